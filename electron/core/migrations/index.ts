@@ -1,0 +1,17 @@
+import auditLog from './001_audit_log';
+import school from './002_school';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Forward-only, numbered. Kept as modules rather than loose .sql files so the same list works
+ * under tsx, Vitest and the bundled Electron main without copying assets.
+ */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'audit_log', sql: auditLog },
+  { version: 2, name: 'school', sql: school },
+];

@@ -1,0 +1,94 @@
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, type Envelope } from '../../shared/contract';
+import { createCore, type Core } from '../core';
+import { stderrLogger } from '../core/log';
+import { DATA_FOLDER_NAME } from '../core/paths';
+import { serveAppRequest } from './appProtocol';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  denyPermissionCheck,
+  denyPermissionRequest,
+  hardenWebContents,
+  isTrustedSender,
+  secureWebPreferences,
+} from './security';
+
+// Bundled to dist/electron/main.cjs; the renderer build sits beside it in dist/renderer.
+const rendererDir = path.join(__dirname, '..', 'renderer');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+
+app.enableSandbox();
+app.setPath('userData', path.join(app.getPath('appData'), DATA_FOLDER_NAME));
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    title: '1+X试点工作台',
+    show: false,
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
+
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    clock: () => new Date(),
+    log: stderrLogger,
+    appVersion: app.getVersion(),
+    nativeBinding: process.env.PILOTDESK_SQLITE_BINDING || undefined,
+  });
+  const dispatch = core.dispatch;
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      const refused: Envelope<never> = {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: '拒绝访问：请求不是来自本应用页面。' },
+      };
+      return refused;
+    }
+    return dispatch(name, input);
+  });
+  core.events.on((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
+  mainWindow = createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, (url) => shell.openExternal(url)),
+  );
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      stderrLogger('error', 'startup failed', { error: String(error) });
+      // A refused or damaged data file must be explained, not just make the window vanish.
+      dialog.showErrorBox('1+X试点工作台无法启动', (error as Error).message ?? String(error));
+      app.quit();
+    });
+}

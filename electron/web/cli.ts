@@ -1,0 +1,58 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core';
+import { stderrLogger } from '../core/log';
+import { parseWebOptions } from './options';
+import { ensureRendererBuilt } from './rendererBuild';
+import { startWebHost } from './server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const rendererDir = path.join(root, 'dist', 'renderer');
+
+function openBrowser(url: string): void {
+  const command =
+    process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => process.stdout.write('未找到可自动打开的浏览器，请手动打开上面的地址。\n'));
+  child.unref();
+}
+
+async function main(): Promise<void> {
+  const options = parseWebOptions(process.argv.slice(2), process.env);
+  ensureRendererBuilt(root, rendererDir);
+  const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const core = createCore({
+    dataDir: options.dataDir,
+    clock: () => new Date(),
+    log: stderrLogger,
+    appVersion: version,
+  });
+  const host = await startWebHost({
+    core,
+    rendererDir,
+    port: options.port,
+    token: randomBytes(24).toString('base64url'),
+  });
+  process.stdout.write(`数据文件夹：${core.dataDir}\n`);
+  process.stdout.write(`1+X试点工作台已启动，请在浏览器打开：${host.url}\n`);
+  if (options.open) openBrowser(host.url);
+
+  const stop = () => {
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`无法启动：${(error as Error).message ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { Layout, Menu, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../../shared/contract/system';
+import { invoke } from '../api/client';
+import { t } from '../i18n';
+import { ErrorBoundary } from './ErrorBoundary';
+import { features } from './features';
+import { useNavigation } from './navigationStore';
+
+/** Sidebar navigation, the current page, and a status line saying where the data lives. */
+export function AppFrame() {
+  const { current, go } = useNavigation();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const feature = features.find((f) => f.key === current) ?? features[0];
+
+  useEffect(() => {
+    invoke('system.info', {}).then(setInfo, () => setInfo(null));
+  }, []);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px' }}>
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t.app.title}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t.app.subtitle}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[feature.key]}
+          items={features.map((f) => ({ key: f.key, icon: f.icon, label: f.label }))}
+          onClick={({ key }) => go(key)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Content style={{ padding: 24 }} role="main">
+          <ErrorBoundary key={feature.key}>{feature.render()}</ErrorBoundary>
+        </Layout.Content>
+        <Layout.Footer style={{ padding: '8px 24px', fontSize: 12 }} data-testid="status-bar">
+          {info && (
+            <Typography.Text type="secondary">
+              {t.app.dataDir}：{info.dataDir}　{t.app.version} {info.version}
+            </Typography.Text>
+          )}
+        </Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

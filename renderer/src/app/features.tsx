@@ -1,0 +1,16 @@
+import { BankOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { SchoolPage } from '../features/school/SchoolPage';
+import { t } from '../i18n';
+
+export interface FeatureEntry {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  render: () => ReactNode;
+}
+
+/** The sidebar lists exactly the features that exist; a new feature adds one entry. */
+export const features: readonly FeatureEntry[] = [
+  { key: 'school', label: t.nav.school, icon: <BankOutlined />, render: () => <SchoolPage /> },
+];

@@ -1,0 +1,221 @@
+import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo } from 'react';
+import {
+  schoolProfileSchema,
+  type SchoolProfile,
+  type SchoolProfileInput,
+} from '../../../../shared/contract/school';
+import { demonstrationLevels, schoolKinds } from '../../../../shared/domain/school';
+import { PilotError } from '../../api/client';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { zodRule } from '../../components/zodRule';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { demonstrationLevelLabels, hubeiCities, schoolKindLabels, t } from '../../i18n';
+import { EligibilityCard } from './EligibilityCard';
+import { useSchoolStore } from './schoolStore';
+
+type FieldName = keyof SchoolProfileInput;
+const shape = schoolProfileSchema.shape;
+const emptyProfile: Partial<SchoolProfileInput> = { demonstrationLevel: 'none' };
+
+function toFormValues(profile: SchoolProfile | null): Partial<SchoolProfileInput> {
+  if (!profile) return emptyProfile;
+  const { updatedAt: _updatedAt, ...values } = profile;
+  return values;
+}
+
+function TextField({ name, required }: { name: FieldName; required?: boolean }) {
+  return (
+    <Form.Item
+      name={name}
+      label={t.school.fields[name]}
+      required={required}
+      rules={[zodRule(shape[name])]}
+      validateTrigger={['onChange', 'onBlur']}
+    >
+      <Input placeholder={t.school.placeholders[name]} allowClear id={`school-${name}`} />
+    </Form.Item>
+  );
+}
+
+export function SchoolPage() {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SchoolProfileInput>();
+  const { profile, loadState, loadError, saving, load, save } = useSchoolStore();
+  const kind = Form.useWatch('kind', form);
+  const demonstrationLevel = Form.useWatch('demonstrationLevel', form);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const initialValues = useMemo(() => toFormValues(profile), [profile]);
+  useEffect(() => {
+    if (loadState === 'ready') form.setFieldsValue(initialValues);
+  }, [form, initialValues, loadState]);
+
+  const onSave = useCallback(async () => {
+    let values: SchoolProfileInput;
+    try {
+      values = await form.validateFields();
+    } catch {
+      message.error(t.common.fixFields);
+      return;
+    }
+    try {
+      await save(values);
+      message.success(t.school.saved);
+    } catch (error) {
+      const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
+      if (fields?.length) {
+        form.setFields(
+          fields.map((f) => ({ name: f.path as FieldName, errors: [f.message] })),
+        );
+      }
+      message.error(`${t.common.requestFailed}：${(error as Error).message}`);
+    }
+  }, [form, message, save]);
+
+  useSaveShortcut(onSave);
+
+  const focusField = (field: string) => {
+    form.scrollToField(field, { focus: true, block: 'center' });
+  };
+
+  const selectOptions = <K extends string>(values: readonly K[], labels: Record<K, string>) =>
+    values.map((value) => ({ value, label: labels[value] }));
+
+  return (
+    <>
+      <PageHeader
+        title={t.school.title}
+        description={
+          profile
+            ? t.common.savedAt(dayjs(profile.updatedAt).format('YYYY年M月D日 HH:mm'))
+            : t.school.intro
+        }
+        extra={
+          <>
+            <Button
+              icon={<UndoOutlined />}
+              onClick={() => form.setFieldsValue(initialValues)}
+              disabled={saving}
+            >
+              {t.common.reset}
+            </Button>
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={saving}
+              onClick={() => void onSave()}
+              title={t.common.saveShortcut}
+            >
+              {saving ? t.common.saving : t.common.save}
+            </Button>
+          </>
+        }
+      />
+      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+        {!profile && (
+          <Card style={{ marginBottom: 16 }}>
+            <Empty description={t.school.emptyTitle}>
+              <Typography.Text type="secondary">{t.school.emptyHint}</Typography.Text>
+            </Empty>
+          </Card>
+        )}
+        <Row gutter={16}>
+          <Col xs={24} xl={16}>
+            <Form
+              form={form}
+              layout="vertical"
+              initialValues={initialValues}
+              requiredMark
+              name="school"
+              onFinish={() => void onSave()}
+            >
+              <Card title={t.school.sections.basic} size="small" style={{ marginBottom: 16 }}>
+                <Row gutter={16}>
+                  <Col span={16}>
+                    <TextField name="name" required />
+                  </Col>
+                  <Col span={8}>
+                    <TextField name="code" />
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="kind" label={t.school.fields.kind} required rules={[zodRule(shape.kind)]}>
+                      <Select
+                        id="school-kind"
+                        placeholder={t.school.placeholders.kind}
+                        options={selectOptions(schoolKinds, schoolKindLabels)}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item
+                      name="demonstrationLevel"
+                      label={t.school.fields.demonstrationLevel}
+                      required
+                      rules={[zodRule(shape.demonstrationLevel)]}
+                    >
+                      <Select
+                        id="school-demonstrationLevel"
+                        placeholder={t.school.placeholders.demonstrationLevel}
+                        options={selectOptions(demonstrationLevels, demonstrationLevelLabels)}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item name="city" label={t.school.fields.city} required rules={[zodRule(shape.city)]}>
+                      <Select
+                        id="school-city"
+                        showSearch
+                        placeholder={t.school.placeholders.city}
+                        options={hubeiCities.map((city) => ({ value: city, label: city }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={24}>
+                    <TextField name="address" />
+                  </Col>
+                </Row>
+              </Card>
+              <Card title={t.school.sections.contact} size="small" style={{ marginBottom: 16 }}>
+                <Row gutter={16}>
+                  <Col span={8}>
+                    <TextField name="contactName" />
+                  </Col>
+                  <Col span={8}>
+                    <TextField name="contactPhone" />
+                  </Col>
+                  <Col span={8}>
+                    <TextField name="email" />
+                  </Col>
+                </Row>
+              </Card>
+              <Card title={t.school.sections.weekly} size="small">
+                <Row gutter={16}>
+                  <Col span={12}>
+                    <TextField name="weeklyReporterName" />
+                  </Col>
+                  <Col span={12}>
+                    <TextField name="weeklyReporterPhone" />
+                  </Col>
+                </Row>
+              </Card>
+            </Form>
+          </Col>
+          <Col xs={24} xl={8}>
+            <EligibilityCard
+              kind={kind}
+              demonstrationLevel={demonstrationLevel}
+              onFieldClick={focusField}
+            />
+          </Col>
+        </Row>
+      </LoadState>
+    </>
+  );
+}

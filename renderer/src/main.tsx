@@ -1,0 +1,25 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppFrame } from './app/AppFrame';
+import { ErrorBoundary } from './app/ErrorBoundary';
+
+dayjs.locale('zh-cn');
+
+const container = document.getElementById('root');
+if (!container) throw new Error('root element missing');
+
+createRoot(container).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN}>
+      <AntApp>
+        <ErrorBoundary>
+          <AppFrame />
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import './zodLocale';
+import { schoolContract } from './school';
+import { systemContract } from './system';
+
+/**
+ * Every handler the core offers: name → zod input schema and output type. Hosts validate each
+ * input against `input` before the core sees it; the renderer's client is typed from this map.
+ * `output` is a type carrier only (its runtime value is never read).
+ */
+export const contract = {
+  ...systemContract,
+  ...schoolContract,
+} as const;
+
+export type Contract = typeof contract;
+export type HandlerName = keyof Contract;
+export type HandlerInput<N extends HandlerName> = z.input<Contract[N]['input']>;
+export type ParsedInput<N extends HandlerName> = z.output<Contract[N]['input']>;
+export type HandlerOutput<N extends HandlerName> = Contract[N]['output'];
+
+export function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
+export * from './events';
+export * from './bridge';
