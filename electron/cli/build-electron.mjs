@@ -11,6 +11,15 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/electron/main.cjs' });
+await build({
+  ...common,
+  entryPoints: ['electron/main/index.ts'],
+  outfile: 'dist/electron/main.cjs',
+});
 // A sandboxed preload may require only 'electron': everything else is bundled in.
-await build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
+await build({
+  ...common,
+  entryPoints: ['electron/preload/index.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  external: ['electron'],
+});

@@ -16,7 +16,9 @@ const electronVersion = require('electron/package.json').version;
 function buildApp() {
   const windows = process.platform === 'win32';
   const npm = windows ? 'npm.cmd' : 'npm';
-  return spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: windows }).status === 0;
+  return (
+    spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit', shell: windows }).status === 0
+  );
 }
 
 function quiet(args, cwd, env) {
@@ -32,14 +34,26 @@ function ensureElectronBinary() {
 
 /** better-sqlite3 as installed is built for Node; Electron needs its own build (ABI). */
 function ensureSqliteForElectron() {
-  const target = path.join(root, '.cache', 'electron-native', electronVersion, 'better_sqlite3.node');
+  const target = path.join(
+    root,
+    '.cache',
+    'electron-native',
+    electronVersion,
+    'better_sqlite3.node',
+  );
   if (existsSync(target)) return target;
   const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const prebuild = createRequire(path.join(sqliteDir, 'package.json')).resolve('prebuild-install/bin.js');
+  const prebuild = createRequire(path.join(sqliteDir, 'package.json')).resolve(
+    'prebuild-install/bin.js',
+  );
   const work = mkdtempSync(path.join(os.tmpdir(), 'pilotdesk-native-'));
   try {
     copyFileSync(path.join(sqliteDir, 'package.json'), path.join(work, 'package.json'));
-    const ok = quiet([prebuild, '--runtime', 'electron', '--target', electronVersion], work, process.env);
+    const ok = quiet(
+      [prebuild, '--runtime', 'electron', '--target', electronVersion],
+      work,
+      process.env,
+    );
     const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
     if (!ok || !existsSync(built)) return undefined;
     mkdirSync(path.dirname(target), { recursive: true });
@@ -52,10 +66,14 @@ function ensureSqliteForElectron() {
 
 function startWebInstead(reason) {
   process.stdout.write(`${reason}，改为启动网页版（npm run web）。\n`);
-  const child = spawn(process.execPath, [path.join(root, 'electron', 'cli', 'web.mjs'), ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'electron', 'cli', 'web.mjs'), ...process.argv.slice(2)],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -7,7 +7,10 @@ import type { Logger } from './log';
 export type Dispatch = (name: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
 export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
-  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
 }
 
 /**
@@ -24,7 +27,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
     }
     const parsed = contract[name].input.safeParse(input ?? {});
     if (!parsed.success) {
-      return { ok: false, error: validationError(zodIssuesToFields(parsed.error.issues)).toShape() };
+      return {
+        ok: false,
+        error: validationError(zodIssuesToFields(parsed.error.issues)).toShape(),
+      };
     }
     try {
       const handler = handlers[name] as (input: unknown) => unknown;

@@ -100,7 +100,9 @@ export function denyPermissionCheck(
 export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | null): boolean {
   if (!frame || frame.parent !== null) return false;
   try {
-    return new URL(frame.url).origin === APP_ORIGIN;
+    // Compare scheme and host: WHATWG URL gives custom schemes an opaque origin ('null').
+    const url = new URL(frame.url);
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
   } catch {
     return false;
   }
@@ -108,7 +110,10 @@ export function isTrustedSender(frame: Pick<WebFrameMain, 'url' | 'parent'> | nu
 
 /** The web contents events the shell hardens, as a plain interface so tests can drive them. */
 export interface HardenableContents {
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: Event, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: Event) => void): unknown;
   setWindowOpenHandler(handler: (details: HandlerDetails) => { action: 'deny' }): void;
 }

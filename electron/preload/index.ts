@@ -1,9 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import {
-  EVENT_CHANNEL,
-  INVOKE_CHANNEL,
-  type PilotBridge,
-} from '../../shared/contract/bridge';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, type PilotBridge } from '../../shared/contract/bridge';
 import type { Envelope } from '../../shared/contract/errors';
 import type { PilotEvent } from '../../shared/contract/events';
 

@@ -16,7 +16,9 @@ function openBrowser(url: string): void {
   const command =
     process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
   const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
-  child.on('error', () => process.stdout.write('未找到可自动打开的浏览器，请手动打开上面的地址。\n'));
+  child.on('error', () =>
+    process.stdout.write('未找到可自动打开的浏览器，请手动打开上面的地址。\n'),
+  );
   child.unref();
 }
 

@@ -10,7 +10,9 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 }
 
 export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
-  return origin !== undefined && allowedHosts(port).some((h) => origin.toLowerCase() === `http://${h}`);
+  return (
+    origin !== undefined && allowedHosts(port).some((h) => origin.toLowerCase() === `http://${h}`)
+  );
 }
 
 /** Constant-time comparison, so the token cannot be guessed a character at a time. */

@@ -7,10 +7,7 @@ function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(
-      newest,
-      entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs,
-    );
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -27,7 +24,14 @@ export function ensureRendererBuilt(root: string, outDir: string): void {
   const vite = createRequire(path.join(root, 'package.json')).resolve('vite/bin/vite.js');
   const result = spawnSync(
     process.execPath,
-    [vite, 'build', '--config', path.join(root, 'renderer', 'vite.config.mts'), '--logLevel', 'warn'],
+    [
+      vite,
+      'build',
+      '--config',
+      path.join(root, 'renderer', 'vite.config.mts'),
+      '--logLevel',
+      'warn',
+    ],
     { cwd: root, stdio: 'inherit' },
   );
   if (result.status !== 0) throw new Error('界面构建失败（vite build），请查看上方输出。');

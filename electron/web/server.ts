@@ -4,13 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../shared/contract/csp';
 import type { Envelope } from '../../shared/contract/errors';
 import type { Core } from '../core';
-import {
-  isAllowedHost,
-  isAllowedOrigin,
-  readCookie,
-  tokenCookieName,
-  tokensMatch,
-} from './guards';
+import { isAllowedHost, isAllowedOrigin, readCookie, tokenCookieName, tokensMatch } from './guards';
 import { contentTypeFor, resolveStaticPath } from './static';
 
 export interface WebHostOptions {
@@ -39,8 +33,17 @@ const securityHeaders = {
   'X-Frame-Options': 'DENY',
 };
 
-function sendText(res: http.ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+function sendText(
+  res: http.ServerResponse,
+  status: number,
+  text: string,
+  extra: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'text/plain; charset=utf-8',
+    ...extra,
+  });
   res.end(text);
 }
 
@@ -125,7 +128,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       const body = await readBody(req);
       if (body === undefined) {
-        sendText(res, 413, '请求内容过大（超过 20 MB）。');
+        // Stop reading the rest of an oversized body: answer, then drop the connection.
+        sendText(res, 413, '请求内容过大（超过 20 MB）。', { Connection: 'close' });
+        res.on('finish', () => req.destroy());
         return;
       }
       let input: unknown;

@@ -28,7 +28,9 @@ test.describe('学校信息', () => {
     temp.remove();
   });
 
-  test('fill the profile, see the live verdict, save, restart, values persist', async ({ page }, testInfo) => {
+  test('fill the profile, see the live verdict, save, restart, values persist', async ({
+    page,
+  }, testInfo) => {
     await page.goto(host.url);
     await expect(page.getByRole('menuitem', { name: '学校信息' })).toBeVisible();
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
@@ -45,9 +47,15 @@ test.describe('学校信息', () => {
     await expect(page.getByTestId('verdict-school.kind')).toHaveAttribute('data-level', 'fail');
     await choose(page, 'school-kind', '高等职业学校');
     await expect(page.getByTestId('verdict-school.kind')).toHaveAttribute('data-level', 'pass');
-    await expect(page.getByTestId('verdict-school.demonstration')).toHaveAttribute('data-level', 'warn');
+    await expect(page.getByTestId('verdict-school.demonstration')).toHaveAttribute(
+      'data-level',
+      'warn',
+    );
     await choose(page, 'school-demonstrationLevel', '省级');
-    await expect(page.getByTestId('verdict-school.demonstration')).toHaveAttribute('data-level', 'pass');
+    await expect(page.getByTestId('verdict-school.demonstration')).toHaveAttribute(
+      'data-level',
+      'pass',
+    );
     await choose(page, 'school-city', '宜昌市');
     await page.locator('#school-contactPhone').fill('0717-6543210');
     await page.locator('#school-email').fill('1x@example.edu.cn');
@@ -57,7 +65,10 @@ test.describe('学校信息', () => {
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect(page.getByText('学校信息已保存')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('school-saved.png'), fullPage: true });
-    await testInfo.attach('school-saved', { path: testInfo.outputPath('school-saved.png'), contentType: 'image/png' });
+    await testInfo.attach('school-saved', {
+      path: testInfo.outputPath('school-saved.png'),
+      contentType: 'image/png',
+    });
 
     // A reload and a restart of the web host both bring the saved values back.
     await page.reload();
@@ -68,7 +79,10 @@ test.describe('学校信息', () => {
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');
     await expect(page.locator('#school-code')).toHaveValue('4142012345');
     await expect(page.locator('#school-weeklyReporterPhone')).toHaveValue('13800138000');
-    await expect(page.getByTestId('verdict-school.demonstration')).toHaveAttribute('data-level', 'pass');
+    await expect(page.getByTestId('verdict-school.demonstration')).toHaveAttribute(
+      'data-level',
+      'pass',
+    );
     await expect(page.getByText(/最后保存于 \d{4}年\d{1,2}月\d{1,2}日/)).toBeVisible();
   });
 

@@ -20,7 +20,14 @@ export interface RunningWebHost {
 export async function startWebHostProcess(dataDir: string, port = 0): Promise<RunningWebHost> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(repoRoot, 'electron', 'cli', 'web.mjs'), '--no-open', '--port', String(port), '--data-dir', dataDir],
+    [
+      path.join(repoRoot, 'electron', 'cli', 'web.mjs'),
+      '--no-open',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -63,7 +63,11 @@ function nativeOption(options: OpenDatabaseOptions): Database.Options {
 function inspectExisting(options: OpenDatabaseOptions): number {
   let db: Db | undefined;
   try {
-    db = new Database(options.file, { ...nativeOption(options), readonly: true, fileMustExist: true });
+    db = new Database(options.file, {
+      ...nativeOption(options),
+      readonly: true,
+      fileMustExist: true,
+    });
     return db.pragma('user_version', { simple: true }) as number;
   } catch (error) {
     throw new CoreError(

@@ -1,4 +1,4 @@
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/system';
 import { invoke } from '../api/client';
@@ -41,9 +41,14 @@ export function AppFrame() {
         </Layout.Content>
         <Layout.Footer style={{ padding: '8px 24px', fontSize: 12 }} data-testid="status-bar">
           {info && (
-            <Typography.Text type="secondary">
-              {t.app.dataDir}：{info.dataDir}　{t.app.version} {info.version}
-            </Typography.Text>
+            <Space size="large">
+              <Typography.Text type="secondary">
+                {t.app.dataDir}：{info.dataDir}
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {t.app.version} {info.version}
+              </Typography.Text>
+            </Space>
           )}
         </Layout.Footer>
       </Layout>

@@ -27,7 +27,9 @@ export function VerdictList({ verdicts, onFieldClick }: Props) {
             {t.verdict[verdict.level]}
           </Tag>
           {verdict.field && onFieldClick ? (
-            <Typography.Link onClick={() => onFieldClick(verdict.field!)}>{verdict.message}</Typography.Link>
+            <Typography.Link onClick={() => onFieldClick(verdict.field!)}>
+              {verdict.message}
+            </Typography.Link>
           ) : (
             <Typography.Text>{verdict.message}</Typography.Text>
           )}

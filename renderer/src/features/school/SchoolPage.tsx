@@ -71,9 +71,7 @@ export function SchoolPage() {
     } catch (error) {
       const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
       if (fields?.length) {
-        form.setFields(
-          fields.map((f) => ({ name: f.path as FieldName, errors: [f.message] })),
-        );
+        form.setFields(fields.map((f) => ({ name: f.path as FieldName, errors: [f.message] })));
       }
       message.error(`${t.common.requestFailed}：${(error as Error).message}`);
     }
@@ -145,7 +143,12 @@ export function SchoolPage() {
                     <TextField name="code" />
                   </Col>
                   <Col span={8}>
-                    <Form.Item name="kind" label={t.school.fields.kind} required rules={[zodRule(shape.kind)]}>
+                    <Form.Item
+                      name="kind"
+                      label={t.school.fields.kind}
+                      required
+                      rules={[zodRule(shape.kind)]}
+                    >
                       <Select
                         id="school-kind"
                         placeholder={t.school.placeholders.kind}
@@ -168,7 +171,12 @@ export function SchoolPage() {
                     </Form.Item>
                   </Col>
                   <Col span={8}>
-                    <Form.Item name="city" label={t.school.fields.city} required rules={[zodRule(shape.city)]}>
+                    <Form.Item
+                      name="city"
+                      label={t.school.fields.city}
+                      required
+                      rules={[zodRule(shape.city)]}
+                    >
                       <Select
                         id="school-city"
                         showSearch

@@ -1,0 +1,54 @@
+import { _electron as electron, expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { makeTempDir, repoRoot } from '../harness/webHost';
+
+const require = createRequire(import.meta.url);
+const electronDir = path.dirname(require.resolve('electron/package.json'));
+const binaryPresent = existsSync(path.join(electronDir, 'path.txt'));
+const builtApp = path.join(repoRoot, 'dist', 'electron', 'main.cjs');
+
+test.describe('desktop shell', () => {
+  test.skip(
+    !binaryPresent,
+    'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1: its download is unreachable on this machine)',
+  );
+
+  test('launches one hardened window showing the app', async () => {
+    expect(existsSync(builtApp), 'run npm run build first').toBe(true);
+    const temp = makeTempDir('pilotdesk-electron-');
+    const app = await electron.launch({
+      args: [repoRoot, `--user-data-dir=${temp.dir}`],
+      env: { ...process.env, PILOTDESK_SQLITE_BINDING: process.env.PILOTDESK_SQLITE_BINDING ?? '' },
+    });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('menuitem', { name: '学校信息' })).toBeVisible();
+      // Web preferences, seen from the page: no Node, only the two bridge functions.
+      const seen = await window.evaluate(() => {
+        const g = globalThis as { require?: unknown; process?: unknown; pilot?: object };
+        return {
+          require: typeof g.require,
+          process: typeof g.process,
+          pilot: Object.keys(g.pilot ?? {}).sort(),
+          url: location.href,
+        };
+      });
+      expect(seen).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        pilot: ['invoke', 'on'],
+        url: 'app://pilotdesk/index.html',
+      });
+      const openedWindows = await window.evaluate(
+        () => globalThis.open('https://evil.example.com/') === null,
+      );
+      expect(openedWindows).toBe(true);
+      expect(app.windows()).toHaveLength(1);
+    } finally {
+      await app.close();
+      temp.remove();
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import { createCore, type Core } from '../../electron/core';
+import type { LogLevel } from '../../electron/core/log';
+import { makeTempDir } from './webHost';
+
+export interface TestCore {
+  core: Core;
+  dataDir: string;
+  logs: { level: LogLevel; message: string }[];
+  /** Closes the core and removes its folder. */
+  dispose(): void;
+}
+
+/** A real core on a real SQLite file in a fresh temporary folder, with a fixed clock. */
+export function createTestCore(now = new Date('2026-03-02T08:00:00Z')): TestCore {
+  const temp = makeTempDir('pilotdesk-core-');
+  const logs: TestCore['logs'] = [];
+  const core = createCore({
+    dataDir: temp.dir,
+    clock: () => now,
+    log: (level, message) => logs.push({ level, message }),
+    appVersion: '0.0.0-test',
+  });
+  return {
+    core,
+    dataDir: temp.dir,
+    logs,
+    dispose() {
+      core.close();
+      temp.remove();
+    },
+  };
+}
