@@ -21,7 +21,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+// Uploaded files travel base64-encoded inside calls: 64 MB leaves room for a 45 MB file.
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const INVOKE_PREFIX = '/api/invoke/';
 
 const securityHeaders = {
@@ -129,7 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const body = await readBody(req);
       if (body === undefined) {
         // Stop reading the rest of an oversized body: answer, then drop the connection.
-        sendText(res, 413, '请求内容过大（超过 20 MB）。', { Connection: 'close' });
+        sendText(res, 413, '请求内容过大（超过 64 MB）。', { Connection: 'close' });
         res.on('finish', () => req.destroy());
         return;
       }

@@ -1,0 +1,12 @@
+import dayjs from 'dayjs';
+
+/** 2020-09-01 → 2020年9月1日; '' stays ''. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format('YYYY年M月D日') : '';
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '';
+}
+
+export { formatFen } from '../../../shared/domain/money';

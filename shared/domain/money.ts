@@ -1,0 +1,24 @@
+/** Money is kept in integer fen (分); these convert at the edges (forms, sheets, documents). */
+
+const yuanPattern = /^\d{1,9}(\.\d{1,2})?$/;
+
+/** Parses a yuan amount such as "1234.5" or 1234.5 into fen; undefined when not a valid amount. */
+export function yuanToFen(value: string | number): number | undefined {
+  const text = typeof value === 'number' ? String(value) : value.trim().replace(/[,，¥￥\s]/g, '');
+  if (!yuanPattern.test(text)) return undefined;
+  const [whole, fraction = ''] = text.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
+/** 123450 → "¥1,234.50" */
+export function formatFen(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** 123450 → 1234.5, for number inputs. */
+export function fenToYuan(fen: number): number {
+  return fen / 100;
+}

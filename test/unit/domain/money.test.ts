@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { fenToYuan, formatFen, yuanToFen } from '../../../shared/domain/money';
+
+describe('money in fen', () => {
+  it.each([
+    ['0', 0],
+    ['1', 100],
+    ['1234.5', 123450],
+    ['1234.56', 123456],
+    ['1,234.56', 123456],
+    ['¥ 300', 30000],
+    [0.1, 10],
+    [0.29, 29],
+  ] as const)('%s yuan is %i fen', (yuan, fen) => {
+    expect(yuanToFen(yuan)).toBe(fen);
+  });
+
+  it.each(['', 'abc', '1.234', '-1', '1e3', '12345678901'])('%s is not an amount', (text) => {
+    expect(yuanToFen(text)).toBeUndefined();
+  });
+
+  it('formats fen as yuan with thousands separators', () => {
+    expect(formatFen(123450)).toBe('¥1,234.50');
+    expect(formatFen(5)).toBe('¥0.05');
+    expect(formatFen(-100)).toBe('-¥1.00');
+    expect(fenToYuan(123450)).toBe(1234.5);
+  });
+});
