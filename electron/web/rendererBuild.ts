@@ -21,7 +21,10 @@ export function ensureRendererBuilt(root: string, outDir: string): void {
     if (sources.every((dir) => newestMtime(dir) <= built)) return;
   }
   process.stdout.write('正在构建界面（vite build）…\n');
-  const vite = createRequire(path.join(root, 'package.json')).resolve('vite/bin/vite.js');
+  const viteDir = path.dirname(
+    createRequire(path.join(root, 'package.json')).resolve('vite/package.json'),
+  );
+  const vite = path.join(viteDir, 'bin', 'vite.js');
   const result = spawnSync(
     process.execPath,
     [

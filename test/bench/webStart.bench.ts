@@ -1,0 +1,40 @@
+import { chromium } from '@playwright/test';
+import { chromiumArgs } from '../e2e/playwright.config';
+import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { medianMs, row, type BenchRow } from './stats';
+
+/**
+ * Web host cold start to the first paint of the app frame: process start, core open, page load,
+ * React render of the sidebar. Baseline: the same browser loading about:blank.
+ */
+export async function benchWebColdStart(runs = 3): Promise<BenchRow[]> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    const blank = await medianMs(runs, async () => {
+      const page = await browser.newPage();
+      await page.goto('about:blank');
+      await page.close();
+    });
+    const coldStart = await medianMs(runs, async () => {
+      const temp = makeTempDir('pilotdesk-bench-web-');
+      const host = await startWebHostProcess(temp.dir);
+      const page = await browser.newPage();
+      await page.goto(host.url);
+      await page.getByRole('menuitem').first().waitFor();
+      await page.close();
+      await host.stop();
+      temp.remove();
+    });
+    return [
+      row('web host cold start → app frame painted', coldStart, {
+        name: 'browser page about:blank',
+        ms: blank,
+      }),
+    ];
+  } finally {
+    await browser.close();
+  }
+}
