@@ -57,6 +57,7 @@ export function isImageExtension(ext: string): boolean {
 
 /** 40 MB per file: base64 inflates by 4/3, and the web host takes at most 64 MB per call. */
 export const MAX_ATTACHMENT_BYTES = 40 * 1024 * 1024;
+export const maxAttachmentSizeText = `${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB`;
 
 /** 0 → "0 B", 2048 → "2.0 KB", 54_840_115 → "52.3 MB" (binary units, as file managers show). */
 export function formatBytes(bytes: number): string {
@@ -68,7 +69,7 @@ export function formatBytes(bytes: number): string {
 
 /** The message for a file over the limit, naming the file and both sizes. */
 export function sizeLimitMessage(fileName: string, bytes: number): string {
-  return `文件“${fileName}”大小 ${formatBytes(bytes)}，超过 ${MAX_ATTACHMENT_BYTES / (1024 * 1024)} MB 的上限`;
+  return `文件“${fileName}”大小 ${formatBytes(bytes)}，超过 ${maxAttachmentSizeText} 的上限`;
 }
 
 // Control characters (C0, DEL, C1) and the characters no common file system accepts in a name.
