@@ -7,6 +7,7 @@ export const errorCodes = [
   'DB_NEWER_VERSION',
   'DB_OPEN_FAILED',
   'INTERNAL',
+  'CONFLICT',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

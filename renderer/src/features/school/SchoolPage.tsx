@@ -14,12 +14,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { demonstrationLevelLabels, hubeiCities, schoolKindLabels, t } from '../../i18n';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EligibilityCard } from './EligibilityCard';
 import { useSchoolStore } from './schoolStore';
 
 type FieldName = keyof SchoolProfileInput;
 const shape = schoolProfileSchema.shape;
 const emptyProfile: Partial<SchoolProfileInput> = { demonstrationLevel: 'none' };
+/** What the school's own attachments are for (rooms and projects have their own panels). */
+const schoolAttachmentKinds = [
+  'talent_training_plan',
+  'stamped_application',
+  'cooperation_agreement',
+  'other',
+] as const;
 
 function toFormValues(profile: SchoolProfile | null): Partial<SchoolProfileInput> {
   if (!profile) return emptyProfile;
@@ -223,6 +231,17 @@ export function SchoolPage() {
             />
           </Col>
         </Row>
+        {profile && (
+          <div style={{ marginTop: 16 }}>
+            <AttachmentsPanel
+              ownerType="school"
+              ownerId={1}
+              kinds={schoolAttachmentKinds}
+              title={t.school.attachmentsTitle}
+              description={t.school.attachmentsDescription}
+            />
+          </div>
+        )}
       </LoadState>
     </>
   );
