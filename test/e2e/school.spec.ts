@@ -1,15 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { choose } from '../harness/antd';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
-
-/** Opens one Ant Design select and picks the option with that label. */
-async function choose(page: Page, fieldId: string, option: string) {
-  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
-  await page
-    .locator(`.ant-select-item-option[title="${option}"]`)
-    .filter({ visible: true })
-    .click();
-  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
-}
 
 const fieldError = (page: Page, text: string | RegExp) =>
   page.locator('.ant-form-item-explain-error').filter({ hasText: text });
