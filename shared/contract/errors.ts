@@ -7,6 +7,8 @@ export const errorCodes = [
   'DB_NEWER_VERSION',
   'DB_OPEN_FAILED',
   'INTERNAL',
+  'CONFLICT',
+  'BAD_FILE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
