@@ -7,6 +7,7 @@ import { createEventSource, type EventSource } from './events';
 import type { Handlers } from './handlers';
 import type { Logger } from './log';
 import { migrations } from './migrations';
+import { catalogueHandlers } from './modules/catalogue/service';
 import { schoolHandlers } from './modules/school/service';
 import { systemHandlers } from './modules/system/service';
 
@@ -57,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     ...systemHandlers(ctx),
     ...schoolHandlers(ctx),
+    ...catalogueHandlers(ctx),
   };
   return {
     handlers,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import './zodLocale';
+import { catalogueContract } from './catalogue';
 import { schoolContract } from './school';
 import { systemContract } from './system';
 
@@ -11,6 +12,7 @@ import { systemContract } from './system';
 export const contract = {
   ...systemContract,
   ...schoolContract,
+  ...catalogueContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import auditLog from './001_audit_log';
 import school from './002_school';
+import catalogue from './003_catalogue';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'audit_log', sql: auditLog },
   { version: 2, name: 'school', sql: school },
+  { version: 3, name: 'catalogue', sql: catalogue },
 ];
