@@ -52,6 +52,17 @@ export const certificateLevelSchema = z.enum(certificateLevels, {
   error: '等级应为 初级、中级 或 高级',
 });
 
+/** The message for a cap without its document number, or a document number without a cap. */
+export function capPairMessage(
+  level: CertificateLevel,
+  problem: 'documentMissing' | 'capMissing',
+): string {
+  const label = certificateLevelLabels[level];
+  return problem === 'documentMissing'
+    ? `${label}：填写了考核成本上限，请同时填写它所依据的文件文号（如 教职所〔2019〕314号）`
+    : `${label}：填写了文件文号，请同时填写该文件规定的考核成本上限（元）`;
+}
+
 /** One offered level with its cap: the cap and its document number come together or not at all. */
 export const levelCapSchema = z
   .object({
@@ -61,19 +72,12 @@ export const levelCapSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    const label = certificateLevelLabels[value.level];
     const problem = capPairProblem(value.costCapFen, value.capDocument);
-    if (problem === 'documentMissing') {
+    if (problem) {
       ctx.addIssue({
         code: 'custom',
-        path: ['capDocument'],
-        message: `${label}：填写了考核成本上限，请同时填写它所依据的文件文号（如 教职所〔2019〕314号）`,
-      });
-    } else if (problem === 'capMissing') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['costCapFen'],
-        message: `${label}：填写了文件文号，请同时填写该文件规定的考核成本上限（元）`,
+        path: [problem === 'documentMissing' ? 'capDocument' : 'costCapFen'],
+        message: capPairMessage(value.level, problem),
       });
     }
   });

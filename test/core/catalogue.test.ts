@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createCore } from '../../electron/core';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Envelope } from '../../shared/contract/errors';
+import type { PilotEvent } from '../../shared/contract/events';
 import type { ImportPreview, ImportResult } from '../../shared/contract/imports';
 import sample from '../../resources/catalogue/sample-certificates.json';
 import { createTestCore, type TestCore } from '../harness/core';
@@ -418,11 +419,21 @@ describe('import', () => {
     });
 
     const file = upload('第三批.xlsx', bytes);
-    expect(await call<ImportResult>('catalogue.importCommit', { file })).toEqual({
+    const events: PilotEvent[] = [];
+    const unsubscribe = t.core.events.on((e) => events.push(e));
+    expect(
+      await call<ImportResult>('catalogue.importCommit', { file, taskId: 'page-task-1' }),
+    ).toEqual({
       total: 3,
       created: 2,
       updated: 1,
     });
+    unsubscribe();
+    expect(events.every((e) => e.type === 'progress' && e.taskId === 'page-task-1')).toBe(true);
+    expect(events.map((e) => e.label)).toEqual(
+      expect.arrayContaining(['证书目录导入：正在读取文件', '证书目录导入：正在写入']),
+    );
+    expect(events.at(-1)).toMatchObject({ label: '证书目录导入：正在写入', done: 3, total: 3 });
     const list = await call<Certificate[]>('catalogue.list', {});
     expect(list).toHaveLength(18);
     const security = list.find((c) => c.name === '网络安全评估')!;
