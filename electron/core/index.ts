@@ -8,6 +8,7 @@ import type { Handlers } from './handlers';
 import type { Logger } from './log';
 import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
+import { catalogueHandlers } from './modules/catalogue/service';
 import { schoolHandlers } from './modules/school/service';
 import { systemHandlers } from './modules/system/service';
 
@@ -59,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
     ...systemHandlers(ctx),
     ...schoolHandlers(ctx),
     ...attachmentHandlers(ctx),
+    ...catalogueHandlers(ctx),
   };
   return {
     handlers,

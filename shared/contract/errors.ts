@@ -8,6 +8,7 @@ export const errorCodes = [
   'DB_OPEN_FAILED',
   'INTERNAL',
   'CONFLICT',
+  'BAD_FILE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

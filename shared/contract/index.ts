@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zodLocale';
 import { attachmentsContract } from './attachments';
+import { catalogueContract } from './catalogue';
 import { schoolContract } from './school';
 import { systemContract } from './system';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...systemContract,
   ...schoolContract,
   ...attachmentsContract,
+  ...catalogueContract,
 } as const;
 
 export type Contract = typeof contract;

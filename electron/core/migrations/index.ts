@@ -1,5 +1,6 @@
 import auditLog from './001_audit_log';
 import school from './002_school';
+import catalogue from './003_catalogue';
 import attachments from './005_attachments';
 
 export interface Migration {
@@ -15,5 +16,6 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'audit_log', sql: auditLog },
   { version: 2, name: 'school', sql: school },
+  { version: 3, name: 'catalogue', sql: catalogue },
   { version: 5, name: 'attachments', sql: attachments },
 ];

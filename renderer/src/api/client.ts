@@ -3,6 +3,7 @@ import type {
   HandlerName,
   HandlerOutput,
   PilotErrorShape,
+  PilotEvent,
 } from '../../../shared/contract';
 import type { PilotBridge } from '../../../shared/contract/bridge';
 import { createWebBridge } from './webBridge';
@@ -34,4 +35,9 @@ export async function invoke<N extends HandlerName>(
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Follows events the core pushes (progress of long work); returns the unsubscribe function. */
+export function onPilotEvent(listener: (event: PilotEvent) => void): () => void {
+  return bridge().on(listener);
 }

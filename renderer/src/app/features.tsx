@@ -1,5 +1,6 @@
-import { BankOutlined } from '@ant-design/icons';
+import { BankOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { SchoolPage } from '../features/school/SchoolPage';
 import { t } from '../i18n';
 
@@ -13,4 +14,10 @@ export interface FeatureEntry {
 /** The sidebar lists exactly the features that exist; a new feature adds one entry. */
 export const features: readonly FeatureEntry[] = [
   { key: 'school', label: t.nav.school, icon: <BankOutlined />, render: () => <SchoolPage /> },
+  {
+    key: 'catalogue',
+    label: t.catalogue.title,
+    icon: <SafetyCertificateOutlined />,
+    render: () => <CataloguePage />,
+  },
 ];

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import {
+  batchSchema,
+  certificateNameSchema,
+  organizationSchema,
+  sourceSchema,
+} from '../../../../shared/contract/catalogue';
+import type { ImportResult } from '../../../../shared/contract/imports';
+import { parseLevels, type CertificateLevel } from '../../../../shared/domain/certificate';
+import type { CoreContext } from '../../context';
+import type { ImportFieldSpec } from '../../io/header';
+import type { ImportDefinition, ValidRow } from '../../io/importer';
+import type { CatalogueRepository, LevelInput } from './repository';
+
+type Field = 'name' | 'organization' | 'batch' | 'levels' | 'source';
+
+export const catalogueImportFields: readonly ImportFieldSpec<Field>[] = [
+  {
+    key: 'name',
+    label: '证书名称',
+    synonyms: [
+      '证书',
+      '证书名',
+      '证书全称',
+      '职业技能等级证书',
+      '职业技能等级证书名称',
+      '1+X证书名称',
+      'X证书名称',
+    ],
+    required: true,
+  },
+  {
+    key: 'organization',
+    label: '培训评价组织',
+    synonyms: ['评价组织', '培训评价组织名称', '培训评价机构', '发证机构', '颁证机构', '组织名称'],
+    required: true,
+  },
+  { key: 'batch', label: '批次', synonyms: ['公布批次', '所属批次', '证书批次'] },
+  {
+    key: 'levels',
+    label: '等级',
+    synonyms: ['级别', '证书等级', '开设等级', '包含等级', '等级（初级/中级/高级）'],
+    required: true,
+  },
+  { key: 'source', label: '来源', synonyms: ['来源说明', '数据来源', '备注'] },
+];
+
+const levelsCellSchema = z.string().transform((text, ctx): CertificateLevel[] => {
+  if (text.trim() === '') {
+    ctx.addIssue({
+      code: 'custom',
+      message: '请填写等级：初级、中级、高级中的一个或几个，多个用顿号分隔',
+    });
+    return z.NEVER;
+  }
+  const parsed = parseLevels(text);
+  if (!parsed.ok) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `无法识别的等级“${parsed.unknown.join('、')}”：应为 初级、中级、高级（或 1、2、3），多个用顿号分隔`,
+    });
+    return z.NEVER;
+  }
+  return parsed.levels;
+});
+
+export const catalogueImportRowSchema = z.object({
+  name: certificateNameSchema,
+  organization: organizationSchema,
+  batch: batchSchema,
+  levels: levelsCellSchema,
+  source: sourceSchema,
+});
+type ImportedCertificate = z.output<typeof catalogueImportRowSchema>;
+
+const keyOf = (name: string) => name.toLowerCase();
+
+/**
+ * 证书目录 import: matched by name among certificates in use, so importing the same file again
+ * updates them instead of adding copies. Caps are never imported (each needs its document
+ * number, entered by the user); caps already entered stay with the levels the file keeps.
+ */
+export function catalogueImportDefinition(
+  ctx: CoreContext,
+  repo: CatalogueRepository,
+  fileName: string,
+): ImportDefinition<Field, ImportedCertificate> {
+  return {
+    title: '证书目录导入',
+    fields: catalogueImportFields,
+    rowSchema: catalogueImportRowSchema,
+    keyOf: (value) => keyOf(value.name),
+    keyField: 'name',
+    existingKeys: () => new Set(repo.activeNames().map(keyOf)),
+    apply(rows: readonly ValidRow<ImportedCertificate>[], progress): ImportResult {
+      const at = ctx.clock().toISOString();
+      let created = 0;
+      let updated = 0;
+      rows.forEach(({ value }, index) => {
+        const existing = repo.activeByName(value.name);
+        if (existing) {
+          const current = repo.get(existing.id);
+          const fields = {
+            name: current.name,
+            organization: value.organization,
+            batch: value.batch || current.batch,
+            source: value.source || current.source,
+          };
+          const levels = value.levels.map(
+            (level): LevelInput =>
+              current.levels.find((l) => l.level === level) ?? {
+                level,
+                costCapFen: null,
+                capDocument: null,
+              },
+          );
+          const changed =
+            fields.organization !== current.organization ||
+            fields.batch !== current.batch ||
+            fields.source !== current.source ||
+            levels.map((l) => l.level).join() !== current.levels.map((l) => l.level).join();
+          if (changed) {
+            repo.updateCertificate(current.id, fields, at);
+            repo.writeLevels(current, levels, at);
+          }
+          updated += 1;
+        } else {
+          const fields = {
+            name: value.name,
+            organization: value.organization,
+            batch: value.batch,
+            source: value.source || `由文件“${fileName}”导入`,
+          };
+          const id = repo.insertCertificate(fields, at);
+          repo.writeLevels(
+            { id, name: value.name },
+            value.levels.map((level) => ({ level, costCapFen: null, capDocument: null })),
+            at,
+          );
+          created += 1;
+        }
+        progress(index + 1);
+      });
+      return { total: rows.length, created, updated };
+    },
+  };
+}

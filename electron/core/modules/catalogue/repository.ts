@@ -1,0 +1,350 @@
+import type {
+  Certificate,
+  CertificateData,
+  CertificateLevelEntry,
+} from '../../../../shared/contract/catalogue';
+import {
+  certificateLevelCodes,
+  certificateLevelLabels,
+  certificateLevels,
+  type CertificateLevel,
+} from '../../../../shared/domain/certificate';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import { CoreError } from '../../errors';
+
+interface CertificateRow {
+  id: number;
+  name: string;
+  organization: string;
+  batch: string;
+  source: string;
+  archived: 0 | 1;
+  created_at: string;
+  updated_at: string;
+}
+
+interface LevelRow {
+  certificate_id: number;
+  level: CertificateLevel;
+  cost_cap_fen: number | null;
+  cap_document: string | null;
+}
+
+interface RequirementRow {
+  id: number;
+  certificate_id: number;
+  position: number;
+  text: string;
+}
+
+export type LevelInput = CertificateData['levels'][number];
+export type RequirementInput = CertificateData['requirements'][number];
+export type CertificateFields = Pick<CertificateData, 'name' | 'organization' | 'batch' | 'source'>;
+
+const levelOrder = (level: CertificateLevel) => certificateLevels.indexOf(level);
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** All reads and writes of the catalogue tables; callers wrap writes in one transaction. */
+export function catalogueRepository(ctx: CoreContext) {
+  const { db } = ctx;
+  const statements = {
+    byId: db.prepare<[number], CertificateRow>('SELECT * FROM certificates WHERE id = ?'),
+    list: db.prepare<{ includeArchived: 0 | 1; search: string; pattern: string }, CertificateRow>(
+      `SELECT * FROM certificates
+       WHERE (archived = 0 OR @includeArchived = 1)
+         AND (@search = '' OR name LIKE @pattern ESCAPE '\\' OR organization LIKE @pattern ESCAPE '\\'
+              OR batch LIKE @pattern ESCAPE '\\')
+       ORDER BY archived, id`,
+    ),
+    activeByName: db.prepare<[string], CertificateRow>(
+      'SELECT * FROM certificates WHERE archived = 0 AND name = ? COLLATE NOCASE',
+    ),
+    activeNames: db.prepare<[], string>('SELECT name FROM certificates WHERE archived = 0').pluck(),
+    levels: db.prepare<[number], LevelRow>(
+      'SELECT * FROM certificate_levels WHERE certificate_id = ?',
+    ),
+    allLevels: db.prepare<[], LevelRow>('SELECT * FROM certificate_levels'),
+    requirements: db.prepare<[number], RequirementRow>(
+      'SELECT * FROM certificate_requirements WHERE certificate_id = ? ORDER BY position, id',
+    ),
+    allRequirements: db.prepare<[], RequirementRow>(
+      'SELECT * FROM certificate_requirements ORDER BY certificate_id, position, id',
+    ),
+    insert: db.prepare(
+      `INSERT INTO certificates (name, organization, batch, source, archived, created_at, updated_at)
+       VALUES (@name, @organization, @batch, @source, 0, @at, @at)`,
+    ),
+    update: db.prepare(
+      `UPDATE certificates SET name = @name, organization = @organization, batch = @batch,
+         source = @source, updated_at = @at WHERE id = @id`,
+    ),
+    touch: db.prepare('UPDATE certificates SET updated_at = ? WHERE id = ?'),
+    setArchived: db.prepare('UPDATE certificates SET archived = ?, updated_at = ? WHERE id = ?'),
+    insertLevel: db.prepare(
+      `INSERT INTO certificate_levels (certificate_id, level, cost_cap_fen, cap_document, updated_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    updateLevel: db.prepare(
+      `UPDATE certificate_levels SET cost_cap_fen = ?, cap_document = ?, updated_at = ?
+       WHERE certificate_id = ? AND level = ?`,
+    ),
+    deleteLevel: db.prepare(
+      'DELETE FROM certificate_levels WHERE certificate_id = ? AND level = ?',
+    ),
+    insertRequirement: db.prepare(
+      'INSERT INTO certificate_requirements (certificate_id, position, text) VALUES (?, ?, ?)',
+    ),
+    updateRequirement: db.prepare(
+      'UPDATE certificate_requirements SET position = ?, text = ? WHERE id = ?',
+    ),
+    deleteRequirement: db.prepare('DELETE FROM certificate_requirements WHERE id = ?'),
+  };
+
+  function assemble(
+    row: CertificateRow,
+    levels: readonly LevelRow[],
+    requirements: readonly RequirementRow[],
+  ): Certificate {
+    return {
+      id: row.id,
+      name: row.name,
+      organization: row.organization,
+      batch: row.batch,
+      source: row.source,
+      archived: row.archived === 1,
+      levels: [...levels]
+        .sort((a, b) => levelOrder(a.level) - levelOrder(b.level))
+        .map((l): CertificateLevelEntry => ({
+          level: l.level,
+          platformCode: certificateLevelCodes[l.level],
+          costCapFen: l.cost_cap_fen,
+          capDocument: l.cap_document,
+        })),
+      requirements: requirements.map((r) => ({ id: r.id, text: r.text })),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  function find(id: number): Certificate | undefined {
+    const row = statements.byId.get(id);
+    if (!row) return undefined;
+    return assemble(row, statements.levels.all(id), statements.requirements.all(id));
+  }
+
+  function get(id: number): Certificate {
+    const found = find(id);
+    if (!found) {
+      throw new CoreError('NOT_FOUND', `找不到编号为 ${id} 的证书，它可能已被删除。请刷新列表。`);
+    }
+    return found;
+  }
+
+  function list(filter: { includeArchived: boolean; search: string }): Certificate[] {
+    const rows = statements.list.all({
+      includeArchived: filter.includeArchived ? 1 : 0,
+      search: filter.search,
+      pattern: `%${escapeLike(filter.search)}%`,
+    });
+    const levels = new Map<number, LevelRow[]>();
+    for (const l of statements.allLevels.all()) {
+      levels.set(l.certificate_id, [...(levels.get(l.certificate_id) ?? []), l]);
+    }
+    const requirements = new Map<number, RequirementRow[]>();
+    for (const r of statements.allRequirements.all()) {
+      requirements.set(r.certificate_id, [...(requirements.get(r.certificate_id) ?? []), r]);
+    }
+    return rows.map((row) =>
+      assemble(row, levels.get(row.id) ?? [], requirements.get(row.id) ?? []),
+    );
+  }
+
+  /** Refuses a name already used by another certificate in use (archived ones don't count). */
+  function assertNameFree(name: string, exceptId?: number): void {
+    const clash = statements.activeByName.get(name);
+    if (clash && clash.id !== exceptId) {
+      const message = `已有同名证书“${clash.name}”（未归档）`;
+      throw new CoreError(
+        'CONFLICT',
+        `${message}。证书名称在使用中的证书里不能重复，请换一个名称，或直接编辑已有的那一条。`,
+        { fields: [{ path: 'name', message }], existingId: clash.id },
+      );
+    }
+  }
+
+  const capAudit = (certificate: { id: number; name: string }, level: LevelRow | LevelInput) => ({
+    certificateId: certificate.id,
+    certificateName: certificate.name,
+    level: level.level,
+    levelLabel: certificateLevelLabels[level.level],
+    costCapFen: 'costCapFen' in level ? level.costCapFen : level.cost_cap_fen,
+    capDocument: 'capDocument' in level ? level.capDocument : level.cap_document,
+  });
+
+  function auditCap(
+    certificate: { id: number; name: string },
+    level: CertificateLevel,
+    action: 'create' | 'update' | 'delete',
+    before: unknown,
+    after: unknown,
+    at: string,
+  ): void {
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'certificate_cost_cap',
+      entityId: `${certificate.id}:${level}`,
+      action,
+      before,
+      after,
+    });
+  }
+
+  /**
+   * Makes the offered levels exactly `levels`, with their caps. Every change to a cap (set,
+   * changed, removed, or gone with its level) is written to the audit log.
+   */
+  function writeLevels(
+    certificate: { id: number; name: string },
+    levels: readonly LevelInput[],
+    at: string,
+  ): void {
+    const before = new Map(statements.levels.all(certificate.id).map((l) => [l.level, l]));
+    const wanted = new Set(levels.map((l) => l.level));
+    for (const [level, old] of before) {
+      if (wanted.has(level)) continue;
+      statements.deleteLevel.run(certificate.id, level);
+      if (old.cost_cap_fen !== null) {
+        auditCap(certificate, level, 'delete', capAudit(certificate, old), null, at);
+      }
+    }
+    for (const level of levels) {
+      const old = before.get(level.level);
+      if (!old) {
+        statements.insertLevel.run(
+          certificate.id,
+          level.level,
+          level.costCapFen,
+          level.capDocument,
+          at,
+        );
+        if (level.costCapFen !== null) {
+          auditCap(certificate, level.level, 'create', null, capAudit(certificate, level), at);
+        }
+      } else if (old.cost_cap_fen !== level.costCapFen || old.cap_document !== level.capDocument) {
+        statements.updateLevel.run(
+          level.costCapFen,
+          level.capDocument,
+          at,
+          certificate.id,
+          level.level,
+        );
+        const action =
+          old.cost_cap_fen === null ? 'create' : level.costCapFen === null ? 'delete' : 'update';
+        auditCap(
+          certificate,
+          level.level,
+          action,
+          old.cost_cap_fen === null ? null : capAudit(certificate, old),
+          level.costCapFen === null ? null : capAudit(certificate, level),
+          at,
+        );
+      }
+    }
+  }
+
+  /** Sets caps of levels already offered; other levels are left as they are. */
+  function writeCaps(certificate: Certificate, caps: readonly LevelInput[], at: string): void {
+    const offered = new Set(certificate.levels.map((l) => l.level));
+    for (const cap of caps) {
+      if (!offered.has(cap.level)) {
+        const label = certificateLevelLabels[cap.level];
+        throw new CoreError(
+          'VALIDATION',
+          `“${certificate.name}”没有开设${label}，不能录入${label}的考核成本上限。请先在“编辑”中勾选该等级。`,
+          { fields: [{ path: 'caps', message: `未开设${label}` }] },
+        );
+      }
+    }
+    const merged = certificate.levels.map(
+      (l): LevelInput => caps.find((c) => c.level === l.level) ?? l,
+    );
+    writeLevels(certificate, merged, at);
+  }
+
+  /**
+   * Makes the checklist exactly `items`, in order. Items sent with their id keep it (so ticks
+   * elsewhere stay attached); items without an id are new; items left out are removed.
+   */
+  function writeRequirements(
+    certificateId: number,
+    items: readonly { id?: number; text: string }[],
+  ): void {
+    const existing = new Map(statements.requirements.all(certificateId).map((r) => [r.id, r]));
+    const kept = new Set<number>();
+    items.forEach((item, index) => {
+      if (item.id === undefined) return;
+      if (!existing.has(item.id) || kept.has(item.id)) {
+        throw new CoreError(
+          'VALIDATION',
+          `实训条件要求第 ${index + 1} 项不属于这个证书或重复出现，请刷新后重试。未做任何改动。`,
+          { fields: [{ path: `requirements.${index}.id`, message: '条目编号无效' }] },
+        );
+      }
+      kept.add(item.id);
+    });
+    for (const id of existing.keys()) if (!kept.has(id)) statements.deleteRequirement.run(id);
+    items.forEach((item, index) => {
+      const position = index + 1;
+      if (item.id === undefined) {
+        statements.insertRequirement.run(certificateId, position, item.text);
+      } else {
+        const old = existing.get(item.id)!;
+        if (old.position !== position || old.text !== item.text) {
+          statements.updateRequirement.run(position, item.text, item.id);
+        }
+      }
+    });
+  }
+
+  function insertCertificate(fields: CertificateFields, at: string): number {
+    return Number(statements.insert.run({ ...fields, at }).lastInsertRowid);
+  }
+
+  function updateCertificate(id: number, fields: CertificateFields, at: string): void {
+    statements.update.run({ ...fields, id, at });
+  }
+
+  function setArchived(certificate: Certificate, archived: boolean, at: string): void {
+    statements.setArchived.run(archived ? 1 : 0, at, certificate.id);
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'certificate',
+      entityId: String(certificate.id),
+      action: 'update',
+      before: { name: certificate.name, archived: certificate.archived },
+      after: { name: certificate.name, archived },
+    });
+  }
+
+  return {
+    find,
+    get,
+    list,
+    assertNameFree,
+    activeByName: (name: string) => statements.activeByName.get(name),
+    activeNames: () => statements.activeNames.all(),
+    insertCertificate,
+    updateCertificate,
+    touch: (id: number, at: string) => statements.touch.run(at, id),
+    writeLevels,
+    writeCaps,
+    writeRequirements,
+    setArchived,
+  };
+}
+
+export type CatalogueRepository = ReturnType<typeof catalogueRepository>;

@@ -1,0 +1,360 @@
+import { InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Flex,
+  Modal,
+  Progress,
+  Result,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState, type ReactNode } from 'react';
+import type { UploadedFile } from '../../../shared/contract/files';
+import type {
+  ImportPreview,
+  ImportPreviewRow,
+  ImportRequest,
+  ImportResult,
+  ImportRowError,
+} from '../../../shared/contract/imports';
+import { messageOf } from '../api/client';
+import { toUploadedFile } from '../api/files';
+import { t } from '../i18n';
+import { useTaskProgress } from './useTaskProgress';
+
+interface Props {
+  open: boolean;
+  title: string;
+  /** Which columns the file needs, shown above the file picker. */
+  hint: ReactNode;
+  preview(request: ImportRequest): Promise<ImportPreview>;
+  commit(request: ImportRequest): Promise<ImportResult>;
+  onImported(result: ImportResult): void;
+  onClose(): void;
+}
+
+type Phase = 'pick' | 'previewing' | 'ready' | 'committing' | 'done';
+
+const actionTag = (row: ImportPreviewRow) =>
+  row.errors.length > 0 ? (
+    <Tag color="error">{t.importer.actions.error}</Tag>
+  ) : row.action === 'update' ? (
+    <Tag color="processing">{t.importer.actions.update}</Tag>
+  ) : (
+    <Tag color="success">{t.importer.actions.create}</Tag>
+  );
+
+/**
+ * The import dialog every spreadsheet import uses: pick a file → preview with per-row errors
+ * (行号/列/原因) and the column mapping → import, enabled only when every row is valid → result.
+ * Long steps show the core's progress events.
+ */
+export function ImportWizard({ open, title, hint, preview, commit, onImported, onClose }: Props) {
+  const [phase, setPhase] = useState<Phase>('pick');
+  const [file, setFile] = useState<UploadedFile | null>(null);
+  const [mapping, setMapping] = useState<Record<string, number | null>>({});
+  const [result, setResult] = useState<ImportPreview | null>(null);
+  const [done, setDone] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { progress, start, finish } = useTaskProgress(open);
+
+  const reset = () => {
+    setPhase('pick');
+    setFile(null);
+    setMapping({});
+    setResult(null);
+    setDone(null);
+    setError(null);
+    finish();
+  };
+
+  const runPreview = async (picked: UploadedFile, nextMapping: Record<string, number | null>) => {
+    setPhase('previewing');
+    setError(null);
+    try {
+      const taskId = start();
+      const next = await preview({ file: picked, mapping: nextMapping, taskId });
+      setResult(next);
+      setPhase('ready');
+    } catch (e) {
+      setError(`${t.importer.previewFailed}：${messageOf(e)}`);
+      setResult(null);
+      setPhase('pick');
+    } finally {
+      finish();
+    }
+  };
+
+  const onPick = async (picked: File) => {
+    const uploaded = await toUploadedFile(picked);
+    setFile(uploaded);
+    setMapping({});
+    await runPreview(uploaded, {});
+  };
+
+  const onMappingChange = (field: string, column: number | null) => {
+    if (!file) return;
+    const next = { ...mapping, [field]: column };
+    setMapping(next);
+    void runPreview(file, next);
+  };
+
+  const onCommit = async () => {
+    if (!file) return;
+    setPhase('committing');
+    setError(null);
+    try {
+      const taskId = start();
+      const imported = await commit({ file, mapping, taskId });
+      setDone(imported);
+      setPhase('done');
+      onImported(imported);
+    } catch (e) {
+      setError(`${t.importer.failed}：${messageOf(e)}`);
+      setPhase('ready');
+    } finally {
+      finish();
+    }
+  };
+
+  const close = () => {
+    if (phase === 'committing') return;
+    reset();
+    onClose();
+  };
+
+  const canCommit =
+    phase === 'ready' &&
+    result !== null &&
+    result.missingFields.length === 0 &&
+    result.summary.total > 0 &&
+    result.summary.invalid === 0;
+  const errors: ImportRowError[] = result?.rows.flatMap((r) => r.errors) ?? [];
+  const busy = phase === 'previewing' || phase === 'committing';
+
+  const footer =
+    phase === 'done' ? (
+      <Button type="primary" onClick={close}>
+        {t.importer.close}
+      </Button>
+    ) : (
+      <Space>
+        <Button onClick={close} disabled={phase === 'committing'}>
+          {t.common.cancel}
+        </Button>
+        <Tooltip title={!canCommit && result ? t.importer.fixFirst : undefined}>
+          <Button
+            type="primary"
+            disabled={!canCommit}
+            loading={phase === 'committing'}
+            onClick={() => void onCommit()}
+            data-testid="import-commit"
+          >
+            {phase === 'committing'
+              ? t.importer.committing
+              : t.importer.commit(result?.summary.valid ?? 0)}
+          </Button>
+        </Tooltip>
+      </Space>
+    );
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      width={960}
+      onCancel={close}
+      footer={footer}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      {phase === 'done' && done ? (
+        <Result status="success" title={t.importer.done(done.created, done.updated)} />
+      ) : (
+        <Flex vertical gap={12}>
+          <Typography.Text type="secondary">{hint}</Typography.Text>
+          {!file || phase === 'pick' ? (
+            <Upload.Dragger
+              accept=".xlsx,.csv,.txt"
+              multiple={false}
+              showUploadList={false}
+              disabled={busy}
+              beforeUpload={(picked) => {
+                void onPick(picked);
+                return false;
+              }}
+              data-testid="import-file"
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t.importer.pickTitle}</p>
+              <p className="ant-upload-hint">{t.importer.pickHint}</p>
+            </Upload.Dragger>
+          ) : (
+            <Flex justify="space-between" align="center">
+              <Typography.Text strong>
+                {result
+                  ? t.importer.fileInfo(result.fileName, result.sheetName, result.headerRowNumber)
+                  : file.fileName}
+              </Typography.Text>
+              <Button icon={<ReloadOutlined />} onClick={reset} disabled={busy}>
+                {t.importer.pickAgain}
+              </Button>
+            </Flex>
+          )}
+          {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
+          {busy && (
+            <div data-testid="import-progress">
+              <Typography.Text type="secondary">
+                {progress?.label ?? t.importer.reading}
+              </Typography.Text>
+              <Progress
+                percent={
+                  progress && progress.total > 0
+                    ? Math.round((progress.done / progress.total) * 100)
+                    : 0
+                }
+                status="active"
+              />
+            </div>
+          )}
+          {result && phase !== 'pick' && (
+            <PreviewDetails result={result} errors={errors} onMappingChange={onMappingChange} />
+          )}
+        </Flex>
+      )}
+    </Modal>
+  );
+}
+
+function PreviewDetails({
+  result,
+  errors,
+  onMappingChange,
+}: {
+  result: ImportPreview;
+  errors: ImportRowError[];
+  onMappingChange(field: string, column: number | null): void;
+}) {
+  const { summary } = result;
+  const columnOptions = [
+    { value: -1, label: t.importer.notImported },
+    ...result.columns.map((c) => ({
+      value: c.index,
+      label: t.importer.columnOption(c.letter, c.header),
+    })),
+  ];
+  return (
+    <>
+      {result.missingFields.length > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          message={t.importer.missing(result.missingFields.map((f) => `“${f.label}”`).join('、'))}
+        />
+      ) : (
+        <Alert
+          type={summary.invalid > 0 || summary.total === 0 ? 'warning' : 'success'}
+          showIcon
+          data-testid="import-summary"
+          message={
+            summary.total === 0
+              ? t.importer.noRows
+              : t.importer.summary(
+                  summary.total,
+                  summary.valid,
+                  summary.toCreate,
+                  summary.toUpdate,
+                  summary.invalid,
+                )
+          }
+          description={summary.invalid > 0 ? t.importer.fixFirst : undefined}
+        />
+      )}
+      <div>
+        <Typography.Text strong>{t.importer.mappingTitle}</Typography.Text>
+        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+          {t.importer.mappingHint}
+        </Typography.Text>
+        <Flex wrap gap={12} style={{ marginTop: 8 }}>
+          {result.fields.map((field) => (
+            <Space key={field.key} size={4}>
+              <Typography.Text type={field.required ? undefined : 'secondary'}>
+                {field.required ? '* ' : ''}
+                {field.label}
+              </Typography.Text>
+              <Select
+                size="small"
+                style={{ width: 180 }}
+                aria-label={field.label}
+                status={field.required && result.mapping[field.key] === null ? 'error' : undefined}
+                value={result.mapping[field.key] ?? -1}
+                options={columnOptions}
+                onChange={(value: number) => onMappingChange(field.key, value < 0 ? null : value)}
+              />
+            </Space>
+          ))}
+        </Flex>
+      </div>
+      {errors.length > 0 && (
+        <Table<ImportRowError>
+          data-testid="import-errors"
+          size="small"
+          title={() => (
+            <Typography.Text strong>{t.importer.errorsTitle(errors.length)}</Typography.Text>
+          )}
+          rowKey={(e, i) => `${e.rowNumber}-${e.field}-${i}`}
+          dataSource={errors}
+          pagination={{ pageSize: 5, showTotal: (n) => t.common.total(n), size: 'small' }}
+          columns={[
+            { title: t.importer.rowNumber, dataIndex: 'rowNumber', width: 80 },
+            { title: t.importer.column, dataIndex: 'column', width: 160, render: (c) => c ?? '—' },
+            { title: t.importer.reason, dataIndex: 'reason' },
+          ]}
+        />
+      )}
+      {result.rows.length > 0 && (
+        <Table<ImportPreviewRow>
+          data-testid="import-rows"
+          size="small"
+          title={() => <Typography.Text strong>{t.importer.rowsTitle}</Typography.Text>}
+          rowKey="rowNumber"
+          dataSource={result.rows}
+          scroll={{ x: true }}
+          pagination={{ pageSize: 10, showTotal: (n) => t.common.total(n), size: 'small' }}
+          rowClassName={(row) => (row.errors.length > 0 ? 'import-row-error' : '')}
+          columns={[
+            { title: t.importer.rowNumber, dataIndex: 'rowNumber', width: 70 },
+            ...result.fields
+              .filter((f) => result.mapping[f.key] !== null)
+              .map((f) => ({
+                title: f.label,
+                key: f.key,
+                render: (_: unknown, row: ImportPreviewRow) => {
+                  const bad = row.errors.some((e) => e.field === f.key);
+                  return (
+                    <Typography.Text type={bad ? 'danger' : undefined}>
+                      {row.values[f.key] || (bad ? t.importer.emptyCell : '')}
+                    </Typography.Text>
+                  );
+                },
+              })),
+            {
+              title: t.importer.result,
+              key: 'result',
+              width: 90,
+              render: (_: unknown, row: ImportPreviewRow) => actionTag(row),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}

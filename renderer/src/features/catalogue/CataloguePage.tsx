@@ -1,0 +1,248 @@
+import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Flex,
+  Input,
+  Popconfirm,
+  Space,
+  Switch,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState } from 'react';
+import type { Certificate } from '../../../../shared/contract/catalogue';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { invoke, messageOf } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { formatFen } from '../../components/format';
+import { ImportWizard } from '../../components/ImportWizard';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { t } from '../../i18n';
+import { useCatalogueStore } from './catalogueStore';
+import { CertificateDrawer } from './CertificateDrawer';
+
+const text = t.catalogue;
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
+const isSample = (c: Certificate) => c.source.startsWith('样例数据');
+
+function CapsCell({ certificate }: { certificate: Certificate }) {
+  return (
+    <Flex vertical gap={2}>
+      {certificate.levels.map((l) => (
+        <span key={l.level} data-testid={`cap-${certificate.id}-${l.level}`}>
+          <Typography.Text type="secondary">{certificateLevelLabels[l.level]}</Typography.Text>{' '}
+          {l.costCapFen === null ? (
+            <Tag bordered={false}>{text.notEntered}</Tag>
+          ) : (
+            <Tooltip title={l.capDocument}>
+              <Typography.Text>{formatFen(l.costCapFen)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>
+                {l.capDocument}
+              </Typography.Text>
+            </Tooltip>
+          )}
+        </span>
+      ))}
+    </Flex>
+  );
+}
+
+/** 证书目录: the certificates the school may pilot, their levels, caps and hardware needs. */
+export function CataloguePage() {
+  const { message } = App.useApp();
+  const { certificates, filter, loadState, loadError, busyId, load, setArchived } =
+    useCatalogueStore();
+  const [editing, setEditing] = useState<Certificate | null>(null);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [search, setSearch] = useState(filter.search);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Search as the user types, once they pause.
+  useEffect(() => {
+    if (search === useCatalogueStore.getState().filter.search) return undefined;
+    const timer = setTimeout(() => void load({ search }), 250);
+    return () => clearTimeout(timer);
+  }, [search, load]);
+
+  const openEditor = (certificate: Certificate | null) => {
+    setEditing(certificate);
+    setDrawerOpen(true);
+  };
+
+  const toggleArchived = async (certificate: Certificate) => {
+    try {
+      const result = await setArchived(certificate.id, !certificate.archived);
+      message.success(result.archived ? text.archived(result.name) : text.unarchived(result.name));
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    }
+  };
+
+  const batches = useMemo(
+    () => [...new Set(certificates.map((c) => c.batch).filter((b) => b !== ''))].sort(byText),
+    [certificates],
+  );
+
+  const columns: ColumnsType<Certificate> = [
+    {
+      title: text.columns.name,
+      dataIndex: 'name',
+      sorter: (a, b) => byText(a.name, b.name),
+      render: (_, c) => (
+        <Space size={4} wrap>
+          <Typography.Text strong={!c.archived} type={c.archived ? 'secondary' : undefined}>
+            {c.name}
+          </Typography.Text>
+          {isSample(c) && (
+            <Tooltip title={c.source}>
+              <Tag color="gold">{text.sample}</Tag>
+            </Tooltip>
+          )}
+          {c.archived && <Tag>{text.archivedTag}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: text.columns.organization,
+      dataIndex: 'organization',
+      sorter: (a, b) => byText(a.organization, b.organization),
+      ellipsis: true,
+    },
+    {
+      title: text.columns.batch,
+      dataIndex: 'batch',
+      width: 100,
+      sorter: (a, b) => byText(a.batch, b.batch),
+      filters: batches.map((b) => ({ text: b, value: b })),
+      onFilter: (value, c) => c.batch === value,
+    },
+    {
+      title: text.columns.caps,
+      key: 'caps',
+      width: 260,
+      render: (_, c) => <CapsCell certificate={c} />,
+    },
+    {
+      title: text.columns.requirements,
+      key: 'requirements',
+      width: 110,
+      sorter: (a, b) => a.requirements.length - b.requirements.length,
+      render: (_, c) => (
+        <Tooltip
+          title={
+            c.requirements.length > 0
+              ? c.requirements.map((r, i) => `${i + 1}. ${r.text}`).join('\n')
+              : undefined
+          }
+          styles={{ body: { whiteSpace: 'pre-line' } }}
+        >
+          <Typography.Text type={c.requirements.length === 0 ? 'secondary' : undefined}>
+            {text.requirementCount(c.requirements.length)}
+          </Typography.Text>
+        </Tooltip>
+      ),
+    },
+    {
+      title: text.columns.actions,
+      key: 'actions',
+      width: 140,
+      render: (_, c) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openEditor(c)}>
+            {t.common.edit}
+          </Button>
+          {c.archived ? (
+            <Button
+              type="link"
+              size="small"
+              loading={busyId === c.id}
+              onClick={() => void toggleArchived(c)}
+            >
+              {text.unarchive}
+            </Button>
+          ) : (
+            <Popconfirm
+              title={text.archiveConfirm(c.name)}
+              okText={t.common.confirm}
+              cancelText={t.common.cancel}
+              onConfirm={() => toggleArchived(c)}
+            >
+              <Button type="link" size="small" danger loading={busyId === c.id}>
+                {text.archive}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        description={text.intro}
+        extra={
+          <>
+            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+              {text.import}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => openEditor(null)}>
+              {text.add}
+            </Button>
+          </>
+        }
+      />
+      <Flex gap={16} align="center" style={{ marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          style={{ maxWidth: 360 }}
+          placeholder={text.searchPlaceholder}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          onSearch={(value) => void load({ search: value })}
+          aria-label={t.common.search}
+        />
+        <Space>
+          <Switch
+            id="catalogue-show-archived"
+            checked={filter.includeArchived}
+            onChange={(checked) => void load({ includeArchived: checked })}
+          />
+          <label htmlFor="catalogue-show-archived">{text.showArchived}</label>
+        </Space>
+      </Flex>
+      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+        <DataTable<Certificate>
+          rowKey="id"
+          data-testid="catalogue-table"
+          columns={columns}
+          dataSource={certificates}
+          emptyHint={filter.search ? text.emptySearch : text.emptyHint}
+        />
+      </LoadState>
+      <CertificateDrawer
+        open={drawerOpen}
+        certificate={editing}
+        onClose={() => setDrawerOpen(false)}
+      />
+      <ImportWizard
+        open={importOpen}
+        title={text.importTitle}
+        hint={text.importHint}
+        preview={(request) => invoke('catalogue.importPreview', request)}
+        commit={(request) => invoke('catalogue.importCommit', request)}
+        onImported={() => void load()}
+        onClose={() => setImportOpen(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+/** Clean-up of text typed into forms or read from spreadsheets, shared by both sides. */
+
+const fullWidthAlnum = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+// NBSP, ideographic space (U+3000), the other Unicode spaces, tabs and line breaks.
+const strayWhitespace = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+const zeroWidth = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ) become half-width; every kind of space
+ * (NBSP, the ideographic space U+3000, tabs, line breaks) collapses to one ASCII space; zero-width
+ * characters go; the result is trimmed. Chinese punctuation such as （） is kept as typed.
+ */
+export function normalizeText(value: string): string {
+  return value
+    .replace(fullWidthAlnum, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(zeroWidth, '')
+    .replace(strayWhitespace, ' ')
+    .trim();
+}
+
+/** Like normalizeText, but keeps line breaks (for multi-line notes): spaces collapse per line. */
+export function normalizeMultilineText(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(normalizeText)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+function isoIfValid(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
+    return undefined;
+  }
+  return `${year}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * Reads a date as people type it in Chinese sheets — 2020-09-01, 2020/9/1, 2020.9.1,
+ * 2020年9月1日, 20200901 — into ISO `YYYY-MM-DD`; undefined when it is not a real date.
+ */
+export function parseDateText(value: string): string | undefined {
+  const text = normalizeText(value);
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (compact) return isoIfValid(+compact[1], +compact[2], +compact[3]);
+  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
+  if (parts) return isoIfValid(+parts[1], +parts[2], +parts[3]);
+  return undefined;
+}

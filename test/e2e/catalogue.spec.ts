@@ -1,0 +1,154 @@
+import { expect, test, type Page } from '@playwright/test';
+import { xlsxBytes } from '../harness/sheets';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const row = (page: Page, name: string) =>
+  page.getByTestId('catalogue-table').locator('tr', { has: page.getByText(name, { exact: true }) });
+
+async function importFile(page: Page, name: string, rows: string[][]) {
+  const buffer = await xlsxBytes({
+    rows: [
+      ['湖北示例职业技术学院 1+X 证书目录（补充）'],
+      [],
+      ['证书名称', '培训评价组织', '批次', '等级'],
+      ...rows,
+    ],
+    decorate: (sheet) => sheet.mergeCells('A1:D1'),
+  });
+  await page
+    .locator('.ant-modal input[type=file]')
+    .setInputFiles({ name, mimeType: XLSX_MIME, buffer });
+}
+
+test.describe('证书目录', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('samples, a cap with its document number, import with a bad row fixed, archive', async ({
+    page,
+  }, testInfo) => {
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
+    });
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '证书目录' }).click();
+    await expect(page.getByRole('heading', { name: '证书目录' })).toBeVisible();
+
+    // The 16 sample certificates, every level's cap 未录入.
+    await expect(page.getByText('共 16 条')).toBeVisible();
+    await expect(row(page, 'Web前端开发')).toContainText('工业和信息化部教育与考试中心');
+    await expect(row(page, 'Web前端开发').getByText('样例')).toBeVisible();
+    await expect(
+      page.getByTestId('catalogue-table').getByText('未录入', { exact: true }),
+    ).toHaveCount(48);
+
+    // Edit a level cap: the document number is required with it.
+    await row(page, '物流管理')
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect(drawer.getByText('编辑：物流管理')).toBeVisible();
+    await drawer.locator('#certificate-cap-junior').fill('500');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(
+      drawer.getByText(
+        '初级：填写了考核成本上限，请同时填写它所依据的文件文号（如 教职所〔2019〕314号）',
+      ),
+    ).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('catalogue-edit.png') });
+    await testInfo.attach('catalogue-edit', {
+      path: testInfo.outputPath('catalogue-edit.png'),
+      contentType: 'image/png',
+    });
+    await drawer.locator('#certificate-doc-junior').fill('教职所〔2019〕314号');
+    await expect(drawer.getByText('¥500.00（教职所〔2019〕314号）')).toBeVisible();
+    await drawer.getByRole('button', { name: '添加一项要求' }).click();
+    await drawer.locator('#certificate-requirement-0').fill('仓储实训室 1 间（不少于 200 m²）');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('已保存“物流管理”')).toBeVisible();
+    await expect(drawer).toBeHidden();
+    const logistics = row(page, '物流管理');
+    await expect(logistics).toContainText('¥500.00');
+    await expect(logistics).toContainText('教职所〔2019〕314号');
+    await expect(logistics).toContainText('1 项');
+    await expect(logistics.getByText('未录入', { exact: true })).toHaveCount(2);
+
+    // Import: one bad row is shown with its row number and blocks the import.
+    await page.getByRole('button', { name: '从表格导入' }).click();
+    const dialog = page.locator('.ant-modal-content');
+    await importFile(page, '补充证书.xlsx', [
+      ['数字媒体交互设计', '凤凰新联合（北京）教育科技有限公司', '第三批', '初级、中级、高级'],
+      ['网络安全评估', '中科软科技股份有限公司', '3', '特级'],
+      ['物流管理', '北京中物联物流采购培训中心', '第一批', '初级、中级、高级'],
+    ]);
+    await expect(dialog.getByText('表头在第 3 行')).toBeVisible();
+    const errors = dialog.getByTestId('import-errors');
+    await expect(errors).toBeVisible();
+    const errorRow = errors.locator('tbody tr').first();
+    await expect(errorRow.locator('td').nth(0)).toHaveText('5');
+    await expect(errorRow.locator('td').nth(1)).toHaveText('等级');
+    await expect(errorRow.locator('td').nth(2)).toContainText('无法识别的等级“特级”');
+    await expect(dialog.getByTestId('import-summary')).toContainText('有错误 1 行');
+    await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+    await page.screenshot({ path: testInfo.outputPath('catalogue-import-error.png') });
+    await testInfo.attach('catalogue-import-error', {
+      path: testInfo.outputPath('catalogue-import-error.png'),
+      contentType: 'image/png',
+    });
+
+    // Fix the file, pick it again, import.
+    await dialog.getByRole('button', { name: '重新选择文件' }).click();
+    await importFile(page, '补充证书（已改正）.xlsx', [
+      ['数字媒体交互设计', '凤凰新联合（北京）教育科技有限公司', '第三批', '初级、中级、高级'],
+      ['网络安全评估', '中科软科技股份有限公司', '3', '高级'],
+      ['物流管理', '北京中物联物流采购培训中心', '第一批', '初级、中级、高级'],
+    ]);
+    await expect(dialog.getByTestId('import-summary')).toContainText(
+      '共 3 行：可导入 3 行（新增 2，更新 1），有错误 0 行。',
+    );
+    await expect(dialog.getByTestId('import-errors')).toHaveCount(0);
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByText('导入完成：新增 2 条，更新 1 条。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await expect(page.getByText('共 18 条')).toBeVisible();
+    await expect(row(page, '网络安全评估')).toContainText('第三批');
+    // The cap entered earlier survived the re-import of 物流管理.
+    await expect(row(page, '物流管理')).toContainText('¥500.00');
+
+    await page.screenshot({ path: testInfo.outputPath('catalogue.png'), fullPage: true });
+    await testInfo.attach('catalogue', {
+      path: testInfo.outputPath('catalogue.png'),
+      contentType: 'image/png',
+    });
+
+    // Archive with confirmation; it comes back under 显示已归档.
+    await row(page, '网络安全评估')
+      .getByRole('button', { name: /归\s*档/ })
+      .click();
+    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await expect(page.getByText('已归档“网络安全评估”')).toBeVisible();
+    await expect(page.getByText('共 17 条')).toBeVisible();
+    await page.locator('#catalogue-show-archived').click();
+    await expect(page.getByText('共 18 条')).toBeVisible();
+    await expect(row(page, '网络安全评估')).toContainText('已归档');
+
+    // Search narrows the list.
+    await page.getByRole('searchbox').fill('老年');
+    await expect(page.getByText('共 2 条')).toBeVisible();
+    // No React or Ant Design warnings along the way (a missing favicon aside).
+    expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { UploadedFile } from '../../shared/contract/files';
+
+export type SheetRows = readonly (readonly ExcelJS.CellValue[])[];
+
+export interface SheetSpec {
+  name?: string;
+  rows: SheetRows;
+  /** Applied after the rows are written, e.g. to merge title cells or set formats. */
+  decorate?: (sheet: ExcelJS.Worksheet) => void;
+}
+
+/** A real .xlsx file written by ExcelJS, as bytes. */
+export async function xlsxBytes(sheets: SheetSpec | readonly SheetSpec[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [i, spec] of (Array.isArray(sheets) ? sheets : [sheets]).entries()) {
+    const sheet = workbook.addWorksheet(spec.name ?? `Sheet${i + 1}`);
+    for (const row of spec.rows) sheet.addRow([...row]);
+    spec.decorate?.(sheet);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const csvField = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** CSV bytes the way Excel writes them: CRLF, quoted where needed, in the given encoding. */
+export function csvBytes(
+  rows: readonly (readonly unknown[])[],
+  encoding: 'utf-8' | 'utf-8-bom' | 'gbk' = 'utf-8',
+): Buffer {
+  const text = rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  if (encoding === 'gbk') return iconv.encode(text, 'gbk');
+  const utf8 = Buffer.from(text, 'utf8');
+  return encoding === 'utf-8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]) : utf8;
+}
+
+export function upload(fileName: string, bytes: Uint8Array): UploadedFile {
+  return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
+}
