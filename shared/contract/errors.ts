@@ -9,6 +9,7 @@ export const errorCodes = [
   'INTERNAL',
   'CONFLICT',
   'BAD_FILE',
+  'DB_CORRUPT',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zodLocale';
 import { attachmentsContract } from './attachments';
+import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
 import { schoolContract } from './school';
 import { systemContract } from './system';
@@ -15,6 +16,7 @@ export const contract = {
   ...schoolContract,
   ...attachmentsContract,
   ...catalogueContract,
+  ...backupContract,
 } as const;
 
 export type Contract = typeof contract;
