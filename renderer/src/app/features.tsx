@@ -1,7 +1,8 @@
-import { BankOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { BankOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { SchoolPage } from '../features/school/SchoolPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { t } from '../i18n';
 
 export interface FeatureEntry {
@@ -19,5 +20,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.catalogue.title,
     icon: <SafetyCertificateOutlined />,
     render: () => <CataloguePage />,
+  },
+  // Keep last: settings closes the sidebar.
+  {
+    key: 'settings',
+    label: t.settings.title,
+    icon: <SettingOutlined />,
+    render: () => <SettingsPage />,
   },
 ];
