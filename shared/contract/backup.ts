@@ -27,7 +27,12 @@ export interface BackupList {
   dir: string;
   /** Newest first. */
   items: BackupEntry[];
-  /** Space all backups take, in bytes. */
+  /**
+   * Space the copies of attachment files take that only backups still need (files shared with
+   * the live data by a hard link take none), in bytes.
+   */
+  attachmentBytes: number;
+  /** Space all backups take, attachment copies included, in bytes. */
   totalBytes: number;
 }
 
@@ -48,6 +53,11 @@ export interface RestoreResult {
   undoBackup: BackupEntry | null;
   /** Schema version of the restored data after any migration. */
   schemaVersion: number;
+  /**
+   * Attachments the restored data names whose file content is in neither the data folder nor
+   * the backups' copies (0 normally): those attachments show as missing.
+   */
+  missingAttachments: number;
 }
 
 export interface BackupCheck {

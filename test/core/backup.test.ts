@@ -18,6 +18,7 @@ import { BACKUP_DIR, DATABASE_FILE, createCore, type Core } from '../../electron
 import { migrations } from '../../electron/core/migrations';
 import { latestVersion } from '../../electron/core/db/migrate';
 import { integrityProblems } from '../../electron/core/db/open';
+import { makePdf } from '../harness/files';
 import { makeTempDir } from '../harness/webHost';
 
 const profile = {
@@ -348,6 +349,47 @@ describe('restore', () => {
     expect(await fails(core.dispatch('backup.delete', { id: manual.id }))).toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('attachments and backups', () => {
+  it('keeps the attachment files a backup names, so a restore brings deleted ones back', async () => {
+    const s = setup();
+    const core = s.open();
+    await saveName(core, '甲学校');
+    const pdf = makePdf('kept by the backup');
+    const link = await ok<{ id: number; sha256: string }>(
+      core.dispatch('attachments.upload', {
+        ownerType: 'school',
+        ownerId: 1,
+        kind: 'other',
+        file: { fileName: '方案.pdf', contentBase64: pdf.toString('base64') },
+      }),
+    );
+    const manual = await ok<BackupEntry>(core.dispatch('backup.create', {}));
+    const kept = path.join(s.backupDir, 'attachments', link.sha256.slice(0, 2), link.sha256);
+    expect(readFileSync(kept).equals(pdf)).toBe(true);
+    // Shared with the live file by a hard link: no extra space yet.
+    expect((await list(core)).attachmentBytes).toBe(0);
+
+    await ok(core.dispatch('attachments.remove', { linkId: link.id }));
+    const live = path.join(s.dataDir, 'attachments', link.sha256.slice(0, 2), link.sha256);
+    expect(existsSync(live)).toBe(false);
+    expect((await list(core)).attachmentBytes).toBe(pdf.length);
+
+    const restored = await ok<RestoreResult>(core.dispatch('backup.restore', { id: manual.id }));
+    expect(restored.missingAttachments).toBe(0);
+    const read = await ok<{ contentBase64: string }>(
+      core.dispatch('attachments.read', { linkId: link.id }),
+    );
+    expect(Buffer.from(read.contentBase64, 'base64').equals(pdf)).toBe(true);
+
+    // Once no backup names the file, its copy goes too.
+    for (const backup of (await list(core)).items) {
+      await ok(core.dispatch('backup.delete', { id: backup.id }));
+    }
+    expect(existsSync(kept)).toBe(false);
+    expect(existsSync(live)).toBe(true);
   });
 });
 

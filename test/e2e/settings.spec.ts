@@ -14,7 +14,7 @@ async function saveSchoolName(page: Page, name: string, first = false) {
     await choose(page, 'school-city', '宜昌市');
   }
   await page.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(page.getByText('学校信息已保存')).toBeVisible();
+  await expect(page.getByText('学校信息已保存').last()).toBeVisible();
 }
 
 async function restoreRow(page: Page, row: ReturnType<Page['locator']>) {
@@ -62,7 +62,7 @@ test.describe('设置', () => {
     const manualRow = rows.filter({ hasText: '手动' });
     await expect(manualRow).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     await expect(manualRow).toContainText(/\d+(\.\d+)? KB/);
-    await expect(page.getByTestId('settings-backup-space')).toContainText('共 1 条');
+    await expect(page.getByTestId('settings-backup-space')).toContainText('共 1 个备份');
 
     await saveSchoolName(page, '备份后改的名称');
 

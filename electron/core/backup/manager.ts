@@ -26,6 +26,13 @@ import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import type { Logger } from '../log';
 import type { Migration } from '../migrations';
+import {
+  attachmentHashes,
+  bringBackAttachments,
+  keepAttachments,
+  poolOwnBytes,
+  prunePool,
+} from './attachments';
 import { listBackupFiles, newBackupName, removeBackupFile } from './files';
 import { backupsToKeep, type RetentionPolicy } from './retention';
 import { inspectCandidate, writeSnapshot } from './snapshot';
@@ -66,7 +73,7 @@ export interface BackupManager {
   tick(): Promise<BackupEntry | null>;
   create(kind: 'manual'): Promise<BackupEntry>;
   list(): BackupList;
-  remove(id: string): void;
+  remove(id: string): Promise<void>;
   download(id: string): BackupDownload;
   exportDatabase(): Promise<BackupDownload>;
   restore(source: RestoreSource): Promise<RestoreResult>;
@@ -135,9 +142,26 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
   async function snapshot(db: Db, kind: Exclude<BackupKind, 'pre-migration'>) {
     mkdirSync(dir, { recursive: true });
     const name = newBackupName(dir, kind, clock());
-    await writeSnapshot(db, path.join(dir, name), sqliteOptions);
+    const file = path.join(dir, name);
+    await writeSnapshot(db, file, sqliteOptions);
+    keepAttachments(attachmentHashes(file, sqliteOptions), deps.dataDir, dir);
     log('info', 'backup written', { name, kind });
     return entry(name);
+  }
+
+  /**
+   * Makes the kept attachment files match the backups: every file a backup names is kept (the
+   * migration step's backups included), the rest removed.
+   */
+  function syncAttachments(): void {
+    const named = new Set<string>();
+    for (const backup of listBackupFiles(dir)) {
+      const hashes = attachmentHashes(path.join(dir, backup.id), sqliteOptions);
+      keepAttachments(hashes, deps.dataDir, dir);
+      for (const sha of hashes) named.add(sha);
+    }
+    const removed = prunePool(dir, named);
+    if (removed > 0) log('info', 'attachment copies no backup needs removed', { removed });
   }
 
   function applyRetention(now: Date): void {
@@ -149,7 +173,10 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
     );
     const dropped = autos.filter((b) => !keep.has(b.id)).map((b) => b.id);
     for (const id of dropped) removeBackupFile(dir, id);
-    if (dropped.length > 0) log('info', 'old automatic backups removed', { dropped });
+    if (dropped.length > 0) {
+      log('info', 'old automatic backups removed', { dropped });
+      syncAttachments();
+    }
   }
 
   async function autoSnapshot(db: Db): Promise<BackupEntry> {
@@ -177,6 +204,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       copyFileSync(`${deps.databasePath}-wal`, `${target}-wal`);
     }
     copyFileSync(deps.databasePath, target);
+    keepAttachments(attachmentHashes(target, sqliteOptions), deps.dataDir, dir);
     log('info', 'damaged data file kept before restore', { name });
     return entry(name);
   }
@@ -208,6 +236,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       // Taken now, before any handler can write: a change made while this waits is not missed.
       if (fresh) baseline = { db, mark: markOf(db) };
       return serial(async () => {
+        syncAttachments();
         if (fresh || deps.currentDb() !== db) return null;
         if (recentAuto()) return null; // baseline stays null: the next due tick takes one
         return autoSnapshot(db);
@@ -226,15 +255,20 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
 
     list() {
       const items = listBackupFiles(dir);
-      return { dir, items, totalBytes: items.reduce((sum, b) => sum + b.size, 0) };
+      const attachmentBytes = poolOwnBytes(dir);
+      const totalBytes = items.reduce((sum, b) => sum + b.size, attachmentBytes);
+      return { dir, items, attachmentBytes, totalBytes };
     },
 
-    remove(id) {
+    async remove(id) {
       if (!existsSync(path.join(dir, id))) {
         throw new CoreError('NOT_FOUND', `找不到备份“${id}”，它可能已被删除。请刷新列表。`, { id });
       }
-      removeBackupFile(dir, id);
-      log('info', 'backup deleted', { id });
+      return serial(() => {
+        removeBackupFile(dir, id);
+        log('info', 'backup deleted', { id });
+        syncAttachments();
+      });
     },
 
     download(id) {
@@ -277,6 +311,11 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
           }
           inspectCandidate(candidate, label, deps.migrations, sqliteOptions);
           const undo = await saveCurrent();
+          const attachments = bringBackAttachments(
+            attachmentHashes(candidate, sqliteOptions),
+            deps.dataDir,
+            dir,
+          );
           try {
             deps.reopen(() => swapIn(candidate));
           } catch (error) {
@@ -293,8 +332,13 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
           baseline = null; // the restored data is a change: the next due tick backs it up
           const db = deps.currentDb();
           const schemaVersion = db ? (db.pragma('user_version', { simple: true }) as number) : 0;
-          log('info', 'backup restored', { from: label, undo: undo?.id });
-          return { restoredFrom: label, undoBackup: undo, schemaVersion };
+          log('info', 'backup restored', { from: label, undo: undo?.id, ...attachments });
+          return {
+            restoredFrom: label,
+            undoBackup: undo,
+            schemaVersion,
+            missingAttachments: attachments.missing,
+          };
         } finally {
           removeWithJournals(candidate);
         }

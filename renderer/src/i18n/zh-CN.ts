@@ -235,6 +235,10 @@ export const zhCN = {
     databaseFile: '数据库文件',
     backupDir: '备份位置',
     backupSpace: '备份占用空间',
+    backupSpaceDetail: (count: number, attachments: string) =>
+      `共 ${count} 个备份，其中附件副本 ${attachments}`,
+    attachmentsHint:
+      '备份会同时保留它用到的附件文件，所以还原后附件也在。附件副本与当前数据共用同一文件时不额外占用空间。',
     openFolder: '打开数据文件夹',
     exportDatabase: '导出数据库',
     exporting: '正在导出…',
@@ -261,6 +265,8 @@ export const zhCN = {
     restoring: '正在还原…',
     restored: (what: string) => `已还原“${what}”`,
     restoredUndoHint: '还原前的数据已保存为“还原前”备份，可以撤销。',
+    missingAttachments: (n: number) =>
+      `有 ${n} 个附件的文件内容已不在数据文件夹和备份中，这些附件会显示为缺失。`,
     undoRestore: '撤销还原',
     undone: '已撤销还原，数据恢复为还原前的样子',
     confirmDeleteTitle: (when: string) => `删除 ${when} 的备份？`,

@@ -17,8 +17,8 @@ export function backupHandlers(services: CoreServices): HandlersFor<BackupHandle
   return {
     'backup.list': () => backups.list(),
     'backup.create': () => backups.create('manual'),
-    'backup.delete': ({ id }) => {
-      backups.remove(id);
+    'backup.delete': async ({ id }) => {
+      await backups.remove(id);
       return { id };
     },
     'backup.download': ({ id }) => backups.download(id),

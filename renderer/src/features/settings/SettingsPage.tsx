@@ -43,6 +43,9 @@ export function SettingsPage() {
     (what: string, result: RestoreResult | null) => {
       if (!result) return;
       void load();
+      if (result.missingAttachments > 0) {
+        message.warning(tx.missingAttachments(result.missingAttachments), 10);
+      }
       const undo = result.undoBackup;
       const key = `restored-${Date.now()}`;
       notification.success({
@@ -155,7 +158,11 @@ export function SettingsPage() {
               <Descriptions.Item label={tx.backupSpace}>
                 <span data-testid="settings-backup-space">
                   {formatBytes(backups?.totalBytes ?? 0)}（
-                  {t.common.total(backups?.items.length ?? 0)}）
+                  {tx.backupSpaceDetail(
+                    backups?.items.length ?? 0,
+                    formatBytes(backups?.attachmentBytes ?? 0),
+                  )}
+                  ）
                 </span>
               </Descriptions.Item>
             </Descriptions>
@@ -177,7 +184,10 @@ export function SettingsPage() {
               </Upload>
             }
           >
-            <Typography.Paragraph type="secondary">{tx.backupRule}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {tx.backupRule}
+              {tx.attachmentsHint}
+            </Typography.Paragraph>
             <BackupTable
               items={backups?.items ?? []}
               loading={busy === 'restore'}
