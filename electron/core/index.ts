@@ -9,8 +9,12 @@ import type { Logger } from './log';
 import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
 import { catalogueHandlers } from './modules/catalogue/service';
+import { majorsHandlers } from './modules/majors/service';
+import { roomsHandlers } from './modules/rooms/service';
 import { schoolHandlers } from './modules/school/service';
+import { sitesHandlers } from './modules/sites/service';
 import { systemHandlers } from './modules/system/service';
+import { teachersHandlers } from './modules/teachers/service';
 
 export const DATABASE_FILE = 'pilotdesk.sqlite';
 export const BACKUP_DIR = 'backups';
@@ -61,6 +65,10 @@ export function createCore(options: CoreOptions): Core {
     ...schoolHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...catalogueHandlers(ctx),
+    ...majorsHandlers(ctx),
+    ...teachersHandlers(ctx),
+    ...roomsHandlers(ctx),
+    ...sitesHandlers(ctx),
   };
   return {
     handlers,

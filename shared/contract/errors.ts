@@ -9,6 +9,7 @@ export const errorCodes = [
   'INTERNAL',
   'CONFLICT',
   'BAD_FILE',
+  'IN_USE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

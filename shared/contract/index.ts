@@ -2,8 +2,12 @@ import type { z } from 'zod';
 import './zodLocale';
 import { attachmentsContract } from './attachments';
 import { catalogueContract } from './catalogue';
+import { majorsContract } from './majors';
+import { roomsContract } from './rooms';
 import { schoolContract } from './school';
+import { sitesContract } from './sites';
 import { systemContract } from './system';
+import { teachersContract } from './teachers';
 
 /**
  * Every handler the core offers: name → zod input schema and output type. Hosts validate each
@@ -15,6 +19,10 @@ export const contract = {
   ...schoolContract,
   ...attachmentsContract,
   ...catalogueContract,
+  ...majorsContract,
+  ...teachersContract,
+  ...roomsContract,
+  ...sitesContract,
 } as const;
 
 export type Contract = typeof contract;

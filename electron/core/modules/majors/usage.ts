@@ -1,0 +1,35 @@
+import type { Usage } from '../../../../shared/contract/usage';
+import type { Db } from '../../db/open';
+import { describeUsage, usageRef } from '../../usage';
+
+/**
+ * What refers to a major. Teachers are unlinked on a confirmed delete (their major becomes
+ * empty). Pilot projects, when they exist, add their reference here.
+ */
+export function majorUsage(db: Db, majorId: number): Usage {
+  const teachers = db
+    .prepare<[number], { name: string }>(
+      'SELECT name FROM teachers WHERE major_id = ? ORDER BY staff_no',
+    )
+    .all(majorId)
+    .map((r) => r.name);
+  return describeUsage([
+    usageRef(
+      {
+        kind: 'teacher',
+        label: '名教师',
+        onDelete: 'unlink',
+        consequence: '删除后这些教师的“所属专业”将被清空',
+      },
+      teachers,
+    ),
+  ]);
+}
+
+/** Clears every `unlink` reference to the major; call inside the delete's transaction. */
+export function releaseMajor(db: Db, majorId: number, at: string): void {
+  db.prepare('UPDATE teachers SET major_id = NULL, updated_at = ? WHERE major_id = ?').run(
+    at,
+    majorId,
+  );
+}
