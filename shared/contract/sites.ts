@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { campusKinds, type CampusKind } from '../domain/facilities';
+import {
+  campusKinds,
+  siteCrossFieldIssues,
+  type CampusKind,
+  type SiteCrossFields,
+} from '../domain/facilities';
 import {
   byIdSchema,
   deleteSchema,
@@ -21,38 +26,10 @@ export const siteFields = {
   agreementEnd: optionalDate('协议结束日期'),
 };
 
-type SiteShape = {
-  campus: CampusKind;
-  partner: string;
-  agreementStart: string | null;
-  agreementEnd: string | null;
-};
-
-/** Rules across fields: a partner for off-campus sites, a whole and ordered agreement period. */
-function checkSite(site: SiteShape, ctx: z.RefinementCtx): void {
-  if (site.campus === 'off' && site.partner === '') {
-    ctx.addIssue({ code: 'custom', path: ['partner'], message: '校外场所须填写合作企业' });
-  }
-  if (site.agreementStart && !site.agreementEnd) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['agreementEnd'],
-      message: '已填写协议开始日期，请同时填写协议结束日期',
-    });
-  }
-  if (!site.agreementStart && site.agreementEnd) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['agreementStart'],
-      message: '已填写协议结束日期，请同时填写协议开始日期',
-    });
-  }
-  if (site.agreementStart && site.agreementEnd && site.agreementEnd < site.agreementStart) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['agreementEnd'],
-      message: '协议结束日期不能早于开始日期',
-    });
+/** Rules across fields (shared/domain/facilities.ts), reported at their fields' paths. */
+function checkSite(site: SiteCrossFields, ctx: z.RefinementCtx): void {
+  for (const issue of siteCrossFieldIssues(site)) {
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
   }
 }
 

@@ -1,7 +1,16 @@
-import { BankOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BankOutlined,
+  ExperimentOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
+import { MajorsPage } from '../features/majors/MajorsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
+import { TeachersPage } from '../features/teachers/TeachersPage';
 import { t } from '../i18n';
 
 export interface FeatureEntry {
@@ -19,5 +28,18 @@ export const features: readonly FeatureEntry[] = [
     label: t.catalogue.title,
     icon: <SafetyCertificateOutlined />,
     render: () => <CataloguePage />,
+  },
+  { key: 'majors', label: t.nav.majors, icon: <ApartmentOutlined />, render: () => <MajorsPage /> },
+  {
+    key: 'teachers',
+    label: t.nav.teachers,
+    icon: <TeamOutlined />,
+    render: () => <TeachersPage />,
+  },
+  {
+    key: 'facilities',
+    label: t.nav.facilities,
+    icon: <ExperimentOutlined />,
+    render: () => <FacilitiesPage />,
   },
 ];
