@@ -23,7 +23,7 @@ export function describeUsage(refs: readonly (UsageRef | null)[]): Usage {
     })
     .join('、');
   const consequences = present.map((r) => r.consequence).join('；');
-  return { refs: present, summary: `正被 ${users}使用。${consequences}。` };
+  return { refs: present, summary: `关联了 ${users}。${consequences}。` };
 }
 
 /**

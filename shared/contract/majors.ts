@@ -17,7 +17,7 @@ export const majorFields = {
   code: z
     .string({ error: '请填写专业代码' })
     .trim()
-    .min(1, { error: '请填写专业代码' })
+    .min(1, { error: '请填写专业代码', abort: true })
     .regex(majorCodePattern, {
       error: '专业代码应为 6 位数字（大类 2 位 + 类 2 位 + 专业 2 位），例如 510203',
     }),

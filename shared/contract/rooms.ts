@@ -67,6 +67,8 @@ export interface TrainingRoom {
   areaM2: number;
   workstations: number;
   equipment: Equipment[];
+  /** Lines in the equipment list. */
+  equipmentCount: number;
   /** Sum of the equipment quantities. */
   equipmentQuantity: number;
   totalValueFen: number;

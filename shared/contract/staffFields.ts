@@ -11,7 +11,7 @@ export const requiredText = (label: string, max: number) =>
   z
     .string({ error: `请填写${label}` })
     .trim()
-    .min(1, { error: `请填写${label}` })
+    .min(1, { error: `请填写${label}`, abort: true })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
 
 /** Optional text: trimmed, '' when empty, bounded. */

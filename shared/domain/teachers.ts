@@ -66,15 +66,6 @@ export function teacherStats(teachers: readonly TeacherFlags[]): TeacherStats {
   };
 }
 
-/**
- * part / whole ≥ percent%, decided in integers so that a boundary such as 3 of 10 at 30% passes
- * exactly (no floating-point rounding); an empty whole never meets a positive share.
- */
-export function shareAtLeast(part: number, whole: number, percent: number): boolean {
-  if (whole <= 0) return percent <= 0;
-  return part * 100 >= whole * percent;
-}
-
 /** 7 / 20 → "35.0%"; 0 of 0 → "—". */
 export function formatShare(part: number, whole: number): string {
   if (whole <= 0) return '—';

@@ -129,12 +129,12 @@ describe('majors', () => {
       },
     ]);
     expect(usage.summary).toBe(
-      '正被 6 名教师（张三、李四、王五、赵六、钱七 等）使用。删除后这些教师的“所属专业”将被清空。',
+      '关联了 6 名教师（张三、李四、王五、赵六、钱七 等）。删除后这些教师的“所属专业”将被清空。',
     );
 
     const refused = await fails(t, 'majors.delete', { id: software.id });
     expect(refused.code).toBe('IN_USE');
-    expect(refused.message).toContain('专业“510203 软件技术”正被 6 名教师');
+    expect(refused.message).toContain('专业“510203 软件技术”关联了 6 名教师');
     expect(refused.message).toContain('确认后才能删除');
     expect(refused.details?.usage).toEqual(usage);
     expect(await ok(t, 'majors.list', {})).toHaveLength(2);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../harness/core';
+import { makePng } from '../harness/files';
 import { fails, ok, readRows } from '../harness/staff';
 
 let t: TestCore;
@@ -148,5 +149,37 @@ describe('training rooms', () => {
     expect(await ok(t, 'rooms.list', {})).toEqual([]);
     expect(readRows(t, 'SELECT * FROM room_equipment')).toEqual([]);
     expect((await fails(t, 'rooms.usage', { id: saved.id })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('training rooms and their attachments', () => {
+  it('keeps a photo another owner also uses when the room goes with its link', async () => {
+    t = createTestCore();
+    const saved = await ok(t, 'rooms.save', room);
+    const other = await ok(t, 'rooms.save', { ...room, name: '网络实训室', equipment: [] });
+    const png = makePng();
+    for (const owner of [saved, other]) {
+      await ok(t, 'attachments.upload', {
+        ownerType: 'room',
+        ownerId: owner.id,
+        kind: 'room_photo',
+        file: { fileName: '实训室照片.png', contentBase64: png.toString('base64') },
+      });
+    }
+    expect((await ok(t, 'rooms.usage', { id: saved.id })).refs).toEqual([
+      {
+        kind: 'attachment',
+        label: '个附件',
+        count: 1,
+        examples: ['实训室照片.png'],
+        onDelete: 'unlink',
+        consequence: '删除实训室时这些附件一并删除',
+      },
+    ]);
+    expect((await fails(t, 'rooms.delete', { id: saved.id })).code).toBe('IN_USE');
+    await ok(t, 'rooms.delete', { id: saved.id, force: true });
+    expect(readRows(t, 'SELECT owner_id FROM attachment_links')).toEqual([{ owner_id: other.id }]);
+    expect(readRows(t, 'SELECT id FROM attachments')).toHaveLength(1);
+    expect(readRows(t, 'SELECT * FROM room_equipment')).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../harness/core';
+import { makePdf } from '../harness/files';
 import { fails, ok, readRows } from '../harness/staff';
 
 let t: TestCore;
@@ -77,5 +81,45 @@ describe('training sites', () => {
       message: '已有名为“东湖软件园实训基地”的实习实训场所，请换一个名称，未保存。',
       details: { fields: [{ path: 'name' }] },
     });
+  });
+});
+
+describe('training sites and their attachments', () => {
+  it('asks before deleting a site with a cooperation agreement, then removes link and file', async () => {
+    t = createTestCore();
+    const site = await ok(t, 'sites.save', offCampus);
+    const pdf = makePdf('cooperation agreement');
+    const link = await ok(t, 'attachments.upload', {
+      ownerType: 'site',
+      ownerId: site.id,
+      kind: 'cooperation_agreement',
+      file: { fileName: '合作协议.pdf', contentBase64: pdf.toString('base64') },
+    });
+    const hex = createHash('sha256').update(pdf).digest('hex');
+    const blob = path.join(t.dataDir, 'attachments', hex.slice(0, 2), hex);
+    expect(existsSync(blob)).toBe(true);
+
+    const usage = await ok(t, 'sites.usage', { id: site.id });
+    expect(usage.summary).toBe('关联了 1 个附件（合作协议.pdf）。删除场所时这些附件一并删除。');
+    const refused = await fails(t, 'sites.delete', { id: site.id });
+    expect(refused.code).toBe('IN_USE');
+    expect(refused.message).toBe(
+      '实习实训场所“东湖软件园实训基地”关联了 1 个附件（合作协议.pdf）。删除场所时这些附件一并删除。确认后才能删除，未删除任何内容。',
+    );
+    expect(existsSync(blob)).toBe(true);
+    expect(await ok(t, 'sites.list', {})).toHaveLength(1);
+
+    await ok(t, 'sites.delete', { id: site.id, force: true });
+    expect(await ok(t, 'sites.list', {})).toEqual([]);
+    expect(readRows(t, 'SELECT * FROM attachment_links')).toEqual([]);
+    expect(existsSync(blob)).toBe(false);
+    const audit = readRows<{ entity: string; entity_id: string }>(
+      t,
+      "SELECT entity, entity_id FROM audit_log WHERE action = 'delete' ORDER BY id",
+    );
+    expect(audit).toEqual([
+      { entity: 'attachment_link', entity_id: String(link.id) },
+      { entity: 'training_site', entity_id: String(site.id) },
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, choose, errorOf, openDialog, openPage } from '../harness/e2eAntd';
+import { attachScreenshot, choose, errorOf, openDialog, openPage } from '../harness/antd';
+import { seedStaff } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const saveButton = (page: Page) => openDialog(page).getByRole('button', { name: /保\s*存/ });
@@ -142,7 +143,7 @@ test.describe('专业、教师与实训条件', () => {
     await expect(teacherRows).toHaveCount(4);
     await expect(page.getByTestId('stat-total')).toContainText('4');
     await expect(page.getByTestId('stat-dual')).toContainText('2');
-    await expect(page.getByTestId('stat-dual')).toContainText('占比 50.0%');
+    await expect(page.getByTestId('stat-dual')).toContainText('占教师人数 50.0%');
     await expect(page.getByTestId('stat-independent')).toContainText('3');
 
     // Filters: by major, and by 双师型; the counts follow the filter.
@@ -229,12 +230,14 @@ test.describe('专业、教师与实训条件', () => {
     await expect(majors.locator('tbody tr').first()).toContainText('2');
     await openPage(page, '教师');
     await expect(teacherRows).toHaveCount(4);
-    await expect(page.getByTestId('stat-dual')).toContainText('占比 50.0%');
+    await expect(page.getByTestId('stat-dual')).toContainText('占教师人数 50.0%');
     await openPage(page, '实训条件');
     await expect(roomRow).toContainText('¥325,596.00');
     await roomRow.locator('.ant-table-row-expand-icon').click();
     await expect(page.getByText('ThinkCentre M920')).toBeVisible();
     await expect(page.getByText('¥5,999.90')).toBeVisible();
+    await expect(page.getByText('实训室照片与资料')).toBeVisible();
+    await attachScreenshot(page, testInfo, 'room-expanded');
     await page.getByRole('tab', { name: /实习实训场所/ }).click();
     await expect(siteRow).toContainText('2020年9月1日 至 2023年8月31日');
     await attachScreenshot(page, testInfo, 'after-reload');
@@ -275,7 +278,7 @@ test.describe('专业、教师与实训条件', () => {
     const confirm = page.locator('.ant-popconfirm').filter({ visible: true });
     await expect(confirm).toContainText('确定删除专业“510203 软件技术”吗？');
     await expect(confirm.getByTestId('delete-usage')).toHaveText(
-      '正被 2 名教师（张三、李四）使用。删除后这些教师的“所属专业”将被清空。',
+      '关联了 2 名教师（张三、李四）。删除后这些教师的“所属专业”将被清空。',
     );
     await attachScreenshot(page, testInfo, 'delete-major-confirm');
     await confirm.getByRole('button', { name: /取\s*消/ }).click();
@@ -289,5 +292,31 @@ test.describe('专业、教师与实训条件', () => {
     const rows = page.getByTestId('teachers-table').locator('tbody tr');
     await expect(rows).toHaveCount(2);
     await expect(rows.first()).toContainText('—');
+  });
+
+  test('a thousand teachers list, filter and count on the page', async ({ page }, testInfo) => {
+    await host.stop();
+    await seedStaff(temp.dir, 1000);
+    host = await startWebHostProcess(temp.dir);
+    await page.goto(`${host.url}#/teachers`);
+    await expect(page.getByRole('heading', { level: 3, name: '教师' })).toBeVisible();
+    await expect(page.getByText('共 1000 条')).toBeVisible();
+    await expect(page.getByTestId('stat-total')).toContainText('1,000');
+    // Every 3rd teacher (index 0, 3, …, 999) is 双师型: 334 of 1000.
+    await expect(page.getByTestId('stat-dual')).toContainText('334');
+    await expect(page.getByTestId('stat-dual')).toContainText('占教师人数 33.4%');
+
+    await choose(page, 'teachers-filter-major', '530802 现代物流管理');
+    await expect(page.getByText('共 333 条')).toBeVisible();
+    await page.getByRole('checkbox', { name: '双师型' }).check();
+    // Index i with i % 3 === 1 (the major) and i % 3 === 0 (双师型) never meet.
+    await expect(page.getByText('没有符合筛选条件的教师')).toBeVisible();
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.getByRole('searchbox', { name: '按姓名、工号或职称搜索' }).fill('T00999');
+    await expect(page.getByText('共 1 条')).toBeVisible();
+    await page.getByRole('searchbox', { name: '按姓名、工号或职称搜索' }).fill('');
+    await expect(page.getByText('共 1000 条')).toBeVisible();
+    await page.getByRole('columnheader', { name: '姓名' }).click();
+    await attachScreenshot(page, testInfo, 'teachers-1000');
   });
 });

@@ -13,7 +13,9 @@ export function namePath(path: string): (string | number)[] {
 export function showFieldErrors(form: FormInstance, error: unknown): boolean {
   const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
   if (!fields?.length) return false;
-  form.setFields(fields.map((f) => ({ name: namePath(f.path), errors: [f.message] })));
+  const byPath = new Map<string, string[]>();
+  for (const f of fields) byPath.set(f.path, [...(byPath.get(f.path) ?? []), f.message]);
+  form.setFields([...byPath].map(([path, errors]) => ({ name: namePath(path), errors })));
   form.scrollToField(namePath(fields[0].path), { block: 'center' });
   return true;
 }

@@ -244,12 +244,14 @@ export const zhCN = {
       scopeFiltered: '统计范围：当前筛选结果',
       total: '教师人数',
       dualQualified: '双师型教师',
-      dualQualifiedRatio: (ratio: string) => `占比 ${ratio}`,
-      fullTime: '专任教师',
+      dualQualifiedRatio: (ratio: string) => `占教师人数 ${ratio}`,
       fullTimeIndependent: '能独立承担教学任务的专任教师',
       assessors: '考评员',
-      noticeHint:
-        '通知要求：试点项目教师中“双师型”教师占比不少于 30%，能独立承担教学任务的专任教师不少于 10 人（按试点项目核算）。',
+      noticeHint: (percent: number, count: number) =>
+        `通知要求：试点项目教师中“双师型”教师占比不少于 ${percent}%，能独立承担教学任务的专任教师不少于 ${count} 人（按试点项目核算）。`,
+      fullTimeCount: (n: number) => `其中专任教师 ${n} 人`,
+      independentHint: '“专任”与“能独立承担教学任务”均为“是”',
+      assessorsHint: '可担任证书考核的考评员',
       people: '人',
     },
     fields: {
@@ -299,6 +301,8 @@ export const zhCN = {
         totalValue: '设备总值',
       },
       placeholders: { name: '例如：软件开发实训室' },
+      attachmentsTitle: '实训室照片与资料',
+      attachmentsDescription: '申报材料中的实训室照片等，可上传 PDF、图片或 Word、Excel 文件。',
       equipmentSummary: (kinds: number, quantity: number) => `${kinds} 种 / ${quantity} 台（套）`,
       equipment: {
         name: '设备名称',
@@ -323,7 +327,7 @@ export const zhCN = {
       noMatch: '没有符合条件的实习实训场所。',
       fields: {
         name: '场所名称',
-        campus: '校内 / 校外',
+        campus: '校内/校外',
         partner: '合作企业',
         capacity: '可容纳人数',
         agreementStart: '协议开始日期',
@@ -335,6 +339,8 @@ export const zhCN = {
         name: '例如：东湖软件园实训基地',
         partner: '校外场所必填，例如：武汉某某软件有限公司',
       },
+      attachmentsTitle: '合作协议与资料',
+      attachmentsDescription: '校外场所请上传与合作企业签订的协议扫描件。',
       agreementStatus: { none: '未填写', active: '有效', expired: '已到期', pending: '未开始' },
     },
   },

@@ -5,6 +5,7 @@ import { recordAudit } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
+import { deleteUnusedBlobFiles } from '../attachments/service';
 import { releaseRoom, roomUsage } from './usage';
 
 interface RoomRow {
@@ -43,6 +44,7 @@ function roomFromRows(row: RoomRow, equipment: Equipment[]): TrainingRoom {
     areaM2: row.area_m2,
     workstations: row.workstations,
     equipment,
+    equipmentCount: equipment.length,
     equipmentQuantity: equipment.reduce((sum, e) => sum + e.quantity, 0),
     totalValueFen: equipmentTotalFen(equipment),
     createdAt: row.created_at,
@@ -156,7 +158,7 @@ export function roomsHandlers(
     const before = mustGet(id);
     guardDelete(`实训室“${before.name}”`, roomUsage(db, id), force);
     const at = ctx.clock().toISOString();
-    releaseRoom(db, id, at);
+    const releasedBlobs = releaseRoom(db, id, { at, actor: ctx.actor });
     deleteRoom.run(id);
     recordAudit(db, {
       at,
@@ -167,7 +169,7 @@ export function roomsHandlers(
       before,
       after: null,
     });
-    return { id };
+    return { id, releasedBlobs };
   });
 
   return {
@@ -185,6 +187,11 @@ export function roomsHandlers(
       mustGet(id);
       return roomUsage(db, id);
     },
-    'rooms.delete': ({ id, force }) => remove(id, force),
+    'rooms.delete': ({ id, force }) => {
+      const { releasedBlobs } = remove(id, force);
+      // Files of attachments that went with it, once the delete has committed.
+      deleteUnusedBlobFiles(db, releasedBlobs);
+      return { id };
+    },
   };
 }

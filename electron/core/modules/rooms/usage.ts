@@ -1,14 +1,45 @@
 import type { Usage } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
-import { describeUsage } from '../../usage';
+import { describeUsage, usageRef } from '../../usage';
+import { removeLinksOf } from '../attachments/service';
 
-/**
- * What refers to a training room. Nothing yet: pilot projects (their rooms) will add a
- * reference here. Its equipment is part of the room and goes with it.
- */
-export function roomUsage(_db: Db, _roomId: number): Usage {
-  return describeUsage([]);
+/** Names of the attachments linked to one owner, oldest first. */
+export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: number): string[] {
+  return db
+    .prepare<[string, number], { display_name: string }>(
+      'SELECT display_name FROM attachment_links WHERE owner_type = ? AND owner_id = ? ORDER BY id',
+    )
+    .all(ownerType, ownerId)
+    .map((r) => r.display_name);
 }
 
-/** Clears every `unlink` reference to the room; call inside the delete's transaction. */
-export function releaseRoom(_db: Db, _roomId: number, _at: string): void {}
+/**
+ * What refers to a training room: its attachments (photos…), which go with it on a confirmed
+ * delete. Pilot projects (their rooms) will add a reference here. Its equipment is part of the
+ * room and goes with it without asking.
+ */
+export function roomUsage(db: Db, roomId: number): Usage {
+  return describeUsage([
+    usageRef(
+      {
+        kind: 'attachment',
+        label: '个附件',
+        onDelete: 'unlink',
+        consequence: '删除实训室时这些附件一并删除',
+      },
+      attachmentNames(db, 'room', roomId),
+    ),
+  ]);
+}
+
+/**
+ * Clears every `unlink` reference to the room; call inside the delete's transaction. Returns the
+ * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
+ */
+export function releaseRoom(
+  db: Db,
+  roomId: number,
+  audit: { at: string; actor: string },
+): string[] {
+  return removeLinksOf(db, 'room', roomId, audit).releasedBlobs;
+}

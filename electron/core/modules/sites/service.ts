@@ -4,6 +4,7 @@ import { recordAudit } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
+import { deleteUnusedBlobFiles } from '../attachments/service';
 import { releaseSite, siteUsage } from './usage';
 
 interface SiteRow {
@@ -97,7 +98,7 @@ export function sitesHandlers(
     const before = mustGet(id);
     guardDelete(`实习实训场所“${before.name}”`, siteUsage(db, id), force);
     const at = ctx.clock().toISOString();
-    releaseSite(db, id, at);
+    const releasedBlobs = releaseSite(db, id, { at, actor: ctx.actor });
     deleteSite.run(id);
     recordAudit(db, {
       at,
@@ -108,7 +109,7 @@ export function sitesHandlers(
       before,
       after: null,
     });
-    return { id };
+    return { id, releasedBlobs };
   });
 
   return {
@@ -118,6 +119,11 @@ export function sitesHandlers(
       mustGet(id);
       return siteUsage(db, id);
     },
-    'sites.delete': ({ id, force }) => remove(id, force),
+    'sites.delete': ({ id, force }) => {
+      const { releasedBlobs } = remove(id, force);
+      // Files of attachments that went with it, once the delete has committed.
+      deleteUnusedBlobFiles(db, releasedBlobs);
+      return { id };
+    },
   };
 }

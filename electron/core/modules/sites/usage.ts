@@ -1,14 +1,35 @@
 import type { Usage } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
-import { describeUsage } from '../../usage';
+import { describeUsage, usageRef } from '../../usage';
+import { removeLinksOf } from '../attachments/service';
+import { attachmentNames } from '../rooms/usage';
 
 /**
- * What refers to an internship/training site. Nothing yet: pilot projects (their sites) and
- * the agreement attachment (owner type 'site') will add their references here.
+ * What refers to an internship/training site: its attachments (the cooperation agreement…),
+ * which go with it on a confirmed delete. Pilot projects (their sites) will add a reference here.
  */
-export function siteUsage(_db: Db, _siteId: number): Usage {
-  return describeUsage([]);
+export function siteUsage(db: Db, siteId: number): Usage {
+  return describeUsage([
+    usageRef(
+      {
+        kind: 'attachment',
+        label: '个附件',
+        onDelete: 'unlink',
+        consequence: '删除场所时这些附件一并删除',
+      },
+      attachmentNames(db, 'site', siteId),
+    ),
+  ]);
 }
 
-/** Clears every `unlink` reference to the site; call inside the delete's transaction. */
-export function releaseSite(_db: Db, _siteId: number, _at: string): void {}
+/**
+ * Clears every `unlink` reference to the site; call inside the delete's transaction. Returns the
+ * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
+ */
+export function releaseSite(
+  db: Db,
+  siteId: number,
+  audit: { at: string; actor: string },
+): string[] {
+  return removeLinksOf(db, 'site', siteId, audit).releasedBlobs;
+}

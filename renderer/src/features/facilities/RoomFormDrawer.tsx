@@ -158,7 +158,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
               required
               rules={[zodRule(roomFields.areaM2)]}
             >
-              <InputNumber style={{ width: '100%' }} min={0} precision={2} suffix="m²" />
+              <InputNumber style={{ width: '100%' }} min={0} precision={2} />
             </Form.Item>
           </Col>
           <Col span={6}>

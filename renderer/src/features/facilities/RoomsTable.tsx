@@ -7,6 +7,7 @@ import { DataTable } from '../../components/DataTable';
 import { formatFen } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useRoomsStore } from './facilitiesStores';
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
@@ -31,14 +32,24 @@ function EquipmentList({ room }: { room: TrainingRoom }) {
     },
   ];
   return (
-    <Table<Equipment>
-      size="small"
-      rowKey="id"
-      columns={columns}
-      dataSource={room.equipment}
-      pagination={false}
-      locale={{ emptyText: eq.empty }}
-    />
+    <Flex vertical gap={12}>
+      <Table<Equipment>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={room.equipment}
+        pagination={false}
+        locale={{ emptyText: eq.empty }}
+        data-testid={`room-equipment-${room.id}`}
+      />
+      <AttachmentsPanel
+        ownerType="room"
+        ownerId={room.id}
+        kinds={['room_photo', 'other']}
+        title={t.facilities.rooms.attachmentsTitle}
+        description={t.facilities.rooms.attachmentsDescription}
+      />
+    </Flex>
   );
 }
 
@@ -85,7 +96,7 @@ export function RoomsTable({ onEdit }: Props) {
     {
       title: r.fields.equipmentKinds,
       key: 'equipment',
-      render: (_, room) => r.equipmentSummary(room.equipment.length, room.equipmentQuantity),
+      render: (_, room) => r.equipmentSummary(room.equipmentCount, room.equipmentQuantity),
       sorter: (a, b) => a.equipmentQuantity - b.equipmentQuantity,
     },
     {

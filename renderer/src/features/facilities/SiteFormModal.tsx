@@ -114,13 +114,7 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
       width={640}
       maskClosable={false}
     >
-      <Form
-        form={form}
-        name="site"
-        layout="vertical"
-        initialValues={toFormValues(site)}
-        onFinish={() => void submit()}
-      >
+      <Form form={form} name="site" layout="vertical" initialValues={toFormValues(site)}>
         <Row gutter={16}>
           <Col span={14}>
             <Form.Item
@@ -190,7 +184,6 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
             </Form.Item>
           </Col>
         </Row>
-        <button type="submit" hidden aria-hidden />
       </Form>
     </Modal>
   );

@@ -14,6 +14,7 @@ import { DataTable } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useSitesStore } from './facilitiesStores';
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
@@ -51,6 +52,7 @@ export function SitesTable({ onEdit }: Props) {
     {
       title: s.fields.campus,
       dataIndex: 'campus',
+      width: 120,
       render: (campus: TrainingSite['campus']) => (
         <Tag color={campus === 'on' ? 'geekblue' : 'purple'}>{campusLabels[campus]}</Tag>
       ),
@@ -67,12 +69,14 @@ export function SitesTable({ onEdit }: Props) {
     {
       title: s.fields.capacity,
       dataIndex: 'capacity',
+      width: 120,
       align: 'right',
       sorter: (a, b) => a.capacity - b.capacity,
     },
     {
       title: s.fields.agreement,
       key: 'agreement',
+      width: 250,
       render: (_, site) =>
         site.agreementStart && site.agreementEnd
           ? `${formatDate(site.agreementStart)} 至 ${formatDate(site.agreementEnd)}`
@@ -82,6 +86,7 @@ export function SitesTable({ onEdit }: Props) {
     {
       title: s.fields.agreementStatus,
       key: 'status',
+      width: 120,
       render: (_, site) => {
         const status = statusOf(site);
         return <Tag color={statusColor[status]}>{s.agreementStatus[status]}</Tag>;
@@ -133,6 +138,17 @@ export function SitesTable({ onEdit }: Props) {
         rowKey="id"
         columns={columns}
         dataSource={rows}
+        expandable={{
+          expandedRowRender: (site) => (
+            <AttachmentsPanel
+              ownerType="site"
+              ownerId={site.id}
+              kinds={['cooperation_agreement', 'other']}
+              title={s.attachmentsTitle}
+              description={s.attachmentsDescription}
+            />
+          ),
+        }}
         emptyHint={items.length ? s.noMatch : s.emptyHint}
         data-testid="sites-table"
       />
