@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from '../../electron/core/errors';
+import type { CoreError } from '../../electron/core/errors';
 import { describeUsage, guardDelete, usageRef } from '../../electron/core/usage';
 
 const teachers = usageRef(
