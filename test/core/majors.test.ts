@@ -154,6 +154,13 @@ describe('majors', () => {
       "SELECT action, before_json FROM audit_log WHERE entity = 'major' AND action = 'delete' ORDER BY id",
     );
     expect(audit.map((a) => JSON.parse(a.before_json).code)).toEqual(['530802', '510203']);
+    const unlinked = readRows<{ before_json: string; after_json: string }>(
+      t,
+      "SELECT before_json, after_json FROM audit_log WHERE entity = 'teacher' AND action = 'update'",
+    );
+    expect(unlinked).toHaveLength(6);
+    expect(JSON.parse(unlinked[0].before_json)).toEqual({ majorId: software.id });
+    expect(JSON.parse(unlinked[0].after_json)).toEqual({ majorId: null });
   });
 
   it('the database itself refuses to orphan teachers', async () => {

@@ -129,7 +129,7 @@ export function majorsHandlers(
     const before = mustGet(id);
     guardDelete(majorLabel(before), majorUsage(db, id), force);
     const at = ctx.clock().toISOString();
-    releaseMajor(db, id, at);
+    releaseMajor(db, id, { at, actor: ctx.actor });
     remove.run(id);
     recordAudit(db, {
       at,

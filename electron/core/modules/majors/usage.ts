@@ -1,4 +1,5 @@
 import type { Usage } from '../../../../shared/contract/usage';
+import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 
@@ -26,10 +27,26 @@ export function majorUsage(db: Db, majorId: number): Usage {
   ]);
 }
 
-/** Clears every `unlink` reference to the major; call inside the delete's transaction. */
-export function releaseMajor(db: Db, majorId: number, at: string): void {
-  db.prepare('UPDATE teachers SET major_id = NULL, updated_at = ? WHERE major_id = ?').run(
-    at,
-    majorId,
-  );
+/**
+ * Clears every `unlink` reference to the major, each recorded in the audit log; call inside the
+ * delete's transaction.
+ */
+export function releaseMajor(db: Db, majorId: number, audit: { at: string; actor: string }): void {
+  const teachers = db
+    .prepare<[number], { id: number; name: string; staff_no: string }>(
+      'SELECT id, name, staff_no FROM teachers WHERE major_id = ? ORDER BY id',
+    )
+    .all(majorId);
+  const unlink = db.prepare('UPDATE teachers SET major_id = NULL, updated_at = ? WHERE id = ?');
+  for (const teacher of teachers) {
+    unlink.run(audit.at, teacher.id);
+    recordAudit(db, {
+      ...audit,
+      entity: 'teacher',
+      entityId: String(teacher.id),
+      action: 'update',
+      before: { majorId },
+      after: { majorId: null },
+    });
+  }
 }

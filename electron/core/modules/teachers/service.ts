@@ -82,22 +82,26 @@ export function teacherRepo(db: Db) {
     at,
   });
 
+  /** The teacher holding this 工号 (letter case ignored), if any. */
+  const findByStaffNo = (
+    staffNo: string,
+  ): { id: number; name: string; staffNo: string } | undefined => {
+    const row = byStaffNo.get(staffNo);
+    return row ? { id: row.id, name: row.name, staffNo: row.staff_no } : undefined;
+  };
+
   return {
     get(id: number): Teacher | undefined {
       const row = getOne.get(id);
       return row ? fromRow(row) : undefined;
     },
-    /** The teacher holding this 工号 (letter case ignored), if any. */
-    findByStaffNo(staffNo: string): { id: number; name: string; staffNo: string } | undefined {
-      const row = byStaffNo.get(staffNo);
-      return row ? { id: row.id, name: row.name, staffNo: row.staff_no } : undefined;
-    },
+    findByStaffNo,
     /**
      * Throws CONFLICT when another teacher holds the 工号, VALIDATION when the major does not
      * exist; `selfId` is the teacher being edited.
      */
     check(data: TeacherData, selfId?: number): void {
-      const holder = this.findByStaffNo(data.staffNo);
+      const holder = findByStaffNo(data.staffNo);
       if (holder && holder.id !== selfId) {
         const message = `工号 ${holder.staffNo} 已被教师“${holder.name}”使用，同一工号不能登记两次，未保存。`;
         throw new CoreError('CONFLICT', message, {

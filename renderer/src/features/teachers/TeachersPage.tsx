@@ -57,7 +57,7 @@ export function TeachersPage() {
     [items, deferredSearch, major, flagFilter],
   );
   const stats = useMemo(() => teacherStats(rows), [rows]);
-  const filtered = rows.length !== items.length || deferredSearch !== '' || major !== undefined;
+  const filtered = deferredSearch.trim() !== '' || major !== undefined || flagFilter.length > 0;
 
   const flagColumn = (flag: TeacherFlag) => ({
     title: f[flag],
