@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { attachScreenshot, choose, errorOf, openDialog, openPage } from '../harness/antd';
-import { seedStaff } from '../harness/seedStaff';
+import { seedStaff, webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const saveButton = (page: Page) => openDialog(page).getByRole('button', { name: /保\s*存/ });
@@ -295,9 +295,7 @@ test.describe('专业、教师与实训条件', () => {
   });
 
   test('a thousand teachers list, filter and count on the page', async ({ page }, testInfo) => {
-    await host.stop();
-    await seedStaff(temp.dir, 1000);
-    host = await startWebHostProcess(temp.dir);
+    await seedStaff(webHostCall(page.request, host), 1000);
     await page.goto(`${host.url}#/teachers`);
     await expect(page.getByRole('heading', { level: 3, name: '教师' })).toBeVisible();
     await expect(page.getByText('共 1000 条')).toBeVisible();
