@@ -9,6 +9,7 @@ import type { Logger } from './log';
 import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
 import { catalogueHandlers } from './modules/catalogue/service';
+import { projectHandlers } from './modules/projects/service';
 import { schoolHandlers } from './modules/school/service';
 import { systemHandlers } from './modules/system/service';
 
@@ -61,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
     ...schoolHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...catalogueHandlers(ctx),
+    ...projectHandlers(ctx),
   };
   return {
     handlers,

@@ -9,6 +9,8 @@ export const errorCodes = [
   'INTERNAL',
   'CONFLICT',
   'BAD_FILE',
+  /** The action needs the user's explicit confirmation; repeat it with the flag the message names. */
+  'NEEDS_CONFIRMATION',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

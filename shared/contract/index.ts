@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import './zodLocale';
 import { attachmentsContract } from './attachments';
 import { catalogueContract } from './catalogue';
+import { projectsContract } from './projects';
 import { schoolContract } from './school';
 import { systemContract } from './system';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...schoolContract,
   ...attachmentsContract,
   ...catalogueContract,
+  ...projectsContract,
 } as const;
 
 export type Contract = typeof contract;

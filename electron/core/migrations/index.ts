@@ -2,6 +2,7 @@ import auditLog from './001_audit_log';
 import school from './002_school';
 import catalogue from './003_catalogue';
 import attachments from './005_attachments';
+import projects from './006_projects';
 
 export interface Migration {
   version: number;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'school', sql: school },
   { version: 3, name: 'catalogue', sql: catalogue },
   { version: 5, name: 'attachments', sql: attachments },
+  { version: 6, name: 'projects', sql: projects },
 ];

@@ -1,7 +1,14 @@
-import { BankOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
+import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
 import { t } from '../i18n';
 
 export interface FeatureEntry {
@@ -19,5 +26,17 @@ export const features: readonly FeatureEntry[] = [
     label: t.catalogue.title,
     icon: <SafetyCertificateOutlined />,
     render: () => <CataloguePage />,
+  },
+  {
+    key: 'projects',
+    label: t.nav.projects,
+    icon: <ProjectOutlined />,
+    render: () => <ProjectsPage />,
+  },
+  {
+    key: 'selfCheck',
+    label: t.nav.selfCheck,
+    icon: <AuditOutlined />,
+    render: () => <SelfCheckPage />,
   },
 ];
