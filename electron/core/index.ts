@@ -11,6 +11,7 @@ import { attachmentHandlers } from './modules/attachments/service';
 import { catalogueHandlers } from './modules/catalogue/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
+import { projectHandlers } from './modules/projects/service';
 import { schoolHandlers } from './modules/school/service';
 import { sitesHandlers } from './modules/sites/service';
 import { systemHandlers } from './modules/system/service';
@@ -69,6 +70,7 @@ export function createCore(options: CoreOptions): Core {
     ...teachersHandlers(ctx),
     ...roomsHandlers(ctx),
     ...sitesHandlers(ctx),
+    ...projectHandlers(ctx),
   };
   return {
     handlers,

@@ -10,6 +10,8 @@ export const errorCodes = [
   'CONFLICT',
   'BAD_FILE',
   'IN_USE',
+  /** The action needs the user's explicit confirmation; repeat it with the flag the message names. */
+  'NEEDS_CONFIRMATION',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

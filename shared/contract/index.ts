@@ -4,6 +4,7 @@ import { attachmentsContract } from './attachments';
 import { catalogueContract } from './catalogue';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
+import { projectsContract } from './projects';
 import { schoolContract } from './school';
 import { sitesContract } from './sites';
 import { systemContract } from './system';
@@ -23,6 +24,7 @@ export const contract = {
   ...teachersContract,
   ...roomsContract,
   ...sitesContract,
+  ...projectsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,7 @@ import school from './002_school';
 import catalogue from './003_catalogue';
 import staff from './004_staff';
 import attachments from './005_attachments';
+import projects from './006_projects';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'catalogue', sql: catalogue },
   { version: 4, name: 'staff', sql: staff },
   { version: 5, name: 'attachments', sql: attachments },
+  { version: 6, name: 'projects', sql: projects },
 ];

@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BankOutlined,
   ExperimentOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -9,7 +11,9 @@ import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
+import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
+import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
 import { TeachersPage } from '../features/teachers/TeachersPage';
 import { t } from '../i18n';
 
@@ -20,7 +24,7 @@ export interface FeatureEntry {
   render: () => ReactNode;
 }
 
-/** The sidebar lists exactly the features that exist; a new feature adds one entry. */
+/** The sidebar lists exactly the features that exist, in the order a coordinator works. */
 export const features: readonly FeatureEntry[] = [
   { key: 'school', label: t.nav.school, icon: <BankOutlined />, render: () => <SchoolPage /> },
   {
@@ -41,5 +45,17 @@ export const features: readonly FeatureEntry[] = [
     label: t.nav.facilities,
     icon: <ExperimentOutlined />,
     render: () => <FacilitiesPage />,
+  },
+  {
+    key: 'projects',
+    label: t.nav.projects,
+    icon: <ProjectOutlined />,
+    render: () => <ProjectsPage />,
+  },
+  {
+    key: 'selfCheck',
+    label: t.nav.selfCheck,
+    icon: <AuditOutlined />,
+    render: () => <SelfCheckPage />,
   },
 ];
