@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../electron/core';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project, ProjectCheck, ProjectSummary } from '../../shared/contract/projects';
 import { planSections } from '../../shared/domain/implementationPlan';
@@ -249,5 +252,41 @@ describe('pilot projects', () => {
     expect((await call<ProjectSummary[]>(t.core, 'projects.list', {})).map((p) => p.id)).toEqual([
       other.id,
     ]);
+  });
+});
+
+describe('no orphans: deleting what a project uses', () => {
+  it.each([
+    ['teachers.delete', 'teacherIds', '项目教师'],
+    ['majors.delete', 'majorIds', '相关专业'],
+    ['rooms.delete', 'roomIds', '实训室'],
+    ['sites.delete', 'siteIds', '实习实训场所'],
+  ] as const)(
+    '%s asks first, names the project, then removes it from the project',
+    async (handler, key, what) => {
+      const project = await call<Project>(t.core, 'projects.create', data());
+      const id = project[key][0];
+      const refused = await t.core.dispatch(handler, { id });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'IN_USE' } });
+      if (!refused.ok) {
+        expect(refused.error.message).toContain('Web前端开发 · 2020 年度');
+        expect(refused.error.message).toContain(what);
+      }
+      expect((await call<Project>(t.core, 'projects.get', { id: project.id }))[key]).toContain(id);
+
+      await call(t.core, handler, { id, force: true });
+      const after = await call<Project>(t.core, 'projects.get', { id: project.id });
+      expect(after[key]).not.toContain(id);
+    },
+  );
+
+  it('a certificate used by a project cannot be deleted from under it by the database', async () => {
+    const project = await call<Project>(t.core, 'projects.create', data());
+    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    db.pragma('foreign_keys = ON');
+    expect(() =>
+      db.prepare('DELETE FROM certificates WHERE id = ?').run(project.certificateId),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
   });
 });

@@ -2,10 +2,11 @@ import type { Usage } from '../../../../shared/contract/usage';
 import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
+import { projectRefs } from '../projects/usage';
 
 /**
  * What refers to a major. Teachers are unlinked on a confirmed delete (their major becomes
- * empty). Pilot projects, when they exist, add their reference here.
+ * empty). Pilot projects list it among their members; those links go with it on a confirmed delete.
  */
 export function majorUsage(db: Db, majorId: number): Usage {
   const teachers = db
@@ -15,6 +16,7 @@ export function majorUsage(db: Db, majorId: number): Usage {
     .all(majorId)
     .map((r) => r.name);
   return describeUsage([
+    projectRefs(db, 'major', majorId),
     usageRef(
       {
         kind: 'teacher',

@@ -1,6 +1,7 @@
 import type { Usage } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
+import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/service';
 
 /** Names of the attachments linked to one owner, oldest first. */
@@ -15,11 +16,12 @@ export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: num
 
 /**
  * What refers to a training room: its attachments (photos…), which go with it on a confirmed
- * delete. Pilot projects (their rooms) will add a reference here. Its equipment is part of the
+ * delete. Pilot projects that use it are listed; their links go with it. Its equipment is part of the
  * room and goes with it without asking.
  */
 export function roomUsage(db: Db, roomId: number): Usage {
   return describeUsage([
+    projectRefs(db, 'room', roomId),
     usageRef(
       {
         kind: 'attachment',

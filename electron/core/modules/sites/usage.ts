@@ -1,15 +1,17 @@
 import type { Usage } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
+import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/service';
 import { attachmentNames } from '../rooms/usage';
 
 /**
  * What refers to an internship/training site: its attachments (the cooperation agreement…),
- * which go with it on a confirmed delete. Pilot projects (their sites) will add a reference here.
+ * which go with it on a confirmed delete. Pilot projects that use it are listed; their links go with it.
  */
 export function siteUsage(db: Db, siteId: number): Usage {
   return describeUsage([
+    projectRefs(db, 'site', siteId),
     usageRef(
       {
         kind: 'attachment',

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
-import { releaseTeacher, teacherUsage } from './usage';
+import { teacherUsage } from './usage';
 
 interface TeacherRow {
   id: number;
@@ -169,7 +169,6 @@ export function teachersHandlers(
     const before = mustGet(id);
     guardDelete(`教师“${before.name}”（工号 ${before.staffNo}）`, teacherUsage(db, id), force);
     const at = ctx.clock().toISOString();
-    releaseTeacher(db, id, at);
     remove.run(id);
     recordAudit(db, {
       at,

@@ -1,14 +1,12 @@
 import type { Usage } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
 import { describeUsage } from '../../usage';
+import { projectRefs } from '../projects/usage';
 
 /**
- * What refers to a teacher. Nothing yet: pilot projects (their staff) will add a reference
- * here, and `releaseTeacher` clears the ones that are `unlink`.
+ * What refers to a teacher: the pilot projects whose staff they are. Their project links go with
+ * the teacher (ON DELETE CASCADE), so there is nothing to release by hand.
  */
-export function teacherUsage(_db: Db, _teacherId: number): Usage {
-  return describeUsage([]);
+export function teacherUsage(db: Db, teacherId: number): Usage {
+  return describeUsage([projectRefs(db, 'teacher', teacherId)]);
 }
-
-/** Clears every `unlink` reference to the teacher; call inside the delete's transaction. */
-export function releaseTeacher(_db: Db, _teacherId: number, _at: string): void {}
