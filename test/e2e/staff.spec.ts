@@ -1,49 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { attachScreenshot, choose, errorOf, openDialog, openPage } from '../harness/antd';
+import { addMajor, fillTeacher, saveButton, type TeacherRow } from '../harness/uiFlows';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
-
-const saveButton = (page: Page) => openDialog(page).getByRole('button', { name: /保\s*存/ });
-
-async function addMajor(
-  page: Page,
-  major: { code: string; name: string; level: string; first: number; annual: number },
-) {
-  await page.getByRole('button', { name: '新增专业' }).click();
-  await page.locator('#major_code').fill(major.code);
-  await page.locator('#major_name').fill(major.name);
-  await choose(page, 'major_level', major.level);
-  await page.locator('#major_firstEnrolmentYear').fill(String(major.first));
-  await page.locator('#major_annualEnrolment').fill(String(major.annual));
-  await saveButton(page).click();
-  await expect(openDialog(page)).toHaveCount(0);
-}
-
-interface TeacherRow {
-  staffNo: string;
-  name: string;
-  gender: '男' | '女';
-  title: string;
-  major?: string;
-  dual?: boolean;
-  independent?: boolean;
-  fullTime?: boolean;
-}
-
-async function fillTeacher(page: Page, teacher: TeacherRow) {
-  await page.getByRole('button', { name: '新增教师' }).click();
-  await page.locator('#teacher_name').fill(teacher.name);
-  await page.locator('#teacher_staffNo').fill(teacher.staffNo);
-  await page.locator('#teacher_gender').getByText(teacher.gender, { exact: true }).click();
-  await page.locator('#teacher_title').fill(teacher.title);
-  await page.locator('#teacher_title').press('Tab');
-  await expect(page.locator('#teacher_title')).toHaveValue(teacher.title);
-  if (teacher.major) await choose(page, 'teacher_majorId', teacher.major);
-  await page.locator('#teacher_fullTime').setChecked(teacher.fullTime ?? true);
-  await page.locator('#teacher_dualQualified').setChecked(teacher.dual ?? false);
-  await page.locator('#teacher_canTeachIndependently').setChecked(teacher.independent ?? true);
-  await saveButton(page).click();
-}
 
 test.describe('专业、教师与实训条件', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -39,6 +39,9 @@ export const zhCN = {
     confirmDelete: '确定删除吗？',
     deleted: '已删除',
     undo: '撤销',
+    leaveConfirm: '离开后，未保存的修改将丢失。',
+    leave: '离开',
+    stay: '留在本页',
   },
   verdict: { pass: '符合', warn: '提醒', fail: '不符合' },
   errorBoundary: {

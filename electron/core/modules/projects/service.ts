@@ -1,3 +1,4 @@
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import { commitmentLabels, commitments } from '../../../../shared/domain/implementationPlan';
 import {
   canTransition,
@@ -152,7 +153,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         );
         const note =
           change.status === 'confirmed'
-            ? `${change.confirmationDocument}（${change.confirmationDate}）`
+            ? `${change.confirmationDocument}（${formatChineseDate(change.confirmationDate)}）`
             : change.reason;
         addHistory(change.id, before.status, change.status, note, at);
         const after = mustLoad(change.id);

@@ -30,6 +30,7 @@ import { selfCheckProject } from '../../../../shared/domain/selfCheck';
 import { invoke, PilotError } from '../../api/client';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { useLeaveWarning } from '../../components/useLeaveWarning';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { VerdictList } from '../../components/VerdictList';
 import { zodRule } from '../../components/zodRule';
@@ -39,7 +40,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { selectOwner, useAttachmentsStore } from '../attachments/attachmentsStore';
 import { useSchoolStore } from '../school/schoolStore';
 import { factsFromForm } from './formFacts';
-import { useProjectsStore } from './projectsStore';
+import { openProject, useProjectsStore } from './projectsStore';
 import { scrollToSection, sectionId, sectionOfField } from './sections';
 import { StatusPanel } from './StatusPanel';
 
@@ -83,7 +84,7 @@ const toNamePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p)
 export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: string }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ProjectDataInput>();
-  const { refs, refsError, loadRefs, open, create, update } = useProjectsStore();
+  const { refs, refsError, loadRefs, create, update } = useProjectsStore();
   const { profile: school, load: loadSchool } = useSchoolStore();
   const go = useNavigation((s) => s.go);
   const loadAttachments = useAttachmentsStore((s) => s.load);
@@ -151,7 +152,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
       form.setFieldsValue(toFormValues(saved));
       setDirty(false);
       message.success(projectId ? t.projects.saved : t.projects.created);
-      if (!projectId) open({ id: saved.id });
+      if (!projectId) openProject(saved.id, undefined, { force: true });
     } catch (error) {
       const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
       if (fields?.length) {
@@ -163,8 +164,9 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
     } finally {
       setSaving(false);
     }
-  }, [form, message, projectId, update, create, open]);
+  }, [form, message, projectId, update, create]);
   useSaveShortcut(onSave);
+  useLeaveWarning(dirty, t.projects.unsaved);
 
   const onVerdictClick = (field: string) => {
     if (field === 'school') go('school');
@@ -197,7 +199,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
         }
         extra={
           <>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => open(null)}>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => openProject(null)}>
               {t.projects.back}
             </Button>
             <Button

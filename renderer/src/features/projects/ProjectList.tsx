@@ -16,14 +16,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
 import { t } from '../../i18n';
-import { useProjectsStore } from './projectsStore';
+import { openProject, useProjectsStore } from './projectsStore';
 
 const deletable: readonly ProjectStatus[] = ['draft', 'rejected'];
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 export function ProjectList() {
   const { message } = App.useApp();
-  const { list, listState, listError, loadList, open, remove, copyToYear } = useProjectsStore();
+  const { list, listState, listError, loadList, remove, copyToYear } = useProjectsStore();
   const [copying, setCopying] = useState<ProjectSummary | null>(null);
   const [copyYear, setCopyYear] = useState<number | null>(null);
 
@@ -33,7 +33,7 @@ export function ProjectList() {
       const project = await copyToYear(copying.id, copyYear);
       message.success(t.projects.copied(copyYear));
       setCopying(null);
-      open({ id: project.id });
+      openProject(project.id);
     } catch (error) {
       message.error((error as Error).message);
     }
@@ -44,7 +44,7 @@ export function ProjectList() {
       title: t.projects.columns.certificate,
       dataIndex: 'certificateName',
       sorter: (a, b) => a.certificateName.localeCompare(b.certificateName, 'zh-CN'),
-      render: (name: string, row) => <a onClick={() => open({ id: row.id })}>{name}</a>,
+      render: (name: string, row) => <a onClick={() => openProject(row.id)}>{name}</a>,
     },
     { title: t.projects.columns.organization, dataIndex: 'organization', ellipsis: true },
     {
@@ -92,7 +92,7 @@ export function ProjectList() {
       width: 200,
       render: (_: unknown, row) => (
         <Space size={4}>
-          <Button size="small" icon={<FolderOpenOutlined />} onClick={() => open({ id: row.id })}>
+          <Button size="small" icon={<FolderOpenOutlined />} onClick={() => openProject(row.id)}>
             {t.projects.open}
           </Button>
           <Tooltip title={t.projects.copyTitle}>
@@ -143,7 +143,7 @@ export function ProjectList() {
         title={t.projects.title}
         description={t.projects.intro}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => open({ id: 'new' })}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openProject('new')}>
             {t.projects.add}
           </Button>
         }

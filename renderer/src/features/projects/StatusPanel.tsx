@@ -125,7 +125,9 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
           </Button>
         ))}
       </Space>
-      <Typography.Text strong>{t.projects.status.history}</Typography.Text>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t.projects.status.history}
+      </Typography.Title>
       <Timeline
         style={{ marginTop: 12 }}
         items={project.history.map((h) => ({

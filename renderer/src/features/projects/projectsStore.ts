@@ -10,6 +10,17 @@ import type { TrainingRoom } from '../../../../shared/contract/rooms';
 import type { TrainingSite } from '../../../../shared/contract/sites';
 import type { Teacher } from '../../../../shared/contract/teachers';
 import { invoke } from '../../api/client';
+import { useNavigation } from '../../app/navigationStore';
+
+/** Opens a project (or a new one) in the editor, optionally at the field a verdict names. */
+export function openProject(
+  id: number | 'new' | null,
+  focus?: string,
+  options?: { force?: boolean },
+) {
+  const path = id === null ? 'projects' : focus ? `projects/${id}/${focus}` : `projects/${id}`;
+  useNavigation.getState().go(path, options);
+}
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -22,19 +33,14 @@ export interface ReferenceData {
   sites: TrainingSite[];
 }
 
-/** Which project is open, and which field to show first (from a self-check link). */
-export type Editing = { id: number | 'new'; focus?: string } | null;
-
 interface ProjectsState {
   list: ProjectSummary[];
   listState: LoadState;
   listError: string | null;
   refs: ReferenceData | null;
   refsError: string | null;
-  editing: Editing;
   loadList(): Promise<void>;
   loadRefs(): Promise<void>;
-  open(editing: Editing): void;
   create(data: ProjectDataInput): Promise<Project>;
   update(id: number, data: ProjectDataInput): Promise<Project>;
   remove(id: number): Promise<void>;
@@ -47,7 +53,6 @@ export const useProjectsStore = create<ProjectsState>((set, get) => ({
   listError: null,
   refs: null,
   refsError: null,
-  editing: null,
   async loadList() {
     if (get().listState !== 'ready') set({ listState: 'loading', listError: null });
     try {
@@ -69,9 +74,6 @@ export const useProjectsStore = create<ProjectsState>((set, get) => ({
     } catch (error) {
       set({ refsError: (error as Error).message });
     }
-  },
-  open(editing) {
-    set({ editing });
   },
   async create(data) {
     const project = await invoke('projects.create', data);

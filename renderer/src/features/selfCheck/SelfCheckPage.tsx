@@ -13,7 +13,7 @@ import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
-import { useProjectsStore } from '../projects/projectsStore';
+import { openProject } from '../projects/projectsStore';
 
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
@@ -23,7 +23,6 @@ export function SelfCheckPage() {
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const go = useNavigation((s) => s.go);
-  const openProject = useProjectsStore((s) => s.open);
 
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -48,8 +47,7 @@ export function SelfCheckPage() {
       go('school');
       return;
     }
-    openProject({ id: projectId, focus: field });
-    go('projects');
+    openProject(projectId, field);
   };
 
   const columns: ColumnsType<ProjectCheck> = [
