@@ -13,8 +13,13 @@ import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
+import { majorsHandlers } from './modules/majors/service';
+import { roomsHandlers } from './modules/rooms/service';
+import { projectHandlers } from './modules/projects/service';
 import { schoolHandlers } from './modules/school/service';
+import { sitesHandlers } from './modules/sites/service';
 import { systemHandlers } from './modules/system/service';
+import { teachersHandlers } from './modules/teachers/service';
 
 export type { HostCapabilities } from './context';
 
@@ -67,6 +72,11 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...schoolHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...catalogueHandlers(ctx),
+    ...majorsHandlers(ctx),
+    ...teachersHandlers(ctx),
+    ...roomsHandlers(ctx),
+    ...sitesHandlers(ctx),
+    ...projectHandlers(ctx),
   };
 }
 

@@ -10,6 +10,9 @@ export const errorCodes = [
   'CONFLICT',
   'BAD_FILE',
   'DB_CORRUPT',
+  'IN_USE',
+  /** The action needs the user's explicit confirmation; repeat it with the flag the message names. */
+  'NEEDS_CONFIRMATION',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -3,8 +3,13 @@ import './zodLocale';
 import { attachmentsContract } from './attachments';
 import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
+import { majorsContract } from './majors';
+import { roomsContract } from './rooms';
+import { projectsContract } from './projects';
 import { schoolContract } from './school';
+import { sitesContract } from './sites';
 import { systemContract } from './system';
+import { teachersContract } from './teachers';
 
 /**
  * Every handler the core offers: name → zod input schema and output type. Hosts validate each
@@ -17,6 +22,11 @@ export const contract = {
   ...attachmentsContract,
   ...catalogueContract,
   ...backupContract,
+  ...majorsContract,
+  ...teachersContract,
+  ...roomsContract,
+  ...sitesContract,
+  ...projectsContract,
 } as const;
 
 export type Contract = typeof contract;

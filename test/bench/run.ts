@@ -3,12 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/webHost';
 import { benchCoreOpen } from './core.bench';
+import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { printTable, type BenchRow } from './stats';
 import { benchWebColdStart } from './webStart.bench';
 
 /** `npm run bench`: every benchmark, a table on stdout and JSON in test-results/bench.json. */
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [...(await benchCoreOpen()), ...(await benchWebColdStart())];
+  const rows: BenchRow[] = [
+    ...(await benchCoreOpen()),
+    ...(await benchWebColdStart()),
+    ...(await benchSelfCheck()),
+    ...(await benchTeacherFilter()),
+  ];
   printTable(rows);
   const out = path.join(repoRoot, 'test-results', 'bench.json');
   mkdirSync(path.dirname(out), { recursive: true });

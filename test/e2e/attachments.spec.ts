@@ -1,10 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../shared/domain/attachments';
 import { choose } from '../harness/antd';
 import { makeExe, makePdf, makePng } from '../harness/files';
+import { saveSchool } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const panelId = 'attachments-school-1';
@@ -12,14 +13,6 @@ const blobOf = (dataDir: string, bytes: Buffer) => {
   const sha = createHash('sha256').update(bytes).digest('hex');
   return path.join(dataDir, 'attachments', sha.slice(0, 2), sha);
 };
-
-async function saveSchool(page: Page) {
-  await page.locator('#school-name').fill('湖北示例职业技术学院');
-  await choose(page, 'school-kind', '高等职业学校');
-  await choose(page, 'school-city', '宜昌市');
-  await page.getByRole('button', { name: /保\s*存/ }).click();
-  await expect(page.getByText('学校信息已保存')).toBeVisible();
-}
 
 test.describe('学校附件', () => {
   let temp: ReturnType<typeof makeTempDir>;

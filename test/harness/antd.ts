@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** Opens one Ant Design select (by its input id) and picks the option with that label. */
 export async function choose(page: Page, fieldId: string, option: string): Promise<void> {
@@ -8,4 +8,31 @@ export async function choose(page: Page, fieldId: string, option: string): Promi
     .filter({ visible: true })
     .click();
   await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
+}
+
+/** The inline error shown under a form field. */
+export const fieldError = (page: Page, text: string | RegExp) =>
+  page.locator('.ant-form-item-explain-error').filter({ hasText: text });
+
+/** The inline error shown under the form field with this id. */
+export const errorOf = (page: Page, fieldId: string) =>
+  page
+    .locator('.ant-form-item', { has: page.locator(`#${fieldId}`) })
+    // Ant Design keeps a replaced message in the DOM while it fades out.
+    .locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)');
+
+/** The open modal dialog (Ant Design keeps closed ones in the DOM, hidden). */
+export const openDialog = (page: Page) => page.getByRole('dialog').filter({ visible: true });
+
+/** Opens a page from the sidebar. */
+export async function openPage(page: Page, label: string) {
+  await page.getByRole('menuitem', { name: label }).click();
+  await expect(page.getByRole('heading', { level: 3, name: label })).toBeVisible();
+}
+
+/** A full-page screenshot kept as a test artefact. */
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const file = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }

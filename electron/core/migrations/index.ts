@@ -1,7 +1,9 @@
 import auditLog from './001_audit_log';
 import school from './002_school';
 import catalogue from './003_catalogue';
+import staff from './004_staff';
 import attachments from './005_attachments';
+import projects from './006_projects';
 
 export interface Migration {
   version: number;
@@ -17,5 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'audit_log', sql: auditLog },
   { version: 2, name: 'school', sql: school },
   { version: 3, name: 'catalogue', sql: catalogue },
+  { version: 4, name: 'staff', sql: staff },
   { version: 5, name: 'attachments', sql: attachments },
+  { version: 6, name: 'projects', sql: projects },
 ];

@@ -1,8 +1,22 @@
-import { BankOutlined, SafetyCertificateOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ExperimentOutlined,
+  ProjectOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
+import { MajorsPage } from '../features/majors/MajorsPage';
+import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
+import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TeachersPage } from '../features/teachers/TeachersPage';
 import { t } from '../i18n';
 
 export interface FeatureEntry {
@@ -12,7 +26,7 @@ export interface FeatureEntry {
   render: () => ReactNode;
 }
 
-/** The sidebar lists exactly the features that exist; a new feature adds one entry. */
+/** The sidebar lists exactly the features that exist, in the order a coordinator works. */
 export const features: readonly FeatureEntry[] = [
   { key: 'school', label: t.nav.school, icon: <BankOutlined />, render: () => <SchoolPage /> },
   {
@@ -20,6 +34,31 @@ export const features: readonly FeatureEntry[] = [
     label: t.catalogue.title,
     icon: <SafetyCertificateOutlined />,
     render: () => <CataloguePage />,
+  },
+  { key: 'majors', label: t.nav.majors, icon: <ApartmentOutlined />, render: () => <MajorsPage /> },
+  {
+    key: 'teachers',
+    label: t.nav.teachers,
+    icon: <TeamOutlined />,
+    render: () => <TeachersPage />,
+  },
+  {
+    key: 'facilities',
+    label: t.nav.facilities,
+    icon: <ExperimentOutlined />,
+    render: () => <FacilitiesPage />,
+  },
+  {
+    key: 'projects',
+    label: t.nav.projects,
+    icon: <ProjectOutlined />,
+    render: () => <ProjectsPage />,
+  },
+  {
+    key: 'selfCheck',
+    label: t.nav.selfCheck,
+    icon: <AuditOutlined />,
+    render: () => <SelfCheckPage />,
   },
   // Keep last: settings closes the sidebar.
   {

@@ -174,6 +174,8 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
     {
       title: tx.columns.name,
       dataIndex: 'name',
+      // Narrow panels (a project page's column) scroll sideways rather than squeeze the name.
+      width: 260,
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
       render: (_value, link) => (
         <Space size={6}>
@@ -333,6 +335,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           columns={columns}
           dataSource={items}
           emptyHint={tx.empty}
+          scroll={{ x: 'max-content' }}
           pagination={{ defaultPageSize: 10 }}
         />
       </LoadState>

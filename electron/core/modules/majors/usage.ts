@@ -1,0 +1,54 @@
+import type { Usage } from '../../../../shared/contract/usage';
+import { recordAudit } from '../../db/audit';
+import type { Db } from '../../db/open';
+import { describeUsage, usageRef } from '../../usage';
+import { projectRefs } from '../projects/usage';
+
+/**
+ * What refers to a major. Teachers are unlinked on a confirmed delete (their major becomes
+ * empty). Pilot projects list it among their members; those links go with it on a confirmed delete.
+ */
+export function majorUsage(db: Db, majorId: number): Usage {
+  const teachers = db
+    .prepare<[number], { name: string }>(
+      'SELECT name FROM teachers WHERE major_id = ? ORDER BY staff_no',
+    )
+    .all(majorId)
+    .map((r) => r.name);
+  return describeUsage([
+    projectRefs(db, 'major', majorId),
+    usageRef(
+      {
+        kind: 'teacher',
+        label: '名教师',
+        onDelete: 'unlink',
+        consequence: '删除后这些教师的“所属专业”将被清空',
+      },
+      teachers,
+    ),
+  ]);
+}
+
+/**
+ * Clears every `unlink` reference to the major, each recorded in the audit log; call inside the
+ * delete's transaction.
+ */
+export function releaseMajor(db: Db, majorId: number, audit: { at: string; actor: string }): void {
+  const teachers = db
+    .prepare<[number], { id: number; name: string; staff_no: string }>(
+      'SELECT id, name, staff_no FROM teachers WHERE major_id = ? ORDER BY id',
+    )
+    .all(majorId);
+  const unlink = db.prepare('UPDATE teachers SET major_id = NULL, updated_at = ? WHERE id = ?');
+  for (const teacher of teachers) {
+    unlink.run(audit.at, teacher.id);
+    recordAudit(db, {
+      ...audit,
+      entity: 'teacher',
+      entityId: String(teacher.id),
+      action: 'update',
+      before: { majorId },
+      after: { majorId: null },
+    });
+  }
+}

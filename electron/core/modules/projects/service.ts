@@ -1,0 +1,229 @@
+import { formatChineseDate } from '../../../../shared/domain/dates';
+import { commitmentLabels, commitments } from '../../../../shared/domain/implementationPlan';
+import {
+  canTransition,
+  projectStatusLabels,
+  type ProjectStatus,
+} from '../../../../shared/domain/projectStatus';
+import type { Project } from '../../../../shared/contract/projects';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import { CoreError } from '../../errors';
+import type { HandlersFor } from '../../handlers';
+import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/service';
+import { checkReferences, ensureUniqueYear } from './references';
+import { listProjects, loadProject, verdictsOf, writeProjectData } from './repository';
+
+type ProjectHandlerName =
+  | 'projects.list'
+  | 'projects.get'
+  | 'projects.create'
+  | 'projects.update'
+  | 'projects.setStatus'
+  | 'projects.copyToYear'
+  | 'projects.delete'
+  | 'projects.selfCheckAll';
+
+/** Projects that are on record with the province cannot be deleted, only revoked. */
+const deletable: readonly ProjectStatus[] = ['draft', 'rejected'];
+
+export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerName> {
+  const { db } = ctx;
+  const now = () => ctx.clock().toISOString();
+
+  const mustLoad = (id: number): Project => {
+    const project = loadProject(db, id);
+    if (!project) throw new CoreError('NOT_FOUND', `试点项目（编号 ${id}）不存在，可能已被删除。`);
+    return project;
+  };
+
+  const addHistory = (
+    id: number,
+    from: ProjectStatus | null,
+    to: ProjectStatus,
+    note: string,
+    at: string,
+  ) =>
+    db
+      .prepare(
+        'INSERT INTO project_status_history (project_id, at, from_status, to_status, note) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(id, at, from, to, note);
+
+  const audit = (
+    id: number,
+    action: 'create' | 'update' | 'delete',
+    before: unknown,
+    after: unknown,
+    at: string,
+  ) =>
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'pilot_project',
+      entityId: String(id),
+      action,
+      before,
+      after,
+    });
+
+  const statusView = (p: Project) => ({
+    status: p.status,
+    revokeReason: p.revokeReason,
+    confirmationDocument: p.confirmationDocument,
+    confirmationDate: p.confirmationDate,
+  });
+
+  return {
+    'projects.list': () => listProjects(db),
+
+    'projects.get': ({ id }) => mustLoad(id),
+
+    'projects.create': (data) =>
+      db.transaction(() => {
+        checkReferences(db, data, true);
+        ensureUniqueYear(db, data, null);
+        const at = now();
+        const id = Number(
+          db
+            .prepare(
+              `INSERT INTO pilot_projects (certificate_id, year, created_at, updated_at) VALUES (?, ?, ?, ?)`,
+            )
+            .run(data.certificateId, data.year, at, at).lastInsertRowid,
+        );
+        writeProjectData(db, id, data, at);
+        addHistory(id, null, 'draft', '新建', at);
+        const project = mustLoad(id);
+        audit(id, 'create', null, statusView(project), at);
+        return project;
+      })(),
+
+    'projects.update': ({ id, data }) =>
+      db.transaction(() => {
+        const before = mustLoad(id);
+        if (before.status === 'revoked') {
+          throw new CoreError('CONFLICT', '该试点项目已被取消资格，不能再修改。');
+        }
+        checkReferences(db, data, data.certificateId !== before.certificateId);
+        ensureUniqueYear(db, data, id);
+        writeProjectData(db, id, data, now());
+        return mustLoad(id);
+      })(),
+
+    'projects.setStatus': (change) =>
+      db.transaction(() => {
+        const before = mustLoad(change.id);
+        if (!canTransition(before.status, change.status)) {
+          throw new CoreError(
+            'CONFLICT',
+            `试点项目状态不能从“${projectStatusLabels[before.status]}”改为“${projectStatusLabels[change.status]}”。`,
+          );
+        }
+        if (change.status === 'submitted') {
+          const missing = commitments.filter((c) => !before.commitments[c]);
+          if (missing.length > 0) {
+            throw new CoreError(
+              'VALIDATION',
+              `申报前须勾选全部承诺事项，尚未勾选：${missing.map((c) => commitmentLabels[c]).join('；')}。`,
+              {
+                fields: missing.map((c) => ({ path: `commitments.${c}`, message: '请勾选此承诺' })),
+              },
+            );
+          }
+          const { verdicts, selfCheck } = verdictsOf(db, change.id);
+          if (selfCheck.level === 'fail' && !change.acceptFailures) {
+            throw new CoreError(
+              'NEEDS_CONFIRMATION',
+              `资格自查有 ${selfCheck.fail} 项不符合申报条件，确定仍要标记为已申报吗？`,
+              { verdicts: verdicts.filter((v) => v.level === 'fail') },
+            );
+          }
+        }
+        const at = now();
+        db.prepare(
+          `UPDATE pilot_projects SET status = ?, revoke_reason = ?, confirmation_document = ?,
+             confirmation_date = ?, updated_at = ? WHERE id = ?`,
+        ).run(
+          change.status,
+          change.status === 'revoked' ? change.reason : '',
+          change.status === 'confirmed' ? change.confirmationDocument : before.confirmationDocument,
+          change.status === 'confirmed' ? change.confirmationDate : before.confirmationDate,
+          at,
+          change.id,
+        );
+        const note =
+          change.status === 'confirmed'
+            ? `${change.confirmationDocument}（${formatChineseDate(change.confirmationDate)}）`
+            : change.reason;
+        addHistory(change.id, before.status, change.status, note, at);
+        const after = mustLoad(change.id);
+        audit(change.id, 'update', statusView(before), statusView(after), at);
+        return after;
+      })(),
+
+    'projects.copyToYear': ({ id, year }) =>
+      db.transaction(() => {
+        const source = mustLoad(id);
+        const data = {
+          certificateId: source.certificateId,
+          year,
+          levels: source.levels,
+          majorIds: source.majorIds,
+          teacherIds: source.teacherIds,
+          roomIds: source.roomIds,
+          siteIds: source.siteIds,
+          // Planned numbers move with the project: each year shifts by the same distance.
+          plannedStudents: source.plannedStudents.map((p) => ({
+            ...p,
+            year: p.year + (year - source.year),
+          })),
+          hardwareChecks: source.hardwareChecks,
+          plan: source.plan,
+          commitments: source.commitments,
+        };
+        checkReferences(db, data, true);
+        ensureUniqueYear(db, data, null);
+        const at = now();
+        const newId = Number(
+          db
+            .prepare(
+              'INSERT INTO pilot_projects (certificate_id, year, created_at, updated_at) VALUES (?, ?, ?, ?)',
+            )
+            .run(data.certificateId, year, at, at).lastInsertRowid,
+        );
+        writeProjectData(db, newId, data, at);
+        addHistory(newId, null, 'draft', `由 ${source.year} 年度项目复制`, at);
+        const project = mustLoad(newId);
+        audit(newId, 'create', null, { ...statusView(project), copiedFrom: id }, at);
+        return project;
+      })(),
+
+    'projects.delete': ({ id }) => {
+      const released = db.transaction(() => {
+        const before = mustLoad(id);
+        if (!deletable.includes(before.status)) {
+          throw new CoreError(
+            'CONFLICT',
+            `“${projectStatusLabels[before.status]}”的试点项目是申报记录，不能删除；如需退出试点，请将状态改为“取消资格”。`,
+          );
+        }
+        const at = now();
+        const { releasedBlobs } = removeLinksOf(db, 'project', id, { at, actor: ctx.actor });
+        db.prepare('DELETE FROM pilot_projects WHERE id = ?').run(id);
+        audit(id, 'delete', statusView(before), null, at);
+        return releasedBlobs;
+      })();
+      deleteUnusedBlobFiles(db, released);
+      return { id };
+    },
+
+    'projects.selfCheckAll': () =>
+      listProjects(db).map((p) => ({
+        id: p.id,
+        certificateName: p.certificateName,
+        year: p.year,
+        status: p.status,
+        ...verdictsOf(db, p.id),
+      })),
+  };
+}

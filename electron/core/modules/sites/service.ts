@@ -1,0 +1,129 @@
+import type { SiteSaveData, TrainingSite } from '../../../../shared/contract/sites';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import { CoreError } from '../../errors';
+import type { HandlersFor } from '../../handlers';
+import { guardDelete } from '../../usage';
+import { deleteUnusedBlobFiles } from '../attachments/service';
+import { releaseSite, siteUsage } from './usage';
+
+interface SiteRow {
+  id: number;
+  name: string;
+  campus: TrainingSite['campus'];
+  partner: string;
+  capacity: number;
+  agreement_start: string | null;
+  agreement_end: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+function fromRow(row: SiteRow): TrainingSite {
+  return {
+    id: row.id,
+    name: row.name,
+    campus: row.campus,
+    partner: row.partner,
+    capacity: row.capacity,
+    agreementStart: row.agreement_start,
+    agreementEnd: row.agreement_end,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function sitesHandlers(
+  ctx: CoreContext,
+): HandlersFor<'sites.list' | 'sites.save' | 'sites.usage' | 'sites.delete'> {
+  const { db } = ctx;
+  const listAll = db.prepare<[], SiteRow>(
+    "SELECT * FROM training_sites ORDER BY campus = 'off', name",
+  );
+  const getOne = db.prepare<[number], SiteRow>('SELECT * FROM training_sites WHERE id = ?');
+  const byName = db.prepare<[string, number], { id: number }>(
+    'SELECT id FROM training_sites WHERE name = ? AND id <> ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO training_sites (name, campus, partner, capacity, agreement_start, agreement_end,
+       created_at, updated_at)
+     VALUES (@name, @campus, @partner, @capacity, @agreementStart, @agreementEnd, @at, @at)`,
+  );
+  const update = db.prepare(
+    `UPDATE training_sites SET name = @name, campus = @campus, partner = @partner,
+       capacity = @capacity, agreement_start = @agreementStart, agreement_end = @agreementEnd,
+       updated_at = @at WHERE id = @id`,
+  );
+  const deleteSite = db.prepare<[number]>('DELETE FROM training_sites WHERE id = ?');
+
+  const mustGet = (id: number): TrainingSite => {
+    const row = getOne.get(id);
+    if (!row) {
+      throw new CoreError(
+        'NOT_FOUND',
+        `实习实训场所不存在（编号 ${id}），可能已被删除，请刷新列表。`,
+      );
+    }
+    return fromRow(row);
+  };
+
+  const save = db.transaction(({ id, ...site }: SiteSaveData): TrainingSite => {
+    const at = ctx.clock().toISOString();
+    const before = id === undefined ? null : mustGet(id);
+    if (byName.get(site.name, id ?? 0)) {
+      const message = `已有名为“${site.name}”的实习实训场所，请换一个名称，未保存。`;
+      throw new CoreError('CONFLICT', message, { fields: [{ path: 'name', message }] });
+    }
+    let siteId: number;
+    if (before) {
+      update.run({ ...site, id: before.id, at });
+      siteId = before.id;
+    } else {
+      siteId = Number(insert.run({ ...site, at }).lastInsertRowid);
+    }
+    const after = mustGet(siteId);
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'training_site',
+      entityId: String(siteId),
+      action: before ? 'update' : 'create',
+      before,
+      after,
+    });
+    return after;
+  });
+
+  const remove = db.transaction((id: number, force: boolean) => {
+    const before = mustGet(id);
+    guardDelete(`实习实训场所“${before.name}”`, siteUsage(db, id), force);
+    const at = ctx.clock().toISOString();
+    const releasedBlobs = releaseSite(db, id, { at, actor: ctx.actor });
+    deleteSite.run(id);
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'training_site',
+      entityId: String(id),
+      action: 'delete',
+      before,
+      after: null,
+    });
+    return { id, releasedBlobs };
+  });
+
+  return {
+    'sites.list': () => listAll.all().map(fromRow),
+    'sites.save': (input) => save(input),
+    'sites.usage': ({ id }) => {
+      mustGet(id);
+      return siteUsage(db, id);
+    },
+    'sites.delete': ({ id, force }) => {
+      const { releasedBlobs } = remove(id, force);
+      // Files of attachments that went with it, once the delete has committed.
+      deleteUnusedBlobFiles(db, releasedBlobs);
+      return { id };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { Usage } from '../../../../shared/contract/usage';
+import type { Db } from '../../db/open';
+import { describeUsage, usageRef } from '../../usage';
+import { projectRefs } from '../projects/usage';
+import { removeLinksOf } from '../attachments/service';
+import { attachmentNames } from '../rooms/usage';
+
+/**
+ * What refers to an internship/training site: its attachments (the cooperation agreement…),
+ * which go with it on a confirmed delete. Pilot projects that use it are listed; their links go with it.
+ */
+export function siteUsage(db: Db, siteId: number): Usage {
+  return describeUsage([
+    projectRefs(db, 'site', siteId),
+    usageRef(
+      {
+        kind: 'attachment',
+        label: '个附件',
+        onDelete: 'unlink',
+        consequence: '删除场所时这些附件一并删除',
+      },
+      attachmentNames(db, 'site', siteId),
+    ),
+  ]);
+}
+
+/**
+ * Clears every `unlink` reference to the site; call inside the delete's transaction. Returns the
+ * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
+ */
+export function releaseSite(
+  db: Db,
+  siteId: number,
+  audit: { at: string; actor: string },
+): string[] {
+  return removeLinksOf(db, 'site', siteId, audit).releasedBlobs;
+}

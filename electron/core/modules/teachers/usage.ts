@@ -1,0 +1,12 @@
+import type { Usage } from '../../../../shared/contract/usage';
+import type { Db } from '../../db/open';
+import { describeUsage } from '../../usage';
+import { projectRefs } from '../projects/usage';
+
+/**
+ * What refers to a teacher: the pilot projects whose staff they are. Their project links go with
+ * the teacher (ON DELETE CASCADE), so there is nothing to release by hand.
+ */
+export function teacherUsage(db: Db, teacherId: number): Usage {
+  return describeUsage([projectRefs(db, 'teacher', teacherId)]);
+}

@@ -1,0 +1,97 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import type { TrainingRoom } from '../../../../shared/contract/rooms';
+import type { TrainingSite } from '../../../../shared/contract/sites';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { t } from '../../i18n';
+import { useRoomsStore, useSitesStore } from './facilitiesStores';
+import { RoomFormDrawer } from './RoomFormDrawer';
+import { RoomsTable } from './RoomsTable';
+import { SiteFormModal } from './SiteFormModal';
+import { SitesTable } from './SitesTable';
+
+type TabKey = 'rooms' | 'sites';
+
+/** 实训条件: training rooms and internship/training sites, one tab each. */
+export function FacilitiesPage() {
+  const rooms = useRoomsStore();
+  const sites = useSitesStore();
+  const [tab, setTab] = useState<TabKey>('rooms');
+  const [editingRoom, setEditingRoom] = useState<TrainingRoom | 'new' | null>(null);
+  const [editingSite, setEditingSite] = useState<TrainingSite | 'new' | null>(null);
+  const f = t.facilities;
+  const loadRooms = rooms.load;
+  const loadSites = sites.load;
+
+  useEffect(() => {
+    void loadRooms();
+    void loadSites();
+  }, [loadRooms, loadSites]);
+
+  const addButton =
+    tab === 'rooms' ? (
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditingRoom('new')}>
+        {f.rooms.add}
+      </Button>
+    ) : (
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditingSite('new')}>
+        {f.sites.add}
+      </Button>
+    );
+
+  return (
+    <>
+      <PageHeader title={f.title} description={f.intro} extra={addButton} />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setTab(key as TabKey)}
+        items={[
+          {
+            key: 'rooms',
+            label: f.tabs.rooms(rooms.items.length),
+            children: (
+              <LoadState
+                state={rooms.loadState}
+                error={rooms.loadError}
+                onRetry={() => void loadRooms()}
+              >
+                <RoomsTable onEdit={setEditingRoom} />
+              </LoadState>
+            ),
+          },
+          {
+            key: 'sites',
+            label: f.tabs.sites(sites.items.length),
+            children: (
+              <LoadState
+                state={sites.loadState}
+                error={sites.loadError}
+                onRetry={() => void loadSites()}
+              >
+                <SitesTable onEdit={setEditingSite} />
+              </LoadState>
+            ),
+          },
+        ]}
+      />
+      {editingRoom && (
+        <RoomFormDrawer
+          room={editingRoom === 'new' ? null : editingRoom}
+          saving={rooms.saving}
+          onSave={rooms.save}
+          onClose={() => setEditingRoom(null)}
+        />
+      )}
+      {editingSite && (
+        <SiteFormModal
+          site={editingSite === 'new' ? null : editingSite}
+          saving={sites.saving}
+          onSave={sites.save}
+          onClose={() => setEditingSite(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,270 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Button,
+  Col,
+  Drawer,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Space,
+  Typography,
+} from 'antd';
+import {
+  equipmentFields,
+  roomFields,
+  type RoomSaveInput,
+  type TrainingRoom,
+} from '../../../../shared/contract/rooms';
+import { fenToYuan, yuanToFen } from '../../../../shared/domain/money';
+import { messageOf } from '../../api/client';
+import { formatFen } from '../../components/format';
+import { showFieldErrors } from '../../components/formErrors';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+
+interface EquipmentValues {
+  id?: number;
+  name?: string;
+  model?: string;
+  quantity?: number | null;
+  unitValue?: number | null;
+}
+
+interface RoomValues {
+  name?: string;
+  areaM2?: number | null;
+  workstations?: number | null;
+  equipment?: EquipmentValues[];
+}
+
+interface Props {
+  room: TrainingRoom | null;
+  saving: boolean;
+  onSave: (input: RoomSaveInput) => Promise<TrainingRoom>;
+  onClose: () => void;
+}
+
+function toFormValues(room: TrainingRoom | null): RoomValues {
+  if (!room) return { workstations: 0, equipment: [] };
+  return {
+    name: room.name,
+    areaM2: room.areaM2,
+    workstations: room.workstations,
+    equipment: room.equipment.map((e) => ({
+      id: e.id,
+      name: e.name,
+      model: e.model,
+      quantity: e.quantity,
+      unitValue: fenToYuan(e.unitValueFen),
+    })),
+  };
+}
+
+/** Fen of one form line, or 0 while it is incomplete. */
+function lineFen(line: EquipmentValues | undefined): number {
+  const unit = line?.unitValue == null ? undefined : yuanToFen(line.unitValue);
+  const quantity = line?.quantity ?? 0;
+  return unit === undefined || !Number.isInteger(quantity) ? 0 : unit * quantity;
+}
+
+const col = { name: 6, model: 5, quantity: 3, unitValue: 4, total: 4, remove: 2 };
+
+/**
+ * Create or edit a room with its equipment list edited inline (add and remove rows); the whole
+ * room is saved in one call, which the core writes in one transaction.
+ */
+export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RoomValues>();
+  const equipment = Form.useWatch('equipment', form);
+  const r = t.facilities.rooms;
+  const eq = r.equipment;
+  const totalFen = (equipment ?? []).reduce((sum, line) => sum + lineFen(line), 0);
+
+  const submit = async () => {
+    let values: RoomValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      message.error(t.common.fixFields);
+      return;
+    }
+    const input = {
+      name: values.name,
+      areaM2: values.areaM2,
+      workstations: values.workstations,
+      equipment: (values.equipment ?? []).map((line) => ({
+        ...(line.id ? { id: line.id } : {}),
+        name: line.name,
+        model: line.model ?? '',
+        quantity: line.quantity,
+        unitValue: line.unitValue,
+      })),
+    } as RoomSaveInput;
+    try {
+      await onSave(room ? { ...input, id: room.id } : input);
+      message.success(r.saved);
+      onClose();
+    } catch (error) {
+      showFieldErrors(form, error);
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    }
+  };
+
+  useSaveShortcut(submit);
+
+  return (
+    <Drawer
+      open
+      width={960}
+      title={room ? r.editTitle : r.addTitle}
+      onClose={onClose}
+      maskClosable={false}
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t.common.cancel}</Button>
+          <Button
+            type="primary"
+            loading={saving}
+            onClick={() => void submit()}
+            title={t.common.saveShortcut}
+          >
+            {t.common.save}
+          </Button>
+        </Space>
+      }
+    >
+      <Form form={form} name="room" layout="vertical" initialValues={toFormValues(room)}>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="name"
+              label={r.fields.name}
+              required
+              rules={[zodRule(roomFields.name)]}
+            >
+              <Input placeholder={r.placeholders.name} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="areaM2"
+              label={r.fields.areaM2}
+              required
+              rules={[zodRule(roomFields.areaM2)]}
+            >
+              <InputNumber style={{ width: '100%' }} min={0} precision={2} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="workstations"
+              label={r.fields.workstations}
+              required
+              rules={[zodRule(roomFields.workstations)]}
+            >
+              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Title level={5}>{r.fields.equipment}</Typography.Title>
+        <Form.List name="equipment">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.length > 0 && (
+                <Row gutter={8} style={{ marginBottom: 4 }}>
+                  <Col span={col.name}>
+                    <Typography.Text strong>{eq.name}</Typography.Text>
+                  </Col>
+                  <Col span={col.model}>
+                    <Typography.Text strong>{eq.model}</Typography.Text>
+                  </Col>
+                  <Col span={col.quantity}>
+                    <Typography.Text strong>{eq.quantity}</Typography.Text>
+                  </Col>
+                  <Col span={col.unitValue}>
+                    <Typography.Text strong>{eq.unitValue}</Typography.Text>
+                  </Col>
+                  <Col span={col.total} style={{ textAlign: 'right' }}>
+                    <Typography.Text strong>{eq.lineTotal}</Typography.Text>
+                  </Col>
+                </Row>
+              )}
+              {fields.length === 0 && (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={eq.empty} />
+              )}
+              {fields.map((field, index) => (
+                <Row gutter={8} key={field.key} data-testid={`equipment-row-${index}`}>
+                  <Form.Item name={[field.name, 'id']} hidden>
+                    <InputNumber />
+                  </Form.Item>
+                  <Col span={col.name}>
+                    <Form.Item name={[field.name, 'name']} rules={[zodRule(equipmentFields.name)]}>
+                      <Input placeholder={eq.name} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={col.model}>
+                    <Form.Item
+                      name={[field.name, 'model']}
+                      rules={[zodRule(equipmentFields.model)]}
+                    >
+                      <Input placeholder={eq.model} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={col.quantity}>
+                    <Form.Item
+                      name={[field.name, 'quantity']}
+                      rules={[zodRule(equipmentFields.quantity)]}
+                    >
+                      <InputNumber style={{ width: '100%' }} min={1} precision={0} />
+                    </Form.Item>
+                  </Col>
+                  <Col span={col.unitValue}>
+                    <Form.Item
+                      name={[field.name, 'unitValue']}
+                      rules={[zodRule(equipmentFields.unitValue)]}
+                    >
+                      <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+                    </Form.Item>
+                  </Col>
+                  <Col span={col.total} style={{ textAlign: 'right', paddingTop: 5 }}>
+                    <Typography.Text data-testid={`equipment-total-${index}`}>
+                      {formatFen(lineFen(equipment?.[index]))}
+                    </Typography.Text>
+                  </Col>
+                  <Col span={col.remove}>
+                    <Button
+                      type="text"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={eq.remove}
+                      title={eq.remove}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Flex justify="space-between" align="center" style={{ marginTop: 8 }}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ model: '', quantity: 1 })}
+                >
+                  {eq.add}
+                </Button>
+                <Typography.Text strong data-testid="equipment-grand-total">
+                  {eq.total(formatFen(totalFen))}
+                </Typography.Text>
+              </Flex>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Drawer>
+  );
+}

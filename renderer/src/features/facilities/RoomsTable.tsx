@@ -1,0 +1,162 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Input, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import type { Equipment, TrainingRoom } from '../../../../shared/contract/rooms';
+import { DataTable } from '../../components/DataTable';
+import { formatFen } from '../../components/format';
+import { UsageDeleteButton } from '../../components/UsageDeleteButton';
+import { t } from '../../i18n';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { useRoomsStore } from './facilitiesStores';
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+function EquipmentList({ room }: { room: TrainingRoom }) {
+  const eq = t.facilities.rooms.equipment;
+  const columns: ColumnsType<Equipment> = [
+    { title: eq.name, dataIndex: 'name' },
+    { title: eq.model, dataIndex: 'model' },
+    { title: eq.quantity, dataIndex: 'quantity', align: 'right' },
+    {
+      title: eq.unitValue,
+      dataIndex: 'unitValueFen',
+      align: 'right',
+      render: (fen: number) => formatFen(fen),
+    },
+    {
+      title: eq.lineTotal,
+      dataIndex: 'totalValueFen',
+      align: 'right',
+      render: (fen: number) => formatFen(fen),
+    },
+  ];
+  return (
+    <Flex vertical gap={12}>
+      <Table<Equipment>
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={room.equipment}
+        pagination={false}
+        locale={{ emptyText: eq.empty }}
+        data-testid={`room-equipment-${room.id}`}
+      />
+      <AttachmentsPanel
+        ownerType="room"
+        ownerId={room.id}
+        kinds={['room_photo', 'other']}
+        title={t.facilities.rooms.attachmentsTitle}
+        description={t.facilities.rooms.attachmentsDescription}
+      />
+    </Flex>
+  );
+}
+
+interface Props {
+  onEdit: (room: TrainingRoom) => void;
+}
+
+export function RoomsTable({ onEdit }: Props) {
+  const { message } = App.useApp();
+  const { items, usage, remove } = useRoomsStore();
+  const [search, setSearch] = useState('');
+  const r = t.facilities.rooms;
+
+  const rows = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    if (!q) return items;
+    return items.filter(
+      (room) =>
+        room.name.toLowerCase().includes(q) ||
+        room.equipment.some((e) => e.name.toLowerCase().includes(q)),
+    );
+  }, [items, search]);
+  const grandTotal = rows.reduce((sum, room) => sum + room.totalValueFen, 0);
+
+  const columns: ColumnsType<TrainingRoom> = [
+    {
+      title: r.fields.name,
+      dataIndex: 'name',
+      defaultSortOrder: 'ascend',
+      sorter: (a, b) => byText(a.name, b.name),
+    },
+    {
+      title: r.fields.areaM2,
+      dataIndex: 'areaM2',
+      align: 'right',
+      sorter: (a, b) => a.areaM2 - b.areaM2,
+    },
+    {
+      title: r.fields.workstations,
+      dataIndex: 'workstations',
+      align: 'right',
+      sorter: (a, b) => a.workstations - b.workstations,
+    },
+    {
+      title: r.fields.equipmentKinds,
+      key: 'equipment',
+      render: (_, room) => r.equipmentSummary(room.equipmentCount, room.equipmentQuantity),
+      sorter: (a, b) => a.equipmentQuantity - b.equipmentQuantity,
+    },
+    {
+      title: r.fields.totalValue,
+      dataIndex: 'totalValueFen',
+      align: 'right',
+      render: (fen: number) => formatFen(fen),
+      sorter: (a, b) => a.totalValueFen - b.totalValueFen,
+    },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 160,
+      render: (_, room) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => onEdit(room)}
+            data-testid={`room-edit-${room.id}`}
+          >
+            {t.common.edit}
+          </Button>
+          <UsageDeleteButton
+            what={`实训室“${room.name}”`}
+            testId={`room-delete-${room.id}`}
+            checkUsage={() => usage(room.id)}
+            onDelete={async (force) => {
+              await remove(room.id, force);
+              message.success(r.deleted(room.name));
+            }}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Flex gap={12} align="center" justify="space-between" style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={r.searchPlaceholder}
+          style={{ maxWidth: 320 }}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label={r.searchPlaceholder}
+        />
+        <Typography.Text type="secondary" data-testid="rooms-grand-total">
+          {r.grandTotal(rows.length, formatFen(grandTotal))}
+        </Typography.Text>
+      </Flex>
+      <DataTable<TrainingRoom>
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        expandable={{ expandedRowRender: (room) => <EquipmentList room={room} /> }}
+        emptyHint={items.length ? r.noMatch : r.emptyHint}
+        data-testid="rooms-table"
+      />
+    </>
+  );
+}

@@ -1,0 +1,190 @@
+import {
+  App,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  type FormRule,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import {
+  siteFields,
+  type SiteSaveInput,
+  type TrainingSite,
+} from '../../../../shared/contract/sites';
+import {
+  campusKinds,
+  campusLabels,
+  siteCrossFieldIssues,
+  type CampusKind,
+  type SiteIssue,
+} from '../../../../shared/domain/facilities';
+import { messageOf } from '../../api/client';
+import { showFieldErrors } from '../../components/formErrors';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+
+interface SiteValues {
+  name?: string;
+  campus?: CampusKind;
+  partner?: string;
+  capacity?: number | null;
+  agreementStart?: string | null;
+  agreementEnd?: string | null;
+}
+
+interface Props {
+  site: TrainingSite | null;
+  saving: boolean;
+  onSave: (input: SiteSaveInput) => Promise<TrainingSite>;
+  onClose: () => void;
+}
+
+function toFormValues(site: TrainingSite | null): SiteValues {
+  if (!site) return { campus: 'off', partner: '', agreementStart: null, agreementEnd: null };
+  const { name, campus, partner, capacity, agreementStart, agreementEnd } = site;
+  return { name, campus, partner, capacity, agreementStart, agreementEnd };
+}
+
+/** The form keeps dates as ISO strings (what the contract takes); the picker shows a dayjs. */
+const dateProps = {
+  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
+  normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : null),
+};
+
+/** The contract's cross-field rule for one field, run on the form's current values. */
+function crossFieldRule(path: SiteIssue['path']): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async () => {
+      const issue = siteCrossFieldIssues({
+        campus: getFieldValue('campus') as CampusKind | undefined,
+        partner: (getFieldValue('partner') as string | undefined) ?? '',
+        agreementStart: (getFieldValue('agreementStart') as string | null | undefined) ?? null,
+        agreementEnd: (getFieldValue('agreementEnd') as string | null | undefined) ?? null,
+      }).find((i) => i.path === path);
+      if (issue) throw new Error(issue.message);
+    },
+  });
+}
+
+/** Create or edit an internship/training site. */
+export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<SiteValues>();
+  const campus = Form.useWatch('campus', form);
+  const s = t.facilities.sites;
+
+  const submit = async () => {
+    let values: SiteValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      message.error(t.common.fixFields);
+      return;
+    }
+    const input = {
+      ...values,
+      partner: values.partner ?? '',
+      agreementStart: values.agreementStart ?? null,
+      agreementEnd: values.agreementEnd ?? null,
+    } as SiteSaveInput;
+    try {
+      await onSave(site ? { ...input, id: site.id } : input);
+      message.success(s.saved);
+      onClose();
+    } catch (error) {
+      showFieldErrors(form, error);
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={site ? s.editTitle : s.addTitle}
+      okText={t.common.save}
+      cancelText={t.common.cancel}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      width={640}
+      maskClosable={false}
+    >
+      <Form form={form} name="site" layout="vertical" initialValues={toFormValues(site)}>
+        <Row gutter={16}>
+          <Col span={14}>
+            <Form.Item
+              name="name"
+              label={s.fields.name}
+              required
+              rules={[zodRule(siteFields.name)]}
+            >
+              <Input placeholder={s.placeholders.name} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item
+              name="campus"
+              label={s.fields.campus}
+              required
+              rules={[zodRule(siteFields.campus)]}
+            >
+              <Radio.Group
+                optionType="button"
+                buttonStyle="solid"
+                options={campusKinds.map((value) => ({ value, label: campusLabels[value] }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item
+              name="partner"
+              label={s.fields.partner}
+              required={campus === 'off'}
+              dependencies={['campus']}
+              rules={[zodRule(siteFields.partner), crossFieldRule('partner')]}
+            >
+              <Input placeholder={s.placeholders.partner} />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item
+              name="capacity"
+              label={s.fields.capacity}
+              required
+              rules={[zodRule(siteFields.capacity)]}
+            >
+              <InputNumber style={{ width: '100%' }} min={1} precision={0} suffix="人" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="agreementStart"
+              label={s.fields.agreementStart}
+              dependencies={['agreementEnd']}
+              rules={[zodRule(siteFields.agreementStart), crossFieldRule('agreementStart')]}
+              {...dateProps}
+            >
+              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name="agreementEnd"
+              label={s.fields.agreementEnd}
+              dependencies={['agreementStart']}
+              rules={[zodRule(siteFields.agreementEnd), crossFieldRule('agreementEnd')]}
+              {...dateProps}
+            >
+              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,157 @@
+import { EditOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Input, Space, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import type { TrainingSite } from '../../../../shared/contract/sites';
+import {
+  agreementStatus,
+  campusKinds,
+  campusLabels,
+  type AgreementStatus,
+} from '../../../../shared/domain/facilities';
+import { DataTable } from '../../components/DataTable';
+import { formatDate } from '../../components/format';
+import { UsageDeleteButton } from '../../components/UsageDeleteButton';
+import { t } from '../../i18n';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { useSitesStore } from './facilitiesStores';
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+const statusColor: Record<AgreementStatus, string> = {
+  none: 'default',
+  pending: 'blue',
+  active: 'green',
+  expired: 'red',
+};
+const statuses: readonly AgreementStatus[] = ['active', 'pending', 'expired', 'none'];
+
+interface Props {
+  onEdit: (site: TrainingSite) => void;
+}
+
+export function SitesTable({ onEdit }: Props) {
+  const { message } = App.useApp();
+  const { items, usage, remove } = useSitesStore();
+  const [search, setSearch] = useState('');
+  const s = t.facilities.sites;
+  const today = dayjs().format('YYYY-MM-DD');
+  const statusOf = (site: TrainingSite) =>
+    agreementStatus(site.agreementStart, site.agreementEnd, today);
+
+  const rows = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    if (!q) return items;
+    return items.filter(
+      (site) => site.name.toLowerCase().includes(q) || site.partner.toLowerCase().includes(q),
+    );
+  }, [items, search]);
+
+  const columns: ColumnsType<TrainingSite> = [
+    { title: s.fields.name, dataIndex: 'name', sorter: (a, b) => byText(a.name, b.name) },
+    {
+      title: s.fields.campus,
+      dataIndex: 'campus',
+      width: 120,
+      render: (campus: TrainingSite['campus']) => (
+        <Tag color={campus === 'on' ? 'geekblue' : 'purple'}>{campusLabels[campus]}</Tag>
+      ),
+      filters: campusKinds.map((value) => ({ value, text: campusLabels[value] })),
+      onFilter: (value, site) => site.campus === value,
+      sorter: (a, b) => byText(a.campus, b.campus),
+    },
+    {
+      title: s.fields.partner,
+      dataIndex: 'partner',
+      render: (partner: string) => partner || '—',
+      sorter: (a, b) => byText(a.partner, b.partner),
+    },
+    {
+      title: s.fields.capacity,
+      dataIndex: 'capacity',
+      width: 120,
+      align: 'right',
+      sorter: (a, b) => a.capacity - b.capacity,
+    },
+    {
+      title: s.fields.agreement,
+      key: 'agreement',
+      width: 250,
+      render: (_, site) =>
+        site.agreementStart && site.agreementEnd
+          ? `${formatDate(site.agreementStart)} 至 ${formatDate(site.agreementEnd)}`
+          : '—',
+      sorter: (a, b) => byText(a.agreementEnd ?? '', b.agreementEnd ?? ''),
+    },
+    {
+      title: s.fields.agreementStatus,
+      key: 'status',
+      width: 120,
+      render: (_, site) => {
+        const status = statusOf(site);
+        return <Tag color={statusColor[status]}>{s.agreementStatus[status]}</Tag>;
+      },
+      filters: statuses.map((value) => ({ value, text: s.agreementStatus[value] })),
+      onFilter: (value, site) => statusOf(site) === value,
+    },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 160,
+      render: (_, site) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => onEdit(site)}
+            data-testid={`site-edit-${site.id}`}
+          >
+            {t.common.edit}
+          </Button>
+          <UsageDeleteButton
+            what={`实习实训场所“${site.name}”`}
+            testId={`site-delete-${site.id}`}
+            checkUsage={() => usage(site.id)}
+            onDelete={async (force) => {
+              await remove(site.id, force);
+              message.success(s.deleted(site.name));
+            }}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Flex gap={12} style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={s.searchPlaceholder}
+          style={{ maxWidth: 320 }}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label={s.searchPlaceholder}
+        />
+      </Flex>
+      <DataTable<TrainingSite>
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        expandable={{
+          expandedRowRender: (site) => (
+            <AttachmentsPanel
+              ownerType="site"
+              ownerId={site.id}
+              kinds={['cooperation_agreement', 'other']}
+              title={s.attachmentsTitle}
+              description={s.attachmentsDescription}
+            />
+          ),
+        }}
+        emptyHint={items.length ? s.noMatch : s.emptyHint}
+        data-testid="sites-table"
+      />
+    </>
+  );
+}

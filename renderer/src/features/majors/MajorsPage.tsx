@@ -1,0 +1,156 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Input, Space, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState } from 'react';
+import type { Major } from '../../../../shared/contract/majors';
+import { majorLevelLabels, majorLevels, splitMajorCode } from '../../../../shared/domain/majors';
+import { DataTable } from '../../components/DataTable';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { UsageDeleteButton } from '../../components/UsageDeleteButton';
+import { t } from '../../i18n';
+import { useTeachersStore } from '../teachers/teachersStore';
+import { MajorFormModal } from './MajorFormModal';
+import { useMajorsStore } from './majorsStore';
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
+  return `${major.code} ${major.name}`;
+}
+
+export function MajorsPage() {
+  const { message } = App.useApp();
+  const { items, loadState, loadError, saving, load, save, usage, remove } = useMajorsStore();
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<Major | 'new' | null>(null);
+  const f = t.majors.fields;
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const rows = useMemo(() => {
+    const q = search.trim().toLowerCase();
+    return q ? items.filter((m) => m.code.includes(q) || m.name.toLowerCase().includes(q)) : items;
+  }, [items, search]);
+
+  const columns: ColumnsType<Major> = [
+    {
+      title: f.code,
+      dataIndex: 'code',
+      sorter: (a, b) => byText(a.code, b.code),
+      defaultSortOrder: 'ascend',
+      render: (code: string) => {
+        const parts = splitMajorCode(code);
+        return parts ? (
+          <Tooltip title={t.majors.codeParts(parts.category, parts.group)}>
+            <Typography.Text code>{code}</Typography.Text>
+          </Tooltip>
+        ) : (
+          code
+        );
+      },
+    },
+    { title: f.name, dataIndex: 'name', sorter: (a, b) => byText(a.name, b.name) },
+    {
+      title: f.level,
+      dataIndex: 'level',
+      render: (level: Major['level']) => majorLevelLabels[level],
+      filters: majorLevels.map((value) => ({ value, text: majorLevelLabels[value] })),
+      onFilter: (value, record) => record.level === value,
+      sorter: (a, b) => majorLevels.indexOf(a.level) - majorLevels.indexOf(b.level),
+    },
+    {
+      title: f.catalogueYear,
+      dataIndex: 'catalogueYear',
+      sorter: (a, b) => a.catalogueYear - b.catalogueYear,
+    },
+    {
+      title: f.firstEnrolmentYear,
+      dataIndex: 'firstEnrolmentYear',
+      sorter: (a, b) => a.firstEnrolmentYear - b.firstEnrolmentYear,
+    },
+    {
+      title: f.annualEnrolment,
+      dataIndex: 'annualEnrolment',
+      align: 'right',
+      sorter: (a, b) => a.annualEnrolment - b.annualEnrolment,
+    },
+    {
+      title: f.teacherCount,
+      dataIndex: 'teacherCount',
+      align: 'right',
+      sorter: (a, b) => a.teacherCount - b.teacherCount,
+    },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 160,
+      render: (_, major) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(major)}
+            data-testid={`major-edit-${major.code}`}
+          >
+            {t.common.edit}
+          </Button>
+          <UsageDeleteButton
+            what={`专业“${majorLabel(major)}”`}
+            testId={`major-delete-${major.code}`}
+            checkUsage={() => usage(major.id)}
+            onDelete={async (force) => {
+              await remove(major.id, force);
+              message.success(t.majors.deleted(`专业“${majorLabel(major)}”`));
+              // Teachers who had this major now have none.
+              if (force) void useTeachersStore.getState().load();
+            }}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t.majors.title}
+        description={t.majors.intro}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t.majors.add}
+          </Button>
+        }
+      />
+      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+        <Flex gap={8} style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t.majors.searchPlaceholder}
+            style={{ maxWidth: 320 }}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-label={t.majors.searchPlaceholder}
+          />
+        </Flex>
+        <DataTable<Major>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          emptyHint={items.length ? t.majors.noMatch : t.majors.emptyHint}
+          data-testid="majors-table"
+        />
+      </LoadState>
+      {editing && (
+        <MajorFormModal
+          major={editing === 'new' ? null : editing}
+          saving={saving}
+          onSave={save}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,530 @@
+import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Project, ProjectDataInput } from '../../../../shared/contract/projects';
+import { projectDataSchema } from '../../../../shared/contract/projects';
+import { certificateLevelLabels, certificateLevels } from '../../../../shared/domain/certificate';
+import {
+  commitmentLabels,
+  commitments,
+  planSectionLabels,
+  planSections,
+} from '../../../../shared/domain/implementationPlan';
+import { selfCheckProject } from '../../../../shared/domain/selfCheck';
+import { invoke, PilotError } from '../../api/client';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { useLeaveWarning } from '../../components/useLeaveWarning';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { VerdictList } from '../../components/VerdictList';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+import { useNavigation } from '../../app/navigationStore';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { selectOwner, useAttachmentsStore } from '../attachments/attachmentsStore';
+import { useSchoolStore } from '../school/schoolStore';
+import { factsFromForm } from './formFacts';
+import { openProject, useProjectsStore } from './projectsStore';
+import { scrollToSection, sectionId, sectionOfField } from './sections';
+import { StatusPanel } from './StatusPanel';
+
+const shape = projectDataSchema.shape;
+
+function toFormValues(project: Project | null): ProjectDataInput {
+  if (!project) {
+    return {
+      certificateId: undefined as unknown as number,
+      year: dayjs().year(),
+      levels: [],
+      majorIds: [],
+      teacherIds: [],
+      roomIds: [],
+      siteIds: [],
+      plannedStudents: [],
+      hardwareChecks: [],
+      plan: {},
+      commitments: {},
+    };
+  }
+  const { certificateId, year, levels, majorIds, teacherIds, roomIds, siteIds } = project;
+  return {
+    certificateId,
+    year,
+    levels,
+    majorIds,
+    teacherIds,
+    roomIds,
+    siteIds,
+    plannedStudents: project.plannedStudents,
+    hardwareChecks: project.hardwareChecks,
+    plan: project.plan,
+    commitments: project.commitments,
+  };
+}
+
+/** Form paths from the core ("plannedStudents.0.year") as antd name paths. */
+const toNamePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
+export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: string }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ProjectDataInput>();
+  const { refs, refsError, loadRefs, create, update } = useProjectsStore();
+  const { profile: school, load: loadSchool } = useSchoolStore();
+  const go = useNavigation((s) => s.go);
+  const loadAttachments = useAttachmentsStore((s) => s.load);
+  const [project, setProject] = useState<Project | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const values = Form.useWatch([], form) as Partial<ProjectDataInput> | undefined;
+
+  const projectId = project?.id ?? (id === 'new' ? null : id);
+  const projectFiles = useAttachmentsStore(
+    selectOwner({ ownerType: 'project', ownerId: projectId ?? 0 }),
+  );
+  const schoolFiles = useAttachmentsStore(selectOwner({ ownerType: 'school', ownerId: 1 }));
+
+  useEffect(() => {
+    void loadRefs();
+    void loadSchool();
+    void loadAttachments({ ownerType: 'school', ownerId: 1 });
+  }, [loadRefs, loadSchool, loadAttachments]);
+
+  useEffect(() => {
+    if (id === 'new') return;
+    invoke('projects.get', { id }).then(
+      (loaded) => {
+        setProject(loaded);
+        form.setFieldsValue(toFormValues(loaded));
+        setDirty(false);
+      },
+      (error: Error) => setLoadError(error.message),
+    );
+  }, [id, form]);
+
+  useEffect(() => {
+    if (!focus || !refs || (id !== 'new' && !project)) return;
+    if (focus === 'school') go('school');
+    else if (sectionOfField[focus]) setTimeout(() => scrollToSection(sectionOfField[focus]), 100);
+  }, [focus, refs, project, id, go]);
+
+  const certificate = refs?.certificates.find((c) => c.id === values?.certificateId);
+  const talentPlans = [...projectFiles.items, ...schoolFiles.items].filter(
+    (a) => a.kind === 'talent_training_plan',
+  ).length;
+  const verdicts = useMemo(
+    () =>
+      refs && values ? selfCheckProject(factsFromForm(values, refs, school, talentPlans)) : [],
+    [refs, values, school, talentPlans],
+  );
+  const selected = (ids: readonly number[] | undefined) => new Set(ids ?? []);
+  const teacherSet = selected(values?.teacherIds);
+  const chosenTeachers = (refs?.teachers ?? []).filter((x) => teacherSet.has(x.id));
+
+  const onSave = useCallback(async () => {
+    let data: ProjectDataInput;
+    try {
+      data = await form.validateFields();
+    } catch {
+      message.error(t.common.fixFields);
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = projectId ? await update(projectId, data) : await create(data);
+      setProject(saved);
+      form.setFieldsValue(toFormValues(saved));
+      setDirty(false);
+      message.success(projectId ? t.projects.saved : t.projects.created);
+      if (!projectId) openProject(saved.id, undefined, { force: true });
+    } catch (error) {
+      const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
+      if (fields?.length) {
+        form.setFields(
+          fields.map((f) => ({ name: toNamePath(f.path) as never, errors: [f.message] })),
+        );
+      }
+      message.error(`${t.common.requestFailed}：${(error as Error).message}`);
+    } finally {
+      setSaving(false);
+    }
+  }, [form, message, projectId, update, create]);
+  useSaveShortcut(onSave);
+  useLeaveWarning(dirty, t.projects.unsaved);
+
+  const onVerdictClick = (field: string) => {
+    if (field === 'school') go('school');
+    else if (sectionOfField[field]) scrollToSection(sectionOfField[field]);
+  };
+
+  const readOnly = project?.status === 'revoked';
+  const title = project
+    ? t.projects.editTitle(project.certificateName, project.year)
+    : t.projects.newTitle;
+  const state = loadError
+    ? 'error'
+    : refs && (id === 'new' || project)
+      ? 'ready'
+      : refsError
+        ? 'error'
+        : 'loading';
+
+  const options = <T extends { id: number }>(
+    items: readonly T[] | undefined,
+    label: (item: T) => string,
+  ) => (items ?? []).map((item) => ({ value: item.id, label: label(item) }));
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={
+          dirty ? <Typography.Text type="warning">{t.projects.unsaved}</Typography.Text> : undefined
+        }
+        extra={
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => openProject(null)}>
+              {t.projects.back}
+            </Button>
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={saving}
+              disabled={readOnly}
+              onClick={() => void onSave()}
+              title={t.common.saveShortcut}
+            >
+              {t.common.save}
+            </Button>
+          </>
+        }
+      />
+      <LoadState state={state} error={loadError ?? refsError} onRetry={() => void loadRefs()}>
+        <Row gutter={16}>
+          <Col xs={24} xl={16}>
+            <Form
+              form={form}
+              layout="vertical"
+              name="project"
+              initialValues={toFormValues(null)}
+              disabled={readOnly}
+              onValuesChange={(changed: Partial<ProjectDataInput>) => {
+                setDirty(true);
+                if ('certificateId' in changed)
+                  form.setFieldsValue({ levels: [], hardwareChecks: [] });
+              }}
+            >
+              <Card
+                title={t.projects.sections.basic}
+                size="small"
+                id={sectionId('basic')}
+                style={{ marginBottom: 16 }}
+              >
+                <Row gutter={16}>
+                  <Col span={16}>
+                    <Form.Item
+                      name="certificateId"
+                      label={t.projects.fields.certificateId}
+                      required
+                      rules={[zodRule(shape.certificateId)]}
+                    >
+                      <Select
+                        id="project-certificateId"
+                        showSearch
+                        optionFilterProp="label"
+                        placeholder={t.projects.placeholders.certificateId}
+                        options={(refs?.certificates ?? [])
+                          .filter((c) => !c.archived || c.id === project?.certificateId)
+                          .map((c) => ({ value: c.id, label: `${c.name}（${c.organization}）` }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={8}>
+                    <Form.Item
+                      name="year"
+                      label={t.projects.fields.year}
+                      required
+                      rules={[zodRule(shape.year)]}
+                    >
+                      <InputNumber
+                        id="project-year"
+                        min={2019}
+                        max={2100}
+                        style={{ width: '100%' }}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={24}>
+                    <Form.Item
+                      name="levels"
+                      label={t.projects.fields.levels}
+                      required
+                      rules={[zodRule(shape.levels)]}
+                    >
+                      {certificate ? (
+                        <Checkbox.Group
+                          options={certificate.levels.map((l) => ({
+                            value: l.level,
+                            label: certificateLevelLabels[l.level],
+                          }))}
+                        />
+                      ) : (
+                        <Typography.Text type="secondary">
+                          {t.projects.selectCertificateFirst}
+                        </Typography.Text>
+                      )}
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Typography.Text strong>{t.projects.fields.plannedStudents}</Typography.Text>
+                <Form.List name="plannedStudents">
+                  {(fields, { add, remove }) => (
+                    <div style={{ marginTop: 8 }}>
+                      {fields.map((field) => (
+                        <Space key={field.key} align="baseline" wrap>
+                          <Form.Item
+                            name={[field.name, 'level']}
+                            rules={[{ required: true, message: t.projects.planned.level }]}
+                          >
+                            <Select
+                              style={{ width: 110 }}
+                              placeholder={t.projects.planned.level}
+                              options={certificateLevels
+                                .filter((l) => values?.levels?.includes(l))
+                                .map((l) => ({ value: l, label: certificateLevelLabels[l] }))}
+                            />
+                          </Form.Item>
+                          <Form.Item
+                            name={[field.name, 'year']}
+                            rules={[{ required: true, message: t.projects.planned.year }]}
+                          >
+                            <InputNumber
+                              placeholder={t.projects.planned.year}
+                              min={2019}
+                              max={2100}
+                            />
+                          </Form.Item>
+                          <Form.Item
+                            name={[field.name, 'count']}
+                            rules={[{ required: true, message: t.projects.planned.count }]}
+                          >
+                            <InputNumber
+                              placeholder={t.projects.planned.count}
+                              min={0}
+                              addonAfter="人"
+                            />
+                          </Form.Item>
+                          <Button
+                            icon={<DeleteOutlined />}
+                            aria-label={t.projects.planned.remove}
+                            onClick={() => remove(field.name)}
+                          />
+                        </Space>
+                      ))}
+                      <Button
+                        type="dashed"
+                        icon={<PlusOutlined />}
+                        onClick={() =>
+                          add({ level: values?.levels?.[0], year: values?.year, count: 0 })
+                        }
+                      >
+                        {t.projects.planned.add}
+                      </Button>
+                    </div>
+                  )}
+                </Form.List>
+              </Card>
+
+              <Card
+                title={t.projects.sections.staff}
+                size="small"
+                id={sectionId('staff')}
+                style={{ marginBottom: 16 }}
+              >
+                <Form.Item name="majorIds" label={t.projects.fields.majorIds}>
+                  <Select
+                    id="project-majorIds"
+                    mode="multiple"
+                    optionFilterProp="label"
+                    placeholder={t.projects.placeholders.majorIds}
+                    options={options(refs?.majors, (m) => `${m.name}（${m.code}）`)}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="teacherIds"
+                  label={t.projects.fields.teacherIds}
+                  extra={t.projects.teacherStats(
+                    chosenTeachers.length,
+                    chosenTeachers.filter((x) => x.dualQualified).length,
+                    chosenTeachers.filter((x) => x.fullTime && x.canTeachIndependently).length,
+                  )}
+                >
+                  <Select
+                    id="project-teacherIds"
+                    mode="multiple"
+                    optionFilterProp="label"
+                    maxTagCount="responsive"
+                    placeholder={t.projects.placeholders.teacherIds}
+                    options={options(refs?.teachers, (x) => `${x.name}（${x.staffNo}）`)}
+                  />
+                </Form.Item>
+              </Card>
+
+              <Card
+                title={t.projects.sections.facilities}
+                size="small"
+                id={sectionId('facilities')}
+                style={{ marginBottom: 16 }}
+              >
+                <Row gutter={16}>
+                  <Col span={12}>
+                    <Form.Item name="roomIds" label={t.projects.fields.roomIds}>
+                      <Select
+                        id="project-roomIds"
+                        mode="multiple"
+                        optionFilterProp="label"
+                        placeholder={t.projects.placeholders.roomIds}
+                        options={options(refs?.rooms, (r) => `${r.name}（${r.areaM2} ㎡）`)}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col span={12}>
+                    <Form.Item name="siteIds" label={t.projects.fields.siteIds}>
+                      <Select
+                        id="project-siteIds"
+                        mode="multiple"
+                        optionFilterProp="label"
+                        placeholder={t.projects.placeholders.siteIds}
+                        options={options(refs?.sites, (s) => s.name)}
+                      />
+                    </Form.Item>
+                  </Col>
+                </Row>
+                <Form.Item name="hardwareChecks" label={t.projects.fields.hardwareChecks}>
+                  {certificate && certificate.requirements.length > 0 ? (
+                    <Checkbox.Group
+                      style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+                      options={certificate.requirements.map((r) => ({
+                        value: r.id,
+                        label: r.text,
+                      }))}
+                    />
+                  ) : (
+                    <Typography.Text type="secondary">
+                      {certificate ? t.projects.noRequirements : t.projects.selectCertificateFirst}
+                    </Typography.Text>
+                  )}
+                </Form.Item>
+              </Card>
+
+              <Card
+                title={t.projects.sections.plan}
+                size="small"
+                id={sectionId('plan')}
+                style={{ marginBottom: 16 }}
+              >
+                {planSections.map((s, index) => (
+                  <Form.Item
+                    key={s}
+                    name={['plan', s]}
+                    label={`${index + 1}. ${planSectionLabels[s]}`}
+                  >
+                    <Input.TextArea
+                      id={`project-plan-${s}`}
+                      autoSize={{ minRows: 2, maxRows: 12 }}
+                      maxLength={20000}
+                    />
+                  </Form.Item>
+                ))}
+              </Card>
+
+              <Card
+                title={t.projects.sections.commitments}
+                size="small"
+                id={sectionId('commitments')}
+                style={{ marginBottom: 16 }}
+              >
+                {commitments.map((c) => (
+                  <Form.Item
+                    key={c}
+                    name={['commitments', c]}
+                    valuePropName="checked"
+                    style={{ marginBottom: 8 }}
+                  >
+                    <Checkbox id={`project-commitment-${c}`}>{commitmentLabels[c]}</Checkbox>
+                  </Form.Item>
+                ))}
+              </Card>
+            </Form>
+
+            <div id={sectionId('attachments')}>
+              {projectId ? (
+                <AttachmentsPanel
+                  ownerType="project"
+                  ownerId={projectId}
+                  kinds={[
+                    'talent_training_plan',
+                    'stamped_application',
+                    'cooperation_agreement',
+                    'other',
+                  ]}
+                  title={t.projects.sections.attachments}
+                  description={t.projects.attachmentsDescription}
+                />
+              ) : (
+                <Card title={t.projects.sections.attachments} size="small">
+                  <Empty description={t.projects.saveFirst} />
+                </Card>
+              )}
+            </div>
+          </Col>
+          <Col xs={24} xl={8}>
+            <div
+              style={{
+                position: 'sticky',
+                top: 16,
+                display: 'flex',
+                flexDirection: 'column',
+                gap: 16,
+              }}
+            >
+              <Card title={t.selfCheck.liveTitle} size="small" data-testid="live-selfcheck">
+                {verdicts.length > 0 ? (
+                  <VerdictList verdicts={verdicts} onFieldClick={onVerdictClick} />
+                ) : (
+                  <Alert type="info" message={t.projects.selectCertificateFirst} />
+                )}
+              </Card>
+              {project && (
+                <StatusPanel
+                  project={project}
+                  dirty={dirty}
+                  onChanged={(updated) => {
+                    setProject(updated);
+                    void useProjectsStore.getState().loadList();
+                  }}
+                />
+              )}
+            </div>
+          </Col>
+        </Row>
+      </LoadState>
+    </>
+  );
+}

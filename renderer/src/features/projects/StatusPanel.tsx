@@ -1,0 +1,201 @@
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Timeline,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import type { Project } from '../../../../shared/contract/projects';
+import {
+  projectStatusLabels,
+  projectTransitions,
+  type ProjectStatus,
+} from '../../../../shared/domain/projectStatus';
+import type { Verdict } from '../../../../shared/domain/verdict';
+import { invoke, PilotError } from '../../api/client';
+import { formatDate, formatDateTime } from '../../components/format';
+import { ProjectStatusTag } from '../../components/ProjectStatusTag';
+import { VerdictList } from '../../components/VerdictList';
+import { t } from '../../i18n';
+import { sectionId } from './sections';
+
+interface Props {
+  project: Project;
+  /** Status changes wait until the form's edits are saved. */
+  dirty: boolean;
+  onChanged: (project: Project) => void;
+}
+
+interface ChangeForm {
+  reason?: string;
+  confirmationDocument?: string;
+  confirmationDate?: Dayjs;
+}
+
+/** The application's status: where it stands, its history, and the moves allowed from here. */
+export function StatusPanel({ project, dirty, onChanged }: Props) {
+  const { message, modal } = App.useApp();
+  const [target, setTarget] = useState<ProjectStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<ChangeForm>();
+
+  const send = async (status: ProjectStatus, values: ChangeForm, acceptFailures = false) => {
+    setBusy(true);
+    try {
+      const updated = await invoke('projects.setStatus', {
+        id: project.id,
+        status,
+        reason: values.reason ?? '',
+        confirmationDocument: values.confirmationDocument ?? '',
+        confirmationDate: values.confirmationDate?.format('YYYY-MM-DD') ?? '',
+        acceptFailures,
+      });
+      message.success(t.projects.status.changed(projectStatusLabels[status]));
+      setTarget(null);
+      form.resetFields();
+      onChanged(updated);
+    } catch (error) {
+      if (error instanceof PilotError && error.shape.code === 'NEEDS_CONFIRMATION') {
+        const verdicts = (error.shape.details?.verdicts ?? []) as Verdict[];
+        modal.confirm({
+          title: t.projects.status.confirmSubmitTitle,
+          width: 560,
+          content: (
+            <>
+              <Typography.Paragraph>{error.message}</Typography.Paragraph>
+              <VerdictList verdicts={verdicts} />
+            </>
+          ),
+          okText: t.projects.status.confirmSubmitOk,
+          cancelText: t.common.cancel,
+          onOk: () => send(status, values, true),
+        });
+      } else {
+        const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
+        if (fields?.length) {
+          form.setFields(
+            fields.map((f) => ({ name: f.path as keyof ChangeForm, errors: [f.message] })),
+          );
+        }
+        message.error((error as Error).message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const needsForm = (status: ProjectStatus) => status !== 'submitted';
+
+  return (
+    <Card title={t.projects.sections.status} size="small" id={sectionId('status')}>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t.projects.status.current}>
+          <ProjectStatusTag status={project.status} />
+        </Descriptions.Item>
+        {project.confirmationDocument && (
+          <Descriptions.Item label={t.projects.status.documentLabel}>
+            {project.confirmationDocument}（{formatDate(project.confirmationDate)}）
+          </Descriptions.Item>
+        )}
+        {project.status === 'revoked' && (
+          <Descriptions.Item label={t.projects.status.reasonLabel}>
+            {project.revokeReason}
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      <Space wrap style={{ margin: '8px 0 16px' }}>
+        {projectTransitions[project.status].map((status) => (
+          <Button
+            key={status}
+            danger={status === 'revoked'}
+            type={status === 'submitted' || status === 'confirmed' ? 'primary' : 'default'}
+            disabled={dirty || busy}
+            title={dirty ? t.projects.status.saveBeforeStatus : undefined}
+            onClick={() => (needsForm(status) ? setTarget(status) : void send(status, {}))}
+          >
+            {t.projects.status.to[status]}
+          </Button>
+        ))}
+      </Space>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t.projects.status.history}
+      </Typography.Title>
+      <Timeline
+        style={{ marginTop: 12 }}
+        items={project.history.map((h) => ({
+          children: (
+            <>
+              <ProjectStatusTag status={h.to} /> {formatDateTime(h.at)}
+              {h.note && <Typography.Text type="secondary"> · {h.note}</Typography.Text>}
+            </>
+          ),
+        }))}
+      />
+      <Modal
+        open={target !== null}
+        title={target ? t.projects.status.to[target] : ''}
+        okText={t.common.confirm}
+        cancelText={t.common.cancel}
+        confirmLoading={busy}
+        onCancel={() => setTarget(null)}
+        onOk={() => target && void form.validateFields().then((values) => send(target, values))}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" preserve={false}>
+          {target === 'confirmed' && (
+            <>
+              <Form.Item
+                name="confirmationDocument"
+                label={t.projects.status.documentLabel}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t.projects.status.documentPlaceholder,
+                  },
+                ]}
+              >
+                <Input id="status-document" placeholder={t.projects.status.documentPlaceholder} />
+              </Form.Item>
+              <Form.Item
+                name="confirmationDate"
+                label={t.projects.status.dateLabel}
+                rules={[{ required: true, message: t.projects.status.dateLabel }]}
+              >
+                <DatePicker id="status-date" style={{ width: '100%' }} />
+              </Form.Item>
+            </>
+          )}
+          {target === 'revoked' && (
+            <Form.Item
+              name="reason"
+              label={t.projects.status.reasonLabel}
+              rules={[
+                { required: true, whitespace: true, message: t.projects.status.reasonPlaceholder },
+              ]}
+            >
+              <Input.TextArea
+                id="status-reason"
+                rows={3}
+                placeholder={t.projects.status.reasonPlaceholder}
+              />
+            </Form.Item>
+          )}
+          {(target === 'rejected' || target === 'draft') && (
+            <Form.Item name="reason" label={t.projects.status.noteLabel}>
+              <Input.TextArea id="status-reason" rows={3} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,195 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import type { Teacher } from '../../../../shared/contract/teachers';
+import {
+  filterTeachers,
+  genderLabels,
+  genders,
+  teacherStats,
+  type TeacherFilter,
+  type TeacherFlag,
+} from '../../../../shared/domain/teachers';
+import { DataTable } from '../../components/DataTable';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { UsageDeleteButton } from '../../components/UsageDeleteButton';
+import { t } from '../../i18n';
+import { useMajorsStore } from '../majors/majorsStore';
+import { TeacherFormModal } from './TeacherFormModal';
+import { TeacherStats } from './TeacherStats';
+import { useTeachersStore } from './teachersStore';
+
+const flags: readonly TeacherFlag[] = [
+  'fullTime',
+  'dualQualified',
+  'canTeachIndependently',
+  'assessor',
+];
+type MajorFilter = TeacherFilter['major'];
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+function FlagTag({ value }: { value: boolean }) {
+  return value ? <Tag color="green">{t.teachers.yes}</Tag> : <Tag>{t.teachers.no}</Tag>;
+}
+
+export function TeachersPage() {
+  const { message } = App.useApp();
+  const { items, loadState, loadError, saving, load, save, usage, remove } = useTeachersStore();
+  const majors = useMajorsStore((s) => s.items);
+  const loadMajors = useMajorsStore((s) => s.load);
+  const [search, setSearch] = useState('');
+  const [major, setMajor] = useState<MajorFilter>(undefined);
+  const [flagFilter, setFlagFilter] = useState<TeacherFlag[]>([]);
+  const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
+  const f = t.teachers.fields;
+
+  useEffect(() => {
+    void load();
+    void loadMajors();
+  }, [load, loadMajors]);
+
+  const deferredSearch = useDeferredValue(search);
+  const rows = useMemo(
+    () => filterTeachers(items, { search: deferredSearch, major, flags: flagFilter }),
+    [items, deferredSearch, major, flagFilter],
+  );
+  const stats = useMemo(() => teacherStats(rows), [rows]);
+  const filtered = deferredSearch.trim() !== '' || major !== undefined || flagFilter.length > 0;
+
+  const flagColumn = (flag: TeacherFlag) => ({
+    title: f[flag],
+    dataIndex: flag,
+    align: 'center' as const,
+    render: (value: boolean) => <FlagTag value={value} />,
+    sorter: (a: Teacher, b: Teacher) => Number(a[flag]) - Number(b[flag]),
+  });
+
+  const columns: ColumnsType<Teacher> = [
+    {
+      title: f.staffNo,
+      dataIndex: 'staffNo',
+      defaultSortOrder: 'ascend',
+      sorter: (a, b) => byText(a.staffNo, b.staffNo),
+    },
+    { title: f.name, dataIndex: 'name', sorter: (a, b) => byText(a.name, b.name) },
+    {
+      title: f.gender,
+      dataIndex: 'gender',
+      render: (gender: Teacher['gender']) => genderLabels[gender],
+      filters: genders.map((value) => ({ value, text: genderLabels[value] })),
+      onFilter: (value, record) => record.gender === value,
+    },
+    { title: f.title, dataIndex: 'title', sorter: (a, b) => byText(a.title, b.title) },
+    {
+      title: f.majorId,
+      key: 'major',
+      render: (_, teacher) => (teacher.majorName ? teacher.majorName : '—'),
+      sorter: (a, b) => byText(a.majorCode ?? '', b.majorCode ?? ''),
+    },
+    ...flags.map(flagColumn),
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 160,
+      render: (_, teacher) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(teacher)}
+            data-testid={`teacher-edit-${teacher.staffNo}`}
+          >
+            {t.common.edit}
+          </Button>
+          <UsageDeleteButton
+            what={`教师“${teacher.name}”（工号 ${teacher.staffNo}）`}
+            testId={`teacher-delete-${teacher.staffNo}`}
+            checkUsage={() => usage(teacher.id)}
+            onDelete={async (force) => {
+              await remove(teacher.id, force);
+              message.success(t.teachers.deleted(teacher.name));
+            }}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t.teachers.title}
+        description={t.teachers.intro}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t.teachers.add}
+          </Button>
+        }
+      />
+      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+        <TeacherStats stats={stats} filtered={filtered} />
+        <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t.teachers.searchPlaceholder}
+            style={{ width: 260 }}
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            aria-label={t.teachers.searchPlaceholder}
+          />
+          <Select<MajorFilter>
+            id="teachers-filter-major"
+            style={{ width: 220 }}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t.teachers.allMajors}
+            value={major}
+            onChange={(value) => setMajor(value)}
+            options={[
+              { value: 'none', label: t.teachers.noMajor },
+              ...majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` })),
+            ]}
+          />
+          <Checkbox.Group<TeacherFlag>
+            value={flagFilter}
+            onChange={(values) => setFlagFilter(values)}
+            options={flags.map((flag) => ({ value: flag, label: t.teachers.filters[flag] }))}
+          />
+          {filtered && (
+            <Button
+              type="link"
+              onClick={() => {
+                setSearch('');
+                setMajor(undefined);
+                setFlagFilter([]);
+              }}
+            >
+              {t.teachers.clearFilters}
+            </Button>
+          )}
+        </Flex>
+        <DataTable<Teacher>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          emptyHint={items.length ? t.teachers.noMatch : t.teachers.emptyHint}
+          data-testid="teachers-table"
+        />
+      </LoadState>
+      {editing && (
+        <TeacherFormModal
+          teacher={editing === 'new' ? null : editing}
+          majors={majors}
+          saving={saving}
+          onSave={save}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { yuanToFen } from '../domain/money';
+
+/**
+ * Field builders shared by the majors, teachers, rooms and sites contracts: each names its field
+ * in every Chinese message, so a form, the core and a row-by-row import report the same text.
+ */
+
+/** Required text: trimmed, not empty, bounded. */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}`, abort: true })
+    .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+/** Optional text: trimmed, '' when empty, bounded. */
+export const optionalText = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .max(max, { error: `${label}不能超过 ${max} 个字` })
+    .default('');
+
+/** A whole number in [min, max]; one message says what is expected. */
+export const intField = (label: string, min: number, max: number, unit = '') => {
+  const expected = `${label}应为 ${min}–${max}${unit ? ` ${unit}` : ''}之间的整数`;
+  return z
+    .number({ error: (issue) => (issue.input == null ? `请填写${label}` : expected) })
+    .int({ error: expected })
+    .min(min, { error: expected })
+    .max(max, { error: expected });
+};
+
+/** A boolean flag such as 双师型. */
+export const flagField = (label: string, fallback: boolean) =>
+  z.boolean({ error: `“${label}”应为“是”或“否”` }).default(fallback);
+
+/** A database row id. */
+export const idField = (label: string) =>
+  z
+    .number({ error: `${label}无效` })
+    .int({ error: `${label}无效` })
+    .positive({ error: `${label}无效` });
+
+/** An optional ISO date (2020-09-01), null when absent. */
+export const optionalDate = (label: string) =>
+  z.iso
+    .date({ error: `${label}应为有效日期，格式如 2020-09-01` })
+    .nullable()
+    .default(null);
+
+/**
+ * A money amount typed in yuan (number or text such as "12800.50" or "¥12,800.5"), parsed into
+ * integer fen. The output is fen; never store the yuan value.
+ */
+export const yuanToFenField = (label: string) => {
+  const message = `${label}应为金额（元），最多两位小数，例如 12800 或 12800.50`;
+  return z
+    .union([z.number(), z.string()], {
+      error: (issue) => (issue.input == null ? `请填写${label}` : message),
+    })
+    .transform((value, ctx) => {
+      const fen = yuanToFen(value);
+      if (fen === undefined) {
+        ctx.addIssue({ code: 'custom', message, input: value });
+        return z.NEVER;
+      }
+      return fen;
+    });
+};
+
+/** `{ id }` for handlers that act on one row. */
+export const byIdSchema = z.object({ id: idField('记录编号') });
+
+/** `{ id, force }`: delete one row; `force` confirms it after the user saw what uses it. */
+export const deleteSchema = z.object({
+  id: idField('记录编号'),
+  force: z.boolean({ error: '“确认删除”应为是或否' }).default(false),
+});
+
+/** The outcome of a delete. */
+export interface DeleteResult {
+  id: number;
+}

@@ -1,0 +1,243 @@
+import { expect, test, type Page } from '@playwright/test';
+import { attachScreenshot, choose, openDialog, openPage } from '../harness/antd';
+import { makePdf } from '../harness/files';
+import { addMajor, addRoom, addSite, fillTeacher, saveSchool } from '../harness/uiFlows';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+const verdict = (page: Page, rule: string) =>
+  page.getByTestId('live-selfcheck').getByTestId(`verdict-${rule}`);
+
+/** Picks several options of a multiple select, by their labels. */
+async function chooseMany(page: Page, fieldId: string, labels: readonly string[]) {
+  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
+  for (const label of labels) {
+    await page
+      .locator(`.ant-select-item-option[title="${label}"]`)
+      .filter({ visible: true })
+      .click();
+  }
+  await page.keyboard.press('Escape');
+}
+
+async function saveProject(page: Page, toast: string) {
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText(toast)).toBeVisible();
+}
+
+test.describe('试点项目与资格自查', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-projects-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('build an application from nothing; the self-check goes from fail to pass; it survives a restart', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.goto(host.url);
+    await saveSchool(page);
+
+    // The certificate's hardware checklist, in the catalogue.
+    await openPage(page, '证书目录');
+    await page
+      .getByTestId('catalogue-table')
+      .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByRole('button', { name: '添加一项要求' }).click();
+    await drawer.locator('#certificate-requirement-0').fill('每名学生一台计算机');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(drawer).toBeHidden();
+
+    // A project first: everything it needs is missing.
+    await openPage(page, '试点项目');
+    await expect(page.getByText(/还没有试点项目/)).toBeVisible();
+    await page.getByRole('button', { name: '新建试点项目' }).click();
+    await choose(page, 'project-certificateId', 'Web前端开发（工业和信息化部教育与考试中心）');
+    await page.getByRole('checkbox', { name: '初级' }).check();
+    await page.getByRole('checkbox', { name: '中级' }).check();
+    await saveProject(page, '试点项目已创建');
+    for (const rule of [
+      'project.majors',
+      'project.dualQualified',
+      'project.independentTeachers',
+      'project.rooms',
+      'project.sites',
+      'project.plan',
+      'project.talentTrainingPlan',
+    ]) {
+      await expect(verdict(page, rule)).toHaveAttribute('data-level', 'fail');
+    }
+    await expect(verdict(page, 'project.dualQualified')).toContainText('未分配教师');
+    await attachScreenshot(page, testInfo, 'project-empty');
+
+    // The data arrives: two majors, 12 teachers (4 双师型), a room and a site.
+    await openPage(page, '专业');
+    await addMajor(page, {
+      code: '510203',
+      name: '软件技术',
+      level: '高职专科',
+      first: 2015,
+      annual: 120,
+    });
+    await addMajor(page, {
+      code: '510201',
+      name: '计算机应用技术',
+      level: '高职专科',
+      first: 2012,
+      annual: 90,
+    });
+    await openPage(page, '教师');
+    for (let i = 1; i <= 12; i += 1) {
+      await fillTeacher(page, {
+        staffNo: `T${String(i).padStart(3, '0')}`,
+        name: `教师${i}`,
+        gender: i % 2 ? '男' : '女',
+        title: '讲师',
+        dual: i <= 3,
+      });
+      await expect(openDialog(page)).toHaveCount(0);
+    }
+    await openPage(page, '实训条件');
+    await addRoom(page, '前端开发实训室', 120, 50);
+    await addSite(page, '光谷软件园实训基地', '武汉某某软件有限公司');
+
+    // Back on the project: pick them and watch the verdicts change as the form fills.
+    await openPage(page, '试点项目');
+    await page
+      .getByRole('button', { name: /打\s*开/ })
+      .first()
+      .click();
+    await chooseMany(page, 'project-majorIds', ['软件技术（510203）', '计算机应用技术（510201）']);
+    await expect(verdict(page, 'project.majors')).toHaveAttribute('data-level', 'pass');
+    await chooseMany(
+      page,
+      'project-teacherIds',
+      Array.from({ length: 12 }, (_, i) => `教师${i + 1}（T${String(i + 1).padStart(3, '0')}）`),
+    );
+    // 3 of 12 is 25%: below 30%.
+    await expect(verdict(page, 'project.dualQualified')).toHaveAttribute('data-level', 'fail');
+    await expect(verdict(page, 'project.dualQualified')).toContainText(
+      '双师型教师 3/12 = 25.0%，低于 30%',
+    );
+    await expect(verdict(page, 'project.independentTeachers')).toHaveAttribute(
+      'data-level',
+      'pass',
+    );
+    await chooseMany(page, 'project-roomIds', ['前端开发实训室（120 ㎡）']);
+    await chooseMany(page, 'project-siteIds', ['光谷软件园实训基地']);
+    await page.getByRole('checkbox', { name: '每名学生一台计算机' }).check();
+    for (const rule of ['project.rooms', 'project.sites', 'project.hardware']) {
+      await expect(verdict(page, rule)).toHaveAttribute('data-level', 'pass');
+    }
+    const sections = [
+      'goals',
+      'curriculumIntegration',
+      'trainingAndStaff',
+      'examSitesAndSchedule',
+      'organisation',
+      'fundingAndFees',
+      'expectedResults',
+    ];
+    for (const section of sections) {
+      await page.locator(`#project-plan-${section}`).fill(`${section}：按通知要求组织实施。`);
+    }
+    await expect(verdict(page, 'project.plan')).toHaveAttribute('data-level', 'pass');
+    for (const c of ['noGraduationRequirement', 'noTrainingFee', 'schoolPaysOneExam']) {
+      await page.locator(`#project-commitment-${c}`).check();
+    }
+    await saveProject(page, '试点项目已保存');
+
+    // The talent training plan, uploaded to the project.
+    const panel = page.locator('[data-testid^="attachments-project-"]');
+    await choose(page, `${await panel.getAttribute('data-testid')}-kind`, '人才培养方案');
+    await panel.locator('input[type=file]').setInputFiles({
+      name: '软件技术专业人才培养方案.pdf',
+      mimeType: 'application/pdf',
+      buffer: makePdf('talent training plan'),
+    });
+    await expect(verdict(page, 'project.talentTrainingPlan')).toHaveAttribute('data-level', 'pass');
+
+    // One more 双师型 teacher fixes the last failing condition.
+    await openPage(page, '教师');
+    await page
+      .getByTestId('teachers-table')
+      .locator('tr', { hasText: 'T004' })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    await page.locator('#teacher_dualQualified').check();
+    await openDialog(page)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await expect(openDialog(page)).toHaveCount(0);
+    await openPage(page, '资格自查');
+    const row = page.locator('.ant-table-row', { hasText: 'Web前端开发' });
+    await expect(row.getByTestId('selfcheck-tag')).toHaveAttribute('data-level', 'pass');
+    await attachScreenshot(page, testInfo, 'selfcheck-pass');
+
+    // Restart the web host: everything is still there.
+    await host.stop();
+    host = await startWebHostProcess(temp.dir);
+    await page.goto(host.url);
+    await openPage(page, '试点项目');
+    const projectRow = page.locator('.ant-table-row', { hasText: 'Web前端开发' });
+    await expect(projectRow).toContainText('初级、中级');
+    await expect(projectRow.getByTestId('selfcheck-tag')).toHaveText('全部符合');
+    await projectRow.getByRole('button', { name: /打\s*开/ }).click();
+    await expect(verdict(page, 'project.dualQualified')).toContainText(
+      '双师型教师 4/12 = 33.3%，不低于 30%',
+    );
+    await expect(page.locator('#project-plan-goals')).toHaveValue('goals：按通知要求组织实施。');
+    await expect(page.getByText('软件技术专业人才培养方案.pdf')).toBeVisible();
+
+    // Submit, then record the province's confirmation.
+    await page.getByRole('button', { name: '标记为已申报' }).click();
+    await expect(page.getByTestId('project-status').first()).toHaveAttribute(
+      'data-status',
+      'submitted',
+    );
+    await page.getByRole('button', { name: '登记省级确认' }).click();
+    await page.locator('#status-document').fill('鄂教职成办〔2020〕5号');
+    await page.locator('#status-date').click();
+    await page.locator('#status-date').fill('2020-05-20');
+    await page.keyboard.press('Enter');
+    await openDialog(page)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(page.getByText('状态已改为“省级确认”')).toBeVisible();
+    await expect(page.getByText('鄂教职成办〔2020〕5号（2020年5月20日）')).toBeVisible();
+    await attachScreenshot(page, testInfo, 'project-confirmed');
+  });
+
+  test('deleting a teacher a project uses names the project first', async ({ page }) => {
+    await page.goto(host.url);
+    await saveSchool(page);
+    await openPage(page, '教师');
+    await fillTeacher(page, { staffNo: 'T001', name: '张老师', gender: '女', title: '讲师' });
+    await expect(openDialog(page)).toHaveCount(0);
+    await openPage(page, '试点项目');
+    await page.getByRole('button', { name: '新建试点项目' }).click();
+    await choose(page, 'project-certificateId', '物流管理（北京中物联物流采购培训中心）');
+    await page.getByRole('checkbox', { name: '初级' }).check();
+    await chooseMany(page, 'project-teacherIds', ['张老师（T001）']);
+    await saveProject(page, '试点项目已创建');
+
+    await openPage(page, '教师');
+    await page
+      .getByTestId('teachers-table')
+      .locator('tr', { hasText: 'T001' })
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await expect(page.getByText(/物流管理 · \d{4} 年度/)).toBeVisible();
+    await expect(page.getByText(/将从这些试点项目的“项目教师”中移除/)).toBeVisible();
+  });
+});

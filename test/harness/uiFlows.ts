@@ -1,0 +1,84 @@
+import { expect, type Page } from '@playwright/test';
+import { choose, openDialog } from './antd';
+
+/** UI flows a coordinator repeats (school profile, 专业, 教师, 实训条件), shared by the e2e specs. */
+
+/** Fills the required school profile fields and saves. */
+export async function saveSchool(page: Page) {
+  await page.locator('#school-name').fill('湖北示例职业技术学院');
+  await choose(page, 'school-kind', '高等职业学校');
+  await choose(page, 'school-demonstrationLevel', '省级');
+  await choose(page, 'school-city', '宜昌市');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('学校信息已保存')).toBeVisible();
+}
+
+export const saveButton = (page: Page) => openDialog(page).getByRole('button', { name: /保\s*存/ });
+
+export async function addMajor(
+  page: Page,
+  major: { code: string; name: string; level: string; first: number; annual: number },
+) {
+  await page.getByRole('button', { name: '新增专业' }).click();
+  await page.locator('#major_code').fill(major.code);
+  await page.locator('#major_name').fill(major.name);
+  await choose(page, 'major_level', major.level);
+  await page.locator('#major_firstEnrolmentYear').fill(String(major.first));
+  await page.locator('#major_annualEnrolment').fill(String(major.annual));
+  await saveButton(page).click();
+  await expect(openDialog(page)).toHaveCount(0);
+}
+
+export interface TeacherRow {
+  staffNo: string;
+  name: string;
+  gender: '男' | '女';
+  title: string;
+  major?: string;
+  dual?: boolean;
+  independent?: boolean;
+  fullTime?: boolean;
+}
+
+export async function fillTeacher(page: Page, teacher: TeacherRow) {
+  await page.getByRole('button', { name: '新增教师' }).click();
+  await page.locator('#teacher_name').fill(teacher.name);
+  await page.locator('#teacher_staffNo').fill(teacher.staffNo);
+  await page.locator('#teacher_gender').getByText(teacher.gender, { exact: true }).click();
+  await page.locator('#teacher_title').fill(teacher.title);
+  await page.locator('#teacher_title').press('Tab');
+  await expect(page.locator('#teacher_title')).toHaveValue(teacher.title);
+  if (teacher.major) await choose(page, 'teacher_majorId', teacher.major);
+  await page.locator('#teacher_fullTime').setChecked(teacher.fullTime ?? true);
+  await page.locator('#teacher_dualQualified').setChecked(teacher.dual ?? false);
+  await page.locator('#teacher_canTeachIndependently').setChecked(teacher.independent ?? true);
+  await saveButton(page).click();
+}
+
+/** A room with one equipment line, from the 实训条件 page. */
+export async function addRoom(page: Page, name: string, area: number, stations: number) {
+  await page.getByRole('button', { name: '新增实训室' }).click();
+  await page.locator('#room_name').fill(name);
+  await page.locator('#room_areaM2').fill(String(area));
+  await page.locator('#room_workstations').fill(String(stations));
+  await page.getByRole('button', { name: '添加设备' }).click();
+  await page.locator('#room_equipment_0_name').fill('计算机');
+  await page.locator('#room_equipment_0_quantity').fill(String(stations));
+  await page.locator('#room_equipment_0_unitValue').fill('4500');
+  await page
+    .locator('.ant-drawer')
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0);
+}
+
+/** An off-campus site with its partner enterprise, from the 实习实训场所 tab. */
+export async function addSite(page: Page, name: string, partner: string) {
+  await page.getByRole('tab', { name: /实习实训场所/ }).click();
+  await page.getByRole('button', { name: '新增场所' }).click();
+  await page.locator('#site_name').fill(name);
+  await page.locator('#site_capacity').fill('60');
+  await page.locator('#site_partner').fill(partner);
+  await saveButton(page).click();
+  await expect(openDialog(page)).toHaveCount(0);
+}
