@@ -124,11 +124,25 @@ export function createCore(options: CoreOptions): Core {
     reopen(swap) {
       session?.db?.close();
       session = undefined;
+      let swapError: unknown;
       try {
         swap();
-      } finally {
-        session = openSession();
+      } catch (error) {
+        swapError = error; // reopen whatever file is there, then report it
       }
+      try {
+        session = openSession();
+      } catch (error) {
+        // Never leave the core without handlers: recovery mode can still restore a backup.
+        const problem = (error as Error).message;
+        session = {
+          db: null,
+          handlers: recoveryHandlers(services, problem),
+          status: { mode: 'recovery', problem },
+        };
+        throw error;
+      }
+      if (swapError !== undefined) throw swapError;
     },
   });
 

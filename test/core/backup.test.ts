@@ -335,6 +335,33 @@ describe('restore', () => {
     expect(readdirSync(s.dataDir).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
+  it('puts the previous data back when a file passes the checks but cannot be migrated', async () => {
+    const s = setup();
+    const core = s.open();
+    await saveName(core, '原有学校');
+    const dir = makeTempDir('pilotdesk-clash-');
+    temps.push(dir);
+    // Version 1 needs only audit_log; a stray `school` table makes migration 2 fail.
+    const clashFile = path.join(dir.dir, 'clash.sqlite');
+    const clash = new Database(clashFile);
+    clash.exec(migrations[0].sql);
+    clash.exec('CREATE TABLE school (clash INTEGER)');
+    clash.pragma('user_version = 1');
+    clash.close();
+
+    const failed = await fails(
+      core.dispatch('backup.restoreFile', {
+        file: { fileName: 'clash.sqlite', contentBase64: readBase64(clashFile) },
+      }),
+    );
+    expect(failed).toMatchObject({ code: 'BAD_FILE' });
+    expect(failed.message).toContain('已恢复为还原前的数据');
+    expect(await ok<{ mode: string }>(core.dispatch('system.info', {}))).toMatchObject({
+      mode: 'normal',
+    });
+    expect(await schoolName(core)).toBe('原有学校');
+  });
+
   it('deletes a backup, downloads one, and refuses an unknown one', async () => {
     const s = setup();
     const core = s.open();
