@@ -9,6 +9,7 @@ import {
   requiredText,
   type DeleteResult,
 } from './staffFields';
+import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
 import type { Usage } from './usage';
 
 /** 工号: letters, digits, '-' and '_'; compared without regard to letter case. */
@@ -63,4 +64,6 @@ export const teachersContract = {
   'teachers.save': { input: teacherSaveSchema.strict(), output: {} as Teacher },
   'teachers.usage': { input: byIdSchema.strict(), output: {} as Usage },
   'teachers.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
+  'teachers.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
+  'teachers.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
 } as const;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, choose, openDialog, openPage } from '../harness/antd';
+import { attachScreenshot, choose, fillDate, openDialog, openPage } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { addMajor, addRoom, addSite, fillTeacher, saveSchool } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -207,14 +207,14 @@ test.describe('试点项目与资格自查', () => {
     );
     await page.getByRole('button', { name: '登记省级确认' }).click();
     await page.locator('#status-document').fill('鄂教职成办〔2020〕5号');
-    await page.locator('#status-date').click();
-    await page.locator('#status-date').fill('2020-05-20');
-    await page.keyboard.press('Enter');
+    await fillDate(page, 'status-date', '2020-05-20', '2020年5月20日');
     await openDialog(page)
       .getByRole('button', { name: /确\s*定/ })
       .click();
     await expect(page.getByText('状态已改为“省级确认”')).toBeVisible();
-    await expect(page.getByText('鄂教职成办〔2020〕5号（2020年5月20日）')).toBeVisible();
+    await expect(
+      page.locator('.ant-descriptions').getByText('鄂教职成办〔2020〕5号（2020年5月20日）'),
+    ).toBeVisible();
     await attachScreenshot(page, testInfo, 'project-confirmed');
   });
 

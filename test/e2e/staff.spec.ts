@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { attachScreenshot, choose, errorOf, openDialog, openPage } from '../harness/antd';
+import {
+  attachScreenshot,
+  choose,
+  errorOf,
+  fillDate,
+  openDialog,
+  openPage,
+  tick,
+} from '../harness/antd';
 import { addMajor, fillTeacher, saveButton, type TeacherRow } from '../harness/uiFlows';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -109,7 +117,7 @@ test.describe('专业、教师与实训条件', () => {
     await choose(page, 'teachers-filter-major', '510203 软件技术');
     await expect(teacherRows).toHaveCount(2);
     await expect(page.getByTestId('stat-scope')).toHaveText('统计范围：当前筛选结果');
-    await page.getByRole('checkbox', { name: '双师型' }).check();
+    await tick(page.getByRole('checkbox', { name: '双师型' }));
     await expect(teacherRows).toHaveCount(1);
     await expect(teacherRows.first()).toContainText('张三');
     await page.getByRole('button', { name: '清除筛选' }).click();
@@ -162,16 +170,10 @@ test.describe('专业、教师与实训条件', () => {
     await page.locator('#site_partner').fill('武汉某某软件有限公司');
     await expect(errorOf(page, 'site_partner')).toHaveCount(0);
     await attachScreenshot(page, testInfo, 'site-form');
-    await page.locator('#site_agreementStart').click();
-    await page.locator('#site_agreementStart').fill('2020年9月1日');
-    await page.keyboard.press('Enter');
-    await page.locator('#site_agreementEnd').click();
-    await page.locator('#site_agreementEnd').fill('2020年8月1日');
-    await page.keyboard.press('Enter');
+    await fillDate(page, 'site_agreementStart', '2020年9月1日');
+    await fillDate(page, 'site_agreementEnd', '2020年8月1日');
     await expect(errorOf(page, 'site_agreementEnd')).toHaveText('协议结束日期不能早于开始日期');
-    await page.locator('#site_agreementEnd').click();
-    await page.locator('#site_agreementEnd').fill('2023年8月31日');
-    await page.keyboard.press('Enter');
+    await fillDate(page, 'site_agreementEnd', '2023年8月31日');
     await expect(errorOf(page, 'site_agreementEnd')).toHaveCount(0);
     await saveButton(page).click();
     await expect(openDialog(page)).toHaveCount(0);
@@ -265,7 +267,7 @@ test.describe('专业、教师与实训条件', () => {
 
     await choose(page, 'teachers-filter-major', '530802 现代物流管理');
     await expect(page.getByText('共 333 条')).toBeVisible();
-    await page.getByRole('checkbox', { name: '双师型' }).check();
+    await tick(page.getByRole('checkbox', { name: '双师型' }));
     // Index i with i % 3 === 1 (the major) and i % 3 === 0 (双师型) never meet.
     await expect(page.getByText('没有符合筛选条件的教师')).toBeVisible();
     await page.getByRole('button', { name: '清除筛选' }).click();

@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** Opens one Ant Design select (by its input id) and picks the option with that label. */
 export async function choose(page: Page, fieldId: string, option: string): Promise<void> {
@@ -35,4 +35,23 @@ export async function attachScreenshot(page: Page, testInfo: TestInfo, name: str
   const file = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
+}
+
+/** Types a date into an Ant Design DatePicker (e.g. 2020年9月1日) and waits until it holds it. */
+export async function fillDate(page: Page, fieldId: string, text: string, shown = text) {
+  const input = page.locator(`#${fieldId}`);
+  await expect(async () => {
+    await input.click();
+    await input.fill(text);
+    await page.keyboard.press('Enter');
+    await expect(input).toHaveValue(shown, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/** Ticks a checkbox, retrying while a re-render swallows the click (slow, busy machines). */
+export async function tick(checkbox: Locator) {
+  await expect(async () => {
+    if (!(await checkbox.isChecked())) await checkbox.click();
+    await expect(checkbox).toBeChecked({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -5,6 +5,8 @@ import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
+import { commitImport, previewImport } from '../../io/importer';
+import { teacherImportDefinition } from './import';
 import { teacherUsage } from './usage';
 
 interface TeacherRow {
@@ -127,7 +129,14 @@ export function teacherRepo(db: Db) {
 
 export function teachersHandlers(
   ctx: CoreContext,
-): HandlersFor<'teachers.list' | 'teachers.save' | 'teachers.usage' | 'teachers.delete'> {
+): HandlersFor<
+  | 'teachers.list'
+  | 'teachers.save'
+  | 'teachers.usage'
+  | 'teachers.delete'
+  | 'teachers.importPreview'
+  | 'teachers.importCommit'
+> {
   const { db } = ctx;
   const repo = teacherRepo(db);
   const listAll = db.prepare<[], TeacherRow>(`${selectTeachers} ORDER BY t.staff_no`);
@@ -190,5 +199,9 @@ export function teachersHandlers(
       return teacherUsage(db, id);
     },
     'teachers.delete': ({ id, force }) => deleteTeacher(id, force),
+    'teachers.importPreview': (input) =>
+      previewImport(teacherImportDefinition(ctx, repo), input, ctx),
+    'teachers.importCommit': (input) =>
+      commitImport(db, teacherImportDefinition(ctx, repo), input, ctx),
   };
 }

@@ -170,7 +170,11 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
                 label={t.projects.status.dateLabel}
                 rules={[{ required: true, message: t.projects.status.dateLabel }]}
               >
-                <DatePicker id="status-date" style={{ width: '100%' }} />
+                <DatePicker
+                  id="status-date"
+                  format={['YYYY年M月D日', 'YYYY-MM-DD']}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
             </>
           )}

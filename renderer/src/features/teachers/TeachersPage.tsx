@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
@@ -11,7 +11,9 @@ import {
   type TeacherFilter,
   type TeacherFlag,
 } from '../../../../shared/domain/teachers';
+import { invoke } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
+import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
@@ -44,6 +46,7 @@ export function TeachersPage() {
   const [major, setMajor] = useState<MajorFilter>(undefined);
   const [flagFilter, setFlagFilter] = useState<TeacherFlag[]>([]);
   const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
   const f = t.teachers.fields;
 
   useEffect(() => {
@@ -125,9 +128,14 @@ export function TeachersPage() {
         title={t.teachers.title}
         description={t.teachers.intro}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t.teachers.add}
-          </Button>
+          <>
+            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+              {t.teachers.import}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t.teachers.add}
+            </Button>
+          </>
         }
       />
       <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
@@ -190,6 +198,15 @@ export function TeachersPage() {
           onClose={() => setEditing(null)}
         />
       )}
+      <ImportWizard
+        open={importOpen}
+        title={t.teachers.importTitle}
+        hint={t.teachers.importHint}
+        preview={(request) => invoke('teachers.importPreview', request)}
+        commit={(request) => invoke('teachers.importCommit', request)}
+        onImported={() => void load()}
+        onClose={() => setImportOpen(false)}
+      />
     </>
   );
 }

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { ImportResult } from '../../../../shared/contract/imports';
+import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import type { ImportFieldSpec } from '../../io/header';
+import type { ImportDefinition, ValidRow } from '../../io/importer';
+import type { teacherRepo } from './service';
+
+type Field =
+  | 'name'
+  | 'gender'
+  | 'staffNo'
+  | 'title'
+  | 'major'
+  | 'fullTime'
+  | 'dualQualified'
+  | 'canTeachIndependently'
+  | 'assessor';
+
+export const teacherImportFields: readonly ImportFieldSpec<Field>[] = [
+  { key: 'name', label: '姓名', synonyms: ['教师姓名', '教师'], required: true },
+  { key: 'gender', label: '性别', synonyms: [], required: true },
+  {
+    key: 'staffNo',
+    label: '工号',
+    synonyms: ['教工号', '职工号', '教师工号', '编号'],
+    required: true,
+  },
+  { key: 'title', label: '职称', synonyms: ['专业技术职务', '技术职称'] },
+  { key: 'major', label: '所属专业', synonyms: ['专业', '专业名称', '专业代码', '任教专业'] },
+  { key: 'fullTime', label: '专任', synonyms: ['专任教师', '是否专任', '专兼职'] },
+  { key: 'dualQualified', label: '双师型', synonyms: ['双师型教师', '是否双师型', '双师'] },
+  {
+    key: 'canTeachIndependently',
+    label: '能独立承担教学任务',
+    synonyms: ['独立承担教学任务', '能否独立承担教学任务', '独立教学'],
+  },
+  { key: 'assessor', label: '考评员', synonyms: ['是否考评员', '考评员资格'] },
+];
+
+const yes = new Set(['是', 'y', 'yes', '1', '√', '✓', '有', 'true', '专任', '专职']);
+const no = new Set(['否', 'n', 'no', '0', '×', '无', 'false', '兼职', '兼任']);
+
+/** 是/否 cells (also √, 1/0, 专任/兼职); empty keeps the form's default. */
+const flagCell = (label: string, fallback: boolean) =>
+  z.string().transform((text, ctx) => {
+    const value = text.trim().toLowerCase();
+    if (value === '') return fallback;
+    if (yes.has(value)) return true;
+    if (no.has(value)) return false;
+    ctx.addIssue({ code: 'custom', message: `“${text}”无法识别，${label}应填“是”或“否”` });
+    return z.NEVER;
+  });
+
+const genderCell = z.string().transform((text, ctx) => {
+  const value = text.trim();
+  if (value === '男' || value === '男性') return 'male' as const;
+  if (value === '女' || value === '女性') return 'female' as const;
+  ctx.addIssue({
+    code: 'custom',
+    message: value === '' ? '请填写性别（男或女）' : `性别“${text}”应为“男”或“女”`,
+  });
+  return z.NEVER;
+});
+
+/** Rows as the teacher form would save them; 所属专业 matches a major by 6-digit code or name. */
+function teacherRowSchema(majors: ReadonlyMap<string, number>) {
+  const majorCell = z.string().transform((text, ctx) => {
+    const value = text.trim();
+    if (value === '') return null;
+    const id = majors.get(value) ?? majors.get(value.slice(0, 6));
+    if (id === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `专业“${value}”尚未登记，请先在“专业”页面新增，或清空此格`,
+      });
+      return z.NEVER;
+    }
+    return id;
+  });
+  return z
+    .object({
+      name: z.string(),
+      gender: genderCell,
+      staffNo: z.string(),
+      title: z.string(),
+      major: majorCell,
+      fullTime: flagCell('专任', true),
+      dualQualified: flagCell('双师型', false),
+      canTeachIndependently: flagCell('能独立承担教学任务', false),
+      assessor: flagCell('考评员', false),
+    })
+    .transform(({ major, ...rest }, ctx): TeacherData => {
+      // The form's own schema has the last word (lengths, 工号 characters), reported per field.
+      const parsed = teacherInputSchema.safeParse({ ...rest, majorId: major });
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        const [field] = issue.path;
+        ctx.addIssue({
+          code: 'custom',
+          message: issue.message,
+          path: [field === 'majorId' ? 'major' : String(field)],
+        });
+      }
+      return z.NEVER;
+    });
+}
+
+const keyOf = (staffNo: string) => staffNo.toUpperCase();
+
+/**
+ * 教师 import: one row per teacher, matched by 工号 (letter case ignored). A 工号 already on
+ * record is updated, not added again, and a 工号 twice in the file is reported on both rows.
+ */
+export function teacherImportDefinition(
+  ctx: CoreContext,
+  repo: ReturnType<typeof teacherRepo>,
+): ImportDefinition<Field, TeacherData> {
+  const majors = new Map<string, number>();
+  for (const m of ctx.db
+    .prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM majors')
+    .all()) {
+    majors.set(m.code, m.id);
+    majors.set(m.name, m.id);
+  }
+  return {
+    title: '教师导入',
+    fields: teacherImportFields,
+    rowSchema: teacherRowSchema(majors),
+    keyOf: (value) => keyOf(value.staffNo),
+    keyField: 'staffNo',
+    existingKeys: () =>
+      new Set(
+        ctx.db
+          .prepare<[], { staff_no: string }>('SELECT staff_no FROM teachers')
+          .all()
+          .map((r) => keyOf(r.staff_no)),
+      ),
+    apply(rows: readonly ValidRow<TeacherData>[], progress): ImportResult {
+      const at = ctx.clock().toISOString();
+      let created = 0;
+      let updated = 0;
+      rows.forEach(({ value }, index) => {
+        const existing = repo.findByStaffNo(value.staffNo);
+        const before = existing ? repo.get(existing.id) : null;
+        repo.check(value, existing?.id);
+        const id = existing ? existing.id : repo.insert(value, at);
+        if (existing) repo.update(existing.id, value, at);
+        recordAudit(ctx.db, {
+          at,
+          actor: ctx.actor,
+          entity: 'teacher',
+          entityId: String(id),
+          action: existing ? 'update' : 'create',
+          before,
+          after: repo.get(id),
+        });
+        if (existing) updated += 1;
+        else created += 1;
+        progress(index + 1);
+      });
+      return { total: rows.length, created, updated };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test';
+import { attachScreenshot, openPage } from '../harness/antd';
+import { xlsxBytes } from '../harness/sheets';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const header = ['工号', '姓名', '性别', '职称', '专任', '双师型', '能独立承担教学任务'];
+
+test.describe('教师导入', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-teachers-');
+    host = await startWebHostProcess(temp.dir);
+  });
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('a sheet with a bad row is refused with its row number; fixed, it imports; again, nothing doubles', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(host.url);
+    await openPage(page, '教师');
+    const pick = async (name: string, rows: string[][]) =>
+      page.locator('.ant-modal input[type=file]').setInputFiles({
+        name,
+        mimeType: XLSX_MIME,
+        buffer: await xlsxBytes({ rows: [['教师名单'], header, ...rows] }),
+      });
+    await page.getByRole('button', { name: '从表格导入' }).click();
+    const dialog = page.locator('.ant-modal-content');
+    await pick('教师.xlsx', [
+      ['T001', '张三', '女', '讲师', '是', '是', '是'],
+      ['T002', '李四', '男士', '讲师', '是', '否', '是'],
+    ]);
+    const errorRow = dialog.getByTestId('import-errors').locator('tbody tr').first();
+    await expect(errorRow.locator('td').nth(0)).toHaveText('4');
+    await expect(errorRow.locator('td').nth(1)).toHaveText('性别');
+    await expect(errorRow.locator('td').nth(2)).toContainText('性别“男士”应为“男”或“女”');
+    await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+    await attachScreenshot(page, testInfo, 'teacher-import-error');
+
+    await dialog.getByRole('button', { name: '重新选择文件' }).click();
+    const fixed = [
+      ['T001', '张三', '女', '讲师', '是', '是', '是'],
+      ['T002', '李四', '男', '讲师', '是', '否', '是'],
+    ];
+    await pick('教师（已改正）.xlsx', fixed);
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByText('导入完成：新增 2 条，更新 0 条。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    const rows = page.getByTestId('teachers-table').locator('tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(2);
+
+    await page.getByRole('button', { name: '从表格导入' }).click();
+    await pick('教师（再次）.xlsx', fixed);
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByText('导入完成：新增 0 条，更新 2 条。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await expect(rows).toHaveCount(2);
+    await expect(page.getByTestId('stat-dual')).toContainText('1');
+  });
+});
