@@ -16,8 +16,10 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldIss
 /**
  * The one entry point every host uses: rejects unknown names, validates the input with the
  * contract's schema, runs the handler and turns any failure into `{ code, message, details }`.
+ * `handlers` may be a function returning the current table (the core swaps it after a restore).
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers | (() => Handlers), log: Logger): Dispatch {
+  const current = typeof handlers === 'function' ? handlers : () => handlers;
   return async (name, input) => {
     if (!isHandlerName(name)) {
       return {
@@ -33,7 +35,7 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       };
     }
     try {
-      const handler = handlers[name] as (input: unknown) => unknown;
+      const handler = current()[name] as (input: unknown) => unknown;
       return { ok: true, data: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof CoreError) return { ok: false, error: error.toShape() };

@@ -1,13 +1,17 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { CoreContext } from './context';
-import { openDatabase } from './db/open';
+import { contract, type HandlerName } from '../../shared/contract';
+import { createBackupManager, type BackupManager } from './backup/manager';
+import type { CoreContext, CoreServices, CoreStatus, HostCapabilities } from './context';
+import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './dispatcher';
+import { CoreError } from './errors';
 import { createEventSource, type EventSource } from './events';
 import type { Handlers } from './handlers';
 import type { Logger } from './log';
 import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
+import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
@@ -16,6 +20,8 @@ import { schoolHandlers } from './modules/school/service';
 import { sitesHandlers } from './modules/sites/service';
 import { systemHandlers } from './modules/system/service';
 import { teachersHandlers } from './modules/teachers/service';
+
+export type { HostCapabilities } from './context';
 
 export const DATABASE_FILE = 'pilotdesk.sqlite';
 export const BACKUP_DIR = 'backups';
@@ -27,42 +33,42 @@ export interface CoreOptions {
   appVersion: string;
   /** better-sqlite3 binary for the host runtime, when it is not the Node build (Electron). */
   nativeBinding?: string;
+  /** What the host can do for the core (open a folder…); see HostCapabilities. */
+  host?: HostCapabilities;
 }
 
 export interface Core {
-  handlers: Handlers;
+  /** The current handler table (rebuilt when a restore reopens the data file). */
+  readonly handlers: Handlers;
   dispatch: Dispatch;
   events: EventSource;
   dataDir: string;
   databasePath: string;
+  /**
+   * Backups. The host calls `backups.tick()` on a timer (about once a minute); the core never
+   * starts timers itself, so tests drive it with a fake clock.
+   */
+  backups: BackupManager;
+  status(): CoreStatus;
   close(): void;
 }
 
-/** Builds the core: opens and migrates the data file, and wires every feature's handlers. */
-export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
-  const databasePath = path.join(options.dataDir, DATABASE_FILE);
-  const db = openDatabase({
-    file: databasePath,
-    backupDir: path.join(options.dataDir, BACKUP_DIR),
-    migrations,
-    clock: options.clock,
-    log: options.log,
-    nativeBinding: options.nativeBinding,
-  });
-  const events = createEventSource();
-  const ctx: CoreContext = {
-    db,
-    clock: options.clock,
-    log: options.log,
-    events,
-    dataDir: options.dataDir,
-    databasePath,
-    appVersion: options.appVersion,
-    actor: '试点工作负责人',
-  };
-  const handlers: Handlers = {
+/** Handlers that also work in recovery mode, when the data file is damaged. */
+const recoveryHandlerNames = [
+  'system.info',
+  'system.openDataFolder',
+  'backup.list',
+  'backup.download',
+  'backup.restore',
+  'backup.restoreFile',
+  'backup.newestGood',
+] as const satisfies readonly HandlerName[];
+
+/** Every feature's handlers on one open database; rebuilt after a restore swaps the file. */
+function featureHandlers(ctx: CoreContext): Handlers {
+  return {
     ...systemHandlers(ctx),
+    ...backupHandlers(ctx),
     ...schoolHandlers(ctx),
     ...attachmentHandlers(ctx),
     ...catalogueHandlers(ctx),
@@ -72,12 +78,155 @@ export function createCore(options: CoreOptions): Core {
     ...sitesHandlers(ctx),
     ...projectHandlers(ctx),
   };
-  return {
-    handlers,
-    dispatch: createDispatcher(handlers, options.log),
+}
+
+/** Recovery mode: everything but the backup list and restore says why it cannot run. */
+function recoveryHandlers(services: CoreServices, problem: string): Handlers {
+  const refuse = () => {
+    throw new CoreError(
+      'DB_CORRUPT',
+      `数据文件已损坏，暂时不能使用此功能：${problem} 请在恢复界面还原一个完好的备份。`,
+    );
+  };
+  const all = Object.fromEntries(
+    (Object.keys(contract) as HandlerName[]).map((name) => [name, refuse]),
+  ) as unknown as Handlers;
+  const working = { ...systemHandlers(services), ...backupHandlers(services) };
+  for (const name of recoveryHandlerNames) {
+    (all as Record<string, unknown>)[name] = working[name];
+  }
+  return all;
+}
+
+interface Session {
+  db: Db | null;
+  handlers: Handlers;
+  status: CoreStatus;
+}
+
+/** Builds the core: opens and migrates the data file, and wires every feature's handlers. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = path.join(options.dataDir, DATABASE_FILE);
+  const backupDir = path.join(options.dataDir, BACKUP_DIR);
+  const events = createEventSource();
+  let session: Session | undefined;
+
+  const backups = createBackupManager({
+    dataDir: options.dataDir,
+    databasePath,
+    backupDir,
+    clock: options.clock,
+    log: options.log,
+    migrations,
+    nativeBinding: options.nativeBinding,
+    currentDb: () => session?.db ?? null,
+    reopen(swap) {
+      session?.db?.close();
+      session = undefined;
+      let swapError: unknown;
+      try {
+        swap();
+      } catch (error) {
+        swapError = error; // reopen whatever file is there, then report it
+      }
+      try {
+        session = openSession();
+      } catch (error) {
+        // Never leave the core without handlers: recovery mode can still restore a backup.
+        const problem = (error as Error).message;
+        session = {
+          db: null,
+          handlers: recoveryHandlers(services, problem),
+          status: { mode: 'recovery', problem },
+        };
+        throw error;
+      }
+      if (swapError !== undefined) throw swapError;
+    },
+  });
+
+  const services: CoreServices = {
+    clock: options.clock,
+    log: options.log,
     events,
     dataDir: options.dataDir,
     databasePath,
-    close: () => db.close(),
+    appVersion: options.appVersion,
+    actor: '试点工作负责人',
+    host: options.host ?? {},
+    backups,
+    currentDb: () => session?.db ?? null,
+    status: () => session?.status ?? { mode: 'recovery', problem: '数据文件正在切换，请稍候。' },
+  };
+
+  /**
+   * Opens the data file. A file that fails its integrity check, or is not a database at all,
+   * starts the core in recovery mode (the file is left untouched); a file from a newer version
+   * or a failing migration still stops the start with its message.
+   */
+  function openSession(): Session {
+    let db: Db;
+    try {
+      db = openDatabase({
+        file: databasePath,
+        backupDir,
+        migrations,
+        clock: options.clock,
+        log: options.log,
+        nativeBinding: options.nativeBinding,
+      });
+    } catch (error) {
+      if (
+        error instanceof CoreError &&
+        (error.code === 'DB_CORRUPT' || error.code === 'DB_OPEN_FAILED')
+      ) {
+        options.log('error', 'data file damaged: recovery mode', { error: error.message });
+        return {
+          db: null,
+          handlers: recoveryHandlers(services, error.message),
+          status: { mode: 'recovery', problem: error.message },
+        };
+      }
+      throw error;
+    }
+    try {
+      return {
+        db,
+        handlers: featureHandlers({ ...services, db }),
+        status: { mode: 'normal', problem: null },
+      };
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  const fresh = !existsSync(databasePath) || statSync(databasePath).size === 0;
+  session = openSession();
+  void backups
+    .start({ fresh })
+    .catch((error: unknown) =>
+      options.log('error', 'backup at start failed', { error: String(error) }),
+    );
+
+  return {
+    get handlers() {
+      if (!session) throw new Error('core is reopening its data file');
+      return session.handlers;
+    },
+    dispatch: createDispatcher(() => {
+      if (!session) throw new Error('core is reopening its data file');
+      return session.handlers;
+    }, options.log),
+    events,
+    dataDir: options.dataDir,
+    databasePath,
+    backups,
+    status: services.status,
+    close: () => {
+      session?.db?.close();
+      session = undefined;
+    },
   };
 }

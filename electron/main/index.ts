@@ -54,7 +54,11 @@ async function start(): Promise<void> {
     log: stderrLogger,
     appVersion: app.getVersion(),
     nativeBinding: process.env.PILOTDESK_SQLITE_BINDING || undefined,
+    host: { openPath: (folder) => shell.openPath(folder) },
   });
+  // Automatic backups: the core decides when one is due (after changes, at most every 15 min).
+  const backupTimer = setInterval(() => void core?.backups.tick(), 60_000);
+  app.on('will-quit', () => clearInterval(backupTimer));
   const dispatch = core.dispatch;
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {

@@ -32,6 +32,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // Middle-click would open links in a new window; the window-open handler denies those too.
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -9,6 +9,8 @@ import { parseWebOptions } from './options';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startWebHost } from './server';
 
+const BACKUP_TICK_MS = 60_000;
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = path.join(root, 'dist', 'renderer');
 
@@ -40,15 +42,22 @@ async function main(): Promise<void> {
     port: options.port,
     token: randomBytes(24).toString('base64url'),
   });
+  // Automatic backups: the core decides when one is due (after changes, at most every 15 min).
+  const backupTimer = setInterval(() => void core.backups.tick(), BACKUP_TICK_MS);
+  backupTimer.unref();
   process.stdout.write(`数据文件夹：${core.dataDir}\n`);
   process.stdout.write(`1+X试点工作台已启动，请在浏览器打开：${host.url}\n`);
   if (options.open) openBrowser(host.url);
 
   const stop = () => {
-    void host.close().then(() => {
-      core.close();
-      process.exit(0);
-    });
+    clearInterval(backupTimer);
+    void host
+      .close()
+      .then(() => core.backups.idle())
+      .then(() => {
+        core.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

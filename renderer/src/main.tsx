@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppFrame } from './app/AppFrame';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { RecoveryGate } from './features/settings/RecoveryGate';
 
 dayjs.locale('zh-cn');
 
@@ -17,7 +18,9 @@ createRoot(container).render(
     <ConfigProvider locale={zhCN}>
       <AntApp>
         <ErrorBoundary>
-          <AppFrame />
+          <RecoveryGate>
+            <AppFrame />
+          </RecoveryGate>
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -9,6 +9,7 @@ export const errorCodes = [
   'INTERNAL',
   'CONFLICT',
   'BAD_FILE',
+  'DB_CORRUPT',
   'IN_USE',
   /** The action needs the user's explicit confirmation; repeat it with the flag the message names. */
   'NEEDS_CONFIRMATION',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zodLocale';
 import { attachmentsContract } from './attachments';
+import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
@@ -20,6 +21,7 @@ export const contract = {
   ...schoolContract,
   ...attachmentsContract,
   ...catalogueContract,
+  ...backupContract,
   ...majorsContract,
   ...teachersContract,
   ...roomsContract,

@@ -111,12 +111,19 @@ describe('opening the database', () => {
     expect(readdirSync(dataDir)).toEqual([DATABASE_FILE]);
   });
 
-  it('refuses a file that is not a database, with a Chinese message, and leaves it as it was', () => {
+  it('starts in recovery mode on a file that is not a database, and leaves it as it was', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, DATABASE_FILE);
     writeFileSync(file, 'this is not sqlite at all, just text'.repeat(100));
     const before = sha256(file);
-    expect(() => open(dataDir)).toThrow(/不是有效的数据库文件或已损坏/);
+    const core = open(dataDir);
+    const info = await core.dispatch('system.info', {});
+    expect(info).toMatchObject({ ok: true, data: { mode: 'recovery', schemaVersion: null } });
+    expect((info as { data: { problem: string } }).data.problem).toMatch(
+      /不是有效的数据库文件或已损坏/,
+    );
+    await core.backups.idle();
+    core.close();
     expect(sha256(file)).toBe(before);
   });
 

@@ -51,4 +51,31 @@ test.describe('desktop shell', () => {
       temp.remove();
     }
   });
+  test('stays on its page and is denied every permission', async () => {
+    expect(existsSync(builtApp), 'run npm run build first').toBe(true);
+    const temp = makeTempDir('pilotdesk-electron-');
+    const app = await electron.launch({
+      args: [repoRoot, `--user-data-dir=${temp.dir}`],
+      env: { ...process.env, PILOTDESK_SQLITE_BINDING: process.env.PILOTDESK_SQLITE_BINDING ?? '' },
+    });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('menuitem', { name: '设置' })).toBeVisible();
+      // will-navigate is prevented: the page stays on app://pilotdesk.
+      await window.evaluate(() => {
+        globalThis.location.href = 'https://evil.example.com/';
+      });
+      await expect(window.getByRole('menuitem', { name: '设置' })).toBeVisible();
+      expect(window.url()).toMatch(/^app:\/\/pilotdesk\//);
+      // The permission check handler answers no to everything.
+      const geolocation = await window.evaluate(() =>
+        navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state),
+      );
+      expect(geolocation).toBe('denied');
+      expect(app.windows()).toHaveLength(1);
+    } finally {
+      await app.close();
+      temp.remove();
+    }
+  });
 });

@@ -55,29 +55,57 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   }
 }
 
-function nativeOption(options: OpenDatabaseOptions): Database.Options {
+export function nativeOption(options: { nativeBinding?: string }): Database.Options {
   return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
 }
 
-/** Reads the schema version read-only, so a refused file stays byte-identical. */
+/**
+ * `PRAGMA quick_check` (at most `limit` problems): [] when the file is sound. A file too damaged
+ * to run the check counts as damaged, with SQLite's reason.
+ */
+export function integrityProblems(db: Db, limit = 10): string[] {
+  try {
+    const rows = db.pragma(`quick_check(${limit})`) as { quick_check: string }[];
+    const messages = rows.map((row) => String(row.quick_check));
+    return messages.length === 1 && messages[0] === 'ok' ? [] : messages;
+  } catch (error) {
+    return [(error as Error).message];
+  }
+}
+
+/**
+ * Reads the schema version and runs the integrity check read-only, so a refused or damaged file
+ * stays byte-identical.
+ */
 function inspectExisting(options: OpenDatabaseOptions): number {
   let db: Db | undefined;
+  let version: number;
+  let problems: string[];
   try {
     db = new Database(options.file, {
       ...nativeOption(options),
       readonly: true,
       fileMustExist: true,
     });
-    return db.pragma('user_version', { simple: true }) as number;
+    version = db.pragma('user_version', { simple: true }) as number;
+    problems = integrityProblems(db);
   } catch (error) {
+    db?.close();
     throw new CoreError(
       'DB_OPEN_FAILED',
       `无法打开数据文件 ${options.file}：它不是有效的数据库文件或已损坏（${(error as Error).message}）。文件未被改动。`,
       { file: options.file },
     );
-  } finally {
-    db?.close();
   }
+  db.close();
+  if (problems.length > 0) {
+    throw new CoreError(
+      'DB_CORRUPT',
+      `数据文件 ${options.file} 未通过完整性检查，已损坏（${problems.slice(0, 3).join('；')}）。文件未被改动。`,
+      { file: options.file, problems },
+    );
+  }
+  return version;
 }
 
 function backupBeforeMigration(options: OpenDatabaseOptions, from: number, to: number): void {

@@ -5,6 +5,7 @@ import {
   ExperimentOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -14,6 +15,7 @@ import { MajorsPage } from '../features/majors/MajorsPage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
 import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { TeachersPage } from '../features/teachers/TeachersPage';
 import { t } from '../i18n';
 
@@ -57,5 +59,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.nav.selfCheck,
     icon: <AuditOutlined />,
     render: () => <SelfCheckPage />,
+  },
+  // Keep last: settings closes the sidebar.
+  {
+    key: 'settings',
+    label: t.settings.title,
+    icon: <SettingOutlined />,
+    render: () => <SettingsPage />,
   },
 ];

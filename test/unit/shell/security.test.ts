@@ -32,6 +32,8 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 });

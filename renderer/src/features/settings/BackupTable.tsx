@@ -1,0 +1,105 @@
+import { DeleteOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { BackupEntry } from '../../../../shared/contract/backup';
+import { formatBytes } from '../../../../shared/domain/attachments';
+import { backupKindLabels, backupKinds, type BackupKind } from '../../../../shared/domain/backup';
+import { DataTable } from '../../components/DataTable';
+import dayjs from 'dayjs';
+import { t } from '../../i18n';
+
+const tx = t.settings;
+
+/** To the second: a restore's 还原前 backup and the one restored often share a minute. */
+export const formatBackupTime = (iso: string) => dayjs(iso).format('YYYY年M月D日 HH:mm:ss');
+
+const kindColors: Record<BackupKind, string> = {
+  auto: 'default',
+  manual: 'blue',
+  'pre-migration': 'purple',
+  'pre-restore': 'orange',
+};
+
+interface Props {
+  items: BackupEntry[];
+  loading?: boolean;
+  onRestore(entry: BackupEntry): void;
+  onDownload(entry: BackupEntry): void;
+  /** Omitted in recovery mode. */
+  onDelete?(entry: BackupEntry): Promise<void>;
+}
+
+/** The backups in the data folder: newest first, sortable by time and size, filterable by kind. */
+export function BackupTable({ items, loading, onRestore, onDownload, onDelete }: Props) {
+  const columns: ColumnsType<BackupEntry> = [
+    {
+      title: tx.columns.createdAt,
+      dataIndex: 'createdAt',
+      render: (value: string) => formatBackupTime(value),
+      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+      defaultSortOrder: 'descend',
+    },
+    {
+      title: tx.columns.kind,
+      dataIndex: 'kind',
+      render: (kind: BackupKind) => <Tag color={kindColors[kind]}>{backupKindLabels[kind]}</Tag>,
+      filters: backupKinds.map((kind) => ({ text: backupKindLabels[kind], value: kind })),
+      onFilter: (value, record) => record.kind === value,
+    },
+    {
+      title: tx.columns.size,
+      dataIndex: 'size',
+      render: (value: number) => formatBytes(value),
+      sorter: (a, b) => a.size - b.size,
+    },
+    { title: tx.columns.note, dataIndex: 'note', render: (note: string | null) => note ?? '' },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      render: (_, entry) => (
+        <Space size="small">
+          <Button
+            type="link"
+            size="small"
+            icon={<RollbackOutlined />}
+            onClick={() => onRestore(entry)}
+          >
+            {tx.restore}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            icon={<DownloadOutlined />}
+            onClick={() => onDownload(entry)}
+          >
+            {tx.download}
+          </Button>
+          {onDelete && (
+            <Popconfirm
+              title={tx.confirmDeleteTitle(formatBackupTime(entry.createdAt))}
+              description={tx.confirmDeleteBody}
+              okText={t.common.confirm}
+              cancelText={t.common.cancel}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => onDelete(entry)}
+            >
+              <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+                {t.common.delete}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <DataTable<BackupEntry>
+      rowKey="id"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      emptyHint={tx.empty}
+      pagination={{ defaultPageSize: 10 }}
+    />
+  );
+}

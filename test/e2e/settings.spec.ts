@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { choose } from '../harness/antd';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+const go = (page: Page, menu: string) => page.getByRole('menuitem', { name: menu }).click();
+
+async function saveSchoolName(page: Page, name: string, first = false) {
+  await go(page, '学校信息');
+  await page.locator('#school-name').fill(name);
+  if (first) {
+    await choose(page, 'school-kind', '高等职业学校');
+    await choose(page, 'school-city', '宜昌市');
+  }
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('学校信息已保存').last()).toBeVisible();
+}
+
+async function restoreRow(page: Page, row: ReturnType<Page['locator']>) {
+  await row.getByRole('button', { name: /还\s*原/ }).click();
+  const dialog = page.locator('.ant-modal-confirm');
+  await expect(dialog).toContainText('当前数据会先自动保存为一个“还原前”备份');
+  await dialog.getByRole('button', { name: /还\s*原/ }).click();
+  await expect(page.locator('.ant-notification-notice').last()).toContainText('已还原');
+}
+
+test.describe('设置', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('data folder, manual backup, restore it, undo the restore, export the database', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(host.url);
+    await saveSchoolName(page, '备份前的学校名称', true);
+
+    // Settings is the sidebar's last entry and shows where the data lives.
+    await expect(page.getByRole('menuitem').last()).toHaveText(/设置/);
+    await go(page, '设置');
+    await expect(page.getByTestId('settings-data-dir')).toHaveText(host.dataDir);
+    await expect(page.getByText(path.join(host.dataDir, 'backups'), { exact: true })).toBeVisible();
+    await expect(page.getByText('还没有备份')).toBeVisible();
+    // The web host cannot open a folder window: it says so and shows the path.
+    await page.getByRole('button', { name: '打开数据文件夹' }).click();
+    await expect(page.locator('.ant-message')).toContainText('网页版不能直接打开本机文件夹');
+
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await expect(page.locator('.ant-message')).toContainText('已备份');
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(1);
+    const manualRow = rows.filter({ hasText: '手动' });
+    await expect(manualRow).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    await expect(manualRow).toContainText(/\d+(\.\d+)? KB/);
+    await expect(page.getByTestId('settings-backup-space')).toContainText('共 1 个备份');
+
+    await saveSchoolName(page, '备份后改的名称');
+
+    await go(page, '设置');
+    await restoreRow(page, rows.filter({ hasText: '手动' }));
+    await expect(rows).toHaveCount(2);
+    const preRestore = rows.filter({ hasText: '还原前' });
+    await expect(preRestore).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath('settings.png'), fullPage: true });
+    await testInfo.attach('settings', {
+      path: testInfo.outputPath('settings.png'),
+      contentType: 'image/png',
+    });
+
+    await go(page, '学校信息');
+    await expect(page.locator('#school-name')).toHaveValue('备份前的学校名称');
+
+    // Undo: restore the 还原前 backup the restore made.
+    await go(page, '设置');
+    await restoreRow(page, rows.filter({ hasText: '还原前' }));
+    await expect(rows.filter({ hasText: '还原前' })).toHaveCount(2);
+    await go(page, '学校信息');
+    await expect(page.locator('#school-name')).toHaveValue('备份后改的名称');
+
+    // 导出数据库: a consistent SQLite copy downloaded through the browser.
+    await go(page, '设置');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出数据库' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^1\+X试点工作台数据-\d{8}-\d{4}\.sqlite$/);
+    const saved = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+
+    // Delete asks first.
+    await rows
+      .filter({ hasText: '手动' })
+      .getByRole('button', { name: /删\s*除/ })
+      .click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(page.locator('.ant-message')).toContainText('备份已删除');
+    await expect(rows.filter({ hasText: '手动' })).toHaveCount(0);
+  });
+
+  test('restoring an uploaded file that is not a database is refused with a message', async ({
+    page,
+  }) => {
+    await page.goto(host.url);
+    await saveSchoolName(page, '原有学校', true);
+    await go(page, '设置');
+    await page.locator('input[type=file]').setInputFiles({
+      name: '不是数据库.sqlite',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('just some text, not a database'),
+    });
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /还\s*原/ })
+      .click();
+    await expect(page.locator('.ant-message')).toContainText('不是 SQLite 数据库文件');
+    await go(page, '学校信息');
+    await expect(page.locator('#school-name')).toHaveValue('原有学校');
+  });
+});
