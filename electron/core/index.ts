@@ -18,6 +18,7 @@ import { roomsHandlers } from './modules/rooms/service';
 import { projectHandlers } from './modules/projects/service';
 import { schoolHandlers } from './modules/school/service';
 import { sitesHandlers } from './modules/sites/service';
+import { studentsHandlers } from './modules/students/service';
 import { systemHandlers } from './modules/system/service';
 import { teachersHandlers } from './modules/teachers/service';
 
@@ -77,6 +78,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...roomsHandlers(ctx),
     ...sitesHandlers(ctx),
     ...projectHandlers(ctx),
+    ...studentsHandlers(ctx),
   };
 }
 

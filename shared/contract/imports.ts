@@ -3,7 +3,8 @@ import { uploadedFileSchema } from './files';
 
 /**
  * The shape every spreadsheet import shares (catalogue, teachers, students): the same request
- * for preview and commit (commit re-reads the file, so no state is kept between the two calls).
+ * for preview and commit. Commit checks every row again against the saved data; only the parsed
+ * file is remembered, by its content, so the same bytes are not parsed twice.
  */
 export const importRequestSchema = z.object({
   file: uploadedFileSchema,
@@ -62,6 +63,8 @@ export interface ImportPreviewRow {
   /** What commit would do with a valid row; null while the row has errors. */
   action: 'create' | 'update' | null;
   errors: ImportRowError[];
+  /** Worth a look but not blocking (e.g. a 15-digit old ID number); absent when none. */
+  warnings?: ImportRowError[];
 }
 
 export interface ImportSummary {

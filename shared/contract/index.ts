@@ -8,6 +8,7 @@ import { roomsContract } from './rooms';
 import { projectsContract } from './projects';
 import { schoolContract } from './school';
 import { sitesContract } from './sites';
+import { studentsContract } from './students';
 import { systemContract } from './system';
 import { teachersContract } from './teachers';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...roomsContract,
   ...sitesContract,
   ...projectsContract,
+  ...studentsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,7 +10,12 @@ const zeroWidth = /[\u200B-\u200D\u2060\uFEFF]/g;
  * (NBSP, the ideographic space U+3000, tabs, line breaks) collapses to one ASCII space; zero-width
  * characters go; the result is trimmed. Chinese punctuation such as （） is kept as typed.
  */
+const alreadyClean = /^[\x21-\x7E]*$/;
+
 export function normalizeText(value: string): string {
+  // Printable ASCII without spaces (学号, ID and phone numbers) is clean already: a fast path for
+  // the hundreds of thousands of cells a roster has.
+  if (alreadyClean.test(value)) return value;
   return value
     .replace(fullWidthAlnum, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(zeroWidth, '')

@@ -5,6 +5,7 @@ import { repoRoot } from '../harness/webHost';
 import { benchCoreOpen } from './core.bench';
 import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { printTable, type BenchRow } from './stats';
+import { benchStudents } from './students.bench';
 import { benchWebColdStart } from './webStart.bench';
 
 /** `npm run bench`: every benchmark, a table on stdout and JSON in test-results/bench.json. */
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     ...(await benchWebColdStart()),
     ...(await benchSelfCheck()),
     ...(await benchTeacherFilter()),
+    ...(await benchStudents()),
   ];
   printTable(rows);
   const out = path.join(repoRoot, 'test-results', 'bench.json');

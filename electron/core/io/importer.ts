@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   ImportFieldInfo,
@@ -13,7 +14,7 @@ import type { EventSource } from '../events';
 import { describeColumns, locateHeader, resolveMapping, type ImportFieldSpec } from './header';
 import { newTaskId, progressReporter } from './progress';
 import { decodeUpload, readTable } from './read';
-import { lostLongIdentifier, type Cell } from './table';
+import { lostLongIdentifier, type Cell, type Table } from './table';
 
 export type ParsedImportRequest = z.output<typeof importRequestSchema>;
 
@@ -22,6 +23,18 @@ export interface ValidRow<T> {
   rowNumber: number;
   key: string;
   value: T;
+}
+
+/** A problem the definition found in a row, on one of its fields (null: the whole row). */
+export interface RowProblem<K extends string> {
+  field: K | null;
+  reason: string;
+}
+
+/** What `checkRow` found: errors block the row; warnings are shown and do not block it. */
+export interface RowCheck<K extends string> {
+  errors?: readonly RowProblem<K>[];
+  warnings?: readonly RowProblem<K>[];
 }
 
 /**
@@ -41,6 +54,12 @@ export interface ImportDefinition<K extends string, T> {
   keyField: K;
   /** Keys of records that exist already, so preview can say 新增 or 更新. */
   existingKeys(): Set<string>;
+  /**
+   * Optional further checks of a row that passed `rowSchema` and is no duplicate key: against
+   * saved data and the rows before it (a second unique key such as an ID number, a clash with
+   * another record), plus warnings that do not block the import. Called in file order.
+   */
+  checkRow?(value: T, rowNumber: number): RowCheck<K>;
   /** Creates or updates every row; runs inside the import's single transaction. */
   apply(rows: readonly ValidRow<T>[], progress: (done: number) => void): ImportResult;
 }
@@ -51,6 +70,32 @@ export interface ImportEnvironment {
 
 export const LOST_DIGITS_REASON =
   '该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入';
+
+/**
+ * The last file read, by content: a commit right after its preview (the same bytes and sheet)
+ * does not parse the file again. The rows are still checked again against the saved data.
+ * Tables are never changed after reading, so sharing one is safe.
+ */
+let lastRead: { key: string; table: Table } | undefined;
+
+async function readTableOnce(
+  bytes: Uint8Array,
+  options: { fileName: string; sheetName?: string },
+): Promise<Table> {
+  const key = createHash('sha256')
+    .update(bytes)
+    .update(`\0${options.sheetName ?? ''}`)
+    .digest('hex');
+  if (lastRead?.key === key) return lastRead.table;
+  const table = await readTable(bytes, options);
+  lastRead = { key, table };
+  return table;
+}
+
+/** Lets go of the remembered table (after a commit, or in tests). */
+export function forgetLastRead(): void {
+  lastRead = undefined;
+}
 
 function rowError(
   rowNumber: number,
@@ -69,7 +114,7 @@ async function analyse<K extends string, T>(
   taskId: string,
 ): Promise<{ preview: ImportPreview; valid: ValidRow<T>[] }> {
   const reading = progressReporter(env.events, taskId, `${def.title}：正在读取文件`, 1);
-  const table = await readTable(decodeUpload(request.file), {
+  const table = await readTableOnce(decodeUpload(request.file), {
     fileName: request.file.fileName,
     sheetName: request.sheetName,
   });
@@ -134,6 +179,7 @@ async function analyse<K extends string, T>(
   dataRows.forEach((row, i) => {
     const values = {} as Record<K, string>;
     const errors: ImportRowError[] = [];
+    const warnings: ImportRowError[] = [];
     const flagged = new Set<string>();
     for (const field of def.fields) {
       const index = mapping[field.key];
@@ -168,14 +214,29 @@ async function analyse<K extends string, T>(
           ),
         );
       } else {
-        firstRowOfKey.set(key, row.rowNumber);
-        action = existing.has(key) ? 'update' : 'create';
-        if (action === 'create') toCreate += 1;
-        else toUpdate += 1;
-        valid.push({ rowNumber: row.rowNumber, key, value: result.data });
+        const checked = def.checkRow?.(result.data, row.rowNumber);
+        for (const p of checked?.errors ?? []) {
+          errors.push(rowError(row.rowNumber, p.field && columnLabel(p.field), p.field, p.reason));
+        }
+        for (const p of checked?.warnings ?? []) {
+          warnings.push(
+            rowError(row.rowNumber, p.field && columnLabel(p.field), p.field, p.reason),
+          );
+        }
+        if (errors.length === 0) {
+          firstRowOfKey.set(key, row.rowNumber);
+          action = existing.has(key) ? 'update' : 'create';
+          if (action === 'create') toCreate += 1;
+          else toUpdate += 1;
+          valid.push({ rowNumber: row.rowNumber, key, value: result.data });
+        }
       }
     }
-    rows.push({ rowNumber: row.rowNumber, values, action, errors });
+    rows.push(
+      warnings.length > 0
+        ? { rowNumber: row.rowNumber, values, action, errors, warnings }
+        : { rowNumber: row.rowNumber, values, action, errors },
+    );
     checking(i + 1);
   });
 
@@ -240,5 +301,6 @@ export async function commitImport<K extends string, T>(
   const writing = progressReporter(env.events, taskId, `${def.title}：正在写入`, valid.length);
   const result = db.transaction(() => def.apply(valid, writing))();
   writing(valid.length);
+  forgetLastRead();
   return result;
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { normalizeText } from '../../../shared/domain/text';
 import { CoreError } from '../errors';
 import { emptyCell, numberText, type Cell, type Table, type TableRow } from './table';
+import { readXlsxFast } from './xlsxReader';
 
 const brokenWorkbook = () =>
   new CoreError(
@@ -58,9 +59,21 @@ export function cellFromValue(value: ExcelJS.CellValue | undefined): Cell {
 
 /**
  * Reads one worksheet (the first, or the named one) of an .xlsx file. Empty rows are skipped;
- * merged cells repeat their value in every covered cell, as the sheet shows it.
+ * merged cells repeat their value in every covered cell, as the sheet shows it. The fast reader
+ * (xlsxReader.ts) handles the files Excel, WPS and ExcelJS write; anything else it does not
+ * understand is read by loading the workbook with ExcelJS.
  */
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<Table> {
+  try {
+    return readXlsxFast(bytes, sheetName);
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    return readXlsxWithExcelJs(bytes, sheetName);
+  }
+}
+
+/** The complete ExcelJS workbook model: slower, kept for workbooks the fast reader declines. */
+export async function readXlsxWithExcelJs(bytes: Uint8Array, sheetName?: string): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its parameter as an ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.

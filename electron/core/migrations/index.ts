@@ -4,6 +4,7 @@ import catalogue from './003_catalogue';
 import staff from './004_staff';
 import attachments from './005_attachments';
 import projects from './006_projects';
+import students from './007_students';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'staff', sql: staff },
   { version: 5, name: 'attachments', sql: attachments },
   { version: 6, name: 'projects', sql: projects },
+  { version: 7, name: 'students', sql: students },
 ];

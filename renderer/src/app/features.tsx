@@ -7,6 +7,7 @@ import {
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
@@ -16,6 +17,7 @@ import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
 import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StudentsPage } from '../features/students/StudentsPage';
 import { TeachersPage } from '../features/teachers/TeachersPage';
 import { t } from '../i18n';
 
@@ -41,6 +43,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.nav.teachers,
     icon: <TeamOutlined />,
     render: () => <TeachersPage />,
+  },
+  {
+    key: 'students',
+    label: t.students.title,
+    icon: <UserOutlined />,
+    render: () => <StudentsPage />,
   },
   {
     key: 'facilities',

@@ -136,6 +136,7 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
     result.summary.total > 0 &&
     result.summary.invalid === 0;
   const errors: ImportRowError[] = result?.rows.flatMap((r) => r.errors) ?? [];
+  const warnings: ImportRowError[] = result?.rows.flatMap((r) => r.warnings ?? []) ?? [];
   const busy = phase === 'previewing' || phase === 'committing';
 
   const footer =
@@ -226,7 +227,12 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
             </div>
           )}
           {result && phase !== 'pick' && (
-            <PreviewDetails result={result} errors={errors} onMappingChange={onMappingChange} />
+            <PreviewDetails
+              result={result}
+              errors={errors}
+              warnings={warnings}
+              onMappingChange={onMappingChange}
+            />
           )}
         </Flex>
       )}
@@ -234,13 +240,26 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
   );
 }
 
+const problemColumns = [
+  { title: t.importer.rowNumber, dataIndex: 'rowNumber', width: 80 },
+  {
+    title: t.importer.column,
+    dataIndex: 'column',
+    width: 160,
+    render: (c: string | null) => c ?? '—',
+  },
+  { title: t.importer.reason, dataIndex: 'reason' },
+];
+
 function PreviewDetails({
   result,
   errors,
+  warnings,
   onMappingChange,
 }: {
   result: ImportPreview;
   errors: ImportRowError[];
+  warnings: ImportRowError[];
   onMappingChange(field: string, column: number | null): void;
 }) {
   const { summary } = result;
@@ -313,11 +332,22 @@ function PreviewDetails({
           rowKey={(e, i) => `${e.rowNumber}-${e.field}-${i}`}
           dataSource={errors}
           pagination={{ pageSize: 5, showTotal: (n) => t.common.total(n), size: 'small' }}
-          columns={[
-            { title: t.importer.rowNumber, dataIndex: 'rowNumber', width: 80 },
-            { title: t.importer.column, dataIndex: 'column', width: 160, render: (c) => c ?? '—' },
-            { title: t.importer.reason, dataIndex: 'reason' },
-          ]}
+          columns={problemColumns}
+        />
+      )}
+      {warnings.length > 0 && (
+        <Table<ImportRowError>
+          data-testid="import-warnings"
+          size="small"
+          title={() => (
+            <Typography.Text type="warning" strong>
+              {t.importer.warningsTitle(warnings.length)}
+            </Typography.Text>
+          )}
+          rowKey={(e, i) => `${e.rowNumber}-${e.field}-${i}`}
+          dataSource={warnings}
+          pagination={{ pageSize: 5, showTotal: (n) => t.common.total(n), size: 'small' }}
+          columns={problemColumns}
         />
       )}
       {result.rows.length > 0 && (

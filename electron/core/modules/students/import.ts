@@ -1,0 +1,387 @@
+import { z } from 'zod';
+import type { ImportResult } from '../../../../shared/contract/imports';
+import { studentFields } from '../../../../shared/contract/students';
+import {
+  LEGACY_ID_WARNING,
+  checkIdNumber,
+  chinaDate,
+  idTypeLabels,
+  idTypes,
+  isLegacyResidentId,
+  parseIdType,
+  type IdType,
+} from '../../../../shared/domain/idNumber';
+import {
+  matchMajor,
+  parseEntryYear,
+  parseGender,
+  parseYesNo,
+  type MajorMatch,
+} from '../../../../shared/domain/students';
+import type { Gender } from '../../../../shared/domain/teachers';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import { CoreError } from '../../errors';
+import type { ImportFieldSpec } from '../../io/header';
+import type { ImportDefinition, RowProblem, ValidRow } from '../../io/importer';
+import type { StudentRepo } from './repository';
+
+export type StudentImportField =
+  | 'studentNo'
+  | 'name'
+  | 'idType'
+  | 'idNumber'
+  | 'gender'
+  | 'major'
+  | 'className'
+  | 'entryYear'
+  | 'phone'
+  | 'pilot';
+type Field = StudentImportField;
+
+/** The roster's columns and the header texts Chinese rosters use for them. */
+export const studentImportFields: readonly ImportFieldSpec<Field>[] = [
+  {
+    key: 'studentNo',
+    label: '学号',
+    synonyms: ['学生学号', '学生编号', '学生号'],
+    required: true,
+    longId: true,
+  },
+  { key: 'name', label: '姓名', synonyms: ['学生姓名', '考生姓名', '名字'], required: true },
+  { key: 'idType', label: '证件类型', synonyms: ['证件种类', '身份证件类型', '证件名称'] },
+  {
+    key: 'idNumber',
+    label: '证件号码',
+    synonyms: [
+      '身份证号',
+      '身份证号码',
+      '身份证',
+      '证件号',
+      '身份证件号',
+      '身份证件号码',
+      '公民身份号码',
+      '居民身份证号码',
+    ],
+    required: true,
+    longId: true,
+  },
+  { key: 'gender', label: '性别', synonyms: ['学生性别'] },
+  { key: 'major', label: '专业', synonyms: ['专业名称', '所学专业', '所在专业', '专业代码'] },
+  { key: 'className', label: '班级', synonyms: ['班级名称', '所在班级', '行政班', '班别', '班'] },
+  {
+    key: 'entryYear',
+    label: '年级',
+    synonyms: ['入学年份', '入学年级', '入学年度', '入学时间', '入学年月', '所在年级'],
+  },
+  {
+    key: 'phone',
+    label: '手机',
+    synonyms: ['手机号', '手机号码', '联系电话', '电话', '电话号码', '联系方式', '移动电话'],
+  },
+  { key: 'pilot', label: '试点学生', synonyms: ['是否试点学生', '是否试点', '试点'] },
+];
+
+/** One roster row after checking: empty optional cells are null/'' and never erase saved data. */
+export interface ImportedStudent {
+  studentNo: string;
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  gender: Gender;
+  majorId: number | null;
+  /** '' when the cell is empty (keep what is saved). */
+  majorText: string;
+  majorMatch: MajorMatch;
+  className: string;
+  entryYear: number | null;
+  phone: string;
+  /** null: not given (new students become pilot students; saved ones keep their flag). */
+  pilot: boolean | null;
+}
+
+const idTypeList = idTypes.map((t) => idTypeLabels[t]).join('、');
+
+/** The row schema: every cell's text in, one student out, each problem on its own column. */
+export function studentRowSchema(today: string, majors: Parameters<typeof matchMajor>[1]) {
+  const cells = Object.fromEntries(studentImportFields.map((f) => [f.key, z.string()])) as Record<
+    Field,
+    z.ZodString
+  >;
+  // A roster repeats the same few majors, years and words thousands of times: read each once.
+  const once = <T>(read: (text: string) => T) => {
+    const seen = new Map<string, T>();
+    return (text: string): T => {
+      let value = seen.get(text);
+      if (value === undefined && !seen.has(text)) {
+        value = read(text);
+        seen.set(text, value);
+      }
+      return value as T;
+    };
+  };
+  const majorOf = once((text) => matchMajor(text, majors));
+  const yearOf = once((text) => parseEntryYear(text, today));
+  const genderOf = once(parseGender);
+  const yesNoOf = once(parseYesNo);
+  const idTypeOf = once(parseIdType);
+  return z.object(cells).transform((v, ctx): ImportedStudent => {
+    let failed = false;
+    const issue = (field: Field, message: string) => {
+      failed = true;
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    };
+    const field = <S extends z.ZodType>(key: Field, schema: S, text: string) => {
+      const parsed = schema.safeParse(text);
+      if (!parsed.success) issue(key, parsed.error.issues[0].message);
+      return parsed.success ? (parsed.data as z.output<S>) : undefined;
+    };
+
+    const studentNo = field('studentNo', studentFields.studentNo, v.studentNo);
+    const name = field('name', studentFields.name, v.name);
+    const idType: IdType | undefined = v.idType === '' ? 'resident' : idTypeOf(v.idType);
+    if (!idType) issue('idType', `无法识别的证件类型“${v.idType}”：应为 ${idTypeList} 之一`);
+    let gender: Gender | undefined = v.gender === '' ? undefined : genderOf(v.gender);
+    if (v.gender !== '' && !gender) issue('gender', `性别“${v.gender}”无法识别：应为“男”或“女”`);
+
+    let idNumber = '';
+    if (v.idNumber === '') issue('idNumber', '请填写证件号码');
+    else if (idType) {
+      const checked = checkIdNumber(idType, v.idNumber, { today, gender: gender ?? null });
+      if (checked.errors.length > 0) issue('idNumber', checked.errors[0].message);
+      idNumber = checked.normalized;
+      // An empty 性别 is read from a resident ID number.
+      if (v.gender === '' && checked.valid) gender = checked.gender ?? undefined;
+    }
+    if (v.gender === '' && !gender && idType !== 'resident')
+      issue('gender', '请填写性别（男或女）');
+
+    const majorMatch = majorOf(v.major);
+    const className = field('className', studentFields.className, v.className);
+    const year = yearOf(v.entryYear);
+    if (!year.ok) issue('entryYear', year.message);
+    const phone = field('phone', studentFields.phone, v.phone);
+    const pilot = yesNoOf(v.pilot);
+    if (pilot === undefined) issue('pilot', `“${v.pilot}”无法识别：试点学生应填“是”或“否”`);
+
+    if (failed || !idType || !gender) return z.NEVER;
+    return {
+      studentNo: studentNo as string,
+      name: name as string,
+      idType,
+      idNumber,
+      gender,
+      majorId: majorMatch.kind === 'matched' ? majorMatch.major.id : null,
+      majorText:
+        majorMatch.kind === 'matched'
+          ? majorMatch.major.name
+          : majorMatch.kind === 'none'
+            ? ''
+            : majorMatch.text,
+      majorMatch,
+      className: className as string,
+      entryYear: year.ok ? year.value : null,
+      phone: phone as string,
+      pilot: pilot ?? null,
+    };
+  });
+}
+
+interface Existing {
+  id: number;
+  studentNo: string;
+  name: string;
+  idType: IdType;
+  idNumber: string;
+}
+
+const noKey = (studentNo: string) => studentNo.toLowerCase();
+const idKey = (type: IdType, number: string) => `${type}|${number}`;
+const who = (e: Existing) => `学号 ${e.studentNo}（${e.name}）`;
+const conflict = (rowNumber: number) =>
+  new CoreError(
+    'CONFLICT',
+    `未导入任何数据：第 ${rowNumber} 行对应的学生刚被修改或删除（学号或证件号码冲突）。请重新导入。`,
+    { rowNumber },
+  );
+
+/**
+ * 学生名单 import. A row updates the student with its 学号, else the one with its ID number,
+ * else creates a student, so importing the same roster twice never duplicates anyone. Empty
+ * optional cells keep what is saved; new students without a 试点学生 value become pilot students.
+ */
+export function studentImportDefinition(
+  ctx: CoreContext,
+  repo: StudentRepo,
+  fileName: string,
+): ImportDefinition<Field, ImportedStudent> {
+  const { db } = ctx;
+  const today = chinaDate(ctx.clock());
+  let index: { byNo: Map<string, Existing>; byId: Map<string, Existing> } | undefined;
+  const saved = () => {
+    if (!index) {
+      const byNo = new Map<string, Existing>();
+      const byId = new Map<string, Existing>();
+      const rows = db
+        .prepare<[], Existing>(
+          'SELECT id, student_no AS studentNo, name, id_type AS idType, id_number AS idNumber FROM students',
+        )
+        .all();
+      for (const row of rows) {
+        byNo.set(noKey(row.studentNo), row);
+        byId.set(idKey(row.idType, row.idNumber), row);
+      }
+      index = { byNo, byId };
+    }
+    return index;
+  };
+  const match = (v: ImportedStudent) => {
+    const { byNo, byId } = saved();
+    const sameNo = byNo.get(noKey(v.studentNo));
+    const sameId = byId.get(idKey(v.idType, v.idNumber));
+    return { sameNo, sameId, target: sameNo ?? sameId };
+  };
+  /** ID number → the first row of the file that has it. */
+  const idRows = new Map<string, number>();
+
+  return {
+    title: '学生名单导入',
+    fields: studentImportFields,
+    rowSchema: studentRowSchema(today, repo.majors()),
+    keyOf: (v) => {
+      const { target } = match(v);
+      return target ? `#${target.id}` : `new:${noKey(v.studentNo)}`;
+    },
+    keyField: 'studentNo',
+    existingKeys: () => new Set([...saved().byNo.values()].map((e) => `#${e.id}`)),
+    checkRow(v, rowNumber) {
+      const errors: RowProblem<Field>[] = [];
+      const warnings: RowProblem<Field>[] = [];
+      const { sameNo, sameId } = match(v);
+      const label = idTypeLabels[v.idType];
+      if (sameNo && sameId && sameId.id !== sameNo.id) {
+        errors.push({
+          field: 'idNumber',
+          reason: `该${label}号码已登记在${who(sameId)}名下，与本行学号 ${v.studentNo} 不是同一名学生`,
+        });
+      }
+      const key = idKey(v.idType, v.idNumber);
+      const first = idRows.get(key);
+      if (first !== undefined) {
+        errors.push({
+          field: 'idNumber',
+          reason: `与第 ${first} 行的${label}号码相同，同一证件只能属于一名学生`,
+        });
+      } else if (errors.length === 0) {
+        idRows.set(key, rowNumber);
+      }
+      if (isLegacyResidentId(v.idType, v.idNumber)) {
+        warnings.push({ field: 'idNumber', reason: LEGACY_ID_WARNING });
+      }
+      if (!sameNo && sameId) {
+        warnings.push({
+          field: 'studentNo',
+          reason: `按证件号码匹配到已有学生${who(sameId)}，其学号将改为 ${v.studentNo}`,
+        });
+      }
+      const target = sameNo ?? sameId;
+      if (target && target.name !== v.name && errors.length === 0) {
+        warnings.push({
+          field: 'name',
+          reason: `已有学生姓名为“${target.name}”，将改为“${v.name}”`,
+        });
+      }
+      const m = v.majorMatch;
+      if (m.kind === 'unmatched') {
+        warnings.push({
+          field: 'major',
+          reason: `专业“${m.text}”不在本校专业列表中：导入后显示为“未匹配”，可在“专业”页新增后点“重新匹配专业”`,
+        });
+      } else if (m.kind === 'ambiguous') {
+        const codes = m.candidates.map((c) => c.code).join('、');
+        warnings.push({
+          field: 'major',
+          reason: `专业名称“${m.text}”对应多个专业（代码 ${codes}），请改填 6 位专业代码；导入后暂不关联`,
+        });
+      }
+      return { errors, warnings };
+    },
+    apply(rows: readonly ValidRow<ImportedStudent>[], progress): ImportResult {
+      const at = ctx.clock().toISOString();
+      // One statement per row. The rows were matched against the students read moments ago in
+      // this same call; if anything changed since, a UNIQUE constraint or a vanished id stops
+      // the import and the transaction leaves everything as it was.
+      const insert = db.prepare(
+        `INSERT INTO students (student_no, name, id_type, id_number, gender, major_id, major_text,
+           class_name, entry_year, phone, pilot, created_at, updated_at)
+         VALUES (@studentNo, @name, @idType, @idNumber, @gender, @majorId, @majorText,
+           @className, @entryYear, @phone, coalesce(@pilot, 1), @at, @at)`,
+      );
+      // Empty cells keep what is saved; a row that changes nothing leaves updated_at alone.
+      const update = db.prepare(
+        `UPDATE students SET student_no = @studentNo, name = @name, id_type = @idType,
+           id_number = @idNumber, gender = @gender,
+           major_id = CASE WHEN @majorText = '' THEN major_id ELSE @majorId END,
+           major_text = CASE WHEN @majorText = '' THEN major_text ELSE @majorText END,
+           class_name = CASE WHEN @className = '' THEN class_name ELSE @className END,
+           entry_year = coalesce(@entryYear, entry_year),
+           phone = CASE WHEN @phone = '' THEN phone ELSE @phone END,
+           pilot = coalesce(@pilot, pilot), updated_at = @at
+         WHERE id = @id AND NOT (
+           (student_no COLLATE BINARY) IS @studentNo AND name IS @name AND id_type IS @idType
+           AND id_number IS @idNumber AND gender IS @gender
+           AND (@majorText = '' OR (major_id IS @majorId AND major_text IS @majorText))
+           AND (@className = '' OR class_name IS @className)
+           AND (@entryYear IS NULL OR entry_year IS @entryYear)
+           AND (@phone = '' OR phone IS @phone)
+           AND (@pilot IS NULL OR pilot IS @pilot))`,
+      );
+      const exists = db.prepare<[number]>('SELECT 1 FROM students WHERE id = ?').pluck();
+      let created = 0;
+      let updated = 0;
+      rows.forEach(({ value: v, rowNumber }, i) => {
+        const target = match(v).target;
+        const params = {
+          studentNo: v.studentNo,
+          name: v.name,
+          idType: v.idType,
+          idNumber: v.idNumber,
+          gender: v.gender,
+          majorId: v.majorId,
+          majorText: v.majorText,
+          className: v.className,
+          entryYear: v.entryYear,
+          phone: v.phone,
+          pilot: v.pilot === null ? null : v.pilot ? 1 : 0,
+          at,
+        };
+        try {
+          if (target) {
+            const { changes } = update.run({ ...params, id: target.id });
+            if (changes === 0 && !exists.get(target.id)) throw conflict(rowNumber);
+            updated += 1;
+          } else {
+            insert.run(params);
+            created += 1;
+          }
+        } catch (error) {
+          if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+            throw conflict(rowNumber);
+          }
+          throw error;
+        }
+        progress(i + 1);
+      });
+      recordAudit(db, {
+        at,
+        actor: ctx.actor,
+        entity: 'student_import',
+        entityId: fileName,
+        action: 'create',
+        before: null,
+        after: { fileName, total: rows.length, created, updated },
+      });
+      return { total: rows.length, created, updated };
+    },
+  };
+}

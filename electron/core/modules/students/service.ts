@@ -1,0 +1,159 @@
+import type {
+  MatchMajorsResult,
+  Student,
+  StudentData,
+  StudentSaveData,
+} from '../../../../shared/contract/students';
+import { checkIdNumber, chinaDate } from '../../../../shared/domain/idNumber';
+import { matchMajor } from '../../../../shared/domain/students';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import { CoreError } from '../../errors';
+import type { HandlersFor } from '../../handlers';
+import { commitImport, previewImport } from '../../io/importer';
+import { guardDelete } from '../../usage';
+import { studentImportDefinition } from './import';
+import { studentRepo } from './repository';
+import { releaseStudent, studentUsage } from './usage';
+
+type StudentHandlerName =
+  | 'students.list'
+  | 'students.facets'
+  | 'students.save'
+  | 'students.usage'
+  | 'students.delete'
+  | 'students.matchMajors'
+  | 'students.importPreview'
+  | 'students.importCommit';
+
+/** 学生: the roster, searched and filtered in SQL, edited one by one or imported in bulk. */
+export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerName> {
+  const { db } = ctx;
+  const repo = studentRepo(db);
+  const remove = db.prepare<[number]>('DELETE FROM students WHERE id = ?');
+
+  const mustGet = (id: number): Student => {
+    const student = repo.get(id);
+    if (!student) {
+      throw new CoreError('NOT_FOUND', `学生不存在（编号 ${id}），可能已被删除，请刷新列表。`);
+    }
+    return student;
+  };
+
+  /** The checks that need the clock or the saved majors, beyond the contract's own. */
+  const complete = (data: StudentData): StudentData => {
+    const today = chinaDate(ctx.clock());
+    const checked = checkIdNumber(data.idType, data.idNumber, { today, gender: data.gender });
+    if (!checked.valid) {
+      const message = checked.errors[0].message;
+      throw new CoreError('VALIDATION', `输入有误，未保存。${message}`, {
+        fields: [{ path: 'idNumber', message }],
+      });
+    }
+    if (data.majorId === null) return data;
+    const major = repo.major(data.majorId);
+    // A linked student keeps the major's name too, so deleting the major leaves it readable.
+    return major ? { ...data, majorText: major.name } : data;
+  };
+
+  const save = db.transaction(({ id, ...input }: StudentSaveData): Student => {
+    const at = ctx.clock().toISOString();
+    const before = id === undefined ? null : mustGet(id);
+    const data = complete(input);
+    repo.check(data, id);
+    let savedId: number;
+    if (before) {
+      repo.update(before.id, data, at);
+      savedId = before.id;
+    } else {
+      savedId = repo.insert(data, at);
+    }
+    const after = mustGet(savedId);
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'student',
+      entityId: String(savedId),
+      action: before ? 'update' : 'create',
+      before,
+      after,
+    });
+    return after;
+  });
+
+  const deleteStudent = db.transaction((id: number, force: boolean) => {
+    const before = mustGet(id);
+    guardDelete(`学生“${before.name}”（学号 ${before.studentNo}）`, studentUsage(db, id), force);
+    const at = ctx.clock().toISOString();
+    releaseStudent(db, id, at);
+    remove.run(id);
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'student',
+      entityId: String(id),
+      action: 'delete',
+      before,
+      after: null,
+    });
+    return { id };
+  });
+
+  /**
+   * Links students whose roster major text now names exactly one major of the school (after the
+   * user created it), and refreshes the names of linked majors.
+   */
+  const matchMajors = db.transaction((): MatchMajorsResult => {
+    const majors = repo.majors();
+    const texts = db
+      .prepare<[], { text: string }>(
+        "SELECT DISTINCT major_text AS text FROM students WHERE major_id IS NULL AND major_text <> ''",
+      )
+      .all();
+    const link = db.prepare(
+      'UPDATE students SET major_id = ?, major_text = ?, updated_at = ? WHERE major_id IS NULL AND major_text = ?',
+    );
+    const at = ctx.clock().toISOString();
+    // Linked students keep their major's current name (it orders the 专业 column).
+    db.prepare(
+      `UPDATE students SET major_text = m.name FROM majors m
+       WHERE m.id = students.major_id AND students.major_text <> m.name`,
+    ).run();
+    let linked = 0;
+    for (const { text } of texts) {
+      const match = matchMajor(text, majors);
+      if (match.kind === 'matched') {
+        linked += link.run(match.major.id, match.major.name, at, text).changes;
+      }
+    }
+    const unmatched = (
+      db
+        .prepare("SELECT count(*) AS n FROM students WHERE major_id IS NULL AND major_text <> ''")
+        .get() as { n: number }
+    ).n;
+    return { linked, unmatched };
+  });
+
+  const importEnv = { events: ctx.events };
+
+  return {
+    'students.list': (input) => repo.list(input),
+    'students.facets': () => repo.facets(),
+    'students.save': (input) => save(input),
+    'students.usage': ({ id }) => {
+      mustGet(id);
+      return studentUsage(db, id);
+    },
+    'students.delete': ({ id, force }) => deleteStudent(id, force),
+    'students.matchMajors': () => matchMajors(),
+    'students.importPreview': (input) =>
+      previewImport(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
+    'students.importCommit': async (input) => {
+      const definition = studentImportDefinition(ctx, repo, input.file.fileName);
+      const result = await commitImport(db, definition, input, importEnv);
+      // Fresh statistics let SQLite pick the right index for each filter of the list.
+      repo.analyze();
+      return result;
+    },
+  };
+}

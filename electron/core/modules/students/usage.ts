@@ -1,0 +1,45 @@
+import type { Usage, UsageRef } from '../../../../shared/contract/usage';
+import type { Db } from '../../db/open';
+import { describeUsage, usageRef } from '../../usage';
+
+/**
+ * What refers to a student. Nothing yet: exam sign-ups (the future `signups` table) will add a
+ * `block` reference here — a student with sign-ups must not be deleted — and `releaseStudent`
+ * clears any `unlink` references inside the delete's transaction.
+ */
+export function studentUsage(_db: Db, _studentId: number): Usage {
+  return describeUsage([]);
+}
+
+/** Clears every `unlink` reference to the student; call inside the delete's transaction. */
+export function releaseStudent(_db: Db, _studentId: number, _at: string): void {}
+
+/**
+ * For the majors module: the students linked to a major. Deleting the major unlinks them
+ * (students.major_id is ON DELETE SET NULL) and they keep the major's name as unmatched text,
+ * so they can be linked again after the major is re-created. Meant to be listed in
+ * `majorUsage` (electron/core/modules/majors/usage.ts) when the branches are merged.
+ */
+export function studentsOfMajorRef(db: Db, majorId: number): UsageRef | null {
+  const names = db
+    .prepare<[number], { name: string }>(
+      'SELECT name FROM students WHERE major_id = ? ORDER BY student_no LIMIT 6',
+    )
+    .all(majorId)
+    .map((r) => r.name);
+  const count = (
+    db
+      .prepare<[number], { n: number }>('SELECT count(*) AS n FROM students WHERE major_id = ?')
+      .get(majorId) as { n: number }
+  ).n;
+  const ref = usageRef(
+    {
+      kind: 'student',
+      label: '名学生',
+      onDelete: 'unlink',
+      consequence: '删除后这些学生的专业显示为“未匹配”，可重新新增该专业后再匹配',
+    },
+    names,
+  );
+  return ref && { ...ref, count };
+}

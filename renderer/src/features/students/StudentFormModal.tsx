@@ -1,0 +1,305 @@
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo } from 'react';
+import type { Major } from '../../../../shared/contract/majors';
+import {
+  studentFields,
+  type Student,
+  type StudentSaveInput,
+} from '../../../../shared/contract/students';
+import {
+  checkIdNumber,
+  chinaDate,
+  idTypeLabels,
+  idTypes,
+  type IdType,
+} from '../../../../shared/domain/idNumber';
+import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
+import { messageOf } from '../../api/client';
+import { showFieldErrors } from '../../components/formErrors';
+import { formatDate } from '../../components/format';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+
+interface Props {
+  student: Student | null;
+  majors: readonly Major[];
+  classes: readonly string[];
+  saving: boolean;
+  onSave: (input: StudentSaveInput) => Promise<Student>;
+  onClose: () => void;
+}
+
+interface FormValues {
+  studentNo: string;
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  gender?: Gender;
+  majorId: number | null;
+  className: string;
+  entryYear: number | null;
+  phone: string;
+  pilot: boolean;
+}
+
+function toFormValues(student: Student | null): Partial<FormValues> {
+  if (!student) return { idType: 'resident', majorId: null, entryYear: null, pilot: true };
+  const { studentNo, name, idType, idNumber, gender, majorId, className, entryYear, phone } =
+    student;
+  return {
+    studentNo,
+    name,
+    idType,
+    idNumber,
+    gender,
+    majorId,
+    className,
+    entryYear,
+    phone,
+    pilot: student.pilot,
+  };
+}
+
+/** Today in China, as the core judges birth dates. */
+const today = () => chinaDate(new Date());
+
+/**
+ * Create or edit one student. The ID number is checked as the user types with the same pure
+ * function the core uses (GB 11643: check character, birth date, gender); the result is shown
+ * under the field, and a valid resident ID number fills in an empty gender.
+ */
+export function StudentFormModal({ student, majors, classes, saving, onSave, onClose }: Props) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const f = t.students.form.fields;
+  const p = t.students.form.placeholders;
+  const idType = Form.useWatch('idType', form) ?? 'resident';
+  const idNumber = Form.useWatch('idNumber', form) ?? '';
+  const gender = Form.useWatch('gender', form);
+  const majorId = Form.useWatch('majorId', form);
+
+  const check = useMemo(
+    () =>
+      idNumber.trim() === ''
+        ? null
+        : checkIdNumber(idType, idNumber, { today: today(), gender: gender ?? null }),
+    [idType, idNumber, gender],
+  );
+
+  // A valid resident ID number says the gender: fill it in when it is still empty.
+  useEffect(() => {
+    if (check?.valid && check.gender && !form.getFieldValue('gender')) {
+      form.setFieldValue('gender', check.gender);
+      void form.validateFields(['idNumber']);
+    }
+  }, [check, form]);
+
+  const submit = async () => {
+    let values: FormValues;
+    try {
+      values = await form.validateFields();
+    } catch {
+      message.error(t.common.fixFields);
+      return;
+    }
+    const linked = values.majorId ?? null;
+    const input: StudentSaveInput = {
+      ...values,
+      gender: values.gender as Gender,
+      majorId: linked,
+      // The roster's unmatched text stays until the user picks a major (or clears the field).
+      majorText: linked === null && student?.majorId === null ? student.majorText : '',
+      entryYear: values.entryYear ?? null,
+      phone: values.phone ?? '',
+      className: values.className ?? '',
+    };
+    try {
+      const saved = await onSave(student ? { ...input, id: student.id } : input);
+      message.success(t.students.saved(saved.name));
+      onClose();
+    } catch (error) {
+      showFieldErrors(form, error);
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    }
+  };
+
+  const idStatus =
+    check === null ? null : !check.valid ? null : (
+      <Alert
+        type={check.warnings.length > 0 ? 'warning' : 'success'}
+        showIcon
+        data-testid="id-check"
+        style={{ marginTop: -12, marginBottom: 16 }}
+        message={
+          check.birthDate && check.gender
+            ? t.students.form.idOk(formatDate(check.birthDate), genderLabels[check.gender])
+            : t.students.form.idShapeOk
+        }
+        description={
+          check.warnings.length > 0 ? check.warnings.map((w) => w.message).join('；') : undefined
+        }
+      />
+    );
+
+  return (
+    <Modal
+      open
+      title={student ? t.students.form.editTitle(student.name) : t.students.form.addTitle}
+      okText={t.common.save}
+      cancelText={t.common.cancel}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      width={720}
+      maskClosable={false}
+    >
+      <Form
+        form={form}
+        name="student"
+        layout="vertical"
+        initialValues={toFormValues(student)}
+        onFinish={() => void submit()}
+      >
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="studentNo"
+              label={f.studentNo}
+              required
+              rules={[zodRule(studentFields.studentNo)]}
+            >
+              <Input placeholder={p.studentNo} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="name" label={f.name} required rules={[zodRule(studentFields.name)]}>
+              <Input placeholder={p.name} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="idType" label={f.idType} rules={[zodRule(studentFields.idType)]}>
+              <Select options={idTypes.map((value) => ({ value, label: idTypeLabels[value] }))} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item
+              name="idNumber"
+              label={f.idNumber}
+              required
+              dependencies={['idType', 'gender']}
+              rules={[
+                zodRule(studentFields.idNumber),
+                {
+                  validator: async (_rule, value: unknown) => {
+                    if (typeof value !== 'string' || value.trim() === '') return;
+                    const type = (form.getFieldValue('idType') as IdType | undefined) ?? 'resident';
+                    const entered = form.getFieldValue('gender') as Gender | undefined;
+                    const result = checkIdNumber(type, value, {
+                      today: today(),
+                      gender: entered ?? null,
+                    });
+                    if (!result.valid) throw new Error(result.errors[0].message);
+                  },
+                },
+              ]}
+            >
+              <Input placeholder={p.idNumber} allowClear />
+            </Form.Item>
+          </Col>
+          <Col span={24}>{idStatus}</Col>
+          <Col span={8}>
+            <Form.Item
+              name="gender"
+              label={f.gender}
+              required
+              rules={[zodRule(studentFields.gender)]}
+            >
+              <Radio.Group
+                options={genders.map((value) => ({ value, label: genderLabels[value] }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item
+              name="majorId"
+              label={f.majorId}
+              extra={
+                student && student.majorId === null && student.majorText && majorId == null ? (
+                  <Typography.Text type="warning">
+                    {t.students.form.rosterMajor(student.majorText)}
+                  </Typography.Text>
+                ) : undefined
+              }
+            >
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={p.majorId}
+                options={majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="className"
+              label={f.className}
+              rules={[zodRule(studentFields.className)]}
+            >
+              <AutoComplete
+                placeholder={p.className}
+                options={classes.map((value) => ({ value }))}
+                filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+                allowClear
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="entryYear"
+              label={f.entryYear}
+              rules={[zodRule(studentFields.entryYear)]}
+            >
+              <InputNumber
+                placeholder={p.entryYear}
+                style={{ width: '100%' }}
+                precision={0}
+                controls={false}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="phone" label={f.phone} rules={[zodRule(studentFields.phone)]}>
+              <Input placeholder={p.phone} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item
+              name="pilot"
+              valuePropName="checked"
+              extra={t.students.form.pilotHelp}
+              style={{ marginBottom: 0 }}
+            >
+              <Checkbox>{f.pilot}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        <button type="submit" hidden aria-hidden />
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,270 @@
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Flex, Input, Segmented, Typography } from 'antd';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import type { Student } from '../../../../shared/contract/students';
+import { invoke, messageOf } from '../../api/client';
+import { ImportWizard } from '../../components/ImportWizard';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { t } from '../../i18n';
+import { useMajorsStore } from '../majors/majorsStore';
+import { StudentFormModal } from './StudentFormModal';
+import { count, StudentsTable } from './StudentsTable';
+import { defaultQuery, useStudentsStore, type StudentQuery } from './studentsStore';
+
+const text = t.students;
+/** Keystrokes closer together than this are sent as one search (the first one goes at once). */
+export const SEARCH_DEBOUNCE_MS = 200;
+
+type Pilot = 'all' | 'pilot' | 'other';
+const pilotValue = (pilot: boolean | null): Pilot =>
+  pilot === null ? 'all' : pilot ? 'pilot' : 'other';
+
+/**
+ * Search as the user types: the first keystroke after a pause is sent at once, later ones within
+ * SEARCH_DEBOUNCE_MS are merged into one request; nothing is sent while an input method (拼音)
+ * is still composing.
+ */
+function useLeadingDebounce(apply: (value: string) => void) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const flush = () => {
+    if (pending.current === null) {
+      timer.current = null;
+      return;
+    }
+    const value = pending.current;
+    pending.current = null;
+    apply(value);
+    timer.current = setTimeout(flush, SEARCH_DEBOUNCE_MS);
+  };
+  return (value: string) => {
+    if (timer.current === null) {
+      apply(value);
+      timer.current = setTimeout(flush, SEARCH_DEBOUNCE_MS);
+    } else {
+      pending.current = value;
+    }
+  };
+}
+
+const isFiltered = (q: StudentQuery) =>
+  q.search !== '' ||
+  q.majors.length > 0 ||
+  q.classNames.length > 0 ||
+  q.entryYears.length > 0 ||
+  q.genders.length > 0 ||
+  q.pilot !== null ||
+  q.idWarningsOnly;
+
+/** The search box, the 试点学生 switch, 清除筛选 and the counts of the shown query. */
+const Toolbar = memo(function Toolbar() {
+  const setQuery = useStudentsStore((s) => s.setQuery);
+  const pilot = useStudentsStore((s) => s.query.pilot);
+  const filtered = useStudentsStore((s) => isFiltered(s.query));
+  const fetching = useStudentsStore((s) => s.fetching);
+  const stats = useStudentsStore((s) => s.result?.stats);
+  // Only this box changes the search, so its text starts from the store and stays local.
+  const [search, setSearch] = useState(() => useStudentsStore.getState().query.search);
+  const composing = useRef(false);
+
+  const searchNow = useLeadingDebounce((value) => void setQuery({ search: value.trim() }));
+  const onChange = (value: string) => {
+    setSearch(value);
+    if (!composing.current) searchNow(value);
+  };
+  const clear = () => {
+    const { query } = useStudentsStore.getState();
+    setSearch('');
+    void setQuery({
+      ...defaultQuery,
+      sortBy: query.sortBy,
+      sortOrder: query.sortOrder,
+      pageSize: query.pageSize,
+    });
+  };
+
+  return (
+    <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
+      <Input.Search
+        id="students-search"
+        allowClear
+        style={{ width: 320 }}
+        placeholder={text.searchPlaceholder}
+        aria-label={text.searchPlaceholder}
+        value={search}
+        onChange={(e) => onChange(e.target.value)}
+        onCompositionStart={() => {
+          composing.current = true;
+        }}
+        onCompositionEnd={(e) => {
+          composing.current = false;
+          onChange(e.currentTarget.value);
+        }}
+        onSearch={(value) => void setQuery({ search: value.trim() })}
+        loading={fetching}
+      />
+      <Segmented<Pilot>
+        value={pilotValue(pilot)}
+        onChange={(value) => void setQuery({ pilot: value === 'all' ? null : value === 'pilot' })}
+        options={[
+          { value: 'all', label: text.pilotFilter.all },
+          { value: 'pilot', label: text.pilotFilter.pilot },
+          { value: 'other', label: text.pilotFilter.other },
+        ]}
+        data-testid="students-pilot-filter"
+      />
+      {filtered && (
+        <Button type="link" onClick={clear}>
+          {text.clearFilters}
+        </Button>
+      )}
+      {stats && (
+        <Typography.Text type="secondary" data-testid="students-summary">
+          {text.summary(
+            count(stats.total),
+            count(stats.pilot),
+            count(stats.male),
+            count(stats.female),
+          )}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+});
+
+/** Majors the roster names but the school has not entered; 15-digit ID numbers. */
+const Alerts = memo(function Alerts() {
+  const { message } = App.useApp();
+  const facets = useStudentsStore((s) => s.facets);
+  const idWarningsOnly = useStudentsStore((s) => s.query.idWarningsOnly);
+  const [matching, setMatching] = useState(false);
+  if (!facets || (facets.unlinkedMajor === 0 && facets.idWarnings === 0)) return null;
+  const unmatched = facets.unmatchedMajors;
+
+  const matchMajors = async () => {
+    setMatching(true);
+    try {
+      const r = await useStudentsStore.getState().matchMajors();
+      message.success(text.matched(r.linked, r.unmatched));
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    } finally {
+      setMatching(false);
+    }
+  };
+
+  return (
+    <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+      {facets.unlinkedMajor > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="students-unmatched"
+          message={text.unmatched(
+            count(facets.unlinkedMajor),
+            unmatched
+              .slice(0, 5)
+              .map((u) => `${u.text}（${count(u.count)}）`)
+              .join('、') + (unmatched.length > 5 ? ' 等' : ''),
+          )}
+          action={
+            <Button size="small" loading={matching} onClick={() => void matchMajors()}>
+              {text.matchMajors}
+            </Button>
+          }
+        />
+      )}
+      {facets.idWarnings > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          message={text.idWarnings(count(facets.idWarnings))}
+          action={
+            <Button
+              size="small"
+              type={idWarningsOnly ? 'primary' : 'default'}
+              onClick={() =>
+                void useStudentsStore.getState().setQuery({ idWarningsOnly: !idWarningsOnly })
+              }
+            >
+              {text.showIdWarnings}
+            </Button>
+          }
+        />
+      )}
+    </Flex>
+  );
+});
+
+/** 学生: the roster at any size, searched, filtered, sorted and paged by the core. */
+export function StudentsPage() {
+  const { message } = App.useApp();
+  const loadState = useStudentsStore((s) => s.loadState);
+  const loadError = useStudentsStore((s) => s.loadError);
+  const saving = useStudentsStore((s) => s.saving);
+  const facets = useStudentsStore((s) => s.facets);
+  const majors = useMajorsStore((s) => s.items);
+  const loadMajors = useMajorsStore((s) => s.load);
+  const [editing, setEditing] = useState<Student | 'new' | null>(null);
+  const [importOpen, setImportOpen] = useState(false);
+  const onEdit = useCallback((student: Student) => setEditing(student), []);
+  const reload = () => void useStudentsStore.getState().reload();
+
+  useEffect(() => {
+    void useStudentsStore.getState().reload();
+    void loadMajors();
+  }, [loadMajors]);
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        description={text.intro}
+        extra={
+          <>
+            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+              {text.import}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {text.add}
+            </Button>
+          </>
+        }
+      />
+      <LoadState state={loadState} error={loadError} onRetry={reload}>
+        <Alerts />
+        <Toolbar />
+        <StudentsTable onEdit={onEdit} />
+      </LoadState>
+      {editing && (
+        <StudentFormModal
+          student={editing === 'new' ? null : editing}
+          majors={majors}
+          classes={(facets?.classes ?? []).map((k) => k.value).filter((k) => k !== '')}
+          saving={saving}
+          onSave={(input) => useStudentsStore.getState().save(input)}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <ImportWizard
+        open={importOpen}
+        title={text.importTitle}
+        hint={text.importHint}
+        preview={(request) => invoke('students.importPreview', request)}
+        commit={(request) => invoke('students.importCommit', request)}
+        onImported={(r) => {
+          message.success(text.imported(r.created, r.updated));
+          void useStudentsStore.getState().imported(r);
+        }}
+        onClose={() => setImportOpen(false)}
+      />
+    </>
+  );
+}

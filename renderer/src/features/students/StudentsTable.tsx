@@ -1,0 +1,295 @@
+import { DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
+import { App, Button, Tag, Tooltip, type TableProps } from 'antd';
+import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { Student, StudentSortKey } from '../../../../shared/contract/students';
+import { idTypeLabels } from '../../../../shared/domain/idNumber';
+import { genderLabels, genders } from '../../../../shared/domain/teachers';
+import { DataTable } from '../../components/DataTable';
+import { messageOf } from '../../api/client';
+import { t } from '../../i18n';
+import { useStudentsStore, type StudentQuery } from './studentsStore';
+
+const text = t.students;
+const c = text.columns;
+const NONE = '__none__';
+export const count = (n: number) => n.toLocaleString('zh-CN');
+const muted = { color: 'rgba(0, 0, 0, 0.45)' };
+const dash = <span style={muted}>—</span>;
+
+/** The table's scroll height: the window less the header, alerts, toolbar and pager. */
+function useTableHeight(reserved: number) {
+  const [height, setHeight] = useState(() => Math.max(320, window.innerHeight - reserved));
+  useEffect(() => {
+    const onResize = () => setHeight(Math.max(320, window.innerHeight - reserved));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [reserved]);
+  return height;
+}
+
+/**
+ * Edit and delete for one row. Delete asks first in a confirmation dialog (确定/取消) that says
+ * what uses the student; one dialog for the page keeps each row light for a fast table.
+ */
+const RowActions = memo(function RowActions({
+  student,
+  onEdit,
+}: {
+  student: Student;
+  onEdit: (student: Student) => void;
+}) {
+  const { message, modal } = App.useApp();
+  const what = `学生“${student.name}”（学号 ${student.studentNo}）`;
+  const askDelete = async () => {
+    const store = useStudentsStore.getState();
+    let usage;
+    try {
+      usage = await store.usage(student.id);
+    } catch (error) {
+      message.error(t.deleteConfirm.checkFailed(messageOf(error)));
+      return;
+    }
+    const blocked = usage.refs.some((r) => r.onDelete === 'block');
+    modal.confirm({
+      title: t.deleteConfirm.confirmTitle(what),
+      content: usage.refs.length === 0 ? t.deleteConfirm.unused : usage.summary,
+      okText: t.common.confirm,
+      cancelText: t.common.cancel,
+      okButtonProps: { danger: true, disabled: blocked },
+      onOk: async () => {
+        try {
+          await store.remove(student.id, usage.refs.length > 0);
+          message.success(text.deleted(student.name));
+        } catch (error) {
+          message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+        }
+      },
+    });
+  };
+  return (
+    <span>
+      <Button
+        type="link"
+        size="small"
+        icon={<EditOutlined />}
+        onClick={() => onEdit(student)}
+        data-testid={`student-edit-${student.studentNo}`}
+      >
+        {t.common.edit}
+      </Button>
+      <Button
+        type="link"
+        size="small"
+        danger
+        icon={<DeleteOutlined />}
+        onClick={() => void askDelete()}
+        data-testid={`student-delete-${student.studentNo}`}
+      >
+        {t.common.delete}
+      </Button>
+    </span>
+  );
+});
+
+/** Only the query's parts the table shows (sort, column filters, page); not the search text. */
+const tableQuery = (q: StudentQuery) =>
+  JSON.stringify([q.sortBy, q.sortOrder, q.majors, q.classNames, q.entryYears, q.genders]);
+
+/**
+ * The roster table: one page from the core, rendered virtually. It re-renders only when a new
+ * page arrives or its own sort/filter state changes — never while the user types in the search.
+ */
+export const StudentsTable = memo(function StudentsTable({
+  onEdit,
+}: {
+  onEdit: (student: Student) => void;
+}) {
+  const result = useStudentsStore((s) => s.result);
+  const shownQuery = useStudentsStore((s) => s.shownQuery);
+  const facets = useStudentsStore((s) => s.facets);
+  const firstLoad = useStudentsStore((s) => s.fetching && s.result === null);
+  const page = useStudentsStore((s) => s.query.page);
+  const pageSize = useStudentsStore((s) => s.query.pageSize);
+  const queryKey = useStudentsStore((s) => tableQuery(s.query));
+  const tableHeight = useTableHeight(380);
+
+  const columns = useMemo((): ColumnsType<Student> => {
+    const query = useStudentsStore.getState().query;
+    const sortOrder = (key: StudentSortKey): SortOrder =>
+      query.sortBy === key ? (query.sortOrder === 'desc' ? 'descend' : 'ascend') : null;
+    const sortable = (key: StudentSortKey) => ({
+      key,
+      sorter: true,
+      sortOrder: sortOrder(key),
+      sortDirections: ['ascend' as const, 'descend' as const],
+    });
+    const majorFilters = (facets?.majors ?? []).map((m) =>
+      m.majorId === null
+        ? { text: `${text.noMajor}（${count(m.count)}）`, value: NONE }
+        : { text: `${m.code} ${m.name}（${count(m.count)}）`, value: m.majorId },
+    );
+    const classFilters = (facets?.classes ?? []).map((k) => ({
+      text: `${k.value || text.noValue}（${count(k.count)}）`,
+      value: k.value === '' ? NONE : k.value,
+    }));
+    const yearFilters = (facets?.entryYears ?? []).map((y) => ({
+      text: `${y.value === null ? text.noValue : text.yearSuffix(y.value)}（${count(y.count)}）`,
+      value: y.value === null ? NONE : y.value,
+    }));
+    return [
+      {
+        title: c.studentNo,
+        dataIndex: 'studentNo',
+        width: 130,
+        fixed: 'left',
+        ...sortable('studentNo'),
+      },
+      { title: c.name, dataIndex: 'name', width: 110, ...sortable('name') },
+      {
+        title: c.gender,
+        dataIndex: 'gender',
+        width: 80,
+        render: (g: Student['gender']) => genderLabels[g],
+        filters: genders.map((value) => ({ text: genderLabels[value], value })),
+        filteredValue: query.genders.length ? query.genders : null,
+        ...sortable('gender'),
+      },
+      {
+        title: c.idNumber,
+        dataIndex: 'idNumber',
+        width: 210,
+        ...sortable('idNumber'),
+        render: (_, s) => (
+          <span>
+            <span style={{ fontFamily: 'monospace' }}>{s.idNumber}</span>
+            {s.idType !== 'resident' && (
+              <Tag style={{ marginLeft: 4 }}>{idTypeLabels[s.idType]}</Tag>
+            )}
+            {s.idWarning && (
+              <Tooltip title={s.idWarning}>
+                <WarningOutlined
+                  style={{ color: '#faad14', marginLeft: 4 }}
+                  aria-label={s.idWarning}
+                />
+              </Tooltip>
+            )}
+          </span>
+        ),
+      },
+      {
+        title: c.major,
+        width: 170,
+        ...sortable('major'),
+        filters: majorFilters,
+        filterSearch: true,
+        filteredValue: query.majors.length
+          ? query.majors.map((m) => (m === 'none' ? NONE : m))
+          : null,
+        render: (_, s) =>
+          s.majorId !== null ? (
+            <span title={`${s.majorCode} ${s.majorName}`}>{s.majorName}</span>
+          ) : s.majorText ? (
+            <span>
+              <span style={muted}>{s.majorText}</span>
+              <Tag color="warning" style={{ marginLeft: 4 }}>
+                {text.unmatchedTag}
+              </Tag>
+            </span>
+          ) : (
+            dash
+          ),
+      },
+      {
+        title: c.className,
+        dataIndex: 'className',
+        width: 130,
+        ...sortable('className'),
+        filters: classFilters,
+        filterSearch: true,
+        filteredValue: query.classNames.length
+          ? query.classNames.map((k) => (k === '' ? NONE : k))
+          : null,
+        render: (value: string) => value || dash,
+      },
+      {
+        title: c.entryYear,
+        dataIndex: 'entryYear',
+        width: 100,
+        ...sortable('entryYear'),
+        filters: yearFilters,
+        filteredValue: query.entryYears.length
+          ? query.entryYears.map((y) => (y === 'none' ? NONE : y))
+          : null,
+        render: (year: number | null) => year ?? dash,
+      },
+      { title: c.phone, dataIndex: 'phone', width: 130, ...sortable('phone') },
+      {
+        title: c.pilot,
+        dataIndex: 'pilot',
+        width: 100,
+        align: 'center',
+        ...sortable('pilot'),
+        render: (pilot: boolean) =>
+          pilot ? (
+            <span style={{ color: '#389e0d' }}>{text.yes}</span>
+          ) : (
+            <span style={muted}>{text.no}</span>
+          ),
+      },
+      {
+        title: c.actions,
+        key: 'actions',
+        width: 140,
+        fixed: 'right',
+        render: (_, s) => <RowActions student={s} onEdit={onEdit} />,
+      },
+    ];
+    // queryKey stands for the query parts read above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queryKey, facets, onEdit]);
+
+  const onChange: TableProps<Student>['onChange'] = (pagination, filters, sorter) => {
+    const { query, setQuery } = useStudentsStore.getState();
+    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Student>;
+    const values = (key: string) => (filters[key] ?? []) as (string | number | boolean)[];
+    const patch: Partial<StudentQuery> = {
+      majors: values('major').map((v) => (v === NONE ? 'none' : Number(v))),
+      classNames: values('className').map((v) => (v === NONE ? '' : String(v))),
+      entryYears: values('entryYear').map((v) => (v === NONE ? 'none' : Number(v))),
+      genders: values('gender') as StudentQuery['genders'],
+      sortBy: s.order ? (s.columnKey as StudentSortKey) : 'studentNo',
+      sortOrder: s.order === 'descend' ? 'desc' : 'asc',
+      pageSize: pagination.pageSize ?? query.pageSize,
+    };
+    const unchanged =
+      tableQuery({ ...query, ...patch }) === tableQuery(query) && patch.pageSize === query.pageSize;
+    void setQuery(unchanged ? { page: pagination.current ?? 1 } : patch);
+  };
+
+  return (
+    <div
+      data-testid="students-table"
+      data-search={shownQuery?.search ?? ''}
+      data-pilot={String(shownQuery?.pilot ?? 'all')}
+    >
+      <DataTable<Student>
+        rowKey="id"
+        virtual
+        size="small"
+        columns={columns}
+        dataSource={result?.items ?? []}
+        loading={firstLoad}
+        scroll={{ x: 1250, y: tableHeight }}
+        onChange={onChange}
+        emptyHint={facets && facets.total > 0 ? text.noMatch : text.emptyHint}
+        pagination={{
+          current: page,
+          pageSize,
+          total: result?.stats.total ?? 0,
+          pageSizeOptions: [50, 100, 200, 500, 1000],
+        }}
+      />
+    </div>
+  );
+});

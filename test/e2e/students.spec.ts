@@ -1,0 +1,213 @@
+import { expect, test, type Page } from '@playwright/test';
+import { attachScreenshot, errorOf, openDialog, openPage } from '../harness/antd';
+import { csvBytes } from '../harness/sheets';
+import { residentId, withBadCheckChar } from '../harness/students';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+/** The school already has its major 软件技术 (entered on the 专业 page, see staff.spec.ts). */
+async function seedMajor(page: Page) {
+  const saved = await page.evaluate(() =>
+    window.pilot?.invoke('majors.save', {
+      code: '510203',
+      name: '软件技术',
+      level: 'junior_college',
+      catalogueYear: 2021,
+      firstEnrolmentYear: 2015,
+      annualEnrolment: 120,
+    }),
+  );
+  expect(saved?.ok).toBe(true);
+}
+
+const header = ['序号', '学号', '姓名', '身份证号', '性别', '专业', '班级', '年级', '联系电话'];
+const titleRows = [
+  ['湖北示例职业技术学院 2023 级 1+X 证书试点学生名单'],
+  ['填表单位：教务处', '', '', '填表日期：2023年9月1日'],
+];
+
+/** 12 students of class 软件2301班 and 2302班; names 王… and 李… */
+function students(): string[][] {
+  const names = [
+    '王一',
+    '王二',
+    '王三',
+    '王四',
+    '王五',
+    '王六',
+    '李一',
+    '李二',
+    '李三',
+    '李四',
+    '李五',
+    '赵一',
+  ];
+  return names.map((name, i) => {
+    const sequence = i * 2 + 1 + (i % 2); // alternate genders: odd = 男
+    return [
+      String(i + 1),
+      `20230101${String(i + 1).padStart(2, '0')}`,
+      name,
+      residentId('20050301', sequence),
+      sequence % 2 === 1 ? '男' : '女',
+      i < 10 ? '软件技术' : '物联网应用技术',
+      i < 6 ? '软件2301班' : '软件2302班',
+      '2023级',
+      `1380013${String(8000 + i)}`,
+    ];
+  });
+}
+
+async function pickFile(page: Page, name: string, rows: string[][]) {
+  await page.locator('.ant-modal input[type=file]').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: csvBytes([...titleRows, header, ...rows], 'gbk'),
+  });
+}
+
+const table = (page: Page) => page.getByTestId('students-table');
+
+test.describe('学生', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-students-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('roster import from a GBK CSV: errors by row, fix, re-import; search, filter, add, delete', async ({
+    page,
+  }, testInfo) => {
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
+    });
+    await page.goto(host.url);
+    await seedMajor(page);
+    await openPage(page, '学生');
+    await expect(page.getByText('还没有学生。点击右上角“从名单导入”')).toBeVisible();
+
+    // A roster saved by Chinese Excel (GBK), with title rows and three bad rows.
+    const rows = students();
+    const badCheck = withBadCheckChar(rows[2][3]);
+    const broken = rows.map((r) => [...r]);
+    broken[2][3] = badCheck.id; // file row 6
+    broken[4][4] = broken[4][4] === '男' ? '女' : '男'; // file row 8: gender mismatch
+    broken[6][3] = '4.20106E+17'; // file row 10: the ID went through Excel as a number
+    await page.getByRole('button', { name: '从名单导入' }).click();
+    const dialog = openDialog(page);
+    await pickFile(page, '2023级名单.csv', broken);
+    await expect(dialog.getByText('表头在第 3 行')).toBeVisible();
+    await expect(dialog.getByTestId('import-summary')).toContainText(
+      '共 12 行：可导入 9 行（新增 9，更新 0），有错误 3 行。',
+    );
+    const errorRows = dialog.getByTestId('import-errors').locator('tbody tr');
+    await expect(errorRows).toHaveCount(3);
+    await expect(errorRows.nth(0).locator('td')).toHaveText([
+      '6',
+      '身份证号',
+      `校验位应为 ${badCheck.expected}，实际为 ${badCheck.actual}`,
+    ]);
+    await expect(errorRows.nth(1).locator('td').nth(0)).toHaveText('8');
+    await expect(errorRows.nth(1).locator('td').nth(2)).toContainText('性别不一致');
+    await expect(errorRows.nth(2).locator('td')).toHaveText([
+      '10',
+      '身份证号',
+      '该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入',
+    ]);
+    await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+    await attachScreenshot(page, testInfo, 'students-import-errors');
+
+    // The corrected file imports; the unknown major is a warning, not an error.
+    await dialog.getByRole('button', { name: '重新选择文件' }).click();
+    await pickFile(page, '2023级名单（已改正）.csv', rows);
+    await expect(dialog.getByTestId('import-summary')).toContainText(
+      '共 12 行：可导入 12 行（新增 12，更新 0），有错误 0 行。',
+    );
+    await expect(dialog.getByTestId('import-warnings')).toContainText('物联网应用技术');
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByText('导入完成：新增 12 条，更新 0 条。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await expect(page.getByText('共 12 条')).toBeVisible();
+    await expect(page.getByTestId('students-summary')).toHaveText(
+      '共 12 名学生，其中试点学生 12 名；男 6，女 6',
+    );
+    await expect(page.getByTestId('students-unmatched')).toContainText('物联网应用技术（2）');
+
+    // Importing the same roster again updates, never duplicates.
+    await page.getByRole('button', { name: '从名单导入' }).click();
+    await pickFile(page, '2023级名单（已改正）.csv', rows);
+    await expect(dialog.getByTestId('import-summary')).toContainText('（新增 0，更新 12）');
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByText('导入完成：新增 0 条，更新 12 条。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await expect(page.getByText('共 12 条')).toBeVisible();
+
+    // Search by name prefix, by 学号 prefix; then filter by class in the column header.
+    const search = page.getByRole('searchbox');
+    await search.fill('李');
+    await expect(table(page)).toHaveAttribute('data-search', '李');
+    await expect(page.getByText('共 5 条')).toBeVisible();
+    await expect(table(page).locator('.ant-table-row')).toHaveCount(5);
+    await search.fill('202301011');
+    await expect(page.getByText('共 3 条')).toBeVisible();
+    await search.fill('');
+    await expect(page.getByText('共 12 条')).toBeVisible();
+    await table(page)
+      .locator('th', { hasText: '班级' })
+      .locator('.ant-table-filter-trigger')
+      .click();
+    const filterMenu = page.locator('.ant-table-filter-dropdown').filter({ visible: true });
+    await filterMenu.getByText('软件2302班（6）').click();
+    await filterMenu.getByRole('button', { name: /确\s*定/ }).click();
+    await expect(page.getByText('共 6 条')).toBeVisible();
+    await page.getByTestId('students-pilot-filter').getByText('非试点').click();
+    await expect(page.getByText('没有符合条件的学生')).toBeVisible();
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect(page.getByText('共 12 条')).toBeVisible();
+
+    // Add one by one: the ID number is checked as it is typed.
+    await page.getByRole('button', { name: '新增学生' }).click();
+    await page.locator('#student_studentNo').fill('2023020001');
+    await page.locator('#student_name').fill('周 八');
+    const bad = withBadCheckChar(residentId('20060101', 8));
+    await page.locator('#student_idNumber').fill(bad.id);
+    await expect(errorOf(page, 'student_idNumber')).toHaveText(
+      `校验位应为 ${bad.expected}，实际为 ${bad.actual}`,
+    );
+    await page.locator('#student_idNumber').fill(residentId('20060101', 8).toLowerCase());
+    await expect(page.getByTestId('id-check')).toHaveText(
+      '号码有效：出生日期 2006年1月1日，性别 女',
+    );
+    await expect(page.locator('#student_gender input[value=female]')).toBeChecked();
+    await openDialog(page)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await expect(page.getByText('已保存学生“周八”')).toBeVisible();
+    await expect(page.getByText('共 13 条')).toBeVisible();
+    await attachScreenshot(page, testInfo, 'students');
+
+    // Delete asks first.
+    await search.fill('2023020001');
+    await expect(page.getByText('共 1 条')).toBeVisible();
+    await page.getByTestId('student-delete-2023020001').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm.locator('.ant-modal-confirm-title')).toHaveText(
+      '确定删除学生“周八”（学号 2023020001）吗？',
+    );
+    await expect(confirm).toContainText('没有其他记录使用它，删除后无法恢复。');
+    await confirm.getByRole('button', { name: /确\s*定/ }).click();
+    await expect(page.getByText('已删除学生“周八”')).toBeVisible();
+    await expect(page.getByText('没有符合条件的学生')).toBeVisible();
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await expect(page.getByText('共 12 条')).toBeVisible();
+
+    expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});
