@@ -601,6 +601,9 @@ export const zhCN = {
     imported: (created: number, updated: number) =>
       `名单已导入：新增 ${created} 名，更新 ${updated} 名`,
     unmatchedTag: '未匹配',
+    what: (name: string, studentNo: string) => `学生“${name}”（学号 ${studentNo}）`,
+    withCount: (label: string, n: string) => `${label}（${n}）`,
+    list: (items: string[], more: boolean) => items.join('、') + (more ? ' 等' : ''),
     noValue: '未填写',
     noMajor: '未关联专业',
     yearSuffix: (year: number) => `${year}级`,

@@ -63,78 +63,99 @@ const isFiltered = (q: StudentQuery) =>
   q.pilot !== null ||
   q.idWarningsOnly;
 
-/** The search box, the 试点学生 switch, 清除筛选 and the counts of the shown query. */
-const Toolbar = memo(function Toolbar() {
+/** The search box: local text, sent to the core as the user types (see useLeadingDebounce). */
+const SearchBox = memo(function SearchBox() {
   const setQuery = useStudentsStore((s) => s.setQuery);
-  const pilot = useStudentsStore((s) => s.query.pilot);
-  const filtered = useStudentsStore((s) => isFiltered(s.query));
-  const fetching = useStudentsStore((s) => s.fetching);
-  const stats = useStudentsStore((s) => s.result?.stats);
-  // Only this box changes the search, so its text starts from the store and stays local.
+  // Only this box and 清除筛选 change the search, so its text starts from the store.
   const [search, setSearch] = useState(() => useStudentsStore.getState().query.search);
   const composing = useRef(false);
-
   const searchNow = useLeadingDebounce((value) => void setQuery({ search: value.trim() }));
   const onChange = (value: string) => {
     setSearch(value);
     if (!composing.current) searchNow(value);
   };
-  const clear = () => {
-    const { query } = useStudentsStore.getState();
-    setSearch('');
+  return (
+    <Input.Search
+      id="students-search"
+      allowClear
+      style={{ width: 320 }}
+      placeholder={text.searchPlaceholder}
+      aria-label={text.searchPlaceholder}
+      value={search}
+      onChange={(e) => onChange(e.target.value)}
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
+      onCompositionEnd={(e) => {
+        composing.current = false;
+        onChange(e.currentTarget.value);
+      }}
+      onSearch={(value) => void setQuery({ search: value.trim() })}
+    />
+  );
+});
+
+const PilotSwitch = memo(function PilotSwitch() {
+  const pilot = useStudentsStore((s) => s.query.pilot);
+  const setQuery = useStudentsStore((s) => s.setQuery);
+  return (
+    <Segmented<Pilot>
+      value={pilotValue(pilot)}
+      onChange={(value) => void setQuery({ pilot: value === 'all' ? null : value === 'pilot' })}
+      options={[
+        { value: 'all', label: text.pilotFilter.all },
+        { value: 'pilot', label: text.pilotFilter.pilot },
+        { value: 'other', label: text.pilotFilter.other },
+      ]}
+      data-testid="students-pilot-filter"
+    />
+  );
+});
+
+const ClearFilters = memo(function ClearFilters({ onClear }: { onClear: () => void }) {
+  const filtered = useStudentsStore((s) => isFiltered(s.query));
+  if (!filtered) return null;
+  return (
+    <Button type="link" onClick={onClear}>
+      {text.clearFilters}
+    </Button>
+  );
+});
+
+/** The counts of the query on screen (all matching students, not only this page). */
+const Summary = memo(function Summary() {
+  const stats = useStudentsStore((s) => s.result?.stats);
+  if (!stats) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="students-summary">
+      {text.summary(count(stats.total), count(stats.pilot), count(stats.male), count(stats.female))}
+    </Typography.Text>
+  );
+});
+
+/**
+ * The search box, the 试点学生 switch, 清除筛选 and the counts. Each part follows only its own
+ * slice of the store, so a new page of results re-renders the counts and nothing else here.
+ */
+const Toolbar = memo(function Toolbar() {
+  // 清除筛选 also empties the search box: remounting it starts it from the cleared store.
+  const [searchKey, setSearchKey] = useState(0);
+  const clear = useCallback(() => {
+    const { query, setQuery } = useStudentsStore.getState();
+    setSearchKey((k) => k + 1);
     void setQuery({
       ...defaultQuery,
       sortBy: query.sortBy,
       sortOrder: query.sortOrder,
       pageSize: query.pageSize,
     });
-  };
-
+  }, []);
   return (
     <Flex gap={12} wrap align="center" style={{ marginBottom: 12 }}>
-      <Input.Search
-        id="students-search"
-        allowClear
-        style={{ width: 320 }}
-        placeholder={text.searchPlaceholder}
-        aria-label={text.searchPlaceholder}
-        value={search}
-        onChange={(e) => onChange(e.target.value)}
-        onCompositionStart={() => {
-          composing.current = true;
-        }}
-        onCompositionEnd={(e) => {
-          composing.current = false;
-          onChange(e.currentTarget.value);
-        }}
-        onSearch={(value) => void setQuery({ search: value.trim() })}
-        loading={fetching}
-      />
-      <Segmented<Pilot>
-        value={pilotValue(pilot)}
-        onChange={(value) => void setQuery({ pilot: value === 'all' ? null : value === 'pilot' })}
-        options={[
-          { value: 'all', label: text.pilotFilter.all },
-          { value: 'pilot', label: text.pilotFilter.pilot },
-          { value: 'other', label: text.pilotFilter.other },
-        ]}
-        data-testid="students-pilot-filter"
-      />
-      {filtered && (
-        <Button type="link" onClick={clear}>
-          {text.clearFilters}
-        </Button>
-      )}
-      {stats && (
-        <Typography.Text type="secondary" data-testid="students-summary">
-          {text.summary(
-            count(stats.total),
-            count(stats.pilot),
-            count(stats.male),
-            count(stats.female),
-          )}
-        </Typography.Text>
-      )}
+      <SearchBox key={searchKey} />
+      <PilotSwitch />
+      <ClearFilters onClear={clear} />
+      <Summary />
     </Flex>
   );
 });
@@ -169,10 +190,10 @@ const Alerts = memo(function Alerts() {
           data-testid="students-unmatched"
           message={text.unmatched(
             count(facets.unlinkedMajor),
-            unmatched
-              .slice(0, 5)
-              .map((u) => `${u.text}（${count(u.count)}）`)
-              .join('、') + (unmatched.length > 5 ? ' 等' : ''),
+            text.list(
+              unmatched.slice(0, 5).map((u) => text.withCount(u.text, count(u.count))),
+              unmatched.length > 5,
+            ),
           )}
           action={
             <Button size="small" loading={matching} onClick={() => void matchMajors()}>

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Button, Tag, Tooltip, type TableProps } from 'antd';
+import { App, Tag, Tooltip, type TableProps } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { Student, StudentSortKey } from '../../../../shared/contract/students';
@@ -28,6 +28,19 @@ function useTableHeight(reserved: number) {
   return height;
 }
 
+/** The columns' widths added up: the table scrolls sideways in narrower windows. */
+const COLUMNS_WIDTH = 1198;
+
+/** A link-styled button: plain DOM, so a page of rows renders fast. */
+const linkButton = {
+  border: 0,
+  background: 'none',
+  padding: '0 4px',
+  color: '#1677ff',
+  cursor: 'pointer',
+  font: 'inherit',
+} as const;
+
 /**
  * Edit and delete for one row. Delete asks first in a confirmation dialog (确定/取消) that says
  * what uses the student; one dialog for the page keeps each row light for a fast table.
@@ -40,7 +53,7 @@ const RowActions = memo(function RowActions({
   onEdit: (student: Student) => void;
 }) {
   const { message, modal } = App.useApp();
-  const what = `学生“${student.name}”（学号 ${student.studentNo}）`;
+  const what = text.what(student.name, student.studentNo);
   const askDelete = async () => {
     const store = useStudentsStore.getState();
     let usage;
@@ -68,26 +81,23 @@ const RowActions = memo(function RowActions({
     });
   };
   return (
-    <span>
-      <Button
-        type="link"
-        size="small"
-        icon={<EditOutlined />}
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <button
+        type="button"
+        style={linkButton}
         onClick={() => onEdit(student)}
         data-testid={`student-edit-${student.studentNo}`}
       >
-        {t.common.edit}
-      </Button>
-      <Button
-        type="link"
-        size="small"
-        danger
-        icon={<DeleteOutlined />}
+        <EditOutlined /> {t.common.edit}
+      </button>
+      <button
+        type="button"
+        style={{ ...linkButton, color: '#ff4d4f' }}
         onClick={() => void askDelete()}
         data-testid={`student-delete-${student.studentNo}`}
       >
-        {t.common.delete}
-      </Button>
+        <DeleteOutlined /> {t.common.delete}
+      </button>
     </span>
   );
 });
@@ -126,30 +136,33 @@ export const StudentsTable = memo(function StudentsTable({
     });
     const majorFilters = (facets?.majors ?? []).map((m) =>
       m.majorId === null
-        ? { text: `${text.noMajor}（${count(m.count)}）`, value: NONE }
-        : { text: `${m.code} ${m.name}（${count(m.count)}）`, value: m.majorId },
+        ? { text: text.withCount(text.noMajor, count(m.count)), value: NONE }
+        : { text: text.withCount(`${m.code} ${m.name}`, count(m.count)), value: m.majorId },
     );
     const classFilters = (facets?.classes ?? []).map((k) => ({
-      text: `${k.value || text.noValue}（${count(k.count)}）`,
+      text: text.withCount(k.value || text.noValue, count(k.count)),
       value: k.value === '' ? NONE : k.value,
     }));
     const yearFilters = (facets?.entryYears ?? []).map((y) => ({
-      text: `${y.value === null ? text.noValue : text.yearSuffix(y.value)}（${count(y.count)}）`,
+      text: text.withCount(
+        y.value === null ? text.noValue : text.yearSuffix(y.value),
+        count(y.count),
+      ),
       value: y.value === null ? NONE : y.value,
     }));
     return [
       {
         title: c.studentNo,
         dataIndex: 'studentNo',
-        width: 130,
+        width: 120,
         fixed: 'left',
         ...sortable('studentNo'),
       },
-      { title: c.name, dataIndex: 'name', width: 110, ...sortable('name') },
+      { title: c.name, dataIndex: 'name', width: 90, ellipsis: true, ...sortable('name') },
       {
         title: c.gender,
         dataIndex: 'gender',
-        width: 80,
+        width: 84,
         render: (g: Student['gender']) => genderLabels[g],
         filters: genders.map((value) => ({ text: genderLabels[value], value })),
         filteredValue: query.genders.length ? query.genders : null,
@@ -158,7 +171,7 @@ export const StudentsTable = memo(function StudentsTable({
       {
         title: c.idNumber,
         dataIndex: 'idNumber',
-        width: 210,
+        width: 190,
         ...sortable('idNumber'),
         render: (_, s) => (
           <span>
@@ -179,7 +192,8 @@ export const StudentsTable = memo(function StudentsTable({
       },
       {
         title: c.major,
-        width: 170,
+        width: 160,
+        ellipsis: true,
         ...sortable('major'),
         filters: majorFilters,
         filterSearch: true,
@@ -190,11 +204,11 @@ export const StudentsTable = memo(function StudentsTable({
           s.majorId !== null ? (
             <span title={`${s.majorCode} ${s.majorName}`}>{s.majorName}</span>
           ) : s.majorText ? (
-            <span>
-              <span style={muted}>{s.majorText}</span>
-              <Tag color="warning" style={{ marginLeft: 4 }}>
+            <span title={s.majorText}>
+              <Tag color="warning" style={{ marginRight: 4 }}>
                 {text.unmatchedTag}
               </Tag>
+              <span style={muted}>{s.majorText}</span>
             </span>
           ) : (
             dash
@@ -203,7 +217,8 @@ export const StudentsTable = memo(function StudentsTable({
       {
         title: c.className,
         dataIndex: 'className',
-        width: 130,
+        width: 120,
+        ellipsis: true,
         ...sortable('className'),
         filters: classFilters,
         filterSearch: true,
@@ -215,7 +230,7 @@ export const StudentsTable = memo(function StudentsTable({
       {
         title: c.entryYear,
         dataIndex: 'entryYear',
-        width: 100,
+        width: 84,
         ...sortable('entryYear'),
         filters: yearFilters,
         filteredValue: query.entryYears.length
@@ -223,11 +238,11 @@ export const StudentsTable = memo(function StudentsTable({
           : null,
         render: (year: number | null) => year ?? dash,
       },
-      { title: c.phone, dataIndex: 'phone', width: 130, ...sortable('phone') },
+      { title: c.phone, dataIndex: 'phone', width: 124, ...sortable('phone') },
       {
         title: c.pilot,
         dataIndex: 'pilot',
-        width: 100,
+        width: 96,
         align: 'center',
         ...sortable('pilot'),
         render: (pilot: boolean) =>
@@ -240,7 +255,7 @@ export const StudentsTable = memo(function StudentsTable({
       {
         title: c.actions,
         key: 'actions',
-        width: 140,
+        width: 130,
         fixed: 'right',
         render: (_, s) => <RowActions student={s} onEdit={onEdit} />,
       },
@@ -280,7 +295,7 @@ export const StudentsTable = memo(function StudentsTable({
         columns={columns}
         dataSource={result?.items ?? []}
         loading={firstLoad}
-        scroll={{ x: 1250, y: tableHeight }}
+        scroll={{ x: COLUMNS_WIDTH, y: tableHeight }}
         onChange={onChange}
         emptyHint={facets && facets.total > 0 ? text.noMatch : text.emptyHint}
         pagination={{

@@ -26,7 +26,7 @@ export const defaultQuery: StudentQuery = {
   sortBy: 'studentNo',
   sortOrder: 'asc',
   page: 1,
-  pageSize: 100,
+  pageSize: 50,
 };
 
 interface StudentsState {
