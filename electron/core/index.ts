@@ -11,6 +11,7 @@ import { attachmentHandlers } from './modules/attachments/service';
 import { catalogueHandlers } from './modules/catalogue/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
+import { packageHandlers } from './modules/package/service';
 import { projectHandlers } from './modules/projects/service';
 import { schoolHandlers } from './modules/school/service';
 import { sitesHandlers } from './modules/sites/service';
@@ -71,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
     ...roomsHandlers(ctx),
     ...sitesHandlers(ctx),
     ...projectHandlers(ctx),
+    ...packageHandlers(ctx),
   };
   return {
     handlers,

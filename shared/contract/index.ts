@@ -4,6 +4,7 @@ import { attachmentsContract } from './attachments';
 import { catalogueContract } from './catalogue';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
+import { packageContract } from './package';
 import { projectsContract } from './projects';
 import { schoolContract } from './school';
 import { sitesContract } from './sites';
@@ -25,6 +26,7 @@ export const contract = {
   ...roomsContract,
   ...sitesContract,
   ...projectsContract,
+  ...packageContract,
 } as const;
 
 export type Contract = typeof contract;
