@@ -19,6 +19,8 @@ export const packageBuildSchema = z
       .max(200, { error: '一次最多导出 200 个试点项目' }),
     /** Export even though a project fails the self-check: the package is marked 草稿. */
     acceptDraft: z.boolean().default(false),
+    /** The id the page follows progress events by. */
+    taskId: z.string().max(100, { error: 'taskId 过长' }).optional(),
   })
   .strict();
 

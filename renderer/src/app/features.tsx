@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CloudDownloadOutlined,
   ExperimentOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -11,6 +12,7 @@ import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
+import { PackagePage } from '../features/packageExport/PackagePage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
 import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
@@ -57,5 +59,11 @@ export const features: readonly FeatureEntry[] = [
     label: t.nav.selfCheck,
     icon: <AuditOutlined />,
     render: () => <SelfCheckPage />,
+  },
+  {
+    key: 'package',
+    label: t.nav.packageExport,
+    icon: <CloudDownloadOutlined />,
+    render: () => <PackagePage />,
   },
 ];

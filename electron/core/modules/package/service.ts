@@ -15,7 +15,7 @@ export const EXPORTS_DIR = 'exports';
 export function packageHandlers(ctx: CoreContext): HandlersFor<'package.build' | 'package.verify'> {
   const { db } = ctx;
   return {
-    'package.build': async ({ projectIds, acceptDraft }) => {
+    'package.build': async ({ projectIds, acceptDraft, taskId }) => {
       const data = gatherPackageData(db, projectIds);
       const failing = data.projects.filter((p) => p.project.selfCheck.level === 'fail');
       if (failing.length > 0 && !acceptDraft) {
@@ -36,7 +36,7 @@ export function packageHandlers(ctx: CoreContext): HandlersFor<'package.build' |
       const now = ctx.clock();
       const report = progressReporter(
         ctx.events,
-        newTaskId('package'),
+        taskId ?? newTaskId('package'),
         '生成申报材料',
         BUILD_STEPS,
       );
