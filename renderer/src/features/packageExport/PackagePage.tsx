@@ -1,5 +1,5 @@
 import { CloudDownloadOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, List, Modal, Progress, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { PackageBuildResult, PackageVerifyReport } from '../../../../shared/contract/package';
@@ -31,6 +31,7 @@ export function PackagePage() {
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { progress, start, finish } = useTaskProgress(true);
+  const { modal } = App.useApp();
 
   useEffect(() => {
     invoke('projects.selfCheckAll', {}).then(
@@ -72,7 +73,7 @@ export function PackagePage() {
       void build(false);
       return;
     }
-    Modal.confirm({
+    modal.confirm({
       title: text.draftTitle,
       width: 640,
       okText: text.draftOk,
