@@ -492,7 +492,7 @@ export const zhCN = {
     extra: '多余的文件',
     changed: '被改动的文件',
     problems: '其他问题',
-    manifestInfo: (school: string, createdAt: string) => `学校：${school}　生成时间：${createdAt}`,
+    manifestInfo: (school: string, createdAt: string) => `学校：${school} · 生成时间：${createdAt}`,
   },
   school: {
     title: '学校信息',
