@@ -196,6 +196,41 @@ describe('submission package', () => {
     const a = await build([project.id]);
     const b = await build([project.id]);
     expect(b.contentBase64).toBe(a.contentBase64);
+
+    // A later clock in another core over the same data: only the manifest's createdAt differs.
+    const later = createTestCore(new Date('2026-05-06T10:00:00Z'));
+    try {
+      await seedSchool(later.core);
+      const list = await call<Certificate[]>(later.core, 'catalogue.list', {
+        search: 'Web前端开发',
+      });
+      await call(later.core, 'catalogue.setRequirements', {
+        id: list[0].id,
+        items: [{ text: '每名学生一台计算机' }],
+      });
+      const saved = t;
+      t = later;
+      try {
+        const other = await build([(await completeProject()).id]);
+        const first = await unzip(Buffer.from(a.contentBase64, 'base64'));
+        const second = await unzip(Buffer.from(other.contentBase64, 'base64'));
+        expect([...second.keys()]).toEqual([...first.keys()]);
+        for (const [name, bytes] of first) {
+          if (name === 'manifest.json') continue;
+          expect(second.get(name)?.equals(bytes), name).toBe(true);
+        }
+        const manifest = (m: Map<string, Buffer>) =>
+          JSON.parse(m.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+        expect({ ...manifest(second), createdAt: '' }).toEqual({
+          ...manifest(first),
+          createdAt: '',
+        });
+      } finally {
+        t = saved;
+      }
+    } finally {
+      later.dispose();
+    }
   });
 
   it('refuses a failing project unless drafted, leaving nothing behind; a draft says 草稿', async () => {
