@@ -15,6 +15,7 @@ import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
+import { packageHandlers } from './modules/package/service';
 import { projectHandlers } from './modules/projects/service';
 import { schoolHandlers } from './modules/school/service';
 import { sitesHandlers } from './modules/sites/service';
@@ -79,6 +80,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...sitesHandlers(ctx),
     ...projectHandlers(ctx),
     ...studentsHandlers(ctx),
+    ...packageHandlers(ctx),
   };
 }
 

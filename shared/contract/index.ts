@@ -5,6 +5,7 @@ import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
+import { packageContract } from './package';
 import { projectsContract } from './projects';
 import { schoolContract } from './school';
 import { sitesContract } from './sites';
@@ -29,6 +30,7 @@ export const contract = {
   ...sitesContract,
   ...projectsContract,
   ...studentsContract,
+  ...packageContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CloudDownloadOutlined,
   ExperimentOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
@@ -13,6 +14,7 @@ import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
+import { PackagePage } from '../features/packageExport/PackagePage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
 import { SchoolPage } from '../features/school/SchoolPage';
 import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
@@ -67,6 +69,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.nav.selfCheck,
     icon: <AuditOutlined />,
     render: () => <SelfCheckPage />,
+  },
+  {
+    key: 'package',
+    label: t.nav.packageExport,
+    icon: <CloudDownloadOutlined />,
+    render: () => <PackagePage />,
   },
   // Keep last: settings closes the sidebar.
   {

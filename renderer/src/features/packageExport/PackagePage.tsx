@@ -1,0 +1,263 @@
+import { CloudDownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import type { PackageBuildResult, PackageVerifyReport } from '../../../../shared/contract/package';
+import type { ProjectCheck } from '../../../../shared/contract/projects';
+import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
+import { invoke, messageOf } from '../../api/client';
+import { toUploadedFile } from '../../api/files';
+import { DataTable } from '../../components/DataTable';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { ProjectStatusTag } from '../../components/ProjectStatusTag';
+import { SelfCheckTag } from '../../components/SelfCheckTag';
+import { useTaskProgress } from '../../components/useTaskProgress';
+import { VerdictList } from '../../components/VerdictList';
+import { t } from '../../i18n';
+import { saveContent } from '../attachments/download';
+
+const text = t.packageExport;
+const severity = { pass: 0, warn: 1, fail: 2 } as const;
+
+/** 申报材料: pick projects, export the package (drafts after confirmation), verify a package. */
+export function PackagePage() {
+  const [checks, setChecks] = useState<ProjectCheck[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [built, setBuilt] = useState<PackageBuildResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { progress, start, finish } = useTaskProgress(true);
+  const { modal } = App.useApp();
+
+  useEffect(() => {
+    invoke('projects.selfCheckAll', {}).then(
+      (result) => {
+        setChecks(result);
+        setState('ready');
+      },
+      (e: Error) => {
+        setLoadError(e.message);
+        setState('error');
+      },
+    );
+  }, [attempt]);
+
+  const build = async (acceptDraft: boolean) => {
+    setBusy(true);
+    setError(null);
+    setBuilt(null);
+    try {
+      const taskId = start();
+      const result = await invoke('package.build', { projectIds: selected, acceptDraft, taskId });
+      setBuilt(result);
+      saveContent({
+        fileName: result.fileName,
+        mime: 'application/zip',
+        contentBase64: result.contentBase64,
+      });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      finish();
+      setBusy(false);
+    }
+  };
+
+  const onExport = () => {
+    const failing = checks.filter((c) => selected.includes(c.id) && c.selfCheck.level === 'fail');
+    if (failing.length === 0) {
+      void build(false);
+      return;
+    }
+    modal.confirm({
+      title: text.draftTitle,
+      width: 640,
+      okText: text.draftOk,
+      cancelText: text.cancel,
+      content: (
+        <div data-testid="package-draft-confirm">
+          <Typography.Paragraph>{text.draftContent}</Typography.Paragraph>
+          {failing.map((c) => (
+            <div key={c.id}>
+              <Typography.Text strong>{`${c.certificateName} · ${c.year}`}</Typography.Text>
+              <VerdictList verdicts={c.verdicts.filter((v) => v.level === 'fail')} />
+            </div>
+          ))}
+        </div>
+      ),
+      onOk: () => build(true),
+    });
+  };
+
+  const columns: ColumnsType<ProjectCheck> = [
+    {
+      title: text.columns.project,
+      key: 'project',
+      sorter: (a, b) =>
+        a.certificateName.localeCompare(b.certificateName, 'zh-CN') || a.year - b.year,
+      render: (_: unknown, row) => `${row.certificateName} · ${row.year}`,
+    },
+    {
+      title: text.columns.status,
+      dataIndex: 'status',
+      width: 110,
+      render: (status: ProjectStatus) => <ProjectStatusTag status={status} />,
+    },
+    {
+      title: text.columns.result,
+      dataIndex: 'selfCheck',
+      width: 190,
+      sorter: (a, b) => severity[a.selfCheck.level] - severity[b.selfCheck.level],
+      filters: (['fail', 'warn', 'pass'] as const).map((l) => ({ text: t.verdict[l], value: l })),
+      onFilter: (value, row) => row.selfCheck.level === value,
+      render: (summary: ProjectCheck['selfCheck']) => <SelfCheckTag summary={summary} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        description={text.intro}
+        extra={
+          <Button
+            type="primary"
+            icon={<CloudDownloadOutlined />}
+            disabled={selected.length === 0 || busy}
+            loading={busy}
+            onClick={onExport}
+            data-testid="package-export"
+          >
+            {text.export}
+          </Button>
+        }
+      />
+      <LoadState
+        state={state}
+        error={loadError}
+        onRetry={() => {
+          setState('loading');
+          setAttempt((n) => n + 1);
+        }}
+      >
+        <Flex vertical gap={16}>
+          <Typography.Text type="secondary">
+            {selected.length === 0 ? text.selectFirst : text.selected(selected.length)}
+          </Typography.Text>
+          {busy && (
+            <div data-testid="package-progress">
+              <Typography.Text type="secondary">{progress?.label ?? text.building}</Typography.Text>
+              <Progress
+                percent={
+                  progress && progress.total > 0
+                    ? Math.round((progress.done / progress.total) * 100)
+                    : 0
+                }
+                status="active"
+              />
+            </div>
+          )}
+          {error && <Alert type="error" showIcon message={error} data-testid="package-error" />}
+          {built && (
+            <Alert
+              type={built.draft ? 'warning' : 'success'}
+              showIcon
+              data-testid="package-done"
+              message={text.done(built.fileName)}
+              description={
+                <>
+                  <div>{text.savedAs(built.savedAs)}</div>
+                  {built.draft && <div>{text.draftDone}</div>}
+                </>
+              }
+            />
+          )}
+          <DataTable<ProjectCheck>
+            rowKey="id"
+            columns={columns}
+            dataSource={checks}
+            emptyHint={text.empty}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys.map(Number)),
+            }}
+          />
+          <VerifyCard />
+        </Flex>
+      </LoadState>
+    </>
+  );
+}
+
+function VerifyCard() {
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<PackageVerifyReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const check = async (file: File) => {
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      setReport(await invoke('package.verify', { file: await toUploadedFile(file) }));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const section = (title: string, items: string[], testId: string) =>
+    items.length > 0 && (
+      <List
+        size="small"
+        header={<Typography.Text strong>{title}</Typography.Text>}
+        dataSource={items}
+        renderItem={(item) => <List.Item>{item}</List.Item>}
+        data-testid={testId}
+      />
+    );
+
+  return (
+    <Card title={text.verifyTitle} data-testid="package-verify">
+      <Flex vertical gap={12}>
+        <Typography.Text type="secondary">{text.verifyIntro}</Typography.Text>
+        <Upload
+          accept=".zip"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            void check(file);
+            return false;
+          }}
+        >
+          <Button icon={<SafetyOutlined />} loading={busy} data-testid="package-verify-pick">
+            {busy ? text.verifying : text.verifyPick}
+          </Button>
+        </Upload>
+        {error && <Alert type="error" showIcon message={error} data-testid="verify-error" />}
+        {report && (
+          <div data-testid="verify-report">
+            <Alert
+              type={report.ok ? 'success' : 'error'}
+              showIcon
+              message={report.ok ? text.verifyOk(report.checkedFiles) : text.verifyFailed}
+              description={
+                report.manifest
+                  ? text.manifestInfo(report.manifest.school.name, report.manifest.createdAt)
+                  : undefined
+              }
+            />
+            {section(text.missing, report.missing, 'verify-missing')}
+            {section(text.extra, report.extra, 'verify-extra')}
+            {section(text.changed, report.changed, 'verify-changed')}
+            {section(text.problems, report.problems, 'verify-problems')}
+          </div>
+        )}
+      </Flex>
+    </Card>
+  );
+}

@@ -1,0 +1,334 @@
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Certificate } from '../../shared/contract/catalogue';
+import type { PackageBuildResult, PackageVerifyReport } from '../../shared/contract/package';
+import type { Project } from '../../shared/contract/projects';
+import { planSections } from '../../shared/domain/implementationPlan';
+import { verifyLimits } from '../../electron/core/modules/package/verify';
+import { createTestCore, type TestCore } from '../harness/core';
+import { makePdf, makeZip } from '../harness/files';
+import { call, seedSchool } from '../harness/seed';
+
+let t: TestCore;
+let seeded: Awaited<ReturnType<typeof seedSchool>>;
+let certificate: Certificate;
+
+const fullPlan = Object.fromEntries(planSections.map((s) => [s, `${s} 的具体安排`]));
+
+beforeEach(async () => {
+  t = createTestCore();
+  seeded = await seedSchool(t.core);
+  const list = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
+  certificate = await call<Certificate>(t.core, 'catalogue.setRequirements', {
+    id: list[0].id,
+    items: [{ text: '每名学生一台计算机' }],
+  });
+});
+afterEach(() => t.dispose());
+
+async function completeProject(): Promise<Project> {
+  const project = await call<Project>(t.core, 'projects.create', {
+    certificateId: certificate.id,
+    year: 2020,
+    levels: ['junior', 'intermediate'],
+    majorIds: seeded.majorIds,
+    teacherIds: seeded.teacherIds,
+    roomIds: seeded.roomIds,
+    siteIds: seeded.siteIds,
+    plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
+    hardwareChecks: certificate.requirements.map((r) => r.id),
+    plan: fullPlan,
+    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
+  });
+  await call(t.core, 'attachments.upload', {
+    ownerType: 'project',
+    ownerId: project.id,
+    kind: 'talent_training_plan',
+    file: {
+      fileName: '软件技术人才培养方案.pdf',
+      contentBase64: makePdf('plan').toString('base64'),
+    },
+  });
+  return call<Project>(t.core, 'projects.get', { id: project.id });
+}
+
+function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
+const docxText = async (docx: Buffer) =>
+  ((await unzip(docx)).get('word/document.xml') ?? Buffer.alloc(0))
+    .toString('utf8')
+    .replace(/<[^>]+>/g, '');
+
+const build = (projectIds: number[], acceptDraft = false) =>
+  call<PackageBuildResult>(t.core, 'package.build', { projectIds, acceptDraft });
+
+const verify = (bytes: Buffer, fileName = 'x.zip') =>
+  t.core.dispatch('package.verify', {
+    file: { fileName, contentBase64: bytes.toString('base64') },
+  });
+
+describe('submission package', () => {
+  it('contains the documents, attachments and a manifest whose checksums match', async () => {
+    const project = await completeProject();
+    expect(project.selfCheck.level).not.toBe('fail');
+    const result = await build([project.id]);
+    expect(result.fileName).toBe(
+      '湖北示例职业技术学院_Web前端开发_1+X证书试点申报材料_20260302.zip',
+    );
+    expect(result.draft).toBe(false);
+    const bytes = Buffer.from(result.contentBase64, 'base64');
+    expect(readFileSync(path.join(t.dataDir, result.savedAs))).toEqual(bytes);
+
+    const files = await unzip(bytes);
+    const names = [...files.keys()];
+    expect(names).toEqual([...names].sort());
+    expect(names).toEqual(
+      expect.arrayContaining([
+        '申报表.docx',
+        '申报表.pdf',
+        '实施方案.docx',
+        '教师信息表.xlsx',
+        '实训条件表.xlsx',
+        'manifest.json',
+      ]),
+    );
+    expect(names.some((n) => n.startsWith('附件/') && n.endsWith('.pdf'))).toBe(true);
+
+    const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
+    expect(manifest).toMatchObject({
+      formatVersion: 1,
+      appVersion: '0.0.0-test',
+      createdAt: '2026-03-02T08:00:00.000Z',
+      draft: false,
+      school: { name: '湖北示例职业技术学院' },
+      projects: [{ id: project.id, certificateName: 'Web前端开发', year: 2020 }],
+    });
+    expect(manifest.files).toHaveLength(names.length - 1);
+    for (const f of manifest.files as { path: string; size: number; sha256: string }[]) {
+      const data = files.get(f.path)!;
+      expect(data.length).toBe(f.size);
+      expect(createHash('sha256').update(data).digest('hex')).toBe(f.sha256);
+    }
+
+    const form = await docxText(files.get('申报表.docx')!);
+    for (const text of [
+      '湖北示例职业技术学院',
+      'Web前端开发',
+      '33.3%',
+      '软件技术',
+      '510203',
+      '软件开发实训室',
+      '某软件公司实习基地',
+      '不将证书作为毕业条件：已承诺',
+      '学校（盖章）',
+    ]) {
+      expect(form).toContain(text);
+    }
+    expect(form).not.toContain('草稿');
+    const plan = await docxText(files.get('实施方案.docx')!);
+    expect(plan).toContain('目标任务');
+    expect(plan).toContain('goals 的具体安排');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(files.get('教师信息表.xlsx')! as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(13);
+    expect(ws.getRow(2).getCell(3).value).toBe('教师1');
+    expect(ws.getRow(2).getCell(5).value).toBe('T0001');
+    expect(ws.getRow(2).getCell(9).value).toBe('是');
+    expect(ws.getRow(13).getCell(9).value).toBe('否');
+    const facilities = new ExcelJS.Workbook();
+    await facilities.xlsx.load(files.get('实训条件表.xlsx')! as unknown as ArrayBuffer);
+    expect(facilities.worksheets.map((w) => w.name)).toEqual(['实训室', '设备', '实习实训场所']);
+    expect(facilities.worksheets[0].getRow(2).getCell(3).value).toBe('软件开发实训室');
+    expect(facilities.worksheets[1].getRow(2).getCell(4).value).toBe('计算机');
+    expect(facilities.worksheets[2].getRow(2).getCell(5).value).toBe('某软件有限公司');
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pilotdesk-pdf-'));
+    try {
+      const pdfPath = path.join(dir, 'form.pdf');
+      writeFileSync(pdfPath, files.get('申报表.pdf')!);
+      const out = spawnSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+      expect(out.status).toBe(0);
+      const text = out.stdout.replace(/\s+/g, '');
+      expect(text).toContain('湖北示例职业技术学院');
+      expect(text).toContain('Web前端开发');
+      expect(text).toContain('33.3%');
+      expect(text).toContain('学校（盖章）');
+      const fonts = spawnSync('pdffonts', [pdfPath], { encoding: 'utf8' });
+      expect(fonts.stdout).toMatch(/NotoSansSC/);
+      const info = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+      expect(info.stdout).toMatch(/A4/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is byte-identical when built twice from the same data and clock', async () => {
+    const project = await completeProject();
+    const a = await build([project.id]);
+    const b = await build([project.id]);
+    expect(b.contentBase64).toBe(a.contentBase64);
+
+    // A later clock in another core over the same data: only the manifest's createdAt differs.
+    const later = createTestCore(new Date('2026-05-06T10:00:00Z'));
+    try {
+      await seedSchool(later.core);
+      const list = await call<Certificate[]>(later.core, 'catalogue.list', {
+        search: 'Web前端开发',
+      });
+      await call(later.core, 'catalogue.setRequirements', {
+        id: list[0].id,
+        items: [{ text: '每名学生一台计算机' }],
+      });
+      const saved = t;
+      t = later;
+      try {
+        const other = await build([(await completeProject()).id]);
+        const first = await unzip(Buffer.from(a.contentBase64, 'base64'));
+        const second = await unzip(Buffer.from(other.contentBase64, 'base64'));
+        expect([...second.keys()]).toEqual([...first.keys()]);
+        for (const [name, bytes] of first) {
+          if (name === 'manifest.json') continue;
+          expect(second.get(name)?.equals(bytes), name).toBe(true);
+        }
+        const manifest = (m: Map<string, Buffer>) =>
+          JSON.parse(m.get('manifest.json')!.toString('utf8')) as Record<string, unknown>;
+        expect({ ...manifest(second), createdAt: '' }).toEqual({
+          ...manifest(first),
+          createdAt: '',
+        });
+      } finally {
+        t = saved;
+      }
+    } finally {
+      later.dispose();
+    }
+  });
+
+  it('refuses a failing project unless drafted, leaving nothing behind; a draft says 草稿', async () => {
+    const project = await call<Project>(t.core, 'projects.create', {
+      certificateId: certificate.id,
+      year: 2021,
+      levels: ['junior'],
+      majorIds: [],
+      teacherIds: [],
+      roomIds: [],
+      siteIds: [],
+    });
+    const refused = await t.core.dispatch('package.build', { projectIds: [project.id] });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('NEEDS_CONFIRMATION');
+      expect(refused.error.message).toContain('自检未通过');
+    }
+    const exportsDir = path.join(t.dataDir, 'exports');
+    expect(existsSync(exportsDir) ? readdirSync(exportsDir) : []).toEqual([]);
+
+    const draft = await build([project.id], true);
+    expect(draft.draft).toBe(true);
+    expect(draft.fileName).toMatch(/_草稿\.zip$/);
+    const files = await unzip(Buffer.from(draft.contentBase64, 'base64'));
+    expect(await docxText(files.get('申报表（草稿）.docx')!)).toContain('草稿');
+    expect(readdirSync(exportsDir)).toEqual([draft.fileName]);
+  });
+
+  it('verifies a clean package and flags a one-byte change, a missing and an extra file', async () => {
+    const project = await completeProject();
+    const result = await build([project.id]);
+    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const clean = await verify(bytes, result.fileName);
+    expect(clean.ok && clean.data).toMatchObject({ ok: true, missing: [], extra: [], changed: [] });
+
+    const files = await unzip(bytes);
+    const tampered = Buffer.from(files.get('申报表.pdf')!);
+    tampered[tampered.length - 10] ^= 1;
+    files.set('申报表.pdf', tampered);
+    files.delete('实施方案.docx');
+    files.set('多余.txt', Buffer.from('extra'));
+    const report = await verify(makeZip(Object.fromEntries(files)));
+    expect(report.ok).toBe(true);
+    const data = (report as { data: PackageVerifyReport }).data;
+    expect(data.ok).toBe(false);
+    expect(data.changed).toEqual(['申报表.pdf']);
+    expect(data.missing).toEqual(['实施方案.docx']);
+    expect(data.extra).toEqual(['多余.txt']);
+  });
+
+  it('refuses zip-slip, absolute paths, symlinks, encrypted, bombs and garbage', async () => {
+    const expectRefused = async (bytes: Buffer, pattern: RegExp) => {
+      const r = await verify(bytes);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('BAD_FILE');
+        expect(r.error.message).toMatch(pattern);
+      }
+    };
+    await expectRefused(makeZip({ '../../evil.txt': 'x' }), /路径穿越/);
+    await expectRefused(makeZip({ '/etc/passwd': 'x' }), /绝对路径/);
+    await expectRefused(makeZip({ 'C:/Windows/evil.txt': 'x' }), /盘符/);
+    await expectRefused(Buffer.from('这不是 zip 文件'.repeat(20)), /不是有效的 zip/);
+
+    const symlink = makeZip({ link: '/etc/passwd' });
+    const central = symlink.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    symlink.writeUInt16LE((3 << 8) | 20, central + 4);
+    symlink.writeUInt32LE((0o120777 << 16) >>> 0, central + 38);
+    await expectRefused(symlink, /符号链接/);
+
+    const encrypted = makeZip({ 'a.txt': 'secret' });
+    encrypted.writeUInt16LE(0x0801, 6);
+    const encCentral = encrypted.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    encrypted.writeUInt16LE(0x0801, encCentral + 8);
+    // Traditional encryption adds a 12-byte header to the stored data.
+    encrypted.writeUInt32LE('secret'.length + 12, encCentral + 20);
+    await expectRefused(encrypted, /加密/);
+
+    const bomb = await new Promise<Buffer>((resolve) => {
+      const zip = new yazl.ZipFile();
+      zip.addBuffer(Buffer.alloc(8 * 1024 * 1024), 'zeros.bin');
+      zip.end();
+      const chunks: Buffer[] = [];
+      zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+      zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+    await expectRefused(bomb, /压缩炸弹/);
+
+    const saved = { ...verifyLimits };
+    try {
+      verifyLimits.maxTotalBytes = 1024;
+      await expectRefused(
+        makeZip({ 'a.bin': Buffer.alloc(800), 'b.bin': Buffer.alloc(800) }),
+        /过大/,
+      );
+    } finally {
+      Object.assign(verifyLimits, saved);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { schoolProfile } from '../harness/seed';
+import { webHostCall, type Call } from '../harness/seedStaff';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
+  const result = await call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
+/** A school with one project that is complete apart from its files (so it fails the check). */
+async function seed(call: Call) {
+  await data(call, 'school.save', schoolProfile);
+  const major = await data<{ id: number }>(call, 'majors.save', {
+    code: '510203',
+    name: '软件技术',
+    level: 'junior_college',
+    catalogueYear: 2021,
+    firstEnrolmentYear: 2015,
+    annualEnrolment: 120,
+  });
+  const teacherIds: number[] = [];
+  for (let i = 0; i < 12; i += 1) {
+    const teacher = await data<{ id: number }>(call, 'teachers.save', {
+      name: `教师${i + 1}`,
+      gender: 'male',
+      staffNo: `T${String(i + 1).padStart(4, '0')}`,
+      title: '讲师',
+      majorId: major.id,
+      fullTime: true,
+      dualQualified: i < 4,
+      canTeachIndependently: true,
+      assessor: false,
+    });
+    teacherIds.push(teacher.id);
+  }
+  const certificates = await data<{ id: number }[]>(call, 'catalogue.list', {
+    search: 'Web前端开发',
+  });
+  await data(call, 'projects.create', {
+    certificateId: certificates[0].id,
+    year: 2020,
+    levels: ['junior'],
+    majorIds: [major.id],
+    teacherIds,
+    roomIds: [],
+    siteIds: [],
+  });
+}
+
+test.describe('申报材料', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-package-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('a failing project exports as 草稿 after 确定, and the download verifies', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await seed(webHostCall(page.request, host));
+    await page.goto(host.url);
+    await openPage(page, '申报材料');
+    await expect(page.getByTestId('package-export')).toBeDisabled();
+    await page
+      .getByRole('row', { name: /Web前端开发/ })
+      .getByRole('checkbox')
+      .check();
+
+    await page.getByTestId('package-export').click();
+    await expect(page.getByTestId('package-draft-confirm')).toContainText('Web前端开发 · 2020');
+    const downloading = page.waitForEvent('download');
+    await openDialog(page)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(
+      /^湖北示例职业技术学院_Web前端开发_1\+X证书试点申报材料_\d{8}_草稿\.zip$/,
+    );
+    await expect(page.getByTestId('package-done')).toContainText('草稿');
+
+    const saved = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
+    await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(saved);
+    await expect(page.getByTestId('verify-report')).toContainText('校验通过');
+    await expect(page.getByTestId('verify-problems')).toContainText('草稿');
+    await attachScreenshot(page, testInfo, 'package');
+
+    await page
+      .getByTestId('package-verify')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: 'bad.zip',
+        mimeType: 'application/zip',
+        buffer: Buffer.from('garbage'),
+      });
+    await expect(page.getByTestId('verify-error')).toContainText('不是有效的 zip');
+  });
+});
