@@ -29,6 +29,7 @@ test.describe('专业、教师与实训条件', () => {
   test('majors, teachers (duplicate 工号 refused), a room with equipment and an off-campus site persist', async ({
     page,
   }, testInfo) => {
+    test.setTimeout(180_000); // the whole path of four pages, typed as a coordinator would
     await page.goto(host.url);
 
     // 专业: the empty state says what to do first; a bad code is refused inline.
