@@ -148,6 +148,9 @@ describe('students: one by one', () => {
     const major = await ok(t, 'majors.save', softwareMajor);
     const linked = await ok(t, 'students.save', student({ majorId: major.id }));
     expect(linked).toMatchObject({ majorId: major.id, majorCode: '510203', majorText: '软件技术' });
+    const asked = await fails(t, 'majors.delete', { id: major.id });
+    expect(asked.code).toBe('IN_USE');
+    expect(asked.message).toContain('1 名学生');
     await ok(t, 'majors.delete', { id: major.id, force: true });
     const [after] = (await list()).items;
     expect(after).toMatchObject({ majorId: null, majorText: '软件技术' });

@@ -3,10 +3,12 @@ import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
+import { studentsOfMajorRef } from '../students/usage';
 
 /**
  * What refers to a major. Teachers are unlinked on a confirmed delete (their major becomes
  * empty). Pilot projects list it among their members; those links go with it on a confirmed delete.
+ * Students keep the major's name as unmatched text.
  */
 export function majorUsage(db: Db, majorId: number): Usage {
   const teachers = db
@@ -26,6 +28,7 @@ export function majorUsage(db: Db, majorId: number): Usage {
       },
       teachers,
     ),
+    studentsOfMajorRef(db, majorId),
   ]);
 }
 

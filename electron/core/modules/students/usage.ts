@@ -17,8 +17,7 @@ export function releaseStudent(_db: Db, _studentId: number, _at: string): void {
 /**
  * For the majors module: the students linked to a major. Deleting the major unlinks them
  * (students.major_id is ON DELETE SET NULL) and they keep the major's name as unmatched text,
- * so they can be linked again after the major is re-created. Meant to be listed in
- * `majorUsage` (electron/core/modules/majors/usage.ts) when the branches are merged.
+ * so they can be linked again after the major is re-created. Listed in `majorUsage`.
  */
 export function studentsOfMajorRef(db: Db, majorId: number): UsageRef | null {
   const names = db
