@@ -1,5 +1,7 @@
 import type { FormInstance } from 'antd';
-import { PilotError } from '../api/client';
+import type { MessageInstance } from 'antd/es/message/interface';
+import { messageOf, PilotError } from '../api/client';
+import { t } from '../i18n';
 
 /** 'equipment.2.name' → ['equipment', 2, 'name'], the name path Ant Design forms use. */
 export function namePath(path: string): (string | number)[] {
@@ -18,4 +20,25 @@ export function showFieldErrors(form: FormInstance, error: unknown): boolean {
   form.setFields([...byPath].map(([path, errors]) => ({ name: namePath(path), errors })));
   form.scrollToField(namePath(fields[0].path), { block: 'center' });
   return true;
+}
+
+type Messages = Pick<MessageInstance, 'error'>;
+
+/** The form's values once every field is valid; otherwise says nothing was saved and returns undefined. */
+export async function validatedValues<V>(
+  form: FormInstance<V>,
+  message: Messages,
+): Promise<V | undefined> {
+  try {
+    return await form.validateFields();
+  } catch {
+    message.error(t.common.fixFields);
+    return undefined;
+  }
+}
+
+/** A save the core refused: its field errors go onto the fields, its message into a toast. */
+export function reportSaveError(form: FormInstance, message: Messages, error: unknown): void {
+  showFieldErrors(form, error);
+  message.error(`${t.common.requestFailed}：${messageOf(error)}`);
 }

@@ -20,9 +20,8 @@ import {
   type TrainingRoom,
 } from '../../../../shared/contract/rooms';
 import { fenToYuan, yuanToFen } from '../../../../shared/domain/money';
-import { messageOf } from '../../api/client';
 import { formatFen } from '../../components/format';
-import { showFieldErrors } from '../../components/formErrors';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -87,13 +86,8 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
   const totalFen = (equipment ?? []).reduce((sum, line) => sum + lineFen(line), 0);
 
   const submit = async () => {
-    let values: RoomValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      message.error(t.common.fixFields);
-      return;
-    }
+    const values = await validatedValues<RoomValues>(form, message);
+    if (!values) return;
     const input = {
       name: values.name,
       areaM2: values.areaM2,
@@ -111,8 +105,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
       message.success(r.saved);
       onClose();
     } catch (error) {
-      showFieldErrors(form, error);
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+      reportSaveError(form, message, error);
     }
   };
 

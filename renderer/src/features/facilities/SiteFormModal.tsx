@@ -23,8 +23,7 @@ import {
   type CampusKind,
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
-import { messageOf } from '../../api/client';
-import { showFieldErrors } from '../../components/formErrors';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
@@ -79,13 +78,8 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
   const s = t.facilities.sites;
 
   const submit = async () => {
-    let values: SiteValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      message.error(t.common.fixFields);
-      return;
-    }
+    const values = await validatedValues<SiteValues>(form, message);
+    if (!values) return;
     const input = {
       ...values,
       partner: values.partner ?? '',
@@ -97,8 +91,7 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
       message.success(s.saved);
       onClose();
     } catch (error) {
-      showFieldErrors(form, error);
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+      reportSaveError(form, message, error);
     }
   };
 

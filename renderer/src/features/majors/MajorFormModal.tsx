@@ -6,8 +6,7 @@ import {
   type MajorSaveInput,
 } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels } from '../../../../shared/domain/majors';
-import { messageOf } from '../../api/client';
-import { showFieldErrors } from '../../components/formErrors';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
@@ -33,20 +32,14 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
   const f = t.majors.fields;
 
   const submit = async () => {
-    let values: MajorInput;
-    try {
-      values = await form.validateFields();
-    } catch {
-      message.error(t.common.fixFields);
-      return;
-    }
+    const values = await validatedValues<MajorInput>(form, message);
+    if (!values) return;
     try {
       await onSave(major ? { ...values, id: major.id } : values);
       message.success(t.majors.saved);
       onClose();
     } catch (error) {
-      showFieldErrors(form, error);
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+      reportSaveError(form, message, error);
     }
   };
 

@@ -27,7 +27,8 @@ import {
   planSections,
 } from '../../../../shared/domain/implementationPlan';
 import { selfCheckProject } from '../../../../shared/domain/selfCheck';
-import { invoke, PilotError } from '../../api/client';
+import { invoke } from '../../api/client';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLeaveWarning } from '../../components/useLeaveWarning';
@@ -77,9 +78,6 @@ function toFormValues(project: Project | null): ProjectDataInput {
     commitments: project.commitments,
   };
 }
-
-/** Form paths from the core ("plannedStudents.0.year") as antd name paths. */
-const toNamePath = (path: string) => path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: string }) {
   const { message } = App.useApp();
@@ -138,13 +136,8 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
   const chosenTeachers = (refs?.teachers ?? []).filter((x) => teacherSet.has(x.id));
 
   const onSave = useCallback(async () => {
-    let data: ProjectDataInput;
-    try {
-      data = await form.validateFields();
-    } catch {
-      message.error(t.common.fixFields);
-      return;
-    }
+    const data = await validatedValues(form, message);
+    if (!data) return;
     setSaving(true);
     try {
       const saved = projectId ? await update(projectId, data) : await create(data);
@@ -154,13 +147,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
       message.success(projectId ? t.projects.saved : t.projects.created);
       if (!projectId) openProject(saved.id, undefined, { force: true });
     } catch (error) {
-      const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
-      if (fields?.length) {
-        form.setFields(
-          fields.map((f) => ({ name: toNamePath(f.path) as never, errors: [f.message] })),
-        );
-      }
-      message.error(`${t.common.requestFailed}：${(error as Error).message}`);
+      reportSaveError(form, message, error);
     } finally {
       setSaving(false);
     }

@@ -8,7 +8,7 @@ import {
   type SchoolProfileInput,
 } from '../../../../shared/contract/school';
 import { demonstrationLevels, schoolKinds } from '../../../../shared/domain/school';
-import { PilotError } from '../../api/client';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
@@ -66,22 +66,13 @@ export function SchoolPage() {
   }, [form, initialValues, loadState]);
 
   const onSave = useCallback(async () => {
-    let values: SchoolProfileInput;
-    try {
-      values = await form.validateFields();
-    } catch {
-      message.error(t.common.fixFields);
-      return;
-    }
+    const values = await validatedValues(form, message);
+    if (!values) return;
     try {
       await save(values);
       message.success(t.school.saved);
     } catch (error) {
-      const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
-      if (fields?.length) {
-        form.setFields(fields.map((f) => ({ name: f.path as FieldName, errors: [f.message] })));
-      }
-      message.error(`${t.common.requestFailed}：${(error as Error).message}`);
+      reportSaveError(form, message, error);
     }
   }, [form, message, save]);
 

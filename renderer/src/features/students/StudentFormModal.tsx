@@ -28,8 +28,7 @@ import {
   type IdType,
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
-import { messageOf } from '../../api/client';
-import { showFieldErrors } from '../../components/formErrors';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -109,13 +108,8 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
   }, [check, form]);
 
   const submit = async () => {
-    let values: FormValues;
-    try {
-      values = await form.validateFields();
-    } catch {
-      message.error(t.common.fixFields);
-      return;
-    }
+    const values = await validatedValues<FormValues>(form, message);
+    if (!values) return;
     const linked = values.majorId ?? null;
     const input: StudentSaveInput = {
       ...values,
@@ -132,8 +126,7 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
       message.success(t.students.saved(saved.name));
       onClose();
     } catch (error) {
-      showFieldErrors(form, error);
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+      reportSaveError(form, message, error);
     }
   };
 

@@ -7,8 +7,7 @@ import {
   type TeacherSaveInput,
 } from '../../../../shared/contract/teachers';
 import { genderLabels, genders, teacherTitleSuggestions } from '../../../../shared/domain/teachers';
-import { messageOf } from '../../api/client';
-import { showFieldErrors } from '../../components/formErrors';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
@@ -56,21 +55,15 @@ export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: P
   const f = t.teachers.fields;
 
   const submit = async () => {
-    let values: TeacherInput;
-    try {
-      values = await form.validateFields();
-    } catch {
-      message.error(t.common.fixFields);
-      return;
-    }
+    const values = await validatedValues<TeacherInput>(form, message);
+    if (!values) return;
     const input = { ...values, majorId: values.majorId ?? null };
     try {
       await onSave(teacher ? { ...input, id: teacher.id } : input);
       message.success(t.teachers.saved);
       onClose();
     } catch (error) {
-      showFieldErrors(form, error);
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+      reportSaveError(form, message, error);
     }
   };
 
