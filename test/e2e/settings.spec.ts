@@ -22,7 +22,12 @@ async function restoreRow(page: Page, row: ReturnType<Page['locator']>) {
   const dialog = page.locator('.ant-modal-confirm');
   await expect(dialog).toContainText('当前数据会先自动保存为一个“还原前”备份');
   await dialog.getByRole('button', { name: /还\s*原/ }).click();
-  await expect(page.locator('.ant-notification-notice').last()).toContainText('已还原');
+  // Either the 已还原 notice or the core's error message: a failure then names its reason.
+  const outcome = page
+    .locator('.ant-notification-notice')
+    .or(page.locator('.ant-message-error'))
+    .last();
+  await expect(outcome).toContainText('已还原', { timeout: 20_000 });
 }
 
 test.describe('设置', () => {

@@ -5,6 +5,7 @@ import staff from './004_staff';
 import attachments from './005_attachments';
 import projects from './006_projects';
 import students from './007_students';
+import exams from './008_exams';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'attachments', sql: attachments },
   { version: 6, name: 'projects', sql: projects },
   { version: 7, name: 'students', sql: students },
+  { version: 8, name: 'exams', sql: exams },
 ];
