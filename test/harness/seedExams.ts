@@ -1,0 +1,89 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { DATABASE_FILE } from '../../electron/core';
+
+/**
+ * Bulk rows for benches and large fixtures: exam batches and sign-ups written straight into a
+ * core's data file through a second connection (WAL lets it share the file with the running
+ * core). Functional tests create the same rows through the handlers instead; this exists because
+ * 100,000 sign-ups through the dispatcher would take the bench's whole budget.
+ */
+export function openDataFile(dataDir: string): Database.Database {
+  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+export interface SeedBatch {
+  certificateId: number;
+  level: 'junior' | 'intermediate' | 'senior';
+  examDate: string;
+  feeFen: number;
+  name?: string;
+  organization?: string;
+  capacity?: number | null;
+}
+
+export type SignupStatus =
+  'registered' | 'paid' | 'examined' | 'passed' | 'failed' | 'absent' | 'withdrawn';
+export type Payer = 'school' | 'subsidy' | 'student';
+
+export interface SeedSignup {
+  studentId: number;
+  batchId: number;
+  status?: SignupStatus;
+  feeFen: number;
+  payer?: Payer;
+  score?: number | null;
+  at?: string;
+}
+
+const stamp = '2026-03-02T08:00:00.000Z';
+
+export function insertBatches(db: Database.Database, batches: readonly SeedBatch[]): number[] {
+  const insert = db.prepare(
+    `INSERT INTO exam_batches (certificate_id, level, name, exam_date, organization, fee_fen,
+       capacity, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return db.transaction(() =>
+    batches.map((b) =>
+      Number(
+        insert.run(
+          b.certificateId,
+          b.level,
+          b.name ?? '',
+          b.examDate,
+          b.organization ?? '',
+          b.feeFen,
+          b.capacity ?? null,
+          stamp,
+          stamp,
+        ).lastInsertRowid,
+      ),
+    ),
+  )();
+}
+
+export function insertSignups(db: Database.Database, signups: readonly SeedSignup[]): void {
+  const insert = db.prepare(
+    `INSERT INTO signups (student_id, batch_id, status, score, fee_fen, payer, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const s of signups) {
+      const at = s.at ?? stamp;
+      insert.run(
+        s.studentId,
+        s.batchId,
+        s.status ?? 'registered',
+        s.score ?? null,
+        s.feeFen,
+        s.payer ?? 'school',
+        at,
+        at,
+      );
+    }
+  })();
+}
