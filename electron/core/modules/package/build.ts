@@ -9,7 +9,7 @@ import type { PackageData } from './data';
 import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
 import { facilitiesWorkbook, teacherWorkbook } from './xlsx';
-import { writeZip, type ZipEntry } from './zip';
+import { writeZip, type ZipEntry } from '../../io/zip';
 
 export const MANIFEST_NAME = 'manifest.json';
 

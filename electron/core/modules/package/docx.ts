@@ -11,7 +11,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block } from './content';
-import { normaliseOffice } from './zip';
+import { normaliseOffice } from '../../io/zip';
 
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' };
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Block } from './content';
-import { FIXED_DOC_DATE } from './zip';
+import { FIXED_DOC_DATE } from '../../io/zip';
 
 const FONT_RELATIVE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 

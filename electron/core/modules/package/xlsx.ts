@@ -1,34 +1,12 @@
-import ExcelJS from 'exceljs';
 import { formatFen } from '../../../../shared/domain/money';
+import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
 import type { PackageData } from './data';
 import { yesNo } from './content';
-import { FIXED_DOC_DATE, normaliseOffice } from './zip';
-
-function workbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'PilotDesk';
-  wb.lastModifiedBy = 'PilotDesk';
-  wb.created = FIXED_DOC_DATE;
-  wb.modified = FIXED_DOC_DATE;
-  return wb;
-}
-
-function sheet(wb: ExcelJS.Workbook, name: string, header: string[], rows: (string | number)[][]) {
-  const ws = wb.addWorksheet(name);
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
-  ws.columns.forEach((c) => (c.width = 16));
-}
-
-async function finish(wb: ExcelJS.Workbook): Promise<Buffer> {
-  const out = await wb.xlsx.writeBuffer();
-  return normaliseOffice(Buffer.from(out as ArrayBuffer));
-}
 
 /** 教师信息表: one row per teacher per project. */
 export function teacherWorkbook(data: PackageData, draft: boolean): Promise<Buffer> {
-  const wb = workbook();
-  sheet(
+  const wb = newWorkbook();
+  addSheet(
     wb,
     draft ? '教师信息（草稿）' : '教师信息',
     [
@@ -60,14 +38,14 @@ export function teacherWorkbook(data: PackageData, draft: boolean): Promise<Buff
       ]),
     ),
   );
-  return finish(wb);
+  return workbookBytes(wb);
 }
 
 /** 实训条件表: rooms, equipment and sites of each project. */
 export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<Buffer> {
-  const wb = workbook();
+  const wb = newWorkbook();
   const suffix = draft ? '（草稿）' : '';
-  sheet(
+  addSheet(
     wb,
     `实训室${suffix}`,
     ['证书', '年度', '实训室', '面积（平方米）', '工位数', '设备台套数'],
@@ -82,7 +60,7 @@ export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<B
       ]),
     ),
   );
-  sheet(
+  addSheet(
     wb,
     `设备${suffix}`,
     ['证书', '年度', '实训室', '设备名称', '型号', '数量', '单价'],
@@ -100,7 +78,7 @@ export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<B
       ),
     ),
   );
-  sheet(
+  addSheet(
     wb,
     `实习实训场所${suffix}`,
     ['证书', '年度', '名称', '校内/校外', '合作单位', '容纳人数', '协议期限'],
@@ -116,5 +94,5 @@ export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<B
       ]),
     ),
   );
-  return finish(wb);
+  return workbookBytes(wb);
 }
