@@ -43,7 +43,7 @@ export function payerChart(fees: DashboardSummary['totals']['feeFen']): ChartOpt
         radius: ['35%', '60%'],
         center: ['50%', '45%'],
         label: { formatter: '{b}\n{d}%' },
-        // Payers with nothing yet stay in the legend but draw no empty slice label.
+        // Payers with nothing yet are left out: an empty slice only prints an overlapping label.
         data: payers
           .filter((p) => fees[p] > 0)
           .map((p) => ({ name: tx.fees.payers[p], value: fenToYuan(fees[p]) })),
