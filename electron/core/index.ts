@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type HandlerName } from '../../shared/contract';
+import { BACKUP_DIR, DATABASE_FILE } from './dataFiles';
 import { createBackupManager, type BackupManager } from './backup/manager';
 import type { CoreContext, CoreServices, CoreStatus, HostCapabilities } from './context';
 import { openDatabase, type Db } from './db/open';
@@ -13,6 +14,7 @@ import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
+import { dashboardHandlers } from './modules/dashboard/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
 import { packageHandlers } from './modules/package/service';
@@ -25,8 +27,7 @@ import { teachersHandlers } from './modules/teachers/service';
 
 export type { HostCapabilities } from './context';
 
-export const DATABASE_FILE = 'pilotdesk.sqlite';
-export const BACKUP_DIR = 'backups';
+export { BACKUP_DIR, DATABASE_FILE } from './dataFiles';
 
 export interface CoreOptions {
   dataDir: string;
@@ -81,6 +82,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...projectHandlers(ctx),
     ...studentsHandlers(ctx),
     ...packageHandlers(ctx),
+    ...dashboardHandlers(ctx),
   };
 }
 

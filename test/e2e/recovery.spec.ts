@@ -4,8 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
-
-const DATABASE_FILE = 'pilotdesk.sqlite';
+import { DATABASE_FILE } from '../../electron/core/dataFiles';
 
 /**
  * A data folder whose file has a school and a good manual backup (made through the real web

@@ -66,7 +66,10 @@ test.describe('学校信息', () => {
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');
     await host.stop();
     host = await startWebHostProcess(temp.dir);
+    // With a school on file the app opens on 首页; the profile is one click away.
     await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+    await page.getByRole('menuitem', { name: '学校信息' }).click();
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');
     await expect(page.locator('#school-code')).toHaveValue('4142012345');
     await expect(page.locator('#school-weeklyReporterPhone')).toHaveValue('13800138000');

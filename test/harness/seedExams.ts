@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { DATABASE_FILE } from '../../electron/core';
+import { DATABASE_FILE } from '../../electron/core/dataFiles';
 
 /**
  * Bulk rows for benches and large fixtures: exam batches and sign-ups written straight into a

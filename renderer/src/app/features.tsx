@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CloudDownloadOutlined,
   ExperimentOutlined,
+  HomeOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -12,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
 import { PackagePage } from '../features/packageExport/PackagePage';
@@ -32,6 +34,13 @@ export interface FeatureEntry {
 
 /** The sidebar lists exactly the features that exist, in the order a coordinator works. */
 export const features: readonly FeatureEntry[] = [
+  // First: where an unknown or empty route lands (a fresh install moves on to 学校信息).
+  {
+    key: 'dashboard',
+    label: t.dashboard.title,
+    icon: <HomeOutlined />,
+    render: () => <DashboardPage />,
+  },
   { key: 'school', label: t.nav.school, icon: <BankOutlined />, render: () => <SchoolPage /> },
   {
     key: 'catalogue',

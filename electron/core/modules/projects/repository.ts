@@ -1,4 +1,5 @@
 import type {
+  ProjectCheck,
   Project,
   ProjectData,
   ProjectStatusEntry,
@@ -148,6 +149,24 @@ export function listProjects(db: Db): ProjectSummary[] {
       teacherCount: row.teacher_count,
       selfCheck: verdictsOf(db, row.id).selfCheck,
       updatedAt: row.updated_at,
+    }));
+}
+
+/** Every project with its self-check verdicts, for the self-check page and the dashboard. */
+export function projectChecks(db: Db): ProjectCheck[] {
+  return db
+    .prepare<[], { id: number; certificate_name: string; year: number; status: ProjectStatus }>(
+      `SELECT p.id, c.name AS certificate_name, p.year, p.status
+       FROM pilot_projects p JOIN certificates c ON c.id = p.certificate_id
+       ORDER BY p.year DESC, c.name`,
+    )
+    .all()
+    .map((row) => ({
+      id: row.id,
+      certificateName: row.certificate_name,
+      year: row.year,
+      status: row.status,
+      ...verdictsOf(db, row.id),
     }));
 }
 

@@ -12,7 +12,13 @@ import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/service';
 import { checkReferences, ensureUniqueYear } from './references';
-import { listProjects, loadProject, verdictsOf, writeProjectData } from './repository';
+import {
+  listProjects,
+  loadProject,
+  projectChecks,
+  verdictsOf,
+  writeProjectData,
+} from './repository';
 
 type ProjectHandlerName =
   | 'projects.list'
@@ -217,13 +223,6 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
       return { id };
     },
 
-    'projects.selfCheckAll': () =>
-      listProjects(db).map((p) => ({
-        id: p.id,
-        certificateName: p.certificateName,
-        year: p.year,
-        status: p.status,
-        ...verdictsOf(db, p.id),
-      })),
+    'projects.selfCheckAll': () => projectChecks(db),
   };
 }

@@ -1,7 +1,6 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke } from '../../api/client';
@@ -11,6 +10,7 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
+import { useLoad } from '../../components/useLoad';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { openProject } from '../projects/projectsStore';
@@ -19,28 +19,9 @@ const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 /** 资格自查: rules 1–8 for every project at once; each problem links to where it is fixed. */
 export function SelfCheckPage() {
-  const [checks, setChecks] = useState<ProjectCheck[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState<string | null>(null);
+  const { data, state, error, reload } = useLoad(() => invoke('projects.selfCheckAll', {}));
+  const checks = data ?? [];
   const go = useNavigation((s) => s.go);
-
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    invoke('projects.selfCheckAll', {}).then(
-      (result) => {
-        setChecks(result);
-        setState('ready');
-      },
-      (e: Error) => {
-        setError(e.message);
-        setState('error');
-      },
-    );
-  }, [attempt]);
-  const retry = () => {
-    setState('loading');
-    setAttempt((n) => n + 1);
-  };
 
   const fix = (projectId: number, field?: string) => {
     if (field === 'school') {
@@ -101,7 +82,7 @@ export function SelfCheckPage() {
   return (
     <>
       <PageHeader title={t.selfCheck.title} description={t.selfCheck.intro} />
-      <LoadState state={state} error={error} onRetry={retry}>
+      <LoadState state={state} error={error} onRetry={reload}>
         <DataTable<ProjectCheck>
           rowKey="id"
           columns={columns}

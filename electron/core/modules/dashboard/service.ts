@@ -1,0 +1,42 @@
+import type { DashboardSummary } from '../../../../shared/contract/dashboard';
+import type { CoreContext } from '../../context';
+import type { HandlersFor } from '../../handlers';
+import { projectChecks } from '../projects/repository';
+import { examStats } from './examStats';
+import { feeOverCapViolations, selfCheckViolations } from './violations';
+
+/** 首页: where the pilot stands, and every open rule violation with where to fix it. */
+export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summary'> {
+  const { db } = ctx;
+  const counts = db.prepare<[], { school: number; students: number; pilot: number }>(
+    `SELECT (SELECT count(*) FROM school) AS school,
+            (SELECT count(*) FROM students) AS students,
+            (SELECT count(*) FROM students WHERE pilot = 1) AS pilot`,
+  );
+  return {
+    'dashboard.summary': (): DashboardSummary => {
+      const projects = projectChecks(db);
+      const exams = examStats(db);
+      const c = counts.get() as { school: number; students: number; pilot: number };
+      const sum = (pick: (e: (typeof exams)[number]) => number) =>
+        exams.reduce((n, e) => n + pick(e), 0);
+      return {
+        schoolSaved: c.school > 0,
+        projects,
+        exams,
+        totals: {
+          students: c.students,
+          pilotStudents: c.pilot,
+          signedUp: sum((e) => e.signedUp),
+          passed: sum((e) => e.passed),
+          feeFen: {
+            school: sum((e) => e.feeFen.school),
+            subsidy: sum((e) => e.feeFen.subsidy),
+            student: sum((e) => e.feeFen.student),
+          },
+        },
+        violations: [...selfCheckViolations(projects), ...feeOverCapViolations(exams)],
+      };
+    },
+  };
+}

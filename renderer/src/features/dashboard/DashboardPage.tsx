@@ -1,0 +1,222 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo } from 'react';
+import type { ExamLevelStats } from '../../../../shared/contract/dashboard';
+import type { ProjectCheck } from '../../../../shared/contract/projects';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { invoke } from '../../api/client';
+import { useNavigation } from '../../app/navigationStore';
+import { Chart } from '../../components/Chart';
+import { DataTable } from '../../components/DataTable';
+import { formatFen } from '../../components/format';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { ProjectStatusTag } from '../../components/ProjectStatusTag';
+import { SelfCheckTag } from '../../components/SelfCheckTag';
+import { useLoad } from '../../components/useLoad';
+import { t } from '../../i18n';
+import { examsChart, payerChart } from './charts';
+
+const tx = t.dashboard;
+
+const levelName = (e: ExamLevelStats) =>
+  `${e.certificateName} · ${certificateLevelLabels[e.level]}`;
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+/** 首页: the whole pilot at a glance, and every open rule problem with a link to fix it. */
+export function DashboardPage() {
+  const { data, state, error, reload } = useLoad(() => invoke('dashboard.summary', {}));
+  const go = useNavigation((s) => s.go);
+
+  // A fresh install has nothing to show yet: the school profile comes first.
+  useEffect(() => {
+    if (data && !data.schoolSaved) go('school');
+  }, [data, go]);
+
+  const charts = useMemo(
+    () => data && { exams: examsChart(data.exams), payers: payerChart(data.totals.feeFen) },
+    [data],
+  );
+
+  const projectColumns: ColumnsType<ProjectCheck> = [
+    {
+      title: tx.projects.project,
+      key: 'project',
+      render: (_: unknown, p) => `${p.certificateName} · ${p.year}`,
+    },
+    {
+      title: tx.projects.status,
+      key: 'status',
+      render: (_: unknown, p) => <ProjectStatusTag status={p.status} />,
+    },
+    {
+      title: tx.projects.selfCheck,
+      key: 'selfCheck',
+      render: (_: unknown, p) => <SelfCheckTag summary={p.selfCheck} />,
+    },
+  ];
+
+  const examColumns: ColumnsType<ExamLevelStats> = [
+    {
+      title: tx.exams.level,
+      key: 'level',
+      render: (_: unknown, e) => levelName(e),
+      sorter: (a, b) => levelName(a).localeCompare(levelName(b), 'zh-CN'),
+    },
+    { title: tx.exams.signedUp, dataIndex: 'signedUp', sorter: (a, b) => a.signedUp - b.signedUp },
+    { title: tx.exams.examined, dataIndex: 'examined', sorter: (a, b) => a.examined - b.examined },
+    { title: tx.exams.passed, dataIndex: 'passed', sorter: (a, b) => a.passed - b.passed },
+    { title: tx.exams.failed, dataIndex: 'failed' },
+    { title: tx.exams.absent, dataIndex: 'absent' },
+    {
+      title: tx.exams.passRate,
+      key: 'passRate',
+      render: (_: unknown, e) => percent(e.passRate),
+      sorter: (a, b) => (a.passRate ?? -1) - (b.passRate ?? -1),
+    },
+    {
+      title: tx.exams.maxFee,
+      key: 'maxFee',
+      render: (_: unknown, e) =>
+        e.maxFeeFen === null ? (
+          '—'
+        ) : (
+          <span style={e.capFen !== null && e.maxFeeFen > e.capFen ? { color: '#cf1322' } : {}}>
+            {formatFen(e.maxFeeFen)}
+          </span>
+        ),
+    },
+    {
+      title: tx.exams.cap,
+      key: 'cap',
+      render: (_: unknown, e) => (e.capFen === null ? tx.exams.noCap : formatFen(e.capFen)),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={tx.title}
+        description={tx.intro}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={reload}>
+            {tx.refresh}
+          </Button>
+        }
+      />
+      <LoadState state={state} error={error} onRetry={reload}>
+        {data && charts && (
+          <Space direction="vertical" size="large" style={{ width: '100%' }}>
+            <Row gutter={16}>
+              <Col span={6}>
+                <Card>
+                  <Statistic title={tx.stats.projects} value={data.projects.length} />
+                  {tx.stats.confirmed(data.projects.filter((p) => p.status === 'confirmed').length)}
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card>
+                  <Statistic title={tx.stats.students} value={data.totals.students} />
+                  {tx.stats.pilot(data.totals.pilotStudents)}
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card>
+                  <Statistic
+                    title={tx.stats.signedUp}
+                    value={data.totals.signedUp}
+                    data-testid="dashboard-signed-up"
+                  />
+                  {tx.stats.passed(data.totals.passed)}
+                </Card>
+              </Col>
+              <Col span={6}>
+                <Card>
+                  <Statistic
+                    title={tx.stats.schoolPaid}
+                    value={formatFen(data.totals.feeFen.school + data.totals.feeFen.subsidy)}
+                  />
+                  {tx.stats.studentPaid(formatFen(data.totals.feeFen.student))}
+                </Card>
+              </Col>
+            </Row>
+
+            <Card title={tx.violations.title} data-testid="dashboard-violations">
+              {data.violations.length === 0 ? (
+                <Alert type="success" showIcon message={tx.violations.none} />
+              ) : (
+                <List
+                  dataSource={data.violations}
+                  renderItem={(v) => (
+                    <List.Item
+                      actions={[
+                        <Button key="fix" type="link" onClick={() => go(v.route)}>
+                          {tx.violations.fix}
+                        </Button>,
+                      ]}
+                    >
+                      <List.Item.Meta
+                        title={
+                          <Space>
+                            <Tag color="red">{tx.violations.kinds[v.kind]}</Tag>
+                            {v.title}
+                          </Space>
+                        }
+                        description={v.detail}
+                      />
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+
+            <Card title={tx.projects.title}>
+              <DataTable
+                rowKey="id"
+                columns={projectColumns}
+                dataSource={data.projects}
+                emptyHint={tx.projects.empty}
+                pagination={false}
+                onRow={(p) => ({
+                  onClick: () => go(`projects/${p.id}`),
+                  style: { cursor: 'pointer' },
+                })}
+              />
+            </Card>
+
+            <Row gutter={16}>
+              <Col span={16}>
+                <Chart
+                  title={tx.exams.chartTitle}
+                  option={charts.exams}
+                  fileName={tx.exams.chartTitle}
+                  testId="chart-exams"
+                />
+              </Col>
+              <Col span={8}>
+                <Chart
+                  title={tx.fees.chartTitle}
+                  option={charts.payers}
+                  fileName={tx.fees.chartTitle}
+                  testId="chart-payers"
+                />
+              </Col>
+            </Row>
+
+            <Card title={tx.exams.title}>
+              <DataTable
+                rowKey={(e) => `${e.certificateId}:${e.level}`}
+                columns={examColumns}
+                dataSource={data.exams}
+                emptyHint={tx.exams.empty}
+                data-testid="dashboard-exams"
+              />
+            </Card>
+          </Space>
+        )}
+      </LoadState>
+    </>
+  );
+}

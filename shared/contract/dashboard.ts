@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { CertificateLevel } from '../domain/certificate';
+import type { ProjectCheck } from './projects';
+
+/** Sign-ups and results of one certificate level (withdrawn sign-ups left out). */
+export interface ExamLevelStats {
+  certificateId: number;
+  certificateName: string;
+  level: CertificateLevel;
+  signedUp: number;
+  /** Sat the exam: 已考, 通过 and 未通过. */
+  examined: number;
+  passed: number;
+  failed: number;
+  absent: number;
+  /** passed / (passed + failed); null before any result. */
+  passRate: number | null;
+  feeFen: { school: number; subsidy: number; student: number };
+  /** The highest fee charged per person at this level, against the cap in force. */
+  maxFeeFen: number | null;
+  capFen: number | null;
+  capDocument: string | null;
+}
+
+export interface Violation {
+  /** What kind of rule, for grouping and icons. */
+  kind: 'selfCheck' | 'feeOverCap' | 'schoolPaid' | 'weeklyReport';
+  title: string;
+  detail: string;
+  /** The page (hash route) where it is fixed, e.g. `projects/3`. */
+  route: string;
+}
+
+export interface DashboardSummary {
+  schoolSaved: boolean;
+  projects: ProjectCheck[];
+  exams: ExamLevelStats[];
+  totals: {
+    students: number;
+    pilotStudents: number;
+    signedUp: number;
+    passed: number;
+    feeFen: { school: number; subsidy: number; student: number };
+  };
+  violations: Violation[];
+}
+
+export const dashboardContract = {
+  'dashboard.summary': { input: z.object({}).strict(), output: {} as DashboardSummary },
+} as const;
