@@ -639,6 +639,9 @@ export const zhCN = {
       organization: (org: string) => `留空则为 ${org || '该证书的培训评价组织'}`,
       capacity: '不限',
     },
+    feeWhat: '考核费',
+    batchWhat: (title: string) => `考核批次“${title}”`,
+    levelWithCap: (level: string, cap: string) => `${level}（上限 ${cap}）`,
     capHint: (cap: string, document: string) => `该等级考核成本上限 ${cap}（${document}）`,
     noCapHint: '该等级尚未在证书目录中录入考核成本上限',
     unlimited: '不限',
@@ -746,6 +749,7 @@ export const zhCN = {
     placeholders: {
       partnerSchools: '输入学校名称后回车，可添加多所；单独谈判则留空',
     },
+    feeWhat: '协商费用',
     capInForce: (cap: string, document: string) => `上限 ${cap}（${document}）`,
     noCap: '该等级尚未录入考核成本上限：请先在“证书目录”中录入上限及文件文号',
     upload: '上传协议',

@@ -146,7 +146,7 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
               dependencies={['level', 'certificateId']}
               rules={[
                 zodRule(agreementFields.fee),
-                capRule('协商费用', () => ({
+                capRule(text.feeWhat, () => ({
                   capFen: entry?.costCapFen ?? null,
                   capDocument: entry?.capDocument ?? null,
                 })),

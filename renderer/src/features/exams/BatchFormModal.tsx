@@ -187,7 +187,7 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
               }
               rules={[
                 zodRule(batchFields.fee),
-                capRule('考核费', () => ({
+                capRule(text.feeWhat, () => ({
                   capFen: entry?.costCapFen ?? null,
                   capDocument: entry?.capDocument ?? null,
                 })),

@@ -121,7 +121,7 @@ export function BatchList() {
             {t.common.edit}
           </Button>
           <UsageDeleteButton
-            what={`考核批次“${batchTitle(batch)}”`}
+            what={text.batchWhat(batchTitle(batch))}
             testId={`batch-delete-${batch.id}`}
             checkUsage={() => usage(batch.id)}
             onDelete={async (force) => {

@@ -7,6 +7,7 @@ import {
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import { t } from '../../i18n';
 
 /** The form keeps dates as ISO strings (what the contract takes); the picker shows a dayjs. */
 export const dateProps = {
@@ -34,7 +35,7 @@ export function levelOptions(
     label:
       l.costCapFen === null
         ? certificateLevelLabels[l.level]
-        : `${certificateLevelLabels[l.level]}（上限 ${capText(l.costCapFen)}）`,
+        : t.exams.levelWithCap(certificateLevelLabels[l.level], capText(l.costCapFen)),
   }));
 }
 
