@@ -15,6 +15,7 @@ import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
 import { dashboardHandlers } from './modules/dashboard/service';
+import { examsHandlers } from './modules/exams/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
 import { packageHandlers } from './modules/package/service';
@@ -83,6 +84,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...studentsHandlers(ctx),
     ...packageHandlers(ctx),
     ...dashboardHandlers(ctx),
+    ...examsHandlers(ctx),
   };
 }
 

@@ -4,6 +4,7 @@ import { attachmentsContract } from './attachments';
 import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
 import { dashboardContract } from './dashboard';
+import { examsContract } from './exams';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
 import { packageContract } from './package';
@@ -33,6 +34,7 @@ export const contract = {
   ...studentsContract,
   ...packageContract,
   ...dashboardContract,
+  ...examsContract,
 } as const;
 
 export type Contract = typeof contract;

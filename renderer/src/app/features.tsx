@@ -3,6 +3,8 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudDownloadOutlined,
+  FileProtectOutlined,
+  FormOutlined,
   ExperimentOutlined,
   HomeOutlined,
   ProjectOutlined,
@@ -12,8 +14,10 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { AgreementsPage } from '../features/agreements/AgreementsPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ExamsPage } from '../features/exams/ExamsPage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
 import { PackagePage } from '../features/packageExport/PackagePage';
@@ -60,6 +64,13 @@ export const features: readonly FeatureEntry[] = [
     label: t.students.title,
     icon: <UserOutlined />,
     render: () => <StudentsPage />,
+  },
+  { key: 'exams', label: t.exams.title, icon: <FormOutlined />, render: () => <ExamsPage /> },
+  {
+    key: 'agreements',
+    label: t.agreements.title,
+    icon: <FileProtectOutlined />,
+    render: () => <AgreementsPage />,
   },
   {
     key: 'facilities',
