@@ -7,7 +7,8 @@ import type { Block } from './content';
 import { FIXED_DOC_DATE } from '../../io/zip';
 
 /** The OFL Noto Sans SC font, as a module path inside its npm package. */
-export const CJK_FONT_MODULE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+export const CJK_FONT_MODULE =
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 /** Where the Electron build copies the font, beside the bundled main (dist/electron/fonts/). */
 export const BUNDLED_FONT_DIR = 'fonts';
 export const CJK_FONT_FILE = path.basename(CJK_FONT_MODULE);
