@@ -86,6 +86,8 @@ export function writeZipFile(
         continue;
       }
       zip.addReadStreamLazy(e.name, { ...entryOptions(e.compress), size: e.size }, (done) => {
+        // yazl may still reach the next entry after a failure: open nothing more.
+        if (failed) return done(new Error('zip abandoned'), undefined as never);
         const input = createReadStream(e.file);
         open.add(input);
         input.on('error', fail);
