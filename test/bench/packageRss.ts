@@ -10,6 +10,21 @@ import type { PackageBuildResult } from '../../shared/contract/package';
 const [mode, dataDir, projectId, blobList] = process.argv.slice(2);
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
+/**
+ * This process's own peak RSS: Linux's VmHWM belongs to the current address space, while
+ * getrusage's maxRSS keeps the parent's peak across fork + exec (a bench parent holding 500 MB
+ * would show as this child's peak).
+ */
+function peakRssBytes(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) * 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
 async function main(): Promise<void> {
   const core = createCore({
     dataDir,
@@ -44,7 +59,7 @@ async function main(): Promise<void> {
   }
   const ms = performance.now() - start;
   core.close();
-  const peakMb = mb(process.resourceUsage().maxRSS * 1024);
+  const peakMb = mb(peakRssBytes());
   process.stdout.write(JSON.stringify({ beforeMb, peakMb, ms }));
 }
 
