@@ -13,6 +13,8 @@ export const errorCodes = [
   'IN_USE',
   /** The action needs the user's explicit confirmation; repeat it with the flag the message names. */
   'NEEDS_CONFIRMATION',
+  /** Long work stopped because the user cancelled it; nothing was saved. */
+  'CANCELLED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

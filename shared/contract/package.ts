@@ -5,6 +5,11 @@ import { uploadedFileSchema } from './files';
 
 export const PACKAGE_FORMAT_VERSION = 1;
 
+const taskIdSchema = z
+  .string({ error: '任务编号（taskId）无效' })
+  .min(1, { error: '任务编号（taskId）无效' })
+  .max(100, { error: '任务编号（taskId）过长' });
+
 export const packageBuildSchema = z
   .object({
     projectIds: z
@@ -19,10 +24,17 @@ export const packageBuildSchema = z
       .max(200, { error: '一次最多导出 200 个试点项目' }),
     /** Export even though a project fails the self-check: the package is marked 草稿. */
     acceptDraft: z.boolean().default(false),
-    /** The id the page follows progress events by. */
-    taskId: z.string().max(100, { error: 'taskId 过长' }).optional(),
+    /** The id the page follows progress events by, and cancels the export with. */
+    taskId: taskIdSchema.optional(),
   })
   .strict();
+
+export const packageCancelSchema = z.object({ taskId: taskIdSchema }).strict();
+
+export interface PackageCancelResult {
+  /** True when an export with this id was running (it stops and rejects with CANCELLED). */
+  cancelled: boolean;
+}
 
 export interface ManifestFile {
   path: string;
@@ -80,6 +92,7 @@ export interface PackageVerifyReport {
 
 export const packageContract = {
   'package.build': { input: packageBuildSchema, output: {} as PackageBuildResult },
+  'package.cancel': { input: packageCancelSchema, output: {} as PackageCancelResult },
   'package.verify': {
     input: z.object({ file: uploadedFileSchema }).strict(),
     output: {} as PackageVerifyReport,

@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
@@ -9,11 +17,12 @@ import yazl from 'yazl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { PackageBuildResult, PackageVerifyReport } from '../../shared/contract/package';
+import type { ProgressEvent } from '../../shared/contract/events';
 import type { Project } from '../../shared/contract/projects';
 import { planSections } from '../../shared/domain/implementationPlan';
 import { verifyLimits } from '../../electron/core/modules/package/verify';
 import { createTestCore, type TestCore } from '../harness/core';
-import { makePdf, makeZip } from '../harness/files';
+import { makeBulkyFile, makePdf, makeZip } from '../harness/files';
 import { call, seedSchool } from '../harness/seed';
 
 let t: TestCore;
@@ -332,3 +341,140 @@ describe('submission package', () => {
     }
   });
 });
+
+describe('export progress, cancel and failures', () => {
+  const MB = 1024 * 1024;
+  const exportsDir = () => path.join(t.dataDir, 'exports');
+  /** Every entry of exports/, hidden temporary files included. */
+  const exported = () => (existsSync(exportsDir()) ? readdirSync(exportsDir()) : []);
+
+  async function projectWithBulkyFiles(count: number, size: number): Promise<Project> {
+    const project = await completeProject();
+    for (let i = 0; i < count; i += 1) {
+      await call(t.core, 'attachments.upload', {
+        ownerType: 'project',
+        ownerId: project.id,
+        kind: 'other',
+        file: {
+          fileName: `扫描件${i + 1}.${i % 2 === 0 ? 'pdf' : 'png'}`,
+          contentBase64: makeBulkyFile(i % 2 === 0 ? 'pdf' : 'png', size).toString('base64'),
+        },
+      });
+    }
+    return project;
+  }
+
+  it('reports progress up to the end, stores attachments uncompressed and checks them', async () => {
+    const project = await projectWithBulkyFiles(2, 2 * MB);
+    const events: ProgressEvent[] = [];
+    const off = t.core.events.on((e) => {
+      if (e.taskId === 'task-progress') events.push(e);
+    });
+    const result = await call<PackageBuildResult>(t.core, 'package.build', {
+      projectIds: [project.id],
+      taskId: 'task-progress',
+    });
+    off();
+    expect(events.length).toBeGreaterThan(10);
+    expect(events[0].done).toBe(0);
+    expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
+    expect(events.map((e) => e.done)).toEqual([...events.map((e) => e.done)].sort((a, b) => a - b));
+    expect(events[0].label).toBe('生成申报材料');
+    const methods = await compressionMethods(Buffer.from(result.contentBase64, 'base64'));
+    const scans = [...methods].filter(([name]) => name.includes('扫描件'));
+    expect(scans.map(([, method]) => method)).toEqual([0, 0]); // stored: PDF/PNG are compressed
+    expect(methods.get('manifest.json')).toBe(8); // deflated
+    expect(result.size).toBeGreaterThan(4 * MB);
+    expect(exported()).toEqual([result.fileName]);
+  });
+
+  it('cancelled mid-way: rejects with 已取消 and leaves nothing in exports/', async () => {
+    const project = await projectWithBulkyFiles(3, 8 * MB);
+    let cancel: Promise<unknown> | null = null;
+    const off = t.core.events.on((e) => {
+      // Once the attachments are streaming (past the five documents), cancel from another call.
+      if (e.taskId === 'task-cancel' && e.done > 6 * MB && !cancel) {
+        cancel = new Promise((resolve) =>
+          setImmediate(() => resolve(t.core.dispatch('package.cancel', { taskId: 'task-cancel' }))),
+        );
+      }
+    });
+    const outcome = await t.core.dispatch('package.build', {
+      projectIds: [project.id],
+      taskId: 'task-cancel',
+    });
+    off();
+    expect(cancel).not.toBeNull();
+    expect(await cancel).toEqual({ ok: true, data: { cancelled: true } });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('CANCELLED');
+      expect(outcome.error.message).toContain('已取消');
+    }
+    expect(exported()).toEqual([]);
+
+    // The id is free again, and an unknown or finished task cancels nothing.
+    const again = await call<PackageBuildResult>(t.core, 'package.build', {
+      projectIds: [project.id],
+      taskId: 'task-cancel',
+    });
+    expect(exported()).toEqual([again.fileName]);
+    expect(await call(t.core, 'package.cancel', { taskId: 'task-cancel' })).toEqual({
+      cancelled: false,
+    });
+  });
+
+  it('a cancel that overtakes its export still stops it; a bad taskId is refused', async () => {
+    const project = await completeProject();
+    expect(await call(t.core, 'package.cancel', { taskId: 'task-early' })).toEqual({
+      cancelled: false,
+    });
+    const outcome = await t.core.dispatch('package.build', {
+      projectIds: [project.id],
+      taskId: 'task-early',
+    });
+    expect(!outcome.ok && outcome.error.code).toBe('CANCELLED');
+    expect(exported()).toEqual([]);
+    const bad = await t.core.dispatch('package.cancel', { taskId: '' });
+    expect(!bad.ok && bad.error.message).toContain('任务编号');
+  });
+
+  it('a damaged attachment fails the export by name and leaves no partial file', async () => {
+    const project = await projectWithBulkyFiles(1, 1 * MB);
+    const blobs = path.join(t.dataDir, 'attachments');
+    const bulky = readdirSync(blobs, { recursive: true, withFileTypes: true }).find(
+      (e) => e.isFile() && statSize(path.join(e.parentPath, e.name)) > MB / 2,
+    )!;
+    const file = path.join(bulky.parentPath, bulky.name);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 100] ^= 0xff;
+    writeFileSync(file, bytes);
+    const outcome = await t.core.dispatch('package.build', { projectIds: [project.id] });
+    expect(!outcome.ok && outcome.error.code).toBe('CONFLICT');
+    expect(!outcome.ok && outcome.error.message).toMatch(/扫描件1.*已损坏/);
+    expect(exported()).toEqual([]);
+
+    rmSync(file);
+    const missing = await t.core.dispatch('package.build', { projectIds: [project.id] });
+    expect(!missing.ok && missing.error.message).toMatch(/扫描件1.*已丢失/);
+    expect(exported()).toEqual([]);
+  });
+});
+
+const statSize = (file: string) => statSync(file).size;
+
+/** Each entry's compression method (0 stored, 8 deflated), from the central directory. */
+function compressionMethods(bytes: Buffer): Promise<Map<string, number>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      const out = new Map<string, number>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        out.set(entry.fileName, entry.compressionMethod);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { makeBulkyFile } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -12,7 +14,7 @@ async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
 }
 
 /** A school with one project that is complete apart from its files (so it fails the check). */
-async function seed(call: Call) {
+async function seed(call: Call): Promise<{ id: number }> {
   await data(call, 'school.save', schoolProfile);
   const major = await data<{ id: number }>(call, 'majors.save', {
     code: '510203',
@@ -40,7 +42,7 @@ async function seed(call: Call) {
   const certificates = await data<{ id: number }[]>(call, 'catalogue.list', {
     search: 'Web前端开发',
   });
-  await data(call, 'projects.create', {
+  return data<{ id: number }>(call, 'projects.create', {
     certificateId: certificates[0].id,
     year: 2020,
     levels: ['junior'],
@@ -107,5 +109,50 @@ test.describe('申报材料', () => {
         buffer: Buffer.from('garbage'),
       });
     await expect(page.getByTestId('verify-error')).toContainText('不是有效的 zip');
+  });
+
+  test('取消 during an export of large attachments: a message, no download, no file', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const call = webHostCall(page.request, host);
+    const project = await seed(call);
+    for (let i = 0; i < 4; i += 1) {
+      const kind = i % 2 === 0 ? 'pdf' : 'png';
+      await data(call, 'attachments.upload', {
+        ownerType: 'project',
+        ownerId: project.id,
+        kind: 'other',
+        file: {
+          fileName: `扫描件${i + 1}.${kind}`,
+          contentBase64: makeBulkyFile(kind, 30 * 1024 * 1024).toString('base64'),
+        },
+      });
+    }
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await page.goto(host.url);
+    await openPage(page, '申报材料');
+    await page
+      .getByRole('row', { name: /Web前端开发/ })
+      .getByRole('checkbox')
+      .check();
+    await page.getByTestId('package-export').click();
+    await openDialog(page)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+
+    await expect(page.getByTestId('package-progress')).toBeVisible();
+    await page.getByTestId('package-cancel').click();
+    await expect(page.getByTestId('package-cancelled')).toContainText('已取消');
+    await expect(page.getByTestId('package-progress')).toBeHidden();
+    await expect(page.getByTestId('package-done')).toHaveCount(0);
+    await expect(page.getByTestId('package-export')).toBeEnabled();
+    await attachScreenshot(page, testInfo, 'package-cancelled');
+    // Give a late download the chance to show up before asserting there was none.
+    await page.waitForTimeout(1000);
+    expect(downloads).toEqual([]);
+    const exportsDir = path.join(temp.dir, 'exports');
+    expect(existsSync(exportsDir) ? readdirSync(exportsDir) : []).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { randomBytes } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
 /**
@@ -6,8 +7,11 @@ import { crc32, deflateSync } from 'node:zlib';
  * opens (the PDF renders with pdftoppm, the PNG in any browser).
  */
 
-/** A one-page PDF showing `text` (ASCII), with a correct cross-reference table. */
-export function makePdf(text = 'PilotDesk test document'): Buffer {
+/**
+ * A one-page PDF showing `text` (ASCII), with a correct cross-reference table; `filler` bytes go
+ * into an extra, unreferenced stream object (a large file that still opens).
+ */
+export function makePdf(text = 'PilotDesk test document', filler?: Buffer): Buffer {
   const stream = `BT /F1 24 Tf 72 720 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -15,6 +19,9 @@ export function makePdf(text = 'PilotDesk test document'): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...(filler
+      ? [`<< /Length ${filler.length} >>\nstream\n${filler.toString('latin1')}\nendstream`]
+      : []),
   ];
   let body = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -65,6 +72,18 @@ export function makePng(
     pngChunk('IDAT', deflateSync(raw)),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/**
+ * A valid PDF or PNG of about `size` bytes, mostly random (so zip cannot shrink it): the random
+ * bytes sit in an unreferenced PDF stream or a private ancillary PNG chunk that viewers skip.
+ */
+export function makeBulkyFile(kind: 'pdf' | 'png', size: number): Buffer {
+  const filler = randomBytes(Math.max(0, size - 600));
+  if (kind === 'pdf') return makePdf(`bulky ${size}`, filler);
+  const png = makePng(16, 16);
+  const iend = png.length - 12;
+  return Buffer.concat([png.subarray(0, iend), pngChunk('ruSt', filler), png.subarray(iend)]);
 }
 
 /** The well-known smallest valid JPEG: one grey pixel (JFIF, 134 bytes). */

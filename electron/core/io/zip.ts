@@ -1,3 +1,5 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import type { Readable, Transform } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 
@@ -12,6 +14,95 @@ export const FIXED_DOC_DATE = new Date('2020-01-01T00:00:00Z');
 export interface ZipEntry {
   name: string;
   data: Buffer;
+}
+
+const entryOptions = (compress: boolean) => ({
+  mtime: FIXED_ZIP_TIME(),
+  forceDosTimestamp: true,
+  mode: 0o100644,
+  compress,
+});
+
+/** One entry of a streamed zip: bytes in memory, or a file on disk read when the zip reaches it. */
+export type ZipSource = { name: string; compress: boolean } & (
+  | { data: Buffer }
+  | {
+      file: string;
+      /** The file's size: the zip fails if it reads a different number of bytes. */
+      size: number;
+      /** Sees the file's bytes on their way in (progress, checksums); may fail the zip. */
+      through?: () => Transform;
+    }
+);
+
+/**
+ * Streams a zip of these entries, in the given order and with fixed times (same input, same
+ * bytes), into `target`, which must not exist yet. Files are opened one at a time as the zip
+ * reaches them, so memory stays flat however large they are; `compress: false` stores bytes that
+ * are compressed already (PDF, images, Office files). Rejects on the first error, or at once when
+ * `signal` aborts (with its reason), after closing `target`: the caller removes the partial file.
+ */
+export function writeZipFile(
+  entries: readonly ZipSource[],
+  target: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const zip = new yazl.ZipFile();
+    const output = zip.outputStream as Readable;
+    const out = createWriteStream(target, { flags: 'wx' });
+    const open = new Set<Readable>();
+    let failed = false;
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      signal?.removeEventListener('abort', onAbort);
+      for (const stream of open) stream.destroy();
+      output.unpipe(out);
+      output.destroy();
+      if (out.closed) reject(error);
+      else {
+        out.once('close', () => reject(error));
+        out.destroy();
+      }
+    };
+    const onAbort = () => fail(signal?.reason);
+    if (signal?.aborted) {
+      fail(signal.reason);
+      return;
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    zip.on('error', fail);
+    output.on('error', fail);
+    out.on('error', fail);
+    out.on('close', () => {
+      if (failed) return;
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    for (const e of entries) {
+      if ('data' in e) {
+        zip.addBuffer(e.data, e.name, entryOptions(e.compress));
+        continue;
+      }
+      zip.addReadStreamLazy(e.name, { ...entryOptions(e.compress), size: e.size }, (done) => {
+        // yazl may still reach the next entry after a failure: open nothing more.
+        if (failed) return done(new Error('zip abandoned'), undefined as never);
+        const input = createReadStream(e.file);
+        open.add(input);
+        input.on('error', fail);
+        input.on('close', () => open.delete(input));
+        if (!e.through) return done(null, input);
+        const through = e.through();
+        open.add(through);
+        through.on('error', fail);
+        through.on('close', () => open.delete(through));
+        return done(null, input.pipe(through));
+      });
+    }
+    zip.end();
+    output.pipe(out);
+  });
 }
 
 /** A zip of these entries in the given order, with fixed times: same input, same bytes. */

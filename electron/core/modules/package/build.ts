@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { Transform } from 'node:stream';
 import type { ManifestFile, PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { blobPath } from '../attachments/blobStore';
@@ -9,7 +10,9 @@ import type { PackageData } from './data';
 import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
 import { facilitiesWorkbook, teacherWorkbook } from './xlsx';
-import { writeZip, type ZipEntry } from '../../io/zip';
+import type { CancellableTask } from '../../io/tasks';
+import { writeZipFile, type ZipSource } from '../../io/zip';
+import type { PackageAttachment } from './data';
 
 export const MANIFEST_NAME = 'manifest.json';
 
@@ -36,8 +39,8 @@ export function packageFileName(data: PackageData, now: Date, draft: boolean): s
 }
 
 /** Byte order, the same on every machine (not locale-dependent). */
-const byPath = (a: { name: string }, b: { name: string }) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byPath = (a: { name: string }, b: { name: string }) => byteOrder(a.name, b.name);
 
 export interface BuildOptions {
   data: PackageData;
@@ -45,62 +48,118 @@ export interface BuildOptions {
   now: Date;
   appVersion: string;
   blobRoot: string;
+  /** Where the zip is written (must not exist yet); the caller removes it if the build fails. */
+  target: string;
+  /** Checked between steps and while attachments stream in; aborting stops the build at once. */
+  task: Pick<CancellableTask, 'signal' | 'checkpoint'>;
   progress: (done: number) => void;
 }
 
-export const BUILD_STEPS = 7;
+/** Each generated document counts as this many units of work (an attachment: one per byte). */
+const DOCUMENT_WORK = 1024 * 1024;
+const DOCUMENTS = 5;
 
-/** The package's bytes and its manifest: same data (and clock) → same bytes. */
+/** The units of work `buildPackage` reports progress in: documents plus attachment bytes. */
+export function packageWork(data: PackageData): number {
+  return DOCUMENTS * DOCUMENT_WORK + data.attachments.reduce((sum, a) => sum + a.size, 0);
+}
+
+/** Already-compressed formats are stored: deflating them again costs time and saves nothing. */
+const STORED = new Set(['pdf', 'jpg', 'png', 'docx', 'xlsx', 'zip']);
+const compressFor = (name: string) => !STORED.has(name.slice(name.lastIndexOf('.') + 1));
+
+const missingAttachment = (a: PackageAttachment) =>
+  new CoreError(
+    'CONFLICT',
+    `附件“${a.displayName}”（${a.owner}）的文件已丢失，请重新上传后再导出。`,
+  );
+const damagedAttachment = (a: PackageAttachment) =>
+  new CoreError(
+    'CONFLICT',
+    `附件“${a.displayName}”（${a.owner}）的文件已损坏（内容与上传时的校验值不符），请重新上传后再导出。`,
+  );
+
+/**
+ * Passes an attachment's bytes through, reporting them as progress, and fails at the end if they
+ * are not the bytes whose SHA-256 the manifest already lists (the blob store's content address).
+ */
+function checkedBytes(a: PackageAttachment, onBytes: (n: number) => void): () => Transform {
+  return () => {
+    const hash = createHash('sha256');
+    return new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        onBytes(chunk.length);
+        done(null, chunk);
+      },
+      flush(done) {
+        done(hash.digest('hex') === a.sha256 ? null : damagedAttachment(a));
+      },
+    });
+  };
+}
+
+/**
+ * Writes the package to `options.target`: same data (and clock) → same bytes. Documents are made
+ * in memory; attachments stream from the blob store straight into the zip, and their manifest
+ * entries come from the store's content address (SHA-256 and size), checked while they stream.
+ */
 export async function buildPackage(
   options: BuildOptions,
-): Promise<{ bytes: Buffer; manifest: PackageManifest }> {
-  const { data, draft, progress } = options;
+): Promise<{ size: number; manifest: PackageManifest }> {
+  const { data, draft, progress, task } = options;
   const suffix = draft ? '（草稿）' : '';
   const form = applicationForm(data, draft);
-  const entries: ZipEntry[] = [];
-  entries.push({
-    name: `申报表${suffix}.docx`,
-    data: await renderDocx('1+X证书制度试点申报表', form),
-  });
-  progress(1);
-  entries.push({
-    name: `申报表${suffix}.pdf`,
-    data: await renderPdf('1+X证书制度试点申报表', form),
-  });
-  progress(2);
-  entries.push({
-    name: `实施方案${suffix}.docx`,
-    data: await renderDocx('1+X证书制度试点实施方案', implementationPlan(data, draft)),
-  });
-  progress(3);
-  entries.push({ name: `教师信息表${suffix}.xlsx`, data: await teacherWorkbook(data, draft) });
-  progress(4);
-  entries.push({ name: `实训条件表${suffix}.xlsx`, data: await facilitiesWorkbook(data, draft) });
-  progress(5);
+  const documents: { name: string; make: () => Promise<Buffer> }[] = [
+    {
+      name: `申报表${suffix}.docx`,
+      make: () => renderDocx('1+X证书制度试点申报表', form),
+    },
+    { name: `申报表${suffix}.pdf`, make: () => renderPdf('1+X证书制度试点申报表', form) },
+    {
+      name: `实施方案${suffix}.docx`,
+      make: () => renderDocx('1+X证书制度试点实施方案', implementationPlan(data, draft)),
+    },
+    { name: `教师信息表${suffix}.xlsx`, make: () => teacherWorkbook(data, draft) },
+    { name: `实训条件表${suffix}.xlsx`, make: () => facilitiesWorkbook(data, draft) },
+  ];
+  const entries: ZipSource[] = [];
+  const files: ManifestFile[] = [];
+  for (const [i, doc] of documents.entries()) {
+    await task.checkpoint();
+    const bytes = await doc.make();
+    entries.push({ name: doc.name, data: bytes, compress: compressFor(doc.name) });
+    files.push({ path: doc.name, size: bytes.length, sha256: sha256(bytes) });
+    progress((i + 1) * DOCUMENT_WORK);
+  }
+  await task.checkpoint();
+
+  let streamed = DOCUMENTS * DOCUMENT_WORK;
+  const onBytes = (n: number) => progress((streamed += n));
   const used = new Set<string>();
   for (const a of data.attachments) {
-    let bytes: Buffer;
+    const file = blobPath(options.blobRoot, a.sha256);
+    let size: number;
     try {
-      bytes = readFileSync(blobPath(options.blobRoot, a.sha256));
+      size = statSync(file).size;
     } catch {
-      throw new CoreError(
-        'CONFLICT',
-        `附件“${a.displayName}”（${a.owner}）的文件已丢失，请重新上传后再导出。`,
-      );
+      throw missingAttachment(a);
     }
+    if (size !== a.size) throw damagedAttachment(a);
     const stem = safeName(`${a.owner}_${a.kind}_${a.displayName.replace(/\.[^.]*$/, '')}`);
     let name = `附件/${stem}.${a.ext}`;
     for (let n = 2; used.has(name); n += 1) name = `附件/${stem}_${n}.${a.ext}`;
     used.add(name);
-    entries.push({ name, data: bytes });
+    entries.push({
+      name,
+      file,
+      size,
+      compress: compressFor(name),
+      through: checkedBytes(a, onBytes),
+    });
+    files.push({ path: name, size: a.size, sha256: a.sha256 });
   }
-  progress(6);
-  entries.sort(byPath);
-  const files: ManifestFile[] = entries.map((e) => ({
-    path: e.name,
-    size: e.data.length,
-    sha256: sha256(e.data),
-  }));
+  files.sort((a, b) => byteOrder(a.path, b.path));
   const manifest: PackageManifest = {
     formatVersion: PACKAGE_FORMAT_VERSION,
     appVersion: options.appVersion,
@@ -121,9 +180,11 @@ export async function buildPackage(
   entries.push({
     name: MANIFEST_NAME,
     data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
+    compress: true,
   });
   entries.sort(byPath);
-  const bytes = await writeZip(entries);
-  progress(BUILD_STEPS);
-  return { bytes, manifest };
+  await writeZipFile(entries, options.target, task.signal);
+  const size = statSync(options.target).size;
+  progress(packageWork(data));
+  return { size, manifest };
 }

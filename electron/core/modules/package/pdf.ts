@@ -2,29 +2,44 @@ import PDFDocument from 'pdfkit';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Block } from './content';
 import { FIXED_DOC_DATE } from '../../io/zip';
 
-const FONT_RELATIVE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+/** The OFL Noto Sans SC font, as a module path inside its npm package. */
+export const CJK_FONT_MODULE =
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+/** Where the Electron build copies the font, beside the bundled main (dist/electron/fonts/). */
+export const BUNDLED_FONT_DIR = 'fonts';
+export const CJK_FONT_FILE = path.basename(CJK_FONT_MODULE);
 
-/** Finds the OFL Noto Sans SC font shipped with the app (resolved like a module). */
-export function cjkFontPath(): string {
-  const candidates: string[] = [];
+/**
+ * Finds the font from this module's own location, never from the working directory: beside the
+ * bundled main (`dist/electron/fonts/`, inside app.asar in the installed app, where the build
+ * copies it), else resolved like a module from here (source checkouts: dev, tests, web host).
+ * The Electron build defines `import.meta.url` as the bundle's own URL.
+ */
+export function cjkFontPath(moduleUrl: string = import.meta.url): string {
+  const here = fileURLToPath(moduleUrl);
+  const candidates = [path.join(path.dirname(here), BUNDLED_FONT_DIR, CJK_FONT_FILE)];
   try {
-    candidates.push(createRequire(path.join(process.cwd(), 'index.js')).resolve(FONT_RELATIVE));
+    candidates.push(createRequire(here).resolve(CJK_FONT_MODULE));
   } catch {
-    // fall through to the folders below
+    // not installed as a module here: only the bundled copy can serve
   }
-  candidates.push(path.join(process.cwd(), 'node_modules', FONT_RELATIVE));
   const found = candidates.find((c) => existsSync(c));
-  if (!found) throw new Error('Noto Sans SC font not found');
+  if (!found) throw new Error(`Noto Sans SC font not found (looked in ${candidates.join(', ')})`);
   return found;
 }
 
 /** An A4 PDF of these blocks with the Chinese font embedded (subset), byte-stable. */
 export function renderPdf(title: string, blocks: readonly Block[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const font = cjkFontPath();
     const doc = new PDFDocument({
+      // The CJK font from the start: the default (Helvetica) would be read from pdfkit's own
+      // data folder, which the bundled main does not have.
+      font,
       size: 'A4',
       margin: 56,
       info: {
@@ -39,8 +54,6 @@ export function renderPdf(title: string, blocks: readonly Block[]): Promise<Buff
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('error', reject);
     doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.registerFont('cjk', cjkFontPath());
-    doc.font('cjk');
     const left = doc.page.margins.left;
     const width = doc.page.width - left - doc.page.margins.right;
     for (const b of blocks) {

@@ -1,76 +1,104 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
+import type { PackageBuildResult, PackageManifest } from '../../../../shared/contract/package';
+import type { CancellableTask } from '../../io/tasks';
 import { newTaskId, progressReporter } from '../../io/progress';
+import { createTaskRegistry } from '../../io/tasks';
 import { blobRootFor } from '../attachments/blobStore';
-import { BUILD_STEPS, buildPackage, packageFileName } from './build';
+import { buildPackage, packageFileName, packageWork } from './build';
 import { gatherPackageData } from './data';
 import { verifyPackage } from './verify';
 
 export const EXPORTS_DIR = 'exports';
+export const CANCELLED_MESSAGE = '已取消导出申报材料，没有生成任何文件。';
 
-export function packageHandlers(ctx: CoreContext): HandlersFor<'package.build' | 'package.verify'> {
+export function packageHandlers(
+  ctx: CoreContext,
+): HandlersFor<'package.build' | 'package.cancel' | 'package.verify'> {
   const { db } = ctx;
+  const tasks = createTaskRegistry();
   return {
     'package.build': async ({ projectIds, acceptDraft, taskId }) => {
-      const data = gatherPackageData(db, projectIds);
-      const failing = data.projects.filter((p) => p.project.selfCheck.level === 'fail');
-      if (failing.length > 0 && !acceptDraft) {
-        throw new CoreError(
-          'NEEDS_CONFIRMATION',
-          `${failing.map((p) => `“${p.project.certificateName}（${p.project.year}年）”`).join('、')}自检未通过，只能导出为草稿。确认导出草稿请再次导出并选择“导出为草稿”（acceptDraft）。`,
-          {
-            failing: failing.map((p) => ({
-              id: p.project.id,
-              certificateName: p.project.certificateName,
-              year: p.project.year,
-              verdicts: p.project.verdicts.filter((v) => v.level === 'fail'),
-            })),
-          },
-        );
+      const id = taskId ?? newTaskId('package');
+      const task = tasks.begin(id, CANCELLED_MESSAGE);
+      try {
+        return await exportPackage(id, task, projectIds, acceptDraft);
+      } finally {
+        task.end();
       }
-      const draft = failing.length > 0;
-      const now = ctx.clock();
-      const report = progressReporter(
-        ctx.events,
-        taskId ?? newTaskId('package'),
-        '生成申报材料',
-        BUILD_STEPS,
+    },
+
+    'package.cancel': ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+
+    'package.verify': ({ file }) =>
+      verifyPackage(file.fileName, Buffer.from(file.contentBase64, 'base64')),
+  };
+
+  /**
+   * Builds into a hidden temporary file in exports/ and renames it into place only when complete:
+   * a failure or a cancel removes the temporary file, so no partial package is ever left.
+   */
+  async function exportPackage(
+    taskId: string,
+    task: CancellableTask,
+    projectIds: number[],
+    acceptDraft: boolean,
+  ): Promise<PackageBuildResult> {
+    task.check();
+    const data = gatherPackageData(db, projectIds);
+    const failing = data.projects.filter((p) => p.project.selfCheck.level === 'fail');
+    if (failing.length > 0 && !acceptDraft) {
+      throw new CoreError(
+        'NEEDS_CONFIRMATION',
+        `${failing.map((p) => `“${p.project.certificateName}（${p.project.year}年）”`).join('、')}自检未通过，只能导出为草稿。确认导出草稿请再次导出并选择“导出为草稿”（acceptDraft）。`,
+        {
+          failing: failing.map((p) => ({
+            id: p.project.id,
+            certificateName: p.project.certificateName,
+            year: p.project.year,
+            verdicts: p.project.verdicts.filter((v) => v.level === 'fail'),
+          })),
+        },
       );
-      const { bytes, manifest } = await buildPackage({
+    }
+    const draft = failing.length > 0;
+    const now = ctx.clock();
+    const report = progressReporter(ctx.events, taskId, '生成申报材料', packageWork(data));
+    const fileName = packageFileName(data, now, draft);
+    const dir = path.join(ctx.dataDir, EXPORTS_DIR);
+    mkdirSync(dir, { recursive: true });
+    const temp = path.join(dir, `.${randomBytes(8).toString('hex')}.zip.tmp`);
+    let manifest: PackageManifest;
+    try {
+      ({ manifest } = await buildPackage({
         data,
         draft,
         now,
         appVersion: ctx.appVersion,
         blobRoot: blobRootFor(db),
+        target: temp,
+        task,
         progress: report,
-      });
-      const fileName = packageFileName(data, now, draft);
-      const dir = path.join(ctx.dataDir, EXPORTS_DIR);
-      mkdirSync(dir, { recursive: true });
-      const temp = path.join(dir, `.${randomBytes(8).toString('hex')}.zip.tmp`);
-      try {
-        writeFileSync(temp, bytes, { flag: 'wx' });
-        renameSync(temp, path.join(dir, fileName));
-      } catch (e) {
-        rmSync(temp, { force: true });
-        throw e;
-      }
-      ctx.log('info', `package written: ${fileName} (${bytes.length} bytes)`);
-      return {
-        fileName,
-        contentBase64: bytes.toString('base64'),
-        size: bytes.length,
-        savedAs: `${EXPORTS_DIR}/${fileName}`,
-        draft,
-        manifest,
-      };
-    },
-
-    'package.verify': ({ file }) =>
-      verifyPackage(file.fileName, Buffer.from(file.contentBase64, 'base64')),
-  };
+      }));
+      task.check();
+      renameSync(temp, path.join(dir, fileName));
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    }
+    const bytes = readFileSync(path.join(dir, fileName));
+    ctx.log('info', `package written: ${fileName} (${bytes.length} bytes)`);
+    return {
+      fileName,
+      contentBase64: bytes.toString('base64'),
+      size: bytes.length,
+      savedAs: `${EXPORTS_DIR}/${fileName}`,
+      draft,
+      manifest,
+    };
+  }
 }

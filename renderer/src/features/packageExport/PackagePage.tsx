@@ -1,11 +1,11 @@
-import { CloudDownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PackageBuildResult, PackageVerifyReport } from '../../../../shared/contract/package';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
-import { invoke, messageOf } from '../../api/client';
+import { invoke, messageOf, PilotError } from '../../api/client';
 import { toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
@@ -30,6 +30,9 @@ export function PackagePage() {
   const [busy, setBusy] = useState(false);
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const taskId = useRef<string | null>(null);
   const { progress, start, finish } = useTaskProgress(true);
   const { modal } = App.useApp();
 
@@ -49,10 +52,15 @@ export function PackagePage() {
   const build = async (acceptDraft: boolean) => {
     setBusy(true);
     setError(null);
+    setCancelled(null);
     setBuilt(null);
     try {
-      const taskId = start();
-      const result = await invoke('package.build', { projectIds: selected, acceptDraft, taskId });
+      taskId.current = start();
+      const result = await invoke('package.build', {
+        projectIds: selected,
+        acceptDraft,
+        taskId: taskId.current,
+      });
       setBuilt(result);
       saveContent({
         fileName: result.fileName,
@@ -60,10 +68,25 @@ export function PackagePage() {
         contentBase64: result.contentBase64,
       });
     } catch (e) {
-      setError(messageOf(e));
+      if (e instanceof PilotError && e.shape.code === 'CANCELLED') setCancelled(e.message);
+      else setError(messageOf(e));
     } finally {
+      taskId.current = null;
       finish();
       setBusy(false);
+      setCancelling(false);
+    }
+  };
+
+  /** Asks the core to stop; the export call then rejects with CANCELLED and nothing is saved. */
+  const cancel = async () => {
+    if (!taskId.current) return;
+    setCancelling(true);
+    try {
+      await invoke('package.cancel', { taskId: taskId.current });
+    } catch (e) {
+      setCancelling(false);
+      setError(messageOf(e));
     }
   };
 
@@ -89,7 +112,10 @@ export function PackagePage() {
           ))}
         </div>
       ),
-      onOk: () => build(true),
+      // Close at once: the progress (with its 取消) shows on the page, not behind the dialog.
+      onOk: () => {
+        void build(true);
+      },
     });
   };
 
@@ -150,18 +176,34 @@ export function PackagePage() {
           </Typography.Text>
           {busy && (
             <div data-testid="package-progress">
-              <Typography.Text type="secondary">{progress?.label ?? text.building}</Typography.Text>
-              <Progress
-                percent={
-                  progress && progress.total > 0
-                    ? Math.round((progress.done / progress.total) * 100)
-                    : 0
-                }
-                status="active"
-              />
+              <Typography.Text type="secondary">
+                {cancelling ? text.cancelling : (progress?.label ?? text.building)}
+              </Typography.Text>
+              <Flex align="center" gap={12}>
+                <Progress
+                  style={{ flex: 1, margin: 0 }}
+                  percent={
+                    progress && progress.total > 0
+                      ? Math.floor((progress.done / progress.total) * 100)
+                      : 0
+                  }
+                  status="active"
+                />
+                <Button
+                  icon={<StopOutlined />}
+                  loading={cancelling}
+                  onClick={() => void cancel()}
+                  data-testid="package-cancel"
+                >
+                  {text.cancel}
+                </Button>
+              </Flex>
             </div>
           )}
           {error && <Alert type="error" showIcon message={error} data-testid="package-error" />}
+          {cancelled && (
+            <Alert type="warning" showIcon message={cancelled} data-testid="package-cancelled" />
+          )}
           {built && (
             <Alert
               type={built.draft ? 'warning' : 'success'}

@@ -1,0 +1,4 @@
+import type { BuildOptions } from 'esbuild';
+
+export const mainBundleOptions: BuildOptions;
+export function copyMainAssets(outDir: string): void;

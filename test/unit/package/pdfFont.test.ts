@@ -1,0 +1,74 @@
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { copyMainAssets, mainBundleOptions } from '../../../electron/cli/electron-bundle.mjs';
+import {
+  BUNDLED_FONT_DIR,
+  CJK_FONT_FILE,
+  CJK_FONT_MODULE,
+  cjkFontPath,
+  renderPdf,
+} from '../../../electron/core/modules/package/pdf';
+import { repoRoot } from '../../harness/webHost';
+
+const temps: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pilotdesk-font-'));
+  temps.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const pdfText = (file: string) =>
+  spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+
+describe('the PDF font is found from the code, not the working directory', () => {
+  it('in a source checkout (dev, tests, web host), whatever the cwd', async () => {
+    const cwd = process.cwd();
+    const elsewhere = tempDir();
+    process.chdir(elsewhere);
+    try {
+      const font = cjkFontPath();
+      // The checkout's own node_modules (a symlink in worktrees), not one found from the cwd.
+      expect(realpathSync(font)).toBe(
+        realpathSync(path.join(repoRoot, 'node_modules', CJK_FONT_MODULE)),
+      );
+      const file = path.join(elsewhere, 'probe.pdf');
+      writeFileSync(file, await renderPdf('字体', [{ type: 'paragraph', text: '申报表中文' }]));
+      expect(pdfText(file)).toContain('申报表中文');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('in the bundled Electron main, with no node_modules around and a foreign cwd', async () => {
+    const app = tempDir();
+    const outDir = path.join(app, 'electron');
+    await build({
+      ...mainBundleOptions,
+      entryPoints: [path.join(import.meta.dirname, 'pdfProbe.ts')],
+      outfile: path.join(outDir, 'probe.cjs'),
+      sourcemap: false,
+      logLevel: 'error',
+    });
+    copyMainAssets(outDir);
+    expect(existsSync(path.join(outDir, BUNDLED_FONT_DIR, CJK_FONT_FILE))).toBe(true);
+
+    const elsewhere = tempDir();
+    const pdf = path.join(elsewhere, 'out.pdf');
+    const run = spawnSync(process.execPath, [path.join(outDir, 'probe.cjs'), pdf], {
+      cwd: elsewhere,
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(path.join(outDir, BUNDLED_FONT_DIR, CJK_FONT_FILE));
+    expect(pdfText(pdf)).toContain('湖北示例职业技术学院申报表');
+    expect(spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout).toMatch(/NotoSansSC/);
+  });
+});
