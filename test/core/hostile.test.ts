@@ -144,6 +144,29 @@ describe('hostile archives (package.verify)', () => {
   });
 });
 
+describe('active content disguised as attachments', () => {
+  it('refuses HTML, SVG with script and an executable named as documents or images', async () => {
+    const disguised: [string, string | Buffer][] = [
+      ['方案.pdf', '<html><body><script>alert(1)</script></body></html>'],
+      [
+        '照片.png',
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+      ],
+      ['协议.docx', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)])],
+      ['<img src=x onerror=alert(1)>.jpg', '<img src=x onerror=alert(1)>'],
+    ];
+    for (const [fileName, content] of disguised) {
+      const error = await expectRefusedUnchanged(t, 'attachments.upload', {
+        ownerType: 'project',
+        ownerId: 1,
+        kind: 'talent_training_plan',
+        file: upload(fileName, Buffer.from(content)),
+      });
+      expect(error.message, fileName).toMatch(/文件|内容|类型/);
+    }
+  });
+});
+
 describe('hostile database files (backup.restoreFile)', () => {
   it('refuses random bytes and a truncated database and keeps the data', async () => {
     await expectRefusedUnchanged(t, 'backup.restoreFile', {

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { closeSync, openSync, truncateSync } from 'node:fs';
+import path from 'node:path';
 import { planSections } from '../../shared/domain/implementationPlan';
-import { attachScreenshot, openPage } from '../harness/antd';
+import { attachScreenshot, openDialog, openPage } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
@@ -217,5 +219,30 @@ test.describe('HTML and script in text fields', () => {
     await expectShown(page, hostile.requirement);
     await expectInert(page, dialogs);
     await attachScreenshot(page, testInfo, 'hostile-certificate');
+  });
+
+  test('a 200 MB file picked for an import is refused by its size before it is read', async ({
+    page,
+  }, testInfo) => {
+    // A sparse file: 200 MB long, no disk space, created at once.
+    const big = path.join(temp.dir, '全校名单.xlsx');
+    closeSync(openSync(big, 'w'));
+    truncateSync(big, 200 * 1024 * 1024);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto(host.url);
+    await openPage(page, '学生');
+    await page.getByRole('button', { name: '从名单导入' }).click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles(big);
+    await expect(
+      openDialog(page).getByText(
+        '无法读取这个文件：文件过大（约 200 MB），超过 45 MB 的上限，未读取。请拆分或压缩后再选择。',
+      ),
+    ).toBeVisible();
+    await attachScreenshot(page, testInfo, 'too-large');
+    expect(dialogs).toEqual([]);
   });
 });
