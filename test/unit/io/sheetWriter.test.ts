@@ -25,7 +25,7 @@ describe('addSheet', () => {
       textColumns: [1],
     });
     const back = new ExcelJS.Workbook();
-    await back.xlsx.load(await workbookBytes(wb));
+    await back.xlsx.load((await workbookBytes(wb)) as unknown as ArrayBuffer);
     const row = back.getWorksheet('表')!.getRow(2);
     expect(row.getCell(1).value).toBe(`'=HYPERLINK("http://x")`);
     expect(row.getCell(1).formula).toBeUndefined();
