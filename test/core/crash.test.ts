@@ -13,6 +13,7 @@ import { call } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
+import { seededRandom } from '../harness/random';
 import { makeTempDir, repoRoot } from '../harness/webHost';
 
 /**
@@ -25,18 +26,7 @@ const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31
 const KILLS = 20;
 const IMPORTED = 20_000;
 
-/** mulberry32: a small seeded PRNG in [0, 1). */
-function prng(s: number) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(seed);
+const random = seededRandom(seed);
 
 interface ChildRun {
   /** True when our SIGKILL ended it (false: it finished first). */

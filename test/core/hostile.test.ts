@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
+import { readOwnZip } from '../../electron/core/io/zip';
 import { contract, type HandlerName } from '../../shared/contract';
 import type { Certificate } from '../../shared/contract/catalogue';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
@@ -179,32 +179,13 @@ describe('hostile database files (backup.restoreFile)', () => {
   });
 });
 
-/** Every worksheet of every .xlsx inside a package, as ExcelJS reads them. */
+/** Every .xlsx inside a package, as ExcelJS reads it. */
 async function packageSheets(zip: Buffer): Promise<Map<string, ExcelJS.Workbook>> {
-  const entries = await new Promise<Map<string, Buffer>>((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err) return reject(err);
-      const out = new Map<string, Buffer>();
-      file.on('entry', (entry: yauzl.Entry) => {
-        file.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            file.readEntry();
-          });
-        });
-      });
-      file.on('end', () => resolve(out));
-      file.readEntry();
-    });
-  });
   const books = new Map<string, ExcelJS.Workbook>();
-  for (const [name, bytes] of entries) {
+  for (const { name, data } of await readOwnZip(zip)) {
     if (!name.endsWith('.xlsx')) continue;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
     books.set(name, wb);
   }
   return books;

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import yazl from 'yazl';
+import { writeZip } from '../../electron/core/io/zip';
 import { contract, type HandlerName, type PilotErrorShape } from '../../shared/contract';
 import type { TestCore } from './core';
 import { dumpDatabase } from './dumpDatabase';
+import { seededBytes } from './random';
 import { repoRoot } from './webHost';
 
 /** The hostile-input corpus: small files committed in test/fixtures/hostile/ (see README.md). */
@@ -59,21 +60,12 @@ export function zeroUpload(fileName: string, bytes: number) {
  * only the total limit can stop it (about 2 MB on disk).
  */
 export function wideZipBomb(): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const zip = new yazl.ZipFile();
-    const entry = Buffer.alloc(8 << 20);
-    // One random byte in every 64 keeps the ratio near 100:1, under the per-entry bomb check.
-    let seed = 1;
-    for (let i = 0; i < entry.length; i += 64) {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      entry[i] = seed & 0xff;
-    }
-    zip.addBuffer(Buffer.from('{"formatVersion":1,"files":[]}'), 'manifest.json');
-    for (let i = 0; i < 26; i += 1) zip.addBuffer(entry, `part-${i}.bin`, { compress: true });
-    zip.end();
-    const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
-    zip.outputStream.on('error', reject);
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  // One random byte in every 64 keeps the ratio near 100:1, under the per-entry bomb check.
+  const entry = Buffer.alloc(8 << 20);
+  const noise = seededBytes(entry.length / 64, 1);
+  for (let i = 0; i < noise.length; i += 1) entry[i * 64] = noise[i];
+  return writeZip([
+    { name: 'manifest.json', data: Buffer.from('{"formatVersion":1,"files":[]}') },
+    ...Array.from({ length: 26 }, (_, i) => ({ name: `part-${i}.bin`, data: entry })),
+  ]);
 }
