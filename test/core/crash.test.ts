@@ -1,10 +1,18 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  utimesSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE, type Core } from '../../electron/core';
+import { BACKUP_DIR, createCore, DATABASE_FILE, type Core } from '../../electron/core';
 import { EXPORTS_DIR } from '../../electron/core/modules/package/service';
 import type { PackageVerifyReport } from '../../shared/contract/package';
 import { dumpDatabase } from '../harness/dumpDatabase';
@@ -255,5 +263,26 @@ describe('crash safety (kill -9)', () => {
     }
     reopen(dir).close();
     expect(readdirSync(exports).filter((n) => n.endsWith('.tmp'))).toEqual([live]);
+  });
+
+  it('removes unfinished backup copies a killed process left, once they are an hour old', () => {
+    const dir = freshCopy();
+    const backups = path.join(dir, BACKUP_DIR);
+    mkdirSync(backups, { recursive: true });
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+    const stale = [
+      path.join(backups, '.auto-20260101T000000Z.sqlite.tmp'),
+      path.join(backups, '.auto-20260101T000000Z.sqlite.tmp-journal'),
+      path.join(dir, '.export-0123456789ab.sqlite.tmp'),
+    ];
+    const fresh = path.join(backups, '.manual-20260101T000000Z.sqlite.tmp');
+    for (const file of [...stale, fresh]) {
+      writeFileSync(file, 'half a database');
+      if (file !== fresh) utimesSync(file, hoursAgo(2), hoursAgo(2));
+    }
+    reopen(dir).close();
+    expect(stale.filter((file) => existsSync(file))).toEqual([]);
+    // Perhaps another process on the same folder is writing it right now.
+    expect(existsSync(fresh)).toBe(true);
   });
 });
