@@ -1,14 +1,36 @@
 import { z } from 'zod';
 
 /**
+ * The largest file a call may carry: 45 MB, whose base64 text (60 MB) still fits the web host's
+ * 64 MB request limit, so both hosts refuse the same files. Attachments have their own, lower
+ * limit (shared/domain/attachments.ts).
+ */
+export const MAX_UPLOAD_BYTES = 45 * 1024 * 1024;
+export const maxUploadSizeText = `${MAX_UPLOAD_BYTES / (1024 * 1024)} MB`;
+/** base64 spends 4 characters on every 3 bytes. */
+export const MAX_UPLOAD_BASE64_CHARS = Math.ceil(MAX_UPLOAD_BYTES / 3) * 4;
+
+/** The message for a file over the limit, with its size in MB. */
+export function uploadTooLargeMessage(bytes: number): string {
+  return `文件过大（约 ${(bytes / (1024 * 1024)).toFixed(0)} MB），超过 ${maxUploadSizeText} 的上限，未读取。请拆分或压缩后再选择`;
+}
+
+/**
  * A file the user picked, sent to the core as bytes: the same path in the browser (upload) and
- * the desktop app, so no host needs file-system access on the page's behalf.
+ * the desktop app, so no host needs file-system access on the page's behalf. The length is
+ * checked first: an oversized file is refused before its content is looked at or decoded.
  */
 export const uploadedFileSchema = z.object({
   fileName: z
     .string({ error: '缺少文件名' })
     .min(1, { error: '缺少文件名' })
     .max(255, { error: '文件名过长（最多 255 个字符）' }),
-  contentBase64: z.base64({ error: '文件内容无效（不是 base64 编码）' }),
+  contentBase64: z
+    .string({ error: '文件内容无效（不是 base64 编码）' })
+    .max(MAX_UPLOAD_BASE64_CHARS, {
+      error: (issue) => uploadTooLargeMessage(Math.floor(((issue.input as string).length * 3) / 4)),
+      abort: true,
+    })
+    .pipe(z.base64({ error: '文件内容无效（不是 base64 编码）' })),
 });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;

@@ -234,12 +234,21 @@ describe('attachments: refused files leave nothing behind', () => {
         details: { fields: [{ path: 'file' }] },
       },
     });
-    const bigger = Buffer.alloc(Math.round(52.3 * 1024 * 1024));
+    const bigger = Buffer.alloc(Math.round(44.5 * 1024 * 1024));
     makePdf().copy(bigger);
     expect(await upload('年度报告.pdf', bigger)).toMatchObject({
       ok: false,
       error: {
-        message: expect.stringContaining('文件“年度报告.pdf”大小 52.3 MB，超过 40 MB 的上限'),
+        message: expect.stringContaining('文件“年度报告.pdf”大小 44.5 MB，超过 40 MB 的上限'),
+      },
+    });
+    // Beyond the 45 MB any call may carry, the upload limit refuses it before it is read.
+    const huge = Buffer.alloc(Math.round(52.3 * 1024 * 1024));
+    expect(await upload('年度报告.pdf', huge)).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: expect.stringContaining('文件过大（约 52 MB），超过 45 MB 的上限，未读取'),
       },
     });
     expect(storeFiles()).toEqual([]);

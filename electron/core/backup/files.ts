@@ -124,3 +124,39 @@ export function removeBackupFile(dir: string, id: string): void {
   rmSync(`${file}-shm`, { force: true });
   rmSync(`${file}-journal`, { force: true });
 }
+
+/** Temporary copies the backup code writes (`.<name>.sqlite.tmp`, with their journals). */
+const tempCopy = /^\..+\.sqlite\.tmp(?:-journal|-wal|-shm)?$/;
+
+/**
+ * Removes temporary copies that a process killed while writing them left behind (a snapshot,
+ * an export, a restore candidate). Only files untouched for `maxAgeMs` (by the file system's
+ * clock) go: another process on the same folder may be writing a fresh one right now.
+ */
+export function removeStaleTempCopies(
+  dirs: readonly string[],
+  maxAgeMs = 60 * 60 * 1000,
+): string[] {
+  const removed: string[] = [];
+  const now = Date.now();
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!tempCopy.test(name)) continue;
+      const file = path.join(dir, name);
+      try {
+        if (now - statSync(file).mtimeMs < maxAgeMs) continue;
+        rmSync(file, { force: true });
+        removed.push(file);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return removed;
+}

@@ -33,7 +33,7 @@ import {
   poolOwnBytes,
   prunePool,
 } from './attachments';
-import { listBackupFiles, newBackupName, removeBackupFile } from './files';
+import { listBackupFiles, newBackupName, removeBackupFile, removeStaleTempCopies } from './files';
 import { backupsToKeep, type RetentionPolicy } from './retention';
 import { inspectCandidate, writeSnapshot } from './snapshot';
 
@@ -231,6 +231,8 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
   return {
     dir,
     start({ fresh }) {
+      const stale = removeStaleTempCopies([dir, deps.dataDir]);
+      if (stale.length > 0) log('warn', 'removed unfinished temporary copies', { files: stale });
       const db = deps.currentDb();
       if (!db) return Promise.resolve(null);
       // Taken now, before any handler can write: a change made while this waits is not missed.

@@ -92,7 +92,13 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
   };
 
   const onPick = async (picked: File) => {
-    const uploaded = await toUploadedFile(picked);
+    let uploaded: UploadedFile;
+    try {
+      uploaded = await toUploadedFile(picked);
+    } catch (e) {
+      setError(`${t.importer.previewFailed}：${messageOf(e)}`);
+      return;
+    }
     setFile(uploaded);
     setMapping({});
     await runPreview(uploaded, {});

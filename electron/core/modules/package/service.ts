@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
@@ -16,11 +16,49 @@ import { verifyPackage } from './verify';
 export const EXPORTS_DIR = 'exports';
 export const CANCELLED_MESSAGE = '已取消导出申报材料，没有生成任何文件。';
 
+/** `.<pid>-<random>.zip.tmp`: a package being written by process `pid` (older: no pid). */
+const tempName = /^\.(?:(\d+)-)?[0-9a-f]+\.zip\.tmp$/;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes half-written packages left by a process that died while writing one (a crash, a
+ * kill, a power cut): their writer is gone, so nobody will rename them into place. Files of a
+ * process still running (the other host on the same data folder) are left alone.
+ */
+export function removeStaleExports(dataDir: string): string[] {
+  const dir = path.join(dataDir, EXPORTS_DIR);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = tempName.exec(name);
+    if (!m || (m[1] !== undefined && processAlive(Number(m[1])))) continue;
+    rmSync(path.join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 export function packageHandlers(
   ctx: CoreContext,
 ): HandlersFor<'package.build' | 'package.cancel' | 'package.verify'> {
   const { db } = ctx;
   const tasks = createTaskRegistry();
+  const stale = removeStaleExports(ctx.dataDir);
+  if (stale.length > 0) ctx.log('warn', 'removed half-written packages', { files: stale });
   return {
     'package.build': async ({ projectIds, acceptDraft, taskId }) => {
       const id = taskId ?? newTaskId('package');
@@ -71,7 +109,7 @@ export function packageHandlers(
     const fileName = packageFileName(data, now, draft);
     const dir = path.join(ctx.dataDir, EXPORTS_DIR);
     mkdirSync(dir, { recursive: true });
-    const temp = path.join(dir, `.${randomBytes(8).toString('hex')}.zip.tmp`);
+    const temp = path.join(dir, `.${process.pid}-${randomBytes(8).toString('hex')}.zip.tmp`);
     let manifest: PackageManifest;
     try {
       ({ manifest } = await buildPackage({

@@ -1,0 +1,329 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../electron/core';
+import { readOwnZip } from '../../electron/core/io/zip';
+import { contract, type HandlerName } from '../../shared/contract';
+import type { Certificate } from '../../shared/contract/catalogue';
+import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
+import type { PackageBuildResult } from '../../shared/contract/package';
+import type { StudentListResult } from '../../shared/contract/students';
+import type { Teacher } from '../../shared/contract/teachers';
+import type { TrainingRoom } from '../../shared/contract/rooms';
+import type { TrainingSite } from '../../shared/contract/sites';
+import { createTestCore, type TestCore } from '../harness/core';
+import { dumpDatabase } from '../harness/dumpDatabase';
+import {
+  chinese,
+  expectRefusedUnchanged,
+  handlersEndingWith,
+  hostileFile,
+  wideZipBomb,
+  zeroUpload,
+} from '../harness/hostile';
+import { call } from '../harness/seed';
+import { seedCompleteProject } from '../harness/seedProject';
+import { upload, xlsxBytes } from '../harness/sheets';
+import { rosterHeader, rosterRows } from '../harness/students';
+
+/**
+ * issue 7 item 3: the hostile-input corpus (test/fixtures/hostile/, README.md there). Every
+ * case ends in a clear Chinese message and a database identical to the one before, compared
+ * table by table (dumpDatabase); values that mean something to Excel or SQL are kept as text.
+ */
+
+let t: TestCore;
+beforeEach(async () => {
+  t = createTestCore();
+  // Something to lose: a school, staff, a project with an attachment, and a few students.
+  await seedCompleteProject(t.core);
+  await call(t.core, 'students.importCommit', {
+    file: upload('在校生.xlsx', await xlsxBytes({ rows: [[...rosterHeader], ...rosterRows(5)] })),
+  });
+});
+afterEach(() => t.dispose());
+
+const importHandlers = [
+  ...handlersEndingWith('.importPreview'),
+  ...handlersEndingWith('.importCommit'),
+];
+
+describe('hostile spreadsheets and text files, in every import', () => {
+  const cases: [file: string, says: RegExp][] = [
+    ['roster-truncated.xlsx', /损坏|截断/],
+    ['random-bytes.xlsx', /不是有效的 Excel 工作簿|损坏/],
+    ['random-after-pk.xlsx', /损坏|截断/],
+    ['zip-not-a-workbook.xlsx', /Excel|工作簿/],
+    ['roster-gbk-named-xlsx.xlsx', /不是有效的 Excel 工作簿/],
+    ['roster-nul-bytes.csv', /不是 CSV|损坏/],
+    ['roster-utf16le-no-bom.csv', /不是 CSV|损坏/],
+    ['roster-invalid-utf8-bom.csv', /UTF-8/],
+    [
+      'roster-mixed-encodings.csv',
+      /混用了两种文字编码：第 1、2、3 等 行是 UTF-8，第 17、18、19 等 行是 GBK/,
+    ],
+    [
+      'roster-gbk-with-utf8-lines.csv',
+      /混用了两种文字编码：第 11、12 行是 UTF-8，第 1、2、3 等 行是 GBK/,
+    ],
+  ];
+  it('has import handlers to test', () => {
+    expect(importHandlers).toEqual(
+      expect.arrayContaining(['students.importCommit', 'teachers.importCommit']),
+    );
+  });
+  for (const [file, says] of cases) {
+    it(`refuses ${file}`, async () => {
+      for (const name of importHandlers) {
+        const error = await expectRefusedUnchanged(t, name, { file: hostileFile(file) });
+        expect(error.code, `${name}: ${error.message}`).toBe('BAD_FILE');
+        expect(error.message, name).toMatch(says);
+      }
+    });
+  }
+});
+
+describe('oversized uploads', () => {
+  it('refuses a 200 MB file in every handler that takes a file, by its size, before reading it', async () => {
+    const huge = zeroUpload('名单.xlsx', 200 * 1024 * 1024);
+    const takesFile = (Object.keys(contract) as HandlerName[]).filter((name) => {
+      const shape = (contract[name].input as { shape?: Record<string, unknown> }).shape;
+      return shape !== undefined && 'file' in shape;
+    });
+    expect(takesFile).toEqual(
+      expect.arrayContaining([
+        'students.importCommit',
+        'attachments.upload',
+        'package.verify',
+        'backup.restoreFile',
+      ]),
+    );
+    for (const name of takesFile) {
+      const started = Date.now();
+      const error = await expectRefusedUnchanged(t, name, { file: huge }, 'VALIDATION');
+      expect(error.message, name).toMatch(/文件过大（约 200 MB），超过 45 MB 的上限/);
+      expect(error.details?.fields, name).toEqual(
+        expect.arrayContaining([expect.objectContaining({ path: 'file.contentBase64' })]),
+      );
+      // A base64 check or decode of 267 million characters would take seconds.
+      expect(Date.now() - started, name).toBeLessThan(1500);
+    }
+    // Just under the limit is not refused for its size.
+    const fits = zeroUpload('名单.xlsx', MAX_UPLOAD_BYTES - 3);
+    const error = await expectRefusedUnchanged(t, 'students.importPreview', { file: fits });
+    expect(error.code).toBe('BAD_FILE');
+  });
+});
+
+describe('hostile archives (package.verify)', () => {
+  const refuses = async (file: { fileName: string; contentBase64: string }, says: RegExp) => {
+    const error = await expectRefusedUnchanged(t, 'package.verify', { file }, 'BAD_FILE');
+    expect(error.message).toMatch(says);
+  };
+  it('refuses random bytes and a truncated package', async () => {
+    await refuses(hostileFile('package-random.zip'), /不是|损坏/);
+    const built = await call<PackageBuildResult>(t.core, 'package.build', {
+      projectIds: [1],
+      acceptDraft: true,
+    });
+    const bytes = Buffer.from(built.contentBase64, 'base64');
+    for (const keep of [0.3, 0.9]) {
+      const cut = bytes.subarray(0, Math.floor(bytes.length * keep));
+      await refuses(upload('截断.zip', cut), /损坏|截断|不是/);
+    }
+  });
+  it('refuses zip slip: parent paths, absolute paths, backslashes', async () => {
+    await refuses(hostileFile('package-zip-slip.zip'), /\.\.\/\.\.\/evil\.txt/);
+    await refuses(hostileFile('package-absolute-path.zip'), /pilotdesk-evil\.txt/);
+    await refuses(hostileFile('package-backslash.zip'), /反斜杠/);
+  });
+  it('refuses zip bombs: one entry that inflates 1000:1, and many that add up to over 200 MB', async () => {
+    await refuses(hostileFile('package-bomb-ratio.zip'), /压缩炸弹/);
+    await refuses(upload('宽炸弹.zip', await wideZipBomb()), /过大|压缩炸弹/);
+  });
+});
+
+describe('active content disguised as attachments', () => {
+  it('refuses HTML, SVG with script and an executable named as documents or images', async () => {
+    const disguised: [string, string | Buffer][] = [
+      ['方案.pdf', '<html><body><script>alert(1)</script></body></html>'],
+      [
+        '照片.png',
+        '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>',
+      ],
+      ['协议.docx', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)])],
+      ['<img src=x onerror=alert(1)>.jpg', '<img src=x onerror=alert(1)>'],
+    ];
+    for (const [fileName, content] of disguised) {
+      const error = await expectRefusedUnchanged(t, 'attachments.upload', {
+        ownerType: 'project',
+        ownerId: 1,
+        kind: 'talent_training_plan',
+        file: upload(fileName, Buffer.from(content)),
+      });
+      expect(error.message, fileName).toMatch(/文件|内容|类型/);
+    }
+  });
+});
+
+describe('hostile database files (backup.restoreFile)', () => {
+  it('refuses random bytes and a truncated database and keeps the data', async () => {
+    await expectRefusedUnchanged(t, 'backup.restoreFile', {
+      file: hostileFile('random-bytes.xlsx'),
+    });
+    const own = readFileSync(path.join(t.dataDir, DATABASE_FILE));
+    await expectRefusedUnchanged(t, 'backup.restoreFile', {
+      file: upload('截断.sqlite', own.subarray(0, Math.floor(own.length / 3))),
+    });
+  });
+});
+
+/** Every .xlsx inside a package, as ExcelJS reads it. */
+async function packageSheets(zip: Buffer): Promise<Map<string, ExcelJS.Workbook>> {
+  const books = new Map<string, ExcelJS.Workbook>();
+  for (const { name, data } of await readOwnZip(zip)) {
+    if (!name.endsWith('.xlsx')) continue;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    books.set(name, wb);
+  }
+  return books;
+}
+
+const injection = ["=cmd|' /C calc'!A0", '+1', '@SUM(1+1)', '-2+3', '=HYPERLINK("http://x")'];
+
+describe('formula injection', () => {
+  it('imports formula-like cells as the literal text typed', async () => {
+    await call(t.core, 'students.importCommit', {
+      file: hostileFile('roster-formula-injection.csv'),
+    });
+    const { items } = await call<StudentListResult>(t.core, 'students.list', {
+      pageSize: 100,
+    });
+    for (const text of injection) {
+      const student = items.find((s) => s.name === text);
+      expect(student, text).toBeDefined();
+      expect(student?.className).toBe(text);
+    }
+    await call(t.core, 'teachers.importCommit', {
+      file: hostileFile('teachers-formula-injection.csv'),
+    });
+    const teachers = await call<Teacher[]>(t.core, 'teachers.list', {});
+    for (const text of injection) {
+      expect(teachers.find((x) => x.name === text)?.title, text).toBe(text);
+    }
+  });
+
+  it('neutralises them in every sheet of the package: no formula, no cell starting = + - @', async () => {
+    const [teacher] = await call<Teacher[]>(t.core, 'teachers.list', {});
+    await call(t.core, 'teachers.save', {
+      id: teacher.id,
+      name: injection[0],
+      gender: 'male',
+      staffNo: teacher.staffNo,
+      title: injection[1],
+      majorId: teacher.majorId,
+      fullTime: true,
+      dualQualified: true,
+      canTeachIndependently: true,
+      assessor: false,
+    });
+    const [room] = await call<TrainingRoom[]>(t.core, 'rooms.list', {});
+    await call(t.core, 'rooms.save', {
+      id: room.id,
+      name: injection[2],
+      areaM2: 120,
+      workstations: 50,
+      equipment: [{ name: injection[3], model: injection[4], quantity: 50, unitValue: 4500 }],
+    });
+    const [site] = await call<TrainingSite[]>(t.core, 'sites.list', {});
+    await call(t.core, 'sites.save', {
+      id: site.id,
+      name: injection[0],
+      campus: 'off',
+      partner: injection[2],
+      capacity: 60,
+      agreementStart: '2020-09-01',
+      agreementEnd: '2023-08-31',
+    });
+    const built = await call<PackageBuildResult>(t.core, 'package.build', {
+      projectIds: [1],
+      acceptDraft: true,
+    });
+    const books = await packageSheets(Buffer.from(built.contentBase64, 'base64'));
+    expect([...books.keys()].sort()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^教师信息表/),
+        expect.stringMatching(/^实训条件表/),
+      ]),
+    );
+    const seen = new Set<string>();
+    for (const [file, wb] of books) {
+      wb.eachSheet((sheet) => {
+        sheet.eachRow((row) => {
+          row.eachCell((cell) => {
+            const where = `${file} ${sheet.name}!${cell.address}`;
+            expect(cell.type, where).not.toBe(ExcelJS.ValueType.Formula);
+            expect(cell.formula, where).toBeUndefined();
+            if (typeof cell.value === 'string') {
+              expect(cell.value, where).not.toMatch(/^[=+\-@\t\r]/);
+              if (cell.value.startsWith("'")) seen.add(cell.value.slice(1));
+            }
+          });
+        });
+      });
+    }
+    // Each hostile value reached a sheet, shown as typed after the neutralising apostrophe.
+    expect([...seen].sort()).toEqual([...injection].sort());
+  });
+});
+
+describe('SQL metacharacters', () => {
+  const sqlish = ["'; DROP TABLE students; --", '%', '_', '王%_', 'O\'Brien"; --'];
+
+  it('stores them as text and searches for them literally', async () => {
+    const before = dumpDatabase(t.dataDir).students.length;
+    await call(t.core, 'students.importCommit', {
+      file: hostileFile('roster-sql-metacharacters.csv'),
+    });
+    const all = await call<StudentListResult>(t.core, 'students.list', { pageSize: 100 });
+    expect(all.stats.total).toBe(before + sqlish.length);
+    for (const text of sqlish) {
+      expect(all.items.find((s) => s.name === text)?.className, text).toBe(text);
+    }
+    const names = async (input: Record<string, unknown>) =>
+      (await call<StudentListResult>(t.core, 'students.list', input)).items
+        .map((s) => s.name)
+        .sort();
+    expect(await names({ search: '%' })).toEqual(['%']);
+    expect(await names({ search: '_' })).toEqual(['_']);
+    expect(await names({ search: "'; DROP" })).toEqual(["'; DROP TABLE students; --"]);
+    expect(await names({ search: '王%' })).toEqual(['王%_']);
+    expect(await names({ classNames: ['%'] })).toEqual(['%']);
+    expect(await names({ classNames: ["'; DROP TABLE students; --"] })).toEqual([
+      "'; DROP TABLE students; --",
+    ]);
+
+    const certificates = async (search: string) =>
+      (await call<Certificate[]>(t.core, 'catalogue.list', { search })).map((c) => c.name);
+    expect((await certificates('Web')).length).toBeGreaterThan(0);
+    expect(await certificates('%')).toEqual([]);
+    expect(await certificates('_')).toEqual([]);
+    expect(await certificates("' OR 1=1 --")).toEqual([]);
+  });
+
+  it('refuses nothing it should keep: a school named with quotes and semicolons round-trips', async () => {
+    const name = "湖北'; DROP TABLE school; --学院";
+    const saved = await call<{ name: string }>(t.core, 'school.save', {
+      name,
+      code: '4142012345',
+      kind: 'higher_vocational',
+      demonstrationLevel: 'provincial',
+      city: '武汉市',
+    });
+    expect(saved.name).toBe(name);
+    expect((await call<{ name: string }>(t.core, 'school.get', {})).name).toBe(name);
+    expect(chinese.test(name)).toBe(true);
+  });
+});

@@ -1,0 +1,46 @@
+import type { Core } from '../../electron/core';
+import type { Certificate } from '../../shared/contract/catalogue';
+import type { Project } from '../../shared/contract/projects';
+import { planSections } from '../../shared/domain/implementationPlan';
+import { makePdf } from './files';
+import { call, seedSchool } from './seed';
+
+/**
+ * A school (seedSchool) with one complete 2020 project for Web前端开发: levels, majors, staff,
+ * rooms, sites, hardware checks, the whole plan, commitments and a PDF attachment — ready for
+ * `package.build`.
+ */
+export async function seedCompleteProject(
+  core: Core,
+  options: { attachment?: Buffer } = {},
+): Promise<Project> {
+  const seeded = await seedSchool(core);
+  const list = await call<Certificate[]>(core, 'catalogue.list', { search: 'Web前端开发' });
+  const certificate = await call<Certificate>(core, 'catalogue.setRequirements', {
+    id: list[0].id,
+    items: [{ text: '每名学生一台计算机' }],
+  });
+  const project = await call<Project>(core, 'projects.create', {
+    certificateId: certificate.id,
+    year: 2020,
+    levels: ['junior', 'intermediate'],
+    majorIds: seeded.majorIds,
+    teacherIds: seeded.teacherIds,
+    roomIds: seeded.roomIds,
+    siteIds: seeded.siteIds,
+    plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
+    hardwareChecks: certificate.requirements.map((r) => r.id),
+    plan: Object.fromEntries(planSections.map((s) => [s, `${s} 的具体安排`])),
+    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
+  });
+  await call(core, 'attachments.upload', {
+    ownerType: 'project',
+    ownerId: project.id,
+    kind: 'talent_training_plan',
+    file: {
+      fileName: '软件技术人才培养方案.pdf',
+      contentBase64: (options.attachment ?? makePdf('plan')).toString('base64'),
+    },
+  });
+  return call<Project>(core, 'projects.get', { id: project.id });
+}
