@@ -13,6 +13,7 @@ import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
+import { feesHandlers } from './modules/fees/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
 import { packageHandlers } from './modules/package/service';
@@ -81,6 +82,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...projectHandlers(ctx),
     ...studentsHandlers(ctx),
     ...packageHandlers(ctx),
+    ...feesHandlers(ctx),
   };
 }
 

@@ -3,6 +3,7 @@ import './zodLocale';
 import { attachmentsContract } from './attachments';
 import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
+import { feesContract } from './fees';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
 import { packageContract } from './package';
@@ -31,6 +32,7 @@ export const contract = {
   ...projectsContract,
   ...studentsContract,
   ...packageContract,
+  ...feesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,406 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HandlerName } from '../../shared/contract';
+import { createTestCore, type TestCore } from '../harness/core';
+import {
+  WEB_CERT,
+  addStudents,
+  seedSignups,
+  setCaps,
+  signupIdsOf,
+  type DataCall,
+} from '../harness/fees';
+import { openDataFile } from '../harness/seedExams';
+import { fails, ok, readRows } from '../harness/staff';
+
+let t: TestCore;
+let call: DataCall;
+beforeEach(() => {
+  t = createTestCore();
+  call = (name, input) => ok(t, name as HandlerName, input);
+});
+afterEach(() => t.dispose());
+
+/**
+ * Three pilot students and one non-pilot; two batches of Web前端开发 (初级 ¥400, 中级 ¥700,
+ * caps ¥500/¥800). Student 1: 初级 school + 中级 student; student 2: 初级 subsidy; student 3:
+ * 初级 school; student 4 (non-pilot): 中级 student.
+ */
+async function seed() {
+  await setCaps(call);
+  const students = await addStudents(call, 4, { nonPilot: [4], names: { 1: '=HYPERLINK("x")' } });
+  const batches = seedSignups(
+    t.dataDir,
+    [
+      {
+        certificateId: WEB_CERT,
+        level: 'junior',
+        examDate: '2026-05-10',
+        feeFen: 40_000,
+        name: '2026春初级',
+        organization: '工业和信息化部教育与考试中心',
+      },
+      { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', feeFen: 70_000 },
+    ],
+    [
+      { student: students[0], batch: 0, feeFen: 40_000, payer: 'school' },
+      { student: students[0], batch: 1, feeFen: 70_000, payer: 'student' },
+      { student: students[1], batch: 0, feeFen: 40_000, payer: 'subsidy' },
+      { student: students[2], batch: 0, feeFen: 40_000, payer: 'school' },
+      { student: students[3], batch: 1, feeFen: 70_000, payer: 'student' },
+    ],
+  );
+  const ids = signupIdsOf(t.dataDir);
+  const signup = (student: number, batch: number) =>
+    ids.get(`${students[student]}/${batches[batch]}`)!;
+  return { students, batches, signup };
+}
+
+const withdraw = (id: number) => {
+  // Stop-gap for the exams module's status change (not built here).
+  const db = openDataFile(t.dataDir);
+  db.prepare("UPDATE signups SET status = 'withdrawn' WHERE id = ?").run(id);
+  db.close();
+};
+
+describe('fees: ledger', () => {
+  it('lists sign-ups with filters, search, totals and paging in fen', async () => {
+    const { batches } = await seed();
+    const all = await ok(t, 'fees.ledger', {});
+    expect(all.total).toBe(5);
+    expect(all.totalFeeFen).toBe(260_000);
+    expect(all.items[0]).toMatchObject({ certificateName: 'Web前端开发', capFen: 80_000 });
+    const byBatch = await ok(t, 'fees.ledger', { batchIds: [batches[0]] });
+    expect(byBatch.total).toBe(3);
+    expect(byBatch.items.every((r) => r.batchLabel === '2026春初级')).toBe(true);
+    const students = await ok(t, 'fees.ledger', {
+      payers: ['student'],
+      sortBy: 'studentNo',
+      sortOrder: 'asc',
+    });
+    expect(students.items.map((r) => r.studentNo)).toEqual(['2023000001', '2023000004']);
+    const search = await ok(t, 'fees.ledger', { search: '2023000002' });
+    expect(search.items.map((r) => r.payer)).toEqual(['subsidy']);
+    const byName = await ok(t, 'fees.ledger', { search: '学生3' });
+    expect(byName.total).toBe(1);
+    const otherCert = await ok(t, 'fees.ledger', { certificateIds: [1] });
+    expect(otherCert.total).toBe(0);
+    const page2 = await ok(t, 'fees.ledger', { pageSize: 2, page: 3 });
+    expect(page2.items).toHaveLength(1);
+    const facets = await ok(t, 'fees.facets', {});
+    expect(facets.signups).toBe(5);
+    expect(facets.batches.map((b) => b.signups).sort()).toEqual([2, 3]);
+    expect(facets.certificates).toEqual([{ id: WEB_CERT, name: 'Web前端开发', signups: 5 }]);
+  });
+
+  it('changes fee and payer in bulk, audited with the sign-up shape, and refuses a fee above the cap', async () => {
+    const { signup } = await seed();
+    const ids = [signup(1, 0), signup(2, 0)];
+    expect(await ok(t, 'fees.change', { signupIds: ids, fee: '450', payer: 'school' })).toEqual({
+      changed: 2,
+    });
+    const rows = readRows<{ fee_fen: number; payer: string }>(
+      t,
+      `SELECT fee_fen, payer FROM signups WHERE id IN (${ids.join(',')})`,
+    );
+    expect(rows).toEqual([
+      { fee_fen: 45_000, payer: 'school' },
+      { fee_fen: 45_000, payer: 'school' },
+    ]);
+    const audit = readRows<{ entity_id: string; before_json: string; after_json: string }>(
+      t,
+      "SELECT entity_id, before_json, after_json FROM audit_log WHERE entity = 'signup' ORDER BY id",
+    );
+    expect(audit).toHaveLength(2);
+    const before = JSON.parse(audit[0].before_json);
+    expect(Object.keys(before).sort()).toEqual(
+      [
+        'batchId',
+        'certificateNo',
+        'creditBank',
+        'feeFen',
+        'issuedOn',
+        'payer',
+        'platformRegistered',
+        'score',
+        'status',
+        'studentId',
+      ].sort(),
+    );
+    expect(before).toMatchObject({ feeFen: 40_000, payer: 'subsidy' });
+    expect(JSON.parse(audit[0].after_json)).toMatchObject({ feeFen: 45_000, payer: 'school' });
+
+    const over = await fails(t, 'fees.change', {
+      signupIds: [signup(0, 0), signup(0, 1)],
+      fee: 600,
+    });
+    expect(over.code).toBe('VALIDATION');
+    expect(over.message).toContain('¥600.00');
+    expect(over.message).toContain('¥500.00');
+    expect(over.message).toContain('教职所〔2019〕314号');
+    expect(over.details?.fields?.[0].path).toBe('fee');
+    // All or nothing: the 中级 sign-up (cap ¥800) was not changed either.
+    expect(
+      readRows<{ fee_fen: number }>(t, 'SELECT fee_fen FROM signups WHERE id = ?', signup(0, 1))[0]
+        .fee_fen,
+    ).toBe(70_000);
+    expect(readRows(t, "SELECT id FROM audit_log WHERE entity = 'signup'")).toHaveLength(2);
+
+    const empty = await fails(t, 'fees.change', { signupIds: [signup(0, 0)] });
+    expect(empty.message).toContain('请填写新的费用或选择新的付费方');
+    const missing = await fails(t, 'fees.change', { signupIds: [99_999], payer: 'school' });
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+
+  it('allows 学生自愿自费 only for an additional certificate and names the student otherwise', async () => {
+    const { signup } = await seed();
+    // Student 3's only sign-up.
+    const refused = await fails(t, 'fees.change', { signupIds: [signup(2, 0)], payer: 'student' });
+    expect(refused.message).toContain('学生“学生3”（学号 2023000003）');
+    expect(refused.details?.fields?.[0].path).toBe('payer');
+    // Student 1's school-paid one while the other is already student-paid: both would be.
+    const both = await fails(t, 'fees.change', { signupIds: [signup(0, 0)], payer: 'student' });
+    expect(both.message).toContain('2023000001');
+    expect(readRows(t, "SELECT id FROM audit_log WHERE entity = 'signup'")).toHaveLength(0);
+    // Allowed: student 1's 中级 again (already student) with a new fee; flips are fine both ways.
+    expect(
+      await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'student', fee: 650 }),
+    ).toEqual({ changed: 1 });
+    // A withdrawn school-paid sign-up does not count.
+    withdraw(signup(0, 0));
+    const afterWithdraw = await fails(t, 'fees.change', {
+      signupIds: [signup(0, 1)],
+      payer: 'student',
+    });
+    expect(afterWithdraw.message).toContain('2023000001');
+  });
+});
+
+describe('fees: rule check', () => {
+  it('lists pilot students without a school-paid exam and fees over the cap, and clears when fixed', async () => {
+    const { signup, batches } = await seed();
+    expect(await ok(t, 'fees.violations', {})).toEqual({ schoolPaid: [], overCap: [] });
+    withdraw(signup(0, 0)); // student 1 keeps only the student-paid 中级
+    const v = await ok(t, 'fees.violations', {});
+    expect(v.schoolPaid).toHaveLength(1);
+    expect(v.schoolPaid[0]).toMatchObject({ studentNo: '2023000001', className: '软件2302班' });
+    expect(v.schoolPaid[0].signups.map((g) => [g.status, g.payer])).toEqual([
+      ['withdrawn', 'school'],
+      ['registered', 'student'],
+    ]);
+    // Student 4 (not a pilot student) pays its own and is not listed.
+    await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'school' });
+    expect((await ok(t, 'fees.violations', {})).schoolPaid).toEqual([]);
+
+    // The cap lowered after the fees were set: the batch and its sign-ups are over it.
+    await ok(t, 'catalogue.setLevelCaps', {
+      id: WEB_CERT,
+      caps: [{ level: 'junior', costCapFen: 30_000, capDocument: '鄂教职成〔2021〕1号' }],
+    });
+    const over = (await ok(t, 'fees.violations', {})).overCap;
+    expect(over.filter((o) => o.kind === 'batch').map((o) => o.batchId)).toEqual([batches[0]]);
+    expect(over.filter((o) => o.kind === 'signup').map((o) => o.studentNo)).toEqual([
+      '2023000002',
+      '2023000003',
+    ]);
+    expect(over[0]).toMatchObject({
+      capFen: 30_000,
+      capDocument: '鄂教职成〔2021〕1号',
+      feeFen: 40_000,
+    });
+  });
+});
+
+describe('fees: payments, reconcile, statement, totals', () => {
+  it('records payments with audit and reconciles per batch and organization', async () => {
+    const { batches } = await seed();
+    const p = await ok(t, 'fees.savePayment', {
+      organization: '工业和信息化部教育与考试中心',
+      batchId: batches[0],
+      invoiceNo: 'FP-001',
+      amount: '1,000.50',
+      paidOn: '2026-05-20',
+    });
+    expect(p).toMatchObject({ amountFen: 100_050, batchLabel: '2026春初级' });
+    await ok(t, 'fees.savePayment', {
+      id: p.id,
+      organization: p.organization,
+      batchId: p.batchId,
+      invoiceNo: p.invoiceNo,
+      amount: 1000,
+      paidOn: p.paidOn,
+    });
+    const r = await ok(t, 'fees.reconcile', {});
+    const b0 = r.byBatch.find((b) => b.key === String(batches[0]))!;
+    expect(b0).toMatchObject({
+      dueFen: 120_000,
+      paidFen: 100_000,
+      differenceFen: 20_000,
+      signups: 3,
+    });
+    const org = r.byOrganization.find((o) => o.key === '工业和信息化部教育与考试中心')!;
+    // Batch 2 has no organization of its own: the certificate's (the same body) is used.
+    expect(org).toMatchObject({ dueFen: 120_000, paidFen: 100_000 });
+    const bad = await fails(t, 'fees.savePayment', {
+      organization: '',
+      amount: 0,
+      paidOn: '2026-13-01',
+    });
+    expect(bad.details?.fields?.map((f) => f.path).sort()).toEqual([
+      'amount',
+      'organization',
+      'paidOn',
+    ]);
+    await ok(t, 'fees.deletePayment', { id: p.id });
+    expect(await ok(t, 'fees.payments', {})).toEqual([]);
+    const audit = readRows<{ action: string }>(
+      t,
+      "SELECT action FROM audit_log WHERE entity = 'payment' ORDER BY id",
+    );
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
+  });
+
+  it('gives a per-student statement and totals by certificate, level, major and payer', async () => {
+    const { students } = await seed();
+    const s = await ok(t, 'fees.statement', { studentId: students[0] });
+    expect(s.signups).toHaveLength(2);
+    expect(s).toMatchObject({
+      schoolPaidFen: 40_000,
+      studentPaidFen: 70_000,
+      violatesSchoolPaid: false,
+    });
+    const totals = await ok(t, 'fees.totals', {});
+    expect(totals.all).toMatchObject({
+      signups: 5,
+      totalFen: 260_000,
+      schoolFen: 80_000,
+      subsidyFen: 40_000,
+      studentFen: 140_000,
+    });
+    expect(totals.byLevel.map((l) => [l.label, l.totalFen])).toEqual([
+      ['初级', 120_000],
+      ['中级', 140_000],
+    ]);
+    expect(totals.byCertificate).toHaveLength(1);
+    expect(totals.byMajor).toEqual([
+      expect.objectContaining({ label: '未填写专业', totalFen: 260_000 }),
+    ]);
+    expect(totals.byPayer.map((p) => p.totalFen)).toEqual([80_000, 40_000, 140_000]);
+  });
+
+  it('shows the audit history of a student and a batch, newest first, with labelled changes', async () => {
+    const { students, batches, signup } = await seed();
+    await ok(t, 'fees.change', { signupIds: [signup(1, 0)], payer: 'school' });
+    await ok(t, 'fees.change', { signupIds: [signup(1, 0)], fee: 450 });
+    const h = await ok(t, 'audit.student', { studentId: students[1] });
+    expect(h.entries.map((e) => e.entity)).toEqual(['signup', 'signup', 'student']);
+    expect(h.entries[0]).toMatchObject({
+      actionLabel: '修改',
+      subject: '学生2（2023000002） · 2026春初级',
+      changes: [{ field: 'feeFen', label: '费用', before: '¥400.00', after: '¥450.00' }],
+    });
+    expect(h.entries[1].changes).toEqual([
+      { field: 'payer', label: '付费方', before: '财政补助', after: '学校承担' },
+    ]);
+    await ok(t, 'fees.savePayment', {
+      organization: '某组织',
+      batchId: batches[0],
+      amount: 10,
+      paidOn: '2026-05-01',
+    });
+    const b = await ok(t, 'audit.batch', { batchId: batches[0] });
+    expect(b.entries.map((e) => e.entity)).toEqual(['payment', 'signup', 'signup']);
+    expect(b.entries[0].changes.find((c) => c.field === 'amountFen')).toMatchObject({
+      before: '',
+      after: '¥10.00',
+    });
+    expect((await ok(t, 'audit.batch', { batchId: batches[0], limit: 1 })).truncated).toBe(true);
+    expect((await fails(t, 'audit.student', { studentId: 9999 })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('fees: sheets', () => {
+  const read = async (base64: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const rows: ExcelJS.CellValue[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      rows.push((row.values as ExcelJS.CellValue[]).slice(1)),
+    );
+    return { ws, rows };
+  };
+
+  it('writes 考生信息上传表 for a batch: exact columns, ID numbers as text, formulas neutralised', async () => {
+    const { batches, signup } = await seed();
+    withdraw(signup(2, 0));
+    const file = await ok(t, 'fees.uploadSheet', { batchId: batches[0] });
+    expect(file.fileName).toBe('考生信息上传表.xlsx');
+    const { ws, rows } = await read(file.contentBase64);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '证件类型',
+      '证件号码',
+      '性别',
+      '学号',
+      '专业',
+      '班级',
+      '证书名称',
+      '等级',
+      '考核批次',
+    ]);
+    const db = readRows<{
+      name: string;
+      id_number: string;
+      student_no: string;
+      class_name: string;
+    }>(
+      t,
+      `SELECT s.name, s.id_number, s.student_no, s.class_name FROM signups g JOIN students s ON s.id = g.student_id
+       WHERE g.batch_id = ? AND g.status <> 'withdrawn' ORDER BY s.student_no`,
+      batches[0],
+    );
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[6]])).toEqual(
+      db.map((s) => [
+        s.name.startsWith('=') ? `'${s.name}` : s.name,
+        s.id_number,
+        s.student_no,
+        s.class_name,
+      ]),
+    );
+    expect(rows[1][0]).toBe(`'=HYPERLINK("x")`);
+    expect(rows[1].slice(7)).toEqual(['Web前端开发', '初级', '2026春初级']);
+    expect(rows[1][1]).toBe('居民身份证');
+    expect(typeof ws.getCell('C2').value).toBe('string');
+    expect(ws.getColumn(3).numFmt).toBe('@');
+    expect((await fails(t, 'fees.uploadSheet', { batchId: 999 })).code).toBe('NOT_FOUND');
+  });
+
+  it('writes 费用明细表 with each sign-up’s fee and payer and totals by payer', async () => {
+    await seed();
+    const file = await ok(t, 'fees.feeSheet', { batchId: null });
+    expect(file.fileName).toBe('费用明细表.xlsx');
+    const { rows } = await read(file.contentBase64);
+    expect(rows[0].at(-1)).toBe('费用（元）');
+    const body = rows.slice(1, 6);
+    const db = readRows<{ student_no: string; fee_fen: number; payer: string }>(
+      t,
+      'SELECT s.student_no, g.fee_fen, g.payer FROM signups g JOIN students s ON s.id = g.student_id ORDER BY g.batch_id, s.student_no',
+    );
+    const labels: Record<string, string> = {
+      school: '学校承担',
+      subsidy: '财政补助',
+      student: '学生自愿自费',
+    };
+    expect(body.map((r) => [r[0], r[9], r[10]])).toEqual(
+      db.map((g) => [g.student_no, labels[g.payer], g.fee_fen / 100]),
+    );
+    const totals = rows.slice(7).map((r) => [r[0], r[10]]);
+    expect(totals).toEqual([
+      ['合计（不含已撤销，5 人次）', 2600],
+      ['其中学校承担', 800],
+      ['其中财政补助', 400],
+      ['其中学生自愿自费', 1400],
+    ]);
+  });
+});
