@@ -41,3 +41,11 @@ export function csvBytes(
 export function upload(fileName: string, bytes: Uint8Array): UploadedFile {
   return { fileName, contentBase64: Buffer.from(bytes).toString('base64') };
 }
+
+/** Reads exported .xlsx bytes back with ExcelJS, to check what a user would open. */
+export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  // ExcelJS's typings want a plain-ArrayBuffer Buffer; a Node Buffer is what it reads at runtime.
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}

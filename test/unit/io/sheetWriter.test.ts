@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
   addSheet,
@@ -6,6 +5,7 @@ import {
   newWorkbook,
   workbookBytes,
 } from '../../../electron/core/io/sheetWriter';
+import { loadWorkbook } from '../../harness/sheets';
 
 describe('neutraliseCell', () => {
   it.each(['=1+1', '+86 138', '-2', '@SUM(A1)', '\t=x', '\r=x'])('prefixes %j', (value) => {
@@ -24,8 +24,7 @@ describe('addSheet', () => {
     addSheet(wb, '表', ['姓名', '证件号码'], [['=HYPERLINK("http://x")', '420106200503010013']], {
       textColumns: [1],
     });
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.load(await workbookBytes(wb));
+    const back = await loadWorkbook(await workbookBytes(wb));
     const row = back.getWorksheet('表')!.getRow(2);
     expect(row.getCell(1).value).toBe(`'=HYPERLINK("http://x")`);
     expect(row.getCell(1).formula).toBeUndefined();
