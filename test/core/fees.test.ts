@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HandlerName } from '../../shared/contract';
 import { createTestCore, type TestCore } from '../harness/core';
@@ -11,6 +11,7 @@ import {
   type DataCall,
 } from '../harness/fees';
 import { openDataFile } from '../harness/seedExams';
+import { loadWorkbook } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 
 let t: TestCore;
@@ -321,8 +322,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
 
 describe('fees: sheets', () => {
   const read = async (base64: string) => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    const wb = await loadWorkbook(Buffer.from(base64, 'base64'));
     const ws = wb.worksheets[0];
     const rows: ExcelJS.CellValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row) =>

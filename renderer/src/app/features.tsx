@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CloudDownloadOutlined,
   ExperimentOutlined,
+  MoneyCollectOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -13,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
+import { FeesPage } from '../features/fees/FeesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
 import { PackagePage } from '../features/packageExport/PackagePage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
@@ -51,6 +53,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.students.title,
     icon: <UserOutlined />,
     render: () => <StudentsPage />,
+  },
+  {
+    key: 'fees',
+    label: t.fees.title,
+    icon: <MoneyCollectOutlined />,
+    render: () => <FeesPage />,
   },
   {
     key: 'facilities',
