@@ -13,6 +13,7 @@ import { migrations } from './migrations';
 import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
+import { examsHandlers } from './modules/exams/service';
 import { feesHandlers } from './modules/fees/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
@@ -82,6 +83,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...projectHandlers(ctx),
     ...studentsHandlers(ctx),
     ...packageHandlers(ctx),
+    ...examsHandlers(ctx),
     ...feesHandlers(ctx),
   };
 }

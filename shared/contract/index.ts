@@ -3,6 +3,7 @@ import './zodLocale';
 import { attachmentsContract } from './attachments';
 import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
+import { examsContract } from './exams';
 import { feesContract } from './fees';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
@@ -32,6 +33,7 @@ export const contract = {
   ...projectsContract,
   ...studentsContract,
   ...packageContract,
+  ...examsContract,
   ...feesContract,
 } as const;
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { AttachmentLink, AttachmentSummary } from '../../../../shared/contract/attachments';
+import type { UploadedFile } from '../../../../shared/contract/files';
 import {
   attachmentKindLabels,
   attachmentOwnerLabels,
@@ -94,11 +95,17 @@ function auditView(link: AttachmentLink) {
   };
 }
 
-/** Deletes the attachment row when no link uses it any more; true when it did. */
-function releaseIfUnused(db: Db, attachmentId: number): boolean {
+/**
+ * Deletes the attachment row when no link (and no fee agreement, which names its document
+ * directly) uses it any more; true when it did.
+ */
+export function releaseIfUnused(db: Db, attachmentId: number): boolean {
   const used = db
-    .prepare('SELECT 1 FROM attachment_links WHERE attachment_id = ? LIMIT 1')
-    .get(attachmentId);
+    .prepare(
+      `SELECT 1 FROM attachment_links WHERE attachment_id = ?
+       UNION ALL SELECT 1 FROM fee_agreements WHERE attachment_id = ? LIMIT 1`,
+    )
+    .get(attachmentId, attachmentId);
   if (used) return false;
   db.prepare('DELETE FROM attachments WHERE id = ?').run(attachmentId);
   return true;
@@ -181,6 +188,100 @@ export function removeLinksOf(
   return { links, releasedBlobs, filesDeleted };
 }
 
+/** A picked file checked and typed, before anything is stored. */
+export interface PreparedUpload {
+  /** Display name from the file name. */
+  name: string;
+  bytes: Buffer;
+  sha256: string;
+  type: Awaited<ReturnType<typeof detectAttachmentType>>;
+}
+
+/** Decodes an upload, refuses one over the size limit and detects its type from the content. */
+export async function prepareUpload(file: UploadedFile): Promise<PreparedUpload> {
+  const name = displayNameFromUpload(file.fileName);
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    const message = sizeLimitMessage(name, bytes.length);
+    throw new CoreError('VALIDATION', `${message}。未上传任何内容。`, {
+      fields: [{ path: 'file', message }],
+    });
+  }
+  const type = await detectAttachmentType(bytes, name);
+  return { name, bytes, sha256: sha256Hex(bytes), type };
+}
+
+/**
+ * Stores an upload's content once (its row and its file) and runs `use` with the row's id, all
+ * in one IMMEDIATE transaction (the write lock is held from the first read, against other
+ * processes too). When `use` throws, the rows roll back and a file written for them alone goes.
+ */
+export function withStoredContent<T>(
+  db: Db,
+  upload: PreparedUpload,
+  createdAt: string,
+  use: (attachmentId: number, existed: boolean) => T,
+): T {
+  const root = blobRootFor(db);
+  const { sha256, bytes, name, type } = upload;
+  const selectBySha = db.prepare<[string], { id: number }>(
+    'SELECT id FROM attachments WHERE sha256 = ?',
+  );
+  let wroteFile = false;
+  try {
+    return db
+      .transaction((): T => {
+        const existing = selectBySha.get(sha256);
+        const attachmentId = existing
+          ? existing.id
+          : Number(
+              db
+                .prepare(
+                  `INSERT INTO attachments (sha256, size, mime, ext, created_at)
+                   VALUES (@sha256, @size, @mime, @ext, @createdAt)`,
+                )
+                .run({ sha256, size: bytes.length, ...type, createdAt }).lastInsertRowid,
+            );
+        // Written (or rewritten, if it went missing) for existing content too.
+        try {
+          wroteFile = ensureBlob(root, sha256, bytes);
+        } catch (error) {
+          throw new CoreError(
+            'INTERNAL',
+            `无法把文件“${name}”保存到数据文件夹（${(error as Error).message}）。请检查磁盘空间和文件夹权限；未上传任何内容。`,
+          );
+        }
+        return use(attachmentId, existing !== undefined);
+      })
+      .immediate();
+  } catch (error) {
+    // The rows were rolled back: a file written for them alone goes too.
+    if (wroteFile && !selectBySha.get(sha256)) deleteBlobFile(root, sha256);
+    throw error;
+  }
+}
+
+/** Reads a stored file's bytes, checked against its hash; `name` is used in the messages. */
+export function readStoredContent(db: Db, sha256: string, name: string): Buffer {
+  const file = blobPath(blobRootFor(db), sha256);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    throw new CoreError(
+      'NOT_FOUND',
+      `附件“${name}”的文件在数据文件夹中找不到（${file}），可能被手动删除了。请删除这条附件后重新上传。`,
+    );
+  }
+  if (sha256Hex(bytes) !== sha256) {
+    throw new CoreError(
+      'INTERNAL',
+      `附件“${name}”的文件已损坏（内容与上传时不一致：${file}）。请删除这条附件后重新上传。`,
+    );
+  }
+  return bytes;
+}
+
 type AttachmentHandlerName =
   | 'attachments.upload'
   | 'attachments.list'
@@ -198,13 +299,6 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
     ctx.log('info', 'attachment store swept', { ...swept });
   }
 
-  const selectBySha = db.prepare<[string], { id: number; size: number }>(
-    'SELECT id, size FROM attachments WHERE sha256 = ?',
-  );
-  const insertAttachment = db.prepare(
-    `INSERT INTO attachments (sha256, size, mime, ext, created_at)
-     VALUES (@sha256, @size, @mime, @ext, @createdAt)`,
-  );
   const selectSameLink = db.prepare<
     [number, string, number, string],
     { id: number; display_name: string }
@@ -236,64 +330,31 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
 
   return {
     async 'attachments.upload'({ ownerType, ownerId, kind, file }) {
-      const name = displayNameFromUpload(file.fileName);
-      const bytes = Buffer.from(file.contentBase64, 'base64');
-      if (bytes.length > MAX_ATTACHMENT_BYTES) {
-        const message = sizeLimitMessage(name, bytes.length);
-        throw new CoreError('VALIDATION', `${message}。未上传任何内容。`, {
-          fields: [{ path: 'file', message }],
-        });
-      }
-      const type = await detectAttachmentType(bytes, name);
+      const upload = await prepareUpload(file);
+      const { name } = upload;
 
       // From here on everything is synchronous, so no other call of this core can interleave
       // between the checks, the file write and the commit.
       const problem = ownerProblem(db, ownerType, ownerId);
       if (problem) throw new CoreError('NOT_FOUND', `${problem}。未上传任何内容。`);
-      const sha256 = sha256Hex(bytes);
       const createdAt = ctx.clock().toISOString();
-      let wroteFile = false;
-      try {
-        // IMMEDIATE: the write lock is held from the first read, against other processes too.
-        return db
-          .transaction((): AttachmentLink => {
-            const existing = selectBySha.get(sha256);
-            const attachmentId = existing
-              ? existing.id
-              : Number(
-                  insertAttachment.run({ sha256, size: bytes.length, ...type, createdAt })
-                    .lastInsertRowid,
-                );
-            const same = existing && selectSameLink.get(attachmentId, ownerType, ownerId, kind);
-            if (same) {
-              throw new CoreError(
-                'CONFLICT',
-                `文件“${name}”已作为“${attachmentKindLabels[kind]}”上传到这个${attachmentOwnerLabels[ownerType]}（名称“${same.display_name}”），无需重复上传。`,
-                { existingLinkId: same.id },
-              );
-            }
-            try {
-              wroteFile = ensureBlob(root, sha256, bytes);
-            } catch (error) {
-              throw new CoreError(
-                'INTERNAL',
-                `无法把文件“${name}”保存到数据文件夹（${(error as Error).message}）。请检查磁盘空间和文件夹权限；未上传任何内容。`,
-              );
-            }
-            const linkId = Number(
-              insertLink.run({ attachmentId, ownerType, ownerId, kind, name, createdAt })
-                .lastInsertRowid,
-            );
-            const link = loadLink(db, linkId)!;
-            audit(link, 'create', null, link, createdAt);
-            return link;
-          })
-          .immediate();
-      } catch (error) {
-        // The rows were rolled back: a file written for them alone goes too.
-        if (wroteFile && !selectBySha.get(sha256)) deleteBlobFile(root, sha256);
-        throw error;
-      }
+      return withStoredContent(db, upload, createdAt, (attachmentId, existed) => {
+        const same = existed && selectSameLink.get(attachmentId, ownerType, ownerId, kind);
+        if (same) {
+          throw new CoreError(
+            'CONFLICT',
+            `文件“${name}”已作为“${attachmentKindLabels[kind]}”上传到这个${attachmentOwnerLabels[ownerType]}（名称“${same.display_name}”），无需重复上传。`,
+            { existingLinkId: same.id },
+          );
+        }
+        const linkId = Number(
+          insertLink.run({ attachmentId, ownerType, ownerId, kind, name, createdAt })
+            .lastInsertRowid,
+        );
+        const link = loadLink(db, linkId)!;
+        audit(link, 'create', null, link, createdAt);
+        return link;
+      });
     },
 
     'attachments.list': ({ ownerType, ownerId }) =>
@@ -306,22 +367,7 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
 
     'attachments.read': ({ linkId }) => {
       const link = requireLink(db, linkId);
-      const file = blobPath(root, link.sha256);
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        throw new CoreError(
-          'NOT_FOUND',
-          `附件“${link.name}”的文件在数据文件夹中找不到（${file}），可能被手动删除了。请删除这条附件后重新上传。`,
-        );
-      }
-      if (sha256Hex(bytes) !== link.sha256) {
-        throw new CoreError(
-          'INTERNAL',
-          `附件“${link.name}”的文件已损坏（内容与上传时不一致：${file}）。请删除这条附件后重新上传。`,
-        );
-      }
+      const bytes = readStoredContent(db, link.sha256, link.name);
       return {
         fileName: downloadFileName(link.name, link.ext),
         mime: link.mime,

@@ -12,6 +12,7 @@ import {
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { CoreError } from '../../errors';
+import { assertLevelUnused } from '../exams/usage';
 
 interface CertificateRow {
   id: number;
@@ -215,6 +216,7 @@ export function catalogueRepository(ctx: CoreContext) {
     const wanted = new Set(levels.map((l) => l.level));
     for (const [level, old] of before) {
       if (wanted.has(level)) continue;
+      assertLevelUnused(db, certificate, level);
       statements.deleteLevel.run(certificate.id, level);
       if (old.cost_cap_fen !== null) {
         auditCap(certificate, level, 'delete', capAudit(certificate, old), null, at);

@@ -4,6 +4,7 @@ import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/service';
 import { attachmentNames } from '../rooms/usage';
+import { batchesAtSiteRef, releaseSiteFromBatches } from '../exams/usage';
 
 /**
  * What refers to an internship/training site: its attachments (the cooperation agreement…),
@@ -12,6 +13,7 @@ import { attachmentNames } from '../rooms/usage';
 export function siteUsage(db: Db, siteId: number): Usage {
   return describeUsage([
     projectRefs(db, 'site', siteId),
+    batchesAtSiteRef(db, siteId),
     usageRef(
       {
         kind: 'attachment',
@@ -33,5 +35,6 @@ export function releaseSite(
   siteId: number,
   audit: { at: string; actor: string },
 ): string[] {
+  releaseSiteFromBatches(db, siteId, audit.at);
   return removeLinksOf(db, 'site', siteId, audit).releasedBlobs;
 }

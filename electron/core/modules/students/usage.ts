@@ -1,14 +1,14 @@
 import type { Usage, UsageRef } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
+import { signupsOfStudentRef } from '../exams/usage';
 
 /**
- * What refers to a student. Nothing yet: exam sign-ups (the future `signups` table) will add a
- * `block` reference here — a student with sign-ups must not be deleted — and `releaseStudent`
- * clears any `unlink` references inside the delete's transaction.
+ * What refers to a student: exam sign-ups, a `block` reference — a student with sign-ups must
+ * not be deleted. `releaseStudent` clears any `unlink` references inside the delete's transaction.
  */
-export function studentUsage(_db: Db, _studentId: number): Usage {
-  return describeUsage([]);
+export function studentUsage(db: Db, studentId: number): Usage {
+  return describeUsage([signupsOfStudentRef(db, studentId)]);
 }
 
 /** Clears every `unlink` reference to the student; call inside the delete's transaction. */

@@ -1,0 +1,230 @@
+import type { BatchSaveData, ExamBatch } from '../../../../shared/contract/exams';
+import {
+  certificateLevelLabels,
+  type CertificateLevel,
+} from '../../../../shared/domain/certificate';
+import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import type { Db } from '../../db/open';
+import { CoreError, validationError } from '../../errors';
+import { guardDelete } from '../../usage';
+import { levelFacts } from './levels';
+import { batchUsage } from './usage';
+
+interface BatchRow {
+  id: number;
+  certificate_id: number;
+  certificate_name: string;
+  level: CertificateLevel;
+  name: string;
+  exam_date: string;
+  site_id: number | null;
+  site_name: string;
+  site_text: string;
+  organization: string;
+  fee_fen: number;
+  capacity: number | null;
+  note: string;
+  cost_cap_fen: number | null;
+  cap_document: string | null;
+  signup_count: number;
+  active_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+const selectBatches = `
+  SELECT b.*, c.name AS certificate_name, coalesce(ts.name, b.site_text) AS site_name,
+    cl.cost_cap_fen, cl.cap_document,
+    (SELECT count(*) FROM signups s WHERE s.batch_id = b.id) AS signup_count,
+    (SELECT count(*) FROM signups s WHERE s.batch_id = b.id AND s.status <> 'withdrawn')
+      AS active_count
+  FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id
+  LEFT JOIN training_sites ts ON ts.id = b.site_id
+  LEFT JOIN certificate_levels cl ON cl.certificate_id = b.certificate_id AND cl.level = b.level`;
+
+function fromRow(row: BatchRow): ExamBatch {
+  return {
+    id: row.id,
+    certificateId: row.certificate_id,
+    certificateName: row.certificate_name,
+    level: row.level,
+    name: row.name,
+    examDate: row.exam_date,
+    siteId: row.site_id,
+    siteName: row.site_name,
+    siteText: row.site_text,
+    organization: row.organization,
+    feeFen: row.fee_fen,
+    capacity: row.capacity,
+    note: row.note,
+    costCapFen: row.cost_cap_fen,
+    capDocument: row.cap_document,
+    signupCount: row.signup_count,
+    activeCount: row.active_count,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** “Web前端开发 初级 · 2020-09-01 第一批” */
+export function batchLabel(batch: ExamBatch): string {
+  const name = batch.name === '' ? '' : ` ${batch.name}`;
+  return `${batch.certificateName} ${certificateLevelLabels[batch.level]} · ${batch.examDate}${name}`;
+}
+
+/** The audit log's view of a batch: its own fields, not the counts that change under it. */
+function auditView(batch: ExamBatch) {
+  return {
+    certificateId: batch.certificateId,
+    certificateName: batch.certificateName,
+    level: batch.level,
+    name: batch.name,
+    examDate: batch.examDate,
+    siteId: batch.siteId,
+    siteText: batch.siteText,
+    organization: batch.organization,
+    feeFen: batch.feeFen,
+    capacity: batch.capacity,
+    note: batch.note,
+  };
+}
+
+export function findBatch(db: Db, id: number): ExamBatch | undefined {
+  const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
+  return row ? fromRow(row) : undefined;
+}
+
+export function getBatch(db: Db, id: number): ExamBatch {
+  const batch = findBatch(db, id);
+  if (!batch) {
+    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${id}），可能已被删除，请刷新列表。`);
+  }
+  return batch;
+}
+
+export function listBatches(
+  db: Db,
+  filter: { certificateId: number | null; level: CertificateLevel | null },
+): ExamBatch[] {
+  return db
+    .prepare<[typeof filter], BatchRow>(
+      `${selectBatches}
+       WHERE (@certificateId IS NULL OR b.certificate_id = @certificateId)
+         AND (@level IS NULL OR b.level = @level)
+       ORDER BY b.exam_date DESC, b.id DESC`,
+    )
+    .all(filter)
+    .map(fromRow);
+}
+
+/** 考核批次: create, update and delete, each checked and audited in one transaction. */
+export function batchWrites(ctx: CoreContext) {
+  const { db } = ctx;
+
+  const save = db.transaction(({ id, ...data }: BatchSaveData): ExamBatch => {
+    const at = ctx.clock().toISOString();
+    const before = id === undefined ? null : getBatch(db, id);
+    const facts = levelFacts(db, data.certificateId, data.level);
+    const changesCertificate =
+      before !== null &&
+      (before.certificateId !== data.certificateId || before.level !== data.level);
+    if (facts.archived && (before === null || changesCertificate)) {
+      throw validationError([
+        {
+          path: 'certificateId',
+          message: `证书“${facts.certificateName}”已归档，请先在证书目录中恢复后再安排考核`,
+        },
+      ]);
+    }
+    const overCap = feeOverCapMessage('考核费', data.feeFen, facts.capFen, facts.capDocument);
+    if (overCap) {
+      throw validationError([{ path: 'fee', message: `${overCap}，请改为不超过上限的金额` }]);
+    }
+    if (before && changesCertificate && before.signupCount > 0) {
+      const message = `该批次已有 ${before.signupCount} 条报名，不能再更改证书或等级；请另建批次`;
+      throw new CoreError('CONFLICT', `${message}，未保存。`, {
+        fields: [{ path: 'level', message }],
+      });
+    }
+    if (before && data.capacity !== null && data.capacity < before.activeCount) {
+      throw validationError([
+        {
+          path: 'capacity',
+          message: `容量 ${data.capacity} 人少于该批次现有的 ${before.activeCount} 名有效报名（未撤销），请调大容量或先撤销部分报名`,
+        },
+      ]);
+    }
+    let siteText = data.siteText;
+    if (data.siteId !== null) {
+      const site = db
+        .prepare<[number], { name: string }>('SELECT name FROM training_sites WHERE id = ?')
+        .get(data.siteId);
+      if (!site) {
+        throw validationError([
+          { path: 'siteId', message: '所选考核场所不存在（可能已被删除），请重新选择' },
+        ]);
+      }
+      // Kept as text too, so the batch still names its place if the site is deleted.
+      siteText = site.name;
+    }
+    const row = {
+      ...data,
+      siteText,
+      organization: data.organization === '' ? facts.organization : data.organization,
+      at,
+    };
+    let batchId: number;
+    if (before) {
+      db.prepare(
+        `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
+           exam_date = @examDate, site_id = @siteId, site_text = @siteText,
+           organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
+           updated_at = @at WHERE id = @id`,
+      ).run({ ...row, id: before.id });
+      batchId = before.id;
+    } else {
+      batchId = Number(
+        db
+          .prepare(
+            `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, site_text,
+               organization, fee_fen, capacity, note, created_at, updated_at)
+             VALUES (@certificateId, @level, @name, @examDate, @siteId, @siteText, @organization,
+               @feeFen, @capacity, @note, @at, @at)`,
+          )
+          .run(row).lastInsertRowid,
+      );
+    }
+    const after = getBatch(db, batchId);
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'exam_batch',
+      entityId: String(batchId),
+      action: before ? 'update' : 'create',
+      before: before && auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+
+  const remove = db.transaction((id: number, force: boolean) => {
+    const before = getBatch(db, id);
+    guardDelete(`考核批次“${batchLabel(before)}”`, batchUsage(db, id), force);
+    const at = ctx.clock().toISOString();
+    db.prepare('DELETE FROM exam_batches WHERE id = ?').run(id);
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'exam_batch',
+      entityId: String(id),
+      action: 'delete',
+      before: auditView(before),
+      after: null,
+    });
+    return { id };
+  });
+
+  return { save, remove };
+}

@@ -1,0 +1,61 @@
+import type { FieldIssue } from '../../../../shared/contract/errors';
+import {
+  certificateLevelLabels,
+  type CertificateLevel,
+} from '../../../../shared/domain/certificate';
+import type { Db } from '../../db/open';
+import { validationError } from '../../errors';
+
+/** A certificate level as the catalogue has it now: what batches and agreements check against. */
+export interface LevelFacts {
+  certificateId: number;
+  certificateName: string;
+  organization: string;
+  archived: boolean;
+  level: CertificateLevel;
+  /** null: no cap recorded in 证书目录. */
+  capFen: number | null;
+  capDocument: string | null;
+}
+
+/**
+ * The certificate and its level, refusing (at the form's fields) a certificate that does not
+ * exist or a level it does not offer.
+ */
+export function levelFacts(db: Db, certificateId: number, level: CertificateLevel): LevelFacts {
+  const certificate = db
+    .prepare<[number], { name: string; organization: string; archived: number }>(
+      'SELECT name, organization, archived FROM certificates WHERE id = ?',
+    )
+    .get(certificateId);
+  if (!certificate) {
+    throw validationError([{ path: 'certificateId', message: '所选证书不存在，请重新选择' }]);
+  }
+  const row = db
+    .prepare<[number, string], { cost_cap_fen: number | null; cap_document: string | null }>(
+      'SELECT cost_cap_fen, cap_document FROM certificate_levels WHERE certificate_id = ? AND level = ?',
+    )
+    .get(certificateId, level);
+  if (!row) {
+    const offered = db
+      .prepare<[number], { level: CertificateLevel }>(
+        'SELECT level FROM certificate_levels WHERE certificate_id = ?',
+      )
+      .all(certificateId)
+      .map((r) => certificateLevelLabels[r.level]);
+    const issue: FieldIssue = {
+      path: 'level',
+      message: `证书“${certificate.name}”不设${certificateLevelLabels[level]}，可选：${offered.join('、') || '无'}`,
+    };
+    throw validationError([issue]);
+  }
+  return {
+    certificateId,
+    certificateName: certificate.name,
+    organization: certificate.organization,
+    archived: certificate.archived === 1,
+    level,
+    capFen: row.cost_cap_fen,
+    capDocument: row.cap_document,
+  };
+}

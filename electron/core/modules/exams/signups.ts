@@ -1,0 +1,469 @@
+import type { z } from 'zod';
+import type {
+  CandidatePage,
+  SignupAuditView,
+  Signup,
+  SignupCreateResult,
+  SignupPage,
+  SignupSortKey,
+  candidateFilterSchema,
+  candidatesSchema,
+  signupCreateSchema,
+  signupListSchema,
+  signupResultSchema,
+} from '../../../../shared/contract/exams';
+import type { StudentListParams } from '../../../../shared/contract/students';
+import {
+  examYear,
+  resultFieldProblems,
+  signupStatusLabels,
+  signupStatuses,
+  transitionProblem,
+  type Payer,
+  type SignupStatus,
+} from '../../../../shared/domain/exams';
+import { projectStatusLabels } from '../../../../shared/domain/projectStatus';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import type { Db } from '../../db/open';
+import { CoreError, validationError } from '../../errors';
+import { listWhere } from '../students/repository';
+import { getBatch } from './batches';
+
+interface SignupRow {
+  id: number;
+  student_id: number;
+  batch_id: number;
+  status: SignupStatus;
+  score: number | null;
+  certificate_no: string;
+  issued_on: string;
+  platform_registered: number;
+  credit_bank: number;
+  fee_fen: number;
+  payer: Payer;
+  created_at: string;
+  updated_at: string;
+  student_no: string;
+  name: string;
+  major_name: string;
+  class_name: string;
+  pilot: number;
+}
+
+const selectSignups = `
+  SELECT su.*, st.student_no, st.name, st.major_text AS major_name, st.class_name, st.pilot
+  FROM signups su JOIN students st ON st.id = su.student_id`;
+
+function fromRow(row: SignupRow): Signup {
+  return {
+    id: row.id,
+    batchId: row.batch_id,
+    studentId: row.student_id,
+    studentNo: row.student_no,
+    name: row.name,
+    majorName: row.major_name,
+    className: row.class_name,
+    pilot: row.pilot === 1,
+    status: row.status,
+    score: row.score,
+    certificateNo: row.certificate_no,
+    issuedOn: row.issued_on,
+    platformRegistered: row.platform_registered === 1,
+    creditBank: row.credit_bank === 1,
+    feeFen: row.fee_fen,
+    payer: row.payer,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The audit log's view of a sign-up: exactly these keys, for every sign-up change. */
+export function signupAuditView(signup: Signup): SignupAuditView {
+  return {
+    studentId: signup.studentId,
+    batchId: signup.batchId,
+    status: signup.status,
+    score: signup.score,
+    certificateNo: signup.certificateNo,
+    issuedOn: signup.issuedOn,
+    platformRegistered: signup.platformRegistered,
+    creditBank: signup.creditBank,
+    feeFen: signup.feeFen,
+    payer: signup.payer,
+  };
+}
+
+/**
+ * Writes one sign-up change to the audit log (entity 'signup', id = the sign-up's id); call it
+ * inside the transaction that made the change. Other modules changing sign-ups (fees, payers)
+ * use it too, so every entry has the same shape.
+ */
+export function recordSignupAudit(
+  ctx: Pick<CoreContext, 'db' | 'actor'>,
+  at: string,
+  before: Signup | null,
+  after: Signup | null,
+): void {
+  const id = (after ?? before)!.id;
+  recordAudit(ctx.db, {
+    at,
+    actor: ctx.actor,
+    entity: 'signup',
+    entityId: String(id),
+    action: before === null ? 'create' : after === null ? 'delete' : 'update',
+    before: before && signupAuditView(before),
+    after: after && signupAuditView(after),
+  });
+}
+
+export function findSignups(db: Db, ids: readonly number[]): Signup[] {
+  // json_each keeps it one statement whatever the number of ids.
+  const rows = db
+    .prepare(`${selectSignups} WHERE su.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as SignupRow[];
+  return rows.map(fromRow);
+}
+
+/** The pilot project of a certificate in a year, with its majors; null when there is none. */
+export function projectFor(db: Db, certificateId: number, year: number) {
+  const project = db
+    .prepare<[number, number], { id: number; status: string }>(
+      'SELECT id, status FROM pilot_projects WHERE certificate_id = ? AND year = ?',
+    )
+    .get(certificateId, year);
+  if (!project) return null;
+  const majorIds = db
+    .prepare<[number], number>('SELECT major_id FROM project_majors WHERE project_id = ?')
+    .pluck()
+    .all(project.id);
+  return { ...project, year, confirmed: project.status === 'confirmed', majorIds };
+}
+
+type Filter = z.output<typeof candidateFilterSchema>;
+
+/** The students list's WHERE clause for the filter (same indexes, same meaning). */
+function filterWhere(filter: Filter) {
+  const params: StudentListParams = {
+    ...filter,
+    genders: [],
+    idWarningsOnly: false,
+    sortBy: 'studentNo',
+    sortOrder: 'asc',
+    page: 1,
+    pageSize: 1,
+  };
+  const where = listWhere(params);
+  return { ...where, and: where.sql === '' ? 'WHERE' : `${where.sql} AND` };
+}
+
+const majorOutsideSql = (majorIds: readonly number[]) =>
+  majorIds.length === 0
+    ? '1'
+    : `(s.major_id IS NULL OR s.major_id NOT IN (${majorIds.map(Number).join(', ')}))`;
+
+const sortColumns: Record<SignupSortKey, string> = {
+  studentNo: 'st.student_no',
+  name: 'st.name',
+  major: 'st.major_text',
+  className: 'st.class_name',
+  status: `CASE su.status ${signupStatuses.map((s, i) => `WHEN '${s}' THEN ${i}`).join(' ')} END`,
+  score: 'su.score',
+  updatedAt: 'su.updated_at',
+};
+
+/** The largest code point: `text < prefix || MAX` holds for every text starting with prefix. */
+const MAX_CHAR = '\u{10FFFF}';
+
+const names = (items: readonly { name: string }[], max = 5) =>
+  `${items
+    .slice(0, max)
+    .map((i) => i.name)
+    .join('、')}${items.length > max ? ' 等' : ''}`;
+
+/** 考核报名: candidates, bulk sign-up with the notice's warnings, statuses and results. */
+export function signupService(ctx: CoreContext) {
+  const { db } = ctx;
+
+  function candidates(input: z.output<typeof candidatesSchema>): CandidatePage {
+    const { batchId, page, pageSize, ...filter } = input;
+    const batch = getBatch(db, batchId);
+    const project = projectFor(db, batch.certificateId, examYear(batch.examDate));
+    const where = filterWhere(filter);
+    const signedSql =
+      'EXISTS (SELECT 1 FROM signups su WHERE su.student_id = s.id AND su.batch_id = ?)';
+    const outsideSql = project ? majorOutsideSql(project.majorIds) : '0';
+    const counts = db
+      .prepare(
+        `SELECT count(*) AS total, coalesce(sum(${signedSql}), 0) AS signed,
+           coalesce(sum(${outsideSql}), 0) AS outside
+         FROM students s ${where.sql}`,
+      )
+      .get(batchId, ...where.params) as { total: number; signed: number; outside: number };
+    const rows = db
+      .prepare(
+        `SELECT s.id, s.student_no, s.name, s.major_text, s.class_name, s.entry_year, s.pilot,
+           ${signedSql} AS signed, ${outsideSql} AS outside
+         FROM students s ${where.sql} ORDER BY s.student_no LIMIT ? OFFSET ?`,
+      )
+      .all(batchId, ...where.params, pageSize, (page - 1) * pageSize) as {
+      id: number;
+      student_no: string;
+      name: string;
+      major_text: string;
+      class_name: string;
+      entry_year: number | null;
+      pilot: number;
+      signed: number;
+      outside: number;
+    }[];
+    return {
+      items: rows.map((r) => ({
+        studentId: r.id,
+        studentNo: r.student_no,
+        name: r.name,
+        majorName: r.major_text,
+        className: r.class_name,
+        entryYear: r.entry_year,
+        pilot: r.pilot === 1,
+        signedUp: r.signed === 1,
+        majorOutside: r.outside === 1,
+      })),
+      page,
+      pageSize,
+      total: counts.total,
+      signedUp: counts.signed,
+      majorOutside: counts.outside,
+      project: project && {
+        id: project.id,
+        year: project.year,
+        status: project.status,
+        confirmed: project.confirmed,
+      },
+    };
+  }
+
+  const create = db.transaction(
+    (input: z.output<typeof signupCreateSchema>): SignupCreateResult => {
+      const at = ctx.clock().toISOString();
+      const batch = getBatch(db, input.batchId);
+      const year = examYear(batch.examDate);
+      type Picked = { id: number; name: string; major_id: number | null };
+      let picked: Picked[];
+      if (input.filter) {
+        const where = filterWhere(input.filter);
+        picked = db
+          .prepare(
+            `SELECT s.id, s.name, s.major_id FROM students s ${where.sql} ORDER BY s.student_no`,
+          )
+          .all(...where.params) as Picked[];
+      } else {
+        const ids = [...new Set(input.studentIds ?? [])];
+        picked = db
+          .prepare(
+            `SELECT s.id, s.name, s.major_id FROM students s
+             WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.student_no`,
+          )
+          .all(JSON.stringify(ids)) as Picked[];
+        if (picked.length < ids.length) {
+          throw new CoreError(
+            'NOT_FOUND',
+            `所选学生中有 ${ids.length - picked.length} 名已不存在（可能已被删除），请刷新后重新选择。未报名任何学生。`,
+          );
+        }
+      }
+      if (picked.length === 0) {
+        throw validationError([
+          { path: 'filter', message: '没有符合筛选条件的学生，请调整筛选条件' },
+        ]);
+      }
+      const existing = new Set(
+        db
+          .prepare<[number], number>('SELECT student_id FROM signups WHERE batch_id = ?')
+          .pluck()
+          .all(batch.id),
+      );
+      const fresh = picked.filter((s) => !existing.has(s.id));
+      const skipped = picked.length - fresh.length;
+      if (fresh.length === 0) return { created: 0, skipped, warnings: [] };
+
+      if (batch.capacity !== null && batch.activeCount + fresh.length > batch.capacity) {
+        const over = batch.activeCount + fresh.length - batch.capacity;
+        throw new CoreError(
+          'CONFLICT',
+          `该批次容量 ${batch.capacity} 人，已有 ${batch.activeCount} 人报名（未撤销），本次新增 ${fresh.length} 人，超出 ${over} 人。请减少人数或调大批次容量；未报名任何学生。`,
+          { capacity: batch.capacity, active: batch.activeCount, adding: fresh.length, over },
+        );
+      }
+
+      const warnings: string[] = [];
+      const project = projectFor(db, batch.certificateId, year);
+      if (!project || !project.confirmed) {
+        const state = project
+          ? `状态为“${projectStatusLabels[project.status as keyof typeof projectStatusLabels]}”`
+          : '没有试点项目';
+        warnings.push(
+          `“${batch.certificateName}”${year} 年度${state}，未经省级确认：按试点通知，未经省级确认的学校和专业原则上不组织学生参加证书考核`,
+        );
+      }
+      if (project) {
+        const allowed = new Set(project.majorIds);
+        const outside = fresh.filter((s) => s.major_id === null || !allowed.has(s.major_id));
+        if (outside.length > 0) {
+          warnings.push(
+            `${outside.length} 名学生的专业不在该试点项目的相关专业中（${names(outside)}）`,
+          );
+        }
+      }
+      if (warnings.length > 0 && !input.confirm) {
+        throw new CoreError(
+          'NEEDS_CONFIRMATION',
+          `${warnings.join('；')}。确定仍要为 ${fresh.length} 名学生报名吗？`,
+          { warnings, adding: fresh.length, skipped },
+        );
+      }
+
+      const insert = db.prepare(
+        `INSERT INTO signups (student_id, batch_id, status, fee_fen, payer, created_at, updated_at)
+         VALUES (?, ?, 'registered', ?, 'school', ?, ?)`,
+      );
+      const getOne = db.prepare<[number], SignupRow>(`${selectSignups} WHERE su.id = ?`);
+      for (const student of fresh) {
+        const id = Number(insert.run(student.id, batch.id, batch.feeFen, at, at).lastInsertRowid);
+        recordSignupAudit(ctx, at, null, fromRow(getOne.get(id)!));
+      }
+      return { created: fresh.length, skipped, warnings };
+    },
+  );
+
+  function list(input: z.output<typeof signupListSchema>): SignupPage {
+    const batch = getBatch(db, input.batchId);
+    const conditions = ['su.batch_id = ?'];
+    const params: unknown[] = [batch.id];
+    if (input.statuses.length > 0) {
+      conditions.push(`su.status IN (${input.statuses.map(() => '?').join(', ')})`);
+      params.push(...input.statuses);
+    }
+    if (input.search !== '') {
+      conditions.push(
+        '((st.name >= ? AND st.name < ?) OR (st.student_no >= ? AND st.student_no < ?))',
+      );
+      params.push(input.search, input.search + MAX_CHAR, input.search, input.search + MAX_CHAR);
+    }
+    const where = `WHERE ${conditions.join(' AND ')}`;
+    const total = (
+      db
+        .prepare(
+          `SELECT count(*) AS n FROM signups su JOIN students st ON st.id = su.student_id ${where}`,
+        )
+        .get(...params) as { n: number }
+    ).n;
+    const direction = input.sortOrder === 'desc' ? 'DESC' : 'ASC';
+    const rows = db
+      .prepare(
+        `${selectSignups} ${where}
+         ORDER BY ${sortColumns[input.sortBy]} ${direction}, st.student_no ${direction}
+         LIMIT ? OFFSET ?`,
+      )
+      .all(...params, input.pageSize, (input.page - 1) * input.pageSize) as SignupRow[];
+    const statusCounts = Object.fromEntries(signupStatuses.map((s) => [s, 0])) as Record<
+      SignupStatus,
+      number
+    >;
+    for (const row of db
+      .prepare<[number], { status: SignupStatus; n: number }>(
+        'SELECT status, count(*) AS n FROM signups WHERE batch_id = ? GROUP BY status',
+      )
+      .all(batch.id)) {
+      statusCounts[row.status] = row.n;
+    }
+    return {
+      items: rows.map(fromRow),
+      page: input.page,
+      pageSize: input.pageSize,
+      total,
+      statusCounts,
+    };
+  }
+
+  const updateStatus = db.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?');
+
+  const setStatus = db.transaction((ids: readonly number[], status: SignupStatus) => {
+    const at = ctx.clock().toISOString();
+    const unique = [...new Set(ids)];
+    const found = findSignups(db, unique);
+    if (found.length < unique.length) {
+      throw new CoreError(
+        'NOT_FOUND',
+        `所选报名中有 ${unique.length - found.length} 条已不存在，请刷新列表后重试。未做任何更改。`,
+      );
+    }
+    const refused: { name: string; reason: string }[] = [];
+    for (const signup of found) {
+      if (signup.status === status) continue;
+      const problem =
+        transitionProblem(signup.status, status) ??
+        resultFieldProblems(status, signup)[0]?.message ??
+        null;
+      if (problem) refused.push({ name: `${signup.name}（${signup.studentNo}）`, reason: problem });
+    }
+    if (refused.length > 0) {
+      const shown = refused
+        .slice(0, 5)
+        .map((r) => `${r.name}：${r.reason}`)
+        .join('；');
+      throw new CoreError(
+        'CONFLICT',
+        `${refused.length} 条报名不能改为“${signupStatusLabels[status]}”，未做任何更改。${shown}${refused.length > 5 ? ' 等' : ''}`,
+        { refused: refused.length },
+      );
+    }
+    let updated = 0;
+    for (const before of found) {
+      if (before.status === status) continue;
+      updateStatus.run(status, at, before.id);
+      recordSignupAudit(ctx, at, before, { ...before, status, updatedAt: at });
+      updated += 1;
+    }
+    return { updated, unchanged: found.length - updated };
+  });
+
+  const saveResult = db.transaction((input: z.output<typeof signupResultSchema>): Signup => {
+    const at = ctx.clock().toISOString();
+    const [before] = findSignups(db, [input.id]);
+    if (!before) {
+      throw new CoreError('NOT_FOUND', `报名记录不存在（编号 ${input.id}），请刷新列表。`);
+    }
+    const status = input.status ?? before.status;
+    const moving = transitionProblem(before.status, status);
+    if (moving) throw validationError([{ path: 'status', message: moving }]);
+    const problems = resultFieldProblems(status, input);
+    if (problems.length > 0) {
+      throw validationError(problems.map((p) => ({ path: p.field, message: p.message })));
+    }
+    db.prepare(
+      `UPDATE signups SET status = ?, score = ?, certificate_no = ?, issued_on = ?,
+         platform_registered = ?, credit_bank = ?, updated_at = ? WHERE id = ?`,
+    ).run(
+      status,
+      input.score,
+      input.certificateNo,
+      input.issuedOn,
+      input.platformRegistered ? 1 : 0,
+      input.creditBank ? 1 : 0,
+      at,
+      before.id,
+    );
+    const [after] = findSignups(db, [before.id]);
+    recordSignupAudit(ctx, at, before, after);
+    return after;
+  });
+
+  return {
+    candidates,
+    create: (input: z.output<typeof signupCreateSchema>) => create(input),
+    list,
+    setStatus: (ids: readonly number[], status: SignupStatus) => setStatus(ids, status),
+    saveResult: (input: z.output<typeof signupResultSchema>) => saveResult(input),
+  };
+}

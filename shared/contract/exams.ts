@@ -1,0 +1,346 @@
+import { z } from 'zod';
+import type { CertificateLevel } from '../domain/certificate';
+import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
+import { certificateLevelSchema } from './catalogue';
+import type { AttachmentContent } from './attachments';
+import { uploadedFileSchema } from './files';
+import { studentListSchema } from './students';
+import {
+  byIdSchema,
+  deleteSchema,
+  idField,
+  intField,
+  optionalText,
+  requiredText,
+  yuanToFenField,
+  type DeleteResult,
+} from './staffFields';
+import type { Usage } from './usage';
+
+const isoDate = (label: string) =>
+  z.iso.date({
+    error: (issue) =>
+      issue.input == null || issue.input === ''
+        ? `请填写${label}`
+        : `${label}应为有效日期，格式如 2020-09-01`,
+  });
+
+const sortOrderSchema = z.enum(['asc', 'desc'], { error: '排序方向无效' }).default('asc');
+const pageSchema = z.number().int().min(1, { error: '页码从 1 开始' }).default(1);
+const pageSizeSchema = z
+  .number()
+  .int()
+  .min(1, { error: '每页条数应为 1–1000' })
+  .max(1000, { error: '每页条数应为 1–1000' })
+  .default(50);
+
+// ---------------------------------------------------------------- 考核批次 (exam batches)
+
+export const batchFields = {
+  certificateId: idField('证书'),
+  level: certificateLevelSchema,
+  name: optionalText('批次名称', 100),
+  examDate: isoDate('考核日期'),
+  /** A training site of the school, or null with the place typed in `siteText`. */
+  siteId: idField('考核场所').nullable().default(null),
+  siteText: optionalText('考核地点', 100),
+  /** '' = the certificate's evaluation organization. */
+  organization: optionalText('培训评价组织', 100),
+  /** Typed in yuan; parsed into fen. */
+  fee: yuanToFenField('每人考核费'),
+  capacity: intField('容量', 1, 100000, '人').nullable().default(null),
+  note: optionalText('备注', 500),
+};
+
+export const batchSaveSchema = z
+  .object({ id: idField('批次编号').optional(), ...batchFields })
+  .strict()
+  .transform(({ fee, ...rest }) => ({ ...rest, feeFen: fee }));
+export type BatchSaveInput = z.input<typeof batchSaveSchema>;
+export type BatchSaveData = z.output<typeof batchSaveSchema>;
+
+export interface ExamBatch {
+  id: number;
+  certificateId: number;
+  certificateName: string;
+  level: CertificateLevel;
+  name: string;
+  examDate: string;
+  siteId: number | null;
+  /** The place as shown: the linked site's name, else the typed text. */
+  siteName: string;
+  siteText: string;
+  organization: string;
+  feeFen: number;
+  capacity: number | null;
+  note: string;
+  /** The level's cost cap as the catalogue has it now (null: not recorded). */
+  costCapFen: number | null;
+  capDocument: string | null;
+  /** All sign-ups, and those that hold a place (not withdrawn). */
+  signupCount: number;
+  activeCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const batchListSchema = z
+  .object({
+    certificateId: idField('证书').nullable().default(null),
+    level: certificateLevelSchema.nullable().default(null),
+  })
+  .strict();
+
+// ---------------------------------------------------------------- 费用协商 (fee agreements)
+
+const partnerSchoolsSchema = z
+  .array(requiredText('联合谈判学校名称', 100), { error: '联合谈判学校应为学校名称列表' })
+  .max(50, { error: '联合谈判学校最多 50 所' })
+  .default([])
+  .refine((names) => new Set(names).size === names.length, {
+    error: '联合谈判学校有重复的名称',
+  });
+
+export const agreementFields = {
+  certificateId: idField('证书'),
+  level: certificateLevelSchema,
+  fee: yuanToFenField('协商费用'),
+  agreedOn: isoDate('协商日期'),
+  partnerSchools: partnerSchoolsSchema,
+  note: optionalText('备注', 500),
+};
+
+export const agreementSaveSchema = z
+  .object({ id: idField('协议编号').optional(), ...agreementFields })
+  .strict()
+  .transform(({ fee, ...rest }) => ({ ...rest, feeFen: fee }));
+export type AgreementSaveInput = z.input<typeof agreementSaveSchema>;
+export type AgreementSaveData = z.output<typeof agreementSaveSchema>;
+
+export interface FeeAgreement {
+  id: number;
+  certificateId: number;
+  certificateName: string;
+  organization: string;
+  level: CertificateLevel;
+  feeFen: number;
+  /** The cap in force and its document, copied from the catalogue when saved. */
+  capFen: number;
+  capDocument: string;
+  agreedOn: string;
+  partnerSchools: string[];
+  /** The attached agreement document, null when none. */
+  document: { attachmentId: number; fileName: string; size: number; ext: string } | null;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------- 考核报名 (sign-ups)
+
+/** Which students to offer for a batch: the students list's filters. */
+export const candidateFilterSchema = studentListSchema
+  .pick({ search: true, majors: true, classNames: true, entryYears: true, pilot: true })
+  .strict();
+export type CandidateFilter = z.input<typeof candidateFilterSchema>;
+
+export const candidatesSchema = candidateFilterSchema
+  .extend({ batchId: idField('考核批次'), page: pageSchema, pageSize: pageSizeSchema })
+  .strict();
+
+export interface Candidate {
+  studentId: number;
+  studentNo: string;
+  name: string;
+  majorName: string;
+  className: string;
+  entryYear: number | null;
+  pilot: boolean;
+  /** Already has a sign-up (any status) in this batch. */
+  signedUp: boolean;
+  /** The major is not one of the pilot project's majors (or there is no project). */
+  majorOutside: boolean;
+}
+
+export interface CandidatePage {
+  items: Candidate[];
+  page: number;
+  pageSize: number;
+  /** Students matching the filter. */
+  total: number;
+  /** Of those, already signed up for this batch. */
+  signedUp: number;
+  /** Of those, whose major is not among the project's majors. */
+  majorOutside: number;
+  /** The pilot project of the batch's certificate and year, null when none. */
+  project: { id: number; year: number; status: string; confirmed: boolean } | null;
+}
+
+export const signupCreateSchema = z
+  .object({
+    batchId: idField('考核批次'),
+    studentIds: z
+      .array(idField('学生'), { error: '学生列表无效' })
+      .max(100000, { error: '一次最多报名 100000 人' })
+      .optional(),
+    filter: candidateFilterSchema.optional(),
+    /** The user saw the warnings (no 省级确认 project, majors outside it) and goes ahead. */
+    confirm: z.boolean({ error: '“确认”应为是或否' }).default(false),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if ((value.studentIds === undefined) === (value.filter === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['studentIds'],
+        message: '请选择要报名的学生（勾选学生，或按筛选条件全选）',
+      });
+    } else if (value.studentIds?.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['studentIds'], message: '请至少选择一名学生' });
+    }
+  });
+
+export interface SignupCreateResult {
+  created: number;
+  /** Already signed up for this batch: left as they were. */
+  skipped: number;
+  /** The warnings the user confirmed (empty when there were none). */
+  warnings: string[];
+}
+
+export const signupSortKeys = [
+  'studentNo',
+  'name',
+  'major',
+  'className',
+  'status',
+  'score',
+  'updatedAt',
+] as const;
+export type SignupSortKey = (typeof signupSortKeys)[number];
+
+export const signupListSchema = z
+  .object({
+    batchId: idField('考核批次'),
+    statuses: z.array(z.enum(signupStatuses, { error: '状态无效' })).default([]),
+    /** Prefix of a name or 学号. */
+    search: z
+      .string({ error: '搜索内容必须是文字' })
+      .trim()
+      .max(50, { error: '搜索内容过长' })
+      .default(''),
+    sortBy: z.enum(signupSortKeys, { error: '排序列无效' }).default('studentNo'),
+    sortOrder: sortOrderSchema,
+    page: pageSchema,
+    pageSize: pageSizeSchema,
+  })
+  .strict();
+
+export interface Signup {
+  id: number;
+  batchId: number;
+  studentId: number;
+  studentNo: string;
+  name: string;
+  majorName: string;
+  className: string;
+  pilot: boolean;
+  status: SignupStatus;
+  score: number | null;
+  certificateNo: string;
+  issuedOn: string;
+  platformRegistered: boolean;
+  creditBank: boolean;
+  feeFen: number;
+  payer: Payer;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SignupPage {
+  items: Signup[];
+  page: number;
+  pageSize: number;
+  /** Sign-ups matching the query. */
+  total: number;
+  /** The batch's sign-ups by status (whatever the filters). */
+  statusCounts: Record<SignupStatus, number>;
+}
+
+const signupIds = z
+  .array(idField('报名记录'), { error: '请选择报名记录' })
+  .min(1, { error: '请至少选择一条报名记录' })
+  .max(100000, { error: '一次最多处理 100000 条' });
+
+export const signupStatusSchema = z
+  .object({ ids: signupIds, status: z.enum(signupStatuses, { error: '请选择状态' }) })
+  .strict();
+
+export interface SignupStatusResult {
+  updated: number;
+  /** Already in that status. */
+  unchanged: number;
+}
+
+const scoreMessage = '成绩应为 0–1000 之间的数字';
+
+export const signupResultSchema = z
+  .object({
+    id: idField('报名记录'),
+    /** Optional: move to this status in the same step (e.g. 已考 → 通过 with the certificate). */
+    status: z.enum(signupStatuses, { error: '状态无效' }).optional(),
+    score: z
+      .number({ error: scoreMessage })
+      .min(0, { error: scoreMessage })
+      .max(1000, { error: scoreMessage })
+      .nullable()
+      .default(null),
+    certificateNo: optionalText('证书编号', 50),
+    issuedOn: z
+      .union([isoDate('发证日期'), z.literal('')], {
+        error: '发证日期应为有效日期，格式如 2020-09-01',
+      })
+      .default(''),
+    platformRegistered: z.boolean({ error: '“平台已登记”应为是或否' }).default(false),
+    creditBank: z.boolean({ error: '“已转入学分银行”应为是或否' }).default(false),
+  })
+  .strict();
+export type SignupResultInput = z.input<typeof signupResultSchema>;
+
+/** What the audit log records for every sign-up change (entity 'signup'). */
+export interface SignupAuditView {
+  studentId: number;
+  batchId: number;
+  status: SignupStatus;
+  score: number | null;
+  certificateNo: string;
+  issuedOn: string;
+  platformRegistered: boolean;
+  creditBank: boolean;
+  feeFen: number;
+  payer: Payer;
+}
+
+export const examsContract = {
+  'exams.batches.list': { input: batchListSchema, output: {} as ExamBatch[] },
+  'exams.batches.get': { input: byIdSchema.strict(), output: {} as ExamBatch },
+  'exams.batches.save': { input: batchSaveSchema, output: {} as ExamBatch },
+  'exams.batches.usage': { input: byIdSchema.strict(), output: {} as Usage },
+  'exams.batches.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
+
+  'exams.agreements.list': { input: batchListSchema, output: {} as FeeAgreement[] },
+  'exams.agreements.save': { input: agreementSaveSchema, output: {} as FeeAgreement },
+  'exams.agreements.delete': { input: byIdSchema.strict(), output: {} as DeleteResult },
+  'exams.agreements.attachDocument': {
+    input: z.object({ id: idField('协议编号'), file: uploadedFileSchema.strict() }).strict(),
+    output: {} as FeeAgreement,
+  },
+  'exams.agreements.removeDocument': { input: byIdSchema.strict(), output: {} as FeeAgreement },
+  'exams.agreements.readDocument': { input: byIdSchema.strict(), output: {} as AttachmentContent },
+
+  'exams.signups.candidates': { input: candidatesSchema, output: {} as CandidatePage },
+  'exams.signups.create': { input: signupCreateSchema, output: {} as SignupCreateResult },
+  'exams.signups.list': { input: signupListSchema, output: {} as SignupPage },
+  'exams.signups.setStatus': { input: signupStatusSchema, output: {} as SignupStatusResult },
+  'exams.signups.saveResult': { input: signupResultSchema, output: {} as Signup },
+} as const;

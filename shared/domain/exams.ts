@@ -1,0 +1,178 @@
+import { formatFen } from './money';
+
+/**
+ * Exam sign-ups (考核报名): the status flow and which result fields each status allows. Pure
+ * rules shared by the forms and the core (notice rules 9 and 10).
+ */
+
+export const signupStatuses = [
+  'registered',
+  'paid',
+  'examined',
+  'passed',
+  'failed',
+  'absent',
+  'withdrawn',
+] as const;
+export type SignupStatus = (typeof signupStatuses)[number];
+
+export const signupStatusLabels: Record<SignupStatus, string> = {
+  registered: '已报名',
+  paid: '已缴费',
+  examined: '已考',
+  passed: '通过',
+  failed: '未通过',
+  absent: '缺考',
+  withdrawn: '已撤销',
+};
+
+/** Ant Design tag colours, so every table shows a status the same way. */
+export const signupStatusColors: Record<SignupStatus, string> = {
+  registered: 'blue',
+  paid: 'cyan',
+  examined: 'geekblue',
+  passed: 'green',
+  failed: 'red',
+  absent: 'orange',
+  withdrawn: 'default',
+};
+
+/** Outcomes and withdrawals: nothing moves on from here (except correcting a grading mistake). */
+export const finalStatuses: readonly SignupStatus[] = ['passed', 'failed', 'absent', 'withdrawn'];
+
+export function isFinalStatus(status: SignupStatus): boolean {
+  return finalStatuses.includes(status);
+}
+
+/**
+ * 已报名 → 已缴费 → 已考 → 通过 / 未通过 / 缺考; 缺考 also straight from 已缴费; 撤销 from any
+ * status that is not final; a result of 通过 and 未通过 may be corrected into the other.
+ */
+const transitions: Record<SignupStatus, readonly SignupStatus[]> = {
+  registered: ['paid', 'withdrawn'],
+  paid: ['examined', 'absent', 'withdrawn'],
+  examined: ['passed', 'failed', 'absent', 'withdrawn'],
+  passed: ['failed'],
+  failed: ['passed'],
+  absent: [],
+  withdrawn: [],
+};
+
+export function allowedNextStatuses(from: SignupStatus): readonly SignupStatus[] {
+  return transitions[from];
+}
+
+export function canMoveTo(from: SignupStatus, to: SignupStatus): boolean {
+  return transitions[from].includes(to);
+}
+
+/** Why `from` cannot become `to`, in Chinese; null when it can (or nothing changes). */
+export function transitionProblem(from: SignupStatus, to: SignupStatus): string | null {
+  if (from === to || canMoveTo(from, to)) return null;
+  const next = transitions[from];
+  const options =
+    next.length === 0
+      ? `“${signupStatusLabels[from]}”是最终状态，不能再更改`
+      : `“${signupStatusLabels[from]}”只能改为 ${next.map((s) => `“${signupStatusLabels[s]}”`).join('、')}`;
+  return `不能从“${signupStatusLabels[from]}”改为“${signupStatusLabels[to]}”：${options}`;
+}
+
+/** The statuses that have a score: the exam was sat. */
+export const scoredStatuses: readonly SignupStatus[] = ['examined', 'passed', 'failed'];
+
+export interface SignupResultFields {
+  score: number | null;
+  certificateNo: string;
+  /** ISO date, '' when none. */
+  issuedOn: string;
+  platformRegistered: boolean;
+  creditBank: boolean;
+}
+
+export type ResultField = keyof SignupResultFields;
+
+/**
+ * Which result fields a sign-up in `status` may carry: a score once the exam was sat; the
+ * certificate number and issue date only for 通过; the credit-bank flags only for a pass
+ * registered on the platform (notice rule 10). Each problem names its field.
+ */
+export function resultFieldProblems(
+  status: SignupStatus,
+  fields: SignupResultFields,
+): { field: ResultField; message: string }[] {
+  const problems: { field: ResultField; message: string }[] = [];
+  const label = signupStatusLabels[status];
+  if (fields.score !== null && !scoredStatuses.includes(status)) {
+    problems.push({
+      field: 'score',
+      message: `状态为“${label}”时不能录入成绩：只有已考、通过、未通过的报名才有成绩`,
+    });
+  }
+  if (status !== 'passed') {
+    if (fields.certificateNo !== '') {
+      problems.push({
+        field: 'certificateNo',
+        message: `状态为“${label}”时不能录入证书编号：只有“通过”的报名才有证书`,
+      });
+    }
+    if (fields.issuedOn !== '') {
+      problems.push({
+        field: 'issuedOn',
+        message: `状态为“${label}”时不能录入发证日期：只有“通过”的报名才有证书`,
+      });
+    }
+    if (fields.platformRegistered) {
+      problems.push({
+        field: 'platformRegistered',
+        message: `状态为“${label}”时不能标记“平台已登记”：只有通过的成绩才在平台登记`,
+      });
+    }
+  }
+  if (fields.creditBank && !(status === 'passed' && fields.platformRegistered)) {
+    problems.push({
+      field: 'creditBank',
+      message:
+        '只有通过且已在平台登记的成绩才能转入学分银行（试点通知第四条）：请先确认状态为“通过”并勾选“平台已登记”',
+    });
+  }
+  return problems;
+}
+
+/** The result fields empty, as a sign-up starts. */
+export const emptyResult: SignupResultFields = {
+  score: null,
+  certificateNo: '',
+  issuedOn: '',
+  platformRegistered: false,
+  creditBank: false,
+};
+
+/**
+ * A fee above the level's cost cap (notice rule 11), with both numbers and the cap's document:
+ * “考核费 ¥520.00 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）”. null when within.
+ */
+export function feeOverCapMessage(
+  what: string,
+  feeFen: number,
+  capFen: number | null,
+  capDocument: string | null,
+): string | null {
+  if (capFen === null || feeFen <= capFen) return null;
+  const source = capDocument ? `（${capDocument}）` : '';
+  return `${what} ${formatFen(feeFen)} 超过该等级考核成本上限 ${formatFen(capFen)}${source}`;
+}
+
+/** The year an exam date (2020-09-01) falls in: the pilot project year it belongs to. */
+export function examYear(examDate: string): number {
+  return Number(examDate.slice(0, 4));
+}
+
+/** Who pays a sign-up's fee; there is deliberately no training fee (notice rule 12). */
+export const payers = ['school', 'subsidy', 'student'] as const;
+export type Payer = (typeof payers)[number];
+
+export const payerLabels: Record<Payer, string> = {
+  school: '学校承担',
+  subsidy: '财政补助',
+  student: '学生自愿自费',
+};

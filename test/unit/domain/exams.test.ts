@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allowedNextStatuses,
+  canMoveTo,
+  emptyResult,
+  feeOverCapMessage,
+  resultFieldProblems,
+  signupStatuses,
+  transitionProblem,
+} from '../../../shared/domain/exams';
+
+describe('sign-up status flow', () => {
+  it('follows 已报名 → 已缴费 → 已考 → 通过/未通过/缺考, 撤销 from any non-final status', () => {
+    expect(canMoveTo('registered', 'paid')).toBe(true);
+    expect(canMoveTo('paid', 'examined')).toBe(true);
+    expect(canMoveTo('examined', 'passed')).toBe(true);
+    expect(canMoveTo('examined', 'failed')).toBe(true);
+    expect(canMoveTo('examined', 'absent')).toBe(true);
+    expect(canMoveTo('paid', 'absent')).toBe(true);
+    for (const from of ['registered', 'paid', 'examined'] as const) {
+      expect(canMoveTo(from, 'withdrawn')).toBe(true);
+    }
+    for (const from of ['passed', 'failed', 'absent', 'withdrawn'] as const) {
+      expect(canMoveTo(from, 'withdrawn')).toBe(false);
+    }
+  });
+
+  it('refuses skipping steps and leaving final statuses, with a message naming both', () => {
+    expect(canMoveTo('registered', 'passed')).toBe(false);
+    expect(canMoveTo('registered', 'examined')).toBe(false);
+    expect(transitionProblem('registered', 'passed')).toBe(
+      '不能从“已报名”改为“通过”：“已报名”只能改为 “已缴费”、“已撤销”',
+    );
+    expect(transitionProblem('withdrawn', 'registered')).toContain('最终状态');
+    expect(allowedNextStatuses('absent')).toEqual([]);
+    // Staying put is never a problem.
+    for (const s of signupStatuses) expect(transitionProblem(s, s)).toBeNull();
+    // Correcting a grading mistake.
+    expect(canMoveTo('passed', 'failed')).toBe(true);
+    expect(canMoveTo('failed', 'passed')).toBe(true);
+  });
+});
+
+describe('result fields by status', () => {
+  it('allows a score once sat, a certificate only for 通过', () => {
+    expect(resultFieldProblems('examined', { ...emptyResult, score: 60 })).toEqual([]);
+    expect(resultFieldProblems('registered', { ...emptyResult, score: 60 })[0].field).toBe('score');
+    expect(resultFieldProblems('absent', { ...emptyResult, score: 0 })[0].field).toBe('score');
+    const failed = resultFieldProblems('failed', {
+      ...emptyResult,
+      certificateNo: 'A1',
+      issuedOn: '2020-12-01',
+    });
+    expect(failed.map((p) => p.field)).toEqual(['certificateNo', 'issuedOn']);
+    expect(
+      resultFieldProblems('passed', {
+        ...emptyResult,
+        certificateNo: 'A1',
+        issuedOn: '2020-12-01',
+      }),
+    ).toEqual([]);
+  });
+
+  it('credit bank only for a pass registered on the platform (rule 10)', () => {
+    expect(
+      resultFieldProblems('passed', { ...emptyResult, platformRegistered: true, creditBank: true }),
+    ).toEqual([]);
+    expect(
+      resultFieldProblems('passed', { ...emptyResult, creditBank: true }).map((p) => p.field),
+    ).toEqual(['creditBank']);
+    expect(
+      resultFieldProblems('failed', {
+        ...emptyResult,
+        platformRegistered: true,
+        creditBank: true,
+      }).map((p) => p.field),
+    ).toEqual(['platformRegistered', 'creditBank']);
+  });
+});
+
+describe('fee against the cost cap', () => {
+  it('names both amounts and the document; the cap itself is allowed', () => {
+    expect(feeOverCapMessage('考核费', 52000, 50000, '教职所〔2019〕314号')).toBe(
+      '考核费 ¥520.00 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+    );
+    expect(feeOverCapMessage('考核费', 50000, 50000, 'x')).toBeNull();
+    expect(feeOverCapMessage('考核费', 50001, 50000, null)).toBe(
+      '考核费 ¥500.01 超过该等级考核成本上限 ¥500.00',
+    );
+    expect(feeOverCapMessage('考核费', 999999, null, null)).toBeNull();
+  });
+});
