@@ -7,41 +7,15 @@
  * - every pilot student's exams include at least one paid by the school or a subsidy (rule 13).
  */
 import { certificateLevelLabels, type CertificateLevel } from './certificate';
+import { payerLabels, signupStatusLabels, type Payer, type SignupStatus } from './exams';
 import { formatFen } from './money';
 
-export const payers = ['school', 'subsidy', 'student'] as const;
-export type Payer = (typeof payers)[number];
-
-export const payerLabels: Record<Payer, string> = {
-  school: '学校承担',
-  subsidy: '财政补助',
-  student: '学生自愿自费',
-};
+export { payerLabels, payers, signupStatusLabels, signupStatuses } from './exams';
+export type { Payer, SignupStatus } from './exams';
 
 /** Payers that count as “paid by the school” for rule 13. */
 export const schoolPayers: readonly Payer[] = ['school', 'subsidy'];
 export const isSchoolPaid = (payer: Payer): boolean => payer !== 'student';
-
-export const signupStatuses = [
-  'registered',
-  'paid',
-  'examined',
-  'passed',
-  'failed',
-  'absent',
-  'withdrawn',
-] as const;
-export type SignupStatus = (typeof signupStatuses)[number];
-
-export const signupStatusLabels: Record<SignupStatus, string> = {
-  registered: '已报名',
-  paid: '已缴费',
-  examined: '已考',
-  passed: '通过',
-  failed: '未通过',
-  absent: '缺考',
-  withdrawn: '已撤销',
-};
 
 /** A batch as people name it: its own name, else certificate, level and date. */
 export function batchLabel(batch: {
@@ -52,18 +26,6 @@ export function batchLabel(batch: {
 }): string {
   if (batch.name.trim() !== '') return batch.name;
   return `${batch.certificateName} ${certificateLevelLabels[batch.level]} ${batch.examDate}`;
-}
-
-export interface CapInForce {
-  capFen: number | null;
-  capDocument: string | null;
-}
-
-/** Rule 11: a fee above the level's cap, with both numbers and the cap's document; else null. */
-export function feeOverCapMessage(feeFen: number, cap: CapInForce, what: string): string | null {
-  if (cap.capFen === null || feeFen <= cap.capFen) return null;
-  const source = cap.capDocument ? `（依据 ${cap.capDocument}）` : '';
-  return `${what}的费用 ${formatFen(feeFen)} 超过该证书等级的考核成本上限 ${formatFen(cap.capFen)}${source}，不能保存。`;
 }
 
 export interface SignupPayerFact {

@@ -2,15 +2,7 @@ import type ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HandlerName } from '../../shared/contract';
 import { createTestCore, type TestCore } from '../harness/core';
-import {
-  WEB_CERT,
-  addStudents,
-  seedSignups,
-  setCaps,
-  signupIdsOf,
-  type DataCall,
-} from '../harness/fees';
-import { openDataFile } from '../harness/seedExams';
+import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
 import { loadWorkbook } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 
@@ -24,45 +16,49 @@ afterEach(() => t.dispose());
 
 /**
  * Three pilot students and one non-pilot; two batches of Web前端开发 (初级 ¥400, 中级 ¥700,
- * caps ¥500/¥800). Student 1: 初级 school + 中级 student; student 2: 初级 subsidy; student 3:
- * 初级 school; student 4 (non-pilot): 中级 student.
+ * caps ¥500/¥800), all through the handlers. Student 1: 初级 school + 中级 student; student 2:
+ * 初级 subsidy; student 3: 初级 school; student 4 (non-pilot): 中级 school.
  */
 async function seed() {
   await setCaps(call);
   const students = await addStudents(call, 4, { nonPilot: [4], names: { 1: '=HYPERLINK("x")' } });
-  const batches = seedSignups(
-    t.dataDir,
+  const { batchIds: batches, signupId } = await signUp(
+    call,
     [
       {
         certificateId: WEB_CERT,
         level: 'junior',
         examDate: '2026-05-10',
-        feeFen: 40_000,
+        fee: 400,
         name: '2026春初级',
         organization: '工业和信息化部教育与考试中心',
       },
-      { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', feeFen: 70_000 },
+      { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 700 },
     ],
     [
-      { student: students[0], batch: 0, feeFen: 40_000, payer: 'school' },
-      { student: students[0], batch: 1, feeFen: 70_000, payer: 'student' },
-      { student: students[1], batch: 0, feeFen: 40_000, payer: 'subsidy' },
-      { student: students[2], batch: 0, feeFen: 40_000, payer: 'school' },
-      { student: students[3], batch: 1, feeFen: 70_000, payer: 'student' },
+      { student: students[0], batch: 0 },
+      { student: students[0], batch: 1, payer: 'student' },
+      { student: students[1], batch: 0, payer: 'subsidy' },
+      { student: students[2], batch: 0 },
+      { student: students[3], batch: 1 },
     ],
   );
-  const ids = signupIdsOf(t.dataDir);
-  const signup = (student: number, batch: number) =>
-    ids.get(`${students[student]}/${batches[batch]}`)!;
+  const signup = (student: number, batch: number) => signupId(students[student], batch);
   return { students, batches, signup };
 }
 
-const withdraw = (id: number) => {
-  // Stop-gap for the exams module's status change (not built here).
-  const db = openDataFile(t.dataDir);
-  db.prepare("UPDATE signups SET status = 'withdrawn' WHERE id = ?").run(id);
-  db.close();
-};
+/** Withdraws a sign-up through the exams module. */
+/** The newest audit entry's id: entries written after it belong to the step under test. */
+const lastAudit = () => readRows<{ id: number }>(t, 'SELECT max(id) AS id FROM audit_log')[0].id;
+const signupAuditSince = (mark: number) =>
+  readRows<{ entity_id: string; before_json: string; after_json: string }>(
+    t,
+    "SELECT entity_id, before_json, after_json FROM audit_log WHERE entity = 'signup' AND id > ? ORDER BY id",
+    mark,
+  );
+
+const withdraw = (id: number) =>
+  ok(t, 'exams.signups.setStatus', { ids: [id], status: 'withdrawn' });
 
 describe('fees: ledger', () => {
   it('lists sign-ups with filters, search, totals and paging in fen', async () => {
@@ -79,7 +75,7 @@ describe('fees: ledger', () => {
       sortBy: 'studentNo',
       sortOrder: 'asc',
     });
-    expect(students.items.map((r) => r.studentNo)).toEqual(['2023000001', '2023000004']);
+    expect(students.items.map((r) => r.studentNo)).toEqual(['2023000001']);
     const search = await ok(t, 'fees.ledger', { search: '2023000002' });
     expect(search.items.map((r) => r.payer)).toEqual(['subsidy']);
     const byName = await ok(t, 'fees.ledger', { search: '学生3' });
@@ -97,6 +93,7 @@ describe('fees: ledger', () => {
   it('changes fee and payer in bulk, audited with the sign-up shape, and refuses a fee above the cap', async () => {
     const { signup } = await seed();
     const ids = [signup(1, 0), signup(2, 0)];
+    const mark = lastAudit();
     expect(await ok(t, 'fees.change', { signupIds: ids, fee: '450', payer: 'school' })).toEqual({
       changed: 2,
     });
@@ -108,12 +105,10 @@ describe('fees: ledger', () => {
       { fee_fen: 45_000, payer: 'school' },
       { fee_fen: 45_000, payer: 'school' },
     ]);
-    const audit = readRows<{ entity_id: string; before_json: string; after_json: string }>(
-      t,
-      "SELECT entity_id, before_json, after_json FROM audit_log WHERE entity = 'signup' ORDER BY id",
-    );
-    expect(audit).toHaveLength(2);
-    const before = JSON.parse(audit[0].before_json);
+    const audit = signupAuditSince(mark);
+    expect(audit.map((a) => Number(a.entity_id)).sort()).toEqual([...ids].sort());
+    const entry = audit.find((a) => Number(a.entity_id) === signup(1, 0))!;
+    const before = JSON.parse(entry.before_json);
     expect(Object.keys(before).sort()).toEqual(
       [
         'batchId',
@@ -129,7 +124,7 @@ describe('fees: ledger', () => {
       ].sort(),
     );
     expect(before).toMatchObject({ feeFen: 40_000, payer: 'subsidy' });
-    expect(JSON.parse(audit[0].after_json)).toMatchObject({ feeFen: 45_000, payer: 'school' });
+    expect(JSON.parse(entry.after_json)).toMatchObject({ feeFen: 45_000, payer: 'school' });
 
     const over = await fails(t, 'fees.change', {
       signupIds: [signup(0, 0), signup(0, 1)],
@@ -145,7 +140,7 @@ describe('fees: ledger', () => {
       readRows<{ fee_fen: number }>(t, 'SELECT fee_fen FROM signups WHERE id = ?', signup(0, 1))[0]
         .fee_fen,
     ).toBe(70_000);
-    expect(readRows(t, "SELECT id FROM audit_log WHERE entity = 'signup'")).toHaveLength(2);
+    expect(signupAuditSince(mark)).toHaveLength(2);
 
     const empty = await fails(t, 'fees.change', { signupIds: [signup(0, 0)] });
     expect(empty.message).toContain('请填写新的费用或选择新的付费方');
@@ -155,6 +150,7 @@ describe('fees: ledger', () => {
 
   it('allows 学生自愿自费 only for an additional certificate and names the student otherwise', async () => {
     const { signup } = await seed();
+    const mark = lastAudit();
     // Student 3's only sign-up.
     const refused = await fails(t, 'fees.change', { signupIds: [signup(2, 0)], payer: 'student' });
     expect(refused.message).toContain('学生“学生3”（学号 2023000003）');
@@ -162,13 +158,16 @@ describe('fees: ledger', () => {
     // Student 1's school-paid one while the other is already student-paid: both would be.
     const both = await fails(t, 'fees.change', { signupIds: [signup(0, 0)], payer: 'student' });
     expect(both.message).toContain('2023000001');
-    expect(readRows(t, "SELECT id FROM audit_log WHERE entity = 'signup'")).toHaveLength(0);
+    expect(signupAuditSince(mark)).toHaveLength(0);
+    // Student 4 is not a pilot student, but 学生自愿自费 is still only for an additional exam.
+    const nonPilot = await fails(t, 'fees.change', { signupIds: [signup(3, 1)], payer: 'student' });
+    expect(nonPilot.message).toContain('2023000004');
     // Allowed: student 1's 中级 again (already student) with a new fee; flips are fine both ways.
     expect(
       await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'student', fee: 650 }),
     ).toEqual({ changed: 1 });
     // A withdrawn school-paid sign-up does not count.
-    withdraw(signup(0, 0));
+    await withdraw(signup(0, 0));
     const afterWithdraw = await fails(t, 'fees.change', {
       signupIds: [signup(0, 1)],
       payer: 'student',
@@ -181,7 +180,7 @@ describe('fees: rule check', () => {
   it('lists pilot students without a school-paid exam and fees over the cap, and clears when fixed', async () => {
     const { signup, batches } = await seed();
     expect(await ok(t, 'fees.violations', {})).toEqual({ schoolPaid: [], overCap: [] });
-    withdraw(signup(0, 0)); // student 1 keeps only the student-paid 中级
+    await withdraw(signup(0, 0)); // student 1 keeps only the student-paid 中级
     const v = await ok(t, 'fees.violations', {});
     expect(v.schoolPaid).toHaveLength(1);
     expect(v.schoolPaid[0]).toMatchObject({ studentNo: '2023000001', className: '软件2302班' });
@@ -241,7 +240,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
     });
     const org = r.byOrganization.find((o) => o.key === '工业和信息化部教育与考试中心')!;
     // Batch 2 has no organization of its own: the certificate's (the same body) is used.
-    expect(org).toMatchObject({ dueFen: 120_000, paidFen: 100_000 });
+    expect(org).toMatchObject({ dueFen: 190_000, paidFen: 100_000, differenceFen: 90_000 });
     const bad = await fails(t, 'fees.savePayment', {
       organization: '',
       amount: 0,
@@ -274,9 +273,9 @@ describe('fees: payments, reconcile, statement, totals', () => {
     expect(totals.all).toMatchObject({
       signups: 5,
       totalFen: 260_000,
-      schoolFen: 80_000,
+      schoolFen: 150_000,
       subsidyFen: 40_000,
-      studentFen: 140_000,
+      studentFen: 70_000,
     });
     expect(totals.byLevel.map((l) => [l.label, l.totalFen])).toEqual([
       ['初级', 120_000],
@@ -286,7 +285,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
     expect(totals.byMajor).toEqual([
       expect.objectContaining({ label: '未填写专业', totalFen: 260_000 }),
     ]);
-    expect(totals.byPayer.map((p) => p.totalFen)).toEqual([80_000, 40_000, 140_000]);
+    expect(totals.byPayer.map((p) => p.totalFen)).toEqual([150_000, 40_000, 70_000]);
   });
 
   it('shows the audit history of a student and a batch, newest first, with labelled changes', async () => {
@@ -294,7 +293,14 @@ describe('fees: payments, reconcile, statement, totals', () => {
     await ok(t, 'fees.change', { signupIds: [signup(1, 0)], payer: 'school' });
     await ok(t, 'fees.change', { signupIds: [signup(1, 0)], fee: 450 });
     const h = await ok(t, 'audit.student', { studentId: students[1] });
-    expect(h.entries.map((e) => e.entity)).toEqual(['signup', 'signup', 'student']);
+    // Newest first: the two changes here, the payer set while seeding, the sign-up, the student.
+    expect(h.entries.map((e) => [e.entity, e.action])).toEqual([
+      ['signup', 'update'],
+      ['signup', 'update'],
+      ['signup', 'update'],
+      ['signup', 'create'],
+      ['student', 'create'],
+    ]);
     expect(h.entries[0]).toMatchObject({
       actionLabel: '修改',
       subject: '学生2（2023000002） · 2026春初级',
@@ -310,7 +316,9 @@ describe('fees: payments, reconcile, statement, totals', () => {
       paidOn: '2026-05-01',
     });
     const b = await ok(t, 'audit.batch', { batchId: batches[0] });
-    expect(b.entries.map((e) => e.entity)).toEqual(['payment', 'signup', 'signup']);
+    expect(b.entries[0].entity).toBe('payment');
+    expect(b.entries.at(-1)).toMatchObject({ entity: 'exam_batch', action: 'create' });
+    expect(b.entries.filter((e) => e.entity === 'signup' && e.action === 'create')).toHaveLength(3);
     expect(b.entries[0].changes.find((c) => c.field === 'amountFen')).toMatchObject({
       before: '',
       after: '¥10.00',
@@ -333,7 +341,7 @@ describe('fees: sheets', () => {
 
   it('writes 考生信息上传表 for a batch: exact columns, ID numbers as text, formulas neutralised', async () => {
     const { batches, signup } = await seed();
-    withdraw(signup(2, 0));
+    await withdraw(signup(2, 0));
     const file = await ok(t, 'fees.uploadSheet', { batchId: batches[0] });
     expect(file.fileName).toBe('考生信息上传表.xlsx');
     const { ws, rows } = await read(file.contentBase64);
@@ -398,9 +406,9 @@ describe('fees: sheets', () => {
     const totals = rows.slice(7).map((r) => [r[0], r[10]]);
     expect(totals).toEqual([
       ['合计（不含已撤销，5 人次）', 2600],
-      ['其中学校承担', 800],
+      ['其中学校承担', 1500],
       ['其中财政补助', 400],
-      ['其中学生自愿自费', 1400],
+      ['其中学生自愿自费', 700],
     ]);
   });
 });

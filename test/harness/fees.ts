@@ -52,56 +52,56 @@ export interface BatchSeed {
   certificateId: number;
   level: 'junior' | 'intermediate' | 'senior';
   examDate: string;
-  feeFen: number;
+  /** Yuan, as the batch form sends it. */
+  fee: number;
   name?: string;
   organization?: string;
 }
 
 /**
- * Stop-gap until the exams module's handlers exist: batches and sign-ups written with the SQL
- * seed harness through a second connection to the core's data file.
+ * Batches and sign-ups through the exams handlers (confirming the 未省级确认 warning), then the
+ * payers through fees.change: each sign-up starts school-paid at its batch's fee.
  */
-export function seedSignups(
-  dataDir: string,
+export async function signUp(
+  call: DataCall,
   batches: BatchSeed[],
-  signups: {
-    student: number;
-    batch: number;
-    feeFen: number;
-    payer?: Payer;
-    status?: SignupStatus;
-  }[],
-): number[] {
-  const db = openDataFile(dataDir);
-  try {
-    const batchIds = insertBatches(db, batches);
-    insertSignups(
-      db,
-      signups.map((s) => ({
-        studentId: s.student,
-        batchId: batchIds[s.batch],
-        feeFen: s.feeFen,
-        payer: s.payer,
-        status: s.status,
-      })),
-    );
-    return batchIds;
-  } finally {
-    db.close();
+  signups: { student: number; batch: number; payer?: 'school' | 'subsidy' | 'student' }[],
+): Promise<{ batchIds: number[]; signupId: (student: number, batch: number) => number }> {
+  const batchIds: number[] = [];
+  for (const b of batches) {
+    const saved = (await call('exams.batches.save', {
+      certificateId: b.certificateId,
+      level: b.level,
+      examDate: b.examDate,
+      fee: b.fee,
+      name: b.name ?? '',
+      organization: b.organization ?? '',
+    })) as { id: number };
+    batchIds.push(saved.id);
   }
-}
-
-/** Sign-up ids by (student id, batch id), read from the data file. */
-export function signupIdsOf(dataDir: string): Map<string, number> {
-  const db = openDataFile(dataDir);
-  try {
-    const rows = db
-      .prepare<[], { id: number; student_id: number; batch_id: number }>(
-        'SELECT id, student_id, batch_id FROM signups',
-      )
-      .all();
-    return new Map(rows.map((r) => [`${r.student_id}/${r.batch_id}`, r.id]));
-  } finally {
-    db.close();
+  for (const [i, batchId] of batchIds.entries()) {
+    const studentIds = signups.filter((g) => g.batch === i).map((g) => g.student);
+    if (studentIds.length > 0) {
+      await call('exams.signups.create', { batchId, studentIds, confirm: true });
+    }
   }
+  const ids = new Map<string, number>();
+  for (const batchId of batchIds) {
+    const page = (await call('fees.ledger', { batchIds: [batchId], pageSize: 1000 })) as {
+      items: { id: number; studentId: number }[];
+    };
+    for (const r of page.items) ids.set(`${r.studentId}/${batchId}`, r.id);
+  }
+  const signupId = (student: number, batch: number) => ids.get(`${student}/${batchIds[batch]}`)!;
+  // School-paid first, so 学生自愿自费 is always an additional certificate.
+  for (const payer of ['subsidy', 'student'] as const) {
+    const chosen = signups.filter((g) => g.payer === payer);
+    if (chosen.length > 0) {
+      await call('fees.change', {
+        signupIds: chosen.map((g) => signupId(g.student, g.batch)),
+        payer,
+      });
+    }
+  }
+  return { batchIds, signupId };
 }

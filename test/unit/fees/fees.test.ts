@@ -3,7 +3,6 @@ import {
   auditChanges,
   batchLabel,
   breaksSchoolPaidRule,
-  feeOverCapMessage,
   studentPaidWithoutSchoolPaid,
 } from '../../../shared/domain/fees';
 
@@ -13,15 +12,6 @@ const names = {
 };
 
 describe('fees domain', () => {
-  it('refuses a fee one fen above the cap, with both numbers and the document; equal passes', () => {
-    const cap = { capFen: 50_000, capDocument: '教职所〔2019〕314号' };
-    expect(feeOverCapMessage(50_000, cap, '批次')).toBeNull();
-    expect(feeOverCapMessage(50_001, cap, '批次')).toBe(
-      '批次的费用 ¥500.01 超过该证书等级的考核成本上限 ¥500.00（依据 教职所〔2019〕314号），不能保存。',
-    );
-    expect(feeOverCapMessage(1_000_000, { capFen: null, capDocument: null }, '批次')).toBeNull();
-  });
-
   it('allows 学生自愿自费 only beside another live school- or subsidy-paid sign-up', () => {
     expect(
       studentPaidWithoutSchoolPaid([{ id: 1, status: 'registered', payer: 'student' }]),

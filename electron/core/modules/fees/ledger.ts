@@ -6,8 +6,8 @@ import type {
   LedgerRow,
   LedgerSortKey,
 } from '../../../../shared/contract/fees';
+import { feeOverCapMessage } from '../../../../shared/domain/exams';
 import {
-  feeOverCapMessage,
   studentPaidWithoutSchoolPaid,
   studentPayerRefusal,
   type Payer,
@@ -15,13 +15,13 @@ import {
 } from '../../../../shared/domain/fees';
 import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
+import { findSignups, recordSignupAudit } from '../exams/signups';
 import { loadBatches, marks, type BatchInfo } from './batches';
 
 /** A sign-up row as stored. */
-export interface SignupRow {
+interface SignupRow {
   id: number;
   student_id: number;
   batch_id: number;
@@ -35,22 +35,6 @@ export interface SignupRow {
   payer: Payer;
   created_at: string;
   updated_at: string;
-}
-
-/** The audit shape of a sign-up, the same keys the exams module writes. */
-export function signupSnapshot(row: SignupRow) {
-  return {
-    studentId: row.student_id,
-    batchId: row.batch_id,
-    status: row.status,
-    score: row.score,
-    certificateNo: row.certificate_no,
-    issuedOn: row.issued_on,
-    platformRegistered: row.platform_registered === 1,
-    creditBank: row.credit_bank === 1,
-    feeFen: row.fee_fen,
-    payer: row.payer,
-  };
 }
 
 const MAX_CHAR = '\u{10FFFF}';
@@ -264,15 +248,7 @@ export function feeChanger(ctx: CoreContext) {
   return db.transaction(
     (input: { signupIds: number[]; payer?: Payer; fee?: number }): FeeChangeResult => {
       const ids = [...new Set(input.signupIds)];
-      const rows = new Map<number, SignupRow>();
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        for (const r of db
-          .prepare<unknown[], SignupRow>(`SELECT * FROM signups WHERE id IN (${marks(chunk)})`)
-          .all(...chunk)) {
-          rows.set(r.id, r);
-        }
-      }
+      const rows = new Map(findSignups(db, ids).map((g) => [g.id, g]));
       const missing = ids.filter((id) => !rows.has(id));
       if (missing.length > 0) {
         throw new CoreError(
@@ -282,37 +258,30 @@ export function feeChanger(ctx: CoreContext) {
       }
       if (input.fee !== undefined) {
         const batches = loadBatches(db);
-        for (const batchId of new Set([...rows.values()].map((r) => r.batch_id))) {
+        for (const batchId of new Set([...rows.values()].map((r) => r.batchId))) {
           const b = batches.get(batchId);
           if (!b) continue;
           const problem = feeOverCapMessage(
+            `考核批次“${b.label}”（${b.certificateName}）的考核费`,
             input.fee,
-            b,
-            `考核批次“${b.label}”（${b.certificateName}）`,
+            b.capFen,
+            b.capDocument,
           );
-          if (problem) refuse('fee', problem);
+          if (problem) refuse('fee', `${problem}，未修改任何报名。`);
         }
       }
       const at = ctx.clock().toISOString();
       let changed = 0;
       for (const before of rows.values()) {
-        const fee = input.fee ?? before.fee_fen;
+        const fee = input.fee ?? before.feeFen;
         const payer = input.payer ?? before.payer;
-        if (fee === before.fee_fen && payer === before.payer) continue;
+        if (fee === before.feeFen && payer === before.payer) continue;
         update.run(fee, payer, at, before.id);
-        recordAudit(db, {
-          at,
-          actor: ctx.actor,
-          entity: 'signup',
-          entityId: String(before.id),
-          action: 'update',
-          before: signupSnapshot(before),
-          after: signupSnapshot({ ...before, fee_fen: fee, payer, updated_at: at }),
-        });
+        recordSignupAudit(ctx, at, before, { ...before, feeFen: fee, payer, updatedAt: at });
         changed += 1;
       }
       if (input.payer === 'student') {
-        for (const studentId of new Set([...rows.values()].map((r) => r.student_id))) {
+        for (const studentId of new Set([...rows.values()].map((r) => r.studentId))) {
           const broken = studentPaidWithoutSchoolPaid(ofStudent.all(studentId));
           if (broken.some((id) => rows.has(id))) {
             const s = student.get(studentId);
