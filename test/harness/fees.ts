@@ -1,10 +1,3 @@
-import {
-  insertBatches,
-  insertSignups,
-  openDataFile,
-  type Payer,
-  type SignupStatus,
-} from './seedExams';
 import { residentId } from './students';
 
 /** Calls a handler and returns its data (a core or the web host behind it). */
