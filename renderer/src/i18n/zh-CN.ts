@@ -787,6 +787,7 @@ export const zhCN = {
     },
     statement: {
       title: (name: string, no: string) => `${name}（${no}）的费用明细`,
+      kind: '类别',
       pilot: '试点学生',
       notPilot: '非试点学生',
       schoolPaid: '学校承担（含财政补助）',

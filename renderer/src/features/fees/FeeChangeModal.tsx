@@ -27,7 +27,6 @@ export function FeeChangeModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
 
   const onOk = async () => {
     const values = await validatedValues(form, message);
@@ -43,14 +42,12 @@ export function FeeChangeModal({
       return;
     }
     setSaving(true);
-    setRefusal(null);
     try {
       const result = await useFeesStore.getState().change(input);
       message.success(text.changed(result.changed));
       onClose();
     } catch (error) {
       reportSaveError(form, message, error);
-      setRefusal(error instanceof Error ? error.message : String(error));
     } finally {
       setSaving(false);
     }
@@ -74,15 +71,6 @@ export function FeeChangeModal({
         description={text.noTrainingFee}
         style={{ marginBottom: 16 }}
       />
-      {refusal && (
-        <Alert
-          type="error"
-          showIcon
-          message={refusal}
-          style={{ marginBottom: 16 }}
-          data-testid="fees-refusal"
-        />
-      )}
       <Form form={form} layout="vertical">
         <Form.Item name="fee" label={text.newFee} rules={[feeRule]}>
           <Input id="fees-new-fee" placeholder={text.keepFee} inputMode="decimal" />

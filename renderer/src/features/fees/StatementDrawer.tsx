@@ -44,7 +44,7 @@ export function StatementDrawer({
             <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
               <Descriptions.Item label={c.studentNo}>{s.studentNo}</Descriptions.Item>
               <Descriptions.Item label={c.className}>{s.className || '—'}</Descriptions.Item>
-              <Descriptions.Item label="">
+              <Descriptions.Item label={text.kind}>
                 {s.pilot ? <Tag color="green">{text.pilot}</Tag> : <Tag>{text.notPilot}</Tag>}
               </Descriptions.Item>
               <Descriptions.Item label={text.schoolPaid}>
