@@ -3,6 +3,8 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudDownloadOutlined,
+  FileProtectOutlined,
+  FormOutlined,
   ExperimentOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
@@ -12,7 +14,9 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { AgreementsPage } from '../features/agreements/AgreementsPage';
 import { CataloguePage } from '../features/catalogue/CataloguePage';
+import { ExamsPage } from '../features/exams/ExamsPage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
 import { FeesPage } from '../features/fees/FeesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
@@ -53,6 +57,13 @@ export const features: readonly FeatureEntry[] = [
     label: t.students.title,
     icon: <UserOutlined />,
     render: () => <StudentsPage />,
+  },
+  { key: 'exams', label: t.exams.title, icon: <FormOutlined />, render: () => <ExamsPage /> },
+  {
+    key: 'agreements',
+    label: t.agreements.title,
+    icon: <FileProtectOutlined />,
+    render: () => <AgreementsPage />,
   },
   {
     key: 'fees',

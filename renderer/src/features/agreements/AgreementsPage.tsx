@@ -1,0 +1,216 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm, Space, Tag, Upload } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import type { FeeAgreement } from '../../../../shared/contract/exams';
+import {
+  certificateLevelLabels,
+  certificateLevels,
+  type CertificateLevel,
+} from '../../../../shared/domain/certificate';
+import { invoke, messageOf } from '../../api/client';
+import { toUploadedFile } from '../../api/files';
+import { DataTable } from '../../components/DataTable';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDate, formatFen } from '../../components/format';
+import { t } from '../../i18n';
+import { saveContent } from '../attachments/download';
+import { useAgreementsStore, useExamRefs } from '../exams/examsStore';
+import { AgreementFormModal } from './AgreementFormModal';
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+/** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
+export function AgreementsPage() {
+  const { message } = App.useApp();
+  const { items, loadState, loadError, load, saving, save } = useAgreementsStore();
+  const [editing, setEditing] = useState<FeeAgreement | 'new' | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const text = t.agreements;
+
+  useEffect(() => {
+    void load();
+    void useExamRefs.getState().load();
+  }, [load]);
+
+  const act = async (id: number, work: () => Promise<unknown>, done: string) => {
+    setBusyId(id);
+    try {
+      await work();
+      message.success(done);
+      await load();
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const certificateFilters = [...new Set(items.map((a) => a.certificateName))].map((name) => ({
+    value: name,
+    text: name,
+  }));
+  const columns: ColumnsType<FeeAgreement> = [
+    {
+      title: text.fields.certificateId,
+      dataIndex: 'certificateName',
+      width: 160,
+      sorter: (a, b) => byText(a.certificateName, b.certificateName),
+      filters: certificateFilters,
+      onFilter: (value, a) => a.certificateName === value,
+    },
+    {
+      title: text.fields.level,
+      dataIndex: 'level',
+      width: 80,
+      render: (l: CertificateLevel) => certificateLevelLabels[l],
+      filters: certificateLevels.map((l) => ({ value: l, text: certificateLevelLabels[l] })),
+      onFilter: (value, a) => a.level === value,
+    },
+    { title: text.fields.organization, dataIndex: 'organization' },
+    {
+      title: text.fields.fee,
+      dataIndex: 'feeFen',
+      align: 'right',
+      width: 140,
+      render: (fen: number) => formatFen(fen),
+      sorter: (a, b) => a.feeFen - b.feeFen,
+    },
+    {
+      title: text.fields.cap,
+      key: 'cap',
+      render: (_, a) => text.capInForce(formatFen(a.capFen), a.capDocument),
+    },
+    {
+      title: text.fields.agreedOn,
+      dataIndex: 'agreedOn',
+      width: 140,
+      render: (d: string) => formatDate(d),
+      sorter: (a, b) => byText(a.agreedOn, b.agreedOn),
+      defaultSortOrder: 'descend',
+    },
+    {
+      title: text.fields.partnerSchools,
+      dataIndex: 'partnerSchools',
+      render: (names: string[]) =>
+        names.length === 0 ? text.alone : names.map((n) => <Tag key={n}>{n}</Tag>),
+    },
+    {
+      title: text.fields.document,
+      key: 'document',
+      width: 200,
+      render: (_, a) =>
+        a.document ? (
+          <Space size={0}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                void invoke('exams.agreements.readDocument', { id: a.id }).then(
+                  saveContent,
+                  (e: unknown) => message.error(messageOf(e)),
+                )
+              }
+            >
+              {text.download}
+            </Button>
+            <Popconfirm
+              title={text.removeDocumentTitle}
+              okText={t.common.confirm}
+              cancelText={t.common.cancel}
+              onConfirm={() =>
+                act(
+                  a.id,
+                  () => invoke('exams.agreements.removeDocument', { id: a.id }),
+                  text.documentRemoved,
+                )
+              }
+            >
+              <Button type="link" size="small" danger>
+                {text.removeDocument}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : (
+          <Upload
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void act(
+                a.id,
+                async () =>
+                  invoke('exams.agreements.attachDocument', {
+                    id: a.id,
+                    file: await toUploadedFile(file),
+                  }),
+                text.uploaded,
+              );
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={busyId === a.id}>
+              {text.upload}
+            </Button>
+          </Upload>
+        ),
+    },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 150,
+      render: (_, a) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(a)}>
+            {t.common.edit}
+          </Button>
+          <Popconfirm
+            title={text.deleteTitle}
+            description={text.deleteContent}
+            okText={t.common.confirm}
+            cancelText={t.common.cancel}
+            okButtonProps={{ danger: true }}
+            onConfirm={() =>
+              act(a.id, () => invoke('exams.agreements.delete', { id: a.id }), text.deleted)
+            }
+          >
+            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+              {t.common.delete}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        description={text.intro}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {text.add}
+          </Button>
+        }
+      />
+      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+        <DataTable<FeeAgreement>
+          rowKey="id"
+          columns={columns}
+          dataSource={items}
+          emptyHint={text.emptyHint}
+          scroll={{ x: 1200 }}
+          data-testid="agreements-table"
+        />
+      </LoadState>
+      {editing && (
+        <AgreementFormModal
+          agreement={editing === 'new' ? null : editing}
+          saving={saving}
+          onSave={save}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,372 @@
+import { ArrowLeftOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Flex, Input, Select, Space, Tag, Tooltip } from 'antd';
+import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  ExamBatch,
+  Signup,
+  SignupPage,
+  SignupSortKey,
+} from '../../../../shared/contract/exams';
+import {
+  allowedNextStatuses,
+  isFinalStatus,
+  payerLabels,
+  signupStatusColors,
+  signupStatusLabels,
+  signupStatuses,
+  type SignupStatus,
+} from '../../../../shared/domain/exams';
+import { invoke, messageOf } from '../../api/client';
+import { useNavigation } from '../../app/navigationStore';
+import { DataTable } from '../../components/DataTable';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { formatDate, formatFen } from '../../components/format';
+import type { LoadStatus } from '../../components/crudStore';
+import { t } from '../../i18n';
+import { batchTitle } from './batchTitle';
+import { useBatchesStore } from './examsStore';
+import { ResultModal } from './ResultModal';
+import { SignupDialog } from './SignupDialog';
+
+interface Query {
+  statuses: SignupStatus[];
+  search: string;
+  sortBy: SignupSortKey;
+  sortOrder: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+const initialQuery: Query = {
+  statuses: [],
+  search: '',
+  sortBy: 'studentNo',
+  sortOrder: 'asc',
+  page: 1,
+  pageSize: 50,
+};
+
+/** Statuses some selected sign-ups can move to (withdrawal has its own button). */
+function bulkTargets(selected: readonly Signup[]): SignupStatus[] {
+  const targets = new Set<SignupStatus>();
+  for (const s of selected) for (const next of allowedNextStatuses(s.status)) targets.add(next);
+  targets.delete('withdrawn');
+  return signupStatuses.filter((s) => targets.has(s));
+}
+
+/** One batch: its facts and its sign-ups, paged, sorted and filtered by the core. */
+export function BatchDetail({ id }: { id: number }) {
+  const { message, modal } = App.useApp();
+  const go = useNavigation((s) => s.go);
+  const reloadBatches = useBatchesStore((s) => s.load);
+  const [batch, setBatch] = useState<ExamBatch | null>(null);
+  const [page, setPage] = useState<SignupPage | null>(null);
+  const [state, setState] = useState<LoadStatus>('loading');
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState<Query>(initialQuery);
+  /** The query the page on screen answers; a different current query is being fetched. */
+  const [shownKey, setShownKey] = useState<string | null>(null);
+  const [selected, setSelected] = useState<Signup[]>([]);
+  const [target, setTarget] = useState<SignupStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [signingUp, setSigningUp] = useState(false);
+  const [editing, setEditing] = useState<Signup | null>(null);
+  const sequence = useRef(0);
+  const text = t.exams.detail;
+
+  const key = JSON.stringify(query);
+  const fetching = shownKey !== key;
+  const fetchAll = useCallback(() => {
+    const mine = ++sequence.current;
+    const asked = JSON.stringify(query);
+    return Promise.all([
+      invoke('exams.batches.get', { id }),
+      invoke('exams.signups.list', { batchId: id, ...query }),
+    ]).then(
+      ([b, p]) => {
+        if (mine !== sequence.current) return;
+        setBatch(b);
+        setPage(p);
+        setShownKey(asked);
+        setState('ready');
+        setError(null);
+      },
+      (e: unknown) => {
+        if (mine !== sequence.current) return;
+        setState('error');
+        setError(messageOf(e));
+      },
+    );
+  }, [id, query]);
+
+  useEffect(() => {
+    void fetchAll();
+  }, [fetchAll]);
+
+  const changed = async () => {
+    setSelected([]);
+    setTarget(null);
+    await fetchAll();
+    void reloadBatches();
+  };
+
+  const applyStatus = async (status: SignupStatus) => {
+    setBusy(true);
+    try {
+      const result = await invoke('exams.signups.setStatus', {
+        ids: selected.map((s) => s.id),
+        status,
+      });
+      message.success(
+        status === 'withdrawn'
+          ? text.withdrawn(result.updated)
+          : text.statusChanged(result.updated, signupStatusLabels[status]),
+      );
+      await changed();
+    } catch (e) {
+      message.error(`${t.common.requestFailed}：${messageOf(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmWithdraw = () =>
+    modal.confirm({
+      title: text.withdrawTitle(selected.length),
+      content: text.withdrawContent,
+      okText: t.common.confirm,
+      cancelText: t.common.cancel,
+      okButtonProps: { danger: true },
+      onOk: () => applyStatus('withdrawn'),
+    });
+
+  const c = text.columns;
+  const sortOrderOf = (key: SignupSortKey): SortOrder =>
+    query.sortBy === key ? (query.sortOrder === 'asc' ? 'ascend' : 'descend') : null;
+  const sortable = (key: SignupSortKey) => ({ key, sorter: true, sortOrder: sortOrderOf(key) });
+  const columns: ColumnsType<Signup> = [
+    { title: c.studentNo, dataIndex: 'studentNo', width: 120, ...sortable('studentNo') },
+    { title: c.name, dataIndex: 'name', width: 90, ...sortable('name') },
+    {
+      title: c.major,
+      dataIndex: 'majorName',
+      width: 130,
+      render: (m: string) => m || '—',
+      ...sortable('major'),
+    },
+    { title: c.className, dataIndex: 'className', width: 110, ...sortable('className') },
+    {
+      title: c.status,
+      dataIndex: 'status',
+      width: 90,
+      render: (s: SignupStatus) => <Tag color={signupStatusColors[s]}>{signupStatusLabels[s]}</Tag>,
+      ...sortable('status'),
+    },
+    {
+      title: c.score,
+      dataIndex: 'score',
+      width: 80,
+      align: 'right',
+      render: (v: number | null) => v ?? '—',
+      ...sortable('score'),
+    },
+    {
+      title: c.certificateNo,
+      key: 'certificate',
+      render: (_, s) =>
+        s.certificateNo ? (
+          <>
+            <div>
+              {s.certificateNo}
+              {s.issuedOn && (
+                <span style={{ color: '#888', marginLeft: 6 }}>{formatDate(s.issuedOn)}</span>
+              )}
+            </div>
+            {s.platformRegistered && <Tag color="green">{text.creditTags.registered}</Tag>}
+            {s.creditBank && <Tag color="gold">{text.creditTags.bank}</Tag>}
+          </>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: <Tooltip title={text.feeReadOnly}>{c.fee}</Tooltip>,
+      dataIndex: 'feeFen',
+      width: 100,
+      align: 'right',
+      render: (fen: number) => formatFen(fen),
+    },
+    {
+      title: <Tooltip title={text.feeReadOnly}>{c.payer}</Tooltip>,
+      dataIndex: 'payer',
+      width: 100,
+      render: (p: Signup['payer']) => payerLabels[p],
+    },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 110,
+      render: (_, s) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<EditOutlined />}
+          disabled={s.status === 'withdrawn' || s.status === 'absent'}
+          onClick={() => setEditing(s)}
+          data-testid={`signup-result-${s.studentNo}`}
+        >
+          {text.result}
+        </Button>
+      ),
+    },
+  ];
+
+  const targets = bulkTargets(selected);
+  const canWithdraw = selected.length > 0 && selected.some((s) => !isFinalStatus(s.status));
+
+  return (
+    <>
+      <PageHeader
+        title={batch ? batchTitle(batch) : t.exams.title}
+        description={
+          <Button
+            type="link"
+            icon={<ArrowLeftOutlined />}
+            style={{ padding: 0 }}
+            onClick={() => go('exams')}
+          >
+            {t.exams.back}
+          </Button>
+        }
+        extra={
+          <Button
+            type="primary"
+            icon={<UserAddOutlined />}
+            disabled={!batch}
+            onClick={() => setSigningUp(true)}
+          >
+            {text.signUp}
+          </Button>
+        }
+      />
+      <LoadState state={state} error={error} onRetry={() => void fetchAll()}>
+        {batch && page && (
+          <>
+            <Descriptions size="small" column={4} style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t.exams.fields.organization}>
+                {batch.organization || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.siteId}>
+                {batch.siteName || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.fee}>
+                {formatFen(batch.feeFen)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.signups}>
+                {t.exams.signupCount(batch.activeCount, batch.capacity)}
+              </Descriptions.Item>
+            </Descriptions>
+            <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
+              <Input.Search
+                allowClear
+                placeholder={text.searchPlaceholder}
+                aria-label={text.searchPlaceholder}
+                style={{ width: 240 }}
+                onSearch={(search) => setQuery((q) => ({ ...q, search, page: 1 }))}
+              />
+              <Select
+                mode="multiple"
+                allowClear
+                style={{ minWidth: 240 }}
+                placeholder={text.statusFilter}
+                aria-label={text.statusFilter}
+                value={query.statuses}
+                onChange={(statuses: SignupStatus[]) =>
+                  setQuery((q) => ({ ...q, statuses, page: 1 }))
+                }
+                options={signupStatuses.map((s) => ({
+                  value: s,
+                  label: `${signupStatusLabels[s]}（${page.statusCounts[s]}）`,
+                }))}
+              />
+              <Space style={{ marginLeft: 'auto' }}>
+                <span>{text.selected(selected.length)}</span>
+                <Select
+                  style={{ width: 140 }}
+                  placeholder={text.statusPlaceholder}
+                  aria-label={text.changeStatus}
+                  disabled={targets.length === 0}
+                  value={target}
+                  onChange={(v: SignupStatus) => setTarget(v)}
+                  options={targets.map((s) => ({ value: s, label: signupStatusLabels[s] }))}
+                />
+                <Button
+                  disabled={!target || selected.length === 0}
+                  loading={busy}
+                  onClick={() => target && void applyStatus(target)}
+                >
+                  {text.apply}
+                </Button>
+                <Button danger disabled={!canWithdraw} onClick={confirmWithdraw}>
+                  {text.withdraw}
+                </Button>
+              </Space>
+            </Flex>
+            <DataTable<Signup>
+              rowKey="id"
+              columns={columns}
+              dataSource={page.items}
+              loading={fetching}
+              scroll={{ x: 1180 }}
+              rowSelection={{
+                selectedRowKeys: selected.map((s) => s.id),
+                onChange: (_, rows) => setSelected(rows),
+                preserveSelectedRowKeys: true,
+              }}
+              pagination={{
+                current: query.page,
+                pageSize: query.pageSize,
+                total: page.total,
+                pageSizeOptions: [20, 50, 100, 200],
+              }}
+              onChange={(pagination, _filters, sorter) => {
+                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Signup>;
+                const sortBy = s?.order ? (s.columnKey as SignupSortKey) : 'studentNo';
+                const sortOrder = s?.order === 'descend' ? 'desc' : 'asc';
+                setQuery((q) => ({
+                  ...q,
+                  sortBy,
+                  sortOrder,
+                  page:
+                    sortBy !== q.sortBy || sortOrder !== q.sortOrder
+                      ? 1
+                      : (pagination.current ?? 1),
+                  pageSize: pagination.pageSize ?? q.pageSize,
+                }));
+              }}
+              emptyHint={batch.signupCount ? text.noMatch : text.emptyHint}
+              data-testid="signups-table"
+            />
+          </>
+        )}
+        {state === 'ready' && !batch && text.notFound}
+      </LoadState>
+      {signingUp && batch && (
+        <SignupDialog
+          batch={batch}
+          onDone={() => void changed()}
+          onClose={() => setSigningUp(false)}
+        />
+      )}
+      {editing && (
+        <ResultModal
+          signup={editing}
+          onSaved={() => void changed()}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Select, Space } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import type { ExamBatch } from '../../../../shared/contract/exams';
+import {
+  certificateLevelLabels,
+  certificateLevels,
+  type CertificateLevel,
+} from '../../../../shared/domain/certificate';
+import { useNavigation } from '../../app/navigationStore';
+import { DataTable } from '../../components/DataTable';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { UsageDeleteButton } from '../../components/UsageDeleteButton';
+import { formatDate, formatFen } from '../../components/format';
+import { t } from '../../i18n';
+import { BatchFormModal } from './BatchFormModal';
+import { batchTitle } from './batchTitle';
+import { useBatchesStore, useExamRefs } from './examsStore';
+
+const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+/** 考核报名: the exam batches, filtered by certificate and level; each opens its sign-ups. */
+export function BatchList() {
+  const { message } = App.useApp();
+  const { items, loadState, loadError, load, saving, save, usage, remove } = useBatchesStore();
+  const certificates = useExamRefs((s) => s.certificates);
+  const go = useNavigation((s) => s.go);
+  const [editing, setEditing] = useState<ExamBatch | 'new' | null>(null);
+  const [certificateId, setCertificateId] = useState<number | null>(null);
+  const [level, setLevel] = useState<CertificateLevel | null>(null);
+  const text = t.exams;
+
+  const rows = useMemo(
+    () =>
+      items.filter(
+        (b) =>
+          (certificateId === null || b.certificateId === certificateId) &&
+          (level === null || b.level === level),
+      ),
+    [items, certificateId, level],
+  );
+  const certificateOptions = useMemo(() => {
+    const named = new Map(items.map((b) => [b.certificateId, b.certificateName]));
+    for (const c of certificates) named.set(c.id, c.name);
+    return [...named].map(([value, label]) => ({ value, label }));
+  }, [items, certificates]);
+
+  const columns: ColumnsType<ExamBatch> = [
+    {
+      title: text.fields.examDate,
+      dataIndex: 'examDate',
+      width: 150,
+      render: (d: string) => formatDate(d),
+      sorter: (a, b) => byText(a.examDate, b.examDate),
+      defaultSortOrder: 'descend',
+    },
+    {
+      title: text.fields.certificateId,
+      dataIndex: 'certificateName',
+      sorter: (a, b) => byText(a.certificateName, b.certificateName),
+    },
+    {
+      title: text.fields.level,
+      dataIndex: 'level',
+      width: 80,
+      render: (l: CertificateLevel) => certificateLevelLabels[l],
+      sorter: (a, b) => certificateLevels.indexOf(a.level) - certificateLevels.indexOf(b.level),
+    },
+    {
+      title: text.fields.name,
+      dataIndex: 'name',
+      render: (name: string) => name || '—',
+      sorter: (a, b) => byText(a.name, b.name),
+    },
+    {
+      title: text.fields.siteId,
+      dataIndex: 'siteName',
+      render: (name: string) => name || '—',
+      sorter: (a, b) => byText(a.siteName, b.siteName),
+    },
+    {
+      title: text.fields.fee,
+      dataIndex: 'feeFen',
+      align: 'right',
+      width: 130,
+      render: (fen: number) => formatFen(fen),
+      sorter: (a, b) => a.feeFen - b.feeFen,
+    },
+    {
+      title: text.fields.signups,
+      key: 'signups',
+      align: 'right',
+      width: 120,
+      render: (_, b) => text.signupCount(b.activeCount, b.capacity),
+      sorter: (a, b) => a.activeCount - b.activeCount,
+    },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 250,
+      render: (_, batch) => (
+        <Space size={0}>
+          <Button
+            type="link"
+            size="small"
+            icon={<TeamOutlined />}
+            onClick={() => go(`exams/${batch.id}`)}
+            data-testid={`batch-open-${batch.id}`}
+          >
+            {text.open}
+          </Button>
+          <Button
+            type="link"
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setEditing(batch)}
+            data-testid={`batch-edit-${batch.id}`}
+          >
+            {t.common.edit}
+          </Button>
+          <UsageDeleteButton
+            what={text.batchWhat(batchTitle(batch))}
+            testId={`batch-delete-${batch.id}`}
+            checkUsage={() => usage(batch.id)}
+            onDelete={async (force) => {
+              await remove(batch.id, force);
+              message.success(text.deleted(batchTitle(batch)));
+            }}
+          />
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        description={text.intro}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {text.addBatch}
+          </Button>
+        }
+      />
+      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+        <Flex gap={12} style={{ marginBottom: 16 }}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 260 }}
+            placeholder={text.allCertificates}
+            aria-label={text.allCertificates}
+            value={certificateId}
+            onChange={(v: number | undefined) => setCertificateId(v ?? null)}
+            options={certificateOptions}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={text.allLevels}
+            aria-label={text.allLevels}
+            value={level}
+            onChange={(v: CertificateLevel | undefined) => setLevel(v ?? null)}
+            options={certificateLevels.map((l) => ({ value: l, label: certificateLevelLabels[l] }))}
+          />
+        </Flex>
+        <DataTable<ExamBatch>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          emptyHint={items.length ? text.noMatch : text.emptyHint}
+          data-testid="batches-table"
+        />
+      </LoadState>
+      {editing && (
+        <BatchFormModal
+          batch={editing === 'new' ? null : editing}
+          saving={saving}
+          onSave={save}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}

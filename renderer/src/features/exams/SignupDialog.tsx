@@ -1,0 +1,298 @@
+import { Alert, App, Button, Flex, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type {
+  Candidate,
+  CandidateFilter,
+  CandidatePage,
+  ExamBatch,
+} from '../../../../shared/contract/exams';
+import type { StudentFacets } from '../../../../shared/contract/students';
+import { projectStatusLabels, type ProjectStatus } from '../../../../shared/domain/projectStatus';
+import { invoke, messageOf, PilotError } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { t } from '../../i18n';
+import { batchTitle } from './batchTitle';
+
+type Filter = Required<CandidateFilter>;
+const emptyFilter: Filter = { search: '', majors: [], classNames: [], entryYears: [], pilot: null };
+
+interface Props {
+  batch: ExamBatch;
+  onDone: () => void;
+  onClose: () => void;
+}
+
+/**
+ * Bulk sign-up: filter the students, tick some or take every match, then sign up; the core's
+ * warnings (no 省级确认 project, majors outside it) are confirmed in a second dialog.
+ */
+export function SignupDialog({ batch, onDone, onClose }: Props) {
+  const { message, modal } = App.useApp();
+  const [facets, setFacets] = useState<StudentFacets | null>(null);
+  const [filter, setFilter] = useState<Filter>(emptyFilter);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [result, setResult] = useState<CandidatePage | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  /** The filter and page the candidates on screen answer. */
+  const [shownKey, setShownKey] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [allMatching, setAllMatching] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const sequence = useRef(0);
+  const text = t.exams.signup;
+
+  useEffect(() => {
+    invoke('students.facets', {}).then(setFacets, (e: unknown) => setError(messageOf(e)));
+  }, []);
+
+  const key = JSON.stringify([filter, paging]);
+  const loading = shownKey !== key;
+  const fetchPage = useCallback(() => {
+    const mine = ++sequence.current;
+    const asked = JSON.stringify([filter, paging]);
+    return invoke('exams.signups.candidates', { batchId: batch.id, ...filter, ...paging }).then(
+      (page) => {
+        if (mine !== sequence.current) return;
+        setResult(page);
+        setShownKey(asked);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (mine !== sequence.current) return;
+        setError(messageOf(e));
+        setShownKey(asked);
+      },
+    );
+  }, [batch.id, filter, paging]);
+
+  useEffect(() => {
+    void fetchPage();
+  }, [fetchPage]);
+
+  const changeFilter = (patch: Partial<Filter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setPaging((p) => ({ ...p, page: 1 }));
+    setAllMatching(false);
+  };
+
+  const create = async (confirm: boolean): Promise<void> => {
+    setBusy(true);
+    try {
+      const input = allMatching
+        ? { batchId: batch.id, filter, confirm }
+        : { batchId: batch.id, studentIds: selected, confirm };
+      const done = await invoke('exams.signups.create', input);
+      message.success(text.done(done.created, done.skipped));
+      onDone();
+      onClose();
+    } catch (e) {
+      if (e instanceof PilotError && e.shape.code === 'NEEDS_CONFIRMATION') {
+        const warnings = (e.shape.details?.warnings ?? []) as string[];
+        modal.confirm({
+          title: text.confirmTitle,
+          width: 560,
+          content: (
+            <>
+              <ul style={{ paddingLeft: 18 }}>
+                {warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+              <Typography.Paragraph>
+                {text.confirmQuestion(Number(e.shape.details?.adding ?? 0))}
+              </Typography.Paragraph>
+            </>
+          ),
+          okText: text.confirmOk,
+          cancelText: t.common.cancel,
+          onOk: () => create(true),
+        });
+      } else {
+        message.error(`${t.common.requestFailed}：${messageOf(e)}`);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const count = allMatching ? (result?.total ?? 0) - (result?.signedUp ?? 0) : selected.length;
+  const submit = () => {
+    if (count === 0 && !allMatching) {
+      message.warning(text.nothingSelected);
+      return;
+    }
+    void create(false);
+  };
+
+  const project = result?.project;
+  const columns: ColumnsType<Candidate> = [
+    { title: t.exams.detail.columns.studentNo, dataIndex: 'studentNo', width: 130 },
+    { title: t.exams.detail.columns.name, dataIndex: 'name', width: 100 },
+    {
+      title: t.exams.detail.columns.major,
+      dataIndex: 'majorName',
+      render: (m: string) => m || '—',
+    },
+    { title: t.exams.detail.columns.className, dataIndex: 'className' },
+    {
+      title: text.entryYears,
+      dataIndex: 'entryYear',
+      width: 80,
+      render: (y: number | null) => y ?? '—',
+    },
+    {
+      title: '',
+      key: 'flags',
+      width: 200,
+      render: (_, c) => (
+        <>
+          {c.signedUp && <Tag color="blue">{text.flags.signed}</Tag>}
+          {c.majorOutside && <Tag color="orange">{text.flags.outside}</Tag>}
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <Modal
+      open
+      title={`${text.title} · ${batchTitle(batch)}`}
+      width={980}
+      maskClosable={false}
+      onCancel={onClose}
+      footer={
+        <Flex justify="space-between" align="center">
+          <span data-testid="signup-count">
+            {allMatching && result ? text.selectAllActive(result.total) : text.selected(count)}
+          </span>
+          <Space>
+            <Button onClick={onClose}>{t.common.cancel}</Button>
+            <Button type="primary" loading={busy} onClick={submit} data-testid="signup-submit">
+              {text.submit}
+            </Button>
+          </Space>
+        </Flex>
+      }
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {result && (!project || !project.confirmed) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={
+            project
+              ? text.projectNotConfirmed(projectStatusLabels[project.status as ProjectStatus])
+              : text.noProject
+          }
+        />
+      )}
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 200 }}
+          placeholder={text.majors}
+          aria-label={text.majors}
+          value={filter.majors}
+          onChange={(majors: Filter['majors']) => changeFilter({ majors })}
+          options={(facets?.majors ?? []).map((m) => ({
+            value: m.majorId ?? 'none',
+            label: `${m.name ?? text.noMajor}（${m.count}）`,
+          }))}
+          optionFilterProp="label"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 180 }}
+          placeholder={text.classes}
+          aria-label={text.classes}
+          value={filter.classNames}
+          onChange={(classNames: string[]) => changeFilter({ classNames })}
+          options={(facets?.classes ?? [])
+            .filter((c) => c.value !== '')
+            .map((c) => ({ value: c.value, label: `${c.value}（${c.count}）` }))}
+          optionFilterProp="label"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 140 }}
+          placeholder={text.entryYears}
+          aria-label={text.entryYears}
+          value={filter.entryYears}
+          onChange={(entryYears: Filter['entryYears']) => changeFilter({ entryYears })}
+          options={(facets?.entryYears ?? []).map((y) => ({
+            value: y.value ?? 'none',
+            label: `${y.value ?? text.noYear}（${y.count}）`,
+          }))}
+        />
+        <Select
+          style={{ width: 140 }}
+          aria-label={text.pilot}
+          value={filter.pilot === null ? 'all' : filter.pilot ? 'yes' : 'no'}
+          onChange={(v: string) => changeFilter({ pilot: v === 'all' ? null : v === 'yes' })}
+          options={[
+            { value: 'all', label: text.pilotAll },
+            { value: 'yes', label: text.pilotYes },
+            { value: 'no', label: text.pilotNo },
+          ]}
+        />
+        <Input.Search
+          allowClear
+          style={{ width: 220 }}
+          placeholder={text.search}
+          aria-label={text.search}
+          onSearch={(search) => changeFilter({ search })}
+        />
+      </Flex>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Typography.Text type="secondary" data-testid="candidate-summary">
+          {result && text.matching(result.total, result.signedUp, result.majorOutside)}
+        </Typography.Text>
+        <Button
+          size="small"
+          disabled={!result || result.total === 0}
+          onClick={() => {
+            setAllMatching((v) => !v);
+            setSelected([]);
+          }}
+        >
+          {allMatching && result
+            ? text.selectAllActive(result.total)
+            : text.selectAll(result?.total ?? 0)}
+        </Button>
+      </Flex>
+      <DataTable<Candidate>
+        rowKey="studentId"
+        size="small"
+        columns={columns}
+        dataSource={result?.items ?? []}
+        loading={loading}
+        rowSelection={{
+          selectedRowKeys: allMatching
+            ? (result?.items ?? []).filter((c) => !c.signedUp).map((c) => c.studentId)
+            : selected,
+          onChange: (keys) => {
+            setAllMatching(false);
+            setSelected(keys as number[]);
+          },
+          preserveSelectedRowKeys: true,
+          getCheckboxProps: (c) => ({ disabled: c.signedUp }),
+        }}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: result?.total ?? 0,
+        }}
+        onChange={(p) =>
+          setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })
+        }
+        emptyHint={text.emptyHint}
+        data-testid="candidates-table"
+      />
+    </Modal>
+  );
+}

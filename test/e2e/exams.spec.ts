@@ -1,0 +1,216 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+  attachScreenshot,
+  choose,
+  errorOf,
+  fillDate,
+  openDialog,
+  openPage,
+  tick,
+} from '../harness/antd';
+import { makePdf } from '../harness/files';
+import { residentId } from '../harness/students';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+/** Calls the core from the page, as the app does, failing with the core's message. */
+async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(([n, i]) => window.pilot!.invoke(n as never, i as never), [
+    name,
+    input,
+  ] as const);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
+/**
+ * A school with the major 软件技术, the sample certificate Web前端开发 with its 初级 cap
+ * ¥500.00 (教职所〔2019〕314号), and 8 students: 5 in 软件技术 (class 软件2001班), 3 without a
+ * major. No pilot project, so signing up asks for confirmation (notice rule 9).
+ */
+async function seed(page: Page) {
+  const major = await pilot<{ id: number }>(page, 'majors.save', {
+    code: '510203',
+    name: '软件技术',
+    level: 'junior_college',
+    catalogueYear: 2021,
+    firstEnrolmentYear: 2015,
+    annualEnrolment: 120,
+  });
+  const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
+  await pilot(page, 'catalogue.setLevelCaps', {
+    id: web.id,
+    caps: [{ level: 'junior', costCapFen: 50000, capDocument: '教职所〔2019〕314号' }],
+  });
+  for (let i = 1; i <= 8; i += 1) {
+    await pilot(page, 'students.save', {
+      studentNo: `20200000${String(i).padStart(2, '0')}`,
+      name: `${'赵钱孙李周吴郑王'[i - 1]}同学`,
+      idType: 'resident',
+      idNumber: residentId('20040301', i),
+      gender: i % 2 === 1 ? 'male' : 'female',
+      majorId: i <= 5 ? major.id : null,
+      className: i <= 5 ? '软件2001班' : '电商2001班',
+      entryYear: 2020,
+      pilot: true,
+    });
+  }
+}
+
+const signupRows = (page: Page) =>
+  page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
+
+test.describe('考核报名与费用协商', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-exams-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('batch over the cap refused then fixed; agreement; bulk sign-up with warning; statuses; a pass', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(host.url);
+    await seed(page);
+
+    // 考核批次: the fee above the level cap is refused inline with both numbers, then fixed.
+    await openPage(page, '考核报名');
+    await expect(page.getByText('还没有考核批次。')).toBeVisible();
+    await page.getByRole('button', { name: '新增考核批次' }).click();
+    const dialog = openDialog(page);
+    await choose(page, 'batch_certificateId', 'Web前端开发');
+    await choose(page, 'batch_level', '初级（上限 ¥500.00）');
+    await dialog.locator('#batch_name').fill('2020年第一批');
+    await fillDate(page, 'batch_examDate', '2020年11月15日');
+    await dialog.locator('#batch_siteText').fill('实训楼 301');
+    await dialog.locator('#batch_fee').fill('520');
+    await expect(dialog.locator('#batch_fee_extra')).toHaveText(
+      '该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+    );
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(errorOf(page, 'batch_fee')).toHaveText(
+      '考核费 ¥520.00 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+    );
+    await dialog.locator('#batch_fee').fill('480');
+    await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog).toHaveCount(0);
+    const batchRow = page.getByTestId('batches-table').locator('tbody tr.ant-table-row');
+    await expect(batchRow).toHaveCount(1);
+    await expect(batchRow).toContainText('¥480.00');
+    await expect(page.getByText('共 1 条')).toBeVisible();
+
+    await attachScreenshot(page, testInfo, 'exams-batches');
+
+    // 费用协商: the cap shows beside the fee; above it is refused inline; within it saves.
+    await openPage(page, '费用协商');
+    await expect(page.getByText('还没有费用协商记录。')).toBeVisible();
+    await page.getByRole('button', { name: '新增费用协商' }).click();
+    const agreement = openDialog(page);
+    await choose(page, 'agreement_certificateId', 'Web前端开发');
+    await choose(page, 'agreement_level', '初级（上限 ¥500.00）');
+    await expect(agreement.getByTestId('agreement-cap')).toHaveText(
+      '上限 ¥500.00（教职所〔2019〕314号）',
+    );
+    await agreement.locator('#agreement_fee').fill('500.5');
+    await fillDate(page, 'agreement_agreedOn', '2020年6月1日');
+    await expect(errorOf(page, 'agreement_fee')).toHaveText(
+      '协商费用 ¥500.50 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+    );
+    await agreement.locator('#agreement_fee').fill('480');
+    const partners = agreement.locator('#agreement_partnerSchools');
+    await partners.fill('襄阳职业技术学院');
+    await partners.press('Enter');
+    await agreement.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(agreement).toHaveCount(0);
+    const agreementRow = page.getByTestId('agreements-table').locator('tbody tr.ant-table-row');
+    await expect(agreementRow).toContainText('¥480.00');
+    await expect(agreementRow).toContainText('襄阳职业技术学院');
+    await expect(agreementRow).toContainText('上限 ¥500.00（教职所〔2019〕314号）');
+    await agreementRow.locator('input[type=file]').setInputFiles({
+      name: '联合谈判协议.pdf',
+      mimeType: 'application/pdf',
+      buffer: makePdf('fee agreement'),
+    });
+    await expect(page.getByText('协议文件已上传')).toBeVisible();
+    await expect(agreementRow.getByRole('button', { name: '下载' })).toBeVisible();
+    await attachScreenshot(page, testInfo, 'exams-agreements');
+
+    // 报名: filter by major, take every match, confirm the warning (no 省级确认 project).
+    await openPage(page, '考核报名');
+    await page.getByRole('button', { name: '报名管理' }).click();
+    await expect(page.getByText('这个批次还没有报名。')).toBeVisible();
+    await page.getByRole('button', { name: '报名学生' }).click();
+    const signup = openDialog(page);
+    await expect(signup.getByText('该证书在考核年度没有试点项目')).toBeVisible();
+    await expect(signup.getByTestId('candidate-summary')).toContainText('符合条件 8 人');
+    await signup.getByRole('combobox', { name: '专业' }).click();
+    await page.locator('.ant-select-item-option[title="软件技术（5）"]').click();
+    await page.keyboard.press('Escape');
+    await expect(signup.getByTestId('candidate-summary')).toContainText(
+      '符合条件 5 人，其中已报名本批次 0 人',
+    );
+    await signup.getByRole('button', { name: '全选符合条件的 5 人' }).click();
+    await attachScreenshot(page, testInfo, 'exams-signup-dialog');
+    await signup.getByTestId('signup-submit').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm).toContainText('未经省级确认');
+    await expect(confirm).toContainText('原则上不组织');
+    await confirm.getByRole('button', { name: '确定报名' }).click();
+    await expect(page.getByText('已报名 5 人，跳过已报名 0 人')).toBeVisible();
+    await expect(signupRows(page)).toHaveCount(5);
+    await expect(signupRows(page).first()).toContainText('已报名');
+    await expect(signupRows(page).first()).toContainText('学校承担');
+
+    // Bulk status: all five to 已缴费, then 已考.
+    for (const [status, done] of [
+      ['已缴费', '已将 5 条报名改为“已缴费”'],
+      ['已考', '已将 5 条报名改为“已考”'],
+    ] as const) {
+      await tick(page.getByTestId('signups-table').locator('thead input[type=checkbox]'));
+      await expect(page.getByText('已选 5 条')).toBeVisible();
+      await page.getByRole('combobox', { name: '批量改状态' }).click();
+      await page
+        .locator(`.ant-select-item-option[title="${status}"]`)
+        .filter({ visible: true })
+        .click();
+      await page.getByRole('button', { name: /应\s*用/ }).click();
+      await expect(page.getByText(done)).toBeVisible();
+    }
+    await expect(signupRows(page).filter({ hasText: '已考' })).toHaveCount(5);
+
+    // A pass with its certificate number, registered on the platform and in the credit bank.
+    await page.getByTestId('signup-result-2020000001').click();
+    const result = openDialog(page);
+    await choose(page, 'result_status', '通过');
+    await result.locator('#result_score').fill('88');
+    await result.locator('#result_certificateNo').fill('WEB-2020-0001');
+    await fillDate(page, 'result_issuedOn', '2020年12月20日');
+    await tick(result.getByRole('checkbox', { name: '平台已登记' }));
+    await tick(result.getByRole('checkbox', { name: '已转入学分银行' }));
+    await result.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(result).toHaveCount(0);
+    const passed = signupRows(page).filter({ hasText: '2020000001' });
+    await expect(passed).toContainText('通过');
+    await expect(passed).toContainText('WEB-2020-0001');
+    await expect(passed).toContainText('已转学分银行');
+
+    // 撤销 one, with confirmation.
+    const last = signupRows(page).filter({ hasText: '2020000005' });
+    await tick(last.locator('input[type=checkbox]'));
+    await page.getByRole('button', { name: '撤销报名' }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
+    await expect(last).toContainText('已撤销');
+    await attachScreenshot(page, testInfo, 'exams-batch-signups');
+  });
+});
