@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, choose, errorOf, openDialog, openPage } from '../harness/antd';
+import {
+  attachScreenshot,
+  choose,
+  errorOf,
+  fillDate,
+  openDialog,
+  openPage,
+  tick,
+} from '../harness/antd';
 import { WEB_CERT, setCaps, type DataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook } from '../harness/sheets';
@@ -65,7 +73,7 @@ test.describe('费用台账', () => {
     page,
     request,
   }, testInfo) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     const api = webHostCall(request, host);
     const call: DataCall = async (name, input) => {
       const result = await api(name, input);
@@ -99,19 +107,53 @@ test.describe('费用台账', () => {
     await expect(dialog.getByText('导入完成：新增 50 条，更新 0 条。')).toBeVisible();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
 
-    // 2. Caps, two batches, and the 50 students signed up to the first one. The exams pages are
-    // not on this branch yet: through the web host API, as the page would call it.
+    // 2. Caps (证书目录), then a batch and all 50 students signed up on the 考核报名 page.
     await setCaps(call);
     const students = (await call('students.list', { pageSize: 100 })) as {
       items: { id: number; studentNo: string; name: string; pilot: boolean }[];
     };
-    const first = (await call('exams.batches.save', {
-      certificateId: WEB_CERT,
-      level: 'junior',
-      name: '2026春初级',
-      examDate: '2026-05-10',
-      fee: 400,
-    })) as { id: number };
+    await openPage(page, '考核报名');
+    await page.getByRole('button', { name: '新增考核批次' }).click();
+    const batchForm = openDialog(page);
+    await choose(page, 'batch_certificateId', 'Web前端开发');
+    await choose(page, 'batch_level', '初级（上限 ¥500.00）');
+    await batchForm.locator('#batch_name').fill('2026春初级');
+    await fillDate(page, 'batch_examDate', '2026年5月10日');
+    await batchForm.locator('#batch_fee').fill('400');
+    await batchForm.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(batchForm).toHaveCount(0);
+    await page.getByRole('button', { name: '报名管理' }).click();
+    await page.getByRole('button', { name: '报名学生' }).click();
+    const signUpDialog = openDialog(page);
+    await expect(signUpDialog.getByTestId('candidate-summary')).toContainText('符合条件 50 人');
+    await signUpDialog.getByRole('button', { name: '全选符合条件的 50 人' }).click();
+    await signUpDialog.getByTestId('signup-submit').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确定报名' }).click();
+    await expect(page.getByText('已报名 50 人，跳过已报名 0 人')).toBeVisible();
+    await expect(page.getByTestId('signups-table').locator('tbody tr.ant-table-row')).toHaveCount(
+      50,
+    );
+    // Results: everyone 已缴费 then 已考, and the first a pass with a score.
+    for (const status of ['已缴费', '已考']) {
+      await tick(page.getByTestId('signups-table').locator('thead input[type=checkbox]'));
+      await page.getByRole('combobox', { name: '批量改状态' }).click();
+      await page
+        .locator(`.ant-select-item-option[title="${status}"]`)
+        .filter({ visible: true })
+        .click();
+      await page.getByRole('button', { name: /应\s*用/ }).click();
+      await expect(page.getByText(`已将 50 条报名改为“${status}”`)).toBeVisible();
+    }
+    const firstStudent = students.items[0].studentNo;
+    await page.getByTestId(`signup-result-${firstStudent}`).click();
+    await choose(page, 'result_status', '通过');
+    await openDialog(page).locator('#result_score').fill('88');
+    await openDialog(page)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await expect(openDialog(page)).toHaveCount(0);
+
+    // A second batch (中级) with one pilot student: set up through the web host API.
     const second = (await call('exams.batches.save', {
       certificateId: WEB_CERT,
       level: 'intermediate',
@@ -119,11 +161,6 @@ test.describe('费用台账', () => {
       examDate: '2026-10-10',
       fee: 700,
     })) as { id: number };
-    await call('exams.signups.create', {
-      batchId: first.id,
-      studentIds: students.items.map((s) => s.id),
-      confirm: true,
-    });
     const pilots = students.items.filter((s) => s.pilot);
     const [alone, twice] = pilots;
     await call('exams.signups.create', {
@@ -131,19 +168,6 @@ test.describe('费用台账', () => {
       studentIds: [twice.id],
       confirm: true,
     });
-    // Results for the first five.
-    const signups = (await call('fees.ledger', {
-      batchIds: [first.id],
-      pageSize: 100,
-      sortBy: 'studentNo',
-      sortOrder: 'asc',
-    })) as {
-      items: { id: number; studentNo: string }[];
-    };
-    const firstFive = signups.items.slice(0, 5).map((g) => g.id);
-    await call('exams.signups.setStatus', { ids: firstFive, status: 'paid' });
-    await call('exams.signups.setStatus', { ids: firstFive, status: 'examined' });
-    await call('exams.signups.saveResult', { id: firstFive[0], status: 'passed', score: 88 });
 
     // 3. The ledger: 51 sign-ups at the batch fees.
     await openPage(page, '费用台账');
@@ -187,13 +211,39 @@ test.describe('费用台账', () => {
       '学生自愿自费',
     );
 
-    // 5. Rules pass; withdrawing the school-paid 初级 (exams module) breaks rule 13.
+    // 5. Rules pass; withdrawing the school-paid 初级 breaks rule 13.
     await page.getByRole('tab', { name: '规则检查' }).click();
     await expect(
       page.getByText('全部试点学生都至少有一个由学校承担或财政补助的有效报名。'),
     ).toBeVisible();
-    const twiceFirst = signups.items.find((g) => g.studentNo === twice.studentNo)!;
-    await call('exams.signups.setStatus', { ids: [twiceFirst.id], status: 'withdrawn' });
+    // Withdraw the student's school-paid 初级 on the batch page; its history shows it.
+    await openPage(page, '考核报名');
+    await page
+      .getByTestId('batches-table')
+      .locator('tr', { hasText: '2026春初级' })
+      .getByRole('button', { name: '报名管理' })
+      .click();
+    const row = page
+      .getByTestId('signups-table')
+      .locator('tbody tr.ant-table-row', { hasText: twice.studentNo });
+    await tick(row.locator('input[type=checkbox]'));
+    await page.getByRole('button', { name: '撤销报名' }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
+    await page.getByTestId('audit-history-open').click();
+    const batchHistory = page
+      .locator('.ant-drawer')
+      .filter({ visible: true })
+      .getByTestId('audit-history');
+    await expect(batchHistory.locator('tbody tr').first()).toContainText(twice.name);
+    await expect(batchHistory.locator('tbody tr').first()).toContainText('状态：已考 → 已撤销');
+    await attachScreenshot(page, testInfo, 'fees-batch-history');
+    await page.locator('.ant-drawer-close').click();
+    await openPage(page, '费用台账');
+    await page.getByRole('tab', { name: '规则检查' }).click();
     await page.getByRole('button', { name: '重新检查' }).click();
     const violations = page.getByTestId('rule-school-paid');
     await expect(violations).toContainText('1 名试点学生没有由学校承担或财政补助的有效报名');

@@ -1,4 +1,6 @@
-import { Alert, Table, Tag, Typography } from 'antd';
+import { HistoryOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { AuditHistory as History, AuditView } from '../../../shared/contract/fees';
 import { invoke } from '../api/client';
 import { t } from '../i18n';
@@ -92,5 +94,26 @@ export function AuditHistory({ source, version = 0 }: { source: AuditSource; ver
         ]}
       />
     </LoadState>
+  );
+}
+
+/** A 修改记录 button opening the history in a drawer, for pages that have no room for a tab. */
+export function AuditHistoryButton({ source, title }: { source: AuditSource; title: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        icon={<HistoryOutlined />}
+        onClick={() => setOpen(true)}
+        data-testid="audit-history-open"
+      >
+        {text.open}
+      </Button>
+      {open && (
+        <Drawer open width={880} title={text.drawerTitle(title)} onClose={() => setOpen(false)}>
+          <AuditHistory source={source} />
+        </Drawer>
+      )}
+    </>
   );
 }

@@ -961,6 +961,8 @@ export const zhCN = {
       change: '修改内容',
       by: '操作人',
       noFieldChange: '（无字段变化）',
+      open: '修改记录',
+      drawerTitle: (what: string) => `${what} 的修改记录`,
     },
   },
 } as const;
