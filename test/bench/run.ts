@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/webHost';
 import { benchCoreOpen } from './core.bench';
+import { benchFees } from './fees.bench';
 import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { printTable, type BenchRow } from './stats';
 import { benchStudents } from './students.bench';
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     ...(await benchSelfCheck()),
     ...(await benchTeacherFilter()),
     ...(await benchStudents()),
+    ...(await benchFees()),
   ];
   printTable(rows);
   const out = path.join(repoRoot, 'test-results', 'bench.json');

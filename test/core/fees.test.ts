@@ -328,6 +328,64 @@ describe('fees: payments, reconcile, statement, totals', () => {
   });
 });
 
+describe('fees: the sums behind the totals (migration 009)', () => {
+  const sums = () =>
+    readRows<{ k: string; n: number; fen: number }>(
+      t,
+      `SELECT batch_id || '/' || status || '/' || payer || '/' || major_key AS k, n, fen
+       FROM signup_sums WHERE n <> 0 ORDER BY k`,
+    );
+  const recomputed = () =>
+    readRows<{ k: string; n: number; fen: number }>(
+      t,
+      `SELECT g.batch_id || '/' || g.status || '/' || g.payer || '/' ||
+         CASE WHEN s.major_id IS NOT NULL THEN 'id:' || s.major_id ELSE 'text:' || s.major_text END
+         AS k, count(*) AS n, sum(g.fee_fen) AS fen
+       FROM signups g JOIN students s ON s.id = g.student_id GROUP BY k ORDER BY k`,
+    );
+
+  it('stay equal to the sign-ups through changes, withdrawals and a student changing major', async () => {
+    const { students, signup } = await seed();
+    expect(sums()).toEqual(recomputed());
+    await ok(t, 'fees.change', { signupIds: [signup(1, 0), signup(2, 0)], fee: 450 });
+    await withdraw(signup(2, 0));
+    const major = await ok(t, 'majors.save', {
+      code: '510203',
+      name: '软件技术',
+      level: 'junior_college',
+      catalogueYear: 2021,
+      firstEnrolmentYear: 2015,
+      annualEnrolment: 120,
+    });
+    const s1 = readRows<Record<string, unknown>>(
+      t,
+      'SELECT * FROM students WHERE id = ?',
+      students[0],
+    )[0];
+    await ok(t, 'students.save', {
+      id: students[0],
+      studentNo: s1.student_no,
+      name: s1.name,
+      idType: 'resident',
+      idNumber: s1.id_number,
+      gender: s1.gender,
+      majorId: major.id,
+      className: s1.class_name,
+      entryYear: 2023,
+      pilot: true,
+    });
+    expect(sums()).toEqual(recomputed());
+    const totals = await ok(t, 'fees.totals', {});
+    expect(totals.byMajor.map((m) => [m.label, m.signups]).sort()).toEqual([
+      ['未填写专业', 2],
+      ['软件技术', 2],
+    ]);
+    // Deleting the major unlinks the student (SET NULL): the sums follow.
+    await ok(t, 'majors.delete', { id: major.id, force: true });
+    expect(sums()).toEqual(recomputed());
+  });
+});
+
 describe('fees: sheets', () => {
   const read = async (base64: string) => {
     const wb = await loadWorkbook(Buffer.from(base64, 'base64'));

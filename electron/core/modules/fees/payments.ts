@@ -142,8 +142,9 @@ export function reconcile(db: Db): Reconciliation {
   const batches = loadBatches(db);
   const due = db
     .prepare<[], { batch_id: number; n: number; fen: number }>(
-      `SELECT batch_id, count(*) AS n, sum(fee_fen) AS fen FROM signups
-       WHERE status <> 'withdrawn' AND payer IN ('school', 'subsidy') GROUP BY batch_id`,
+      `SELECT batch_id, sum(n) AS n, sum(fen) AS fen FROM signup_sums
+       WHERE status <> 'withdrawn' AND payer IN ('school', 'subsidy') AND n > 0
+       GROUP BY batch_id`,
     )
     .all();
   const paid = db

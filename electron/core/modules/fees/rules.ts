@@ -25,11 +25,15 @@ export function schoolPaidViolations(
 ): SchoolPaidViolation[] {
   const students = db
     .prepare<[], ViolatorRow>(
+      // Only students paying a live sign-up themselves can break it: the partial index
+      // signups_student_paid (migration 009) lists them.
       `SELECT s.id, s.student_no, s.name, s.class_name
-       FROM (SELECT student_id FROM signups WHERE status <> 'withdrawn'
-             GROUP BY student_id HAVING max(payer <> 'student') = 0) bad
-       JOIN students s ON s.id = bad.student_id
+       FROM (SELECT DISTINCT student_id FROM signups
+             WHERE payer = 'student' AND status <> 'withdrawn') paying
+       JOIN students s ON s.id = paying.student_id
        WHERE s.pilot = 1
+         AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.student_id = s.id
+                         AND g.status <> 'withdrawn' AND g.payer <> 'student')
        ORDER BY s.student_no`,
     )
     .all();
@@ -92,7 +96,7 @@ export function overCapViolations(
     { id: number; student_id: number; fee_fen: number; student_no: string; name: string }
   >(
     `SELECT g.id, g.student_id, g.fee_fen, s.student_no, s.name
-     FROM signups g JOIN students s ON s.id = g.student_id
+     FROM signups g INDEXED BY signups_batch_fee JOIN students s ON s.id = g.student_id
      WHERE g.batch_id = ? AND g.status <> 'withdrawn' AND g.fee_fen > ?
      ORDER BY s.student_no`,
   );

@@ -91,23 +91,37 @@ function add(row: TotalsRow, payer: Payer, n: number, fen: number): void {
   else row.studentFen += fen;
 }
 
+/** Live (non-withdrawn) sign-ups grouped by batch, payer and major key, from `signup_sums`. */
+function liveSums(db: Db) {
+  return db
+    .prepare<[], { batch_id: number; payer: Payer; major_key: string; n: number; fen: number }>(
+      `SELECT batch_id, payer, major_key, sum(n) AS n, sum(fen) AS fen FROM signup_sums
+       WHERE status <> 'withdrawn' AND n > 0 GROUP BY batch_id, payer, major_key`,
+    )
+    .all();
+}
+
 /**
- * 汇总: fees of non-withdrawn sign-ups by certificate, level, major and payer. Certificate,
- * level and payer come from one grouped pass over the batch index; the major needs the students.
+ * 汇总: fees of non-withdrawn sign-ups by certificate, level, major and payer, read from the
+ * per-batch × payer × major sums the triggers of migration 009 keep.
  */
 export function feeTotals(db: Db): FeeTotals {
   const batches = loadBatches(db);
-  const byBatch = db
-    .prepare<[], { batch_id: number; payer: Payer; n: number; fen: number }>(
-      `SELECT batch_id, payer, count(*) AS n, sum(fee_fen) AS fen FROM signups
-       WHERE status <> 'withdrawn' GROUP BY batch_id, payer`,
-    )
-    .all();
+  const sums = liveSums(db);
+  const majorNames = new Map(
+    db
+      .prepare<[], { id: number; name: string }>('SELECT id, name FROM majors')
+      .all()
+      .map((m) => [`id:${m.id}`, m.name]),
+  );
+  const majorLabel = (key: string) =>
+    majorNames.get(key) ??
+    (key.startsWith('text:') && key.length > 5 ? key.slice(5) : '未填写专业');
   const all = emptyRow('all', '合计');
   const certs = new Map<number, TotalsRow>();
   const levels = new Map(certificateLevels.map((l) => [l, emptyRow(l, certificateLevelLabels[l])]));
   const byPayer = new Map(payers.map((p) => [p, emptyRow(p, payerLabels[p])]));
-  for (const g of byBatch) {
+  for (const g of sums) {
     const b = batches.get(g.batch_id);
     if (!b) continue;
     let c = certs.get(b.certificateId);
@@ -117,21 +131,11 @@ export function feeTotals(db: Db): FeeTotals {
     add(byPayer.get(g.payer) ?? all, g.payer, g.n, g.fen);
     add(all, g.payer, g.n, g.fen);
   }
-  const byMajor = db
-    .prepare<[], { major: string; payer: Payer; n: number; fen: number }>(
-      `SELECT coalesce(m.name, nullif(s.major_text, ''), '未填写专业') AS major, t.payer,
-         sum(t.n) AS n, sum(t.fen) AS fen
-       FROM (SELECT student_id, payer, count(*) AS n, sum(fee_fen) AS fen FROM signups
-             WHERE status <> 'withdrawn' GROUP BY student_id, payer) t
-       JOIN students s ON s.id = t.student_id
-       LEFT JOIN majors m ON m.id = s.major_id
-       GROUP BY major, t.payer`,
-    )
-    .all();
   const majors = new Map<string, TotalsRow>();
-  for (const g of byMajor) {
-    let r = majors.get(g.major);
-    if (!r) majors.set(g.major, (r = emptyRow(g.major, g.major)));
+  for (const g of sums) {
+    const label = majorLabel(g.major_key);
+    let r = majors.get(label);
+    if (!r) majors.set(label, (r = emptyRow(label, label)));
     add(r, g.payer, g.n, g.fen);
   }
   const sorted = (rows: Iterable<TotalsRow>) =>

@@ -1,4 +1,4 @@
-import { Button, Flex, Select, Space, Tag, Typography, type TableProps } from 'antd';
+import { Button, Flex, Select, Space, Typography, type TableProps } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
 import { memo, useMemo, useState } from 'react';
 import type { LedgerRow, LedgerSortKey } from '../../../../shared/contract/fees';
@@ -29,6 +29,25 @@ const linkButton = {
   cursor: 'pointer',
   font: 'inherit',
 } as const;
+
+// Plain spans styled like antd tags: a page of rows stays cheap to render.
+const muted = { color: 'rgba(0, 0, 0, 0.45)' };
+const plainTag = {
+  display: 'inline-block',
+  padding: '0 6px',
+  fontSize: 12,
+  lineHeight: '18px',
+  borderRadius: 4,
+  border: '1px solid',
+} as const;
+const studentTag = { ...plainTag, color: '#d46b08', borderColor: '#ffd591', background: '#fff7e6' };
+const overTag = {
+  ...plainTag,
+  marginRight: 4,
+  color: '#cf1322',
+  borderColor: '#ffa39e',
+  background: '#fff1f0',
+};
 
 const isFiltered = (q: LedgerQuery) =>
   q.search !== '' ||
@@ -94,6 +113,7 @@ const LedgerTable = memo(function LedgerTable({
   const selected = useFeesStore((s) => s.selected);
   const queryKey = useFeesStore((s) => tableQuery(s.query));
   const go = useNavigation((s) => s.go);
+  const tableHeight = Math.max(320, window.innerHeight - 420);
 
   const columns = useMemo((): ColumnsType<LedgerRow> => {
     const query = useFeesStore.getState().query;
@@ -148,7 +168,7 @@ const LedgerTable = memo(function LedgerTable({
         filteredValue: query.statuses.length ? query.statuses : null,
         render: (s: LedgerRow['status']) =>
           s === 'withdrawn' ? (
-            <Typography.Text type="secondary">{signupStatusLabels[s]}</Typography.Text>
+            <span style={muted}>{signupStatusLabels[s]}</span>
           ) : (
             signupStatusLabels[s]
           ),
@@ -161,7 +181,7 @@ const LedgerTable = memo(function LedgerTable({
         filters: payers.map((value) => ({ text: payerLabels[value], value })),
         filteredValue: query.payers.length ? query.payers : null,
         render: (p: LedgerRow['payer']) =>
-          p === 'student' ? <Tag color="orange">{payerLabels[p]}</Tag> : payerLabels[p],
+          p === 'student' ? <span style={studentTag}>{payerLabels[p]}</span> : payerLabels[p],
       },
       {
         title: c.fee,
@@ -171,7 +191,7 @@ const LedgerTable = memo(function LedgerTable({
         ...sortable('feeFen'),
         render: (fee: number, r) => (
           <span>
-            {r.capFen !== null && fee > r.capFen && <Tag color="red">{text.overCap}</Tag>}
+            {r.capFen !== null && fee > r.capFen && <span style={overTag}>{text.overCap}</span>}
             {formatFen(fee)}
           </span>
         ),
@@ -182,11 +202,7 @@ const LedgerTable = memo(function LedgerTable({
         width: 110,
         align: 'right',
         render: (cap: number | null) =>
-          cap === null ? (
-            <Typography.Text type="secondary">{text.noCap}</Typography.Text>
-          ) : (
-            formatFen(cap)
-          ),
+          cap === null ? <span style={muted}>{text.noCap}</span> : formatFen(cap),
       },
       {
         title: c.actions,
@@ -232,7 +248,8 @@ const LedgerTable = memo(function LedgerTable({
         columns={columns}
         dataSource={result?.items ?? []}
         loading={firstLoad}
-        scroll={{ x: 1300 }}
+        virtual
+        scroll={{ x: 1300, y: tableHeight }}
         onChange={onChange}
         rowSelection={{
           selectedRowKeys: selected,
