@@ -626,6 +626,7 @@ export const zhCN = {
       siteText: '考核地点（文字）',
       organization: '培训评价组织',
       fee: '每人考核费（元）',
+      feePerPerson: '每人考核费',
       capacity: '容量（人）',
       note: '备注',
       signups: '报名人数',

@@ -267,7 +267,7 @@ export function BatchDetail({ id }: { id: number }) {
               <Descriptions.Item label={t.exams.fields.siteId}>
                 {batch.siteName || '—'}
               </Descriptions.Item>
-              <Descriptions.Item label={t.exams.fields.fee}>
+              <Descriptions.Item label={t.exams.fields.feePerPerson}>
                 {formatFen(batch.feeFen)}
               </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.signups}>

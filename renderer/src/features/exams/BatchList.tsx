@@ -81,7 +81,7 @@ export function BatchList() {
       sorter: (a, b) => byText(a.siteName, b.siteName),
     },
     {
-      title: text.fields.fee,
+      title: text.fields.feePerPerson,
       dataIndex: 'feeFen',
       align: 'right',
       width: 130,
