@@ -224,6 +224,16 @@ const LedgerTable = memo(function LedgerTable({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey, facets, go, onChangeRows]);
 
+  // Stable between pages, so a new page re-renders the rows and nothing else.
+  const rowSelection = useMemo(
+    (): TableProps<LedgerRow>['rowSelection'] => ({
+      selectedRowKeys: selected,
+      preserveSelectedRowKeys: true,
+      onChange: (keys) => useFeesStore.getState().setSelected(keys as number[]),
+    }),
+    [selected],
+  );
+
   const onChange: TableProps<LedgerRow>['onChange'] = (pagination, filters, sorter) => {
     const { query, setQuery } = useFeesStore.getState();
     const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<LedgerRow>;
@@ -251,11 +261,7 @@ const LedgerTable = memo(function LedgerTable({
         virtual
         scroll={{ x: 1300, y: tableHeight }}
         onChange={onChange}
-        rowSelection={{
-          selectedRowKeys: selected,
-          preserveSelectedRowKeys: true,
-          onChange: (keys) => useFeesStore.getState().setSelected(keys as number[]),
-        }}
+        rowSelection={rowSelection}
         emptyHint={facets && facets.signups > 0 ? text.noMatch : text.emptyHint}
         pagination={{
           current: page,
