@@ -16,6 +16,7 @@ import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
 import { dashboardHandlers } from './modules/dashboard/service';
 import { examsHandlers } from './modules/exams/service';
+import { feesHandlers } from './modules/fees/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
 import { packageHandlers } from './modules/package/service';
@@ -85,6 +86,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...packageHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...examsHandlers(ctx),
+    ...feesHandlers(ctx),
   };
 }
 

@@ -5,6 +5,7 @@ import { backupContract } from './backup';
 import { catalogueContract } from './catalogue';
 import { dashboardContract } from './dashboard';
 import { examsContract } from './exams';
+import { feesContract } from './fees';
 import { majorsContract } from './majors';
 import { roomsContract } from './rooms';
 import { packageContract } from './package';
@@ -35,6 +36,7 @@ export const contract = {
   ...packageContract,
   ...dashboardContract,
   ...examsContract,
+  ...feesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { repoRoot } from '../harness/webHost';
 import { benchCoreOpen } from './core.bench';
 import { benchPackage } from './package.bench';
+import { benchFees } from './fees.bench';
 import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { printTable, type BenchRow } from './stats';
 import { benchStudents } from './students.bench';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     ...(await benchTeacherFilter()),
     ...(await benchStudents()),
     ...(await benchPackage()),
+    ...(await benchFees()),
   ];
   printTable(rows);
   const out = path.join(repoRoot, 'test-results', 'bench.json');

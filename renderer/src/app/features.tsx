@@ -7,6 +7,7 @@ import {
   FormOutlined,
   ExperimentOutlined,
   HomeOutlined,
+  MoneyCollectOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -19,6 +20,7 @@ import { CataloguePage } from '../features/catalogue/CataloguePage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ExamsPage } from '../features/exams/ExamsPage';
 import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
+import { FeesPage } from '../features/fees/FeesPage';
 import { MajorsPage } from '../features/majors/MajorsPage';
 import { PackagePage } from '../features/packageExport/PackagePage';
 import { ProjectsPage } from '../features/projects/ProjectsPage';
@@ -65,13 +67,6 @@ export const features: readonly FeatureEntry[] = [
     icon: <UserOutlined />,
     render: () => <StudentsPage />,
   },
-  { key: 'exams', label: t.exams.title, icon: <FormOutlined />, render: () => <ExamsPage /> },
-  {
-    key: 'agreements',
-    label: t.agreements.title,
-    icon: <FileProtectOutlined />,
-    render: () => <AgreementsPage />,
-  },
   {
     key: 'facilities',
     label: t.nav.facilities,
@@ -95,6 +90,20 @@ export const features: readonly FeatureEntry[] = [
     label: t.nav.packageExport,
     icon: <CloudDownloadOutlined />,
     render: () => <PackagePage />,
+  },
+  // Running the pilot once the application is in: exams, fees.
+  { key: 'exams', label: t.exams.title, icon: <FormOutlined />, render: () => <ExamsPage /> },
+  {
+    key: 'agreements',
+    label: t.agreements.title,
+    icon: <FileProtectOutlined />,
+    render: () => <AgreementsPage />,
+  },
+  {
+    key: 'fees',
+    label: t.fees.title,
+    icon: <MoneyCollectOutlined />,
+    render: () => <FeesPage />,
   },
   // Keep last: settings closes the sidebar.
   {

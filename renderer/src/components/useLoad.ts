@@ -1,20 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from '../api/client';
 
-export interface Loaded<T> {
-  data: T | null;
-  state: 'loading' | 'ready' | 'error';
-  error: string | null;
-  /** Loads again (the retry button of LoadState, or after a change elsewhere). */
-  reload: () => void;
-}
-
-/** Loads a page's data once on mount, with the states LoadState shows. */
-export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
+/** Loads once and again whenever `version` (a number or key) changes; `retry` for the error state's button. */
+export function useLoad<T>(load: () => Promise<T>, version: number | string = 0) {
   const [data, setData] = useState<T | null>(null);
-  const [state, setState] = useState<Loaded<T>['state']>('loading');
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-
   useEffect(() => {
     let live = true;
     load().then(
@@ -23,22 +15,18 @@ export function useLoad<T>(load: () => Promise<T>): Loaded<T> {
         setData(result);
         setState('ready');
       },
-      (e: Error) => {
+      (e: unknown) => {
         if (!live) return;
-        setError(e.message);
+        setError(messageOf(e));
         setState('error');
       },
     );
     return () => {
       live = false;
     };
-    // `load` is a fresh closure each render; `attempt` alone says when to load again.
+    // `load` is a fresh closure each render; version and attempt say when to load again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [attempt]);
-
-  const reload = useCallback(() => {
-    setState((s) => (s === 'ready' ? s : 'loading'));
-    setAttempt((n) => n + 1);
-  }, []);
-  return { data, state, error, reload };
+  }, [version, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { data, state, error, retry };
 }

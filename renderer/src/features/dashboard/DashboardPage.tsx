@@ -27,7 +27,7 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 
 /** 首页: the whole pilot at a glance, and every open rule problem with a link to fix it. */
 export function DashboardPage() {
-  const { data, state, error, reload } = useLoad(() => invoke('dashboard.summary', {}));
+  const { data, state, error, retry: reload } = useLoad(() => invoke('dashboard.summary', {}));
   const go = useNavigation((s) => s.go);
 
   // A fresh install has nothing to show yet: the school profile comes first.

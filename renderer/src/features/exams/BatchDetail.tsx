@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/domain/exams';
 import { invoke, messageOf } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
+import { AuditHistoryButton } from '../../components/AuditHistory';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -241,14 +242,19 @@ export function BatchDetail({ id }: { id: number }) {
           </Button>
         }
         extra={
-          <Button
-            type="primary"
-            icon={<UserAddOutlined />}
-            disabled={!batch}
-            onClick={() => setSigningUp(true)}
-          >
-            {text.signUp}
-          </Button>
+          <>
+            {batch && (
+              <AuditHistoryButton source={{ kind: 'batch', id }} title={batchTitle(batch)} />
+            )}
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              disabled={!batch}
+              onClick={() => setSigningUp(true)}
+            >
+              {text.signUp}
+            </Button>
+          </>
         }
       />
       <LoadState state={state} error={error} onRetry={() => void fetchAll()}>

@@ -19,7 +19,7 @@ const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 /** 资格自查: rules 1–8 for every project at once; each problem links to where it is fixed. */
 export function SelfCheckPage() {
-  const { data, state, error, reload } = useLoad(() => invoke('projects.selfCheckAll', {}));
+  const { data, state, error, retry: reload } = useLoad(() => invoke('projects.selfCheckAll', {}));
   const checks = data ?? [];
   const go = useNavigation((s) => s.go);
 

@@ -1,11 +1,12 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Input, Segmented, Typography } from 'antd';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, App, Button, Flex, Segmented, Typography } from 'antd';
+import { memo, useCallback, useEffect, useState } from 'react';
 import type { Student } from '../../../../shared/contract/students';
 import { invoke, messageOf } from '../../api/client';
 import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { t } from '../../i18n';
 import { useMajorsStore } from '../majors/majorsStore';
 import { StudentFormModal } from './StudentFormModal';
@@ -13,46 +14,9 @@ import { count, StudentsTable } from './StudentsTable';
 import { defaultQuery, useStudentsStore, type StudentQuery } from './studentsStore';
 
 const text = t.students;
-/** Keystrokes closer together than this are sent as one search (the first one goes at once). */
-export const SEARCH_DEBOUNCE_MS = 200;
-
 type Pilot = 'all' | 'pilot' | 'other';
 const pilotValue = (pilot: boolean | null): Pilot =>
   pilot === null ? 'all' : pilot ? 'pilot' : 'other';
-
-/**
- * Search as the user types: the first keystroke after a pause is sent at once, later ones within
- * SEARCH_DEBOUNCE_MS are merged into one request; nothing is sent while an input method (拼音)
- * is still composing.
- */
-function useLeadingDebounce(apply: (value: string) => void) {
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const pending = useRef<string | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-  const flush = () => {
-    if (pending.current === null) {
-      timer.current = null;
-      return;
-    }
-    const value = pending.current;
-    pending.current = null;
-    apply(value);
-    timer.current = setTimeout(flush, SEARCH_DEBOUNCE_MS);
-  };
-  return (value: string) => {
-    if (timer.current === null) {
-      apply(value);
-      timer.current = setTimeout(flush, SEARCH_DEBOUNCE_MS);
-    } else {
-      pending.current = value;
-    }
-  };
-}
 
 const isFiltered = (q: StudentQuery) =>
   q.search !== '' ||
@@ -63,34 +27,15 @@ const isFiltered = (q: StudentQuery) =>
   q.pilot !== null ||
   q.idWarningsOnly;
 
-/** The search box: local text, sent to the core as the user types (see useLeadingDebounce). */
+/** The search box: sent to the core as the user types. */
 const SearchBox = memo(function SearchBox() {
   const setQuery = useStudentsStore((s) => s.setQuery);
-  // Only this box and 清除筛选 change the search, so its text starts from the store.
-  const [search, setSearch] = useState(() => useStudentsStore.getState().query.search);
-  const composing = useRef(false);
-  const searchNow = useLeadingDebounce((value) => void setQuery({ search: value.trim() }));
-  const onChange = (value: string) => {
-    setSearch(value);
-    if (!composing.current) searchNow(value);
-  };
   return (
-    <Input.Search
+    <SearchAsYouType
       id="students-search"
-      allowClear
-      style={{ width: 320 }}
       placeholder={text.searchPlaceholder}
-      aria-label={text.searchPlaceholder}
-      value={search}
-      onChange={(e) => onChange(e.target.value)}
-      onCompositionStart={() => {
-        composing.current = true;
-      }}
-      onCompositionEnd={(e) => {
-        composing.current = false;
-        onChange(e.currentTarget.value);
-      }}
-      onSearch={(value) => void setQuery({ search: value.trim() })}
+      initial={useStudentsStore.getState().query.search}
+      onSearch={(search) => void setQuery({ search })}
     />
   );
 });

@@ -1,0 +1,118 @@
+import type { AuditHistory, AuditView } from '../../../../shared/contract/fees';
+import {
+  auditActionLabels,
+  auditChanges,
+  auditEntityLabels,
+  type AuditNames,
+} from '../../../../shared/domain/fees';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+import { loadBatches } from './batches';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: string;
+  action: 'create' | 'update' | 'delete';
+  before_json: string | null;
+  after_json: string | null;
+}
+
+const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
+const field = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+
+/** Audit entries shown to a person: newest first, changed fields labelled and formatted. */
+function views(db: Db, rows: AuditRow[], limit: number): AuditHistory {
+  const batches = loadBatches(db);
+  const studentStmt = db.prepare<[number], { name: string; student_no: string }>(
+    'SELECT name, student_no FROM students WHERE id = ?',
+  );
+  const studentNames = new Map<number, string | undefined>();
+  const names: AuditNames = {
+    batch: (id) => batches.get(id)?.label,
+    student(id) {
+      if (!studentNames.has(id)) {
+        const s = studentStmt.get(id);
+        studentNames.set(id, s ? `${s.name}（${s.student_no}）` : undefined);
+      }
+      return studentNames.get(id);
+    },
+  };
+  const entries = rows.slice(0, limit).map((r): AuditView => {
+    const before = parse(r.before_json);
+    const after = parse(r.after_json);
+    const either = after ?? before;
+    let subject = '';
+    if (r.entity === 'signup') {
+      const studentId = field(either, 'studentId');
+      const batchId = field(either, 'batchId');
+      subject = [
+        typeof studentId === 'number' ? names.student(studentId) : undefined,
+        typeof batchId === 'number' ? names.batch(batchId) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    } else if (r.entity === 'exam_batch') {
+      subject = names.batch(Number(r.entity_id)) ?? String(field(either, 'name') ?? '');
+    } else if (r.entity === 'payment') {
+      subject =
+        `${String(field(either, 'organization') ?? '')} ${String(field(either, 'invoiceNo') ?? '')}`.trim();
+    } else if (r.entity === 'student') {
+      subject = `${String(field(either, 'name') ?? '')}（${String(field(either, 'studentNo') ?? '')}）`;
+    }
+    return {
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      entity: r.entity,
+      entityLabel: auditEntityLabels[r.entity] ?? r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      actionLabel: auditActionLabels[r.action],
+      subject,
+      changes: auditChanges(r.entity, before, after, names),
+    };
+  });
+  return { entries, truncated: rows.length > limit };
+}
+
+/** A student's history: the student and every one of its sign-ups. */
+export function studentHistory(db: Db, studentId: number, limit: number): AuditHistory {
+  const exists = db.prepare('SELECT 1 FROM students WHERE id = ?').get(studentId);
+  if (!exists) {
+    throw new CoreError('NOT_FOUND', `学生不存在（编号 ${studentId}），可能已被删除，请刷新。`);
+  }
+  const rows = db
+    .prepare<[string, number, number], AuditRow>(
+      `SELECT * FROM audit_log
+       WHERE (entity = 'student' AND entity_id = ?)
+          OR (entity = 'signup' AND entity_id IN
+                (SELECT CAST(id AS TEXT) FROM signups WHERE student_id = ?))
+       ORDER BY id DESC LIMIT ?`,
+    )
+    .all(String(studentId), studentId, limit + 1);
+  return views(db, rows, limit);
+}
+
+/** A batch's history: the batch, its sign-ups and the payments made for it. */
+export function batchHistory(db: Db, batchId: number, limit: number): AuditHistory {
+  const exists = db.prepare('SELECT 1 FROM exam_batches WHERE id = ?').get(batchId);
+  if (!exists) {
+    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新。`);
+  }
+  const rows = db
+    .prepare<[string, number, number, number], AuditRow>(
+      `SELECT * FROM audit_log
+       WHERE (entity = 'exam_batch' AND entity_id = ?)
+          OR (entity = 'signup' AND entity_id IN
+                (SELECT CAST(id AS TEXT) FROM signups WHERE batch_id = ?))
+          OR (entity = 'payment'
+              AND json_extract(coalesce(after_json, before_json), '$.batchId') = ?)
+       ORDER BY id DESC LIMIT ?`,
+    )
+    .all(String(batchId), batchId, batchId, limit + 1);
+  return views(db, rows, limit);
+}

@@ -1,0 +1,297 @@
+import type {
+  FeeChangeResult,
+  LedgerFacets,
+  LedgerParams,
+  LedgerResult,
+  LedgerRow,
+  LedgerSortKey,
+} from '../../../../shared/contract/fees';
+import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import {
+  studentPaidWithoutSchoolPaid,
+  studentPayerRefusal,
+  type Payer,
+  type SignupStatus,
+} from '../../../../shared/domain/fees';
+import type { Statement } from 'better-sqlite3';
+import type { CoreContext } from '../../context';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+import { findSignups, recordSignupAudit } from '../exams/signups';
+import { loadBatches, marks, type BatchInfo } from './batches';
+
+/** A sign-up row as stored. */
+interface SignupRow {
+  id: number;
+  student_id: number;
+  batch_id: number;
+  status: SignupStatus;
+  score: number | null;
+  certificate_no: string;
+  issued_on: string;
+  platform_registered: number;
+  credit_bank: number;
+  fee_fen: number;
+  payer: Payer;
+  created_at: string;
+  updated_at: string;
+}
+
+const MAX_CHAR = '\u{10FFFF}';
+
+/** Statements prepared once per distinct SQL text (filters combine into a few shapes). */
+export function statementCache(db: Db) {
+  const statements = new Map<string, Statement<unknown[]>>();
+  return (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare<unknown[]>(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+}
+
+/** The WHERE clause over `signups g`; certificates become their batches' ids. */
+function ledgerWhere(p: LedgerParams, batches: Map<number, BatchInfo>) {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  let batchIds = p.batchIds;
+  if (p.certificateIds.length > 0) {
+    const certs = new Set(p.certificateIds);
+    const ofCerts = [...batches.values()]
+      .filter((b) => certs.has(b.certificateId))
+      .map((b) => b.id);
+    batchIds = batchIds.length > 0 ? batchIds.filter((id) => ofCerts.includes(id)) : ofCerts;
+    if (batchIds.length === 0) batchIds = [0]; // no batch of these certificates: nothing matches
+  }
+  if (batchIds.length > 0) {
+    conditions.push(`g.batch_id IN (${marks(batchIds)})`);
+    params.push(...batchIds);
+  }
+  if (p.statuses.length > 0) {
+    conditions.push(`g.status IN (${marks(p.statuses)})`);
+    params.push(...p.statuses);
+  }
+  if (p.payers.length > 0) {
+    conditions.push(`g.payer IN (${marks(p.payers)})`);
+    params.push(...p.payers);
+  }
+  if (p.studentId !== null) {
+    conditions.push('g.student_id = ?');
+    params.push(p.studentId);
+  }
+  const q = p.search;
+  if (q !== '') {
+    const ranges: string[] = [];
+    const range = (column: string) => {
+      ranges.push(`(${column} >= ? AND ${column} < ?)`);
+      params.push(q, q + MAX_CHAR);
+    };
+    if (!/^[\d\sXx-]+$/.test(q)) range('name');
+    if (/^[A-Za-z0-9_-]+$/.test(q)) range('student_no');
+    conditions.push(`g.student_id IN (SELECT id FROM students WHERE ${ranges.join(' OR ')})`);
+  }
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+const sortColumns: Record<LedgerSortKey, string> = {
+  id: 'g.id',
+  studentNo: 's.student_no',
+  name: 's.name',
+  examDate: '(SELECT exam_date FROM exam_batches WHERE id = g.batch_id)',
+  feeFen: 'g.fee_fen',
+  updatedAt: 'g.updated_at',
+};
+
+interface LedgerDbRow extends SignupRow {
+  student_no: string;
+  name: string;
+  class_name: string;
+  major_name: string;
+  pilot: number;
+}
+
+export function ledgerRepo(db: Db) {
+  const cached = statementCache(db);
+
+  const toRow = (r: LedgerDbRow, batches: Map<number, BatchInfo>): LedgerRow => {
+    const b = batches.get(r.batch_id);
+    return {
+      id: r.id,
+      studentId: r.student_id,
+      studentNo: r.student_no,
+      name: r.name,
+      className: r.class_name,
+      majorName: r.major_name,
+      pilot: r.pilot === 1,
+      batchId: r.batch_id,
+      batchLabel: b?.label ?? `#${r.batch_id}`,
+      certificateId: b?.certificateId ?? 0,
+      certificateName: b?.certificateName ?? '',
+      level: b?.level ?? 'junior',
+      examDate: b?.examDate ?? '',
+      organization: b?.organization ?? '',
+      status: r.status,
+      feeFen: r.fee_fen,
+      payer: r.payer,
+      capFen: b?.capFen ?? null,
+      updatedAt: r.updated_at,
+    };
+  };
+
+  return {
+    list(p: LedgerParams): LedgerResult {
+      const batches = loadBatches(db);
+      const where = ledgerWhere(p, batches);
+      const stats = cached(
+        `SELECT count(*) AS total, coalesce(sum(g.fee_fen), 0) AS fen FROM signups g ${where.sql}`,
+      ).get(...where.params) as { total: number; fen: number };
+      const direction = p.sortOrder === 'desc' ? 'DESC' : 'ASC';
+      const needsStudent = p.sortBy === 'studentNo' || p.sortBy === 'name';
+      const ids = cached(
+        // Sorted by a student column: walk the students' index in order and stop at the page
+        // (CROSS JOIN keeps students outside), rather than sorting every matching sign-up.
+        `SELECT g.id FROM ${needsStudent ? 'students s CROSS JOIN signups g ON g.student_id = s.id' : 'signups g'}
+         ${where.sql} ORDER BY ${sortColumns[p.sortBy]} ${direction}, g.id ${direction}
+         LIMIT ? OFFSET ?`,
+      )
+        .pluck()
+        .all(...where.params, p.pageSize, (p.page - 1) * p.pageSize) as number[];
+      const rows =
+        ids.length === 0
+          ? []
+          : (cached(
+              `SELECT g.*, s.student_no, s.name, s.class_name, s.pilot,
+                 coalesce(m.name, s.major_text) AS major_name
+               FROM signups g JOIN students s ON s.id = g.student_id
+               LEFT JOIN majors m ON m.id = s.major_id
+               WHERE g.id IN (${marks(ids)})`,
+            ).all(...ids) as LedgerDbRow[]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return {
+        items: ids.flatMap((id) => {
+          const r = byId.get(id);
+          return r ? [toRow(r, batches)] : [];
+        }),
+        page: p.page,
+        pageSize: p.pageSize,
+        total: stats.total,
+        totalFeeFen: stats.fen,
+      };
+    },
+
+    facets(): LedgerFacets {
+      const batches = loadBatches(db);
+      const counts = new Map(
+        (
+          cached('SELECT batch_id AS id, count(*) AS n FROM signups GROUP BY batch_id').all() as {
+            id: number;
+            n: number;
+          }[]
+        ).map((r) => [r.id, r.n]),
+      );
+      const certificates = new Map<number, { id: number; name: string; signups: number }>();
+      for (const b of batches.values()) {
+        const c = certificates.get(b.certificateId) ?? {
+          id: b.certificateId,
+          name: b.certificateName,
+          signups: 0,
+        };
+        c.signups += counts.get(b.id) ?? 0;
+        certificates.set(b.certificateId, c);
+      }
+      return {
+        signups: [...counts.values()].reduce((a, n) => a + n, 0),
+        certificates: [...certificates.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh')),
+        batches: [...batches.values()].map((b) => ({
+          id: b.id,
+          label: b.label,
+          certificateId: b.certificateId,
+          certificateName: b.certificateName,
+          level: b.level,
+          examDate: b.examDate,
+          organization: b.organization,
+          feeFen: b.feeFen,
+          signups: counts.get(b.id) ?? 0,
+        })),
+      };
+    },
+  };
+}
+
+interface StudentRef {
+  id: number;
+  student_no: string;
+  name: string;
+}
+
+/**
+ * Changes the fee and/or payer of sign-ups, all or nothing: a fee above the level's cap and a
+ * 学生自愿自费 that is not an additional certificate are refused, naming what and why; every
+ * change is audited in the same transaction.
+ */
+export function feeChanger(ctx: CoreContext) {
+  const { db } = ctx;
+  const update = db.prepare(
+    'UPDATE signups SET fee_fen = ?, payer = ?, updated_at = ? WHERE id = ?',
+  );
+  const ofStudent = db.prepare<[number], { id: number; status: SignupStatus; payer: Payer }>(
+    'SELECT id, status, payer FROM signups WHERE student_id = ?',
+  );
+  const student = db.prepare<[number], StudentRef>(
+    'SELECT id, student_no, name FROM students WHERE id = ?',
+  );
+
+  const refuse = (path: string, message: string): never => {
+    throw new CoreError('VALIDATION', message, { fields: [{ path, message }] });
+  };
+
+  return db.transaction(
+    (input: { signupIds: number[]; payer?: Payer; fee?: number }): FeeChangeResult => {
+      const ids = [...new Set(input.signupIds)];
+      const rows = new Map(findSignups(db, ids).map((g) => [g.id, g]));
+      const missing = ids.filter((id) => !rows.has(id));
+      if (missing.length > 0) {
+        throw new CoreError(
+          'NOT_FOUND',
+          `有 ${missing.length} 条报名记录不存在（可能已被删除），请刷新台账后重试，未修改任何内容。`,
+        );
+      }
+      if (input.fee !== undefined) {
+        const batches = loadBatches(db);
+        for (const batchId of new Set([...rows.values()].map((r) => r.batchId))) {
+          const b = batches.get(batchId);
+          if (!b) continue;
+          const problem = feeOverCapMessage(
+            `考核批次“${b.label}”（${b.certificateName}）的考核费`,
+            input.fee,
+            b.capFen,
+            b.capDocument,
+          );
+          if (problem) refuse('fee', `${problem}，未修改任何报名。`);
+        }
+      }
+      const at = ctx.clock().toISOString();
+      let changed = 0;
+      for (const before of rows.values()) {
+        const fee = input.fee ?? before.feeFen;
+        const payer = input.payer ?? before.payer;
+        if (fee === before.feeFen && payer === before.payer) continue;
+        update.run(fee, payer, at, before.id);
+        recordSignupAudit(ctx, at, before, { ...before, feeFen: fee, payer, updatedAt: at });
+        changed += 1;
+      }
+      if (input.payer === 'student') {
+        for (const studentId of new Set([...rows.values()].map((r) => r.studentId))) {
+          const broken = studentPaidWithoutSchoolPaid(ofStudent.all(studentId));
+          if (broken.some((id) => rows.has(id))) {
+            const s = student.get(studentId);
+            refuse('payer', studentPayerRefusal(s?.name ?? '', s?.student_no ?? ''));
+          }
+        }
+      }
+      return { changed };
+    },
+  );
+}

@@ -1,0 +1,198 @@
+import type { Payment, Reconciliation, ReconcileRow } from '../../../../shared/contract/fees';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+import { loadBatches, type BatchInfo } from './batches';
+
+interface PaymentRow {
+  id: number;
+  organization: string;
+  batch_id: number | null;
+  invoice_no: string;
+  amount_fen: number;
+  paid_on: string;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PaymentData {
+  organization: string;
+  batchId: number | null;
+  invoiceNo: string;
+  amount: number;
+  paidOn: string;
+  note: string;
+}
+
+const snapshot = (r: PaymentRow) => ({
+  organization: r.organization,
+  batchId: r.batch_id,
+  invoiceNo: r.invoice_no,
+  amountFen: r.amount_fen,
+  paidOn: r.paid_on,
+  note: r.note,
+});
+
+function fromRow(r: PaymentRow, batches: Map<number, BatchInfo>): Payment {
+  return {
+    id: r.id,
+    organization: r.organization,
+    batchId: r.batch_id,
+    batchLabel: r.batch_id === null ? null : (batches.get(r.batch_id)?.label ?? null),
+    invoiceNo: r.invoice_no,
+    amountFen: r.amount_fen,
+    paidOn: r.paid_on,
+    note: r.note,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** 缴费记录: payments to evaluation organizations, each change audited (entity 'payment'). */
+export function paymentsRepo(ctx: CoreContext) {
+  const { db } = ctx;
+  const getRow = db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?');
+  const mustGet = (id: number): PaymentRow => {
+    const row = getRow.get(id);
+    if (!row)
+      throw new CoreError('NOT_FOUND', `缴费记录不存在（编号 ${id}），可能已被删除，请刷新列表。`);
+    return row;
+  };
+  const audit = (
+    id: number,
+    action: 'create' | 'update' | 'delete',
+    before: unknown,
+    after: unknown,
+    at: string,
+  ) =>
+    recordAudit(db, {
+      at,
+      actor: ctx.actor,
+      entity: 'payment',
+      entityId: String(id),
+      action,
+      before,
+      after,
+    });
+
+  return {
+    list(): Payment[] {
+      const batches = loadBatches(db);
+      return db
+        .prepare<[], PaymentRow>('SELECT * FROM payments ORDER BY paid_on DESC, id DESC')
+        .all()
+        .map((r) => fromRow(r, batches));
+    },
+    save: db.transaction((input: PaymentData & { id?: number }): Payment => {
+      const batches = loadBatches(db);
+      if (input.batchId !== null && !batches.has(input.batchId)) {
+        const message = '所选考核批次不存在（可能已被删除），请重新选择';
+        throw new CoreError('VALIDATION', `输入有误，未保存。${message}`, {
+          fields: [{ path: 'batchId', message }],
+        });
+      }
+      const at = ctx.clock().toISOString();
+      const values = [
+        input.organization,
+        input.batchId,
+        input.invoiceNo,
+        input.amount,
+        input.paidOn,
+        input.note,
+      ];
+      let id: number;
+      let before: PaymentRow | null = null;
+      if (input.id !== undefined) {
+        before = mustGet(input.id);
+        db.prepare(
+          `UPDATE payments SET organization = ?, batch_id = ?, invoice_no = ?, amount_fen = ?,
+             paid_on = ?, note = ?, updated_at = ? WHERE id = ?`,
+        ).run(...values, at, input.id);
+        id = input.id;
+      } else {
+        id = Number(
+          db
+            .prepare(
+              `INSERT INTO payments (organization, batch_id, invoice_no, amount_fen, paid_on, note,
+                 created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(...values, at, at).lastInsertRowid,
+        );
+      }
+      const after = mustGet(id);
+      audit(id, before ? 'update' : 'create', before && snapshot(before), snapshot(after), at);
+      return fromRow(after, batches);
+    }),
+    remove: db.transaction((id: number) => {
+      const before = mustGet(id);
+      db.prepare('DELETE FROM payments WHERE id = ?').run(id);
+      audit(id, 'delete', snapshot(before), null, ctx.clock().toISOString());
+      return { id };
+    }),
+  };
+}
+
+/**
+ * What is due to each batch and organization (fees of non-withdrawn sign-ups paid by the school
+ * or a subsidy) against what was paid to it.
+ */
+export function reconcile(db: Db): Reconciliation {
+  const batches = loadBatches(db);
+  const due = db
+    .prepare<[], { batch_id: number; n: number; fen: number }>(
+      `SELECT batch_id, sum(n) AS n, sum(fen) AS fen FROM signup_sums
+       WHERE status <> 'withdrawn' AND payer IN ('school', 'subsidy') AND n > 0
+       GROUP BY batch_id`,
+    )
+    .all();
+  const paid = db
+    .prepare<[], { batch_id: number | null; organization: string; fen: number }>(
+      'SELECT batch_id, organization, sum(amount_fen) AS fen FROM payments GROUP BY batch_id, organization',
+    )
+    .all();
+  const row = (key: string, label: string, organization: string): ReconcileRow => ({
+    key,
+    label,
+    organization,
+    dueFen: 0,
+    paidFen: 0,
+    differenceFen: 0,
+    signups: 0,
+  });
+  const byBatch = new Map<number, ReconcileRow>();
+  const byOrg = new Map<string, ReconcileRow>();
+  const org = (name: string) => {
+    let r = byOrg.get(name);
+    if (!r) byOrg.set(name, (r = row(name, name || '（未填写组织）', name)));
+    return r;
+  };
+  const batchRow = (id: number) => {
+    let r = byBatch.get(id);
+    const b = batches.get(id);
+    if (!r) byBatch.set(id, (r = row(String(id), b?.label ?? `#${id}`, b?.organization ?? '')));
+    return r;
+  };
+  for (const d of due) {
+    const r = batchRow(d.batch_id);
+    r.dueFen += d.fen;
+    r.signups += d.n;
+    const o = org(r.organization);
+    o.dueFen += d.fen;
+    o.signups += d.n;
+  }
+  let unassignedFen = 0;
+  for (const p of paid) {
+    if (p.batch_id !== null) batchRow(p.batch_id).paidFen += p.fen;
+    else unassignedFen += p.fen;
+    org(p.organization).paidFen += p.fen;
+  }
+  const finish = (rows: Iterable<ReconcileRow>) =>
+    [...rows].map((r) => ({ ...r, differenceFen: r.dueFen - r.paidFen }));
+  return {
+    byBatch: finish(byBatch.values()).sort((a, b) => a.label.localeCompare(b.label, 'zh')),
+    byOrganization: finish(byOrg.values()).sort((a, b) => a.label.localeCompare(b.label, 'zh')),
+    unassignedFen,
+  };
+}

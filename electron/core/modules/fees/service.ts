@@ -1,0 +1,55 @@
+import type { SheetDownload } from '../../../../shared/contract/fees';
+import type { CoreContext } from '../../context';
+import type { HandlersFor } from '../../handlers';
+import { batchHistory, studentHistory } from './history';
+import { feeChanger, ledgerRepo } from './ledger';
+import { paymentsRepo, reconcile } from './payments';
+import { feeViolations } from './rules';
+import { feeSheet, uploadSheet, type SheetFile } from './sheets';
+import { feeTotals, studentStatement } from './statement';
+
+type FeesHandlerName =
+  | 'fees.ledger'
+  | 'fees.facets'
+  | 'fees.change'
+  | 'fees.violations'
+  | 'fees.statement'
+  | 'fees.totals'
+  | 'fees.payments'
+  | 'fees.savePayment'
+  | 'fees.deletePayment'
+  | 'fees.reconcile'
+  | 'fees.uploadSheet'
+  | 'fees.feeSheet'
+  | 'audit.student'
+  | 'audit.batch';
+
+const download = ({ fileName, bytes }: SheetFile): SheetDownload => ({
+  fileName,
+  contentBase64: bytes.toString('base64'),
+  size: bytes.length,
+});
+
+/** 费用台账: fees and payers of sign-ups, the money rules, payments, statements and sheets. */
+export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
+  const { db } = ctx;
+  const ledger = ledgerRepo(db);
+  const change = feeChanger(ctx);
+  const payments = paymentsRepo(ctx);
+  return {
+    'fees.ledger': (input) => ledger.list(input),
+    'fees.facets': () => ledger.facets(),
+    'fees.change': (input) => change(input),
+    'fees.violations': () => feeViolations(db),
+    'fees.statement': ({ studentId }) => studentStatement(db, studentId),
+    'fees.totals': () => feeTotals(db),
+    'fees.payments': () => payments.list(),
+    'fees.savePayment': (input) => payments.save(input),
+    'fees.deletePayment': ({ id }) => payments.remove(id),
+    'fees.reconcile': () => reconcile(db),
+    'fees.uploadSheet': async ({ batchId }) => download(await uploadSheet(db, batchId)),
+    'fees.feeSheet': async ({ batchId }) => download(await feeSheet(db, batchId)),
+    'audit.student': ({ studentId, limit }) => studentHistory(db, studentId, limit),
+    'audit.batch': ({ batchId, limit }) => batchHistory(db, batchId, limit),
+  };
+}

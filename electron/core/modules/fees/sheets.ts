@@ -1,0 +1,169 @@
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import {
+  payerLabels,
+  signupStatusLabels,
+  type Payer,
+  type SignupStatus,
+} from '../../../../shared/domain/fees';
+import { idTypeLabels, type IdType } from '../../../../shared/domain/idNumber';
+import { genderLabels, type Gender } from '../../../../shared/domain/teachers';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
+import { loadBatches, type BatchInfo } from './batches';
+
+export interface SheetFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+interface SheetRow {
+  student_no: string;
+  name: string;
+  id_type: IdType;
+  id_number: string;
+  gender: Gender;
+  major_name: string;
+  class_name: string;
+  batch_id: number;
+  status: SignupStatus;
+  payer: Payer;
+  fee_fen: number;
+}
+
+const selectRows = `SELECT s.student_no, s.name, s.id_type, s.id_number, s.gender,
+    coalesce(m.name, s.major_text) AS major_name, s.class_name, g.batch_id, g.status, g.payer,
+    g.fee_fen
+  FROM signups g JOIN students s ON s.id = g.student_id LEFT JOIN majors m ON m.id = s.major_id`;
+
+function mustBatch(batches: Map<number, BatchInfo>, batchId: number): BatchInfo {
+  const batch = batches.get(batchId);
+  if (!batch) {
+    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新。`);
+  }
+  return batch;
+}
+
+export const UPLOAD_SHEET_HEADER = [
+  '姓名',
+  '证件类型',
+  '证件号码',
+  '性别',
+  '学号',
+  '专业',
+  '班级',
+  '证书名称',
+  '等级',
+  '考核批次',
+] as const;
+
+/**
+ * 考生信息上传表 for one batch: its non-withdrawn candidates by 学号, in the platform's bulk
+ * upload columns. ID numbers and 学号 are text cells; typed text never runs as a formula.
+ */
+export async function uploadSheet(db: Db, batchId: number): Promise<SheetFile> {
+  const batch = mustBatch(loadBatches(db), batchId);
+  const rows = db
+    .prepare<[number], SheetRow>(
+      `${selectRows} WHERE g.batch_id = ? AND g.status <> 'withdrawn' ORDER BY s.student_no`,
+    )
+    .all(batchId);
+  const wb = newWorkbook();
+  addSheet(
+    wb,
+    '考生信息',
+    UPLOAD_SHEET_HEADER,
+    rows.map((r) => [
+      r.name,
+      idTypeLabels[r.id_type],
+      r.id_number,
+      genderLabels[r.gender],
+      r.student_no,
+      r.major_name,
+      r.class_name,
+      batch.certificateName,
+      certificateLevelLabels[batch.level],
+      batch.label,
+    ]),
+    { textColumns: [2, 4], width: 18 },
+  );
+  return { fileName: '考生信息上传表.xlsx', bytes: await workbookBytes(wb) };
+}
+
+export const FEE_SHEET_HEADER = [
+  '学号',
+  '姓名',
+  '班级',
+  '专业',
+  '证书名称',
+  '等级',
+  '考核批次',
+  '考核日期',
+  '状态',
+  '付费方',
+  '费用（元）',
+] as const;
+
+const yuan = (fen: number) => fen / 100;
+
+/**
+ * 费用明细表: every sign-up (of one batch, or all) with its fee and payer, then totals of the
+ * non-withdrawn ones by payer. Amounts in yuan with two decimals.
+ */
+export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFile> {
+  const batches = loadBatches(db);
+  if (batchId !== null) mustBatch(batches, batchId);
+  const rows =
+    batchId === null
+      ? db.prepare<[], SheetRow>(`${selectRows} ORDER BY g.batch_id, s.student_no`).all()
+      : db
+          .prepare<[number], SheetRow>(`${selectRows} WHERE g.batch_id = ? ORDER BY s.student_no`)
+          .all(batchId);
+  const totals: Record<Payer, number> = { school: 0, subsidy: 0, student: 0 };
+  let live = 0;
+  const body: SheetValue[][] = rows.map((r) => {
+    const b = batches.get(r.batch_id);
+    if (r.status !== 'withdrawn') {
+      totals[r.payer] += r.fee_fen;
+      live += 1;
+    }
+    return [
+      r.student_no,
+      r.name,
+      r.class_name,
+      r.major_name,
+      b?.certificateName ?? '',
+      b ? certificateLevelLabels[b.level] : '',
+      b?.label ?? '',
+      b?.examDate ?? '',
+      signupStatusLabels[r.status],
+      payerLabels[r.payer],
+      yuan(r.fee_fen),
+    ];
+  });
+  const sum = totals.school + totals.subsidy + totals.student;
+  const total = (label: string, fen: number): SheetValue[] => [
+    label,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    yuan(fen),
+  ];
+  body.push(
+    [],
+    total(`合计（不含已撤销，${live} 人次）`, sum),
+    total(`其中${payerLabels.school}`, totals.school),
+    total(`其中${payerLabels.subsidy}`, totals.subsidy),
+    total(`其中${payerLabels.student}`, totals.student),
+  );
+  const wb = newWorkbook();
+  const ws = addSheet(wb, '费用明细', FEE_SHEET_HEADER, body, { textColumns: [0], width: 16 });
+  ws.getColumn(FEE_SHEET_HEADER.length).numFmt = '0.00';
+  return { fileName: '费用明细表.xlsx', bytes: await workbookBytes(wb) };
+}

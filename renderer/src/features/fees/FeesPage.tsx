@@ -1,0 +1,102 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Tabs, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
+import { invoke, messageOf } from '../../api/client';
+import { useNavigation } from '../../app/navigationStore';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { t } from '../../i18n';
+import { saveSheet } from './download';
+import { useFeesStore } from './feesStore';
+import { LedgerTab } from './LedgerTab';
+import { PaymentsTab } from './PaymentsTab';
+import { RulesTab } from './RulesTab';
+import { StatementDrawer } from './StatementDrawer';
+import { TotalsTab } from './TotalsTab';
+
+const text = t.fees;
+const tabKeys = ['ledger', 'rules', 'payments', 'totals'] as const;
+type TabKey = (typeof tabKeys)[number];
+
+/** The two sheets: 考生信息上传表 needs one batch chosen in the filter; 费用明细表 follows it. */
+function Downloads() {
+  const { message } = App.useApp();
+  const batchIds = useFeesStore((s) => s.query.batchIds);
+  const [busy, setBusy] = useState<string | null>(null);
+  const batchId = batchIds.length === 1 ? batchIds[0] : null;
+  const run = async (which: 'upload' | 'fees') => {
+    setBusy(which);
+    try {
+      const sheet =
+        which === 'upload' && batchId !== null
+          ? await invoke('fees.uploadSheet', { batchId })
+          : await invoke('fees.feeSheet', { batchId });
+      saveSheet(sheet);
+      message.success(text.downloaded(sheet.fileName));
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      <Tooltip title={batchId === null ? text.downloadUploadHint : undefined}>
+        <Button
+          icon={<DownloadOutlined />}
+          disabled={batchId === null}
+          loading={busy === 'upload'}
+          onClick={() => void run('upload')}
+        >
+          {text.downloadUpload}
+        </Button>
+      </Tooltip>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'fees'}
+        onClick={() => void run('fees')}
+      >
+        {text.downloadFees}
+      </Button>
+    </>
+  );
+}
+
+/** 费用台账: route `fees/<tab>[/student/<id>]`. */
+export function FeesPage() {
+  const sub = useNavigation((s) => s.sub);
+  const go = useNavigation((s) => s.go);
+  const loadState = useFeesStore((s) => s.loadState);
+  const loadError = useFeesStore((s) => s.loadError);
+  const reload = useFeesStore((s) => s.reload);
+  const [first = 'ledger', kind, id] = sub.split('/');
+  const tab: TabKey = (tabKeys as readonly string[]).includes(first) ? (first as TabKey) : 'ledger';
+  const studentId = kind === 'student' && /^\d+$/.test(id ?? '') ? Number(id) : null;
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  return (
+    <div>
+      <PageHeader title={text.title} description={text.intro} extra={<Downloads />} />
+      <Alert type="info" showIcon message={text.noTrainingFee} style={{ marginBottom: 12 }} />
+      <LoadState state={loadState} error={loadError} onRetry={() => void reload()}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => go(`fees/${key}`)}
+          destroyOnHidden
+          items={[
+            { key: 'ledger', label: text.tabs.ledger, children: <LedgerTab /> },
+            { key: 'rules', label: text.tabs.rules, children: <RulesTab /> },
+            { key: 'payments', label: text.tabs.payments, children: <PaymentsTab /> },
+            { key: 'totals', label: text.tabs.totals, children: <TotalsTab /> },
+          ]}
+        />
+      </LoadState>
+      {studentId !== null && (
+        <StatementDrawer studentId={studentId} onClose={() => go(`fees/${tab}`)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,335 @@
+import { Button, Flex, Select, Space, Typography, type TableProps } from 'antd';
+import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import { memo, useMemo, useState } from 'react';
+import type { LedgerRow, LedgerSortKey } from '../../../../shared/contract/fees';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import {
+  payerLabels,
+  payers,
+  signupStatusLabels,
+  signupStatuses,
+} from '../../../../shared/domain/fees';
+import { DataTable } from '../../components/DataTable';
+import { formatDate, formatFen } from '../../components/format';
+import { SearchAsYouType } from '../../components/SearchAsYouType';
+import { useNavigation } from '../../app/navigationStore';
+import { t } from '../../i18n';
+import { FeeChangeModal } from './FeeChangeModal';
+import { defaultLedgerQuery, useFeesStore, type LedgerQuery } from './feesStore';
+
+const text = t.fees;
+const c = text.columns;
+const count = (n: number) => n.toLocaleString('zh-CN');
+
+const linkButton = {
+  border: 0,
+  background: 'none',
+  padding: 0,
+  color: '#1677ff',
+  cursor: 'pointer',
+  font: 'inherit',
+} as const;
+
+// Plain spans styled like antd tags: a page of rows stays cheap to render.
+const muted = { color: 'rgba(0, 0, 0, 0.45)' };
+const plainTag = {
+  display: 'inline-block',
+  padding: '0 6px',
+  fontSize: 12,
+  lineHeight: '18px',
+  borderRadius: 4,
+  border: '1px solid',
+} as const;
+const studentTag = { ...plainTag, color: '#d46b08', borderColor: '#ffd591', background: '#fff7e6' };
+const overTag = {
+  ...plainTag,
+  marginRight: 4,
+  color: '#cf1322',
+  borderColor: '#ffa39e',
+  background: '#fff1f0',
+};
+
+const isFiltered = (q: LedgerQuery) =>
+  q.search !== '' ||
+  q.certificateIds.length > 0 ||
+  q.batchIds.length > 0 ||
+  q.payers.length > 0 ||
+  q.statuses.length > 0;
+
+/** Certificate and batch pickers above the table. */
+const Filters = memo(function Filters() {
+  const facets = useFeesStore((s) => s.facets);
+  const certificateIds = useFeesStore((s) => s.query.certificateIds);
+  const batchIds = useFeesStore((s) => s.query.batchIds);
+  const setQuery = useFeesStore((s) => s.setQuery);
+  const batches = (facets?.batches ?? []).filter(
+    (b) => certificateIds.length === 0 || certificateIds.includes(b.certificateId),
+  );
+  return (
+    <>
+      <Select
+        id="fees-certificate-filter"
+        mode="multiple"
+        allowClear
+        style={{ minWidth: 200 }}
+        placeholder={text.filters.certificate}
+        value={certificateIds}
+        onChange={(ids: number[]) => void setQuery({ certificateIds: ids })}
+        options={(facets?.certificates ?? []).map((x) => ({
+          value: x.id,
+          label: `${x.name}（${count(x.signups)}）`,
+        }))}
+      />
+      <Select
+        id="fees-batch-filter"
+        mode="multiple"
+        allowClear
+        style={{ minWidth: 260 }}
+        placeholder={text.filters.batch}
+        value={batchIds}
+        onChange={(ids: number[]) => void setQuery({ batchIds: ids })}
+        optionFilterProp="label"
+        options={batches.map((b) => ({ value: b.id, label: `${b.label}（${count(b.signups)}）` }))}
+      />
+    </>
+  );
+});
+
+const tableQuery = (q: LedgerQuery) =>
+  JSON.stringify([q.sortBy, q.sortOrder, q.payers, q.statuses]);
+
+/** The ledger: one page from the core; re-renders only when a page arrives or a column changes. */
+const LedgerTable = memo(function LedgerTable({
+  onChangeRows,
+}: {
+  onChangeRows: (ids: number[]) => void;
+}) {
+  const result = useFeesStore((s) => s.result);
+  const shownQuery = useFeesStore((s) => s.shownQuery);
+  const facets = useFeesStore((s) => s.facets);
+  const firstLoad = useFeesStore((s) => s.fetching && s.result === null);
+  const page = useFeesStore((s) => s.query.page);
+  const pageSize = useFeesStore((s) => s.query.pageSize);
+  const selected = useFeesStore((s) => s.selected);
+  const queryKey = useFeesStore((s) => tableQuery(s.query));
+  const go = useNavigation((s) => s.go);
+  const tableHeight = Math.max(320, window.innerHeight - 420);
+
+  const columns = useMemo((): ColumnsType<LedgerRow> => {
+    const query = useFeesStore.getState().query;
+    const sortOrder = (key: LedgerSortKey): SortOrder =>
+      query.sortBy === key ? (query.sortOrder === 'desc' ? 'descend' : 'ascend') : null;
+    const sortable = (key: LedgerSortKey) => ({
+      key,
+      sorter: true,
+      sortOrder: sortOrder(key),
+      sortDirections: ['ascend' as const, 'descend' as const],
+    });
+    return [
+      { title: c.studentNo, dataIndex: 'studentNo', width: 120, ...sortable('studentNo') },
+      {
+        title: c.name,
+        dataIndex: 'name',
+        width: 110,
+        ellipsis: true,
+        ...sortable('name'),
+        render: (_, r) => (
+          <button
+            type="button"
+            style={linkButton}
+            title={text.statementLink}
+            onClick={() => go(`fees/ledger/student/${r.studentId}`)}
+          >
+            {r.name}
+          </button>
+        ),
+      },
+      { title: c.className, dataIndex: 'className', width: 110, ellipsis: true },
+      { title: c.batch, dataIndex: 'batchLabel', ellipsis: true },
+      {
+        title: c.level,
+        dataIndex: 'level',
+        width: 64,
+        render: (l: LedgerRow['level']) => certificateLevelLabels[l],
+      },
+      {
+        title: c.examDate,
+        dataIndex: 'examDate',
+        width: 120,
+        ...sortable('examDate'),
+        render: (d: string) => formatDate(d),
+      },
+      {
+        title: c.status,
+        key: 'status',
+        dataIndex: 'status',
+        width: 90,
+        filters: signupStatuses.map((value) => ({ text: signupStatusLabels[value], value })),
+        filteredValue: query.statuses.length ? query.statuses : null,
+        render: (s: LedgerRow['status']) =>
+          s === 'withdrawn' ? (
+            <span style={muted}>{signupStatusLabels[s]}</span>
+          ) : (
+            signupStatusLabels[s]
+          ),
+      },
+      {
+        title: c.payer,
+        key: 'payer',
+        dataIndex: 'payer',
+        width: 120,
+        filters: payers.map((value) => ({ text: payerLabels[value], value })),
+        filteredValue: query.payers.length ? query.payers : null,
+        render: (p: LedgerRow['payer']) =>
+          p === 'student' ? <span style={studentTag}>{payerLabels[p]}</span> : payerLabels[p],
+      },
+      {
+        title: c.fee,
+        dataIndex: 'feeFen',
+        width: 130,
+        align: 'right',
+        ...sortable('feeFen'),
+        render: (fee: number, r) => (
+          <span>
+            {r.capFen !== null && fee > r.capFen && <span style={overTag}>{text.overCap}</span>}
+            {formatFen(fee)}
+          </span>
+        ),
+      },
+      {
+        title: c.cap,
+        dataIndex: 'capFen',
+        width: 110,
+        align: 'right',
+        render: (cap: number | null) =>
+          cap === null ? <span style={muted}>{text.noCap}</span> : formatFen(cap),
+      },
+      {
+        title: c.actions,
+        key: 'actions',
+        width: 70,
+        render: (_, r) => (
+          <button
+            type="button"
+            style={linkButton}
+            onClick={() => onChangeRows([r.id])}
+            data-testid={`fees-change-${r.id}`}
+          >
+            {text.change}
+          </button>
+        ),
+      },
+    ];
+    // queryKey stands for the query parts read above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queryKey, facets, go, onChangeRows]);
+
+  // Stable between pages, so a new page re-renders the rows and nothing else.
+  const rowSelection = useMemo(
+    (): TableProps<LedgerRow>['rowSelection'] => ({
+      selectedRowKeys: selected,
+      preserveSelectedRowKeys: true,
+      onChange: (keys) => useFeesStore.getState().setSelected(keys as number[]),
+    }),
+    [selected],
+  );
+
+  const onChange: TableProps<LedgerRow>['onChange'] = (pagination, filters, sorter) => {
+    const { query, setQuery } = useFeesStore.getState();
+    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<LedgerRow>;
+    const patch: Partial<LedgerQuery> = {
+      payers: (filters.payer ?? []) as LedgerQuery['payers'],
+      statuses: (filters.status ?? []) as LedgerQuery['statuses'],
+      sortBy: s.order ? (s.columnKey as LedgerSortKey) : 'id',
+      sortOrder: s.order === 'ascend' ? 'asc' : 'desc',
+      pageSize: pagination.pageSize ?? query.pageSize,
+    };
+    const unchanged =
+      tableQuery({ ...query, ...patch }) === tableQuery(query) && patch.pageSize === query.pageSize;
+    void setQuery(unchanged ? { page: pagination.current ?? 1 } : patch);
+  };
+
+  return (
+    <div data-testid="fees-table" data-search={shownQuery?.search ?? ''}>
+      <DataTable<LedgerRow>
+        rowKey="id"
+        size="small"
+        showSorterTooltip={false}
+        columns={columns}
+        dataSource={result?.items ?? []}
+        loading={firstLoad}
+        virtual
+        scroll={{ x: 1300, y: tableHeight }}
+        onChange={onChange}
+        rowSelection={rowSelection}
+        emptyHint={facets && facets.signups > 0 ? text.noMatch : text.emptyHint}
+        pagination={{
+          current: page,
+          pageSize,
+          total: result?.total ?? 0,
+          pageSizeOptions: [50, 100, 200, 500],
+        }}
+      />
+    </div>
+  );
+});
+
+const Summary = memo(function Summary() {
+  const result = useFeesStore((s) => s.result);
+  if (!result) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="fees-summary">
+      {text.summary(count(result.total), formatFen(result.totalFeeFen))}
+    </Typography.Text>
+  );
+});
+
+/** 台账: sign-ups with fee and payer; search, filter, and change one or many at once. */
+export function LedgerTab() {
+  const setQuery = useFeesStore((s) => s.setQuery);
+  const selected = useFeesStore((s) => s.selected);
+  const filtered = useFeesStore((s) => isFiltered(s.query));
+  const [searchKey, setSearchKey] = useState(0);
+  const [changing, setChanging] = useState<number[] | null>(null);
+  const clear = () => {
+    setSearchKey((k) => k + 1);
+    const { pageSize, sortBy, sortOrder } = useFeesStore.getState().query;
+    void setQuery({ ...defaultLedgerQuery, pageSize, sortBy, sortOrder });
+  };
+  return (
+    <>
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+        <SearchAsYouType
+          key={searchKey}
+          id="fees-search"
+          placeholder={text.searchPlaceholder}
+          initial={useFeesStore.getState().query.search}
+          onSearch={(search) => void setQuery({ search })}
+        />
+        <Filters />
+        {filtered && (
+          <Button type="link" onClick={clear}>
+            {text.clearFilters}
+          </Button>
+        )}
+        <Space style={{ marginLeft: 'auto' }}>
+          {selected.length > 0 && (
+            <Typography.Text>{text.selected(selected.length)}</Typography.Text>
+          )}
+          <Button
+            type="primary"
+            disabled={selected.length === 0}
+            onClick={() => setChanging(selected)}
+          >
+            {text.bulkChange}
+          </Button>
+        </Space>
+      </Flex>
+      <div style={{ marginBottom: 8 }}>
+        <Summary />
+      </div>
+      <LedgerTable onChangeRows={setChanging} />
+      {changing && <FeeChangeModal signupIds={changing} onClose={() => setChanging(null)} />}
+    </>
+  );
+}

@@ -1,0 +1,339 @@
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Table,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import {
+  paymentFields,
+  type Payment,
+  type PaymentSaveInput,
+  type ReconcileRow,
+} from '../../../../shared/contract/fees';
+import { invoke, messageOf } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { formatDate, formatFen } from '../../components/format';
+import { LoadState } from '../../components/LoadState';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+import { useFeesStore } from './feesStore';
+import { useLoad } from '../../components/useLoad';
+
+const text = t.fees.payments;
+const f = text.fields;
+
+interface FormValues {
+  organization: string;
+  batchId: number | null;
+  invoiceNo: string;
+  amount: string;
+  paidOn: Dayjs | null;
+  note: string;
+}
+
+function PaymentModal({
+  payment,
+  onClose,
+  onSaved,
+}: {
+  payment: Payment | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const facets = useFeesStore((s) => s.facets);
+  const organizations = [
+    ...new Set((facets?.batches ?? []).map((b) => b.organization).filter(Boolean)),
+  ];
+  const onOk = async () => {
+    const values = await validatedValues(form, message);
+    if (!values) return;
+    const input: PaymentSaveInput = {
+      ...(payment ? { id: payment.id } : {}),
+      organization: values.organization,
+      batchId: values.batchId ?? null,
+      invoiceNo: values.invoiceNo ?? '',
+      amount: values.amount,
+      paidOn: values.paidOn ? values.paidOn.format('YYYY-MM-DD') : '',
+      note: values.note ?? '',
+    };
+    setSaving(true);
+    try {
+      await invoke('fees.savePayment', input);
+      message.success(text.saved);
+      onSaved();
+      onClose();
+    } catch (error) {
+      reportSaveError(form, message, error);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={payment ? text.editTitle : text.addTitle}
+      okText={t.common.save}
+      cancelText={t.common.cancel}
+      confirmLoading={saving}
+      onOk={() => void onOk()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={
+          payment
+            ? {
+                ...payment,
+                amount: (payment.amountFen / 100).toFixed(2),
+                paidOn: dayjs(payment.paidOn),
+              }
+            : { batchId: null, paidOn: null, invoiceNo: '', note: '' }
+        }
+      >
+        <Form.Item
+          name="organization"
+          label={f.organization}
+          rules={[zodRule(paymentFields.organization)]}
+          required
+        >
+          <AutoComplete
+            id="payment-organization"
+            options={organizations.map((o) => ({ value: o }))}
+          />
+        </Form.Item>
+        <Form.Item name="batchId" label={f.batchId}>
+          <Select
+            id="payment-batch"
+            allowClear
+            placeholder={text.batchPlaceholder}
+            optionFilterProp="label"
+            showSearch
+            options={(facets?.batches ?? []).map((b) => ({ value: b.id, label: b.label }))}
+            onChange={(id: number | undefined) => {
+              const b = facets?.batches.find((x) => x.id === id);
+              if (b?.organization && !form.getFieldValue('organization'))
+                form.setFieldValue('organization', b.organization);
+            }}
+          />
+        </Form.Item>
+        <Flex gap={16}>
+          <Form.Item
+            name="invoiceNo"
+            label={f.invoiceNo}
+            rules={[zodRule(paymentFields.invoiceNo)]}
+            style={{ flex: 1 }}
+          >
+            <Input id="payment-invoice" />
+          </Form.Item>
+          <Form.Item
+            name="amount"
+            label={f.amount}
+            rules={[zodRule(paymentFields.amount)]}
+            required
+            style={{ flex: 1 }}
+          >
+            <Input id="payment-amount" inputMode="decimal" />
+          </Form.Item>
+          <Form.Item
+            name="paidOn"
+            label={f.paidOn}
+            required
+            rules={[
+              {
+                validator: async (_r, v: Dayjs | null) => {
+                  const result = paymentFields.paidOn.safeParse(
+                    v ? v.format('YYYY-MM-DD') : undefined,
+                  );
+                  if (!result.success) throw new Error(result.error.issues[0]?.message);
+                },
+              },
+            ]}
+            style={{ flex: 1 }}
+          >
+            <DatePicker id="payment-date" style={{ width: '100%' }} />
+          </Form.Item>
+        </Flex>
+        <Form.Item name="note" label={f.note} rules={[zodRule(paymentFields.note)]}>
+          <Input.TextArea id="payment-note" rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+const reconcileColumns = (first: string) => [
+  { title: first, dataIndex: 'label' },
+  { title: text.signups, dataIndex: 'signups', width: 80, align: 'right' as const },
+  {
+    title: text.due,
+    dataIndex: 'dueFen',
+    width: 190,
+    align: 'right' as const,
+    render: (v: number) => formatFen(v),
+  },
+  {
+    title: text.paid,
+    dataIndex: 'paidFen',
+    width: 130,
+    align: 'right' as const,
+    render: (v: number) => formatFen(v),
+  },
+  {
+    title: text.difference,
+    dataIndex: 'differenceFen',
+    width: 170,
+    align: 'right' as const,
+    render: (v: number) =>
+      v === 0 ? (
+        <Typography.Text type="success">{text.settled}</Typography.Text>
+      ) : (
+        <Typography.Text type={v > 0 ? 'danger' : 'warning'}>{formatFen(v)}</Typography.Text>
+      ),
+  },
+];
+
+/** 缴费与对账: payments to evaluation organizations and what is still due. */
+export function PaymentsTab() {
+  const { message } = App.useApp();
+  const version = useFeesStore((s) => s.version);
+  const [local, setLocal] = useState(0);
+  const payments = useLoad(() => invoke('fees.payments', {}), version + local);
+  const reconcile = useLoad(() => invoke('fees.reconcile', {}), version + local);
+  const [editing, setEditing] = useState<Payment | 'new' | null>(null);
+  const refresh = () => setLocal((n) => n + 1);
+  const remove = async (p: Payment) => {
+    try {
+      await invoke('fees.deletePayment', { id: p.id });
+      message.success(text.deleted);
+      refresh();
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    }
+  };
+  const r = reconcile.data;
+  return (
+    <>
+      <Card
+        size="small"
+        title={text.title}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {text.add}
+          </Button>
+        }
+        style={{ marginBottom: 16 }}
+      >
+        <LoadState state={payments.state} error={payments.error} onRetry={payments.retry}>
+          <DataTable<Payment>
+            rowKey="id"
+            size="small"
+            data-testid="payments-table"
+            dataSource={payments.data ?? []}
+            emptyHint={text.empty}
+            columns={[
+              {
+                title: f.paidOn,
+                dataIndex: 'paidOn',
+                width: 130,
+                sorter: (a, b) => a.paidOn.localeCompare(b.paidOn),
+                render: (d: string) => formatDate(d),
+              },
+              { title: f.organization, dataIndex: 'organization', ellipsis: true },
+              {
+                title: f.batchId,
+                dataIndex: 'batchLabel',
+                ellipsis: true,
+                render: (l: string | null) => l ?? '—',
+              },
+              { title: f.invoiceNo, dataIndex: 'invoiceNo', width: 140 },
+              {
+                title: f.amount,
+                dataIndex: 'amountFen',
+                width: 130,
+                align: 'right',
+                sorter: (a, b) => a.amountFen - b.amountFen,
+                render: (v: number) => formatFen(v),
+              },
+              {
+                title: t.common.actions,
+                width: 120,
+                render: (_, p) => (
+                  <Flex gap={8}>
+                    <Button type="link" size="small" onClick={() => setEditing(p)}>
+                      {t.common.edit}
+                    </Button>
+                    <Popconfirm
+                      title={text.deleteConfirm(`${p.organization} ${formatFen(p.amountFen)}`)}
+                      okText={t.common.confirm}
+                      cancelText={t.common.cancel}
+                      onConfirm={() => void remove(p)}
+                    >
+                      <Button type="link" size="small" danger>
+                        {t.common.delete}
+                      </Button>
+                    </Popconfirm>
+                  </Flex>
+                ),
+              },
+            ]}
+          />
+        </LoadState>
+      </Card>
+      <Card size="small" title={text.reconcileTitle}>
+        <LoadState state={reconcile.state} error={reconcile.error} onRetry={reconcile.retry}>
+          {r && r.unassignedFen > 0 && (
+            <Typography.Paragraph type="secondary">
+              {text.unassigned(formatFen(r.unassignedFen))}
+            </Typography.Paragraph>
+          )}
+          <Typography.Title level={5}>{text.byBatch}</Typography.Title>
+          <Table<ReconcileRow>
+            rowKey="key"
+            size="small"
+            data-testid="reconcile-batch"
+            pagination={false}
+            locale={{ emptyText: text.reconcileEmpty }}
+            dataSource={r?.byBatch ?? []}
+            columns={reconcileColumns(f.batchId)}
+            style={{ marginBottom: 16 }}
+          />
+          <Typography.Title level={5}>{text.byOrganization}</Typography.Title>
+          <Table<ReconcileRow>
+            rowKey="key"
+            size="small"
+            data-testid="reconcile-organization"
+            pagination={false}
+            locale={{ emptyText: text.reconcileEmpty }}
+            dataSource={r?.byOrganization ?? []}
+            columns={reconcileColumns(f.organization)}
+          />
+        </LoadState>
+      </Card>
+      {editing && (
+        <PaymentModal
+          payment={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={refresh}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import type { OverCapViolation, SchoolPaidViolation } from '../../../../shared/contract/fees';
+import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
+import { invoke } from '../../api/client';
+import { useNavigation } from '../../app/navigationStore';
+import { formatFen } from '../../components/format';
+import { LoadState } from '../../components/LoadState';
+import { t } from '../../i18n';
+import { useFeesStore } from './feesStore';
+import { useLoad } from '../../components/useLoad';
+
+const text = t.fees.rules;
+const c = t.fees.columns;
+
+/** 规则检查: rule 13 (a school-paid exam for every pilot student) and rule 11 (caps). */
+export function RulesTab() {
+  const version = useFeesStore((s) => s.version);
+  const { data, state, error, retry } = useLoad(() => invoke('fees.violations', {}), version);
+  const go = useNavigation((s) => s.go);
+  const student = (id: number, label: string) => (
+    <Button
+      type="link"
+      size="small"
+      style={{ padding: 0 }}
+      onClick={() => go(`fees/rules/student/${id}`)}
+    >
+      {label}
+    </Button>
+  );
+  return (
+    <LoadState state={state} error={error} onRetry={retry}>
+      <Button onClick={retry} style={{ marginBottom: 12 }}>
+        {text.refresh}
+      </Button>
+      <Card
+        title={text.schoolPaidTitle}
+        size="small"
+        style={{ marginBottom: 16 }}
+        data-testid="rule-school-paid"
+      >
+        {data && data.schoolPaid.length === 0 ? (
+          <Alert
+            type="success"
+            showIcon
+            icon={<CheckCircleOutlined />}
+            message={text.schoolPaidOk}
+          />
+        ) : (
+          <>
+            <Alert
+              type="error"
+              showIcon
+              icon={<WarningOutlined />}
+              message={text.schoolPaidCount(data?.schoolPaid.length ?? 0)}
+              style={{ marginBottom: 12 }}
+            />
+            <Table<SchoolPaidViolation>
+              rowKey="studentId"
+              size="small"
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              dataSource={data?.schoolPaid ?? []}
+              columns={[
+                { title: c.studentNo, dataIndex: 'studentNo', width: 120 },
+                { title: c.name, width: 120, render: (_, v) => student(v.studentId, v.name) },
+                { title: c.className, dataIndex: 'className', width: 120 },
+                {
+                  title: text.signups,
+                  render: (_, v) =>
+                    v.signups.map((g) => (
+                      <div key={g.id}>
+                        {g.batchLabel} · {signupStatusLabels[g.status]} · {payerLabels[g.payer]} ·{' '}
+                        {formatFen(g.feeFen)}
+                      </div>
+                    )),
+                },
+              ]}
+            />
+          </>
+        )}
+      </Card>
+      <Card title={text.overCapTitle} size="small" data-testid="rule-over-cap">
+        {data && data.overCap.length === 0 ? (
+          <Alert type="success" showIcon message={text.overCapOk} />
+        ) : (
+          <>
+            <Alert
+              type="error"
+              showIcon
+              message={text.overCapCount(data?.overCap.length ?? 0)}
+              style={{ marginBottom: 12 }}
+            />
+            <Table<OverCapViolation>
+              rowKey={(v) => `${v.kind}-${v.id}`}
+              size="small"
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              dataSource={data?.overCap ?? []}
+              columns={[
+                {
+                  title: c.batch,
+                  render: (_, v) =>
+                    v.kind === 'batch' ? (
+                      <Tag color="red">{text.batchItem(v.batchLabel)}</Tag>
+                    ) : (
+                      <span>
+                        {student(v.studentId ?? 0, `${v.name}（${v.studentNo}）`)} · {v.batchLabel}
+                      </span>
+                    ),
+                },
+                {
+                  title: c.fee,
+                  dataIndex: 'feeFen',
+                  width: 120,
+                  align: 'right',
+                  render: (f: number) => formatFen(f),
+                },
+                {
+                  title: c.cap,
+                  dataIndex: 'capFen',
+                  width: 120,
+                  align: 'right',
+                  render: (f: number) => formatFen(f),
+                },
+                {
+                  title: c.capDocument,
+                  dataIndex: 'capDocument',
+                  width: 200,
+                  render: (d: string) => <Typography.Text type="secondary">{d}</Typography.Text>,
+                },
+              ]}
+            />
+          </>
+        )}
+      </Card>
+    </LoadState>
+  );
+}

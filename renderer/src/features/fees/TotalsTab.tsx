@@ -1,0 +1,105 @@
+import { Card, Col, Row, Table, Typography } from 'antd';
+import type { TotalsRow } from '../../../../shared/contract/fees';
+import { payerLabels } from '../../../../shared/domain/fees';
+import { invoke } from '../../api/client';
+import { formatFen } from '../../components/format';
+import { LoadState } from '../../components/LoadState';
+import { t } from '../../i18n';
+import { useFeesStore } from './feesStore';
+import { useLoad } from '../../components/useLoad';
+
+const text = t.fees.totals;
+const money = (v: number) => formatFen(v);
+
+function TotalsTable({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: TotalsRow[];
+  testId: string;
+}) {
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 16 }}>
+      <Table<TotalsRow>
+        rowKey="key"
+        size="small"
+        data-testid={testId}
+        pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        locale={{ emptyText: text.empty }}
+        dataSource={rows}
+        columns={[
+          { title: text.label, dataIndex: 'label', ellipsis: true },
+          {
+            title: text.signups,
+            dataIndex: 'signups',
+            width: 70,
+            align: 'right',
+            sorter: (a, b) => a.signups - b.signups,
+          },
+          {
+            title: payerLabels.school,
+            dataIndex: 'schoolFen',
+            width: 120,
+            align: 'right',
+            render: money,
+          },
+          {
+            title: payerLabels.subsidy,
+            dataIndex: 'subsidyFen',
+            width: 120,
+            align: 'right',
+            render: money,
+          },
+          {
+            title: payerLabels.student,
+            dataIndex: 'studentFen',
+            width: 120,
+            align: 'right',
+            render: money,
+          },
+          {
+            title: text.total,
+            dataIndex: 'totalFen',
+            width: 130,
+            align: 'right',
+            render: money,
+            sorter: (a, b) => a.totalFen - b.totalFen,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** 汇总: fees of the non-withdrawn sign-ups by certificate, level, major and payer. */
+export function TotalsTab() {
+  const version = useFeesStore((s) => s.version);
+  const { data, state, error, retry } = useLoad(() => invoke('fees.totals', {}), version);
+  return (
+    <LoadState state={state} error={error} onRetry={retry}>
+      {data && (
+        <>
+          <Typography.Paragraph data-testid="totals-all">
+            {text.all(data.all.signups.toLocaleString('zh-CN'), formatFen(data.all.totalFen))}
+          </Typography.Paragraph>
+          <TotalsTable title={text.byPayer} rows={data.byPayer} testId="totals-payer" />
+          <Row gutter={16}>
+            <Col span={12}>
+              <TotalsTable
+                title={text.byCertificate}
+                rows={data.byCertificate}
+                testId="totals-certificate"
+              />
+            </Col>
+            <Col span={12}>
+              <TotalsTable title={text.byLevel} rows={data.byLevel} testId="totals-level" />
+            </Col>
+          </Row>
+          <TotalsTable title={text.byMajor} rows={data.byMajor} testId="totals-major" />
+        </>
+      )}
+    </LoadState>
+  );
+}

@@ -1,0 +1,326 @@
+import { z } from 'zod';
+import type { CertificateLevel } from '../domain/certificate';
+import {
+  payers,
+  signupStatuses,
+  type AuditChange,
+  type Payer,
+  type SignupStatus,
+} from '../domain/fees';
+import {
+  deleteSchema,
+  idField,
+  optionalText,
+  requiredText,
+  yuanToFenField,
+  type DeleteResult,
+} from './staffFields';
+
+// ---- 台账: the sign-ups with their fee and payer ----
+
+export const ledgerSortKeys = [
+  'id',
+  'studentNo',
+  'name',
+  'examDate',
+  'feeFen',
+  'updatedAt',
+] as const;
+export type LedgerSortKey = (typeof ledgerSortKeys)[number];
+
+export const ledgerListSchema = z.object({
+  /** Prefix of a student's name or 学号. */
+  search: z
+    .string({ error: '搜索内容必须是文字' })
+    .trim()
+    .max(50, { error: '搜索内容过长' })
+    .default(''),
+  certificateIds: z.array(idField('证书')).max(500, { error: '筛选的证书过多' }).default([]),
+  batchIds: z.array(idField('考核批次')).max(2000, { error: '筛选的批次过多' }).default([]),
+  payers: z.array(z.enum(payers, { error: '付费方无效' })).default([]),
+  statuses: z.array(z.enum(signupStatuses, { error: '报名状态无效' })).default([]),
+  studentId: idField('学生').nullable().default(null),
+  sortBy: z.enum(ledgerSortKeys, { error: '排序列无效' }).default('id'),
+  sortOrder: z.enum(['asc', 'desc'], { error: '排序方向无效' }).default('desc'),
+  page: z.number().int().min(1, { error: '页码从 1 开始' }).default(1),
+  pageSize: z
+    .number()
+    .int()
+    .min(1, { error: '每页条数应为 1–1000' })
+    .max(1000, { error: '每页条数应为 1–1000' })
+    .default(50),
+});
+export type LedgerQuery = z.input<typeof ledgerListSchema>;
+export type LedgerParams = z.output<typeof ledgerListSchema>;
+
+export interface LedgerRow {
+  id: number;
+  studentId: number;
+  studentNo: string;
+  name: string;
+  className: string;
+  majorName: string;
+  pilot: boolean;
+  batchId: number;
+  batchLabel: string;
+  certificateId: number;
+  certificateName: string;
+  level: CertificateLevel;
+  examDate: string;
+  organization: string;
+  status: SignupStatus;
+  feeFen: number;
+  payer: Payer;
+  /** The level's cost cap in force now, null when none is recorded. */
+  capFen: number | null;
+  updatedAt: string;
+}
+
+export interface LedgerResult {
+  items: LedgerRow[];
+  page: number;
+  pageSize: number;
+  total: number;
+  /** Sum of the fees of every matching sign-up (not only this page). */
+  totalFeeFen: number;
+}
+
+export interface LedgerBatchOption {
+  id: number;
+  label: string;
+  certificateId: number;
+  certificateName: string;
+  level: CertificateLevel;
+  examDate: string;
+  organization: string;
+  feeFen: number;
+  signups: number;
+}
+
+export interface LedgerFacets {
+  signups: number;
+  certificates: { id: number; name: string; signups: number }[];
+  batches: LedgerBatchOption[];
+}
+
+/** Change the fee and/or payer of one or many sign-ups, all or nothing. */
+export const feeChangeSchema = z
+  .object({
+    signupIds: z
+      .array(idField('报名记录'), { error: '请选择报名记录' })
+      .min(1, { error: '请至少选择一条报名记录' })
+      .max(5000, { error: '一次最多修改 5000 条报名记录' }),
+    payer: z.enum(payers, { error: '请选择付费方（学校承担、财政补助或学生自愿自费）' }).optional(),
+    /** Yuan in, fen out. */
+    fee: yuanToFenField('费用').optional(),
+  })
+  .refine((v) => v.payer !== undefined || v.fee !== undefined, {
+    error: '请填写新的费用或选择新的付费方',
+    path: ['payer'],
+  });
+export type FeeChangeInput = z.input<typeof feeChangeSchema>;
+
+export interface FeeChangeResult {
+  /** Sign-ups whose fee or payer actually changed (unchanged ones are not audited). */
+  changed: number;
+}
+
+// ---- 规则检查 ----
+
+export interface ViolationSignup {
+  id: number;
+  batchLabel: string;
+  status: SignupStatus;
+  payer: Payer;
+  feeFen: number;
+}
+
+export interface SchoolPaidViolation {
+  studentId: number;
+  studentNo: string;
+  name: string;
+  className: string;
+  signups: ViolationSignup[];
+}
+
+export interface OverCapViolation {
+  kind: 'signup' | 'batch';
+  /** The sign-up's or the batch's id. */
+  id: number;
+  batchId: number;
+  batchLabel: string;
+  certificateName: string;
+  level: CertificateLevel;
+  studentId: number | null;
+  studentNo: string | null;
+  name: string | null;
+  feeFen: number;
+  capFen: number;
+  capDocument: string;
+}
+
+export interface FeeViolations {
+  schoolPaid: SchoolPaidViolation[];
+  overCap: OverCapViolation[];
+}
+
+// ---- 缴费记录与对账 ----
+
+export const paymentFields = {
+  organization: requiredText('培训评价组织', 100),
+  batchId: idField('考核批次').nullable().default(null),
+  invoiceNo: optionalText('发票号', 50),
+  amount: yuanToFenField('金额').refine((fen) => fen > 0, { error: '金额应大于 0' }),
+  paidOn: z.iso.date({ error: '付款日期应为有效日期，格式如 2020-09-01' }),
+  note: optionalText('备注', 500),
+};
+
+export const paymentSaveSchema = z.object({ id: idField('缴费记录').optional(), ...paymentFields });
+export type PaymentSaveInput = z.input<typeof paymentSaveSchema>;
+
+export interface Payment {
+  id: number;
+  organization: string;
+  batchId: number | null;
+  batchLabel: string | null;
+  invoiceNo: string;
+  amountFen: number;
+  paidOn: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReconcileRow {
+  /** Batch id or organization name. */
+  key: string;
+  label: string;
+  organization: string;
+  /** Fees of the non-withdrawn sign-ups paid by the school or a subsidy. */
+  dueFen: number;
+  paidFen: number;
+  /** due − paid: positive = still to pay; negative = paid more than due. */
+  differenceFen: number;
+  signups: number;
+}
+
+export interface Reconciliation {
+  byBatch: ReconcileRow[];
+  byOrganization: ReconcileRow[];
+  /** Payments linked to no batch (counted by organization only). */
+  unassignedFen: number;
+}
+
+// ---- 学生费用明细与汇总 ----
+
+export interface StatementSignup {
+  id: number;
+  batchId: number;
+  batchLabel: string;
+  certificateName: string;
+  level: CertificateLevel;
+  examDate: string;
+  status: SignupStatus;
+  feeFen: number;
+  payer: Payer;
+}
+
+export interface StudentStatement {
+  student: {
+    id: number;
+    studentNo: string;
+    name: string;
+    className: string;
+    majorName: string;
+    pilot: boolean;
+  };
+  signups: StatementSignup[];
+  /** Non-withdrawn sign-ups paid by the school or a subsidy. */
+  schoolPaidFen: number;
+  /** Non-withdrawn sign-ups the student pays (additional certificates). */
+  studentPaidFen: number;
+  /** Rule 13 broken for this student. */
+  violatesSchoolPaid: boolean;
+}
+
+export interface TotalsRow {
+  key: string;
+  label: string;
+  signups: number;
+  totalFen: number;
+  schoolFen: number;
+  subsidyFen: number;
+  studentFen: number;
+}
+
+export interface FeeTotals {
+  byCertificate: TotalsRow[];
+  byLevel: TotalsRow[];
+  byMajor: TotalsRow[];
+  byPayer: TotalsRow[];
+  all: TotalsRow;
+}
+
+// ---- 审计记录 ----
+
+export interface AuditView {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityLabel: string;
+  entityId: string;
+  action: 'create' | 'update' | 'delete';
+  actionLabel: string;
+  /** What the entry is about, e.g. the sign-up's student and batch. */
+  subject: string;
+  changes: AuditChange[];
+}
+
+export interface AuditHistory {
+  entries: AuditView[];
+  /** More entries exist than were returned (newest first). */
+  truncated: boolean;
+}
+
+export const auditLimit = z.number().int().min(1).max(2000).default(500);
+
+// ---- 下载 ----
+
+export interface SheetDownload {
+  fileName: string;
+  contentBase64: string;
+  size: number;
+}
+
+export const feesContract = {
+  'fees.ledger': { input: ledgerListSchema.strict(), output: {} as LedgerResult },
+  'fees.facets': { input: z.object({}).strict(), output: {} as LedgerFacets },
+  'fees.change': { input: feeChangeSchema, output: {} as FeeChangeResult },
+  'fees.violations': { input: z.object({}).strict(), output: {} as FeeViolations },
+  'fees.statement': {
+    input: z.object({ studentId: idField('学生') }).strict(),
+    output: {} as StudentStatement,
+  },
+  'fees.totals': { input: z.object({}).strict(), output: {} as FeeTotals },
+  'fees.payments': { input: z.object({}).strict(), output: {} as Payment[] },
+  'fees.savePayment': { input: paymentSaveSchema.strict(), output: {} as Payment },
+  'fees.deletePayment': { input: deleteSchema.strict(), output: {} as DeleteResult },
+  'fees.reconcile': { input: z.object({}).strict(), output: {} as Reconciliation },
+  'fees.uploadSheet': {
+    input: z.object({ batchId: idField('考核批次') }).strict(),
+    output: {} as SheetDownload,
+  },
+  'fees.feeSheet': {
+    input: z.object({ batchId: idField('考核批次').nullable().default(null) }).strict(),
+    output: {} as SheetDownload,
+  },
+  'audit.student': {
+    input: z.object({ studentId: idField('学生'), limit: auditLimit }).strict(),
+    output: {} as AuditHistory,
+  },
+  'audit.batch': {
+    input: z.object({ batchId: idField('考核批次'), limit: auditLimit }).strict(),
+    output: {} as AuditHistory,
+  },
+} as const;

@@ -1,0 +1,212 @@
+import { chromium, type Page } from '@playwright/test';
+import path from 'node:path';
+import { createCore, type Core } from '../../electron/core';
+import type { LedgerQuery } from '../../shared/contract/fees';
+import { chromiumArgs } from '../e2e/playwright.config';
+import { insertBatches, insertSignups, openDataFile, type SeedSignup } from '../harness/seedExams';
+import { csvBytes, upload } from '../harness/sheets';
+import { rosterHeader, rosterRows } from '../harness/students';
+import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { medianMs, row, type BenchRow } from './stats';
+
+const silent = () => undefined;
+const openCore = (dataDir: string) =>
+  createCore({ dataDir, clock: () => new Date(), log: silent, appVersion: 'bench' });
+
+async function must(core: Core, name: string, input: unknown): Promise<unknown> {
+  const result = await core.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data;
+}
+
+const STUDENTS = 50_000;
+const BATCHES = 40;
+
+/**
+ * 50,000 students through the roster import (as the students bench), then 40 batches over four
+ * certificates and 100,000 sign-ups with the SQL seed harness: every student in two batches,
+ * the second paid by the student for one in ten, 学生自愿自费 alone (a rule-13 violation) for
+ * one in a thousand (the rule-13 violations), and one first sign-up in twenty withdrawn.
+ */
+export async function seedFeesSchool(dataDir: string): Promise<void> {
+  const core = openCore(dataDir);
+  try {
+    const csv = csvBytes([[...rosterHeader], ...rosterRows(STUDENTS)]);
+    await must(core, 'students.importCommit', { file: upload('全校.csv', csv) });
+  } finally {
+    core.close();
+  }
+  const db = openDataFile(dataDir);
+  try {
+    const levels = ['junior', 'intermediate', 'senior'] as const;
+    const batchIds = insertBatches(
+      db,
+      Array.from({ length: BATCHES }, (_, i) => ({
+        certificateId: 1 + (i % 4),
+        level: levels[i % 3],
+        examDate: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        feeFen: 30_000 + (i % 5) * 5_000,
+        name: `2026年第${i + 1}批`,
+      })),
+    );
+    const studentIds = db.prepare('SELECT id FROM students ORDER BY id').pluck().all() as number[];
+    const signups: SeedSignup[] = [];
+    studentIds.forEach((studentId, n) => {
+      const a = batchIds[n % BATCHES];
+      const b = batchIds[(n + 7) % BATCHES];
+      const alone = n % 1000 === 0;
+      signups.push({
+        studentId,
+        batchId: a,
+        feeFen: 40_000,
+        payer: alone ? 'student' : n % 3 === 0 ? 'subsidy' : 'school',
+        status: n % 20 === 5 ? 'withdrawn' : 'registered',
+      });
+      signups.push({
+        studentId,
+        batchId: b,
+        feeFen: 45_000,
+        payer: alone || n % 10 === 0 ? 'student' : 'school',
+      });
+    });
+    insertSignups(db, signups);
+    db.exec('ANALYZE');
+  } finally {
+    db.close();
+  }
+}
+
+/** The fee ledger's queries at 100,000 sign-ups, through the dispatcher (validation included). */
+async function benchCore(core: Core, runs: number): Promise<BenchRow[]> {
+  const facets = (await must(core, 'fees.facets', {})) as { batches: { id: number }[] };
+  const cases: [string, LedgerQuery][] = [
+    ['first page + count and sum, no filter', {}],
+    ['one batch (2.5k), payer 学校承担', { batchIds: [facets.batches[3].id], payers: ['school'] }],
+    [
+      'certificate filter (25k), sorted by 学号',
+      { certificateIds: [2], sortBy: 'studentNo', sortOrder: 'asc' },
+    ],
+    ['payer 学生自愿自费 + status 已报名', { payers: ['student'], statuses: ['registered'] }],
+    ['name prefix search (李)', { search: '李' }],
+    ['学号 prefix search (2023)', { search: '2023' }],
+  ];
+  const out: BenchRow[] = [];
+  for (const [label, query] of cases) {
+    const ms = await medianMs(runs, () => must(core, 'fees.ledger', query));
+    out.push(row(`fees ledger @100k sign-ups: ${label}`, ms, undefined, '≤ 30 ms'));
+  }
+  out.push(
+    row(
+      'fees totals @100k (certificate, level, major, payer)',
+      await medianMs(runs, () => must(core, 'fees.totals', {})),
+      undefined,
+      '≤ 30 ms',
+    ),
+    row(
+      'fees rule check @100k (rule 13 + caps)',
+      await medianMs(runs, () => must(core, 'fees.violations', {})),
+      undefined,
+      '≤ 30 ms',
+    ),
+    row(
+      'fees reconcile @100k (per batch and organization)',
+      await medianMs(runs, () => must(core, 'fees.reconcile', {})),
+      undefined,
+      '≤ 30 ms',
+    ),
+  );
+  return out;
+}
+
+/** Time from an input event in the search box to the frame after the ledger shows its result. */
+async function searchToRender(page: Page, value: string): Promise<number> {
+  return page.evaluate(
+    (value) =>
+      new Promise<number>((resolve) => {
+        const input = document.querySelector<HTMLInputElement>('#fees-search');
+        const table = document.querySelector('[data-testid=fees-table]');
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        if (!input || !table || !setValue) throw new Error('fee ledger not shown');
+        let start = 0;
+        const observer = new MutationObserver(() => {
+          if (table.getAttribute('data-search') !== value) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        });
+        observer.observe(table, { attributes: true, attributeFilter: ['data-search'] });
+        start = performance.now();
+        setValue.call(input, value);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    value,
+  );
+}
+
+async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> {
+  const host = await startWebHostProcess(dataDir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: chromiumArgs,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(host.url);
+    await page.getByRole('menuitem', { name: '费用台账' }).click();
+    await page.getByText('共 100,000 条报名').waitFor();
+    const settle = () => page.waitForTimeout(300); // past the debounce window
+    const times: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      await settle();
+      times.push(await searchToRender(page, ['李', '王', '张'][i % 3]));
+      await settle();
+      await searchToRender(page, '');
+    }
+    // The same search as one call from the page (transport + core, no rendering).
+    const calls: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      calls.push(
+        await page.evaluate(
+          async (search) => {
+            const start = performance.now();
+            await window.pilot!.invoke('fees.ledger', { search });
+            return performance.now() - start;
+          },
+          ['李', '王', '张'][i % 3],
+        ),
+      );
+    }
+    times.sort((a, b) => a - b);
+    calls.sort((a, b) => a - b);
+    return [
+      row(
+        'Chromium @100k sign-ups: the ledger search call alone (web host + core)',
+        calls[Math.floor(calls.length / 2)],
+      ),
+      row(
+        'Chromium @100k sign-ups: keystroke in ledger search → table rendered',
+        times[Math.floor(times.length / 2)],
+        undefined,
+        '≤ 50 ms',
+      ),
+    ];
+  } finally {
+    await browser.close();
+    await host.stop();
+  }
+}
+
+/** 费用台账 at 50,000 students and 100,000 sign-ups: core queries and keystroke-to-render. */
+export async function benchFees(runs = 11): Promise<BenchRow[]> {
+  const temp = makeTempDir('pilotdesk-bench-fees-');
+  try {
+    const dataDir = path.join(temp.dir, 'school');
+    await seedFeesSchool(dataDir);
+    const core = openCore(dataDir);
+    const coreRows = await benchCore(core, runs);
+    core.close();
+    const browserRows = await benchBrowser(dataDir, 7);
+    return [...coreRows, ...browserRows];
+  } finally {
+    temp.remove();
+  }
+}

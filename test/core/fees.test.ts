@@ -1,0 +1,472 @@
+import type ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HandlerName } from '../../shared/contract';
+import { createTestCore, type TestCore } from '../harness/core';
+import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
+import { loadWorkbook } from '../harness/sheets';
+import { fails, ok, readRows } from '../harness/staff';
+
+let t: TestCore;
+let call: DataCall;
+beforeEach(() => {
+  t = createTestCore();
+  call = (name, input) => ok(t, name as HandlerName, input);
+});
+afterEach(() => t.dispose());
+
+/**
+ * Three pilot students and one non-pilot; two batches of Web前端开发 (初级 ¥400, 中级 ¥700,
+ * caps ¥500/¥800), all through the handlers. Student 1: 初级 school + 中级 student; student 2:
+ * 初级 subsidy; student 3: 初级 school; student 4 (non-pilot): 中级 school.
+ */
+async function seed() {
+  await setCaps(call);
+  const students = await addStudents(call, 4, { nonPilot: [4], names: { 1: '=HYPERLINK("x")' } });
+  const { batchIds: batches, signupId } = await signUp(
+    call,
+    [
+      {
+        certificateId: WEB_CERT,
+        level: 'junior',
+        examDate: '2026-05-10',
+        fee: 400,
+        name: '2026春初级',
+        organization: '工业和信息化部教育与考试中心',
+      },
+      { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 700 },
+    ],
+    [
+      { student: students[0], batch: 0 },
+      { student: students[0], batch: 1, payer: 'student' },
+      { student: students[1], batch: 0, payer: 'subsidy' },
+      { student: students[2], batch: 0 },
+      { student: students[3], batch: 1 },
+    ],
+  );
+  const signup = (student: number, batch: number) => signupId(students[student], batch);
+  return { students, batches, signup };
+}
+
+/** Withdraws a sign-up through the exams module. */
+/** The newest audit entry's id: entries written after it belong to the step under test. */
+const lastAudit = () => readRows<{ id: number }>(t, 'SELECT max(id) AS id FROM audit_log')[0].id;
+const signupAuditSince = (mark: number) =>
+  readRows<{ entity_id: string; before_json: string; after_json: string }>(
+    t,
+    "SELECT entity_id, before_json, after_json FROM audit_log WHERE entity = 'signup' AND id > ? ORDER BY id",
+    mark,
+  );
+
+const withdraw = (id: number) =>
+  ok(t, 'exams.signups.setStatus', { ids: [id], status: 'withdrawn' });
+
+describe('fees: ledger', () => {
+  it('lists sign-ups with filters, search, totals and paging in fen', async () => {
+    const { batches } = await seed();
+    const all = await ok(t, 'fees.ledger', {});
+    expect(all.total).toBe(5);
+    expect(all.totalFeeFen).toBe(260_000);
+    expect(all.items[0]).toMatchObject({ certificateName: 'Web前端开发', capFen: 80_000 });
+    const byBatch = await ok(t, 'fees.ledger', { batchIds: [batches[0]] });
+    expect(byBatch.total).toBe(3);
+    expect(byBatch.items.every((r) => r.batchLabel === '2026春初级')).toBe(true);
+    const students = await ok(t, 'fees.ledger', {
+      payers: ['student'],
+      sortBy: 'studentNo',
+      sortOrder: 'asc',
+    });
+    expect(students.items.map((r) => r.studentNo)).toEqual(['2023000001']);
+    const search = await ok(t, 'fees.ledger', { search: '2023000002' });
+    expect(search.items.map((r) => r.payer)).toEqual(['subsidy']);
+    const byName = await ok(t, 'fees.ledger', { search: '学生3' });
+    expect(byName.total).toBe(1);
+    const otherCert = await ok(t, 'fees.ledger', { certificateIds: [1] });
+    expect(otherCert.total).toBe(0);
+    const page2 = await ok(t, 'fees.ledger', { pageSize: 2, page: 3 });
+    expect(page2.items).toHaveLength(1);
+    const facets = await ok(t, 'fees.facets', {});
+    expect(facets.signups).toBe(5);
+    expect(facets.batches.map((b) => b.signups).sort()).toEqual([2, 3]);
+    expect(facets.certificates).toEqual([{ id: WEB_CERT, name: 'Web前端开发', signups: 5 }]);
+  });
+
+  it('changes fee and payer in bulk, audited with the sign-up shape, and refuses a fee above the cap', async () => {
+    const { signup } = await seed();
+    const ids = [signup(1, 0), signup(2, 0)];
+    const mark = lastAudit();
+    expect(await ok(t, 'fees.change', { signupIds: ids, fee: '450', payer: 'school' })).toEqual({
+      changed: 2,
+    });
+    const rows = readRows<{ fee_fen: number; payer: string }>(
+      t,
+      `SELECT fee_fen, payer FROM signups WHERE id IN (${ids.join(',')})`,
+    );
+    expect(rows).toEqual([
+      { fee_fen: 45_000, payer: 'school' },
+      { fee_fen: 45_000, payer: 'school' },
+    ]);
+    const audit = signupAuditSince(mark);
+    expect(audit.map((a) => Number(a.entity_id)).sort()).toEqual([...ids].sort());
+    const entry = audit.find((a) => Number(a.entity_id) === signup(1, 0))!;
+    const before = JSON.parse(entry.before_json);
+    expect(Object.keys(before).sort()).toEqual(
+      [
+        'batchId',
+        'certificateNo',
+        'creditBank',
+        'feeFen',
+        'issuedOn',
+        'payer',
+        'platformRegistered',
+        'score',
+        'status',
+        'studentId',
+      ].sort(),
+    );
+    expect(before).toMatchObject({ feeFen: 40_000, payer: 'subsidy' });
+    expect(JSON.parse(entry.after_json)).toMatchObject({ feeFen: 45_000, payer: 'school' });
+
+    const over = await fails(t, 'fees.change', {
+      signupIds: [signup(0, 0), signup(0, 1)],
+      fee: 600,
+    });
+    expect(over.code).toBe('VALIDATION');
+    expect(over.message).toContain('¥600.00');
+    expect(over.message).toContain('¥500.00');
+    expect(over.message).toContain('教职所〔2019〕314号');
+    expect(over.details?.fields?.[0].path).toBe('fee');
+    // All or nothing: the 中级 sign-up (cap ¥800) was not changed either.
+    expect(
+      readRows<{ fee_fen: number }>(t, 'SELECT fee_fen FROM signups WHERE id = ?', signup(0, 1))[0]
+        .fee_fen,
+    ).toBe(70_000);
+    expect(signupAuditSince(mark)).toHaveLength(2);
+
+    const empty = await fails(t, 'fees.change', { signupIds: [signup(0, 0)] });
+    expect(empty.message).toContain('请填写新的费用或选择新的付费方');
+    const missing = await fails(t, 'fees.change', { signupIds: [99_999], payer: 'school' });
+    expect(missing.code).toBe('NOT_FOUND');
+  });
+
+  it('allows 学生自愿自费 only for an additional certificate and names the student otherwise', async () => {
+    const { signup } = await seed();
+    const mark = lastAudit();
+    // Student 3's only sign-up.
+    const refused = await fails(t, 'fees.change', { signupIds: [signup(2, 0)], payer: 'student' });
+    expect(refused.message).toContain('学生“学生3”（学号 2023000003）');
+    expect(refused.details?.fields?.[0].path).toBe('payer');
+    // Student 1's school-paid one while the other is already student-paid: both would be.
+    const both = await fails(t, 'fees.change', { signupIds: [signup(0, 0)], payer: 'student' });
+    expect(both.message).toContain('2023000001');
+    expect(signupAuditSince(mark)).toHaveLength(0);
+    // Student 4 is not a pilot student, but 学生自愿自费 is still only for an additional exam.
+    const nonPilot = await fails(t, 'fees.change', { signupIds: [signup(3, 1)], payer: 'student' });
+    expect(nonPilot.message).toContain('2023000004');
+    // Allowed: student 1's 中级 again (already student) with a new fee; flips are fine both ways.
+    expect(
+      await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'student', fee: 650 }),
+    ).toEqual({ changed: 1 });
+    // A withdrawn school-paid sign-up does not count.
+    await withdraw(signup(0, 0));
+    const afterWithdraw = await fails(t, 'fees.change', {
+      signupIds: [signup(0, 1)],
+      payer: 'student',
+    });
+    expect(afterWithdraw.message).toContain('2023000001');
+  });
+});
+
+describe('fees: rule check', () => {
+  it('lists pilot students without a school-paid exam and fees over the cap, and clears when fixed', async () => {
+    const { signup, batches } = await seed();
+    expect(await ok(t, 'fees.violations', {})).toEqual({ schoolPaid: [], overCap: [] });
+    await withdraw(signup(0, 0)); // student 1 keeps only the student-paid 中级
+    const v = await ok(t, 'fees.violations', {});
+    expect(v.schoolPaid).toHaveLength(1);
+    expect(v.schoolPaid[0]).toMatchObject({ studentNo: '2023000001', className: '软件2302班' });
+    expect(v.schoolPaid[0].signups.map((g) => [g.status, g.payer])).toEqual([
+      ['withdrawn', 'school'],
+      ['registered', 'student'],
+    ]);
+    // Student 4 (not a pilot student) pays its own and is not listed.
+    await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'school' });
+    expect((await ok(t, 'fees.violations', {})).schoolPaid).toEqual([]);
+
+    // The cap lowered after the fees were set: the batch and its sign-ups are over it.
+    await ok(t, 'catalogue.setLevelCaps', {
+      id: WEB_CERT,
+      caps: [{ level: 'junior', costCapFen: 30_000, capDocument: '鄂教职成〔2021〕1号' }],
+    });
+    const over = (await ok(t, 'fees.violations', {})).overCap;
+    expect(over.filter((o) => o.kind === 'batch').map((o) => o.batchId)).toEqual([batches[0]]);
+    expect(over.filter((o) => o.kind === 'signup').map((o) => o.studentNo)).toEqual([
+      '2023000002',
+      '2023000003',
+    ]);
+    expect(over[0]).toMatchObject({
+      capFen: 30_000,
+      capDocument: '鄂教职成〔2021〕1号',
+      feeFen: 40_000,
+    });
+  });
+});
+
+describe('fees: payments, reconcile, statement, totals', () => {
+  it('records payments with audit and reconciles per batch and organization', async () => {
+    const { batches } = await seed();
+    const p = await ok(t, 'fees.savePayment', {
+      organization: '工业和信息化部教育与考试中心',
+      batchId: batches[0],
+      invoiceNo: 'FP-001',
+      amount: '1,000.50',
+      paidOn: '2026-05-20',
+    });
+    expect(p).toMatchObject({ amountFen: 100_050, batchLabel: '2026春初级' });
+    await ok(t, 'fees.savePayment', {
+      id: p.id,
+      organization: p.organization,
+      batchId: p.batchId,
+      invoiceNo: p.invoiceNo,
+      amount: 1000,
+      paidOn: p.paidOn,
+    });
+    const r = await ok(t, 'fees.reconcile', {});
+    const b0 = r.byBatch.find((b) => b.key === String(batches[0]))!;
+    expect(b0).toMatchObject({
+      dueFen: 120_000,
+      paidFen: 100_000,
+      differenceFen: 20_000,
+      signups: 3,
+    });
+    const org = r.byOrganization.find((o) => o.key === '工业和信息化部教育与考试中心')!;
+    // Batch 2 has no organization of its own: the certificate's (the same body) is used.
+    expect(org).toMatchObject({ dueFen: 190_000, paidFen: 100_000, differenceFen: 90_000 });
+    const bad = await fails(t, 'fees.savePayment', {
+      organization: '',
+      amount: 0,
+      paidOn: '2026-13-01',
+    });
+    expect(bad.details?.fields?.map((f) => f.path).sort()).toEqual([
+      'amount',
+      'organization',
+      'paidOn',
+    ]);
+    await ok(t, 'fees.deletePayment', { id: p.id });
+    expect(await ok(t, 'fees.payments', {})).toEqual([]);
+    const audit = readRows<{ action: string }>(
+      t,
+      "SELECT action FROM audit_log WHERE entity = 'payment' ORDER BY id",
+    );
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
+  });
+
+  it('gives a per-student statement and totals by certificate, level, major and payer', async () => {
+    const { students } = await seed();
+    const s = await ok(t, 'fees.statement', { studentId: students[0] });
+    expect(s.signups).toHaveLength(2);
+    expect(s).toMatchObject({
+      schoolPaidFen: 40_000,
+      studentPaidFen: 70_000,
+      violatesSchoolPaid: false,
+    });
+    const totals = await ok(t, 'fees.totals', {});
+    expect(totals.all).toMatchObject({
+      signups: 5,
+      totalFen: 260_000,
+      schoolFen: 150_000,
+      subsidyFen: 40_000,
+      studentFen: 70_000,
+    });
+    expect(totals.byLevel.map((l) => [l.label, l.totalFen])).toEqual([
+      ['初级', 120_000],
+      ['中级', 140_000],
+    ]);
+    expect(totals.byCertificate).toHaveLength(1);
+    expect(totals.byMajor).toEqual([
+      expect.objectContaining({ label: '未填写专业', totalFen: 260_000 }),
+    ]);
+    expect(totals.byPayer.map((p) => p.totalFen)).toEqual([150_000, 40_000, 70_000]);
+  });
+
+  it('shows the audit history of a student and a batch, newest first, with labelled changes', async () => {
+    const { students, batches, signup } = await seed();
+    await ok(t, 'fees.change', { signupIds: [signup(1, 0)], payer: 'school' });
+    await ok(t, 'fees.change', { signupIds: [signup(1, 0)], fee: 450 });
+    const h = await ok(t, 'audit.student', { studentId: students[1] });
+    // Newest first: the two changes here, the payer set while seeding, the sign-up, the student.
+    expect(h.entries.map((e) => [e.entity, e.action])).toEqual([
+      ['signup', 'update'],
+      ['signup', 'update'],
+      ['signup', 'update'],
+      ['signup', 'create'],
+      ['student', 'create'],
+    ]);
+    expect(h.entries[0]).toMatchObject({
+      actionLabel: '修改',
+      subject: '学生2（2023000002） · 2026春初级',
+      changes: [{ field: 'feeFen', label: '费用', before: '¥400.00', after: '¥450.00' }],
+    });
+    expect(h.entries[1].changes).toEqual([
+      { field: 'payer', label: '付费方', before: '财政补助', after: '学校承担' },
+    ]);
+    await ok(t, 'fees.savePayment', {
+      organization: '某组织',
+      batchId: batches[0],
+      amount: 10,
+      paidOn: '2026-05-01',
+    });
+    const b = await ok(t, 'audit.batch', { batchId: batches[0] });
+    expect(b.entries[0].entity).toBe('payment');
+    expect(b.entries.at(-1)).toMatchObject({ entity: 'exam_batch', action: 'create' });
+    expect(b.entries.filter((e) => e.entity === 'signup' && e.action === 'create')).toHaveLength(3);
+    expect(b.entries[0].changes.find((c) => c.field === 'amountFen')).toMatchObject({
+      before: '',
+      after: '¥10.00',
+    });
+    expect((await ok(t, 'audit.batch', { batchId: batches[0], limit: 1 })).truncated).toBe(true);
+    expect((await fails(t, 'audit.student', { studentId: 9999 })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('fees: the sums behind the totals (migration 009)', () => {
+  const sums = () =>
+    readRows<{ k: string; n: number; fen: number }>(
+      t,
+      `SELECT batch_id || '/' || status || '/' || payer || '/' || major_key AS k, n, fen
+       FROM signup_sums WHERE n <> 0 ORDER BY k`,
+    );
+  const recomputed = () =>
+    readRows<{ k: string; n: number; fen: number }>(
+      t,
+      `SELECT g.batch_id || '/' || g.status || '/' || g.payer || '/' ||
+         CASE WHEN s.major_id IS NOT NULL THEN 'id:' || s.major_id ELSE 'text:' || s.major_text END
+         AS k, count(*) AS n, sum(g.fee_fen) AS fen
+       FROM signups g JOIN students s ON s.id = g.student_id GROUP BY k ORDER BY k`,
+    );
+
+  it('stay equal to the sign-ups through changes, withdrawals and a student changing major', async () => {
+    const { students, signup } = await seed();
+    expect(sums()).toEqual(recomputed());
+    await ok(t, 'fees.change', { signupIds: [signup(1, 0), signup(2, 0)], fee: 450 });
+    await withdraw(signup(2, 0));
+    const major = await ok(t, 'majors.save', {
+      code: '510203',
+      name: '软件技术',
+      level: 'junior_college',
+      catalogueYear: 2021,
+      firstEnrolmentYear: 2015,
+      annualEnrolment: 120,
+    });
+    const s1 = readRows<Record<string, unknown>>(
+      t,
+      'SELECT * FROM students WHERE id = ?',
+      students[0],
+    )[0];
+    await ok(t, 'students.save', {
+      id: students[0],
+      studentNo: s1.student_no,
+      name: s1.name,
+      idType: 'resident',
+      idNumber: s1.id_number,
+      gender: s1.gender,
+      majorId: major.id,
+      className: s1.class_name,
+      entryYear: 2023,
+      pilot: true,
+    });
+    expect(sums()).toEqual(recomputed());
+    const totals = await ok(t, 'fees.totals', {});
+    expect(totals.byMajor.map((m) => [m.label, m.signups]).sort()).toEqual([
+      ['未填写专业', 2],
+      ['软件技术', 2],
+    ]);
+    // Deleting the major unlinks the student (SET NULL): the sums follow.
+    await ok(t, 'majors.delete', { id: major.id, force: true });
+    expect(sums()).toEqual(recomputed());
+  });
+});
+
+describe('fees: sheets', () => {
+  const read = async (base64: string) => {
+    const wb = await loadWorkbook(Buffer.from(base64, 'base64'));
+    const ws = wb.worksheets[0];
+    const rows: ExcelJS.CellValue[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      rows.push((row.values as ExcelJS.CellValue[]).slice(1)),
+    );
+    return { ws, rows };
+  };
+
+  it('writes 考生信息上传表 for a batch: exact columns, ID numbers as text, formulas neutralised', async () => {
+    const { batches, signup } = await seed();
+    await withdraw(signup(2, 0));
+    const file = await ok(t, 'fees.uploadSheet', { batchId: batches[0] });
+    expect(file.fileName).toBe('考生信息上传表.xlsx');
+    const { ws, rows } = await read(file.contentBase64);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '证件类型',
+      '证件号码',
+      '性别',
+      '学号',
+      '专业',
+      '班级',
+      '证书名称',
+      '等级',
+      '考核批次',
+    ]);
+    const db = readRows<{
+      name: string;
+      id_number: string;
+      student_no: string;
+      class_name: string;
+    }>(
+      t,
+      `SELECT s.name, s.id_number, s.student_no, s.class_name FROM signups g JOIN students s ON s.id = g.student_id
+       WHERE g.batch_id = ? AND g.status <> 'withdrawn' ORDER BY s.student_no`,
+      batches[0],
+    );
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[6]])).toEqual(
+      db.map((s) => [
+        s.name.startsWith('=') ? `'${s.name}` : s.name,
+        s.id_number,
+        s.student_no,
+        s.class_name,
+      ]),
+    );
+    expect(rows[1][0]).toBe(`'=HYPERLINK("x")`);
+    expect(rows[1].slice(7)).toEqual(['Web前端开发', '初级', '2026春初级']);
+    expect(rows[1][1]).toBe('居民身份证');
+    expect(typeof ws.getCell('C2').value).toBe('string');
+    expect(ws.getColumn(3).numFmt).toBe('@');
+    expect((await fails(t, 'fees.uploadSheet', { batchId: 999 })).code).toBe('NOT_FOUND');
+  });
+
+  it('writes 费用明细表 with each sign-up’s fee and payer and totals by payer', async () => {
+    await seed();
+    const file = await ok(t, 'fees.feeSheet', { batchId: null });
+    expect(file.fileName).toBe('费用明细表.xlsx');
+    const { rows } = await read(file.contentBase64);
+    expect(rows[0].at(-1)).toBe('费用（元）');
+    const body = rows.slice(1, 6);
+    const db = readRows<{ student_no: string; fee_fen: number; payer: string }>(
+      t,
+      'SELECT s.student_no, g.fee_fen, g.payer FROM signups g JOIN students s ON s.id = g.student_id ORDER BY g.batch_id, s.student_no',
+    );
+    const labels: Record<string, string> = {
+      school: '学校承担',
+      subsidy: '财政补助',
+      student: '学生自愿自费',
+    };
+    expect(body.map((r) => [r[0], r[9], r[10]])).toEqual(
+      db.map((g) => [g.student_no, labels[g.payer], g.fee_fen / 100]),
+    );
+    const totals = rows.slice(7).map((r) => [r[0], r[10]]);
+    expect(totals).toEqual([
+      ['合计（不含已撤销，5 人次）', 2600],
+      ['其中学校承担', 1500],
+      ['其中财政补助', 400],
+      ['其中学生自愿自费', 700],
+    ]);
+  });
+});
