@@ -22,6 +22,7 @@ import { sitesHandlers } from './modules/sites/service';
 import { studentsHandlers } from './modules/students/service';
 import { systemHandlers } from './modules/system/service';
 import { teachersHandlers } from './modules/teachers/service';
+import { weeklyHandlers } from './modules/weekly/service';
 
 export type { HostCapabilities } from './context';
 
@@ -81,6 +82,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...projectHandlers(ctx),
     ...studentsHandlers(ctx),
     ...packageHandlers(ctx),
+    ...weeklyHandlers(ctx),
   };
 }
 

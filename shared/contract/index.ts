@@ -12,6 +12,7 @@ import { sitesContract } from './sites';
 import { studentsContract } from './students';
 import { systemContract } from './system';
 import { teachersContract } from './teachers';
+import { weeklyContract } from './weekly';
 
 /**
  * Every handler the core offers: name → zod input schema and output type. Hosts validate each
@@ -31,6 +32,7 @@ export const contract = {
   ...projectsContract,
   ...studentsContract,
   ...packageContract,
+  ...weeklyContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -157,7 +157,9 @@ function sortedRules(rules: readonly ScheduleRule[]): ScheduleRule[] {
   if (rules.length === 0) throw new Error('a weekly-report schedule needs at least one rule');
   return [...rules]
     .map((r) => ({ ...r, effectiveFrom: mondayOf(r.effectiveFrom) }))
-    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0));
+    .sort((a, b) =>
+      a.effectiveFrom < b.effectiveFrom ? -1 : a.effectiveFrom > b.effectiveFrom ? 1 : 0,
+    );
 }
 
 /**
@@ -172,7 +174,9 @@ export function listPeriods(schedule: WeeklySchedule, now: Date): Period[] {
   const start = firstPeriodStart(schedule.pilotStart, initial);
   const segments = [
     { from: start, rule: [...rules].reverse().find((r) => r.effectiveFrom <= start) ?? initial },
-    ...rules.filter((r) => r.effectiveFrom > start).map((rule) => ({ from: rule.effectiveFrom, rule })),
+    ...rules
+      .filter((r) => r.effectiveFrom > start)
+      .map((rule) => ({ from: rule.effectiveFrom, rule })),
   ];
   const today = chinaDate(now);
   const periods: Period[] = [];
@@ -324,3 +328,19 @@ export function alertOf(states: readonly PeriodState[]): AlertSummary {
 
 /** 'HH:MM' 00:00–23:59. */
 export const dueTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** An instant as China time: '2026-03-06T09:00:00.000Z' → '2026年3月6日 17:00'. */
+export function formatChinaDateTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString();
+  const [y, m, d] = local.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日 ${local.slice(11, 16)}`;
+}
+
+/** '2026-03-02', '2026-03-08' → '2026年3月2日至2026年3月8日'. */
+export function formatPeriodRange(start: string, end: string): string {
+  const f = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number);
+    return `${y}年${m}月${d}日`;
+  };
+  return `${f(start)}至${f(end)}`;
+}

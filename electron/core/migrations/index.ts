@@ -6,6 +6,7 @@ import attachments from './005_attachments';
 import projects from './006_projects';
 import students from './007_students';
 import exams from './008_exams';
+import weeklyReports from './010_weekly_reports';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'projects', sql: projects },
   { version: 7, name: 'students', sql: students },
   { version: 8, name: 'exams', sql: exams },
+  { version: 10, name: 'weekly_reports', sql: weeklyReports },
 ];
