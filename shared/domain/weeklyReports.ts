@@ -286,6 +286,8 @@ export interface AlertSummary {
   runStarts: string[];
   /** Starts of every missed period, oldest first. */
   missedStarts: string[];
+  /** Their labels (2026年第10周 …), for the banner. */
+  missedLabels: string[];
   /** Periods sent after their due time (they stay 逾期报送). */
   lateCount: number;
   /** Longest run of periods not sent on time, late filings included (history). */
@@ -320,6 +322,7 @@ export function alertOf(states: readonly PeriodState[]): AlertSummary {
     longestRun: run.length,
     runStarts: run,
     missedStarts: states.filter((s) => s.overdue).map((s) => s.start),
+    missedLabels: states.filter((s) => s.overdue).map((s) => s.label),
     lateCount: states.filter((s) => s.status === 'late').length,
     longestNotOnTimeRun: notOnTime.length,
     nextDueAt: states.find((s) => s.open && s.submittedAt === null)?.dueAt ?? null,

@@ -5,6 +5,7 @@ import {
   CloudDownloadOutlined,
   ExperimentOutlined,
   ProjectOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -21,6 +22,7 @@ import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StudentsPage } from '../features/students/StudentsPage';
 import { TeachersPage } from '../features/teachers/TeachersPage';
+import { WeeklyPage } from '../features/weekly/WeeklyPage';
 import { t } from '../i18n';
 
 export interface FeatureEntry {
@@ -75,6 +77,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.nav.packageExport,
     icon: <CloudDownloadOutlined />,
     render: () => <PackagePage />,
+  },
+  {
+    key: 'weekly',
+    label: t.weekly.title,
+    icon: <ScheduleOutlined />,
+    render: () => <WeeklyPage />,
   },
   // Keep last: settings closes the sidebar.
   {

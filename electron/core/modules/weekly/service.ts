@@ -23,6 +23,7 @@ const noAlert: AlertSummary = {
   longestRun: 0,
   runStarts: [],
   missedStarts: [],
+  missedLabels: [],
   lateCount: 0,
   longestNotOnTimeRun: 0,
   nextDueAt: null,
