@@ -10,6 +10,8 @@
  * - `weekly_report_revisions`: revision 1 is the first draft; once sent (报送) a revision is
  *   read-only (triggers below) and a correction is a new revision, so the history stays readable.
  *   The figures are frozen into the revision when it is sent.
+ * - Two indexes on migration 008's sign-ups for the period figures (sign-ups created and
+ *   certificates issued in a week), so a report or a year's summary does not scan every sign-up.
  */
 export default /* sql */ `
 CREATE TABLE weekly_settings (
@@ -55,6 +57,9 @@ CREATE TABLE weekly_report_revisions (
   UNIQUE (report_id, revision),
   CHECK (status = 'draft' OR (submitted_at IS NOT NULL AND figures_json IS NOT NULL AND submitter <> ''))
 );
+
+CREATE INDEX signups_created ON signups (created_at, batch_id);
+CREATE INDEX signups_issued ON signups (issued_on, batch_id) WHERE issued_on <> '';
 
 CREATE TRIGGER weekly_revisions_locked_update BEFORE UPDATE ON weekly_report_revisions
   WHEN OLD.status = 'submitted'

@@ -80,12 +80,14 @@ export function periodFigures(db: Db, from: string, to: string): WeeklyFigures {
       .all(from, to),
     (row, g) => (row.exams += g.n),
   );
+  // CROSS JOIN keeps the batches of the period as the outer loop (SQLite would otherwise scan
+  // every sign-up).
   add(
     db
       .prepare<[string, string], GroupRow>(
         `SELECT b.certificate_id, b.level,
            SUM(s.status IN ('examined', 'passed', 'failed')) AS n, SUM(s.status = 'passed') AS m
-         FROM exam_batches b JOIN signups s ON s.batch_id = b.id
+         FROM exam_batches b CROSS JOIN signups s ON s.batch_id = b.id
          WHERE b.exam_date BETWEEN ? AND ?
          GROUP BY b.certificate_id, b.level`,
       )
@@ -100,7 +102,7 @@ export function periodFigures(db: Db, from: string, to: string): WeeklyFigures {
       .prepare<[string, string], GroupRow>(
         `SELECT b.certificate_id, b.level, COUNT(*) AS n
          FROM signups s JOIN exam_batches b ON b.id = s.batch_id
-         WHERE s.issued_on BETWEEN ? AND ?
+         WHERE s.issued_on <> '' AND s.issued_on BETWEEN ? AND ?
          GROUP BY b.certificate_id, b.level`,
       )
       .all(from, to),

@@ -83,8 +83,8 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     return period;
   }
 
-  function detail(periodStart: string): WeeklyReportDetail {
-    const period = periodOf(periodStart);
+  function detail(periodStart: string, known?: PeriodState): WeeklyReportDetail {
+    const period = known ?? periodOf(periodStart);
     const liveFigures = periodFigures(db, period.start, period.end);
     const report = repo.report(period.start);
     return {
@@ -282,7 +282,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
         repo.school().name,
         from,
         to,
-        periods.map((p) => detail(p.start)),
+        periods.map((p) => detail(p.start, p)),
         format,
       );
     },
