@@ -113,6 +113,9 @@ test.describe('周报', () => {
       .getByRole('button', { name: /确\s*定/ })
       .click();
     await expect(page.getByText('周报已报送')).toBeVisible();
+    const newest = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).first().click();
+    expect((await newest).suggestedFilename()).toBe('周报_2026年第11周_第2版.xlsx');
     const history = page.getByTestId('weekly-revisions');
     await expect(history.locator('.ant-list-item')).toHaveCount(2);
     await history
@@ -123,6 +126,10 @@ test.describe('周报', () => {
     const dialog = page.getByRole('dialog').filter({ visible: true });
     await expect(dialog).toContainText('第 1 版');
     await expect(dialog).toContainText('补报：第11周工作。');
+    // Each revision exports on its own, as Word or Excel.
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '导出 Word' }).click();
+    expect((await download).suggestedFilename()).toBe('周报_2026年第11周.docx');
     await attachScreenshot(page, testInfo, 'weekly-revision-history');
   });
 });
