@@ -26,6 +26,7 @@ import { sitesHandlers } from './modules/sites/service';
 import { studentsHandlers } from './modules/students/service';
 import { systemHandlers } from './modules/system/service';
 import { teachersHandlers } from './modules/teachers/service';
+import { weeklyHandlers } from './modules/weekly/service';
 
 export type { HostCapabilities } from './context';
 
@@ -87,6 +88,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...dashboardHandlers(ctx),
     ...examsHandlers(ctx),
     ...feesHandlers(ctx),
+    ...weeklyHandlers(ctx),
   };
 }
 

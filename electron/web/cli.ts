@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { stderrLogger } from '../core/log';
+import { fileClock } from './clock';
 import { parseWebOptions } from './options';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startWebHost } from './server';
@@ -30,9 +31,12 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
     version: string;
   };
+  if (options.clockFile) {
+    process.stdout.write(`测试时钟：当前时间读自 ${options.clockFile}（仅供测试）\n`);
+  }
   const core = createCore({
     dataDir: options.dataDir,
-    clock: () => new Date(),
+    clock: options.clockFile ? fileClock(options.clockFile) : () => new Date(),
     log: stderrLogger,
     appVersion: version,
   });

@@ -15,6 +15,7 @@ import { sitesContract } from './sites';
 import { studentsContract } from './students';
 import { systemContract } from './system';
 import { teachersContract } from './teachers';
+import { weeklyContract } from './weekly';
 
 /**
  * Every handler the core offers: name → zod input schema and output type. Hosts validate each
@@ -37,6 +38,7 @@ export const contract = {
   ...dashboardContract,
   ...examsContract,
   ...feesContract,
+  ...weeklyContract,
 } as const;
 
 export type Contract = typeof contract;

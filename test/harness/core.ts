@@ -10,13 +10,18 @@ export interface TestCore {
   dispose(): void;
 }
 
-/** A real core on a real SQLite file in a fresh temporary folder, with a fixed clock. */
-export function createTestCore(now = new Date('2026-03-02T08:00:00Z')): TestCore {
+/**
+ * A real core on a real SQLite file in a fresh temporary folder, with a fixed clock (or a
+ * function the test moves, e.g. `() => now` over a variable).
+ */
+export function createTestCore(
+  now: Date | (() => Date) = new Date('2026-03-02T08:00:00Z'),
+): TestCore {
   const temp = makeTempDir('pilotdesk-core-');
   const logs: TestCore['logs'] = [];
   const core = createCore({
     dataDir: temp.dir,
-    clock: () => now,
+    clock: typeof now === 'function' ? now : () => now,
     log: (level, message) => logs.push({ level, message }),
     appVersion: '0.0.0-test',
   });

@@ -16,8 +16,17 @@ export interface RunningWebHost {
   stop(): Promise<void>;
 }
 
+export interface WebHostOptions {
+  /** Test clock: the host's core reads "now" from this file on every call (`--clock-file`). */
+  clockFile?: string;
+}
+
 /** Starts `npm run web` as a real child process on a free port and waits for its URL line. */
-export async function startWebHostProcess(dataDir: string, port = 0): Promise<RunningWebHost> {
+export async function startWebHostProcess(
+  dataDir: string,
+  port = 0,
+  options: WebHostOptions = {},
+): Promise<RunningWebHost> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -27,6 +36,7 @@ export async function startWebHostProcess(dataDir: string, port = 0): Promise<Ru
       String(port),
       '--data-dir',
       dataDir,
+      ...(options.clockFile ? ['--clock-file', options.clockFile] : []),
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );

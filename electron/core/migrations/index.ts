@@ -7,6 +7,7 @@ import projects from './006_projects';
 import students from './007_students';
 import exams from './008_exams';
 import feesIndexes from './009_fees_indexes';
+import weeklyReports from './010_weekly_reports';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'students', sql: students },
   { version: 8, name: 'exams', sql: exams },
   { version: 9, name: 'fees_indexes', sql: feesIndexes },
+  { version: 10, name: 'weekly_reports', sql: weeklyReports },
 ];

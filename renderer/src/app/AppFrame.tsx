@@ -2,6 +2,7 @@ import { Layout, Menu, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/system';
 import { invoke } from '../api/client';
+import { WeeklyAlertBanner } from '../features/weekly/WeeklyAlertBanner';
 import { t } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { features } from './features';
@@ -36,6 +37,7 @@ export function AppFrame() {
         />
       </Layout.Sider>
       <Layout>
+        <WeeklyAlertBanner />
         <Layout.Content style={{ padding: 24 }} role="main">
           <ErrorBoundary key={feature.key}>{feature.render()}</ErrorBoundary>
         </Layout.Content>

@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   MoneyCollectOutlined,
   ProjectOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -29,6 +30,7 @@ import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { StudentsPage } from '../features/students/StudentsPage';
 import { TeachersPage } from '../features/teachers/TeachersPage';
+import { WeeklyPage } from '../features/weekly/WeeklyPage';
 import { t } from '../i18n';
 
 export interface FeatureEntry {
@@ -104,6 +106,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.fees.title,
     icon: <MoneyCollectOutlined />,
     render: () => <FeesPage />,
+  },
+  {
+    key: 'weekly',
+    label: t.weekly.title,
+    icon: <ScheduleOutlined />,
+    render: () => <WeeklyPage />,
   },
   // Keep last: settings closes the sidebar.
   {

@@ -58,11 +58,13 @@ describe('parseWebOptions', () => {
       port: 8080,
       dataDir: '/d',
       open: false,
+      clockFile: null,
     });
     expect(parseWebOptions(['--port=0'], { PILOT_DATA_DIR: '/e', PILOT_NO_OPEN: '1' })).toEqual({
       port: 0,
       dataDir: '/e',
       open: false,
+      clockFile: null,
     });
     expect(parseWebOptions([], { PILOT_PORT: '9000' }).port).toBe(9000);
   });

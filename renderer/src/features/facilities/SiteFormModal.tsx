@@ -10,7 +10,6 @@ import {
   Row,
   type FormRule,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import {
   siteFields,
   type SiteSaveInput,
@@ -23,6 +22,7 @@ import {
   type CampusKind,
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
+import { dateProps } from '../../components/dateProps';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -48,12 +48,6 @@ function toFormValues(site: TrainingSite | null): SiteValues {
   const { name, campus, partner, capacity, agreementStart, agreementEnd } = site;
   return { name, campus, partner, capacity, agreementStart, agreementEnd };
 }
-
-/** The form keeps dates as ISO strings (what the contract takes); the picker shows a dayjs. */
-const dateProps = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : null),
-};
 
 /** The contract's cross-field rule for one field, run on the form's current values. */
 function crossFieldRule(path: SiteIssue['path']): FormRule {

@@ -1,0 +1,255 @@
+import type {
+  WeeklyFigures,
+  WeeklyFile,
+  WeeklyReportDetail,
+  WeeklyRevision,
+} from '../../../../shared/contract/weekly';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { formatFen } from '../../../../shared/domain/money';
+import {
+  formatChinaDateTime,
+  formatPeriodRange,
+  periodStatusLabels,
+  type PeriodState,
+} from '../../../../shared/domain/weeklyReports';
+import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
+import type { Block } from '../package/content';
+import { renderDocx } from '../package/docx';
+
+export const narrativeSections = [
+  ['progress', '本周工作进展'],
+  ['problems', '存在的问题与困难'],
+  ['nextPlan', '下周工作计划'],
+  ['experience', '典型经验'],
+] as const;
+
+const figureHeader = ['证书', '等级', '新增报名', '考核批次', '参考人数', '通过人数', '发证数'];
+
+function figureRows(figures: WeeklyFigures, money: (fen: number) => SheetValue): SheetValue[][] {
+  const t = figures.totals;
+  return [
+    ...figures.byCertificate.map((r) => [
+      r.certificateName,
+      r.level ? certificateLevelLabels[r.level] : '',
+      r.signups,
+      r.exams,
+      r.examined,
+      r.passed,
+      r.issued,
+      money(r.paidFen),
+    ]),
+    ['合计', '', t.signups, t.exams, t.examined, t.passed, t.issued, money(t.paidFen)],
+  ];
+}
+
+const yuan = (fen: number) => fen / 100;
+
+/** '已报送（2026年3月6日 10:00，报送人：李老师）', '草稿', '未填（已逾期）'. */
+function statusLine(period: PeriodState): string {
+  const base = periodStatusLabels[period.status];
+  if (period.submittedAt) {
+    return `${base}（${formatChinaDateTime(period.submittedAt)}，报送人：${period.submitter}）`;
+  }
+  return period.overdue ? `${base}（已逾期）` : base;
+}
+
+function revisionLine(revision: WeeklyRevision | null): string {
+  if (!revision) return '尚未填写';
+  const kind = revision.revision > 1 ? '（更正版本）' : '';
+  const state =
+    revision.status === 'submitted' && revision.submittedAt
+      ? `${formatChinaDateTime(revision.submittedAt)} 报送，报送人：${revision.submitter}`
+      : '草稿，尚未报送';
+  return `第 ${revision.revision} 版${kind}：${state}`;
+}
+
+function reportBlocks(
+  school: string,
+  report: WeeklyReportDetail,
+  revision: WeeklyRevision | null,
+): Block[] {
+  const { period } = report;
+  const figures = revision?.figures ?? report.liveFigures;
+  const blocks: Block[] = [
+    { type: 'title', text: '1+X证书制度试点工作周报' },
+    { type: 'paragraph', text: `学校：${school}` },
+    {
+      type: 'paragraph',
+      text: `报告期：${formatPeriodRange(period.start, period.end)}（${period.label}）`,
+    },
+    { type: 'paragraph', text: `截止时间：${formatChinaDateTime(period.dueAt)}` },
+    { type: 'paragraph', text: `状态：${statusLine(period)}` },
+    { type: 'paragraph', text: `版本：${revisionLine(revision)}` },
+    { type: 'heading', text: '一、本期数据' },
+    {
+      type: 'table',
+      rows: [
+        [...figureHeader, '缴费金额'],
+        ...figureRows(figures, formatFen).map((r) => r.map((v) => String(v ?? ''))),
+      ],
+    },
+  ];
+  narrativeSections.forEach(([key, label], i) => {
+    blocks.push({ type: 'heading', text: `${'二三四五'[i]}、${label}` });
+    const text = revision?.[key] ?? '';
+    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+    for (const line of lines.length > 0 ? lines : ['无']) {
+      blocks.push({ type: 'paragraph', text: line });
+    }
+  });
+  return blocks;
+}
+
+const base64 = (fileName: string, bytes: Buffer): WeeklyFile => ({
+  fileName,
+  contentBase64: bytes.toString('base64'),
+});
+
+/** One report (one revision) as docx or xlsx. */
+export async function exportReport(
+  school: string,
+  report: WeeklyReportDetail,
+  revision: WeeklyRevision | null,
+  format: 'docx' | 'xlsx',
+): Promise<WeeklyFile> {
+  const { period } = report;
+  const suffix = revision && revision.revision > 1 ? `_第${revision.revision}版` : '';
+  const name = `周报_${period.label}${suffix}.${format}`;
+  if (format === 'docx') {
+    return base64(
+      name,
+      await renderDocx('1+X证书制度试点工作周报', reportBlocks(school, report, revision)),
+    );
+  }
+  const wb = newWorkbook();
+  addSheet(
+    wb,
+    '周报',
+    ['项目', '内容'],
+    [
+      ['学校', school],
+      ['报告期', formatPeriodRange(period.start, period.end)],
+      ['期次', period.label],
+      ['截止时间', formatChinaDateTime(period.dueAt)],
+      ['状态', statusLine(period)],
+      ['版本', revisionLine(revision)],
+      ...narrativeSections.map(([key, label]) => [label, revision?.[key] ?? '']),
+    ],
+    { width: 40 },
+  );
+  addSheet(
+    wb,
+    '本期数据',
+    [...figureHeader, '缴费金额（元）'],
+    figureRows(revision?.figures ?? report.liveFigures, yuan),
+  );
+  return base64(name, await workbookBytes(wb));
+}
+
+/** The reports of a range of periods (newest sent or drafted revision of each) as docx or xlsx. */
+export async function exportRange(
+  school: string,
+  from: string,
+  to: string,
+  reports: readonly WeeklyReportDetail[],
+  format: 'docx' | 'xlsx',
+): Promise<WeeklyFile> {
+  const name = `周报汇总_${from}至${to}.${format}`;
+  const rows = reports.map((r) => {
+    const revision = r.revisions[0] ?? null;
+    const totals = (revision?.figures ?? r.liveFigures).totals;
+    return { r, revision, totals };
+  });
+  if (format === 'docx') {
+    const blocks: Block[] = [
+      { type: 'title', text: '1+X证书制度试点工作周报汇总' },
+      { type: 'paragraph', text: `学校：${school}` },
+      { type: 'paragraph', text: `范围：${formatPeriodRange(from, to)}，共 ${reports.length} 期` },
+      { type: 'heading', text: '一、报送情况' },
+      {
+        type: 'table',
+        rows: [
+          ['期次', '报告期', '截止时间', '状态', '新增报名', '通过人数', '缴费金额'],
+          ...rows.map(({ r, totals }) => [
+            r.period.label,
+            formatPeriodRange(r.period.start, r.period.end),
+            formatChinaDateTime(r.period.dueAt),
+            statusLine(r.period),
+            String(totals.signups),
+            String(totals.passed),
+            formatFen(totals.paidFen),
+          ]),
+        ],
+      },
+      { type: 'heading', text: '二、各期内容' },
+    ];
+    for (const { r, revision } of rows) {
+      blocks.push({
+        type: 'heading',
+        text: `${r.period.label}（${periodStatusLabels[r.period.status]}）`,
+      });
+      for (const [key, label] of narrativeSections) {
+        blocks.push({ type: 'paragraph', text: `${label}：${revision?.[key] || '无'}` });
+      }
+    }
+    return base64(name, await renderDocx('1+X证书制度试点工作周报汇总', blocks));
+  }
+  const wb = newWorkbook();
+  addSheet(
+    wb,
+    '周报汇总',
+    [
+      '期次',
+      '开始日期',
+      '结束日期',
+      '截止时间',
+      '状态',
+      '报送时间',
+      '报送人',
+      '版本',
+      '新增报名',
+      '考核批次',
+      '参考人数',
+      '通过人数',
+      '发证数',
+      '缴费金额（元）',
+      ...narrativeSections.map(([, label]) => label),
+    ],
+    rows.map(({ r, revision, totals }) => [
+      r.period.label,
+      r.period.start,
+      r.period.end,
+      formatChinaDateTime(r.period.dueAt),
+      periodStatusLabels[r.period.status],
+      r.period.submittedAt ? formatChinaDateTime(r.period.submittedAt) : '',
+      r.period.submitter,
+      revision?.revision ?? '',
+      totals.signups,
+      totals.exams,
+      totals.examined,
+      totals.passed,
+      totals.issued,
+      yuan(totals.paidFen),
+      ...narrativeSections.map(([key]) => revision?.[key] ?? ''),
+    ]),
+  );
+  addSheet(
+    wb,
+    '按证书',
+    ['期次', ...figureHeader, '缴费金额（元）'],
+    rows.flatMap(({ r, revision }) =>
+      (revision?.figures ?? r.liveFigures).byCertificate.map((f) => [
+        r.period.label,
+        f.certificateName,
+        f.level ? certificateLevelLabels[f.level] : '',
+        f.signups,
+        f.exams,
+        f.examined,
+        f.passed,
+        f.issued,
+        yuan(f.paidFen),
+      ]),
+    ),
+  );
+  return base64(name, await workbookBytes(wb));
+}

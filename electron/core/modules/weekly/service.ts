@@ -1,0 +1,290 @@
+import type { ParsedInput } from '../../../../shared/contract';
+import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
+import {
+  alertOf,
+  chinaDate,
+  formatChinaDateTime,
+  mondayOf,
+  reportCalendar,
+  type AlertSummary,
+  type PeriodState,
+  type ScheduleRule,
+} from '../../../../shared/domain/weeklyReports';
+import type { CoreContext } from '../../context';
+import { recordAudit } from '../../db/audit';
+import { CoreError, validationError } from '../../errors';
+import type { HandlersFor } from '../../handlers';
+import { exportRange, exportReport } from './export';
+import { periodFigures } from './figures';
+import { narrativeOf, weeklyRepository } from './repository';
+
+const noAlert: AlertSummary = {
+  level: 'none',
+  longestRun: 0,
+  runStarts: [],
+  missedStarts: [],
+  missedLabels: [],
+  lateCount: 0,
+  longestNotOnTimeRun: 0,
+  nextDueAt: null,
+};
+
+const sameRule = (a: ScheduleRule, b: Omit<ScheduleRule, 'effectiveFrom'>) =>
+  a.cadence === b.cadence && a.dueWeekday === b.dueWeekday && a.dueTime === b.dueTime;
+
+type WeeklyHandlerName =
+  | 'weekly.getSettings'
+  | 'weekly.saveSettings'
+  | 'weekly.calendar'
+  | 'weekly.alert'
+  | 'weekly.get'
+  | 'weekly.saveDraft'
+  | 'weekly.submit'
+  | 'weekly.revise'
+  | 'weekly.export'
+  | 'weekly.exportRange';
+
+export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName> {
+  const { db } = ctx;
+  const repo = weeklyRepository(db);
+
+  const audit = (entityId: string, action: 'create' | 'update', before: unknown, after: unknown) =>
+    recordAudit(db, {
+      at: ctx.clock().toISOString(),
+      actor: ctx.actor,
+      entity: 'weekly_report',
+      entityId,
+      action,
+      before,
+      after,
+    });
+
+  /** The calendar as of the core clock's now. */
+  function calendar(settings: WeeklySettings | null, now: Date): PeriodState[] {
+    return settings ? reportCalendar(repo.schedule(settings), repo.reportsOnFile(), now) : [];
+  }
+
+  function requireSettings(): WeeklySettings {
+    const settings = repo.settings();
+    if (!settings) {
+      throw new CoreError('NOT_FOUND', '还没有设置周报：请先在“周报设置”中填写试点开始日期。');
+    }
+    return settings;
+  }
+
+  function periodOf(periodStart: string, now = ctx.clock()): PeriodState {
+    const period = calendar(requireSettings(), now).find((p) => p.start === periodStart);
+    if (!period) {
+      throw new CoreError(
+        'NOT_FOUND',
+        `没有从 ${periodStart} 开始的周报期次：期次从试点开始日期起按周（或每两周）排列，只能填写已经开始的期次。`,
+      );
+    }
+    return period;
+  }
+
+  function detail(periodStart: string, known?: PeriodState): WeeklyReportDetail {
+    const period = known ?? periodOf(periodStart);
+    const liveFigures = periodFigures(db, period.start, period.end);
+    const report = repo.report(period.start);
+    return {
+      period,
+      revisions: report ? repo.revisions(report.id, liveFigures) : [],
+      liveFigures,
+      defaultSubmitter: repo.school().reporter,
+    };
+  }
+
+  /** After a change, every report on file must still be the report of a listed period. */
+  function checkReportsStillListed(settings: WeeklySettings, now: Date) {
+    const listed = new Set(calendar(settings, now).map((p) => p.start));
+    const orphan = repo.reportsOnFile().find((r) => !listed.has(r.periodStart));
+    if (orphan) {
+      const message = `已有从 ${orphan.periodStart} 开始的一期周报，按新的设置它不再对应任何一期；请保留原来的试点开始日期，或选择使这一期仍然成立的日期。`;
+      throw new CoreError('CONFLICT', message, { fields: [{ path: 'pilotStart', message }] });
+    }
+  }
+
+  const saveSettings = db.transaction(
+    (input: Omit<WeeklySettings, 'rules' | 'updatedAt'>): WeeklySettings => {
+      const now = ctx.clock();
+      const at = now.toISOString();
+      const before = repo.settings();
+      const rule = { cadence: input.cadence, dueWeekday: input.dueWeekday, dueTime: input.dueTime };
+      const thisMonday = mondayOf(chinaDate(now));
+      const firstMonday = mondayOf(input.pilotStart);
+      repo.writeSettings(input.pilotStart, at);
+      if (!before || thisMonday <= firstMonday) {
+        // Not started yet (or just this week): one rule from the start.
+        repo.setRuleFrom({ ...rule, effectiveFrom: firstMonday }, at, true);
+      } else if (!sameRule(before.rules[before.rules.length - 1], rule)) {
+        // Mid-pilot: the change applies from this week on; earlier periods keep their schedule.
+        repo.setRuleFrom({ ...rule, effectiveFrom: thisMonday }, at, false);
+      }
+      const after = repo.settings();
+      if (!after) throw new Error('weekly settings missing after save');
+      checkReportsStillListed(after, now);
+      recordAudit(db, {
+        at,
+        actor: ctx.actor,
+        entity: 'weekly_settings',
+        entityId: '1',
+        action: before ? 'update' : 'create',
+        before,
+        after,
+      });
+      return after;
+    },
+  );
+
+  const saveDraft = db.transaction((input: ParsedInput<'weekly.saveDraft'>) => {
+    const period = periodOf(input.periodStart);
+    const at = ctx.clock().toISOString();
+    const report = repo.ensureReport(period.start, period.end, at);
+    const newest = repo.newestRevision(report.id);
+    if (newest?.status === 'submitted') {
+      throw new CoreError(
+        'CONFLICT',
+        `${period.label}的周报已报送并锁定，不能直接修改；如需更正，请点击“更正”新建一个版本。`,
+      );
+    }
+    const narrative = narrativeOf(input);
+    if (!newest) {
+      repo.insertRevision(report.id, 1, narrative, at);
+      audit(period.start, 'create', null, { revision: 1, status: 'draft', ...narrative });
+    } else {
+      repo.updateDraft(newest.id, narrative, at);
+      audit(
+        period.start,
+        'update',
+        { revision: newest.revision, status: 'draft', ...narrativeOf(newest) },
+        { revision: newest.revision, status: 'draft', ...narrative },
+      );
+    }
+  });
+
+  const submit = db.transaction((input: ParsedInput<'weekly.submit'>) => {
+    const period = periodOf(input.periodStart);
+    const narrative = narrativeOf(input);
+    const submitter = input.submitter || repo.school().reporter;
+    const missing = [];
+    if (!narrative.progress) {
+      missing.push({ path: 'progress', message: '报送前请填写本周工作进展' });
+    }
+    if (!submitter) {
+      missing.push({
+        path: 'submitter',
+        message: '请填写报送人，或先在“学校信息”中填写周报填报人',
+      });
+    }
+    if (missing.length > 0) throw validationError(missing);
+    const at = ctx.clock().toISOString();
+    const report = repo.ensureReport(period.start, period.end, at);
+    const newest = repo.newestRevision(report.id);
+    if (newest?.status === 'submitted') {
+      throw new CoreError(
+        'CONFLICT',
+        `${period.label}的周报已于 ${formatChinaDateTime(newest.submitted_at ?? at)} 报送；如需更正，请点击“更正”新建一个版本。`,
+      );
+    }
+    const sent = { figures: periodFigures(db, period.start, period.end), submitter };
+    const revision = newest?.revision ?? 1;
+    if (newest) repo.updateDraft(newest.id, narrative, at, sent);
+    else repo.insertRevision(report.id, 1, narrative, at, sent);
+    repo.markSubmitted(report.id, at);
+    audit(
+      period.start,
+      'update',
+      newest ? { revision, status: 'draft', ...narrativeOf(newest) } : null,
+      {
+        revision,
+        status: 'submitted',
+        submitter,
+        submittedAt: at,
+        dueAt: period.dueAt,
+        late: period.submittedAt === null && Date.parse(at) > Date.parse(period.dueAt),
+        ...narrative,
+        totals: sent.figures.totals,
+      },
+    );
+  });
+
+  const revise = db.transaction((periodStart: string) => {
+    const period = periodOf(periodStart);
+    const report = repo.report(period.start);
+    const newest = report ? repo.newestRevision(report.id) : undefined;
+    if (!report || !newest || newest.status !== 'submitted') {
+      if (newest?.status === 'draft') return; // a correction is already being drafted
+      throw new CoreError('CONFLICT', `${period.label}的周报还没有报送，直接修改草稿即可。`);
+    }
+    const at = ctx.clock().toISOString();
+    const narrative = narrativeOf(newest);
+    repo.insertRevision(report.id, newest.revision + 1, narrative, at);
+    audit(period.start, 'create', null, {
+      revision: newest.revision + 1,
+      status: 'draft',
+      correctionOf: newest.revision,
+      ...narrative,
+    });
+  });
+
+  return {
+    'weekly.getSettings': () => repo.settings(),
+    'weekly.saveSettings': (input) => saveSettings(input),
+    'weekly.calendar': () => {
+      const now = ctx.clock();
+      const settings = repo.settings();
+      const periods = calendar(settings, now);
+      return {
+        settings,
+        periods,
+        alert: settings ? alertOf(periods) : noAlert,
+        now: now.toISOString(),
+        defaultSubmitter: repo.school().reporter,
+      };
+    },
+    'weekly.alert': () => {
+      const settings = repo.settings();
+      return settings ? alertOf(calendar(settings, ctx.clock())) : noAlert;
+    },
+    'weekly.get': ({ periodStart }) => detail(periodStart),
+    'weekly.saveDraft': (input) => {
+      saveDraft(input);
+      return detail(input.periodStart);
+    },
+    'weekly.submit': (input) => {
+      submit(input);
+      return detail(input.periodStart);
+    },
+    'weekly.revise': ({ periodStart }) => {
+      revise(periodStart);
+      return detail(periodStart);
+    },
+    'weekly.export': ({ periodStart, revision, format }) => {
+      const report = detail(periodStart);
+      const chosen =
+        revision === undefined
+          ? report.revisions[0]
+          : report.revisions.find((r) => r.revision === revision);
+      if (revision !== undefined && !chosen) {
+        throw new CoreError('NOT_FOUND', `${report.period.label}的周报没有第 ${revision} 版。`);
+      }
+      return exportReport(repo.school().name, report, chosen ?? null, format);
+    },
+    'weekly.exportRange': ({ from, to, format }) => {
+      const periods = calendar(requireSettings(), ctx.clock()).filter(
+        (p) => p.start >= from && p.start <= to,
+      );
+      if (periods.length === 0) {
+        throw new CoreError('NOT_FOUND', `${from} 至 ${to} 之间没有周报期次，请调整日期范围。`);
+      }
+      return exportRange(
+        repo.school().name,
+        from,
+        to,
+        periods.map((p) => detail(p.start, p)),
+        format,
+      );
+    },
+  };
+}

@@ -1,0 +1,438 @@
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  FileWordOutlined,
+  SaveOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  List,
+  Modal,
+  Popconfirm,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  narrativeKeys,
+  weeklyNarrativeFields,
+  weeklySubmitSchema,
+  type WeeklyFigureRow,
+  type WeeklyFigures,
+  type WeeklyReportDetail,
+  type WeeklyRevision,
+  type WeeklySubmitInput,
+} from '../../../../shared/contract/weekly';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { formatChinaDateTime, formatPeriodRange } from '../../../../shared/domain/weeklyReports';
+import { messageOf } from '../../api/client';
+import { useNavigation } from '../../app/navigationStore';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { formatFen } from '../../components/format';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { useLeaveWarning } from '../../components/useLeaveWarning';
+import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+import { PeriodStatusTags } from './PeriodStatusTags';
+import { useWeeklyStore } from './weeklyStore';
+
+const tx = t.weekly.editor;
+
+type FigureLine = WeeklyFigureRow & { key: string };
+/** The form holds the narrative and the submitter; the period comes from the route. */
+type NarrativeValues = Omit<WeeklySubmitInput, 'periodStart'>;
+
+function FiguresTable({ figures }: { figures: WeeklyFigures }) {
+  const c = tx.figureColumns;
+  const columns: ColumnsType<FigureLine> = [
+    { title: c.certificate, dataIndex: 'certificateName' },
+    {
+      title: c.level,
+      dataIndex: 'level',
+      render: (l: WeeklyFigureRow['level']) => (l ? certificateLevelLabels[l] : ''),
+    },
+    { title: c.signups, dataIndex: 'signups', align: 'right' },
+    { title: c.exams, dataIndex: 'exams', align: 'right' },
+    { title: c.examined, dataIndex: 'examined', align: 'right' },
+    { title: c.passed, dataIndex: 'passed', align: 'right' },
+    { title: c.issued, dataIndex: 'issued', align: 'right' },
+    { title: c.paid, dataIndex: 'paidFen', align: 'right', render: (f: number) => formatFen(f) },
+  ];
+  const rows: FigureLine[] = figures.byCertificate.map((r) => ({
+    ...r,
+    key: `${r.certificateId ?? 'none'}-${r.level ?? ''}`,
+  }));
+  const total: FigureLine = {
+    key: 'total',
+    certificateId: null,
+    certificateName: tx.totals,
+    level: null,
+    ...figures.totals,
+  };
+  return (
+    <Table<FigureLine>
+      size="small"
+      data-testid="weekly-figures"
+      columns={columns}
+      dataSource={rows.length > 0 ? [...rows, total] : []}
+      pagination={false}
+      locale={{ emptyText: tx.noFigures }}
+    />
+  );
+}
+
+function NarrativeView({ revision }: { revision: WeeklyRevision }) {
+  return (
+    <Descriptions column={1} bordered size="small">
+      {narrativeKeys.map((key) => (
+        <Descriptions.Item key={key} label={tx.narrative[key]}>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            {revision[key] || tx.empty}
+          </Typography.Paragraph>
+        </Descriptions.Item>
+      ))}
+    </Descriptions>
+  );
+}
+
+/** One period's report: figures (read-only), the narrative, 报送, corrections and history. */
+export function ReportEditor({ periodStart }: { periodStart: string }) {
+  const { message } = App.useApp();
+  const store = useWeeklyStore();
+  const go = useNavigation((s) => s.go);
+  const [form] = Form.useForm<NarrativeValues>();
+  const [detail, setDetail] = useState<WeeklyReportDetail | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const [viewing, setViewing] = useState<WeeklyRevision | null>(null);
+
+  const show = useCallback((d: WeeklyReportDetail) => {
+    setDetail(d);
+    setDirty(false);
+  }, []);
+
+  const [attempt, setAttempt] = useState(0);
+  const getReport = store.get;
+  useEffect(() => {
+    getReport(periodStart).then(
+      (d) => {
+        show(d);
+        setState('ready');
+      },
+      (e: unknown) => {
+        setLoadError(messageOf(e));
+        setState('error');
+      },
+    );
+  }, [attempt, getReport, periodStart, show]);
+  const retry = () => {
+    setState('loading');
+    setAttempt((n) => n + 1);
+  };
+
+  const newest = detail?.revisions[0] ?? null;
+  const locked = newest?.status === 'submitted';
+  /** The form starts from the newest revision (remounted when that changes). */
+  const initialValues = useMemo<NarrativeValues>(
+    () => ({
+      progress: newest?.progress ?? '',
+      problems: newest?.problems ?? '',
+      nextPlan: newest?.nextPlan ?? '',
+      experience: newest?.experience ?? '',
+      // A correction is sent by whoever sent the period before, unless changed.
+      submitter: detail?.revisions.find((r) => r.status === 'submitted')?.submitter ?? '',
+    }),
+    [detail, newest],
+  );
+  useEffect(() => {
+    if (!locked && state === 'ready') form.setFieldsValue(initialValues);
+  }, [form, initialValues, locked, state]);
+  useLeaveWarning(dirty && !locked, t.common.unsaved);
+
+  const run = async (action: () => Promise<WeeklyReportDetail>, done: string) => {
+    setBusy(true);
+    try {
+      show(await action());
+      message.success(done);
+    } catch (error) {
+      reportSaveError(form, message, error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveDraft = useCallback(async () => {
+    if (locked) return;
+    const values = await validatedValues(form, message);
+    if (!values) return;
+    const { submitter: _submitter, ...narrative } = values;
+    await run(() => store.saveDraft({ periodStart, ...narrative }), tx.draftSaved);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run and store are stable enough
+  }, [form, locked, message, periodStart]);
+  useSaveShortcut(saveDraft);
+
+  const submit = async () => {
+    const values = await validatedValues(form, message);
+    if (!values) return;
+    await run(() => store.submit({ periodStart, ...values }), tx.submitted);
+  };
+
+  const exportFile = async (format: 'docx' | 'xlsx', revision?: number) => {
+    try {
+      message.success(t.weekly.exported(await store.exportReport(periodStart, format, revision)));
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`, 8);
+    }
+  };
+
+  const period = detail?.period;
+  const figures = locked && newest ? newest.figures : detail?.liveFigures;
+  const submitterHelp = useMemo(
+    () => tx.submitterHelp(detail?.defaultSubmitter ?? ''),
+    [detail?.defaultSubmitter],
+  );
+
+  const exportButtons = (revision?: number) => (
+    <>
+      <Button icon={<FileWordOutlined />} onClick={() => void exportFile('docx', revision)}>
+        {t.weekly.exportDocx}
+      </Button>
+      <Button icon={<FileExcelOutlined />} onClick={() => void exportFile('xlsx', revision)}>
+        {t.weekly.exportXlsx}
+      </Button>
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={period ? tx.title(period.label) : t.weekly.title}
+        description={period ? formatPeriodRange(period.start, period.end) : undefined}
+        extra={
+          <>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => go('weekly')}>
+              {tx.back}
+            </Button>
+            {detail && exportButtons()}
+          </>
+        }
+      />
+      <LoadState state={state} error={loadError} onRetry={retry}>
+        {detail && period && (
+          <Row gutter={16}>
+            <Col xs={24} xl={17}>
+              <Card size="small" style={{ marginBottom: 16 }}>
+                <Descriptions column={3} size="small">
+                  <Descriptions.Item label={tx.range}>
+                    {formatPeriodRange(period.start, period.end)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={tx.dueAt}>
+                    {formatChinaDateTime(period.dueAt)}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={tx.status}>
+                    <PeriodStatusTags period={period} />
+                  </Descriptions.Item>
+                </Descriptions>
+              </Card>
+              <Card
+                size="small"
+                title={tx.figuresTitle}
+                style={{ marginBottom: 16 }}
+                extra={
+                  <Typography.Text type="secondary">
+                    {locked && newest?.submittedAt
+                      ? tx.figuresFrozen(formatChinaDateTime(newest.submittedAt))
+                      : tx.figuresLive}
+                  </Typography.Text>
+                }
+              >
+                {figures && <FiguresTable figures={figures} />}
+              </Card>
+              <Card size="small" title={tx.narrativeTitle}>
+                {locked && newest ? (
+                  <>
+                    <Alert
+                      type="success"
+                      showIcon
+                      style={{ marginBottom: 12 }}
+                      message={tx.locked(
+                        formatChinaDateTime(newest.submittedAt ?? ''),
+                        newest.submitter,
+                      )}
+                      action={
+                        <Popconfirm
+                          title={tx.reviseConfirm}
+                          okText={t.common.confirm}
+                          cancelText={t.common.cancel}
+                          onConfirm={() =>
+                            void run(
+                              () => store.revise(periodStart),
+                              tx.revising(newest.revision + 1),
+                            )
+                          }
+                        >
+                          <Button icon={<EditOutlined />} loading={busy}>
+                            {tx.revise}
+                          </Button>
+                        </Popconfirm>
+                      }
+                    />
+                    <NarrativeView revision={newest} />
+                  </>
+                ) : (
+                  <Form
+                    key={`${newest?.revision ?? 0}-${newest?.updatedAt ?? ''}`}
+                    form={form}
+                    layout="vertical"
+                    name="weekly-report"
+                    initialValues={initialValues}
+                    onValuesChange={() => setDirty(true)}
+                  >
+                    {newest && newest.revision > 1 && (
+                      <Alert
+                        type="info"
+                        showIcon
+                        style={{ marginBottom: 12 }}
+                        message={tx.revising(newest.revision)}
+                      />
+                    )}
+                    {narrativeKeys.map((key) => (
+                      <Form.Item
+                        key={key}
+                        name={key}
+                        label={tx.narrative[key]}
+                        required={key === 'progress'}
+                        rules={[zodRule(weeklyNarrativeFields[key])]}
+                      >
+                        <Input.TextArea
+                          id={`weekly-${key}`}
+                          autoSize={{ minRows: 3, maxRows: 12 }}
+                          placeholder={tx.placeholders[key]}
+                          maxLength={5000}
+                          showCount
+                        />
+                      </Form.Item>
+                    ))}
+                    <Form.Item
+                      name="submitter"
+                      label={tx.submitter}
+                      extra={submitterHelp}
+                      rules={[zodRule(weeklySubmitSchema.shape.submitter)]}
+                    >
+                      <Input
+                        id="weekly-submitter"
+                        placeholder={detail.defaultSubmitter}
+                        style={{ maxWidth: 240 }}
+                      />
+                    </Form.Item>
+                    <Space>
+                      <Button
+                        icon={<SaveOutlined />}
+                        loading={busy}
+                        onClick={() => void saveDraft()}
+                        title={t.common.saveShortcut}
+                      >
+                        {tx.saveDraft}
+                      </Button>
+                      <Popconfirm
+                        title={period.overdue ? tx.submitConfirmLate : tx.submitConfirm}
+                        description={tx.submitConfirmHint}
+                        okText={t.common.confirm}
+                        cancelText={t.common.cancel}
+                        onConfirm={() => void submit()}
+                      >
+                        <Button type="primary" icon={<SendOutlined />} loading={busy}>
+                          {tx.submit}
+                        </Button>
+                      </Popconfirm>
+                    </Space>
+                  </Form>
+                )}
+              </Card>
+            </Col>
+            <Col xs={24} xl={7}>
+              <Card size="small" title={tx.history}>
+                <List
+                  data-testid="weekly-revisions"
+                  dataSource={detail.revisions}
+                  locale={{ emptyText: tx.historyEmpty }}
+                  renderItem={(r) => (
+                    <List.Item
+                      actions={[
+                        <Button key="view" type="link" size="small" onClick={() => setViewing(r)}>
+                          {tx.viewRevision}
+                        </Button>,
+                      ]}
+                    >
+                      <List.Item.Meta
+                        title={
+                          <Space>
+                            {tx.revisionLabel(r.revision)}
+                            {r.status === 'draft' ? (
+                              <Tag color="processing">{tx.revisionDraft}</Tag>
+                            ) : (
+                              <Tag color="success">{tx.revisionSentTag}</Tag>
+                            )}
+                          </Space>
+                        }
+                        description={
+                          r.status === 'submitted' && r.submittedAt
+                            ? tx.revisionSent(formatChinaDateTime(r.submittedAt), r.submitter)
+                            : formatChinaDateTime(r.updatedAt)
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            </Col>
+          </Row>
+        )}
+      </LoadState>
+      <Modal
+        open={viewing !== null}
+        title={viewing && period ? tx.revisionTitle(period.label, viewing.revision) : ''}
+        width={760}
+        onCancel={() => setViewing(null)}
+        footer={
+          <Space>
+            {viewing && exportButtons(viewing.revision)}
+            <Button type="primary" onClick={() => setViewing(null)}>
+              {tx.close}
+            </Button>
+          </Space>
+        }
+      >
+        {viewing && (
+          <>
+            <Typography.Paragraph type="secondary">
+              {viewing.status === 'submitted' && viewing.submittedAt
+                ? tx.revisionSent(formatChinaDateTime(viewing.submittedAt), viewing.submitter)
+                : tx.revisionDraft}
+            </Typography.Paragraph>
+            <FiguresTable figures={viewing.figures} />
+            <div style={{ height: 12 }} />
+            <NarrativeView revision={viewing} />
+          </>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { ExclamationCircleFilled } from '@ant-design/icons';
+import { Alert, Button } from 'antd';
+import { useEffect } from 'react';
+import { alertLevelLabels } from '../../../../shared/domain/weeklyReports';
+import { useNavigation } from '../../app/navigationStore';
+import { t } from '../../i18n';
+import { useWeeklyStore } from './weeklyStore';
+
+const tx = t.weekly.alert;
+
+/**
+ * Shown above every page while a weekly report is overdue: 警告 (one period), 严重 (two in a
+ * row), 取消试点资格风险 (three or more in a row), with a link to the 周报 page.
+ */
+export function WeeklyAlertBanner() {
+  const alert = useWeeklyStore((s) => s.alert);
+  const loadAlert = useWeeklyStore((s) => s.loadAlert);
+  const { current, go } = useNavigation();
+
+  // Reread on every page change, and every minute (a due time can pass while the app is open).
+  useEffect(() => {
+    void loadAlert();
+  }, [current, loadAlert]);
+  useEffect(() => {
+    const timer = window.setInterval(() => void loadAlert(), 60_000);
+    return () => window.clearInterval(timer);
+  }, [loadAlert]);
+
+  if (!alert || alert.level === 'none') return null;
+  const run = alert.longestRun;
+  const text =
+    alert.level === 'critical'
+      ? tx.critical(run)
+      : alert.level === 'serious'
+        ? tx.serious(run)
+        : tx.warning(alert.missedStarts.length);
+  const critical = alert.level === 'critical';
+  return (
+    <Alert
+      data-testid="weekly-alert"
+      data-level={alert.level}
+      type={alert.level === 'warning' ? 'warning' : 'error'}
+      showIcon
+      banner
+      icon={critical ? <ExclamationCircleFilled style={{ color: '#fff' }} /> : undefined}
+      style={
+        critical
+          ? { background: '#cf1322', color: '#fff', borderBottom: '1px solid #a8071a' }
+          : undefined
+      }
+      message={
+        <span style={critical ? { color: '#fff', fontWeight: 600 } : { fontWeight: 600 }}>
+          【{alertLevelLabels[alert.level]}】{text}
+        </span>
+      }
+      description={
+        <span style={critical ? { color: '#fff' } : undefined}>
+          {tx.description(alert.missedLabels.join('、'))}
+        </span>
+      }
+      action={
+        current === 'weekly' ? undefined : (
+          <Button size="small" danger={!critical} onClick={() => go('weekly')}>
+            {tx.go}
+          </Button>
+        )
+      }
+    />
+  );
+}

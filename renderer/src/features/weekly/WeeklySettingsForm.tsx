@@ -1,0 +1,149 @@
+import { SaveOutlined } from '@ant-design/icons';
+import { App, Button, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import {
+  weeklySettingsSchema,
+  type WeeklySettings,
+  type WeeklySettingsInput,
+} from '../../../../shared/contract/weekly';
+import {
+  cadenceLabels,
+  cadences,
+  DEFAULT_CADENCE,
+  DEFAULT_DUE_TIME,
+  DEFAULT_DUE_WEEKDAY,
+  weekdayLabels,
+} from '../../../../shared/domain/weeklyReports';
+import { dateProps } from '../../components/dateProps';
+import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { formatDate } from '../../components/format';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+import { useWeeklyStore } from './weeklyStore';
+
+const tx = t.weekly;
+const shape = weeklySettingsSchema.shape;
+
+export const dueText = (weekday: number, time: string) => `${weekdayLabels[weekday]} ${time}`;
+
+/** The schedule: pilot start, cadence, due weekday and time (defaults 每周, 周五 17:00). */
+export function WeeklySettingsForm({
+  settings,
+  onSaved,
+}: {
+  settings: WeeklySettings | null;
+  onSaved?: () => void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<WeeklySettingsInput>();
+  const saveSettings = useWeeklyStore((s) => s.saveSettings);
+  const initial = useMemo<Partial<WeeklySettingsInput>>(
+    () =>
+      settings
+        ? {
+            pilotStart: settings.pilotStart,
+            cadence: settings.cadence,
+            dueWeekday: settings.dueWeekday,
+            dueTime: settings.dueTime,
+          }
+        : { cadence: DEFAULT_CADENCE, dueWeekday: DEFAULT_DUE_WEEKDAY, dueTime: DEFAULT_DUE_TIME },
+    [settings],
+  );
+  useEffect(() => form.setFieldsValue(initial), [form, initial]);
+
+  const onSave = async () => {
+    const values = await validatedValues(form, message);
+    if (!values) return;
+    try {
+      await saveSettings(values);
+      message.success(tx.settingsSaved);
+      onSaved?.();
+    } catch (error) {
+      reportSaveError(form, message, error);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" name="weekly-settings" initialValues={initial}>
+      <Typography.Paragraph type="secondary">
+        {tx.settingsIntro} {tx.defaultsNote}
+      </Typography.Paragraph>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="pilotStart"
+            label={tx.fields.pilotStart}
+            required
+            rules={[zodRule(shape.pilotStart)]}
+            extra={tx.help.pilotStart}
+            {...dateProps}
+          >
+            <DatePicker
+              id="weekly-pilotStart"
+              style={{ width: '100%' }}
+              format="YYYY年M月D日"
+              placeholder={tx.placeholders.pilotStart}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="cadence"
+            label={tx.fields.cadence}
+            required
+            rules={[zodRule(shape.cadence)]}
+            extra={tx.help.cadence}
+          >
+            <Select
+              id="weekly-cadence"
+              options={cadences.map((c) => ({ value: c, label: cadenceLabels[c] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="dueWeekday"
+            label={tx.fields.dueWeekday}
+            required
+            rules={[zodRule(shape.dueWeekday)]}
+            extra={tx.help.due}
+          >
+            <Select
+              id="weekly-dueWeekday"
+              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabels[d] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="dueTime"
+            label={tx.fields.dueTime}
+            required
+            rules={[zodRule(shape.dueTime)]}
+            validateTrigger={['onChange', 'onBlur']}
+          >
+            <Input id="weekly-dueTime" placeholder={tx.placeholders.dueTime} maxLength={5} />
+          </Form.Item>
+        </Col>
+      </Row>
+      {settings && settings.rules.length > 1 && (
+        <Typography.Paragraph type="secondary" data-testid="weekly-rules">
+          {tx.scheduleHistory(settings.rules.length)}：
+          {settings.rules
+            .map((r) =>
+              tx.ruleLine(
+                formatDate(r.effectiveFrom),
+                cadenceLabels[r.cadence],
+                dueText(r.dueWeekday, r.dueTime),
+              ),
+            )
+            .join('；')}
+        </Typography.Paragraph>
+      )}
+      {/* Not a submit button: Enter in the date picker picks a date, it does not save. */}
+      <Button type="primary" icon={<SaveOutlined />} onClick={() => void onSave()}>
+        {t.common.save}
+      </Button>
+    </Form>
+  );
+}

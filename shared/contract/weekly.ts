@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type { CertificateLevel } from '../domain/certificate';
+import {
+  cadences,
+  dueTimePattern,
+  type AlertSummary,
+  type Cadence,
+  type PeriodState,
+  type ScheduleRule,
+} from '../domain/weeklyReports';
+import { intField, optionalText } from './staffFields';
+
+const date = (label: string) => z.iso.date({ error: `${label}应为有效日期，格式如 2020-09-01` });
+
+/** The schedule of weekly reports; the settings form and the core validate with it. */
+export const weeklySettingsSchema = z.object({
+  pilotStart: date('试点开始日期').refine((v) => v >= '2019-01-01' && v <= '2100-12-31', {
+    error: '试点开始日期应在 2019 年至 2100 年之间',
+  }),
+  cadence: z.enum(cadences, { error: '请选择报送周期（每周或每两周）' }),
+  dueWeekday: intField('截止日（星期几）', 1, 7),
+  dueTime: z
+    .string({ error: '请填写截止时间' })
+    .regex(dueTimePattern, { error: '截止时间格式应为 HH:MM，例如 17:00' }),
+});
+export type WeeklySettingsInput = z.input<typeof weeklySettingsSchema>;
+
+/** The four narrative parts of a report (本周工作进展 … 典型经验). */
+export const weeklyNarrativeFields = {
+  progress: optionalText('本周工作进展', 5000),
+  problems: optionalText('存在的问题与困难', 5000),
+  nextPlan: optionalText('下周工作计划', 5000),
+  experience: optionalText('典型经验', 5000),
+};
+export const narrativeKeys = ['progress', 'problems', 'nextPlan', 'experience'] as const;
+export type NarrativeKey = (typeof narrativeKeys)[number];
+
+const periodStart = date('周报期次（开始日期）');
+
+export const weeklyDraftSchema = z.object({ periodStart, ...weeklyNarrativeFields });
+export type WeeklyDraftInput = z.input<typeof weeklyDraftSchema>;
+
+export const weeklySubmitSchema = z.object({
+  periodStart,
+  ...weeklyNarrativeFields,
+  /** Who files it; empty: the school's 周报填报人. */
+  submitter: optionalText('报送人', 50),
+});
+export type WeeklySubmitInput = z.input<typeof weeklySubmitSchema>;
+
+const exportFormat = z.enum(['docx', 'xlsx'], { error: '导出格式应为 docx 或 xlsx' });
+
+export const weeklyExportSchema = z.object({
+  periodStart,
+  /** A revision number; absent: the newest. */
+  revision: intField('版本号', 1, 10_000).optional(),
+  format: exportFormat,
+});
+
+export const weeklyExportRangeSchema = z
+  .object({ from: date('起始日期'), to: date('截止日期'), format: exportFormat })
+  .strict()
+  .refine((v) => v.from <= v.to, { error: '起始日期不能晚于截止日期', path: ['to'] });
+
+export interface WeeklySettings {
+  pilotStart: string;
+  /** The rule in force now. */
+  cadence: Cadence;
+  dueWeekday: number;
+  dueTime: string;
+  /** Every rule from the pilot start, oldest first (a change mid-pilot adds one). */
+  rules: ScheduleRule[];
+  updatedAt: string;
+}
+
+/** Figures of one certificate level in one period. */
+export interface WeeklyFigureRow {
+  certificateId: number | null;
+  certificateName: string;
+  level: CertificateLevel | null;
+  /** Sign-ups created in the period. */
+  signups: number;
+  /** Exam batches held (exam date in the period). */
+  exams: number;
+  /** Sign-ups examined in those batches (examined, passed or failed). */
+  examined: number;
+  passed: number;
+  /** Certificates issued (issue date in the period). */
+  issued: number;
+  /** Payments to evaluation organizations dated in the period, in fen. */
+  paidFen: number;
+}
+
+export interface WeeklyFigures {
+  from: string;
+  to: string;
+  totals: Omit<WeeklyFigureRow, 'certificateId' | 'certificateName' | 'level'>;
+  byCertificate: WeeklyFigureRow[];
+}
+
+export interface WeeklyRevision {
+  revision: number;
+  status: 'draft' | 'submitted';
+  progress: string;
+  problems: string;
+  nextPlan: string;
+  experience: string;
+  /** Frozen when sent; for a draft, the figures as they are now. */
+  figures: WeeklyFigures;
+  submitter: string;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WeeklyReportDetail {
+  period: PeriodState;
+  /** Newest first; empty when nothing was saved for the period. */
+  revisions: WeeklyRevision[];
+  /** The figures of the period computed now (what a draft shows). */
+  liveFigures: WeeklyFigures;
+  /** The school's 周报填报人, who files by default. */
+  defaultSubmitter: string;
+}
+
+export interface WeeklyCalendar {
+  settings: WeeklySettings | null;
+  /** Oldest first. */
+  periods: PeriodState[];
+  alert: AlertSummary;
+  /** The core clock's now (ISO). */
+  now: string;
+  defaultSubmitter: string;
+}
+
+export interface WeeklyFile {
+  fileName: string;
+  contentBase64: string;
+}
+
+const byPeriod = z.object({ periodStart });
+
+export const weeklyContract = {
+  'weekly.getSettings': { input: z.object({}).strict(), output: {} as WeeklySettings | null },
+  'weekly.saveSettings': { input: weeklySettingsSchema.strict(), output: {} as WeeklySettings },
+  'weekly.calendar': { input: z.object({}).strict(), output: {} as WeeklyCalendar },
+  'weekly.alert': { input: z.object({}).strict(), output: {} as AlertSummary },
+  'weekly.get': { input: byPeriod.strict(), output: {} as WeeklyReportDetail },
+  'weekly.saveDraft': { input: weeklyDraftSchema.strict(), output: {} as WeeklyReportDetail },
+  'weekly.submit': { input: weeklySubmitSchema.strict(), output: {} as WeeklyReportDetail },
+  'weekly.revise': { input: byPeriod.strict(), output: {} as WeeklyReportDetail },
+  'weekly.export': { input: weeklyExportSchema.strict(), output: {} as WeeklyFile },
+  'weekly.exportRange': { input: weeklyExportRangeSchema, output: {} as WeeklyFile },
+} as const;

@@ -1,0 +1,486 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Certificate } from '../../shared/contract/catalogue';
+import type {
+  WeeklyCalendar,
+  WeeklyFile,
+  WeeklyReportDetail,
+  WeeklySettings,
+} from '../../shared/contract/weekly';
+import { chinaInstant, type AlertSummary } from '../../shared/domain/weeklyReports';
+import { readOwnZip } from '../../electron/core/io/zip';
+import { createTestCore, type TestCore } from '../harness/core';
+import { call, schoolProfile } from '../harness/seed';
+import { insertBatches, insertSignups, openDataFile } from '../harness/seedExams';
+import { loadWorkbook } from '../harness/sheets';
+import { residentId } from '../harness/students';
+
+let t: TestCore;
+/** The injected clock, as China wall-clock time. */
+let now: Date;
+const setNow = (date: string, time = '12:00') => (now = new Date(chinaInstant(date, time)));
+
+const narrative = {
+  progress: '完成Web前端开发初级考核报名。\n组织了一次模拟考试。',
+  problems: '实训室排课紧张',
+  nextPlan: '组织正式考核',
+  experience: '',
+};
+
+beforeEach(() => {
+  setNow('2026-03-02', '09:00');
+  t = createTestCore(() => now);
+});
+afterEach(() => t.dispose());
+
+const fails = async (name: Parameters<typeof call>[1], input: unknown) => {
+  const result = await t.core.dispatch(name, input);
+  if (result.ok) throw new Error(`${name} should have failed`);
+  return result.error;
+};
+const calendar = () => call<WeeklyCalendar>(t.core, 'weekly.calendar', {});
+const alert = () => call<AlertSummary>(t.core, 'weekly.alert', {});
+const submit = (periodStart: string, extra: Record<string, unknown> = {}) =>
+  call<WeeklyReportDetail>(t.core, 'weekly.submit', { periodStart, ...narrative, ...extra });
+const settings = (overrides: Record<string, unknown> = {}) =>
+  call<WeeklySettings>(t.core, 'weekly.saveSettings', {
+    pilotStart: '2026-03-02',
+    cadence: 'weekly',
+    dueWeekday: 5,
+    dueTime: '17:00',
+    ...overrides,
+  });
+const auditOf = () =>
+  openDataFileRows<{ entity: string; entity_id: string; action: string; after_json: string }>(
+    "SELECT entity, entity_id, action, after_json FROM audit_log WHERE entity LIKE 'weekly%' ORDER BY id",
+  );
+function openDataFileRows<T>(sql: string): T[] {
+  const db = openDataFile(t.dataDir);
+  try {
+    return db.prepare<[], T>(sql).all();
+  } finally {
+    db.close();
+  }
+}
+
+describe('weekly report settings and calendar', () => {
+  it('has no calendar and no alert before the pilot start is set', async () => {
+    expect(await call(t.core, 'weekly.getSettings', {})).toBeNull();
+    expect(await calendar()).toMatchObject({
+      settings: null,
+      periods: [],
+      alert: { level: 'none' },
+    });
+    expect((await fails('weekly.get', { periodStart: '2026-03-02' })).message).toContain(
+      '试点开始日期',
+    );
+  });
+
+  it('validates the settings with field messages', async () => {
+    const error = await fails('weekly.saveSettings', {
+      pilotStart: '2026-02-30',
+      cadence: 'monthly',
+      dueWeekday: 8,
+      dueTime: '25:00',
+    });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.details?.fields?.map((f) => f.path).sort()).toEqual([
+      'cadence',
+      'dueTime',
+      'dueWeekday',
+      'pilotStart',
+    ]);
+  });
+
+  it('lists the periods to now with their statuses; three missed weeks raise the top alert', async () => {
+    await settings();
+    setNow('2026-03-21');
+    const cal = await calendar();
+    expect(cal.periods.map((p) => [p.start, p.status, p.overdue])).toEqual([
+      ['2026-03-02', 'unfiled', true],
+      ['2026-03-09', 'unfiled', true],
+      ['2026-03-16', 'unfiled', true],
+    ]);
+    expect(cal.alert).toMatchObject({ level: 'critical', longestRun: 3 });
+    expect(cal.now).toBe(now.toISOString());
+
+    // Filing late: the oldest, then the newest; each stays 逾期报送 and the alert drops.
+    await call(t.core, 'school.save', { ...schoolProfile, weeklyReporterName: '李老师' });
+    await submit('2026-03-02');
+    expect(await alert()).toMatchObject({ level: 'serious', longestRun: 2 });
+    await submit('2026-03-16');
+    expect(await alert()).toMatchObject({ level: 'warning', missedStarts: ['2026-03-09'] });
+    await submit('2026-03-09');
+    const after = await calendar();
+    expect(after.alert).toMatchObject({ level: 'none', lateCount: 3, longestNotOnTimeRun: 3 });
+    expect(after.periods.map((p) => [p.status, p.submitter, p.submittedAt])).toEqual([
+      ['late', '李老师', now.toISOString()],
+      ['late', '李老师', now.toISOString()],
+      ['late', '李老师', now.toISOString()],
+    ]);
+  });
+
+  it('a cadence change mid-pilot applies from this week; earlier periods stay as scheduled', async () => {
+    await settings();
+    setNow('2026-03-18');
+    const changed = await settings({ cadence: 'biweekly', dueWeekday: 1, dueTime: '09:00' });
+    expect(changed.rules).toEqual([
+      { effectiveFrom: '2026-03-02', cadence: 'weekly', dueWeekday: 5, dueTime: '17:00' },
+      { effectiveFrom: '2026-03-16', cadence: 'biweekly', dueWeekday: 1, dueTime: '09:00' },
+    ]);
+    expect(changed).toMatchObject({ cadence: 'biweekly', dueWeekday: 1 });
+    setNow('2026-04-01');
+    const cal = await calendar();
+    expect(cal.periods.map((p) => [p.start, p.end, p.cadence])).toEqual([
+      ['2026-03-02', '2026-03-08', 'weekly'],
+      ['2026-03-09', '2026-03-15', 'weekly'],
+      ['2026-03-16', '2026-03-29', 'biweekly'],
+      ['2026-03-30', '2026-04-12', 'biweekly'],
+    ]);
+    // Saving the same rule again adds nothing.
+    expect(
+      (await settings({ cadence: 'biweekly', dueWeekday: 1, dueTime: '09:00' })).rules,
+    ).toHaveLength(2);
+  });
+
+  it('refuses a pilot start that would orphan a report on file, and changes nothing', async () => {
+    await call(t.core, 'school.save', { ...schoolProfile, weeklyReporterName: '李老师' });
+    await settings();
+    setNow('2026-03-04');
+    await submit('2026-03-02');
+    const error = await fails('weekly.saveSettings', {
+      pilotStart: '2026-03-10',
+      cadence: 'weekly',
+      dueWeekday: 5,
+      dueTime: '17:00',
+    });
+    expect(error.code).toBe('CONFLICT');
+    expect(error.details?.fields?.[0].path).toBe('pilotStart');
+    expect(await call(t.core, 'weekly.getSettings', {})).toMatchObject({
+      pilotStart: '2026-03-02',
+    });
+  });
+});
+
+describe('writing, sending and correcting a report', () => {
+  beforeEach(async () => {
+    await settings();
+    setNow('2026-03-05', '10:00');
+  });
+
+  it('a draft is editable; 报送 locks it with the core time and the school’s reporter', async () => {
+    let detail = await call<WeeklyReportDetail>(t.core, 'weekly.saveDraft', {
+      periodStart: '2026-03-02',
+      progress: '草稿',
+    });
+    expect(detail.period.status).toBe('draft');
+    detail = await call<WeeklyReportDetail>(t.core, 'weekly.saveDraft', {
+      periodStart: '2026-03-02',
+      ...narrative,
+    });
+    expect(detail.revisions).toHaveLength(1);
+    expect(detail.revisions[0]).toMatchObject({ revision: 1, status: 'draft', ...narrative });
+
+    // No reporter anywhere: the submitter field is asked for, nothing is sent.
+    const error = await fails('weekly.submit', {
+      periodStart: '2026-03-02',
+      ...narrative,
+      progress: '',
+    });
+    expect(error.details?.fields?.map((f) => f.path)).toEqual(['progress', 'submitter']);
+    expect((await calendar()).periods[0].status).toBe('draft');
+
+    await call(t.core, 'school.save', { ...schoolProfile, weeklyReporterName: '李老师' });
+    detail = await submit('2026-03-02');
+    expect(detail.period).toMatchObject({
+      status: 'submitted',
+      submitter: '李老师',
+      submittedAt: '2026-03-05T02:00:00.000Z',
+    });
+    expect(detail.revisions[0]).toMatchObject({
+      status: 'submitted',
+      submitter: '李老师',
+      submittedAt: '2026-03-05T02:00:00.000Z',
+    });
+
+    const locked = await fails('weekly.saveDraft', { periodStart: '2026-03-02', progress: '改' });
+    expect(locked.code).toBe('CONFLICT');
+    expect(locked.message).toContain('更正');
+    expect((await fails('weekly.submit', { periodStart: '2026-03-02', ...narrative })).code).toBe(
+      'CONFLICT',
+    );
+    // The database itself refuses to change a sent revision.
+    const db = openDataFile(t.dataDir);
+    try {
+      expect(() =>
+        db.prepare("UPDATE weekly_report_revisions SET progress = 'x' WHERE revision = 1").run(),
+      ).toThrow('已报送的周报不能修改');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a correction is a new revision; the sent one stays readable and the period keeps its first send time', async () => {
+    await submit('2026-03-02', { submitter: '王老师' });
+    setNow('2026-03-10');
+    let detail = await call<WeeklyReportDetail>(t.core, 'weekly.revise', {
+      periodStart: '2026-03-02',
+    });
+    expect(detail.revisions.map((r) => [r.revision, r.status])).toEqual([
+      [2, 'draft'],
+      [1, 'submitted'],
+    ]);
+    expect(detail.period).toMatchObject({ status: 'submitted', correcting: true });
+    await call(t.core, 'weekly.saveDraft', {
+      periodStart: '2026-03-02',
+      ...narrative,
+      problems: '更正：实训室排课已解决',
+    });
+    detail = await submit('2026-03-02', {
+      submitter: '王老师',
+      problems: '更正：实训室排课已解决',
+    });
+    expect(detail.revisions.map((r) => [r.revision, r.status, r.problems])).toEqual([
+      [2, 'submitted', '更正：实训室排课已解决'],
+      [1, 'submitted', '实训室排课紧张'],
+    ]);
+    // Still on time: the period was first sent before its due time.
+    expect(detail.period).toMatchObject({
+      status: 'submitted',
+      submittedAt: '2026-03-05T02:00:00.000Z',
+      submitter: '王老师',
+      correcting: false,
+      submittedRevisions: 2,
+    });
+
+    const audit = auditOf();
+    expect(audit.map((a) => [a.entity, a.entity_id, a.action])).toEqual([
+      ['weekly_settings', '1', 'create'],
+      ['weekly_report', '2026-03-02', 'update'],
+      ['weekly_report', '2026-03-02', 'create'],
+      ['weekly_report', '2026-03-02', 'update'],
+      ['weekly_report', '2026-03-02', 'update'],
+    ]);
+    expect(JSON.parse(audit[1].after_json)).toMatchObject({
+      revision: 1,
+      status: 'submitted',
+      submitter: '王老师',
+      late: false,
+    });
+    expect(JSON.parse(audit[2].after_json)).toMatchObject({ revision: 2, correctionOf: 1 });
+  });
+
+  it('refuses periods that do not exist or have not started', async () => {
+    expect((await fails('weekly.get', { periodStart: '2026-03-03' })).code).toBe('NOT_FOUND');
+    expect((await fails('weekly.saveDraft', { periodStart: '2026-03-09' })).code).toBe('NOT_FOUND');
+    expect((await fails('weekly.revise', { periodStart: '2026-03-02' })).code).toBe('CONFLICT');
+  });
+});
+
+describe('figures and exports', () => {
+  async function seedExamData() {
+    await call(t.core, 'school.save', { ...schoolProfile, weeklyReporterName: '李老师' });
+    const [web] = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
+    const [logistics] = await call<Certificate[]>(t.core, 'catalogue.list', { search: '物流管理' });
+    const students: number[] = [];
+    for (let i = 1; i <= 6; i += 1) {
+      const s = await call<{ id: number }>(t.core, 'students.save', {
+        studentNo: `20230101${String(i).padStart(2, '0')}`,
+        name: `学生${i}`,
+        idNumber: residentId('20050301', i),
+        gender: i % 2 === 1 ? 'male' : 'female',
+      });
+      students.push(s.id);
+    }
+    const db = openDataFile(t.dataDir);
+    try {
+      const [webBatch, webLater, logisticsBatch] = insertBatches(db, [
+        { certificateId: web.id, level: 'junior', examDate: '2026-03-07', feeFen: 30000 },
+        { certificateId: web.id, level: 'intermediate', examDate: '2026-03-20', feeFen: 40000 },
+        { certificateId: logistics.id, level: 'junior', examDate: '2026-03-04', feeFen: 25000 },
+      ]);
+      // Created Monday 00:30 China time (Sunday in UTC): counts for the week of 3/2.
+      const inWeek = new Date(chinaInstant('2026-03-02', '00:30')).toISOString();
+      const before = new Date(chinaInstant('2026-03-01', '23:59')).toISOString();
+      insertSignups(db, [
+        { studentId: students[0], batchId: webBatch, status: 'passed', feeFen: 30000, at: inWeek },
+        { studentId: students[1], batchId: webBatch, status: 'failed', feeFen: 30000, at: inWeek },
+        { studentId: students[2], batchId: webBatch, status: 'absent', feeFen: 30000, at: before },
+        {
+          studentId: students[3],
+          batchId: logisticsBatch,
+          status: 'passed',
+          feeFen: 25000,
+          at: inWeek,
+        },
+        { studentId: students[4], batchId: webLater, feeFen: 40000, at: inWeek },
+      ]);
+      db.prepare("UPDATE signups SET issued_on = '2026-03-08' WHERE student_id = ?").run(
+        students[3],
+      );
+      const pay = db.prepare(
+        `INSERT INTO payments (organization, batch_id, amount_fen, paid_on, created_at, updated_at)
+         VALUES (?, ?, ?, ?, '2026-03-02T00:00:00.000Z', '2026-03-02T00:00:00.000Z')`,
+      );
+      pay.run('工业和信息化部教育与考试中心', webBatch, 90000, '2026-03-06');
+      pay.run('某机构', null, 1250, '2026-03-08');
+      pay.run('工业和信息化部教育与考试中心', webLater, 40000, '2026-03-09');
+    } finally {
+      db.close();
+    }
+    return { web, logistics };
+  }
+
+  beforeEach(async () => {
+    await settings();
+    setNow('2026-03-06', '16:00');
+  });
+
+  it('fills the period’s figures by certificate from sign-ups, batches and payments', async () => {
+    await seedExamData();
+    const detail = await call<WeeklyReportDetail>(t.core, 'weekly.get', {
+      periodStart: '2026-03-02',
+    });
+    expect(detail.defaultSubmitter).toBe('李老师');
+    expect(detail.liveFigures.totals).toEqual({
+      signups: 4,
+      exams: 2,
+      examined: 3,
+      passed: 2,
+      issued: 1,
+      paidFen: 91250,
+    });
+    expect(
+      detail.liveFigures.byCertificate.map((r) => [
+        r.certificateName,
+        r.level,
+        r.signups,
+        r.exams,
+        r.examined,
+        r.passed,
+        r.issued,
+        r.paidFen,
+      ]),
+    ).toEqual([
+      // Certificates in Chinese collation order, levels 初级 → 高级, unlinked payments last.
+      ['物流管理', 'junior', 1, 1, 1, 1, 1, 0],
+      ['Web前端开发', 'junior', 2, 1, 2, 1, 0, 90000],
+      ['Web前端开发', 'intermediate', 1, 0, 0, 0, 0, 0],
+      ['未关联考核批次', null, 0, 0, 0, 0, 0, 1250],
+    ]);
+  });
+
+  it('freezes the figures when sent; a draft shows them live', async () => {
+    await seedExamData();
+    await submit('2026-03-02');
+    const db = openDataFile(t.dataDir);
+    try {
+      db.prepare("UPDATE payments SET paid_on = '2026-03-03' WHERE paid_on = '2026-03-09'").run();
+    } finally {
+      db.close();
+    }
+    const detail = await call<WeeklyReportDetail>(t.core, 'weekly.get', {
+      periodStart: '2026-03-02',
+    });
+    expect(detail.revisions[0].figures.totals.paidFen).toBe(91250);
+    expect(detail.liveFigures.totals.paidFen).toBe(131250);
+  });
+
+  it('exports one report as docx and xlsx with the figures and the narrative, byte-stable', async () => {
+    await seedExamData();
+    await submit('2026-03-02');
+    const docx = await call<WeeklyFile>(t.core, 'weekly.export', {
+      periodStart: '2026-03-02',
+      format: 'docx',
+    });
+    expect(docx.fileName).toBe('周报_2026年第10周.docx');
+    const bytes = Buffer.from(docx.contentBase64, 'base64');
+    const xml = (await readOwnZip(bytes)).find((e) => e.name === 'word/document.xml');
+    const text = xml!.data.toString('utf8').replace(/<[^>]+>/g, '');
+    for (const expected of [
+      '1+X证书制度试点工作周报',
+      '学校：湖北示例职业技术学院',
+      '报告期：2026年3月2日至2026年3月8日（2026年第10周）',
+      '截止时间：2026年3月6日 17:00',
+      '状态：已报送（2026年3月6日 16:00，报送人：李老师）',
+      'Web前端开发初级21210¥900.00',
+      '合计42321¥912.50',
+      '二、本周工作进展完成Web前端开发初级考核报名。组织了一次模拟考试。',
+      '五、典型经验无',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const again = await call<WeeklyFile>(t.core, 'weekly.export', {
+      periodStart: '2026-03-02',
+      format: 'docx',
+    });
+    expect(again.contentBase64).toBe(docx.contentBase64);
+
+    const xlsx = await call<WeeklyFile>(t.core, 'weekly.export', {
+      periodStart: '2026-03-02',
+      format: 'xlsx',
+    });
+    const wb = await loadWorkbook(Buffer.from(xlsx.contentBase64, 'base64'));
+    const info = wb.getWorksheet('周报')!;
+    expect(info.getCell('B3').value).toBe('2026年3月2日至2026年3月8日');
+    expect(info.getCell('A8').value).toBe('本周工作进展');
+    expect(info.getCell('B8').value).toBe(narrative.progress);
+    const figures = wb.getWorksheet('本期数据')!;
+    expect(figures.getRow(3).values).toEqual([
+      undefined,
+      'Web前端开发',
+      '初级',
+      2,
+      1,
+      2,
+      1,
+      0,
+      900,
+    ]);
+    expect(figures.getRow(6).values).toEqual([undefined, '合计', '', 4, 2, 3, 2, 1, 912.5]);
+  });
+
+  it('exports a range summary with one row per period, filed or not', async () => {
+    await seedExamData();
+    await submit('2026-03-02', { nextPlan: '=HYPERLINK("x")' });
+    setNow('2026-03-21');
+    const xlsx = await call<WeeklyFile>(t.core, 'weekly.exportRange', {
+      from: '2026-03-01',
+      to: '2026-03-31',
+      format: 'xlsx',
+    });
+    expect(xlsx.fileName).toBe('周报汇总_2026-03-01至2026-03-31.xlsx');
+    const ws = (await loadWorkbook(Buffer.from(xlsx.contentBase64, 'base64'))).getWorksheet(
+      '周报汇总',
+    )!;
+    expect(ws.rowCount).toBe(4);
+    expect([2, 3, 4].map((r) => [ws.getCell(r, 1).value, ws.getCell(r, 5).value])).toEqual([
+      ['2026年第10周', '已报送'],
+      ['2026年第11周', '未填'],
+      ['2026年第12周', '未填'],
+    ]);
+    expect(ws.getCell(2, 7).value).toBe('李老师');
+    expect(ws.getCell(2, 14).value).toBe(912.5);
+    // A formula typed into the narrative is kept as text.
+    expect(ws.getCell(2, 17).value).toBe('\'=HYPERLINK("x")');
+
+    const docx = await call<WeeklyFile>(t.core, 'weekly.exportRange', {
+      from: '2026-03-01',
+      to: '2026-03-31',
+      format: 'docx',
+    });
+    const xml = (await readOwnZip(Buffer.from(docx.contentBase64, 'base64'))).find(
+      (e) => e.name === 'word/document.xml',
+    );
+    const text = xml!.data.toString('utf8').replace(/<[^>]+>/g, '');
+    expect(text).toContain('1+X证书制度试点工作周报汇总');
+    expect(text).toContain('共 3 期');
+    expect(text).toContain('2026年第12周（未填）');
+
+    const bad = await fails('weekly.exportRange', {
+      from: '2026-03-31',
+      to: '2026-03-01',
+      format: 'xlsx',
+    });
+    expect(bad.details?.fields?.[0]).toEqual({ path: 'to', message: '起始日期不能晚于截止日期' });
+  });
+});

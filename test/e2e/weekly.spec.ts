@@ -1,0 +1,135 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { attachScreenshot, fillDate, openPage } from '../harness/antd';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+const banner = (page: Page) => page.getByTestId('weekly-alert');
+const row = (page: Page, start: string) => page.getByTestId(`period-${start}`);
+
+test.describe('周报', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+  let clockFile: string;
+  /** Moves the web host's clock (China time). */
+  const setClock = (isoWithOffset: string) => writeFileSync(clockFile, isoWithOffset);
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-');
+    clockFile = path.join(temp.dir, 'clock.txt');
+    setClock('2026-03-02T09:00:00+08:00');
+    host = await startWebHostProcess(path.join(temp.dir, 'data'), 0, { clockFile });
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  /** Opens a period's report, writes it and sends it (confirming), then goes back to the list. */
+  async function fileReport(page: Page, start: string, progress: string) {
+    await row(page, start)
+      .getByRole('button', { name: /填\s*写/ })
+      .click();
+    await expect(page.getByRole('heading', { level: 3, name: /^周报：/ })).toBeVisible();
+    await page.locator('#weekly-progress').fill(progress);
+    await page.locator('#weekly-submitter').fill('李老师');
+    await page.getByRole('button', { name: /报\s*送/ }).click();
+    const confirm = page.locator('.ant-popconfirm').filter({ visible: true });
+    await expect(confirm).toContainText('本期已过截止时间，报送后将记为“逾期报送”');
+    await confirm.getByRole('button', { name: /确\s*定/ }).click();
+    await expect(page.getByText('周报已报送')).toBeVisible();
+    await expect(page.getByText(/已于 .* 由 李老师 报送，内容已锁定/)).toBeVisible();
+    if (start === '2026-03-02') await attachScreenshot(page, test.info(), 'weekly-report-sent');
+    await page.getByRole('button', { name: '返回周报列表' }).click();
+    await expect(row(page, start).getByTestId('period-status')).toHaveAttribute(
+      'data-status',
+      'late',
+    );
+  }
+
+  test('three missed weeks raise the red alert on every page; late filings lower it step by step', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(host.url);
+    await openPage(page, '周报');
+    await expect(page.getByText('还没有设置周报')).toBeVisible();
+    await expect(page.locator('#weekly-dueTime')).toHaveValue('17:00');
+    await fillDate(page, 'weekly-pilotStart', '2026年3月2日');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('周报设置已保存')).toBeVisible();
+    await expect(row(page, '2026-03-02')).toContainText('2026年第10周');
+    await expect(row(page, '2026-03-02')).toContainText('2026年3月6日 17:00');
+    await expect(row(page, '2026-03-02')).toContainText('填报中');
+    await expect(banner(page)).toHaveCount(0);
+
+    // Saturday of the third week: weeks 10, 11 and 12 all passed their Friday 17:00 unfiled.
+    setClock('2026-03-21T10:00:00+08:00');
+    await page.reload();
+    await expect(banner(page)).toHaveAttribute('data-level', 'critical');
+    await expect(banner(page)).toContainText('【取消试点资格风险】已连续 3 期周报逾期未报送');
+    await expect(banner(page)).toContainText('2026年第10周、2026年第11周、2026年第12周');
+    for (const start of ['2026-03-02', '2026-03-09', '2026-03-16']) {
+      await expect(row(page, start)).toContainText('已逾期');
+    }
+    // The banner follows the coordinator to every page, and leads back to the reports.
+    await openPage(page, '学校信息');
+    await expect(banner(page)).toHaveAttribute('data-level', 'critical');
+    await attachScreenshot(page, testInfo, 'weekly-critical-banner');
+    await banner(page).getByRole('button', { name: '去填报周报' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: '周报' })).toBeVisible();
+
+    // Filing the oldest late leaves two in a row: 严重.
+    await fileReport(page, '2026-03-02', '补报：组织Web前端开发初级报名。');
+    await expect(banner(page)).toHaveAttribute('data-level', 'serious');
+    await expect(banner(page)).toContainText('【严重】已连续 2 期周报逾期未报送');
+    // Filing the newest leaves one: 警告.
+    await fileReport(page, '2026-03-16', '补报：第12周工作。');
+    await expect(banner(page)).toHaveAttribute('data-level', 'warning');
+    await expect(banner(page)).toContainText('【警告】有 1 期周报逾期未报送');
+    await expect(banner(page)).toContainText('2026年第11周');
+    // The last one: no alert; the history keeps all three as 逾期报送.
+    await fileReport(page, '2026-03-09', '补报：第11周工作。');
+    await expect(banner(page)).toHaveCount(0);
+    await expect(page.getByText('历史记录：曾连续 3 期未按时报送')).toBeVisible();
+    await attachScreenshot(page, testInfo, 'weekly-filed-late');
+
+    // A correction is a new revision; the sent one stays in the history.
+    await row(page, '2026-03-09')
+      .getByRole('button', { name: /查\s*看/ })
+      .click();
+    await page.getByRole('button', { name: /更\s*正/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .filter({ visible: true })
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(page.locator('#weekly-progress')).toHaveValue('补报：第11周工作。');
+    await page.locator('#weekly-progress').fill('补报：第11周工作（更正）。');
+    await page.getByRole('button', { name: /报\s*送/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .filter({ visible: true })
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(page.getByText('周报已报送')).toBeVisible();
+    const newest = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).first().click();
+    expect((await newest).suggestedFilename()).toBe('周报_2026年第11周_第2版.xlsx');
+    const history = page.getByTestId('weekly-revisions');
+    await expect(history.locator('.ant-list-item')).toHaveCount(2);
+    await history
+      .locator('.ant-list-item')
+      .nth(1)
+      .getByRole('button', { name: /查\s*看/ })
+      .click();
+    const dialog = page.getByRole('dialog').filter({ visible: true });
+    await expect(dialog).toContainText('第 1 版');
+    await expect(dialog).toContainText('补报：第11周工作。');
+    // Each revision exports on its own, as Word or Excel.
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '导出 Word' }).click();
+    expect((await download).suggestedFilename()).toBe('周报_2026年第11周.docx');
+    await attachScreenshot(page, testInfo, 'weekly-revision-history');
+  });
+});
