@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CertificateLevel } from '../domain/certificate';
+import type { AlertSummary, PeriodStatus } from '../domain/weeklyReports';
 import type { ProjectCheck } from './projects';
 
 /** Sign-ups and results of one certificate level (withdrawn sign-ups left out). */
@@ -41,6 +42,19 @@ export interface DashboardSummary {
     signedUp: number;
     passed: number;
     feeFen: { school: number; subsidy: number; student: number };
+  };
+  weekly: {
+    /** False until the 周报 settings (pilot start) exist. */
+    configured: boolean;
+    alert: AlertSummary;
+    /** Every period so far, oldest first, for the compliance calendar. */
+    periods: {
+      start: string;
+      end: string;
+      label: string;
+      status: PeriodStatus;
+      overdue: boolean;
+    }[];
   };
   violations: Violation[];
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { repoRoot } from '../harness/webHost';
 import { benchCoreOpen } from './core.bench';
 import { benchPackage } from './package.bench';
+import { benchDashboard } from './dashboard.bench';
 import { benchFees } from './fees.bench';
 import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { printTable, type BenchRow } from './stats';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     ...(await benchStudents()),
     ...(await benchPackage()),
     ...(await benchFees()),
+    ...(await benchDashboard()),
   ];
   printTable(rows);
   const out = path.join(repoRoot, 'test-results', 'bench.json');

@@ -1,36 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Certificate } from '../../shared/contract/catalogue';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
+import type { FeeTotals } from '../../shared/contract/fees';
 import { createTestCore, type TestCore } from '../harness/core';
+import { addStudents, setCaps, signUp, WEB_CERT } from '../harness/fees';
 import { call, seedSchool } from '../harness/seed';
-import { insertBatches, insertSignups, openDataFile, type SeedSignup } from '../harness/seedExams';
-import { residentId } from '../harness/students';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
 
-const summary = () => call<DashboardSummary>(t.core, 'dashboard.summary', {});
-
-async function addStudents(count: number): Promise<number[]> {
-  const ids: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const student = await call<{ id: number }>(t.core, 'students.save', {
-      studentNo: `2024${String(i).padStart(4, '0')}`,
-      name: `学生${i}`,
-      idNumber: residentId('20060101', 2 * i + 1),
-      gender: 'male',
-      pilot: i % 2 === 0,
-    });
-    ids.push(student.id);
-  }
-  return ids;
-}
+const data = <T = unknown>(name: string, input: unknown) => call<T>(t.core, name as never, input);
+const summary = () => data<DashboardSummary>('dashboard.summary', {});
 
 describe('dashboard.summary', () => {
   it('starts empty and says the school is not filled in yet', async () => {
     t = createTestCore();
     const s = await summary();
     expect(s).toMatchObject({ schoolSaved: false, projects: [], exams: [], violations: [] });
+    expect(s.weekly).toMatchObject({ configured: false, periods: [], alert: { level: 'none' } });
     expect(s.totals).toEqual({
       students: 0,
       pilotStudents: 0,
@@ -40,16 +26,13 @@ describe('dashboard.summary', () => {
     });
   });
 
-  it('counts sign-ups, results and fees per level as the tables hold them', async () => {
+  it('shows what the sign-up, fee and weekly tables hold, and every open rule problem', async () => {
+    // The test clock stands on Monday 2026-03-02.
     t = createTestCore();
     const seeded = await seedSchool(t.core, { teachers: 3, dualQualified: 0 });
-    const [web] = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
-    await call(t.core, 'catalogue.setLevelCaps', {
-      id: web.id,
-      caps: [{ level: 'junior', costCapFen: 50000, capDocument: '教职所〔2019〕314号' }],
-    });
-    const project = await call<{ id: number }>(t.core, 'projects.create', {
-      certificateId: web.id,
+    await setCaps(data);
+    const project = await data<{ id: number }>('projects.create', {
+      certificateId: WEB_CERT,
       year: 2026,
       levels: ['junior', 'intermediate'],
       majorIds: seeded.majorIds,
@@ -59,87 +42,95 @@ describe('dashboard.summary', () => {
       plannedStudents: [],
       hardwareChecks: [],
     });
-    const students = await addStudents(6);
-
-    // Sign-ups have no handlers on this branch yet: rows go in through a second connection.
-    const db = openDataFile(t.dataDir);
-    const [junior, intermediate] = insertBatches(db, [
-      { certificateId: web.id, level: 'junior', examDate: '2026-05-10', feeFen: 48000 },
-      { certificateId: web.id, level: 'intermediate', examDate: '2026-06-10', feeFen: 60000 },
-    ]);
-    const rows: SeedSignup[] = [
-      { studentId: students[0], batchId: junior, status: 'passed', feeFen: 48000 },
-      { studentId: students[1], batchId: junior, status: 'failed', feeFen: 48000 },
-      {
-        studentId: students[2],
-        batchId: junior,
-        status: 'absent',
-        feeFen: 48000,
-        payer: 'subsidy',
-      },
-      { studentId: students[3], batchId: junior, status: 'examined', feeFen: 48000 },
-      { studentId: students[4], batchId: junior, status: 'withdrawn', feeFen: 48000 },
-      // Above the 500-yuan cap of the junior level: a violation.
-      { studentId: students[5], batchId: junior, status: 'registered', feeFen: 52000 },
-      {
-        studentId: students[0],
-        batchId: intermediate,
-        status: 'paid',
-        feeFen: 60000,
-        payer: 'student',
-      },
-    ];
-    insertSignups(db, rows);
-    db.close();
+    // Students 1–6; 2, 4 and 6 are not pilot students.
+    const ids = await addStudents(data, 6, { nonPilot: [2, 4, 6] });
+    const { batchIds, signupId } = await signUp(
+      data,
+      [
+        { certificateId: WEB_CERT, level: 'junior', examDate: '2026-05-10', fee: 480 },
+        { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 600 },
+      ],
+      [
+        ...ids.map((student) => ({ student, batch: 0 })),
+        { student: ids[2], batch: 1, payer: 'student' as const },
+      ],
+    );
+    const status = (students: number[], to: string) =>
+      data('exams.signups.setStatus', { ids: students.map((s) => signupId(s, 0)), status: to });
+    await status(ids, 'paid');
+    await status([ids[0], ids[1], ids[4]], 'examined');
+    await status([ids[0]], 'passed');
+    await status([ids[1]], 'failed');
+    await status([ids[3]], 'absent');
+    // Student 3's school-paid exam is withdrawn: only the self-paid one is left (rule 13).
+    await status([ids[2]], 'withdrawn');
+    // The province lowers the junior cap below the batch's fee (rule 11).
+    await data('catalogue.setLevelCaps', {
+      id: WEB_CERT,
+      caps: [{ level: 'junior', costCapFen: 47_000, capDocument: '鄂教职成〔2026〕1号' }],
+    });
+    // Two weeks of reports due (Fridays 17:00) and not filed.
+    await data('weekly.saveSettings', {
+      pilotStart: '2026-02-16',
+      cadence: 'weekly',
+      dueWeekday: 5,
+      dueTime: '17:00',
+    });
 
     const s = await summary();
     expect(s.schoolSaved).toBe(true);
     expect(s.projects.map((p) => [p.id, p.status])).toEqual([[project.id, 'draft']]);
-    expect(s.exams).toEqual([
-      {
-        certificateId: web.id,
-        certificateName: 'Web前端开发',
-        level: 'junior',
-        signedUp: 5,
-        examined: 3,
-        passed: 1,
-        failed: 1,
-        absent: 1,
-        passRate: 0.5,
-        feeFen: { school: 48000 * 3 + 52000, subsidy: 48000, student: 0 },
-        maxFeeFen: 52000,
-        capFen: 50000,
-        capDocument: '教职所〔2019〕314号',
-      },
-      {
-        certificateId: web.id,
-        certificateName: 'Web前端开发',
-        level: 'intermediate',
-        signedUp: 1,
-        examined: 0,
-        passed: 0,
-        failed: 0,
-        absent: 0,
-        passRate: null,
-        feeFen: { school: 0, subsidy: 0, student: 60000 },
-        maxFeeFen: 60000,
-        capFen: null,
-        capDocument: null,
-      },
+    const totals = await data<FeeTotals>('fees.totals', {});
+    expect(
+      s.exams.map((e) => [e.level, e.signedUp, e.examined, e.passed, e.failed, e.absent]),
+    ).toEqual([
+      ['junior', 5, 3, 1, 1, 1],
+      ['intermediate', 1, 0, 0, 0, 0],
     ]);
+    expect(s.exams.map((e) => e.passRate)).toEqual([0.5, null]);
+    expect(s.exams[0]).toMatchObject({
+      feeFen: { school: 5 * 48_000, subsidy: 0, student: 0 },
+      maxFeeFen: 48_000,
+      capFen: 47_000,
+      capDocument: '鄂教职成〔2026〕1号',
+    });
+    expect(s.exams[1].feeFen).toEqual({ school: 0, subsidy: 0, student: 60_000 });
     expect(s.totals).toEqual({
       students: 6,
       pilotStudents: 3,
       signedUp: 6,
       passed: 1,
-      feeFen: { school: 196000, subsidy: 48000, student: 60000 },
+      feeFen: { school: 240_000, subsidy: 0, student: 60_000 },
     });
-    // The self-check fails (3 teachers, none 双师型) and the junior fee is above its cap.
-    expect(s.violations.map((v) => [v.kind, v.route])).toEqual([
-      ['selfCheck', `projects/${project.id}`],
-      ['feeOverCap', 'exams'],
+    // The same sign-ups and money the ledger's totals hold.
+    expect(totals.all).toMatchObject({
+      signups: s.totals.signedUp,
+      schoolFen: s.totals.feeFen.school,
+      subsidyFen: s.totals.feeFen.subsidy,
+      studentFen: s.totals.feeFen.student,
+    });
+
+    expect(s.weekly).toMatchObject({
+      configured: true,
+      alert: { level: 'serious', longestRun: 2 },
+    });
+    expect(s.weekly.periods.map((p) => [p.start, p.status, p.overdue])).toEqual([
+      ['2026-02-16', 'unfiled', true],
+      ['2026-02-23', 'unfiled', true],
+      ['2026-03-02', 'unfiled', false],
     ]);
-    expect(s.violations[1].detail).toBe('最高收费 ¥520.00，上限 ¥500.00（教职所〔2019〕314号）');
-    expect(s.violations[0].detail).toContain('双师型');
+
+    expect(s.violations.map((v) => [v.kind, v.route])).toEqual([
+      ['weeklyReport', 'weekly'],
+      ['feeOverCap', `exams/${batchIds[0]}`],
+      ['schoolPaid', 'fees/rules'],
+      ['selfCheck', `projects/${project.id}`],
+    ]);
+    const [weekly, overCap, schoolPaid, selfCheck] = s.violations;
+    expect(weekly.title).toBe('周报：严重（2 期逾期未报送）');
+    expect(overCap.detail).toContain('批次考核费 ¥480.00');
+    expect(overCap.detail).toContain('上限 ¥470.00（鄂教职成〔2026〕1号）');
+    expect(schoolPaid.detail).toContain('学生3（2023000003）');
+    expect(selfCheck.detail).toContain('双师型');
   });
 });

@@ -93,6 +93,11 @@ export const zhCN = {
       cap: '成本上限',
       noCap: '未录入',
     },
+    weekly: {
+      chartTitle: '周报报送日历',
+      open: '未到截止时间',
+      notConfigured: '还没有设置周报。在“周报”页面填写试点开始日期后，这里显示每期的报送情况。',
+    },
     fees: {
       chartTitle: '考核费用（按承担方）',
       byLevelTitle: '考核费用（按证书等级与承担方）',

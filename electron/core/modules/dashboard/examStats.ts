@@ -3,6 +3,7 @@ import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { Db } from '../../db/open';
 
 interface GroupRow {
+  batch_id: number;
   certificate_id: number;
   certificate_name: string;
   level: CertificateLevel;
@@ -10,7 +11,6 @@ interface GroupRow {
   payer: 'school' | 'subsidy' | 'student';
   n: number;
   fee: number;
-  max_fee: number;
   cap_fen: number | null;
   cap_document: string | null;
 }
@@ -18,26 +18,28 @@ interface GroupRow {
 const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 2, senior: 3 };
 
 /**
- * Sign-ups, results and fees per certificate level, withdrawn sign-ups left out. One pass over
- * the covering index `signups_batch` grouped by batch, status and payer (a few hundred groups at
- * 100,000 sign-ups), then folded per level here.
+ * Sign-ups, results and fees per certificate level, withdrawn sign-ups left out. Counts and sums
+ * come from `signup_sums` (kept by triggers, migration 009: a few hundred rows at 100,000
+ * sign-ups); the highest fee per batch is one index probe each (`signups_batch_fee`).
  */
 export function examStats(db: Db): ExamLevelStats[] {
   const rows = db
     .prepare<[], GroupRow>(
-      `SELECT b.certificate_id, c.name AS certificate_name, b.level, g.status, g.payer,
-              sum(g.n) AS n, sum(g.fee) AS fee, max(g.max_fee) AS max_fee,
-              l.cost_cap_fen AS cap_fen, l.cap_document
-       FROM (SELECT batch_id, status, payer, count(*) AS n, sum(fee_fen) AS fee,
-                    max(fee_fen) AS max_fee
-             FROM signups WHERE status <> 'withdrawn'
-             GROUP BY batch_id, status, payer) g
+      `SELECT g.batch_id, b.certificate_id, c.name AS certificate_name, b.level, g.status, g.payer,
+              sum(g.n) AS n, sum(g.fen) AS fee, l.cost_cap_fen AS cap_fen, l.cap_document
+       FROM signup_sums g
        JOIN exam_batches b ON b.id = g.batch_id
        JOIN certificates c ON c.id = b.certificate_id
        LEFT JOIN certificate_levels l ON l.certificate_id = b.certificate_id AND l.level = b.level
-       GROUP BY b.certificate_id, b.level, g.status, g.payer`,
+       WHERE g.status <> 'withdrawn' AND g.n > 0
+       GROUP BY g.batch_id, g.status, g.payer`,
     )
     .all();
+  const maxFee = db.prepare<[number], { fee: number | null }>(
+    `SELECT max(fee_fen) AS fee FROM signups INDEXED BY signups_batch_fee
+     WHERE batch_id = ? AND status <> 'withdrawn'`,
+  );
+  const batchMax = new Map<number, number>();
   const byLevel = new Map<string, ExamLevelStats>();
   for (const row of rows) {
     const key = `${row.certificate_id}:${row.level}`;
@@ -68,7 +70,8 @@ export function examStats(db: Db): ExamLevelStats[] {
     if (row.status === 'failed') stats.failed += row.n;
     if (row.status === 'absent') stats.absent += row.n;
     stats.feeFen[row.payer] += row.fee;
-    stats.maxFeeFen = Math.max(stats.maxFeeFen ?? 0, row.max_fee);
+    if (!batchMax.has(row.batch_id)) batchMax.set(row.batch_id, maxFee.get(row.batch_id)?.fee ?? 0);
+    stats.maxFeeFen = Math.max(stats.maxFeeFen ?? 0, batchMax.get(row.batch_id) ?? 0);
   }
   const all = [...byLevel.values()];
   for (const stats of all) {

@@ -3,11 +3,15 @@ import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
 import { projectChecks } from '../projects/repository';
 import { examStats } from './examStats';
-import { feeOverCapViolations, selfCheckViolations } from './violations';
+import { feeViolations } from '../fees/rules';
+import { weeklyRepository } from '../weekly/repository';
+import { weeklyStanding } from '../weekly/standing';
+import { feeRuleViolations, selfCheckViolations, weeklyViolations } from './violations';
 
 /** 首页: where the pilot stands, and every open rule violation with where to fix it. */
 export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summary'> {
   const { db } = ctx;
+  const weeklyRepo = weeklyRepository(db);
   const counts = db.prepare<[], { school: number; students: number; pilot: number }>(
     `SELECT (SELECT count(*) FROM school) AS school,
             (SELECT count(*) FROM students) AS students,
@@ -17,6 +21,7 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
     'dashboard.summary': (): DashboardSummary => {
       const projects = projectChecks(db);
       const exams = examStats(db);
+      const weekly = weeklyStanding(weeklyRepo, ctx.clock());
       const c = counts.get() as { school: number; students: number; pilot: number };
       const sum = (pick: (e: (typeof exams)[number]) => number) =>
         exams.reduce((n, e) => n + pick(e), 0);
@@ -35,7 +40,22 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
             student: sum((e) => e.feeFen.student),
           },
         },
-        violations: [...selfCheckViolations(projects), ...feeOverCapViolations(exams)],
+        weekly: {
+          configured: weekly.settings !== null,
+          alert: weekly.alert,
+          periods: weekly.periods.map(({ start, end, label, status, overdue }) => ({
+            start,
+            end,
+            label,
+            status,
+            overdue,
+          })),
+        },
+        violations: [
+          ...weeklyViolations(weekly.alert),
+          ...feeRuleViolations(feeViolations(db)),
+          ...selfCheckViolations(projects),
+        ],
       };
     },
   };

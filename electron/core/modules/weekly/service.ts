@@ -1,12 +1,9 @@
 import type { ParsedInput } from '../../../../shared/contract';
 import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
 import {
-  alertOf,
   chinaDate,
   formatChinaDateTime,
   mondayOf,
-  reportCalendar,
-  type AlertSummary,
   type PeriodState,
   type ScheduleRule,
 } from '../../../../shared/domain/weeklyReports';
@@ -17,17 +14,7 @@ import type { HandlersFor } from '../../handlers';
 import { exportRange, exportReport } from './export';
 import { periodFigures } from './figures';
 import { narrativeOf, weeklyRepository } from './repository';
-
-const noAlert: AlertSummary = {
-  level: 'none',
-  longestRun: 0,
-  runStarts: [],
-  missedStarts: [],
-  missedLabels: [],
-  lateCount: 0,
-  longestNotOnTimeRun: 0,
-  nextDueAt: null,
-};
+import { calendarOf, weeklyStanding } from './standing';
 
 const sameRule = (a: ScheduleRule, b: Omit<ScheduleRule, 'effectiveFrom'>) =>
   a.cadence === b.cadence && a.dueWeekday === b.dueWeekday && a.dueTime === b.dueTime;
@@ -60,9 +47,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     });
 
   /** The calendar as of the core clock's now. */
-  function calendar(settings: WeeklySettings | null, now: Date): PeriodState[] {
-    return settings ? reportCalendar(repo.schedule(settings), repo.reportsOnFile(), now) : [];
-  }
+  const calendar = (settings: WeeklySettings | null, now: Date) => calendarOf(repo, settings, now);
 
   function requireSettings(): WeeklySettings {
     const settings = repo.settings();
@@ -233,20 +218,13 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     'weekly.saveSettings': (input) => saveSettings(input),
     'weekly.calendar': () => {
       const now = ctx.clock();
-      const settings = repo.settings();
-      const periods = calendar(settings, now);
       return {
-        settings,
-        periods,
-        alert: settings ? alertOf(periods) : noAlert,
+        ...weeklyStanding(repo, now),
         now: now.toISOString(),
         defaultSubmitter: repo.school().reporter,
       };
     },
-    'weekly.alert': () => {
-      const settings = repo.settings();
-      return settings ? alertOf(calendar(settings, ctx.clock())) : noAlert;
-    },
+    'weekly.alert': () => weeklyStanding(repo, ctx.clock()).alert,
     'weekly.get': ({ periodStart }) => detail(periodStart),
     'weekly.saveDraft': (input) => {
       saveDraft(input);

@@ -16,7 +16,7 @@ import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n';
-import { examsChart, payerChart } from './charts';
+import { examsChart, payerChart, weeklyChart } from './charts';
 
 const tx = t.dashboard;
 
@@ -36,7 +36,12 @@ export function DashboardPage() {
   }, [data, go]);
 
   const charts = useMemo(
-    () => data && { exams: examsChart(data.exams), payers: payerChart(data.totals.feeFen) },
+    () =>
+      data && {
+        exams: examsChart(data.exams),
+        payers: payerChart(data.totals.feeFen),
+        weekly: weeklyChart(data.weekly.periods),
+      },
     [data],
   );
 
@@ -171,6 +176,27 @@ export function DashboardPage() {
                 />
               )}
             </Card>
+
+            {data.weekly.configured ? (
+              <Chart
+                title={tx.weekly.chartTitle}
+                option={charts.weekly}
+                fileName={tx.weekly.chartTitle}
+                height={220}
+                testId="chart-weekly"
+              />
+            ) : (
+              <Alert
+                type="info"
+                showIcon
+                message={tx.weekly.notConfigured}
+                action={
+                  <Button size="small" onClick={() => go('weekly')}>
+                    {t.weekly.title}
+                  </Button>
+                }
+              />
+            )}
 
             <Card title={tx.projects.title}>
               <DataTable

@@ -1,6 +1,7 @@
 import type { DashboardSummary, ExamLevelStats } from '../../../../shared/contract/dashboard';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { fenToYuan } from '../../../../shared/domain/money';
+import { addDays, periodStatusLabels } from '../../../../shared/domain/weeklyReports';
 import type { ChartOption } from '../../components/Chart';
 import { formatFen } from '../../components/format';
 import { t } from '../../i18n';
@@ -31,23 +32,83 @@ export function examsChart(exams: readonly ExamLevelStats[]): ChartOption {
 /** Fees by who pays, in yuan. */
 export function payerChart(fees: DashboardSummary['totals']['feeFen']): ChartOption {
   const payers = ['school', 'subsidy', 'student'] as const;
+  const amountOf = new Map<string, string>(
+    payers.map((p) => [tx.fees.payers[p], formatFen(fees[p])]),
+  );
   return {
     tooltip: {
       trigger: 'item',
       valueFormatter: (value: unknown) => formatFen(Math.round(Number(value) * 100)),
     },
-    legend: { bottom: 0 },
+    // Amounts in the legend: slice labels do not fit a narrow card.
+    legend: {
+      bottom: 0,
+      orient: 'vertical',
+      formatter: (name: string) => `${name} ${amountOf.get(name)}`,
+    },
     series: [
       {
         type: 'pie',
         radius: ['35%', '60%'],
-        center: ['50%', '45%'],
-        label: { formatter: '{b}\n{d}%' },
-        // Payers with nothing yet are left out: an empty slice only prints an overlapping label.
-        data: payers
-          .filter((p) => fees[p] > 0)
-          .map((p) => ({ name: tx.fees.payers[p], value: fenToYuan(fees[p]) })),
+        center: ['50%', '40%'],
+        label: { show: false },
+        data: payers.map((p) => ({ name: tx.fees.payers[p], value: fenToYuan(fees[p]) })),
       },
     ],
+  };
+}
+
+type WeeklyPeriod = DashboardSummary['weekly']['periods'][number];
+
+/** Compliance classes, worst first; a still-open period is shown apart from a missed one. */
+const compliance = [
+  { key: 'missed', label: `${periodStatusLabels.unfiled}（已逾期）`, color: '#cf1322' },
+  { key: 'late', label: periodStatusLabels.late, color: '#fa8c16' },
+  { key: 'open', label: tx.weekly.open, color: '#d9d9d9' },
+  { key: 'submitted', label: periodStatusLabels.submitted, color: '#52c41a' },
+] as const;
+
+function complianceOf(p: WeeklyPeriod): number {
+  if (p.overdue) return 0;
+  if (p.status === 'late') return 1;
+  if (p.status === 'submitted') return 3;
+  return 2;
+}
+
+/** The weekly-report calendar: every day of a period coloured by how that period was filed. */
+export function weeklyChart(periods: readonly WeeklyPeriod[]): ChartOption {
+  const cells: [string, number, string][] = [];
+  for (const p of periods) {
+    for (let day = p.start; day <= p.end; day = addDays(day, 1)) {
+      cells.push([day, complianceOf(p), p.label]);
+    }
+  }
+  const first = periods[0]?.start ?? '';
+  const last = periods.at(-1)?.end ?? '';
+  return {
+    tooltip: {
+      formatter: (params: { value: [string, number, string] }) =>
+        `${params.value[2]}：${compliance[params.value[1]].label}`,
+    },
+    visualMap: {
+      type: 'piecewise',
+      // The class is the cell's second value (the third is the period's label).
+      dimension: 1,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      pieces: compliance.map((c, i) => ({ value: i, label: c.label, color: c.color })),
+    },
+    calendar: {
+      range: [first, last],
+      top: 40,
+      left: 40,
+      right: 16,
+      cellSize: ['auto', 16],
+      dayLabel: { nameMap: 'ZH', firstDay: 1 },
+      monthLabel: { nameMap: 'ZH' },
+      yearLabel: { show: false },
+    },
+    series: [{ type: 'heatmap', coordinateSystem: 'calendar', data: cells }],
   };
 }
