@@ -36,7 +36,11 @@ export function packageContents() {
       entries.push(entry);
       files.push(listed);
     },
-    async write(header: ManifestHeader, target: string, signal: AbortSignal): Promise<PackageManifest> {
+    async write(
+      header: ManifestHeader,
+      target: string,
+      signal: AbortSignal,
+    ): Promise<PackageManifest> {
       const manifest: PackageManifest = {
         ...header,
         files: [...files].sort((a, b) => byteOrder(a.path, b.path)),

@@ -128,12 +128,11 @@ export function packageHandlers(
     task: CancellableTask,
     build: (temp: string) => Promise<PackageManifest>,
   ): Promise<PackageBuildResult> {
-    const { value: manifest, bytes, savedAs } = await writeExportAtomically(
-      ctx.dataDir,
-      fileName,
-      task,
-      build,
-    );
+    const {
+      value: manifest,
+      bytes,
+      savedAs,
+    } = await writeExportAtomically(ctx.dataDir, fileName, task, build);
     ctx.log('info', `package written: ${fileName} (${bytes.length} bytes)`);
     return {
       fileName,
