@@ -69,7 +69,8 @@ export const BATCH_PACKAGE_WORK = 3;
 
 /**
  * Writes the batch package to `target` (which must not exist yet): 考生信息上传表.xlsx,
- * 费用明细表.xlsx and manifest.json. Same data (and clock) → same bytes.
+ * 费用明细表.xlsx and manifest.json. Same data (and clock) → same bytes. Call it in the same turn
+ * as `gatherBatchPackageData` (no await between), so both read one state of the database.
  */
 export async function buildBatchPackage(
   db: Db,
@@ -84,13 +85,11 @@ export async function buildBatchPackage(
 ): Promise<PackageManifest> {
   const { task, progress } = options;
   const contents = packageContents();
-  const sheets = [() => uploadSheet(db, data.batch.id), () => feeSheet(db, data.batch.id)];
-  for (const [i, make] of sheets.entries()) {
-    await task.checkpoint();
-    const sheet = await make();
-    contents.addBytes(sheet.fileName, sheet.bytes);
-    progress(i + 1);
-  }
+  // Both sheets query the database before anything awaits, in the same turn as the caller's
+  // `gatherBatchPackageData`: the sheets and the manifest's count see the same sign-ups.
+  const sheets = await Promise.all([uploadSheet(db, data.batch.id), feeSheet(db, data.batch.id)]);
+  progress(sheets.length);
+  for (const sheet of sheets) contents.addBytes(sheet.fileName, sheet.bytes);
   await task.checkpoint();
   const manifest = await contents.write(
     {
