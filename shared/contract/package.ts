@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Verdict } from '../domain/verdict';
+import type { CertificateLevel } from '../domain/certificate';
 import type { SelfCheckSummary } from './projects';
 import { uploadedFileSchema } from './files';
 
@@ -29,6 +30,18 @@ export const packageBuildSchema = z
   })
   .strict();
 
+/** 考核报名材料包: one exam batch's 考生信息上传表 and 费用明细表 with a manifest. */
+export const packageBuildBatchSchema = z
+  .object({
+    batchId: z
+      .number({ error: '考核批次无效' })
+      .int({ error: '考核批次无效' })
+      .positive({ error: '考核批次无效' }),
+    /** The id the page follows progress events by, and cancels the export with. */
+    taskId: taskIdSchema.optional(),
+  })
+  .strict();
+
 export const packageCancelSchema = z.object({ taskId: taskIdSchema }).strict();
 
 export interface PackageCancelResult {
@@ -52,13 +65,37 @@ export interface ManifestProject {
   verdicts: Verdict[];
 }
 
+/**
+ * What a package is for: 申报材料 (pilot projects) or 考核报名材料 (one exam batch). Manifests
+ * written before the field existed are application packages.
+ */
+export type PackageKind = 'application' | 'batch';
+
+/** The exam batch a batch package was made for. */
+export interface ManifestBatch {
+  id: number;
+  certificateName: string;
+  level: CertificateLevel;
+  /** 初级 / 中级 / 高级. */
+  levelLabel: string;
+  name: string;
+  examDate: string;
+  organization: string;
+  /** Sign-ups in the package: every one not withdrawn (已撤销). */
+  signups: number;
+}
+
 export interface PackageManifest {
   formatVersion: number;
   appVersion: string;
   createdAt: string;
+  kind: PackageKind;
   draft: boolean;
   school: { name: string; code: string };
+  /** The application package's projects; empty for a batch package. */
   projects: ManifestProject[];
+  /** Only in a batch package. */
+  batch?: ManifestBatch;
   files: ManifestFile[];
 }
 
@@ -76,7 +113,10 @@ export interface PackageVerifyReport {
   ok: boolean;
   fileName: string;
   manifest:
-    | (Pick<PackageManifest, 'formatVersion' | 'appVersion' | 'createdAt' | 'draft' | 'school'> & {
+    | (Pick<
+        PackageManifest,
+        'formatVersion' | 'appVersion' | 'createdAt' | 'kind' | 'draft' | 'school' | 'batch'
+      > & {
         projects: { certificateName: string; year: number }[];
       })
     | null;
@@ -92,6 +132,7 @@ export interface PackageVerifyReport {
 
 export const packageContract = {
   'package.build': { input: packageBuildSchema, output: {} as PackageBuildResult },
+  'package.buildBatch': { input: packageBuildBatchSchema, output: {} as PackageBuildResult },
   'package.cancel': { input: packageCancelSchema, output: {} as PackageCancelResult },
   'package.verify': {
     input: z.object({ file: uploadedFileSchema }).strict(),

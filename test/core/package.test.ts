@@ -133,6 +133,7 @@ describe('submission package', () => {
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({
       formatVersion: 1,
+      kind: 'application',
       appVersion: '0.0.0-test',
       createdAt: '2026-03-02T08:00:00.000Z',
       draft: false,

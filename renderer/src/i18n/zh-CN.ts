@@ -545,7 +545,7 @@ export const zhCN = {
     draftDone: '这是草稿材料包，不能作为正式申报材料提交。',
     verifyTitle: '校验材料包',
     verifyIntro:
-      '选择一个申报材料包（.zip），核对清单和每个文件的校验值，列出缺失、多余和被改动的文件。',
+      '选择一个申报材料包或考核报名材料包（.zip），核对清单和每个文件的校验值，列出缺失、多余和被改动的文件。',
     verifyPick: '选择材料包并校验',
     verifying: '正在校验…',
     verifyOk: (n: number) => `校验通过：${n} 个文件与清单一致`,
@@ -783,6 +783,16 @@ export const zhCN = {
       creditHint: '只有通过且已在平台登记的成绩才能转入学分银行（试点通知第四条）',
       saved: '结果已保存',
     },
+  },
+  batchPackage: {
+    export: '导出报名材料包',
+    hint: '生成本批次的考核报名材料包（考生信息上传表、费用明细表和校验清单），可在“申报材料”页校验。',
+    noSignups: '本批次还没有有效的报名，报名考生后才能导出报名材料包。',
+    building: '正在生成报名材料包…',
+    cancel: '取消',
+    done: (fileName: string) => `已导出 ${fileName}（副本保存在数据文件夹的 exports 目录）`,
+    verifiedBatch: (what: string, date: string, signups: number) =>
+      `考核报名材料包：${what} · 考核日期 ${date} · ${signups} 人报名`,
   },
   agreements: {
     title: '费用协商',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { Transform } from 'node:stream';
-import type { ManifestFile, PackageManifest } from '../../../../shared/contract/package';
+import type { PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { blobPath } from '../attachments/blobStore';
 import { CoreError } from '../../errors';
@@ -11,12 +11,8 @@ import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
 import { facilitiesWorkbook, teacherWorkbook } from './xlsx';
 import type { CancellableTask } from '../../io/tasks';
-import { writeZipFile, type ZipSource } from '../../io/zip';
 import type { PackageAttachment } from './data';
-
-export const MANIFEST_NAME = 'manifest.json';
-
-export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+import { compressFor, packageContents } from './manifestZip';
 
 /** Characters no file system takes in a name, and control characters. */
 export function safeName(name: string): string {
@@ -28,7 +24,7 @@ export function safeName(name: string): string {
   return cleaned === '' ? '_' : cleaned.slice(0, 120);
 }
 
-const yyyymmdd = (d: Date) =>
+export const yyyymmdd = (d: Date) =>
   `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 
 /** {学校名称}_{证书名称}_1+X证书试点申报材料_{YYYYMMDD}[_草稿].zip */
@@ -37,10 +33,6 @@ export function packageFileName(data: PackageData, now: Date, draft: boolean): s
   const base = `${data.school.name}_${certificates}_1+X证书试点申报材料_${yyyymmdd(now)}`;
   return `${safeName(base.length > 180 ? base.slice(0, 180) : base)}${draft ? '_草稿' : ''}.zip`;
 }
-
-/** Byte order, the same on every machine (not locale-dependent). */
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byPath = (a: { name: string }, b: { name: string }) => byteOrder(a.name, b.name);
 
 export interface BuildOptions {
   data: PackageData;
@@ -63,10 +55,6 @@ const DOCUMENTS = 5;
 export function packageWork(data: PackageData): number {
   return DOCUMENTS * DOCUMENT_WORK + data.attachments.reduce((sum, a) => sum + a.size, 0);
 }
-
-/** Already-compressed formats are stored: deflating them again costs time and saves nothing. */
-const STORED = new Set(['pdf', 'jpg', 'png', 'docx', 'xlsx', 'zip']);
-const compressFor = (name: string) => !STORED.has(name.slice(name.lastIndexOf('.') + 1));
 
 const missingAttachment = (a: PackageAttachment) =>
   new CoreError(
@@ -123,13 +111,10 @@ export async function buildPackage(
     { name: `教师信息表${suffix}.xlsx`, make: () => teacherWorkbook(data, draft) },
     { name: `实训条件表${suffix}.xlsx`, make: () => facilitiesWorkbook(data, draft) },
   ];
-  const entries: ZipSource[] = [];
-  const files: ManifestFile[] = [];
+  const contents = packageContents();
   for (const [i, doc] of documents.entries()) {
     await task.checkpoint();
-    const bytes = await doc.make();
-    entries.push({ name: doc.name, data: bytes, compress: compressFor(doc.name) });
-    files.push({ path: doc.name, size: bytes.length, sha256: sha256(bytes) });
+    contents.addBytes(doc.name, await doc.make());
     progress((i + 1) * DOCUMENT_WORK);
   }
   await task.checkpoint();
@@ -150,20 +135,16 @@ export async function buildPackage(
     let name = `附件/${stem}.${a.ext}`;
     for (let n = 2; used.has(name); n += 1) name = `附件/${stem}_${n}.${a.ext}`;
     used.add(name);
-    entries.push({
-      name,
-      file,
-      size,
-      compress: compressFor(name),
-      through: checkedBytes(a, onBytes),
-    });
-    files.push({ path: name, size: a.size, sha256: a.sha256 });
+    contents.addStreamed(
+      { name, file, size, compress: compressFor(name), through: checkedBytes(a, onBytes) },
+      { path: name, size: a.size, sha256: a.sha256 },
+    );
   }
-  files.sort((a, b) => byteOrder(a.path, b.path));
-  const manifest: PackageManifest = {
+  const header = {
     formatVersion: PACKAGE_FORMAT_VERSION,
     appVersion: options.appVersion,
     createdAt: options.now.toISOString(),
+    kind: 'application' as const,
     draft,
     school: { name: data.school.name, code: data.school.code },
     projects: data.projects.map(({ project }) => ({
@@ -175,15 +156,8 @@ export async function buildPackage(
       selfCheck: project.selfCheck,
       verdicts: project.verdicts,
     })),
-    files,
   };
-  entries.push({
-    name: MANIFEST_NAME,
-    data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`),
-    compress: true,
-  });
-  entries.sort(byPath);
-  await writeZipFile(entries, options.target, task.signal);
+  const manifest = await contents.write(header, options.target, task.signal);
   const size = statSync(options.target).size;
   progress(packageWork(data));
   return { size, manifest };

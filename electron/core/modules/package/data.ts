@@ -96,13 +96,13 @@ interface TeacherRow {
   assessor: number;
 }
 
-/** Reads everything the submission package shows, in a stable order. */
-export function gatherPackageData(db: Db, projectIds: readonly number[]): PackageData {
+/** The school as packages show it; refuses when it was never filled in (`what` is exported). */
+export function packageSchool(db: Db, what: string): PackageSchool {
   const row = db.prepare<[], SchoolRow>('SELECT * FROM school WHERE id = 1').get();
   if (!row) {
-    throw new CoreError('CONFLICT', '尚未填写学校信息，请先在“学校信息”页填写后再导出申报材料。');
+    throw new CoreError('CONFLICT', `尚未填写学校信息，请先在“学校信息”页填写后再导出${what}。`);
   }
-  const school: PackageSchool = {
+  return {
     name: row.name,
     code: row.code,
     kind: schoolKindLabels[row.kind],
@@ -113,6 +113,11 @@ export function gatherPackageData(db: Db, projectIds: readonly number[]): Packag
     contactPhone: row.contact_phone,
     email: row.email,
   };
+}
+
+/** Reads everything the submission package shows, in a stable order. */
+export function gatherPackageData(db: Db, projectIds: readonly number[]): PackageData {
+  const school = packageSchool(db, '申报材料');
   const sorted = [...new Set(projectIds)].sort((a, b) => a - b);
   const projects = sorted.map((id) => {
     const project = loadProject(db, id);

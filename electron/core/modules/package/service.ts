@@ -1,6 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
@@ -9,52 +6,24 @@ import type { CancellableTask } from '../../io/tasks';
 import { newTaskId, progressReporter } from '../../io/progress';
 import { createTaskRegistry } from '../../io/tasks';
 import { blobRootFor } from '../attachments/blobStore';
+import {
+  BATCH_PACKAGE_WORK,
+  batchPackageFileName,
+  buildBatchPackage,
+  gatherBatchPackageData,
+} from './batch';
 import { buildPackage, packageFileName, packageWork } from './build';
 import { gatherPackageData } from './data';
+import { removeStaleExports, writeExportAtomically } from './exportFile';
 import { verifyPackage } from './verify';
 
-export const EXPORTS_DIR = 'exports';
+export { EXPORTS_DIR, removeStaleExports } from './exportFile';
 export const CANCELLED_MESSAGE = '已取消导出申报材料，没有生成任何文件。';
-
-/** `.<pid>-<random>.zip.tmp`: a package being written by process `pid` (older: no pid). */
-const tempName = /^\.(?:(\d+)-)?[0-9a-f]+\.zip\.tmp$/;
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes half-written packages left by a process that died while writing one (a crash, a
- * kill, a power cut): their writer is gone, so nobody will rename them into place. Files of a
- * process still running (the other host on the same data folder) are left alone.
- */
-export function removeStaleExports(dataDir: string): string[] {
-  const dir = path.join(dataDir, EXPORTS_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const m = tempName.exec(name);
-    if (!m || (m[1] !== undefined && processAlive(Number(m[1])))) continue;
-    rmSync(path.join(dir, name), { force: true });
-    removed.push(name);
-  }
-  return removed;
-}
+export const BATCH_CANCELLED_MESSAGE = '已取消导出考核报名材料包，没有生成任何文件。';
 
 export function packageHandlers(
   ctx: CoreContext,
-): HandlersFor<'package.build' | 'package.cancel' | 'package.verify'> {
+): HandlersFor<'package.build' | 'package.buildBatch' | 'package.cancel' | 'package.verify'> {
   const { db } = ctx;
   const tasks = createTaskRegistry();
   const stale = removeStaleExports(ctx.dataDir);
@@ -70,16 +39,23 @@ export function packageHandlers(
       }
     },
 
+    'package.buildBatch': async ({ batchId, taskId }) => {
+      const id = taskId ?? newTaskId('batch-package');
+      const task = tasks.begin(id, BATCH_CANCELLED_MESSAGE);
+      try {
+        return await exportBatchPackage(id, task, batchId);
+      } finally {
+        task.end();
+      }
+    },
+
     'package.cancel': ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
 
     'package.verify': ({ file }) =>
       verifyPackage(file.fileName, Buffer.from(file.contentBase64, 'base64')),
   };
 
-  /**
-   * Builds into a hidden temporary file in exports/ and renames it into place only when complete:
-   * a failure or a cancel removes the temporary file, so no partial package is ever left.
-   */
+  /** 申报材料 of the projects: a failing self-check exports only as a confirmed draft. */
   async function exportPackage(
     taskId: string,
     task: CancellableTask,
@@ -106,13 +82,8 @@ export function packageHandlers(
     const draft = failing.length > 0;
     const now = ctx.clock();
     const report = progressReporter(ctx.events, taskId, '生成申报材料', packageWork(data));
-    const fileName = packageFileName(data, now, draft);
-    const dir = path.join(ctx.dataDir, EXPORTS_DIR);
-    mkdirSync(dir, { recursive: true });
-    const temp = path.join(dir, `.${process.pid}-${randomBytes(8).toString('hex')}.zip.tmp`);
-    let manifest: PackageManifest;
-    try {
-      ({ manifest } = await buildPackage({
+    return writeExport(packageFileName(data, now, draft), draft, task, async (temp) => {
+      const { manifest } = await buildPackage({
         data,
         draft,
         now,
@@ -121,20 +92,53 @@ export function packageHandlers(
         target: temp,
         task,
         progress: report,
-      }));
-      task.check();
-      renameSync(temp, path.join(dir, fileName));
-    } catch (e) {
-      rmSync(temp, { force: true });
-      throw e;
-    }
-    const bytes = readFileSync(path.join(dir, fileName));
+      });
+      return manifest;
+    });
+  }
+
+  /** 考核报名材料包 of one batch: refuses a missing batch or one without live sign-ups. */
+  async function exportBatchPackage(
+    taskId: string,
+    task: CancellableTask,
+    batchId: number,
+  ): Promise<PackageBuildResult> {
+    task.check();
+    const data = gatherBatchPackageData(db, batchId);
+    const now = ctx.clock();
+    const report = progressReporter(ctx.events, taskId, '生成考核报名材料包', BATCH_PACKAGE_WORK);
+    return writeExport(batchPackageFileName(data), false, task, (temp) =>
+      buildBatchPackage(db, data, {
+        now,
+        appVersion: ctx.appVersion,
+        target: temp,
+        task,
+        progress: report,
+      }),
+    );
+  }
+
+  /**
+   * Either package, built into a hidden temporary file in exports/ and renamed into place only
+   * when complete (a failure or a cancel leaves no partial file), then returned for download.
+   */
+  async function writeExport(
+    fileName: string,
+    draft: boolean,
+    task: CancellableTask,
+    build: (temp: string) => Promise<PackageManifest>,
+  ): Promise<PackageBuildResult> {
+    const {
+      value: manifest,
+      bytes,
+      savedAs,
+    } = await writeExportAtomically(ctx.dataDir, fileName, task, build);
     ctx.log('info', `package written: ${fileName} (${bytes.length} bytes)`);
     return {
       fileName,
       contentBase64: bytes.toString('base64'),
       size: bytes.length,
-      savedAs: `${EXPORTS_DIR}/${fileName}`,
+      savedAs,
       draft,
       manifest,
     };

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import yauzl from 'yauzl';
-import type { PackageManifest, PackageVerifyReport } from '../../../../shared/contract/package';
+import type {
+  ManifestBatch,
+  PackageManifest,
+  PackageVerifyReport,
+} from '../../../../shared/contract/package';
+import { certificateLevels } from '../../../../shared/domain/certificate';
 import { CoreError } from '../../errors';
-import { MANIFEST_NAME } from './build';
+import { MANIFEST_NAME } from './manifestZip';
 
 /** Limits against zip bombs: far above any real package, far below a machine's memory. */
 export const verifyLimits = {
@@ -147,6 +152,24 @@ function parseManifest(text: string): PackageManifest | null {
   }
 }
 
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** A batch package's batch, field by field: the manifest is untrusted input. */
+function batchOf(raw: unknown): ManifestBatch {
+  const b = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const level = certificateLevels.find((l) => l === b.level) ?? 'junior';
+  return {
+    id: typeof b.id === 'number' ? b.id : 0,
+    certificateName: text(b.certificateName),
+    level,
+    levelLabel: text(b.levelLabel),
+    name: text(b.name),
+    examDate: text(b.examDate),
+    organization: text(b.organization),
+    signups: typeof b.signups === 'number' ? b.signups : 0,
+  };
+}
+
 /** Checks an archive against its manifest: missing, extra and changed files. */
 export async function verifyPackage(fileName: string, bytes: Buffer): Promise<PackageVerifyReport> {
   if (bytes.length > verifyLimits.maxTotalBytes) {
@@ -184,12 +207,14 @@ export async function verifyPackage(fileName: string, bytes: Buffer): Promise<Pa
     formatVersion: manifest.formatVersion,
     appVersion: manifest.appVersion,
     createdAt: manifest.createdAt,
+    kind: manifest.kind === 'batch' ? 'batch' : 'application',
     draft: manifest.draft,
     school: manifest.school,
     projects: (manifest.projects ?? []).map((p) => ({
       certificateName: p.certificateName,
       year: p.year,
     })),
+    ...(manifest.kind === 'batch' ? { batch: batchOf(manifest.batch) } : {}),
   };
   const byName = new Map(entries.map((e) => [e.name, e]));
   const listed = new Set<string>();

@@ -26,6 +26,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
 import type { LoadStatus } from '../../components/crudStore';
 import { t } from '../../i18n';
+import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
 import { useBatchesStore } from './examsStore';
 import { ResultModal } from './ResultModal';
@@ -246,6 +247,7 @@ export function BatchDetail({ id }: { id: number }) {
             {batch && (
               <AuditHistoryButton source={{ kind: 'batch', id }} title={batchTitle(batch)} />
             )}
+            {batch && <BatchPackageButton batch={batch} />}
             <Button
               type="primary"
               icon={<UserAddOutlined />}

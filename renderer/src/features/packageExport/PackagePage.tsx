@@ -8,6 +8,7 @@ import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
+import { formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
@@ -288,9 +289,22 @@ function VerifyCard() {
               showIcon
               message={report.ok ? text.verifyOk(report.checkedFiles) : text.verifyFailed}
               description={
-                report.manifest
-                  ? text.manifestInfo(report.manifest.school.name, report.manifest.createdAt)
-                  : undefined
+                report.manifest && (
+                  <>
+                    <div>
+                      {text.manifestInfo(report.manifest.school.name, report.manifest.createdAt)}
+                    </div>
+                    {report.manifest.batch && (
+                      <div data-testid="verify-batch">
+                        {t.batchPackage.verifiedBatch(
+                          `${report.manifest.batch.certificateName} ${report.manifest.batch.levelLabel}`,
+                          formatDate(report.manifest.batch.examDate),
+                          report.manifest.batch.signups,
+                        )}
+                      </div>
+                    )}
+                  </>
+                )
               }
             />
             {section(text.missing, report.missing, 'verify-missing')}

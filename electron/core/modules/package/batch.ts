@@ -1,0 +1,110 @@
+import type { ManifestBatch, PackageManifest } from '../../../../shared/contract/package';
+import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+import type { CancellableTask } from '../../io/tasks';
+import { loadBatch } from '../fees/batches';
+import { feeSheet, uploadSheet } from '../fees/sheets';
+import { safeName } from './build';
+import { packageSchool } from './data';
+import { packageContents } from './manifestZip';
+
+export interface BatchPackageData {
+  school: { name: string; code: string };
+  batch: ManifestBatch;
+}
+
+/** The school and the batch with its live sign-ups; refuses a missing or empty batch. */
+export function gatherBatchPackageData(db: Db, batchId: number): BatchPackageData {
+  const batch = loadBatch(db, batchId);
+  if (!batch) {
+    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新。`);
+  }
+  const school = packageSchool(db, '考核报名材料包');
+  const { signups } = db
+    .prepare<[number], { signups: number }>(
+      `SELECT count(*) AS signups FROM signups WHERE batch_id = ? AND status <> 'withdrawn'`,
+    )
+    .get(batchId)!;
+  const levelLabel = certificateLevelLabels[batch.level];
+  if (signups === 0) {
+    throw new CoreError(
+      'CONFLICT',
+      `考核批次“${batch.certificateName}（${levelLabel}）${batch.examDate}”没有有效的报名（已撤销的不计），无法导出考核报名材料包。请先在该批次中报名考生。`,
+    );
+  }
+  return {
+    school: { name: school.name, code: school.code },
+    batch: {
+      id: batch.id,
+      certificateName: batch.certificateName,
+      level: batch.level,
+      levelLabel,
+      name: batch.name,
+      examDate: batch.examDate,
+      organization: batch.organization,
+      signups,
+    },
+  };
+}
+
+/**
+ * {学校名称}_{证书名称}{等级}_{考核日期YYYYMMDD}[_{批次名称}]_考核报名材料.zip — every part from the
+ * data (not the clock), so the same batch always gets the same name.
+ */
+export function batchPackageFileName({ school, batch }: BatchPackageData): string {
+  const parts = [
+    school.name,
+    `${batch.certificateName}${batch.levelLabel}`,
+    batch.examDate.replaceAll('-', ''),
+    ...(batch.name.trim() ? [batch.name.trim()] : []),
+  ];
+  const base = parts.join('_');
+  return `${safeName(base.length > 180 ? base.slice(0, 180) : base)}_考核报名材料.zip`;
+}
+
+/** Units of work `buildBatchPackage` reports progress in: two sheets, then the zip. */
+export const BATCH_PACKAGE_WORK = 3;
+
+/**
+ * Writes the batch package to `target` (which must not exist yet): 考生信息上传表.xlsx,
+ * 费用明细表.xlsx and manifest.json. Same data (and clock) → same bytes. Call it in the same turn
+ * as `gatherBatchPackageData` (no await between), so both read one state of the database.
+ */
+export async function buildBatchPackage(
+  db: Db,
+  data: BatchPackageData,
+  options: {
+    now: Date;
+    appVersion: string;
+    target: string;
+    task: Pick<CancellableTask, 'signal' | 'checkpoint'>;
+    progress: (done: number) => void;
+  },
+): Promise<PackageManifest> {
+  const { task, progress } = options;
+  const contents = packageContents();
+  // Both sheets query the database before anything awaits, in the same turn as the caller's
+  // `gatherBatchPackageData`: the sheets and the manifest's count see the same sign-ups.
+  const sheets = await Promise.all([uploadSheet(db, data.batch.id), feeSheet(db, data.batch.id)]);
+  progress(sheets.length);
+  for (const sheet of sheets) contents.addBytes(sheet.fileName, sheet.bytes);
+  await task.checkpoint();
+  const manifest = await contents.write(
+    {
+      formatVersion: PACKAGE_FORMAT_VERSION,
+      appVersion: options.appVersion,
+      createdAt: options.now.toISOString(),
+      kind: 'batch',
+      draft: false,
+      school: data.school,
+      projects: [],
+      batch: data.batch,
+    },
+    options.target,
+    task.signal,
+  );
+  progress(BATCH_PACKAGE_WORK);
+  return manifest;
+}

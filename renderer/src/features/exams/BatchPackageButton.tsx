@@ -1,0 +1,96 @@
+import { CloudDownloadOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Progress, Space, Tooltip } from 'antd';
+import { useRef, useState } from 'react';
+import type { ExamBatch } from '../../../../shared/contract/exams';
+import { invoke, messageOf, PilotError } from '../../api/client';
+import { useTaskProgress } from '../../components/useTaskProgress';
+import { t } from '../../i18n';
+import { saveContent } from '../attachments/download';
+
+const text = t.batchPackage;
+
+/**
+ * 导出报名材料包: builds the batch's 考核报名材料包 in the core (the same atomic, verifiable path as
+ * the application package), shows its progress with 取消, and downloads the zip.
+ */
+export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const taskId = useRef<string | null>(null);
+  const { progress, start, finish } = useTaskProgress(true);
+
+  const build = async () => {
+    setBusy(true);
+    try {
+      taskId.current = start();
+      const result = await invoke('package.buildBatch', {
+        batchId: batch.id,
+        taskId: taskId.current,
+      });
+      saveContent({
+        fileName: result.fileName,
+        mime: 'application/zip',
+        contentBase64: result.contentBase64,
+      });
+      message.success(text.done(result.fileName));
+    } catch (e) {
+      if (e instanceof PilotError && e.shape.code === 'CANCELLED') message.warning(e.message);
+      else message.error(`${t.common.requestFailed}：${messageOf(e)}`);
+    } finally {
+      taskId.current = null;
+      finish();
+      setBusy(false);
+      setCancelling(false);
+    }
+  };
+
+  /** Asks the core to stop; the build then rejects with CANCELLED and nothing is downloaded. */
+  const cancel = async () => {
+    if (!taskId.current) return;
+    setCancelling(true);
+    try {
+      await invoke('package.cancel', { taskId: taskId.current });
+    } catch (e) {
+      setCancelling(false);
+      message.error(messageOf(e));
+    }
+  };
+
+  const empty = batch.activeCount === 0;
+  return (
+    <Space>
+      {busy && (
+        <Progress
+          type="circle"
+          size={24}
+          percent={
+            progress && progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0
+          }
+          aria-label={text.building}
+        />
+      )}
+      {busy && (
+        <Button
+          icon={<StopOutlined />}
+          loading={cancelling}
+          onClick={() => void cancel()}
+          data-testid="batch-package-cancel"
+        >
+          {text.cancel}
+        </Button>
+      )}
+      <Tooltip title={empty ? text.noSignups : text.hint}>
+        <Button
+          icon={<CloudDownloadOutlined />}
+          disabled={empty || busy}
+          loading={busy}
+          onClick={() => void build()}
+          data-testid="batch-package-export"
+        >
+          {text.export}
+        </Button>
+      </Tooltip>
+    </Space>
+  );
+}
