@@ -38,7 +38,7 @@ test.describe('周报', () => {
     const confirm = page.locator('.ant-popconfirm').filter({ visible: true });
     await expect(confirm).toContainText('本期已过截止时间，报送后将记为“逾期报送”');
     await confirm.getByRole('button', { name: /确\s*定/ }).click();
-    await expect(page.getByText('周报已报送')).toBeVisible();
+    await expect(page.getByText('周报已报送').last()).toBeVisible();
     await expect(page.getByText(/已于 .* 由 李老师 报送，内容已锁定/)).toBeVisible();
     if (start === '2026-03-02') await attachScreenshot(page, test.info(), 'weekly-report-sent');
     await page.getByRole('button', { name: '返回周报列表' }).click();
@@ -112,7 +112,7 @@ test.describe('周报', () => {
       .filter({ visible: true })
       .getByRole('button', { name: /确\s*定/ })
       .click();
-    await expect(page.getByText('周报已报送')).toBeVisible();
+    await expect(page.getByText('周报已报送').last()).toBeVisible();
     const newest = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).first().click();
     expect((await newest).suggestedFilename()).toBe('周报_2026年第11周_第2版.xlsx');
