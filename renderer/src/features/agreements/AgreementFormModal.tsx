@@ -1,15 +1,4 @@
-import {
-  App,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import {
   agreementFields,
   type AgreementSaveInput,
@@ -17,7 +6,7 @@ import {
 } from '../../../../shared/contract/exams';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { formatFen } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -42,7 +31,6 @@ interface Props {
 
 /** Create or edit a fee agreement: the cap in force shows beside the fee, checked as typed. */
 export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const certificates = useExamRefs((s) => s.certificates);
   const certificateId = Form.useWatch('certificateId', form);
@@ -51,9 +39,7 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
   const { certificate, entry } = levelEntry(certificates, certificateId, level);
   const hasCap = entry && entry.costCapFen !== null && entry.capDocument !== null;
 
-  const submit = async () => {
-    const values = await validatedValues<Values>(form, message);
-    if (!values) return;
+  const save = async (values: Values): Promise<string> => {
     const input = {
       certificateId: values.certificateId,
       level: values.level,
@@ -62,146 +48,133 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
       partnerSchools: (values.partnerSchools ?? []).map((s) => s.trim()).filter((s) => s !== ''),
       note: values.note ?? '',
     } as AgreementSaveInput;
-    try {
-      await onSave(agreement ? { ...input, id: agreement.id } : input);
-      message.success(text.saved);
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
-    }
+    await onSave(agreement ? { ...input, id: agreement.id } : input);
+    return text.saved;
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      name="agreement"
+      initialValues={
+        agreement
+          ? {
+              certificateId: agreement.certificateId,
+              level: agreement.level,
+              fee: fenToYuan(agreement.feeFen),
+              agreedOn: agreement.agreedOn,
+              partnerSchools: agreement.partnerSchools,
+              note: agreement.note,
+            }
+          : { partnerSchools: [] }
+      }
       title={agreement ? text.editTitle : text.addTitle}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
       width={680}
-      maskClosable={false}
+      saving={saving}
+      onSubmit={save}
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        name="agreement"
-        layout="vertical"
-        initialValues={
-          agreement
-            ? {
-                certificateId: agreement.certificateId,
-                level: agreement.level,
-                fee: fenToYuan(agreement.feeFen),
-                agreedOn: agreement.agreedOn,
-                partnerSchools: agreement.partnerSchools,
-                note: agreement.note,
-              }
-            : { partnerSchools: [] }
-        }
-      >
-        <Row gutter={16}>
-          <Col span={14}>
-            <Form.Item
-              name="certificateId"
-              label={text.fields.certificateId}
-              required
-              rules={[zodRule(agreementFields.certificateId)]}
-            >
-              <Select
-                showSearch
-                optionFilterProp="label"
-                placeholder={t.exams.placeholders.certificateId}
-                options={certificates.map((c) => ({ value: c.id, label: c.name }))}
-                onChange={() => form.setFieldValue('level', undefined)}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="level"
-              label={text.fields.level}
-              required
-              rules={[
-                zodRule(agreementFields.level),
-                {
-                  validator: async () => {
-                    if (entry && !hasCap) throw new Error(text.noCap);
-                  },
+      <Row gutter={16}>
+        <Col span={14}>
+          <Form.Item
+            name="certificateId"
+            label={text.fields.certificateId}
+            required
+            rules={[zodRule(agreementFields.certificateId)]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              placeholder={t.exams.placeholders.certificateId}
+              options={certificates.map((c) => ({ value: c.id, label: c.name }))}
+              onChange={() => form.setFieldValue('level', undefined)}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item
+            name="level"
+            label={text.fields.level}
+            required
+            rules={[
+              zodRule(agreementFields.level),
+              {
+                validator: async () => {
+                  if (entry && !hasCap) throw new Error(text.noCap);
                 },
-              ]}
+              },
+            ]}
+          >
+            <Select
+              placeholder={t.exams.placeholders.level}
+              options={levelOptions(certificate, formatFen)}
+              onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="fee"
+            label={text.fields.fee}
+            required
+            dependencies={['level', 'certificateId']}
+            rules={[
+              zodRule(agreementFields.fee),
+              capRule(text.feeWhat, () => ({
+                capFen: entry?.costCapFen ?? null,
+                capDocument: entry?.capDocument ?? null,
+              })),
+            ]}
+          >
+            <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item label={text.fields.cap}>
+            <Typography.Text
+              type={entry && !hasCap ? 'danger' : undefined}
+              data-testid="agreement-cap"
             >
-              <Select
-                placeholder={t.exams.placeholders.level}
-                options={levelOptions(certificate, formatFen)}
-                onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="fee"
-              label={text.fields.fee}
-              required
-              dependencies={['level', 'certificateId']}
-              rules={[
-                zodRule(agreementFields.fee),
-                capRule(text.feeWhat, () => ({
-                  capFen: entry?.costCapFen ?? null,
-                  capDocument: entry?.capDocument ?? null,
-                })),
-              ]}
-            >
-              <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item label={text.fields.cap}>
-              <Typography.Text
-                type={entry && !hasCap ? 'danger' : undefined}
-                data-testid="agreement-cap"
-              >
-                {!entry
-                  ? '—'
-                  : hasCap
-                    ? text.capInForce(formatFen(entry.costCapFen!), entry.capDocument!)
-                    : text.noCap}
-              </Typography.Text>
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="agreedOn"
-              label={text.fields.agreedOn}
-              required
-              rules={[zodRule(agreementFields.agreedOn)]}
-              {...dateProps}
-            >
-              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              name="partnerSchools"
-              label={text.fields.partnerSchools}
-              rules={[zodRule(agreementFields.partnerSchools)]}
-            >
-              <Select
-                mode="tags"
-                open={false}
-                suffixIcon={null}
-                tokenSeparators={['，', ',', '、']}
-                placeholder={text.placeholders.partnerSchools}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="note" label={text.fields.note} rules={[zodRule(agreementFields.note)]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+              {!entry
+                ? '—'
+                : hasCap
+                  ? text.capInForce(formatFen(entry.costCapFen!), entry.capDocument!)
+                  : text.noCap}
+            </Typography.Text>
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="agreedOn"
+            label={text.fields.agreedOn}
+            required
+            rules={[zodRule(agreementFields.agreedOn)]}
+            {...dateProps}
+          >
+            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="partnerSchools"
+            label={text.fields.partnerSchools}
+            rules={[zodRule(agreementFields.partnerSchools)]}
+          >
+            <Select
+              mode="tags"
+              open={false}
+              suffixIcon={null}
+              tokenSeparators={['，', ',', '、']}
+              placeholder={text.placeholders.partnerSchools}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="note" label={text.fields.note} rules={[zodRule(agreementFields.note)]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
 import {
   batchFields,
   type BatchSaveInput,
@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/contract/exams';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { formatFen } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -51,7 +51,6 @@ function toValues(batch: ExamBatch | null): Values {
 
 /** Create or edit an exam batch; the fee is typed in yuan and checked against the level cap. */
 export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { certificates, sites } = useExamRefs();
   const certificateId = Form.useWatch('certificateId', form);
@@ -60,9 +59,7 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
   const text = t.exams;
   const { certificate, entry } = levelEntry(certificates, certificateId, level);
 
-  const submit = async () => {
-    const values = await validatedValues<Values>(form, message);
-    if (!values) return;
+  const save = async (values: Values): Promise<string> => {
     const input = {
       certificateId: values.certificateId,
       level: values.level,
@@ -75,148 +72,138 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
       capacity: values.capacity ?? null,
       note: values.note ?? '',
     } as BatchSaveInput;
-    try {
-      await onSave(batch ? { ...input, id: batch.id } : input);
-      message.success(text.saved);
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
-    }
+    await onSave(batch ? { ...input, id: batch.id } : input);
+    return text.saved;
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      name="batch"
+      initialValues={toValues(batch)}
       title={batch ? text.editTitle : text.addTitle}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
       width={720}
-      maskClosable={false}
+      saving={saving}
+      onSubmit={save}
+      onClose={onClose}
     >
-      <Form form={form} name="batch" layout="vertical" initialValues={toValues(batch)}>
-        <Row gutter={16}>
-          <Col span={14}>
-            <Form.Item
-              name="certificateId"
-              label={text.fields.certificateId}
-              required
-              rules={[zodRule(batchFields.certificateId)]}
-            >
-              <Select
-                showSearch
-                optionFilterProp="label"
-                placeholder={text.placeholders.certificateId}
-                options={certificates.map((c) => ({ value: c.id, label: c.name }))}
-                onChange={() => form.setFieldValue('level', undefined)}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="level"
-              label={text.fields.level}
-              required
-              rules={[zodRule(batchFields.level)]}
-            >
-              <Select
-                placeholder={text.placeholders.level}
-                options={levelOptions(certificate, formatFen)}
-                onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item name="name" label={text.fields.name} rules={[zodRule(batchFields.name)]}>
-              <Input placeholder={text.placeholders.name} />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="examDate"
-              label={text.fields.examDate}
-              required
-              rules={[zodRule(batchFields.examDate)]}
-              {...dateProps}
-            >
-              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="siteId" label={text.fields.siteId}>
-              <Select
-                allowClear
-                placeholder={text.placeholders.siteId}
-                options={sites.map((s) => ({ value: s.id, label: s.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="siteText"
-              label={text.fields.siteText}
-              rules={[zodRule(batchFields.siteText)]}
-            >
-              <Input placeholder={text.placeholders.siteText} disabled={Boolean(siteId)} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              name="organization"
-              label={text.fields.organization}
-              rules={[zodRule(batchFields.organization)]}
-            >
-              <Input
-                placeholder={text.placeholders.organization(certificate?.organization ?? '')}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="fee"
-              label={text.fields.fee}
-              required
-              dependencies={['level', 'certificateId']}
-              extra={
-                entry &&
-                (entry.costCapFen !== null && entry.capDocument !== null
-                  ? text.capHint(formatFen(entry.costCapFen), entry.capDocument)
-                  : text.noCapHint)
-              }
-              rules={[
-                zodRule(batchFields.fee),
-                capRule(text.feeWhat, () => ({
-                  capFen: entry?.costCapFen ?? null,
-                  capDocument: entry?.capDocument ?? null,
-                })),
-              ]}
-            >
-              <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="capacity"
-              label={text.fields.capacity}
-              rules={[zodRule(batchFields.capacity)]}
-            >
-              <InputNumber
-                style={{ width: '100%' }}
-                min={1}
-                precision={0}
-                placeholder={text.placeholders.capacity}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="note" label={text.fields.note} rules={[zodRule(batchFields.note)]}>
-              <Input.TextArea rows={2} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Form.Item
+            name="certificateId"
+            label={text.fields.certificateId}
+            required
+            rules={[zodRule(batchFields.certificateId)]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              placeholder={text.placeholders.certificateId}
+              options={certificates.map((c) => ({ value: c.id, label: c.name }))}
+              onChange={() => form.setFieldValue('level', undefined)}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item
+            name="level"
+            label={text.fields.level}
+            required
+            rules={[zodRule(batchFields.level)]}
+          >
+            <Select
+              placeholder={text.placeholders.level}
+              options={levelOptions(certificate, formatFen)}
+              onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item name="name" label={text.fields.name} rules={[zodRule(batchFields.name)]}>
+            <Input placeholder={text.placeholders.name} />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item
+            name="examDate"
+            label={text.fields.examDate}
+            required
+            rules={[zodRule(batchFields.examDate)]}
+            {...dateProps}
+          >
+            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="siteId" label={text.fields.siteId}>
+            <Select
+              allowClear
+              placeholder={text.placeholders.siteId}
+              options={sites.map((s) => ({ value: s.id, label: s.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="siteText"
+            label={text.fields.siteText}
+            rules={[zodRule(batchFields.siteText)]}
+          >
+            <Input placeholder={text.placeholders.siteText} disabled={Boolean(siteId)} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="organization"
+            label={text.fields.organization}
+            rules={[zodRule(batchFields.organization)]}
+          >
+            <Input placeholder={text.placeholders.organization(certificate?.organization ?? '')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="fee"
+            label={text.fields.fee}
+            required
+            dependencies={['level', 'certificateId']}
+            extra={
+              entry &&
+              (entry.costCapFen !== null && entry.capDocument !== null
+                ? text.capHint(formatFen(entry.costCapFen), entry.capDocument)
+                : text.noCapHint)
+            }
+            rules={[
+              zodRule(batchFields.fee),
+              capRule(text.feeWhat, () => ({
+                capFen: entry?.costCapFen ?? null,
+                capDocument: entry?.capDocument ?? null,
+              })),
+            ]}
+          >
+            <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="capacity"
+            label={text.fields.capacity}
+            rules={[zodRule(batchFields.capacity)]}
+          >
+            <InputNumber
+              style={{ width: '100%' }}
+              min={1}
+              precision={0}
+              placeholder={text.placeholders.capacity}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="note" label={text.fields.note} rules={[zodRule(batchFields.note)]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

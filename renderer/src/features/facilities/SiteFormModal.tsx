@@ -1,15 +1,4 @@
-import {
-  App,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Row,
-  type FormRule,
-} from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, type FormRule } from 'antd';
 import {
   siteFields,
   type SiteSaveInput,
@@ -23,7 +12,7 @@ import {
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
 import { dateProps } from '../../components/dateProps';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
@@ -66,112 +55,96 @@ function crossFieldRule(path: SiteIssue['path']): FormRule {
 
 /** Create or edit an internship/training site. */
 export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<SiteValues>();
   const campus = Form.useWatch('campus', form);
   const s = t.facilities.sites;
 
-  const submit = async () => {
-    const values = await validatedValues<SiteValues>(form, message);
-    if (!values) return;
+  const save = async (values: SiteValues): Promise<string> => {
     const input = {
       ...values,
       partner: values.partner ?? '',
       agreementStart: values.agreementStart ?? null,
       agreementEnd: values.agreementEnd ?? null,
     } as SiteSaveInput;
-    try {
-      await onSave(site ? { ...input, id: site.id } : input);
-      message.success(s.saved);
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
-    }
+    await onSave(site ? { ...input, id: site.id } : input);
+    return s.saved;
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      name="site"
+      initialValues={toFormValues(site)}
       title={site ? s.editTitle : s.addTitle}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
       width={640}
-      maskClosable={false}
+      saving={saving}
+      onSubmit={save}
+      onClose={onClose}
     >
-      <Form form={form} name="site" layout="vertical" initialValues={toFormValues(site)}>
-        <Row gutter={16}>
-          <Col span={14}>
-            <Form.Item
-              name="name"
-              label={s.fields.name}
-              required
-              rules={[zodRule(siteFields.name)]}
-            >
-              <Input placeholder={s.placeholders.name} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="campus"
-              label={s.fields.campus}
-              required
-              rules={[zodRule(siteFields.campus)]}
-            >
-              <Radio.Group
-                optionType="button"
-                buttonStyle="solid"
-                options={campusKinds.map((value) => ({ value, label: campusLabels[value] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={14}>
-            <Form.Item
-              name="partner"
-              label={s.fields.partner}
-              required={campus === 'off'}
-              dependencies={['campus']}
-              rules={[zodRule(siteFields.partner), crossFieldRule('partner')]}
-            >
-              <Input placeholder={s.placeholders.partner} />
-            </Form.Item>
-          </Col>
-          <Col span={10}>
-            <Form.Item
-              name="capacity"
-              label={s.fields.capacity}
-              required
-              rules={[zodRule(siteFields.capacity)]}
-            >
-              <InputNumber style={{ width: '100%' }} min={1} precision={0} suffix="人" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="agreementStart"
-              label={s.fields.agreementStart}
-              dependencies={['agreementEnd']}
-              rules={[zodRule(siteFields.agreementStart), crossFieldRule('agreementStart')]}
-              {...dateProps}
-            >
-              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="agreementEnd"
-              label={s.fields.agreementEnd}
-              dependencies={['agreementStart']}
-              rules={[zodRule(siteFields.agreementEnd), crossFieldRule('agreementEnd')]}
-              {...dateProps}
-            >
-              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={14}>
+          <Form.Item name="name" label={s.fields.name} required rules={[zodRule(siteFields.name)]}>
+            <Input placeholder={s.placeholders.name} autoFocus />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item
+            name="campus"
+            label={s.fields.campus}
+            required
+            rules={[zodRule(siteFields.campus)]}
+          >
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={campusKinds.map((value) => ({ value, label: campusLabels[value] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={14}>
+          <Form.Item
+            name="partner"
+            label={s.fields.partner}
+            required={campus === 'off'}
+            dependencies={['campus']}
+            rules={[zodRule(siteFields.partner), crossFieldRule('partner')]}
+          >
+            <Input placeholder={s.placeholders.partner} />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item
+            name="capacity"
+            label={s.fields.capacity}
+            required
+            rules={[zodRule(siteFields.capacity)]}
+          >
+            <InputNumber style={{ width: '100%' }} min={1} precision={0} suffix="人" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="agreementStart"
+            label={s.fields.agreementStart}
+            dependencies={['agreementEnd']}
+            rules={[zodRule(siteFields.agreementStart), crossFieldRule('agreementStart')]}
+            {...dateProps}
+          >
+            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="agreementEnd"
+            label={s.fields.agreementEnd}
+            dependencies={['agreementStart']}
+            rules={[zodRule(siteFields.agreementEnd), crossFieldRule('agreementEnd')]}
+            {...dateProps}
+          >
+            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,13 +1,11 @@
 import {
   Alert,
-  App,
   AutoComplete,
   Checkbox,
   Col,
   Form,
   Input,
   InputNumber,
-  Modal,
   Radio,
   Row,
   Select,
@@ -28,7 +26,7 @@ import {
   type IdType,
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { formatDate } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -82,7 +80,6 @@ const today = () => chinaDate(new Date());
  * under the field, and a valid resident ID number fills in an empty gender.
  */
 export function StudentFormModal({ student, majors, classes, saving, onSave, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const f = t.students.form.fields;
   const p = t.students.form.placeholders;
@@ -107,9 +104,7 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
     }
   }, [check, form]);
 
-  const submit = async () => {
-    const values = await validatedValues<FormValues>(form, message);
-    if (!values) return;
+  const save = async (values: FormValues): Promise<string> => {
     const linked = values.majorId ?? null;
     const input: StudentSaveInput = {
       ...values,
@@ -121,13 +116,8 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
       phone: values.phone ?? '',
       className: values.className ?? '',
     };
-    try {
-      const saved = await onSave(student ? { ...input, id: student.id } : input);
-      message.success(t.students.saved(saved.name));
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
-    }
+    const saved = await onSave(student ? { ...input, id: student.id } : input);
+    return t.students.saved(saved.name);
   };
 
   const idStatus =
@@ -149,150 +139,141 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
     );
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      name="student"
+      initialValues={toFormValues(student)}
       title={student ? t.students.form.editTitle(student.name) : t.students.form.addTitle}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
       width={720}
-      maskClosable={false}
+      saving={saving}
+      onSubmit={save}
+      submitOnEnter
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        name="student"
-        layout="vertical"
-        initialValues={toFormValues(student)}
-        onFinish={() => void submit()}
-      >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="studentNo"
-              label={f.studentNo}
-              required
-              rules={[zodRule(studentFields.studentNo)]}
-            >
-              <Input placeholder={p.studentNo} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="name" label={f.name} required rules={[zodRule(studentFields.name)]}>
-              <Input placeholder={p.name} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="idType" label={f.idType} rules={[zodRule(studentFields.idType)]}>
-              <Select options={idTypes.map((value) => ({ value, label: idTypeLabels[value] }))} />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item
-              name="idNumber"
-              label={f.idNumber}
-              required
-              dependencies={['idType', 'gender']}
-              rules={[
-                zodRule(studentFields.idNumber),
-                {
-                  validator: async (_rule, value: unknown) => {
-                    if (typeof value !== 'string' || value.trim() === '') return;
-                    const type = (form.getFieldValue('idType') as IdType | undefined) ?? 'resident';
-                    const entered = form.getFieldValue('gender') as Gender | undefined;
-                    const result = checkIdNumber(type, value, {
-                      today: today(),
-                      gender: entered ?? null,
-                    });
-                    if (!result.valid) throw new Error(result.errors[0].message);
-                  },
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item
+            name="studentNo"
+            label={f.studentNo}
+            required
+            rules={[zodRule(studentFields.studentNo)]}
+          >
+            <Input placeholder={p.studentNo} autoFocus />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="name" label={f.name} required rules={[zodRule(studentFields.name)]}>
+            <Input placeholder={p.name} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="idType" label={f.idType} rules={[zodRule(studentFields.idType)]}>
+            <Select options={idTypes.map((value) => ({ value, label: idTypeLabels[value] }))} />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item
+            name="idNumber"
+            label={f.idNumber}
+            required
+            dependencies={['idType', 'gender']}
+            rules={[
+              zodRule(studentFields.idNumber),
+              {
+                validator: async (_rule, value: unknown) => {
+                  if (typeof value !== 'string' || value.trim() === '') return;
+                  const type = (form.getFieldValue('idType') as IdType | undefined) ?? 'resident';
+                  const entered = form.getFieldValue('gender') as Gender | undefined;
+                  const result = checkIdNumber(type, value, {
+                    today: today(),
+                    gender: entered ?? null,
+                  });
+                  if (!result.valid) throw new Error(result.errors[0].message);
                 },
-              ]}
-            >
-              <Input placeholder={p.idNumber} allowClear />
-            </Form.Item>
-          </Col>
-          <Col span={24}>{idStatus}</Col>
-          <Col span={8}>
-            <Form.Item
-              name="gender"
-              label={f.gender}
-              required
-              rules={[zodRule(studentFields.gender)]}
-            >
-              <Radio.Group
-                options={genders.map((value) => ({ value, label: genderLabels[value] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={16}>
-            <Form.Item
-              name="majorId"
-              label={f.majorId}
-              extra={
-                student && student.majorId === null && student.majorText && majorId == null ? (
-                  <Typography.Text type="warning">
-                    {t.students.form.rosterMajor(student.majorText)}
-                  </Typography.Text>
-                ) : undefined
-              }
-            >
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder={p.majorId}
-                options={majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="className"
-              label={f.className}
-              rules={[zodRule(studentFields.className)]}
-            >
-              <AutoComplete
-                placeholder={p.className}
-                options={classes.map((value) => ({ value }))}
-                filterOption={(input, option) => String(option?.value ?? '').includes(input)}
-                allowClear
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item
-              name="entryYear"
-              label={f.entryYear}
-              rules={[zodRule(studentFields.entryYear)]}
-            >
-              <InputNumber
-                placeholder={p.entryYear}
-                style={{ width: '100%' }}
-                precision={0}
-                controls={false}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="phone" label={f.phone} rules={[zodRule(studentFields.phone)]}>
-              <Input placeholder={p.phone} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              name="pilot"
-              valuePropName="checked"
-              extra={t.students.form.pilotHelp}
-              style={{ marginBottom: 0 }}
-            >
-              <Checkbox>{f.pilot}</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-        <button type="submit" hidden aria-hidden />
-      </Form>
-    </Modal>
+              },
+            ]}
+          >
+            <Input placeholder={p.idNumber} allowClear />
+          </Form.Item>
+        </Col>
+        <Col span={24}>{idStatus}</Col>
+        <Col span={8}>
+          <Form.Item
+            name="gender"
+            label={f.gender}
+            required
+            rules={[zodRule(studentFields.gender)]}
+          >
+            <Radio.Group
+              options={genders.map((value) => ({ value, label: genderLabels[value] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={16}>
+          <Form.Item
+            name="majorId"
+            label={f.majorId}
+            extra={
+              student && student.majorId === null && student.majorText && majorId == null ? (
+                <Typography.Text type="warning">
+                  {t.students.form.rosterMajor(student.majorText)}
+                </Typography.Text>
+              ) : undefined
+            }
+          >
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={p.majorId}
+              options={majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="className"
+            label={f.className}
+            rules={[zodRule(studentFields.className)]}
+          >
+            <AutoComplete
+              placeholder={p.className}
+              options={classes.map((value) => ({ value }))}
+              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+              allowClear
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="entryYear"
+            label={f.entryYear}
+            rules={[zodRule(studentFields.entryYear)]}
+          >
+            <InputNumber
+              placeholder={p.entryYear}
+              style={{ width: '100%' }}
+              precision={0}
+              controls={false}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="phone" label={f.phone} rules={[zodRule(studentFields.phone)]}>
+            <Input placeholder={p.phone} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="pilot"
+            valuePropName="checked"
+            extra={t.students.form.pilotHelp}
+            style={{ marginBottom: 0 }}
+          >
+            <Checkbox>{f.pilot}</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { App, AutoComplete, Checkbox, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { AutoComplete, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { Major } from '../../../../shared/contract/majors';
 import {
   teacherFields,
@@ -7,7 +7,7 @@ import {
   type TeacherSaveInput,
 } from '../../../../shared/contract/teachers';
 import { genderLabels, genders, teacherTitleSuggestions } from '../../../../shared/domain/teachers';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
@@ -50,107 +50,90 @@ function toFormValues(teacher: Teacher | null): Partial<TeacherInput> {
 
 /** Create or edit one teacher; a duplicate 工号 comes back as an error on the 工号 field. */
 export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<TeacherInput>();
   const f = t.teachers.fields;
 
-  const submit = async () => {
-    const values = await validatedValues<TeacherInput>(form, message);
-    if (!values) return;
+  const save = async (values: TeacherInput): Promise<string> => {
     const input = { ...values, majorId: values.majorId ?? null };
-    try {
-      await onSave(teacher ? { ...input, id: teacher.id } : input);
-      message.success(t.teachers.saved);
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
-    }
+    await onSave(teacher ? { ...input, id: teacher.id } : input);
+    return t.teachers.saved;
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      name="teacher"
+      initialValues={toFormValues(teacher)}
       title={teacher ? t.teachers.editTitle : t.teachers.addTitle}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={onClose}
       width={640}
-      maskClosable={false}
+      saving={saving}
+      onSubmit={save}
+      submitOnEnter
+      onClose={onClose}
     >
-      <Form
-        form={form}
-        name="teacher"
-        layout="vertical"
-        initialValues={toFormValues(teacher)}
-        onFinish={() => void submit()}
-      >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="name" label={f.name} required rules={[zodRule(teacherFields.name)]}>
-              <Input placeholder={t.teachers.placeholders.name} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="staffNo"
-              label={f.staffNo}
-              required
-              rules={[zodRule(teacherFields.staffNo)]}
-            >
-              <Input placeholder={t.teachers.placeholders.staffNo} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="gender"
-              label={f.gender}
-              required
-              rules={[zodRule(teacherFields.gender)]}
-            >
-              <Radio.Group
-                options={genders.map((value) => ({ value, label: genderLabels[value] }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="title" label={f.title} rules={[zodRule(teacherFields.title)]}>
-              <AutoComplete
-                placeholder={t.teachers.placeholders.title}
-                options={teacherTitleSuggestions.map((value) => ({ value }))}
-                filterOption={(input, option) => String(option?.value ?? '').includes(input)}
-                allowClear
-              />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item name="majorId" label={f.majorId} rules={[zodRule(teacherFields.majorId)]}>
-              <Select
-                allowClear
-                showSearch
-                optionFilterProp="label"
-                placeholder={t.teachers.placeholders.majorId}
-                options={majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item label={f.flags} style={{ marginBottom: 0 }}>
-              <Row>
-                {flagNames.map((name) => (
-                  <Col span={12} key={name}>
-                    <Form.Item name={name} valuePropName="checked" style={{ marginBottom: 8 }}>
-                      <Checkbox>{f[name]}</Checkbox>
-                    </Form.Item>
-                  </Col>
-                ))}
-              </Row>
-            </Form.Item>
-          </Col>
-        </Row>
-        <button type="submit" hidden aria-hidden />
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="name" label={f.name} required rules={[zodRule(teacherFields.name)]}>
+            <Input placeholder={t.teachers.placeholders.name} autoFocus />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="staffNo"
+            label={f.staffNo}
+            required
+            rules={[zodRule(teacherFields.staffNo)]}
+          >
+            <Input placeholder={t.teachers.placeholders.staffNo} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="gender"
+            label={f.gender}
+            required
+            rules={[zodRule(teacherFields.gender)]}
+          >
+            <Radio.Group
+              options={genders.map((value) => ({ value, label: genderLabels[value] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="title" label={f.title} rules={[zodRule(teacherFields.title)]}>
+            <AutoComplete
+              placeholder={t.teachers.placeholders.title}
+              options={teacherTitleSuggestions.map((value) => ({ value }))}
+              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
+              allowClear
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item name="majorId" label={f.majorId} rules={[zodRule(teacherFields.majorId)]}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t.teachers.placeholders.majorId}
+              options={majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item label={f.flags} style={{ marginBottom: 0 }}>
+            <Row>
+              {flagNames.map((name) => (
+                <Col span={12} key={name}>
+                  <Form.Item name={name} valuePropName="checked" style={{ marginBottom: 8 }}>
+                    <Checkbox>{f[name]}</Checkbox>
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,0 +1,76 @@
+import { App, Form, Modal, type FormInstance } from 'antd';
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
+import { reportSaveError, validatedValues } from './formErrors';
+
+interface Props<V> {
+  form: FormInstance<V>;
+  /** The form's name: field ids are `<name>_<field>`. */
+  name: string;
+  initialValues?: Partial<V>;
+  /**
+   * Enter in a field saves. Off for forms with date pickers, where Enter confirms a typed date.
+   */
+  submitOnEnter?: boolean;
+  title: ReactNode;
+  width?: number;
+  /** The save in flight (the OK button spins). */
+  saving?: boolean;
+  /** Saves the validated values and returns the message to show; a refusal keeps the dialog open. */
+  onSubmit: (values: V) => Promise<string>;
+  onClose: () => void;
+  children: ReactNode;
+}
+
+/**
+ * Every create/edit dialog: 保存 validates the form with the contract's rules, saves, says so and
+ * closes; a refusal puts the core's field errors on the fields and keeps what was typed.
+ */
+export function FormModal<V>({
+  form,
+  name,
+  initialValues,
+  submitOnEnter = false,
+  title,
+  width = 640,
+  saving,
+  onSubmit,
+  onClose,
+  children,
+}: Props<V>) {
+  const { message } = App.useApp();
+  const submit = async () => {
+    const values = await validatedValues<V>(form, message);
+    if (!values) return;
+    try {
+      message.success(await onSubmit(values));
+      onClose();
+    } catch (error) {
+      reportSaveError(form, message, error);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={title}
+      okText={t.common.save}
+      cancelText={t.common.cancel}
+      confirmLoading={saving}
+      onOk={() => void submit()}
+      onCancel={onClose}
+      width={width}
+      maskClosable={false}
+    >
+      <Form
+        form={form}
+        name={name}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={() => void submit()}
+      >
+        {children}
+        {submitOnEnter && <button type="submit" hidden aria-hidden />}
+      </Form>
+    </Modal>
+  );
+}
