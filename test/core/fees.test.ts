@@ -342,6 +342,7 @@ describe('fees: ledger pages found either way', () => {
       const walked = ledgerRepo(db, { walkAbove: 0 });
       const base = ledgerListSchema.parse({ pageSize: 2 });
       const filters: Partial<LedgerParams>[] = [
+        {},
         { certificateIds: [WEB_CERT] },
         { batchIds: [batches[0]] },
         { batchIds: [batches[1]], payers: ['school'] },

@@ -172,8 +172,7 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
       // the students' index (CROSS JOIN keeps students outside), each student one seek into
       // their sign-ups with the batches tested there; by id, the sign-ups themselves. Fewer
       // matches: find them by the filter's index and sort only those.
-      const walk =
-        stats.total > walkAbove && (needsStudent || p.sortBy === 'id') && where.sql !== '';
+      const walk = stats.total > walkAbove && (needsStudent || p.sortBy === 'id');
       const from = !needsStudent
         ? 'signups g'
         : walk

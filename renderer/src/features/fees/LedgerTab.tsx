@@ -49,7 +49,13 @@ const overTag = {
   background: '#fff1f0',
 };
 
-const rowCheckbox = { width: 16, height: 16, margin: 0, cursor: 'pointer' } as const;
+const rowCheckbox = {
+  width: 16,
+  height: 16,
+  margin: 0,
+  cursor: 'pointer',
+  accentColor: '#1677ff',
+} as const;
 
 const isFiltered = (q: LedgerQuery) =>
   q.search !== '' ||
