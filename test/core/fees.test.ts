@@ -334,7 +334,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
 });
 
 describe('fees: ledger pages found either way', () => {
-  it('gives the same pages walking the sort order as sorting the matches', async () => {
+  it('gives the same pages walking the sort order as sorting the matches, and true totals', async () => {
     const { batches, students } = await seed();
     const db = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
     try {
@@ -364,6 +364,21 @@ describe('fees: ledger pages found either way', () => {
         }
       }
       expect(compared).toBeGreaterThan(50);
+      // Count and sum without a search come from signup_sums: the same as counting sign-ups.
+      const direct = db
+        .prepare(
+          `SELECT count(*) AS total, sum(fee_fen) AS totalFeeFen FROM signups
+           WHERE batch_id = ? AND payer = 'school' AND status = 'registered'`,
+        )
+        .get(batches[0]);
+      expect(
+        sorted.list({
+          ...base,
+          batchIds: [batches[0]],
+          payers: ['school'],
+          statuses: ['registered'],
+        }),
+      ).toMatchObject(direct as object);
     } finally {
       db.close();
     }

@@ -163,8 +163,14 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
     list(p: LedgerParams): LedgerResult {
       const batches = loadBatches(db);
       const where = ledgerWhere(p, batches);
+      // Filtered by batch, status and payer only: the count and sum come from signup_sums
+      // (migration 009, a few rows per batch) rather than from every matching sign-up.
+      const bySums = p.search === '' && p.studentId === null;
       const stats = cached(
-        `SELECT count(*) AS total, coalesce(sum(g.fee_fen), 0) AS fen FROM signups g ${where.sql}`,
+        bySums
+          ? `SELECT coalesce(sum(g.n), 0) AS total, coalesce(sum(g.fen), 0) AS fen
+             FROM signup_sums g ${where.sql}`
+          : `SELECT count(*) AS total, coalesce(sum(g.fee_fen), 0) AS fen FROM signups g ${where.sql}`,
       ).get(...where.params) as { total: number; fen: number };
       const direction = p.sortOrder === 'desc' ? 'DESC' : 'ASC';
       const needsStudent = p.sortBy === 'studentNo' || p.sortBy === 'name';
