@@ -11,10 +11,14 @@ export function yuanToFen(value: string | number): number | undefined {
 }
 
 /** 123450 → "¥1,234.50" */
+// One formatter for every call: toLocaleString builds a new one each time, which shows when a
+// table formats a page of amounts.
+const yuanDigits = new Intl.NumberFormat('en-US');
+
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toLocaleString('en-US');
+  const yuan = yuanDigits.format(Math.floor(abs / 100));
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`;
 }
 

@@ -11,18 +11,36 @@ import { printTable, type BenchRow } from './stats';
 import { benchStudents } from './students.bench';
 import { benchWebColdStart } from './webStart.bench';
 
-/** `npm run bench`: every benchmark, a table on stdout and JSON in test-results/bench.json. */
+const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
+  ['core', benchCoreOpen],
+  ['webstart', benchWebColdStart],
+  ['selfcheck', benchSelfCheck],
+  ['teachers', benchTeacherFilter],
+  ['students', benchStudents],
+  ['package', benchPackage],
+  ['fees', () => benchFees()],
+  ['dashboard', () => benchDashboard()],
+];
+
+/**
+ * `npm run bench`: every benchmark, a table on stdout and JSON in test-results/bench.json.
+ * `BENCH=fees,students npm run bench` runs only the named ones.
+ */
 async function main(): Promise<void> {
-  const rows: BenchRow[] = [
-    ...(await benchCoreOpen()),
-    ...(await benchWebColdStart()),
-    ...(await benchSelfCheck()),
-    ...(await benchTeacherFilter()),
-    ...(await benchStudents()),
-    ...(await benchPackage()),
-    ...(await benchFees()),
-    ...(await benchDashboard()),
-  ];
+  const only = (process.env.BENCH ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = only.filter((name) => !benches.some(([known]) => known === name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `unknown BENCH ${unknown.join(', ')}; known: ${benches.map(([n]) => n).join(', ')}`,
+    );
+  }
+  const rows: BenchRow[] = [];
+  for (const [name, run] of benches) {
+    if (only.length === 0 || only.includes(name)) rows.push(...(await run()));
+  }
   printTable(rows);
   const out = path.join(repoRoot, 'test-results', 'bench.json');
   mkdirSync(path.dirname(out), { recursive: true });

@@ -8,6 +8,7 @@ import students from './007_students';
 import exams from './008_exams';
 import feesIndexes from './009_fees_indexes';
 import weeklyReports from './010_weekly_reports';
+import feesCoveringIndexes from './011_fees_covering_indexes';
 
 export interface Migration {
   version: number;
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'exams', sql: exams },
   { version: 9, name: 'fees_indexes', sql: feesIndexes },
   { version: 10, name: 'weekly_reports', sql: weeklyReports },
+  { version: 11, name: 'fees_covering_indexes', sql: feesCoveringIndexes },
 ];

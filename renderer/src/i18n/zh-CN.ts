@@ -959,6 +959,7 @@ export const zhCN = {
     overCap: '超过上限',
     noCap: '未登记',
     statementLink: '费用明细',
+    selectRow: (name: string) => `选择 ${name} 的报名`,
     change: '修改',
     rules: {
       schoolPaidTitle: '试点学生至少一个证书由学校承担（通知第四部分）',

@@ -52,8 +52,24 @@ export function statementCache(db: Db) {
   };
 }
 
-/** The WHERE clause over `signups g`; certificates become their batches' ids. */
-function ledgerWhere(p: LedgerParams, batches: Map<number, BatchInfo>) {
+/**
+ * Matching sign-ups above which a page is found by walking an order (the students' 学号/name
+ * index, or the sign-ups' own ids) and stopping at the page, rather than finding every match by
+ * the filter's index and sorting them all. The walk is bounded by one pass over 100,000
+ * sign-ups (a few milliseconds); sorting 25,000 matches costs more than that.
+ */
+const WALK_ABOVE = 5_000;
+
+/**
+ * The WHERE clause over `signups g`; certificates become their batches' ids. Without `seek`
+ * the batch and student tests use no index (`+g.batch_id`), so the query walks its ORDER BY.
+ */
+function ledgerWhere(
+  p: LedgerParams,
+  batches: Map<number, BatchInfo>,
+  { seek }: { seek: boolean } = { seek: true },
+) {
+  const plus = seek ? '' : '+';
   const conditions: string[] = [];
   const params: unknown[] = [];
   let batchIds = p.batchIds;
@@ -66,7 +82,7 @@ function ledgerWhere(p: LedgerParams, batches: Map<number, BatchInfo>) {
     if (batchIds.length === 0) batchIds = [0]; // no batch of these certificates: nothing matches
   }
   if (batchIds.length > 0) {
-    conditions.push(`g.batch_id IN (${marks(batchIds)})`);
+    conditions.push(`${plus}g.batch_id IN (${marks(batchIds)})`);
     params.push(...batchIds);
   }
   if (p.statuses.length > 0) {
@@ -78,7 +94,7 @@ function ledgerWhere(p: LedgerParams, batches: Map<number, BatchInfo>) {
     params.push(...p.payers);
   }
   if (p.studentId !== null) {
-    conditions.push('g.student_id = ?');
+    conditions.push(`${plus}g.student_id = ?`);
     params.push(p.studentId);
   }
   const q = p.search;
@@ -90,7 +106,9 @@ function ledgerWhere(p: LedgerParams, batches: Map<number, BatchInfo>) {
     };
     if (!/^[\d\sXx-]+$/.test(q)) range('name');
     if (/^[A-Za-z0-9_-]+$/.test(q)) range('student_no');
-    conditions.push(`g.student_id IN (SELECT id FROM students WHERE ${ranges.join(' OR ')})`);
+    conditions.push(
+      `${plus}g.student_id IN (SELECT id FROM students WHERE ${ranges.join(' OR ')})`,
+    );
   }
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
@@ -112,7 +130,8 @@ interface LedgerDbRow extends SignupRow {
   pilot: number;
 }
 
-export function ledgerRepo(db: Db) {
+/** `walkAbove`: see WALK_ABOVE (tests set 0 to compare both ways to a page). */
+export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: number } = {}) {
   const cached = statementCache(db);
 
   const toRow = (r: LedgerDbRow, batches: Map<number, BatchInfo>): LedgerRow => {
@@ -144,20 +163,34 @@ export function ledgerRepo(db: Db) {
     list(p: LedgerParams): LedgerResult {
       const batches = loadBatches(db);
       const where = ledgerWhere(p, batches);
+      // Filtered by batch, status and payer only: the count and sum come from signup_sums
+      // (migration 009, a few rows per batch) rather than from every matching sign-up.
+      const bySums = p.search === '' && p.studentId === null;
       const stats = cached(
-        `SELECT count(*) AS total, coalesce(sum(g.fee_fen), 0) AS fen FROM signups g ${where.sql}`,
+        bySums
+          ? `SELECT coalesce(sum(g.n), 0) AS total, coalesce(sum(g.fen), 0) AS fen
+             FROM signup_sums g ${where.sql}`
+          : `SELECT count(*) AS total, coalesce(sum(g.fee_fen), 0) AS fen FROM signups g ${where.sql}`,
       ).get(...where.params) as { total: number; fen: number };
       const direction = p.sortOrder === 'desc' ? 'DESC' : 'ASC';
       const needsStudent = p.sortBy === 'studentNo' || p.sortBy === 'name';
+      // Many matches: walk the order and stop at the page. Sorted by a student column, that is
+      // the students' index (CROSS JOIN keeps students outside), each student one seek into
+      // their sign-ups with the batches tested there; by id, the sign-ups themselves. Fewer
+      // matches: find them by the filter's index and sort only those.
+      const walk = stats.total > walkAbove && (needsStudent || p.sortBy === 'id');
+      const from = !needsStudent
+        ? 'signups g'
+        : walk
+          ? 'students s CROSS JOIN signups g ON g.student_id = s.id'
+          : 'signups g CROSS JOIN students s ON s.id = g.student_id';
+      const order = walk ? ledgerWhere(p, batches, { seek: false }) : where;
       const ids = cached(
-        // Sorted by a student column: walk the students' index in order and stop at the page
-        // (CROSS JOIN keeps students outside), rather than sorting every matching sign-up.
-        `SELECT g.id FROM ${needsStudent ? 'students s CROSS JOIN signups g ON g.student_id = s.id' : 'signups g'}
-         ${where.sql} ORDER BY ${sortColumns[p.sortBy]} ${direction}, g.id ${direction}
-         LIMIT ? OFFSET ?`,
+        `SELECT g.id FROM ${from} ${order.sql}
+         ORDER BY ${sortColumns[p.sortBy]} ${direction}, g.id ${direction} LIMIT ? OFFSET ?`,
       )
         .pluck()
-        .all(...where.params, p.pageSize, (p.page - 1) * p.pageSize) as number[];
+        .all(...order.params, p.pageSize, (p.page - 1) * p.pageSize) as number[];
       const rows =
         ids.length === 0
           ? []

@@ -1,6 +1,6 @@
 import { Button, Flex, Select, Space, Typography, type TableProps } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
-import { memo, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { LedgerRow, LedgerSortKey } from '../../../../shared/contract/fees';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import {
@@ -48,6 +48,14 @@ const overTag = {
   borderColor: '#ffa39e',
   background: '#fff1f0',
 };
+
+const rowCheckbox = {
+  width: 16,
+  height: 16,
+  margin: 0,
+  cursor: 'pointer',
+  accentColor: '#1677ff',
+} as const;
 
 const isFiltered = (q: LedgerQuery) =>
   q.search !== '' ||
@@ -224,15 +232,31 @@ const LedgerTable = memo(function LedgerTable({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey, facets, go, onChangeRows]);
 
-  // Stable between pages, so a new page re-renders the rows and nothing else.
-  const rowSelection = useMemo(
-    (): TableProps<LedgerRow>['rowSelection'] => ({
+  // Stable between pages, so a new page re-renders the rows and nothing else. Rows tick a plain
+  // checkbox (antd's, one per row, costs more to render than the rest of the row); the header
+  // keeps antd's select-all.
+  const rowSelection = useMemo((): TableProps<LedgerRow>['rowSelection'] => {
+    const toggle = (id: number, on: boolean) => {
+      const now = useFeesStore.getState().selected;
+      useFeesStore
+        .getState()
+        .setSelected(on ? [...now.filter((x) => x !== id), id] : now.filter((x) => x !== id));
+    };
+    return {
       selectedRowKeys: selected,
       preserveSelectedRowKeys: true,
       onChange: (keys) => useFeesStore.getState().setSelected(keys as number[]),
-    }),
-    [selected],
-  );
+      renderCell: (checked, r) => (
+        <input
+          type="checkbox"
+          style={rowCheckbox}
+          aria-label={text.selectRow(r.name)}
+          checked={checked}
+          onChange={(e) => toggle(r.id, e.target.checked)}
+        />
+      ),
+    };
+  }, [selected]);
 
   const onChange: TableProps<LedgerRow>['onChange'] = (pagination, filters, sorter) => {
     const { query, setQuery } = useFeesStore.getState();
@@ -291,6 +315,8 @@ export function LedgerTab() {
   const filtered = useFeesStore((s) => isFiltered(s.query));
   const [searchKey, setSearchKey] = useState(0);
   const [changing, setChanging] = useState<number[] | null>(null);
+  // Stable, so the search box does not re-render when the first search shows 清除筛选.
+  const onSearch = useCallback((search: string) => void setQuery({ search }), [setQuery]);
   const clear = () => {
     setSearchKey((k) => k + 1);
     const { pageSize, sortBy, sortOrder } = useFeesStore.getState().query;
@@ -304,7 +330,7 @@ export function LedgerTab() {
           id="fees-search"
           placeholder={text.searchPlaceholder}
           initial={useFeesStore.getState().query.search}
-          onSearch={(search) => void setQuery({ search })}
+          onSearch={onSearch}
         />
         <Filters />
         {filtered && (
