@@ -1,13 +1,20 @@
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
-/** Opens one Ant Design select (by its input id) and picks the option with that label. */
+/**
+ * Opens one Ant Design select (by its input id) and picks the option with that label. Retried:
+ * on a busy machine a dialog still opening can swallow the first click on the select or option.
+ */
 export async function choose(page: Page, fieldId: string, option: string): Promise<void> {
-  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
-  await page
-    .locator(`.ant-select-item-option[title="${option}"]`)
-    .filter({ visible: true })
-    .click();
-  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
+  const select = page.locator('.ant-select', { has: page.locator(`#${fieldId}`) });
+  const openDropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+  await expect(async () => {
+    if ((await openDropdown.count()) === 0) await select.click({ timeout: 3_000 });
+    await page
+      .locator(`.ant-select-item-option[title="${option}"]`)
+      .filter({ visible: true })
+      .click({ timeout: 3_000 });
+    await expect(openDropdown).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** The inline error shown under a form field. */
