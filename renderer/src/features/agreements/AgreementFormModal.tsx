@@ -11,7 +11,8 @@ import { formatFen } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
-import { capRule, dateProps, levelEntry, levelOptions } from '../exams/formParts';
+import { dateProps } from '../../components/dateProps';
+import { capRule, CertificateLevelFields, levelEntry } from '../exams/formParts';
 
 interface Values {
   certificateId?: number;
@@ -75,43 +76,20 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
       onClose={onClose}
     >
       <Row gutter={16}>
-        <Col span={14}>
-          <Form.Item
-            name="certificateId"
-            label={text.fields.certificateId}
-            required
-            rules={[zodRule(agreementFields.certificateId)]}
-          >
-            <Select
-              showSearch
-              optionFilterProp="label"
-              placeholder={t.exams.placeholders.certificateId}
-              options={certificates.map((c) => ({ value: c.id, label: c.name }))}
-              onChange={() => form.setFieldValue('level', undefined)}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item
-            name="level"
-            label={text.fields.level}
-            required
-            rules={[
-              zodRule(agreementFields.level),
-              {
-                validator: async () => {
-                  if (entry && !hasCap) throw new Error(text.noCap);
-                },
+        <CertificateLevelFields
+          form={form}
+          certificates={certificates}
+          certificate={certificate}
+          labels={text.fields}
+          schemas={agreementFields}
+          levelRules={[
+            {
+              validator: async () => {
+                if (entry && !hasCap) throw new Error(text.noCap);
               },
-            ]}
-          >
-            <Select
-              placeholder={t.exams.placeholders.level}
-              options={levelOptions(certificate, formatFen)}
-              onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
-            />
-          </Form.Item>
-        </Col>
+            },
+          ]}
+        />
         <Col span={12}>
           <Form.Item
             name="fee"

@@ -11,7 +11,8 @@ import { formatFen } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from './examsStore';
-import { capRule, dateProps, levelEntry, levelOptions } from './formParts';
+import { dateProps } from '../../components/dateProps';
+import { capRule, CertificateLevelFields, levelEntry } from './formParts';
 
 interface Values {
   certificateId?: number;
@@ -88,36 +89,13 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
       onClose={onClose}
     >
       <Row gutter={16}>
-        <Col span={14}>
-          <Form.Item
-            name="certificateId"
-            label={text.fields.certificateId}
-            required
-            rules={[zodRule(batchFields.certificateId)]}
-          >
-            <Select
-              showSearch
-              optionFilterProp="label"
-              placeholder={text.placeholders.certificateId}
-              options={certificates.map((c) => ({ value: c.id, label: c.name }))}
-              onChange={() => form.setFieldValue('level', undefined)}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item
-            name="level"
-            label={text.fields.level}
-            required
-            rules={[zodRule(batchFields.level)]}
-          >
-            <Select
-              placeholder={text.placeholders.level}
-              options={levelOptions(certificate, formatFen)}
-              onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
-            />
-          </Form.Item>
-        </Col>
+        <CertificateLevelFields
+          form={form}
+          certificates={certificates}
+          certificate={certificate}
+          labels={text.fields}
+          schemas={batchFields}
+        />
         <Col span={14}>
           <Form.Item name="name" label={text.fields.name} rules={[zodRule(batchFields.name)]}>
             <Input placeholder={text.placeholders.name} />

@@ -11,7 +11,7 @@ import {
 import { invoke } from '../../api/client';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { t } from '../../i18n';
-import { dateProps } from './formParts';
+import { dateProps } from '../../components/dateProps';
 
 interface Values {
   status: SignupStatus;

@@ -1,5 +1,5 @@
-import type { FormRule } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Col, Form, Select, type FormInstance, type FormRule } from 'antd';
+import type { ZodType } from 'zod';
 import type { Certificate } from '../../../../shared/contract/catalogue';
 import { yuanToFen } from '../../../../shared/domain/money';
 import {
@@ -7,13 +7,9 @@ import {
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import { formatFen } from '../../components/format';
+import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
-
-/** The form keeps dates as ISO strings (what the contract takes); the picker shows a dayjs. */
-export const dateProps = {
-  getValueProps: (value: string | null | undefined) => ({ value: value ? dayjs(value) : null }),
-  normalize: (value: Dayjs | null) => (value ? value.format('YYYY-MM-DD') : null),
-};
 
 /** The catalogue's entry for a certificate level (its cap), if the certificate offers it. */
 export function levelEntry(
@@ -57,4 +53,62 @@ export function capRule(
       if (problem) throw new Error(problem);
     },
   };
+}
+
+interface CertificateLevelProps {
+  form: FormInstance;
+  certificates: readonly Certificate[];
+  certificate: Certificate | undefined;
+  labels: { certificateId: string; level: string };
+  schemas: { certificateId: ZodType; level: ZodType };
+  /** More checks on the level, e.g. that it has a cap recorded. */
+  levelRules?: FormRule[];
+}
+
+/**
+ * The certificate and level pair of the batch and agreement forms: picking another certificate
+ * clears the level; picking a level re-checks the fee against its cap.
+ */
+export function CertificateLevelFields({
+  form,
+  certificates,
+  certificate,
+  labels,
+  schemas,
+  levelRules = [],
+}: CertificateLevelProps) {
+  return (
+    <>
+      <Col span={14}>
+        <Form.Item
+          name="certificateId"
+          label={labels.certificateId}
+          required
+          rules={[zodRule(schemas.certificateId)]}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder={t.exams.placeholders.certificateId}
+            options={certificates.map((c) => ({ value: c.id, label: c.name }))}
+            onChange={() => form.setFieldValue('level', undefined)}
+          />
+        </Form.Item>
+      </Col>
+      <Col span={10}>
+        <Form.Item
+          name="level"
+          label={labels.level}
+          required
+          rules={[zodRule(schemas.level), ...levelRules]}
+        >
+          <Select
+            placeholder={t.exams.placeholders.level}
+            options={levelOptions(certificate, formatFen)}
+            onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
+          />
+        </Form.Item>
+      </Col>
+    </>
+  );
 }
