@@ -1,17 +1,34 @@
 import { Empty, Table, type TableProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { t } from '../i18n';
 
 interface Props<T> extends Omit<TableProps<T>, 'locale'> {
   /** What to do first when the list is empty, e.g. “点击右上角‘新增教师’”. */
   emptyHint: ReactNode;
+  /**
+   * For pages fetched from the core: rows are keyed by their place on the page, so a new page or
+   * search fills the rows already on screen instead of unmounting and mounting every cell. Not
+   * with antd's rowSelection, whose keys would then be places rather than records.
+   */
+  reuseRows?: boolean;
 }
 
 /**
  * Every list in the app: sortable/filterable columns come from the caller; this adds paging
  * with the 共 N 条 count, a size changer, and an empty state that says what to do first.
  */
-export function DataTable<T extends object>({ emptyHint, pagination, ...props }: Props<T>) {
+export function DataTable<T extends object>({
+  emptyHint,
+  pagination,
+  reuseRows = false,
+  ...props
+}: Props<T>) {
+  const { dataSource, rowKey } = props;
+  const slotKey = useMemo(() => {
+    if (!reuseRows) return rowKey;
+    const slots = new Map((dataSource ?? []).map((record, slot) => [record, slot]));
+    return (record: T) => slots.get(record) ?? -1;
+  }, [reuseRows, dataSource, rowKey]);
   return (
     <Table<T>
       size="middle"
@@ -28,6 +45,7 @@ export function DataTable<T extends object>({ emptyHint, pagination, ...props }:
             }
       }
       {...props}
+      rowKey={slotKey}
     />
   );
 }

@@ -1,11 +1,12 @@
 import { DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Tooltip, type TableProps } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import type { Student, StudentSortKey } from '../../../../shared/contract/students';
 import { idTypeLabels } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders } from '../../../../shared/domain/teachers';
 import { DataTable } from '../../components/DataTable';
+import { useTableHeight } from '../../components/useTableHeight';
 import { messageOf } from '../../api/client';
 import { t } from '../../i18n';
 import { useStudentsStore, type StudentQuery } from './studentsStore';
@@ -35,17 +36,6 @@ const warningTag = {
   borderColor: '#ffd591',
   background: '#fff7e6',
 } as const;
-
-/** The table's scroll height: the window less the header, alerts, toolbar and pager. */
-function useTableHeight(reserved: number) {
-  const [height, setHeight] = useState(() => Math.max(320, window.innerHeight - reserved));
-  useEffect(() => {
-    const onResize = () => setHeight(Math.max(320, window.innerHeight - reserved));
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, [reserved]);
-  return height;
-}
 
 /** The columns' widths added up: the table scrolls sideways in narrower windows. */
 const COLUMNS_WIDTH = 1198;
@@ -304,7 +294,7 @@ export const StudentsTable = memo(function StudentsTable({
       data-pilot={String(shownQuery?.pilot ?? 'all')}
     >
       <DataTable<Student>
-        rowKey="id"
+        reuseRows
         virtual
         showSorterTooltip={false}
         size="small"
