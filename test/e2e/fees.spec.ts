@@ -174,10 +174,27 @@ test.describe('费用台账', () => {
     await expect(page.getByTestId('fees-summary')).toHaveText('共 51 条报名，费用合计 ¥20,700.00');
     await expect(page.getByText('不提供登记培训费的方式').first()).toBeVisible();
 
+    // A tick follows its sign-up, not its row: a search refills the rows on screen with others.
+    const [ticked, other] = students.items.filter((s) => s !== alone && s !== twice);
+    const search = async (value: string) => {
+      await page.locator('#fees-search').fill(value);
+      await expect(ledger(page)).toHaveAttribute('data-search', value);
+    };
+    await search(ticked.studentNo);
+    await tick(rowOf(page, ticked.studentNo).getByRole('checkbox'));
+    await expect(page.getByText('已选 1 条')).toBeVisible();
+    await search(other.studentNo);
+    await expect(rowOf(page, other.studentNo).getByRole('checkbox')).not.toBeChecked();
+    await search(ticked.studentNo);
+    await rowOf(page, ticked.studentNo).getByRole('checkbox').uncheck();
+    await expect(page.getByText('已选 1 条')).toHaveCount(0);
+    await page.getByRole('button', { name: '清除筛选' }).click();
+
     // Bulk: the first batch's fee to ¥450 (within the ¥500 cap); ¥600 is refused with both numbers.
     await filterBy(page, 'fees-batch-filter', '2026春初级（50）');
     await expect(page.getByTestId('fees-summary')).toHaveText('共 50 条报名，费用合计 ¥20,000.00');
     await ledger(page).locator('thead .ant-checkbox-input').check();
+    await expect(page.getByText('已选 50 条')).toBeVisible();
     await page.getByRole('button', { name: '修改费用/付费方' }).click();
     await openDialog(page).locator('#fees-new-fee').fill('600');
     await saveChange(page);

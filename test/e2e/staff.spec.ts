@@ -260,7 +260,7 @@ test.describe('专业、教师与实训条件', () => {
     await seedStaff(webHostCall(page.request, host), 1000);
     await page.goto(`${host.url}#/teachers`);
     await expect(page.getByRole('heading', { level: 3, name: '教师' })).toBeVisible();
-    await expect(page.getByText('共 1000 条')).toBeVisible();
+    await expect(page.getByText('共 1,000 条')).toBeVisible();
     await expect(page.getByTestId('stat-total')).toContainText('1,000');
     // Every 3rd teacher (index 0, 3, …, 999) is 双师型: 334 of 1000.
     await expect(page.getByTestId('stat-dual')).toContainText('334');
@@ -275,7 +275,7 @@ test.describe('专业、教师与实训条件', () => {
     await page.getByRole('searchbox', { name: '按姓名、工号或职称搜索' }).fill('T00999');
     await expect(page.getByText('共 1 条')).toBeVisible();
     await page.getByRole('searchbox', { name: '按姓名、工号或职称搜索' }).fill('');
-    await expect(page.getByText('共 1000 条')).toBeVisible();
+    await expect(page.getByText('共 1,000 条')).toBeVisible();
     await page.getByRole('columnheader', { name: '姓名' }).click();
     await attachScreenshot(page, testInfo, 'teachers-1000');
   });

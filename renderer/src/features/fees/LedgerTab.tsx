@@ -1,6 +1,6 @@
 import { Button, Flex, Select, Space, Typography, type TableProps } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { LedgerRow, LedgerSortKey } from '../../../../shared/contract/fees';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import {
@@ -12,9 +12,11 @@ import {
 import { DataTable } from '../../components/DataTable';
 import { formatDate, formatFen } from '../../components/format';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
+import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
 import { t } from '../../i18n';
 import { FeeChangeModal } from './FeeChangeModal';
+import { PageCheck, RowCheck } from './LedgerSelection';
 import { defaultLedgerQuery, useFeesStore, type LedgerQuery } from './feesStore';
 
 const text = t.fees;
@@ -49,13 +51,33 @@ const overTag = {
   background: '#fff1f0',
 };
 
-const rowCheckbox = {
-  width: 16,
-  height: 16,
-  margin: 0,
-  cursor: 'pointer',
-  accentColor: '#1677ff',
-} as const;
+/** The level after the batch's name, unless the name already says it. */
+// Plain functions rather than components: no extra fiber per cell.
+function batchCell(label: string, level: LedgerRow['level']): ReactNode {
+  const levelLabel = certificateLevelLabels[level];
+  return label.includes(levelLabel) ? (
+    label
+  ) : (
+    <>
+      {label}
+      <span style={muted}> · {levelLabel}</span>
+    </>
+  );
+}
+
+/** The fee against its level's cap: 超过上限 in red when above it, 未登记 when none is recorded. */
+function feeCell(fee: number, cap: number | null): ReactNode {
+  return (
+    <span>
+      {cap !== null && fee > cap && <span style={overTag}>{text.overCap}</span>}
+      {formatFen(fee)}
+      <span style={muted}> / {cap === null ? text.noCap : formatFen(cap)}</span>
+    </span>
+  );
+}
+
+/** Fixed widths plus room for the batch name: fits a 1366-pixel-wide screen without scrolling. */
+const COLUMNS_WIDTH = 1100;
 
 const isFiltered = (q: LedgerQuery) =>
   q.search !== '' ||
@@ -118,10 +140,9 @@ const LedgerTable = memo(function LedgerTable({
   const firstLoad = useFeesStore((s) => s.fetching && s.result === null);
   const page = useFeesStore((s) => s.query.page);
   const pageSize = useFeesStore((s) => s.query.pageSize);
-  const selected = useFeesStore((s) => s.selected);
   const queryKey = useFeesStore((s) => tableQuery(s.query));
   const go = useNavigation((s) => s.go);
-  const tableHeight = Math.max(320, window.innerHeight - 420);
+  const tableHeight = useTableHeight(420);
 
   const columns = useMemo((): ColumnsType<LedgerRow> => {
     const query = useFeesStore.getState().query;
@@ -134,11 +155,18 @@ const LedgerTable = memo(function LedgerTable({
       sortDirections: ['ascend' as const, 'descend' as const],
     });
     return [
-      { title: c.studentNo, dataIndex: 'studentNo', width: 120, ...sortable('studentNo') },
+      {
+        title: <PageCheck />,
+        key: 'select',
+        width: 40,
+        align: 'center',
+        render: (_, r) => <RowCheck id={r.id} name={r.name} />,
+      },
+      { title: c.studentNo, dataIndex: 'studentNo', width: 110, ...sortable('studentNo') },
       {
         title: c.name,
         dataIndex: 'name',
-        width: 110,
+        width: 90,
         ellipsis: true,
         ...sortable('name'),
         render: (_, r) => (
@@ -153,17 +181,16 @@ const LedgerTable = memo(function LedgerTable({
         ),
       },
       { title: c.className, dataIndex: 'className', width: 110, ellipsis: true },
-      { title: c.batch, dataIndex: 'batchLabel', ellipsis: true },
       {
-        title: c.level,
-        dataIndex: 'level',
-        width: 64,
-        render: (l: LedgerRow['level']) => certificateLevelLabels[l],
+        title: c.batch,
+        dataIndex: 'batchLabel',
+        ellipsis: true,
+        render: (label: string, r) => batchCell(label, r.level),
       },
       {
         title: c.examDate,
         dataIndex: 'examDate',
-        width: 120,
+        width: 130,
         ...sortable('examDate'),
         render: (d: string) => formatDate(d),
       },
@@ -171,7 +198,7 @@ const LedgerTable = memo(function LedgerTable({
         title: c.status,
         key: 'status',
         dataIndex: 'status',
-        width: 90,
+        width: 80,
         filters: signupStatuses.map((value) => ({ text: signupStatusLabels[value], value })),
         filteredValue: query.statuses.length ? query.statuses : null,
         render: (s: LedgerRow['status']) =>
@@ -192,30 +219,17 @@ const LedgerTable = memo(function LedgerTable({
           p === 'student' ? <span style={studentTag}>{payerLabels[p]}</span> : payerLabels[p],
       },
       {
-        title: c.fee,
+        title: text.feeAndCap,
         dataIndex: 'feeFen',
-        width: 130,
+        width: 200,
         align: 'right',
         ...sortable('feeFen'),
-        render: (fee: number, r) => (
-          <span>
-            {r.capFen !== null && fee > r.capFen && <span style={overTag}>{text.overCap}</span>}
-            {formatFen(fee)}
-          </span>
-        ),
-      },
-      {
-        title: c.cap,
-        dataIndex: 'capFen',
-        width: 110,
-        align: 'right',
-        render: (cap: number | null) =>
-          cap === null ? <span style={muted}>{text.noCap}</span> : formatFen(cap),
+        render: (fee: number, r) => feeCell(fee, r.capFen),
       },
       {
         title: c.actions,
         key: 'actions',
-        width: 70,
+        width: 56,
         render: (_, r) => (
           <button
             type="button"
@@ -231,32 +245,6 @@ const LedgerTable = memo(function LedgerTable({
     // queryKey stands for the query parts read above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryKey, facets, go, onChangeRows]);
-
-  // Stable between pages, so a new page re-renders the rows and nothing else. Rows tick a plain
-  // checkbox (antd's, one per row, costs more to render than the rest of the row); the header
-  // keeps antd's select-all.
-  const rowSelection = useMemo((): TableProps<LedgerRow>['rowSelection'] => {
-    const toggle = (id: number, on: boolean) => {
-      const now = useFeesStore.getState().selected;
-      useFeesStore
-        .getState()
-        .setSelected(on ? [...now.filter((x) => x !== id), id] : now.filter((x) => x !== id));
-    };
-    return {
-      selectedRowKeys: selected,
-      preserveSelectedRowKeys: true,
-      onChange: (keys) => useFeesStore.getState().setSelected(keys as number[]),
-      renderCell: (checked, r) => (
-        <input
-          type="checkbox"
-          style={rowCheckbox}
-          aria-label={text.selectRow(r.name)}
-          checked={checked}
-          onChange={(e) => toggle(r.id, e.target.checked)}
-        />
-      ),
-    };
-  }, [selected]);
 
   const onChange: TableProps<LedgerRow>['onChange'] = (pagination, filters, sorter) => {
     const { query, setQuery } = useFeesStore.getState();
@@ -276,16 +264,15 @@ const LedgerTable = memo(function LedgerTable({
   return (
     <div data-testid="fees-table" data-search={shownQuery?.search ?? ''}>
       <DataTable<LedgerRow>
-        rowKey="id"
+        reuseRows
         size="small"
         showSorterTooltip={false}
         columns={columns}
         dataSource={result?.items ?? []}
         loading={firstLoad}
         virtual
-        scroll={{ x: 1300, y: tableHeight }}
+        scroll={{ x: COLUMNS_WIDTH, y: tableHeight }}
         onChange={onChange}
-        rowSelection={rowSelection}
         emptyHint={facets && facets.signups > 0 ? text.noMatch : text.emptyHint}
         pagination={{
           current: page,
