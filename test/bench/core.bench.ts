@@ -1,13 +1,10 @@
 import Database from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { DATABASE_FILE, createCore } from '../../electron/core';
+import { DATABASE_FILE } from '../../electron/core';
 import { makeTempDir } from '../harness/webHost';
 import { medianMs, row, type BenchRow } from './stats';
-
-const silent = () => undefined;
-const openCore = (dataDir: string) =>
-  createCore({ dataDir, clock: () => new Date(), log: silent, appVersion: 'bench' });
+import { openBenchCore } from '../harness/core';
 
 /** Core open + migrate, on an empty and on a populated file, against a raw SQLite open. */
 export async function benchCoreOpen(runs = 9): Promise<BenchRow[]> {
@@ -24,11 +21,11 @@ export async function benchCoreOpen(runs = 9): Promise<BenchRow[]> {
     const emptyDir = path.join(temp.dir, 'empty');
     const empty = await medianMs(runs, () => {
       rmSync(emptyDir, { recursive: true, force: true });
-      openCore(emptyDir).close();
+      openBenchCore(emptyDir).close();
     });
 
     const populatedDir = path.join(temp.dir, 'populated');
-    const seeded = openCore(populatedDir);
+    const seeded = openBenchCore(populatedDir);
     await seeded.dispatch('school.save', {
       name: '基准测试职业技术学院',
       kind: 'higher_vocational',
@@ -51,7 +48,7 @@ export async function benchCoreOpen(runs = 9): Promise<BenchRow[]> {
       raw.pragma('journal_mode = WAL');
       raw.close();
     });
-    const populated = await medianMs(runs, () => openCore(populatedDir).close());
+    const populated = await medianMs(runs, () => openBenchCore(populatedDir).close());
 
     return [
       row('core open + migrate, new file', empty, {

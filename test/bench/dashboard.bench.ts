@@ -1,20 +1,12 @@
 import { chromium } from '@playwright/test';
 import path from 'node:path';
-import { createCore, type Core } from '../../electron/core';
 import { chromiumArgs } from '../e2e/playwright.config';
 import { schoolProfile } from '../harness/seed';
 import { makeTempDir, startWebHostProcess } from '../harness/webHost';
 import { seedFeesSchool } from './fees.bench';
 import { medianMs, row, type BenchRow } from './stats';
-
-const openCore = (dataDir: string) =>
-  createCore({ dataDir, clock: () => new Date(), log: () => undefined, appVersion: 'bench' });
-
-async function must(core: Core, name: string, input: unknown): Promise<unknown> {
-  const result = await core.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data;
-}
+import { openBenchCore } from '../harness/core';
+import { call } from '../harness/seed';
 
 /** From leaving another page to the frame after 首页 shows its tables and charts. */
 async function renderMs(dataDir: string, runs: number): Promise<number> {
@@ -65,11 +57,11 @@ export async function benchDashboard(runs = 11): Promise<BenchRow[]> {
   try {
     const dataDir = path.join(temp.dir, 'school');
     await seedFeesSchool(dataDir);
-    const core = openCore(dataDir);
+    const core = openBenchCore(dataDir);
     let coreMs: number;
     try {
-      await must(core, 'school.save', schoolProfile);
-      coreMs = await medianMs(runs, () => must(core, 'dashboard.summary', {}));
+      await call(core, 'school.save', schoolProfile);
+      coreMs = await medianMs(runs, () => call(core, 'dashboard.summary', {}));
     } finally {
       core.close();
     }

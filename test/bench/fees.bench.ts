@@ -1,23 +1,16 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import path from 'node:path';
-import { createCore, type Core } from '../../electron/core';
+import type { Core } from '../../electron/core';
 import type { LedgerQuery } from '../../shared/contract/fees';
 import { chromiumArgs } from '../e2e/playwright.config';
 import { insertBatches, insertSignups, openDataFile, type SeedSignup } from '../harness/seedExams';
 import { csvBytes, upload } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
 import { makeTempDir, startWebHostProcess } from '../harness/webHost';
-import { medianMs, row, type BenchRow } from './stats';
-
-const silent = () => undefined;
-const openCore = (dataDir: string) =>
-  createCore({ dataDir, clock: () => new Date(), log: silent, appVersion: 'bench' });
-
-async function must(core: Core, name: string, input: unknown): Promise<unknown> {
-  const result = await core.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data;
-}
+import { actionToRender } from './renderProbe';
+import { median, medianMs, row, type BenchRow } from './stats';
+import { openBenchCore } from '../harness/core';
+import { call } from '../harness/seed';
 
 const STUDENTS = 50_000;
 const BATCHES = 40;
@@ -29,10 +22,10 @@ const BATCHES = 40;
  * one in a thousand (the rule-13 violations), and one first sign-up in twenty withdrawn.
  */
 export async function seedFeesSchool(dataDir: string): Promise<void> {
-  const core = openCore(dataDir);
+  const core = openBenchCore(dataDir);
   try {
     const csv = csvBytes([[...rosterHeader], ...rosterRows(STUDENTS)]);
-    await must(core, 'students.importCommit', { file: upload('全校.csv', csv) });
+    await call(core, 'students.importCommit', { file: upload('全校.csv', csv) });
   } finally {
     core.close();
   }
@@ -78,7 +71,7 @@ export async function seedFeesSchool(dataDir: string): Promise<void> {
 
 /** The fee ledger's queries at 100,000 sign-ups, through the dispatcher (validation included). */
 async function benchCore(core: Core, runs: number): Promise<BenchRow[]> {
-  const facets = (await must(core, 'fees.facets', {})) as { batches: { id: number }[] };
+  const facets = (await call(core, 'fees.facets', {})) as { batches: { id: number }[] };
   const cases: [string, LedgerQuery][] = [
     ['first page + count and sum, no filter', {}],
     ['one batch (2.5k), payer 学校承担', { batchIds: [facets.batches[3].id], payers: ['school'] }],
@@ -92,54 +85,30 @@ async function benchCore(core: Core, runs: number): Promise<BenchRow[]> {
   ];
   const out: BenchRow[] = [];
   for (const [label, query] of cases) {
-    const ms = await medianMs(runs, () => must(core, 'fees.ledger', query));
+    const ms = await medianMs(runs, () => call(core, 'fees.ledger', query));
     out.push(row(`fees ledger @100k sign-ups: ${label}`, ms, undefined, '≤ 30 ms'));
   }
   out.push(
     row(
       'fees totals @100k (certificate, level, major, payer)',
-      await medianMs(runs, () => must(core, 'fees.totals', {})),
+      await medianMs(runs, () => call(core, 'fees.totals', {})),
       undefined,
       '≤ 30 ms',
     ),
     row(
       'fees rule check @100k (rule 13 + caps)',
-      await medianMs(runs, () => must(core, 'fees.violations', {})),
+      await medianMs(runs, () => call(core, 'fees.violations', {})),
       undefined,
       '≤ 30 ms',
     ),
     row(
       'fees reconcile @100k (per batch and organization)',
-      await medianMs(runs, () => must(core, 'fees.reconcile', {})),
+      await medianMs(runs, () => call(core, 'fees.reconcile', {})),
       undefined,
       '≤ 30 ms',
     ),
   );
   return out;
-}
-
-/** Time from an input event in the search box to the frame after the ledger shows its result. */
-async function searchToRender(page: Page, value: string): Promise<number> {
-  return page.evaluate(
-    (value) =>
-      new Promise<number>((resolve) => {
-        const input = document.querySelector<HTMLInputElement>('#fees-search');
-        const table = document.querySelector('[data-testid=fees-table]');
-        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-        if (!input || !table || !setValue) throw new Error('fee ledger not shown');
-        let start = 0;
-        const observer = new MutationObserver(() => {
-          if (table.getAttribute('data-search') !== value) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        });
-        observer.observe(table, { attributes: true, attributeFilter: ['data-search'] });
-        start = performance.now();
-        setValue.call(input, value);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }),
-    value,
-  );
 }
 
 async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> {
@@ -154,12 +123,18 @@ async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> 
     await page.getByRole('menuitem', { name: '费用台账' }).click();
     await page.getByText('共 100,000 条报名').waitFor();
     const settle = () => page.waitForTimeout(300); // past the debounce window
+    const search = (value: string) =>
+      actionToRender(
+        page,
+        { typeInto: '#fees-search', value },
+        { table: '[data-testid=fees-table]', attribute: 'data-search', value },
+      );
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       await settle();
-      times.push(await searchToRender(page, ['李', '王', '张'][i % 3]));
+      times.push(await search(['李', '王', '张'][i % 3]));
       await settle();
-      await searchToRender(page, '');
+      await search('');
     }
     // The same search as one call from the page (transport + core, no rendering).
     const calls: number[] = [];
@@ -175,16 +150,11 @@ async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> 
         ),
       );
     }
-    times.sort((a, b) => a - b);
-    calls.sort((a, b) => a - b);
     return [
-      row(
-        'Chromium @100k sign-ups: the ledger search call alone (web host + core)',
-        calls[Math.floor(calls.length / 2)],
-      ),
+      row('Chromium @100k sign-ups: the ledger search call alone (web host + core)', median(calls)),
       row(
         'Chromium @100k sign-ups: keystroke in ledger search → table rendered',
-        times[Math.floor(times.length / 2)],
+        median(times),
         undefined,
         '≤ 50 ms',
       ),
@@ -201,7 +171,7 @@ export async function benchFees(runs = 11): Promise<BenchRow[]> {
   try {
     const dataDir = path.join(temp.dir, 'school');
     await seedFeesSchool(dataDir);
-    const core = openCore(dataDir);
+    const core = openBenchCore(dataDir);
     const coreRows = await benchCore(core, runs);
     core.close();
     const browserRows = await benchBrowser(dataDir, 7);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
-import { createCore, type Core } from '../../electron/core';
+import type { Core } from '../../electron/core';
 import { blobPath } from '../../electron/core/modules/attachments/blobStore';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { PackageBuildResult } from '../../shared/contract/package';
@@ -11,19 +11,12 @@ import { makeBulkyFile } from '../harness/files';
 import { seedSchool } from '../harness/seed';
 import { makeTempDir, repoRoot } from '../harness/webHost';
 import { row, type BenchRow } from './stats';
+import { openBenchCore } from '../harness/core';
+import { call } from '../harness/seed';
 
 const MB = 1024 * 1024;
 const ATTACHMENTS = 50;
 const TEACHERS = 300;
-
-const openCore = (dataDir: string) =>
-  createCore({ dataDir, clock: () => new Date(), log: () => undefined, appVersion: 'bench' });
-
-async function must<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 /**
  * A school with 300 teachers and one project with all of them, its rooms and sites, and 50
@@ -35,10 +28,10 @@ export async function seedPackageSchool(
   dataDir: string,
 ): Promise<{ projectId: number; blobs: { file: string; name: string }[] }> {
   const seeded = await seedSchool(core, { teachers: TEACHERS, dualQualified: 100 });
-  const [certificate] = await must<Certificate[]>(core, 'catalogue.list', {
+  const [certificate] = await call<Certificate[]>(core, 'catalogue.list', {
     search: 'Web前端开发',
   });
-  const project = await must<{ id: number }>(core, 'projects.create', {
+  const project = await call<{ id: number }>(core, 'projects.create', {
     certificateId: certificate.id,
     year: 2020,
     levels: ['junior', 'intermediate'],
@@ -54,7 +47,7 @@ export async function seedPackageSchool(
     // 1.5–2.5 MB, 100 MB in all.
     const bytes = makeBulkyFile(kind, Math.round(1.5 * MB + (i / (ATTACHMENTS - 1)) * MB));
     const name = `证明材料${String(i + 1).padStart(2, '0')}.${kind}`;
-    await must(core, 'attachments.upload', {
+    await call(core, 'attachments.upload', {
       ownerType: 'project',
       ownerId: project.id,
       kind: 'other',
@@ -115,7 +108,7 @@ export async function benchPackage(runs = 3): Promise<BenchRow[]> {
   const temp = makeTempDir('pilotdesk-bench-package-');
   try {
     const dataDir = path.join(temp.dir, 'school');
-    const core = openCore(dataDir);
+    const core = openBenchCore(dataDir);
     const { projectId, blobs } = await seedPackageSchool(core, dataDir);
     const totalMb = blobs.reduce((sum, b) => sum + statSync(b.file).size, 0) / MB;
 
@@ -124,7 +117,7 @@ export async function benchPackage(runs = 3): Promise<BenchRow[]> {
     for (let i = 0; i < runs; i += 1) {
       // Interleaved, so both see the same machine load and file cache.
       let start = performance.now();
-      const result = await must<PackageBuildResult>(core, 'package.build', {
+      const result = await call<PackageBuildResult>(core, 'package.build', {
         projectIds: [projectId],
         acceptDraft: true,
       });

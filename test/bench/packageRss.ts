@@ -4,8 +4,8 @@ import { createWriteStream, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yazl from 'yazl';
-import { createCore } from '../../electron/core';
 import type { PackageBuildResult } from '../../shared/contract/package';
+import { openBenchCore } from '../harness/core';
 
 const [mode, dataDir, projectId, blobList] = process.argv.slice(2);
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -26,12 +26,7 @@ function peakRssBytes(): number {
 }
 
 async function main(): Promise<void> {
-  const core = createCore({
-    dataDir,
-    clock: () => new Date(),
-    log: () => undefined,
-    appVersion: 'bench',
-  });
+  const core = openBenchCore(dataDir);
   const beforeMb = mb(process.memoryUsage().rss);
   const start = performance.now();
   if (mode === 'package') {

@@ -1,40 +1,29 @@
 import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { DATABASE_FILE, createCore, type Core } from '../../electron/core';
+import { DATABASE_FILE, type Core } from '../../electron/core';
 import type { Certificate } from '../../shared/contract/catalogue';
 import { chromiumArgs } from '../e2e/playwright.config';
 import { seedStaff } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess } from '../harness/webHost';
 import { medianMs, row, type BenchRow } from './stats';
-
-const openCore = (dataDir: string) =>
-  createCore({ dataDir, clock: () => new Date(), log: () => undefined, appVersion: 'bench' });
-
-async function must<T>(
-  core: Core,
-  name: Parameters<Core['dispatch']>[0],
-  input: unknown,
-): Promise<T> {
-  const result = await core.dispatch(name, input);
-  if (!result.ok) throw new Error(`${String(name)}: ${result.error.message}`);
-  return result.data as T;
-}
+import { openBenchCore } from '../harness/core';
+import { call } from '../harness/seed';
 
 /** 50 projects (16 certificates × several years) over 300 teachers, 30 teachers each. */
 async function seedProjects(core: Core): Promise<void> {
-  await must(core, 'school.save', {
+  await call(core, 'school.save', {
     name: '基准职业技术学院',
     kind: 'higher_vocational',
     demonstrationLevel: 'provincial',
     city: '武汉市',
   });
   const staff = await seedStaff((name, input) => core.dispatch(name, input), 300);
-  const teachers = await must<{ id: number }[]>(core, 'teachers.list', {});
-  const certificates = await must<Certificate[]>(core, 'catalogue.list', {});
+  const teachers = await call<{ id: number }[]>(core, 'teachers.list', {});
+  const certificates = await call<Certificate[]>(core, 'catalogue.list', {});
   for (let i = 0; i < 50; i += 1) {
     const certificate = certificates[i % certificates.length];
-    await must(core, 'projects.create', {
+    await call(core, 'projects.create', {
       certificateId: certificate.id,
       year: 2020 + Math.floor(i / certificates.length),
       levels: ['junior'],
@@ -50,7 +39,7 @@ async function seedProjects(core: Core): Promise<void> {
 export async function benchSelfCheck(runs = 9): Promise<BenchRow[]> {
   const temp = makeTempDir('pilotdesk-bench-projects-');
   try {
-    const core = openCore(temp.dir);
+    const core = openBenchCore(temp.dir);
     await seedProjects(core);
     const selfCheck = await medianMs(runs, () => core.dispatch('projects.selfCheckAll', {}));
     core.close();
@@ -79,7 +68,7 @@ export async function benchSelfCheck(runs = 9): Promise<BenchRow[]> {
 /** Typing into the teacher search over 1,000 teachers in Chromium, keystroke to rendered rows. */
 export async function benchTeacherFilter(runs = 5): Promise<BenchRow[]> {
   const temp = makeTempDir('pilotdesk-bench-teachers-');
-  const core = openCore(temp.dir);
+  const core = openBenchCore(temp.dir);
   await seedStaff((name, input) => core.dispatch(name, input), 1000);
   core.close();
   const host = await startWebHostProcess(temp.dir);

@@ -1,3 +1,8 @@
+/** The middle value of a list of timings. */
+export function median(list: readonly number[]): number {
+  return [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+}
+
 /** Median of timed runs, in milliseconds. */
 export async function medianMs(
   runs: number,
@@ -9,8 +14,7 @@ export async function medianMs(
     await fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
 export interface BenchRow {

@@ -1,19 +1,18 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { DATABASE_FILE, createCore, type Core } from '../../electron/core';
+import { DATABASE_FILE, type Core } from '../../electron/core';
 import type { StudentListQuery } from '../../shared/contract/students';
 import { chromiumArgs } from '../e2e/playwright.config';
 import { csvBytes, upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
 import { makeTempDir, startWebHostProcess } from '../harness/webHost';
-import { medianMs, row, type BenchRow } from './stats';
-
-const silent = () => undefined;
-const openCore = (dataDir: string) =>
-  createCore({ dataDir, clock: () => new Date(), log: silent, appVersion: 'bench' });
+import { actionToRender } from './renderProbe';
+import { median, medianMs, row, type BenchRow } from './stats';
+import { openBenchCore } from '../harness/core';
+import { call } from '../harness/seed';
 
 const software = {
   code: '510203',
@@ -23,12 +22,6 @@ const software = {
   firstEnrolmentYear: 2015,
   annualEnrolment: 120,
 };
-
-async function must(core: Core, name: string, input: unknown): Promise<unknown> {
-  const result = await core.dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data;
-}
 
 /** Median of `runs` timings of `fn`, each after an untimed `setup`. */
 async function medianWithSetup<S>(
@@ -105,17 +98,17 @@ export async function benchImport(temp: string, runs: number): Promise<BenchRow[
   let n = 0;
   const freshCore = async () => {
     n += 1;
-    const core = openCore(path.join(temp, `import-${n}`));
-    await must(core, 'majors.save', software);
+    const core = openBenchCore(path.join(temp, `import-${n}`));
+    await call(core, 'majors.save', software);
     return core;
   };
   const times = { preview: [] as number[], commit: [] as number[] };
   const core = await medianWithSetup(runs, freshCore, async (c) => {
     let start = performance.now();
-    await must(c, 'students.importPreview', { file });
+    await call(c, 'students.importPreview', { file });
     times.preview.push(performance.now() - start);
     start = performance.now();
-    const result = (await must(c, 'students.importCommit', { file })) as { created: number };
+    const result = (await call(c, 'students.importCommit', { file })) as { created: number };
     times.commit.push(performance.now() - start);
     c.close();
     if (result.created !== 20_000) throw new Error(`imported ${result.created} rows`);
@@ -127,7 +120,7 @@ export async function benchImport(temp: string, runs: number): Promise<BenchRow[
     () => {
       n += 1;
       const dir = path.join(temp, `raw-${n}`);
-      openCore(dir).close(); // the same schema and indexes (migration 007)
+      openBenchCore(dir).close(); // the same schema and indexes (migration 007)
       return path.join(dir, DATABASE_FILE);
     },
     async (dbFile) => {
@@ -183,67 +176,18 @@ export async function benchList(core: Core, runs: number): Promise<BenchRow[]> {
   ];
   const out: BenchRow[] = [];
   for (const [label, query] of cases) {
-    const ms = await medianMs(runs, () => must(core, 'students.list', query));
+    const ms = await medianMs(runs, () => call(core, 'students.list', query));
     out.push(row(`students list @50k: ${label}`, ms, undefined, '≤ 30 ms'));
   }
   out.push(
     row(
       'students facets @50k (majors, classes, years, counts)',
-      await medianMs(runs, () => must(core, 'students.facets', {})),
+      await medianMs(runs, () => call(core, 'students.facets', {})),
       undefined,
       '≤ 30 ms',
     ),
   );
   return out;
-}
-
-/** Time from an input event in the page to the frame after the table shows its result. */
-async function searchToRender(page: Page, value: string): Promise<number> {
-  return page.evaluate(
-    (value) =>
-      new Promise<number>((resolve) => {
-        const input = document.querySelector<HTMLInputElement>('#students-search');
-        const table = document.querySelector('[data-testid=students-table]');
-        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-        if (!input || !table || !setValue) throw new Error('students page not shown');
-        let start = 0;
-        const observer = new MutationObserver(() => {
-          if (table.getAttribute('data-search') !== value) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        });
-        observer.observe(table, { attributes: true, attributeFilter: ['data-search'] });
-        start = performance.now();
-        setValue.call(input, value);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }),
-    value,
-  );
-}
-
-async function clickToRender(page: Page, label: string, pilot: string): Promise<number> {
-  return page.evaluate(
-    ({ label, pilot }) =>
-      new Promise<number>((resolve) => {
-        const table = document.querySelector('[data-testid=students-table]');
-        const option = [
-          ...document.querySelectorAll<HTMLElement>(
-            '[data-testid=students-pilot-filter] .ant-segmented-item',
-          ),
-        ].find((el) => el.textContent === label);
-        if (!table || !option) throw new Error('students page not shown');
-        let start = 0;
-        const observer = new MutationObserver(() => {
-          if (table.getAttribute('data-pilot') !== pilot) return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        });
-        observer.observe(table, { attributes: true, attributeFilter: ['data-pilot'] });
-        start = performance.now();
-        option.click();
-      }),
-    { label, pilot },
-  );
 }
 
 /** Keystroke (and filter click) to rendered table in Chromium, against the web host at 50k. */
@@ -259,27 +203,39 @@ export async function benchBrowser(dataDir: string, runs: number): Promise<Bench
     await page.getByRole('menuitem', { name: '学生' }).click();
     await page.getByText('共 50,000 名学生').waitFor();
     const settle = () => page.waitForTimeout(300); // past the debounce window
-    const search: number[] = [];
-    const filter: number[] = [];
+    const table = '[data-testid=students-table]';
+    const search = (value: string) =>
+      actionToRender(
+        page,
+        { typeInto: '#students-search', value },
+        { table, attribute: 'data-search', value },
+      );
+    const pilot = (text: string, value: string) =>
+      actionToRender(
+        page,
+        { click: '[data-testid=students-pilot-filter] .ant-segmented-item', text },
+        { table, attribute: 'data-pilot', value },
+      );
+    const searches: number[] = [];
+    const filters: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       await settle();
-      search.push(await searchToRender(page, ['李', '王', '张'][i % 3]));
+      searches.push(await search(['李', '王', '张'][i % 3]));
       await settle();
-      await searchToRender(page, '');
+      await search('');
       await settle();
-      filter.push(await clickToRender(page, '试点学生', 'true'));
+      filters.push(await pilot('试点学生', 'true'));
       await settle();
-      await clickToRender(page, '全部', 'all');
+      await pilot('全部', 'all');
     }
-    const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
     return [
       row(
         'Chromium @50k: keystroke in search → table rendered',
-        median(search),
+        median(searches),
         undefined,
         '≤ 50 ms',
       ),
-      row('Chromium @50k: filter click → table rendered', median(filter), undefined, '≤ 50 ms'),
+      row('Chromium @50k: filter click → table rendered', median(filters), undefined, '≤ 50 ms'),
     ];
   } finally {
     await browser.close();
@@ -297,10 +253,10 @@ export async function benchStudents(runs = 3): Promise<BenchRow[]> {
     const importRows = await benchImport(temp.dir, runs);
 
     const dataDir = path.join(temp.dir, 'school-50k');
-    const core = openCore(dataDir);
-    await must(core, 'majors.save', software);
+    const core = openBenchCore(dataDir);
+    await call(core, 'majors.save', software);
     const csv = csvBytes([[...rosterHeader], ...rosterRows(50_000)]);
-    await must(core, 'students.importCommit', { file: upload('全校.csv', csv) });
+    await call(core, 'students.importCommit', { file: upload('全校.csv', csv) });
     const listRows = await benchList(core, 11);
     core.close();
 
