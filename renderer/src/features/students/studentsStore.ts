@@ -10,7 +10,7 @@ import type {
 } from '../../../../shared/contract/students';
 import type { Usage } from '../../../../shared/contract/usage';
 import { invoke, messageOf } from '../../api/client';
-import type { LoadStatus } from '../../components/crudStore';
+import { pagedList, type PagedList } from '../../components/pagedList';
 
 /** Everything the list query holds; the core does the searching, filtering, sorting and paging. */
 export type StudentQuery = StudentListParams;
@@ -29,19 +29,9 @@ export const defaultQuery: StudentQuery = {
   pageSize: 50,
 };
 
-interface StudentsState {
-  query: StudentQuery;
-  /** The page on screen and the query that produced it (a newer request may be on its way). */
-  result: StudentListResult | null;
-  shownQuery: StudentQuery | null;
+interface StudentsState extends PagedList<StudentQuery, StudentListResult> {
   facets: StudentFacets | null;
-  loadState: LoadStatus;
-  loadError: string | null;
-  /** A newer page is being fetched while the old one stays on screen. */
-  fetching: boolean;
   saving: boolean;
-  /** Changes the query (back to page 1 unless the page itself changes) and fetches. */
-  setQuery(patch: Partial<StudentQuery>): Promise<void>;
   reload(): Promise<void>;
   save(input: StudentSaveInput): Promise<Student>;
   usage(id: number): Promise<Usage>;
@@ -50,23 +40,8 @@ interface StudentsState {
   imported(result: ImportResult): Promise<void>;
 }
 
-let sequence = 0;
-
 export const useStudentsStore = create<StudentsState>((set, get) => {
-  const fetchList = async () => {
-    const mine = ++sequence;
-    const query = get().query;
-    if (!get().fetching) set({ fetching: true });
-    try {
-      const result = await invoke('students.list', query);
-      // Answers to older queries that arrive late are dropped.
-      if (mine !== sequence) return;
-      set({ result, shownQuery: query, loadState: 'ready', loadError: null, fetching: false });
-    } catch (error) {
-      if (mine !== sequence) return;
-      set({ loadState: 'error', loadError: messageOf(error), fetching: false });
-    }
-  };
+  const list = pagedList(set, get, (query) => invoke('students.list', query), defaultQuery);
   const fetchFacets = async () => {
     try {
       set({ facets: await invoke('students.facets', {}) });
@@ -76,22 +51,12 @@ export const useStudentsStore = create<StudentsState>((set, get) => {
   };
 
   return {
-    query: defaultQuery,
-    result: null,
-    shownQuery: null,
+    ...list.state,
     facets: null,
-    loadState: 'idle',
-    loadError: null,
-    fetching: false,
     saving: false,
-    async setQuery(patch) {
-      const page = patch.page ?? 1;
-      set({ query: { ...get().query, ...patch, page }, fetching: true });
-      await fetchList();
-    },
     async reload() {
       if (get().loadState !== 'ready') set({ loadState: 'loading', loadError: null });
-      await Promise.all([fetchList(), fetchFacets()]);
+      await Promise.all([list.fetchList(), fetchFacets()]);
     },
     async save(input) {
       set({ saving: true });
