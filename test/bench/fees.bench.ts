@@ -174,7 +174,7 @@ export async function benchFees(runs = 11): Promise<BenchRow[]> {
     const core = openBenchCore(dataDir);
     const coreRows = await benchCore(core, runs);
     core.close();
-    const browserRows = await benchBrowser(dataDir, 7);
+    const browserRows = await benchBrowser(dataDir, 15);
     return [...coreRows, ...browserRows];
   } finally {
     temp.remove();

@@ -260,7 +260,7 @@ export async function benchStudents(runs = 3): Promise<BenchRow[]> {
     const listRows = await benchList(core, 11);
     core.close();
 
-    const browserRows = await benchBrowser(dataDir, Math.max(5, runs * 2 + 1));
+    const browserRows = await benchBrowser(dataDir, 15);
     return [...importRows, ...listRows, ...browserRows];
   } finally {
     temp.remove();
