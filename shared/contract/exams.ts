@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
 import type { CertificateLevel } from '../domain/certificate';
 import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
 import { certificateLevelSchema } from './catalogue';
@@ -24,15 +25,6 @@ const isoDate = (label: string) =>
         ? `请填写${label}`
         : `${label}应为有效日期，格式如 2020-09-01`,
   });
-
-const sortOrderSchema = z.enum(['asc', 'desc'], { error: '排序方向无效' }).default('asc');
-const pageSchema = z.number().int().min(1, { error: '页码从 1 开始' }).default(1);
-const pageSizeSchema = z
-  .number()
-  .int()
-  .min(1, { error: '每页条数应为 1–1000' })
-  .max(1000, { error: '每页条数应为 1–1000' })
-  .default(50);
 
 // ---------------------------------------------------------------- 考核批次 (exam batches)
 
@@ -145,7 +137,7 @@ export const candidateFilterSchema = studentListSchema
 export type CandidateFilter = z.input<typeof candidateFilterSchema>;
 
 export const candidatesSchema = candidateFilterSchema
-  .extend({ batchId: idField('考核批次'), page: pageSchema, pageSize: pageSizeSchema })
+  .extend({ batchId: idField('考核批次'), page: pageField, pageSize: pageSizeField(50) })
   .strict();
 
 export interface Candidate {
@@ -224,15 +216,11 @@ export const signupListSchema = z
     batchId: idField('考核批次'),
     statuses: z.array(z.enum(signupStatuses, { error: '状态无效' })).default([]),
     /** Prefix of a name or 学号. */
-    search: z
-      .string({ error: '搜索内容必须是文字' })
-      .trim()
-      .max(50, { error: '搜索内容过长' })
-      .default(''),
+    search: searchField,
     sortBy: z.enum(signupSortKeys, { error: '排序列无效' }).default('studentNo'),
-    sortOrder: sortOrderSchema,
-    page: pageSchema,
-    pageSize: pageSizeSchema,
+    sortOrder: sortOrderField('asc'),
+    page: pageField,
+    pageSize: pageSizeField(50),
   })
   .strict();
 

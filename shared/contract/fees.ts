@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
 import type { CertificateLevel } from '../domain/certificate';
 import {
   payers,
@@ -30,25 +31,16 @@ export type LedgerSortKey = (typeof ledgerSortKeys)[number];
 
 export const ledgerListSchema = z.object({
   /** Prefix of a student's name or 学号. */
-  search: z
-    .string({ error: '搜索内容必须是文字' })
-    .trim()
-    .max(50, { error: '搜索内容过长' })
-    .default(''),
+  search: searchField,
   certificateIds: z.array(idField('证书')).max(500, { error: '筛选的证书过多' }).default([]),
   batchIds: z.array(idField('考核批次')).max(2000, { error: '筛选的批次过多' }).default([]),
   payers: z.array(z.enum(payers, { error: '付费方无效' })).default([]),
   statuses: z.array(z.enum(signupStatuses, { error: '报名状态无效' })).default([]),
   studentId: idField('学生').nullable().default(null),
   sortBy: z.enum(ledgerSortKeys, { error: '排序列无效' }).default('id'),
-  sortOrder: z.enum(['asc', 'desc'], { error: '排序方向无效' }).default('desc'),
-  page: z.number().int().min(1, { error: '页码从 1 开始' }).default(1),
-  pageSize: z
-    .number()
-    .int()
-    .min(1, { error: '每页条数应为 1–1000' })
-    .max(1000, { error: '每页条数应为 1–1000' })
-    .default(50),
+  sortOrder: sortOrderField('desc'),
+  page: pageField,
+  pageSize: pageSizeField(50),
 });
 export type LedgerQuery = z.input<typeof ledgerListSchema>;
 export type LedgerParams = z.output<typeof ledgerListSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
 import { checkIdNumber, idTypes, type IdType } from '../domain/idNumber';
 import {
   isStudentPhone,
@@ -123,11 +124,7 @@ export type StudentSortKey = (typeof studentSortKeys)[number];
 /** The list page's query: search, filters, sort and one page, all done in SQL by the core. */
 export const studentListSchema = z.object({
   /** Prefix of a name, 学号 or ID number. */
-  search: z
-    .string({ error: '搜索内容必须是文字' })
-    .trim()
-    .max(50, { error: '搜索内容过长' })
-    .default(''),
+  search: searchField,
   /** Major ids; 'none' = students linked to no major. Empty = all. */
   majors: z
     .array(z.union([idField('专业'), z.literal('none')]))
@@ -149,14 +146,9 @@ export const studentListSchema = z.object({
   /** Only students whose ID number needs attention (15-digit old numbers). */
   idWarningsOnly: z.boolean().default(false),
   sortBy: z.enum(studentSortKeys, { error: '排序列无效' }).default('studentNo'),
-  sortOrder: z.enum(['asc', 'desc'], { error: '排序方向无效' }).default('asc'),
-  page: z.number().int().min(1, { error: '页码从 1 开始' }).default(1),
-  pageSize: z
-    .number()
-    .int()
-    .min(1, { error: '每页条数应为 1–1000' })
-    .max(1000, { error: '每页条数应为 1–1000' })
-    .default(100),
+  sortOrder: sortOrderField('asc'),
+  page: pageField,
+  pageSize: pageSizeField(100),
 });
 export type StudentListQuery = z.input<typeof studentListSchema>;
 export type StudentListParams = z.output<typeof studentListSchema>;
