@@ -30,7 +30,8 @@ import { CoreError, validationError } from '../../errors';
 import { listWhere } from '../students/repository';
 import { getBatch } from './batches';
 
-interface SignupRow {
+/** A sign-up row as stored. */
+export interface SignupRow {
   id: number;
   student_id: number;
   batch_id: number;

@@ -17,25 +17,8 @@ import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
-import { findSignups, recordSignupAudit } from '../exams/signups';
+import { findSignups, recordSignupAudit, type SignupRow } from '../exams/signups';
 import { loadBatches, marks, type BatchInfo } from './batches';
-
-/** A sign-up row as stored. */
-interface SignupRow {
-  id: number;
-  student_id: number;
-  batch_id: number;
-  status: SignupStatus;
-  score: number | null;
-  certificate_no: string;
-  issued_on: string;
-  platform_registered: number;
-  credit_bank: number;
-  fee_fen: number;
-  payer: Payer;
-  created_at: string;
-  updated_at: string;
-}
 
 const MAX_CHAR = '\u{10FFFF}';
 
