@@ -1,23 +1,17 @@
-import { chromium } from '@playwright/test';
 import path from 'node:path';
-import { chromiumArgs } from '../e2e/playwright.config';
 import { schoolProfile } from '../harness/seed';
-import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { makeTempDir } from '../harness/webHost';
+import { openAppPage } from './appPage';
 import { seedFeesSchool } from './fees.bench';
-import { medianMs, row, type BenchRow } from './stats';
+import { median, medianMs, row, type BenchRow } from './stats';
 import { openBenchCore } from '../harness/core';
 import { call } from '../harness/seed';
 
 /** From leaving another page to the frame after 首页 shows its tables and charts. */
 async function renderMs(dataDir: string, runs: number): Promise<number> {
-  const host = await startWebHostProcess(dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const app = await openAppPage(dataDir, '#/school');
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${host.url}#/school`);
+    const { page } = app;
     await page.locator('#school-name').waitFor();
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) {
@@ -43,11 +37,9 @@ async function renderMs(dataDir: string, runs: number): Promise<number> {
       await page.evaluate(() => (window.location.hash = '#/school'));
       await page.locator('#school-name').waitFor();
     }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
+    return median(times);
   } finally {
-    await browser.close();
-    await host.stop();
+    await app.close();
   }
 }
 

@@ -1,12 +1,11 @@
-import { chromium } from '@playwright/test';
 import path from 'node:path';
 import type { Core } from '../../electron/core';
 import type { LedgerQuery } from '../../shared/contract/fees';
-import { chromiumArgs } from '../e2e/playwright.config';
 import { insertBatches, insertSignups, openDataFile, type SeedSignup } from '../harness/seedExams';
 import { csvBytes, upload } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
-import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { makeTempDir } from '../harness/webHost';
+import { openAppPage } from './appPage';
 import { actionToRender } from './renderProbe';
 import { median, medianMs, row, type BenchRow } from './stats';
 import { openBenchCore } from '../harness/core';
@@ -112,14 +111,9 @@ async function benchCore(core: Core, runs: number): Promise<BenchRow[]> {
 }
 
 async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> {
-  const host = await startWebHostProcess(dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const app = await openAppPage(dataDir);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(host.url);
+    const { page } = app;
     await page.getByRole('menuitem', { name: '费用台账' }).click();
     await page.getByText('共 100,000 条报名').waitFor();
     const settle = () => page.waitForTimeout(300); // past the debounce window
@@ -160,8 +154,7 @@ async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> 
       ),
     ];
   } finally {
-    await browser.close();
-    await host.stop();
+    await app.close();
   }
 }
 

@@ -1,11 +1,10 @@
-import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { DATABASE_FILE, type Core } from '../../electron/core';
 import type { Certificate } from '../../shared/contract/catalogue';
-import { chromiumArgs } from '../e2e/playwright.config';
 import { seedStaff } from '../harness/seedStaff';
-import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { makeTempDir } from '../harness/webHost';
+import { openAppPage } from './appPage';
 import { medianMs, row, type BenchRow } from './stats';
 import { openBenchCore } from '../harness/core';
 import { call } from '../harness/seed';
@@ -71,14 +70,9 @@ export async function benchTeacherFilter(runs = 5): Promise<BenchRow[]> {
   const core = openBenchCore(temp.dir);
   await seedStaff((name, input) => core.dispatch(name, input), 1000);
   core.close();
-  const host = await startWebHostProcess(temp.dir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const app = await openAppPage(temp.dir);
   try {
-    const page = await browser.newPage();
-    await page.goto(host.url);
+    const { page } = app;
     await page.getByRole('menuitem', { name: '教师' }).click();
     const search = page.getByRole('searchbox', { name: '按姓名、工号或职称搜索' });
     const rows = page.getByTestId('teachers-table').locator('tbody tr.ant-table-row');
@@ -106,8 +100,7 @@ export async function benchTeacherFilter(runs = 5): Promise<BenchRow[]> {
       }),
     ];
   } finally {
-    await browser.close();
-    await host.stop();
+    await app.close();
     temp.remove();
   }
 }

@@ -1,14 +1,13 @@
-import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { DATABASE_FILE, type Core } from '../../electron/core';
 import type { StudentListQuery } from '../../shared/contract/students';
-import { chromiumArgs } from '../e2e/playwright.config';
 import { csvBytes, upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
-import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { makeTempDir } from '../harness/webHost';
+import { openAppPage } from './appPage';
 import { actionToRender } from './renderProbe';
 import { median, medianMs, row, type BenchRow } from './stats';
 import { openBenchCore } from '../harness/core';
@@ -192,14 +191,9 @@ export async function benchList(core: Core, runs: number): Promise<BenchRow[]> {
 
 /** Keystroke (and filter click) to rendered table in Chromium, against the web host at 50k. */
 export async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> {
-  const host = await startWebHostProcess(dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const app = await openAppPage(dataDir);
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(host.url);
+    const { page } = app;
     await page.getByRole('menuitem', { name: '学生' }).click();
     await page.getByText('共 50,000 名学生').waitFor();
     const settle = () => page.waitForTimeout(300); // past the debounce window
@@ -238,8 +232,7 @@ export async function benchBrowser(dataDir: string, runs: number): Promise<Bench
       row('Chromium @50k: filter click → table rendered', median(filters), undefined, '≤ 50 ms'),
     ];
   } finally {
-    await browser.close();
-    await host.stop();
+    await app.close();
   }
 }
 

@@ -1,6 +1,5 @@
-import { chromium } from '@playwright/test';
-import { chromiumArgs } from '../e2e/playwright.config';
 import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { launchChromium } from './appPage';
 import { medianMs, row, type BenchRow } from './stats';
 
 /**
@@ -8,10 +7,7 @@ import { medianMs, row, type BenchRow } from './stats';
  * React render of the sidebar. Baseline: the same browser loading about:blank.
  */
 export async function benchWebColdStart(runs = 3): Promise<BenchRow[]> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: chromiumArgs,
-  });
+  const browser = await launchChromium();
   try {
     const blank = await medianMs(runs, async () => {
       const page = await browser.newPage();
