@@ -210,6 +210,8 @@ export function BatchDetail({ id }: { id: number }) {
       title: t.common.actions,
       key: 'actions',
       width: 110,
+      // In view on narrower screens, where the table scrolls sideways.
+      fixed: 'right',
       render: (_, s) => (
         <Button
           type="link"

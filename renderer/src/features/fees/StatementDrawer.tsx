@@ -76,7 +76,7 @@ export function StatementDrawer({
                 {
                   title: c.examDate,
                   dataIndex: 'examDate',
-                  width: 120,
+                  width: 130,
                   render: (d: string) => formatDate(d),
                 },
                 {
