@@ -319,6 +319,13 @@ test.describe('费用台账', () => {
     await expect(page.getByTestId('totals-all')).toHaveText(
       '有效报名（不含已撤销）共 50 人次，费用合计 ¥22,750.00',
     );
+    // Each breakdown names its rows in a readable column (not squeezed out by the money columns).
+    for (const table of ['totals-payer', 'totals-certificate', 'totals-level', 'totals-major']) {
+      const label = page.getByTestId(table).locator('tr.ant-table-row td').first();
+      await expect(label).not.toBeEmpty();
+      expect((await label.boundingBox())?.width).toBeGreaterThan(150);
+    }
+    await attachScreenshot(page, testInfo, 'fees-totals');
     await page.getByRole('tab', { name: '台账' }).click();
     await filterBy(page, 'fees-batch-filter', '2026春初级（50）');
     const downloadUpload = page.waitForEvent('download');

@@ -1,4 +1,4 @@
-import { Card, Col, Row, Table, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import type { TotalsRow } from '../../../../shared/contract/fees';
 import { payerLabels } from '../../../../shared/domain/fees';
 import { invoke } from '../../api/client';
@@ -34,35 +34,36 @@ function TotalsTable({
           {
             title: text.signups,
             dataIndex: 'signups',
-            width: 70,
+            width: 90,
             align: 'right',
+            render: (n: number) => n.toLocaleString('zh-CN'),
             sorter: (a, b) => a.signups - b.signups,
           },
           {
             title: payerLabels.school,
             dataIndex: 'schoolFen',
-            width: 120,
+            width: 150,
             align: 'right',
             render: money,
           },
           {
             title: payerLabels.subsidy,
             dataIndex: 'subsidyFen',
-            width: 120,
+            width: 150,
             align: 'right',
             render: money,
           },
           {
             title: payerLabels.student,
             dataIndex: 'studentFen',
-            width: 120,
+            width: 150,
             align: 'right',
             render: money,
           },
           {
             title: text.total,
             dataIndex: 'totalFen',
-            width: 130,
+            width: 150,
             align: 'right',
             render: money,
             sorter: (a, b) => a.totalFen - b.totalFen,
@@ -85,18 +86,12 @@ export function TotalsTab() {
             {text.all(data.all.signups.toLocaleString('zh-CN'), formatFen(data.all.totalFen))}
           </Typography.Paragraph>
           <TotalsTable title={text.byPayer} rows={data.byPayer} testId="totals-payer" />
-          <Row gutter={16}>
-            <Col span={12}>
-              <TotalsTable
-                title={text.byCertificate}
-                rows={data.byCertificate}
-                testId="totals-certificate"
-              />
-            </Col>
-            <Col span={12}>
-              <TotalsTable title={text.byLevel} rows={data.byLevel} testId="totals-level" />
-            </Col>
-          </Row>
+          <TotalsTable
+            title={text.byCertificate}
+            rows={data.byCertificate}
+            testId="totals-certificate"
+          />
+          <TotalsTable title={text.byLevel} rows={data.byLevel} testId="totals-level" />
           <TotalsTable title={text.byMajor} rows={data.byMajor} testId="totals-major" />
         </>
       )}
