@@ -50,7 +50,7 @@ export function ProjectList() {
     {
       title: t.projects.columns.year,
       dataIndex: 'year',
-      width: 90,
+      width: 80,
       sorter: (a, b) => a.year - b.year,
       filters: [...new Set(list.map((p) => p.year))].map((y) => ({ text: String(y), value: y })),
       onFilter: (value, row) => row.year === value,
@@ -58,13 +58,14 @@ export function ProjectList() {
     {
       title: t.projects.columns.levels,
       dataIndex: 'levels',
+      width: 110,
       render: (levels: ProjectSummary['levels']) =>
         levels.map((l) => certificateLevelLabels[l]).join('、'),
     },
     {
       title: t.projects.columns.status,
       dataIndex: 'status',
-      width: 110,
+      width: 100,
       filters: projectStatuses.map((s) => ({ text: projectStatusLabels[s], value: s })),
       onFilter: (value, row) => row.status === value,
       render: (status: ProjectStatus) => <ProjectStatusTag status={status} />,
@@ -72,24 +73,27 @@ export function ProjectList() {
     {
       title: t.projects.columns.selfCheck,
       dataIndex: 'selfCheck',
+      width: 170,
       sorter: (a, b) => severity[a.selfCheck.level] - severity[b.selfCheck.level],
       render: (summary: ProjectSummary['selfCheck']) => <SelfCheckTag summary={summary} />,
     },
     {
       title: t.projects.columns.members,
       key: 'members',
+      width: 100,
       render: (_: unknown, row) => `${row.majorCount} / ${row.teacherCount}`,
     },
     {
       title: t.projects.columns.updatedAt,
       dataIndex: 'updatedAt',
+      width: 170,
       sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
       render: formatDateTime,
     },
     {
       title: t.common.actions,
       key: 'actions',
-      width: 200,
+      width: 130,
       render: (_: unknown, row) => (
         <Space size={4}>
           <Button size="small" icon={<FolderOpenOutlined />} onClick={() => openProject(row.id)}>
