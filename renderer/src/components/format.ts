@@ -10,3 +10,6 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 export { formatFen } from '../../../shared/domain/money';
+
+/** Sorts text the way a Chinese reader expects (pinyin order), for table sorters. */
+export const byText = (a: string, b: string): number => a.localeCompare(b, 'zh-CN');

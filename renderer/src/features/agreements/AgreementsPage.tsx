@@ -13,13 +13,11 @@ import { toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { formatDate, formatFen } from '../../components/format';
+import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
 import { useAgreementsStore, useExamRefs } from '../exams/examsStore';
 import { AgreementFormModal } from './AgreementFormModal';
-
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {

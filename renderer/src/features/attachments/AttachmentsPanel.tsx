@@ -43,7 +43,7 @@ import {
 } from '../../../../shared/domain/attachments';
 import { PilotError } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
-import { formatDate } from '../../components/format';
+import { byText, formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -176,7 +176,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
       dataIndex: 'name',
       // Narrow panels (a project page's column) scroll sideways rather than squeeze the name.
       width: 260,
-      sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+      sorter: (a, b) => byText(a.name, b.name),
       render: (_value, link) => (
         <Space size={6}>
           {typeIcons[link.ext]}

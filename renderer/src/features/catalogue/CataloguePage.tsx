@@ -17,7 +17,7 @@ import type { Certificate } from '../../../../shared/contract/catalogue';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { invoke, messageOf } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
-import { formatFen } from '../../components/format';
+import { byText, formatFen } from '../../components/format';
 import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,7 +26,6 @@ import { useCatalogueStore } from './catalogueStore';
 import { CertificateDrawer } from './CertificateDrawer';
 
 const text = t.catalogue;
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-Hans-CN');
 const isSample = (c: Certificate) => c.source.startsWith('样例数据');
 
 function CapsCell({ certificate }: { certificate: Certificate }) {

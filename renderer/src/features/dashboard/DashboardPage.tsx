@@ -9,7 +9,7 @@ import { invoke } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
-import { formatFen } from '../../components/format';
+import { byText, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
@@ -68,7 +68,7 @@ export function DashboardPage() {
       title: tx.exams.level,
       key: 'level',
       render: (_: unknown, e) => levelName(e),
-      sorter: (a, b) => levelName(a).localeCompare(levelName(b), 'zh-CN'),
+      sorter: (a, b) => byText(levelName(a), levelName(b)),
     },
     { title: tx.exams.signedUp, dataIndex: 'signedUp', sorter: (a, b) => a.signedUp - b.signedUp },
     { title: tx.exams.examined, dataIndex: 'examined', sorter: (a, b) => a.examined - b.examined },

@@ -13,13 +13,11 @@ import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
-import { formatDate, formatFen } from '../../components/format';
+import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { batchTitle } from './batchTitle';
 import { useBatchesStore, useExamRefs } from './examsStore';
-
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
 /** 考核报名: the exam batches, filtered by certificate and level; each opens its sign-ups. */
 export function BatchList() {

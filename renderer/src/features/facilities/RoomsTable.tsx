@@ -4,13 +4,11 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { Equipment, TrainingRoom } from '../../../../shared/contract/rooms';
 import { DataTable } from '../../components/DataTable';
-import { formatFen } from '../../components/format';
+import { byText, formatFen } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useRoomsStore } from './facilitiesStores';
-
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
 function EquipmentList({ room }: { room: TrainingRoom }) {
   const eq = t.facilities.rooms.equipment;

@@ -11,13 +11,12 @@ import {
   type AgreementStatus,
 } from '../../../../shared/domain/facilities';
 import { DataTable } from '../../components/DataTable';
-import { formatDate } from '../../components/format';
+import { byText, formatDate } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useSitesStore } from './facilitiesStores';
 
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 const statusColor: Record<AgreementStatus, string> = {
   none: 'default',
   pending: 'blue',

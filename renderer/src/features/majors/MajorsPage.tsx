@@ -12,8 +12,7 @@ import { t } from '../../i18n';
 import { useTeachersStore } from '../teachers/teachersStore';
 import { MajorFormModal } from './MajorFormModal';
 import { useMajorsStore } from './majorsStore';
-
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+import { byText } from '../../components/format';
 
 export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
   return `${major.code} ${major.name}`;

@@ -8,7 +8,7 @@ import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
-import { formatDate } from '../../components/format';
+import { byText, formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
@@ -124,8 +124,7 @@ export function PackagePage() {
     {
       title: text.columns.project,
       key: 'project',
-      sorter: (a, b) =>
-        a.certificateName.localeCompare(b.certificateName, 'zh-CN') || a.year - b.year,
+      sorter: (a, b) => byText(a.certificateName, b.certificateName) || a.year - b.year,
       render: (_: unknown, row) => `${row.certificateName} · ${row.year}`,
     },
     {

@@ -10,7 +10,7 @@ import {
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
 import { DataTable } from '../../components/DataTable';
-import { formatDateTime } from '../../components/format';
+import { byText, formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
@@ -43,7 +43,7 @@ export function ProjectList() {
     {
       title: t.projects.columns.certificate,
       dataIndex: 'certificateName',
-      sorter: (a, b) => a.certificateName.localeCompare(b.certificateName, 'zh-CN'),
+      sorter: (a, b) => byText(a.certificateName, b.certificateName),
       render: (name: string, row) => <a onClick={() => openProject(row.id)}>{name}</a>,
     },
     { title: t.projects.columns.organization, dataIndex: 'organization', ellipsis: true },

@@ -14,6 +14,7 @@ import { useLoad } from '../../components/useLoad';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { openProject } from '../projects/projectsStore';
+import { byText } from '../../components/format';
 
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
@@ -35,8 +36,7 @@ export function SelfCheckPage() {
     {
       title: t.selfCheck.columns.project,
       key: 'project',
-      sorter: (a, b) =>
-        a.certificateName.localeCompare(b.certificateName, 'zh-CN') || a.year - b.year,
+      sorter: (a, b) => byText(a.certificateName, b.certificateName) || a.year - b.year,
       render: (_: unknown, row) => `${row.certificateName} · ${row.year}`,
     },
     {

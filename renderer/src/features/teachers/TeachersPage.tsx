@@ -22,6 +22,7 @@ import { useMajorsStore } from '../majors/majorsStore';
 import { TeacherFormModal } from './TeacherFormModal';
 import { TeacherStats } from './TeacherStats';
 import { useTeachersStore } from './teachersStore';
+import { byText } from '../../components/format';
 
 const flags: readonly TeacherFlag[] = [
   'fullTime',
@@ -30,8 +31,6 @@ const flags: readonly TeacherFlag[] = [
   'assessor',
 ];
 type MajorFilter = TeacherFilter['major'];
-
-const byText = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
 function FlagTag({ value }: { value: boolean }) {
   return value ? <Tag color="green">{t.teachers.yes}</Tag> : <Tag>{t.teachers.no}</Tag>;
