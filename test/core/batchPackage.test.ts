@@ -16,7 +16,7 @@ import { seedExamSchool } from '../harness/exams';
 import { signUp, type DataCall } from '../harness/fees';
 import { makeZip } from '../harness/files';
 import { call } from '../harness/seed';
-import { loadWorkbook } from '../harness/sheets';
+import { loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 
 let now = new Date('2026-03-02T08:00:00Z');
 let t: TestCore;
@@ -138,18 +138,7 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     ]);
 
     const upload = await rowsOf(files.get('考生信息上传表.xlsx')!);
-    expect(upload[0]).toEqual([
-      '姓名',
-      '证件类型',
-      '证件号码',
-      '性别',
-      '学号',
-      '专业',
-      '班级',
-      '证书名称',
-      '等级',
-      '考核批次',
-    ]);
+    expect(upload[0]).toEqual(uploadSheetHeader);
     const live = byNo.filter((s) => s.status !== 'withdrawn');
     expect(upload.slice(1)).toEqual(
       live.map((s) => [

@@ -8,7 +8,7 @@ import type { HandlerName } from '../../shared/contract';
 import { ledgerListSchema, type LedgerParams } from '../../shared/contract/fees';
 import { createTestCore, type TestCore } from '../harness/core';
 import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
-import { loadWorkbook } from '../harness/sheets';
+import { loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 
 let t: TestCore;
@@ -460,18 +460,7 @@ describe('fees: sheets', () => {
     const file = await ok(t, 'fees.uploadSheet', { batchId: batches[0] });
     expect(file.fileName).toBe('考生信息上传表.xlsx');
     const { ws, rows } = await read(file.contentBase64);
-    expect(rows[0]).toEqual([
-      '姓名',
-      '证件类型',
-      '证件号码',
-      '性别',
-      '学号',
-      '专业',
-      '班级',
-      '证书名称',
-      '等级',
-      '考核批次',
-    ]);
+    expect(rows[0]).toEqual(uploadSheetHeader);
     const db = readRows<{
       name: string;
       id_number: string;

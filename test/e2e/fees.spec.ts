@@ -11,7 +11,7 @@ import {
 } from '../harness/antd';
 import { WEB_CERT, setCaps, type DataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
-import { csvBytes, loadWorkbook } from '../harness/sheets';
+import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -334,19 +334,7 @@ test.describe('费用台账', () => {
     expect(upload.suggestedFilename()).toBe('考生信息上传表.xlsx');
     const wb = await loadWorkbook(readFileSync(await upload.path()));
     const sheet = wb.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual([
-      undefined,
-      '姓名',
-      '证件类型',
-      '证件号码',
-      '性别',
-      '学号',
-      '专业',
-      '班级',
-      '证书名称',
-      '等级',
-      '考核批次',
-    ]);
+    expect(sheet.getRow(1).values).toEqual([undefined, ...uploadSheetHeader]);
     expect(sheet.rowCount).toBe(1 + 49); // the withdrawn one is not uploaded
     const downloadFees = page.waitForEvent('download');
     await page.getByRole('button', { name: '费用明细表' }).click();

@@ -49,3 +49,20 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   return wb;
 }
+
+/**
+ * The platform's 考生信息上传表 columns as the issue lists them: written out here, not imported
+ * from the exporter, so the tests check the exporter against the requirement.
+ */
+export const uploadSheetHeader = [
+  '姓名',
+  '证件类型',
+  '证件号码',
+  '性别',
+  '学号',
+  '专业',
+  '班级',
+  '证书名称',
+  '等级',
+  '考核批次',
+];
