@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Verdict } from '../domain/verdict';
 import type { CertificateLevel } from '../domain/certificate';
 import type { SelfCheckSummary } from './projects';
-import { uploadedFileSchema } from './files';
+import { uploadRefSchema } from './uploads';
 
 export const PACKAGE_FORMAT_VERSION = 1;
 
@@ -134,8 +134,6 @@ export const packageContract = {
   'package.build': { input: packageBuildSchema, output: {} as PackageBuildResult },
   'package.buildBatch': { input: packageBuildBatchSchema, output: {} as PackageBuildResult },
   'package.cancel': { input: packageCancelSchema, output: {} as PackageCancelResult },
-  'package.verify': {
-    input: z.object({ file: uploadedFileSchema }).strict(),
-    output: {} as PackageVerifyReport,
-  },
+  /** Checks a package the page staged with `uploads.begin` / `uploads.chunk`. */
+  'package.verify': { input: uploadRefSchema, output: {} as PackageVerifyReport },
 } as const;

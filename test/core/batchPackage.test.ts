@@ -17,6 +17,7 @@ import { signUp, type DataCall } from '../harness/fees';
 import { makeZip } from '../harness/files';
 import { call } from '../harness/seed';
 import { loadWorkbook } from '../harness/sheets';
+import { staged } from '../harness/uploads';
 
 let now = new Date('2026-03-02T08:00:00Z');
 let t: TestCore;
@@ -65,9 +66,7 @@ const build = async (input: Record<string, unknown> = { batchId }) =>
   call<PackageBuildResult>(t.core, 'package.buildBatch', input);
 
 const verify = async (bytes: Buffer, fileName = 'x.zip') =>
-  call<PackageVerifyReport>(t.core, 'package.verify', {
-    file: { fileName, contentBase64: bytes.toString('base64') },
-  });
+  call<PackageVerifyReport>(t.core, 'package.verify', await staged(t.core, fileName, bytes));
 
 const entriesOf = async (bytes: Buffer) =>
   new Map((await readOwnZip(bytes)).map((e) => [e.name, e.data]));

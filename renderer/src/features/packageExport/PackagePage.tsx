@@ -6,13 +6,14 @@ import type { PackageBuildResult, PackageVerifyReport } from '../../../../shared
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
-import { toUploadedFile } from '../../api/files';
+import { stageFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
+import { UploadProgress, type Staging } from '../../components/UploadProgress';
 import { useTaskProgress } from '../../components/useTaskProgress';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
@@ -238,6 +239,7 @@ export function PackagePage() {
 
 function VerifyCard() {
   const [busy, setBusy] = useState(false);
+  const [staging, setStaging] = useState<Staging | null>(null);
   const [report, setReport] = useState<PackageVerifyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -246,11 +248,15 @@ function VerifyCard() {
     setError(null);
     setReport(null);
     try {
-      setReport(await invoke('package.verify', { file: await toUploadedFile(file) }));
+      const staged = await stageFile(file, (sent, total) =>
+        setStaging({ fileName: file.name, sent, total }),
+      );
+      setReport(await invoke('package.verify', staged));
     } catch (e) {
       setError(messageOf(e));
     } finally {
       setBusy(false);
+      setStaging(null);
     }
   };
 
@@ -281,6 +287,7 @@ function VerifyCard() {
             {busy ? text.verifying : text.verifyPick}
           </Button>
         </Upload>
+        {staging && <UploadProgress staging={staging} />}
         {error && <Alert type="error" showIcon message={error} data-testid="verify-error" />}
         {report && (
           <div data-testid="verify-report">
