@@ -181,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
     uploads: createUploadStore({
       dataDir: options.dataDir,
       log: (message, data) => options.log('warn', message, data),
+      now: () => options.clock().getTime(),
     }),
     currentDb: () => session?.db ?? null,
     status: () => session?.status ?? { mode: 'recovery', problem: '数据文件正在切换，请稍候。' },
