@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../electron/core';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { MAX_OPEN_UPLOADS, UPLOAD_IDLE_MS } from '../../electron/core/io/uploads';
 import type { BackupDownload, BackupList, RestoreResult } from '../../shared/contract/backup';
+import type { HandlerName } from '../../shared/contract';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import type { PackageBuildResult, PackageVerifyReport } from '../../shared/contract/package';
 import type { StudentFacets } from '../../shared/contract/students';
@@ -13,7 +14,7 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { dumpDatabase } from '../harness/dumpDatabase';
 import { makeBulkyFile } from '../harness/files';
 import { expectRefusedUnchanged } from '../harness/hostile';
-import { LARGE_BACKUP_STUDENTS, withLargeBackup } from '../harness/largeBackup';
+import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { call } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
@@ -46,9 +47,13 @@ const chunk = (core: Core, uploadId: string, offset: number, bytes: Buffer) =>
 
 describe('files over 45 MB, staged in pieces', () => {
   it('restores a real backup of another PC (over 45 MB) downloaded, staged and restored', async () => {
-    const download = await withLargeBackup('新办公室要用的学校', (source, backup) =>
-      call<BackupDownload>(source, 'backup.download', { id: backup.id }),
+    const source = newCore();
+    const backup = await makeLargeBackup(
+      source.dataDir,
+      (name, input) => source.core.dispatch(name as HandlerName, input),
+      '新办公室要用的学校',
     );
+    const download = await call<BackupDownload>(source.core, 'backup.download', { id: backup.id });
     const bytes = Buffer.from(download.contentBase64, 'base64');
     expect(bytes.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
 
@@ -80,7 +85,9 @@ describe('files over 45 MB, staged in pieces', () => {
 
   it('verifies a real package over 45 MB read from the staged file', async () => {
     const t = newCore();
-    const project = await seedCompleteProject(t.core, { attachment: makeBulkyFile('pdf', 13 * MB) });
+    const project = await seedCompleteProject(t.core, {
+      attachment: makeBulkyFile('pdf', 13 * MB),
+    });
     for (let i = 1; i <= 3; i += 1) {
       await call(t.core, 'attachments.upload', {
         ownerType: 'project',
@@ -160,9 +167,7 @@ describe('refusals, each in Chinese, changing nothing', () => {
       { uploadId, offset: 4, contentBase64: Buffer.from('1234567').toString('base64') },
       'BAD_FILE',
     );
-    expect(past.message).toBe(
-      '分块超出了文件大小：“备份.sqlite”共 10 字节，这一块到第 11 字节。',
-    );
+    expect(past.message).toBe('分块超出了文件大小：“备份.sqlite”共 10 字节，这一块到第 11 字节。');
     expect(size()).toBe(4);
     // The right piece still fits after the refusals.
     expect(await chunk(t.core, uploadId, 4, Buffer.from('efghij'))).toMatchObject({

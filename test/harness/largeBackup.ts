@@ -1,37 +1,34 @@
-import type { Core } from '../../electron/core';
 import type { BackupEntry } from '../../shared/contract/backup';
-import { openBenchCore } from './core';
-import { call, schoolProfile } from './seed';
+import { schoolProfile } from './seed';
 import { insertStudents, openDataFile } from './seedExams';
+import type { Call } from './seedStaff';
 import { rosterRows } from './students';
-import { makeTempDir } from './webHost';
 
 /** Students in the large backup: 85,000 make a data file of about 52 MB. */
 export const LARGE_BACKUP_STUDENTS = 85_000;
 
+async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
+  const result = await call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
 /**
- * A real backup over 45 MB, as another office PC would have made it: a core on its own folder
- * with the school saved as `schoolName` and 85,000 students, backed up with `backup.create`.
- * `use` gets that core and the backup (to download or copy it); the folder is removed after.
+ * A real backup over 45 MB, as another office PC would have made it: the school saved as
+ * `schoolName` and 85,000 students (written straight into the data file of the core `call`
+ * reaches, in `dataDir`), then `backup.create`. Returns the backup; its file is in `backups/`.
  */
-export async function withLargeBackup<T>(
+export async function makeLargeBackup(
+  dataDir: string,
+  call: Call,
   schoolName: string,
-  use: (core: Core, backup: BackupEntry) => Promise<T> | T,
-): Promise<T> {
-  const temp = makeTempDir('pilotdesk-large-backup-');
-  const core = openBenchCore(temp.dir);
+): Promise<BackupEntry> {
+  await data(call, 'school.save', { ...schoolProfile, name: schoolName });
+  const db = openDataFile(dataDir);
   try {
-    await call(core, 'school.save', { ...schoolProfile, name: schoolName });
-    const db = openDataFile(temp.dir);
-    try {
-      insertStudents(db, rosterRows(LARGE_BACKUP_STUDENTS));
-    } finally {
-      db.close();
-    }
-    return await use(core, await call<BackupEntry>(core, 'backup.create', {}));
+    insertStudents(db, rosterRows(LARGE_BACKUP_STUDENTS));
   } finally {
-    await core.backups.idle();
-    core.close();
-    temp.remove();
+    db.close();
   }
+  return data<BackupEntry>(call, 'backup.create', {});
 }

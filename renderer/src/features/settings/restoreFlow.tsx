@@ -13,7 +13,8 @@ const tx = t.settings;
 /**
  * The confirm-then-restore step both the settings page and the recovery screen use: a modal
  * saying the current data is kept as a 还原前 backup, then the restore (a picked file's upload
- * progress shown in the modal) with the core's message on failure. Resolves to the result, or null when cancelled or refused.
+ * progress shown in the modal) with the core's message on failure. Resolves to the result, or
+ * null when cancelled or refused.
  */
 export function useConfirmRestore() {
   const { modal, message } = App.useApp();
@@ -37,6 +38,8 @@ export function useConfirmRestore() {
           cancelText: t.common.cancel,
           onCancel: () => resolve(null),
           onOk: async () => {
+            // Once it runs it cannot be taken back half-way: no 取消 that would only hide it.
+            dialog.update({ cancelButtonProps: { disabled: true }, keyboard: false });
             try {
               resolve(await run(showProgress));
             } catch (error) {
