@@ -482,4 +482,3 @@ describe('integrity check at open', () => {
     kept.close();
   });
 });
-
