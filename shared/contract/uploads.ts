@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatBytes } from '../domain/attachments';
+import { fileNameField } from './files';
 
 /**
  * Staged uploads: a file too large for one call (backups, material packages) is sent in pieces —
@@ -23,10 +24,7 @@ export const uploadIdSchema = z
 
 export const uploadBeginSchema = z
   .object({
-    fileName: z
-      .string({ error: '缺少文件名（fileName）' })
-      .min(1, { error: '缺少文件名（fileName）' })
-      .max(255, { error: '文件名（fileName）过长（最多 255 个字符）' }),
+    fileName: fileNameField,
     size: z
       .number({ error: '文件大小（size）无效' })
       .int({ error: '文件大小（size）必须是整数字节数' })
