@@ -6,6 +6,12 @@ import { uploadRefSchema } from './uploads';
 
 export const PACKAGE_FORMAT_VERSION = 1;
 
+/** The largest file 校验材料包 reads (and what its content may unpack to): 200 MB. */
+export const MAX_VERIFY_BYTES = 200 * 1024 * 1024;
+/** Why a file is not checked: bigger than any package this app makes. */
+export const verifyTooLargeMessage = () =>
+  `文件过大（超过 ${MAX_VERIFY_BYTES / 1024 / 1024} MB），不是本软件生成的材料包。`;
+
 const taskIdSchema = z
   .string({ error: '任务编号（taskId）无效' })
   .min(1, { error: '任务编号（taskId）无效' })

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
-import { UPLOADS_DIR } from '../../electron/core/dataFiles';
+import { DATABASE_FILE, UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { MAX_OPEN_UPLOADS, UPLOAD_IDLE_MS } from '../../electron/core/io/uploads';
 import type { BackupDownload, BackupList, RestoreResult } from '../../shared/contract/backup';
 import type { HandlerName } from '../../shared/contract';
@@ -276,6 +276,35 @@ describe('refusals, each in Chinese, changing nothing', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('in recovery mode', () => {
+  it('stages and restores a file while the data file is damaged', async () => {
+    const t = newCore();
+    await seedCompleteProject(t.core);
+    const exported = await call<BackupDownload>(t.core, 'backup.exportDatabase', {});
+    t.core.close();
+    writeFileSync(path.join(t.dataDir, DATABASE_FILE), randomBytes(64 * 1024));
+    const broken = createCore({
+      dataDir: t.dataDir,
+      clock: () => new Date('2026-03-02T09:00:00Z'),
+      log: () => undefined,
+      appVersion: '0.0.0-test',
+    });
+    try {
+      expect(broken.status().mode).toBe('recovery');
+      const upload = await staged(
+        broken,
+        exported.fileName,
+        Buffer.from(exported.contentBase64, 'base64'),
+      );
+      await call(broken, 'backup.restoreFile', upload);
+      expect(broken.status().mode).toBe('normal');
+      expect(await schoolName(broken)).toBe('湖北示例职业技术学院');
+    } finally {
+      broken.close();
+    }
   });
 });
 

@@ -146,6 +146,7 @@ test.describe('设置', () => {
     await go(page, '设置');
     await page.locator('input[type=file]').setInputFiles(file);
     const dialog = page.locator('.ant-modal-confirm');
+    const started = Date.now();
     await dialog.getByRole('button', { name: /还\s*原/ }).click();
     // The file goes in pieces: the dialog shows how much has been sent.
     const progress = dialog.getByTestId('upload-progress');
@@ -154,6 +155,11 @@ test.describe('设置', () => {
     await expect(
       page.locator('.ant-notification-notice').or(page.locator('.ant-message-error')).last(),
     ).toContainText('已还原“另一台电脑的备份.sqlite”', { timeout: 60_000 });
+    testInfo.annotations.push({
+      type: 'timing',
+      description: `sent ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB and restored in ${Date.now() - started} ms (with a screenshot)`,
+    });
+    console.log(testInfo.annotations.at(-1)?.description);
 
     await go(page, '学校信息');
     await expect(page.locator('#school-name')).toHaveValue('新办公室的学校');

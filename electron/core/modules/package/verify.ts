@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import yauzl from 'yauzl';
-import type {
-  ManifestBatch,
-  PackageManifest,
-  PackageVerifyReport,
+import {
+  MAX_VERIFY_BYTES,
+  verifyTooLargeMessage,
+  type ManifestBatch,
+  type PackageManifest,
+  type PackageVerifyReport,
 } from '../../../../shared/contract/package';
 import { certificateLevels } from '../../../../shared/domain/certificate';
 import { CoreError } from '../../errors';
@@ -13,7 +15,7 @@ import { MANIFEST_NAME } from './manifestZip';
 /** Limits against zip bombs: far above any real package, far below a machine's memory. */
 export const verifyLimits = {
   maxEntries: 10_000,
-  maxTotalBytes: 200 * 1024 * 1024,
+  maxTotalBytes: MAX_VERIFY_BYTES,
   maxEntryBytes: 200 * 1024 * 1024,
   /** Uncompressed / compressed above this (for entries over 1 MB) is treated as a bomb. */
   maxRatio: 200,
@@ -178,11 +180,7 @@ function batchOf(raw: unknown): ManifestBatch {
  * changed files. The archive is read from disk entry by entry, never loaded whole.
  */
 export async function verifyPackage(fileName: string, file: string): Promise<PackageVerifyReport> {
-  if (statSync(file).size > verifyLimits.maxTotalBytes) {
-    throw refuse(
-      `文件过大（超过 ${verifyLimits.maxTotalBytes / 1024 / 1024} MB），不是本软件生成的材料包。`,
-    );
-  }
+  if (statSync(file).size > MAX_VERIFY_BYTES) throw refuse(verifyTooLargeMessage());
   const entries = await readEntries(file);
   const report: PackageVerifyReport = {
     ok: false,

@@ -2,7 +2,12 @@ import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design
 import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
-import type { PackageBuildResult, PackageVerifyReport } from '../../../../shared/contract/package';
+import {
+  MAX_VERIFY_BYTES,
+  verifyTooLargeMessage,
+  type PackageBuildResult,
+  type PackageVerifyReport,
+} from '../../../../shared/contract/package';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
@@ -244,9 +249,14 @@ function VerifyCard() {
   const [error, setError] = useState<string | null>(null);
 
   const check = async (file: File) => {
-    setBusy(true);
     setError(null);
     setReport(null);
+    // Bigger than any package: said at once, not after seconds of sending it to the core.
+    if (file.size > MAX_VERIFY_BYTES) {
+      setError(verifyTooLargeMessage());
+      return;
+    }
+    setBusy(true);
     try {
       const staged = await stageFile(file, (sent, total) =>
         setStaging({ fileName: file.name, sent, total }),
