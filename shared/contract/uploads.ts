@@ -22,27 +22,35 @@ export const uploadIdSchema = z
   .string({ error: '缺少上传编号（uploadId），请重新选择文件' })
   .regex(uploadIdPattern, { error: '上传编号（uploadId）无效，请重新选择文件' });
 
+/** A whole number of bytes from `min` to 2 GiB; `field` names it in every message. */
+const byteCount = (field: string, min: number, below: string, above: string) =>
+  z
+    .number({ error: `${field}无效` })
+    .int({ error: `${field}必须是整数字节数` })
+    .min(min, { error: below })
+    .max(MAX_STAGED_BYTES, { error: above });
+
 export const uploadBeginSchema = z
   .object({
     fileName: fileNameField,
-    size: z
-      .number({ error: '文件大小（size）无效' })
-      .int({ error: '文件大小（size）必须是整数字节数' })
-      .min(1, { error: '文件是空的（size 为 0），请选择有内容的文件' })
-      .max(MAX_STAGED_BYTES, {
-        error: `文件过大（size），最多 ${formatBytes(MAX_STAGED_BYTES)}`,
-      }),
+    size: byteCount(
+      '文件大小（size）',
+      1,
+      '文件是空的（size 为 0），请选择有内容的文件',
+      `文件过大（size），最多 ${formatBytes(MAX_STAGED_BYTES)}`,
+    ),
   })
   .strict();
 
 export const uploadChunkSchema = z
   .object({
     uploadId: uploadIdSchema,
-    offset: z
-      .number({ error: '分块位置（offset）无效' })
-      .int({ error: '分块位置（offset）必须是整数' })
-      .min(0, { error: '分块位置（offset）不能为负数' })
-      .max(MAX_STAGED_BYTES, { error: '分块位置（offset）超出文件上限' }),
+    offset: byteCount(
+      '分块位置（offset）',
+      0,
+      '分块位置（offset）不能为负数',
+      '分块位置（offset）超出文件上限',
+    ),
     contentBase64: z
       .string({ error: '分块内容（contentBase64）无效（不是 base64 编码）' })
       .min(1, { error: '分块内容（contentBase64）是空的' })
