@@ -15,9 +15,9 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { seedExamSchool } from '../harness/exams';
 import { signUp, type DataCall } from '../harness/fees';
 import { makeZip } from '../harness/files';
+import { staged } from '../harness/uploads';
 import { call } from '../harness/seed';
 import { loadWorkbook } from '../harness/sheets';
-import { staged } from '../harness/uploads';
 
 let now = new Date('2026-03-02T08:00:00Z');
 let t: TestCore;
