@@ -1,6 +1,7 @@
 import type { BackupManager } from './backup/manager';
 import type { Db } from './db/open';
 import type { EventSource } from './events';
+import type { UploadStore } from './io/uploads';
 import type { Logger } from './log';
 
 /**
@@ -36,6 +37,8 @@ export interface CoreServices {
   actor: string;
   host: HostCapabilities;
   backups: BackupManager;
+  /** Large files the page sends in pieces (uploads.begin / uploads.chunk). */
+  uploads: UploadStore;
   /** The open database, or null in recovery mode. */
   currentDb(): Db | null;
   status(): CoreStatus;

@@ -27,6 +27,8 @@ import { studentsHandlers } from './modules/students/service';
 import { systemHandlers } from './modules/system/service';
 import { teachersHandlers } from './modules/teachers/service';
 import { weeklyHandlers } from './modules/weekly/service';
+import { uploadHandlers } from './modules/uploads/service';
+import { createUploadStore } from './io/uploads';
 
 export type { HostCapabilities } from './context';
 
@@ -68,6 +70,9 @@ const recoveryHandlerNames = [
   'backup.restore',
   'backup.restoreFile',
   'backup.newestGood',
+  'uploads.begin',
+  'uploads.chunk',
+  'uploads.cancel',
 ] as const satisfies readonly HandlerName[];
 
 /** Every feature's handlers on one open database; rebuilt after a restore swaps the file. */
@@ -89,6 +94,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...examsHandlers(ctx),
     ...feesHandlers(ctx),
     ...weeklyHandlers(ctx),
+    ...uploadHandlers(ctx),
   };
 }
 
@@ -103,7 +109,11 @@ function recoveryHandlers(services: CoreServices, problem: string): Handlers {
   const all = Object.fromEntries(
     (Object.keys(contract) as HandlerName[]).map((name) => [name, refuse]),
   ) as unknown as Handlers;
-  const working = { ...systemHandlers(services), ...backupHandlers(services) };
+  const working = {
+    ...systemHandlers(services),
+    ...backupHandlers(services),
+    ...uploadHandlers(services),
+  };
   for (const name of recoveryHandlerNames) {
     (all as Record<string, unknown>)[name] = working[name];
   }
@@ -168,6 +178,11 @@ export function createCore(options: CoreOptions): Core {
     actor: '试点工作负责人',
     host: options.host ?? {},
     backups,
+    uploads: createUploadStore({
+      dataDir: options.dataDir,
+      log: (message, data) => options.log('warn', message, data),
+      now: () => options.clock().getTime(),
+    }),
     currentDb: () => session?.db ?? null,
     status: () => session?.status ?? { mode: 'recovery', problem: '数据文件正在切换，请稍候。' },
   };

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { backupIdPattern, type BackupKind } from '../domain/backup';
-import { uploadedFileSchema } from './files';
+import { uploadRefSchema } from './uploads';
 
 export const backupIdSchema = z
   .string({ error: '请指定要操作的备份' })
   .regex(backupIdPattern, { error: '备份名称无效：只能是备份文件夹中的 .sqlite 文件名' });
 
 export const backupRefSchema = z.object({ id: backupIdSchema });
-export const backupRestoreFileSchema = z.object({ file: uploadedFileSchema.strict() });
+/** A backup file the page staged with `uploads.begin` / `uploads.chunk`. */
+export const backupRestoreFileSchema = uploadRefSchema;
 
 /** One backup file in the data folder's `backups/`. */
 export interface BackupEntry {

@@ -20,11 +20,14 @@ export function uploadTooLargeMessage(bytes: number): string {
  * the desktop app, so no host needs file-system access on the page's behalf. The length is
  * checked first: an oversized file is refused before its content is looked at or decoded.
  */
+/** The name of a file the user picked, as shown back in messages. */
+export const fileNameField = z
+  .string({ error: '缺少文件名' })
+  .min(1, { error: '缺少文件名' })
+  .max(255, { error: '文件名过长（最多 255 个字符）' });
+
 export const uploadedFileSchema = z.object({
-  fileName: z
-    .string({ error: '缺少文件名' })
-    .min(1, { error: '缺少文件名' })
-    .max(255, { error: '文件名过长（最多 255 个字符）' }),
+  fileName: fileNameField,
   contentBase64: z
     .string({ error: '文件内容无效（不是 base64 编码）' })
     .max(MAX_UPLOAD_BASE64_CHARS, {

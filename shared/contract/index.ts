@@ -15,6 +15,7 @@ import { sitesContract } from './sites';
 import { studentsContract } from './students';
 import { systemContract } from './system';
 import { teachersContract } from './teachers';
+import { uploadsContract } from './uploads';
 import { weeklyContract } from './weekly';
 
 /**
@@ -39,6 +40,7 @@ export const contract = {
   ...examsContract,
   ...feesContract,
   ...weeklyContract,
+  ...uploadsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import type { Verdict } from '../domain/verdict';
 import type { CertificateLevel } from '../domain/certificate';
 import type { SelfCheckSummary } from './projects';
-import { uploadedFileSchema } from './files';
+import { uploadRefSchema } from './uploads';
 
 export const PACKAGE_FORMAT_VERSION = 1;
+
+/** The largest file 校验材料包 reads (and what its content may unpack to): 200 MB. */
+export const MAX_VERIFY_BYTES = 200 * 1024 * 1024;
+/** Why a file is not checked: bigger than any package this app makes. */
+export const verifyTooLargeMessage = () =>
+  `文件过大（超过 ${MAX_VERIFY_BYTES / 1024 / 1024} MB），不是本软件生成的材料包。`;
 
 const taskIdSchema = z
   .string({ error: '任务编号（taskId）无效' })
@@ -134,8 +140,6 @@ export const packageContract = {
   'package.build': { input: packageBuildSchema, output: {} as PackageBuildResult },
   'package.buildBatch': { input: packageBuildBatchSchema, output: {} as PackageBuildResult },
   'package.cancel': { input: packageCancelSchema, output: {} as PackageCancelResult },
-  'package.verify': {
-    input: z.object({ file: uploadedFileSchema }).strict(),
-    output: {} as PackageVerifyReport,
-  },
+  /** Checks a package the page staged with `uploads.begin` / `uploads.chunk`. */
+  'package.verify': { input: uploadRefSchema, output: {} as PackageVerifyReport },
 } as const;

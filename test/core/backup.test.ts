@@ -20,6 +20,7 @@ import { latestVersion } from '../../electron/core/db/migrate';
 import { integrityProblems } from '../../electron/core/db/open';
 import { makePdf } from '../harness/files';
 import { makeTempDir } from '../harness/webHost';
+import { staged, stagedUpload } from '../harness/uploads';
 
 const profile = {
   name: '湖北示例职业技术学院',
@@ -251,9 +252,7 @@ describe('restore', () => {
     await saveName(core, '之后的名称');
 
     const result = await ok<RestoreResult>(
-      core.dispatch('backup.restoreFile', {
-        file: { fileName: exported.fileName, contentBase64: exported.contentBase64 },
-      }),
+      core.dispatch('backup.restoreFile', await stagedUpload(core, exported)),
     );
     expect(result.restoredFrom).toBe(exported.fileName);
     expect(await schoolName(core)).toBe('导出时的名称');
@@ -272,9 +271,7 @@ describe('restore', () => {
       .run('老版本学校');
     old.close();
     const fromOld = await ok<RestoreResult>(
-      core.dispatch('backup.restoreFile', {
-        file: { fileName: 'old.sqlite', contentBase64: readBase64(oldFile) },
-      }),
+      core.dispatch('backup.restoreFile', await staged(core, 'old.sqlite', readFileSync(oldFile))),
     );
     expect(fromOld.schemaVersion).toBe(latestVersion(migrations));
     expect(await schoolName(core)).toBe('老版本学校');
@@ -290,9 +287,7 @@ describe('restore', () => {
     temps.push(dir);
 
     const text = await fails(
-      core.dispatch('backup.restoreFile', {
-        file: { fileName: '说明.txt', contentBase64: Buffer.from('hello').toString('base64') },
-      }),
+      core.dispatch('backup.restoreFile', await staged(core, '说明.txt', Buffer.from('hello'))),
     );
     expect(text).toMatchObject({ code: 'BAD_FILE' });
     expect(text.message).toContain('“说明.txt”');
@@ -305,9 +300,10 @@ describe('restore', () => {
     newer.pragma(`user_version = ${latestVersion(migrations) + 1}`);
     newer.close();
     const tooNew = await fails(
-      core.dispatch('backup.restoreFile', {
-        file: { fileName: 'newer.sqlite', contentBase64: readBase64(newerFile) },
-      }),
+      core.dispatch(
+        'backup.restoreFile',
+        await staged(core, 'newer.sqlite', readFileSync(newerFile)),
+      ),
     );
     expect(tooNew).toMatchObject({ code: 'DB_NEWER_VERSION' });
     expect(tooNew.message).toContain('更新版本');
@@ -318,9 +314,10 @@ describe('restore', () => {
     other.pragma('user_version = 3');
     other.close();
     const foreign = await fails(
-      core.dispatch('backup.restoreFile', {
-        file: { fileName: 'other.sqlite', contentBase64: readBase64(otherFile) },
-      }),
+      core.dispatch(
+        'backup.restoreFile',
+        await staged(core, 'other.sqlite', readFileSync(otherFile)),
+      ),
     );
     expect(foreign).toMatchObject({ code: 'BAD_FILE' });
     expect(foreign.message).toMatch(/不是“1\+X试点工作台”的数据文件（缺少数据表 .*school/);
@@ -350,9 +347,10 @@ describe('restore', () => {
     clash.close();
 
     const failed = await fails(
-      core.dispatch('backup.restoreFile', {
-        file: { fileName: 'clash.sqlite', contentBase64: readBase64(clashFile) },
-      }),
+      core.dispatch(
+        'backup.restoreFile',
+        await staged(core, 'clash.sqlite', readFileSync(clashFile)),
+      ),
     );
     expect(failed).toMatchObject({ code: 'BAD_FILE' });
     expect(failed.message).toContain('已恢复为还原前的数据');
@@ -484,7 +482,3 @@ describe('integrity check at open', () => {
     kept.close();
   });
 });
-
-function readBase64(file: string): string {
-  return readFileSync(file).toString('base64');
-}

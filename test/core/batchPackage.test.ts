@@ -15,6 +15,7 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { seedExamSchool } from '../harness/exams';
 import { signUp, type DataCall } from '../harness/fees';
 import { makeZip } from '../harness/files';
+import { staged } from '../harness/uploads';
 import { call } from '../harness/seed';
 import { loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 
@@ -65,9 +66,7 @@ const build = async (input: Record<string, unknown> = { batchId }) =>
   call<PackageBuildResult>(t.core, 'package.buildBatch', input);
 
 const verify = async (bytes: Buffer, fileName = 'x.zip') =>
-  call<PackageVerifyReport>(t.core, 'package.verify', {
-    file: { fileName, contentBase64: bytes.toString('base64') },
-  });
+  call<PackageVerifyReport>(t.core, 'package.verify', await staged(t.core, fileName, bytes));
 
 const entriesOf = async (bytes: Buffer) =>
   new Map((await readOwnZip(bytes)).map((e) => [e.name, e.data]));

@@ -23,6 +23,7 @@ import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
 import { seededRandom } from '../harness/random';
 import { makeTempDir, repoRoot } from '../harness/webHost';
+import { staged } from '../harness/uploads';
 
 /**
  * issue 7 item 2: a core process is killed with SIGKILL at random points during a 20,000-row
@@ -238,9 +239,11 @@ describe('crash safety (kill -9)', () => {
         const packages = existsSync(exports) ? readdirSync(exports) : [];
         for (const name of packages) {
           expect(name, where).toMatch(/^[^.].*\.zip$/);
-          const report = await call<PackageVerifyReport>(core, 'package.verify', {
-            file: upload(name, readFileSync(path.join(exports, name))),
-          });
+          const report = await call<PackageVerifyReport>(
+            core,
+            'package.verify',
+            await staged(core, name, readFileSync(path.join(exports, name))),
+          );
           expect(report.problems, where).toEqual([]);
           expect(report.ok, where).toBe(true);
         }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
+import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { contract, type HandlerName } from '../../shared/contract';
 import type { Certificate } from '../../shared/contract/catalogue';
@@ -26,6 +27,7 @@ import { call } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
+import { staged, stagedUpload } from '../harness/uploads';
 
 /**
  * issue 7 item 3: the hostile-input corpus (test/fixtures/hostile/, README.md there). Every
@@ -92,12 +94,7 @@ describe('oversized uploads', () => {
       return shape !== undefined && 'file' in shape;
     });
     expect(takesFile).toEqual(
-      expect.arrayContaining([
-        'students.importCommit',
-        'attachments.upload',
-        'package.verify',
-        'backup.restoreFile',
-      ]),
+      expect.arrayContaining(['students.importCommit', 'attachments.upload']),
     );
     for (const name of takesFile) {
       const started = Date.now();
@@ -114,11 +111,42 @@ describe('oversized uploads', () => {
     const error = await expectRefusedUnchanged(t, 'students.importPreview', { file: fits });
     expect(error.code).toBe('BAD_FILE');
   });
+
+  it('refuses a staged upload over 2 GiB and a 200 MB piece by their size, writing nothing', async () => {
+    const tooBig = await expectRefusedUnchanged(
+      t,
+      'uploads.begin',
+      { fileName: '备份.sqlite', size: 3 * 1024 ** 3 },
+      'VALIDATION',
+    );
+    expect(tooBig.message).toContain('文件过大（size），最多 2.00 GB');
+    const { uploadId } = await call<{ uploadId: string }>(t.core, 'uploads.begin', {
+      fileName: '备份.sqlite',
+      size: 1024 ** 3,
+    });
+    const started = Date.now();
+    const piece = await expectRefusedUnchanged(
+      t,
+      'uploads.chunk',
+      { uploadId, offset: 0, contentBase64: zeroUpload('x', 200 * 1024 * 1024).contentBase64 },
+      'VALIDATION',
+    );
+    expect(piece.message).toContain('分块内容（contentBase64）过大：每块最多 8.0 MB');
+    expect(Date.now() - started).toBeLessThan(1500);
+    // Declaring 1 GiB wrote nothing: the staging folder holds no bytes until pieces arrive.
+    expect(readdirSync(path.join(t.dataDir, UPLOADS_DIR))).toEqual([]);
+    await call(t.core, 'uploads.cancel', { uploadId });
+  });
 });
 
 describe('hostile archives (package.verify)', () => {
   const refuses = async (file: { fileName: string; contentBase64: string }, says: RegExp) => {
-    const error = await expectRefusedUnchanged(t, 'package.verify', { file }, 'BAD_FILE');
+    const error = await expectRefusedUnchanged(
+      t,
+      'package.verify',
+      await stagedUpload(t.core, file),
+      'BAD_FILE',
+    );
     expect(error.message).toMatch(says);
   };
   it('refuses random bytes and a truncated package', async () => {
@@ -169,13 +197,17 @@ describe('active content disguised as attachments', () => {
 
 describe('hostile database files (backup.restoreFile)', () => {
   it('refuses random bytes and a truncated database and keeps the data', async () => {
-    await expectRefusedUnchanged(t, 'backup.restoreFile', {
-      file: hostileFile('random-bytes.xlsx'),
-    });
+    await expectRefusedUnchanged(
+      t,
+      'backup.restoreFile',
+      await stagedUpload(t.core, hostileFile('random-bytes.xlsx')),
+    );
     const own = readFileSync(path.join(t.dataDir, DATABASE_FILE));
-    await expectRefusedUnchanged(t, 'backup.restoreFile', {
-      file: upload('截断.sqlite', own.subarray(0, Math.floor(own.length / 3))),
-    });
+    await expectRefusedUnchanged(
+      t,
+      'backup.restoreFile',
+      await staged(t.core, '截断.sqlite', own.subarray(0, Math.floor(own.length / 3))),
+    );
   });
 });
 

@@ -24,6 +24,7 @@ import { verifyLimits } from '../../electron/core/modules/package/verify';
 import { createTestCore, type TestCore } from '../harness/core';
 import { makeBulkyFile, makePdf, makeZip } from '../harness/files';
 import { call, seedSchool } from '../harness/seed';
+import { staged } from '../harness/uploads';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -98,10 +99,8 @@ const docxText = async (docx: Buffer) =>
 const build = (projectIds: number[], acceptDraft = false) =>
   call<PackageBuildResult>(t.core, 'package.build', { projectIds, acceptDraft });
 
-const verify = (bytes: Buffer, fileName = 'x.zip') =>
-  t.core.dispatch('package.verify', {
-    file: { fileName, contentBase64: bytes.toString('base64') },
-  });
+const verify = async (bytes: Buffer, fileName = 'x.zip') =>
+  t.core.dispatch('package.verify', await staged(t.core, fileName, bytes));
 
 describe('submission package', () => {
   it('contains the documents, attachments and a manifest whose checksums match', async () => {

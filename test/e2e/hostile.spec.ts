@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { closeSync, openSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, openSync, truncateSync } from 'node:fs';
 import path from 'node:path';
+import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { planSections } from '../../shared/domain/implementationPlan';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
 import { makePdf } from '../harness/files';
@@ -244,5 +245,21 @@ test.describe('HTML and script in text fields', () => {
     ).toBeVisible();
     await attachScreenshot(page, testInfo, 'too-large');
     expect(dialogs).toEqual([]);
+  });
+
+  test('a package over 200 MB picked for 校验材料包 is refused at once, nothing sent', async ({
+    page,
+  }) => {
+    const big = path.join(temp.dir, '材料包.zip');
+    closeSync(openSync(big, 'w'));
+    truncateSync(big, 201 * 1024 * 1024);
+    await page.goto(host.url);
+    await openPage(page, '申报材料');
+    await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
+    await expect(page.getByTestId('verify-error')).toHaveText(
+      '文件过大（超过 200 MB），不是本软件生成的材料包。',
+    );
+    await expect(page.getByTestId('upload-progress')).toHaveCount(0);
+    expect(existsSync(path.join(host.dataDir, UPLOADS_DIR))).toBe(false);
   });
 });

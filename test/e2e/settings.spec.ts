@@ -1,7 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { choose } from '../harness/antd';
+import { UPLOADS_DIR } from '../../electron/core/dataFiles';
+import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
+import { attachScreenshot, choose } from '../harness/antd';
+import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
+import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const go = (page: Page, menu: string) => page.getByRole('menuitem', { name: menu }).click();
@@ -113,6 +117,58 @@ test.describe('设置', () => {
       .click();
     await expect(page.locator('.ant-message')).toContainText('备份已删除');
     await expect(rows.filter({ hasText: '手动' })).toHaveCount(0);
+  });
+
+  test('restores a backup file over 45 MB from disk (another PC’s), showing the upload progress', async ({
+    page,
+    request,
+  }, testInfo) => {
+    // Another PC's backup, made by a second host on its own folder.
+    const otherPc = makeTempDir('pilotdesk-other-pc-');
+    const other = await startWebHostProcess(otherPc.dir);
+    // Playwright hands a page at most 50 MB from memory: the file is picked from disk instead.
+    const file = testInfo.outputPath('另一台电脑的备份.sqlite');
+    try {
+      const backup = await makeLargeBackup(
+        otherPc.dir,
+        webHostCall(request, other),
+        '新办公室的学校',
+      );
+      copyFileSync(path.join(otherPc.dir, 'backups', backup.id), file);
+    } finally {
+      await other.stop();
+      otherPc.remove();
+    }
+    expect(statSync(file).size).toBeGreaterThan(MAX_UPLOAD_BYTES);
+
+    await page.goto(host.url);
+    await saveSchoolName(page, '旧电脑上的学校', true);
+    await go(page, '设置');
+    await page.locator('input[type=file]').setInputFiles(file);
+    const dialog = page.locator('.ant-modal-confirm');
+    const started = Date.now();
+    await dialog.getByRole('button', { name: /还\s*原/ }).click();
+    // The file goes in pieces: the dialog shows how much has been sent.
+    const progress = dialog.getByTestId('upload-progress');
+    await expect(progress).toContainText(/MB \/ 5\d\.\d MB/);
+    await attachScreenshot(page, testInfo, 'restore-upload-progress');
+    await expect(
+      page.locator('.ant-notification-notice').or(page.locator('.ant-message-error')).last(),
+    ).toContainText('已还原“另一台电脑的备份.sqlite”', { timeout: 60_000 });
+    testInfo.annotations.push({
+      type: 'timing',
+      description: `sent ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB and restored in ${Date.now() - started} ms (with a screenshot)`,
+    });
+    console.log(testInfo.annotations.at(-1)?.description);
+
+    await go(page, '学校信息');
+    await expect(page.locator('#school-name')).toHaveValue('新办公室的学校');
+    await go(page, '学生');
+    await expect(
+      page.getByText(`共 ${LARGE_BACKUP_STUDENTS.toLocaleString('zh-CN')} 条`),
+    ).toBeVisible();
+    // The staged copy is gone once used.
+    expect(readdirSync(path.join(host.dataDir, UPLOADS_DIR))).toEqual([]);
   });
 
   test('restoring an uploaded file that is not a database is refused with a message', async ({

@@ -87,3 +87,32 @@ export function insertSignups(db: Database.Database, signups: readonly SeedSignu
     }
   })();
 }
+
+/**
+ * Students straight into the table, from `rosterRows()`-shaped rows (学号, 姓名, 身份证号码,
+ * 性别, 专业, 班级, 年级, 联系电话, 试点学生), in one transaction: for large fixtures.
+ */
+export function insertStudents(db: Database.Database, rows: readonly string[][]): void {
+  const insert = db.prepare(
+    `INSERT INTO students (student_no, name, id_type, id_number, gender, major_id, major_text,
+       class_name, entry_year, phone, pilot, created_at, updated_at)
+     VALUES (?, ?, 'resident', ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (const r of rows) {
+      insert.run(
+        r[0],
+        r[1],
+        r[2],
+        r[3] === '男' ? 'male' : 'female',
+        r[4],
+        r[5],
+        Number.parseInt(r[6], 10),
+        r[7],
+        r[8] === '否' ? 0 : 1,
+        stamp,
+        stamp,
+      );
+    }
+  })();
+}

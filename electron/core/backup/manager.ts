@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import {
+  constants,
   copyFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  writeFileSync,
+  statSync,
 } from 'node:fs';
 import path from 'node:path';
 import type {
@@ -56,7 +57,8 @@ export interface BackupManagerDeps {
   retention?: RetentionPolicy;
 }
 
-export type RestoreSource = { id: string } | { fileName: string; bytes: Buffer };
+/** A listed backup, or a database file elsewhere (a staged upload) shown to the user as `fileName`. */
+export type RestoreSource = { id: string } | { fileName: string; file: string };
 
 export interface BackupManager {
   readonly dir: string;
@@ -306,10 +308,10 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         try {
           if ('id' in source) copyListed(source.id, candidate);
           else {
-            if (source.bytes.length === 0) {
+            if (statSync(source.file).size === 0) {
               throw new CoreError('BAD_FILE', `无法还原“${label}”：文件是空的。当前数据没有改动。`);
             }
-            writeFileSync(candidate, source.bytes, { flag: 'wx' });
+            copyFileSync(source.file, candidate, constants.COPYFILE_EXCL);
           }
           inspectCandidate(candidate, label, deps.migrations, sqliteOptions);
           const undo = await saveCurrent();

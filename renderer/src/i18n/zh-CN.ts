@@ -1168,4 +1168,10 @@ export const zhCN = {
       empty: '（未填写）',
     },
   },
+  uploads: {
+    /** While a picked file is sent to the core in pieces. */
+    sending: (fileName: string) => `正在发送“${fileName}”…`,
+    sent: (sent: string, total: string) => `${sent} / ${total}`,
+    checking: '已发送，正在处理…',
+  },
 } as const;

@@ -24,11 +24,10 @@ export function backupHandlers(services: CoreServices): HandlersFor<BackupHandle
     'backup.download': ({ id }) => backups.download(id),
     'backup.exportDatabase': () => backups.exportDatabase(),
     'backup.restore': ({ id }) => backups.restore({ id }),
-    'backup.restoreFile': ({ file }) =>
-      backups.restore({
-        fileName: file.fileName,
-        bytes: Buffer.from(file.contentBase64, 'base64'),
-      }),
+    'backup.restoreFile': ({ uploadId }) =>
+      services.uploads.consume(uploadId, (staged) =>
+        backups.restore({ fileName: staged.fileName, file: staged.path }),
+      ),
     'backup.newestGood': () => backups.newestGood(),
   };
 }

@@ -1,45 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { CancellableTask } from '../../io/tasks';
+import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
 
 /** Where exported packages are kept, relative to the data folder. */
 export const EXPORTS_DIR = 'exports';
 
-/** `.<pid>-<random>.zip.tmp`: a package being written by process `pid` (older: no pid). */
-const tempName = /^\.(?:(\d+)-)?[0-9a-f]+\.zip\.tmp$/;
+/** Packages being written: `.<pid>-<random>.zip.tmp` (io/tempFiles.ts). */
+const TEMP_KIND = 'zip';
 
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes half-written packages left by a process that died while writing one (a crash, a
- * kill, a power cut): their writer is gone, so nobody will rename them into place. Files of a
- * process still running (the other host on the same data folder) are left alone.
- */
+/** Removes half-written packages whose writer died (see removeOrphanedTempFiles). */
 export function removeStaleExports(dataDir: string): string[] {
-  const dir = path.join(dataDir, EXPORTS_DIR);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    const m = tempName.exec(name);
-    if (!m || (m[1] !== undefined && processAlive(Number(m[1])))) continue;
-    rmSync(path.join(dir, name), { force: true });
-    removed.push(name);
-  }
-  return removed;
+  return removeOrphanedTempFiles(path.join(dataDir, EXPORTS_DIR), TEMP_KIND);
 }
 
 /**
@@ -55,7 +27,7 @@ export async function writeExportAtomically<T>(
 ): Promise<{ value: T; bytes: Buffer; savedAs: string }> {
   const dir = path.join(dataDir, EXPORTS_DIR);
   mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `.${process.pid}-${randomBytes(8).toString('hex')}.zip.tmp`);
+  const temp = path.join(dir, processTempName(TEMP_KIND));
   let value: T;
   try {
     value = await write(temp);

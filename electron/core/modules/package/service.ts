@@ -51,8 +51,8 @@ export function packageHandlers(
 
     'package.cancel': ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
 
-    'package.verify': ({ file }) =>
-      verifyPackage(file.fileName, Buffer.from(file.contentBase64, 'base64')),
+    'package.verify': ({ uploadId }) =>
+      ctx.uploads.consume(uploadId, (staged) => verifyPackage(staged.fileName, staged.path)),
   };
 
   /** 申报材料 of the projects: a failing self-check exports only as a confirmed draft. */

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import yauzl from 'yauzl';
-import type {
-  ManifestBatch,
-  PackageManifest,
-  PackageVerifyReport,
+import {
+  MAX_VERIFY_BYTES,
+  verifyTooLargeMessage,
+  type ManifestBatch,
+  type PackageManifest,
+  type PackageVerifyReport,
 } from '../../../../shared/contract/package';
 import { certificateLevels } from '../../../../shared/domain/certificate';
 import { CoreError } from '../../errors';
@@ -12,7 +15,7 @@ import { MANIFEST_NAME } from './manifestZip';
 /** Limits against zip bombs: far above any real package, far below a machine's memory. */
 export const verifyLimits = {
   maxEntries: 10_000,
-  maxTotalBytes: 200 * 1024 * 1024,
+  maxTotalBytes: MAX_VERIFY_BYTES,
   maxEntryBytes: 200 * 1024 * 1024,
   /** Uncompressed / compressed above this (for entries over 1 MB) is treated as a bomb. */
   maxRatio: 200,
@@ -38,11 +41,12 @@ interface ReadEntry {
   text: string | null;
 }
 
-function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(
-      bytes,
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true },
+    yauzl.open(
+      file,
+      // autoClose off: the file is closed by readEntries, on the end or at the first problem.
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false },
       (err, zip) =>
         err
           ? reject(refuse('文件不是有效的 zip 材料包（无法读取目录），可能已损坏或不是 zip 文件。'))
@@ -52,11 +56,11 @@ function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
 }
 
 /**
- * Reads every entry in memory (nothing is written to disk), hashing as it streams and stopping
+ * Reads every entry from the file (nothing is extracted to disk), hashing as it streams and stopping
  * as soon as a limit is passed. Refuses unsafe archives with a Chinese message.
  */
-async function readEntries(bytes: Buffer): Promise<ReadEntry[]> {
-  const zip = await openZip(bytes);
+async function readEntries(file: string): Promise<ReadEntry[]> {
+  const zip = await openZip(file);
   if (zip.entryCount > verifyLimits.maxEntries) {
     zip.close();
     throw refuse(
@@ -77,6 +81,7 @@ async function readEntries(bytes: Buffer): Promise<ReadEntry[]> {
     zip.on('end', () => {
       if (settled) return;
       settled = true;
+      zip.close();
       resolve(out);
     });
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -170,14 +175,13 @@ function batchOf(raw: unknown): ManifestBatch {
   };
 }
 
-/** Checks an archive against its manifest: missing, extra and changed files. */
-export async function verifyPackage(fileName: string, bytes: Buffer): Promise<PackageVerifyReport> {
-  if (bytes.length > verifyLimits.maxTotalBytes) {
-    throw refuse(
-      `文件过大（超过 ${verifyLimits.maxTotalBytes / 1024 / 1024} MB），不是本软件生成的材料包。`,
-    );
-  }
-  const entries = await readEntries(bytes);
+/**
+ * Checks the archive at `file` (shown as `fileName`) against its manifest: missing, extra and
+ * changed files. The archive is read from disk entry by entry, never loaded whole.
+ */
+export async function verifyPackage(fileName: string, file: string): Promise<PackageVerifyReport> {
+  if (statSync(file).size > MAX_VERIFY_BYTES) throw refuse(verifyTooLargeMessage());
+  const entries = await readEntries(file);
   const report: PackageVerifyReport = {
     ok: false,
     fileName,

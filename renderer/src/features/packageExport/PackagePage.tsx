@@ -2,17 +2,23 @@ import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design
 import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
-import type { PackageBuildResult, PackageVerifyReport } from '../../../../shared/contract/package';
+import {
+  MAX_VERIFY_BYTES,
+  verifyTooLargeMessage,
+  type PackageBuildResult,
+  type PackageVerifyReport,
+} from '../../../../shared/contract/package';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
-import { toUploadedFile } from '../../api/files';
+import { stageFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
+import { UploadProgress, type Staging } from '../../components/UploadProgress';
 import { useTaskProgress } from '../../components/useTaskProgress';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
@@ -237,19 +243,29 @@ export function PackagePage() {
 
 function VerifyCard() {
   const [busy, setBusy] = useState(false);
+  const [staging, setStaging] = useState<Staging | null>(null);
   const [report, setReport] = useState<PackageVerifyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const check = async (file: File) => {
-    setBusy(true);
     setError(null);
     setReport(null);
+    // Bigger than any package: said at once, not after seconds of sending it to the core.
+    if (file.size > MAX_VERIFY_BYTES) {
+      setError(verifyTooLargeMessage());
+      return;
+    }
+    setBusy(true);
     try {
-      setReport(await invoke('package.verify', { file: await toUploadedFile(file) }));
+      const staged = await stageFile(file, (sent, total) =>
+        setStaging({ fileName: file.name, sent, total }),
+      );
+      setReport(await invoke('package.verify', staged));
     } catch (e) {
       setError(messageOf(e));
     } finally {
       setBusy(false);
+      setStaging(null);
     }
   };
 
@@ -280,6 +296,7 @@ function VerifyCard() {
             {busy ? text.verifying : text.verifyPick}
           </Button>
         </Upload>
+        {staging && <UploadProgress staging={staging} />}
         {error && <Alert type="error" showIcon message={error} data-testid="verify-error" />}
         {report && (
           <div data-testid="verify-report">

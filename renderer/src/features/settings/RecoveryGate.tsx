@@ -114,7 +114,9 @@ function RecoveryScreen({ info }: { info: AppInfo }) {
             accept=".sqlite,.sqlite3,.db"
             showUploadList={false}
             beforeUpload={(file) => {
-              void confirmRestore(file.name, () => store.restoreFile(file)).then(done);
+              void confirmRestore(file.name, (onProgress) =>
+                store.restoreFile(file, onProgress),
+              ).then(done);
               return false;
             }}
           >

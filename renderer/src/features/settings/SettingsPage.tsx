@@ -81,7 +81,10 @@ export function SettingsPage() {
   };
 
   const restoreFile = async (file: File) => {
-    afterRestore(file.name, await confirmRestore(file.name, () => store.restoreFile(file)));
+    afterRestore(
+      file.name,
+      await confirmRestore(file.name, (onProgress) => store.restoreFile(file, onProgress)),
+    );
   };
 
   return (

@@ -7,7 +7,7 @@ import type {
 } from '../../../../shared/contract/backup';
 import type { AppInfo, OpenFolderResult } from '../../../../shared/contract/system';
 import { invoke } from '../../api/client';
-import { toUploadedFile } from '../../api/files';
+import { stageFile } from '../../api/files';
 import { saveContent } from '../attachments/download';
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -27,7 +27,11 @@ interface SettingsState {
   remove(id: string): Promise<void>;
   /** Rejects with PilotError carrying the core's Chinese message. */
   restore(id: string): Promise<RestoreResult>;
-  restoreFile(file: File): Promise<RestoreResult>;
+  /** Sends the file to the core in pieces (progress to `onProgress`), then restores it. */
+  restoreFile(
+    file: File,
+    onProgress?: (sent: number, total: number) => void,
+  ): Promise<RestoreResult>;
   newestGood(): Promise<BackupCheck>;
 }
 
@@ -99,10 +103,10 @@ export const useSettingsStore = create<SettingsState>((set, get) => {
           await refreshBackups().catch(() => undefined);
         }
       }),
-    restoreFile: (file) =>
+    restoreFile: (file, onProgress) =>
       busy('restore', async () => {
         try {
-          return await invoke('backup.restoreFile', { file: await toUploadedFile(file) });
+          return await invoke('backup.restoreFile', await stageFile(file, onProgress));
         } finally {
           await refreshBackups().catch(() => undefined);
         }
