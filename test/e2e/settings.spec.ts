@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
@@ -22,6 +22,17 @@ async function saveSchoolName(page: Page, name: string, first = false) {
   }
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('学校信息已保存').last()).toBeVisible();
+}
+
+/** Clicks the button, saves the browser download into the test's output and checks its name. */
+async function downloadVia(page: Page, button: string, name: RegExp, testInfo: TestInfo) {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(name);
+  const saved = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  return { saved, fileName: download.suggestedFilename() };
 }
 
 async function restoreRow(page: Page, row: ReturnType<Page['locator']>) {
@@ -101,12 +112,12 @@ test.describe('设置', () => {
 
     // 导出数据库: a consistent SQLite copy downloaded through the browser.
     await go(page, '设置');
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出数据库' }).click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^1\+X试点工作台数据-\d{8}-\d{4}\.sqlite$/);
-    const saved = testInfo.outputPath(download.suggestedFilename());
-    await download.saveAs(saved);
+    const { saved } = await downloadVia(
+      page,
+      '导出数据库',
+      /^1\+X试点工作台数据-\d{8}-\d{4}\.sqlite$/,
+      testInfo,
+    );
     expect(readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
 
     // Delete asks first.
@@ -199,12 +210,12 @@ test.describe('设置', () => {
     await expect(page.getByText('换电脑时：')).toBeVisible();
     await page.getByRole('button', { name: '立即备份' }).click();
     await expect(page.locator('.ant-message')).toContainText('已备份');
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: '下载（含附件）' }).click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^1\+X试点工作台备份-\d{8}-\d{4}\.zip$/);
-    const saved = testInfo.outputPath(download.suggestedFilename());
-    await download.saveAs(saved);
+    const { saved, fileName } = await downloadVia(
+      page,
+      '下载（含附件）',
+      /^1\+X试点工作台备份-\d{8}-\d{4}\.zip$/,
+      testInfo,
+    );
     await expect(page.locator('.ant-message')).toContainText('（含附件）');
     await attachScreenshot(page, testInfo, 'backup-archive-downloaded');
 
@@ -221,7 +232,7 @@ test.describe('设置', () => {
         .click();
       await expect(
         page.locator('.ant-notification-notice').or(page.locator('.ant-message-error')).last(),
-      ).toContainText(`已还原“${download.suggestedFilename()}”`, { timeout: 20_000 });
+      ).toContainText(`已还原“${fileName}”`, { timeout: 20_000 });
       await expect(page.locator('.ant-message-warning')).toHaveCount(0);
       await go(page, '学校信息');
       await expect(page.locator('#school-name')).toHaveValue('旧电脑上的学校');
