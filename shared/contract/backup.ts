@@ -7,7 +7,10 @@ export const backupIdSchema = z
   .regex(backupIdPattern, { error: '备份名称无效：只能是备份文件夹中的 .sqlite 文件名' });
 
 export const backupRefSchema = z.object({ id: backupIdSchema });
-/** A backup file the page staged with `uploads.begin` / `uploads.chunk`. */
+/**
+ * A file the page staged with `uploads.begin` / `uploads.chunk`: a database file, or a `.zip`
+ * from `backup.downloadArchive` (told apart by content), whose attachments come along.
+ */
 export const backupRestoreFileSchema = uploadRefSchema;
 
 /** One backup file in the data folder's `backups/`. */
@@ -73,6 +76,8 @@ export const backupContract = {
   'backup.create': { input: z.object({}).strict(), output: {} as BackupEntry },
   'backup.delete': { input: backupRefSchema.strict(), output: {} as { id: string } },
   'backup.download': { input: backupRefSchema.strict(), output: {} as BackupDownload },
+  /** The backup as a `.zip` with its attachment files, for moving to another PC. */
+  'backup.downloadArchive': { input: backupRefSchema.strict(), output: {} as BackupDownload },
   'backup.exportDatabase': { input: z.object({}).strict(), output: {} as BackupDownload },
   'backup.restore': { input: backupRefSchema.strict(), output: {} as RestoreResult },
   'backup.restoreFile': { input: backupRestoreFileSchema.strict(), output: {} as RestoreResult },

@@ -165,7 +165,7 @@ describe('inputs the schema accepts but that name nothing', () => {
         await expectRefusedUnchanged(t, name, { id });
       }
     }
-    for (const name of ['backup.download', 'backup.restore'] as const) {
+    for (const name of ['backup.download', 'backup.downloadArchive', 'backup.restore'] as const) {
       await expectRefusedUnchanged(t, name, { id: '../pilotdesk.sqlite' });
     }
   });

@@ -1,8 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
+import type { AttachmentContent, AttachmentLink } from '../../shared/contract/attachments';
+import type { Envelope } from '../../shared/contract/errors';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
+import { makeBulkyFile } from '../harness/files';
 import { attachScreenshot, choose } from '../harness/antd';
 import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { webHostCall } from '../harness/seedStaff';
@@ -19,6 +22,17 @@ async function saveSchoolName(page: Page, name: string, first = false) {
   }
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('学校信息已保存').last()).toBeVisible();
+}
+
+/** Clicks the button, saves the browser download into the test's output and checks its name. */
+async function downloadVia(page: Page, button: string, name: RegExp, testInfo: TestInfo) {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: button }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(name);
+  const saved = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  return { saved, fileName: download.suggestedFilename() };
 }
 
 async function restoreRow(page: Page, row: ReturnType<Page['locator']>) {
@@ -98,12 +112,12 @@ test.describe('设置', () => {
 
     // 导出数据库: a consistent SQLite copy downloaded through the browser.
     await go(page, '设置');
-    const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出数据库' }).click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^1\+X试点工作台数据-\d{8}-\d{4}\.sqlite$/);
-    const saved = testInfo.outputPath(download.suggestedFilename());
-    await download.saveAs(saved);
+    const { saved } = await downloadVia(
+      page,
+      '导出数据库',
+      /^1\+X试点工作台数据-\d{8}-\d{4}\.sqlite$/,
+      testInfo,
+    );
     expect(readFileSync(saved).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
 
     // Delete asks first.
@@ -169,6 +183,72 @@ test.describe('设置', () => {
     ).toBeVisible();
     // The staged copy is gone once used.
     expect(readdirSync(path.join(host.dataDir, UPLOADS_DIR))).toEqual([]);
+  });
+
+  test('moves to a new PC: 下载（含附件） in one host, 从文件还原 the .zip in another, attachments included', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = webHostCall(request, host);
+    const data = async <T>(envelope: Promise<Envelope<unknown>>) => {
+      const result = await envelope;
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data as T;
+    };
+    const scan = makeBulkyFile('pdf', 2 * 1024 * 1024);
+    await page.goto(host.url);
+    await saveSchoolName(page, '旧电脑上的学校', true);
+    await data(
+      call('attachments.upload', {
+        ownerType: 'school',
+        ownerId: 1,
+        kind: 'other',
+        file: { fileName: '合作协议扫描件.pdf', contentBase64: scan.toString('base64') },
+      }),
+    );
+    await go(page, '设置');
+    await expect(page.getByText('换电脑时：')).toBeVisible();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await expect(page.locator('.ant-message')).toContainText('已备份');
+    const { saved, fileName } = await downloadVia(
+      page,
+      '下载（含附件）',
+      /^1\+X试点工作台备份-\d{8}-\d{4}\.zip$/,
+      testInfo,
+    );
+    await expect(page.locator('.ant-message')).toContainText('（含附件）');
+    await attachScreenshot(page, testInfo, 'backup-archive-downloaded');
+
+    // The new PC: its own empty data folder and host.
+    const newPc = makeTempDir('pilotdesk-new-pc-');
+    const other = await startWebHostProcess(newPc.dir);
+    try {
+      await page.goto(other.url);
+      await go(page, '设置');
+      await page.locator('input[type=file]').setInputFiles(saved);
+      await page
+        .locator('.ant-modal-confirm')
+        .getByRole('button', { name: /还\s*原/ })
+        .click();
+      await expect(
+        page.locator('.ant-notification-notice').or(page.locator('.ant-message-error')).last(),
+      ).toContainText(`已还原“${fileName}”`, { timeout: 20_000 });
+      await expect(page.locator('.ant-message-warning')).toHaveCount(0);
+      await go(page, '学校信息');
+      await expect(page.locator('#school-name')).toHaveValue('旧电脑上的学校');
+      const otherCall = webHostCall(request, other);
+      const links = await data<AttachmentLink[]>(
+        otherCall('attachments.list', { ownerType: 'school', ownerId: 1 }),
+      );
+      expect(links.map((l) => l.name)).toEqual(['合作协议扫描件.pdf']);
+      const content = await data<AttachmentContent>(
+        otherCall('attachments.read', { linkId: links[0].id }),
+      );
+      expect(Buffer.from(content.contentBase64, 'base64').equals(scan)).toBe(true);
+    } finally {
+      await other.stop();
+      newPc.remove();
+    }
   });
 
   test('restoring an uploaded file that is not a database is refused with a message', async ({

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import {
   constants,
@@ -23,7 +24,10 @@ import {
   AUTO_BACKUP_KEEP_NEWEST,
   type BackupKind,
 } from '../../../shared/domain/backup';
-import type { Db } from '../db/open';
+import { UPLOADS_DIR } from '../dataFiles';
+import { nativeOption, type Db } from '../db/open';
+import { removeOrphanedTempFiles } from '../io/tempFiles';
+import { writeExportAtomically } from '../modules/package/exportFile';
 import { CoreError } from '../errors';
 import type { Logger } from '../log';
 import type { Migration } from '../migrations';
@@ -31,9 +35,19 @@ import {
   attachmentHashes,
   bringBackAttachments,
   keepAttachments,
+  liveRoot,
   poolOwnBytes,
+  poolRoot,
   prunePool,
 } from './attachments';
+import {
+  installAttachments,
+  isZipFile,
+  UNPACK_TEMP_KIND,
+  unpackBackupArchive,
+  writeBackupArchive,
+  type UnpackedArchive,
+} from './archive';
 import { listBackupFiles, newBackupName, removeBackupFile, removeStaleTempCopies } from './files';
 import { backupsToKeep, type RetentionPolicy } from './retention';
 import { inspectCandidate, writeSnapshot } from './snapshot';
@@ -44,6 +58,8 @@ export interface BackupManagerDeps {
   backupDir: string;
   clock: () => Date;
   log: Logger;
+  /** Written into a portable archive's manifest. */
+  appVersion: string;
   migrations: readonly Migration[];
   nativeBinding?: string;
   /** The live connection, or null in recovery mode. */
@@ -57,7 +73,10 @@ export interface BackupManagerDeps {
   retention?: RetentionPolicy;
 }
 
-/** A listed backup, or a database file elsewhere (a staged upload) shown to the user as `fileName`. */
+/**
+ * A listed backup, or a file elsewhere (a staged upload) shown to the user as `fileName`: a
+ * database file, or a portable archive (`downloadArchive`), told apart by content.
+ */
 export type RestoreSource = { id: string } | { fileName: string; file: string };
 
 export interface BackupManager {
@@ -77,6 +96,11 @@ export interface BackupManager {
   list(): BackupList;
   remove(id: string): Promise<void>;
   download(id: string): BackupDownload;
+  /**
+   * A listed backup as a portable `.zip` with every attachment file it names (manifest included),
+   * for moving to another PC; also kept in the data folder's `exports/`.
+   */
+  downloadArchive(id: string): Promise<BackupDownload>;
   exportDatabase(): Promise<BackupDownload>;
   restore(source: RestoreSource): Promise<RestoreResult>;
   newestGood(): BackupCheck;
@@ -218,14 +242,21 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
     renameSync(candidate, deps.databasePath);
   }
 
+  const unpackDir = path.join(deps.dataDir, UPLOADS_DIR);
+
   const privateCopyPath = (purpose: string) =>
     path.join(deps.dataDir, `.${purpose}-${randomBytes(6).toString('hex')}.sqlite.tmp`);
 
-  function copyListed(id: string, target: string): void {
+  const requireListed = (id: string): string => {
     const source = path.join(dir, id);
     if (!existsSync(source)) {
       throw new CoreError('NOT_FOUND', `找不到备份“${id}”，它可能已被删除。请刷新列表。`, { id });
     }
+    return source;
+  };
+
+  function copyListed(id: string, target: string): void {
+    const source = requireListed(id);
     if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${target}-wal`);
     copyFileSync(source, target);
   }
@@ -233,7 +264,10 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
   return {
     dir,
     start({ fresh }) {
-      const stale = removeStaleTempCopies([dir, deps.dataDir]);
+      const stale = [
+        ...removeStaleTempCopies([dir, deps.dataDir]),
+        ...removeOrphanedTempFiles(unpackDir, UNPACK_TEMP_KIND),
+      ];
       if (stale.length > 0) log('warn', 'removed unfinished temporary copies', { files: stale });
       const db = deps.currentDb();
       if (!db) return Promise.resolve(null);
@@ -276,13 +310,53 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
     },
 
     download(id) {
-      const file = path.join(dir, id);
-      if (!existsSync(file)) {
-        throw new CoreError('NOT_FOUND', `找不到备份“${id}”，它可能已被删除。请刷新列表。`, { id });
-      }
+      const file = requireListed(id);
       const bytes = readFileSync(file);
       return { fileName: id, contentBase64: bytes.toString('base64'), size: bytes.length };
     },
+
+    downloadArchive: (id) =>
+      serial(async () => {
+        const entry = listBackupFiles(dir).find((b) => b.id === id);
+        if (!entry) requireListed(id);
+        const copy = privateCopyPath('archive');
+        try {
+          copyListed(id, copy);
+          // One self-contained file: a backup's -wal (if any) is folded in.
+          const db = new Database(copy, nativeOption(sqliteOptions));
+          try {
+            db.pragma('journal_mode = DELETE');
+          } finally {
+            db.close();
+          }
+          const fileName = `1+X试点工作台备份-${localStamp(new Date(entry?.createdAt ?? clock()))}.zip`;
+          const { value, bytes } = await writeExportAtomically(
+            deps.dataDir,
+            fileName,
+            { check: () => undefined },
+            (target) =>
+              writeBackupArchive({
+                database: copy,
+                databaseName: id,
+                hashes: attachmentHashes(copy, sqliteOptions),
+                roots: [liveRoot(deps.dataDir), poolRoot(dir)],
+                appVersion: deps.appVersion,
+                createdAt: clock(),
+                target,
+              }),
+          );
+          log('info', 'backup archive written', {
+            id,
+            fileName,
+            attachments: value.manifest.attachments.length,
+            missing: value.missing,
+            bytes: bytes.length,
+          });
+          return { fileName, contentBase64: bytes.toString('base64'), size: bytes.length };
+        } finally {
+          removeWithJournals(copy);
+        }
+      }),
 
     exportDatabase: () =>
       serial(async () => {
@@ -305,15 +379,23 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
       serial(async () => {
         const label = 'id' in source ? source.id : source.fileName;
         const candidate = privateCopyPath('restore');
+        let archive: UnpackedArchive | null = null;
         try {
           if ('id' in source) copyListed(source.id, candidate);
           else {
             if (statSync(source.file).size === 0) {
               throw new CoreError('BAD_FILE', `无法还原“${label}”：文件是空的。当前数据没有改动。`);
             }
-            copyFileSync(source.file, candidate, constants.COPYFILE_EXCL);
+            if (isZipFile(source.file)) {
+              archive = await unpackBackupArchive(source.file, label, unpackDir);
+            }
+            copyFileSync(archive?.database ?? source.file, candidate, constants.COPYFILE_EXCL);
           }
           inspectCandidate(candidate, label, deps.migrations, sqliteOptions);
+          // The archive's attachment files go into the live store before the swap. Should the
+          // restore fail after this, they do no harm: the store is content-addressed (an added
+          // file never changes one already there), and files no row names are swept later.
+          if (archive) installAttachments(archive.attachments, liveRoot(deps.dataDir));
           const undo = await saveCurrent();
           const attachments = bringBackAttachments(
             attachmentHashes(candidate, sqliteOptions),
@@ -345,6 +427,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
           };
         } finally {
           removeWithJournals(candidate);
+          archive?.cleanup();
         }
       }),
 

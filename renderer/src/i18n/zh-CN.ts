@@ -624,7 +624,10 @@ export const zhCN = {
     backupNow: '立即备份',
     backedUp: (when: string) => `已备份（${when}）`,
     restoreFromFile: '从文件还原',
-    restoreFileHint: '选择“导出数据库”或“下载”得到的 .sqlite 文件',
+    restoreFileHint:
+      '选择“导出数据库”或“下载”得到的 .sqlite 文件，或“下载（含附件）”得到的 .zip 文件（附件会一并还原）',
+    portableHint:
+      '换电脑时：在下面的列表中点“下载（含附件）”，把得到的 .zip 文件拷到新电脑，在新电脑的“设置”中点“从文件还原”选择它，数据和附件会一起还原。只含数据库的 .sqlite 文件不带附件，还原后附件会显示为缺失。',
     empty: '还没有备份。点击右上角“立即备份”创建第一个备份；修改数据后程序也会自动备份。',
     columns: {
       createdAt: '备份时间',
@@ -634,6 +637,11 @@ export const zhCN = {
     },
     restore: '还原',
     download: '下载',
+    downloadArchive: '下载（含附件）',
+    downloadArchiveTip: '数据库和它用到的全部附件打包成一个 .zip 文件，换电脑时用它还原',
+    downloadingArchive: '正在打包备份和附件…',
+    downloadedArchive: (name: string) =>
+      `已下载“${name}”（含附件），请在浏览器的下载位置查看；在新电脑上用“从文件还原”选择它。`,
     confirmRestoreTitle: (what: string) => `还原“${what}”？`,
     confirmRestoreBody:
       '当前数据会先自动保存为一个“还原前”备份，然后被所选备份替换。如果还原后发现不对，还原那个“还原前”备份即可撤销。',

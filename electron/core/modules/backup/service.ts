@@ -6,6 +6,7 @@ export type BackupHandlerName =
   | 'backup.create'
   | 'backup.delete'
   | 'backup.download'
+  | 'backup.downloadArchive'
   | 'backup.exportDatabase'
   | 'backup.restore'
   | 'backup.restoreFile'
@@ -22,6 +23,7 @@ export function backupHandlers(services: CoreServices): HandlersFor<BackupHandle
       return { id };
     },
     'backup.download': ({ id }) => backups.download(id),
+    'backup.downloadArchive': ({ id }) => backups.downloadArchive(id),
     'backup.exportDatabase': () => backups.exportDatabase(),
     'backup.restore': ({ id }) => backups.restore({ id }),
     'backup.restoreFile': ({ uploadId }) =>

@@ -1,4 +1,9 @@
-import { DeleteOutlined, DownloadOutlined, RollbackOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  FileZipOutlined,
+  RollbackOutlined,
+} from '@ant-design/icons';
 import { Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { BackupEntry } from '../../../../shared/contract/backup';
@@ -25,12 +30,21 @@ interface Props {
   loading?: boolean;
   onRestore(entry: BackupEntry): void;
   onDownload(entry: BackupEntry): void;
+  /** The backup as a .zip with its attachments (for another PC); no button when omitted. */
+  onDownloadArchive?(entry: BackupEntry): void;
   /** Omitted in recovery mode. */
   onDelete?(entry: BackupEntry): Promise<void>;
 }
 
 /** The backups in the data folder: newest first, sortable by time and size, filterable by kind. */
-export function BackupTable({ items, loading, onRestore, onDownload, onDelete }: Props) {
+export function BackupTable({
+  items,
+  loading,
+  onRestore,
+  onDownload,
+  onDownloadArchive,
+  onDelete,
+}: Props) {
   const columns: ColumnsType<BackupEntry> = [
     {
       title: tx.columns.createdAt,
@@ -66,6 +80,17 @@ export function BackupTable({ items, loading, onRestore, onDownload, onDelete }:
           >
             {tx.restore}
           </Button>
+          {onDownloadArchive && (
+            <Button
+              type="link"
+              size="small"
+              icon={<FileZipOutlined />}
+              title={tx.downloadArchiveTip}
+              onClick={() => onDownloadArchive(entry)}
+            >
+              {tx.downloadArchive}
+            </Button>
+          )}
           <Button
             type="link"
             size="small"

@@ -111,7 +111,7 @@ function RecoveryScreen({ info }: { info: AppInfo }) {
         title={tx.allBackups}
         extra={
           <Upload
-            accept=".sqlite,.sqlite3,.db"
+            accept=".sqlite,.sqlite3,.db,.zip"
             showUploadList={false}
             beforeUpload={(file) => {
               void confirmRestore(file.name, (onProgress) =>

@@ -174,7 +174,7 @@ export function SettingsPage() {
             title={tx.backupsTitle}
             extra={
               <Upload
-                accept=".sqlite,.sqlite3,.db"
+                accept=".sqlite,.sqlite3,.db,.zip"
                 showUploadList={false}
                 beforeUpload={(file) => {
                   void restoreFile(file);
@@ -191,11 +191,25 @@ export function SettingsPage() {
               {tx.backupRule}
               {tx.attachmentsHint}
             </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{tx.portableHint}</Typography.Paragraph>
             <BackupTable
               items={backups?.items ?? []}
               loading={busy === 'restore'}
               onRestore={(entry) => void restoreListed(entry)}
               onDownload={(entry) => void store.download(entry.id).catch(fail)}
+              onDownloadArchive={(entry) => {
+                const key = `archive-${entry.id}`;
+                message.loading({ key, content: tx.downloadingArchive, duration: 0 });
+                store
+                  .downloadArchive(entry.id)
+                  .then((name) =>
+                    message.success({ key, content: tx.downloadedArchive(name), duration: 8 }),
+                  )
+                  .catch((error: unknown) => {
+                    message.destroy(key);
+                    fail(error);
+                  });
+              }}
               onDelete={(entry) =>
                 store
                   .remove(entry.id)

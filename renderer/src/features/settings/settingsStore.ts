@@ -24,6 +24,8 @@ interface SettingsState {
   backupNow(): Promise<BackupEntry>;
   exportDatabase(): Promise<string>;
   download(id: string): Promise<void>;
+  /** Downloads the backup as a .zip with its attachments; resolves to the file name. */
+  downloadArchive(id: string): Promise<string>;
   remove(id: string): Promise<void>;
   /** Rejects with PilotError carrying the core's Chinese message. */
   restore(id: string): Promise<RestoreResult>;
@@ -36,6 +38,7 @@ interface SettingsState {
 }
 
 const SQLITE_MIME = 'application/vnd.sqlite3';
+const ZIP_MIME = 'application/zip';
 
 export const useSettingsStore = create<SettingsState>((set, get) => {
   const refreshBackups = async () => set({ backups: await invoke('backup.list', {}) });
@@ -90,6 +93,11 @@ export const useSettingsStore = create<SettingsState>((set, get) => {
         mime: SQLITE_MIME,
         contentBase64: file.contentBase64,
       });
+    },
+    async downloadArchive(id) {
+      const file = await invoke('backup.downloadArchive', { id });
+      saveContent({ fileName: file.fileName, mime: ZIP_MIME, contentBase64: file.contentBase64 });
+      return file.fileName;
     },
     async remove(id) {
       await invoke('backup.delete', { id });
