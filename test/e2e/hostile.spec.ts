@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { closeSync, existsSync, openSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { planSections } from '../../shared/domain/implementationPlan';
@@ -261,5 +261,25 @@ test.describe('HTML and script in text fields', () => {
     );
     await expect(page.getByTestId('upload-progress')).toHaveCount(0);
     expect(existsSync(path.join(host.dataDir, UPLOADS_DIR))).toBe(false);
+  });
+
+  test('取消 while a big package is still being sent: nothing is checked, nothing stays staged', async ({
+    page,
+  }, testInfo) => {
+    const big = path.join(temp.dir, '材料包.zip');
+    closeSync(openSync(big, 'w'));
+    truncateSync(big, 150 * 1024 * 1024);
+    await page.goto(host.url);
+    await openPage(page, '申报材料');
+    await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
+    await expect(page.getByTestId('upload-progress')).toBeVisible();
+    await attachScreenshot(page, testInfo, 'verify-sending');
+    await page.getByTestId('upload-cancel').click();
+    await expect(page.getByText('已取消发送文件，没有做任何改动。')).toBeVisible();
+    await expect(page.getByTestId('upload-progress')).toHaveCount(0);
+    await expect(page.getByTestId('verify-error')).toHaveCount(0);
+    await expect(page.getByTestId('verify-report')).toHaveCount(0);
+    // The core deleted what it had received.
+    await expect.poll(() => readdirSync(path.join(host.dataDir, UPLOADS_DIR)).length).toBe(0);
   });
 });

@@ -1,5 +1,13 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+} from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import type { AttachmentContent, AttachmentLink } from '../../shared/contract/attachments';
@@ -183,6 +191,32 @@ test.describe('设置', () => {
     ).toBeVisible();
     // The staged copy is gone once used.
     expect(readdirSync(path.join(host.dataDir, UPLOADS_DIR))).toEqual([]);
+  });
+
+  test('取消 while a restore file is still being sent: nothing is restored, nothing stays staged', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(host.url);
+    await saveSchoolName(page, '不应被覆盖的学校', true);
+    await go(page, '设置');
+    // Big enough to still be on its way when 取消 is clicked (a sparse file: no disk used).
+    const file = testInfo.outputPath('很大的备份.sqlite');
+    closeSync(openSync(file, 'w'));
+    truncateSync(file, 150 * 1024 * 1024);
+    await page.locator('input[type=file]').setInputFiles(file);
+    const dialog = page.locator('.ant-modal-confirm');
+    await dialog.getByRole('button', { name: /还\s*原/ }).click();
+    await expect(dialog.getByTestId('upload-progress')).toBeVisible();
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(page.getByText('已取消发送文件，没有做任何改动。')).toBeVisible();
+    await expect(dialog).toHaveCount(0);
+    // No 还原前 backup was taken and the school is as it was.
+    await expect(
+      page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '还原前' }),
+    ).toHaveCount(0);
+    await expect.poll(() => readdirSync(path.join(host.dataDir, UPLOADS_DIR)).length).toBe(0);
+    await go(page, '学校信息');
+    await expect(page.locator('#school-name')).toHaveValue('不应被覆盖的学校');
   });
 
   test('moves to a new PC: 下载（含附件） in one host, 从文件还原 the .zip in another, attachments included', async ({

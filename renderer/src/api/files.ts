@@ -39,16 +39,24 @@ export const STAGE_CHUNK_BYTES = 4 * 1024 * 1024;
  * Sends a picked file of any size (up to 2 GiB) to the core's staging folder, piece by piece in
  * order, and returns what `backup.restoreFile` and `package.verify` take. `onProgress` hears the
  * bytes the core has stored after each piece. Only one piece is in memory at a time. A failed
- * piece cancels the upload (the core deletes what it received) and rejects with its message.
+ * piece cancels the upload (the core deletes what it received) and rejects with its message;
+ * so does `signal` when aborted between pieces, rejecting with code CANCELLED.
  */
 export async function stageFile(
   file: File,
   onProgress?: (sent: number, total: number) => void,
+  signal?: AbortSignal,
 ): Promise<{ uploadId: string }> {
+  const stopIfAborted = () => {
+    if (signal?.aborted) {
+      throw new PilotError({ code: 'CANCELLED', message: '已取消发送文件，没有做任何改动。' });
+    }
+  };
   const { uploadId } = await invoke('uploads.begin', { fileName: file.name, size: file.size });
   try {
     onProgress?.(0, file.size);
     for (let offset = 0; offset < file.size; offset += STAGE_CHUNK_BYTES) {
+      stopIfAborted();
       const piece = await file.slice(offset, offset + STAGE_CHUNK_BYTES).arrayBuffer();
       const { received } = await invoke('uploads.chunk', {
         uploadId,
@@ -57,6 +65,8 @@ export async function stageFile(
       });
       onProgress?.(received, file.size);
     }
+    // Also after the last piece: the caller's next step (the restore) must not start.
+    stopIfAborted();
   } catch (error) {
     await invoke('uploads.cancel', { uploadId }).catch(() => undefined);
     throw error;

@@ -242,6 +242,8 @@ export function PackagePage() {
 }
 
 function VerifyCard() {
+  const { message } = App.useApp();
+  const sending = useRef<AbortController | null>(null);
   const [busy, setBusy] = useState(false);
   const [staging, setStaging] = useState<Staging | null>(null);
   const [report, setReport] = useState<PackageVerifyReport | null>(null);
@@ -256,14 +258,19 @@ function VerifyCard() {
       return;
     }
     setBusy(true);
+    sending.current = new AbortController();
     try {
-      const staged = await stageFile(file, (sent, total) =>
-        setStaging({ fileName: file.name, sent, total }),
+      const staged = await stageFile(
+        file,
+        (sent, total) => setStaging({ fileName: file.name, sent, total }),
+        sending.current.signal,
       );
       setReport(await invoke('package.verify', staged));
     } catch (e) {
-      setError(messageOf(e));
+      if (e instanceof PilotError && e.shape.code === 'CANCELLED') message.info(e.message);
+      else setError(messageOf(e));
     } finally {
+      sending.current = null;
       setBusy(false);
       setStaging(null);
     }
@@ -296,7 +303,7 @@ function VerifyCard() {
             {busy ? text.verifying : text.verifyPick}
           </Button>
         </Upload>
-        {staging && <UploadProgress staging={staging} />}
+        {staging && <UploadProgress staging={staging} onCancel={() => sending.current?.abort()} />}
         {error && <Alert type="error" showIcon message={error} data-testid="verify-error" />}
         {report && (
           <div data-testid="verify-report">

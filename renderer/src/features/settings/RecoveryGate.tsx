@@ -114,8 +114,8 @@ function RecoveryScreen({ info }: { info: AppInfo }) {
             accept=".sqlite,.sqlite3,.db,.zip"
             showUploadList={false}
             beforeUpload={(file) => {
-              void confirmRestore(file.name, (onProgress) =>
-                store.restoreFile(file, onProgress),
+              void confirmRestore(file.name, (onProgress, signal) =>
+                store.restoreFile(file, onProgress, signal),
               ).then(done);
               return false;
             }}

@@ -83,7 +83,9 @@ export function SettingsPage() {
   const restoreFile = async (file: File) => {
     afterRestore(
       file.name,
-      await confirmRestore(file.name, (onProgress) => store.restoreFile(file, onProgress)),
+      await confirmRestore(file.name, (onProgress, signal) =>
+        store.restoreFile(file, onProgress, signal),
+      ),
     );
   };
 

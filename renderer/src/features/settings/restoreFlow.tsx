@@ -1,7 +1,7 @@
 import { App } from 'antd';
 import { useCallback } from 'react';
 import type { RestoreResult } from '../../../../shared/contract/backup';
-import { messageOf } from '../../api/client';
+import { messageOf, PilotError } from '../../api/client';
 import { UploadProgress } from '../../components/UploadProgress';
 import { t } from '../../i18n';
 
@@ -13,15 +13,20 @@ const tx = t.settings;
 /**
  * The confirm-then-restore step both the settings page and the recovery screen use: a modal
  * saying the current data is kept as a 还原前 backup, then the restore (a picked file's upload
- * progress shown in the modal) with the core's message on failure. Resolves to the result, or
- * null when cancelled or refused.
+ * progress shown in the modal, 取消 stopping it while it is still being sent) with the core's
+ * message on failure. Resolves to the result, or null when cancelled or refused.
  */
 export function useConfirmRestore() {
   const { modal, message } = App.useApp();
   return useCallback(
-    (what: string, run: (onProgress: ProgressListener) => Promise<RestoreResult>) =>
+    (
+      what: string,
+      run: (onProgress: ProgressListener, signal: AbortSignal) => Promise<RestoreResult>,
+    ) =>
       new Promise<RestoreResult | null>((resolve) => {
-        // A picked file is sent first: its progress shows under the text while the modal waits.
+        const sending = new AbortController();
+        // A picked file is sent first: its progress shows under the text while the modal waits,
+        // and 取消 stays available until the last piece is sent.
         const showProgress: ProgressListener = (sent, total) =>
           dialog.update({
             content: (
@@ -30,20 +35,28 @@ export function useConfirmRestore() {
                 <UploadProgress staging={{ fileName: what, sent, total }} />
               </>
             ),
+            cancelButtonProps: { disabled: sent >= total },
           });
         const dialog = modal.confirm({
           title: tx.confirmRestoreTitle(what),
           content: tx.confirmRestoreBody,
           okText: tx.restore,
           cancelText: t.common.cancel,
-          onCancel: () => resolve(null),
+          onCancel: () => {
+            sending.abort();
+            resolve(null);
+          },
           onOk: async () => {
-            // Once it runs it cannot be taken back half-way: no 取消 that would only hide it.
+            // The restore cannot be stopped half-way: 取消 only while a file is being sent.
             dialog.update({ cancelButtonProps: { disabled: true }, keyboard: false });
             try {
-              resolve(await run(showProgress));
+              resolve(await run(showProgress, sending.signal));
             } catch (error) {
-              message.error(`${t.common.requestFailed}：${messageOf(error)}`, 8);
+              if (error instanceof PilotError && error.shape.code === 'CANCELLED') {
+                message.info(error.message);
+              } else {
+                message.error(`${t.common.requestFailed}：${messageOf(error)}`, 8);
+              }
               resolve(null);
             }
           },

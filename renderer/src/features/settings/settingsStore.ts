@@ -29,10 +29,14 @@ interface SettingsState {
   remove(id: string): Promise<void>;
   /** Rejects with PilotError carrying the core's Chinese message. */
   restore(id: string): Promise<RestoreResult>;
-  /** Sends the file to the core in pieces (progress to `onProgress`), then restores it. */
+  /**
+   * Sends the file to the core in pieces (progress to `onProgress`; `signal` stops the sending,
+   * rejecting with CANCELLED), then restores it.
+   */
   restoreFile(
     file: File,
     onProgress?: (sent: number, total: number) => void,
+    signal?: AbortSignal,
   ): Promise<RestoreResult>;
   newestGood(): Promise<BackupCheck>;
 }
@@ -111,10 +115,10 @@ export const useSettingsStore = create<SettingsState>((set, get) => {
           await refreshBackups().catch(() => undefined);
         }
       }),
-    restoreFile: (file, onProgress) =>
+    restoreFile: (file, onProgress, signal) =>
       busy('restore', async () => {
         try {
-          return await invoke('backup.restoreFile', await stageFile(file, onProgress));
+          return await invoke('backup.restoreFile', await stageFile(file, onProgress, signal));
         } finally {
           await refreshBackups().catch(() => undefined);
         }
