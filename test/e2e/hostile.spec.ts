@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { closeSync, existsSync, openSync, readdirSync, truncateSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { planSections } from '../../shared/domain/implementationPlan';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
-import { makePdf } from '../harness/files';
+import { makePdf, makeSparseFile } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
@@ -225,10 +225,7 @@ test.describe('HTML and script in text fields', () => {
   test('a 200 MB file picked for an import is refused by its size before it is read', async ({
     page,
   }, testInfo) => {
-    // A sparse file: 200 MB long, no disk space, created at once.
-    const big = path.join(temp.dir, '全校名单.xlsx');
-    closeSync(openSync(big, 'w'));
-    truncateSync(big, 200 * 1024 * 1024);
+    const big = makeSparseFile(path.join(temp.dir, '全校名单.xlsx'), 200 * 1024 * 1024);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -250,9 +247,7 @@ test.describe('HTML and script in text fields', () => {
   test('a package over 200 MB picked for 校验材料包 is refused at once, nothing sent', async ({
     page,
   }) => {
-    const big = path.join(temp.dir, '材料包.zip');
-    closeSync(openSync(big, 'w'));
-    truncateSync(big, 201 * 1024 * 1024);
+    const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 201 * 1024 * 1024);
     await page.goto(host.url);
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
@@ -266,9 +261,7 @@ test.describe('HTML and script in text fields', () => {
   test('取消 while a big package is still being sent: nothing is checked, nothing stays staged', async ({
     page,
   }, testInfo) => {
-    const big = path.join(temp.dir, '材料包.zip');
-    closeSync(openSync(big, 'w'));
-    truncateSync(big, 150 * 1024 * 1024);
+    const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 150 * 1024 * 1024);
     await page.goto(host.url);
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);

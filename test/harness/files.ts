@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, truncateSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 
 /**
@@ -174,3 +175,10 @@ export function makeLegacyOffice(): Buffer {
 }
 
 export const base64 = (bytes: Buffer) => bytes.toString('base64');
+
+/** A file of `bytes` zero bytes that takes no disk space (sparse): for size limits and slow sends. */
+export function makeSparseFile(file: string, bytes: number): string {
+  closeSync(openSync(file, 'w'));
+  truncateSync(file, bytes);
+  return file;
+}
