@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
 import {
   agreementFields,
   type AgreementSaveInput,
@@ -12,7 +12,7 @@ import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
 import { dateProps } from '../../components/dateProps';
-import { capRule, CertificateLevelFields, levelEntry } from '../exams/formParts';
+import { CertificateLevelFields, FeeField, levelEntry } from '../exams/formParts';
 
 interface Values {
   certificateId?: number;
@@ -91,21 +91,12 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
           ]}
         />
         <Col span={12}>
-          <Form.Item
-            name="fee"
+          <FeeField
             label={text.fields.fee}
-            required
-            dependencies={['level', 'certificateId']}
-            rules={[
-              zodRule(agreementFields.fee),
-              capRule(text.feeWhat, () => ({
-                capFen: entry?.costCapFen ?? null,
-                capDocument: entry?.capDocument ?? null,
-              })),
-            ]}
-          >
-            <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
-          </Form.Item>
+            what={text.feeWhat}
+            schema={agreementFields.fee}
+            entry={entry}
+          />
         </Col>
         <Col span={12}>
           <Form.Item label={text.fields.cap}>

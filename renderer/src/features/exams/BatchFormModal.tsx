@@ -12,7 +12,7 @@ import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from './examsStore';
 import { dateProps } from '../../components/dateProps';
-import { capRule, CertificateLevelFields, levelEntry } from './formParts';
+import { CertificateLevelFields, FeeField, levelEntry } from './formParts';
 
 interface Values {
   certificateId?: number;
@@ -140,27 +140,18 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item
-            name="fee"
+          <FeeField
             label={text.fields.fee}
-            required
-            dependencies={['level', 'certificateId']}
+            what={text.feeWhat}
+            schema={batchFields.fee}
+            entry={entry}
             extra={
               entry &&
               (entry.costCapFen !== null && entry.capDocument !== null
                 ? text.capHint(formatFen(entry.costCapFen), entry.capDocument)
                 : text.noCapHint)
             }
-            rules={[
-              zodRule(batchFields.fee),
-              capRule(text.feeWhat, () => ({
-                capFen: entry?.costCapFen ?? null,
-                capDocument: entry?.capDocument ?? null,
-              })),
-            ]}
-          >
-            <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
-          </Form.Item>
+          />
         </Col>
         <Col span={12}>
           <Form.Item

@@ -1,4 +1,5 @@
-import { Col, Form, Select, type FormInstance, type FormRule } from 'antd';
+import { Col, Form, InputNumber, Select, type FormInstance, type FormRule } from 'antd';
+import type { ReactNode } from 'react';
 import type { ZodType } from 'zod';
 import type { Certificate } from '../../../../shared/contract/catalogue';
 import { yuanToFen } from '../../../../shared/domain/money';
@@ -39,20 +40,53 @@ export function levelOptions(
  * The same cap check the core runs (shared/domain/exams.ts), on the form's values, so the
  * inline error says exactly what the core would.
  */
-export function capRule(
-  what: string,
-  capOf: () => { capFen: number | null; capDocument: string | null },
-): FormRule {
-  return {
+/** A level's catalogue entry as levelEntry finds it (undefined until a level is picked). */
+type LevelEntry = ReturnType<typeof levelEntry>['entry'];
+
+/**
+ * 每人考核费 in yuan, checked with the contract's schema and against the picked level's cap (the
+ * same message the core gives); re-checked when the certificate or level changes.
+ */
+export function FeeField({
+  label,
+  what,
+  schema,
+  entry,
+  extra,
+}: {
+  label: string;
+  /** What the fee is called in the over-cap message, e.g. 考核费. */
+  what: string;
+  schema: ZodType;
+  entry: LevelEntry;
+  extra?: ReactNode;
+}) {
+  const overCap: FormRule = {
     validator: async (_rule, value: unknown) => {
       if (value === null || value === undefined || value === '') return;
       const fen = yuanToFen(value as number | string);
       if (fen === undefined) return;
-      const { capFen, capDocument } = capOf();
-      const problem = feeOverCapMessage(what, fen, capFen, capDocument);
+      const problem = feeOverCapMessage(
+        what,
+        fen,
+        entry?.costCapFen ?? null,
+        entry?.capDocument ?? null,
+      );
       if (problem) throw new Error(problem);
     },
   };
+  return (
+    <Form.Item
+      name="fee"
+      label={label}
+      required
+      dependencies={['level', 'certificateId']}
+      extra={extra}
+      rules={[zodRule(schema), overCap]}
+    >
+      <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+    </Form.Item>
+  );
 }
 
 interface CertificateLevelProps {
