@@ -1,11 +1,10 @@
 import { CloudDownloadOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Progress, Space, Tooltip } from 'antd';
-import { useRef, useState } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
 import { invoke, messageOf, PilotError } from '../../api/client';
-import { useTaskProgress } from '../../components/useTaskProgress';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
+import { usePackageTask } from '../packageExport/usePackageTask';
 
 const text = t.batchPackage;
 
@@ -15,19 +14,13 @@ const text = t.batchPackage;
  */
 export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const taskId = useRef<string | null>(null);
-  const { progress, start, finish } = useTaskProgress(true);
+  const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
 
   const build = async () => {
-    setBusy(true);
     try {
-      taskId.current = start();
-      const result = await invoke('package.buildBatch', {
-        batchId: batch.id,
-        taskId: taskId.current,
-      });
+      const result = await run((taskId) =>
+        invoke('package.buildBatch', { batchId: batch.id, taskId }),
+      );
       saveContent({
         fileName: result.fileName,
         mime: 'application/zip',
@@ -37,25 +30,10 @@ export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
     } catch (e) {
       if (e instanceof PilotError && e.shape.code === 'CANCELLED') message.warning(e.message);
       else message.error(`${t.common.requestFailed}：${messageOf(e)}`);
-    } finally {
-      taskId.current = null;
-      finish();
-      setBusy(false);
-      setCancelling(false);
     }
   };
 
-  /** Asks the core to stop; the build then rejects with CANCELLED and nothing is downloaded. */
-  const cancel = async () => {
-    if (!taskId.current) return;
-    setCancelling(true);
-    try {
-      await invoke('package.cancel', { taskId: taskId.current });
-    } catch (e) {
-      setCancelling(false);
-      message.error(messageOf(e));
-    }
-  };
+  const cancel = () => stop().catch((e: unknown) => message.error(messageOf(e)));
 
   const empty = batch.activeCount === 0;
   return (

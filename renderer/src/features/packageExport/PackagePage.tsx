@@ -19,10 +19,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
 import { UploadProgress, type Staging } from '../../components/UploadProgress';
-import { useTaskProgress } from '../../components/useTaskProgress';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
+import { usePackageTask } from './usePackageTask';
 
 const text = t.packageExport;
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
@@ -34,13 +34,10 @@ export function PackagePage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);
-  const [busy, setBusy] = useState(false);
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
-  const taskId = useRef<string | null>(null);
-  const { progress, start, finish } = useTaskProgress(true);
+  const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
   const { modal } = App.useApp();
 
   useEffect(() => {
@@ -57,17 +54,13 @@ export function PackagePage() {
   }, [attempt]);
 
   const build = async (acceptDraft: boolean) => {
-    setBusy(true);
     setError(null);
     setCancelled(null);
     setBuilt(null);
     try {
-      taskId.current = start();
-      const result = await invoke('package.build', {
-        projectIds: selected,
-        acceptDraft,
-        taskId: taskId.current,
-      });
+      const result = await run((taskId) =>
+        invoke('package.build', { projectIds: selected, acceptDraft, taskId }),
+      );
       setBuilt(result);
       saveContent({
         fileName: result.fileName,
@@ -77,25 +70,10 @@ export function PackagePage() {
     } catch (e) {
       if (e instanceof PilotError && e.shape.code === 'CANCELLED') setCancelled(e.message);
       else setError(messageOf(e));
-    } finally {
-      taskId.current = null;
-      finish();
-      setBusy(false);
-      setCancelling(false);
     }
   };
 
-  /** Asks the core to stop; the export call then rejects with CANCELLED and nothing is saved. */
-  const cancel = async () => {
-    if (!taskId.current) return;
-    setCancelling(true);
-    try {
-      await invoke('package.cancel', { taskId: taskId.current });
-    } catch (e) {
-      setCancelling(false);
-      setError(messageOf(e));
-    }
-  };
+  const cancel = () => stop().catch((e: unknown) => setError(messageOf(e)));
 
   const onExport = () => {
     const failing = checks.filter((c) => selected.includes(c.id) && c.selfCheck.level === 'fail');
