@@ -261,7 +261,7 @@ test.describe('HTML and script in text fields', () => {
   test('取消 while a big package is still being sent: nothing is checked, nothing stays staged', async ({
     page,
   }, testInfo) => {
-    const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 150 * 1024 * 1024);
+    const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 190 * 1024 * 1024);
     await page.goto(host.url);
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);

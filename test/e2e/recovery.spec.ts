@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { confirmRestore } from '../harness/antd';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 
@@ -75,10 +76,7 @@ test.describe('恢复界面', () => {
     });
 
     await page.getByRole('button', { name: '还原最新的完好备份' }).click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /还\s*原/ })
-      .click();
+    await confirmRestore(page);
     await expect(page.getByRole('menuitem', { name: '学校信息' })).toBeVisible();
     await page.getByRole('menuitem', { name: '学校信息' }).click();
     await expect(page.locator('#school-name')).toHaveValue('损坏前的学校');

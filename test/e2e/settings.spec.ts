@@ -6,7 +6,7 @@ import type { AttachmentContent, AttachmentLink } from '../../shared/contract/at
 import type { Envelope } from '../../shared/contract/errors';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import { makeBulkyFile, makeSparseFile } from '../harness/files';
-import { attachScreenshot, choose } from '../harness/antd';
+import { attachScreenshot, choose, confirmRestore } from '../harness/antd';
 import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -39,7 +39,7 @@ async function restoreRow(page: Page, row: ReturnType<Page['locator']>) {
   await row.getByRole('button', { name: /还\s*原/ }).click();
   const dialog = page.locator('.ant-modal-confirm');
   await expect(dialog).toContainText('当前数据会先自动保存为一个“还原前”备份');
-  await dialog.getByRole('button', { name: /还\s*原/ }).click();
+  await confirmRestore(page);
   // Either the 已还原 notice or the core's error message: a failure then names its reason.
   const outcome = page
     .locator('.ant-notification-notice')
@@ -161,7 +161,7 @@ test.describe('设置', () => {
     await page.locator('input[type=file]').setInputFiles(file);
     const dialog = page.locator('.ant-modal-confirm');
     const started = Date.now();
-    await dialog.getByRole('button', { name: /还\s*原/ }).click();
+    await confirmRestore(page);
     // The file goes in pieces: the dialog shows how much has been sent.
     const progress = dialog.getByTestId('upload-progress');
     await expect(progress).toContainText(/MB \/ 5\d\.\d MB/);
@@ -250,10 +250,7 @@ test.describe('设置', () => {
       await page.goto(other.url);
       await go(page, '设置');
       await page.locator('input[type=file]').setInputFiles(saved);
-      await page
-        .locator('.ant-modal-confirm')
-        .getByRole('button', { name: /还\s*原/ })
-        .click();
+      await confirmRestore(page);
       await expect(
         page.locator('.ant-notification-notice').or(page.locator('.ant-message-error')).last(),
       ).toContainText(`已还原“${fileName}”`, { timeout: 20_000 });
@@ -286,10 +283,7 @@ test.describe('设置', () => {
       mimeType: 'application/octet-stream',
       buffer: Buffer.from('just some text, not a database'),
     });
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /还\s*原/ })
-      .click();
+    await confirmRestore(page);
     await expect(page.locator('.ant-message')).toContainText('不是 SQLite 数据库文件');
     await go(page, '学校信息');
     await expect(page.locator('#school-name')).toHaveValue('原有学校');

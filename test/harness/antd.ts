@@ -62,3 +62,23 @@ export async function tick(checkbox: Locator) {
     await expect(checkbox).toBeChecked({ timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Presses 还原 in the restore confirmation. Retried: a confirm still opening on a busy machine can
+ * swallow the click. Never pressed twice: once the restore shows it is under way, it stops.
+ */
+export async function confirmRestore(page: Page): Promise<void> {
+  const dialog = page.locator('.ant-modal-confirm');
+  const button = dialog.getByRole('button', { name: /还\s*原/ });
+  // Pressed: the dialog is gone, or it shows the restore under way (loading, 取消 disabled, or a
+  // picked file's upload progress).
+  const pressed = async () =>
+    (await dialog.count()) === 0 ||
+    (await dialog
+      .locator('.ant-btn-loading, button[disabled], [data-testid=upload-progress]')
+      .count()) > 0;
+  await expect(async () => {
+    if (!(await pressed())) await button.click({ timeout: 2_000 });
+    await expect.poll(pressed, { timeout: 2_000 }).toBe(true);
+  }).toPass({ timeout: 20_000 });
+}
