@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CertificateLevel } from '../domain/certificate';
+import type { CountAndFee } from '../domain/signupFigures';
 import type { AlertSummary, PeriodStatus } from '../domain/weeklyReports';
 import type { ProjectCheck } from './projects';
 
@@ -25,7 +26,7 @@ export interface ExamLevelStats {
 
 export interface Violation {
   /** What kind of rule, for grouping and icons. */
-  kind: 'selfCheck' | 'feeOverCap' | 'schoolPaid' | 'weeklyReport';
+  kind: 'selfCheck' | 'feeOverCap' | 'schoolPaid' | 'schoolPaidTodo' | 'weeklyReport';
   title: string;
   detail: string;
   /** The page (hash route) where it is fixed, e.g. `projects/3`. */
@@ -41,7 +42,11 @@ export interface DashboardSummary {
     pilotStudents: number;
     signedUp: number;
     passed: number;
+    /** 费用合计 of the live sign-ups, whoever pays (the ledger's and 汇总's figure). */
+    feeTotalFen: number;
     feeFen: { school: number; subsidy: number; student: number };
+    /** Withdrawn sign-ups, in none of the figures above. */
+    withdrawn: CountAndFee;
   };
   weekly: {
     /** False until the 周报 settings (pilot start) exist. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
 import type { CertificateLevel } from '../domain/certificate';
 import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
+import type { SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
 import type { AttachmentContent } from './attachments';
 import { uploadedFileSchema } from './files';
@@ -69,9 +70,11 @@ export interface ExamBatch {
   /** The level's cost cap as the catalogue has it now (null: not recorded). */
   costCapFen: number | null;
   capDocument: string | null;
-  /** All sign-ups, and those that hold a place (not withdrawn). */
+  /** All sign-ups, and those that hold a place (not withdrawn): from `figures`. */
   signupCount: number;
   activeCount: number;
+  /** 报名人次, 费用合计 by payer and results of the live sign-ups; withdrawn ones apart. */
+  figures: SignupFigures;
   createdAt: string;
   updatedAt: string;
 }

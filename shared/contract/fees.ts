@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CountAndFee, SignupFigures } from '../domain/signupFigures';
 import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
 import type { CertificateLevel } from '../domain/certificate';
 import {
@@ -6,6 +7,7 @@ import {
   signupStatuses,
   type AuditChange,
   type Payer,
+  type SchoolPaidStanding,
   type SignupStatus,
 } from '../domain/fees';
 import {
@@ -72,9 +74,10 @@ export interface LedgerResult {
   items: LedgerRow[];
   page: number;
   pageSize: number;
+  /** Rows matching (for paging), withdrawn ones included. */
   total: number;
-  /** Sum of the fees of every matching sign-up (not only this page). */
-  totalFeeFen: number;
+  /** 报名人次, 费用合计 and the withdrawn line of every matching sign-up (not only this page). */
+  figures: SignupFigures;
 }
 
 export interface LedgerBatchOption {
@@ -127,6 +130,7 @@ export interface ViolationSignup {
   feeFen: number;
 }
 
+/** A pilot student under rule 13, with all their sign-ups (withdrawn ones included). */
 export interface SchoolPaidViolation {
   studentId: number;
   studentNo: string;
@@ -151,8 +155,14 @@ export interface OverCapViolation {
   capDocument: string;
 }
 
+/** How many `unscheduled` students are listed at most (by 学号); `count` has them all. */
+export const UNSCHEDULED_LISTED = 200;
+
 export interface FeeViolations {
+  /** Rule 13 broken: pilot students whose live sign-ups are all self-paid (只有自费). */
   schoolPaid: SchoolPaidViolation[];
+  /** Rule 13 to-do: pilot students with no live sign-up yet (尚未安排), counted apart. */
+  unscheduled: { count: number; students: SchoolPaidViolation[] };
   overCap: OverCapViolation[];
 }
 
@@ -231,8 +241,8 @@ export interface StudentStatement {
   schoolPaidFen: number;
   /** Non-withdrawn sign-ups the student pays (additional certificates). */
   studentPaidFen: number;
-  /** Rule 13 broken for this student. */
-  violatesSchoolPaid: boolean;
+  /** Rule 13 for this student; null when not a pilot student. */
+  schoolPaid: SchoolPaidStanding | null;
 }
 
 export interface TotalsRow {
@@ -251,6 +261,8 @@ export interface FeeTotals {
   byMajor: TotalsRow[];
   byPayer: TotalsRow[];
   all: TotalsRow;
+  /** Withdrawn sign-ups, in none of the rows above. */
+  withdrawn: CountAndFee;
 }
 
 // ---- 审计记录 ----

@@ -9,13 +9,11 @@
 import { certificateLevelLabels, type CertificateLevel } from './certificate';
 import { payerLabels, signupStatusLabels, type Payer, type SignupStatus } from './exams';
 import { formatFen } from './money';
+import { isLiveSignup, paidBySchool } from './signupFigures';
 
 export { payerLabels, payers, signupStatusLabels, signupStatuses } from './exams';
 export type { Payer, SignupStatus } from './exams';
-
-/** Payers that count as “paid by the school” for rule 13. */
-export const schoolPayers: readonly Payer[] = ['school', 'subsidy'];
-export const isSchoolPaid = (payer: Payer): boolean => payer !== 'student';
+export { isLiveSignup, paidBySchool } from './signupFigures';
 
 /** A batch as people name it: its own name, else certificate, level and date. */
 export function batchLabel(batch: {
@@ -41,10 +39,10 @@ export interface SignupPayerFact {
  */
 export function studentPaidWithoutSchoolPaid(signups: readonly SignupPayerFact[]): number[] {
   return signups
-    .filter((s) => s.payer === 'student' && s.status !== 'withdrawn')
+    .filter((s) => s.payer === 'student' && isLiveSignup(s.status))
     .filter(
       (own) =>
-        !signups.some((o) => o.id !== own.id && o.status !== 'withdrawn' && isSchoolPaid(o.payer)),
+        !signups.some((o) => o.id !== own.id && isLiveSignup(o.status) && paidBySchool(o.payer)),
     )
     .map((s) => s.id);
 }
@@ -54,16 +52,35 @@ export function studentPayerRefusal(studentName: string, studentNo: string): str
 }
 
 /**
- * Rule 13 for one student: a pilot student with any non-withdrawn sign-up has at least one
- * non-withdrawn sign-up paid by the school or a subsidy.
+ * Rule 13 (notice 四: the school pays the exam fee of at least one certificate for every pilot
+ * student) for one pilot student, from all their sign-ups:
+ * - `met`: a live sign-up paid by the school or a subsidy. 缺考 and 未通过 count: the school paid
+ *   for that exam whatever its result;
+ * - `selfPaidOnly` (只有自费): live sign-ups, every one paid by the student — a violation;
+ * - `unscheduled` (尚未安排): no live sign-up yet (none, or every one withdrawn) — a to-do,
+ *   counted apart from the violations.
+ *
+ * Who it covers — the pilot students of the current pilot year — is the students flagged
+ * 试点学生 on the roster. The flag is how the coordinator says who takes part now (it is set per
+ * student, on import or by hand, and cleared when a student leaves the pilot); entry year is
+ * not used, because one pilot year's students span several entry cohorts and a project's year
+ * says when the certificate was applied for, not which students sit it.
  */
-export function breaksSchoolPaidRule(
-  pilot: boolean,
+export type SchoolPaidStanding = 'met' | 'selfPaidOnly' | 'unscheduled';
+
+export function schoolPaidStanding(
   signups: readonly { status: SignupStatus; payer: Payer }[],
-): boolean {
-  const live = signups.filter((s) => s.status !== 'withdrawn');
-  return pilot && live.length > 0 && !live.some((s) => isSchoolPaid(s.payer));
+): SchoolPaidStanding {
+  const live = signups.filter((s) => isLiveSignup(s.status));
+  if (live.length === 0) return 'unscheduled';
+  return live.some((s) => paidBySchool(s.payer)) ? 'met' : 'selfPaidOnly';
 }
+
+export const schoolPaidStandingLabels: Record<SchoolPaidStanding, string> = {
+  met: '已有学校承担或财政补助的考核',
+  selfPaidOnly: '只有自费',
+  unscheduled: '尚未安排',
+};
 
 // ---- audit history: field labels and value formatting ----
 

@@ -22,7 +22,9 @@ describe('dashboard.summary', () => {
       pilotStudents: 0,
       signedUp: 0,
       passed: 0,
+      feeTotalFen: 0,
       feeFen: { school: 0, subsidy: 0, student: 0 },
+      withdrawn: { signups: 0, feeFen: 0 },
     });
   });
 
@@ -100,11 +102,15 @@ describe('dashboard.summary', () => {
       pilotStudents: 3,
       signedUp: 6,
       passed: 1,
+      feeTotalFen: 300_000,
       feeFen: { school: 240_000, subsidy: 0, student: 60_000 },
+      withdrawn: { signups: 1, feeFen: 48_000 },
     });
     // The same sign-ups and money the ledger's totals hold.
+    expect(totals.withdrawn).toEqual(s.totals.withdrawn);
     expect(totals.all).toMatchObject({
       signups: s.totals.signedUp,
+      totalFen: s.totals.feeTotalFen,
       schoolFen: s.totals.feeFen.school,
       subsidyFen: s.totals.feeFen.subsidy,
       studentFen: s.totals.feeFen.student,

@@ -57,8 +57,9 @@ export const zhCN = {
       pilot: (n: number) => `试点学生 ${n} 人`,
       signedUp: '考核报名（人次）',
       passed: (n: number) => `通过 ${n} 人次`,
-      schoolPaid: '学校承担与财政补助',
-      studentPaid: (fee: string) => `学生自愿自费 ${fee}`,
+      feeTotal: '费用合计',
+      feeSplit: (school: string, student: string) =>
+        `学校承担与财政补助 ${school}，学生自愿自费 ${student}`,
     },
     violations: {
       title: '待处理的问题',
@@ -68,6 +69,7 @@ export const zhCN = {
         selfCheck: '资格自查',
         feeOverCap: '收费超过上限',
         schoolPaid: '学校未承担考核费',
+        schoolPaidTodo: '尚未安排考核',
         weeklyReport: '周报',
       },
     },
@@ -699,6 +701,7 @@ export const zhCN = {
       capacity: '容量（人）',
       note: '备注',
       signups: '报名人数',
+      feeTotal: '费用合计',
     },
     placeholders: {
       certificateId: '选择证书（来自证书目录）',
@@ -933,7 +936,9 @@ export const zhCN = {
     downloadUploadHint: '请先在筛选中选择一个考核批次，再下载该批次的考生信息上传表',
     downloaded: (name: string) => `已下载 ${name}`,
     searchPlaceholder: '输入学生姓名或学号的开头',
-    summary: (total: string, fee: string) => `共 ${total} 条报名，费用合计 ${fee}`,
+    summary: (total: string, fee: string) => `共 ${total} 条有效报名，费用合计 ${fee}`,
+    /** The withdrawn sign-ups' line, the same wherever figures are shown. */
+    withdrawnLine: (n: string, fee: string) => `另有 ${n} 条已撤销报名（${fee}，不计入合计）`,
     emptyHint:
       '还没有考核报名。请先在“考核报名”中把学生报名到考核批次，报名后在这里核对费用和付费方。',
     noMatch: '没有符合条件的报名，请调整搜索或筛选条件。',
@@ -973,8 +978,14 @@ export const zhCN = {
     change: '修改',
     rules: {
       schoolPaidTitle: '试点学生至少一个证书由学校承担（通知第四部分）',
-      schoolPaidOk: '全部试点学生都至少有一个由学校承担或财政补助的有效报名。',
-      schoolPaidCount: (n: number) => `${n} 名试点学生没有由学校承担或财政补助的有效报名`,
+      schoolPaidOk: '没有只有自费报名的试点学生。',
+      schoolPaidCount: (n: number) => `${n} 名试点学生只有自费：没有由学校承担或财政补助的有效报名`,
+      unscheduledTitle: '尚未安排考核的试点学生（待办）',
+      unscheduledOk: '全部试点学生都已有有效的考核报名。',
+      unscheduledCount: (n: number) =>
+        `${n} 名试点学生尚未安排考核：没有有效报名（已撤销的不算），请为每人安排至少一个由学校承担或财政补助的证书考核`,
+      unscheduledListed: (shown: number, all: number) => `按学号列出前 ${shown} 名，共 ${all} 名。`,
+      noSignups: '没有报名',
       overCapTitle: '费用不超过考核成本上限',
       overCapOk: '没有超过考核成本上限的批次或报名。',
       overCapCount: (n: number) => `${n} 处费用超过当前的考核成本上限`,
@@ -1023,6 +1034,7 @@ export const zhCN = {
       signups: '人次',
       total: '合计',
       all: (n: string, fee: string) => `有效报名（不含已撤销）共 ${n} 人次，费用合计 ${fee}`,
+      withdrawn: (n: string, fee: string) => `另有 ${n} 条已撤销报名（${fee}，不计入以上任何合计）`,
       empty: '还没有有效报名。',
     },
     statement: {
@@ -1032,7 +1044,9 @@ export const zhCN = {
       notPilot: '非试点学生',
       schoolPaid: '学校承担（含财政补助）',
       studentPaid: '学生自愿自费',
-      violation: '该试点学生没有由学校承担或财政补助的有效报名，不符合通知要求。',
+      violation: '该试点学生只有自费的报名，没有由学校承担或财政补助的有效报名，不符合通知要求。',
+      unscheduled:
+        '该试点学生还没有有效的考核报名（已撤销的不算）：请安排至少一个由学校承担或财政补助的证书考核。',
       empty: '该学生还没有考核报名。',
       history: '修改记录',
     },

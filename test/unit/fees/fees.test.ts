@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   auditChanges,
   batchLabel,
-  breaksSchoolPaidRule,
+  schoolPaidStanding,
   studentPaidWithoutSchoolPaid,
 } from '../../../shared/domain/fees';
+import {
+  addUpSignups,
+  owedToOrganizations,
+  passRate,
+  type SignupGroup,
+} from '../../../shared/domain/signupFigures';
 
 const names = {
   batch: (id: number) => (id === 7 ? '2026春初级' : undefined),
@@ -34,13 +40,42 @@ describe('fees domain', () => {
     ).toEqual([]);
   });
 
-  it('rule 13 applies to pilot students with a live sign-up only', () => {
+  it('rule 13: self-paid only is a violation, no live sign-up a to-do, 缺考 and 未通过 still count', () => {
     const own = [{ status: 'registered' as const, payer: 'student' as const }];
-    expect(breaksSchoolPaidRule(true, own)).toBe(true);
-    expect(breaksSchoolPaidRule(false, own)).toBe(false);
-    expect(breaksSchoolPaidRule(true, [])).toBe(false);
-    expect(breaksSchoolPaidRule(true, [{ status: 'withdrawn', payer: 'student' }])).toBe(false);
-    expect(breaksSchoolPaidRule(true, [...own, { status: 'failed', payer: 'school' }])).toBe(false);
+    expect(schoolPaidStanding(own)).toBe('selfPaidOnly');
+    expect(schoolPaidStanding([])).toBe('unscheduled');
+    // The case: the only sign-up was withdrawn — not “all good”.
+    expect(schoolPaidStanding([{ status: 'withdrawn', payer: 'school' }])).toBe('unscheduled');
+    expect(schoolPaidStanding([{ status: 'withdrawn', payer: 'student' }])).toBe('unscheduled');
+    expect(schoolPaidStanding([...own, { status: 'withdrawn', payer: 'school' }])).toBe(
+      'selfPaidOnly',
+    );
+    expect(schoolPaidStanding([...own, { status: 'failed', payer: 'school' }])).toBe('met');
+    expect(schoolPaidStanding([{ status: 'absent', payer: 'subsidy' }])).toBe('met');
+  });
+
+  it('adds sign-ups up once: withdrawn apart, fees by payer, owed, results and pass rate', () => {
+    const groups: SignupGroup[] = [
+      { status: 'passed', payer: 'school', n: 3, fen: 120_000 },
+      { status: 'failed', payer: 'subsidy', n: 1, fen: 40_000 },
+      { status: 'absent', payer: 'school', n: 1, fen: 40_000 },
+      { status: 'registered', payer: 'student', n: 2, fen: 140_000 },
+      { status: 'withdrawn', payer: 'school', n: 1, fen: 34_000 },
+    ];
+    const f = addUpSignups(groups);
+    expect(f).toMatchObject({
+      signups: 7,
+      feeFen: 340_000,
+      examined: 4,
+      passed: 3,
+      failed: 1,
+      absent: 1,
+      withdrawn: { signups: 1, feeFen: 34_000 },
+    });
+    expect(f.byPayer.student).toEqual({ signups: 2, feeFen: 140_000 });
+    expect(owedToOrganizations(f)).toEqual({ signups: 5, feeFen: 200_000 });
+    expect(passRate(f)).toBe(0.75);
+    expect(passRate(addUpSignups([]))).toBeNull();
   });
 
   it('labels changed fields in Chinese and formats money, payers, statuses and batches', () => {

@@ -1,83 +1,80 @@
 import type { ExamLevelStats } from '../../../../shared/contract/dashboard';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import {
+  addSignupGroup,
+  isLiveSignup,
+  noSignupFigures,
+  passRate,
+  type SignupFigures,
+} from '../../../../shared/domain/signupFigures';
 import type { Db } from '../../db/open';
-
-interface GroupRow {
-  batch_id: number;
-  certificate_id: number;
-  certificate_name: string;
-  level: CertificateLevel;
-  status: string;
-  payer: 'school' | 'subsidy' | 'student';
-  n: number;
-  fee: number;
-  cap_fen: number | null;
-  cap_document: string | null;
-}
+import { loadBatches } from '../fees/batches';
+import { signupGroups } from '../fees/figures';
 
 const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 2, senior: 3 };
 
 /**
- * Sign-ups, results and fees per certificate level, withdrawn sign-ups left out. Counts and sums
- * come from `signup_sums` (kept by triggers, migration 009: a few hundred rows at 100,000
- * sign-ups); the highest fee per batch is one index probe each (`signups_batch_fee`).
+ * Sign-ups, results and fees per certificate level: the sign-up groups (`fees/figures.ts`)
+ * added up by the domain's `addUpSignups`, so withdrawn sign-ups are left out as everywhere.
+ * The highest fee per batch is one index probe each (`signups_batch_fee`).
  */
 export function examStats(db: Db): ExamLevelStats[] {
-  const rows = db
-    .prepare<[], GroupRow>(
-      `SELECT g.batch_id, b.certificate_id, c.name AS certificate_name, b.level, g.status, g.payer,
-              sum(g.n) AS n, sum(g.fen) AS fee, l.cost_cap_fen AS cap_fen, l.cap_document
-       FROM signup_sums g
-       JOIN exam_batches b ON b.id = g.batch_id
-       JOIN certificates c ON c.id = b.certificate_id
-       LEFT JOIN certificate_levels l ON l.certificate_id = b.certificate_id AND l.level = b.level
-       WHERE g.status <> 'withdrawn' AND g.n > 0
-       GROUP BY g.batch_id, g.status, g.payer`,
-    )
-    .all();
+  const batches = loadBatches(db);
   const maxFee = db.prepare<[number], { fee: number | null }>(
     `SELECT max(fee_fen) AS fee FROM signups INDEXED BY signups_batch_fee
      WHERE batch_id = ? AND status <> 'withdrawn'`,
   );
-  const batchMax = new Map<number, number>();
-  const byLevel = new Map<string, ExamLevelStats>();
-  for (const row of rows) {
-    const key = `${row.certificate_id}:${row.level}`;
-    let stats = byLevel.get(key);
-    if (!stats) {
-      stats = {
-        certificateId: row.certificate_id,
-        certificateName: row.certificate_name,
-        level: row.level,
-        signedUp: 0,
-        examined: 0,
-        passed: 0,
-        failed: 0,
-        absent: 0,
-        passRate: null,
-        feeFen: { school: 0, subsidy: 0, student: 0 },
-        maxFeeFen: null,
-        capFen: row.cap_fen,
-        capDocument: row.cap_document,
+  const byLevel = new Map<string, { stats: ExamLevelStats; figures: SignupFigures }>();
+  const counted = new Set<number>();
+  for (const g of signupGroups(db)) {
+    const b = batches.get(g.batchId);
+    if (!b) continue;
+    const key = `${b.certificateId}:${b.level}`;
+    let entry = byLevel.get(key);
+    if (!entry) {
+      entry = {
+        figures: noSignupFigures(),
+        stats: {
+          certificateId: b.certificateId,
+          certificateName: b.certificateName,
+          level: b.level,
+          signedUp: 0,
+          examined: 0,
+          passed: 0,
+          failed: 0,
+          absent: 0,
+          passRate: null,
+          feeFen: { school: 0, subsidy: 0, student: 0 },
+          maxFeeFen: null,
+          capFen: b.capFen,
+          capDocument: b.capDocument,
+        },
       };
-      byLevel.set(key, stats);
+      byLevel.set(key, entry);
     }
-    stats.signedUp += row.n;
-    if (row.status === 'examined' || row.status === 'passed' || row.status === 'failed') {
-      stats.examined += row.n;
+    addSignupGroup(entry.figures, g);
+    if (!counted.has(b.id) && isLiveSignup(g.status)) {
+      counted.add(b.id);
+      const max = maxFee.get(b.id)?.fee ?? 0;
+      entry.stats.maxFeeFen = Math.max(entry.stats.maxFeeFen ?? 0, max);
     }
-    if (row.status === 'passed') stats.passed += row.n;
-    if (row.status === 'failed') stats.failed += row.n;
-    if (row.status === 'absent') stats.absent += row.n;
-    stats.feeFen[row.payer] += row.fee;
-    if (!batchMax.has(row.batch_id)) batchMax.set(row.batch_id, maxFee.get(row.batch_id)?.fee ?? 0);
-    stats.maxFeeFen = Math.max(stats.maxFeeFen ?? 0, batchMax.get(row.batch_id) ?? 0);
   }
-  const all = [...byLevel.values()];
-  for (const stats of all) {
-    const decided = stats.passed + stats.failed;
-    stats.passRate = decided > 0 ? stats.passed / decided : null;
-  }
+  const all = [...byLevel.values()]
+    .filter(({ figures }) => figures.signups > 0)
+    .map(({ stats, figures: f }) => ({
+      ...stats,
+      signedUp: f.signups,
+      examined: f.examined,
+      passed: f.passed,
+      failed: f.failed,
+      absent: f.absent,
+      passRate: passRate(f),
+      feeFen: {
+        school: f.byPayer.school.feeFen,
+        subsidy: f.byPayer.subsidy.feeFen,
+        student: f.byPayer.student.feeFen,
+      },
+    }));
   return all.sort(
     (a, b) =>
       a.certificateName.localeCompare(b.certificateName, 'zh-CN') ||

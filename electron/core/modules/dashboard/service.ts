@@ -3,6 +3,7 @@ import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
 import { projectChecks } from '../projects/repository';
 import { examStats } from './examStats';
+import { allSignupFigures } from '../fees/figures';
 import { feeViolations } from '../fees/rules';
 import { weeklyRepository } from '../weekly/repository';
 import { weeklyStanding } from '../weekly/standing';
@@ -23,8 +24,7 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
       const exams = examStats(db);
       const weekly = weeklyStanding(weeklyRepo, ctx.clock());
       const c = counts.get() as { school: number; students: number; pilot: number };
-      const sum = (pick: (e: (typeof exams)[number]) => number) =>
-        exams.reduce((n, e) => n + pick(e), 0);
+      const figures = allSignupFigures(db);
       return {
         schoolSaved: c.school > 0,
         projects,
@@ -32,13 +32,15 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
         totals: {
           students: c.students,
           pilotStudents: c.pilot,
-          signedUp: sum((e) => e.signedUp),
-          passed: sum((e) => e.passed),
+          signedUp: figures.signups,
+          passed: figures.passed,
+          feeTotalFen: figures.feeFen,
           feeFen: {
-            school: sum((e) => e.feeFen.school),
-            subsidy: sum((e) => e.feeFen.subsidy),
-            student: sum((e) => e.feeFen.student),
+            school: figures.byPayer.school.feeFen,
+            subsidy: figures.byPayer.subsidy.feeFen,
+            student: figures.byPayer.student.feeFen,
           },
+          withdrawn: figures.withdrawn,
         },
         weekly: {
           configured: weekly.settings !== null,

@@ -20,10 +20,14 @@ export function selfCheckViolations(projects: readonly ProjectCheck[]): Violatio
     }));
 }
 
-const names = (list: readonly string[]) =>
-  list.length > 5 ? `${list.slice(0, 5).join('、')} 等 ${list.length} 人` : list.join('、');
+/** Up to five names, then how many in all (`total` when the list holds only the first ones). */
+const names = (list: readonly string[], total = list.length) =>
+  total > 5 ? `${list.slice(0, 5).join('、')} 等 ${total} 人` : list.join('、');
 
-/** Rules 11 and 13 from the fee ledger's checks: one line per batch over its cap, one for rule 13. */
+/**
+ * Rules 11 and 13 from the fee ledger's checks: one line per batch over its cap, one for the
+ * rule-13 violations (只有自费) and one for its to-do (尚未安排).
+ */
 export function feeRuleViolations(fees: FeeViolations): Violation[] {
   const out: Violation[] = [];
   const byBatch = new Map<number, FeeViolations['overCap']>();
@@ -48,8 +52,20 @@ export function feeRuleViolations(fees: FeeViolations): Violation[] {
   if (fees.schoolPaid.length > 0) {
     out.push({
       kind: 'schoolPaid',
-      title: `${fees.schoolPaid.length} 名试点学生没有由学校承担或财政补助的考核`,
+      title: `${fees.schoolPaid.length} 名试点学生只有自费的考核，没有由学校承担或财政补助的考核`,
       detail: `${names(fees.schoolPaid.map((s) => `${s.name}（${s.studentNo}）`))}。通知要求学校至少为每名试点学生承担一个证书的考核费用。`,
+      route: 'fees/rules',
+    });
+  }
+  const todo = fees.unscheduled;
+  if (todo.count > 0) {
+    out.push({
+      kind: 'schoolPaidTodo',
+      title: `${todo.count} 名试点学生尚未安排考核`,
+      detail: `${names(
+        todo.students.map((s) => `${s.name}（${s.studentNo}）`),
+        todo.count,
+      )}还没有有效的考核报名（已撤销的不算）。请为每人安排至少一个由学校承担或财政补助的证书考核。`,
       route: 'fees/rules',
     });
   }

@@ -4,11 +4,13 @@ import {
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import { noSignupFigures, type SignupFigures } from '../../../../shared/domain/signupFigures';
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
+import { figuresByBatch } from '../fees/figures';
 import { levelFacts } from './levels';
 import { batchUsage } from './usage';
 
@@ -28,23 +30,18 @@ interface BatchRow {
   note: string;
   cost_cap_fen: number | null;
   cap_document: string | null;
-  signup_count: number;
-  active_count: number;
   created_at: string;
   updated_at: string;
 }
 
 const selectBatches = `
   SELECT b.*, c.name AS certificate_name, coalesce(ts.name, b.site_text) AS site_name,
-    cl.cost_cap_fen, cl.cap_document,
-    (SELECT count(*) FROM signups s WHERE s.batch_id = b.id) AS signup_count,
-    (SELECT count(*) FROM signups s WHERE s.batch_id = b.id AND s.status <> 'withdrawn')
-      AS active_count
+    cl.cost_cap_fen, cl.cap_document
   FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id
   LEFT JOIN training_sites ts ON ts.id = b.site_id
   LEFT JOIN certificate_levels cl ON cl.certificate_id = b.certificate_id AND cl.level = b.level`;
 
-function fromRow(row: BatchRow): ExamBatch {
+function fromRow(row: BatchRow, figures: SignupFigures = noSignupFigures()): ExamBatch {
   return {
     id: row.id,
     certificateId: row.certificate_id,
@@ -61,8 +58,9 @@ function fromRow(row: BatchRow): ExamBatch {
     note: row.note,
     costCapFen: row.cost_cap_fen,
     capDocument: row.cap_document,
-    signupCount: row.signup_count,
-    activeCount: row.active_count,
+    signupCount: figures.signups + figures.withdrawn.signups,
+    activeCount: figures.signups,
+    figures,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -74,7 +72,7 @@ export function batchLabel(batch: ExamBatch): string {
   return `${batch.certificateName} ${certificateLevelLabels[batch.level]} · ${batch.examDate}${name}`;
 }
 
-/** The audit log's view of a batch: its own fields, not the counts that change under it. */
+/** The audit log's view of a batch: its own fields, not the figures that change under it. */
 function auditView(batch: ExamBatch) {
   return {
     certificateId: batch.certificateId,
@@ -93,7 +91,7 @@ function auditView(batch: ExamBatch) {
 
 export function findBatch(db: Db, id: number): ExamBatch | undefined {
   const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
-  return row ? fromRow(row) : undefined;
+  return row ? fromRow(row, figuresByBatch(db, id).get(id)) : undefined;
 }
 
 export function getBatch(db: Db, id: number): ExamBatch {
@@ -108,6 +106,7 @@ export function listBatches(
   db: Db,
   filter: { certificateId: number | null; level: CertificateLevel | null },
 ): ExamBatch[] {
+  const figures = figuresByBatch(db);
   return db
     .prepare<[typeof filter], BatchRow>(
       `${selectBatches}
@@ -116,7 +115,7 @@ export function listBatches(
        ORDER BY b.exam_date DESC, b.id DESC`,
     )
     .all(filter)
-    .map(fromRow);
+    .map((row) => fromRow(row, figures.get(row.id)));
 }
 
 /** 考核批次: create, update and delete, each checked and audited in one transaction. */

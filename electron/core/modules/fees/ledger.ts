@@ -13,6 +13,7 @@ import {
   type Payer,
   type SignupStatus,
 } from '../../../../shared/domain/fees';
+import { addUpSignups, type SignupGroup } from '../../../../shared/domain/signupFigures';
 import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
@@ -146,15 +147,19 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
     list(p: LedgerParams): LedgerResult {
       const batches = loadBatches(db);
       const where = ledgerWhere(p, batches);
-      // Filtered by batch, status and payer only: the count and sum come from signup_sums
+      // Filtered by batch, status and payer only: the counts and sums come from signup_sums
       // (migration 009, a few rows per batch) rather than from every matching sign-up.
       const bySums = p.search === '' && p.studentId === null;
-      const stats = cached(
+      const groups = cached(
         bySums
-          ? `SELECT coalesce(sum(g.n), 0) AS total, coalesce(sum(g.fen), 0) AS fen
-             FROM signup_sums g ${where.sql}`
-          : `SELECT count(*) AS total, coalesce(sum(g.fee_fen), 0) AS fen FROM signups g ${where.sql}`,
-      ).get(...where.params) as { total: number; fen: number };
+          ? `SELECT g.status, g.payer, sum(g.n) AS n, sum(g.fen) AS fen
+             FROM signup_sums g ${where.sql} GROUP BY g.status, g.payer`
+          : `SELECT g.status, g.payer, count(*) AS n, coalesce(sum(g.fee_fen), 0) AS fen
+             FROM signups g ${where.sql} GROUP BY g.status, g.payer`,
+      ).all(...where.params) as SignupGroup[];
+      const figures = addUpSignups(groups);
+      // The rows listed (for paging) include withdrawn ones; the figures count them apart.
+      const stats = { total: figures.signups + figures.withdrawn.signups };
       const direction = p.sortOrder === 'desc' ? 'DESC' : 'ASC';
       const needsStudent = p.sortBy === 'studentNo' || p.sortBy === 'name';
       // Many matches: walk the order and stop at the page. Sorted by a student column, that is
@@ -193,7 +198,7 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
         page: p.page,
         pageSize: p.pageSize,
         total: stats.total,
-        totalFeeFen: stats.fen,
+        figures,
       };
     },
 

@@ -3,7 +3,9 @@ import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
+import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
+import { figuresByBatch } from './figures';
 
 interface PaymentRow {
   id: number;
@@ -135,18 +137,14 @@ export function paymentsRepo(ctx: CoreContext) {
 }
 
 /**
- * What is due to each batch and organization (fees of non-withdrawn sign-ups paid by the school
- * or a subsidy) against what was paid to it.
+ * What is due to each batch and organization (`owedToOrganizations`: live sign-ups paid by the
+ * school or a subsidy) against what was paid to it.
  */
 export function reconcile(db: Db): Reconciliation {
   const batches = loadBatches(db);
-  const due = db
-    .prepare<[], { batch_id: number; n: number; fen: number }>(
-      `SELECT batch_id, sum(n) AS n, sum(fen) AS fen FROM signup_sums
-       WHERE status <> 'withdrawn' AND payer IN ('school', 'subsidy') AND n > 0
-       GROUP BY batch_id`,
-    )
-    .all();
+  const due = [...figuresByBatch(db)]
+    .map(([batchId, figures]) => ({ batchId, ...owedToOrganizations(figures) }))
+    .filter((d) => d.signups > 0);
   const paid = db
     .prepare<[], { batch_id: number | null; organization: string; fen: number }>(
       'SELECT batch_id, organization, sum(amount_fen) AS fen FROM payments GROUP BY batch_id, organization',
@@ -175,12 +173,12 @@ export function reconcile(db: Db): Reconciliation {
     return r;
   };
   for (const d of due) {
-    const r = batchRow(d.batch_id);
-    r.dueFen += d.fen;
-    r.signups += d.n;
+    const r = batchRow(d.batchId);
+    r.dueFen += d.feeFen;
+    r.signups += d.signups;
     const o = org(r.organization);
-    o.dueFen += d.fen;
-    o.signups += d.n;
+    o.dueFen += d.feeFen;
+    o.signups += d.signups;
   }
   let unassignedFen = 0;
   for (const p of paid) {

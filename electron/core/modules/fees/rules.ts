@@ -1,85 +1,92 @@
-import type {
-  FeeViolations,
-  OverCapViolation,
-  SchoolPaidViolation,
+import {
+  UNSCHEDULED_LISTED,
+  type FeeViolations,
+  type OverCapViolation,
+  type SchoolPaidViolation,
 } from '../../../../shared/contract/fees';
-import type { Payer, SignupStatus } from '../../../../shared/domain/fees';
+import { schoolPaidStanding, type Payer, type SignupStatus } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
 import { loadBatches, marks, type BatchInfo } from './batches';
 
-interface ViolatorRow {
+interface CandidateRow {
   id: number;
   student_no: string;
   name: string;
   class_name: string;
 }
 
+interface SignupFactRow {
+  id: number;
+  student_id: number;
+  batch_id: number;
+  status: SignupStatus;
+  payer: Payer;
+  fee_fen: number;
+}
+
 /**
- * Rule 13: every pilot student with a non-withdrawn sign-up has at least one non-withdrawn
- * sign-up paid by the school or a subsidy. Returns the students who have none, by 学号, each
- * with all their sign-ups. One pass over the sign-ups' student index, grouped by student.
+ * Rule 13 (`schoolPaidStanding` in shared/domain/fees.ts decides): the pilot students whose live
+ * sign-ups are all self-paid (只有自费, violations) and those with no live sign-up yet (尚未安排,
+ * a to-do: all counted, the first `UNSCHEDULED_LISTED` listed), by 学号, each with all their
+ * sign-ups. SQL only narrows the candidates to pilot students without a live school-paid or
+ * subsidised sign-up (one seek each into `signups_student_fee`); their sign-ups are then read
+ * and judged by the domain rule.
  */
 export function schoolPaidViolations(
   db: Db,
   batches: Map<number, BatchInfo> = loadBatches(db),
-): SchoolPaidViolation[] {
-  const students = db
-    .prepare<[], ViolatorRow>(
-      // Only students paying a live sign-up themselves can break it: they are few, listed by the
-      // covering partial index signups_student_pays (migration 011); each is checked for a live
-      // school or subsidy sign-up in the index before their student row is read.
+): Pick<FeeViolations, 'schoolPaid' | 'unscheduled'> {
+  const candidates = db
+    .prepare<[], CandidateRow>(
       `SELECT s.id, s.student_no, s.name, s.class_name FROM students s
-       WHERE s.pilot = 1 AND s.id IN (
-         SELECT p.student_id FROM signups p
-         WHERE p.payer = 'student' AND p.status <> 'withdrawn'
-           AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.student_id = p.student_id
-                           AND g.status <> 'withdrawn' AND g.payer <> 'student'))
+       WHERE s.pilot = 1 AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.student_id = s.id
+         AND g.status <> 'withdrawn' AND g.payer <> 'student')
        ORDER BY s.student_no`,
     )
     .all();
-  if (students.length === 0) return [];
-  const byStudent = new Map<number, SchoolPaidViolation>(
-    students.map((s) => [
-      s.id,
-      {
-        studentId: s.id,
-        studentNo: s.student_no,
-        name: s.name,
-        className: s.class_name,
-        signups: [],
-      },
-    ]),
-  );
-  const ids = [...byStudent.keys()];
+  const signupsOf = new Map<number, SignupFactRow[]>();
+  const ids = candidates.map((c) => c.id);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = db
-      .prepare<
-        unknown[],
-        {
-          id: number;
-          student_id: number;
-          batch_id: number;
-          status: SignupStatus;
-          payer: Payer;
-          fee_fen: number;
-        }
-      >(
+      .prepare<unknown[], SignupFactRow>(
         `SELECT id, student_id, batch_id, status, payer, fee_fen FROM signups
          WHERE student_id IN (${marks(chunk)}) ORDER BY id`,
       )
       .all(...chunk);
     for (const r of rows) {
-      byStudent.get(r.student_id)?.signups.push({
-        id: r.id,
-        batchLabel: batches.get(r.batch_id)?.label ?? `#${r.batch_id}`,
-        status: r.status,
-        payer: r.payer,
-        feeFen: r.fee_fen,
-      });
+      const list = signupsOf.get(r.student_id);
+      if (list) list.push(r);
+      else signupsOf.set(r.student_id, [r]);
     }
   }
-  return [...byStudent.values()];
+  const listed = (c: CandidateRow, signups: SignupFactRow[]): SchoolPaidViolation => ({
+    studentId: c.id,
+    studentNo: c.student_no,
+    name: c.name,
+    className: c.class_name,
+    signups: signups.map((r) => ({
+      id: r.id,
+      batchLabel: batches.get(r.batch_id)?.label ?? `#${r.batch_id}`,
+      status: r.status,
+      payer: r.payer,
+      feeFen: r.fee_fen,
+    })),
+  });
+  const schoolPaid: SchoolPaidViolation[] = [];
+  const unscheduled: FeeViolations['unscheduled'] = { count: 0, students: [] };
+  for (const c of candidates) {
+    const signups = signupsOf.get(c.id) ?? [];
+    const standing = schoolPaidStanding(signups);
+    if (standing === 'selfPaidOnly') schoolPaid.push(listed(c, signups));
+    if (standing === 'unscheduled') {
+      unscheduled.count += 1;
+      if (unscheduled.students.length < UNSCHEDULED_LISTED) {
+        unscheduled.students.push(listed(c, signups));
+      }
+    }
+  }
+  return { schoolPaid, unscheduled };
 }
 
 /**
@@ -138,5 +145,5 @@ export function overCapViolations(
 
 export function feeViolations(db: Db): FeeViolations {
   const batches = loadBatches(db);
-  return { schoolPaid: schoolPaidViolations(db, batches), overCap: overCapViolations(db, batches) };
+  return { ...schoolPaidViolations(db, batches), overCap: overCapViolations(db, batches) };
 }

@@ -1,12 +1,14 @@
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import {
   payerLabels,
+  payers,
   signupStatusLabels,
   type Payer,
   type SignupStatus,
 } from '../../../../shared/domain/fees';
 import { idTypeLabels, type IdType } from '../../../../shared/domain/idNumber';
 import { genderLabels, type Gender } from '../../../../shared/domain/teachers';
+import { addUpSignups } from '../../../../shared/domain/signupFigures';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
@@ -106,9 +108,13 @@ export const FEE_SHEET_HEADER = [
 
 const yuan = (fen: number) => fen / 100;
 
+/** The first cell of the total row: 合计（不含已撤销，N 人次）. */
+export const FEE_SHEET_TOTAL = '合计';
+
 /**
- * 费用明细表: every sign-up (of one batch, or all) with its fee and payer, then totals of the
- * non-withdrawn ones by payer. Amounts in yuan with two decimals.
+ * 费用明细表: every sign-up (of one batch, or all) with its fee and payer, then the figures
+ * (`addUpSignups`): the total of the live ones, by payer, and the withdrawn ones on their own
+ * line. Amounts in yuan with two decimals.
  */
 export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFile> {
   const batches = loadBatches(db);
@@ -119,14 +125,9 @@ export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFil
       : db
           .prepare<[number], SheetRow>(`${selectRows} WHERE g.batch_id = ? ORDER BY s.student_no`)
           .all(batchId);
-  const totals: Record<Payer, number> = { school: 0, subsidy: 0, student: 0 };
-  let live = 0;
+  const figures = addUpSignups(rows.map((r) => ({ ...r, n: 1, fen: r.fee_fen })));
   const body: SheetValue[][] = rows.map((r) => {
     const b = batches.get(r.batch_id);
-    if (r.status !== 'withdrawn') {
-      totals[r.payer] += r.fee_fen;
-      live += 1;
-    }
     return [
       r.student_no,
       r.name,
@@ -141,27 +142,21 @@ export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFil
       yuan(r.fee_fen),
     ];
   });
-  const sum = totals.school + totals.subsidy + totals.student;
   const total = (label: string, fen: number): SheetValue[] => [
     label,
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
+    ...Array<SheetValue>(FEE_SHEET_HEADER.length - 2).fill(''),
     yuan(fen),
   ];
   body.push(
     [],
-    total(`合计（不含已撤销，${live} 人次）`, sum),
-    total(`其中${payerLabels.school}`, totals.school),
-    total(`其中${payerLabels.subsidy}`, totals.subsidy),
-    total(`其中${payerLabels.student}`, totals.student),
+    total(`${FEE_SHEET_TOTAL}（不含已撤销，${figures.signups} 人次）`, figures.feeFen),
+    ...payers.map((p) => total(`其中${payerLabels[p]}`, figures.byPayer[p].feeFen)),
   );
+  if (figures.withdrawn.signups > 0) {
+    body.push(
+      total(`另有已撤销 ${figures.withdrawn.signups} 人次（不计入合计）`, figures.withdrawn.feeFen),
+    );
+  }
   const wb = newWorkbook();
   const ws = addSheet(wb, '费用明细', FEE_SHEET_HEADER, body, { textColumns: [0], width: 16 });
   ws.getColumn(FEE_SHEET_HEADER.length).numFmt = '0.00';

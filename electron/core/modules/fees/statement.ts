@@ -1,16 +1,24 @@
 import type { FeeTotals, StudentStatement, TotalsRow } from '../../../../shared/contract/fees';
 import { certificateLevelLabels, certificateLevels } from '../../../../shared/domain/certificate';
 import {
-  breaksSchoolPaidRule,
-  isSchoolPaid,
   payerLabels,
   payers,
+  schoolPaidStanding,
   type Payer,
   type SignupStatus,
 } from '../../../../shared/domain/fees';
+import {
+  addSignupGroup,
+  addUpSignups,
+  noSignupFigures,
+  owedToOrganizations,
+  type SignupFigures,
+  type SignupGroup,
+} from '../../../../shared/domain/signupFigures';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { loadBatches } from './batches';
+import { signupGroups } from './figures';
 
 /** 学生费用明细: every sign-up of one student with fee and payer, and who pays how much. */
 export function studentStatement(db: Db, studentId: number): StudentStatement {
@@ -55,8 +63,7 @@ export function studentStatement(db: Db, studentId: number): StudentStatement {
       payer: r.payer,
     };
   });
-  const live = signups.filter((g) => g.status !== 'withdrawn');
-  const sum = (list: typeof live) => list.reduce((a, g) => a + g.feeFen, 0);
+  const figures = addUpSignups(signups.map((g) => ({ ...g, n: 1, fen: g.feeFen })));
   return {
     student: {
       id: s.id,
@@ -67,47 +74,47 @@ export function studentStatement(db: Db, studentId: number): StudentStatement {
       pilot: s.pilot === 1,
     },
     signups,
-    schoolPaidFen: sum(live.filter((g) => isSchoolPaid(g.payer))),
-    studentPaidFen: sum(live.filter((g) => g.payer === 'student')),
-    violatesSchoolPaid: breaksSchoolPaidRule(s.pilot === 1, signups),
+    schoolPaidFen: owedToOrganizations(figures).feeFen,
+    studentPaidFen: figures.byPayer.student.feeFen,
+    schoolPaid: s.pilot === 1 ? schoolPaidStanding(signups) : null,
   };
 }
 
-const emptyRow = (key: string, label: string): TotalsRow => ({
-  key,
-  label,
-  signups: 0,
-  totalFen: 0,
-  schoolFen: 0,
-  subsidyFen: 0,
-  studentFen: 0,
-});
-
-function add(row: TotalsRow, payer: Payer, n: number, fen: number): void {
-  row.signups += n;
-  row.totalFen += fen;
-  if (payer === 'school') row.schoolFen += fen;
-  else if (payer === 'subsidy') row.subsidyFen += fen;
-  else row.studentFen += fen;
+function totalsRow(key: string, label: string, f: SignupFigures): TotalsRow {
+  return {
+    key,
+    label,
+    signups: f.signups,
+    totalFen: f.feeFen,
+    schoolFen: f.byPayer.school.feeFen,
+    subsidyFen: f.byPayer.subsidy.feeFen,
+    studentFen: f.byPayer.student.feeFen,
+  };
 }
 
-/** Live (non-withdrawn) sign-ups grouped by batch, payer and major key, from `signup_sums`. */
-function liveSums(db: Db) {
-  return db
-    .prepare<[], { batch_id: number; payer: Payer; major_key: string; n: number; fen: number }>(
-      `SELECT batch_id, payer, major_key, sum(n) AS n, sum(fen) AS fen FROM signup_sums
-       WHERE status <> 'withdrawn' AND n > 0 GROUP BY batch_id, payer, major_key`,
-    )
-    .all();
+/** Folds groups into figures per key, keeping the first label seen for each key. */
+class Buckets {
+  readonly figures = new Map<string, { label: string; figures: SignupFigures }>();
+  add(key: string, label: string, group: SignupGroup): void {
+    let b = this.figures.get(key);
+    if (!b) this.figures.set(key, (b = { label, figures: noSignupFigures() }));
+    addSignupGroup(b.figures, group);
+  }
+  /** Rows with live sign-ups. */
+  rows(): TotalsRow[] {
+    return [...this.figures]
+      .filter(([, b]) => b.figures.signups > 0)
+      .map(([key, b]) => totalsRow(key, b.label, b.figures));
+  }
 }
 
 /**
- * 汇总: fees of non-withdrawn sign-ups by certificate, level, major and payer, read from the
- * per-batch × payer × major sums the triggers of migration 009 keep.
+ * 汇总: 报名人次 and fees of the live sign-ups by certificate, level, major and payer, and the
+ * withdrawn ones apart, from the sign-up groups (`figures.ts`).
  */
 export function feeTotals(db: Db): FeeTotals {
   const batches = loadBatches(db);
-  const sums = liveSums(db);
+  const groups = signupGroups(db);
   const majorNames = new Map(
     db
       .prepare<[], { id: number; name: string }>('SELECT id, name FROM majors')
@@ -117,34 +124,28 @@ export function feeTotals(db: Db): FeeTotals {
   const majorLabel = (key: string) =>
     majorNames.get(key) ??
     (key.startsWith('text:') && key.length > 5 ? key.slice(5) : '未填写专业');
-  const all = emptyRow('all', '合计');
-  const certs = new Map<number, TotalsRow>();
-  const levels = new Map(certificateLevels.map((l) => [l, emptyRow(l, certificateLevelLabels[l])]));
-  const byPayer = new Map(payers.map((p) => [p, emptyRow(p, payerLabels[p])]));
-  for (const g of sums) {
-    const b = batches.get(g.batch_id);
+  const all = addUpSignups(groups);
+  const ofPayer = (p: Payer) => groups.filter((g) => g.payer === p);
+  const certs = new Buckets();
+  const levels = new Buckets();
+  const majors = new Buckets();
+  for (const g of groups) {
+    const b = batches.get(g.batchId);
     if (!b) continue;
-    let c = certs.get(b.certificateId);
-    if (!c) certs.set(b.certificateId, (c = emptyRow(String(b.certificateId), b.certificateName)));
-    add(c, g.payer, g.n, g.fen);
-    add(levels.get(b.level) ?? all, g.payer, g.n, g.fen);
-    add(byPayer.get(g.payer) ?? all, g.payer, g.n, g.fen);
-    add(all, g.payer, g.n, g.fen);
+    certs.add(String(b.certificateId), b.certificateName, g);
+    levels.add(b.level, certificateLevelLabels[b.level], g);
+    const major = majorLabel(g.majorKey);
+    majors.add(major, major, g);
   }
-  const majors = new Map<string, TotalsRow>();
-  for (const g of sums) {
-    const label = majorLabel(g.major_key);
-    let r = majors.get(label);
-    if (!r) majors.set(label, (r = emptyRow(label, label)));
-    add(r, g.payer, g.n, g.fen);
-  }
-  const sorted = (rows: Iterable<TotalsRow>) =>
-    [...rows].sort((a, b) => b.totalFen - a.totalFen || a.label.localeCompare(b.label, 'zh'));
+  const sorted = (rows: TotalsRow[]) =>
+    rows.sort((a, b) => b.totalFen - a.totalFen || a.label.localeCompare(b.label, 'zh'));
+  const levelRows = levels.rows();
   return {
-    byCertificate: sorted(certs.values()),
-    byLevel: [...levels.values()].filter((r) => r.signups > 0),
-    byMajor: sorted(majors.values()),
-    byPayer: [...byPayer.values()],
-    all,
+    byCertificate: sorted(certs.rows()),
+    byLevel: certificateLevels.flatMap((l) => levelRows.filter((r) => r.key === l)),
+    byMajor: sorted(majors.rows()),
+    byPayer: payers.map((p) => totalsRow(p, payerLabels[p], addUpSignups(ofPayer(p)))),
+    all: totalsRow('all', '合计', all),
+    withdrawn: all.withdrawn,
   };
 }

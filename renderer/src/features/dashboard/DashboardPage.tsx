@@ -140,10 +140,22 @@ export function DashboardPage() {
               <Col span={6}>
                 <Card>
                   <Statistic
-                    title={tx.stats.schoolPaid}
-                    value={formatFen(data.totals.feeFen.school + data.totals.feeFen.subsidy)}
+                    title={tx.stats.feeTotal}
+                    value={formatFen(data.totals.feeTotalFen)}
+                    data-testid="dashboard-fee-total"
                   />
-                  {tx.stats.studentPaid(formatFen(data.totals.feeFen.student))}
+                  {tx.stats.feeSplit(
+                    formatFen(data.totals.feeFen.school + data.totals.feeFen.subsidy),
+                    formatFen(data.totals.feeFen.student),
+                  )}
+                  {data.totals.withdrawn.signups > 0 && (
+                    <div data-testid="dashboard-withdrawn">
+                      {t.fees.withdrawnLine(
+                        String(data.totals.withdrawn.signups),
+                        formatFen(data.totals.withdrawn.feeFen),
+                      )}
+                    </div>
+                  )}
                 </Card>
               </Col>
             </Row>

@@ -1,5 +1,16 @@
 import { ArrowLeftOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Flex, Input, Select, Space, Tag, Tooltip } from 'antd';
+import {
+  App,
+  Button,
+  Descriptions,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
@@ -276,6 +287,17 @@ export function BatchDetail({ id }: { id: number }) {
               </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.signups}>
                 {t.exams.signupCount(batch.activeCount, batch.capacity)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.feeTotal}>
+                <span data-testid="batch-fee-total">{formatFen(batch.figures.feeFen)}</span>
+                {batch.figures.withdrawn.signups > 0 && (
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    {t.fees.withdrawnLine(
+                      String(batch.figures.withdrawn.signups),
+                      formatFen(batch.figures.withdrawn.feeFen),
+                    )}
+                  </Typography.Text>
+                )}
               </Descriptions.Item>
             </Descriptions>
             <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">

@@ -288,9 +288,12 @@ const LedgerTable = memo(function LedgerTable({
 const Summary = memo(function Summary() {
   const result = useFeesStore((s) => s.result);
   if (!result) return null;
+  const { signups, feeFen, withdrawn } = result.figures;
   return (
     <Typography.Text type="secondary" data-testid="fees-summary">
-      {text.summary(count(result.total), formatFen(result.totalFeeFen))}
+      {text.summary(count(signups), formatFen(feeFen))}
+      {withdrawn.signups > 0 &&
+        `；${text.withdrawnLine(count(withdrawn.signups), formatFen(withdrawn.feeFen))}`}
     </Typography.Text>
   );
 });

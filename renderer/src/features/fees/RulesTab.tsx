@@ -1,5 +1,6 @@
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { OverCapViolation, SchoolPaidViolation } from '../../../../shared/contract/fees';
 import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
 import { invoke } from '../../api/client';
@@ -13,7 +14,45 @@ import { useLoad } from '../../components/useLoad';
 const text = t.fees.rules;
 const c = t.fees.columns;
 
-/** 规则检查: rule 13 (a school-paid exam for every pilot student) and rule 11 (caps). */
+/** Pilot students under rule 13, each with every sign-up (withdrawn ones included). */
+function PilotStudents({
+  students,
+  link,
+}: {
+  students: SchoolPaidViolation[];
+  link: (id: number, label: string) => ReactNode;
+}) {
+  return (
+    <Table<SchoolPaidViolation>
+      rowKey="studentId"
+      size="small"
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      dataSource={students}
+      columns={[
+        { title: c.studentNo, dataIndex: 'studentNo', width: 120 },
+        { title: c.name, width: 120, render: (_, v) => link(v.studentId, v.name) },
+        { title: c.className, dataIndex: 'className', width: 120 },
+        {
+          title: text.signups,
+          render: (_, v) =>
+            v.signups.length === 0
+              ? text.noSignups
+              : v.signups.map((g) => (
+                  <div key={g.id}>
+                    {g.batchLabel} · {signupStatusLabels[g.status]} · {payerLabels[g.payer]} ·{' '}
+                    {formatFen(g.feeFen)}
+                  </div>
+                )),
+        },
+      ]}
+    />
+  );
+}
+
+/**
+ * 规则检查: rule 13 (a school-paid exam for every pilot student: violations 只有自费, and the
+ * to-do 尚未安排 apart) and rule 11 (caps).
+ */
 export function RulesTab() {
   const version = useFeesStore((s) => s.version);
   const { data, state, error, retry } = useLoad(() => invoke('fees.violations', {}), version);
@@ -55,27 +94,37 @@ export function RulesTab() {
               message={text.schoolPaidCount(data?.schoolPaid.length ?? 0)}
               style={{ marginBottom: 12 }}
             />
-            <Table<SchoolPaidViolation>
-              rowKey="studentId"
-              size="small"
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              dataSource={data?.schoolPaid ?? []}
-              columns={[
-                { title: c.studentNo, dataIndex: 'studentNo', width: 120 },
-                { title: c.name, width: 120, render: (_, v) => student(v.studentId, v.name) },
-                { title: c.className, dataIndex: 'className', width: 120 },
-                {
-                  title: text.signups,
-                  render: (_, v) =>
-                    v.signups.map((g) => (
-                      <div key={g.id}>
-                        {g.batchLabel} · {signupStatusLabels[g.status]} · {payerLabels[g.payer]} ·{' '}
-                        {formatFen(g.feeFen)}
-                      </div>
-                    )),
-                },
-              ]}
+            <PilotStudents students={data?.schoolPaid ?? []} link={student} />
+          </>
+        )}
+      </Card>
+      <Card
+        title={text.unscheduledTitle}
+        size="small"
+        style={{ marginBottom: 16 }}
+        data-testid="rule-unscheduled"
+      >
+        {data && data.unscheduled.count === 0 ? (
+          <Alert
+            type="success"
+            showIcon
+            icon={<CheckCircleOutlined />}
+            message={text.unscheduledOk}
+          />
+        ) : (
+          <>
+            <Alert
+              type="warning"
+              showIcon
+              message={text.unscheduledCount(data?.unscheduled.count ?? 0)}
+              description={
+                data && data.unscheduled.count > data.unscheduled.students.length
+                  ? text.unscheduledListed(data.unscheduled.students.length, data.unscheduled.count)
+                  : undefined
+              }
+              style={{ marginBottom: 12 }}
             />
+            <PilotStudents students={data?.unscheduled.students ?? []} link={student} />
           </>
         )}
       </Card>

@@ -38,8 +38,16 @@ export function StatementDrawer({
       <LoadState state={state} error={error} onRetry={retry}>
         {data && s && (
           <>
-            {data.violatesSchoolPaid && (
+            {data.schoolPaid === 'selfPaidOnly' && (
               <Alert type="error" showIcon message={text.violation} style={{ marginBottom: 12 }} />
+            )}
+            {data.schoolPaid === 'unscheduled' && (
+              <Alert
+                type="warning"
+                showIcon
+                message={text.unscheduled}
+                style={{ marginBottom: 12 }}
+              />
             )}
             <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
               <Descriptions.Item label={c.studentNo}>{s.studentNo}</Descriptions.Item>

@@ -85,6 +85,14 @@ export function TotalsTab() {
           <Typography.Paragraph data-testid="totals-all">
             {text.all(data.all.signups.toLocaleString('zh-CN'), formatFen(data.all.totalFen))}
           </Typography.Paragraph>
+          {data.withdrawn.signups > 0 && (
+            <Typography.Paragraph type="secondary" data-testid="totals-withdrawn">
+              {text.withdrawn(
+                data.withdrawn.signups.toLocaleString('zh-CN'),
+                formatFen(data.withdrawn.feeFen),
+              )}
+            </Typography.Paragraph>
+          )}
           <TotalsTable title={text.byPayer} rows={data.byPayer} testId="totals-payer" />
           <TotalsTable
             title={text.byCertificate}

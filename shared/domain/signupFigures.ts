@@ -1,0 +1,101 @@
+/**
+ * The figures of a set of sign-ups, defined once. The ledger, 汇总, 缴费与对账, 费用明细表, the
+ * batch page and 首页 all add their sign-ups up with `addUpSignups`, from single sign-ups or from
+ * the per-group sums the core keeps (`signup_sums`, migration 009), so they cannot disagree:
+ * - a withdrawn (已撤销) sign-up is no exam and no money: it is left out of every count and
+ *   total and reported apart (`withdrawn`), so a person sees where it went;
+ * - 报名人次 and 费用合计 are the live sign-ups and their fees, whoever pays; `byPayer` splits them;
+ * - what is owed to the evaluation organizations is the part paid by the school or a subsidy
+ *   (a student pays an additional certificate's fee themselves);
+ * - pass rate is passed / (passed + failed): 缺考 and results not yet entered decide nothing.
+ */
+import { payers, type Payer, type SignupStatus } from './exams';
+
+/** A sign-up counts (as an exam and as money) unless it was withdrawn. */
+export const isLiveSignup = (status: SignupStatus): boolean => status !== 'withdrawn';
+
+/** Sign-ups of one status and payer: one sign-up (n = 1) or a row of the core's sums. */
+export interface SignupGroup {
+  status: SignupStatus;
+  payer: Payer;
+  n: number;
+  fen: number;
+}
+
+export interface CountAndFee {
+  signups: number;
+  feeFen: number;
+}
+
+export interface SignupFigures {
+  /** 报名人次: live sign-ups. */
+  signups: number;
+  /** 费用合计: fees of the live sign-ups, whoever pays. */
+  feeFen: number;
+  byPayer: Record<Payer, CountAndFee>;
+  /** Live sign-ups by result: sat the exam (已考, 通过, 未通过), passed, failed, absent. */
+  examined: number;
+  passed: number;
+  failed: number;
+  absent: number;
+  /** Withdrawn sign-ups: in no figure above, shown as their own line. */
+  withdrawn: CountAndFee;
+}
+
+export const noSignupFigures = (): SignupFigures => ({
+  signups: 0,
+  feeFen: 0,
+  byPayer: {
+    school: { signups: 0, feeFen: 0 },
+    subsidy: { signups: 0, feeFen: 0 },
+    student: { signups: 0, feeFen: 0 },
+  },
+  examined: 0,
+  passed: 0,
+  failed: 0,
+  absent: 0,
+  withdrawn: { signups: 0, feeFen: 0 },
+});
+
+/** Adds `group` into `into` (mutating it), for folding many groups into several figures. */
+export function addSignupGroup(into: SignupFigures, group: SignupGroup): SignupFigures {
+  const { status, payer, n, fen } = group;
+  if (!isLiveSignup(status)) {
+    into.withdrawn.signups += n;
+    into.withdrawn.feeFen += fen;
+    return into;
+  }
+  into.signups += n;
+  into.feeFen += fen;
+  into.byPayer[payer].signups += n;
+  into.byPayer[payer].feeFen += fen;
+  if (status === 'examined' || status === 'passed' || status === 'failed') into.examined += n;
+  if (status === 'passed') into.passed += n;
+  if (status === 'failed') into.failed += n;
+  if (status === 'absent') into.absent += n;
+  return into;
+}
+
+export function addUpSignups(groups: Iterable<SignupGroup>): SignupFigures {
+  const figures = noSignupFigures();
+  for (const g of groups) addSignupGroup(figures, g);
+  return figures;
+}
+
+/** Payers whose fee the school pays to the evaluation organization (rules 12 and 13). */
+export const paidBySchool = (payer: Payer): boolean => payer !== 'student';
+
+/** Owed to the evaluation organizations: live sign-ups paid by the school or a subsidy. */
+export function owedToOrganizations(f: SignupFigures): CountAndFee {
+  const owed = payers.filter(paidBySchool).map((p) => f.byPayer[p]);
+  return {
+    signups: owed.reduce((a, p) => a + p.signups, 0),
+    feeFen: owed.reduce((a, p) => a + p.feeFen, 0),
+  };
+}
+
+/** passed / (passed + failed); null before any result. */
+export function passRate(f: Pick<SignupFigures, 'passed' | 'failed'>): number | null {
+  const decided = f.passed + f.failed;
+  return decided > 0 ? f.passed / decided : null;
+}
