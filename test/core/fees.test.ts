@@ -8,6 +8,7 @@ import type { HandlerName } from '../../shared/contract';
 import { ledgerListSchema, type LedgerParams } from '../../shared/contract/fees';
 import { createTestCore, type TestCore } from '../harness/core';
 import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
+import { readEveryFigure } from '../harness/figures';
 import { loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 
@@ -217,6 +218,55 @@ describe('fees: rule check', () => {
       capDocument: '鄂教职成〔2021〕1号',
       feeFen: 40_000,
     });
+  });
+});
+
+describe('issue 11: withdrawn sign-ups and rule 13', () => {
+  it('leaves a withdrawn sign-up out of every total and shows it apart, the same on every page', async () => {
+    const { signup } = await seed();
+    await withdraw(signup(2, 0)); // student 3's only sign-up, school-paid ¥400
+    const seen = await readEveryFigure(call);
+    const expected = { signups: 4, feeFen: 220_000, withdrawnSignups: 1, withdrawnFeeFen: 40_000 };
+    for (const [page, reading] of Object.entries(seen.readings)) {
+      expect(reading, page).toEqual(expected);
+    }
+    // The ledger still lists the withdrawn row (paging counts it), but not in its figures.
+    expect(seen.ledgerRows).toBe(5);
+    expect(Object.values(seen.owed)).toEqual([150_000, 150_000, 150_000, 150_000]);
+  });
+
+  it('lists a pilot student whose only sign-up was withdrawn as 尚未安排, apart from 只有自费', async () => {
+    const { signup, students } = await seed();
+    await withdraw(signup(2, 0));
+    // A fifth student, a pilot one, not signed up for anything yet.
+    await addStudents(call, 1, { start: 5 });
+    const v = await ok(t, 'fees.violations', {});
+    expect(v.schoolPaid).toEqual([]);
+    expect(v.unscheduled.count).toBe(2);
+    expect(
+      v.unscheduled.students.map((s) => [s.studentNo, s.signups.map((g) => g.status)]),
+    ).toEqual([
+      ['2023000003', ['withdrawn']],
+      ['2023000005', []],
+    ]);
+    expect((await ok(t, 'fees.statement', { studentId: students[2] })).schoolPaid).toBe(
+      'unscheduled',
+    );
+    // Student 1 loses the school-paid 初级: only the self-paid 中级 is left — a violation.
+    await withdraw(signup(0, 0));
+    const after = await ok(t, 'fees.violations', {});
+    expect(after.schoolPaid.map((s) => s.studentNo)).toEqual(['2023000001']);
+    expect((await ok(t, 'fees.statement', { studentId: students[0] })).schoolPaid).toBe(
+      'selfPaidOnly',
+    );
+    // The non-pilot student 4 is in neither list; 首页 lists both, the to-do on its own line.
+    const dashboard = await ok(t, 'dashboard.summary', {});
+    const kinds = dashboard.violations.map((x) => [x.kind, x.title]);
+    expect(kinds).toContainEqual([
+      'schoolPaid',
+      '1 名试点学生只有自费的考核，没有由学校承担或财政补助的考核',
+    ]);
+    expect(kinds).toContainEqual(['schoolPaidTodo', '2 名试点学生尚未安排考核']);
   });
 });
 

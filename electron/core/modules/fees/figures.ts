@@ -11,7 +11,9 @@ import type { Db } from '../../db/open';
  * The one query of sign-up counts and fees: groups of sign-ups per batch × status × payer ×
  * the student's major, read from `signup_sums` (kept by the triggers of migration 009, so it
  * never disagrees with `signups`). Every page adds these groups up with the domain's
- * `addUpSignups`, which decides what counts (withdrawn sign-ups apart).
+ * `addUpSignups`, which decides what counts (withdrawn sign-ups apart). The few queries that
+ * must narrow to live sign-ups in SQL (to reach the partial indexes of migrations 009 and 011)
+ * spell `isLiveSignup` as `status <> 'withdrawn'`, exactly as those indexes do.
  */
 export interface BatchSignupGroup {
   batchId: number;

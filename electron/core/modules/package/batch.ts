@@ -5,6 +5,7 @@ import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import type { CancellableTask } from '../../io/tasks';
 import { loadBatch } from '../fees/batches';
+import { figuresByBatch } from '../fees/figures';
 import { feeSheet, uploadSheet } from '../fees/sheets';
 import { safeName } from './build';
 import { packageSchool } from './data';
@@ -22,11 +23,7 @@ export function gatherBatchPackageData(db: Db, batchId: number): BatchPackageDat
     throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新。`);
   }
   const school = packageSchool(db, '考核报名材料包');
-  const { signups } = db
-    .prepare<[number], { signups: number }>(
-      `SELECT count(*) AS signups FROM signups WHERE batch_id = ? AND status <> 'withdrawn'`,
-    )
-    .get(batchId)!;
+  const signups = figuresByBatch(db, batchId).get(batchId)?.signups ?? 0;
   const levelLabel = certificateLevelLabels[batch.level];
   if (signups === 0) {
     throw new CoreError(
