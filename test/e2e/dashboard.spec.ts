@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { attachScreenshot, openPage } from '../harness/antd';
+import { attachScreenshot, openPage, tick } from '../harness/antd';
 import { addStudents, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
@@ -51,7 +51,7 @@ test.describe('首页', () => {
       plannedStudents: [],
       hardwareChecks: [],
     });
-    const ids = await addStudents(data, 4);
+    const ids = await addStudents(data, 5);
     const { signupId } = await signUp(
       data,
       [
@@ -70,6 +70,7 @@ test.describe('首页', () => {
     await status([ids[0], ids[2]], 'passed');
     await status([ids[1]], 'failed');
     await status([ids[3]], 'withdrawn');
+    // 学生5's only sign-up is withdrawn on the batch page below.
     // Two weekly reports overdue at the host's clock.
     await data('weekly.saveSettings', {
       pilotStart: '2026-02-16',
@@ -80,16 +81,58 @@ test.describe('首页', () => {
 
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
+
+    // issue 11: withdraw 学生5's only sign-up (¥480) on the batch page; 台账, 汇总 and 首页
+    // then give the same money, the withdrawn ones on a line of their own.
+    await openPage(page, '考核报名');
+    await page.locator('tr', { hasText: '初级' }).getByRole('button', { name: '报名管理' }).click();
+    await tick(
+      page
+        .getByTestId('signups-table')
+        .locator('tbody tr.ant-table-row', { hasText: '学生5' })
+        .locator('input[type=checkbox]'),
+    );
+    await page.getByRole('button', { name: '撤销报名' }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
+    // 3 junior sign-ups school-paid at ¥480 and one self-paid 中级 at ¥600; two withdrawn ¥480.
+    const withdrawnLine = '另有 2 条已撤销报名（¥960.00，不计入';
+    await expect(page.getByTestId('batch-fee-total')).toHaveText('¥1,440.00');
+    await openPage(page, '费用台账');
+    await expect(page.getByTestId('fees-summary')).toHaveText(
+      `共 4 条有效报名，费用合计 ¥2,040.00；${withdrawnLine}合计）`,
+    );
+    await page.getByRole('tab', { name: '汇总' }).click();
+    await expect(page.getByTestId('totals-all')).toContainText('共 4 人次，费用合计 ¥2,040.00');
+    await expect(page.getByTestId('totals-withdrawn')).toContainText(withdrawnLine);
+    // Rule 13: 学生4 has only the self-paid 中级 left; 学生5 has no live sign-up (尚未安排).
+    await page.getByRole('tab', { name: '规则检查' }).click();
+    await expect(page.getByTestId('rule-school-paid').locator('tbody tr')).toHaveCount(1);
+    await expect(page.getByTestId('rule-school-paid').locator('tbody tr')).toContainText('学生4');
+    const todo = page.getByTestId('rule-unscheduled');
+    await expect(todo).toContainText('1 名试点学生尚未安排考核');
+    await expect(todo.locator('tbody tr')).toHaveCount(1);
+    await expect(todo.locator('tbody tr')).toContainText('学生5');
+    await expect(todo.locator('tbody tr')).toContainText('已撤销');
+    await attachScreenshot(page, testInfo, 'rules-unscheduled');
+    await openPage(page, '首页');
+    await expect(page.getByTestId('dashboard-fee-total')).toContainText('¥2,040.00');
+    await expect(page.getByTestId('dashboard-withdrawn')).toContainText(withdrawnLine);
     await expect(page.getByTestId('dashboard-signed-up')).toContainText('4');
     const examRows = page.getByTestId('dashboard-exams').locator('.ant-table-row');
     await expect(examRows).toHaveCount(2);
     await expect(examRows.first()).toContainText('Web前端开发 · 初级');
     await expect(examRows.first()).toContainText('66.7%');
     const violations = page.getByTestId('dashboard-violations').locator('.ant-list-item');
-    await expect(violations).toHaveCount(3);
+    await expect(violations).toHaveCount(4);
     await expect(violations.nth(0)).toContainText('周报：严重（2 期逾期未报送）');
-    await expect(violations.nth(1)).toContainText('1 名试点学生没有由学校承担或财政补助的考核');
-    await expect(violations.nth(2)).toContainText('资格自查');
+    await expect(violations.nth(1)).toContainText('1 名试点学生只有自费的考核');
+    await expect(violations.nth(2)).toContainText('1 名试点学生尚未安排考核');
+    await expect(violations.nth(2)).toContainText('学生5（2023000005）');
+    await expect(violations.nth(3)).toContainText('资格自查');
     await expect(page.getByTestId('chart-weekly')).toBeVisible();
     await attachScreenshot(page, testInfo, 'dashboard');
 
@@ -107,12 +150,10 @@ test.describe('首页', () => {
     await violations.nth(1).getByRole('button', { name: '去处理' }).click();
     await expect(page).toHaveURL(/#\/fees\/rules$/);
     await expect(page.getByRole('tabpanel')).toContainText('学生4');
-    await page.getByRole('tab', { name: '汇总' }).click();
-    // 3 junior sign-ups school-paid at ¥480 and one self-paid 中级 at ¥600.
-    await expect(page.getByTestId('totals-all')).toContainText('4');
-    await expect(page.getByTestId('totals-all')).toContainText('¥2,040.00');
     await openPage(page, '首页');
-    await expect(page.getByText('学校承担与财政补助').locator('..')).toContainText('¥1,440.00');
-    await expect(violations).toHaveCount(3);
+    await expect(
+      page.getByText('学校承担与财政补助 ¥1,440.00，学生自愿自费 ¥600.00'),
+    ).toBeVisible();
+    await expect(violations).toHaveCount(4);
   });
 });

@@ -171,7 +171,9 @@ test.describe('费用台账', () => {
 
     // 3. The ledger: 51 sign-ups at the batch fees.
     await openPage(page, '费用台账');
-    await expect(page.getByTestId('fees-summary')).toHaveText('共 51 条报名，费用合计 ¥20,700.00');
+    await expect(page.getByTestId('fees-summary')).toHaveText(
+      '共 51 条有效报名，费用合计 ¥20,700.00',
+    );
     await expect(page.getByText('不提供登记培训费的方式').first()).toBeVisible();
 
     // A tick follows its sign-up, not its row: a search refills the rows on screen with others.
@@ -192,7 +194,9 @@ test.describe('费用台账', () => {
 
     // Bulk: the first batch's fee to ¥450 (within the ¥500 cap); ¥600 is refused with both numbers.
     await filterBy(page, 'fees-batch-filter', '2026春初级（50）');
-    await expect(page.getByTestId('fees-summary')).toHaveText('共 50 条报名，费用合计 ¥20,000.00');
+    await expect(page.getByTestId('fees-summary')).toHaveText(
+      '共 50 条有效报名，费用合计 ¥20,000.00',
+    );
     await ledger(page).locator('thead .ant-checkbox-input').check();
     await expect(page.getByText('已选 50 条')).toBeVisible();
     await page.getByRole('button', { name: '修改费用/付费方' }).click();
@@ -204,7 +208,9 @@ test.describe('费用台账', () => {
     await openDialog(page).locator('#fees-new-fee').fill('450');
     await saveChange(page);
     await expect(page.getByText('已修改 50 条报名')).toBeVisible();
-    await expect(page.getByTestId('fees-summary')).toHaveText('共 50 条报名，费用合计 ¥22,500.00');
+    await expect(page.getByTestId('fees-summary')).toHaveText(
+      '共 50 条有效报名，费用合计 ¥22,500.00',
+    );
     await page.getByRole('button', { name: '清除筛选' }).click();
 
     // 4. A pilot student's only sign-up cannot be 学生自愿自费.
@@ -230,9 +236,8 @@ test.describe('费用台账', () => {
 
     // 5. Rules pass; withdrawing the school-paid 初级 breaks rule 13.
     await page.getByRole('tab', { name: '规则检查' }).click();
-    await expect(
-      page.getByText('全部试点学生都至少有一个由学校承担或财政补助的有效报名。'),
-    ).toBeVisible();
+    await expect(page.getByText('没有只有自费报名的试点学生。')).toBeVisible();
+    await expect(page.getByText('全部试点学生都已有有效的考核报名。')).toBeVisible();
     // Withdraw the student's school-paid 初级 on the batch page; its history shows it.
     await openPage(page, '考核报名');
     await page
@@ -263,7 +268,9 @@ test.describe('费用台账', () => {
     await page.getByRole('tab', { name: '规则检查' }).click();
     await page.getByRole('button', { name: '重新检查' }).click();
     const violations = page.getByTestId('rule-school-paid');
-    await expect(violations).toContainText('1 名试点学生没有由学校承担或财政补助的有效报名');
+    await expect(violations).toContainText(
+      '1 名试点学生只有自费：没有由学校承担或财政补助的有效报名',
+    );
     await expect(violations.locator('tbody tr')).toHaveCount(1);
     await expect(violations.locator('tbody tr')).toContainText(twice.studentNo);
     await expect(violations.locator('tbody tr')).toContainText('已撤销');
@@ -272,7 +279,7 @@ test.describe('费用台账', () => {
     // The student's statement, with its history of changes.
     await violations.getByRole('button', { name: twice.name }).click();
     const statement = page.getByTestId('fees-statement');
-    await expect(statement).toContainText('该试点学生没有由学校承担或财政补助的有效报名');
+    await expect(statement).toContainText('该试点学生只有自费的报名');
     await expect(statement.getByTestId('statement-student')).toHaveText('¥700.00');
     const history = statement.getByTestId('audit-history');
     await expect(history.locator('tbody tr').first()).toContainText(/状态：\S+ → 已撤销/);
@@ -289,9 +296,8 @@ test.describe('费用台账', () => {
     await saveChange(page);
     await expect(page.getByText('已修改 1 条报名')).toBeVisible();
     await page.getByRole('tab', { name: '规则检查' }).click();
-    await expect(
-      page.getByText('全部试点学生都至少有一个由学校承担或财政补助的有效报名。'),
-    ).toBeVisible();
+    await expect(page.getByText('没有只有自费报名的试点学生。')).toBeVisible();
+    await expect(page.getByText('全部试点学生都已有有效的考核报名。')).toBeVisible();
 
     // 7. A payment against the first batch; reconcile shows what is still due.
     await page.getByRole('tab', { name: '缴费与对账' }).click();
