@@ -177,7 +177,10 @@ export function DashboardPage() {
                       <List.Item.Meta
                         title={
                           <Space>
-                            <Tag color="red">{tx.violations.kinds[v.kind]}</Tag>
+                            {/* A to-do (尚未安排) is not yet a breach: orange, not red. */}
+                            <Tag color={v.kind === 'schoolPaidTodo' ? 'orange' : 'red'}>
+                              {tx.violations.kinds[v.kind]}
+                            </Tag>
                             {v.title}
                           </Space>
                         }
