@@ -33,6 +33,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
 import { PeriodStatusTags } from './PeriodStatusTags';
 import { ReportEditor } from './ReportEditor';
+import { WeeklyFacts } from './WeeklyFacts';
 import { dueText, WeeklySettingsForm } from './WeeklySettingsForm';
 import { useWeeklyStore } from './weeklyStore';
 
@@ -189,6 +190,7 @@ function WeeklyCalendarView() {
                     title={tx.summary.nextDue}
                     value={alert?.nextDueAt ? formatChinaDateTime(alert.nextDueAt) : '—'}
                     valueStyle={{ fontSize: 20 }}
+                    data-testid="weekly-next-due"
                   />
                   <Typography.Text type="secondary">
                     {cadenceLabels[settings.cadence]}，
@@ -196,7 +198,8 @@ function WeeklyCalendarView() {
                   </Typography.Text>
                 </Col>
               </Row>
-              {alert && alert.longestNotOnTimeRun >= 2 && (
+              {alert && <WeeklyFacts runs={alert.notOnTimeRuns} style={{ marginTop: 12 }} />}
+              {alert && alert.notOnTimeRuns.length === 0 && alert.longestNotOnTimeRun >= 2 && (
                 <Alert
                   style={{ marginTop: 12 }}
                   type="info"
