@@ -33,6 +33,8 @@ export const weeklySettingsSchema = z.object({
     NOT_ON_TIME_THRESHOLD_MAX,
     '期',
   ).optional(),
+  /** Desktop app: start with the system, minimised, and notify before due times. */
+  startWithSystem: z.boolean({ error: '“开机启动”应为是或否' }).optional(),
 });
 export type WeeklySettingsInput = z.input<typeof weeklySettingsSchema>;
 
@@ -81,6 +83,8 @@ export interface WeeklySettings {
   dueTime: string;
   /** Consecutive periods not on time that put the pilot status at risk (3 by the notice). */
   notOnTimeThreshold: number;
+  /** The desktop app starts with the system, minimised, to notify before due times. */
+  startWithSystem: boolean;
   /** Every rule from the pilot start, oldest first (a change mid-pilot adds one). */
   rules: ScheduleRule[];
   updatedAt: string;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Certificate } from '../../shared/contract/catalogue';
+import type { DashboardSummary } from '../../shared/contract/dashboard';
 import type { ExamBatch } from '../../shared/contract/exams';
 import type { FeeTotals, Payment } from '../../shared/contract/fees';
 import type {
@@ -160,6 +161,53 @@ describe('weekly report settings and calendar', () => {
     expect(await call(t.core, 'weekly.getSettings', {})).toMatchObject({
       pilotStart: '2026-03-02',
     });
+  });
+});
+
+describe('rule 16 as a standing fact', () => {
+  it('three missed weeks stay 已发生 after a late filing, in the calendar, the report and 首页', async () => {
+    await settings();
+    setNow('2026-03-21', '10:00');
+    expect((await alert()).level).toBe('critical');
+    await submit('2026-03-16', { submitter: '李老师' });
+    const after = await alert();
+    expect(after.level).toBe('serious');
+    expect(after.notOnTimeRuns).toMatchObject([
+      { from: '2026-03-02', to: '2026-03-22', stillMissing: 2 },
+    ]);
+    const report = await call<WeeklyReportDetail>(t.core, 'weekly.get', {
+      periodStart: '2026-03-16',
+    });
+    expect(report.notOnTimeRuns).toEqual(after.notOnTimeRuns);
+    const home = await call<DashboardSummary>(t.core, 'dashboard.summary', {});
+    expect(home.weekly.alert.notOnTimeRuns).toEqual(after.notOnTimeRuns);
+    expect(home.violations.map((v) => v.title)).toContain('周报：已发生连续 3 期未按时报送');
+    // 下次截止 on a Saturday names next Friday.
+    expect(after.nextDueAt).toBe(chinaInstant('2026-03-27', '17:00'));
+  });
+
+  it('the threshold and 开机启动 are settings, kept when a save leaves them out', async () => {
+    expect(await settings({ notOnTimeThreshold: 2, startWithSystem: true })).toMatchObject({
+      notOnTimeThreshold: 2,
+      startWithSystem: true,
+    });
+    expect(await settings({ dueTime: '16:00' })).toMatchObject({
+      notOnTimeThreshold: 2,
+      startWithSystem: true,
+    });
+    setNow('2026-03-14', '10:00');
+    expect(await alert()).toMatchObject({ level: 'critical', threshold: 2, longestRun: 2 });
+    expect(
+      (
+        await fails('weekly.saveSettings', {
+          pilotStart: '2026-03-02',
+          cadence: 'weekly',
+          dueWeekday: 5,
+          dueTime: '17:00',
+          notOnTimeThreshold: 1,
+        })
+      ).details?.fields?.[0],
+    ).toMatchObject({ path: 'notOnTimeThreshold' });
   });
 });
 

@@ -1,11 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { attachScreenshot, fillDate, openPage } from '../harness/antd';
+import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const banner = (page: Page) => page.getByTestId('weekly-alert');
 const row = (page: Page, start: string) => page.getByTestId(`period-${start}`);
+const facts = (page: Page) => page.getByTestId('weekly-facts');
 
 test.describe('周报', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -79,10 +81,22 @@ test.describe('周报', () => {
     await banner(page).getByRole('button', { name: '去填报周报' }).click();
     await expect(page.getByRole('heading', { level: 3, name: '周报' })).toBeVisible();
 
-    // Filing the oldest late leaves two in a row: 严重.
+    // Filing the oldest late leaves two in a row: 严重. The three missed weeks stay a fact
+    // (已发生) beside the banner, on 周报 and on 首页: filing late does not undo them.
     await fileReport(page, '2026-03-02', '补报：组织Web前端开发初级报名。');
     await expect(banner(page)).toHaveAttribute('data-level', 'serious');
     await expect(banner(page)).toContainText('【严重】已连续 2 期周报逾期未报送');
+    const threeWeeks = '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报';
+    await expect(facts(page)).toContainText(threeWeeks);
+    await expect(facts(page)).toContainText('其中 2 期至今未报送');
+    await openPage(page, '首页');
+    await expect(banner(page)).toHaveAttribute('data-level', 'serious');
+    await expect(facts(page)).toContainText(threeWeeks);
+    await expect(page.getByTestId('dashboard-violations')).toContainText(
+      '周报：已发生连续 3 期未按时报送',
+    );
+    await attachScreenshot(page, testInfo, 'weekly-fact-on-dashboard');
+    await openPage(page, '周报');
     // Filing the newest leaves one: 警告.
     await fileReport(page, '2026-03-16', '补报：第12周工作。');
     await expect(banner(page)).toHaveAttribute('data-level', 'warning');
@@ -91,7 +105,7 @@ test.describe('周报', () => {
     // The last one: no alert; the history keeps all three as 逾期报送.
     await fileReport(page, '2026-03-09', '补报：第11周工作。');
     await expect(banner(page)).toHaveCount(0);
-    await expect(page.getByText('历史记录：曾连续 3 期未按时报送')).toBeVisible();
+    await expect(facts(page)).toContainText(`${threeWeeks}，已全部补报`);
     await attachScreenshot(page, testInfo, 'weekly-filed-late');
 
     // A correction is a new revision; the sent one stays in the history.
@@ -131,5 +145,39 @@ test.describe('周报', () => {
     await dialog.getByRole('button', { name: '导出 Word' }).click();
     expect((await download).suggestedFilename()).toBe('周报_2026年第11周.docx');
     await attachScreenshot(page, testInfo, 'weekly-revision-history');
+  });
+  /** Saves the schedule through the web host: pilot from week 10, due Fridays 17:00. */
+  async function saveSchedule(request: APIRequestContext) {
+    const result = await webHostCall(request, host)('weekly.saveSettings', {
+      pilotStart: '2026-03-02',
+      cadence: 'weekly',
+      dueWeekday: 5,
+      dueTime: '17:00',
+    });
+    expect(result.ok).toBe(true);
+  }
+
+  test('the day before the due day the app reminds on opening; on Saturday 下次截止 names next Friday', async ({
+    page,
+    request,
+  }, testInfo) => {
+    await saveSchedule(request);
+    // Thursday of week 10: the report is due tomorrow at 17:00.
+    setClock('2026-03-05T10:00:00+08:00');
+    await page.goto(host.url);
+    const reminder = page.getByTestId('weekly-reminder');
+    await expect(reminder).toContainText('周报即将截止：2026年第10周');
+    await expect(reminder).toContainText('2026年3月6日 17:00');
+    await attachScreenshot(page, testInfo, 'weekly-reminder');
+    await reminder.getByRole('button', { name: '去填报' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: '周报：2026年第10周' })).toBeVisible();
+    await expect(reminder).toHaveCount(0);
+
+    // Saturday: this week's due time has passed; the next one is next Friday, not “—”.
+    setClock('2026-03-07T10:00:00+08:00');
+    await page.reload();
+    await openPage(page, '周报');
+    await expect(page.getByTestId('weekly-next-due')).toContainText('2026年3月13日 17:00');
+    await expect(page.getByTestId('weekly-reminder')).toHaveCount(0);
   });
 });

@@ -1064,8 +1064,11 @@ export const zhCN = {
       dueWeekday: '截止日',
       dueTime: '截止时间',
       notOnTimeThreshold: '取消资格风险期数',
+      startWithSystem: '开机启动并提醒',
     },
     help: {
+      startWithSystem:
+        '仅桌面版：开机时最小化启动，在截止前一天 9:00 和截止前 2 小时弹出系统通知。',
       notOnTimeThreshold:
         '连续多少期未按时报送（含逾期补报）构成取消试点资格的风险；通知规定为连续三周，每两周报送的省份按期计算。',
       pilotStart: '第一期为开始日期所在的一周；开始日期晚于该周截止日时，从下一周算起。',

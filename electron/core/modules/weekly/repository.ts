@@ -48,8 +48,16 @@ export type Narrative = Record<NarrativeKey, string>;
 export function weeklyRepository(db: Db) {
   const settingsRow = db.prepare<
     [],
-    { pilot_start: string; not_on_time_threshold: number; updated_at: string }
-  >('SELECT pilot_start, not_on_time_threshold, updated_at FROM weekly_settings WHERE id = 1');
+    {
+      pilot_start: string;
+      not_on_time_threshold: number;
+      start_with_system: number;
+      updated_at: string;
+    }
+  >(
+    `SELECT pilot_start, not_on_time_threshold, start_with_system, updated_at
+     FROM weekly_settings WHERE id = 1`,
+  );
   const ruleRows = db.prepare<[], RuleRow>(
     `SELECT effective_from, cadence, due_weekday, due_time FROM weekly_schedule
      ORDER BY effective_from`,
@@ -80,6 +88,7 @@ export function weeklyRepository(db: Db) {
         dueWeekday: current.dueWeekday,
         dueTime: current.dueTime,
         notOnTimeThreshold: row.not_on_time_threshold,
+        startWithSystem: row.start_with_system === 1,
         rules,
         updatedAt: row.updated_at,
       };
@@ -89,15 +98,27 @@ export function weeklyRepository(db: Db) {
       return { pilotStart: settings.pilotStart, rules: settings.rules };
     },
 
-    /** `threshold` undefined: keep the one on file (3 on a first save). */
-    writeSettings(pilotStart: string, threshold: number | undefined, at: string): void {
+    /** An option left undefined keeps the value on file (the default on a first save). */
+    writeSettings(
+      pilotStart: string,
+      options: { threshold?: number; startWithSystem?: boolean },
+      at: string,
+    ): void {
       db.prepare(
-        `INSERT INTO weekly_settings (id, pilot_start, not_on_time_threshold, updated_at)
-         VALUES (1, @pilotStart, coalesce(@threshold, ${DEFAULT_NOT_ON_TIME_THRESHOLD}), @at)
+        `INSERT INTO weekly_settings
+           (id, pilot_start, not_on_time_threshold, start_with_system, updated_at)
+         VALUES (1, @pilotStart, coalesce(@threshold, ${DEFAULT_NOT_ON_TIME_THRESHOLD}),
+           coalesce(@start, 0), @at)
          ON CONFLICT (id) DO UPDATE SET pilot_start = excluded.pilot_start,
            not_on_time_threshold = coalesce(@threshold, not_on_time_threshold),
+           start_with_system = coalesce(@start, start_with_system),
            updated_at = excluded.updated_at`,
-      ).run({ pilotStart, threshold: threshold ?? null, at });
+      ).run({
+        pilotStart,
+        threshold: options.threshold ?? null,
+        start: options.startWithSystem === undefined ? null : Number(options.startWithSystem),
+        at,
+      });
     },
 
     /** Puts `rule` in force from its Monday on, dropping rules from that Monday or later. */

@@ -112,7 +112,11 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       const rule = { cadence: input.cadence, dueWeekday: input.dueWeekday, dueTime: input.dueTime };
       const thisMonday = mondayOf(chinaDate(now));
       const firstMonday = mondayOf(input.pilotStart);
-      repo.writeSettings(input.pilotStart, input.notOnTimeThreshold, at);
+      repo.writeSettings(
+        input.pilotStart,
+        { threshold: input.notOnTimeThreshold, startWithSystem: input.startWithSystem },
+        at,
+      );
       if (!before || thisMonday <= firstMonday) {
         // Not started yet (or just this week): one rule from the start.
         repo.setRuleFrom({ ...rule, effectiveFrom: firstMonday }, at, true);

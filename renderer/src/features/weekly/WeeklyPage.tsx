@@ -186,12 +186,13 @@ function WeeklyCalendarView() {
                   />
                 </Col>
                 <Col span={8}>
-                  <Statistic
-                    title={tx.summary.nextDue}
-                    value={alert?.nextDueAt ? formatChinaDateTime(alert.nextDueAt) : '—'}
-                    valueStyle={{ fontSize: 20 }}
-                    data-testid="weekly-next-due"
-                  />
+                  <div data-testid="weekly-next-due">
+                    <Statistic
+                      title={tx.summary.nextDue}
+                      value={alert?.nextDueAt ? formatChinaDateTime(alert.nextDueAt) : '—'}
+                      valueStyle={{ fontSize: 20 }}
+                    />
+                  </div>
                   <Typography.Text type="secondary">
                     {cadenceLabels[settings.cadence]}，
                     {dueText(settings.dueWeekday, settings.dueTime)}

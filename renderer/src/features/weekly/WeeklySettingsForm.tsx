@@ -9,6 +9,7 @@ import {
   InputNumber,
   Row,
   Select,
+  Switch,
   Typography,
 } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -60,12 +61,14 @@ export function WeeklySettingsForm({
             dueWeekday: settings.dueWeekday,
             dueTime: settings.dueTime,
             notOnTimeThreshold: settings.notOnTimeThreshold,
+            startWithSystem: settings.startWithSystem,
           }
         : {
             cadence: DEFAULT_CADENCE,
             dueWeekday: DEFAULT_DUE_WEEKDAY,
             dueTime: DEFAULT_DUE_TIME,
             notOnTimeThreshold: DEFAULT_NOT_ON_TIME_THRESHOLD,
+            startWithSystem: false,
           },
     [settings],
   );
@@ -160,6 +163,16 @@ export function WeeklySettingsForm({
               addonAfter="期"
               style={{ width: '100%' }}
             />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="startWithSystem"
+            label={tx.fields.startWithSystem}
+            valuePropName="checked"
+            extra={tx.help.startWithSystem}
+          >
+            <Switch id="weekly-startWithSystem" />
           </Form.Item>
         </Col>
       </Row>
