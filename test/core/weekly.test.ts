@@ -184,6 +184,17 @@ describe('rule 16 as a standing fact', () => {
     expect(home.violations.map((v) => v.title)).toContain('周报：已发生连续 3 期未按时报送');
     // 下次截止 on a Saturday names next Friday.
     expect(after.nextDueAt).toBe(chinaInstant('2026-03-27', '17:00'));
+    // The export states it too, beside the report.
+    const docx = await call<WeeklyFile>(t.core, 'weekly.export', {
+      periodStart: '2026-03-16',
+      format: 'docx',
+    });
+    const xml = (await readOwnZip(Buffer.from(docx.contentBase64, 'base64'))).find(
+      (e) => e.name === 'word/document.xml',
+    );
+    expect(xml!.data.toString('utf8').replace(/<[^>]+>/g, '')).toContain(
+      '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报，其中 2 期至今未报送。',
+    );
   });
 
   it('the threshold and 开机启动 are settings, kept when a save leaves them out', async () => {

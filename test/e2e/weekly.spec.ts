@@ -2,12 +2,16 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { attachScreenshot, fillDate, openPage } from '../harness/antd';
+import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const banner = (page: Page) => page.getByTestId('weekly-alert');
 const row = (page: Page, start: string) => page.getByTestId(`period-${start}`);
 const facts = (page: Page) => page.getByTestId('weekly-facts');
+/** After opening or reloading: the app has started (slow on a busy two-core machine). */
+const appStarted = (page: Page) =>
+  expect(page.getByRole('menuitem', { name: '周报' })).toBeVisible({ timeout: 60_000 });
 
 test.describe('周报', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -52,6 +56,7 @@ test.describe('周报', () => {
 
   test('three missed weeks raise the red alert on every page; late filings lower it step by step', async ({
     page,
+    request,
   }, testInfo) => {
     await page.goto(host.url);
     await openPage(page, '周报');
@@ -68,6 +73,7 @@ test.describe('周报', () => {
     // Saturday of the third week: weeks 10, 11 and 12 all passed their Friday 17:00 unfiled.
     setClock('2026-03-21T10:00:00+08:00');
     await page.reload();
+    await appStarted(page);
     await expect(banner(page)).toHaveAttribute('data-level', 'critical');
     await expect(banner(page)).toContainText('【取消试点资格风险】已连续 3 期周报逾期未报送');
     await expect(banner(page)).toContainText('2026年第10周、2026年第11周、2026年第12周');
@@ -89,6 +95,8 @@ test.describe('周报', () => {
     const threeWeeks = '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报';
     await expect(facts(page)).toContainText(threeWeeks);
     await expect(facts(page)).toContainText('其中 2 期至今未报送');
+    // 首页 needs the school saved (a fresh install opens on 学校信息).
+    expect((await webHostCall(request, host)('school.save', schoolProfile)).ok).toBe(true);
     await openPage(page, '首页');
     await expect(banner(page)).toHaveAttribute('data-level', 'serious');
     await expect(facts(page)).toContainText(threeWeeks);
@@ -165,6 +173,7 @@ test.describe('周报', () => {
     // Thursday of week 10: the report is due tomorrow at 17:00.
     setClock('2026-03-05T10:00:00+08:00');
     await page.goto(host.url);
+    await appStarted(page);
     const reminder = page.getByTestId('weekly-reminder');
     await expect(reminder).toContainText('周报即将截止：2026年第10周');
     await expect(reminder).toContainText('2026年3月6日 17:00');
@@ -176,6 +185,7 @@ test.describe('周报', () => {
     // Saturday: this week's due time has passed; the next one is next Friday, not “—”.
     setClock('2026-03-07T10:00:00+08:00');
     await page.reload();
+    await appStarted(page);
     await openPage(page, '周报');
     await expect(page.getByTestId('weekly-next-due')).toContainText('2026年3月13日 17:00');
     await expect(page.getByTestId('weekly-reminder')).toHaveCount(0);
