@@ -1,6 +1,16 @@
-import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type Envelope } from '../../shared/contract';
+import type { WeeklyReminders, WeeklySettings } from '../../shared/contract/weekly';
 import { createCore, type Core } from '../core';
 import { stderrLogger } from '../core/log';
 import { DATA_FOLDER_NAME } from '../core/paths';
@@ -14,6 +24,12 @@ import {
   isTrustedSender,
   secureWebPreferences,
 } from './security';
+import {
+  loginItemSettingsFor,
+  notificationText,
+  startsMinimised,
+  startWeeklyReminders,
+} from './weeklyReminders';
 
 // Bundled to dist/electron/main.cjs; the renderer build sits beside it in dist/renderer.
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -26,9 +42,17 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let core: Core | undefined;
+
+/** A report sent, the schedule changed or a backup restored: the reminders may differ. */
+const changesReminders = new Set([
+  'weekly.saveSettings',
+  'weekly.submit',
+  'backup.restore',
+  'backup.restoreFile',
+]);
 let mainWindow: BrowserWindow | undefined;
 
-function createWindow(): BrowserWindow {
+function createWindow(minimised: boolean): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -38,7 +62,13 @@ function createWindow(): BrowserWindow {
     show: false,
     webPreferences: secureWebPreferences(preloadPath),
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    // Started with the system (开机启动): in the taskbar, not in front of the desktop.
+    if (minimised) {
+      win.showInactive();
+      win.minimize();
+    } else win.show();
+  });
   void win.loadURL(APP_ENTRY_URL);
   return win;
 }
@@ -60,6 +90,38 @@ async function start(): Promise<void> {
   const backupTimer = setInterval(() => void core?.backups.tick(), 60_000);
   app.on('will-quit', () => clearInterval(backupTimer));
   const dispatch = core.dispatch;
+  // Weekly reminders: notifications before each due time, and 开机启动 as set in 周报设置.
+  const dataOf = async <T>(name: string): Promise<T> => {
+    const result = await dispatch(name, {});
+    if (!result.ok) throw new Error(result.error.message);
+    return result.data as T;
+  };
+  const applyLoginItem = () =>
+    dataOf<WeeklySettings | null>('weekly.getSettings').then(
+      (settings) =>
+        app.setLoginItemSettings(loginItemSettingsFor(settings?.startWithSystem ?? false)),
+      () => undefined,
+    );
+  const reminders = startWeeklyReminders({
+    now: () => new Date(),
+    read: () => dataOf<WeeklyReminders>('weekly.reminders'),
+    notify: (reminder) => {
+      if (!Notification.isSupported()) return;
+      const notification = new Notification(notificationText(reminder));
+      notification.on('click', () => {
+        if (mainWindow?.isMinimized()) mainWindow.restore();
+        mainWindow?.show();
+        mainWindow?.focus();
+      });
+      notification.show();
+    },
+    setTimer: (fn, ms) => {
+      const timer = setTimeout(fn, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+  app.on('will-quit', () => reminders.stop());
+  void applyLoginItem();
   ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame)) {
       const refused: Envelope<never> = {
@@ -68,10 +130,18 @@ async function start(): Promise<void> {
       };
       return refused;
     }
-    return dispatch(name, input);
+    const result = await dispatch(name, input);
+    if (result.ok && changesReminders.has(String(name))) {
+      void reminders.refresh();
+      void applyLoginItem();
+    }
+    return result;
   });
   core.events.on((event) => mainWindow?.webContents.send(EVENT_CHANNEL, event));
-  mainWindow = createWindow();
+
+  mainWindow = createWindow(
+    startsMinimised(process.argv, app.getLoginItemSettings().wasOpenedAtLogin),
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {

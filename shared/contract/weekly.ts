@@ -3,8 +3,12 @@ import type { CertificateLevel } from '../domain/certificate';
 import {
   cadences,
   dueTimePattern,
+  NOT_ON_TIME_THRESHOLD_MAX,
+  NOT_ON_TIME_THRESHOLD_MIN,
   type AlertSummary,
   type Cadence,
+  type DueReminder,
+  type NotOnTimeRun,
   type PeriodState,
   type ScheduleRule,
 } from '../domain/weeklyReports';
@@ -22,6 +26,15 @@ export const weeklySettingsSchema = z.object({
   dueTime: z
     .string({ error: '请填写截止时间' })
     .regex(dueTimePattern, { error: '截止时间格式应为 HH:MM，例如 17:00' }),
+  /** 连续几期未按时报送算作取消资格风险; absent: keep the current value (3 at first). */
+  notOnTimeThreshold: intField(
+    '连续未按时报送期数',
+    NOT_ON_TIME_THRESHOLD_MIN,
+    NOT_ON_TIME_THRESHOLD_MAX,
+    '期',
+  ).optional(),
+  /** Desktop app: start with the system, minimised, and notify before due times. */
+  startWithSystem: z.boolean({ error: '“开机启动”应为是或否' }).optional(),
 });
 export type WeeklySettingsInput = z.input<typeof weeklySettingsSchema>;
 
@@ -68,34 +81,68 @@ export interface WeeklySettings {
   cadence: Cadence;
   dueWeekday: number;
   dueTime: string;
+  /** Consecutive periods not on time that put the pilot status at risk (3 by the notice). */
+  notOnTimeThreshold: number;
+  /** The desktop app starts with the system, minimised, to notify before due times. */
+  startWithSystem: boolean;
   /** Every rule from the pilot start, oldest first (a change mid-pilot adds one). */
   rules: ScheduleRule[];
   updatedAt: string;
 }
 
-/** Figures of one certificate level in one period. */
+/**
+ * Figures of one certificate level in one period: what was recorded in the period's window
+ * (`weeklyFiguresMethod` in shared/domain/weeklyReports.ts), net of corrections.
+ */
 export interface WeeklyFigureRow {
   certificateId: number | null;
   certificateName: string;
   level: CertificateLevel | null;
-  /** Sign-ups created in the period. */
+  /** Sign-ups recorded (新增报名). */
   signups: number;
-  /** Exam batches held (exam date in the period). */
-  exams: number;
-  /** Sign-ups examined in those batches (examined, passed or failed). */
+  /** Sign-ups withdrawn (撤销报名). */
+  withdrawn: number;
+  /** Change in the fees of live sign-ups, in fen (费用变动). */
+  feeFen: number;
+  /** Change in the sign-ups that sat the exam (已考, 通过, 未通过) — results recorded. */
   examined: number;
+  /** Change in the sign-ups passed. */
   passed: number;
-  /** Certificates issued (issue date in the period). */
+  /** Change in the certificates issued (issue date recorded). */
   issued: number;
-  /** Payments to evaluation organizations dated in the period, in fen. */
+  /** Change in payments to evaluation organizations, in fen. */
   paidFen: number;
+  /** Old reports only (figures by exam date, before flows): exam batches held. */
+  exams?: number;
+}
+
+/** A payment recorded in the period, with its 缴费日期. */
+export interface WeeklyPaymentLine {
+  paymentId: number;
+  organization: string;
+  /** 缴费日期 (the date on the payment, which may fall outside the period). */
+  paidOn: string;
+  /** What the entry added to the payments total (negative for a deletion or a reduction). */
+  amountFen: number;
+  action: 'create' | 'update' | 'delete';
+  /** When it was recorded (ISO). */
+  recordedAt: string;
 }
 
 export interface WeeklyFigures {
   from: string;
   to: string;
+  /**
+   * recorded: flows by audit-log time (the method now); eventDate: a report sent before flows,
+   * counted by exam, issue and payment dates — kept as it was sent.
+   */
+  basis: 'recorded' | 'eventDate';
+  /** The audit-log window counted (ISO instants; `windowFrom` null: from the beginning). */
+  windowFrom: string | null;
+  windowTo: string;
   totals: Omit<WeeklyFigureRow, 'certificateId' | 'certificateName' | 'level'>;
   byCertificate: WeeklyFigureRow[];
+  payments: WeeklyPaymentLine[];
 }
 
 export interface WeeklyRevision {
@@ -119,6 +166,8 @@ export interface WeeklyReportDetail {
   revisions: WeeklyRevision[];
   /** The figures of the period computed now (what a draft shows). */
   liveFigures: WeeklyFigures;
+  /** Standing facts of rule 16 (the same as in the calendar), for the report's header. */
+  notOnTimeRuns: NotOnTimeRun[];
   /** The school's 周报填报人, who files by default. */
   defaultSubmitter: string;
 }
@@ -131,6 +180,15 @@ export interface WeeklyCalendar {
   /** The core clock's now (ISO). */
   now: string;
   defaultSubmitter: string;
+  /** A report due within a day (from 00:00 the day before), for the reminder on opening. */
+  reminder: DueReminder | null;
+}
+
+/** For the desktop shell: the reminder due now and the notifications to come. */
+export interface WeeklyReminders {
+  reminder: DueReminder | null;
+  /** Soonest first; `at` is when to notify (ISO). */
+  upcoming: (DueReminder & { at: string })[];
 }
 
 export interface WeeklyFile {
@@ -145,6 +203,7 @@ export const weeklyContract = {
   'weekly.saveSettings': { input: weeklySettingsSchema.strict(), output: {} as WeeklySettings },
   'weekly.calendar': { input: z.object({}).strict(), output: {} as WeeklyCalendar },
   'weekly.alert': { input: z.object({}).strict(), output: {} as AlertSummary },
+  'weekly.reminders': { input: z.object({}).strict(), output: {} as WeeklyReminders },
   'weekly.get': { input: byPeriod.strict(), output: {} as WeeklyReportDetail },
   'weekly.saveDraft': { input: weeklyDraftSchema.strict(), output: {} as WeeklyReportDetail },
   'weekly.submit': { input: weeklySubmitSchema.strict(), output: {} as WeeklyReportDetail },

@@ -22,13 +22,27 @@
  *
  * Alert (rule 16: 连续三周不按时填报周报 is a ground for losing the pilot status)
  * - A period is *missed* while it is past due and still unsent (未填 or 草稿).
- * - The level is the longest run of consecutive missed periods: 1 → 警告, 2 → 严重,
- *   3 or more → 取消试点资格风险. Periods count as they are scheduled, so in a bi-weekly province
- *   one missed period is one missed report.
- * - A late filing breaks a run: once a period is sent it is no longer missing, so filing the
- *   overdue reports late lowers the alert (the banner tells the coordinator what is still
- *   missing). The late filings themselves stay on record: `longestNotOnTimeRun` counts runs of
- *   periods not sent on time, late filings included, which the 周报 page shows as history.
+ * - The banner is the current risk: the longest run of consecutive missed periods, 1 → 警告,
+ *   2 → 严重, the threshold (3 by the notice, a setting) or more → 取消试点资格风险. Periods count
+ *   as they are scheduled, so in a bi-weekly province one missed period is one missed report.
+ *   Filing an overdue report late takes it out of the current risk.
+ * - What happened stays: a period is *not on time* when it is missed or was filed late. Every
+ *   run of consecutive not-on-time periods that reaches the threshold is a standing fact
+ *   (已发生, `notOnTimeRuns`), shown beside the banner on 首页, in 周报 and in the weekly export;
+ *   filing late never clears it, because the province counts the weeks, not the catch-up.
+ *
+ * Figures (`weeklyFiguresMethod`): each report counts what was *recorded* in its window, by the
+ * time of the audit-log entry — sign-ups, withdrawals, fee changes, results, certificates and
+ * payments (a payment also shows its 缴费日期). A period's window runs from the previous
+ * period's cut-off to its own: the cut-off is when the report was first sent, or the period's
+ * end if it was not sent before then; the first window also takes everything recorded before
+ * the pilot start. Windows follow one another without gap or overlap, so every entry appears in
+ * exactly one report, a sent report's figures never change, and the flows of all periods add up
+ * to the ledger's current totals.
+ *
+ * Reminders (`dueReminder`, `reminderTimes`): from 00:00 China time on the day before a due
+ * day until the due time, the app says so on opening; the desktop app also notifies at 09:00 the
+ * day before and two hours before the due time.
  */
 
 export const cadences = ['weekly', 'biweekly'] as const;
@@ -51,6 +65,10 @@ export const weekdayLabels: Record<number, string> = {
 export const DEFAULT_CADENCE: Cadence = 'weekly';
 export const DEFAULT_DUE_WEEKDAY = 5;
 export const DEFAULT_DUE_TIME = '17:00';
+/** 连续三周不按时填报周报: the notice's run of periods that puts the pilot status at risk. */
+export const DEFAULT_NOT_ON_TIME_THRESHOLD = 3;
+export const NOT_ON_TIME_THRESHOLD_MIN = 2;
+export const NOT_ON_TIME_THRESHOLD_MAX = 10;
 
 export interface ScheduleRule {
   /** The Monday this rule applies from (the first rule applies from the pilot start). */
@@ -278,6 +296,20 @@ export const alertLevelLabels: Record<AlertLevel, string> = {
   critical: '取消试点资格风险',
 };
 
+/** A run of consecutive periods not sent on time (missed, or filed after the due time). */
+export interface NotOnTimeRun {
+  /** Starts of the periods, oldest first. */
+  starts: string[];
+  /** First day of the first period and last day of the last one. */
+  from: string;
+  to: string;
+  /** 2026年第10周 … 2026年第12周 (the first and last labels). */
+  firstLabel: string;
+  lastLabel: string;
+  /** How many of its periods are still unsent. */
+  stillMissing: number;
+}
+
 export interface AlertSummary {
   level: AlertLevel;
   /** Longest run of consecutive missed periods (past due, unsent). */
@@ -292,42 +324,220 @@ export interface AlertSummary {
   lateCount: number;
   /** Longest run of periods not sent on time, late filings included (history). */
   longestNotOnTimeRun: number;
-  /** The next due time still open (ISO), if any. */
+  /** The run length that puts the pilot status at risk (settings; 3 by the notice). */
+  threshold: number;
+  /** Every run of not-on-time periods reaching the threshold: standing facts (已发生). */
+  notOnTimeRuns: NotOnTimeRun[];
+  /** The next due time still to meet (ISO): the first unsent period, running or to come. */
   nextDueAt: string | null;
 }
 
-export function levelForRun(run: number): AlertLevel {
-  if (run >= 3) return 'critical';
-  if (run === 2) return 'serious';
+export function levelForRun(run: number, threshold = DEFAULT_NOT_ON_TIME_THRESHOLD): AlertLevel {
+  if (run >= threshold) return 'critical';
+  if (run >= 2) return 'serious';
   if (run === 1) return 'warning';
   return 'none';
 }
 
-function longestRunOf(states: readonly PeriodState[], counts: (s: PeriodState) => boolean) {
-  let best: string[] = [];
-  let current: string[] = [];
+/** Every maximal run of consecutive periods for which `counts` holds, oldest first. */
+function runsOf(states: readonly PeriodState[], counts: (s: PeriodState) => boolean) {
+  const runs: PeriodState[][] = [];
+  let current: PeriodState[] = [];
   for (const s of states) {
-    current = counts(s) ? [...current, s.start] : [];
-    if (current.length > best.length) best = current;
+    if (counts(s)) current.push(s);
+    else if (current.length > 0) {
+      runs.push(current);
+      current = [];
+    }
   }
-  return best;
+  if (current.length > 0) runs.push(current);
+  return runs;
+}
+
+/** The earliest of the longest runs. */
+function longestOf(runs: readonly PeriodState[][]): PeriodState[] {
+  return runs.reduce<PeriodState[]>((best, run) => (run.length > best.length ? run : best), []);
+}
+
+const notOnTime = (s: PeriodState) => s.overdue || s.status === 'late';
+
+/**
+ * Rule 16 as a fact: every run of consecutive periods not sent on time (missed or filed late)
+ * of at least `threshold` periods, oldest first. Late filing does not shorten a run.
+ */
+export function notOnTimeRuns(
+  states: readonly PeriodState[],
+  threshold = DEFAULT_NOT_ON_TIME_THRESHOLD,
+): NotOnTimeRun[] {
+  return runsOf(states, notOnTime)
+    .filter((run) => run.length >= threshold)
+    .map((run) => ({
+      starts: run.map((s) => s.start),
+      from: run[0].start,
+      to: run[run.length - 1].end,
+      firstLabel: run[0].label,
+      lastLabel: run[run.length - 1].label,
+      stillMissing: run.filter((s) => s.overdue).length,
+    }));
+}
+
+/** One line for a standing fact, the same on 首页, 周报 and in the export. */
+export function notOnTimeRunText(run: NotOnTimeRun): string {
+  const span =
+    run.firstLabel === run.lastLabel ? run.firstLabel : `${run.firstLabel}至${run.lastLabel}`;
+  const missing = run.stillMissing > 0 ? `，其中 ${run.stillMissing} 期至今未报送` : '，已全部补报';
+  return `已发生：${span}连续 ${run.starts.length} 期未按时报送周报${missing}。补报不能改变按时与否的记录。`;
 }
 
 /** The alert for a calendar (as returned by `reportCalendar`, oldest first). */
-export function alertOf(states: readonly PeriodState[]): AlertSummary {
-  const run = longestRunOf(states, (s) => s.overdue);
-  const notOnTime = longestRunOf(states, (s) => s.overdue || s.status === 'late');
+export function alertOf(
+  states: readonly PeriodState[],
+  options: { threshold?: number; nextDueAt?: string | null } = {},
+): AlertSummary {
+  const threshold = options.threshold ?? DEFAULT_NOT_ON_TIME_THRESHOLD;
+  const run = longestOf(runsOf(states, (s) => s.overdue)).map((s) => s.start);
   return {
-    level: levelForRun(run.length),
+    level: levelForRun(run.length, threshold),
     longestRun: run.length,
     runStarts: run,
     missedStarts: states.filter((s) => s.overdue).map((s) => s.start),
     missedLabels: states.filter((s) => s.overdue).map((s) => s.label),
     lateCount: states.filter((s) => s.status === 'late').length,
-    longestNotOnTimeRun: notOnTime.length,
-    nextDueAt: states.find((s) => s.open && s.submittedAt === null)?.dueAt ?? null,
+    longestNotOnTimeRun: longestOf(runsOf(states, notOnTime)).length,
+    threshold,
+    notOnTimeRuns: notOnTimeRuns(states, threshold),
+    nextDueAt: options.nextDueAt ?? null,
   };
 }
+
+/** Far enough ahead to reach the due time of the next period of any cadence. */
+const LOOKAHEAD_MS = 35 * DAY_MS;
+
+/**
+ * The periods whose due time is after `now` and whose report is not sent yet, soonest first:
+ * the running period and the ones to come (a weekend after the due day looks to next week).
+ */
+export function upcomingDue(
+  schedule: WeeklySchedule,
+  reports: readonly ReportOnFile[],
+  now: Date,
+): Period[] {
+  const sent = new Set(
+    reports.filter((r) => r.firstSubmittedAt !== null).map((r) => r.periodStart),
+  );
+  return listPeriods(schedule, new Date(now.getTime() + LOOKAHEAD_MS)).filter(
+    (p) => Date.parse(p.dueAt) > now.getTime() && !sent.has(p.start),
+  );
+}
+
+/** Where the reports stand at `now`: every period so far with its status, and the alert. */
+export function standingOf(
+  schedule: WeeklySchedule,
+  reports: readonly ReportOnFile[],
+  now: Date,
+  threshold = DEFAULT_NOT_ON_TIME_THRESHOLD,
+): { periods: PeriodState[]; alert: AlertSummary } {
+  const periods = reportCalendar(schedule, reports, now);
+  const nextDueAt = upcomingDue(schedule, reports, now)[0]?.dueAt ?? null;
+  return { periods, alert: alertOf(periods, { threshold, nextDueAt }) };
+}
+
+/** The due time a reminder is about. */
+export interface DueReminder {
+  periodStart: string;
+  label: string;
+  dueAt: string;
+}
+
+/** 00:00 China time on the day before the due day: reminders start then. */
+function reminderStart(dueAt: string): number {
+  return Date.parse(chinaInstant(addDays(chinaDate(new Date(dueAt)), -1), '00:00'));
+}
+
+/** The report due soon that the app mentions on opening: from the day before until due. */
+export function dueReminder(
+  schedule: WeeklySchedule,
+  reports: readonly ReportOnFile[],
+  now: Date,
+): DueReminder | null {
+  const next = upcomingDue(schedule, reports, now)[0];
+  if (!next || now.getTime() < reminderStart(next.dueAt)) return null;
+  return { periodStart: next.start, label: next.label, dueAt: next.dueAt };
+}
+
+/** Hours before the due time of the last desktop notification. */
+export const FINAL_REMINDER_HOURS = 2;
+
+/**
+ * When the desktop app notifies (ISO instants after `now`, soonest first): 09:00 the day before
+ * each upcoming unsent due day, and two hours before the due time.
+ */
+export function reminderTimes(
+  schedule: WeeklySchedule,
+  reports: readonly ReportOnFile[],
+  now: Date,
+): (DueReminder & { at: string })[] {
+  return upcomingDue(schedule, reports, now)
+    .flatMap((p) => {
+      const reminder = { periodStart: p.start, label: p.label, dueAt: p.dueAt };
+      const dayBefore = chinaInstant(addDays(chinaDate(new Date(p.dueAt)), -1), '09:00');
+      const final = new Date(Date.parse(p.dueAt) - FINAL_REMINDER_HOURS * 3_600_000);
+      return [
+        { ...reminder, at: dayBefore },
+        { ...reminder, at: final.toISOString() },
+      ];
+    })
+    .filter((r) => Date.parse(r.at) > now.getTime())
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** The audit-log entries a period's figures count: recorded at or after `from`, before `to`. */
+export interface FigureWindow {
+  /** ISO instant; null for the first period (everything recorded before it counts too). */
+  from: string | null;
+  to: string;
+}
+
+/** The instant a period's last day ends (China time). */
+export function periodEndInstant(period: Pick<Period, 'end'>): string {
+  return chinaInstant(addDays(period.end, 1), '00:00');
+}
+
+/** When a period's window closes: its first sending if before its end, else its end. */
+function cutOff(period: PeriodState, sentAt: string | null): string {
+  const end = periodEndInstant(period);
+  return sentAt !== null && Date.parse(sentAt) < Date.parse(end) ? sentAt : end;
+}
+
+/**
+ * The window of the period at `index` (0-based) in a calendar (oldest first). `sendingAt`: the
+ * instant it is being sent, for the figures frozen into it (a period already sent keeps its
+ * first sending).
+ */
+export function figureWindow(
+  states: readonly PeriodState[],
+  index: number,
+  sendingAt?: string,
+): FigureWindow {
+  const period = states[index];
+  const previous = index > 0 ? states[index - 1] : undefined;
+  return {
+    from: previous ? cutOff(previous, previous.submittedAt) : null,
+    to: cutOff(period, period.submittedAt ?? sendingAt ?? null),
+  };
+}
+
+/** One line stating how a report's figures are counted (shown on the report and the export). */
+export function figuresMethodLine(basis: 'recorded' | 'eventDate'): string {
+  return basis === 'recorded' ? weeklyFiguresMethod : legacyFiguresMethod;
+}
+
+/** Reports sent before flows keep the numbers they were sent with. */
+const legacyFiguresMethod =
+  '统计口径（本期报送时的旧口径）：按考试日期、发证日期和缴费日期统计；撤销报名和费用变动未单列。';
+
+export const weeklyFiguresMethod =
+  '统计口径：按记录录入系统的时间（审计日志）计入，每期统计自上期报送（或上期结束）起至本期报送（或本期结束）之间录入的报名、撤销、费用变动、考核结果、发证和缴费；缴费另列缴费日期。每条记录只计入一期，报送后数字不再变化，各期相加等于台账当前合计。';
 
 /** 'HH:MM' 00:00–23:59. */
 export const dueTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;

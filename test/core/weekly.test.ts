@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Certificate } from '../../shared/contract/catalogue';
+import type { DashboardSummary } from '../../shared/contract/dashboard';
+import type { ExamBatch } from '../../shared/contract/exams';
+import type { FeeTotals, Payment } from '../../shared/contract/fees';
 import type {
   WeeklyCalendar,
   WeeklyFile,
@@ -10,9 +13,9 @@ import { chinaInstant, type AlertSummary } from '../../shared/domain/weeklyRepor
 import { readOwnZip } from '../../electron/core/io/zip';
 import { createTestCore, type TestCore } from '../harness/core';
 import { call, schoolProfile } from '../harness/seed';
-import { insertBatches, insertSignups, openDataFile } from '../harness/seedExams';
+import { addStudents } from '../harness/fees';
+import { openDataFile } from '../harness/seedExams';
 import { loadWorkbook } from '../harness/sheets';
-import { residentId } from '../harness/students';
 
 let t: TestCore;
 /** The injected clock, as China wall-clock time. */
@@ -161,6 +164,64 @@ describe('weekly report settings and calendar', () => {
   });
 });
 
+describe('rule 16 as a standing fact', () => {
+  it('three missed weeks stay 已发生 after a late filing, in the calendar, the report and 首页', async () => {
+    await settings();
+    setNow('2026-03-21', '10:00');
+    expect((await alert()).level).toBe('critical');
+    await submit('2026-03-16', { submitter: '李老师' });
+    const after = await alert();
+    expect(after.level).toBe('serious');
+    expect(after.notOnTimeRuns).toMatchObject([
+      { from: '2026-03-02', to: '2026-03-22', stillMissing: 2 },
+    ]);
+    const report = await call<WeeklyReportDetail>(t.core, 'weekly.get', {
+      periodStart: '2026-03-16',
+    });
+    expect(report.notOnTimeRuns).toEqual(after.notOnTimeRuns);
+    const home = await call<DashboardSummary>(t.core, 'dashboard.summary', {});
+    expect(home.weekly.alert.notOnTimeRuns).toEqual(after.notOnTimeRuns);
+    expect(home.violations.map((v) => v.title)).toContain('周报：已发生连续 3 期未按时报送');
+    // 下次截止 on a Saturday names next Friday.
+    expect(after.nextDueAt).toBe(chinaInstant('2026-03-27', '17:00'));
+    // The export states it too, beside the report.
+    const docx = await call<WeeklyFile>(t.core, 'weekly.export', {
+      periodStart: '2026-03-16',
+      format: 'docx',
+    });
+    const xml = (await readOwnZip(Buffer.from(docx.contentBase64, 'base64'))).find(
+      (e) => e.name === 'word/document.xml',
+    );
+    expect(xml!.data.toString('utf8').replace(/<[^>]+>/g, '')).toContain(
+      '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报，其中 2 期至今未报送。',
+    );
+  });
+
+  it('the threshold and 开机启动 are settings, kept when a save leaves them out', async () => {
+    expect(await settings({ notOnTimeThreshold: 2, startWithSystem: true })).toMatchObject({
+      notOnTimeThreshold: 2,
+      startWithSystem: true,
+    });
+    expect(await settings({ dueTime: '16:00' })).toMatchObject({
+      notOnTimeThreshold: 2,
+      startWithSystem: true,
+    });
+    setNow('2026-03-14', '10:00');
+    expect(await alert()).toMatchObject({ level: 'critical', threshold: 2, longestRun: 2 });
+    expect(
+      (
+        await fails('weekly.saveSettings', {
+          pilotStart: '2026-03-02',
+          cadence: 'weekly',
+          dueWeekday: 5,
+          dueTime: '17:00',
+          notOnTimeThreshold: 1,
+        })
+      ).details?.fields?.[0],
+    ).toMatchObject({ path: 'notOnTimeThreshold' });
+  });
+});
+
 describe('writing, sending and correcting a report', () => {
   beforeEach(async () => {
     await settings();
@@ -277,117 +338,209 @@ describe('writing, sending and correcting a report', () => {
 });
 
 describe('figures and exports', () => {
+  /**
+   * Through the handlers, at the injected clock (so every change has its audit-log time):
+   * before the pilot start one sign-up; in week 10 (3/2–3/8) sign-ups, a withdrawal, results,
+   * two payments; week 10 is sent on Friday 3/6 16:00; at 18:00 a late result and a certificate.
+   */
   async function seedExamData() {
+    setNow('2026-02-27', '10:00');
     await call(t.core, 'school.save', { ...schoolProfile, weeklyReporterName: '李老师' });
     const [web] = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
     const [logistics] = await call<Certificate[]>(t.core, 'catalogue.list', { search: '物流管理' });
-    const students: number[] = [];
-    for (let i = 1; i <= 6; i += 1) {
-      const s = await call<{ id: number }>(t.core, 'students.save', {
-        studentNo: `20230101${String(i).padStart(2, '0')}`,
-        name: `学生${i}`,
-        idNumber: residentId('20050301', i),
-        gender: i % 2 === 1 ? 'male' : 'female',
-      });
-      students.push(s.id);
-    }
-    const db = openDataFile(t.dataDir);
-    try {
-      const [webBatch, webLater, logisticsBatch] = insertBatches(db, [
-        { certificateId: web.id, level: 'junior', examDate: '2026-03-07', feeFen: 30000 },
-        { certificateId: web.id, level: 'intermediate', examDate: '2026-03-20', feeFen: 40000 },
-        { certificateId: logistics.id, level: 'junior', examDate: '2026-03-04', feeFen: 25000 },
-      ]);
-      // Created Monday 00:30 China time (Sunday in UTC): counts for the week of 3/2.
-      const inWeek = new Date(chinaInstant('2026-03-02', '00:30')).toISOString();
-      const before = new Date(chinaInstant('2026-03-01', '23:59')).toISOString();
-      insertSignups(db, [
-        { studentId: students[0], batchId: webBatch, status: 'passed', feeFen: 30000, at: inWeek },
-        { studentId: students[1], batchId: webBatch, status: 'failed', feeFen: 30000, at: inWeek },
-        { studentId: students[2], batchId: webBatch, status: 'absent', feeFen: 30000, at: before },
-        {
-          studentId: students[3],
-          batchId: logisticsBatch,
-          status: 'passed',
-          feeFen: 25000,
-          at: inWeek,
-        },
-        { studentId: students[4], batchId: webLater, feeFen: 40000, at: inWeek },
-      ]);
-      db.prepare("UPDATE signups SET issued_on = '2026-03-08' WHERE student_id = ?").run(
-        students[3],
-      );
-      const pay = db.prepare(
-        `INSERT INTO payments (organization, batch_id, amount_fen, paid_on, created_at, updated_at)
-         VALUES (?, ?, ?, ?, '2026-03-02T00:00:00.000Z', '2026-03-02T00:00:00.000Z')`,
-      );
-      pay.run('工业和信息化部教育与考试中心', webBatch, 90000, '2026-03-06');
-      pay.run('某机构', null, 1250, '2026-03-08');
-      pay.run('工业和信息化部教育与考试中心', webLater, 40000, '2026-03-09');
-    } finally {
-      db.close();
-    }
+    const students = await addStudents((name, input) => call(t.core, name as never, input), 6);
+    const batch = async (certificateId: number, level: string, examDate: string, fee: number) =>
+      (
+        await call<ExamBatch>(t.core, 'exams.batches.save', {
+          certificateId,
+          level,
+          examDate,
+          fee,
+          name: '',
+          organization: '工业和信息化部教育与考试中心',
+        })
+      ).id;
+    const webJunior = await batch(web.id, 'junior', '2026-03-07', 300);
+    const webLater = await batch(web.id, 'intermediate', '2026-03-20', 400);
+    const logisticsJunior = await batch(logistics.id, 'junior', '2026-03-04', 250);
+    const signUp = (batchId: number, studentIds: number[]) =>
+      call(t.core, 'exams.signups.create', { batchId, studentIds, confirm: true });
+    await signUp(webJunior, [students[5]]);
+
+    setNow('2026-03-03', '10:00');
+    await signUp(webJunior, students.slice(0, 3));
+    await signUp(logisticsJunior, [students[3]]);
+    await signUp(webLater, [students[4]]);
+    const ledger = await call<{ items: { id: number; studentId: number }[] }>(
+      t.core,
+      'fees.ledger',
+      { pageSize: 100 },
+    );
+    const signup = (student: number) => ledger.items.find((r) => r.studentId === student)!.id;
+    const setStatus = (ids: number[], status: string) =>
+      call(t.core, 'exams.signups.setStatus', { ids, status });
+    setNow('2026-03-04', '10:00');
+    await call(t.core, 'fees.savePayment', {
+      organization: '工业和信息化部教育与考试中心',
+      batchId: webJunior,
+      amount: 900,
+      paidOn: '2026-03-06',
+    });
+    await call(t.core, 'fees.savePayment', {
+      organization: '某机构',
+      amount: 12.5,
+      paidOn: '2026-02-20',
+    });
+    setNow('2026-03-05', '10:00');
+    await setStatus([signup(students[4])], 'withdrawn');
+    setNow('2026-03-06', '10:00');
+    const sat = [0, 1, 2, 3].map((i) => signup(students[i]));
+    await setStatus(sat, 'paid');
+    await setStatus(sat, 'examined');
+    await setStatus([signup(students[0])], 'passed');
+    await setStatus([signup(students[1])], 'failed');
+    await setStatus([signup(students[2])], 'absent');
+    setNow('2026-03-06', '16:00');
+    await submit('2026-03-02');
+    // Recorded after week 10 was sent: it belongs to the next report.
+    setNow('2026-03-06', '18:00');
+    await call(t.core, 'exams.signups.saveResult', {
+      id: signup(students[3]),
+      status: 'passed',
+      score: 80,
+      certificateNo: 'WL-001',
+      issuedOn: '2026-03-08',
+    });
     return { web, logistics };
   }
 
+  const periodDetail = (periodStart: string) =>
+    call<WeeklyReportDetail>(t.core, 'weekly.get', { periodStart });
+
   beforeEach(async () => {
+    setNow('2026-02-27', '09:00');
     await settings();
-    setNow('2026-03-06', '16:00');
   });
 
-  it('fills the period’s figures by certificate from sign-ups, batches and payments', async () => {
+  it('counts what was recorded in the window, by certificate; the sent report keeps it', async () => {
     await seedExamData();
-    const detail = await call<WeeklyReportDetail>(t.core, 'weekly.get', {
-      periodStart: '2026-03-02',
+    const week10 = await periodDetail('2026-03-02');
+    expect(week10.defaultSubmitter).toBe('李老师');
+    const sent = week10.revisions[0].figures;
+    expect(sent).toMatchObject({
+      basis: 'recorded',
+      windowFrom: null,
+      windowTo: chinaInstant('2026-03-06', '16:00'),
     });
-    expect(detail.defaultSubmitter).toBe('李老师');
-    expect(detail.liveFigures.totals).toEqual({
-      signups: 4,
-      exams: 2,
+    expect(sent.totals).toEqual({
+      signups: 6,
+      withdrawn: 1,
+      feeFen: 145000,
       examined: 3,
-      passed: 2,
-      issued: 1,
+      passed: 1,
+      issued: 0,
       paidFen: 91250,
     });
     expect(
-      detail.liveFigures.byCertificate.map((r) => [
+      sent.byCertificate.map((r) => [
         r.certificateName,
         r.level,
         r.signups,
-        r.exams,
+        r.withdrawn,
         r.examined,
         r.passed,
         r.issued,
+        r.feeFen,
         r.paidFen,
       ]),
     ).toEqual([
       // Certificates in Chinese collation order, levels 初级 → 高级, unlinked payments last.
-      ['物流管理', 'junior', 1, 1, 1, 1, 1, 0],
-      ['Web前端开发', 'junior', 2, 1, 2, 1, 0, 90000],
-      ['Web前端开发', 'intermediate', 1, 0, 0, 0, 0, 0],
-      ['未关联考核批次', null, 0, 0, 0, 0, 0, 1250],
+      ['物流管理', 'junior', 1, 0, 1, 0, 0, 25000, 0],
+      ['Web前端开发', 'junior', 4, 0, 2, 1, 0, 120000, 90000],
+      ['Web前端开发', 'intermediate', 1, 1, 0, 0, 0, 0, 0],
+      ['未关联考核批次', null, 0, 0, 0, 0, 0, 0, 1250],
     ]);
+    // A payment shows its 缴费日期 (here before the pilot start, recorded in week 10).
+    expect(sent.payments.map((p) => [p.organization, p.paidOn, p.amountFen, p.action])).toEqual([
+      ['工业和信息化部教育与考试中心', '2026-03-06', 90000, 'create'],
+      ['某机构', '2026-02-20', 1250, 'create'],
+    ]);
+    // Recomputed now, the sent window gives the same figures.
+    expect(week10.liveFigures).toEqual(sent);
   });
 
-  it('freezes the figures when sent; a draft shows them live', async () => {
+  it('a result recorded after its report was sent appears in the next report, once', async () => {
     await seedExamData();
-    await submit('2026-03-02');
+    setNow('2026-03-10', '09:00');
+    const week11 = await periodDetail('2026-03-09');
+    expect(week11.liveFigures).toMatchObject({
+      windowFrom: chinaInstant('2026-03-06', '16:00'),
+      windowTo: chinaInstant('2026-03-16', '00:00'),
+      // 已考 was recorded in week 10; 通过 and the certificate after it was sent.
+      totals: { signups: 0, examined: 0, passed: 1, issued: 1, paidFen: 0 },
+    });
+    const week10 = await periodDetail('2026-03-02');
+    expect(week10.revisions[0].figures.totals.passed).toBe(1);
+    // The flows of all periods add up to the ledger's totals now.
+    const totals = await call<FeeTotals>(t.core, 'fees.totals', {});
+    const paid = (await call<Payment[]>(t.core, 'fees.payments', {})).reduce(
+      (n, p) => n + p.amountFen,
+      0,
+    );
+    const both = [week10.revisions[0].figures.totals, week11.liveFigures.totals];
+    const sum = (k: keyof (typeof both)[number]) => both.reduce((n, f) => n + (f[k] ?? 0), 0);
+    expect(sum('signups') - sum('withdrawn')).toBe(totals.all.signups);
+    expect(sum('feeFen')).toBe(totals.all.totalFen);
+    expect(sum('paidFen')).toBe(paid);
+  });
+
+  it('a correction sent later keeps the figures of the first sending', async () => {
+    await seedExamData();
+    setNow('2026-03-11', '09:00');
+    await call(t.core, 'weekly.revise', { periodStart: '2026-03-02' });
+    const corrected = await submit('2026-03-02', { problems: '补充说明' });
+    expect(corrected.revisions[0].figures).toEqual(corrected.revisions[1].figures);
+  });
+
+  it('reports sent before flows keep their numbers, marked with the old method', async () => {
+    await seedExamData();
     const db = openDataFile(t.dataDir);
     try {
-      db.prepare("UPDATE payments SET paid_on = '2026-03-03' WHERE paid_on = '2026-03-09'").run();
+      // A revision as sent by an earlier version: figures by exam date, no basis.
+      db.prepare(
+        `INSERT INTO weekly_reports (period_start, period_end, first_submitted_at, created_at, updated_at)
+         VALUES ('2026-02-23', '2026-03-01', '2026-02-27T08:00:00.000Z', 'x', 'x')`,
+      ).run();
+      const figures = {
+        from: '2026-02-23',
+        to: '2026-03-01',
+        totals: { signups: 2, exams: 1, examined: 1, passed: 1, issued: 0, paidFen: 500 },
+        byCertificate: [],
+      };
+      db.prepare(
+        `INSERT INTO weekly_report_revisions (report_id, revision, status, progress, figures_json,
+           submitter, submitted_at, created_at, updated_at)
+         VALUES ((SELECT id FROM weekly_reports WHERE period_start = '2026-02-23'), 1, 'submitted',
+           '旧周报', ?, '李老师', '2026-02-27T08:00:00.000Z', 'x', 'x')`,
+      ).run(JSON.stringify(figures));
     } finally {
       db.close();
     }
-    const detail = await call<WeeklyReportDetail>(t.core, 'weekly.get', {
-      periodStart: '2026-03-02',
+    await call(t.core, 'weekly.saveSettings', {
+      pilotStart: '2026-02-23',
+      cadence: 'weekly',
+      dueWeekday: 5,
+      dueTime: '17:00',
     });
-    expect(detail.revisions[0].figures.totals.paidFen).toBe(91250);
-    expect(detail.liveFigures.totals.paidFen).toBe(131250);
+    const old = await periodDetail('2026-02-23');
+    expect(old.revisions[0].figures).toMatchObject({
+      basis: 'eventDate',
+      totals: { signups: 2, exams: 1, withdrawn: 0, feeFen: 0, paidFen: 500 },
+    });
   });
 
   it('exports one report as docx and xlsx with the figures and the narrative, byte-stable', async () => {
     await seedExamData();
-    await submit('2026-03-02');
     const docx = await call<WeeklyFile>(t.core, 'weekly.export', {
       periodStart: '2026-03-02',
       format: 'docx',
@@ -402,8 +555,10 @@ describe('figures and exports', () => {
       '报告期：2026年3月2日至2026年3月8日（2026年第10周）',
       '截止时间：2026年3月6日 17:00',
       '状态：已报送（2026年3月6日 16:00，报送人：李老师）',
-      'Web前端开发初级21210¥900.00',
-      '合计42321¥912.50',
+      'Web前端开发初级40210¥1,200.00¥900.00',
+      '合计61310¥1,450.00¥912.50',
+      '统计口径：按记录录入系统的时间',
+      '缴费日期 2026年3月6日 · 工业和信息化部教育与考试中心 · ¥900.00（新增）',
       '二、本周工作进展完成Web前端开发初级考核报名。组织了一次模拟考试。',
       '五、典型经验无',
     ]) {
@@ -422,25 +577,38 @@ describe('figures and exports', () => {
     const wb = await loadWorkbook(Buffer.from(xlsx.contentBase64, 'base64'));
     const info = wb.getWorksheet('周报')!;
     expect(info.getCell('B3').value).toBe('2026年3月2日至2026年3月8日');
-    expect(info.getCell('A8').value).toBe('本周工作进展');
-    expect(info.getCell('B8').value).toBe(narrative.progress);
+    expect(info.getCell('A8').value).toBe('统计口径');
+    expect(info.getCell('A9').value).toBe('本周工作进展');
+    expect(info.getCell('B9').value).toBe(narrative.progress);
     const figures = wb.getWorksheet('本期数据')!;
     expect(figures.getRow(3).values).toEqual([
       undefined,
       'Web前端开发',
       '初级',
-      2,
-      1,
+      4,
+      0,
       2,
       1,
       0,
+      1200,
       900,
     ]);
-    expect(figures.getRow(6).values).toEqual([undefined, '合计', '', 4, 2, 3, 2, 1, 912.5]);
+    expect(figures.getRow(6).values).toEqual([undefined, '合计', '', 6, 1, 3, 1, 0, 1450, 912.5]);
+    const paidRows = wb.getWorksheet('本期缴费')!;
+    expect(paidRows.getRow(3).values).toEqual([
+      undefined,
+      '2026-02-20',
+      '某机构',
+      12.5,
+      '新增',
+      '2026年3月4日 10:00',
+    ]);
   });
 
   it('exports a range summary with one row per period, filed or not', async () => {
     await seedExamData();
+    setNow('2026-03-06', '18:30');
+    await call(t.core, 'weekly.revise', { periodStart: '2026-03-02' });
     await submit('2026-03-02', { nextPlan: '=HYPERLINK("x")' });
     setNow('2026-03-21');
     const xlsx = await call<WeeklyFile>(t.core, 'weekly.exportRange', {
@@ -459,9 +627,11 @@ describe('figures and exports', () => {
       ['2026年第12周', '未填'],
     ]);
     expect(ws.getCell(2, 7).value).toBe('李老师');
-    expect(ws.getCell(2, 14).value).toBe(912.5);
+    expect(ws.getCell(2, 14).value).toBe(1450);
+    expect(ws.getCell(2, 15).value).toBe(912.5);
+    expect(ws.getCell(3, 12).value).toBe(1); // week 11: the pass recorded after 报送
     // A formula typed into the narrative is kept as text.
-    expect(ws.getCell(2, 17).value).toBe('\'=HYPERLINK("x")');
+    expect(ws.getCell(2, 18).value).toBe('\'=HYPERLINK("x")');
 
     const docx = await call<WeeklyFile>(t.core, 'weekly.exportRange', {
       from: '2026-03-01',

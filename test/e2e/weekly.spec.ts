@@ -1,11 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { attachScreenshot, fillDate, openPage } from '../harness/antd';
+import { schoolProfile } from '../harness/seed';
+import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const banner = (page: Page) => page.getByTestId('weekly-alert');
 const row = (page: Page, start: string) => page.getByTestId(`period-${start}`);
+const facts = (page: Page) => page.getByTestId('weekly-facts');
+/** After opening or reloading: the app has started (slow on a busy two-core machine). */
+const appStarted = (page: Page) =>
+  expect(page.getByRole('menuitem', { name: '周报' })).toBeVisible({ timeout: 60_000 });
 
 test.describe('周报', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -66,6 +72,7 @@ test.describe('周报', () => {
     // Saturday of the third week: weeks 10, 11 and 12 all passed their Friday 17:00 unfiled.
     setClock('2026-03-21T10:00:00+08:00');
     await page.reload();
+    await appStarted(page);
     await expect(banner(page)).toHaveAttribute('data-level', 'critical');
     await expect(banner(page)).toContainText('【取消试点资格风险】已连续 3 期周报逾期未报送');
     await expect(banner(page)).toContainText('2026年第10周、2026年第11周、2026年第12周');
@@ -91,7 +98,9 @@ test.describe('周报', () => {
     // The last one: no alert; the history keeps all three as 逾期报送.
     await fileReport(page, '2026-03-09', '补报：第11周工作。');
     await expect(banner(page)).toHaveCount(0);
-    await expect(page.getByText('历史记录：曾连续 3 期未按时报送')).toBeVisible();
+    await expect(facts(page)).toContainText(
+      '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报，已全部补报',
+    );
     await attachScreenshot(page, testInfo, 'weekly-filed-late');
 
     // A correction is a new revision; the sent one stays in the history.
@@ -131,5 +140,72 @@ test.describe('周报', () => {
     await dialog.getByRole('button', { name: '导出 Word' }).click();
     expect((await download).suggestedFilename()).toBe('周报_2026年第11周.docx');
     await attachScreenshot(page, testInfo, 'weekly-revision-history');
+  });
+  /** Saves the schedule through the web host: pilot from week 10, due Fridays 17:00. */
+  async function saveSchedule(request: APIRequestContext) {
+    const result = await webHostCall(request, host)('weekly.saveSettings', {
+      pilotStart: '2026-03-02',
+      cadence: 'weekly',
+      dueWeekday: 5,
+      dueTime: '17:00',
+    });
+    expect(result.ok).toBe(true);
+  }
+
+  test('three missed weeks stay 已发生 on 周报 and 首页 beside the banner after a late filing', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = webHostCall(request, host);
+    expect((await call('school.save', schoolProfile)).ok).toBe(true);
+    await saveSchedule(request);
+    // Saturday of week 12: weeks 10–12 missed; week 10 is then filed late.
+    setClock('2026-03-21T10:00:00+08:00');
+    const late = await call('weekly.submit', {
+      periodStart: '2026-03-02',
+      progress: '补报：第10周工作。',
+      submitter: '李老师',
+    });
+    expect(late.ok).toBe(true);
+    await page.goto(host.url);
+    await appStarted(page);
+    const threeWeeks = '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报';
+    await openPage(page, '首页');
+    await expect(banner(page)).toHaveAttribute('data-level', 'serious');
+    await expect(facts(page)).toContainText(threeWeeks);
+    await expect(facts(page)).toContainText('其中 2 期至今未报送');
+    await expect(page.getByTestId('dashboard-violations')).toContainText(
+      '周报：已发生连续 3 期未按时报送',
+    );
+    await attachScreenshot(page, testInfo, 'weekly-fact-on-dashboard');
+    await openPage(page, '周报');
+    await expect(banner(page)).toHaveAttribute('data-level', 'serious');
+    await expect(facts(page)).toContainText(threeWeeks);
+  });
+
+  test('the day before the due day the app reminds on opening; on Saturday 下次截止 names next Friday', async ({
+    page,
+    request,
+  }, testInfo) => {
+    await saveSchedule(request);
+    // Thursday of week 10: the report is due tomorrow at 17:00.
+    setClock('2026-03-05T10:00:00+08:00');
+    await page.goto(host.url);
+    await appStarted(page);
+    const reminder = page.getByTestId('weekly-reminder');
+    await expect(reminder).toContainText('周报即将截止：2026年第10周');
+    await expect(reminder).toContainText('2026年3月6日 17:00');
+    await attachScreenshot(page, testInfo, 'weekly-reminder');
+    await reminder.getByRole('button', { name: '去填报' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: '周报：2026年第10周' })).toBeVisible();
+    await expect(reminder).toHaveCount(0);
+
+    // Saturday: this week's due time has passed; the next one is next Friday, not “—”.
+    setClock('2026-03-07T10:00:00+08:00');
+    await page.reload();
+    await appStarted(page);
+    await openPage(page, '周报');
+    await expect(page.getByTestId('weekly-next-due')).toContainText('2026年3月13日 17:00');
+    await expect(page.getByTestId('weekly-reminder')).toHaveCount(0);
   });
 });

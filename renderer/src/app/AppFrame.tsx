@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../shared/contract/system';
 import { invoke } from '../api/client';
 import { WeeklyAlertBanner } from '../features/weekly/WeeklyAlertBanner';
+import { WeeklyDueReminder } from '../features/weekly/WeeklyDueReminder';
 import { t } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { features } from './features';
@@ -38,6 +39,7 @@ export function AppFrame() {
       </Layout.Sider>
       <Layout>
         <WeeklyAlertBanner />
+        <WeeklyDueReminder />
         <Layout.Content style={{ padding: 24 }} role="main">
           <ErrorBoundary key={feature.key}>{feature.render()}</ErrorBoundary>
         </Layout.Content>

@@ -1077,8 +1077,14 @@ export const zhCN = {
       cadence: '报送周期',
       dueWeekday: '截止日',
       dueTime: '截止时间',
+      notOnTimeThreshold: '取消资格风险期数',
+      startWithSystem: '开机启动并提醒',
     },
     help: {
+      startWithSystem:
+        '仅桌面版：开机时最小化启动，在截止前一天 9:00 和截止前 2 小时弹出系统通知。',
+      notOnTimeThreshold:
+        '连续多少期未按时报送（含逾期补报）构成取消试点资格的风险；通知规定为连续三周，每两周报送的省份按期计算。',
       pilotStart: '第一期为开始日期所在的一周；开始日期晚于该周截止日时，从下一周算起。',
       cadence: '按本通知为每周报送；部分省份要求每两周报送一次。',
       due: '每期最后一周的这一天这一时刻之前报送为按时（北京时间），默认周五 17:00。',
@@ -1121,6 +1127,14 @@ export const zhCN = {
       history: (n: number) =>
         `历史记录：曾连续 ${n} 期未按时报送（含逾期补报），补报不能抹去逾期记录。`,
     },
+    facts: {
+      title: '已发生：连续未按时报送周报（补报不能消除）',
+    },
+    reminder: {
+      title: (label: string) => `周报即将截止：${label}`,
+      body: (dueAt: string) => `本期周报应于 ${dueAt} 前报送，请及时填报。`,
+      go: '去填报',
+    },
     alert: {
       none: '周报均已按时报送',
       warning: (n: number) => `有 ${n} 期周报逾期未报送`,
@@ -1138,19 +1152,24 @@ export const zhCN = {
       status: '状态',
       figuresTitle: '本期数据（根据报名、考核和缴费记录自动统计）',
       figuresFrozen: (when: string) => `报送时（${when}）的数据，已锁定`,
-      figuresLive: '草稿中的数据随记录实时更新，报送时锁定。',
+      figuresLive: '草稿中的数据随记录实时更新，报送时锁定；报送后录入的记录计入下一期。',
       figureColumns: {
         certificate: '证书',
         level: '等级',
         signups: '新增报名',
-        exams: '考核批次',
+        withdrawn: '撤销报名',
         examined: '参考人数',
         passed: '通过人数',
         issued: '发证数',
+        fee: '费用变动',
         paid: '缴费金额',
       },
+      paymentsTitle: '本期录入的缴费',
+      paymentLine: (paidOn: string, organization: string, amount: string, action: string) =>
+        `缴费日期 ${paidOn} · ${organization} · ${amount}（${action}）`,
+      paymentActions: { create: '新增', update: '修改', delete: '删除' },
       totals: '合计',
-      noFigures: '本期没有报名、考核、发证或缴费记录。',
+      noFigures: '本期没有录入报名、撤销、考核结果、发证或缴费记录。',
       narrativeTitle: '填报内容',
       narrative: {
         progress: '本周工作进展',

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   alertOf,
   chinaInstant,
+  dueReminder,
+  figureWindow,
+  notOnTimeRuns,
+  notOnTimeRunText,
+  reminderTimes,
+  standingOf,
   isoWeek,
   listPeriods,
   reportCalendar,
@@ -175,7 +181,7 @@ describe('alert level', () => {
     const reports = ['2020-12-21', '2020-12-28', '2021-01-04'].map((s) =>
       sent(s, chinaInstant(s, '10:00')),
     );
-    expect(alert(reports)).toMatchObject({
+    expect(standingOf(newYear, reports, now).alert).toMatchObject({
       level: 'none',
       longestRun: 0,
       nextDueAt: '2021-01-15T09:00:00.000Z',
@@ -245,5 +251,140 @@ describe('alert level', () => {
     expect(alertOf(reportCalendar(schedule, filed, at('2026-03-28'))).level).toBe('serious');
     // Before the bi-weekly period's due day (Friday of its second week) it is not yet missed.
     expect(alertOf(reportCalendar(schedule, filed, at('2026-03-25'))).level).toBe('warning');
+  });
+});
+
+describe('three missed periods stay a fact (已发生)', () => {
+  // 2020 has an ISO week 53: W52 (12/21), W53 (12/28), 2021 W1 (1/4), W2 (1/11) running.
+  const newYear: WeeklySchedule = { pilotStart: '2020-12-21', rules: [weekly('2020-12-21')] };
+  const now = at('2021-01-12');
+  const late = (s: string) => sent(s, '2021-01-12T02:00:00.000Z');
+
+  it('a run across week 52, 53 and week 1 is a fact; filing late lowers the banner, not the fact', () => {
+    const missed = standingOf(newYear, [], now).alert;
+    expect(missed.level).toBe('critical');
+    expect(missed.notOnTimeRuns).toEqual([
+      {
+        starts: ['2020-12-21', '2020-12-28', '2021-01-04'],
+        from: '2020-12-21',
+        to: '2021-01-10',
+        firstLabel: '2020年第52周',
+        lastLabel: '2021年第1周',
+        stillMissing: 3,
+      },
+    ]);
+    // One late filing: the banner drops to 严重, the fact stays.
+    const oneLate = standingOf(newYear, [late('2021-01-04')], now).alert;
+    expect(oneLate.level).toBe('serious');
+    expect(oneLate.notOnTimeRuns).toHaveLength(1);
+    expect(oneLate.notOnTimeRuns[0]).toMatchObject({ stillMissing: 2 });
+    // All filed late: no current risk, the fact still stands.
+    const allLate = standingOf(newYear, ['2020-12-21', '2020-12-28', '2021-01-04'].map(late), now);
+    expect(allLate.alert.level).toBe('none');
+    expect(allLate.alert.notOnTimeRuns[0]).toMatchObject({ stillMissing: 0 });
+    expect(notOnTimeRunText(allLate.alert.notOnTimeRuns[0])).toBe(
+      '已发生：2020年第52周至2021年第1周连续 3 期未按时报送周报，已全部补报。补报不能改变按时与否的记录。',
+    );
+  });
+
+  it('only runs reaching the threshold count; every such run is listed; the threshold is a setting', () => {
+    const onTime = (s: string) => sent(s, chinaInstant(s, '10:00'));
+    // Two missed, one on time, two missed: no run of three.
+    const schedule: WeeklySchedule = { pilotStart: '2026-03-02', rules: [weekly('2026-03-02')] };
+    const reports = [onTime('2026-03-16')];
+    const states = reportCalendar(schedule, reports, at('2026-03-31'));
+    expect(notOnTimeRuns(states)).toEqual([]);
+    expect(notOnTimeRuns(states, 2).map((r) => r.starts)).toEqual([['2026-03-02', '2026-03-09']]);
+    expect(alertOf(states, { threshold: 2 }).level).toBe('critical');
+    // Two separate runs of three, months apart.
+    const long = reportCalendar(schedule, [onTime('2026-03-23')], at('2026-04-18'));
+    expect(notOnTimeRuns(long).map((r) => r.starts.length)).toEqual([3, 3]);
+  });
+
+  it('bi-weekly: three missed periods are six weeks', () => {
+    const schedule: WeeklySchedule = {
+      pilotStart: '2026-03-02',
+      rules: [biweekly('2026-03-02')],
+    };
+    // Periods 3/2, 3/16, 3/30, due the Friday of their second week.
+    expect(notOnTimeRuns(reportCalendar(schedule, [], at('2026-04-09')))).toEqual([]);
+    const runs = notOnTimeRuns(reportCalendar(schedule, [], at('2026-04-10', '17:01')));
+    expect(runs).toMatchObject([{ from: '2026-03-02', to: '2026-04-12', stillMissing: 3 }]);
+  });
+});
+
+describe('下次截止 and reminders', () => {
+  const schedule: WeeklySchedule = { pilotStart: '2026-03-02', rules: [weekly('2026-03-02')] };
+
+  it('on Saturday and Sunday the next due date is next Friday, not none', () => {
+    for (const day of ['2026-03-07', '2026-03-08']) {
+      expect(standingOf(schedule, [], at(day)).alert.nextDueAt).toBe(
+        chinaInstant('2026-03-13', '17:00'),
+      );
+    }
+    // This week already sent on Wednesday: next Friday.
+    const sentEarly = [sent('2026-03-02', chinaInstant('2026-03-04', '10:00'))];
+    expect(standingOf(schedule, sentEarly, at('2026-03-05')).alert.nextDueAt).toBe(
+      chinaInstant('2026-03-13', '17:00'),
+    );
+    // Bi-weekly: after the first period's due day, the second period's.
+    const bi: WeeklySchedule = { pilotStart: '2026-03-02', rules: [biweekly('2026-03-02')] };
+    expect(standingOf(bi, [], at('2026-03-14')).alert.nextDueAt).toBe(
+      chinaInstant('2026-03-27', '17:00'),
+    );
+  });
+
+  it('reminds from 00:00 the day before the due day until the due time', () => {
+    expect(dueReminder(schedule, [], at('2026-03-04', '23:59'))).toBeNull();
+    expect(dueReminder(schedule, [], at('2026-03-05', '00:00'))).toEqual({
+      periodStart: '2026-03-02',
+      label: '2026年第10周',
+      dueAt: chinaInstant('2026-03-06', '17:00'),
+    });
+    expect(dueReminder(schedule, [], at('2026-03-06', '16:59'))?.periodStart).toBe('2026-03-02');
+    // Past due: the banner speaks; the reminder moves to next week's due day.
+    expect(dueReminder(schedule, [], at('2026-03-06', '17:01'))).toBeNull();
+    expect(dueReminder(schedule, [], at('2026-03-12', '08:00'))?.periodStart).toBe('2026-03-09');
+    // Sent: nothing to remind.
+    const done = [sent('2026-03-02', chinaInstant('2026-03-05', '09:00'))];
+    expect(dueReminder(schedule, done, at('2026-03-05', '10:00'))).toBeNull();
+  });
+
+  it('the desktop notifies at 09:00 the day before and two hours before, for unsent periods', () => {
+    const times = reminderTimes(schedule, [], at('2026-03-04', '12:00'));
+    expect(times.slice(0, 4).map((r) => [r.periodStart, r.at])).toEqual([
+      ['2026-03-02', chinaInstant('2026-03-05', '09:00')],
+      ['2026-03-02', chinaInstant('2026-03-06', '15:00')],
+      ['2026-03-09', chinaInstant('2026-03-12', '09:00')],
+      ['2026-03-09', chinaInstant('2026-03-13', '15:00')],
+    ]);
+    // Times already past are left out; a sent period has none.
+    const done = [sent('2026-03-02', chinaInstant('2026-03-05', '10:00'))];
+    expect(reminderTimes(schedule, done, at('2026-03-05', '12:00'))[0]).toMatchObject({
+      periodStart: '2026-03-09',
+      at: chinaInstant('2026-03-12', '09:00'),
+    });
+  });
+});
+
+describe('figure windows', () => {
+  const schedule: WeeklySchedule = { pilotStart: '2026-03-02', rules: [weekly('2026-03-02')] };
+
+  it('follow one another: each closes at its first sending, or at the period end', () => {
+    const reports = [
+      sent('2026-03-02', chinaInstant('2026-03-06', '16:00')),
+      sent('2026-03-09', chinaInstant('2026-03-20', '10:00')), // late: closes at its end
+    ];
+    const states = reportCalendar(schedule, reports, at('2026-03-24'));
+    expect(states.map((_, i) => figureWindow(states, i))).toEqual([
+      { from: null, to: chinaInstant('2026-03-06', '16:00') },
+      { from: chinaInstant('2026-03-06', '16:00'), to: chinaInstant('2026-03-16', '00:00') },
+      { from: chinaInstant('2026-03-16', '00:00'), to: chinaInstant('2026-03-23', '00:00') },
+      { from: chinaInstant('2026-03-23', '00:00'), to: chinaInstant('2026-03-30', '00:00') },
+    ]);
+    // Being sent now (Tuesday): the window closes now.
+    expect(figureWindow(states, 3, chinaInstant('2026-03-24', '12:00')).to).toBe(
+      chinaInstant('2026-03-24', '12:00'),
+    );
   });
 });

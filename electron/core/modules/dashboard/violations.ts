@@ -3,7 +3,11 @@ import type { FeeViolations } from '../../../../shared/contract/fees';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { formatFen } from '../../../../shared/domain/money';
-import { alertLevelLabels, type AlertSummary } from '../../../../shared/domain/weeklyReports';
+import {
+  alertLevelLabels,
+  notOnTimeRunText,
+  type AlertSummary,
+} from '../../../../shared/domain/weeklyReports';
 
 /** Projects still in play (not 未通过 or 取消资格) whose self-check has failures. */
 export function selfCheckViolations(projects: readonly ProjectCheck[]): Violation[] {
@@ -72,15 +76,27 @@ export function feeRuleViolations(fees: FeeViolations): Violation[] {
   return out;
 }
 
-/** Overdue weekly reports, from the first missed period on (rule 16). */
+/**
+ * Rule 16: overdue weekly reports now (from the first missed period on), and every run of
+ * periods not filed on time that reached the threshold — a fact late filing does not clear.
+ */
 export function weeklyViolations(alert: AlertSummary): Violation[] {
-  if (alert.level === 'none') return [];
-  return [
-    {
-      kind: 'weeklyReport',
-      title: `周报：${alertLevelLabels[alert.level]}（${alert.missedLabels.length} 期逾期未报送）`,
-      detail: `逾期未报送：${alert.missedLabels.join('、')}。连续三期未按时报送可能被取消试点资格。`,
-      route: 'weekly',
-    },
-  ];
+  const current: Violation[] =
+    alert.level === 'none'
+      ? []
+      : [
+          {
+            kind: 'weeklyReport',
+            title: `周报：${alertLevelLabels[alert.level]}（${alert.missedLabels.length} 期逾期未报送）`,
+            detail: `逾期未报送：${alert.missedLabels.join('、')}。连续 ${alert.threshold} 期未按时报送可能被取消试点资格。`,
+            route: 'weekly',
+          },
+        ];
+  const facts = alert.notOnTimeRuns.map((run): Violation => ({
+    kind: 'weeklyReport',
+    title: `周报：已发生连续 ${run.starts.length} 期未按时报送`,
+    detail: notOnTimeRunText(run),
+    route: 'weekly',
+  }));
+  return [...current, ...facts];
 }

@@ -1,4 +1,5 @@
 import type {
+  WeeklyFigureRow,
   WeeklyFigures,
   WeeklyFile,
   WeeklyReportDetail,
@@ -6,10 +7,14 @@ import type {
 } from '../../../../shared/contract/weekly';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { formatFen } from '../../../../shared/domain/money';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import {
+  figuresMethodLine,
   formatChinaDateTime,
   formatPeriodRange,
+  notOnTimeRunText,
   periodStatusLabels,
+  type NotOnTimeRun,
   type PeriodState,
 } from '../../../../shared/domain/weeklyReports';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
@@ -23,24 +28,49 @@ export const narrativeSections = [
   ['experience', '典型经验'],
 ] as const;
 
-const figureHeader = ['证书', '等级', '新增报名', '考核批次', '参考人数', '通过人数', '发证数'];
+const figureHeader = [
+  '证书',
+  '等级',
+  '新增报名',
+  '撤销报名',
+  '参考人数',
+  '通过人数',
+  '发证数',
+  '费用变动',
+];
 
 function figureRows(figures: WeeklyFigures, money: (fen: number) => SheetValue): SheetValue[][] {
-  const t = figures.totals;
+  const row = (f: Omit<WeeklyFigureRow, 'certificateId' | 'certificateName' | 'level'>) => [
+    f.signups,
+    f.withdrawn,
+    f.examined,
+    f.passed,
+    f.issued,
+    money(f.feeFen),
+    money(f.paidFen),
+  ];
   return [
     ...figures.byCertificate.map((r) => [
       r.certificateName,
       r.level ? certificateLevelLabels[r.level] : '',
-      r.signups,
-      r.exams,
-      r.examined,
-      r.passed,
-      r.issued,
-      money(r.paidFen),
+      ...row(r),
     ]),
-    ['合计', '', t.signups, t.exams, t.examined, t.passed, t.issued, money(t.paidFen)],
+    ['合计', '', ...row(figures.totals)],
   ];
 }
+
+const paymentActions = { create: '新增', update: '修改', delete: '删除' } as const;
+
+/** '缴费日期 2026年3月6日 · 某中心 · ¥900.00（新增）', one per payment entry of the period. */
+function paymentLines(figures: WeeklyFigures): string[] {
+  return figures.payments.map(
+    (p) =>
+      `缴费日期 ${formatChineseDate(p.paidOn)} · ${p.organization} · ${formatFen(p.amountFen)}（${paymentActions[p.action]}）`,
+  );
+}
+
+/** The standing facts of rule 16, or nothing. */
+const factLines = (runs: readonly NotOnTimeRun[]) => runs.map(notOnTimeRunText);
 
 const yuan = (fen: number) => fen / 100;
 
@@ -80,7 +110,9 @@ function reportBlocks(
     { type: 'paragraph', text: `截止时间：${formatChinaDateTime(period.dueAt)}` },
     { type: 'paragraph', text: `状态：${statusLine(period)}` },
     { type: 'paragraph', text: `版本：${revisionLine(revision)}` },
+    ...factLines(report.notOnTimeRuns).map((text): Block => ({ type: 'paragraph', text })),
     { type: 'heading', text: '一、本期数据' },
+    { type: 'paragraph', text: figuresMethodLine(figures.basis) },
     {
       type: 'table',
       rows: [
@@ -88,6 +120,7 @@ function reportBlocks(
         ...figureRows(figures, formatFen).map((r) => r.map((v) => String(v ?? ''))),
       ],
     },
+    ...paymentLines(figures).map((text): Block => ({ type: 'paragraph', text })),
   ];
   narrativeSections.forEach(([key, label], i) => {
     blocks.push({ type: 'heading', text: `${'二三四五'[i]}、${label}` });
@@ -133,6 +166,8 @@ export async function exportReport(
       ['截止时间', formatChinaDateTime(period.dueAt)],
       ['状态', statusLine(period)],
       ['版本', revisionLine(revision)],
+      ['统计口径', figuresMethodLine((revision?.figures ?? report.liveFigures).basis)],
+      ...factLines(report.notOnTimeRuns).map((text) => ['按时报送记录', text]),
       ...narrativeSections.map(([key, label]) => [label, revision?.[key] ?? '']),
     ],
     { width: 40 },
@@ -142,6 +177,18 @@ export async function exportReport(
     '本期数据',
     [...figureHeader, '缴费金额（元）'],
     figureRows(revision?.figures ?? report.liveFigures, yuan),
+  );
+  addSheet(
+    wb,
+    '本期缴费',
+    ['缴费日期', '缴费单位', '金额（元）', '操作', '录入时间'],
+    (revision?.figures ?? report.liveFigures).payments.map((p) => [
+      p.paidOn,
+      p.organization,
+      yuan(p.amountFen),
+      paymentActions[p.action],
+      formatChinaDateTime(p.recordedAt),
+    ]),
   );
   return base64(name, await workbookBytes(wb));
 }
@@ -155,6 +202,7 @@ export async function exportRange(
   format: 'docx' | 'xlsx',
 ): Promise<WeeklyFile> {
   const name = `周报汇总_${from}至${to}.${format}`;
+  const facts = reports[0]?.notOnTimeRuns ?? [];
   const rows = reports.map((r) => {
     const revision = r.revisions[0] ?? null;
     const totals = (revision?.figures ?? r.liveFigures).totals;
@@ -165,17 +213,19 @@ export async function exportRange(
       { type: 'title', text: '1+X证书制度试点工作周报汇总' },
       { type: 'paragraph', text: `学校：${school}` },
       { type: 'paragraph', text: `范围：${formatPeriodRange(from, to)}，共 ${reports.length} 期` },
+      ...factLines(facts).map((text): Block => ({ type: 'paragraph', text })),
       { type: 'heading', text: '一、报送情况' },
       {
         type: 'table',
         rows: [
-          ['期次', '报告期', '截止时间', '状态', '新增报名', '通过人数', '缴费金额'],
+          ['期次', '报告期', '截止时间', '状态', '新增报名', '撤销报名', '通过人数', '缴费金额'],
           ...rows.map(({ r, totals }) => [
             r.period.label,
             formatPeriodRange(r.period.start, r.period.end),
             formatChinaDateTime(r.period.dueAt),
             statusLine(r.period),
             String(totals.signups),
+            String(totals.withdrawn),
             String(totals.passed),
             formatFen(totals.paidFen),
           ]),
@@ -208,10 +258,11 @@ export async function exportRange(
       '报送人',
       '版本',
       '新增报名',
-      '考核批次',
+      '撤销报名',
       '参考人数',
       '通过人数',
       '发证数',
+      '费用变动（元）',
       '缴费金额（元）',
       ...narrativeSections.map(([, label]) => label),
     ],
@@ -225,10 +276,11 @@ export async function exportRange(
       r.period.submitter,
       revision?.revision ?? '',
       totals.signups,
-      totals.exams,
+      totals.withdrawn,
       totals.examined,
       totals.passed,
       totals.issued,
+      yuan(totals.feeFen),
       yuan(totals.paidFen),
       ...narrativeSections.map(([key]) => revision?.[key] ?? ''),
     ]),
@@ -238,18 +290,18 @@ export async function exportRange(
     '按证书',
     ['期次', ...figureHeader, '缴费金额（元）'],
     rows.flatMap(({ r, revision }) =>
-      (revision?.figures ?? r.liveFigures).byCertificate.map((f) => [
-        r.period.label,
-        f.certificateName,
-        f.level ? certificateLevelLabels[f.level] : '',
-        f.signups,
-        f.exams,
-        f.examined,
-        f.passed,
-        f.issued,
-        yuan(f.paidFen),
-      ]),
+      figureRows(revision?.figures ?? r.liveFigures, yuan)
+        .slice(0, -1)
+        .map((f) => [r.period.label, ...f]),
     ),
   );
+  if (facts.length > 0) {
+    addSheet(
+      wb,
+      '按时报送记录',
+      ['已发生'],
+      factLines(facts).map((text) => [text]),
+    );
+  }
   return base64(name, await workbookBytes(wb));
 }

@@ -1,127 +1,149 @@
-import type { WeeklyFigureRow, WeeklyFigures } from '../../../../shared/contract/weekly';
+import type {
+  WeeklyFigureRow,
+  WeeklyFigures,
+  WeeklyPaymentLine,
+} from '../../../../shared/contract/weekly';
 import { certificateLevels, type CertificateLevel } from '../../../../shared/domain/certificate';
-import { addDays, chinaInstant } from '../../../../shared/domain/weeklyReports';
+import type { SignupStatus } from '../../../../shared/domain/exams';
+import type { FigureWindow } from '../../../../shared/domain/weeklyReports';
 import type { Db } from '../../db/open';
 
-type Counted = Omit<WeeklyFigureRow, 'certificateId' | 'certificateName' | 'level'>;
+type Counted = Required<Omit<WeeklyFigures['totals'], 'exams'>>;
 const zero = (): Counted => ({
   signups: 0,
-  exams: 0,
+  withdrawn: 0,
+  feeFen: 0,
   examined: 0,
   passed: 0,
   issued: 0,
   paidFen: 0,
 });
+const measures = Object.keys(zero()) as (keyof Counted)[];
 
-interface GroupRow {
-  certificate_id: number | null;
-  level: CertificateLevel | null;
-  n: number;
-  m?: number;
+/** The audit log's view of a sign-up (`signupAuditView`), the keys the figures read. */
+interface SignupView {
+  batchId: number;
+  status: SignupStatus;
+  feeFen: number;
+  issuedOn: string;
 }
 
+/** The audit log's view of a payment (`snapshot` in fees/payments.ts). */
+interface PaymentView {
+  organization: string;
+  batchId: number | null;
+  amountFen: number;
+  paidOn: string;
+}
+
+interface EntryRow {
+  entity: 'signup' | 'payment';
+  entity_id: string;
+  action: 'create' | 'update' | 'delete';
+  at: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+const sat: ReadonlySet<SignupStatus> = new Set(['examined', 'passed', 'failed']);
+
+const isLive = (v: SignupView | null): v is SignupView => v !== null && v.status !== 'withdrawn';
+
+/** What one sign-up state adds to the ledger's figures (nothing once withdrawn). */
+function signupMeasures(v: SignupView | null): Counted {
+  const live = isLive(v);
+  return {
+    signups: 0,
+    withdrawn: 0,
+    feeFen: live ? v.feeFen : 0,
+    examined: live && sat.has(v.status) ? 1 : 0,
+    passed: live && v.status === 'passed' ? 1 : 0,
+    issued: live && v.issuedOn !== '' ? 1 : 0,
+    paidFen: 0,
+  };
+}
+
+const parse = <T>(json: string | null): T | null =>
+  json === null ? null : (JSON.parse(json) as T);
+
 /**
- * The figures of a period [from, to] (China-time dates, inclusive) from the exam tables of
- * migration 008, grouped by certificate and level:
- * - 新增报名: sign-ups created in the period (their creation instant, China time);
- * - 考核批次 / 参考 / 通过: batches whose exam date falls in the period, with their sign-ups
- *   examined (examined, passed or failed) and passed;
- * - 发证: sign-ups whose certificate issue date falls in the period;
- * - 缴费: payments to evaluation organizations dated in the period (by the certificate of the
- *   batch they pay for; a payment for no batch is listed as such).
+ * The figures of a period: every sign-up and payment change recorded in its audit-log window
+ * (`figureWindow`), as the change it made to the ledger's totals, grouped by the certificate
+ * and level of the batch concerned. A change counts its after-state and takes back its
+ * before-state, so corrections net out and the windows of all periods add up to the totals now.
+ * 新增报名 and 撤销 are the sign-ups that became live or stopped being live.
  */
-export function periodFigures(db: Db, from: string, to: string): WeeklyFigures {
-  const fromAt = chinaInstant(from, '00:00');
-  const toAt = chinaInstant(addDays(to, 1), '00:00');
+export function periodFigures(
+  db: Db,
+  period: { start: string; end: string },
+  window: FigureWindow,
+): WeeklyFigures {
   const rows = new Map<string, WeeklyFigureRow>();
-  const names = new Map(
+  const batches = new Map(
     db
-      .prepare<[], { id: number; name: string }>('SELECT id, name FROM certificates')
+      .prepare<[], { id: number; certificate_id: number; level: CertificateLevel; name: string }>(
+        `SELECT b.id, b.certificate_id, b.level, c.name
+         FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id`,
+      )
       .all()
-      .map((c) => [c.id, c.name]),
+      .map((b) => [b.id, b]),
   );
-  const add = (groups: GroupRow[], apply: (row: Counted, g: GroupRow) => void) => {
-    for (const g of groups) {
-      const key = `${g.certificate_id ?? ''}|${g.level ?? ''}`;
-      let row = rows.get(key);
-      if (!row) {
-        row = {
-          certificateId: g.certificate_id,
-          certificateName:
-            g.certificate_id === null
-              ? '未关联考核批次'
-              : (names.get(g.certificate_id) ?? `证书 #${g.certificate_id}`),
-          level: g.level,
-          ...zero(),
-        };
-        rows.set(key, row);
-      }
-      apply(row, g);
+  const rowOf = (batchId: number | null): WeeklyFigureRow => {
+    const batch = batchId === null ? undefined : batches.get(batchId);
+    const key = batch ? `${batch.certificate_id}|${batch.level}` : '';
+    let row = rows.get(key);
+    if (!row) {
+      row = {
+        certificateId: batch?.certificate_id ?? null,
+        certificateName: batch?.name ?? '未关联考核批次',
+        level: batch?.level ?? null,
+        ...zero(),
+      };
+      rows.set(key, row);
     }
+    return row;
+  };
+  const addTo = (row: Counted, m: Counted, sign: 1 | -1) => {
+    for (const k of measures) row[k] += sign * m[k];
   };
 
-  add(
-    db
-      .prepare<[string, string], GroupRow>(
-        `SELECT b.certificate_id, b.level, COUNT(*) AS n
-         FROM signups s JOIN exam_batches b ON b.id = s.batch_id
-         WHERE s.created_at >= ? AND s.created_at < ?
-         GROUP BY b.certificate_id, b.level`,
-      )
-      .all(fromAt, toAt),
-    (row, g) => (row.signups += g.n),
-  );
-  add(
-    db
-      .prepare<[string, string], GroupRow>(
-        `SELECT certificate_id, level, COUNT(*) AS n FROM exam_batches
-         WHERE exam_date BETWEEN ? AND ? GROUP BY certificate_id, level`,
-      )
-      .all(from, to),
-    (row, g) => (row.exams += g.n),
-  );
-  // CROSS JOIN keeps the batches of the period as the outer loop (SQLite would otherwise scan
-  // every sign-up).
-  add(
-    db
-      .prepare<[string, string], GroupRow>(
-        `SELECT b.certificate_id, b.level,
-           SUM(s.status IN ('examined', 'passed', 'failed')) AS n, SUM(s.status = 'passed') AS m
-         FROM exam_batches b CROSS JOIN signups s ON s.batch_id = b.id
-         WHERE b.exam_date BETWEEN ? AND ?
-         GROUP BY b.certificate_id, b.level`,
-      )
-      .all(from, to),
-    (row, g) => {
-      row.examined += g.n;
-      row.passed += g.m ?? 0;
-    },
-  );
-  add(
-    db
-      .prepare<[string, string], GroupRow>(
-        `SELECT b.certificate_id, b.level, COUNT(*) AS n
-         FROM signups s JOIN exam_batches b ON b.id = s.batch_id
-         WHERE s.issued_on <> '' AND s.issued_on BETWEEN ? AND ?
-         GROUP BY b.certificate_id, b.level`,
-      )
-      .all(from, to),
-    (row, g) => (row.issued += g.n),
-  );
-  add(
-    db
-      .prepare<[string, string], GroupRow>(
-        `SELECT b.certificate_id, b.level, SUM(p.amount_fen) AS n
-         FROM payments p LEFT JOIN exam_batches b ON b.id = p.batch_id
-         WHERE p.paid_on BETWEEN ? AND ?
-         GROUP BY b.certificate_id, b.level`,
-      )
-      .all(from, to),
-    (row, g) => (row.paidFen += g.n),
-  );
+  const payments: WeeklyPaymentLine[] = [];
+  const entries = db
+    .prepare<[FigureWindow], EntryRow>(
+      `SELECT entity, entity_id, action, at, before_json, after_json FROM audit_log
+       WHERE entity IN ('signup', 'payment') AND (@from IS NULL OR at >= @from) AND at < @to
+       ORDER BY id`,
+    )
+    .all(window);
+  for (const e of entries) {
+    if (e.entity === 'signup') {
+      const before = parse<SignupView>(e.before_json);
+      const after = parse<SignupView>(e.after_json);
+      if (before) addTo(rowOf(before.batchId), signupMeasures(before), -1);
+      if (after) addTo(rowOf(after.batchId), signupMeasures(after), 1);
+      // Gross movements; the live count changes by 新增报名 − 撤销.
+      const row = rowOf((after ?? before)!.batchId);
+      if (!isLive(before) && isLive(after)) row.signups += 1;
+      if (isLive(before) && !isLive(after)) row.withdrawn += 1;
+    } else {
+      const before = parse<PaymentView>(e.before_json);
+      const after = parse<PaymentView>(e.after_json);
+      if (before) rowOf(before.batchId).paidFen -= before.amountFen;
+      if (after) rowOf(after.batchId).paidFen += after.amountFen;
+      const shown = (after ?? before)!;
+      payments.push({
+        paymentId: Number(e.entity_id),
+        organization: shown.organization,
+        paidOn: shown.paidOn,
+        amountFen: (after?.amountFen ?? 0) - (before?.amountFen ?? 0),
+        action: e.action,
+        recordedAt: e.at,
+      });
+    }
+  }
 
   const byCertificate = [...rows.values()]
-    .filter((r) => r.signups + r.exams + r.examined + r.issued + r.paidFen > 0)
+    .filter((r) => measures.some((k) => r[k] !== 0))
     .sort(
       (a, b) =>
         Number(a.certificateId === null) - Number(b.certificateId === null) ||
@@ -130,13 +152,15 @@ export function periodFigures(db: Db, from: string, to: string): WeeklyFigures {
           certificateLevels.indexOf(b.level ?? 'junior'),
     );
   const totals = zero();
-  for (const r of byCertificate) {
-    totals.signups += r.signups;
-    totals.exams += r.exams;
-    totals.examined += r.examined;
-    totals.passed += r.passed;
-    totals.issued += r.issued;
-    totals.paidFen += r.paidFen;
-  }
-  return { from, to, totals, byCertificate };
+  for (const r of byCertificate) addTo(totals, r, 1);
+  return {
+    from: period.start,
+    to: period.end,
+    basis: 'recorded',
+    windowFrom: window.from,
+    windowTo: window.to,
+    totals,
+    byCertificate,
+    payments,
+  };
 }

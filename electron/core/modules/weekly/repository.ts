@@ -4,11 +4,12 @@ import type {
   WeeklyRevision,
   WeeklySettings,
 } from '../../../../shared/contract/weekly';
-import type {
-  Cadence,
-  ReportOnFile,
-  ScheduleRule,
-  WeeklySchedule,
+import {
+  DEFAULT_NOT_ON_TIME_THRESHOLD,
+  type Cadence,
+  type ReportOnFile,
+  type ScheduleRule,
+  type WeeklySchedule,
 } from '../../../../shared/domain/weeklyReports';
 import type { Db } from '../../db/open';
 
@@ -45,8 +46,17 @@ export type Narrative = Record<NarrativeKey, string>;
 
 /** The SQL of the weekly-report tables (migration 010), in one place. */
 export function weeklyRepository(db: Db) {
-  const settingsRow = db.prepare<[], { pilot_start: string; updated_at: string }>(
-    'SELECT pilot_start, updated_at FROM weekly_settings WHERE id = 1',
+  const settingsRow = db.prepare<
+    [],
+    {
+      pilot_start: string;
+      not_on_time_threshold: number;
+      start_with_system: number;
+      updated_at: string;
+    }
+  >(
+    `SELECT pilot_start, not_on_time_threshold, start_with_system, updated_at
+     FROM weekly_settings WHERE id = 1`,
   );
   const ruleRows = db.prepare<[], RuleRow>(
     `SELECT effective_from, cadence, due_weekday, due_time FROM weekly_schedule
@@ -77,6 +87,8 @@ export function weeklyRepository(db: Db) {
         cadence: current.cadence,
         dueWeekday: current.dueWeekday,
         dueTime: current.dueTime,
+        notOnTimeThreshold: row.not_on_time_threshold,
+        startWithSystem: row.start_with_system === 1,
         rules,
         updatedAt: row.updated_at,
       };
@@ -86,12 +98,27 @@ export function weeklyRepository(db: Db) {
       return { pilotStart: settings.pilotStart, rules: settings.rules };
     },
 
-    writeSettings(pilotStart: string, at: string): void {
+    /** An option left undefined keeps the value on file (the default on a first save). */
+    writeSettings(
+      pilotStart: string,
+      options: { threshold?: number; startWithSystem?: boolean },
+      at: string,
+    ): void {
       db.prepare(
-        `INSERT INTO weekly_settings (id, pilot_start, updated_at) VALUES (1, ?, ?)
+        `INSERT INTO weekly_settings
+           (id, pilot_start, not_on_time_threshold, start_with_system, updated_at)
+         VALUES (1, @pilotStart, coalesce(@threshold, ${DEFAULT_NOT_ON_TIME_THRESHOLD}),
+           coalesce(@start, 0), @at)
          ON CONFLICT (id) DO UPDATE SET pilot_start = excluded.pilot_start,
+           not_on_time_threshold = coalesce(@threshold, not_on_time_threshold),
+           start_with_system = coalesce(@start, start_with_system),
            updated_at = excluded.updated_at`,
-      ).run(pilotStart, at);
+      ).run({
+        pilotStart,
+        threshold: options.threshold ?? null,
+        start: options.startWithSystem === undefined ? null : Number(options.startWithSystem),
+        at,
+      });
     },
 
     /** Puts `rule` in force from its Monday on, dropping rules from that Monday or later. */
@@ -178,8 +205,7 @@ export function weeklyRepository(db: Db) {
         problems: r.problems,
         nextPlan: r.next_plan,
         experience: r.experience,
-        figures:
-          r.figures_json === null ? liveFigures : (JSON.parse(r.figures_json) as WeeklyFigures),
+        figures: r.figures_json === null ? liveFigures : frozenFigures(r.figures_json),
         submitter: r.submitter,
         submittedAt: r.submitted_at,
         createdAt: r.created_at,
@@ -251,6 +277,29 @@ export function weeklyRepository(db: Db) {
 }
 
 export type WeeklyRepository = ReturnType<typeof weeklyRepository>;
+
+/**
+ * Figures as they were sent. Reports sent before flows (no `basis`) counted by exam, issue and
+ * payment dates; they keep their numbers, with the flow-only columns as zero.
+ */
+function frozenFigures(json: string): WeeklyFigures {
+  const sent = JSON.parse(json) as WeeklyFigures;
+  if (sent.basis) return sent;
+  const legacy = <T extends WeeklyFigures['totals']>(row: T): T => ({
+    ...row,
+    withdrawn: 0,
+    feeFen: 0,
+  });
+  return {
+    ...sent,
+    basis: 'eventDate',
+    windowFrom: null,
+    windowTo: sent.to,
+    totals: legacy(sent.totals),
+    byCertificate: sent.byCertificate.map(legacy),
+    payments: [],
+  };
+}
 
 export function narrativeOf(r: {
   progress: string;

@@ -2,8 +2,10 @@ import type { ParsedInput } from '../../../../shared/contract';
 import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
 import {
   chinaDate,
+  figureWindow,
   formatChinaDateTime,
   mondayOf,
+  notOnTimeRuns,
   type PeriodState,
   type ScheduleRule,
 } from '../../../../shared/domain/weeklyReports';
@@ -14,7 +16,7 @@ import type { HandlersFor } from '../../handlers';
 import { exportRange, exportReport } from './export';
 import { periodFigures } from './figures';
 import { narrativeOf, weeklyRepository } from './repository';
-import { calendarOf, weeklyStanding } from './standing';
+import { calendarOf, weeklyReminders, weeklyStanding } from './standing';
 
 const sameRule = (a: ScheduleRule, b: Omit<ScheduleRule, 'effectiveFrom'>) =>
   a.cadence === b.cadence && a.dueWeekday === b.dueWeekday && a.dueTime === b.dueTime;
@@ -24,6 +26,7 @@ type WeeklyHandlerName =
   | 'weekly.saveSettings'
   | 'weekly.calendar'
   | 'weekly.alert'
+  | 'weekly.reminders'
   | 'weekly.get'
   | 'weekly.saveDraft'
   | 'weekly.submit'
@@ -57,25 +60,36 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     return settings;
   }
 
-  function periodOf(periodStart: string, now = ctx.clock()): PeriodState {
-    const period = calendar(requireSettings(), now).find((p) => p.start === periodStart);
-    if (!period) {
+  /** The calendar at `now` and the index of one period in it (oldest first). */
+  function periodOf(periodStart: string, now = ctx.clock()) {
+    const states = calendar(requireSettings(), now);
+    const index = states.findIndex((p) => p.start === periodStart);
+    if (index < 0) {
       throw new CoreError(
         'NOT_FOUND',
         `没有从 ${periodStart} 开始的周报期次：期次从试点开始日期起按周（或每两周）排列，只能填写已经开始的期次。`,
       );
     }
-    return period;
+    return { states, index, period: states[index] };
   }
 
-  function detail(periodStart: string, known?: PeriodState): WeeklyReportDetail {
-    const period = known ?? periodOf(periodStart);
-    const liveFigures = periodFigures(db, period.start, period.end);
+  /** The figures of a period, counted over its window (`sendingAt`: as frozen when sent). */
+  const figuresOf = (states: readonly PeriodState[], index: number, sendingAt?: string) =>
+    periodFigures(db, states[index], figureWindow(states, index, sendingAt));
+
+  function detail(
+    periodStart: string,
+    known?: { states: PeriodState[]; index: number },
+  ): WeeklyReportDetail {
+    const { states, index } = known ?? periodOf(periodStart);
+    const period = states[index];
+    const liveFigures = figuresOf(states, index);
     const report = repo.report(period.start);
     return {
       period,
       revisions: report ? repo.revisions(report.id, liveFigures) : [],
       liveFigures,
+      notOnTimeRuns: notOnTimeRuns(states, requireSettings().notOnTimeThreshold),
       defaultSubmitter: repo.school().reporter,
     };
   }
@@ -91,14 +105,18 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   }
 
   const saveSettings = db.transaction(
-    (input: Omit<WeeklySettings, 'rules' | 'updatedAt'>): WeeklySettings => {
+    (input: ParsedInput<'weekly.saveSettings'>): WeeklySettings => {
       const now = ctx.clock();
       const at = now.toISOString();
       const before = repo.settings();
       const rule = { cadence: input.cadence, dueWeekday: input.dueWeekday, dueTime: input.dueTime };
       const thisMonday = mondayOf(chinaDate(now));
       const firstMonday = mondayOf(input.pilotStart);
-      repo.writeSettings(input.pilotStart, at);
+      repo.writeSettings(
+        input.pilotStart,
+        { threshold: input.notOnTimeThreshold, startWithSystem: input.startWithSystem },
+        at,
+      );
       if (!before || thisMonday <= firstMonday) {
         // Not started yet (or just this week): one rule from the start.
         repo.setRuleFrom({ ...rule, effectiveFrom: firstMonday }, at, true);
@@ -123,7 +141,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   );
 
   const saveDraft = db.transaction((input: ParsedInput<'weekly.saveDraft'>) => {
-    const period = periodOf(input.periodStart);
+    const { period } = periodOf(input.periodStart);
     const at = ctx.clock().toISOString();
     const report = repo.ensureReport(period.start, period.end, at);
     const newest = repo.newestRevision(report.id);
@@ -149,7 +167,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   });
 
   const submit = db.transaction((input: ParsedInput<'weekly.submit'>) => {
-    const period = periodOf(input.periodStart);
+    const { states, index, period } = periodOf(input.periodStart);
     const narrative = narrativeOf(input);
     const submitter = input.submitter || repo.school().reporter;
     const missing = [];
@@ -172,7 +190,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
         `${period.label}的周报已于 ${formatChinaDateTime(newest.submitted_at ?? at)} 报送；如需更正，请点击“更正”新建一个版本。`,
       );
     }
-    const sent = { figures: periodFigures(db, period.start, period.end), submitter };
+    const sent = { figures: figuresOf(states, index, at), submitter };
     const revision = newest?.revision ?? 1;
     if (newest) repo.updateDraft(newest.id, narrative, at, sent);
     else repo.insertRevision(report.id, 1, narrative, at, sent);
@@ -195,7 +213,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   });
 
   const revise = db.transaction((periodStart: string) => {
-    const period = periodOf(periodStart);
+    const { period } = periodOf(periodStart);
     const report = repo.report(period.start);
     const newest = report ? repo.newestRevision(report.id) : undefined;
     if (!report || !newest || newest.status !== 'submitted') {
@@ -222,9 +240,11 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
         ...weeklyStanding(repo, now),
         now: now.toISOString(),
         defaultSubmitter: repo.school().reporter,
+        reminder: weeklyReminders(repo, now).reminder,
       };
     },
     'weekly.alert': () => weeklyStanding(repo, ctx.clock()).alert,
+    'weekly.reminders': () => weeklyReminders(repo, ctx.clock()),
     'weekly.get': ({ periodStart }) => detail(periodStart),
     'weekly.saveDraft': (input) => {
       saveDraft(input);
@@ -250,9 +270,8 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       return exportReport(repo.school().name, report, chosen ?? null, format);
     },
     'weekly.exportRange': ({ from, to, format }) => {
-      const periods = calendar(requireSettings(), ctx.clock()).filter(
-        (p) => p.start >= from && p.start <= to,
-      );
+      const states = calendar(requireSettings(), ctx.clock());
+      const periods = states.filter((p) => p.start >= from && p.start <= to);
       if (periods.length === 0) {
         throw new CoreError('NOT_FOUND', `${from} 至 ${to} 之间没有周报期次，请调整日期范围。`);
       }
@@ -260,7 +279,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
         repo.school().name,
         from,
         to,
-        periods.map((p) => detail(p.start, p)),
+        periods.map((p) => detail(p.start, { states, index: states.indexOf(p) })),
         format,
       );
     },

@@ -16,6 +16,7 @@ import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
 import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n';
+import { WeeklyFacts } from '../weekly/WeeklyFacts';
 import { examsChart, payerChart, weeklyChart } from './charts';
 
 const tx = t.dashboard;
@@ -159,6 +160,8 @@ export function DashboardPage() {
                 </Card>
               </Col>
             </Row>
+
+            <WeeklyFacts runs={data.weekly.alert.notOnTimeRuns} />
 
             <Card title={tx.violations.title} data-testid="dashboard-violations">
               {data.violations.length === 0 ? (

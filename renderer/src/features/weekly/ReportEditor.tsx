@@ -37,11 +37,15 @@ import {
   type WeeklySubmitInput,
 } from '../../../../shared/contract/weekly';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import { formatChinaDateTime, formatPeriodRange } from '../../../../shared/domain/weeklyReports';
+import {
+  figuresMethodLine,
+  formatChinaDateTime,
+  formatPeriodRange,
+} from '../../../../shared/domain/weeklyReports';
 import { messageOf } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
-import { formatFen } from '../../components/format';
+import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { useLeaveWarning } from '../../components/useLeaveWarning';
@@ -49,6 +53,7 @@ import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { PeriodStatusTags } from './PeriodStatusTags';
+import { WeeklyFacts } from './WeeklyFacts';
 import { useWeeklyStore } from './weeklyStore';
 
 const tx = t.weekly.editor;
@@ -57,8 +62,10 @@ type FigureLine = WeeklyFigureRow & { key: string };
 /** The form holds the narrative and the submitter; the period comes from the route. */
 type NarrativeValues = Omit<WeeklySubmitInput, 'periodStart'>;
 
+/** The figures of a period (flows by when they were recorded), its method, and its payments. */
 function FiguresTable({ figures }: { figures: WeeklyFigures }) {
   const c = tx.figureColumns;
+  const money = (f: number) => formatFen(f);
   const columns: ColumnsType<FigureLine> = [
     { title: c.certificate, dataIndex: 'certificateName' },
     {
@@ -67,11 +74,12 @@ function FiguresTable({ figures }: { figures: WeeklyFigures }) {
       render: (l: WeeklyFigureRow['level']) => (l ? certificateLevelLabels[l] : ''),
     },
     { title: c.signups, dataIndex: 'signups', align: 'right' },
-    { title: c.exams, dataIndex: 'exams', align: 'right' },
+    { title: c.withdrawn, dataIndex: 'withdrawn', align: 'right' },
     { title: c.examined, dataIndex: 'examined', align: 'right' },
     { title: c.passed, dataIndex: 'passed', align: 'right' },
     { title: c.issued, dataIndex: 'issued', align: 'right' },
-    { title: c.paid, dataIndex: 'paidFen', align: 'right', render: (f: number) => formatFen(f) },
+    { title: c.fee, dataIndex: 'feeFen', align: 'right', render: money },
+    { title: c.paid, dataIndex: 'paidFen', align: 'right', render: money },
   ];
   const rows: FigureLine[] = figures.byCertificate.map((r) => ({
     ...r,
@@ -85,14 +93,37 @@ function FiguresTable({ figures }: { figures: WeeklyFigures }) {
     ...figures.totals,
   };
   return (
-    <Table<FigureLine>
-      size="small"
-      data-testid="weekly-figures"
-      columns={columns}
-      dataSource={rows.length > 0 ? [...rows, total] : []}
-      pagination={false}
-      locale={{ emptyText: tx.noFigures }}
-    />
+    <>
+      <Typography.Paragraph type="secondary" data-testid="weekly-figures-method">
+        {figuresMethodLine(figures.basis)}
+      </Typography.Paragraph>
+      <Table<FigureLine>
+        size="small"
+        data-testid="weekly-figures"
+        columns={columns}
+        dataSource={rows.length > 0 ? [...rows, total] : []}
+        pagination={false}
+        locale={{ emptyText: tx.noFigures }}
+      />
+      {figures.payments.length > 0 && (
+        <List
+          size="small"
+          header={tx.paymentsTitle}
+          data-testid="weekly-payments"
+          dataSource={figures.payments}
+          renderItem={(p) => (
+            <List.Item>
+              {tx.paymentLine(
+                formatDate(p.paidOn),
+                p.organization,
+                formatFen(p.amountFen),
+                tx.paymentActions[p.action],
+              )}
+            </List.Item>
+          )}
+        />
+      )}
+    </>
   );
 }
 
@@ -238,6 +269,7 @@ export function ReportEditor({ periodStart }: { periodStart: string }) {
         {detail && period && (
           <Row gutter={16}>
             <Col xs={24} xl={17}>
+              <WeeklyFacts runs={detail.notOnTimeRuns} style={{ marginBottom: 16 }} />
               <Card size="small" style={{ marginBottom: 16 }}>
                 <Descriptions column={3} size="small">
                   <Descriptions.Item label={tx.range}>

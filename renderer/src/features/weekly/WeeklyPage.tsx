@@ -33,6 +33,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
 import { PeriodStatusTags } from './PeriodStatusTags';
 import { ReportEditor } from './ReportEditor';
+import { WeeklyFacts } from './WeeklyFacts';
 import { dueText, WeeklySettingsForm } from './WeeklySettingsForm';
 import { useWeeklyStore } from './weeklyStore';
 
@@ -185,18 +186,21 @@ function WeeklyCalendarView() {
                   />
                 </Col>
                 <Col span={8}>
-                  <Statistic
-                    title={tx.summary.nextDue}
-                    value={alert?.nextDueAt ? formatChinaDateTime(alert.nextDueAt) : '—'}
-                    valueStyle={{ fontSize: 20 }}
-                  />
+                  <div data-testid="weekly-next-due">
+                    <Statistic
+                      title={tx.summary.nextDue}
+                      value={alert?.nextDueAt ? formatChinaDateTime(alert.nextDueAt) : '—'}
+                      valueStyle={{ fontSize: 20 }}
+                    />
+                  </div>
                   <Typography.Text type="secondary">
                     {cadenceLabels[settings.cadence]}，
                     {dueText(settings.dueWeekday, settings.dueTime)}
                   </Typography.Text>
                 </Col>
               </Row>
-              {alert && alert.longestNotOnTimeRun >= 2 && (
+              {alert && <WeeklyFacts runs={alert.notOnTimeRuns} style={{ marginTop: 12 }} />}
+              {alert && alert.notOnTimeRuns.length === 0 && alert.longestNotOnTimeRun >= 2 && (
                 <Alert
                   style={{ marginTop: 12 }}
                   type="info"

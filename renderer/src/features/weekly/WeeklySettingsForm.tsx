@@ -1,5 +1,17 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Switch,
+  Typography,
+} from 'antd';
 import { useEffect, useMemo } from 'react';
 import {
   weeklySettingsSchema,
@@ -12,6 +24,9 @@ import {
   DEFAULT_CADENCE,
   DEFAULT_DUE_TIME,
   DEFAULT_DUE_WEEKDAY,
+  DEFAULT_NOT_ON_TIME_THRESHOLD,
+  NOT_ON_TIME_THRESHOLD_MAX,
+  NOT_ON_TIME_THRESHOLD_MIN,
   weekdayLabels,
 } from '../../../../shared/domain/weeklyReports';
 import { dateProps } from '../../components/dateProps';
@@ -45,8 +60,16 @@ export function WeeklySettingsForm({
             cadence: settings.cadence,
             dueWeekday: settings.dueWeekday,
             dueTime: settings.dueTime,
+            notOnTimeThreshold: settings.notOnTimeThreshold,
+            startWithSystem: settings.startWithSystem,
           }
-        : { cadence: DEFAULT_CADENCE, dueWeekday: DEFAULT_DUE_WEEKDAY, dueTime: DEFAULT_DUE_TIME },
+        : {
+            cadence: DEFAULT_CADENCE,
+            dueWeekday: DEFAULT_DUE_WEEKDAY,
+            dueTime: DEFAULT_DUE_TIME,
+            notOnTimeThreshold: DEFAULT_NOT_ON_TIME_THRESHOLD,
+            startWithSystem: false,
+          },
     [settings],
   );
   useEffect(() => form.setFieldsValue(initial), [form, initial]);
@@ -123,6 +146,33 @@ export function WeeklySettingsForm({
             validateTrigger={['onChange', 'onBlur']}
           >
             <Input id="weekly-dueTime" placeholder={tx.placeholders.dueTime} maxLength={5} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="notOnTimeThreshold"
+            label={tx.fields.notOnTimeThreshold}
+            rules={[zodRule(shape.notOnTimeThreshold)]}
+            extra={tx.help.notOnTimeThreshold}
+          >
+            <InputNumber
+              id="weekly-notOnTimeThreshold"
+              min={NOT_ON_TIME_THRESHOLD_MIN}
+              max={NOT_ON_TIME_THRESHOLD_MAX}
+              precision={0}
+              addonAfter="期"
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="startWithSystem"
+            label={tx.fields.startWithSystem}
+            valuePropName="checked"
+            extra={tx.help.startWithSystem}
+          >
+            <Switch id="weekly-startWithSystem" />
           </Form.Item>
         </Col>
       </Row>
