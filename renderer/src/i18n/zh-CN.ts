@@ -597,6 +597,7 @@ export const zhCN = {
     fileOk: '文件完好',
     unchangedSince: '提交后未修改',
     changedSince: (n: number) => `提交后有 ${n} 项修改`,
+    changesTitle: (project: string) => `${project}：提交后的修改`,
     projectDeleted: '该项目已删除',
   },
   school: {
