@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BackupDownload, BackupEntry } from '../../shared/contract/backup';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type {
   PackageBuildResult,
@@ -10,8 +11,11 @@ import type {
 } from '../../shared/contract/package';
 import type { Project } from '../../shared/contract/projects';
 import { planSections } from '../../shared/domain/implementationPlan';
+import type { BackupArchiveManifest } from '../../electron/core/backup/archive';
+import { readOwnZip } from '../../electron/core/io/zip';
 import { createTestCore, type TestCore } from '../harness/core';
 import { call, seedSchool } from '../harness/seed';
+import { staged } from '../harness/uploads';
 
 let t: TestCore;
 let now: Date;
@@ -175,5 +179,44 @@ describe('submitted packages', () => {
     });
     expect(outside).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await list()).toEqual([]);
+  });
+
+  it('survives a restore in the same folder, and a portable backup archive carries it to another PC', async () => {
+    const { built } = await exported();
+    const kept = await mark(built);
+    const bytes = Buffer.from(built.contentBase64, 'base64');
+
+    const backup = await call<BackupEntry>(t.core, 'backup.create', {});
+    await call(t.core, 'backup.restore', { id: backup.id });
+    expect(await list()).toEqual([kept]);
+
+    const archive = await call<BackupDownload>(t.core, 'backup.downloadArchive', {
+      id: backup.id,
+    });
+    const zipped = Buffer.from(archive.contentBase64, 'base64');
+    const entries = await readOwnZip(zipped);
+    const manifest = JSON.parse(
+      entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'),
+    ) as BackupArchiveManifest;
+    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.submitted).toEqual([
+      { name: path.basename(kept.storedAs), sha256: kept.sha256, size: bytes.length },
+    ]);
+
+    const other = createTestCore();
+    try {
+      await call(
+        other.core,
+        'backup.restoreFile',
+        await staged(other.core, archive.fileName, zipped),
+      );
+      const [moved] = await call<SubmittedPackage[]>(other.core, 'package.submittedList', {});
+      expect(moved).toMatchObject({ sha256: kept.sha256, file: 'ok', storedAs: kept.storedAs });
+      const file = path.join(other.dataDir, moved.storedAs);
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+      expect(statSync(file).mode & 0o777).toBe(0o444);
+    } finally {
+      other.dispose();
+    }
   });
 });
