@@ -27,8 +27,8 @@ async function ok<T>(call: Call, name: string, input: unknown): Promise<T> {
   return result.data as T;
 }
 
-/** A Web前端开发 project with a plan, marked 已申报 (its self-check failures accepted). */
-async function seedSubmittedProject(call: Call): Promise<void> {
+/** A draft Web前端开发 project with a plan and every commitment ticked (its self-check fails). */
+async function seedDraftProject(call: Call): Promise<void> {
   await ok(call, 'school.save', schoolProfile);
   const major = await ok<{ id: number }>(call, 'majors.save', {
     code: '510203',
@@ -41,7 +41,7 @@ async function seedSubmittedProject(call: Call): Promise<void> {
   const [certificate] = await ok<{ id: number }[]>(call, 'catalogue.list', {
     search: 'Web前端开发',
   });
-  const project = await ok<{ id: number }>(call, 'projects.create', {
+  await ok(call, 'projects.create', {
     certificateId: certificate.id,
     year: 2020,
     levels: ['junior'],
@@ -51,11 +51,6 @@ async function seedSubmittedProject(call: Call): Promise<void> {
     siteIds: [],
     plan: { goals: '培养 80 名学生取得初级证书。' },
     commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
-  });
-  await ok(call, 'projects.setStatus', {
-    id: project.id,
-    status: 'submitted',
-    acceptFailures: true,
   });
 }
 
@@ -261,7 +256,7 @@ test.describe('试点项目与资格自查', () => {
   test('an edit after 已申报 asks first, is saved as a revision, and the submitted version stays beside it', async ({
     page,
   }, testInfo) => {
-    await seedSubmittedProject(webHostCall(page.request, host));
+    await seedDraftProject(webHostCall(page.request, host));
     await page.goto(host.url);
     await openPage(page, '试点项目');
     await page
@@ -269,6 +264,12 @@ test.describe('试点项目与资格自查', () => {
       .getByRole('button', { name: /打\s*开/ })
       .click();
     const submitted = page.getByTestId('submitted-version');
+    await expect(submitted).toHaveCount(0);
+    await page.getByRole('button', { name: '标记为已申报' }).click();
+    await openDialog(page).getByRole('button', { name: '仍标记为已申报' }).click();
+    await expect(page.getByText('状态已改为“已申报”')).toBeVisible();
+    // The confirmation has closed before the next dialog is looked for.
+    await expect(openDialog(page)).toHaveCount(0);
     await expect(submitted).toContainText(/已申报版本（\d{4}年\d{1,2}月\d{1,2}日）/);
     await expect(submitted).toContainText('申报后尚未修改。');
     await expect(submitted).toContainText('当前内容与已申报版本相同。');
