@@ -91,9 +91,18 @@ describe('submitted packages', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o444);
 
-    // Marking the same file again is the same record.
+    // Marking the same file again (even twice at once) is the same record, and the copy stays.
     expect((await mark(built)).id).toBe(kept.id);
     expect(await list()).toHaveLength(1);
+    await call(t.core, 'projects.update', { id: project.id, data: projectData({ year: 2021 }) });
+    const other = await call<PackageBuildResult>(t.core, 'package.build', {
+      projectIds: [project.id],
+      acceptDraft: true,
+    });
+    const twice = await Promise.all([mark(other), mark(other)]);
+    expect(twice[1].id).toBe(twice[0].id);
+    expect(twice[0].file).toBe('ok');
+    expect((await list()).map((p) => p.file)).toEqual(['ok', 'ok']);
 
     const content = await call<SubmittedPackageContent>(t.core, 'package.readSubmitted', {
       id: kept.id,

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
-  copyFileSync,
   createReadStream,
   existsSync,
   mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import type {
@@ -141,9 +141,11 @@ export function submittedPackages(ctx: CoreContext) {
           `导出文件夹中的“${fileName}”已被之后的导出替换，不是您下载的那个文件。请重新导出后再标记为已提交。`,
         );
       }
-      const existing = db
-        .prepare<[string], PackageRow>('SELECT * FROM submitted_packages WHERE sha256 = ?')
-        .get(sha);
+      const marked = () =>
+        db
+          .prepare<[string], PackageRow>('SELECT * FROM submitted_packages WHERE sha256 = ?')
+          .get(sha);
+      const existing = marked();
       if (existing) return view(existing);
 
       const manifest = await readManifest(exported, fileName);
@@ -167,7 +169,8 @@ export function submittedPackages(ctx: CoreContext) {
       const kept = path.join(folder, storedName);
       const temp = path.join(folder, processTempName(TEMP_KIND));
       try {
-        copyFileSync(exported, temp);
+        // The bytes just hashed, not the file again: it could be replaced meanwhile.
+        writeFileSync(temp, bytes, { flag: 'wx' });
         chmodSync(temp, 0o444);
         renameSync(temp, kept);
       } finally {
@@ -235,6 +238,9 @@ export function submittedPackages(ctx: CoreContext) {
         ctx.log('info', `package marked as submitted: ${fileName} (${sha})`);
         return await view(byId(id));
       } catch (error) {
+        // A second 标记 of the same file that got here first: its record names this copy.
+        const first = marked();
+        if (first) return view(first);
         rmSync(kept, { force: true });
         throw error;
       }
