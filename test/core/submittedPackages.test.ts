@@ -15,6 +15,7 @@ import type { BackupArchiveManifest } from '../../electron/core/backup/archive';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { createTestCore, type TestCore } from '../harness/core';
 import { call, seedSchool } from '../harness/seed';
+import { makeZip } from '../harness/files';
 import { staged } from '../harness/uploads';
 
 let t: TestCore;
@@ -214,6 +215,25 @@ describe('submitted packages', () => {
 
     const other = createTestCore();
     try {
+      // A kept package altered inside the archive refuses the whole archive.
+      const entryName = `submitted/${path.basename(kept.storedAs)}`;
+      const tampered = makeZip(
+        Object.fromEntries(
+          entries.map((e) => [
+            e.name,
+            e.name === entryName ? Buffer.concat([e.data, bytes]) : e.data,
+          ]),
+        ),
+      );
+      const refused = await other.core.dispatch(
+        'backup.restoreFile',
+        await staged(other.core, archive.fileName, tampered),
+      );
+      expect(!refused.ok && refused.error.message).toContain(
+        `已提交材料包条目“${entryName}”已损坏`,
+      );
+      expect(await call(other.core, 'package.submittedList', {})).toEqual([]);
+
       await call(
         other.core,
         'backup.restoreFile',
