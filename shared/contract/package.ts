@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Verdict } from '../domain/verdict';
 import type { CertificateLevel } from '../domain/certificate';
+import type { ProjectFieldChange } from '../domain/projectRevisions';
+import { fileNameField } from './files';
 import type { SelfCheckSummary } from './projects';
 import { uploadRefSchema } from './uploads';
 
@@ -111,9 +113,64 @@ export interface PackageBuildResult {
   size: number;
   /** Where the copy was kept, relative to the data folder (exports/…). */
   savedAs: string;
+  /** SHA-256 of the zip: 标记为已提交 names the exact file the person downloaded by it. */
+  sha256: string;
   draft: boolean;
   manifest: PackageManifest;
 }
+
+const sha256Field = z
+  .string({ error: '缺少校验值（SHA-256）' })
+  .regex(/^[0-9a-f]{64}$/, { error: '校验值（SHA-256）无效' });
+
+/** 标记为已提交: the package just exported (in exports/), named by its file name and SHA-256. */
+export const markSubmittedSchema = z
+  .object({ fileName: fileNameField, sha256: sha256Field })
+  .strict();
+
+/** A project in a submitted package, and what it changes today against the version sent. */
+export interface SubmittedPackageProject {
+  /** Null when the project has been deleted since. */
+  projectId: number | null;
+  certificateName: string;
+  year: number;
+  /** Fields changed since the package was submitted; null when the project no longer exists. */
+  changes: ProjectFieldChange[] | null;
+}
+
+/**
+ * A package marked as submitted: its kept copy (read-only, in the data folder's submitted/),
+ * the SHA-256 recorded then, and whether the copy is still byte for byte that file.
+ */
+export interface SubmittedPackage {
+  id: number;
+  submittedAt: string;
+  /** When the package was built (its manifest's createdAt). */
+  builtAt: string;
+  fileName: string;
+  /** Where the copy is kept, relative to the data folder (submitted/…). */
+  storedAs: string;
+  sha256: string;
+  size: number;
+  kind: PackageKind;
+  draft: boolean;
+  /** ok: the copy hashes to the recorded SHA-256; missing / altered: it does not. */
+  file: 'ok' | 'missing' | 'altered';
+  projects: SubmittedPackageProject[];
+}
+
+export interface SubmittedPackageContent {
+  fileName: string;
+  mime: string;
+  contentBase64: string;
+}
+
+const submittedId = z.object({
+  id: z
+    .number({ error: '已提交的材料包无效' })
+    .int({ error: '已提交的材料包无效' })
+    .positive({ error: '已提交的材料包无效' }),
+});
 
 export interface PackageVerifyReport {
   ok: boolean;
@@ -142,4 +199,10 @@ export const packageContract = {
   'package.cancel': { input: packageCancelSchema, output: {} as PackageCancelResult },
   /** Checks a package the page staged with `uploads.begin` / `uploads.chunk`. */
   'package.verify': { input: uploadRefSchema, output: {} as PackageVerifyReport },
+  'package.markSubmitted': { input: markSubmittedSchema, output: {} as SubmittedPackage },
+  'package.submittedList': { input: z.object({}).strict(), output: {} as SubmittedPackage[] },
+  'package.readSubmitted': {
+    input: submittedId.strict(),
+    output: {} as SubmittedPackageContent,
+  },
 } as const;

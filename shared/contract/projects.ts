@@ -6,6 +6,7 @@ import {
   type Commitment,
   type ImplementationPlan,
 } from '../domain/implementationPlan';
+import type { ProjectFieldChange, ProjectRecord } from '../domain/projectRevisions';
 import { projectStatuses, type ProjectStatus } from '../domain/projectStatus';
 import type { Verdict, VerdictLevel } from '../domain/verdict';
 
@@ -164,6 +165,18 @@ export interface ProjectStatusEntry {
   note: string;
 }
 
+/** The version the province holds, beside the working copy (issue 11 item 7). */
+export interface ProjectSubmission {
+  /** When the project last became 已申报: the version taken then is the one submitted. */
+  submittedAt: string;
+  /** The submitted version as read (names, not ids). */
+  record: ProjectRecord;
+  /** Edits saved since, each a revision numbered from 1, oldest first. */
+  revisions: { number: number; at: string }[];
+  /** What the working copy changes against the submitted version. */
+  changes: ProjectFieldChange[];
+}
+
 export interface Project extends Omit<ProjectData, 'plan' | 'commitments'> {
   id: number;
   certificateName: string;
@@ -177,6 +190,8 @@ export interface Project extends Omit<ProjectData, 'plan' | 'commitments'> {
   verdicts: Verdict[];
   selfCheck: SelfCheckSummary;
   history: ProjectStatusEntry[];
+  /** The latest submitted version and what changed since; null until first submitted. */
+  submission: ProjectSubmission | null;
   createdAt: string;
   updatedAt: string;
 }

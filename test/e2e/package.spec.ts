@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
 import { makeBulkyFile } from '../harness/files';
@@ -154,5 +155,72 @@ test.describe('申报材料', () => {
     expect(downloads).toEqual([]);
     const exportsDir = path.join(temp.dir, 'exports');
     expect(existsSync(exportsDir) ? readdirSync(exportsDir) : []).toEqual([]);
+  });
+
+  test('标记为已提交 keeps the downloaded zip read-only with its SHA-256; downloading it back gives the same bytes; later edits are listed', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const call = webHostCall(page.request, host);
+    const project = await seed(call);
+    await page.goto(host.url);
+    await openPage(page, '申报材料');
+    const submitted = page.getByTestId('submitted-packages');
+    await expect(submitted).toContainText('还没有已提交的材料包');
+    await page
+      .getByRole('row', { name: /Web前端开发/ })
+      .getByRole('checkbox')
+      .check();
+    await page.getByTestId('package-export').click();
+    const downloading = page.waitForEvent('download');
+    await openDialog(page)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    const sent = testInfo.outputPath('sent.zip');
+    await (await downloading).saveAs(sent);
+    const sentBytes = readFileSync(sent);
+    const sha = createHash('sha256').update(sentBytes).digest('hex');
+
+    await page.getByTestId('package-mark-submitted').click();
+    await expect(page.getByText(/已留存已提交的材料包：/)).toBeVisible();
+    await expect(page.getByTestId('package-mark-submitted')).toBeDisabled();
+    const row = submitted.locator('.ant-table-row');
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('submitted-sha256')).toContainText(sha);
+    await expect(row.getByTestId('submitted-file-state')).toHaveText('文件完好');
+    await expect(row).toContainText('Web前端开发 · 2020');
+    await expect(row).toContainText('提交后未修改');
+
+    // The kept copy: in submitted/, read-only, byte for byte what was downloaded.
+    const keptDir = path.join(temp.dir, 'submitted');
+    const [kept] = readdirSync(keptDir);
+    expect(readFileSync(path.join(keptDir, kept)).equals(sentBytes)).toBe(true);
+    expect(statSync(path.join(keptDir, kept)).mode & 0o777).toBe(0o444);
+
+    const again = page.waitForEvent('download');
+    await row.getByTestId('submitted-download').click();
+    const back = testInfo.outputPath('back.zip');
+    await (await again).saveAs(back);
+    expect(readFileSync(back).equals(sentBytes)).toBe(true);
+
+    // An edit after the submission shows in the list (after a reload of the page).
+    const current = await data<Record<string, unknown>>(call, 'projects.get', { id: project.id });
+    await data(call, 'projects.update', {
+      id: project.id,
+      data: {
+        certificateId: current.certificateId,
+        year: 2020,
+        levels: ['junior'],
+        majorIds: current.majorIds,
+        teacherIds: (current.teacherIds as number[]).slice(1),
+        roomIds: [],
+        siteIds: [],
+      },
+    });
+    await page.reload();
+    await openPage(page, '申报材料');
+    await submitted.getByTestId('submitted-changes').click();
+    await expect(page.getByTestId('project-changes')).toContainText('教师1（T0001）');
+    await attachScreenshot(page, testInfo, 'submitted-packages');
   });
 });

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { attachScreenshot, choose, fillDate, openDialog, openPage } from '../harness/antd';
 import { makePdf } from '../harness/files';
+import { schoolProfile } from '../harness/seed';
+import { webHostCall, type Call } from '../harness/seedStaff';
 import { addMajor, addRoom, addSite, fillTeacher, saveSchool } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -17,6 +19,39 @@ async function chooseMany(page: Page, fieldId: string, labels: readonly string[]
       .click();
   }
   await page.keyboard.press('Escape');
+}
+
+async function ok<T>(call: Call, name: string, input: unknown): Promise<T> {
+  const result = await call(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
+/** A draft Web前端开发 project with a plan and every commitment ticked (its self-check fails). */
+async function seedDraftProject(call: Call): Promise<void> {
+  await ok(call, 'school.save', schoolProfile);
+  const major = await ok<{ id: number }>(call, 'majors.save', {
+    code: '510203',
+    name: '软件技术',
+    level: 'junior_college',
+    catalogueYear: 2021,
+    firstEnrolmentYear: 2015,
+    annualEnrolment: 120,
+  });
+  const [certificate] = await ok<{ id: number }[]>(call, 'catalogue.list', {
+    search: 'Web前端开发',
+  });
+  await ok(call, 'projects.create', {
+    certificateId: certificate.id,
+    year: 2020,
+    levels: ['junior'],
+    majorIds: [major.id],
+    teacherIds: [],
+    roomIds: [],
+    siteIds: [],
+    plan: { goals: '培养 80 名学生取得初级证书。' },
+    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
+  });
 }
 
 async function saveProject(page: Page, toast: string) {
@@ -216,6 +251,58 @@ test.describe('试点项目与资格自查', () => {
       page.locator('.ant-descriptions').getByText('鄂教职成办〔2020〕5号（2020年5月20日）'),
     ).toBeVisible();
     await attachScreenshot(page, testInfo, 'project-confirmed');
+  });
+
+  test('an edit after 已申报 asks first, is saved as a revision, and the submitted version stays beside it', async ({
+    page,
+  }, testInfo) => {
+    await seedDraftProject(webHostCall(page.request, host));
+    await page.goto(host.url);
+    await openPage(page, '试点项目');
+    await page
+      .locator('.ant-table-row', { hasText: 'Web前端开发' })
+      .getByRole('button', { name: /打\s*开/ })
+      .click();
+    const submitted = page.getByTestId('submitted-version');
+    await expect(submitted).toHaveCount(0);
+    await page.getByRole('button', { name: '标记为已申报' }).click();
+    await openDialog(page).getByRole('button', { name: '仍标记为已申报' }).click();
+    await expect(page.getByText('状态已改为“已申报”')).toBeVisible();
+    // The confirmation has closed before the next dialog is looked for.
+    await expect(openDialog(page)).toHaveCount(0);
+    await expect(submitted).toContainText(/已申报版本（\d{4}年\d{1,2}月\d{1,2}日）/);
+    await expect(submitted).toContainText('申报后尚未修改。');
+    await expect(submitted).toContainText('当前内容与已申报版本相同。');
+
+    await page.locator('#project-plan-goals').fill('培养 120 名学生取得初级证书。');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    const warning = openDialog(page);
+    await expect(warning).toContainText(
+      '该项目已申报，省级主管部门持有的是已申报的版本。修改将保存为新的修订版本，已申报的版本保留不变。',
+    );
+    // 取消: nothing is saved, the edit stays in the form.
+    await warning.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(openDialog(page)).toHaveCount(0);
+    await expect(page.locator('#project-plan-goals')).toHaveValue('培养 120 名学生取得初级证书。');
+    await expect(submitted).toContainText('申报后尚未修改。');
+
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await openDialog(page).getByRole('button', { name: '继续修改' }).click();
+    await expect(page.getByText('已保存为修订版本 1，已申报的版本保留不变')).toBeVisible();
+    await expect(submitted).toContainText('申报后已保存 1 个修订版本。');
+    await expect(submitted).toContainText('当前内容有 1 项与已申报版本不同。');
+    await expect(page.getByTestId('project-status').first()).toHaveAttribute(
+      'data-status',
+      'submitted',
+    );
+
+    await submitted.getByRole('button', { name: '与已申报版本比较' }).click();
+    const changes = page.getByTestId('project-changes');
+    const row = changes.locator('.ant-table-row', { hasText: '实施方案 · 目标任务' });
+    await expect(row).toContainText('培养 80 名学生取得初级证书。');
+    await expect(row).toContainText('培养 120 名学生取得初级证书。');
+    await expect(changes.locator('.ant-table-row')).toHaveCount(1);
+    await attachScreenshot(page, testInfo, 'project-revision-compare');
   });
 
   test('deleting a teacher a project uses names the project first', async ({ page }) => {

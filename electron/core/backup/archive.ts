@@ -12,6 +12,7 @@ import {
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { MAX_STAGED_BYTES } from '../../../shared/contract/uploads';
+import { SUBMITTED_DIR } from '../dataFiles';
 import { CoreError } from '../errors';
 import { readZipEntries, type ZipLimits } from '../io/safeZip';
 import { processTempName } from '../io/tempFiles';
@@ -20,13 +21,21 @@ import { blobPath } from '../modules/attachments/blobStore';
 
 /**
  * A backup to take to another PC: one zip holding a database snapshot, every attachment file it
- * names (`attachments/<sha256>`, stored: they are mostly compressed already) and a manifest. A
- * plain `.sqlite` carries no attachment contents, which live outside the database.
+ * names (`attachments/<sha256>`, stored: they are mostly compressed already), every package it
+ * records as submitted (`submitted/<name>`, the kept read-only copy) and a manifest. A plain
+ * `.sqlite` carries neither, as both live outside the database.
  */
 export const ARCHIVE_FORMAT = 'pilotdesk-backup';
-export const ARCHIVE_FORMAT_VERSION = 1;
+/**
+ * The newest format this app reads. 2 adds `submitted`; an archive without submitted packages
+ * is still written as 1, so an older app restores it.
+ */
+export const ARCHIVE_FORMAT_VERSION = 2;
 export const ARCHIVE_MANIFEST = 'manifest.json';
 const ATTACHMENT_PREFIX = 'attachments/';
+const SUBMITTED_PREFIX = `${SUBMITTED_DIR}/`;
+/** A kept package's name as 标记为已提交 makes it: `<12 hex>_<file name>.zip`, no folders. */
+const submittedName = /^[0-9a-f]{12}_[^/\\]+\.zip$/;
 /** Working files of a restore from an archive: `uploads/.<pid>-<hex>.unpack.tmp`. */
 export const UNPACK_TEMP_KIND = 'unpack';
 
@@ -39,6 +48,15 @@ export interface BackupArchiveManifest {
   /** The database entry's name: the backup's file name. */
   database: string;
   attachments: { sha256: string; size: number }[];
+  /** Packages marked as submitted, by their name in submitted/ (format 2). */
+  submitted?: { name: string; sha256: string; size: number }[];
+}
+
+/** A kept submitted package to put in an archive: its file and the SHA-256 recorded for it. */
+export interface SubmittedFile {
+  name: string;
+  file: string;
+  sha256: string;
 }
 
 /** The archive's limits: a whole data folder fits (up to the staged-upload size). */
@@ -66,8 +84,8 @@ export function isZipFile(file: string): boolean {
   }
 }
 
-/** Passes a blob's bytes through and fails at the end unless they hash to its name. */
-function checkedBlob(sha: string): () => Transform {
+/** Passes a file's bytes through and fails at the end unless they hash to `sha`. */
+function checkedBytes(sha: string, damaged: string): () => Transform {
   return () => {
     const hash = createHash('sha256');
     return new Transform({
@@ -76,14 +94,7 @@ function checkedBlob(sha: string): () => Transform {
         done(null, chunk);
       },
       flush(done) {
-        done(
-          hash.digest('hex') === sha
-            ? null
-            : new CoreError(
-                'CONFLICT',
-                `附件文件 ${sha} 已损坏（内容与校验值不符），无法打包。请在对应页面重新上传该附件。`,
-              ),
-        );
+        done(hash.digest('hex') === sha ? null : new CoreError('CONFLICT', damaged));
       },
     });
   };
@@ -100,6 +111,8 @@ export async function writeBackupArchive(options: {
   databaseName: string;
   hashes: readonly string[];
   roots: readonly string[];
+  /** Kept submitted packages (only those still intact: see backup/submitted.ts). */
+  submitted?: readonly SubmittedFile[];
   appVersion: string;
   createdAt: Date;
   target: string;
@@ -120,16 +133,36 @@ export async function writeBackupArchive(options: {
       file,
       size,
       compress: false,
-      through: checkedBlob(sha),
+      through: checkedBytes(
+        sha,
+        `附件文件 ${sha} 已损坏（内容与校验值不符），无法打包。请在对应页面重新上传该附件。`,
+      ),
+    });
+  }
+  const submitted: NonNullable<BackupArchiveManifest['submitted']> = [];
+  for (const kept of [...(options.submitted ?? [])].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!submittedName.test(kept.name) || !shaPattern.test(kept.sha256)) continue;
+    const size = statSync(kept.file).size;
+    submitted.push({ name: kept.name, sha256: kept.sha256, size });
+    entries.push({
+      name: `${SUBMITTED_PREFIX}${kept.name}`,
+      file: kept.file,
+      size,
+      compress: false,
+      through: checkedBytes(
+        kept.sha256,
+        `已提交的材料包 ${kept.name} 的留存文件已被改动（内容与记录的校验值不符），无法打包。`,
+      ),
     });
   }
   const manifest: BackupArchiveManifest = {
     format: ARCHIVE_FORMAT,
-    formatVersion: ARCHIVE_FORMAT_VERSION,
+    formatVersion: submitted.length > 0 ? 2 : 1,
     appVersion: options.appVersion,
     createdAt: options.createdAt.toISOString(),
     database: options.databaseName,
     attachments,
+    ...(submitted.length > 0 ? { submitted } : {}),
   };
   await writeZipFile(
     [
@@ -165,7 +198,19 @@ function parseManifest(text: string): BackupArchiveManifest | null {
         Number.isSafeInteger(a.size) &&
         a.size >= 0,
     );
-    return valid ? (m as BackupArchiveManifest) : null;
+    const validSubmitted =
+      m.submitted === undefined ||
+      (Array.isArray(m.submitted) &&
+        m.submitted.every(
+          (k) =>
+            typeof k?.name === 'string' &&
+            submittedName.test(k.name) &&
+            typeof k.sha256 === 'string' &&
+            shaPattern.test(k.sha256) &&
+            Number.isSafeInteger(k.size) &&
+            k.size >= 0,
+        ));
+    return valid && validSubmitted ? (m as BackupArchiveManifest) : null;
   } catch {
     return null;
   }
@@ -176,6 +221,8 @@ export interface UnpackedArchive {
   database: string;
   /** Each attachment, extracted and checked against its name and the manifest. */
   attachments: { sha256: string; file: string }[];
+  /** Each kept submitted package, extracted and checked against the manifest's SHA-256. */
+  submitted: { name: string; file: string }[];
   /** Removes every extracted file still in the working folder. */
   cleanup(): void;
 }
@@ -207,7 +254,9 @@ export async function unpackBackupArchive(
         const ours =
           databaseName.test(name) ||
           (name.startsWith(ATTACHMENT_PREFIX) &&
-            shaPattern.test(name.slice(ATTACHMENT_PREFIX.length)));
+            shaPattern.test(name.slice(ATTACHMENT_PREFIX.length))) ||
+          (name.startsWith(SUBMITTED_PREFIX) &&
+            submittedName.test(name.slice(SUBMITTED_PREFIX.length)));
         if (!ours) return null;
         const target = path.join(workDir, processTempName(UNPACK_TEMP_KIND));
         extracted.push(target);
@@ -248,9 +297,20 @@ export async function unpackBackupArchive(
       }
       attachments.push({ sha256: a.sha256, file: entry.savedTo });
     }
+    const submitted: UnpackedArchive['submitted'] = [];
+    for (const k of manifest.submitted ?? []) {
+      const name = `${SUBMITTED_PREFIX}${k.name}`;
+      listed.add(name);
+      const entry = byName.get(name);
+      if (!entry?.savedTo) throw refuse(`${WHAT}中缺少清单所列的已提交材料包条目“${name}”。`);
+      if (entry.sha256 !== k.sha256 || entry.size !== k.size) {
+        throw refuse(`已提交材料包条目“${name}”已损坏：内容的校验值或大小与清单不符。`);
+      }
+      submitted.push({ name: k.name, file: entry.savedTo });
+    }
     const extra = entries.find((e) => !listed.has(e.name));
     if (extra) throw refuse(`条目“${extra.name}”不在 ${ARCHIVE_MANIFEST} 的清单中。`);
-    return { database: database.savedTo, attachments, cleanup };
+    return { database: database.savedTo, attachments, submitted, cleanup };
   } catch (error) {
     cleanup();
     throw error;

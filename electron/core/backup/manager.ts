@@ -49,6 +49,7 @@ import {
   type UnpackedArchive,
 } from './archive';
 import { listBackupFiles, newBackupName, removeBackupFile, removeStaleTempCopies } from './files';
+import { installSubmitted, submittedFiles } from './submitted';
 import { backupsToKeep, type RetentionPolicy } from './retention';
 import { inspectCandidate, writeSnapshot } from './snapshot';
 
@@ -340,6 +341,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
                 databaseName: id,
                 hashes: attachmentHashes(copy, sqliteOptions),
                 roots: [liveRoot(deps.dataDir), poolRoot(dir)],
+                submitted: submittedFiles(copy, deps.dataDir, sqliteOptions),
                 appVersion: deps.appVersion,
                 createdAt: clock(),
                 target,
@@ -396,6 +398,8 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
           // restore fail after this, they do no harm: the store is content-addressed (an added
           // file never changes one already there), and files no row names are swept later.
           if (archive) installAttachments(archive.attachments, liveRoot(deps.dataDir));
+          // Kept submitted packages likewise: a name starts with its SHA-256, never replaced.
+          if (archive) installSubmitted(archive.submitted, deps.dataDir);
           const undo = await saveCurrent();
           const attachments = bringBackAttachments(
             attachmentHashes(candidate, sqliteOptions),

@@ -15,6 +15,8 @@ import {
 import { buildPackage, packageFileName, packageWork } from './build';
 import { gatherPackageData } from './data';
 import { removeStaleExports, writeExportAtomically } from './exportFile';
+import { sha256 } from './manifestZip';
+import { submittedPackages } from './submitted';
 import { verifyPackage } from './verify';
 
 export { EXPORTS_DIR, removeStaleExports } from './exportFile';
@@ -23,9 +25,18 @@ export const BATCH_CANCELLED_MESSAGE = '已取消导出考核报名材料包，�
 
 export function packageHandlers(
   ctx: CoreContext,
-): HandlersFor<'package.build' | 'package.buildBatch' | 'package.cancel' | 'package.verify'> {
+): HandlersFor<
+  | 'package.build'
+  | 'package.buildBatch'
+  | 'package.cancel'
+  | 'package.verify'
+  | 'package.markSubmitted'
+  | 'package.submittedList'
+  | 'package.readSubmitted'
+> {
   const { db } = ctx;
   const tasks = createTaskRegistry();
+  const submitted = submittedPackages(ctx);
   const stale = removeStaleExports(ctx.dataDir);
   if (stale.length > 0) ctx.log('warn', 'removed half-written packages', { files: stale });
   return {
@@ -53,6 +64,12 @@ export function packageHandlers(
 
     'package.verify': ({ uploadId }) =>
       ctx.uploads.consume(uploadId, (staged) => verifyPackage(staged.fileName, staged.path)),
+
+    'package.markSubmitted': (input) => submitted.mark(input),
+
+    'package.submittedList': () => submitted.list(),
+
+    'package.readSubmitted': ({ id }) => submitted.read(id),
   };
 
   /** 申报材料 of the projects: a failing self-check exports only as a confirmed draft. */
@@ -139,6 +156,7 @@ export function packageHandlers(
       contentBase64: bytes.toString('base64'),
       size: bytes.length,
       savedAs,
+      sha256: sha256(bytes),
       draft,
       manifest,
     };

@@ -23,7 +23,8 @@ export { unsafeNameReason } from '../../io/safeZip';
 
 const refuse = (message: string) => new CoreError('BAD_FILE', message);
 
-function parseManifest(text: string): PackageManifest | null {
+/** The manifest's file list checked field by field (it is untrusted input); null if invalid. */
+export function parseManifest(text: string): PackageManifest | null {
   try {
     const m = JSON.parse(text) as PackageManifest;
     if (typeof m !== 'object' || m === null || !Array.isArray(m.files)) return null;

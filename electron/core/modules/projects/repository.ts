@@ -12,6 +12,7 @@ import { defaultThresholds } from '../../../../shared/domain/thresholds';
 import type { Db } from '../../db/open';
 import { projectFacts } from './facts';
 import { parseCommitments, parsePlan } from './plan';
+import { submissionOf, type ProjectFields } from './revisions';
 
 interface ProjectRow {
   id: number;
@@ -50,6 +51,12 @@ export function verdictsOf(db: Db, id: number) {
 export function loadProject(db: Db, id: number): Project | undefined {
   const row = db.prepare<[number], ProjectRow>(`${selectProject} WHERE p.id = ?`).get(id);
   if (!row) return undefined;
+  const project = loadFields(db, row);
+  return { ...project, submission: submissionOf(db, project) };
+}
+
+function loadFields(db: Db, row: ProjectRow): ProjectFields {
+  const id = row.id;
   const history = db
     .prepare<
       [number],
@@ -174,12 +181,13 @@ export function projectChecks(db: Db): ProjectCheck[] {
 export function writeProjectData(db: Db, id: number, data: ProjectData, at: string): void {
   db.prepare(
     `UPDATE pilot_projects SET certificate_id = ?, year = ?, plan_json = ?, commitments_json = ?,
-       updated_at = ? WHERE id = ?`,
+       updated_at = ?, data_updated_at = ? WHERE id = ?`,
   ).run(
     data.certificateId,
     data.year,
     JSON.stringify(data.plan),
     JSON.stringify(data.commitments),
+    at,
     at,
     id,
   );

@@ -6,6 +6,7 @@ import {
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
 import type { Project } from '../../../../shared/contract/projects';
+import { isOnRecord } from '../../../../shared/domain/projectRevisions';
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { CoreError } from '../../errors';
@@ -19,6 +20,7 @@ import {
   verdictsOf,
   writeProjectData,
 } from './repository';
+import { keepVersion } from './revisions';
 
 type ProjectHandlerName =
   | 'projects.list'
@@ -112,7 +114,12 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         }
         checkReferences(db, data, data.certificateId !== before.certificateId);
         ensureUniqueYear(db, data, id);
-        writeProjectData(db, id, data, now());
+        const at = now();
+        writeProjectData(db, id, data, at);
+        const after = mustLoad(id);
+        // The province holds the submitted version: the edit is kept beside it, not over it.
+        if (!isOnRecord(before.status)) return after;
+        keepVersion(db, after, 'revision', { at, actor: ctx.actor });
         return mustLoad(id);
       })(),
 
@@ -162,6 +169,9 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             ? `${change.confirmationDocument}（${formatChineseDate(change.confirmationDate)}）`
             : change.reason;
         addHistory(change.id, before.status, change.status, note, at);
+        if (change.status === 'submitted') {
+          keepVersion(db, mustLoad(change.id), 'submitted', { at, actor: ctx.actor });
+        }
         const after = mustLoad(change.id);
         audit(change.id, 'update', statusView(before), statusView(after), at);
         return after;

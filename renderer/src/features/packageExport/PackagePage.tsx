@@ -1,4 +1,9 @@
-import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  CloudDownloadOutlined,
+  FileProtectOutlined,
+  SafetyOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useRef, useState } from 'react';
@@ -22,6 +27,7 @@ import { UploadProgress, type Staging } from '../../components/UploadProgress';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
+import { SubmittedPackages } from './SubmittedPackages';
 import { usePackageTask } from './usePackageTask';
 
 const text = t.packageExport;
@@ -38,7 +44,10 @@ export function PackagePage() {
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
   const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
+  const [marking, setMarking] = useState(false);
+  const [marked, setMarked] = useState<string | null>(null);
+  const [submittedVersion, setSubmittedVersion] = useState(0);
 
   useEffect(() => {
     invoke('projects.selfCheckAll', {}).then(
@@ -57,6 +66,7 @@ export function PackagePage() {
     setError(null);
     setCancelled(null);
     setBuilt(null);
+    setMarked(null);
     try {
       const result = await run((taskId) =>
         invoke('package.build', { projectIds: selected, acceptDraft, taskId }),
@@ -74,6 +84,24 @@ export function PackagePage() {
   };
 
   const cancel = () => stop().catch((e: unknown) => setError(messageOf(e)));
+
+  /** Keeps the zip just downloaded (named by its SHA-256) as the submitted package. */
+  const markSubmitted = async (result: PackageBuildResult) => {
+    setMarking(true);
+    try {
+      const kept = await invoke('package.markSubmitted', {
+        fileName: result.fileName,
+        sha256: result.sha256,
+      });
+      setMarked(kept.sha256);
+      setSubmittedVersion((n) => n + 1);
+      message.success(text.marked(kept.fileName));
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setMarking(false);
+    }
+  };
 
   const onExport = () => {
     const failing = checks.filter((c) => selected.includes(c.id) && c.selfCheck.level === 'fail');
@@ -198,6 +226,18 @@ export function PackagePage() {
                 <>
                   <div>{text.savedAs(built.savedAs)}</div>
                   {built.draft && <div>{text.draftDone}</div>}
+                  <Flex align="center" gap={8} style={{ marginTop: 8 }}>
+                    <Button
+                      icon={<FileProtectOutlined />}
+                      loading={marking}
+                      disabled={marked === built.sha256}
+                      onClick={() => void markSubmitted(built)}
+                      data-testid="package-mark-submitted"
+                    >
+                      {text.markSubmitted}
+                    </Button>
+                    <Typography.Text type="secondary">{text.markSubmittedHint}</Typography.Text>
+                  </Flex>
                 </>
               }
             />
@@ -212,6 +252,7 @@ export function PackagePage() {
               onChange: (keys) => setSelected(keys.map(Number)),
             }}
           />
+          <SubmittedPackages version={submittedVersion} />
           <VerifyCard />
         </Flex>
       </LoadState>

@@ -26,6 +26,8 @@ import {
   planSectionLabels,
   planSections,
 } from '../../../../shared/domain/implementationPlan';
+import { isOnRecord } from '../../../../shared/domain/projectRevisions';
+import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { selfCheckProject } from '../../../../shared/domain/selfCheck';
 import { invoke } from '../../api/client';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
@@ -44,6 +46,7 @@ import { factsFromForm } from './formFacts';
 import { openProject, useProjectsStore } from './projectsStore';
 import { scrollToSection, sectionId, sectionOfField } from './sections';
 import { StatusPanel } from './StatusPanel';
+import { SubmittedVersion } from './SubmittedVersion';
 
 const shape = projectDataSchema.shape;
 
@@ -80,7 +83,7 @@ function toFormValues(project: Project | null): ProjectDataInput {
 }
 
 export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: string }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<ProjectDataInput>();
   const { refs, refsError, loadRefs, create, update } = useProjectsStore();
   const { profile: school, load: loadSchool } = useSchoolStore();
@@ -135,23 +138,54 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
   const teacherSet = selected(values?.teacherIds);
   const chosenTeachers = (refs?.teachers ?? []).filter((x) => teacherSet.has(x.id));
 
+  /** Resolves true on 继续修改, false on 取消 (or Esc). */
+  const confirmRevision = useCallback(
+    (status: ProjectStatus) =>
+      new Promise<boolean>((resolve) => {
+        modal.confirm({
+          title: t.projects.revisions.confirmTitle,
+          content: t.projects.revisions.confirmContent(
+            status === 'confirmed'
+              ? t.projects.revisions.onRecord.confirmed
+              : t.projects.revisions.onRecord.submitted,
+          ),
+          okText: t.projects.revisions.confirmOk,
+          cancelText: t.common.cancel,
+          onOk: () => resolve(true),
+          onCancel: () => resolve(false),
+        });
+      }),
+    [modal],
+  );
+
   const onSave = useCallback(async () => {
     const data = await validatedValues(form, message);
     if (!data) return;
+    // The province holds the submitted version: say so before the edit becomes a revision.
+    const onRecord = project !== null && isOnRecord(project.status);
+    if (onRecord && dirty && !(await confirmRevision(project.status))) return;
+    const revisionsBefore = project?.submission?.revisions.length ?? 0;
     setSaving(true);
     try {
       const saved = projectId ? await update(projectId, data) : await create(data);
       setProject(saved);
       form.setFieldsValue(toFormValues(saved));
       setDirty(false);
-      message.success(projectId ? t.projects.saved : t.projects.created);
+      const revisions = onRecord ? (saved.submission?.revisions.length ?? 0) : 0;
+      message.success(
+        revisions > revisionsBefore
+          ? t.projects.revisions.saved(revisions)
+          : projectId
+            ? t.projects.saved
+            : t.projects.created,
+      );
       if (!projectId) openProject(saved.id, undefined, { force: true });
     } catch (error) {
       reportSaveError(form, message, error);
     } finally {
       setSaving(false);
     }
-  }, [form, message, projectId, update, create]);
+  }, [form, message, projectId, project, dirty, confirmRevision, update, create]);
   useSaveShortcut(onSave);
   useLeaveWarning(dirty, t.projects.unsaved);
 
@@ -508,6 +542,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
                   }}
                 />
               )}
+              {project?.submission && <SubmittedVersion submission={project.submission} />}
             </div>
           </Col>
         </Row>

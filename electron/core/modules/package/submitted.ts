@@ -1,0 +1,309 @@
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import type {
+  PackageManifest,
+  SubmittedPackage,
+  SubmittedPackageContent,
+} from '../../../../shared/contract/package';
+import type { ProjectRecord } from '../../../../shared/domain/projectRevisions';
+import { diffProjectRecords } from '../../../../shared/domain/projectRevisions';
+import type { CoreContext } from '../../context';
+import { SUBMITTED_DIR } from '../../dataFiles';
+import { recordAudit } from '../../db/audit';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+import { readZipEntries } from '../../io/safeZip';
+import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
+import { loadProject } from '../projects/repository';
+import { projectData, projectRecord } from '../projects/revisions';
+import { EXPORTS_DIR } from './exportFile';
+import { MANIFEST_NAME, sha256 } from './manifestZip';
+import { parseManifest, verifyLimits } from './verify';
+
+const TEMP_KIND = 'zip';
+
+interface PackageRow {
+  id: number;
+  submitted_at: string;
+  built_at: string;
+  file_name: string;
+  stored_name: string;
+  sha256: string;
+  size: number;
+  kind: 'application' | 'batch';
+  draft: number;
+}
+
+interface PackageProjectRow {
+  project_id: number | null;
+  certificate_name: string;
+  year: number;
+  record_json: string;
+}
+
+/** A name made by this app's exports: one plain file name, nothing that reaches elsewhere. */
+const plainName = (name: string) =>
+  name === path.basename(name) && !name.startsWith('.') && !/[\\/:]/.test(name);
+
+function hashFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+async function readManifest(file: string, fileName: string): Promise<PackageManifest> {
+  const entries = await readZipEntries(file, {
+    what: '材料包',
+    limits: verifyLimits,
+    keepText: (name) => name === MANIFEST_NAME,
+  });
+  const text = entries.find((e) => e.name === MANIFEST_NAME)?.text;
+  const manifest = text ? parseManifest(text) : null;
+  if (!manifest) {
+    throw new CoreError(
+      'BAD_FILE',
+      `“${fileName}”中没有有效的 manifest.json，不是本软件生成的材料包。`,
+    );
+  }
+  return manifest;
+}
+
+/**
+ * Submitted packages (issue 11 item 7): 标记为已提交 keeps the exact zip the person downloaded,
+ * read-only in `submitted/`, with its SHA-256 and each project as it stood; the list says
+ * whether the copy is intact and what each project changes since.
+ */
+export function submittedPackages(ctx: CoreContext) {
+  const { db } = ctx;
+  const folder = path.join(ctx.dataDir, SUBMITTED_DIR);
+  // A copy whose writer died is never a kept package: only renamed files are.
+  removeOrphanedTempFiles(folder, TEMP_KIND);
+
+  const byId = (id: number) => {
+    const row = db
+      .prepare<[number], PackageRow>('SELECT * FROM submitted_packages WHERE id = ?')
+      .get(id);
+    if (!row) throw new CoreError('NOT_FOUND', `已提交的材料包（编号 ${id}）不存在。`);
+    return row;
+  };
+
+  async function fileState(row: PackageRow): Promise<SubmittedPackage['file']> {
+    const file = path.join(folder, row.stored_name);
+    if (!existsSync(file)) return 'missing';
+    return (await hashFile(file)) === row.sha256 ? 'ok' : 'altered';
+  }
+
+  async function view(row: PackageRow): Promise<SubmittedPackage> {
+    return {
+      id: row.id,
+      submittedAt: row.submitted_at,
+      builtAt: row.built_at,
+      fileName: row.file_name,
+      storedAs: `${SUBMITTED_DIR}/${row.stored_name}`,
+      sha256: row.sha256,
+      size: row.size,
+      kind: row.kind,
+      draft: row.draft === 1,
+      file: await fileState(row),
+      projects: projectsOf(db, row.id),
+    };
+  }
+
+  return {
+    async mark(input: { fileName: string; sha256: string }): Promise<SubmittedPackage> {
+      const { fileName } = input;
+      const exported = path.join(ctx.dataDir, EXPORTS_DIR, fileName);
+      if (!plainName(fileName) || !existsSync(exported)) {
+        throw new CoreError(
+          'NOT_FOUND',
+          `导出文件夹中没有“${fileName}”，请重新导出后再标记为已提交。`,
+        );
+      }
+      const bytes = readFileSync(exported);
+      const sha = sha256(bytes);
+      if (sha !== input.sha256) {
+        throw new CoreError(
+          'CONFLICT',
+          `导出文件夹中的“${fileName}”已被之后的导出替换，不是您下载的那个文件。请重新导出后再标记为已提交。`,
+        );
+      }
+      const marked = () =>
+        db
+          .prepare<[string], PackageRow>('SELECT * FROM submitted_packages WHERE sha256 = ?')
+          .get(sha);
+      const existing = marked();
+      if (existing) return view(existing);
+
+      const manifest = await readManifest(exported, fileName);
+      const projects = manifest.projects.map((p) => {
+        const project = loadProject(db, p.id);
+        const same = project && project.certificateName === p.certificateName;
+        return { listed: p, project: same && project.year === p.year ? project : undefined };
+      });
+      for (const { listed, project } of projects) {
+        const edited = project && dataUpdatedAt(db, project.id) > manifest.createdAt;
+        if (edited) {
+          throw new CoreError(
+            'CONFLICT',
+            `“${listed.certificateName}（${listed.year}年）”在材料包生成之后又修改过，材料包中不是它现在的内容。请重新导出后再标记为已提交。`,
+          );
+        }
+      }
+
+      mkdirSync(folder, { recursive: true });
+      const storedName = `${sha.slice(0, 12)}_${fileName}`;
+      const kept = path.join(folder, storedName);
+      const temp = path.join(folder, processTempName(TEMP_KIND));
+      try {
+        // The bytes just hashed, not the file again: it could be replaced meanwhile.
+        writeFileSync(temp, bytes, { flag: 'wx' });
+        chmodSync(temp, 0o444);
+        renameSync(temp, kept);
+      } finally {
+        rmSync(temp, { force: true });
+      }
+
+      const at = ctx.clock().toISOString();
+      try {
+        const id = db.transaction(() => {
+          const packageId = Number(
+            db
+              .prepare(
+                `INSERT INTO submitted_packages
+                   (submitted_at, built_at, file_name, stored_name, sha256, size, kind, draft)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+              )
+              .run(
+                at,
+                manifest.createdAt,
+                fileName,
+                storedName,
+                sha,
+                bytes.length,
+                manifest.kind === 'batch' ? 'batch' : 'application',
+                manifest.draft ? 1 : 0,
+              ).lastInsertRowid,
+          );
+          const insert = db.prepare(
+            `INSERT INTO submitted_package_projects
+               (package_id, position, project_id, certificate_name, year, record_json)
+             VALUES (?, ?, ?, ?, ?, ?)`,
+          );
+          projects.forEach(({ listed, project }, position) => {
+            const version = project
+              ? { data: projectData(project), record: projectRecord(db, project) }
+              : null;
+            insert.run(
+              packageId,
+              position,
+              project?.id ?? null,
+              listed.certificateName,
+              listed.year,
+              JSON.stringify(version),
+            );
+          });
+          recordAudit(db, {
+            at,
+            actor: ctx.actor,
+            entity: 'submitted_package',
+            entityId: String(packageId),
+            action: 'create',
+            before: null,
+            after: {
+              fileName,
+              storedAs: `${SUBMITTED_DIR}/${storedName}`,
+              sha256: sha,
+              size: bytes.length,
+              projects: projects.map(
+                ({ listed }) => `${listed.certificateName}（${listed.year}年）`,
+              ),
+            },
+          });
+          return packageId;
+        })();
+        ctx.log('info', `package marked as submitted: ${fileName} (${sha})`);
+        return await view(byId(id));
+      } catch (error) {
+        // A second 标记 of the same file that got here first: its record names this copy.
+        const first = marked();
+        if (first) return view(first);
+        rmSync(kept, { force: true });
+        throw error;
+      }
+    },
+
+    async list(): Promise<SubmittedPackage[]> {
+      const rows = db
+        .prepare<[], PackageRow>(
+          'SELECT * FROM submitted_packages ORDER BY submitted_at DESC, id DESC',
+        )
+        .all();
+      const views: SubmittedPackage[] = [];
+      for (const row of rows) views.push(await view(row));
+      return views;
+    },
+
+    async read(id: number): Promise<SubmittedPackageContent> {
+      const row = byId(id);
+      const state = await fileState(row);
+      if (state !== 'ok') {
+        throw new CoreError(
+          'CONFLICT',
+          state === 'missing'
+            ? `已提交的材料包“${row.file_name}”的留存文件不在数据文件夹中（${SUBMITTED_DIR}/${row.stored_name}）。`
+            : `已提交的材料包“${row.file_name}”的留存文件已被改动，与提交时记录的校验值不符。`,
+        );
+      }
+      return {
+        fileName: row.file_name,
+        mime: 'application/zip',
+        contentBase64: readFileSync(path.join(folder, row.stored_name)).toString('base64'),
+      };
+    },
+  };
+}
+
+function dataUpdatedAt(db: Db, projectId: number): string {
+  return (
+    db
+      .prepare<[number], { at: string }>(
+        'SELECT data_updated_at AS at FROM pilot_projects WHERE id = ?',
+      )
+      .get(projectId)?.at ?? ''
+  );
+}
+
+/** The package's projects, each with what it changes today against the version sent. */
+function projectsOf(db: Db, packageId: number): SubmittedPackage['projects'] {
+  return db
+    .prepare<[number], PackageProjectRow>(
+      `SELECT project_id, certificate_name, year, record_json FROM submitted_package_projects
+       WHERE package_id = ? ORDER BY position`,
+    )
+    .all(packageId)
+    .map((row) => {
+      const sent = JSON.parse(row.record_json) as { record: ProjectRecord } | null;
+      const project = row.project_id === null ? undefined : loadProject(db, row.project_id);
+      return {
+        projectId: project ? project.id : null,
+        certificateName: row.certificate_name,
+        year: row.year,
+        changes:
+          project && sent ? diffProjectRecords(sent.record, projectRecord(db, project)) : null,
+      };
+    });
+}
