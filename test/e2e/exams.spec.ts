@@ -37,9 +37,9 @@ async function seed(page: Page) {
     annualEnrolment: 120,
   });
   const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
-  await pilot(page, 'catalogue.setLevelCaps', {
+  await pilot(page, 'catalogue.setLimits', {
     id: web.id,
-    caps: [{ level: 'junior', costCapFen: 50000, capDocument: '教职所〔2019〕314号' }],
+    limits: [{ kind: 'cap', level: 'junior', amountFen: 50000, document: '教职所〔2019〕314号' }],
   });
   for (let i = 1; i <= 8; i += 1) {
     await pilot(page, 'students.save', {

@@ -1,36 +1,39 @@
 import type { ExamLevelStats } from '../../../../shared/contract/dashboard';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import { ceilingInForce, type ExamForm, type FeeLimit } from '../../../../shared/domain/costCaps';
 import type { Db } from '../../db/open';
+import { limitsByCertificate } from '../catalogue/limits';
 
 interface GroupRow {
   batch_id: number;
   certificate_id: number;
   certificate_name: string;
   level: CertificateLevel;
+  exam_date: string;
+  exam_form: ExamForm | null;
   status: string;
   payer: 'school' | 'subsidy' | 'student';
   n: number;
   fee: number;
-  cap_fen: number | null;
-  cap_document: string | null;
 }
 
 const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 2, senior: 3 };
 
 /**
- * Sign-ups, results and fees per certificate level, withdrawn sign-ups left out. Counts and sums
+ * Sign-ups, results and fees per certificate level, withdrawn sign-ups left out. Each batch's
+ * highest fee is set against the figure in force on its own exam date (`ceilingInForce`); the
+ * level shows the batch that stands worst against its figure. Counts and sums
  * come from `signup_sums` (kept by triggers, migration 009: a few hundred rows at 100,000
  * sign-ups); the highest fee per batch is one index probe each (`signups_batch_fee`).
  */
 export function examStats(db: Db): ExamLevelStats[] {
   const rows = db
     .prepare<[], GroupRow>(
-      `SELECT g.batch_id, b.certificate_id, c.name AS certificate_name, b.level, g.status, g.payer,
-              sum(g.n) AS n, sum(g.fen) AS fee, l.cost_cap_fen AS cap_fen, l.cap_document
+      `SELECT g.batch_id, b.certificate_id, c.name AS certificate_name, b.level, b.exam_date,
+              b.exam_form, g.status, g.payer, sum(g.n) AS n, sum(g.fen) AS fee
        FROM signup_sums g
        JOIN exam_batches b ON b.id = g.batch_id
        JOIN certificates c ON c.id = b.certificate_id
-       LEFT JOIN certificate_levels l ON l.certificate_id = b.certificate_id AND l.level = b.level
        WHERE g.status <> 'withdrawn' AND g.n > 0
        GROUP BY g.batch_id, g.status, g.payer`,
     )
@@ -39,7 +42,10 @@ export function examStats(db: Db): ExamLevelStats[] {
     `SELECT max(fee_fen) AS fee FROM signups INDEXED BY signups_batch_fee
      WHERE batch_id = ? AND status <> 'withdrawn'`,
   );
-  const batchMax = new Map<number, number>();
+  const limits = limitsByCertificate(db);
+  const seen = new Set<number>();
+  // The worst standing so far per level: fee minus figure (−∞ while no batch has a figure).
+  const worst = new Map<string, number>();
   const byLevel = new Map<string, ExamLevelStats>();
   for (const row of rows) {
     const key = `${row.certificate_id}:${row.level}`;
@@ -57,8 +63,8 @@ export function examStats(db: Db): ExamLevelStats[] {
         passRate: null,
         feeFen: { school: 0, subsidy: 0, student: 0 },
         maxFeeFen: null,
-        capFen: row.cap_fen,
-        capDocument: row.cap_document,
+        capFen: null,
+        capDocument: null,
       };
       byLevel.set(key, stats);
     }
@@ -70,8 +76,26 @@ export function examStats(db: Db): ExamLevelStats[] {
     if (row.status === 'failed') stats.failed += row.n;
     if (row.status === 'absent') stats.absent += row.n;
     stats.feeFen[row.payer] += row.fee;
-    if (!batchMax.has(row.batch_id)) batchMax.set(row.batch_id, maxFee.get(row.batch_id)?.fee ?? 0);
-    stats.maxFeeFen = Math.max(stats.maxFeeFen ?? 0, batchMax.get(row.batch_id) ?? 0);
+    if (seen.has(row.batch_id)) continue;
+    seen.add(row.batch_id);
+    const fee = maxFee.get(row.batch_id)?.fee ?? 0;
+    const limit: FeeLimit | null = ceilingInForce(limits.get(row.certificate_id) ?? [], {
+      level: row.level,
+      examForm: row.exam_form,
+      on: row.exam_date,
+    });
+    const standing = limit === null ? -Infinity : fee - limit.amountFen;
+    const before = worst.get(key);
+    const worse =
+      before === undefined ||
+      standing > before ||
+      (standing === before && standing === -Infinity && fee > (stats.maxFeeFen ?? 0));
+    if (worse) {
+      worst.set(key, standing);
+      stats.maxFeeFen = fee;
+      stats.capFen = limit?.amountFen ?? null;
+      stats.capDocument = limit?.document ?? null;
+    }
   }
   const all = [...byLevel.values()];
   for (const stats of all) {
