@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createCore, type Core } from '../../electron/core';
+import { expectedTables } from '../../electron/core/backup/snapshot';
 import { migrations } from '../../electron/core/migrations';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { ExamBatch, FeeAgreement } from '../../shared/contract/exams';
@@ -104,6 +105,13 @@ describe('migration 012: caps by exam form and date', () => {
     expect(
       db.prepare("SELECT name FROM pragma_table_info('certificate_levels')").pluck().all(),
     ).toEqual(['certificate_id', 'level', 'updated_at']);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all() as string[];
+    // A backup of this file is recognised as ours: exactly the tables the migrations leave.
+    expect(expectedTables(migrations, 12).filter((name) => !tables.includes(name))).toEqual([]);
+    expect(tables).not.toContain('certificate_levels_v12');
     db.close();
   });
 });

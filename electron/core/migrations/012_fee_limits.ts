@@ -9,21 +9,21 @@
  * judged exactly as before until the user records dates or forms. No data is lost; the old
  * columns go, their values live on here.
  */
+// Written in the order expectedTables (backup/snapshot.ts) reads a migration: the new levels
+// table is built beside the old one, the old one dropped, the new one renamed into its place.
 export default /* sql */ `
-ALTER TABLE certificate_levels RENAME TO certificate_levels_v3;
-
-CREATE TABLE certificate_levels (
+CREATE TABLE certificate_levels_v12 (
   certificate_id INTEGER NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,
   level TEXT NOT NULL CHECK (level IN ('junior', 'intermediate', 'senior')),
   updated_at TEXT NOT NULL,
   PRIMARY KEY (certificate_id, level)
 ) WITHOUT ROWID;
-INSERT INTO certificate_levels (certificate_id, level, updated_at)
-  SELECT certificate_id, level, updated_at FROM certificate_levels_v3;
+INSERT INTO certificate_levels_v12 (certificate_id, level, updated_at)
+  SELECT certificate_id, level, updated_at FROM certificate_levels;
 
 CREATE TABLE certificate_fee_limits (
   id INTEGER PRIMARY KEY,
-  certificate_id INTEGER NOT NULL,
+  certificate_id INTEGER NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,
   level TEXT NOT NULL CHECK (level IN ('junior', 'intermediate', 'senior')),
   kind TEXT NOT NULL CHECK (kind IN ('cap', 'approved_fee')),
   exam_form TEXT NOT NULL DEFAULT 'any'
@@ -34,9 +34,6 @@ CREATE TABLE certificate_fee_limits (
   valid_from TEXT CHECK (valid_from IS NULL OR valid_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   valid_until TEXT CHECK (valid_until IS NULL OR valid_until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
   updated_at TEXT NOT NULL,
-  -- Limits go with their level (the core audits them before it removes a level).
-  FOREIGN KEY (certificate_id, level) REFERENCES certificate_levels (certificate_id, level)
-    ON DELETE CASCADE,
   CHECK (valid_from IS NULL OR valid_until IS NULL OR valid_from <= valid_until),
   -- The approved fee is one figure per certificate level in a province, whatever the form.
   CHECK (kind = 'cap' OR exam_form = 'any')
@@ -46,9 +43,19 @@ CREATE INDEX certificate_fee_limits_by_level
 INSERT INTO certificate_fee_limits
     (certificate_id, level, kind, exam_form, amount_fen, document, valid_from, valid_until, updated_at)
   SELECT certificate_id, level, 'cap', 'any', cost_cap_fen, cap_document, NULL, NULL, updated_at
-  FROM certificate_levels_v3 WHERE cost_cap_fen IS NOT NULL
+  FROM certificate_levels WHERE cost_cap_fen IS NOT NULL
   ORDER BY certificate_id, level;
-DROP TABLE certificate_levels_v3;
+
+DROP TABLE certificate_levels;
+ALTER TABLE certificate_levels_v12 RENAME TO certificate_levels;
+
+-- Limits go with their level (the core deletes and audits them first; this keeps the file
+-- consistent whatever writes it).
+CREATE TRIGGER certificate_fee_limits_level_gone AFTER DELETE ON certificate_levels
+BEGIN
+  DELETE FROM certificate_fee_limits
+  WHERE certificate_id = OLD.certificate_id AND level = OLD.level;
+END;
 
 ALTER TABLE exam_batches ADD COLUMN exam_form TEXT
   CHECK (exam_form IS NULL OR exam_form IN ('paper', 'computer', 'practical', 'special_practical'));
