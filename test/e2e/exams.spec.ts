@@ -76,6 +76,7 @@ test.describe('考核报名与费用协商', () => {
   test('batch over the cap refused then fixed; agreement; bulk sign-up with warning; statuses; a pass', async ({
     page,
   }, testInfo) => {
+    test.setTimeout(240_000); // a long path of typed forms on a shared two-core machine
     await page.goto(host.url);
     await seed(page);
 
@@ -224,6 +225,7 @@ test.describe('考核报名与费用协商', () => {
   test('two caps with periods in 证书目录: an old and a new batch, each judged by its own cap', async ({
     page,
   }, testInfo) => {
+    test.setTimeout(240_000); // the catalogue drawer and two batch forms, typed
     await page.goto(host.url);
     await seed(page);
 
@@ -286,6 +288,13 @@ test.describe('考核报名与费用协商', () => {
     await expect(dialog).toHaveCount(0);
     const rows = page.getByTestId('batches-table').locator('tbody tr.ant-table-row');
     await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: '2020年批次' })).toContainText('机考');
+
+    // The old batch's page names the cap it is judged by: the 2019 one, not today's.
+    await rows.filter({ hasText: '2020年批次' }).getByRole('button', { name: '报名管理' }).click();
+    await expect(page.getByTestId('batch-fee-limit')).toHaveText(
+      '2020年9月1日 适用：机考考核成本上限 ¥500.00（教职所〔2019〕314号，2020年12月31日前有效）',
+    );
 
     // 规则检查 agrees: neither batch is over the cap of its own day.
     const batches = await pilot<{ name: string; feeLimit: { amountFen: number } | null }[]>(

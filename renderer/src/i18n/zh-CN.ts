@@ -705,6 +705,7 @@ export const zhCN = {
       level: '等级',
       name: '批次名称',
       examForm: '考核形式',
+      feeLimit: '适用的上限',
       examDate: '考核日期',
       siteId: '考核场所',
       siteText: '考核地点（文字）',
@@ -731,6 +732,7 @@ export const zhCN = {
     noCapHint: (date: string) =>
       `${date} 没有适用于该等级和考核形式的考核成本上限（可在证书目录中录入）`,
     examFormRequired: '请选择考核形式：不同考核形式的成本上限不同',
+    noExamForm: '未填写',
     unlimited: '不限',
     signupCount: (active: number, capacity: number | null) =>
       capacity === null ? `${active} 人` : `${active} / ${capacity} 人`,

@@ -131,6 +131,7 @@ export function LimitsEditor({
                     <Form.Item
                       name={[item.name, 'document']}
                       label={text.document}
+                      required
                       rules={[zodRule(capDocumentSchema)]}
                     >
                       <Input
