@@ -134,6 +134,17 @@ describe('exam batches', () => {
       batchInput(certId(), { examDate: '2021-03-01', fee: 500 }),
     );
     expect(unknownForm.message).toContain('适用的机考考核成本上限 ¥420.00');
+    // 首页 sets each batch's highest fee against the cap of its own day (no cap for 纸笔 in 2021).
+    for (const batch of [old, paper]) {
+      await ok(t, 'exams.signups.create', {
+        batchId: batch.id,
+        studentIds: studentIds().slice(0, 2),
+        confirm: true,
+      });
+    }
+    const junior = async () =>
+      (await ok(t, 'dashboard.summary', {})).exams.find((e) => e.level === 'junior');
+    expect(await junior()).toMatchObject({ maxFeeFen: 50000, capFen: 50000, capDocument: doc2019 });
     // 规则检查 judges the 2020 batches by the 2019 cap: corrected down to ¥450, both are over it,
     // though the 2021 cap is not what they are judged by.
     const limits = (await ok(t, 'catalogue.get', { id: certId() })).limits;
@@ -142,7 +153,10 @@ describe('exam batches', () => {
       limits: limits.map((l) => (l.document === doc2019 ? { ...l, amountFen: 45000 } : l)),
     });
     const over = (await ok(t, 'fees.violations', {})).overCap;
-    expect(over.map((v) => [v.batchId, v.capFen, v.limitText])).toEqual(
+    expect(over.filter((v) => v.kind === 'signup').map((v) => v.batchId)).toEqual([old.id, old.id]);
+    expect(
+      over.filter((v) => v.kind === 'batch').map((v) => [v.batchId, v.capFen, v.limitText]),
+    ).toEqual(
       [lastDay.id, old.id].map((id) => [
         id,
         45000,
@@ -151,6 +165,7 @@ describe('exam batches', () => {
         ),
       ]),
     );
+    expect(await junior()).toMatchObject({ maxFeeFen: 50000, capFen: 45000, capDocument: doc2019 });
   });
 
   it('judges a fee against the province-approved fee when it is lower than the cap', async () => {
