@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import {
-  capPairProblem,
-  certificateLevelLabels,
   certificateLevels,
   MAX_COST_CAP_FEN,
   normalizeBatch,
   type CertificateLevel,
 } from '../domain/certificate';
+import { capForms, feeLimitKinds, limitOverlaps, type FeeLimit } from '../domain/costCaps';
 import { normalizeMultilineText, normalizeText } from '../domain/text';
 import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
 
@@ -36,60 +35,81 @@ export const sourceSchema = z
   .pipe(z.string().max(500, { error: '来源说明不能超过 500 个字' }));
 
 export const costCapFenSchema = z
-  .number({ error: '考核成本上限必须是金额' })
-  .int({ error: '考核成本上限最多精确到分' })
-  .min(1, { error: '考核成本上限应大于 0 元' })
-  .max(MAX_COST_CAP_FEN, { error: '考核成本上限不能超过 999,999.99 元' })
-  .nullable();
+  .number({ error: '金额必须是数字' })
+  .int({ error: '金额最多精确到分' })
+  .min(1, { error: '金额应大于 0 元' })
+  .max(MAX_COST_CAP_FEN, { error: '金额不能超过 999,999.99 元' });
 
-export const capDocumentSchema = z
-  .string({ error: '文件文号必须是文字' })
-  .nullable()
-  .transform((v) => (v === null ? null : normalizeText(v) || null))
-  .pipe(z.string().max(100, { error: '文件文号不能超过 100 个字' }).nullable());
+export const capDocumentSchema = requiredText('文件文号', 100);
 
 export const certificateLevelSchema = z.enum(certificateLevels, {
   error: '等级应为 初级、中级 或 高级',
 });
 
-/** The message for a cap without its document number, or a document number without a cap. */
-export function capPairMessage(
-  level: CertificateLevel,
-  problem: 'documentMissing' | 'capMissing',
-): string {
-  const label = certificateLevelLabels[level];
-  return problem === 'documentMissing'
-    ? `${label}：填写了考核成本上限，请同时填写它所依据的文件文号（如 教职所〔2019〕314号）`
-    : `${label}：填写了文件文号，请同时填写该文件规定的考核成本上限（元）`;
-}
-
-/** One offered level with its cap: the cap and its document number come together or not at all. */
-export const levelCapSchema = z
-  .object({
-    level: certificateLevelSchema,
-    costCapFen: costCapFenSchema.default(null),
-    capDocument: capDocumentSchema.default(null),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    const problem = capPairProblem(value.costCapFen, value.capDocument);
-    if (problem) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [problem === 'documentMissing' ? 'capDocument' : 'costCapFen'],
-        message: capPairMessage(value.level, problem),
-      });
-    }
-  });
+/** One offered level. Its caps and approved fees are `limits`, each with its own period. */
+export const levelEntrySchema = z.object({ level: certificateLevelSchema }).strict();
 
 const distinctLevels = (items: readonly { level: CertificateLevel }[]) =>
   new Set(items.map((i) => i.level)).size === items.length;
 
 export const levelsSchema = z
-  .array(levelCapSchema, { error: '等级格式不正确' })
+  .array(levelEntrySchema, { error: '等级格式不正确' })
   .min(1, { error: '请至少选择一个等级（初级、中级、高级）' })
   .max(3, { error: '等级最多三个：初级、中级、高级' })
   .refine(distinctLevels, { error: '同一等级只能出现一次' });
+
+const limitDate = (label: string) =>
+  z.iso
+    .date({ error: `${label}应为有效日期，格式如 2020-09-01` })
+    .nullable()
+    .default(null);
+
+/**
+ * A cost cap (per exam form, or 未区分) or the province-approved fee of one level, with its
+ * document and validity (either end open). Sent with its id when it exists.
+ */
+export const feeLimitSchema = z
+  .object({
+    id: z.number().int().positive().optional(),
+    kind: z.enum(feeLimitKinds, { error: '请选择类型：考核成本上限或省级核定收费标准' }),
+    level: certificateLevelSchema,
+    examForm: z.enum(capForms, { error: '请选择考核形式' }).default('any'),
+    amountFen: costCapFenSchema,
+    document: capDocumentSchema,
+    validFrom: limitDate('生效日期'),
+    validUntil: limitDate('有效期至'),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (
+      value.validFrom !== null &&
+      value.validUntil !== null &&
+      value.validFrom > value.validUntil
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validUntil'],
+        message: '“有效期至”不能早于“生效日期”',
+      });
+    }
+    if (value.kind === 'approved_fee' && value.examForm !== 'any') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['examForm'],
+        message: '省级核定收费标准不分考核形式：同一证书等级在省内只有一个收费标准',
+      });
+    }
+  });
+export type FeeLimitInput = z.output<typeof feeLimitSchema>;
+
+export const limitsSchema = z
+  .array(feeLimitSchema, { error: '收费依据格式不正确' })
+  .max(100, { error: '收费依据最多 100 条' })
+  .superRefine((limits, ctx) => {
+    for (const { index, message } of limitOverlaps(limits)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'validFrom'], message });
+    }
+  });
 
 export const requirementItemSchema = z
   .object({
@@ -111,6 +131,8 @@ export const certificateDataSchema = z.object({
   source: sourceSchema,
   levels: levelsSchema,
   requirements: requirementsSchema,
+  /** Left out on update: the recorded limits stay as they are. */
+  limits: limitsSchema.optional(),
 });
 export type CertificateDataInput = z.input<typeof certificateDataSchema>;
 export type CertificateData = z.output<typeof certificateDataSchema>;
@@ -133,9 +155,6 @@ export interface CertificateLevelEntry {
   level: CertificateLevel;
   /** 1/2/3 as the national platform codes the level. */
   platformCode: 1 | 2 | 3;
-  /** null: 未录入. */
-  costCapFen: number | null;
-  capDocument: string | null;
 }
 
 export interface CertificateRequirement {
@@ -153,6 +172,8 @@ export interface Certificate {
   /** The levels offered, 初级 → 高级. */
   levels: CertificateLevelEntry[];
   requirements: CertificateRequirement[];
+  /** Caps and approved fees, by level, form and start date. */
+  limits: FeeLimit[];
   createdAt: string;
   updatedAt: string;
 }
@@ -167,17 +188,8 @@ export const catalogueContract = {
   },
   'catalogue.archive': { input: z.object({ id: idSchema }).strict(), output: {} as Certificate },
   'catalogue.unarchive': { input: z.object({ id: idSchema }).strict(), output: {} as Certificate },
-  'catalogue.setLevelCaps': {
-    input: z
-      .object({
-        id: idSchema,
-        caps: z
-          .array(levelCapSchema)
-          .min(1, { error: '请至少填写一个等级的上限' })
-          .max(3)
-          .refine(distinctLevels, { error: '同一等级只能出现一次' }),
-      })
-      .strict(),
+  'catalogue.setLimits': {
+    input: z.object({ id: idSchema, limits: limitsSchema }).strict(),
     output: {} as Certificate,
   },
   'catalogue.setRequirements': {

@@ -18,7 +18,10 @@ export interface ExamLevelStats {
   /** passed / (passed + failed); null before any result. */
   passRate: number | null;
   feeFen: { school: number; subsidy: number; student: number };
-  /** The highest fee charged per person at this level, against the cap in force. */
+  /**
+   * The highest fee per person of the batch that stands worst against the cap (or approved fee)
+   * in force on its own exam date, with that figure; the level's highest fee when none applies.
+   */
   maxFeeFen: number | null;
   capFen: number | null;
   capDocument: string | null;

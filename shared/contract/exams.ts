@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
 import type { CertificateLevel } from '../domain/certificate';
+import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
 import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
 import type { SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
@@ -29,9 +30,16 @@ const isoDate = (label: string) =>
 
 // ---------------------------------------------------------------- 考核批次 (exam batches)
 
+const examFormSchema = z
+  .enum(examForms, { error: '请选择考核形式：纸笔考试、机考、一般实操考试或特殊实操考试' })
+  .nullable()
+  .default(null);
+
 export const batchFields = {
   certificateId: idField('证书'),
   level: certificateLevelSchema,
+  /** Picks the cap in force; null only for batches recorded before forms were (migration 012). */
+  examForm: examFormSchema,
   name: optionalText('批次名称', 100),
   examDate: isoDate('考核日期'),
   /** A training site of the school, or null with the place typed in `siteText`. */
@@ -57,6 +65,7 @@ export interface ExamBatch {
   certificateId: number;
   certificateName: string;
   level: CertificateLevel;
+  examForm: ExamForm | null;
   name: string;
   examDate: string;
   siteId: number | null;
@@ -67,9 +76,11 @@ export interface ExamBatch {
   feeFen: number;
   capacity: number | null;
   note: string;
-  /** The level's cost cap as the catalogue has it now (null: not recorded). */
-  costCapFen: number | null;
-  capDocument: string | null;
+  /**
+   * What its fee is judged by: the lower of the cost cap and the approved fee in force on its
+   * exam date for its exam form (null: none recorded for that day).
+   */
+  feeLimit: FeeLimit | null;
   /** All sign-ups, and those that hold a place (not withdrawn): from `figures`. */
   signupCount: number;
   activeCount: number;
@@ -99,6 +110,7 @@ const partnerSchoolsSchema = z
 export const agreementFields = {
   certificateId: idField('证书'),
   level: certificateLevelSchema,
+  examForm: examFormSchema,
   fee: yuanToFenField('协商费用'),
   agreedOn: isoDate('协商日期'),
   partnerSchools: partnerSchoolsSchema,
@@ -118,8 +130,9 @@ export interface FeeAgreement {
   certificateName: string;
   organization: string;
   level: CertificateLevel;
+  examForm: ExamForm | null;
   feeFen: number;
-  /** The cap in force and its document, copied from the catalogue when saved. */
+  /** The figure in force on the agreement date and its document, copied when saved. */
   capFen: number;
   capDocument: string;
   agreedOn: string;

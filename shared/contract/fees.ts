@@ -65,7 +65,7 @@ export interface LedgerRow {
   status: SignupStatus;
   feeFen: number;
   payer: Payer;
-  /** The level's cost cap in force now, null when none is recorded. */
+  /** The cap (or approved fee) in force on the exam date for its form, null when none. */
   capFen: number | null;
   updatedAt: string;
 }
@@ -153,6 +153,9 @@ export interface OverCapViolation {
   feeFen: number;
   capFen: number;
   capDocument: string;
+  examDate: string;
+  /** “2020年9月1日 适用的机考考核成本上限 ¥500.00（教职所〔2019〕314号，…有效）” */
+  limitText: string;
 }
 
 /** How many `unscheduled` students are listed at most (by 学号); `count` has them all. */

@@ -70,18 +70,5 @@ export function normalizeBatch(text: string): string {
   return n >= 1 && n <= 10 ? `第${chineseNumerals[n]}批` : cleaned;
 }
 
-/** A cap and the number of the document it comes from go together: both or neither. */
-export function capPairProblem(
-  costCapFen: number | null | undefined,
-  capDocument: string | null | undefined,
-): 'documentMissing' | 'capMissing' | null {
-  const hasCap = costCapFen !== null && costCapFen !== undefined;
-  const hasDocument =
-    capDocument !== null && capDocument !== undefined && capDocument.trim() !== '';
-  if (hasCap && !hasDocument) return 'documentMissing';
-  if (!hasCap && hasDocument) return 'capMissing';
-  return null;
-}
-
 /** The highest cap accepted: ¥999,999.99, far above any published exam cost. */
 export const MAX_COST_CAP_FEN = 99_999_999;

@@ -1,5 +1,3 @@
-import { formatFen } from './money';
-
 /**
  * Exam sign-ups (考核报名): the status flow and which result fields each status allows. Pure
  * rules shared by the forms and the core (notice rules 9 and 10).
@@ -146,21 +144,6 @@ export const emptyResult: SignupResultFields = {
   platformRegistered: false,
   creditBank: false,
 };
-
-/**
- * A fee above the level's cost cap (notice rule 11), with both numbers and the cap's document:
- * “考核费 ¥520.00 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）”. null when within.
- */
-export function feeOverCapMessage(
-  what: string,
-  feeFen: number,
-  capFen: number | null,
-  capDocument: string | null,
-): string | null {
-  if (capFen === null || feeFen <= capFen) return null;
-  const source = capDocument ? `（${capDocument}）` : '';
-  return `${what} ${formatFen(feeFen)} 超过该等级考核成本上限 ${formatFen(capFen)}${source}`;
-}
 
 /** The year an exam date (2020-09-01) falls in: the pilot project year it belongs to. */
 export function examYear(examDate: string): number {

@@ -41,19 +41,23 @@ function auditRows(entity?: string) {
   }));
 }
 
-const allLevels = (caps: Record<string, [number, string]> = {}) =>
-  (['junior', 'intermediate', 'senior'] as const).map((level) => ({
-    level,
-    costCapFen: caps[level]?.[0] ?? null,
-    capDocument: caps[level]?.[1] ?? null,
-  }));
+const allLevels = () => (['junior', 'intermediate', 'senior'] as const).map((level) => ({ level }));
+
+const cap = (level: string, amountFen: number, document: string, more: object = {}) => ({
+  kind: 'cap',
+  level,
+  amountFen,
+  document,
+  ...more,
+});
 
 const newCertificate = {
   name: '数字媒体交互设计',
   organization: '凤凰新联合（北京）教育科技有限公司',
   batch: '3',
   source: '',
-  levels: allLevels({ junior: [38000, '教职所〔2020〕5号'] }),
+  levels: allLevels(),
+  limits: [cap('junior', 38000, '教职所〔2020〕5号')],
   requirements: [{ text: '图形工作站 40 台' }, { text: '数位板 40 块' }],
 };
 
@@ -80,11 +84,11 @@ describe('sample catalogue', () => {
       requirements: [],
     });
     expect(web.levels).toEqual([
-      { level: 'junior', platformCode: 1, costCapFen: null, capDocument: null },
-      { level: 'intermediate', platformCode: 2, costCapFen: null, capDocument: null },
-      { level: 'senior', platformCode: 3, costCapFen: null, capDocument: null },
+      { level: 'junior', platformCode: 1 },
+      { level: 'intermediate', platformCode: 2 },
+      { level: 'senior', platformCode: 3 },
     ]);
-    expect(list.every((c) => c.levels.every((l) => l.costCapFen === null))).toBe(true);
+    expect(list.every((c) => c.limits.length === 0)).toBe(true);
   });
 
   it('is not seeded again after the user archives or deletes samples and reopens', async () => {
@@ -126,23 +130,33 @@ describe('certificates', () => {
         { id: expect.any(Number), text: '数位板 40 块' },
       ],
     });
-    expect(created.levels[0]).toEqual({
-      level: 'junior',
-      platformCode: 1,
-      costCapFen: 38000,
-      capDocument: '教职所〔2020〕5号',
-    });
+    expect(created.levels[0]).toEqual({ level: 'junior', platformCode: 1 });
+    expect(created.limits).toEqual([
+      {
+        id: expect.any(Number),
+        kind: 'cap',
+        level: 'junior',
+        examForm: 'any',
+        amountFen: 38000,
+        document: '教职所〔2020〕5号',
+        validFrom: null,
+        validUntil: null,
+      },
+    ]);
     expect(await call('catalogue.get', { id: created.id })).toEqual(created);
 
     const updated = await call('catalogue.update', {
       ...newCertificate,
       id: created.id,
       name: '  数字媒体交互设计（ＵＩ）\u3000',
-      levels: [{ level: 'junior', costCapFen: 38000, capDocument: '教职所〔2020〕5号' }],
+      levels: [{ level: 'junior' }],
+      limits: undefined,
       requirements: created.requirements,
     });
     expect(updated.name).toBe('数字媒体交互设计（UI）');
     expect(updated.levels.map((l) => l.level)).toEqual(['junior']);
+    // Limits left out of an update stay as they were.
+    expect(updated.limits).toEqual(created.limits);
 
     const found = await call<Certificate[]>('catalogue.list', { search: '凤凰' });
     expect(found.map((c) => c.id)).toEqual([created.id]);
@@ -211,41 +225,37 @@ describe('certificates', () => {
   });
 });
 
-describe('cost caps', () => {
+describe('cost caps and approved fees', () => {
   it.each([
     [
       'a cap without its document number',
-      { level: 'junior', costCapFen: 50000, capDocument: ' ' },
-      'caps.0.capDocument',
-      '初级：填写了考核成本上限，请同时填写它所依据的文件文号（如 教职所〔2019〕314号）',
+      cap('junior', 50000, ' '),
+      'limits.0.document',
+      '请填写文件文号',
+    ],
+    ['a fraction of a fen', cap('junior', 100.5, 'x'), 'limits.0.amountFen', '金额最多精确到分'],
+    ['zero', cap('junior', 0, 'x'), 'limits.0.amountFen', '金额应大于 0 元'],
+    [
+      'an end before the start',
+      cap('junior', 50000, 'x', { validFrom: '2021-01-01', validUntil: '2020-12-31' }),
+      'limits.0.validUntil',
+      '“有效期至”不能早于“生效日期”',
     ],
     [
-      'a document number without a cap',
-      { level: 'senior', costCapFen: null, capDocument: '教职所〔2019〕314号' },
-      'caps.0.costCapFen',
-      '高级：填写了文件文号，请同时填写该文件规定的考核成本上限（元）',
+      'an approved fee for one exam form',
+      { ...cap('junior', 50000, 'x', { examForm: 'computer' }), kind: 'approved_fee' },
+      'limits.0.examForm',
+      '省级核定收费标准不分考核形式：同一证书等级在省内只有一个收费标准',
     ],
-    [
-      'a fraction of a fen',
-      { level: 'junior', costCapFen: 100.5, capDocument: 'x' },
-      'caps.0.costCapFen',
-      '考核成本上限最多精确到分',
-    ],
-    [
-      'zero',
-      { level: 'junior', costCapFen: 0, capDocument: 'x' },
-      'caps.0.costCapFen',
-      '考核成本上限应大于 0 元',
-    ],
-  ])('refuses %s and changes nothing', async (_label, cap, pathName, message) => {
+  ])('refuses %s and changes nothing', async (_label, limit, pathName, message) => {
     t = createTestCore();
     const [first] = await call<Certificate[]>('catalogue.list', {});
-    const result = await t.core.dispatch('catalogue.setLevelCaps', { id: first.id, caps: [cap] });
+    const result = await t.core.dispatch('catalogue.setLimits', { id: first.id, limits: [limit] });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (result.ok) return;
     expect(result.error.details?.fields).toEqual([{ path: pathName, message }]);
     expect(await call('catalogue.get', { id: first.id })).toEqual(first);
-    expect(auditRows('certificate_cost_cap')).toEqual([]);
+    expect(auditRows('certificate_fee_limit')).toEqual([]);
   });
 
   it('refuses a cap for a level the certificate does not offer', async () => {
@@ -253,10 +263,11 @@ describe('cost caps', () => {
     const created = await call('catalogue.create', {
       ...newCertificate,
       levels: [{ level: 'junior' }],
+      limits: [],
     });
-    const result = await t.core.dispatch('catalogue.setLevelCaps', {
+    const result = await t.core.dispatch('catalogue.setLimits', {
       id: created.id,
-      caps: [{ level: 'senior', costCapFen: 50000, capDocument: '教职所〔2019〕314号' }],
+      limits: [cap('senior', 50000, '教职所〔2019〕314号')],
     });
     expect(result).toMatchObject({
       ok: false,
@@ -264,30 +275,64 @@ describe('cost caps', () => {
     });
   });
 
-  it('writes every cap change to the audit log with before and after', async () => {
+  it('refuses two caps of one level and form whose periods overlap, allows them end to end', async () => {
+    t = createTestCore();
+    const [first] = await call<Certificate[]>('catalogue.list', {});
+    const old = cap('junior', 50000, '教职所〔2019〕314号', {
+      examForm: 'computer',
+      validFrom: '2019-01-01',
+      validUntil: '2021-01-01',
+    });
+    const next = cap('junior', 45000, '教职成厅函〔2020〕11号', {
+      examForm: 'computer',
+      validFrom: '2021-01-01',
+    });
+    const result = await t.core.dispatch('catalogue.setLimits', {
+      id: first.id,
+      limits: [old, next],
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (result.ok) return;
+    expect(result.error.details?.fields).toEqual([
+      {
+        path: 'limits.1.validFrom',
+        message: expect.stringContaining(
+          '初级机考考核成本上限的有效期（2021年1月1日起有效）与另一条（教职所〔2019〕314号，2019年1月1日至2021年1月1日有效）重叠',
+        ),
+      },
+    ]);
+    // End to end, and a 未区分 cap over the same days, are fine: the form decides.
+    const saved = await call('catalogue.setLimits', {
+      id: first.id,
+      limits: [
+        { ...old, validUntil: '2020-12-31' },
+        next,
+        cap('junior', 60000, '教职所〔2019〕314号'),
+      ],
+    });
+    expect(saved.limits.map((l) => [l.examForm, l.amountFen, l.validFrom])).toEqual([
+      ['any', 60000, null],
+      ['computer', 50000, '2019-01-01'],
+      ['computer', 45000, '2021-01-01'],
+    ]);
+  });
+
+  it('writes every change to the audit log with before and after, keeping ids', async () => {
     t = createTestCore();
     const [first] = await call<Certificate[]>('catalogue.list', {});
     const doc = '教职所〔2019〕314号';
-    const set = await call('catalogue.setLevelCaps', {
+    const set = await call('catalogue.setLimits', {
       id: first.id,
-      caps: [
-        { level: 'junior', costCapFen: 50000, capDocument: doc },
-        { level: 'intermediate', costCapFen: 60000, capDocument: doc },
-      ],
+      limits: [cap('junior', 50000, doc), cap('intermediate', 60000, doc)],
     });
-    expect(set.levels.map((l) => [l.level, l.costCapFen, l.capDocument])).toEqual([
-      ['junior', 50000, doc],
-      ['intermediate', 60000, doc],
-      ['senior', null, null],
-    ]);
-    await call('catalogue.setLevelCaps', {
+    const [junior, intermediate] = set.limits;
+    expect([junior.level, intermediate.level]).toEqual(['junior', 'intermediate']);
+    const changed = await call('catalogue.setLimits', {
       id: first.id,
-      caps: [{ level: 'junior', costCapFen: 45000, capDocument: doc }],
+      limits: [{ ...junior, amountFen: 45000 }, intermediate],
     });
-    await call('catalogue.setLevelCaps', {
-      id: first.id,
-      caps: [{ level: 'intermediate', costCapFen: null, capDocument: null }],
-    });
+    expect(changed.limits.map((l) => l.id)).toEqual([junior.id, intermediate.id]);
+    await call('catalogue.setLimits', { id: first.id, limits: [{ ...junior, amountFen: 45000 }] });
     // Dropping a level that has a cap removes the cap: also recorded.
     const current = await call('catalogue.get', { id: first.id });
     await call('catalogue.update', {
@@ -296,28 +341,27 @@ describe('cost caps', () => {
       organization: current.organization,
       batch: current.batch,
       source: current.source,
-      levels: current.levels
-        .filter((l) => l.level !== 'junior')
-        .map(({ level, costCapFen, capDocument }) => ({ level, costCapFen, capDocument })),
+      levels: current.levels.filter((l) => l.level !== 'junior').map(({ level }) => ({ level })),
       requirements: [{ text: '实训室一间' }],
     });
+    expect((await call('catalogue.get', { id: first.id })).limits).toEqual([]);
 
-    const entries = auditRows('certificate_cost_cap');
+    const entries = auditRows('certificate_fee_limit');
     expect(entries.map((e) => [e.entityId, e.action])).toEqual([
-      [`${first.id}:junior`, 'create'],
-      [`${first.id}:intermediate`, 'create'],
-      [`${first.id}:junior`, 'update'],
-      [`${first.id}:intermediate`, 'delete'],
-      [`${first.id}:junior`, 'delete'],
+      [String(junior.id), 'create'],
+      [String(intermediate.id), 'create'],
+      [String(junior.id), 'update'],
+      [String(intermediate.id), 'delete'],
+      [String(junior.id), 'delete'],
     ]);
     expect(entries[2].before).toMatchObject({
-      costCapFen: 50000,
-      capDocument: doc,
+      amountFen: 50000,
+      document: doc,
       levelLabel: '初级',
     });
-    expect(entries[2].after).toMatchObject({ costCapFen: 45000, capDocument: doc });
+    expect(entries[2].after).toMatchObject({ amountFen: 45000, document: doc });
     expect(entries[3].after).toBeNull();
-    expect(entries[4].before).toMatchObject({ costCapFen: 45000, certificateName: first.name });
+    expect(entries[4].before).toMatchObject({ amountFen: 45000, certificateName: first.name });
     // Requirements are not money: no audit entries for them.
     expect(auditRows().every((e) => e.entity !== 'certificate_requirement')).toBe(true);
   });
@@ -413,9 +457,9 @@ describe('import', () => {
       (c) => c.name === '物流管理',
     )!;
     const doc = '教职所〔2019〕314号';
-    await call('catalogue.setLevelCaps', {
+    await call('catalogue.setLimits', {
       id: logistics.id,
-      caps: [{ level: 'junior', costCapFen: 30000, capDocument: doc }],
+      limits: [cap('junior', 30000, doc), cap('senior', 90000, doc)],
     });
 
     const file = upload('第三批.xlsx', bytes);
@@ -440,17 +484,16 @@ describe('import', () => {
     expect(security).toMatchObject({
       batch: '第三批',
       source: '由文件“第三批.xlsx”导入',
-      levels: [
-        { level: 'intermediate', costCapFen: null },
-        { level: 'senior', costCapFen: null },
-      ],
+      levels: [{ level: 'intermediate' }, { level: 'senior' }],
+      limits: [],
     });
     const updatedLogistics = list.find((c) => c.id === logistics.id)!;
     // The cap entered by the user stays with the level the file keeps; 高级 was dropped.
     expect(updatedLogistics.levels).toEqual([
-      { level: 'junior', platformCode: 1, costCapFen: 30000, capDocument: doc },
-      { level: 'intermediate', platformCode: 2, costCapFen: null, capDocument: null },
+      { level: 'junior', platformCode: 1 },
+      { level: 'intermediate', platformCode: 2 },
     ]);
+    expect(updatedLogistics.limits.map((l) => [l.level, l.amountFen])).toEqual([['junior', 30000]]);
 
     const again = await call<ImportPreview>('catalogue.importPreview', { file });
     expect(again.summary).toMatchObject({ toCreate: 0, toUpdate: 3, invalid: 0 });

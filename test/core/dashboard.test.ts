@@ -67,9 +67,11 @@ describe('dashboard.summary', () => {
     // Student 3's school-paid exam is withdrawn: only the self-paid one is left (rule 13).
     await status([ids[2]], 'withdrawn');
     // The province lowers the junior cap below the batch's fee (rule 11).
-    await data('catalogue.setLevelCaps', {
+    await data('catalogue.setLimits', {
       id: WEB_CERT,
-      caps: [{ level: 'junior', costCapFen: 47_000, capDocument: '鄂教职成〔2026〕1号' }],
+      limits: [
+        { kind: 'cap', level: 'junior', amountFen: 47_000, document: '鄂教职成〔2026〕1号' },
+      ],
     });
     // Two weeks of reports due (Fridays 17:00) and not filed.
     await data('weekly.saveSettings', {
@@ -135,7 +137,9 @@ describe('dashboard.summary', () => {
     const [weekly, overCap, schoolPaid, selfCheck] = s.violations;
     expect(weekly.title).toBe('周报：严重（2 期逾期未报送）');
     expect(overCap.detail).toContain('批次考核费 ¥480.00');
-    expect(overCap.detail).toContain('上限 ¥470.00（鄂教职成〔2026〕1号）');
+    expect(overCap.detail).toContain(
+      '依据 2026年5月10日 适用的考核成本上限 ¥470.00（鄂教职成〔2026〕1号，长期有效）',
+    );
     expect(schoolPaid.detail).toContain('学生3（2023000003）');
     expect(selfCheck.detail).toContain('双师型');
   });

@@ -39,8 +39,8 @@ describe('exam batches', () => {
       feeFen: 48000,
       organization: '工业和信息化部教育与考试中心',
       siteName: '某软件公司实习基地',
-      costCapFen: 50000,
-      capDocument: '教职所〔2019〕314号',
+      examForm: null,
+      feeLimit: { kind: 'cap', amountFen: 50000, document: '教职所〔2019〕314号' },
       signupCount: 0,
     });
     const list = await ok(t, 'exams.batches.list', { level: 'junior' });
@@ -53,7 +53,7 @@ describe('exam batches', () => {
     const error = await fails(t, 'exams.batches.save', batchInput(certId(), { fee: '520' }));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toContain(
-      '考核费 ¥520.00 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+      '考核费 ¥520.00 超过 2020年11月15日 适用的考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
     expect(error.details?.fields?.[0].path).toBe('fee');
     expect(await ok(t, 'exams.batches.list', {})).toEqual([]);
@@ -61,7 +61,137 @@ describe('exam batches', () => {
     expect(atCap.feeFen).toBe(50000);
     // 高级 has no cap recorded: any fee is accepted for a batch.
     const senior = await createBatch(t.core, batchInput(certId(), { level: 'senior', fee: 900 }));
-    expect(senior.costCapFen).toBeNull();
+    expect(senior.feeLimit).toBeNull();
+  });
+
+  it('judges each batch by the cap of its exam form in force on its exam date', async () => {
+    const doc2019 = '教职所〔2019〕314号';
+    const doc2021 = '教职成厅函〔2020〕11号';
+    await ok(t, 'catalogue.setLimits', {
+      id: certId(),
+      limits: [
+        {
+          kind: 'cap',
+          level: 'junior',
+          examForm: 'computer',
+          amountFen: 50000,
+          document: doc2019,
+          validFrom: '2019-01-01',
+          validUntil: '2020-12-31',
+        },
+      ],
+    });
+    const old = await createBatch(
+      t.core,
+      batchInput(certId(), { examDate: '2020-09-01', examForm: 'computer', fee: 500 }),
+    );
+    // A lower cap from 2021: the 2020 batch stays judged by the 2019 cap; a 2021 batch is not.
+    const withNew = await ok(t, 'catalogue.setLimits', {
+      id: certId(),
+      limits: [
+        ...(await ok(t, 'catalogue.get', { id: certId() })).limits,
+        {
+          kind: 'cap',
+          level: 'junior',
+          examForm: 'computer',
+          amountFen: 42000,
+          document: doc2021,
+          validFrom: '2021-01-01',
+        },
+      ],
+    });
+    expect(withNew.limits).toHaveLength(2);
+    const again = await ok(t, 'exams.batches.get', { id: old.id });
+    expect(again.feeLimit).toMatchObject({ amountFen: 50000, document: doc2019 });
+    expect(await ok(t, 'fees.violations', {})).toMatchObject({ overCap: [] });
+    const error = await fails(
+      t,
+      'exams.batches.save',
+      batchInput(certId(), { examDate: '2021-03-01', examForm: 'computer', fee: 500 }),
+    );
+    expect(error.details?.fields).toEqual([
+      {
+        path: 'fee',
+        message:
+          '考核费 ¥500.00 超过 2021年3月1日 适用的机考考核成本上限 ¥420.00（教职成厅函〔2020〕11号，2021年1月1日起有效），请改为不超过上限的金额',
+      },
+    ]);
+    // Last valid day of the old cap: still ¥500; another form on the same day: no cap applies.
+    const lastDay = await createBatch(
+      t.core,
+      batchInput(certId(), { examDate: '2020-12-31', examForm: 'computer', fee: 500 }),
+    );
+    expect(lastDay.feeLimit?.document).toBe(doc2019);
+    const paper = await createBatch(
+      t.core,
+      batchInput(certId(), { examDate: '2021-03-01', examForm: 'paper', fee: 500 }),
+    );
+    expect(paper.feeLimit).toBeNull();
+    // A batch whose form is not recorded is judged by the strictest cap of that day.
+    const unknownForm = await fails(
+      t,
+      'exams.batches.save',
+      batchInput(certId(), { examDate: '2021-03-01', fee: 500 }),
+    );
+    expect(unknownForm.message).toContain('适用的机考考核成本上限 ¥420.00');
+    // 首页 sets each batch's highest fee against the cap of its own day (no cap for 纸笔 in 2021).
+    for (const batch of [old, paper]) {
+      await ok(t, 'exams.signups.create', {
+        batchId: batch.id,
+        studentIds: studentIds().slice(0, 2),
+        confirm: true,
+      });
+    }
+    const junior = async () =>
+      (await ok(t, 'dashboard.summary', {})).exams.find((e) => e.level === 'junior');
+    expect(await junior()).toMatchObject({ maxFeeFen: 50000, capFen: 50000, capDocument: doc2019 });
+    // 规则检查 judges the 2020 batches by the 2019 cap: corrected down to ¥450, both are over it,
+    // though the 2021 cap is not what they are judged by.
+    const limits = (await ok(t, 'catalogue.get', { id: certId() })).limits;
+    await ok(t, 'catalogue.setLimits', {
+      id: certId(),
+      limits: limits.map((l) => (l.document === doc2019 ? { ...l, amountFen: 45000 } : l)),
+    });
+    const over = (await ok(t, 'fees.violations', {})).overCap;
+    expect(over.filter((v) => v.kind === 'signup').map((v) => v.batchId)).toEqual([old.id, old.id]);
+    expect(
+      over.filter((v) => v.kind === 'batch').map((v) => [v.batchId, v.capFen, v.limitText]),
+    ).toEqual(
+      [lastDay.id, old.id].map((id) => [
+        id,
+        45000,
+        expect.stringContaining(
+          '适用的机考考核成本上限 ¥450.00（教职所〔2019〕314号，2019年1月1日至2020年12月31日有效）',
+        ),
+      ]),
+    );
+    expect(await junior()).toMatchObject({ maxFeeFen: 50000, capFen: 45000, capDocument: doc2019 });
+  });
+
+  it('judges a fee against the province-approved fee when it is lower than the cap', async () => {
+    const current = await ok(t, 'catalogue.get', { id: certId() });
+    await ok(t, 'catalogue.setLimits', {
+      id: certId(),
+      limits: [
+        ...current.limits,
+        {
+          kind: 'approved_fee',
+          level: 'junior',
+          amountFen: 46000,
+          document: '鄂教财〔2020〕8号',
+          validFrom: '2020-01-01',
+        },
+      ],
+    });
+    const before = await createBatch(
+      t.core,
+      batchInput(certId(), { examDate: '2019-11-15', fee: 480 }),
+    );
+    expect(before.feeLimit).toMatchObject({ kind: 'cap', amountFen: 50000 });
+    const error = await fails(t, 'exams.batches.save', batchInput(certId(), { fee: 480 }));
+    expect(error.message).toContain(
+      '考核费 ¥480.00 超过 2020年11月15日 适用的省级核定收费标准 ¥460.00（鄂教财〔2020〕8号，2020年1月1日起有效）',
+    );
   });
 
   it('refuses a level the certificate does not offer', async () => {
@@ -140,9 +270,7 @@ describe('exam batches', () => {
       organization: cert.organization,
       batch: cert.batch,
       source: cert.source,
-      levels: cert.levels
-        .filter((l) => l.level !== 'junior')
-        .map((l) => ({ level: l.level, costCapFen: l.costCapFen, capDocument: l.capDocument })),
+      levels: cert.levels.filter((l) => l.level !== 'junior').map((l) => ({ level: l.level })),
       requirements: [],
     });
     expect(error.code).toBe('IN_USE');
@@ -170,9 +298,9 @@ describe('fee agreements', () => {
       document: null,
     });
     // A later cap change does not rewrite the saved agreement.
-    await ok(t, 'catalogue.setLevelCaps', {
+    await ok(t, 'catalogue.setLimits', {
       id: certId(),
-      caps: [{ level: 'junior', costCapFen: 60000, capDocument: '新文号' }],
+      limits: [{ kind: 'cap', level: 'junior', amountFen: 60000, document: '新文号' }],
     });
     const [listed] = await ok(t, 'exams.agreements.list', {});
     expect(listed.capFen).toBe(50000);
@@ -183,14 +311,16 @@ describe('fee agreements', () => {
 
   it('refuses a fee above the cap with both numbers', async () => {
     const error = await fails(t, 'exams.agreements.save', agreement({ fee: '500.01' }));
-    expect(error.message).toContain('协商费用 ¥500.01 超过该等级考核成本上限 ¥500.00');
+    expect(error.message).toContain(
+      '协商费用 ¥500.01 超过 2020年6月1日 适用的考核成本上限 ¥500.00',
+    );
     expect(error.details?.fields?.[0].path).toBe('fee');
     expect(await ok(t, 'exams.agreements.list', {})).toEqual([]);
   });
 
   it('refuses a level with no cap recorded, pointing to 证书目录', async () => {
     const error = await fails(t, 'exams.agreements.save', agreement({ level: 'senior' }));
-    expect(error.message).toContain('尚未录入考核成本上限');
+    expect(error.message).toContain('没有适用的考核成本上限');
     expect(error.message).toContain('证书目录');
   });
 

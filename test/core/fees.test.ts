@@ -203,9 +203,11 @@ describe('fees: rule check', () => {
     expect((await ok(t, 'fees.violations', {})).schoolPaid).toEqual([]);
 
     // The cap lowered after the fees were set: the batch and its sign-ups are over it.
-    await ok(t, 'catalogue.setLevelCaps', {
+    await ok(t, 'catalogue.setLimits', {
       id: WEB_CERT,
-      caps: [{ level: 'junior', costCapFen: 30_000, capDocument: '鄂教职成〔2021〕1号' }],
+      limits: [
+        { kind: 'cap', level: 'junior', amountFen: 30_000, document: '鄂教职成〔2021〕1号' },
+      ],
     });
     const over = (await ok(t, 'fees.violations', {})).overCap;
     expect(over.filter((o) => o.kind === 'batch').map((o) => o.batchId)).toEqual([batches[0]]);

@@ -37,9 +37,9 @@ async function seed(page: Page) {
     annualEnrolment: 120,
   });
   const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
-  await pilot(page, 'catalogue.setLevelCaps', {
+  await pilot(page, 'catalogue.setLimits', {
     id: web.id,
-    caps: [{ level: 'junior', costCapFen: 50000, capDocument: '教职所〔2019〕314号' }],
+    limits: [{ kind: 'cap', level: 'junior', amountFen: 50000, document: '教职所〔2019〕314号' }],
   });
   for (let i = 1; i <= 8; i += 1) {
     await pilot(page, 'students.save', {
@@ -76,6 +76,7 @@ test.describe('考核报名与费用协商', () => {
   test('batch over the cap refused then fixed; agreement; bulk sign-up with warning; statuses; a pass', async ({
     page,
   }, testInfo) => {
+    test.setTimeout(240_000); // a long path of typed forms on a shared two-core machine
     await page.goto(host.url);
     await seed(page);
 
@@ -85,17 +86,22 @@ test.describe('考核报名与费用协商', () => {
     await page.getByRole('button', { name: '新增考核批次' }).click();
     const dialog = openDialog(page);
     await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级（上限 ¥500.00）');
+    await choose(page, 'batch_level', '初级');
     await dialog.locator('#batch_name').fill('2020年第一批');
+    await dialog.locator('#batch_fee').fill('520');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(errorOf(page, 'batch_examForm')).toHaveText(
+      '请选择考核形式：不同考核形式的成本上限不同',
+    );
+    await choose(page, 'batch_examForm', '纸笔考试');
     await fillDate(page, 'batch_examDate', '2020年11月15日');
     await dialog.locator('#batch_siteText').fill('实训楼 301');
-    await dialog.locator('#batch_fee').fill('520');
     await expect(dialog.locator('#batch_fee_extra')).toHaveText(
-      '该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+      '2020年11月15日 适用：考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(errorOf(page, 'batch_fee')).toHaveText(
-      '考核费 ¥520.00 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+      '考核费 ¥520.00 超过 2020年11月15日 适用的考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
     await dialog.locator('#batch_fee').fill('480');
     await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
@@ -114,14 +120,16 @@ test.describe('考核报名与费用协商', () => {
     await page.getByRole('button', { name: '新增费用协商' }).click();
     const agreement = openDialog(page);
     await choose(page, 'agreement_certificateId', 'Web前端开发');
-    await choose(page, 'agreement_level', '初级（上限 ¥500.00）');
+    await choose(page, 'agreement_level', '初级');
+    await choose(page, 'agreement_examForm', '纸笔考试');
+    await expect(agreement.getByTestId('agreement-cap')).toHaveText('—');
+    await fillDate(page, 'agreement_agreedOn', '2020年6月1日');
     await expect(agreement.getByTestId('agreement-cap')).toHaveText(
-      '上限 ¥500.00（教职所〔2019〕314号）',
+      '考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
     await agreement.locator('#agreement_fee').fill('500.5');
-    await fillDate(page, 'agreement_agreedOn', '2020年6月1日');
     await expect(errorOf(page, 'agreement_fee')).toHaveText(
-      '协商费用 ¥500.50 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
+      '协商费用 ¥500.50 超过 2020年6月1日 适用的考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
     await agreement.locator('#agreement_fee').fill('480');
     const partners = agreement.locator('#agreement_partnerSchools');
@@ -212,5 +220,92 @@ test.describe('考核报名与费用协商', () => {
     await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
     await expect(last).toContainText('已撤销');
     await attachScreenshot(page, testInfo, 'exams-batch-signups');
+  });
+
+  test('two caps with periods in 证书目录: an old and a new batch, each judged by its own cap', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(240_000); // the catalogue drawer and two batch forms, typed
+    await page.goto(host.url);
+    await seed(page);
+
+    // 证书目录: the 初级 cap becomes 机考 until 2020-12-31, and a lower 机考 cap from 2021.
+    await openPage(page, '证书目录');
+    await page
+      .getByTestId('catalogue-table')
+      .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect(drawer.getByText('编辑：Web前端开发')).toBeVisible();
+    await choose(page, 'certificate_limits_0_examForm', '机考');
+    await fillDate(page, 'certificate_limits_0_validUntil', '2020年12月31日');
+    await drawer.getByRole('button', { name: '添加上限或收费标准' }).click();
+    await choose(page, 'certificate_limits_1_examForm', '机考');
+    await drawer.locator('#certificate_limits_1_amountYuan').fill('420');
+    await drawer.locator('#certificate_limits_1_document').fill('教职成厅函〔2020〕11号');
+    // Starting on the old cap's last day overlaps it: refused at the row, nothing saved.
+    await fillDate(page, 'certificate_limits_1_validFrom', '2020年12月31日');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(errorOf(page, 'certificate_limits_1_validFrom')).toContainText('重叠');
+    await fillDate(page, 'certificate_limits_1_validFrom', '2021年1月1日');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('已保存“Web前端开发”')).toBeVisible();
+    await expect(drawer).toBeHidden();
+
+    // The old batch (2020年9月1日) is judged by the 2019 cap of ¥500.
+    await openPage(page, '考核报名');
+    await page.getByRole('button', { name: '新增考核批次' }).click();
+    let dialog = openDialog(page);
+    await choose(page, 'batch_certificateId', 'Web前端开发');
+    await choose(page, 'batch_level', '初级');
+    await choose(page, 'batch_examForm', '机考');
+    await dialog.locator('#batch_name').fill('2020年批次');
+    await fillDate(page, 'batch_examDate', '2020年9月1日');
+    await dialog.locator('#batch_fee').fill('480');
+    await expect(dialog.locator('#batch_fee_extra')).toHaveText(
+      '2020年9月1日 适用：机考考核成本上限 ¥500.00（教职所〔2019〕314号，2020年12月31日前有效）',
+    );
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog).toHaveCount(0);
+
+    // The new batch (2021年3月1日), same fee: over the 2021 cap of ¥420, refused; ¥420 saves.
+    await page.getByRole('button', { name: '新增考核批次' }).click();
+    dialog = openDialog(page);
+    await choose(page, 'batch_certificateId', 'Web前端开发');
+    await choose(page, 'batch_level', '初级');
+    await choose(page, 'batch_examForm', '机考');
+    await dialog.locator('#batch_name').fill('2021年批次');
+    await fillDate(page, 'batch_examDate', '2021年3月1日');
+    await dialog.locator('#batch_fee').fill('480');
+    await expect(errorOf(page, 'batch_fee')).toHaveText(
+      '考核费 ¥480.00 超过 2021年3月1日 适用的机考考核成本上限 ¥420.00（教职成厅函〔2020〕11号，2021年1月1日起有效）',
+    );
+    await attachScreenshot(page, testInfo, 'exams-cap-by-date');
+    await dialog.locator('#batch_fee').fill('420');
+    await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(dialog).toHaveCount(0);
+    const rows = page.getByTestId('batches-table').locator('tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.filter({ hasText: '2020年批次' })).toContainText('机考');
+
+    // The old batch's page names the cap it is judged by: the 2019 one, not today's.
+    await rows.filter({ hasText: '2020年批次' }).getByRole('button', { name: '报名管理' }).click();
+    await expect(page.getByTestId('batch-fee-limit')).toHaveText(
+      '2020年9月1日 适用：机考考核成本上限 ¥500.00（教职所〔2019〕314号，2020年12月31日前有效）',
+    );
+
+    // 规则检查 agrees: neither batch is over the cap of its own day.
+    const batches = await pilot<{ name: string; feeLimit: { amountFen: number } | null }[]>(
+      page,
+      'exams.batches.list',
+      {},
+    );
+    expect(batches.map((b) => [b.name, b.feeLimit?.amountFen])).toEqual([
+      ['2021年批次', 42000],
+      ['2020年批次', 50000],
+    ]);
+    expect(await pilot(page, 'fees.violations', {})).toMatchObject({ overCap: [] });
   });
 });

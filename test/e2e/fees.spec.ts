@@ -116,7 +116,8 @@ test.describe('费用台账', () => {
     await page.getByRole('button', { name: '新增考核批次' }).click();
     const batchForm = openDialog(page);
     await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级（上限 ¥500.00）');
+    await choose(page, 'batch_level', '初级');
+    await choose(page, 'batch_examForm', '机考');
     await batchForm.locator('#batch_name').fill('2026春初级');
     await fillDate(page, 'batch_examDate', '2026年5月10日');
     await batchForm.locator('#batch_fee').fill('400');

@@ -14,11 +14,11 @@ import { residentId } from './students';
 export async function seedExamSchool(core: Core, options: { students?: number } = {}) {
   const seeded = await seedSchool(core);
   const [web] = await call<Certificate[]>(core, 'catalogue.list', { search: 'Web前端开发' });
-  const certificate = await call<Certificate>(core, 'catalogue.setLevelCaps', {
+  const certificate = await call<Certificate>(core, 'catalogue.setLimits', {
     id: web.id,
-    caps: [
-      { level: 'junior', costCapFen: 50000, capDocument: '教职所〔2019〕314号' },
-      { level: 'intermediate', costCapFen: 80000, capDocument: '教职所〔2019〕314号' },
+    limits: [
+      { kind: 'cap', level: 'junior', amountFen: 50000, document: '教职所〔2019〕314号' },
+      { kind: 'cap', level: 'intermediate', amountFen: 80000, document: '教职所〔2019〕314号' },
     ],
   });
   const count = options.students ?? 6;

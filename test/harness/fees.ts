@@ -8,11 +8,11 @@ export const BIM_CERT = 1; // 建筑信息模型（BIM）
 
 /** Web前端开发 初级 capped at ¥500.00 (依据 教职所〔2019〕314号), 中级 at ¥800.00. */
 export async function setCaps(call: DataCall): Promise<void> {
-  await call('catalogue.setLevelCaps', {
+  await call('catalogue.setLimits', {
     id: WEB_CERT,
-    caps: [
-      { level: 'junior', costCapFen: 50_000, capDocument: '教职所〔2019〕314号' },
-      { level: 'intermediate', costCapFen: 80_000, capDocument: '教职所〔2019〕314号' },
+    limits: [
+      { kind: 'cap', level: 'junior', amountFen: 50_000, document: '教职所〔2019〕314号' },
+      { kind: 'cap', level: 'intermediate', amountFen: 80_000, document: '教职所〔2019〕314号' },
     ],
   });
 }

@@ -9,6 +9,7 @@ import exams from './008_exams';
 import feesIndexes from './009_fees_indexes';
 import weeklyReports from './010_weekly_reports';
 import feesCoveringIndexes from './011_fees_covering_indexes';
+import feeLimits from './012_fee_limits';
 import revisions from './013_revisions';
 import weeklyFlows from './014_weekly_flows';
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'fees_indexes', sql: feesIndexes },
   { version: 10, name: 'weekly_reports', sql: weeklyReports },
   { version: 11, name: 'fees_covering_indexes', sql: feesCoveringIndexes },
+  { version: 12, name: 'fee_limits', sql: feeLimits },
   { version: 13, name: 'revisions', sql: revisions },
   { version: 14, name: 'weekly_flows', sql: weeklyFlows },
 ];

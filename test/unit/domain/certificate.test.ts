@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  capPairProblem,
   certificateLevelCodes,
   normalizeBatch,
   parseLevels,
@@ -37,12 +36,5 @@ describe('batches and caps', () => {
     ['2019年试点', '2019年试点'],
   ])('batch %s → %s', (text, batch) => {
     expect(normalizeBatch(text)).toBe(batch);
-  });
-
-  it('wants a cap and its document number together', () => {
-    expect(capPairProblem(50000, '教职所〔2019〕314号')).toBeNull();
-    expect(capPairProblem(null, null)).toBeNull();
-    expect(capPairProblem(50000, '  ')).toBe('documentMissing');
-    expect(capPairProblem(null, '教职所〔2019〕314号')).toBe('capMissing');
   });
 });

@@ -3,7 +3,6 @@ import {
   allowedNextStatuses,
   canMoveTo,
   emptyResult,
-  feeOverCapMessage,
   resultFieldProblems,
   signupStatuses,
   transitionProblem,
@@ -75,18 +74,5 @@ describe('result fields by status', () => {
         creditBank: true,
       }).map((p) => p.field),
     ).toEqual(['platformRegistered', 'creditBank']);
-  });
-});
-
-describe('fee against the cost cap', () => {
-  it('names both amounts and the document; the cap itself is allowed', () => {
-    expect(feeOverCapMessage('考核费', 52000, 50000, '教职所〔2019〕314号')).toBe(
-      '考核费 ¥520.00 超过该等级考核成本上限 ¥500.00（教职所〔2019〕314号）',
-    );
-    expect(feeOverCapMessage('考核费', 50000, 50000, 'x')).toBeNull();
-    expect(feeOverCapMessage('考核费', 50001, 50000, null)).toBe(
-      '考核费 ¥500.01 超过该等级考核成本上限 ¥500.00',
-    );
-    expect(feeOverCapMessage('考核费', 999999, null, null)).toBeNull();
   });
 });

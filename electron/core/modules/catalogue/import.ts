@@ -106,14 +106,7 @@ export function catalogueImportDefinition(
             batch: value.batch || current.batch,
             source: value.source || current.source,
           };
-          const levels = value.levels.map(
-            (level): LevelInput =>
-              current.levels.find((l) => l.level === level) ?? {
-                level,
-                costCapFen: null,
-                capDocument: null,
-              },
-          );
+          const levels = value.levels.map((level): LevelInput => ({ level }));
           const changed =
             fields.organization !== current.organization ||
             fields.batch !== current.batch ||
@@ -134,7 +127,7 @@ export function catalogueImportDefinition(
           const id = repo.insertCertificate(fields, at);
           repo.writeLevels(
             { id, name: value.name },
-            value.levels.map((level) => ({ level, costCapFen: null, capDocument: null })),
+            value.levels.map((level) => ({ level })),
             at,
           );
           created += 1;

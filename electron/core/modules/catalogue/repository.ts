@@ -2,7 +2,9 @@ import type {
   Certificate,
   CertificateData,
   CertificateLevelEntry,
+  FeeLimitInput,
 } from '../../../../shared/contract/catalogue';
+import type { FeeLimit } from '../../../../shared/domain/costCaps';
 import {
   certificateLevelCodes,
   certificateLevelLabels,
@@ -11,8 +13,9 @@ import {
 } from '../../../../shared/domain/certificate';
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
-import { CoreError } from '../../errors';
+import { CoreError, validationError } from '../../errors';
 import { assertLevelUnused } from '../exams/usage';
+import { limitsByCertificate, limitsOf } from './limits';
 
 interface CertificateRow {
   id: number;
@@ -28,8 +31,6 @@ interface CertificateRow {
 interface LevelRow {
   certificate_id: number;
   level: CertificateLevel;
-  cost_cap_fen: number | null;
-  cap_document: string | null;
 }
 
 interface RequirementRow {
@@ -40,6 +41,7 @@ interface RequirementRow {
 }
 
 export type LevelInput = CertificateData['levels'][number];
+export type LimitInput = FeeLimitInput;
 export type RequirementInput = CertificateData['requirements'][number];
 export type CertificateFields = Pick<CertificateData, 'name' | 'organization' | 'batch' | 'source'>;
 
@@ -84,13 +86,20 @@ export function catalogueRepository(ctx: CoreContext) {
     touch: db.prepare('UPDATE certificates SET updated_at = ? WHERE id = ?'),
     setArchived: db.prepare('UPDATE certificates SET archived = ?, updated_at = ? WHERE id = ?'),
     insertLevel: db.prepare(
-      `INSERT INTO certificate_levels (certificate_id, level, cost_cap_fen, cap_document, updated_at)
-       VALUES (?, ?, ?, ?, ?)`,
+      'INSERT INTO certificate_levels (certificate_id, level, updated_at) VALUES (?, ?, ?)',
     ),
-    updateLevel: db.prepare(
-      `UPDATE certificate_levels SET cost_cap_fen = ?, cap_document = ?, updated_at = ?
-       WHERE certificate_id = ? AND level = ?`,
+    insertLimit: db.prepare(
+      `INSERT INTO certificate_fee_limits (certificate_id, level, kind, exam_form, amount_fen,
+         document, valid_from, valid_until, updated_at)
+       VALUES (@certificateId, @level, @kind, @examForm, @amountFen, @document, @validFrom,
+         @validUntil, @at)`,
     ),
+    updateLimit: db.prepare(
+      `UPDATE certificate_fee_limits SET level = @level, kind = @kind, exam_form = @examForm,
+         amount_fen = @amountFen, document = @document, valid_from = @validFrom,
+         valid_until = @validUntil, updated_at = @at WHERE id = @id`,
+    ),
+    deleteLimit: db.prepare('DELETE FROM certificate_fee_limits WHERE id = ?'),
     deleteLevel: db.prepare(
       'DELETE FROM certificate_levels WHERE certificate_id = ? AND level = ?',
     ),
@@ -107,6 +116,7 @@ export function catalogueRepository(ctx: CoreContext) {
     row: CertificateRow,
     levels: readonly LevelRow[],
     requirements: readonly RequirementRow[],
+    limits: readonly FeeLimit[],
   ): Certificate {
     return {
       id: row.id,
@@ -120,10 +130,9 @@ export function catalogueRepository(ctx: CoreContext) {
         .map((l): CertificateLevelEntry => ({
           level: l.level,
           platformCode: certificateLevelCodes[l.level],
-          costCapFen: l.cost_cap_fen,
-          capDocument: l.cap_document,
         })),
       requirements: requirements.map((r) => ({ id: r.id, text: r.text })),
+      limits: [...limits],
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -132,7 +141,12 @@ export function catalogueRepository(ctx: CoreContext) {
   function find(id: number): Certificate | undefined {
     const row = statements.byId.get(id);
     if (!row) return undefined;
-    return assemble(row, statements.levels.all(id), statements.requirements.all(id));
+    return assemble(
+      row,
+      statements.levels.all(id),
+      statements.requirements.all(id),
+      limitsOf(db, id),
+    );
   }
 
   function get(id: number): Certificate {
@@ -157,8 +171,14 @@ export function catalogueRepository(ctx: CoreContext) {
     for (const r of statements.allRequirements.all()) {
       requirements.set(r.certificate_id, [...(requirements.get(r.certificate_id) ?? []), r]);
     }
+    const limits = limitsByCertificate(db);
     return rows.map((row) =>
-      assemble(row, levels.get(row.id) ?? [], requirements.get(row.id) ?? []),
+      assemble(
+        row,
+        levels.get(row.id) ?? [],
+        requirements.get(row.id) ?? [],
+        limits.get(row.id) ?? [],
+      ),
     );
   }
 
@@ -175,105 +195,116 @@ export function catalogueRepository(ctx: CoreContext) {
     }
   }
 
-  const capAudit = (certificate: { id: number; name: string }, level: LevelRow | LevelInput) => ({
+  const limitAudit = (certificate: { id: number; name: string }, limit: Omit<FeeLimit, 'id'>) => ({
     certificateId: certificate.id,
     certificateName: certificate.name,
-    level: level.level,
-    levelLabel: certificateLevelLabels[level.level],
-    costCapFen: 'costCapFen' in level ? level.costCapFen : level.cost_cap_fen,
-    capDocument: 'capDocument' in level ? level.capDocument : level.cap_document,
+    kind: limit.kind,
+    level: limit.level,
+    levelLabel: certificateLevelLabels[limit.level],
+    examForm: limit.examForm,
+    amountFen: limit.amountFen,
+    document: limit.document,
+    validFrom: limit.validFrom,
+    validUntil: limit.validUntil,
   });
 
-  function auditCap(
+  function auditLimit(
     certificate: { id: number; name: string },
-    level: CertificateLevel,
+    id: number,
     action: 'create' | 'update' | 'delete',
-    before: unknown,
-    after: unknown,
+    before: Omit<FeeLimit, 'id'> | null,
+    after: Omit<FeeLimit, 'id'> | null,
     at: string,
   ): void {
     recordAudit(db, {
       at,
       actor: ctx.actor,
-      entity: 'certificate_cost_cap',
-      entityId: `${certificate.id}:${level}`,
+      entity: 'certificate_fee_limit',
+      entityId: String(id),
       action,
-      before,
-      after,
+      before: before && limitAudit(certificate, before),
+      after: after && limitAudit(certificate, after),
     });
   }
 
   /**
-   * Makes the offered levels exactly `levels`, with their caps. Every change to a cap (set,
-   * changed, removed, or gone with its level) is written to the audit log.
+   * Makes the offered levels exactly `levels`. A level removed takes its caps and approved fees
+   * with it, each removal audited.
    */
   function writeLevels(
     certificate: { id: number; name: string },
-    levels: readonly LevelInput[],
+    levels: readonly { level: CertificateLevel }[],
     at: string,
   ): void {
-    const before = new Map(statements.levels.all(certificate.id).map((l) => [l.level, l]));
+    const before = new Set(statements.levels.all(certificate.id).map((l) => l.level));
     const wanted = new Set(levels.map((l) => l.level));
-    for (const [level, old] of before) {
+    for (const level of before) {
       if (wanted.has(level)) continue;
       assertLevelUnused(db, certificate, level);
+      for (const limit of limitsOf(db, certificate.id).filter((l) => l.level === level)) {
+        statements.deleteLimit.run(limit.id);
+        auditLimit(certificate, limit.id, 'delete', limit, null, at);
+      }
       statements.deleteLevel.run(certificate.id, level);
-      if (old.cost_cap_fen !== null) {
-        auditCap(certificate, level, 'delete', capAudit(certificate, old), null, at);
-      }
     }
-    for (const level of levels) {
-      const old = before.get(level.level);
-      if (!old) {
-        statements.insertLevel.run(
-          certificate.id,
-          level.level,
-          level.costCapFen,
-          level.capDocument,
-          at,
-        );
-        if (level.costCapFen !== null) {
-          auditCap(certificate, level.level, 'create', null, capAudit(certificate, level), at);
-        }
-      } else if (old.cost_cap_fen !== level.costCapFen || old.cap_document !== level.capDocument) {
-        statements.updateLevel.run(
-          level.costCapFen,
-          level.capDocument,
-          at,
-          certificate.id,
-          level.level,
-        );
-        const action =
-          old.cost_cap_fen === null ? 'create' : level.costCapFen === null ? 'delete' : 'update';
-        auditCap(
-          certificate,
-          level.level,
-          action,
-          old.cost_cap_fen === null ? null : capAudit(certificate, old),
-          level.costCapFen === null ? null : capAudit(certificate, level),
-          at,
-        );
-      }
+    for (const { level } of levels) {
+      if (!before.has(level)) statements.insertLevel.run(certificate.id, level, at);
     }
   }
 
-  /** Sets caps of levels already offered; other levels are left as they are. */
-  function writeCaps(certificate: Certificate, caps: readonly LevelInput[], at: string): void {
-    const offered = new Set(certificate.levels.map((l) => l.level));
-    for (const cap of caps) {
-      if (!offered.has(cap.level)) {
-        const label = certificateLevelLabels[cap.level];
-        throw new CoreError(
-          'VALIDATION',
-          `“${certificate.name}”没有开设${label}，不能录入${label}的考核成本上限。请先在“编辑”中勾选该等级。`,
-          { fields: [{ path: 'caps', message: `未开设${label}` }] },
-        );
+  /**
+   * Makes the caps and approved fees exactly `limits` (overlaps were refused by the contract).
+   * Items sent with their id keep it; every change is written to the audit log.
+   */
+  function writeLimits(
+    certificate: { id: number; name: string },
+    limits: readonly LimitInput[],
+    at: string,
+  ): void {
+    const offered = new Set(statements.levels.all(certificate.id).map((l) => l.level));
+    const existing = new Map(limitsOf(db, certificate.id).map((l) => [l.id, l]));
+    const issues = limits.flatMap((limit, index) => {
+      const label = certificateLevelLabels[limit.level];
+      if (!offered.has(limit.level)) {
+        return [
+          {
+            path: `limits.${index}.level`,
+            message: `“${certificate.name}”没有开设${label}，不能录入${label}的收费依据。请先勾选该等级`,
+          },
+        ];
       }
+      if (limit.id !== undefined && !existing.has(limit.id)) {
+        return [
+          {
+            path: `limits.${index}`,
+            message: `第 ${index + 1} 条收费依据已不存在（可能已被删除），请重新打开后再保存`,
+          },
+        ];
+      }
+      return [];
+    });
+    if (issues.length > 0) throw validationError(issues);
+    const kept = new Set(limits.map((l) => l.id).filter((id) => id !== undefined));
+    for (const [id, old] of existing) {
+      if (kept.has(id)) continue;
+      statements.deleteLimit.run(id);
+      auditLimit(certificate, id, 'delete', old, null, at);
     }
-    const merged = certificate.levels.map(
-      (l): LevelInput => caps.find((c) => c.level === l.level) ?? l,
-    );
-    writeLevels(certificate, merged, at);
+    for (const { id, ...limit } of limits) {
+      if (id === undefined) {
+        const newId = Number(
+          statements.insertLimit.run({ ...limit, certificateId: certificate.id, at })
+            .lastInsertRowid,
+        );
+        auditLimit(certificate, newId, 'create', null, limit, at);
+        continue;
+      }
+      const old = existing.get(id)!;
+      const same = (Object.keys(limit) as (keyof typeof limit)[]).every((k) => old[k] === limit[k]);
+      if (same) continue;
+      statements.updateLimit.run({ ...limit, id, at });
+      auditLimit(certificate, id, 'update', old, limit, at);
+    }
   }
 
   /**
@@ -343,7 +374,7 @@ export function catalogueRepository(ctx: CoreContext) {
     updateCertificate,
     touch: (id: number, at: string) => statements.touch.run(at, id),
     writeLevels,
-    writeCaps,
+    writeLimits,
     writeRequirements,
     setArchived,
   };

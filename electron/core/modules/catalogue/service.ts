@@ -4,7 +4,7 @@ import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport } from '../../io/importer';
 import { catalogueImportDefinition } from './import';
-import { catalogueRepository } from './repository';
+import { catalogueRepository, type LimitInput } from './repository';
 
 type CatalogueHandlerName =
   | 'catalogue.list'
@@ -13,12 +13,15 @@ type CatalogueHandlerName =
   | 'catalogue.update'
   | 'catalogue.archive'
   | 'catalogue.unarchive'
-  | 'catalogue.setLevelCaps'
+  | 'catalogue.setLimits'
   | 'catalogue.setRequirements'
   | 'catalogue.importPreview'
   | 'catalogue.importCommit';
 
-/** 证书目录: certificates, their levels with user-entered cost caps, and hardware requirements. */
+/**
+ * 证书目录: certificates, their levels, the user-entered cost caps and approved fees of each
+ * level (by exam form and validity), and hardware requirements.
+ */
 export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandlerName> {
   const { db } = ctx;
   const repo = catalogueRepository(ctx);
@@ -29,6 +32,7 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     repo.assertNameFree(data.name);
     const id = repo.insertCertificate(data, at);
     repo.writeLevels({ id, name: data.name }, data.levels, at);
+    repo.writeLimits({ id, name: data.name }, data.limits ?? [], at);
     repo.writeRequirements(id, data.requirements);
     return repo.get(id);
   });
@@ -39,6 +43,7 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     if (!current.archived) repo.assertNameFree(data.name, data.id);
     repo.updateCertificate(data.id, data, at);
     repo.writeLevels({ id: data.id, name: data.name }, data.levels, at);
+    if (data.limits) repo.writeLimits({ id: data.id, name: data.name }, data.limits, at);
     repo.writeRequirements(data.id, data.requirements);
     return repo.get(data.id);
   });
@@ -60,10 +65,10 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     return repo.get(id);
   });
 
-  const setLevelCaps = db.transaction((id: number, caps: CertificateData['levels']) => {
+  const setLimits = db.transaction((id: number, limits: LimitInput[]) => {
     const at = now();
     const current = repo.get(id);
-    repo.writeCaps(current, caps, at);
+    repo.writeLimits(current, limits, at);
     repo.touch(id, at);
     return repo.get(id);
   });
@@ -82,7 +87,7 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     'catalogue.update': (input) => update(input),
     'catalogue.archive': ({ id }) => setArchived(id, true),
     'catalogue.unarchive': ({ id }) => setArchived(id, false),
-    'catalogue.setLevelCaps': ({ id, caps }) => setLevelCaps(id, caps),
+    'catalogue.setLimits': ({ id, limits }) => setLimits(id, limits),
     'catalogue.setRequirements': ({ id, items }) => setRequirements(id, items),
     'catalogue.importPreview': (input) =>
       previewImport(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),

@@ -15,8 +15,10 @@ const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 
 
 /**
  * Sign-ups, results and fees per certificate level: the sign-up groups (`fees/figures.ts`)
- * added up by the domain's `addUpSignups`, so withdrawn sign-ups are left out as everywhere.
- * The highest fee per batch is one index probe each (`signups_batch_fee`).
+ * added up by the domain's `addSignupGroup`, so withdrawn sign-ups are left out as everywhere.
+ * Each batch's highest fee (one index probe, `signups_batch_fee`) is set against the figure in
+ * force on its own exam date (`BatchInfo.feeLimit`); the level shows the batch that stands worst
+ * against its figure.
  */
 export function examStats(db: Db): ExamLevelStats[] {
   const batches = loadBatches(db);
@@ -25,6 +27,8 @@ export function examStats(db: Db): ExamLevelStats[] {
      WHERE batch_id = ? AND status <> 'withdrawn'`,
   );
   const byLevel = new Map<string, { stats: ExamLevelStats; figures: SignupFigures }>();
+  // The worst standing so far per level: fee minus figure (−∞ while no batch has a figure).
+  const worst = new Map<string, number>();
   const counted = new Set<number>();
   for (const g of signupGroups(db)) {
     const b = batches.get(g.batchId);
@@ -46,17 +50,28 @@ export function examStats(db: Db): ExamLevelStats[] {
           passRate: null,
           feeFen: { school: 0, subsidy: 0, student: 0 },
           maxFeeFen: null,
-          capFen: b.capFen,
-          capDocument: b.capDocument,
+          capFen: null,
+          capDocument: null,
         },
       };
       byLevel.set(key, entry);
     }
     addSignupGroup(entry.figures, g);
-    if (!counted.has(b.id) && isLiveSignup(g.status)) {
-      counted.add(b.id);
-      const max = maxFee.get(b.id)?.fee ?? 0;
-      entry.stats.maxFeeFen = Math.max(entry.stats.maxFeeFen ?? 0, max);
+    if (counted.has(b.id) || !isLiveSignup(g.status)) continue;
+    counted.add(b.id);
+    const fee = maxFee.get(b.id)?.fee ?? 0;
+    const standing = b.feeLimit === null ? -Infinity : fee - b.feeLimit.amountFen;
+    const before = worst.get(key);
+    const stats = entry.stats;
+    const worse =
+      before === undefined ||
+      standing > before ||
+      (standing === before && standing === -Infinity && fee > (stats.maxFeeFen ?? 0));
+    if (worse) {
+      worst.set(key, standing);
+      stats.maxFeeFen = fee;
+      stats.capFen = b.feeLimit?.amountFen ?? null;
+      stats.capDocument = b.feeLimit?.document ?? null;
     }
   }
   const all = [...byLevel.values()]

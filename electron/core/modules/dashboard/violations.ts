@@ -46,7 +46,7 @@ export function feeRuleViolations(fees: FeeViolations): Violation[] {
       detail: [
         batchOver ? `批次考核费 ${formatFen(batchOver.feeFen)}` : '',
         students.length > 0 ? `${names(students)}的报名费用超过上限` : '',
-        `上限 ${formatFen(first.capFen)}（${first.capDocument}）`,
+        `依据 ${first.limitText}`,
       ]
         .filter(Boolean)
         .join('；'),

@@ -6,7 +6,11 @@ import {
   certificateLevelLabels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import {
+  ceilingInForce,
+  feeOverLimitMessage,
+  type ExamForm,
+} from '../../../../shared/domain/costCaps';
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
@@ -26,6 +30,7 @@ interface AgreementRow {
   certificate_name: string;
   organization: string;
   level: CertificateLevel;
+  exam_form: ExamForm | null;
   fee_fen: number;
   cap_fen: number;
   cap_document: string;
@@ -59,6 +64,7 @@ function fromRow(row: AgreementRow): FeeAgreement {
     certificateName: row.certificate_name,
     organization: row.organization,
     level: row.level,
+    examForm: row.exam_form,
     feeFen: row.fee_fen,
     capFen: row.cap_fen,
     capDocument: row.cap_document,
@@ -113,6 +119,7 @@ function auditView(agreement: FeeAgreement, sha256: string | null) {
     certificateId: agreement.certificateId,
     certificateName: agreement.certificateName,
     level: agreement.level,
+    examForm: agreement.examForm,
     feeFen: agreement.feeFen,
     capFen: agreement.capFen,
     capDocument: agreement.capDocument,
@@ -162,15 +169,20 @@ export function agreementWrites(ctx: CoreContext) {
         },
       ]);
     }
-    if (facts.capFen === null || facts.capDocument === null) {
+    const limit = ceilingInForce(facts.limits, {
+      level: data.level,
+      examForm: data.examForm,
+      on: data.agreedOn,
+    });
+    if (limit === null) {
       throw validationError([
         {
           path: 'level',
-          message: `${label}尚未录入考核成本上限：请先在“证书目录”中为该等级录入考核成本上限及其文件文号，再登记协商费用`,
+          message: `${label}在 ${data.agreedOn} 没有适用的考核成本上限：请先在“证书目录”中为该等级录入考核成本上限、文件文号及有效期，再登记协商费用`,
         },
       ]);
     }
-    const overCap = feeOverCapMessage('协商费用', data.feeFen, facts.capFen, facts.capDocument);
+    const overCap = feeOverLimitMessage('协商费用', data.feeFen, limit, data.agreedOn);
     if (overCap) {
       throw validationError([
         { path: 'fee', message: `${overCap}，考核费不得超过考核成本上限（试点通知第四条）` },
@@ -179,9 +191,10 @@ export function agreementWrites(ctx: CoreContext) {
     const row = {
       certificateId: data.certificateId,
       level: data.level,
+      examForm: data.examForm,
       feeFen: data.feeFen,
-      capFen: facts.capFen,
-      capDocument: facts.capDocument,
+      capFen: limit.amountFen,
+      capDocument: limit.document,
       agreedOn: data.agreedOn,
       partners: JSON.stringify(data.partnerSchools),
       note: data.note,
@@ -191,7 +204,7 @@ export function agreementWrites(ctx: CoreContext) {
     if (before) {
       db.prepare(
         `UPDATE fee_agreements SET certificate_id = @certificateId, level = @level,
-           fee_fen = @feeFen, cap_fen = @capFen, cap_document = @capDocument,
+           exam_form = @examForm, fee_fen = @feeFen, cap_fen = @capFen, cap_document = @capDocument,
            agreed_on = @agreedOn, partner_schools_json = @partners, note = @note,
            updated_at = @at WHERE id = @id`,
       ).run({ ...row, id: before.id });
@@ -200,10 +213,10 @@ export function agreementWrites(ctx: CoreContext) {
       agreementId = Number(
         db
           .prepare(
-            `INSERT INTO fee_agreements (certificate_id, level, fee_fen, cap_fen, cap_document,
-               agreed_on, partner_schools_json, note, created_at, updated_at)
-             VALUES (@certificateId, @level, @feeFen, @capFen, @capDocument, @agreedOn,
-               @partners, @note, @at, @at)`,
+            `INSERT INTO fee_agreements (certificate_id, level, exam_form, fee_fen, cap_fen,
+               cap_document, agreed_on, partner_schools_json, note, created_at, updated_at)
+             VALUES (@certificateId, @level, @examForm, @feeFen, @capFen, @capDocument,
+               @agreedOn, @partners, @note, @at, @at)`,
           )
           .run(row).lastInsertRowid,
       );

@@ -3,13 +3,19 @@ import {
   certificateLevelLabels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import {
+  ceilingInForce,
+  feeOverLimitMessage,
+  type ExamForm,
+  type FeeLimit,
+} from '../../../../shared/domain/costCaps';
 import { noSignupFigures, type SignupFigures } from '../../../../shared/domain/signupFigures';
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
+import { limitsByCertificate, limitsOf } from '../catalogue/limits';
 import { figuresByBatch } from '../fees/figures';
 import { levelFacts } from './levels';
 import { batchUsage } from './usage';
@@ -19,6 +25,7 @@ interface BatchRow {
   certificate_id: number;
   certificate_name: string;
   level: CertificateLevel;
+  exam_form: ExamForm | null;
   name: string;
   exam_date: string;
   site_id: number | null;
@@ -28,25 +35,27 @@ interface BatchRow {
   fee_fen: number;
   capacity: number | null;
   note: string;
-  cost_cap_fen: number | null;
-  cap_document: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const selectBatches = `
-  SELECT b.*, c.name AS certificate_name, coalesce(ts.name, b.site_text) AS site_name,
-    cl.cost_cap_fen, cl.cap_document
+  SELECT b.*, c.name AS certificate_name, coalesce(ts.name, b.site_text) AS site_name
   FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id
-  LEFT JOIN training_sites ts ON ts.id = b.site_id
-  LEFT JOIN certificate_levels cl ON cl.certificate_id = b.certificate_id AND cl.level = b.level`;
+  LEFT JOIN training_sites ts ON ts.id = b.site_id`;
 
-function fromRow(row: BatchRow, figures: SignupFigures = noSignupFigures()): ExamBatch {
+/** `limits`: the batch's certificate's caps and approved fees. */
+function fromRow(
+  row: BatchRow,
+  limits: readonly FeeLimit[],
+  figures: SignupFigures = noSignupFigures(),
+): ExamBatch {
   return {
     id: row.id,
     certificateId: row.certificate_id,
     certificateName: row.certificate_name,
     level: row.level,
+    examForm: row.exam_form,
     name: row.name,
     examDate: row.exam_date,
     siteId: row.site_id,
@@ -56,8 +65,11 @@ function fromRow(row: BatchRow, figures: SignupFigures = noSignupFigures()): Exa
     feeFen: row.fee_fen,
     capacity: row.capacity,
     note: row.note,
-    costCapFen: row.cost_cap_fen,
-    capDocument: row.cap_document,
+    feeLimit: ceilingInForce(limits, {
+      level: row.level,
+      examForm: row.exam_form,
+      on: row.exam_date,
+    }),
     signupCount: figures.signups + figures.withdrawn.signups,
     activeCount: figures.signups,
     figures,
@@ -78,6 +90,7 @@ function auditView(batch: ExamBatch) {
     certificateId: batch.certificateId,
     certificateName: batch.certificateName,
     level: batch.level,
+    examForm: batch.examForm,
     name: batch.name,
     examDate: batch.examDate,
     siteId: batch.siteId,
@@ -91,7 +104,9 @@ function auditView(batch: ExamBatch) {
 
 export function findBatch(db: Db, id: number): ExamBatch | undefined {
   const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
-  return row ? fromRow(row, figuresByBatch(db, id).get(id)) : undefined;
+  return row
+    ? fromRow(row, limitsOf(db, row.certificate_id), figuresByBatch(db, id).get(id))
+    : undefined;
 }
 
 export function getBatch(db: Db, id: number): ExamBatch {
@@ -106,6 +121,7 @@ export function listBatches(
   db: Db,
   filter: { certificateId: number | null; level: CertificateLevel | null },
 ): ExamBatch[] {
+  const limits = limitsByCertificate(db);
   const figures = figuresByBatch(db);
   return db
     .prepare<[typeof filter], BatchRow>(
@@ -115,7 +131,7 @@ export function listBatches(
        ORDER BY b.exam_date DESC, b.id DESC`,
     )
     .all(filter)
-    .map((row) => fromRow(row, figures.get(row.id)));
+    .map((row) => fromRow(row, limits.get(row.certificate_id) ?? [], figures.get(row.id)));
 }
 
 /** 考核批次: create, update and delete, each checked and audited in one transaction. */
@@ -137,7 +153,12 @@ export function batchWrites(ctx: CoreContext) {
         },
       ]);
     }
-    const overCap = feeOverCapMessage('考核费', data.feeFen, facts.capFen, facts.capDocument);
+    const limit = ceilingInForce(facts.limits, {
+      level: data.level,
+      examForm: data.examForm,
+      on: data.examDate,
+    });
+    const overCap = feeOverLimitMessage('考核费', data.feeFen, limit, data.examDate);
     if (overCap) {
       throw validationError([{ path: 'fee', message: `${overCap}，请改为不超过上限的金额` }]);
     }
@@ -180,7 +201,7 @@ export function batchWrites(ctx: CoreContext) {
         `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
            exam_date = @examDate, site_id = @siteId, site_text = @siteText,
            organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
-           updated_at = @at WHERE id = @id`,
+           exam_form = @examForm, updated_at = @at WHERE id = @id`,
       ).run({ ...row, id: before.id });
       batchId = before.id;
     } else {
@@ -188,9 +209,9 @@ export function batchWrites(ctx: CoreContext) {
         db
           .prepare(
             `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, site_text,
-               organization, fee_fen, capacity, note, created_at, updated_at)
+               organization, fee_fen, capacity, note, exam_form, created_at, updated_at)
              VALUES (@certificateId, @level, @name, @examDate, @siteId, @siteText, @organization,
-               @feeFen, @capacity, @note, @at, @at)`,
+               @feeFen, @capacity, @note, @examForm, @at, @at)`,
           )
           .run(row).lastInsertRowid,
       );

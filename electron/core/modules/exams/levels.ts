@@ -3,19 +3,20 @@ import {
   certificateLevelLabels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
+import type { FeeLimit } from '../../../../shared/domain/costCaps';
 import type { Db } from '../../db/open';
 import { validationError } from '../../errors';
+import { limitsOf } from '../catalogue/limits';
 
-/** A certificate level as the catalogue has it now: what batches and agreements check against. */
+/** A certificate level as the catalogue has it: what batches and agreements check against. */
 export interface LevelFacts {
   certificateId: number;
   certificateName: string;
   organization: string;
   archived: boolean;
   level: CertificateLevel;
-  /** null: no cap recorded in 证书目录. */
-  capFen: number | null;
-  capDocument: string | null;
+  /** The certificate's caps and approved fees; which applies depends on the date and form. */
+  limits: FeeLimit[];
 }
 
 /**
@@ -32,8 +33,8 @@ export function levelFacts(db: Db, certificateId: number, level: CertificateLeve
     throw validationError([{ path: 'certificateId', message: '所选证书不存在，请重新选择' }]);
   }
   const row = db
-    .prepare<[number, string], { cost_cap_fen: number | null; cap_document: string | null }>(
-      'SELECT cost_cap_fen, cap_document FROM certificate_levels WHERE certificate_id = ? AND level = ?',
+    .prepare<[number, string], { level: CertificateLevel }>(
+      'SELECT level FROM certificate_levels WHERE certificate_id = ? AND level = ?',
     )
     .get(certificateId, level);
   if (!row) {
@@ -55,7 +56,6 @@ export function levelFacts(db: Db, certificateId: number, level: CertificateLeve
     organization: certificate.organization,
     archived: certificate.archived === 1,
     level,
-    capFen: row.cost_cap_fen,
-    capDocument: row.cap_document,
+    limits: limitsOf(db, certificateId),
   };
 }

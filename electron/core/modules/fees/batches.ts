@@ -1,8 +1,10 @@
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import { ceilingInForce, type ExamForm, type FeeLimit } from '../../../../shared/domain/costCaps';
 import { batchLabel } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
+import { limitsByCertificate, limitsOf } from '../catalogue/limits';
 
-/** One exam batch with its certificate and the cap in force now for its level. */
+/** One exam batch with its certificate and the figure its fee is judged by. */
 export interface BatchInfo {
   id: number;
   label: string;
@@ -11,9 +13,12 @@ export interface BatchInfo {
   certificateName: string;
   level: CertificateLevel;
   examDate: string;
+  examForm: ExamForm | null;
   /** The batch's organization, else the certificate's. */
   organization: string;
   feeFen: number;
+  /** The lower of the cap and the approved fee in force on the exam date for the form. */
+  feeLimit: FeeLimit | null;
   capFen: number | null;
   capDocument: string | null;
 }
@@ -25,20 +30,24 @@ interface BatchRow {
   certificate_name: string;
   level: CertificateLevel;
   exam_date: string;
+  exam_form: ExamForm | null;
   organization: string;
   fee_fen: number;
-  cost_cap_fen: number | null;
-  cap_document: string | null;
 }
 
 const selectBatches = `SELECT b.id, b.name, b.certificate_id, c.name AS certificate_name, b.level,
-    b.exam_date, CASE WHEN b.organization <> '' THEN b.organization ELSE c.organization END
-      AS organization, b.fee_fen, cl.cost_cap_fen, cl.cap_document
+    b.exam_date, b.exam_form,
+    CASE WHEN b.organization <> '' THEN b.organization ELSE c.organization END AS organization,
+    b.fee_fen
   FROM exam_batches b
-  JOIN certificates c ON c.id = b.certificate_id
-  LEFT JOIN certificate_levels cl ON cl.certificate_id = b.certificate_id AND cl.level = b.level`;
+  JOIN certificates c ON c.id = b.certificate_id`;
 
-function fromRow(row: BatchRow): BatchInfo {
+function fromRow(row: BatchRow, limits: readonly FeeLimit[]): BatchInfo {
+  const feeLimit = ceilingInForce(limits, {
+    level: row.level,
+    examForm: row.exam_form,
+    on: row.exam_date,
+  });
   const info = {
     id: row.id,
     name: row.name,
@@ -46,10 +55,12 @@ function fromRow(row: BatchRow): BatchInfo {
     certificateName: row.certificate_name,
     level: row.level,
     examDate: row.exam_date,
+    examForm: row.exam_form,
     organization: row.organization,
     feeFen: row.fee_fen,
-    capFen: row.cost_cap_fen,
-    capDocument: row.cap_document,
+    feeLimit,
+    capFen: feeLimit?.amountFen ?? null,
+    capDocument: feeLimit?.document ?? null,
   };
   return { ...info, label: batchLabel(info) };
 }
@@ -62,12 +73,13 @@ export function loadBatches(db: Db): Map<number, BatchInfo> {
   const rows = db
     .prepare<[], BatchRow>(`${selectBatches} ORDER BY b.exam_date DESC, b.id DESC`)
     .all();
-  return new Map(rows.map((row) => [row.id, fromRow(row)]));
+  const limits = limitsByCertificate(db);
+  return new Map(rows.map((row) => [row.id, fromRow(row, limits.get(row.certificate_id) ?? [])]));
 }
 
 export function loadBatch(db: Db, id: number): BatchInfo | undefined {
   const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
-  return row ? fromRow(row) : undefined;
+  return row ? fromRow(row, limitsOf(db, row.certificate_id)) : undefined;
 }
 
 /** `?, ?, ?` for an IN list. */

@@ -6,7 +6,7 @@ import type {
   LedgerRow,
   LedgerSortKey,
 } from '../../../../shared/contract/fees';
-import { feeOverCapMessage } from '../../../../shared/domain/exams';
+import { feeOverLimitMessage } from '../../../../shared/domain/costCaps';
 import {
   studentPaidWithoutSchoolPaid,
   studentPayerRefusal,
@@ -284,11 +284,11 @@ export function feeChanger(ctx: CoreContext) {
         for (const batchId of new Set([...rows.values()].map((r) => r.batchId))) {
           const b = batches.get(batchId);
           if (!b) continue;
-          const problem = feeOverCapMessage(
+          const problem = feeOverLimitMessage(
             `考核批次“${b.label}”（${b.certificateName}）的考核费`,
             input.fee,
-            b.capFen,
-            b.capDocument,
+            b.feeLimit,
+            b.examDate,
           );
           if (problem) refuse('fee', `${problem}，未修改任何报名。`);
         }

@@ -4,6 +4,8 @@ import {
   type OverCapViolation,
   type SchoolPaidViolation,
 } from '../../../../shared/contract/fees';
+import { limitText } from '../../../../shared/domain/costCaps';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import { schoolPaidStanding, type Payer, type SignupStatus } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
 import { loadBatches, marks, type BatchInfo } from './batches';
@@ -90,8 +92,9 @@ export function schoolPaidViolations(
 }
 
 /**
- * Rule 11: batches, and non-withdrawn sign-ups, whose fee exceeds the cap in force now for the
- * certificate level (a cap lowered after the fee was set shows up here).
+ * Rule 11: batches, and non-withdrawn sign-ups, whose fee exceeds the cap (or approved fee) in
+ * force on the batch's exam date for its exam form (`ceilingInForce`): an old batch is judged by
+ * the figure of its day, not by today's.
  */
 export function overCapViolations(
   db: Db,
@@ -108,16 +111,19 @@ export function overCapViolations(
      ORDER BY s.student_no`,
   );
   for (const b of batches.values()) {
-    if (b.capFen === null) continue;
+    const limit = b.feeLimit;
+    if (limit === null) continue;
     const base = {
       batchId: b.id,
       batchLabel: b.label,
       certificateName: b.certificateName,
       level: b.level,
-      capFen: b.capFen,
-      capDocument: b.capDocument ?? '',
+      capFen: limit.amountFen,
+      capDocument: limit.document,
+      examDate: b.examDate,
+      limitText: `${formatChineseDate(b.examDate)} 适用的${limitText(limit)}`,
     };
-    if (b.feeFen > b.capFen) {
+    if (b.feeFen > limit.amountFen) {
       out.push({
         ...base,
         kind: 'batch',
@@ -128,7 +134,7 @@ export function overCapViolations(
         feeFen: b.feeFen,
       });
     }
-    for (const g of signupsOver.all(b.id, b.capFen)) {
+    for (const g of signupsOver.all(b.id, limit.amountFen)) {
       out.push({
         ...base,
         kind: 'signup',

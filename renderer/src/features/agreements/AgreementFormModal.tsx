@@ -5,18 +5,20 @@ import {
   type FeeAgreement,
 } from '../../../../shared/contract/exams';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import { limitText, type ExamForm } from '../../../../shared/domain/costCaps';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { FormModal } from '../../components/FormModal';
-import { formatFen } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
 import { dateProps } from '../../components/dateProps';
-import { CertificateLevelFields, FeeField, levelEntry } from '../exams/formParts';
+import { CertificateLevelFields, ExamFormField, FeeField, limitFor } from '../exams/formParts';
 
 interface Values {
   certificateId?: number;
   level?: CertificateLevel;
+  examForm?: ExamForm | null;
   fee?: number | null;
   agreedOn?: string | null;
   partnerSchools?: string[];
@@ -30,20 +32,27 @@ interface Props {
   onClose: () => void;
 }
 
-/** Create or edit a fee agreement: the cap in force shows beside the fee, checked as typed. */
+/**
+ * Create or edit a fee agreement: the cap in force on the agreement date for the exam form shows
+ * beside the fee, checked as typed.
+ */
 export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const certificates = useExamRefs((s) => s.certificates);
   const certificateId = Form.useWatch('certificateId', form);
   const level = Form.useWatch('level', form);
+  const examForm = Form.useWatch('examForm', form);
+  const agreedOn = Form.useWatch('agreedOn', form);
   const text = t.agreements;
-  const { certificate, entry } = levelEntry(certificates, certificateId, level);
-  const hasCap = entry && entry.costCapFen !== null && entry.capDocument !== null;
+  const picked = limitFor(certificates, { certificateId, level, examForm, on: agreedOn });
+  const { certificate, limit } = picked;
+  const noCap = picked.ready && limit === null;
 
   const save = async (values: Values): Promise<string> => {
     const input = {
       certificateId: values.certificateId,
       level: values.level,
+      examForm: values.examForm ?? null,
       fee: values.fee ?? '',
       agreedOn: values.agreedOn ?? '',
       partnerSchools: (values.partnerSchools ?? []).map((s) => s.trim()).filter((s) => s !== ''),
@@ -62,6 +71,7 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
           ? {
               certificateId: agreement.certificateId,
               level: agreement.level,
+              examForm: agreement.examForm,
               fee: fenToYuan(agreement.feeFen),
               agreedOn: agreement.agreedOn,
               partnerSchools: agreement.partnerSchools,
@@ -85,30 +95,32 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
           levelRules={[
             {
               validator: async () => {
-                if (entry && !hasCap) throw new Error(text.noCap);
+                if (noCap) throw new Error(text.noCap(formatChineseDate(agreedOn!)));
               },
             },
           ]}
         />
         <Col span={12}>
+          <ExamFormField label={text.fields.examForm} />
+        </Col>
+        <Col span={12}>
           <FeeField
             label={text.fields.fee}
             what={text.feeWhat}
             schema={agreementFields.fee}
-            entry={entry}
+            limit={limit}
+            on={agreedOn}
+            dependencies={['examForm', 'agreedOn']}
           />
         </Col>
-        <Col span={12}>
+        <Col span={24}>
           <Form.Item label={text.fields.cap}>
-            <Typography.Text
-              type={entry && !hasCap ? 'danger' : undefined}
-              data-testid="agreement-cap"
-            >
-              {!entry
+            <Typography.Text type={noCap ? 'danger' : undefined} data-testid="agreement-cap">
+              {!picked.ready
                 ? '—'
-                : hasCap
-                  ? text.capInForce(formatFen(entry.costCapFen!), entry.capDocument!)
-                  : text.noCap}
+                : limit
+                  ? limitText(limit)
+                  : text.noCap(formatChineseDate(agreedOn!))}
             </Typography.Text>
           </Form.Item>
         </Col>

@@ -14,7 +14,9 @@ import {
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import type { Certificate } from '../../../../shared/contract/catalogue';
+import dayjs from 'dayjs';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { isInForce, limitName, limitText } from '../../../../shared/domain/costCaps';
 import { invoke, messageOf } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatFen } from '../../components/format';
@@ -28,24 +30,37 @@ import { CertificateDrawer } from './CertificateDrawer';
 const text = t.catalogue;
 const isSample = (c: Certificate) => c.source.startsWith('样例数据');
 
+/** The caps and approved fees in force today, per level; older and later ones in the drawer. */
 function CapsCell({ certificate }: { certificate: Certificate }) {
+  const today = dayjs().format('YYYY-MM-DD');
   return (
     <Flex vertical gap={2}>
-      {certificate.levels.map((l) => (
-        <span key={l.level} data-testid={`cap-${certificate.id}-${l.level}`}>
-          <Typography.Text type="secondary">{certificateLevelLabels[l.level]}</Typography.Text>{' '}
-          {l.costCapFen === null ? (
-            <Tag bordered={false}>{text.notEntered}</Tag>
-          ) : (
-            <Tooltip title={l.capDocument}>
-              <Typography.Text>{formatFen(l.costCapFen)}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 4 }}>
-                {l.capDocument}
+      {certificate.levels.map((l) => {
+        const current = certificate.limits.filter(
+          (c) => c.level === l.level && isInForce(c, today),
+        );
+        const others =
+          certificate.limits.filter((c) => c.level === l.level).length - current.length;
+        return (
+          <span key={l.level} data-testid={`cap-${certificate.id}-${l.level}`}>
+            <Typography.Text type="secondary">{certificateLevelLabels[l.level]}</Typography.Text>{' '}
+            {current.length === 0 && <Tag bordered={false}>{text.notEntered}</Tag>}
+            {current.map((c) => (
+              <Tooltip key={c.id} title={limitText(c)}>
+                <Typography.Text style={{ marginRight: 8 }}>
+                  {c.kind === 'cap' && c.examForm === 'any' ? '' : `${limitName(c)} `}
+                  {formatFen(c.amountFen)}
+                </Typography.Text>
+              </Tooltip>
+            ))}
+            {others > 0 && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {text.otherLimits(others)}
               </Typography.Text>
-            </Tooltip>
-          )}
-        </span>
-      ))}
+            )}
+          </span>
+        );
+      })}
     </Flex>
   );
 }

@@ -15,20 +15,16 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   AutoComplete,
   Row,
   Space,
-  Tag,
   Typography,
 } from 'antd';
 import { useCallback, useEffect } from 'react';
 import {
   batchSchema,
-  capDocumentSchema,
-  capPairMessage,
   certificateNameSchema,
-  costCapFenSchema,
+  limitsSchema,
   organizationSchema,
   requirementItemSchema,
   sourceSchema,
@@ -36,7 +32,6 @@ import {
   type CertificateDataInput,
 } from '../../../../shared/contract/catalogue';
 import {
-  capPairProblem,
   certificateLevelCodes,
   certificateLevelLabels,
   certificateLevels,
@@ -44,16 +39,14 @@ import {
 } from '../../../../shared/domain/certificate';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { PilotError } from '../../api/client';
-import { formatFen } from '../../components/format';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useCatalogueStore } from './catalogueStore';
+import { LimitsEditor, type LimitFormValue } from './LimitsEditor';
 
 interface LevelFormValue {
   offered: boolean;
-  capYuan: number | null;
-  capDocument: string;
 }
 
 export interface CertificateFormValues {
@@ -62,6 +55,7 @@ export interface CertificateFormValues {
   batch: string;
   source: string;
   levels: Record<CertificateLevel, LevelFormValue>;
+  limits: LimitFormValue[];
   requirements: { id?: number; text: string }[];
 }
 
@@ -72,14 +66,7 @@ function toFormValues(certificate: Certificate | null): CertificateFormValues {
   const levels = Object.fromEntries(
     certificateLevels.map((level) => {
       const entry = certificate?.levels.find((l) => l.level === level);
-      return [
-        level,
-        {
-          offered: certificate ? entry !== undefined : true,
-          capYuan: entry?.costCapFen == null ? null : fenToYuan(entry.costCapFen),
-          capDocument: entry?.capDocument ?? '',
-        },
-      ];
+      return [level, { offered: certificate ? entry !== undefined : true }];
     }),
   ) as Record<CertificateLevel, LevelFormValue>;
   return {
@@ -88,6 +75,10 @@ function toFormValues(certificate: Certificate | null): CertificateFormValues {
     batch: certificate?.batch ?? '',
     source: certificate?.source ?? '',
     levels,
+    limits: (certificate?.limits ?? []).map(({ amountFen, ...limit }) => ({
+      ...limit,
+      amountYuan: fenToYuan(amountFen),
+    })),
     requirements: certificate?.requirements.map((r) => ({ id: r.id, text: r.text })) ?? [],
   };
 }
@@ -96,7 +87,7 @@ function toFormValues(certificate: Certificate | null): CertificateFormValues {
 const yuanInputToFen = (yuan: number | null | undefined): number | null =>
   yuan === null || yuan === undefined ? null : Math.round(yuan * 100);
 
-/** The form values as the contract's input: offered levels with caps in fen. */
+/** The form values as the contract's input: offered levels, and caps and fees in fen. */
 export function toInput(values: CertificateFormValues): CertificateDataInput {
   return {
     name: values.name,
@@ -105,16 +96,25 @@ export function toInput(values: CertificateFormValues): CertificateDataInput {
     source: values.source ?? '',
     levels: certificateLevels
       .filter((level) => values.levels[level].offered)
-      .map((level) => ({
-        level,
-        costCapFen: yuanInputToFen(values.levels[level].capYuan),
-        capDocument: values.levels[level].capDocument?.trim() || null,
-      })),
+      .map((level) => ({ level })),
+    limits: (values.limits ?? []).map(({ id, amountYuan, ...limit }) => ({
+      ...(id === undefined || id === null ? {} : { id }),
+      ...limit,
+      amountFen: yuanInputToFen(amountYuan) ?? 0,
+    })),
     requirements: (values.requirements ?? []).map((r) =>
       r.id === undefined ? { text: r.text } : { id: r.id, text: r.text },
     ),
   };
 }
+
+/** The form field of a limit's field as the contract names it (amountFen is typed in yuan). */
+const limitField = (index: number, field: string) =>
+  ['limits', index, field === 'amountFen' ? 'amountYuan' : field] as [
+    'limits',
+    number,
+    keyof LimitFormValue,
+  ];
 
 interface Props {
   open: boolean;
@@ -123,7 +123,10 @@ interface Props {
   onClose(): void;
 }
 
-/** Add or edit one certificate: basics, levels with caps and their document numbers, checklist. */
+/**
+ * Add or edit one certificate: basics, levels, caps and approved fees (each with its document,
+ * exam form and validity), checklist.
+ */
 export function CertificateDrawer({ open, certificate, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CertificateFormValues>();
@@ -153,6 +156,18 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       message.error(t.common.fixFields);
       return;
     }
+    // Overlapping periods and dates out of order: the contract's own check, shown at the row.
+    const limitsChecked = limitsSchema.safeParse(input.limits);
+    if (!limitsChecked.success) {
+      form.setFields(
+        limitsChecked.error.issues.map((issue) => ({
+          name: limitField(Number(issue.path[0]), String(issue.path[1] ?? 'level')),
+          errors: [issue.message],
+        })),
+      );
+      message.error(t.common.fixFields);
+      return;
+    }
     try {
       const saved = await save(input, certificate?.id);
       message.success(
@@ -165,10 +180,8 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
         form.setFields(
           fields.map((f) => {
             const [head, index, leaf] = f.path.split('.');
-            if (head === 'levels' && index !== undefined) {
-              const level = input.levels[Number(index)]?.level;
-              const name = leaf === 'costCapFen' ? 'capYuan' : 'capDocument';
-              return { name: ['levels', level, name], errors: [f.message] };
+            if (head === 'limits' && index !== undefined) {
+              return { name: limitField(Number(index), leaf ?? 'level'), errors: [f.message] };
             }
             if (head === 'requirements' && index !== undefined) {
               return { name: ['requirements', Number(index), 'text'], errors: [f.message] };
@@ -253,110 +266,32 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
             {text.levelsHint}
           </Typography.Paragraph>
-          <Row gutter={12} style={{ marginBottom: 8 }}>
-            <Col span={6}>
-              <Typography.Text strong>{text.fields.level}</Typography.Text>
-            </Col>
-            <Col span={7}>
-              <Typography.Text strong>{text.fields.capYuan}</Typography.Text>
-            </Col>
-            <Col span={11}>
-              <Typography.Text strong>{text.fields.capDocument}</Typography.Text>
-            </Col>
-          </Row>
-          {certificateLevels.map((level) => {
-            const offered = levels?.[level]?.offered ?? false;
-            const capYuan = levels?.[level]?.capYuan;
-            const capDocument = levels?.[level]?.capDocument;
-            return (
-              <Row gutter={12} key={level} align="top" data-testid={`level-${level}`}>
-                <Col span={6} style={{ paddingTop: 5 }}>
-                  <Form.Item name={['levels', level, 'offered']} valuePropName="checked" noStyle>
-                    <Checkbox id={`certificate-level-${level}`}>
-                      {text.fields.offered(
-                        certificateLevelLabels[level],
-                        certificateLevelCodes[level],
-                      )}
-                    </Checkbox>
-                  </Form.Item>
-                </Col>
-                <Col span={7}>
-                  <Form.Item
-                    name={['levels', level, 'capYuan']}
-                    dependencies={[['levels', level, 'capDocument']]}
-                    rules={[
-                      {
-                        validator: async (_rule, value: number | null) => {
-                          const fen = yuanInputToFen(value);
-                          const checked = costCapFenSchema.safeParse(fen);
-                          if (!checked.success) throw new Error(checked.error.issues[0]?.message);
-                          const doc = form.getFieldValue(['levels', level, 'capDocument']);
-                          if (offered && capPairProblem(fen, doc) === 'capMissing') {
-                            throw new Error(capPairMessage(level, 'capMissing'));
-                          }
-                        },
-                      },
-                    ]}
-                  >
-                    <InputNumber
-                      id={`certificate-cap-${level}`}
-                      aria-label={`${certificateLevelLabels[level]}${text.fields.capYuan}`}
-                      disabled={!offered}
-                      prefix="¥"
-                      min={0}
-                      precision={2}
-                      step={10}
-                      style={{ width: '100%' }}
-                      placeholder={text.placeholders.capYuan}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col span={11}>
-                  <Form.Item
-                    name={['levels', level, 'capDocument']}
-                    dependencies={[['levels', level, 'capYuan']]}
-                    rules={[
-                      zodRule(capDocumentSchema),
-                      {
-                        validator: async (_rule, value: string | null) => {
-                          const fen = yuanInputToFen(
-                            form.getFieldValue(['levels', level, 'capYuan']),
-                          );
-                          if (offered && capPairProblem(fen, value) === 'documentMissing') {
-                            throw new Error(capPairMessage(level, 'documentMissing'));
-                          }
-                        },
-                      },
-                    ]}
-                    extra={
-                      offered ? (
-                        capYuan != null && capDocument ? (
-                          <Typography.Text type="secondary">
-                            {text.capShown(formatFen(yuanInputToFen(capYuan)!), capDocument)}
-                          </Typography.Text>
-                        ) : (
-                          <Tag>{t.catalogue.notEntered}</Tag>
-                        )
-                      ) : undefined
-                    }
-                  >
-                    <Input
-                      id={`certificate-doc-${level}`}
-                      aria-label={`${certificateLevelLabels[level]}${text.fields.capDocument}`}
-                      disabled={!offered}
-                      placeholder={text.placeholders.capDocument}
-                      allowClear
-                    />
-                  </Form.Item>
-                </Col>
-              </Row>
-            );
-          })}
+          <Flex gap={24} wrap>
+            {certificateLevels.map((level) => (
+              <div key={level} data-testid={`level-${level}`}>
+                <Form.Item name={['levels', level, 'offered']} valuePropName="checked" noStyle>
+                  <Checkbox id={`certificate-level-${level}`}>
+                    {text.fields.offered(
+                      certificateLevelLabels[level],
+                      certificateLevelCodes[level],
+                    )}
+                  </Checkbox>
+                </Form.Item>
+              </div>
+            ))}
+          </Flex>
           {noLevelOffered && (
             <Typography.Text type="danger" data-testid="levels-error">
               {text.atLeastOneLevel}
             </Typography.Text>
           )}
+        </Card>
+
+        <Card title={text.sections.limits} size="small" style={{ marginBottom: 16 }}>
+          <LimitsEditor
+            form={form}
+            offered={certificateLevels.filter((level) => levels?.[level]?.offered)}
+          />
         </Card>
 
         <Card title={text.sections.requirements} size="small">

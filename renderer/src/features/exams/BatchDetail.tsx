@@ -28,6 +28,8 @@ import {
   signupStatuses,
   type SignupStatus,
 } from '../../../../shared/domain/exams';
+import { examFormLabels, limitText } from '../../../../shared/domain/costCaps';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import { invoke, messageOf } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
@@ -298,6 +300,16 @@ export function BatchDetail({ id }: { id: number }) {
                     )}
                   </Typography.Text>
                 )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.examForm}>
+                {batch.examForm === null ? t.exams.noExamForm : examFormLabels[batch.examForm]}
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.feeLimit} span={3}>
+                <span data-testid="batch-fee-limit">
+                  {batch.feeLimit === null
+                    ? t.exams.noCapHint(formatChineseDate(batch.examDate))
+                    : t.exams.capHint(formatChineseDate(batch.examDate), limitText(batch.feeLimit))}
+                </span>
               </Descriptions.Item>
             </Descriptions>
             <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">

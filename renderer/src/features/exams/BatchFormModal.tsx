@@ -5,18 +5,19 @@ import {
   type ExamBatch,
 } from '../../../../shared/contract/exams';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import type { ExamForm } from '../../../../shared/domain/costCaps';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { FormModal } from '../../components/FormModal';
-import { formatFen } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from './examsStore';
 import { dateProps } from '../../components/dateProps';
-import { CertificateLevelFields, FeeField, levelEntry } from './formParts';
+import { CertificateLevelFields, ExamFormField, FeeField, limitFor, limitHint } from './formParts';
 
 interface Values {
   certificateId?: number;
   level?: CertificateLevel;
+  examForm?: ExamForm | null;
   name?: string;
   examDate?: string | null;
   siteId?: number | null;
@@ -39,6 +40,7 @@ function toValues(batch: ExamBatch | null): Values {
   return {
     certificateId: batch.certificateId,
     level: batch.level,
+    examForm: batch.examForm,
     name: batch.name,
     examDate: batch.examDate,
     siteId: batch.siteId,
@@ -50,20 +52,27 @@ function toValues(batch: ExamBatch | null): Values {
   };
 }
 
-/** Create or edit an exam batch; the fee is typed in yuan and checked against the level cap. */
+/**
+ * Create or edit an exam batch; the fee is typed in yuan and checked against the cap (or approved
+ * fee) in force on the exam date for the exam form.
+ */
 export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { certificates, sites } = useExamRefs();
   const certificateId = Form.useWatch('certificateId', form);
   const level = Form.useWatch('level', form);
   const siteId = Form.useWatch('siteId', form);
+  const examForm = Form.useWatch('examForm', form);
+  const examDate = Form.useWatch('examDate', form);
   const text = t.exams;
-  const { certificate, entry } = levelEntry(certificates, certificateId, level);
+  const picked = limitFor(certificates, { certificateId, level, examForm, on: examDate });
+  const { certificate } = picked;
 
   const save = async (values: Values): Promise<string> => {
     const input = {
       certificateId: values.certificateId,
       level: values.level,
+      examForm: values.examForm ?? null,
       name: values.name ?? '',
       examDate: values.examDate ?? '',
       siteId: values.siteId ?? null,
@@ -96,10 +105,13 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
           labels={text.fields}
           schemas={batchFields}
         />
-        <Col span={14}>
+        <Col span={8}>
           <Form.Item name="name" label={text.fields.name} rules={[zodRule(batchFields.name)]}>
             <Input placeholder={text.placeholders.name} />
           </Form.Item>
+        </Col>
+        <Col span={6}>
+          <ExamFormField label={text.fields.examForm} />
         </Col>
         <Col span={10}>
           <Form.Item
@@ -144,13 +156,10 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
             label={text.fields.fee}
             what={text.feeWhat}
             schema={batchFields.fee}
-            entry={entry}
-            extra={
-              entry &&
-              (entry.costCapFen !== null && entry.capDocument !== null
-                ? text.capHint(formatFen(entry.costCapFen), entry.capDocument)
-                : text.noCapHint)
-            }
+            limit={picked.limit}
+            on={examDate}
+            dependencies={['examForm', 'examDate']}
+            extra={limitHint(picked, examDate)}
           />
         </Col>
         <Col span={12}>

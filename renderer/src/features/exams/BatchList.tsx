@@ -8,6 +8,7 @@ import {
   certificateLevels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
+import { examFormLabels, type ExamForm } from '../../../../shared/domain/costCaps';
 import { useNavigation } from '../../app/navigationStore';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
@@ -65,6 +66,12 @@ export function BatchList() {
       width: 80,
       render: (l: CertificateLevel) => certificateLevelLabels[l],
       sorter: (a, b) => certificateLevels.indexOf(a.level) - certificateLevels.indexOf(b.level),
+    },
+    {
+      title: text.fields.examForm,
+      dataIndex: 'examForm',
+      width: 110,
+      render: (f: ExamForm | null) => (f === null ? text.noExamForm : examFormLabels[f]),
     },
     {
       title: text.fields.name,

@@ -7,71 +7,91 @@ import {
   certificateLevelLabels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { feeOverCapMessage } from '../../../../shared/domain/exams';
-import { formatFen } from '../../components/format';
+import {
+  ceilingInForce,
+  examFormLabels,
+  examForms,
+  feeOverLimitMessage,
+  limitText,
+  type ExamForm,
+  type FeeLimit,
+} from '../../../../shared/domain/costCaps';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
-/** The catalogue's entry for a certificate level (its cap), if the certificate offers it. */
-export function levelEntry(
+/**
+ * The picked certificate, and the figure a fee on `on` is judged by (`ceilingInForce`, as the
+ * core judges it): the lower of the cap of the exam form and the approved fee in force that day.
+ * null until the certificate, level and date are picked, or when none is recorded for that day.
+ */
+export function limitFor(
   certificates: readonly Certificate[],
-  certificateId: number | undefined,
-  level: CertificateLevel | undefined,
-) {
-  const certificate = certificates.find((c) => c.id === certificateId);
-  return { certificate, entry: certificate?.levels.find((l) => l.level === level) };
+  picked: {
+    certificateId: number | undefined;
+    level: CertificateLevel | undefined;
+    examForm: ExamForm | null | undefined;
+    on: string | null | undefined;
+  },
+): { certificate: Certificate | undefined; limit: FeeLimit | null; ready: boolean } {
+  const certificate = certificates.find((c) => c.id === picked.certificateId);
+  const offered = certificate?.levels.some((l) => l.level === picked.level) ?? false;
+  if (!certificate || !picked.level || !offered || !picked.on) {
+    return { certificate, limit: null, ready: false };
+  }
+  const limit = ceilingInForce(certificate.limits, {
+    level: picked.level,
+    examForm: picked.examForm ?? null,
+    on: picked.on,
+  });
+  return { certificate, limit, ready: true };
 }
 
-/** Level options of one certificate, each with its cap when recorded. */
-export function levelOptions(
-  certificate: Certificate | undefined,
-  capText: (fen: number) => string,
-) {
+/** Level options of one certificate (their caps depend on the date and form: see the fee). */
+export function levelOptions(certificate: Certificate | undefined) {
   return (certificate?.levels ?? []).map((l) => ({
     value: l.level,
-    label:
-      l.costCapFen === null
-        ? certificateLevelLabels[l.level]
-        : t.exams.levelWithCap(certificateLevelLabels[l.level], capText(l.costCapFen)),
+    label: certificateLevelLabels[l.level],
   }));
 }
 
-/**
- * The same cap check the core runs (shared/domain/exams.ts), on the form's values, so the
- * inline error says exactly what the core would.
- */
-/** A level's catalogue entry as levelEntry finds it (undefined until a level is picked). */
-type LevelEntry = ReturnType<typeof levelEntry>['entry'];
+/** “2020年9月1日 适用：机考考核成本上限 ¥500.00（…，…有效）”, or that none applies. */
+export function limitHint(picked: ReturnType<typeof limitFor>, on: string | null | undefined) {
+  if (!picked.ready || !on) return undefined;
+  return picked.limit === null
+    ? t.exams.noCapHint(formatChineseDate(on))
+    : t.exams.capHint(formatChineseDate(on), limitText(picked.limit));
+}
 
 /**
- * 每人考核费 in yuan, checked with the contract's schema and against the picked level's cap (the
- * same message the core gives); re-checked when the certificate or level changes.
+ * 每人考核费 in yuan, checked with the contract's schema and against the figure in force for the
+ * picked level, form and date (the same message the core gives); re-checked when they change.
  */
 export function FeeField({
   label,
   what,
   schema,
-  entry,
+  limit,
+  on,
+  dependencies,
   extra,
 }: {
   label: string;
   /** What the fee is called in the over-cap message, e.g. 考核费. */
   what: string;
   schema: ZodType;
-  entry: LevelEntry;
+  limit: FeeLimit | null;
+  on: string | null | undefined;
+  /** The fields the figure depends on, besides certificate and level (date, form). */
+  dependencies: string[];
   extra?: ReactNode;
 }) {
   const overCap: FormRule = {
     validator: async (_rule, value: unknown) => {
-      if (value === null || value === undefined || value === '') return;
+      if (value === null || value === undefined || value === '' || !on) return;
       const fen = yuanToFen(value as number | string);
       if (fen === undefined) return;
-      const problem = feeOverCapMessage(
-        what,
-        fen,
-        entry?.costCapFen ?? null,
-        entry?.capDocument ?? null,
-      );
+      const problem = feeOverLimitMessage(what, fen, limit, on);
       if (problem) throw new Error(problem);
     },
   };
@@ -80,11 +100,28 @@ export function FeeField({
       name="fee"
       label={label}
       required
-      dependencies={['level', 'certificateId']}
+      dependencies={['level', 'certificateId', ...dependencies]}
       extra={extra}
       rules={[zodRule(schema), overCap]}
     >
       <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+    </Form.Item>
+  );
+}
+
+/** 考核形式: picks the cap that applies. */
+export function ExamFormField({ label }: { label: string }) {
+  return (
+    <Form.Item
+      name="examForm"
+      label={label}
+      required
+      rules={[{ required: true, message: t.exams.examFormRequired }]}
+    >
+      <Select
+        placeholder={t.exams.placeholders.examForm}
+        options={examForms.map((f) => ({ value: f, label: examFormLabels[f] }))}
+      />
     </Form.Item>
   );
 }
@@ -95,13 +132,13 @@ interface CertificateLevelProps {
   certificate: Certificate | undefined;
   labels: { certificateId: string; level: string };
   schemas: { certificateId: ZodType; level: ZodType };
-  /** More checks on the level, e.g. that it has a cap recorded. */
+  /** More checks on the level, e.g. that a cap applies. */
   levelRules?: FormRule[];
 }
 
 /**
  * The certificate and level pair of the batch and agreement forms: picking another certificate
- * clears the level; picking a level re-checks the fee against its cap.
+ * clears the level; picking a level re-checks the fee against the figure in force.
  */
 export function CertificateLevelFields({
   form,
@@ -138,7 +175,7 @@ export function CertificateLevelFields({
         >
           <Select
             placeholder={t.exams.placeholders.level}
-            options={levelOptions(certificate, formatFen)}
+            options={levelOptions(certificate)}
             onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
           />
         </Form.Item>

@@ -172,8 +172,8 @@ export function RulesTab() {
                 },
                 {
                   title: c.capDocument,
-                  dataIndex: 'capDocument',
-                  width: 200,
+                  dataIndex: 'limitText',
+                  width: 280,
                   render: (d: string) => <Typography.Text type="secondary">{d}</Typography.Text>,
                 },
               ]}
