@@ -1,4 +1,5 @@
 import { formatFen } from './money';
+import type { RowVerdict } from './bulk';
 
 /**
  * Exam sign-ups (考核报名): the status flow and which result fields each status allows. Pure
@@ -136,6 +137,20 @@ export function resultFieldProblems(
     });
   }
   return problems;
+}
+
+/**
+ * What a bulk status change makes of one sign-up: nothing when it is already there, else the
+ * transition and result-field rules above decide (the reason is the first problem).
+ */
+export function statusChangeVerdict(
+  signup: SignupResultFields & { status: SignupStatus },
+  to: SignupStatus,
+): RowVerdict {
+  if (signup.status === to) return 'unchanged';
+  const problem =
+    transitionProblem(signup.status, to) ?? resultFieldProblems(to, signup)[0]?.message;
+  return problem ? { reason: problem } : 'apply';
 }
 
 /** The result fields empty, as a sign-up starts. */
