@@ -4,11 +4,18 @@ import { WEB_CERT, addStudents, setCaps, type DataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
-/** Whether `below` starts under the bottom edge of `above`, whatever their widths. */
-async function isBelow(below: Locator, above: Locator): Promise<boolean> {
-  const [b, a] = await Promise.all([below.boundingBox(), above.boundingBox()]);
-  if (!a || !b) throw new Error('element not on screen');
-  return b.y >= a.y + a.height;
+/**
+ * Whether toasts start under the bottom edge of `title`, whatever their widths. Measured on
+ * antd's message container, which stays in the page after a toast has faded out.
+ */
+async function toastsBelow(page: Page, title: Locator): Promise<boolean> {
+  const toastsTop = await page
+    .locator('.ant-message')
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().top);
+  const box = await title.boundingBox();
+  if (!box) throw new Error('title not on screen');
+  return toastsTop >= box.y + box.height;
 }
 
 const signupRows = (page: Page) =>
@@ -116,7 +123,7 @@ test.describe('selections mean what they say', () => {
       .filter({ hasText: '已将 39 条报名改为“已缴费”' });
     await expect(toast).toBeVisible();
     // The toast stays clear of the page title (a long batch title reaches the middle).
-    expect(await isBelow(toast, page.getByRole('heading', { level: 3 }))).toBe(true);
+    expect(await toastsBelow(page, page.getByRole('heading', { level: 3 }))).toBe(true);
     await expect(page.getByText('已选 0 条')).toBeVisible();
     await expect(signupRows(page).filter({ hasText: '已缴费' })).toHaveCount(39);
     await expect(first).toContainText('已撤销');
@@ -143,5 +150,59 @@ test.describe('selections mean what they say', () => {
     };
     expect(subsidy.total).toBe(40);
     expect(subsidy.items.every((r) => r.feeFen === 40_000)).toBe(true);
+
+    // 4. 学生自愿自费 for two sign-ups: student 2's additional 中级 may be; student 3's only
+    // one may not, and is listed with the reason before the other is changed.
+    const second = (await data('exams.batches.save', {
+      certificateId: WEB_CERT,
+      level: 'intermediate',
+      name: '2026秋中级',
+      examDate: '2026-10-10',
+      fee: 700,
+    })) as { id: number };
+    const [student2] = (
+      (await data('students.list', { search: '2023000002' })) as { items: { id: number }[] }
+    ).items;
+    await data('exams.signups.create', {
+      batchId: second.id,
+      studentIds: [student2.id],
+      confirm: true,
+    });
+    await openPage(page, '考核报名');
+    await openPage(page, '费用台账');
+    const tickRow = async (studentNo: string, batchName: string) => {
+      await page.locator('#fees-search').fill(studentNo);
+      await expect(ledger).toHaveAttribute('data-search', studentNo);
+      await tick(
+        ledger
+          .locator('.ant-table-row', { hasText: studentNo })
+          .filter({ hasText: batchName })
+          .getByRole('checkbox'),
+      );
+    };
+    await tickRow('2023000002', '2026秋中级');
+    await tickRow('2023000003', '2026春初级');
+    await expect(page.getByText('已选 2 条')).toBeVisible();
+    await page.getByRole('button', { name: '修改费用/付费方' }).click();
+    await choose(page, 'fees-new-payer', '学生自愿自费');
+    await openDialog(page)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    const feeConfirm = page.locator('.ant-modal-confirm');
+    const feeSkipped = feeConfirm.getByTestId('bulk-skipped').locator('li');
+    await expect(feeSkipped).toHaveCount(1);
+    await expect(feeSkipped).toContainText(
+      '学生3（2023000003）：学生“学生3”（学号 2023000003）没有其他由学校承担或财政补助的有效报名',
+    );
+    await expect(feeConfirm).toContainText('确定修改其余 1 条吗？');
+    await feeConfirm.getByRole('button', { name: '修改其余记录' }).click();
+    await expect(page.getByText('已修改 1 条报名')).toBeVisible();
+    await expect(page.getByText('已选 2 条')).toHaveCount(0);
+    const studentPaid = (await data('fees.ledger', { payers: ['student'] })) as {
+      items: { studentNo: string; batchLabel: string }[];
+    };
+    expect(studentPaid.items.map((r) => [r.studentNo, r.batchLabel])).toEqual([
+      ['2023000002', '2026秋中级'],
+    ]);
   });
 });

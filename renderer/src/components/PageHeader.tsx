@@ -20,8 +20,10 @@ function useToastsBelow(title: RefObject<HTMLElement | null>) {
     const update = () => {
       const box = title.current?.getBoundingClientRect();
       if (!box) return;
-      const bottom = Math.round(box.bottom + window.scrollY + 8);
-      document.documentElement.style.setProperty(TOAST_TOP_VAR, `${bottom}px`);
+      const top = `${Math.round(box.bottom + window.scrollY + 8)}px`;
+      // A new value restyles the whole page: set it only when it moved.
+      const root = document.documentElement.style;
+      if (root.getPropertyValue(TOAST_TOP_VAR) !== top) root.setProperty(TOAST_TOP_VAR, top);
     };
     update();
     const observer = new ResizeObserver(update);
