@@ -408,15 +408,15 @@ export function signupService(ctx: CoreContext) {
   }
 
   /** What moving these sign-ups to `status` would change and skip (and why); writes nothing. */
-  function planStatus(ids: readonly number[], status: SignupStatus): BulkPlan {
-    return planBulk(existing(ids), (signup) => statusChangeVerdict(signup, status));
+  function planStatus(ids: readonly number[], status: SignupStatus) {
+    const found = existing(ids);
+    return { found, plan: planBulk(found, (signup) => statusChangeVerdict(signup, status)) };
   }
 
   /** Moves exactly these sign-ups, all or none: any that cannot move refuses the whole call. */
   const setStatus = db.transaction((ids: readonly number[], status: SignupStatus) => {
     const at = ctx.clock().toISOString();
-    const found = existing(ids);
-    const plan = planBulk(found, (signup) => statusChangeVerdict(signup, status));
+    const { found, plan } = planStatus(ids, status);
     if (plan.skipped.length > 0) {
       throw new CoreError(
         'CONFLICT',
@@ -468,7 +468,8 @@ export function signupService(ctx: CoreContext) {
     candidates,
     create: (input: z.output<typeof signupCreateSchema>) => create(input),
     list,
-    planStatus,
+    planStatus: (ids: readonly number[], status: SignupStatus): BulkPlan =>
+      planStatus(ids, status).plan,
     setStatus: (ids: readonly number[], status: SignupStatus) => setStatus(ids, status),
     saveResult: (input: z.output<typeof signupResultSchema>) => saveResult(input),
   };

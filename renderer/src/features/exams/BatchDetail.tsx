@@ -129,14 +129,14 @@ export function BatchDetail({ id }: { id: number }) {
         status,
       });
       setBusy(false);
-      const go = await confirmPlan(plan, {
+      const proceed = await confirmPlan(plan, {
         title: withdrawing
           ? text.withdrawTitle(plan.applicable.length)
           : text.statusTitle(plan.applicable.length, signupStatusLabels[status]),
         danger: withdrawing,
         body: withdrawing ? text.withdrawContent : undefined,
       });
-      if (!go) return;
+      if (!proceed) return;
       setBusy(true);
       const result = await invoke('exams.signups.setStatus', { ids: plan.applicable, status });
       message.success(
