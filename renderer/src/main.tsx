@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppFrame } from './app/AppFrame';
+import { TOAST_TOP_VAR } from './components/PageHeader';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { RecoveryGate } from './features/settings/RecoveryGate';
 
@@ -16,7 +17,8 @@ if (!container) throw new Error('root element missing');
 createRoot(container).render(
   <StrictMode>
     <ConfigProvider locale={zhCN}>
-      <AntApp>
+      {/* Toasts start below the page title (PageHeader sets the offset), never over it. */}
+      <AntApp message={{ top: `var(${TOAST_TOP_VAR}, 8px)` }}>
         <ErrorBoundary>
           <RecoveryGate>
             <AppFrame />

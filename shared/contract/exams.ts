@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
+import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
 import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
@@ -192,6 +193,11 @@ export const signupCreateSchema = z
       .max(100000, { error: '一次最多报名 100000 人' })
       .optional(),
     filter: candidateFilterSchema.optional(),
+    /** With `filter`: the matching students the person unticked. */
+    exceptIds: z
+      .array(idField('学生'), { error: '学生列表无效' })
+      .max(100000, { error: '一次最多排除 100000 人' })
+      .default([]),
     /** The user saw the warnings (no 省级确认 project, majors outside it) and goes ahead. */
     confirm: z.boolean({ error: '“确认”应为是或否' }).default(false),
   })
@@ -202,6 +208,12 @@ export const signupCreateSchema = z
         code: 'custom',
         path: ['studentIds'],
         message: '请选择要报名的学生（勾选学生，或按筛选条件全选）',
+      });
+    } else if (value.studentIds !== undefined && value.exceptIds.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exceptIds'],
+        message: '“排除的学生”只用于按筛选条件全选',
       });
     } else if (value.studentIds?.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['studentIds'], message: '请至少选择一名学生' });
@@ -280,6 +292,9 @@ export const signupStatusSchema = z
   .object({ ids: signupIds, status: z.enum(signupStatuses, { error: '请选择状态' }) })
   .strict();
 
+/** `exams.signups.planStatus`: what `setStatus` with these ids would change and skip. */
+export type SignupStatusPlan = BulkPlan;
+
 export interface SignupStatusResult {
   updated: number;
   /** Already in that status. */
@@ -345,6 +360,7 @@ export const examsContract = {
   'exams.signups.candidates': { input: candidatesSchema, output: {} as CandidatePage },
   'exams.signups.create': { input: signupCreateSchema, output: {} as SignupCreateResult },
   'exams.signups.list': { input: signupListSchema, output: {} as SignupPage },
+  'exams.signups.planStatus': { input: signupStatusSchema, output: {} as SignupStatusPlan },
   'exams.signups.setStatus': { input: signupStatusSchema, output: {} as SignupStatusResult },
   'exams.signups.saveResult': { input: signupResultSchema, output: {} as Signup },
 } as const;

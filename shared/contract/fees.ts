@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CountAndFee, SignupFigures } from '../domain/signupFigures';
 import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
+import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import {
   payers,
@@ -98,6 +99,12 @@ export interface LedgerFacets {
   batches: LedgerBatchOption[];
 }
 
+/** The new fee of a bulk change in yuan; empty (or blank) means “keep each row's fee”. */
+export const newFeeField = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  yuanToFenField('费用').optional(),
+);
+
 /** Change the fee and/or payer of one or many sign-ups, all or nothing. */
 export const feeChangeSchema = z
   .object({
@@ -107,13 +114,16 @@ export const feeChangeSchema = z
       .max(5000, { error: '一次最多修改 5000 条报名记录' }),
     payer: z.enum(payers, { error: '请选择付费方（学校承担、财政补助或学生自愿自费）' }).optional(),
     /** Yuan in, fen out. */
-    fee: yuanToFenField('费用').optional(),
+    fee: newFeeField,
   })
   .refine((v) => v.payer !== undefined || v.fee !== undefined, {
     error: '请填写新的费用或选择新的付费方',
     path: ['payer'],
   });
 export type FeeChangeInput = z.input<typeof feeChangeSchema>;
+
+/** `fees.planChange`: what `fees.change` with these ids would change and skip, and why. */
+export type FeeChangePlan = BulkPlan;
 
 export interface FeeChangeResult {
   /** Sign-ups whose fee or payer actually changed (unchanged ones are not audited). */
@@ -303,6 +313,7 @@ export interface SheetDownload {
 export const feesContract = {
   'fees.ledger': { input: ledgerListSchema.strict(), output: {} as LedgerResult },
   'fees.facets': { input: z.object({}).strict(), output: {} as LedgerFacets },
+  'fees.planChange': { input: feeChangeSchema, output: {} as FeeChangePlan },
   'fees.change': { input: feeChangeSchema, output: {} as FeeChangeResult },
   'fees.violations': { input: z.object({}).strict(), output: {} as FeeViolations },
   'fees.statement': {

@@ -1,3 +1,5 @@
+import type { RowVerdict } from './bulk';
+
 /**
  * Exam sign-ups (考核报名): the status flow and which result fields each status allows. Pure
  * rules shared by the forms and the core (notice rules 9 and 10).
@@ -134,6 +136,20 @@ export function resultFieldProblems(
     });
   }
   return problems;
+}
+
+/**
+ * What a bulk status change makes of one sign-up: nothing when it is already there, else the
+ * transition and result-field rules above decide (the reason is the first problem).
+ */
+export function statusChangeVerdict(
+  signup: SignupResultFields & { status: SignupStatus },
+  to: SignupStatus,
+): RowVerdict {
+  if (signup.status === to) return 'unchanged';
+  const problem =
+    transitionProblem(signup.status, to) ?? resultFieldProblems(to, signup)[0]?.message;
+  return problem ? { reason: problem } : 'apply';
 }
 
 /** The result fields empty, as a sign-up starts. */

@@ -1,5 +1,5 @@
 import { Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 
 interface Props {
   title: string;
@@ -8,11 +8,37 @@ interface Props {
   extra?: ReactNode;
 }
 
+/** The CSS variable main.tsx gives antd's messages as their top offset. */
+export const TOAST_TOP_VAR = '--pilot-toast-top';
+
+/**
+ * Keeps toasts below the page title: records where the title ends (before any scrolling) in
+ * TOAST_TOP_VAR, again whenever the page above it changes height (the weekly-report banner).
+ */
+function useToastsBelow(title: RefObject<HTMLElement | null>) {
+  useLayoutEffect(() => {
+    const update = () => {
+      const box = title.current?.getBoundingClientRect();
+      if (!box) return;
+      const top = `${Math.round(box.bottom + window.scrollY + 8)}px`;
+      // A new value restyles the whole page: set it only when it moved.
+      const root = document.documentElement.style;
+      if (root.getPropertyValue(TOAST_TOP_VAR) !== top) root.setProperty(TOAST_TOP_VAR, top);
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [title]);
+}
+
 export function PageHeader({ title, description, extra }: Props) {
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  useToastsBelow(titleRef);
   return (
     <Flex justify="space-between" align="flex-start" gap={16} style={{ marginBottom: 16 }}>
       <div>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title ref={titleRef} level={3} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
         {description && (

@@ -431,6 +431,13 @@ export const zhCN = {
       agreementStatus: { none: '未填写', active: '有效', expired: '已到期', pending: '未开始' },
     },
   },
+  bulk: {
+    skippedTitle: (n: number) => `以下 ${n} 条不能修改，将跳过：`,
+    applyRest: (n: number) => `确定修改其余 ${n} 条吗？`,
+    nothingApplies: '所选记录都不能修改',
+    nothingToChange: '所选记录已是要改成的样子，没有需要修改的记录',
+    applyOk: '修改其余记录',
+  },
   deleteConfirm: {
     checking: '正在检查是否被使用…',
     unused: '没有其他记录使用它，删除后无法恢复。',
@@ -795,6 +802,7 @@ export const zhCN = {
       statusPlaceholder: '改为…',
       apply: '应用',
       statusChanged: (n: number, label: string) => `已将 ${n} 条报名改为“${label}”`,
+      statusTitle: (n: number, label: string) => `将 ${n} 条报名改为“${label}”？`,
       withdraw: '撤销报名',
       withdrawTitle: (n: number) => `撤销选中的 ${n} 条报名？`,
       withdrawContent: '撤销后状态为“已撤销”，记录保留，不能再恢复。',
@@ -1013,7 +1021,7 @@ export const zhCN = {
     bulkChange: '修改费用/付费方',
     changeTitle: (n: number) => `修改 ${n} 条报名的费用或付费方`,
     changeHelp:
-      '只填写要修改的项；未填写的项保持不变。超过考核成本上限的费用、不符合条件的学生自愿自费都会被拒绝，且不修改任何记录。',
+      '只填写要修改的项；留空的项保持不变。超过考核成本上限的费用、不符合条件的学生自愿自费不能修改：保存前会列出这些记录和原因，确认后只修改其余记录。',
     keepFee: '不修改费用',
     keepPayer: '不修改付费方',
     newFee: '新费用（元）',

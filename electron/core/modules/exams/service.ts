@@ -20,6 +20,7 @@ type ExamHandlerName =
   | 'exams.signups.candidates'
   | 'exams.signups.create'
   | 'exams.signups.list'
+  | 'exams.signups.planStatus'
   | 'exams.signups.setStatus'
   | 'exams.signups.saveResult';
 
@@ -50,6 +51,7 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
     'exams.signups.candidates': (input) => signups.candidates(input),
     'exams.signups.create': (input) => signups.create(input),
     'exams.signups.list': (input) => signups.list(input),
+    'exams.signups.planStatus': ({ ids, status }) => signups.planStatus(ids, status),
     'exams.signups.setStatus': ({ ids, status }) => signups.setStatus(ids, status),
     'exams.signups.saveResult': (input) => signups.saveResult(input),
   };

@@ -13,11 +13,13 @@ import type {
   signupResultSchema,
 } from '../../../../shared/contract/exams';
 import type { StudentListParams } from '../../../../shared/contract/students';
+import { planBulk, skippedSummary, type BulkPlan } from '../../../../shared/domain/bulk';
 import {
   examYear,
   resultFieldProblems,
   signupStatusLabels,
   signupStatuses,
+  statusChangeVerdict,
   transitionProblem,
   type Payer,
   type SignupStatus,
@@ -258,6 +260,9 @@ export function signupService(ctx: CoreContext) {
             `SELECT s.id, s.name, s.major_id FROM students s ${where.sql} ORDER BY s.student_no`,
           )
           .all(...where.params) as Picked[];
+        // Every match but the ones the person unticked.
+        const except = new Set(input.exceptIds);
+        picked = picked.filter((s) => !except.has(s.id));
       } else {
         const ids = [...new Set(input.studentIds ?? [])];
         picked = db
@@ -389,8 +394,8 @@ export function signupService(ctx: CoreContext) {
 
   const updateStatus = db.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?');
 
-  const setStatus = db.transaction((ids: readonly number[], status: SignupStatus) => {
-    const at = ctx.clock().toISOString();
+  /** The sign-ups by id, refusing when some no longer exist (the list on screen is stale). */
+  function existing(ids: readonly number[]): Signup[] {
     const unique = [...new Set(ids)];
     const found = findSignups(db, unique);
     if (found.length < unique.length) {
@@ -399,34 +404,33 @@ export function signupService(ctx: CoreContext) {
         `所选报名中有 ${unique.length - found.length} 条已不存在，请刷新列表后重试。未做任何更改。`,
       );
     }
-    const refused: { name: string; reason: string }[] = [];
-    for (const signup of found) {
-      if (signup.status === status) continue;
-      const problem =
-        transitionProblem(signup.status, status) ??
-        resultFieldProblems(status, signup)[0]?.message ??
-        null;
-      if (problem) refused.push({ name: `${signup.name}（${signup.studentNo}）`, reason: problem });
-    }
-    if (refused.length > 0) {
-      const shown = refused
-        .slice(0, 5)
-        .map((r) => `${r.name}：${r.reason}`)
-        .join('；');
+    return found.sort((a, b) => a.studentNo.localeCompare(b.studentNo) || a.id - b.id);
+  }
+
+  /** What moving these sign-ups to `status` would change and skip (and why); writes nothing. */
+  function planStatus(ids: readonly number[], status: SignupStatus) {
+    const found = existing(ids);
+    return { found, plan: planBulk(found, (signup) => statusChangeVerdict(signup, status)) };
+  }
+
+  /** Moves exactly these sign-ups, all or none: any that cannot move refuses the whole call. */
+  const setStatus = db.transaction((ids: readonly number[], status: SignupStatus) => {
+    const at = ctx.clock().toISOString();
+    const { found, plan } = planStatus(ids, status);
+    if (plan.skipped.length > 0) {
       throw new CoreError(
         'CONFLICT',
-        `${refused.length} 条报名不能改为“${signupStatusLabels[status]}”，未做任何更改。${shown}${refused.length > 5 ? ' 等' : ''}`,
-        { refused: refused.length },
+        `${plan.skipped.length} 条报名不能改为“${signupStatusLabels[status]}”，未做任何更改。${skippedSummary(plan.skipped)}`,
+        { refused: plan.skipped.length },
       );
     }
-    let updated = 0;
+    const moving = new Set(plan.applicable);
     for (const before of found) {
-      if (before.status === status) continue;
+      if (!moving.has(before.id)) continue;
       updateStatus.run(status, at, before.id);
       recordSignupAudit(ctx, at, before, { ...before, status, updatedAt: at });
-      updated += 1;
     }
-    return { updated, unchanged: found.length - updated };
+    return { updated: plan.applicable.length, unchanged: plan.unchanged };
   });
 
   const saveResult = db.transaction((input: z.output<typeof signupResultSchema>): Signup => {
@@ -464,6 +468,8 @@ export function signupService(ctx: CoreContext) {
     candidates,
     create: (input: z.output<typeof signupCreateSchema>) => create(input),
     list,
+    planStatus: (ids: readonly number[], status: SignupStatus): BulkPlan =>
+      planStatus(ids, status).plan,
     setStatus: (ids: readonly number[], status: SignupStatus) => setStatus(ids, status),
     saveResult: (input: z.output<typeof signupResultSchema>) => saveResult(input),
   };

@@ -6,6 +6,8 @@ import type {
   LedgerRow,
   LedgerSortKey,
 } from '../../../../shared/contract/fees';
+import type { Signup } from '../../../../shared/contract/exams';
+import { planBulk, type BulkPlan } from '../../../../shared/domain/bulk';
 import { feeOverLimitMessage } from '../../../../shared/domain/costCaps';
 import {
   studentPaidWithoutSchoolPaid,
@@ -247,10 +249,14 @@ interface StudentRef {
   name: string;
 }
 
+type FeeChange = { signupIds: number[]; payer?: Payer; fee?: number };
+
 /**
- * Changes the fee and/or payer of sign-ups, all or nothing: a fee above the level's cap and a
- * 学生自愿自费 that is not an additional certificate are refused, naming what and why; every
- * change is audited in the same transaction.
+ * Changes the fee and/or payer of sign-ups. `plan` says, writing nothing, which rows would
+ * change and which are skipped and why: a fee above the level's cap (every row of that batch),
+ * 学生自愿自费 where it is not an additional certificate (every chosen row of that student).
+ * `change` applies exactly the ids given, all or nothing, refusing the call when any of them
+ * would be skipped; every change is audited in the same transaction.
  */
 export function feeChanger(ctx: CoreContext) {
   const { db } = ctx;
@@ -264,55 +270,84 @@ export function feeChanger(ctx: CoreContext) {
     'SELECT id, student_no, name FROM students WHERE id = ?',
   );
 
-  const refuse = (path: string, message: string): never => {
-    throw new CoreError('VALIDATION', message, { fields: [{ path, message }] });
-  };
-
-  return db.transaction(
-    (input: { signupIds: number[]; payer?: Payer; fee?: number }): FeeChangeResult => {
-      const ids = [...new Set(input.signupIds)];
-      const rows = new Map(findSignups(db, ids).map((g) => [g.id, g]));
-      const missing = ids.filter((id) => !rows.has(id));
-      if (missing.length > 0) {
-        throw new CoreError(
-          'NOT_FOUND',
-          `有 ${missing.length} 条报名记录不存在（可能已被删除），请刷新台账后重试，未修改任何内容。`,
+  function plan(input: FeeChange): { plan: BulkPlan; rows: Signup[] } {
+    const ids = [...new Set(input.signupIds)];
+    const rows = findSignups(db, ids).sort(
+      (a, b) => a.studentNo.localeCompare(b.studentNo) || a.id - b.id,
+    );
+    const missing = ids.length - rows.length;
+    if (missing > 0) {
+      throw new CoreError(
+        'NOT_FOUND',
+        `有 ${missing} 条报名记录不存在（可能已被删除），请刷新台账后重试，未修改任何内容。`,
+      );
+    }
+    const overCap = new Map<number, string | null>();
+    if (input.fee !== undefined) {
+      const batches = loadBatches(db);
+      for (const batchId of new Set(rows.map((r) => r.batchId))) {
+        const b = batches.get(batchId);
+        overCap.set(
+          batchId,
+          b
+            ? feeOverLimitMessage(
+                `考核批次“${b.label}”（${b.certificateName}）的考核费`,
+                input.fee,
+                b.feeLimit,
+                b.examDate,
+              )
+            : null,
         );
       }
-      if (input.fee !== undefined) {
-        const batches = loadBatches(db);
-        for (const batchId of new Set([...rows.values()].map((r) => r.batchId))) {
-          const b = batches.get(batchId);
-          if (!b) continue;
-          const problem = feeOverLimitMessage(
-            `考核批次“${b.label}”（${b.certificateName}）的考核费`,
-            input.fee,
-            b.feeLimit,
-            b.examDate,
-          );
-          if (problem) refuse('fee', `${problem}，未修改任何报名。`);
+    }
+    // 学生自愿自费: each student's sign-ups as they would be after the change (rows kept back
+    // for the cap stay as they are), checked by the one rule 12 definition.
+    const refusedStudents = new Set<number>();
+    if (input.payer === 'student') {
+      const changing = new Set(rows.filter((r) => !overCap.get(r.batchId)).map((r) => r.id));
+      for (const studentId of new Set(rows.map((r) => r.studentId))) {
+        const after = ofStudent
+          .all(studentId)
+          .map((g) => (changing.has(g.id) ? { ...g, payer: 'student' as const } : g));
+        if (studentPaidWithoutSchoolPaid(after).some((id) => changing.has(id))) {
+          refusedStudents.add(studentId);
         }
       }
-      const at = ctx.clock().toISOString();
-      let changed = 0;
-      for (const before of rows.values()) {
-        const fee = input.fee ?? before.feeFen;
-        const payer = input.payer ?? before.payer;
-        if (fee === before.feeFen && payer === before.payer) continue;
-        update.run(fee, payer, at, before.id);
-        recordSignupAudit(ctx, at, before, { ...before, feeFen: fee, payer, updatedAt: at });
-        changed += 1;
+    }
+    const result = planBulk(rows, (row) => {
+      const cap = overCap.get(row.batchId);
+      if (cap) return { reason: cap, field: 'fee' };
+      if (refusedStudents.has(row.studentId)) {
+        const s = student.get(row.studentId);
+        return { reason: studentPayerRefusal(s?.name ?? '', s?.student_no ?? ''), field: 'payer' };
       }
-      if (input.payer === 'student') {
-        for (const studentId of new Set([...rows.values()].map((r) => r.studentId))) {
-          const broken = studentPaidWithoutSchoolPaid(ofStudent.all(studentId));
-          if (broken.some((id) => rows.has(id))) {
-            const s = student.get(studentId);
-            refuse('payer', studentPayerRefusal(s?.name ?? '', s?.student_no ?? ''));
-          }
-        }
-      }
-      return { changed };
-    },
-  );
+      const fee = input.fee ?? row.feeFen;
+      const payer = input.payer ?? row.payer;
+      return fee === row.feeFen && payer === row.payer ? 'unchanged' : 'apply';
+    });
+    return { plan: result, rows };
+  }
+
+  const change = db.transaction((input: FeeChange): FeeChangeResult => {
+    const { plan: checked, rows } = plan(input);
+    const [first] = checked.skipped;
+    if (first) {
+      const message = first.field === 'fee' ? `${first.reason}，未修改任何报名。` : first.reason;
+      throw new CoreError('VALIDATION', message, {
+        fields: [{ path: first.field ?? 'payer', message }],
+      });
+    }
+    const at = ctx.clock().toISOString();
+    const changing = new Set(checked.applicable);
+    for (const before of rows) {
+      if (!changing.has(before.id)) continue;
+      const fee = input.fee ?? before.feeFen;
+      const payer = input.payer ?? before.payer;
+      update.run(fee, payer, at, before.id);
+      recordSignupAudit(ctx, at, before, { ...before, feeFen: fee, payer, updatedAt: at });
+    }
+    return { changed: checked.applicable.length };
+  });
+
+  return { plan: (input: FeeChange) => plan(input).plan, change };
 }

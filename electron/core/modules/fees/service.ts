@@ -11,6 +11,7 @@ import { feeTotals, studentStatement } from './statement';
 type FeesHandlerName =
   | 'fees.ledger'
   | 'fees.facets'
+  | 'fees.planChange'
   | 'fees.change'
   | 'fees.violations'
   | 'fees.statement'
@@ -34,12 +35,13 @@ const download = ({ fileName, bytes }: SheetFile): SheetDownload => ({
 export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
   const { db } = ctx;
   const ledger = ledgerRepo(db);
-  const change = feeChanger(ctx);
+  const fees = feeChanger(ctx);
   const payments = paymentsRepo(ctx);
   return {
     'fees.ledger': (input) => ledger.list(input),
     'fees.facets': () => ledger.facets(),
-    'fees.change': (input) => change(input),
+    'fees.planChange': (input) => fees.plan(input),
+    'fees.change': (input) => fees.change(input),
     'fees.violations': () => feeViolations(db),
     'fees.statement': ({ studentId }) => studentStatement(db, studentId),
     'fees.totals': () => feeTotals(db),

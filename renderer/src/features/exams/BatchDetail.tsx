@@ -33,6 +33,7 @@ import { formatChineseDate } from '../../../../shared/domain/dates';
 import { invoke, messageOf } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
+import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -73,7 +74,8 @@ function bulkTargets(selected: readonly Signup[]): SignupStatus[] {
 
 /** One batch: its facts and its sign-ups, paged, sorted and filtered by the core. */
 export function BatchDetail({ id }: { id: number }) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
+  const confirmPlan = useBulkPlanConfirm();
   const go = useNavigation((s) => s.go);
   const reloadBatches = useBatchesStore((s) => s.load);
   const [batch, setBatch] = useState<ExamBatch | null>(null);
@@ -127,15 +129,31 @@ export function BatchDetail({ id }: { id: number }) {
     void reloadBatches();
   };
 
+  /**
+   * Plans the change first: rows that cannot take the status are listed with the reason and
+   * the rest are changed only after the person confirms (withdrawal always asks).
+   */
   const applyStatus = async (status: SignupStatus) => {
+    const withdrawing = status === 'withdrawn';
     setBusy(true);
     try {
-      const result = await invoke('exams.signups.setStatus', {
+      const plan = await invoke('exams.signups.planStatus', {
         ids: selected.map((s) => s.id),
         status,
       });
+      setBusy(false);
+      const proceed = await confirmPlan(plan, {
+        title: withdrawing
+          ? text.withdrawTitle(plan.applicable.length)
+          : text.statusTitle(plan.applicable.length, signupStatusLabels[status]),
+        danger: withdrawing,
+        body: withdrawing ? text.withdrawContent : undefined,
+      });
+      if (!proceed) return;
+      setBusy(true);
+      const result = await invoke('exams.signups.setStatus', { ids: plan.applicable, status });
       message.success(
-        status === 'withdrawn'
+        withdrawing
           ? text.withdrawn(result.updated)
           : text.statusChanged(result.updated, signupStatusLabels[status]),
       );
@@ -146,16 +164,6 @@ export function BatchDetail({ id }: { id: number }) {
       setBusy(false);
     }
   };
-
-  const confirmWithdraw = () =>
-    modal.confirm({
-      title: text.withdrawTitle(selected.length),
-      content: text.withdrawContent,
-      okText: t.common.confirm,
-      cancelText: t.common.cancel,
-      okButtonProps: { danger: true },
-      onOk: () => applyStatus('withdrawn'),
-    });
 
   const c = text.columns;
   const sortOrderOf = (key: SignupSortKey): SortOrder =>
@@ -353,7 +361,11 @@ export function BatchDetail({ id }: { id: number }) {
                 >
                   {text.apply}
                 </Button>
-                <Button danger disabled={!canWithdraw} onClick={confirmWithdraw}>
+                <Button
+                  danger
+                  disabled={!canWithdraw || busy}
+                  onClick={() => void applyStatus('withdrawn')}
+                >
                   {text.withdraw}
                 </Button>
               </Space>

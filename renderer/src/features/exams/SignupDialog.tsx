@@ -17,6 +17,13 @@ import { batchTitle } from './batchTitle';
 type Filter = Required<CandidateFilter>;
 const emptyFilter: Filter = { search: '', majors: [], classNames: [], entryYears: [], pilot: null };
 
+/**
+ * What is ticked: these students, or every student matching the filter except these. The
+ * second spans pages, so unticking one on screen leaves all the others on every page.
+ */
+type Selection = { all: false; ids: number[] } | { all: true; except: number[] };
+const noSelection: Selection = { all: false, ids: [] };
+
 interface Props {
   batch: ExamBatch;
   onDone: () => void;
@@ -36,8 +43,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   /** The filter and page the candidates on screen answer. */
   const [shownKey, setShownKey] = useState<string | null>(null);
-  const [selected, setSelected] = useState<number[]>([]);
-  const [allMatching, setAllMatching] = useState(false);
+  const [selection, setSelection] = useState<Selection>(noSelection);
   const [busy, setBusy] = useState(false);
   const sequence = useRef(0);
   const text = t.exams.signup;
@@ -73,15 +79,16 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   const changeFilter = (patch: Partial<Filter>) => {
     setFilter((f) => ({ ...f, ...patch }));
     setPaging((p) => ({ ...p, page: 1 }));
-    setAllMatching(false);
+    // “All matching” meant the old filter; explicit ticks stay.
+    setSelection((sel) => (sel.all ? noSelection : sel));
   };
 
   const create = async (confirm: boolean): Promise<void> => {
     setBusy(true);
     try {
-      const input = allMatching
-        ? { batchId: batch.id, filter, confirm }
-        : { batchId: batch.id, studentIds: selected, confirm };
+      const input = selection.all
+        ? { batchId: batch.id, filter, exceptIds: selection.except, confirm }
+        : { batchId: batch.id, studentIds: selection.ids, confirm };
       const done = await invoke('exams.signups.create', input);
       message.success(text.done(done.created, done.skipped));
       onDone();
@@ -116,9 +123,12 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
     }
   };
 
-  const count = allMatching ? (result?.total ?? 0) - (result?.signedUp ?? 0) : selected.length;
+  // Signed-up students cannot be ticked, so `except` holds none of them.
+  const count = selection.all
+    ? Math.max(0, (result?.total ?? 0) - (result?.signedUp ?? 0) - selection.except.length)
+    : selection.ids.length;
   const submit = () => {
-    if (count === 0 && !allMatching) {
+    if (count === 0) {
       message.warning(text.nothingSelected);
       return;
     }
@@ -126,6 +136,8 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   };
 
   const project = result?.project;
+  /** The students on this page that can be ticked. */
+  const onPage = (result?.items ?? []).filter((c) => !c.signedUp).map((c) => c.studentId);
   const columns: ColumnsType<Candidate> = [
     { title: t.exams.detail.columns.studentNo, dataIndex: 'studentNo', width: 130 },
     { title: t.exams.detail.columns.name, dataIndex: 'name', width: 100 },
@@ -163,9 +175,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       onCancel={onClose}
       footer={
         <Flex justify="space-between" align="center">
-          <span data-testid="signup-count">
-            {allMatching && result ? text.selectAllActive(result.total) : text.selected(count)}
-          </span>
+          <span data-testid="signup-count">{text.selected(count)}</span>
           <Space>
             <Button onClick={onClose}>{t.common.cancel}</Button>
             <Button type="primary" loading={busy} onClick={submit} data-testid="signup-submit">
@@ -255,12 +265,9 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
         <Button
           size="small"
           disabled={!result || result.total === 0}
-          onClick={() => {
-            setAllMatching((v) => !v);
-            setSelected([]);
-          }}
+          onClick={() => setSelection((sel) => (sel.all ? noSelection : { all: true, except: [] }))}
         >
-          {allMatching && result
+          {selection.all && result
             ? text.selectAllActive(result.total)
             : text.selectAll(result?.total ?? 0)}
         </Button>
@@ -272,14 +279,23 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
         dataSource={result?.items ?? []}
         loading={loading}
         rowSelection={{
-          selectedRowKeys: allMatching
-            ? (result?.items ?? []).filter((c) => !c.signedUp).map((c) => c.studentId)
-            : selected,
+          selectedRowKeys: onPage.filter((id) =>
+            selection.all ? !selection.except.includes(id) : selection.ids.includes(id),
+          ),
+          // Only this page's boxes are on screen: apply what changed among them.
           onChange: (keys) => {
-            setAllMatching(false);
-            setSelected(keys as number[]);
+            const ticked = new Set(keys as number[]);
+            const on = onPage.filter((id) => ticked.has(id));
+            const off = onPage.filter((id) => !ticked.has(id));
+            setSelection((sel) =>
+              sel.all
+                ? {
+                    all: true,
+                    except: [...sel.except.filter((id) => !onPage.includes(id)), ...off],
+                  }
+                : { all: false, ids: [...sel.ids.filter((id) => !onPage.includes(id)), ...on] },
+            );
           },
-          preserveSelectedRowKeys: true,
           getCheckboxProps: (c) => ({ disabled: c.signedUp }),
         }}
         pagination={{

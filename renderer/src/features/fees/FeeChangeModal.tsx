@@ -1,22 +1,32 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { feeChangeSchema, type FeeChangeInput } from '../../../../shared/contract/fees';
+import {
+  feeChangeSchema,
+  newFeeField,
+  type FeeChangeInput,
+} from '../../../../shared/contract/fees';
 import { payerLabels, payers, type Payer } from '../../../../shared/domain/fees';
-import { yuanToFenField } from '../../../../shared/contract/staffFields';
+import { invoke } from '../../api/client';
+import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useFeesStore } from './feesStore';
 
 const text = t.fees;
-const feeRule = zodRule(yuanToFenField('费用').optional());
+// Empty is “不修改费用”, as the placeholder says.
+const feeRule = zodRule(newFeeField);
 
 interface FormValues {
   fee?: string;
   payer?: Payer;
 }
 
-/** Change the fee and/or payer of the chosen sign-ups; the core refuses what breaks a rule. */
+/**
+ * Change the fee and/or payer of the chosen sign-ups. The core plans the change first: rows it
+ * would refuse (a fee above the cap, 学生自愿自费 without a school-paid exam) are listed with
+ * the reason and the rest are changed after the person confirms.
+ */
 export function FeeChangeModal({
   signupIds,
   onClose,
@@ -27,6 +37,7 @@ export function FeeChangeModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  const confirmPlan = useBulkPlanConfirm();
 
   const onOk = async () => {
     const values = await validatedValues(form, message);
@@ -43,7 +54,23 @@ export function FeeChangeModal({
     }
     setSaving(true);
     try {
-      const result = await useFeesStore.getState().change(input);
+      const plan = await invoke('fees.planChange', input);
+      setSaving(false);
+      const [first] = plan.skipped;
+      if (plan.applicable.length === 0) {
+        // Nothing to change; when every row is refused, the reason goes under its field.
+        if (first) {
+          const name = first.field === 'fee' ? 'fee' : 'payer';
+          form.setFields([{ name, errors: [first.reason] }]);
+        } else {
+          message.info(text.changed(0));
+          onClose();
+        }
+        return;
+      }
+      if (!(await confirmPlan(plan, { title: text.changeTitle(plan.applicable.length) }))) return;
+      setSaving(true);
+      const result = await useFeesStore.getState().change({ ...input, signupIds: plan.applicable });
       message.success(text.changed(result.changed));
       onClose();
     } catch (error) {
