@@ -177,7 +177,7 @@ describe('bulk fee and payer changes: plan, then commit', () => {
       [signup(0, 0), 'fee'],
       [signup(1, 0), 'fee'],
     ]);
-    expect(plan.skipped[0].reason).toContain('超过该等级考核成本上限 ¥500.00');
+    expect(plan.skipped[0].reason).toContain('适用的考核成本上限 ¥500.00');
     expect(auditCount()).toBe(before);
     expect(await ok(t, 'fees.change', { signupIds: plan.applicable, fee: '600' })).toEqual({
       changed: 1,
