@@ -14,6 +14,7 @@ import {
   isTrustedSender,
   secureWebPreferences,
 } from './security';
+import { confirmUnload } from './unsavedEdits';
 
 // Bundled to dist/electron/main.cjs; the renderer build sits beside it in dist/renderer.
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -39,6 +40,9 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(preloadPath),
   });
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-prevent-unload', (event) =>
+    confirmUnload(event, (options) => dialog.showMessageBoxSync(win, options)),
+  );
   void win.loadURL(APP_ENTRY_URL);
   return win;
 }

@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppFrame } from './app/AppFrame';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { UnsavedEditsDialog } from './app/UnsavedEditsDialog';
 import { RecoveryGate } from './features/settings/RecoveryGate';
 
 dayjs.locale('zh-cn');
@@ -21,6 +22,7 @@ createRoot(container).render(
           <RecoveryGate>
             <AppFrame />
           </RecoveryGate>
+          <UnsavedEditsDialog />
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

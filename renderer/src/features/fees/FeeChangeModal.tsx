@@ -4,6 +4,7 @@ import { feeChangeSchema, type FeeChangeInput } from '../../../../shared/contrac
 import { payerLabels, payers, type Payer } from '../../../../shared/domain/fees';
 import { yuanToFenField } from '../../../../shared/contract/staffFields';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useFeesStore } from './feesStore';
@@ -27,6 +28,8 @@ export function FeeChangeModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedGuard(dirty);
 
   const onOk = async () => {
     const values = await validatedValues(form, message);
@@ -45,6 +48,7 @@ export function FeeChangeModal({
     try {
       const result = await useFeesStore.getState().change(input);
       message.success(text.changed(result.changed));
+      setDirty(false);
       onClose();
     } catch (error) {
       reportSaveError(form, message, error);
@@ -61,7 +65,7 @@ export function FeeChangeModal({
       cancelText={t.common.cancel}
       confirmLoading={saving}
       onOk={() => void onOk()}
-      onCancel={onClose}
+      onCancel={() => guard(onClose)}
       destroyOnHidden
     >
       <Alert
@@ -71,7 +75,7 @@ export function FeeChangeModal({
         description={text.noTrainingFee}
         style={{ marginBottom: 16 }}
       />
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Form.Item name="fee" label={text.newFee} rules={[feeRule]}>
           <Input id="fees-new-fee" placeholder={text.keepFee} inputMode="decimal" />
         </Form.Item>
