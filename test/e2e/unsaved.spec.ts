@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { planSections } from '../../shared/domain/implementationPlan';
-import { openDialog } from '../harness/antd';
+import { answerUnsaved, openDialog, unsavedQuestion } from '../harness/antd';
 import { addStudents, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
@@ -11,17 +11,6 @@ import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harnes
  * it — sidebar, 返回, Esc, the X, 取消, reload or closing the tab — asks “放弃未保存的修改？”;
  * 继续编辑 keeps the text, 放弃 leaves.
  */
-
-const guard = (page: Page) => page.getByRole('dialog', { name: '放弃未保存的修改？' });
-
-/** The guard is showing; answer it and wait until it has gone. */
-async function answer(page: Page, choice: '继续编辑' | '放弃') {
-  await expect(guard(page)).toBeVisible();
-  await guard(page)
-    .getByRole('button', { name: choice === '放弃' ? /放\s*弃/ : choice })
-    .click();
-  await expect(guard(page)).toHaveCount(0);
-}
 
 /** Reloading or closing the tab: the browser's own leave-page question, refused. */
 async function refuseUnload(page: Page) {
@@ -125,7 +114,7 @@ test.describe('未保存的修改', () => {
     await sidebar(page, '学校信息');
     await address.fill('未保存的地址');
     await sidebar(page, '专业');
-    await answer(page, '继续编辑');
+    await answerUnsaved(page, '继续编辑');
     await expect(heading(page, '学校信息')).toBeVisible();
     await expect(address).toHaveValue('未保存的地址');
 
@@ -133,7 +122,7 @@ test.describe('未保存的修改', () => {
     await expect(address).toHaveValue('未保存的地址');
 
     await sidebar(page, '首页');
-    await answer(page, '放弃');
+    await answerUnsaved(page, '放弃');
     await expect(heading(page, '首页')).toBeVisible();
     await sidebar(page, '学校信息');
     await expect(address).toHaveValue('宜昌市西陵区学院路 1 号');
@@ -146,17 +135,17 @@ test.describe('未保存的修改', () => {
     const goals = page.locator(`#project-plan-${planSections[0]}`);
     await goals.fill('通过 1+X 证书推动课证融通。');
     await page.getByRole('button', { name: '返回列表' }).click();
-    await answer(page, '继续编辑');
+    await answerUnsaved(page, '继续编辑');
     await expect(goals).toHaveValue('通过 1+X 证书推动课证融通。');
 
     await sidebar(page, '学生');
-    await answer(page, '继续编辑');
+    await answerUnsaved(page, '继续编辑');
     await expect(goals).toHaveValue('通过 1+X 证书推动课证融通。');
     await refuseUnload(page);
     await expect(goals).toHaveValue('通过 1+X 证书推动课证融通。');
 
     await page.getByRole('button', { name: '返回列表' }).click();
-    await answer(page, '放弃');
+    await answerUnsaved(page, '放弃');
     await expect(heading(page, '试点项目')).toBeVisible();
   });
 
@@ -167,14 +156,14 @@ test.describe('未保存的修改', () => {
     const progress = page.locator('#weekly-progress');
     await progress.fill('本周完成了考前培训。');
     await page.getByRole('button', { name: '返回周报列表' }).click();
-    await answer(page, '继续编辑');
+    await answerUnsaved(page, '继续编辑');
     await expect(progress).toHaveValue('本周完成了考前培训。');
     await sidebar(page, '首页');
-    await answer(page, '继续编辑');
+    await answerUnsaved(page, '继续编辑');
     await refuseUnload(page);
     await expect(progress).toHaveValue('本周完成了考前培训。');
     await page.getByRole('button', { name: '返回周报列表' }).click();
-    await answer(page, '放弃');
+    await answerUnsaved(page, '放弃');
     await expect(heading(page, '周报')).toBeVisible();
 
     // The settings drawer: Esc, the X and the sidebar.
@@ -183,13 +172,13 @@ test.describe('未保存的修改', () => {
     const dueTime = page.locator('#weekly-dueTime');
     await dueTime.fill('16:00');
     await dueTime.press('Escape');
-    await answer(page, '继续编辑');
+    await answerUnsaved(page, '继续编辑');
     await expect(dueTime).toHaveValue('16:00');
     await drawer.locator('.ant-drawer-close').click();
-    await answer(page, '继续编辑');
+    await answerUnsaved(page, '继续编辑');
     await expect(dueTime).toHaveValue('16:00');
     await drawer.locator('.ant-drawer-close').click();
-    await answer(page, '放弃');
+    await answerUnsaved(page, '放弃');
     await expect(drawer).toHaveCount(0);
   });
 
@@ -206,7 +195,7 @@ test.describe('未保存的修改', () => {
     await expect(dropdown).toHaveCount(1);
     await page.keyboard.press('Escape');
     await expect(dropdown).toHaveCount(0);
-    await expect(guard(page)).toHaveCount(0);
+    await expect(unsavedQuestion(page)).toHaveCount(0);
     await expect(box).toBeVisible();
 
     await box.getByRole('button', { name: '从日历中选择' }).click();
@@ -214,7 +203,7 @@ test.describe('未保存的修改', () => {
     await expect(calendar.locator('.ant-picker-calendar')).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(calendar).toHaveCount(0);
-    await expect(guard(page)).toHaveCount(0);
+    await expect(unsavedQuestion(page)).toHaveCount(0);
     await expect(box.locator('#batch_name')).toHaveValue('第一批');
   });
 });
@@ -322,25 +311,25 @@ test.describe('未保存的修改：对话框与抽屉', () => {
       await field.fill(typed);
 
       await field.press('Escape');
-      await answer(page, '继续编辑');
+      await answerUnsaved(page, '继续编辑');
       await expect(field).toHaveValue(typed);
 
       await box.locator(editor.close).first().click();
-      await answer(page, '继续编辑');
+      await answerUnsaved(page, '继续编辑');
       await expect(field).toHaveValue(typed);
 
       await refuseUnload(page);
       await expect(field).toHaveValue(typed);
 
       await box.getByRole('button', { name: /取\s*消/ }).click();
-      await answer(page, '放弃');
+      await answerUnsaved(page, '放弃');
       await expect(editor.box(page)).toHaveCount(0);
 
       // Nothing typed: Esc closes it without asking.
       await editor.open(page);
       await editor.box(page).locator('input:not([disabled])').first().press('Escape');
       await expect(editor.box(page)).toHaveCount(0);
-      await expect(guard(page)).toHaveCount(0);
+      await expect(unsavedQuestion(page)).toHaveCount(0);
     });
   }
 });
