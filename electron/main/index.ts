@@ -30,6 +30,7 @@ import {
   startsMinimised,
   startWeeklyReminders,
 } from './weeklyReminders';
+import { confirmUnload } from './unsavedEdits';
 
 // Bundled to dist/electron/main.cjs; the renderer build sits beside it in dist/renderer.
 const rendererDir = path.join(__dirname, '..', 'renderer');
@@ -69,6 +70,9 @@ function createWindow(minimised: boolean): BrowserWindow {
       win.minimize();
     } else win.show();
   });
+  win.webContents.on('will-prevent-unload', (event) =>
+    confirmUnload(event, (options) => dialog.showMessageBoxSync(win, options)),
+  );
   void win.loadURL(APP_ENTRY_URL);
   return win;
 }

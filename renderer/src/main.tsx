@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { AppFrame } from './app/AppFrame';
 import { TOAST_TOP_VAR } from './components/PageHeader';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { UnsavedEditsDialog } from './app/UnsavedEditsDialog';
 import { RecoveryGate } from './features/settings/RecoveryGate';
 
 dayjs.locale('zh-cn');
@@ -23,6 +24,7 @@ createRoot(container).render(
           <RecoveryGate>
             <AppFrame />
           </RecoveryGate>
+          <UnsavedEditsDialog />
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

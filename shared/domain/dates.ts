@@ -3,3 +3,41 @@ export function formatChineseDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : isoDate;
 }
+
+export type TypedDate = { ok: true; iso: string } | { ok: false; message: string };
+
+/** Full-width digits and date punctuation (typed with a Chinese input method) as ASCII. */
+function toHalfWidth(text: string): string {
+  return text.replace(/[\uFF0D\uFF0E\uFF0F\uFF10-\uFF19]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+// Year, month and day as people type them: 2019-09-01, 2019/9/1, 2019.9.1, 2019年9月1日, 20190901.
+const typedDatePatterns = [
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/,
+  /^(\d{4})()年(\d{1,2})月(\d{1,2})日?$/,
+  /^(\d{4})()(\d{2})(\d{2})$/,
+];
+
+const daysInMonth = (year: number, month: number) =>
+  new Date(Date.UTC(year, month, 0)).getUTCDate();
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A date as a person types it, as an ISO 'YYYY-MM-DD', or why it is no date (an impossible day
+ * is refused, never rolled over into the next month). The caller treats blank text as no date.
+ */
+export function parseTypedDate(text: string): TypedDate {
+  const compact = toHalfWidth(text).replace(/\s+/g, '');
+  const match = typedDatePatterns.map((p) => p.exec(compact)).find((m) => m !== null);
+  if (!match) {
+    return { ok: false, message: '日期无效：请按 2019-09-01 或 2019年9月1日 的格式填写' };
+  }
+  const [year, month, day] = [match[1], match[3], match[4]].map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return { ok: false, message: `日期无效：没有${month}月` };
+  if (day < 1 || day > daysInMonth(year, month)) {
+    return { ok: false, message: `日期无效：${year}年${month}月没有${day}日` };
+  }
+  return { ok: true, iso: `${year}-${pad(month)}-${pad(day)}` };
+}

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
+  answerUnsaved,
   attachScreenshot,
   choose,
   errorOf,
@@ -225,6 +226,8 @@ test.describe('费用台账', () => {
     await openDialog(page)
       .getByRole('button', { name: /取\s*消/ })
       .click();
+    // The refused payer is still an unsaved edit: 取消 asks before throwing it away.
+    await answerUnsaved(page, '放弃');
 
     // An additional certificate may be: the second student's 中级.
     await changeOne(page, twice.studentNo, '2026秋中级');

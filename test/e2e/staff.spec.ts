@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  answerUnsaved,
   attachScreenshot,
   choose,
   errorOf,
@@ -44,6 +45,7 @@ test.describe('专业、教师与实训条件', () => {
     await openDialog(page)
       .getByRole('button', { name: /取\s*消/ })
       .click();
+    await answerUnsaved(page, '放弃');
     await addMajor(page, {
       code: '510203',
       name: '软件技术',
@@ -106,6 +108,7 @@ test.describe('专业、教师与实训条件', () => {
     await openDialog(page)
       .getByRole('button', { name: /取\s*消/ })
       .click();
+    await answerUnsaved(page, '放弃');
 
     const teacherRows = page.getByTestId('teachers-table').locator('tbody tr');
     await expect(teacherRows).toHaveCount(4);

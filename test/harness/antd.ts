@@ -31,6 +31,18 @@ export const errorOf = (page: Page, fieldId: string) =>
 /** The open modal dialog (Ant Design keeps closed ones in the DOM, hidden). */
 export const openDialog = (page: Page) => page.getByRole('dialog').filter({ visible: true });
 
+/** The question every way out of unsaved edits asks (sidebar, 返回, Esc, the X, 取消…). */
+export const unsavedQuestion = (page: Page) =>
+  page.getByRole('dialog', { name: '放弃未保存的修改？' });
+
+/** Answers “放弃未保存的修改？” and waits until it has gone. */
+export async function answerUnsaved(page: Page, choice: '继续编辑' | '放弃') {
+  const question = unsavedQuestion(page);
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: choice === '放弃' ? /放\s*弃/ : choice }).click();
+  await expect(question).toHaveCount(0);
+}
+
 /** Opens a page from the sidebar. */
 export async function openPage(page: Page, label: string) {
   await page.getByRole('menuitem', { name: label }).click();
@@ -44,7 +56,7 @@ export async function attachScreenshot(page: Page, testInfo: TestInfo, name: str
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
-/** Types a date into an Ant Design DatePicker (e.g. 2020年9月1日) and waits until it holds it. */
+/** Types a date into a DateInput (e.g. 2020年9月1日), commits it with Enter, and waits until it shows it. */
 export async function fillDate(page: Page, fieldId: string, text: string, shown = text) {
   const input = page.locator(`#${fieldId}`);
   await expect(async () => {

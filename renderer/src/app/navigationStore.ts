@@ -1,6 +1,5 @@
-import { Modal } from 'antd';
 import { create } from 'zustand';
-import { t } from '../i18n';
+import { hasUnsavedEdits, useUnsavedEdits } from './unsavedEdits';
 
 interface Route {
   /** The page key, e.g. `projects`; the frame falls back to the first page when unknown. */
@@ -14,12 +13,11 @@ function routeFromHash(): Route {
   return { current, sub: rest.join('/') };
 }
 
+const pathOf = (route: Route) => (route.sub ? `${route.current}/${route.sub}` : route.current);
+
 interface NavigationState extends Route {
-  /** Set by a page with unsaved edits: leaving it asks first. */
-  leaveWarning: string | null;
-  setLeaveWarning(message: string | null): void;
   /**
-   * Goes to `key` or `key/sub…`, asking first when the page has unsaved edits (`force` when
+   * Goes to `key` or `key/sub…`, asking first when an editor holds unsaved edits (`force` when
    * the page itself has just saved them).
    */
   go(path: string, options?: { force?: boolean }): void;
@@ -30,29 +28,27 @@ interface NavigationState extends Route {
  * keep it. It knows no page list, so any page can import it without an import cycle.
  */
 export const useNavigation = create<NavigationState>((set, get) => {
-  window.addEventListener('hashchange', () => set(routeFromHash()));
-  window.addEventListener('beforeunload', (event) => {
-    if (get().leaveWarning) event.preventDefault();
-  });
   const navigate = (path: string) => {
-    set({ leaveWarning: null });
     window.location.hash = `/${path}`;
     set(routeFromHash());
   };
+  const askThenGo = async (path: string) => {
+    if (await useUnsavedEdits.getState().ask()) navigate(path);
+  };
+  window.addEventListener('hashchange', () => {
+    const target = routeFromHash();
+    const here = get();
+    if (pathOf(target) === pathOf(here)) return;
+    if (!hasUnsavedEdits()) return set(target);
+    // The browser's back/forward over unsaved edits: stay put until the person has answered.
+    window.location.hash = `/${pathOf(here)}`;
+    void askThenGo(pathOf(target));
+  });
   return {
     ...routeFromHash(),
-    leaveWarning: null,
-    setLeaveWarning: (leaveWarning) => set({ leaveWarning }),
     go(path, options) {
-      const warning = get().leaveWarning;
-      if (!warning || options?.force) return navigate(path);
-      Modal.confirm({
-        title: warning,
-        content: t.common.leaveConfirm,
-        okText: t.common.leave,
-        cancelText: t.common.stay,
-        onOk: () => navigate(path),
-      });
+      if (options?.force || !hasUnsavedEdits()) return navigate(path);
+      void askThenGo(path);
     },
   };
 });

@@ -1,7 +1,8 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { t } from '../i18n';
 import { reportSaveError, validatedValues } from './formErrors';
+import { useUnsavedGuard } from './useUnsavedGuard';
 
 interface Props<V> {
   form: FormInstance<V>;
@@ -19,12 +20,15 @@ interface Props<V> {
   /** Saves the validated values and returns the message to show; a refusal keeps the dialog open. */
   onSubmit: (values: V) => Promise<string>;
   onClose: () => void;
+  /** A person's edits (not values set by code), e.g. to clear fields that no longer apply. */
+  onValuesChange?: (changed: Partial<V>, all: V) => void;
   children: ReactNode;
 }
 
 /**
  * Every create/edit dialog: 保存 validates the form with the contract's rules, saves, says so and
- * closes; a refusal puts the core's field errors on the fields and keeps what was typed.
+ * closes; a refusal puts the core's field errors on the fields and keeps what was typed. Closing
+ * it over unsaved edits (取消, the X, Esc) asks first.
  */
 export function FormModal<V>({
   form,
@@ -36,14 +40,18 @@ export function FormModal<V>({
   saving,
   onSubmit,
   onClose,
+  onValuesChange,
   children,
 }: Props<V>) {
   const { message } = App.useApp();
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedGuard(dirty);
   const submit = async () => {
     const values = await validatedValues<V>(form, message);
     if (!values) return;
     try {
       message.success(await onSubmit(values));
+      setDirty(false);
       onClose();
     } catch (error) {
       reportSaveError(form, message, error);
@@ -57,7 +65,7 @@ export function FormModal<V>({
       cancelText={t.common.cancel}
       confirmLoading={saving}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={() => guard(onClose)}
       width={width}
       maskClosable={false}
     >
@@ -66,6 +74,10 @@ export function FormModal<V>({
         name={name}
         layout="vertical"
         initialValues={initialValues}
+        onValuesChange={(changed: Partial<V>, all: V) => {
+          setDirty(true);
+          onValuesChange?.(changed, all);
+        }}
         onFinish={() => void submit()}
       >
         {children}

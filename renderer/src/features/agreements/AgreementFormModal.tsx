@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Row, Select, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, Typography } from 'antd';
 import {
   agreementFields,
   type AgreementSaveInput,
@@ -12,7 +12,7 @@ import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
-import { dateProps } from '../../components/dateProps';
+import { DateInput, dateField } from '../../components/DateInput';
 import { CertificateLevelFields, ExamFormField, FeeField, limitFor } from '../exams/formParts';
 
 interface Values {
@@ -129,10 +129,9 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
             name="agreedOn"
             label={text.fields.agreedOn}
             required
-            rules={[zodRule(agreementFields.agreedOn)]}
-            {...dateProps}
+            {...dateField(zodRule(agreementFields.agreedOn))}
           >
-            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            <DateInput />
           </Form.Item>
         </Col>
         <Col span={24}>

@@ -45,6 +45,7 @@ import { PilotError } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { selectOwner, useAttachmentsStore, type Owner } from './attachmentsStore';
@@ -378,6 +379,8 @@ function RenameModal({
 }) {
   const [form] = Form.useForm<{ name: string }>();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedGuard(dirty);
   const submit = async () => {
     let values: { name: string };
     try {
@@ -404,10 +407,15 @@ function RenameModal({
       cancelText={t.common.cancel}
       confirmLoading={saving}
       onOk={() => void submit()}
-      onCancel={onClose}
+      onCancel={() => guard(onClose)}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ name: link.name }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ name: link.name }}
+        onValuesChange={() => setDirty(true)}
+      >
         <Form.Item
           name="name"
           label={tx.renameLabel}

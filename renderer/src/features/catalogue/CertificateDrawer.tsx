@@ -20,7 +20,7 @@ import {
   Space,
   Typography,
 } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   batchSchema,
   certificateNameSchema,
@@ -40,6 +40,7 @@ import {
 import { fenToYuan } from '../../../../shared/domain/money';
 import { PilotError } from '../../api/client';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useCatalogueStore } from './catalogueStore';
@@ -131,6 +132,13 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CertificateFormValues>();
   const save = useCatalogueStore((s) => s.save);
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedGuard(open && dirty);
+  const cancel = () =>
+    guard(() => {
+      setDirty(false);
+      onClose();
+    });
   const levels = Form.useWatch('levels', form);
   const noLevelOffered =
     levels !== undefined && !certificateLevels.some((level) => levels[level]?.offered);
@@ -173,6 +181,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       message.success(
         certificate ? t.catalogue.savedMessage(saved.name) : t.catalogue.createdMessage(saved.name),
       );
+      setDirty(false);
       onClose();
     } catch (error) {
       const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
@@ -201,19 +210,25 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       open={open}
       width={760}
       title={certificate ? text.editTitle(certificate.name) : text.createTitle}
-      onClose={onClose}
+      onClose={cancel}
       destroyOnHidden={false}
       forceRender
       extra={
         <Space>
-          <Button onClick={onClose}>{t.common.cancel}</Button>
+          <Button onClick={cancel}>{t.common.cancel}</Button>
           <Button type="primary" onClick={() => void onSave()} title={t.common.saveShortcut}>
             {t.common.save}
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" requiredMark name="certificate">
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark
+        name="certificate"
+        onValuesChange={() => setDirty(true)}
+      >
         <Card title={text.sections.basic} size="small" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col span={24}>

@@ -2,7 +2,6 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Col,
-  DatePicker,
   Empty,
   Flex,
   Form,
@@ -26,7 +25,7 @@ import {
   type CapForm,
   type FeeLimitKind,
 } from '../../../../shared/domain/costCaps';
-import { dateProps } from '../../components/dateProps';
+import { DateInput, dateField } from '../../components/DateInput';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
@@ -144,28 +143,18 @@ export function LimitsEditor({
                     <Form.Item
                       name={[item.name, 'validFrom']}
                       label={text.validFrom}
-                      {...dateProps}
+                      {...dateField()}
                     >
-                      <DatePicker
-                        aria-label={`${text.validFrom} ${index + 1}`}
-                        style={{ width: '100%' }}
-                        format="YYYY年M月D日"
-                        placeholder={text.openStart}
-                      />
+                      <DateInput placeholder={text.openStart} />
                     </Form.Item>
                   </Col>
                   <Col span={7}>
                     <Form.Item
                       name={[item.name, 'validUntil']}
                       label={text.validUntil}
-                      {...dateProps}
+                      {...dateField()}
                     >
-                      <DatePicker
-                        aria-label={`${text.validUntil} ${index + 1}`}
-                        style={{ width: '100%' }}
-                        format="YYYY年M月D日"
-                        placeholder={text.openEnd}
-                      />
+                      <DateInput placeholder={text.openEnd} />
                     </Form.Item>
                   </Col>
                   <Col span={1} style={{ paddingTop: 30 }}>

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import {
   batchFields,
   type BatchSaveInput,
@@ -11,7 +11,7 @@ import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from './examsStore';
-import { dateProps } from '../../components/dateProps';
+import { DateInput, dateField } from '../../components/DateInput';
 import { CertificateLevelFields, ExamFormField, FeeField, limitFor, limitHint } from './formParts';
 
 interface Values {
@@ -118,10 +118,9 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
             name="examDate"
             label={text.fields.examDate}
             required
-            rules={[zodRule(batchFields.examDate)]}
-            {...dateProps}
+            {...dateField(zodRule(batchFields.examDate))}
           >
-            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            <DateInput />
           </Form.Item>
         </Col>
         <Col span={12}>

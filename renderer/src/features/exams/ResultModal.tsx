@@ -1,4 +1,4 @@
-import { App, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { FormRule } from 'antd';
 import type { Signup } from '../../../../shared/contract/exams';
 import {
@@ -9,9 +9,9 @@ import {
   type SignupStatus,
 } from '../../../../shared/domain/exams';
 import { invoke } from '../../api/client';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
-import { dateProps } from '../../components/dateProps';
+import { DateInput, dateField } from '../../components/DateInput';
 
 interface Values {
   status: SignupStatus;
@@ -51,7 +51,6 @@ const resultRule =
 
 /** Score, certificate and credit-bank flags of one sign-up; may move it to a result status. */
 export function ResultModal({ signup, onSaved, onClose }: Props) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const status = Form.useWatch('status', form) ?? signup.status;
   const registered = Form.useWatch('platformRegistered', form) ?? false;
@@ -62,121 +61,105 @@ export function ResultModal({ signup, onSaved, onClose }: Props) {
   const passed = status === 'passed';
   const deps = ['status', 'score', 'certificateNo', 'issuedOn', 'platformRegistered', 'creditBank'];
 
-  const submit = async () => {
-    const values = await validatedValues<Values>(form, message);
-    if (!values) return;
-    try {
-      await invoke('exams.signups.saveResult', {
-        id: signup.id,
-        status: values.status,
-        ...fieldsOf(values),
-      });
-      message.success(text.saved);
-      onSaved();
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
-    }
+  const submit = async (values: Values) => {
+    await invoke('exams.signups.saveResult', {
+      id: signup.id,
+      status: values.status,
+      ...fieldsOf(values),
+    });
+    onSaved();
+    return text.saved;
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
+      name="result"
       title={text.title(`${signup.name}（${signup.studentNo}）`)}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      onOk={() => void submit()}
-      onCancel={onClose}
       width={620}
-      maskClosable={false}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={{
+        status: signup.status,
+        score: signup.score,
+        certificateNo: signup.certificateNo,
+        issuedOn: signup.issuedOn || null,
+        platformRegistered: signup.platformRegistered,
+        creditBank: signup.creditBank,
+      }}
+      onValuesChange={(changed) => {
+        // Fields that no longer apply are cleared, so the form never sends what it hides.
+        if ('status' in changed && changed.status !== 'passed') {
+          form.setFieldsValue({
+            certificateNo: '',
+            issuedOn: null,
+            platformRegistered: false,
+            creditBank: false,
+          });
+        }
+        if ('platformRegistered' in changed && !changed.platformRegistered) {
+          form.setFieldValue('creditBank', false);
+        }
+      }}
     >
-      <Form
-        form={form}
-        name="result"
-        layout="vertical"
-        initialValues={{
-          status: signup.status,
-          score: signup.score,
-          certificateNo: signup.certificateNo,
-          issuedOn: signup.issuedOn || null,
-          platformRegistered: signup.platformRegistered,
-          creditBank: signup.creditBank,
-        }}
-        onValuesChange={(changed: Partial<Values>) => {
-          // Fields that no longer apply are cleared, so the form never sends what it hides.
-          if ('status' in changed && changed.status !== 'passed') {
-            form.setFieldsValue({
-              certificateNo: '',
-              issuedOn: null,
-              platformRegistered: false,
-              creditBank: false,
-            });
-          }
-          if ('platformRegistered' in changed && !changed.platformRegistered) {
-            form.setFieldValue('creditBank', false);
-          }
-        }}
-      >
-        <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item name="status" label={text.status} required>
-              <Select options={options.map((s) => ({ value: s, label: signupStatusLabels[s] }))} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="score"
-              label={text.score}
-              dependencies={deps}
-              rules={[resultRule('score')]}
-            >
-              <InputNumber style={{ width: '100%' }} min={0} max={1000} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="certificateNo"
-              label={text.certificateNo}
-              extra={passed ? undefined : text.onlyPassed}
-              dependencies={deps}
-              rules={[resultRule('certificateNo')]}
-            >
-              <Input disabled={!passed} maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item
-              name="issuedOn"
-              label={text.issuedOn}
-              dependencies={deps}
-              rules={[resultRule('issuedOn')]}
-              {...dateProps}
-            >
-              <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" disabled={!passed} />
-            </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Form.Item
-              name="platformRegistered"
-              valuePropName="checked"
-              dependencies={deps}
-              rules={[resultRule('platformRegistered')]}
-              style={{ marginBottom: 4 }}
-            >
-              <Checkbox disabled={!passed}>{text.platformRegistered}</Checkbox>
-            </Form.Item>
-            <Form.Item
-              name="creditBank"
-              valuePropName="checked"
-              dependencies={deps}
-              rules={[resultRule('creditBank')]}
-              extra={text.creditHint}
-            >
-              <Checkbox disabled={!passed || !registered}>{text.creditBank}</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="status" label={text.status} required>
+            <Select options={options.map((s) => ({ value: s, label: signupStatusLabels[s] }))} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="score"
+            label={text.score}
+            dependencies={deps}
+            rules={[resultRule('score')]}
+          >
+            <InputNumber style={{ width: '100%' }} min={0} max={1000} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="certificateNo"
+            label={text.certificateNo}
+            extra={passed ? undefined : text.onlyPassed}
+            dependencies={deps}
+            rules={[resultRule('certificateNo')]}
+          >
+            <Input disabled={!passed} maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="issuedOn"
+            label={text.issuedOn}
+            dependencies={deps}
+            {...dateField(resultRule('issuedOn'))}
+          >
+            <DateInput disabled={!passed} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="platformRegistered"
+            valuePropName="checked"
+            dependencies={deps}
+            rules={[resultRule('platformRegistered')]}
+            style={{ marginBottom: 4 }}
+          >
+            <Checkbox disabled={!passed}>{text.platformRegistered}</Checkbox>
+          </Form.Item>
+          <Form.Item
+            name="creditBank"
+            valuePropName="checked"
+            dependencies={deps}
+            rules={[resultRule('creditBank')]}
+            extra={text.creditHint}
+          >
+            <Checkbox disabled={!passed || !registered}>{text.creditBank}</Checkbox>
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -13,6 +13,7 @@ import {
   Space,
   Typography,
 } from 'antd';
+import { useState } from 'react';
 import {
   equipmentFields,
   roomFields,
@@ -22,6 +23,7 @@ import {
 import { fenToYuan, yuanToFen } from '../../../../shared/domain/money';
 import { formatFen } from '../../components/format';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -80,6 +82,9 @@ const col = { name: 6, model: 5, quantity: 3, unitValue: 4, total: 4, remove: 2 
 export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<RoomValues>();
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedGuard(dirty);
+  const cancel = () => guard(onClose);
   const equipment = Form.useWatch('equipment', form);
   const r = t.facilities.rooms;
   const eq = r.equipment;
@@ -103,6 +108,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
     try {
       await onSave(room ? { ...input, id: room.id } : input);
       message.success(r.saved);
+      setDirty(false);
       onClose();
     } catch (error) {
       reportSaveError(form, message, error);
@@ -116,11 +122,11 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
       open
       width={960}
       title={room ? r.editTitle : r.addTitle}
-      onClose={onClose}
+      onClose={cancel}
       maskClosable={false}
       extra={
         <Space>
-          <Button onClick={onClose}>{t.common.cancel}</Button>
+          <Button onClick={cancel}>{t.common.cancel}</Button>
           <Button
             type="primary"
             loading={saving}
@@ -132,7 +138,13 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
         </Space>
       }
     >
-      <Form form={form} name="room" layout="vertical" initialValues={toFormValues(room)}>
+      <Form
+        form={form}
+        name="room"
+        layout="vertical"
+        initialValues={toFormValues(room)}
+        onValuesChange={() => setDirty(true)}
+      >
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item
@@ -237,7 +249,10 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
                       icon={<DeleteOutlined />}
                       aria-label={eq.remove}
                       title={eq.remove}
-                      onClick={() => remove(field.name)}
+                      onClick={() => {
+                        remove(field.name);
+                        setDirty(true);
+                      }}
                     />
                   </Col>
                 </Row>

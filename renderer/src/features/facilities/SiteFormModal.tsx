@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, type FormRule } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, type FormRule } from 'antd';
 import {
   siteFields,
   type SiteSaveInput,
@@ -11,7 +11,7 @@ import {
   type CampusKind,
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
-import { dateProps } from '../../components/dateProps';
+import { DateInput, dateField } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -127,10 +127,9 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
             name="agreementStart"
             label={s.fields.agreementStart}
             dependencies={['agreementEnd']}
-            rules={[zodRule(siteFields.agreementStart), crossFieldRule('agreementStart')]}
-            {...dateProps}
+            {...dateField(zodRule(siteFields.agreementStart), crossFieldRule('agreementStart'))}
           >
-            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            <DateInput />
           </Form.Item>
         </Col>
         <Col span={12}>
@@ -138,10 +137,9 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
             name="agreementEnd"
             label={s.fields.agreementEnd}
             dependencies={['agreementStart']}
-            rules={[zodRule(siteFields.agreementEnd), crossFieldRule('agreementEnd')]}
-            {...dateProps}
+            {...dateField(zodRule(siteFields.agreementEnd), crossFieldRule('agreementEnd'))}
           >
-            <DatePicker style={{ width: '100%' }} format="YYYY年M月D日" />
+            <DateInput />
           </Form.Item>
         </Col>
       </Row>

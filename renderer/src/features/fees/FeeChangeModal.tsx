@@ -9,6 +9,7 @@ import { payerLabels, payers, type Payer } from '../../../../shared/domain/fees'
 import { invoke } from '../../api/client';
 import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useFeesStore } from './feesStore';
@@ -38,6 +39,8 @@ export function FeeChangeModal({
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
   const confirmPlan = useBulkPlanConfirm();
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedGuard(dirty);
 
   const onOk = async () => {
     const values = await validatedValues(form, message);
@@ -72,6 +75,7 @@ export function FeeChangeModal({
       setSaving(true);
       const result = await useFeesStore.getState().change({ ...input, signupIds: plan.applicable });
       message.success(text.changed(result.changed));
+      setDirty(false);
       onClose();
     } catch (error) {
       reportSaveError(form, message, error);
@@ -88,7 +92,7 @@ export function FeeChangeModal({
       cancelText={t.common.cancel}
       confirmLoading={saving}
       onOk={() => void onOk()}
-      onCancel={onClose}
+      onCancel={() => guard(onClose)}
       destroyOnHidden
     >
       <Alert
@@ -98,7 +102,7 @@ export function FeeChangeModal({
         description={text.noTrainingFee}
         style={{ marginBottom: 16 }}
       />
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Form.Item name="fee" label={text.newFee} rules={[feeRule]}>
           <Input id="fees-new-fee" placeholder={text.keepFee} inputMode="decimal" />
         </Form.Item>

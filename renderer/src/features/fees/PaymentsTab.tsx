@@ -4,7 +4,6 @@ import {
   AutoComplete,
   Button,
   Card,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -14,7 +13,6 @@ import {
   Table,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
   paymentFields,
@@ -24,9 +22,11 @@ import {
 } from '../../../../shared/contract/fees';
 import { invoke, messageOf } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
+import { DateInput, dateField } from '../../components/DateInput';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useFeesStore } from './feesStore';
@@ -40,7 +40,7 @@ interface FormValues {
   batchId: number | null;
   invoiceNo: string;
   amount: string;
-  paidOn: Dayjs | null;
+  paidOn: string | null;
   note: string;
 }
 
@@ -56,6 +56,8 @@ function PaymentModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const guard = useUnsavedGuard(dirty);
   const facets = useFeesStore((s) => s.facets);
   const organizations = [
     ...new Set((facets?.batches ?? []).map((b) => b.organization).filter(Boolean)),
@@ -69,13 +71,14 @@ function PaymentModal({
       batchId: values.batchId ?? null,
       invoiceNo: values.invoiceNo ?? '',
       amount: values.amount,
-      paidOn: values.paidOn ? values.paidOn.format('YYYY-MM-DD') : '',
+      paidOn: values.paidOn ?? '',
       note: values.note ?? '',
     };
     setSaving(true);
     try {
       await invoke('fees.savePayment', input);
       message.success(text.saved);
+      setDirty(false);
       onSaved();
       onClose();
     } catch (error) {
@@ -92,18 +95,19 @@ function PaymentModal({
       cancelText={t.common.cancel}
       confirmLoading={saving}
       onOk={() => void onOk()}
-      onCancel={onClose}
+      onCancel={() => guard(onClose)}
       destroyOnHidden
     >
       <Form<FormValues>
         form={form}
         layout="vertical"
+        onValuesChange={() => setDirty(true)}
         initialValues={
           payment
             ? {
                 ...payment,
                 amount: (payment.amountFen / 100).toFixed(2),
-                paidOn: dayjs(payment.paidOn),
+                paidOn: payment.paidOn,
               }
             : { batchId: null, paidOn: null, invoiceNo: '', note: '' }
         }
@@ -156,19 +160,10 @@ function PaymentModal({
             name="paidOn"
             label={f.paidOn}
             required
-            rules={[
-              {
-                validator: async (_r, v: Dayjs | null) => {
-                  const result = paymentFields.paidOn.safeParse(
-                    v ? v.format('YYYY-MM-DD') : undefined,
-                  );
-                  if (!result.success) throw new Error(result.error.issues[0]?.message);
-                },
-              },
-            ]}
+            {...dateField(zodRule(paymentFields.paidOn))}
             style={{ flex: 1 }}
           >
-            <DatePicker id="payment-date" style={{ width: '100%' }} />
+            <DateInput id="payment-date" />
           </Form.Item>
         </Flex>
         <Form.Item name="note" label={f.note} rules={[zodRule(paymentFields.note)]}>

@@ -33,7 +33,7 @@ import { invoke } from '../../api/client';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { useLeaveWarning } from '../../components/useLeaveWarning';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { VerdictList } from '../../components/VerdictList';
 import { zodRule } from '../../components/zodRule';
@@ -187,7 +187,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
     }
   }, [form, message, projectId, project, dirty, confirmRevision, update, create]);
   useSaveShortcut(onSave);
-  useLeaveWarning(dirty, t.projects.unsaved);
+  useUnsavedGuard(dirty);
 
   const onVerdictClick = (field: string) => {
     if (field === 'school') go('school');

@@ -2,7 +2,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -11,7 +10,6 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Project } from '../../../../shared/contract/projects';
 import {
@@ -21,8 +19,10 @@ import {
 } from '../../../../shared/domain/projectStatus';
 import type { Verdict } from '../../../../shared/domain/verdict';
 import { invoke, PilotError } from '../../api/client';
+import { DateInput, dateField } from '../../components/DateInput';
 import { formatDate, formatDateTime } from '../../components/format';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { sectionId } from './sections';
@@ -37,7 +37,7 @@ interface Props {
 interface ChangeForm {
   reason?: string;
   confirmationDocument?: string;
-  confirmationDate?: Dayjs;
+  confirmationDate?: string | null;
 }
 
 /** The application's status: where it stands, its history, and the moves allowed from here. */
@@ -46,6 +46,13 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
   const [target, setTarget] = useState<ProjectStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<ChangeForm>();
+  // Edits in the status dialog (the project form's own edits are `dirty`).
+  const [typed, setTyped] = useState(false);
+  const guard = useUnsavedGuard(typed);
+  const close = () => {
+    setTarget(null);
+    setTyped(false);
+  };
 
   const send = async (status: ProjectStatus, values: ChangeForm, acceptFailures = false) => {
     setBusy(true);
@@ -55,11 +62,11 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
         status,
         reason: values.reason ?? '',
         confirmationDocument: values.confirmationDocument ?? '',
-        confirmationDate: values.confirmationDate?.format('YYYY-MM-DD') ?? '',
+        confirmationDate: values.confirmationDate ?? '',
         acceptFailures,
       });
       message.success(t.projects.status.changed(projectStatusLabels[status]));
-      setTarget(null);
+      close();
       form.resetFields();
       onChanged(updated);
     } catch (error) {
@@ -145,11 +152,11 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
         okText={t.common.confirm}
         cancelText={t.common.cancel}
         confirmLoading={busy}
-        onCancel={() => setTarget(null)}
+        onCancel={() => guard(close)}
         onOk={() => target && void form.validateFields().then((values) => send(target, values))}
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical" preserve={false} onValuesChange={() => setTyped(true)}>
           {target === 'confirmed' && (
             <>
               <Form.Item
@@ -168,13 +175,9 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
               <Form.Item
                 name="confirmationDate"
                 label={t.projects.status.dateLabel}
-                rules={[{ required: true, message: t.projects.status.dateLabel }]}
+                {...dateField({ required: true, message: t.projects.status.dateLabel })}
               >
-                <DatePicker
-                  id="status-date"
-                  format={['YYYY年M月D日', 'YYYY-MM-DD']}
-                  style={{ width: '100%' }}
-                />
+                <DateInput id="status-date" />
               </Form.Item>
             </>
           )}

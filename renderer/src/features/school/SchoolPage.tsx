@@ -1,7 +1,7 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   schoolProfileSchema,
   type SchoolProfile,
@@ -13,6 +13,7 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { zodRule } from '../../components/zodRule';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { demonstrationLevelLabels, hubeiCities, schoolKindLabels, t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EligibilityCard } from './EligibilityCard';
@@ -55,6 +56,8 @@ export function SchoolPage() {
   const { profile, loadState, loadError, saving, load, save } = useSchoolStore();
   const kind = Form.useWatch('kind', form);
   const demonstrationLevel = Form.useWatch('demonstrationLevel', form);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
 
   useEffect(() => {
     void load();
@@ -70,6 +73,7 @@ export function SchoolPage() {
     if (!values) return;
     try {
       await save(values);
+      setDirty(false);
       message.success(t.school.saved);
     } catch (error) {
       reportSaveError(form, message, error);
@@ -98,7 +102,10 @@ export function SchoolPage() {
           <>
             <Button
               icon={<UndoOutlined />}
-              onClick={() => form.setFieldsValue(initialValues)}
+              onClick={() => {
+                form.setFieldsValue(initialValues);
+                setDirty(false);
+              }}
               disabled={saving}
             >
               {t.common.reset}
@@ -131,6 +138,7 @@ export function SchoolPage() {
               initialValues={initialValues}
               requiredMark
               name="school"
+              onValuesChange={() => setDirty(true)}
               onFinish={() => void onSave()}
             >
               <Card title={t.school.sections.basic} size="small" style={{ marginBottom: 16 }}>

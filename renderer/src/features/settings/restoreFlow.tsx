@@ -2,6 +2,7 @@ import { App } from 'antd';
 import { useCallback } from 'react';
 import type { RestoreResult } from '../../../../shared/contract/backup';
 import { messageOf, PilotError } from '../../api/client';
+import { confirmLeaveAll } from '../../app/unsavedEdits';
 import { UploadProgress } from '../../components/UploadProgress';
 import { t } from '../../i18n';
 
@@ -19,11 +20,13 @@ const tx = t.settings;
 export function useConfirmRestore() {
   const { modal, message } = App.useApp();
   return useCallback(
-    (
+    async (
       what: string,
       run: (onProgress: ProgressListener, signal: AbortSignal) => Promise<RestoreResult>,
-    ) =>
-      new Promise<RestoreResult | null>((resolve) => {
+    ) => {
+      // A restore replaces every record: unsaved edits anywhere would be lost with them.
+      if (!(await confirmLeaveAll())) return null;
+      return new Promise<RestoreResult | null>((resolve) => {
         const sending = new AbortController();
         // A picked file is sent first: its progress shows under the text while the modal waits,
         // and 取消 stays available until the last piece is sent.
@@ -61,7 +64,8 @@ export function useConfirmRestore() {
             }
           },
         });
-      }),
+      });
+    },
     [message, modal],
   );
 }

@@ -48,7 +48,7 @@ import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { useLeaveWarning } from '../../components/useLeaveWarning';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -195,7 +195,7 @@ export function ReportEditor({ periodStart }: { periodStart: string }) {
   useEffect(() => {
     if (!locked && state === 'ready') form.setFieldsValue(initialValues);
   }, [form, initialValues, locked, state]);
-  useLeaveWarning(dirty && !locked, t.common.unsaved);
+  useUnsavedGuard(dirty && !locked);
 
   const run = async (action: () => Promise<WeeklyReportDetail>, done: string) => {
     setBusy(true);

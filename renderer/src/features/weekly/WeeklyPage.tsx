@@ -5,9 +5,9 @@ import {
   Button,
   Card,
   Col,
-  DatePicker,
   Drawer,
   Empty,
+  Form,
   Modal,
   Row,
   Space,
@@ -15,7 +15,6 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
   cadenceLabels,
@@ -27,7 +26,10 @@ import {
 } from '../../../../shared/domain/weeklyReports';
 import { messageOf } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
+import { confirmLeaveAll } from '../../app/unsavedEdits';
 import { DataTable } from '../../components/DataTable';
+import { DateInput, dateField } from '../../components/DateInput';
+import { validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
@@ -60,7 +62,7 @@ function WeeklyCalendarView() {
   const go = useNavigation((s) => s.go);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [rangeOpen, setRangeOpen] = useState(false);
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const [rangeForm] = Form.useForm<{ from: string | null; to: string | null }>();
   const [exporting, setExporting] = useState(false);
 
   const settings = calendar?.settings ?? null;
@@ -69,19 +71,16 @@ function WeeklyCalendarView() {
 
   const openRange = () => {
     const all = calendar?.periods ?? [];
-    if (all.length > 0) setRange([dayjs(all[0].start), dayjs(all[all.length - 1].end)]);
+    if (all.length > 0) rangeForm.setFieldsValue({ from: all[0].start, to: all.at(-1)?.end });
     setRangeOpen(true);
   };
 
   const doExport = async (format: 'docx' | 'xlsx') => {
-    if (!range) return;
+    const range = await validatedValues(rangeForm, message);
+    if (!range?.from || !range.to) return;
     setExporting(true);
     try {
-      const name = await exportRange(
-        range[0].format('YYYY-MM-DD'),
-        range[1].format('YYYY-MM-DD'),
-        format,
-      );
+      const name = await exportRange(range.from, range.to, format);
       message.success(tx.exported(name));
       setRangeOpen(false);
     } catch (error) {
@@ -223,7 +222,8 @@ function WeeklyCalendarView() {
         title={tx.settingsTitle}
         width={560}
         open={drawerOpen}
-        onClose={() => setDrawerOpen(false)}
+        // Closing it over unsaved settings asks first (the form registers its edits).
+        onClose={() => void confirmLeaveAll().then((close) => close && setDrawerOpen(false))}
         destroyOnHidden
       >
         <WeeklySettingsForm settings={settings} onSaved={() => setDrawerOpen(false)} />
@@ -231,6 +231,7 @@ function WeeklyCalendarView() {
       <Modal
         title={tx.exportRangeTitle}
         open={rangeOpen}
+        forceRender
         onCancel={() => setRangeOpen(false)}
         footer={
           <Space>
@@ -238,7 +239,6 @@ function WeeklyCalendarView() {
             <Button
               icon={<FileWordOutlined />}
               loading={exporting}
-              disabled={!range}
               onClick={() => void doExport('docx')}
             >
               {tx.exportDocx}
@@ -247,7 +247,6 @@ function WeeklyCalendarView() {
               type="primary"
               icon={<FileExcelOutlined />}
               loading={exporting}
-              disabled={!range}
               onClick={() => void doExport('xlsx')}
             >
               {tx.exportXlsx}
@@ -256,12 +255,22 @@ function WeeklyCalendarView() {
         }
       >
         <Typography.Paragraph type="secondary">{tx.exportRangeHint}</Typography.Paragraph>
-        <Typography.Text>{tx.range}：</Typography.Text>
-        <DatePicker.RangePicker
-          value={range}
-          format="YYYY年M月D日"
-          onChange={(v) => setRange(v && v[0] && v[1] ? [v[0], v[1]] : null)}
-        />
+        <Form form={rangeForm} name="weekly-range" layout="inline">
+          <Form.Item
+            name="from"
+            label={tx.rangeFrom}
+            {...dateField({ required: true, message: tx.rangeRequired })}
+          >
+            <DateInput />
+          </Form.Item>
+          <Form.Item
+            name="to"
+            label={tx.rangeTo}
+            {...dateField({ required: true, message: tx.rangeRequired })}
+          >
+            <DateInput />
+          </Form.Item>
+        </Form>
       </Modal>
     </>
   );

@@ -3,7 +3,6 @@ import {
   App,
   Button,
   Col,
-  DatePicker,
   Form,
   Input,
   InputNumber,
@@ -12,7 +11,7 @@ import {
   Switch,
   Typography,
 } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   weeklySettingsSchema,
   type WeeklySettings,
@@ -29,9 +28,10 @@ import {
   NOT_ON_TIME_THRESHOLD_MIN,
   weekdayLabels,
 } from '../../../../shared/domain/weeklyReports';
-import { dateProps } from '../../components/dateProps';
+import { DateInput, dateField } from '../../components/DateInput';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate } from '../../components/format';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useWeeklyStore } from './weeklyStore';
@@ -52,6 +52,8 @@ export function WeeklySettingsForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<WeeklySettingsInput>();
   const saveSettings = useWeeklyStore((s) => s.saveSettings);
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const initial = useMemo<Partial<WeeklySettingsInput>>(
     () =>
       settings
@@ -79,6 +81,7 @@ export function WeeklySettingsForm({
     if (!values) return;
     try {
       await saveSettings(values);
+      setDirty(false);
       message.success(tx.settingsSaved);
       onSaved?.();
     } catch (error) {
@@ -87,7 +90,13 @@ export function WeeklySettingsForm({
   };
 
   return (
-    <Form form={form} layout="vertical" name="weekly-settings" initialValues={initial}>
+    <Form
+      form={form}
+      layout="vertical"
+      name="weekly-settings"
+      initialValues={initial}
+      onValuesChange={() => setDirty(true)}
+    >
       <Typography.Paragraph type="secondary">
         {tx.settingsIntro} {tx.defaultsNote}
       </Typography.Paragraph>
@@ -97,16 +106,10 @@ export function WeeklySettingsForm({
             name="pilotStart"
             label={tx.fields.pilotStart}
             required
-            rules={[zodRule(shape.pilotStart)]}
+            {...dateField(zodRule(shape.pilotStart))}
             extra={tx.help.pilotStart}
-            {...dateProps}
           >
-            <DatePicker
-              id="weekly-pilotStart"
-              style={{ width: '100%' }}
-              format="YYYY年M月D日"
-              placeholder={tx.placeholders.pilotStart}
-            />
+            <DateInput id="weekly-pilotStart" placeholder={tx.placeholders.pilotStart} />
           </Form.Item>
         </Col>
         <Col span={12}>
