@@ -3,6 +3,7 @@ import type { Verdict } from '../domain/verdict';
 import type { CertificateLevel } from '../domain/certificate';
 import type { SelfCheckSummary } from './projects';
 import { uploadRefSchema } from './uploads';
+import { projectData, feeData, type TopicsOf } from './topics';
 
 export const PACKAGE_FORMAT_VERSION = 1;
 
@@ -143,3 +144,11 @@ export const packageContract = {
   /** Checks a package the page staged with `uploads.begin` / `uploads.chunk`. */
   'package.verify': { input: uploadRefSchema, output: {} as PackageVerifyReport },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const packageTopics = {
+  'package.build': { reads: projectData, writes: ['packages'] },
+  'package.buildBatch': { reads: feeData, writes: ['packages'] },
+  'package.cancel': { writes: ['packages'] },
+  'package.verify': { writes: ['uploads'] },
+} as const satisfies TopicsOf<typeof packageContract>;
