@@ -31,7 +31,6 @@ interface Props {
   project: Project;
   /** Status changes wait until the form's edits are saved. */
   dirty: boolean;
-  onChanged: (project: Project) => void;
 }
 
 interface ChangeForm {
@@ -41,7 +40,7 @@ interface ChangeForm {
 }
 
 /** The application's status: where it stands, its history, and the moves allowed from here. */
-export function StatusPanel({ project, dirty, onChanged }: Props) {
+export function StatusPanel({ project, dirty }: Props) {
   const { message, modal } = App.useApp();
   const [target, setTarget] = useState<ProjectStatus | null>(null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +49,7 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
   const send = async (status: ProjectStatus, values: ChangeForm, acceptFailures = false) => {
     setBusy(true);
     try {
-      const updated = await invoke('projects.setStatus', {
+      await invoke('projects.setStatus', {
         id: project.id,
         status,
         reason: values.reason ?? '',
@@ -61,7 +60,6 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
       message.success(t.projects.status.changed(projectStatusLabels[status]));
       setTarget(null);
       form.resetFields();
-      onChanged(updated);
     } catch (error) {
       if (error instanceof PilotError && error.shape.code === 'NEEDS_CONFIRMATION') {
         const verdicts = (error.shape.details?.verdicts ?? []) as Verdict[];

@@ -1,13 +1,15 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Form, Input, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   schoolProfileSchema,
   type SchoolProfile,
   type SchoolProfileInput,
 } from '../../../../shared/contract/school';
 import { demonstrationLevels, schoolKinds } from '../../../../shared/domain/school';
+import { invoke } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,7 +18,6 @@ import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { demonstrationLevelLabels, hubeiCities, schoolKindLabels, t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EligibilityCard } from './EligibilityCard';
-import { useSchoolStore } from './schoolStore';
 
 type FieldName = keyof SchoolProfileInput;
 const shape = schoolProfileSchema.shape;
@@ -52,29 +53,30 @@ function TextField({ name, required }: { name: FieldName; required?: boolean }) 
 export function SchoolPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<SchoolProfileInput>();
-  const { profile, loadState, loadError, saving, load, save } = useSchoolStore();
+  const school = useQuery('school.get', {});
+  const profile = school.data;
+  const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form);
   const demonstrationLevel = Form.useWatch('demonstrationLevel', form);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const initialValues = useMemo(() => toFormValues(profile), [profile]);
   useEffect(() => {
-    if (loadState === 'ready') form.setFieldsValue(initialValues);
-  }, [form, initialValues, loadState]);
+    if (school.state === 'ready') form.setFieldsValue(initialValues);
+  }, [form, initialValues, school.state]);
 
   const onSave = useCallback(async () => {
     const values = await validatedValues(form, message);
     if (!values) return;
+    setSaving(true);
     try {
-      await save(values);
+      await invoke('school.save', values);
       message.success(t.school.saved);
     } catch (error) {
       reportSaveError(form, message, error);
+    } finally {
+      setSaving(false);
     }
-  }, [form, message, save]);
+  }, [form, message]);
 
   useSaveShortcut(onSave);
 
@@ -115,7 +117,7 @@ export function SchoolPage() {
           </>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={school.state} error={school.error} onRetry={school.retry}>
         {!profile && (
           <Card style={{ marginBottom: 16 }}>
             <Empty description={t.school.emptyTitle}>
