@@ -2,7 +2,9 @@ import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { HandlerInput, HandlerName, HandlerOutput } from '../../../shared/contract';
 import { queryEntry, queryKey, watch, type QuerySnapshot, type QueryStatus } from './queryCache';
 
-export interface QueryResult<T> extends QuerySnapshot<T> {
+export interface QueryResult<T, I = unknown> extends QuerySnapshot<T> {
+  /** The input `data` answers (with `keepPrevious`, an older one while the new one loads). */
+  answers: I | null;
   /** Fetches again (the error state's 重试). */
   retry(): void;
 }
@@ -26,7 +28,7 @@ export function useQuery<N extends HandlerName>(
   name: N,
   input: HandlerInput<N> | null,
   options: { keepPrevious?: boolean } = {},
-): QueryResult<HandlerOutput<N>> {
+): QueryResult<HandlerOutput<N>, HandlerInput<N>> {
   const key = input === null ? null : queryKey(name, input);
   // The key says everything the input holds: a fresh object with equal content is one query.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -39,18 +41,28 @@ export function useQuery<N extends HandlerName>(
     QuerySnapshot<HandlerOutput<N>> | typeof disabled;
   const retry = useCallback(() => entry?.fetch(), [entry]);
   // The last answer shown, remembered the way React allows during render.
-  const [previous, setPrevious] = useState<HandlerOutput<N> | null>(null);
-  if (options.keepPrevious && snapshot.data !== null && snapshot.data !== previous) {
-    setPrevious(snapshot.data);
+  const [previous, setPrevious] = useState<{
+    data: HandlerOutput<N>;
+    input: HandlerInput<N>;
+  } | null>(null);
+  if (options.keepPrevious && input && snapshot.data !== null && snapshot.data !== previous?.data) {
+    setPrevious({ data: snapshot.data, input });
   }
   if (options.keepPrevious && snapshot.data === null && snapshot.state === 'loading' && previous) {
-    return { data: previous, state: 'ready', error: null, fetching: true, retry };
+    return {
+      data: previous.data,
+      state: 'ready',
+      error: null,
+      fetching: true,
+      answers: previous.input,
+      retry,
+    };
   }
-  return { ...snapshot, retry };
+  return { ...snapshot, answers: snapshot.data === null ? null : input, retry };
 }
 
 /** Several queries a view needs together: loading until all are ready, the first error. */
-export function combined(...results: QueryResult<unknown>[]): {
+export function combined(...results: QueryResult<unknown, unknown>[]): {
   state: QueryStatus;
   error: string | null;
   retry(): void;

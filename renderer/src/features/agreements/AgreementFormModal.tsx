@@ -33,7 +33,7 @@ interface Props {
 /** Create or edit a fee agreement: the cap in force shows beside the fee, checked as typed. */
 export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
-  const certificates = useExamRefs((s) => s.certificates);
+  const { certificates } = useExamRefs();
   const certificateId = Form.useWatch('certificateId', form);
   const level = Form.useWatch('level', form);
   const text = t.agreements;

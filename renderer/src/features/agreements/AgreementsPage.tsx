@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Tag, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FeeAgreement } from '../../../../shared/contract/exams';
 import {
   certificateLevelLabels,
@@ -16,28 +16,22 @@ import { PageHeader } from '../../components/PageHeader';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
-import { useAgreementsStore, useExamRefs } from '../exams/examsStore';
+import { useAgreements } from '../exams/examsStore';
 import { AgreementFormModal } from './AgreementFormModal';
 
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {
   const { message } = App.useApp();
-  const { items, loadState, loadError, load, saving, save } = useAgreementsStore();
+  const { items, loadState, loadError, load, saving, save } = useAgreements();
   const [editing, setEditing] = useState<FeeAgreement | 'new' | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const text = t.agreements;
-
-  useEffect(() => {
-    void load();
-    void useExamRefs.getState().load();
-  }, [load]);
 
   const act = async (id: number, work: () => Promise<unknown>, done: string) => {
     setBusyId(id);
     try {
       await work();
       message.success(done);
-      await load();
     } catch (error) {
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);
     } finally {
@@ -191,7 +185,7 @@ export function AgreementsPage() {
           </Button>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={loadState} error={loadError} onRetry={load}>
         <DataTable<FeeAgreement>
           rowKey="id"
           columns={columns}

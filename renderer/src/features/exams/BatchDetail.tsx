@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Descriptions, Flex, Input, Select, Space, Tag, Tooltip } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type {
   ExamBatch,
   Signup,
@@ -18,17 +18,16 @@ import {
   type SignupStatus,
 } from '../../../../shared/domain/exams';
 import { invoke, messageOf } from '../../api/client';
+import { combined, useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
-import type { LoadStatus } from '../../components/crudStore';
 import { t } from '../../i18n';
 import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
-import { useBatchesStore } from './examsStore';
 import { ResultModal } from './ResultModal';
 import { SignupDialog } from './SignupDialog';
 
@@ -62,56 +61,26 @@ function bulkTargets(selected: readonly Signup[]): SignupStatus[] {
 export function BatchDetail({ id }: { id: number }) {
   const { message, modal } = App.useApp();
   const go = useNavigation((s) => s.go);
-  const reloadBatches = useBatchesStore((s) => s.load);
-  const [batch, setBatch] = useState<ExamBatch | null>(null);
-  const [page, setPage] = useState<SignupPage | null>(null);
-  const [state, setState] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState<Query>(initialQuery);
-  /** The query the page on screen answers; a different current query is being fetched. */
-  const [shownKey, setShownKey] = useState<string | null>(null);
   const [selected, setSelected] = useState<Signup[]>([]);
   const [target, setTarget] = useState<SignupStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [signingUp, setSigningUp] = useState(false);
   const [editing, setEditing] = useState<Signup | null>(null);
-  const sequence = useRef(0);
   const text = t.exams.detail;
 
-  const key = JSON.stringify(query);
-  const fetching = shownKey !== key;
-  const fetchAll = useCallback(() => {
-    const mine = ++sequence.current;
-    const asked = JSON.stringify(query);
-    return Promise.all([
-      invoke('exams.batches.get', { id }),
-      invoke('exams.signups.list', { batchId: id, ...query }),
-    ]).then(
-      ([b, p]) => {
-        if (mine !== sequence.current) return;
-        setBatch(b);
-        setPage(p);
-        setShownKey(asked);
-        setState('ready');
-        setError(null);
-      },
-      (e: unknown) => {
-        if (mine !== sequence.current) return;
-        setState('error');
-        setError(messageOf(e));
-      },
-    );
-  }, [id, query]);
+  const batchQuery = useQuery('exams.batches.get', { id });
+  // The page on screen stays while the answer to a new query is on its way.
+  const signups = useQuery('exams.signups.list', { batchId: id, ...query }, { keepPrevious: true });
+  const batch: ExamBatch | null = batchQuery.data;
+  const page: SignupPage | null = signups.data;
+  const { state, error, retry } = combined(batchQuery, signups);
+  const fetching = signups.fetching;
 
-  useEffect(() => {
-    void fetchAll();
-  }, [fetchAll]);
-
-  const changed = async () => {
+  // The batch, its sign-ups and every other view reload on their own after a change.
+  const changed = () => {
     setSelected([]);
     setTarget(null);
-    await fetchAll();
-    void reloadBatches();
   };
 
   const applyStatus = async (status: SignupStatus) => {
@@ -126,7 +95,7 @@ export function BatchDetail({ id }: { id: number }) {
           ? text.withdrawn(result.updated)
           : text.statusChanged(result.updated, signupStatusLabels[status]),
       );
-      await changed();
+      changed();
     } catch (e) {
       message.error(`${t.common.requestFailed}：${messageOf(e)}`);
     } finally {
@@ -261,7 +230,7 @@ export function BatchDetail({ id }: { id: number }) {
           </>
         }
       />
-      <LoadState state={state} error={error} onRetry={() => void fetchAll()}>
+      <LoadState state={state} error={error} onRetry={retry}>
         {batch && page && (
           <>
             <Descriptions size="small" column={4} style={{ marginBottom: 16 }}>
@@ -364,18 +333,10 @@ export function BatchDetail({ id }: { id: number }) {
         {state === 'ready' && !batch && text.notFound}
       </LoadState>
       {signingUp && batch && (
-        <SignupDialog
-          batch={batch}
-          onDone={() => void changed()}
-          onClose={() => setSigningUp(false)}
-        />
+        <SignupDialog batch={batch} onDone={changed} onClose={() => setSigningUp(false)} />
       )}
       {editing && (
-        <ResultModal
-          signup={editing}
-          onSaved={() => void changed()}
-          onClose={() => setEditing(null)}
-        />
+        <ResultModal signup={editing} onSaved={changed} onClose={() => setEditing(null)} />
       )}
     </>
   );
