@@ -2,8 +2,6 @@ import { useCallback, useState } from 'react';
 import type { Usage } from '../../../shared/contract/usage';
 import type { QueryResult } from '../api/useQuery';
 
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
-
 /** The writes of one list the core owns; the list itself is a query and reloads on its own. */
 export interface CrudApi<T extends { id: number }, SaveInput> {
   /** Create (no id) or update; rejects with PilotError (field details included). */

@@ -29,8 +29,8 @@ import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
-import { useFeesStore } from './feesStore';
-import { useLoad } from '../../components/useLoad';
+import { useLedgerFacets } from './feesStore';
+import { useQuery } from '../../api/useQuery';
 
 const text = t.fees.payments;
 const f = text.fields;
@@ -56,7 +56,7 @@ function PaymentModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
-  const facets = useFeesStore((s) => s.facets);
+  const facets = useLedgerFacets().data;
   const organizations = [
     ...new Set((facets?.batches ?? []).map((b) => b.organization).filter(Boolean)),
   ];
@@ -213,17 +213,13 @@ const reconcileColumns = (first: string) => [
 /** 缴费与对账: payments to evaluation organizations and what is still due. */
 export function PaymentsTab() {
   const { message } = App.useApp();
-  const version = useFeesStore((s) => s.version);
-  const [local, setLocal] = useState(0);
-  const payments = useLoad(() => invoke('fees.payments', {}), version + local);
-  const reconcile = useLoad(() => invoke('fees.reconcile', {}), version + local);
+  const payments = useQuery('fees.payments', {});
+  const reconcile = useQuery('fees.reconcile', {});
   const [editing, setEditing] = useState<Payment | 'new' | null>(null);
-  const refresh = () => setLocal((n) => n + 1);
   const remove = async (p: Payment) => {
     try {
       await invoke('fees.deletePayment', { id: p.id });
       message.success(text.deleted);
-      refresh();
     } catch (error) {
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);
     }
@@ -331,7 +327,7 @@ export function PaymentsTab() {
         <PaymentModal
           payment={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={refresh}
+          onSaved={() => undefined}
         />
       )}
     </>

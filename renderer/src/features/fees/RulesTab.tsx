@@ -2,21 +2,18 @@ import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import type { OverCapViolation, SchoolPaidViolation } from '../../../../shared/contract/fees';
 import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
-import { invoke } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
-import { useFeesStore } from './feesStore';
-import { useLoad } from '../../components/useLoad';
+import { useQuery } from '../../api/useQuery';
 
 const text = t.fees.rules;
 const c = t.fees.columns;
 
 /** 规则检查: rule 13 (a school-paid exam for every pilot student) and rule 11 (caps). */
 export function RulesTab() {
-  const version = useFeesStore((s) => s.version);
-  const { data, state, error, retry } = useLoad(() => invoke('fees.violations', {}), version);
+  const { data, state, error, retry } = useQuery('fees.violations', {});
   const go = useNavigation((s) => s.go);
   const student = (id: number, label: string) => (
     <Button
