@@ -55,7 +55,7 @@ export function CataloguePage() {
   const { message } = App.useApp();
   const { filter, busyId, setFilter, setArchived } = useCatalogueStore();
   const list = useCertificates();
-  const certificates = list.data ?? [];
+  const certificates = useMemo(() => list.data ?? [], [list.data]);
   const [editing, setEditing] = useState<Certificate | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
