@@ -3,6 +3,7 @@ import {
   topicsTouched,
   type HandlerInput,
   type HandlerName,
+  type HandlerOutput,
   type Topic,
 } from '../../../shared/contract';
 import { invoke, messageOf, onPilotEvent } from './client';
@@ -24,6 +25,8 @@ export class QueryEntry<T = unknown> {
   snapshot: QuerySnapshot<T> = { data: null, state: 'loading', error: null, fetching: false };
   readonly listeners = new Set<() => void>();
   private sequence = 0;
+  /** The newest fetch: when it started (on the call clock) and when it settles. */
+  private latest: { started: number; settled: Promise<void> } | null = null;
 
   constructor(
     readonly key: string,
@@ -32,14 +35,14 @@ export class QueryEntry<T = unknown> {
   ) {}
 
   /** Fetches again; answers to older fetches that arrive late are dropped. */
-  fetch(): void {
+  fetch(): Promise<void> {
     const mine = ++this.sequence;
     this.set({
       state: this.snapshot.data === null ? 'loading' : 'ready',
       error: null,
       fetching: true,
     });
-    invoke(this.name, this.input as HandlerInput<HandlerName>).then(
+    const settled = invoke(this.name, this.input as HandlerInput<HandlerName>).then(
       (data) => {
         if (mine === this.sequence) this.set({ data: data as T, state: 'ready', fetching: false });
       },
@@ -49,6 +52,13 @@ export class QueryEntry<T = unknown> {
         }
       },
     );
+    this.latest = { started: ++callClock, settled };
+    return settled;
+  }
+
+  /** Settles once an answer fetched after the call numbered `call` is on screen. */
+  freshSince(call: number): Promise<void> {
+    return this.latest && this.latest.started > call ? this.latest.settled : this.fetch();
   }
 
   private set(patch: Partial<QuerySnapshot<T>>) {
@@ -56,6 +66,9 @@ export class QueryEntry<T = unknown> {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** Orders calls and fetches, so a write can tell which fetches started after it. */
+let callClock = 0;
 
 /** Queries no view shows any more, kept for an instant answer when a page opens again. */
 const IDLE_KEPT = 40;
@@ -128,4 +141,23 @@ function followChanges() {
   following ??= onPilotEvent((event) => {
     if (event.type === 'changed') invalidate(event.topics);
   });
+}
+
+/**
+ * A write, answered once every view that reads what it changed shows fresh data (the change
+ * event usually started those fetches already; otherwise they start now). A page that stays
+ * busy until then never offers rows older than the write it just made.
+ */
+export async function mutate<N extends HandlerName>(
+  name: N,
+  input: HandlerInput<N>,
+): Promise<HandlerOutput<N>> {
+  const call = ++callClock;
+  const result = await invoke(name, input);
+  const writes = handlerTopics[name].writes ?? [];
+  const shown = [...entries.values()].filter(
+    (entry) => entry.listeners.size > 0 && topicsTouched(handlerTopics[entry.name], writes),
+  );
+  await Promise.all(shown.map((entry) => entry.freshSince(call)));
+  return result;
 }

@@ -9,6 +9,7 @@ import {
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
@@ -114,7 +115,7 @@ export function AgreementsPage() {
               onConfirm={() =>
                 act(
                   a.id,
-                  () => invoke('exams.agreements.removeDocument', { id: a.id }),
+                  () => mutate('exams.agreements.removeDocument', { id: a.id }),
                   text.documentRemoved,
                 )
               }
@@ -131,7 +132,7 @@ export function AgreementsPage() {
               void act(
                 a.id,
                 async () =>
-                  invoke('exams.agreements.attachDocument', {
+                  mutate('exams.agreements.attachDocument', {
                     id: a.id,
                     file: await toUploadedFile(file),
                   }),
@@ -162,7 +163,7 @@ export function AgreementsPage() {
             cancelText={t.common.cancel}
             okButtonProps={{ danger: true }}
             onConfirm={() =>
-              act(a.id, () => invoke('exams.agreements.delete', { id: a.id }), text.deleted)
+              act(a.id, () => mutate('exams.agreements.delete', { id: a.id }), text.deleted)
             }
           >
             <Button type="link" size="small" danger icon={<DeleteOutlined />}>

@@ -42,6 +42,7 @@ import {
   type AttachmentOwnerType,
 } from '../../../../shared/domain/attachments';
 import { invoke, PilotError } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { toUploadedFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
@@ -120,7 +121,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           if (file.size > MAX_ATTACHMENT_BYTES) {
             throw new Error(`${sizeLimitMessage(file.name, file.size)}。${tx.notUploaded}`);
           }
-          const link = await invoke('attachments.upload', {
+          const link = await mutate('attachments.upload', {
             ...owner,
             kind: chosenKind,
             file: await toUploadedFile(file),
@@ -161,7 +162,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
 
   const onRemove = (link: AttachmentLink) =>
     withBusy(link, async () => {
-      const removal = await invoke('attachments.remove', { linkId: link.id });
+      const removal = await mutate('attachments.remove', { linkId: link.id });
       message.success(removal.fileDeleted ? tx.removedFile(link.name) : tx.removedLink(link.name));
     });
 
@@ -363,7 +364,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           link={renaming}
           onClose={() => setRenaming(null)}
           onSave={async (name) => {
-            await invoke('attachments.rename', { linkId: renaming.id, name });
+            await mutate('attachments.rename', { linkId: renaming.id, name });
             message.success(tx.renamed);
             setRenaming(null);
           }}

@@ -16,6 +16,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Certificate } from '../../../../shared/contract/catalogue';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatFen } from '../../components/format';
 import { ImportWizard } from '../../components/ImportWizard';
@@ -235,7 +236,7 @@ export function CataloguePage() {
         title={text.importTitle}
         hint={text.importHint}
         preview={(request) => invoke('catalogue.importPreview', request)}
-        commit={(request) => invoke('catalogue.importCommit', request)}
+        commit={(request) => mutate('catalogue.importCommit', request)}
         onClose={() => setImportOpen(false)}
       />
     </>

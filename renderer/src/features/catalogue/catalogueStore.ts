@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Certificate, CertificateDataInput } from '../../../../shared/contract/catalogue';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 
 export interface CatalogueFilter {
@@ -26,12 +26,12 @@ export const useCatalogueStore = create<CatalogueState>((set, get) => ({
   },
   save: (input, id) =>
     id === undefined
-      ? invoke('catalogue.create', input)
-      : invoke('catalogue.update', { ...input, id }),
+      ? mutate('catalogue.create', input)
+      : mutate('catalogue.update', { ...input, id }),
   async setArchived(id, archived) {
     set({ busyId: id });
     try {
-      return await invoke(archived ? 'catalogue.archive' : 'catalogue.unarchive', { id });
+      return await mutate(archived ? 'catalogue.archive' : 'catalogue.unarchive', { id });
     } finally {
       set({ busyId: null });
     }

@@ -17,7 +17,8 @@ import {
   signupStatuses,
   type SignupStatus,
 } from '../../../../shared/domain/exams';
-import { invoke, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { combined, useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
@@ -86,7 +87,7 @@ export function BatchDetail({ id }: { id: number }) {
   const applyStatus = async (status: SignupStatus) => {
     setBusy(true);
     try {
-      const result = await invoke('exams.signups.setStatus', {
+      const result = await mutate('exams.signups.setStatus', {
         ids: selected.map((s) => s.id),
         status,
       });

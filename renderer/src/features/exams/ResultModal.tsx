@@ -8,7 +8,7 @@ import {
   type ResultField,
   type SignupStatus,
 } from '../../../../shared/domain/exams';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { t } from '../../i18n';
 import { dateProps } from '../../components/dateProps';
@@ -66,7 +66,7 @@ export function ResultModal({ signup, onSaved, onClose }: Props) {
     const values = await validatedValues<Values>(form, message);
     if (!values) return;
     try {
-      await invoke('exams.signups.saveResult', {
+      await mutate('exams.signups.saveResult', {
         id: signup.id,
         status: values.status,
         ...fieldsOf(values),

@@ -10,6 +10,7 @@ import type {
 import type { StudentFacets } from '../../../../shared/contract/students';
 import { projectStatusLabels, type ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { t } from '../../i18n';
 import { batchTitle } from './batchTitle';
@@ -82,7 +83,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       const input = allMatching
         ? { batchId: batch.id, filter, confirm }
         : { batchId: batch.id, studentIds: selected, confirm };
-      const done = await invoke('exams.signups.create', input);
+      const done = await mutate('exams.signups.create', input);
       message.success(text.done(done.created, done.skipped));
       onDone();
       onClose();

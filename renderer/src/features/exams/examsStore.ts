@@ -1,18 +1,19 @@
 import type { AgreementSaveInput, BatchSaveInput } from '../../../../shared/contract/exams';
 import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { useCrud } from '../../components/crudStore';
 
 const batchesApi = {
-  save: (input: BatchSaveInput) => invoke('exams.batches.save', input),
+  save: (input: BatchSaveInput) => mutate('exams.batches.save', input),
   usage: (id: number) => invoke('exams.batches.usage', { id }),
-  remove: (id: number, force: boolean) => invoke('exams.batches.delete', { id, force }),
+  remove: (id: number, force: boolean) => mutate('exams.batches.delete', { id, force }),
 };
 
 const agreementsApi = {
-  save: (input: AgreementSaveInput) => invoke('exams.agreements.save', input),
+  save: (input: AgreementSaveInput) => mutate('exams.agreements.save', input),
   usage: () => Promise.resolve({ refs: [], summary: '' }),
-  remove: (id: number) => invoke('exams.agreements.delete', { id }),
+  remove: (id: number) => mutate('exams.agreements.delete', { id }),
 };
 
 export const useBatches = () => useCrud(useQuery('exams.batches.list', {}), batchesApi);

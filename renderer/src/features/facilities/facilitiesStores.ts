@@ -1,19 +1,20 @@
 import type { RoomSaveInput } from '../../../../shared/contract/rooms';
 import type { SiteSaveInput } from '../../../../shared/contract/sites';
 import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { useCrud } from '../../components/crudStore';
 
 const roomsApi = {
-  save: (input: RoomSaveInput) => invoke('rooms.save', input),
+  save: (input: RoomSaveInput) => mutate('rooms.save', input),
   usage: (id: number) => invoke('rooms.usage', { id }),
-  remove: (id: number, force: boolean) => invoke('rooms.delete', { id, force }),
+  remove: (id: number, force: boolean) => mutate('rooms.delete', { id, force }),
 };
 
 const sitesApi = {
-  save: (input: SiteSaveInput) => invoke('sites.save', input),
+  save: (input: SiteSaveInput) => mutate('sites.save', input),
   usage: (id: number) => invoke('sites.usage', { id }),
-  remove: (id: number, force: boolean) => invoke('sites.delete', { id, force }),
+  remove: (id: number, force: boolean) => mutate('sites.delete', { id, force }),
 };
 
 export const useRooms = () => useCrud(useQuery('rooms.list', {}), roomsApi);

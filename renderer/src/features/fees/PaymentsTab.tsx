@@ -22,7 +22,8 @@ import {
   type PaymentSaveInput,
   type ReconcileRow,
 } from '../../../../shared/contract/fees';
-import { invoke, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
@@ -74,7 +75,7 @@ function PaymentModal({
     };
     setSaving(true);
     try {
-      await invoke('fees.savePayment', input);
+      await mutate('fees.savePayment', input);
       message.success(text.saved);
       onSaved();
       onClose();
@@ -218,7 +219,7 @@ export function PaymentsTab() {
   const [editing, setEditing] = useState<Payment | 'new' | null>(null);
   const remove = async (p: Payment) => {
     try {
-      await invoke('fees.deletePayment', { id: p.id });
+      await mutate('fees.deletePayment', { id: p.id });
       message.success(text.deleted);
     } catch (error) {
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);

@@ -4,7 +4,7 @@ import type {
   FeeChangeResult,
   LedgerParams,
 } from '../../../../shared/contract/fees';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 
 export type LedgerQuery = LedgerParams;
@@ -40,7 +40,7 @@ export const useFeesStore = create<FeesState>((set, get) => ({
     set({ query: { ...get().query, ...patch, page: patch.page ?? 1 } });
   },
   async change(input) {
-    const result = await invoke('fees.change', input);
+    const result = await mutate('fees.change', input);
     set({ selected: [] });
     return result;
   },

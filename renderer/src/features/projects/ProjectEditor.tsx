@@ -27,7 +27,7 @@ import {
   planSections,
 } from '../../../../shared/domain/implementationPlan';
 import { selfCheckProject } from '../../../../shared/domain/selfCheck';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
@@ -131,8 +131,8 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
     setSaving(true);
     try {
       const saved = projectId
-        ? await invoke('projects.update', { id: projectId, data })
-        : await invoke('projects.create', data);
+        ? await mutate('projects.update', { id: projectId, data })
+        : await mutate('projects.create', data);
       form.setFieldsValue(toFormValues(saved));
       setDirty(false);
       message.success(projectId ? t.projects.saved : t.projects.created);

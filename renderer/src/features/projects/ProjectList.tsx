@@ -9,7 +9,7 @@ import {
   projectStatuses,
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDateTime } from '../../components/format';
@@ -33,7 +33,7 @@ export function ProjectList() {
   const onCopy = async () => {
     if (!copying || !copyYear) return;
     try {
-      const project = await invoke('projects.copyToYear', { id: copying.id, year: copyYear });
+      const project = await mutate('projects.copyToYear', { id: copying.id, year: copyYear });
       message.success(t.projects.copied(copyYear));
       setCopying(null);
       openProject(project.id);
@@ -120,7 +120,7 @@ export function ProjectList() {
               cancelText={t.common.cancel}
               onConfirm={async () => {
                 try {
-                  await invoke('projects.delete', { id: row.id });
+                  await mutate('projects.delete', { id: row.id });
                   message.success(t.projects.deleted);
                 } catch (error) {
                   message.error((error as Error).message);

@@ -20,7 +20,8 @@ import {
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
 import type { Verdict } from '../../../../shared/domain/verdict';
-import { invoke, PilotError } from '../../api/client';
+import { PilotError } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { formatDate, formatDateTime } from '../../components/format';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { VerdictList } from '../../components/VerdictList';
@@ -49,7 +50,7 @@ export function StatusPanel({ project, dirty }: Props) {
   const send = async (status: ProjectStatus, values: ChangeForm, acceptFailures = false) => {
     setBusy(true);
     try {
-      await invoke('projects.setStatus', {
+      await mutate('projects.setStatus', {
         id: project.id,
         status,
         reason: values.reason ?? '',

@@ -8,7 +8,7 @@ import {
   type SchoolProfileInput,
 } from '../../../../shared/contract/school';
 import { demonstrationLevels, schoolKinds } from '../../../../shared/domain/school';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
@@ -69,7 +69,7 @@ export function SchoolPage() {
     if (!values) return;
     setSaving(true);
     try {
-      await invoke('school.save', values);
+      await mutate('school.save', values);
       message.success(t.school.saved);
     } catch (error) {
       reportSaveError(form, message, error);

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { BackupCheck, BackupEntry, RestoreResult } from '../../../../shared/contract/backup';
 import type { OpenFolderResult } from '../../../../shared/contract/system';
 import { invoke } from '../../api/client';
-import { invalidate } from '../../api/queryCache';
+import { invalidate, mutate } from '../../api/queryCache';
 import { combined, useQuery } from '../../api/useQuery';
 import { stageFile } from '../../api/files';
 import { saveContent } from '../attachments/download';
@@ -64,7 +64,7 @@ export const useSettingsStore = create<SettingsState>((set) => {
   return {
     busy: null,
     openDataFolder: () => invoke('system.openDataFolder', {}),
-    backupNow: () => busy('backup', () => invoke('backup.create', {})),
+    backupNow: () => busy('backup', () => mutate('backup.create', {})),
     exportDatabase: () =>
       busy('export', async () => {
         const file = await invoke('backup.exportDatabase', {});
@@ -89,12 +89,12 @@ export const useSettingsStore = create<SettingsState>((set) => {
       return file.fileName;
     },
     async remove(id) {
-      await invoke('backup.delete', { id });
+      await mutate('backup.delete', { id });
     },
     restore: (id) =>
       busy('restore', async () => {
         try {
-          return await invoke('backup.restore', { id });
+          return await mutate('backup.restore', { id });
         } finally {
           refreshBackups();
         }
@@ -102,7 +102,7 @@ export const useSettingsStore = create<SettingsState>((set) => {
     restoreFile: (file, onProgress, signal) =>
       busy('restore', async () => {
         try {
-          return await invoke('backup.restoreFile', await stageFile(file, onProgress, signal));
+          return await mutate('backup.restoreFile', await stageFile(file, onProgress, signal));
         } finally {
           refreshBackups();
         }

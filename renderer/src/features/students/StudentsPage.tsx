@@ -3,6 +3,7 @@ import { Alert, App, Button, Flex, Segmented, Typography } from 'antd';
 import { memo, useCallback, useState } from 'react';
 import type { Student } from '../../../../shared/contract/students';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
@@ -124,7 +125,7 @@ const Alerts = memo(function Alerts() {
   const matchMajors = async () => {
     setMatching(true);
     try {
-      const r = await invoke('students.matchMajors', {});
+      const r = await mutate('students.matchMajors', {});
       message.success(text.matched(r.linked, r.unmatched));
     } catch (error) {
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);
@@ -223,7 +224,7 @@ export function StudentsPage() {
         title={text.importTitle}
         hint={text.importHint}
         preview={(request) => invoke('students.importPreview', request)}
-        commit={(request) => invoke('students.importCommit', request)}
+        commit={(request) => mutate('students.importCommit', request)}
         onImported={(r) => {
           message.success(text.imported(r.created, r.updated));
         }}

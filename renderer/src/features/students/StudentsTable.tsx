@@ -8,6 +8,7 @@ import { genderLabels, genders } from '../../../../shared/domain/teachers';
 import { DataTable } from '../../components/DataTable';
 import { useTableHeight } from '../../components/useTableHeight';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { t } from '../../i18n';
 import {
   useStudentFacets,
@@ -85,7 +86,7 @@ const RowActions = memo(function RowActions({
       okButtonProps: { danger: true, disabled: blocked },
       onOk: async () => {
         try {
-          await invoke('students.delete', { id: student.id, force: usage.refs.length > 0 });
+          await mutate('students.delete', { id: student.id, force: usage.refs.length > 0 });
           message.success(text.deleted(student.name));
         } catch (error) {
           message.error(`${t.common.requestFailed}：${messageOf(error)}`);

@@ -4,7 +4,7 @@ import type {
   StudentListParams,
   StudentSaveInput,
 } from '../../../../shared/contract/students';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 
 /** Everything the list query holds; the core does the searching, filtering, sorting and paging. */
@@ -42,7 +42,7 @@ export const useStudentsStore = create<StudentsState>((set, get) => ({
   async save(input) {
     set({ saving: true });
     try {
-      return await invoke('students.save', input);
+      return await mutate('students.save', input);
     } finally {
       set({ saving: false });
     }

@@ -12,6 +12,7 @@ import {
   type TeacherFlag,
 } from '../../../../shared/domain/teachers';
 import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { ImportWizard } from '../../components/ImportWizard';
@@ -196,7 +197,7 @@ export function TeachersPage() {
         title={t.teachers.importTitle}
         hint={t.teachers.importHint}
         preview={(request) => invoke('teachers.importPreview', request)}
-        commit={(request) => invoke('teachers.importCommit', request)}
+        commit={(request) => mutate('teachers.importCommit', request)}
         onClose={() => setImportOpen(false)}
       />
     </>

@@ -7,6 +7,7 @@ import type {
   WeeklySubmitInput,
 } from '../../../../shared/contract/weekly';
 import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { saveContent } from '../attachments/download';
 
 const mimes = {
@@ -34,10 +35,10 @@ export const useWeeklyStore = create<WeeklyState>(() => {
     return file.fileName;
   };
   return {
-    saveSettings: (input) => invoke('weekly.saveSettings', input),
-    saveDraft: (input) => invoke('weekly.saveDraft', input),
-    submit: (input) => invoke('weekly.submit', input),
-    revise: (periodStart) => invoke('weekly.revise', { periodStart }),
+    saveSettings: (input) => mutate('weekly.saveSettings', input),
+    saveDraft: (input) => mutate('weekly.saveDraft', input),
+    submit: (input) => mutate('weekly.submit', input),
+    revise: (periodStart) => mutate('weekly.revise', { periodStart }),
     exportReport: async (periodStart, format, revision) =>
       download(await invoke('weekly.export', { periodStart, format, revision }), format),
     exportRange: async (from, to, format) =>
