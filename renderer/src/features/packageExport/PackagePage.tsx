@@ -1,7 +1,7 @@
 import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   MAX_VERIFY_BYTES,
   verifyTooLargeMessage,
@@ -11,6 +11,7 @@ import {
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { stageFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
@@ -29,29 +30,14 @@ const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 /** 申报材料: pick projects, export the package (drafts after confirmation), verify a package. */
 export function PackagePage() {
-  const [checks, setChecks] = useState<ProjectCheck[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const selfChecks = useQuery('projects.selfCheckAll', {});
+  const checks: ProjectCheck[] = selfChecks.data ?? [];
   const [selected, setSelected] = useState<number[]>([]);
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
   const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
   const { modal } = App.useApp();
-
-  useEffect(() => {
-    invoke('projects.selfCheckAll', {}).then(
-      (result) => {
-        setChecks(result);
-        setState('ready');
-      },
-      (e: Error) => {
-        setLoadError(e.message);
-        setState('error');
-      },
-    );
-  }, [attempt]);
 
   const build = async (acceptDraft: boolean) => {
     setError(null);
@@ -146,14 +132,7 @@ export function PackagePage() {
           </Button>
         }
       />
-      <LoadState
-        state={state}
-        error={loadError}
-        onRetry={() => {
-          setState('loading');
-          setAttempt((n) => n + 1);
-        }}
-      >
+      <LoadState state={selfChecks.state} error={selfChecks.error} onRetry={selfChecks.retry}>
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">
             {selected.length === 0 ? text.selectFirst : text.selected(selected.length)}
