@@ -24,7 +24,9 @@ export interface QuerySnapshot<T> {
 export class QueryEntry<T = unknown> {
   snapshot: QuerySnapshot<T> = { data: null, state: 'loading', error: null, fetching: false };
   readonly listeners = new Set<() => void>();
-  private sequence = 0;
+  /** The fetch on its way (one at a time), and the one asked for while it was. */
+  private inFlight: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
   /** The newest fetch: when it started (on the call clock) and when it settles. */
   private latest: { started: number; settled: Promise<void> } | null = null;
 
@@ -34,24 +36,33 @@ export class QueryEntry<T = unknown> {
     readonly input: unknown,
   ) {}
 
-  /** Fetches again; answers to older fetches that arrive late are dropped. */
+  /**
+   * Fetches again. One fetch at a time: asked while one is on its way, it follows that one (whose
+   * answer may predate the change that asked), so answers arrive in order and none is dropped.
+   */
   fetch(): Promise<void> {
-    const mine = ++this.sequence;
+    if (this.inFlight) {
+      this.queued ??= this.inFlight.then(() => {
+        this.queued = null;
+        return this.fetch();
+      });
+      return this.queued;
+    }
     this.set({
       state: this.snapshot.data === null ? 'loading' : 'ready',
       error: null,
       fetching: true,
     });
-    const settled = invoke(this.name, this.input as HandlerInput<HandlerName>).then(
-      (data) => {
-        if (mine === this.sequence) this.set({ data: data as T, state: 'ready', fetching: false });
-      },
-      (error: unknown) => {
-        if (mine === this.sequence) {
-          this.set({ state: 'error', error: messageOf(error), fetching: false });
-        }
-      },
-    );
+    const settled = invoke(this.name, this.input as HandlerInput<HandlerName>)
+      .then(
+        (data) => this.set({ data: data as T, state: 'ready', fetching: this.queued !== null }),
+        (error: unknown) =>
+          this.set({ state: 'error', error: messageOf(error), fetching: this.queued !== null }),
+      )
+      .finally(() => {
+        this.inFlight = null;
+      });
+    this.inFlight = settled;
     this.latest = { started: ++callClock, settled };
     return settled;
   }
