@@ -2,6 +2,8 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import type { Core } from '../../electron/core';
 import { choose, openPage } from '../harness/antd';
 import { makePdf } from '../harness/files';
+import { addStudents, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
+import { schoolProfile } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -95,5 +97,32 @@ test.describe('every view is fresh after a change anywhere', () => {
     await page.getByRole('button', { name: '返回列表' }).click();
     await expect(selfCheckTag(page)).toHaveAttribute('data-level', /pass|warn/);
     await expect(selfCheckTag(page)).not.toContainText(/[1-9] 项不符合/);
+  });
+
+  test('费用台账 on screen follows sign-ups made in another window, and its totals with them', async ({
+    page,
+    request,
+  }) => {
+    host = await startWebHostProcess(temp.dir);
+    const raw = webHostCall(request, host);
+    const data: DataCall = async (name, input) => {
+      const result = await raw(name, input);
+      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+      return result.data;
+    };
+    await data('school.save', schoolProfile);
+    await setCaps(data);
+    const students = await addStudents(data, 3);
+
+    await page.goto(host.url);
+    await openPage(page, '费用台账');
+    await expect(page.getByTestId('fees-summary')).toHaveText('共 0 条报名，费用合计 ¥0.00');
+
+    await signUp(
+      data,
+      [{ certificateId: WEB_CERT, level: 'junior', examDate: '2026-05-10', fee: 480 }],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+    await expect(page.getByTestId('fees-summary')).toHaveText('共 3 条报名，费用合计 ¥1,440.00');
   });
 });
