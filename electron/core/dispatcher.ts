@@ -1,6 +1,13 @@
 import type { z } from 'zod';
-import { contract, isHandlerName, type Envelope, type FieldIssue } from '../../shared/contract';
+import {
+  contract,
+  handlerTopics,
+  isHandlerName,
+  type Envelope,
+  type FieldIssue,
+} from '../../shared/contract';
 import { CoreError, validationError } from './errors';
+import type { EventSource } from './events';
 import type { Handlers } from './handlers';
 import type { Logger } from './log';
 
@@ -17,8 +24,14 @@ export function zodIssuesToFields(issues: readonly z.core.$ZodIssue[]): FieldIss
  * The one entry point every host uses: rejects unknown names, validates the input with the
  * contract's schema, runs the handler and turns any failure into `{ code, message, details }`.
  * `handlers` may be a function returning the current table (the core swaps it after a restore).
+ * After a successful call of a handler that writes, it emits `{ type: 'changed', topics }` so
+ * every view of that data reloads itself.
  */
-export function createDispatcher(handlers: Handlers | (() => Handlers), log: Logger): Dispatch {
+export function createDispatcher(
+  handlers: Handlers | (() => Handlers),
+  log: Logger,
+  events?: EventSource,
+): Dispatch {
   const current = typeof handlers === 'function' ? handlers : () => handlers;
   return async (name, input) => {
     if (!isHandlerName(name)) {
@@ -36,7 +49,10 @@ export function createDispatcher(handlers: Handlers | (() => Handlers), log: Log
     }
     try {
       const handler = current()[name] as (input: unknown) => unknown;
-      return { ok: true, data: await handler(parsed.data) };
+      const data: unknown = await handler(parsed.data);
+      const writes = handlerTopics[name].writes ?? [];
+      if (events && writes.length > 0) events.emit({ type: 'changed', topics: [...writes] });
+      return { ok: true, data };
     } catch (error) {
       if (error instanceof CoreError) return { ok: false, error: error.toShape() };
       log('error', 'handler failed', { name, error: String((error as Error)?.stack ?? error) });

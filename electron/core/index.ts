@@ -244,14 +244,26 @@ export function createCore(options: CoreOptions): Core {
       if (!session) throw new Error('core is reopening its data file');
       return session.handlers;
     },
-    dispatch: createDispatcher(() => {
-      if (!session) throw new Error('core is reopening its data file');
-      return session.handlers;
-    }, options.log),
+    dispatch: createDispatcher(
+      () => {
+        if (!session) throw new Error('core is reopening its data file');
+        return session.handlers;
+      },
+      options.log,
+      events,
+    ),
     events,
     dataDir: options.dataDir,
     databasePath,
-    backups,
+    backups: {
+      ...backups,
+      // The hosts' timer takes automatic backups: the backup list on 设置 reloads.
+      async tick() {
+        const taken = await backups.tick();
+        if (taken) events.emit({ type: 'changed', topics: ['backups'] });
+        return taken;
+      },
+    },
     status: services.status,
     close: () => {
       session?.db?.close();

@@ -8,6 +8,7 @@ import {
   type AttachmentOwnerType,
 } from '../domain/attachments';
 import { uploadedFileSchema } from './files';
+import type { TopicsOf } from './topics';
 
 const ownerFields = {
   ownerType: z.enum(attachmentOwnerTypes, {
@@ -98,3 +99,13 @@ export const attachmentsContract = {
   },
   'attachments.summary': { input: z.object({}).strict(), output: {} as AttachmentSummary },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const attachmentsTopics = {
+  'attachments.upload': { writes: ['attachments'] },
+  'attachments.list': { reads: ['attachments'] },
+  'attachments.read': { reads: ['attachments'] },
+  'attachments.rename': { writes: ['attachments'] },
+  'attachments.remove': { writes: ['attachments'] },
+  'attachments.summary': { reads: ['attachments'] },
+} as const satisfies TopicsOf<typeof attachmentsContract>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupIdPattern, type BackupKind } from '../domain/backup';
 import { uploadRefSchema } from './uploads';
+import { topics, type TopicsOf } from './topics';
 
 export const backupIdSchema = z
   .string({ error: '请指定要操作的备份' })
@@ -83,3 +84,17 @@ export const backupContract = {
   'backup.restoreFile': { input: backupRestoreFileSchema.strict(), output: {} as RestoreResult },
   'backup.newestGood': { input: z.object({}).strict(), output: {} as BackupCheck },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const backupTopics = {
+  'backup.list': { reads: ['backups'] },
+  'backup.create': { writes: ['backups'] },
+  'backup.delete': { writes: ['backups'] },
+  'backup.download': { reads: ['backups'] },
+  'backup.downloadArchive': { reads: ['backups', 'attachments'], writes: ['packages'] },
+  'backup.exportDatabase': { reads: topics },
+  // A restore replaces everything: every view reloads.
+  'backup.restore': { writes: topics },
+  'backup.restoreFile': { writes: topics },
+  'backup.newestGood': { reads: ['backups'] },
+} as const satisfies TopicsOf<typeof backupContract>;

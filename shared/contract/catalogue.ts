@@ -8,6 +8,7 @@ import {
 import { capForms, feeLimitKinds, limitOverlaps, type FeeLimit } from '../domain/costCaps';
 import { normalizeMultilineText, normalizeText } from '../domain/text';
 import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
+import type { TopicsOf } from './topics';
 
 /** A required single-line text: cleaned (half-width digits, one space), 1..max characters. */
 const requiredText = (label: string, max: number) =>
@@ -199,3 +200,17 @@ export const catalogueContract = {
   'catalogue.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'catalogue.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const catalogueTopics = {
+  'catalogue.list': { reads: ['catalogue'] },
+  'catalogue.get': { reads: ['catalogue'] },
+  'catalogue.create': { writes: ['catalogue'] },
+  'catalogue.update': { writes: ['catalogue'] },
+  'catalogue.archive': { writes: ['catalogue'] },
+  'catalogue.unarchive': { writes: ['catalogue'] },
+  'catalogue.setLimits': { writes: ['catalogue'] },
+  'catalogue.setRequirements': { writes: ['catalogue', 'projects'] },
+  'catalogue.importPreview': { reads: ['catalogue'], writes: ['uploads'] },
+  'catalogue.importCommit': { writes: ['catalogue', 'uploads'] },
+} as const satisfies TopicsOf<typeof catalogueContract>;

@@ -3,6 +3,7 @@ import type { CertificateLevel } from '../domain/certificate';
 import type { CountAndFee } from '../domain/signupFigures';
 import type { AlertSummary, PeriodStatus } from '../domain/weeklyReports';
 import type { ProjectCheck } from './projects';
+import { schoolData, type TopicsOf } from './topics';
 
 /** Sign-ups and results of one certificate level (withdrawn sign-ups left out). */
 export interface ExamLevelStats {
@@ -70,3 +71,8 @@ export interface DashboardSummary {
 export const dashboardContract = {
   'dashboard.summary': { input: z.object({}).strict(), output: {} as DashboardSummary },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const dashboardTopics = {
+  'dashboard.summary': { reads: schoolData },
+} as const satisfies TopicsOf<typeof dashboardContract>;

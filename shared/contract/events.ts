@@ -1,3 +1,5 @@
+import type { Topic } from './topics';
+
 /** Events the core pushes to the page, e.g. progress of long work. */
 export interface ProgressEvent {
   type: 'progress';
@@ -7,4 +9,10 @@ export interface ProgressEvent {
   total: number;
 }
 
-export type PilotEvent = ProgressEvent;
+/** A call changed data: views that read any of these topics reload. */
+export interface ChangedEvent {
+  type: 'changed';
+  topics: Topic[];
+}
+
+export type PilotEvent = ProgressEvent | ChangedEvent;

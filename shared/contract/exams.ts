@@ -20,6 +20,7 @@ import {
   type DeleteResult,
 } from './staffFields';
 import type { Usage } from './usage';
+import { feeData, type TopicsOf } from './topics';
 
 const isoDate = (label: string) =>
   z.iso.date({
@@ -364,3 +365,24 @@ export const examsContract = {
   'exams.signups.setStatus': { input: signupStatusSchema, output: {} as SignupStatusResult },
   'exams.signups.saveResult': { input: signupResultSchema, output: {} as Signup },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const examsTopics = {
+  'exams.batches.list': { reads: ['batches', 'catalogue', 'sites', 'signups'] },
+  'exams.batches.get': { reads: ['batches', 'catalogue', 'sites', 'signups'] },
+  'exams.batches.save': { writes: ['batches'] },
+  'exams.batches.usage': { reads: ['batches', 'signups', 'payments'] },
+  'exams.batches.delete': { writes: ['batches', 'payments'] },
+  'exams.agreements.list': { reads: ['batches', 'catalogue', 'attachments'] },
+  'exams.agreements.save': { writes: ['batches'] },
+  'exams.agreements.delete': { writes: ['batches', 'attachments'] },
+  'exams.agreements.attachDocument': { writes: ['batches', 'attachments'] },
+  'exams.agreements.removeDocument': { writes: ['batches', 'attachments'] },
+  'exams.agreements.readDocument': { reads: ['batches', 'attachments'] },
+  'exams.signups.candidates': { reads: feeData },
+  'exams.signups.create': { writes: ['signups'] },
+  'exams.signups.list': { reads: feeData },
+  'exams.signups.planStatus': { reads: ['signups', 'students', 'batches'] },
+  'exams.signups.setStatus': { writes: ['signups'] },
+  'exams.signups.saveResult': { writes: ['signups'] },
+} as const satisfies TopicsOf<typeof examsContract>;

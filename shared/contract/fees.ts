@@ -19,6 +19,7 @@ import {
   yuanToFenField,
   type DeleteResult,
 } from './staffFields';
+import { feeData, type TopicsOf } from './topics';
 
 // ---- 台账: the sign-ups with their fee and payer ----
 
@@ -342,3 +343,22 @@ export const feesContract = {
     output: {} as AuditHistory,
   },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const feesTopics = {
+  'fees.ledger': { reads: feeData },
+  'fees.facets': { reads: feeData },
+  'fees.planChange': { reads: feeData },
+  'fees.change': { writes: ['signups'] },
+  'fees.violations': { reads: feeData },
+  'fees.statement': { reads: feeData },
+  'fees.totals': { reads: feeData },
+  'fees.payments': { reads: ['payments', 'batches'] },
+  'fees.savePayment': { writes: ['payments'] },
+  'fees.deletePayment': { writes: ['payments'] },
+  'fees.reconcile': { reads: feeData },
+  'fees.uploadSheet': { reads: feeData },
+  'fees.feeSheet': { reads: feeData },
+  'audit.student': { reads: feeData },
+  'audit.batch': { reads: feeData },
+} as const satisfies TopicsOf<typeof feesContract>;

@@ -1,22 +1,23 @@
 import type { z } from 'zod';
 import './zodLocale';
-import { attachmentsContract } from './attachments';
-import { backupContract } from './backup';
-import { catalogueContract } from './catalogue';
-import { dashboardContract } from './dashboard';
-import { examsContract } from './exams';
-import { feesContract } from './fees';
-import { majorsContract } from './majors';
-import { roomsContract } from './rooms';
-import { packageContract } from './package';
-import { projectsContract } from './projects';
-import { schoolContract } from './school';
-import { sitesContract } from './sites';
-import { studentsContract } from './students';
-import { systemContract } from './system';
-import { teachersContract } from './teachers';
-import { uploadsContract } from './uploads';
-import { weeklyContract } from './weekly';
+import { attachmentsContract, attachmentsTopics } from './attachments';
+import { backupContract, backupTopics } from './backup';
+import { catalogueContract, catalogueTopics } from './catalogue';
+import { dashboardContract, dashboardTopics } from './dashboard';
+import { examsContract, examsTopics } from './exams';
+import { feesContract, feesTopics } from './fees';
+import { majorsContract, majorsTopics } from './majors';
+import { roomsContract, roomsTopics } from './rooms';
+import { packageContract, packageTopics } from './package';
+import { projectsContract, projectsTopics } from './projects';
+import { schoolContract, schoolTopics } from './school';
+import { sitesContract, sitesTopics } from './sites';
+import { studentsContract, studentsTopics } from './students';
+import { systemContract, systemTopics } from './system';
+import { teachersContract, teachersTopics } from './teachers';
+import type { HandlerTopics } from './topics';
+import { uploadsContract, uploadsTopics } from './uploads';
+import { weeklyContract, weeklyTopics } from './weekly';
 
 /**
  * Every handler the core offers: name → zod input schema and output type. Hosts validate each
@@ -49,6 +50,27 @@ export type HandlerInput<N extends HandlerName> = z.input<Contract[N]['input']>;
 export type ParsedInput<N extends HandlerName> = z.output<Contract[N]['input']>;
 export type HandlerOutput<N extends HandlerName> = Contract[N]['output'];
 
+/** What each handler reads and writes; a handler missing here does not compile. */
+export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
+  ...attachmentsTopics,
+  ...backupTopics,
+  ...catalogueTopics,
+  ...dashboardTopics,
+  ...examsTopics,
+  ...feesTopics,
+  ...majorsTopics,
+  ...roomsTopics,
+  ...packageTopics,
+  ...projectsTopics,
+  ...schoolTopics,
+  ...sitesTopics,
+  ...studentsTopics,
+  ...systemTopics,
+  ...teachersTopics,
+  ...uploadsTopics,
+  ...weeklyTopics,
+};
+
 export function isHandlerName(name: unknown): name is HandlerName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
@@ -56,3 +78,4 @@ export function isHandlerName(name: unknown): name is HandlerName {
 export * from './errors';
 export * from './events';
 export * from './bridge';
+export * from './topics';

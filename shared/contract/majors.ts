@@ -9,6 +9,7 @@ import {
   type DeleteResult,
 } from './staffFields';
 import type { Usage } from './usage';
+import type { TopicsOf } from './topics';
 
 const year = (label: string) => intField(label, yearRange.min, yearRange.max, '年');
 
@@ -56,3 +57,11 @@ export const majorsContract = {
   'majors.usage': { input: byIdSchema.strict(), output: {} as Usage },
   'majors.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const majorsTopics = {
+  'majors.list': { reads: ['majors', 'teachers'] },
+  'majors.save': { writes: ['majors'] },
+  'majors.usage': { reads: ['majors', 'teachers', 'projects', 'students'] },
+  'majors.delete': { writes: ['majors', 'teachers', 'projects', 'students'] },
+} as const satisfies TopicsOf<typeof majorsContract>;

@@ -5,6 +5,7 @@ import type { ProjectFieldChange } from '../domain/projectRevisions';
 import { fileNameField } from './files';
 import type { SelfCheckSummary } from './projects';
 import { uploadRefSchema } from './uploads';
+import { projectData, feeData, type TopicsOf } from './topics';
 
 export const PACKAGE_FORMAT_VERSION = 1;
 
@@ -206,3 +207,14 @@ export const packageContract = {
     output: {} as SubmittedPackageContent,
   },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const packageTopics = {
+  'package.build': { reads: projectData, writes: ['packages'] },
+  'package.buildBatch': { reads: feeData, writes: ['packages'] },
+  'package.cancel': { writes: ['packages'] },
+  'package.verify': { writes: ['uploads'] },
+  'package.markSubmitted': { reads: projectData, writes: ['packages'] },
+  'package.submittedList': { reads: ['packages', ...projectData] },
+  'package.readSubmitted': { reads: ['packages'] },
+} as const satisfies TopicsOf<typeof packageContract>;

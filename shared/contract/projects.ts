@@ -9,6 +9,7 @@ import {
 import type { ProjectFieldChange, ProjectRecord } from '../domain/projectRevisions';
 import { projectStatuses, type ProjectStatus } from '../domain/projectStatus';
 import type { Verdict, VerdictLevel } from '../domain/verdict';
+import { projectData, type TopicsOf } from './topics';
 
 const id = (label: string) =>
   z
@@ -223,3 +224,15 @@ export const projectsContract = {
   'projects.delete': { input: byId, output: {} as { id: number } },
   'projects.selfCheckAll': { input: z.object({}).strict(), output: {} as ProjectCheck[] },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const projectsTopics = {
+  'projects.list': { reads: projectData },
+  'projects.get': { reads: projectData },
+  'projects.create': { writes: ['projects'] },
+  'projects.update': { writes: ['projects'] },
+  'projects.setStatus': { writes: ['projects'] },
+  'projects.copyToYear': { writes: ['projects', 'attachments'] },
+  'projects.delete': { writes: ['projects', 'attachments'] },
+  'projects.selfCheckAll': { reads: projectData },
+} as const satisfies TopicsOf<typeof projectsContract>;

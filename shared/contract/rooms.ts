@@ -11,6 +11,7 @@ import {
   type DeleteResult,
 } from './staffFields';
 import type { Usage } from './usage';
+import type { TopicsOf } from './topics';
 
 const areaMessage = '实训室面积应为大于 0 的数字（平方米，最多两位小数），例如 120 或 85.5';
 
@@ -82,3 +83,11 @@ export const roomsContract = {
   'rooms.usage': { input: byIdSchema.strict(), output: {} as Usage },
   'rooms.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const roomsTopics = {
+  'rooms.list': { reads: ['rooms', 'attachments'] },
+  'rooms.save': { writes: ['rooms'] },
+  'rooms.usage': { reads: ['rooms', 'projects', 'attachments'] },
+  'rooms.delete': { writes: ['rooms', 'projects', 'attachments'] },
+} as const satisfies TopicsOf<typeof roomsContract>;

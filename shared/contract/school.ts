@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isPhoneNumber, schoolCodePattern } from '../domain/formats';
 import { demonstrationLevels, hubeiCities, schoolKinds } from '../domain/school';
+import type { TopicsOf } from './topics';
 
 /** An optional text field: trimmed, '' when empty, bounded. */
 const optionalText = (label: string, max: number) =>
@@ -50,3 +51,9 @@ export const schoolContract = {
   'school.get': { input: z.object({}).strict(), output: {} as SchoolProfile | null },
   'school.save': { input: schoolProfileSchema.strict(), output: {} as SchoolProfile },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const schoolTopics = {
+  'school.get': { reads: ['school'] },
+  'school.save': { writes: ['school'] },
+} as const satisfies TopicsOf<typeof schoolContract>;

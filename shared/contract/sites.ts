@@ -16,6 +16,7 @@ import {
   type DeleteResult,
 } from './staffFields';
 import type { Usage } from './usage';
+import type { TopicsOf } from './topics';
 
 export const siteFields = {
   name: requiredText('场所名称', 100),
@@ -61,3 +62,11 @@ export const sitesContract = {
   'sites.usage': { input: byIdSchema.strict(), output: {} as Usage },
   'sites.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const sitesTopics = {
+  'sites.list': { reads: ['sites', 'attachments'] },
+  'sites.save': { writes: ['sites'] },
+  'sites.usage': { reads: ['sites', 'projects', 'batches', 'attachments'] },
+  'sites.delete': { writes: ['sites', 'projects', 'batches', 'attachments'] },
+} as const satisfies TopicsOf<typeof sitesContract>;

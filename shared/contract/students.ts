@@ -19,6 +19,7 @@ import {
   type DeleteResult,
 } from './staffFields';
 import type { Usage } from './usage';
+import type { TopicsOf } from './topics';
 
 const entryYearMessage = '入学年份应为 1990–2100 之间的四位年份，例如 2023';
 
@@ -201,3 +202,15 @@ export const studentsContract = {
   'students.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'students.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const studentsTopics = {
+  'students.list': { reads: ['students', 'majors', 'projects', 'signups'] },
+  'students.facets': { reads: ['students', 'majors', 'projects'] },
+  'students.save': { writes: ['students'] },
+  'students.usage': { reads: ['students', 'signups'] },
+  'students.delete': { writes: ['students'] },
+  'students.matchMajors': { writes: ['students'] },
+  'students.importPreview': { reads: ['students', 'majors'], writes: ['uploads'] },
+  'students.importCommit': { writes: ['students', 'uploads'] },
+} as const satisfies TopicsOf<typeof studentsContract>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TopicsOf } from './topics';
 
 export interface AppInfo {
   version: string;
@@ -26,3 +27,9 @@ export const systemContract = {
   'system.info': { input: z.object({}).strict(), output: {} as AppInfo },
   'system.openDataFolder': { input: z.object({}).strict(), output: {} as OpenFolderResult },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const systemTopics = {
+  'system.info': { reads: ['system'] },
+  'system.openDataFolder': { reads: ['system'] },
+} as const satisfies TopicsOf<typeof systemContract>;

@@ -11,6 +11,7 @@ import {
 } from './staffFields';
 import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
 import type { Usage } from './usage';
+import type { TopicsOf } from './topics';
 
 /** 工号: letters, digits, '-' and '_'; compared without regard to letter case. */
 export const staffNoPattern = /^[A-Za-z0-9_-]+$/;
@@ -67,3 +68,13 @@ export const teachersContract = {
   'teachers.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'teachers.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const teachersTopics = {
+  'teachers.list': { reads: ['teachers', 'majors'] },
+  'teachers.save': { writes: ['teachers'] },
+  'teachers.usage': { reads: ['teachers', 'projects'] },
+  'teachers.delete': { writes: ['teachers', 'projects'] },
+  'teachers.importPreview': { reads: ['teachers', 'majors'], writes: ['uploads'] },
+  'teachers.importCommit': { writes: ['teachers', 'uploads'] },
+} as const satisfies TopicsOf<typeof teachersContract>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatBytes } from '../domain/attachments';
 import { fileNameField } from './files';
+import type { TopicsOf } from './topics';
 
 /**
  * Staged uploads: a file too large for one call (backups, material packages) is sent in pieces —
@@ -77,3 +78,10 @@ export const uploadsContract = {
   'uploads.chunk': { input: uploadChunkSchema, output: {} as UploadProgress },
   'uploads.cancel': { input: uploadRefSchema, output: {} as { cancelled: boolean } },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const uploadsTopics = {
+  'uploads.begin': { writes: ['uploads'] },
+  'uploads.chunk': { writes: ['uploads'] },
+  'uploads.cancel': { writes: ['uploads'] },
+} as const satisfies TopicsOf<typeof uploadsContract>;

@@ -13,6 +13,7 @@ import {
   type ScheduleRule,
 } from '../domain/weeklyReports';
 import { intField, optionalText } from './staffFields';
+import { feeData, type TopicsOf } from './topics';
 
 const date = (label: string) => z.iso.date({ error: `${label}应为有效日期，格式如 2020-09-01` });
 
@@ -211,3 +212,18 @@ export const weeklyContract = {
   'weekly.export': { input: weeklyExportSchema.strict(), output: {} as WeeklyFile },
   'weekly.exportRange': { input: weeklyExportRangeSchema, output: {} as WeeklyFile },
 } as const;
+
+/** What each handler reads and writes (see topics.ts). */
+export const weeklyTopics = {
+  'weekly.getSettings': { reads: ['weekly', 'school'] },
+  'weekly.saveSettings': { writes: ['weekly'] },
+  'weekly.calendar': { reads: ['weekly'] },
+  'weekly.alert': { reads: ['weekly'] },
+  'weekly.reminders': { reads: ['weekly'] },
+  'weekly.get': { reads: ['weekly', 'school', ...feeData] },
+  'weekly.saveDraft': { writes: ['weekly'] },
+  'weekly.submit': { writes: ['weekly'] },
+  'weekly.revise': { writes: ['weekly'] },
+  'weekly.export': { reads: ['weekly', 'school', ...feeData] },
+  'weekly.exportRange': { reads: ['weekly', 'school', ...feeData] },
+} as const satisfies TopicsOf<typeof weeklyContract>;

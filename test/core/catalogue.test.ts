@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createCore } from '../../electron/core';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Envelope } from '../../shared/contract/errors';
-import type { PilotEvent } from '../../shared/contract/events';
+import type { ProgressEvent } from '../../shared/contract/events';
 import type { ImportPreview, ImportResult } from '../../shared/contract/imports';
 import sample from '../../resources/catalogue/sample-certificates.json';
 import { createTestCore, type TestCore } from '../harness/core';
@@ -463,8 +463,10 @@ describe('import', () => {
     });
 
     const file = upload('第三批.xlsx', bytes);
-    const events: PilotEvent[] = [];
-    const unsubscribe = t.core.events.on((e) => events.push(e));
+    const events: ProgressEvent[] = [];
+    const unsubscribe = t.core.events.on((e) => {
+      if (e.type === 'progress') events.push(e);
+    });
     expect(
       await call<ImportResult>('catalogue.importCommit', { file, taskId: 'page-task-1' }),
     ).toEqual({
@@ -473,7 +475,7 @@ describe('import', () => {
       updated: 1,
     });
     unsubscribe();
-    expect(events.every((e) => e.type === 'progress' && e.taskId === 'page-task-1')).toBe(true);
+    expect(events.every((e) => e.taskId === 'page-task-1')).toBe(true);
     expect(events.map((e) => e.label)).toEqual(
       expect.arrayContaining(['证书目录导入：正在读取文件', '证书目录导入：正在写入']),
     );

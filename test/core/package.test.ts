@@ -368,7 +368,7 @@ describe('export progress, cancel and failures', () => {
     const project = await projectWithBulkyFiles(2, 2 * MB);
     const events: ProgressEvent[] = [];
     const off = t.core.events.on((e) => {
-      if (e.taskId === 'task-progress') events.push(e);
+      if (e.type === 'progress' && e.taskId === 'task-progress') events.push(e);
     });
     const result = await call<PackageBuildResult>(t.core, 'package.build', {
       projectIds: [project.id],
@@ -393,7 +393,7 @@ describe('export progress, cancel and failures', () => {
     let cancel: Promise<unknown> | null = null;
     const off = t.core.events.on((e) => {
       // Once the attachments are streaming (past the five documents), cancel from another call.
-      if (e.taskId === 'task-cancel' && e.done > 6 * MB && !cancel) {
+      if (e.type === 'progress' && e.taskId === 'task-cancel' && e.done > 6 * MB && !cancel) {
         cancel = new Promise((resolve) =>
           setImmediate(() => resolve(t.core.dispatch('package.cancel', { taskId: 'task-cancel' }))),
         );

@@ -34,7 +34,7 @@ async function run(): Promise<void> {
     // Progress events are emitted synchronously inside the transaction, and a pipe write is
     // synchronous too: the line is out before the first row is written.
     core.events.on((event) => {
-      if (event.label.includes('正在写入') && event.done === 0) {
+      if (event.type === 'progress' && event.label.includes('正在写入') && event.done === 0) {
         say(`writing ${Date.now() - started}`);
       }
     });

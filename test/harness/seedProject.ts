@@ -8,13 +8,14 @@ import { call, seedSchool } from './seed';
 /**
  * A school (seedSchool) with one complete 2020 project for Web前端开发: levels, majors, staff,
  * rooms, sites, hardware checks, the whole plan, commitments and a PDF attachment — ready for
- * `package.build`.
+ * `package.build`. `projectTeachers` leaves the school's other teachers out of the project;
+ * `attachment: null` leaves the talent training plan out.
  */
 export async function seedCompleteProject(
   core: Core,
-  options: { attachment?: Buffer } = {},
+  options: { attachment?: Buffer | null; teachers?: number; projectTeachers?: number } = {},
 ): Promise<Project> {
-  const seeded = await seedSchool(core);
+  const seeded = await seedSchool(core, { teachers: options.teachers });
   const list = await call<Certificate[]>(core, 'catalogue.list', { search: 'Web前端开发' });
   const certificate = await call<Certificate>(core, 'catalogue.setRequirements', {
     id: list[0].id,
@@ -25,7 +26,7 @@ export async function seedCompleteProject(
     year: 2020,
     levels: ['junior', 'intermediate'],
     majorIds: seeded.majorIds,
-    teacherIds: seeded.teacherIds,
+    teacherIds: seeded.teacherIds.slice(0, options.projectTeachers),
     roomIds: seeded.roomIds,
     siteIds: seeded.siteIds,
     plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
@@ -33,6 +34,7 @@ export async function seedCompleteProject(
     plan: Object.fromEntries(planSections.map((s) => [s, `${s} 的具体安排`])),
     commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
   });
+  if (options.attachment === null) return call<Project>(core, 'projects.get', { id: project.id });
   await call(core, 'attachments.upload', {
     ownerType: 'project',
     ownerId: project.id,

@@ -1,7 +1,5 @@
 import { Layout, Menu, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../../shared/contract/system';
-import { invoke } from '../api/client';
+import { useQuery } from '../api/useQuery';
 import { WeeklyAlertBanner } from '../features/weekly/WeeklyAlertBanner';
 import { WeeklyDueReminder } from '../features/weekly/WeeklyDueReminder';
 import { t } from '../i18n';
@@ -12,12 +10,8 @@ import { useNavigation } from './navigationStore';
 /** Sidebar navigation, the current page, and a status line saying where the data lives. */
 export function AppFrame() {
   const { current, go } = useNavigation();
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  const info = useQuery('system.info', {}).data;
   const feature = features.find((f) => f.key === current) ?? features[0];
-
-  useEffect(() => {
-    invoke('system.info', {}).then(setInfo, () => setInfo(null));
-  }, []);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

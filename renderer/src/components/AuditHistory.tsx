@@ -1,12 +1,11 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { AuditHistory as History, AuditView } from '../../../shared/contract/fees';
-import { invoke } from '../api/client';
+import type { AuditView } from '../../../shared/contract/fees';
+import { useQuery } from '../api/useQuery';
 import { t } from '../i18n';
 import { formatDateTime } from './format';
 import { LoadState } from './LoadState';
-import { useLoad } from './useLoad';
 
 const text = t.fees.audit;
 
@@ -16,22 +15,15 @@ const actionColor = { create: 'green', update: 'blue', delete: 'red' } as const;
 
 /**
  * The audit history of a student (its sign-ups) or an exam batch (the batch, its sign-ups and
- * payments), newest first: when, what, and before → after of each changed field. `version`
- * reloads it after the caller changed something.
+ * payments), newest first: when, what, and before → after of each changed field.
  */
-export function AuditHistory({ source, version = 0 }: { source: AuditSource; version?: number }) {
-  const {
-    data: history,
-    state,
-    error,
-    retry,
-  } = useLoad<History>(
-    () =>
-      source.kind === 'student'
-        ? invoke('audit.student', { studentId: source.id })
-        : invoke('audit.batch', { batchId: source.id }),
-    `${source.kind}/${source.id}/${version}`,
+export function AuditHistory({ source }: { source: AuditSource }) {
+  const student = useQuery(
+    'audit.student',
+    source.kind === 'student' ? { studentId: source.id } : null,
   );
+  const batch = useQuery('audit.batch', source.kind === 'batch' ? { batchId: source.id } : null);
+  const { data: history, state, error, retry } = source.kind === 'student' ? student : batch;
 
   return (
     <LoadState state={state} error={error} onRetry={retry}>

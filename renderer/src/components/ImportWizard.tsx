@@ -35,7 +35,8 @@ interface Props {
   hint: ReactNode;
   preview(request: ImportRequest): Promise<ImportPreview>;
   commit(request: ImportRequest): Promise<ImportResult>;
-  onImported(result: ImportResult): void;
+  /** The lists the import changed reload on their own; this is for anything else to do. */
+  onImported?(result: ImportResult): void;
   onClose(): void;
 }
 
@@ -120,7 +121,7 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
       const imported = await commit({ file, mapping, taskId });
       setDone(imported);
       setPhase('done');
-      onImported(imported);
+      onImported?.(imported);
     } catch (e) {
       setError(`${t.importer.failed}：${messageOf(e)}`);
       setPhase('ready');

@@ -1,63 +1,46 @@
-import { create } from 'zustand';
+import { useCallback, useState } from 'react';
 import type { Usage } from '../../../shared/contract/usage';
-import { messageOf } from '../api/client';
+import type { QueryResult } from '../api/useQuery';
 
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
-
+/** The writes of one list the core owns; the list itself is a query and reloads on its own. */
 export interface CrudApi<T extends { id: number }, SaveInput> {
-  list(): Promise<T[]>;
+  /** Create (no id) or update; rejects with PilotError (field details included). */
   save(input: SaveInput): Promise<T>;
   usage(id: number): Promise<Usage>;
   remove(id: number, force: boolean): Promise<unknown>;
 }
 
-export interface CrudState<T extends { id: number }, SaveInput> {
-  items: T[];
-  loadState: LoadStatus;
-  loadError: string | null;
-  saving: boolean;
-  load(): Promise<void>;
-  /** Resolves to the saved row; rejects with PilotError (field details included). */
-  save(input: SaveInput): Promise<T>;
-  usage(id: number): Promise<Usage>;
-  remove(id: number, force: boolean): Promise<void>;
-}
-
-/** A zustand store for one list the core owns: load, save (create or update), usage, delete. */
-export function createCrudStore<T extends { id: number }, SaveInput>(api: CrudApi<T, SaveInput>) {
-  return create<CrudState<T, SaveInput>>((set, get) => ({
-    items: [],
-    loadState: 'idle',
-    loadError: null,
-    saving: false,
-    async load() {
-      set({ loadState: get().loadState === 'ready' ? 'ready' : 'loading', loadError: null });
+/** A list page's data: the list query's rows and states, and the writes with a saving flag. */
+export function useCrud<T extends { id: number }, SaveInput>(
+  query: QueryResult<T[]>,
+  api: CrudApi<T, SaveInput>,
+) {
+  const [saving, setSaving] = useState(false);
+  const save = useCallback(
+    async (input: SaveInput) => {
+      setSaving(true);
       try {
-        set({ items: await api.list(), loadState: 'ready' });
-      } catch (error) {
-        set({ loadState: 'error', loadError: messageOf(error) });
-      }
-    },
-    async save(input) {
-      set({ saving: true });
-      try {
-        const saved = await api.save(input);
-        const items = get().items;
-        const exists = items.some((item) => item.id === saved.id);
-        set({
-          items: exists
-            ? items.map((item) => (item.id === saved.id ? saved : item))
-            : [...items, saved],
-        });
-        return saved;
+        return await api.save(input);
       } finally {
-        set({ saving: false });
+        setSaving(false);
       }
     },
-    usage: (id) => api.usage(id),
-    async remove(id, force) {
+    [api],
+  );
+  const remove = useCallback(
+    async (id: number, force: boolean) => {
       await api.remove(id, force);
-      set({ items: get().items.filter((item) => item.id !== id) });
     },
-  }));
+    [api],
+  );
+  return {
+    items: query.data ?? [],
+    loadState: query.state,
+    loadError: query.error,
+    load: query.retry,
+    saving,
+    save,
+    usage: api.usage,
+    remove,
+  };
 }

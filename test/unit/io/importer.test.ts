@@ -12,7 +12,7 @@ import {
   previewImport,
   type ImportDefinition,
 } from '../../../electron/core/io/importer';
-import type { PilotEvent } from '../../../shared/contract/events';
+import type { ProgressEvent } from '../../../shared/contract/events';
 import { csvBytes, upload, xlsxBytes } from '../../harness/sheets';
 
 /** A person import like the later student roster: ID number (a long identifier), name, birth date. */
@@ -45,10 +45,12 @@ const rowSchema = z.object({
 type Person = z.output<typeof rowSchema>;
 
 let db: Database.Database;
-let events: PilotEvent[];
+let events: ProgressEvent[];
 const env = () => {
   const source = createEventSource();
-  source.on((e) => events.push(e));
+  source.on((e) => {
+    if (e.type === 'progress') events.push(e);
+  });
   return { events: source };
 };
 

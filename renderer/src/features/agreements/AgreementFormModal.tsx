@@ -38,7 +38,7 @@ interface Props {
  */
 export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
-  const certificates = useExamRefs((s) => s.certificates);
+  const { certificates } = useExamRefs();
   const certificateId = Form.useWatch('certificateId', form);
   const level = Form.useWatch('level', form);
   const examForm = Form.useWatch('examForm', form);

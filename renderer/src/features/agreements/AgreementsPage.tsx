@@ -1,7 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Tag, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FeeAgreement } from '../../../../shared/contract/exams';
 import {
   certificateLevelLabels,
@@ -9,6 +9,7 @@ import {
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
@@ -16,28 +17,22 @@ import { PageHeader } from '../../components/PageHeader';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
-import { useAgreementsStore, useExamRefs } from '../exams/examsStore';
+import { useAgreements } from '../exams/examsStore';
 import { AgreementFormModal } from './AgreementFormModal';
 
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {
   const { message } = App.useApp();
-  const { items, loadState, loadError, load, saving, save } = useAgreementsStore();
+  const { items, loadState, loadError, load, saving, save } = useAgreements();
   const [editing, setEditing] = useState<FeeAgreement | 'new' | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
   const text = t.agreements;
-
-  useEffect(() => {
-    void load();
-    void useExamRefs.getState().load();
-  }, [load]);
 
   const act = async (id: number, work: () => Promise<unknown>, done: string) => {
     setBusyId(id);
     try {
       await work();
       message.success(done);
-      await load();
     } catch (error) {
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);
     } finally {
@@ -120,7 +115,7 @@ export function AgreementsPage() {
               onConfirm={() =>
                 act(
                   a.id,
-                  () => invoke('exams.agreements.removeDocument', { id: a.id }),
+                  () => mutate('exams.agreements.removeDocument', { id: a.id }),
                   text.documentRemoved,
                 )
               }
@@ -137,7 +132,7 @@ export function AgreementsPage() {
               void act(
                 a.id,
                 async () =>
-                  invoke('exams.agreements.attachDocument', {
+                  mutate('exams.agreements.attachDocument', {
                     id: a.id,
                     file: await toUploadedFile(file),
                   }),
@@ -168,7 +163,7 @@ export function AgreementsPage() {
             cancelText={t.common.cancel}
             okButtonProps={{ danger: true }}
             onConfirm={() =>
-              act(a.id, () => invoke('exams.agreements.delete', { id: a.id }), text.deleted)
+              act(a.id, () => mutate('exams.agreements.delete', { id: a.id }), text.deleted)
             }
           >
             <Button type="link" size="small" danger icon={<DeleteOutlined />}>
@@ -191,7 +186,7 @@ export function AgreementsPage() {
           </Button>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={loadState} error={loadError} onRetry={load}>
         <DataTable<FeeAgreement>
           rowKey="id"
           columns={columns}

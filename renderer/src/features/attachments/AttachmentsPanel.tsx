@@ -41,14 +41,16 @@ import {
   type AttachmentKind,
   type AttachmentOwnerType,
 } from '../../../../shared/domain/attachments';
-import { PilotError } from '../../api/client';
+import { invoke, PilotError } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { toUploadedFile } from '../../api/files';
+import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
-import { selectOwner, useAttachmentsStore, type Owner } from './attachmentsStore';
 import { contentToBlob, saveContent } from './download';
 
 const tx = t.attachments;
@@ -72,6 +74,11 @@ const typeIcons: Record<AttachmentExtension, ReactNode> = {
 /** The accept hint for the file picker; the core decides by content whatever is picked. */
 const acceptHint = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
 
+interface Owner {
+  ownerType: AttachmentOwnerType;
+  ownerId: number;
+}
+
 interface Props {
   ownerType: AttachmentOwnerType;
   ownerId: number;
@@ -89,8 +96,8 @@ interface Props {
 export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description }: Props) {
   const owner: Owner = useMemo(() => ({ ownerType, ownerId }), [ownerType, ownerId]);
   const { message } = App.useApp();
-  const { items, loadState, loadError } = useAttachmentsStore(selectOwner(owner));
-  const { load, upload, rename, remove, read } = useAttachmentsStore.getState();
+  const list = useQuery('attachments.list', owner);
+  const items = list.data ?? [];
   const [kind, setKind] = useState<AttachmentKind>(kinds[0] ?? 'other');
   const [pending, setPending] = useState(0);
   const [uploadErrors, setUploadErrors] = useState<string[]>([]);
@@ -100,10 +107,6 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
   const queue = useRef<Promise<void>>(Promise.resolve());
   const pendingCount = useRef(0);
   const idBase = `attachments-${ownerType}-${ownerId}`;
-
-  useEffect(() => {
-    void load(owner);
-  }, [load, owner]);
 
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview.url) : undefined), [preview]);
 
@@ -119,7 +122,11 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           if (file.size > MAX_ATTACHMENT_BYTES) {
             throw new Error(`${sizeLimitMessage(file.name, file.size)}。${tx.notUploaded}`);
           }
-          const link = await upload(owner, chosenKind, file);
+          const link = await mutate('attachments.upload', {
+            ...owner,
+            kind: chosenKind,
+            file: await toUploadedFile(file),
+          });
           message.success(tx.uploaded(link.name));
         } catch (error) {
           const text = (error as Error).message;
@@ -131,7 +138,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
         }
       });
     },
-    [message, owner, upload],
+    [message, owner],
   );
 
   const withBusy = async (link: AttachmentLink, work: () => Promise<void>) => {
@@ -147,16 +154,16 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
 
   const onPreview = (link: AttachmentLink) =>
     withBusy(link, async () => {
-      const content = await read(link.id);
+      const content = await invoke('attachments.read', { linkId: link.id });
       setPreview({ url: URL.createObjectURL(contentToBlob(content)), name: link.name });
     });
 
   const onDownload = (link: AttachmentLink) =>
-    withBusy(link, async () => saveContent(await read(link.id)));
+    withBusy(link, async () => saveContent(await invoke('attachments.read', { linkId: link.id })));
 
   const onRemove = (link: AttachmentLink) =>
     withBusy(link, async () => {
-      const removal = await remove(owner, link.id);
+      const removal = await mutate('attachments.remove', { linkId: link.id });
       message.success(removal.fileDeleted ? tx.removedFile(link.name) : tx.removedLink(link.name));
     });
 
@@ -330,7 +337,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           }
         />
       )}
-      <LoadState state={loadState} error={loadError} onRetry={() => void load(owner)}>
+      <LoadState state={list.state} error={list.error} onRetry={list.retry}>
         <DataTable<AttachmentLink>
           rowKey="id"
           columns={columns}
@@ -358,7 +365,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           link={renaming}
           onClose={() => setRenaming(null)}
           onSave={async (name) => {
-            await rename(owner, renaming.id, name);
+            await mutate('attachments.rename', { linkId: renaming.id, name });
             message.success(tx.renamed);
             setRenaming(null);
           }}

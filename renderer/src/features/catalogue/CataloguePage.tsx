@@ -18,13 +18,14 @@ import dayjs from 'dayjs';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { isInForce, limitName, limitText } from '../../../../shared/domain/costCaps';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatFen } from '../../components/format';
 import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
-import { useCatalogueStore } from './catalogueStore';
+import { useCatalogueStore, useCertificates } from './catalogueStore';
 import { CertificateDrawer } from './CertificateDrawer';
 
 const text = t.catalogue;
@@ -68,23 +69,20 @@ function CapsCell({ certificate }: { certificate: Certificate }) {
 /** 证书目录: the certificates the school may pilot, their levels, caps and hardware needs. */
 export function CataloguePage() {
   const { message } = App.useApp();
-  const { certificates, filter, loadState, loadError, busyId, load, setArchived } =
-    useCatalogueStore();
+  const { filter, busyId, setFilter, setArchived } = useCatalogueStore();
+  const list = useCertificates();
+  const certificates = useMemo(() => list.data ?? [], [list.data]);
   const [editing, setEditing] = useState<Certificate | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [search, setSearch] = useState(filter.search);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   // Search as the user types, once they pause.
   useEffect(() => {
     if (search === useCatalogueStore.getState().filter.search) return undefined;
-    const timer = setTimeout(() => void load({ search }), 250);
+    const timer = setTimeout(() => setFilter({ search }), 250);
     return () => clearTimeout(timer);
-  }, [search, load]);
+  }, [search, setFilter]);
 
   const openEditor = (certificate: Certificate | null) => {
     setEditing(certificate);
@@ -222,19 +220,19 @@ export function CataloguePage() {
           placeholder={text.searchPlaceholder}
           value={search}
           onChange={(e) => setSearch(e.target.value)}
-          onSearch={(value) => void load({ search: value })}
+          onSearch={(value) => setFilter({ search: value })}
           aria-label={t.common.search}
         />
         <Space>
           <Switch
             id="catalogue-show-archived"
             checked={filter.includeArchived}
-            onChange={(checked) => void load({ includeArchived: checked })}
+            onChange={(checked) => setFilter({ includeArchived: checked })}
           />
           <label htmlFor="catalogue-show-archived">{text.showArchived}</label>
         </Space>
       </Flex>
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={list.state} error={list.error} onRetry={list.retry}>
         <DataTable<Certificate>
           rowKey="id"
           data-testid="catalogue-table"
@@ -253,8 +251,7 @@ export function CataloguePage() {
         title={text.importTitle}
         hint={text.importHint}
         preview={(request) => invoke('catalogue.importPreview', request)}
-        commit={(request) => invoke('catalogue.importCommit', request)}
-        onImported={() => void load()}
+        commit={(request) => mutate('catalogue.importCommit', request)}
         onClose={() => setImportOpen(false)}
       />
     </>

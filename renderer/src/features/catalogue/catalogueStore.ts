@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import type { Certificate, CertificateDataInput } from '../../../../shared/contract/catalogue';
-import { invoke } from '../../api/client';
-
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 
 export interface CatalogueFilter {
   includeArchived: boolean;
@@ -10,55 +9,37 @@ export interface CatalogueFilter {
 }
 
 interface CatalogueState {
-  certificates: Certificate[];
   filter: CatalogueFilter;
-  loadState: LoadState;
-  loadError: string | null;
   /** Id of the certificate whose archive/unarchive is running. */
   busyId: number | null;
-  load(filter?: Partial<CatalogueFilter>): Promise<void>;
+  setFilter(change: Partial<CatalogueFilter>): void;
   /** Resolves to the saved certificate; rejects with PilotError (field details included). */
   save(input: CertificateDataInput, id?: number): Promise<Certificate>;
   setArchived(id: number, archived: boolean): Promise<Certificate>;
 }
 
-let loadSequence = 0;
-
 export const useCatalogueStore = create<CatalogueState>((set, get) => ({
-  certificates: [],
   filter: { includeArchived: false, search: '' },
-  loadState: 'idle',
-  loadError: null,
   busyId: null,
-  async load(change) {
-    const filter = { ...get().filter, ...change };
-    const sequence = ++loadSequence;
-    set({ filter, loadState: get().loadState === 'ready' ? 'ready' : 'loading', loadError: null });
-    try {
-      const certificates = await invoke('catalogue.list', filter);
-      // A slower, older search must not overwrite a newer one.
-      if (sequence === loadSequence) set({ certificates, loadState: 'ready' });
-    } catch (error) {
-      if (sequence === loadSequence)
-        set({ loadState: 'error', loadError: (error as Error).message });
-    }
+  setFilter(change) {
+    set({ filter: { ...get().filter, ...change } });
   },
-  async save(input, id) {
-    const saved =
-      id === undefined
-        ? await invoke('catalogue.create', input)
-        : await invoke('catalogue.update', { ...input, id });
-    await get().load();
-    return saved;
-  },
+  save: (input, id) =>
+    id === undefined
+      ? mutate('catalogue.create', input)
+      : mutate('catalogue.update', { ...input, id }),
   async setArchived(id, archived) {
     set({ busyId: id });
     try {
-      const result = await invoke(archived ? 'catalogue.archive' : 'catalogue.unarchive', { id });
-      await get().load();
-      return result;
+      return await mutate(archived ? 'catalogue.archive' : 'catalogue.unarchive', { id });
     } finally {
       set({ busyId: null });
     }
   },
 }));
+
+/** The certificates the filter finds (the last answer stays on screen while a search runs). */
+export function useCertificates() {
+  const filter = useCatalogueStore((s) => s.filter);
+  return useQuery('catalogue.list', filter, { keepPrevious: true });
+}

@@ -5,7 +5,6 @@ import { useEffect, useMemo } from 'react';
 import type { ExamLevelStats } from '../../../../shared/contract/dashboard';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import { invoke } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
@@ -14,7 +13,7 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
-import { useLoad } from '../../components/useLoad';
+import { useQuery } from '../../api/useQuery';
 import { t } from '../../i18n';
 import { WeeklyFacts } from '../weekly/WeeklyFacts';
 import { examsChart, payerChart, weeklyChart } from './charts';
@@ -28,7 +27,7 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 
 /** 首页: the whole pilot at a glance, and every open rule problem with a link to fix it. */
 export function DashboardPage() {
-  const { data, state, error, retry: reload } = useLoad(() => invoke('dashboard.summary', {}));
+  const { data, state, error, retry: reload } = useQuery('dashboard.summary', {});
   const go = useNavigation((s) => s.go);
 
   // A fresh install has nothing to show yet: the school profile comes first.

@@ -12,7 +12,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type {
   ExamBatch,
   Signup,
@@ -31,6 +31,8 @@ import {
 import { examFormLabels, limitText } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { combined, useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
@@ -38,11 +40,9 @@ import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
-import type { LoadStatus } from '../../components/crudStore';
 import { t } from '../../i18n';
 import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
-import { useBatchesStore } from './examsStore';
 import { ResultModal } from './ResultModal';
 import { SignupDialog } from './SignupDialog';
 
@@ -77,56 +77,26 @@ export function BatchDetail({ id }: { id: number }) {
   const { message } = App.useApp();
   const confirmPlan = useBulkPlanConfirm();
   const go = useNavigation((s) => s.go);
-  const reloadBatches = useBatchesStore((s) => s.load);
-  const [batch, setBatch] = useState<ExamBatch | null>(null);
-  const [page, setPage] = useState<SignupPage | null>(null);
-  const [state, setState] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState<Query>(initialQuery);
-  /** The query the page on screen answers; a different current query is being fetched. */
-  const [shownKey, setShownKey] = useState<string | null>(null);
   const [selected, setSelected] = useState<Signup[]>([]);
   const [target, setTarget] = useState<SignupStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [signingUp, setSigningUp] = useState(false);
   const [editing, setEditing] = useState<Signup | null>(null);
-  const sequence = useRef(0);
   const text = t.exams.detail;
 
-  const key = JSON.stringify(query);
-  const fetching = shownKey !== key;
-  const fetchAll = useCallback(() => {
-    const mine = ++sequence.current;
-    const asked = JSON.stringify(query);
-    return Promise.all([
-      invoke('exams.batches.get', { id }),
-      invoke('exams.signups.list', { batchId: id, ...query }),
-    ]).then(
-      ([b, p]) => {
-        if (mine !== sequence.current) return;
-        setBatch(b);
-        setPage(p);
-        setShownKey(asked);
-        setState('ready');
-        setError(null);
-      },
-      (e: unknown) => {
-        if (mine !== sequence.current) return;
-        setState('error');
-        setError(messageOf(e));
-      },
-    );
-  }, [id, query]);
+  const batchQuery = useQuery('exams.batches.get', { id });
+  // The page on screen stays while the answer to a new query is on its way.
+  const signups = useQuery('exams.signups.list', { batchId: id, ...query }, { keepPrevious: true });
+  const batch: ExamBatch | null = batchQuery.data;
+  const page: SignupPage | null = signups.data;
+  const { state, error, retry } = combined(batchQuery, signups);
+  const fetching = signups.fetching;
 
-  useEffect(() => {
-    void fetchAll();
-  }, [fetchAll]);
-
-  const changed = async () => {
+  // The batch, its sign-ups and every other view reload on their own after a change.
+  const changed = () => {
     setSelected([]);
     setTarget(null);
-    await fetchAll();
-    void reloadBatches();
   };
 
   /**
@@ -151,13 +121,13 @@ export function BatchDetail({ id }: { id: number }) {
       });
       if (!proceed) return;
       setBusy(true);
-      const result = await invoke('exams.signups.setStatus', { ids: plan.applicable, status });
+      const result = await mutate('exams.signups.setStatus', { ids: plan.applicable, status });
       message.success(
         withdrawing
           ? text.withdrawn(result.updated)
           : text.statusChanged(result.updated, signupStatusLabels[status]),
       );
-      await changed();
+      changed();
     } catch (e) {
       message.error(`${t.common.requestFailed}：${messageOf(e)}`);
     } finally {
@@ -282,7 +252,7 @@ export function BatchDetail({ id }: { id: number }) {
           </>
         }
       />
-      <LoadState state={state} error={error} onRetry={() => void fetchAll()}>
+      <LoadState state={state} error={error} onRetry={retry}>
         {batch && page && (
           <>
             <Descriptions size="small" column={4} style={{ marginBottom: 16 }}>
@@ -410,18 +380,10 @@ export function BatchDetail({ id }: { id: number }) {
         {state === 'ready' && !batch && text.notFound}
       </LoadState>
       {signingUp && batch && (
-        <SignupDialog
-          batch={batch}
-          onDone={() => void changed()}
-          onClose={() => setSigningUp(false)}
-        />
+        <SignupDialog batch={batch} onDone={changed} onClose={() => setSigningUp(false)} />
       )}
       {editing && (
-        <ResultModal
-          signup={editing}
-          onSaved={() => void changed()}
-          onClose={() => setEditing(null)}
-        />
+        <ResultModal signup={editing} onSaved={changed} onClose={() => setEditing(null)} />
       )}
     </>
   );

@@ -18,13 +18,13 @@ import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { batchTitle } from './batchTitle';
-import { useBatchesStore, useExamRefs } from './examsStore';
+import { useBatches, useExamRefs } from './examsStore';
 
 /** 考核报名: the exam batches, filtered by certificate and level; each opens its sign-ups. */
 export function BatchList() {
   const { message } = App.useApp();
-  const { items, loadState, loadError, load, saving, save, usage, remove } = useBatchesStore();
-  const certificates = useExamRefs((s) => s.certificates);
+  const { items, loadState, loadError, load, saving, save, usage, remove } = useBatches();
+  const { certificates } = useExamRefs();
   const go = useNavigation((s) => s.go);
   const [editing, setEditing] = useState<ExamBatch | 'new' | null>(null);
   const [certificateId, setCertificateId] = useState<number | null>(null);
@@ -150,7 +150,7 @@ export function BatchList() {
           </Button>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={loadState} error={loadError} onRetry={load}>
         <Flex gap={12} style={{ marginBottom: 16 }}>
           <Select
             allowClear

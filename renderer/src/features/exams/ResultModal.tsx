@@ -8,7 +8,7 @@ import {
   type ResultField,
   type SignupStatus,
 } from '../../../../shared/domain/exams';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { DateInput, dateField } from '../../components/DateInput';
@@ -62,7 +62,7 @@ export function ResultModal({ signup, onSaved, onClose }: Props) {
   const deps = ['status', 'score', 'certificateNo', 'issuedOn', 'platformRegistered', 'creditBank'];
 
   const submit = async (values: Values) => {
-    await invoke('exams.signups.saveResult', {
+    await mutate('exams.signups.saveResult', {
       id: signup.id,
       status: values.status,
       ...fieldsOf(values),

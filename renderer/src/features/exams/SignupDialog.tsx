@@ -1,15 +1,16 @@
 import { Alert, App, Button, Flex, Input, Modal, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type {
   Candidate,
   CandidateFilter,
   CandidatePage,
   ExamBatch,
 } from '../../../../shared/contract/exams';
-import type { StudentFacets } from '../../../../shared/contract/students';
 import { projectStatusLabels, type ProjectStatus } from '../../../../shared/domain/projectStatus';
-import { invoke, messageOf, PilotError } from '../../api/client';
+import { messageOf, PilotError } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { t } from '../../i18n';
 import { batchTitle } from './batchTitle';
@@ -36,45 +37,23 @@ interface Props {
  */
 export function SignupDialog({ batch, onDone, onClose }: Props) {
   const { message, modal } = App.useApp();
-  const [facets, setFacets] = useState<StudentFacets | null>(null);
   const [filter, setFilter] = useState<Filter>(emptyFilter);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [result, setResult] = useState<CandidatePage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  /** The filter and page the candidates on screen answer. */
-  const [shownKey, setShownKey] = useState<string | null>(null);
   const [selection, setSelection] = useState<Selection>(noSelection);
   const [busy, setBusy] = useState(false);
-  const sequence = useRef(0);
   const text = t.exams.signup;
 
-  useEffect(() => {
-    invoke('students.facets', {}).then(setFacets, (e: unknown) => setError(messageOf(e)));
-  }, []);
-
-  const key = JSON.stringify([filter, paging]);
-  const loading = shownKey !== key;
-  const fetchPage = useCallback(() => {
-    const mine = ++sequence.current;
-    const asked = JSON.stringify([filter, paging]);
-    return invoke('exams.signups.candidates', { batchId: batch.id, ...filter, ...paging }).then(
-      (page) => {
-        if (mine !== sequence.current) return;
-        setResult(page);
-        setShownKey(asked);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (mine !== sequence.current) return;
-        setError(messageOf(e));
-        setShownKey(asked);
-      },
-    );
-  }, [batch.id, filter, paging]);
-
-  useEffect(() => {
-    void fetchPage();
-  }, [fetchPage]);
+  const facetsQuery = useQuery('students.facets', {});
+  const facets = facetsQuery.data;
+  // The page on screen stays while the answer to a new filter or page is on its way.
+  const candidates = useQuery(
+    'exams.signups.candidates',
+    { batchId: batch.id, ...filter, ...paging },
+    { keepPrevious: true },
+  );
+  const result: CandidatePage | null = candidates.data;
+  const error = candidates.error ?? facetsQuery.error;
+  const loading = candidates.fetching || candidates.state === 'loading';
 
   const changeFilter = (patch: Partial<Filter>) => {
     setFilter((f) => ({ ...f, ...patch }));
@@ -89,7 +68,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       const input = selection.all
         ? { batchId: batch.id, filter, exceptIds: selection.except, confirm }
         : { batchId: batch.id, studentIds: selection.ids, confirm };
-      const done = await invoke('exams.signups.create', input);
+      const done = await mutate('exams.signups.create', input);
       message.success(text.done(done.created, done.skipped));
       onDone();
       onClose();

@@ -1,51 +1,27 @@
-import { create } from 'zustand';
-import type { Certificate } from '../../../../shared/contract/catalogue';
-import type {
-  AgreementSaveInput,
-  BatchSaveInput,
-  ExamBatch,
-  FeeAgreement,
-} from '../../../../shared/contract/exams';
-import type { TrainingSite } from '../../../../shared/contract/sites';
-import { invoke, messageOf } from '../../api/client';
-import { createCrudStore } from '../../components/crudStore';
+import type { AgreementSaveInput, BatchSaveInput } from '../../../../shared/contract/exams';
+import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
+import { useCrud } from '../../components/crudStore';
 
-export const useBatchesStore = createCrudStore<ExamBatch, BatchSaveInput>({
-  list: () => invoke('exams.batches.list', {}),
-  save: (input) => invoke('exams.batches.save', input),
-  usage: (id) => invoke('exams.batches.usage', { id }),
-  remove: (id, force) => invoke('exams.batches.delete', { id, force }),
-});
+const batchesApi = {
+  save: (input: BatchSaveInput) => mutate('exams.batches.save', input),
+  usage: (id: number) => invoke('exams.batches.usage', { id }),
+  remove: (id: number, force: boolean) => mutate('exams.batches.delete', { id, force }),
+};
 
-export const useAgreementsStore = createCrudStore<FeeAgreement, AgreementSaveInput>({
-  list: () => invoke('exams.agreements.list', {}),
-  save: (input) => invoke('exams.agreements.save', input),
+const agreementsApi = {
+  save: (input: AgreementSaveInput) => mutate('exams.agreements.save', input),
   usage: () => Promise.resolve({ refs: [], summary: '' }),
-  remove: (id) => invoke('exams.agreements.delete', { id }),
-});
+  remove: (id: number) => mutate('exams.agreements.delete', { id }),
+};
 
-interface RefsState {
-  /** Certificates in use (not archived), with their levels and caps. */
-  certificates: Certificate[];
-  sites: TrainingSite[];
-  error: string | null;
-  load(): Promise<void>;
+export const useBatches = () => useCrud(useQuery('exams.batches.list', {}), batchesApi);
+export const useAgreements = () => useCrud(useQuery('exams.agreements.list', {}), agreementsApi);
+
+/** What the batch and agreement forms choose from: certificates in use (not archived) and sites. */
+export function useExamRefs() {
+  const certificates = useQuery('catalogue.list', {}).data ?? [];
+  const sites = useQuery('sites.list', {}).data ?? [];
+  return { certificates, sites };
 }
-
-/** What the batch and agreement forms choose from: the catalogue and the school's sites. */
-export const useExamRefs = create<RefsState>((set) => ({
-  certificates: [],
-  sites: [],
-  error: null,
-  async load() {
-    try {
-      const [certificates, sites] = await Promise.all([
-        invoke('catalogue.list', {}),
-        invoke('sites.list', {}),
-      ]);
-      set({ certificates, sites, error: null });
-    } catch (error) {
-      set({ error: messageOf(error) });
-    }
-  },
-}));

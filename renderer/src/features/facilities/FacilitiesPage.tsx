@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Tabs } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TrainingRoom } from '../../../../shared/contract/rooms';
 import type { TrainingSite } from '../../../../shared/contract/sites';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
-import { useRoomsStore, useSitesStore } from './facilitiesStores';
+import { useRooms, useSites } from './facilitiesStores';
 import { RoomFormDrawer } from './RoomFormDrawer';
 import { RoomsTable } from './RoomsTable';
 import { SiteFormModal } from './SiteFormModal';
@@ -16,19 +16,12 @@ type TabKey = 'rooms' | 'sites';
 
 /** 实训条件: training rooms and internship/training sites, one tab each. */
 export function FacilitiesPage() {
-  const rooms = useRoomsStore();
-  const sites = useSitesStore();
+  const rooms = useRooms();
+  const sites = useSites();
   const [tab, setTab] = useState<TabKey>('rooms');
   const [editingRoom, setEditingRoom] = useState<TrainingRoom | 'new' | null>(null);
   const [editingSite, setEditingSite] = useState<TrainingSite | 'new' | null>(null);
   const f = t.facilities;
-  const loadRooms = rooms.load;
-  const loadSites = sites.load;
-
-  useEffect(() => {
-    void loadRooms();
-    void loadSites();
-  }, [loadRooms, loadSites]);
 
   const addButton =
     tab === 'rooms' ? (
@@ -52,11 +45,7 @@ export function FacilitiesPage() {
             key: 'rooms',
             label: f.tabs.rooms(rooms.items.length),
             children: (
-              <LoadState
-                state={rooms.loadState}
-                error={rooms.loadError}
-                onRetry={() => void loadRooms()}
-              >
+              <LoadState state={rooms.loadState} error={rooms.loadError} onRetry={rooms.load}>
                 <RoomsTable onEdit={setEditingRoom} />
               </LoadState>
             ),
@@ -65,11 +54,7 @@ export function FacilitiesPage() {
             key: 'sites',
             label: f.tabs.sites(sites.items.length),
             children: (
-              <LoadState
-                state={sites.loadState}
-                error={sites.loadError}
-                onRetry={() => void loadSites()}
-              >
+              <LoadState state={sites.loadState} error={sites.loadError} onRetry={sites.load}>
                 <SitesTable onEdit={setEditingSite} />
               </LoadState>
             ),

@@ -8,7 +8,7 @@ import { byText, formatFen } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { useRoomsStore } from './facilitiesStores';
+import { useRooms } from './facilitiesStores';
 
 function EquipmentList({ room }: { room: TrainingRoom }) {
   const eq = t.facilities.rooms.equipment;
@@ -57,7 +57,7 @@ interface Props {
 
 export function RoomsTable({ onEdit }: Props) {
   const { message } = App.useApp();
-  const { items, usage, remove } = useRoomsStore();
+  const { items, usage, remove } = useRooms();
   const [search, setSearch] = useState('');
   const r = t.facilities.rooms;
 

@@ -15,7 +15,7 @@ import { byText, formatDate } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { useSitesStore } from './facilitiesStores';
+import { useSites } from './facilitiesStores';
 
 const statusColor: Record<AgreementStatus, string> = {
   none: 'default',
@@ -31,7 +31,7 @@ interface Props {
 
 export function SitesTable({ onEdit }: Props) {
   const { message } = App.useApp();
-  const { items, usage, remove } = useSitesStore();
+  const { items, usage, remove } = useSites();
   const [search, setSearch] = useState('');
   const s = t.facilities.sites;
   const today = dayjs().format('YYYY-MM-DD');

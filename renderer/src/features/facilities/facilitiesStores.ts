@@ -1,18 +1,21 @@
-import type { RoomSaveInput, TrainingRoom } from '../../../../shared/contract/rooms';
-import type { SiteSaveInput, TrainingSite } from '../../../../shared/contract/sites';
+import type { RoomSaveInput } from '../../../../shared/contract/rooms';
+import type { SiteSaveInput } from '../../../../shared/contract/sites';
 import { invoke } from '../../api/client';
-import { createCrudStore } from '../../components/crudStore';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
+import { useCrud } from '../../components/crudStore';
 
-export const useRoomsStore = createCrudStore<TrainingRoom, RoomSaveInput>({
-  list: () => invoke('rooms.list', {}),
-  save: (input) => invoke('rooms.save', input),
-  usage: (id) => invoke('rooms.usage', { id }),
-  remove: (id, force) => invoke('rooms.delete', { id, force }),
-});
+const roomsApi = {
+  save: (input: RoomSaveInput) => mutate('rooms.save', input),
+  usage: (id: number) => invoke('rooms.usage', { id }),
+  remove: (id: number, force: boolean) => mutate('rooms.delete', { id, force }),
+};
 
-export const useSitesStore = createCrudStore<TrainingSite, SiteSaveInput>({
-  list: () => invoke('sites.list', {}),
-  save: (input) => invoke('sites.save', input),
-  usage: (id) => invoke('sites.usage', { id }),
-  remove: (id, force) => invoke('sites.delete', { id, force }),
-});
+const sitesApi = {
+  save: (input: SiteSaveInput) => mutate('sites.save', input),
+  usage: (id: number) => invoke('sites.usage', { id }),
+  remove: (id: number, force: boolean) => mutate('sites.delete', { id, force }),
+};
+
+export const useRooms = () => useCrud(useQuery('rooms.list', {}), roomsApi);
+export const useSites = () => useCrud(useQuery('sites.list', {}), sitesApi);

@@ -1,13 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Tabs, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { invoke, messageOf } from '../../api/client';
+import { combined } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
 import { saveSheet } from './download';
-import { useFeesStore } from './feesStore';
+import { useFeesStore, useLedgerFacets, useLedgerPage } from './feesStore';
 import { LedgerTab } from './LedgerTab';
 import { PaymentsTab } from './PaymentsTab';
 import { RulesTab } from './RulesTab';
@@ -66,22 +67,16 @@ function Downloads() {
 export function FeesPage() {
   const sub = useNavigation((s) => s.sub);
   const go = useNavigation((s) => s.go);
-  const loadState = useFeesStore((s) => s.loadState);
-  const loadError = useFeesStore((s) => s.loadError);
-  const reload = useFeesStore((s) => s.reload);
+  const { state, error, retry } = combined(useLedgerPage(), useLedgerFacets());
   const [first = 'ledger', kind, id] = sub.split('/');
   const tab: TabKey = (tabKeys as readonly string[]).includes(first) ? (first as TabKey) : 'ledger';
   const studentId = kind === 'student' && /^\d+$/.test(id ?? '') ? Number(id) : null;
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
 
   return (
     <div>
       <PageHeader title={text.title} description={text.intro} extra={<Downloads />} />
       <Alert type="info" showIcon message={text.noTrainingFee} style={{ marginBottom: 12 }} />
-      <LoadState state={loadState} error={loadError} onRetry={() => void reload()}>
+      <LoadState state={state} error={error} onRetry={retry}>
         <Tabs
           activeKey={tab}
           onChange={(key) => go(`fees/${key}`)}

@@ -1,7 +1,7 @@
 import { Checkbox } from 'antd';
 import { memo } from 'react';
 import { t } from '../../i18n';
-import { useFeesStore } from './feesStore';
+import { useFeesStore, useLedgerPage } from './feesStore';
 
 const text = t.fees;
 
@@ -39,7 +39,10 @@ export const RowCheck = memo(function RowCheck({ id, name }: { id: number; name:
 
 /** Ticks or clears every sign-up on the page; the selection on other pages is kept. */
 export const PageCheck = memo(function PageCheck() {
-  const ids = useFeesStore((s) => s.result?.items.map((r) => r.id).join(',') ?? '');
+  const ids =
+    useLedgerPage()
+      .data?.items.map((r) => r.id)
+      .join(',') ?? '';
   const onPage = ids === '' ? [] : ids.split(',').map(Number);
   const ticked = useFeesStore((s) => onPage.filter((id) => s.selected.includes(id)).length);
   return (

@@ -17,7 +17,13 @@ import { useNavigation } from '../../app/navigationStore';
 import { t } from '../../i18n';
 import { FeeChangeModal } from './FeeChangeModal';
 import { PageCheck, RowCheck } from './LedgerSelection';
-import { defaultLedgerQuery, useFeesStore, type LedgerQuery } from './feesStore';
+import {
+  defaultLedgerQuery,
+  useFeesStore,
+  useLedgerFacets,
+  useLedgerPage,
+  type LedgerQuery,
+} from './feesStore';
 
 const text = t.fees;
 const c = text.columns;
@@ -88,7 +94,7 @@ const isFiltered = (q: LedgerQuery) =>
 
 /** Certificate and batch pickers above the table. */
 const Filters = memo(function Filters() {
-  const facets = useFeesStore((s) => s.facets);
+  const facets = useLedgerFacets().data;
   const certificateIds = useFeesStore((s) => s.query.certificateIds);
   const batchIds = useFeesStore((s) => s.query.batchIds);
   const setQuery = useFeesStore((s) => s.setQuery);
@@ -134,10 +140,11 @@ const LedgerTable = memo(function LedgerTable({
 }: {
   onChangeRows: (ids: number[]) => void;
 }) {
-  const result = useFeesStore((s) => s.result);
-  const shownQuery = useFeesStore((s) => s.shownQuery);
-  const facets = useFeesStore((s) => s.facets);
-  const firstLoad = useFeesStore((s) => s.fetching && s.result === null);
+  const ledger = useLedgerPage();
+  const result = ledger.data;
+  const shownQuery = ledger.answers;
+  const facets = useLedgerFacets().data;
+  const firstLoad = ledger.fetching && result === null;
   const page = useFeesStore((s) => s.query.page);
   const pageSize = useFeesStore((s) => s.query.pageSize);
   const queryKey = useFeesStore((s) => tableQuery(s.query));
@@ -286,7 +293,7 @@ const LedgerTable = memo(function LedgerTable({
 });
 
 const Summary = memo(function Summary() {
-  const result = useFeesStore((s) => s.result);
+  const result = useLedgerPage().data;
   if (!result) return null;
   const { signups, feeFen, withdrawn } = result.figures;
   return (

@@ -20,7 +20,8 @@ import {
   type PaymentSaveInput,
   type ReconcileRow,
 } from '../../../../shared/contract/fees';
-import { invoke, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { DateInput, dateField } from '../../components/DateInput';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
@@ -29,8 +30,8 @@ import { LoadState } from '../../components/LoadState';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
-import { useFeesStore } from './feesStore';
-import { useLoad } from '../../components/useLoad';
+import { useLedgerFacets } from './feesStore';
+import { useQuery } from '../../api/useQuery';
 
 const text = t.fees.payments;
 const f = text.fields;
@@ -58,7 +59,7 @@ function PaymentModal({
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const guard = useUnsavedGuard(dirty);
-  const facets = useFeesStore((s) => s.facets);
+  const facets = useLedgerFacets().data;
   const organizations = [
     ...new Set((facets?.batches ?? []).map((b) => b.organization).filter(Boolean)),
   ];
@@ -76,7 +77,7 @@ function PaymentModal({
     };
     setSaving(true);
     try {
-      await invoke('fees.savePayment', input);
+      await mutate('fees.savePayment', input);
       message.success(text.saved);
       setDirty(false);
       onSaved();
@@ -208,17 +209,13 @@ const reconcileColumns = (first: string) => [
 /** 缴费与对账: payments to evaluation organizations and what is still due. */
 export function PaymentsTab() {
   const { message } = App.useApp();
-  const version = useFeesStore((s) => s.version);
-  const [local, setLocal] = useState(0);
-  const payments = useLoad(() => invoke('fees.payments', {}), version + local);
-  const reconcile = useLoad(() => invoke('fees.reconcile', {}), version + local);
+  const payments = useQuery('fees.payments', {});
+  const reconcile = useQuery('fees.reconcile', {});
   const [editing, setEditing] = useState<Payment | 'new' | null>(null);
-  const refresh = () => setLocal((n) => n + 1);
   const remove = async (p: Payment) => {
     try {
-      await invoke('fees.deletePayment', { id: p.id });
+      await mutate('fees.deletePayment', { id: p.id });
       message.success(text.deleted);
-      refresh();
     } catch (error) {
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);
     }
@@ -326,7 +323,7 @@ export function PaymentsTab() {
         <PaymentModal
           payment={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={refresh}
+          onSaved={() => undefined}
         />
       )}
     </>

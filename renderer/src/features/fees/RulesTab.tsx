@@ -3,13 +3,11 @@ import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { OverCapViolation, SchoolPaidViolation } from '../../../../shared/contract/fees';
 import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
-import { invoke } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
-import { useFeesStore } from './feesStore';
-import { useLoad } from '../../components/useLoad';
+import { useQuery } from '../../api/useQuery';
 
 const text = t.fees.rules;
 const c = t.fees.columns;
@@ -54,8 +52,7 @@ function PilotStudents({
  * to-do 尚未安排 apart) and rule 11 (caps).
  */
 export function RulesTab() {
-  const version = useFeesStore((s) => s.version);
-  const { data, state, error, retry } = useLoad(() => invoke('fees.violations', {}), version);
+  const { data, state, error, retry } = useQuery('fees.violations', {});
   const go = useNavigation((s) => s.go);
   const student = (id: number, label: string) => (
     <Button

@@ -2,13 +2,11 @@ import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import type { StatementSignup } from '../../../../shared/contract/fees';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
-import { invoke } from '../../api/client';
 import { AuditHistory } from '../../components/AuditHistory';
 import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
-import { useFeesStore } from './feesStore';
-import { useLoad } from '../../components/useLoad';
+import { useQuery } from '../../api/useQuery';
 
 const text = t.fees.statement;
 const c = t.fees.columns;
@@ -21,11 +19,7 @@ export function StatementDrawer({
   studentId: number;
   onClose: () => void;
 }) {
-  const version = useFeesStore((s) => s.version);
-  const { data, state, error, retry } = useLoad(
-    () => invoke('fees.statement', { studentId }),
-    `${studentId}/${version}`,
-  );
+  const { data, state, error, retry } = useQuery('fees.statement', { studentId });
   const s = data?.student;
   return (
     <Drawer
@@ -109,7 +103,7 @@ export function StatementDrawer({
               ]}
             />
             <Typography.Title level={5}>{text.history}</Typography.Title>
-            <AuditHistory source={{ kind: 'student', id: studentId }} version={version} />
+            <AuditHistory source={{ kind: 'student', id: studentId }} />
           </>
         )}
       </LoadState>

@@ -1,12 +1,10 @@
 import { Card, Table, Typography } from 'antd';
 import type { TotalsRow } from '../../../../shared/contract/fees';
 import { payerLabels } from '../../../../shared/domain/fees';
-import { invoke } from '../../api/client';
 import { formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
-import { useFeesStore } from './feesStore';
-import { useLoad } from '../../components/useLoad';
+import { useQuery } from '../../api/useQuery';
 
 const text = t.fees.totals;
 const money = (v: number) => formatFen(v);
@@ -76,8 +74,7 @@ function TotalsTable({
 
 /** 汇总: fees of the non-withdrawn sign-ups by certificate, level, major and payer. */
 export function TotalsTab() {
-  const version = useFeesStore((s) => s.version);
-  const { data, state, error, retry } = useLoad(() => invoke('fees.totals', {}), version);
+  const { data, state, error, retry } = useQuery('fees.totals', {});
   return (
     <LoadState state={state} error={error} onRetry={retry}>
       {data && (

@@ -2,12 +2,10 @@ import { create } from 'zustand';
 import type {
   FeeChangeInput,
   FeeChangeResult,
-  LedgerFacets,
   LedgerParams,
-  LedgerResult,
 } from '../../../../shared/contract/fees';
-import { invoke, messageOf } from '../../api/client';
-import { pagedList, type PagedList } from '../../components/pagedList';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 
 export type LedgerQuery = LedgerParams;
 
@@ -24,39 +22,34 @@ export const defaultLedgerQuery: LedgerQuery = {
   pageSize: 50,
 };
 
-interface FeesState extends PagedList<LedgerQuery, LedgerResult> {
-  facets: LedgerFacets | null;
+interface FeesState {
+  /** The ledger's search, filters, sort and page; the core searches, filters, sorts and pages. */
+  query: LedgerQuery;
   selected: number[];
-  /** Bumped after every change, so the other tabs reload. */
-  version: number;
   setSelected(ids: number[]): void;
-  reload(): Promise<void>;
+  /** Changes the query (back to page 1 unless the page itself changes). */
+  setQuery(patch: Partial<LedgerQuery>): void;
   change(input: FeeChangeInput): Promise<FeeChangeResult>;
 }
 
-/** The ledger tab's query and page; the core searches, filters, sorts and pages. */
-export const useFeesStore = create<FeesState>((set, get) => {
-  const list = pagedList(set, get, (query) => invoke('fees.ledger', query), defaultLedgerQuery);
-  return {
-    ...list.state,
-    facets: null,
-    selected: [],
-    version: 0,
-    setSelected: (selected) => set({ selected }),
-    async reload() {
-      if (get().loadState !== 'ready') set({ loadState: 'loading', loadError: null });
-      try {
-        const [facets] = await Promise.all([invoke('fees.facets', {}), list.fetchList()]);
-        set({ facets });
-      } catch (error) {
-        set({ loadState: 'error', loadError: messageOf(error) });
-      }
-    },
-    async change(input) {
-      const result = await invoke('fees.change', input);
-      set({ selected: [], version: get().version + 1 });
-      await get().reload();
-      return result;
-    },
-  };
-});
+export const useFeesStore = create<FeesState>((set, get) => ({
+  query: defaultLedgerQuery,
+  selected: [],
+  setSelected: (selected) => set({ selected }),
+  setQuery(patch) {
+    set({ query: { ...get().query, ...patch, page: patch.page ?? 1 } });
+  },
+  async change(input) {
+    const result = await mutate('fees.change', input);
+    set({ selected: [] });
+    return result;
+  },
+}));
+
+/** The ledger page for the query (the last page stays on screen while the next loads). */
+export function useLedgerPage() {
+  const query = useFeesStore((s) => s.query);
+  return useQuery('fees.ledger', query, { keepPrevious: true });
+}
+
+export const useLedgerFacets = () => useQuery('fees.facets', {});

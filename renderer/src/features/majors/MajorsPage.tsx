@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Major } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels, splitMajorCode } from '../../../../shared/domain/majors';
 import { DataTable } from '../../components/DataTable';
@@ -9,9 +9,8 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
-import { useTeachersStore } from '../teachers/teachersStore';
 import { MajorFormModal } from './MajorFormModal';
-import { useMajorsStore } from './majorsStore';
+import { useMajors } from './majorsStore';
 import { byText } from '../../components/format';
 
 export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
@@ -20,14 +19,10 @@ export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
 
 export function MajorsPage() {
   const { message } = App.useApp();
-  const { items, loadState, loadError, saving, load, save, usage, remove } = useMajorsStore();
+  const { items, loadState, loadError, saving, load, save, usage, remove } = useMajors();
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Major | 'new' | null>(null);
   const f = t.majors.fields;
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -104,8 +99,6 @@ export function MajorsPage() {
             onDelete={async (force) => {
               await remove(major.id, force);
               message.success(t.majors.deleted(`专业“${majorLabel(major)}”`));
-              // Teachers who had this major now have none.
-              if (force) void useTeachersStore.getState().load();
             }}
           />
         </Space>
@@ -124,7 +117,7 @@ export function MajorsPage() {
           </Button>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={loadState} error={loadError} onRetry={load}>
         <Flex gap={8} style={{ marginBottom: 16 }}>
           <Input.Search
             allowClear

@@ -1,10 +1,13 @@
-import type { Major, MajorSaveInput } from '../../../../shared/contract/majors';
+import type { MajorSaveInput } from '../../../../shared/contract/majors';
 import { invoke } from '../../api/client';
-import { createCrudStore } from '../../components/crudStore';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
+import { useCrud } from '../../components/crudStore';
 
-export const useMajorsStore = createCrudStore<Major, MajorSaveInput>({
-  list: () => invoke('majors.list', {}),
-  save: (input) => invoke('majors.save', input),
-  usage: (id) => invoke('majors.usage', { id }),
-  remove: (id, force) => invoke('majors.delete', { id, force }),
-});
+const majorsApi = {
+  save: (input: MajorSaveInput) => mutate('majors.save', input),
+  usage: (id: number) => invoke('majors.usage', { id }),
+  remove: (id: number, force: boolean) => mutate('majors.delete', { id, force }),
+};
+
+export const useMajors = () => useCrud(useQuery('majors.list', {}), majorsApi);

@@ -6,7 +6,7 @@ import {
 } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   MAX_VERIFY_BYTES,
   verifyTooLargeMessage,
@@ -16,6 +16,8 @@ import {
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 import { stageFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
@@ -35,10 +37,8 @@ const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 /** 申报材料: pick projects, export the package (drafts after confirmation), verify a package. */
 export function PackagePage() {
-  const [checks, setChecks] = useState<ProjectCheck[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const selfChecks = useQuery('projects.selfCheckAll', {});
+  const checks: ProjectCheck[] = selfChecks.data ?? [];
   const [selected, setSelected] = useState<number[]>([]);
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,20 +47,6 @@ export function PackagePage() {
   const { modal, message } = App.useApp();
   const [marking, setMarking] = useState(false);
   const [marked, setMarked] = useState<string | null>(null);
-  const [submittedVersion, setSubmittedVersion] = useState(0);
-
-  useEffect(() => {
-    invoke('projects.selfCheckAll', {}).then(
-      (result) => {
-        setChecks(result);
-        setState('ready');
-      },
-      (e: Error) => {
-        setLoadError(e.message);
-        setState('error');
-      },
-    );
-  }, [attempt]);
 
   const build = async (acceptDraft: boolean) => {
     setError(null);
@@ -89,12 +75,11 @@ export function PackagePage() {
   const markSubmitted = async (result: PackageBuildResult) => {
     setMarking(true);
     try {
-      const kept = await invoke('package.markSubmitted', {
+      const kept = await mutate('package.markSubmitted', {
         fileName: result.fileName,
         sha256: result.sha256,
       });
       setMarked(kept.sha256);
-      setSubmittedVersion((n) => n + 1);
       message.success(text.marked(kept.fileName));
     } catch (e) {
       message.error(messageOf(e));
@@ -174,14 +159,7 @@ export function PackagePage() {
           </Button>
         }
       />
-      <LoadState
-        state={state}
-        error={loadError}
-        onRetry={() => {
-          setState('loading');
-          setAttempt((n) => n + 1);
-        }}
-      >
+      <LoadState state={selfChecks.state} error={selfChecks.error} onRetry={selfChecks.retry}>
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">
             {selected.length === 0 ? text.selectFirst : text.selected(selected.length)}
@@ -252,7 +230,7 @@ export function PackagePage() {
               onChange: (keys) => setSelected(keys.map(Number)),
             }}
           />
-          <SubmittedPackages version={submittedVersion} />
+          <SubmittedPackages />
           <VerifyCard />
         </Flex>
       </LoadState>

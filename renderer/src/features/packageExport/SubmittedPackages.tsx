@@ -4,11 +4,11 @@ import { useState } from 'react';
 import type { SubmittedPackage } from '../../../../shared/contract/package';
 import { formatBytes } from '../../../../shared/domain/attachments';
 import { invoke, messageOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { ProjectChanges } from '../../components/ProjectChanges';
-import { useLoad } from '../../components/useLoad';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
 
@@ -61,11 +61,10 @@ function ProjectSince({ project }: { project: SubmittedPackage['projects'][numbe
 /**
  * 已提交的材料包: each package marked as submitted, kept read-only exactly as sent, with its
  * SHA-256, whether the kept copy is intact, and what each project changed since.
- * `version` reloads it after the page marked another package.
  */
-export function SubmittedPackages({ version }: { version: number }) {
+export function SubmittedPackages() {
   const { message } = App.useApp();
-  const { data, state, error, retry } = useLoad(() => invoke('package.submittedList', {}), version);
+  const { data, state, error, retry } = useQuery('package.submittedList', {});
 
   const download = async (row: SubmittedPackage) => {
     try {

@@ -16,7 +16,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Project, ProjectDataInput } from '../../../../shared/contract/projects';
 import { projectDataSchema } from '../../../../shared/contract/projects';
 import { certificateLevelLabels, certificateLevels } from '../../../../shared/domain/certificate';
@@ -29,7 +29,8 @@ import {
 import { isOnRecord } from '../../../../shared/domain/projectRevisions';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { selfCheckProject } from '../../../../shared/domain/selfCheck';
-import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -40,10 +41,8 @@ import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useNavigation } from '../../app/navigationStore';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { selectOwner, useAttachmentsStore } from '../attachments/attachmentsStore';
-import { useSchoolStore } from '../school/schoolStore';
 import { factsFromForm } from './formFacts';
-import { openProject, useProjectsStore } from './projectsStore';
+import { openProject, useProjectRefs } from './projectsStore';
 import { scrollToSection, sectionId, sectionOfField } from './sections';
 import { StatusPanel } from './StatusPanel';
 import { SubmittedVersion } from './SubmittedVersion';
@@ -85,39 +84,30 @@ function toFormValues(project: Project | null): ProjectDataInput {
 export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: string }) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ProjectDataInput>();
-  const { refs, refsError, loadRefs, create, update } = useProjectsStore();
-  const { profile: school, load: loadSchool } = useSchoolStore();
+  const { refs, state: refsState, error: refsError, retry: retryRefs } = useProjectRefs();
+  const school = useQuery('school.get', {}).data ?? null;
   const go = useNavigation((s) => s.go);
-  const loadAttachments = useAttachmentsStore((s) => s.load);
-  const [project, setProject] = useState<Project | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loaded = useQuery('projects.get', id === 'new' ? null : { id });
+  const project: Project | null = loaded.data;
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const values = Form.useWatch([], form) as Partial<ProjectDataInput> | undefined;
 
-  const projectId = project?.id ?? (id === 'new' ? null : id);
-  const projectFiles = useAttachmentsStore(
-    selectOwner({ ownerType: 'project', ownerId: projectId ?? 0 }),
+  const projectId = id === 'new' ? null : id;
+  const projectFiles = useQuery(
+    'attachments.list',
+    projectId === null ? null : { ownerType: 'project', ownerId: projectId },
   );
-  const schoolFiles = useAttachmentsStore(selectOwner({ ownerType: 'school', ownerId: 1 }));
+  const schoolFiles = useQuery('attachments.list', { ownerType: 'school', ownerId: 1 });
 
+  // The form follows the stored project (a status change, a save) until the person edits it.
+  const editing = useRef(false);
   useEffect(() => {
-    void loadRefs();
-    void loadSchool();
-    void loadAttachments({ ownerType: 'school', ownerId: 1 });
-  }, [loadRefs, loadSchool, loadAttachments]);
-
+    editing.current = dirty;
+  }, [dirty]);
   useEffect(() => {
-    if (id === 'new') return;
-    invoke('projects.get', { id }).then(
-      (loaded) => {
-        setProject(loaded);
-        form.setFieldsValue(toFormValues(loaded));
-        setDirty(false);
-      },
-      (error: Error) => setLoadError(error.message),
-    );
-  }, [id, form]);
+    if (project && !editing.current) form.setFieldsValue(toFormValues(project));
+  }, [project, form]);
 
   useEffect(() => {
     if (!focus || !refs || (id !== 'new' && !project)) return;
@@ -126,7 +116,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
   }, [focus, refs, project, id, go]);
 
   const certificate = refs?.certificates.find((c) => c.id === values?.certificateId);
-  const talentPlans = [...projectFiles.items, ...schoolFiles.items].filter(
+  const talentPlans = [...(projectFiles.data ?? []), ...(schoolFiles.data ?? [])].filter(
     (a) => a.kind === 'talent_training_plan',
   ).length;
   const verdicts = useMemo(
@@ -167,8 +157,9 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
     const revisionsBefore = project?.submission?.revisions.length ?? 0;
     setSaving(true);
     try {
-      const saved = projectId ? await update(projectId, data) : await create(data);
-      setProject(saved);
+      const saved = projectId
+        ? await mutate('projects.update', { id: projectId, data })
+        : await mutate('projects.create', data);
       form.setFieldsValue(toFormValues(saved));
       setDirty(false);
       const revisions = onRecord ? (saved.submission?.revisions.length ?? 0) : 0;
@@ -185,7 +176,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
     } finally {
       setSaving(false);
     }
-  }, [form, message, projectId, project, dirty, confirmRevision, update, create]);
+  }, [form, message, projectId, project, dirty, confirmRevision]);
   useSaveShortcut(onSave);
   useUnsavedGuard(dirty);
 
@@ -198,12 +189,11 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
   const title = project
     ? t.projects.editTitle(project.certificateName, project.year)
     : t.projects.newTitle;
-  const state = loadError
-    ? 'error'
-    : refs && (id === 'new' || project)
-      ? 'ready'
-      : refsError
-        ? 'error'
+  const state =
+    loaded.state === 'error' || refsState === 'error'
+      ? 'error'
+      : refs && (id === 'new' || project)
+        ? 'ready'
         : 'loading';
 
   const options = <T extends { id: number }>(
@@ -236,7 +226,14 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
           </>
         }
       />
-      <LoadState state={state} error={loadError ?? refsError} onRetry={() => void loadRefs()}>
+      <LoadState
+        state={state}
+        error={loaded.error ?? refsError}
+        onRetry={() => {
+          loaded.retry();
+          retryRefs();
+        }}
+      >
         <Row gutter={16}>
           <Col xs={24} xl={16}>
             <Form
@@ -532,16 +529,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
                   <Alert type="info" message={t.projects.selectCertificateFirst} />
                 )}
               </Card>
-              {project && (
-                <StatusPanel
-                  project={project}
-                  dirty={dirty}
-                  onChanged={(updated) => {
-                    setProject(updated);
-                    void useProjectsStore.getState().loadList();
-                  }}
-                />
-              )}
+              {project && <StatusPanel project={project} dirty={dirty} />}
               {project?.submission && <SubmittedVersion submission={project.submission} />}
             </div>
           </Col>

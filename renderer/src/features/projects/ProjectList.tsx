@@ -9,6 +9,8 @@ import {
   projectStatuses,
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
@@ -16,21 +18,22 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
 import { t } from '../../i18n';
-import { openProject, useProjectsStore } from './projectsStore';
+import { openProject } from './projectsStore';
 
 const deletable: readonly ProjectStatus[] = ['draft', 'rejected'];
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 export function ProjectList() {
   const { message } = App.useApp();
-  const { list, listState, listError, loadList, remove, copyToYear } = useProjectsStore();
+  const projects = useQuery('projects.list', {});
+  const list = projects.data ?? [];
   const [copying, setCopying] = useState<ProjectSummary | null>(null);
   const [copyYear, setCopyYear] = useState<number | null>(null);
 
   const onCopy = async () => {
     if (!copying || !copyYear) return;
     try {
-      const project = await copyToYear(copying.id, copyYear);
+      const project = await mutate('projects.copyToYear', { id: copying.id, year: copyYear });
       message.success(t.projects.copied(copyYear));
       setCopying(null);
       openProject(project.id);
@@ -117,7 +120,7 @@ export function ProjectList() {
               cancelText={t.common.cancel}
               onConfirm={async () => {
                 try {
-                  await remove(row.id);
+                  await mutate('projects.delete', { id: row.id });
                   message.success(t.projects.deleted);
                 } catch (error) {
                   message.error((error as Error).message);
@@ -152,7 +155,7 @@ export function ProjectList() {
           </Button>
         }
       />
-      <LoadState state={listState} error={listError} onRetry={() => void loadList()}>
+      <LoadState state={projects.state} error={projects.error} onRetry={projects.retry}>
         <DataTable<ProjectSummary>
           rowKey="id"
           columns={columns}

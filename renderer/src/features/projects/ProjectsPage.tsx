@@ -1,16 +1,10 @@
-import { useEffect } from 'react';
 import { useNavigation } from '../../app/navigationStore';
 import { ProjectEditor } from './ProjectEditor';
 import { ProjectList } from './ProjectList';
-import { useProjectsStore } from './projectsStore';
 
 /** 试点项目: the list (`#/projects`), or one project open (`#/projects/12`, `#/projects/new`). */
 export function ProjectsPage() {
-  const loadList = useProjectsStore((s) => s.loadList);
   const sub = useNavigation((s) => s.sub);
-  useEffect(() => {
-    void loadList();
-  }, [loadList]);
   const [idPart, focus] = sub.split('/');
   const id = idPart === 'new' ? 'new' : /^\d+$/.test(idPart ?? '') ? Number(idPart) : null;
   return id === null ? <ProjectList /> : <ProjectEditor key={String(id)} id={id} focus={focus} />;

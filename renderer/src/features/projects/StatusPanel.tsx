@@ -18,7 +18,8 @@ import {
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
 import type { Verdict } from '../../../../shared/domain/verdict';
-import { invoke, PilotError } from '../../api/client';
+import { PilotError } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { DateInput, dateField } from '../../components/DateInput';
 import { formatDate, formatDateTime } from '../../components/format';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
@@ -31,7 +32,6 @@ interface Props {
   project: Project;
   /** Status changes wait until the form's edits are saved. */
   dirty: boolean;
-  onChanged: (project: Project) => void;
 }
 
 interface ChangeForm {
@@ -41,7 +41,7 @@ interface ChangeForm {
 }
 
 /** The application's status: where it stands, its history, and the moves allowed from here. */
-export function StatusPanel({ project, dirty, onChanged }: Props) {
+export function StatusPanel({ project, dirty }: Props) {
   const { message, modal } = App.useApp();
   const [target, setTarget] = useState<ProjectStatus | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,7 +57,7 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
   const send = async (status: ProjectStatus, values: ChangeForm, acceptFailures = false) => {
     setBusy(true);
     try {
-      const updated = await invoke('projects.setStatus', {
+      await mutate('projects.setStatus', {
         id: project.id,
         status,
         reason: values.reason ?? '',
@@ -68,7 +68,6 @@ export function StatusPanel({ project, dirty, onChanged }: Props) {
       message.success(t.projects.status.changed(projectStatusLabels[status]));
       close();
       form.resetFields();
-      onChanged(updated);
     } catch (error) {
       if (error instanceof PilotError && error.shape.code === 'NEEDS_CONFIRMATION') {
         const verdicts = (error.shape.details?.verdicts ?? []) as Verdict[];

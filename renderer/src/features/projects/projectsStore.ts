@@ -1,15 +1,10 @@
-import { create } from 'zustand';
+import { useMemo } from 'react';
 import type { Certificate } from '../../../../shared/contract/catalogue';
 import type { Major } from '../../../../shared/contract/majors';
-import type {
-  Project,
-  ProjectDataInput,
-  ProjectSummary,
-} from '../../../../shared/contract/projects';
 import type { TrainingRoom } from '../../../../shared/contract/rooms';
 import type { TrainingSite } from '../../../../shared/contract/sites';
 import type { Teacher } from '../../../../shared/contract/teachers';
-import { invoke } from '../../api/client';
+import { combined, useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 
 /** Opens a project (or a new one) in the editor, optionally at the field a verdict names. */
@@ -22,8 +17,6 @@ export function openProject(
   useNavigation.getState().go(path, options);
 }
 
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
-
 /** What a project form picks from: the school's catalogue, majors, staff and facilities. */
 export interface ReferenceData {
   certificates: Certificate[];
@@ -33,65 +26,25 @@ export interface ReferenceData {
   sites: TrainingSite[];
 }
 
-interface ProjectsState {
-  list: ProjectSummary[];
-  listState: LoadState;
-  listError: string | null;
-  refs: ReferenceData | null;
-  refsError: string | null;
-  loadList(): Promise<void>;
-  loadRefs(): Promise<void>;
-  create(data: ProjectDataInput): Promise<Project>;
-  update(id: number, data: ProjectDataInput): Promise<Project>;
-  remove(id: number): Promise<void>;
-  copyToYear(id: number, year: number): Promise<Project>;
+/** The reference data, fresh after a change on any page; null until all of it is there. */
+export function useProjectRefs() {
+  const certificates = useQuery('catalogue.list', { includeArchived: true });
+  const majors = useQuery('majors.list', {});
+  const teachers = useQuery('teachers.list', {});
+  const rooms = useQuery('rooms.list', {});
+  const sites = useQuery('sites.list', {});
+  const refs = useMemo<ReferenceData | null>(
+    () =>
+      certificates.data && majors.data && teachers.data && rooms.data && sites.data
+        ? {
+            certificates: certificates.data,
+            majors: majors.data,
+            teachers: teachers.data,
+            rooms: rooms.data,
+            sites: sites.data,
+          }
+        : null,
+    [certificates.data, majors.data, teachers.data, rooms.data, sites.data],
+  );
+  return { refs, ...combined(certificates, majors, teachers, rooms, sites) };
 }
-
-export const useProjectsStore = create<ProjectsState>((set, get) => ({
-  list: [],
-  listState: 'idle',
-  listError: null,
-  refs: null,
-  refsError: null,
-  async loadList() {
-    if (get().listState !== 'ready') set({ listState: 'loading', listError: null });
-    try {
-      set({ list: await invoke('projects.list', {}), listState: 'ready' });
-    } catch (error) {
-      set({ listState: 'error', listError: (error as Error).message });
-    }
-  },
-  async loadRefs() {
-    try {
-      const [certificates, majors, teachers, rooms, sites] = await Promise.all([
-        invoke('catalogue.list', { includeArchived: true }),
-        invoke('majors.list', {}),
-        invoke('teachers.list', {}),
-        invoke('rooms.list', {}),
-        invoke('sites.list', {}),
-      ]);
-      set({ refs: { certificates, majors, teachers, rooms, sites }, refsError: null });
-    } catch (error) {
-      set({ refsError: (error as Error).message });
-    }
-  },
-  async create(data) {
-    const project = await invoke('projects.create', data);
-    await get().loadList();
-    return project;
-  },
-  async update(id, data) {
-    const project = await invoke('projects.update', { id, data });
-    await get().loadList();
-    return project;
-  },
-  async remove(id) {
-    await invoke('projects.delete', { id });
-    await get().loadList();
-  },
-  async copyToYear(id, year) {
-    const project = await invoke('projects.copyToYear', { id, year });
-    await get().loadList();
-    return project;
-  },
-}));

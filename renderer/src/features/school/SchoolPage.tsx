@@ -8,6 +8,8 @@ import {
   type SchoolProfileInput,
 } from '../../../../shared/contract/school';
 import { demonstrationLevels, schoolKinds } from '../../../../shared/domain/school';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,7 +19,6 @@ import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { demonstrationLevelLabels, hubeiCities, schoolKindLabels, t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EligibilityCard } from './EligibilityCard';
-import { useSchoolStore } from './schoolStore';
 
 type FieldName = keyof SchoolProfileInput;
 const shape = schoolProfileSchema.shape;
@@ -53,32 +54,34 @@ function TextField({ name, required }: { name: FieldName; required?: boolean }) 
 export function SchoolPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<SchoolProfileInput>();
-  const { profile, loadState, loadError, saving, load, save } = useSchoolStore();
+  const school = useQuery('school.get', {});
+  const profile = school.data;
+  const [saving, setSaving] = useState(false);
   const kind = Form.useWatch('kind', form);
   const demonstrationLevel = Form.useWatch('demonstrationLevel', form);
   const [dirty, setDirty] = useState(false);
   useUnsavedGuard(dirty);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
-
   const initialValues = useMemo(() => toFormValues(profile), [profile]);
   useEffect(() => {
-    if (loadState === 'ready') form.setFieldsValue(initialValues);
-  }, [form, initialValues, loadState]);
+    // The stored profile refills the form, except over the person's unsaved edits.
+    if (school.state === 'ready' && !dirty) form.setFieldsValue(initialValues);
+  }, [form, initialValues, school.state, dirty]);
 
   const onSave = useCallback(async () => {
     const values = await validatedValues(form, message);
     if (!values) return;
+    setSaving(true);
     try {
-      await save(values);
+      await mutate('school.save', values);
       setDirty(false);
       message.success(t.school.saved);
     } catch (error) {
       reportSaveError(form, message, error);
+    } finally {
+      setSaving(false);
     }
-  }, [form, message, save]);
+  }, [form, message]);
 
   useSaveShortcut(onSave);
 
@@ -122,7 +125,7 @@ export function SchoolPage() {
           </>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={school.state} error={school.error} onRetry={school.retry}>
         {!profile && (
           <Card style={{ marginBottom: 16 }}>
             <Empty description={t.school.emptyTitle}>

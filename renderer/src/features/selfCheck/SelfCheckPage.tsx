@@ -3,14 +3,13 @@ import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
-import { invoke } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
-import { useLoad } from '../../components/useLoad';
+import { useQuery } from '../../api/useQuery';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { openProject } from '../projects/projectsStore';
@@ -20,7 +19,7 @@ const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 /** 资格自查: rules 1–8 for every project at once; each problem links to where it is fixed. */
 export function SelfCheckPage() {
-  const { data, state, error, retry: reload } = useLoad(() => invoke('projects.selfCheckAll', {}));
+  const { data, state, error, retry: reload } = useQuery('projects.selfCheckAll', {});
   const checks = data ?? [];
   const go = useNavigation((s) => s.go);
 

@@ -4,11 +4,12 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { BackupCheck, BackupEntry, RestoreResult } from '../../../../shared/contract/backup';
 import type { AppInfo } from '../../../../shared/contract/system';
 import { backupKindLabels } from '../../../../shared/domain/backup';
-import { invoke, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { t } from '../../i18n';
 import { BackupTable, formatBackupTime } from './BackupTable';
 import { useConfirmRestore } from './restoreFlow';
-import { useSettingsStore } from './settingsStore';
+import { useSettingsData, useSettingsStore } from './settingsStore';
 
 const tx = t.recovery;
 
@@ -17,11 +18,8 @@ const tx = t.recovery;
  * check): then a recovery screen that offers the newest good backup instead.
  */
 export function RecoveryGate({ children }: { children: ReactNode }) {
-  const [info, setInfo] = useState<AppInfo | null | 'loading'>('loading');
-  useEffect(() => {
-    invoke('system.info', {}).then(setInfo, () => setInfo(null));
-  }, []);
-  if (info === 'loading') {
+  const { data: info, state } = useQuery('system.info', {});
+  if (state === 'loading') {
     return (
       <div style={{ padding: 96, textAlign: 'center' }}>
         <Spin />
@@ -35,12 +33,11 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
 function RecoveryScreen({ info }: { info: AppInfo }) {
   const { message } = App.useApp();
   const store = useSettingsStore();
-  const { backups, load } = store;
+  const { backups } = useSettingsData();
   const confirmRestore = useConfirmRestore();
   const [check, setCheck] = useState<BackupCheck | null>(null);
 
   useEffect(() => {
-    void load();
     store.newestGood().then(setCheck, (error: unknown) => message.error(messageOf(error)));
     // Once, when the screen opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -5,7 +5,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Typography, Upload } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { useCallback } from 'react';
 import type { BackupEntry, RestoreResult } from '../../../../shared/contract/backup';
 import { formatBytes } from '../../../../shared/domain/attachments';
 import { backupKindLabels } from '../../../../shared/domain/backup';
@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
 import { BackupTable, formatBackupTime } from './BackupTable';
 import { useConfirmRestore } from './restoreFlow';
-import { useSettingsStore } from './settingsStore';
+import { useSettingsData, useSettingsStore } from './settingsStore';
 
 const tx = t.settings;
 
@@ -25,12 +25,9 @@ const describe = (entry: BackupEntry) =>
 export function SettingsPage() {
   const { message, notification } = App.useApp();
   const store = useSettingsStore();
-  const { info, backups, loadState, loadError, busy, load } = store;
+  const { busy } = store;
+  const { info, backups, loadState, loadError, load } = useSettingsData();
   const confirmRestore = useConfirmRestore();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const fail = useCallback(
     (error: unknown) => {
@@ -42,7 +39,6 @@ export function SettingsPage() {
   const afterRestore = useCallback(
     (what: string, result: RestoreResult | null) => {
       if (!result) return;
-      void load();
       if (result.missingAttachments > 0) {
         message.warning(tx.missingAttachments(result.missingAttachments), 10);
       }
@@ -60,10 +56,7 @@ export function SettingsPage() {
               notification.destroy(key);
               store
                 .restore(undo.id)
-                .then(() => {
-                  message.success(tx.undone);
-                  return load();
-                })
+                .then(() => message.success(tx.undone))
                 .catch(fail);
             }}
           >
@@ -72,7 +65,7 @@ export function SettingsPage() {
         ) : undefined,
       });
     },
-    [fail, load, message, notification, store],
+    [fail, message, notification, store],
   );
 
   const restoreListed = async (entry: BackupEntry) => {
@@ -111,7 +104,7 @@ export function SettingsPage() {
           </Button>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={loadState} error={loadError} onRetry={load}>
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Card
             title={tx.dataTitle}

@@ -1,25 +1,30 @@
 import { create } from 'zustand';
-import type {
-  BackupCheck,
-  BackupEntry,
-  BackupList,
-  RestoreResult,
-} from '../../../../shared/contract/backup';
-import type { AppInfo, OpenFolderResult } from '../../../../shared/contract/system';
+import type { BackupCheck, BackupEntry, RestoreResult } from '../../../../shared/contract/backup';
+import type { OpenFolderResult } from '../../../../shared/contract/system';
 import { invoke } from '../../api/client';
+import { invalidate, mutate } from '../../api/queryCache';
+import { combined, useQuery } from '../../api/useQuery';
 import { stageFile } from '../../api/files';
 import { saveContent } from '../attachments/download';
 
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+/** The data folder and its backups; they reload on their own after a change. */
+export function useSettingsData() {
+  const info = useQuery('system.info', {});
+  const backups = useQuery('backup.list', {});
+  const { state, error, retry } = combined(info, backups);
+  return {
+    info: info.data,
+    backups: backups.data,
+    loadState: state,
+    loadError: error,
+    load: retry,
+  };
+}
 
+/** The writes of 设置; every view of the data reloads after them on its own. */
 interface SettingsState {
-  info: AppInfo | null;
-  backups: BackupList | null;
-  loadState: LoadState;
-  loadError: string | null;
   /** What is running now, to show one spinner at a time. */
   busy: 'backup' | 'export' | 'restore' | null;
-  load(): Promise<void>;
   openDataFolder(): Promise<OpenFolderResult>;
   backupNow(): Promise<BackupEntry>;
   exportDatabase(): Promise<string>;
@@ -44,8 +49,9 @@ interface SettingsState {
 const SQLITE_MIME = 'application/vnd.sqlite3';
 const ZIP_MIME = 'application/zip';
 
-export const useSettingsStore = create<SettingsState>((set, get) => {
-  const refreshBackups = async () => set({ backups: await invoke('backup.list', {}) });
+export const useSettingsStore = create<SettingsState>((set) => {
+  // A refused restore emits no change, but it may have saved a 还原前 backup first.
+  const refreshBackups = () => invalidate(['backups']);
   const busy = async <T>(what: SettingsState['busy'], work: () => Promise<T>): Promise<T> => {
     set({ busy: what });
     try {
@@ -56,30 +62,9 @@ export const useSettingsStore = create<SettingsState>((set, get) => {
   };
 
   return {
-    info: null,
-    backups: null,
-    loadState: 'idle',
-    loadError: null,
     busy: null,
-    async load() {
-      if (!get().backups) set({ loadState: 'loading', loadError: null });
-      try {
-        const [info, backups] = await Promise.all([
-          invoke('system.info', {}),
-          invoke('backup.list', {}),
-        ]);
-        set({ info, backups, loadState: 'ready', loadError: null });
-      } catch (error) {
-        set({ loadState: 'error', loadError: (error as Error).message });
-      }
-    },
     openDataFolder: () => invoke('system.openDataFolder', {}),
-    backupNow: () =>
-      busy('backup', async () => {
-        const entry = await invoke('backup.create', {});
-        await refreshBackups();
-        return entry;
-      }),
+    backupNow: () => busy('backup', () => mutate('backup.create', {})),
     exportDatabase: () =>
       busy('export', async () => {
         const file = await invoke('backup.exportDatabase', {});
@@ -104,23 +89,22 @@ export const useSettingsStore = create<SettingsState>((set, get) => {
       return file.fileName;
     },
     async remove(id) {
-      await invoke('backup.delete', { id });
-      await refreshBackups();
+      await mutate('backup.delete', { id });
     },
     restore: (id) =>
       busy('restore', async () => {
         try {
-          return await invoke('backup.restore', { id });
+          return await mutate('backup.restore', { id });
         } finally {
-          await refreshBackups().catch(() => undefined);
+          refreshBackups();
         }
       }),
     restoreFile: (file, onProgress, signal) =>
       busy('restore', async () => {
         try {
-          return await invoke('backup.restoreFile', await stageFile(file, onProgress, signal));
+          return await mutate('backup.restoreFile', await stageFile(file, onProgress, signal));
         } finally {
-          await refreshBackups().catch(() => undefined);
+          refreshBackups();
         }
       }),
     newestGood: () => invoke('backup.newestGood', {}),

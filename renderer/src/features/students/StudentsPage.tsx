@@ -1,17 +1,25 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Segmented, Typography } from 'antd';
-import { memo, useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { Student } from '../../../../shared/contract/students';
 import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { t } from '../../i18n';
-import { useMajorsStore } from '../majors/majorsStore';
+
 import { StudentFormModal } from './StudentFormModal';
 import { count, StudentsTable } from './StudentsTable';
-import { defaultQuery, useStudentsStore, type StudentQuery } from './studentsStore';
+import {
+  defaultQuery,
+  useStudentFacets,
+  useStudentList,
+  useStudentsStore,
+  type StudentQuery,
+} from './studentsStore';
 
 const text = t.students;
 type Pilot = 'all' | 'pilot' | 'other';
@@ -69,7 +77,7 @@ const ClearFilters = memo(function ClearFilters({ onClear }: { onClear: () => vo
 
 /** The counts of the query on screen (all matching students, not only this page). */
 const Summary = memo(function Summary() {
-  const stats = useStudentsStore((s) => s.result?.stats);
+  const stats = useStudentList().data?.stats;
   if (!stats) return null;
   return (
     <Typography.Text type="secondary" data-testid="students-summary">
@@ -108,7 +116,7 @@ const Toolbar = memo(function Toolbar() {
 /** Majors the roster names but the school has not entered; 15-digit ID numbers. */
 const Alerts = memo(function Alerts() {
   const { message } = App.useApp();
-  const facets = useStudentsStore((s) => s.facets);
+  const facets = useStudentFacets();
   const idWarningsOnly = useStudentsStore((s) => s.query.idWarningsOnly);
   const [matching, setMatching] = useState(false);
   if (!facets || (facets.unlinkedMajor === 0 && facets.idWarnings === 0)) return null;
@@ -117,7 +125,7 @@ const Alerts = memo(function Alerts() {
   const matchMajors = async () => {
     setMatching(true);
     try {
-      const r = await useStudentsStore.getState().matchMajors();
+      const r = await mutate('students.matchMajors', {});
       message.success(text.matched(r.linked, r.unmatched));
     } catch (error) {
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);
@@ -172,21 +180,13 @@ const Alerts = memo(function Alerts() {
 /** 学生: the roster at any size, searched, filtered, sorted and paged by the core. */
 export function StudentsPage() {
   const { message } = App.useApp();
-  const loadState = useStudentsStore((s) => s.loadState);
-  const loadError = useStudentsStore((s) => s.loadError);
+  const list = useStudentList();
   const saving = useStudentsStore((s) => s.saving);
-  const facets = useStudentsStore((s) => s.facets);
-  const majors = useMajorsStore((s) => s.items);
-  const loadMajors = useMajorsStore((s) => s.load);
+  const facets = useStudentFacets();
+  const majors = useQuery('majors.list', {}).data ?? [];
   const [editing, setEditing] = useState<Student | 'new' | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const onEdit = useCallback((student: Student) => setEditing(student), []);
-  const reload = () => void useStudentsStore.getState().reload();
-
-  useEffect(() => {
-    void useStudentsStore.getState().reload();
-    void loadMajors();
-  }, [loadMajors]);
 
   return (
     <>
@@ -204,7 +204,7 @@ export function StudentsPage() {
           </>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={reload}>
+      <LoadState state={list.state} error={list.error} onRetry={list.retry}>
         <Alerts />
         <Toolbar />
         <StudentsTable onEdit={onEdit} />
@@ -224,10 +224,9 @@ export function StudentsPage() {
         title={text.importTitle}
         hint={text.importHint}
         preview={(request) => invoke('students.importPreview', request)}
-        commit={(request) => invoke('students.importCommit', request)}
+        commit={(request) => mutate('students.importCommit', request)}
         onImported={(r) => {
           message.success(text.imported(r.created, r.updated));
-          void useStudentsStore.getState().imported(r);
         }}
         onClose={() => setImportOpen(false)}
       />

@@ -7,9 +7,15 @@ import { idTypeLabels } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders } from '../../../../shared/domain/teachers';
 import { DataTable } from '../../components/DataTable';
 import { useTableHeight } from '../../components/useTableHeight';
-import { messageOf } from '../../api/client';
+import { invoke, messageOf } from '../../api/client';
+import { mutate } from '../../api/queryCache';
 import { t } from '../../i18n';
-import { useStudentsStore, type StudentQuery } from './studentsStore';
+import {
+  useStudentFacets,
+  useStudentList,
+  useStudentsStore,
+  type StudentQuery,
+} from './studentsStore';
 
 const text = t.students;
 const c = text.columns;
@@ -64,10 +70,9 @@ const RowActions = memo(function RowActions({
   const { message, modal } = App.useApp();
   const what = text.what(student.name, student.studentNo);
   const askDelete = async () => {
-    const store = useStudentsStore.getState();
     let usage;
     try {
-      usage = await store.usage(student.id);
+      usage = await invoke('students.usage', { id: student.id });
     } catch (error) {
       message.error(t.deleteConfirm.checkFailed(messageOf(error)));
       return;
@@ -81,7 +86,7 @@ const RowActions = memo(function RowActions({
       okButtonProps: { danger: true, disabled: blocked },
       onOk: async () => {
         try {
-          await store.remove(student.id, usage.refs.length > 0);
+          await mutate('students.delete', { id: student.id, force: usage.refs.length > 0 });
           message.success(text.deleted(student.name));
         } catch (error) {
           message.error(`${t.common.requestFailed}：${messageOf(error)}`);
@@ -124,10 +129,11 @@ export const StudentsTable = memo(function StudentsTable({
 }: {
   onEdit: (student: Student) => void;
 }) {
-  const result = useStudentsStore((s) => s.result);
-  const shownQuery = useStudentsStore((s) => s.shownQuery);
-  const facets = useStudentsStore((s) => s.facets);
-  const firstLoad = useStudentsStore((s) => s.fetching && s.result === null);
+  const list = useStudentList();
+  const result = list.data;
+  const shownQuery = list.answers;
+  const facets = useStudentFacets();
+  const firstLoad = list.fetching && result === null;
   const page = useStudentsStore((s) => s.query.page);
   const pageSize = useStudentsStore((s) => s.query.pageSize);
   const queryKey = useStudentsStore((s) => tableQuery(s.query));

@@ -1,16 +1,11 @@
 import { create } from 'zustand';
-import type { ImportResult } from '../../../../shared/contract/imports';
 import type {
-  MatchMajorsResult,
   Student,
-  StudentFacets,
   StudentListParams,
-  StudentListResult,
   StudentSaveInput,
 } from '../../../../shared/contract/students';
-import type { Usage } from '../../../../shared/contract/usage';
-import { invoke, messageOf } from '../../api/client';
-import { pagedList, type PagedList } from '../../components/pagedList';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 
 /** Everything the list query holds; the core does the searching, filtering, sorting and paging. */
 export type StudentQuery = StudentListParams;
@@ -29,57 +24,35 @@ export const defaultQuery: StudentQuery = {
   pageSize: 50,
 };
 
-interface StudentsState extends PagedList<StudentQuery, StudentListResult> {
-  facets: StudentFacets | null;
+interface StudentsState {
+  /** The list's search, filters, sort and page, kept while the person visits other pages. */
+  query: StudentQuery;
   saving: boolean;
-  reload(): Promise<void>;
+  /** Changes the query (back to page 1 unless the page itself changes). */
+  setQuery(patch: Partial<StudentQuery>): void;
   save(input: StudentSaveInput): Promise<Student>;
-  usage(id: number): Promise<Usage>;
-  remove(id: number, force: boolean): Promise<void>;
-  matchMajors(): Promise<MatchMajorsResult>;
-  imported(result: ImportResult): Promise<void>;
 }
 
-export const useStudentsStore = create<StudentsState>((set, get) => {
-  const list = pagedList(set, get, (query) => invoke('students.list', query), defaultQuery);
-  const fetchFacets = async () => {
+export const useStudentsStore = create<StudentsState>((set, get) => ({
+  query: defaultQuery,
+  saving: false,
+  setQuery(patch) {
+    set({ query: { ...get().query, ...patch, page: patch.page ?? 1 } });
+  },
+  async save(input) {
+    set({ saving: true });
     try {
-      set({ facets: await invoke('students.facets', {}) });
-    } catch (error) {
-      set({ loadState: 'error', loadError: messageOf(error) });
+      return await mutate('students.save', input);
+    } finally {
+      set({ saving: false });
     }
-  };
+  },
+}));
 
-  return {
-    ...list.state,
-    facets: null,
-    saving: false,
-    async reload() {
-      if (get().loadState !== 'ready') set({ loadState: 'loading', loadError: null });
-      await Promise.all([list.fetchList(), fetchFacets()]);
-    },
-    async save(input) {
-      set({ saving: true });
-      try {
-        const saved = await invoke('students.save', input);
-        void get().reload();
-        return saved;
-      } finally {
-        set({ saving: false });
-      }
-    },
-    usage: (id) => invoke('students.usage', { id }),
-    async remove(id, force) {
-      await invoke('students.delete', { id, force });
-      await get().reload();
-    },
-    async matchMajors() {
-      const result = await invoke('students.matchMajors', {});
-      await get().reload();
-      return result;
-    },
-    async imported() {
-      await get().reload();
-    },
-  };
-});
+/** The page of students for the query (the last page stays on screen while the next loads). */
+export function useStudentList() {
+  const query = useStudentsStore((s) => s.query);
+  return useQuery('students.list', query, { keepPrevious: true });
+}
+
+export const useStudentFacets = () => useQuery('students.facets', {}).data;

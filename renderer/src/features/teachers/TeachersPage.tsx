@@ -1,7 +1,7 @@
 import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Teacher } from '../../../../shared/contract/teachers';
 import {
   filterTeachers,
@@ -12,16 +12,17 @@ import {
   type TeacherFlag,
 } from '../../../../shared/domain/teachers';
 import { invoke } from '../../api/client';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
-import { useMajorsStore } from '../majors/majorsStore';
 import { TeacherFormModal } from './TeacherFormModal';
 import { TeacherStats } from './TeacherStats';
-import { useTeachersStore } from './teachersStore';
+import { useTeachers } from './teachersStore';
 import { byText } from '../../components/format';
 
 const flags: readonly TeacherFlag[] = [
@@ -38,20 +39,14 @@ function FlagTag({ value }: { value: boolean }) {
 
 export function TeachersPage() {
   const { message } = App.useApp();
-  const { items, loadState, loadError, saving, load, save, usage, remove } = useTeachersStore();
-  const majors = useMajorsStore((s) => s.items);
-  const loadMajors = useMajorsStore((s) => s.load);
+  const { items, loadState, loadError, saving, load, save, usage, remove } = useTeachers();
+  const majors = useQuery('majors.list', {}).data ?? [];
   const [search, setSearch] = useState('');
   const [major, setMajor] = useState<MajorFilter>(undefined);
   const [flagFilter, setFlagFilter] = useState<TeacherFlag[]>([]);
   const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
   const [importOpen, setImportOpen] = useState(false);
   const f = t.teachers.fields;
-
-  useEffect(() => {
-    void load();
-    void loadMajors();
-  }, [load, loadMajors]);
 
   const deferredSearch = useDeferredValue(search);
   const rows = useMemo(
@@ -137,7 +132,7 @@ export function TeachersPage() {
           </>
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={loadState} error={loadError} onRetry={load}>
         <TeacherStats stats={stats} filtered={filtered} />
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
           <Input.Search
@@ -202,8 +197,7 @@ export function TeachersPage() {
         title={t.teachers.importTitle}
         hint={t.teachers.importHint}
         preview={(request) => invoke('teachers.importPreview', request)}
-        commit={(request) => invoke('teachers.importCommit', request)}
-        onImported={() => void load()}
+        commit={(request) => mutate('teachers.importCommit', request)}
         onClose={() => setImportOpen(false)}
       />
     </>

@@ -1,10 +1,13 @@
-import type { Teacher, TeacherSaveInput } from '../../../../shared/contract/teachers';
+import type { TeacherSaveInput } from '../../../../shared/contract/teachers';
 import { invoke } from '../../api/client';
-import { createCrudStore } from '../../components/crudStore';
+import { mutate } from '../../api/queryCache';
+import { useQuery } from '../../api/useQuery';
+import { useCrud } from '../../components/crudStore';
 
-export const useTeachersStore = createCrudStore<Teacher, TeacherSaveInput>({
-  list: () => invoke('teachers.list', {}),
-  save: (input) => invoke('teachers.save', input),
-  usage: (id) => invoke('teachers.usage', { id }),
-  remove: (id, force) => invoke('teachers.delete', { id, force }),
-});
+const teachersApi = {
+  save: (input: TeacherSaveInput) => mutate('teachers.save', input),
+  usage: (id: number) => invoke('teachers.usage', { id }),
+  remove: (id: number, force: boolean) => mutate('teachers.delete', { id, force }),
+};
+
+export const useTeachers = () => useCrud(useQuery('teachers.list', {}), teachersApi);

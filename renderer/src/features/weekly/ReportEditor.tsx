@@ -25,7 +25,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   narrativeKeys,
   weeklyNarrativeFields,
@@ -43,6 +43,7 @@ import {
   formatPeriodRange,
 } from '../../../../shared/domain/weeklyReports';
 import { messageOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
@@ -147,36 +148,16 @@ export function ReportEditor({ periodStart }: { periodStart: string }) {
   const store = useWeeklyStore();
   const go = useNavigation((s) => s.go);
   const [form] = Form.useForm<NarrativeValues>();
-  const [detail, setDetail] = useState<WeeklyReportDetail | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const report = useQuery('weekly.get', { periodStart });
+  const { data: detail, state, error: loadError, retry } = report;
   const [busy, setBusy] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [viewing, setViewing] = useState<WeeklyRevision | null>(null);
-
-  const show = useCallback((d: WeeklyReportDetail) => {
-    setDetail(d);
-    setDirty(false);
-  }, []);
-
-  const [attempt, setAttempt] = useState(0);
-  const getReport = store.get;
+  // The form follows the stored report (it reloads after any change) until the person edits it.
+  const editing = useRef(false);
   useEffect(() => {
-    getReport(periodStart).then(
-      (d) => {
-        show(d);
-        setState('ready');
-      },
-      (e: unknown) => {
-        setLoadError(messageOf(e));
-        setState('error');
-      },
-    );
-  }, [attempt, getReport, periodStart, show]);
-  const retry = () => {
-    setState('loading');
-    setAttempt((n) => n + 1);
-  };
+    editing.current = dirty;
+  }, [dirty]);
 
   const newest = detail?.revisions[0] ?? null;
   const locked = newest?.status === 'submitted';
@@ -193,14 +174,15 @@ export function ReportEditor({ periodStart }: { periodStart: string }) {
     [detail, newest],
   );
   useEffect(() => {
-    if (!locked && state === 'ready') form.setFieldsValue(initialValues);
+    if (!locked && state === 'ready' && !editing.current) form.setFieldsValue(initialValues);
   }, [form, initialValues, locked, state]);
   useUnsavedGuard(dirty && !locked);
 
   const run = async (action: () => Promise<WeeklyReportDetail>, done: string) => {
     setBusy(true);
     try {
-      show(await action());
+      await action();
+      setDirty(false);
       message.success(done);
     } catch (error) {
       reportSaveError(form, message, error);

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { alertLevelLabels } from '../../../../shared/domain/weeklyReports';
 import { useNavigation } from '../../app/navigationStore';
 import { t } from '../../i18n';
-import { useWeeklyStore } from './weeklyStore';
+import { useQuery } from '../../api/useQuery';
 
 const tx = t.weekly.alert;
 
@@ -13,18 +13,19 @@ const tx = t.weekly.alert;
  * row), 取消试点资格风险 (three or more in a row), with a link to the 周报 page.
  */
 export function WeeklyAlertBanner() {
-  const alert = useWeeklyStore((s) => s.alert);
-  const loadAlert = useWeeklyStore((s) => s.loadAlert);
+  // A failed check leaves the last known alert in place: the banner is a hint.
+  const { data: alert, retry: recheck } = useQuery('weekly.alert', {}, { keepPrevious: true });
   const { current, go } = useNavigation();
 
-  // Reread on every page change, and every minute (a due time can pass while the app is open).
+  // Reread on every page change, and every minute (a due time can pass while the app is open);
+  // changes to the reports reload it on their own.
   useEffect(() => {
-    void loadAlert();
-  }, [current, loadAlert]);
+    recheck();
+  }, [current, recheck]);
   useEffect(() => {
-    const timer = window.setInterval(() => void loadAlert(), 60_000);
+    const timer = window.setInterval(recheck, 60_000);
     return () => window.clearInterval(timer);
-  }, [loadAlert]);
+  }, [recheck]);
 
   if (!alert || alert.level === 'none') return null;
   const run = alert.longestRun;

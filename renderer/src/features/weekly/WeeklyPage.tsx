@@ -15,7 +15,7 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   cadenceLabels,
   formatChinaDateTime,
@@ -25,6 +25,7 @@ import {
   type PeriodState,
 } from '../../../../shared/domain/weeklyReports';
 import { messageOf } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { confirmLeaveAll } from '../../app/unsavedEdits';
 import { DataTable } from '../../components/DataTable';
@@ -44,10 +45,6 @@ const tx = t.weekly;
 /** 周报: the calendar of periods (`#/weekly`) or one period's report (`#/weekly/2026-03-02`). */
 export function WeeklyPage() {
   const sub = useNavigation((s) => s.sub);
-  const load = useWeeklyStore((s) => s.load);
-  useEffect(() => {
-    void load();
-  }, [load]);
   return /^\d{4}-\d{2}-\d{2}$/.test(sub) ? (
     <ReportEditor key={sub} periodStart={sub} />
   ) : (
@@ -57,7 +54,12 @@ export function WeeklyPage() {
 
 function WeeklyCalendarView() {
   const { message } = App.useApp();
-  const { calendar, loadState, loadError, load } = useWeeklyStore();
+  const {
+    data: calendar,
+    state: loadState,
+    error: loadError,
+    retry: load,
+  } = useQuery('weekly.calendar', {});
   const exportRange = useWeeklyStore((s) => s.exportRange);
   const go = useNavigation((s) => s.go);
   const [drawerOpen, setDrawerOpen] = useState(false);
@@ -153,7 +155,7 @@ function WeeklyCalendarView() {
           )
         }
       />
-      <LoadState state={loadState} error={loadError} onRetry={() => void load()}>
+      <LoadState state={loadState} error={loadError} onRetry={load}>
         {!settings ? (
           <Card title={tx.settingsTitle}>
             <Empty description={tx.emptyTitle} style={{ marginBottom: 16 }}>

@@ -1,16 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Switch,
-  Typography,
-} from 'antd';
+import { App, Button, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import {
   weeklySettingsSchema,

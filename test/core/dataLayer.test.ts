@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PilotBridge } from '../../shared/contract/bridge';
+import type { SchoolProfileInput } from '../../shared/contract/school';
+import type * as QueryCache from '../../renderer/src/api/queryCache';
+import { createTestCore, type TestCore } from '../harness/core';
+import { call, schoolProfile } from '../harness/seed';
+
+/**
+ * The renderer's data layer against a real core: the page's bridge is the core's dispatcher and
+ * event source, as the hosts wire them.
+ */
+describe('renderer data layer (queryCache) on a real core', () => {
+  let t: TestCore;
+  let cache: typeof QueryCache;
+
+  beforeEach(async () => {
+    t = createTestCore();
+    const bridge: PilotBridge = {
+      invoke: (name, input) => t.core.dispatch(name, input),
+      on: (listener) => t.core.events.on(listener),
+    };
+    vi.stubGlobal('window', { pilot: bridge });
+    vi.resetModules(); // a fresh cache per test, following this test's core
+    cache = await import('../../renderer/src/api/queryCache');
+  });
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    t.dispose();
+  });
+
+  const shown = <T>(name: Parameters<typeof cache.queryEntry>[0], input: unknown) => {
+    const entry = cache.queryEntry<T>(name, input);
+    const stop = cache.watch(entry, () => undefined);
+    return { entry, stop };
+  };
+
+  it('a write through mutate answers once every view of what it changed shows it', async () => {
+    const { entry } = shown<{ name: string } | null>('school.get', {});
+    await vi.waitFor(() => expect(entry.snapshot.state).toBe('ready'));
+    expect(entry.snapshot.data).toBeNull();
+
+    await cache.mutate('school.save', schoolProfile as SchoolProfileInput);
+    expect(entry.snapshot.data?.name).toBe(schoolProfile.name);
+    expect(entry.snapshot.fetching).toBe(false);
+  });
+
+  it('a change made elsewhere (another window, a dispatch) reloads the views that read it', async () => {
+    await call(t.core, 'school.save', schoolProfile);
+    const { entry: projects } = shown<{ selfCheck: unknown }[]>('projects.list', {});
+    const { entry: majors } = shown<{ code: string }[]>('majors.list', {});
+    await vi.waitFor(() => expect(majors.snapshot.state).toBe('ready'));
+    expect(majors.snapshot.data).toEqual([]);
+
+    await call(t.core, 'majors.save', {
+      code: '510203',
+      name: '软件技术',
+      level: 'junior_college',
+      catalogueYear: 2021,
+      firstEnrolmentYear: 2015,
+      annualEnrolment: 120,
+    });
+    await vi.waitFor(() => expect(majors.snapshot.data?.map((m) => m.code)).toEqual(['510203']));
+    // Self-checks read the majors: the project list fetched again too.
+    await vi.waitFor(() => expect(projects.snapshot.fetching).toBe(false));
+  });
+
+  it('a query no view shows is dropped when its data changes, never shown stale', async () => {
+    const { entry, stop } = shown<{ code: string }[]>('majors.list', {});
+    await vi.waitFor(() => expect(entry.snapshot.state).toBe('ready'));
+    stop();
+    expect(cache.queryEntry('majors.list', {})).toBe(entry); // kept for an instant answer
+    await call(t.core, 'majors.save', {
+      code: '510201',
+      name: '计算机应用技术',
+      level: 'junior_college',
+      catalogueYear: 2021,
+      firstEnrolmentYear: 2012,
+      annualEnrolment: 90,
+    });
+    expect(cache.queryEntry('majors.list', {})).not.toBe(entry);
+  });
+
+  it('equal inputs share one query whatever the key order', () => {
+    expect(cache.queryKey('catalogue.list', { search: 'a', includeArchived: true })).toBe(
+      cache.queryKey('catalogue.list', { includeArchived: true, search: 'a' }),
+    );
+  });
+});
