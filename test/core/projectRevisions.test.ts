@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
+import { projectData } from '../../electron/core/modules/projects/revisions';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project } from '../../shared/contract/projects';
 import { planSections } from '../../shared/domain/implementationPlan';
@@ -115,10 +116,10 @@ describe('what was submitted stays what was submitted', () => {
     ]);
 
     // Saving the same again keeps no second revision; a further change does.
-    await call(t.core, 'projects.update', { id: edited.id, data: projectInput(edited) });
+    await call(t.core, 'projects.update', { id: edited.id, data: projectData(edited) });
     const again = await call<Project>(t.core, 'projects.update', {
       id: edited.id,
-      data: { ...projectInput(edited), year: 2021 },
+      data: { ...projectData(edited), year: 2021 },
     });
     expect(again.submission!.revisions.map((r) => r.number)).toEqual([1, 2]);
     expect(again.submission!.changes.map((c) => c.label)).toEqual([
@@ -181,19 +182,3 @@ describe('what was submitted stays what was submitted', () => {
     });
   });
 });
-
-function projectInput(p: Project) {
-  return {
-    certificateId: p.certificateId,
-    year: p.year,
-    levels: p.levels,
-    majorIds: p.majorIds,
-    teacherIds: p.teacherIds,
-    roomIds: p.roomIds,
-    siteIds: p.siteIds,
-    plannedStudents: p.plannedStudents,
-    hardwareChecks: p.hardwareChecks,
-    plan: p.plan,
-    commitments: p.commitments,
-  };
-}
