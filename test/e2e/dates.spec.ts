@@ -69,7 +69,8 @@ test.describe('日期输入', () => {
     await expect(errorOf(page, 'batch_examDate')).toHaveText('日期无效：没有13月');
     // 保存 with the impossible date keeps the dialog, the text and the message.
     await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级（上限 ¥500.00）');
+    await choose(page, 'batch_level', '初级');
+    await choose(page, 'batch_examForm', '纸笔考试');
     await dialog.locator('#batch_fee').fill('300');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(errorOf(page, 'batch_examDate')).toHaveText('日期无效：没有13月');

@@ -116,13 +116,13 @@ test.describe('every view is fresh after a change anywhere', () => {
 
     await page.goto(host.url);
     await openPage(page, '费用台账');
-    await expect(page.getByTestId('fees-summary')).toHaveText('共 0 条报名，费用合计 ¥0.00');
+    await expect(page.getByTestId('fees-summary')).toHaveText('共 0 条有效报名，费用合计 ¥0.00');
 
     await signUp(
       data,
       [{ certificateId: WEB_CERT, level: 'junior', examDate: '2026-05-10', fee: 480 }],
       students.map((student) => ({ student, batch: 0 })),
     );
-    await expect(page.getByTestId('fees-summary')).toHaveText('共 3 条报名，费用合计 ¥1,440.00');
+    await expect(page.getByTestId('fees-summary')).toHaveText('共 3 条有效报名，费用合计 ¥1,440.00');
   });
 });
