@@ -123,6 +123,8 @@ test.describe('every view is fresh after a change anywhere', () => {
       [{ certificateId: WEB_CERT, level: 'junior', examDate: '2026-05-10', fee: 480 }],
       students.map((student) => ({ student, batch: 0 })),
     );
-    await expect(page.getByTestId('fees-summary')).toHaveText('共 3 条有效报名，费用合计 ¥1,440.00');
+    await expect(page.getByTestId('fees-summary')).toHaveText(
+      '共 3 条有效报名，费用合计 ¥1,440.00',
+    );
   });
 });
