@@ -5,14 +5,20 @@ import {
 } from '../../../shared/contract/files';
 import { invoke, PilotError } from './client';
 
-/** base64 of bytes, built in slices (a spread of millions of arguments would overflow). */
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  const slice = 0x8000;
-  for (let i = 0; i < bytes.length; i += slice) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + slice));
-  }
-  return btoa(binary);
+/**
+ * base64 of a file or a piece of one, encoded by the browser (FileReader) off the page's script:
+ * encoding megabytes in script held the page for seconds per piece.
+ */
+function base64Of(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = reader.result as string;
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsDataURL(blob);
+  });
 }
 
 /**
@@ -29,7 +35,7 @@ export async function toUploadedFile(file: File): Promise<UploadedFile> {
       details: { fields: [{ path: 'file.contentBase64', message }] },
     });
   }
-  return { fileName: file.name, contentBase64: base64Of(new Uint8Array(await file.arrayBuffer())) };
+  return { fileName: file.name, contentBase64: await base64Of(file) };
 }
 
 /** Bytes per `uploads.chunk` call: 4 MiB (under 6 MB of base64 per call). */
@@ -57,12 +63,8 @@ export async function stageFile(
     onProgress?.(0, file.size);
     for (let offset = 0; offset < file.size; offset += STAGE_CHUNK_BYTES) {
       stopIfAborted();
-      const piece = await file.slice(offset, offset + STAGE_CHUNK_BYTES).arrayBuffer();
-      const { received } = await invoke('uploads.chunk', {
-        uploadId,
-        offset,
-        contentBase64: base64Of(new Uint8Array(piece)),
-      });
+      const contentBase64 = await base64Of(file.slice(offset, offset + STAGE_CHUNK_BYTES));
+      const { received } = await invoke('uploads.chunk', { uploadId, offset, contentBase64 });
       onProgress?.(received, file.size);
     }
     // Also after the last piece: the caller's next step (the restore) must not start.
