@@ -267,9 +267,12 @@ test.describe('试点项目与资格自查', () => {
     await expect(submitted).toHaveCount(0);
     await page.getByRole('button', { name: '标记为已申报' }).click();
     await openDialog(page).getByRole('button', { name: '仍标记为已申报' }).click();
-    await expect(page.getByText('状态已改为“已申报”')).toBeVisible();
-    // The confirmation has closed before the next dialog is looked for.
+    // The confirmation has closed and the status is saved before the next dialog is looked for.
     await expect(openDialog(page)).toHaveCount(0);
+    await expect(page.getByTestId('project-status').first()).toHaveAttribute(
+      'data-status',
+      'submitted',
+    );
     await expect(submitted).toContainText(/已申报版本（\d{4}年\d{1,2}月\d{1,2}日）/);
     await expect(submitted).toContainText('申报后尚未修改。');
     await expect(submitted).toContainText('当前内容与已申报版本相同。');

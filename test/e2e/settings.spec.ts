@@ -133,11 +133,7 @@ test.describe('设置', () => {
     await expect(rows.filter({ hasText: '手动' })).toHaveCount(0);
   });
 
-  // fixme (issue #11 follow-up): fails on main too on this machine's Chromium. Each 4 MiB piece
-  // takes about 2 s and the page answers Playwright's probes so slowly that confirmRestore's
-  // 2-second polls never see the restore under way. The 52 MB staged restore stays covered by
-  // test/core/uploads.test.ts and test/core/backup*.test.ts.
-  test.fixme('restores a backup file over 45 MB from disk (another PC’s), showing the upload progress', async ({
+  test('restores a backup file over 45 MB from disk (another PC’s), showing the upload progress', async ({
     page,
     request,
   }, testInfo) => {

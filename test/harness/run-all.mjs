@@ -73,7 +73,8 @@ function playwrightCounts() {
       for (const t of spec.tests ?? []) {
         if (t.status === 'skipped') {
           const why =
-            t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+            t.annotations?.find((a) => a.type === 'skip' || a.type === 'fixme')?.description ??
+            'no reason given';
           reasons.push(`${spec.title}: ${why}`);
         }
       }

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CancellableTask } from '../../io/tasks';
 import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
@@ -28,18 +29,15 @@ export async function writeExportAtomically<T>(
   const dir = path.join(dataDir, EXPORTS_DIR);
   mkdirSync(dir, { recursive: true });
   const temp = path.join(dir, processTempName(TEMP_KIND));
-  let value: T;
   try {
-    value = await write(temp);
+    const value = await write(temp);
+    // Read back without blocking, so a cancel that arrives meanwhile is still honoured.
+    const bytes = await readFile(temp);
     task.check();
     renameSync(temp, path.join(dir, fileName));
+    return { value, bytes, savedAs: `${EXPORTS_DIR}/${fileName}` };
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
   }
-  return {
-    value,
-    bytes: readFileSync(path.join(dir, fileName)),
-    savedAs: `${EXPORTS_DIR}/${fileName}`,
-  };
 }
