@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage } from '../harness/antd';
@@ -23,7 +24,7 @@ test.describe('考核报名材料包', () => {
     temp.remove();
   });
 
-  test('导出报名材料包 on the batch page downloads a zip that 校验材料包 accepts', async ({
+  test('导出报名材料包 on the batch page downloads a zip that 校验材料包 accepts and 标记为已提交 keeps', async ({
     page,
     request,
   }, testInfo) => {
@@ -85,8 +86,19 @@ test.describe('考核报名材料包', () => {
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({ kind: 'batch', batch: { name: '第一批', signups: 3 } });
 
+    // 标记为已提交 keeps exactly the zip downloaded; 申报材料 lists it as a batch package.
+    await page.getByTestId('batch-package-mark-submitted').click();
+    await expect(page.getByTestId('batch-package-mark-submitted')).toBeDisabled();
+
     // 申报材料 → 校验材料包 accepts it and says what it is; a changed byte is flagged.
     await openPage(page, '申报材料');
+    const kept = page.getByTestId('submitted-packages').locator('.ant-table-row');
+    await expect(kept).toHaveCount(1);
+    await expect(kept).toContainText('考核报名材料包');
+    await expect(kept.getByTestId('submitted-sha256')).toContainText(
+      createHash('sha256').update(bytes).digest('hex'),
+    );
+    await expect(kept.getByTestId('submitted-file-state')).toHaveText('文件完好');
     const verifyCard = page.getByTestId('package-verify');
     await verifyCard.locator('input[type=file]').setInputFiles(saved);
     await expect(page.getByTestId('verify-report')).toContainText('校验通过：2 个文件与清单一致');

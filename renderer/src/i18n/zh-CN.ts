@@ -625,6 +625,7 @@ export const zhCN = {
     changedSince: (n: number) => `提交后有 ${n} 项修改`,
     changesTitle: (project: string) => `${project}：提交后的修改`,
     projectDeleted: '该项目已删除',
+    batchKind: '考核报名材料包',
   },
   school: {
     title: '学校信息',

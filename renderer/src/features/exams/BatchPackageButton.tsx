@@ -1,22 +1,29 @@
 import { CloudDownloadOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Progress, Space, Tooltip } from 'antd';
+import { useState } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
+import type { PackageBuildResult } from '../../../../shared/contract/package';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
+import { MarkSubmittedButton } from '../packageExport/MarkSubmittedButton';
 import { usePackageTask } from '../packageExport/usePackageTask';
 
 const text = t.batchPackage;
 
 /**
  * 导出报名材料包: builds the batch's 考核报名材料包 in the core (the same atomic, verifiable path as
- * the application package), shows its progress with 取消, and downloads the zip.
+ * the application package), shows its progress with 取消, downloads the zip, and offers to mark
+ * it as submitted.
  */
 export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
   const { message } = App.useApp();
   const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
+  // The package just downloaded, until the next export: it can be marked as submitted.
+  const [built, setBuilt] = useState<PackageBuildResult | null>(null);
 
   const build = async () => {
+    setBuilt(null);
     try {
       const result = await run((taskId) =>
         invoke('package.buildBatch', { batchId: batch.id, taskId }),
@@ -26,6 +33,7 @@ export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
         mime: 'application/zip',
         contentBase64: result.contentBase64,
       });
+      setBuilt(result);
       message.success(text.done(result.fileName));
     } catch (e) {
       if (e instanceof PilotError && e.shape.code === 'CANCELLED') message.warning(e.message);
@@ -69,6 +77,9 @@ export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
           {text.export}
         </Button>
       </Tooltip>
+      {built && !busy && (
+        <MarkSubmittedButton built={built} testId="batch-package-mark-submitted" compact />
+      )}
     </Space>
   );
 }

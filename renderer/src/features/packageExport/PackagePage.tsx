@@ -1,9 +1,4 @@
-import {
-  CloudDownloadOutlined,
-  FileProtectOutlined,
-  SafetyOutlined,
-  StopOutlined,
-} from '@ant-design/icons';
+import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState } from 'react';
@@ -16,7 +11,6 @@ import {
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
-import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { stageFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
@@ -29,6 +23,7 @@ import { UploadProgress, type Staging } from '../../components/UploadProgress';
 import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { saveContent } from '../attachments/download';
+import { MarkSubmittedButton } from './MarkSubmittedButton';
 import { SubmittedPackages } from './SubmittedPackages';
 import { usePackageTask } from './usePackageTask';
 
@@ -44,15 +39,12 @@ export function PackagePage() {
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
   const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
-  const { modal, message } = App.useApp();
-  const [marking, setMarking] = useState(false);
-  const [marked, setMarked] = useState<string | null>(null);
+  const { modal } = App.useApp();
 
   const build = async (acceptDraft: boolean) => {
     setError(null);
     setCancelled(null);
     setBuilt(null);
-    setMarked(null);
     try {
       const result = await run((taskId) =>
         invoke('package.build', { projectIds: selected, acceptDraft, taskId }),
@@ -70,23 +62,6 @@ export function PackagePage() {
   };
 
   const cancel = () => stop().catch((e: unknown) => setError(messageOf(e)));
-
-  /** Keeps the zip just downloaded (named by its SHA-256) as the submitted package. */
-  const markSubmitted = async (result: PackageBuildResult) => {
-    setMarking(true);
-    try {
-      const kept = await mutate('package.markSubmitted', {
-        fileName: result.fileName,
-        sha256: result.sha256,
-      });
-      setMarked(kept.sha256);
-      message.success(text.marked(kept.fileName));
-    } catch (e) {
-      message.error(messageOf(e));
-    } finally {
-      setMarking(false);
-    }
-  };
 
   const onExport = () => {
     const failing = checks.filter((c) => selected.includes(c.id) && c.selfCheck.level === 'fail');
@@ -204,18 +179,9 @@ export function PackagePage() {
                 <>
                   <div>{text.savedAs(built.savedAs)}</div>
                   {built.draft && <div>{text.draftDone}</div>}
-                  <Flex align="center" gap={8} style={{ marginTop: 8 }}>
-                    <Button
-                      icon={<FileProtectOutlined />}
-                      loading={marking}
-                      disabled={marked === built.sha256}
-                      onClick={() => void markSubmitted(built)}
-                      data-testid="package-mark-submitted"
-                    >
-                      {text.markSubmitted}
-                    </Button>
-                    <Typography.Text type="secondary">{text.markSubmittedHint}</Typography.Text>
-                  </Flex>
+                  <div style={{ marginTop: 8 }}>
+                    <MarkSubmittedButton built={built} testId="package-mark-submitted" />
+                  </div>
                 </>
               }
             />

@@ -111,7 +111,11 @@ export function SubmittedPackages() {
                 title: text.submittedColumns.projects,
                 width: 280,
                 render: (_, row) =>
-                  row.projects.map((p, i) => <ProjectSince key={i} project={p} />),
+                  row.kind === 'batch' ? (
+                    <Tag>{text.batchKind}</Tag>
+                  ) : (
+                    row.projects.map((p, i) => <ProjectSince key={i} project={p} />)
+                  ),
               },
               {
                 title: text.submittedColumns.sha256,
