@@ -3,7 +3,7 @@ import type { PilotBridge } from '../../shared/contract/bridge';
 import type { SchoolProfileInput } from '../../shared/contract/school';
 import type * as QueryCache from '../../renderer/src/api/queryCache';
 import { createTestCore, type TestCore } from '../harness/core';
-import { call, schoolProfile } from '../harness/seed';
+import { call, schoolProfile, softwareMajor } from '../harness/seed';
 
 /**
  * The renderer's data layer against a real core: the page's bridge is the core's dispatcher and
@@ -52,14 +52,7 @@ describe('renderer data layer (queryCache) on a real core', () => {
     await vi.waitFor(() => expect(majors.snapshot.state).toBe('ready'));
     expect(majors.snapshot.data).toEqual([]);
 
-    await call(t.core, 'majors.save', {
-      code: '510203',
-      name: '软件技术',
-      level: 'junior_college',
-      catalogueYear: 2021,
-      firstEnrolmentYear: 2015,
-      annualEnrolment: 120,
-    });
+    await call(t.core, 'majors.save', softwareMajor);
     await vi.waitFor(() => expect(majors.snapshot.data?.map((m) => m.code)).toEqual(['510203']));
     // Self-checks read the majors: the project list fetched again too.
     await vi.waitFor(() => expect(projects.snapshot.fetching).toBe(false));

@@ -5,9 +5,9 @@ import { DATABASE_FILE } from '../../electron/core';
 import { projectData } from '../../electron/core/modules/projects/revisions';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project } from '../../shared/contract/projects';
-import { planSections } from '../../shared/domain/implementationPlan';
 import { createTestCore, type TestCore } from '../harness/core';
 import { call, seedSchool } from '../harness/seed';
+import { projectInput } from '../harness/seedProject';
 
 let t: TestCore;
 let now: Date;
@@ -23,25 +23,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-function data(overrides: Record<string, unknown> = {}) {
-  return {
-    certificateId: certificate.id,
-    year: 2020,
-    levels: ['junior'],
-    majorIds: seeded.majorIds,
-    teacherIds: seeded.teacherIds,
-    roomIds: seeded.roomIds,
-    siteIds: seeded.siteIds,
-    plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
-    plan: Object.fromEntries(planSections.map((s) => [s, `${s} 内容`])),
-    commitments: {
-      noGraduationRequirement: true,
-      noTrainingFee: true,
-      schoolPaysOneExam: true,
-    },
-    ...overrides,
-  };
-}
+const data = (overrides: Record<string, unknown> = {}) =>
+  projectInput(seeded, certificate.id, overrides);
 
 const submit = (id: number) =>
   call<Project>(t.core, 'projects.setStatus', { id, status: 'submitted', acceptFailures: true });

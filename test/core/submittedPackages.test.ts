@@ -10,11 +10,11 @@ import type {
   SubmittedPackageContent,
 } from '../../shared/contract/package';
 import type { Project } from '../../shared/contract/projects';
-import { planSections } from '../../shared/domain/implementationPlan';
 import type { BackupArchiveManifest } from '../../electron/core/backup/archive';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { createTestCore, type TestCore } from '../harness/core';
 import { call, seedSchool } from '../harness/seed';
+import { projectInput } from '../harness/seedProject';
 import { makeZip } from '../harness/files';
 import { staged } from '../harness/uploads';
 
@@ -33,20 +33,8 @@ afterEach(() => t.dispose());
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-function projectData(overrides: Record<string, unknown> = {}) {
-  return {
-    certificateId: certificate.id,
-    year: 2020,
-    levels: ['junior'],
-    majorIds: seeded.majorIds,
-    teacherIds: seeded.teacherIds,
-    roomIds: seeded.roomIds,
-    siteIds: seeded.siteIds,
-    plan: Object.fromEntries(planSections.map((s) => [s, `${s} 内容`])),
-    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
-    ...overrides,
-  };
-}
+const projectData = (overrides: Record<string, unknown> = {}) =>
+  projectInput(seeded, certificate.id, { plannedStudents: [], ...overrides });
 
 /** A project exported as a package (a draft: it has no files, so its self-check fails). */
 async function exported(): Promise<{ project: Project; built: PackageBuildResult }> {

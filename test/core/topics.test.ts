@@ -7,7 +7,7 @@ import {
   type HandlerName,
 } from '../../shared/contract';
 import { createTestCore, type TestCore } from '../harness/core';
-import { call, schoolProfile } from '../harness/seed';
+import { call, schoolProfile, softwareMajor } from '../harness/seed';
 
 describe('what each handler reads and writes', () => {
   it('every handler of the contract declares topics it reads or writes, all of them known', () => {
@@ -54,14 +54,7 @@ describe('the dispatcher emits what a call changed', () => {
     expect(failed.ok).toBe(false);
     expect(changed).toEqual([]);
 
-    await call(t.core, 'majors.save', {
-      code: '510203',
-      name: '软件技术',
-      level: 'junior_college',
-      catalogueYear: 2021,
-      firstEnrolmentYear: 2015,
-      annualEnrolment: 120,
-    });
+    await call(t.core, 'majors.save', softwareMajor);
     expect(changed).toEqual([{ type: 'changed', topics: handlerTopics['majors.save'].writes }]);
     // A project's self-check reads the majors: its list reloads after this change.
     expect(handlerTopics['projects.list'].reads).toContain('majors');

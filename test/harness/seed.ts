@@ -16,6 +16,24 @@ export const schoolProfile = {
   city: '武汉市',
 };
 
+/** The school's two majors (seedSchool saves both; tests that need one major save the first). */
+export const softwareMajor = {
+  code: '510203',
+  name: '软件技术',
+  level: 'junior_college',
+  catalogueYear: 2021,
+  firstEnrolmentYear: 2015,
+  annualEnrolment: 120,
+};
+export const computerMajor = {
+  code: '510201',
+  name: '计算机应用技术',
+  level: 'junior_college',
+  catalogueYear: 2021,
+  firstEnrolmentYear: 2012,
+  annualEnrolment: 90,
+};
+
 /** A school ready to apply: profile, two majors, teachers, a room with equipment and a site. */
 export async function seedSchool(
   core: Core,
@@ -24,22 +42,8 @@ export async function seedSchool(
   const { teachers = 12, dualQualified = 4, prefix = 'T' } = options;
   await call(core, 'school.save', schoolProfile);
   const majors = [
-    await call<{ id: number }>(core, 'majors.save', {
-      code: '510203',
-      name: '软件技术',
-      level: 'junior_college',
-      catalogueYear: 2021,
-      firstEnrolmentYear: 2015,
-      annualEnrolment: 120,
-    }),
-    await call<{ id: number }>(core, 'majors.save', {
-      code: '510201',
-      name: '计算机应用技术',
-      level: 'junior_college',
-      catalogueYear: 2021,
-      firstEnrolmentYear: 2012,
-      annualEnrolment: 90,
-    }),
+    await call<{ id: number }>(core, 'majors.save', softwareMajor),
+    await call<{ id: number }>(core, 'majors.save', computerMajor),
   ];
   const teacherIds: number[] = [];
   for (let i = 0; i < teachers; i += 1) {

@@ -6,6 +6,30 @@ import { makePdf } from './files';
 import { call, seedSchool } from './seed';
 
 /**
+ * What `projects.create` takes for a 2020 junior project of `certificateId` using everything
+ * seedSchool made, with the whole plan and every commitment; `overrides` replace fields.
+ */
+export function projectInput(
+  seeded: Awaited<ReturnType<typeof seedSchool>>,
+  certificateId: number,
+  overrides: Record<string, unknown> = {},
+) {
+  return {
+    certificateId,
+    year: 2020,
+    levels: ['junior'],
+    majorIds: seeded.majorIds,
+    teacherIds: seeded.teacherIds,
+    roomIds: seeded.roomIds,
+    siteIds: seeded.siteIds,
+    plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
+    plan: Object.fromEntries(planSections.map((s) => [s, `${s} 内容`])),
+    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
+    ...overrides,
+  };
+}
+
+/**
  * A school (seedSchool) with one complete 2020 project for Web前端开发: levels, majors, staff,
  * rooms, sites, hardware checks, the whole plan, commitments and a PDF attachment — ready for
  * `package.build`. `projectTeachers` leaves the school's other teachers out of the project;
@@ -21,19 +45,16 @@ export async function seedCompleteProject(
     id: list[0].id,
     items: [{ text: '每名学生一台计算机' }],
   });
-  const project = await call<Project>(core, 'projects.create', {
-    certificateId: certificate.id,
-    year: 2020,
-    levels: ['junior', 'intermediate'],
-    majorIds: seeded.majorIds,
-    teacherIds: seeded.teacherIds.slice(0, options.projectTeachers),
-    roomIds: seeded.roomIds,
-    siteIds: seeded.siteIds,
-    plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
-    hardwareChecks: certificate.requirements.map((r) => r.id),
-    plan: Object.fromEntries(planSections.map((s) => [s, `${s} 的具体安排`])),
-    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
-  });
+  const project = await call<Project>(
+    core,
+    'projects.create',
+    projectInput(seeded, certificate.id, {
+      levels: ['junior', 'intermediate'],
+      teacherIds: seeded.teacherIds.slice(0, options.projectTeachers),
+      hardwareChecks: certificate.requirements.map((r) => r.id),
+      plan: Object.fromEntries(planSections.map((s) => [s, `${s} 的具体安排`])),
+    }),
+  );
   if (options.attachment === null) return call<Project>(core, 'projects.get', { id: project.id });
   await call(core, 'attachments.upload', {
     ownerType: 'project',

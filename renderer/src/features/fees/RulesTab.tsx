@@ -48,6 +48,51 @@ function PilotStudents({
 }
 
 /**
+ * One rule's card: a green line when nothing is found, otherwise the count (red for a breach,
+ * orange for a to-do) above the list of what was found.
+ */
+function RuleCard({
+  title,
+  testId,
+  found,
+  ok,
+  count,
+  level,
+  description,
+  children,
+}: {
+  title: string;
+  testId: string;
+  /** Null while the answer is on its way. */
+  found: number | null;
+  ok: string;
+  count: string;
+  level: 'error' | 'warning';
+  description?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card title={title} size="small" style={{ marginBottom: 16 }} data-testid={testId}>
+      {found === 0 ? (
+        <Alert type="success" showIcon icon={<CheckCircleOutlined />} message={ok} />
+      ) : (
+        <>
+          <Alert
+            type={level}
+            showIcon
+            icon={level === 'error' ? <WarningOutlined /> : undefined}
+            message={count}
+            description={description}
+            style={{ marginBottom: 12 }}
+          />
+          {children}
+        </>
+      )}
+    </Card>
+  );
+}
+
+/**
  * 规则检查: rule 13 (a school-paid exam for every pilot student: violations 只有自费, and the
  * to-do 尚未安排 apart) and rule 11 (caps).
  */
@@ -69,115 +114,79 @@ export function RulesTab() {
       <Button onClick={retry} style={{ marginBottom: 12 }}>
         {text.refresh}
       </Button>
-      <Card
+      <RuleCard
         title={text.schoolPaidTitle}
-        size="small"
-        style={{ marginBottom: 16 }}
-        data-testid="rule-school-paid"
+        testId="rule-school-paid"
+        found={data ? data.schoolPaid.length : null}
+        ok={text.schoolPaidOk}
+        count={text.schoolPaidCount(data?.schoolPaid.length ?? 0)}
+        level="error"
       >
-        {data && data.schoolPaid.length === 0 ? (
-          <Alert
-            type="success"
-            showIcon
-            icon={<CheckCircleOutlined />}
-            message={text.schoolPaidOk}
-          />
-        ) : (
-          <>
-            <Alert
-              type="error"
-              showIcon
-              icon={<WarningOutlined />}
-              message={text.schoolPaidCount(data?.schoolPaid.length ?? 0)}
-              style={{ marginBottom: 12 }}
-            />
-            <PilotStudents students={data?.schoolPaid ?? []} link={student} />
-          </>
-        )}
-      </Card>
-      <Card
+        <PilotStudents students={data?.schoolPaid ?? []} link={student} />
+      </RuleCard>
+      <RuleCard
         title={text.unscheduledTitle}
-        size="small"
-        style={{ marginBottom: 16 }}
-        data-testid="rule-unscheduled"
+        testId="rule-unscheduled"
+        found={data ? data.unscheduled.count : null}
+        ok={text.unscheduledOk}
+        count={text.unscheduledCount(data?.unscheduled.count ?? 0)}
+        level="warning"
+        description={
+          data && data.unscheduled.count > data.unscheduled.students.length
+            ? text.unscheduledListed(data.unscheduled.students.length, data.unscheduled.count)
+            : undefined
+        }
       >
-        {data && data.unscheduled.count === 0 ? (
-          <Alert
-            type="success"
-            showIcon
-            icon={<CheckCircleOutlined />}
-            message={text.unscheduledOk}
-          />
-        ) : (
-          <>
-            <Alert
-              type="warning"
-              showIcon
-              message={text.unscheduledCount(data?.unscheduled.count ?? 0)}
-              description={
-                data && data.unscheduled.count > data.unscheduled.students.length
-                  ? text.unscheduledListed(data.unscheduled.students.length, data.unscheduled.count)
-                  : undefined
-              }
-              style={{ marginBottom: 12 }}
-            />
-            <PilotStudents students={data?.unscheduled.students ?? []} link={student} />
-          </>
-        )}
-      </Card>
-      <Card title={text.overCapTitle} size="small" data-testid="rule-over-cap">
-        {data && data.overCap.length === 0 ? (
-          <Alert type="success" showIcon message={text.overCapOk} />
-        ) : (
-          <>
-            <Alert
-              type="error"
-              showIcon
-              message={text.overCapCount(data?.overCap.length ?? 0)}
-              style={{ marginBottom: 12 }}
-            />
-            <Table<OverCapViolation>
-              rowKey={(v) => `${v.kind}-${v.id}`}
-              size="small"
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              dataSource={data?.overCap ?? []}
-              columns={[
-                {
-                  title: c.batch,
-                  render: (_, v) =>
-                    v.kind === 'batch' ? (
-                      <Tag color="red">{text.batchItem(v.batchLabel)}</Tag>
-                    ) : (
-                      <span>
-                        {student(v.studentId ?? 0, `${v.name}（${v.studentNo}）`)} · {v.batchLabel}
-                      </span>
-                    ),
-                },
-                {
-                  title: c.fee,
-                  dataIndex: 'feeFen',
-                  width: 120,
-                  align: 'right',
-                  render: (f: number) => formatFen(f),
-                },
-                {
-                  title: c.cap,
-                  dataIndex: 'capFen',
-                  width: 120,
-                  align: 'right',
-                  render: (f: number) => formatFen(f),
-                },
-                {
-                  title: c.capDocument,
-                  dataIndex: 'limitText',
-                  width: 280,
-                  render: (d: string) => <Typography.Text type="secondary">{d}</Typography.Text>,
-                },
-              ]}
-            />
-          </>
-        )}
-      </Card>
+        <PilotStudents students={data?.unscheduled.students ?? []} link={student} />
+      </RuleCard>
+      <RuleCard
+        title={text.overCapTitle}
+        testId="rule-over-cap"
+        found={data ? data.overCap.length : null}
+        ok={text.overCapOk}
+        count={text.overCapCount(data?.overCap.length ?? 0)}
+        level="error"
+      >
+        <Table<OverCapViolation>
+          rowKey={(v) => `${v.kind}-${v.id}`}
+          size="small"
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={data?.overCap ?? []}
+          columns={[
+            {
+              title: c.batch,
+              render: (_, v) =>
+                v.kind === 'batch' ? (
+                  <Tag color="red">{text.batchItem(v.batchLabel)}</Tag>
+                ) : (
+                  <span>
+                    {student(v.studentId ?? 0, `${v.name}（${v.studentNo}）`)} · {v.batchLabel}
+                  </span>
+                ),
+            },
+            {
+              title: c.fee,
+              dataIndex: 'feeFen',
+              width: 120,
+              align: 'right',
+              render: (f: number) => formatFen(f),
+            },
+            {
+              title: c.cap,
+              dataIndex: 'capFen',
+              width: 120,
+              align: 'right',
+              render: (f: number) => formatFen(f),
+            },
+            {
+              title: c.capDocument,
+              dataIndex: 'limitText',
+              width: 280,
+              render: (d: string) => <Typography.Text type="secondary">{d}</Typography.Text>,
+            },
+          ]}
+        />
+      </RuleCard>
     </LoadState>
   );
 }
