@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage } from '../harness/antd';
-import { WEB_CERT, addStudents, setCaps, signUp, type DataCall } from '../harness/fees';
+import { WEB_CERT, addStudents, setCaps, signUp, dataCall } from '../harness/fees';
 import { makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -28,12 +28,7 @@ test.describe('考核报名材料包', () => {
     page,
     request,
   }, testInfo) => {
-    const api = webHostCall(request, host);
-    const call: DataCall = async (name, input) => {
-      const result = await api(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.data;
-    };
+    const call = dataCall(webHostCall(request, host));
     await call('school.save', schoolProfile);
     await setCaps(call);
     const students = await addStudents(call, 3);

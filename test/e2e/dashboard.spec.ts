@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { attachScreenshot, openPage, tick } from '../harness/antd';
-import { addStudents, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
+import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -32,11 +32,7 @@ test.describe('首页', () => {
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
 
     const raw = webHostCall(request, host);
-    const data: DataCall = async (name, input) => {
-      const result = await raw(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.data;
-    };
+    const data = dataCall(raw);
     await data('school.save', schoolProfile);
     const staff = await seedStaff(raw, 3);
     await setCaps(data);

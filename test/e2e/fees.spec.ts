@@ -10,7 +10,7 @@ import {
   openPage,
   tick,
 } from '../harness/antd';
-import { WEB_CERT, setCaps, type DataCall } from '../harness/fees';
+import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
@@ -75,12 +75,7 @@ test.describe('费用台账', () => {
     request,
   }, testInfo) => {
     test.setTimeout(420_000);
-    const api = webHostCall(request, host);
-    const call: DataCall = async (name, input) => {
-      const result = await api(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.data;
-    };
+    const call = dataCall(webHostCall(request, host));
     await page.goto(host.url);
 
     // 1. A roster saved by Chinese Excel (GBK) with two bad rows: the errors are listed by row.

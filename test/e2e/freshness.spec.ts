@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import type { Core } from '../../electron/core';
 import { choose, openPage } from '../harness/antd';
 import { makePdf } from '../harness/files';
-import { addStudents, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
+import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { webHostCall } from '../harness/seedStaff';
@@ -104,12 +104,7 @@ test.describe('every view is fresh after a change anywhere', () => {
     request,
   }) => {
     host = await startWebHostProcess(temp.dir);
-    const raw = webHostCall(request, host);
-    const data: DataCall = async (name, input) => {
-      const result = await raw(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.data;
-    };
+    const data = dataCall(webHostCall(request, host));
     await data('school.save', schoolProfile);
     await setCaps(data);
     const students = await addStudents(data, 3);

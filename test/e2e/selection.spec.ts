@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { attachScreenshot, choose, errorOf, openDialog, openPage, tick } from '../harness/antd';
-import { WEB_CERT, addStudents, setCaps, type DataCall } from '../harness/fees';
+import { WEB_CERT, addStudents, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -50,12 +50,7 @@ test.describe('selections mean what they say', () => {
     request,
   }, testInfo) => {
     test.setTimeout(300_000);
-    const raw = webHostCall(request, host);
-    const data: DataCall = async (name, input) => {
-      const result = await raw(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.data;
-    };
+    const data = dataCall(webHostCall(request, host));
     await setCaps(data);
     await addStudents(data, 41);
     const batch = (await data('exams.batches.save', {

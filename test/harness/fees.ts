@@ -1,7 +1,17 @@
+import type { Call } from './seedStaff';
 import { residentId } from './students';
 
 /** Calls a handler and returns its data (a core or the web host behind it). */
 export type DataCall = (name: string, input: unknown) => Promise<unknown>;
+
+/** A DataCall over an envelope call (webHostCall): a refusal fails the test with its message. */
+export function dataCall(call: Call): DataCall {
+  return async (name, input) => {
+    const result = await call(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.data;
+  };
+}
 
 export const WEB_CERT = 2; // Web前端开发 in the bundled sample catalogue
 export const BIM_CERT = 1; // 建筑信息模型（BIM）
