@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import {
   copyFileSync,
   existsSync,
@@ -10,7 +9,7 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
-import { nativeOption } from '../db/open';
+import { connect, type Db } from '../db/open';
 import { ATTACHMENTS_DIR, blobPath } from '../modules/attachments/blobStore';
 
 /**
@@ -31,9 +30,9 @@ export function liveRoot(dataDir: string): string {
 
 /** The attachment hashes a database file names ([] when it has none or cannot be read). */
 export function attachmentHashes(file: string, options: { nativeBinding?: string } = {}): string[] {
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
-    db = new Database(file, { ...nativeOption(options), readonly: true, fileMustExist: true });
+    db = connect(file, { ...options, readonly: true, fileMustExist: true });
     const hasTable = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'")
       .get();

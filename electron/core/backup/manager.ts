@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import {
   constants,
@@ -25,7 +24,7 @@ import {
   type BackupKind,
 } from '../../../shared/domain/backup';
 import { UPLOADS_DIR } from '../dataFiles';
-import { nativeOption, type Db } from '../db/open';
+import { connect, type Db } from '../db/open';
 import { removeOrphanedTempFiles } from '../io/tempFiles';
 import { writeExportAtomically } from '../modules/package/exportFile';
 import { CoreError } from '../errors';
@@ -324,7 +323,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         try {
           copyListed(id, copy);
           // One self-contained file: a backup's -wal (if any) is folded in.
-          const db = new Database(copy, nativeOption(sqliteOptions));
+          const db = connect(copy, sqliteOptions);
           try {
             db.pragma('journal_mode = DELETE');
           } finally {

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { SUBMITTED_DIR } from '../dataFiles';
-import { nativeOption } from '../db/open';
+import { connect, type Db } from '../db/open';
 import type { SubmittedFile, UnpackedArchive } from './archive';
 
 /**
@@ -24,10 +23,10 @@ export function submittedFiles(
   dataDir: string,
   options: { nativeBinding?: string } = {},
 ): SubmittedFile[] {
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   let rows: { stored_name: string; sha256: string }[];
   try {
-    db = new Database(file, { ...nativeOption(options), readonly: true, fileMustExist: true });
+    db = connect(file, { ...options, readonly: true, fileMustExist: true });
     const hasTable = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submitted_packages'")
       .get();

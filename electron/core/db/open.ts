@@ -40,7 +40,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     if (found < target) backupBeforeMigration(options, found, target);
   }
 
-  const db = new Database(file, nativeOption(options));
+  const db = connect(file, { nativeBinding: options.nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -57,6 +57,26 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
 
 export function nativeOption(options: { nativeBinding?: string }): Database.Options {
   return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+}
+
+/**
+ * Every connection the core opens goes through here. `trusted_schema = OFF`: a file may come
+ * from elsewhere (a restored backup), so its views and triggers may not call functions with
+ * side effects or use virtual tables not marked safe.
+ */
+export function connect(
+  file: string,
+  options: { nativeBinding?: string; readonly?: boolean; fileMustExist?: boolean } = {},
+): Db {
+  const { nativeBinding, ...rest } = options;
+  const db = new Database(file, { ...rest, ...nativeOption({ nativeBinding }) });
+  try {
+    db.pragma('trusted_schema = OFF');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
 }
 
 /**
@@ -82,8 +102,8 @@ function inspectExisting(options: OpenDatabaseOptions): number {
   let version: number;
   let problems: string[];
   try {
-    db = new Database(options.file, {
-      ...nativeOption(options),
+    db = connect(options.file, {
+      nativeBinding: options.nativeBinding,
       readonly: true,
       fileMustExist: true,
     });
@@ -113,7 +133,7 @@ function backupBeforeMigration(options: OpenDatabaseOptions, from: number, to: n
   const stamp = options.clock().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const target = path.join(options.backupDir, `pre-migration-v${from}-to-v${to}-${stamp}.sqlite`);
   // VACUUM INTO makes a consistent copy (WAL included) from a read-only connection.
-  const db = new Database(options.file, { ...nativeOption(options), readonly: true });
+  const db = connect(options.file, { nativeBinding: options.nativeBinding, readonly: true });
   try {
     db.prepare('VACUUM INTO ?').run(target);
   } finally {
