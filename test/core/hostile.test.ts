@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { writeBackupArchive } from '../../electron/core/backup/archive';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { contract, type HandlerName } from '../../shared/contract';
+import type { AttachmentContent, AttachmentLink } from '../../shared/contract/attachments';
 import type { Certificate } from '../../shared/contract/catalogue';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import type { PackageBuildResult } from '../../shared/contract/package';
@@ -25,7 +27,8 @@ import {
   wideZipBomb,
   zeroUpload,
 } from '../harness/hostile';
-import { call } from '../harness/seed';
+import { makePng } from '../harness/files';
+import { call, schoolProfile } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
@@ -291,6 +294,62 @@ describe('hostile database files (backup.restoreFile)', () => {
     expect(dumpDatabase(t.dataDir).school).toEqual([
       expect.not.objectContaining({ name: '已被篡改' }),
     ]);
+  });
+});
+
+describe('names safe to show (issue 12 part 5)', () => {
+  const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+  const rtlo = '简历\u202Eexe.pdf.png';
+
+  it('keeps an uploaded or renamed attachment without bidirectional and invisible characters', async () => {
+    const link = await call<AttachmentLink>(t.core, 'attachments.upload', {
+      ownerType: 'school',
+      ownerId: 1,
+      kind: 'other',
+      file: upload(rtlo, makePng()),
+    });
+    expect(link.name).toBe('简历exe.pdf.png');
+    const read = await call<AttachmentContent>(t.core, 'attachments.read', { linkId: link.id });
+    expect(read.fileName).toBe('简历exe.pdf.png');
+    const renamed = await call<AttachmentLink>(t.core, 'attachments.rename', {
+      linkId: link.id,
+      name: '\u2067照片\u2069\u200B说明\u202E.png',
+    });
+    expect(renamed.name).toBe('照片说明.png');
+    const stored = dumpDatabase(t.dataDir).attachment_links as { display_name: string }[];
+    for (const row of stored) expect(row.display_name).not.toMatch(invisible);
+  });
+
+  it('writes package entries and the package name without them, even for names stored before', async () => {
+    // A name kept by an older version, and a school name typed with an override.
+    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    db.prepare('UPDATE attachment_links SET display_name = ?').run(rtlo);
+    db.close();
+    const school = await call<{ name: string }>(t.core, 'school.get', {});
+    await call(t.core, 'school.save', { ...schoolProfile, name: `${school.name}\u202E院学` });
+    const built = await call<PackageBuildResult>(t.core, 'package.build', {
+      projectIds: [1],
+      acceptDraft: true,
+    });
+    expect(built.fileName).not.toMatch(invisible);
+    expect(built.fileName).toContain(`${school.name}院学_`);
+    const names = (await readOwnZip(Buffer.from(built.contentBase64, 'base64'))).map((e) => e.name);
+    expect(names.filter((n) => n.startsWith('附件/'))).toEqual([
+      expect.stringContaining('简历exe.pdf'),
+    ]);
+    for (const name of [...names, ...built.manifest.files.map((f) => f.path)]) {
+      expect(name).not.toMatch(invisible);
+    }
+  });
+
+  it('shows a staged backup’s name without them in what the restore says', async () => {
+    const error = await expectRefusedUnchanged(
+      t,
+      'backup.restoreFile',
+      await staged(t.core, '备份\u202Elqs.zip', Buffer.from('not a backup')),
+    );
+    expect(error.message).toContain('“备份lqs.zip”');
+    expect(error.message).not.toMatch(invisible);
   });
 });
 

@@ -12,6 +12,7 @@ import {
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { MAX_STAGED_BYTES } from '../../../shared/contract/uploads';
+import { safeFileName, visibleName } from '../../../shared/domain/fileNames';
 import { SUBMITTED_DIR } from '../dataFiles';
 import { CoreError } from '../errors';
 import { readZipEntries, type ZipLimits } from '../io/safeZip';
@@ -190,7 +191,8 @@ function parseManifest(text: string): BackupArchiveManifest | null {
     const m = JSON.parse(text) as Partial<BackupArchiveManifest> | null;
     if (typeof m !== 'object' || m === null || m.format !== ARCHIVE_FORMAT) return null;
     if (typeof m.formatVersion !== 'number' || typeof m.database !== 'string') return null;
-    if (!databaseName.test(m.database) || !Array.isArray(m.attachments)) return null;
+    if (!databaseName.test(m.database) || safeFileName(m.database) !== m.database) return null;
+    if (!Array.isArray(m.attachments)) return null;
     const valid = m.attachments.every(
       (a) =>
         typeof a?.sha256 === 'string' &&
@@ -265,7 +267,7 @@ export async function unpackBackupArchive(
     });
     const byName = new Map<string, (typeof entries)[number]>();
     for (const e of entries) {
-      if (byName.has(e.name)) throw refuse(`条目“${e.name}”在${WHAT}中出现了多次。`);
+      if (byName.has(e.name)) throw refuse(`条目“${visibleName(e.name)}”在${WHAT}中出现了多次。`);
       byName.set(e.name, e);
     }
     const manifestEntry = byName.get(ARCHIVE_MANIFEST);
@@ -309,7 +311,9 @@ export async function unpackBackupArchive(
       submitted.push({ name: k.name, file: entry.savedTo });
     }
     const extra = entries.find((e) => !listed.has(e.name));
-    if (extra) throw refuse(`条目“${extra.name}”不在 ${ARCHIVE_MANIFEST} 的清单中。`);
+    if (extra) {
+      throw refuse(`条目“${visibleName(extra.name)}”不在 ${ARCHIVE_MANIFEST} 的清单中。`);
+    }
     return { database: database.savedTo, attachments, submitted, cleanup };
   } catch (error) {
     cleanup();

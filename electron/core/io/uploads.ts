@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../../shared/domain/attachments';
+import { safeFileName } from '../../../shared/domain/fileNames';
 import type { UploadProgress } from '../../../shared/contract/uploads';
 import { UPLOADS_DIR } from '../dataFiles';
 import { CoreError } from '../errors';
@@ -103,7 +104,9 @@ export function createUploadStore(options: {
   return {
     dir,
 
-    begin(fileName, size) {
+    begin(given, size) {
+      // Shown in every message about the file (a restore, a package check): made safe to show.
+      const fileName = safeFileName(given, '未命名文件');
       for (const [id, upload] of open) {
         if (now() - upload.touchedAt > UPLOAD_IDLE_MS) drop(id);
       }

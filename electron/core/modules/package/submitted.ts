@@ -17,6 +17,7 @@ import type {
 } from '../../../../shared/contract/package';
 import type { ProjectRecord } from '../../../../shared/domain/projectRevisions';
 import { diffProjectRecords } from '../../../../shared/domain/projectRevisions';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import type { CoreContext } from '../../context';
 import { SUBMITTED_DIR } from '../../dataFiles';
 import { recordAudit } from '../../db/audit';
@@ -51,9 +52,12 @@ interface PackageProjectRow {
   record_json: string;
 }
 
-/** A name made by this app's exports: one plain file name, nothing that reaches elsewhere. */
+/**
+ * A name made by this app's exports: one plain file name, nothing that reaches elsewhere, nothing
+ * invisible (safeFileName leaves it as it is).
+ */
 const plainName = (name: string) =>
-  name === path.basename(name) && !name.startsWith('.') && !/[\\/:]/.test(name);
+  name === path.basename(name) && !name.startsWith('.') && safeFileName(name) === name;
 
 function hashFile(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
