@@ -1,14 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { MAX_STAGED_BYTES } from '../../../shared/contract/uploads';
@@ -16,6 +7,7 @@ import { safeFileName, visibleName } from '../../../shared/domain/fileNames';
 import { SUBMITTED_DIR } from '../dataFiles';
 import { CoreError } from '../errors';
 import { readZipEntries, type ZipLimits } from '../io/safeZip';
+import { makePrivateDir, setFileMode } from '../io/privateFiles';
 import { processTempName } from '../io/tempFiles';
 import { writeZipFile, type ZipSource } from '../io/zip';
 import { blobPath } from '../modules/attachments/blobStore';
@@ -240,7 +232,7 @@ export async function unpackBackupArchive(
   label: string,
   workDir: string,
 ): Promise<UnpackedArchive> {
-  mkdirSync(workDir, { recursive: true });
+  makePrivateDir(workDir);
   const extracted: string[] = [];
   const cleanup = () => {
     for (const f of extracted) rmSync(f, { force: true });
@@ -338,7 +330,8 @@ export function installAttachments(
     } catch {
       // not there yet
     }
-    mkdirSync(path.dirname(target), { recursive: true });
+    makePrivateDir(path.dirname(target));
+    setFileMode(file); // the zip reader wrote it with the umask's mode
     renameSync(file, target);
     added += 1;
   }

@@ -1,15 +1,7 @@
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { connect, type Db } from '../db/open';
+import { copyPrivateFile, makePrivateDir } from '../io/privateFiles';
 import { ATTACHMENTS_DIR, blobPath } from '../modules/attachments/blobStore';
 
 /**
@@ -48,13 +40,13 @@ export function attachmentHashes(file: string, options: { nativeBinding?: string
 /** Puts `from` at `to` (a hard link, or a copy renamed into place); false if `from` is missing. */
 function place(from: string, to: string): boolean {
   if (!existsSync(from)) return false;
-  mkdirSync(path.dirname(to), { recursive: true });
+  makePrivateDir(path.dirname(to));
   try {
     linkSync(from, to);
   } catch {
     const temp = `${to}.${process.pid}.tmp`;
     try {
-      copyFileSync(from, temp);
+      copyPrivateFile(from, temp);
       renameSync(temp, to);
     } finally {
       rmSync(temp, { force: true });

@@ -9,6 +9,7 @@ import {
   schemaDifferences,
   type SchemaDifferences,
 } from '../db/schema';
+import { createPrivateFile } from '../io/privateFiles';
 import type { Migration } from '../migrations';
 
 /**
@@ -23,6 +24,8 @@ export async function writeSnapshot(
   options: { nativeBinding?: string } = {},
 ): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp`);
+  // Private from the start: the copy and its journal take this file's mode.
+  createPrivateFile(temp);
   try {
     await db.backup(temp);
     const copy = connect(temp, options);

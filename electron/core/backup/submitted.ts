@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { SUBMITTED_DIR } from '../dataFiles';
 import { connect, type Db } from '../db/open';
+import { makePrivateDir, READ_ONLY_FILE_MODE, setFileMode } from '../io/privateFiles';
 import type { SubmittedFile, UnpackedArchive } from './archive';
 
 /**
@@ -60,8 +61,8 @@ export function installSubmitted(files: UnpackedArchive['submitted'], dataDir: s
   for (const { name, file } of files) {
     const target = path.join(submittedRoot(dataDir), name);
     if (existsSync(target)) continue;
-    mkdirSync(path.dirname(target), { recursive: true });
-    chmodSync(file, 0o444);
+    makePrivateDir(path.dirname(target));
+    setFileMode(file, READ_ONLY_FILE_MODE);
     renameSync(file, target);
     added += 1;
   }

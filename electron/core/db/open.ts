@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
+import { createPrivateFile, makePrivateDir, setFileMode } from '../io/privateFiles';
 import type { Logger } from '../log';
 import type { Migration } from '../migrations';
 import { applyMigrations, latestVersion } from './migrate';
@@ -40,6 +41,7 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     if (found < target) backupBeforeMigration(options, found, target);
   }
 
+  makeDatabasePrivate(file);
   const db = connect(file, { nativeBinding: options.nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
@@ -52,6 +54,17 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * The data file and its WAL files readable by the user alone, an older install's included:
+ * SQLite gives the WAL files it creates the data file's mode, so a new file is made 0600 first.
+ */
+function makeDatabasePrivate(file: string): void {
+  if (!existsSync(file)) createPrivateFile(file);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(`${file}${suffix}`)) setFileMode(`${file}${suffix}`);
   }
 }
 
@@ -129,10 +142,11 @@ function inspectExisting(options: OpenDatabaseOptions): number {
 }
 
 function backupBeforeMigration(options: OpenDatabaseOptions, from: number, to: number): void {
-  mkdirSync(options.backupDir, { recursive: true });
+  makePrivateDir(options.backupDir);
   const stamp = options.clock().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const target = path.join(options.backupDir, `pre-migration-v${from}-to-v${to}-${stamp}.sqlite`);
   // VACUUM INTO makes a consistent copy (WAL included) from a read-only connection.
+  createPrivateFile(target); // VACUUM INTO fills an empty file, keeping its mode
   const db = connect(options.file, { nativeBinding: options.nativeBinding, readonly: true });
   try {
     db.prepare('VACUUM INTO ?').run(target);

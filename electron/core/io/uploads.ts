@@ -1,19 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  rmSync,
-  statfsSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, ftruncateSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../../shared/domain/attachments';
 import { safeFileName } from '../../../shared/domain/fileNames';
 import type { UploadProgress } from '../../../shared/contract/uploads';
 import { UPLOADS_DIR } from '../dataFiles';
 import { CoreError } from '../errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './privateFiles';
 import { processTempName, removeOrphanedTempFiles } from './tempFiles';
 
 /** Staged files: `uploads/.<pid>-<uploadId>.upload.tmp` (io/tempFiles.ts). */
@@ -116,7 +109,7 @@ export function createUploadStore(options: {
           `同时进行的上传过多（${open.size} 个），请等其他文件传完或取消后再试。`,
         );
       }
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       const free = freeBytes(dir);
       if (size > free) {
         throw new CoreError(
@@ -151,7 +144,7 @@ export function createUploadStore(options: {
           { size: upload.size, end: offset + bytes.length },
         );
       }
-      const fd = openSync(upload.path, upload.received === 0 ? 'wx' : 'r+');
+      const fd = openSync(upload.path, upload.received === 0 ? 'wx' : 'r+', PRIVATE_FILE_MODE);
       try {
         let written = 0;
         while (written < bytes.length) {
