@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uploadedFileSchema } from '../../../shared/contract/files';
 import { safeFileName, visibleName } from '../../../shared/domain/fileNames';
 
 /** Every character a name may not keep: it changes what is shown without being seen. */
@@ -65,5 +66,12 @@ describe('names safe to show (issue 12 part 5)', () => {
     expect(cut).toBe(`${'长'.repeat(95)}.docx`);
     const emoji = safeFileName('📷'.repeat(10), '_', 5);
     expect(emoji).toBe('📷'.repeat(5));
+  });
+
+  it('takes every picked file’s name without them, at the contract', () => {
+    const file = uploadedFileSchema.parse({ fileName: '简历\u202Eexe.pdf.png', contentBase64: '' });
+    expect(file.fileName).toBe('简历exe.pdf.png');
+    const empty = uploadedFileSchema.safeParse({ fileName: '\u202E', contentBase64: '' });
+    expect(empty.error?.issues[0]?.message).toBe('缺少文件名');
   });
 });
