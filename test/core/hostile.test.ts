@@ -9,6 +9,7 @@ import { writeBackupArchive } from '../../electron/core/backup/archive';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { contract, type HandlerName } from '../../shared/contract';
 import type { AttachmentContent, AttachmentLink } from '../../shared/contract/attachments';
+import type { RestoreResult } from '../../shared/contract/backup';
 import type { Certificate } from '../../shared/contract/catalogue';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import type { PackageBuildResult } from '../../shared/contract/package';
@@ -256,6 +257,23 @@ describe('hostile database files (backup.restoreFile)', () => {
     ],
     ['one of our indexes dropped', 'DROP INDEX certificates_active_name;', /缺少索引/],
   ];
+  it('still restores the same data untampered, with the statistics a roster import adds', async () => {
+    const bytes = await tamperedDatabase(t, 'SELECT 1;');
+    const own = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
+    const statistics = own
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'")
+      .pluck()
+      .all();
+    own.close();
+    expect(statistics).toContain('sqlite_stat1');
+    const restored = await call<RestoreResult>(
+      t.core,
+      'backup.restoreFile',
+      await staged(t.core, '原样.sqlite', bytes),
+    );
+    expect(restored.restoredFrom).toBe('原样.sqlite');
+  });
+
   for (const [what, sql, says] of tampered) {
     it(`refuses a database with ${what}, in a plain file and in a backup archive`, async () => {
       const bytes = await tamperedDatabase(t, sql);
