@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { visibleName } from '../../../shared/domain/fileNames';
 import { CoreError } from '../errors';
 import { connect, integrityProblems, type Db } from '../db/open';
 import { latestVersion } from '../db/migrate';
@@ -63,8 +64,9 @@ const schemaTypeLabels: Record<string, string> = {
 
 /** The differences in words, at most five: “多出触发器“x”；缺少索引“y”；索引“z”的定义被改动”. */
 function schemaProblem({ extra, missing, changed }: SchemaDifferences): string | null {
+  // A name from the file is shown as it looks, and not at any length.
   const named = (row: { type: string; name: string }) =>
-    `${schemaTypeLabels[row.type] ?? row.type}“${row.name}”`;
+    `${schemaTypeLabels[row.type] ?? row.type}“${visibleName(row.name).slice(0, 60)}”`;
   const parts = [
     ...extra.map((row) => `多出${named(row)}`),
     ...missing.map((row) => `缺少${named(row)}`),
@@ -83,8 +85,8 @@ export interface CandidateInfo {
  * Checks that a file is a sound PilotDesk data file this version can open: an SQLite file that
  * passes `quick_check`, with a schema version no newer than this app's and exactly the schema
  * the migrations build for that version (tables, indexes, triggers, views: a file that brings
- * its own trigger would run it in the live data). Throws CoreError with a Chinese message naming the file otherwise. Opens the
- * file, so pass a private copy.
+ * its own trigger would run it in the live data). Throws CoreError with a Chinese message naming
+ * the file otherwise. Opens the file, so pass a private copy.
  */
 export function inspectCandidate(
   file: string,
