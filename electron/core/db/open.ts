@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
 import { createPrivateFile, makePrivateDir, setFileMode } from '../io/privateFiles';
@@ -150,6 +150,9 @@ function backupBeforeMigration(options: OpenDatabaseOptions, from: number, to: n
   const db = connect(options.file, { nativeBinding: options.nativeBinding, readonly: true });
   try {
     db.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    rmSync(target, { force: true }); // never an empty file listed as a backup
+    throw error;
   } finally {
     db.close();
   }
