@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type HandlerName } from '../../shared/contract';
-import { BACKUP_DIR, DATABASE_FILE } from './dataFiles';
+import { BACKUP_DIR, DATABASE_FILE, SUBMITTED_DIR, UPLOADS_DIR } from './dataFiles';
 import { createBackupManager, type BackupManager } from './backup/manager';
 import type { CoreContext, CoreServices, CoreStatus, HostCapabilities } from './context';
 import { openDatabase, type Db } from './db/open';
@@ -28,7 +28,10 @@ import { systemHandlers } from './modules/system/service';
 import { teachersHandlers } from './modules/teachers/service';
 import { weeklyHandlers } from './modules/weekly/service';
 import { uploadHandlers } from './modules/uploads/service';
+import { makePrivateDir } from './io/privateFiles';
 import { createUploadStore } from './io/uploads';
+import { ATTACHMENTS_DIR } from './modules/attachments/blobStore';
+import { EXPORTS_DIR } from './modules/package/exportFile';
 
 export type { HostCapabilities } from './context';
 
@@ -127,9 +130,21 @@ interface Session {
   status: CoreStatus;
 }
 
+/**
+ * The data folder and the folders in it for the user alone (0700), an older install's too, whose
+ * folders were made with the umask's mode (often 0755): the files inside are out of others' reach.
+ */
+function makeDataFolderPrivate(dataDir: string): void {
+  makePrivateDir(dataDir);
+  const inside = [BACKUP_DIR, ATTACHMENTS_DIR, EXPORTS_DIR, UPLOADS_DIR, SUBMITTED_DIR];
+  for (const dir of [...inside, path.join(BACKUP_DIR, ATTACHMENTS_DIR)]) {
+    if (existsSync(path.join(dataDir, dir))) makePrivateDir(path.join(dataDir, dir));
+  }
+}
+
 /** Builds the core: opens and migrates the data file, and wires every feature's handlers. */
 export function createCore(options: CoreOptions): Core {
-  mkdirSync(options.dataDir, { recursive: true });
+  makeDataFolderPrivate(options.dataDir);
   const databasePath = path.join(options.dataDir, DATABASE_FILE);
   const backupDir = path.join(options.dataDir, BACKUP_DIR);
   const events = createEventSource();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   attachmentKinds,
   attachmentOwnerTypes,
+  displayNameFromInput,
   displayNameProblem,
   type AttachmentExtension,
   type AttachmentKind,
@@ -38,11 +39,11 @@ export const attachmentUploadSchema = z.object({
 /** A name typed by the user: shown in lists and used (made safe) as the download file name. */
 export const attachmentNameSchema = z
   .string({ error: '请填写附件名称' })
-  .trim()
   .superRefine((value, ctx) => {
     const problem = displayNameProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .overwrite(displayNameFromInput);
 
 export const attachmentRenameSchema = z.object({ linkId, name: attachmentNameSchema });
 

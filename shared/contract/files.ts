@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { visibleName } from '../domain/fileNames';
 
 /**
  * The largest file a call may carry: 45 MB, whose base64 text (60 MB) still fits the web host's
@@ -20,9 +21,13 @@ export function uploadTooLargeMessage(bytes: number): string {
  * the desktop app, so no host needs file-system access on the page's behalf. The length is
  * checked first: an oversized file is refused before its content is looked at or decoded.
  */
-/** The name of a file the user picked, as shown back in messages. */
+/**
+ * The name of a file the user picked, as shown back in messages: without invisible characters
+ * (a right-to-left override would make “简历\u202Eexe.pdf.png” show as “简历gnp.fdp.exe”).
+ */
 export const fileNameField = z
   .string({ error: '缺少文件名' })
+  .overwrite(visibleName)
   .min(1, { error: '缺少文件名' })
   .max(255, { error: '文件名过长（最多 255 个字符）' });
 

@@ -4,6 +4,8 @@
  * limit are shared by the upload form (a quick check before sending) and the core (the guard).
  */
 
+import { safeFileName, visibleName } from './fileNames';
+
 export const attachmentKinds = [
   'talent_training_plan',
   'room_photo',
@@ -72,28 +74,30 @@ export function sizeLimitMessage(fileName: string, bytes: number): string {
   return `文件“${fileName}”大小 ${formatBytes(bytes)}，超过 ${maxAttachmentSizeText} 的上限`;
 }
 
-// Control characters (C0, DEL, C1) and the characters no common file system accepts in a name.
-// eslint-disable-next-line no-control-regex
-const controlChars = /[\u0000-\u001f\u007f-\u009f]/g;
-// eslint-disable-next-line no-control-regex
-const hasControlChar = /[\u0000-\u001f\u007f-\u009f]/;
-const reservedChars = /[\\/:*?"<>|]/g;
+// Typed into a name, a control character (C0, DEL, C1) or a reserved one is a mistake: refused.
+const hasControlChar = /\p{Cc}/u;
 const hasReservedChar = /[\\/:*?"<>|]/;
 
 /**
  * The name to keep for display: the last path segment of what the browser or desktop sent,
- * without control characters, trimmed. Never empty.
+ * without invisible characters (fileNames.ts), trimmed. Never empty.
  */
 export function displayNameFromUpload(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(controlChars, '').trim();
+  const clean = visibleName(base).trim();
   return clean === '' ? '未命名文件' : clean.slice(0, 255);
+}
+
+/** A typed name as it is kept: without invisible characters (bidirectional overrides…), trimmed. */
+export function displayNameFromInput(name: string): string {
+  return visibleName(name).trim();
 }
 
 /** Why a name typed by the user cannot be used, or null when it can. */
 export function displayNameProblem(name: string): string | null {
-  if (name.trim() === '') return '请填写附件名称';
-  if (name.length > 255) return '附件名称不能超过 255 个字符';
+  const kept = displayNameFromInput(name);
+  if (kept === '') return '请填写附件名称';
+  if (kept.length > 255) return '附件名称不能超过 255 个字符';
   if (hasControlChar.test(name) || hasReservedChar.test(name)) {
     return '附件名称不能包含 \\ / : * ? " < > | 或控制字符';
   }
@@ -101,26 +105,13 @@ export function displayNameProblem(name: string): string | null {
 }
 
 /**
- * A safe name for saving the file: no path separators, reserved or control characters, no
- * leading/trailing dots or spaces, and ending with the extension its content has.
+ * A safe name for saving the file (safeFileName), ending with the extension its content has.
  */
 export function downloadFileName(displayName: string, ext: AttachmentExtension): string {
-  let name = displayName
-    .replace(controlChars, '')
-    .replace(reservedChars, '_')
-    .trim()
-    .replace(/^[.\s]+|[.\s]+$/g, '');
+  const name = safeFileName(displayName, '');
   const lower = name.toLowerCase();
   const hasExt = lower.endsWith(`.${ext}`) || (ext === 'jpg' && lower.endsWith('.jpeg'));
-  if (!hasExt) {
-    // A misleading extension from the original name (e.g. “scan.pdf” that is really a PNG) stays
-    // readable but the real one is appended.
-    name = `${name === '' ? '附件' : name}.${ext}`;
-  }
-  // Keep within 200 characters, cutting the stem, never the extension.
-  if (name.length > 200) {
-    const dot = name.lastIndexOf('.');
-    name = name.slice(0, 200 - (name.length - dot)) + name.slice(dot);
-  }
-  return name;
+  // A misleading extension from the original name (e.g. “scan.pdf” that is really a PNG) stays
+  // readable but the real one is appended.
+  return safeFileName(hasExt ? name : `${name === '' ? '附件' : name}.${ext}`);
 }

@@ -16,7 +16,7 @@ import type { Envelope } from '../../shared/contract';
 import type { BackupEntry, BackupList, RestoreResult } from '../../shared/contract/backup';
 import { BACKUP_DIR, DATABASE_FILE, createCore, type Core } from '../../electron/core';
 import { migrations } from '../../electron/core/migrations';
-import { latestVersion } from '../../electron/core/db/migrate';
+import { applyMigrations, latestVersion } from '../../electron/core/db/migrate';
 import { integrityProblems } from '../../electron/core/db/open';
 import { makePdf } from '../harness/files';
 import { makeTempDir } from '../harness/webHost';
@@ -338,12 +338,20 @@ describe('restore', () => {
     await saveName(core, '原有学校');
     const dir = makeTempDir('pilotdesk-clash-');
     temps.push(dir);
-    // Version 1 needs only audit_log; a stray `school` table makes migration 2 fail.
+    // Exactly the schema of version 11, but a certificate level whose certificate is gone
+    // (written with foreign keys off): migration 12 copies the levels and fails on it.
     const clashFile = path.join(dir.dir, 'clash.sqlite');
     const clash = new Database(clashFile);
-    clash.exec(migrations[0].sql);
-    clash.exec('CREATE TABLE school (clash INTEGER)');
-    clash.pragma('user_version = 1');
+    applyMigrations(
+      clash,
+      migrations.filter((m) => m.version <= 11),
+    );
+    clash.pragma('foreign_keys = OFF');
+    clash
+      .prepare(
+        "INSERT INTO certificate_levels (certificate_id, level, updated_at) VALUES (999, 'junior', '2025-01-01')",
+      )
+      .run();
     clash.close();
 
     const failed = await fails(

@@ -7,6 +7,7 @@ import { BACKUP_DIR, DATABASE_FILE, createCore } from '../../electron/core';
 import { CoreError } from '../../electron/core/errors';
 import { migrations } from '../../electron/core/migrations';
 import { latestVersion } from '../../electron/core/db/migrate';
+import { connect, openDatabase } from '../../electron/core/db/open';
 import { makeTempDir } from '../harness/webHost';
 
 const silent = () => undefined;
@@ -140,5 +141,32 @@ describe('opening the database', () => {
       after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'audit_log'").pluck().get(),
     ).toBe(1);
     after.close();
+  });
+});
+
+describe('connections trust no schema (issue 12 part 3)', () => {
+  it('opens every connection with trusted_schema off, so a view or trigger cannot call our functions', () => {
+    const dataDir = tempDir();
+    const db = openDatabase({
+      file: path.join(dataDir, DATABASE_FILE),
+      backupDir: path.join(dataDir, BACKUP_DIR),
+      migrations,
+      clock: () => new Date('2026-03-02T08:00:00Z'),
+      log: silent,
+    });
+    try {
+      expect(db.pragma('trusted_schema', { simple: true })).toBe(0);
+      const calls: unknown[] = [];
+      db.function('tell', (value: unknown) => calls.push(value));
+      expect(db.prepare('SELECT tell(1)').pluck().get()).toBe(1);
+      db.exec('CREATE VIEW tells AS SELECT tell(2)');
+      expect(() => db.prepare('SELECT * FROM tells').all()).toThrow(/unsafe use of tell/);
+      expect(calls).toEqual([1]);
+    } finally {
+      db.close();
+    }
+    const other = connect(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    expect(other.pragma('trusted_schema', { simple: true })).toBe(0);
+    other.close();
   });
 });

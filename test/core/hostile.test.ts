@@ -1,11 +1,15 @@
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
+import { writeBackupArchive } from '../../electron/core/backup/archive';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { contract, type HandlerName } from '../../shared/contract';
+import type { AttachmentContent, AttachmentLink } from '../../shared/contract/attachments';
+import type { RestoreResult } from '../../shared/contract/backup';
 import type { Certificate } from '../../shared/contract/catalogue';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import type { PackageBuildResult } from '../../shared/contract/package';
@@ -20,20 +24,45 @@ import {
   expectRefusedUnchanged,
   handlersEndingWith,
   hostileFile,
+  tamperedDatabase,
   wideZipBomb,
   zeroUpload,
 } from '../harness/hostile';
-import { call } from '../harness/seed';
+import { makePng } from '../harness/files';
+import { call, schoolProfile } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
 import { staged, stagedUpload } from '../harness/uploads';
+import { makeTempDir } from '../harness/webHost';
 
 /**
  * issue 7 item 3: the hostile-input corpus (test/fixtures/hostile/, README.md there). Every
  * case ends in a clear Chinese message and a database identical to the one before, compared
  * table by table (dumpDatabase); values that mean something to Excel or SQL are kept as text.
  */
+
+/** A portable backup archive (as 下载备份包 writes it) holding `database`. */
+async function archiveOf(database: Buffer): Promise<Buffer> {
+  const temp = makeTempDir('pilotdesk-archive-');
+  try {
+    const file = path.join(temp.dir, 'manual-20260302T080000Z.sqlite');
+    writeFileSync(file, database);
+    const target = path.join(temp.dir, 'archive.zip');
+    await writeBackupArchive({
+      database: file,
+      databaseName: path.basename(file),
+      hashes: [],
+      roots: [],
+      appVersion: '0.0.0-test',
+      createdAt: new Date('2026-03-02T08:00:00Z'),
+      target,
+    });
+    return readFileSync(target);
+  } finally {
+    temp.remove();
+  }
+}
 
 let t: TestCore;
 beforeEach(async () => {
@@ -203,6 +232,147 @@ describe('hostile database files (backup.restoreFile)', () => {
       'backup.restoreFile',
       await staged(t.core, '截断.sqlite', own.subarray(0, Math.floor(own.length / 3))),
     );
+  });
+
+  // issue 12 part 3: a restored file brings only the schema the migrations build for its version.
+  const tampered: [what: string, sql: string, says: RegExp][] = [
+    [
+      'a trigger on students',
+      `CREATE TRIGGER wipe_school AFTER INSERT ON students
+         BEGIN UPDATE school SET name = '已被篡改'; END;`,
+      /多出触发器“wipe_school”/,
+    ],
+    [
+      'a view',
+      'CREATE VIEW everyone AS SELECT name, id_number FROM students;',
+      /多出视图“everyone”/,
+    ],
+    ['a table', 'CREATE TABLE notes (body TEXT);', /多出数据表“notes”/],
+    ['an index', 'CREATE INDEX students_by_name ON students (name);', /多出索引“students_by_name”/],
+    [
+      'one of our triggers rewritten',
+      `DROP TRIGGER audit_log_no_delete;
+       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT 1; END;`,
+      /触发器“audit_log_no_delete”的定义被改动/,
+    ],
+    ['one of our indexes dropped', 'DROP INDEX certificates_active_name;', /缺少索引/],
+    [
+      'a trigger whose name hides behind an override',
+      'CREATE TRIGGER "wipe\u202Eloohcs" AFTER INSERT ON students BEGIN SELECT 1; END;',
+      /多出触发器“wipeloohcs”/,
+    ],
+  ];
+  it('still restores the same data untampered, with the statistics a roster import adds', async () => {
+    const bytes = await tamperedDatabase(t, 'SELECT 1;');
+    const own = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
+    const statistics = own
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%'")
+      .pluck()
+      .all();
+    own.close();
+    expect(statistics).toContain('sqlite_stat1');
+    const restored = await call<RestoreResult>(
+      t.core,
+      'backup.restoreFile',
+      await staged(t.core, '原样.sqlite', bytes),
+    );
+    expect(restored.restoredFrom).toBe('原样.sqlite');
+  });
+
+  for (const [what, sql, says] of tampered) {
+    it(`refuses a database with ${what}, in a plain file and in a backup archive`, async () => {
+      const bytes = await tamperedDatabase(t, sql);
+      const plain = await expectRefusedUnchanged(
+        t,
+        'backup.restoreFile',
+        await staged(t.core, '篡改.sqlite', bytes),
+        'BAD_FILE',
+      );
+      expect(plain.message).toMatch(says);
+      expect(plain.message).toContain('数据库结构与本程序数据版本');
+      const archive = await expectRefusedUnchanged(
+        t,
+        'backup.restoreFile',
+        await staged(t.core, '篡改.zip', await archiveOf(bytes)),
+        'BAD_FILE',
+      );
+      expect(archive.message).toMatch(says);
+    });
+  }
+
+  it('never runs a tampered file’s trigger: the students imported after the refusal change nothing else', async () => {
+    const bytes = await tamperedDatabase(
+      t,
+      `CREATE TRIGGER wipe_school AFTER INSERT ON students
+         BEGIN UPDATE school SET name = '已被篡改'; END;`,
+    );
+    await expectRefusedUnchanged(
+      t,
+      'backup.restoreFile',
+      await staged(t.core, '篡改.sqlite', bytes),
+    );
+    await call(t.core, 'students.importCommit', {
+      file: upload('补录.xlsx', await xlsxBytes({ rows: [[...rosterHeader], ...rosterRows(8)] })),
+    });
+    expect(dumpDatabase(t.dataDir).school).toEqual([
+      expect.not.objectContaining({ name: '已被篡改' }),
+    ]);
+  });
+});
+
+describe('names safe to show (issue 12 part 5)', () => {
+  const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+  const rtlo = '简历\u202Eexe.pdf.png';
+
+  it('keeps an uploaded or renamed attachment without bidirectional and invisible characters', async () => {
+    const link = await call<AttachmentLink>(t.core, 'attachments.upload', {
+      ownerType: 'school',
+      ownerId: 1,
+      kind: 'other',
+      file: upload(rtlo, makePng()),
+    });
+    expect(link.name).toBe('简历exe.pdf.png');
+    const read = await call<AttachmentContent>(t.core, 'attachments.read', { linkId: link.id });
+    expect(read.fileName).toBe('简历exe.pdf.png');
+    const renamed = await call<AttachmentLink>(t.core, 'attachments.rename', {
+      linkId: link.id,
+      name: '\u2067照片\u2069\u200B说明\u202E.png',
+    });
+    expect(renamed.name).toBe('照片说明.png');
+    const stored = dumpDatabase(t.dataDir).attachment_links as { display_name: string }[];
+    for (const row of stored) expect(row.display_name).not.toMatch(invisible);
+  });
+
+  it('writes package entries and the package name without them, even for names stored before', async () => {
+    // A name kept by an older version, and a school name typed with an override.
+    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    db.prepare('UPDATE attachment_links SET display_name = ?').run(rtlo);
+    db.close();
+    const school = await call<{ name: string }>(t.core, 'school.get', {});
+    await call(t.core, 'school.save', { ...schoolProfile, name: `${school.name}\u202E院学` });
+    const built = await call<PackageBuildResult>(t.core, 'package.build', {
+      projectIds: [1],
+      acceptDraft: true,
+    });
+    expect(built.fileName).not.toMatch(invisible);
+    expect(built.fileName).toContain(`${school.name}院学_`);
+    const names = (await readOwnZip(Buffer.from(built.contentBase64, 'base64'))).map((e) => e.name);
+    expect(names.filter((n) => n.startsWith('附件/'))).toEqual([
+      expect.stringContaining('简历exe.pdf'),
+    ]);
+    for (const name of [...names, ...built.manifest.files.map((f) => f.path)]) {
+      expect(name).not.toMatch(invisible);
+    }
+  });
+
+  it('shows a staged backup’s name without them in what the restore says', async () => {
+    const error = await expectRefusedUnchanged(
+      t,
+      'backup.restoreFile',
+      await staged(t.core, '备份\u202Elqs.zip', Buffer.from('not a backup')),
+    );
+    expect(error.message).toContain('“备份lqs.zip”');
+    expect(error.message).not.toMatch(invisible);
   });
 });
 

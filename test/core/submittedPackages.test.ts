@@ -18,6 +18,9 @@ import { projectInput } from '../harness/seedProject';
 import { makeZip } from '../harness/files';
 import { staged } from '../harness/uploads';
 
+/** Kept packages are read-only, for their user alone; Windows shows read-only as 0444. */
+const readOnlyMode = process.platform === 'win32' ? 0o444 : 0o400;
+
 let t: TestCore;
 let now: Date;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -78,7 +81,7 @@ describe('submitted packages', () => {
     expect(kept.storedAs).toMatch(/^submitted\//);
     const file = path.join(t.dataDir, kept.storedAs);
     expect(readFileSync(file).equals(bytes)).toBe(true);
-    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(statSync(file).mode & 0o777).toBe(readOnlyMode);
 
     // Marking the same file again (even twice at once) is the same record, and the copy stays.
     expect((await mark(built)).id).toBe(kept.id);
@@ -231,7 +234,7 @@ describe('submitted packages', () => {
       expect(moved).toMatchObject({ sha256: kept.sha256, file: 'ok', storedAs: kept.storedAs });
       const file = path.join(other.dataDir, moved.storedAs);
       expect(readFileSync(file).equals(bytes)).toBe(true);
-      expect(statSync(file).mode & 0o777).toBe(0o444);
+      expect(statSync(file).mode & 0o777).toBe(readOnlyMode);
     } finally {
       other.dispose();
     }

@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import type { BackupDownload } from '../../shared/contract/backup';
 import { writeZip } from '../../electron/core/io/zip';
 import { contract, type HandlerName, type PilotErrorShape } from '../../shared/contract';
 import type { TestCore } from './core';
 import { dumpDatabase } from './dumpDatabase';
 import { seededBytes } from './random';
-import { repoRoot } from './webHost';
+import { call } from './seed';
+import { makeTempDir, repoRoot } from './webHost';
 
 /** The hostile-input corpus: small files committed in test/fixtures/hostile/ (see README.md). */
 export const hostileDir = path.join(repoRoot, 'test', 'fixtures', 'hostile');
@@ -68,4 +71,26 @@ export function wideZipBomb(): Promise<Buffer> {
     { name: 'manifest.json', data: Buffer.from('{"formatVersion":1,"files":[]}') },
     ...Array.from({ length: 26 }, (_, i) => ({ name: `part-${i}.bin`, data: entry })),
   ]);
+}
+
+/**
+ * The core's own data as an exported database file, with `sql` run on it afterwards (a trigger
+ * or view added, a definition changed): a backup someone has tampered with.
+ */
+export async function tamperedDatabase(t: TestCore, sql: string): Promise<Buffer> {
+  const exported = await call<BackupDownload>(t.core, 'backup.exportDatabase', {});
+  const temp = makeTempDir('pilotdesk-tampered-');
+  try {
+    const file = path.join(temp.dir, 'tampered.sqlite');
+    writeFileSync(file, Buffer.from(exported.contentBase64, 'base64'));
+    const db = new Database(file);
+    try {
+      db.exec(sql);
+    } finally {
+      db.close();
+    }
+    return readFileSync(file);
+  } finally {
+    temp.remove();
+  }
 }

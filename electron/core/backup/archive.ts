@@ -1,20 +1,13 @@
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { MAX_STAGED_BYTES } from '../../../shared/contract/uploads';
+import { safeFileName, visibleName } from '../../../shared/domain/fileNames';
 import { SUBMITTED_DIR } from '../dataFiles';
 import { CoreError } from '../errors';
 import { readZipEntries, type ZipLimits } from '../io/safeZip';
+import { makePrivateDir, setFileMode } from '../io/privateFiles';
 import { processTempName } from '../io/tempFiles';
 import { writeZipFile, type ZipSource } from '../io/zip';
 import { blobPath } from '../modules/attachments/blobStore';
@@ -190,7 +183,8 @@ function parseManifest(text: string): BackupArchiveManifest | null {
     const m = JSON.parse(text) as Partial<BackupArchiveManifest> | null;
     if (typeof m !== 'object' || m === null || m.format !== ARCHIVE_FORMAT) return null;
     if (typeof m.formatVersion !== 'number' || typeof m.database !== 'string') return null;
-    if (!databaseName.test(m.database) || !Array.isArray(m.attachments)) return null;
+    if (!databaseName.test(m.database) || safeFileName(m.database) !== m.database) return null;
+    if (!Array.isArray(m.attachments)) return null;
     const valid = m.attachments.every(
       (a) =>
         typeof a?.sha256 === 'string' &&
@@ -238,7 +232,7 @@ export async function unpackBackupArchive(
   label: string,
   workDir: string,
 ): Promise<UnpackedArchive> {
-  mkdirSync(workDir, { recursive: true });
+  makePrivateDir(workDir);
   const extracted: string[] = [];
   const cleanup = () => {
     for (const f of extracted) rmSync(f, { force: true });
@@ -265,7 +259,7 @@ export async function unpackBackupArchive(
     });
     const byName = new Map<string, (typeof entries)[number]>();
     for (const e of entries) {
-      if (byName.has(e.name)) throw refuse(`条目“${e.name}”在${WHAT}中出现了多次。`);
+      if (byName.has(e.name)) throw refuse(`条目“${visibleName(e.name)}”在${WHAT}中出现了多次。`);
       byName.set(e.name, e);
     }
     const manifestEntry = byName.get(ARCHIVE_MANIFEST);
@@ -309,7 +303,9 @@ export async function unpackBackupArchive(
       submitted.push({ name: k.name, file: entry.savedTo });
     }
     const extra = entries.find((e) => !listed.has(e.name));
-    if (extra) throw refuse(`条目“${extra.name}”不在 ${ARCHIVE_MANIFEST} 的清单中。`);
+    if (extra) {
+      throw refuse(`条目“${visibleName(extra.name)}”不在 ${ARCHIVE_MANIFEST} 的清单中。`);
+    }
     return { database: database.savedTo, attachments, submitted, cleanup };
   } catch (error) {
     cleanup();
@@ -334,7 +330,8 @@ export function installAttachments(
     } catch {
       // not there yet
     }
-    mkdirSync(path.dirname(target), { recursive: true });
+    makePrivateDir(path.dirname(target));
+    setFileMode(file); // the zip reader wrote it with the umask's mode
     renameSync(file, target);
     added += 1;
   }

@@ -1,16 +1,7 @@
-import Database from 'better-sqlite3';
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { nativeOption } from '../db/open';
+import { connect, type Db } from '../db/open';
+import { copyPrivateFile, makePrivateDir } from '../io/privateFiles';
 import { ATTACHMENTS_DIR, blobPath } from '../modules/attachments/blobStore';
 
 /**
@@ -31,9 +22,9 @@ export function liveRoot(dataDir: string): string {
 
 /** The attachment hashes a database file names ([] when it has none or cannot be read). */
 export function attachmentHashes(file: string, options: { nativeBinding?: string } = {}): string[] {
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   try {
-    db = new Database(file, { ...nativeOption(options), readonly: true, fileMustExist: true });
+    db = connect(file, { ...options, readonly: true, fileMustExist: true });
     const hasTable = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'")
       .get();
@@ -49,13 +40,13 @@ export function attachmentHashes(file: string, options: { nativeBinding?: string
 /** Puts `from` at `to` (a hard link, or a copy renamed into place); false if `from` is missing. */
 function place(from: string, to: string): boolean {
   if (!existsSync(from)) return false;
-  mkdirSync(path.dirname(to), { recursive: true });
+  makePrivateDir(path.dirname(to));
   try {
     linkSync(from, to);
   } catch {
     const temp = `${to}.${process.pid}.tmp`;
     try {
-      copyFileSync(from, temp);
+      copyPrivateFile(from, temp);
       renameSync(temp, to);
     } finally {
       rmSync(temp, { force: true });

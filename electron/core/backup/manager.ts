@@ -1,15 +1,5 @@
-import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import {
-  constants,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { constants, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type {
   BackupCheck,
@@ -25,7 +15,8 @@ import {
   type BackupKind,
 } from '../../../shared/domain/backup';
 import { UPLOADS_DIR } from '../dataFiles';
-import { nativeOption, type Db } from '../db/open';
+import { connect, type Db } from '../db/open';
+import { copyPrivateFile, makePrivateDir } from '../io/privateFiles';
 import { removeOrphanedTempFiles } from '../io/tempFiles';
 import { writeExportAtomically } from '../modules/package/exportFile';
 import { CoreError } from '../errors';
@@ -167,7 +158,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
   };
 
   async function snapshot(db: Db, kind: Exclude<BackupKind, 'pre-migration'>) {
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     const name = newBackupName(dir, kind, clock());
     const file = path.join(dir, name);
     await writeSnapshot(db, file, sqliteOptions);
@@ -223,14 +214,14 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
     const db = deps.currentDb();
     if (db) return snapshot(db, 'pre-restore');
     if (!existsSync(deps.databasePath)) return null;
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     const name = newBackupName(dir, 'pre-restore', clock());
     const target = path.join(dir, name);
     // No connection is open in recovery mode: copy the damaged file as it is, with its WAL.
     if (existsSync(`${deps.databasePath}-wal`)) {
-      copyFileSync(`${deps.databasePath}-wal`, `${target}-wal`);
+      copyPrivateFile(`${deps.databasePath}-wal`, `${target}-wal`);
     }
-    copyFileSync(deps.databasePath, target);
+    copyPrivateFile(deps.databasePath, target);
     keepAttachments(attachmentHashes(target, sqliteOptions), deps.dataDir, dir);
     log('info', 'damaged data file kept before restore', { name });
     return entry(name);
@@ -258,8 +249,8 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
 
   function copyListed(id: string, target: string): void {
     const source = requireListed(id);
-    if (existsSync(`${source}-wal`)) copyFileSync(`${source}-wal`, `${target}-wal`);
-    copyFileSync(source, target);
+    if (existsSync(`${source}-wal`)) copyPrivateFile(`${source}-wal`, `${target}-wal`);
+    copyPrivateFile(source, target);
   }
 
   return {
@@ -324,7 +315,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         try {
           copyListed(id, copy);
           // One self-contained file: a backup's -wal (if any) is folded in.
-          const db = new Database(copy, nativeOption(sqliteOptions));
+          const db = connect(copy, sqliteOptions);
           try {
             db.pragma('journal_mode = DELETE');
           } finally {
@@ -391,7 +382,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
             if (isZipFile(source.file)) {
               archive = await unpackBackupArchive(source.file, label, unpackDir);
             }
-            copyFileSync(archive?.database ?? source.file, candidate, constants.COPYFILE_EXCL);
+            copyPrivateFile(archive?.database ?? source.file, candidate, constants.COPYFILE_EXCL);
           }
           inspectCandidate(candidate, label, deps.migrations, sqliteOptions);
           // The archive's attachment files go into the live store before the swap. Should the

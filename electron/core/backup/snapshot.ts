@@ -1,9 +1,16 @@
-import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { visibleName } from '../../../shared/domain/fileNames';
 import { CoreError } from '../errors';
-import { integrityProblems, nativeOption, type Db } from '../db/open';
+import { connect, integrityProblems, type Db } from '../db/open';
 import { latestVersion } from '../db/migrate';
+import {
+  readSchema,
+  referenceSchema,
+  schemaDifferences,
+  type SchemaDifferences,
+} from '../db/schema';
+import { createPrivateFile } from '../io/privateFiles';
 import type { Migration } from '../migrations';
 
 /**
@@ -18,9 +25,11 @@ export async function writeSnapshot(
   options: { nativeBinding?: string } = {},
 ): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp`);
+  // Private from the start: the copy and its journal take this file's mode.
+  createPrivateFile(temp);
   try {
     await db.backup(temp);
-    const copy = new Database(temp, nativeOption(options));
+    const copy = connect(temp, options);
     try {
       copy.pragma('journal_mode = DELETE');
     } finally {
@@ -46,25 +55,26 @@ function startsWithSqliteMagic(file: string): boolean {
   }
 }
 
-/** Tables a file at `version` must have: created by migrations up to it and not dropped since. */
-export function expectedTables(migrations: readonly Migration[], version: number): string[] {
-  const tables = new Set<string>();
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version > version) break;
-    for (const m of migration.sql.matchAll(
-      /\b(CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|DROP\s+TABLE(?:\s+IF\s+EXISTS)?)\s+["`[]?(\w+)/gi,
-    )) {
-      if (/^CREATE/i.test(m[1])) tables.add(m[2].toLowerCase());
-      else tables.delete(m[2].toLowerCase());
-    }
-    for (const m of migration.sql.matchAll(
-      /\bALTER\s+TABLE\s+["`[]?(\w+)["`\]]?\s+RENAME\s+TO\s+["`[]?(\w+)/gi,
-    )) {
-      tables.delete(m[1].toLowerCase());
-      tables.add(m[2].toLowerCase());
-    }
-  }
-  return [...tables].sort();
+const schemaTypeLabels: Record<string, string> = {
+  table: '数据表',
+  index: '索引',
+  trigger: '触发器',
+  view: '视图',
+};
+
+/** The differences in words, at most five: “多出触发器“x”；缺少索引“y”；索引“z”的定义被改动”. */
+function schemaProblem({ extra, missing, changed }: SchemaDifferences): string | null {
+  // A name from the file is shown as it looks, and not at any length.
+  const named = (row: { type: string; name: string }) =>
+    `${schemaTypeLabels[row.type] ?? row.type}“${visibleName(row.name).slice(0, 60)}”`;
+  const parts = [
+    ...extra.map((row) => `多出${named(row)}`),
+    ...missing.map((row) => `缺少${named(row)}`),
+    ...changed.map((row) => `${named(row)}的定义被改动`),
+  ];
+  if (parts.length === 0) return null;
+  const more = parts.length > 5 ? `等 ${parts.length} 处` : '';
+  return `${parts.slice(0, 5).join('；')}${more}`;
 }
 
 export interface CandidateInfo {
@@ -73,9 +83,10 @@ export interface CandidateInfo {
 
 /**
  * Checks that a file is a sound PilotDesk data file this version can open: an SQLite file that
- * passes `quick_check`, with a schema version no newer than this app's and the tables its
- * version implies. Throws CoreError with a Chinese message naming the file otherwise. Opens the
- * file, so pass a private copy.
+ * passes `quick_check`, with a schema version no newer than this app's and exactly the schema
+ * the migrations build for that version (tables, indexes, triggers, views: a file that brings
+ * its own trigger would run it in the live data). Throws CoreError with a Chinese message naming
+ * the file otherwise. Opens the file, so pass a private copy.
  */
 export function inspectCandidate(
   file: string,
@@ -92,7 +103,7 @@ export function inspectCandidate(
   }
   let db: Db;
   try {
-    db = new Database(file, { ...nativeOption(options), fileMustExist: true });
+    db = connect(file, { ...options, fileMustExist: true });
   } catch (error) {
     throw refuse(`文件无法打开（${(error as Error).message}）。`);
   }
@@ -109,16 +120,26 @@ export function inspectCandidate(
         'DB_NEWER_VERSION',
       );
     }
-    const present = new Set(
-      db
-        .prepare("SELECT lower(name) FROM sqlite_master WHERE type = 'table'")
-        .pluck()
-        .all() as string[],
+    if (version < 1) {
+      throw refuse('它不是“1+X试点工作台”的数据文件（没有本程序的数据版本号）。');
+    }
+    const differences = schemaDifferences(
+      readSchema(db),
+      referenceSchema(migrations, version, options),
     );
-    const missing = expectedTables(migrations, version).filter((t) => !present.has(t));
-    if (version < 1 || missing.length > 0) {
+    const missingTables = differences.missing.filter((row) => row.type === 'table');
+    if (missingTables.length > 0) {
       throw refuse(
-        `它不是“1+X试点工作台”的数据文件${missing.length > 0 ? `（缺少数据表 ${missing.slice(0, 5).join('、')}）` : '（没有本程序的数据版本号）'}。`,
+        `它不是“1+X试点工作台”的数据文件（缺少数据表 ${missingTables
+          .slice(0, 5)
+          .map((row) => row.name)
+          .join('、')}）。`,
+      );
+    }
+    const problem = schemaProblem(differences);
+    if (problem) {
+      throw refuse(
+        `它的数据库结构与本程序数据版本 ${version} 应有的结构不符（${problem}），文件可能被改动过，为安全起见不能还原。`,
       );
     }
     return { schemaVersion: version };

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { SUBMITTED_DIR } from '../dataFiles';
-import { nativeOption } from '../db/open';
+import { connect, type Db } from '../db/open';
+import { makePrivateDir, READ_ONLY_FILE_MODE, setFileMode } from '../io/privateFiles';
 import type { SubmittedFile, UnpackedArchive } from './archive';
 
 /**
@@ -24,10 +24,10 @@ export function submittedFiles(
   dataDir: string,
   options: { nativeBinding?: string } = {},
 ): SubmittedFile[] {
-  let db: Database.Database | undefined;
+  let db: Db | undefined;
   let rows: { stored_name: string; sha256: string }[];
   try {
-    db = new Database(file, { ...nativeOption(options), readonly: true, fileMustExist: true });
+    db = connect(file, { ...options, readonly: true, fileMustExist: true });
     const hasTable = db
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'submitted_packages'")
       .get();
@@ -61,8 +61,8 @@ export function installSubmitted(files: UnpackedArchive['submitted'], dataDir: s
   for (const { name, file } of files) {
     const target = path.join(submittedRoot(dataDir), name);
     if (existsSync(target)) continue;
-    mkdirSync(path.dirname(target), { recursive: true });
-    chmodSync(file, 0o444);
+    makePrivateDir(path.dirname(target));
+    setFileMode(file, READ_ONLY_FILE_MODE);
     renameSync(file, target);
     added += 1;
   }

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CoreError } from '../errors';
+import { createPrivateFile, makePrivateDir, setFileMode } from '../io/privateFiles';
 import type { Logger } from '../log';
 import type { Migration } from '../migrations';
 import { applyMigrations, latestVersion } from './migrate';
@@ -40,7 +41,8 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
     if (found < target) backupBeforeMigration(options, found, target);
   }
 
-  const db = new Database(file, nativeOption(options));
+  makeDatabasePrivate(file);
+  const db = connect(file, { nativeBinding: options.nativeBinding });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -55,8 +57,39 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   }
 }
 
+/**
+ * The data file and its WAL files readable by the user alone, an older install's included:
+ * SQLite gives the WAL files it creates the data file's mode, so a new file is made 0600 first.
+ */
+function makeDatabasePrivate(file: string): void {
+  if (!existsSync(file)) createPrivateFile(file);
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(`${file}${suffix}`)) setFileMode(`${file}${suffix}`);
+  }
+}
+
 export function nativeOption(options: { nativeBinding?: string }): Database.Options {
   return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+}
+
+/**
+ * Every connection the core opens goes through here. `trusted_schema = OFF`: a file may come
+ * from elsewhere (a restored backup), so its views and triggers may not call functions with
+ * side effects or use virtual tables not marked safe.
+ */
+export function connect(
+  file: string,
+  options: { nativeBinding?: string; readonly?: boolean; fileMustExist?: boolean } = {},
+): Db {
+  const { nativeBinding, ...rest } = options;
+  const db = new Database(file, { ...rest, ...nativeOption({ nativeBinding }) });
+  try {
+    db.pragma('trusted_schema = OFF');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
 }
 
 /**
@@ -82,8 +115,8 @@ function inspectExisting(options: OpenDatabaseOptions): number {
   let version: number;
   let problems: string[];
   try {
-    db = new Database(options.file, {
-      ...nativeOption(options),
+    db = connect(options.file, {
+      nativeBinding: options.nativeBinding,
       readonly: true,
       fileMustExist: true,
     });
@@ -109,13 +142,17 @@ function inspectExisting(options: OpenDatabaseOptions): number {
 }
 
 function backupBeforeMigration(options: OpenDatabaseOptions, from: number, to: number): void {
-  mkdirSync(options.backupDir, { recursive: true });
+  makePrivateDir(options.backupDir);
   const stamp = options.clock().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const target = path.join(options.backupDir, `pre-migration-v${from}-to-v${to}-${stamp}.sqlite`);
   // VACUUM INTO makes a consistent copy (WAL included) from a read-only connection.
-  const db = new Database(options.file, { ...nativeOption(options), readonly: true });
+  createPrivateFile(target); // VACUUM INTO fills an empty file, keeping its mode
+  const db = connect(options.file, { nativeBinding: options.nativeBinding, readonly: true });
   try {
     db.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    rmSync(target, { force: true }); // never an empty file listed as a backup
+    throw error;
   } finally {
     db.close();
   }

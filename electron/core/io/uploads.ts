@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  rmSync,
-  statfsSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, ftruncateSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../../shared/domain/attachments';
+import { safeFileName } from '../../../shared/domain/fileNames';
 import type { UploadProgress } from '../../../shared/contract/uploads';
 import { UPLOADS_DIR } from '../dataFiles';
 import { CoreError } from '../errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './privateFiles';
 import { processTempName, removeOrphanedTempFiles } from './tempFiles';
 
 /** Staged files: `uploads/.<pid>-<uploadId>.upload.tmp` (io/tempFiles.ts). */
@@ -103,7 +97,9 @@ export function createUploadStore(options: {
   return {
     dir,
 
-    begin(fileName, size) {
+    begin(given, size) {
+      // Shown in every message about the file (a restore, a package check): made safe to show.
+      const fileName = safeFileName(given, '未命名文件');
       for (const [id, upload] of open) {
         if (now() - upload.touchedAt > UPLOAD_IDLE_MS) drop(id);
       }
@@ -113,7 +109,7 @@ export function createUploadStore(options: {
           `同时进行的上传过多（${open.size} 个），请等其他文件传完或取消后再试。`,
         );
       }
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       const free = freeBytes(dir);
       if (size > free) {
         throw new CoreError(
@@ -148,7 +144,7 @@ export function createUploadStore(options: {
           { size: upload.size, end: offset + bytes.length },
         );
       }
-      const fd = openSync(upload.path, upload.received === 0 ? 'wx' : 'r+');
+      const fd = openSync(upload.path, upload.received === 0 ? 'wx' : 'r+', PRIVATE_FILE_MODE);
       try {
         let written = 0;
         while (written < bytes.length) {

@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import type { Readable, Transform } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import { PRIVATE_FILE_MODE } from './privateFiles';
 
 /**
  * Every zip entry gets this time, built from local date parts so the DOS timestamp is the same
@@ -50,7 +51,7 @@ export function writeZipFile(
   return new Promise((resolve, reject) => {
     const zip = new yazl.ZipFile();
     const output = zip.outputStream as Readable;
-    const out = createWriteStream(target, { flags: 'wx' });
+    const out = createWriteStream(target, { flags: 'wx', mode: PRIVATE_FILE_MODE });
     const open = new Set<Readable>();
     let failed = false;
     const fail = (error: unknown) => {

@@ -9,8 +9,8 @@
  * judged exactly as before until the user records dates or forms. No data is lost; the old
  * columns go, their values live on here.
  */
-// Written in the order expectedTables (backup/snapshot.ts) reads a migration: the new levels
-// table is built beside the old one, the old one dropped, the new one renamed into its place.
+// The new levels table is built beside the old one, the old one dropped, the new one renamed
+// into its place.
 export default /* sql */ `
 CREATE TABLE certificate_levels_v12 (
   certificate_id INTEGER NOT NULL REFERENCES certificates (id) ON DELETE CASCADE,

@@ -38,6 +38,8 @@ describe('attachment names', () => {
     ['a\u0000b\u001f.pdf', 'ab.pdf'],
     ['\u0007', '未命名文件'],
     ['dir/', '未命名文件'],
+    ['简历\u202Eexe.pdf.png', '简历exe.pdf.png'],
+    ['\u200B方案\u2066.pdf\uFEFF', '方案.pdf'],
   ])('keeps %j for display as %j', (given, shown) => {
     expect(displayNameFromUpload(given)).toBe(shown);
   });
@@ -53,6 +55,7 @@ describe('attachment names', () => {
     ['...', 'docx', '附件.docx'],
     ['报告\u0000\u001b.docx', 'docx', '报告.docx'],
     ['.hidden.pdf', 'pdf', 'hidden.pdf'],
+    ['简历\u202Eexe.pdf', 'png', '简历exe.pdf.png'],
   ] as const)('downloads %j (%s) as %j', (name, ext, file) => {
     expect(downloadFileName(name, ext)).toBe(file);
   });
@@ -70,6 +73,7 @@ describe('attachment names', () => {
     ['a\\b', '附件名称不能包含'],
     ['a\tb', '附件名称不能包含'],
     ['x'.repeat(256), '不能超过 255 个字符'],
+    ['\u202E\u200B', '请填写附件名称'],
   ])('refuses %j as a name', (name, message) => {
     expect(displayNameProblem(name)).toContain(message);
     const parsed = attachmentNameSchema.safeParse(name);
@@ -80,5 +84,10 @@ describe('attachment names', () => {
   it('accepts an ordinary Chinese name, trimmed', () => {
     expect(displayNameProblem('2020级软件技术专业人才培养方案（定稿）')).toBeNull();
     expect(attachmentNameSchema.parse('  合作协议  ')).toBe('合作协议');
+  });
+
+  it('keeps a typed name without its invisible characters', () => {
+    expect(displayNameProblem('简历\u202Eexe.pdf')).toBeNull();
+    expect(attachmentNameSchema.parse(' 简历\u202Eexe.pdf\u200B ')).toBe('简历exe.pdf');
   });
 });

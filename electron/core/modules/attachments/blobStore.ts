@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   renameSync,
@@ -12,6 +11,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../../io/privateFiles';
 
 /** The folder, beside the database file, that holds every attachment's content once. */
 export const ATTACHMENTS_DIR = 'attachments';
@@ -50,13 +50,13 @@ function isFileOfSize(file: string, size: number): boolean {
 export function ensureBlob(root: string, sha256: string, bytes: Uint8Array): boolean {
   const target = blobPath(root, sha256);
   if (isFileOfSize(target, bytes.length)) return false;
-  mkdirSync(path.dirname(target), { recursive: true });
+  makePrivateDir(path.dirname(target));
   const temp = path.join(
     path.dirname(target),
     `.${sha256}.${process.pid}.${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`,
   );
   try {
-    const fd = openSync(temp, 'wx');
+    const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset);

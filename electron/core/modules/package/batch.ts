@@ -1,13 +1,14 @@
 import type { ManifestBatch, PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import type { CancellableTask } from '../../io/tasks';
 import { loadBatch } from '../fees/batches';
 import { figuresByBatch } from '../fees/figures';
 import { feeSheet, uploadSheet } from '../fees/sheets';
-import { safeName } from './build';
+import { MAX_NAME_PART } from './build';
 import { packageSchool } from './data';
 import { packageContents } from './manifestZip';
 
@@ -58,7 +59,7 @@ export function batchPackageFileName({ school, batch }: BatchPackageData): strin
     ...(batch.name.trim() ? [batch.name.trim()] : []),
   ];
   const base = parts.join('_');
-  return `${safeName(base.length > 180 ? base.slice(0, 180) : base)}_考核报名材料.zip`;
+  return `${safeFileName(base, '_', MAX_NAME_PART)}_考核报名材料.zip`;
 }
 
 /** Units of work `buildBatchPackage` reports progress in: two sheets, then the zip. */

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { Transform } from 'node:stream';
 import type { PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import { blobPath } from '../attachments/blobStore';
 import { CoreError } from '../../errors';
 import { applicationForm, implementationPlan } from './content';
@@ -14,15 +15,8 @@ import type { CancellableTask } from '../../io/tasks';
 import type { PackageAttachment } from './data';
 import { compressFor, packageContents } from './manifestZip';
 
-/** Characters no file system takes in a name, and control characters. */
-export function safeName(name: string): string {
-  const cleaned = [...name]
-    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
-    .join('')
-    .trim()
-    .replace(/^\.+/, '_');
-  return cleaned === '' ? '_' : cleaned.slice(0, 120);
-}
+/** The longest part of a package's name or an entry's stem taken from the data (school, file). */
+export const MAX_NAME_PART = 120;
 
 export const yyyymmdd = (d: Date) =>
   `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
@@ -31,7 +25,7 @@ export const yyyymmdd = (d: Date) =>
 export function packageFileName(data: PackageData, now: Date, draft: boolean): string {
   const certificates = [...new Set(data.projects.map((p) => p.project.certificateName))].join('、');
   const base = `${data.school.name}_${certificates}_1+X证书试点申报材料_${yyyymmdd(now)}`;
-  return `${safeName(base.length > 180 ? base.slice(0, 180) : base)}${draft ? '_草稿' : ''}.zip`;
+  return `${safeFileName(base, '_', MAX_NAME_PART)}${draft ? '_草稿' : ''}.zip`;
 }
 
 export interface BuildOptions {
@@ -131,7 +125,11 @@ export async function buildPackage(
       throw missingAttachment(a);
     }
     if (size !== a.size) throw damagedAttachment(a);
-    const stem = safeName(`${a.owner}_${a.kind}_${a.displayName.replace(/\.[^.]*$/, '')}`);
+    const stem = safeFileName(
+      `${a.owner}_${a.kind}_${a.displayName.replace(/\.[^.]*$/, '')}`,
+      '_',
+      MAX_NAME_PART,
+    );
     let name = `附件/${stem}.${a.ext}`;
     for (let n = 2; used.has(name); n += 1) name = `附件/${stem}_${n}.${a.ext}`;
     used.add(name);

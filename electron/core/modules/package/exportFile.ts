@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makePrivateDir, setFileMode } from '../../io/privateFiles';
 import type { CancellableTask } from '../../io/tasks';
 import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
 
@@ -27,10 +28,11 @@ export async function writeExportAtomically<T>(
   write: (temp: string) => Promise<T>,
 ): Promise<{ value: T; bytes: Buffer; savedAs: string }> {
   const dir = path.join(dataDir, EXPORTS_DIR);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const temp = path.join(dir, processTempName(TEMP_KIND));
   try {
     const value = await write(temp);
+    setFileMode(temp); // whatever wrote it
     // Read back without blocking, so a cancel that arrives meanwhile is still honoured.
     const bytes = await readFile(temp);
     task.check();

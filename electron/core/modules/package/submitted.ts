@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
-  chmodSync,
   createReadStream,
   existsSync,
-  mkdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -17,11 +15,18 @@ import type {
 } from '../../../../shared/contract/package';
 import type { ProjectRecord } from '../../../../shared/domain/projectRevisions';
 import { diffProjectRecords } from '../../../../shared/domain/projectRevisions';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import type { CoreContext } from '../../context';
 import { SUBMITTED_DIR } from '../../dataFiles';
 import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
+import {
+  makePrivateDir,
+  PRIVATE_FILE_MODE,
+  READ_ONLY_FILE_MODE,
+  setFileMode,
+} from '../../io/privateFiles';
 import { readZipEntries } from '../../io/safeZip';
 import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
 import { loadProject } from '../projects/repository';
@@ -51,9 +56,12 @@ interface PackageProjectRow {
   record_json: string;
 }
 
-/** A name made by this app's exports: one plain file name, nothing that reaches elsewhere. */
+/**
+ * A name made by this app's exports: one plain file name, nothing that reaches elsewhere, nothing
+ * invisible (safeFileName leaves it as it is).
+ */
 const plainName = (name: string) =>
-  name === path.basename(name) && !name.startsWith('.') && !/[\\/:]/.test(name);
+  name === path.basename(name) && !name.startsWith('.') && safeFileName(name) === name;
 
 function hashFile(file: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -164,14 +172,14 @@ export function submittedPackages(ctx: CoreContext) {
         }
       }
 
-      mkdirSync(folder, { recursive: true });
+      makePrivateDir(folder);
       const storedName = `${sha.slice(0, 12)}_${fileName}`;
       const kept = path.join(folder, storedName);
       const temp = path.join(folder, processTempName(TEMP_KIND));
       try {
         // The bytes just hashed, not the file again: it could be replaced meanwhile.
-        writeFileSync(temp, bytes, { flag: 'wx' });
-        chmodSync(temp, 0o444);
+        writeFileSync(temp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+        setFileMode(temp, READ_ONLY_FILE_MODE);
         renameSync(temp, kept);
       } finally {
         rmSync(temp, { force: true });
