@@ -6,7 +6,7 @@ import { CoreError } from '../../errors';
 import type { CancellableTask } from '../../io/tasks';
 import { loadBatch } from '../fees/batches';
 import { figuresByBatch } from '../fees/figures';
-import { feeSheet, uploadSheet } from '../fees/sheets';
+import { FEE_SHEET_FILE, feeSheet, UPLOAD_SHEET_FILE, uploadSheet } from '../fees/sheets';
 import { safeName } from './build';
 import { packageSchool } from './data';
 import { packageContents } from './manifestZip';
@@ -60,6 +60,9 @@ export function batchPackageFileName({ school, batch }: BatchPackageData): strin
   const base = parts.join('_');
   return `${safeName(base.length > 180 ? base.slice(0, 180) : base)}_考核报名材料.zip`;
 }
+
+/** The documents every batch package holds (the sheets name them): 校验材料包 requires them. */
+export const batchDocuments: readonly string[] = [UPLOAD_SHEET_FILE, FEE_SHEET_FILE];
 
 /** Units of work `buildBatchPackage` reports progress in: two sheets, then the zip. */
 export const BATCH_PACKAGE_WORK = 3;

@@ -11,7 +11,6 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type {
-  PackageManifest,
   SubmittedPackage,
   SubmittedPackageContent,
 } from '../../../../shared/contract/package';
@@ -28,7 +27,8 @@ import { loadProject } from '../projects/repository';
 import { projectData, projectRecord } from '../projects/revisions';
 import { EXPORTS_DIR } from './exportFile';
 import { MANIFEST_NAME, sha256 } from './manifestZip';
-import { parseManifest, verifyLimits } from './verify';
+import { parseManifest, type ReadManifest } from './manifestCheck';
+import { verifyLimits } from './verify';
 
 const TEMP_KIND = 'zip';
 
@@ -65,7 +65,7 @@ function hashFile(file: string): Promise<string> {
   });
 }
 
-async function readManifest(file: string, fileName: string): Promise<PackageManifest> {
+async function readManifest(file: string, fileName: string): Promise<ReadManifest> {
   const entries = await readZipEntries(file, {
     what: '材料包',
     limits: verifyLimits,
