@@ -194,7 +194,7 @@ export function submittedPackages(ctx: CoreContext) {
                 storedName,
                 sha,
                 bytes.length,
-                manifest.kind === 'batch' ? 'batch' : 'application',
+                manifest.kind,
                 manifest.draft ? 1 : 0,
               ).lastInsertRowid,
           );
