@@ -20,6 +20,10 @@ export function fuseConfig(platform) {
     [FuseV1Options.EnableNodeCliInspectArguments]: false,
     // Only app.asar, never a loose app/ folder someone drops beside it.
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    // app.asar must match the hash electron-builder embedded in the executable (Windows) or
+    // Info.plist (macOS) before this hook runs: an edited archive does not start. Linux has no
+    // such check yet; the fuse is ignored there.
+    [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     // The page is served from app://, never file://.
     [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
   };

@@ -15,6 +15,7 @@ import { createCore, type Core } from '../core';
 import { stderrLogger } from '../core/log';
 import { DATA_FOLDER_NAME } from '../core/paths';
 import { serveAppRequest } from './appProtocol';
+import { developmentSwitches } from './developmentSwitches';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -82,12 +83,18 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
 
+  const development = developmentSwitches(app.isPackaged, process.env);
+  if (development.ignored.length > 0) {
+    stderrLogger('warn', 'development-only settings ignored in the packaged app', {
+      settings: development.ignored,
+    });
+  }
   core = createCore({
     dataDir: app.getPath('userData'),
     clock: () => new Date(),
     log: stderrLogger,
     appVersion: app.getVersion(),
-    nativeBinding: process.env.PILOTDESK_SQLITE_BINDING || undefined,
+    nativeBinding: development.sqliteBinding,
     host: { openPath: (folder) => shell.openPath(folder) },
   });
   // Automatic backups: the core decides when one is due (after changes, at most every 15 min).

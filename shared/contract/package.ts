@@ -75,8 +75,8 @@ export interface ManifestProject {
 }
 
 /**
- * What a package is for: 申报材料 (pilot projects) or 考核报名材料 (one exam batch). Manifests
- * written before the field existed are application packages.
+ * What a package is for: 申报材料 (pilot projects) or 考核报名材料 (one exam batch). Every
+ * manifest names it; 校验材料包 refuses one that does not (manifestCheck.ts).
  */
 export type PackageKind = 'application' | 'batch';
 

@@ -2,8 +2,9 @@ import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
-import { makeBulkyFile } from '../harness/files';
+import { makeBulkyFile, makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -222,5 +223,95 @@ test.describe('申报材料', () => {
     await submitted.getByTestId('submitted-changes').click();
     await expect(page.getByTestId('project-changes')).toContainText('教师1（T0001）');
     await attachScreenshot(page, testInfo, 'submitted-packages');
+  });
+  test('校验材料包 shows a duplicate-entry package and a foreign manifest without crashing', async ({
+    page,
+  }, testInfo) => {
+    const call = webHostCall(page.request, host);
+    const project = await seed(call);
+    const built = await data<{ contentBase64: string }>(call, 'package.build', {
+      projectIds: [project.id],
+      acceptDraft: true,
+    });
+    const entries = (await readOwnZip(Buffer.from(built.contentBase64, 'base64'))).map(
+      (e) => [e.name, e.data] as const,
+    );
+    const pdf = entries.find(([name]) => name.endsWith('.pdf'))!;
+    await page.goto(host.url);
+    await openPage(page, '申报材料');
+    const pick = page.getByTestId('package-verify').locator('input[type=file]');
+    const zip = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/zip', buffer });
+
+    await pick.setInputFiles(zip('重复条目.zip', makeZip([...entries, pdf])));
+    await expect(page.getByTestId('verify-report')).toContainText('校验未通过');
+    await expect(page.getByTestId('verify-report')).toContainText('湖北示例职业技术学院');
+    await expect(page.getByTestId('verify-problems')).toContainText(
+      `条目“${pdf[0]}”在材料包中出现了 2 次。`,
+    );
+    await attachScreenshot(page, testInfo, 'verify-duplicates');
+
+    await pick.setInputFiles(
+      zip('外来材料包.zip', makeZip({ 'manifest.json': '{"formatVersion":1,"files":[]}' })),
+    );
+    await expect(page.getByTestId('verify-report')).toContainText('校验未通过');
+    await expect(page.getByTestId('verify-problems')).toContainText(
+      '缺少：软件版本（appVersion）、生成时间（createdAt）、材料包类型（kind）、草稿标记（draft）、学校（school）',
+    );
+    await expect(page.getByText('此页面出现错误')).toHaveCount(0);
+    await attachScreenshot(page, testInfo, 'verify-foreign');
+  });
+
+  test('a page that crashes keeps the sidebar working, and 重新加载此页 mounts it again', async ({
+    page,
+  }, testInfo) => {
+    await seed(webHostCall(page.request, host));
+    // An answer the page cannot render (a manifest without its school) stands in for a bug.
+    const brokenAnswer = () =>
+      page.route(
+        '**/api/invoke/package.verify',
+        (route) =>
+          route.fulfill({
+            json: {
+              ok: true,
+              data: {
+                ok: false,
+                fileName: 'x.zip',
+                manifest: {},
+                missing: [],
+                extra: [],
+                changed: [],
+                problems: [],
+                checkedFiles: 0,
+              },
+            },
+          }),
+        { times: 1 },
+      );
+    const crash = async () => {
+      await brokenAnswer();
+      await page
+        .getByTestId('package-verify')
+        .locator('input[type=file]')
+        .setInputFiles({ name: 'x.zip', mimeType: 'application/zip', buffer: makeZip({ a: 'b' }) });
+      await expect(page.getByText('此页面出现错误')).toBeVisible();
+    };
+    await page.goto(host.url);
+    await openPage(page, '申报材料');
+    await crash();
+    await expect(page.getByRole('button', { name: '重新加载此页' })).toBeVisible();
+    await attachScreenshot(page, testInfo, 'page-crashed');
+
+    // The rest of the app is alive: another page opens, and coming back shows this one again.
+    await openPage(page, '学校信息');
+    await expect(page.getByText('此页面出现错误')).toHaveCount(0);
+    await openPage(page, '申报材料');
+    await expect(page.getByTestId('package-verify')).toBeVisible();
+
+    await crash();
+    await page.getByRole('button', { name: '重新加载此页' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: '申报材料' })).toBeVisible();
+    await expect(page.getByTestId('package-verify')).toBeVisible();
+    await expect(page.getByTestId('verify-report')).toHaveCount(0);
+    await expect(page.getByText('此页面出现错误')).toHaveCount(0);
   });
 });

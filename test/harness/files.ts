@@ -95,12 +95,18 @@ export function makeJpeg(): Buffer {
   );
 }
 
-/** A zip of stored (uncompressed) entries: enough for Office Open XML and plain archives. */
-export function makeZip(entries: Record<string, string | Buffer>): Buffer {
+/**
+ * A zip of stored (uncompressed) entries: enough for Office Open XML and plain archives. Given
+ * as a list of [name, content] pairs, a name may occur twice (a hostile archive).
+ */
+export function makeZip(
+  entries: Record<string, string | Buffer> | readonly (readonly [string, string | Buffer])[],
+): Buffer {
+  const list = Array.isArray(entries) ? entries : Object.entries(entries);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of Object.entries(entries)) {
+  for (const [name, content] of list) {
     const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const fileName = Buffer.from(name, 'utf8');
     const crc = crc32(data) >>> 0;
@@ -132,8 +138,8 @@ export function makeZip(entries: Record<string, string | Buffer>): Buffer {
   const centralDir = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(entries).length, 8);
-  end.writeUInt16LE(Object.keys(entries).length, 10);
+  end.writeUInt16LE(list.length, 8);
+  end.writeUInt16LE(list.length, 10);
   end.writeUInt32LE(centralDir.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, centralDir, end]);

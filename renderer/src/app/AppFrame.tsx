@@ -35,7 +35,10 @@ export function AppFrame() {
         <WeeklyAlertBanner />
         <WeeklyDueReminder />
         <Layout.Content style={{ padding: 24 }} role="main">
-          <ErrorBoundary key={feature.key}>{feature.render()}</ErrorBoundary>
+          {/* One per page, keyed by it: a page's crash stays on that page, and leaving it clears it. */}
+          <ErrorBoundary key={feature.key} page>
+            {feature.render()}
+          </ErrorBoundary>
         </Layout.Content>
         <Layout.Footer style={{ padding: '8px 24px', fontSize: 12 }} data-testid="status-bar">
           {info && (

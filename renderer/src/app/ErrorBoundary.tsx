@@ -2,12 +2,22 @@ import { Button, Result, Typography } from 'antd';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { t } from '../i18n';
 
+interface Props {
+  children: ReactNode;
+  /**
+   * Around one page: its crash leaves the sidebar and the other pages working, and
+   * 重新加载此页 mounts the page afresh. Without it (around the whole app) the button reloads
+   * the window.
+   */
+  page?: boolean;
+}
+
 interface State {
   error: Error | null;
 }
 
 /** Catches a rendering error so the user sees what happened and can reload. */
-export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
+export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null };
 
   static getDerivedStateFromError(error: Error): State {
@@ -18,20 +28,28 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     console.error(error, info.componentStack);
   }
 
+  private readonly reload = () => {
+    // React unmounted the failed page: clearing the error mounts it afresh, with fresh state.
+    if (this.props.page) this.setState({ error: null });
+    else window.location.reload();
+  };
+
   override render() {
-    if (!this.state.error) return this.props.children;
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    const text = this.props.page ? t.errorBoundary.page : t.errorBoundary;
     return (
       <Result
         status="error"
-        title={t.errorBoundary.title}
-        subTitle={t.errorBoundary.description}
+        title={text.title}
+        subTitle={text.description}
         extra={
-          <Button type="primary" onClick={() => window.location.reload()}>
-            {t.errorBoundary.reload}
+          <Button type="primary" onClick={this.reload}>
+            {text.reload}
           </Button>
         }
       >
-        <Typography.Text code>{this.state.error.message}</Typography.Text>
+        <Typography.Text code>{error.message}</Typography.Text>
       </Result>
     );
   }

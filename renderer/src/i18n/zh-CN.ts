@@ -114,6 +114,12 @@ export const zhCN = {
     title: '界面出现错误',
     description: '已保存的数据不受影响。请重新加载界面；若反复出现，请记下以下信息。',
     reload: '重新加载',
+    page: {
+      title: '此页面出现错误',
+      description:
+        '已保存的数据不受影响，左侧的其他页面仍可使用。可重新加载此页；若反复出现，请记下以下信息。',
+      reload: '重新加载此页',
+    },
   },
   attachments: {
     upload: '上传附件',

@@ -69,6 +69,8 @@ describe('electron-builder.yml', () => {
     });
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**/*');
     expect(config.afterPack).toBe('./electron/cli/after-pack.mjs');
+    // The integrity fuse needs the hash electron-builder embeds; without it the app won't start.
+    expect(config.disableAsarIntegrity).toBeUndefined();
     expect(existsSync(path.join(repoRoot, config.afterPack as string))).toBe(true);
     const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
       main: string;
@@ -77,16 +79,34 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(pkg.dependencies['better-sqlite3']).toBeDefined();
   });
+
+  it('has signing settings ready for a certificate, and no secret in the file', () => {
+    const text = readFileSync(path.join(repoRoot, 'electron-builder.yml'), 'utf8');
+    expect(config.forceCodeSigning).toBe(false);
+    expect(config.win).toMatchObject({
+      signtoolOptions: {
+        signingHashAlgorithms: ['sha256'],
+        rfc3161TimeStampServer: expect.stringMatching(/^https?:\/\//),
+      },
+    });
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: false });
+    // Certificates and passwords come from the release machine's environment, never from here.
+    expect(text).not.toMatch(/certificateFile|certificatePassword|CSC_KEY_PASSWORD:/);
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toContain('### Code signing');
+    expect(readme).toContain('### Release checklist');
+  });
 });
 
 describe('Electron fuses (after-pack hook)', () => {
-  it('turns RunAsNode, NODE_OPTIONS and --inspect off, asar-only loading and cookie encryption on', () => {
+  it('turns RunAsNode, NODE_OPTIONS and --inspect off, asar-only loading, asar integrity and cookie encryption on', () => {
     const fuses = fuseConfig('win32');
     expect(fuses.version).toBe(FuseVersion.V1);
     expect(fuses[FuseV1Options.RunAsNode]).toBe(false);
     expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
     expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
     expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(fuses[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
     expect(fuses[FuseV1Options.EnableCookieEncryption]).toBe(true);
     expect(fuses[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
     expect(fuses.resetAdHocDarwinSignature).toBe(false);

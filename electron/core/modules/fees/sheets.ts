@@ -14,6 +14,10 @@ import { CoreError } from '../../errors';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
 import { loadBatches, type BatchInfo } from './batches';
 
+/** The two sheets' file names, for downloads and for the batch package (which requires both). */
+export const UPLOAD_SHEET_FILE = '考生信息上传表.xlsx';
+export const FEE_SHEET_FILE = '费用明细表.xlsx';
+
 export interface SheetFile {
   fileName: string;
   bytes: Buffer;
@@ -89,7 +93,7 @@ export async function uploadSheet(db: Db, batchId: number): Promise<SheetFile> {
     ]),
     { textColumns: [2, 4], width: 18 },
   );
-  return { fileName: '考生信息上传表.xlsx', bytes: await workbookBytes(wb) };
+  return { fileName: UPLOAD_SHEET_FILE, bytes: await workbookBytes(wb) };
 }
 
 export const FEE_SHEET_HEADER = [
@@ -160,5 +164,5 @@ export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFil
   const wb = newWorkbook();
   const ws = addSheet(wb, '费用明细', FEE_SHEET_HEADER, body, { textColumns: [0], width: 16 });
   ws.getColumn(FEE_SHEET_HEADER.length).numFmt = '0.00';
-  return { fileName: '费用明细表.xlsx', bytes: await workbookBytes(wb) };
+  return { fileName: FEE_SHEET_FILE, bytes: await workbookBytes(wb) };
 }

@@ -7,7 +7,7 @@ import { CoreError } from '../../errors';
 import type { CancellableTask } from '../../io/tasks';
 import { loadBatch } from '../fees/batches';
 import { figuresByBatch } from '../fees/figures';
-import { feeSheet, uploadSheet } from '../fees/sheets';
+import { FEE_SHEET_FILE, feeSheet, UPLOAD_SHEET_FILE, uploadSheet } from '../fees/sheets';
 import { MAX_NAME_PART } from './build';
 import { packageSchool } from './data';
 import { packageContents } from './manifestZip';
@@ -61,6 +61,9 @@ export function batchPackageFileName({ school, batch }: BatchPackageData): strin
   const base = parts.join('_');
   return `${safeFileName(base, '_', MAX_NAME_PART)}_考核报名材料.zip`;
 }
+
+/** The documents every batch package holds (the sheets name them): 校验材料包 requires them. */
+export const batchDocuments: readonly string[] = [UPLOAD_SHEET_FILE, FEE_SHEET_FILE];
 
 /** Units of work `buildBatchPackage` reports progress in: two sheets, then the zip. */
 export const BATCH_PACKAGE_WORK = 3;

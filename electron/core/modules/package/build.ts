@@ -41,9 +41,24 @@ export interface BuildOptions {
   progress: (done: number) => void;
 }
 
+/**
+ * The documents every application package holds, named once: the builder writes them under
+ * these names and 校验材料包 requires them. A draft's carry （草稿） in the name.
+ */
+export function applicationDocuments(draft: boolean) {
+  const suffix = draft ? '（草稿）' : '';
+  return {
+    formDocx: `申报表${suffix}.docx`,
+    formPdf: `申报表${suffix}.pdf`,
+    plan: `实施方案${suffix}.docx`,
+    teachers: `教师信息表${suffix}.xlsx`,
+    facilities: `实训条件表${suffix}.xlsx`,
+  };
+}
+
 /** Each generated document counts as this many units of work (an attachment: one per byte). */
 const DOCUMENT_WORK = 1024 * 1024;
-const DOCUMENTS = 5;
+const DOCUMENTS = Object.keys(applicationDocuments(false)).length;
 
 /** The units of work `buildPackage` reports progress in: documents plus attachment bytes. */
 export function packageWork(data: PackageData): number {
@@ -90,20 +105,17 @@ export async function buildPackage(
   options: BuildOptions,
 ): Promise<{ size: number; manifest: PackageManifest }> {
   const { data, draft, progress, task } = options;
-  const suffix = draft ? '（草稿）' : '';
+  const names = applicationDocuments(draft);
   const form = applicationForm(data, draft);
   const documents: { name: string; make: () => Promise<Buffer> }[] = [
+    { name: names.formDocx, make: () => renderDocx('1+X证书制度试点申报表', form) },
+    { name: names.formPdf, make: () => renderPdf('1+X证书制度试点申报表', form) },
     {
-      name: `申报表${suffix}.docx`,
-      make: () => renderDocx('1+X证书制度试点申报表', form),
-    },
-    { name: `申报表${suffix}.pdf`, make: () => renderPdf('1+X证书制度试点申报表', form) },
-    {
-      name: `实施方案${suffix}.docx`,
+      name: names.plan,
       make: () => renderDocx('1+X证书制度试点实施方案', implementationPlan(data, draft)),
     },
-    { name: `教师信息表${suffix}.xlsx`, make: () => teacherWorkbook(data, draft) },
-    { name: `实训条件表${suffix}.xlsx`, make: () => facilitiesWorkbook(data, draft) },
+    { name: names.teachers, make: () => teacherWorkbook(data, draft) },
+    { name: names.facilities, make: () => facilitiesWorkbook(data, draft) },
   ];
   const contents = packageContents();
   for (const [i, doc] of documents.entries()) {

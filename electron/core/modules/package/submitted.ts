@@ -9,7 +9,6 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import type {
-  PackageManifest,
   SubmittedPackage,
   SubmittedPackageContent,
 } from '../../../../shared/contract/package';
@@ -33,7 +32,8 @@ import { loadProject } from '../projects/repository';
 import { projectData, projectRecord } from '../projects/revisions';
 import { EXPORTS_DIR } from './exportFile';
 import { MANIFEST_NAME, sha256 } from './manifestZip';
-import { parseManifest, verifyLimits } from './verify';
+import { parseManifest, type ReadManifest } from './manifestCheck';
+import { verifyLimits } from './verify';
 
 const TEMP_KIND = 'zip';
 
@@ -73,7 +73,7 @@ function hashFile(file: string): Promise<string> {
   });
 }
 
-async function readManifest(file: string, fileName: string): Promise<PackageManifest> {
+async function readManifest(file: string, fileName: string): Promise<ReadManifest> {
   const entries = await readZipEntries(file, {
     what: '材料包',
     limits: verifyLimits,
@@ -202,7 +202,7 @@ export function submittedPackages(ctx: CoreContext) {
                 storedName,
                 sha,
                 bytes.length,
-                manifest.kind === 'batch' ? 'batch' : 'application',
+                manifest.kind,
                 manifest.draft ? 1 : 0,
               ).lastInsertRowid,
           );
