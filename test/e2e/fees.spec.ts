@@ -81,7 +81,7 @@ test.describe('费用台账', () => {
       if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
       return result.data;
     };
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
 
     // 1. A roster saved by Chinese Excel (GBK) with two bad rows: the errors are listed by row.
     const rows = rosterRows(50);
