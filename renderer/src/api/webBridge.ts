@@ -63,7 +63,10 @@ export function createWebBridge(): PilotBridge {
       const connect = async () => {
         const ticket = await eventsTicket();
         if (closed) return;
-        if (ticket === undefined) return void (retry = setTimeout(reconnect, delay));
+        if (ticket === undefined) {
+          retry = setTimeout(reconnect, delay);
+          return;
+        }
         source = new EventSource(
           `${webPaths.events}?${TICKET_PARAM}=${encodeURIComponent(ticket)}`,
         );
