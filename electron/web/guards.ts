@@ -1,5 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
-
 /** Names the page may be reached by; anything else is a DNS-rebinding attempt. */
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -15,24 +13,7 @@ export function isAllowedOrigin(origin: string | undefined, port: number): boole
   );
 }
 
-/** Constant-time comparison, so the token cannot be guessed a character at a time. */
-export function tokensMatch(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** Cookies are not separated by port, so the name carries it. */
-export function tokenCookieName(port: number): string {
-  return `pilotdesk_token_${port}`;
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
+/** A header sent once, as a string; a repeated header (an array) counts as missing. */
+export function singleHeader(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

@@ -4,7 +4,17 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../shared/contract/csp';
 import type { Envelope } from '../../shared/contract/errors';
 import type { Core } from '../core';
-import { isAllowedHost, isAllowedOrigin, readCookie, tokenCookieName, tokensMatch } from './guards';
+import {
+  LAUNCH_HEADER,
+  LAUNCH_PARAM,
+  SESSION_HEADER,
+  TICKET_PARAM,
+  webPaths,
+  type SessionAnswer,
+  type TicketAnswer,
+} from '../../shared/contract/webAccess';
+import { createWebAccess, TICKET_PATHS } from './access';
+import { isAllowedHost, isAllowedOrigin, singleHeader } from './guards';
 import { contentTypeFor, resolveStaticPath } from './static';
 
 export interface WebHostOptions {
@@ -12,7 +22,10 @@ export interface WebHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** The launch token printed in the URL: spent by the first page that opens it. */
   token: string;
+  /** Ticket expiry is measured by this clock; the real time unless a test injects one. */
+  clock?: () => Date;
 }
 
 export interface WebHost {
@@ -23,7 +36,11 @@ export interface WebHost {
 
 // Uploaded files travel base64-encoded inside calls: 64 MB leaves room for a 45 MB file.
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const INVOKE_PREFIX = '/api/invoke/';
+const API_PREFIX = '/api/';
+const LINK_EXPIRED =
+  '链接已失效，请从 PilotDesk 重新打开（重新运行 npm run web，打开它新打印的地址）。';
+const NO_SESSION =
+  '拒绝访问：缺少或无效的会话。请从 PilotDesk 重新打开（重新运行 npm run web，打开它新打印的地址）。';
 
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy,
@@ -48,13 +65,13 @@ function sendText(
   res.end(text);
 }
 
-function sendEnvelope(res: http.ServerResponse, envelope: Envelope<unknown>): void {
+function sendJson(res: http.ServerResponse, value: unknown): void {
   res.writeHead(200, {
     ...securityHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
   });
-  res.end(JSON.stringify(envelope));
+  res.end(JSON.stringify(value));
 }
 
 async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
@@ -70,11 +87,13 @@ async function readBody(req: http.IncomingMessage): Promise<string | undefined> 
 
 /**
  * The web host: the built renderer and the core's dispatcher on 127.0.0.1 only. Every request
- * needs the per-launch token (cookie set from the launch URL, or the `x-pilot-token` header) and
- * a Host header naming this address; calls also need a matching Origin.
+ * needs a Host header naming this address. The page's files are public (they hold no data); the
+ * API trusts no cookie: calls need a tab's session secret in a header and a matching Origin, the
+ * event stream a single-use ticket (see access.ts).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, rendererDir, token } = options;
+  const access = createWebAccess(token, options.clock ?? (() => new Date()));
   let port = options.port;
   const clients = new Set<http.ServerResponse>();
   const unsubscribe = core.events.on((event) => {
@@ -95,73 +114,96 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const cookieName = tokenCookieName(port);
-    const queryToken = url.searchParams.get('token') ?? undefined;
+    if (url.pathname.startsWith(API_PREFIX)) await handleApi(req, res, url);
+    else await serveStatic(req, res, url);
+  }
 
-    if (req.method === 'GET' && queryToken !== undefined && tokensMatch(queryToken, token)) {
-      // Trade the launch URL's token for a cookie, and drop it from the address bar.
-      url.searchParams.delete('token');
-      res.writeHead(302, {
-        ...securityHeaders,
-        'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
-      });
-      res.end();
-      return;
-    }
-    const headerToken = req.headers['x-pilot-token'];
-    const given =
-      (typeof headerToken === 'string' ? headerToken : undefined) ??
-      readCookie(req.headers.cookie, cookieName);
-    if (!tokensMatch(given, token)) {
-      sendText(res, 403, '拒绝访问：缺少或错误的启动令牌。请使用 npm run web 打印的完整地址打开。');
-      return;
-    }
-
-    if (url.pathname.startsWith(INVOKE_PREFIX)) {
-      if (req.method !== 'POST') {
-        sendText(res, 405, '调用接口只接受 POST 请求。');
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    if (url.pathname === webPaths.events && req.method === 'GET') {
+      if (!access.takeTicket(url.searchParams.get(TICKET_PARAM) ?? undefined, webPaths.events)) {
+        sendText(res, 403, '拒绝访问：事件流的票据缺失、已用过或已过期。');
         return;
       }
-      if (!isAllowedOrigin(req.headers.origin, port)) {
-        sendText(res, 403, '拒绝访问：请求来源（Origin）不是本应用页面。');
-        return;
-      }
-      const body = await readBody(req);
-      if (body === undefined) {
-        // Stop reading the rest of an oversized body: answer, then drop the connection.
-        sendText(res, 413, '请求内容过大（超过 64 MB）。', { Connection: 'close' });
-        res.on('finish', () => req.destroy());
-        return;
-      }
-      let input: unknown;
-      try {
-        input = body === '' ? {} : JSON.parse(body);
-      } catch {
-        sendEnvelope(res, {
-          ok: false,
-          error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，未做任何改动。' },
-        });
-        return;
-      }
-      const name = decodeURIComponent(url.pathname.slice(INVOKE_PREFIX.length));
-      sendEnvelope(res, await core.dispatch(name, input));
+      openEventStream(req, res);
       return;
     }
-
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, {
-        ...securityHeaders,
-        'Content-Type': 'text/event-stream; charset=utf-8',
-        'Cache-Control': 'no-store',
-        Connection: 'keep-alive',
-      });
-      res.write(': connected\n\n');
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
+    if (req.method !== 'POST') {
+      sendText(res, 405, '接口只接受 POST 请求。');
       return;
     }
+    if (!isAllowedOrigin(req.headers.origin, port)) {
+      sendText(res, 403, '拒绝访问：请求来源（Origin）不是本应用页面。');
+      return;
+    }
+    if (url.pathname === webPaths.session) {
+      const secret = access.openSession(singleHeader(req.headers[LAUNCH_HEADER]));
+      if (secret === undefined) sendText(res, 403, LINK_EXPIRED);
+      else sendJson(res, { secret } satisfies SessionAnswer);
+      return;
+    }
+    if (!access.hasSession(singleHeader(req.headers[SESSION_HEADER]))) {
+      sendText(res, 403, NO_SESSION);
+      return;
+    }
+    const body = await readBody(req);
+    if (body === undefined) {
+      // Stop reading the rest of an oversized body: answer, then drop the connection.
+      sendText(res, 413, '请求内容过大（超过 64 MB）。', { Connection: 'close' });
+      res.on('finish', () => req.destroy());
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body === '' ? {} : JSON.parse(body);
+    } catch {
+      sendJson(res, {
+        ok: false,
+        error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，未做任何改动。' },
+      } satisfies Envelope<unknown>);
+      return;
+    }
+    if (url.pathname === webPaths.ticket) {
+      const path = (input as { path?: unknown } | null)?.path;
+      if (typeof path !== 'string' || !TICKET_PATHS.includes(path)) {
+        sendText(
+          res,
+          400,
+          `票据只能用于 ${TICKET_PATHS.join('、')}，收到的路径：${String(path)}。`,
+        );
+        return;
+      }
+      sendJson(res, { ticket: access.issueTicket(path) } satisfies TicketAnswer);
+      return;
+    }
+    if (url.pathname.startsWith(webPaths.invoke)) {
+      const name = decodeURIComponent(url.pathname.slice(webPaths.invoke.length));
+      sendJson(res, await core.dispatch(name, input));
+      return;
+    }
+    sendText(res, 404, '找不到该接口。');
+  }
 
+  function openEventStream(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    clients.add(res);
+    req.on('close', () => clients.delete(res));
+  }
+
+  async function serveStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendText(res, 405, '不支持的请求方法。');
       return;
@@ -194,7 +236,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?${LAUNCH_PARAM}=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();

@@ -1,32 +1,52 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { StrictMode } from 'react';
+import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppFrame } from './app/AppFrame';
 import { TOAST_TOP_VAR } from './components/PageHeader';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { UnsavedEditsDialog } from './app/UnsavedEditsDialog';
 import { RecoveryGate } from './features/settings/RecoveryGate';
+import { startWebSession } from './api/webSession';
+import { t } from './i18n';
 
 dayjs.locale('zh-cn');
 
 const container = document.getElementById('root');
 if (!container) throw new Error('root element missing');
 
-createRoot(container).render(
-  <StrictMode>
-    <ConfigProvider locale={zhCN}>
-      {/* Toasts start below the page title (PageHeader sets the offset), never over it. */}
-      <AntApp message={{ top: `var(${TOAST_TOP_VAR}, 8px)` }}>
-        <ErrorBoundary>
-          <RecoveryGate>
-            <AppFrame />
-          </RecoveryGate>
-          <UnsavedEditsDialog />
-        </ErrorBoundary>
-      </AntApp>
-    </ConfigProvider>
-  </StrictMode>,
+const root = createRoot(container);
+const render = (content: ReactNode) =>
+  root.render(
+    <StrictMode>
+      <ConfigProvider locale={zhCN}>
+        {/* Toasts start below the page title (PageHeader sets the offset), never over it. */}
+        <AntApp message={{ top: `var(${TOAST_TOP_VAR}, 8px)` }}>{content}</AntApp>
+      </ConfigProvider>
+    </StrictMode>,
+  );
+
+const app = (
+  <ErrorBoundary>
+    <RecoveryGate>
+      <AppFrame />
+    </RecoveryGate>
+    <UnsavedEditsDialog />
+  </ErrorBoundary>
 );
+
+// The desktop shell's preload provides window.pilot; in a browser the tab needs a session first.
+if (window.pilot) render(app);
+else {
+  void startWebSession().then((ok) =>
+    render(
+      ok ? (
+        app
+      ) : (
+        <Result status="warning" title={t.webSession.expired} subTitle={t.webSession.expiredHint} />
+      ),
+    ),
+  );
+}

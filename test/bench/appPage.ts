@@ -29,7 +29,7 @@ export async function openAppPage(dataDir: string, route = ''): Promise<AppPage>
   };
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${host.url}${route}`);
+    await page.goto(`${await host.launchUrl()}${route}`);
     return { page, close };
   } catch (error) {
     await close();

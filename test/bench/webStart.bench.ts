@@ -18,7 +18,7 @@ export async function benchWebColdStart(runs = 3): Promise<BenchRow[]> {
       const temp = makeTempDir('pilotdesk-bench-web-');
       const host = await startWebHostProcess(temp.dir);
       const page = await browser.newPage();
-      await page.goto(host.url);
+      await page.goto(await host.launchUrl());
       await page.getByRole('menuitem').first().waitFor();
       await page.close();
       await host.stop();

@@ -43,7 +43,7 @@ test.describe('考核报名材料包', () => {
       students.map((student) => ({ student, batch: 0 })),
     );
 
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '考核报名');
     // The empty batch cannot be exported: the button says why.
     await page

@@ -44,7 +44,7 @@ test.describe('证书目录', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
     });
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await page.getByRole('menuitem', { name: '证书目录' }).click();
     await expect(page.getByRole('heading', { name: '证书目录' })).toBeVisible();
 

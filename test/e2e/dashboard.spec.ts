@@ -28,7 +28,7 @@ test.describe('首页', () => {
     page,
     request,
   }, testInfo) => {
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
 
     const raw = webHostCall(request, host);
@@ -75,7 +75,7 @@ test.describe('首页', () => {
       dueTime: '17:00',
     });
 
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
 
     // issue 11: withdraw 学生5's only sign-up (¥480) on the batch page; 台账, 汇总 and 首页

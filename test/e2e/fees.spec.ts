@@ -76,7 +76,7 @@ test.describe('费用台账', () => {
   }, testInfo) => {
     test.setTimeout(420_000);
     const call = dataCall(webHostCall(request, host));
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
 
     // 1. A roster saved by Chinese Excel (GBK) with two bad rows: the errors are listed by row.
     const rows = rosterRows(50);

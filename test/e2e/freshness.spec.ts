@@ -30,8 +30,8 @@ test.describe('every view is fresh after a change anywhere', () => {
 
   const selfCheckTag = (page: Page) => page.getByTestId('selfcheck-tag');
 
-  async function openProjectList(page: Page, url: string) {
-    await page.goto(url);
+  async function openProjectList(page: Page, running: RunningWebHost) {
+    await page.goto(await running.launchUrl());
     await openPage(page, '试点项目');
     await expect(selfCheckTag(page)).toHaveAttribute('data-level', 'fail');
     await expect(selfCheckTag(page)).toContainText('1 项不符合');
@@ -54,11 +54,12 @@ test.describe('every view is fresh after a change anywhere', () => {
   }) => {
     test.slow(); // two windows on a shared machine
     // Nine of the school's ten teachers on the project: rule 5 needs ten.
-    const { url } = await start(request, { teachers: 10, projectTeachers: 9 });
-    await openProjectList(page, url);
+    const running = await start(request, { teachers: 10, projectTeachers: 9 });
+    await openProjectList(page, running);
 
     const other = await context.newPage();
-    await other.goto(url);
+    // A tab of its own: sessions are per tab, so it opens its own launch link.
+    await other.goto(await running.launchUrl());
     await openPage(other, '试点项目');
     await other.getByText('Web前端开发', { exact: false }).first().click();
     await other.locator('.ant-select', { has: other.locator('#project-teacherIds') }).click();
@@ -79,8 +80,7 @@ test.describe('every view is fresh after a change anywhere', () => {
     page,
     request,
   }) => {
-    const { url } = await start(request, { attachment: null });
-    await openProjectList(page, url);
+    await openProjectList(page, await start(request, { attachment: null }));
 
     await page.getByText('Web前端开发', { exact: false }).first().click();
     const panel = page.locator('[data-testid^="attachments-project-"]');
@@ -109,7 +109,7 @@ test.describe('every view is fresh after a change anywhere', () => {
     await setCaps(data);
     const students = await addStudents(data, 3);
 
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '费用台账');
     await expect(page.getByTestId('fees-summary')).toHaveText('共 0 条有效报名，费用合计 ¥0.00');
 

@@ -173,7 +173,7 @@ test.describe('HTML and script in text fields', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
 
     const pages: [label: string, texts: string[]][] = [
       ['学校信息', [hostile.school, hostile.address]],
@@ -231,7 +231,7 @@ test.describe('HTML and script in text fields', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '学生');
     await page.getByRole('button', { name: '从名单导入' }).click();
     await page.locator('.ant-modal input[type=file]').setInputFiles(big);
@@ -248,7 +248,7 @@ test.describe('HTML and script in text fields', () => {
     page,
   }) => {
     const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 201 * 1024 * 1024);
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
     await expect(page.getByTestId('verify-error')).toHaveText(
@@ -262,7 +262,7 @@ test.describe('HTML and script in text fields', () => {
     page,
   }, testInfo) => {
     const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 190 * 1024 * 1024);
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
     await expect(page.getByTestId('upload-progress')).toBeVisible();

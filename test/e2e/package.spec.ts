@@ -74,7 +74,7 @@ test.describe('申报材料', () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     await seed(webHostCall(page.request, host));
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     await expect(page.getByTestId('package-export')).toBeDisabled();
     await page
@@ -133,7 +133,7 @@ test.describe('申报材料', () => {
     }
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     await page
       .getByRole('row', { name: /Web前端开发/ })
@@ -164,7 +164,7 @@ test.describe('申报材料', () => {
     test.setTimeout(180_000);
     const call = webHostCall(page.request, host);
     const project = await seed(call);
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     const submitted = page.getByTestId('submitted-packages');
     await expect(submitted).toContainText('还没有已提交的材料包');

@@ -77,7 +77,7 @@ test.describe('试点项目与资格自查', () => {
     page,
   }, testInfo) => {
     test.setTimeout(240_000);
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await saveSchool(page);
 
     // The certificate's hardware checklist, in the catalogue.
@@ -222,7 +222,7 @@ test.describe('试点项目与资格自查', () => {
     // Restart the web host: everything is still there.
     await host.stop();
     host = await startWebHostProcess(temp.dir);
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '试点项目');
     const projectRow = page.locator('.ant-table-row', { hasText: 'Web前端开发' });
     await expect(projectRow).toContainText('初级、中级');
@@ -257,7 +257,7 @@ test.describe('试点项目与资格自查', () => {
     page,
   }, testInfo) => {
     await seedDraftProject(webHostCall(page.request, host));
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '试点项目');
     await page
       .locator('.ant-table-row', { hasText: 'Web前端开发' })
@@ -309,7 +309,7 @@ test.describe('试点项目与资格自查', () => {
   });
 
   test('deleting a teacher a project uses names the project first', async ({ page }) => {
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await saveSchool(page);
     await openPage(page, '教师');
     await fillTeacher(page, { staffNo: 'T001', name: '张老师', gender: '女', title: '讲师' });

@@ -15,7 +15,7 @@ async function damagedDataFolder(dir: string, request: APIRequestContext): Promi
   const first = await startWebHostProcess(dir);
   const call = async (name: string, data: object) => {
     const response = await request.post(`${first.origin}/api/invoke/${name}`, {
-      headers: { 'x-pilot-token': first.token, origin: first.origin },
+      headers: first.headers,
       data,
     });
     expect(await response.json()).toMatchObject({ ok: true });
@@ -64,7 +64,7 @@ test.describe('恢复界面', () => {
     await damagedDataFolder(temp.dir, request);
     host = await startWebHostProcess(temp.dir);
 
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await expect(page.getByText('数据文件已损坏')).toBeVisible();
     await expect(page.getByText(/未通过完整性检查/)).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '学校信息' })).toHaveCount(0);

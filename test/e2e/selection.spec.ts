@@ -60,7 +60,7 @@ test.describe('selections mean what they say', () => {
       examDate: '2026-05-10',
       fee: 400,
     })) as { id: number };
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
 
     // 1. 全选符合条件的 41 人 spans the three pages; unticking one on page 2 leaves 40.
     await openPage(page, '考核报名');

@@ -31,7 +31,7 @@ test.describe('专业、教师与实训条件', () => {
     page,
   }, testInfo) => {
     test.setTimeout(180_000); // the whole path of four pages, typed as a coordinator would
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
 
     // 专业: the empty state says what to do first; a bad code is refused inline.
     await openPage(page, '专业');
@@ -211,7 +211,7 @@ test.describe('专业、教师与实训条件', () => {
   test('deleting a major in use says how many teachers use it, and unlinks them when confirmed', async ({
     page,
   }, testInfo) => {
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '专业');
     await addMajor(page, {
       code: '510203',
@@ -261,7 +261,7 @@ test.describe('专业、教师与实训条件', () => {
 
   test('a thousand teachers list, filter and count on the page', async ({ page }, testInfo) => {
     await seedStaff(webHostCall(page.request, host), 1000);
-    await page.goto(`${host.url}#/teachers`);
+    await page.goto(`${await host.launchUrl()}#/teachers`);
     await expect(page.getByRole('heading', { level: 3, name: '教师' })).toBeVisible();
     await expect(page.getByText('共 1,000 条')).toBeVisible();
     await expect(page.getByTestId('stat-total')).toContainText('1,000');

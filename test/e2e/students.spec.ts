@@ -88,7 +88,7 @@ test.describe('学生', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
     });
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await seedMajor(page);
     await openPage(page, '学生');
     await expect(page.getByText('还没有学生。点击右上角“从名单导入”')).toBeVisible();

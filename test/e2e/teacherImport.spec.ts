@@ -22,7 +22,7 @@ test.describe('教师导入', () => {
   test('a sheet with a bad row is refused with its row number; fixed, it imports; again, nothing doubles', async ({
     page,
   }, testInfo) => {
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '教师');
     const pick = async (name: string, rows: string[][]) =>
       page.locator('.ant-modal input[type=file]').setInputFiles({

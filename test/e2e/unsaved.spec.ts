@@ -94,7 +94,8 @@ test.describe('未保存的修改', () => {
     temp.remove();
   });
 
-  const open = (page: Page, route: string) => page.goto(`${host.url}#/${route}`);
+  const open = async (page: Page, route: string) =>
+    page.goto(`${await host.launchUrl()}#/${route}`);
 
   test('学校信息: the sidebar and closing the tab ask; 继续编辑 keeps, 放弃 leaves, 保存 clears', async ({
     page,
@@ -227,7 +228,8 @@ test.describe('未保存的修改：对话框与抽屉', () => {
     temp.remove();
   });
 
-  const open = (page: Page, route: string) => page.goto(`${host.url}#/${route}`);
+  const open = async (page: Page, route: string) =>
+    page.goto(`${await host.launchUrl()}#/${route}`);
 
   interface Editor {
     name: string;

@@ -57,7 +57,7 @@ test.describe('周报', () => {
   test('three missed weeks raise the red alert on every page; late filings lower it step by step', async ({
     page,
   }, testInfo) => {
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '周报');
     await expect(page.getByText('还没有设置周报')).toBeVisible();
     await expect(page.locator('#weekly-dueTime')).toHaveValue('17:00');
@@ -167,7 +167,7 @@ test.describe('周报', () => {
       submitter: '李老师',
     });
     expect(late.ok).toBe(true);
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await appStarted(page);
     const threeWeeks = '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报';
     await openPage(page, '首页');
@@ -190,7 +190,7 @@ test.describe('周报', () => {
     await saveSchedule(request);
     // Thursday of week 10: the report is due tomorrow at 17:00.
     setClock('2026-03-05T10:00:00+08:00');
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await appStarted(page);
     const reminder = page.getByTestId('weekly-reminder');
     await expect(reminder).toContainText('周报即将截止：2026年第10周');

@@ -9,7 +9,7 @@ export type Call = (name: string, input: unknown) => Promise<Envelope<unknown>>;
 export function webHostCall(request: APIRequestContext, host: RunningWebHost): Call {
   return async (name, input) => {
     const response = await request.post(`${host.origin}/api/invoke/${name}`, {
-      headers: { 'x-pilot-token': host.token, origin: host.origin },
+      headers: host.headers,
       data: input,
     });
     return (await response.json()) as Envelope<unknown>;

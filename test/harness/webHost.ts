@@ -1,15 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import {
+  LAUNCH_HEADER,
+  LAUNCH_PARAM,
+  SESSION_HEADER,
+  webPaths,
+  type SessionAnswer,
+  type TicketAnswer,
+} from '../../shared/contract/webAccess';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
 export interface RunningWebHost {
-  /** The launch URL with its token, exactly as printed. */
-  url: string;
   origin: string;
-  token: string;
+  /** The test's own session, from exchanging the printed launch token (which is then spent). */
+  secret: string;
+  /** What authorises a direct API call: the session header and this page's Origin. */
+  headers: Record<string, string>;
+  /** A fresh single-use launch URL for one browser tab, as the printed one was. */
+  launchUrl(): Promise<string>;
   port: number;
   dataDir: string;
   output: () => string;
@@ -60,10 +72,21 @@ export async function startWebHostProcess(
     });
   });
   const parsed = new URL(url);
+  const origin = parsed.origin;
+  const { secret } = (await postJson(origin, webPaths.session, {
+    [LAUNCH_HEADER]: parsed.searchParams.get(LAUNCH_PARAM) ?? '',
+  })) as SessionAnswer;
+  const headers = { [SESSION_HEADER]: secret, origin };
   return {
-    url,
-    origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    origin,
+    secret,
+    headers,
+    launchUrl: async () => {
+      const { ticket } = (await postJson(origin, webPaths.ticket, headers, {
+        path: webPaths.session,
+      })) as TicketAnswer;
+      return `${origin}/?${LAUNCH_PARAM}=${ticket}`;
+    },
     port: Number(parsed.port),
     dataDir,
     output: () => output,
@@ -74,6 +97,37 @@ export async function startWebHostProcess(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** A POST to the host with its Origin (which fetch would not let a test set), answered as JSON. */
+function postJson(
+  origin: string,
+  urlPath: string,
+  headers: Record<string, string>,
+  body: unknown = {},
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${origin}${urlPath}`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { ...headers, origin, 'content-type': 'application/json' },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (data += chunk));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(JSON.parse(data))
+            : reject(new Error(`${urlPath}: ${res.statusCode} ${data}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
 }
 
 export function makeTempDir(prefix: string): { dir: string; remove(): void } {

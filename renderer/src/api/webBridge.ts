@@ -1,20 +1,41 @@
 import type { PilotBridge } from '../../../shared/contract/bridge';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { PilotEvent } from '../../../shared/contract/events';
+import { TICKET_PARAM, webPaths, type TicketAnswer } from '../../../shared/contract/webAccess';
+import { sessionHeaders } from './webSession';
+
+// After the stream drops (host restarted, sleep), try again this long after, at most.
+const RECONNECT_MIN_MS = 1_000;
+const RECONNECT_MAX_MS = 30_000;
+
+/** A single-use URL ticket for the event stream, asked for with the tab's session. */
+async function eventsTicket(): Promise<string | undefined> {
+  try {
+    const response = await fetch(webPaths.ticket, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...sessionHeaders() },
+      body: JSON.stringify({ path: webPaths.events }),
+      credentials: 'omit',
+    });
+    return response.ok ? ((await response.json()) as TicketAnswer).ticket : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * `window.pilot` for the web host: calls go as same-origin POSTs (the launch token travels in
- * its HttpOnly cookie), events arrive as server-sent events.
+ * `window.pilot` for the web host: calls go as same-origin POSTs carrying the tab's session
+ * secret in a header (no cookie); events arrive as server-sent events, opened with a ticket.
  */
 export function createWebBridge(): PilotBridge {
   return {
     async invoke(name, input) {
       try {
-        const response = await fetch(`api/invoke/${encodeURIComponent(name)}`, {
+        const response = await fetch(`${webPaths.invoke}${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', ...sessionHeaders() },
           body: JSON.stringify(input ?? {}),
-          credentials: 'same-origin',
+          credentials: 'omit',
         });
         if (!response.ok) {
           return {
@@ -34,10 +55,39 @@ export function createWebBridge(): PilotBridge {
       }
     },
     on(listener) {
-      const source = new EventSource('api/events');
-      source.onmessage = (message: MessageEvent<string>) =>
-        listener(JSON.parse(message.data) as PilotEvent);
-      return () => source.close();
+      let source: EventSource | undefined;
+      let closed = false;
+      let delay = RECONNECT_MIN_MS;
+      let retry: ReturnType<typeof setTimeout> | undefined;
+      // A ticket is spent on connecting, so EventSource's own retry (same URL) cannot work.
+      const connect = async () => {
+        const ticket = await eventsTicket();
+        if (closed) return;
+        if (ticket === undefined) {
+          retry = setTimeout(reconnect, delay);
+          return;
+        }
+        source = new EventSource(
+          `${webPaths.events}?${TICKET_PARAM}=${encodeURIComponent(ticket)}`,
+        );
+        source.onopen = () => (delay = RECONNECT_MIN_MS);
+        source.onmessage = (message: MessageEvent<string>) =>
+          listener(JSON.parse(message.data) as PilotEvent);
+        source.onerror = () => {
+          source?.close();
+          retry = setTimeout(reconnect, delay);
+        };
+      };
+      const reconnect = () => {
+        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+        void connect();
+      };
+      void connect();
+      return () => {
+        closed = true;
+        clearTimeout(retry);
+        source?.close();
+      };
     },
   };
 }

@@ -110,6 +110,11 @@ export const zhCN = {
     },
   },
 
+  webSession: {
+    expired: '链接已失效，请从 PilotDesk 重新打开',
+    expiredHint:
+      '为了安全，启动地址只能打开一次（刷新本页不受影响）。请重新运行 npm run web，在浏览器打开它新打印的地址。',
+  },
   errorBoundary: {
     title: '界面出现错误',
     description: '已保存的数据不受影响。请重新加载界面；若反复出现，请记下以下信息。',

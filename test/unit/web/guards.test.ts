@@ -1,13 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../../electron/core/paths';
-import {
-  isAllowedHost,
-  isAllowedOrigin,
-  readCookie,
-  tokenCookieName,
-  tokensMatch,
-} from '../../../electron/web/guards';
+import { isAllowedHost, isAllowedOrigin, singleHeader } from '../../../electron/web/guards';
 import { parseWebOptions } from '../../../electron/web/options';
 import { resolveStaticPath } from '../../../electron/web/static';
 
@@ -27,18 +21,10 @@ describe('web host guards', () => {
     expect(isAllowedOrigin(undefined, 5000)).toBe(false);
   });
 
-  it('compares tokens exactly', () => {
-    expect(tokensMatch('abc', 'abc')).toBe(true);
-    expect(tokensMatch('abd', 'abc')).toBe(false);
-    expect(tokensMatch('ab', 'abc')).toBe(false);
-    expect(tokensMatch(undefined, 'abc')).toBe(false);
-  });
-
-  it('reads the per-port token cookie', () => {
-    const name = tokenCookieName(5000);
-    expect(readCookie(`a=1; ${name}=tok; b=2`, name)).toBe('tok');
-    expect(readCookie(`${tokenCookieName(5001)}=other`, name)).toBeUndefined();
-    expect(readCookie(undefined, name)).toBeUndefined();
+  it('reads a header sent once, never a repeated one', () => {
+    expect(singleHeader('abc')).toBe('abc');
+    expect(singleHeader(['abc', 'def'])).toBeUndefined();
+    expect(singleHeader(undefined)).toBeUndefined();
   });
 
   it('keeps static paths inside the renderer folder', () => {
