@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { Transform } from 'node:stream';
@@ -108,8 +109,14 @@ export async function buildPackage(
       name: `实施方案${suffix}.docx`,
       make: () => renderDocx('1+X证书制度试点实施方案', implementationPlan(data, draft)),
     },
-    { name: `教师信息表${suffix}.xlsx`, make: () => teacherWorkbook(data, draft) },
-    { name: `实训条件表${suffix}.xlsx`, make: () => facilitiesWorkbook(data, draft) },
+    {
+      name: `教师信息表${suffix}.xlsx`,
+      make: () => teacherWorkbook(data, draft, chinaDate(options.now)),
+    },
+    {
+      name: `实训条件表${suffix}.xlsx`,
+      make: () => facilitiesWorkbook(data, draft, chinaDate(options.now)),
+    },
   ];
   const contents = packageContents();
   for (const [i, doc] of documents.entries()) {
