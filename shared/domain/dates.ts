@@ -4,6 +4,11 @@ export function formatChineseDate(isoDate: string): string {
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : isoDate;
 }
 
+/** The calendar date in China (UTC+8, no daylight saving) at `instant`, as `YYYY-MM-DD`. */
+export function chinaDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
 export type TypedDate = { ok: true; iso: string } | { ok: false; message: string };
 
 /** Full-width digits and date punctuation (typed with a Chinese input method) as ASCII. */

@@ -91,11 +91,6 @@ export function compactDateToIso(compact: string): string | null {
   return `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
 }
 
-/** The calendar date in China (UTC+8, no daylight saving) at `instant`, as `YYYY-MM-DD`. */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-}
-
 const EARLIEST_BIRTH_YEAR = 1900;
 
 function checkBirthDate(

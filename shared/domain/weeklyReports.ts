@@ -1,3 +1,4 @@
+import { chinaDate } from './dates';
 /**
  * Weekly reports (周报, notice 四.6 / DOMAIN rule 16): the report calendar and the alert level.
  *
@@ -126,11 +127,6 @@ export function isoWeekday(date: string): number {
 /** The Monday of the week containing `date`. */
 export function mondayOf(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
-}
-
-/** The local date (China time) of an instant. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** The instant of a China-time date and 'HH:MM' time, as an ISO string in UTC. */

@@ -17,7 +17,7 @@ import { signUp, type DataCall } from '../harness/fees';
 import { makeZip } from '../harness/files';
 import { staged } from '../harness/uploads';
 import { call } from '../harness/seed';
-import { loadWorkbook, uploadSheetHeader } from '../harness/sheets';
+import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 
 let now = new Date('2026-03-02T08:00:00Z');
 let t: TestCore;
@@ -74,12 +74,8 @@ const entriesOf = async (bytes: Buffer) =>
 /** A worksheet's rows as plain values (row 1 is the header). */
 async function rowsOf(bytes: Buffer): Promise<unknown[][]> {
   const wb = await loadWorkbook(bytes);
-  const ws = wb.worksheets[0];
-  const rows: unknown[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row) => {
-    rows.push((row.values as unknown[]).slice(1).map((v) => v ?? ''));
-  });
-  return rows;
+  const { header, rows } = sheetTable(wb.worksheets[0]);
+  return [header, ...rows].map((r) => r.map((v) => v ?? ''));
 }
 
 describe('考核报名材料包 (package.buildBatch)', () => {
@@ -165,7 +161,8 @@ describe('考核报名材料包 (package.buildBatch)', () => {
         'Web前端开发',
         '初级',
         '第一批',
-        '2020-11-15',
+        // A date cell (2020年11月15日 in Excel), not text.
+        new Date(Date.UTC(2020, 10, 15)),
         signupStatusLabels[s.status],
         payerLabels[s.payer],
         s.feeFen / 100,
@@ -199,12 +196,13 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     expect(report.missing).toEqual([]);
   });
 
-  it('is deterministic: same data → same bytes; a later clock changes only createdAt', async () => {
+  it('is deterministic: same data → same bytes; later the same day changes only createdAt', async () => {
     const first = await build();
     const again = await build();
     expect(again.contentBase64).toBe(first.contentBase64);
 
-    now = new Date('2026-04-01T09:30:00Z');
+    // 17:30 in China: the same day, so the same 制表日期.
+    now = new Date('2026-03-02T09:30:00Z');
     const later = await build();
     expect(later.fileName).toBe(first.fileName);
     const a = await entriesOf(Buffer.from(first.contentBase64, 'base64'));
@@ -214,7 +212,7 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     }
     const manifestA = JSON.parse(a.get('manifest.json')!.toString('utf8')) as PackageManifest;
     const manifestB = JSON.parse(b.get('manifest.json')!.toString('utf8')) as PackageManifest;
-    expect(manifestB.createdAt).toBe('2026-04-01T09:30:00.000Z');
+    expect(manifestB.createdAt).toBe('2026-03-02T09:30:00.000Z');
     expect({ ...manifestB, createdAt: '' }).toEqual({ ...manifestA, createdAt: '' });
     // Rebuilt in place: still one file in exports/, no temporary file.
     expect(readdirSync(path.join(t.dataDir, 'exports'))).toEqual([first.fileName]);

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import type ExcelJS from 'exceljs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
@@ -9,7 +8,7 @@ import { ledgerListSchema, type LedgerParams } from '../../shared/contract/fees'
 import { createTestCore, type TestCore } from '../harness/core';
 import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
 import { readEveryFigure } from '../harness/figures';
-import { loadWorkbook, uploadSheetHeader } from '../harness/sheets';
+import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 
 let t: TestCore;
@@ -506,11 +505,8 @@ describe('fees: sheets', () => {
   const read = async (base64: string) => {
     const wb = await loadWorkbook(Buffer.from(base64, 'base64'));
     const ws = wb.worksheets[0];
-    const rows: ExcelJS.CellValue[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row) =>
-      rows.push((row.values as ExcelJS.CellValue[]).slice(1)),
-    );
-    return { ws, rows };
+    const table = sheetTable(ws);
+    return { ws, rows: [table.header, ...table.rows] };
   };
 
   it('writes 考生信息上传表 for a batch: exact columns, ID numbers as text, formulas neutralised', async () => {

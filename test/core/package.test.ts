@@ -23,6 +23,8 @@ import { planSections } from '../../shared/domain/implementationPlan';
 import { verifyLimits } from '../../electron/core/modules/package/verify';
 import { createTestCore, type TestCore } from '../harness/core';
 import { makeBulkyFile, makePdf, makeZip } from '../harness/files';
+import { sheetTable } from '../harness/sheets';
+import { MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
 import { call, seedSchool } from '../harness/seed';
 import { staged } from '../harness/uploads';
 
@@ -168,17 +170,29 @@ describe('submission package', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(files.get('教师信息表.xlsx')! as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    expect(ws.rowCount).toBe(13);
-    expect(ws.getRow(2).getCell(3).value).toBe('教师1');
-    expect(ws.getRow(2).getCell(5).value).toBe('T0001');
-    expect(ws.getRow(2).getCell(9).value).toBe('是');
-    expect(ws.getRow(13).getCell(9).value).toBe('否');
+    // A title and the 制表日期 (the export day in China) above the frozen header.
+    expect(ws.getCell('A1').value).toBe('教师信息表');
+    expect(ws.getCell('A2').value).toBe('制表日期：2026年3月2日');
+    const teachers = sheetTable(ws);
+    expect(teachers.header[0]).toBe('证书');
+    expect(teachers.rows).toHaveLength(12);
+    expect(teachers.rows[0][2]).toBe('教师1');
+    expect(teachers.rows[0][4]).toBe('T0001');
+    expect(ws.getColumn(5).numFmt).toBe('@');
+    expect(teachers.rows[0][8]).toBe('是');
+    expect(teachers.rows[11][8]).toBe('否');
     const facilities = new ExcelJS.Workbook();
     await facilities.xlsx.load(files.get('实训条件表.xlsx')! as unknown as ArrayBuffer);
     expect(facilities.worksheets.map((w) => w.name)).toEqual(['实训室', '设备', '实习实训场所']);
-    expect(facilities.worksheets[0].getRow(2).getCell(3).value).toBe('软件开发实训室');
-    expect(facilities.worksheets[1].getRow(2).getCell(4).value).toBe('计算机');
-    expect(facilities.worksheets[2].getRow(2).getCell(5).value).toBe('某软件有限公司');
+    const [rooms, equipment, sites] = facilities.worksheets.map(sheetTable);
+    expect(rooms.rows[0][2]).toBe('软件开发实训室');
+    expect(equipment.rows[0][3]).toBe('计算机');
+    // Prices are numbers Excel can sum, shown as money; 总值 is 数量 × 单价.
+    const [quantity, unit, value] = equipment.rows[0].slice(5, 8) as number[];
+    expect(typeof unit).toBe('number');
+    expect(value).toBeCloseTo(quantity * unit, 2);
+    expect(facilities.worksheets[1].getColumn(7).numFmt).toBe(MONEY_FORMAT);
+    expect(sites.rows[0][4]).toBe('某软件有限公司');
 
     const dir = mkdtempSync(path.join(os.tmpdir(), 'pilotdesk-pdf-'));
     try {
@@ -206,8 +220,9 @@ describe('submission package', () => {
     const b = await build([project.id]);
     expect(b.contentBase64).toBe(a.contentBase64);
 
-    // A later clock in another core over the same data: only the manifest's createdAt differs.
-    const later = createTestCore(new Date('2026-05-06T10:00:00Z'));
+    // Later the same day (China time) in another core over the same data: only the manifest's
+    // createdAt differs (the sheets' 制表日期 is the day).
+    const later = createTestCore(new Date('2026-03-02T10:00:00Z'));
     try {
       await seedSchool(later.core);
       const list = await call<Certificate[]>(later.core, 'catalogue.list', {

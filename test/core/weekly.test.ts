@@ -15,6 +15,7 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { call, schoolProfile } from '../harness/seed';
 import { addStudents } from '../harness/fees';
 import { openDataFile } from '../harness/seedExams';
+import { DATE_FORMAT, MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
 import { loadWorkbook } from '../harness/sheets';
 
 let t: TestCore;
@@ -597,12 +598,15 @@ describe('figures and exports', () => {
     const paidRows = wb.getWorksheet('本期缴费')!;
     expect(paidRows.getRow(3).values).toEqual([
       undefined,
-      '2026-02-20',
+      // A date cell shown as 2026年2月20日; the amount a number shown as money.
+      new Date(Date.UTC(2026, 1, 20)),
       '某机构',
       12.5,
       '新增',
       '2026年3月4日 10:00',
     ]);
+    expect(paidRows.getCell('A3').numFmt).toBe(DATE_FORMAT);
+    expect(paidRows.getCell('C3').numFmt).toBe(MONEY_FORMAT);
   });
 
   it('exports a range summary with one row per period, filed or not', async () => {

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import type ExcelJS from 'exceljs';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
 import type { ExamBatch } from '../../shared/contract/exams';
 import type {
@@ -10,7 +9,7 @@ import type {
   SheetDownload,
 } from '../../shared/contract/fees';
 import { BIM_CERT, WEB_CERT, addStudents, type DataCall } from './fees';
-import { loadWorkbook } from './sheets';
+import { loadWorkbook, sheetTable } from './sheets';
 
 /**
  * Random schools for property tests of the figures (issue 11 item 1): students (pilot or not),
@@ -258,11 +257,9 @@ async function readFeeSheet(
   file: SheetDownload,
 ): Promise<{ rows: FigureReading; totalLine: FigureReading }> {
   const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
-  const values: ExcelJS.CellValue[][] = [];
-  wb.worksheets[0].eachRow({ includeEmpty: true }, (row) =>
-    values.push((row.values as ExcelJS.CellValue[]).slice(1)),
-  );
-  const header = values[0];
+  const table = sheetTable(wb.worksheets[0]);
+  const values = [table.header, ...table.rows];
+  const header = table.header;
   const statusAt = header.indexOf('状态');
   const feeAt = header.indexOf('费用（元）');
   const body = values.slice(

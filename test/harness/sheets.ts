@@ -51,6 +51,24 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /**
+ * A sheet as its reader sees the table: the header is the row the pane is frozen under (the
+ * first row when nothing is frozen), `rows` every row below it, cells 0-based.
+ */
+export function sheetTable(ws: ExcelJS.Worksheet): {
+  header: ExcelJS.CellValue[];
+  rows: ExcelJS.CellValue[][];
+  headerRow: number;
+} {
+  const view = ws.views[0] as { state?: string; ySplit?: number } | undefined;
+  const headerRow = view?.state === 'frozen' && view.ySplit ? view.ySplit : 1;
+  const values: ExcelJS.CellValue[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row) =>
+    values.push((row.values as ExcelJS.CellValue[]).slice(1)),
+  );
+  return { header: values[headerRow - 1], rows: values.slice(headerRow), headerRow };
+}
+
+/**
  * The platform's 考生信息上传表 columns as the issue lists them: written out here, not imported
  * from the exporter, so the tests check the exporter against the requirement.
  */

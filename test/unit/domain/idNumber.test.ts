@@ -1,8 +1,8 @@
+import { chinaDate } from '../../../shared/domain/dates';
 import { describe, expect, it } from 'vitest';
 import {
   checkIdNumber,
   checkResidentId,
-  chinaDate,
   compactDateToIso,
   normalizeIdNumber,
   parseIdType,

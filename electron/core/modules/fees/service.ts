@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import type { SheetDownload } from '../../../../shared/contract/fees';
 import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
@@ -50,7 +51,8 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.deletePayment': ({ id }) => payments.remove(id),
     'fees.reconcile': () => reconcile(db),
     'fees.uploadSheet': async ({ batchId }) => download(await uploadSheet(db, batchId)),
-    'fees.feeSheet': async ({ batchId }) => download(await feeSheet(db, batchId)),
+    'fees.feeSheet': async ({ batchId }) =>
+      download(await feeSheet(db, batchId, chinaDate(ctx.clock()))),
     'audit.student': ({ studentId, limit }) => studentHistory(db, studentId, limit),
     'audit.batch': ({ batchId, limit }) => batchHistory(db, batchId, limit),
   };

@@ -1,3 +1,4 @@
+import { fenToYuan } from '../../../../shared/domain/money';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import {
   payerLabels,
@@ -91,7 +92,7 @@ export async function uploadSheet(db: Db, batchId: number): Promise<SheetFile> {
       certificateLevelLabels[batch.level],
       batch.label,
     ]),
-    { textColumns: [2, 4], width: 18 },
+    { textColumns: [2, 4] },
   );
   return { fileName: UPLOAD_SHEET_FILE, bytes: await workbookBytes(wb) };
 }
@@ -110,17 +111,16 @@ export const FEE_SHEET_HEADER = [
   '费用（元）',
 ] as const;
 
-const yuan = (fen: number) => fen / 100;
-
 /** The first cell of the total row: 合计（不含已撤销，N 人次）. */
 export const FEE_SHEET_TOTAL = '合计';
 
 /**
  * 费用明细表: every sign-up (of one batch, or all) with its fee and payer, then the figures
  * (`addUpSignups`): the total of the live ones, by payer, and the withdrawn ones on their own
- * line. Amounts in yuan with two decimals.
+ * line. Amounts are yuan numbers in money format, exam dates date cells; a title and the
+ * 制表日期 (`madeOn`, YYYY-MM-DD) above the header.
  */
-export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFile> {
+export async function feeSheet(db: Db, batchId: number | null, madeOn: string): Promise<SheetFile> {
   const batches = loadBatches(db);
   if (batchId !== null) mustBatch(batches, batchId);
   const rows =
@@ -143,13 +143,13 @@ export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFil
       b?.examDate ?? '',
       signupStatusLabels[r.status],
       payerLabels[r.payer],
-      yuan(r.fee_fen),
+      fenToYuan(r.fee_fen),
     ];
   });
   const total = (label: string, fen: number): SheetValue[] => [
     label,
     ...Array<SheetValue>(FEE_SHEET_HEADER.length - 2).fill(''),
-    yuan(fen),
+    fenToYuan(fen),
   ];
   body.push(
     [],
@@ -162,7 +162,17 @@ export async function feeSheet(db: Db, batchId: number | null): Promise<SheetFil
     );
   }
   const wb = newWorkbook();
-  const ws = addSheet(wb, '费用明细', FEE_SHEET_HEADER, body, { textColumns: [0], width: 16 });
-  ws.getColumn(FEE_SHEET_HEADER.length).numFmt = '0.00';
+  addSheet(wb, '费用明细', FEE_SHEET_HEADER, body, {
+    textColumns: [0],
+    moneyColumns: [FEE_SHEET_HEADER.indexOf('费用（元）')],
+    dateColumns: [FEE_SHEET_HEADER.indexOf('考核日期')],
+    title: {
+      text:
+        batchId === null
+          ? '考核费用明细表'
+          : `考核费用明细表（${mustBatch(batches, batchId).label}）`,
+      madeOn,
+    },
+  });
   return { fileName: FEE_SHEET_FILE, bytes: await workbookBytes(wb) };
 }

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import type { ManifestBatch, PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
@@ -88,7 +89,10 @@ export async function buildBatchPackage(
   const contents = packageContents();
   // Both sheets query the database before anything awaits, in the same turn as the caller's
   // `gatherBatchPackageData`: the sheets and the manifest's count see the same sign-ups.
-  const sheets = await Promise.all([uploadSheet(db, data.batch.id), feeSheet(db, data.batch.id)]);
+  const sheets = await Promise.all([
+    uploadSheet(db, data.batch.id),
+    feeSheet(db, data.batch.id, chinaDate(options.now)),
+  ]);
   progress(sheets.length);
   for (const sheet of sheets) contents.addBytes(sheet.fileName, sheet.bytes);
   await task.checkpoint();

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { Transform } from 'node:stream';
@@ -114,8 +115,14 @@ export async function buildPackage(
       name: names.plan,
       make: () => renderDocx('1+X证书制度试点实施方案', implementationPlan(data, draft)),
     },
-    { name: names.teachers, make: () => teacherWorkbook(data, draft) },
-    { name: names.facilities, make: () => facilitiesWorkbook(data, draft) },
+    {
+      name: names.teachers,
+      make: () => teacherWorkbook(data, draft, chinaDate(options.now)),
+    },
+    {
+      name: names.facilities,
+      make: () => facilitiesWorkbook(data, draft, chinaDate(options.now)),
+    },
   ];
   const contents = packageContents();
   for (const [i, doc] of documents.entries()) {

@@ -1,10 +1,14 @@
-import { formatFen } from '../../../../shared/domain/money';
+import { fenToYuan } from '../../../../shared/domain/money';
 import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
 import type { PackageData } from './data';
 import { yesNo } from './content';
 
-/** 教师信息表: one row per teacher per project. */
-export function teacherWorkbook(data: PackageData, draft: boolean): Promise<Buffer> {
+/** 教师信息表: one row per teacher per project; `madeOn` (YYYY-MM-DD) is its 制表日期. */
+export function teacherWorkbook(
+  data: PackageData,
+  draft: boolean,
+  madeOn: string,
+): Promise<Buffer> {
   const wb = newWorkbook();
   addSheet(
     wb,
@@ -37,14 +41,20 @@ export function teacherWorkbook(data: PackageData, draft: boolean): Promise<Buff
         yesNo(t.assessor),
       ]),
     ),
+    { textColumns: [4], title: { text: `教师信息表${draft ? '（草稿）' : ''}`, madeOn } },
   );
   return workbookBytes(wb);
 }
 
-/** 实训条件表: rooms, equipment and sites of each project. */
-export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<Buffer> {
+/** 实训条件表: rooms, equipment and sites of each project; `madeOn` is its 制表日期. */
+export function facilitiesWorkbook(
+  data: PackageData,
+  draft: boolean,
+  madeOn: string,
+): Promise<Buffer> {
   const wb = newWorkbook();
   const suffix = draft ? '（草稿）' : '';
+  const title = (text: string) => ({ text: `${text}${suffix}`, madeOn });
   addSheet(
     wb,
     `实训室${suffix}`,
@@ -59,11 +69,12 @@ export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<B
         r.equipment.reduce((n, e) => n + e.quantity, 0),
       ]),
     ),
+    { title: title('实训室情况表') },
   );
   addSheet(
     wb,
     `设备${suffix}`,
-    ['证书', '年度', '实训室', '设备名称', '型号', '数量', '单价'],
+    ['证书', '年度', '实训室', '设备名称', '型号', '数量', '单价（元）', '总值（元）'],
     data.projects.flatMap(({ project, rooms }) =>
       rooms.flatMap((r) =>
         r.equipment.map((e) => [
@@ -73,10 +84,12 @@ export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<B
           e.name,
           e.model,
           e.quantity,
-          formatFen(e.unitValueFen),
+          fenToYuan(e.unitValueFen),
+          fenToYuan(e.unitValueFen * e.quantity),
         ]),
       ),
     ),
+    { moneyColumns: [6, 7], title: title('实训设备清单') },
   );
   addSheet(
     wb,
@@ -93,6 +106,7 @@ export function facilitiesWorkbook(data: PackageData, draft: boolean): Promise<B
         s.agreement,
       ]),
     ),
+    { title: title('实习实训场所情况表') },
   );
   return workbookBytes(wb);
 }

@@ -1,10 +1,10 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { studentFields } from '../../../../shared/contract/students';
 import {
   LEGACY_ID_WARNING,
   checkIdNumber,
-  chinaDate,
   idTypeLabels,
   idTypes,
   isLegacyResidentId,

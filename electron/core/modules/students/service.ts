@@ -1,10 +1,11 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import type {
   MatchMajorsResult,
   Student,
   StudentData,
   StudentSaveData,
 } from '../../../../shared/contract/students';
-import { checkIdNumber, chinaDate } from '../../../../shared/domain/idNumber';
+import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import { matchMajor } from '../../../../shared/domain/students';
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';

@@ -6,7 +6,7 @@ import type {
   WeeklyRevision,
 } from '../../../../shared/contract/weekly';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import { formatFen } from '../../../../shared/domain/money';
+import { formatFen, fenToYuan } from '../../../../shared/domain/money';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import {
   figuresMethodLine,
@@ -38,6 +38,9 @@ const figureHeader = [
   '发证数',
   '费用变动',
 ];
+
+/** 费用变动 and 缴费金额 in the rows figureRows makes. */
+const figureMoneyColumns = [figureHeader.length - 1, figureHeader.length];
 
 function figureRows(figures: WeeklyFigures, money: (fen: number) => SheetValue): SheetValue[][] {
   const row = (f: Omit<WeeklyFigureRow, 'certificateId' | 'certificateName' | 'level'>) => [
@@ -71,8 +74,6 @@ function paymentLines(figures: WeeklyFigures): string[] {
 
 /** The standing facts of rule 16, or nothing. */
 const factLines = (runs: readonly NotOnTimeRun[]) => runs.map(notOnTimeRunText);
-
-const yuan = (fen: number) => fen / 100;
 
 /** '已报送（2026年3月6日 10:00，报送人：李老师）', '草稿', '未填（已逾期）'. */
 function statusLine(period: PeriodState): string {
@@ -170,13 +171,13 @@ export async function exportReport(
       ...factLines(report.notOnTimeRuns).map((text) => ['按时报送记录', text]),
       ...narrativeSections.map(([key, label]) => [label, revision?.[key] ?? '']),
     ],
-    { width: 40 },
   );
   addSheet(
     wb,
     '本期数据',
     [...figureHeader, '缴费金额（元）'],
-    figureRows(revision?.figures ?? report.liveFigures, yuan),
+    figureRows(revision?.figures ?? report.liveFigures, fenToYuan),
+    { moneyColumns: figureMoneyColumns },
   );
   addSheet(
     wb,
@@ -185,10 +186,11 @@ export async function exportReport(
     (revision?.figures ?? report.liveFigures).payments.map((p) => [
       p.paidOn,
       p.organization,
-      yuan(p.amountFen),
+      fenToYuan(p.amountFen),
       paymentActions[p.action],
       formatChinaDateTime(p.recordedAt),
     ]),
+    { dateColumns: [0], moneyColumns: [2] },
   );
   return base64(name, await workbookBytes(wb));
 }
@@ -280,20 +282,22 @@ export async function exportRange(
       totals.examined,
       totals.passed,
       totals.issued,
-      yuan(totals.feeFen),
-      yuan(totals.paidFen),
+      fenToYuan(totals.feeFen),
+      fenToYuan(totals.paidFen),
       ...narrativeSections.map(([key]) => revision?.[key] ?? ''),
     ]),
+    { dateColumns: [1, 2], moneyColumns: [13, 14] },
   );
   addSheet(
     wb,
     '按证书',
     ['期次', ...figureHeader, '缴费金额（元）'],
     rows.flatMap(({ r, revision }) =>
-      figureRows(revision?.figures ?? r.liveFigures, yuan)
+      figureRows(revision?.figures ?? r.liveFigures, fenToYuan)
         .slice(0, -1)
         .map((f) => [r.period.label, ...f]),
     ),
+    { moneyColumns: figureMoneyColumns.map((i) => i + 1) },
   );
   if (facts.length > 0) {
     addSheet(

@@ -1,7 +1,7 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import type { ParsedInput } from '../../../../shared/contract';
 import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
 import {
-  chinaDate,
   figureWindow,
   formatChinaDateTime,
   mondayOf,

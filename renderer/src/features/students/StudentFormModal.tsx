@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../../shared/domain/dates';
 import {
   Alert,
   AutoComplete,
@@ -20,7 +21,6 @@ import {
 } from '../../../../shared/contract/students';
 import {
   checkIdNumber,
-  chinaDate,
   idTypeLabels,
   idTypes,
   type IdType,
