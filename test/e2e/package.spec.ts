@@ -237,7 +237,7 @@ test.describe('申报材料', () => {
       (e) => [e.name, e.data] as const,
     );
     const pdf = entries.find(([name]) => name.endsWith('.pdf'))!;
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     const pick = page.getByTestId('package-verify').locator('input[type=file]');
     const zip = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/zip', buffer });
@@ -295,7 +295,7 @@ test.describe('申报材料', () => {
         .setInputFiles({ name: 'x.zip', mimeType: 'application/zip', buffer: makeZip({ a: 'b' }) });
       await expect(page.getByText('此页面出现错误')).toBeVisible();
     };
-    await page.goto(host.url);
+    await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     await crash();
     await expect(page.getByRole('button', { name: '重新加载此页' })).toBeVisible();
