@@ -196,7 +196,7 @@ test.describe('申报材料', () => {
     const keptDir = path.join(temp.dir, 'submitted');
     const [kept] = readdirSync(keptDir);
     expect(readFileSync(path.join(keptDir, kept)).equals(sentBytes)).toBe(true);
-    expect(statSync(path.join(keptDir, kept)).mode & 0o777).toBe(0o444);
+    expect(statSync(path.join(keptDir, kept)).mode & 0o777).toBe(0o400);
 
     const again = page.waitForEvent('download');
     await row.getByTestId('submitted-download').click();
