@@ -1,9 +1,12 @@
-// `npm test`: typecheck, lint, build, Vitest, Playwright. Prints each runner's counts and ends
-// with one line `N passed, N failed, N skipped` summing them; exits non-zero if anything failed.
+// `npm test`: typecheck, lint, build, Vitest, Playwright. Prints each runner's counts and how
+// long each step took, and ends with one line `N passed, N failed, N skipped` summing them; exits
+// non-zero if anything failed. `--under-load` (what CI runs) keeps every core busy with
+// test/harness/cpu-load.mjs during the Playwright step, to prove its waits hold on a busy machine.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCpuLoad } from './cpu-load.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const results = path.join(root, 'test-results');
@@ -11,10 +14,14 @@ rmSync(path.join(results, 'vitest.json'), { force: true });
 rmSync(path.join(results, 'playwright.json'), { force: true });
 mkdirSync(results, { recursive: true });
 
+const underLoad = process.argv.includes('--under-load');
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
+const timings = [];
 function step(label, args) {
   process.stdout.write(`\n▶ ${label}\n`);
+  const started = Date.now();
   const status = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status;
+  timings.push(`${label} ${Math.round((Date.now() - started) / 1000)} s`);
   return status === 0;
 }
 
@@ -45,12 +52,14 @@ const vitestOk = step('vitest', [
   '--config',
   'test/vitest.config.mts',
 ]);
-const playwrightOk = step('playwright', [
+const stopLoad = underLoad ? startCpuLoad() : () => {};
+const playwrightOk = step(underLoad ? 'playwright (every core kept busy)' : 'playwright', [
   bin('@playwright/test', 'cli.js'),
   'test',
   '--config',
   'test/e2e/playwright.config.ts',
 ]);
+stopLoad();
 
 function vitestCounts() {
   const file = path.join(results, 'vitest.json');
@@ -97,6 +106,7 @@ if (!vitestOk && v.failed === 0) v.failed = 1;
 if (!playwrightOk && p.failed === 0) p.failed = 1;
 
 process.stdout.write('\n');
+process.stdout.write(`steps: ${timings.join(', ')}\n`);
 process.stdout.write(`vitest: ${v.passed} passed, ${v.failed} failed, ${v.skipped} skipped\n`);
 process.stdout.write(`playwright: ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped\n`);
 for (const reason of p.reasons) process.stdout.write(`  skipped — ${reason}\n`);
