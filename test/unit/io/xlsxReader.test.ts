@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../electron/core/errors';
-import { isDateFormat, readXlsx, serialDateText } from '../../../electron/core/io/xlsxReader';
+import { isDateFormat, readXlsx } from '../../../electron/core/io/xlsxReader';
+import { serialDateText } from '../../../electron/core/io/xlsxSheet';
 import { readXlsxWithExcelJs } from '../../harness/excelJsTable';
 import { makeZip } from '../../harness/files';
 import { xlsxBytes } from '../../harness/sheets';
@@ -175,5 +176,19 @@ describe('.xlsx reader', () => {
     const error = await read(damaged).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoreError);
     expect((error as CoreError).message).toContain('可能已损坏或被截断');
+  });
+
+  it('refuses malformed sheet XML and entities a DTD would define (no expansion)', async () => {
+    const cases = [
+      sheet('<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>学号</x:t></x:is></x:row>'),
+      `<?xml version="1.0"?><!DOCTYPE x:worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>${sheet(
+        '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>&b;</x:t></x:is></x:c></x:row>',
+      ).replace('<?xml version="1.0"?>', '')}`,
+    ];
+    for (const xml of cases) {
+      const error = await read(handmade(xml), '学生').catch((e: unknown) => e);
+      expect(error, xml).toBeInstanceOf(CoreError);
+      expect((error as CoreError).message).toContain('可能已损坏或被截断');
+    }
   });
 });
