@@ -41,6 +41,11 @@ export interface SafeZipOptions {
   limits: ZipLimits;
   /** The refusal when the bytes are not a zip, or its structure or contents are damaged. */
   damaged?: string;
+  /**
+   * Whether an entry whose bytes do not match their CRC is refused as damaged (the default).
+   * Off where the caller compares each entry with its own checksums and says which one changed.
+   */
+  checkCrc?: boolean;
 }
 
 /** A file entry of an archive whose directory passed every limit. */
@@ -55,9 +60,9 @@ export interface SafeZip {
   /** File entries (folders left out), in directory order. */
   readonly entries: readonly SafeZipEntry[];
   /**
-   * Streams one entry to `onChunk`, inflating no more than its declared size and checking its
-   * CRC at the end. Rejects with a Chinese CoreError; an error `onChunk` throws stops the read
-   * (a CoreError as it is, anything else as the archive's "damaged" refusal).
+   * Streams one entry to `onChunk`, inflating no more than its declared size and (unless
+   * `checkCrc` is off) checking its CRC at the end. Rejects with a Chinese CoreError; an error
+   * `onChunk` throws stops the read (a CoreError as it is, anything else as "damaged").
    */
   read(entry: SafeZipEntry, onChunk: (chunk: Buffer) => void): Promise<void>;
   close(): void;
@@ -188,7 +193,7 @@ export async function openSafeZip(input: ZipInput, options: SafeZipOptions): Pro
         stream.on('end', () => {
           if (settled) return;
           settled = true;
-          if (crc >>> 0 !== source.crc32 >>> 0) reject(damaged());
+          if (options.checkCrc !== false && crc >>> 0 !== source.crc32 >>> 0) reject(damaged());
           else resolve();
         });
       });
@@ -222,7 +227,9 @@ export interface ReadZipOptions extends SafeZipOptions {
  * hashing as it streams. Nothing is extracted except what `saveTo` asks for.
  */
 export async function readZipEntries(file: string, options: ReadZipOptions): Promise<ReadEntry[]> {
-  const zip = await openSafeZip({ file }, options);
+  // Packages and backups are checked entry by entry against their manifest's SHA-256, which
+  // names the entry that changed; a CRC refusal of the whole archive would hide which.
+  const zip = await openSafeZip({ file }, { checkCrc: false, ...options });
   try {
     const out: ReadEntry[] = [];
     for (const entry of zip.entries) {
