@@ -25,6 +25,7 @@ import {
   understatedXlsxBomb,
   watchInflation,
   whitespaceXlsxBomb,
+  wideXlsxBomb,
   wideZipBomb,
   zeroUpload,
 } from '../harness/hostile';
@@ -135,6 +136,15 @@ describe('zip bombs named .xlsx, in every import (issue 12)', () => {
     const watch = await refusedEverywhere(
       await highRatioXlsx(),
       /^Excel 文件“名单\.xlsx”中的条目“docProps\/custom\.xml”压缩比异常（.*约 \d{3,4}:1，上限 200:1）/,
+    );
+    expect(watch.opened).toEqual([]);
+    expect(watch.inflatedBytes()).toBe(0);
+  });
+
+  it('refuses a workbook whose parts add up to over 200 MB, none of them a bomb alone', async () => {
+    const watch = await refusedEverywhere(
+      await wideXlsxBomb(),
+      /^Excel 文件“名单\.xlsx”解压后过大：到条目“xl\/media\/image\d+\.bin”为止已有 20\d\.\d MB，超过 200\.0 MB 的上限/,
     );
     expect(watch.opened).toEqual([]);
     expect(watch.inflatedBytes()).toBe(0);

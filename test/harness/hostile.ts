@@ -65,14 +65,19 @@ export function zeroUpload(fileName: string, bytes: number) {
  * only the total limit can stop it (about 2 MB on disk).
  */
 export function wideZipBomb(): Promise<Buffer> {
-  // One random byte in every 64 keeps the ratio near 100:1, under the per-entry bomb check.
-  const entry = Buffer.alloc(8 << 20);
-  const noise = seededBytes(entry.length / 64, 1);
-  for (let i = 0; i < noise.length; i += 1) entry[i * 64] = noise[i];
+  const entry = wideBombEntry();
   return writeZip([
     { name: 'manifest.json', data: Buffer.from('{"formatVersion":1,"files":[]}') },
     ...Array.from({ length: 26 }, (_, i) => ({ name: `part-${i}.bin`, data: entry })),
   ]);
+}
+
+/** 8 MB that deflate about 100:1: one random byte in every 64, under the per-entry ratio check. */
+function wideBombEntry(): Buffer {
+  const entry = Buffer.alloc(8 << 20);
+  const noise = seededBytes(entry.length / 64, 1);
+  for (let i = 0; i < noise.length; i += 1) entry[i * 64] = noise[i];
+  return entry;
 }
 
 /** Where the whitespace goes in a bombed sheet: between the sheet's rows, where XML allows it. */
@@ -144,6 +149,17 @@ export function manyEntriesXlsx(count: number): Promise<Buffer> {
       data: Buffer.from('x'),
       compress: false,
     })),
+  });
+}
+
+/**
+ * A small real workbook with 26 extra parts of 8 MB at about 100:1 (208 MB in about 2 MB): no
+ * part is too big or too compressed, only the total limit can stop it.
+ */
+export function wideXlsxBomb(): Promise<Buffer> {
+  const data = wideBombEntry();
+  return rezipWorkbook({
+    extra: Array.from({ length: 26 }, (_, i) => ({ name: `xl/media/image${i}.bin`, data })),
   });
 }
 
