@@ -8,7 +8,7 @@ import { benchDashboard } from './dashboard.bench';
 import { benchFees } from './fees.bench';
 import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { printTable, type BenchRow } from './stats';
-import { benchStudents } from './students.bench';
+import { benchStudentImport, benchStudents } from './students.bench';
 import { benchWebColdStart } from './webStart.bench';
 
 const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
@@ -16,6 +16,7 @@ const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
   ['webstart', benchWebColdStart],
   ['selfcheck', benchSelfCheck],
   ['teachers', benchTeacherFilter],
+  ['import', () => benchStudentImport()],
   ['students', benchStudents],
   ['package', benchPackage],
   ['fees', () => benchFees()],
@@ -24,7 +25,7 @@ const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
 
 /**
  * `npm run bench`: every benchmark, a table on stdout and JSON in test-results/bench.json.
- * `BENCH=fees,students npm run bench` runs only the named ones.
+ * `BENCH=fees,students npm run bench` runs only the named ones (`BENCH=import`: the import row).
  */
 async function main(): Promise<void> {
   const only = (process.env.BENCH ?? '')

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { writeBackupArchive } from '../../electron/core/backup/archive';
@@ -23,8 +23,14 @@ import {
   chinese,
   expectRefusedUnchanged,
   handlersEndingWith,
+  highRatioXlsx,
   hostileFile,
+  manyEntriesXlsx,
   tamperedDatabase,
+  understatedXlsxBomb,
+  watchInflation,
+  whitespaceXlsxBomb,
+  wideXlsxBomb,
   wideZipBomb,
   zeroUpload,
 } from '../harness/hostile';
@@ -115,6 +121,99 @@ describe('hostile spreadsheets and text files, in every import', () => {
   }
 });
 
+describe('zip bombs named .xlsx, in every import (issue 12)', () => {
+  /** Sends the workbook to every import, watching the zip reader and ExcelJS meanwhile. */
+  const refusedEverywhere = async (bytes: Buffer, says: RegExp) => {
+    const watch = watchInflation();
+    // ExcelJS's full load has no limits: nothing may fall back to it.
+    const excelJsLoad = vi.spyOn(Object.getPrototypeOf(new ExcelJS.Workbook().xlsx), 'load');
+    try {
+      for (const name of importHandlers) {
+        const file = upload('名单.xlsx', bytes);
+        const error = await expectRefusedUnchanged(t, name, { file }, 'BAD_FILE');
+        expect(error.message, name).toMatch(says);
+      }
+      expect(excelJsLoad).not.toHaveBeenCalled();
+      return watch;
+    } finally {
+      watch.restore();
+      excelJsLoad.mockRestore();
+    }
+  };
+
+  it('refuses a 300 KB workbook whose sheet is 300 MB of whitespace, before inflating it', async () => {
+    const bomb = await whitespaceXlsxBomb();
+    expect(bomb.length).toBeLessThan(400 * 1024);
+    const watch = await refusedEverywhere(
+      bomb,
+      /^Excel 文件“名单\.xlsx”中的条目“xl\/worksheets\/sheet1\.xml”解压后有 300\.0 MB，超过单个条目 100\.0 MB 的上限/,
+    );
+    expect(watch.opened).toEqual([]);
+    expect(watch.inflatedBytes()).toBe(0);
+  });
+
+  it('refuses a workbook of too many entries before reading its directory', async () => {
+    const watch = await refusedEverywhere(
+      await manyEntriesXlsx(5_001),
+      /^Excel 文件“名单\.xlsx”内的条目过多（5011 个，上限 5000 个）/,
+    );
+    expect(watch.directoryRecords()).toBe(0);
+    expect(watch.opened).toEqual([]);
+  });
+
+  it('refuses a workbook with one part that inflates about 1000:1, before inflating anything', async () => {
+    const watch = await refusedEverywhere(
+      await highRatioXlsx(),
+      /^Excel 文件“名单\.xlsx”中的条目“docProps\/custom\.xml”压缩比异常（.*约 \d{3,4}:1，上限 200:1）/,
+    );
+    expect(watch.opened).toEqual([]);
+    expect(watch.inflatedBytes()).toBe(0);
+  });
+
+  it('refuses a workbook whose parts add up to over 200 MB, none of them a bomb alone', async () => {
+    const watch = await refusedEverywhere(
+      await wideXlsxBomb(),
+      /^Excel 文件“名单\.xlsx”解压后过大：到条目“xl\/media\/image\d+\.bin”为止已有 20\d\.\d MB，超过 200\.0 MB 的上限/,
+    );
+    expect(watch.opened).toEqual([]);
+    expect(watch.inflatedBytes()).toBe(0);
+  });
+
+  it('stops a sheet that inflates past the size its directory declares', async () => {
+    const { bytes, declared } = await understatedXlsxBomb();
+    const watch = await refusedEverywhere(
+      bytes,
+      /条目“xl\/worksheets\/sheet1\.xml”解压出的内容比声明的 1\.0 MB 多（实际大小与声明不符）/,
+    );
+    // 12 MB of sheet behind each refusal; what came out is the declared MB and one chunk more.
+    const sheetReads = watch.opened.filter((name) => name === 'xl/worksheets/sheet1.xml').length;
+    expect(sheetReads).toBe(importHandlers.length);
+    expect(watch.inflatedBytes()).toBeLessThan(sheetReads * (declared + 256 * 1024));
+  });
+
+  it('answers other calls while a large workbook is being read', async () => {
+    const file = upload(
+      '名单.xlsx',
+      await xlsxBytes({ rows: [[...rosterHeader], ...rosterRows(5_000, { startNo: 9000 })] }),
+    );
+    const answered: string[] = [];
+    const importing = t.core
+      .dispatch('students.importPreview', { file })
+      .then(() => answered.push('import'));
+    // Asked once the import has started: a reader that blocked would answer it only afterwards.
+    const other = new Promise<void>((resolve) => {
+      setImmediate(() => {
+        void t.core.dispatch('school.get', {}).then(() => {
+          answered.push('school.get');
+          resolve();
+        });
+      });
+    });
+    await Promise.all([importing, other]);
+    expect(answered).toEqual(['school.get', 'import']);
+  });
+});
+
 describe('oversized uploads', () => {
   it('refuses a 200 MB file in every handler that takes a file, by its size, before reading it', async () => {
     const huge = zeroUpload('名单.xlsx', 200 * 1024 * 1024);
@@ -191,8 +290,15 @@ describe('hostile archives (package.verify)', () => {
     await refuses(hostileFile('package-backslash.zip'), /反斜杠/);
   });
   it('refuses zip bombs: one entry that inflates 1000:1, and many that add up to over 200 MB', async () => {
-    await refuses(hostileFile('package-bomb-ratio.zip'), /压缩炸弹/);
-    await refuses(upload('宽炸弹.zip', await wideZipBomb()), /过大|压缩炸弹/);
+    const watch = watchInflation();
+    try {
+      await refuses(hostileFile('package-bomb-ratio.zip'), /压缩炸弹/);
+      await refuses(upload('宽炸弹.zip', await wideZipBomb()), /过大|压缩炸弹/);
+      // Both refused from their directories: no entry was inflated.
+      expect(watch.opened).toEqual([]);
+    } finally {
+      watch.restore();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { parse } from '@fast-csv/parse';
 import { normalizeText } from '../../../shared/domain/text';
 import { CoreError } from '../errors';
 import { decodeText } from './decode';
@@ -13,73 +14,39 @@ function guessDelimiter(text: string): string {
   return ',';
 }
 
+/** Splits after each line break (CRLF, LF or CR), keeping it. */
+const LINE = /(?<=\r\n|\n|\r(?!\n))/;
+
+/** Why fast-csv stopped, for the person who has to fix the file; `rowNumber` is its record. */
+function csvProblem(error: Error, rowNumber: number): CoreError {
+  const fix = '请在 Excel 中打开检查后重新另存为 CSV。';
+  const problem = /missing closing/i.test(error.message)
+    ? '有一个引号没有闭合，文件可能被截断或已损坏'
+    : '的引号用法有误（引号括起的内容后面紧跟了别的字符）';
+  return new CoreError('BAD_FILE', `CSV 文件第 ${rowNumber} 行${problem}。${fix}`, { rowNumber });
+}
+
 /**
- * Splits CSV text into records (RFC 4180): fields in double quotes may hold commas, quotes
- * written as "" and line breaks; records end at CRLF, LF or CR. An unclosed quote is an error
- * (typically a truncated file).
+ * Splits CSV text into records (RFC 4180) with fast-csv: fields in double quotes may hold
+ * delimiters, quotes written as "" and line breaks; records end at CRLF, LF or CR. An unclosed
+ * quote (typically a truncated file), or text right after a closing quote, is refused naming
+ * the record.
  */
-export function parseCsvRecords(text: string, delimiter = guessDelimiter(text)): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoteStartRecord = 0;
-  let i = 0;
-  const n = text.length;
-  const endField = () => {
-    record.push(field);
-    field = '';
-  };
-  const endRecord = () => {
-    endField();
-    records.push(record);
-    record = [];
-  };
-  while (i < n) {
-    const ch = text[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i += 1;
-        continue;
-      }
-      // Copy a run of ordinary characters at once: much faster than char by char.
-      const next = text.indexOf('"', i);
-      const end = next === -1 ? n : next;
-      field += text.slice(i, end);
-      i = end;
-      continue;
-    }
-    if (ch === '"' && field.trim() === '') {
-      field = '';
-      inQuotes = true;
-      quoteStartRecord = records.length + 1;
-      i += 1;
-    } else if (ch === delimiter) {
-      endField();
-      i += 1;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i += 1;
-    }
-  }
-  if (inQuotes) {
-    throw new CoreError(
-      'BAD_FILE',
-      `CSV 文件第 ${quoteStartRecord} 行有一个引号没有闭合，文件可能被截断或已损坏。请在 Excel 中打开检查后重新另存为 CSV。`,
-      { rowNumber: quoteStartRecord },
-    );
-  }
-  if (field !== '' || record.length > 0) endRecord();
-  return records;
+export function parseCsvRecords(
+  text: string,
+  delimiter = guessDelimiter(text),
+): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const records: string[][] = [];
+    const parser = parse<string[], string[]>({ delimiter, ignoreEmpty: false, trim: false })
+      .on('error', (error: Error) => reject(csvProblem(error, records.length + 1)))
+      .on('data', (record: string[]) => records.push(record))
+      .on('end', () => resolve(records));
+    // One line at a time: fast-csv has handed over every record before the line it stops on
+    // (written whole, it drops the records of the chunk it fails in), so the count names it.
+    for (const line of text.split(LINE)) parser.write(line);
+    parser.end();
+  });
 }
 
 function toCell(raw: string): Cell {
@@ -88,9 +55,9 @@ function toCell(raw: string): Cell {
 }
 
 /** Reads CSV bytes (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GBK/GB18030) into a table. */
-export function readCsv(bytes: Uint8Array): Table {
+export async function readCsv(bytes: Uint8Array): Promise<Table> {
   const { text } = decodeText(bytes);
-  const records = parseCsvRecords(text);
+  const records = await parseCsvRecords(text);
   const rows: TableRow[] = [];
   records.forEach((fields, index) => {
     const cells = fields.map(toCell);

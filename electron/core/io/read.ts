@@ -3,7 +3,7 @@ import type { UploadedFile } from '../../../shared/contract/files';
 import { CoreError } from '../errors';
 import { readCsv } from './csv';
 import type { Table } from './table';
-import { readXlsx } from './xlsx';
+import { readXlsx } from './xlsxReader';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -26,7 +26,7 @@ export async function readTable(
   if (bytes.length === 0) {
     throw new CoreError('BAD_FILE', `文件“${options.fileName}”是空的（0 字节），请重新选择。`);
   }
-  if (startsWith(bytes, zipMagic)) return readXlsx(bytes, options.sheetName);
+  if (startsWith(bytes, zipMagic)) return readXlsx(bytes, options);
   if (startsWith(bytes, oleMagic)) {
     throw new CoreError(
       'BAD_FILE',

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
+import { formatBytes } from '../../../shared/domain/attachments';
 import { CoreError } from '../errors';
+import { PRIVATE_FILE_MODE } from './privateFiles';
 
 /** Limits against zip bombs for one kind of archive. */
 export interface ZipLimits {
@@ -12,7 +15,12 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
+/** Entries this small are never refused for their ratio (a page of zeros compresses 1000:1). */
+const RATIO_FLOOR_BYTES = 1024 * 1024;
+
 const refuse = (message: string) => new CoreError('BAD_FILE', message);
+const damagedError = (options: SafeZipOptions) =>
+  refuse(options.damaged ?? `${options.what}结构损坏，无法读取（可能下载不完整）。`);
 
 /** Why an entry name is unsafe to extract (`what`: the archive as the user knows it), or null. */
 export function unsafeNameReason(name: string, what = '材料包'): string | null {
@@ -25,6 +33,176 @@ export function unsafeNameReason(name: string, what = '材料包'): string | nul
   return null;
 }
 
+/** Where a zip comes from: a file on disk, or bytes already in memory (an uploaded workbook). */
+export type ZipInput = { file: string } | { bytes: Buffer };
+
+export interface SafeZipOptions {
+  /** The archive as the user knows it, in messages: 材料包, 备份包, Excel 文件“名单.xlsx”. */
+  what: string;
+  limits: ZipLimits;
+  /** The refusal when the bytes are not a zip, or its structure or contents are damaged. */
+  damaged?: string;
+  /**
+   * Whether an entry whose bytes do not match their CRC is refused as damaged (the default).
+   * Off where the caller compares each entry with its own checksums and says which one changed.
+   */
+  checkCrc?: boolean;
+}
+
+/** A file entry of an archive whose directory passed every limit. */
+export interface SafeZipEntry {
+  readonly name: string;
+  /** Declared uncompressed size: reading never yields more. */
+  readonly size: number;
+}
+
+/** An untrusted zip whose whole directory was checked before any entry was inflated. */
+export interface SafeZip {
+  /** File entries (folders left out), in directory order. */
+  readonly entries: readonly SafeZipEntry[];
+  /**
+   * Streams one entry to `onChunk`, inflating no more than its declared size and (unless
+   * `checkCrc` is off) checking its CRC at the end. Rejects with a Chinese CoreError; an error
+   * `onChunk` throws stops the read (a CoreError as it is, anything else as "damaged").
+   */
+  read(entry: SafeZipEntry, onChunk: (chunk: Buffer) => void): Promise<void>;
+  close(): void;
+}
+
+const openOptions: yauzl.Options = {
+  lazyEntries: true,
+  decodeStrings: false,
+  validateEntrySizes: true,
+  // autoClose off: the caller closes, on success or at the first problem.
+  autoClose: false,
+};
+
+function openZip(input: ZipInput, notZip: () => CoreError): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip: yauzl.ZipFile) => (err ? reject(notZip()) : resolve(zip));
+    if ('file' in input) yauzl.open(input.file, openOptions, done);
+    else yauzl.fromBuffer(input.bytes, openOptions, done);
+  });
+}
+
+/** Why the directory entry makes the archive unsafe, given the sizes counted so far, or null. */
+function entryProblem(entry: yauzl.Entry, name: string, total: number, options: SafeZipOptions) {
+  const { what, limits } = options;
+  const reason = unsafeNameReason(name, what);
+  if (reason) return reason;
+  const unixMode = entry.externalFileAttributes >>> 16;
+  if (entry.versionMadeBy >> 8 === 3 && (unixMode & 0o170000) === 0o120000) {
+    return `条目“${name}”是符号链接，${what}中不允许出现符号链接。`;
+  }
+  if (entry.isEncrypted()) return `条目“${name}”已加密，无法校验；请提供未加密的${what}。`;
+  if (name.endsWith('/')) return null;
+  const size = entry.uncompressedSize;
+  if (size > limits.maxEntryBytes) {
+    return `${what}中的条目“${name}”解压后有 ${formatBytes(size)}，超过单个条目 ${formatBytes(limits.maxEntryBytes)} 的上限（过大，疑似压缩炸弹），已拒绝。`;
+  }
+  if (total + size > limits.maxTotalBytes) {
+    return `${what}解压后过大：到条目“${name}”为止已有 ${formatBytes(total + size)}，超过 ${formatBytes(limits.maxTotalBytes)} 的上限，疑似压缩炸弹，已拒绝。`;
+  }
+  const ratio = size / Math.max(1, entry.compressedSize);
+  if (size > RATIO_FLOOR_BYTES && ratio > limits.maxRatio) {
+    return `${what}中的条目“${name}”压缩比异常（${formatBytes(entry.compressedSize)} 解压为 ${formatBytes(size)}，约 ${Math.round(ratio)}:1，上限 ${limits.maxRatio}:1），疑似压缩炸弹，已拒绝。`;
+  }
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    return `${what}中的条目“${name}”使用了不支持的压缩方式（${entry.compressionMethod}），请用常见的 zip 工具或原程序重新保存。`;
+  }
+  return null;
+}
+
+/**
+ * Opens an untrusted zip and checks its whole central directory before inflating anything: the
+ * entry count (from the end record, before the directory is read), unsafe names (path
+ * traversal, absolute paths), symlinks, encryption, unknown compression, and the declared sizes
+ * against the limits (per entry, in total, and the compression ratio). Every zip the app reads
+ * — packages, backups, workbooks to import, its own Office files — goes through here.
+ */
+export async function openSafeZip(input: ZipInput, options: SafeZipOptions): Promise<SafeZip> {
+  const { what, limits } = options;
+  const damaged = () => damagedError(options);
+  const zip = await openZip(input, () =>
+    refuse(
+      options.damaged ?? `文件不是有效的 zip ${what}（无法读取目录），可能已损坏或不是 zip 文件。`,
+    ),
+  );
+  if (zip.entryCount > limits.maxEntries) {
+    zip.close();
+    throw refuse(
+      `${what}内的条目过多（${zip.entryCount} 个，上限 ${limits.maxEntries} 个），疑似压缩炸弹，已拒绝。`,
+    );
+  }
+  const raw = new Map<SafeZipEntry, yauzl.Entry>();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let total = 0;
+      zip.on('error', () => reject(damaged()));
+      zip.on('end', () => resolve());
+      zip.on('entry', (entry: yauzl.Entry) => {
+        const bytes = entry.fileName as unknown as Buffer;
+        const name = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : String(bytes);
+        const problem = entryProblem(entry, name, total, options);
+        if (problem) return reject(refuse(problem));
+        if (!name.endsWith('/')) {
+          total += entry.uncompressedSize;
+          raw.set({ name, size: entry.uncompressedSize }, entry);
+        }
+        zip.readEntry();
+      });
+      zip.readEntry();
+    });
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+
+  const read = (entry: SafeZipEntry, onChunk: (chunk: Buffer) => void) =>
+    new Promise<void>((resolve, reject) => {
+      const source = raw.get(entry);
+      if (!source) throw new Error(`not an entry of this zip: ${entry.name}`);
+      zip.openReadStream(source, (err, stream) => {
+        if (err) return reject(damaged());
+        let settled = false;
+        let crc = 0;
+        const fail = (error: unknown) => {
+          if (settled) return;
+          settled = true;
+          stream.destroy();
+          reject(error instanceof CoreError ? error : damaged());
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          crc = crc32(chunk, crc);
+          try {
+            onChunk(chunk);
+          } catch (error) {
+            fail(error);
+          }
+        });
+        stream.on('error', (error: Error) =>
+          fail(
+            // yauzl stops inflating at the first byte past the declared size.
+            /too many bytes/.test(error.message)
+              ? refuse(
+                  `${what}中的条目“${entry.name}”解压出的内容比声明的 ${formatBytes(entry.size)} 多（实际大小与声明不符），疑似压缩炸弹，已拒绝。`,
+                )
+              : error,
+          ),
+        );
+        stream.on('end', () => {
+          if (settled) return;
+          settled = true;
+          if (options.checkCrc !== false && crc >>> 0 !== source.crc32 >>> 0) reject(damaged());
+          else resolve();
+        });
+      });
+    });
+
+  return { entries: [...raw.keys()], read, close: () => zip.close() };
+}
+
 export interface ReadEntry {
   name: string;
   size: number;
@@ -35,10 +213,7 @@ export interface ReadEntry {
   savedTo: string | null;
 }
 
-export interface ReadZipOptions {
-  /** The archive as the user knows it, in messages: 材料包, 备份包. */
-  what: string;
-  limits: ZipLimits;
+export interface ReadZipOptions extends SafeZipOptions {
   /** Entries whose text is returned (small ones: a manifest). */
   keepText?: (name: string) => boolean;
   /**
@@ -48,129 +223,45 @@ export interface ReadZipOptions {
   saveTo?: (name: string) => string | null;
 }
 
-function openZip(file: string, what: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(
-      file,
-      // autoClose off: the file is closed by readZipEntries, on the end or at the first problem.
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false },
-      (err, zip) =>
-        err
-          ? reject(
-              refuse(`文件不是有效的 zip ${what}（无法读取目录），可能已损坏或不是 zip 文件。`),
-            )
-          : resolve(zip),
-    );
-  });
-}
-
 /**
- * Reads every entry of an untrusted zip from disk, hashing as it streams and stopping as soon as
- * a limit is passed. Nothing is extracted except what `saveTo` asks for. Refuses unsafe archives
- * (path traversal, absolute paths, symlinks, encryption, zip bombs) with a Chinese message.
+ * Reads every entry of an untrusted zip on disk (after `openSafeZip` checked its directory),
+ * hashing as it streams. Nothing is extracted except what `saveTo` asks for.
  */
 export async function readZipEntries(file: string, options: ReadZipOptions): Promise<ReadEntry[]> {
-  const { what, limits } = options;
-  const zip = await openZip(file, what);
-  if (zip.entryCount > limits.maxEntries) {
-    zip.close();
-    throw refuse(`${what}条目过多（${zip.entryCount} 个，上限 ${limits.maxEntries} 个），已拒绝。`);
-  }
-  return new Promise((resolve, reject) => {
+  // Packages and backups are checked entry by entry against their manifest's SHA-256, which
+  // names the entry that changed; a CRC refusal of the whole archive would hide which.
+  const zip = await openSafeZip({ file }, { checkCrc: false, ...options });
+  try {
     const out: ReadEntry[] = [];
-    let total = 0;
-    let settled = false;
-    const fail = (e: unknown) => {
-      if (settled) return;
-      settled = true;
-      zip.close();
-      reject(e instanceof CoreError ? e : refuse(`${what}结构损坏，无法读取（可能下载不完整）。`));
-    };
-    zip.on('error', fail);
-    zip.on('end', () => {
-      if (settled) return;
-      settled = true;
-      zip.close();
-      resolve(out);
-    });
-    zip.on('entry', (entry: yauzl.Entry) => {
-      const raw = entry.fileName as unknown as Buffer;
-      const name = Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
-      const reason = unsafeNameReason(name, what);
-      if (reason) return fail(refuse(reason));
-      const unixMode = entry.externalFileAttributes >>> 16;
-      if (entry.versionMadeBy >> 8 === 3 && (unixMode & 0o170000) === 0o120000) {
-        return fail(refuse(`条目“${name}”是符号链接，${what}中不允许出现符号链接。`));
-      }
-      if (entry.isEncrypted())
-        return fail(refuse(`条目“${name}”已加密，无法校验；请提供未加密的${what}。`));
-      if (name.endsWith('/')) return zip.readEntry();
-      total += entry.uncompressedSize;
-      if (entry.uncompressedSize > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-        return fail(
-          refuse(
-            `${what}解压后过大（超过 ${limits.maxTotalBytes / 1024 / 1024} MB），疑似压缩炸弹，已拒绝。`,
-          ),
-        );
-      }
-      if (
-        entry.uncompressedSize > 1024 * 1024 &&
-        entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio
-      ) {
-        return fail(refuse(`条目“${name}”压缩比异常（疑似压缩炸弹），已拒绝。`));
-      }
-      const keepText = options.keepText?.(name) ?? false;
-      const savedTo = options.saveTo?.(name) ?? null;
-      zip.openReadStream(entry, (err, stream) => {
-        if (err) return fail(err);
-        let fd: number | null = null;
-        const closeFd = () => {
-          if (fd !== null) closeSync(fd);
-          fd = null;
-        };
-        try {
-          if (savedTo) fd = openSync(savedTo, 'wx');
-        } catch (e) {
-          return fail(e);
-        }
-        const hash = createHash('sha256');
-        const chunks: Buffer[] = [];
-        let size = 0;
-        stream.on('data', (c: Buffer) => {
-          size += c.length;
-          if (size > entry.uncompressedSize) {
-            stream.destroy();
-            closeFd();
-            return fail(refuse(`条目“${name}”的实际大小与声明不符，疑似压缩炸弹，已拒绝。`));
-          }
-          hash.update(c);
-          if (keepText) chunks.push(c);
-          try {
-            if (fd !== null) for (let at = 0; at < c.length;) at += writeSync(fd, c, at);
-          } catch (e) {
-            stream.destroy();
-            closeFd();
-            fail(e);
-          }
+    for (const entry of zip.entries) {
+      const keepText = options.keepText?.(entry.name) ?? false;
+      const savedTo = options.saveTo?.(entry.name) ?? null;
+      const fd = savedTo ? openSync(savedTo, 'wx', PRIVATE_FILE_MODE) : null;
+      const hash = createHash('sha256');
+      const chunks: Buffer[] = [];
+      let size = 0;
+      try {
+        await zip.read(entry, (chunk) => {
+          size += chunk.length;
+          hash.update(chunk);
+          if (keepText) chunks.push(chunk);
+          if (fd !== null) for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
         });
-        stream.on('error', (e) => {
-          closeFd();
-          fail(e);
-        });
-        stream.on('end', () => {
-          closeFd();
-          if (settled) return;
-          out.push({
-            name,
-            size,
-            sha256: hash.digest('hex'),
-            text: keepText ? Buffer.concat(chunks).toString('utf8') : null,
-            savedTo,
-          });
-          zip.readEntry();
-        });
+      } finally {
+        if (fd !== null) closeSync(fd);
+      }
+      out.push({
+        name: entry.name,
+        size,
+        sha256: hash.digest('hex'),
+        text: keepText ? Buffer.concat(chunks).toString('utf8') : null,
+        savedTo,
       });
-    });
-    zip.readEntry();
-  });
+    }
+    return out;
+  } catch (error) {
+    throw error instanceof CoreError ? error : damagedError(options);
+  } finally {
+    zip.close();
+  }
 }

@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { Readable, Transform } from 'node:stream';
-import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { PRIVATE_FILE_MODE } from './privateFiles';
+import { openSafeZip, type ZipLimits } from './safeZip';
 
 /**
  * Every zip entry gets this time, built from local date parts so the DOS timestamp is the same
@@ -125,30 +125,31 @@ export function writeZip(entries: readonly ZipEntry[]): Promise<Buffer> {
   });
 }
 
-/** All entries of a trusted zip we made ourselves (docx/xlsx from the libraries), in order. */
-export function readOwnZip(buffer: Buffer): Promise<ZipEntry[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      const entries: ZipEntry[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
+/**
+ * Limits for the Office files the app itself just wrote (docx, xlsx, packages in tests): far
+ * above anything it writes. They are read through the same checked reader as untrusted zips.
+ */
+const ownZipLimits: ZipLimits = {
+  maxEntries: 10_000,
+  maxTotalBytes: 1024 ** 3,
+  maxEntryBytes: 1024 ** 3,
+  maxRatio: 1000,
+};
+
+/** All entries of a zip we made ourselves (docx/xlsx from the libraries), in order. */
+export async function readOwnZip(buffer: Buffer): Promise<ZipEntry[]> {
+  const zip = await openSafeZip({ bytes: buffer }, { what: 'Office 文件', limits: ownZipLimits });
+  try {
+    const entries: ZipEntry[] = [];
+    for (const entry of zip.entries) {
+      const chunks: Buffer[] = [];
+      await zip.read(entry, (chunk) => chunks.push(chunk));
+      entries.push({ name: entry.name, data: Buffer.concat(chunks) });
+    }
+    return entries;
+  } finally {
+    zip.close();
+  }
 }
 
 const isoStamp = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;

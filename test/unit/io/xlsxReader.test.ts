@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../electron/core/errors';
-import { readXlsx, readXlsxWithExcelJs } from '../../../electron/core/io/xlsx';
-import {
-  isDateFormat,
-  readXlsxFast,
-  serialDateText,
-  UnsupportedWorkbook,
-} from '../../../electron/core/io/xlsxReader';
+import { isDateFormat, readXlsx } from '../../../electron/core/io/xlsxReader';
+import { serialDateText } from '../../../electron/core/io/xlsxSheet';
+import { readXlsxWithExcelJs } from '../../harness/excelJsTable';
 import { makeZip } from '../../harness/files';
 import { xlsxBytes } from '../../harness/sheets';
+
+const read = (bytes: Uint8Array, sheetName?: string) =>
+  readXlsx(bytes, { fileName: '名单.xlsx', sheetName });
 
 const texts = (table: { rows: { rowNumber: number; cells: { kind: string; text: string }[] }[] }) =>
   table.rows.map((r) => [r.rowNumber, r.cells.map((c) => `${c.kind}:${c.text}`)]);
 
-describe('fast .xlsx reader', () => {
+describe('.xlsx reader', () => {
   it('reads what ExcelJS reads from an ExcelJS workbook', async () => {
     const bytes = await xlsxBytes([
       {
@@ -55,7 +54,7 @@ describe('fast .xlsx reader', () => {
       },
       { name: '说明', rows: [['别的内容']] },
     ]);
-    const fast = readXlsxFast(bytes);
+    const fast = await read(bytes);
     const full = await readXlsxWithExcelJs(bytes);
     expect(fast.sheetNames).toEqual(['名单', '说明']);
     expect(fast.sheetName).toBe('名单');
@@ -77,7 +76,7 @@ describe('fast .xlsx reader', () => {
         'text:富文本',
       ],
     ]);
-    expect(readXlsxFast(bytes, '说明').rows[0].cells[0].text).toBe('别的内容');
+    expect((await read(bytes, '说明')).rows[0].cells[0].text).toBe('别的内容');
   });
 
   /** A workbook part by part, as other programs write them: prefixes, inline strings, … */
@@ -102,7 +101,7 @@ describe('fast .xlsx reader', () => {
   const sheet = (rows: string) =>
     `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows}</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A4:C4"/></x:mergeCells></x:worksheet>`;
 
-  it('reads prefixed XML, inline and shared strings, phonetic runs, escapes, dates and merges', () => {
+  it('reads prefixed XML, inline and shared strings, phonetic runs, escapes, dates and merges', async () => {
     const bytes = handmade(
       sheet(
         '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1" t="s"><x:v>3</x:v></x:c></x:row>' +
@@ -112,7 +111,7 @@ describe('fast .xlsx reader', () => {
           '<x:row r="6"/>',
       ),
     );
-    const table = readXlsxFast(bytes, '学生');
+    const table = await read(bytes, '学生');
     expect(table.sheetNames).toEqual(['第二张', '学生']);
     expect(texts(table)).toEqual([
       [1, ['text:学号', 'text:姓名']],
@@ -132,14 +131,14 @@ describe('fast .xlsx reader', () => {
       [4, ['text:合并标题', 'text:合并标题', 'text:合并标题']],
     ]);
     // The first sheet of the workbook is the default, whatever its part is called.
-    expect(readXlsxFast(bytes).rows[0].cells[0].text).toBe('第二张的内容');
+    expect((await read(bytes)).rows[0].cells[0].text).toBe('第二张的内容');
   });
 
-  it('honours the 1904 date system', () => {
+  it('honours the 1904 date system', async () => {
     const bytes = handmade(sheet('<x:row r="1"><x:c r="A1" s="1"><x:v>43708</x:v></x:c></x:row>'), {
       date1904: true,
     });
-    expect(readXlsxFast(bytes, '学生').rows[0].cells[0]).toEqual({
+    expect((await read(bytes, '学生')).rows[0].cells[0]).toEqual({
       kind: 'date',
       text: '2023-09-01',
     });
@@ -158,20 +157,38 @@ describe('fast .xlsx reader', () => {
     expect(serialDateText(45170.25, false)).toBe('2023-09-01 06:00');
   });
 
-  it('declines what it does not know (ExcelJS takes over) and refuses damaged parts', async () => {
+  it('refuses an unknown compression method and damaged parts, without another reader', async () => {
     const bytes = handmade(sheet('<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>'));
     // The workbook's central directory entry claims an unknown compression method.
     const odd = Buffer.from(bytes);
     const central = odd.lastIndexOf(Buffer.from('xl/workbook.xml')) - 46;
     expect(odd.readUInt32LE(central)).toBe(0x02014b50);
     odd.writeUInt16LE(12, central + 10);
-    expect(() => readXlsxFast(odd)).toThrow(UnsupportedWorkbook);
+    const unknown = await read(odd).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(CoreError);
+    expect((unknown as CoreError).message).toBe(
+      'Excel 文件“名单.xlsx”中的条目“xl/workbook.xml”使用了不支持的压缩方式（12），请用常见的 zip 工具或原程序重新保存。',
+    );
 
     const damaged = Buffer.from(bytes);
     const at = damaged.indexOf(Buffer.from('学号'));
     damaged[at] ^= 0xff; // content no longer matches its CRC
-    const error = await readXlsx(damaged).catch((e: unknown) => e);
+    const error = await read(damaged).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoreError);
     expect((error as CoreError).message).toContain('可能已损坏或被截断');
+  });
+
+  it('refuses malformed sheet XML and entities a DTD would define (no expansion)', async () => {
+    const cases = [
+      sheet('<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>学号</x:t></x:is></x:row>'),
+      `<?xml version="1.0"?><!DOCTYPE x:worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>${sheet(
+        '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>&b;</x:t></x:is></x:c></x:row>',
+      ).replace('<?xml version="1.0"?>', '')}`,
+    ];
+    for (const xml of cases) {
+      const error = await read(handmade(xml), '学生').catch((e: unknown) => e);
+      expect(error, xml).toBeInstanceOf(CoreError);
+      expect((error as CoreError).message).toContain('可能已损坏或被截断');
+    }
   });
 });
