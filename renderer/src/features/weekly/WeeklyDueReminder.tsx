@@ -1,6 +1,6 @@
-import { App, Button } from 'antd';
-import { useEffect } from 'react';
-import { formatChinaDateTime } from '../../../../shared/domain/weeklyReports';
+import { Alert, Button } from 'antd';
+import { useEffect, useState } from 'react';
+import { formatChinaDateTime, type DueReminder } from '../../../../shared/domain/weeklyReports';
 import { invoke } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { t } from '../../i18n';
@@ -9,36 +9,17 @@ const tx = t.weekly.reminder;
 
 /**
  * On opening the app, from the day before a due day until the due time: a reminder that the
- * report is due (`dueReminder` in shared/domain/weeklyReports.ts), once per opening.
+ * report is due (`dueReminder` in shared/domain/weeklyReports.ts), once per opening. A banner
+ * above the page, not a floating notice: it never covers a dialog's buttons.
  */
 export function WeeklyDueReminder() {
-  const { notification } = App.useApp();
   const go = useNavigation((s) => s.go);
+  const [reminder, setReminder] = useState<DueReminder | null>(null);
   useEffect(() => {
     let cancelled = false;
     invoke('weekly.reminders', {}).then(
-      ({ reminder }) => {
-        if (cancelled || !reminder) return;
-        const key = 'weekly-due-reminder';
-        notification.info({
-          key,
-          message: tx.title(reminder.label),
-          description: tx.body(formatChinaDateTime(reminder.dueAt)),
-          duration: 0,
-          props: { 'data-testid': 'weekly-reminder' },
-          actions: (
-            <Button
-              type="primary"
-              size="small"
-              onClick={() => {
-                notification.destroy(key);
-                go(`weekly/${reminder.periodStart}`);
-              }}
-            >
-              {tx.go}
-            </Button>
-          ),
-        });
+      (answer) => {
+        if (!cancelled) setReminder(answer.reminder);
       },
       // A reminder is a hint: if it cannot be read, the banner and 周报 still say it.
       () => undefined,
@@ -46,6 +27,30 @@ export function WeeklyDueReminder() {
     return () => {
       cancelled = true;
     };
-  }, [notification, go]);
-  return null;
+  }, []);
+  if (!reminder) return null;
+  return (
+    <Alert
+      data-testid="weekly-reminder"
+      type="info"
+      showIcon
+      banner
+      closable
+      onClose={() => setReminder(null)}
+      message={tx.title(reminder.label)}
+      description={tx.body(formatChinaDateTime(reminder.dueAt))}
+      action={
+        <Button
+          type="primary"
+          size="small"
+          onClick={() => {
+            setReminder(null);
+            go(`weekly/${reminder.periodStart}`);
+          }}
+        >
+          {tx.go}
+        </Button>
+      }
+    />
+  );
 }
