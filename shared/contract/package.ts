@@ -126,7 +126,12 @@ const sha256Field = z
 
 /** 标记为已提交: the package just exported (in exports/), named by its file name and SHA-256. */
 export const markSubmittedSchema = z
-  .object({ fileName: fileNameField, sha256: sha256Field })
+  .object({
+    fileName: fileNameField,
+    sha256: sha256Field,
+    /** A draft is marked only when the person confirms (NEEDS_CONFIRMATION otherwise). */
+    acceptDraft: z.boolean().optional(),
+  })
   .strict();
 
 /** A project in a submitted package, and what it changes today against the version sent. */

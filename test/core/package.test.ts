@@ -214,6 +214,37 @@ describe('submission package', () => {
     }
   });
 
+  it('is named and dated by the day in China: at 00:30 on 3 March it is 20260303, not UTC’s 2 March', async () => {
+    const project = await completeProject();
+    const at = createTestCore(new Date('2026-03-02T16:30:00Z'));
+    const saved = t;
+    try {
+      // The same data folder's state is not needed: the name and 制表日期 come from the clock.
+      await seedSchool(at.core);
+      const list = await call<Certificate[]>(at.core, 'catalogue.list', { search: 'Web前端开发' });
+      const other = await call<Project>(at.core, 'projects.create', {
+        certificateId: list[0].id,
+        year: 2020,
+        levels: ['junior'],
+        majorIds: [],
+        teacherIds: [],
+        roomIds: [],
+        siteIds: [],
+        commitments: project.commitments,
+      });
+      t = at;
+      const result = await build([other.id], true);
+      expect(result.fileName).toMatch(/_20260303_草稿\.zip$/);
+      const files = await unzip(Buffer.from(result.contentBase64, 'base64'));
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(files.get('教师信息表（草稿）.xlsx')! as unknown as ArrayBuffer);
+      expect(wb.worksheets[0].getCell('A2').value).toBe('制表日期：2026年3月3日');
+    } finally {
+      t = saved;
+      at.dispose();
+    }
+  });
+
   it('is byte-identical when built twice from the same data and clock', async () => {
     const project = await completeProject();
     const a = await build([project.id]);

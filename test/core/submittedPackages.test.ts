@@ -49,15 +49,33 @@ async function exported(): Promise<{ project: Project; built: PackageBuildResult
   return { project, built };
 }
 
+/** Marks a package (these are drafts: the person has confirmed it is what was sent). */
 const mark = (built: PackageBuildResult) =>
   call<SubmittedPackage>(t.core, 'package.markSubmitted', {
     fileName: built.fileName,
     sha256: built.sha256,
+    acceptDraft: true,
   });
 
 const list = () => call<SubmittedPackage[]>(t.core, 'package.submittedList', {});
 
 describe('submitted packages', () => {
+  it('asks before marking a draft: refused with NEEDS_CONFIRMATION and nothing kept until confirmed', async () => {
+    const { built } = await exported();
+    expect(built.draft).toBe(true);
+    const refused = await t.core.dispatch('package.markSubmitted', {
+      fileName: built.fileName,
+      sha256: built.sha256,
+    });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('NEEDS_CONFIRMATION');
+    expect(refused.error.message).toContain('草稿材料包');
+    expect(await list()).toEqual([]);
+    expect((await mark(built)).draft).toBe(true);
+    expect(await list()).toHaveLength(1);
+  });
+
   it('keeps a byte-identical read-only copy with its SHA-256, once, and reads it back', async () => {
     const { project, built } = await exported();
     const bytes = Buffer.from(built.contentBase64, 'base64');
@@ -170,6 +188,7 @@ describe('submitted packages', () => {
     const stale = await t.core.dispatch('package.markSubmitted', {
       fileName: rebuilt.fileName,
       sha256: rebuilt.sha256,
+      acceptDraft: true,
     });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(!stale.ok && stale.error.message).toContain('在材料包生成之后又修改过');

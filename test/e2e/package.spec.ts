@@ -182,7 +182,10 @@ test.describe('申报材料', () => {
     const sentBytes = readFileSync(sent);
     const sha = createHash('sha256').update(sentBytes).digest('hex');
 
+    // A draft: marking it asks first.
     await page.getByTestId('package-mark-submitted').click();
+    await expect(openDialog(page)).toContainText('是草稿材料包');
+    await openDialog(page).getByRole('button', { name: '仍标记为已提交' }).click();
     await expect(page.getByText(/已留存已提交的材料包：/)).toBeVisible();
     await expect(page.getByTestId('package-mark-submitted')).toBeDisabled();
     const row = submitted.locator('.ant-table-row');

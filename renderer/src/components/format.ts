@@ -1,13 +1,18 @@
 import dayjs from 'dayjs';
 
-/** 2020-09-01 → 2020年9月1日; '' stays ''. */
-export function formatDate(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY年M月D日') : '';
+/** `iso` in `format`; '' stays ''; text that is not a time (a foreign file's) is shown as it is. */
+function formatTime(iso: string | null | undefined, format: string): string {
+  if (!iso) return '';
+  const time = dayjs(iso);
+  return time.isValid() ? time.format(format) : iso;
 }
 
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '';
-}
+/** 2020-09-01 → 2020年9月1日. */
+export const formatDate = (iso: string | null | undefined) => formatTime(iso, 'YYYY年M月D日');
+
+/** An instant in the page's time zone (China on a school PC): 2026年12月3日 00:05. */
+export const formatDateTime = (iso: string | null | undefined) =>
+  formatTime(iso, 'YYYY年M月D日 HH:mm');
 
 export { formatFen } from '../../../shared/domain/money';
 

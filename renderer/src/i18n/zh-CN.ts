@@ -616,6 +616,8 @@ export const zhCN = {
     markSubmittedHint:
       '把这个材料包原样（只读）留存在数据文件夹中，并记录校验值（SHA-256），以后随时可以打开已提交的文件，查看提交后改动了什么。',
     marked: (fileName: string) => `已留存已提交的材料包：${fileName}`,
+    markDraftTitle: '这是草稿材料包',
+    markDraftOk: '仍标记为已提交',
     submittedTitle: '已提交的材料包',
     submittedIntro:
       '标记为已提交的材料包原样只读留存在数据文件夹的 submitted/ 中。下载即得到当时提交的文件；“提交后的修改”列出各项目此后改动的内容。',

@@ -19,8 +19,8 @@ import { compressFor, packageContents } from './manifestZip';
 /** The longest part of a package's name or an entry's stem taken from the data (school, file). */
 export const MAX_NAME_PART = 120;
 
-export const yyyymmdd = (d: Date) =>
-  `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+/** The export day in China (not the machine's zone, not UTC) as YYYYMMDD. */
+export const yyyymmdd = (d: Date) => chinaDate(d).replaceAll('-', '');
 
 /** {学校名称}_{证书名称}_1+X证书试点申报材料_{YYYYMMDD}[_草稿].zip */
 export function packageFileName(data: PackageData, now: Date, draft: boolean): string {

@@ -132,7 +132,11 @@ export function submittedPackages(ctx: CoreContext) {
   }
 
   return {
-    async mark(input: { fileName: string; sha256: string }): Promise<SubmittedPackage> {
+    async mark(input: {
+      fileName: string;
+      sha256: string;
+      acceptDraft?: boolean;
+    }): Promise<SubmittedPackage> {
       const { fileName } = input;
       const exported = path.join(ctx.dataDir, EXPORTS_DIR, fileName);
       if (!plainName(fileName) || !existsSync(exported)) {
@@ -157,6 +161,12 @@ export function submittedPackages(ctx: CoreContext) {
       if (existing) return view(existing);
 
       const manifest = await readManifest(exported, fileName);
+      if (manifest.draft && !input.acceptDraft) {
+        throw new CoreError(
+          'NEEDS_CONFIRMATION',
+          `“${fileName}”是草稿材料包（资格自查有不符合项），不能作为正式申报材料。确定它就是已报送的文件，仍要标记为已提交吗？`,
+        );
+      }
       const projects = manifest.projects.map((p) => {
         const project = loadProject(db, p.id);
         const same = project && project.certificateName === p.certificateName;

@@ -2,7 +2,7 @@ import { FileProtectOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import type { PackageBuildResult } from '../../../../shared/contract/package';
-import { messageOf } from '../../api/client';
+import { messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { t } from '../../i18n';
 
@@ -22,21 +22,33 @@ export function MarkSubmittedButton({
   testId: string;
   compact?: boolean;
 }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [marking, setMarking] = useState(false);
   const [marked, setMarked] = useState<string | null>(null);
 
-  const mark = async () => {
+  const mark = async (acceptDraft = false) => {
     setMarking(true);
     try {
       const kept = await mutate('package.markSubmitted', {
         fileName: built.fileName,
         sha256: built.sha256,
+        acceptDraft,
       });
       setMarked(kept.sha256);
       message.success(text.marked(kept.fileName));
     } catch (e) {
-      message.error(messageOf(e));
+      if (e instanceof PilotError && e.shape.code === 'NEEDS_CONFIRMATION') {
+        // A draft: the core says why; the person confirms it is what was sent.
+        modal.confirm({
+          title: text.markDraftTitle,
+          content: e.message,
+          okText: text.markDraftOk,
+          cancelText: t.common.cancel,
+          onOk: () => mark(true),
+        });
+      } else {
+        message.error(messageOf(e));
+      }
     } finally {
       setMarking(false);
     }

@@ -14,7 +14,7 @@ import { invoke, messageOf, PilotError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { stageFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
-import { byText, formatDate } from '../../components/format';
+import { byText, formatDate, formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
@@ -278,7 +278,10 @@ function VerifyCard() {
                 report.manifest && (
                   <>
                     <div>
-                      {text.manifestInfo(report.manifest.school.name, report.manifest.createdAt)}
+                      {text.manifestInfo(
+                        report.manifest.school.name,
+                        formatDateTime(report.manifest.createdAt),
+                      )}
                     </div>
                     {report.manifest.batch && (
                       <div data-testid="verify-batch">
