@@ -166,8 +166,10 @@ export interface Candidate {
   className: string;
   entryYear: number | null;
   pilot: boolean;
-  /** Already has a sign-up (any status) in this batch. */
+  /** Already has a live sign-up (not withdrawn) in this batch. */
   signedUp: boolean;
+  /** Had a sign-up in this batch that was withdrawn: signing up again revives it. */
+  withdrawn: boolean;
   /** The major is not one of the pilot project's majors (or there is no project). */
   majorOutside: boolean;
 }
@@ -178,7 +180,7 @@ export interface CandidatePage {
   pageSize: number;
   /** Students matching the filter. */
   total: number;
-  /** Of those, already signed up for this batch. */
+  /** Of those, already signed up for this batch (withdrawn sign-ups do not count). */
   signedUp: number;
   /** Of those, whose major is not among the project's majors. */
   majorOutside: number;

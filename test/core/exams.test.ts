@@ -463,6 +463,43 @@ describe('sign-ups', () => {
     expect(fits.created).toBe(2);
   });
 
+  it('a withdrawn student is not counted as signed up, and signing up again revives the sign-up', async () => {
+    const batch = await createBatch(t.core, batchInput(certId()));
+    const [first, second] = studentIds();
+    await ok(t, 'exams.signups.create', {
+      batchId: batch.id,
+      studentIds: [first, second],
+      confirm: true,
+    });
+    const [withdrawn] = await signups(batch.id);
+    await ok(t, 'exams.signups.setStatus', { ids: [withdrawn.id], status: 'withdrawn' });
+
+    const page = await ok(t, 'exams.signups.candidates', { batchId: batch.id, pageSize: 50 });
+    expect(page.signedUp).toBe(1);
+    const shown = page.items.find((c) => c.studentId === withdrawn.studentId)!;
+    expect(shown).toMatchObject({ signedUp: false, withdrawn: true });
+
+    const again = await ok(t, 'exams.signups.create', {
+      batchId: batch.id,
+      studentIds: [first, second],
+      confirm: true,
+    });
+    expect(again).toMatchObject({ created: 1, skipped: 1 });
+    const after = await signups(batch.id);
+    // The same sign-up, live again: no second row for the student.
+    expect(after).toHaveLength(2);
+    expect(after.find((g) => g.id === withdrawn.id)?.status).toBe('registered');
+    expect(
+      (await ok(t, 'exams.signups.candidates', { batchId: batch.id, pageSize: 50 })).signedUp,
+    ).toBe(2);
+    const history = readRows<{ before_json: string; after_json: string }>(
+      t,
+      "SELECT before_json, after_json FROM audit_log WHERE entity = 'signup' AND entity_id = ? ORDER BY id",
+      String(withdrawn.id),
+    ).map((r) => [JSON.parse(r.before_json)?.status, JSON.parse(r.after_json)?.status]);
+    expect(history.at(-1)).toEqual(['withdrawn', 'registered']);
+  });
+
   it('walks statuses, refuses illegal moves all-or-nothing, and audits with the fixed shape', async () => {
     const batch = await createBatch(t.core, batchInput(certId()));
     await ok(t, 'exams.signups.create', {

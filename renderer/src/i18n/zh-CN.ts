@@ -863,7 +863,7 @@ export const zhCN = {
       selected: (n: number) => `已勾选 ${n} 人`,
       submit: '报名',
       nothingSelected: '请先勾选学生，或点击“全选符合条件”',
-      flags: { signed: '已报名', outside: '专业不在项目中' },
+      flags: { signed: '已报名', withdrawn: '已撤销，可重新报名', outside: '专业不在项目中' },
       confirmTitle: '请确认是否仍要报名',
       confirmOk: '确定报名',
       confirmQuestion: (n: number) => `确定仍要为 ${n} 名学生报名吗？`,

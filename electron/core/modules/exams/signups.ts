@@ -193,8 +193,9 @@ export function signupService(ctx: CoreContext) {
     const batch = getBatch(db, batchId);
     const project = projectFor(db, batch.certificateId, examYear(batch.examDate));
     const where = filterWhere(filter);
-    const signedSql =
-      'EXISTS (SELECT 1 FROM signups su WHERE su.student_id = s.id AND su.batch_id = ?)';
+    const signupSql = (status: string) =>
+      `EXISTS (SELECT 1 FROM signups su WHERE su.student_id = s.id AND su.batch_id = ? AND su.status ${status})`;
+    const signedSql = signupSql("<> 'withdrawn'");
     const outsideSql = project ? majorOutsideSql(project.majorIds) : '0';
     const counts = db
       .prepare(
@@ -206,10 +207,10 @@ export function signupService(ctx: CoreContext) {
     const rows = db
       .prepare(
         `SELECT s.id, s.student_no, s.name, s.major_text, s.class_name, s.entry_year, s.pilot,
-           ${signedSql} AS signed, ${outsideSql} AS outside
+           ${signedSql} AS signed, ${signupSql("= 'withdrawn'")} AS withdrawn, ${outsideSql} AS outside
          FROM students s ${where.sql} ORDER BY s.student_no LIMIT ? OFFSET ?`,
       )
-      .all(batchId, ...where.params, pageSize, (page - 1) * pageSize) as {
+      .all(batchId, batchId, ...where.params, pageSize, (page - 1) * pageSize) as {
       id: number;
       student_no: string;
       name: string;
@@ -218,6 +219,7 @@ export function signupService(ctx: CoreContext) {
       entry_year: number | null;
       pilot: number;
       signed: number;
+      withdrawn: number;
       outside: number;
     }[];
     return {
@@ -230,6 +232,7 @@ export function signupService(ctx: CoreContext) {
         entryYear: r.entry_year,
         pilot: r.pilot === 1,
         signedUp: r.signed === 1,
+        withdrawn: r.withdrawn === 1,
         majorOutside: r.outside === 1,
       })),
       page,
@@ -283,13 +286,18 @@ export function signupService(ctx: CoreContext) {
           { path: 'filter', message: '没有符合筛选条件的学生，请调整筛选条件' },
         ]);
       }
-      const existing = new Set(
+      // A withdrawn sign-up is signed up again (revived); a live one is left as it is.
+      const existing = new Map(
         db
-          .prepare<[number], number>('SELECT student_id FROM signups WHERE batch_id = ?')
-          .pluck()
-          .all(batch.id),
+          .prepare<[number], { student_id: number; id: number; status: string }>(
+            'SELECT student_id, id, status FROM signups WHERE batch_id = ?',
+          )
+          .all(batch.id)
+          .map((r) => [r.student_id, r]),
       );
-      const fresh = picked.filter((s) => !existing.has(s.id));
+      const fresh = picked.filter(
+        (s) => (existing.get(s.id)?.status ?? 'withdrawn') === 'withdrawn',
+      );
       const skipped = picked.length - fresh.length;
       if (fresh.length === 0) return { created: 0, skipped, warnings: [] };
 
@@ -333,10 +341,20 @@ export function signupService(ctx: CoreContext) {
         `INSERT INTO signups (student_id, batch_id, status, fee_fen, payer, created_at, updated_at)
          VALUES (?, ?, 'registered', ?, 'school', ?, ?)`,
       );
+      const revive = db.prepare(
+        `UPDATE signups SET status = 'registered', updated_at = ? WHERE id = ?`,
+      );
       const getOne = db.prepare<[number], SignupRow>(`${selectSignups} WHERE su.id = ?`);
       for (const student of fresh) {
-        const id = Number(insert.run(student.id, batch.id, batch.feeFen, at, at).lastInsertRowid);
-        recordSignupAudit(ctx, at, null, fromRow(getOne.get(id)!));
+        const withdrawn = existing.get(student.id);
+        if (withdrawn) {
+          const before = fromRow(getOne.get(withdrawn.id)!);
+          revive.run(at, withdrawn.id);
+          recordSignupAudit(ctx, at, before, fromRow(getOne.get(withdrawn.id)!));
+        } else {
+          const id = Number(insert.run(student.id, batch.id, batch.feeFen, at, at).lastInsertRowid);
+          recordSignupAudit(ctx, at, null, fromRow(getOne.get(id)!));
+        }
       }
       return { created: fresh.length, skipped, warnings };
     },

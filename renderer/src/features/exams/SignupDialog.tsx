@@ -139,6 +139,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       render: (_, c) => (
         <>
           {c.signedUp && <Tag color="blue">{text.flags.signed}</Tag>}
+          {c.withdrawn && <Tag>{text.flags.withdrawn}</Tag>}
           {c.majorOutside && <Tag color="orange">{text.flags.outside}</Tag>}
         </>
       ),
