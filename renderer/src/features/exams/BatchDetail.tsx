@@ -45,6 +45,7 @@ import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
 import { ResultModal } from './ResultModal';
 import { SignupDialog } from './SignupDialog';
+import { noWrap } from '../../components/noWrap';
 
 interface Query {
   statuses: SignupStatus[];
@@ -140,7 +141,13 @@ export function BatchDetail({ id }: { id: number }) {
     query.sortBy === key ? (query.sortOrder === 'asc' ? 'ascend' : 'descend') : null;
   const sortable = (key: SignupSortKey) => ({ key, sorter: true, sortOrder: sortOrderOf(key) });
   const columns: ColumnsType<Signup> = [
-    { title: c.studentNo, dataIndex: 'studentNo', width: 120, ...sortable('studentNo') },
+    {
+      title: c.studentNo,
+      dataIndex: 'studentNo',
+      width: 140,
+      render: noWrap,
+      ...sortable('studentNo'),
+    },
     { title: c.name, dataIndex: 'name', width: 90, ...sortable('name') },
     {
       title: c.major,
@@ -269,9 +276,11 @@ export function BatchDetail({ id }: { id: number }) {
                 {t.exams.signupCount(batch.activeCount, batch.capacity)}
               </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.feeTotal}>
-                <span data-testid="batch-fee-total">{formatFen(batch.figures.feeFen)}</span>
+                <span data-testid="batch-fee-total" style={{ whiteSpace: 'nowrap' }}>
+                  {formatFen(batch.figures.feeFen)}
+                </span>
                 {batch.figures.withdrawn.signups > 0 && (
-                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
                     {t.fees.withdrawnLine(
                       String(batch.figures.withdrawn.signups),
                       formatFen(batch.figures.withdrawn.feeFen),

@@ -14,6 +14,7 @@ import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { t } from '../../i18n';
 import { batchTitle } from './batchTitle';
+import { noWrap } from '../../components/noWrap';
 
 type Filter = Required<CandidateFilter>;
 const emptyFilter: Filter = { search: '', majors: [], classNames: [], entryYears: [], pilot: null };
@@ -118,7 +119,12 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   /** The students on this page that can be ticked. */
   const onPage = (result?.items ?? []).filter((c) => !c.signedUp).map((c) => c.studentId);
   const columns: ColumnsType<Candidate> = [
-    { title: t.exams.detail.columns.studentNo, dataIndex: 'studentNo', width: 130 },
+    {
+      title: t.exams.detail.columns.studentNo,
+      dataIndex: 'studentNo',
+      width: 130,
+      render: noWrap,
+    },
     { title: t.exams.detail.columns.name, dataIndex: 'name', width: 100 },
     {
       title: t.exams.detail.columns.major,

@@ -15,6 +15,7 @@ import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
 import { t } from '../../i18n';
+import { noWrap } from '../../components/noWrap';
 import { FeeChangeModal } from './FeeChangeModal';
 import { PageCheck, RowCheck } from './LedgerSelection';
 import {
@@ -169,7 +170,13 @@ const LedgerTable = memo(function LedgerTable({
         align: 'center',
         render: (_, r) => <RowCheck id={r.id} name={r.name} />,
       },
-      { title: c.studentNo, dataIndex: 'studentNo', width: 110, ...sortable('studentNo') },
+      {
+        title: c.studentNo,
+        dataIndex: 'studentNo',
+        width: 140,
+        render: noWrap,
+        ...sortable('studentNo'),
+      },
       {
         title: c.name,
         dataIndex: 'name',

@@ -5,6 +5,7 @@ import type { OverCapViolation, SchoolPaidViolation } from '../../../../shared/c
 import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
 import { useNavigation } from '../../app/navigationStore';
 import { formatFen } from '../../components/format';
+import { noWrap } from '../../components/noWrap';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
 import { useQuery } from '../../api/useQuery';
@@ -27,7 +28,7 @@ function PilotStudents({
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       dataSource={students}
       columns={[
-        { title: c.studentNo, dataIndex: 'studentNo', width: 120 },
+        { title: c.studentNo, dataIndex: 'studentNo', width: 130, render: noWrap },
         { title: c.name, width: 120, render: (_, v) => link(v.studentId, v.name) },
         { title: c.className, dataIndex: 'className', width: 120 },
         {

@@ -16,6 +16,7 @@ import {
   useStudentsStore,
   type StudentQuery,
 } from './studentsStore';
+import { noWrap } from '../../components/noWrap';
 
 const text = t.students;
 const c = text.columns;
@@ -169,7 +170,8 @@ export const StudentsTable = memo(function StudentsTable({
       {
         title: c.studentNo,
         dataIndex: 'studentNo',
-        width: 120,
+        width: 140,
+        render: noWrap,
         fixed: 'left',
         ...sortable('studentNo'),
       },
