@@ -1,9 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { planSections } from '../../shared/domain/implementationPlan';
 import { answerUnsaved, openDialog, unsavedQuestion } from '../harness/antd';
-import { addStudents, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
+import { addStudents, dataCall, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall, type Call } from '../harness/seedStaff';
+import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 /**
@@ -24,15 +24,6 @@ async function refuseUnload(page: Page) {
 const heading = (page: Page, name: string | RegExp) =>
   page.getByRole('heading', { level: 3, name });
 const sidebar = (page: Page, label: string) => page.getByRole('menuitem', { name: label }).click();
-
-/** A handler call that fails the test with the core's message. */
-const checkedCall =
-  (call: Call): DataCall =>
-  async (name, input) => {
-    const result = await call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-    return result.data;
-  };
 
 interface Seeded {
   projectId: number;
@@ -86,7 +77,7 @@ test.describe('未保存的修改', () => {
   test.beforeEach(async ({ request }) => {
     temp = makeTempDir('pilotdesk-e2e-');
     host = await startWebHostProcess(temp.dir);
-    seeded = await seed(checkedCall(webHostCall(request, host)));
+    seeded = await seed(dataCall(webHostCall(request, host)));
   });
 
   test.afterEach(async () => {
@@ -207,6 +198,26 @@ test.describe('未保存的修改', () => {
     await expect(unsavedQuestion(page)).toHaveCount(0);
     await expect(box.locator('#batch_name')).toHaveValue('第一批');
   });
+
+  test('Esc in a field with suggestions (职称) closes them and keeps what was typed', async ({
+    page,
+  }) => {
+    await open(page, 'teachers');
+    await page.getByRole('button', { name: /新增教师/ }).click();
+    const box = openDialog(page);
+    const title = box.locator('#teacher_title');
+    await title.pressSequentially('讲师');
+    const suggestions = page.locator('.ant-select-dropdown').filter({ visible: true });
+    await expect(suggestions).toHaveCount(1);
+    await title.press('Escape');
+    await expect(suggestions).toHaveCount(0);
+    await expect(title).toHaveValue('讲师');
+    await expect(unsavedQuestion(page)).toHaveCount(0);
+    // With the suggestions closed, Esc reaches the dialog, which asks.
+    await title.press('Escape');
+    await answerUnsaved(page, '继续编辑');
+    await expect(title).toHaveValue('讲师');
+  });
 });
 
 test.describe('未保存的修改：对话框与抽屉', () => {
@@ -219,7 +230,7 @@ test.describe('未保存的修改：对话框与抽屉', () => {
     temp = makeTempDir('pilotdesk-e2e-');
     host = await startWebHostProcess(temp.dir);
     const request = await playwright.request.newContext();
-    seeded = await seed(checkedCall(webHostCall(request, host)));
+    seeded = await seed(dataCall(webHostCall(request, host)));
     await request.dispose();
   });
 

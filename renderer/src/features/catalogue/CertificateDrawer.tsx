@@ -15,7 +15,6 @@ import {
   Flex,
   Form,
   Input,
-  AutoComplete,
   Row,
   Space,
   Typography,
@@ -45,6 +44,7 @@ import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useCatalogueStore } from './catalogueStore';
 import { LimitsEditor, type LimitFormValue } from './LimitsEditor';
+import { SuggestInput } from '../../components/SuggestInput';
 
 interface LevelFormValue {
   offered: boolean;
@@ -257,7 +257,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
             </Col>
             <Col span={8}>
               <Form.Item name="batch" label={text.fields.batch} rules={[zodRule(batchSchema)]}>
-                <AutoComplete
+                <SuggestInput
                   id="certificate-batch"
                   options={batchOptions}
                   placeholder={text.placeholders.batch}

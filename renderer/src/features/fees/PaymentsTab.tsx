@@ -1,7 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
   App,
-  AutoComplete,
   Button,
   Card,
   Flex,
@@ -32,6 +31,7 @@ import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useLedgerFacets } from './feesStore';
 import { useQuery } from '../../api/useQuery';
+import { SuggestInput } from '../../components/SuggestInput';
 
 const text = t.fees.payments;
 const f = text.fields;
@@ -119,7 +119,7 @@ function PaymentModal({
           rules={[zodRule(paymentFields.organization)]}
           required
         >
-          <AutoComplete
+          <SuggestInput
             id="payment-organization"
             options={organizations.map((o) => ({ value: o }))}
           />

@@ -1,7 +1,6 @@
 import { chinaDate } from '../../../../shared/domain/dates';
 import {
   Alert,
-  AutoComplete,
   Checkbox,
   Col,
   Form,
@@ -30,6 +29,7 @@ import { FormModal } from '../../components/FormModal';
 import { formatDate } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { SuggestInput } from '../../components/SuggestInput';
 
 interface Props {
   student: Student | null;
@@ -236,7 +236,7 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
             label={f.className}
             rules={[zodRule(studentFields.className)]}
           >
-            <AutoComplete
+            <SuggestInput
               placeholder={p.className}
               options={classes.map((value) => ({ value }))}
               filterOption={(input, option) => String(option?.value ?? '').includes(input)}

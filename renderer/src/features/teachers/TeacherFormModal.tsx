@@ -1,4 +1,4 @@
-import { AutoComplete, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
 import type { Major } from '../../../../shared/contract/majors';
 import {
   teacherFields,
@@ -10,6 +10,7 @@ import { genderLabels, genders, teacherTitleSuggestions } from '../../../../shar
 import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { SuggestInput } from '../../components/SuggestInput';
 
 interface Props {
   teacher: Teacher | null;
@@ -101,7 +102,7 @@ export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: P
         </Col>
         <Col span={12}>
           <Form.Item name="title" label={f.title} rules={[zodRule(teacherFields.title)]}>
-            <AutoComplete
+            <SuggestInput
               placeholder={t.teachers.placeholders.title}
               options={teacherTitleSuggestions.map((value) => ({ value }))}
               filterOption={(input, option) => String(option?.value ?? '').includes(input)}
