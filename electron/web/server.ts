@@ -37,8 +37,7 @@ export interface WebHost {
 // Uploaded files travel base64-encoded inside calls: 64 MB leaves room for a 45 MB file.
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const API_PREFIX = '/api/';
-const LINK_EXPIRED =
-  '链接已失效，请从 PilotDesk 重新打开（重新运行 npm run web，打开它新打印的地址）。';
+const LINK_EXPIRED = '链接已失效，请重新启动 1+X试点工作台，在浏览器中打开它新给出的地址。';
 const NO_SESSION =
   '拒绝访问：缺少或无效的会话。请从 PilotDesk 重新打开（重新运行 npm run web，打开它新打印的地址）。';
 

@@ -71,6 +71,23 @@ describe('pilot projects', () => {
       plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
     });
     expect(project.history).toEqual([expect.objectContaining({ from: null, to: 'draft' })]);
+    // Planned students read back 初级 → 中级 → 高级 within a year, whatever order they came in.
+    const planned = await call<Project>(t.core, 'projects.update', {
+      id: project.id,
+      data: data({
+        levels: ['junior', 'intermediate', 'senior'],
+        plannedStudents: [
+          { level: 'senior', year: 2020, count: 10 },
+          { level: 'intermediate', year: 2020, count: 40 },
+          { level: 'junior', year: 2020, count: 80 },
+        ],
+      }),
+    });
+    expect(planned.plannedStudents.map((p) => p.level)).toEqual([
+      'junior',
+      'intermediate',
+      'senior',
+    ]);
     const list = await call<ProjectSummary[]>(t.core, 'projects.list', {});
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ majorCount: 2, teacherCount: 12 });

@@ -182,7 +182,7 @@ describe('web host', () => {
     // beforeAll exchanged it, as the first page does.
     const again = await exchange(TOKEN);
     expect(again.status).toBe(403);
-    expect(again.body).toContain('链接已失效，请从 PilotDesk 重新打开');
+    expect(again.body).toContain('链接已失效，请重新启动 1+X试点工作台');
     expect((await exchange('wrong')).status).toBe(403);
     expect((await exchange('')).status).toBe(403);
     // The page at the launch URL still loads; it is the exchange that refuses.

@@ -290,7 +290,7 @@ test.describe('试点项目与资格自查', () => {
     await expect(submitted).toContainText('申报后尚未修改。');
 
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await openDialog(page).getByRole('button', { name: '继续修改' }).click();
+    await openDialog(page).getByRole('button', { name: '保存为修订版本' }).click();
     await expect(page.getByText('已保存为修订版本 1，已申报的版本保留不变')).toBeVisible();
     await expect(submitted).toContainText('申报后已保存 1 个修订版本。');
     await expect(submitted).toContainText('当前内容有 1 项与已申报版本不同。');

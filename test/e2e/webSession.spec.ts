@@ -37,12 +37,12 @@ test.describe('启动链接与会话', () => {
 
     const second = await context.newPage();
     await second.goto(launch);
-    await expect(second.getByText('链接已失效，请从 PilotDesk 重新打开')).toBeVisible();
+    await expect(second.getByText('链接已失效，请重新启动 1+X试点工作台')).toBeVisible();
     await expect(second.getByRole('menuitem', { name: '学校信息' })).toHaveCount(0);
   });
 
   test('a page opened without a launch link shows the same Chinese answer', async ({ page }) => {
     await page.goto(`${host.origin}/`);
-    await expect(page.getByText('链接已失效，请从 PilotDesk 重新打开')).toBeVisible();
+    await expect(page.getByText('链接已失效，请重新启动 1+X试点工作台')).toBeVisible();
   });
 });

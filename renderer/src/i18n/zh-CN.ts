@@ -111,9 +111,9 @@ export const zhCN = {
   },
 
   webSession: {
-    expired: '链接已失效，请从 PilotDesk 重新打开',
+    expired: '链接已失效，请重新启动 1+X试点工作台',
     expiredHint:
-      '为了安全，启动地址只能打开一次（刷新本页不受影响）。请重新运行 npm run web，在浏览器打开它新打印的地址。',
+      '为了安全，启动时给出的地址只能打开一次（刷新本页不受影响）。请关闭此页，重新启动 1+X试点工作台，在浏览器中打开它新给出的地址。',
   },
   errorBoundary: {
     title: '界面出现错误',
@@ -552,7 +552,7 @@ export const zhCN = {
       confirmTitle: '保存为新的修订版本？',
       confirmContent: (status: string) =>
         `该项目${status}，省级主管部门持有的是已申报的版本。修改将保存为新的修订版本，已申报的版本保留不变。`,
-      confirmOk: '继续修改',
+      confirmOk: '保存为修订版本',
       onRecord: { submitted: '已申报', confirmed: '已省级确认' },
       saved: (n: number) => `已保存为修订版本 ${n}，已申报的版本保留不变`,
       title: (date: string) => `已申报版本（${date}）`,

@@ -5,7 +5,7 @@ import type {
   ProjectStatusEntry,
   ProjectSummary,
 } from '../../../../shared/contract/projects';
-import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import { certificateLevels, type CertificateLevel } from '../../../../shared/domain/certificate';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { selfCheckProject, selfCheckSummary } from '../../../../shared/domain/selfCheck';
 import { defaultThresholds } from '../../../../shared/domain/thresholds';
@@ -13,6 +13,9 @@ import type { Db } from '../../db/open';
 import { projectFacts } from './facts';
 import { parseCommitments, parsePlan } from './plan';
 import { submissionOf, type ProjectFields } from './revisions';
+
+/** 初级 → 中级 → 高级, the order every list and document shows levels in. */
+const levelOrderSql = `CASE level ${certificateLevels.map((l, i) => `WHEN '${l}' THEN ${i}`).join(' ')} END`;
 
 interface ProjectRow {
   id: number;
@@ -84,7 +87,7 @@ function loadFields(db: Db, row: ProjectRow): ProjectFields {
     levels: db
       .prepare<[number], { level: CertificateLevel }>(
         `SELECT level FROM project_levels WHERE project_id = ?
-         ORDER BY CASE level WHEN 'junior' THEN 1 WHEN 'intermediate' THEN 2 ELSE 3 END`,
+         ORDER BY ${levelOrderSql}`,
       )
       .all(id)
       .map((r) => r.level),
@@ -115,7 +118,8 @@ function loadFields(db: Db, row: ProjectRow): ProjectFields {
     ),
     plannedStudents: db
       .prepare<[number], { level: CertificateLevel; year: number; count: number }>(
-        'SELECT level, year, count FROM project_planned_students WHERE project_id = ? ORDER BY year, level',
+        `SELECT level, year, count FROM project_planned_students WHERE project_id = ?
+         ORDER BY year, ${levelOrderSql}`,
       )
       .all(id),
     plan: parsePlan(row.plan_json),
@@ -148,7 +152,7 @@ export function listProjects(db: Db): ProjectSummary[] {
       levels: db
         .prepare<[number], { level: CertificateLevel }>(
           `SELECT level FROM project_levels WHERE project_id = ?
-           ORDER BY CASE level WHEN 'junior' THEN 1 WHEN 'intermediate' THEN 2 ELSE 3 END`,
+           ORDER BY ${levelOrderSql}`,
         )
         .all(row.id)
         .map((r) => r.level),
