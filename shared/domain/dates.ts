@@ -4,6 +4,11 @@ export function formatChineseDate(isoDate: string): string {
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : isoDate;
 }
 
+/** An agreement's term: '2020年9月1日 至 2023年8月31日' (an open end stays blank). */
+export function formatDateSpan(start: string, end: string | null): string {
+  return `${formatChineseDate(start)} 至 ${end ? formatChineseDate(end) : ''}`.trimEnd();
+}
+
 /** The calendar date in China (UTC+8, no daylight saving) at `instant`, as `YYYY-MM-DD`. */
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);

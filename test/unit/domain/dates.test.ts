@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, parseTypedDate } from '../../../shared/domain/dates';
+import { formatChineseDate, formatDateSpan, parseTypedDate } from '../../../shared/domain/dates';
 
 describe('formatChineseDate', () => {
   it('writes ISO dates the Chinese way without leading zeros', () => {
@@ -59,5 +59,12 @@ describe('parseTypedDate', () => {
     for (const text of ['', 'abc', '2019-9', '19-9-1', '2019-9/1', '201991', '2019-09-01x']) {
       expect(iso(text)).toBe(formatHint);
     }
+  });
+});
+
+describe('formatDateSpan', () => {
+  it('writes an agreement term in Chinese dates, and leaves an open end blank', () => {
+    expect(formatDateSpan('2020-09-01', '2023-08-31')).toBe('2020年9月1日 至 2023年8月31日');
+    expect(formatDateSpan('2020-09-01', null)).toBe('2020年9月1日 至');
   });
 });

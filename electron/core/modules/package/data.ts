@@ -1,4 +1,5 @@
 import type { Project } from '../../../../shared/contract/projects';
+import { formatDateSpan } from '../../../../shared/domain/dates';
 import { attachmentKindLabels } from '../../../../shared/domain/attachments';
 import type { AttachmentKind } from '../../../../shared/domain/attachments';
 import { campusLabels, type CampusKind } from '../../../../shared/domain/facilities';
@@ -202,7 +203,7 @@ function gatherProject(db: Db, project: Project): PackageProject {
       campus: campusLabels[s.campus],
       partner: s.partner,
       capacity: s.capacity,
-      agreement: s.agreement_start ? `${s.agreement_start} 至 ${s.agreement_end ?? ''}` : '',
+      agreement: s.agreement_start ? formatDateSpan(s.agreement_start, s.agreement_end) : '',
     }));
   return { project, majors, teachers, stats: teacherStats(teachers), rooms, sites };
 }

@@ -11,11 +11,12 @@ import {
   type AgreementStatus,
 } from '../../../../shared/domain/facilities';
 import { DataTable } from '../../components/DataTable';
-import { byText, formatDate } from '../../components/format';
+import { byText } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useSites } from './facilitiesStores';
+import { formatDateSpan } from '../../../../shared/domain/dates';
 
 const statusColor: Record<AgreementStatus, string> = {
   none: 'default',
@@ -78,7 +79,7 @@ export function SitesTable({ onEdit }: Props) {
       width: 250,
       render: (_, site) =>
         site.agreementStart && site.agreementEnd
-          ? `${formatDate(site.agreementStart)} 至 ${formatDate(site.agreementEnd)}`
+          ? formatDateSpan(site.agreementStart, site.agreementEnd)
           : '—',
       sorter: (a, b) => byText(a.agreementEnd ?? '', b.agreementEnd ?? ''),
     },
