@@ -1105,6 +1105,8 @@ export const zhCN = {
       deleted: '已删除缴费记录',
       deleteConfirm: (what: string) => `确定删除缴费记录“${what}”吗？删除会记入审计日志。`,
       reconcileTitle: '对账',
+      reconcileBasis:
+        '“已付”按上方登记的缴费记录（付给培训评价组织的款项）计算；报名状态“已缴费”只标记该考生的费用已落实，不计入已付。',
       byBatch: '按考核批次',
       byOrganization: '按培训评价组织',
       due: '应付（学校承担 + 财政补助）',

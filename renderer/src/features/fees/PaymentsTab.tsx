@@ -291,6 +291,7 @@ export function PaymentsTab() {
       </Card>
       <Card size="small" title={text.reconcileTitle}>
         <LoadState state={reconcile.state} error={reconcile.error} onRetry={reconcile.retry}>
+          <Typography.Paragraph type="secondary">{text.reconcileBasis}</Typography.Paragraph>
           {r && r.unassignedFen > 0 && (
             <Typography.Paragraph type="secondary">
               {text.unassigned(formatFen(r.unassignedFen))}
