@@ -12,15 +12,9 @@ import { actionToRender } from './renderProbe';
 import { median, medianMs, row, type BenchRow } from './stats';
 import { openBenchCore } from '../harness/core';
 import { call } from '../harness/seed';
+import { softwareMajor } from '../harness/majors';
 
-const software = {
-  code: '510203',
-  name: '软件技术',
-  level: 'junior_college',
-  catalogueYear: 2021,
-  firstEnrolmentYear: 2015,
-  annualEnrolment: 120,
-};
+const software = softwareMajor;
 
 /** Median of `runs` timings of `fn`, each after an untimed `setup`. */
 async function medianWithSetup<S>(

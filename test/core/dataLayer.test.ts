@@ -3,7 +3,8 @@ import type { PilotBridge } from '../../shared/contract/bridge';
 import type { SchoolProfileInput } from '../../shared/contract/school';
 import type * as QueryCache from '../../renderer/src/api/queryCache';
 import { createTestCore, type TestCore } from '../harness/core';
-import { call, schoolProfile, softwareMajor } from '../harness/seed';
+import { call, schoolProfile } from '../harness/seed';
+import { computerMajor, softwareMajor } from '../harness/majors';
 
 /**
  * The renderer's data layer against a real core: the page's bridge is the core's dispatcher and
@@ -63,14 +64,7 @@ describe('renderer data layer (queryCache) on a real core', () => {
     await vi.waitFor(() => expect(entry.snapshot.state).toBe('ready'));
     stop();
     expect(cache.queryEntry('majors.list', {})).toBe(entry); // kept for an instant answer
-    await call(t.core, 'majors.save', {
-      code: '510201',
-      name: '计算机应用技术',
-      level: 'junior_college',
-      catalogueYear: 2021,
-      firstEnrolmentYear: 2012,
-      annualEnrolment: 90,
-    });
+    await call(t.core, 'majors.save', computerMajor);
     expect(cache.queryEntry('majors.list', {})).not.toBe(entry);
   });
 

@@ -10,6 +10,7 @@ import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harnes
 import { readEveryFigure } from '../harness/figures';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
+import { softwareMajor } from '../harness/majors';
 
 let t: TestCore;
 let call: DataCall;
@@ -464,14 +465,7 @@ describe('fees: the sums behind the totals (migration 009)', () => {
     expect(sums()).toEqual(recomputed());
     await ok(t, 'fees.change', { signupIds: [signup(1, 0), signup(2, 0)], fee: 450 });
     await withdraw(signup(2, 0));
-    const major = await ok(t, 'majors.save', {
-      code: '510203',
-      name: '软件技术',
-      level: 'junior_college',
-      catalogueYear: 2021,
-      firstEnrolmentYear: 2015,
-      annualEnrolment: 120,
-    });
+    const major = await ok(t, 'majors.save', softwareMajor);
     const s1 = readRows<Record<string, unknown>>(
       t,
       'SELECT * FROM students WHERE id = ?',

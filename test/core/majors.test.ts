@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
 import { createTestCore, type TestCore } from '../harness/core';
-import { fails, logisticsMajor, ok, readRows, softwareMajor, teacher } from '../harness/staff';
+import { fails, logisticsMajor, ok, readRows, teacher } from '../harness/staff';
+import { softwareMajor } from '../harness/majors';
 
 let t: TestCore;
 afterEach(() => t?.dispose());

@@ -6,8 +6,9 @@ import type { ImportPreview } from '../../shared/contract/imports';
 import type { Student } from '../../shared/contract/students';
 import { createTestCore, type TestCore } from '../harness/core';
 import { csvBytes, upload, xlsxBytes } from '../harness/sheets';
-import { fails, ok, readRows, softwareMajor } from '../harness/staff';
+import { fails, ok, readRows } from '../harness/staff';
 import { residentId, rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
+import { softwareMajor } from '../harness/majors';
 
 let t: TestCore;
 beforeEach(() => {

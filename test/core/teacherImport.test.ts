@@ -3,7 +3,8 @@ import type { ImportPreview, ImportResult } from '../../shared/contract/imports'
 import type { Teacher } from '../../shared/contract/teachers';
 import { createTestCore, type TestCore } from '../harness/core';
 import { upload, xlsxBytes } from '../harness/sheets';
-import { fails, ok, readRows, softwareMajor } from '../harness/staff';
+import { fails, ok, readRows } from '../harness/staff';
+import { softwareMajor } from '../harness/majors';
 
 let t: TestCore;
 beforeEach(async () => {

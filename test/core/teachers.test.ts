@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../harness/core';
-import { fails, ok, readRows, softwareMajor, teacher } from '../harness/staff';
+import { fails, ok, readRows, teacher } from '../harness/staff';
+import { softwareMajor } from '../harness/majors';
 
 let t: TestCore;
 afterEach(() => t?.dispose());

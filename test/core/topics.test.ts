@@ -7,7 +7,8 @@ import {
   type HandlerName,
 } from '../../shared/contract';
 import { createTestCore, type TestCore } from '../harness/core';
-import { call, schoolProfile, softwareMajor } from '../harness/seed';
+import { call, schoolProfile } from '../harness/seed';
+import { softwareMajor } from '../harness/majors';
 
 describe('what each handler reads and writes', () => {
   it('every handler of the contract declares topics it reads or writes, all of them known', () => {

@@ -11,6 +11,7 @@ import {
 import { makePdf } from '../harness/files';
 import { residentId } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { softwareMajor } from '../harness/majors';
 
 /** Calls the core from the page, as the app does, failing with the core's message. */
 async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
@@ -28,14 +29,7 @@ async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
  * major. No pilot project, so signing up asks for confirmation (notice rule 9).
  */
 async function seed(page: Page) {
-  const major = await pilot<{ id: number }>(page, 'majors.save', {
-    code: '510203',
-    name: '软件技术',
-    level: 'junior_college',
-    catalogueYear: 2021,
-    firstEnrolmentYear: 2015,
-    annualEnrolment: 120,
-  });
+  const major = await pilot<{ id: number }>(page, 'majors.save', softwareMajor);
   const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
   await pilot(page, 'catalogue.setLimits', {
     id: web.id,

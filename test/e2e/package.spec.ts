@@ -8,6 +8,7 @@ import { makeBulkyFile, makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { softwareMajor } from '../harness/majors';
 
 async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
   const result = await call(name, input);
@@ -18,14 +19,7 @@ async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
 /** A school with one project that is complete apart from its files (so it fails the check). */
 async function seed(call: Call): Promise<{ id: number }> {
   await data(call, 'school.save', schoolProfile);
-  const major = await data<{ id: number }>(call, 'majors.save', {
-    code: '510203',
-    name: '软件技术',
-    level: 'junior_college',
-    catalogueYear: 2021,
-    firstEnrolmentYear: 2015,
-    annualEnrolment: 120,
-  });
+  const major = await data<{ id: number }>(call, 'majors.save', softwareMajor);
   const teacherIds: number[] = [];
   for (let i = 0; i < 12; i += 1) {
     const teacher = await data<{ id: number }>(call, 'teachers.save', {

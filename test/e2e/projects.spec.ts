@@ -5,6 +5,7 @@ import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { addMajor, addRoom, addSite, fillTeacher, saveSchool } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { softwareMajor } from '../harness/majors';
 
 const verdict = (page: Page, rule: string) =>
   page.getByTestId('live-selfcheck').getByTestId(`verdict-${rule}`);
@@ -30,14 +31,7 @@ async function ok<T>(call: Call, name: string, input: unknown): Promise<T> {
 /** A draft Web前端开发 project with a plan and every commitment ticked (its self-check fails). */
 async function seedDraftProject(call: Call): Promise<void> {
   await ok(call, 'school.save', schoolProfile);
-  const major = await ok<{ id: number }>(call, 'majors.save', {
-    code: '510203',
-    name: '软件技术',
-    level: 'junior_college',
-    catalogueYear: 2021,
-    firstEnrolmentYear: 2015,
-    annualEnrolment: 120,
-  });
+  const major = await ok<{ id: number }>(call, 'majors.save', softwareMajor);
   const [certificate] = await ok<{ id: number }[]>(call, 'catalogue.list', {
     search: 'Web前端开发',
   });

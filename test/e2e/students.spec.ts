@@ -3,19 +3,11 @@ import { attachScreenshot, errorOf, openDialog, openPage } from '../harness/antd
 import { csvBytes } from '../harness/sheets';
 import { residentId, withBadCheckChar } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { softwareMajor } from '../harness/majors';
 
 /** The school already has its major 软件技术 (entered on the 专业 page, see staff.spec.ts). */
 async function seedMajor(page: Page) {
-  const saved = await page.evaluate(() =>
-    window.pilot?.invoke('majors.save', {
-      code: '510203',
-      name: '软件技术',
-      level: 'junior_college',
-      catalogueYear: 2021,
-      firstEnrolmentYear: 2015,
-      annualEnrolment: 120,
-    }),
-  );
+  const saved = await page.evaluate(() => window.pilot?.invoke('majors.save', softwareMajor));
   expect(saved?.ok).toBe(true);
 }
 

@@ -5,6 +5,7 @@ import { addStudents, dataCall, setCaps, signUp, WEB_CERT, type DataCall } from 
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { softwareMajor } from '../harness/majors';
 
 /**
  * Nothing typed is lost: every editor of the app (pages, dialogs, drawers), and every way out of
@@ -33,14 +34,7 @@ interface Seeded {
 /** A school with one project, two pilot students signed up for one batch, and weekly settings. */
 async function seed(call: DataCall): Promise<Seeded> {
   await call('school.save', schoolProfile);
-  const major = (await call('majors.save', {
-    code: '510203',
-    name: '软件技术',
-    level: 'junior_college',
-    catalogueYear: 2021,
-    firstEnrolmentYear: 2015,
-    annualEnrolment: 120,
-  })) as { id: number };
+  const major = (await call('majors.save', softwareMajor)) as { id: number };
   await setCaps(call);
   const project = (await call('projects.create', {
     certificateId: WEB_CERT,

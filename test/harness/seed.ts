@@ -1,4 +1,5 @@
 import type { Core } from '../../electron/core';
+import { computerMajor, softwareMajor } from './majors';
 import type { HandlerName } from '../../shared/contract';
 
 /** Calls a handler and returns its data, failing the test with the core's message otherwise. */
@@ -14,24 +15,6 @@ export const schoolProfile = {
   kind: 'higher_vocational',
   demonstrationLevel: 'provincial',
   city: '武汉市',
-};
-
-/** The school's two majors (seedSchool saves both; tests that need one major save the first). */
-export const softwareMajor = {
-  code: '510203',
-  name: '软件技术',
-  level: 'junior_college',
-  catalogueYear: 2021,
-  firstEnrolmentYear: 2015,
-  annualEnrolment: 120,
-};
-export const computerMajor = {
-  code: '510201',
-  name: '计算机应用技术',
-  level: 'junior_college',
-  catalogueYear: 2021,
-  firstEnrolmentYear: 2012,
-  annualEnrolment: 90,
 };
 
 /** A school ready to apply: profile, two majors, teachers, a room with equipment and a site. */

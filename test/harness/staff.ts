@@ -33,15 +33,6 @@ export function readRows<T>(t: TestCore, sql: string, ...params: unknown[]): T[]
   }
 }
 
-export const softwareMajor = {
-  code: '510203',
-  name: '软件技术',
-  level: 'junior_college',
-  catalogueYear: 2021,
-  firstEnrolmentYear: 2015,
-  annualEnrolment: 120,
-};
-
 export const logisticsMajor = {
   code: '530802',
   name: '现代物流管理',
