@@ -30,7 +30,13 @@ export interface ExamLevelStats {
 
 export interface Violation {
   /** What kind of rule, for grouping and icons. */
-  kind: 'selfCheck' | 'feeOverCap' | 'schoolPaid' | 'schoolPaidTodo' | 'weeklyReport';
+  kind:
+    | 'selfCheck'
+    | 'feeOverCap'
+    | 'feeAboveAgreement'
+    | 'schoolPaid'
+    | 'schoolPaidTodo'
+    | 'weeklyReport';
   title: string;
   detail: string;
   /** The page (hash route) where it is fixed, e.g. `projects/3`. */

@@ -21,6 +21,7 @@ import {
 } from './staffFields';
 import type { Usage } from './usage';
 import { feeData, type TopicsOf } from './topics';
+import type { AgreedFee } from '../domain/feeAgreements';
 
 const isoDate = (label: string) =>
   z.iso.date({
@@ -83,6 +84,8 @@ export interface ExamBatch {
    * exam date for its exam form (null: none recorded for that day).
    */
   feeLimit: FeeLimit | null;
+  /** The 费用协商 in force on its exam date for its level and form (null: none recorded). */
+  agreedFee: AgreedFee | null;
   /** All sign-ups, and those that hold a place (not withdrawn): from `figures`. */
   signupCount: number;
   activeCount: number;

@@ -169,6 +169,15 @@ export interface OverCapViolation {
   limitText: string;
 }
 
+/** A batch whose fee is higher than the 费用协商 in force for it (a warning, not rule 11). */
+export interface AboveAgreementViolation {
+  batchId: number;
+  batchLabel: string;
+  feeFen: number;
+  agreedFen: number;
+  agreedOn: string;
+}
+
 /** How many `unscheduled` students are listed at most (by 学号); `count` has them all. */
 export const UNSCHEDULED_LISTED = 200;
 
@@ -178,6 +187,7 @@ export interface FeeViolations {
   /** Rule 13 to-do: pilot students with no live sign-up yet (尚未安排), counted apart. */
   unscheduled: { count: number; students: SchoolPaidViolation[] };
   overCap: OverCapViolation[];
+  aboveAgreement: AboveAgreementViolation[];
 }
 
 // ---- 缴费记录与对账 ----

@@ -288,6 +288,39 @@ describe('fee agreements', () => {
     ...overrides,
   });
 
+  it('holds each batch to the agreement in force on its exam date: a higher fee is listed in 规则检查 and on the batch', async () => {
+    const batch = await createBatch(t.core, batchInput(certId(), { fee: 480 }));
+    expect(batch.agreedFee).toBeNull();
+    const violations = () => ok(t, 'fees.violations', {});
+    expect((await violations()).aboveAgreement).toEqual([]);
+
+    // Agreed after the exam: it does not apply to this batch.
+    await ok(t, 'exams.agreements.save', agreement({ fee: 400, agreedOn: '2020-12-01' }));
+    expect((await violations()).aboveAgreement).toEqual([]);
+
+    // Agreed before the exam at ¥450: the batch's ¥480 is above it.
+    await ok(t, 'exams.agreements.save', agreement({ fee: 450, agreedOn: '2020-06-01' }));
+    const [above] = (await violations()).aboveAgreement;
+    expect(above).toMatchObject({
+      batchId: batch.id,
+      feeFen: 48000,
+      agreedFen: 45000,
+      agreedOn: '2020-06-01',
+    });
+    const [listed] = await ok(t, 'exams.batches.list', {});
+    expect(listed.agreedFee).toMatchObject({ feeFen: 45000, agreedOn: '2020-06-01' });
+    // 首页 says the same, as a warning leading to the batch.
+    const summary = await ok(t, 'dashboard.summary', {});
+    expect(summary.violations.filter((v) => v.kind === 'feeAboveAgreement')).toEqual([
+      expect.objectContaining({ route: `exams/${batch.id}` }),
+    ]);
+
+    // A later agreement before the exam replaces it: ¥480 agreed, nothing above.
+    await ok(t, 'exams.agreements.save', agreement({ fee: 480, agreedOn: '2020-09-01' }));
+    expect((await violations()).aboveAgreement).toEqual([]);
+    expect((await ok(t, 'exams.batches.get', { id: batch.id })).agreedFee?.feeFen).toBe(48000);
+  });
+
   it('copies the cap in force and its document, and audits', async () => {
     const saved = (await ok(t, 'exams.agreements.save', agreement())) as FeeAgreement;
     expect(saved).toMatchObject({

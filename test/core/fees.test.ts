@@ -189,6 +189,7 @@ describe('fees: rule check', () => {
       schoolPaid: [],
       unscheduled: { count: 0, students: [] },
       overCap: [],
+      aboveAgreement: [],
     });
     await withdraw(signup(0, 0)); // student 1 keeps only the student-paid 中级
     const v = await ok(t, 'fees.violations', {});

@@ -148,6 +148,9 @@ test.describe('考核报名与费用协商', () => {
     await openPage(page, '考核报名');
     await page.getByRole('button', { name: '报名管理' }).click();
     await expect(page.getByText('这个批次还没有报名。')).toBeVisible();
+    // The batch is held to the agreement in force on its exam date: ¥480, as it charges.
+    await expect(page.getByTestId('batch-agreed-fee')).toHaveText('¥480.00（2020年6月1日协商）');
+    await expect(page.getByText('考核费高于协商费用')).toHaveCount(0);
     await page.getByRole('button', { name: '报名学生' }).click();
     const signup = openDialog(page);
     await expect(signup.getByText('该证书在考核年度没有试点项目')).toBeVisible();

@@ -71,6 +71,7 @@ export const zhCN = {
       kinds: {
         selfCheck: '资格自查',
         feeOverCap: '收费超过上限',
+        feeAboveAgreement: '高于协商费用',
         schoolPaid: '学校未承担考核费',
         schoolPaidTodo: '尚未安排考核',
         weeklyReport: '周报',
@@ -782,6 +783,7 @@ export const zhCN = {
       organization: '培训评价组织',
       fee: '每人考核费（元）',
       feePerPerson: '每人考核费',
+      agreedFee: '协商费用',
       capacity: '容量（人）',
       note: '备注',
       signups: '报名人数',
@@ -802,6 +804,9 @@ export const zhCN = {
     capHint: (date: string, limit: string) => `${date} 适用：${limit}`,
     noCapHint: (date: string) =>
       `${date} 没有适用于该等级和考核形式的考核成本上限（可在证书目录中录入）`,
+    agreedHint: (fee: string, date: string) => `${fee}（${date}协商）`,
+    noAgreement: '没有适用的费用协商',
+    aboveAgreement: '考核费高于协商费用',
     examFormRequired: '请选择考核形式：不同考核形式的成本上限不同',
     noExamForm: '未填写',
     unlimited: '不限',
@@ -1079,6 +1084,12 @@ export const zhCN = {
       overCapTitle: '费用不超过考核成本上限',
       overCapOk: '没有超过考核成本上限的批次或报名。',
       overCapCount: (n: number) => `${n} 处费用超过当前的考核成本上限`,
+      aboveAgreementTitle: '批次考核费不高于协商费用',
+      aboveAgreementOk: '没有考核费高于费用协商的批次。',
+      aboveAgreementCount: (n: number) =>
+        `${n} 个批次的每人考核费高于考核日期适用的协商费用，请核对是否按协商费用收费`,
+      agreedFee: '适用的协商费用',
+      agreedOn: (fee: string, date: string) => `${fee}（${date}协商）`,
       signups: '报名',
       batchItem: (label: string) => `考核批次“${label}”的每人费用`,
       signupItem: (name: string, no: string, label: string) => `${name}（${no}）在“${label}”的报名`,

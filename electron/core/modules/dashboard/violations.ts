@@ -2,6 +2,7 @@ import type { Violation } from '../../../../shared/contract/dashboard';
 import type { FeeViolations } from '../../../../shared/contract/fees';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import { formatFen } from '../../../../shared/domain/money';
 import {
   alertLevelLabels,
@@ -29,8 +30,9 @@ const names = (list: readonly string[], total = list.length) =>
   total > 5 ? `${list.slice(0, 5).join('、')} 等 ${total} 人` : list.join('、');
 
 /**
- * Rules 11 and 13 from the fee ledger's checks: one line per batch over its cap, one for the
- * rule-13 violations (只有自费) and one for its to-do (尚未安排).
+ * Rules 11 and 13 from the fee ledger's checks: one line per batch over its cap, one per batch
+ * above its 费用协商 (a warning), one for the rule-13 violations (只有自费) and one for its to-do
+ * (尚未安排).
  */
 export function feeRuleViolations(fees: FeeViolations): Violation[] {
   const out: Violation[] = [];
@@ -51,6 +53,14 @@ export function feeRuleViolations(fees: FeeViolations): Violation[] {
         .filter(Boolean)
         .join('；'),
       route: batchOver ? `exams/${batchId}` : 'fees/rules',
+    });
+  }
+  for (const v of fees.aboveAgreement) {
+    out.push({
+      kind: 'feeAboveAgreement',
+      title: `${v.batchLabel}：考核费高于协商费用`,
+      detail: `批次考核费 ${formatFen(v.feeFen)}，${formatChineseDate(v.agreedOn)}协商的费用为 ${formatFen(v.agreedFen)}。请核对是否按协商费用收费。`,
+      route: `exams/${v.batchId}`,
     });
   }
   if (fees.schoolPaid.length > 0) {

@@ -11,6 +11,7 @@ import {
   feeOverLimitMessage,
   type ExamForm,
 } from '../../../../shared/domain/costCaps';
+import type { AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
@@ -97,6 +98,29 @@ function getRow(db: Db, id: number): AgreementRow {
 }
 
 export const getAgreement = (db: Db, id: number): FeeAgreement => fromRow(getRow(db, id));
+
+/** Every certificate's fee agreements, as batches are held to them (agreementInForce). */
+export function agreedFeesByCertificate(db: Db): Map<number, AgreedFee[]> {
+  const map = new Map<number, AgreedFee[]>();
+  const rows = db
+    .prepare<
+      [],
+      {
+        certificate_id: number;
+        level: CertificateLevel;
+        exam_form: ExamForm | null;
+        fee_fen: number;
+        agreed_on: string;
+      }
+    >('SELECT certificate_id, level, exam_form, fee_fen, agreed_on FROM fee_agreements ORDER BY id')
+    .all();
+  for (const r of rows) {
+    const list = map.get(r.certificate_id) ?? [];
+    list.push({ level: r.level, examForm: r.exam_form, feeFen: r.fee_fen, agreedOn: r.agreed_on });
+    map.set(r.certificate_id, list);
+  }
+  return map;
+}
 
 export function listAgreements(
   db: Db,

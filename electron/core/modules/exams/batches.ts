@@ -16,9 +16,11 @@ import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
+import { agreedFeesByCertificate } from './agreements';
 import { figuresByBatch } from '../fees/figures';
 import { levelFacts } from './levels';
 import { batchUsage } from './usage';
+import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeAgreements';
 
 interface BatchRow {
   id: number;
@@ -48,6 +50,7 @@ const selectBatches = `
 function fromRow(
   row: BatchRow,
   limits: readonly FeeLimit[],
+  agreements: readonly AgreedFee[],
   figures: SignupFigures = noSignupFigures(),
 ): ExamBatch {
   return {
@@ -69,6 +72,11 @@ function fromRow(
       level: row.level,
       examForm: row.exam_form,
       on: row.exam_date,
+    }),
+    agreedFee: agreementInForce(agreements, {
+      level: row.level,
+      examForm: row.exam_form,
+      examDate: row.exam_date,
     }),
     signupCount: figures.signups + figures.withdrawn.signups,
     activeCount: figures.signups,
@@ -105,7 +113,12 @@ function auditView(batch: ExamBatch) {
 export function findBatch(db: Db, id: number): ExamBatch | undefined {
   const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
   return row
-    ? fromRow(row, limitsOf(db, row.certificate_id), figuresByBatch(db, id).get(id))
+    ? fromRow(
+        row,
+        limitsOf(db, row.certificate_id),
+        agreedFeesByCertificate(db).get(row.certificate_id) ?? [],
+        figuresByBatch(db, id).get(id),
+      )
     : undefined;
 }
 
@@ -122,6 +135,7 @@ export function listBatches(
   filter: { certificateId: number | null; level: CertificateLevel | null },
 ): ExamBatch[] {
   const limits = limitsByCertificate(db);
+  const agreed = agreedFeesByCertificate(db);
   const figures = figuresByBatch(db);
   return db
     .prepare<[typeof filter], BatchRow>(
@@ -131,7 +145,14 @@ export function listBatches(
        ORDER BY b.exam_date DESC, b.id DESC`,
     )
     .all(filter)
-    .map((row) => fromRow(row, limits.get(row.certificate_id) ?? [], figures.get(row.id)));
+    .map((row) =>
+      fromRow(
+        row,
+        limits.get(row.certificate_id) ?? [],
+        agreed.get(row.certificate_id) ?? [],
+        figures.get(row.id),
+      ),
+    );
 }
 
 /** 考核批次: create, update and delete, each checked and audited in one transaction. */

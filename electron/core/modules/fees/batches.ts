@@ -1,8 +1,10 @@
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import { ceilingInForce, type ExamForm, type FeeLimit } from '../../../../shared/domain/costCaps';
 import { batchLabel } from '../../../../shared/domain/fees';
+import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { Db } from '../../db/open';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
+import { agreedFeesByCertificate } from '../exams/agreements';
 
 /** One exam batch with its certificate and the figure its fee is judged by. */
 export interface BatchInfo {
@@ -21,6 +23,8 @@ export interface BatchInfo {
   feeLimit: FeeLimit | null;
   capFen: number | null;
   capDocument: string | null;
+  /** The 费用协商 in force for it (agreementInForce), null when none. */
+  agreedFee: AgreedFee | null;
 }
 
 interface BatchRow {
@@ -42,7 +46,11 @@ const selectBatches = `SELECT b.id, b.name, b.certificate_id, c.name AS certific
   FROM exam_batches b
   JOIN certificates c ON c.id = b.certificate_id`;
 
-function fromRow(row: BatchRow, limits: readonly FeeLimit[]): BatchInfo {
+function fromRow(
+  row: BatchRow,
+  limits: readonly FeeLimit[],
+  agreements: readonly AgreedFee[],
+): BatchInfo {
   const feeLimit = ceilingInForce(limits, {
     level: row.level,
     examForm: row.exam_form,
@@ -61,6 +69,11 @@ function fromRow(row: BatchRow, limits: readonly FeeLimit[]): BatchInfo {
     feeLimit,
     capFen: feeLimit?.amountFen ?? null,
     capDocument: feeLimit?.document ?? null,
+    agreedFee: agreementInForce(agreements, {
+      level: row.level,
+      examForm: row.exam_form,
+      examDate: row.exam_date,
+    }),
   };
   return { ...info, label: batchLabel(info) };
 }
@@ -74,12 +87,24 @@ export function loadBatches(db: Db): Map<number, BatchInfo> {
     .prepare<[], BatchRow>(`${selectBatches} ORDER BY b.exam_date DESC, b.id DESC`)
     .all();
   const limits = limitsByCertificate(db);
-  return new Map(rows.map((row) => [row.id, fromRow(row, limits.get(row.certificate_id) ?? [])]));
+  const agreed = agreedFeesByCertificate(db);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      fromRow(row, limits.get(row.certificate_id) ?? [], agreed.get(row.certificate_id) ?? []),
+    ]),
+  );
 }
 
 export function loadBatch(db: Db, id: number): BatchInfo | undefined {
   const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
-  return row ? fromRow(row, limitsOf(db, row.certificate_id)) : undefined;
+  return row
+    ? fromRow(
+        row,
+        limitsOf(db, row.certificate_id),
+        agreedFeesByCertificate(db).get(row.certificate_id) ?? [],
+      )
+    : undefined;
 }
 
 /** `?, ?, ?` for an IN list. */

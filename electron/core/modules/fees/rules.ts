@@ -1,5 +1,6 @@
 import {
   UNSCHEDULED_LISTED,
+  type AboveAgreementViolation,
   type FeeViolations,
   type OverCapViolation,
   type SchoolPaidViolation,
@@ -149,7 +150,30 @@ export function overCapViolations(
   return out;
 }
 
+/** Batches charging more than the 费用协商 in force for them, by exam date. */
+export function aboveAgreementViolations(
+  batches: Map<number, BatchInfo>,
+): AboveAgreementViolation[] {
+  return [...batches.values()].flatMap((b) =>
+    b.agreedFee !== null && b.feeFen > b.agreedFee.feeFen
+      ? [
+          {
+            batchId: b.id,
+            batchLabel: b.label,
+            feeFen: b.feeFen,
+            agreedFen: b.agreedFee.feeFen,
+            agreedOn: b.agreedFee.agreedOn,
+          },
+        ]
+      : [],
+  );
+}
+
 export function feeViolations(db: Db): FeeViolations {
   const batches = loadBatches(db);
-  return { ...schoolPaidViolations(db, batches), overCap: overCapViolations(db, batches) };
+  return {
+    ...schoolPaidViolations(db, batches),
+    overCap: overCapViolations(db, batches),
+    aboveAgreement: aboveAgreementViolations(batches),
+  };
 }

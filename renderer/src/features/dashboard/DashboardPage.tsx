@@ -2,7 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo } from 'react';
-import type { ExamLevelStats } from '../../../../shared/contract/dashboard';
+import type { ExamLevelStats, Violation } from '../../../../shared/contract/dashboard';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { useNavigation } from '../../app/navigationStore';
@@ -17,6 +17,12 @@ import { useQuery } from '../../api/useQuery';
 import { t } from '../../i18n';
 import { WeeklyFacts } from '../weekly/WeeklyFacts';
 import { examsChart, payerChart, weeklyChart } from './charts';
+
+/** Violations that are a to-do or a warning rather than a breach of the notice. */
+const warningKinds: ReadonlySet<Violation['kind']> = new Set([
+  'schoolPaidTodo',
+  'feeAboveAgreement',
+]);
 
 const tx = t.dashboard;
 
@@ -179,8 +185,8 @@ export function DashboardPage() {
                       <List.Item.Meta
                         title={
                           <Space>
-                            {/* A to-do (尚未安排) is not yet a breach: orange, not red. */}
-                            <Tag color={v.kind === 'schoolPaidTodo' ? 'orange' : 'red'}>
+                            {/* A to-do or a warning is not a breach: orange, not red. */}
+                            <Tag color={warningKinds.has(v.kind) ? 'orange' : 'red'}>
                               {tx.violations.kinds[v.kind]}
                             </Tag>
                             {v.title}

@@ -272,6 +272,21 @@ export function BatchDetail({ id }: { id: number }) {
               <Descriptions.Item label={t.exams.fields.feePerPerson}>
                 {formatFen(batch.feeFen)}
               </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.agreedFee}>
+                <span data-testid="batch-agreed-fee">
+                  {batch.agreedFee === null
+                    ? t.exams.noAgreement
+                    : t.exams.agreedHint(
+                        formatFen(batch.agreedFee.feeFen),
+                        formatChineseDate(batch.agreedFee.agreedOn),
+                      )}
+                </span>
+                {batch.agreedFee !== null && batch.feeFen > batch.agreedFee.feeFen && (
+                  <Tag color="orange" style={{ marginLeft: 8 }}>
+                    {t.exams.aboveAgreement}
+                  </Tag>
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.signups}>
                 {t.exams.signupCount(batch.activeCount, batch.capacity)}
               </Descriptions.Item>

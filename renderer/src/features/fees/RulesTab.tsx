@@ -1,7 +1,12 @@
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { OverCapViolation, SchoolPaidViolation } from '../../../../shared/contract/fees';
+import type {
+  AboveAgreementViolation,
+  OverCapViolation,
+  SchoolPaidViolation,
+} from '../../../../shared/contract/fees';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
 import { useNavigation } from '../../app/navigationStore';
 import { formatFen } from '../../components/format';
@@ -184,6 +189,37 @@ export function RulesTab() {
               dataIndex: 'limitText',
               width: 280,
               render: (d: string) => <Typography.Text type="secondary">{d}</Typography.Text>,
+            },
+          ]}
+        />
+      </RuleCard>
+      <RuleCard
+        title={text.aboveAgreementTitle}
+        testId="rule-above-agreement"
+        found={data ? data.aboveAgreement.length : null}
+        ok={text.aboveAgreementOk}
+        count={text.aboveAgreementCount(data?.aboveAgreement.length ?? 0)}
+        level="warning"
+      >
+        <Table<AboveAgreementViolation>
+          rowKey="batchId"
+          size="small"
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={data?.aboveAgreement ?? []}
+          columns={[
+            { title: c.batch, dataIndex: 'batchLabel' },
+            {
+              title: c.fee,
+              dataIndex: 'feeFen',
+              width: 120,
+              align: 'right',
+              render: (f: number) => formatFen(f),
+            },
+            {
+              title: text.agreedFee,
+              width: 260,
+              render: (_, v) =>
+                text.agreedOn(formatFen(v.agreedFen), formatChineseDate(v.agreedOn)),
             },
           ]}
         />
