@@ -7,7 +7,11 @@ import { softwareMajor } from '../harness/majors';
 
 /** The school already has its major 软件技术 (entered on the 专业 page, see staff.spec.ts). */
 async function seedMajor(page: Page) {
-  const saved = await page.evaluate(() => window.pilot?.invoke('majors.save', softwareMajor));
+  // Runs in the page: the major goes in as the evaluate's argument.
+  const saved = await page.evaluate(
+    (major) => window.pilot?.invoke('majors.save', major),
+    softwareMajor,
+  );
   expect(saved?.ok).toBe(true);
 }
 
