@@ -14,9 +14,15 @@ import { noWrap } from '../../components/noWrap';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
 import { useQuery } from '../../api/useQuery';
+import type { ColumnType } from 'antd/es/table';
 
 const text = t.fees.rules;
 const c = t.fees.columns;
+
+/** An amount in fen, right-aligned as money. */
+function moneyColumn<T>(title: string, dataIndex: keyof T & string): ColumnType<T> {
+  return { title, dataIndex, width: 120, align: 'right', render: (f: number) => formatFen(f) };
+}
 
 /** Pilot students under rule 13, each with every sign-up (withdrawn ones included). */
 function PilotStudents({
@@ -170,20 +176,8 @@ export function RulesTab() {
                   </span>
                 ),
             },
-            {
-              title: c.fee,
-              dataIndex: 'feeFen',
-              width: 120,
-              align: 'right',
-              render: (f: number) => formatFen(f),
-            },
-            {
-              title: c.cap,
-              dataIndex: 'capFen',
-              width: 120,
-              align: 'right',
-              render: (f: number) => formatFen(f),
-            },
+            moneyColumn<OverCapViolation>(c.fee, 'feeFen'),
+            moneyColumn<OverCapViolation>(c.cap, 'capFen'),
             {
               title: c.capDocument,
               dataIndex: 'limitText',
@@ -208,13 +202,7 @@ export function RulesTab() {
           dataSource={data?.aboveAgreement ?? []}
           columns={[
             { title: c.batch, dataIndex: 'batchLabel' },
-            {
-              title: c.fee,
-              dataIndex: 'feeFen',
-              width: 120,
-              align: 'right',
-              render: (f: number) => formatFen(f),
-            },
+            moneyColumn<AboveAgreementViolation>(c.fee, 'feeFen'),
             {
               title: text.agreedFee,
               width: 260,
