@@ -7,25 +7,13 @@ import {
   type TableRow,
 } from '../../electron/core/io/table';
 import { normalizeText } from '../../shared/domain/text';
+import { dateText } from '../../electron/core/io/xlsxSheet';
 
 /**
  * The table ExcelJS's complete workbook model reads from an .xlsx file: the oracle the app's
  * streaming reader (electron/core/io/xlsxReader.ts) is compared with. Only tests load
  * workbooks this way; it has no limits.
  */
-
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** ExcelJS hands dates over at UTC midnight of the calendar day the sheet shows. */
-function excelDateText(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  const day = `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
-  const h = date.getUTCHours();
-  const m = date.getUTCMinutes();
-  const s = date.getUTCSeconds();
-  if (h === 0 && m === 0 && s === 0) return day;
-  return `${day} ${pad2(h)}:${pad2(m)}${s ? `:${pad2(s)}` : ''}`;
-}
 
 function textCell(raw: string): Cell {
   const text = normalizeText(raw);
@@ -39,7 +27,7 @@ function cellFromValue(value: ExcelJS.CellValue | undefined): Cell {
   if (typeof value === 'number') return { kind: 'number', text: numberText(value) };
   if (typeof value === 'boolean') return { kind: 'boolean', text: value ? 'TRUE' : 'FALSE' };
   if (value instanceof Date) {
-    const text = excelDateText(value);
+    const text = dateText(value);
     return text ? { kind: 'date', text } : emptyCell;
   }
   if (typeof value === 'object') {

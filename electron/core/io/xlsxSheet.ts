@@ -26,7 +26,11 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 export function serialDateText(serial: number, date1904: boolean): string {
   // The same conversion as ExcelJS: day 25569 is 1970-01-01 in the 1900 system.
   const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
-  const date = new Date(ms);
+  return dateText(new Date(ms));
+}
+
+/** A date held at UTC as the sheet shows it: `2020-09-01`, or with its time when it has one. */
+export function dateText(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
   const day = `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
   const h = date.getUTCHours();
