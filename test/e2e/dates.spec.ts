@@ -110,6 +110,12 @@ test.describe('日期输入', () => {
     // The calendar opens on the typed month; a day picked there is the field's value.
     await dialog.getByRole('button', { name: '从日历中选择' }).first().click();
     const calendar = page.locator('.ant-popover').filter({ visible: true });
+    await expect(calendar.locator('.ant-picker-cell-selected')).toHaveAttribute(
+      'title',
+      '2019-09-01',
+    );
+    // Done opening (its zoom-in has ended), so the day clicked is where it stays.
+    await expect(calendar).not.toHaveClass(/zoom-big-(appear|enter)/);
     await calendar.locator('.ant-picker-cell[title="2019-09-15"]').click();
     await expect(calendar).toHaveCount(0);
     await expect(dialog.locator('#site_agreementStart')).toHaveValue('2019年9月15日');
