@@ -137,16 +137,6 @@ export const auditFieldLabels: Record<string, Record<string, string>> = {
   },
 };
 
-export const auditEntityLabels: Record<string, string> = {
-  signup: '考核报名',
-  exam_batch: '考核批次',
-  fee_agreement: '费用协商',
-  payment: '缴费记录',
-  student: '学生',
-};
-
-export const auditActionLabels = { create: '新增', update: '修改', delete: '删除' } as const;
-
 /** Names for ids the entries refer to (batches, students), looked up by the core. */
 export interface AuditNames {
   batch(id: number): string | undefined;
