@@ -76,12 +76,6 @@ export function schoolPaidStanding(
   return live.some((s) => paidBySchool(s.payer)) ? 'met' : 'selfPaidOnly';
 }
 
-export const schoolPaidStandingLabels: Record<SchoolPaidStanding, string> = {
-  met: '已有学校承担或财政补助的考核',
-  selfPaidOnly: '只有自费',
-  unscheduled: '尚未安排',
-};
-
 // ---- audit history: field labels and value formatting ----
 
 /** Chinese labels of the fields audited for sign-ups, batches, agreements and payments. */

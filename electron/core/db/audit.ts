@@ -17,7 +17,7 @@ export function auditStamp(
 }
 
 /** Appends one change of `entity` to the audit log, as the log's `view` shows the row. */
-export type AuditRecorder<T> = (
+type AuditRecorder<T> = (
   stamp: AuditStamp,
   entityId: number | string,
   action: AuditAction,

@@ -43,7 +43,6 @@ interface RequirementRow {
 
 export type LevelInput = CertificateData['levels'][number];
 export type LimitInput = FeeLimitInput;
-export type RequirementInput = CertificateData['requirements'][number];
 export type CertificateFields = Pick<CertificateData, 'name' | 'organization' | 'batch' | 'source'>;
 
 const levelOrder = (level: CertificateLevel) => certificateLevels.indexOf(level);
