@@ -19,7 +19,7 @@ import {
   requiredText,
   yuanToFenField,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import { feeData, type TopicsOf } from './topics';
 
 // ---- 台账: the sign-ups with their fee and payer ----
