@@ -147,7 +147,8 @@ export interface OwnerLinksRemoval {
  * nothing else links to. Called on its own, it runs in one transaction and deletes the files
  * after the commit. Called inside the caller's transaction (e.g. deleting a room and its links
  * together), it leaves the files: call `deleteUnusedBlobFiles(db, result.releasedBlobs)` after
- * that transaction commits (files left behind are also cleared at the next start).
+ * that transaction commits (files left behind are also cleared at the next start). With a
+ * `stamp`, each removed link is recorded in the audit log.
  */
 export function removeLinksOf(
   db: Db,
