@@ -49,8 +49,7 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  /** The current handler table (rebuilt when a restore reopens the data file). */
-  readonly handlers: Handlers;
+  /** Every call goes through here: validated against the contract, then handled. */
   dispatch: Dispatch;
   events: EventSource;
   dataDir: string;
@@ -255,10 +254,6 @@ export function createCore(options: CoreOptions): Core {
     );
 
   return {
-    get handlers() {
-      if (!session) throw new Error('core is reopening its data file');
-      return session.handlers;
-    },
     dispatch: createDispatcher(
       () => {
         if (!session) throw new Error('core is reopening its data file');

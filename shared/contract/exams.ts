@@ -18,7 +18,7 @@ import {
   requiredText,
   yuanToFenField,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import type { Usage } from './usage';
 import { feeData, type TopicsOf } from './topics';
 import type { AgreedFee } from '../domain/feeAgreements';
@@ -330,7 +330,6 @@ export const signupResultSchema = z
     creditBank: z.boolean({ error: '“已转入学分银行”应为是或否' }).default(false),
   })
   .strict();
-export type SignupResultInput = z.input<typeof signupResultSchema>;
 
 /** What the audit log records for every sign-up change (entity 'signup'). */
 export interface SignupAuditView {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CountAndFee, SignupFigures } from '../domain/signupFigures';
 import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
+import type { AuditAction } from '../domain/audit';
 import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import {
@@ -18,7 +19,7 @@ import {
   requiredText,
   yuanToFenField,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import { feeData, type TopicsOf } from './topics';
 
 // ---- 台账: the sign-ups with their fee and payer ----
@@ -298,7 +299,7 @@ export interface AuditView {
   entity: string;
   entityLabel: string;
   entityId: string;
-  action: 'create' | 'update' | 'delete';
+  action: AuditAction;
   actionLabel: string;
   /** What the entry is about, e.g. the sign-up's student and batch. */
   subject: string;

@@ -7,7 +7,7 @@ import {
   intField,
   requiredText,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import type { Usage } from './usage';
 import type { TopicsOf } from './topics';
 

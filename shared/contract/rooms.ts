@@ -9,7 +9,7 @@ import {
   requiredText,
   yuanToFenField,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import type { Usage } from './usage';
 import type { TopicsOf } from './topics';
 
@@ -49,7 +49,6 @@ export const roomSaveSchema = z.object({ id: idField('实训室编号').optional
 
 export type RoomSaveInput = z.input<typeof roomSaveSchema>;
 export type RoomSaveData = z.output<typeof roomSaveSchema>;
-export type EquipmentInput = z.input<typeof equipmentInputSchema>;
 
 export interface Equipment {
   id: number;

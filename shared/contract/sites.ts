@@ -14,7 +14,7 @@ import {
   optionalText,
   requiredText,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import type { Usage } from './usage';
 import type { TopicsOf } from './topics';
 
@@ -34,7 +34,6 @@ function checkSite(site: SiteCrossFields, ctx: z.RefinementCtx): void {
   }
 }
 
-export const siteInputSchema = z.object(siteFields).superRefine(checkSite);
 /** Create (no id) or update (with id). */
 export const siteSaveSchema = z
   .object({ id: idField('场所编号').optional(), ...siteFields })

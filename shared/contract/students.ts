@@ -17,7 +17,7 @@ import {
   optionalText,
   requiredText,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import type { Usage } from './usage';
 import type { TopicsOf } from './topics';
 

@@ -8,7 +8,7 @@ import {
   optionalText,
   requiredText,
   type DeleteResult,
-} from './staffFields';
+} from './fields';
 import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
 import type { Usage } from './usage';
 import type { TopicsOf } from './topics';

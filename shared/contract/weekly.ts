@@ -12,7 +12,7 @@ import {
   type PeriodState,
   type ScheduleRule,
 } from '../domain/weeklyReports';
-import { intField, optionalText } from './staffFields';
+import { intField, optionalText } from './fields';
 import { feeData, type TopicsOf } from './topics';
 
 const date = (label: string) => z.iso.date({ error: `${label}应为有效日期，格式如 2020-09-01` });

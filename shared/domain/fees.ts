@@ -76,12 +76,6 @@ export function schoolPaidStanding(
   return live.some((s) => paidBySchool(s.payer)) ? 'met' : 'selfPaidOnly';
 }
 
-export const schoolPaidStandingLabels: Record<SchoolPaidStanding, string> = {
-  met: '已有学校承担或财政补助的考核',
-  selfPaidOnly: '只有自费',
-  unscheduled: '尚未安排',
-};
-
 // ---- audit history: field labels and value formatting ----
 
 /** Chinese labels of the fields audited for sign-ups, batches, agreements and payments. */
@@ -136,16 +130,6 @@ export const auditFieldLabels: Record<string, Record<string, string>> = {
     pilot: '试点学生',
   },
 };
-
-export const auditEntityLabels: Record<string, string> = {
-  signup: '考核报名',
-  exam_batch: '考核批次',
-  fee_agreement: '费用协商',
-  payment: '缴费记录',
-  student: '学生',
-};
-
-export const auditActionLabels = { create: '新增', update: '修改', delete: '删除' } as const;
 
 /** Names for ids the entries refer to (batches, students), looked up by the core. */
 export interface AuditNames {

@@ -47,4 +47,3 @@ export const hubeiCities = [
   '天门市',
   '神农架林区',
 ] as const;
-export type HubeiCity = (typeof hubeiCities)[number];

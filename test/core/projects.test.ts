@@ -8,6 +8,7 @@ import { planSections } from '../../shared/domain/implementationPlan';
 import { createTestCore, type TestCore } from '../harness/core';
 import { makePdf } from '../harness/files';
 import { call, seedSchool } from '../harness/seed';
+import { auditEntries } from '../harness/staff';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -30,6 +31,14 @@ beforeEach(async () => {
   });
 });
 afterEach(() => t.dispose());
+
+/** The audit entries of pilot projects: id, action and the status each records. */
+const projectAudit = () =>
+  auditEntries<{ status: string }>(t, 'pilot_project').map((a) => [
+    Number(a.entityId),
+    a.action,
+    (a.after ?? a.before)!.status,
+  ]);
 
 function data(overrides: Record<string, unknown> = {}) {
   return {
@@ -214,6 +223,13 @@ describe('pilot projects', () => {
     ]);
     const edit = await t.core.dispatch('projects.update', { id: project.id, data: data() });
     expect(edit).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Only the moves that happened are audited, each with the status it reached.
+    expect(projectAudit()).toEqual([
+      [project.id, 'create', 'draft'],
+      [project.id, 'update', 'submitted'],
+      [project.id, 'update', 'confirmed'],
+      [project.id, 'update', 'revoked'],
+    ]);
   });
 
   it('needs every commitment ticked before submitting', async () => {
@@ -248,6 +264,7 @@ describe('pilot projects', () => {
     expect(copy.id).not.toBe(project.id);
     const twice = await t.core.dispatch('projects.copyToYear', { id: project.id, year: 2021 });
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(projectAudit().at(-1)).toEqual([copy.id, 'create', 'draft']);
   });
 
   it('deletes a draft with its attachment links, and lists self-checks across projects', async () => {
@@ -269,6 +286,9 @@ describe('pilot projects', () => {
     expect((await call<ProjectSummary[]>(t.core, 'projects.list', {})).map((p) => p.id)).toEqual([
       other.id,
     ]);
+    expect(projectAudit().at(-1)).toEqual([project.id, 'delete', 'draft']);
+    const links = auditEntries(t, 'attachment_link').map((a) => a.action);
+    expect(links).toEqual(['create', 'delete']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../harness/core';
 import { makePng } from '../harness/files';
-import { fails, ok, readRows } from '../harness/staff';
+import { auditEntries, fails, ok, readRows } from '../harness/staff';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -147,6 +147,12 @@ describe('training rooms', () => {
     expect(await ok(t, 'rooms.usage', { id: saved.id })).toEqual({ refs: [], summary: '' });
     expect(await ok(t, 'rooms.delete', { id: saved.id })).toEqual({ id: saved.id });
     expect(await ok(t, 'rooms.list', {})).toEqual([]);
+    const audit = auditEntries(t, 'training_room');
+    expect(audit.map((a) => [Number(a.entityId), a.action])).toEqual([
+      [saved.id, 'create'],
+      [saved.id, 'delete'],
+    ]);
+    expect(audit[1]).toMatchObject({ before: { name: room.name }, after: null });
     expect(readRows(t, 'SELECT * FROM room_equipment')).toEqual([]);
     expect((await fails(t, 'rooms.usage', { id: saved.id })).code).toBe('NOT_FOUND');
   });

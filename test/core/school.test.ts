@@ -24,6 +24,8 @@ afterEach(() => t?.dispose());
 function auditRows(dataDir: string) {
   const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
   const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as {
+    entity: string;
+    entity_id: string;
     action: string;
     before_json: string | null;
     after_json: string | null;
@@ -58,7 +60,10 @@ describe('school profile', () => {
     await t.core.dispatch('school.save', profile);
     await t.core.dispatch('school.save', { ...profile, demonstrationLevel: 'national' });
     const rows = auditRows(t.dataDir);
-    expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
+    expect(rows.map((r) => [r.entity, r.entity_id, r.action])).toEqual([
+      ['school', '1', 'create'],
+      ['school', '1', 'update'],
+    ]);
     expect(rows[0].before_json).toBeNull();
     expect(JSON.parse(rows[1].before_json!).demonstrationLevel).toBe('provincial');
     expect(JSON.parse(rows[1].after_json!).demonstrationLevel).toBe('national');

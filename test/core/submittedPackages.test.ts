@@ -16,6 +16,7 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { call, seedSchool } from '../harness/seed';
 import { projectInput } from '../harness/seedProject';
 import { makeZip } from '../harness/files';
+import { auditEntries } from '../harness/staff';
 import { staged } from '../harness/uploads';
 
 /** Kept packages are read-only, for their user alone; Windows shows read-only as 0444. */
@@ -113,6 +114,18 @@ describe('submitted packages', () => {
     expect(twice[1].id).toBe(twice[0].id);
     expect(twice[0].file).toBe('ok');
     expect((await list()).map((p) => p.file)).toEqual(['ok', 'ok']);
+    // One audit entry per package kept, however often it was marked.
+    const audit = auditEntries(t, 'submitted_package');
+    expect(audit.map((a) => [Number(a.entityId), a.action])).toEqual([
+      [kept.id, 'create'],
+      [twice[0].id, 'create'],
+    ]);
+    expect(audit[0].after).toMatchObject({
+      fileName: built.fileName,
+      storedAs: kept.storedAs,
+      sha256: built.sha256,
+      size: bytes.length,
+    });
 
     const content = await call<SubmittedPackageContent>(t.core, 'package.readSubmitted', {
       id: kept.id,

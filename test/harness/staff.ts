@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
 import type { Envelope, HandlerName, HandlerOutput } from '../../shared/contract';
+import type { AuditAction, AuditEntity } from '../../shared/domain/audit';
 import type { TestCore } from './core';
 
 /** Calls a handler and returns its data, failing the test with the error when it fails. */
@@ -31,6 +32,26 @@ export function readRows<T>(t: TestCore, sql: string, ...params: unknown[]): T[]
   } finally {
     db.close();
   }
+}
+
+/** The audit log's entries of one entity, oldest first, with before and after parsed. */
+export function auditEntries<T = Record<string, unknown>>(t: TestCore, entity: AuditEntity) {
+  const parse = (json: string | null) => (json === null ? null : (JSON.parse(json) as T));
+  return readRows<{
+    entity_id: string;
+    action: AuditAction;
+    before_json: string | null;
+    after_json: string | null;
+  }>(
+    t,
+    'SELECT entity_id, action, before_json, after_json FROM audit_log WHERE entity = ? ORDER BY id',
+    entity,
+  ).map((r) => ({
+    entityId: r.entity_id,
+    action: r.action,
+    before: parse(r.before_json),
+    after: parse(r.after_json),
+  }));
 }
 
 export const logisticsMajor = {

@@ -11,7 +11,7 @@ import {
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { saveContent } from '../features/attachments/download';
+import { saveContent } from '../api/files';
 import { t } from '../i18n';
 
 echarts.use([

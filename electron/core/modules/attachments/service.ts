@@ -11,7 +11,7 @@ import {
   type AttachmentOwnerType,
 } from '../../../../shared/domain/attachments';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
@@ -147,13 +147,14 @@ export interface OwnerLinksRemoval {
  * nothing else links to. Called on its own, it runs in one transaction and deletes the files
  * after the commit. Called inside the caller's transaction (e.g. deleting a room and its links
  * together), it leaves the files: call `deleteUnusedBlobFiles(db, result.releasedBlobs)` after
- * that transaction commits (files left behind are also cleared at the next start).
+ * that transaction commits (files left behind are also cleared at the next start). With a
+ * `stamp`, each removed link is recorded in the audit log.
  */
 export function removeLinksOf(
   db: Db,
   ownerType: AttachmentOwnerType,
   ownerId: number,
-  audit?: { at: string; actor: string },
+  stamp?: AuditStamp,
 ): OwnerLinksRemoval {
   const nested = db.inTransaction;
   const { links, releasedBlobs } = db.transaction(() => {
@@ -164,18 +165,10 @@ export function removeLinksOf(
       .all(ownerType, ownerId)
       .map(fromRow);
     const released: string[] = [];
+    const record = auditLog(db, 'attachment_link', auditView);
     for (const link of rows) {
       db.prepare('DELETE FROM attachment_links WHERE id = ?').run(link.id);
-      if (audit) {
-        recordAudit(db, {
-          ...audit,
-          entity: 'attachment_link',
-          entityId: String(link.id),
-          action: 'delete',
-          before: auditView(link),
-          after: null,
-        });
-      }
+      if (stamp) record(stamp, link.id, 'delete', link, null);
     }
     for (const attachmentId of new Set(rows.map((r) => r.attachmentId))) {
       if (releaseIfUnused(db, attachmentId)) {
@@ -311,22 +304,7 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
      VALUES (@attachmentId, @ownerType, @ownerId, @kind, @name, @createdAt)`,
   );
 
-  const audit = (
-    link: AttachmentLink,
-    action: 'create' | 'update' | 'delete',
-    before: AttachmentLink | null,
-    after: AttachmentLink | null,
-    at: string,
-  ) =>
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'attachment_link',
-      entityId: String(link.id),
-      action,
-      before: before && auditView(before),
-      after: after && auditView(after),
-    });
+  const record = auditLog(db, 'attachment_link', auditView);
 
   return {
     async 'attachments.upload'({ ownerType, ownerId, kind, file }) {
@@ -337,7 +315,8 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
       // between the checks, the file write and the commit.
       const problem = ownerProblem(db, ownerType, ownerId);
       if (problem) throw new CoreError('NOT_FOUND', `${problem}。未上传任何内容。`);
-      const createdAt = ctx.clock().toISOString();
+      const stamp = auditStamp(ctx);
+      const createdAt = stamp.at;
       return withStoredContent(db, upload, createdAt, (attachmentId, existed) => {
         const same = existed && selectSameLink.get(attachmentId, ownerType, ownerId, kind);
         if (same) {
@@ -352,7 +331,7 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
             .lastInsertRowid,
         );
         const link = loadLink(db, linkId)!;
-        audit(link, 'create', null, link, createdAt);
+        record(stamp, linkId, 'create', null, link);
         return link;
       });
     },
@@ -380,7 +359,7 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
         const before = requireLink(db, linkId);
         db.prepare('UPDATE attachment_links SET display_name = ? WHERE id = ?').run(name, linkId);
         const after = requireLink(db, linkId);
-        audit(after, 'update', before, after, ctx.clock().toISOString());
+        record(auditStamp(ctx), linkId, 'update', before, after);
         return after;
       })(),
 
@@ -388,7 +367,7 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
       const { sha256, released } = db.transaction(() => {
         const link = requireLink(db, linkId);
         db.prepare('DELETE FROM attachment_links WHERE id = ?').run(linkId);
-        audit(link, 'delete', link, null, ctx.clock().toISOString());
+        record(auditStamp(ctx), linkId, 'delete', link, null);
         return { sha256: link.sha256, released: releaseIfUnused(db, link.attachmentId) };
       })();
       const fileDeleted = released && deleteUnusedBlobFiles(db, [sha256]) === 1;

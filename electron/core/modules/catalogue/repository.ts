@@ -4,6 +4,7 @@ import type {
   CertificateLevelEntry,
   FeeLimitInput,
 } from '../../../../shared/contract/catalogue';
+import type { AuditAction } from '../../../../shared/domain/audit';
 import type { FeeLimit } from '../../../../shared/domain/costCaps';
 import {
   certificateLevelCodes,
@@ -12,7 +13,7 @@ import {
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError, validationError } from '../../errors';
 import { assertLevelUnused } from '../exams/usage';
 import { limitsByCertificate, limitsOf } from './limits';
@@ -42,7 +43,6 @@ interface RequirementRow {
 
 export type LevelInput = CertificateData['levels'][number];
 export type LimitInput = FeeLimitInput;
-export type RequirementInput = CertificateData['requirements'][number];
 export type CertificateFields = Pick<CertificateData, 'name' | 'organization' | 'batch' | 'source'>;
 
 const levelOrder = (level: CertificateLevel) => certificateLevels.indexOf(level);
@@ -208,23 +208,22 @@ export function catalogueRepository(ctx: CoreContext) {
     validUntil: limit.validUntil,
   });
 
+  const recordLimit = auditLog(db, 'certificate_fee_limit');
   function auditLimit(
     certificate: { id: number; name: string },
     id: number,
-    action: 'create' | 'update' | 'delete',
+    action: AuditAction,
     before: Omit<FeeLimit, 'id'> | null,
     after: Omit<FeeLimit, 'id'> | null,
     at: string,
   ): void {
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'certificate_fee_limit',
-      entityId: String(id),
+    recordLimit(
+      auditStamp(ctx, at),
+      id,
       action,
-      before: before && limitAudit(certificate, before),
-      after: after && limitAudit(certificate, after),
-    });
+      before && limitAudit(certificate, before),
+      after && limitAudit(certificate, after),
+    );
   }
 
   /**
@@ -352,15 +351,13 @@ export function catalogueRepository(ctx: CoreContext) {
 
   function setArchived(certificate: Certificate, archived: boolean, at: string): void {
     statements.setArchived.run(archived ? 1 : 0, at, certificate.id);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'certificate',
-      entityId: String(certificate.id),
-      action: 'update',
-      before: { name: certificate.name, archived: certificate.archived },
-      after: { name: certificate.name, archived },
-    });
+    auditLog(db, 'certificate')(
+      auditStamp(ctx, at),
+      certificate.id,
+      'update',
+      { name: certificate.name, archived: certificate.archived },
+      { name: certificate.name, archived },
+    );
   }
 
   return {

@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/domain/costCaps';
 import type { AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditedRows, auditStamp, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import {
@@ -158,26 +158,19 @@ function auditView(agreement: FeeAgreement, sha256: string | null) {
 export function agreementWrites(ctx: CoreContext) {
   const { db } = ctx;
 
-  const audit = (
-    id: number,
-    action: 'create' | 'update' | 'delete',
-    before: AgreementRow | null,
-    after: AgreementRow | null,
-    at: string,
-  ) =>
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'fee_agreement',
-      entityId: String(id),
-      action,
-      before: before && auditView(fromRow(before), before.document_sha256),
-      after: after && auditView(fromRow(after), after.document_sha256),
-    });
+  const rows = auditedRows(
+    ctx,
+    'fee_agreement',
+    (id) => getRow(db, id),
+    (row) => auditView(fromRow(row), row.document_sha256),
+  );
 
-  const save = db.transaction(({ id, ...data }: AgreementSaveData): FeeAgreement => {
-    const at = ctx.clock().toISOString();
-    const before = id === undefined ? null : getRow(db, id);
+  /** Checks an agreement against the cap in force and writes it; returns its id. */
+  const write = (
+    data: Omit<AgreementSaveData, 'id'>,
+    before: AgreementRow | null,
+    at: string,
+  ): number => {
     const facts = levelFacts(db, data.certificateId, data.level);
     const label = `“${facts.certificateName}”${certificateLevelLabels[data.level]}`;
     if (
@@ -224,7 +217,6 @@ export function agreementWrites(ctx: CoreContext) {
       note: data.note,
       at,
     };
-    let agreementId: number;
     if (before) {
       db.prepare(
         `UPDATE fee_agreements SET certificate_id = @certificateId, level = @level,
@@ -232,49 +224,45 @@ export function agreementWrites(ctx: CoreContext) {
            agreed_on = @agreedOn, partner_schools_json = @partners, note = @note,
            updated_at = @at WHERE id = @id`,
       ).run({ ...row, id: before.id });
-      agreementId = before.id;
-    } else {
-      agreementId = Number(
-        db
-          .prepare(
-            `INSERT INTO fee_agreements (certificate_id, level, exam_form, fee_fen, cap_fen,
-               cap_document, agreed_on, partner_schools_json, note, created_at, updated_at)
-             VALUES (@certificateId, @level, @examForm, @feeFen, @capFen, @capDocument,
-               @agreedOn, @partners, @note, @at, @at)`,
-          )
-          .run(row).lastInsertRowid,
-      );
+      return before.id;
     }
-    const after = getRow(db, agreementId);
-    audit(agreementId, before ? 'update' : 'create', before, after, at);
-    return fromRow(after);
-  });
+    return Number(
+      db
+        .prepare(
+          `INSERT INTO fee_agreements (certificate_id, level, exam_form, fee_fen, cap_fen,
+             cap_document, agreed_on, partner_schools_json, note, created_at, updated_at)
+           VALUES (@certificateId, @level, @examForm, @feeFen, @capFen, @capDocument,
+             @agreedOn, @partners, @note, @at, @at)`,
+        )
+        .run(row).lastInsertRowid,
+    );
+  };
+
+  const save = ({ id, ...data }: AgreementSaveData): FeeAgreement =>
+    fromRow(rows.save(id, (before, { at }) => write(data, before, at)));
 
   /** Sets (or clears) the document inside a transaction; returns the content it released. */
-  const setDocument = (id: number, attachmentId: number | null, at: string): string[] => {
+  const setDocument = (id: number, attachmentId: number | null, stamp: AuditStamp): string[] => {
     const before = getRow(db, id);
     if (before.attachment_id === attachmentId) return [];
     db.prepare('UPDATE fee_agreements SET attachment_id = ?, updated_at = ? WHERE id = ?').run(
       attachmentId,
-      at,
+      stamp.at,
       id,
     );
-    audit(id, 'update', before, getRow(db, id), at);
+    rows.record(stamp, id, 'update', before, getRow(db, id));
     const old = before.attachment_id;
     return old !== null && releaseIfUnused(db, old) ? [before.document_sha256 as string] : [];
   };
 
-  const remove = db.transaction((id: number) => {
-    const before = getRow(db, id);
-    const at = ctx.clock().toISOString();
-    db.prepare('DELETE FROM fee_agreements WHERE id = ?').run(id);
-    audit(id, 'delete', before, null, at);
-    const released =
-      before.attachment_id !== null && releaseIfUnused(db, before.attachment_id)
+  /** Deletes the agreement; returns the stored content it released. */
+  const remove = (id: number): string[] =>
+    rows.remove(id, (before) => {
+      db.prepare('DELETE FROM fee_agreements WHERE id = ?').run(id);
+      return before.attachment_id !== null && releaseIfUnused(db, before.attachment_id)
         ? [before.document_sha256 as string]
         : [];
-    return released;
-  });
+    });
 
   return {
     save,
@@ -285,16 +273,16 @@ export function agreementWrites(ctx: CoreContext) {
     async attachDocument(id: number, file: UploadedFile): Promise<FeeAgreement> {
       const upload = await prepareUpload(file);
       getRow(db, id);
-      const at = ctx.clock().toISOString();
-      const released = withStoredContent(db, upload, at, (attachmentId) =>
-        setDocument(id, attachmentId, at),
+      const stamp = auditStamp(ctx);
+      const released = withStoredContent(db, upload, stamp.at, (attachmentId) =>
+        setDocument(id, attachmentId, stamp),
       );
       deleteUnusedBlobFiles(db, released);
       return getAgreement(db, id);
     },
     removeDocument(id: number): FeeAgreement {
-      const at = ctx.clock().toISOString();
-      deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, at))());
+      const stamp = auditStamp(ctx);
+      deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, stamp))());
       return getAgreement(db, id);
     },
     readDocument(id: number): AttachmentContent {

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain/costCaps';
 import { noSignupFigures, type SignupFigures } from '../../../../shared/domain/signupFigures';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
@@ -159,9 +159,10 @@ export function listBatches(
 export function batchWrites(ctx: CoreContext) {
   const { db } = ctx;
 
-  const save = db.transaction(({ id, ...data }: BatchSaveData): ExamBatch => {
-    const at = ctx.clock().toISOString();
-    const before = id === undefined ? null : getBatch(db, id);
+  const rows = auditedRows(ctx, 'exam_batch', (id) => getBatch(db, id), auditView);
+
+  /** Checks a batch against its certificate, cap and sign-ups and writes it; returns its id. */
+  const write = (data: Omit<BatchSaveData, 'id'>, before: ExamBatch | null, at: string): number => {
     const facts = levelFacts(db, data.certificateId, data.level);
     const changesCertificate =
       before !== null &&
@@ -216,7 +217,6 @@ export function batchWrites(ctx: CoreContext) {
       organization: data.organization === '' ? facts.organization : data.organization,
       at,
     };
-    let batchId: number;
     if (before) {
       db.prepare(
         `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
@@ -224,48 +224,29 @@ export function batchWrites(ctx: CoreContext) {
            organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
            exam_form = @examForm, updated_at = @at WHERE id = @id`,
       ).run({ ...row, id: before.id });
-      batchId = before.id;
-    } else {
-      batchId = Number(
-        db
-          .prepare(
-            `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, site_text,
-               organization, fee_fen, capacity, note, exam_form, created_at, updated_at)
-             VALUES (@certificateId, @level, @name, @examDate, @siteId, @siteText, @organization,
-               @feeFen, @capacity, @note, @examForm, @at, @at)`,
-          )
-          .run(row).lastInsertRowid,
-      );
+      return before.id;
     }
-    const after = getBatch(db, batchId);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'exam_batch',
-      entityId: String(batchId),
-      action: before ? 'update' : 'create',
-      before: before && auditView(before),
-      after: auditView(after),
-    });
-    return after;
-  });
+    return Number(
+      db
+        .prepare(
+          `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, site_text,
+             organization, fee_fen, capacity, note, exam_form, created_at, updated_at)
+           VALUES (@certificateId, @level, @name, @examDate, @siteId, @siteText, @organization,
+             @feeFen, @capacity, @note, @examForm, @at, @at)`,
+        )
+        .run(row).lastInsertRowid,
+    );
+  };
 
-  const remove = db.transaction((id: number, force: boolean) => {
-    const before = getBatch(db, id);
-    guardDelete(`考核批次“${batchLabel(before)}”`, batchUsage(db, id), force);
-    const at = ctx.clock().toISOString();
-    db.prepare('DELETE FROM exam_batches WHERE id = ?').run(id);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'exam_batch',
-      entityId: String(id),
-      action: 'delete',
-      before: auditView(before),
-      after: null,
+  const save = ({ id, ...data }: BatchSaveData): ExamBatch =>
+    rows.save(id, (before, { at }) => write(data, before, at));
+
+  const remove = (id: number, force: boolean) =>
+    rows.remove(id, (before) => {
+      guardDelete(`考核批次“${batchLabel(before)}”`, batchUsage(db, id), force);
+      db.prepare('DELETE FROM exam_batches WHERE id = ?').run(id);
+      return { id };
     });
-    return { id };
-  });
 
   return { save, remove };
 }

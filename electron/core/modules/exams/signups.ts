@@ -26,7 +26,7 @@ import {
 } from '../../../../shared/domain/exams';
 import { projectStatusLabels } from '../../../../shared/domain/projectStatus';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import { listWhere } from '../students/repository';
@@ -103,21 +103,14 @@ export function signupAuditView(signup: Signup): SignupAuditView {
  * use it too, so every entry has the same shape.
  */
 export function recordSignupAudit(
-  ctx: Pick<CoreContext, 'db' | 'actor'>,
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
   at: string,
   before: Signup | null,
   after: Signup | null,
 ): void {
   const id = (after ?? before)!.id;
-  recordAudit(ctx.db, {
-    at,
-    actor: ctx.actor,
-    entity: 'signup',
-    entityId: String(id),
-    action: before === null ? 'create' : after === null ? 'delete' : 'update',
-    before: before && signupAuditView(before),
-    after: after && signupAuditView(after),
-  });
+  const action = before === null ? 'create' : after === null ? 'delete' : 'update';
+  auditLog(ctx.db, 'signup', signupAuditView)(auditStamp(ctx, at), id, action, before, after);
 }
 
 export function findSignups(db: Db, ids: readonly number[]): Signup[] {

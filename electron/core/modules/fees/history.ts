@@ -1,10 +1,10 @@
 import type { AuditHistory, AuditView } from '../../../../shared/contract/fees';
 import {
   auditActionLabels,
-  auditChanges,
-  auditEntityLabels,
-  type AuditNames,
-} from '../../../../shared/domain/fees';
+  auditEntityLabel,
+  type AuditAction,
+} from '../../../../shared/domain/audit';
+import { auditChanges, type AuditNames } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { loadBatches } from './batches';
@@ -15,7 +15,7 @@ interface AuditRow {
   actor: string;
   entity: string;
   entity_id: string;
-  action: 'create' | 'update' | 'delete';
+  action: AuditAction;
   before_json: string | null;
   after_json: string | null;
 }
@@ -68,7 +68,7 @@ function views(db: Db, rows: AuditRow[], limit: number): AuditHistory {
       at: r.at,
       actor: r.actor,
       entity: r.entity,
-      entityLabel: auditEntityLabels[r.entity] ?? r.entity,
+      entityLabel: auditEntityLabel(r.entity),
       entityId: r.entity_id,
       action: r.action,
       actionLabel: auditActionLabels[r.action],

@@ -1,6 +1,6 @@
 import type { Payment, Reconciliation, ReconcileRow } from '../../../../shared/contract/fees';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
@@ -62,22 +62,7 @@ export function paymentsRepo(ctx: CoreContext) {
       throw new CoreError('NOT_FOUND', `缴费记录不存在（编号 ${id}），可能已被删除，请刷新列表。`);
     return row;
   };
-  const audit = (
-    id: number,
-    action: 'create' | 'update' | 'delete',
-    before: unknown,
-    after: unknown,
-    at: string,
-  ) =>
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'payment',
-      entityId: String(id),
-      action,
-      before,
-      after,
-    });
+  const rows = auditedRows(ctx, 'payment', mustGet, snapshot);
 
   return {
     list(): Payment[] {
@@ -87,7 +72,7 @@ export function paymentsRepo(ctx: CoreContext) {
         .all()
         .map((r) => fromRow(r, batches));
     },
-    save: db.transaction((input: PaymentData & { id?: number }): Payment => {
+    save(input: PaymentData & { id?: number }): Payment {
       const batches = loadBatches(db);
       if (input.batchId !== null && !batches.has(input.batchId)) {
         const message = '所选考核批次不存在（可能已被删除），请重新选择';
@@ -95,26 +80,23 @@ export function paymentsRepo(ctx: CoreContext) {
           fields: [{ path: 'batchId', message }],
         });
       }
-      const at = ctx.clock().toISOString();
-      const values = [
-        input.organization,
-        input.batchId,
-        input.invoiceNo,
-        input.amount,
-        input.paidOn,
-        input.note,
-      ];
-      let id: number;
-      let before: PaymentRow | null = null;
-      if (input.id !== undefined) {
-        before = mustGet(input.id);
-        db.prepare(
-          `UPDATE payments SET organization = ?, batch_id = ?, invoice_no = ?, amount_fen = ?,
-             paid_on = ?, note = ?, updated_at = ? WHERE id = ?`,
-        ).run(...values, at, input.id);
-        id = input.id;
-      } else {
-        id = Number(
+      const after = rows.save(input.id, (before, { at }) => {
+        const values = [
+          input.organization,
+          input.batchId,
+          input.invoiceNo,
+          input.amount,
+          input.paidOn,
+          input.note,
+        ];
+        if (before) {
+          db.prepare(
+            `UPDATE payments SET organization = ?, batch_id = ?, invoice_no = ?, amount_fen = ?,
+               paid_on = ?, note = ?, updated_at = ? WHERE id = ?`,
+          ).run(...values, at, before.id);
+          return before.id;
+        }
+        return Number(
           db
             .prepare(
               `INSERT INTO payments (organization, batch_id, invoice_no, amount_fen, paid_on, note,
@@ -122,17 +104,14 @@ export function paymentsRepo(ctx: CoreContext) {
             )
             .run(...values, at, at).lastInsertRowid,
         );
-      }
-      const after = mustGet(id);
-      audit(id, before ? 'update' : 'create', before && snapshot(before), snapshot(after), at);
+      });
       return fromRow(after, batches);
-    }),
-    remove: db.transaction((id: number) => {
-      const before = mustGet(id);
-      db.prepare('DELETE FROM payments WHERE id = ?').run(id);
-      audit(id, 'delete', snapshot(before), null, ctx.clock().toISOString());
-      return { id };
-    }),
+    },
+    remove: (id: number) =>
+      rows.remove(id, () => {
+        db.prepare('DELETE FROM payments WHERE id = ?').run(id);
+        return { id };
+      }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Major, MajorSaveData } from '../../../../shared/contract/majors';
 import { latestFirstEnrolmentYear, majorLevelLabels } from '../../../../shared/domain/majors';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditedRows } from '../../db/audit';
 import { CoreError, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
@@ -76,9 +76,10 @@ export function majorsHandlers(
     return fromRow(row);
   };
 
-  const save = db.transaction((input: MajorSaveData): Major => {
-    const at = ctx.clock().toISOString();
-    const before = input.id === undefined ? null : mustGet(input.id);
+  const rows = auditedRows(ctx, 'major', mustGet);
+
+  /** Checks that code and name are free and writes the major; returns its id. */
+  const write = (input: MajorSaveData, before: Major | null, at: string): number => {
     const selfId = input.id ?? 0;
     const sameCode = byCode.get(input.code, selfId);
     if (sameCode) {
@@ -105,43 +106,21 @@ export function majorsHandlers(
       annualEnrolment: input.annualEnrolment,
       at,
     };
-    let id: number;
-    if (before) {
-      update.run({ ...values, id: before.id });
-      id = before.id;
-    } else {
-      id = Number(insert.run(values).lastInsertRowid);
-    }
-    const after = mustGet(id);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'major',
-      entityId: String(id),
-      action: before ? 'update' : 'create',
-      before,
-      after,
-    });
-    return after;
-  });
+    if (!before) return Number(insert.run(values).lastInsertRowid);
+    update.run({ ...values, id: before.id });
+    return before.id;
+  };
 
-  const deleteMajor = db.transaction((id: number, force: boolean) => {
-    const before = mustGet(id);
-    guardDelete(majorLabel(before), majorUsage(db, id), force);
-    const at = ctx.clock().toISOString();
-    releaseMajor(db, id, { at, actor: ctx.actor });
-    remove.run(id);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'major',
-      entityId: String(id),
-      action: 'delete',
-      before,
-      after: null,
+  const save = (input: MajorSaveData): Major =>
+    rows.save(input.id, (before, { at }) => write(input, before, at));
+
+  const deleteMajor = (id: number, force: boolean) =>
+    rows.remove(id, (before, stamp) => {
+      guardDelete(majorLabel(before), majorUsage(db, id), force);
+      releaseMajor(db, id, stamp);
+      remove.run(id);
+      return { id };
     });
-    return { id };
-  });
 
   return {
     'majors.list': () => listAll.all().map(fromRow),

@@ -1,5 +1,5 @@
 import type { Usage } from '../../../../shared/contract/usage';
-import { recordAudit } from '../../db/audit';
+import { auditLog, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
@@ -36,22 +36,14 @@ export function majorUsage(db: Db, majorId: number): Usage {
  * Clears every `unlink` reference to the major, each recorded in the audit log; call inside the
  * delete's transaction.
  */
-export function releaseMajor(db: Db, majorId: number, audit: { at: string; actor: string }): void {
+export function releaseMajor(db: Db, majorId: number, stamp: AuditStamp): void {
   const teachers = db
-    .prepare<[number], { id: number; name: string; staff_no: string }>(
-      'SELECT id, name, staff_no FROM teachers WHERE major_id = ? ORDER BY id',
-    )
+    .prepare<[number], { id: number }>('SELECT id FROM teachers WHERE major_id = ? ORDER BY id')
     .all(majorId);
   const unlink = db.prepare('UPDATE teachers SET major_id = NULL, updated_at = ? WHERE id = ?');
+  const record = auditLog<{ majorId: number | null }>(db, 'teacher');
   for (const teacher of teachers) {
-    unlink.run(audit.at, teacher.id);
-    recordAudit(db, {
-      ...audit,
-      entity: 'teacher',
-      entityId: String(teacher.id),
-      action: 'update',
-      before: { majorId },
-      after: { majorId: null },
-    });
+    unlink.run(stamp.at, teacher.id);
+    record(stamp, teacher.id, 'update', { majorId }, { majorId: null });
   }
 }

@@ -17,7 +17,7 @@ import { diffProjectRecords } from '../../../../shared/domain/projectRevisions';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import type { CoreContext } from '../../context';
 import { SUBMITTED_DIR } from '../../dataFiles';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import {
@@ -234,22 +234,12 @@ export function submittedPackages(ctx: CoreContext) {
               JSON.stringify(version),
             );
           });
-          recordAudit(db, {
-            at,
-            actor: ctx.actor,
-            entity: 'submitted_package',
-            entityId: String(packageId),
-            action: 'create',
-            before: null,
-            after: {
-              fileName,
-              storedAs: `${SUBMITTED_DIR}/${storedName}`,
-              sha256: sha,
-              size: bytes.length,
-              projects: projects.map(
-                ({ listed }) => `${listed.certificateName}（${listed.year}年）`,
-              ),
-            },
+          auditLog(db, 'submitted_package')(auditStamp(ctx, at), packageId, 'create', null, {
+            fileName,
+            storedAs: `${SUBMITTED_DIR}/${storedName}`,
+            sha256: sha,
+            size: bytes.length,
+            projects: projects.map(({ listed }) => `${listed.certificateName}（${listed.year}年）`),
           });
           return packageId;
         })();

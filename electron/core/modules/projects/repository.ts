@@ -42,10 +42,6 @@ const ids = (db: Db, sql: string, id: number) =>
     .all(id)
     .map((r) => r.id);
 
-export function projectExists(db: Db, id: number): boolean {
-  return db.prepare('SELECT 1 FROM pilot_projects WHERE id = ?').get(id) !== undefined;
-}
-
 export function verdictsOf(db: Db, id: number) {
   const verdicts = selfCheckProject(projectFacts(db, id), defaultThresholds);
   return { verdicts, selfCheck: selfCheckSummary(verdicts) };

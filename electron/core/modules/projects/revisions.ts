@@ -2,7 +2,7 @@ import type { Project, ProjectData, ProjectSubmission } from '../../../../shared
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { commitmentLabels, commitments } from '../../../../shared/domain/implementationPlan';
 import { diffProjectRecords, type ProjectRecord } from '../../../../shared/domain/projectRevisions';
-import { recordAudit } from '../../db/audit';
+import { auditLog, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 
 /** A project without its submission: what `projectRecord` reads and `submissionOf` completes. */
@@ -120,7 +120,7 @@ export function keepVersion(
   db: Db,
   project: ProjectFields,
   kind: RevisionRow['kind'],
-  audit: { at: string; actor: string },
+  stamp: AuditStamp,
 ): void {
   const version: StoredVersion = { data: projectData(project), record: projectRecord(db, project) };
   const json = JSON.stringify(version);
@@ -135,15 +135,8 @@ export function keepVersion(
       .prepare(
         'INSERT INTO project_revisions (project_id, kind, at, record_json) VALUES (?, ?, ?, ?)',
       )
-      .run(project.id, kind, audit.at, json).lastInsertRowid,
+      .run(project.id, kind, stamp.at, json).lastInsertRowid,
   );
-  recordAudit(db, {
-    at: audit.at,
-    actor: audit.actor,
-    entity: 'project_revision',
-    entityId: String(id),
-    action: 'create',
-    before: null,
-    after: { projectId: project.id, kind, record: version.record },
-  });
+  const after = { projectId: project.id, kind, record: version.record };
+  auditLog(db, 'project_revision')(stamp, id, 'create', null, after);
 }

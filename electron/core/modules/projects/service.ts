@@ -8,7 +8,7 @@ import {
 import type { Project } from '../../../../shared/contract/projects';
 import { isOnRecord } from '../../../../shared/domain/projectRevisions';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/service';
@@ -58,22 +58,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
       )
       .run(id, at, from, to, note);
 
-  const audit = (
-    id: number,
-    action: 'create' | 'update' | 'delete',
-    before: unknown,
-    after: unknown,
-    at: string,
-  ) =>
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'pilot_project',
-      entityId: String(id),
-      action,
-      before,
-      after,
-    });
+  const audit = auditLog(db, 'pilot_project');
 
   const statusView = (p: Project) => ({
     status: p.status,
@@ -102,7 +87,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         writeProjectData(db, id, data, at);
         addHistory(id, null, 'draft', '新建', at);
         const project = mustLoad(id);
-        audit(id, 'create', null, statusView(project), at);
+        audit(auditStamp(ctx, at), id, 'create', null, statusView(project));
         return project;
       })(),
 
@@ -119,7 +104,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         const after = mustLoad(id);
         // The province holds the submitted version: the edit is kept beside it, not over it.
         if (!isOnRecord(before.status)) return after;
-        keepVersion(db, after, 'revision', { at, actor: ctx.actor });
+        keepVersion(db, after, 'revision', auditStamp(ctx, at));
         return mustLoad(id);
       })(),
 
@@ -170,10 +155,10 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             : change.reason;
         addHistory(change.id, before.status, change.status, note, at);
         if (change.status === 'submitted') {
-          keepVersion(db, mustLoad(change.id), 'submitted', { at, actor: ctx.actor });
+          keepVersion(db, mustLoad(change.id), 'submitted', auditStamp(ctx, at));
         }
         const after = mustLoad(change.id);
-        audit(change.id, 'update', statusView(before), statusView(after), at);
+        audit(auditStamp(ctx, at), change.id, 'update', statusView(before), statusView(after));
         return after;
       })(),
 
@@ -210,7 +195,10 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         writeProjectData(db, newId, data, at);
         addHistory(newId, null, 'draft', `由 ${source.year} 年度项目复制`, at);
         const project = mustLoad(newId);
-        audit(newId, 'create', null, { ...statusView(project), copiedFrom: id }, at);
+        audit(auditStamp(ctx, at), newId, 'create', null, {
+          ...statusView(project),
+          copiedFrom: id,
+        });
         return project;
       })(),
 
@@ -224,9 +212,9 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
           );
         }
         const at = now();
-        const { releasedBlobs } = removeLinksOf(db, 'project', id, { at, actor: ctx.actor });
+        const { releasedBlobs } = removeLinksOf(db, 'project', id, auditStamp(ctx, at));
         db.prepare('DELETE FROM pilot_projects WHERE id = ?').run(id);
-        audit(id, 'delete', statusView(before), null, at);
+        audit(auditStamp(ctx, at), id, 'delete', statusView(before), null);
         return releasedBlobs;
       })();
       deleteUnusedBlobFiles(db, released);

@@ -1,7 +1,7 @@
 import type { Equipment, RoomSaveData, TrainingRoom } from '../../../../shared/contract/rooms';
 import { equipmentTotalFen, lineValueFen } from '../../../../shared/domain/facilities';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditedRows } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
@@ -99,10 +99,14 @@ export function roomsHandlers(
     return room;
   };
 
-  /** The room and its whole equipment list in one transaction: all of it is saved or none. */
-  const save = db.transaction(({ id, equipment, ...room }: RoomSaveData): TrainingRoom => {
-    const at = ctx.clock().toISOString();
-    const before = id === undefined ? null : mustGet(id);
+  const rows = auditedRows(ctx, 'training_room', mustGet);
+
+  /** Writes the room and its whole equipment list; returns its id. */
+  const write = (
+    { id, equipment, ...room }: RoomSaveData,
+    before: TrainingRoom | null,
+    at: string,
+  ): number => {
     if (byName.get(room.name, id ?? 0)) {
       const message = `已有名为“${room.name}”的实训室，请换一个名称，未保存。`;
       throw new CoreError('CONFLICT', message, { fields: [{ path: 'name', message }] });
@@ -141,36 +145,20 @@ export function roomsHandlers(
     });
     for (const oldId of existing) if (!kept.has(oldId)) deleteLine.run(oldId);
 
-    const after = mustGet(roomId);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'training_room',
-      entityId: String(roomId),
-      action: before ? 'update' : 'create',
-      before,
-      after,
-    });
-    return after;
-  });
+    return roomId;
+  };
 
-  const remove = db.transaction((id: number, force: boolean) => {
-    const before = mustGet(id);
-    guardDelete(`实训室“${before.name}”`, roomUsage(db, id), force);
-    const at = ctx.clock().toISOString();
-    const releasedBlobs = releaseRoom(db, id, { at, actor: ctx.actor });
-    deleteRoom.run(id);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'training_room',
-      entityId: String(id),
-      action: 'delete',
-      before,
-      after: null,
+  /** The room and its whole equipment list in one transaction: all of it is saved or none. */
+  const save = (input: RoomSaveData): TrainingRoom =>
+    rows.save(input.id, (before, { at }) => write(input, before, at));
+
+  const remove = (id: number, force: boolean) =>
+    rows.remove(id, (before, stamp) => {
+      guardDelete(`实训室“${before.name}”`, roomUsage(db, id), force);
+      const releasedBlobs = releaseRoom(db, id, stamp);
+      deleteRoom.run(id);
+      return { id, releasedBlobs };
     });
-    return { id, releasedBlobs };
-  });
 
   return {
     'rooms.list': () => {

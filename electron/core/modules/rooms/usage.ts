@@ -1,4 +1,5 @@
 import type { Usage } from '../../../../shared/contract/usage';
+import type { AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
@@ -38,10 +39,6 @@ export function roomUsage(db: Db, roomId: number): Usage {
  * Clears every `unlink` reference to the room; call inside the delete's transaction. Returns the
  * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
  */
-export function releaseRoom(
-  db: Db,
-  roomId: number,
-  audit: { at: string; actor: string },
-): string[] {
-  return removeLinksOf(db, 'room', roomId, audit).releasedBlobs;
+export function releaseRoom(db: Db, roomId: number, stamp: AuditStamp): string[] {
+  return removeLinksOf(db, 'room', roomId, stamp).releasedBlobs;
 }

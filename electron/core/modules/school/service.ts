@@ -1,6 +1,6 @@
 import type { SchoolProfile, SchoolProfileData } from '../../../../shared/contract/school';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp } from '../../db/audit';
 import type { HandlersFor } from '../../handlers';
 
 interface SchoolRow {
@@ -51,6 +51,8 @@ export function schoolHandlers(ctx: CoreContext): HandlersFor<'school.get' | 'sc
        weekly_reporter_phone = excluded.weekly_reporter_phone, updated_at = excluded.updated_at`,
   );
 
+  const audit = auditLog<SchoolProfile>(db, 'school');
+
   const load = (): SchoolProfile | null => {
     const row = select.get();
     return row ? fromRow(row) : null;
@@ -58,19 +60,11 @@ export function schoolHandlers(ctx: CoreContext): HandlersFor<'school.get' | 'sc
 
   const save = db.transaction((data: SchoolProfileData): SchoolProfile => {
     const before = load();
-    const updatedAt = ctx.clock().toISOString();
-    upsert.run({ ...data, updatedAt });
+    const stamp = auditStamp(ctx);
+    upsert.run({ ...data, updatedAt: stamp.at });
     const after = load();
     if (!after) throw new Error('school row missing after save');
-    recordAudit(db, {
-      at: updatedAt,
-      actor: ctx.actor,
-      entity: 'school',
-      entityId: '1',
-      action: before ? 'update' : 'create',
-      before,
-      after,
-    });
+    audit(stamp, 1, before ? 'update' : 'create', before, after);
     return after;
   });
 

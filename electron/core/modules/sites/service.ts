@@ -1,6 +1,6 @@
 import type { SiteSaveData, TrainingSite } from '../../../../shared/contract/sites';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditedRows } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
@@ -67,50 +67,26 @@ export function sitesHandlers(
     return fromRow(row);
   };
 
-  const save = db.transaction(({ id, ...site }: SiteSaveData): TrainingSite => {
-    const at = ctx.clock().toISOString();
-    const before = id === undefined ? null : mustGet(id);
-    if (byName.get(site.name, id ?? 0)) {
-      const message = `已有名为“${site.name}”的实习实训场所，请换一个名称，未保存。`;
-      throw new CoreError('CONFLICT', message, { fields: [{ path: 'name', message }] });
-    }
-    let siteId: number;
-    if (before) {
-      update.run({ ...site, id: before.id, at });
-      siteId = before.id;
-    } else {
-      siteId = Number(insert.run({ ...site, at }).lastInsertRowid);
-    }
-    const after = mustGet(siteId);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'training_site',
-      entityId: String(siteId),
-      action: before ? 'update' : 'create',
-      before,
-      after,
-    });
-    return after;
-  });
+  const rows = auditedRows(ctx, 'training_site', mustGet);
 
-  const remove = db.transaction((id: number, force: boolean) => {
-    const before = mustGet(id);
-    guardDelete(`实习实训场所“${before.name}”`, siteUsage(db, id), force);
-    const at = ctx.clock().toISOString();
-    const releasedBlobs = releaseSite(db, id, { at, actor: ctx.actor });
-    deleteSite.run(id);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'training_site',
-      entityId: String(id),
-      action: 'delete',
-      before,
-      after: null,
+  const save = ({ id, ...site }: SiteSaveData): TrainingSite =>
+    rows.save(id, (before, { at }) => {
+      if (byName.get(site.name, id ?? 0)) {
+        const message = `已有名为“${site.name}”的实习实训场所，请换一个名称，未保存。`;
+        throw new CoreError('CONFLICT', message, { fields: [{ path: 'name', message }] });
+      }
+      if (!before) return Number(insert.run({ ...site, at }).lastInsertRowid);
+      update.run({ ...site, id: before.id, at });
+      return before.id;
     });
-    return { id, releasedBlobs };
-  });
+
+  const remove = (id: number, force: boolean) =>
+    rows.remove(id, (before, stamp) => {
+      guardDelete(`实习实训场所“${before.name}”`, siteUsage(db, id), force);
+      const releasedBlobs = releaseSite(db, id, stamp);
+      deleteSite.run(id);
+      return { id, releasedBlobs };
+    });
 
   return {
     'sites.list': () => listAll.all().map(fromRow),

@@ -1,4 +1,5 @@
 import type { Usage } from '../../../../shared/contract/usage';
+import type { AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
@@ -30,11 +31,7 @@ export function siteUsage(db: Db, siteId: number): Usage {
  * Clears every `unlink` reference to the site; call inside the delete's transaction. Returns the
  * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
  */
-export function releaseSite(
-  db: Db,
-  siteId: number,
-  audit: { at: string; actor: string },
-): string[] {
-  releaseSiteFromBatches(db, siteId, audit.at);
-  return removeLinksOf(db, 'site', siteId, audit).releasedBlobs;
+export function releaseSite(db: Db, siteId: number, stamp: AuditStamp): string[] {
+  releaseSiteFromBatches(db, siteId, stamp.at);
+  return removeLinksOf(db, 'site', siteId, stamp).releasedBlobs;
 }

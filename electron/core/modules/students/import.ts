@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/domain/students';
 import type { Gender } from '../../../../shared/domain/teachers';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import type { ImportDefinition, RowProblem, ValidRow } from '../../io/importer';
@@ -372,15 +372,8 @@ export function studentImportDefinition(
         }
         progress(i + 1);
       });
-      recordAudit(db, {
-        at,
-        actor: ctx.actor,
-        entity: 'student_import',
-        entityId: fileName,
-        action: 'create',
-        before: null,
-        after: { fileName, total: rows.length, created, updated },
-      });
+      const summary = { fileName, total: rows.length, created, updated };
+      auditLog(db, 'student_import')(auditStamp(ctx, at), fileName, 'create', null, summary);
       return { total: rows.length, created, updated };
     },
   };

@@ -8,14 +8,14 @@ import type {
 import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import { matchMajor } from '../../../../shared/domain/students';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditedRows } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport } from '../../io/importer';
 import { guardDelete } from '../../usage';
 import { studentImportDefinition } from './import';
 import { studentRepo } from './repository';
-import { releaseStudent, studentUsage } from './usage';
+import { studentUsage } from './usage';
 
 type StudentHandlerName =
   | 'students.list'
@@ -57,48 +57,23 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     return major ? { ...data, majorText: major.name } : data;
   };
 
-  const save = db.transaction(({ id, ...input }: StudentSaveData): Student => {
-    const at = ctx.clock().toISOString();
-    const before = id === undefined ? null : mustGet(id);
-    const data = complete(input);
-    repo.check(data, id);
-    let savedId: number;
-    if (before) {
-      repo.update(before.id, data, at);
-      savedId = before.id;
-    } else {
-      savedId = repo.insert(data, at);
-    }
-    const after = mustGet(savedId);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'student',
-      entityId: String(savedId),
-      action: before ? 'update' : 'create',
-      before,
-      after,
-    });
-    return after;
-  });
+  const rows = auditedRows(ctx, 'student', mustGet);
 
-  const deleteStudent = db.transaction((id: number, force: boolean) => {
-    const before = mustGet(id);
-    guardDelete(`学生“${before.name}”（学号 ${before.studentNo}）`, studentUsage(db, id), force);
-    const at = ctx.clock().toISOString();
-    releaseStudent(db, id, at);
-    remove.run(id);
-    recordAudit(db, {
-      at,
-      actor: ctx.actor,
-      entity: 'student',
-      entityId: String(id),
-      action: 'delete',
-      before,
-      after: null,
+  const save = ({ id, ...input }: StudentSaveData): Student =>
+    rows.save(id, (before, { at }) => {
+      const data = complete(input);
+      repo.check(data, id);
+      if (!before) return repo.insert(data, at);
+      repo.update(before.id, data, at);
+      return before.id;
     });
-    return { id };
-  });
+
+  const deleteStudent = (id: number, force: boolean) =>
+    rows.remove(id, (before) => {
+      guardDelete(`学生“${before.name}”（学号 ${before.studentNo}）`, studentUsage(db, id), force);
+      remove.run(id);
+      return { id };
+    });
 
   /**
    * Links students whose roster major text now names exactly one major of the school (after the

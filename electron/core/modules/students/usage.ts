@@ -5,14 +5,11 @@ import { signupsOfStudentRef } from '../exams/usage';
 
 /**
  * What refers to a student: exam sign-ups, a `block` reference — a student with sign-ups must
- * not be deleted. `releaseStudent` clears any `unlink` references inside the delete's transaction.
+ * not be deleted.
  */
 export function studentUsage(db: Db, studentId: number): Usage {
   return describeUsage([signupsOfStudentRef(db, studentId)]);
 }
-
-/** Clears every `unlink` reference to the student; call inside the delete's transaction. */
-export function releaseStudent(_db: Db, _studentId: number, _at: string): void {}
 
 /**
  * For the majors module: the students linked to a major. Deleting the major unlinks them

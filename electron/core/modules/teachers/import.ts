@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog } from '../../db/audit';
 import type { ImportFieldSpec } from '../../io/header';
 import type { ImportDefinition, ValidRow } from '../../io/importer';
-import type { teacherRepo } from './service';
+import type { teacherRepo } from './repository';
 
 type Field =
   | 'name'
@@ -138,24 +138,17 @@ export function teacherImportDefinition(
           .map((r) => keyOf(r.staff_no)),
       ),
     apply(rows: readonly ValidRow<TeacherData>[], progress): ImportResult {
-      const at = ctx.clock().toISOString();
+      const stamp = { at: ctx.clock().toISOString(), actor: ctx.actor };
+      const record = auditLog(ctx.db, 'teacher');
       let created = 0;
       let updated = 0;
       rows.forEach(({ value }, index) => {
         const existing = repo.findByStaffNo(value.staffNo);
         const before = existing ? repo.get(existing.id) : null;
         repo.check(value, existing?.id);
-        const id = existing ? existing.id : repo.insert(value, at);
-        if (existing) repo.update(existing.id, value, at);
-        recordAudit(ctx.db, {
-          at,
-          actor: ctx.actor,
-          entity: 'teacher',
-          entityId: String(id),
-          action: existing ? 'update' : 'create',
-          before,
-          after: repo.get(id),
-        });
+        const id = existing ? existing.id : repo.insert(value, stamp.at);
+        if (existing) repo.update(existing.id, value, stamp.at);
+        record(stamp, id, existing ? 'update' : 'create', before, repo.get(id));
         if (existing) updated += 1;
         else created += 1;
         progress(index + 1);

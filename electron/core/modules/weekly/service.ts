@@ -10,7 +10,7 @@ import {
   type ScheduleRule,
 } from '../../../../shared/domain/weeklyReports';
 import type { CoreContext } from '../../context';
-import { recordAudit } from '../../db/audit';
+import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { exportRange, exportReport } from './export';
@@ -38,16 +38,8 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   const { db } = ctx;
   const repo = weeklyRepository(db);
 
-  const audit = (entityId: string, action: 'create' | 'update', before: unknown, after: unknown) =>
-    recordAudit(db, {
-      at: ctx.clock().toISOString(),
-      actor: ctx.actor,
-      entity: 'weekly_report',
-      entityId,
-      action,
-      before,
-      after,
-    });
+  const auditReport = auditLog(db, 'weekly_report');
+  const auditSettings = auditLog<WeeklySettings>(db, 'weekly_settings');
 
   /** The calendar as of the core clock's now. */
   const calendar = (settings: WeeklySettings | null, now: Date) => calendarOf(repo, settings, now);
@@ -127,15 +119,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       const after = repo.settings();
       if (!after) throw new Error('weekly settings missing after save');
       checkReportsStillListed(after, now);
-      recordAudit(db, {
-        at,
-        actor: ctx.actor,
-        entity: 'weekly_settings',
-        entityId: '1',
-        action: before ? 'update' : 'create',
-        before,
-        after,
-      });
+      auditSettings(auditStamp(ctx, at), 1, before ? 'update' : 'create', before, after);
       return after;
     },
   );
@@ -154,10 +138,15 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     const narrative = narrativeOf(input);
     if (!newest) {
       repo.insertRevision(report.id, 1, narrative, at);
-      audit(period.start, 'create', null, { revision: 1, status: 'draft', ...narrative });
+      auditReport(auditStamp(ctx, at), period.start, 'create', null, {
+        revision: 1,
+        status: 'draft',
+        ...narrative,
+      });
     } else {
       repo.updateDraft(newest.id, narrative, at);
-      audit(
+      auditReport(
+        auditStamp(ctx, at),
         period.start,
         'update',
         { revision: newest.revision, status: 'draft', ...narrativeOf(newest) },
@@ -195,7 +184,8 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     if (newest) repo.updateDraft(newest.id, narrative, at, sent);
     else repo.insertRevision(report.id, 1, narrative, at, sent);
     repo.markSubmitted(report.id, at);
-    audit(
+    auditReport(
+      auditStamp(ctx, at),
       period.start,
       'update',
       newest ? { revision, status: 'draft', ...narrativeOf(newest) } : null,
@@ -223,7 +213,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     const at = ctx.clock().toISOString();
     const narrative = narrativeOf(newest);
     repo.insertRevision(report.id, newest.revision + 1, narrative, at);
-    audit(period.start, 'create', null, {
+    auditReport(auditStamp(ctx, at), period.start, 'create', null, {
       revision: newest.revision + 1,
       status: 'draft',
       correctionOf: newest.revision,

@@ -10,13 +10,12 @@ import {
 } from '../../../../shared/domain/certificate';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { toUploadedFile } from '../../api/files';
+import { saveContent, toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
-import { saveContent } from '../attachments/download';
 import { useAgreements } from '../exams/examsStore';
 import { AgreementFormModal } from './AgreementFormModal';
 

@@ -43,7 +43,7 @@ import {
 } from '../../../../shared/domain/attachments';
 import { invoke, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { toUploadedFile } from '../../api/files';
+import { contentToBlob, saveContent, toUploadedFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
@@ -51,7 +51,6 @@ import { LoadState } from '../../components/LoadState';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
-import { contentToBlob, saveContent } from './download';
 
 const tx = t.attachments;
 

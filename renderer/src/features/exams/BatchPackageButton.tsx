@@ -5,7 +5,7 @@ import type { ExamBatch } from '../../../../shared/contract/exams';
 import type { PackageBuildResult } from '../../../../shared/contract/package';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { t } from '../../i18n';
-import { saveContent } from '../attachments/download';
+import { saveContent } from '../../api/files';
 import { MarkSubmittedButton } from '../packageExport/MarkSubmittedButton';
 import { usePackageTask } from '../packageExport/usePackageTask';
 

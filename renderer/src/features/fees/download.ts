@@ -1,5 +1,5 @@
 import type { SheetDownload } from '../../../../shared/contract/fees';
-import { saveContent } from '../attachments/download';
+import { saveContent } from '../../api/files';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { ProjectChanges } from '../../components/ProjectChanges';
 import { t } from '../../i18n';
-import { saveContent } from '../attachments/download';
+import { saveContent } from '../../api/files';
 
 const text = t.packageExport;
 

@@ -4,8 +4,7 @@ import type { OpenFolderResult } from '../../../../shared/contract/system';
 import { invoke } from '../../api/client';
 import { invalidate, mutate } from '../../api/queryCache';
 import { combined, useQuery } from '../../api/useQuery';
-import { stageFile } from '../../api/files';
-import { saveContent } from '../attachments/download';
+import { saveContent, stageFile } from '../../api/files';
 
 /** The data folder and its backups; they reload on their own after a change. */
 export function useSettingsData() {

@@ -8,7 +8,7 @@ import type {
 } from '../../../../shared/contract/weekly';
 import { invoke } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { saveContent } from '../attachments/download';
+import { saveContent } from '../../api/files';
 
 const mimes = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { yuanToFen } from '../domain/money';
 
 /**
- * Field builders shared by the majors, teachers, rooms and sites contracts: each names its field
- * in every Chinese message, so a form, the core and a row-by-row import report the same text.
+ * Field builders and the id/delete schemas every contract shares: each names its field in every
+ * Chinese message, so a form, the core and a row-by-row import report the same text.
  */
 
 /** Required text: trimmed, not empty, bounded. */

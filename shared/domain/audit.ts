@@ -1,0 +1,65 @@
+/**
+ * What the append-only audit log records: every kind of row the core audits, and the Chinese
+ * names the audit history shows for them. A new audited entity is added here first; the
+ * core's audited write accepts no other name, and the labels below must name it.
+ */
+
+export const auditEntities = [
+  'school',
+  'major',
+  'teacher',
+  'student',
+  'student_import',
+  'training_room',
+  'training_site',
+  'attachment_link',
+  'certificate',
+  'certificate_fee_limit',
+  'pilot_project',
+  'project_revision',
+  'submitted_package',
+  'exam_batch',
+  'fee_agreement',
+  'signup',
+  'payment',
+  'weekly_settings',
+  'weekly_report',
+] as const;
+export type AuditEntity = (typeof auditEntities)[number];
+
+export const auditEntityLabels: Record<AuditEntity, string> = {
+  school: '学校信息',
+  major: '专业',
+  teacher: '教师',
+  student: '学生',
+  student_import: '学生导入',
+  training_room: '实训室',
+  training_site: '实习实训场所',
+  attachment_link: '附件',
+  certificate: '证书',
+  certificate_fee_limit: '考核成本上限与收费标准',
+  pilot_project: '试点项目',
+  project_revision: '试点项目版本',
+  submitted_package: '已提交的材料包',
+  exam_batch: '考核批次',
+  fee_agreement: '费用协商',
+  signup: '考核报名',
+  payment: '缴费记录',
+  weekly_settings: '周报设置',
+  weekly_report: '周报',
+};
+
+export type AuditAction = 'create' | 'update' | 'delete';
+
+export const auditActionLabels: Record<AuditAction, string> = {
+  create: '新增',
+  update: '修改',
+  delete: '删除',
+};
+
+/** The Chinese name of an entry's entity; an unknown name (a row from elsewhere) as written. */
+export function auditEntityLabel(entity: string): string {
+  return Object.hasOwn(auditEntityLabels, entity)
+    ? auditEntityLabels[entity as AuditEntity]
+    : entity;
+}
