@@ -1,11 +1,11 @@
-import { App as AntApp, ConfigProvider, Result } from 'antd';
+import { Alert, App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppFrame } from './app/AppFrame';
-import { TOAST_TOP_VAR } from './components/PageHeader';
+import { TOAST_TOP_VAR } from './components/toastTop';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { UnsavedEditsDialog } from './app/UnsavedEditsDialog';
 import { RecoveryGate } from './features/settings/RecoveryGate';
@@ -45,7 +45,13 @@ else {
       ok ? (
         app
       ) : (
-        <Result status="warning" title={t.webSession.expired} subTitle={t.webSession.expiredHint} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ maxWidth: 640, margin: '96px auto' }}
+          message={t.webSession.expired}
+          description={t.webSession.expiredHint}
+        />
       ),
     ),
   );

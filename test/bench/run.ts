@@ -9,10 +9,11 @@ import { benchFees } from './fees.bench';
 import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { printTable, type BenchRow } from './stats';
 import { benchStudentImport, benchStudents } from './students.bench';
-import { benchWebColdStart } from './webStart.bench';
+import { benchFirstPaintScripts, benchWebColdStart } from './webStart.bench';
 
 const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
   ['core', benchCoreOpen],
+  ['firstpaint', benchFirstPaintScripts],
   ['webstart', benchWebColdStart],
   ['selfcheck', benchSelfCheck],
   ['teachers', benchTeacherFilter],
@@ -54,6 +55,11 @@ async function main(): Promise<void> {
     ),
   );
   process.stdout.write(`\nJSON: ${path.relative(repoRoot, out)}\n`);
+  const missed = rows.filter((r) => r.missed);
+  if (missed.length > 0) {
+    process.stderr.write(`targets missed: ${missed.map((r) => r.name).join('; ')}\n`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -19,12 +19,23 @@ export async function medianMs(
 
 export interface BenchRow {
   name: string;
-  ms: number;
+  /** Median time; absent for a row that measures size. */
+  ms?: number;
+  /** A size in KB (1,000 bytes), for rows that measure bytes rather than time. */
+  kb?: number;
   baseline?: string;
   baselineMs?: number;
   /** ms / baselineMs */
   ratio?: number;
   target?: string;
+  /** Set when the row has a hard target and missed it: `npm run bench` then exits non-zero. */
+  missed?: boolean;
+}
+
+/** A size row: `bytes` against a hard target in bytes. */
+export function sizeRow(name: string, bytes: number, targetBytes: number): BenchRow {
+  const kb = bytes / 1000;
+  return { name, kb, target: `≤ ${targetBytes / 1000} KB`, missed: bytes > targetBytes };
 }
 
 export function row(
@@ -48,14 +59,15 @@ export function row(
 export function printTable(rows: readonly BenchRow[]): void {
   const fmt = (n: number | undefined, digits = 1) => (n === undefined ? '' : n.toFixed(digits));
   const lines = [
-    ['benchmark', 'median ms', 'baseline', 'baseline ms', 'ratio', 'target'],
+    ['benchmark', 'median ms', 'KB', 'baseline', 'baseline ms', 'ratio', 'target'],
     ...rows.map((r) => [
       r.name,
       fmt(r.ms),
+      fmt(r.kb, 0),
       r.baseline ?? '',
       fmt(r.baselineMs),
       fmt(r.ratio, 2),
-      r.target ?? '',
+      `${r.target ?? ''}${r.missed ? '  MISSED' : ''}`,
     ]),
   ];
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => [...l[i]].length)));

@@ -1,6 +1,14 @@
-import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import path from 'node:path';
+import { FIRST_PAINT_TARGET_BYTES, firstPaintBytes } from '../../renderer/firstPaint.mts';
+import { makeTempDir, repoRoot, startWebHostProcess } from '../harness/webHost';
 import { launchChromium } from './appPage';
-import { medianMs, row, type BenchRow } from './stats';
+import { medianMs, row, sizeRow, type BenchRow } from './stats';
+
+/** The renderer JavaScript the built page loads before its frame paints (run after a build). */
+export async function benchFirstPaintScripts(): Promise<BenchRow[]> {
+  const bytes = firstPaintBytes(path.join(repoRoot, 'dist', 'renderer'));
+  return [sizeRow('renderer JavaScript before the frame paints', bytes, FIRST_PAINT_TARGET_BYTES)];
+}
 
 /**
  * Web host cold start to the first paint of the app frame: process start, core open, page load,

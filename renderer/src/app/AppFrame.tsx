@@ -1,4 +1,5 @@
-import { Layout, Menu, Space, Typography } from 'antd';
+import { Layout, Menu, Space, Spin, theme } from 'antd';
+import { Suspense } from 'react';
 import { useQuery } from '../api/useQuery';
 import { WeeklyAlertBanner } from '../features/weekly/WeeklyAlertBanner';
 import { WeeklyDueReminder } from '../features/weekly/WeeklyDueReminder';
@@ -12,17 +13,18 @@ export function AppFrame() {
   const { current, go } = useNavigation();
   const info = useQuery('system.info', {}).data;
   const feature = features.find((f) => f.key === current) ?? features[0];
+  // Plain elements in antd's colours keep the typography component out of the first paint.
+  const { token } = theme.useToken();
+  const secondary = { color: token.colorTextSecondary };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px' }}>
-          <Typography.Title level={5} style={{ margin: 0 }}>
+          <div style={{ fontSize: 16, fontWeight: 600, color: token.colorTextHeading }}>
             {t.app.title}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t.app.subtitle}
-          </Typography.Text>
+          </div>
+          <div style={{ ...secondary, fontSize: 12 }}>{t.app.subtitle}</div>
         </div>
         <Menu
           mode="inline"
@@ -37,18 +39,30 @@ export function AppFrame() {
         <Layout.Content style={{ padding: 24 }} role="main">
           {/* One per page, keyed by it: a page's crash stays on that page, and leaving it clears it. */}
           <ErrorBoundary key={feature.key} page>
-            {feature.render()}
+            <Suspense
+              fallback={
+                <div
+                  role="status"
+                  aria-label={t.app.openingPage}
+                  style={{ textAlign: 'center', padding: 48 }}
+                >
+                  <Spin size="large" />
+                </div>
+              }
+            >
+              {feature.render()}
+            </Suspense>
           </ErrorBoundary>
         </Layout.Content>
         <Layout.Footer style={{ padding: '8px 24px', fontSize: 12 }} data-testid="status-bar">
           {info && (
             <Space size="large">
-              <Typography.Text type="secondary">
+              <span style={secondary}>
                 {t.app.dataDir}：{info.dataDir}
-              </Typography.Text>
-              <Typography.Text type="secondary">
+              </span>
+              <span style={secondary}>
                 {t.app.version} {info.version}
-              </Typography.Text>
+              </span>
             </Space>
           )}
         </Layout.Footer>

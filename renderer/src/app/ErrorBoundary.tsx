@@ -1,4 +1,4 @@
-import { Button, Result, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { t } from '../i18n';
 
@@ -39,18 +39,23 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     const text = this.props.page ? t.errorBoundary.page : t.errorBoundary;
     return (
-      <Result
-        status="error"
-        title={text.title}
-        subTitle={text.description}
-        extra={
+      <Alert
+        type="error"
+        showIcon
+        style={{ margin: 24 }}
+        message={text.title}
+        description={
+          <>
+            <p>{text.description}</p>
+            <code>{error.message}</code>
+          </>
+        }
+        action={
           <Button type="primary" onClick={this.reload}>
             {text.reload}
           </Button>
         }
-      >
-        <Typography.Text code>{error.message}</Typography.Text>
-      </Result>
+      />
     );
   }
 }

@@ -15,23 +15,55 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
-import { AgreementsPage } from '../features/agreements/AgreementsPage';
-import { CataloguePage } from '../features/catalogue/CataloguePage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { ExamsPage } from '../features/exams/ExamsPage';
-import { FacilitiesPage } from '../features/facilities/FacilitiesPage';
-import { FeesPage } from '../features/fees/FeesPage';
-import { MajorsPage } from '../features/majors/MajorsPage';
-import { PackagePage } from '../features/packageExport/PackagePage';
-import { ProjectsPage } from '../features/projects/ProjectsPage';
-import { SchoolPage } from '../features/school/SchoolPage';
-import { SelfCheckPage } from '../features/selfCheck/SelfCheckPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { StudentsPage } from '../features/students/StudentsPage';
-import { TeachersPage } from '../features/teachers/TeachersPage';
-import { WeeklyPage } from '../features/weekly/WeeklyPage';
+import { lazy, type ReactNode } from 'react';
 import { t } from '../i18n';
+
+// Each page's code (and ECharts with 首页) loads on its first visit, after the frame has painted.
+const AgreementsPage = lazy(() =>
+  import('../features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
+);
+const CataloguePage = lazy(() =>
+  import('../features/catalogue/CataloguePage').then((m) => ({ default: m.CataloguePage })),
+);
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const ExamsPage = lazy(() =>
+  import('../features/exams/ExamsPage').then((m) => ({ default: m.ExamsPage })),
+);
+const FacilitiesPage = lazy(() =>
+  import('../features/facilities/FacilitiesPage').then((m) => ({ default: m.FacilitiesPage })),
+);
+const FeesPage = lazy(() =>
+  import('../features/fees/FeesPage').then((m) => ({ default: m.FeesPage })),
+);
+const MajorsPage = lazy(() =>
+  import('../features/majors/MajorsPage').then((m) => ({ default: m.MajorsPage })),
+);
+const PackagePage = lazy(() =>
+  import('../features/packageExport/PackagePage').then((m) => ({ default: m.PackagePage })),
+);
+const ProjectsPage = lazy(() =>
+  import('../features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
+);
+const SchoolPage = lazy(() =>
+  import('../features/school/SchoolPage').then((m) => ({ default: m.SchoolPage })),
+);
+const SelfCheckPage = lazy(() =>
+  import('../features/selfCheck/SelfCheckPage').then((m) => ({ default: m.SelfCheckPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
+const StudentsPage = lazy(() =>
+  import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage })),
+);
+const TeachersPage = lazy(() =>
+  import('../features/teachers/TeachersPage').then((m) => ({ default: m.TeachersPage })),
+);
+const WeeklyPage = lazy(() =>
+  import('../features/weekly/WeeklyPage').then((m) => ({ default: m.WeeklyPage })),
+);
 
 export interface FeatureEntry {
   key: string;

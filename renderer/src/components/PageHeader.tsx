@@ -1,5 +1,6 @@
 import { Flex, Typography } from 'antd';
 import { useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { TOAST_TOP_VAR } from './toastTop';
 
 interface Props {
   title: string;
@@ -7,9 +8,6 @@ interface Props {
   /** The page's primary action, shown on the right. */
   extra?: ReactNode;
 }
-
-/** The CSS variable main.tsx gives antd's messages as their top offset. */
-export const TOAST_TOP_VAR = '--pilot-toast-top';
 
 /**
  * Keeps toasts below the page title: records where the title ends (before any scrolling) in

@@ -5,6 +5,7 @@ export const zhCN = {
     subtitle: '职业技能等级证书试点管理',
     dataDir: '数据文件夹',
     version: '版本',
+    openingPage: '正在打开…',
   },
   nav: {
     school: '学校信息',
