@@ -1,6 +1,8 @@
-// Bundles the Electron main process and the preload into dist/electron as CommonJS.
+// Bundles the Electron main process and the preload into dist/electron, and the web host into
+// dist/web, as CommonJS.
 import { build } from 'esbuild';
 import { copyMainAssets, mainBundleOptions } from './electron-bundle.mjs';
+import { buildWebHost } from './web-bundle.mjs';
 
 await build({
   ...mainBundleOptions,
@@ -20,3 +22,5 @@ await build({
   outfile: 'dist/electron/preload.cjs',
   external: ['electron'],
 });
+
+await buildWebHost(process.cwd());
