@@ -116,6 +116,14 @@ export const zhCN = {
     expiredHint:
       '为了安全，启动时给出的地址只能打开一次（刷新本页不受影响）。请关闭此页，重新启动 1+X试点工作台，在浏览器中打开它新给出的地址。',
   },
+  /** The next step an error hints at, worded with the labels of the buttons that take it. */
+  errorHints: {
+    weeklyCorrection: (revise: string) => `请在本期周报中点“${revise}”新建更正版本。`,
+    weeklySettings: (settings: string) => `请先在“${settings}”中填写试点开始日期。`,
+    exportDraft: (exportLabel: string, ok: string) =>
+      `请再次点“${exportLabel}”，在提示中点“${ok}”导出草稿。`,
+    importColumnMapping: (mapping: string) => `可在“${mapping}”中为缺少的字段选择一列。`,
+  },
   errorBoundary: {
     title: '界面出现错误',
     description: '已保存的数据不受影响。请重新加载界面；若反复出现，请记下以下信息。',

@@ -17,7 +17,6 @@ import {
   projectTransitions,
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
-import type { Verdict } from '../../../../shared/domain/verdict';
 import { PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { DateInput, dateField } from '../../components/DateInput';
@@ -70,7 +69,7 @@ export function StatusPanel({ project, dirty }: Props) {
       form.resetFields();
     } catch (error) {
       if (error instanceof PilotError && error.shape.code === 'NEEDS_CONFIRMATION') {
-        const verdicts = (error.shape.details?.verdicts ?? []) as Verdict[];
+        const verdicts = error.shape.details?.verdicts ?? [];
         modal.confirm({
           title: t.projects.status.confirmSubmitTitle,
           width: 560,
