@@ -180,7 +180,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     if (!submitter) {
       missing.push({
         path: 'submitter',
-        message: '请填写报送人，或先在“学校信息”中填写周报填报人',
+        message: '请填写报送人，或先在学校信息中填写周报填报人',
       });
     }
     if (missing.length > 0) throw validationError(missing);
