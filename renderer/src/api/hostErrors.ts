@@ -12,7 +12,7 @@ export async function hostError(response: Response): Promise<PilotErrorShape> {
   if (status === 401 || status === 403) {
     return { code: 'FORBIDDEN', message: text || t.webHost.refused(status, text) };
   }
-  if (status === 413) return { code: 'TOO_LARGE', message: t.webHost.tooLarge };
+  if (status === 413) return { code: 'TOO_LARGE', message: t.webHost.tooLarge(text) };
   if (status >= 500) return { code: 'INTERNAL', message: t.webHost.failed(status, text) };
   return { code: 'INTERNAL', message: t.webHost.refused(status, text) };
 }

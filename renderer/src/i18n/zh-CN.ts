@@ -127,8 +127,8 @@ export const zhCN = {
   /** The web host's HTTP answers that are not a call's result, by what they mean. */
   webHost: {
     unreachable: '无法连接本机服务：请确认启动它的窗口（npm run web）仍在运行，然后重试。',
-    tooLarge:
-      '请求内容过大，超过本机服务一次能接收的上限，未做任何改动。请换用较小的文件，或分批操作。',
+    tooLarge: (text: string) =>
+      `${text || '请求内容过大，超过本机服务一次能接收的上限。'}未做任何改动。请换用较小的文件，或分批操作。`,
     refused: (status: number, text: string) =>
       `本机服务拒绝了请求（HTTP ${status}）：${text || '没有说明'}。未做任何改动；这是程序的问题，请记下此信息。`,
     failed: (status: number, text: string) =>

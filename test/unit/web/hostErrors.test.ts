@@ -27,11 +27,11 @@ describe('the web bridge reads a non-2xx answer by its status', () => {
     expect(await answer(403)).toEqual({ code: 'FORBIDDEN', message: '主机说明 403' });
   });
 
-  it('413 says the request was too large and nothing changed', async () => {
-    const error = await answer(413);
-    expect(error.code).toBe('TOO_LARGE');
-    expect(error.message).toContain('请求内容过大');
-    expect(error.message).toContain('未做任何改动');
+  it('413 is too large: the host’s words (its limit), then that nothing changed', async () => {
+    expect(await answer(413)).toEqual({
+      code: 'TOO_LARGE',
+      message: '主机说明 413未做任何改动。请换用较小的文件，或分批操作。',
+    });
   });
 
   it('404 and 405 are program faults, not refusals, naming the status and the host’s text', async () => {
