@@ -17,7 +17,7 @@ import {
   projectTransitions,
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
-import { PilotError } from '../../api/client';
+import { messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { DateInput, dateField } from '../../components/DateInput';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -90,7 +90,7 @@ export function StatusPanel({ project, dirty }: Props) {
             fields.map((f) => ({ name: f.path as keyof ChangeForm, errors: [f.message] })),
           );
         }
-        message.error((error as Error).message);
+        message.error(messageOf(error));
       }
     } finally {
       setBusy(false);
