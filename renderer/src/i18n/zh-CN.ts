@@ -118,10 +118,11 @@ export const zhCN = {
   },
   /** The next step an error hints at, worded with the labels of the buttons that take it. */
   errorHints: {
-    weeklyCorrection: (revise: string) => `请在本期周报中点“${revise}”新建更正版本。`,
-    weeklySettings: (settings: string) => `请先在“${settings}”中填写试点开始日期。`,
+    // Each follows a core message that already says what to do; these say where to click.
+    weeklyCorrection: (revise: string) => `点本期周报的“${revise}”即可新建。`,
+    weeklySettings: (settings: string) => `可在“${settings}”中填写。`,
     exportDraft: (exportLabel: string, ok: string) =>
-      `请再次点“${exportLabel}”，在提示中点“${ok}”导出草稿。`,
+      `即再次点“${exportLabel}”，在提示中点“${ok}”。`,
     importColumnMapping: (mapping: string) => `可在“${mapping}”中为缺少的字段选择一列。`,
   },
   /** The web host's HTTP answers that are not a call's result, by what they mean. */
