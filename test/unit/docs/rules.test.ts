@@ -1,11 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isHandlerName } from '../../../shared/contract';
 
 /**
  * docs/rules.md is the one place the notice's rules are written down: every rule number the code,
  * the tests or the README cite must be there, its quotations must be the notice's own words and
- * the files it points to must exist.
+ * the files and handlers it points to must exist.
  */
 const root = path.resolve(__dirname, '../../..');
 const rulesDoc = readFileSync(path.join(root, 'docs/rules.md'), 'utf8');
@@ -89,5 +90,13 @@ describe('docs/rules.md', () => {
     );
     expect(paths.length).toBeGreaterThan(20);
     expect(paths.filter((p) => !existsSync(path.join(root, p)))).toEqual([]);
+  });
+
+  it('names only handlers the contract has', () => {
+    const names = [...rulesDoc.matchAll(/`([a-z]+(?:\.[a-zA-Z]+)+)`/g)]
+      .map((m) => m[1])
+      .filter((name) => !/\.(ts|tsx|md|txt|mjs)$/.test(name));
+    expect(names.length).toBeGreaterThan(3);
+    expect(names.filter((name) => !isHandlerName(name))).toEqual([]);
   });
 });
