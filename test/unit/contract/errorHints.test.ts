@@ -34,8 +34,9 @@ describe('error hints: the core names the step, the page names the button', () =
     expect(messageOf('文字')).toBe('文字');
   });
 
-  it('core messages tell no one to click or press a button', () => {
-    const offending = sources(path.join(root, 'electron/core')).flatMap((file) =>
+  it('core and shared messages tell no one to click or press a button', () => {
+    const dirs = ['electron/core', 'shared'].map((dir) => path.join(root, dir));
+    const offending = dirs.flatMap(sources).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
         .map((line, index) => ({ line, at: `${path.relative(root, file)}:${index + 1}` }))
