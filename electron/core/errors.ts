@@ -1,11 +1,19 @@
-import type { ErrorCode, FieldIssue, PilotErrorShape } from '../../shared/contract/errors';
+import type {
+  ErrorCode,
+  ErrorDetails,
+  FieldIssue,
+  PilotErrorShape,
+} from '../../shared/contract/errors';
 
-/** An error the core raises on purpose: its message is Chinese and shown to the user as is. */
-export class CoreError extends Error {
-  readonly code: ErrorCode;
-  readonly details: PilotErrorShape['details'];
+/**
+ * An error the core raises on purpose: its message is Chinese and shown to the user as is; its
+ * details are typed by its code.
+ */
+export class CoreError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
+  readonly details: ErrorDetails<C> | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: PilotErrorShape['details']) {
+  constructor(code: C, message: string, details?: ErrorDetails<C>) {
     super(message);
     this.name = 'CoreError';
     this.code = code;
@@ -13,13 +21,16 @@ export class CoreError extends Error {
   }
 
   toShape(): PilotErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    // TypeScript cannot follow `C` into the union member; the constructor tied code to details.
+    return (
+      this.details === undefined
+        ? { code: this.code, message: this.message }
+        : { code: this.code, message: this.message, details: this.details }
+    ) as PilotErrorShape;
   }
 }
 
-export function validationError(fields: FieldIssue[]): CoreError {
+export function validationError(fields: FieldIssue[]): CoreError<'VALIDATION'> {
   // Field messages name the field in Chinese already; paths stay in details for the form.
   const summary = fields.map((f) => f.message).join('；');
   return new CoreError('VALIDATION', `输入有误，未保存。${summary}`, { fields });

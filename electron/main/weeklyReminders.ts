@@ -2,7 +2,7 @@ import type { WeeklyReminders } from '../../shared/contract/weekly';
 import { formatChinaDateTime, type DueReminder } from '../../shared/domain/weeklyReports';
 
 /**
- * The desktop shell's part of the weekly reminders (issue #11, item 6). The schedule itself is
+ * The desktop shell's part of the weekly reminders. The schedule itself is
  * `reminderTimes` in shared/domain/weeklyReports.ts; this only waits for the next time, shows
  * the notification and asks the core again. Plain functions over an injected host, so the
  * shell tests run without Electron.

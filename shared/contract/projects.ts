@@ -166,7 +166,7 @@ export interface ProjectStatusEntry {
   note: string;
 }
 
-/** The version the province holds, beside the working copy (issue 11 item 7). */
+/** The version the province holds, beside the working copy. */
 export interface ProjectSubmission {
   /** When the project last became 已申报: the version taken then is the one submitted. */
   submittedAt: string;

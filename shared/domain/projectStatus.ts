@@ -1,4 +1,4 @@
-/** The life of a pilot project's application (DOMAIN.md, notice 三、试点申报工作程序). */
+/** The life of a pilot project's application (notice 三、试点申报工作程序). */
 export const projectStatuses = ['draft', 'submitted', 'confirmed', 'rejected', 'revoked'] as const;
 export type ProjectStatus = (typeof projectStatuses)[number];
 

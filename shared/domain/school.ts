@@ -1,5 +1,5 @@
 /**
- * Domain terms of the school profile (DOMAIN.md glossary). The Chinese labels are domain
+ * Domain terms of the school profile. The Chinese labels are domain
  * vocabulary shared by forms and exported documents, so they live here beside the codes.
  */
 export const schoolKinds = [

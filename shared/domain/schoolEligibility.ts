@@ -12,7 +12,7 @@ export interface SchoolEligibilityInput {
 }
 
 /**
- * Notice 鄂教职成办〔2020〕1号, 二、申报条件, rules 1–2 of DOMAIN.md: higher and secondary
+ * Notice 鄂教职成办〔2020〕1号, 二、申报条件, rules 1–2 of docs/rules.md: higher and secondary
  * vocational schools are the main pilots, applied undergraduate universities join voluntarily,
  * technical schools are excluded; a vocational school should "in principle" be a provincial or
  * national demonstration school, so missing that is a warning, not a block.

@@ -209,7 +209,7 @@ function checkTeachingManagement(facts: ProjectFacts): Verdict[] {
   ];
 }
 
-/** Rules 1–8 of DOMAIN.md for one project, in the notice's order. */
+/** Rules 1–8 (docs/rules.md) for one project, in the notice's order. */
 export function selfCheckProject(
   facts: ProjectFacts,
   thresholds: PilotThresholds = defaultThresholds,

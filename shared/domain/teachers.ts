@@ -1,4 +1,4 @@
-/** Teachers (教师) and the counts the notice's conditions are built on (DOMAIN.md rules 4–5). */
+/** Teachers (教师) and the counts the notice's conditions are built on (rules 4–5). */
 export const genders = ['male', 'female'] as const;
 export type Gender = (typeof genders)[number];
 

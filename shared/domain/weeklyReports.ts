@@ -1,6 +1,7 @@
 import { chinaDate } from './dates';
 /**
- * Weekly reports (周报, notice 四.6 / DOMAIN rule 16): the report calendar and the alert level.
+ * Weekly reports (周报, notice 四 6, rule 16 of docs/rules.md): the report calendar and the alert
+ * level.
  *
  * Pure functions of the schedule, the reports on file and `now` (an injected clock). Dates are
  * local dates in China time (Asia/Shanghai, UTC+8 all year, no daylight saving) written

@@ -26,7 +26,7 @@ import { makeTempDir, repoRoot } from '../harness/webHost';
 import { staged } from '../harness/uploads';
 
 /**
- * issue 7 item 2: a core process is killed with SIGKILL at random points during a 20,000-row
+ * Crash safety: a core process is killed with SIGKILL at random points during a 20,000-row
  * roster import and during a package export, 20 times each; after each kill a fresh core opens
  * the data folder and finds it sound, with all or none of the import and no partial package.
  * The delays come from a seeded PRNG: rerun a failure with CRASH_SEED=<the printed seed>.

@@ -144,7 +144,7 @@ describe('opening the database', () => {
   });
 });
 
-describe('connections trust no schema (issue 12 part 3)', () => {
+describe('connections trust no schema', () => {
   it('opens every connection with trusted_schema off, so a view or trigger cannot call our functions', () => {
     const dataDir = tempDir();
     const db = openDatabase({

@@ -224,7 +224,7 @@ describe('fees: rule check', () => {
   });
 });
 
-describe('issue 11: withdrawn sign-ups and rule 13', () => {
+describe('withdrawn sign-ups and rule 13', () => {
   it('leaves a withdrawn sign-up out of every total and shows it apart, the same on every page', async () => {
     const { signup } = await seed();
     await withdraw(signup(2, 0)); // student 3's only sign-up, school-paid ¥400

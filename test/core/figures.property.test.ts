@@ -13,7 +13,7 @@ import {
 import { call as dispatch } from '../harness/seed';
 
 /**
- * issue 11 item 1: one definition per figure and rule. Random schools (students pilot or not,
+ * One definition per figure and rule. Random schools (students pilot or not,
  * batches, sign-ups in every status including withdrawn and absent, every payer, fees,
  * payments) are built through the handlers; then 台账, 汇总, 费用明细表 read back, the batch
  * pages summed, 首页 and 缴费与对账 must all agree with what the model says, and 规则检查 must

@@ -11,7 +11,7 @@ import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
 
 /**
- * issue 7 item 3: property-based fuzzing of every handler in the contract, read at run time so
+ * Hostile input: property-based fuzzing of every handler in the contract, read at run time so
  * handlers added later are covered without touching this file. Each gets inputs its schema
  * rejects — arbitrary JSON, and objects with the schema's own keys holding wrong-typed values —
  * and must answer VALIDATION with a Chinese message for every field, changing nothing.

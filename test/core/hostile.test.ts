@@ -43,7 +43,7 @@ import { staged, stagedUpload } from '../harness/uploads';
 import { makeTempDir } from '../harness/webHost';
 
 /**
- * issue 7 item 3: the hostile-input corpus (test/fixtures/hostile/, README.md there). Every
+ * The hostile-input corpus (test/fixtures/hostile/, README.md there). Every
  * case ends in a clear Chinese message and a database identical to the one before, compared
  * table by table (dumpDatabase); values that mean something to Excel or SQL are kept as text.
  */
@@ -121,7 +121,7 @@ describe('hostile spreadsheets and text files, in every import', () => {
   }
 });
 
-describe('zip bombs named .xlsx, in every import (issue 12)', () => {
+describe('zip bombs named .xlsx, in every import', () => {
   /** Sends the workbook to every import, watching the zip reader and ExcelJS meanwhile. */
   const refusedEverywhere = async (bytes: Buffer, says: RegExp) => {
     const watch = watchInflation();
@@ -340,7 +340,7 @@ describe('hostile database files (backup.restoreFile)', () => {
     );
   });
 
-  // issue 12 part 3: a restored file brings only the schema the migrations build for its version.
+  // A restored file brings only the schema the migrations build for its version.
   const tampered: [what: string, sql: string, says: RegExp][] = [
     [
       'a trigger on students',
@@ -426,7 +426,7 @@ describe('hostile database files (backup.restoreFile)', () => {
   });
 });
 
-describe('names safe to show (issue 12 part 5)', () => {
+describe('names safe to show', () => {
   const invisible = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
   const rtlo = '简历\u202Eexe.pdf.png';
 

@@ -301,7 +301,10 @@ describe('submission package', () => {
     const refused = await t.core.dispatch('package.build', { projectIds: [project.id] });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
-      expect(refused.error.code).toBe('NEEDS_CONFIRMATION');
+      expect(refused.error).toMatchObject({
+        code: 'NEEDS_CONFIRMATION',
+        details: { hint: 'exportDraft', failing: [{ id: project.id }] },
+      });
       expect(refused.error.message).toContain('自检未通过');
     }
     const exportsDir = path.join(t.dataDir, 'exports');

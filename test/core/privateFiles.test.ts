@@ -14,7 +14,7 @@ import { staged } from '../harness/uploads';
 import { makeTempDir } from '../harness/webHost';
 
 /**
- * issue 12 part 4: the data folder holds ID numbers and fees, so everything the core makes in it
+ * Private files: the data folder holds ID numbers and fees, so everything the core makes in it
  * is for its user alone: folders 0700, files 0600, kept submitted packages 0400.
  */
 

@@ -380,7 +380,7 @@ describe('students: roster import', () => {
     expect(result.rows[2].warnings?.map((w) => [w.column, w.reason])).toEqual([
       [
         '专业',
-        '专业“物联网应用技术”不在本校专业列表中：导入后显示为“未匹配”，可在“专业”页新增后点“重新匹配专业”',
+        '专业“物联网应用技术”不在本校专业列表中：导入后显示为“未匹配”，可在专业列表中新增该专业后重新匹配',
       ],
     ]);
     expect(await ok(t, 'students.importCommit', { file })).toEqual({
@@ -477,6 +477,15 @@ describe('students: roster import', () => {
     const first = await preview(file);
     expect(first.missingFields.map((f) => f.label)).toEqual(['学号', '证件号码']);
     expect(first.rows).toEqual([]);
+    const unmapped = await fails(t, 'students.importCommit', { file });
+    expect(unmapped).toMatchObject({
+      code: 'VALIDATION',
+      details: { hint: 'importColumnMapping' },
+    });
+    if (unmapped.code === 'VALIDATION') {
+      expect(unmapped.details?.missingFields?.map((f) => f.label)).toEqual(['学号', '证件号码']);
+    }
+    expect(count()).toBe(0);
     const mapped = await preview(file, { studentNo: 0, idNumber: 2, gender: 3 });
     expect(mapped.summary).toMatchObject({ valid: 1, invalid: 0, toCreate: 1 });
   });

@@ -74,9 +74,9 @@ describe('weekly report settings and calendar', () => {
       periods: [],
       alert: { level: 'none' },
     });
-    expect((await fails('weekly.get', { periodStart: '2026-03-02' })).message).toContain(
-      '试点开始日期',
-    );
+    const unset = await fails('weekly.get', { periodStart: '2026-03-02' });
+    expect(unset).toMatchObject({ code: 'NOT_FOUND', details: { hint: 'weeklySettings' } });
+    expect(unset.message).toContain('试点开始日期');
   });
 
   it('validates the settings with field messages', async () => {
@@ -265,10 +265,11 @@ describe('writing, sending and correcting a report', () => {
     });
 
     const locked = await fails('weekly.saveDraft', { periodStart: '2026-03-02', progress: '改' });
-    expect(locked.code).toBe('CONFLICT');
-    expect(locked.message).toContain('更正');
-    expect((await fails('weekly.submit', { periodStart: '2026-03-02', ...narrative })).code).toBe(
-      'CONFLICT',
+    // The core names no button: the page words the hint with its own label.
+    expect(locked).toMatchObject({ code: 'CONFLICT', details: { hint: 'weeklyCorrection' } });
+    expect(locked.message).toContain('请新建一个更正版本');
+    expect(await fails('weekly.submit', { periodStart: '2026-03-02', ...narrative })).toMatchObject(
+      { code: 'CONFLICT', details: { hint: 'weeklyCorrection' } },
     );
     // The database itself refuses to change a sent revision.
     const db = openDataFile(t.dataDir);

@@ -16,7 +16,7 @@ import { addStudents } from '../harness/fees';
 import { call, schoolProfile } from '../harness/seed';
 
 /**
- * Weekly figures are flows by when they were recorded (issue #11, item 6): whatever happens,
+ * Weekly figures are flows by when they were recorded: whatever happens,
  * in whatever order and week, and whenever reports are sent (on time, early, late, corrected),
  * the figures of all periods add up to the ledger's totals now, and a sent report's figures
  * are what the same window gives when recomputed later.

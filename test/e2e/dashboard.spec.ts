@@ -78,8 +78,8 @@ test.describe('首页', () => {
     await page.goto(await host.launchUrl());
     await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
 
-    // issue 11: withdraw 学生5's only sign-up (¥480) on the batch page; 台账, 汇总 and 首页
-    // then give the same money, the withdrawn ones on a line of their own.
+    // Withdrawn sign-ups count nowhere: withdraw 学生5's only sign-up (¥480) on the batch page;
+    // 台账, 汇总 and 首页 then give the same money, the withdrawn ones on a line of their own.
     await openPage(page, '考核报名');
     await page.locator('tr', { hasText: '初级' }).getByRole('button', { name: '报名管理' }).click();
     await tick(

@@ -11,7 +11,7 @@ import { residentId } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 /**
- * issue 7 item 3: HTML and script typed into text fields are shown as text on every page —
+ * Hostile input: HTML and script typed into text fields are shown as text on every page —
  * no element is made from them, no handler runs, no dialog opens.
  */
 const img = (n: number) => `<img src=x onerror=alert(${n})>`;

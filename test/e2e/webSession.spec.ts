@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 /**
- * The browser side of the web host's access (issue #12): the launch link is spent by the tab
+ * The browser side of the web host's access: the launch link is spent by the tab
  * that opens it, the tab keeps its session through a reload, and no cookie is involved.
  */
 test.describe('启动链接与会话', () => {

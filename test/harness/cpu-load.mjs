@@ -1,5 +1,5 @@
 // Busy processes that keep every core loaded while the end-to-end tests run, so the suite is
-// proven on a loaded machine (issue #12): its waits must wait for states, never for times.
+// proven on a loaded machine: its waits must wait for states, never for times.
 // `startCpuLoad(n)` spawns n spinning Node processes at normal priority and returns a stop
 // function; the processes also stop by themselves if this process dies (they watch its pid).
 import { spawn } from 'node:child_process';

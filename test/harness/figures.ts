@@ -12,7 +12,7 @@ import { BIM_CERT, WEB_CERT, addStudents, type DataCall } from './fees';
 import { loadWorkbook, sheetTable } from './sheets';
 
 /**
- * Random schools for property tests of the figures (issue 11 item 1): students (pilot or not),
+ * Random schools for property tests of the figures: students (pilot or not),
  * batches, sign-ups in every status including withdrawn and absent, every payer, fees and
  * payments — built through the handlers as a person would, with a plain model of what was
  * actually accepted kept beside it, so a test computes its expectations from the model and

@@ -277,8 +277,8 @@ export async function commitImport<K extends string, T>(
     const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
     throw new CoreError(
       'VALIDATION',
-      `未导入任何数据：表格中找不到必填列 ${labels}。请在表头写上这些列名，或在“列对应”中手动指定。`,
-      { missingFields: preview.missingFields },
+      `未导入任何数据：表格中找不到必填列 ${labels}。请在表头写上这些列名，或手动指定各列对应的字段。`,
+      { missingFields: preview.missingFields, hint: 'importColumnMapping' },
     );
   }
   if (preview.summary.total === 0) {

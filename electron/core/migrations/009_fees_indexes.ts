@@ -1,5 +1,6 @@
 /**
- * The fee ledger at 100,000 sign-ups (issue 4 item 10: ≤ 30 ms in the core).
+ * The fee ledger at 100,000 sign-ups (target: a ledger query in ≤ 30 ms in the core, as
+ * `npm run bench` measures in test/bench/fees.bench.ts).
  *
  * - `signup_sums`: count and fee sum of sign-ups per batch × status × payer × the student's
  *   major, kept by triggers in the same statement as every change to a sign-up or a student's

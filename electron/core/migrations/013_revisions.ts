@@ -1,5 +1,5 @@
 /**
- * What was submitted stays what was submitted (issue 11 item 7).
+ * What was submitted stays what was submitted.
  *
  * - `project_revisions`: the project as the province holds it, taken when it became 已申报
  *   (`kind = 'submitted'`), and each edit saved while it is 已申报 or 省级确认 (`'revision'`).

@@ -1,7 +1,8 @@
 /**
- * Weekly reports, rule 16 and flows (issue #11):
+ * Weekly reports, rule 16 and flows:
  * - `weekly_settings.not_on_time_threshold`: how many consecutive periods not filed on time put
- *   the pilot status at risk (the notice: three weeks), a setting as DOMAIN.md asks.
+ *   the pilot status at risk (the notice: three weeks), a setting, as other provinces set other
+ *   values.
  * - `weekly_settings.start_with_system`: the desktop app starts with the system, minimised, to
  *   notify before each due time (the web host ignores it).
  * - An index on the audit log by entity and time: each report counts the sign-up and payment

@@ -6,9 +6,10 @@ import type {
   PilotEvent,
 } from '../../../shared/contract';
 import type { PilotBridge } from '../../../shared/contract/bridge';
+import { hintText } from './errorHints';
 import { createWebBridge } from './webBridge';
 
-/** A failed call, carrying the host's Chinese message and field details. */
+/** A failed call, carrying the host's Chinese message and its details, typed by its code. */
 export class PilotError extends Error {
   readonly shape: PilotErrorShape;
   constructor(shape: PilotErrorShape) {
@@ -33,8 +34,11 @@ export async function invoke<N extends HandlerName>(
   return envelope.data as HandlerOutput<N>;
 }
 
+/** What to tell the user: the error's message, then the next step it hints at, if any. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const hint = error instanceof PilotError ? error.shape.details?.hint : undefined;
+  return hint ? `${error.message}${hintText(hint)}` : error.message;
 }
 
 /** Follows events the core pushes (progress of long work); returns the unsubscribe function. */

@@ -2,6 +2,7 @@ import type { PilotBridge } from '../../../shared/contract/bridge';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { PilotEvent } from '../../../shared/contract/events';
 import { TICKET_PARAM, webPaths, type TicketAnswer } from '../../../shared/contract/webAccess';
+import { hostError, unreachableError } from './hostErrors';
 import { sessionHeaders } from './webSession';
 
 // After the stream drops (host restarted, sleep), try again this long after, at most.
@@ -37,21 +38,10 @@ export function createWebBridge(): PilotBridge {
           body: JSON.stringify(input ?? {}),
           credentials: 'omit',
         });
-        if (!response.ok) {
-          return {
-            ok: false,
-            error: { code: 'FORBIDDEN', message: await response.text() },
-          } satisfies Envelope<unknown>;
-        }
+        if (!response.ok) return { ok: false, error: await hostError(response) };
         return (await response.json()) as Envelope<unknown>;
       } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'INTERNAL',
-            message: '无法连接本机服务：请确认启动它的窗口（npm run web）仍在运行，然后重试。',
-          },
-        };
+        return { ok: false, error: unreachableError() };
       }
     },
     on(listener) {

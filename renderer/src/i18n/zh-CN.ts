@@ -117,6 +117,25 @@ export const zhCN = {
     expiredHint:
       '为了安全，启动时给出的地址只能打开一次（刷新本页不受影响）。请关闭此页，重新启动 1+X试点工作台，在浏览器中打开它新给出的地址。',
   },
+  /** The next step an error hints at, worded with the labels of the buttons that take it. */
+  errorHints: {
+    // Each follows a core message that already says what to do; these say where to click.
+    weeklyCorrection: (revise: string) => `点本期周报的“${revise}”即可新建。`,
+    weeklySettings: (settings: string) => `可在“${settings}”中填写。`,
+    exportDraft: (exportLabel: string, ok: string) =>
+      `即再次点“${exportLabel}”，在提示中点“${ok}”。`,
+    importColumnMapping: (mapping: string) => `可在“${mapping}”中为缺少的字段选择一列。`,
+  },
+  /** The web host's HTTP answers that are not a call's result, by what they mean. */
+  webHost: {
+    unreachable: '无法连接本机服务：请确认启动它的窗口（npm run web）仍在运行，然后重试。',
+    tooLarge: (text: string) =>
+      `${text || '请求内容过大，超过本机服务一次能接收的上限。'}未做任何改动。请换用较小的文件，或分批操作。`,
+    refused: (status: number, text: string) =>
+      `本机服务拒绝了请求（HTTP ${status}）：${text || '没有说明'}。未做任何改动；这是程序的问题，请记下此信息。`,
+    failed: (status: number, text: string) =>
+      `本机服务出错（HTTP ${status}）：${text || '没有说明'}。请重试；若反复出现，请记下此信息。`,
+  },
   errorBoundary: {
     title: '界面出现错误',
     description: '已保存的数据不受影响。请重新加载界面；若反复出现，请记下以下信息。',

@@ -27,7 +27,7 @@ const invisibles = [
   '\u0085',
 ];
 
-describe('names safe to show (issue 12 part 5)', () => {
+describe('names safe to show', () => {
   it('removes the right-to-left override that makes 简历\\u202Eexe.pdf.png show as 简历gnp.fdp.exe', () => {
     expect(visibleName('简历\u202Eexe.pdf.png')).toBe('简历exe.pdf.png');
     expect(safeFileName('简历\u202Eexe.pdf.png')).toBe('简历exe.pdf.png');

@@ -31,7 +31,7 @@ function facts(overrides: Partial<ProjectFacts> = {}): ProjectFacts {
 
 const verdict = (f: ProjectFacts, rule: string) => selfCheckProject(f).find((v) => v.rule === rule);
 
-describe('selfCheckProject (DOMAIN.md rules 1–8)', () => {
+describe('selfCheckProject (rules 1–8)', () => {
   it('passes a complete project', () => {
     const verdicts = selfCheckProject(facts());
     expect(selfCheckSummary(verdicts)).toEqual({

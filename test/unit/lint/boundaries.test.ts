@@ -9,7 +9,7 @@ async function restrictedImports(file: string, code: string): Promise<number> {
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').length;
 }
 
-describe('layer boundaries (DESIGN.md)', () => {
+describe('layer boundaries: core, renderer, preload and shared', () => {
   it.each([
     ['electron/core/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['electron/core/x.ts', "import { useState } from 'react';\nexport const x = useState;\n"],

@@ -195,7 +195,7 @@ export function agreementWrites(ctx: CoreContext) {
       throw validationError([
         {
           path: 'level',
-          message: `${label}在 ${data.agreedOn} 没有适用的考核成本上限：请先在“证书目录”中为该等级录入考核成本上限、文件文号及有效期，再登记协商费用`,
+          message: `${label}在 ${data.agreedOn} 没有适用的考核成本上限：请先在证书目录中为该等级录入考核成本上限、文件文号及有效期，再登记协商费用`,
         },
       ]);
     }

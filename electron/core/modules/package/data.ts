@@ -101,7 +101,7 @@ interface TeacherRow {
 export function packageSchool(db: Db, what: string): PackageSchool {
   const row = db.prepare<[], SchoolRow>('SELECT * FROM school WHERE id = 1').get();
   if (!row) {
-    throw new CoreError('CONFLICT', `尚未填写学校信息，请先在“学校信息”页填写后再导出${what}。`);
+    throw new CoreError('CONFLICT', `尚未填写学校信息，请先填写后再导出${what}。`);
   }
   return {
     name: row.name,

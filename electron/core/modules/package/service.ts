@@ -85,8 +85,9 @@ export function packageHandlers(
     if (failing.length > 0 && !acceptDraft) {
       throw new CoreError(
         'NEEDS_CONFIRMATION',
-        `${failing.map((p) => `“${p.project.certificateName}（${p.project.year}年）”`).join('、')}自检未通过，只能导出为草稿。确认导出草稿请再次导出并选择“导出为草稿”（acceptDraft）。`,
+        `${failing.map((p) => `“${p.project.certificateName}（${p.project.year}年）”`).join('、')}自检未通过，只能导出为草稿。确认导出草稿请再次导出并选择草稿（acceptDraft）。`,
         {
+          hint: 'exportDraft',
           failing: failing.map((p) => ({
             id: p.project.id,
             certificateName: p.project.certificateName,

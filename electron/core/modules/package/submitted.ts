@@ -91,7 +91,7 @@ async function readManifest(file: string, fileName: string): Promise<ReadManifes
 }
 
 /**
- * Submitted packages (issue 11 item 7): 标记为已提交 keeps the exact zip the person downloaded,
+ * Submitted packages: 标记为已提交 keeps the exact zip the person downloaded,
  * read-only in `submitted/`, with its SHA-256 and each project as it stood; the list says
  * whether the copy is intact and what each project changes since.
  */

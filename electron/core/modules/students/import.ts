@@ -295,7 +295,7 @@ export function studentImportDefinition(
       if (m.kind === 'unmatched') {
         warnings.push({
           field: 'major',
-          reason: `专业“${m.text}”不在本校专业列表中：导入后显示为“未匹配”，可在“专业”页新增后点“重新匹配专业”`,
+          reason: `专业“${m.text}”不在本校专业列表中：导入后显示为“未匹配”，可在专业列表中新增该专业后重新匹配`,
         });
       } else if (m.kind === 'ambiguous') {
         const codes = m.candidates.map((c) => c.code).join('、');

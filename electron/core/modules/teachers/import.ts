@@ -73,7 +73,7 @@ function teacherRowSchema(majors: ReadonlyMap<string, number>) {
     if (id === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `专业“${value}”尚未登记，请先在“专业”页面新增，或清空此格`,
+        message: `专业“${value}”尚未登记，请先新增该专业，或清空此格`,
       });
       return z.NEVER;
     }

@@ -47,7 +47,9 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   function requireSettings(): WeeklySettings {
     const settings = repo.settings();
     if (!settings) {
-      throw new CoreError('NOT_FOUND', '还没有设置周报：请先在“周报设置”中填写试点开始日期。');
+      throw new CoreError('NOT_FOUND', '还没有设置周报：请先在周报的设置中填写试点开始日期。', {
+        hint: 'weeklySettings',
+      });
     }
     return settings;
   }
@@ -132,7 +134,8 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     if (newest?.status === 'submitted') {
       throw new CoreError(
         'CONFLICT',
-        `${period.label}的周报已报送并锁定，不能直接修改；如需更正，请点击“更正”新建一个版本。`,
+        `${period.label}的周报已报送并锁定，不能直接修改；如需更正，请新建一个更正版本。`,
+        { hint: 'weeklyCorrection' },
       );
     }
     const narrative = narrativeOf(input);
@@ -166,7 +169,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     if (!submitter) {
       missing.push({
         path: 'submitter',
-        message: '请填写报送人，或先在“学校信息”中填写周报填报人',
+        message: '请填写报送人，或先在学校信息中填写周报填报人',
       });
     }
     if (missing.length > 0) throw validationError(missing);
@@ -176,7 +179,8 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     if (newest?.status === 'submitted') {
       throw new CoreError(
         'CONFLICT',
-        `${period.label}的周报已于 ${formatChinaDateTime(newest.submitted_at ?? at)} 报送；如需更正，请点击“更正”新建一个版本。`,
+        `${period.label}的周报已于 ${formatChinaDateTime(newest.submitted_at ?? at)} 报送；如需更正，请新建一个更正版本。`,
+        { hint: 'weeklyCorrection' },
       );
     }
     const sent = { figures: figuresOf(states, index, at), submitter };

@@ -41,7 +41,7 @@ import {
   type AttachmentKind,
   type AttachmentOwnerType,
 } from '../../../../shared/domain/attachments';
-import { invoke, PilotError } from '../../api/client';
+import { invoke, messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { contentToBlob, saveContent, toUploadedFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
@@ -128,7 +128,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           });
           message.success(tx.uploaded(link.name));
         } catch (error) {
-          const text = (error as Error).message;
+          const text = messageOf(error);
           setUploadErrors((list) => [...list, text]);
           message.error(text);
         } finally {
@@ -145,7 +145,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
     try {
       await work();
     } catch (error) {
-      message.error(`${t.common.requestFailed}：${(error as Error).message}`);
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
     } finally {
       setBusyId(null);
     }
@@ -399,7 +399,7 @@ function RenameModal({
       await onSave(values.name);
     } catch (error) {
       const fields = error instanceof PilotError ? error.shape.details?.fields : undefined;
-      const text = fields?.find((f) => f.path === 'name')?.message ?? (error as Error).message;
+      const text = fields?.find((f) => f.path === 'name')?.message ?? messageOf(error);
       form.setFields([{ name: 'name', errors: [text] }]);
     } finally {
       setSaving(false);

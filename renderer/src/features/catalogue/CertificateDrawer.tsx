@@ -37,7 +37,7 @@ import {
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { PilotError } from '../../api/client';
+import { messageOf, PilotError } from '../../api/client';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
@@ -199,7 +199,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
           }),
         );
       }
-      message.error(`${t.common.requestFailed}：${(error as Error).message}`);
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
     }
   }, [certificate, form, message, onClose, open, save]);
 

@@ -75,7 +75,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       onClose();
     } catch (e) {
       if (e instanceof PilotError && e.shape.code === 'NEEDS_CONFIRMATION') {
-        const warnings = (e.shape.details?.warnings ?? []) as string[];
+        const { warnings = [], adding = 0 } = e.shape.details ?? {};
         modal.confirm({
           title: text.confirmTitle,
           width: 560,
@@ -86,9 +86,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
                   <li key={w}>{w}</li>
                 ))}
               </ul>
-              <Typography.Paragraph>
-                {text.confirmQuestion(Number(e.shape.details?.adding ?? 0))}
-              </Typography.Paragraph>
+              <Typography.Paragraph>{text.confirmQuestion(adding)}</Typography.Paragraph>
             </>
           ),
           okText: text.confirmOk,

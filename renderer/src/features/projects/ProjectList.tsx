@@ -9,6 +9,7 @@ import {
   projectStatuses,
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
+import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
@@ -38,7 +39,7 @@ export function ProjectList() {
       setCopying(null);
       openProject(project.id);
     } catch (error) {
-      message.error((error as Error).message);
+      message.error(messageOf(error));
     }
   };
 
@@ -123,7 +124,7 @@ export function ProjectList() {
                   await mutate('projects.delete', { id: row.id });
                   message.success(t.projects.deleted);
                 } catch (error) {
-                  message.error((error as Error).message);
+                  message.error(messageOf(error));
                 }
               }}
             >

@@ -17,8 +17,7 @@ import {
   projectTransitions,
   type ProjectStatus,
 } from '../../../../shared/domain/projectStatus';
-import type { Verdict } from '../../../../shared/domain/verdict';
-import { PilotError } from '../../api/client';
+import { messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { DateInput, dateField } from '../../components/DateInput';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -70,7 +69,7 @@ export function StatusPanel({ project, dirty }: Props) {
       form.resetFields();
     } catch (error) {
       if (error instanceof PilotError && error.shape.code === 'NEEDS_CONFIRMATION') {
-        const verdicts = (error.shape.details?.verdicts ?? []) as Verdict[];
+        const verdicts = error.shape.details?.verdicts ?? [];
         modal.confirm({
           title: t.projects.status.confirmSubmitTitle,
           width: 560,
@@ -91,7 +90,7 @@ export function StatusPanel({ project, dirty }: Props) {
             fields.map((f) => ({ name: f.path as keyof ChangeForm, errors: [f.message] })),
           );
         }
-        message.error((error as Error).message);
+        message.error(messageOf(error));
       }
     } finally {
       setBusy(false);
