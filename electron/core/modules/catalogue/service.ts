@@ -2,7 +2,7 @@ import type { CertificateData } from '../../../../shared/contract/catalogue';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import { commitImport, previewImport } from '../../io/importer';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { catalogueImportDefinition } from './import';
 import { catalogueRepository, type LimitInput } from './repository';
 
@@ -16,7 +16,8 @@ type CatalogueHandlerName =
   | 'catalogue.setLimits'
   | 'catalogue.setRequirements'
   | 'catalogue.importPreview'
-  | 'catalogue.importCommit';
+  | 'catalogue.importCommit'
+  | 'catalogue.importProblems';
 
 /**
  * 证书目录: certificates, their levels, the user-entered cost caps and approved fees of each
@@ -89,6 +90,8 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     'catalogue.unarchive': ({ id }) => setArchived(id, false),
     'catalogue.setLimits': ({ id, limits }) => setLimits(id, limits),
     'catalogue.setRequirements': ({ id, items }) => setRequirements(id, items),
+    'catalogue.importProblems': (input) =>
+      problemRowsSheet(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'catalogue.importPreview': (input) =>
       previewImport(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'catalogue.importCommit': (input) =>

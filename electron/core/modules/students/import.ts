@@ -8,6 +8,7 @@ import {
   idTypeLabels,
   idTypes,
   isLegacyResidentId,
+  normalizeIdNumber,
   parseIdType,
   type IdType,
 } from '../../../../shared/domain/idNumber';
@@ -23,7 +24,7 @@ import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
-import type { ImportDefinition, RowProblem, ValidRow } from '../../io/importer';
+import { looseKey, type ImportDefinition, type RowProblem, type ValidRow } from '../../io/importer';
 import type { StudentRepo } from './repository';
 
 export type StudentImportField =
@@ -98,7 +99,23 @@ export interface ImportedStudent {
   phone: string;
   /** null: not given (new students become pilot students; saved ones keep their flag). */
   pilot: boolean | null;
+  /** The 性别 cell when it disagrees with the resident ID number (which wins); else null. */
+  genderOverruled: Gender | null;
 }
+
+/** How the preview titles each kind of ID number error (by `IdIssue.code`). */
+const idErrorGroups: Record<string, string> = {
+  checkChar: '身份证号码校验位错误',
+  length: '证件号码位数不对',
+  chars: '证件号码含无效字符',
+  area: '身份证号码地区码不正确',
+  birthDate: '身份证号码中的出生日期无效',
+  birthFuture: '身份证号码中的出生日期晚于今天',
+  shape: '证件号码格式不对',
+  empty: '缺少证件号码',
+};
+
+const genderWord: Record<Gender, string> = { male: '男', female: '女' };
 
 const idTypeList = idTypes.map((t) => idTypeLabels[t]).join('、');
 
@@ -127,9 +144,9 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
   const idTypeOf = once(parseIdType);
   return z.object(cells).transform((v, ctx): ImportedStudent => {
     let failed = false;
-    const issue = (field: Field, message: string) => {
+    const issue = (field: Field, message: string, group?: string) => {
       failed = true;
-      ctx.addIssue({ code: 'custom', path: [field], message });
+      ctx.addIssue({ code: 'custom', path: [field], message, params: { group } });
     };
     const field = <S extends z.ZodType>(key: Field, schema: S, text: string) => {
       const parsed = schema.safeParse(text);
@@ -145,13 +162,18 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
     if (v.gender !== '' && !gender) issue('gender', `性别“${v.gender}”无法识别：应为“男”或“女”`);
 
     let idNumber = '';
-    if (v.idNumber === '') issue('idNumber', '请填写证件号码');
+    let genderOverruled: Gender | null = null;
+    if (v.idNumber === '') issue('idNumber', '请填写证件号码', idErrorGroups.empty);
     else if (idType) {
-      const checked = checkIdNumber(idType, v.idNumber, { today, gender: gender ?? null });
-      if (checked.errors.length > 0) issue('idNumber', checked.errors[0].message);
+      // The resident ID number decides the gender: an empty or different 性别 cell gives way.
+      const checked = checkIdNumber(idType, v.idNumber, { today, gender: null });
+      const [first] = checked.errors;
+      if (first) issue('idNumber', first.message, idErrorGroups[first.code]);
       idNumber = checked.normalized;
-      // An empty 性别 is read from a resident ID number.
-      if (v.gender === '' && checked.valid) gender = checked.gender ?? undefined;
+      if (checked.valid && checked.gender) {
+        if (gender && gender !== checked.gender) genderOverruled = gender;
+        gender = checked.gender;
+      }
     }
     if (v.gender === '' && !gender && idType !== 'resident')
       issue('gender', '请填写性别（男或女）');
@@ -183,6 +205,7 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
       entryYear: year.ok ? year.value : null,
       phone: phone as string,
       pilot: pilot ?? null,
+      genderOverruled,
     };
   });
 }
@@ -241,8 +264,6 @@ export function studentImportDefinition(
     const sameId = byId.get(idKey(v.idType, v.idNumber));
     return { sameNo, sameId, target: sameNo ?? sameId };
   };
-  /** ID number → the first row of the file that has it. */
-  const idRows = new Map<string, number>();
 
   return {
     title: '学生名单导入',
@@ -253,8 +274,13 @@ export function studentImportDefinition(
       return target ? `#${target.id}` : `new:${noKey(v.studentNo)}`;
     },
     keyField: 'studentNo',
+    uniqueFields: [
+      { field: 'studentNo', normalise: looseKey },
+      { field: 'idNumber', normalise: normalizeIdNumber },
+    ],
+    identityFields: ['studentNo', 'name'],
     existingKeys: () => new Set([...saved().byNo.values()].map((e) => `#${e.id}`)),
-    checkRow(v, rowNumber) {
+    checkRow(v) {
       const errors: RowProblem<Field>[] = [];
       const warnings: RowProblem<Field>[] = [];
       const { sameNo, sameId } = match(v);
@@ -263,25 +289,25 @@ export function studentImportDefinition(
         errors.push({
           field: 'idNumber',
           reason: `该${label}号码已登记在${who(sameId)}名下，与本行学号 ${v.studentNo} 不是同一名学生`,
+          group: '证件号码已属于另一名学生',
         });
-      }
-      const key = idKey(v.idType, v.idNumber);
-      const first = idRows.get(key);
-      if (first !== undefined) {
-        errors.push({
-          field: 'idNumber',
-          reason: `与第 ${first} 行的${label}号码相同，同一证件只能属于一名学生`,
-        });
-      } else if (errors.length === 0) {
-        idRows.set(key, rowNumber);
       }
       if (isLegacyResidentId(v.idType, v.idNumber)) {
-        warnings.push({ field: 'idNumber', reason: LEGACY_ID_WARNING });
+        warnings.push({ field: 'idNumber', reason: LEGACY_ID_WARNING, group: '15 位旧身份证号' });
+      }
+      if (v.genderOverruled) {
+        const fromId = genderWord[v.gender];
+        warnings.push({
+          field: 'gender',
+          reason: `性别填写为“${genderWord[v.genderOverruled]}”，但身份证号码表示${fromId}性：以身份证号码为准，导入为“${fromId}”`,
+          group: '性别与身份证号码不一致（以身份证号码为准）',
+        });
       }
       if (!sameNo && sameId) {
         warnings.push({
           field: 'studentNo',
           reason: `按证件号码匹配到已有学生${who(sameId)}，其学号将改为 ${v.studentNo}`,
+          group: '按证件号码匹配到已有学生，学号将更改',
         });
       }
       const target = sameNo ?? sameId;
@@ -289,6 +315,7 @@ export function studentImportDefinition(
         warnings.push({
           field: 'name',
           reason: `已有学生姓名为“${target.name}”，将改为“${v.name}”`,
+          group: '已有学生的姓名将更改',
         });
       }
       const m = v.majorMatch;
@@ -296,17 +323,19 @@ export function studentImportDefinition(
         warnings.push({
           field: 'major',
           reason: `专业“${m.text}”不在本校专业列表中：导入后显示为“未匹配”，可在“专业”页新增后点“重新匹配专业”`,
+          group: '专业未匹配',
         });
       } else if (m.kind === 'ambiguous') {
         const codes = m.candidates.map((c) => c.code).join('、');
         warnings.push({
           field: 'major',
           reason: `专业名称“${m.text}”对应多个专业（代码 ${codes}），请改填 6 位专业代码；导入后暂不关联`,
+          group: '专业名称对应多个专业',
         });
       }
       return { errors, warnings };
     },
-    apply(rows: readonly ValidRow<ImportedStudent>[], progress): ImportResult {
+    apply(rows: readonly ValidRow<ImportedStudent>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
       // One statement per row. The rows were matched against the students read moments ago in
       // this same call; if anything changed since, a UNIQUE constraint or a vanished id stops
@@ -379,7 +408,8 @@ export function studentImportDefinition(
         entityId: fileName,
         action: 'create',
         before: null,
-        after: { fileName, total: rows.length, created, updated },
+        // leftOut: rows with errors the coordinator chose not to import (仅导入无误的行).
+        after: { fileName, total: rows.length, created, updated, leftOut },
       });
       return { total: rows.length, created, updated };
     },

@@ -11,7 +11,7 @@ import type { CoreContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import { commitImport, previewImport } from '../../io/importer';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { guardDelete } from '../../usage';
 import { studentImportDefinition } from './import';
 import { studentRepo } from './repository';
@@ -25,7 +25,8 @@ type StudentHandlerName =
   | 'students.delete'
   | 'students.matchMajors'
   | 'students.importPreview'
-  | 'students.importCommit';
+  | 'students.importCommit'
+  | 'students.importProblems';
 
 /** 学生: the roster, searched and filtered in SQL, edited one by one or imported in bulk. */
 export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerName> {
@@ -147,6 +148,8 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     },
     'students.delete': ({ id, force }) => deleteStudent(id, force),
     'students.matchMajors': () => matchMajors(),
+    'students.importProblems': (input) =>
+      problemRowsSheet(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
     'students.importPreview': (input) =>
       previewImport(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
     'students.importCommit': async (input) => {

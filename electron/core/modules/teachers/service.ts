@@ -5,7 +5,7 @@ import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
-import { commitImport, previewImport } from '../../io/importer';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { teacherImportDefinition } from './import';
 import { teacherUsage } from './usage';
 
@@ -136,6 +136,7 @@ export function teachersHandlers(
   | 'teachers.delete'
   | 'teachers.importPreview'
   | 'teachers.importCommit'
+  | 'teachers.importProblems'
 > {
   const { db } = ctx;
   const repo = teacherRepo(db);
@@ -199,6 +200,8 @@ export function teachersHandlers(
       return teacherUsage(db, id);
     },
     'teachers.delete': ({ id, force }) => deleteTeacher(id, force),
+    'teachers.importProblems': (input) =>
+      problemRowsSheet(teacherImportDefinition(ctx, repo), input, ctx),
     'teachers.importPreview': (input) =>
       previewImport(teacherImportDefinition(ctx, repo), input, ctx),
     'teachers.importCommit': (input) =>
