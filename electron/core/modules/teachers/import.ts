@@ -130,6 +130,7 @@ export function teacherImportDefinition(
     rowSchema: teacherRowSchema(majors),
     keyOf: (value) => keyOf(value.staffNo),
     keyField: 'staffNo',
+    identityFields: ['staffNo', 'name'],
     existingKeys: () =>
       new Set(
         ctx.db

@@ -252,6 +252,7 @@ export function CataloguePage() {
         hint={text.importHint}
         preview={(request) => invoke('catalogue.importPreview', request)}
         commit={(request) => mutate('catalogue.importCommit', request)}
+        problems={(request) => invoke('catalogue.importProblems', request)}
         onClose={() => setImportOpen(false)}
       />
     </>

@@ -225,6 +225,7 @@ export function StudentsPage() {
         hint={text.importHint}
         preview={(request) => invoke('students.importPreview', request)}
         commit={(request) => mutate('students.importCommit', request)}
+        problems={(request) => invoke('students.importProblems', request)}
         onImported={(r) => {
           message.success(text.imported(r.created, r.updated));
         }}
