@@ -206,6 +206,8 @@ export const studentsContract = {
   'students.matchMajors': { input: z.object({}).strict(), output: {} as MatchMajorsResult },
   'students.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'students.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
+  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
+  'students.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
   /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
   'students.importProblems': {
     input: importRequestSchema.strict(),
@@ -223,5 +225,6 @@ export const studentsTopics = {
   'students.matchMajors': { writes: ['students'] },
   'students.importPreview': { reads: ['students', 'majors'], writes: ['uploads'] },
   'students.importCommit': { writes: ['students', 'uploads'] },
+  'students.importTemplate': {},
   'students.importProblems': { reads: ['students', 'majors'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof studentsContract>;

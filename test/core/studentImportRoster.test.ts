@@ -164,4 +164,29 @@ describe('students: a real school’s messy roster', () => {
     await ok(t, 'students.importCommit', { file: upload('问题行.xlsx', fixed) });
     expect(count()).toBe(2000);
   }, 60_000);
+
+  it('下载模板: header, one valid example row with the ID as text, a 说明 sheet with each column’s rule', async () => {
+    const template = await ok(t, 'students.importTemplate', {});
+    expect(template.fileName).toBe('学生名单导入模板.xlsx');
+    const bytes = Buffer.from(template.contentBase64, 'base64');
+    const wb = await loadWorkbook(bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['学生名单', '说明']);
+    const data = sheetTable(wb.worksheets[0]);
+    const header = data.header as string[];
+    expect(header.slice(0, 4)).toEqual(['学号', '姓名', '证件类型', '证件号码']);
+    expect(data.rows).toHaveLength(1);
+    const idColumn = wb.worksheets[0].getColumn(header.indexOf('证件号码') + 1);
+    expect(idColumn.numFmt).toBe('@');
+    expect(typeof data.rows[0][header.indexOf('证件号码')]).toBe('string');
+    const notes = sheetTable(wb.worksheets[1]);
+    expect(notes.header).toEqual(['列名', '必填', '填写说明', '也可用的列名']);
+    for (const label of header) {
+      const rule = notes.rows.find((r) => r[0] === label);
+      expect(String(rule?.[2] ?? '')).not.toBe('');
+    }
+    expect(notes.rows.find((r) => r[0] === '证件号码')?.[1]).toBe('是');
+    // The template as downloaded imports cleanly.
+    const preview = await ok(t, 'students.importPreview', { file: upload('模板.xlsx', bytes) });
+    expect(preview.summary).toMatchObject({ total: 1, valid: 1, invalid: 0 });
+  });
 });

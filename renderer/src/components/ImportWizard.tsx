@@ -40,6 +40,8 @@ interface Props {
   commit(request: ImportRequest): Promise<ImportResult>;
   /** The rows with errors as xlsx (行号, the file's columns, 问题). */
   problems(request: ImportRequest): Promise<ImportProblemSheet>;
+  /** 下载模板, when the import offers one. */
+  template?(): Promise<ImportProblemSheet>;
   /** The lists the import changed reload on their own; this is for anything else to do. */
   onImported?(result: ImportResult): void;
   onClose(): void;
@@ -69,6 +71,7 @@ export function ImportWizard({
   preview,
   commit,
   problems,
+  template,
   onImported,
   onClose,
 }: Props) {
@@ -147,18 +150,23 @@ export function ImportWizard({
   };
 
   const [downloading, setDownloading] = useState(false);
-  const onDownload = async () => {
-    if (!file) return;
+  const download = async (
+    make: () => Promise<ImportProblemSheet>,
+    done: (name: string) => string,
+  ) => {
     setDownloading(true);
     try {
-      const sheet = await problems({ file, mapping });
+      const sheet = await make();
       saveSheet(sheet);
-      message.success(t.importer.downloaded(sheet.fileName));
+      message.success(done(sheet.fileName));
     } catch (e) {
       setError(messageOf(e));
     } finally {
       setDownloading(false);
     }
+  };
+  const onDownload = () => {
+    if (file) void download(() => problems({ file, mapping }), t.importer.downloaded);
   };
 
   const confirmSkipInvalid = (valid: number, invalid: number) =>
@@ -199,7 +207,7 @@ export function ImportWizard({
           <Button
             icon={<DownloadOutlined />}
             loading={downloading}
-            onClick={() => void onDownload()}
+            onClick={onDownload}
             data-testid="import-download-problems"
           >
             {t.importer.downloadProblems}
@@ -247,7 +255,19 @@ export function ImportWizard({
         />
       ) : (
         <Flex vertical gap={12}>
-          <Typography.Text type="secondary">{hint}</Typography.Text>
+          <Flex justify="space-between" align="start" gap={12}>
+            <Typography.Text type="secondary">{hint}</Typography.Text>
+            {template && (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={downloading && !file}
+                onClick={() => void download(template, t.importer.templateSaved)}
+                data-testid="import-template"
+              >
+                {t.importer.template}
+              </Button>
+            )}
+          </Flex>
           {!file || phase === 'pick' ? (
             <Upload.Dragger
               accept=".xlsx,.csv,.txt"

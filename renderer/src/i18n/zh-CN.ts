@@ -190,6 +190,8 @@ export const zhCN = {
     severity: { error: '错误', warning: '提醒' },
     problem: '问题',
     downloadProblems: '下载问题行',
+    template: '下载模板',
+    templateSaved: (fileName: string) => `已下载 ${fileName}：按“说明”工作表填写后导入。`,
     downloaded: (fileName: string) => `已下载 ${fileName}：改正后可直接导入该文件。`,
     skipInvalid: (n: number) => `仅导入无误的 ${n} 行`,
     skipConfirmTitle: '仅导入无误的行？',

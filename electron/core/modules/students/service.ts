@@ -13,7 +13,8 @@ import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { guardDelete } from '../../usage';
-import { studentImportDefinition } from './import';
+import { importTemplate } from '../../io/importTemplate';
+import { studentImportDefinition, studentImportFields } from './import';
 import { studentRepo } from './repository';
 import { releaseStudent, studentUsage } from './usage';
 
@@ -26,7 +27,8 @@ type StudentHandlerName =
   | 'students.matchMajors'
   | 'students.importPreview'
   | 'students.importCommit'
-  | 'students.importProblems';
+  | 'students.importProblems'
+  | 'students.importTemplate';
 
 /** 学生: the roster, searched and filtered in SQL, edited one by one or imported in bulk. */
 export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerName> {
@@ -148,6 +150,8 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     },
     'students.delete': ({ id, force }) => deleteStudent(id, force),
     'students.matchMajors': () => matchMajors(),
+    'students.importTemplate': () =>
+      importTemplate('学生名单导入模板.xlsx', '学生名单', studentImportFields),
     'students.importProblems': (input) =>
       problemRowsSheet(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
     'students.importPreview': (input) =>

@@ -226,6 +226,7 @@ export function StudentsPage() {
         preview={(request) => invoke('students.importPreview', request)}
         commit={(request) => mutate('students.importCommit', request)}
         problems={(request) => invoke('students.importProblems', request)}
+        template={() => invoke('students.importTemplate', {})}
         onImported={(r) => {
           message.success(text.imported(r.created, r.updated));
         }}
