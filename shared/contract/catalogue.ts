@@ -204,6 +204,8 @@ export const catalogueContract = {
   },
   'catalogue.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'catalogue.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
+  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
+  'catalogue.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
   /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
   'catalogue.importProblems': {
     input: importRequestSchema.strict(),
@@ -223,5 +225,6 @@ export const catalogueTopics = {
   'catalogue.setRequirements': { writes: ['catalogue', 'projects'] },
   'catalogue.importPreview': { reads: ['catalogue'], writes: ['uploads'] },
   'catalogue.importCommit': { writes: ['catalogue', 'uploads'] },
+  'catalogue.importTemplate': {},
   'catalogue.importProblems': { reads: ['catalogue'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof catalogueContract>;

@@ -72,6 +72,8 @@ export const teachersContract = {
   'teachers.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
   'teachers.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'teachers.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
+  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
+  'teachers.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
   /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
   'teachers.importProblems': {
     input: importRequestSchema.strict(),
@@ -87,5 +89,6 @@ export const teachersTopics = {
   'teachers.delete': { writes: ['teachers', 'projects'] },
   'teachers.importPreview': { reads: ['teachers', 'majors'], writes: ['uploads'] },
   'teachers.importCommit': { writes: ['teachers', 'uploads'] },
+  'teachers.importTemplate': {},
   'teachers.importProblems': { reads: ['teachers', 'majors'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof teachersContract>;

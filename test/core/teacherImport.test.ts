@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../shared/contract/imports';
 import type { Teacher } from '../../shared/contract/teachers';
 import { createTestCore, type TestCore } from '../harness/core';
-import { upload, xlsxBytes } from '../harness/sheets';
+import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
 
@@ -98,5 +98,31 @@ describe('teacher import', () => {
       readRows<{ n: number }>(t, "SELECT count(*) AS n FROM audit_log WHERE entity = 'teacher'")[0]
         .n,
     ).toBe(3);
+  });
+
+  it('the teacher and catalogue templates import as downloaded; problem rows are downloadable here too', async () => {
+    for (const kind of ['teachers', 'catalogue'] as const) {
+      const template = await ok(t, `${kind}.importTemplate`, {});
+      const file = upload(template.fileName, Buffer.from(template.contentBase64, 'base64'));
+      const preview = await ok(t, `${kind}.importPreview`, { file });
+      expect(preview.summary).toMatchObject({ total: 1, valid: 1, invalid: 0 });
+    }
+    const bad = await file([
+      ['T001', '张三', '女', '讲师', '510203', '是', '是', '是', '否'],
+      ['T002', '李四', '未知', '讲师', '', '是', '否', '是', ''],
+    ]);
+    const sheet = await ok(t, 'teachers.importProblems', { file: bad });
+    const wb = await loadWorkbook(Buffer.from(sheet.contentBase64, 'base64'));
+    const table = sheetTable(wb.worksheets[0]);
+    expect(table.header).toEqual(['行号', ...header, '问题']);
+    expect(table.rows.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      [4, 'T002', '“性别”列：性别“未知”应为“男”或“女”'],
+    ]);
+    expect(await ok(t, 'teachers.importCommit', { file: bad, skipInvalid: true })).toEqual({
+      total: 1,
+      created: 1,
+      updated: 0,
+      leftOut: 1,
+    });
   });
 });

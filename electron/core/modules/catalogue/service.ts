@@ -3,7 +3,8 @@ import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
-import { catalogueImportDefinition } from './import';
+import { importTemplate } from '../../io/importTemplate';
+import { catalogueImportDefinition, catalogueImportFields } from './import';
 import { catalogueRepository, type LimitInput } from './repository';
 
 type CatalogueHandlerName =
@@ -17,7 +18,8 @@ type CatalogueHandlerName =
   | 'catalogue.setRequirements'
   | 'catalogue.importPreview'
   | 'catalogue.importCommit'
-  | 'catalogue.importProblems';
+  | 'catalogue.importProblems'
+  | 'catalogue.importTemplate';
 
 /**
  * 证书目录: certificates, their levels, the user-entered cost caps and approved fees of each
@@ -90,6 +92,8 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     'catalogue.unarchive': ({ id }) => setArchived(id, false),
     'catalogue.setLimits': ({ id, limits }) => setLimits(id, limits),
     'catalogue.setRequirements': ({ id, items }) => setRequirements(id, items),
+    'catalogue.importTemplate': () =>
+      importTemplate('证书目录导入模板.xlsx', '证书目录', catalogueImportFields),
     'catalogue.importProblems': (input) =>
       problemRowsSheet(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'catalogue.importPreview': (input) =>

@@ -6,7 +6,8 @@ import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
-import { teacherImportDefinition } from './import';
+import { importTemplate } from '../../io/importTemplate';
+import { teacherImportDefinition, teacherImportFields } from './import';
 import { teacherUsage } from './usage';
 
 interface TeacherRow {
@@ -137,6 +138,7 @@ export function teachersHandlers(
   | 'teachers.importPreview'
   | 'teachers.importCommit'
   | 'teachers.importProblems'
+  | 'teachers.importTemplate'
 > {
   const { db } = ctx;
   const repo = teacherRepo(db);
@@ -200,6 +202,8 @@ export function teachersHandlers(
       return teacherUsage(db, id);
     },
     'teachers.delete': ({ id, force }) => deleteTeacher(id, force),
+    'teachers.importTemplate': () =>
+      importTemplate('教师导入模板.xlsx', '教师', teacherImportFields),
     'teachers.importProblems': (input) =>
       problemRowsSheet(teacherImportDefinition(ctx, repo), input, ctx),
     'teachers.importPreview': (input) =>

@@ -253,6 +253,7 @@ export function CataloguePage() {
         preview={(request) => invoke('catalogue.importPreview', request)}
         commit={(request) => mutate('catalogue.importCommit', request)}
         problems={(request) => invoke('catalogue.importProblems', request)}
+        template={() => invoke('catalogue.importTemplate', {})}
         onClose={() => setImportOpen(false)}
       />
     </>

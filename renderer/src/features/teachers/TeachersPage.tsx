@@ -199,6 +199,7 @@ export function TeachersPage() {
         preview={(request) => invoke('teachers.importPreview', request)}
         commit={(request) => mutate('teachers.importCommit', request)}
         problems={(request) => invoke('teachers.importProblems', request)}
+        template={() => invoke('teachers.importTemplate', {})}
         onClose={() => setImportOpen(false)}
       />
     </>
