@@ -49,6 +49,13 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await openPage(page, '学生');
     await page.getByRole('button', { name: '从名单导入' }).click();
     const dialog = openDialog(page);
+    const templateDownload = page.waitForEvent('download');
+    await dialog.getByTestId('import-template').click();
+    const template = await templateDownload;
+    expect(template.suggestedFilename()).toBe('学生名单导入模板.xlsx');
+    const templateBook = await loadWorkbook(readFileSync(await template.path()));
+    expect(templateBook.worksheets.map((w) => w.name)).toEqual(['学生名单', '说明']);
+
     await page.locator('.ant-modal input[type=file]').setInputFiles({
       name: '名单.xlsx',
       mimeType: XLSX_MIME,
