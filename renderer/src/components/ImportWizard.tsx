@@ -373,6 +373,7 @@ function PreviewDetails({
           message={t.importer.skipped(result.skipped)}
         />
       )}
+      <ImportProblemGroups result={result} />
       <div>
         <Typography.Text strong>{t.importer.mappingTitle}</Typography.Text>
         <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
@@ -398,7 +399,6 @@ function PreviewDetails({
           ))}
         </Flex>
       </div>
-      <ImportProblemGroups result={result} />
       {result.rows.length > 0 && (
         <Table<ImportPreviewRow>
           data-testid="import-rows"
