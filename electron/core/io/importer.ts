@@ -102,8 +102,8 @@ export interface ImportEnvironment {
 
 export const LOST_DIGITS_REASON =
   '该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入';
-export const LOST_DIGITS_GROUP = '被 Excel 存成数字（末几位已丢失）';
-export const MERGED_GROUP = '完全相同的重复行（已合并）';
+const LOST_DIGITS_GROUP = '被 Excel 存成数字（末几位已丢失）';
+const MERGED_GROUP = '完全相同的重复行（已合并）';
 
 /**
  * The last file read, by content: a commit right after its preview (the same bytes and sheet)
@@ -143,7 +143,7 @@ function rowError(
 }
 
 /** A row of the file with its problems, kept for the problem-rows download. */
-export interface ProblemRow {
+interface ProblemRow {
   row: TableRow;
   errors: ImportRowError[];
 }
@@ -151,8 +151,6 @@ export interface ProblemRow {
 interface Analysis<T> {
   preview: ImportPreview;
   valid: ValidRow<T>[];
-  /** The header row as read, for the problem-rows download. */
-  header: TableRow | null;
   problemRows: ProblemRow[];
 }
 
@@ -212,7 +210,7 @@ async function analyse<K extends string, T>(
   if (missingFields.length > 0) {
     const summary = { total: dataRows.length, valid: 0, invalid: 0, toCreate: 0, toUpdate: 0 };
     const preview = { ...base, rows: [], summary, groups: [], skipped: noneSkipped() };
-    return { preview, valid: [], header, problemRows: [] };
+    return { preview, valid: [], problemRows: [] };
   }
 
   const columnLabel = (field: K) => {
@@ -226,6 +224,10 @@ async function analyse<K extends string, T>(
 
   // Rows that hold no person: blank, totals, notes, and exact copies of an earlier row.
   const readColumns = new Set(Object.values<number | null>(mapping).filter((i) => i !== null));
+  const requiredColumns = def.fields
+    .filter((f) => f.required)
+    .map((f) => mapping[f.key])
+    .filter((i): i is number => i !== null);
   const skipped = noneSkipped();
   const mergedNotes: ImportRowError[] = [];
   const firstOfContent = new Map<string, number>();
@@ -236,7 +238,7 @@ async function analyse<K extends string, T>(
     skipped.blank += Math.max(0, row.rowNumber - previousRow - 1);
     previousRow = row.rowNumber;
     const texts = def.fields.map((f) => cellOf(row, f.key)?.text ?? '');
-    if (isTotalRow(row)) skipped.totals += 1;
+    if (isTotalRow(row, requiredColumns)) skipped.totals += 1;
     else if (isNoteRow(row, readColumns)) skipped.notes += 1;
     else if (texts.every((text) => text === '')) skipped.blank += 1;
     else {
@@ -391,7 +393,7 @@ async function analyse<K extends string, T>(
     rows.flatMap((r) => r.errors),
     [...rows.flatMap((r) => r.warnings ?? []), ...mergedNotes],
   );
-  return { preview: { ...base, rows, summary, groups, skipped }, valid, header, problemRows };
+  return { preview: { ...base, rows, summary, groups, skipped }, valid, problemRows };
 }
 
 /** Reads and checks the file; writes nothing. */
@@ -470,8 +472,8 @@ export async function problemRowsSheet<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportProblemSheet> {
   const taskId = request.taskId ?? newTaskId('import-problems');
-  const { preview, header, problemRows } = await analyse(def, request, env, taskId);
-  if (preview.missingFields.length > 0 || !header) {
+  const { preview, problemRows } = await analyse(def, request, env, taskId);
+  if (preview.missingFields.length > 0) {
     const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
     throw new CoreError('VALIDATION', `表格中找不到必填列 ${labels}，还没有逐行检查。`);
   }

@@ -7,11 +7,21 @@ const TOTAL =
 /** How footers and signatures under a roster begin: 注：, 说明：, 制表人：, 填表日期… */
 const NOTE = /^(注|备注|说明|附注|制表|填表|审核|负责人|经办人|签字|签名|盖章|日期|联系人)/;
 
-const filled = (row: TableRow) => row.cells.filter((c) => c.text !== '');
-
-/** A total or subtotal line a school puts under (or between) its rows: not a person. */
-export function isTotalRow(row: TableRow): boolean {
-  return filled(row).some((c) => c.kind === 'text' && TOTAL.test(c.text));
+/**
+ * A total or subtotal line a school puts under (or between) its rows: a 合计-like cell standing
+ * in a required column (合计 under 学号), or anywhere while a required cell is empty. A person's
+ * row with every required cell filled is never one, whatever its 备注 says (“共 2 人同住”).
+ */
+export function isTotalRow(row: TableRow, requiredColumns: readonly number[]): boolean {
+  const totals = row.cells
+    .map((cell, index) => ({ cell, index }))
+    .filter(({ cell }) => cell.kind === 'text' && TOTAL.test(cell.text));
+  if (totals.length === 0) return false;
+  const required = new Set(requiredColumns);
+  return (
+    totals.some(({ index }) => required.has(index)) ||
+    requiredColumns.some((index) => (row.cells[index]?.text ?? '') === '')
+  );
 }
 
 /**
