@@ -225,6 +225,7 @@ export const catalogueTopics = {
   'catalogue.setRequirements': { writes: ['catalogue', 'projects'] },
   'catalogue.importPreview': { reads: ['catalogue'], writes: ['uploads'] },
   'catalogue.importCommit': { writes: ['catalogue', 'uploads'] },
-  'catalogue.importTemplate': {},
+  // Written from the field list alone; nothing saved changes it.
+  'catalogue.importTemplate': { reads: ['system'] },
   'catalogue.importProblems': { reads: ['catalogue'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof catalogueContract>;

@@ -225,6 +225,7 @@ export const studentsTopics = {
   'students.matchMajors': { writes: ['students'] },
   'students.importPreview': { reads: ['students', 'majors'], writes: ['uploads'] },
   'students.importCommit': { writes: ['students', 'uploads'] },
-  'students.importTemplate': {},
+  // Written from the field list alone; nothing saved changes it.
+  'students.importTemplate': { reads: ['system'] },
   'students.importProblems': { reads: ['students', 'majors'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof studentsContract>;

@@ -89,6 +89,7 @@ export const teachersTopics = {
   'teachers.delete': { writes: ['teachers', 'projects'] },
   'teachers.importPreview': { reads: ['teachers', 'majors'], writes: ['uploads'] },
   'teachers.importCommit': { writes: ['teachers', 'uploads'] },
-  'teachers.importTemplate': {},
+  // Written from the field list alone; nothing saved changes it.
+  'teachers.importTemplate': { reads: ['system'] },
   'teachers.importProblems': { reads: ['teachers', 'majors'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof teachersContract>;
