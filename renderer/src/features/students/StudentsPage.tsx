@@ -228,7 +228,7 @@ export function StudentsPage() {
         problems={(request) => invoke('students.importProblems', request)}
         template={() => invoke('students.importTemplate', {})}
         onImported={(r) => {
-          message.success(text.imported(r.created, r.updated));
+          message.success(text.imported(r.created, r.updated, r.leftOut));
         }}
         onClose={() => setImportOpen(false)}
       />
