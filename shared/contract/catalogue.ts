@@ -7,7 +7,12 @@ import {
 } from '../domain/certificate';
 import { capForms, feeLimitKinds, limitOverlaps, type FeeLimit } from '../domain/costCaps';
 import { normalizeMultilineText, normalizeText } from '../domain/text';
-import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
+import {
+  importRequestSchema,
+  type ImportPreview,
+  type ImportResult,
+  type ImportProblemSheet,
+} from './imports';
 import type { TopicsOf } from './topics';
 
 /** A required single-line text: cleaned (half-width digits, one space), 1..max characters. */
@@ -199,6 +204,13 @@ export const catalogueContract = {
   },
   'catalogue.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'catalogue.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
+  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
+  'catalogue.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
+  /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
+  'catalogue.importProblems': {
+    input: importRequestSchema.strict(),
+    output: {} as ImportProblemSheet,
+  },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */
@@ -213,4 +225,7 @@ export const catalogueTopics = {
   'catalogue.setRequirements': { writes: ['catalogue', 'projects'] },
   'catalogue.importPreview': { reads: ['catalogue'], writes: ['uploads'] },
   'catalogue.importCommit': { writes: ['catalogue', 'uploads'] },
+  // Written from the field list alone; nothing saved changes it.
+  'catalogue.importTemplate': { reads: ['system'] },
+  'catalogue.importProblems': { reads: ['catalogue'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof catalogueContract>;

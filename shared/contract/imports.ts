@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SheetDownload } from './fees';
 import { uploadedFileSchema } from './files';
 
 /**
@@ -24,6 +25,11 @@ export const importRequestSchema = z.object({
   sheetName: z.string().max(100, { error: '工作表名称过长' }).optional(),
   /** Chosen by the page so it can follow this call's progress events. */
   taskId: z.string().max(100, { error: 'taskId 过长' }).optional(),
+  /**
+   * Commit only: import the valid rows and leave the rows with errors out. Off by default, so a
+   * file with errors changes nothing unless the person chose so.
+   */
+  skipInvalid: z.boolean({ error: 'skipInvalid 应为是或否' }).optional(),
 });
 export type ImportRequest = z.input<typeof importRequestSchema>;
 
@@ -54,7 +60,37 @@ export interface ImportRowError {
   reason: string;
   /** The whole sentence: `第 5 行“证书名称”列：不能为空`. */
   message: string;
+  /** The reason shared by every row of its group, e.g. 身份证号码校验位错误. */
+  group: string;
 }
+
+/** Rows with the same problem, e.g. “身份证号码校验位错误 15 行”. */
+export interface ImportProblemGroup {
+  severity: 'error' | 'warning';
+  title: string;
+  field: string | null;
+  /** The column's label, null for a problem of the whole row. */
+  column: string | null;
+  /** Rows in the group (all of them, even when `problems` is cut short). */
+  count: number;
+  /** Each row's problem in file order, at most `IMPORT_GROUP_LIST_LIMIT`. */
+  problems: ImportRowError[];
+}
+
+/** Rows of the file that are not students, teachers…: read past, never imported. */
+export interface ImportSkipped {
+  /** 合计, 小计, 总计, 共 N 人. */
+  totals: number;
+  /** A single note line such as 注：… or 制表人：…. */
+  notes: number;
+  /** Empty rows between data rows (or rows with nothing in any imported column). */
+  blank: number;
+  /** Rows identical to an earlier row in every imported column: imported once. */
+  merged: number;
+}
+
+/** How many rows a group lists; the count and the downloaded problem rows cover all. */
+export const IMPORT_GROUP_LIST_LIMIT = 500;
 
 export interface ImportPreviewRow {
   rowNumber: number;
@@ -90,10 +126,20 @@ export interface ImportPreview {
   missingFields: ImportFieldInfo[];
   rows: ImportPreviewRow[];
   summary: ImportSummary;
+  /** Errors first, then warnings; each by how many rows it has, most first. */
+  groups: ImportProblemGroup[];
+  skipped: ImportSkipped;
+  /** The fields that tell who a row is (e.g. 学号, 姓名), shown beside each problem. */
+  identityFields: string[];
 }
 
 export interface ImportResult {
   total: number;
   created: number;
   updated: number;
+  /** Rows with errors left out by `skipInvalid`; absent when every row was imported. */
+  leftOut?: number;
 }
+
+/** The problem rows as an xlsx to fix in Excel: 行号, the file's own columns, 问题. */
+export type ImportProblemSheet = SheetDownload;

@@ -8,7 +8,12 @@ import {
   studentNoPattern,
 } from '../domain/students';
 import { genders, type Gender } from '../domain/teachers';
-import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
+import {
+  importRequestSchema,
+  type ImportPreview,
+  type ImportResult,
+  type ImportProblemSheet,
+} from './imports';
 import {
   byIdSchema,
   deleteSchema,
@@ -201,6 +206,13 @@ export const studentsContract = {
   'students.matchMajors': { input: z.object({}).strict(), output: {} as MatchMajorsResult },
   'students.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'students.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
+  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
+  'students.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
+  /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
+  'students.importProblems': {
+    input: importRequestSchema.strict(),
+    output: {} as ImportProblemSheet,
+  },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */
@@ -213,4 +225,7 @@ export const studentsTopics = {
   'students.matchMajors': { writes: ['students'] },
   'students.importPreview': { reads: ['students', 'majors'], writes: ['uploads'] },
   'students.importCommit': { writes: ['students', 'uploads'] },
+  // Written from the field list alone; nothing saved changes it.
+  'students.importTemplate': { reads: ['system'] },
+  'students.importProblems': { reads: ['students', 'majors'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof studentsContract>;

@@ -9,7 +9,12 @@ import {
   requiredText,
   type DeleteResult,
 } from './fields';
-import { importRequestSchema, type ImportPreview, type ImportResult } from './imports';
+import {
+  importRequestSchema,
+  type ImportPreview,
+  type ImportResult,
+  type ImportProblemSheet,
+} from './imports';
 import type { Usage } from './usage';
 import type { TopicsOf } from './topics';
 
@@ -67,6 +72,13 @@ export const teachersContract = {
   'teachers.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
   'teachers.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
   'teachers.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
+  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
+  'teachers.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
+  /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
+  'teachers.importProblems': {
+    input: importRequestSchema.strict(),
+    output: {} as ImportProblemSheet,
+  },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */
@@ -77,4 +89,7 @@ export const teachersTopics = {
   'teachers.delete': { writes: ['teachers', 'projects'] },
   'teachers.importPreview': { reads: ['teachers', 'majors'], writes: ['uploads'] },
   'teachers.importCommit': { writes: ['teachers', 'uploads'] },
+  // Written from the field list alone; nothing saved changes it.
+  'teachers.importTemplate': { reads: ['system'] },
+  'teachers.importProblems': { reads: ['teachers', 'majors'], writes: ['uploads'] },
 } as const satisfies TopicsOf<typeof teachersContract>;

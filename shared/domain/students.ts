@@ -75,14 +75,14 @@ export function parseYesNo(text: string): boolean | null | undefined {
 
 /**
  * A phone number as stored: half-width, without spaces; a mobile number loses a +86 / 0086
- * prefix and the dashes or spaces people put in it (138-0013-8000). Landlines keep their dash.
+ * prefix and the dashes, dots, brackets or spaces people put in it (138-6189 0164,
+ * +86 138 0013 8000, （138）00138000). Landlines keep their dash.
  */
 export function normalizePhone(text: string): string {
   const t = normalizeText(text).replace(/\s+/g, '');
-  const mobile = t
-    .replace(/^(\+86|0086|86)(?=1\d{10}$)/, '')
-    .replace(/^(1\d{2})-(\d{4})-(\d{4})$/, '$1$2$3');
-  return mobile;
+  const digits = t.replace(/[-－‐‑‒–—―.·()（）]/g, '').replace(/^＋/, '+');
+  const mobile = /^(?:\+86|0086|86)?(1\d{10})$/.exec(digits);
+  return mobile ? mobile[1] : t;
 }
 
 export const isStudentPhone = (value: string) => value === '' || isPhoneNumber(value);

@@ -414,15 +414,20 @@ describe('import', () => {
     const file = upload('第三批.xlsx', bytes);
     const preview = await call<ImportPreview>('catalogue.importPreview', { file });
     expect(preview.headerRowNumber).toBe(2);
-    expect(preview.summary).toEqual({ total: 5, valid: 2, invalid: 3, toCreate: 1, toUpdate: 1 });
-    expect(preview.rows.map((r) => r.action)).toEqual(['create', null, null, 'update', null]);
+    // Rows 3 and 7 name the same certificate differently: both are held back until one goes.
+    const clash =
+      '第 3、7 行的证书名称都是“数字媒体交互设计”，但其他内容不同：同一证书名称只能有一行，请核对后只保留正确的一行';
+    expect(preview.summary).toEqual({ total: 5, valid: 1, invalid: 4, toCreate: 0, toUpdate: 1 });
+    expect(preview.rows.map((r) => r.action)).toEqual([null, null, null, 'update', null]);
     expect(preview.rows.flatMap((r) => r.errors)).toEqual([
+      expect.objectContaining({ rowNumber: 3, column: '证书名称', reason: clash }),
       {
         rowNumber: 4,
         column: '培训评价组织',
         field: 'organization',
         reason: '请填写培训评价组织',
         message: '第 4 行“培训评价组织”列：请填写培训评价组织',
+        group: '请填写培训评价组织',
       },
       expect.objectContaining({
         rowNumber: 5,
@@ -433,7 +438,7 @@ describe('import', () => {
       expect.objectContaining({
         rowNumber: 7,
         column: '证书名称',
-        message: '第 7 行“证书名称”列：与第 3 行重复（证书名称相同），同一文件中只能出现一次',
+        message: `第 7 行“证书名称”列：${clash}`,
       }),
     ]);
 
@@ -441,7 +446,7 @@ describe('import', () => {
     const commit = await t.core.dispatch('catalogue.importCommit', { file });
     expect(commit).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', message: expect.stringMatching(/^未导入任何数据：3 行有错误/) },
+      error: { code: 'VALIDATION', message: expect.stringMatching(/^未导入任何数据：4 行有错误/) },
     });
     expect(await call<Certificate[]>('catalogue.list', {})).toEqual(before);
   });

@@ -346,14 +346,17 @@ describe('students: roster import', () => {
     expect(errorsOf(result)).toEqual([
       [5, '身份证号', '该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入'],
       [6, '身份证号', `校验位应为 ${bad.expected}，实际为 ${bad.actual}`],
-      [7, '身份证号', '性别不一致：身份证号码的顺序码表示女性，但性别填写为“男”'],
       [8, '年级', '“2023届”是毕业年份（届），请填写入学年份（年级），例如 2023级'],
       [8, '手机', '联系电话格式不正确：手机号为 11 位（如 13800138000），座机如 027-87654321'],
     ]);
-    expect(result.summary).toEqual({ total: 5, valid: 1, invalid: 4, toCreate: 1, toUpdate: 0 });
+    // Row 7: the ID number says female, the cell 男 — the ID wins, with a warning.
+    expect(result.rows[3].warnings?.find((w) => w.field === 'gender')?.reason).toBe(
+      '性别填写为“男”，但身份证号码表示女性：以身份证号码为准，导入为“女”',
+    );
+    expect(result.summary).toEqual({ total: 5, valid: 2, invalid: 3, toCreate: 2, toUpdate: 0 });
     // Committing such a file saves nothing.
     const error = await fails(t, 'students.importCommit', { file: upload('名单.csv', bytes) });
-    expect(error.message).toMatch(/^未导入任何数据：4 行有错误/);
+    expect(error.message).toMatch(/^未导入任何数据：3 行有错误/);
     expect(count()).toBe(0);
   });
 
@@ -403,6 +406,7 @@ describe('students: roster import', () => {
       total: 3,
       created: 3,
       updated: 0,
+      leftOut: 0,
     });
   });
 
@@ -458,10 +462,21 @@ describe('students: roster import', () => {
       ['n1', '新丙', residentId('20060101', 3), '男'],
     ]);
     const result = await preview(upload('a.csv', bytes));
+    // Rows 3–5 clash (3 and 4 by ID number, 3 and 5 by 学号, case ignored): all are held back.
+    const sameId = `第 3、4 行的证件号码都是“${residentId('20060101', 1)}”，但其他内容不同：同一证件号码只能有一行，请核对后只保留正确的一行`;
+    const sameNo = (no: string) =>
+      `第 3、5 行的学号都是“${no}”，但其他内容不同：同一学号只能有一行，请核对后只保留正确的一行`;
     expect(errorsOf(result)).toEqual([
       [2, '证件号码', '该居民身份证号码已登记在学号 S2（张三）名下，与本行学号 S1 不是同一名学生'],
-      [4, '证件号码', '与第 3 行的居民身份证号码相同，同一证件只能属于一名学生'],
-      [5, '学号', '与第 3 行重复（学号相同），同一文件中只能出现一次'],
+      [3, '学号', sameNo('N1')],
+      [3, '证件号码', sameId],
+      [4, '证件号码', sameId],
+      [5, '学号', sameNo('n1')],
+    ]);
+    expect(result.groups.map((g) => [g.title, g.count])).toEqual([
+      ['学号重复但内容不同', 2],
+      ['证件号码重复但内容不同', 2],
+      ['证件号码已属于另一名学生', 1],
     ]);
   });
 

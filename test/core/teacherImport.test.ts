@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../shared/contract/imports';
 import type { Teacher } from '../../shared/contract/teachers';
 import { createTestCore, type TestCore } from '../harness/core';
-import { upload, xlsxBytes } from '../harness/sheets';
+import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
 
@@ -50,9 +50,12 @@ describe('teacher import', () => {
         '第 5 行“双师型”列：“也许”无法识别，双师型应填“是”或“否”',
       ]),
     );
-    expect(messages.some((m) => m.startsWith('第 6 行“工号”列') && m.includes('第 3 行'))).toBe(
-      true,
-    );
+    // The 工号 clash holds back both rows, each naming both.
+    for (const row of [3, 6]) {
+      expect(messages).toContain(
+        `第 ${row} 行“工号”列：第 3、6 行的工号都是“T001”，但其他内容不同：同一工号只能有一行，请核对后只保留正确的一行`,
+      );
+    }
     const refused = await fails(t, 'teachers.importCommit', { file: bad });
     expect(refused.code).toBe('VALIDATION');
     expect(await ok(t, 'teachers.list', {})).toEqual([]);
@@ -95,5 +98,31 @@ describe('teacher import', () => {
       readRows<{ n: number }>(t, "SELECT count(*) AS n FROM audit_log WHERE entity = 'teacher'")[0]
         .n,
     ).toBe(3);
+  });
+
+  it('the teacher and catalogue templates import as downloaded; problem rows are downloadable here too', async () => {
+    for (const kind of ['teachers', 'catalogue'] as const) {
+      const template = await ok(t, `${kind}.importTemplate`, {});
+      const file = upload(template.fileName, Buffer.from(template.contentBase64, 'base64'));
+      const preview = await ok(t, `${kind}.importPreview`, { file });
+      expect(preview.summary).toMatchObject({ total: 1, valid: 1, invalid: 0 });
+    }
+    const bad = await file([
+      ['T001', '张三', '女', '讲师', '510203', '是', '是', '是', '否'],
+      ['T002', '李四', '未知', '讲师', '', '是', '否', '是', ''],
+    ]);
+    const sheet = await ok(t, 'teachers.importProblems', { file: bad });
+    const wb = await loadWorkbook(Buffer.from(sheet.contentBase64, 'base64'));
+    const table = sheetTable(wb.worksheets[0]);
+    expect(table.header).toEqual(['行号', ...header, '问题']);
+    expect(table.rows.map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      [4, 'T002', '“性别”列：性别“未知”应为“男”或“女”'],
+    ]);
+    expect(await ok(t, 'teachers.importCommit', { file: bad, skipInvalid: true })).toEqual({
+      total: 1,
+      created: 1,
+      updated: 0,
+      leftOut: 1,
+    });
   });
 });

@@ -94,10 +94,12 @@ test.describe('证书目录', () => {
     await expect(dialog.getByText('表头在第 3 行')).toBeVisible();
     const errors = dialog.getByTestId('import-errors');
     await expect(errors).toBeVisible();
+    await expect(errors.getByTestId('import-group')).toHaveText([/等级.*1 行/]);
     const errorRow = errors.locator('tbody tr').first();
     await expect(errorRow.locator('td').nth(0)).toHaveText('5');
-    await expect(errorRow.locator('td').nth(1)).toHaveText('等级');
-    await expect(errorRow.locator('td').nth(2)).toContainText('无法识别的等级“特级”');
+    await expect(errorRow.locator('td').nth(1)).toHaveText('网络安全评估');
+    await expect(errorRow.locator('td').nth(2)).toHaveText('特级');
+    await expect(errorRow.locator('td').nth(3)).toContainText('无法识别的等级“特级”');
     await expect(dialog.getByTestId('import-summary')).toContainText('有错误 1 行');
     await expect(dialog.getByTestId('import-commit')).toBeDisabled();
     await page.screenshot({ path: testInfo.outputPath('catalogue-import-error.png') });

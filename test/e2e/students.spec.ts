@@ -100,23 +100,31 @@ test.describe('学生', () => {
     const dialog = openDialog(page);
     await pickFile(page, '2023级名单.csv', broken);
     await expect(dialog.getByText('表头在第 3 行')).toBeVisible();
+    // Two errors, one group each (the largest opens); the gender the ID contradicts is a warning.
     await expect(dialog.getByTestId('import-summary')).toContainText(
-      '共 12 行：可导入 9 行（新增 9，更新 0），有错误 3 行。',
+      '共 12 行：可导入 10 行（新增 10，更新 0），有错误 2 行。',
     );
-    const errorRows = dialog.getByTestId('import-errors').locator('tbody tr');
-    await expect(errorRows).toHaveCount(3);
-    await expect(errorRows.nth(0).locator('td')).toHaveText([
+    const errors = dialog.getByTestId('import-errors');
+    await expect(errors.getByTestId('import-group')).toHaveText([
+      /身份证号码校验位错误\s*1 行/,
+      /证件号码被 Excel 存成数字（末几位已丢失）\s*1 行/,
+    ]);
+    await expect(errors.locator('tbody tr').first().locator('td')).toHaveText([
       '6',
-      '身份证号',
+      rows[2][1],
+      rows[2][2],
+      badCheck.id,
       `校验位应为 ${badCheck.expected}，实际为 ${badCheck.actual}`,
     ]);
-    await expect(errorRows.nth(1).locator('td').nth(0)).toHaveText('8');
-    await expect(errorRows.nth(1).locator('td').nth(2)).toContainText('性别不一致');
-    await expect(errorRows.nth(2).locator('td')).toHaveText([
-      '10',
-      '身份证号',
+    await errors.getByTestId('import-group').nth(1).click();
+    await expect(errors.locator('tbody tr', { hasText: '4.20106E+17' })).toContainText(
       '该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入',
-    ]);
+    );
+    const warnings = dialog.getByTestId('import-warnings');
+    await warnings.getByText('性别与身份证号码不一致（以身份证号码为准）').click();
+    await expect(warnings.locator('tbody tr', { hasText: rows[4][1] })).toContainText(
+      '以身份证号码为准',
+    );
     await expect(dialog.getByTestId('import-commit')).toBeDisabled();
     await attachScreenshot(page, testInfo, 'students-import-errors');
 
@@ -126,6 +134,7 @@ test.describe('学生', () => {
     await expect(dialog.getByTestId('import-summary')).toContainText(
       '共 12 行：可导入 12 行（新增 12，更新 0），有错误 0 行。',
     );
+    await dialog.getByTestId('import-warnings').getByText('专业未匹配').click();
     await expect(dialog.getByTestId('import-warnings')).toContainText('物联网应用技术');
     await dialog.getByTestId('import-commit').click();
     await expect(dialog.getByText('导入完成：新增 12 条，更新 0 条。')).toBeVisible();

@@ -13,6 +13,10 @@ export interface ImportFieldSpec<K extends string = string> {
   required?: boolean;
   /** A long identifier (ID number, account): a numeric cell has lost digits and is flagged. */
   longId?: boolean;
+  /** What the cell may hold, for the template's 说明 sheet (Chinese). */
+  rule?: string;
+  /** The template's example value. */
+  example?: string;
 }
 
 export type ColumnMapping<K extends string = string> = Record<K, number | null>;

@@ -4,17 +4,23 @@ import type {
   ImportFieldInfo,
   ImportPreview,
   ImportPreviewRow,
+  ImportProblemSheet,
   ImportResult,
   ImportRowError,
+  ImportSkipped,
   importRequestSchema,
 } from '../../../shared/contract/imports';
+import { normalizeText } from '../../../shared/domain/text';
 import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import type { EventSource } from '../events';
 import { describeColumns, locateHeader, resolveMapping, type ImportFieldSpec } from './header';
 import { newTaskId, progressReporter } from './progress';
+import { addSheet, newWorkbook, workbookBytes } from './sheetWriter';
+import { groupProblems } from './problemGroups';
 import { decodeUpload, readTable } from './read';
-import { lostLongIdentifier, type Cell, type Table } from './table';
+import { isNoteRow, isTotalRow } from './rowKinds';
+import { lostLongIdentifier, type Cell, type Table, type TableRow } from './table';
 
 export type ParsedImportRequest = z.output<typeof importRequestSchema>;
 
@@ -29,7 +35,19 @@ export interface ValidRow<T> {
 export interface RowProblem<K extends string> {
   field: K | null;
   reason: string;
+  /** The reason its group is titled by (e.g. 专业未匹配) when `reason` names row details. */
+  group?: string;
 }
+
+/** A field no two different rows of a file may share, and how its cells compare. */
+export interface UniqueField<K extends string> {
+  field: K;
+  /** The comparable form of a cell's text; '' is never a clash. */
+  normalise(text: string): string;
+}
+
+/** Case, width and spaces ignored: 工号 a01 and Ａ01 are the same. */
+export const looseKey = (text: string) => normalizeText(text).replace(/\s+/g, '').toLowerCase();
 
 /** What `checkRow` found: errors block the row; warnings are shown and do not block it. */
 export interface RowCheck<K extends string> {
@@ -52,6 +70,13 @@ export interface ImportDefinition<K extends string, T> {
   keyOf(value: T): string;
   /** The field a duplicate key is reported on. */
   keyField: K;
+  /**
+   * Fields two different rows may not share, checked over the whole file before any row, so
+   * every such clash shows at once on all its rows. Default: `keyField`, compared loosely.
+   */
+  uniqueFields?: readonly UniqueField<K>[];
+  /** The fields that tell who a row is (学号, 姓名…), shown beside each problem. */
+  identityFields?: readonly K[];
   /** Keys of records that exist already, so preview can say 新增 or 更新. */
   existingKeys(): Set<string>;
   /**
@@ -60,8 +85,15 @@ export interface ImportDefinition<K extends string, T> {
    * another record), plus warnings that do not block the import. Called in file order.
    */
   checkRow?(value: T, rowNumber: number): RowCheck<K>;
-  /** Creates or updates every row; runs inside the import's single transaction. */
-  apply(rows: readonly ValidRow<T>[], progress: (done: number) => void): ImportResult;
+  /**
+   * Creates or updates every row; runs inside the import's single transaction. `leftOut`: rows
+   * with errors the person chose to leave out (for the audit entry).
+   */
+  apply(
+    rows: readonly ValidRow<T>[],
+    progress: (done: number) => void,
+    leftOut: number,
+  ): ImportResult;
 }
 
 export interface ImportEnvironment {
@@ -70,6 +102,8 @@ export interface ImportEnvironment {
 
 export const LOST_DIGITS_REASON =
   '该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入';
+const LOST_DIGITS_GROUP = '被 Excel 存成数字（末几位已丢失）';
+const MERGED_GROUP = '完全相同的重复行（已合并）';
 
 /**
  * The last file read, by content: a commit right after its preview (the same bytes and sheet)
@@ -102,17 +136,35 @@ function rowError(
   column: string | null,
   field: string | null,
   reason: string,
+  group = reason,
 ): ImportRowError {
   const where = column === null ? `第 ${rowNumber} 行` : `第 ${rowNumber} 行“${column}”列`;
-  return { rowNumber, column, field, reason, message: `${where}：${reason}` };
+  return { rowNumber, column, field, reason, message: `${where}：${reason}`, group };
 }
+
+/** A row of the file with its problems, kept for the problem-rows download. */
+interface ProblemRow {
+  row: TableRow;
+  errors: ImportRowError[];
+}
+
+interface Analysis<T> {
+  preview: ImportPreview;
+  valid: ValidRow<T>[];
+  problemRows: ProblemRow[];
+}
+
+const noneSkipped = (): ImportSkipped => ({ totals: 0, notes: 0, blank: 0, merged: 0 });
+
+/** `3、7、12`: the rows a problem involves. */
+const rowList = (rows: readonly number[]) => rows.join('、');
 
 async function analyse<K extends string, T>(
   def: ImportDefinition<K, T>,
   request: ParsedImportRequest,
   env: ImportEnvironment,
   taskId: string,
-): Promise<{ preview: ImportPreview; valid: ValidRow<T>[] }> {
+): Promise<Analysis<T>> {
   const reading = progressReporter(env.events, taskId, `${def.title}：正在读取文件`, 1);
   const table = await readTableOnce(decodeUpload(request.file), {
     fileName: request.file.fileName,
@@ -153,40 +205,128 @@ async function analyse<K extends string, T>(
     fields: fieldInfo,
     mapping,
     missingFields,
+    identityFields: [...(def.identityFields ?? [def.keyField])],
   };
   if (missingFields.length > 0) {
     const summary = { total: dataRows.length, valid: 0, invalid: 0, toCreate: 0, toUpdate: 0 };
-    return { preview: { ...base, rows: [], summary }, valid: [] };
+    const preview = { ...base, rows: [], summary, groups: [], skipped: noneSkipped() };
+    return { preview, valid: [], problemRows: [] };
   }
 
   const columnLabel = (field: K) => {
     const index = mapping[field];
     return index === null ? null : columns[index].label;
   };
+  const cellOf = (row: TableRow, field: K): Cell | undefined => {
+    const index = mapping[field];
+    return index === null ? undefined : row.cells[index];
+  };
+
+  // Rows that hold no person: blank, totals, notes, and exact copies of an earlier row.
+  const readColumns = new Set(Object.values<number | null>(mapping).filter((i) => i !== null));
+  const requiredColumns = def.fields
+    .filter((f) => f.required)
+    .map((f) => mapping[f.key])
+    .filter((i): i is number => i !== null);
+  const skipped = noneSkipped();
+  const mergedNotes: ImportRowError[] = [];
+  const firstOfContent = new Map<string, number>();
+  const people: TableRow[] = [];
+  let previousRow = header.rowNumber;
+  for (const row of dataRows) {
+    // The reader drops empty rows; the numbers it skipped between two rows were blank.
+    skipped.blank += Math.max(0, row.rowNumber - previousRow - 1);
+    previousRow = row.rowNumber;
+    const texts = def.fields.map((f) => cellOf(row, f.key)?.text ?? '');
+    if (isTotalRow(row, requiredColumns)) skipped.totals += 1;
+    else if (isNoteRow(row, readColumns)) skipped.notes += 1;
+    else if (texts.every((text) => text === '')) skipped.blank += 1;
+    else {
+      const content = texts.join('\u0001');
+      const first = firstOfContent.get(content);
+      if (first === undefined) {
+        firstOfContent.set(content, row.rowNumber);
+        people.push(row);
+      } else {
+        skipped.merged += 1;
+        mergedNotes.push(
+          rowError(
+            row.rowNumber,
+            null,
+            null,
+            `与第 ${first} 行完全相同，已合并为一行（只导入一次）`,
+            MERGED_GROUP,
+          ),
+        );
+      }
+    }
+  }
+
+  // Every clash of a unique field, over the whole file and on all its rows, before any row.
+  const clashes = new Map<number, ImportRowError[]>();
+  for (const unique of def.uniqueFields ?? [{ field: def.keyField, normalise: looseKey }]) {
+    const label = def.fields.find((f) => f.key === unique.field)?.label ?? unique.field;
+    const rowsOf = new Map<string, TableRow[]>();
+    for (const row of people) {
+      const cell = cellOf(row, unique.field);
+      if (!cell || lostLongIdentifier(cell)) continue;
+      const key = unique.normalise(cell.text);
+      if (key === '') continue;
+      const same = rowsOf.get(key);
+      if (same) same.push(row);
+      else rowsOf.set(key, [row]);
+    }
+    for (const same of rowsOf.values()) {
+      if (same.length < 2) continue;
+      const numbers = same.map((r) => r.rowNumber);
+      for (const row of same) {
+        const text = cellOf(row, unique.field)?.text ?? '';
+        const problem = rowError(
+          row.rowNumber,
+          columnLabel(unique.field),
+          unique.field,
+          `第 ${rowList(numbers)} 行的${label}都是“${text}”，但其他内容不同：同一${label}只能有一行，请核对后只保留正确的一行`,
+          `${label}重复但内容不同`,
+        );
+        const list = clashes.get(row.rowNumber);
+        if (list) list.push(problem);
+        else clashes.set(row.rowNumber, [problem]);
+      }
+    }
+  }
+
   const existing = def.existingKeys();
   const firstRowOfKey = new Map<string, number>();
   const checking = progressReporter(
     env.events,
     taskId,
     `${def.title}：正在检查数据`,
-    dataRows.length,
+    people.length,
   );
   const rows: ImportPreviewRow[] = [];
   const valid: ValidRow<T>[] = [];
+  const problemRows: ProblemRow[] = [];
   let toCreate = 0;
   let toUpdate = 0;
 
-  dataRows.forEach((row, i) => {
+  people.forEach((row, i) => {
     const values = {} as Record<K, string>;
-    const errors: ImportRowError[] = [];
+    const errors: ImportRowError[] = [...(clashes.get(row.rowNumber) ?? [])];
     const warnings: ImportRowError[] = [];
     const flagged = new Set<string>();
     for (const field of def.fields) {
-      const index = mapping[field.key];
-      const cell: Cell | undefined = index === null ? undefined : row.cells[index];
+      const cell = cellOf(row, field.key);
       values[field.key] = cell?.text ?? '';
       if (field.longId && cell && lostLongIdentifier(cell)) {
-        errors.push(rowError(row.rowNumber, columnLabel(field.key), field.key, LOST_DIGITS_REASON));
+        errors.push(
+          rowError(
+            row.rowNumber,
+            columnLabel(field.key),
+            field.key,
+            LOST_DIGITS_REASON,
+            `${field.label}${LOST_DIGITS_GROUP}`,
+          ),
+        );
         flagged.add(field.key);
       }
     }
@@ -198,9 +338,13 @@ async function analyse<K extends string, T>(
         if (field !== null && flagged.has(field)) continue;
         if (field !== null) flagged.add(field);
         const column = field === null ? null : columnLabel(field as K);
-        errors.push(rowError(row.rowNumber, column, field, issue.message));
+        const group =
+          issue.code === 'custom'
+            ? (issue.params as { group?: string } | undefined)?.group
+            : undefined;
+        errors.push(rowError(row.rowNumber, column, field, issue.message, group));
       }
-    } else if (errors.length === 0) {
+    } else {
       const key = def.keyOf(result.data);
       const first = firstRowOfKey.get(key);
       if (first !== undefined) {
@@ -210,19 +354,16 @@ async function analyse<K extends string, T>(
             row.rowNumber,
             columnLabel(def.keyField),
             def.keyField,
-            `与第 ${first} 行重复（${keyLabel}相同），同一文件中只能出现一次`,
+            `与第 ${first} 行是同一条记录（${keyLabel}或证件相同），同一文件中只能出现一次`,
+            '与前面的行是同一条记录',
           ),
         );
       } else {
         const checked = def.checkRow?.(result.data, row.rowNumber);
-        for (const p of checked?.errors ?? []) {
-          errors.push(rowError(row.rowNumber, p.field && columnLabel(p.field), p.field, p.reason));
-        }
-        for (const p of checked?.warnings ?? []) {
-          warnings.push(
-            rowError(row.rowNumber, p.field && columnLabel(p.field), p.field, p.reason),
-          );
-        }
+        const problem = (p: RowProblem<K>) =>
+          rowError(row.rowNumber, p.field && columnLabel(p.field), p.field, p.reason, p.group);
+        for (const p of checked?.errors ?? []) errors.push(problem(p));
+        for (const p of checked?.warnings ?? []) warnings.push(problem(p));
         if (errors.length === 0) {
           firstRowOfKey.set(key, row.rowNumber);
           action = existing.has(key) ? 'update' : 'create';
@@ -232,6 +373,7 @@ async function analyse<K extends string, T>(
         }
       }
     }
+    if (errors.length > 0) problemRows.push({ row, errors });
     rows.push(
       warnings.length > 0
         ? { rowNumber: row.rowNumber, values, action, errors, warnings }
@@ -247,7 +389,11 @@ async function analyse<K extends string, T>(
     toCreate,
     toUpdate,
   };
-  return { preview: { ...base, rows, summary }, valid };
+  const groups = groupProblems(
+    rows.flatMap((r) => r.errors),
+    [...rows.flatMap((r) => r.warnings ?? []), ...mergedNotes],
+  );
+  return { preview: { ...base, rows, summary, groups, skipped }, valid, problemRows };
 }
 
 /** Reads and checks the file; writes nothing. */
@@ -260,10 +406,20 @@ export async function previewImport<K extends string, T>(
   return (await analyse(def, request, env, taskId)).preview;
 }
 
+/** `“身份证号”列：身份证号码校验位错误（15 行）；…`: what the errors are, by group. */
+function errorGroupsText(preview: ImportPreview): string {
+  const errors = preview.groups.filter((g) => g.severity === 'error');
+  const shown = errors
+    .slice(0, 3)
+    .map((g) => `${g.column ? `“${g.column}”列：` : ''}${g.title}（${g.count} 行）`);
+  return `${shown.join('；')}${errors.length > 3 ? ' 等' : ''}`;
+}
+
 /**
- * Reads and checks the file again and, only if every row is valid, writes all rows in one
- * transaction: either every row is saved or none is. Rows whose key exists are updated, so
- * importing the same file twice changes nothing the second time.
+ * Reads and checks the file again and writes in one transaction: by default only if every row
+ * is valid (either every row is saved or none is); with `skipInvalid`, the valid rows, leaving
+ * the rows with errors out. Rows whose key exists are updated, so importing the same file twice
+ * changes nothing the second time.
  */
 export async function commitImport<K extends string, T>(
   db: Db,
@@ -284,23 +440,64 @@ export async function commitImport<K extends string, T>(
   if (preview.summary.total === 0) {
     throw new CoreError('VALIDATION', '未导入任何数据：表头下方没有数据行。');
   }
-  if (preview.summary.invalid > 0) {
+  const { invalid } = preview.summary;
+  if (invalid > 0 && !request.skipInvalid) {
     const errors = preview.rows.flatMap((r) => r.errors);
-    const shown = errors
-      .slice(0, 3)
-      .map((e) => e.message)
-      .join('；');
     throw new CoreError(
       'VALIDATION',
-      `未导入任何数据：${preview.summary.invalid} 行有错误（${shown}${
-        errors.length > 3 ? ' 等' : ''
-      }）。请修改文件后重新导入。`,
+      `未导入任何数据：${invalid} 行有错误（${errorGroupsText(preview)}；例如${errors[0].message}）。请下载问题行修改后重新导入，或选择只导入无误的行。`,
       { rowErrors: errors.slice(0, 200) },
     );
   }
+  if (valid.length === 0) {
+    throw new CoreError(
+      'VALIDATION',
+      `未导入任何数据：全部 ${invalid} 行都有错误（${errorGroupsText(preview)}），没有可导入的行。`,
+    );
+  }
   const writing = progressReporter(env.events, taskId, `${def.title}：正在写入`, valid.length);
-  const result = db.transaction(() => def.apply(valid, writing))();
+  const result = db.transaction(() => def.apply(valid, writing, invalid))();
   writing(valid.length);
   forgetLastRead();
-  return result;
+  return invalid > 0 ? { ...result, leftOut: invalid } : result;
+}
+
+/**
+ * The rows with errors as an xlsx to fix in Excel and import again: 行号, the file's own columns
+ * as they were read (all as text, so ID numbers stay whole), and 问题.
+ */
+export async function problemRowsSheet<K extends string, T>(
+  def: ImportDefinition<K, T>,
+  request: ParsedImportRequest,
+  env: ImportEnvironment,
+): Promise<ImportProblemSheet> {
+  const taskId = request.taskId ?? newTaskId('import-problems');
+  const { preview, problemRows } = await analyse(def, request, env, taskId);
+  if (preview.missingFields.length > 0) {
+    const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
+    throw new CoreError('VALIDATION', `表格中找不到必填列 ${labels}，还没有逐行检查。`);
+  }
+  if (problemRows.length === 0) {
+    throw new CoreError('VALIDATION', '没有有错误的行，无需下载。');
+  }
+  const width = preview.columns.length;
+  const cells = (row: TableRow) =>
+    Array.from({ length: width }, (_, i) => row.cells[i]?.text ?? '');
+  const sheetHeader = ['行号', ...preview.columns.map((c) => c.header || c.label), '问题'];
+  const sheetRows = problemRows.map(({ row, errors }) => [
+    row.rowNumber,
+    ...cells(row),
+    errors.map((e) => (e.column ? `“${e.column}”列：${e.reason}` : e.reason)).join('；'),
+  ]);
+  const wb = newWorkbook();
+  addSheet(wb, '问题行', sheetHeader, sheetRows, {
+    textColumns: preview.columns.map((c) => c.index + 1),
+  });
+  const stem = preview.fileName.replace(/\.[^.]+$/, '');
+  const bytes = await workbookBytes(wb);
+  return {
+    fileName: `${stem}-问题行.xlsx`,
+    contentBase64: bytes.toString('base64'),
+    size: bytes.length,
+  };
 }

@@ -1,6 +1,7 @@
-import { InboxOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App,
   Button,
   Flex,
   Modal,
@@ -19,13 +20,15 @@ import type { UploadedFile } from '../../../shared/contract/files';
 import type {
   ImportPreview,
   ImportPreviewRow,
+  ImportProblemSheet,
   ImportRequest,
   ImportResult,
-  ImportRowError,
 } from '../../../shared/contract/imports';
 import { messageOf } from '../api/client';
 import { toUploadedFile } from '../api/files';
+import { saveSheet } from '../features/fees/download';
 import { t } from '../i18n';
+import { ImportProblemGroups } from './ImportProblemGroups';
 import { useTaskProgress } from './useTaskProgress';
 
 interface Props {
@@ -35,6 +38,10 @@ interface Props {
   hint: ReactNode;
   preview(request: ImportRequest): Promise<ImportPreview>;
   commit(request: ImportRequest): Promise<ImportResult>;
+  /** The rows with errors as xlsx (行号, the file's columns, 问题). */
+  problems(request: ImportRequest): Promise<ImportProblemSheet>;
+  /** 下载模板, when the import offers one. */
+  template?(): Promise<ImportProblemSheet>;
   /** The lists the import changed reload on their own; this is for anything else to do. */
   onImported?(result: ImportResult): void;
   onClose(): void;
@@ -52,11 +59,23 @@ const actionTag = (row: ImportPreviewRow) =>
   );
 
 /**
- * The import dialog every spreadsheet import uses: pick a file → preview with per-row errors
- * (行号/列/原因) and the column mapping → import, enabled only when every row is valid → result.
+ * The import dialog every spreadsheet import uses: pick a file → preview with the problems grouped
+ * by reason and the column mapping → import all rows (only when every row is valid), or only the
+ * valid ones after a confirmation, or download the problem rows to fix → result.
  * Long steps show the core's progress events.
  */
-export function ImportWizard({ open, title, hint, preview, commit, onImported, onClose }: Props) {
+export function ImportWizard({
+  open,
+  title,
+  hint,
+  preview,
+  commit,
+  problems,
+  template,
+  onImported,
+  onClose,
+}: Props) {
+  const { modal, message } = App.useApp();
   const [phase, setPhase] = useState<Phase>('pick');
   const [file, setFile] = useState<UploadedFile | null>(null);
   const [mapping, setMapping] = useState<Record<string, number | null>>({});
@@ -112,13 +131,13 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
     void runPreview(file, next);
   };
 
-  const onCommit = async () => {
+  const onCommit = async (skipInvalid: boolean) => {
     if (!file) return;
     setPhase('committing');
     setError(null);
     try {
       const taskId = start();
-      const imported = await commit({ file, mapping, taskId });
+      const imported = await commit({ file, mapping, taskId, skipInvalid });
       setDone(imported);
       setPhase('done');
       onImported?.(imported);
@@ -130,20 +149,48 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
     }
   };
 
+  const [downloading, setDownloading] = useState(false);
+  const download = async (
+    make: () => Promise<ImportProblemSheet>,
+    done: (name: string) => string,
+  ) => {
+    setDownloading(true);
+    try {
+      const sheet = await make();
+      saveSheet(sheet);
+      message.success(done(sheet.fileName));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setDownloading(false);
+    }
+  };
+  const onDownload = () => {
+    if (file) void download(() => problems({ file, mapping }), t.importer.downloaded);
+  };
+
+  const confirmSkipInvalid = (valid: number, invalid: number) =>
+    modal.confirm({
+      title: t.importer.skipConfirmTitle,
+      content: t.importer.skipConfirm(valid, invalid),
+      okText: t.importer.skipConfirmOk,
+      cancelText: t.common.cancel,
+      onOk: () => void onCommit(true),
+    });
+
   const close = () => {
     if (phase === 'committing') return;
     reset();
     onClose();
   };
 
-  const canCommit =
+  const checked =
     phase === 'ready' &&
     result !== null &&
     result.missingFields.length === 0 &&
-    result.summary.total > 0 &&
-    result.summary.invalid === 0;
-  const errors: ImportRowError[] = result?.rows.flatMap((r) => r.errors) ?? [];
-  const warnings: ImportRowError[] = result?.rows.flatMap((r) => r.warnings ?? []) ?? [];
+    result.summary.total > 0;
+  const canCommit = checked && result.summary.invalid === 0;
+  const canSkip = checked && result.summary.invalid > 0 && result.summary.valid > 0;
   const busy = phase === 'previewing' || phase === 'committing';
 
   const footer =
@@ -152,21 +199,39 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
         {t.importer.close}
       </Button>
     ) : (
-      <Space>
+      <Space wrap>
         <Button onClick={close} disabled={phase === 'committing'}>
           {t.common.cancel}
         </Button>
+        {checked && result.summary.invalid > 0 && (
+          <Button
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={onDownload}
+            data-testid="import-download-problems"
+          >
+            {t.importer.downloadProblems}
+          </Button>
+        )}
+        {canSkip && (
+          <Button
+            onClick={() => confirmSkipInvalid(result.summary.valid, result.summary.invalid)}
+            data-testid="import-skip-invalid"
+          >
+            {t.importer.skipInvalid(result.summary.valid)}
+          </Button>
+        )}
         <Tooltip title={!canCommit && result ? t.importer.fixFirst : undefined}>
           <Button
             type="primary"
             disabled={!canCommit}
             loading={phase === 'committing'}
-            onClick={() => void onCommit()}
+            onClick={() => void onCommit(false)}
             data-testid="import-commit"
           >
             {phase === 'committing'
               ? t.importer.committing
-              : t.importer.commit(result?.summary.valid ?? 0)}
+              : t.importer.commit(result?.summary.total ?? 0)}
           </Button>
         </Tooltip>
       </Space>
@@ -183,10 +248,26 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
       destroyOnHidden
     >
       {phase === 'done' && done ? (
-        <Result status="success" title={t.importer.done(done.created, done.updated)} />
+        <Result
+          status="success"
+          title={t.importer.done(done.created, done.updated)}
+          subTitle={done.leftOut ? t.importer.leftOut(done.leftOut) : undefined}
+        />
       ) : (
         <Flex vertical gap={12}>
-          <Typography.Text type="secondary">{hint}</Typography.Text>
+          <Flex justify="space-between" align="start" gap={12}>
+            <Typography.Text type="secondary">{hint}</Typography.Text>
+            {template && (
+              <Button
+                icon={<DownloadOutlined />}
+                loading={downloading && !file}
+                onClick={() => void download(template, t.importer.templateSaved)}
+                data-testid="import-template"
+              >
+                {t.importer.template}
+              </Button>
+            )}
+          </Flex>
           {!file || phase === 'pick' ? (
             <Upload.Dragger
               accept=".xlsx,.csv,.txt"
@@ -234,12 +315,7 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
             </div>
           )}
           {result && phase !== 'pick' && (
-            <PreviewDetails
-              result={result}
-              errors={errors}
-              warnings={warnings}
-              onMappingChange={onMappingChange}
-            />
+            <PreviewDetails result={result} onMappingChange={onMappingChange} />
           )}
         </Flex>
       )}
@@ -247,26 +323,11 @@ export function ImportWizard({ open, title, hint, preview, commit, onImported, o
   );
 }
 
-const problemColumns = [
-  { title: t.importer.rowNumber, dataIndex: 'rowNumber', width: 80 },
-  {
-    title: t.importer.column,
-    dataIndex: 'column',
-    width: 160,
-    render: (c: string | null) => c ?? '—',
-  },
-  { title: t.importer.reason, dataIndex: 'reason' },
-];
-
 function PreviewDetails({
   result,
-  errors,
-  warnings,
   onMappingChange,
 }: {
   result: ImportPreview;
-  errors: ImportRowError[];
-  warnings: ImportRowError[];
   onMappingChange(field: string, column: number | null): void;
 }) {
   const { summary } = result;
@@ -304,6 +365,15 @@ function PreviewDetails({
           description={summary.invalid > 0 ? t.importer.fixFirst : undefined}
         />
       )}
+      {t.importer.skipped(result.skipped) && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="import-skipped"
+          message={t.importer.skipped(result.skipped)}
+        />
+      )}
+      <ImportProblemGroups result={result} />
       <div>
         <Typography.Text strong>{t.importer.mappingTitle}</Typography.Text>
         <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
@@ -329,34 +399,6 @@ function PreviewDetails({
           ))}
         </Flex>
       </div>
-      {errors.length > 0 && (
-        <Table<ImportRowError>
-          data-testid="import-errors"
-          size="small"
-          title={() => (
-            <Typography.Text strong>{t.importer.errorsTitle(errors.length)}</Typography.Text>
-          )}
-          rowKey={(e, i) => `${e.rowNumber}-${e.field}-${i}`}
-          dataSource={errors}
-          pagination={{ pageSize: 5, showTotal: (n) => t.common.total(n), size: 'small' }}
-          columns={problemColumns}
-        />
-      )}
-      {warnings.length > 0 && (
-        <Table<ImportRowError>
-          data-testid="import-warnings"
-          size="small"
-          title={() => (
-            <Typography.Text type="warning" strong>
-              {t.importer.warningsTitle(warnings.length)}
-            </Typography.Text>
-          )}
-          rowKey={(e, i) => `${e.rowNumber}-${e.field}-${i}`}
-          dataSource={warnings}
-          pagination={{ pageSize: 5, showTotal: (n) => t.common.total(n), size: 'small' }}
-          columns={problemColumns}
-        />
-      )}
       {result.rows.length > 0 && (
         <Table<ImportPreviewRow>
           data-testid="import-rows"

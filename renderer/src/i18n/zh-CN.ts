@@ -191,15 +191,39 @@ export const zhCN = {
     summary: (total: number, valid: number, toCreate: number, toUpdate: number, invalid: number) =>
       `共 ${total} 行：可导入 ${valid} 行（新增 ${toCreate}，更新 ${toUpdate}），有错误 ${invalid} 行。`,
     noRows: '表头下方没有数据行。',
-    fixFirst: '有错误的行不能导入：请在文件中改正后点“重新选择文件”，所有行都无误才能导入。',
+    fixFirst:
+      '有错误的行不能导入：可“下载问题行”在 Excel 中改正后导入该文件，或先“仅导入无误的行”。',
+    skipped: (s: { totals: number; notes: number; blank: number; merged: number }) => {
+      const parts = [
+        s.totals > 0 ? `合计/小计行 ${s.totals} 行` : '',
+        s.notes > 0 ? `表尾说明 ${s.notes} 行` : '',
+        s.blank > 0 ? `空行 ${s.blank} 行` : '',
+      ].filter(Boolean);
+      const skipped = parts.length > 0 ? `已跳过${parts.join('、')}，它们不是数据行。` : '';
+      const merged = s.merged > 0 ? `完全相同的重复行 ${s.merged} 行已合并，只导入一次。` : '';
+      return `${skipped}${merged}`;
+    },
+    groupsTitle: '按原因汇总',
+    groupCount: (n: number) => `${n} 行`,
+    groupColumn: (column: string) => `“${column}”列`,
+    groupCut: (shown: number) => `只列出前 ${shown} 行；下载问题行可得到全部。`,
+    severity: { error: '错误', warning: '提醒' },
+    problem: '问题',
+    downloadProblems: '下载问题行',
+    template: '下载模板',
+    templateSaved: (fileName: string) => `已下载 ${fileName}：按“说明”工作表填写后导入。`,
+    downloaded: (fileName: string) => `已下载 ${fileName}：改正后可直接导入该文件。`,
+    skipInvalid: (n: number) => `仅导入无误的 ${n} 行`,
+    skipConfirmTitle: '仅导入无误的行？',
+    skipConfirm: (valid: number, invalid: number) =>
+      `将导入 ${valid} 行；另有 ${invalid} 行有错误，不会导入（导入记录中会写明）。这些行可先“下载问题行”，改正后再导入。`,
+    skipConfirmOk: '确定导入',
     missing: (labels: string) =>
       `找不到必填列：${labels}。请在下方“列对应”中为它选择一列，或在表头写上这一列的名称。`,
     mappingTitle: '列对应',
     mappingHint: '按表头自动对应；若不对，可在这里改为其他列。',
     notImported: '（不导入）',
     columnOption: (letter: string, header: string) => `${letter} 列${header ? `：${header}` : ''}`,
-    errorsTitle: (n: number) => `错误（${n} 处）`,
-    warningsTitle: (n: number) => `提醒（${n} 处，不影响导入）`,
     rowsTitle: '预览',
     rowNumber: '行号',
     column: '列',
@@ -210,6 +234,7 @@ export const zhCN = {
     committing: '正在导入…',
     done: (created: number, updated: number) =>
       `导入完成：新增 ${created} 条，更新 ${updated} 条。`,
+    leftOut: (n: number) => `有错误的 ${n} 行未导入。`,
     close: '关闭',
     failed: '导入失败',
     previewFailed: '无法读取这个文件',
@@ -985,8 +1010,8 @@ export const zhCN = {
     pilotFilter: { all: '全部', pilot: '试点学生', other: '非试点' },
     saved: (name: string) => `已保存学生“${name}”`,
     deleted: (name: string) => `已删除学生“${name}”`,
-    imported: (created: number, updated: number) =>
-      `名单已导入：新增 ${created} 名，更新 ${updated} 名`,
+    imported: (created: number, updated: number, leftOut = 0) =>
+      `名单已导入：新增 ${created} 名，更新 ${updated} 名${leftOut > 0 ? `；有错误的 ${leftOut} 行未导入` : ''}`,
     unmatchedTag: '未匹配',
     what: (name: string, studentNo: string) => `学生“${name}”（学号 ${studentNo}）`,
     withCount: (label: string, n: string) => `${label}（${n}）`,

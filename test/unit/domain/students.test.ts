@@ -76,6 +76,11 @@ describe('roster cells', () => {
     expect(normalizePhone('138-0013-8000')).toBe('13800138000');
     expect(normalizePhone('１３８００１３８０００')).toBe('13800138000');
     expect(normalizePhone('027-87654321')).toBe('027-87654321');
+    // As real rosters write them: mixed dashes and spaces, full-width plus and dashes, brackets.
+    expect(normalizePhone('138-6189 0164')).toBe('13861890164');
+    expect(normalizePhone('＋86 138－6189－0164')).toBe('13861890164');
+    expect(normalizePhone('0086-138.6189.0164')).toBe('13861890164');
+    expect(normalizePhone('（138）61890164')).toBe('13861890164');
   });
 });
 

@@ -114,7 +114,7 @@ describe('generic import preview', () => {
         [1, '张三', '１１０１０５１９４９１２３１００２Ｘ', new Date(Date.UTC(1949, 11, 31)), ''],
         [2, '李四', 110105194912310020, '2003/2/3', ''],
         [3, '', '11010519491231003X', '2003年2月30日', ''],
-        [4, '王五', '11010519491231002X', '', '与第 5 行重复'],
+        [4, '王五', '11010519491231002X', '', '与第 5 行的证件号码相同'],
       ],
       decorate: (sheet) => sheet.mergeCells('A1:E1'),
     });
@@ -134,11 +134,23 @@ describe('generic import preview', () => {
       '备注',
     ]);
     expect(preview.rows.map((r) => r.rowNumber)).toEqual([5, 6, 7, 8]);
+    // Rows 5 and 8 share an ID number with different names: both are held back, each naming both.
+    const clash =
+      '第 5、8 行的证件号码都是“11010519491231002X”，但其他内容不同：同一证件号码只能有一行，请核对后只保留正确的一行';
     expect(preview.rows[0]).toEqual({
       rowNumber: 5,
       values: { idNumber: '11010519491231002X', name: '张三', birthDate: '1949-12-31' },
-      action: 'create',
-      errors: [],
+      action: null,
+      errors: [
+        {
+          rowNumber: 5,
+          column: '身份证号码',
+          field: 'idNumber',
+          reason: clash,
+          message: `第 5 行“身份证号码”列：${clash}`,
+          group: '证件号码重复但内容不同',
+        },
+      ],
     });
     expect(preview.rows[1].errors).toEqual([
       {
@@ -148,6 +160,7 @@ describe('generic import preview', () => {
         reason: '该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入',
         message:
           '第 6 行“身份证号码”列：该单元格被 Excel 存成了数字，已丢失精度，请把该列设为文本后重新录入',
+        group: '证件号码被 Excel 存成数字（末几位已丢失）',
       },
     ]);
     expect(preview.rows[2].errors.map((e) => e.message)).toEqual([
@@ -155,9 +168,16 @@ describe('generic import preview', () => {
       '第 7 行“出生日期”列：日期“2003年2月30日”无法识别',
     ]);
     expect(preview.rows[3].errors.map((e) => e.message)).toEqual([
-      '第 8 行“身份证号码”列：与第 5 行重复（证件号码相同），同一文件中只能出现一次',
+      `第 8 行“身份证号码”列：${clash}`,
     ]);
-    expect(preview.summary).toEqual({ total: 4, valid: 1, invalid: 3, toCreate: 1, toUpdate: 0 });
+    expect(preview.summary).toEqual({ total: 4, valid: 0, invalid: 4, toCreate: 0, toUpdate: 0 });
+    expect(preview.groups.map((g) => [g.severity, g.column, g.title, g.count])).toEqual([
+      ['error', '身份证号码', '证件号码重复但内容不同', 2],
+      ['error', '身份证号码', '证件号码被 Excel 存成数字（末几位已丢失）', 1],
+      ['error', '学生姓名', '请填写姓名', 1],
+      ['error', '出生日期', '日期“2003年2月30日”无法识别', 1],
+    ]);
+    expect(preview.groups[0].problems.map((p) => p.rowNumber)).toEqual([5, 8]);
     // Progress went out under the page's task id, from 0 to the total.
     const checking = events.filter((e) => e.taskId === 't1' && e.label.includes('检查'));
     expect(checking[0]).toMatchObject({ done: 0, total: 4 });
@@ -243,7 +263,7 @@ describe('generic import commit', () => {
   ];
 
   it('refuses a file with any bad row and writes nothing', async () => {
-    const bytes = csvBytes([...good, ['', '110105200302030011', '']]);
+    const bytes = csvBytes([...good, ['', '110105200302030029', '']]);
     const error = await commitImport(
       db,
       definition(),
@@ -252,7 +272,27 @@ describe('generic import commit', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CoreError);
     expect((error as CoreError).message).toBe(
-      '未导入任何数据：1 行有错误（第 4 行“姓名”列：请填写姓名）。请修改文件后重新导入。',
+      '未导入任何数据：1 行有错误（“姓名”列：请填写姓名（1 行）；例如第 4 行“姓名”列：请填写姓名）。请下载问题行修改后重新导入，或选择只导入无误的行。',
+    );
+    expect(people()).toEqual([]);
+  });
+
+  it('with skipInvalid, writes the valid rows and says how many were left out', async () => {
+    const bytes = csvBytes([...good, ['', '110105200302030029', ''], ['王五', '1101', '']]);
+    const file = upload('a.csv', bytes);
+    expect(
+      await commitImport(db, definition(), request({ file, skipInvalid: true }), env()),
+    ).toEqual({ total: 2, created: 2, updated: 0, leftOut: 2 });
+    expect(people()).toHaveLength(2);
+  });
+
+  it('with skipInvalid, still refuses a file whose every row has errors', async () => {
+    const bytes = csvBytes([good[0], ['', '110105200302030029', '']]);
+    const file = upload('a.csv', bytes);
+    await expect(
+      commitImport(db, definition(), request({ file, skipInvalid: true }), env()),
+    ).rejects.toThrow(
+      '未导入任何数据：全部 1 行都有错误（“姓名”列：请填写姓名（1 行）），没有可导入的行。',
     );
     expect(people()).toEqual([]);
   });

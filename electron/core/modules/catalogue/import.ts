@@ -28,21 +28,39 @@ export const catalogueImportFields: readonly ImportFieldSpec<Field>[] = [
       'X证书名称',
     ],
     required: true,
+    rule: '职业技能等级证书的名称；已有同名证书会被更新，不会重复添加。',
+    example: 'Web前端开发',
   },
   {
     key: 'organization',
     label: '培训评价组织',
     synonyms: ['评价组织', '培训评价组织名称', '培训评价机构', '发证机构', '颁证机构', '组织名称'],
     required: true,
+    rule: '培训评价组织的全称。',
+    example: '工业和信息化部教育与考试中心',
   },
-  { key: 'batch', label: '批次', synonyms: ['公布批次', '所属批次', '证书批次'] },
+  {
+    key: 'batch',
+    label: '批次',
+    synonyms: ['公布批次', '所属批次', '证书批次'],
+    rule: '证书公布的批次，如 第一批。',
+    example: '第一批',
+  },
   {
     key: 'levels',
     label: '等级',
     synonyms: ['级别', '证书等级', '开设等级', '包含等级', '等级（初级/中级/高级）'],
     required: true,
+    rule: '初级、中级、高级中的一个或几个（也可填 1、2、3），多个用顿号分隔。',
+    example: '初级、中级、高级',
   },
-  { key: 'source', label: '来源', synonyms: ['来源说明', '数据来源', '备注'] },
+  {
+    key: 'source',
+    label: '来源',
+    synonyms: ['来源说明', '数据来源', '备注'],
+    rule: '数据来源或备注；不填时记为由哪个文件导入。',
+    example: '教育部职业技术教育中心研究所公布名单',
+  },
 ];
 
 const levelsCellSchema = z.string().transform((text, ctx): CertificateLevel[] => {

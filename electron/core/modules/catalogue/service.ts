@@ -2,8 +2,9 @@ import type { CertificateData } from '../../../../shared/contract/catalogue';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import { commitImport, previewImport } from '../../io/importer';
-import { catalogueImportDefinition } from './import';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
+import { importTemplate } from '../../io/importTemplate';
+import { catalogueImportDefinition, catalogueImportFields } from './import';
 import { catalogueRepository, type LimitInput } from './repository';
 
 type CatalogueHandlerName =
@@ -16,7 +17,9 @@ type CatalogueHandlerName =
   | 'catalogue.setLimits'
   | 'catalogue.setRequirements'
   | 'catalogue.importPreview'
-  | 'catalogue.importCommit';
+  | 'catalogue.importCommit'
+  | 'catalogue.importProblems'
+  | 'catalogue.importTemplate';
 
 /**
  * 证书目录: certificates, their levels, the user-entered cost caps and approved fees of each
@@ -89,6 +92,10 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     'catalogue.unarchive': ({ id }) => setArchived(id, false),
     'catalogue.setLimits': ({ id, limits }) => setLimits(id, limits),
     'catalogue.setRequirements': ({ id, items }) => setRequirements(id, items),
+    'catalogue.importTemplate': () =>
+      importTemplate('证书目录导入模板.xlsx', '证书目录', catalogueImportFields),
+    'catalogue.importProblems': (input) =>
+      problemRowsSheet(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'catalogue.importPreview': (input) =>
       previewImport(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'catalogue.importCommit': (input) =>

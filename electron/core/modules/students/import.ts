@@ -8,6 +8,7 @@ import {
   idTypeLabels,
   idTypes,
   isLegacyResidentId,
+  normalizeIdNumber,
   parseIdType,
   type IdType,
 } from '../../../../shared/domain/idNumber';
@@ -23,7 +24,7 @@ import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
-import type { ImportDefinition, RowProblem, ValidRow } from '../../io/importer';
+import { looseKey, type ImportDefinition, type RowProblem, type ValidRow } from '../../io/importer';
 import type { StudentRepo } from './repository';
 
 export type StudentImportField =
@@ -47,9 +48,24 @@ export const studentImportFields: readonly ImportFieldSpec<Field>[] = [
     synonyms: ['学生学号', '学生编号', '学生号'],
     required: true,
     longId: true,
+    rule: '学号只能包含字母、数字、“-”和“_”，最长 30 位；同一文件中不能重复。已有的学号会更新该学生。',
+    example: '2023010101',
   },
-  { key: 'name', label: '姓名', synonyms: ['学生姓名', '考生姓名', '名字'], required: true },
-  { key: 'idType', label: '证件类型', synonyms: ['证件种类', '身份证件类型', '证件名称'] },
+  {
+    key: 'name',
+    label: '姓名',
+    synonyms: ['学生姓名', '考生姓名', '名字'],
+    required: true,
+    rule: '学生姓名，最长 50 字。',
+    example: '张三',
+  },
+  {
+    key: 'idType',
+    label: '证件类型',
+    synonyms: ['证件种类', '身份证件类型', '证件名称'],
+    rule: '居民身份证（不填即为居民身份证）、港澳居民来往内地通行证、台湾居民来往大陆通行证、护照、其他。',
+    example: '居民身份证',
+  },
   {
     key: 'idNumber',
     label: '证件号码',
@@ -65,21 +81,51 @@ export const studentImportFields: readonly ImportFieldSpec<Field>[] = [
     ],
     required: true,
     longId: true,
+    rule: '居民身份证为 18 位，最后一位可为 X，校验位须正确；15 位旧号码可以导入，但会提醒更换。请保持本列为文本格式，否则 Excel 会丢失末几位数字。',
+    example: '420106200503010023',
   },
-  { key: 'gender', label: '性别', synonyms: ['学生性别'] },
-  { key: 'major', label: '专业', synonyms: ['专业名称', '所学专业', '所在专业', '专业代码'] },
-  { key: 'className', label: '班级', synonyms: ['班级名称', '所在班级', '行政班', '班别', '班'] },
+  {
+    key: 'gender',
+    label: '性别',
+    synonyms: ['学生性别'],
+    rule: '男或女。居民身份证号码本身含有性别：不填时按证件号码；填写不一致时以证件号码为准，并在预览中提醒。',
+    example: '女',
+  },
+  {
+    key: 'major',
+    label: '专业',
+    synonyms: ['专业名称', '所学专业', '所在专业', '专业代码'],
+    rule: '本校专业的名称或 6 位专业代码；不在本校专业列表中的显示为“未匹配”，可在“专业”页新增后重新匹配。',
+    example: '软件技术',
+  },
+  {
+    key: 'className',
+    label: '班级',
+    synonyms: ['班级名称', '所在班级', '行政班', '班别', '班'],
+    rule: '班级名称，最长 50 字。',
+    example: '软件2301班',
+  },
   {
     key: 'entryYear',
     label: '年级',
     synonyms: ['入学年份', '入学年级', '入学年度', '入学时间', '入学年月', '所在年级'],
+    rule: '入学年份（年级），如 2023 或 2023级；不要填毕业届别（2026届）。',
+    example: '2023级',
   },
   {
     key: 'phone',
     label: '手机',
     synonyms: ['手机号', '手机号码', '联系电话', '电话', '电话号码', '联系方式', '移动电话'],
+    rule: '11 位手机号，或座机如 027-87654321；号码中的空格、“-”和 +86 会自动去掉。',
+    example: '13800138000',
   },
-  { key: 'pilot', label: '试点学生', synonyms: ['是否试点学生', '是否试点', '试点'] },
+  {
+    key: 'pilot',
+    label: '试点学生',
+    synonyms: ['是否试点学生', '是否试点', '试点'],
+    rule: '是或否；新学生不填视为“是”。',
+    example: '是',
+  },
 ];
 
 /** One roster row after checking: empty optional cells are null/'' and never erase saved data. */
@@ -98,7 +144,23 @@ export interface ImportedStudent {
   phone: string;
   /** null: not given (new students become pilot students; saved ones keep their flag). */
   pilot: boolean | null;
+  /** The 性别 cell when it disagrees with the resident ID number (which wins); else null. */
+  genderOverruled: Gender | null;
 }
+
+/** How the preview titles each kind of ID number error (by `IdIssue.code`). */
+const idErrorGroups: Record<string, string> = {
+  checkChar: '身份证号码校验位错误',
+  length: '证件号码位数不对',
+  chars: '证件号码含无效字符',
+  area: '身份证号码地区码不正确',
+  birthDate: '身份证号码中的出生日期无效',
+  birthFuture: '身份证号码中的出生日期晚于今天',
+  shape: '证件号码格式不对',
+  empty: '缺少证件号码',
+};
+
+const genderWord: Record<Gender, string> = { male: '男', female: '女' };
 
 const idTypeList = idTypes.map((t) => idTypeLabels[t]).join('、');
 
@@ -127,9 +189,9 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
   const idTypeOf = once(parseIdType);
   return z.object(cells).transform((v, ctx): ImportedStudent => {
     let failed = false;
-    const issue = (field: Field, message: string) => {
+    const issue = (field: Field, message: string, group?: string) => {
       failed = true;
-      ctx.addIssue({ code: 'custom', path: [field], message });
+      ctx.addIssue({ code: 'custom', path: [field], message, params: { group } });
     };
     const field = <S extends z.ZodType>(key: Field, schema: S, text: string) => {
       const parsed = schema.safeParse(text);
@@ -145,13 +207,18 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
     if (v.gender !== '' && !gender) issue('gender', `性别“${v.gender}”无法识别：应为“男”或“女”`);
 
     let idNumber = '';
-    if (v.idNumber === '') issue('idNumber', '请填写证件号码');
+    let genderOverruled: Gender | null = null;
+    if (v.idNumber === '') issue('idNumber', '请填写证件号码', idErrorGroups.empty);
     else if (idType) {
-      const checked = checkIdNumber(idType, v.idNumber, { today, gender: gender ?? null });
-      if (checked.errors.length > 0) issue('idNumber', checked.errors[0].message);
+      // The resident ID number decides the gender: an empty or different 性别 cell gives way.
+      const checked = checkIdNumber(idType, v.idNumber, { today, gender: null });
+      const [first] = checked.errors;
+      if (first) issue('idNumber', first.message, idErrorGroups[first.code]);
       idNumber = checked.normalized;
-      // An empty 性别 is read from a resident ID number.
-      if (v.gender === '' && checked.valid) gender = checked.gender ?? undefined;
+      if (checked.valid && checked.gender) {
+        if (gender && gender !== checked.gender) genderOverruled = gender;
+        gender = checked.gender;
+      }
     }
     if (v.gender === '' && !gender && idType !== 'resident')
       issue('gender', '请填写性别（男或女）');
@@ -183,6 +250,7 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
       entryYear: year.ok ? year.value : null,
       phone: phone as string,
       pilot: pilot ?? null,
+      genderOverruled,
     };
   });
 }
@@ -241,8 +309,6 @@ export function studentImportDefinition(
     const sameId = byId.get(idKey(v.idType, v.idNumber));
     return { sameNo, sameId, target: sameNo ?? sameId };
   };
-  /** ID number → the first row of the file that has it. */
-  const idRows = new Map<string, number>();
 
   return {
     title: '学生名单导入',
@@ -253,8 +319,13 @@ export function studentImportDefinition(
       return target ? `#${target.id}` : `new:${noKey(v.studentNo)}`;
     },
     keyField: 'studentNo',
+    uniqueFields: [
+      { field: 'studentNo', normalise: looseKey },
+      { field: 'idNumber', normalise: normalizeIdNumber },
+    ],
+    identityFields: ['studentNo', 'name'],
     existingKeys: () => new Set([...saved().byNo.values()].map((e) => `#${e.id}`)),
-    checkRow(v, rowNumber) {
+    checkRow(v) {
       const errors: RowProblem<Field>[] = [];
       const warnings: RowProblem<Field>[] = [];
       const { sameNo, sameId } = match(v);
@@ -263,25 +334,25 @@ export function studentImportDefinition(
         errors.push({
           field: 'idNumber',
           reason: `该${label}号码已登记在${who(sameId)}名下，与本行学号 ${v.studentNo} 不是同一名学生`,
+          group: '证件号码已属于另一名学生',
         });
-      }
-      const key = idKey(v.idType, v.idNumber);
-      const first = idRows.get(key);
-      if (first !== undefined) {
-        errors.push({
-          field: 'idNumber',
-          reason: `与第 ${first} 行的${label}号码相同，同一证件只能属于一名学生`,
-        });
-      } else if (errors.length === 0) {
-        idRows.set(key, rowNumber);
       }
       if (isLegacyResidentId(v.idType, v.idNumber)) {
-        warnings.push({ field: 'idNumber', reason: LEGACY_ID_WARNING });
+        warnings.push({ field: 'idNumber', reason: LEGACY_ID_WARNING, group: '15 位旧身份证号' });
+      }
+      if (v.genderOverruled) {
+        const fromId = genderWord[v.gender];
+        warnings.push({
+          field: 'gender',
+          reason: `性别填写为“${genderWord[v.genderOverruled]}”，但身份证号码表示${fromId}性：以身份证号码为准，导入为“${fromId}”`,
+          group: '性别与身份证号码不一致（以身份证号码为准）',
+        });
       }
       if (!sameNo && sameId) {
         warnings.push({
           field: 'studentNo',
           reason: `按证件号码匹配到已有学生${who(sameId)}，其学号将改为 ${v.studentNo}`,
+          group: '按证件号码匹配到已有学生，学号将更改',
         });
       }
       const target = sameNo ?? sameId;
@@ -289,6 +360,7 @@ export function studentImportDefinition(
         warnings.push({
           field: 'name',
           reason: `已有学生姓名为“${target.name}”，将改为“${v.name}”`,
+          group: '已有学生的姓名将更改',
         });
       }
       const m = v.majorMatch;
@@ -296,17 +368,19 @@ export function studentImportDefinition(
         warnings.push({
           field: 'major',
           reason: `专业“${m.text}”不在本校专业列表中：导入后显示为“未匹配”，可在专业列表中新增该专业后重新匹配`,
+          group: '专业未匹配',
         });
       } else if (m.kind === 'ambiguous') {
         const codes = m.candidates.map((c) => c.code).join('、');
         warnings.push({
           field: 'major',
           reason: `专业名称“${m.text}”对应多个专业（代码 ${codes}），请改填 6 位专业代码；导入后暂不关联`,
+          group: '专业名称对应多个专业',
         });
       }
       return { errors, warnings };
     },
-    apply(rows: readonly ValidRow<ImportedStudent>[], progress): ImportResult {
+    apply(rows: readonly ValidRow<ImportedStudent>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
       // One statement per row. The rows were matched against the students read moments ago in
       // this same call; if anything changed since, a UNIQUE constraint or a vanished id stops
@@ -372,7 +446,8 @@ export function studentImportDefinition(
         }
         progress(i + 1);
       });
-      const summary = { fileName, total: rows.length, created, updated };
+      // leftOut: rows with errors the coordinator chose not to import (仅导入无误的行).
+      const summary = { fileName, total: rows.length, created, updated, leftOut };
       auditLog(db, 'student_import')(auditStamp(ctx, at), fileName, 'create', null, summary);
       return { total: rows.length, created, updated };
     },

@@ -11,9 +11,10 @@ import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import { commitImport, previewImport } from '../../io/importer';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { guardDelete } from '../../usage';
-import { studentImportDefinition } from './import';
+import { importTemplate } from '../../io/importTemplate';
+import { studentImportDefinition, studentImportFields } from './import';
 import { studentRepo } from './repository';
 import { studentUsage } from './usage';
 
@@ -25,7 +26,9 @@ type StudentHandlerName =
   | 'students.delete'
   | 'students.matchMajors'
   | 'students.importPreview'
-  | 'students.importCommit';
+  | 'students.importCommit'
+  | 'students.importProblems'
+  | 'students.importTemplate';
 
 /** 学生: the roster, searched and filtered in SQL, edited one by one or imported in bulk. */
 export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerName> {
@@ -122,6 +125,10 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     },
     'students.delete': ({ id, force }) => deleteStudent(id, force),
     'students.matchMajors': () => matchMajors(),
+    'students.importTemplate': () =>
+      importTemplate('学生名单导入模板.xlsx', '学生名单', studentImportFields),
+    'students.importProblems': (input) =>
+      problemRowsSheet(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
     'students.importPreview': (input) =>
       previewImport(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
     'students.importCommit': async (input) => {

@@ -19,24 +19,65 @@ type Field =
   | 'assessor';
 
 export const teacherImportFields: readonly ImportFieldSpec<Field>[] = [
-  { key: 'name', label: '姓名', synonyms: ['教师姓名', '教师'], required: true },
-  { key: 'gender', label: '性别', synonyms: [], required: true },
+  {
+    key: 'name',
+    label: '姓名',
+    synonyms: ['教师姓名', '教师'],
+    required: true,
+    rule: '教师姓名。',
+    example: '李老师',
+  },
+  { key: 'gender', label: '性别', synonyms: [], required: true, rule: '男或女。', example: '女' },
   {
     key: 'staffNo',
     label: '工号',
     synonyms: ['教工号', '职工号', '教师工号', '编号'],
     required: true,
+    rule: '本校工号，同一文件中不能重复（不分大小写）；已有的工号会更新该教师。',
+    example: 'T2015001',
   },
-  { key: 'title', label: '职称', synonyms: ['专业技术职务', '技术职称'] },
-  { key: 'major', label: '所属专业', synonyms: ['专业', '专业名称', '专业代码', '任教专业'] },
-  { key: 'fullTime', label: '专任', synonyms: ['专任教师', '是否专任', '专兼职'] },
-  { key: 'dualQualified', label: '双师型', synonyms: ['双师型教师', '是否双师型', '双师'] },
+  {
+    key: 'title',
+    label: '职称',
+    synonyms: ['专业技术职务', '技术职称'],
+    rule: '职称，如 讲师、副教授、高级讲师。',
+    example: '讲师',
+  },
+  {
+    key: 'major',
+    label: '所属专业',
+    synonyms: ['专业', '专业名称', '专业代码', '任教专业'],
+    rule: '本校已登记专业的名称或 6 位代码；未登记的专业请先在“专业”页新增，或留空。',
+    example: '软件技术',
+  },
+  {
+    key: 'fullTime',
+    label: '专任',
+    synonyms: ['专任教师', '是否专任', '专兼职'],
+    rule: '是或否（也可填 专任/兼职）；不填视为“是”。',
+    example: '是',
+  },
+  {
+    key: 'dualQualified',
+    label: '双师型',
+    synonyms: ['双师型教师', '是否双师型', '双师'],
+    rule: '是或否；不填视为“否”。',
+    example: '是',
+  },
   {
     key: 'canTeachIndependently',
     label: '能独立承担教学任务',
     synonyms: ['独立承担教学任务', '能否独立承担教学任务', '独立教学'],
+    rule: '是或否；不填视为“否”。',
+    example: '是',
   },
-  { key: 'assessor', label: '考评员', synonyms: ['是否考评员', '考评员资格'] },
+  {
+    key: 'assessor',
+    label: '考评员',
+    synonyms: ['是否考评员', '考评员资格'],
+    rule: '是或否（是否具有考评员资格）；不填视为“否”。',
+    example: '否',
+  },
 ];
 
 const yes = new Set(['是', 'y', 'yes', '1', '√', '✓', '有', 'true', '专任', '专职']);
@@ -130,6 +171,7 @@ export function teacherImportDefinition(
     rowSchema: teacherRowSchema(majors),
     keyOf: (value) => keyOf(value.staffNo),
     keyField: 'staffNo',
+    identityFields: ['staffNo', 'name'],
     existingKeys: () =>
       new Set(
         ctx.db

@@ -4,8 +4,9 @@ import { auditedRows } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
-import { commitImport, previewImport } from '../../io/importer';
-import { teacherImportDefinition } from './import';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
+import { importTemplate } from '../../io/importTemplate';
+import { teacherImportDefinition, teacherImportFields } from './import';
 import { teacherRepo } from './repository';
 import { teacherUsage } from './usage';
 
@@ -18,6 +19,8 @@ export function teachersHandlers(
   | 'teachers.delete'
   | 'teachers.importPreview'
   | 'teachers.importCommit'
+  | 'teachers.importProblems'
+  | 'teachers.importTemplate'
 > {
   const { db } = ctx;
   const repo = teacherRepo(db);
@@ -55,6 +58,10 @@ export function teachersHandlers(
       return teacherUsage(db, id);
     },
     'teachers.delete': ({ id, force }) => deleteTeacher(id, force),
+    'teachers.importTemplate': () =>
+      importTemplate('教师导入模板.xlsx', '教师', teacherImportFields),
+    'teachers.importProblems': (input) =>
+      problemRowsSheet(teacherImportDefinition(ctx, repo), input, ctx),
     'teachers.importPreview': (input) =>
       previewImport(teacherImportDefinition(ctx, repo), input, ctx),
     'teachers.importCommit': (input) =>

@@ -252,6 +252,8 @@ export function CataloguePage() {
         hint={text.importHint}
         preview={(request) => invoke('catalogue.importPreview', request)}
         commit={(request) => mutate('catalogue.importCommit', request)}
+        problems={(request) => invoke('catalogue.importProblems', request)}
+        template={() => invoke('catalogue.importTemplate', {})}
         onClose={() => setImportOpen(false)}
       />
     </>

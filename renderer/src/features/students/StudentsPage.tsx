@@ -225,8 +225,10 @@ export function StudentsPage() {
         hint={text.importHint}
         preview={(request) => invoke('students.importPreview', request)}
         commit={(request) => mutate('students.importCommit', request)}
+        problems={(request) => invoke('students.importProblems', request)}
+        template={() => invoke('students.importTemplate', {})}
         onImported={(r) => {
-          message.success(text.imported(r.created, r.updated));
+          message.success(text.imported(r.created, r.updated, r.leftOut));
         }}
         onClose={() => setImportOpen(false)}
       />

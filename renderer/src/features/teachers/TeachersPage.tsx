@@ -198,6 +198,8 @@ export function TeachersPage() {
         hint={t.teachers.importHint}
         preview={(request) => invoke('teachers.importPreview', request)}
         commit={(request) => mutate('teachers.importCommit', request)}
+        problems={(request) => invoke('teachers.importProblems', request)}
+        template={() => invoke('teachers.importTemplate', {})}
         onClose={() => setImportOpen(false)}
       />
     </>

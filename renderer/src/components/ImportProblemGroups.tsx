@@ -1,0 +1,98 @@
+import { Collapse, Flex, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import type {
+  ImportPreview,
+  ImportProblemGroup,
+  ImportRowError,
+} from '../../../shared/contract/imports';
+import { t } from '../i18n';
+
+const text = t.importer;
+
+/**
+ * The preview's problems by reason (“身份证号码校验位错误 15 行”), errors then warnings; each group
+ * opens to its rows: 行号, the cells that say who the row is, the cell at fault, and the problem.
+ */
+export function ImportProblemGroups({ result }: { result: ImportPreview }) {
+  const valuesByRow = useMemo(
+    () => new Map(result.rows.map((r) => [r.rowNumber, r.values])),
+    [result.rows],
+  );
+  const errors = result.groups.filter((g) => g.severity === 'error');
+  const warnings = result.groups.filter((g) => g.severity === 'warning');
+  const label = (key: string) => result.fields.find((f) => f.key === key)?.label ?? key;
+
+  const table = (group: ImportProblemGroup) => {
+    const identity = result.identityFields.filter((key) => result.mapping[key] !== null);
+    const faulty = group.field && !identity.includes(group.field) ? [group.field] : [];
+    const cell = (key: string) => (p: ImportRowError) => valuesByRow.get(p.rowNumber)?.[key] ?? '';
+    return (
+      <Table<ImportRowError>
+        size="small"
+        rowKey={(p) => `${p.rowNumber}-${p.field}`}
+        dataSource={group.problems}
+        pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
+        footer={
+          group.count > group.problems.length
+            ? () => text.groupCut(group.problems.length)
+            : undefined
+        }
+        columns={[
+          { title: text.rowNumber, dataIndex: 'rowNumber', width: 70 },
+          ...[...identity, ...faulty].map((key) => ({
+            title: key === group.field ? (group.column ?? label(key)) : label(key),
+            key,
+            render: (_: unknown, p: ImportRowError) => {
+              const value = cell(key)(p);
+              return key === group.field && group.severity === 'error' ? (
+                <Typography.Text type="danger">{value || text.emptyCell}</Typography.Text>
+              ) : (
+                value
+              );
+            },
+          })),
+          { title: text.problem, dataIndex: 'reason' },
+        ]}
+      />
+    );
+  };
+
+  const panels = (groups: ImportProblemGroup[]) =>
+    groups.map((group, i) => ({
+      key: `${group.severity}-${i}`,
+      label: (
+        <Flex gap={8} align="center" wrap data-testid="import-group">
+          <Tag color={group.severity === 'error' ? 'error' : 'warning'}>
+            {text.severity[group.severity]}
+          </Tag>
+          <Typography.Text strong>{group.title}</Typography.Text>
+          <Typography.Text>{text.groupCount(group.count)}</Typography.Text>
+          {group.column && (
+            <Typography.Text type="secondary">{text.groupColumn(group.column)}</Typography.Text>
+          )}
+        </Flex>
+      ),
+      children: table(group),
+    }));
+
+  if (result.groups.length === 0) return null;
+  return (
+    <div>
+      <Typography.Text strong>{text.groupsTitle}</Typography.Text>
+      <Flex vertical gap={8} style={{ marginTop: 8 }}>
+        {errors.length > 0 && (
+          <Collapse
+            size="small"
+            data-testid="import-errors"
+            // The largest error group opens at once; the others on a click.
+            defaultActiveKey={['error-0']}
+            items={panels(errors)}
+          />
+        )}
+        {warnings.length > 0 && (
+          <Collapse size="small" data-testid="import-warnings" items={panels(warnings)} />
+        )}
+      </Flex>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { dataCall } from '../harness/fees';
+import { softwareMajor } from '../harness/majors';
+import { webHostCall } from '../harness/seedStaff';
+import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
+import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+test.describe('学生名单导入：真实学校的表格', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-import-roster-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('a 合计 row, a pasted row, a bad check digit and a dashed phone: grouped, problem rows downloaded, the valid rows imported', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    await call('majors.save', softwareMajor);
+
+    // Title in row 1, header in row 2: rows[i] is file row 3 + i.
+    const rows = rosterRows(8, { majors: ['软件技术'] });
+    const bad = withBadCheckChar(rows[2][2]); // file row 5
+    const broken = rows.map((r) => [...r]);
+    broken[2][2] = bad.id;
+    broken[5][7] = '138-6189 0164';
+    const sheet = [
+      ['2023 级试点学生名单'],
+      [...rosterHeader],
+      ...broken,
+      [...broken[3]], // pasted twice
+      ['合计', '', '', '', '', '', '', '共 8 人'],
+    ];
+
+    await page.goto(await host.launchUrl());
+    await openPage(page, '学生');
+    await page.getByRole('button', { name: '从名单导入' }).click();
+    const dialog = openDialog(page);
+    const templateDownload = page.waitForEvent('download');
+    await dialog.getByTestId('import-template').click();
+    const template = await templateDownload;
+    expect(template.suggestedFilename()).toBe('学生名单导入模板.xlsx');
+    const templateBook = await loadWorkbook(readFileSync(await template.path()));
+    expect(templateBook.worksheets.map((w) => w.name)).toEqual(['学生名单', '说明']);
+
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '名单.xlsx',
+      mimeType: XLSX_MIME,
+      buffer: await xlsxBytes({ rows: sheet }),
+    });
+
+    await expect(dialog.getByTestId('import-summary')).toContainText(
+      '共 8 行：可导入 7 行（新增 7，更新 0），有错误 1 行。',
+    );
+    await expect(dialog.getByTestId('import-skipped')).toHaveText(
+      '已跳过合计/小计行 1 行，它们不是数据行。完全相同的重复行 1 行已合并，只导入一次。',
+    );
+    const errors = dialog.getByTestId('import-errors');
+    await expect(errors.getByTestId('import-group')).toHaveText([/身份证号码校验位错误\s*1 行/]);
+    await expect(errors.locator('tbody tr').first().locator('td')).toHaveText([
+      '5',
+      rows[2][0],
+      rows[2][1],
+      bad.id,
+      `校验位应为 ${bad.expected}，实际为 ${bad.actual}`,
+    ]);
+    await expect(dialog.getByTestId('import-warnings').getByTestId('import-group')).toHaveText([
+      /完全相同的重复行（已合并）\s*1 行/,
+    ]);
+    await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+    await attachScreenshot(page, testInfo, 'import-roster-grouped');
+
+    // 下载问题行: the file's own columns between 行号 and 问题, read back with ExcelJS.
+    const downloading = page.waitForEvent('download');
+    await dialog.getByTestId('import-download-problems').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('名单-问题行.xlsx');
+    const wb = await loadWorkbook(readFileSync(await download.path()));
+    const problems = sheetTable(wb.worksheets[0]);
+    expect(problems.header).toEqual(['行号', ...rosterHeader, '问题']);
+    expect(problems.rows).toHaveLength(1);
+    expect(problems.rows[0][0]).toBe(5);
+    expect(problems.rows[0][3]).toBe(bad.id);
+    expect(String(problems.rows[0].at(-1))).toContain(`校验位应为 ${bad.expected}`);
+
+    // 仅导入无误的 7 行, after saying what stays out.
+    await dialog.getByTestId('import-skip-invalid').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect(confirm).toContainText('将导入 7 行；另有 1 行有错误，不会导入');
+    await confirm.getByRole('button', { name: '确定导入' }).click();
+    await expect(dialog.getByText('导入完成：新增 7 条，更新 0 条。')).toBeVisible();
+    await expect(dialog.getByText('有错误的 1 行未导入。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+
+    await expect(page.getByText('共 7 条')).toBeVisible();
+    await expect(page.getByTestId('students-table')).toContainText(rows[5][1]);
+    await expect(page.getByTestId('students-table')).not.toContainText(rows[2][1]);
+    const saved = (await call('students.list', { search: rows[5][0] })) as {
+      items: { phone: string }[];
+    };
+    expect(saved.items[0].phone).toBe('13861890164');
+  });
+});
