@@ -156,16 +156,23 @@ const isoStamp = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;
 
 /**
  * Re-packs an Office file with fixed dates: the libraries stamp "now" into docProps/core.xml
- * and into every zip entry, which would make each export differ.
+ * and into every zip entry, which would make each export differ. `rewrite` edits named XML
+ * parts on the way (what a library cannot write itself).
  */
-export async function normaliseOffice(buffer: Buffer): Promise<Buffer> {
+export async function normaliseOffice(
+  buffer: Buffer,
+  rewrite: Record<string, (xml: string) => string> = {},
+): Promise<Buffer> {
   const stamp = FIXED_DOC_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const edits: Record<string, (xml: string) => string> = {
+    ...rewrite,
+    'docProps/core.xml': (xml) => xml.replace(isoStamp, stamp),
+  };
   const entries = await readOwnZip(buffer);
   return writeZip(
-    entries.map((e) =>
-      e.name === 'docProps/core.xml'
-        ? { name: e.name, data: Buffer.from(e.data.toString('utf8').replace(isoStamp, stamp)) }
-        : e,
-    ),
+    entries.map((e) => {
+      const edit = edits[e.name];
+      return edit ? { name: e.name, data: Buffer.from(edit(e.data.toString('utf8'))) } : e;
+    }),
   );
 }

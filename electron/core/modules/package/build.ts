@@ -7,7 +7,9 @@ import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import { blobPath } from '../attachments/blobStore';
 import { CoreError } from '../../errors';
-import { applicationForm, implementationPlan } from './content';
+import { applicationForm } from './applicationForm';
+import { MAX_NAME_PART, labelAttachments } from './attachmentLabels';
+import { implementationPlan } from './content';
 import type { PackageData } from './data';
 import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
@@ -15,9 +17,6 @@ import { facilitiesWorkbook, teacherWorkbook } from './xlsx';
 import type { CancellableTask } from '../../io/tasks';
 import type { PackageAttachment } from './data';
 import { compressFor, packageContents } from './manifestZip';
-
-/** The longest part of a package's name or an entry's stem taken from the data (school, file). */
-export const MAX_NAME_PART = 120;
 
 /** The export day in China (not the machine's zone, not UTC) as YYYYMMDD. */
 export const yyyymmdd = (d: Date) => chinaDate(d).replaceAll('-', '');
@@ -107,7 +106,8 @@ export async function buildPackage(
 ): Promise<{ size: number; manifest: PackageManifest }> {
   const { data, draft, progress, task } = options;
   const names = applicationDocuments(draft);
-  const form = applicationForm(data, draft);
+  const today = chinaDate(options.now);
+  const form = applicationForm(data, draft, today);
   const documents: { name: string; make: () => Promise<Buffer> }[] = [
     { name: names.formDocx, make: () => renderDocx('1+X证书制度试点申报表', form) },
     { name: names.formPdf, make: () => renderPdf('1+X证书制度试点申报表', form) },
@@ -117,11 +117,11 @@ export async function buildPackage(
     },
     {
       name: names.teachers,
-      make: () => teacherWorkbook(data, draft, chinaDate(options.now)),
+      make: () => teacherWorkbook(data, draft, today),
     },
     {
       name: names.facilities,
-      make: () => facilitiesWorkbook(data, draft, chinaDate(options.now)),
+      make: () => facilitiesWorkbook(data, draft, today),
     },
   ];
   const contents = packageContents();
@@ -134,8 +134,7 @@ export async function buildPackage(
 
   let streamed = DOCUMENTS * DOCUMENT_WORK;
   const onBytes = (n: number) => progress((streamed += n));
-  const used = new Set<string>();
-  for (const a of data.attachments) {
+  for (const { attachment: a, path: name } of labelAttachments(data.attachments)) {
     const file = blobPath(options.blobRoot, a.sha256);
     let size: number;
     try {
@@ -144,14 +143,6 @@ export async function buildPackage(
       throw missingAttachment(a);
     }
     if (size !== a.size) throw damagedAttachment(a);
-    const stem = safeFileName(
-      `${a.owner}_${a.kind}_${a.displayName.replace(/\.[^.]*$/, '')}`,
-      '_',
-      MAX_NAME_PART,
-    );
-    let name = `附件/${stem}.${a.ext}`;
-    for (let n = 2; used.has(name); n += 1) name = `附件/${stem}_${n}.${a.ext}`;
-    used.add(name);
     contents.addStreamed(
       { name, file, size, compress: compressFor(name), through: checkedBytes(a, onBytes) },
       { path: name, size: a.size, sha256: a.sha256 },
