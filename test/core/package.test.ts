@@ -129,7 +129,10 @@ describe('submission package', () => {
         'manifest.json',
       ]),
     );
-    expect(names.some((n) => n.startsWith('附件/') && n.endsWith('.pdf'))).toBe(true);
+    // The school's files numbered after 附件一 (申报表) and 附件二 (实施方案), as the form lists them.
+    expect(names.filter((n) => n.startsWith('附件/'))).toEqual([
+      '附件/附件三_Web前端开发 2020_人才培养方案_软件技术人才培养方案.pdf',
+    ]);
 
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({
@@ -157,7 +160,7 @@ describe('submission package', () => {
       '510203',
       '软件开发实训室',
       '某软件公司实习基地',
-      '不将证书作为毕业条件：已承诺',
+      '不将证书作为毕业条件已承诺',
       '学校（盖章）',
     ]) {
       expect(form).toContain(text);
@@ -207,6 +210,7 @@ describe('submission package', () => {
       expect(text).toContain('学校（盖章）');
       const fonts = spawnSync('pdffonts', [pdfPath], { encoding: 'utf8' });
       expect(fonts.stdout).toMatch(/NotoSansSC/);
+      expect(fonts.stdout).toMatch(/NotoSerifSC/);
       const info = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
       expect(info.stdout).toMatch(/A4/);
     } finally {

@@ -300,13 +300,13 @@ export function applicationForm(data: PackageData, draft: boolean, today: string
     { type: 'paragraph', indent: true, text: `实施方案全文见${PLAN_LABEL}。` },
     heading(8),
     commitmentTable(data),
+    { type: 'heading', level: 2, text: '附件清单' },
+    attachmentTable(data, draft),
     {
       type: 'paragraph',
       indent: true,
       text: '本校承诺以上填报内容及所附材料真实、准确，并按要求组织实施试点工作。',
     },
-    { type: 'heading', level: 2, text: '附件清单' },
-    attachmentTable(data, draft),
     { type: 'signature', lines: ['学校负责人签字：', '学校（盖章）', '年　　月　　日'] },
   ];
 }

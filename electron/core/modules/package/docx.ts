@@ -102,7 +102,7 @@ function table(b: Extract<Block, { type: 'table' }>): Table {
     borders: allBorders,
     rows: b.rows.map((row, r) => {
       reach = Math.max(reach, keepUntil[r]);
-      const keepNext = r < header || r < reach;
+      const keepNext = r < header || r < reach || undefined;
       return new TableRow({
         tableHeader: r < header,
         cantSplit: true,
@@ -197,7 +197,7 @@ function cover(b: Extract<Block, { type: 'cover' }>): (Paragraph | Table)[] {
 }
 
 function contentOf(blocks: readonly Block[]): (Paragraph | Table)[] {
-  return blocks.flatMap((b): (Paragraph | Table)[] => {
+  return blocks.flatMap((b, i): (Paragraph | Table)[] => {
     switch (b.type) {
       case 'cover':
         return cover(b);
@@ -221,6 +221,8 @@ function contentOf(blocks: readonly Block[]): (Paragraph | Table)[] {
         return [
           new Paragraph({
             indent: b.indent ? { firstLine: Math.round(SIZE_PT.body * 2 * 20) } : undefined,
+            // The signature never stands alone on a page: the paragraph before it goes along.
+            keepNext: blocks[i + 1]?.type === 'signature' || undefined,
             children: [new TextRun(b.text)],
           }),
         ];
@@ -231,7 +233,7 @@ function contentOf(blocks: readonly Block[]): (Paragraph | Table)[] {
         return b.lines.map(
           (text, i) =>
             new Paragraph({
-              keepNext: i < b.lines.length - 1,
+              keepNext: i < b.lines.length - 1 || undefined,
               keepLines: true,
               indent: { left: Math.round(TEXT_WIDTH * 0.45) },
               spacing: { before: i === 0 ? 720 : 360 },
@@ -259,7 +261,8 @@ const pageNumberFooter = () =>
   });
 
 const page = {
-  size: { width: mm(PAGE_MM.width), height: mm(PAGE_MM.height) },
+  // A4 exactly as Word writes it (210 × 297 mm rounds to 11906 × 16838 twips).
+  size: { width: 11906, height: 16838 },
   margin: {
     top: mm(PAGE_MM.top),
     bottom: mm(PAGE_MM.bottom),

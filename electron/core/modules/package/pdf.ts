@@ -73,8 +73,10 @@ export class PdfWriter {
         return this.height('sans', size, b.text) + size * 0.8 + this.lead(blocks, i + 1);
       }
       case 'paragraph': {
-        const line = this.height('serif', SIZE_PT.body, '字');
-        return Math.min(this.height('serif', SIZE_PT.body, b.text), line * 2);
+        const height = this.height('serif', SIZE_PT.body, b.text, b.indent ? SIZE_PT.body * 2 : 0);
+        // The signature never stands alone on a page: the paragraph before it goes along.
+        if (blocks[i + 1]?.type === 'signature') return height + this.lead(blocks, i + 1);
+        return Math.min(height, this.height('serif', SIZE_PT.body, '字') * 2);
       }
       case 'table':
         return new PdfTable(this, b).leadHeight();

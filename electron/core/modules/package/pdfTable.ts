@@ -78,13 +78,16 @@ export class PdfTable {
 
   /**
    * What must start on the same page as the table's top (and a heading above it): all of a short
-   * table, else the head and the first group of rows.
+   * table, else the head and the first group of rows (its first row, if it is taller than a page).
    */
   leadHeight() {
+    const page = this.w.bottom - this.w.doc.page.margins.top;
     const whole = this.sum(0, this.heights.length - 1);
-    if (whole <= (this.w.bottom - this.w.doc.page.margins.top) * SHORT_TABLE) return whole;
+    if (whole <= page * SHORT_TABLE) return whole;
     const [first] = rowGroups(this.cells, this.heights.length, this.headRows);
-    return this.headHeight + (first ? this.sum(first[0], first[1]) : 0);
+    if (!first) return this.headHeight;
+    const group = this.sum(first[0], first[1]);
+    return this.headHeight + (this.headHeight + group <= page ? group : this.heights[first[0]]);
   }
 
   draw() {
