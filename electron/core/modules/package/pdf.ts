@@ -19,6 +19,8 @@ export class PdfWriter {
   readonly width: number;
   /** Pages that carry no number (the cover). */
   readonly unnumbered = new Set<number>();
+  /** Each table laid out once, whether first measured for a heading above it or drawn. */
+  private readonly tables = new Map<Block, PdfTable>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -79,12 +81,21 @@ export class PdfWriter {
         return Math.min(height, this.height('serif', SIZE_PT.body, '字') * 2);
       }
       case 'table':
-        return new PdfTable(this, b).leadHeight();
+        return this.table(b).leadHeight();
       case 'signature':
         return this.signatureHeight(b.lines);
       default:
         return 0;
     }
+  }
+
+  private table(b: Extract<Block, { type: 'table' }>) {
+    let table = this.tables.get(b);
+    if (!table) {
+      table = new PdfTable(this, b);
+      this.tables.set(b, table);
+    }
+    return table;
   }
 
   write(blocks: readonly Block[]) {
@@ -123,7 +134,7 @@ export class PdfWriter {
           });
           break;
         case 'table':
-          new PdfTable(this, b).draw();
+          this.table(b).draw();
           doc.y += SIZE_PT.table;
           break;
         case 'signature':

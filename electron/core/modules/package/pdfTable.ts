@@ -17,6 +17,7 @@ export class PdfTable {
   private readonly cells: PlacedCell[];
   private readonly columnX: number[];
   private readonly heights: number[] = [];
+  private readonly measured = new Map<PlacedCell, number>();
   private readonly headRows: number;
 
   constructor(
@@ -44,12 +45,18 @@ export class PdfTable {
     return this.columnX[c.col + c.colSpan] - this.columnX[c.col] - PAD * 2;
   }
 
+  /** Sets the cell's face and size and measures its text (once: shaping CJK text is costly). */
   private textHeight(c: PlacedCell) {
     this.w.set(this.isHead(c) ? 'sans' : 'serif', SIZE_PT.table);
-    return this.w.doc.heightOfString(c.cell.text || ' ', {
-      width: this.cellWidth(c),
-      lineGap: LINE_GAP,
-    });
+    let height = this.measured.get(c);
+    if (height === undefined) {
+      height = this.w.doc.heightOfString(c.cell.text || ' ', {
+        width: this.cellWidth(c),
+        lineGap: LINE_GAP,
+      });
+      this.measured.set(c, height);
+    }
+    return height;
   }
 
   /** Each row as tall as its tallest cell; a merged cell taller than its rows stretches the last. */
