@@ -341,6 +341,43 @@ describe('submission package', () => {
     expect(data.extra).toEqual(['多余.txt']);
   });
 
+  it('names its entries in UTF-8 and says so: every header has the UTF-8 flag, unzip lists the Chinese names', async () => {
+    const project = await completeProject();
+    const bytes = Buffer.from((await build([project.id])).contentBase64, 'base64');
+    // Bit 11 of the general purpose flags, in each central record and the local header it points to.
+    const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
+      yauzl.fromBuffer(bytes, { lazyEntries: false }, (err, zip) => {
+        if (err) return reject(err);
+        const all: yauzl.Entry[] = [];
+        zip.on('entry', (e: yauzl.Entry) => all.push(e));
+        zip.on('end', () => resolve(all));
+      });
+    });
+    expect(entries.length).toBe((await unzip(bytes)).size);
+    for (const e of entries) {
+      expect(e.generalPurposeBitFlag & 0x800, e.fileName).toBe(0x800);
+      const local = e.relativeOffsetOfLocalHeader;
+      expect(bytes.readUInt32LE(local)).toBe(0x04034b50);
+      expect(bytes.readUInt16LE(local + 6) & 0x800, e.fileName).toBe(0x800);
+    }
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pilotdesk-utf8-'));
+    try {
+      const file = path.join(dir, 'package.zip');
+      writeFileSync(file, bytes);
+      const listed = spawnSync('unzip', ['-l', file], { encoding: 'utf8' }).stdout;
+      for (const name of [
+        '申报表.pdf',
+        '实施方案.docx',
+        '附件/附件三_Web前端开发 2020_人才培养方案_软件技术人才培养方案.pdf',
+      ]) {
+        expect(listed).toContain(name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses zip-slip, absolute paths, symlinks, encrypted, bombs and garbage', async () => {
     const expectRefused = async (bytes: Buffer, pattern: RegExp) => {
       const r = await verify(bytes);
