@@ -6,6 +6,7 @@ import type { PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import { blobPath } from '../attachments/blobStore';
+import { gbkSpells } from '../../io/gbkZip';
 import { CoreError } from '../../errors';
 import { applicationForm } from './applicationForm';
 import { MAX_NAME_PART, labelAttachments } from './attachmentLabels';
@@ -36,6 +37,8 @@ export interface BuildOptions {
   blobRoot: string;
   /** Where the zip is written (must not exist yet); the caller removes it if the build fails. */
   target: string;
+  /** Entry names in GBK, for the unzip of older Windows (兼容旧版 Windows 解压). */
+  gbkNames: boolean;
   /** Checked between steps and while attachments stream in; aborting stops the build at once. */
   task: Pick<CancellableTask, 'signal' | 'checkpoint'>;
   progress: (done: number) => void;
@@ -106,6 +109,14 @@ export async function buildPackage(
 ): Promise<{ size: number; manifest: PackageManifest }> {
   const { data, draft, progress, task } = options;
   const names = applicationDocuments(draft);
+  const attachments = labelAttachments(data.attachments);
+  const unspellable = options.gbkNames && attachments.find((a) => !gbkSpells(a.path));
+  if (unspellable) {
+    throw new CoreError(
+      'CONFLICT',
+      `附件“${unspellable.attachment.displayName}”（${unspellable.attachment.owner}）在材料包中的文件名“${unspellable.path}”含有 GBK 编码无法表示的字符，不能按“兼容旧版 Windows 解压（GBK 文件名）”导出。请修改附件名称，或不勾选此项导出。`,
+    );
+  }
   const today = chinaDate(options.now);
   const form = applicationForm(data, draft, today);
   const documents: { name: string; make: () => Promise<Buffer> }[] = [
@@ -134,7 +145,7 @@ export async function buildPackage(
 
   let streamed = DOCUMENTS * DOCUMENT_WORK;
   const onBytes = (n: number) => progress((streamed += n));
-  for (const { attachment: a, path: name } of labelAttachments(data.attachments)) {
+  for (const { attachment: a, path: name } of attachments) {
     const file = blobPath(options.blobRoot, a.sha256);
     let size: number;
     try {
@@ -165,7 +176,7 @@ export async function buildPackage(
       verdicts: project.verdicts,
     })),
   };
-  const manifest = await contents.write(header, options.target, task.signal);
+  const manifest = await contents.write(header, options.target, task.signal, options.gbkNames);
   const size = statSync(options.target).size;
   progress(packageWork(data));
   return { size, manifest };
