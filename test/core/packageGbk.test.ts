@@ -1,11 +1,13 @@
 import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { Transform } from 'node:stream';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageBuildResult, PackageVerifyReport } from '../../shared/contract/package';
 import { createTestCore, type TestCore } from '../harness/core';
+import { writeGbkZipFile } from '../../electron/core/io/gbkZip';
 import { artefactDir } from '../harness/documents';
 import { makePdf } from '../harness/files';
 import { call } from '../harness/seed';
@@ -86,7 +88,10 @@ describe('兼容旧版 Windows 解压 (GBK file names)', () => {
       'package.verify',
       await staged(t.core, built.fileName, bytes),
     );
-    expect(verified.ok && (verified.data as PackageVerifyReport), JSON.stringify(verified)).toMatchObject({
+    expect(
+      verified.ok && (verified.data as PackageVerifyReport),
+      JSON.stringify(verified),
+    ).toMatchObject({
       ok: true,
       missing: [],
       extra: [],
@@ -122,5 +127,38 @@ describe('兼容旧版 Windows 解压 (GBK file names)', () => {
     expect(existsSync(exportsDir) ? readdirSync(exportsDir) : []).toEqual([]);
     // Without the option the same package exports with UTF-8 names.
     expect((await build(project.id, false)).ok).toBe(true);
+  });
+
+  it('stops with the reason when cancelled mid-way or when a file fails its check on the way in', async () => {
+    const dir = artefactDir('packageGbkStops');
+    const file = path.join(dir, '附件.bin');
+    writeFileSync(file, Buffer.alloc(256 * 1024, 7));
+    const entry = (through: () => Transform) => ({
+      name: '附件/附件三_大文件.bin',
+      file,
+      size: 256 * 1024,
+      compress: false,
+      through,
+    });
+    const controller = new AbortController();
+    const cancelling = () =>
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          controller.abort(new Error('已取消'));
+          done(null, chunk);
+        },
+      });
+    await expect(
+      writeGbkZipFile([entry(cancelling)], path.join(dir, 'cancelled.zip'), controller.signal),
+    ).rejects.toThrow('已取消');
+    const failing = () =>
+      new Transform({
+        transform(_chunk, _encoding, done) {
+          done(new Error('附件已损坏'));
+        },
+      });
+    await expect(writeGbkZipFile([entry(failing)], path.join(dir, 'damaged.zip'))).rejects.toThrow(
+      '附件已损坏',
+    );
   });
 });
