@@ -12,5 +12,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Files a test attaches (page images of the documents) go with the other results.
+    attachmentsDir: 'test-results/vitest-attachments',
   },
 });

@@ -3,8 +3,11 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-/** The PDF's Chinese font (see electron/core/modules/package/pdf.ts: CJK_FONT_MODULE). */
-const CJK_FONT_MODULE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
+/** The PDFs' Chinese faces (see electron/core/modules/package/pdfFonts.ts: PDF_FONT_MODULES). */
+const CJK_FONT_MODULES = [
+  '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
+  '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+];
 
 /**
  * Main-process options: CommonJS has no `import.meta`, so `import.meta.url` becomes the bundle's
@@ -25,10 +28,13 @@ export const mainBundleOptions = {
 
 /**
  * Files the bundled main reads at run time, copied beside it (inside app.asar once packaged):
- * the font goes to `<outDir>/fonts/`, where pdf.ts looks first.
+ * the fonts go to `<outDir>/fonts/`, where pdfFonts.ts looks first.
  */
 export function copyMainAssets(outDir) {
-  const font = createRequire(import.meta.url).resolve(CJK_FONT_MODULE);
+  const require = createRequire(import.meta.url);
   mkdirSync(path.join(outDir, 'fonts'), { recursive: true });
-  copyFileSync(font, path.join(outDir, 'fonts', path.basename(font)));
+  for (const fontModule of CJK_FONT_MODULES) {
+    const font = require.resolve(fontModule);
+    copyFileSync(font, path.join(outDir, 'fonts', path.basename(font)));
+  }
 }

@@ -34,6 +34,11 @@ export const packageBuildSchema = z
       .max(200, { error: '一次最多导出 200 个试点项目' }),
     /** Export even though a project fails the self-check: the package is marked 草稿. */
     acceptDraft: z.boolean().default(false),
+    /**
+     * 兼容旧版 Windows 解压: entry names in GBK without the UTF-8 flag (with the Info-ZIP Unicode
+     * Path field for other tools), for the unzip built into older Chinese Windows.
+     */
+    gbkNames: z.boolean().default(false),
     /** The id the page follows progress events by, and cancels the export with. */
     taskId: taskIdSchema.optional(),
   })

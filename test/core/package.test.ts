@@ -129,7 +129,10 @@ describe('submission package', () => {
         'manifest.json',
       ]),
     );
-    expect(names.some((n) => n.startsWith('附件/') && n.endsWith('.pdf'))).toBe(true);
+    // The school's files numbered after 附件一 (申报表) and 附件二 (实施方案), as the form lists them.
+    expect(names.filter((n) => n.startsWith('附件/'))).toEqual([
+      '附件/附件三_Web前端开发 2020_人才培养方案_软件技术人才培养方案.pdf',
+    ]);
 
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest).toMatchObject({
@@ -157,7 +160,7 @@ describe('submission package', () => {
       '510203',
       '软件开发实训室',
       '某软件公司实习基地',
-      '不将证书作为毕业条件：已承诺',
+      '不将证书作为毕业条件已承诺',
       '学校（盖章）',
     ]) {
       expect(form).toContain(text);
@@ -207,6 +210,7 @@ describe('submission package', () => {
       expect(text).toContain('学校（盖章）');
       const fonts = spawnSync('pdffonts', [pdfPath], { encoding: 'utf8' });
       expect(fonts.stdout).toMatch(/NotoSansSC/);
+      expect(fonts.stdout).toMatch(/NotoSerifSC/);
       const info = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
       expect(info.stdout).toMatch(/A4/);
     } finally {
@@ -338,6 +342,43 @@ describe('submission package', () => {
     expect(data.changed).toEqual(['申报表.pdf']);
     expect(data.missing).toEqual(['实施方案.docx']);
     expect(data.extra).toEqual(['多余.txt']);
+  });
+
+  it('names its entries in UTF-8 and says so: every header has the UTF-8 flag, unzip lists the Chinese names', async () => {
+    const project = await completeProject();
+    const bytes = Buffer.from((await build([project.id])).contentBase64, 'base64');
+    // Bit 11 of the general purpose flags, in each central record and the local header it points to.
+    const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
+      yauzl.fromBuffer(bytes, { lazyEntries: false }, (err, zip) => {
+        if (err) return reject(err);
+        const all: yauzl.Entry[] = [];
+        zip.on('entry', (e: yauzl.Entry) => all.push(e));
+        zip.on('end', () => resolve(all));
+      });
+    });
+    expect(entries.length).toBe((await unzip(bytes)).size);
+    for (const e of entries) {
+      expect(e.generalPurposeBitFlag & 0x800, e.fileName).toBe(0x800);
+      const local = e.relativeOffsetOfLocalHeader;
+      expect(bytes.readUInt32LE(local)).toBe(0x04034b50);
+      expect(bytes.readUInt16LE(local + 6) & 0x800, e.fileName).toBe(0x800);
+    }
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pilotdesk-utf8-'));
+    try {
+      const file = path.join(dir, 'package.zip');
+      writeFileSync(file, bytes);
+      const listed = spawnSync('unzip', ['-l', file], { encoding: 'utf8' }).stdout;
+      for (const name of [
+        '申报表.pdf',
+        '实施方案.docx',
+        '附件/附件三_Web前端开发 2020_人才培养方案_软件技术人才培养方案.pdf',
+      ]) {
+        expect(listed).toContain(name);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses zip-slip, absolute paths, symlinks, encrypted, bombs and garbage', async () => {

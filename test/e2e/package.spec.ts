@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import path from 'node:path';
+import yauzl from 'yauzl';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
 import { makeZip } from '../harness/files';
@@ -105,6 +107,46 @@ test.describe('申报材料', () => {
         buffer: Buffer.from('garbage'),
       });
     await expect(page.getByTestId('verify-error')).toContainText('不是有效的 zip');
+  });
+
+  test('兼容旧版 Windows 解压 writes GBK names without the UTF-8 flag, and the download still verifies', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    await seed(webHostCall(page.request, host));
+    await page.goto(await host.launchUrl());
+    await openPage(page, '申报材料');
+    await page
+      .getByRole('row', { name: /Web前端开发/ })
+      .getByRole('checkbox')
+      .check();
+    await page.getByRole('checkbox', { name: '兼容旧版 Windows 解压（GBK 文件名）' }).check();
+    await page.getByTestId('package-export').click();
+    const downloading = page.waitForEvent('download');
+    await openDialog(page)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    const download = await downloading;
+    const saved = testInfo.outputPath(download.suggestedFilename());
+    await download.saveAs(saved);
+
+    // Names as older Windows reads them: GBK bytes, no UTF-8 flag.
+    const names = await new Promise<string[]>((resolve, reject) => {
+      yauzl.open(saved, { decodeStrings: false }, (err, zip) => {
+        if (err) return reject(err);
+        const all: string[] = [];
+        zip.on('entry', (e: yauzl.Entry) => {
+          expect(e.generalPurposeBitFlag & 0x800).toBe(0);
+          all.push(iconv.decode(e.fileName as unknown as Buffer, 'gbk'));
+        });
+        zip.on('end', () => resolve(all));
+      });
+    });
+    expect(names).toEqual(expect.arrayContaining(['申报表（草稿）.pdf', '实施方案（草稿）.docx']));
+
+    await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(saved);
+    await expect(page.getByTestId('verify-report')).toContainText('校验通过');
+    await attachScreenshot(page, testInfo, 'package-gbk');
   });
 
   test('取消 during an export: a message, no download, no file', async ({ page }, testInfo) => {

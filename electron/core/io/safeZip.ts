@@ -77,6 +77,23 @@ const openOptions: yauzl.Options = {
   autoClose: false,
 };
 
+/**
+ * An entry's name: the Info-ZIP Unicode Path field's where it vouches for the stored bytes (the
+ * GBK-named packages for older Windows carry it), else the bytes read as UTF-8, flag or not.
+ */
+function entryName(entry: yauzl.Entry): string {
+  const bytes = entry.fileName as unknown as Buffer;
+  if (!Buffer.isBuffer(bytes)) return String(bytes);
+  if (!entry.extraFields.some((f) => f.id === 0x7075)) return bytes.toString('utf8');
+  // The UTF-8 flag only makes yauzl's fallback (a field that does not match) read UTF-8 too.
+  return yauzl.getFileNameLowLevel(
+    entry.generalPurposeBitFlag | 0x800,
+    bytes,
+    entry.extraFields,
+    true,
+  );
+}
+
 function openZip(input: ZipInput, notZip: () => CoreError): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, zip: yauzl.ZipFile) => (err ? reject(notZip()) : resolve(zip));
@@ -141,8 +158,7 @@ export async function openSafeZip(input: ZipInput, options: SafeZipOptions): Pro
       zip.on('error', () => reject(damaged()));
       zip.on('end', () => resolve());
       zip.on('entry', (entry: yauzl.Entry) => {
-        const bytes = entry.fileName as unknown as Buffer;
-        const name = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : String(bytes);
+        const name = entryName(entry);
         const problem = entryProblem(entry, name, total, options);
         if (problem) return reject(refuse(problem));
         if (!name.endsWith('/')) {

@@ -37,6 +37,53 @@ export type ZipSource = { name: string; compress: boolean } & (
 );
 
 /**
+ * Where a zip writer's output goes: a new private file `target`, which must not exist yet.
+ * `done` resolves once it is written; `fail` (the first error, or `signal` aborting with its
+ * reason) destroys the output and the `open` input streams and rejects `done` after closing
+ * `target`: the caller removes the partial file.
+ */
+export function zipSink(
+  output: Readable,
+  target: string,
+  open: ReadonlySet<{ destroy(): void }>,
+  signal?: AbortSignal,
+) {
+  let failed = false;
+  let settle: { resolve: () => void; reject: (error: unknown) => void };
+  const done = new Promise<void>((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  const out = createWriteStream(target, { flags: 'wx', mode: PRIVATE_FILE_MODE });
+  const fail = (error: unknown) => {
+    if (failed) return;
+    failed = true;
+    signal?.removeEventListener('abort', onAbort);
+    for (const stream of open) stream.destroy();
+    output.unpipe(out);
+    output.destroy();
+    if (out.closed) settle.reject(error);
+    else {
+      out.once('close', () => settle.reject(error));
+      out.destroy();
+    }
+  };
+  const onAbort = () => fail(signal?.reason);
+  output.on('error', fail);
+  out.on('error', fail);
+  out.on('close', () => {
+    if (failed) return;
+    signal?.removeEventListener('abort', onAbort);
+    settle.resolve();
+  });
+  if (signal?.aborted) fail(signal.reason);
+  else {
+    signal?.addEventListener('abort', onAbort, { once: true });
+    output.pipe(out);
+  }
+  return { done, fail, failed: () => failed };
+}
+
+/**
  * Streams a zip of these entries, in the given order and with fixed times (same input, same
  * bytes), into `target`, which must not exist yet. Files are opened one at a time as the zip
  * reaches them, so memory stays flat however large they are; `compress: false` stores bytes that
@@ -48,62 +95,33 @@ export function writeZipFile(
   target: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const zip = new yazl.ZipFile();
-    const output = zip.outputStream as Readable;
-    const out = createWriteStream(target, { flags: 'wx', mode: PRIVATE_FILE_MODE });
-    const open = new Set<Readable>();
-    let failed = false;
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      signal?.removeEventListener('abort', onAbort);
-      for (const stream of open) stream.destroy();
-      output.unpipe(out);
-      output.destroy();
-      if (out.closed) reject(error);
-      else {
-        out.once('close', () => reject(error));
-        out.destroy();
-      }
-    };
-    const onAbort = () => fail(signal?.reason);
-    if (signal?.aborted) {
-      fail(signal.reason);
-      return;
+  const zip = new yazl.ZipFile();
+  const open = new Set<Readable>();
+  const sink = zipSink(zip.outputStream as Readable, target, open, signal);
+  if (sink.failed()) return sink.done;
+  zip.on('error', sink.fail);
+  for (const e of entries) {
+    if ('data' in e) {
+      zip.addBuffer(e.data, e.name, entryOptions(e.compress));
+      continue;
     }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    zip.on('error', fail);
-    output.on('error', fail);
-    out.on('error', fail);
-    out.on('close', () => {
-      if (failed) return;
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
+    zip.addReadStreamLazy(e.name, { ...entryOptions(e.compress), size: e.size }, (done) => {
+      // yazl may still reach the next entry after a failure: open nothing more.
+      if (sink.failed()) return done(new Error('zip abandoned'), undefined as never);
+      const input = createReadStream(e.file);
+      open.add(input);
+      input.on('error', sink.fail);
+      input.on('close', () => open.delete(input));
+      if (!e.through) return done(null, input);
+      const through = e.through();
+      open.add(through);
+      through.on('error', sink.fail);
+      through.on('close', () => open.delete(through));
+      return done(null, input.pipe(through));
     });
-    for (const e of entries) {
-      if ('data' in e) {
-        zip.addBuffer(e.data, e.name, entryOptions(e.compress));
-        continue;
-      }
-      zip.addReadStreamLazy(e.name, { ...entryOptions(e.compress), size: e.size }, (done) => {
-        // yazl may still reach the next entry after a failure: open nothing more.
-        if (failed) return done(new Error('zip abandoned'), undefined as never);
-        const input = createReadStream(e.file);
-        open.add(input);
-        input.on('error', fail);
-        input.on('close', () => open.delete(input));
-        if (!e.through) return done(null, input);
-        const through = e.through();
-        open.add(through);
-        through.on('error', fail);
-        through.on('close', () => open.delete(through));
-        return done(null, input.pipe(through));
-      });
-    }
-    zip.end();
-    output.pipe(out);
-  });
+  }
+  zip.end();
+  return sink.done;
 }
 
 /** A zip of these entries in the given order, with fixed times: same input, same bytes. */
@@ -156,16 +174,23 @@ const isoStamp = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;
 
 /**
  * Re-packs an Office file with fixed dates: the libraries stamp "now" into docProps/core.xml
- * and into every zip entry, which would make each export differ.
+ * and into every zip entry, which would make each export differ. `rewrite` edits named XML
+ * parts on the way (what a library cannot write itself).
  */
-export async function normaliseOffice(buffer: Buffer): Promise<Buffer> {
+export async function normaliseOffice(
+  buffer: Buffer,
+  rewrite: Record<string, (xml: string) => string> = {},
+): Promise<Buffer> {
   const stamp = FIXED_DOC_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const edits: Record<string, (xml: string) => string> = {
+    ...rewrite,
+    'docProps/core.xml': (xml) => xml.replace(isoStamp, stamp),
+  };
   const entries = await readOwnZip(buffer);
   return writeZip(
-    entries.map((e) =>
-      e.name === 'docProps/core.xml'
-        ? { name: e.name, data: Buffer.from(e.data.toString('utf8').replace(isoStamp, stamp)) }
-        : e,
-    ),
+    entries.map((e) => {
+      const edit = edits[e.name];
+      return edit ? { name: e.name, data: Buffer.from(edit(e.data.toString('utf8'))) } : e;
+    }),
   );
 }

@@ -5,13 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyMainAssets, mainBundleOptions } from '../../../electron/cli/electron-bundle.mjs';
+import { renderPdf } from '../../../electron/core/modules/package/pdf';
 import {
   BUNDLED_FONT_DIR,
-  CJK_FONT_FILE,
-  CJK_FONT_MODULE,
-  cjkFontPath,
-  renderPdf,
-} from '../../../electron/core/modules/package/pdf';
+  PDF_FONT_MODULES,
+  pdfFontPath,
+} from '../../../electron/core/modules/package/pdfFonts';
 import { repoRoot } from '../../harness/webHost';
 
 const temps: string[] = [];
@@ -27,17 +26,21 @@ afterEach(() => {
 const pdfText = (file: string) =>
   spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
 
-describe('the PDF font is found from the code, not the working directory', () => {
+const faces = ['serif', 'sans'] as const;
+const fileOf = (face: (typeof faces)[number]) => path.basename(PDF_FONT_MODULES[face]);
+
+describe('the PDF fonts are found from the code, not the working directory', () => {
   it('in a source checkout (dev, tests, web host), whatever the cwd', async () => {
     const cwd = process.cwd();
     const elsewhere = tempDir();
     process.chdir(elsewhere);
     try {
-      const font = cjkFontPath();
-      // The checkout's own node_modules (a symlink in worktrees), not one found from the cwd.
-      expect(realpathSync(font)).toBe(
-        realpathSync(path.join(repoRoot, 'node_modules', CJK_FONT_MODULE)),
-      );
+      for (const face of faces) {
+        // The checkout's own node_modules (a symlink in worktrees), not one found from the cwd.
+        expect(realpathSync(pdfFontPath(face))).toBe(
+          realpathSync(path.join(repoRoot, 'node_modules', PDF_FONT_MODULES[face])),
+        );
+      }
       const file = path.join(elsewhere, 'probe.pdf');
       writeFileSync(file, await renderPdf('字体', [{ type: 'paragraph', text: '申报表中文' }]));
       expect(pdfText(file)).toContain('申报表中文');
@@ -57,7 +60,8 @@ describe('the PDF font is found from the code, not the working directory', () =>
       logLevel: 'error',
     });
     copyMainAssets(outDir);
-    expect(existsSync(path.join(outDir, BUNDLED_FONT_DIR, CJK_FONT_FILE))).toBe(true);
+    const bundled = faces.map((face) => path.join(outDir, BUNDLED_FONT_DIR, fileOf(face)));
+    for (const file of bundled) expect(existsSync(file)).toBe(true);
 
     const elsewhere = tempDir();
     const pdf = path.join(elsewhere, 'out.pdf');
@@ -67,8 +71,10 @@ describe('the PDF font is found from the code, not the working directory', () =>
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe(path.join(outDir, BUNDLED_FONT_DIR, CJK_FONT_FILE));
+    expect(JSON.parse(run.stdout)).toEqual(bundled);
     expect(pdfText(pdf)).toContain('湖北示例职业技术学院申报表');
-    expect(spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout).toMatch(/NotoSansSC/);
+    const fonts = spawnSync('pdffonts', [pdf], { encoding: 'utf8' }).stdout;
+    expect(fonts).toMatch(/NotoSerifSC/);
+    expect(fonts).toMatch(/NotoSansSC/);
   });
 });

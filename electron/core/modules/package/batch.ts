@@ -9,7 +9,7 @@ import type { CancellableTask } from '../../io/tasks';
 import { loadBatch } from '../fees/batches';
 import { figuresByBatch } from '../fees/figures';
 import { FEE_SHEET_FILE, feeSheet, UPLOAD_SHEET_FILE, uploadSheet } from '../fees/sheets';
-import { MAX_NAME_PART } from './build';
+import { MAX_NAME_PART } from './attachmentLabels';
 import { packageSchool } from './data';
 import { packageContents } from './manifestZip';
 

@@ -6,8 +6,11 @@ import type { PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import { blobPath } from '../attachments/blobStore';
+import { gbkSpells } from '../../io/gbkZip';
 import { CoreError } from '../../errors';
-import { applicationForm, implementationPlan } from './content';
+import { applicationForm } from './applicationForm';
+import { MAX_NAME_PART, labelAttachments } from './attachmentLabels';
+import { implementationPlan } from './content';
 import type { PackageData } from './data';
 import { renderDocx } from './docx';
 import { renderPdf } from './pdf';
@@ -15,9 +18,6 @@ import { facilitiesWorkbook, teacherWorkbook } from './xlsx';
 import type { CancellableTask } from '../../io/tasks';
 import type { PackageAttachment } from './data';
 import { compressFor, packageContents } from './manifestZip';
-
-/** The longest part of a package's name or an entry's stem taken from the data (school, file). */
-export const MAX_NAME_PART = 120;
 
 /** The export day in China (not the machine's zone, not UTC) as YYYYMMDD. */
 export const yyyymmdd = (d: Date) => chinaDate(d).replaceAll('-', '');
@@ -37,6 +37,8 @@ export interface BuildOptions {
   blobRoot: string;
   /** Where the zip is written (must not exist yet); the caller removes it if the build fails. */
   target: string;
+  /** Entry names in GBK, for the unzip of older Windows (兼容旧版 Windows 解压). */
+  gbkNames: boolean;
   /** Checked between steps and while attachments stream in; aborting stops the build at once. */
   task: Pick<CancellableTask, 'signal' | 'checkpoint'>;
   progress: (done: number) => void;
@@ -107,7 +109,16 @@ export async function buildPackage(
 ): Promise<{ size: number; manifest: PackageManifest }> {
   const { data, draft, progress, task } = options;
   const names = applicationDocuments(draft);
-  const form = applicationForm(data, draft);
+  const attachments = labelAttachments(data.attachments);
+  const unspellable = options.gbkNames && attachments.find((a) => !gbkSpells(a.path));
+  if (unspellable) {
+    throw new CoreError(
+      'CONFLICT',
+      `附件“${unspellable.attachment.displayName}”（${unspellable.attachment.owner}）在材料包中的文件名“${unspellable.path}”含有 GBK 编码无法表示的字符，不能按“兼容旧版 Windows 解压（GBK 文件名）”导出。请修改附件名称，或不勾选此项导出。`,
+    );
+  }
+  const today = chinaDate(options.now);
+  const form = applicationForm(data, draft, today);
   const documents: { name: string; make: () => Promise<Buffer> }[] = [
     { name: names.formDocx, make: () => renderDocx('1+X证书制度试点申报表', form) },
     { name: names.formPdf, make: () => renderPdf('1+X证书制度试点申报表', form) },
@@ -117,11 +128,11 @@ export async function buildPackage(
     },
     {
       name: names.teachers,
-      make: () => teacherWorkbook(data, draft, chinaDate(options.now)),
+      make: () => teacherWorkbook(data, draft, today),
     },
     {
       name: names.facilities,
-      make: () => facilitiesWorkbook(data, draft, chinaDate(options.now)),
+      make: () => facilitiesWorkbook(data, draft, today),
     },
   ];
   const contents = packageContents();
@@ -134,8 +145,7 @@ export async function buildPackage(
 
   let streamed = DOCUMENTS * DOCUMENT_WORK;
   const onBytes = (n: number) => progress((streamed += n));
-  const used = new Set<string>();
-  for (const a of data.attachments) {
+  for (const { attachment: a, path: name } of attachments) {
     const file = blobPath(options.blobRoot, a.sha256);
     let size: number;
     try {
@@ -144,14 +154,6 @@ export async function buildPackage(
       throw missingAttachment(a);
     }
     if (size !== a.size) throw damagedAttachment(a);
-    const stem = safeFileName(
-      `${a.owner}_${a.kind}_${a.displayName.replace(/\.[^.]*$/, '')}`,
-      '_',
-      MAX_NAME_PART,
-    );
-    let name = `附件/${stem}.${a.ext}`;
-    for (let n = 2; used.has(name); n += 1) name = `附件/${stem}_${n}.${a.ext}`;
-    used.add(name);
     contents.addStreamed(
       { name, file, size, compress: compressFor(name), through: checkedBytes(a, onBytes) },
       { path: name, size: a.size, sha256: a.sha256 },
@@ -174,7 +176,7 @@ export async function buildPackage(
       verdicts: project.verdicts,
     })),
   };
-  const manifest = await contents.write(header, options.target, task.signal);
+  const manifest = await contents.write(header, options.target, task.signal, options.gbkNames);
   const size = statSync(options.target).size;
   progress(packageWork(data));
   return { size, manifest };

@@ -1,161 +1,62 @@
-import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import {
-  commitmentLabels,
-  commitments,
-  planSectionLabels,
-  planSections,
-} from '../../../../shared/domain/implementationPlan';
-import { formatFen } from '../../../../shared/domain/money';
-import { formatShare } from '../../../../shared/domain/teachers';
+import { planSectionLabels, planSections } from '../../../../shared/domain/implementationPlan';
+import { PLAN_LABEL } from './attachmentLabels';
 import type { PackageData } from './data';
 
-/** A small document model rendered alike to docx and PDF, so both carry the same content. */
+/** A table cell: text, or text that spans rows/columns (cells it covers are left out of later rows). */
+export interface Cell {
+  text: string;
+  rowSpan?: number;
+  colSpan?: number;
+  /** Table cells are centred, as on printed forms; prose cells go left. */
+  align?: 'left' | 'center';
+  /** A label cell (学校名称, 合计…): set in the heading face like a header row. */
+  label?: boolean;
+}
+
+/**
+ * A small document model rendered alike to docx and PDF, so both carry the same content. The
+ * house style (fonts, margins, page numbers) belongs to the renderers, not to the content.
+ */
 export type Block =
+  /** The form's own first page, unnumbered: title and the filled-in lines under it. */
+  | {
+      type: 'cover';
+      /** 附件一 and the like, at the top left. */
+      label?: string;
+      title: string;
+      note?: string;
+      fields: { label: string; value: string }[];
+    }
+  /** 附件二 and the like, at the top left of an attachment's first page. */
+  | { type: 'label'; text: string }
   | { type: 'title'; text: string }
-  | { type: 'heading'; text: string }
-  | { type: 'paragraph'; text: string }
-  | { type: 'table'; rows: string[][] };
+  /** Level 2 is a heading within a section (（一）…). Kept with what follows it. */
+  | { type: 'heading'; text: string; level?: 1 | 2 }
+  /** `indent`: prose, first line indented two characters. */
+  | { type: 'paragraph'; text: string; indent?: boolean }
+  /** `header`: how many leading rows are the table's head (repeated on each page; default 1). */
+  | { type: 'table'; rows: (string | Cell)[][]; header?: number; widths?: number[] }
+  /** Signature and stamp lines at the end, kept together on the last page. */
+  | { type: 'signature'; lines: string[] };
 
 export const yesNo = (v: boolean) => (v ? '是' : '否');
-const draftMark = (draft: boolean) => (draft ? '（草稿）' : '');
-
-/** 申报表: school, projects, majors, teachers, rooms, sites, planned numbers, commitments, seals. */
-export function applicationForm(data: PackageData, draft: boolean): Block[] {
-  const { school } = data;
-  const blocks: Block[] = [{ type: 'title', text: `1+X证书制度试点申报表${draftMark(draft)}` }];
-  if (draft) {
-    blocks.push({
-      type: 'paragraph',
-      text: '草稿：自检未通过，本材料仅供内部核对，不可作为正式申报材料提交。',
-    });
-  }
-  blocks.push(
-    { type: 'heading', text: '一、学校基本信息' },
-    {
-      type: 'table',
-      rows: [
-        ['学校名称', school.name, '学校代码', school.code],
-        ['学校类型', school.kind, '示范校级别', school.demonstrationLevel],
-        ['所在市州', school.city, '通讯地址', school.address],
-        ['联系人', school.contactName, '联系电话', school.contactPhone],
-        ['电子邮箱', school.email, '', ''],
-      ],
-    },
-    { type: 'heading', text: '二、申报试点项目' },
-    {
-      type: 'table',
-      rows: [
-        ['序号', '证书名称', '培训评价组织', '年度', '等级', '自检结果'],
-        ...data.projects.map(({ project }, i) => [
-          String(i + 1),
-          project.certificateName,
-          project.organization,
-          String(project.year),
-          project.levels.map((l) => certificateLevelLabels[l]).join('、'),
-          selfCheckText(project.selfCheck),
-        ]),
-      ],
-    },
-  );
-  data.projects.forEach((p, i) => {
-    const { project, stats } = p;
-    blocks.push(
-      { type: 'heading', text: `项目${i + 1}：${project.certificateName}（${project.year}年）` },
-      { type: 'paragraph', text: '相关专业' },
-      {
-        type: 'table',
-        rows: [['专业代码', '专业名称'], ...p.majors.map((m) => [m.code, m.name])],
-      },
-      { type: 'paragraph', text: '师资情况' },
-      {
-        type: 'table',
-        rows: [
-          ['教师总数', '专任教师', '双师型教师', '双师型比例', '专任且能独立承担教学', '考评员'],
-          [
-            String(stats.total),
-            String(stats.fullTime),
-            String(stats.dualQualified),
-            formatShare(stats.dualQualified, stats.total),
-            String(stats.fullTimeIndependent),
-            String(stats.assessors),
-          ],
-        ],
-      },
-      { type: 'paragraph', text: '实训室及设备' },
-      {
-        type: 'table',
-        rows: [
-          ['实训室', '面积（平方米）', '工位数', '设备名称', '型号', '数量', '单价'],
-          ...p.rooms.flatMap((r) =>
-            (r.equipment.length > 0 ? r.equipment : [null]).map((e, k) => [
-              k === 0 ? r.name : '',
-              k === 0 ? String(r.areaM2) : '',
-              k === 0 ? String(r.workstations) : '',
-              e?.name ?? '',
-              e?.model ?? '',
-              e ? String(e.quantity) : '',
-              e ? formatFen(e.unitValueFen) : '',
-            ]),
-          ),
-        ],
-      },
-      { type: 'paragraph', text: '实习实训场所' },
-      {
-        type: 'table',
-        rows: [
-          ['名称', '校内/校外', '合作单位', '容纳人数', '协议期限'],
-          ...p.sites.map((s) => [s.name, s.campus, s.partner, String(s.capacity), s.agreement]),
-        ],
-      },
-      { type: 'paragraph', text: '计划试点人数' },
-      {
-        type: 'table',
-        rows: [
-          ['等级', '年度', '计划人数'],
-          ...project.plannedStudents.map((s) => [
-            certificateLevelLabels[s.level],
-            String(s.year),
-            String(s.count),
-          ]),
-        ],
-      },
-      { type: 'paragraph', text: '承诺事项' },
-      ...commitments.map((c): Block => ({
-        type: 'paragraph',
-        text: `${commitmentLabels[c]}：${project.commitments[c] ? '已承诺' : '未承诺'}`,
-      })),
-    );
-  });
-  blocks.push(
-    { type: 'heading', text: '学校意见' },
-    { type: 'paragraph', text: '学校承诺以上材料真实、准确，并按要求组织实施试点工作。' },
-    { type: 'paragraph', text: '负责人（签字）：____________' },
-    { type: 'paragraph', text: '学校（盖章）' },
-    { type: 'paragraph', text: '日期：　　　　年　　月　　日' },
-  );
-  return blocks;
-}
+export const draftMark = (draft: boolean) => (draft ? '（草稿）' : '');
 
 /** 实施方案: the structured plan of each project, section by section. */
 export function implementationPlan(data: PackageData, draft: boolean): Block[] {
   const blocks: Block[] = [
+    { type: 'label', text: PLAN_LABEL },
     { type: 'title', text: `${data.school.name}1+X证书制度试点实施方案${draftMark(draft)}` },
   ];
   for (const { project } of data.projects) {
     blocks.push({ type: 'heading', text: `${project.certificateName}（${project.year}年）` });
     planSections.forEach((s, i) => {
-      blocks.push({ type: 'heading', text: `${i + 1}. ${planSectionLabels[s]}` });
+      blocks.push({ type: 'heading', level: 2, text: `${i + 1}. ${planSectionLabels[s]}` });
       const text = project.plan[s].trim();
       for (const line of (text === '' ? '（未填写）' : text).split(/\r?\n/)) {
-        blocks.push({ type: 'paragraph', text: line });
+        blocks.push({ type: 'paragraph', indent: true, text: line });
       }
     });
   }
   return blocks;
-}
-
-export function selfCheckText(s: { level: string; fail: number; warn: number }): string {
-  if (s.level === 'fail') return `未通过（${s.fail} 项不符合）`;
-  if (s.level === 'warn') return `通过（${s.warn} 项提醒）`;
-  return '通过';
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ManifestFile, PackageManifest } from '../../../../shared/contract/package';
+import { writeGbkZipFile } from '../../io/gbkZip';
 import { writeZipFile, type ZipSource } from '../../io/zip';
 
 /** The checklist every package carries: what `package.verify` checks the archive against. */
@@ -36,10 +37,12 @@ export function packageContents() {
       entries.push(entry);
       files.push(listed);
     },
+    /** `gbkNames`: entry names in GBK for older Windows (the manifest keeps them in UTF-8). */
     async write(
       header: ManifestHeader,
       target: string,
       signal: AbortSignal,
+      gbkNames = false,
     ): Promise<PackageManifest> {
       const manifest: PackageManifest = {
         ...header,
@@ -53,7 +56,7 @@ export function packageContents() {
           compress: true,
         },
       ].sort((a, b) => byteOrder(a.name, b.name));
-      await writeZipFile(all, target, signal);
+      await (gbkNames ? writeGbkZipFile : writeZipFile)(all, target, signal);
       return manifest;
     },
   };

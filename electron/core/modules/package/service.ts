@@ -40,11 +40,11 @@ export function packageHandlers(
   const stale = removeStaleExports(ctx.dataDir);
   if (stale.length > 0) ctx.log('warn', 'removed half-written packages', { files: stale });
   return {
-    'package.build': async ({ projectIds, acceptDraft, taskId }) => {
+    'package.build': async ({ projectIds, acceptDraft, gbkNames, taskId }) => {
       const id = taskId ?? newTaskId('package');
       const task = tasks.begin(id, CANCELLED_MESSAGE);
       try {
-        return await exportPackage(id, task, projectIds, acceptDraft);
+        return await exportPackage(id, task, projectIds, acceptDraft, gbkNames);
       } finally {
         task.end();
       }
@@ -78,6 +78,7 @@ export function packageHandlers(
     task: CancellableTask,
     projectIds: number[],
     acceptDraft: boolean,
+    gbkNames: boolean,
   ): Promise<PackageBuildResult> {
     task.check();
     const data = gatherPackageData(db, projectIds);
@@ -105,6 +106,7 @@ export function packageHandlers(
         data,
         draft,
         now,
+        gbkNames,
         appVersion: ctx.appVersion,
         blobRoot: blobRootFor(db),
         target: temp,

@@ -1,5 +1,17 @@
 import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, List, Progress, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  List,
+  Progress,
+  Tooltip,
+  Typography,
+  Upload,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useRef, useState } from 'react';
 import {
@@ -34,6 +46,7 @@ export function PackagePage() {
   const selfChecks = useQuery('projects.selfCheckAll', {});
   const checks: ProjectCheck[] = selfChecks.data ?? [];
   const [selected, setSelected] = useState<number[]>([]);
+  const [gbkNames, setGbkNames] = useState(false);
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
@@ -46,7 +59,7 @@ export function PackagePage() {
     setBuilt(null);
     try {
       const result = await run((taskId) =>
-        invoke('package.build', { projectIds: selected, acceptDraft, taskId }),
+        invoke('package.build', { projectIds: selected, acceptDraft, gbkNames, taskId }),
       );
       setBuilt(result);
       saveContent({
@@ -135,9 +148,21 @@ export function PackagePage() {
       />
       <LoadState state={selfChecks.state} error={selfChecks.error} onRetry={selfChecks.retry}>
         <Flex vertical gap={16}>
-          <Typography.Text type="secondary">
-            {selected.length === 0 ? text.selectFirst : text.selected(selected.length)}
-          </Typography.Text>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <Typography.Text type="secondary">
+              {selected.length === 0 ? text.selectFirst : text.selected(selected.length)}
+            </Typography.Text>
+            <Tooltip title={text.gbkNamesHint}>
+              <Checkbox
+                checked={gbkNames}
+                disabled={busy}
+                onChange={(e) => setGbkNames(e.target.checked)}
+                data-testid="package-gbk-names"
+              >
+                {text.gbkNames}
+              </Checkbox>
+            </Tooltip>
+          </Flex>
           {busy && (
             <div data-testid="package-progress">
               <Typography.Text type="secondary">
