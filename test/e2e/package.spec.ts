@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import iconv from 'iconv-lite';
@@ -16,6 +16,14 @@ async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
   const result = await call(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.data as T;
+}
+
+/** Ticks the seeded project's row on 申报材料. */
+async function tickProject(page: Page): Promise<void> {
+  await page
+    .getByRole('row', { name: /Web前端开发/ })
+    .getByRole('checkbox')
+    .check();
 }
 
 /** A school with one project that is complete apart from its files (so it fails the check). */
@@ -73,10 +81,7 @@ test.describe('申报材料', () => {
     await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     await expect(page.getByTestId('package-export')).toBeDisabled();
-    await page
-      .getByRole('row', { name: /Web前端开发/ })
-      .getByRole('checkbox')
-      .check();
+    await tickProject(page);
 
     await page.getByTestId('package-export').click();
     await expect(page.getByTestId('package-draft-confirm')).toContainText('Web前端开发 · 2020');
@@ -116,10 +121,7 @@ test.describe('申报材料', () => {
     await seed(webHostCall(page.request, host));
     await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
-    await page
-      .getByRole('row', { name: /Web前端开发/ })
-      .getByRole('checkbox')
-      .check();
+    await tickProject(page);
     await page.getByRole('checkbox', { name: '兼容旧版 Windows 解压（GBK 文件名）' }).check();
     await page.getByTestId('package-export').click();
     const downloading = page.waitForEvent('download');
@@ -154,10 +156,7 @@ test.describe('申报材料', () => {
     await seed(call);
     await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
-    await page
-      .getByRole('row', { name: /Web前端开发/ })
-      .getByRole('checkbox')
-      .check();
+    await tickProject(page);
     // The export's call is held in the browser until 取消 has been answered, so the core always
     // sees 取消 first: the order a busy machine can produce, made certain (an export racing its
     // 取消 made this test flaky). Cancelling mid-work is proven in test/core/package.test.ts.
@@ -201,10 +200,7 @@ test.describe('申报材料', () => {
     await openPage(page, '申报材料');
     const submitted = page.getByTestId('submitted-packages');
     await expect(submitted).toContainText('还没有已提交的材料包');
-    await page
-      .getByRole('row', { name: /Web前端开发/ })
-      .getByRole('checkbox')
-      .check();
+    await tickProject(page);
     await page.getByTestId('package-export').click();
     const downloading = page.waitForEvent('download');
     await openDialog(page)
