@@ -114,7 +114,7 @@ export async function buildPackage(
   if (unspellable) {
     throw new CoreError(
       'CONFLICT',
-      `附件“${unspellable.attachment.displayName}”（${unspellable.attachment.owner}）在材料包中的文件名“${unspellable.path}”含有 GBK 编码无法表示的字符，不能按“兼容旧版 Windows 解压（GBK 文件名）”导出。请修改附件名称，或不勾选此项导出。`,
+      `附件“${unspellable.attachment.displayName}”（${unspellable.attachment.owner}）在材料包中的文件名“${unspellable.path}”含有 GBK 编码无法表示的字符，不能以 GBK 文件名（兼容旧版 Windows 解压）导出。请修改附件名称，或以 UTF-8 文件名导出。`,
     );
   }
   const today = chinaDate(options.now);
