@@ -124,10 +124,14 @@ test.describe('申报材料', () => {
     await tickProject(page);
     await page.getByRole('checkbox', { name: '兼容旧版 Windows 解压（GBK 文件名）' }).check();
     await page.getByTestId('package-export').click();
+    await expect(page.getByTestId('package-draft-confirm')).toContainText('Web前端开发 · 2020');
     const downloading = page.waitForEvent('download');
     await openDialog(page)
       .getByRole('button', { name: /确\s*定/ })
       .click();
+    // The page's own verdict first: a failure then shows its message, not a silent wait.
+    await expect(page.getByTestId('package-draft-confirm')).toHaveCount(0);
+    await expect(page.getByTestId('package-done')).toContainText('草稿');
     const download = await downloading;
     const saved = testInfo.outputPath(download.suggestedFilename());
     await download.saveAs(saved);

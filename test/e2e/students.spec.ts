@@ -4,15 +4,13 @@ import { csvBytes } from '../harness/sheets';
 import { residentId, withBadCheckChar } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { softwareMajor } from '../harness/majors';
+import { webHostCall, type Call } from '../harness/seedStaff';
 
 /** The school already has its major 软件技术 (entered on the 专业 page, see staff.spec.ts). */
-async function seedMajor(page: Page) {
-  // Runs in the page: the major goes in as the evaluate's argument.
-  const saved = await page.evaluate(
-    (major) => window.pilot?.invoke('majors.save', major),
-    softwareMajor,
-  );
-  expect(saved?.ok).toBe(true);
+async function seedMajor(call: Call) {
+  // Through the host's API, not the page: the page creates its bridge only when it first calls.
+  const saved = await call('majors.save', softwareMajor);
+  expect(saved.ok).toBe(true);
 }
 
 const header = ['序号', '学号', '姓名', '身份证号', '性别', '专业', '班级', '年级', '联系电话'];
@@ -84,8 +82,8 @@ test.describe('学生', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
     });
+    await seedMajor(webHostCall(page.request, host));
     await page.goto(await host.launchUrl());
-    await seedMajor(page);
     await openPage(page, '学生');
     await expect(page.getByText('还没有学生。点击右上角“从名单导入”')).toBeVisible();
 
