@@ -131,7 +131,7 @@ function teacherListTable(data: PackageData): Block {
     t.degree && t.degree !== '无' ? `${t.education || '—'}（${t.degree}）` : t.education;
   return {
     type: 'table',
-    widths: [0.9, 0.5, 1, 1.1, 0.9, 1.3, 1.6, 0.6, 0.6],
+    widths: [0.75, 0.6, 1.1, 1.15, 0.75, 1.15, 1.6, 0.75, 0.75],
     rows: [
       header,
       ...(teachers.length > 0
