@@ -24,6 +24,13 @@ export const degreeLabels: Record<Degree, string> = {
   none: '无',
 };
 
+/** 学历（学位） in one cell as forms print it: 研究生（硕士）, 本科; '' when neither is known. */
+export function formatSchooling(education: Education | null, degree: Degree | null): string {
+  const educationText = education ? educationLabels[education] : '';
+  if (!degree || degree === 'none') return educationText;
+  return `${educationText || '—'}（${degreeLabels[degree]}）`;
+}
+
 /**
  * Common professional titles (职称) at vocational schools, offered as suggestions: the field is
  * free text because schools also record titles outside these series.

@@ -127,8 +127,6 @@ function teacherListTable(data: PackageData): Block {
     '双师型',
     '考评员',
   ];
-  const schooling = (t: PackageTeacher) =>
-    t.degree && t.degree !== '无' ? `${t.education || '—'}（${t.degree}）` : t.education;
   return {
     type: 'table',
     widths: [0.75, 0.6, 1.1, 1.15, 0.75, 1.15, 1.6, 0.75, 0.75],
@@ -139,7 +137,7 @@ function teacherListTable(data: PackageData): Block {
             t.name,
             t.gender,
             t.birthMonth,
-            schooling(t),
+            t.schooling,
             t.title,
             t.studiedMajor,
             t.skillCertificates,

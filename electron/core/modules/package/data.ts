@@ -9,6 +9,7 @@ import { formatChineseYearMonth } from '../../../../shared/domain/dates';
 import {
   degreeLabels,
   educationLabels,
+  formatSchooling,
   genderLabels,
   teacherStats,
   type Degree,
@@ -40,6 +41,8 @@ export interface PackageTeacher {
   birthMonth: string;
   education: string;
   degree: string;
+  /** 学历（学位） in one cell, for the 申报表. */
+  schooling: string;
   studiedMajor: string;
   skillCertificates: string;
   major: string;
@@ -174,6 +177,7 @@ function gatherProject(db: Db, project: Project): PackageProject {
       birthMonth: t.birth_month ? formatChineseYearMonth(t.birth_month) : '',
       education: t.education ? educationLabels[t.education] : '',
       degree: t.degree ? degreeLabels[t.degree] : '',
+      schooling: formatSchooling(t.education, t.degree),
       studiedMajor: t.studied_major,
       skillCertificates: t.skill_certificates,
       major: t.major ?? '',

@@ -3,8 +3,10 @@ import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Teacher } from '../../../../shared/contract/teachers';
+import { formatChineseYearMonth } from '../../../../shared/domain/dates';
 import {
   filterTeachers,
+  formatSchooling,
   genderLabels,
   genders,
   teacherStats,
@@ -79,7 +81,32 @@ export function TeachersPage() {
       filters: genders.map((value) => ({ value, text: genderLabels[value] })),
       onFilter: (value, record) => record.gender === value,
     },
+    {
+      title: f.birthMonth,
+      dataIndex: 'birthMonth',
+      render: (value: string | null) => (value ? formatChineseYearMonth(value) : '—'),
+      sorter: (a, b) => byText(a.birthMonth ?? '', b.birthMonth ?? ''),
+    },
+    {
+      title: f.schooling,
+      key: 'schooling',
+      render: (_, teacher) => formatSchooling(teacher.education, teacher.degree) || '—',
+    },
     { title: f.title, dataIndex: 'title', sorter: (a, b) => byText(a.title, b.title) },
+    // Wider than 1280 px with these two, so they show from 1600 px (xxl) and in the form.
+    {
+      title: f.studiedMajor,
+      dataIndex: 'studiedMajor',
+      responsive: ['xxl'],
+      render: (value: string) => value || '—',
+    },
+    {
+      title: f.skillCertificates,
+      dataIndex: 'skillCertificates',
+      responsive: ['xxl'],
+      ellipsis: true,
+      render: (value: string) => value || '—',
+    },
     {
       title: f.majorId,
       key: 'major',
