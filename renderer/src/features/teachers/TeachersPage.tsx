@@ -1,6 +1,7 @@
 import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Teacher } from '../../../../shared/contract/teachers';
 import { formatChineseYearMonth } from '../../../../shared/domain/dates';
@@ -33,6 +34,11 @@ const flags: readonly TeacherFlag[] = [
   'canTeachIndependently',
   'assessor',
 ];
+/**
+ * Flags whose columns show from 1600 px (xxl) only: at 1280 px the table is too wide with them,
+ * and the stats card 能独立承担教学任务的专任教师 and the filters above still show them.
+ */
+const wideOnlyFlags: ReadonlySet<TeacherFlag> = new Set(['fullTime', 'canTeachIndependently']);
 type MajorFilter = TeacherFilter['major'];
 
 function FlagTag({ value }: { value: boolean }) {
@@ -62,6 +68,7 @@ export function TeachersPage() {
     title: f[flag],
     dataIndex: flag,
     align: 'center' as const,
+    responsive: wideOnlyFlags.has(flag) ? (['xxl'] as Breakpoint[]) : undefined,
     render: (value: boolean) => <FlagTag value={value} />,
     sorter: (a: Teacher, b: Teacher) => Number(a[flag]) - Number(b[flag]),
   });
@@ -93,7 +100,7 @@ export function TeachersPage() {
       render: (_, teacher) => formatSchooling(teacher.education, teacher.degree) || '—',
     },
     { title: f.title, dataIndex: 'title', sorter: (a, b) => byText(a.title, b.title) },
-    // Wider than 1280 px with these two, so they show from 1600 px (xxl) and in the form.
+    // Like the wide-only flags: from 1600 px (xxl); the form always shows them.
     {
       title: f.studiedMajor,
       dataIndex: 'studiedMajor',
@@ -104,7 +111,6 @@ export function TeachersPage() {
       title: f.skillCertificates,
       dataIndex: 'skillCertificates',
       responsive: ['xxl'],
-      ellipsis: true,
       render: (value: string) => value || '—',
     },
     {
