@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTypedYearMonth } from '../domain/dates';
 import { yuanToFen } from '../domain/money';
 
 /**
@@ -49,6 +50,24 @@ export const optionalDate = (label: string) =>
     .date({ error: `${label}应为有效日期，格式如 2020-09-01` })
     .nullable()
     .default(null);
+
+/**
+ * An optional year and month typed as people write it (1985-03, 1985.3, 1985年3月, 198503), as
+ * 'YYYY-MM'; null when blank or absent.
+ */
+export const optionalYearMonth = (label: string) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .nullable()
+    .default(null)
+    .transform((value, ctx) => {
+      const text = value?.trim() ?? '';
+      if (text === '') return null;
+      const parsed = parseTypedYearMonth(text);
+      if (parsed.ok) return parsed.yearMonth;
+      ctx.addIssue({ code: 'custom', message: `${label}“${text}”${parsed.message}`, input: value });
+      return z.NEVER;
+    });
 
 /**
  * A money amount typed in yuan (number or text such as "12800.50" or "¥12,800.5"), parsed into

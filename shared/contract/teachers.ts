@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { genders, type Gender } from '../domain/teachers';
+import {
+  degrees,
+  educations,
+  genders,
+  type Degree,
+  type Education,
+  type Gender,
+} from '../domain/teachers';
 import {
   byIdSchema,
   deleteSchema,
   flagField,
   idField,
   optionalText,
+  optionalYearMonth,
   requiredText,
   type DeleteResult,
 } from './fields';
@@ -32,6 +40,14 @@ export const teacherFields = {
     error: '工号只能包含字母、数字、“-”和“_”，例如 T2020001',
   }),
   title: optionalText('职称', 30),
+  birthMonth: optionalYearMonth('出生年月'),
+  education: z
+    .enum(educations, { error: '学历应为研究生、本科、专科或其他' })
+    .nullable()
+    .default(null),
+  degree: z.enum(degrees, { error: '学位应为博士、硕士、学士或无' }).nullable().default(null),
+  studiedMajor: optionalText('所学专业', 50),
+  skillCertificates: optionalText('职业技能等级证书', 200),
   majorId: idField('所属专业').nullable().default(null),
   fullTime: flagField('专任教师', true),
   dualQualified: flagField('双师型', false),
@@ -54,6 +70,12 @@ export interface Teacher {
   gender: Gender;
   staffNo: string;
   title: string;
+  /** 出生年月 as 'YYYY-MM'. */
+  birthMonth: string | null;
+  education: Education | null;
+  degree: Degree | null;
+  studiedMajor: string;
+  skillCertificates: string;
   majorId: number | null;
   majorCode: string | null;
   majorName: string | null;

@@ -14,6 +14,12 @@ export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
+/** '1985-03' → '1985年3月' (a birth month in records and documents); other text is returned as is. */
+export function formatChineseYearMonth(yearMonth: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  return match ? `${match[1]}年${Number(match[2])}月` : yearMonth;
+}
+
 export type TypedDate = { ok: true; iso: string } | { ok: false; message: string };
 
 /** Full-width digits and date punctuation (typed with a Chinese input method) as ASCII. */
@@ -50,4 +56,30 @@ export function parseTypedDate(text: string): TypedDate {
     return { ok: false, message: `日期无效：${year}年${month}月没有${day}日` };
   }
   return { ok: true, iso: `${year}-${pad(month)}-${pad(day)}` };
+}
+
+export type TypedYearMonth = { ok: true; yearMonth: string } | { ok: false; message: string };
+
+// Year and month as people type them: 1985-03, 1985/3, 1985.3, 1985年3月, 198503.
+const typedYearMonthPatterns = [
+  /^(\d{4})[-/.](\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月?$/,
+  /^(\d{4})(\d{2})$/,
+];
+
+/**
+ * A year and month as a person types it, as 'YYYY-MM', or why it is none; a whole date (a 出生日期
+ * column) keeps its year and month. The caller treats blank text as no month.
+ */
+export function parseTypedYearMonth(text: string): TypedYearMonth {
+  const compact = toHalfWidth(text).replace(/\s+/g, '');
+  const match = typedYearMonthPatterns.map((p) => p.exec(compact)).find((m) => m !== null);
+  if (!match) {
+    const date = parseTypedDate(compact);
+    if (date.ok) return { ok: true, yearMonth: date.iso.slice(0, 7) };
+    return { ok: false, message: '年月无效：请按 1985-03 或 1985年3月 的格式填写' };
+  }
+  const [year, month] = [match[1], match[2]].map(Number) as [number, number];
+  if (month < 1 || month > 12) return { ok: false, message: `年月无效：没有${month}月` };
+  return { ok: true, yearMonth: `${year}-${pad(month)}` };
 }

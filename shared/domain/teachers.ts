@@ -4,6 +4,33 @@ export type Gender = (typeof genders)[number];
 
 export const genderLabels: Record<Gender, string> = { male: '男', female: '女' };
 
+/** 学历 (highest education) as provincial forms list it. */
+export const educations = ['postgraduate', 'bachelor', 'associate', 'other'] as const;
+export type Education = (typeof educations)[number];
+export const educationLabels: Record<Education, string> = {
+  postgraduate: '研究生',
+  bachelor: '本科',
+  associate: '专科',
+  other: '其他',
+};
+
+/** 学位 (highest degree). */
+export const degrees = ['doctor', 'master', 'bachelor', 'none'] as const;
+export type Degree = (typeof degrees)[number];
+export const degreeLabels: Record<Degree, string> = {
+  doctor: '博士',
+  master: '硕士',
+  bachelor: '学士',
+  none: '无',
+};
+
+/** 学历（学位） in one cell as forms print it: 研究生（硕士）, 本科; '' when neither is known. */
+export function formatSchooling(education: Education | null, degree: Degree | null): string {
+  const educationText = education ? educationLabels[education] : '';
+  if (!degree || degree === 'none') return educationText;
+  return `${educationText || '—'}（${degreeLabels[degree]}）`;
+}
+
 /**
  * Common professional titles (职称) at vocational schools, offered as suggestions: the field is
  * free text because schools also record titles outside these series.

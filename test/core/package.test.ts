@@ -182,8 +182,9 @@ describe('submission package', () => {
     expect(teachers.rows[0][2]).toBe('教师1');
     expect(teachers.rows[0][4]).toBe('T0001');
     expect(ws.getColumn(5).numFmt).toBe('@');
-    expect(teachers.rows[0][8]).toBe('是');
-    expect(teachers.rows[11][8]).toBe('否');
+    const dual = teachers.header.indexOf('双师型');
+    expect(teachers.rows[0][dual]).toBe('是');
+    expect(teachers.rows[11][dual]).toBe('否');
     const facilities = new ExcelJS.Workbook();
     await facilities.xlsx.load(files.get('实训条件表.xlsx')! as unknown as ArrayBuffer);
     expect(facilities.worksheets.map((w) => w.name)).toEqual(['实训室', '设备', '实习实训场所']);

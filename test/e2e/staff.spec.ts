@@ -259,6 +259,50 @@ test.describe('专业、教师与实训条件', () => {
     await expect(rows.first()).toContainText('—');
   });
 
+  test('a teacher’s 出生年月, 学历, 学位, 所学专业 and 职业技能等级证书 are typed in the form and shown in the table', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(await host.launchUrl());
+    await openPage(page, '教师');
+    // A bad month is refused on its field, in the core's words.
+    await fillTeacher(page, {
+      staffNo: 'T001',
+      name: '张三',
+      gender: '女',
+      title: '讲师',
+      birthMonth: '1985.13',
+    });
+    await expect(errorOf(page, 'teacher_birthMonth')).toHaveText(
+      '出生年月“1985.13”年月无效：没有13月',
+    );
+    await page.locator('#teacher_birthMonth').fill('1985.3');
+    await choose(page, 'teacher_education', '研究生');
+    await choose(page, 'teacher_degree', '硕士');
+    await page.locator('#teacher_studiedMajor').fill('计算机科学与技术');
+    await page.locator('#teacher_skillCertificates').fill('Web前端开发（中级）');
+    await saveButton(page).click();
+    await expect(openDialog(page)).toHaveCount(0);
+
+    // At 1280 px: 出生年月 and 学历（学位） show; 所学专业 and 证书 wait for a wider window.
+    const table = page.getByTestId('teachers-table');
+    const row = table.locator('tbody tr.ant-table-row').first();
+    await expect(row).toContainText('1985年3月');
+    await expect(row).toContainText('研究生（硕士）');
+    await expect(table.getByRole('columnheader', { name: '所学专业' })).toHaveCount(0);
+    await attachScreenshot(page, testInfo, 'teachers-1280');
+    await page.setViewportSize({ width: 1680, height: 900 });
+    await expect(row).toContainText('计算机科学与技术');
+    await expect(row).toContainText('Web前端开发（中级）');
+    await attachScreenshot(page, testInfo, 'teachers-1680');
+
+    // Editing shows the month as read and keeps it.
+    await page.getByTestId('teacher-edit-T001').click();
+    await expect(page.locator('#teacher_birthMonth')).toHaveValue('1985年3月');
+    await saveButton(page).click();
+    await expect(openDialog(page)).toHaveCount(0);
+    await expect(row).toContainText('1985年3月');
+  });
+
   test('a thousand teachers list, filter and count on the page', async ({ page }, testInfo) => {
     await seedStaff(webHostCall(page.request, host), 1000);
     await page.goto(`${await host.launchUrl()}#/teachers`);

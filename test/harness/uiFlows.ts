@@ -38,6 +38,12 @@ export interface TeacherRow {
   dual?: boolean;
   independent?: boolean;
   fullTime?: boolean;
+  /** As typed, e.g. 1985.3; 学历 and 学位 as the select shows them. */
+  birthMonth?: string;
+  education?: string;
+  degree?: string;
+  studiedMajor?: string;
+  skillCertificates?: string;
 }
 
 export async function fillTeacher(page: Page, teacher: TeacherRow) {
@@ -48,6 +54,13 @@ export async function fillTeacher(page: Page, teacher: TeacherRow) {
   await page.locator('#teacher_title').fill(teacher.title);
   await page.locator('#teacher_title').press('Tab');
   await expect(page.locator('#teacher_title')).toHaveValue(teacher.title);
+  if (teacher.birthMonth) await page.locator('#teacher_birthMonth').fill(teacher.birthMonth);
+  if (teacher.education) await choose(page, 'teacher_education', teacher.education);
+  if (teacher.degree) await choose(page, 'teacher_degree', teacher.degree);
+  if (teacher.studiedMajor) await page.locator('#teacher_studiedMajor').fill(teacher.studiedMajor);
+  if (teacher.skillCertificates) {
+    await page.locator('#teacher_skillCertificates').fill(teacher.skillCertificates);
+  }
   if (teacher.major) await choose(page, 'teacher_majorId', teacher.major);
   await page.locator('#teacher_fullTime').setChecked(teacher.fullTime ?? true);
   await page.locator('#teacher_dualQualified').setChecked(teacher.dual ?? false);

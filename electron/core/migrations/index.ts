@@ -12,6 +12,7 @@ import feesCoveringIndexes from './011_fees_covering_indexes';
 import feeLimits from './012_fee_limits';
 import revisions from './013_revisions';
 import weeklyFlows from './014_weekly_flows';
+import teacherDetails from './015_teacher_details';
 
 export interface Migration {
   version: number;
@@ -38,4 +39,5 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'fee_limits', sql: feeLimits },
   { version: 13, name: 'revisions', sql: revisions },
   { version: 14, name: 'weekly_flows', sql: weeklyFlows },
+  { version: 15, name: 'teacher_details', sql: teacherDetails },
 ];

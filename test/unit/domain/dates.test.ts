@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, formatDateSpan, parseTypedDate } from '../../../shared/domain/dates';
+import {
+  formatChineseDate,
+  formatChineseYearMonth,
+  formatDateSpan,
+  parseTypedDate,
+  parseTypedYearMonth,
+} from '../../../shared/domain/dates';
 
 describe('formatChineseDate', () => {
   it('writes ISO dates the Chinese way without leading zeros', () => {
@@ -66,5 +72,43 @@ describe('formatDateSpan', () => {
   it('writes an agreement term in Chinese dates, and leaves an open end blank', () => {
     expect(formatDateSpan('2020-09-01', '2023-08-31')).toBe('2020年9月1日 至 2023年8月31日');
     expect(formatDateSpan('2020-09-01', null)).toBe('2020年9月1日 至');
+  });
+});
+
+describe('parseTypedYearMonth', () => {
+  const month = (text: string) => {
+    const r = parseTypedYearMonth(text);
+    return r.ok ? r.yearMonth : r.message;
+  };
+
+  it('reads a year and month as people type them, and a whole date by its month', () => {
+    for (const text of [
+      '1985-03',
+      '1985-3',
+      '1985/3',
+      '1985.3',
+      '1985年3月',
+      '1985年3',
+      '198503',
+    ]) {
+      expect(month(text)).toBe('1985-03');
+    }
+    expect(month('１９８５．３')).toBe('1985-03');
+    expect(month(' 1985 年 3 月 ')).toBe('1985-03');
+    expect(month('1985-03-12')).toBe('1985-03');
+    expect(month('1985年3月12日')).toBe('1985-03');
+  });
+
+  it('refuses a month that does not exist and text that is no month, saying how to type one', () => {
+    expect(month('1985-13')).toBe('年月无效：没有13月');
+    expect(month('198500')).toBe('年月无效：没有0月');
+    for (const text of ['85年3月', 'abc', '1985', '1985-02-30']) {
+      expect(month(text)).toBe('年月无效：请按 1985-03 或 1985年3月 的格式填写');
+    }
+  });
+
+  it('shows what it stores the Chinese way, which it reads back', () => {
+    expect(formatChineseYearMonth('1985-03')).toBe('1985年3月');
+    expect(month(formatChineseYearMonth('1985-11'))).toBe('1985-11');
   });
 });

@@ -10,8 +10,8 @@ import {
 import { formatFen } from '../../../../shared/domain/money';
 import { formatShare } from '../../../../shared/domain/teachers';
 import { FORM_LABEL, PLAN_LABEL, labelAttachments } from './attachmentLabels';
-import { draftMark, type Block, type Cell } from './content';
-import type { PackageData, PackageProject } from './data';
+import { draftMark, yesNo, type Block, type Cell } from './content';
+import type { PackageData, PackageProject, PackageTeacher } from './data';
 
 /** How much of each 实施方案 section the form quotes; the whole plan is 附件二. */
 const SUMMARY_CHARS = 120;
@@ -107,6 +107,44 @@ function staffTable(data: PackageData): Block {
         String(p.stats.fullTimeIndependent),
         String(p.stats.assessors),
       ]),
+    ],
+  };
+}
+
+/** Every teacher of the pilot once (a teacher may serve several certificates), in 工号 order. */
+function teacherListTable(data: PackageData): Block {
+  const seen = new Map<string, PackageTeacher>();
+  for (const p of data.projects) for (const t of p.teachers) seen.set(t.staffNo, t);
+  const teachers = [...seen.values()].sort((a, b) => a.staffNo.localeCompare(b.staffNo));
+  const header = [
+    '姓名',
+    '性别',
+    '出生年月',
+    '学历（学位）',
+    '职称',
+    '所学专业',
+    '职业技能等级证书',
+    '双师型',
+    '考评员',
+  ];
+  return {
+    type: 'table',
+    widths: [0.75, 0.6, 1.1, 1.15, 0.75, 1.15, 1.6, 0.75, 0.75],
+    rows: [
+      header,
+      ...(teachers.length > 0
+        ? teachers.map((t) => [
+            t.name,
+            t.gender,
+            t.birthMonth,
+            t.schooling,
+            t.title,
+            t.studiedMajor,
+            t.skillCertificates,
+            yesNo(t.dualQualified),
+            yesNo(t.assessor),
+          ])
+        : [[{ text: '无', colSpan: header.length }]]),
     ],
   };
 }
@@ -281,7 +319,7 @@ export function applicationForm(data: PackageData, draft: boolean, today: string
       '同时申报多个证书的，第四、五、七部分按证书分别列出；第二、三、六部分每个证书占一行，第八部分每个证书占一列。',
       '证书等级按初级、中级、高级的顺序填写；日期写成“2020年9月1日”的格式；金额单位为元，面积单位为平方米。',
       `${FORM_LABEL}为本申报表，${PLAN_LABEL}为实施方案；学校提供的其他材料自附件三起依次编号，编号与材料包“附件”文件夹中的文件名一致。`,
-      '教师名单见《教师信息表》，实训室、设备及实习实训场所明细见《实训条件表》。',
+      '教师的工号、所属专业及所承担的证书见《教师信息表》，实训室、设备及实习实训场所明细见《实训条件表》。',
     ].map((text, i): Block => ({ type: 'paragraph', indent: true, text: `${i + 1}. ${text}` })),
     heading(1),
     schoolTable(data),
@@ -289,6 +327,8 @@ export function applicationForm(data: PackageData, draft: boolean, today: string
     certificateTable(data),
     heading(3),
     staffTable(data),
+    { type: 'heading', level: 2, text: '教师名单' },
+    teacherListTable(data),
     heading(4),
     ...perProject(data, (p) => [roomTable(p)]),
     heading(5),

@@ -5,7 +5,17 @@ import type { AttachmentKind } from '../../../../shared/domain/attachments';
 import { campusLabels, type CampusKind } from '../../../../shared/domain/facilities';
 import { demonstrationLevelLabels, schoolKindLabels } from '../../../../shared/domain/school';
 import type { DemonstrationLevel, SchoolKind } from '../../../../shared/domain/school';
-import { genderLabels, teacherStats, type Gender } from '../../../../shared/domain/teachers';
+import { formatChineseYearMonth } from '../../../../shared/domain/dates';
+import {
+  degreeLabels,
+  educationLabels,
+  formatSchooling,
+  genderLabels,
+  teacherStats,
+  type Degree,
+  type Education,
+  type Gender,
+} from '../../../../shared/domain/teachers';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { loadProject } from '../projects/repository';
@@ -27,6 +37,14 @@ export interface PackageTeacher {
   gender: string;
   staffNo: string;
   title: string;
+  /** 出生年月 as shown (1985年3月), '' when not recorded; likewise 学历, 学位. */
+  birthMonth: string;
+  education: string;
+  degree: string;
+  /** 学历（学位） in one cell, for the 申报表. */
+  schooling: string;
+  studiedMajor: string;
+  skillCertificates: string;
   major: string;
   fullTime: boolean;
   dualQualified: boolean;
@@ -90,6 +108,11 @@ interface TeacherRow {
   gender: Gender;
   staff_no: string;
   title: string;
+  birth_month: string | null;
+  education: Education | null;
+  degree: Degree | null;
+  studied_major: string;
+  skill_certificates: string;
   major: string | null;
   full_time: number;
   dual_qualified: number;
@@ -138,7 +161,8 @@ function gatherProject(db: Db, project: Project): PackageProject {
     .all(id);
   const teachers = db
     .prepare<[number], TeacherRow>(
-      `SELECT t.name, t.gender, t.staff_no, t.title, m.name AS major, t.full_time,
+      `SELECT t.name, t.gender, t.staff_no, t.title, t.birth_month, t.education, t.degree,
+         t.studied_major, t.skill_certificates, m.name AS major, t.full_time,
          t.dual_qualified, t.can_teach_independently, t.assessor
        FROM project_teachers pt JOIN teachers t ON t.id = pt.teacher_id
        LEFT JOIN majors m ON m.id = t.major_id
@@ -150,6 +174,12 @@ function gatherProject(db: Db, project: Project): PackageProject {
       gender: genderLabels[t.gender],
       staffNo: t.staff_no,
       title: t.title,
+      birthMonth: t.birth_month ? formatChineseYearMonth(t.birth_month) : '',
+      education: t.education ? educationLabels[t.education] : '',
+      degree: t.degree ? degreeLabels[t.degree] : '',
+      schooling: formatSchooling(t.education, t.degree),
+      studiedMajor: t.studied_major,
+      skillCertificates: t.skill_certificates,
       major: t.major ?? '',
       fullTime: t.full_time === 1,
       dualQualified: t.dual_qualified === 1,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
+import { degreeLabels, educationLabels } from '../../../../shared/domain/teachers';
 import type { CoreContext } from '../../context';
 import { auditLog } from '../../db/audit';
 import type { ImportFieldSpec } from '../../io/header';
@@ -12,6 +13,11 @@ type Field =
   | 'gender'
   | 'staffNo'
   | 'title'
+  | 'birthMonth'
+  | 'education'
+  | 'degree'
+  | 'studiedMajor'
+  | 'skillCertificates'
   | 'major'
   | 'fullTime'
   | 'dualQualified'
@@ -42,6 +48,41 @@ export const teacherImportFields: readonly ImportFieldSpec<Field>[] = [
     synonyms: ['专业技术职务', '技术职称'],
     rule: '职称，如 讲师、副教授、高级讲师。',
     example: '讲师',
+  },
+  {
+    key: 'birthMonth',
+    label: '出生年月',
+    synonyms: ['出生日期', '出生年月日'],
+    rule: '年和月，如 1985-03、1985.3、1985年3月 或 198503；填完整日期时只取年月。',
+    example: '1985-03',
+  },
+  {
+    key: 'education',
+    label: '学历',
+    synonyms: ['最高学历'],
+    rule: '研究生、本科、专科或其他（大专按专科）。',
+    example: '本科',
+  },
+  {
+    key: 'degree',
+    label: '学位',
+    synonyms: ['最高学位'],
+    rule: '博士、硕士、学士或无。',
+    example: '硕士',
+  },
+  {
+    key: 'studiedMajor',
+    label: '所学专业',
+    synonyms: ['毕业专业'],
+    rule: '毕业时所学的专业。',
+    example: '计算机科学与技术',
+  },
+  {
+    key: 'skillCertificates',
+    label: '职业技能等级证书',
+    synonyms: ['技能证书', '职业技能证书'],
+    rule: '持有的职业技能等级证书，多个用顿号隔开。',
+    example: 'Web前端开发（中级）',
   },
   {
     key: 'major',
@@ -94,6 +135,41 @@ const flagCell = (label: string, fallback: boolean) =>
     return z.NEVER;
   });
 
+/** A 学历/学位 cell matched by its label (and the common words schools use); empty is none. */
+function choiceCell<T extends string>(
+  labels: Record<T, string>,
+  aliases: Record<string, T>,
+  label: string,
+) {
+  const byText = new Map<string, T>(Object.entries(aliases) as [string, T][]);
+  for (const [code, text] of Object.entries(labels) as [T, string][]) byText.set(text, code);
+  return z.string().transform((text, ctx): T | null => {
+    const value = text.trim();
+    if (value === '') return null;
+    const code = byText.get(value);
+    if (code !== undefined) return code;
+    const allowed = Object.values<string>(labels).join('、');
+    ctx.addIssue({ code: 'custom', message: `${label}“${value}”无法识别，应为${allowed}` });
+    return z.NEVER;
+  });
+}
+
+const educationCell = choiceCell(
+  educationLabels,
+  {
+    博士研究生: 'postgraduate',
+    硕士研究生: 'postgraduate',
+    大学本科: 'bachelor',
+    大专: 'associate',
+  },
+  '学历',
+);
+const degreeCell = choiceCell(
+  degreeLabels,
+  { 博士学位: 'doctor', 硕士学位: 'master', 学士学位: 'bachelor' },
+  '学位',
+);
+
 const genderCell = z.string().transform((text, ctx) => {
   const value = text.trim();
   if (value === '男' || value === '男性') return 'male' as const;
@@ -126,6 +202,11 @@ function teacherRowSchema(majors: ReadonlyMap<string, number>) {
       gender: genderCell,
       staffNo: z.string(),
       title: z.string(),
+      birthMonth: z.string(),
+      education: educationCell,
+      degree: degreeCell,
+      studiedMajor: z.string(),
+      skillCertificates: z.string(),
       major: majorCell,
       fullTime: flagCell('专任', true),
       dualQualified: flagCell('双师型', false),

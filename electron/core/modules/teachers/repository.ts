@@ -8,6 +8,11 @@ interface TeacherRow {
   gender: Teacher['gender'];
   staff_no: string;
   title: string;
+  birth_month: string | null;
+  education: Teacher['education'];
+  degree: Teacher['degree'];
+  studied_major: string;
+  skill_certificates: string;
   major_id: number | null;
   major_code: string | null;
   major_name: string | null;
@@ -26,6 +31,11 @@ function fromRow(row: TeacherRow): Teacher {
     gender: row.gender,
     staffNo: row.staff_no,
     title: row.title,
+    birthMonth: row.birth_month,
+    education: row.education,
+    degree: row.degree,
+    studiedMajor: row.studied_major,
+    skillCertificates: row.skill_certificates,
     majorId: row.major_id,
     majorCode: row.major_code,
     majorName: row.major_name,
@@ -53,13 +63,17 @@ export function teacherRepo(db: Db) {
   );
   const majorExists = db.prepare<[number], { id: number }>('SELECT id FROM majors WHERE id = ?');
   const insert = db.prepare(
-    `INSERT INTO teachers (name, gender, staff_no, title, major_id, full_time, dual_qualified,
+    `INSERT INTO teachers (name, gender, staff_no, title, birth_month, education, degree,
+       studied_major, skill_certificates, major_id, full_time, dual_qualified,
        can_teach_independently, assessor, created_at, updated_at)
-     VALUES (@name, @gender, @staffNo, @title, @majorId, @fullTime, @dualQualified,
-       @canTeachIndependently, @assessor, @at, @at)`,
+     VALUES (@name, @gender, @staffNo, @title, @birthMonth, @education, @degree, @studiedMajor,
+       @skillCertificates, @majorId, @fullTime, @dualQualified, @canTeachIndependently, @assessor,
+       @at, @at)`,
   );
   const update = db.prepare(
     `UPDATE teachers SET name = @name, gender = @gender, staff_no = @staffNo, title = @title,
+       birth_month = @birthMonth, education = @education, degree = @degree,
+       studied_major = @studiedMajor, skill_certificates = @skillCertificates,
        major_id = @majorId, full_time = @fullTime, dual_qualified = @dualQualified,
        can_teach_independently = @canTeachIndependently, assessor = @assessor, updated_at = @at
      WHERE id = @id`,
@@ -70,6 +84,11 @@ export function teacherRepo(db: Db) {
     gender: data.gender,
     staffNo: data.staffNo,
     title: data.title,
+    birthMonth: data.birthMonth,
+    education: data.education,
+    degree: data.degree,
+    studiedMajor: data.studiedMajor,
+    skillCertificates: data.skillCertificates,
     majorId: data.majorId,
     fullTime: data.fullTime ? 1 : 0,
     dualQualified: data.dualQualified ? 1 : 0,

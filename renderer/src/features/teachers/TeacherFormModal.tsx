@@ -6,7 +6,16 @@ import {
   type TeacherInput,
   type TeacherSaveInput,
 } from '../../../../shared/contract/teachers';
-import { genderLabels, genders, teacherTitleSuggestions } from '../../../../shared/domain/teachers';
+import { formatChineseYearMonth } from '../../../../shared/domain/dates';
+import {
+  degreeLabels,
+  degrees,
+  educationLabels,
+  educations,
+  genderLabels,
+  genders,
+  teacherTitleSuggestions,
+} from '../../../../shared/domain/teachers';
 import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -25,6 +34,11 @@ const flagNames = ['fullTime', 'dualQualified', 'canTeachIndependently', 'assess
 const defaults: Partial<TeacherInput> = {
   gender: undefined,
   title: '',
+  birthMonth: '',
+  education: null,
+  degree: null,
+  studiedMajor: '',
+  skillCertificates: '',
   majorId: null,
   fullTime: true,
   dualQualified: false,
@@ -35,12 +49,19 @@ const defaults: Partial<TeacherInput> = {
 function toFormValues(teacher: Teacher | null): Partial<TeacherInput> {
   if (!teacher) return defaults;
   const { name, gender, staffNo, title, majorId } = teacher;
+  const { education, degree, studiedMajor, skillCertificates } = teacher;
   const { fullTime, dualQualified, canTeachIndependently, assessor } = teacher;
   return {
     name,
     gender,
     staffNo,
     title,
+    // Shown as the coordinator reads it; the core takes this form back as typed.
+    birthMonth: teacher.birthMonth ? formatChineseYearMonth(teacher.birthMonth) : '',
+    education,
+    degree,
+    studiedMajor,
+    skillCertificates,
     majorId,
     fullTime,
     dualQualified,
@@ -55,7 +76,12 @@ export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: P
   const f = t.teachers.fields;
 
   const save = async (values: TeacherInput): Promise<string> => {
-    const input = { ...values, majorId: values.majorId ?? null };
+    const input = {
+      ...values,
+      majorId: values.majorId ?? null,
+      education: values.education ?? null,
+      degree: values.degree ?? null,
+    };
     await onSave(teacher ? { ...input, id: teacher.id } : input);
     return t.teachers.saved;
   };
@@ -108,6 +134,51 @@ export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: P
               filterOption={(input, option) => String(option?.value ?? '').includes(input)}
               allowClear
             />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="birthMonth"
+            label={f.birthMonth}
+            rules={[zodRule(teacherFields.birthMonth)]}
+          >
+            <Input placeholder={t.teachers.placeholders.birthMonth} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="education" label={f.education}>
+            <Select
+              allowClear
+              placeholder={t.teachers.placeholders.education}
+              options={educations.map((value) => ({ value, label: educationLabels[value] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="degree" label={f.degree}>
+            <Select
+              allowClear
+              placeholder={t.teachers.placeholders.degree}
+              options={degrees.map((value) => ({ value, label: degreeLabels[value] }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="studiedMajor"
+            label={f.studiedMajor}
+            rules={[zodRule(teacherFields.studiedMajor)]}
+          >
+            <Input placeholder={t.teachers.placeholders.studiedMajor} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="skillCertificates"
+            label={f.skillCertificates}
+            rules={[zodRule(teacherFields.skillCertificates)]}
+          >
+            <Input placeholder={t.teachers.placeholders.skillCertificates} />
           </Form.Item>
         </Col>
         <Col span={24}>

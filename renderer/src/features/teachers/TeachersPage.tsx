@@ -1,10 +1,13 @@
 import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Teacher } from '../../../../shared/contract/teachers';
+import { formatChineseYearMonth } from '../../../../shared/domain/dates';
 import {
   filterTeachers,
+  formatSchooling,
   genderLabels,
   genders,
   teacherStats,
@@ -31,6 +34,11 @@ const flags: readonly TeacherFlag[] = [
   'canTeachIndependently',
   'assessor',
 ];
+/**
+ * Flags whose columns show from 1600 px (xxl) only: at 1280 px the table is too wide with them,
+ * and the stats card 能独立承担教学任务的专任教师 and the filters above still show them.
+ */
+const wideOnlyFlags: ReadonlySet<TeacherFlag> = new Set(['fullTime', 'canTeachIndependently']);
 type MajorFilter = TeacherFilter['major'];
 
 function FlagTag({ value }: { value: boolean }) {
@@ -60,6 +68,7 @@ export function TeachersPage() {
     title: f[flag],
     dataIndex: flag,
     align: 'center' as const,
+    responsive: wideOnlyFlags.has(flag) ? (['xxl'] as Breakpoint[]) : undefined,
     render: (value: boolean) => <FlagTag value={value} />,
     sorter: (a: Teacher, b: Teacher) => Number(a[flag]) - Number(b[flag]),
   });
@@ -79,7 +88,31 @@ export function TeachersPage() {
       filters: genders.map((value) => ({ value, text: genderLabels[value] })),
       onFilter: (value, record) => record.gender === value,
     },
+    {
+      title: f.birthMonth,
+      dataIndex: 'birthMonth',
+      render: (value: string | null) => (value ? formatChineseYearMonth(value) : '—'),
+      sorter: (a, b) => byText(a.birthMonth ?? '', b.birthMonth ?? ''),
+    },
+    {
+      title: f.schooling,
+      key: 'schooling',
+      render: (_, teacher) => formatSchooling(teacher.education, teacher.degree) || '—',
+    },
     { title: f.title, dataIndex: 'title', sorter: (a, b) => byText(a.title, b.title) },
+    // Like the wide-only flags: from 1600 px (xxl); the form always shows them.
+    {
+      title: f.studiedMajor,
+      dataIndex: 'studiedMajor',
+      responsive: ['xxl'],
+      render: (value: string) => value || '—',
+    },
+    {
+      title: f.skillCertificates,
+      dataIndex: 'skillCertificates',
+      responsive: ['xxl'],
+      render: (value: string) => value || '—',
+    },
     {
       title: f.majorId,
       key: 'major',
