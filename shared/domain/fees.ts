@@ -15,17 +15,6 @@ export { payerLabels, payers, signupStatusLabels, signupStatuses } from './exams
 export type { Payer, SignupStatus } from './exams';
 export { isLiveSignup, paidBySchool } from './signupFigures';
 
-/** A batch as people name it: its own name, else certificate, level and date. */
-export function batchLabel(batch: {
-  name: string;
-  certificateName: string;
-  level: CertificateLevel;
-  examDate: string;
-}): string {
-  if (batch.name.trim() !== '') return batch.name;
-  return `${batch.certificateName} ${certificateLevelLabels[batch.level]} ${batch.examDate}`;
-}
-
 export interface SignupPayerFact {
   id: number;
   status: SignupStatus;

@@ -26,3 +26,13 @@ export function formatFen(fen: number): string {
 export function fenToYuan(fen: number): number {
   return fen / 100;
 }
+
+/** 1234.5 → 123450: a number input's (or chart's) yuan as whole fen; the inverse of fenToYuan. */
+export function roundYuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** 123450 → "1234.50": an amount for a text input, without ¥ or separators. */
+export function fenToYuanText(fen: number): string {
+  return (fen / 100).toFixed(2);
+}

@@ -1,5 +1,6 @@
 import { planSectionLabels, planSections, type ImplementationPlan } from './implementationPlan';
 import { checkSchoolEligibility, type SchoolEligibilityInput } from './schoolEligibility';
+import { formatShare } from './teachers';
 import { defaultThresholds, type PilotThresholds } from './thresholds';
 import { worstLevel, type Verdict } from './verdict';
 
@@ -31,8 +32,6 @@ export const selfCheckFields = {
   attachments: 'attachments',
   plan: 'plan',
 } as const;
-
-const percent = (part: number, whole: number) => `${((part / whole) * 100).toFixed(1)}%`;
 
 /** Rules 1–2: the school itself (from the school profile). */
 function checkSchool(facts: ProjectFacts): Verdict[] {
@@ -82,7 +81,7 @@ function checkDualQualified(facts: ProjectFacts, t: PilotThresholds): Verdict {
   return {
     rule: 'project.dualQualified',
     level: ok ? 'pass' : 'fail',
-    message: `双师型教师 ${dual}/${total} = ${percent(dual, total)}，${ok ? '不低于' : '低于'} ${t.dualQualifiedPercent}%。`,
+    message: `双师型教师 ${dual}/${total} = ${formatShare(dual, total)}，${ok ? '不低于' : '低于'} ${t.dualQualifiedPercent}%。`,
     field: selfCheckFields.teachers,
   };
 }

@@ -85,9 +85,12 @@ export function addUpSignups(groups: Iterable<SignupGroup>): SignupFigures {
 /** Payers whose fee the school pays to the evaluation organization (rules 12 and 13). */
 export const paidBySchool = (payer: Payer): boolean => payer !== 'student';
 
+/** The payers `paidBySchool` accepts, for SQL that must say the same (`sqlList`). */
+export const schoolPaidPayers: readonly Payer[] = payers.filter(paidBySchool);
+
 /** Owed to the evaluation organizations: live sign-ups paid by the school or a subsidy. */
 export function owedToOrganizations(f: SignupFigures): CountAndFee {
-  const owed = payers.filter(paidBySchool).map((p) => f.byPayer[p]);
+  const owed = schoolPaidPayers.map((p) => f.byPayer[p]);
   return {
     signups: owed.reduce((a, p) => a + p.signups, 0),
     feeFen: owed.reduce((a, p) => a + p.feeFen, 0),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, formatFen, yuanToFen } from '../../../shared/domain/money';
+import {
+  fenToYuan,
+  fenToYuanText,
+  formatFen,
+  roundYuanToFen,
+  yuanToFen,
+} from '../../../shared/domain/money';
 
 describe('money in fen', () => {
   it.each([
@@ -24,5 +30,14 @@ describe('money in fen', () => {
     expect(formatFen(5)).toBe('¥0.05');
     expect(formatFen(-100)).toBe('-¥1.00');
     expect(fenToYuan(123450)).toBe(1234.5);
+  });
+
+  it('converts number inputs and text inputs both ways', () => {
+    expect(roundYuanToFen(0.29)).toBe(29);
+    expect(roundYuanToFen(1234.5)).toBe(123450);
+    expect(roundYuanToFen(fenToYuan(123457))).toBe(123457);
+    expect(fenToYuanText(123450)).toBe('1234.50');
+    expect(fenToYuanText(5)).toBe('0.05');
+    expect(yuanToFen(fenToYuanText(98765))).toBe(98765);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   auditChanges,
-  batchLabel,
   schoolPaidStanding,
   studentPaidWithoutSchoolPaid,
 } from '../../../shared/domain/fees';
@@ -108,19 +107,5 @@ describe('fees domain', () => {
       after: '2026春初级',
     });
     expect(created.find((c) => c.field === 'studentId')?.after).toBe('张三（2023000001）');
-  });
-
-  it('names a batch by its own name, else certificate, level and date', () => {
-    expect(
-      batchLabel({
-        name: '',
-        certificateName: 'Web前端开发',
-        level: 'junior',
-        examDate: '2026-05-10',
-      }),
-    ).toBe('Web前端开发 初级 2026-05-10');
-    expect(batchLabel({ name: '春季', certificateName: 'x', level: 'senior', examDate: '' })).toBe(
-      '春季',
-    );
   });
 });

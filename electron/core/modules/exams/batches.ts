@@ -1,8 +1,5 @@
 import type { BatchSaveData, ExamBatch } from '../../../../shared/contract/exams';
-import {
-  certificateLevelLabels,
-  type CertificateLevel,
-} from '../../../../shared/domain/certificate';
+import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import {
   ceilingInForce,
   feeOverLimitMessage,
@@ -20,6 +17,7 @@ import { agreedFeesByCertificate } from './agreements';
 import { figuresByBatch } from '../fees/figures';
 import { levelFacts } from './levels';
 import { batchUsage } from './usage';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeAgreements';
 
 interface BatchRow {
@@ -84,12 +82,6 @@ function fromRow(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-/** “Web前端开发 初级 · 2020-09-01 第一批” */
-export function batchLabel(batch: ExamBatch): string {
-  const name = batch.name === '' ? '' : ` ${batch.name}`;
-  return `${batch.certificateName} ${certificateLevelLabels[batch.level]} · ${batch.examDate}${name}`;
 }
 
 /** The audit log's view of a batch: its own fields, not the figures that change under it. */

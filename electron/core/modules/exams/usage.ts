@@ -3,14 +3,13 @@ import {
   certificateLevelLabels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
+import { batchLabel, type BatchLabelParts } from '../../../../shared/domain/batchLabel';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { describeUsage, usageRef } from '../../usage';
 
-/** How a batch is named in lists and messages: “Web前端开发 初级 · 2020-09-01 第一批”. */
-export const batchLabelSql = `c.name || ' ' || CASE b.level WHEN 'junior' THEN '初级'
-  WHEN 'intermediate' THEN '中级' ELSE '高级' END || ' · ' || b.exam_date
-  || CASE WHEN b.name <> '' THEN ' ' || b.name ELSE '' END`;
+/** The parts `batchLabel` names a batch by; SQL returns them and TS formats the label. */
+const batchLabelColumns = `b.name, c.name AS certificateName, b.level, b.exam_date AS examDate`;
 
 const count = (db: Db, sql: string, ...params: unknown[]) =>
   (db.prepare(sql).get(...params) as { n: number }).n;
@@ -18,13 +17,13 @@ const count = (db: Db, sql: string, ...params: unknown[]) =>
 /** A student's sign-ups: they block the student's delete (the exam record must stay). */
 export function signupsOfStudentRef(db: Db, studentId: number): UsageRef | null {
   const names = db
-    .prepare<[number], { name: string }>(
-      `SELECT ${batchLabelSql} AS name FROM signups s
+    .prepare<[number], BatchLabelParts>(
+      `SELECT ${batchLabelColumns} FROM signups s
        JOIN exam_batches b ON b.id = s.batch_id JOIN certificates c ON c.id = b.certificate_id
        WHERE s.student_id = ? ORDER BY b.exam_date DESC LIMIT 6`,
     )
     .all(studentId)
-    .map((r) => r.name);
+    .map((r) => batchLabel(r));
   const ref = usageRef(
     {
       kind: 'signup',
@@ -45,12 +44,12 @@ export function signupsOfStudentRef(db: Db, studentId: number): UsageRef | null 
 /** Exam batches held at a site: deleting the site keeps them, with the site's name as text. */
 export function batchesAtSiteRef(db: Db, siteId: number): UsageRef | null {
   const names = db
-    .prepare<[number], { name: string }>(
-      `SELECT ${batchLabelSql} AS name FROM exam_batches b
+    .prepare<[number], BatchLabelParts>(
+      `SELECT ${batchLabelColumns} FROM exam_batches b
        JOIN certificates c ON c.id = b.certificate_id WHERE b.site_id = ? ORDER BY b.exam_date DESC`,
     )
     .all(siteId)
-    .map((r) => r.name);
+    .map((r) => batchLabel(r));
   return usageRef(
     {
       kind: 'examBatch',

@@ -1,6 +1,6 @@
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import { ceilingInForce, type ExamForm, type FeeLimit } from '../../../../shared/domain/costCaps';
-import { batchLabel } from '../../../../shared/domain/fees';
+import { batchShortLabel } from '../../../../shared/domain/batchLabel';
 import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { Db } from '../../db/open';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
@@ -75,7 +75,7 @@ function fromRow(
       examDate: row.exam_date,
     }),
   };
-  return { ...info, label: batchLabel(info) };
+  return { ...info, label: batchShortLabel(info) };
 }
 
 /**
@@ -109,3 +109,7 @@ export function loadBatch(db: Db, id: number): BatchInfo | undefined {
 
 /** `?, ?, ?` for an IN list. */
 export const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+/** Fixed words (a domain list such as `schoolPaidPayers`) as SQL string literals: `'a', 'b'`. */
+export const sqlList = (values: readonly string[]) =>
+  values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');

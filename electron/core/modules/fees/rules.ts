@@ -9,7 +9,8 @@ import { limitText } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { schoolPaidStanding, type Payer, type SignupStatus } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
-import { loadBatches, marks, type BatchInfo } from './batches';
+import { schoolPaidPayers } from '../../../../shared/domain/signupFigures';
+import { loadBatches, marks, sqlList, type BatchInfo } from './batches';
 
 interface CandidateRow {
   id: number;
@@ -43,7 +44,7 @@ export function schoolPaidViolations(
     .prepare<[], CandidateRow>(
       `SELECT s.id, s.student_no, s.name, s.class_name FROM students s
        WHERE s.pilot = 1 AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.student_id = s.id
-         AND g.status <> 'withdrawn' AND g.payer <> 'student')
+         AND g.status <> 'withdrawn' AND g.payer IN (${sqlList(schoolPaidPayers)}))
        ORDER BY s.student_no`,
     )
     .all();

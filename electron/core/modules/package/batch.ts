@@ -2,6 +2,7 @@ import { chinaDate } from '../../../../shared/domain/dates';
 import type { ManifestBatch, PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
@@ -26,11 +27,10 @@ export function gatherBatchPackageData(db: Db, batchId: number): BatchPackageDat
   }
   const school = packageSchool(db, '考核报名材料包');
   const signups = figuresByBatch(db, batchId).get(batchId)?.signups ?? 0;
-  const levelLabel = certificateLevelLabels[batch.level];
   if (signups === 0) {
     throw new CoreError(
       'CONFLICT',
-      `考核批次“${batch.certificateName}（${levelLabel}）${batch.examDate}”没有有效的报名（已撤销的不计），无法导出考核报名材料包。请先在该批次中报名考生。`,
+      `考核批次“${batchLabel(batch)}”没有有效的报名（已撤销的不计），无法导出考核报名材料包。请先在该批次中报名考生。`,
     );
   }
   return {
@@ -39,7 +39,7 @@ export function gatherBatchPackageData(db: Db, batchId: number): BatchPackageDat
       id: batch.id,
       certificateName: batch.certificateName,
       level: batch.level,
-      levelLabel,
+      levelLabel: certificateLevelLabels[batch.level],
       name: batch.name,
       examDate: batch.examDate,
       organization: batch.organization,

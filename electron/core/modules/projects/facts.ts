@@ -1,10 +1,13 @@
 import type { ProjectFacts } from '../../../../shared/domain/selfCheck';
 import type { Db } from '../../db/open';
+import { siteOrderSql } from '../sites/service';
 import { parsePlan } from './plan';
 
 /**
- * Gathers what the self-check needs about one project from the database — the same facts the
- * project page assembles from its form, so both show one verdict.
+ * Gathers what the self-check needs about one project from the database — the same facts, in
+ * the same order, the project page assembles from its form and the lists it loads (majors by
+ * code, rooms by name, sites as `siteOrderSql`), so both show one verdict; checked by
+ * test/core/selfCheckFacts.property.test.ts.
  */
 export function projectFacts(db: Db, projectId: number): ProjectFacts {
   const project = db
@@ -75,7 +78,7 @@ export function projectFacts(db: Db, projectId: number): ProjectFacts {
     sites: db
       .prepare<[number], { name: string }>(
         `SELECT s.name FROM project_sites ps JOIN training_sites s ON s.id = ps.site_id
-         WHERE ps.project_id = ? ORDER BY s.name`,
+         WHERE ps.project_id = ? ORDER BY ${siteOrderSql}`,
       )
       .all(projectId),
     talentTrainingPlanCount: db

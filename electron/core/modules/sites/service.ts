@@ -33,12 +33,15 @@ function fromRow(row: SiteRow): TrainingSite {
   };
 }
 
+/** On campus first, then by name: the sites list and a project's self-check facts share it. */
+export const siteOrderSql = "s.campus = 'off', s.name";
+
 export function sitesHandlers(
   ctx: CoreContext,
 ): HandlersFor<'sites.list' | 'sites.save' | 'sites.usage' | 'sites.delete'> {
   const { db } = ctx;
   const listAll = db.prepare<[], SiteRow>(
-    "SELECT * FROM training_sites ORDER BY campus = 'off', name",
+    `SELECT * FROM training_sites s ORDER BY ${siteOrderSql}`,
   );
   const getOne = db.prepare<[number], SiteRow>('SELECT * FROM training_sites WHERE id = ?');
   const byName = db.prepare<[string, number], { id: number }>(

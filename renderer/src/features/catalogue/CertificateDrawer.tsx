@@ -36,7 +36,7 @@ import {
   certificateLevels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { fenToYuan } from '../../../../shared/domain/money';
+import { fenToYuan, roundYuanToFen } from '../../../../shared/domain/money';
 import { messageOf, PilotError } from '../../api/client';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
@@ -86,7 +86,7 @@ function toFormValues(certificate: Certificate | null): CertificateFormValues {
 
 /** The yuan input (2 decimals) as fen; null when empty. */
 const yuanInputToFen = (yuan: number | null | undefined): number | null =>
-  yuan === null || yuan === undefined ? null : Math.round(yuan * 100);
+  yuan === null || yuan === undefined ? null : roundYuanToFen(yuan);
 
 /** The form values as the contract's input: offered levels, and caps and fees in fen. */
 export function toInput(values: CertificateFormValues): CertificateDataInput {

@@ -1,6 +1,7 @@
 import type { DashboardSummary, ExamLevelStats } from '../../../../shared/contract/dashboard';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import { fenToYuan } from '../../../../shared/domain/money';
+import { payers } from '../../../../shared/domain/exams';
+import { fenToYuan, roundYuanToFen } from '../../../../shared/domain/money';
 import { addDays, periodStatusLabels } from '../../../../shared/domain/weeklyReports';
 import type { ChartOption } from '../../components/Chart';
 import { formatFen } from '../../components/format';
@@ -31,14 +32,13 @@ export function examsChart(exams: readonly ExamLevelStats[]): ChartOption {
 
 /** Fees by who pays, in yuan. */
 export function payerChart(fees: DashboardSummary['totals']['feeFen']): ChartOption {
-  const payers = ['school', 'subsidy', 'student'] as const;
   const amountOf = new Map<string, string>(
     payers.map((p) => [tx.fees.payers[p], formatFen(fees[p])]),
   );
   return {
     tooltip: {
       trigger: 'item',
-      valueFormatter: (value: unknown) => formatFen(Math.round(Number(value) * 100)),
+      valueFormatter: (value: unknown) => formatFen(roundYuanToFen(Number(value))),
     },
     // Amounts in the legend: slice labels do not fit a narrow card.
     legend: {

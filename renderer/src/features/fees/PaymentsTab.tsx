@@ -19,6 +19,7 @@ import {
   type PaymentSaveInput,
   type ReconcileRow,
 } from '../../../../shared/contract/fees';
+import { fenToYuanText } from '../../../../shared/domain/money';
 import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
@@ -107,7 +108,7 @@ function PaymentModal({
           payment
             ? {
                 ...payment,
-                amount: (payment.amountFen / 100).toFixed(2),
+                amount: fenToYuanText(payment.amountFen),
                 paidOn: payment.paidOn,
               }
             : { batchId: null, paidOn: null, invoiceNo: '', note: '' }
