@@ -53,6 +53,11 @@ describe('teacher schema (reused row by row by the import)', () => {
       dualQualified: false,
       canTeachIndependently: false,
       assessor: false,
+      birthMonth: null,
+      education: null,
+      degree: null,
+      studiedMajor: '',
+      skillCertificates: '',
     });
   });
 
