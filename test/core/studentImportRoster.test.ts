@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../shared/contract/imports';
 import { createTestCore, type TestCore } from '../harness/core';
 import { softwareMajor } from '../harness/majors';
-import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
+import {
+  loadWorkbook,
+  sheetTable,
+  templateFilledWithExample,
+  upload,
+  xlsxBytes,
+} from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
 
@@ -165,7 +171,7 @@ describe('students: a real school’s messy roster', () => {
     expect(count()).toBe(2000);
   }, 60_000);
 
-  it('下载模板: header, one valid example row with the ID as text, a 说明 sheet with each column’s rule', async () => {
+  it('下载模板: the header only (columns as text), a 说明 sheet with each column’s rule and a valid example', async () => {
     const template = await ok(t, 'students.importTemplate', {});
     expect(template.fileName).toBe('学生名单导入模板.xlsx');
     const bytes = Buffer.from(template.contentBase64, 'base64');
@@ -174,19 +180,24 @@ describe('students: a real school’s messy roster', () => {
     const data = sheetTable(wb.worksheets[0]);
     const header = data.header as string[];
     expect(header.slice(0, 4)).toEqual(['学号', '姓名', '证件类型', '证件号码']);
-    expect(data.rows).toHaveLength(1);
+    // No example among the data: one left there would be imported as a real student.
+    expect(data.rows).toHaveLength(0);
     const idColumn = wb.worksheets[0].getColumn(header.indexOf('证件号码') + 1);
     expect(idColumn.numFmt).toBe('@');
-    expect(typeof data.rows[0][header.indexOf('证件号码')]).toBe('string');
     const notes = sheetTable(wb.worksheets[1]);
-    expect(notes.header).toEqual(['列名', '必填', '填写说明', '也可用的列名']);
+    expect(notes.header).toEqual(['列名', '必填', '示例', '填写说明', '也可用的列名']);
     for (const label of header) {
       const rule = notes.rows.find((r) => r[0] === label);
-      expect(String(rule?.[2] ?? '')).not.toBe('');
+      expect(String(rule?.[3] ?? '')).not.toBe('');
     }
-    expect(notes.rows.find((r) => r[0] === '证件号码')?.[1]).toBe('是');
-    // The template as downloaded imports cleanly.
-    const preview = await ok(t, 'students.importPreview', { file: upload('模板.xlsx', bytes) });
+    const idNote = notes.rows.find((r) => r[0] === '证件号码');
+    expect(idNote?.[1]).toBe('是');
+    expect(typeof idNote?.[2]).toBe('string');
+    const empty = await ok(t, 'students.importPreview', { file: upload('模板.xlsx', bytes) });
+    expect(empty.summary).toMatchObject({ total: 0, valid: 0 });
+    // The example, typed under the header, imports cleanly.
+    const filled = await templateFilledWithExample(bytes);
+    const preview = await ok(t, 'students.importPreview', { file: upload('模板.xlsx', filled) });
     expect(preview.summary).toMatchObject({ total: 1, valid: 1, invalid: 0 });
   });
 });

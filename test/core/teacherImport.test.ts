@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportResult } from '../../shared/contract/imports';
 import type { Teacher } from '../../shared/contract/teachers';
 import { createTestCore, type TestCore } from '../harness/core';
-import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
+import {
+  loadWorkbook,
+  sheetTable,
+  templateFilledWithExample,
+  upload,
+  xlsxBytes,
+} from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
 
@@ -100,11 +106,13 @@ describe('teacher import', () => {
     ).toBe(3);
   });
 
-  it('the teacher and catalogue templates import as downloaded; problem rows are downloadable here too', async () => {
+  it('the teacher and catalogue templates’ examples import as typed; problem rows are downloadable here too', async () => {
     for (const kind of ['teachers', 'catalogue'] as const) {
       const template = await ok(t, `${kind}.importTemplate`, {});
-      const file = upload(template.fileName, Buffer.from(template.contentBase64, 'base64'));
-      const preview = await ok(t, `${kind}.importPreview`, { file });
+      const filled = await templateFilledWithExample(Buffer.from(template.contentBase64, 'base64'));
+      const preview = await ok(t, `${kind}.importPreview`, {
+        file: upload(template.fileName, filled),
+      });
       expect(preview.summary).toMatchObject({ total: 1, valid: 1, invalid: 0 });
     }
     const bad = await file([

@@ -69,6 +69,20 @@ export function sheetTable(ws: ExcelJS.Worksheet): {
 }
 
 /**
+ * A downloaded import template filled in as a person would: the 说明 sheet's 示例 value of each
+ * column typed under the data sheet's header (text cells, as the template's columns are).
+ */
+export async function templateFilledWithExample(template: Buffer): Promise<Buffer> {
+  const wb = await loadWorkbook(template);
+  const [data, notes] = wb.worksheets;
+  const notesTable = sheetTable(notes);
+  const example = new Map(notesTable.rows.map((r) => [String(r[0] ?? ''), String(r[2] ?? '')]));
+  const header = sheetTable(data).header.map((h) => String(h ?? ''));
+  data.getRow(2).values = header.map((label) => example.get(label) ?? '');
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
  * The platform's 考生信息上传表 columns as the issue lists them: written out here, not imported
  * from the exporter, so the tests check the exporter against the requirement.
  */

@@ -10,8 +10,9 @@ const GENERAL_NOTES = [
 ];
 
 /**
- * 下载模板: a sheet with the import's header and one example row (every column text, so ID
- * numbers and 学号 keep their digits), and a 说明 sheet listing each column's rule.
+ * 下载模板: a sheet with the import's header only (every column text, so ID numbers and 学号 keep
+ * their digits), and a 说明 sheet listing each column's rule and an example value. The example
+ * stays out of the data sheet: a person filling in below it would import it as a real person.
  */
 export async function importTemplate(
   fileName: string,
@@ -23,23 +24,25 @@ export async function importTemplate(
     wb,
     sheetName,
     fields.map((f) => f.label),
-    [fields.map((f) => f.example ?? '')],
+    [],
     { textColumns: fields.map((_, i) => i) },
   );
   addSheet(
     wb,
     '说明',
-    ['列名', '必填', '填写说明', '也可用的列名'],
+    ['列名', '必填', '示例', '填写说明', '也可用的列名'],
     [
       ...fields.map((f) => [
         f.label,
         f.required ? '是' : '否',
+        f.example ?? '',
         f.rule ?? '',
         f.synonyms.join('、'),
       ]),
       [],
-      ...GENERAL_NOTES.map((note) => ['', '', note, '']),
+      ...GENERAL_NOTES.map((note) => ['', '', '', note, '']),
     ],
+    { textColumns: [2] },
   );
   const bytes = await workbookBytes(wb);
   return { fileName, contentBase64: bytes.toString('base64'), size: bytes.length };

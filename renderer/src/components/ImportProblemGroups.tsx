@@ -6,6 +6,7 @@ import type {
   ImportRowError,
 } from '../../../shared/contract/imports';
 import { t } from '../i18n';
+import { noWrap } from './noWrap';
 
 const text = t.importer;
 
@@ -44,10 +45,13 @@ export function ImportProblemGroups({ result }: { result: ImportPreview }) {
             key,
             render: (_: unknown, p: ImportRowError) => {
               const value = cell(key)(p);
+              // Values stay on one line (学号, ID numbers); the reason column takes the wrapping.
               return key === group.field && group.severity === 'error' ? (
-                <Typography.Text type="danger">{value || text.emptyCell}</Typography.Text>
+                <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>
+                  {value || text.emptyCell}
+                </Typography.Text>
               ) : (
-                value
+                noWrap(value)
               );
             },
           })),

@@ -221,7 +221,13 @@ export function ImportWizard({
             {t.importer.skipInvalid(result.summary.valid)}
           </Button>
         )}
-        <Tooltip title={!canCommit && result ? t.importer.fixFirst : undefined}>
+        <Tooltip
+          title={
+            checked && result.summary.invalid > 0
+              ? t.importer.fixFirst(result.summary.valid)
+              : undefined
+          }
+        >
           <Button
             type="primary"
             disabled={!canCommit}
@@ -231,7 +237,9 @@ export function ImportWizard({
           >
             {phase === 'committing'
               ? t.importer.committing
-              : t.importer.commit(result?.summary.total ?? 0)}
+              : result && result.summary.invalid > 0
+                ? t.importer.commitBlocked(result.summary.invalid)
+                : t.importer.commit(result?.summary.valid ?? 0)}
           </Button>
         </Tooltip>
       </Space>
@@ -362,7 +370,7 @@ function PreviewDetails({
                   summary.invalid,
                 )
           }
-          description={summary.invalid > 0 ? t.importer.fixFirst : undefined}
+          description={summary.invalid > 0 ? t.importer.fixFirst(summary.valid) : undefined}
         />
       )}
       {t.importer.skipped(result.skipped) && (
@@ -419,7 +427,11 @@ function PreviewDetails({
                 render: (_: unknown, row: ImportPreviewRow) => {
                   const bad = row.errors.some((e) => e.field === f.key);
                   return (
-                    <Typography.Text type={bad ? 'danger' : undefined}>
+                    // One line per cell (学号, ID numbers, dates): the table scrolls sideways.
+                    <Typography.Text
+                      type={bad ? 'danger' : undefined}
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
                       {row.values[f.key] || (bad ? t.importer.emptyCell : '')}
                     </Typography.Text>
                   );

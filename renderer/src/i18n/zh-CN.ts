@@ -191,8 +191,10 @@ export const zhCN = {
     summary: (total: number, valid: number, toCreate: number, toUpdate: number, invalid: number) =>
       `共 ${total} 行：可导入 ${valid} 行（新增 ${toCreate}，更新 ${toUpdate}），有错误 ${invalid} 行。`,
     noRows: '表头下方没有数据行。',
-    fixFirst:
-      '有错误的行不能导入：可“下载问题行”在 Excel 中改正后导入该文件，或先“仅导入无误的行”。',
+    fixFirst: (valid: number) =>
+      valid > 0
+        ? '有错误的行不能导入：可“下载问题行”在 Excel 中改正后导入该文件，或先“仅导入无误的行”。'
+        : '没有可以导入的行：可“下载问题行”在 Excel 中改正后导入该文件。',
     skipped: (s: { totals: number; notes: number; blank: number; merged: number }) => {
       const parts = [
         s.totals > 0 ? `合计/小计行 ${s.totals} 行` : '',
@@ -231,6 +233,7 @@ export const zhCN = {
     result: '结果',
     actions: { create: '新增', update: '更新', error: '有错误' },
     commit: (n: number) => `导入 ${n} 行`,
+    commitBlocked: (invalid: number) => `全部导入（${invalid} 行有错误）`,
     committing: '正在导入…',
     done: (created: number, updated: number) =>
       `导入完成：新增 ${created} 条，更新 ${updated} 条。`,
