@@ -11,6 +11,7 @@ import { createEventSource, type EventSource } from './events';
 import type { Handlers } from './handlers';
 import type { Logger } from './log';
 import { migrations } from './migrations';
+import { agreementsHandlers } from './modules/agreements/service';
 import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
@@ -95,6 +96,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...packageHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...examsHandlers(ctx),
+    ...agreementsHandlers(ctx),
     ...feesHandlers(ctx),
     ...weeklyHandlers(ctx),
     ...uploadHandlers(ctx),

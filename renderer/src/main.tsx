@@ -8,7 +8,7 @@ import { AppFrame } from './app/AppFrame';
 import { TOAST_TOP_VAR } from './components/toastTop';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { UnsavedEditsDialog } from './app/UnsavedEditsDialog';
-import { RecoveryGate } from './features/settings/RecoveryGate';
+import { RecoveryGate } from './features/backup/RecoveryGate';
 import { startWebSession } from './api/webSession';
 import { t } from './i18n';
 

@@ -6,8 +6,6 @@ import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
 import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
 import type { SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
-import type { AttachmentContent } from './attachments';
-import { uploadedFileSchema } from './files';
 import { studentListSchema } from './students';
 import {
   byIdSchema,
@@ -15,7 +13,6 @@ import {
   idField,
   intField,
   optionalText,
-  requiredText,
   yuanToFenField,
   type DeleteResult,
 } from './fields';
@@ -23,7 +20,7 @@ import type { Usage } from './usage';
 import { feeData, type TopicsOf } from './topics';
 import type { AgreedFee } from '../domain/feeAgreements';
 
-const isoDate = (label: string) =>
+export const isoDate = (label: string) =>
   z.iso.date({
     error: (issue) =>
       issue.input == null || issue.input === ''
@@ -33,7 +30,7 @@ const isoDate = (label: string) =>
 
 // ---------------------------------------------------------------- 考核批次 (exam batches)
 
-const examFormSchema = z
+export const examFormSchema = z
   .enum(examForms, { error: '请选择考核形式：纸笔考试、机考、一般实操考试或特殊实操考试' })
   .nullable()
   .default(null);
@@ -101,53 +98,6 @@ export const batchListSchema = z
     level: certificateLevelSchema.nullable().default(null),
   })
   .strict();
-
-// ---------------------------------------------------------------- 费用协商 (fee agreements)
-
-const partnerSchoolsSchema = z
-  .array(requiredText('联合谈判学校名称', 100), { error: '联合谈判学校应为学校名称列表' })
-  .max(50, { error: '联合谈判学校最多 50 所' })
-  .default([])
-  .refine((names) => new Set(names).size === names.length, {
-    error: '联合谈判学校有重复的名称',
-  });
-
-export const agreementFields = {
-  certificateId: idField('证书'),
-  level: certificateLevelSchema,
-  examForm: examFormSchema,
-  fee: yuanToFenField('协商费用'),
-  agreedOn: isoDate('协商日期'),
-  partnerSchools: partnerSchoolsSchema,
-  note: optionalText('备注', 500),
-};
-
-export const agreementSaveSchema = z
-  .object({ id: idField('协议编号').optional(), ...agreementFields })
-  .strict()
-  .transform(({ fee, ...rest }) => ({ ...rest, feeFen: fee }));
-export type AgreementSaveInput = z.input<typeof agreementSaveSchema>;
-export type AgreementSaveData = z.output<typeof agreementSaveSchema>;
-
-export interface FeeAgreement {
-  id: number;
-  certificateId: number;
-  certificateName: string;
-  organization: string;
-  level: CertificateLevel;
-  examForm: ExamForm | null;
-  feeFen: number;
-  /** The figure in force on the agreement date and its document, copied when saved. */
-  capFen: number;
-  capDocument: string;
-  agreedOn: string;
-  partnerSchools: string[];
-  /** The attached agreement document, null when none. */
-  document: { attachmentId: number; fileName: string; size: number; ext: string } | null;
-  note: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 // ---------------------------------------------------------------- 考核报名 (sign-ups)
 
@@ -352,16 +302,6 @@ export const examsContract = {
   'exams.batches.usage': { input: byIdSchema.strict(), output: {} as Usage },
   'exams.batches.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
 
-  'exams.agreements.list': { input: batchListSchema, output: {} as FeeAgreement[] },
-  'exams.agreements.save': { input: agreementSaveSchema, output: {} as FeeAgreement },
-  'exams.agreements.delete': { input: byIdSchema.strict(), output: {} as DeleteResult },
-  'exams.agreements.attachDocument': {
-    input: z.object({ id: idField('协议编号'), file: uploadedFileSchema.strict() }).strict(),
-    output: {} as FeeAgreement,
-  },
-  'exams.agreements.removeDocument': { input: byIdSchema.strict(), output: {} as FeeAgreement },
-  'exams.agreements.readDocument': { input: byIdSchema.strict(), output: {} as AttachmentContent },
-
   'exams.signups.candidates': { input: candidatesSchema, output: {} as CandidatePage },
   'exams.signups.create': { input: signupCreateSchema, output: {} as SignupCreateResult },
   'exams.signups.list': { input: signupListSchema, output: {} as SignupPage },
@@ -377,12 +317,6 @@ export const examsTopics = {
   'exams.batches.save': { writes: ['batches'] },
   'exams.batches.usage': { reads: ['batches', 'signups', 'payments'] },
   'exams.batches.delete': { writes: ['batches', 'payments'] },
-  'exams.agreements.list': { reads: ['batches', 'catalogue', 'attachments'] },
-  'exams.agreements.save': { writes: ['batches'] },
-  'exams.agreements.delete': { writes: ['batches', 'attachments'] },
-  'exams.agreements.attachDocument': { writes: ['batches', 'attachments'] },
-  'exams.agreements.removeDocument': { writes: ['batches', 'attachments'] },
-  'exams.agreements.readDocument': { reads: ['batches', 'attachments'] },
   'exams.signups.candidates': { reads: feeData },
   'exams.signups.create': { writes: ['signups'] },
   'exams.signups.list': { reads: feeData },

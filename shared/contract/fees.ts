@@ -345,11 +345,11 @@ export const feesContract = {
     input: z.object({ batchId: idField('考核批次').nullable().default(null) }).strict(),
     output: {} as SheetDownload,
   },
-  'audit.student': {
+  'fees.history.student': {
     input: z.object({ studentId: idField('学生'), limit: auditLimit }).strict(),
     output: {} as AuditHistory,
   },
-  'audit.batch': {
+  'fees.history.batch': {
     input: z.object({ batchId: idField('考核批次'), limit: auditLimit }).strict(),
     output: {} as AuditHistory,
   },
@@ -370,6 +370,6 @@ export const feesTopics = {
   'fees.reconcile': { reads: feeData },
   'fees.uploadSheet': { reads: feeData },
   'fees.feeSheet': { reads: feeData },
-  'audit.student': { reads: feeData },
-  'audit.batch': { reads: feeData },
+  'fees.history.student': { reads: feeData },
+  'fees.history.batch': { reads: feeData },
 } as const satisfies TopicsOf<typeof feesContract>;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import './zodLocale';
+import { agreementsContract, agreementsTopics } from './agreements';
 import { attachmentsContract, attachmentsTopics } from './attachments';
 import { backupContract, backupTopics } from './backup';
 import { catalogueContract, catalogueTopics } from './catalogue';
@@ -39,6 +40,7 @@ export const contract = {
   ...packageContract,
   ...dashboardContract,
   ...examsContract,
+  ...agreementsContract,
   ...feesContract,
   ...weeklyContract,
   ...uploadsContract,
@@ -52,6 +54,7 @@ export type HandlerOutput<N extends HandlerName> = Contract[N]['output'];
 
 /** What each handler reads and writes; a handler missing here does not compile. */
 export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
+  ...agreementsTopics,
   ...attachmentsTopics,
   ...backupTopics,
   ...catalogueTopics,

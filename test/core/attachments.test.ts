@@ -11,11 +11,11 @@ import {
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../electron/core';
+import { ownerExists } from '../../electron/core/modules/attachments/owners';
 import {
   deleteUnusedBlobFiles,
-  ownerExists,
   removeLinksOf,
-} from '../../electron/core/modules/attachments/service';
+} from '../../electron/core/modules/attachments/storedContent';
 import type { AttachmentLink } from '../../shared/contract/attachments';
 import type { Envelope } from '../../shared/contract/errors';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/domain/attachments';

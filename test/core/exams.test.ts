@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Certificate } from '../../shared/contract/catalogue';
-import type { ExamBatch, FeeAgreement, Signup } from '../../shared/contract/exams';
+import type { FeeAgreement } from '../../shared/contract/agreements';
+import type { ExamBatch, Signup } from '../../shared/contract/exams';
 import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, confirmedProject, createBatch, seedExamSchool } from '../harness/exams';
 import { makePdf } from '../harness/files';
@@ -295,11 +296,11 @@ describe('fee agreements', () => {
     expect((await violations()).aboveAgreement).toEqual([]);
 
     // Agreed after the exam: it does not apply to this batch.
-    await ok(t, 'exams.agreements.save', agreement({ fee: 400, agreedOn: '2020-12-01' }));
+    await ok(t, 'agreements.save', agreement({ fee: 400, agreedOn: '2020-12-01' }));
     expect((await violations()).aboveAgreement).toEqual([]);
 
     // Agreed before the exam at ¥450: the batch's ¥480 is above it.
-    await ok(t, 'exams.agreements.save', agreement({ fee: 450, agreedOn: '2020-06-01' }));
+    await ok(t, 'agreements.save', agreement({ fee: 450, agreedOn: '2020-06-01' }));
     const [above] = (await violations()).aboveAgreement;
     expect(above).toMatchObject({
       batchId: batch.id,
@@ -316,13 +317,13 @@ describe('fee agreements', () => {
     ]);
 
     // A later agreement before the exam replaces it: ¥480 agreed, nothing above.
-    await ok(t, 'exams.agreements.save', agreement({ fee: 480, agreedOn: '2020-09-01' }));
+    await ok(t, 'agreements.save', agreement({ fee: 480, agreedOn: '2020-09-01' }));
     expect((await violations()).aboveAgreement).toEqual([]);
     expect((await ok(t, 'exams.batches.get', { id: batch.id })).agreedFee?.feeFen).toBe(48000);
   });
 
   it('copies the cap in force and its document, and audits', async () => {
-    const saved = (await ok(t, 'exams.agreements.save', agreement())) as FeeAgreement;
+    const saved = (await ok(t, 'agreements.save', agreement())) as FeeAgreement;
     expect(saved).toMatchObject({
       feeFen: 48000,
       capFen: 50000,
@@ -335,50 +336,50 @@ describe('fee agreements', () => {
       id: certId(),
       limits: [{ kind: 'cap', level: 'junior', amountFen: 60000, document: '新文号' }],
     });
-    const [listed] = await ok(t, 'exams.agreements.list', {});
+    const [listed] = await ok(t, 'agreements.list', {});
     expect(listed.capFen).toBe(50000);
-    const updated = await ok(t, 'exams.agreements.save', agreement({ id: saved.id, fee: 550 }));
+    const updated = await ok(t, 'agreements.save', agreement({ id: saved.id, fee: 550 }));
     expect(updated).toMatchObject({ feeFen: 55000, capFen: 60000, capDocument: '新文号' });
     expect(auditRows('fee_agreement').map((a) => a.action)).toEqual(['create', 'update']);
   });
 
   it('refuses a fee above the cap with both numbers', async () => {
-    const error = await fails(t, 'exams.agreements.save', agreement({ fee: '500.01' }));
+    const error = await fails(t, 'agreements.save', agreement({ fee: '500.01' }));
     expect(error.message).toContain(
       '协商费用 ¥500.01 超过 2020年6月1日 适用的考核成本上限 ¥500.00',
     );
     expect(error.details?.fields?.[0].path).toBe('fee');
-    expect(await ok(t, 'exams.agreements.list', {})).toEqual([]);
+    expect(await ok(t, 'agreements.list', {})).toEqual([]);
   });
 
   it('refuses a level with no cap recorded, pointing to 证书目录', async () => {
-    const error = await fails(t, 'exams.agreements.save', agreement({ level: 'senior' }));
+    const error = await fails(t, 'agreements.save', agreement({ level: 'senior' }));
     expect(error.message).toContain('没有适用的考核成本上限');
     expect(error.message).toContain('证书目录');
   });
 
   it('attaches, reads and removes the agreement document', async () => {
-    const saved = (await ok(t, 'exams.agreements.save', agreement())) as FeeAgreement;
+    const saved = (await ok(t, 'agreements.save', agreement())) as FeeAgreement;
     const pdf = makePdf('agreement');
-    const withDoc = await ok(t, 'exams.agreements.attachDocument', {
+    const withDoc = await ok(t, 'agreements.attachDocument', {
       id: saved.id,
       file: { fileName: '协议.pdf', contentBase64: pdf.toString('base64') },
     });
     expect(withDoc.document).toMatchObject({ ext: 'pdf', size: pdf.length });
-    const content = await ok(t, 'exams.agreements.readDocument', { id: saved.id });
+    const content = await ok(t, 'agreements.readDocument', { id: saved.id });
     expect(Buffer.from(content.contentBase64, 'base64').equals(pdf)).toBe(true);
     expect(content.fileName).toMatch(/\.pdf$/);
-    const without = await ok(t, 'exams.agreements.removeDocument', { id: saved.id });
+    const without = await ok(t, 'agreements.removeDocument', { id: saved.id });
     expect(without.document).toBeNull();
     expect(readRows<{ n: number }>(t, 'SELECT count(*) AS n FROM attachments')[0].n).toBe(0);
-    await ok(t, 'exams.agreements.delete', { id: saved.id });
-    expect(await ok(t, 'exams.agreements.list', {})).toEqual([]);
+    await ok(t, 'agreements.delete', { id: saved.id });
+    expect(await ok(t, 'agreements.list', {})).toEqual([]);
   });
 
   it('keeps the document when the same file linked elsewhere is removed', async () => {
-    const saved = (await ok(t, 'exams.agreements.save', agreement())) as FeeAgreement;
+    const saved = (await ok(t, 'agreements.save', agreement())) as FeeAgreement;
     const file = { fileName: '协议.pdf', contentBase64: makePdf('shared').toString('base64') };
-    await ok(t, 'exams.agreements.attachDocument', { id: saved.id, file });
+    await ok(t, 'agreements.attachDocument', { id: saved.id, file });
     const link = await ok(t, 'attachments.upload', {
       ownerType: 'site',
       ownerId: seeded.siteIds[0],
@@ -386,7 +387,7 @@ describe('fee agreements', () => {
       file,
     });
     await ok(t, 'attachments.remove', { linkId: link.id });
-    const content = await ok(t, 'exams.agreements.readDocument', { id: saved.id });
+    const content = await ok(t, 'agreements.readDocument', { id: saved.id });
     expect(content.contentBase64).toBe(file.contentBase64);
   });
 });

@@ -5,7 +5,8 @@ import { DATABASE_FILE, createCore, type Core } from '../../electron/core';
 import { readSchema, referenceSchema, schemaDifferences } from '../../electron/core/db/schema';
 import { migrations } from '../../electron/core/migrations';
 import type { Certificate } from '../../shared/contract/catalogue';
-import type { ExamBatch, FeeAgreement } from '../../shared/contract/exams';
+import type { FeeAgreement } from '../../shared/contract/agreements';
+import type { ExamBatch } from '../../shared/contract/exams';
 import type { FeeViolations } from '../../shared/contract/fees';
 import { call } from '../harness/seed';
 import { makeTempDir } from '../harness/webHost';
@@ -97,7 +98,7 @@ describe('migration 012: caps by exam form and date', () => {
     expect(violations.overCap.map((v) => [v.kind, v.feeFen, v.capFen])).toEqual([
       ['batch', 85000, 80000],
     ]);
-    const [agreement] = await call<FeeAgreement[]>(core, 'exams.agreements.list', {});
+    const [agreement] = await call<FeeAgreement[]>(core, 'agreements.list', {});
     expect(agreement).toMatchObject({ examForm: null, capFen: 50000, feeFen: 48000 });
     // Levels still hold the limits: a level cannot be dropped from under them silently.
     const db = new Database(path.join(t.dir, DATABASE_FILE), { readonly: true });

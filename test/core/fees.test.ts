@@ -354,7 +354,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
     const { students, batches, signup } = await seed();
     await ok(t, 'fees.change', { signupIds: [signup(1, 0)], payer: 'school' });
     await ok(t, 'fees.change', { signupIds: [signup(1, 0)], fee: 450 });
-    const h = await ok(t, 'audit.student', { studentId: students[1] });
+    const h = await ok(t, 'fees.history.student', { studentId: students[1] });
     // Newest first: the two changes here, the payer set while seeding, the sign-up, the student.
     expect(h.entries.map((e) => [e.entity, e.action])).toEqual([
       ['signup', 'update'],
@@ -377,7 +377,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
       amount: 10,
       paidOn: '2026-05-01',
     });
-    const b = await ok(t, 'audit.batch', { batchId: batches[0] });
+    const b = await ok(t, 'fees.history.batch', { batchId: batches[0] });
     expect(b.entries[0].entity).toBe('payment');
     expect(b.entries.at(-1)).toMatchObject({ entity: 'exam_batch', action: 'create' });
     expect(b.entries.filter((e) => e.entity === 'signup' && e.action === 'create')).toHaveLength(3);
@@ -385,8 +385,8 @@ describe('fees: payments, reconcile, statement, totals', () => {
       before: '',
       after: '¥10.00',
     });
-    expect((await ok(t, 'audit.batch', { batchId: batches[0], limit: 1 })).truncated).toBe(true);
-    expect((await fails(t, 'audit.student', { studentId: 9999 })).code).toBe('NOT_FOUND');
+    expect((await ok(t, 'fees.history.batch', { batchId: batches[0], limit: 1 })).truncated).toBe(true);
+    expect((await fails(t, 'fees.history.student', { studentId: 9999 })).code).toBe('NOT_FOUND');
   });
 });
 

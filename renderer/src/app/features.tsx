@@ -32,7 +32,7 @@ const ExamsPage = lazy(() =>
   import('../features/exams/ExamsPage').then((m) => ({ default: m.ExamsPage })),
 );
 const FacilitiesPage = lazy(() =>
-  import('../features/facilities/FacilitiesPage').then((m) => ({ default: m.FacilitiesPage })),
+  import('../features/rooms/FacilitiesPage').then((m) => ({ default: m.FacilitiesPage })),
 );
 const FeesPage = lazy(() =>
   import('../features/fees/FeesPage').then((m) => ({ default: m.FeesPage })),
@@ -41,7 +41,7 @@ const MajorsPage = lazy(() =>
   import('../features/majors/MajorsPage').then((m) => ({ default: m.MajorsPage })),
 );
 const PackagePage = lazy(() =>
-  import('../features/packageExport/PackagePage').then((m) => ({ default: m.PackagePage })),
+  import('../features/package/PackagePage').then((m) => ({ default: m.PackagePage })),
 );
 const ProjectsPage = lazy(() =>
   import('../features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
@@ -53,7 +53,7 @@ const SelfCheckPage = lazy(() =>
   import('../features/selfCheck/SelfCheckPage').then((m) => ({ default: m.SelfCheckPage })),
 );
 const SettingsPage = lazy(() =>
-  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+  import('../features/backup/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );
 const StudentsPage = lazy(() =>
   import('../features/students/StudentsPage').then((m) => ({ default: m.StudentsPage })),

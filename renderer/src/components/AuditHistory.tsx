@@ -19,10 +19,13 @@ const actionColor = { create: 'green', update: 'blue', delete: 'red' } as const;
  */
 export function AuditHistory({ source }: { source: AuditSource }) {
   const student = useQuery(
-    'audit.student',
+    'fees.history.student',
     source.kind === 'student' ? { studentId: source.id } : null,
   );
-  const batch = useQuery('audit.batch', source.kind === 'batch' ? { batchId: source.id } : null);
+  const batch = useQuery(
+    'fees.history.batch',
+    source.kind === 'batch' ? { batchId: source.id } : null,
+  );
   const { data: history, state, error, retry } = source.kind === 'student' ? student : batch;
 
   return (

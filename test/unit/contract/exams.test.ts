@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { agreementSaveSchema } from '../../../shared/contract/agreements';
 import {
-  agreementSaveSchema,
   batchSaveSchema,
   signupCreateSchema,
   signupResultSchema,

@@ -13,7 +13,7 @@ import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
-import { agreedFeesByCertificate } from './agreements';
+import { agreedFeesByCertificate } from '../agreements/repository';
 import { figuresByBatch } from '../fees/figures';
 import { levelFacts } from './levels';
 import { batchUsage } from './usage';

@@ -1,6 +1,5 @@
 import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
-import { agreementWrites, getAgreement, listAgreements } from './agreements';
 import { batchWrites, getBatch, listBatches } from './batches';
 import { signupService } from './signups';
 import { batchUsage } from './usage';
@@ -11,12 +10,6 @@ type ExamHandlerName =
   | 'exams.batches.save'
   | 'exams.batches.usage'
   | 'exams.batches.delete'
-  | 'exams.agreements.list'
-  | 'exams.agreements.save'
-  | 'exams.agreements.delete'
-  | 'exams.agreements.attachDocument'
-  | 'exams.agreements.removeDocument'
-  | 'exams.agreements.readDocument'
   | 'exams.signups.candidates'
   | 'exams.signups.create'
   | 'exams.signups.list'
@@ -24,11 +17,10 @@ type ExamHandlerName =
   | 'exams.signups.setStatus'
   | 'exams.signups.saveResult';
 
-/** 考核批次, 费用协商 and 考核报名 (notice rules 9–11). Fees and payers: the ledger module. */
+/** 考核批次 and 考核报名 (notice rules 9–11). Fees and payers: the ledger module. */
 export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
   const { db } = ctx;
   const batches = batchWrites(ctx);
-  const agreements = agreementWrites(ctx);
   const signups = signupService(ctx);
   return {
     'exams.batches.list': (input) => listBatches(db, input),
@@ -39,15 +31,6 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
       return batchUsage(db, id);
     },
     'exams.batches.delete': ({ id, force }) => batches.remove(id, force),
-    'exams.agreements.list': (input) => listAgreements(db, input),
-    'exams.agreements.save': (input) => agreements.save(input),
-    'exams.agreements.delete': ({ id }) => {
-      getAgreement(db, id);
-      return agreements.remove(id);
-    },
-    'exams.agreements.attachDocument': ({ id, file }) => agreements.attachDocument(id, file),
-    'exams.agreements.removeDocument': ({ id }) => agreements.removeDocument(id),
-    'exams.agreements.readDocument': ({ id }) => agreements.readDocument(id),
     'exams.signups.candidates': (input) => signups.candidates(input),
     'exams.signups.create': (input) => signups.create(input),
     'exams.signups.list': (input) => signups.list(input),

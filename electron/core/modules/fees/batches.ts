@@ -4,7 +4,7 @@ import { batchShortLabel } from '../../../../shared/domain/batchLabel';
 import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { Db } from '../../db/open';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
-import { agreedFeesByCertificate } from '../exams/agreements';
+import { agreedFeesByCertificate } from '../agreements/repository';
 
 /** One exam batch with its certificate and the figure its fee is judged by. */
 export interface BatchInfo {

@@ -23,8 +23,8 @@ type FeesHandlerName =
   | 'fees.reconcile'
   | 'fees.uploadSheet'
   | 'fees.feeSheet'
-  | 'audit.student'
-  | 'audit.batch';
+  | 'fees.history.student'
+  | 'fees.history.batch';
 
 const download = ({ fileName, bytes }: SheetFile): SheetDownload => ({
   fileName,
@@ -53,7 +53,7 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.uploadSheet': async ({ batchId }) => download(await uploadSheet(db, batchId)),
     'fees.feeSheet': async ({ batchId }) =>
       download(await feeSheet(db, batchId, chinaDate(ctx.clock()))),
-    'audit.student': ({ studentId, limit }) => studentHistory(db, studentId, limit),
-    'audit.batch': ({ batchId, limit }) => batchHistory(db, batchId, limit),
+    'fees.history.student': ({ studentId, limit }) => studentHistory(db, studentId, limit),
+    'fees.history.batch': ({ batchId, limit }) => batchHistory(db, batchId, limit),
   };
 }

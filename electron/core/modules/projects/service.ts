@@ -11,7 +11,7 @@ import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/service';
+import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/storedContent';
 import { checkReferences, ensureUniqueYear } from './references';
 import {
   listProjects,

@@ -5,7 +5,7 @@ import { auditedRows } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
-import { deleteUnusedBlobFiles } from '../attachments/service';
+import { deleteUnusedBlobFiles } from '../attachments/storedContent';
 import { releaseRoom, roomUsage } from './usage';
 
 interface RoomRow {

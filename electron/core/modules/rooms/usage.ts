@@ -3,7 +3,7 @@ import type { AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
-import { removeLinksOf } from '../attachments/service';
+import { removeLinksOf } from '../attachments/storedContent';
 
 /** Names of the attachments linked to one owner, oldest first. */
 export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: number): string[] {

@@ -3,7 +3,7 @@ import type { AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
-import { removeLinksOf } from '../attachments/service';
+import { removeLinksOf } from '../attachments/storedContent';
 import { attachmentNames } from '../rooms/usage';
 import { batchesAtSiteRef, releaseSiteFromBatches } from '../exams/usage';
 

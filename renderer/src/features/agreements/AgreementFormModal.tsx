@@ -3,7 +3,7 @@ import {
   agreementFields,
   type AgreementSaveInput,
   type FeeAgreement,
-} from '../../../../shared/contract/exams';
+} from '../../../../shared/contract/agreements';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import { limitText, type ExamForm } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';

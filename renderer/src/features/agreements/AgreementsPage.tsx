@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant
 import { App, Button, Popconfirm, Space, Tag, Upload } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import type { FeeAgreement } from '../../../../shared/contract/exams';
+import type { FeeAgreement } from '../../../../shared/contract/agreements';
 import {
   certificateLevelLabels,
   certificateLevels,
@@ -16,8 +16,8 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
-import { useAgreements } from '../exams/examsStore';
 import { AgreementFormModal } from './AgreementFormModal';
+import { useAgreements } from './agreementsStore';
 
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {
@@ -99,7 +99,7 @@ export function AgreementsPage() {
               type="link"
               size="small"
               onClick={() =>
-                void invoke('exams.agreements.readDocument', { id: a.id }).then(
+                void invoke('agreements.readDocument', { id: a.id }).then(
                   saveContent,
                   (e: unknown) => message.error(messageOf(e)),
                 )
@@ -114,7 +114,7 @@ export function AgreementsPage() {
               onConfirm={() =>
                 act(
                   a.id,
-                  () => mutate('exams.agreements.removeDocument', { id: a.id }),
+                  () => mutate('agreements.removeDocument', { id: a.id }),
                   text.documentRemoved,
                 )
               }
@@ -131,7 +131,7 @@ export function AgreementsPage() {
               void act(
                 a.id,
                 async () =>
-                  mutate('exams.agreements.attachDocument', {
+                  mutate('agreements.attachDocument', {
                     id: a.id,
                     file: await toUploadedFile(file),
                   }),
@@ -162,7 +162,7 @@ export function AgreementsPage() {
             cancelText={t.common.cancel}
             okButtonProps={{ danger: true }}
             onConfirm={() =>
-              act(a.id, () => mutate('exams.agreements.delete', { id: a.id }), text.deleted)
+              act(a.id, () => mutate('agreements.delete', { id: a.id }), text.deleted)
             }
           >
             <Button type="link" size="small" danger icon={<DeleteOutlined />}>

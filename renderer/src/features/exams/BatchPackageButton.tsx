@@ -6,8 +6,8 @@ import type { PackageBuildResult } from '../../../../shared/contract/package';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { t } from '../../i18n';
 import { saveContent } from '../../api/files';
-import { MarkSubmittedButton } from '../packageExport/MarkSubmittedButton';
-import { usePackageTask } from '../packageExport/usePackageTask';
+import { MarkSubmittedButton } from '../package/MarkSubmittedButton';
+import { usePackageTask } from '../package/usePackageTask';
 
 const text = t.batchPackage;
 

@@ -1,4 +1,4 @@
-import type { AgreementSaveInput, BatchSaveInput } from '../../../../shared/contract/exams';
+import type { BatchSaveInput } from '../../../../shared/contract/exams';
 import { invoke } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
@@ -10,14 +10,7 @@ const batchesApi = {
   remove: (id: number, force: boolean) => mutate('exams.batches.delete', { id, force }),
 };
 
-const agreementsApi = {
-  save: (input: AgreementSaveInput) => mutate('exams.agreements.save', input),
-  usage: () => Promise.resolve({ refs: [], summary: '' }),
-  remove: (id: number) => mutate('exams.agreements.delete', { id }),
-};
-
 export const useBatches = () => useCrud(useQuery('exams.batches.list', {}), batchesApi);
-export const useAgreements = () => useCrud(useQuery('exams.agreements.list', {}), agreementsApi);
 
 /** What the batch and agreement forms choose from: certificates in use (not archived) and sites. */
 export function useExamRefs() {

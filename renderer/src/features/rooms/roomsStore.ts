@@ -1,5 +1,4 @@
 import type { RoomSaveInput } from '../../../../shared/contract/rooms';
-import type { SiteSaveInput } from '../../../../shared/contract/sites';
 import { invoke } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
@@ -11,11 +10,4 @@ const roomsApi = {
   remove: (id: number, force: boolean) => mutate('rooms.delete', { id, force }),
 };
 
-const sitesApi = {
-  save: (input: SiteSaveInput) => mutate('sites.save', input),
-  usage: (id: number) => invoke('sites.usage', { id }),
-  remove: (id: number, force: boolean) => mutate('sites.delete', { id, force }),
-};
-
 export const useRooms = () => useCrud(useQuery('rooms.list', {}), roomsApi);
-export const useSites = () => useCrud(useQuery('sites.list', {}), sitesApi);

@@ -15,7 +15,7 @@ import { byText } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { useSites } from './facilitiesStores';
+import { useSites } from './sitesStore';
 import { formatDateSpan } from '../../../../shared/domain/dates';
 
 const statusColor: Record<AgreementStatus, string> = {

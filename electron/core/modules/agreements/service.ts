@@ -1,141 +1,32 @@
 import type { AttachmentContent } from '../../../../shared/contract/attachments';
+import type { AgreementSaveData, FeeAgreement } from '../../../../shared/contract/agreements';
 import type { UploadedFile } from '../../../../shared/contract/files';
-import type { AgreementSaveData, FeeAgreement } from '../../../../shared/contract/exams';
-import { downloadFileName, type AttachmentExtension } from '../../../../shared/domain/attachments';
-import {
-  certificateLevelLabels,
-  type CertificateLevel,
-} from '../../../../shared/domain/certificate';
-import {
-  ceilingInForce,
-  feeOverLimitMessage,
-  type ExamForm,
-} from '../../../../shared/domain/costCaps';
-import type { AgreedFee } from '../../../../shared/domain/feeAgreements';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { ceilingInForce, feeOverLimitMessage } from '../../../../shared/domain/costCaps';
 import type { CoreContext } from '../../context';
 import { auditedRows, auditStamp, type AuditStamp } from '../../db/audit';
-import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
+import type { HandlersFor } from '../../handlers';
+import { attachmentMime } from '../attachments/repository';
 import {
   deleteUnusedBlobFiles,
   prepareUpload,
   readStoredContent,
   releaseIfUnused,
   withStoredContent,
-} from '../attachments/service';
-import { levelFacts } from './levels';
-
-interface AgreementRow {
-  id: number;
-  certificate_id: number;
-  certificate_name: string;
-  organization: string;
-  level: CertificateLevel;
-  exam_form: ExamForm | null;
-  fee_fen: number;
-  cap_fen: number;
-  cap_document: string;
-  agreed_on: string;
-  partner_schools_json: string;
-  attachment_id: number | null;
-  document_size: number | null;
-  document_ext: AttachmentExtension | null;
-  document_sha256: string | null;
-  note: string;
-  created_at: string;
-  updated_at: string;
-}
-
-const selectAgreements = `
-  SELECT f.*, c.name AS certificate_name, c.organization,
-    a.size AS document_size, a.ext AS document_ext, a.sha256 AS document_sha256
-  FROM fee_agreements f JOIN certificates c ON c.id = f.certificate_id
-  LEFT JOIN attachments a ON a.id = f.attachment_id`;
-
-const documentName = (row: AgreementRow, ext: AttachmentExtension) =>
-  downloadFileName(
-    `${row.certificate_name}${certificateLevelLabels[row.level]}费用协商协议（${row.agreed_on}）`,
-    ext,
-  );
-
-function fromRow(row: AgreementRow): FeeAgreement {
-  return {
-    id: row.id,
-    certificateId: row.certificate_id,
-    certificateName: row.certificate_name,
-    organization: row.organization,
-    level: row.level,
-    examForm: row.exam_form,
-    feeFen: row.fee_fen,
-    capFen: row.cap_fen,
-    capDocument: row.cap_document,
-    agreedOn: row.agreed_on,
-    partnerSchools: JSON.parse(row.partner_schools_json) as string[],
-    document:
-      row.attachment_id !== null && row.document_ext !== null
-        ? {
-            attachmentId: row.attachment_id,
-            fileName: documentName(row, row.document_ext),
-            size: row.document_size ?? 0,
-            ext: row.document_ext,
-          }
-        : null,
-    note: row.note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function getRow(db: Db, id: number): AgreementRow {
-  const row = db.prepare<[number], AgreementRow>(`${selectAgreements} WHERE f.id = ?`).get(id);
-  if (!row) {
-    throw new CoreError(
-      'NOT_FOUND',
-      `费用协商记录不存在（编号 ${id}），可能已被删除，请刷新列表。`,
-    );
-  }
-  return row;
-}
-
-export const getAgreement = (db: Db, id: number): FeeAgreement => fromRow(getRow(db, id));
-
-/** Every certificate's fee agreements, as batches are held to them (agreementInForce). */
-export function agreedFeesByCertificate(db: Db): Map<number, AgreedFee[]> {
-  const map = new Map<number, AgreedFee[]>();
-  const rows = db
-    .prepare<
-      [],
-      {
-        certificate_id: number;
-        level: CertificateLevel;
-        exam_form: ExamForm | null;
-        fee_fen: number;
-        agreed_on: string;
-      }
-    >('SELECT certificate_id, level, exam_form, fee_fen, agreed_on FROM fee_agreements ORDER BY id')
-    .all();
-  for (const r of rows) {
-    const list = map.get(r.certificate_id) ?? [];
-    list.push({ level: r.level, examForm: r.exam_form, feeFen: r.fee_fen, agreedOn: r.agreed_on });
-    map.set(r.certificate_id, list);
-  }
-  return map;
-}
-
-export function listAgreements(
-  db: Db,
-  filter: { certificateId: number | null; level: CertificateLevel | null },
-): FeeAgreement[] {
-  return db
-    .prepare<[typeof filter], AgreementRow>(
-      `${selectAgreements}
-       WHERE (@certificateId IS NULL OR f.certificate_id = @certificateId)
-         AND (@level IS NULL OR f.level = @level)
-       ORDER BY f.agreed_on DESC, f.id DESC`,
-    )
-    .all(filter)
-    .map(fromRow);
-}
+} from '../attachments/storedContent';
+import { levelFacts } from '../exams/levels';
+import {
+  deleteAgreement,
+  fromRow,
+  getAgreement,
+  getRow,
+  insertAgreement,
+  listAgreements,
+  setAgreementAttachment,
+  updateAgreement,
+  type AgreementRow,
+} from './repository';
 
 /** The audit log's view: the agreement's fields (the document by its content hash). */
 function auditView(agreement: FeeAgreement, sha256: string | null) {
@@ -155,7 +46,7 @@ function auditView(agreement: FeeAgreement, sha256: string | null) {
 }
 
 /** 费用协商: the agreed fee per person, never above the cap in force (notice rule 11). */
-export function agreementWrites(ctx: CoreContext) {
+function agreementWrites(ctx: CoreContext) {
   const { db } = ctx;
 
   const rows = auditedRows(
@@ -218,24 +109,10 @@ export function agreementWrites(ctx: CoreContext) {
       at,
     };
     if (before) {
-      db.prepare(
-        `UPDATE fee_agreements SET certificate_id = @certificateId, level = @level,
-           exam_form = @examForm, fee_fen = @feeFen, cap_fen = @capFen, cap_document = @capDocument,
-           agreed_on = @agreedOn, partner_schools_json = @partners, note = @note,
-           updated_at = @at WHERE id = @id`,
-      ).run({ ...row, id: before.id });
+      updateAgreement(db, before.id, row);
       return before.id;
     }
-    return Number(
-      db
-        .prepare(
-          `INSERT INTO fee_agreements (certificate_id, level, exam_form, fee_fen, cap_fen,
-             cap_document, agreed_on, partner_schools_json, note, created_at, updated_at)
-           VALUES (@certificateId, @level, @examForm, @feeFen, @capFen, @capDocument,
-             @agreedOn, @partners, @note, @at, @at)`,
-        )
-        .run(row).lastInsertRowid,
-    );
+    return insertAgreement(db, row);
   };
 
   const save = ({ id, ...data }: AgreementSaveData): FeeAgreement =>
@@ -245,11 +122,7 @@ export function agreementWrites(ctx: CoreContext) {
   const setDocument = (id: number, attachmentId: number | null, stamp: AuditStamp): string[] => {
     const before = getRow(db, id);
     if (before.attachment_id === attachmentId) return [];
-    db.prepare('UPDATE fee_agreements SET attachment_id = ?, updated_at = ? WHERE id = ?').run(
-      attachmentId,
-      stamp.at,
-      id,
-    );
+    setAgreementAttachment(db, id, attachmentId, stamp.at);
     rows.record(stamp, id, 'update', before, getRow(db, id));
     const old = before.attachment_id;
     return old !== null && releaseIfUnused(db, old) ? [before.document_sha256 as string] : [];
@@ -258,7 +131,7 @@ export function agreementWrites(ctx: CoreContext) {
   /** Deletes the agreement; returns the stored content it released. */
   const remove = (id: number): string[] =>
     rows.remove(id, (before) => {
-      db.prepare('DELETE FROM fee_agreements WHERE id = ?').run(id);
+      deleteAgreement(db, id);
       return before.attachment_id !== null && releaseIfUnused(db, before.attachment_id)
         ? [before.document_sha256 as string]
         : [];
@@ -291,9 +164,7 @@ export function agreementWrites(ctx: CoreContext) {
       if (!agreement.document || row.document_sha256 === null || row.document_ext === null) {
         throw new CoreError('NOT_FOUND', '这条费用协商还没有上传协议文件。');
       }
-      const mime = db
-        .prepare<[number], { mime: string }>('SELECT mime FROM attachments WHERE id = ?')
-        .get(agreement.document.attachmentId)!.mime;
+      const mime = attachmentMime(db, agreement.document.attachmentId);
       const bytes = readStoredContent(db, row.document_sha256, agreement.document.fileName);
       return {
         fileName: agreement.document.fileName,
@@ -301,5 +172,29 @@ export function agreementWrites(ctx: CoreContext) {
         contentBase64: bytes.toString('base64'),
       };
     },
+  };
+}
+
+type AgreementHandlerName =
+  | 'agreements.list'
+  | 'agreements.save'
+  | 'agreements.delete'
+  | 'agreements.attachDocument'
+  | 'agreements.removeDocument'
+  | 'agreements.readDocument';
+
+export function agreementsHandlers(ctx: CoreContext): HandlersFor<AgreementHandlerName> {
+  const { db } = ctx;
+  const agreements = agreementWrites(ctx);
+  return {
+    'agreements.list': (input) => listAgreements(db, input),
+    'agreements.save': (input) => agreements.save(input),
+    'agreements.delete': ({ id }) => {
+      getAgreement(db, id);
+      return agreements.remove(id);
+    },
+    'agreements.attachDocument': ({ id, file }) => agreements.attachDocument(id, file),
+    'agreements.removeDocument': ({ id }) => agreements.removeDocument(id),
+    'agreements.readDocument': ({ id }) => agreements.readDocument(id),
   };
 }

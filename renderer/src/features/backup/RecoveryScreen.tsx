@@ -8,7 +8,7 @@ import { messageOf } from '../../api/client';
 import { t } from '../../i18n';
 import { BackupTable, formatBackupTime } from './BackupTable';
 import { useConfirmRestore } from './restoreFlow';
-import { useSettingsData, useSettingsStore } from './settingsStore';
+import { useSettingsData, useSettingsStore } from './backupStore';
 
 const tx = t.recovery;
 

@@ -6,11 +6,12 @@ import type { TrainingSite } from '../../../../shared/contract/sites';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
-import { useRooms, useSites } from './facilitiesStores';
+import { SiteFormModal } from '../sites/SiteFormModal';
+import { SitesTable } from '../sites/SitesTable';
+import { useSites } from '../sites/sitesStore';
+import { useRooms } from './roomsStore';
 import { RoomFormDrawer } from './RoomFormDrawer';
 import { RoomsTable } from './RoomsTable';
-import { SiteFormModal } from './SiteFormModal';
-import { SitesTable } from './SitesTable';
 
 type TabKey = 'rooms' | 'sites';
 

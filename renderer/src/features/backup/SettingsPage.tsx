@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
 import { BackupTable, formatBackupTime } from './BackupTable';
 import { useConfirmRestore } from './restoreFlow';
-import { useSettingsData, useSettingsStore } from './settingsStore';
+import { useSettingsData, useSettingsStore } from './backupStore';
 
 const tx = t.settings;
 

@@ -8,7 +8,7 @@ import { byText, formatFen } from '../../components/format';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { useRooms } from './facilitiesStores';
+import { useRooms } from './roomsStore';
 
 function EquipmentList({ room }: { room: TrainingRoom }) {
   const eq = t.facilities.rooms.equipment;

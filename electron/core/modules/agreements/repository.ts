@@ -1,0 +1,175 @@
+import type { FeeAgreement } from '../../../../shared/contract/agreements';
+import { downloadFileName, type AttachmentExtension } from '../../../../shared/domain/attachments';
+import {
+  certificateLevelLabels,
+  type CertificateLevel,
+} from '../../../../shared/domain/certificate';
+import type { ExamForm } from '../../../../shared/domain/costCaps';
+import type { AgreedFee } from '../../../../shared/domain/feeAgreements';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+
+export interface AgreementRow {
+  id: number;
+  certificate_id: number;
+  certificate_name: string;
+  organization: string;
+  level: CertificateLevel;
+  exam_form: ExamForm | null;
+  fee_fen: number;
+  cap_fen: number;
+  cap_document: string;
+  agreed_on: string;
+  partner_schools_json: string;
+  attachment_id: number | null;
+  document_size: number | null;
+  document_ext: AttachmentExtension | null;
+  document_sha256: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const selectAgreements = `
+  SELECT f.*, c.name AS certificate_name, c.organization,
+    a.size AS document_size, a.ext AS document_ext, a.sha256 AS document_sha256
+  FROM fee_agreements f JOIN certificates c ON c.id = f.certificate_id
+  LEFT JOIN attachments a ON a.id = f.attachment_id`;
+
+const documentName = (row: AgreementRow, ext: AttachmentExtension) =>
+  downloadFileName(
+    `${row.certificate_name}${certificateLevelLabels[row.level]}费用协商协议（${row.agreed_on}）`,
+    ext,
+  );
+
+export function fromRow(row: AgreementRow): FeeAgreement {
+  return {
+    id: row.id,
+    certificateId: row.certificate_id,
+    certificateName: row.certificate_name,
+    organization: row.organization,
+    level: row.level,
+    examForm: row.exam_form,
+    feeFen: row.fee_fen,
+    capFen: row.cap_fen,
+    capDocument: row.cap_document,
+    agreedOn: row.agreed_on,
+    partnerSchools: JSON.parse(row.partner_schools_json) as string[],
+    document:
+      row.attachment_id !== null && row.document_ext !== null
+        ? {
+            attachmentId: row.attachment_id,
+            fileName: documentName(row, row.document_ext),
+            size: row.document_size ?? 0,
+            ext: row.document_ext,
+          }
+        : null,
+    note: row.note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getRow(db: Db, id: number): AgreementRow {
+  const row = db.prepare<[number], AgreementRow>(`${selectAgreements} WHERE f.id = ?`).get(id);
+  if (!row) {
+    throw new CoreError(
+      'NOT_FOUND',
+      `费用协商记录不存在（编号 ${id}），可能已被删除，请刷新列表。`,
+    );
+  }
+  return row;
+}
+
+export const getAgreement = (db: Db, id: number): FeeAgreement => fromRow(getRow(db, id));
+
+/** Every certificate's fee agreements, as batches are held to them (agreementInForce). */
+export function agreedFeesByCertificate(db: Db): Map<number, AgreedFee[]> {
+  const map = new Map<number, AgreedFee[]>();
+  const rows = db
+    .prepare<
+      [],
+      {
+        certificate_id: number;
+        level: CertificateLevel;
+        exam_form: ExamForm | null;
+        fee_fen: number;
+        agreed_on: string;
+      }
+    >('SELECT certificate_id, level, exam_form, fee_fen, agreed_on FROM fee_agreements ORDER BY id')
+    .all();
+  for (const r of rows) {
+    const list = map.get(r.certificate_id) ?? [];
+    list.push({ level: r.level, examForm: r.exam_form, feeFen: r.fee_fen, agreedOn: r.agreed_on });
+    map.set(r.certificate_id, list);
+  }
+  return map;
+}
+
+export function listAgreements(
+  db: Db,
+  filter: { certificateId: number | null; level: CertificateLevel | null },
+): FeeAgreement[] {
+  return db
+    .prepare<[typeof filter], AgreementRow>(
+      `${selectAgreements}
+       WHERE (@certificateId IS NULL OR f.certificate_id = @certificateId)
+         AND (@level IS NULL OR f.level = @level)
+       ORDER BY f.agreed_on DESC, f.id DESC`,
+    )
+    .all(filter)
+    .map(fromRow);
+}
+
+/** The columns an agreement's save writes. */
+export interface AgreementValues {
+  certificateId: number;
+  level: CertificateLevel;
+  examForm: ExamForm | null;
+  feeFen: number;
+  capFen: number;
+  capDocument: string;
+  agreedOn: string;
+  partners: string;
+  note: string;
+  at: string;
+}
+
+export function updateAgreement(db: Db, id: number, values: AgreementValues): void {
+  db.prepare(
+    `UPDATE fee_agreements SET certificate_id = @certificateId, level = @level,
+       exam_form = @examForm, fee_fen = @feeFen, cap_fen = @capFen, cap_document = @capDocument,
+       agreed_on = @agreedOn, partner_schools_json = @partners, note = @note,
+       updated_at = @at WHERE id = @id`,
+  ).run({ ...values, id });
+}
+
+export function insertAgreement(db: Db, values: AgreementValues): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO fee_agreements (certificate_id, level, exam_form, fee_fen, cap_fen,
+           cap_document, agreed_on, partner_schools_json, note, created_at, updated_at)
+         VALUES (@certificateId, @level, @examForm, @feeFen, @capFen, @capDocument,
+           @agreedOn, @partners, @note, @at, @at)`,
+      )
+      .run(values).lastInsertRowid,
+  );
+}
+
+export function setAgreementAttachment(
+  db: Db,
+  id: number,
+  attachmentId: number | null,
+  at: string,
+): void {
+  db.prepare('UPDATE fee_agreements SET attachment_id = ?, updated_at = ? WHERE id = ?').run(
+    attachmentId,
+    at,
+    id,
+  );
+}
+
+export function deleteAgreement(db: Db, id: number): void {
+  db.prepare('DELETE FROM fee_agreements WHERE id = ?').run(id);
+}
