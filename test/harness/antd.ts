@@ -76,21 +76,18 @@ export async function tick(checkbox: Locator) {
 }
 
 /**
- * Presses 还原 in the restore confirmation. Retried: a confirm still opening on a busy machine can
- * swallow the click. Never pressed twice: once the restore shows it is under way, it stops.
+ * Presses 还原 in the restore confirmation, once, and waits until the restore shows it is under way
+ * (the dialog gone, or loading, 取消 disabled, or a picked file's upload progress). A confirm still
+ * zooming in can swallow a click, so it waits for the opening motion to end first. No time window
+ * of its own: on a busy machine the page may take seconds to answer while it sends a large file.
  */
 export async function confirmRestore(page: Page): Promise<void> {
-  const dialog = page.locator('.ant-modal-confirm');
-  const button = dialog.getByRole('button', { name: /还\s*原/ });
-  // Pressed: the dialog is gone, or it shows the restore under way (loading, 取消 disabled, or a
-  // picked file's upload progress).
-  const pressed = async () =>
-    (await dialog.count()) === 0 ||
-    (await dialog
-      .locator('.ant-btn-loading, button[disabled], [data-testid=upload-progress]')
-      .count()) > 0;
-  await expect(async () => {
-    if (!(await pressed())) await button.click({ timeout: 2_000 });
-    await expect.poll(pressed, { timeout: 2_000 }).toBe(true);
-  }).toPass({ timeout: 20_000 });
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(confirm.and(page.locator('[class*="ant-zoom-"]'))).toHaveCount(0);
+  await confirm.getByRole('button', { name: /还\s*原/ }).click();
+  const notUnderWay = confirm.filter({
+    hasNot: page.locator('.ant-btn-loading, button[disabled], [data-testid=upload-progress]'),
+  });
+  await expect(notUnderWay).toHaveCount(0);
 }
