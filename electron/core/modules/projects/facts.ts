@@ -1,6 +1,6 @@
 import type { ProjectFacts } from '../../../../shared/domain/selfCheck';
 import type { Db } from '../../db/open';
-import { siteOrderSql } from '../sites/service';
+import { siteOrderSql } from '../sites/repository';
 import { parsePlan } from './plan';
 
 /**

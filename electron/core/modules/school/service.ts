@@ -2,66 +2,20 @@ import type { SchoolProfile, SchoolProfileData } from '../../../../shared/contra
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import type { HandlersFor } from '../../handlers';
-
-interface SchoolRow {
-  name: string;
-  code: string;
-  kind: SchoolProfile['kind'];
-  demonstration_level: SchoolProfile['demonstrationLevel'];
-  city: SchoolProfile['city'];
-  address: string;
-  contact_name: string;
-  contact_phone: string;
-  email: string;
-  weekly_reporter_name: string;
-  weekly_reporter_phone: string;
-  updated_at: string;
-}
-
-function fromRow(row: SchoolRow): SchoolProfile {
-  return {
-    name: row.name,
-    code: row.code,
-    kind: row.kind,
-    demonstrationLevel: row.demonstration_level,
-    city: row.city,
-    address: row.address,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
-    email: row.email,
-    weeklyReporterName: row.weekly_reporter_name,
-    weeklyReporterPhone: row.weekly_reporter_phone,
-    updatedAt: row.updated_at,
-  };
-}
+import { schoolRepository } from './repository';
 
 export function schoolHandlers(ctx: CoreContext): HandlersFor<'school.get' | 'school.save'> {
   const { db } = ctx;
-  const select = db.prepare<[], SchoolRow>('SELECT * FROM school WHERE id = 1');
-  const upsert = db.prepare(
-    `INSERT INTO school (id, name, code, kind, demonstration_level, city, address, contact_name,
-       contact_phone, email, weekly_reporter_name, weekly_reporter_phone, updated_at)
-     VALUES (1, @name, @code, @kind, @demonstrationLevel, @city, @address, @contactName,
-       @contactPhone, @email, @weeklyReporterName, @weeklyReporterPhone, @updatedAt)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code,
-       kind = excluded.kind, demonstration_level = excluded.demonstration_level,
-       city = excluded.city, address = excluded.address, contact_name = excluded.contact_name,
-       contact_phone = excluded.contact_phone, email = excluded.email,
-       weekly_reporter_name = excluded.weekly_reporter_name,
-       weekly_reporter_phone = excluded.weekly_reporter_phone, updated_at = excluded.updated_at`,
-  );
+  const repo = schoolRepository(db);
 
   const audit = auditLog<SchoolProfile>(db, 'school');
 
-  const load = (): SchoolProfile | null => {
-    const row = select.get();
-    return row ? fromRow(row) : null;
-  };
+  const load = (): SchoolProfile | null => repo.get();
 
   const save = db.transaction((data: SchoolProfileData): SchoolProfile => {
     const before = load();
     const stamp = auditStamp(ctx);
-    upsert.run({ ...data, updatedAt: stamp.at });
+    repo.upsert(data, stamp.at);
     const after = load();
     if (!after) throw new Error('school row missing after save');
     audit(stamp, 1, before ? 'update' : 'create', before, after);
