@@ -84,12 +84,6 @@ describe('one name per feature in every layer', () => {
       expect(existsSync(service), `${name}/service.ts`).toBe(true);
       if (/\.prepare\s*[<(]|\.exec\s*\(/.test(readFileSync(service, 'utf8'))) withSql.push(name);
     }
-    expect(withSql).toEqual(modulesStillWithSqlInService);
+    expect(withSql).toEqual([]);
   });
 });
-
-/**
- * Modules whose service.ts still runs SQL itself; the list only shrinks (a module's SQL moves to
- * its repository.ts).
- */
-const modulesStillWithSqlInService = ['dashboard', 'projects', 'students'];

@@ -3,6 +3,7 @@ import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
 import { projectChecks } from '../projects/repository';
 import { examStats } from './examStats';
+import { dashboardCounts } from './repository';
 import { allSignupFigures } from '../fees/figures';
 import { feeViolations } from '../fees/rules';
 import { weeklyRepository } from '../weekly/repository';
@@ -13,17 +14,13 @@ import { feeRuleViolations, selfCheckViolations, weeklyViolations } from './viol
 export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summary'> {
   const { db } = ctx;
   const weeklyRepo = weeklyRepository(db);
-  const counts = db.prepare<[], { school: number; students: number; pilot: number }>(
-    `SELECT (SELECT count(*) FROM school) AS school,
-            (SELECT count(*) FROM students) AS students,
-            (SELECT count(*) FROM students WHERE pilot = 1) AS pilot`,
-  );
+  const counts = dashboardCounts(db);
   return {
     'dashboard.summary': (): DashboardSummary => {
       const projects = projectChecks(db);
       const exams = examStats(db);
       const weekly = weeklyStanding(weeklyRepo, ctx.clock());
-      const c = counts.get() as { school: number; students: number; pilot: number };
+      const c = counts();
       const figures = allSignupFigures(db);
       return {
         schoolSaved: c.school > 0,

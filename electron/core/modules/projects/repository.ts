@@ -208,3 +208,49 @@ export function writeProjectData(db: Db, id: number, data: ProjectData, at: stri
   );
   for (const p of data.plannedStudents) insertPlanned.run(id, p.level, p.year, p.count);
 }
+
+/** A new project row (its data is written by `writeProjectData`); returns its id. */
+export function insertProject(db: Db, certificateId: number, year: number, at: string): number {
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO pilot_projects (certificate_id, year, created_at, updated_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(certificateId, year, at, at).lastInsertRowid,
+  );
+}
+
+export function addStatusHistory(
+  db: Db,
+  id: number,
+  from: ProjectStatus | null,
+  to: ProjectStatus,
+  note: string,
+  at: string,
+): void {
+  db.prepare(
+    'INSERT INTO project_status_history (project_id, at, from_status, to_status, note) VALUES (?, ?, ?, ?, ?)',
+  ).run(id, at, from, to, note);
+}
+
+export function setProjectStatus(
+  db: Db,
+  id: number,
+  values: {
+    status: ProjectStatus;
+    revokeReason: string;
+    confirmationDocument: string;
+    confirmationDate: string | null;
+    at: string;
+  },
+): void {
+  db.prepare(
+    `UPDATE pilot_projects SET status = @status, revoke_reason = @revokeReason,
+       confirmation_document = @confirmationDocument, confirmation_date = @confirmationDate,
+       updated_at = @at WHERE id = @id`,
+  ).run({ ...values, id });
+}
+
+export function deleteProject(db: Db, id: number): void {
+  db.prepare('DELETE FROM pilot_projects WHERE id = ?').run(id);
+}

@@ -14,9 +14,13 @@ import type { HandlersFor } from '../../handlers';
 import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/storedContent';
 import { checkReferences, ensureUniqueYear } from './references';
 import {
+  addStatusHistory,
+  deleteProject,
+  insertProject,
   listProjects,
   loadProject,
   projectChecks,
+  setProjectStatus,
   verdictsOf,
   writeProjectData,
 } from './repository';
@@ -51,12 +55,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
     to: ProjectStatus,
     note: string,
     at: string,
-  ) =>
-    db
-      .prepare(
-        'INSERT INTO project_status_history (project_id, at, from_status, to_status, note) VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(id, at, from, to, note);
+  ) => addStatusHistory(db, id, from, to, note, at);
 
   const audit = auditLog(db, 'pilot_project');
 
@@ -77,13 +76,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         checkReferences(db, data, true);
         ensureUniqueYear(db, data, null);
         const at = now();
-        const id = Number(
-          db
-            .prepare(
-              `INSERT INTO pilot_projects (certificate_id, year, created_at, updated_at) VALUES (?, ?, ?, ?)`,
-            )
-            .run(data.certificateId, data.year, at, at).lastInsertRowid,
-        );
+        const id = insertProject(db, data.certificateId, data.year, at);
         writeProjectData(db, id, data, at);
         addHistory(id, null, 'draft', '新建', at);
         const project = mustLoad(id);
@@ -138,17 +131,17 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
           }
         }
         const at = now();
-        db.prepare(
-          `UPDATE pilot_projects SET status = ?, revoke_reason = ?, confirmation_document = ?,
-             confirmation_date = ?, updated_at = ? WHERE id = ?`,
-        ).run(
-          change.status,
-          change.status === 'revoked' ? change.reason : '',
-          change.status === 'confirmed' ? change.confirmationDocument : before.confirmationDocument,
-          change.status === 'confirmed' ? change.confirmationDate : before.confirmationDate,
+        setProjectStatus(db, change.id, {
+          status: change.status,
+          revokeReason: change.status === 'revoked' ? change.reason : '',
+          confirmationDocument:
+            change.status === 'confirmed'
+              ? change.confirmationDocument
+              : before.confirmationDocument,
+          confirmationDate:
+            change.status === 'confirmed' ? change.confirmationDate : before.confirmationDate,
           at,
-          change.id,
-        );
+        });
         const note =
           change.status === 'confirmed'
             ? `${change.confirmationDocument}（${formatChineseDate(change.confirmationDate)}）`
@@ -185,13 +178,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         checkReferences(db, data, true);
         ensureUniqueYear(db, data, null);
         const at = now();
-        const newId = Number(
-          db
-            .prepare(
-              'INSERT INTO pilot_projects (certificate_id, year, created_at, updated_at) VALUES (?, ?, ?, ?)',
-            )
-            .run(data.certificateId, year, at, at).lastInsertRowid,
-        );
+        const newId = insertProject(db, data.certificateId, year, at);
         writeProjectData(db, newId, data, at);
         addHistory(newId, null, 'draft', `由 ${source.year} 年度项目复制`, at);
         const project = mustLoad(newId);
@@ -213,7 +200,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         }
         const at = now();
         const { releasedBlobs } = removeLinksOf(db, 'project', id, auditStamp(ctx, at));
-        db.prepare('DELETE FROM pilot_projects WHERE id = ?').run(id);
+        deleteProject(db, id);
         audit(auditStamp(ctx, at), id, 'delete', statusView(before), null);
         return releasedBlobs;
       })();

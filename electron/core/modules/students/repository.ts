@@ -322,6 +322,39 @@ export function studentRepo(db: Db) {
       ).all() as StudentFacets['entryYears'];
       return { total, idWarnings, unlinkedMajor, majors, unmatchedMajors, classes, entryYears };
     },
+    remove(id: number): void {
+      cached('DELETE FROM students WHERE id = ?').run(id);
+    },
+    /** The roster major texts that name no major yet. */
+    unlinkedMajorTexts(): string[] {
+      return (
+        cached(
+          "SELECT DISTINCT major_text AS text FROM students WHERE major_id IS NULL AND major_text <> ''",
+        ).all() as { text: string }[]
+      ).map((r) => r.text);
+    },
+    /** Links the unlinked students with this major text; returns how many. */
+    linkMajorText(text: string, major: { id: number; name: string }, at: string): number {
+      return cached(
+        'UPDATE students SET major_id = ?, major_text = ?, updated_at = ? WHERE major_id IS NULL AND major_text = ?',
+      ).run(major.id, major.name, at, text).changes;
+    },
+    /** Linked students take their major's current name (it orders the 专业 column). */
+    refreshLinkedMajorNames(): void {
+      cached(
+        `UPDATE students SET major_text = m.name FROM majors m
+         WHERE m.id = students.major_id AND students.major_text <> m.name`,
+      ).run();
+    },
+    unlinkedMajorCount(): number {
+      return (
+        cached(
+          "SELECT count(*) AS n FROM students WHERE major_id IS NULL AND major_text <> ''",
+        ).get() as {
+          n: number;
+        }
+      ).n;
+    },
   };
 }
 

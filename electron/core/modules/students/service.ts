@@ -34,7 +34,6 @@ type StudentHandlerName =
 export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerName> {
   const { db } = ctx;
   const repo = studentRepo(db);
-  const remove = db.prepare<[number]>('DELETE FROM students WHERE id = ?');
 
   const mustGet = (id: number): Student => {
     const student = repo.get(id);
@@ -74,7 +73,7 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
   const deleteStudent = (id: number, force: boolean) =>
     rows.remove(id, (before) => {
       guardDelete(`学生“${before.name}”（学号 ${before.studentNo}）`, studentUsage(db, id), force);
-      remove.run(id);
+      repo.remove(id);
       return { id };
     });
 
@@ -84,32 +83,14 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
    */
   const matchMajors = db.transaction((): MatchMajorsResult => {
     const majors = repo.majors();
-    const texts = db
-      .prepare<[], { text: string }>(
-        "SELECT DISTINCT major_text AS text FROM students WHERE major_id IS NULL AND major_text <> ''",
-      )
-      .all();
-    const link = db.prepare(
-      'UPDATE students SET major_id = ?, major_text = ?, updated_at = ? WHERE major_id IS NULL AND major_text = ?',
-    );
     const at = ctx.clock().toISOString();
-    // Linked students keep their major's current name (it orders the 专业 column).
-    db.prepare(
-      `UPDATE students SET major_text = m.name FROM majors m
-       WHERE m.id = students.major_id AND students.major_text <> m.name`,
-    ).run();
+    repo.refreshLinkedMajorNames();
     let linked = 0;
-    for (const { text } of texts) {
+    for (const text of repo.unlinkedMajorTexts()) {
       const match = matchMajor(text, majors);
-      if (match.kind === 'matched') {
-        linked += link.run(match.major.id, match.major.name, at, text).changes;
-      }
+      if (match.kind === 'matched') linked += repo.linkMajorText(text, match.major, at);
     }
-    const unmatched = (
-      db
-        .prepare("SELECT count(*) AS n FROM students WHERE major_id IS NULL AND major_text <> ''")
-        .get() as { n: number }
-    ).n;
+    const unmatched = repo.unlinkedMajorCount();
     return { linked, unmatched };
   });
 
