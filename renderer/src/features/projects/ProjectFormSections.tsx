@@ -1,0 +1,311 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+} from 'antd';
+import type { Project, ProjectDataInput } from '../../../../shared/contract/projects';
+import { projectDataSchema } from '../../../../shared/contract/projects';
+import { certificateLevelLabels, certificateLevels } from '../../../../shared/domain/certificate';
+import {
+  commitmentLabels,
+  commitments,
+  planSectionLabels,
+  planSections,
+} from '../../../../shared/domain/implementationPlan';
+import { zodRule } from '../../components/zodRule';
+import { t } from '../../i18n';
+import type { ReferenceData } from './projectsStore';
+import { sectionId } from './sections';
+
+/*
+ * The project form's sections, one card each, in the order of the 申报表. They live inside the
+ * editor's <Form>, so their fields are the form's.
+ */
+
+const shape = projectDataSchema.shape;
+
+type FormValues = Partial<ProjectDataInput> | undefined;
+
+const options = <T extends { id: number }>(
+  items: readonly T[] | undefined,
+  label: (item: T) => string,
+) => (items ?? []).map((item) => ({ value: item.id, label: label(item) }));
+
+/** The certificate the form has chosen, with its levels and hardware requirements. */
+const chosenCertificate = (refs: ReferenceData | null, values: FormValues) =>
+  refs?.certificates.find((c) => c.id === values?.certificateId);
+
+/** 基本信息: certificate, year, levels and the planned numbers of students. */
+export function BasicSection({
+  refs,
+  project,
+  values,
+}: {
+  refs: ReferenceData | null;
+  project: Project | null;
+  values: FormValues;
+}) {
+  const certificate = chosenCertificate(refs, values);
+  return (
+    <Card
+      title={t.projects.sections.basic}
+      size="small"
+      id={sectionId('basic')}
+      style={{ marginBottom: 16 }}
+    >
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item
+            name="certificateId"
+            label={t.projects.fields.certificateId}
+            required
+            rules={[zodRule(shape.certificateId)]}
+          >
+            <Select
+              id="project-certificateId"
+              showSearch
+              optionFilterProp="label"
+              placeholder={t.projects.placeholders.certificateId}
+              options={(refs?.certificates ?? [])
+                .filter((c) => !c.archived || c.id === project?.certificateId)
+                .map((c) => ({ value: c.id, label: `${c.name}（${c.organization}）` }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item
+            name="year"
+            label={t.projects.fields.year}
+            required
+            rules={[zodRule(shape.year)]}
+          >
+            <InputNumber id="project-year" min={2019} max={2100} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={24}>
+          <Form.Item
+            name="levels"
+            label={t.projects.fields.levels}
+            required
+            rules={[zodRule(shape.levels)]}
+          >
+            {certificate ? (
+              <Checkbox.Group
+                options={certificate.levels.map((l) => ({
+                  value: l.level,
+                  label: certificateLevelLabels[l.level],
+                }))}
+              />
+            ) : (
+              <Typography.Text type="secondary">
+                {t.projects.selectCertificateFirst}
+              </Typography.Text>
+            )}
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Text strong>{t.projects.fields.plannedStudents}</Typography.Text>
+      <Form.List name="plannedStudents">
+        {(fields, { add, remove }) => (
+          <div style={{ marginTop: 8 }}>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" wrap>
+                <Form.Item
+                  name={[field.name, 'level']}
+                  rules={[{ required: true, message: t.projects.planned.level }]}
+                >
+                  <Select
+                    style={{ width: 110 }}
+                    placeholder={t.projects.planned.level}
+                    options={certificateLevels
+                      .filter((l) => values?.levels?.includes(l))
+                      .map((l) => ({ value: l, label: certificateLevelLabels[l] }))}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'year']}
+                  rules={[{ required: true, message: t.projects.planned.year }]}
+                >
+                  <InputNumber placeholder={t.projects.planned.year} min={2019} max={2100} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'count']}
+                  rules={[{ required: true, message: t.projects.planned.count }]}
+                >
+                  <InputNumber placeholder={t.projects.planned.count} min={0} addonAfter="人" />
+                </Form.Item>
+                <Button
+                  icon={<DeleteOutlined />}
+                  aria-label={t.projects.planned.remove}
+                  onClick={() => remove(field.name)}
+                />
+              </Space>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ level: values?.levels?.[0], year: values?.year, count: 0 })}
+            >
+              {t.projects.planned.add}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+    </Card>
+  );
+}
+
+/** 专业与师资. */
+export function StaffSection({ refs, values }: { refs: ReferenceData | null; values: FormValues }) {
+  const teacherSet = new Set(values?.teacherIds ?? []);
+  const chosenTeachers = (refs?.teachers ?? []).filter((x) => teacherSet.has(x.id));
+  return (
+    <Card
+      title={t.projects.sections.staff}
+      size="small"
+      id={sectionId('staff')}
+      style={{ marginBottom: 16 }}
+    >
+      <Form.Item name="majorIds" label={t.projects.fields.majorIds}>
+        <Select
+          id="project-majorIds"
+          mode="multiple"
+          optionFilterProp="label"
+          placeholder={t.projects.placeholders.majorIds}
+          options={options(refs?.majors, (m) => `${m.name}（${m.code}）`)}
+        />
+      </Form.Item>
+      <Form.Item
+        name="teacherIds"
+        label={t.projects.fields.teacherIds}
+        extra={t.projects.teacherStats(
+          chosenTeachers.length,
+          chosenTeachers.filter((x) => x.dualQualified).length,
+          chosenTeachers.filter((x) => x.fullTime && x.canTeachIndependently).length,
+        )}
+      >
+        <Select
+          id="project-teacherIds"
+          mode="multiple"
+          optionFilterProp="label"
+          maxTagCount="responsive"
+          placeholder={t.projects.placeholders.teacherIds}
+          options={options(refs?.teachers, (x) => `${x.name}（${x.staffNo}）`)}
+        />
+      </Form.Item>
+    </Card>
+  );
+}
+
+/** 实训条件: rooms, sites and the certificate's hardware checklist. */
+export function FacilitiesSection({
+  refs,
+  values,
+}: {
+  refs: ReferenceData | null;
+  values: FormValues;
+}) {
+  const certificate = chosenCertificate(refs, values);
+  return (
+    <Card
+      title={t.projects.sections.facilities}
+      size="small"
+      id={sectionId('facilities')}
+      style={{ marginBottom: 16 }}
+    >
+      <Row gutter={16}>
+        <Col span={12}>
+          <Form.Item name="roomIds" label={t.projects.fields.roomIds}>
+            <Select
+              id="project-roomIds"
+              mode="multiple"
+              optionFilterProp="label"
+              placeholder={t.projects.placeholders.roomIds}
+              options={options(refs?.rooms, (r) => `${r.name}（${r.areaM2} ㎡）`)}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="siteIds" label={t.projects.fields.siteIds}>
+            <Select
+              id="project-siteIds"
+              mode="multiple"
+              optionFilterProp="label"
+              placeholder={t.projects.placeholders.siteIds}
+              options={options(refs?.sites, (s) => s.name)}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="hardwareChecks" label={t.projects.fields.hardwareChecks}>
+        {certificate && certificate.requirements.length > 0 ? (
+          <Checkbox.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+            options={certificate.requirements.map((r) => ({
+              value: r.id,
+              label: r.text,
+            }))}
+          />
+        ) : (
+          <Typography.Text type="secondary">
+            {certificate ? t.projects.noRequirements : t.projects.selectCertificateFirst}
+          </Typography.Text>
+        )}
+      </Form.Item>
+    </Card>
+  );
+}
+
+/** 实施方案: the seven parts. */
+export function PlanSection() {
+  return (
+    <Card
+      title={t.projects.sections.plan}
+      size="small"
+      id={sectionId('plan')}
+      style={{ marginBottom: 16 }}
+    >
+      {planSections.map((s, index) => (
+        <Form.Item key={s} name={['plan', s]} label={`${index + 1}. ${planSectionLabels[s]}`}>
+          <Input.TextArea
+            id={`project-plan-${s}`}
+            autoSize={{ minRows: 2, maxRows: 12 }}
+            maxLength={20000}
+          />
+        </Form.Item>
+      ))}
+    </Card>
+  );
+}
+
+/** 承诺事项. */
+export function CommitmentsSection() {
+  return (
+    <Card
+      title={t.projects.sections.commitments}
+      size="small"
+      id={sectionId('commitments')}
+      style={{ marginBottom: 16 }}
+    >
+      {commitments.map((c) => (
+        <Form.Item
+          key={c}
+          name={['commitments', c]}
+          valuePropName="checked"
+          style={{ marginBottom: 8 }}
+        >
+          <Checkbox id={`project-commitment-${c}`}>{commitmentLabels[c]}</Checkbox>
+        </Form.Item>
+      ))}
+    </Card>
+  );
+}
