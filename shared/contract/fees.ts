@@ -332,6 +332,11 @@ export const feesContract = {
     input: z.object({ studentId: idField('学生') }).strict(),
     output: {} as StudentStatement,
   },
+  /** The statement as a PDF to print (对账单), in the documents' house style. */
+  'fees.statementPdf': {
+    input: z.object({ studentId: idField('学生') }).strict(),
+    output: {} as SheetDownload,
+  },
   'fees.totals': { input: z.object({}).strict(), output: {} as FeeTotals },
   'fees.payments': { input: z.object({}).strict(), output: {} as Payment[] },
   'fees.savePayment': { input: paymentSaveSchema.strict(), output: {} as Payment },
@@ -363,6 +368,7 @@ export const feesTopics = {
   'fees.change': { writes: ['signups'] },
   'fees.violations': { reads: feeData },
   'fees.statement': { reads: feeData },
+  'fees.statementPdf': { reads: [...feeData, 'school'] },
   'fees.totals': { reads: feeData },
   'fees.payments': { reads: ['payments', 'batches'] },
   'fees.savePayment': { writes: ['payments'] },

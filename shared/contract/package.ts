@@ -44,6 +44,20 @@ export const packageBuildSchema = z
   })
   .strict();
 
+/** One of the package's documents as its PDF, to print (a failing self-check prints as 草稿). */
+export const packageDocumentPdfSchema = z
+  .object({
+    document: z.enum(['applicationForm', 'plan'], { error: '请选择要打印的文件' }),
+    projectIds: packageBuildSchema.shape.projectIds,
+  })
+  .strict();
+
+/** A generated file to save or open: its safe name and bytes. */
+export interface GeneratedFile {
+  fileName: string;
+  contentBase64: string;
+}
+
 /** 考核报名材料包: one exam batch's 考生信息上传表 and 费用明细表 with a manifest. */
 export const packageBuildBatchSchema = z
   .object({
@@ -208,6 +222,7 @@ export const packageContract = {
   'package.build': { input: packageBuildSchema, output: {} as PackageBuildResult },
   'package.buildBatch': { input: packageBuildBatchSchema, output: {} as PackageBuildResult },
   'package.cancel': { input: packageCancelSchema, output: {} as PackageCancelResult },
+  'package.documentPdf': { input: packageDocumentPdfSchema, output: {} as GeneratedFile },
   /** Checks a package the page staged with `uploads.begin` / `uploads.chunk`. */
   'package.verify': { input: uploadRefSchema, output: {} as PackageVerifyReport },
   'package.markSubmitted': { input: markSubmittedSchema, output: {} as SubmittedPackage },
@@ -223,6 +238,7 @@ export const packageTopics = {
   'package.build': { reads: projectData, writes: ['packages'] },
   'package.buildBatch': { reads: feeData, writes: ['packages'] },
   'package.cancel': { writes: ['packages'] },
+  'package.documentPdf': { reads: projectData },
   'package.verify': { writes: ['uploads'] },
   'package.markSubmitted': { reads: projectData, writes: ['packages'] },
   'package.submittedList': { reads: ['packages', ...projectData] },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uploadedFileSchema } from './files';
 import type { TopicsOf } from './topics';
 
 export interface AppInfo {
@@ -14,6 +15,11 @@ export interface AppInfo {
   mode: 'normal' | 'recovery';
   /** Why the app is in recovery mode (Chinese, for the user); null otherwise. */
   problem: string | null;
+  /**
+   * The host opens files with the system's programs (the desktop app): a PDF to print goes to the
+   * system viewer through `system.openFile`; otherwise (web) the page opens it in a browser tab.
+   */
+  canOpenFiles: boolean;
 }
 
 /** What `system.openDataFolder` did: hosts without a file manager (web) say so. */
@@ -26,10 +32,13 @@ export interface OpenFolderResult {
 export const systemContract = {
   'system.info': { input: z.object({}).strict(), output: {} as AppInfo },
   'system.openDataFolder': { input: z.object({}).strict(), output: {} as OpenFolderResult },
+  /** Saves a generated file (a PDF to print) under exports/打印 and opens it with its program. */
+  'system.openFile': { input: uploadedFileSchema.strict(), output: {} as OpenFolderResult },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */
 export const systemTopics = {
   'system.info': { reads: ['system'] },
   'system.openDataFolder': { reads: ['system'] },
+  'system.openFile': { reads: ['system'] },
 } as const satisfies TopicsOf<typeof systemContract>;

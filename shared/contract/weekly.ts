@@ -68,7 +68,8 @@ export const weeklyExportSchema = z.object({
   periodStart,
   /** A revision number; absent: the newest. */
   revision: intField('版本号', 1, 10_000).optional(),
-  format: exportFormat,
+  /** pdf: the report as it prints, in the documents' house style. */
+  format: z.enum(['docx', 'xlsx', 'pdf'], { error: '导出格式应为 docx、xlsx 或 pdf' }),
 });
 
 export const weeklyExportRangeSchema = z

@@ -11,6 +11,9 @@ import { readEveryFigure } from '../harness/figures';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
+import { artefactDir, keepPdfPages, pdfPages } from '../harness/documents';
+import { schoolProfile } from '../harness/seed';
+import { formatFen } from '../../shared/domain/money';
 
 let t: TestCore;
 let call: DataCall;
@@ -350,6 +353,30 @@ describe('fees: payments, reconcile, statement, totals', () => {
     expect(totals.byPayer.map((p) => p.totalFen)).toEqual([150_000, 40_000, 70_000]);
   });
 
+  it('prints a student’s statement (对账单) as a PDF with the same sign-ups and sums', async (context) => {
+    const { students } = await seed();
+    await call('school.save', schoolProfile);
+    const statement = await ok(t, 'fees.statement', { studentId: students[0] });
+    const file = await ok(t, 'fees.statementPdf', { studentId: students[0] });
+    // Student 1's name is formula-like text with quotes: the file name keeps only safe characters.
+    expect(file.fileName).toBe(`对账单_=HYPERLINK(_x_)_${statement.student.studentNo}.pdf`);
+    const pdf = await keepPdfPages(
+      context,
+      artefactDir('statement'),
+      'statement',
+      Buffer.from(file.contentBase64, 'base64'),
+    );
+    const lines = pdfPages(pdf).flatMap((p) => p.lines.map((l) => l.text));
+    expect(lines[0]).toBe('学生考核费用对账单');
+    // The figures are the statement's, formatted as on the page.
+    const text = lines.join('\n');
+    expect(text).toContain(`学校承担（含财政补助）${formatFen(statement.schoolPaidFen)}`);
+    expect(text).toContain(`学生自愿自费${formatFen(statement.studentPaidFen)}`);
+    for (const signup of statement.signups) expect(text).toContain(formatFen(signup.feeFen));
+    expect(text).toContain('符合通知要求');
+    expect(lines).toContain(`${schoolProfile.name}（盖章）`);
+  });
+
   it('shows the audit history of a student and a batch, newest first, with labelled changes', async () => {
     const { students, batches, signup } = await seed();
     await ok(t, 'fees.change', { signupIds: [signup(1, 0)], payer: 'school' });
@@ -385,7 +412,9 @@ describe('fees: payments, reconcile, statement, totals', () => {
       before: '',
       after: '¥10.00',
     });
-    expect((await ok(t, 'fees.history.batch', { batchId: batches[0], limit: 1 })).truncated).toBe(true);
+    expect((await ok(t, 'fees.history.batch', { batchId: batches[0], limit: 1 })).truncated).toBe(
+      true,
+    );
     expect((await fails(t, 'fees.history.student', { studentId: 9999 })).code).toBe('NOT_FOUND');
   });
 });

@@ -16,7 +16,11 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Certificate } from '../../shared/contract/catalogue';
-import type { PackageBuildResult, PackageVerifyReport } from '../../shared/contract/package';
+import type {
+  GeneratedFile,
+  PackageBuildResult,
+  PackageVerifyReport,
+} from '../../shared/contract/package';
 import type { ProgressEvent } from '../../shared/contract/events';
 import type { Project } from '../../shared/contract/projects';
 import { planSections } from '../../shared/domain/implementationPlan';
@@ -25,8 +29,9 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { makeBulkyFile, makePdf, makeZip } from '../harness/files';
 import { sheetTable } from '../harness/sheets';
 import { MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
-import { call, seedSchool } from '../harness/seed';
+import { call, schoolProfile, seedSchool } from '../harness/seed';
 import { staged } from '../harness/uploads';
+import { artefactDir, keepPdfPages, pdfFonts, pdfPages } from '../harness/documents';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -321,6 +326,60 @@ describe('submission package', () => {
     const files = await unzip(Buffer.from(draft.contentBase64, 'base64'));
     expect(await docxText(files.get('申报表（草稿）.docx')!)).toContain('草稿');
     expect(readdirSync(exportsDir)).toEqual([draft.fileName]);
+  });
+
+  it('prints the 申报表 and the 实施方案 as PDFs, a failing project as 草稿, ending with the stamp', async (context) => {
+    const complete = await completeProject();
+    const form = await call<GeneratedFile>(t.core, 'package.documentPdf', {
+      document: 'applicationForm',
+      projectIds: [complete.id],
+    });
+    expect(form.fileName).toBe('申报表.pdf');
+    const plan = await call<GeneratedFile>(t.core, 'package.documentPdf', {
+      document: 'plan',
+      projectIds: [complete.id],
+    });
+    expect(plan.fileName).toBe('实施方案.pdf');
+    const dir = artefactDir('print');
+    const planFile = await keepPdfPages(
+      context,
+      dir,
+      '实施方案',
+      Buffer.from(plan.contentBase64, 'base64'),
+    );
+    const pages = pdfPages(planFile);
+    const text = pages.flatMap((p) => p.lines.map((l) => l.text));
+    expect(text).toContain('附件二');
+    // Words are read without the spaces between them.
+    expect(text.join('')).toContain(fullPlan[planSections[0]]!.replace(/ /g, ''));
+    // The stamp closes the plan, on its last page.
+    expect(pages.at(-1)!.lines.map((l) => l.text)).toContain(`${schoolProfile.name}（盖章）`);
+    expect(pdfFonts(planFile).every((f) => f.embedded)).toBe(true);
+    const formFile = await keepPdfPages(
+      context,
+      dir,
+      '申报表',
+      Buffer.from(form.contentBase64, 'base64'),
+    );
+    expect(pdfPages(formFile)[0].lines.map((l) => l.text)).toContain('1+X证书制度试点申报表');
+
+    const failing = await call<Project>(t.core, 'projects.create', {
+      certificateId: certificate.id,
+      year: 2021,
+      levels: ['junior'],
+      majorIds: [],
+      teacherIds: [],
+      roomIds: [],
+      siteIds: [],
+    });
+    const draft = await call<GeneratedFile>(t.core, 'package.documentPdf', {
+      document: 'plan',
+      projectIds: [failing.id],
+    });
+    expect(draft.fileName).toBe('实施方案（草稿）.pdf');
+    // Printing writes nothing into exports/: only a package export does.
+    const exportsDir = path.join(t.dataDir, 'exports');
+    expect(existsSync(exportsDir) ? readdirSync(exportsDir) : []).toEqual([]);
   });
 
   it('verifies a clean package and flags a one-byte change, a missing and an extra file', async () => {

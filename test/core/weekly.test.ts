@@ -17,6 +17,7 @@ import { addStudents } from '../harness/fees';
 import { openDataFile } from '../harness/seedExams';
 import { DATE_FORMAT, MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
 import { loadWorkbook } from '../harness/sheets';
+import { artefactDir, keepPdfPages, pdfFonts, pdfPages } from '../harness/documents';
 
 let t: TestCore;
 /** The injected clock, as China wall-clock time. */
@@ -541,7 +542,7 @@ describe('figures and exports', () => {
     });
   });
 
-  it('exports one report as docx and xlsx with the figures and the narrative, byte-stable', async () => {
+  it('exports one report as docx, pdf and xlsx with the figures and the narrative, byte-stable', async (context) => {
     await seedExamData();
     const docx = await call<WeeklyFile>(t.core, 'weekly.export', {
       periodStart: '2026-03-02',
@@ -553,19 +554,41 @@ describe('figures and exports', () => {
     const text = xml!.data.toString('utf8').replace(/<[^>]+>/g, '');
     for (const expected of [
       '1+X证书制度试点工作周报',
-      '学校：湖北示例职业技术学院',
-      '报告期：2026年3月2日至2026年3月8日（2026年第10周）',
-      '截止时间：2026年3月6日 17:00',
-      '状态：已报送（2026年3月6日 16:00，报送人：李老师）',
+      '填报学校湖北示例职业技术学院',
+      '报告期2026年3月2日至2026年3月8日（2026年第10周）',
+      '填报人李老师联系电话',
+      '报送时间2026年3月6日 16:00截止时间2026年3月6日 17:00',
       'Web前端开发初级40210¥1,200.00¥900.00',
       '合计61310¥1,450.00¥912.50',
       '统计口径：按记录录入系统的时间',
       '缴费日期 2026年3月6日 · 工业和信息化部教育与考试中心 · ¥900.00（新增）',
       '二、本周工作进展完成Web前端开发初级考核报名。组织了一次模拟考试。',
       '五、典型经验无',
+      '填报人签字：湖北示例职业技术学院（盖章）',
     ]) {
       expect(text).toContain(expected);
     }
+    // The app's own bookkeeping (草稿, 已逾期, 版本) is not in the report a school sends.
+    expect(text).not.toContain('状态：');
+
+    // As it prints: the same report as a PDF in the documents' house style, fonts embedded.
+    const pdf = await call<WeeklyFile>(t.core, 'weekly.export', {
+      periodStart: '2026-03-02',
+      format: 'pdf',
+    });
+    expect(pdf.fileName).toBe('周报_2026年第10周.pdf');
+    const pdfFile = await keepPdfPages(
+      context,
+      artefactDir('weekly'),
+      '周报_2026年第10周',
+      Buffer.from(pdf.contentBase64, 'base64'),
+    );
+    const pages = pdfPages(pdfFile);
+    const lines = pages.flatMap((p) => p.lines.map((l) => l.text));
+    expect(lines[0]).toBe('1+X证书制度试点工作周报');
+    expect(lines).toContain('五、典型经验');
+    expect(pages.at(-1)!.lines.map((l) => l.text)).toContain('湖北示例职业技术学院（盖章）');
+    expect(pdfFonts(pdfFile).every((f) => f.embedded)).toBe(true);
     const again = await call<WeeklyFile>(t.core, 'weekly.export', {
       periodStart: '2026-03-02',
       format: 'docx',

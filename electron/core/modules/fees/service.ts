@@ -7,7 +7,9 @@ import { feeChanger, ledgerRepo } from './ledger';
 import { paymentsRepo, reconcile } from './payments';
 import { feeViolations } from './rules';
 import { feeSheet, uploadSheet, type SheetFile } from './sheets';
+import { schoolRepository } from '../school/repository';
 import { feeTotals, studentStatement } from './statement';
+import { statementPdf } from './statementPdf';
 
 type FeesHandlerName =
   | 'fees.ledger'
@@ -16,6 +18,7 @@ type FeesHandlerName =
   | 'fees.change'
   | 'fees.violations'
   | 'fees.statement'
+  | 'fees.statementPdf'
   | 'fees.totals'
   | 'fees.payments'
   | 'fees.savePayment'
@@ -38,6 +41,7 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
   const ledger = ledgerRepo(db);
   const fees = feeChanger(ctx);
   const payments = paymentsRepo(ctx);
+  const school = schoolRepository(db);
   return {
     'fees.ledger': (input) => ledger.list(input),
     'fees.facets': () => ledger.facets(),
@@ -45,6 +49,14 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.change': (input) => fees.change(input),
     'fees.violations': () => feeViolations(db),
     'fees.statement': ({ studentId }) => studentStatement(db, studentId),
+    'fees.statementPdf': async ({ studentId }) =>
+      download(
+        await statementPdf(
+          studentStatement(db, studentId),
+          school.get()?.name ?? '',
+          chinaDate(ctx.clock()),
+        ),
+      ),
     'fees.totals': () => feeTotals(db),
     'fees.payments': () => payments.list(),
     'fees.savePayment': (input) => payments.save(input),

@@ -58,5 +58,6 @@ export function implementationPlan(data: PackageData, draft: boolean): Block[] {
       }
     });
   }
+  blocks.push({ type: 'signature', lines: [`${data.school.name}（盖章）`, '年　　月　　日'] });
   return blocks;
 }

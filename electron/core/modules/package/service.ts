@@ -12,7 +12,11 @@ import {
   buildBatchPackage,
   gatherBatchPackageData,
 } from './batch';
-import { buildPackage, packageFileName, packageWork } from './build';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { applicationForm } from './applicationForm';
+import { applicationDocuments, buildPackage, packageFileName, packageWork } from './build';
+import { implementationPlan } from './content';
+import { renderPdf } from './pdf';
 import { gatherPackageData } from './data';
 import { removeStaleExports, writeExportAtomically } from './exportFile';
 import { sha256 } from './manifestZip';
@@ -29,6 +33,7 @@ export function packageHandlers(
   | 'package.build'
   | 'package.buildBatch'
   | 'package.cancel'
+  | 'package.documentPdf'
   | 'package.verify'
   | 'package.markSubmitted'
   | 'package.submittedList'
@@ -61,6 +66,26 @@ export function packageHandlers(
     },
 
     'package.cancel': ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+
+    'package.documentPdf': async ({ document, projectIds }) => {
+      const data = gatherPackageData(db, projectIds);
+      const draft = data.projects.some((p) => p.project.selfCheck.level === 'fail');
+      const names = applicationDocuments(draft);
+      const file =
+        document === 'applicationForm'
+          ? {
+              fileName: names.formPdf,
+              bytes: await renderPdf(
+                '1+X证书制度试点申报表',
+                applicationForm(data, draft, chinaDate(ctx.clock())),
+              ),
+            }
+          : {
+              fileName: names.plan.replace(/\.docx$/, '.pdf'),
+              bytes: await renderPdf('1+X证书制度试点实施方案', implementationPlan(data, draft)),
+            };
+      return { fileName: file.fileName, contentBase64: file.bytes.toString('base64') };
+    },
 
     'package.verify': ({ uploadId }) =>
       ctx.uploads.consume(uploadId, (staged) => verifyPackage(staged.fileName, staged.path)),

@@ -20,6 +20,8 @@ import {
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
 import type { Block } from '../package/content';
 import { renderDocx } from '../package/docx';
+import { renderPdf } from '../package/pdf';
+import type { WeeklySchool } from './repository';
 
 export const narrativeSections = [
   ['progress', '本周工作进展'],
@@ -95,27 +97,55 @@ function revisionLine(revision: WeeklyRevision | null): string {
 }
 
 function reportBlocks(
-  school: string,
+  school: WeeklySchool,
   report: WeeklyReportDetail,
   revision: WeeklyRevision | null,
+  today: string,
 ): Block[] {
   const { period } = report;
   const figures = revision?.figures ?? report.liveFigures;
+  const sent = revision?.status === 'submitted' && revision.submittedAt;
+  const cell = (text: string) => ({ text, label: true });
   const blocks: Block[] = [
     { type: 'title', text: '1+X证书制度试点工作周报' },
-    { type: 'paragraph', text: `学校：${school}` },
+    ...(revision && revision.revision > 1
+      ? [
+          {
+            type: 'paragraph' as const,
+            text: `（更正版本：第 ${revision.revision} 版，替代本期此前报送的版本）`,
+          },
+        ]
+      : []),
     {
-      type: 'paragraph',
-      text: `报告期：${formatPeriodRange(period.start, period.end)}（${period.label}）`,
+      type: 'table',
+      header: 0,
+      widths: [1, 2, 1, 2],
+      rows: [
+        [cell('填报学校'), { text: school.name, colSpan: 3, align: 'left' }],
+        [
+          cell('报告期'),
+          {
+            text: `${formatPeriodRange(period.start, period.end)}（${period.label}）`,
+            colSpan: 3,
+            align: 'left',
+          },
+        ],
+        [cell('填报人'), revision?.submitter || school.reporter, cell('联系电话'), school.phone],
+        [
+          cell('报送时间'),
+          sent ? formatChinaDateTime(revision.submittedAt!) : '尚未报送',
+          cell('截止时间'),
+          formatChinaDateTime(period.dueAt),
+        ],
+      ],
     },
-    { type: 'paragraph', text: `截止时间：${formatChinaDateTime(period.dueAt)}` },
-    { type: 'paragraph', text: `状态：${statusLine(period)}` },
-    { type: 'paragraph', text: `版本：${revisionLine(revision)}` },
     ...factLines(report.notOnTimeRuns).map((text): Block => ({ type: 'paragraph', text })),
     { type: 'heading', text: '一、本期数据' },
     { type: 'paragraph', text: figuresMethodLine(figures.basis) },
     {
       type: 'table',
+      // Names and money need room; the counts are short.
+      widths: [2.6, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 2, 2],
       rows: [
         [...figureHeader, '缴费金额'],
         ...figureRows(figures, formatFen).map((r) => r.map((v) => String(v ?? ''))),
@@ -131,6 +161,10 @@ function reportBlocks(
       blocks.push({ type: 'paragraph', text: line });
     }
   });
+  blocks.push({
+    type: 'signature',
+    lines: ['填报人签字：', `${school.name}（盖章）`, formatChineseDate(today)],
+  });
   return blocks;
 }
 
@@ -139,20 +173,22 @@ const base64 = (fileName: string, bytes: Buffer): WeeklyFile => ({
   contentBase64: bytes.toString('base64'),
 });
 
-/** One report (one revision) as docx or xlsx. */
+/** One report (one revision) as docx, pdf (as it prints) or xlsx. */
 export async function exportReport(
-  school: string,
+  school: WeeklySchool,
   report: WeeklyReportDetail,
   revision: WeeklyRevision | null,
-  format: 'docx' | 'xlsx',
+  format: 'docx' | 'xlsx' | 'pdf',
+  today: string,
 ): Promise<WeeklyFile> {
   const { period } = report;
   const suffix = revision && revision.revision > 1 ? `_第${revision.revision}版` : '';
   const name = `周报_${period.label}${suffix}.${format}`;
-  if (format === 'docx') {
+  if (format !== 'xlsx') {
+    const render = format === 'pdf' ? renderPdf : renderDocx;
     return base64(
       name,
-      await renderDocx('1+X证书制度试点工作周报', reportBlocks(school, report, revision)),
+      await render('1+X证书制度试点工作周报', reportBlocks(school, report, revision, today)),
     );
   }
   const wb = newWorkbook();
@@ -161,7 +197,7 @@ export async function exportReport(
     '周报',
     ['项目', '内容'],
     [
-      ['学校', school],
+      ['学校', school.name],
       ['报告期', formatPeriodRange(period.start, period.end)],
       ['期次', period.label],
       ['截止时间', formatChinaDateTime(period.dueAt)],

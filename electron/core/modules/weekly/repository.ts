@@ -265,18 +265,29 @@ export function weeklyRepository(db: Db) {
       });
     },
 
-    school(): { name: string; reporter: string } {
+    school(): WeeklySchool {
       const row = db
-        .prepare<[], { name: string; weekly_reporter_name: string }>(
-          'SELECT name, weekly_reporter_name FROM school WHERE id = 1',
+        .prepare<[], { name: string; weekly_reporter_name: string; weekly_reporter_phone: string }>(
+          'SELECT name, weekly_reporter_name, weekly_reporter_phone FROM school WHERE id = 1',
         )
         .get();
-      return { name: row?.name ?? '', reporter: row?.weekly_reporter_name ?? '' };
+      return {
+        name: row?.name ?? '',
+        reporter: row?.weekly_reporter_name ?? '',
+        phone: row?.weekly_reporter_phone ?? '',
+      };
     },
   };
 }
 
 export type WeeklyRepository = ReturnType<typeof weeklyRepository>;
+
+/** The school as the weekly report names it: the school and its 周报填报人. */
+export interface WeeklySchool {
+  name: string;
+  reporter: string;
+  phone: string;
+}
 
 /**
  * Figures as they were sent. Reports sent before flows (no `basis`) counted by exam, issue and

@@ -261,7 +261,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       if (revision !== undefined && !chosen) {
         throw new CoreError('NOT_FOUND', `${report.period.label}的周报没有第 ${revision} 版。`);
       }
-      return exportReport(repo.school().name, report, chosen ?? null, format);
+      return exportReport(repo.school(), report, chosen ?? null, format, chinaDate(ctx.clock()));
     },
     'weekly.exportRange': ({ from, to, format }) => {
       const states = calendar(requireSettings(), ctx.clock());
