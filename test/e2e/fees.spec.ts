@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import {
   answerUnsaved,
   attachScreenshot,
@@ -10,6 +10,7 @@ import {
   openPage,
   tick,
 } from '../harness/antd';
+import { pdfPages } from '../harness/documents';
 import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
@@ -285,6 +286,21 @@ test.describe('费用台账', () => {
     await expect(history).toContainText('付费方：学校承担 → 学生自愿自费');
     await expect(history).toContainText('费用：¥400.00 → ¥450.00');
     await attachScreenshot(page, testInfo, 'fees-statement');
+    // 打印对账单 opens the statement's PDF in a new tab, with the same money and verdict.
+    const opening = page.waitForEvent('popup');
+    const answered = page.waitForResponse((r) => r.url().endsWith('fees.statementPdf'));
+    await statement.getByTestId('statement-print').click();
+    const tab = await opening;
+    await tab.waitForURL(/^blob:/);
+    const { data } = (await (await answered).json()) as { data: { contentBase64: string } };
+    const pdf = testInfo.outputPath('statement.pdf');
+    writeFileSync(pdf, Buffer.from(data.contentBase64, 'base64'));
+    const printed = pdfPages(pdf)
+      .flatMap((p) => p.lines.map((l) => l.text))
+      .join('\n');
+    expect(printed).toContain('学生自愿自费¥700.00');
+    expect(printed).toContain('该试点学生只有自费的报名');
+    await tab.close();
     await page.locator('.ant-drawer-close').click();
     await expect(statement).toBeHidden();
 

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { pdfPages } from '../harness/documents';
 import { makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
@@ -112,6 +113,38 @@ test.describe('申报材料', () => {
         buffer: Buffer.from('garbage'),
       });
     await expect(page.getByTestId('verify-error')).toContainText('不是有效的 zip');
+  });
+
+  test('打印申报表 and 打印实施方案 open each document’s PDF in a new tab of the browser', async ({
+    page,
+  }, testInfo) => {
+    await seed(webHostCall(page.request, host));
+    await page.goto(await host.launchUrl());
+    await openPage(page, '申报材料');
+    await expect(page.getByTestId('package-print-plan')).toBeDisabled();
+    await tickProject(page);
+    for (const [button, title] of [
+      // The seeded project fails its self-check: what prints is marked 草稿.
+      ['package-print-form', '1+X证书制度试点申报表（草稿）'],
+      ['package-print-plan', `${schoolProfile.name}1+X证书制度试点实施方案（草稿）`],
+    ] as const) {
+      const opening = page.waitForEvent('popup');
+      const answered = page.waitForResponse((r) => r.url().endsWith('package.documentPdf'));
+      await page.getByTestId(button).click();
+      const tab = await opening;
+      // The tab shows the PDF the core made for this click (Chromium's PDF viewer on its blob).
+      await tab.waitForURL(/^blob:/);
+      const { data } = (await (await answered).json()) as { data: { contentBase64: string } };
+      const pdf = testInfo.outputPath(`${button}.pdf`);
+      writeFileSync(pdf, Buffer.from(data.contentBase64, 'base64'));
+      // A long title wraps: read the lines as one text.
+      expect(
+        pdfPages(pdf)
+          .flatMap((p) => p.lines.map((l) => l.text))
+          .join(''),
+      ).toContain(title);
+      await tab.close();
+    }
   });
 
   test('兼容旧版 Windows 解压 writes GBK names without the UTF-8 flag, and the download still verifies', async ({

@@ -16,6 +16,11 @@ export const zhCN = {
     selfCheck: '资格自查',
     packageExport: '申报材料',
   },
+  print: {
+    button: '打印',
+    failed: '无法生成打印文件',
+    savedInstead: (name: string) => `浏览器拦截了新标签页，已改为下载“${name}”，请打开后打印。`,
+  },
   common: {
     loading: '正在加载…',
     retry: '重试',
@@ -648,6 +653,8 @@ export const zhCN = {
     empty: '还没有试点项目。请先在“试点项目”中新建并完善项目，再来导出申报材料。',
     columns: { project: '试点项目', status: '状态', result: '自检结果' },
     export: '导出申报材料',
+    printForm: '打印申报表',
+    printPlan: '打印实施方案',
     gbkNames: '兼容旧版 Windows 解压（GBK 文件名）',
     gbkNamesHint:
       '旧版 Windows 自带的解压会把中文文件名显示成乱码时勾选。7-Zip、WinRAR、Bandizip 和新版 Windows 不勾选也能正确显示。',
@@ -1214,6 +1221,7 @@ export const zhCN = {
         '该试点学生还没有有效的考核报名（已撤销的不算）：请安排至少一个由学校承担或财政补助的证书考核。',
       empty: '该学生还没有考核报名。',
       history: '修改记录',
+      print: '打印对账单',
     },
     audit: {
       empty: '还没有修改记录。',

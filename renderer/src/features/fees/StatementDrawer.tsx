@@ -5,6 +5,8 @@ import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees'
 import { AuditHistory } from '../../components/AuditHistory';
 import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { PrintButton } from '../../components/PrintButton';
+import { invoke } from '../../api/client';
 import { t } from '../../i18n';
 import { useQuery } from '../../api/useQuery';
 
@@ -27,6 +29,14 @@ export function StatementDrawer({
       width={880}
       onClose={onClose}
       title={s ? text.title(s.name, s.studentNo) : t.common.loading}
+      extra={
+        <PrintButton
+          load={() => invoke('fees.statementPdf', { studentId })}
+          testId="statement-print"
+        >
+          {text.print}
+        </PrintButton>
+      }
       data-testid="fees-statement"
     >
       <LoadState state={state} error={error} onRetry={retry}>

@@ -29,6 +29,7 @@ import { DataTable } from '../../components/DataTable';
 import { byText, formatDate, formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
 import { UploadProgress, type Staging } from '../../components/UploadProgress';
@@ -134,16 +135,34 @@ export function PackagePage() {
         title={text.title}
         description={text.intro}
         extra={
-          <Button
-            type="primary"
-            icon={<CloudDownloadOutlined />}
-            disabled={selected.length === 0 || busy}
-            loading={busy}
-            onClick={onExport}
-            data-testid="package-export"
-          >
-            {text.export}
-          </Button>
+          <>
+            <PrintButton
+              disabled={selected.length === 0}
+              load={() =>
+                invoke('package.documentPdf', { document: 'applicationForm', projectIds: selected })
+              }
+              testId="package-print-form"
+            >
+              {text.printForm}
+            </PrintButton>
+            <PrintButton
+              disabled={selected.length === 0}
+              load={() => invoke('package.documentPdf', { document: 'plan', projectIds: selected })}
+              testId="package-print-plan"
+            >
+              {text.printPlan}
+            </PrintButton>
+            <Button
+              type="primary"
+              icon={<CloudDownloadOutlined />}
+              disabled={selected.length === 0 || busy}
+              loading={busy}
+              onClick={onExport}
+              data-testid="package-export"
+            >
+              {text.export}
+            </Button>
+          </>
         }
       />
       <LoadState state={selfChecks.state} error={selfChecks.error} onRetry={selfChecks.retry}>

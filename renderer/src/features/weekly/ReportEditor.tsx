@@ -42,13 +42,14 @@ import {
   formatChinaDateTime,
   formatPeriodRange,
 } from '../../../../shared/domain/weeklyReports';
-import { messageOf } from '../../api/client';
+import { invoke, messageOf } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { zodRule } from '../../components/zodRule';
@@ -230,6 +231,10 @@ export function ReportEditor({ periodStart }: { periodStart: string }) {
       <Button icon={<FileExcelOutlined />} onClick={() => void exportFile('xlsx', revision)}>
         {t.weekly.exportXlsx}
       </Button>
+      <PrintButton
+        load={() => invoke('weekly.export', { periodStart, format: 'pdf', revision })}
+        testId={revision === undefined ? 'weekly-print' : `weekly-print-${revision}`}
+      />
     </>
   );
 
