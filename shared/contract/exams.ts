@@ -8,6 +8,12 @@ import type { SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
 import type { AttachmentContent } from './attachments';
 import { uploadedFileSchema } from './files';
+import {
+  importRequestSchema,
+  type ImportPreview,
+  type ImportProblemSheet,
+  type ImportResult,
+} from './imports';
 import { studentListSchema } from './students';
 import {
   byIdSchema,
@@ -269,6 +275,11 @@ export interface Signup {
   pilot: boolean;
   status: SignupStatus;
   score: number | null;
+  /** The parts of the score when the organization gives them (migration 016). */
+  theoryScore: number | null;
+  practicalScore: number | null;
+  /** The organization's 准考证号, '' until a result sheet gives it. */
+  admissionNo: string;
   certificateNo: string;
   issuedOn: string;
   platformRegistered: boolean;
@@ -337,6 +348,9 @@ export interface SignupAuditView {
   batchId: number;
   status: SignupStatus;
   score: number | null;
+  theoryScore: number | null;
+  practicalScore: number | null;
+  admissionNo: string;
   certificateNo: string;
   issuedOn: string;
   platformRegistered: boolean;
@@ -344,6 +358,17 @@ export interface SignupAuditView {
   feeFen: number;
   payer: Payer;
 }
+
+// ---------------------------------------------------------------- 成绩导入 (results back in)
+
+/**
+ * The evaluation organization's result sheet for one batch: the import request every sheet
+ * import shares, plus the batch whose sign-ups the rows are matched to.
+ */
+export const resultImportSchema = importRequestSchema
+  .extend({ batchId: idField('考核批次') })
+  .strict();
+export type ResultImportRequest = z.input<typeof resultImportSchema>;
 
 export const examsContract = {
   'exams.batches.list': { input: batchListSchema, output: {} as ExamBatch[] },
@@ -368,6 +393,19 @@ export const examsContract = {
   'exams.signups.planStatus': { input: signupStatusSchema, output: {} as SignupStatusPlan },
   'exams.signups.setStatus': { input: signupStatusSchema, output: {} as SignupStatusResult },
   'exams.signups.saveResult': { input: signupResultSchema, output: {} as Signup },
+
+  /** Matches the sheet's rows to the batch's sign-ups and checks them; writes nothing. */
+  'exams.results.importPreview': { input: resultImportSchema, output: {} as ImportPreview },
+  /** Sets statuses, scores, certificate numbers and dates in one transaction, audited. */
+  'exams.results.importCommit': { input: resultImportSchema, output: {} as ImportResult },
+  'exams.results.importProblems': {
+    input: resultImportSchema,
+    output: {} as ImportProblemSheet,
+  },
+  'exams.results.importTemplate': {
+    input: z.object({}).strict(),
+    output: {} as ImportProblemSheet,
+  },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */
@@ -389,4 +427,14 @@ export const examsTopics = {
   'exams.signups.planStatus': { reads: ['signups', 'students', 'batches'] },
   'exams.signups.setStatus': { writes: ['signups'] },
   'exams.signups.saveResult': { writes: ['signups'] },
+  'exams.results.importPreview': {
+    reads: ['signups', 'students', 'batches'],
+    writes: ['uploads'],
+  },
+  'exams.results.importCommit': { writes: ['signups', 'uploads'] },
+  'exams.results.importProblems': {
+    reads: ['signups', 'students', 'batches'],
+    writes: ['uploads'],
+  },
+  'exams.results.importTemplate': { reads: ['system'] },
 } as const satisfies TopicsOf<typeof examsContract>;

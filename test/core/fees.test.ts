@@ -117,6 +117,7 @@ describe('fees: ledger', () => {
     const before = JSON.parse(entry.before_json);
     expect(Object.keys(before).sort()).toEqual(
       [
+        'admissionNo',
         'batchId',
         'certificateNo',
         'creditBank',
@@ -124,9 +125,11 @@ describe('fees: ledger', () => {
         'issuedOn',
         'payer',
         'platformRegistered',
+        'practicalScore',
         'score',
         'status',
         'studentId',
+        'theoryScore',
       ].sort(),
     );
     expect(before).toMatchObject({ feeFen: 40_000, payer: 'subsidy' });

@@ -314,10 +314,24 @@ async function analyse<K extends string, T>(
     const errors: ImportRowError[] = [...(clashes.get(row.rowNumber) ?? [])];
     const warnings: ImportRowError[] = [];
     const flagged = new Set<string>();
+    // What the schema reads: as shown, except cells whose lost digits the definition ignores.
+    const checkedValues = {} as Record<K, string>;
     for (const field of def.fields) {
       const cell = cellOf(row, field.key);
       values[field.key] = cell?.text ?? '';
-      if (field.longId && cell && lostLongIdentifier(cell)) {
+      checkedValues[field.key] = values[field.key];
+      if (field.longId && cell && lostLongIdentifier(cell) && field.lostDigitsWarning) {
+        checkedValues[field.key] = '';
+        warnings.push(
+          rowError(
+            row.rowNumber,
+            columnLabel(field.key),
+            field.key,
+            field.lostDigitsWarning,
+            `${field.label}${LOST_DIGITS_GROUP}`,
+          ),
+        );
+      } else if (field.longId && cell && lostLongIdentifier(cell)) {
         errors.push(
           rowError(
             row.rowNumber,
@@ -330,7 +344,7 @@ async function analyse<K extends string, T>(
         flagged.add(field.key);
       }
     }
-    const result = def.rowSchema.safeParse(values);
+    const result = def.rowSchema.safeParse(checkedValues);
     let action: ImportPreviewRow['action'] = null;
     if (!result.success) {
       for (const issue of result.error.issues) {

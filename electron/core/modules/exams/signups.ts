@@ -39,6 +39,9 @@ export interface SignupRow {
   batch_id: number;
   status: SignupStatus;
   score: number | null;
+  theory_score: number | null;
+  practical_score: number | null;
+  admission_no: string;
   certificate_no: string;
   issued_on: string;
   platform_registered: number;
@@ -70,6 +73,9 @@ function fromRow(row: SignupRow): Signup {
     pilot: row.pilot === 1,
     status: row.status,
     score: row.score,
+    theoryScore: row.theory_score,
+    practicalScore: row.practical_score,
+    admissionNo: row.admission_no,
     certificateNo: row.certificate_no,
     issuedOn: row.issued_on,
     platformRegistered: row.platform_registered === 1,
@@ -88,6 +94,9 @@ export function signupAuditView(signup: Signup): SignupAuditView {
     batchId: signup.batchId,
     status: signup.status,
     score: signup.score,
+    theoryScore: signup.theoryScore,
+    practicalScore: signup.practicalScore,
+    admissionNo: signup.admissionNo,
     certificateNo: signup.certificateNo,
     issuedOn: signup.issuedOn,
     platformRegistered: signup.platformRegistered,
