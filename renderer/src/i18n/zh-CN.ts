@@ -188,8 +188,15 @@ export const zhCN = {
     fileInfo: (file: string, sheet: string | null, headerRow: number) =>
       `${file}${sheet ? ` · 工作表“${sheet}”` : ''} · 表头在第 ${headerRow} 行`,
     reading: '正在读取文件…',
-    summary: (total: number, valid: number, toCreate: number, toUpdate: number, invalid: number) =>
-      `共 ${total} 行：可导入 ${valid} 行（新增 ${toCreate}，更新 ${toUpdate}），有错误 ${invalid} 行。`,
+    summary: (
+      total: number,
+      valid: number,
+      toCreate: number,
+      toUpdate: number,
+      invalid: number,
+      words: { create: string; update: string } = { create: '新增', update: '更新' },
+    ) =>
+      `共 ${total} 行：可导入 ${valid} 行（${words.create} ${toCreate}，${words.update} ${toUpdate}），有错误 ${invalid} 行。`,
     noRows: '表头下方没有数据行。',
     fixFirst: (valid: number) =>
       valid > 0
@@ -235,8 +242,11 @@ export const zhCN = {
     commit: (n: number) => `导入 ${n} 行`,
     commitBlocked: (invalid: number) => `全部导入（${invalid} 行有错误）`,
     committing: '正在导入…',
-    done: (created: number, updated: number) =>
-      `导入完成：新增 ${created} 条，更新 ${updated} 条。`,
+    done: (
+      created: number,
+      updated: number,
+      words: { create: string; update: string } = { create: '新增', update: '更新' },
+    ) => `导入完成：${words.create} ${created} 条，${words.update} ${updated} 条。`,
     leftOut: (n: number) => `有错误的 ${n} 行未导入。`,
     close: '关闭',
     failed: '导入失败',
@@ -892,6 +902,11 @@ export const zhCN = {
       withdrawContent: '撤销后状态为“已撤销”，记录保留，不能再恢复。',
       withdrawn: (n: number) => `已撤销 ${n} 条报名`,
       result: '录入结果',
+      importResults: '导入成绩',
+      importResultsTitle: (batch: string) => `导入成绩：${batch}`,
+      importResultsHint:
+        '导入培训评价组织发回的成绩单（.xlsx 或 .csv）。按身份证号匹配本批次的报名，没有时按准考证号，再按学号和姓名；可识别的列：准考证号、身份证号、学号、姓名、理论成绩、实操成绩、总分（成绩）、考核结果（是否通过）、证书编号、发证日期。已记录的缺考/已考以考勤为准。',
+      importWords: { create: '首次录入', update: '更新结果' },
       notFound: '考核批次不存在，可能已被删除。',
       feeReadOnly: '费用和承担方在费用台账中修改',
       columns: {

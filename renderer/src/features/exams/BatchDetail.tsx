@@ -1,4 +1,9 @@
-import { ArrowLeftOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import {
   App,
   Button,
@@ -37,6 +42,7 @@ import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
 import { DataTable } from '../../components/DataTable';
+import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
@@ -84,6 +90,7 @@ export function BatchDetail({ id }: { id: number }) {
   const [busy, setBusy] = useState(false);
   const [signingUp, setSigningUp] = useState(false);
   const [editing, setEditing] = useState<Signup | null>(null);
+  const [importing, setImporting] = useState(false);
   const text = t.exams.detail;
 
   const batchQuery = useQuery('exams.batches.get', { id });
@@ -249,6 +256,14 @@ export function BatchDetail({ id }: { id: number }) {
             )}
             {batch && <BatchPackageButton batch={batch} />}
             <Button
+              icon={<FileExcelOutlined />}
+              disabled={!batch || batch.signupCount === 0}
+              onClick={() => setImporting(true)}
+              data-testid="import-results"
+            >
+              {text.importResults}
+            </Button>
+            <Button
               type="primary"
               icon={<UserAddOutlined />}
               disabled={!batch}
@@ -408,6 +423,22 @@ export function BatchDetail({ id }: { id: number }) {
       )}
       {editing && (
         <ResultModal signup={editing} onSaved={changed} onClose={() => setEditing(null)} />
+      )}
+      {batch && (
+        <ImportWizard
+          open={importing}
+          title={text.importResultsTitle(batchTitle(batch))}
+          hint={text.importResultsHint}
+          words={text.importWords}
+          preview={(request) => invoke('exams.results.importPreview', { ...request, batchId: id })}
+          commit={(request) => mutate('exams.results.importCommit', { ...request, batchId: id })}
+          problems={(request) =>
+            invoke('exams.results.importProblems', { ...request, batchId: id })
+          }
+          template={() => invoke('exams.results.importTemplate', {})}
+          onImported={changed}
+          onClose={() => setImporting(false)}
+        />
       )}
     </>
   );
