@@ -44,6 +44,8 @@ const examFormSchema = z
   .nullable()
   .default(null);
 
+const passScoreMessage = '及格线应为 0–1000 之间的数字';
+
 export const batchFields = {
   certificateId: idField('证书'),
   level: certificateLevelSchema,
@@ -59,6 +61,15 @@ export const batchFields = {
   /** Typed in yuan; parsed into fen. */
   fee: yuanToFenField('每人考核费'),
   capacity: intField('容量', 1, 100000, '人').nullable().default(null),
+  /** The organization's pass line (及格线), when it gives one: decides 通过 from a bare score. */
+  passScore: z
+    .number({ error: passScoreMessage })
+    .min(0, { error: passScoreMessage })
+    .max(1000, { error: passScoreMessage })
+    .nullable()
+    .default(null),
+  /** The theory share of the total in percent (practical: the rest), e.g. 40. */
+  theoryWeight: intField('理论成绩占比', 0, 100, '%').nullable().default(null),
   note: optionalText('备注', 500),
 };
 
@@ -84,6 +95,8 @@ export interface ExamBatch {
   organization: string;
   feeFen: number;
   capacity: number | null;
+  passScore: number | null;
+  theoryWeight: number | null;
   note: string;
   /**
    * What its fee is judged by: the lower of the cost cap and the approved fee in force on its

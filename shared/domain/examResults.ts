@@ -65,6 +65,20 @@ export function parseScore(text: string): number | 'absent' | null | undefined {
   return value <= 1000 ? value : undefined;
 }
 
+/** A batch's scoring when the organization gives it: 及格线 and the theory share in percent. */
+export interface BatchScoring {
+  passScore: number | null;
+  theoryWeight: number | null;
+}
+
+/** Theory × its share + practical × the rest, to one decimal: 40% of 82 and 60% of 76 is 78.4. */
+export function weightedTotal(theory: number, practical: number, theoryWeight: number): number {
+  return Math.round((theory * theoryWeight + practical * (100 - theoryWeight)) * 10) / 1000;
+}
+
+/** 通过 at or above the pass line. */
+export const passesLine = (score: number, passScore: number) => score >= passScore;
+
 /** The result fields a sign-up carries, as saved. */
 export interface SavedResult {
   status: SignupStatus;

@@ -94,6 +94,8 @@ export const auditFieldLabels: Record<string, Record<string, string>> = {
     organization: '培训评价组织',
     feeFen: '每人费用',
     capacity: '容量',
+    passScore: '及格线',
+    theoryWeight: '理论成绩占比',
     note: '备注',
   },
   fee_agreement: {

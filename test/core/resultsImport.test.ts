@@ -325,4 +325,40 @@ describe('results import', () => {
       '发证日期',
     ]);
   });
+
+  it('the batch’s pass line and theory share make the total and the verdict when the sheet has none', async () => {
+    batch = await ok(t, 'exams.batches.save', {
+      ...batchInput(seeded.certificate.id),
+      id: batch.id,
+      passScore: 60,
+      theoryWeight: 40,
+    });
+    expect(batch).toMatchObject({ passScore: 60, theoryWeight: 40 });
+    const file = upload(
+      '成绩.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['姓名', '身份证号', '理论成绩（40%）', '实操成绩（60%）', '考核结果'],
+          ['学生1', idOf(1), 82, 76, ''],
+          ['学生2', idOf(2), 50, 55, ''],
+          ['学生3', idOf(3), 50, 58, '通过'],
+        ],
+      }),
+    );
+    const preview = await ok(t, 'exams.results.importPreview', request(file));
+    expect(preview.summary).toMatchObject({ total: 3, valid: 3, invalid: 0 });
+    expect(
+      preview.groups.find((g) => g.title === '考核结果与及格线不一致（以成绩单为准）')?.problems[0]
+        .message,
+    ).toBe('第 4 行“考核结果”列：总分 54.8 低于本批次及格线 60，成绩单却为“通过”：以成绩单为准');
+    await ok(t, 'exams.results.importCommit', request(file));
+    const now = await loadSignups();
+    expect(
+      [1, 2, 3].map((i) => [now.get(studentNo(i))!.status, now.get(studentNo(i))!.score]),
+    ).toEqual([
+      ['passed', 78.4],
+      ['failed', 53],
+      ['passed', 54.8],
+    ]);
+  });
 });

@@ -857,6 +857,9 @@ export const zhCN = {
       feePerPerson: '每人考核费',
       agreedFee: '协商费用',
       capacity: '容量（人）',
+      passScore: '及格线',
+      theoryWeight: '理论成绩占比（%）',
+      scoring: '成绩计算',
       note: '备注',
       signups: '报名人数',
       feeTotal: '费用合计',
@@ -870,7 +873,20 @@ export const zhCN = {
       siteText: '不在场所列表中时填写，如 实训楼 301',
       organization: (org: string) => `留空则为 ${org || '该证书的培训评价组织'}`,
       capacity: '不限',
+      passScore: '培训评价组织公布时填写，如 60',
+      theoryWeight: '如 40（实操占其余）',
     },
+    scoringHelp:
+      '导入成绩时：只有理论和实操成绩时按占比算出总分；没有考核结果时按及格线判定通过与否。',
+    scoring: (passScore: number | null, theoryWeight: number | null) =>
+      passScore === null && theoryWeight === null
+        ? '未设置（成绩单须写明考核结果）'
+        : [
+            passScore === null ? '' : `及格线 ${passScore} 分`,
+            theoryWeight === null ? '' : `理论 ${theoryWeight}% + 实操 ${100 - theoryWeight}%`,
+          ]
+            .filter(Boolean)
+            .join('；'),
     feeWhat: '考核费',
     batchWhat: (title: string) => `考核批次“${title}”`,
     capHint: (date: string, limit: string) => `${date} 适用：${limit}`,

@@ -4,7 +4,9 @@ import type { ImportResult } from '../../../../shared/contract/imports';
 import {
   parseOutcome,
   parseScore,
+  passesLine,
   planResult,
+  weightedTotal,
   RESULT_GROUPS,
   type ResultProblem,
   type SavedResult,
@@ -295,8 +297,12 @@ export function resultImportDefinition(
     return match;
   }
 
-  /** What the row says: the verdict, scores, certificate; undefined (reported) if unreadable. */
-  function readSheet(row: Row, issue: Issue): SheetResult | undefined {
+  /**
+   * What the row says: the verdict, scores, certificate; undefined (reported) if unreadable. The
+   * batch's weights make a total of the two parts when the sheet has none, and its pass line a
+   * verdict of a bare score; a verdict the sheet states wins over the pass line (a warning).
+   */
+  function readSheet(row: Row, issue: Issue, warn: (p: ResultProblem) => void) {
     const scores = {} as Record<'score' | 'theoryScore' | 'practicalScore', number | null>;
     let absentMark = false;
     for (const field of ['theoryScore', 'practicalScore', 'score'] as const) {
@@ -335,11 +341,22 @@ export function resultImportDefinition(
     if (normalizeText(row.admissionNo).length > 50)
       issue('admissionNo', '准考证号最长 50 字', MATCH_GROUP.bad);
     const anyScore = Object.values(scores).some((v) => v !== null);
+    const { passScore, theoryWeight } = batch;
+    if (
+      scores.score === null &&
+      scores.theoryScore !== null &&
+      scores.practicalScore !== null &&
+      theoryWeight !== null
+    ) {
+      scores.score = weightedTotal(scores.theoryScore, scores.practicalScore, theoryWeight);
+    }
     let outcome: SheetOutcome;
     if (verdict) outcome = verdict;
     else if (absentMark) outcome = 'absent';
     else if (certificateNo !== '') outcome = 'passed';
-    else if (anyScore) outcome = 'examined';
+    else if (scores.score !== null && passScore !== null) {
+      outcome = passesLine(scores.score, passScore) ? 'passed' : 'failed';
+    } else if (anyScore) outcome = 'examined';
     else {
       issue(null, '没有成绩、考核结果或证书编号，无法确定该考生的结果', '没有任何结果');
       return undefined;
@@ -354,7 +371,19 @@ export function resultImportDefinition(
         RESULT_GROUPS.contradiction,
       );
     }
-    return {
+    if (
+      (outcome === 'passed' || outcome === 'failed') &&
+      scores.score !== null &&
+      passScore !== null &&
+      passesLine(scores.score, passScore) !== (outcome === 'passed')
+    ) {
+      warn({
+        field: 'result',
+        reason: `总分 ${scores.score} ${outcome === 'passed' ? '低于' : '不低于'}本批次及格线 ${passScore}，成绩单却为“${outcomeLabels[outcome]}”：以成绩单为准`,
+        group: '考核结果与及格线不一致（以成绩单为准）',
+      });
+    }
+    const sheet: SheetResult = {
       outcome,
       score: scores.score,
       theoryScore: scores.theoryScore,
@@ -363,6 +392,7 @@ export function resultImportDefinition(
       certificateNo,
       issuedOn,
     };
+    return sheet;
   }
 
   const rowSchema = z
@@ -390,7 +420,8 @@ export function resultImportDefinition(
         });
       };
       // Both halves report, so every problem of the row shows at once.
-      const sheet = readSheet(row, issue);
+      const scoring: ResultProblem[] = [];
+      const sheet = readSheet(row, issue, (p) => scoring.push(p));
       const match = matchRow(row, issue);
       if (!sheet || !match || problems > 0) return z.NEVER;
       const signup = signups.get(match.signupId)!;
@@ -400,7 +431,7 @@ export function resultImportDefinition(
         sheet,
         check: {
           errors: plan.errors.map(toRowProblem),
-          warnings: plan.warnings.map(toRowProblem),
+          warnings: [...scoring, ...plan.warnings].map(toRowProblem),
         },
       };
     });

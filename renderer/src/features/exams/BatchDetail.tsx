@@ -321,7 +321,12 @@ export function BatchDetail({ id }: { id: number }) {
               <Descriptions.Item label={t.exams.fields.examForm}>
                 {batch.examForm === null ? t.exams.noExamForm : examFormLabels[batch.examForm]}
               </Descriptions.Item>
-              <Descriptions.Item label={t.exams.fields.feeLimit} span={3}>
+              <Descriptions.Item label={t.exams.fields.scoring}>
+                <span data-testid="batch-scoring">
+                  {t.exams.scoring(batch.passScore, batch.theoryWeight)}
+                </span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.feeLimit} span={2}>
                 <span data-testid="batch-fee-limit">
                   {batch.feeLimit === null
                     ? t.exams.noCapHint(formatChineseDate(batch.examDate))
