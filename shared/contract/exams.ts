@@ -4,6 +4,7 @@ import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
 import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
+import { resultStatuses } from '../domain/examResults';
 import type { SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
 import type { AttachmentContent } from './attachments';
@@ -355,6 +356,34 @@ export const signupResultSchema = z
   })
   .strict();
 
+/** One row of the batch page's result table: the result as entered. */
+export const resultEntrySchema = z
+  .object({
+    id: idField('报名记录'),
+    status: z.enum(resultStatuses, { error: '结果应为已考、通过、未通过或缺考' }),
+    score: signupResultSchema.shape.score,
+    certificateNo: signupResultSchema.shape.certificateNo,
+    issuedOn: signupResultSchema.shape.issuedOn,
+  })
+  .strict();
+
+/** `exams.signups.saveResults`: the rows of one batch's result table, all or none. */
+export const resultEntriesSchema = z
+  .object({
+    batchId: idField('考核批次'),
+    entries: z
+      .array(resultEntrySchema, { error: '请填写要保存的结果' })
+      .min(1, { error: '没有要保存的更改' })
+      .max(5000, { error: '一次最多保存 5000 条' }),
+  })
+  .strict();
+
+export interface ResultEntriesSaved {
+  updated: number;
+  /** Entered as they already were. */
+  unchanged: number;
+}
+
 /** What the audit log records for every sign-up change (entity 'signup'). */
 export interface SignupAuditView {
   studentId: number;
@@ -406,6 +435,10 @@ export const examsContract = {
   'exams.signups.planStatus': { input: signupStatusSchema, output: {} as SignupStatusPlan },
   'exams.signups.setStatus': { input: signupStatusSchema, output: {} as SignupStatusResult },
   'exams.signups.saveResult': { input: signupResultSchema, output: {} as Signup },
+  'exams.signups.saveResults': {
+    input: resultEntriesSchema,
+    output: {} as ResultEntriesSaved,
+  },
 
   /** Matches the sheet's rows to the batch's sign-ups and checks them; writes nothing. */
   'exams.results.importPreview': { input: resultImportSchema, output: {} as ImportPreview },
@@ -440,6 +473,7 @@ export const examsTopics = {
   'exams.signups.planStatus': { reads: ['signups', 'students', 'batches'] },
   'exams.signups.setStatus': { writes: ['signups'] },
   'exams.signups.saveResult': { writes: ['signups'] },
+  'exams.signups.saveResults': { writes: ['signups'] },
   'exams.results.importPreview': {
     reads: ['signups', 'students', 'batches'],
     writes: ['uploads'],

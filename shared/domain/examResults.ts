@@ -2,6 +2,7 @@ import {
   resultFieldProblems,
   scoredStatuses,
   signupStatusLabels,
+  transitionProblem,
   type ResultField,
   type SignupStatus,
 } from './exams';
@@ -250,4 +251,20 @@ export function planResult(saved: SavedResult, sheet: SheetResult): ResultPlan {
   }
   const changed = (Object.keys(next) as (keyof SavedResult)[]).some((k) => next[k] !== saved[k]);
   return { next, changed, errors, warnings };
+}
+
+/** The statuses a result is entered as, on the sheet or in the batch page's result table. */
+export const resultStatuses = ['examined', 'passed', 'failed', 'absent'] as const;
+export type ResultStatus = (typeof resultStatuses)[number];
+
+/**
+ * Why a sign-up in `from` cannot be given the result `to` in the batch page's result table; null
+ * when it can. Entering a result proves the sitting, so 已报名 and 已缴费 take any result in one
+ * step; otherwise the status flow's own rules apply (通过 ↔ 未通过 corrected, 缺考 final).
+ */
+export function resultEntryProblem(from: SignupStatus, to: SignupStatus): string | null {
+  if ((from === 'registered' || from === 'paid') && resultStatuses.some((s) => s === to)) {
+    return null;
+  }
+  return transitionProblem(from, to);
 }

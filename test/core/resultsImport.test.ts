@@ -362,3 +362,72 @@ describe('results import', () => {
     ]);
   });
 });
+
+describe('bulk result entry (the batch page’s result table)', () => {
+  it('saves a page of results in one call, refusing all of it when one row cannot take its result', async () => {
+    const before = await loadSignups();
+    const id = (i: number) => before.get(studentNo(i))!.id;
+    const entry = (i: number, status: string, extra: Record<string, unknown> = {}) => ({
+      id: id(i),
+      status,
+      score: null,
+      certificateNo: '',
+      issuedOn: '',
+      ...extra,
+    });
+
+    // The withdrawn sign-up and a certificate on a 未通过 refuse the whole call, naming both.
+    const refused = await fails(t, 'exams.signups.saveResults', {
+      batchId: batch.id,
+      entries: [
+        entry(1, 'passed', { score: 90, certificateNo: 'C-1' }),
+        entry(2, 'failed', { score: 40, certificateNo: 'C-2' }),
+        entry(7, 'passed'),
+      ],
+    });
+    expect(refused.code).toBe('VALIDATION');
+    expect(refused.message).toBe(
+      '2 条结果不能保存，未做任何更改：学生2（学号 2020000002）：状态为“未通过”时不能录入证书编号：只有“通过”的报名才有证书；学生7（学号 2020000007）：不能从“已撤销”改为“通过”：“已撤销”是最终状态，不能再更改。',
+    );
+    expect(await loadSignups()).toEqual(before);
+
+    const saved = await ok(t, 'exams.signups.saveResults', {
+      batchId: batch.id,
+      entries: [
+        entry(1, 'passed', { score: 90, certificateNo: 'C-1', issuedOn: '2020-12-20' }),
+        entry(2, 'failed', { score: 40 }),
+        entry(3, 'absent'),
+        entry(4, 'examined', { score: 70 }),
+      ],
+    });
+    expect(saved).toEqual({ updated: 4, unchanged: 0 });
+    const after = await loadSignups();
+    expect(
+      [1, 2, 3, 4].map((i) => {
+        const s = after.get(studentNo(i))!;
+        return [s.status, s.score, s.certificateNo, s.issuedOn];
+      }),
+    ).toEqual([
+      ['passed', 90, 'C-1', '2020-12-20'],
+      ['failed', 40, '', ''],
+      ['absent', null, '', ''],
+      ['examined', 70, '', ''],
+    ]);
+    const audited = auditEntries<{ status: string }>(t, 'signup').filter(
+      (e) => e.action === 'update' && e.after?.status !== 'withdrawn',
+    );
+    expect(audited.map((e) => e.after?.status)).toEqual(['passed', 'failed', 'absent', 'examined']);
+
+    // 缺考 is final; the same rows again change nothing.
+    const absent = await fails(t, 'exams.signups.saveResults', {
+      batchId: batch.id,
+      entries: [entry(3, 'passed', { score: 80 })],
+    });
+    expect(absent.message).toContain('不能从“缺考”改为“通过”');
+    const again = await ok(t, 'exams.signups.saveResults', {
+      batchId: batch.id,
+      entries: [entry(2, 'failed', { score: 40 }), entry(3, 'absent')],
+    });
+    expect(again).toEqual({ updated: 0, unchanged: 2 });
+  });
+});

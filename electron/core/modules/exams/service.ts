@@ -26,6 +26,7 @@ type ExamHandlerName =
   | 'exams.signups.planStatus'
   | 'exams.signups.setStatus'
   | 'exams.signups.saveResult'
+  | 'exams.signups.saveResults'
   | 'exams.results.importPreview'
   | 'exams.results.importCommit'
   | 'exams.results.importProblems'
@@ -64,6 +65,7 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
     'exams.signups.planStatus': ({ ids, status }) => signups.planStatus(ids, status),
     'exams.signups.setStatus': ({ ids, status }) => signups.setStatus(ids, status),
     'exams.signups.saveResult': (input) => signups.saveResult(input),
+    'exams.signups.saveResults': (input) => signups.saveResults(input),
     'exams.results.importPreview': (input) => previewImport(results(input), input, ctx),
     'exams.results.importCommit': (input) => commitImport(db, results(input), input, ctx),
     'exams.results.importProblems': (input) => problemRowsSheet(results(input), input, ctx),
