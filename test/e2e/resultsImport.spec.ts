@@ -83,4 +83,55 @@ test.describe('成绩导入', () => {
     await expect(row('2023000003')).toContainText('缺考');
     await attachScreenshot(page, testInfo, 'results-imported');
   });
+
+  test('批量录入结果: a page of results typed into the table and saved at once', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    await setCaps(call);
+    const students = await addStudents(call, 3);
+    const batch = { certificateId: WEB_CERT, level: 'junior' as const, examDate: '2020-11-15' };
+    await signUp(
+      call,
+      [{ ...batch, fee: 480, name: '第一批' }],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+    await page.goto(await host.launchUrl());
+    await openPage(page, '考核报名');
+    await page
+      .getByRole('row', { name: /第一批/ })
+      .getByRole('button', { name: '报名管理' })
+      .click();
+    await page.getByTestId('bulk-results').click();
+
+    const pick = async (testId: string, option: string) => {
+      const dropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+      await expect(async () => {
+        if ((await dropdown.count()) === 0)
+          await page.getByTestId(testId).click({ timeout: 3_000 });
+        await dropdown
+          .locator(`.ant-select-item-option[title="${option}"]`)
+          .click({ timeout: 3_000 });
+        await expect(dropdown).toHaveCount(0, { timeout: 2_000 });
+      }).toPass({ timeout: 20_000 });
+    };
+    await pick('bulk-status-2023000001', '通过');
+    await page.getByLabel('学生1 成绩').fill('88');
+    await page.getByTestId('bulk-certificate-2023000001').fill('WEB-2020-0101');
+    await pick('bulk-status-2023000002', '未通过');
+    await page.getByLabel('学生2 成绩').fill('42');
+    await pick('bulk-status-2023000003', '缺考');
+    await expect(page.getByTestId('bulk-results-save')).toHaveText('保存 3 条更改');
+    await attachScreenshot(page, testInfo, 'bulk-results');
+    await page.getByTestId('bulk-results-save').click();
+    await expect(page.getByText('已保存 3 条结果')).toBeVisible();
+
+    const rows = page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
+    const row = (studentNo: string) => rows.filter({ hasText: studentNo });
+    await expect(row('2023000001')).toContainText('WEB-2020-0101');
+    await expect(row('2023000001')).toContainText('88');
+    await expect(row('2023000002')).toContainText('未通过');
+    await expect(row('2023000003')).toContainText('缺考');
+  });
 });

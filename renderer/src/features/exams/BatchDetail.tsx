@@ -2,6 +2,7 @@ import {
   ArrowLeftOutlined,
   EditOutlined,
   FileExcelOutlined,
+  TableOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import {
@@ -50,6 +51,7 @@ import { t } from '../../i18n';
 import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
 import { ResultModal } from './ResultModal';
+import { ResultTable } from './ResultTable';
 import { SignupDialog } from './SignupDialog';
 import { noWrap } from '../../components/noWrap';
 
@@ -91,6 +93,7 @@ export function BatchDetail({ id }: { id: number }) {
   const [signingUp, setSigningUp] = useState(false);
   const [editing, setEditing] = useState<Signup | null>(null);
   const [importing, setImporting] = useState(false);
+  const [bulkResults, setBulkResults] = useState(false);
   const text = t.exams.detail;
 
   const batchQuery = useQuery('exams.batches.get', { id });
@@ -256,6 +259,14 @@ export function BatchDetail({ id }: { id: number }) {
             )}
             {batch && <BatchPackageButton batch={batch} />}
             <Button
+              icon={<TableOutlined />}
+              disabled={!batch || batch.signupCount === 0 || bulkResults}
+              onClick={() => setBulkResults(true)}
+              data-testid="bulk-results"
+            >
+              {text.bulkResults.open}
+            </Button>
+            <Button
               icon={<FileExcelOutlined />}
               disabled={!batch || batch.signupCount === 0}
               onClick={() => setImporting(true)}
@@ -384,41 +395,45 @@ export function BatchDetail({ id }: { id: number }) {
                 </Button>
               </Space>
             </Flex>
-            <DataTable<Signup>
-              rowKey="id"
-              columns={columns}
-              dataSource={page.items}
-              loading={fetching}
-              scroll={{ x: 1180 }}
-              rowSelection={{
-                selectedRowKeys: selected.map((s) => s.id),
-                onChange: (_, rows) => setSelected(rows),
-                preserveSelectedRowKeys: true,
-              }}
-              pagination={{
-                current: query.page,
-                pageSize: query.pageSize,
-                total: page.total,
-                pageSizeOptions: [20, 50, 100, 200],
-              }}
-              onChange={(pagination, _filters, sorter) => {
-                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Signup>;
-                const sortBy = s?.order ? (s.columnKey as SignupSortKey) : 'studentNo';
-                const sortOrder = s?.order === 'descend' ? 'desc' : 'asc';
-                setQuery((q) => ({
-                  ...q,
-                  sortBy,
-                  sortOrder,
-                  page:
-                    sortBy !== q.sortBy || sortOrder !== q.sortOrder
-                      ? 1
-                      : (pagination.current ?? 1),
-                  pageSize: pagination.pageSize ?? q.pageSize,
-                }));
-              }}
-              emptyHint={batch.signupCount ? text.noMatch : text.emptyHint}
-              data-testid="signups-table"
-            />
+            {bulkResults ? (
+              <ResultTable batchId={id} items={page.items} onClose={() => setBulkResults(false)} />
+            ) : (
+              <DataTable<Signup>
+                rowKey="id"
+                columns={columns}
+                dataSource={page.items}
+                loading={fetching}
+                scroll={{ x: 1180 }}
+                rowSelection={{
+                  selectedRowKeys: selected.map((s) => s.id),
+                  onChange: (_, rows) => setSelected(rows),
+                  preserveSelectedRowKeys: true,
+                }}
+                pagination={{
+                  current: query.page,
+                  pageSize: query.pageSize,
+                  total: page.total,
+                  pageSizeOptions: [20, 50, 100, 200],
+                }}
+                onChange={(pagination, _filters, sorter) => {
+                  const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Signup>;
+                  const sortBy = s?.order ? (s.columnKey as SignupSortKey) : 'studentNo';
+                  const sortOrder = s?.order === 'descend' ? 'desc' : 'asc';
+                  setQuery((q) => ({
+                    ...q,
+                    sortBy,
+                    sortOrder,
+                    page:
+                      sortBy !== q.sortBy || sortOrder !== q.sortOrder
+                        ? 1
+                        : (pagination.current ?? 1),
+                    pageSize: pagination.pageSize ?? q.pageSize,
+                  }));
+                }}
+                emptyHint={batch.signupCount ? text.noMatch : text.emptyHint}
+                data-testid="signups-table"
+              />
+            )}
           </>
         )}
         {state === 'ready' && !batch && text.notFound}
