@@ -84,6 +84,14 @@ export const auditFieldLabels: Record<string, Record<string, string>> = {
     feeFen: '费用',
     payer: '付费方',
   },
+  result_import: {
+    fileName: '成绩单文件',
+    total: '导入行数',
+    created: '首次录入',
+    updated: '更新结果',
+    unchanged: '结果未变',
+    leftOut: '未导入的问题行',
+  },
   exam_batch: {
     certificateId: '证书',
     level: '等级',

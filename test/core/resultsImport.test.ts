@@ -201,6 +201,14 @@ describe('results import', () => {
       leftOut: 5,
     });
 
+    // The batch's history shows the import with its counts.
+    const history = await ok(t, 'audit.batch', { batchId: batch.id });
+    const entry = history.entries.find((e) => e.entity === 'result_import');
+    expect(entry).toMatchObject({ entityLabel: '成绩导入', subject: '成绩单.xlsx' });
+    expect(entry?.changes.map((c) => `${c.label} ${c.after}`)).toEqual(
+      expect.arrayContaining(['首次录入 4', '未导入的问题行 5']),
+    );
+
     // The same sheet again changes nothing.
     const again = await ok(t, 'exams.results.importCommit', request(file, { skipInvalid: true }));
     expect(again).toEqual({ total: 4, created: 0, updated: 0, leftOut: 5 });
