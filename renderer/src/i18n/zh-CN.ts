@@ -923,6 +923,8 @@ export const zhCN = {
       importResultsHint:
         '导入培训评价组织发回的成绩单（.xlsx 或 .csv）。按身份证号匹配本批次的报名，没有时按准考证号，再按学号和姓名；可识别的列：准考证号、身份证号、学号、姓名、理论成绩、实操成绩、总分（成绩）、考核结果（是否通过）、证书编号、发证日期。已记录的缺考/已考以考勤为准。',
       importWords: { create: '首次录入', update: '更新结果' },
+      scoreParts: (theory: number | null, practical: number | null) =>
+        `理论 ${theory ?? '—'} · 实操 ${practical ?? '—'}`,
       bulkResults: {
         open: '批量录入结果',
         hint: '逐行选择结果、填写成绩和证书编号，改完一起保存；已报名、已缴费的考生可直接录入结果。只显示当前页的报名。',

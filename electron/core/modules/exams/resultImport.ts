@@ -436,7 +436,9 @@ export function resultImportDefinition(
       };
     });
 
-  const recorded = new Set(['examined', 'passed', 'failed', 'absent']);
+  /** A sign-up that has a result already: its row 更新结果, any other 首次录入. */
+  const outcomes = new Set(['passed', 'failed', 'absent']);
+  const hasResult = (s: Signup) => outcomes.has(s.status) || s.score !== null;
   return {
     title: '成绩导入',
     fields: resultImportFields,
@@ -449,8 +451,7 @@ export function resultImportDefinition(
       { field: 'studentNo', normalise: looseKey },
     ],
     identityFields: ['admissionNo', 'idNumber', 'studentNo', 'name'],
-    existingKeys: () =>
-      new Set([...signups.values()].filter((s) => recorded.has(s.status)).map((s) => String(s.id))),
+    existingKeys: () => new Set([...signups.values()].filter(hasResult).map((s) => String(s.id))),
     checkRow: (value) => value.check,
     apply(rows: readonly ValidRow<ResultRow>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
@@ -493,7 +494,7 @@ export function resultImportDefinition(
           });
           const [after] = findSignups(db, [before.id]);
           recordSignupAudit(ctx, at, before, after);
-          if (recorded.has(before.status)) updated += 1;
+          if (hasResult(before)) updated += 1;
           else created += 1;
         }
         progress(i + 1);

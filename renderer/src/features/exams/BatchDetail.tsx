@@ -179,7 +179,14 @@ export function BatchDetail({ id }: { id: number }) {
       dataIndex: 'score',
       width: 80,
       align: 'right',
-      render: (v: number | null) => v ?? '—',
+      render: (v: number | null, s) =>
+        s.theoryScore !== null || s.practicalScore !== null ? (
+          <Tooltip title={text.scoreParts(s.theoryScore, s.practicalScore)}>
+            <span style={{ borderBottom: '1px dotted #999' }}>{v ?? '—'}</span>
+          </Tooltip>
+        ) : (
+          (v ?? '—')
+        ),
       ...sortable('score'),
     },
     {
