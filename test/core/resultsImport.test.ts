@@ -146,6 +146,7 @@ describe('results import', () => {
       ]),
     );
     expect(preview.skipped.totals).toBe(1);
+    expect(preview.headline).toBe('匹配到本批次报名 4 行，未匹配 2 行，有冲突或错误 3 行。');
 
     // All or nothing by default: refused, nothing changed.
     const before = await loadSignups();
@@ -230,6 +231,9 @@ describe('results import', () => {
     expect(preview.summary).toMatchObject({ total: 3, valid: 3, invalid: 0 });
     const attendance = preview.groups.find((g) => g.title === '考勤与成绩单不一致（以考勤为准）');
     expect(attendance).toMatchObject({ severity: 'warning', count: 2 });
+    expect(preview.headline).toBe(
+      '匹配到本批次报名 3 行，未匹配 0 行，有冲突或错误 0 行；其中 2 行与已记录的考勤不一致，以考勤为准。',
+    );
     expect(attendance?.problems.map((p) => p.message)).toEqual([
       '第 4 行“是否通过”列：考勤记录为“已考”，成绩单为“缺考”：以考勤为准，保持“已考”',
       '第 5 行“是否通过”列：考勤记录为“缺考”，成绩单为“通过”：以考勤为准，此行成绩不导入',

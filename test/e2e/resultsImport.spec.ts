@@ -64,6 +64,9 @@ test.describe('成绩导入', () => {
     await expect(dialog.getByTestId('import-summary')).toContainText(
       '共 4 行：可导入 3 行（首次录入 3，更新结果 0），有错误 1 行。',
     );
+    await expect(dialog.getByTestId('import-headline')).toHaveText(
+      '匹配到本批次报名 3 行，未匹配 1 行，有冲突或错误 0 行。',
+    );
     await expect(dialog.getByTestId('import-errors')).toContainText(
       '本校学生 学生4（学号 2023000004）没有报名本批次',
     );

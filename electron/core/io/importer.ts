@@ -85,6 +85,8 @@ export interface ImportDefinition<K extends string, T> {
    * another record), plus warnings that do not block the import. Called in file order.
    */
   checkRow?(value: T, rowNumber: number): RowCheck<K>;
+  /** A line about the checked rows as a whole, shown above the problem groups. */
+  headline?(rows: readonly ImportPreviewRow[]): string;
   /**
    * Creates or updates every row; runs inside the import's single transaction. `leftOut`: rows
    * with errors the person chose to leave out (for the audit entry).
@@ -407,7 +409,13 @@ async function analyse<K extends string, T>(
     rows.flatMap((r) => r.errors),
     [...rows.flatMap((r) => r.warnings ?? []), ...mergedNotes],
   );
-  return { preview: { ...base, rows, summary, groups, skipped }, valid, problemRows };
+  const headline = def.headline?.(rows);
+  const preview = { ...base, rows, summary, groups, skipped };
+  return {
+    preview: headline === undefined ? preview : { ...preview, headline },
+    valid,
+    problemRows,
+  };
 }
 
 /** Reads and checks the file; writes nothing. */

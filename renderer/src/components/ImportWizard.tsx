@@ -387,6 +387,9 @@ function PreviewDetails({
           message={t.importer.skipped(result.skipped)}
         />
       )}
+      {result.headline && (
+        <Alert type="info" showIcon data-testid="import-headline" message={result.headline} />
+      )}
       <ImportProblemGroups result={result} />
       <div>
         <Typography.Text strong>{t.importer.mappingTitle}</Typography.Text>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExamBatch, Signup } from '../../../../shared/contract/exams';
-import type { ImportResult } from '../../../../shared/contract/imports';
+import type { ImportPreviewRow, ImportResult } from '../../../../shared/contract/imports';
 import {
   parseOutcome,
   parseScore,
@@ -146,6 +146,28 @@ const MATCH_GROUP = {
   noKey: '没有可用于匹配的身份证号、准考证号或学号',
   bad: '单元格内容无法识别',
 } as const;
+
+/** The groups of rows that found no sign-up of the batch (the rest of the errors: conflicts). */
+const unmatchedGroups: ReadonlySet<string> = new Set([
+  MATCH_GROUP.unmatched,
+  MATCH_GROUP.notSignedUp,
+  MATCH_GROUP.noKey,
+]);
+
+/** 匹配 / 未匹配 / 冲突: the preview's first line. */
+function matchHeadline(rows: readonly ImportPreviewRow[]): string {
+  let matched = 0;
+  let unmatched = 0;
+  let attendance = 0;
+  for (const row of rows) {
+    if (row.errors.length === 0) matched += 1;
+    else if (row.errors.some((e) => unmatchedGroups.has(e.group))) unmatched += 1;
+    if (row.warnings?.some((w) => w.group === RESULT_GROUPS.attendance)) attendance += 1;
+  }
+  const conflicting = rows.length - matched - unmatched;
+  const kept = attendance > 0 ? `；其中 ${attendance} 行与已记录的考勤不一致，以考勤为准` : '';
+  return `匹配到本批次报名 ${matched} 行，未匹配 ${unmatched} 行，有冲突或错误 ${conflicting} 行${kept}。`;
+}
 
 const nameKey = (name: string) => looseKey(name);
 const outcomeLabels: Record<SheetOutcome, string> = {
@@ -453,6 +475,7 @@ export function resultImportDefinition(
     identityFields: ['admissionNo', 'idNumber', 'studentNo', 'name'],
     existingKeys: () => new Set([...signups.values()].filter(hasResult).map((s) => String(s.id))),
     checkRow: (value) => value.check,
+    headline: matchHeadline,
     apply(rows: readonly ValidRow<ResultRow>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
       const update = db.prepare(
