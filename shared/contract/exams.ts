@@ -4,8 +4,15 @@ import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
 import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
+import { resultStatuses } from '../domain/examResults';
 import type { SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
+import {
+  importRequestSchema,
+  type ImportPreview,
+  type ImportProblemSheet,
+  type ImportResult,
+} from './imports';
 import { studentListSchema } from './students';
 import {
   byIdSchema,
@@ -35,6 +42,8 @@ export const examFormSchema = z
   .nullable()
   .default(null);
 
+const passScoreMessage = '及格线应为 0–1000 之间的数字';
+
 export const batchFields = {
   certificateId: idField('证书'),
   level: certificateLevelSchema,
@@ -50,6 +59,15 @@ export const batchFields = {
   /** Typed in yuan; parsed into fen. */
   fee: yuanToFenField('每人考核费'),
   capacity: intField('容量', 1, 100000, '人').nullable().default(null),
+  /** The organization's pass line (及格线), when it gives one: decides 通过 from a bare score. */
+  passScore: z
+    .number({ error: passScoreMessage })
+    .min(0, { error: passScoreMessage })
+    .max(1000, { error: passScoreMessage })
+    .nullable()
+    .default(null),
+  /** The theory share of the total in percent (practical: the rest), e.g. 40. */
+  theoryWeight: intField('理论成绩占比', 0, 100, '%').nullable().default(null),
   note: optionalText('备注', 500),
 };
 
@@ -75,6 +93,8 @@ export interface ExamBatch {
   organization: string;
   feeFen: number;
   capacity: number | null;
+  passScore: number | null;
+  theoryWeight: number | null;
   note: string;
   /**
    * What its fee is judged by: the lower of the cost cap and the approved fee in force on its
@@ -219,6 +239,11 @@ export interface Signup {
   pilot: boolean;
   status: SignupStatus;
   score: number | null;
+  /** The parts of the score when the organization gives them (migration 016). */
+  theoryScore: number | null;
+  practicalScore: number | null;
+  /** The organization's 准考证号, '' until a result sheet gives it. */
+  admissionNo: string;
   certificateNo: string;
   issuedOn: string;
   platformRegistered: boolean;
@@ -281,12 +306,43 @@ export const signupResultSchema = z
   })
   .strict();
 
+/** One row of the batch page's result table: the result as entered. */
+export const resultEntrySchema = z
+  .object({
+    id: idField('报名记录'),
+    status: z.enum(resultStatuses, { error: '结果应为已考、通过、未通过或缺考' }),
+    score: signupResultSchema.shape.score,
+    certificateNo: signupResultSchema.shape.certificateNo,
+    issuedOn: signupResultSchema.shape.issuedOn,
+  })
+  .strict();
+
+/** `exams.signups.saveResults`: the rows of one batch's result table, all or none. */
+export const resultEntriesSchema = z
+  .object({
+    batchId: idField('考核批次'),
+    entries: z
+      .array(resultEntrySchema, { error: '请填写要保存的结果' })
+      .min(1, { error: '没有要保存的更改' })
+      .max(5000, { error: '一次最多保存 5000 条' }),
+  })
+  .strict();
+
+export interface ResultEntriesSaved {
+  updated: number;
+  /** Entered as they already were. */
+  unchanged: number;
+}
+
 /** What the audit log records for every sign-up change (entity 'signup'). */
 export interface SignupAuditView {
   studentId: number;
   batchId: number;
   status: SignupStatus;
   score: number | null;
+  theoryScore: number | null;
+  practicalScore: number | null;
+  admissionNo: string;
   certificateNo: string;
   issuedOn: string;
   platformRegistered: boolean;
@@ -294,6 +350,17 @@ export interface SignupAuditView {
   feeFen: number;
   payer: Payer;
 }
+
+// ---------------------------------------------------------------- 成绩导入 (results back in)
+
+/**
+ * The evaluation organization's result sheet for one batch: the import request every sheet
+ * import shares, plus the batch whose sign-ups the rows are matched to.
+ */
+export const resultImportSchema = importRequestSchema
+  .extend({ batchId: idField('考核批次') })
+  .strict();
+export type ResultImportRequest = z.input<typeof resultImportSchema>;
 
 export const examsContract = {
   'exams.batches.list': { input: batchListSchema, output: {} as ExamBatch[] },
@@ -308,6 +375,23 @@ export const examsContract = {
   'exams.signups.planStatus': { input: signupStatusSchema, output: {} as SignupStatusPlan },
   'exams.signups.setStatus': { input: signupStatusSchema, output: {} as SignupStatusResult },
   'exams.signups.saveResult': { input: signupResultSchema, output: {} as Signup },
+  'exams.signups.saveResults': {
+    input: resultEntriesSchema,
+    output: {} as ResultEntriesSaved,
+  },
+
+  /** Matches the sheet's rows to the batch's sign-ups and checks them; writes nothing. */
+  'exams.results.importPreview': { input: resultImportSchema, output: {} as ImportPreview },
+  /** Sets statuses, scores, certificate numbers and dates in one transaction, audited. */
+  'exams.results.importCommit': { input: resultImportSchema, output: {} as ImportResult },
+  'exams.results.importProblems': {
+    input: resultImportSchema,
+    output: {} as ImportProblemSheet,
+  },
+  'exams.results.importTemplate': {
+    input: z.object({}).strict(),
+    output: {} as ImportProblemSheet,
+  },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */
@@ -323,4 +407,15 @@ export const examsTopics = {
   'exams.signups.planStatus': { reads: ['signups', 'students', 'batches'] },
   'exams.signups.setStatus': { writes: ['signups'] },
   'exams.signups.saveResult': { writes: ['signups'] },
+  'exams.signups.saveResults': { writes: ['signups'] },
+  'exams.results.importPreview': {
+    reads: ['signups', 'students', 'batches'],
+    writes: ['uploads'],
+  },
+  'exams.results.importCommit': { writes: ['signups', 'uploads'] },
+  'exams.results.importProblems': {
+    reads: ['signups', 'students', 'batches'],
+    writes: ['uploads'],
+  },
+  'exams.results.importTemplate': { reads: ['system'] },
 } as const satisfies TopicsOf<typeof examsContract>;

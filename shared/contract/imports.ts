@@ -131,6 +131,8 @@ export interface ImportPreview {
   skipped: ImportSkipped;
   /** The fields that tell who a row is (e.g. 学号, 姓名), shown beside each problem. */
   identityFields: string[];
+  /** What the import says of the rows as a whole, e.g. 成绩导入's 匹配 / 未匹配 / 冲突 counts. */
+  headline?: string;
 }
 
 export interface ImportResult {

@@ -120,6 +120,7 @@ describe('fees: ledger', () => {
     const before = JSON.parse(entry.before_json);
     expect(Object.keys(before).sort()).toEqual(
       [
+        'admissionNo',
         'batchId',
         'certificateNo',
         'creditBank',
@@ -127,9 +128,11 @@ describe('fees: ledger', () => {
         'issuedOn',
         'payer',
         'platformRegistered',
+        'practicalScore',
         'score',
         'status',
         'studentId',
+        'theoryScore',
       ].sort(),
     );
     expect(before).toMatchObject({ feeFen: 40_000, payer: 'subsidy' });

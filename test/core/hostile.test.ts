@@ -36,6 +36,7 @@ import {
 } from '../harness/hostile';
 import { makePng } from '../harness/files';
 import { call, schoolProfile } from '../harness/seed';
+import { batchInput } from '../harness/exams';
 import { seedCompleteProject } from '../harness/seedProject';
 import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
@@ -71,6 +72,8 @@ async function archiveOf(database: Buffer): Promise<Buffer> {
 }
 
 let t: TestCore;
+/** An exam batch, for the imports that read into one (成绩导入). */
+let batchId: number;
 beforeEach(async () => {
   t = createTestCore();
   // Something to lose: a school, staff, a project with an attachment, and a few students.
@@ -78,7 +81,15 @@ beforeEach(async () => {
   await call(t.core, 'students.importCommit', {
     file: upload('在校生.xlsx', await xlsxBytes({ rows: [[...rosterHeader], ...rosterRows(5)] })),
   });
+  const [web] = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
+  batchId = (await call<{ id: number }>(t.core, 'exams.batches.save', batchInput(web.id))).id;
 });
+
+/** An import's input: the file, and the batch when the import reads into one. */
+function importInput(name: HandlerName, input: Record<string, unknown>) {
+  const shape = (contract[name].input as { shape?: Record<string, unknown> }).shape;
+  return shape && 'batchId' in shape ? { ...input, batchId } : input;
+}
 afterEach(() => t.dispose());
 
 const importHandlers = [
@@ -113,7 +124,11 @@ describe('hostile spreadsheets and text files, in every import', () => {
   for (const [file, says] of cases) {
     it(`refuses ${file}`, async () => {
       for (const name of importHandlers) {
-        const error = await expectRefusedUnchanged(t, name, { file: hostileFile(file) });
+        const error = await expectRefusedUnchanged(
+          t,
+          name,
+          importInput(name, { file: hostileFile(file) }),
+        );
         expect(error.code, `${name}: ${error.message}`).toBe('BAD_FILE');
         expect(error.message, name).toMatch(says);
       }
@@ -130,7 +145,12 @@ describe('zip bombs named .xlsx, in every import', () => {
     try {
       for (const name of importHandlers) {
         const file = upload('名单.xlsx', bytes);
-        const error = await expectRefusedUnchanged(t, name, { file }, 'BAD_FILE');
+        const error = await expectRefusedUnchanged(
+          t,
+          name,
+          importInput(name, { file }),
+          'BAD_FILE',
+        );
         expect(error.message, name).toMatch(says);
       }
       expect(excelJsLoad).not.toHaveBeenCalled();

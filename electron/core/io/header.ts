@@ -13,6 +13,11 @@ export interface ImportFieldSpec<K extends string = string> {
   required?: boolean;
   /** A long identifier (ID number, account): a numeric cell has lost digits and is flagged. */
   longId?: boolean;
+  /**
+   * With `longId`: a cell that lost digits is not an error but this warning, and the row is
+   * checked as if the cell were empty (when other columns can still tell who the row is).
+   */
+  lostDigitsWarning?: string;
   /** What the cell may hold, for the template's 说明 sheet (Chinese). */
   rule?: string;
   /** The template's example value. */

@@ -85,6 +85,8 @@ export interface ImportDefinition<K extends string, T> {
    * another record), plus warnings that do not block the import. Called in file order.
    */
   checkRow?(value: T, rowNumber: number): RowCheck<K>;
+  /** A line about the checked rows as a whole, shown above the problem groups. */
+  headline?(rows: readonly ImportPreviewRow[]): string;
   /**
    * Creates or updates every row; runs inside the import's single transaction. `leftOut`: rows
    * with errors the person chose to leave out (for the audit entry).
@@ -314,10 +316,24 @@ async function analyse<K extends string, T>(
     const errors: ImportRowError[] = [...(clashes.get(row.rowNumber) ?? [])];
     const warnings: ImportRowError[] = [];
     const flagged = new Set<string>();
+    // What the schema reads: as shown, except cells whose lost digits the definition ignores.
+    const checkedValues = {} as Record<K, string>;
     for (const field of def.fields) {
       const cell = cellOf(row, field.key);
       values[field.key] = cell?.text ?? '';
-      if (field.longId && cell && lostLongIdentifier(cell)) {
+      checkedValues[field.key] = values[field.key];
+      if (field.longId && cell && lostLongIdentifier(cell) && field.lostDigitsWarning) {
+        checkedValues[field.key] = '';
+        warnings.push(
+          rowError(
+            row.rowNumber,
+            columnLabel(field.key),
+            field.key,
+            field.lostDigitsWarning,
+            `${field.label}${LOST_DIGITS_GROUP}`,
+          ),
+        );
+      } else if (field.longId && cell && lostLongIdentifier(cell)) {
         errors.push(
           rowError(
             row.rowNumber,
@@ -330,7 +346,7 @@ async function analyse<K extends string, T>(
         flagged.add(field.key);
       }
     }
-    const result = def.rowSchema.safeParse(values);
+    const result = def.rowSchema.safeParse(checkedValues);
     let action: ImportPreviewRow['action'] = null;
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -393,7 +409,13 @@ async function analyse<K extends string, T>(
     rows.flatMap((r) => r.errors),
     [...rows.flatMap((r) => r.warnings ?? []), ...mergedNotes],
   );
-  return { preview: { ...base, rows, summary, groups, skipped }, valid, problemRows };
+  const headline = def.headline?.(rows);
+  const preview = { ...base, rows, summary, groups, skipped };
+  return {
+    preview: headline === undefined ? preview : { ...preview, headline },
+    valid,
+    problemRows,
+  };
 }
 
 /** Reads and checks the file; writes nothing. */

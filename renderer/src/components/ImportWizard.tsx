@@ -42,6 +42,8 @@ interface Props {
   problems(request: ImportRequest): Promise<ImportProblemSheet>;
   /** 下载模板, when the import offers one. */
   template?(): Promise<ImportProblemSheet>;
+  /** What a valid row does, when not 新增 / 更新 (e.g. 首次录入 / 更新结果 for results). */
+  words?: { create: string; update: string };
   /** The lists the import changed reload on their own; this is for anything else to do. */
   onImported?(result: ImportResult): void;
   onClose(): void;
@@ -49,13 +51,13 @@ interface Props {
 
 type Phase = 'pick' | 'previewing' | 'ready' | 'committing' | 'done';
 
-const actionTag = (row: ImportPreviewRow) =>
+const actionTag = (row: ImportPreviewRow, words: { create: string; update: string }) =>
   row.errors.length > 0 ? (
     <Tag color="error">{t.importer.actions.error}</Tag>
   ) : row.action === 'update' ? (
-    <Tag color="processing">{t.importer.actions.update}</Tag>
+    <Tag color="processing">{words.update}</Tag>
   ) : (
-    <Tag color="success">{t.importer.actions.create}</Tag>
+    <Tag color="success">{words.create}</Tag>
   );
 
 /**
@@ -72,6 +74,7 @@ export function ImportWizard({
   commit,
   problems,
   template,
+  words = t.importer.actions,
   onImported,
   onClose,
 }: Props) {
@@ -258,7 +261,7 @@ export function ImportWizard({
       {phase === 'done' && done ? (
         <Result
           status="success"
-          title={t.importer.done(done.created, done.updated)}
+          title={t.importer.done(done.created, done.updated, words)}
           subTitle={done.leftOut ? t.importer.leftOut(done.leftOut) : undefined}
         />
       ) : (
@@ -323,7 +326,7 @@ export function ImportWizard({
             </div>
           )}
           {result && phase !== 'pick' && (
-            <PreviewDetails result={result} onMappingChange={onMappingChange} />
+            <PreviewDetails result={result} words={words} onMappingChange={onMappingChange} />
           )}
         </Flex>
       )}
@@ -333,9 +336,11 @@ export function ImportWizard({
 
 function PreviewDetails({
   result,
+  words,
   onMappingChange,
 }: {
   result: ImportPreview;
+  words: { create: string; update: string };
   onMappingChange(field: string, column: number | null): void;
 }) {
   const { summary } = result;
@@ -368,6 +373,7 @@ function PreviewDetails({
                   summary.toCreate,
                   summary.toUpdate,
                   summary.invalid,
+                  words,
                 )
           }
           description={summary.invalid > 0 ? t.importer.fixFirst(summary.valid) : undefined}
@@ -380,6 +386,9 @@ function PreviewDetails({
           data-testid="import-skipped"
           message={t.importer.skipped(result.skipped)}
         />
+      )}
+      {result.headline && (
+        <Alert type="info" showIcon data-testid="import-headline" message={result.headline} />
       )}
       <ImportProblemGroups result={result} />
       <div>
@@ -441,7 +450,7 @@ function PreviewDetails({
               title: t.importer.result,
               key: 'result',
               width: 90,
-              render: (_: unknown, row: ImportPreviewRow) => actionTag(row),
+              render: (_: unknown, row: ImportPreviewRow) => actionTag(row, words),
             },
           ]}
         />

@@ -193,8 +193,15 @@ export const zhCN = {
     fileInfo: (file: string, sheet: string | null, headerRow: number) =>
       `${file}${sheet ? ` · 工作表“${sheet}”` : ''} · 表头在第 ${headerRow} 行`,
     reading: '正在读取文件…',
-    summary: (total: number, valid: number, toCreate: number, toUpdate: number, invalid: number) =>
-      `共 ${total} 行：可导入 ${valid} 行（新增 ${toCreate}，更新 ${toUpdate}），有错误 ${invalid} 行。`,
+    summary: (
+      total: number,
+      valid: number,
+      toCreate: number,
+      toUpdate: number,
+      invalid: number,
+      words: { create: string; update: string } = { create: '新增', update: '更新' },
+    ) =>
+      `共 ${total} 行：可导入 ${valid} 行（${words.create} ${toCreate}，${words.update} ${toUpdate}），有错误 ${invalid} 行。`,
     noRows: '表头下方没有数据行。',
     fixFirst: (valid: number) =>
       valid > 0
@@ -240,8 +247,11 @@ export const zhCN = {
     commit: (n: number) => `导入 ${n} 行`,
     commitBlocked: (invalid: number) => `全部导入（${invalid} 行有错误）`,
     committing: '正在导入…',
-    done: (created: number, updated: number) =>
-      `导入完成：新增 ${created} 条，更新 ${updated} 条。`,
+    done: (
+      created: number,
+      updated: number,
+      words: { create: string; update: string } = { create: '新增', update: '更新' },
+    ) => `导入完成：${words.create} ${created} 条，${words.update} ${updated} 条。`,
     leftOut: (n: number) => `有错误的 ${n} 行未导入。`,
     close: '关闭',
     failed: '导入失败',
@@ -854,6 +864,9 @@ export const zhCN = {
       feePerPerson: '每人考核费',
       agreedFee: '协商费用',
       capacity: '容量（人）',
+      passScore: '及格线',
+      theoryWeight: '理论成绩占比（%）',
+      scoring: '成绩计算',
       note: '备注',
       signups: '报名人数',
       feeTotal: '费用合计',
@@ -867,7 +880,20 @@ export const zhCN = {
       siteText: '不在场所列表中时填写，如 实训楼 301',
       organization: (org: string) => `留空则为 ${org || '该证书的培训评价组织'}`,
       capacity: '不限',
+      passScore: '培训评价组织公布时填写，如 60',
+      theoryWeight: '如 40（实操占其余）',
     },
+    scoringHelp:
+      '导入成绩时：只有理论和实操成绩时按占比算出总分；没有考核结果时按及格线判定通过与否。',
+    scoring: (passScore: number | null, theoryWeight: number | null) =>
+      passScore === null && theoryWeight === null
+        ? '未设置（成绩单须写明考核结果）'
+        : [
+            passScore === null ? '' : `及格线 ${passScore} 分`,
+            theoryWeight === null ? '' : `理论 ${theoryWeight}% + 实操 ${100 - theoryWeight}%`,
+          ]
+            .filter(Boolean)
+            .join('；'),
     feeWhat: '考核费',
     batchWhat: (title: string) => `考核批次“${title}”`,
     capHint: (date: string, limit: string) => `${date} 适用：${limit}`,
@@ -899,6 +925,23 @@ export const zhCN = {
       withdrawContent: '撤销后状态为“已撤销”，记录保留，不能再恢复。',
       withdrawn: (n: number) => `已撤销 ${n} 条报名`,
       result: '录入结果',
+      importResults: '导入成绩',
+      importResultsTitle: (batch: string) => `导入成绩：${batch}`,
+      importResultsHint:
+        '导入培训评价组织发回的成绩单（.xlsx 或 .csv）。按身份证号匹配本批次的报名，没有时按准考证号，再按学号和姓名；可识别的列：准考证号、身份证号、学号、姓名、理论成绩、实操成绩、总分（成绩）、考核结果（是否通过）、证书编号、发证日期。已记录的缺考/已考以考勤为准。',
+      importWords: { create: '首次录入', update: '更新结果' },
+      scoreParts: (theory: number | null, practical: number | null) =>
+        `理论 ${theory ?? '—'} · 实操 ${practical ?? '—'}`,
+      bulkResults: {
+        open: '批量录入结果',
+        hint: '逐行选择结果、填写成绩和证书编号，改完一起保存；已报名、已缴费的考生可直接录入结果。只显示当前页的报名。',
+        setAll: '本页全部设为…',
+        certificateNo: '证书编号',
+        issuedOn: '发证日期',
+        close: '退出批量录入',
+        save: (n: number) => (n === 0 ? '没有更改' : `保存 ${n} 条更改`),
+        saved: (n: number) => `已保存 ${n} 条结果`,
+      },
       notFound: '考核批次不存在，可能已被删除。',
       feeReadOnly: '费用和承担方在费用台账中修改',
       columns: {

@@ -34,6 +34,8 @@ interface BatchRow {
   organization: string;
   fee_fen: number;
   capacity: number | null;
+  pass_score: number | null;
+  theory_weight: number | null;
   note: string;
   created_at: string;
   updated_at: string;
@@ -65,6 +67,8 @@ function fromRow(
     organization: row.organization,
     feeFen: row.fee_fen,
     capacity: row.capacity,
+    passScore: row.pass_score,
+    theoryWeight: row.theory_weight,
     note: row.note,
     feeLimit: ceilingInForce(limits, {
       level: row.level,
@@ -98,6 +102,8 @@ function auditView(batch: ExamBatch) {
     organization: batch.organization,
     feeFen: batch.feeFen,
     capacity: batch.capacity,
+    passScore: batch.passScore,
+    theoryWeight: batch.theoryWeight,
     note: batch.note,
   };
 }
@@ -214,7 +220,8 @@ export function batchWrites(ctx: CoreContext) {
         `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
            exam_date = @examDate, site_id = @siteId, site_text = @siteText,
            organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
-           exam_form = @examForm, updated_at = @at WHERE id = @id`,
+           exam_form = @examForm, pass_score = @passScore, theory_weight = @theoryWeight,
+           updated_at = @at WHERE id = @id`,
       ).run({ ...row, id: before.id });
       return before.id;
     }
@@ -222,9 +229,10 @@ export function batchWrites(ctx: CoreContext) {
       db
         .prepare(
           `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, site_text,
-             organization, fee_fen, capacity, note, exam_form, created_at, updated_at)
+             organization, fee_fen, capacity, note, exam_form, pass_score, theory_weight,
+             created_at, updated_at)
            VALUES (@certificateId, @level, @name, @examDate, @siteId, @siteText, @organization,
-             @feeFen, @capacity, @note, @examForm, @at, @at)`,
+             @feeFen, @capacity, @note, @examForm, @passScore, @theoryWeight, @at, @at)`,
         )
         .run(row).lastInsertRowid,
     );

@@ -1,6 +1,9 @@
 import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
+import { importTemplate } from '../../io/importTemplate';
 import { batchWrites, getBatch, listBatches } from './batches';
+import { resultImportDefinition, resultImportFields } from './resultImport';
 import { signupService } from './signups';
 import { batchUsage } from './usage';
 
@@ -15,13 +18,21 @@ type ExamHandlerName =
   | 'exams.signups.list'
   | 'exams.signups.planStatus'
   | 'exams.signups.setStatus'
-  | 'exams.signups.saveResult';
+  | 'exams.signups.saveResult'
+  | 'exams.signups.saveResults'
+  | 'exams.results.importPreview'
+  | 'exams.results.importCommit'
+  | 'exams.results.importProblems'
+  | 'exams.results.importTemplate';
 
 /** 考核批次 and 考核报名 (notice rules 9–11). Fees and payers: the ledger module. */
 export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
   const { db } = ctx;
   const batches = batchWrites(ctx);
   const signups = signupService(ctx);
+  /** The result sheet's import, for the batch the request names. */
+  const results = (input: { batchId: number; file: { fileName: string } }) =>
+    resultImportDefinition(ctx, getBatch(db, input.batchId), input.file.fileName);
   return {
     'exams.batches.list': (input) => listBatches(db, input),
     'exams.batches.get': ({ id }) => getBatch(db, id),
@@ -37,5 +48,11 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
     'exams.signups.planStatus': ({ ids, status }) => signups.planStatus(ids, status),
     'exams.signups.setStatus': ({ ids, status }) => signups.setStatus(ids, status),
     'exams.signups.saveResult': (input) => signups.saveResult(input),
+    'exams.signups.saveResults': (input) => signups.saveResults(input),
+    'exams.results.importPreview': (input) => previewImport(results(input), input, ctx),
+    'exams.results.importCommit': (input) => commitImport(db, results(input), input, ctx),
+    'exams.results.importProblems': (input) => problemRowsSheet(results(input), input, ctx),
+    'exams.results.importTemplate': () =>
+      importTemplate('成绩导入模板.xlsx', '成绩', resultImportFields),
   };
 }

@@ -11,7 +11,10 @@ import type {
   signupCreateSchema,
   signupListSchema,
   signupResultSchema,
+  resultEntriesSchema,
+  ResultEntriesSaved,
 } from '../../../../shared/contract/exams';
+import { resultEntryProblem } from '../../../../shared/domain/examResults';
 import type { StudentListParams } from '../../../../shared/contract/students';
 import { planBulk, skippedSummary, type BulkPlan } from '../../../../shared/domain/bulk';
 import {
@@ -39,6 +42,9 @@ export interface SignupRow {
   batch_id: number;
   status: SignupStatus;
   score: number | null;
+  theory_score: number | null;
+  practical_score: number | null;
+  admission_no: string;
   certificate_no: string;
   issued_on: string;
   platform_registered: number;
@@ -70,6 +76,9 @@ function fromRow(row: SignupRow): Signup {
     pilot: row.pilot === 1,
     status: row.status,
     score: row.score,
+    theoryScore: row.theory_score,
+    practicalScore: row.practical_score,
+    admissionNo: row.admission_no,
     certificateNo: row.certificate_no,
     issuedOn: row.issued_on,
     platformRegistered: row.platform_registered === 1,
@@ -88,6 +97,9 @@ export function signupAuditView(signup: Signup): SignupAuditView {
     batchId: signup.batchId,
     status: signup.status,
     score: signup.score,
+    theoryScore: signup.theoryScore,
+    practicalScore: signup.practicalScore,
+    admissionNo: signup.admissionNo,
     certificateNo: signup.certificateNo,
     issuedOn: signup.issuedOn,
     platformRegistered: signup.platformRegistered,
@@ -475,6 +487,83 @@ export function signupService(ctx: CoreContext) {
     return after;
   });
 
+  /**
+   * The batch page's result table: every row checked first (the status move, then the fields the
+   * result allows), each refusal naming its student; all rows saved in one transaction or none.
+   */
+  const saveResults = db.transaction(
+    (input: z.output<typeof resultEntriesSchema>): ResultEntriesSaved => {
+      const at = ctx.clock().toISOString();
+      const found = new Map(
+        findSignups(
+          db,
+          input.entries.map((e) => e.id),
+        ).map((s) => [s.id, s]),
+      );
+      const problems: { path: string; message: string }[] = [];
+      const changes: { before: Signup; after: Signup }[] = [];
+      input.entries.forEach((entry, index) => {
+        const before = found.get(entry.id);
+        if (!before || before.batchId !== input.batchId) {
+          problems.push({
+            path: `entries.${index}`,
+            message: `第 ${index + 1} 条报名已不在本批次中（可能已被删除），请刷新后重试`,
+          });
+          return;
+        }
+        const who = `${before.name}（学号 ${before.studentNo}）`;
+        const moving = resultEntryProblem(before.status, entry.status);
+        const passed = entry.status === 'passed';
+        const fields = {
+          score: entry.score,
+          certificateNo: entry.certificateNo,
+          issuedOn: entry.issuedOn,
+          platformRegistered: passed && before.platformRegistered,
+          creditBank: passed && before.creditBank,
+        };
+        const fieldProblems = moving ? [] : resultFieldProblems(entry.status, fields);
+        for (const message of moving ? [moving] : fieldProblems.map((p) => p.message)) {
+          problems.push({ path: `entries.${index}`, message: `${who}：${message}` });
+        }
+        if (moving || fieldProblems.length > 0) return;
+        const after = { ...before, status: entry.status, ...fields };
+        const same = (Object.keys(fields) as (keyof typeof fields)[]).every(
+          (k) => after[k] === before[k],
+        );
+        if (!same || after.status !== before.status) changes.push({ before, after });
+      });
+      if (problems.length > 0) {
+        const shown = problems
+          .slice(0, 3)
+          .map((p) => p.message)
+          .join('；');
+        throw new CoreError(
+          'VALIDATION',
+          `${problems.length} 条结果不能保存，未做任何更改：${shown}${problems.length > 3 ? ' 等' : ''}。`,
+          { fields: problems },
+        );
+      }
+      const update = db.prepare(
+        `UPDATE signups SET status = ?, score = ?, certificate_no = ?, issued_on = ?,
+           platform_registered = ?, credit_bank = ?, updated_at = ? WHERE id = ?`,
+      );
+      for (const { before, after } of changes) {
+        update.run(
+          after.status,
+          after.score,
+          after.certificateNo,
+          after.issuedOn,
+          after.platformRegistered ? 1 : 0,
+          after.creditBank ? 1 : 0,
+          at,
+          before.id,
+        );
+        recordSignupAudit(ctx, at, before, { ...after, updatedAt: at });
+      }
+      return { updated: changes.length, unchanged: input.entries.length - changes.length };
+    },
+  );
+
   return {
     candidates,
     create: (input: z.output<typeof signupCreateSchema>) => create(input),
@@ -483,5 +572,6 @@ export function signupService(ctx: CoreContext) {
       planStatus(ids, status).plan,
     setStatus: (ids: readonly number[], status: SignupStatus) => setStatus(ids, status),
     saveResult: (input: z.output<typeof signupResultSchema>) => saveResult(input),
+    saveResults: (input: z.output<typeof resultEntriesSchema>) => saveResults(input),
   };
 }

@@ -60,6 +60,8 @@ function views(db: Db, rows: AuditRow[], limit: number): AuditHistory {
     } else if (r.entity === 'payment') {
       subject =
         `${String(field(either, 'organization') ?? '')} ${String(field(either, 'invoiceNo') ?? '')}`.trim();
+    } else if (r.entity === 'result_import') {
+      subject = String(field(either, 'fileName') ?? '');
     } else if (r.entity === 'student') {
       subject = `${String(field(either, 'name') ?? '')}（${String(field(either, 'studentNo') ?? '')}）`;
     }
@@ -97,7 +99,7 @@ export function studentHistory(db: Db, studentId: number, limit: number): AuditH
   return views(db, rows, limit);
 }
 
-/** A batch's history: the batch, its sign-ups and the payments made for it. */
+/** A batch's history: the batch, its sign-ups, its result imports and its payments. */
 export function batchHistory(db: Db, batchId: number, limit: number): AuditHistory {
   const exists = db.prepare('SELECT 1 FROM exam_batches WHERE id = ?').get(batchId);
   if (!exists) {
@@ -106,7 +108,7 @@ export function batchHistory(db: Db, batchId: number, limit: number): AuditHisto
   const rows = db
     .prepare<[string, number, number, number], AuditRow>(
       `SELECT * FROM audit_log
-       WHERE (entity = 'exam_batch' AND entity_id = ?)
+       WHERE (entity IN ('exam_batch', 'result_import') AND entity_id = ?)
           OR (entity = 'signup' AND entity_id IN
                 (SELECT CAST(id AS TEXT) FROM signups WHERE batch_id = ?))
           OR (entity = 'payment'

@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  FileExcelOutlined,
+  TableOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
 import {
   App,
   Button,
@@ -37,6 +43,7 @@ import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
 import { DataTable } from '../../components/DataTable';
+import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
@@ -44,6 +51,7 @@ import { t } from '../../i18n';
 import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
 import { ResultModal } from './ResultModal';
+import { ResultTable } from './ResultTable';
 import { SignupDialog } from './SignupDialog';
 import { noWrap } from '../../components/noWrap';
 
@@ -84,6 +92,8 @@ export function BatchDetail({ id }: { id: number }) {
   const [busy, setBusy] = useState(false);
   const [signingUp, setSigningUp] = useState(false);
   const [editing, setEditing] = useState<Signup | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [bulkResults, setBulkResults] = useState(false);
   const text = t.exams.detail;
 
   const batchQuery = useQuery('exams.batches.get', { id });
@@ -169,7 +179,14 @@ export function BatchDetail({ id }: { id: number }) {
       dataIndex: 'score',
       width: 80,
       align: 'right',
-      render: (v: number | null) => v ?? '—',
+      render: (v: number | null, s) =>
+        s.theoryScore !== null || s.practicalScore !== null ? (
+          <Tooltip title={text.scoreParts(s.theoryScore, s.practicalScore)}>
+            <span style={{ borderBottom: '1px dotted #999' }}>{v ?? '—'}</span>
+          </Tooltip>
+        ) : (
+          (v ?? '—')
+        ),
       ...sortable('score'),
     },
     {
@@ -249,6 +266,22 @@ export function BatchDetail({ id }: { id: number }) {
             )}
             {batch && <BatchPackageButton batch={batch} />}
             <Button
+              icon={<TableOutlined />}
+              disabled={!batch || batch.signupCount === 0 || bulkResults}
+              onClick={() => setBulkResults(true)}
+              data-testid="bulk-results"
+            >
+              {text.bulkResults.open}
+            </Button>
+            <Button
+              icon={<FileExcelOutlined />}
+              disabled={!batch || batch.signupCount === 0}
+              onClick={() => setImporting(true)}
+              data-testid="import-results"
+            >
+              {text.importResults}
+            </Button>
+            <Button
               type="primary"
               icon={<UserAddOutlined />}
               disabled={!batch}
@@ -306,7 +339,12 @@ export function BatchDetail({ id }: { id: number }) {
               <Descriptions.Item label={t.exams.fields.examForm}>
                 {batch.examForm === null ? t.exams.noExamForm : examFormLabels[batch.examForm]}
               </Descriptions.Item>
-              <Descriptions.Item label={t.exams.fields.feeLimit} span={3}>
+              <Descriptions.Item label={t.exams.fields.scoring}>
+                <span data-testid="batch-scoring">
+                  {t.exams.scoring(batch.passScore, batch.theoryWeight)}
+                </span>
+              </Descriptions.Item>
+              <Descriptions.Item label={t.exams.fields.feeLimit} span={2}>
                 <span data-testid="batch-fee-limit">
                   {batch.feeLimit === null
                     ? t.exams.noCapHint(formatChineseDate(batch.examDate))
@@ -364,41 +402,45 @@ export function BatchDetail({ id }: { id: number }) {
                 </Button>
               </Space>
             </Flex>
-            <DataTable<Signup>
-              rowKey="id"
-              columns={columns}
-              dataSource={page.items}
-              loading={fetching}
-              scroll={{ x: 1180 }}
-              rowSelection={{
-                selectedRowKeys: selected.map((s) => s.id),
-                onChange: (_, rows) => setSelected(rows),
-                preserveSelectedRowKeys: true,
-              }}
-              pagination={{
-                current: query.page,
-                pageSize: query.pageSize,
-                total: page.total,
-                pageSizeOptions: [20, 50, 100, 200],
-              }}
-              onChange={(pagination, _filters, sorter) => {
-                const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Signup>;
-                const sortBy = s?.order ? (s.columnKey as SignupSortKey) : 'studentNo';
-                const sortOrder = s?.order === 'descend' ? 'desc' : 'asc';
-                setQuery((q) => ({
-                  ...q,
-                  sortBy,
-                  sortOrder,
-                  page:
-                    sortBy !== q.sortBy || sortOrder !== q.sortOrder
-                      ? 1
-                      : (pagination.current ?? 1),
-                  pageSize: pagination.pageSize ?? q.pageSize,
-                }));
-              }}
-              emptyHint={batch.signupCount ? text.noMatch : text.emptyHint}
-              data-testid="signups-table"
-            />
+            {bulkResults ? (
+              <ResultTable batchId={id} items={page.items} onClose={() => setBulkResults(false)} />
+            ) : (
+              <DataTable<Signup>
+                rowKey="id"
+                columns={columns}
+                dataSource={page.items}
+                loading={fetching}
+                scroll={{ x: 1180 }}
+                rowSelection={{
+                  selectedRowKeys: selected.map((s) => s.id),
+                  onChange: (_, rows) => setSelected(rows),
+                  preserveSelectedRowKeys: true,
+                }}
+                pagination={{
+                  current: query.page,
+                  pageSize: query.pageSize,
+                  total: page.total,
+                  pageSizeOptions: [20, 50, 100, 200],
+                }}
+                onChange={(pagination, _filters, sorter) => {
+                  const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Signup>;
+                  const sortBy = s?.order ? (s.columnKey as SignupSortKey) : 'studentNo';
+                  const sortOrder = s?.order === 'descend' ? 'desc' : 'asc';
+                  setQuery((q) => ({
+                    ...q,
+                    sortBy,
+                    sortOrder,
+                    page:
+                      sortBy !== q.sortBy || sortOrder !== q.sortOrder
+                        ? 1
+                        : (pagination.current ?? 1),
+                    pageSize: pagination.pageSize ?? q.pageSize,
+                  }));
+                }}
+                emptyHint={batch.signupCount ? text.noMatch : text.emptyHint}
+                data-testid="signups-table"
+              />
+            )}
           </>
         )}
         {state === 'ready' && !batch && text.notFound}
@@ -408,6 +450,22 @@ export function BatchDetail({ id }: { id: number }) {
       )}
       {editing && (
         <ResultModal signup={editing} onSaved={changed} onClose={() => setEditing(null)} />
+      )}
+      {batch && (
+        <ImportWizard
+          open={importing}
+          title={text.importResultsTitle(batchTitle(batch))}
+          hint={text.importResultsHint}
+          words={text.importWords}
+          preview={(request) => invoke('exams.results.importPreview', { ...request, batchId: id })}
+          commit={(request) => mutate('exams.results.importCommit', { ...request, batchId: id })}
+          problems={(request) =>
+            invoke('exams.results.importProblems', { ...request, batchId: id })
+          }
+          template={() => invoke('exams.results.importTemplate', {})}
+          onImported={changed}
+          onClose={() => setImporting(false)}
+        />
       )}
     </>
   );

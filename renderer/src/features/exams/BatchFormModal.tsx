@@ -25,6 +25,8 @@ interface Values {
   organization?: string;
   fee?: number | null;
   capacity?: number | null;
+  passScore?: number | null;
+  theoryWeight?: number | null;
   note?: string;
 }
 
@@ -36,7 +38,7 @@ interface Props {
 }
 
 function toValues(batch: ExamBatch | null): Values {
-  if (!batch) return { siteId: null, capacity: null };
+  if (!batch) return { siteId: null, capacity: null, passScore: null, theoryWeight: null };
   return {
     certificateId: batch.certificateId,
     level: batch.level,
@@ -48,6 +50,8 @@ function toValues(batch: ExamBatch | null): Values {
     organization: batch.organization,
     fee: fenToYuan(batch.feeFen),
     capacity: batch.capacity,
+    passScore: batch.passScore,
+    theoryWeight: batch.theoryWeight,
     note: batch.note,
   };
 }
@@ -80,6 +84,8 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
       organization: values.organization ?? '',
       fee: values.fee ?? '',
       capacity: values.capacity ?? null,
+      passScore: values.passScore ?? null,
+      theoryWeight: values.theoryWeight ?? null,
       note: values.note ?? '',
     } as BatchSaveInput;
     await onSave(batch ? { ...input, id: batch.id } : input);
@@ -172,6 +178,37 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
               min={1}
               precision={0}
               placeholder={text.placeholders.capacity}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="passScore"
+            label={text.fields.passScore}
+            tooltip={text.scoringHelp}
+            rules={[zodRule(batchFields.passScore)]}
+          >
+            <InputNumber
+              style={{ width: '100%' }}
+              min={0}
+              max={1000}
+              placeholder={text.placeholders.passScore}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item
+            name="theoryWeight"
+            label={text.fields.theoryWeight}
+            tooltip={text.scoringHelp}
+            rules={[zodRule(batchFields.theoryWeight)]}
+          >
+            <InputNumber
+              style={{ width: '100%' }}
+              min={0}
+              max={100}
+              precision={0}
+              placeholder={text.placeholders.theoryWeight}
             />
           </Form.Item>
         </Col>

@@ -1,0 +1,538 @@
+import { z } from 'zod';
+import type { ExamBatch, Signup } from '../../../../shared/contract/exams';
+import type { ImportPreviewRow, ImportResult } from '../../../../shared/contract/imports';
+import {
+  parseOutcome,
+  parseScore,
+  passesLine,
+  planResult,
+  weightedTotal,
+  RESULT_GROUPS,
+  type ResultProblem,
+  type SavedResult,
+  type SheetOutcome,
+  type SheetResult,
+} from '../../../../shared/domain/examResults';
+import { normalizeIdNumber } from '../../../../shared/domain/idNumber';
+import { normalizeText, parseDateText } from '../../../../shared/domain/text';
+import type { CoreContext } from '../../context';
+import { auditLog, auditStamp } from '../../db/audit';
+import { CoreError } from '../../errors';
+import type { ImportFieldSpec } from '../../io/header';
+import {
+  looseKey,
+  type ImportDefinition,
+  type RowCheck,
+  type RowProblem,
+  type ValidRow,
+} from '../../io/importer';
+import { findSignups, recordSignupAudit } from './signups';
+
+export type ResultImportField =
+  | 'admissionNo'
+  | 'idNumber'
+  | 'studentNo'
+  | 'name'
+  | 'theoryScore'
+  | 'practicalScore'
+  | 'score'
+  | 'result'
+  | 'certificateNo'
+  | 'issuedOn';
+type Field = ResultImportField;
+
+/** The columns of a result sheet and the header texts evaluation organizations use for them. */
+export const resultImportFields: readonly ImportFieldSpec<Field>[] = [
+  {
+    key: 'admissionNo',
+    label: '准考证号',
+    synonyms: ['准考证号码', '准考证', '考号', '考生号', '准考号'],
+    longId: true,
+    rule: '培训评价组织的准考证号；会记在报名上，以后的成绩单可按它匹配。',
+    example: '2020110100101',
+  },
+  {
+    key: 'idNumber',
+    label: '身份证号',
+    synonyms: ['身份证号码', '证件号码', '证件号', '身份证', '公民身份号码'],
+    longId: true,
+    lostDigitsWarning:
+      '身份证号被 Excel 存成了数字，末几位已丢失，不用它匹配：改按准考证号或学号和姓名匹配',
+    rule: '首选的匹配依据：按身份证号找到本批次的报名。请把该列设为文本。',
+    example: '11010519491231002X',
+  },
+  {
+    key: 'studentNo',
+    label: '学号',
+    synonyms: ['学生学号', '学籍号'],
+    longId: true,
+    rule: '没有身份证号和准考证号时，按学号和姓名一起匹配。',
+    example: '2020000001',
+  },
+  {
+    key: 'name',
+    label: '姓名',
+    synonyms: ['考生姓名', '学生姓名'],
+    required: true,
+    rule: '考生姓名，须与本校记录一致。',
+    example: '张三',
+  },
+  {
+    key: 'theoryScore',
+    label: '理论成绩',
+    synonyms: ['理论', '理论考试成绩', '理论考核成绩', '理论分', '理论得分'],
+    rule: '0–1000 的数字；缺考可写“缺考”。',
+    example: '82',
+  },
+  {
+    key: 'practicalScore',
+    label: '实操成绩',
+    synonyms: ['实操', '实操考试成绩', '实操考核成绩', '实操分', '技能成绩', '实践成绩'],
+    rule: '0–1000 的数字；缺考可写“缺考”。',
+    example: '76',
+  },
+  {
+    key: 'score',
+    label: '总分',
+    synonyms: ['成绩', '总成绩', '综合成绩', '考核成绩', '考试成绩', '分数', '得分'],
+    rule: '0–1000 的数字；缺考可写“缺考”。',
+    example: '78.4',
+  },
+  {
+    key: 'result',
+    label: '考核结果',
+    synonyms: ['是否通过', '结果', '考试结果', '考核结论', '结论', '通过情况', '是否合格'],
+    rule: '通过（合格）、未通过（不合格）或缺考；不填时，有证书编号视为通过，只有成绩视为已考。',
+    example: '通过',
+  },
+  {
+    key: 'certificateNo',
+    label: '证书编号',
+    synonyms: ['证书号', '证书号码', '证书编码'],
+    rule: '只有通过的考生才有证书编号，最长 50 字。',
+    example: 'WEB-2020-000001',
+  },
+  {
+    key: 'issuedOn',
+    label: '发证日期',
+    synonyms: ['发证时间', '颁证日期', '证书日期', '发证年月日'],
+    rule: '日期，如 2020-12-20、2020/12/20、2020年12月20日 或 20201220。',
+    example: '2020-12-20',
+  },
+];
+
+/** A sign-up of the batch with what identifies its student. */
+interface Candidate {
+  signupId: number;
+  studentNo: string;
+  name: string;
+  idNumber: string;
+  admissionNo: string;
+}
+
+/** One valid row: the sign-up it matched and what the sheet says. */
+export interface ResultRow {
+  signupId: number;
+  sheet: SheetResult;
+  /** Checked against the sign-up as read (warnings, errors such as a withdrawn sign-up). */
+  check: RowCheck<Field>;
+}
+
+const MATCH_GROUP = {
+  unmatched: '未匹配到本批次的报名',
+  notSignedUp: '本校有此学生，但未报名本批次',
+  name: '姓名与报名记录不一致',
+  identity: '身份证号与报名记录不一致',
+  noKey: '没有可用于匹配的身份证号、准考证号或学号',
+  bad: '单元格内容无法识别',
+} as const;
+
+/** The groups of rows that found no sign-up of the batch (the rest of the errors: conflicts). */
+const unmatchedGroups: ReadonlySet<string> = new Set([
+  MATCH_GROUP.unmatched,
+  MATCH_GROUP.notSignedUp,
+  MATCH_GROUP.noKey,
+]);
+
+/** 匹配 / 未匹配 / 冲突: the preview's first line. */
+function matchHeadline(rows: readonly ImportPreviewRow[]): string {
+  let matched = 0;
+  let unmatched = 0;
+  let attendance = 0;
+  for (const row of rows) {
+    if (row.errors.length === 0) matched += 1;
+    else if (row.errors.some((e) => unmatchedGroups.has(e.group))) unmatched += 1;
+    if (row.warnings?.some((w) => w.group === RESULT_GROUPS.attendance)) attendance += 1;
+  }
+  const conflicting = rows.length - matched - unmatched;
+  const kept = attendance > 0 ? `；其中 ${attendance} 行与已记录的考勤不一致，以考勤为准` : '';
+  return `匹配到本批次报名 ${matched} 行，未匹配 ${unmatched} 行，有冲突或错误 ${conflicting} 行${kept}。`;
+}
+
+const nameKey = (name: string) => looseKey(name);
+const outcomeLabels: Record<SheetOutcome, string> = {
+  passed: '通过',
+  failed: '未通过',
+  absent: '缺考',
+  examined: '已考',
+};
+
+function savedOf(signup: Signup): SavedResult {
+  return {
+    status: signup.status,
+    score: signup.score,
+    theoryScore: signup.theoryScore,
+    practicalScore: signup.practicalScore,
+    admissionNo: signup.admissionNo,
+    certificateNo: signup.certificateNo,
+    issuedOn: signup.issuedOn,
+    platformRegistered: signup.platformRegistered,
+    creditBank: signup.creditBank,
+  };
+}
+
+const toRowProblem = (p: ResultProblem): RowProblem<Field> => ({
+  field: p.field,
+  reason: p.reason,
+  group: p.group,
+});
+
+/**
+ * 成绩导入: the evaluation organization's result sheet, matched to the sign-ups of one batch by
+ * 身份证号, else 准考证号, else 学号 + 姓名. Commit sets each sign-up's status, scores,
+ * certificate number and date (see `planResult`) in the import's one transaction, audited.
+ */
+export function resultImportDefinition(
+  ctx: CoreContext,
+  batch: ExamBatch,
+  fileName: string,
+): ImportDefinition<Field, ResultRow> {
+  const { db } = ctx;
+  const candidates = db
+    .prepare<[number], Candidate>(
+      `SELECT su.id AS signupId, st.student_no AS studentNo, st.name, st.id_number AS idNumber,
+         su.admission_no AS admissionNo
+       FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
+    )
+    .all(batch.id);
+  const byId = new Map<string, Candidate>();
+  const byAdmission = new Map<string, Candidate>();
+  const byStudentNo = new Map<string, Candidate>();
+  for (const c of candidates) {
+    byId.set(normalizeIdNumber(c.idNumber), c);
+    if (c.admissionNo) byAdmission.set(looseKey(c.admissionNo), c);
+    byStudentNo.set(looseKey(c.studentNo), c);
+  }
+  const signups = new Map(
+    findSignups(
+      db,
+      candidates.map((c) => c.signupId),
+    ).map((s) => [s.id, s]),
+  );
+  // Students of the school outside the batch, to say so instead of “not found”.
+  const findStudentId = db.prepare<[string], { name: string; student_no: string }>(
+    'SELECT name, student_no FROM students WHERE id_number = ?',
+  );
+  const findStudentNo = db.prepare<[string], { name: string; student_no: string }>(
+    'SELECT name, student_no FROM students WHERE student_no = ?',
+  );
+  const notSignedUp = (s: { name: string; student_no: string }) =>
+    `本校学生 ${s.name}（学号 ${s.student_no}）没有报名本批次，请核对成绩单是否属于本批次`;
+
+  type Issue = (field: Field | null, message: string, group: string) => void;
+  type Row = Record<Field, string>;
+
+  /** Who the row is: 身份证号, else 准考证号, else 学号 + 姓名; undefined (reported) if nobody. */
+  function matchRow(row: Row, issue: Issue): Candidate | undefined {
+    const sheetName = normalizeText(row.name);
+    const idNumber = normalizeIdNumber(row.idNumber);
+    const admissionNo = normalizeText(row.admissionNo);
+    const studentNo = normalizeText(row.studentNo);
+
+    let match: Candidate | undefined;
+    let matchedBy: Field | undefined;
+    if (sheetName === '') issue('name', '请填写考生姓名', '姓名为空');
+    if (idNumber !== '') {
+      match = byId.get(idNumber);
+      matchedBy = 'idNumber';
+      if (!match) {
+        const other =
+          (admissionNo && byAdmission.get(looseKey(admissionNo))) ||
+          (studentNo && byStudentNo.get(looseKey(studentNo)));
+        const student = findStudentId.get(idNumber);
+        if (other) {
+          issue(
+            'idNumber',
+            `按${admissionNo && byAdmission.has(looseKey(admissionNo)) ? '准考证号' : '学号'}找到的考生 ${other.name}（学号 ${other.studentNo}）的身份证号是“${other.idNumber}”，与成绩单不同，请核对`,
+            MATCH_GROUP.identity,
+          );
+        } else if (student) {
+          issue('idNumber', notSignedUp(student), MATCH_GROUP.notSignedUp);
+        } else {
+          issue(
+            'idNumber',
+            `本批次的报名中没有身份证号为“${idNumber}”的考生`,
+            MATCH_GROUP.unmatched,
+          );
+        }
+        return undefined;
+      }
+    } else if (admissionNo !== '') {
+      match = byAdmission.get(looseKey(admissionNo));
+      matchedBy = 'admissionNo';
+    }
+    if (!match && studentNo !== '') {
+      match = byStudentNo.get(looseKey(studentNo));
+      matchedBy = 'studentNo';
+      if (!match) {
+        const student = findStudentNo.get(studentNo);
+        if (student) issue('studentNo', notSignedUp(student), MATCH_GROUP.notSignedUp);
+        else {
+          issue('studentNo', `本批次的报名中没有学号为“${studentNo}”的考生`, MATCH_GROUP.unmatched);
+        }
+        return undefined;
+      }
+    }
+    if (!match) {
+      if (admissionNo !== '') {
+        issue(
+          'admissionNo',
+          `本批次的报名中没有准考证号为“${admissionNo}”的考生（准考证号要先由一份成绩单记下）；请在成绩单中加上身份证号或学号`,
+          MATCH_GROUP.unmatched,
+        );
+      } else {
+        issue(null, '没有身份证号、准考证号或学号，无法确定是哪位考生', MATCH_GROUP.noKey);
+      }
+      return undefined;
+    }
+    if (sheetName !== '' && nameKey(sheetName) !== nameKey(match.name)) {
+      const by = { idNumber: '身份证号', admissionNo: '准考证号', studentNo: '学号' }[
+        matchedBy as 'idNumber' | 'admissionNo' | 'studentNo'
+      ];
+      issue(
+        'name',
+        `按${by}匹配到的考生是“${match.name}”（学号 ${match.studentNo}），与成绩单上的姓名“${sheetName}”不一致`,
+        MATCH_GROUP.name,
+      );
+      return undefined;
+    }
+    return match;
+  }
+
+  /**
+   * What the row says: the verdict, scores, certificate; undefined (reported) if unreadable. The
+   * batch's weights make a total of the two parts when the sheet has none, and its pass line a
+   * verdict of a bare score; a verdict the sheet states wins over the pass line (a warning).
+   */
+  function readSheet(row: Row, issue: Issue, warn: (p: ResultProblem) => void) {
+    const scores = {} as Record<'score' | 'theoryScore' | 'practicalScore', number | null>;
+    let absentMark = false;
+    for (const field of ['theoryScore', 'practicalScore', 'score'] as const) {
+      const parsed = parseScore(row[field]);
+      if (parsed === undefined) {
+        issue(field, `“${row[field]}”不是成绩：应为 0–1000 的数字或“缺考”`, MATCH_GROUP.bad);
+        scores[field] = null;
+      } else if (parsed === 'absent') {
+        absentMark = true;
+        scores[field] = null;
+      } else scores[field] = parsed;
+    }
+    const verdict = parseOutcome(row.result);
+    if (verdict === undefined) {
+      issue(
+        'result',
+        `考核结果“${row.result}”无法识别，应为“通过”“未通过”或“缺考”`,
+        MATCH_GROUP.bad,
+      );
+    }
+    let issuedOn = '';
+    if (row.issuedOn !== '') {
+      const date = parseDateText(row.issuedOn);
+      if (date === undefined) {
+        issue(
+          'issuedOn',
+          `发证日期“${row.issuedOn}”不是有效日期，格式如 2020-12-20`,
+          MATCH_GROUP.bad,
+        );
+      } else issuedOn = date;
+    }
+    const certificateNo = normalizeText(row.certificateNo);
+    if (certificateNo.length > 50) {
+      issue('certificateNo', '证书编号最长 50 字', MATCH_GROUP.bad);
+    }
+    if (normalizeText(row.admissionNo).length > 50)
+      issue('admissionNo', '准考证号最长 50 字', MATCH_GROUP.bad);
+    const anyScore = Object.values(scores).some((v) => v !== null);
+    const { passScore, theoryWeight } = batch;
+    if (
+      scores.score === null &&
+      scores.theoryScore !== null &&
+      scores.practicalScore !== null &&
+      theoryWeight !== null
+    ) {
+      scores.score = weightedTotal(scores.theoryScore, scores.practicalScore, theoryWeight);
+    }
+    let outcome: SheetOutcome;
+    if (verdict) outcome = verdict;
+    else if (absentMark) outcome = 'absent';
+    else if (certificateNo !== '') outcome = 'passed';
+    else if (scores.score !== null && passScore !== null) {
+      outcome = passesLine(scores.score, passScore) ? 'passed' : 'failed';
+    } else if (anyScore) outcome = 'examined';
+    else {
+      issue(null, '没有成绩、考核结果或证书编号，无法确定该考生的结果', '没有任何结果');
+      return undefined;
+    }
+    if (outcome === 'absent' && anyScore) {
+      const field = verdict ? 'result' : 'score';
+      issue(field, '成绩单写明缺考，却又有分数，请核对', RESULT_GROUPS.contradiction);
+    } else if (absentMark && outcome !== 'absent') {
+      issue(
+        'result',
+        `考核结果为“${outcomeLabels[outcome]}”，成绩栏却写着“缺考”，请核对`,
+        RESULT_GROUPS.contradiction,
+      );
+    }
+    if (
+      (outcome === 'passed' || outcome === 'failed') &&
+      scores.score !== null &&
+      passScore !== null &&
+      passesLine(scores.score, passScore) !== (outcome === 'passed')
+    ) {
+      warn({
+        field: 'result',
+        reason: `总分 ${scores.score} ${outcome === 'passed' ? '低于' : '不低于'}本批次及格线 ${passScore}，成绩单却为“${outcomeLabels[outcome]}”：以成绩单为准`,
+        group: '考核结果与及格线不一致（以成绩单为准）',
+      });
+    }
+    const sheet: SheetResult = {
+      outcome,
+      score: scores.score,
+      theoryScore: scores.theoryScore,
+      practicalScore: scores.practicalScore,
+      admissionNo: normalizeText(row.admissionNo),
+      certificateNo,
+      issuedOn,
+    };
+    return sheet;
+  }
+
+  const rowSchema = z
+    .object({
+      admissionNo: z.string(),
+      idNumber: z.string(),
+      studentNo: z.string(),
+      name: z.string(),
+      theoryScore: z.string(),
+      practicalScore: z.string(),
+      score: z.string(),
+      result: z.string(),
+      certificateNo: z.string(),
+      issuedOn: z.string(),
+    })
+    .transform((row, zctx): ResultRow => {
+      let problems = 0;
+      const issue: Issue = (field, message, group) => {
+        problems += 1;
+        zctx.addIssue({
+          code: 'custom',
+          path: field === null ? [] : [field],
+          message,
+          params: { group },
+        });
+      };
+      // Both halves report, so every problem of the row shows at once.
+      const scoring: ResultProblem[] = [];
+      const sheet = readSheet(row, issue, (p) => scoring.push(p));
+      const match = matchRow(row, issue);
+      if (!sheet || !match || problems > 0) return z.NEVER;
+      const signup = signups.get(match.signupId)!;
+      const plan = planResult(savedOf(signup), sheet);
+      return {
+        signupId: match.signupId,
+        sheet,
+        check: {
+          errors: plan.errors.map(toRowProblem),
+          warnings: [...scoring, ...plan.warnings].map(toRowProblem),
+        },
+      };
+    });
+
+  /** A sign-up that has a result already: its row 更新结果, any other 首次录入. */
+  const outcomes = new Set(['passed', 'failed', 'absent']);
+  const hasResult = (s: Signup) => outcomes.has(s.status) || s.score !== null;
+  return {
+    title: '成绩导入',
+    fields: resultImportFields,
+    rowSchema,
+    keyOf: (value) => String(value.signupId),
+    keyField: 'name',
+    uniqueFields: [
+      { field: 'idNumber', normalise: normalizeIdNumber },
+      { field: 'admissionNo', normalise: looseKey },
+      { field: 'studentNo', normalise: looseKey },
+    ],
+    identityFields: ['admissionNo', 'idNumber', 'studentNo', 'name'],
+    existingKeys: () => new Set([...signups.values()].filter(hasResult).map((s) => String(s.id))),
+    checkRow: (value) => value.check,
+    headline: matchHeadline,
+    apply(rows: readonly ValidRow<ResultRow>[], progress, leftOut): ImportResult {
+      const at = ctx.clock().toISOString();
+      const update = db.prepare(
+        `UPDATE signups SET status = @status, score = @score, theory_score = @theoryScore,
+           practical_score = @practicalScore, admission_no = @admissionNo,
+           certificate_no = @certificateNo, issued_on = @issuedOn,
+           platform_registered = @platformRegistered, credit_bank = @creditBank, updated_at = @at
+         WHERE id = @id`,
+      );
+      let created = 0;
+      let updated = 0;
+      let unchanged = 0;
+      rows.forEach(({ value, rowNumber }, i) => {
+        // Planned again on the sign-up as it is now, inside the transaction.
+        const [before] = findSignups(db, [value.signupId]);
+        if (!before) {
+          throw new CoreError(
+            'CONFLICT',
+            `第 ${rowNumber} 行匹配到的报名已不存在（可能刚被删除），未导入任何成绩。请重新预览。`,
+          );
+        }
+        const plan = planResult(savedOf(before), value.sheet);
+        if (plan.errors.length > 0) {
+          throw new CoreError(
+            'CONFLICT',
+            `第 ${rowNumber} 行：${plan.errors[0].reason}（报名在预览后有变化），未导入任何成绩。请重新预览。`,
+          );
+        }
+        if (!plan.changed) {
+          unchanged += 1;
+        } else {
+          const n = plan.next;
+          update.run({
+            ...n,
+            platformRegistered: n.platformRegistered ? 1 : 0,
+            creditBank: n.creditBank ? 1 : 0,
+            at,
+            id: before.id,
+          });
+          const [after] = findSignups(db, [before.id]);
+          recordSignupAudit(ctx, at, before, after);
+          if (hasResult(before)) updated += 1;
+          else created += 1;
+        }
+        progress(i + 1);
+      });
+      const summary = {
+        fileName,
+        batchId: batch.id,
+        total: rows.length,
+        created,
+        updated,
+        unchanged,
+        leftOut,
+      };
+      auditLog(db, 'result_import')(auditStamp(ctx, at), batch.id, 'create', null, summary);
+      return { total: rows.length, created, updated };
+    },
+  };
+}
