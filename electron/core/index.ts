@@ -17,6 +17,7 @@ import { catalogueHandlers } from './modules/catalogue/service';
 import { dashboardHandlers } from './modules/dashboard/service';
 import { examsHandlers } from './modules/exams/service';
 import { feesHandlers } from './modules/fees/service';
+import { fundsHandlers } from './modules/funds/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
 import { packageHandlers } from './modules/package/service';
@@ -96,6 +97,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...dashboardHandlers(ctx),
     ...examsHandlers(ctx),
     ...feesHandlers(ctx),
+    ...fundsHandlers(ctx),
     ...weeklyHandlers(ctx),
     ...uploadHandlers(ctx),
   };

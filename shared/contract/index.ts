@@ -6,6 +6,7 @@ import { catalogueContract, catalogueTopics } from './catalogue';
 import { dashboardContract, dashboardTopics } from './dashboard';
 import { examsContract, examsTopics } from './exams';
 import { feesContract, feesTopics } from './fees';
+import { fundsContract, fundsTopics } from './funds';
 import { majorsContract, majorsTopics } from './majors';
 import { roomsContract, roomsTopics } from './rooms';
 import { packageContract, packageTopics } from './package';
@@ -40,6 +41,7 @@ export const contract = {
   ...dashboardContract,
   ...examsContract,
   ...feesContract,
+  ...fundsContract,
   ...weeklyContract,
   ...uploadsContract,
 } as const;
@@ -58,6 +60,7 @@ export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
   ...dashboardTopics,
   ...examsTopics,
   ...feesTopics,
+  ...fundsTopics,
   ...majorsTopics,
   ...roomsTopics,
   ...packageTopics,

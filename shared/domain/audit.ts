@@ -22,6 +22,7 @@ export const auditEntities = [
   'fee_agreement',
   'signup',
   'payment',
+  'fund_entry',
   'weekly_settings',
   'weekly_report',
 ] as const;
@@ -45,6 +46,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   fee_agreement: '费用协商',
   signup: '考核报名',
   payment: '缴费记录',
+  fund_entry: '经费记录',
   weekly_settings: '周报设置',
   weekly_report: '周报',
 };

@@ -13,6 +13,7 @@ import feeLimits from './012_fee_limits';
 import revisions from './013_revisions';
 import weeklyFlows from './014_weekly_flows';
 import teacherDetails from './015_teacher_details';
+import funds from './017_funds';
 
 export interface Migration {
   version: number;
@@ -40,4 +41,6 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'revisions', sql: revisions },
   { version: 14, name: 'weekly_flows', sql: weeklyFlows },
   { version: 15, name: 'teacher_details', sql: teacherDetails },
+  // 017_funds takes the next free version; renumber it if a 016 lands first.
+  { version: 16, name: 'funds', sql: funds },
 ];
