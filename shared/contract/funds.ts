@@ -27,7 +27,7 @@ import type { TopicsOf } from './topics';
 
 const positiveAmount = yuanToFenField('金额').refine((fen) => fen > 0, { error: '金额应大于 0' });
 
-const commonFields = {
+export const fundFields = {
   id: idField('经费记录').optional(),
   projectId: idField('试点项目'),
   amount: positiveAmount,
@@ -57,7 +57,7 @@ export const spendingFields = {
 };
 
 const incomeSaveSchema = z
-  .object({ direction: z.literal('income'), ...commonFields, ...incomeFields })
+  .object({ direction: z.literal('income'), ...fundFields, ...incomeFields })
   .strict()
   .superRefine((v, ctx) => {
     if (v.source === 'award' && v.documentNo === '') {
@@ -83,7 +83,7 @@ const incomeSaveSchema = z
   });
 
 const spendingSaveSchema = z
-  .object({ direction: z.literal('spending'), ...commonFields, ...spendingFields })
+  .object({ direction: z.literal('spending'), ...fundFields, ...spendingFields })
   .strict();
 
 export const fundSaveSchema = z.discriminatedUnion(
