@@ -472,3 +472,52 @@ describe('funds: 试点经费使用情况表', () => {
     expect(text).toContain('负责人签字');
   });
 });
+
+describe('funds: 首页', () => {
+  it('shows the year’s funds by project, and the spending with no document and bad student money as problems', async () => {
+    const { web, batchIds, signup } = await seed();
+    await income(web, 'budget', 2_000);
+    await spend(web, 'consumables', 300);
+    await ok(t, 'fees.savePayment', {
+      organization: ORG,
+      batchId: batchIds[0],
+      invoiceNo: 'FP-1',
+      amount: 400,
+      paidOn: '2026-05-20',
+    });
+    const fee = await ok(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      signupId: signup(0, 1),
+      amount: 700,
+      occurredOn: '2026-06-01',
+    });
+    const summary = await ok(t, 'dashboard.summary', {});
+    expect(summary.funds.year).toBe(2026);
+    expect(summary.funds.byProject).toEqual([
+      expect.objectContaining({
+        projectId: web,
+        incomeFen: 270_000,
+        spendingFen: 70_000,
+        balanceFen: 200_000,
+      }),
+    ]);
+    expect(summary.funds.byProject[0].spendingByCategory.exam).toBe(40_000);
+    const funds = summary.violations.filter((v) => v.kind.startsWith('funds'));
+    expect(funds).toEqual([
+      expect.objectContaining({
+        kind: 'fundsDocument',
+        title: '2026年度试点经费：1 笔支出没有凭证',
+        route: 'funds/2026',
+      }),
+    ]);
+    await ok(t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
+    const after = (await ok(t, 'dashboard.summary', {})).violations.find(
+      (v) => v.kind === 'fundsStudentMoney',
+    );
+    expect(after).toMatchObject({ route: `funds/2026/${web}` });
+    expect(after?.detail).toContain('不是加考的证书');
+    expect(fee.entryId).not.toBeNull();
+  });
+});
