@@ -143,3 +143,12 @@ export function addUpFundLines(lines: Iterable<FundLineFigure>): FundFigures {
     undocumented,
   };
 }
+
+/** “本期试点经费：收入 ¥0.00，支出 ¥900.00（其中考核费 ¥900.00）”: the weekly report's line. */
+export function weeklyFundsLine(flow: {
+  incomeFen: number;
+  spendingFen: number;
+  spendingByCategory: Record<SpendingCategory, number>;
+}): string {
+  return `本期试点经费：收入 ${formatFen(flow.incomeFen)}，支出 ${formatFen(flow.spendingFen)}（其中${spendingCategoryLabels.exam} ${formatFen(flow.spendingByCategory.exam)}）`;
+}

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import type { HandlerName } from '../../shared/contract';
 import type { FundLine, FundsOverview } from '../../shared/contract/funds';
+import { chinaInstant } from '../../shared/domain/weeklyReports';
 import { createTestCore, type TestCore } from '../harness/core';
 import { WEB_CERT, BIM_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
 import { pdfPages } from '../harness/documents';
@@ -519,5 +520,60 @@ describe('funds: 首页', () => {
     expect(after).toMatchObject({ route: `funds/2026/${web}` });
     expect(after?.detail).toContain('不是加考的证书');
     expect(fee.entryId).not.toBeNull();
+  });
+});
+
+describe('funds: weekly figures', () => {
+  it('each period gains the funds recorded in it, 考核费 being its payments; the periods add up to the year', async () => {
+    let now = new Date(chinaInstant('2026-03-02', '09:00'));
+    const w = createTestCore(() => now);
+    try {
+      const c = <N extends HandlerName>(name: N, input: unknown) => ok(w, name, input);
+      await c('weekly.saveSettings', {
+        pilotStart: '2026-03-02',
+        cadence: 'weekly',
+        dueWeekday: 5,
+        dueTime: '17:00',
+      });
+      const web = (
+        await c('projects.create', {
+          certificateId: WEB_CERT,
+          year: 2026,
+          levels: ['junior'],
+          majorIds: [],
+          teacherIds: [],
+          roomIds: [],
+          siteIds: [],
+        })
+      ).id;
+      const entry = (input: object) =>
+        c('funds.save', { projectId: web, occurredOn: '2026-03-02', ...input });
+      await entry({ direction: 'income', source: 'budget', amount: 1_000 });
+      const training = await entry({ direction: 'spending', category: 'training', amount: 300 });
+      await c('fees.savePayment', { organization: ORG, amount: 200, paidOn: '2026-03-03' });
+
+      now = new Date(chinaInstant('2026-03-10', '09:00'));
+      await entry({ direction: 'spending', category: 'consumables', amount: 50 });
+      await entry({
+        id: training.entryId,
+        direction: 'spending',
+        category: 'training',
+        amount: 400,
+      });
+
+      const week = async (start: string) =>
+        (await c('weekly.get', { periodStart: start })).liveFigures.funds!;
+      const first = await week('2026-03-02');
+      expect(first).toMatchObject({ incomeFen: 100_000, spendingFen: 50_000 });
+      expect(first.spendingByCategory).toMatchObject({ exam: 20_000, training: 30_000 });
+      const second = await week('2026-03-09');
+      expect(second).toMatchObject({ incomeFen: 0, spendingFen: 15_000 });
+      expect(second.spendingByCategory).toMatchObject({ training: 10_000, consumables: 5_000 });
+      const year = (await c('funds.overview', { year: 2026 })).totals;
+      expect(first.spendingFen + second.spendingFen).toBe(year.spendingFen);
+      expect(first.incomeFen + second.incomeFen).toBe(year.incomeFen);
+    } finally {
+      w.dispose();
+    }
   });
 });
