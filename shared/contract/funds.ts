@@ -7,6 +7,7 @@ import {
   studentSourceRefusal,
   type FundDirection,
   type FundFigures,
+  type PilotProgress,
   type IncomeSource,
   type SpendingCategory,
 } from '../domain/funds';
@@ -183,6 +184,9 @@ export interface StudentFeeOption {
   recordedBy: number | null;
 }
 
+/** 试点推进情况: the factors the notice names for funding, for one year (item 5 of issue 18). */
+export type { PilotProgress } from '../domain/funds';
+
 export interface FileDownload extends SheetDownload {
   mime: string;
 }
@@ -200,6 +204,10 @@ export const fundsContract = {
   'funds.studentFees': { input: z.object({}).strict(), output: {} as StudentFeeOption[] },
   'funds.sheet': { input: fundsQuerySchema, output: {} as FileDownload },
   'funds.pdf': { input: fundsQuerySchema, output: {} as FileDownload },
+  'funds.progress': {
+    input: z.object({ year: intField('年度', 2019, 2100) }).strict(),
+    output: {} as PilotProgress,
+  },
 } as const;
 
 /** What the funds figures are derived from: the records, and the payments read as 考核费. */
@@ -224,4 +232,7 @@ export const fundsTopics = {
   'funds.studentFees': { reads: fundData },
   'funds.sheet': { reads: fundData },
   'funds.pdf': { reads: fundData },
+  'funds.progress': {
+    reads: ['projects', 'majors', 'students', 'batches', 'signups', 'catalogue', 'weekly'],
+  },
 } as const satisfies TopicsOf<typeof fundsContract>;

@@ -152,3 +152,46 @@ export function weeklyFundsLine(flow: {
 }): string {
   return `本期试点经费：收入 ${formatFen(flow.incomeFen)}，支出 ${formatFen(flow.spendingFen)}（其中${spendingCategoryLabels.exam} ${formatFen(flow.spendingByCategory.exam)}）`;
 }
+
+/**
+ * 试点推进情况 of a year: the factors the notice names for funding support (因素法: progress,
+ * number of pilot majors, scale), shown together because the province's weights are not public.
+ */
+export interface PilotProgress {
+  year: number;
+  /** Projects of the year, 未通过 and 取消资格 left out. */
+  projects: number;
+  /** Distinct majors of those projects. */
+  pilotMajors: number;
+  /** Students flagged 试点学生 (now; the flag is not kept per year). */
+  pilotStudents: number;
+  /** Live sign-ups of the batches examined in the year. */
+  signups: number;
+  passed: number;
+  /** Live sign-ups of the year's batches with an issue date recorded. */
+  certificates: number;
+  /** Weekly-report periods of the year whose due time has passed, and how they were filed. */
+  weekly: { due: number; onTime: number; late: number; notFiled: number };
+}
+
+/** 按时报送率: on time / due, or null when nothing was due yet. */
+export function weeklyOnTimeRate(weekly: PilotProgress['weekly']): number | null {
+  return weekly.due === 0 ? null : weekly.onTime / weekly.due;
+}
+
+/** The figures as lines to copy into whatever form the province sends. */
+export function progressLines(p: PilotProgress): string[] {
+  const rate = weeklyOnTimeRate(p.weekly);
+  return [
+    `${p.year}年度试点推进情况`,
+    `试点项目（证书）数：${p.projects}`,
+    `试点专业数：${p.pilotMajors}`,
+    `试点学生数：${p.pilotStudents}`,
+    `考核报名人次：${p.signups}`,
+    `考核通过人次：${p.passed}`,
+    `获得证书人次：${p.certificates}`,
+    `周报：应报 ${p.weekly.due} 期，按时报送 ${p.weekly.onTime} 期，逾期报送 ${p.weekly.late} 期，未报送 ${p.weekly.notFiled} 期${
+      rate === null ? '' : `，按时报送率 ${(rate * 100).toFixed(1)}%`
+    }`,
+  ];
+}

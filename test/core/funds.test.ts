@@ -7,6 +7,8 @@ import type { HandlerName } from '../../shared/contract';
 import type { FundLine, FundsOverview } from '../../shared/contract/funds';
 import { chinaInstant } from '../../shared/domain/weeklyReports';
 import { createTestCore, type TestCore } from '../harness/core';
+import { softwareMajor } from '../harness/majors';
+import { progressLines } from '../../shared/domain/funds';
 import { WEB_CERT, BIM_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
 import { pdfPages } from '../harness/documents';
 import { makePdf } from '../harness/files';
@@ -572,8 +574,55 @@ describe('funds: weekly figures', () => {
       const year = (await c('funds.overview', { year: 2026 })).totals;
       expect(first.spendingFen + second.spendingFen).toBe(year.spendingFen);
       expect(first.incomeFen + second.incomeFen).toBe(year.incomeFen);
+      // 试点推进情况 reads the same calendar: the first week is past due and not filed.
+      expect((await c('funds.progress', { year: 2026 })).weekly).toEqual({
+        due: 1,
+        onTime: 0,
+        late: 0,
+        notFiled: 1,
+      });
     } finally {
       w.dispose();
     }
+  });
+});
+
+describe('funds: 试点推进情况', () => {
+  it('shows the factors the notice names for one year, each from its one definition', async () => {
+    const { signup } = await seed();
+    const major = await ok(t, 'majors.save', softwareMajor);
+    await ok(t, 'projects.create', {
+      certificateId: 3,
+      year: 2026,
+      levels: ['junior'],
+      majorIds: [major.id],
+      teacherIds: [],
+      roomIds: [],
+      siteIds: [],
+    });
+    const s = signup(0, 0);
+    await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'paid' });
+    await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'examined' });
+    await ok(t, 'exams.signups.saveResult', {
+      id: s,
+      status: 'passed',
+      score: 90,
+      certificateNo: 'WEB-1',
+      issuedOn: '2026-06-30',
+    });
+    await ok(t, 'exams.signups.setStatus', { ids: [signup(2, 0)], status: 'withdrawn' });
+    const p = await ok(t, 'funds.progress', { year: 2026 });
+    expect(p).toEqual({
+      year: 2026,
+      projects: 3,
+      pilotMajors: 1,
+      pilotStudents: 3,
+      signups: 3,
+      passed: 1,
+      certificates: 1,
+      weekly: { due: 0, onTime: 0, late: 0, notFiled: 0 },
+    });
+    expect(progressLines(p)).toContain('考核报名人次：3');
+    expect((await ok(t, 'funds.progress', { year: 2025 })).signups).toBe(0);
   });
 });

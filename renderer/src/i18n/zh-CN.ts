@@ -1268,6 +1268,13 @@ export const zhCN = {
     empty:
       '本年度还没有经费记录：点击右上角“登记收入”或“登记支出”开始；考核费会从缴费记录自动带入。',
     noProjects: '还没有试点项目：请先在“试点项目”中新建项目，再登记经费。',
+    progress: {
+      title: (year: number) => `试点推进情况（${year}年度）`,
+      intro:
+        '通知所说的经费支持因素（试点进展、试点专业数量、规模）汇总于此；省里的权重未公开，可复制后填入省里下发的表格。',
+      copy: '复制',
+      copied: '已复制到剪贴板',
+    },
     directionTitle: '收支',
     direction: { income: '收入', spending: '支出' },
     fromPayments: '来自缴费记录',

@@ -23,6 +23,7 @@ import {
   withStoredContent,
 } from '../attachments/service';
 import { fundsPdf, fundsSheet } from './export';
+import { pilotProgress } from './progress';
 import {
   entriesOfYear,
   entryLine,
@@ -47,7 +48,8 @@ type FundsHandlerName =
   | 'funds.readDocument'
   | 'funds.studentFees'
   | 'funds.sheet'
-  | 'funds.pdf';
+  | 'funds.pdf'
+  | 'funds.progress';
 
 function mustGet(db: Db, id: number): FundEntryRow {
   const row = findEntry(db, id);
@@ -246,5 +248,6 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
       const file = await fundsPdf(fundsOverview(db, year, projectId), chinaDate(ctx.clock()));
       return download(file.fileName, file.mime, file.bytes);
     },
+    'funds.progress': ({ year }) => pilotProgress(ctx, year),
   };
 }

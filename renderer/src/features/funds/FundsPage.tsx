@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -24,6 +24,7 @@ import {
   incomeSourceLabels,
   incomeSources,
   overspentText,
+  progressLines,
   spendingCategories,
   spendingCategoryLabels,
   type FundDirection,
@@ -239,6 +240,49 @@ function Summary({ overview }: { overview: FundsOverview }) {
         </Col>
       </Row>
     </>
+  );
+}
+
+/** 试点推进情况: the factors for the funding claim, to copy into the province's form. */
+function Progress({ year }: { year: number }) {
+  const { message } = App.useApp();
+  const progress = useQuery('funds.progress', { year });
+  const p = progress.data;
+  const copy = async () => {
+    if (!p) return;
+    try {
+      await navigator.clipboard.writeText(progressLines(p).join('\n'));
+      message.success(text.progress.copied);
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={text.progress.title(year)}
+      extra={
+        <Button size="small" icon={<CopyOutlined />} disabled={!p} onClick={() => void copy()}>
+          {text.progress.copy}
+        </Button>
+      }
+      style={{ marginBottom: 16 }}
+    >
+      <LoadState state={progress.state} error={progress.error} onRetry={progress.retry}>
+        {p && (
+          <>
+            <Typography.Paragraph type="secondary">{text.progress.intro}</Typography.Paragraph>
+            <ul data-testid="funds-progress" style={{ margin: 0, paddingLeft: 20 }}>
+              {progressLines(p)
+                .slice(1)
+                .map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+            </ul>
+          </>
+        )}
+      </LoadState>
+    </Card>
   );
 }
 
@@ -489,6 +533,7 @@ export function FundsPage() {
             {projectId === null && o.byProject.length > 0 && (
               <ByProject rows={o.byProject} onPick={(id) => choose(year, id)} />
             )}
+            <Progress year={year} />
             <Card size="small" title={text.lines}>
               <DataTable<FundLine>
                 rowKey="key"
