@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import type { HandlerName } from '../../shared/contract';
 import type { FundLine, FundsOverview } from '../../shared/contract/funds';
@@ -12,6 +13,8 @@ import { progressLines } from '../../shared/domain/funds';
 import { WEB_CERT, BIM_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
 import { pdfPages } from '../harness/documents';
 import { makePdf } from '../harness/files';
+import { seedCompleteProject } from '../harness/seedProject';
+import { staged } from '../harness/uploads';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
 
@@ -98,6 +101,29 @@ const spend = (projectId: number, category: string, amount: number | string, ext
     occurredOn: '2026-04-01',
     ...extra,
   });
+
+/** Every entry of a zip, by name. */
+function unzipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
 
 const byKey = (lines: FundLine[], key: string) => lines.find((l) => l.key === key)!;
 
@@ -624,5 +650,46 @@ describe('funds: 试点推进情况', () => {
     });
     expect(progressLines(p)).toContain('考核报名人次：3');
     expect((await ok(t, 'funds.progress', { year: 2025 })).signups).toBe(0);
+  });
+});
+
+describe('funds: the submission package', () => {
+  it('can include the 使用情况表 of a year, listed in its manifest and verified like the rest', async () => {
+    const project = await seedCompleteProject(t.core);
+    await ok(t, 'funds.save', {
+      direction: 'income',
+      projectId: project.id,
+      source: 'award',
+      documentNo: '鄂教职成〔2026〕3号',
+      amount: 5_000,
+      occurredOn: '2026-02-01',
+    });
+    const without = await ok(t, 'package.build', { projectIds: [project.id], acceptDraft: true });
+    expect(without.manifest.files.some((f) => f.path.startsWith('试点经费'))).toBe(false);
+    const result = await ok(t, 'package.build', {
+      projectIds: [project.id],
+      acceptDraft: true,
+      fundsYear: 2026,
+    });
+    const name = '试点经费使用情况表（2026年度）.xlsx';
+    expect(result.manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([name, '试点经费使用情况表（2026年度）.pdf']),
+    );
+    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const files = await unzipEntries(bytes);
+    const wb = await loadWorkbook(files.get(name)!);
+    const table = sheetTable(wb.getWorksheet('经费使用情况')!);
+    expect(table.rows[0].slice(1, 3)).toEqual(['收入', '奖补资金']);
+    expect(table.rows.find((r) => r[0] === '收入合计')?.[8]).toBe(5_000);
+    const verified = await t.core.dispatch(
+      'package.verify',
+      await staged(t.core, result.fileName, bytes),
+    );
+    expect(verified.ok && verified.data).toMatchObject({
+      ok: true,
+      missing: [],
+      extra: [],
+      changed: [],
+    });
   });
 });

@@ -660,6 +660,8 @@ export const zhCN = {
     empty: '还没有试点项目。请先在“试点项目”中新建并完善项目，再来导出申报材料。',
     columns: { project: '试点项目', status: '状态', result: '自检结果' },
     export: '导出申报材料',
+    includeFunds: '附带试点经费使用情况表',
+    fundsYearUnit: '年度',
     gbkNames: '兼容旧版 Windows 解压（GBK 文件名）',
     gbkNamesHint:
       '旧版 Windows 自带的解压会把中文文件名显示成乱码时勾选。7-Zip、WinRAR、Bandizip 和新版 Windows 不勾选也能正确显示。',

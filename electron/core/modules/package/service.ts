@@ -12,6 +12,9 @@ import {
   buildBatchPackage,
   gatherBatchPackageData,
 } from './batch';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { fundsPdf, fundsSheet } from '../funds/export';
+import { fundsOverview } from '../funds/service';
 import { buildPackage, packageFileName, packageWork } from './build';
 import { gatherPackageData } from './data';
 import { removeStaleExports, writeExportAtomically } from './exportFile';
@@ -40,11 +43,11 @@ export function packageHandlers(
   const stale = removeStaleExports(ctx.dataDir);
   if (stale.length > 0) ctx.log('warn', 'removed half-written packages', { files: stale });
   return {
-    'package.build': async ({ projectIds, acceptDraft, gbkNames, taskId }) => {
+    'package.build': async ({ projectIds, acceptDraft, gbkNames, fundsYear, taskId }) => {
       const id = taskId ?? newTaskId('package');
       const task = tasks.begin(id, CANCELLED_MESSAGE);
       try {
-        return await exportPackage(id, task, projectIds, acceptDraft, gbkNames);
+        return await exportPackage(id, task, projectIds, acceptDraft, gbkNames, fundsYear);
       } finally {
         task.end();
       }
@@ -79,6 +82,7 @@ export function packageHandlers(
     projectIds: number[],
     acceptDraft: boolean,
     gbkNames: boolean,
+    fundsYear: number | null,
   ): Promise<PackageBuildResult> {
     task.check();
     const data = gatherPackageData(db, projectIds);
@@ -100,7 +104,26 @@ export function packageHandlers(
     }
     const draft = failing.length > 0;
     const now = ctx.clock();
-    const report = progressReporter(ctx.events, taskId, '生成申报材料', packageWork(data));
+    const today = chinaDate(now);
+    const funds = fundsYear === null ? null : fundsOverview(db, fundsYear, null);
+    const extraDocuments = funds
+      ? [
+          {
+            name: `试点经费使用情况表（${funds.year}年度）.xlsx`,
+            make: async () => (await fundsSheet(funds, today)).bytes,
+          },
+          {
+            name: `试点经费使用情况表（${funds.year}年度）.pdf`,
+            make: async () => (await fundsPdf(funds, today)).bytes,
+          },
+        ]
+      : [];
+    const report = progressReporter(
+      ctx.events,
+      taskId,
+      '生成申报材料',
+      packageWork(data, extraDocuments.length),
+    );
     return writeExport(packageFileName(data, now, draft), draft, task, async (temp) => {
       const { manifest } = await buildPackage({
         data,
@@ -112,6 +135,7 @@ export function packageHandlers(
         target: temp,
         task,
         progress: report,
+        extraDocuments,
       });
       return manifest;
     });
