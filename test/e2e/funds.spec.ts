@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { attachScreenshot, choose, errorOf, fillDate, openDialog, openPage } from '../harness/antd';
 import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
 import { makePdf } from '../harness/files';
+import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -44,6 +45,7 @@ test.describe('试点经费', () => {
     const call = dataCall(webHostCall(request, host));
     await page.goto(await host.launchUrl());
 
+    await call('school.save', schoolProfile);
     // A 2026 project, a batch with two sign-ups and a payment to the organization for it.
     await call('projects.create', {
       certificateId: WEB_CERT,
