@@ -192,8 +192,8 @@ function linesTable(overview: FundsOverview, direction: 'income' | 'spending'): 
     rows.push([{ text: income ? '本年度无收入记录' : '本年度无支出记录', colSpan: head.length }]);
   }
   const widths = allProjects
-    ? [0.45, 1, 1.3, 1.05, 1.3, 1.5, 0.6, 1.1]
-    : [0.45, 1.1, 1.1, 1.6, 1.8, 0.6, 1.2];
+    ? [0.45, 0.95, 1.3, 1.3, 1.2, 1.3, 0.8, 1.1]
+    : [0.45, 1.1, 1.3, 1.4, 1.6, 0.8, 1.2];
   return { type: 'table', rows, widths };
 }
 
