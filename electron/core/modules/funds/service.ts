@@ -22,6 +22,7 @@ import {
   releaseIfUnused,
   withStoredContent,
 } from '../attachments/service';
+import { loadBatches } from '../fees/batches';
 import { fundsPdf, fundsSheet } from './export';
 import { pilotProgress } from './progress';
 import {
@@ -68,7 +69,8 @@ export function fundsOverview(db: Db, year: number, projectId: number | null): F
   if (projectId !== null && !projects.some((p) => p.id === projectId)) {
     throw new CoreError('NOT_FOUND', `试点项目不存在（编号 ${projectId}），可能已被删除，请刷新。`);
   }
-  const entries = entriesOfYear(db, year, null).map((row) => entryLine(db, row));
+  const batches = loadBatches(db);
+  const entries = entriesOfYear(db, year, null).map((row) => entryLine(db, row, batches));
   const all = [...entries, ...examFeeLines(db, year)].sort(
     (a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
   );
