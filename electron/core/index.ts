@@ -18,6 +18,7 @@ import { catalogueHandlers } from './modules/catalogue/service';
 import { dashboardHandlers } from './modules/dashboard/service';
 import { examsHandlers } from './modules/exams/service';
 import { feesHandlers } from './modules/fees/service';
+import { fundsHandlers } from './modules/funds/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
 import { packageHandlers } from './modules/package/service';
@@ -98,6 +99,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...examsHandlers(ctx),
     ...agreementsHandlers(ctx),
     ...feesHandlers(ctx),
+    ...fundsHandlers(ctx),
     ...weeklyHandlers(ctx),
     ...uploadHandlers(ctx),
   };

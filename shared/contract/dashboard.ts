@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FundTotals, ProjectFunds } from './funds';
 import type { CertificateLevel } from '../domain/certificate';
 import type { CountAndFee } from '../domain/signupFigures';
 import type { AlertSummary, PeriodStatus } from '../domain/weeklyReports';
@@ -36,7 +37,9 @@ export interface Violation {
     | 'feeAboveAgreement'
     | 'schoolPaid'
     | 'schoolPaidTodo'
-    | 'weeklyReport';
+    | 'weeklyReport'
+    | 'fundsDocument'
+    | 'fundsStudentMoney';
   title: string;
   detail: string;
   /** The page (hash route) where it is fixed, e.g. `projects/3`. */
@@ -72,6 +75,8 @@ export interface DashboardSummary {
     }[];
   };
   violations: Violation[];
+  /** 试点经费 of the current year (China time): by project, and in all. */
+  funds: { year: number; byProject: ProjectFunds[]; totals: FundTotals };
 }
 
 export const dashboardContract = {

@@ -7,6 +7,7 @@ import { catalogueContract, catalogueTopics } from './catalogue';
 import { dashboardContract, dashboardTopics } from './dashboard';
 import { examsContract, examsTopics } from './exams';
 import { feesContract, feesTopics } from './fees';
+import { fundsContract, fundsTopics } from './funds';
 import { majorsContract, majorsTopics } from './majors';
 import { roomsContract, roomsTopics } from './rooms';
 import { packageContract, packageTopics } from './package';
@@ -42,6 +43,7 @@ export const contract = {
   ...examsContract,
   ...agreementsContract,
   ...feesContract,
+  ...fundsContract,
   ...weeklyContract,
   ...uploadsContract,
 } as const;
@@ -61,6 +63,7 @@ export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
   ...dashboardTopics,
   ...examsTopics,
   ...feesTopics,
+  ...fundsTopics,
   ...majorsTopics,
   ...roomsTopics,
   ...packageTopics,

@@ -39,6 +39,14 @@ export const packageBuildSchema = z
      * Path field for other tools), for the unzip built into older Chinese Windows.
      */
     gbkNames: z.boolean().default(false),
+    /** Adds the 试点经费使用情况表 of this year (xlsx and PDF, every project); null: none. */
+    fundsYear: z
+      .number({ error: '经费年度应为 2019–2100 之间的整数' })
+      .int({ error: '经费年度应为 2019–2100 之间的整数' })
+      .min(2019, { error: '经费年度应为 2019–2100 之间的整数' })
+      .max(2100, { error: '经费年度应为 2019–2100 之间的整数' })
+      .nullable()
+      .default(null),
     /** The id the page follows progress events by, and cancels the export with. */
     taskId: taskIdSchema.optional(),
   })
@@ -235,7 +243,10 @@ export const packageContract = {
 
 /** What each handler reads and writes (see topics.ts). */
 export const packageTopics = {
-  'package.build': { reads: projectData, writes: ['packages'] },
+  'package.build': {
+    reads: [...projectData, 'funds', 'payments', 'batches'],
+    writes: ['packages'],
+  },
   'package.buildBatch': { reads: feeData, writes: ['packages'] },
   'package.cancel': { writes: ['packages'] },
   'package.documentPdf': { reads: projectData },

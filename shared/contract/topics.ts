@@ -21,6 +21,8 @@ export const topics = [
   /** Sign-ups: status, results, fee and payer, and their audit log. */
   'signups',
   'payments',
+  /** 试点经费: income and spending records (考核费 comes from payments). */
+  'funds',
   'weekly',
   'backups',
   /** Packages written to exports/. */
@@ -55,6 +57,7 @@ export const schoolData = [
   'batches',
   'signups',
   'payments',
+  'funds',
   'weekly',
 ] as const satisfies readonly Topic[];
 

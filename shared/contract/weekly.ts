@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SpendingCategory } from '../domain/funds';
 import type { CertificateLevel } from '../domain/certificate';
 import {
   cadences,
@@ -145,6 +146,19 @@ export interface WeeklyFigures {
   totals: Omit<WeeklyFigureRow, 'certificateId' | 'certificateName' | 'level'>;
   byCertificate: WeeklyFigureRow[];
   payments: WeeklyPaymentLine[];
+  /** 试点经费 recorded in the window; absent from reports sent before funds were kept. */
+  funds?: WeeklyFundsFlow;
+}
+
+/**
+ * 试点经费 of a period, as flows like the rest: income and spending records changed in the
+ * window, and 考核费 — the payments recorded in it (`totals.paidFen`, never a second figure).
+ */
+export interface WeeklyFundsFlow {
+  incomeFen: number;
+  /** Entered spending plus 考核费. */
+  spendingFen: number;
+  spendingByCategory: Record<SpendingCategory, number>;
 }
 
 export interface WeeklyRevision {

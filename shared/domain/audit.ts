@@ -23,6 +23,7 @@ export const auditEntities = [
   'signup',
   'result_import',
   'payment',
+  'fund_entry',
   'weekly_settings',
   'weekly_report',
 ] as const;
@@ -47,6 +48,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   signup: '考核报名',
   result_import: '成绩导入',
   payment: '缴费记录',
+  fund_entry: '经费记录',
   weekly_settings: '周报设置',
   weekly_report: '周报',
 };

@@ -124,6 +124,18 @@ export const auditFieldLabels: Record<string, Record<string, string>> = {
     paidOn: '付款日期',
     note: '备注',
   },
+  fund_entry: {
+    projectId: '试点项目',
+    direction: '收支',
+    category: '类别',
+    amountFen: '金额',
+    occurredOn: '日期',
+    reference: '文号/发票号',
+    party: '来源单位/收款方',
+    signupId: '报名记录',
+    attachmentId: '凭证文件',
+    note: '备注',
+  },
   student: {
     studentNo: '学号',
     name: '姓名',

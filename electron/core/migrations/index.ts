@@ -14,6 +14,7 @@ import revisions from './013_revisions';
 import weeklyFlows from './014_weekly_flows';
 import teacherDetails from './015_teacher_details';
 import results from './016_results';
+import funds from './017_funds';
 
 export interface Migration {
   version: number;
@@ -42,4 +43,5 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'weekly_flows', sql: weeklyFlows },
   { version: 15, name: 'teacher_details', sql: teacherDetails },
   { version: 16, name: 'results', sql: results },
+  { version: 17, name: 'funds', sql: funds },
 ];

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -36,6 +37,9 @@ const FacilitiesPage = lazy(() =>
 );
 const FeesPage = lazy(() =>
   import('../features/fees/FeesPage').then((m) => ({ default: m.FeesPage })),
+);
+const FundsPage = lazy(() =>
+  import('../features/funds/FundsPage').then((m) => ({ default: m.FundsPage })),
 );
 const MajorsPage = lazy(() =>
   import('../features/majors/MajorsPage').then((m) => ({ default: m.MajorsPage })),
@@ -138,6 +142,12 @@ export const features: readonly FeatureEntry[] = [
     label: t.fees.title,
     icon: <MoneyCollectOutlined />,
     render: () => <FeesPage />,
+  },
+  {
+    key: 'funds',
+    label: t.funds.title,
+    icon: <AccountBookOutlined />,
+    render: () => <FundsPage />,
   },
   {
     key: 'weekly',

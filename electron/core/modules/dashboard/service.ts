@@ -8,7 +8,14 @@ import { allSignupFigures } from '../fees/figures';
 import { feeViolations } from '../fees/rules';
 import { weeklyRepository } from '../weekly/repository';
 import { weeklyStanding } from '../weekly/standing';
-import { feeRuleViolations, selfCheckViolations, weeklyViolations } from './violations';
+import { fundsOverview } from '../funds/service';
+import {
+  feeRuleViolations,
+  fundsViolations,
+  selfCheckViolations,
+  weeklyViolations,
+} from './violations';
+import { chinaDate } from '../../../../shared/domain/dates';
 
 /** 首页: where the pilot stands, and every open rule violation with where to fix it. */
 export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summary'> {
@@ -22,6 +29,7 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
       const weekly = weeklyStanding(weeklyRepo, ctx.clock());
       const c = counts();
       const figures = allSignupFigures(db);
+      const funds = fundsOverview(db, Number(chinaDate(ctx.clock()).slice(0, 4)), null);
       return {
         schoolSaved: c.school > 0,
         projects,
@@ -54,7 +62,9 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
           ...weeklyViolations(weekly.alert),
           ...feeRuleViolations(feeViolations(db)),
           ...selfCheckViolations(projects),
+          ...fundsViolations(funds),
         ],
+        funds: { year: funds.year, byProject: funds.byProject, totals: funds.totals },
       };
     },
   };

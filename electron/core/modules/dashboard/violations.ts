@@ -1,5 +1,6 @@
 import type { Violation } from '../../../../shared/contract/dashboard';
 import type { FeeViolations } from '../../../../shared/contract/fees';
+import type { FundsOverview } from '../../../../shared/contract/funds';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { formatChineseDate } from '../../../../shared/domain/dates';
@@ -109,4 +110,35 @@ export function weeklyViolations(alert: AlertSummary): Violation[] {
     route: 'weekly',
   }));
   return [...current, ...facts];
+}
+
+/**
+ * 试点经费 (rule 16: irregular use of funds or charging students): one line for the spending of
+ * the year with no document (a warning), one per 学生自愿自费 income whose sign-up no longer
+ * passes rule 12 (a breach).
+ */
+export function fundsViolations(funds: FundsOverview): Violation[] {
+  const out: Violation[] = [];
+  const undocumented = funds.lines.filter((l) => l.lacksDocument);
+  if (undocumented.length > 0) {
+    out.push({
+      kind: 'fundsDocument',
+      title: `${funds.year}年度试点经费：${undocumented.length} 笔支出没有凭证`,
+      detail: undocumented
+        .slice(0, 5)
+        .map((l) => `${l.date} ${l.categoryLabel} ${formatFen(l.amountFen)}`)
+        .join('；'),
+      route: `funds/${funds.year}`,
+    });
+  }
+  for (const l of funds.lines) {
+    if (l.problem === null) continue;
+    out.push({
+      kind: 'fundsStudentMoney',
+      title: `${funds.year}年度试点经费：来自学生的收入不符合规定`,
+      detail: l.problem,
+      route: l.projectId === null ? `funds/${funds.year}` : `funds/${funds.year}/${l.projectId}`,
+    });
+  }
+  return out;
 }

@@ -42,6 +42,8 @@ export interface BuildOptions {
   /** Checked between steps and while attachments stream in; aborting stops the build at once. */
   task: Pick<CancellableTask, 'signal' | 'checkpoint'>;
   progress: (done: number) => void;
+  /** Documents the person chose to add (the 试点经费使用情况表), after the required ones. */
+  extraDocuments?: readonly { name: string; make: () => Promise<Buffer> }[];
 }
 
 /**
@@ -64,8 +66,11 @@ const DOCUMENT_WORK = 1024 * 1024;
 const DOCUMENTS = Object.keys(applicationDocuments(false)).length;
 
 /** The units of work `buildPackage` reports progress in: documents plus attachment bytes. */
-export function packageWork(data: PackageData): number {
-  return DOCUMENTS * DOCUMENT_WORK + data.attachments.reduce((sum, a) => sum + a.size, 0);
+export function packageWork(data: PackageData, extraDocuments = 0): number {
+  return (
+    (DOCUMENTS + extraDocuments) * DOCUMENT_WORK +
+    data.attachments.reduce((sum, a) => sum + a.size, 0)
+  );
 }
 
 const missingAttachment = (a: PackageAttachment) =>
@@ -134,6 +139,7 @@ export async function buildPackage(
       name: names.facilities,
       make: () => facilitiesWorkbook(data, draft, today),
     },
+    ...(options.extraDocuments ?? []),
   ];
   const contents = packageContents();
   for (const [i, doc] of documents.entries()) {
@@ -143,7 +149,7 @@ export async function buildPackage(
   }
   await task.checkpoint();
 
-  let streamed = DOCUMENTS * DOCUMENT_WORK;
+  let streamed = documents.length * DOCUMENT_WORK;
   const onBytes = (n: number) => progress((streamed += n));
   for (const { attachment: a, path: name } of attachments) {
     const file = blobPath(options.blobRoot, a.sha256);

@@ -13,6 +13,8 @@ import {
   gatherBatchPackageData,
 } from './batch';
 import { chinaDate } from '../../../../shared/domain/dates';
+import { fundsPdf, fundsSheet } from '../funds/export';
+import { fundsOverview } from '../funds/service';
 import { applicationForm } from './applicationForm';
 import { applicationDocuments, buildPackage, packageFileName, packageWork } from './build';
 import { implementationPlan } from './content';
@@ -45,11 +47,11 @@ export function packageHandlers(
   const stale = removeStaleExports(ctx.dataDir);
   if (stale.length > 0) ctx.log('warn', 'removed half-written packages', { files: stale });
   return {
-    'package.build': async ({ projectIds, acceptDraft, gbkNames, taskId }) => {
+    'package.build': async ({ projectIds, acceptDraft, gbkNames, fundsYear, taskId }) => {
       const id = taskId ?? newTaskId('package');
       const task = tasks.begin(id, CANCELLED_MESSAGE);
       try {
-        return await exportPackage(id, task, projectIds, acceptDraft, gbkNames);
+        return await exportPackage(id, task, projectIds, acceptDraft, gbkNames, fundsYear);
       } finally {
         task.end();
       }
@@ -104,6 +106,7 @@ export function packageHandlers(
     projectIds: number[],
     acceptDraft: boolean,
     gbkNames: boolean,
+    fundsYear: number | null,
   ): Promise<PackageBuildResult> {
     task.check();
     const data = gatherPackageData(db, projectIds);
@@ -125,7 +128,26 @@ export function packageHandlers(
     }
     const draft = failing.length > 0;
     const now = ctx.clock();
-    const report = progressReporter(ctx.events, taskId, '生成申报材料', packageWork(data));
+    const today = chinaDate(now);
+    const funds = fundsYear === null ? null : fundsOverview(db, fundsYear, null);
+    const extraDocuments = funds
+      ? [
+          {
+            name: `试点经费使用情况表（${funds.year}年度）.xlsx`,
+            make: async () => (await fundsSheet(funds, today)).bytes,
+          },
+          {
+            name: `试点经费使用情况表（${funds.year}年度）.pdf`,
+            make: async () => (await fundsPdf(funds, today)).bytes,
+          },
+        ]
+      : [];
+    const report = progressReporter(
+      ctx.events,
+      taskId,
+      '生成申报材料',
+      packageWork(data, extraDocuments.length),
+    );
     return writeExport(packageFileName(data, now, draft), draft, task, async (temp) => {
       const { manifest } = await buildPackage({
         data,
@@ -137,6 +159,7 @@ export function packageHandlers(
         target: temp,
         task,
         progress: report,
+        extraDocuments,
       });
       return manifest;
     });

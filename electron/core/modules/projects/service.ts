@@ -198,6 +198,16 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             `“${projectStatusLabels[before.status]}”的试点项目是申报记录，不能删除；如需退出试点，请将状态改为“取消资格”。`,
           );
         }
+        const funds = db
+          .prepare<[number], number>('SELECT count(*) FROM fund_entries WHERE project_id = ?')
+          .pluck()
+          .get(id)!;
+        if (funds > 0) {
+          throw new CoreError(
+            'CONFLICT',
+            `这个试点项目已登记 ${funds} 条经费收支记录，不能删除；请先在“试点经费”中删除或改到其他项目。`,
+          );
+        }
         const at = now();
         const { releasedBlobs } = removeLinksOf(db, 'project', id, auditStamp(ctx, at));
         deleteProject(db, id);

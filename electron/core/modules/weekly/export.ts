@@ -8,6 +8,7 @@ import type {
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { formatFen, fenToYuan } from '../../../../shared/domain/money';
 import { formatChineseDate } from '../../../../shared/domain/dates';
+import { weeklyFundsLine } from '../../../../shared/domain/funds';
 import {
   figuresMethodLine,
   formatChinaDateTime,
@@ -152,6 +153,9 @@ function reportBlocks(
       ],
     },
     ...paymentLines(figures).map((text): Block => ({ type: 'paragraph', text })),
+    ...(figures.funds
+      ? [{ type: 'paragraph' as const, text: weeklyFundsLine(figures.funds) }]
+      : []),
   ];
   narrativeSections.forEach(([key, label], i) => {
     blocks.push({ type: 'heading', text: `${'二三四五'[i]}、${label}` });

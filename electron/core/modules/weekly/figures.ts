@@ -6,6 +6,13 @@ import type {
 import { certificateLevels, type CertificateLevel } from '../../../../shared/domain/certificate';
 import type { SignupStatus } from '../../../../shared/domain/exams';
 import type { FigureWindow } from '../../../../shared/domain/weeklyReports';
+import {
+  addUpFundLines,
+  type FundDirection,
+  type FundLineFigure,
+  type IncomeSource,
+  type SpendingCategory,
+} from '../../../../shared/domain/funds';
 import type { Db } from '../../db/open';
 
 type Counted = Required<Omit<WeeklyFigures['totals'], 'exams'>>;
@@ -36,8 +43,15 @@ interface PaymentView {
   paidOn: string;
 }
 
+/** The audit log's view of a fund record (`entrySnapshot` in funds/repository.ts). */
+interface FundView {
+  direction: FundDirection;
+  category: IncomeSource | SpendingCategory;
+  amountFen: number;
+}
+
 interface EntryRow {
-  entity: 'signup' | 'payment';
+  entity: 'signup' | 'payment' | 'fund_entry';
   entity_id: string;
   action: 'create' | 'update' | 'delete';
   at: string;
@@ -111,12 +125,20 @@ export function periodFigures(
   const entries = db
     .prepare<[FigureWindow], EntryRow>(
       `SELECT entity, entity_id, action, at, before_json, after_json FROM audit_log
-       WHERE entity IN ('signup', 'payment') AND (@from IS NULL OR at >= @from) AND at < @to
+       WHERE entity IN ('signup', 'payment', 'fund_entry')
+         AND (@from IS NULL OR at >= @from) AND at < @to
        ORDER BY id`,
     )
     .all(window);
+  const fundLines: FundLineFigure[] = [];
+  const fundLine = (v: FundView | null, sign: 1 | -1) => {
+    if (v) fundLines.push({ ...v, amountFen: sign * v.amountFen, lacksDocument: false });
+  };
   for (const e of entries) {
-    if (e.entity === 'signup') {
+    if (e.entity === 'fund_entry') {
+      fundLine(parse<FundView>(e.before_json), -1);
+      fundLine(parse<FundView>(e.after_json), 1);
+    } else if (e.entity === 'signup') {
       const before = parse<SignupView>(e.before_json);
       const after = parse<SignupView>(e.after_json);
       if (before) addTo(rowOf(before.batchId), signupMeasures(before), -1);
@@ -153,6 +175,14 @@ export function periodFigures(
     );
   const totals = zero();
   for (const r of byCertificate) addTo(totals, r, 1);
+  // 考核费 is the payments' flow (totals.paidFen), added up by the same definition.
+  fundLines.push({
+    direction: 'spending',
+    category: 'exam',
+    amountFen: totals.paidFen,
+    lacksDocument: false,
+  });
+  const f = addUpFundLines(fundLines);
   return {
     from: period.start,
     to: period.end,
@@ -162,5 +192,10 @@ export function periodFigures(
     totals,
     byCertificate,
     payments,
+    funds: {
+      incomeFen: f.incomeFen,
+      spendingFen: f.spendingFen,
+      spendingByCategory: f.spendingByCategory,
+    },
   };
 }

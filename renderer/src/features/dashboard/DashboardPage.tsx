@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo } from 'react';
 import type { ExamLevelStats, Violation } from '../../../../shared/contract/dashboard';
+import type { ProjectFunds } from '../../../../shared/contract/funds';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { useNavigation } from '../../app/navigationStore';
@@ -22,6 +23,7 @@ import { examsChart, payerChart, weeklyChart } from './charts';
 const warningKinds: ReadonlySet<Violation['kind']> = new Set([
   'schoolPaidTodo',
   'feeAboveAgreement',
+  'fundsDocument',
 ]);
 
 const tx = t.dashboard;
@@ -66,6 +68,27 @@ export function DashboardPage() {
       title: tx.projects.selfCheck,
       key: 'selfCheck',
       render: (_: unknown, p) => <SelfCheckTag summary={p.selfCheck} />,
+    },
+  ];
+
+  const money = (fen: number) => formatFen(fen);
+  const fundColumns: ColumnsType<ProjectFunds> = [
+    { title: tx.funds.project, dataIndex: 'label' },
+    { title: tx.funds.income, dataIndex: 'incomeFen', align: 'right', render: money },
+    { title: tx.funds.spending, dataIndex: 'spendingFen', align: 'right', render: money },
+    {
+      title: tx.funds.exam,
+      key: 'exam',
+      align: 'right',
+      render: (_: unknown, r) => money(r.spendingByCategory.exam),
+    },
+    {
+      title: tx.funds.balance,
+      dataIndex: 'balanceFen',
+      align: 'right',
+      render: (fen: number) => (
+        <span style={fen < 0 ? { color: '#cf1322' } : {}}>{money(fen)}</span>
+      ),
     },
   ];
 
@@ -230,6 +253,33 @@ export function DashboardPage() {
                 pagination={false}
                 onRow={(p) => ({
                   onClick: () => go(`projects/${p.id}`),
+                  style: { cursor: 'pointer' },
+                })}
+              />
+            </Card>
+
+            <Card
+              title={tx.funds.title(data.funds.year)}
+              extra={
+                <Button size="small" onClick={() => go(`funds/${data.funds.year}`)}>
+                  {tx.funds.open}
+                </Button>
+              }
+            >
+              <DataTable<ProjectFunds>
+                rowKey={(r) => r.projectId ?? 'none'}
+                columns={fundColumns}
+                dataSource={data.funds.byProject}
+                emptyHint={tx.funds.empty}
+                pagination={false}
+                data-testid="dashboard-funds"
+                onRow={(r) => ({
+                  onClick: () =>
+                    go(
+                      r.projectId === null
+                        ? `funds/${data.funds.year}`
+                        : `funds/${data.funds.year}/${r.projectId}`,
+                    ),
                   style: { cursor: 'pointer' },
                 })}
               />

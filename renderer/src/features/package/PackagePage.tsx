@@ -6,6 +6,7 @@ import {
   Card,
   Checkbox,
   Flex,
+  InputNumber,
   List,
   Progress,
   Tooltip,
@@ -13,6 +14,7 @@ import {
   Upload,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import {
   MAX_VERIFY_BYTES,
@@ -48,6 +50,8 @@ export function PackagePage() {
   const checks: ProjectCheck[] = selfChecks.data ?? [];
   const [selected, setSelected] = useState<number[]>([]);
   const [gbkNames, setGbkNames] = useState(false);
+  /** 附带试点经费使用情况表 of this year; null: not included. */
+  const [fundsYear, setFundsYear] = useState<number | null>(null);
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
@@ -60,7 +64,13 @@ export function PackagePage() {
     setBuilt(null);
     try {
       const result = await run((taskId) =>
-        invoke('package.build', { projectIds: selected, acceptDraft, gbkNames, taskId }),
+        invoke('package.build', {
+          projectIds: selected,
+          acceptDraft,
+          gbkNames,
+          fundsYear,
+          taskId,
+        }),
       );
       setBuilt(result);
       saveContent({
@@ -171,6 +181,29 @@ export function PackagePage() {
             <Typography.Text type="secondary">
               {selected.length === 0 ? text.selectFirst : text.selected(selected.length)}
             </Typography.Text>
+            <Flex align="center" gap={8}>
+              <Checkbox
+                checked={fundsYear !== null}
+                disabled={busy}
+                onChange={(e) => setFundsYear(e.target.checked ? dayjs().year() : null)}
+                data-testid="package-funds"
+              >
+                {text.includeFunds}
+              </Checkbox>
+              {fundsYear !== null && (
+                <InputNumber
+                  id="package-funds-year"
+                  size="small"
+                  min={2019}
+                  max={2100}
+                  precision={0}
+                  value={fundsYear}
+                  disabled={busy}
+                  addonAfter={text.fundsYearUnit}
+                  onChange={(v) => setFundsYear(typeof v === 'number' ? v : dayjs().year())}
+                />
+              )}
+            </Flex>
             <Tooltip title={text.gbkNamesHint}>
               <Checkbox
                 checked={gbkNames}

@@ -36,6 +36,7 @@ import {
   type WeeklyRevision,
   type WeeklySubmitInput,
 } from '../../../../shared/contract/weekly';
+import { weeklyFundsLine } from '../../../../shared/domain/funds';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import {
   figuresMethodLine,
@@ -107,6 +108,11 @@ function FiguresTable({ figures }: { figures: WeeklyFigures }) {
         pagination={false}
         locale={{ emptyText: tx.noFigures }}
       />
+      {figures.funds && (
+        <Typography.Paragraph data-testid="weekly-funds" style={{ marginTop: 8 }}>
+          {weeklyFundsLine(figures.funds)}
+        </Typography.Paragraph>
+      )}
       {figures.payments.length > 0 && (
         <List
           size="small"

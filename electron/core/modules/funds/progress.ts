@@ -1,0 +1,71 @@
+import { examYear } from '../../../../shared/domain/exams';
+import type { PilotProgress } from '../../../../shared/domain/funds';
+import type { CoreContext } from '../../context';
+import { loadBatches } from '../fees/batches';
+import { figuresByBatch } from '../fees/figures';
+import { weeklyRepository } from '../weekly/repository';
+import { weeklyStanding } from '../weekly/standing';
+
+/**
+ * 试点推进情况 of `year`, each figure from its one definition: the sign-up figures of the batches
+ * examined in the year (`figuresByBatch`, withdrawn ones apart), the students flagged 试点学生,
+ * and the weekly calendar (`weeklyStanding`) for the periods of the year already due.
+ */
+export function pilotProgress(ctx: CoreContext, year: number): PilotProgress {
+  const { db } = ctx;
+  const projects = db
+    .prepare<[number], { id: number }>(
+      `SELECT id FROM pilot_projects WHERE year = ? AND status NOT IN ('rejected', 'revoked')`,
+    )
+    .all(year)
+    .map((p) => p.id);
+  const pilotMajors = db
+    .prepare<[string], number>(
+      `SELECT count(DISTINCT major_id) FROM project_majors
+       WHERE project_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .get(JSON.stringify(projects))!;
+  const pilotStudents = db
+    .prepare<[], number>('SELECT count(*) FROM students WHERE pilot = 1')
+    .pluck()
+    .get()!;
+  const batches = loadBatches(db);
+  const ofYear = [...batches.values()]
+    .filter((b) => examYear(b.examDate) === year)
+    .map((b) => b.id);
+  let signups = 0;
+  let passed = 0;
+  const figures = figuresByBatch(db);
+  for (const id of ofYear) {
+    const f = figures.get(id);
+    signups += f?.signups ?? 0;
+    passed += f?.passed ?? 0;
+  }
+  const certificates = db
+    .prepare<[string], number>(
+      `SELECT count(*) FROM signups WHERE status <> 'withdrawn' AND issued_on <> ''
+         AND batch_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .get(JSON.stringify(ofYear))!;
+  const due = weeklyStanding(weeklyRepository(db), ctx.clock()).periods.filter(
+    (p) => Number(p.start.slice(0, 4)) === year && !p.open,
+  );
+  const count = (status: string) => due.filter((p) => p.status === status).length;
+  return {
+    year,
+    projects: projects.length,
+    pilotMajors,
+    pilotStudents,
+    signups,
+    passed,
+    certificates,
+    weekly: {
+      due: due.length,
+      onTime: count('submitted'),
+      late: count('late'),
+      notFiled: due.length - count('submitted') - count('late'),
+    },
+  };
+}

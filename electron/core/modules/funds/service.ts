@@ -1,0 +1,240 @@
+import type { AttachmentContent } from '../../../../shared/contract/attachments';
+import type { UploadedFile } from '../../../../shared/contract/files';
+import type {
+  FileDownload,
+  FundLine,
+  FundSaveData,
+  FundsOverview,
+  ProjectFunds,
+} from '../../../../shared/contract/funds';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { addUpFundLines, unassignedProjectLabel } from '../../../../shared/domain/funds';
+import { formatFen } from '../../../../shared/domain/money';
+import type { CoreContext } from '../../context';
+import { auditedRows, auditStamp, type AuditStamp } from '../../db/audit';
+import type { Db } from '../../db/open';
+import { CoreError, validationError } from '../../errors';
+import type { HandlersFor } from '../../handlers';
+import {
+  deleteUnusedBlobFiles,
+  prepareUpload,
+  readStoredContent,
+  releaseIfUnused,
+  withStoredContent,
+} from '../attachments/storedContent';
+import { attachmentMime } from '../attachments/repository';
+import { loadBatches } from '../fees/batches';
+import { fundsPdf, fundsSheet } from './export';
+import { pilotProgress } from './progress';
+import {
+  entriesOfYear,
+  entryLine,
+  entrySnapshot,
+  entryValues,
+  examFeeLines,
+  findEntry,
+  fundYears,
+  projectOptions,
+  signupOf,
+  studentFeeOptions,
+  studentFeeProblem,
+  projectExists,
+  updateEntry,
+  insertEntry,
+  setEntryAttachment,
+  deleteEntry,
+  type FundEntryRow,
+} from './repository';
+
+type FundsHandlerName =
+  | 'funds.overview'
+  | 'funds.save'
+  | 'funds.delete'
+  | 'funds.attachDocument'
+  | 'funds.removeDocument'
+  | 'funds.readDocument'
+  | 'funds.studentFees'
+  | 'funds.sheet'
+  | 'funds.pdf'
+  | 'funds.progress';
+
+function mustGet(db: Db, id: number): FundEntryRow {
+  const row = findEntry(db, id);
+  if (!row) {
+    throw new CoreError('NOT_FOUND', `经费记录不存在（编号 ${id}），可能已被删除，请刷新列表。`);
+  }
+  return row;
+}
+
+/**
+ * Every line of a year (entries and the 考核费 read from payments), the per-project totals and
+ * the selection's: what the page, 首页 and the 使用情况表 show.
+ */
+export function fundsOverview(db: Db, year: number, projectId: number | null): FundsOverview {
+  const projects = projectOptions(db);
+  if (projectId !== null && !projects.some((p) => p.id === projectId)) {
+    throw new CoreError('NOT_FOUND', `试点项目不存在（编号 ${projectId}），可能已被删除，请刷新。`);
+  }
+  const batches = loadBatches(db);
+  const entries = entriesOfYear(db, year, null).map((row) => entryLine(db, row, batches));
+  const all = [...entries, ...examFeeLines(db, year)].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key),
+  );
+  const byProjectId = new Map<number | null, FundLine[]>();
+  for (const line of all) {
+    const list = byProjectId.get(line.projectId) ?? [];
+    list.push(line);
+    byProjectId.set(line.projectId, list);
+  }
+  const byProject: ProjectFunds[] = projects
+    .filter((p) => byProjectId.has(p.id))
+    .map((p) => ({ projectId: p.id, label: p.label, ...addUpFundLines(byProjectId.get(p.id)!) }));
+  const unassigned = byProjectId.get(null);
+  if (unassigned) {
+    byProject.push({
+      projectId: null,
+      label: unassignedProjectLabel,
+      ...addUpFundLines(unassigned),
+    });
+  }
+  const lines = projectId === null ? all : all.filter((l) => l.projectId === projectId);
+  const years = [...new Set([year, ...fundYears(db)])].sort((a, b) => b - a);
+  return { year, projectId, years, projects, byProject, totals: addUpFundLines(lines), lines };
+}
+
+const download = (fileName: string, mime: string, bytes: Buffer): FileDownload => ({
+  fileName,
+  mime,
+  contentBase64: bytes.toString('base64'),
+  size: bytes.length,
+});
+
+/** 试点经费: income and spending per project and year; 考核费 read from the payments. */
+export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
+  const { db } = ctx;
+  const rows = auditedRows(ctx, 'fund_entry', (id) => mustGet(db, id), entrySnapshot);
+  const line = (id: number) => entryLine(db, mustGet(db, id));
+
+  /** The checks the schema cannot make: the project exists; a student fee passes rule 12. */
+  const check = (input: FundSaveData, before: FundEntryRow | null) => {
+    if (!projectExists(db, input.projectId)) {
+      throw validationError([
+        { path: 'projectId', message: '所选试点项目不存在（可能已被删除），请重新选择' },
+      ]);
+    }
+    if (input.direction !== 'income' || input.signupId === null) return;
+    const problem = studentFeeProblem(db, input.signupId);
+    if (problem) throw validationError([{ path: 'signupId', message: problem }]);
+    const signup = signupOf(db, input.signupId)!;
+    if (signup.projectId !== input.projectId) {
+      throw validationError([
+        {
+          path: 'projectId',
+          message:
+            signup.projectId === null
+              ? `报名“${signup.label}”的考核批次没有对应的试点项目（证书在考核年度的试点项目），不能登记到试点经费`
+              : '所选试点项目与这条报名的考核批次所属项目不一致，请选择报名所属的试点项目',
+        },
+      ]);
+    }
+    if (input.amount > signup.feeFen) {
+      throw validationError([
+        {
+          path: 'amount',
+          message: `金额不能超过这条报名的考核费 ${formatFen(signup.feeFen)}`,
+        },
+      ]);
+    }
+    const other = db
+      .prepare<[number, number], { id: number }>(
+        'SELECT id FROM fund_entries WHERE signup_id = ? AND id <> ?',
+      )
+      .get(input.signupId, before?.id ?? 0);
+    if (other) {
+      throw validationError([
+        {
+          path: 'signupId',
+          message: `这条报名的考核费已登记为收入（经费记录 #${other.id}），不能重复登记`,
+        },
+      ]);
+    }
+  };
+
+  const save = (input: FundSaveData): FundLine => {
+    const saved = rows.save(input.id, (before, { at }) => {
+      if (before && before.direction !== input.direction) {
+        throw validationError([
+          { path: 'direction', message: '已登记的收入不能改为支出（或反之），请删除后重新登记' },
+        ]);
+      }
+      check(input, before);
+      const v = { ...entryValues(input), at };
+      if (before) {
+        updateEntry(db, before.id, v);
+        return before.id;
+      }
+      return insertEntry(db, v);
+    });
+    return entryLine(db, saved);
+  };
+
+  /** Sets (or clears) the document inside a transaction; returns the content it released. */
+  const setDocument = (id: number, attachmentId: number | null, stamp: AuditStamp): string[] => {
+    const before = mustGet(db, id);
+    if (before.attachment_id === attachmentId) return [];
+    setEntryAttachment(db, id, attachmentId, stamp.at);
+    rows.record(stamp, id, 'update', before, mustGet(db, id));
+    const old = before.attachment_id;
+    return old !== null && releaseIfUnused(db, old) ? [before.document_sha256 as string] : [];
+  };
+
+  return {
+    'funds.overview': ({ year, projectId }) => fundsOverview(db, year, projectId),
+    'funds.save': (input) => save(input),
+    'funds.delete': ({ id }) => {
+      const released = rows.remove(id, (before) => {
+        deleteEntry(db, id);
+        return before.attachment_id !== null && releaseIfUnused(db, before.attachment_id)
+          ? [before.document_sha256 as string]
+          : [];
+      });
+      deleteUnusedBlobFiles(db, released);
+      return { id };
+    },
+    'funds.attachDocument': async ({ id, file }: { id: number; file: UploadedFile }) => {
+      const upload = await prepareUpload(file);
+      mustGet(db, id);
+      const stamp = auditStamp(ctx);
+      const released = withStoredContent(db, upload, stamp.at, (attachmentId) =>
+        setDocument(id, attachmentId, stamp),
+      );
+      deleteUnusedBlobFiles(db, released);
+      return line(id);
+    },
+    'funds.removeDocument': ({ id }) => {
+      const stamp = auditStamp(ctx);
+      deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, stamp))());
+      return line(id);
+    },
+    'funds.readDocument': ({ id }): AttachmentContent => {
+      const row = mustGet(db, id);
+      const document = entryLine(db, row).document;
+      if (!document || row.document_sha256 === null) {
+        throw new CoreError('NOT_FOUND', `经费记录 #${id} 还没有上传凭证文件。`);
+      }
+      const mime = attachmentMime(db, document.attachmentId);
+      const bytes = readStoredContent(db, row.document_sha256, document.fileName);
+      return { fileName: document.fileName, mime, contentBase64: bytes.toString('base64') };
+    },
+    'funds.studentFees': () => studentFeeOptions(db),
+    'funds.sheet': async ({ year, projectId }) => {
+      const file = await fundsSheet(fundsOverview(db, year, projectId), chinaDate(ctx.clock()));
+      return download(file.fileName, file.mime, file.bytes);
+    },
+    'funds.pdf': async ({ year, projectId }) => {
+      const file = await fundsPdf(fundsOverview(db, year, projectId), chinaDate(ctx.clock()));
+      return download(file.fileName, file.mime, file.bytes);
+    },
+    'funds.progress': ({ year }) => pilotProgress(ctx, year),
+  };
+}

@@ -1,0 +1,695 @@
+import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { DATABASE_FILE } from '../../electron/core/dataFiles';
+import type { HandlerName } from '../../shared/contract';
+import type { FundLine, FundsOverview } from '../../shared/contract/funds';
+import { chinaInstant } from '../../shared/domain/weeklyReports';
+import { createTestCore, type TestCore } from '../harness/core';
+import { softwareMajor } from '../harness/majors';
+import { progressLines } from '../../shared/domain/funds';
+import { WEB_CERT, BIM_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
+import { pdfPages } from '../harness/documents';
+import { makePdf } from '../harness/files';
+import { seedCompleteProject } from '../harness/seedProject';
+import { staged } from '../harness/uploads';
+import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { auditEntries, fails, ok, readRows } from '../harness/staff';
+
+let t: TestCore;
+let call: DataCall;
+beforeEach(() => {
+  t = createTestCore();
+  call = (name, input) => ok(t, name as HandlerName, input);
+});
+afterEach(() => t.dispose());
+
+const ORG = '工业和信息化部教育与考试中心';
+
+async function project(certificateId: number, year: number): Promise<number> {
+  const saved = await ok(t, 'projects.create', {
+    certificateId,
+    year,
+    levels: ['junior', 'intermediate'],
+    majorIds: [],
+    teacherIds: [],
+    roomIds: [],
+    siteIds: [],
+  });
+  return saved.id;
+}
+
+/**
+ * Web前端开发 2026 and BIM 2026 projects; students 1–3 pilot. Batches of Web前端开发 初级
+ * (2026-05-10, ¥400) and 中级 (2026-06-10, ¥700); student 1 takes 初级 (school) and 中级
+ * (学生自愿自费, an additional certificate), students 2 and 3 初级 (school).
+ */
+async function seed() {
+  const web = await project(WEB_CERT, 2026);
+  const bim = await project(BIM_CERT, 2026);
+  await setCaps(call);
+  const students = await addStudents(call, 3);
+  const { batchIds, signupId } = await signUp(
+    call,
+    [
+      {
+        certificateId: WEB_CERT,
+        level: 'junior',
+        examDate: '2026-05-10',
+        fee: 400,
+        organization: ORG,
+      },
+      { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 700 },
+    ],
+    [
+      { student: students[0], batch: 0 },
+      { student: students[0], batch: 1, payer: 'student' },
+      { student: students[1], batch: 0 },
+      { student: students[2], batch: 0 },
+    ],
+  );
+  return {
+    web,
+    bim,
+    students,
+    batchIds,
+    signup: (s: number, b: number) => signupId(students[s], b),
+  };
+}
+
+const overview = (year: number, projectId: number | null = null) =>
+  ok(t, 'funds.overview', { year, projectId }) as Promise<FundsOverview>;
+
+const income = (projectId: number, source: string, amount: number | string, extra = {}) =>
+  ok(t, 'funds.save', {
+    direction: 'income',
+    projectId,
+    source,
+    amount,
+    occurredOn: '2026-03-01',
+    ...extra,
+  });
+
+const spend = (projectId: number, category: string, amount: number | string, extra = {}) =>
+  ok(t, 'funds.save', {
+    direction: 'spending',
+    projectId,
+    category,
+    amount,
+    occurredOn: '2026-04-01',
+    ...extra,
+  });
+
+/** Every entry of a zip, by name. */
+function unzipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
+      if (err) return reject(err);
+      const out = new Map<string, Buffer>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (e, stream) => {
+          if (e) return reject(e);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            out.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(out));
+      zip.readEntry();
+    });
+  });
+}
+
+const byKey = (lines: FundLine[], key: string) => lines.find((l) => l.key === key)!;
+
+describe('funds: income and spending', () => {
+  it('records income by source and spending by category in fen, per project and year, every change audited', async () => {
+    const { web, bim } = await seed();
+    const award = await income(web, 'award', '120000.50', {
+      documentNo: '鄂教职成〔2026〕3号',
+      sourceName: '湖北省教育厅',
+    });
+    expect(award).toMatchObject({
+      amountFen: 12_000_050,
+      categoryLabel: '奖补资金',
+      reference: '鄂教职成〔2026〕3号',
+    });
+    await income(web, 'budget', 30_000);
+    await spend(web, 'training', '8000', { payee: '某培训中心', invoiceNo: 'INV-001' });
+    await spend(web, 'equipment', 50_000, { payee: '某设备公司', invoiceNo: 'INV-002' });
+    await spend(bim, 'materials', 1_200, { payee: '某出版社', invoiceNo: 'INV-003' });
+    // Another year: not in 2026.
+    await ok(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'budget',
+      amount: 999,
+      occurredOn: '2027-01-05',
+    });
+
+    const all = await overview(2026);
+    expect(all.totals.incomeFen).toBe(15_000_050);
+    expect(all.totals.spendingFen).toBe(5_920_000);
+    expect(all.totals.balanceFen).toBe(15_000_050 - 5_920_000);
+    expect(all.totals.spendingByCategory).toMatchObject({
+      training: 800_000,
+      equipment: 5_000_000,
+      materials: 120_000,
+      exam: 0,
+    });
+    expect(all.years).toEqual([2027, 2026]);
+    const webOnly = await overview(2026, web);
+    expect(webOnly.lines).toHaveLength(4);
+    expect(webOnly.totals).toMatchObject({ incomeFen: 15_000_050, spendingFen: 5_800_000 });
+    expect(all.byProject.map((p) => [p.label, p.incomeFen, p.spendingFen])).toEqual([
+      ['Web前端开发（2026年）', 15_000_050, 5_800_000],
+      ['建筑信息模型（BIM）（2026年）', 0, 120_000],
+    ]);
+
+    const changed = await ok(t, 'funds.save', {
+      id: award.entryId,
+      direction: 'income',
+      projectId: web,
+      source: 'award',
+      amount: 100_000,
+      occurredOn: '2026-03-02',
+      documentNo: '鄂教职成〔2026〕3号',
+    });
+    expect(changed.amountFen).toBe(10_000_000);
+    await ok(t, 'funds.delete', { id: award.entryId });
+    const log = auditEntries(t, 'fund_entry').filter((e) => e.entityId === String(award.entryId));
+    expect(log.map((e) => e.action)).toEqual(['create', 'update', 'delete']);
+    expect(log[1].before).toMatchObject({ amountFen: 12_000_050 });
+    expect(log[1].after).toMatchObject({ amountFen: 10_000_000, occurredOn: '2026-03-02' });
+    expect((await overview(2026)).totals.incomeFen).toBe(3_000_000);
+  });
+
+  it('refuses bad input with Chinese messages that name the field, writing nothing', async () => {
+    const { web } = await seed();
+    const noDoc = await fails(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'award',
+      amount: 100,
+      occurredOn: '2026-03-01',
+    });
+    expect(noDoc.message).toContain('请填写奖补资金的拨款文号');
+    const badAmount = await fails(t, 'funds.save', {
+      direction: 'spending',
+      projectId: web,
+      category: 'training',
+      amount: '12.345',
+      occurredOn: '2026-03-01',
+    });
+    expect(badAmount.message).toContain('金额应为金额（元）');
+    const zero = await fails(t, 'funds.save', {
+      direction: 'spending',
+      projectId: web,
+      category: 'training',
+      amount: 0,
+      occurredOn: '2026-03-01',
+    });
+    expect(zero.message).toContain('金额应大于 0');
+    // 考核费 is never typed: it is read from the payments.
+    const exam = await fails(t, 'funds.save', {
+      direction: 'spending',
+      projectId: web,
+      category: 'exam',
+      amount: 100,
+      occurredOn: '2026-03-01',
+    });
+    expect(exam.message).toContain('考核费由缴费记录生成');
+    const noProject = await fails(t, 'funds.save', {
+      direction: 'spending',
+      projectId: 9999,
+      category: 'training',
+      amount: 100,
+      occurredOn: '2026-03-01',
+    });
+    expect(noProject.message).toContain('所选试点项目不存在');
+    expect(readRows(t, 'SELECT * FROM fund_entries')).toHaveLength(0);
+  });
+
+  it('the data file itself has no 考核费 category to type into', async () => {
+    const { web } = await seed();
+    t.core.close();
+    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    try {
+      expect(() =>
+        db
+          .prepare(
+            `INSERT INTO fund_entries (project_id, direction, category, amount_fen, occurred_on,
+               created_at, updated_at) VALUES (?, 'spending', 'exam', 100, '2026-01-01', 'x', 'x')`,
+          )
+          .run(web),
+      ).toThrow(/CHECK constraint failed/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a project with money recorded cannot be deleted from under it', async () => {
+    const { bim } = await seed();
+    await spend(bim, 'consumables', 10, { invoiceNo: 'X1' });
+    const refused = await fails(t, 'projects.delete', { id: bim });
+    expect(refused.message).toContain('已登记 1 条经费收支记录');
+  });
+});
+
+describe('funds: 考核费 is read from the payments to evaluation organizations', () => {
+  it('fills 考核费 from the payments, by the project of each batch, and follows every change to them', async () => {
+    const { web, batchIds } = await seed();
+    const p1 = await ok(t, 'fees.savePayment', {
+      organization: ORG,
+      batchId: batchIds[0],
+      invoiceNo: 'FP-1',
+      amount: 1_200,
+      paidOn: '2026-05-20',
+    });
+    await ok(t, 'fees.savePayment', { organization: ORG, amount: 300, paidOn: '2026-06-01' });
+    await ok(t, 'fees.savePayment', { organization: ORG, amount: 50, paidOn: '2025-12-31' });
+
+    const all = await overview(2026);
+    expect(all.totals.spendingByCategory.exam).toBe(150_000);
+    const line = byKey(all.lines, `payment:${p1.id}`);
+    expect(line).toMatchObject({
+      entryId: null,
+      category: 'exam',
+      projectId: web,
+      party: ORG,
+      reference: 'FP-1',
+      amountFen: 120_000,
+      lacksDocument: false,
+    });
+    const unassigned = all.byProject.find((p) => p.projectId === null)!;
+    expect(unassigned).toMatchObject({ label: '未归属试点项目', spendingFen: 30_000 });
+    expect(byKey(all.lines, 'payment:2').lacksDocument).toBe(true);
+    expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(120_000);
+    expect((await overview(2025)).totals.spendingByCategory.exam).toBe(5_000);
+
+    // One definition: a change in 缴费与对账 is the change here.
+    await ok(t, 'fees.savePayment', {
+      id: p1.id,
+      organization: ORG,
+      batchId: batchIds[0],
+      invoiceNo: 'FP-1',
+      amount: 1_000,
+      paidOn: '2026-05-20',
+    });
+    expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(100_000);
+    await ok(t, 'fees.deletePayment', { id: p1.id });
+    expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(0);
+    const payments = await ok(t, 'fees.payments', {});
+    const paid2026 = payments
+      .filter((p) => p.paidOn.startsWith('2026'))
+      .reduce((a, p) => a + p.amountFen, 0);
+    expect((await overview(2026)).totals.spendingByCategory.exam).toBe(paid2026);
+  });
+});
+
+describe('funds: rules', () => {
+  it('flags spending with no document until a file or an invoice number is given', async () => {
+    const { web } = await seed();
+    const bare = await spend(web, 'consumables', 200, { payee: '某耗材店' });
+    expect(bare.lacksDocument).toBe(true);
+    expect((await overview(2026)).totals.undocumented).toBe(1);
+    const withFile = await ok(t, 'funds.attachDocument', {
+      id: bare.entryId,
+      file: { fileName: '发票.pdf', contentBase64: makePdf('invoice').toString('base64') },
+    });
+    expect(withFile.lacksDocument).toBe(false);
+    expect(withFile.document?.fileName).toMatch(/\.pdf$/);
+    const read = await ok(t, 'funds.readDocument', { id: bare.entryId });
+    expect(Buffer.from(read.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await overview(2026)).totals.undocumented).toBe(0);
+    const removed = await ok(t, 'funds.removeDocument', { id: bare.entryId });
+    expect(removed.lacksDocument).toBe(true);
+    expect(readRows(t, 'SELECT * FROM attachments')).toHaveLength(0);
+    const invoiced = await ok(t, 'funds.save', {
+      id: bare.entryId,
+      direction: 'spending',
+      projectId: web,
+      category: 'consumables',
+      amount: 200,
+      occurredOn: '2026-04-01',
+      invoiceNo: 'INV-9',
+    });
+    expect(invoiced.lacksDocument).toBe(false);
+    // Income needs no invoice: never flagged.
+    expect((await income(web, 'budget', 10)).lacksDocument).toBe(false);
+  });
+
+  it('shows spending above income, never refuses it', async () => {
+    const { web } = await seed();
+    await income(web, 'budget', 1_000);
+    const over = await spend(web, 'equipment', 1_500, { invoiceNo: 'E1' });
+    expect(over.amountFen).toBe(150_000);
+    const o = await overview(2026, web);
+    expect(o.totals.balanceFen).toBe(-50_000);
+  });
+
+  it('money from students: only a voluntary additional certificate’s exam fee, by the ledger’s rule 12', async () => {
+    const { web, signup } = await seed();
+    const refusedOther = await fails(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'other',
+      sourceName: '学生资料费',
+      amount: 50,
+      occurredOn: '2026-03-01',
+    });
+    expect(refusedOther.message).toContain('不得向试点学生收取费用');
+    // A school-paid sign-up is not money from a student.
+    const schoolPaid = await fails(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      signupId: signup(0, 0),
+      amount: 400,
+      occurredOn: '2026-06-01',
+    });
+    expect(schoolPaid.message).toContain('付费方不是“学生自愿自费”');
+    const noSignup = await fails(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      amount: 400,
+      occurredOn: '2026-06-01',
+    });
+    expect(noSignup.message).toContain('请选择这笔学生自愿自费考核费对应的报名记录');
+    const options = await ok(t, 'funds.studentFees', {});
+    expect(options).toEqual([
+      expect.objectContaining({
+        signupId: signup(0, 1),
+        feeFen: 70_000,
+        projectId: web,
+        recordedBy: null,
+      }),
+    ]);
+    const tooMuch = await fails(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      signupId: signup(0, 1),
+      amount: 701,
+      occurredOn: '2026-06-01',
+    });
+    expect(tooMuch.message).toContain('金额不能超过这条报名的考核费 ¥700.00');
+    const fee = await ok(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      signupId: signup(0, 1),
+      amount: 700,
+      occurredOn: '2026-06-01',
+    });
+    expect(fee).toMatchObject({ amountFen: 70_000, problem: null });
+    expect(fee.signupLabel).toContain('学号 2023000001');
+    const twice = await fails(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      signupId: signup(0, 1),
+      amount: 700,
+      occurredOn: '2026-06-02',
+    });
+    expect(twice.message).toContain('已登记为收入');
+
+    // The school-paid exam withdrawn: the self-paid one is no longer an additional certificate.
+    await ok(t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
+    const line = byKey((await overview(2026, web)).lines, `entry:${fee.entryId}`);
+    expect(line.problem).toContain('不是加考的证书');
+    expect(await ok(t, 'funds.studentFees', {})).toEqual([]);
+    const again = await fails(t, 'funds.save', {
+      id: fee.entryId,
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      signupId: signup(0, 1),
+      amount: 700,
+      occurredOn: '2026-06-01',
+    });
+    expect(again.message).toContain('不是加考的证书');
+  });
+});
+
+describe('funds: 试点经费使用情况表', () => {
+  it('writes every line with its document reference and the totals, as xlsx and PDF', async () => {
+    const { web, batchIds } = await seed();
+    await income(web, 'award', 20_000, { documentNo: '鄂财教〔2026〕8号', sourceName: '省财政厅' });
+    const noDoc = await spend(web, 'consumables', 300, { payee: '某耗材店' });
+    await spend(web, 'training', 25_000, { payee: '某培训中心', invoiceNo: 'INV-77' });
+    await ok(t, 'fees.savePayment', {
+      organization: ORG,
+      batchId: batchIds[0],
+      invoiceNo: 'FP-1',
+      amount: 1_200,
+      paidOn: '2026-05-20',
+    });
+
+    const file = await ok(t, 'funds.sheet', { year: 2026, projectId: web });
+    expect(file.fileName).toBe('试点经费使用情况表_2026年度_Web前端开发（2026年）.xlsx');
+    const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
+    const table = sheetTable(wb.getWorksheet('经费使用情况')!);
+    expect(table.header).toEqual([
+      '序号',
+      '收支',
+      '类别',
+      '试点项目',
+      '日期',
+      '来源单位/收款方',
+      '文号/发票号',
+      '凭证',
+      '金额（元）',
+      '备注',
+    ]);
+    const body = table.rows.slice(
+      0,
+      table.rows.findIndex((r) => r.length === 0),
+    );
+    expect(body.map((r) => [r[1], r[2], r[6], r[7], r[8]])).toEqual([
+      ['收入', '奖补资金', '鄂财教〔2026〕8号', '见文号/发票号', 20_000],
+      ['支出', '耗材', '', '无凭证', 300],
+      ['支出', '师资培训', 'INV-77', '见文号/发票号', 25_000],
+      ['支出', '考核费', 'FP-1', '见文号/发票号', 1_200],
+    ]);
+    const line = (label: string) => table.rows.find((r) => r[0] === label)?.[8];
+    expect(line('收入合计')).toBe(20_000);
+    expect(line('其中考核费')).toBe(1_200);
+    expect(line('支出合计')).toBe(26_500);
+    expect(line('结余')).toBe(-6_500);
+    expect(String(table.rows.at(-1)?.[0])).toContain('支出超过收入 ¥6,500.00；1 笔支出无凭证');
+    expect(noDoc.lacksDocument).toBe(true);
+
+    const pdf = await ok(t, 'funds.pdf', { year: 2026, projectId: null });
+    expect(pdf.mime).toBe('application/pdf');
+    const pdfFile = path.join(t.dataDir, 'funds.pdf');
+    writeFileSync(pdfFile, Buffer.from(pdf.contentBase64, 'base64'));
+    const text = pdfPages(pdfFile)
+      .flatMap((p) => p.lines.map((l) => l.text))
+      .join('\n');
+    expect(text).toContain('1+X证书制度试点经费使用情况表');
+    expect(text).toContain('一、收入明细');
+    expect(text).toContain('INV-77');
+    expect(text).toContain('无凭证');
+    expect(text).toContain('-¥6,500.00');
+    expect(text).toContain('负责人签字');
+  });
+});
+
+describe('funds: 首页', () => {
+  it('shows the year’s funds by project, and the spending with no document and bad student money as problems', async () => {
+    const { web, batchIds, signup } = await seed();
+    await income(web, 'budget', 2_000);
+    await spend(web, 'consumables', 300);
+    await ok(t, 'fees.savePayment', {
+      organization: ORG,
+      batchId: batchIds[0],
+      invoiceNo: 'FP-1',
+      amount: 400,
+      paidOn: '2026-05-20',
+    });
+    const fee = await ok(t, 'funds.save', {
+      direction: 'income',
+      projectId: web,
+      source: 'studentExamFee',
+      signupId: signup(0, 1),
+      amount: 700,
+      occurredOn: '2026-06-01',
+    });
+    const summary = await ok(t, 'dashboard.summary', {});
+    expect(summary.funds.year).toBe(2026);
+    expect(summary.funds.byProject).toEqual([
+      expect.objectContaining({
+        projectId: web,
+        incomeFen: 270_000,
+        spendingFen: 70_000,
+        balanceFen: 200_000,
+      }),
+    ]);
+    expect(summary.funds.byProject[0].spendingByCategory.exam).toBe(40_000);
+    const funds = summary.violations.filter((v) => v.kind.startsWith('funds'));
+    expect(funds).toEqual([
+      expect.objectContaining({
+        kind: 'fundsDocument',
+        title: '2026年度试点经费：1 笔支出没有凭证',
+        route: 'funds/2026',
+      }),
+    ]);
+    await ok(t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
+    const after = (await ok(t, 'dashboard.summary', {})).violations.find(
+      (v) => v.kind === 'fundsStudentMoney',
+    );
+    expect(after).toMatchObject({ route: `funds/2026/${web}` });
+    expect(after?.detail).toContain('不是加考的证书');
+    expect(fee.entryId).not.toBeNull();
+  });
+});
+
+describe('funds: weekly figures', () => {
+  it('each period gains the funds recorded in it, 考核费 being its payments; the periods add up to the year', async () => {
+    let now = new Date(chinaInstant('2026-03-02', '09:00'));
+    const w = createTestCore(() => now);
+    try {
+      const c = <N extends HandlerName>(name: N, input: unknown) => ok(w, name, input);
+      await c('weekly.saveSettings', {
+        pilotStart: '2026-03-02',
+        cadence: 'weekly',
+        dueWeekday: 5,
+        dueTime: '17:00',
+      });
+      const web = (
+        await c('projects.create', {
+          certificateId: WEB_CERT,
+          year: 2026,
+          levels: ['junior'],
+          majorIds: [],
+          teacherIds: [],
+          roomIds: [],
+          siteIds: [],
+        })
+      ).id;
+      const entry = (input: object) =>
+        c('funds.save', { projectId: web, occurredOn: '2026-03-02', ...input });
+      await entry({ direction: 'income', source: 'budget', amount: 1_000 });
+      const training = await entry({ direction: 'spending', category: 'training', amount: 300 });
+      await c('fees.savePayment', { organization: ORG, amount: 200, paidOn: '2026-03-03' });
+
+      now = new Date(chinaInstant('2026-03-10', '09:00'));
+      await entry({ direction: 'spending', category: 'consumables', amount: 50 });
+      await entry({
+        id: training.entryId,
+        direction: 'spending',
+        category: 'training',
+        amount: 400,
+      });
+
+      const week = async (start: string) =>
+        (await c('weekly.get', { periodStart: start })).liveFigures.funds!;
+      const first = await week('2026-03-02');
+      expect(first).toMatchObject({ incomeFen: 100_000, spendingFen: 50_000 });
+      expect(first.spendingByCategory).toMatchObject({ exam: 20_000, training: 30_000 });
+      const second = await week('2026-03-09');
+      expect(second).toMatchObject({ incomeFen: 0, spendingFen: 15_000 });
+      expect(second.spendingByCategory).toMatchObject({ training: 10_000, consumables: 5_000 });
+      const year = (await c('funds.overview', { year: 2026 })).totals;
+      expect(first.spendingFen + second.spendingFen).toBe(year.spendingFen);
+      expect(first.incomeFen + second.incomeFen).toBe(year.incomeFen);
+      // 试点推进情况 reads the same calendar: the first week is past due and not filed.
+      expect((await c('funds.progress', { year: 2026 })).weekly).toEqual({
+        due: 1,
+        onTime: 0,
+        late: 0,
+        notFiled: 1,
+      });
+    } finally {
+      w.dispose();
+    }
+  });
+});
+
+describe('funds: 试点推进情况', () => {
+  it('shows the factors the notice names for one year, each from its one definition', async () => {
+    const { signup } = await seed();
+    const major = await ok(t, 'majors.save', softwareMajor);
+    await ok(t, 'projects.create', {
+      certificateId: 3,
+      year: 2026,
+      levels: ['junior'],
+      majorIds: [major.id],
+      teacherIds: [],
+      roomIds: [],
+      siteIds: [],
+    });
+    const s = signup(0, 0);
+    await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'paid' });
+    await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'examined' });
+    await ok(t, 'exams.signups.saveResult', {
+      id: s,
+      status: 'passed',
+      score: 90,
+      certificateNo: 'WEB-1',
+      issuedOn: '2026-06-30',
+    });
+    await ok(t, 'exams.signups.setStatus', { ids: [signup(2, 0)], status: 'withdrawn' });
+    const p = await ok(t, 'funds.progress', { year: 2026 });
+    expect(p).toEqual({
+      year: 2026,
+      projects: 3,
+      pilotMajors: 1,
+      pilotStudents: 3,
+      signups: 3,
+      passed: 1,
+      certificates: 1,
+      weekly: { due: 0, onTime: 0, late: 0, notFiled: 0 },
+    });
+    expect(progressLines(p)).toContain('考核报名人次：3');
+    expect((await ok(t, 'funds.progress', { year: 2025 })).signups).toBe(0);
+  });
+});
+
+describe('funds: the submission package', () => {
+  it('can include the 使用情况表 of a year, listed in its manifest and verified like the rest', async () => {
+    const project = await seedCompleteProject(t.core);
+    await ok(t, 'funds.save', {
+      direction: 'income',
+      projectId: project.id,
+      source: 'award',
+      documentNo: '鄂教职成〔2026〕3号',
+      amount: 5_000,
+      occurredOn: '2026-02-01',
+    });
+    const without = await ok(t, 'package.build', { projectIds: [project.id], acceptDraft: true });
+    expect(without.manifest.files.some((f) => f.path.startsWith('试点经费'))).toBe(false);
+    const result = await ok(t, 'package.build', {
+      projectIds: [project.id],
+      acceptDraft: true,
+      fundsYear: 2026,
+    });
+    const name = '试点经费使用情况表（2026年度）.xlsx';
+    expect(result.manifest.files.map((f) => f.path)).toEqual(
+      expect.arrayContaining([name, '试点经费使用情况表（2026年度）.pdf']),
+    );
+    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const files = await unzipEntries(bytes);
+    const wb = await loadWorkbook(files.get(name)!);
+    const table = sheetTable(wb.getWorksheet('经费使用情况')!);
+    expect(table.rows[0].slice(1, 3)).toEqual(['收入', '奖补资金']);
+    expect(table.rows.find((r) => r[0] === '收入合计')?.[8]).toBe(5_000);
+    const verified = await t.core.dispatch(
+      'package.verify',
+      await staged(t.core, result.fileName, bytes),
+    );
+    expect(verified.ok && verified.data).toMatchObject({
+      ok: true,
+      missing: [],
+      extra: [],
+      changed: [],
+    });
+  });
+});

@@ -1,0 +1,162 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { attachScreenshot, choose, errorOf, fillDate, openDialog, openPage } from '../harness/antd';
+import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
+import { makePdf } from '../harness/files';
+import { schoolProfile } from '../harness/seed';
+import { webHostCall } from '../harness/seedStaff';
+import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+const ORG = '工业和信息化部教育与考试中心';
+const PROJECT = 'Web前端开发（2026年）';
+
+const lines = (page: Page) => page.getByTestId('funds-lines');
+const lineOf = (page: Page, text: string) =>
+  lines(page).locator('.ant-table-row', { hasText: text });
+const categoryAmount = (page: Page, category: string) =>
+  page.getByTestId('funds-by-category').locator('tr', { hasText: category }).locator('td').last();
+
+async function save(page: Page) {
+  await openDialog(page)
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
+}
+
+test.describe('试点经费', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-funds-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('records income, spends, sees 考核费 from the payments, exports the 使用情况表 and reads it back', async ({
+    page,
+    request,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    const call = dataCall(webHostCall(request, host));
+    await page.goto(await host.launchUrl());
+
+    await call('school.save', schoolProfile);
+    // A 2026 project, a batch with two sign-ups and a payment to the organization for it.
+    await call('projects.create', {
+      certificateId: WEB_CERT,
+      year: 2026,
+      levels: ['junior'],
+      majorIds: [],
+      teacherIds: [],
+      roomIds: [],
+      siteIds: [],
+    });
+    await setCaps(call);
+    const students = await addStudents(call, 2);
+    const { batchIds } = await signUp(
+      call,
+      [
+        {
+          certificateId: WEB_CERT,
+          level: 'junior',
+          examDate: '2026-05-10',
+          fee: 400,
+          organization: ORG,
+        },
+      ],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+    await call('fees.savePayment', {
+      organization: ORG,
+      batchId: batchIds[0],
+      invoiceNo: 'FP-2026-1',
+      amount: 800,
+      paidOn: '2026-05-20',
+    });
+
+    await openPage(page, '试点经费');
+    await choose(page, 'funds-year', '2026年度');
+    // 考核费 is there before anything is typed: read from the payment.
+    await expect(categoryAmount(page, '考核费')).toHaveText('¥800.00');
+    await expect(lineOf(page, 'FP-2026-1')).toContainText('来自缴费记录');
+
+    // 1. Income: 奖补资金 refused without its document number, then saved with it.
+    await page.getByRole('button', { name: '登记收入' }).click();
+    const income = openDialog(page);
+    await choose(page, 'fund-project', PROJECT);
+    await choose(page, 'fund-kind', '奖补资金');
+    await income.locator('#fund-amount').fill('20000');
+    await fillDate(page, 'fund-date', '2026年3月1日');
+    await income.locator('#fund-party').fill('湖北省教育厅');
+    await save(page);
+    await expect(errorOf(page, 'fund-reference')).toContainText('请填写奖补资金的拨款文号');
+    await income.locator('#fund-reference').fill('鄂教职成〔2026〕3号');
+    await save(page);
+    await expect(income).toHaveCount(0);
+    await expect(lineOf(page, '鄂教职成〔2026〕3号')).toContainText('¥20,000.00');
+
+    // 2. Spending with no document: flagged 无凭证 until a file is uploaded.
+    await page.getByRole('button', { name: '登记支出' }).click();
+    const spending = openDialog(page);
+    await choose(page, 'fund-project', PROJECT);
+    await choose(page, 'fund-kind', '师资培训');
+    await spending.locator('#fund-amount').fill('25000');
+    await fillDate(page, 'fund-date', '2026年4月1日');
+    await spending.locator('#fund-party').fill('某师资培训中心');
+    await save(page);
+    await expect(spending).toHaveCount(0);
+    const training = lineOf(page, '某师资培训中心');
+    await expect(training).toContainText('无凭证');
+    await expect(page.getByText('1 笔支出没有凭证')).toBeVisible();
+    await training.locator('input[type=file]').setInputFiles({
+      name: '培训费发票.pdf',
+      mimeType: 'application/pdf',
+      buffer: makePdf('invoice'),
+    });
+    await expect(training).not.toContainText('无凭证');
+    await expect(training.getByRole('button', { name: '下载凭证' })).toBeVisible();
+
+    // 3. Spending above income is shown, not refused.
+    await expect(categoryAmount(page, '师资培训')).toHaveText('¥25,000.00');
+    await expect(page.getByTestId('funds-overspent')).toContainText('支出超过收入 ¥5,800.00');
+    await expect(page.getByTestId('funds-by-project')).toContainText(PROJECT);
+    await attachScreenshot(page, testInfo, 'funds-page');
+
+    // 4. The 使用情况表 (xlsx), read back.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出使用情况表（Excel）' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('试点经费使用情况表_2026年度_全部试点项目.xlsx');
+    const wb = await loadWorkbook(readFileSync(await file.path()));
+    const table = sheetTable(wb.getWorksheet('经费使用情况')!);
+    const body = table.rows.slice(
+      0,
+      table.rows.findIndex((r) => r.length === 0),
+    );
+    expect(body.map((r) => [r[1], r[2], r[6], String(r[7]).slice(0, 3), r[8]])).toEqual([
+      ['收入', '奖补资金', '鄂教职成〔2026〕3号', '见文号', 20_000],
+      ['支出', '师资培训', '', '附件：', 25_000],
+      ['支出', '考核费', 'FP-2026-1', '见文号', 800],
+    ]);
+    const total = (label: string) => table.rows.find((r) => r[0] === label)?.[8];
+    expect(total('收入合计')).toBe(20_000);
+    expect(total('其中考核费')).toBe(800);
+    expect(total('支出合计')).toBe(25_800);
+    expect(total('结余')).toBe(-5_800);
+
+    const pdf = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出使用情况表（PDF）' }).click();
+    const pdfFile = await pdf;
+    expect(pdfFile.suggestedFilename()).toBe('试点经费使用情况表_2026年度_全部试点项目.pdf');
+    expect(
+      readFileSync(await pdfFile.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+});
