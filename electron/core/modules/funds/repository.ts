@@ -379,3 +379,24 @@ export function setEntryAttachment(
 export function deleteEntry(db: Db, id: number): void {
   db.prepare('DELETE FROM fund_entries WHERE id = ?').run(id);
 }
+
+/** Another entry (`selfId` excluded) that records this sign-up's student fee. */
+export function entryOfSignup(
+  db: Db,
+  signupId: number,
+  selfId: number,
+): { id: number } | undefined {
+  return db
+    .prepare<[number, number], { id: number }>(
+      'SELECT id FROM fund_entries WHERE signup_id = ? AND id <> ?',
+    )
+    .get(signupId, selfId);
+}
+
+/** How many income and spending entries a project has (they keep it from being deleted). */
+export function entryCountOfProject(db: Db, projectId: number): number {
+  return db
+    .prepare<[number], number>('SELECT count(*) FROM fund_entries WHERE project_id = ?')
+    .pluck()
+    .get(projectId)!;
+}

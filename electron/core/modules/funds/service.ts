@@ -39,6 +39,7 @@ import {
   studentFeeOptions,
   studentFeeProblem,
   projectExists,
+  entryOfSignup,
   updateEntry,
   insertEntry,
   setEntryAttachment,
@@ -145,11 +146,7 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
         },
       ]);
     }
-    const other = db
-      .prepare<[number, number], { id: number }>(
-        'SELECT id FROM fund_entries WHERE signup_id = ? AND id <> ?',
-      )
-      .get(input.signupId, before?.id ?? 0);
+    const other = entryOfSignup(db, input.signupId, before?.id ?? 0);
     if (other) {
       throw validationError([
         {

@@ -12,6 +12,7 @@ import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/storedContent';
+import { entryCountOfProject } from '../funds/repository';
 import { checkReferences, ensureUniqueYear } from './references';
 import {
   addStatusHistory,
@@ -198,14 +199,11 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             `“${projectStatusLabels[before.status]}”的试点项目是申报记录，不能删除；如需退出试点，请将状态改为“取消资格”。`,
           );
         }
-        const funds = db
-          .prepare<[number], number>('SELECT count(*) FROM fund_entries WHERE project_id = ?')
-          .pluck()
-          .get(id)!;
+        const funds = entryCountOfProject(db, id);
         if (funds > 0) {
           throw new CoreError(
             'CONFLICT',
-            `这个试点项目已登记 ${funds} 条经费收支记录，不能删除；请先在“试点经费”中删除或改到其他项目。`,
+            `这个试点项目已登记 ${funds} 条经费收支记录，不能删除；请先删除这些记录或把它们改到其他项目。`,
           );
         }
         const at = now();
