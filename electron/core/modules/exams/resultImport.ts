@@ -26,7 +26,7 @@ import {
   type RowProblem,
   type ValidRow,
 } from '../../io/importer';
-import { findSignups, recordSignupAudit } from './signups';
+import { findSignups, recordSignupAudit } from './repository';
 
 export type ResultImportField =
   | 'admissionNo'

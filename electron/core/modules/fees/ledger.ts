@@ -20,7 +20,7 @@ import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
-import { findSignups, recordSignupAudit, type SignupRow } from '../exams/signups';
+import { findSignups, recordSignupAudit, type SignupRow } from '../exams/repository';
 import { loadBatches, marks, type BatchInfo } from './batches';
 
 const MAX_CHAR = '\u{10FFFF}';

@@ -23,7 +23,7 @@ import {
 } from '../../../../shared/domain/funds';
 import { formatFen } from '../../../../shared/domain/money';
 import type { Db } from '../../db/open';
-import { projectFor } from '../exams/signups';
+import { projectFor } from '../exams/repository';
 import { loadBatches, type BatchInfo } from '../fees/batches';
 
 /** A row of `fund_entries` with its project's and document's facts. */

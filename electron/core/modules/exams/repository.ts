@@ -1,0 +1,120 @@
+import type { Signup, SignupAuditView } from '../../../../shared/contract/exams';
+import type { Payer, SignupStatus } from '../../../../shared/domain/exams';
+import type { CoreContext } from '../../context';
+import { auditLog, auditStamp } from '../../db/audit';
+import type { Db } from '../../db/open';
+
+/* Sign-up rows: how they are stored, read and recorded in the audit log. */
+
+/** A sign-up row as stored. */
+export interface SignupRow {
+  id: number;
+  student_id: number;
+  batch_id: number;
+  status: SignupStatus;
+  score: number | null;
+  theory_score: number | null;
+  practical_score: number | null;
+  admission_no: string;
+  certificate_no: string;
+  issued_on: string;
+  platform_registered: number;
+  credit_bank: number;
+  fee_fen: number;
+  payer: Payer;
+  created_at: string;
+  updated_at: string;
+  student_no: string;
+  name: string;
+  major_name: string;
+  class_name: string;
+  pilot: number;
+}
+
+export const selectSignups = `
+  SELECT su.*, st.student_no, st.name, st.major_text AS major_name, st.class_name, st.pilot
+  FROM signups su JOIN students st ON st.id = su.student_id`;
+
+export function fromRow(row: SignupRow): Signup {
+  return {
+    id: row.id,
+    batchId: row.batch_id,
+    studentId: row.student_id,
+    studentNo: row.student_no,
+    name: row.name,
+    majorName: row.major_name,
+    className: row.class_name,
+    pilot: row.pilot === 1,
+    status: row.status,
+    score: row.score,
+    theoryScore: row.theory_score,
+    practicalScore: row.practical_score,
+    admissionNo: row.admission_no,
+    certificateNo: row.certificate_no,
+    issuedOn: row.issued_on,
+    platformRegistered: row.platform_registered === 1,
+    creditBank: row.credit_bank === 1,
+    feeFen: row.fee_fen,
+    payer: row.payer,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The audit log's view of a sign-up: exactly these keys, for every sign-up change. */
+export function signupAuditView(signup: Signup): SignupAuditView {
+  return {
+    studentId: signup.studentId,
+    batchId: signup.batchId,
+    status: signup.status,
+    score: signup.score,
+    theoryScore: signup.theoryScore,
+    practicalScore: signup.practicalScore,
+    admissionNo: signup.admissionNo,
+    certificateNo: signup.certificateNo,
+    issuedOn: signup.issuedOn,
+    platformRegistered: signup.platformRegistered,
+    creditBank: signup.creditBank,
+    feeFen: signup.feeFen,
+    payer: signup.payer,
+  };
+}
+
+/**
+ * Writes one sign-up change to the audit log (entity 'signup', id = the sign-up's id); call it
+ * inside the transaction that made the change. Other modules changing sign-ups (fees, payers)
+ * use it too, so every entry has the same shape.
+ */
+export function recordSignupAudit(
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
+  at: string,
+  before: Signup | null,
+  after: Signup | null,
+): void {
+  const id = (after ?? before)!.id;
+  const action = before === null ? 'create' : after === null ? 'delete' : 'update';
+  auditLog(ctx.db, 'signup', signupAuditView)(auditStamp(ctx, at), id, action, before, after);
+}
+
+export function findSignups(db: Db, ids: readonly number[]): Signup[] {
+  // json_each keeps it one statement whatever the number of ids.
+  const rows = db
+    .prepare(`${selectSignups} WHERE su.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as SignupRow[];
+  return rows.map(fromRow);
+}
+
+/** The pilot project of a certificate in a year, with its majors; null when there is none. */
+export function projectFor(db: Db, certificateId: number, year: number) {
+  const project = db
+    .prepare<[number, number], { id: number; status: string }>(
+      'SELECT id, status FROM pilot_projects WHERE certificate_id = ? AND year = ?',
+    )
+    .get(certificateId, year);
+  if (!project) return null;
+  const majorIds = db
+    .prepare<[number], number>('SELECT major_id FROM project_majors WHERE project_id = ?')
+    .pluck()
+    .all(project.id);
+  return { ...project, year, confirmed: project.status === 'confirmed', majorIds };
+}
