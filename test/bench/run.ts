@@ -7,6 +7,7 @@ import { benchPackage } from './package.bench';
 import { benchDashboard } from './dashboard.bench';
 import { benchFees } from './fees.bench';
 import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
+import { benchResultsImport } from './results.bench';
 import { printTable, type BenchRow } from './stats';
 import { benchStudentImport, benchStudents } from './students.bench';
 import { benchFirstPaintScripts, benchWebColdStart } from './webStart.bench';
@@ -18,6 +19,7 @@ const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
   ['selfcheck', benchSelfCheck],
   ['teachers', benchTeacherFilter],
   ['import', () => benchStudentImport()],
+  ['results', () => benchResultsImport()],
   ['students', benchStudents],
   ['package', benchPackage],
   ['fees', () => benchFees()],

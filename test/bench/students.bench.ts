@@ -17,7 +17,7 @@ import { softwareMajor } from '../harness/majors';
 const software = softwareMajor;
 
 /** Median of `runs` timings of `fn`, each after an untimed `setup`. */
-async function medianWithSetup<S>(
+export async function medianWithSetup<S>(
   runs: number,
   setup: () => S | Promise<S>,
   fn: (state: S) => unknown,
@@ -34,7 +34,7 @@ async function medianWithSetup<S>(
 }
 
 /** The baseline parser: ExcelJS's streaming reader, first sheet, every row's values. */
-async function excelJsStreamingRead(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
+export async function excelJsStreamingRead(bytes: Buffer): Promise<ExcelJS.CellValue[][]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache',
     styles: 'cache',
