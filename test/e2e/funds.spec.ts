@@ -158,5 +158,12 @@ test.describe('试点经费', () => {
         .subarray(0, 5)
         .toString(),
     ).toBe('%PDF-');
+
+    // 打印 opens the same table's PDF in a new tab (Chromium's PDF viewer on its blob).
+    const opening = page.waitForEvent('popup');
+    await page.getByTestId('funds-print').click();
+    const tab = await opening;
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
   });
 });

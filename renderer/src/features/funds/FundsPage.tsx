@@ -38,6 +38,7 @@ import { DataTable } from '../../components/DataTable';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { PrintButton } from '../../components/PrintButton';
 import { t } from '../../i18n';
 import { FundFormModal } from './FundFormModal';
 
@@ -77,6 +78,7 @@ function Exports({ year, projectId }: { year: number; projectId: number | null }
       <Button icon={<DownloadOutlined />} loading={busy === 'pdf'} onClick={() => void run('pdf')}>
         {text.exportPdf}
       </Button>
+      <PrintButton load={() => invoke('funds.pdf', { year, projectId })} testId="funds-print" />
     </>
   );
 }
