@@ -73,7 +73,7 @@ export function transitionProblem(from: SignupStatus, to: SignupStatus): string 
   const options =
     next.length === 0
       ? `“${signupStatusLabels[from]}”是最终状态，不能再更改`
-      : `“${signupStatusLabels[from]}”只能改为 ${next.map((s) => `“${signupStatusLabels[s]}”`).join('、')}`;
+      : `“${signupStatusLabels[from]}”只能改为${next.map((s) => `“${signupStatusLabels[s]}”`).join('、')}`;
   return `不能从“${signupStatusLabels[from]}”改为“${signupStatusLabels[to]}”：${options}`;
 }
 
@@ -138,6 +138,15 @@ export function resultFieldProblems(
   return problems;
 }
 
+/** What a sign-up already has that a status change would contradict. */
+const recordedResultLabels: Record<ResultField, string> = {
+  score: '已录入成绩',
+  certificateNo: '已录入证书编号',
+  issuedOn: '已录入发证日期',
+  platformRegistered: '已标记平台登记',
+  creditBank: '已转入学分银行',
+};
+
 /**
  * What a bulk status change makes of one sign-up: nothing when it is already there, else the
  * transition and result-field rules above decide (the reason is the first problem).
@@ -147,8 +156,11 @@ export function statusChangeVerdict(
   to: SignupStatus,
 ): RowVerdict {
   if (signup.status === to) return 'unchanged';
+  const field = resultFieldProblems(to, signup)[0]?.field;
+  // A status change enters no result: what stands in the way is the result already recorded.
   const problem =
-    transitionProblem(signup.status, to) ?? resultFieldProblems(to, signup)[0]?.message;
+    transitionProblem(signup.status, to) ??
+    (field ? `${recordedResultLabels[field]}，不能改为“${signupStatusLabels[to]}”` : null);
   return problem ? { reason: problem } : 'apply';
 }
 

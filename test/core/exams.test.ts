@@ -644,7 +644,7 @@ describe('sign-ups', () => {
     });
     // A pass with a certificate cannot silently become 未通过.
     const back = await fails(t, 'exams.signups.setStatus', { ids: [ids[0]], status: 'failed' });
-    expect(back.message).toContain('不能录入证书编号');
+    expect(back.message).toContain('已录入证书编号，不能改为“未通过”');
     const failed = await ok(t, 'exams.signups.saveResult', {
       id: ids[1],
       status: 'failed',

@@ -124,12 +124,16 @@ describe('results import', () => {
       成绩单本身前后矛盾: { severity: 'error', count: 1, rows: [7] },
       报名已撤销: { severity: 'error', count: 1, rows: [9] },
     });
-    expect(byTitle['本校有此学生，但未报名本批次']).toEqual({
+    expect(byTitle['未匹配：本校有此学生，但未报名本批次']).toEqual({
       severity: 'error',
       count: 1,
       rows: [10],
     });
-    expect(byTitle['未匹配到本批次的报名']).toEqual({ severity: 'error', count: 1, rows: [11] });
+    expect(byTitle['未匹配：本批次的报名中没有此考生']).toEqual({
+      severity: 'error',
+      count: 1,
+      rows: [11],
+    });
     expect(byTitle['身份证号被 Excel 存成数字（末几位已丢失）']).toEqual({
       severity: 'warning',
       count: 1,
@@ -276,7 +280,8 @@ describe('results import', () => {
       '已录入的结果“通过”将改为“未通过”，证书编号“C-1”将清除',
     );
     expect(
-      corrected.groups.find((g) => g.title === '未匹配到本批次的报名')?.problems[0].message,
+      corrected.groups.find((g) => g.title === '未匹配：本批次的报名中没有此考生')?.problems[0]
+        .message,
     ).toBe(
       '第 4 行“准考证号”列：本批次的报名中没有准考证号为“A9”的考生（准考证号要先由一份成绩单记下）；请在成绩单中加上身份证号或学号',
     );
@@ -312,7 +317,7 @@ describe('results import', () => {
         `第 4 行“身份证号”列：第 4、5 行的身份证号都是“${idOf(2)}”，但其他内容不同：同一身份证号只能有一行，请核对后只保留正确的一行`,
         '第 6 行“是否通过”列：考核结果“优秀”无法识别，应为“通过”“未通过”或“缺考”',
         '第 6 行“发证日期”列：发证日期“2020-13-01”不是有效日期，格式如 2020-12-20',
-        '第 6 行：没有身份证号、准考证号或学号，无法确定是哪位考生',
+        '第 6 行：没有可用的身份证号（空白，或被 Excel 存成数字而丢了末几位）、准考证号或学号，无法确定是哪位考生',
       ]),
     );
     expect(preview.summary).toMatchObject({ valid: 0, invalid: 4 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { attachScreenshot, openPage } from '../harness/antd';
+import { answerUnsaved, attachScreenshot, openPage } from '../harness/antd';
 import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { xlsxBytes } from '../harness/sheets';
@@ -127,6 +127,12 @@ test.describe('成绩导入', () => {
     await pick('bulk-status-2023000003', '缺考');
     await expect(page.getByTestId('bulk-results-save')).toHaveText('保存 3 条更改');
     await attachScreenshot(page, testInfo, 'bulk-results');
+    // Typed results are not dropped on the way out: 退出批量录入 and the sidebar ask first.
+    await page.getByRole('button', { name: '退出批量录入' }).click();
+    await answerUnsaved(page, '继续编辑');
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await answerUnsaved(page, '继续编辑');
+    await expect(page.getByTestId('bulk-results-save')).toHaveText('保存 3 条更改');
     await page.getByTestId('bulk-results-save').click();
     await expect(page.getByText('已保存 3 条结果')).toBeVisible();
 

@@ -30,6 +30,7 @@ import { saveSheet } from '../features/fees/download';
 import { t } from '../i18n';
 import { ImportProblemGroups } from './ImportProblemGroups';
 import { useTaskProgress } from './useTaskProgress';
+import { useUnsavedGuard } from './useUnsavedGuard';
 
 interface Props {
   open: boolean;
@@ -181,10 +182,14 @@ export function ImportWizard({
       onOk: () => void onCommit(true),
     });
 
+  // Columns matched by hand are work the person would lose: leaving asks first.
+  const guard = useUnsavedGuard(open && Object.keys(mapping).length > 0 && done === null);
   const close = () => {
     if (phase === 'committing') return;
-    reset();
-    onClose();
+    guard(() => {
+      reset();
+      onClose();
+    });
   };
 
   const checked =

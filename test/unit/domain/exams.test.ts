@@ -28,7 +28,7 @@ describe('sign-up status flow', () => {
     expect(canMoveTo('registered', 'passed')).toBe(false);
     expect(canMoveTo('registered', 'examined')).toBe(false);
     expect(transitionProblem('registered', 'passed')).toBe(
-      '不能从“已报名”改为“通过”：“已报名”只能改为 “已缴费”、“已撤销”',
+      '不能从“已报名”改为“通过”：“已报名”只能改为“已缴费”、“已撤销”',
     );
     expect(transitionProblem('withdrawn', 'registered')).toContain('最终状态');
     expect(allowedNextStatuses('absent')).toEqual([]);

@@ -139,11 +139,12 @@ export interface ResultRow {
 }
 
 const MATCH_GROUP = {
-  unmatched: '未匹配到本批次的报名',
-  notSignedUp: '本校有此学生，但未报名本批次',
+  // “未匹配：” opens each group the headline counts as 未匹配, so the two add up on screen.
+  unmatched: '未匹配：本批次的报名中没有此考生',
+  notSignedUp: '未匹配：本校有此学生，但未报名本批次',
   name: '姓名与报名记录不一致',
   identity: '身份证号与报名记录不一致',
-  noKey: '没有可用于匹配的身份证号、准考证号或学号',
+  noKey: '未匹配：没有可用于匹配的身份证号、准考证号或学号',
   bad: '单元格内容无法识别',
 } as const;
 
@@ -301,7 +302,11 @@ export function resultImportDefinition(
           MATCH_GROUP.unmatched,
         );
       } else {
-        issue(null, '没有身份证号、准考证号或学号，无法确定是哪位考生', MATCH_GROUP.noKey);
+        issue(
+          null,
+          '没有可用的身份证号（空白，或被 Excel 存成数字而丢了末几位）、准考证号或学号，无法确定是哪位考生',
+          MATCH_GROUP.noKey,
+        );
       }
       return undefined;
     }

@@ -13,6 +13,7 @@ import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';
 import { noWrap } from '../../components/noWrap';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 
 interface Draft {
@@ -73,10 +74,19 @@ export function ResultTable({
     });
   const changed = items.filter((s) => drafts.has(s.id));
 
+  const guard = useUnsavedGuard(changed.length > 0);
+
+  /** Sets every row that can take it; rows already typed in are left as typed, and said so. */
   const setAll = (status: SignupStatus) => {
+    let typed = 0;
+    let cannot = 0;
     for (const s of items) {
-      if (s.status !== status && choices(s.status).includes(status)) edit(s, { status });
+      if (drafts.has(s.id)) typed += 1;
+      else if (s.status === status) continue;
+      else if (!choices(s.status).includes(status)) cannot += 1;
+      else edit(s, { status });
     }
+    if (typed + cannot > 0) message.info(text.setAllSkipped(typed, cannot), 8);
   };
 
   const save = async () => {
@@ -195,7 +205,7 @@ export function ResultTable({
             options={resultStatuses.map((s) => ({ value: s, label: signupStatusLabels[s] }))}
             onChange={setAll}
           />
-          <Button onClick={onClose} disabled={saving}>
+          <Button onClick={() => guard(onClose)} disabled={saving}>
             {text.close}
           </Button>
           <Button

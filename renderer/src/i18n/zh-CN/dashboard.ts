@@ -11,7 +11,7 @@ export const dashboard = {
     pilot: (n: number) => `试点学生 ${n} 人`,
     signedUp: '考核报名（人次）',
     passed: (n: number) => `通过 ${n} 人次`,
-    feeTotal: '费用合计',
+    feeTotal: '费用合计（报名应缴）',
     feeSplit: (school: string, student: string) =>
       `学校承担与财政补助 ${school}，学生自愿自费 ${student}`,
   },

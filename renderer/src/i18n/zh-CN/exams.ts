@@ -100,6 +100,13 @@ export const exams = {
       open: '批量录入结果',
       hint: '逐行选择结果、填写成绩和证书编号，改完一起保存；已报名、已缴费的考生可直接录入结果。只显示当前页的报名。',
       setAll: '本页全部设为…',
+      setAllSkipped: (typed: number, cannot: number) =>
+        `未改动：${[
+          typed > 0 ? `${typed} 行已有未保存的修改（保留原样）` : '',
+          cannot > 0 ? `${cannot} 行的当前状态不能改为此结果（如已撤销、已录入通过）` : '',
+        ]
+          .filter(Boolean)
+          .join('；')}。`,
       certificateNo: '证书编号',
       issuedOn: '发证日期',
       close: '退出批量录入',
