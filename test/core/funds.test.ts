@@ -499,6 +499,8 @@ describe('funds: 试点经费使用情况表', () => {
     expect(text).toContain('无凭证');
     expect(text).toContain('-¥6,500.00');
     expect(text).toContain('负责人签字');
+    // One date format in print: no ISO dates in the lines.
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
 

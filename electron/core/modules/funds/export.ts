@@ -181,7 +181,8 @@ function linesTable(overview: FundsOverview, direction: 'income' | 'spending'): 
       String(i + 1),
       l.categoryLabel,
       ...(allProjects ? [l.projectLabel] : []),
-      l.date,
+      // Dates read as on every printed form: 2026年3月2日.
+      formatChineseDate(l.date),
       l.party || '—',
       l.reference || '—',
       documentMark(l),
