@@ -1,5 +1,7 @@
 import { chinaDate } from '../../../../shared/domain/dates';
 import type { SheetDownload } from '../../../../shared/contract/fees';
+import { dataCentreDownload } from '../../io/dataCentre';
+import { skillCertificatesSheet, xCertificatesSheet } from './dataCentre';
 import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
 import { batchHistory, studentHistory } from './history';
@@ -26,6 +28,8 @@ type FeesHandlerName =
   | 'fees.reconcile'
   | 'fees.uploadSheet'
   | 'fees.feeSheet'
+  | 'fees.skillCertificatesSheet'
+  | 'fees.xCertificatesSheet'
   | 'fees.history.student'
   | 'fees.history.batch';
 
@@ -65,6 +69,10 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.uploadSheet': async ({ batchId }) => download(await uploadSheet(db, batchId)),
     'fees.feeSheet': async ({ batchId }) =>
       download(await feeSheet(db, batchId, chinaDate(ctx.clock()))),
+    'fees.skillCertificatesSheet': async ({ skipIncomplete }) =>
+      dataCentreDownload(await skillCertificatesSheet(db, ctx.clock(), skipIncomplete)),
+    'fees.xCertificatesSheet': async ({ skipIncomplete }) =>
+      dataCentreDownload(await xCertificatesSheet(db, ctx.clock(), skipIncomplete)),
     'fees.history.student': ({ studentId, limit }) => studentHistory(db, studentId, limit),
     'fees.history.batch': ({ batchId, limit }) => batchHistory(db, batchId, limit),
   };
