@@ -343,6 +343,8 @@ export interface DataCentreProblem {
 export interface DataCentreExport {
   file: SheetDownload | null;
   exported: number;
+  /** Rows with everything required: what `skipIncomplete` would export. */
+  complete: number;
   problems: DataCentreProblem[];
 }
 

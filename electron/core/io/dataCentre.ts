@@ -62,6 +62,8 @@ export interface DataCentreProblem {
 export interface DataCentreSheet {
   file: { fileName: string; bytes: Buffer } | null;
   exported: number;
+  /** Rows with everything required: what `skipIncomplete` would export. */
+  complete: number;
   problems: DataCentreProblem[];
 }
 
@@ -82,8 +84,10 @@ export async function dataCentreSheet(
       ? []
       : [{ row: index + 1, record: r.record, message: `缺少${r.missing.join('、')}` }],
   );
-  if (problems.length > 0 && !skipIncomplete) return { file: null, exported: 0, problems };
   const complete = rows.filter((r) => r.missing.length === 0);
+  if (problems.length > 0 && !skipIncomplete) {
+    return { file: null, exported: 0, complete: complete.length, problems };
+  }
   const wb = newWorkbook();
   addSheet(
     wb,
@@ -95,6 +99,7 @@ export async function dataCentreSheet(
   return {
     file: { fileName, bytes: await workbookBytes(wb) },
     exported: complete.length,
+    complete: complete.length,
     problems,
   };
 }
@@ -103,6 +108,7 @@ export async function dataCentreSheet(
 export function dataCentreDownload({
   file,
   exported,
+  complete,
   problems,
 }: DataCentreSheet): DataCentreExport {
   return {
@@ -112,6 +118,7 @@ export function dataCentreDownload({
       size: file.bytes.length,
     },
     exported,
+    complete,
     problems,
   };
 }

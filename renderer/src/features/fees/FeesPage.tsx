@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { invoke, messageOf } from '../../api/client';
 import { combined } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
+import { DataCentreExportButton } from '../../components/DataCentreExportButton';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
@@ -59,6 +60,11 @@ function Downloads() {
       >
         {text.downloadFees}
       </Button>
+      <DataCentreExportButton
+        handler="fees.skillCertificatesSheet"
+        label={text.skillCertificatesSheet}
+      />
+      <DataCentreExportButton handler="fees.xCertificatesSheet" label={text.xCertificatesSheet} />
     </>
   );
 }

@@ -58,6 +58,7 @@ export const projects = {
     roomIds: '选择相关实训室',
     siteIds: '选择相关实习实训场所',
   },
+  coursesSheet: '课证融通关联关系数据',
   courses: {
     hint: '列出把本证书内容融入教学的课程（课程号、课程名称），用于上报“课证融通关联关系数据”。',
     courseNo: '课程号',
