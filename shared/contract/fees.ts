@@ -322,6 +322,14 @@ export interface SheetDownload {
   size: number;
 }
 
+/** A candidate of the 考生信息上传表 the platform may refuse, and why. */
+export interface UploadSheetFlag {
+  studentNo: string;
+  name: string;
+  idNumber: string;
+  message: string;
+}
+
 /** A data-centre export: with `skipIncomplete`, the rows lacking required data are left out. */
 export const dataCentreExportSchema = z
   .object({ skipIncomplete: z.boolean({ error: 'skipIncomplete 应为是或否' }).default(false) })
@@ -372,6 +380,11 @@ export const feesContract = {
     input: z.object({ batchId: idField('考核批次') }).strict(),
     output: {} as SheetDownload,
   },
+  /** The candidates the platform may refuse (15-digit IDs), listed before the upload sheet. */
+  'fees.uploadSheetFlags': {
+    input: z.object({ batchId: idField('考核批次') }).strict(),
+    output: {} as UploadSheetFlag[],
+  },
   'fees.feeSheet': {
     input: z.object({ batchId: idField('考核批次').nullable().default(null) }).strict(),
     output: {} as SheetDownload,
@@ -405,6 +418,7 @@ export const feesTopics = {
   'fees.deletePayment': { writes: ['payments'] },
   'fees.reconcile': { reads: feeData },
   'fees.uploadSheet': { reads: feeData },
+  'fees.uploadSheetFlags': { reads: feeData },
   'fees.feeSheet': { reads: feeData },
   'fees.skillCertificatesSheet': { reads: [...feeData, 'school', 'sites'] },
   'fees.xCertificatesSheet': { reads: [...feeData, 'school', 'sites'] },

@@ -116,6 +116,72 @@ describe('发证机构编码 and 融通课程', () => {
   });
 });
 
+describe('考生信息上传表', () => {
+  it('lists the candidates with 15-digit IDs first, and writes the issue’s columns with 等级 and its code', async () => {
+    await confirmedProject(t.core, seeded);
+    const old = await ok(t, 'students.save', {
+      studentNo: '2020000099',
+      name: '旧证学生',
+      idType: 'resident',
+      idNumber: '420106040301123',
+      gender: 'male',
+      majorId: null,
+      className: '软件2001班',
+      entryYear: 2020,
+      phone: '13800001111',
+      pilot: true,
+    });
+    const batch = await createBatch(t.core, batchInput(seeded.certificate.id));
+    await ok(t, 'exams.signups.create', {
+      batchId: batch.id,
+      studentIds: [seeded.students[0]!.id, old.id],
+      confirm: true,
+    });
+    expect(await ok(t, 'fees.uploadSheetFlags', { batchId: batch.id })).toEqual([
+      {
+        studentNo: '2020000099',
+        name: '旧证学生',
+        idNumber: '420106040301123',
+        message: '15 位旧身份证号，请更换为 18 位',
+      },
+    ]);
+    const file = await ok(t, 'fees.uploadSheet', { batchId: batch.id });
+    const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
+    const { header, rows } = sheetTable(wb.worksheets[0]!);
+    expect(header).toEqual([
+      '姓名',
+      '性别',
+      '证件类型',
+      '证件号码',
+      '学号',
+      '专业',
+      '班级',
+      '年级',
+      '手机号码',
+      '证书名称',
+      '等级',
+      '等级代码',
+      '考核批次',
+    ]);
+    expect(rows[1]).toEqual([
+      '旧证学生',
+      '男',
+      '居民身份证',
+      '420106040301123',
+      '2020000099',
+      '',
+      '软件2001班',
+      '2020',
+      '13800001111',
+      'Web前端开发',
+      '初级',
+      1,
+      rows[0]![12],
+    ]);
+    expect((await fails(t, 'fees.uploadSheetFlags', { batchId: 999 })).code).toBe('NOT_FOUND');
+  });
+});
+
 describe('data-centre sheets', () => {
   it('学生技能证书数据 (ODS_XSJNZSSJ): lists missing data first, then exact headers and formats', async () => {
     await results();

@@ -8,7 +8,7 @@ import { batchHistory, studentHistory } from './history';
 import { feeChanger, ledgerRepo } from './ledger';
 import { paymentsRepo, reconcile } from './payments';
 import { feeViolations } from './rules';
-import { feeSheet, uploadSheet, type SheetFile } from './sheets';
+import { feeSheet, uploadSheet, uploadSheetFlags, type SheetFile } from './sheets';
 import { schoolRepository } from '../school/repository';
 import { feeTotals, studentStatement } from './statement';
 import { statementPdf } from './statementPdf';
@@ -27,6 +27,7 @@ type FeesHandlerName =
   | 'fees.deletePayment'
   | 'fees.reconcile'
   | 'fees.uploadSheet'
+  | 'fees.uploadSheetFlags'
   | 'fees.feeSheet'
   | 'fees.skillCertificatesSheet'
   | 'fees.xCertificatesSheet'
@@ -67,6 +68,7 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.deletePayment': ({ id }) => payments.remove(id),
     'fees.reconcile': () => reconcile(db),
     'fees.uploadSheet': async ({ batchId }) => download(await uploadSheet(db, batchId)),
+    'fees.uploadSheetFlags': ({ batchId }) => uploadSheetFlags(db, batchId),
     'fees.feeSheet': async ({ batchId }) =>
       download(await feeSheet(db, batchId, chinaDate(ctx.clock()))),
     'fees.skillCertificatesSheet': async ({ skipIncomplete }) =>
