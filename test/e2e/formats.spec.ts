@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, openPage } from '../harness/antd';
-import { WEB_CERT } from '../harness/fees';
+import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { addStudents, dataCall, setCaps, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
@@ -69,5 +69,76 @@ test.describe('上报数据中心', () => {
       expect(r[6]).toMatch(/^\d{8} \d{6}$/);
     }
     await attachScreenshot(page, testInfo, 'formats-courses-export');
+  });
+
+  test('费用台账 names the 15-digit IDs before 考生信息上传表 and the missing 发证机构编码 before 学生技能证书数据', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    await call('school.save', schoolProfile);
+    await setCaps(call);
+    const [first] = await addStudents(call, 1);
+    const old = (await call('students.save', {
+      studentNo: '2023000099',
+      name: '旧证学生',
+      idType: 'resident',
+      idNumber: '420106040301123',
+      gender: 'male',
+      className: '软件2301班',
+      entryYear: 2023,
+      pilot: true,
+    })) as { id: number };
+    const { signupId } = await signUp(
+      call,
+      [{ certificateId: WEB_CERT, level: 'junior', examDate: '2026-03-20', fee: 480 }],
+      [
+        { student: first!, batch: 0 },
+        { student: old.id, batch: 0 },
+      ],
+    );
+    const passed = signupId(first!, 0);
+    await call('exams.signups.setStatus', { ids: [passed], status: 'paid' });
+    await call('exams.signups.setStatus', { ids: [passed], status: 'examined' });
+    await call('exams.signups.saveResult', {
+      id: passed,
+      status: 'passed',
+      score: 90,
+      certificateNo: 'WEB2026-0001',
+      issuedOn: '2026-04-20',
+    });
+
+    await page.goto(await host.launchUrl());
+    await openPage(page, '费用台账');
+    await page.locator('.ant-select', { has: page.locator('#fees-batch-filter') }).click();
+    await page
+      .locator('.ant-select-item-option', { hasText: '初级' })
+      .filter({ visible: true })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: '考生信息上传表' })).toBeEnabled();
+
+    await page.getByRole('button', { name: '考生信息上传表' }).click();
+    const flags = page.getByTestId('upload-flags');
+    await expect(flags).toContainText('2023000099 旧证学生（420106040301123）：15 位旧身份证号');
+    await expect(flags.locator('li')).toHaveCount(1);
+    const download = page.waitForEvent('download');
+    await openDialog(page).getByRole('button', { name: '仍然下载' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('考生信息上传表.xlsx');
+    const upload = sheetTable((await loadWorkbook(readFileSync(await file.path()))).worksheets[0]!);
+    expect(upload.header).toContain('等级代码');
+    expect(upload.rows).toHaveLength(2);
+
+    await page.getByRole('button', { name: '学生技能证书数据' }).click();
+    const problems = page.getByTestId('data-centre-problems');
+    await expect(problems).toContainText(
+      '第 1 条 2023000001 学生1（Web前端开发初级）：缺少发证机构编码（在证书目录“Web前端开发”中填写）',
+    );
+    await expect(
+      openDialog(page).getByRole('button', { name: '只导出完整的 0 条' }),
+    ).toBeDisabled();
+    await attachScreenshot(page, testInfo, 'formats-missing-organization-code');
   });
 });
