@@ -140,5 +140,43 @@ test.describe('上报数据中心', () => {
       openDialog(page).getByRole('button', { name: '只导出完整的 0 条' }),
     ).toBeDisabled();
     await attachScreenshot(page, testInfo, 'formats-missing-organization-code');
+    await openDialog(page)
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    await expect(problems).toBeHidden();
+
+    // 证书目录: the code recorded in the drawer; the sheet then exports that certificate.
+    await openPage(page, '证书目录');
+    await page
+      .getByTestId('catalogue-table')
+      .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect(drawer.getByText('编辑：Web前端开发')).toBeVisible();
+    await drawer.locator('#certificate-organization-code').fill('12100000400012345X');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(drawer).toBeHidden();
+
+    await openPage(page, '费用台账');
+    const skill = page.waitForEvent('download');
+    await page.getByRole('button', { name: '学生技能证书数据' }).click();
+    const skillFile = await skill;
+    expect(skillFile.suggestedFilename()).toBe('学生技能证书数据（ODS_XSJNZSSJ）.xlsx');
+    const sheet = sheetTable(
+      (await loadWorkbook(readFileSync(await skillFile.path()))).worksheets[0]!,
+    );
+    expect(sheet.header[0]).toBe('主键数据唯一性标识');
+    expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows[0]!.slice(1, 9)).toEqual([
+      schoolProfile.code,
+      '2023000001',
+      '学生1',
+      '12100000400012345X',
+      '1',
+      'WEB2026-0001',
+      'Web前端开发',
+      '20260420',
+    ]);
   });
 });
