@@ -35,14 +35,24 @@ test.describe('上报数据中心', () => {
       teacherIds: [],
       roomIds: [],
       siteIds: [],
-      courses: [
-        { courseNo: 'RJ1001', courseName: 'JavaScript 程序设计' },
-        { courseNo: 'RJ1002', courseName: '网页设计与制作' },
-      ],
+      courses: [{ courseNo: 'RJ1001', courseName: 'JavaScript 程序设计' }],
     });
     expect(created.ok).toBe(true);
 
+    // A second course typed in the project form.
     await page.goto(await host.launchUrl());
+    await openPage(page, '试点项目');
+    await page
+      .locator('.ant-table-row', { hasText: 'Web前端开发' })
+      .getByRole('button', { name: /打\s*开/ })
+      .click();
+    await expect(page.locator('#project-course-no-0')).toHaveValue('RJ1001');
+    await page.getByRole('button', { name: '添加课程' }).click();
+    await page.locator('#project-course-no-1').fill('RJ1002');
+    await page.locator('#project-course-name-1').fill('网页设计与制作');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('试点项目已保存')).toBeVisible();
+
     await openPage(page, '试点项目');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '课证融通关联关系数据' }).click();
