@@ -34,6 +34,17 @@ export const batchSchema = z
   .default('')
   .transform(normalizeBatch)
   .pipe(z.string().max(50, { error: '批次不能超过 50 个字' }));
+/** 发证机构编码 as the data centre codes the evaluation organization (ODS tables); may be blank. */
+export const organizationCodeSchema = z
+  .string({ error: '发证机构编码必须是文字' })
+  .default('')
+  .transform(normalizeText)
+  .pipe(
+    z
+      .string()
+      .max(60, { error: '发证机构编码不能超过 60 个字符' })
+      .regex(/^[0-9A-Za-z-]*$/, { error: '发证机构编码只能含字母、数字和“-”' }),
+  );
 export const sourceSchema = z
   .string({ error: '来源说明必须是文字' })
   .default('')
@@ -133,6 +144,7 @@ export const requirementsSchema = z
 export const certificateDataSchema = z.object({
   name: certificateNameSchema,
   organization: organizationSchema,
+  organizationCode: organizationCodeSchema,
   batch: batchSchema,
   source: sourceSchema,
   levels: levelsSchema,
@@ -172,6 +184,8 @@ export interface Certificate {
   id: number;
   name: string;
   organization: string;
+  /** 发证机构编码 (data centre); '' until recorded. */
+  organizationCode: string;
   batch: string;
   source: string;
   archived: boolean;

@@ -322,6 +322,40 @@ export interface SheetDownload {
   size: number;
 }
 
+/** A candidate of the 考生信息上传表 the platform may refuse, and why. */
+export interface UploadSheetFlag {
+  studentNo: string;
+  name: string;
+  idNumber: string;
+  message: string;
+}
+
+/** A data-centre export: with `skipIncomplete`, the rows lacking required data are left out. */
+export const dataCentreExportSchema = z
+  .object({ skipIncomplete: z.boolean({ error: 'skipIncomplete 应为是或否' }).default(false) })
+  .strict();
+
+/** A record that lacks data the data centre requires, listed before anything is exported. */
+export interface DataCentreProblem {
+  /** 1-based position among the records. */
+  row: number;
+  /** Who it is about, e.g. “2020000001 学生1（Web前端开发初级）”. */
+  record: string;
+  message: string;
+}
+
+/**
+ * The file (null while rows lack required data and `skipIncomplete` was not asked), how many
+ * rows it holds, and the rows left out with what each lacks.
+ */
+export interface DataCentreExport {
+  file: SheetDownload | null;
+  exported: number;
+  /** Rows with everything required: what `skipIncomplete` would export. */
+  complete: number;
+  problems: DataCentreProblem[];
+}
+
 export const feesContract = {
   'fees.ledger': { input: ledgerListSchema.strict(), output: {} as LedgerResult },
   'fees.facets': { input: z.object({}).strict(), output: {} as LedgerFacets },
@@ -346,10 +380,19 @@ export const feesContract = {
     input: z.object({ batchId: idField('考核批次') }).strict(),
     output: {} as SheetDownload,
   },
+  /** The candidates the platform may refuse (15-digit IDs), listed before the upload sheet. */
+  'fees.uploadSheetFlags': {
+    input: z.object({ batchId: idField('考核批次') }).strict(),
+    output: {} as UploadSheetFlag[],
+  },
   'fees.feeSheet': {
     input: z.object({ batchId: idField('考核批次').nullable().default(null) }).strict(),
     output: {} as SheetDownload,
   },
+  /** 学生技能证书数据 (ODS_XSJNZSSJ) for the vocational-education data centre. */
+  'fees.skillCertificatesSheet': { input: dataCentreExportSchema, output: {} as DataCentreExport },
+  /** 1+X证书数据 (ODS_GZXZSSJ) for the vocational-education data centre. */
+  'fees.xCertificatesSheet': { input: dataCentreExportSchema, output: {} as DataCentreExport },
   'fees.history.student': {
     input: z.object({ studentId: idField('学生'), limit: auditLimit }).strict(),
     output: {} as AuditHistory,
@@ -375,7 +418,10 @@ export const feesTopics = {
   'fees.deletePayment': { writes: ['payments'] },
   'fees.reconcile': { reads: feeData },
   'fees.uploadSheet': { reads: feeData },
+  'fees.uploadSheetFlags': { reads: feeData },
   'fees.feeSheet': { reads: feeData },
+  'fees.skillCertificatesSheet': { reads: [...feeData, 'school', 'sites'] },
+  'fees.xCertificatesSheet': { reads: [...feeData, 'school', 'sites'] },
   'fees.history.student': { reads: feeData },
   'fees.history.batch': { reads: feeData },
 } as const satisfies TopicsOf<typeof feesContract>;

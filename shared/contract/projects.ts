@@ -8,7 +8,9 @@ import {
 } from '../domain/implementationPlan';
 import type { ProjectFieldChange, ProjectRecord } from '../domain/projectRevisions';
 import { projectStatuses, type ProjectStatus } from '../domain/projectStatus';
+import { normalizeText } from '../domain/text';
 import type { Verdict, VerdictLevel } from '../domain/verdict';
+import { dataCentreExportSchema, type DataCentreExport } from './fees';
 import { projectData, type TopicsOf } from './topics';
 
 const id = (label: string) =>
@@ -55,6 +57,26 @@ export const plannedStudentsSchema = z.object({
     .max(100000, { error: '计划人数过大' }),
 });
 
+const courseText = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .transform(normalizeText)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `请填写${label}` })
+        .max(max, { error: `${label}不能超过 ${max} 个字` }),
+    );
+
+/** One 融通课程 (课程号, 课程名称), as the data centre's 课证融通关联关系数据 lists it. */
+export const projectCourseSchema = z
+  .object({
+    courseNo: courseText('课程号', 32),
+    courseName: courseText('课程名称', 100),
+  })
+  .strict();
+export type ProjectCourse = z.output<typeof projectCourseSchema>;
+
 /** Everything the coordinator edits on a project page. */
 export const projectDataSchema = z
   .object({
@@ -71,6 +93,11 @@ export const projectDataSchema = z
     plannedStudents: z.array(plannedStudentsSchema).max(100).default([]),
     /** Ids of the certificate's hardware requirements this project meets. */
     hardwareChecks: idList('实训条件要求').default([]),
+    /** 融通课程, in the order entered; a 课程号 once. */
+    courses: z
+      .array(projectCourseSchema, { error: '融通课程格式不正确' })
+      .max(100, { error: '融通课程最多 100 门' })
+      .default([]),
     plan: planSchema.default(planSchema.parse({})),
     commitments: commitmentsSchema.default(commitmentsSchema.parse({})),
   })
@@ -94,6 +121,17 @@ export const projectDataSchema = z
         });
       }
       seen.add(key);
+    });
+    const courseNos = new Map<string, number>();
+    data.courses.forEach((c, index) => {
+      const first = courseNos.get(c.courseNo);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['courses', index, 'courseNo'],
+          message: `融通课程第 ${index + 1} 行的课程号“${c.courseNo}”与第 ${first + 1} 行重复`,
+        });
+      } else courseNos.set(c.courseNo, index);
     });
   });
 export type ProjectDataInput = z.input<typeof projectDataSchema>;
@@ -223,6 +261,8 @@ export const projectsContract = {
   },
   'projects.delete': { input: byId, output: {} as { id: number } },
   'projects.selfCheckAll': { input: z.object({}).strict(), output: {} as ProjectCheck[] },
+  /** 课证融通关联关系数据 (ODS_KZRTGLGXSJ) for the vocational-education data centre. */
+  'projects.coursesSheet': { input: dataCentreExportSchema, output: {} as DataCentreExport },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */
@@ -235,4 +275,5 @@ export const projectsTopics = {
   'projects.copyToYear': { writes: ['projects', 'attachments'] },
   'projects.delete': { writes: ['projects', 'attachments'] },
   'projects.selfCheckAll': { reads: projectData },
+  'projects.coursesSheet': { reads: ['projects', 'catalogue', 'school'] },
 } as const satisfies TopicsOf<typeof projectsContract>;

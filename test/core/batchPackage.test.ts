@@ -138,14 +138,17 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     expect(upload.slice(1)).toEqual(
       live.map((s) => [
         s.name,
+        student(s.studentNo).gender === 'male' ? '男' : '女',
         '居民身份证',
         student(s.studentNo).idNumber,
-        student(s.studentNo).gender === 'male' ? '男' : '女',
         s.studentNo,
         s.majorName,
         s.className,
+        '2020',
+        '',
         'Web前端开发',
         '初级',
+        1,
         '第一批',
       ]),
     );

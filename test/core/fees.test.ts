@@ -554,7 +554,7 @@ describe('fees: sheets', () => {
        WHERE g.batch_id = ? AND g.status <> 'withdrawn' ORDER BY s.student_no`,
       batches[0],
     );
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[4], r[6]])).toEqual(
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[6]])).toEqual(
       db.map((s) => [
         s.name.startsWith('=') ? `'${s.name}` : s.name,
         s.id_number,
@@ -563,10 +563,10 @@ describe('fees: sheets', () => {
       ]),
     );
     expect(rows[1][0]).toBe(`'=HYPERLINK("x")`);
-    expect(rows[1].slice(7)).toEqual(['Web前端开发', '初级', '2026春初级']);
-    expect(rows[1][1]).toBe('居民身份证');
-    expect(typeof ws.getCell('C2').value).toBe('string');
-    expect(ws.getColumn(3).numFmt).toBe('@');
+    expect(rows[1].slice(9)).toEqual(['Web前端开发', '初级', 1, '2026春初级']);
+    expect(rows[1][2]).toBe('居民身份证');
+    expect(typeof ws.getCell('D2').value).toBe('string');
+    expect(ws.getColumn(4).numFmt).toBe('@');
     expect((await fails(t, 'fees.uploadSheet', { batchId: 999 })).code).toBe('NOT_FOUND');
   });
 

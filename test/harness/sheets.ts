@@ -88,13 +88,16 @@ export async function templateFilledWithExample(template: Buffer): Promise<Buffe
  */
 export const uploadSheetHeader = [
   '姓名',
+  '性别',
   '证件类型',
   '证件号码',
-  '性别',
   '学号',
   '专业',
   '班级',
+  '年级',
+  '手机号码',
   '证书名称',
   '等级',
+  '等级代码',
   '考核批次',
 ];

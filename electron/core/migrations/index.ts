@@ -15,6 +15,7 @@ import weeklyFlows from './014_weekly_flows';
 import teacherDetails from './015_teacher_details';
 import results from './016_results';
 import funds from './017_funds';
+import formats from './018_formats';
 
 export interface Migration {
   version: number;
@@ -44,4 +45,5 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'teacher_details', sql: teacherDetails },
   { version: 16, name: 'results', sql: results },
   { version: 17, name: 'funds', sql: funds },
+  { version: 18, name: 'formats', sql: formats },
 ];

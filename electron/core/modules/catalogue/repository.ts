@@ -22,6 +22,7 @@ interface CertificateRow {
   id: number;
   name: string;
   organization: string;
+  organization_code: string;
   batch: string;
   source: string;
   archived: 0 | 1;
@@ -43,7 +44,13 @@ interface RequirementRow {
 
 export type LevelInput = CertificateData['levels'][number];
 export type LimitInput = FeeLimitInput;
-export type CertificateFields = Pick<CertificateData, 'name' | 'organization' | 'batch' | 'source'>;
+export type CertificateFields = Pick<
+  CertificateData,
+  'name' | 'organization' | 'batch' | 'source'
+> & {
+  /** Left out (an import): a new certificate has none, an existing one keeps its own. */
+  organizationCode?: string;
+};
 
 const levelOrder = (level: CertificateLevel) => certificateLevels.indexOf(level);
 
@@ -76,11 +83,13 @@ export function catalogueRepository(ctx: CoreContext) {
       'SELECT * FROM certificate_requirements ORDER BY certificate_id, position, id',
     ),
     insert: db.prepare(
-      `INSERT INTO certificates (name, organization, batch, source, archived, created_at, updated_at)
-       VALUES (@name, @organization, @batch, @source, 0, @at, @at)`,
+      `INSERT INTO certificates (name, organization, organization_code, batch, source, archived,
+         created_at, updated_at)
+       VALUES (@name, @organization, coalesce(@organizationCode, ''), @batch, @source, 0, @at, @at)`,
     ),
     update: db.prepare(
-      `UPDATE certificates SET name = @name, organization = @organization, batch = @batch,
+      `UPDATE certificates SET name = @name, organization = @organization,
+         organization_code = coalesce(@organizationCode, organization_code), batch = @batch,
          source = @source, updated_at = @at WHERE id = @id`,
     ),
     touch: db.prepare('UPDATE certificates SET updated_at = ? WHERE id = ?'),
@@ -122,6 +131,7 @@ export function catalogueRepository(ctx: CoreContext) {
       id: row.id,
       name: row.name,
       organization: row.organization,
+      organizationCode: row.organization_code,
       batch: row.batch,
       source: row.source,
       archived: row.archived === 1,
@@ -342,11 +352,19 @@ export function catalogueRepository(ctx: CoreContext) {
   }
 
   function insertCertificate(fields: CertificateFields, at: string): number {
-    return Number(statements.insert.run({ ...fields, at }).lastInsertRowid);
+    return Number(
+      statements.insert.run({ ...fields, organizationCode: fields.organizationCode ?? null, at })
+        .lastInsertRowid,
+    );
   }
 
   function updateCertificate(id: number, fields: CertificateFields, at: string): void {
-    statements.update.run({ ...fields, id, at });
+    statements.update.run({
+      ...fields,
+      organizationCode: fields.organizationCode ?? null,
+      id,
+      at,
+    });
   }
 
   function setArchived(certificate: Certificate, archived: boolean, at: string): void {

@@ -1,12 +1,14 @@
 import { chinaDate } from '../../../../shared/domain/dates';
 import type { SheetDownload } from '../../../../shared/contract/fees';
+import { dataCentreDownload } from '../../io/dataCentre';
+import { skillCertificatesSheet, xCertificatesSheet } from './dataCentre';
 import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
 import { batchHistory, studentHistory } from './history';
 import { feeChanger, ledgerRepo } from './ledger';
 import { paymentsRepo, reconcile } from './payments';
 import { feeViolations } from './rules';
-import { feeSheet, uploadSheet, type SheetFile } from './sheets';
+import { feeSheet, uploadSheet, uploadSheetFlags, type SheetFile } from './sheets';
 import { schoolRepository } from '../school/repository';
 import { feeTotals, studentStatement } from './statement';
 import { statementPdf } from './statementPdf';
@@ -25,7 +27,10 @@ type FeesHandlerName =
   | 'fees.deletePayment'
   | 'fees.reconcile'
   | 'fees.uploadSheet'
+  | 'fees.uploadSheetFlags'
   | 'fees.feeSheet'
+  | 'fees.skillCertificatesSheet'
+  | 'fees.xCertificatesSheet'
   | 'fees.history.student'
   | 'fees.history.batch';
 
@@ -63,8 +68,13 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.deletePayment': ({ id }) => payments.remove(id),
     'fees.reconcile': () => reconcile(db),
     'fees.uploadSheet': async ({ batchId }) => download(await uploadSheet(db, batchId)),
+    'fees.uploadSheetFlags': ({ batchId }) => uploadSheetFlags(db, batchId),
     'fees.feeSheet': async ({ batchId }) =>
       download(await feeSheet(db, batchId, chinaDate(ctx.clock()))),
+    'fees.skillCertificatesSheet': async ({ skipIncomplete }) =>
+      dataCentreDownload(await skillCertificatesSheet(db, ctx.clock(), skipIncomplete)),
+    'fees.xCertificatesSheet': async ({ skipIncomplete }) =>
+      dataCentreDownload(await xCertificatesSheet(db, ctx.clock(), skipIncomplete)),
     'fees.history.student': ({ studentId, limit }) => studentHistory(db, studentId, limit),
     'fees.history.batch': ({ batchId, limit }) => batchHistory(db, batchId, limit),
   };

@@ -1,5 +1,8 @@
 import { fenToYuan } from '../../../../shared/domain/money';
-import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import {
+  certificateLevelCodes,
+  certificateLevelLabels,
+} from '../../../../shared/domain/certificate';
 import {
   payerLabels,
   payers,
@@ -7,9 +10,15 @@ import {
   type Payer,
   type SignupStatus,
 } from '../../../../shared/domain/fees';
-import { idTypeLabels, type IdType } from '../../../../shared/domain/idNumber';
+import {
+  idTypeLabels,
+  isLegacyResidentId,
+  LEGACY_ID_WARNING,
+  type IdType,
+} from '../../../../shared/domain/idNumber';
 import { genderLabels, type Gender } from '../../../../shared/domain/teachers';
 import { addUpSignups } from '../../../../shared/domain/signupFigures';
+import type { UploadSheetFlag } from '../../../../shared/contract/fees';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
@@ -32,6 +41,8 @@ interface SheetRow {
   gender: Gender;
   major_name: string;
   class_name: string;
+  entry_year: number | null;
+  phone: string;
   batch_id: number;
   status: SignupStatus;
   payer: Payer;
@@ -39,7 +50,7 @@ interface SheetRow {
 }
 
 const selectRows = `SELECT s.student_no, s.name, s.id_type, s.id_number, s.gender,
-    coalesce(m.name, s.major_text) AS major_name, s.class_name, g.batch_id, g.status, g.payer,
+    coalesce(m.name, s.major_text) AS major_name, s.class_name, s.entry_year, s.phone, g.batch_id, g.status, g.payer,
     g.fee_fen
   FROM signups g JOIN students s ON s.id = g.student_id LEFT JOIN majors m ON m.id = s.major_id`;
 
@@ -53,28 +64,50 @@ function mustBatch(batches: Map<number, BatchInfo>, batchId: number): BatchInfo 
 
 export const UPLOAD_SHEET_HEADER = [
   '姓名',
+  '性别',
   '证件类型',
   '证件号码',
-  '性别',
   '学号',
   '专业',
   '班级',
+  '年级',
+  '手机号码',
   '证书名称',
   '等级',
+  '等级代码',
   '考核批次',
 ] as const;
 
-/**
- * 考生信息上传表 for one batch: its non-withdrawn candidates by 学号, in the platform's bulk
- * upload columns. ID numbers and 学号 are text cells; typed text never runs as a formula.
- */
-export async function uploadSheet(db: Db, batchId: number): Promise<SheetFile> {
-  const batch = mustBatch(loadBatches(db), batchId);
-  const rows = db
+/** The batch's candidates as uploaded: not withdrawn, by 学号. */
+function uploadRows(db: Db, batchId: number): SheetRow[] {
+  return db
     .prepare<[number], SheetRow>(
       `${selectRows} WHERE g.batch_id = ? AND g.status <> 'withdrawn' ORDER BY s.student_no`,
     )
     .all(batchId);
+}
+
+/** The candidates of the 考生信息上传表 with 15-digit ID numbers, to fix before uploading. */
+export function uploadSheetFlags(db: Db, batchId: number): UploadSheetFlag[] {
+  mustBatch(loadBatches(db), batchId);
+  return uploadRows(db, batchId)
+    .filter((r) => isLegacyResidentId(r.id_type, r.id_number))
+    .map((r) => ({
+      studentNo: r.student_no,
+      name: r.name,
+      idNumber: r.id_number,
+      message: LEGACY_ID_WARNING,
+    }));
+}
+
+/**
+ * 考生信息上传表 for one batch: its non-withdrawn candidates by 学号, in the platform's bulk
+ * upload columns (等级 as 初级/中级/高级 and its 1/2/3 code). ID numbers, 学号 and phones are
+ * text cells; typed text never runs as a formula.
+ */
+export async function uploadSheet(db: Db, batchId: number): Promise<SheetFile> {
+  const batch = mustBatch(loadBatches(db), batchId);
+  const rows = uploadRows(db, batchId);
   const wb = newWorkbook();
   addSheet(
     wb,
@@ -82,17 +115,20 @@ export async function uploadSheet(db: Db, batchId: number): Promise<SheetFile> {
     UPLOAD_SHEET_HEADER,
     rows.map((r) => [
       r.name,
+      genderLabels[r.gender],
       idTypeLabels[r.id_type],
       r.id_number,
-      genderLabels[r.gender],
       r.student_no,
       r.major_name,
       r.class_name,
+      r.entry_year === null ? '' : String(r.entry_year),
+      r.phone,
       batch.certificateName,
       certificateLevelLabels[batch.level],
+      certificateLevelCodes[batch.level],
       batch.label,
     ]),
-    { textColumns: [2, 4] },
+    { textColumns: [3, 4, 7, 8] },
   );
   return { fileName: UPLOAD_SHEET_FILE, bytes: await workbookBytes(wb) };
 }

@@ -118,6 +118,12 @@ function loadFields(db: Db, row: ProjectRow): ProjectFields {
          ORDER BY year, ${levelOrderSql}`,
       )
       .all(id),
+    courses: db
+      .prepare<[number], { courseNo: string; courseName: string }>(
+        `SELECT course_no AS courseNo, course_name AS courseName FROM project_courses
+         WHERE project_id = ? ORDER BY position`,
+      )
+      .all(id),
     plan: parsePlan(row.plan_json),
     commitments: parseCommitments(row.commitments_json),
     ...verdictsOf(db, id),
@@ -207,6 +213,11 @@ export function writeProjectData(db: Db, id: number, data: ProjectData, at: stri
     'INSERT INTO project_planned_students (project_id, level, year, count) VALUES (?, ?, ?, ?)',
   );
   for (const p of data.plannedStudents) insertPlanned.run(id, p.level, p.year, p.count);
+  db.prepare('DELETE FROM project_courses WHERE project_id = ?').run(id);
+  const insertCourse = db.prepare(
+    'INSERT INTO project_courses (project_id, position, course_no, course_name) VALUES (?, ?, ?, ?)',
+  );
+  data.courses.forEach((c, index) => insertCourse.run(id, index + 1, c.courseNo, c.courseName));
 }
 
 /** A new project row (its data is written by `writeProjectData`); returns its id. */

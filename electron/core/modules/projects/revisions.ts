@@ -67,6 +67,7 @@ export function projectData(p: ProjectFields): ProjectData {
     siteIds: p.siteIds,
     plannedStudents: p.plannedStudents,
     hardwareChecks: p.hardwareChecks,
+    courses: p.courses,
     plan: p.plan,
     commitments: p.commitments,
   };

@@ -26,6 +26,8 @@ import {
   writeProjectData,
 } from './repository';
 import { keepVersion } from './revisions';
+import { dataCentreDownload } from '../../io/dataCentre';
+import { coursesSheet } from './dataCentre';
 
 type ProjectHandlerName =
   | 'projects.list'
@@ -35,7 +37,8 @@ type ProjectHandlerName =
   | 'projects.setStatus'
   | 'projects.copyToYear'
   | 'projects.delete'
-  | 'projects.selfCheckAll';
+  | 'projects.selfCheckAll'
+  | 'projects.coursesSheet';
 
 /** Projects that are on record with the province cannot be deleted, only revoked. */
 const deletable: readonly ProjectStatus[] = ['draft', 'rejected'];
@@ -173,6 +176,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             year: p.year + (year - source.year),
           })),
           hardwareChecks: source.hardwareChecks,
+          courses: source.courses,
           plan: source.plan,
           commitments: source.commitments,
         };
@@ -217,5 +221,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
     },
 
     'projects.selfCheckAll': () => projectChecks(db),
+    'projects.coursesSheet': async ({ skipIncomplete }) =>
+      dataCentreDownload(await coursesSheet(db, ctx.clock(), skipIncomplete)),
   };
 }

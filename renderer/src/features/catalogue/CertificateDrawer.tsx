@@ -24,6 +24,7 @@ import {
   batchSchema,
   certificateNameSchema,
   limitsSchema,
+  organizationCodeSchema,
   organizationSchema,
   requirementItemSchema,
   sourceSchema,
@@ -53,6 +54,7 @@ interface LevelFormValue {
 export interface CertificateFormValues {
   name: string;
   organization: string;
+  organizationCode: string;
   batch: string;
   source: string;
   levels: Record<CertificateLevel, LevelFormValue>;
@@ -73,6 +75,7 @@ function toFormValues(certificate: Certificate | null): CertificateFormValues {
   return {
     name: certificate?.name ?? '',
     organization: certificate?.organization ?? '',
+    organizationCode: certificate?.organizationCode ?? '',
     batch: certificate?.batch ?? '',
     source: certificate?.source ?? '',
     levels,
@@ -93,6 +96,7 @@ export function toInput(values: CertificateFormValues): CertificateDataInput {
   return {
     name: values.name,
     organization: values.organization,
+    organizationCode: values.organizationCode ?? '',
     batch: values.batch ?? '',
     source: values.source ?? '',
     levels: certificateLevels
@@ -261,6 +265,20 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
                   id="certificate-batch"
                   options={batchOptions}
                   placeholder={text.placeholders.batch}
+                  allowClear
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item
+                name="organizationCode"
+                label={text.fields.organizationCode}
+                tooltip={text.organizationCodeHint}
+                rules={[zodRule(organizationCodeSchema)]}
+              >
+                <Input
+                  id="certificate-organization-code"
+                  placeholder={text.placeholders.organizationCode}
                   allowClear
                 />
               </Form.Item>

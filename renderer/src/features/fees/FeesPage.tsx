@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { invoke, messageOf } from '../../api/client';
 import { combined } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
+import { DataCentreExportButton } from '../../components/DataCentreExportButton';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { t } from '../../i18n';
@@ -21,13 +22,37 @@ type TabKey = (typeof tabKeys)[number];
 
 /** The two sheets: 考生信息上传表 needs one batch chosen in the filter; 费用明细表 follows it. */
 function Downloads() {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const batchIds = useFeesStore((s) => s.query.batchIds);
   const [busy, setBusy] = useState<string | null>(null);
   const batchId = batchIds.length === 1 ? batchIds[0] : null;
+  /** 15-digit IDs are listed before the upload sheet: the platform may refuse them. */
+  const confirmFlags = async (id: number): Promise<boolean> => {
+    const flags = await invoke('fees.uploadSheetFlags', { batchId: id });
+    if (flags.length === 0) return true;
+    return modal.confirm({
+      width: 600,
+      title: text.uploadFlagsTitle(flags.length),
+      content: (
+        <div data-testid="upload-flags">
+          <p>{text.uploadFlagsHint}</p>
+          <ul style={{ maxHeight: 320, overflow: 'auto', paddingLeft: 20 }}>
+            {flags.map((f) => (
+              <li key={f.studentNo}>
+                {text.uploadFlag(f.studentNo, f.name, f.idNumber, f.message)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ),
+      okText: text.uploadAnyway,
+      cancelText: t.common.cancel,
+    });
+  };
   const run = async (which: 'upload' | 'fees') => {
     setBusy(which);
     try {
+      if (which === 'upload' && batchId !== null && !(await confirmFlags(batchId))) return;
       const sheet =
         which === 'upload' && batchId !== null
           ? await invoke('fees.uploadSheet', { batchId })
@@ -59,6 +84,11 @@ function Downloads() {
       >
         {text.downloadFees}
       </Button>
+      <DataCentreExportButton
+        handler="fees.skillCertificatesSheet"
+        label={text.skillCertificatesSheet}
+      />
+      <DataCentreExportButton handler="fees.xCertificatesSheet" label={text.xCertificatesSheet} />
     </>
   );
 }

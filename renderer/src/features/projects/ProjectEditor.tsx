@@ -23,6 +23,7 @@ import { scrollToSection, sectionId, sectionOfField } from './sections';
 import {
   BasicSection,
   CommitmentsSection,
+  CoursesSection,
   FacilitiesSection,
   PlanSection,
   StaffSection,
@@ -42,6 +43,7 @@ function toFormValues(project: Project | null): ProjectDataInput {
       siteIds: [],
       plannedStudents: [],
       hardwareChecks: [],
+      courses: [],
       plan: {},
       commitments: {},
     };
@@ -57,6 +59,7 @@ function toFormValues(project: Project | null): ProjectDataInput {
     siteIds,
     plannedStudents: project.plannedStudents,
     hardwareChecks: project.hardwareChecks,
+    courses: project.courses,
     plan: project.plan,
     commitments: project.commitments,
   };
@@ -222,6 +225,7 @@ export function ProjectEditor({ id, focus }: { id: number | 'new'; focus?: strin
             >
               <BasicSection refs={refs} project={project} values={values} />
               <StaffSection refs={refs} values={values} />
+              <CoursesSection />
               <FacilitiesSection refs={refs} values={values} />
               <PlanSection />
               <CommitmentsSection />

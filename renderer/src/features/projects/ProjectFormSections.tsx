@@ -164,6 +164,65 @@ export function BasicSection({
   );
 }
 
+/** 课证融通: the courses this certificate's content is taught in (课程号, 课程名称). */
+export function CoursesSection() {
+  const text = t.projects.courses;
+  return (
+    <Card
+      title={t.projects.sections.courses}
+      size="small"
+      id={sectionId('courses')}
+      style={{ marginBottom: 16 }}
+    >
+      <Typography.Paragraph type="secondary">{text.hint}</Typography.Paragraph>
+      <Form.List name="courses">
+        {(fields, { add, remove }) => (
+          <div>
+            {fields.map((field, index) => (
+              <Space key={field.key} align="baseline" wrap>
+                <Form.Item
+                  name={[field.name, 'courseNo']}
+                  rules={[zodRule(shape.courses.unwrap().element.shape.courseNo)]}
+                >
+                  <Input
+                    id={`project-course-no-${index}`}
+                    aria-label={text.courseNoOf(index + 1)}
+                    placeholder={text.courseNo}
+                    style={{ width: 160 }}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'courseName']}
+                  rules={[zodRule(shape.courses.unwrap().element.shape.courseName)]}
+                >
+                  <Input
+                    id={`project-course-name-${index}`}
+                    aria-label={text.courseNameOf(index + 1)}
+                    placeholder={text.courseName}
+                    style={{ width: 280 }}
+                  />
+                </Form.Item>
+                <Button
+                  icon={<DeleteOutlined />}
+                  aria-label={text.remove(index + 1)}
+                  onClick={() => remove(field.name)}
+                />
+              </Space>
+            ))}
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ courseNo: '', courseName: '' })}
+            >
+              {text.add}
+            </Button>
+          </div>
+        )}
+      </Form.List>
+    </Card>
+  );
+}
+
 /** 专业与师资. */
 export function StaffSection({ refs, values }: { refs: ReferenceData | null; values: FormValues }) {
   const teacherSet = new Set(values?.teacherIds ?? []);

@@ -15,6 +15,7 @@ import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { DataCentreExportButton } from '../../components/DataCentreExportButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ProjectStatusTag } from '../../components/ProjectStatusTag';
 import { SelfCheckTag } from '../../components/SelfCheckTag';
@@ -151,9 +152,15 @@ export function ProjectList() {
         title={t.projects.title}
         description={t.projects.intro}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => openProject('new')}>
-            {t.projects.add}
-          </Button>
+          <Space>
+            <DataCentreExportButton
+              handler="projects.coursesSheet"
+              label={t.projects.coursesSheet}
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => openProject('new')}>
+              {t.projects.add}
+            </Button>
+          </Space>
         }
       />
       <LoadState state={projects.state} error={projects.error} onRetry={projects.retry}>

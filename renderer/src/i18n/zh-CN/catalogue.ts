@@ -62,10 +62,13 @@ export const catalogue = {
       amountRequired: '请填写金额',
       remove: (n: number) => `删除第 ${n} 条`,
     },
+    organizationCodeHint:
+      '上报职业教育数据中心（学生技能证书数据、1+X证书数据）时必填，向培训评价组织索取。',
     requirementsHint: '逐条列出该证书对实训室和设备的要求，申报时逐项核对。',
     fields: {
       name: '证书名称',
       organization: '培训评价组织',
+      organizationCode: '发证机构编码',
       batch: '批次',
       source: '来源说明',
       level: '开设等级（平台代码）',
@@ -75,6 +78,7 @@ export const catalogue = {
     placeholders: {
       name: '例如：Web前端开发',
       organization: '例如：工业和信息化部教育与考试中心',
+      organizationCode: '数据中心的发证机构编码，例如 12100000400012345X',
       batch: '例如：第一批',
       source: '例如：教育部职成司公布的第三批名单',
       requirement: '例如：计算机 50 台（i5 / 8GB 内存以上）',

@@ -69,6 +69,16 @@ export const bulk = {
   applyOk: '修改其余记录',
 } as const;
 
+export const dataCentre = {
+  menu: '上报数据中心',
+  incompleteTitle: (n: number) => `有 ${n} 条记录缺少数据中心要求的数据`,
+  incompleteHint: '补齐后再导出，或只导出完整的记录（缺数据的不写入文件）：',
+  row: (row: number, record: string, message: string) => `第 ${row} 条 ${record}：${message}`,
+  exportComplete: (n: number) => `只导出完整的 ${n} 条`,
+  empty: '没有可上报的记录',
+  exported: (fileName: string, n: number) => `已导出 ${fileName}（${n} 条）`,
+} as const;
+
 export const deleteConfirm = {
   checking: '正在检查是否被使用…',
   unused: '没有其他记录使用它，删除后无法恢复。',

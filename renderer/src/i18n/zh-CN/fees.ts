@@ -9,6 +9,13 @@ export const fees = {
   tabs: { ledger: '台账', rules: '规则检查', payments: '缴费与对账', totals: '汇总' },
   downloadUpload: '考生信息上传表',
   downloadFees: '费用明细表',
+  uploadFlagsTitle: (n: number) => `有 ${n} 名考生的身份证号是 15 位旧号码`,
+  uploadFlagsHint: '平台可能不接受 15 位身份证号。建议先在“学生”中改为 18 位再下载：',
+  uploadFlag: (studentNo: string, name: string, idNumber: string, message: string) =>
+    `${studentNo} ${name}（${idNumber}）：${message}`,
+  uploadAnyway: '仍然下载',
+  skillCertificatesSheet: '学生技能证书数据',
+  xCertificatesSheet: '1+X证书数据',
   downloadUploadHint: '请先在筛选中选择一个考核批次，再下载该批次的考生信息上传表',
   downloaded: (name: string) => `已下载 ${name}`,
   searchPlaceholder: '输入学生姓名或学号的开头',

@@ -33,6 +33,7 @@ export const projects = {
   sections: {
     basic: '证书与等级',
     staff: '相关专业与师资',
+    courses: '课证融通课程',
     facilities: '实训条件',
     plan: '实施方案（附件二）',
     commitments: '承诺事项',
@@ -56,6 +57,16 @@ export const projects = {
     teacherIds: '选择承担本项目教学的教师',
     roomIds: '选择相关实训室',
     siteIds: '选择相关实习实训场所',
+  },
+  coursesSheet: '课证融通关联关系数据',
+  courses: {
+    hint: '列出把本证书内容融入教学的课程（课程号、课程名称），用于上报“课证融通关联关系数据”。',
+    courseNo: '课程号',
+    courseName: '课程名称',
+    courseNoOf: (n: number) => `第 ${n} 门课程的课程号`,
+    courseNameOf: (n: number) => `第 ${n} 门课程的课程名称`,
+    add: '添加课程',
+    remove: (n: number) => `删除第 ${n} 门课程`,
   },
   planned: { level: '等级', year: '年度', count: '人数', add: '添加一行', remove: '删除' },
   teacherStats: (total: number, dual: number, independent: number) =>

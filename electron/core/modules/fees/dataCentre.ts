@@ -1,0 +1,167 @@
+import {
+  certificateLevelCodes,
+  certificateLevelLabels,
+  type CertificateLevel,
+} from '../../../../shared/domain/certificate';
+import type { Db } from '../../db/open';
+import {
+  collectedAt,
+  dataCentreDate,
+  dataCentreKey,
+  dataCentreSheet,
+  requireSchoolCode,
+  type DataCentreRow,
+  type DataCentreSheet,
+} from '../../io/dataCentre';
+import { schoolRepository } from '../school/repository';
+
+/** 学生技能证书数据 (ODS_XSJNZSSJ): the header exactly as the data centre lists it. */
+export const SKILL_CERTIFICATES_HEADER = [
+  '主键数据唯一性标识',
+  '学校代码',
+  '学号',
+  '学生姓名',
+  '发证机构编码',
+  '证书等级',
+  '证书号',
+  '证书名称',
+  '发证日期',
+  '是否支持电子证书',
+  '下载/打印次数',
+  '数据采集时间',
+] as const;
+export const SKILL_CERTIFICATES_FILE = '学生技能证书数据（ODS_XSJNZSSJ）.xlsx';
+
+/** 1+X证书数据 (ODS_GZXZSSJ). */
+export const X_CERTIFICATES_HEADER = [
+  '主键数据唯一性标识',
+  '学校代码',
+  '证书号',
+  '专业号',
+  '发证机构编码',
+  '发证机构名称',
+  '证书名称',
+  '证书类型',
+  '证书等级',
+  '鉴定地点',
+  '数据采集时间',
+] as const;
+export const X_CERTIFICATES_FILE = '1+X证书数据（ODS_GZXZSSJ）.xlsx';
+
+/** 证书类型 of every certificate this app keeps. */
+const X_CERTIFICATE_TYPE = '1+X职业技能等级证书';
+
+interface PassedRow {
+  student_no: string;
+  name: string;
+  major_code: string | null;
+  certificate_name: string;
+  organization: string;
+  organization_code: string;
+  level: CertificateLevel;
+  certificate_no: string;
+  issued_on: string;
+  place: string;
+}
+
+/** Every passed sign-up (one certificate each), by 学号 then exam date. */
+function passedSignups(db: Db): PassedRow[] {
+  return db
+    .prepare<[], PassedRow>(
+      `SELECT s.student_no, s.name, m.code AS major_code, c.name AS certificate_name,
+         CASE WHEN b.organization <> '' THEN b.organization ELSE c.organization END AS organization,
+         c.organization_code, b.level, trim(g.certificate_no) AS certificate_no, g.issued_on,
+         coalesce(t.name, b.site_text) AS place
+       FROM signups g
+       JOIN students s ON s.id = g.student_id
+       JOIN exam_batches b ON b.id = g.batch_id
+       JOIN certificates c ON c.id = b.certificate_id
+       LEFT JOIN majors m ON m.id = s.major_id
+       LEFT JOIN training_sites t ON t.id = b.site_id
+       WHERE g.status = 'passed'
+       ORDER BY s.student_no, b.exam_date, g.id`,
+    )
+    .all();
+}
+
+const recordOf = (r: PassedRow) =>
+  `${r.student_no} ${r.name}（${r.certificate_name}${certificateLevelLabels[r.level]}）`;
+
+function missingOf(r: PassedRow): string[] {
+  const missing: string[] = [];
+  if (r.certificate_no === '') missing.push('证书号（在考核报名中登记成绩与证书编号）');
+  if (r.organization_code === '') {
+    missing.push(`发证机构编码（在证书目录“${r.certificate_name}”中填写）`);
+  }
+  return missing;
+}
+
+/** 学生技能证书数据 for every certificate students have passed. */
+export async function skillCertificatesSheet(
+  db: Db,
+  now: Date,
+  skipIncomplete: boolean,
+): Promise<DataCentreSheet> {
+  const school = requireSchoolCode(schoolRepository(db).get()?.code);
+  const at = collectedAt(now);
+  const rows = passedSignups(db).map((r): DataCentreRow => ({
+    record: recordOf(r),
+    missing: missingOf(r),
+    values: [
+      dataCentreKey('ODS_XSJNZSSJ', school, r.student_no, r.certificate_no),
+      school,
+      r.student_no,
+      r.name,
+      r.organization_code,
+      certificateLevelCodes[r.level],
+      r.certificate_no,
+      r.certificate_name,
+      dataCentreDate(r.issued_on),
+      // 1+X certificates are issued electronically on the national platform.
+      1,
+      0,
+      at,
+    ],
+  }));
+  return dataCentreSheet(
+    SKILL_CERTIFICATES_FILE,
+    '学生技能证书数据',
+    SKILL_CERTIFICATES_HEADER,
+    rows,
+    skipIncomplete,
+  );
+}
+
+/** 1+X证书数据 for every certificate students have passed. */
+export async function xCertificatesSheet(
+  db: Db,
+  now: Date,
+  skipIncomplete: boolean,
+): Promise<DataCentreSheet> {
+  const school = requireSchoolCode(schoolRepository(db).get()?.code);
+  const at = collectedAt(now);
+  const rows = passedSignups(db).map((r): DataCentreRow => ({
+    record: recordOf(r),
+    missing: missingOf(r),
+    values: [
+      dataCentreKey('ODS_GZXZSSJ', school, r.student_no, r.certificate_no),
+      school,
+      r.certificate_no,
+      r.major_code ?? '',
+      r.organization_code,
+      r.organization,
+      r.certificate_name,
+      X_CERTIFICATE_TYPE,
+      certificateLevelCodes[r.level],
+      r.place,
+      at,
+    ],
+  }));
+  return dataCentreSheet(
+    X_CERTIFICATES_FILE,
+    '1+X证书数据',
+    X_CERTIFICATES_HEADER,
+    rows,
+    skipIncomplete,
+  );
+}

@@ -1,0 +1,366 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DataCentreExport } from '../../shared/contract/fees';
+import type { Signup } from '../../shared/contract/exams';
+import { createTestCore, type TestCore } from '../harness/core';
+import { batchInput, confirmedProject, createBatch, seedExamSchool } from '../harness/exams';
+import { schoolProfile } from '../harness/seed';
+import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { fails, ok, readRows } from '../harness/staff';
+
+/*
+ * Formats out (issue 14, item 6): 发证机构编码 and 融通课程 recorded, and the data centre's
+ * ODS sheets exported through the one sheet writer, read back here with ExcelJS.
+ */
+
+let now = new Date('2026-03-02T08:00:00Z');
+let t: TestCore;
+let seeded: Awaited<ReturnType<typeof seedExamSchool>>;
+
+beforeEach(async () => {
+  now = new Date('2026-03-02T08:00:00Z');
+  t = createTestCore(() => now);
+  seeded = await seedExamSchool(t.core, { students: 3 });
+});
+afterEach(() => t.dispose());
+
+const certificateInput = (overrides: Record<string, unknown> = {}) => ({
+  name: seeded.certificate.name,
+  organization: seeded.certificate.organization,
+  batch: seeded.certificate.batch,
+  source: seeded.certificate.source,
+  levels: seeded.certificate.levels.map((l) => ({ level: l.level })),
+  requirements: [],
+  ...overrides,
+});
+
+/** Two students passed (one without a certificate number yet), one failed. */
+async function results() {
+  await confirmedProject(t.core, seeded);
+  const batch = await createBatch(t.core, batchInput(seeded.certificate.id));
+  await ok(t, 'exams.signups.create', {
+    batchId: batch.id,
+    studentIds: seeded.students.map((s) => s.id),
+    confirm: true,
+  });
+  const list = await ok(t, 'exams.signups.list', { batchId: batch.id, pageSize: 100 });
+  const ids = (list.items as Signup[]).map((s) => s.id);
+  await ok(t, 'exams.signups.setStatus', { ids, status: 'paid' });
+  await ok(t, 'exams.signups.setStatus', { ids, status: 'examined' });
+  await ok(t, 'exams.signups.saveResult', {
+    id: ids[0],
+    status: 'passed',
+    score: 88,
+    certificateNo: 'WEB2020-0001',
+    issuedOn: '2020-12-20',
+  });
+  await ok(t, 'exams.signups.saveResult', { id: ids[1], status: 'passed', score: 75 });
+  await ok(t, 'exams.signups.saveResult', { id: ids[2], status: 'failed', score: 40 });
+  return ids;
+}
+
+const rowsOf = async (result: DataCentreExport) => {
+  expect(result.file).not.toBeNull();
+  const wb = await loadWorkbook(Buffer.from(result.file!.contentBase64, 'base64'));
+  return sheetTable(wb.worksheets[0]!);
+};
+
+describe('发证机构编码 and 融通课程', () => {
+  it('the catalogue keeps a certificate’s 发证机构编码 and refuses one that is not a code', async () => {
+    const saved = await ok(t, 'catalogue.update', {
+      id: seeded.certificate.id,
+      ...certificateInput({ organizationCode: ' 12100000400012345X ' }),
+    });
+    expect(saved.organizationCode).toBe('12100000400012345X');
+    expect((await ok(t, 'catalogue.get', { id: saved.id })).organizationCode).toBe(
+      '12100000400012345X',
+    );
+    const bad = await fails(t, 'catalogue.update', {
+      id: saved.id,
+      ...certificateInput({ organizationCode: '编码' }),
+    });
+    expect(bad.message).toContain('发证机构编码只能含字母、数字');
+    expect(
+      readRows(t, 'SELECT organization_code FROM certificates WHERE id = ?', saved.id),
+    ).toEqual([{ organization_code: '12100000400012345X' }]);
+  });
+
+  it('a project lists its 融通课程 in order and refuses a repeated 课程号 naming both rows', async () => {
+    const project = await confirmedProject(t.core, seeded, { confirm: false });
+    const full = await ok(t, 'projects.get', { id: project.id });
+    const rest = full;
+    const data = {
+      certificateId: rest.certificateId,
+      year: rest.year,
+      levels: rest.levels,
+      majorIds: rest.majorIds,
+      teacherIds: rest.teacherIds,
+      roomIds: rest.roomIds,
+      siteIds: rest.siteIds,
+      plannedStudents: rest.plannedStudents,
+      hardwareChecks: rest.hardwareChecks,
+      plan: rest.plan,
+      commitments: rest.commitments,
+    };
+    const courses = [
+      { courseNo: 'RJ1002', courseName: '网页设计与制作' },
+      { courseNo: 'RJ1001', courseName: 'JavaScript 程序设计' },
+    ];
+    const saved = await ok(t, 'projects.update', { id: project.id, data: { ...data, courses } });
+    expect(saved.courses).toEqual(courses);
+    const dup = await fails(t, 'projects.update', {
+      id: project.id,
+      data: { ...data, courses: [...courses, { courseNo: 'RJ1001', courseName: '重复' }] },
+    });
+    expect(dup.message).toContain('融通课程第 3 行的课程号“RJ1001”与第 2 行重复');
+    expect((await ok(t, 'projects.get', { id: project.id })).courses).toEqual(courses);
+  });
+});
+
+describe('考生信息上传表', () => {
+  it('lists the candidates with 15-digit IDs first, and writes the issue’s columns with 等级 and its code', async () => {
+    await confirmedProject(t.core, seeded);
+    const old = await ok(t, 'students.save', {
+      studentNo: '2020000099',
+      name: '旧证学生',
+      idType: 'resident',
+      idNumber: '420106040301123',
+      gender: 'male',
+      majorId: null,
+      className: '软件2001班',
+      entryYear: 2020,
+      phone: '13800001111',
+      pilot: true,
+    });
+    const batch = await createBatch(t.core, batchInput(seeded.certificate.id));
+    await ok(t, 'exams.signups.create', {
+      batchId: batch.id,
+      studentIds: [seeded.students[0]!.id, old.id],
+      confirm: true,
+    });
+    expect(await ok(t, 'fees.uploadSheetFlags', { batchId: batch.id })).toEqual([
+      {
+        studentNo: '2020000099',
+        name: '旧证学生',
+        idNumber: '420106040301123',
+        message: '15 位旧身份证号，请更换为 18 位',
+      },
+    ]);
+    const file = await ok(t, 'fees.uploadSheet', { batchId: batch.id });
+    const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
+    const { header, rows } = sheetTable(wb.worksheets[0]!);
+    expect(header).toEqual([
+      '姓名',
+      '性别',
+      '证件类型',
+      '证件号码',
+      '学号',
+      '专业',
+      '班级',
+      '年级',
+      '手机号码',
+      '证书名称',
+      '等级',
+      '等级代码',
+      '考核批次',
+    ]);
+    expect(rows[1]).toEqual([
+      '旧证学生',
+      '男',
+      '居民身份证',
+      '420106040301123',
+      '2020000099',
+      '',
+      '软件2001班',
+      '2020',
+      '13800001111',
+      'Web前端开发',
+      '初级',
+      1,
+      rows[0]![12],
+    ]);
+    expect((await fails(t, 'fees.uploadSheetFlags', { batchId: 999 })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('data-centre sheets', () => {
+  it('学生技能证书数据 (ODS_XSJNZSSJ): lists missing data first, then exact headers and formats', async () => {
+    await results();
+    const first = await ok(t, 'fees.skillCertificatesSheet', {});
+    expect(first.file).toBeNull();
+    expect(first.problems).toEqual([
+      {
+        row: 1,
+        record: '2020000001 学生1（Web前端开发初级）',
+        message: '缺少发证机构编码（在证书目录“Web前端开发”中填写）',
+      },
+      {
+        row: 2,
+        record: '2020000002 学生2（Web前端开发初级）',
+        message:
+          '缺少证书号（在考核报名中登记成绩与证书编号）、发证机构编码（在证书目录“Web前端开发”中填写）',
+      },
+    ]);
+    await ok(t, 'catalogue.update', {
+      id: seeded.certificate.id,
+      ...certificateInput({ organizationCode: '12100000400012345X' }),
+    });
+    const partial = await ok(t, 'fees.skillCertificatesSheet', {});
+    expect(partial.file).toBeNull();
+    expect(partial.problems.map((p) => p.row)).toEqual([2]);
+
+    const exported = await ok(t, 'fees.skillCertificatesSheet', { skipIncomplete: true });
+    expect(exported.exported).toBe(1);
+    const { header, rows } = await rowsOf(exported);
+    expect(header).toEqual([
+      '主键数据唯一性标识',
+      '学校代码',
+      '学号',
+      '学生姓名',
+      '发证机构编码',
+      '证书等级',
+      '证书号',
+      '证书名称',
+      '发证日期',
+      '是否支持电子证书',
+      '下载/打印次数',
+      '数据采集时间',
+    ]);
+    expect(rows).toHaveLength(1);
+    const [key, ...rest] = rows[0]!;
+    expect(key).toMatch(/^[0-9A-Z]{32}$/);
+    expect(rest).toEqual([
+      schoolProfile.code,
+      '2020000001',
+      '学生1',
+      '12100000400012345X',
+      '1',
+      'WEB2020-0001',
+      'Web前端开发',
+      '20201220',
+      '1',
+      '0',
+      // 08:00 UTC is 16:00 in China.
+      '20260302 160000',
+    ]);
+
+    // Later, same record: the same key, a new collection time.
+    now = new Date('2026-03-03T17:30:05Z');
+    const again = await rowsOf(
+      await ok(t, 'fees.skillCertificatesSheet', { skipIncomplete: true }),
+    );
+    expect(again.rows[0]![0]).toBe(key);
+    expect(again.rows[0]![11]).toBe('20260304 013005');
+  });
+
+  it('1+X证书数据 (ODS_GZXZSSJ): exact headers, a stable key of its own', async () => {
+    const ids = await results();
+    await ok(t, 'exams.signups.saveResult', {
+      id: ids[1],
+      status: 'passed',
+      score: 75,
+      certificateNo: 'WEB2020-0002',
+      issuedOn: '2020-12-20',
+    });
+    await ok(t, 'catalogue.update', {
+      id: seeded.certificate.id,
+      ...certificateInput({ organizationCode: '12100000400012345X' }),
+    });
+    const result = await ok(t, 'fees.xCertificatesSheet', {});
+    expect(result.problems).toEqual([]);
+    expect(result.exported).toBe(2);
+    const { header, rows } = await rowsOf(result);
+    expect(header).toEqual([
+      '主键数据唯一性标识',
+      '学校代码',
+      '证书号',
+      '专业号',
+      '发证机构编码',
+      '发证机构名称',
+      '证书名称',
+      '证书类型',
+      '证书等级',
+      '鉴定地点',
+      '数据采集时间',
+    ]);
+    expect(rows.map((r) => r.slice(1))).toEqual([
+      [
+        schoolProfile.code,
+        'WEB2020-0001',
+        seeded.students[0]!.majorCode,
+        '12100000400012345X',
+        seeded.certificate.organization,
+        'Web前端开发',
+        '1+X职业技能等级证书',
+        '1',
+        '实训楼 301',
+        '20260302 160000',
+      ],
+      [
+        schoolProfile.code,
+        'WEB2020-0002',
+        seeded.students[1]!.majorCode ?? '',
+        '12100000400012345X',
+        seeded.certificate.organization,
+        'Web前端开发',
+        '1+X职业技能等级证书',
+        '1',
+        '实训楼 301',
+        '20260302 160000',
+      ],
+    ]);
+    const keys = rows.map((r) => r[0]);
+    expect(new Set(keys).size).toBe(2);
+    const skill = await rowsOf(await ok(t, 'fees.skillCertificatesSheet', {}));
+    // Another table, another key for the same certificate; the same one every export.
+    expect(skill.rows.map((r) => r[0])).not.toContain(keys[0]);
+    const again = await rowsOf(await ok(t, 'fees.xCertificatesSheet', {}));
+    expect(again.rows.map((r) => r[0])).toEqual(keys);
+  });
+
+  it('课证融通关联关系数据 (ODS_KZRTGLGXSJ) from the projects’ courses', async () => {
+    const project = await confirmedProject(t.core, seeded);
+    const full = await ok(t, 'projects.get', { id: project.id });
+    await ok(t, 'projects.update', {
+      id: project.id,
+      data: {
+        certificateId: full.certificateId,
+        year: full.year,
+        levels: full.levels,
+        majorIds: full.majorIds,
+        teacherIds: full.teacherIds,
+        roomIds: full.roomIds,
+        siteIds: full.siteIds,
+        plannedStudents: full.plannedStudents,
+        hardwareChecks: full.hardwareChecks,
+        plan: full.plan,
+        commitments: full.commitments,
+        courses: [{ courseNo: 'RJ1001', courseName: 'JavaScript 程序设计' }],
+      },
+    });
+    const result = await ok(t, 'projects.coursesSheet', {});
+    const { header, rows } = await rowsOf(result);
+    expect(header).toEqual([
+      '主键数据唯一性标识',
+      '学校代码',
+      '课程名称',
+      '课程号',
+      '证书号',
+      '证书名称',
+      '数据采集时间',
+    ]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]![0]).toMatch(/^[0-9A-Z]{32}$/);
+    expect(rows[0]!.slice(1, 4)).toEqual([schoolProfile.code, 'JavaScript 程序设计', 'RJ1001']);
+    expect(rows[0]![5]).toBe('Web前端开发');
+    const again = await rowsOf(await ok(t, 'projects.coursesSheet', {}));
+    expect(again.rows[0]![0]).toBe(rows[0]![0]);
+  });
+
+  it('refuses without the 10-digit 学校代码, saying where to fill it in', async () => {
+    await ok(t, 'school.save', { ...schoolProfile, code: '' });
+    const refused = await fails(t, 'fees.skillCertificatesSheet', {});
+    expect(refused.code).toBe('VALIDATION');
+    expect(refused.message).toContain('10 位学校标识码');
+    expect((await fails(t, 'projects.coursesSheet', {})).message).toContain('学校信息');
+  });
+});

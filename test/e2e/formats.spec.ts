@@ -1,0 +1,192 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { addStudents, dataCall, setCaps, signUp, WEB_CERT } from '../harness/fees';
+import { schoolProfile } from '../harness/seed';
+import { webHostCall } from '../harness/seedStaff';
+import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+test.describe('上报数据中心', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-formats-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('试点项目 exports 课证融通关联关系数据 with its courses, read back', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = webHostCall(request, host);
+    expect((await call('school.save', schoolProfile)).ok).toBe(true);
+    const created = await call('projects.create', {
+      certificateId: WEB_CERT,
+      year: 2020,
+      levels: ['junior'],
+      majorIds: [],
+      teacherIds: [],
+      roomIds: [],
+      siteIds: [],
+      courses: [{ courseNo: 'RJ1001', courseName: 'JavaScript 程序设计' }],
+    });
+    expect(created.ok).toBe(true);
+
+    // A second course typed in the project form.
+    await page.goto(await host.launchUrl());
+    await openPage(page, '试点项目');
+    await page
+      .locator('.ant-table-row', { hasText: 'Web前端开发' })
+      .getByRole('button', { name: /打\s*开/ })
+      .click();
+    await expect(page.locator('#project-course-no-0')).toHaveValue('RJ1001');
+    await page.getByRole('button', { name: '添加课程' }).click();
+    await page.locator('#project-course-no-1').fill('RJ1002');
+    await page.locator('#project-course-name-1').fill('网页设计与制作');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('试点项目已保存')).toBeVisible();
+
+    await openPage(page, '试点项目');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '课证融通关联关系数据' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('课证融通关联关系数据（ODS_KZRTGLGXSJ）.xlsx');
+    await expect(page.getByText('（2 条）')).toBeVisible();
+    const wb = await loadWorkbook(readFileSync(await file.path()));
+    const { header, rows } = sheetTable(wb.worksheets[0]!);
+    expect(header).toEqual([
+      '主键数据唯一性标识',
+      '学校代码',
+      '课程名称',
+      '课程号',
+      '证书号',
+      '证书名称',
+      '数据采集时间',
+    ]);
+    expect(rows.map((r) => r.slice(1, 4))).toEqual([
+      [schoolProfile.code, 'JavaScript 程序设计', 'RJ1001'],
+      [schoolProfile.code, '网页设计与制作', 'RJ1002'],
+    ]);
+    for (const r of rows) {
+      expect(r[0]).toMatch(/^[0-9A-Z]{32}$/);
+      expect(r[6]).toMatch(/^\d{8} \d{6}$/);
+    }
+    await attachScreenshot(page, testInfo, 'formats-courses-export');
+  });
+
+  test('费用台账 names the 15-digit IDs before 考生信息上传表 and the missing 发证机构编码 before 学生技能证书数据', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    await call('school.save', schoolProfile);
+    await setCaps(call);
+    const [first] = await addStudents(call, 1);
+    const old = (await call('students.save', {
+      studentNo: '2023000099',
+      name: '旧证学生',
+      idType: 'resident',
+      idNumber: '420106040301123',
+      gender: 'male',
+      className: '软件2301班',
+      entryYear: 2023,
+      pilot: true,
+    })) as { id: number };
+    const { signupId } = await signUp(
+      call,
+      [{ certificateId: WEB_CERT, level: 'junior', examDate: '2026-03-20', fee: 480 }],
+      [
+        { student: first!, batch: 0 },
+        { student: old.id, batch: 0 },
+      ],
+    );
+    const passed = signupId(first!, 0);
+    await call('exams.signups.setStatus', { ids: [passed], status: 'paid' });
+    await call('exams.signups.setStatus', { ids: [passed], status: 'examined' });
+    await call('exams.signups.saveResult', {
+      id: passed,
+      status: 'passed',
+      score: 90,
+      certificateNo: 'WEB2026-0001',
+      issuedOn: '2026-04-20',
+    });
+
+    await page.goto(await host.launchUrl());
+    await openPage(page, '费用台账');
+    await page.locator('.ant-select', { has: page.locator('#fees-batch-filter') }).click();
+    await page
+      .locator('.ant-select-item-option', { hasText: '初级' })
+      .filter({ visible: true })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('button', { name: '考生信息上传表' })).toBeEnabled();
+
+    await page.getByRole('button', { name: '考生信息上传表' }).click();
+    const flags = page.getByTestId('upload-flags');
+    await expect(flags).toContainText('2023000099 旧证学生（420106040301123）：15 位旧身份证号');
+    await expect(flags.locator('li')).toHaveCount(1);
+    const download = page.waitForEvent('download');
+    await openDialog(page).getByRole('button', { name: '仍然下载' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('考生信息上传表.xlsx');
+    const upload = sheetTable((await loadWorkbook(readFileSync(await file.path()))).worksheets[0]!);
+    expect(upload.header).toContain('等级代码');
+    expect(upload.rows).toHaveLength(2);
+
+    await page.getByRole('button', { name: '学生技能证书数据' }).click();
+    const problems = page.getByTestId('data-centre-problems');
+    await expect(problems).toContainText(
+      '第 1 条 2023000001 学生1（Web前端开发初级）：缺少发证机构编码（在证书目录“Web前端开发”中填写）',
+    );
+    await expect(
+      openDialog(page).getByRole('button', { name: '只导出完整的 0 条' }),
+    ).toBeDisabled();
+    await attachScreenshot(page, testInfo, 'formats-missing-organization-code');
+    await openDialog(page)
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
+    await expect(problems).toBeHidden();
+
+    // 证书目录: the code recorded in the drawer; the sheet then exports that certificate.
+    await openPage(page, '证书目录');
+    await page
+      .getByTestId('catalogue-table')
+      .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect(drawer.getByText('编辑：Web前端开发')).toBeVisible();
+    await drawer.locator('#certificate-organization-code').fill('12100000400012345X');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(drawer).toBeHidden();
+
+    await openPage(page, '费用台账');
+    const skill = page.waitForEvent('download');
+    await page.getByRole('button', { name: '学生技能证书数据' }).click();
+    const skillFile = await skill;
+    expect(skillFile.suggestedFilename()).toBe('学生技能证书数据（ODS_XSJNZSSJ）.xlsx');
+    const sheet = sheetTable(
+      (await loadWorkbook(readFileSync(await skillFile.path()))).worksheets[0]!,
+    );
+    expect(sheet.header[0]).toBe('主键数据唯一性标识');
+    expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows[0]!.slice(1, 9)).toEqual([
+      schoolProfile.code,
+      '2023000001',
+      '学生1',
+      '12100000400012345X',
+      '1',
+      'WEB2026-0001',
+      'Web前端开发',
+      '20260420',
+    ]);
+  });
+});
