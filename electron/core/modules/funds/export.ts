@@ -156,9 +156,8 @@ export async function fundsSheet(overview: FundsOverview, madeOn: string): Promi
   };
 }
 
-/** A line's document in the PDF's narrow column: 附件, 无凭证 or —. */
-const documentMark = (line: FundLine) =>
-  line.document ? '附件' : line.lacksDocument ? '无凭证' : '—';
+/** A line's document in the PDF's narrow column: 附件 without the file's name, else as the sheet says. */
+const documentMark = (line: FundLine) => (line.document ? '附件' : documentText(line));
 
 /** The lines of one direction as a PDF table (the project column only when all are shown). */
 function linesTable(overview: FundsOverview, direction: 'income' | 'spending'): Block {
