@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
   attachScreenshot,
+  chooseMany,
   choose,
   errorOf,
   fillDate,
@@ -155,9 +156,11 @@ test.describe('考核报名与费用协商', () => {
     const signup = openDialog(page);
     await expect(signup.getByText('该证书在考核年度没有试点项目')).toBeVisible();
     await expect(signup.getByTestId('candidate-summary')).toContainText('符合条件 8 人');
-    await signup.getByRole('combobox', { name: '专业' }).click();
-    await page.locator('.ant-select-item-option[title="软件技术（5）"]').click();
-    await page.keyboard.press('Escape');
+    await chooseMany(
+      page,
+      signup.locator('.ant-select', { has: page.getByRole('combobox', { name: '专业' }) }),
+      '软件技术（5）',
+    );
     await expect(signup.getByTestId('candidate-summary')).toContainText(
       '符合条件 5 人，其中已报名本批次 0 人',
     );

@@ -4,6 +4,7 @@ import {
   answerUnsaved,
   attachScreenshot,
   choose,
+  chooseMany,
   errorOf,
   fillDate,
   openDialog,
@@ -42,13 +43,7 @@ async function changeOne(page: Page, studentNo: string, batch: string) {
 
 /** Picks one option of a multiple select (the filter) and closes its menu. */
 async function filterBy(page: Page, fieldId: string, option: string) {
-  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
-  await page
-    .locator(`.ant-select-item-option[title="${option}"]`)
-    .filter({ visible: true })
-    .click();
-  await page.keyboard.press('Escape');
-  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
+  await chooseMany(page, page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }), option);
 }
 
 async function saveChange(page: Page) {

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { Core } from '../../electron/core';
-import { choose, openPage } from '../harness/antd';
+import { choose, chooseMany, openPage } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
@@ -62,12 +62,11 @@ test.describe('every view is fresh after a change anywhere', () => {
     await other.goto(await running.launchUrl());
     await openPage(other, '试点项目');
     await other.getByText('Web前端开发', { exact: false }).first().click();
-    await other.locator('.ant-select', { has: other.locator('#project-teacherIds') }).click();
-    await other
-      .locator('.ant-select-item-option[title="教师10（T0010）"]')
-      .filter({ visible: true })
-      .click();
-    await other.keyboard.press('Escape');
+    await chooseMany(
+      other,
+      other.locator('.ant-select', { has: other.locator('#project-teacherIds') }),
+      '教师10（T0010）',
+    );
     await other.getByRole('button', { name: /保\s*存/ }).click();
     await expect(other.getByText('试点项目已保存')).toBeVisible();
 

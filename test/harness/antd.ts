@@ -17,6 +17,27 @@ export async function choose(page: Page, fieldId: string, option: string): Promi
   }).toPass({ timeout: 20_000 });
 }
 
+/**
+ * Adds one option to a multiple Ant Design select (its `.ant-select` element) and closes the
+ * dropdown. Retried while the option is not among the chosen: on a busy machine a dropdown still
+ * opening can swallow the click; a chosen option is never clicked again (that would remove it).
+ */
+export async function chooseMany(page: Page, select: Locator, option: string) {
+  const chosen = select.locator(`.ant-select-selection-item[title="${option}"]`);
+  const openDropdown = page.locator('.ant-select-dropdown').filter({ visible: true });
+  await expect(async () => {
+    if ((await chosen.count()) === 0) {
+      if ((await openDropdown.count()) === 0) await select.click({ timeout: 3_000 });
+      await openDropdown
+        .locator(`.ant-select-item-option[title="${option}"]`)
+        .click({ timeout: 3_000 });
+    }
+    await expect(chosen).toHaveCount(1, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await expect(openDropdown).toHaveCount(0);
+}
+
 /** The inline error shown under a form field. */
 export const fieldError = (page: Page, text: string | RegExp) =>
   page.locator('.ant-form-item-explain-error').filter({ hasText: text });
