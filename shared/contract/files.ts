@@ -42,3 +42,6 @@ export const uploadedFileSchema = z.object({
     .pipe(z.base64({ error: '文件内容无效（不是 base64 编码）' })),
 });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;
+
+/** A file the core made, to save or open: its safe name and bytes (the same shape as an upload). */
+export type GeneratedFile = UploadedFile;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Verdict } from '../domain/verdict';
 import type { CertificateLevel } from '../domain/certificate';
 import type { ProjectFieldChange } from '../domain/projectRevisions';
-import { fileNameField } from './files';
+import { fileNameField, type GeneratedFile } from './files';
 import type { SelfCheckSummary } from './projects';
 import { uploadRefSchema } from './uploads';
 import { projectData, feeData, type TopicsOf } from './topics';
@@ -59,12 +59,6 @@ export const packageDocumentPdfSchema = z
     projectIds: packageBuildSchema.shape.projectIds,
   })
   .strict();
-
-/** A generated file to save or open: its safe name and bytes. */
-export interface GeneratedFile {
-  fileName: string;
-  contentBase64: string;
-}
 
 /** 考核报名材料包: one exam batch's 考生信息上传表 and 费用明细表 with a manifest. */
 export const packageBuildBatchSchema = z
@@ -255,3 +249,5 @@ export const packageTopics = {
   'package.submittedList': { reads: ['packages', ...projectData] },
   'package.readSubmitted': { reads: ['packages'] },
 } as const satisfies TopicsOf<typeof packageContract>;
+
+export type { GeneratedFile } from './files';

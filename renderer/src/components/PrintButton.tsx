@@ -4,13 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { invoke, messageOf } from '../api/client';
 import { contentToBlob, saveContent } from '../api/files';
 import { useQuery } from '../api/useQuery';
+import type { GeneratedFile } from '../../../shared/contract/files';
 import { t } from '../i18n';
-
-/** A generated PDF: its safe file name and bytes. */
-export interface PrintableFile {
-  fileName: string;
-  contentBase64: string;
-}
 
 const PDF_MIME = 'application/pdf';
 
@@ -25,7 +20,7 @@ export function PrintButton({
   disabled = false,
   testId,
 }: {
-  load: () => Promise<PrintableFile>;
+  load: () => Promise<GeneratedFile>;
   children?: ReactNode;
   disabled?: boolean;
   testId?: string;
