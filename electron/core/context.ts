@@ -1,6 +1,7 @@
 import type { BackupManager } from './backup/manager';
 import type { Db } from './db/open';
 import type { EventSource } from './events';
+import type { DownloadStore } from './io/downloads';
 import type { UploadStore } from './io/uploads';
 import type { Logger } from './log';
 
@@ -39,6 +40,8 @@ export interface CoreServices {
   backups: BackupManager;
   /** Large files the page sends in pieces (uploads.begin / uploads.chunk). */
   uploads: UploadStore;
+  /** Files written for the user to save, fetched once by token from the host's download path. */
+  downloads: DownloadStore;
   /** The open database, or null in recovery mode. */
   currentDb(): Db | null;
   status(): CoreStatus;

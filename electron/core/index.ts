@@ -8,6 +8,7 @@ import { openDatabase, type Db } from './db/open';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { CoreError } from './errors';
 import { createEventSource, type EventSource } from './events';
+import { createDownloadStore, type DownloadStore } from './io/downloads';
 import type { Handlers } from './handlers';
 import type { Logger } from './log';
 import { migrations } from './migrations';
@@ -61,6 +62,8 @@ export interface Core {
    * starts timers itself, so tests drive it with a fake clock.
    */
   backups: BackupManager;
+  /** Offered files: the hosts stream `GET /api/download/<token>` from here. */
+  downloads: DownloadStore;
   status(): CoreStatus;
   close(): void;
 }
@@ -151,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
   const databasePath = path.join(options.dataDir, DATABASE_FILE);
   const backupDir = path.join(options.dataDir, BACKUP_DIR);
   const events = createEventSource();
+  const downloads = createDownloadStore(() => options.clock().getTime());
   let session: Session | undefined;
 
   const backups = createBackupManager({
@@ -162,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     migrations,
     nativeBinding: options.nativeBinding,
+    downloads,
     currentDb: () => session?.db ?? null,
     reopen(swap) {
       session?.db?.close();
@@ -203,6 +208,7 @@ export function createCore(options: CoreOptions): Core {
       log: (message, data) => options.log('warn', message, data),
       now: () => options.clock().getTime(),
     }),
+    downloads,
     currentDb: () => session?.db ?? null,
     status: () => session?.status ?? { mode: 'recovery', problem: '数据文件正在切换，请稍候。' },
   };
@@ -278,8 +284,10 @@ export function createCore(options: CoreOptions): Core {
         return taken;
       },
     },
+    downloads,
     status: services.status,
     close: () => {
+      downloads.clear();
       session?.db?.close();
       session = undefined;
     },

@@ -81,7 +81,6 @@ function createWindow(minimised: boolean): BrowserWindow {
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
-  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir));
 
   const development = developmentSwitches(app.isPackaged, process.env);
   if (development.ignored.length > 0) {
@@ -97,6 +96,8 @@ async function start(): Promise<void> {
     nativeBinding: development.sqliteBinding,
     host: { openPath: (folder) => shell.openPath(folder) },
   });
+  const { downloads } = core;
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, rendererDir, downloads));
   // Automatic backups: the core decides when one is due (after changes, at most every 15 min).
   const backupTimer = setInterval(() => void core?.backups.tick(), 60_000);
   app.on('will-quit', () => clearInterval(backupTimer));

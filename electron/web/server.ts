@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../shared/contract/csp';
 import type { Envelope } from '../../shared/contract/errors';
@@ -14,6 +15,7 @@ import {
   type TicketAnswer,
 } from '../../shared/contract/webAccess';
 import { createWebAccess, TICKET_PATHS } from './access';
+import { answerDownload } from './download';
 import { isAllowedHost, isAllowedOrigin, singleHeader } from './guards';
 import { contentTypeFor, resolveStaticPath } from './static';
 
@@ -129,6 +131,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       openEventStream(req, res);
       return;
+    }
+    if (req.method === 'GET') {
+      // The token is the credential: unguessable, single-use, only ever in an answer to a call
+      // that carried the session secret.
+      const download = await answerDownload(url.pathname, core.downloads);
+      if (download?.status === 404) sendText(res, 404, download.text);
+      else if (download) {
+        res.writeHead(200, { ...securityHeaders, ...download.headers });
+        await pipeline(download.body, res);
+      }
+      if (download) return;
     }
     if (req.method !== 'POST') {
       sendText(res, 405, '接口只接受 POST 请求。');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backupIdPattern, type BackupKind } from '../domain/backup';
 import { uploadRefSchema } from './uploads';
+import type { FileOffer } from './files';
 import { topics, type TopicsOf } from './topics';
 
 export const backupIdSchema = z
@@ -41,12 +42,8 @@ export interface BackupList {
   totalBytes: number;
 }
 
-/** A backup or database copy handed to the user as a download. */
-export interface BackupDownload {
-  fileName: string;
-  contentBase64: string;
-  size: number;
-}
+/** A backup or database copy offered for download. */
+export type BackupDownload = FileOffer;
 
 export interface RestoreResult {
   /** The listed backup's id, or the uploaded file's name. */

@@ -45,3 +45,25 @@ export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 
 /** A file the core made, to save or open: its safe name and bytes (the same shape as an upload). */
 export type GeneratedFile = UploadedFile;
+
+/** The media types of the files the app makes, named once. */
+export const mimeTypes = {
+  zip: 'application/zip',
+  sqlite: 'application/vnd.sqlite3',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+/**
+ * A file the core wrote to disk for the user to save (a package, a backup, a database copy): the
+ * page fetches it once, by its token, from the host's download path (webPaths.download), so the
+ * bytes stream from disk and never travel as base64 inside an answer.
+ */
+export interface FileOffer {
+  fileName: string;
+  mime: string;
+  size: number;
+  /** Single-use, unguessable, expires after a few minutes (electron/core/io/downloads.ts). */
+  token: string;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Verdict } from '../domain/verdict';
 import type { CertificateLevel } from '../domain/certificate';
 import type { ProjectFieldChange } from '../domain/projectRevisions';
-import { fileNameField, type GeneratedFile } from './files';
+import { fileNameField, type FileOffer, type GeneratedFile } from './files';
 import type { SelfCheckSummary } from './projects';
 import { uploadRefSchema } from './uploads';
 import { projectData, feeData, type TopicsOf } from './topics';
@@ -129,10 +129,8 @@ export interface PackageManifest {
   files: ManifestFile[];
 }
 
-export interface PackageBuildResult {
-  fileName: string;
-  contentBase64: string;
-  size: number;
+/** The package, offered for download (streamed from its kept copy in exports/). */
+export interface PackageBuildResult extends FileOffer {
   /** Where the copy was kept, relative to the data folder (exports/…). */
   savedAs: string;
   /** SHA-256 of the zip: 标记为已提交 names the exact file the person downloaded by it. */
@@ -186,11 +184,8 @@ export interface SubmittedPackage {
   projects: SubmittedPackageProject[];
 }
 
-export interface SubmittedPackageContent {
-  fileName: string;
-  mime: string;
-  contentBase64: string;
-}
+/** A submitted package's kept copy, offered for download. */
+export type SubmittedPackageContent = FileOffer;
 
 const submittedId = z.object({
   id: z

@@ -14,6 +14,8 @@ export const webPaths = {
   ticket: '/api/ticket',
   events: '/api/events',
   invoke: '/api/invoke/',
+  /** `GET download/<token>`: a FileOffer's bytes, once (both hosts answer it). */
+  download: '/api/download/',
 } as const;
 
 /** POST webPaths.session answers this; POST webPaths.ticket answers `{ ticket }`. */

@@ -18,6 +18,7 @@ import {
 import { makePdf } from '../harness/files';
 import { call, schoolProfile, seedSchool } from '../harness/seed';
 import { projectInput } from '../harness/seedProject';
+import { downloaded } from '../harness/downloads';
 
 let t: TestCore;
 beforeEach(() => {
@@ -103,7 +104,7 @@ async function buildFiles(projectIds: number[]): Promise<Map<string, Buffer>> {
     projectIds,
     acceptDraft: true,
   });
-  const entries = await readOwnZip(Buffer.from(result.contentBase64, 'base64'));
+  const entries = await readOwnZip(downloaded(t.core, result));
   return new Map(entries.map((e) => [e.name, e.data]));
 }
 

@@ -13,14 +13,20 @@ import {
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/contract';
-import type { BackupEntry, BackupList, RestoreResult } from '../../shared/contract/backup';
+import type {
+  BackupDownload,
+  BackupEntry,
+  BackupList,
+  RestoreResult,
+} from '../../shared/contract/backup';
 import { BACKUP_DIR, DATABASE_FILE, createCore, type Core } from '../../electron/core';
 import { migrations } from '../../electron/core/migrations';
 import { applyMigrations, latestVersion } from '../../electron/core/db/migrate';
 import { integrityProblems } from '../../electron/core/db/open';
 import { makePdf } from '../harness/files';
 import { makeTempDir } from '../harness/webHost';
-import { staged, stagedUpload } from '../harness/uploads';
+import { downloaded } from '../harness/downloads';
+import { staged } from '../harness/uploads';
 
 const profile = {
   name: '湖北示例职业技术学院',
@@ -242,17 +248,14 @@ describe('restore', () => {
     const s = setup();
     const core = s.open();
     await saveName(core, '导出时的名称');
-    const exported = await ok<{ fileName: string; contentBase64: string; size: number }>(
-      core.dispatch('backup.exportDatabase', {}),
-    );
+    const exported = await ok<BackupDownload>(core.dispatch('backup.exportDatabase', {}));
     expect(exported.fileName).toBe('1+X试点工作台数据-20260302-1600.sqlite');
-    expect(Buffer.from(exported.contentBase64, 'base64').subarray(0, 15).toString()).toBe(
-      'SQLite format 3',
-    );
+    const exportedBytes = downloaded(core, exported);
+    expect(exportedBytes.subarray(0, 15).toString()).toBe('SQLite format 3');
     await saveName(core, '之后的名称');
 
     const result = await ok<RestoreResult>(
-      core.dispatch('backup.restoreFile', await stagedUpload(core, exported)),
+      core.dispatch('backup.restoreFile', await staged(core, exported.fileName, exportedBytes)),
     );
     expect(result.restoredFrom).toBe(exported.fileName);
     expect(await schoolName(core)).toBe('导出时的名称');
@@ -373,10 +376,9 @@ describe('restore', () => {
     const core = s.open();
     await saveName(core, '甲学校');
     const manual = await ok<BackupEntry>(core.dispatch('backup.create', {}));
-    const download = await ok<{ fileName: string; contentBase64: string; size: number }>(
-      core.dispatch('backup.download', { id: manual.id }),
-    );
+    const download = await ok<BackupDownload>(core.dispatch('backup.download', { id: manual.id }));
     expect(download).toMatchObject({ fileName: manual.id, size: manual.size });
+    expect(downloaded(core, download).length).toBe(manual.size);
     await ok(core.dispatch('backup.delete', { id: manual.id }));
     expect(existsSync(path.join(s.backupDir, manual.id))).toBe(false);
     expect(await fails(core.dispatch('backup.delete', { id: manual.id }))).toMatchObject({

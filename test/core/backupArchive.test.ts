@@ -17,6 +17,7 @@ import { dumpDatabase } from '../harness/dumpDatabase';
 import { base64, makeBulkyFile, makeZip } from '../harness/files';
 import { call, schoolProfile } from '../harness/seed';
 import { staged } from '../harness/uploads';
+import { downloaded } from '../harness/downloads';
 
 const MB = 1024 * 1024;
 const cores: TestCore[] = [];
@@ -63,7 +64,7 @@ async function oldPc() {
   const started = performance.now();
   const archive = await call<BackupDownload>(t.core, 'backup.downloadArchive', { id: backup.id });
   const buildMs = performance.now() - started;
-  return { t, backup, archive, bytes: Buffer.from(archive.contentBase64, 'base64'), buildMs };
+  return { t, backup, archive, bytes: downloaded(t.core, archive), buildMs };
 }
 
 const manifestOf = (entries: ZipEntry[]) =>
@@ -155,7 +156,7 @@ describe('portable backup archive (.zip with attachments)', () => {
     const again = await call<RestoreResult>(
       target.core,
       'backup.restoreFile',
-      await staged(target.core, plain.fileName, Buffer.from(plain.contentBase64, 'base64')),
+      await staged(target.core, plain.fileName, downloaded(source.core, plain)),
     );
     expect(again.missingAttachments).toBe(0);
   });

@@ -18,6 +18,7 @@ import { makeZip } from '../harness/files';
 import { staged } from '../harness/uploads';
 import { call } from '../harness/seed';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
+import { downloaded } from '../harness/downloads';
 
 let now = new Date('2026-03-02T08:00:00Z');
 let t: TestCore;
@@ -84,7 +85,7 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     expect(result.fileName).toBe(EXPECTED_NAME);
     expect(result.savedAs).toBe(`exports/${EXPECTED_NAME}`);
     expect(result.draft).toBe(false);
-    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const bytes = downloaded(t.core, result);
     expect(readFileSync(path.join(t.dataDir, 'exports', EXPECTED_NAME))).toEqual(bytes);
     expect(readdirSync(path.join(t.dataDir, 'exports'))).toEqual([EXPECTED_NAME]);
 
@@ -179,7 +180,7 @@ describe('考核报名材料包 (package.buildBatch)', () => {
 
   it('verify (校验材料包) accepts it, says it is a batch package, and flags one changed byte', async () => {
     const result = await build();
-    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const bytes = downloaded(t.core, result);
     const clean = await verify(bytes, result.fileName);
     expect(clean).toMatchObject({ ok: true, missing: [], extra: [], changed: [], problems: [] });
     expect(clean.checkedFiles).toBe(2);
@@ -202,14 +203,15 @@ describe('考核报名材料包 (package.buildBatch)', () => {
   it('is deterministic: same data → same bytes; later the same day changes only createdAt', async () => {
     const first = await build();
     const again = await build();
-    expect(again.contentBase64).toBe(first.contentBase64);
+    expect(again.sha256).toBe(first.sha256);
+    // Read now: the next build of the same name replaces the file in exports/.
+    const a = await entriesOf(downloaded(t.core, first));
 
     // 17:30 in China: the same day, so the same 制表日期.
     now = new Date('2026-03-02T09:30:00Z');
     const later = await build();
     expect(later.fileName).toBe(first.fileName);
-    const a = await entriesOf(Buffer.from(first.contentBase64, 'base64'));
-    const b = await entriesOf(Buffer.from(later.contentBase64, 'base64'));
+    const b = await entriesOf(downloaded(t.core, later));
     for (const name of ['考生信息上传表.xlsx', '费用明细表.xlsx']) {
       expect(b.get(name)).toEqual(a.get(name));
     }

@@ -17,6 +17,7 @@ import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
+import { downloaded } from '../harness/downloads';
 
 let t: TestCore;
 let call: DataCall;
@@ -677,7 +678,7 @@ describe('funds: the submission package', () => {
     expect(result.manifest.files.map((f) => f.path)).toEqual(
       expect.arrayContaining([name, '试点经费使用情况表（2026年度）.pdf']),
     );
-    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const bytes = downloaded(t.core, result);
     const files = await unzipEntries(bytes);
     const wb = await loadWorkbook(files.get(name)!);
     const table = sheetTable(wb.getWorksheet('经费使用情况')!);

@@ -42,6 +42,7 @@ import { upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
 import { staged, stagedUpload } from '../harness/uploads';
 import { makeTempDir } from '../harness/webHost';
+import { downloaded } from '../harness/downloads';
 
 /**
  * The hostile-input corpus (test/fixtures/hostile/, README.md there). Every
@@ -298,7 +299,7 @@ describe('hostile archives (package.verify)', () => {
       projectIds: [1],
       acceptDraft: true,
     });
-    const bytes = Buffer.from(built.contentBase64, 'base64');
+    const bytes = downloaded(t.core, built);
     for (const keep of [0.3, 0.9]) {
       const cut = bytes.subarray(0, Math.floor(bytes.length * keep));
       await refuses(upload('截断.zip', cut), /损坏|截断|不是/);
@@ -482,7 +483,7 @@ describe('names safe to show', () => {
     });
     expect(built.fileName).not.toMatch(invisible);
     expect(built.fileName).toContain(`${school.name}院学_`);
-    const names = (await readOwnZip(Buffer.from(built.contentBase64, 'base64'))).map((e) => e.name);
+    const names = (await readOwnZip(downloaded(t.core, built))).map((e) => e.name);
     expect(names.filter((n) => n.startsWith('附件/'))).toEqual([
       expect.stringContaining('简历exe.pdf'),
     ]);
@@ -574,7 +575,7 @@ describe('formula injection', () => {
       projectIds: [1],
       acceptDraft: true,
     });
-    const books = await packageSheets(Buffer.from(built.contentBase64, 'base64'));
+    const books = await packageSheets(downloaded(t.core, built));
     expect([...books.keys()].sort()).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^教师信息表/),

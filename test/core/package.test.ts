@@ -32,6 +32,7 @@ import { MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
 import { call, schoolProfile, seedSchool } from '../harness/seed';
 import { staged } from '../harness/uploads';
 import { artefactDir, keepPdfPages, pdfFonts, pdfPages } from '../harness/documents';
+import { downloaded } from '../harness/downloads';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -118,7 +119,7 @@ describe('submission package', () => {
       '湖北示例职业技术学院_Web前端开发_1+X证书试点申报材料_20260302.zip',
     );
     expect(result.draft).toBe(false);
-    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const bytes = downloaded(t.core, result);
     expect(readFileSync(path.join(t.dataDir, result.savedAs))).toEqual(bytes);
 
     const files = await unzip(bytes);
@@ -245,7 +246,7 @@ describe('submission package', () => {
       t = at;
       const result = await build([other.id], true);
       expect(result.fileName).toMatch(/_20260303_草稿\.zip$/);
-      const files = await unzip(Buffer.from(result.contentBase64, 'base64'));
+      const files = await unzip(downloaded(t.core, result));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(files.get('教师信息表（草稿）.xlsx')! as unknown as ArrayBuffer);
       expect(wb.worksheets[0].getCell('A2').value).toBe('制表日期：2026年3月3日');
@@ -259,7 +260,7 @@ describe('submission package', () => {
     const project = await completeProject();
     const a = await build([project.id]);
     const b = await build([project.id]);
-    expect(b.contentBase64).toBe(a.contentBase64);
+    expect(b.sha256).toBe(a.sha256);
 
     // Later the same day (China time) in another core over the same data: only the manifest's
     // createdAt differs (the sheets' 制表日期 is the day).
@@ -277,8 +278,8 @@ describe('submission package', () => {
       t = later;
       try {
         const other = await build([(await completeProject()).id]);
-        const first = await unzip(Buffer.from(a.contentBase64, 'base64'));
-        const second = await unzip(Buffer.from(other.contentBase64, 'base64'));
+        const first = await unzip(downloaded(saved.core, a));
+        const second = await unzip(downloaded(t.core, other));
         expect([...second.keys()]).toEqual([...first.keys()]);
         for (const [name, bytes] of first) {
           if (name === 'manifest.json') continue;
@@ -323,7 +324,7 @@ describe('submission package', () => {
     const draft = await build([project.id], true);
     expect(draft.draft).toBe(true);
     expect(draft.fileName).toMatch(/_草稿\.zip$/);
-    const files = await unzip(Buffer.from(draft.contentBase64, 'base64'));
+    const files = await unzip(downloaded(t.core, draft));
     expect(await docxText(files.get('申报表（草稿）.docx')!)).toContain('草稿');
     expect(readdirSync(exportsDir)).toEqual([draft.fileName]);
   });
@@ -385,7 +386,7 @@ describe('submission package', () => {
   it('verifies a clean package and flags a one-byte change, a missing and an extra file', async () => {
     const project = await completeProject();
     const result = await build([project.id]);
-    const bytes = Buffer.from(result.contentBase64, 'base64');
+    const bytes = downloaded(t.core, result);
     const clean = await verify(bytes, result.fileName);
     expect(clean.ok && clean.data).toMatchObject({ ok: true, missing: [], extra: [], changed: [] });
 
@@ -406,7 +407,7 @@ describe('submission package', () => {
 
   it('names its entries in UTF-8 and says so: every header has the UTF-8 flag, unzip lists the Chinese names', async () => {
     const project = await completeProject();
-    const bytes = Buffer.from((await build([project.id])).contentBase64, 'base64');
+    const bytes = downloaded(t.core, await build([project.id]));
     // Bit 11 of the general purpose flags, in each central record and the local header it points to.
     const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
       yauzl.fromBuffer(bytes, { lazyEntries: false }, (err, zip) => {
@@ -530,7 +531,7 @@ describe('export progress, cancel and failures', () => {
     expect(events.at(-1)!.done).toBe(events.at(-1)!.total);
     expect(events.map((e) => e.done)).toEqual([...events.map((e) => e.done)].sort((a, b) => a - b));
     expect(events[0].label).toBe('生成申报材料');
-    const methods = await compressionMethods(Buffer.from(result.contentBase64, 'base64'));
+    const methods = await compressionMethods(downloaded(t.core, result));
     const scans = [...methods].filter(([name]) => name.includes('扫描件'));
     expect(scans.map(([, method]) => method)).toEqual([0, 0]); // stored: PDF/PNG are compressed
     expect(methods.get('manifest.json')).toBe(8); // deflated

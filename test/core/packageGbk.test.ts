@@ -13,6 +13,7 @@ import { makePdf } from '../harness/files';
 import { call } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
+import { downloaded } from '../harness/downloads';
 
 let t: TestCore;
 beforeEach(() => {
@@ -55,7 +56,7 @@ describe('兼容旧版 Windows 解压 (GBK file names)', () => {
     const result = await build(project.id, true);
     expect(result.ok).toBe(true);
     const built = (result.ok ? result.data : null) as PackageBuildResult;
-    const bytes = Buffer.from(built.contentBase64, 'base64');
+    const bytes = downloaded(t.core, built);
     const manifestNames = built.manifest.files.map((f) => f.path);
     expect(manifestNames).toContain(
       '附件/附件三_Web前端开发 2020_人才培养方案_软件技术人才培养方案.pdf',
@@ -100,12 +101,9 @@ describe('兼容旧版 Windows 解压 (GBK file names)', () => {
 
     // Same data, same bytes; and the default export keeps UTF-8 names with the flag.
     const again = await build(project.id, true);
-    expect(again.ok && (again.data as PackageBuildResult).contentBase64).toBe(built.contentBase64);
+    expect(again.ok && (again.data as PackageBuildResult).sha256).toBe(built.sha256);
     const utf8 = await build(project.id, false);
-    const plain = Buffer.from(
-      (utf8.ok ? (utf8.data as PackageBuildResult) : built).contentBase64,
-      'base64',
-    );
+    const plain = downloaded(t.core, utf8.ok ? (utf8.data as PackageBuildResult) : built);
     for (const e of await rawEntries(plain)) expect(e.flags & 0x800).toBe(0x800);
   });
 

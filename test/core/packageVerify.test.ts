@@ -9,6 +9,7 @@ import { makeZip } from '../harness/files';
 import { call } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
+import { downloaded } from '../harness/downloads';
 
 /**
  * 校验材料包 certifies only packages of our format: a manifest with kind, school, creation time,
@@ -23,7 +24,7 @@ const verify = async (bytes: Buffer, fileName = 'x.zip') =>
 
 type Entry = readonly [string, Buffer];
 const entriesOf = async (built: PackageBuildResult): Promise<Entry[]> =>
-  (await readOwnZip(Buffer.from(built.contentBase64, 'base64'))).map((e) => [e.name, e.data]);
+  (await readOwnZip(downloaded(t.core, built))).map((e) => [e.name, e.data]);
 
 /** The package again with its manifest edited (the zip's other entries as they were). */
 function withManifest(entries: Entry[], edit: (m: Record<string, unknown>) => unknown): Buffer {
@@ -59,7 +60,7 @@ describe('application packages', () => {
       .map(([name]) => name)
       .filter((name) => name !== 'manifest.json' && !name.startsWith('附件/'));
     expect(documents.sort()).toEqual([...requiredDocuments('application', false)].sort());
-    const clean = await verify(Buffer.from(built.contentBase64, 'base64'));
+    const clean = await verify(downloaded(t.core, built));
     expect(clean).toMatchObject({ ok: true, problems: [], missing: [], extra: [], changed: [] });
   });
 

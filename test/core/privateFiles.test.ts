@@ -12,6 +12,7 @@ import { call } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
 import { makeTempDir } from '../harness/webHost';
+import { downloaded } from '../harness/downloads';
 
 /**
  * Private files: the data folder holds ID numbers and fees, so everything the core makes in it
@@ -116,7 +117,7 @@ describe.skipIf(process.platform === 'win32')('private data files', () => {
     await call<RestoreResult>(
       other.core,
       'backup.restoreFile',
-      await staged(other.core, archive.fileName, Buffer.from(archive.contentBase64, 'base64')),
+      await staged(other.core, archive.fileName, downloaded(t.core, archive)),
     );
     expect(Object.keys(modes(other.dataDir).files)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^attachments\//)]),

@@ -18,6 +18,7 @@ import { projectInput } from '../harness/seedProject';
 import { makeZip } from '../harness/files';
 import { auditEntries } from '../harness/staff';
 import { staged } from '../harness/uploads';
+import { downloaded } from '../harness/downloads';
 
 /** Kept packages are read-only, for their user alone; Windows shows read-only as 0444. */
 const readOnlyMode = process.platform === 'win32' ? 0o444 : 0o400;
@@ -79,7 +80,7 @@ describe('submitted packages', () => {
 
   it('keeps a byte-identical read-only copy with its SHA-256, once, and reads it back', async () => {
     const { project, built } = await exported();
-    const bytes = Buffer.from(built.contentBase64, 'base64');
+    const bytes = downloaded(t.core, built);
     expect(built.sha256).toBe(sha(bytes));
 
     now = new Date('2026-11-04T01:00:00Z');
@@ -131,7 +132,7 @@ describe('submitted packages', () => {
       id: kept.id,
     });
     expect(content.fileName).toBe(built.fileName);
-    expect(Buffer.from(content.contentBase64, 'base64').equals(bytes)).toBe(true);
+    expect(downloaded(t.core, content).equals(bytes)).toBe(true);
   });
 
   it('says what changed in each project since the package was submitted', async () => {
@@ -217,7 +218,7 @@ describe('submitted packages', () => {
   it('survives a restore in the same folder, and a portable backup archive carries it to another PC', async () => {
     const { built } = await exported();
     const kept = await mark(built);
-    const bytes = Buffer.from(built.contentBase64, 'base64');
+    const bytes = downloaded(t.core, built);
 
     const backup = await call<BackupEntry>(t.core, 'backup.create', {});
     await call(t.core, 'backup.restore', { id: backup.id });
@@ -226,7 +227,7 @@ describe('submitted packages', () => {
     const archive = await call<BackupDownload>(t.core, 'backup.downloadArchive', {
       id: backup.id,
     });
-    const zipped = Buffer.from(archive.contentBase64, 'base64');
+    const zipped = downloaded(t.core, archive);
     const entries = await readOwnZip(zipped);
     const manifest = JSON.parse(
       entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'),

@@ -17,6 +17,7 @@ import { projectInput } from '../harness/seedProject';
 import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
 import { fails, ok, readRows, teacher } from '../harness/staff';
 import { makeTempDir } from '../harness/webHost';
+import { downloaded } from '../harness/downloads';
 
 let t: TestCore | undefined;
 const temps: { remove(): void }[] = [];
@@ -195,7 +196,7 @@ describe('teacher details for provincial forms', () => {
       projectIds: [project.id],
       acceptDraft: true,
     });
-    const entries = await readOwnZip(Buffer.from(result.contentBase64, 'base64'));
+    const entries = await readOwnZip(downloaded(t.core, result));
     const byName = (prefix: string, ext: string) =>
       entries.find((e) => e.name.startsWith(prefix) && e.name.endsWith(ext))!.data;
 

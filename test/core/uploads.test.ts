@@ -18,6 +18,7 @@ import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { call } from '../harness/seed';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
+import { downloaded } from '../harness/downloads';
 
 const MB = 1024 * 1024;
 /** What the page sends per call (renderer/src/api/files.ts STAGE_CHUNK_BYTES). */
@@ -54,7 +55,7 @@ describe('files over 45 MB, staged in pieces', () => {
       '新办公室要用的学校',
     );
     const download = await call<BackupDownload>(source.core, 'backup.download', { id: backup.id });
-    const bytes = Buffer.from(download.contentBase64, 'base64');
+    const bytes = downloaded(source.core, download);
     expect(bytes.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
 
     const t = newCore();
@@ -103,7 +104,7 @@ describe('files over 45 MB, staged in pieces', () => {
       projectIds: [project.id],
       acceptDraft: true,
     });
-    const bytes = Buffer.from(built.contentBase64, 'base64');
+    const bytes = downloaded(t.core, built);
     expect(bytes.length).toBeGreaterThan(MAX_UPLOAD_BYTES);
 
     const report = await call<PackageVerifyReport>(
@@ -284,6 +285,7 @@ describe('in recovery mode', () => {
     const t = newCore();
     await seedCompleteProject(t.core);
     const exported = await call<BackupDownload>(t.core, 'backup.exportDatabase', {});
+    const exportedBytes = downloaded(t.core, exported);
     t.core.close();
     writeFileSync(path.join(t.dataDir, DATABASE_FILE), randomBytes(64 * 1024));
     const broken = createCore({
@@ -294,11 +296,7 @@ describe('in recovery mode', () => {
     });
     try {
       expect(broken.status().mode).toBe('recovery');
-      const upload = await staged(
-        broken,
-        exported.fileName,
-        Buffer.from(exported.contentBase64, 'base64'),
-      );
+      const upload = await staged(broken, exported.fileName, exportedBytes);
       await call(broken, 'backup.restoreFile', upload);
       expect(broken.status().mode).toBe('normal');
       expect(await schoolName(broken)).toBe('湖北示例职业技术学院');

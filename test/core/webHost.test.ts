@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/server';
+import type { FileOffer } from '../../shared/contract/files';
 import { createTestCore, type TestCore } from '../harness/core';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -329,6 +330,30 @@ describe('web host', () => {
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
       expect((await request('GET', p)).status, p).toBe(404);
     }
+  });
+
+  it('streams an offered file once from its download path, and never to a foreign Host', async () => {
+    const backup = JSON.parse((await call('backup.create', {})).body) as { data: { id: string } };
+    const answer = await call('backup.download', { id: backup.data.id });
+    const offer = (JSON.parse(answer.body) as { data: FileOffer }).data;
+    expect(answer.body).not.toContain('SQLite format 3'); // the bytes are not in the answer
+    const foreign = await request('GET', `/api/download/${offer.token}`, {
+      host: 'evil.example:80',
+    });
+    expect(foreign.status).toBe(403);
+
+    const fetched = await request('GET', `/api/download/${offer.token}`);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent(offer.fileName)}`,
+    );
+    expect(Number(fetched.headers['content-length'])).toBe(offer.size);
+    expect(fetched.body.startsWith('SQLite format 3')).toBe(true);
+
+    const again = await request('GET', `/api/download/${offer.token}`);
+    expect(again.status).toBe(404);
+    expect(again.body).toContain('下载链接已失效');
+    expect((await request('GET', '/api/download/guessed')).status).toBe(404);
   });
 
   it('streams core events to the page as server-sent events', async () => {

@@ -5,6 +5,8 @@ import iconv from 'iconv-lite';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { readOwnZip } from '../../electron/core/io/zip';
+import type { FileOffer } from '../../shared/contract/files';
+import { webPaths } from '../../shared/contract/webAccess';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
 import { makeZip } from '../harness/files';
@@ -298,13 +300,13 @@ test.describe('申报材料', () => {
   }, testInfo) => {
     const call = webHostCall(page.request, host);
     const project = await seed(call);
-    const built = await data<{ contentBase64: string }>(call, 'package.build', {
+    const built = await data<FileOffer>(call, 'package.build', {
       projectIds: [project.id],
       acceptDraft: true,
     });
-    const entries = (await readOwnZip(Buffer.from(built.contentBase64, 'base64'))).map(
-      (e) => [e.name, e.data] as const,
-    );
+    const fetched = await page.request.get(`${host.origin}${webPaths.download}${built.token}`);
+    expect(fetched.status()).toBe(200);
+    const entries = (await readOwnZip(await fetched.body())).map((e) => [e.name, e.data] as const);
     const pdf = entries.find(([name]) => name.endsWith('.pdf'))!;
     await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');

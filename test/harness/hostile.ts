@@ -15,6 +15,7 @@ import { call } from './seed';
 import { xlsxBytes } from './sheets';
 import { rosterHeader, rosterRows } from './students';
 import { makeTempDir, repoRoot } from './webHost';
+import { downloaded } from './downloads';
 
 /** The hostile-input corpus: small files committed in test/fixtures/hostile/ (see README.md). */
 export const hostileDir = path.join(repoRoot, 'test', 'fixtures', 'hostile');
@@ -84,7 +85,7 @@ export async function tamperedDatabase(t: TestCore, sql: string): Promise<Buffer
   const temp = makeTempDir('pilotdesk-tampered-');
   try {
     const file = path.join(temp.dir, 'tampered.sqlite');
-    writeFileSync(file, Buffer.from(exported.contentBase64, 'base64'));
+    writeFileSync(file, downloaded(t.core, exported));
     const db = new Database(file);
     try {
       db.exec(sql);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { constants, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { constants, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { mimeTypes } from '../../../shared/contract/files';
 import type {
   BackupCheck,
   BackupDownload,
@@ -18,6 +19,7 @@ import { UPLOADS_DIR } from '../dataFiles';
 import { connect, type Db } from '../db/open';
 import { copyPrivateFile, makePrivateDir } from '../io/privateFiles';
 import { removeOrphanedTempFiles } from '../io/tempFiles';
+import type { DownloadStore } from '../io/downloads';
 import { writeExportAtomically } from '../modules/package/exportFile';
 import { CoreError } from '../errors';
 import type { Logger } from '../log';
@@ -54,6 +56,8 @@ export interface BackupManagerDeps {
   appVersion: string;
   migrations: readonly Migration[];
   nativeBinding?: string;
+  /** Where finished files are offered for download. */
+  downloads: DownloadStore;
   /** The live connection, or null in recovery mode. */
   currentDb(): Db | null;
   /**
@@ -303,8 +307,11 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
 
     download(id) {
       const file = requireListed(id);
-      const bytes = readFileSync(file);
-      return { fileName: id, contentBase64: bytes.toString('base64'), size: bytes.length };
+      return deps.downloads.offer(file, {
+        fileName: id,
+        mime: mimeTypes.sqlite,
+        size: statSync(file).size,
+      });
     },
 
     downloadArchive: (id) =>
@@ -322,7 +329,7 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
             db.close();
           }
           const fileName = `1+X试点工作台备份-${localStamp(new Date(entry?.createdAt ?? clock()))}.zip`;
-          const { value, bytes } = await writeExportAtomically(
+          const written = await writeExportAtomically(
             deps.dataDir,
             fileName,
             { check: () => undefined },
@@ -341,11 +348,15 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
           log('info', 'backup archive written', {
             id,
             fileName,
-            attachments: value.manifest.attachments.length,
-            missing: value.missing,
-            bytes: bytes.length,
+            attachments: written.value.manifest.attachments.length,
+            missing: written.value.missing,
+            bytes: written.size,
           });
-          return { fileName, contentBase64: bytes.toString('base64'), size: bytes.length };
+          return deps.downloads.offer(written.file, {
+            fileName,
+            mime: mimeTypes.zip,
+            size: written.size,
+          });
         } finally {
           removeWithJournals(copy);
         }
@@ -357,15 +368,20 @@ export function createBackupManager(deps: BackupManagerDeps): BackupManager {
         const temp = privateCopyPath('export');
         try {
           await writeSnapshot(db, temp, sqliteOptions);
-          const bytes = readFileSync(temp);
-          return {
-            fileName: `1+X试点工作台数据-${localStamp(clock())}.sqlite`,
-            contentBase64: bytes.toString('base64'),
-            size: bytes.length,
-          };
-        } finally {
+        } catch (error) {
           removeWithJournals(temp);
+          throw error;
         }
+        // The copy is the download's now: removed once fetched or when the offer expires.
+        return deps.downloads.offer(
+          temp,
+          {
+            fileName: `1+X试点工作台数据-${localStamp(clock())}.sqlite`,
+            mime: mimeTypes.sqlite,
+            size: statSync(temp).size,
+          },
+          { temporary: true },
+        );
       }),
 
     restore: (source) =>

@@ -2,8 +2,10 @@ import type { AttachmentContent } from '../../../shared/contract/attachments';
 import {
   MAX_UPLOAD_BYTES,
   uploadTooLargeMessage,
+  type FileOffer,
   type UploadedFile,
 } from '../../../shared/contract/files';
+import { webPaths } from '../../../shared/contract/webAccess';
 import { invoke, PilotError } from './client';
 
 /**
@@ -93,13 +95,26 @@ export function contentToBlob(content: AttachmentContent): Blob {
  */
 export function saveContent(content: AttachmentContent): void {
   const url = URL.createObjectURL(contentToBlob(content));
+  clickDownload(url, content.fileName);
+  // Give the download time to start before the URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Saves a file the core offered (a package, a backup): the host streams it from disk at its
+ * single-use download path — the web host over HTTP, the desktop app on app://, where Electron
+ * asks where to save and writes it straight to disk.
+ */
+export function saveOffer(offer: FileOffer): void {
+  clickDownload(`${webPaths.download}${encodeURIComponent(offer.token)}`, offer.fileName);
+}
+
+function clickDownload(href: string, fileName: string): void {
   const link = document.createElement('a');
-  link.href = url;
-  link.download = content.fileName;
+  link.href = href;
+  link.download = fileName;
   link.style.display = 'none';
   document.body.appendChild(link);
   link.click();
   link.remove();
-  // Give the download time to start before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -4,10 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { invoke, messageOf } from '../api/client';
 import { contentToBlob, saveContent } from '../api/files';
 import { useQuery } from '../api/useQuery';
-import type { GeneratedFile } from '../../../shared/contract/files';
+import { mimeTypes, type GeneratedFile } from '../../../shared/contract/files';
 import { t } from '../i18n';
-
-const PDF_MIME = 'application/pdf';
 
 /**
  * 打印: makes the document's PDF and opens it where it prints as it is — the system's PDF viewer
@@ -39,12 +37,12 @@ export function PrintButton({
         if (result.opened) message.success(result.message);
         else message.warning(result.message, 8);
       } else if (tab) {
-        const url = URL.createObjectURL(contentToBlob({ ...file, mime: PDF_MIME }));
+        const url = URL.createObjectURL(contentToBlob({ ...file, mime: mimeTypes.pdf }));
         tab.location.href = url;
         // The tab has its copy once loaded; the address is freed a minute later.
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
       } else {
-        saveContent({ ...file, mime: PDF_MIME });
+        saveContent({ ...file, mime: mimeTypes.pdf });
         message.info(t.print.savedInstead(file.fileName), 8);
       }
     } catch (error) {

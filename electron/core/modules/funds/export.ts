@@ -12,6 +12,7 @@ import { fenToYuan, formatFen } from '../../../../shared/domain/money';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
 import type { Block, Cell } from '../package/content';
 import { renderPdf } from '../package/pdf';
+import { mimeTypes } from '../../../../shared/contract/files';
 
 /** 试点经费使用情况表: the same lines and totals as the 经费 page, as xlsx and as PDF. */
 export const FUNDS_TABLE_TITLE = '1+X证书制度试点经费使用情况表';
@@ -34,8 +35,6 @@ export interface FundsFile {
   mime: string;
   bytes: Buffer;
 }
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** “2026年度 全部试点项目” or “2026年度 Web前端开发（2026年）”. */
 function scopeText(overview: FundsOverview): string {
@@ -151,7 +150,7 @@ export async function fundsSheet(overview: FundsOverview, madeOn: string): Promi
   }
   return {
     fileName: fileName(overview, 'xlsx'),
-    mime: XLSX_MIME,
+    mime: mimeTypes.xlsx,
     bytes: await workbookBytes(wb),
   };
 }
@@ -236,7 +235,7 @@ export function fundsBlocks(overview: FundsOverview, madeOn: string): Block[] {
 export async function fundsPdf(overview: FundsOverview, madeOn: string): Promise<FundsFile> {
   return {
     fileName: fileName(overview, 'pdf'),
-    mime: 'application/pdf',
+    mime: mimeTypes.pdf,
     bytes: await renderPdf(FUNDS_TABLE_TITLE, fundsBlocks(overview, madeOn)),
   };
 }

@@ -1,9 +1,9 @@
-import { renameSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { makePrivateDir, setFileMode } from '../../io/privateFiles';
 import type { CancellableTask } from '../../io/tasks';
 import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
+import { sha256OfFile } from './manifestZip';
 
 /** Where exported packages are kept, relative to the data folder. */
 export const EXPORTS_DIR = 'exports';
@@ -19,14 +19,15 @@ export function removeStaleExports(dataDir: string): string[] {
 /**
  * Has `write` build a package into a hidden temporary file in exports/ and renames it to
  * `fileName` only when complete (and not cancelled): a failure or a cancel removes the temporary
- * file, so no partial package is ever left. Returns what `write` returned and the final bytes.
+ * file, so no partial package is ever left. Returns what `write` returned, where the file is, its
+ * size and its SHA-256 (read back as a stream: a 100 MB package is never held in memory).
  */
 export async function writeExportAtomically<T>(
   dataDir: string,
   fileName: string,
   task: Pick<CancellableTask, 'check'>,
   write: (temp: string) => Promise<T>,
-): Promise<{ value: T; bytes: Buffer; savedAs: string }> {
+): Promise<{ value: T; file: string; size: number; sha256: string; savedAs: string }> {
   const dir = path.join(dataDir, EXPORTS_DIR);
   makePrivateDir(dir);
   const temp = path.join(dir, processTempName(TEMP_KIND));
@@ -34,10 +35,17 @@ export async function writeExportAtomically<T>(
     const value = await write(temp);
     setFileMode(temp); // whatever wrote it
     // Read back without blocking, so a cancel that arrives meanwhile is still honoured.
-    const bytes = await readFile(temp);
+    const sha256 = await sha256OfFile(temp);
     task.check();
-    renameSync(temp, path.join(dir, fileName));
-    return { value, bytes, savedAs: `${EXPORTS_DIR}/${fileName}` };
+    const file = path.join(dir, fileName);
+    renameSync(temp, file);
+    return {
+      value,
+      file,
+      size: statSync(file).size,
+      sha256,
+      savedAs: `${EXPORTS_DIR}/${fileName}`,
+    };
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import type { ManifestFile, PackageManifest } from '../../../../shared/contract/package';
 import { writeGbkZipFile } from '../../io/gbkZip';
 import { writeZipFile, type ZipSource } from '../../io/zip';
@@ -7,6 +9,13 @@ import { writeZipFile, type ZipSource } from '../../io/zip';
 export const MANIFEST_NAME = 'manifest.json';
 
 export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The SHA-256 of a file, read as a stream (a package is never held in memory for it). */
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
 
 /** Byte order, the same on every machine (not locale-dependent). */
 export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

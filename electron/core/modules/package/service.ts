@@ -2,6 +2,7 @@ import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import type { PackageBuildResult, PackageManifest } from '../../../../shared/contract/package';
+import { mimeTypes } from '../../../../shared/contract/files';
 import type { CancellableTask } from '../../io/tasks';
 import { newTaskId, progressReporter } from '../../io/progress';
 import { createTaskRegistry } from '../../io/tasks';
@@ -21,7 +22,6 @@ import { implementationPlan } from './content';
 import { renderPdf } from './pdf';
 import { gatherPackageData } from './data';
 import { removeStaleExports, writeExportAtomically } from './exportFile';
-import { sha256 } from './manifestZip';
 import { submittedPackages } from './submitted';
 import { verifyPackage } from './verify';
 
@@ -196,20 +196,14 @@ export function packageHandlers(
     task: CancellableTask,
     build: (temp: string) => Promise<PackageManifest>,
   ): Promise<PackageBuildResult> {
-    const {
-      value: manifest,
-      bytes,
-      savedAs,
-    } = await writeExportAtomically(ctx.dataDir, fileName, task, build);
-    ctx.log('info', `package written: ${fileName} (${bytes.length} bytes)`);
+    const written = await writeExportAtomically(ctx.dataDir, fileName, task, build);
+    ctx.log('info', `package written: ${fileName} (${written.size} bytes)`);
     return {
-      fileName,
-      contentBase64: bytes.toString('base64'),
-      size: bytes.length,
-      savedAs,
-      sha256: sha256(bytes),
+      ...ctx.downloads.offer(written.file, { fileName, mime: mimeTypes.zip, size: written.size }),
+      savedAs: written.savedAs,
+      sha256: written.sha256,
       draft,
-      manifest,
+      manifest: written.value,
     };
   }
 }

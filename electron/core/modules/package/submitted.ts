@@ -1,13 +1,6 @@
-import { createHash } from 'node:crypto';
-import {
-  createReadStream,
-  existsSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { mimeTypes } from '../../../../shared/contract/files';
 import type {
   SubmittedPackage,
   SubmittedPackageContent,
@@ -31,7 +24,7 @@ import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
 import { loadProject } from '../projects/repository';
 import { projectData, projectRecord } from '../projects/revisions';
 import { EXPORTS_DIR } from './exportFile';
-import { MANIFEST_NAME, sha256 } from './manifestZip';
+import { MANIFEST_NAME, sha256, sha256OfFile } from './manifestZip';
 import { parseManifest, type ReadManifest } from './manifestCheck';
 import { verifyLimits } from './verify';
 
@@ -62,16 +55,6 @@ interface PackageProjectRow {
  */
 const plainName = (name: string) =>
   name === path.basename(name) && !name.startsWith('.') && safeFileName(name) === name;
-
-function hashFile(file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
-}
 
 async function readManifest(file: string, fileName: string): Promise<ReadManifest> {
   const entries = await readZipEntries(file, {
@@ -112,7 +95,7 @@ export function submittedPackages(ctx: CoreContext) {
   async function fileState(row: PackageRow): Promise<SubmittedPackage['file']> {
     const file = path.join(folder, row.stored_name);
     if (!existsSync(file)) return 'missing';
-    return (await hashFile(file)) === row.sha256 ? 'ok' : 'altered';
+    return (await sha256OfFile(file)) === row.sha256 ? 'ok' : 'altered';
   }
 
   async function view(row: PackageRow): Promise<SubmittedPackage> {
@@ -276,11 +259,11 @@ export function submittedPackages(ctx: CoreContext) {
             : `已提交的材料包“${row.file_name}”的留存文件已被改动，与提交时记录的校验值不符。`,
         );
       }
-      return {
+      return ctx.downloads.offer(path.join(folder, row.stored_name), {
         fileName: row.file_name,
-        mime: 'application/zip',
-        contentBase64: readFileSync(path.join(folder, row.stored_name)).toString('base64'),
-      };
+        mime: mimeTypes.zip,
+        size: row.size,
+      });
     },
   };
 }

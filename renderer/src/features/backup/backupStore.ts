@@ -4,7 +4,7 @@ import type { OpenFolderResult } from '../../../../shared/contract/system';
 import { invoke } from '../../api/client';
 import { invalidate, mutate } from '../../api/queryCache';
 import { combined, useQuery } from '../../api/useQuery';
-import { saveContent, stageFile } from '../../api/files';
+import { saveOffer, stageFile } from '../../api/files';
 
 /** The data folder and its backups; they reload on their own after a change. */
 export function useSettingsData() {
@@ -45,9 +45,6 @@ interface SettingsState {
   newestGood(): Promise<BackupCheck>;
 }
 
-const SQLITE_MIME = 'application/vnd.sqlite3';
-const ZIP_MIME = 'application/zip';
-
 export const useSettingsStore = create<SettingsState>((set) => {
   // A refused restore emits no change, but it may have saved a 还原前 backup first.
   const refreshBackups = () => invalidate(['backups']);
@@ -67,24 +64,16 @@ export const useSettingsStore = create<SettingsState>((set) => {
     exportDatabase: () =>
       busy('export', async () => {
         const file = await invoke('backup.exportDatabase', {});
-        saveContent({
-          fileName: file.fileName,
-          mime: SQLITE_MIME,
-          contentBase64: file.contentBase64,
-        });
+        saveOffer(file);
         return file.fileName;
       }),
     async download(id) {
       const file = await invoke('backup.download', { id });
-      saveContent({
-        fileName: file.fileName,
-        mime: SQLITE_MIME,
-        contentBase64: file.contentBase64,
-      });
+      saveOffer(file);
     },
     async downloadArchive(id) {
       const file = await invoke('backup.downloadArchive', { id });
-      saveContent({ fileName: file.fileName, mime: ZIP_MIME, contentBase64: file.contentBase64 });
+      saveOffer(file);
       return file.fileName;
     },
     async remove(id) {

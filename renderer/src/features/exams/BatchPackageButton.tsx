@@ -5,7 +5,7 @@ import type { ExamBatch } from '../../../../shared/contract/exams';
 import type { PackageBuildResult } from '../../../../shared/contract/package';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { t } from '../../i18n';
-import { saveContent } from '../../api/files';
+import { saveOffer } from '../../api/files';
 import { MarkSubmittedButton } from '../package/MarkSubmittedButton';
 import { usePackageTask } from '../package/usePackageTask';
 
@@ -28,11 +28,7 @@ export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
       const result = await run((taskId) =>
         invoke('package.buildBatch', { batchId: batch.id, taskId }),
       );
-      saveContent({
-        fileName: result.fileName,
-        mime: 'application/zip',
-        contentBase64: result.contentBase64,
-      });
+      saveOffer(result);
       setBuilt(result);
       message.success(text.done(result.fileName));
     } catch (e) {

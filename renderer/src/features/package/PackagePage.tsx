@@ -26,7 +26,7 @@ import type { ProjectCheck } from '../../../../shared/contract/projects';
 import type { ProjectStatus } from '../../../../shared/domain/projectStatus';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
-import { saveContent, stageFile } from '../../api/files';
+import { saveOffer, stageFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate, formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
@@ -73,11 +73,7 @@ export function PackagePage() {
         }),
       );
       setBuilt(result);
-      saveContent({
-        fileName: result.fileName,
-        mime: 'application/zip',
-        contentBase64: result.contentBase64,
-      });
+      saveOffer(result);
     } catch (e) {
       if (e instanceof PilotError && e.shape.code === 'CANCELLED') setCancelled(e.message);
       else setError(messageOf(e));

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { ProjectChanges } from '../../components/ProjectChanges';
 import { t } from '../../i18n';
-import { saveContent } from '../../api/files';
+import { saveOffer } from '../../api/files';
 
 const text = t.packageExport;
 
@@ -68,7 +68,7 @@ export function SubmittedPackages() {
 
   const download = async (row: SubmittedPackage) => {
     try {
-      saveContent(await invoke('package.readSubmitted', { id: row.id }));
+      saveOffer(await invoke('package.readSubmitted', { id: row.id }));
     } catch (e) {
       message.error(messageOf(e));
     }

@@ -9,11 +9,7 @@ import type {
 import { invoke } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { saveContent } from '../../api/files';
-
-const mimes = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+import { mimeTypes } from '../../../../shared/contract/files';
 
 /** The writes of 周报; the calendar, the reports and the banner reload on their own. */
 interface WeeklyState {
@@ -27,11 +23,8 @@ interface WeeklyState {
 }
 
 export const useWeeklyStore = create<WeeklyState>(() => {
-  const download = (
-    file: { fileName: string; contentBase64: string },
-    format: keyof typeof mimes,
-  ) => {
-    saveContent({ ...file, mime: mimes[format] });
+  const download = (file: { fileName: string; contentBase64: string }, format: 'docx' | 'xlsx') => {
+    saveContent({ ...file, mime: mimeTypes[format] });
     return file.fileName;
   };
   return {
