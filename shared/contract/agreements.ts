@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { CertificateLevel } from '../domain/certificate';
 import type { ExamForm } from '../domain/costCaps';
-import type { AttachmentContent } from './attachments';
 import { certificateLevelSchema } from './catalogue';
 import { batchListSchema, examFormSchema, isoDate } from './exams';
 import {
@@ -12,7 +11,7 @@ import {
   yuanToFenField,
   type DeleteResult,
 } from './fields';
-import { uploadedFileSchema } from './files';
+import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
 // ---------------------------------------------------------------- 费用协商 (fee agreements)
@@ -71,7 +70,7 @@ export const agreementsContract = {
     output: {} as FeeAgreement,
   },
   'agreements.removeDocument': { input: byIdSchema.strict(), output: {} as FeeAgreement },
-  'agreements.readDocument': { input: byIdSchema.strict(), output: {} as AttachmentContent },
+  'agreements.readDocument': { input: byIdSchema.strict(), output: {} as FileOffer },
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */

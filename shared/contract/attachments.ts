@@ -8,7 +8,7 @@ import {
   type AttachmentKind,
   type AttachmentOwnerType,
 } from '../domain/attachments';
-import { uploadedFileSchema } from './files';
+import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
 const ownerFields = {
@@ -89,10 +89,13 @@ export interface AttachmentSummary {
 export const attachmentsContract = {
   'attachments.upload': { input: attachmentUploadSchema.strict(), output: {} as AttachmentLink },
   'attachments.list': { input: attachmentOwnerSchema.strict(), output: {} as AttachmentLink[] },
+  /** The bytes, for showing an image in the page (看图); saving a file goes by download. */
   'attachments.read': {
     input: z.object({ linkId }).strict(),
     output: {} as AttachmentContent,
   },
+  /** The file offered for download, streamed from the data folder. */
+  'attachments.download': { input: z.object({ linkId }).strict(), output: {} as FileOffer },
   'attachments.rename': { input: attachmentRenameSchema.strict(), output: {} as AttachmentLink },
   'attachments.remove': {
     input: z.object({ linkId }).strict(),
@@ -106,6 +109,7 @@ export const attachmentsTopics = {
   'attachments.upload': { writes: ['attachments'] },
   'attachments.list': { reads: ['attachments'] },
   'attachments.read': { reads: ['attachments'] },
+  'attachments.download': { reads: ['attachments'] },
   'attachments.rename': { writes: ['attachments'] },
   'attachments.remove': { writes: ['attachments'] },
   'attachments.summary': { reads: ['attachments'] },

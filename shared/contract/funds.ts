@@ -11,7 +11,6 @@ import {
   type IncomeSource,
   type SpendingCategory,
 } from '../domain/funds';
-import type { AttachmentContent } from './attachments';
 import {
   byIdSchema,
   idField,
@@ -21,7 +20,7 @@ import {
   type DeleteResult,
 } from './fields';
 import type { SheetDownload } from './fees';
-import { uploadedFileSchema } from './files';
+import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
 // ---- 登记收入与支出 ----
@@ -200,7 +199,7 @@ export const fundsContract = {
     output: {} as FundLine,
   },
   'funds.removeDocument': { input: byIdSchema.strict(), output: {} as FundLine },
-  'funds.readDocument': { input: byIdSchema.strict(), output: {} as AttachmentContent },
+  'funds.readDocument': { input: byIdSchema.strict(), output: {} as FileOffer },
   'funds.studentFees': { input: z.object({}).strict(), output: {} as StudentFeeOption[] },
   'funds.sheet': { input: fundsQuerySchema, output: {} as FileDownload },
   'funds.pdf': { input: fundsQuerySchema, output: {} as FileDownload },

@@ -31,6 +31,8 @@ import {
   makeXlsx,
   makeZip,
 } from '../harness/files';
+import { downloaded } from '../harness/downloads';
+import type { FileOffer } from '../../shared/contract/files';
 
 const profile = {
   name: '湖北示例职业技术学院',
@@ -162,6 +164,13 @@ describe('attachments: upload and read back', () => {
       await t.core.dispatch('attachments.read', { linkId: link.id }),
     );
     expect(read.fileName).toBe('扫描件.pdf.png');
+    const offer = ok<FileOffer>(await t.core.dispatch('attachments.download', { linkId: link.id }));
+    expect(offer).toMatchObject({
+      fileName: '扫描件.pdf.png',
+      mime: 'image/png',
+      size: png.length,
+    });
+    expect(downloaded(t.core, offer).equals(png)).toBe(true);
   });
 
   it('survives a restart: the list and the bytes come back from the data folder', async () => {
@@ -332,13 +341,15 @@ describe('attachments: refused files leave nothing behind', () => {
     const link = ok<AttachmentLink>(await upload('a.pdf', pdf, 'other'));
     const { rmSync } = await import('node:fs');
     rmSync(blobFile(pdf));
-    expect(await t.core.dispatch('attachments.read', { linkId: link.id })).toMatchObject({
-      ok: false,
-      error: {
-        code: 'NOT_FOUND',
-        message: expect.stringContaining('附件“a.pdf”的文件在数据文件夹中找不到'),
-      },
-    });
+    for (const name of ['attachments.read', 'attachments.download'] as const) {
+      expect(await t.core.dispatch(name, { linkId: link.id })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'NOT_FOUND',
+          message: expect.stringContaining('附件“a.pdf”的文件在数据文件夹中找不到'),
+        },
+      });
+    }
     ok(await upload('a.pdf', pdf, 'talent_training_plan'));
     expect(readFileSync(blobFile(pdf)).equals(pdf)).toBe(true);
   });
@@ -348,10 +359,12 @@ describe('attachments: refused files leave nothing behind', () => {
     const pdf = makePdf();
     const link = ok<AttachmentLink>(await upload('a.pdf', pdf));
     writeFileSync(blobFile(pdf), Buffer.concat([pdf, Buffer.from('x')]));
-    expect(await t.core.dispatch('attachments.read', { linkId: link.id })).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('文件已损坏') },
-    });
+    for (const name of ['attachments.read', 'attachments.download'] as const) {
+      expect(await t.core.dispatch(name, { linkId: link.id })).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining('文件已损坏') },
+      });
+    }
   });
 });
 

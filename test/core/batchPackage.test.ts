@@ -10,7 +10,7 @@ import type {
 import type { ProgressEvent } from '../../shared/contract/events';
 import { payerLabels, signupStatusLabels } from '../../shared/domain/fees';
 import { readOwnZip } from '../../electron/core/io/zip';
-import { sha256 } from '../../electron/core/modules/package/manifestZip';
+import { sha256Hex as sha256 } from '../../electron/core/io/checksum';
 import { createTestCore, type TestCore } from '../harness/core';
 import { seedExamSchool } from '../harness/exams';
 import { signUp, type DataCall } from '../harness/fees';

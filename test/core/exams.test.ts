@@ -6,6 +6,7 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, confirmedProject, createBatch, seedExamSchool } from '../harness/exams';
 import { makePdf } from '../harness/files';
 import { fails, ok, readRows } from '../harness/staff';
+import { downloaded } from '../harness/downloads';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedExamSchool>>;
@@ -367,7 +368,7 @@ describe('fee agreements', () => {
     });
     expect(withDoc.document).toMatchObject({ ext: 'pdf', size: pdf.length });
     const content = await ok(t, 'agreements.readDocument', { id: saved.id });
-    expect(Buffer.from(content.contentBase64, 'base64').equals(pdf)).toBe(true);
+    expect(downloaded(t.core, content).equals(pdf)).toBe(true);
     expect(content.fileName).toMatch(/\.pdf$/);
     const without = await ok(t, 'agreements.removeDocument', { id: saved.id });
     expect(without.document).toBeNull();
@@ -388,7 +389,9 @@ describe('fee agreements', () => {
     });
     await ok(t, 'attachments.remove', { linkId: link.id });
     const content = await ok(t, 'agreements.readDocument', { id: saved.id });
-    expect(content.contentBase64).toBe(file.contentBase64);
+    expect(downloaded(t.core, content).equals(Buffer.from(file.contentBase64, 'base64'))).toBe(
+      true,
+    );
   });
 });
 

@@ -326,7 +326,7 @@ describe('funds: rules', () => {
     expect(withFile.lacksDocument).toBe(false);
     expect(withFile.document?.fileName).toMatch(/\.pdf$/);
     const read = await ok(t, 'funds.readDocument', { id: bare.entryId });
-    expect(Buffer.from(read.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(downloaded(t.core, read).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await overview(2026)).totals.undocumented).toBe(0);
     const removed = await ok(t, 'funds.removeDocument', { id: bare.entryId });
     expect(removed.lacksDocument).toBe(true);

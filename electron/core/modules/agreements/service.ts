@@ -1,6 +1,5 @@
-import type { AttachmentContent } from '../../../../shared/contract/attachments';
 import type { AgreementSaveData, FeeAgreement } from '../../../../shared/contract/agreements';
-import type { UploadedFile } from '../../../../shared/contract/files';
+import type { FileOffer, UploadedFile } from '../../../../shared/contract/files';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { ceilingInForce, feeOverLimitMessage } from '../../../../shared/domain/costCaps';
 import type { CoreContext } from '../../context';
@@ -11,7 +10,7 @@ import { attachmentMime } from '../attachments/repository';
 import {
   deleteUnusedBlobFiles,
   prepareUpload,
-  readStoredContent,
+  offerStoredContent,
   releaseIfUnused,
   withStoredContent,
 } from '../attachments/storedContent';
@@ -158,19 +157,16 @@ function agreementWrites(ctx: CoreContext) {
       deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, stamp))());
       return getAgreement(db, id);
     },
-    readDocument(id: number): AttachmentContent {
+    readDocument(id: number): Promise<FileOffer> {
       const row = getRow(db, id);
       const agreement = fromRow(row);
       if (!agreement.document || row.document_sha256 === null || row.document_ext === null) {
         throw new CoreError('NOT_FOUND', '这条费用协商还没有上传协议文件。');
       }
-      const mime = attachmentMime(db, agreement.document.attachmentId);
-      const bytes = readStoredContent(db, row.document_sha256, agreement.document.fileName);
-      return {
+      return offerStoredContent(ctx, row.document_sha256, agreement.document.fileName, {
         fileName: agreement.document.fileName,
-        mime,
-        contentBase64: bytes.toString('base64'),
-      };
+        mime: attachmentMime(db, agreement.document.attachmentId),
+      });
     },
   };
 }

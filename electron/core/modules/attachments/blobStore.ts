@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
@@ -27,10 +27,6 @@ export function blobRootFor(db: Db): string {
 export function blobPath(root: string, sha256: string): string {
   if (!shaPattern.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
   return path.join(root, sha256.slice(0, 2), sha256);
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function isFileOfSize(file: string, size: number): boolean {

@@ -24,6 +24,7 @@ import {
 import {
   deleteUnusedBlobFiles,
   prepareUpload,
+  offerStoredContent,
   readStoredContent,
   releaseIfUnused,
   withStoredContent,
@@ -38,6 +39,7 @@ type AttachmentHandlerName =
   | 'attachments.upload'
   | 'attachments.list'
   | 'attachments.read'
+  | 'attachments.download'
   | 'attachments.rename'
   | 'attachments.remove'
   | 'attachments.summary';
@@ -90,6 +92,14 @@ export function attachmentHandlers(ctx: CoreContext): HandlersFor<AttachmentHand
         mime: link.mime,
         contentBase64: bytes.toString('base64'),
       };
+    },
+
+    'attachments.download': ({ linkId }) => {
+      const link = requireLink(db, linkId);
+      return offerStoredContent(ctx, link.sha256, link.name, {
+        fileName: downloadFileName(link.name, link.ext),
+        mime: link.mime,
+      });
     },
 
     'attachments.rename': ({ linkId, name }) =>

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { UploadedFile } from '../../../../shared/contract/files';
+import { readFileSync, statSync } from 'node:fs';
+import type { FileOffer, UploadedFile } from '../../../../shared/contract/files';
+import type { CoreContext } from '../../context';
 import {
   displayNameFromUpload,
   MAX_ATTACHMENT_BYTES,
@@ -9,7 +10,8 @@ import {
 import { auditLog, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
-import { blobPath, blobRootFor, deleteBlobFile, ensureBlob, sha256Hex } from './blobStore';
+import { sha256Hex, sha256OfFile } from '../../io/checksum';
+import { blobPath, blobRootFor, deleteBlobFile, ensureBlob } from './blobStore';
 import { detectAttachmentType } from './detect';
 import { deleteLink, linkAuditView, linkFromRow, selectLinks, type LinkRow } from './repository';
 
@@ -186,16 +188,41 @@ export function readStoredContent(db: Db, sha256: string, name: string): Buffer 
   try {
     bytes = readFileSync(file);
   } catch {
-    throw new CoreError(
-      'NOT_FOUND',
-      `附件“${name}”的文件在数据文件夹中找不到（${file}），可能被手动删除了。请删除这条附件后重新上传。`,
-    );
+    throw contentMissing(name, file);
   }
-  if (sha256Hex(bytes) !== sha256) {
-    throw new CoreError(
-      'INTERNAL',
-      `附件“${name}”的文件已损坏（内容与上传时不一致：${file}）。请删除这条附件后重新上传。`,
-    );
-  }
+  if (sha256Hex(bytes) !== sha256) throw contentDamaged(name, file);
   return bytes;
 }
+
+/**
+ * Stored content offered for download, checked like readStoredContent but read as a stream, so
+ * a 40 MB scan never sits in memory or in an answer.
+ */
+export async function offerStoredContent(
+  ctx: CoreContext,
+  sha256: string,
+  name: string,
+  meta: { fileName: string; mime: string },
+): Promise<FileOffer> {
+  const file = blobPath(blobRootFor(ctx.db), sha256);
+  let actual: string;
+  try {
+    actual = await sha256OfFile(file);
+  } catch {
+    throw contentMissing(name, file);
+  }
+  if (actual !== sha256) throw contentDamaged(name, file);
+  return ctx.downloads.offer(file, { ...meta, size: statSync(file).size });
+}
+
+const contentMissing = (name: string, file: string) =>
+  new CoreError(
+    'NOT_FOUND',
+    `附件“${name}”的文件在数据文件夹中找不到（${file}），可能被手动删除了。请删除这条附件后重新上传。`,
+  );
+
+const contentDamaged = (name: string, file: string) =>
+  new CoreError(
+    'INTERNAL',
+    `附件“${name}”的文件已损坏（内容与上传时不一致：${file}）。请删除这条附件后重新上传。`,
+  );

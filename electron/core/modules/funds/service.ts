@@ -1,4 +1,3 @@
-import type { AttachmentContent } from '../../../../shared/contract/attachments';
 import type { UploadedFile } from '../../../../shared/contract/files';
 import type {
   FileDownload,
@@ -18,7 +17,7 @@ import type { HandlersFor } from '../../handlers';
 import {
   deleteUnusedBlobFiles,
   prepareUpload,
-  readStoredContent,
+  offerStoredContent,
   releaseIfUnused,
   withStoredContent,
 } from '../attachments/storedContent';
@@ -213,15 +212,16 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
       deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, stamp))());
       return line(id);
     },
-    'funds.readDocument': ({ id }): AttachmentContent => {
+    'funds.readDocument': ({ id }) => {
       const row = mustGet(db, id);
       const document = entryLine(db, row).document;
       if (!document || row.document_sha256 === null) {
         throw new CoreError('NOT_FOUND', `经费记录 #${id} 还没有上传凭证文件。`);
       }
-      const mime = attachmentMime(db, document.attachmentId);
-      const bytes = readStoredContent(db, row.document_sha256, document.fileName);
-      return { fileName: document.fileName, mime, contentBase64: bytes.toString('base64') };
+      return offerStoredContent(ctx, row.document_sha256, document.fileName, {
+        fileName: document.fileName,
+        mime: attachmentMime(db, document.attachmentId),
+      });
     },
     'funds.studentFees': () => studentFeeOptions(db),
     'funds.sheet': async ({ year, projectId }) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { makePrivateDir, setFileMode } from '../../io/privateFiles';
 import type { CancellableTask } from '../../io/tasks';
 import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
-import { sha256OfFile } from './manifestZip';
+import { sha256OfFile } from '../../io/checksum';
 
 /** Where exported packages are kept, relative to the data folder. */
 export const EXPORTS_DIR = 'exports';

@@ -1,21 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import type { ManifestFile, PackageManifest } from '../../../../shared/contract/package';
+import { sha256Hex } from '../../io/checksum';
 import { writeGbkZipFile } from '../../io/gbkZip';
 import { writeZipFile, type ZipSource } from '../../io/zip';
 
 /** The checklist every package carries: what `package.verify` checks the archive against. */
 export const MANIFEST_NAME = 'manifest.json';
-
-export const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-/** The SHA-256 of a file, read as a stream (a package is never held in memory for it). */
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(file), hash);
-  return hash.digest('hex');
-}
 
 /** Byte order, the same on every machine (not locale-dependent). */
 export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -39,7 +28,7 @@ export function packageContents() {
     /** A file made in memory: its size and SHA-256 are taken from the bytes. */
     addBytes(name: string, data: Buffer) {
       entries.push({ name, data, compress: compressFor(name) });
-      files.push({ path: name, size: data.length, sha256: sha256(data) });
+      files.push({ path: name, size: data.length, sha256: sha256Hex(data) });
     },
     /** A file streamed from disk whose size and SHA-256 are already known (and checked on the way). */
     addStreamed(entry: ZipSource & { file: string }, listed: ManifestFile) {

@@ -24,7 +24,8 @@ import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
 import { loadProject } from '../projects/repository';
 import { projectData, projectRecord } from '../projects/revisions';
 import { EXPORTS_DIR } from './exportFile';
-import { MANIFEST_NAME, sha256, sha256OfFile } from './manifestZip';
+import { sha256Hex, sha256OfFile } from '../../io/checksum';
+import { MANIFEST_NAME } from './manifestZip';
 import { parseManifest, type ReadManifest } from './manifestCheck';
 import { verifyLimits } from './verify';
 
@@ -129,7 +130,7 @@ export function submittedPackages(ctx: CoreContext) {
         );
       }
       const bytes = readFileSync(exported);
-      const sha = sha256(bytes);
+      const sha = sha256Hex(bytes);
       if (sha !== input.sha256) {
         throw new CoreError(
           'CONFLICT',

@@ -10,7 +10,7 @@ import {
 } from '../../../../shared/domain/certificate';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { saveContent, toUploadedFile } from '../../api/files';
+import { saveOffer, toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
@@ -99,9 +99,8 @@ export function AgreementsPage() {
               type="link"
               size="small"
               onClick={() =>
-                void invoke('agreements.readDocument', { id: a.id }).then(
-                  saveContent,
-                  (e: unknown) => message.error(messageOf(e)),
+                void invoke('agreements.readDocument', { id: a.id }).then(saveOffer, (e: unknown) =>
+                  message.error(messageOf(e)),
                 )
               }
             >

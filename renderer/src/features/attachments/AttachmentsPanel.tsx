@@ -43,7 +43,7 @@ import {
 } from '../../../../shared/domain/attachments';
 import { invoke, messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { contentToBlob, saveContent, toUploadedFile } from '../../api/files';
+import { contentToBlob, saveOffer, toUploadedFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
@@ -158,7 +158,9 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
     });
 
   const onDownload = (link: AttachmentLink) =>
-    withBusy(link, async () => saveContent(await invoke('attachments.read', { linkId: link.id })));
+    withBusy(link, async () =>
+      saveOffer(await invoke('attachments.download', { linkId: link.id })),
+    );
 
   const onRemove = (link: AttachmentLink) =>
     withBusy(link, async () => {

@@ -30,7 +30,7 @@ import {
   type FundDirection,
 } from '../../../../shared/domain/funds';
 import { invoke, messageOf } from '../../api/client';
-import { saveContent, toUploadedFile } from '../../api/files';
+import { saveContent, saveOffer, toUploadedFile } from '../../api/files';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
@@ -108,7 +108,7 @@ function DocumentCell({ line }: { line: FundLine }) {
           type="link"
           size="small"
           onClick={() =>
-            void invoke('funds.readDocument', { id }).then(saveContent, (e: unknown) =>
+            void invoke('funds.readDocument', { id }).then(saveOffer, (e: unknown) =>
               message.error(messageOf(e)),
             )
           }
