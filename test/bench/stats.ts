@@ -38,6 +38,26 @@ export function sizeRow(name: string, bytes: number, targetBytes: number): Bench
   return { name, kb, target: `≤ ${targetBytes / 1000} KB`, missed: bytes > targetBytes };
 }
 
+/**
+ * A memory row: peak RSS of the work, in its own fresh process, against the baseline's peak in
+ * the same run (memory, unlike time, is stable across machines, so the target is hard).
+ */
+export function rssRow(
+  name: string,
+  peakMb: number,
+  baseline: { name: string; peakMb: number },
+  maxRatio: number,
+): BenchRow {
+  const ratio = peakMb / baseline.peakMb;
+  return {
+    name: `${name}: peak RSS ${peakMb} MB`,
+    baseline: `${baseline.name}: peak RSS ${baseline.peakMb} MB`,
+    ratio,
+    target: `peak RSS ratio ≤ ${maxRatio}`,
+    missed: ratio > maxRatio,
+  };
+}
+
 export function row(
   name: string,
   ms: number,
