@@ -30,7 +30,19 @@ export const importRequestSchema = z.object({
    * file with errors changes nothing unless the person chose so.
    */
   skipInvalid: z.boolean({ error: 'skipInvalid 应为是或否' }).optional(),
+  /** Preview only: the page of rows to show, from this 0-based position among the checked rows. */
+  rowsFrom: z
+    .number({ error: '行位置必须是数字' })
+    .int({ error: '行位置必须是整数' })
+    .min(0, { error: '行位置不能为负数' })
+    .optional(),
 });
+
+/**
+ * Rows a preview answer carries: one page of the table (a 60,000-row roster answers with these,
+ * not all of them); the counts and problem groups always cover the whole file.
+ */
+export const IMPORT_PREVIEW_PAGE = 20;
 export type ImportRequest = z.input<typeof importRequestSchema>;
 
 export interface ImportColumn {
@@ -124,7 +136,11 @@ export interface ImportPreview {
   mapping: Record<string, number | null>;
   /** Required fields without a column: rows are not checked until they are mapped. */
   missingFields: ImportFieldInfo[];
+  /** One page of the checked rows (IMPORT_PREVIEW_PAGE), starting at `rowsFrom`. */
   rows: ImportPreviewRow[];
+  rowsFrom: number;
+  /** The cells of the rows the problem groups list (by 行号), so each group shows who it is. */
+  listedValues: Record<number, Record<string, string>>;
   summary: ImportSummary;
   /** Errors first, then warnings; each by how many rows it has, most first. */
   groups: ImportProblemGroup[];

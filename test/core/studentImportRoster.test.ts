@@ -11,6 +11,7 @@ import {
 } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
+import { IMPORT_PREVIEW_PAGE } from '../../shared/contract/imports';
 
 let t: TestCore;
 beforeEach(() => {
@@ -100,6 +101,27 @@ describe('students: a real school’s messy roster', () => {
     expect(checkGroup?.column).toBe('身份证号码');
     expect(checkGroup?.problems[0].message).toMatch(/^第 \d+ 行“身份证号码”列：校验位应为/);
     expect(preview.identityFields).toEqual(['studentNo', 'name']);
+
+    // The answer carries one page of rows, not 2,000; every listed problem row's cells come along.
+    expect(preview.rowsFrom).toBe(0);
+    expect(preview.rows.length).toBe(IMPORT_PREVIEW_PAGE);
+    const listed = preview.groups.flatMap((g) => g.problems.map((p) => p.rowNumber));
+    expect(
+      Object.keys(preview.listedValues)
+        .map(Number)
+        .sort((x, y) => x - y),
+    ).toEqual([...new Set(listed)].sort((x, y) => x - y));
+    const badName = preview.groups.find((g) => g.title === '请填写姓名')!.problems[0];
+    expect(preview.listedValues[badName.rowNumber].name).toBe('');
+    expect(preview.listedValues[badName.rowNumber].studentNo).not.toBe('');
+    const later = await ok(t, 'students.importPreview', { file, rowsFrom: 1000 });
+    expect(later.rowsFrom).toBe(1000);
+    expect(later.rows[0].rowNumber).toBeGreaterThan(preview.rows.at(-1)!.rowNumber);
+    expect(later.summary).toEqual(preview.summary);
+    // Past the end: the last page.
+    const last = await ok(t, 'students.importPreview', { file, rowsFrom: 5000 });
+    expect(last.rowsFrom).toBe(2000 - IMPORT_PREVIEW_PAGE);
+    expect(last.rows.length).toBe(IMPORT_PREVIEW_PAGE);
 
     // All or nothing stays the default…
     const refused = await fails(t, 'students.importCommit', { file });

@@ -113,4 +113,32 @@ test.describe('学生名单导入：真实学校的表格', () => {
     };
     expect(saved.items[0].phone).toBe('13861890164');
   });
+
+  test('a long roster previews a page of rows at a time; another page comes from the core', async ({
+    page,
+    request,
+  }) => {
+    await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
+    const rows = rosterRows(45, { majors: ['软件技术'] });
+    await page.goto(await host.launchUrl());
+    await openPage(page, '学生');
+    await page.getByRole('button', { name: '从名单导入' }).click();
+    const dialog = openDialog(page);
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '名单.xlsx',
+      mimeType: XLSX_MIME,
+      buffer: await xlsxBytes({ rows: [[...rosterHeader], ...rows] }),
+    });
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
+    const table = dialog.getByTestId('import-rows');
+    const firstCell = table.locator('tbody tr.ant-table-row').first().locator('td').first();
+    // Header in row 1: the first data row is file row 2.
+    await expect(firstCell).toHaveText('2');
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(20);
+    await dialog.locator('.ant-pagination-item-3').click();
+    await expect(firstCell).toHaveText('42');
+    await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(5);
+    await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[40][0]);
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
+  });
 });

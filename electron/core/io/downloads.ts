@@ -111,4 +111,4 @@ export function downloadHeaders(download: Pick<TakenDownload, 'fileName' | 'mime
 
 /** What both hosts answer for a missing, spent or expired token. */
 export const DOWNLOAD_GONE =
-  '下载链接已失效（已用过或超过 10 分钟未下载）。请回到应用重新点击导出或下载。';
+  '下载链接已失效（已用过或超过 10 分钟未下载）。请回到应用重新导出或下载。';

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type {
-  ImportFieldInfo,
-  ImportPreview,
-  ImportPreviewRow,
-  ImportProblemSheet,
-  ImportResult,
-  ImportRowError,
-  ImportSkipped,
-  importRequestSchema,
+import {
+  IMPORT_PREVIEW_PAGE,
+  type ImportFieldInfo,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type ImportProblemSheet,
+  type ImportResult,
+  type ImportRowError,
+  type ImportSkipped,
+  type importRequestSchema,
 } from '../../../shared/contract/imports';
 import { normalizeText } from '../../../shared/domain/text';
 import type { Db } from '../db/open';
@@ -150,8 +151,13 @@ interface ProblemRow {
   errors: ImportRowError[];
 }
 
+/** The preview without its page of rows; `rows` holds every checked row. */
+type CheckedFile = Omit<ImportPreview, 'rows' | 'rowsFrom' | 'listedValues'>;
+
 interface Analysis<T> {
-  preview: ImportPreview;
+  preview: CheckedFile;
+  rows: ImportPreviewRow[];
+  mergedInto: ReadonlyMap<number, number>;
   valid: ValidRow<T>[];
   problemRows: ProblemRow[];
 }
@@ -211,8 +217,8 @@ async function analyse<K extends string, T>(
   };
   if (missingFields.length > 0) {
     const summary = { total: dataRows.length, valid: 0, invalid: 0, toCreate: 0, toUpdate: 0 };
-    const preview = { ...base, rows: [], summary, groups: [], skipped: noneSkipped() };
-    return { preview, valid: [], problemRows: [] };
+    const preview = { ...base, summary, groups: [], skipped: noneSkipped() };
+    return { preview, rows: [], mergedInto: new Map(), valid: [], problemRows: [] };
   }
 
   const columnLabel = (field: K) => {
@@ -232,6 +238,8 @@ async function analyse<K extends string, T>(
     .filter((i): i is number => i !== null);
   const skipped = noneSkipped();
   const mergedNotes: ImportRowError[] = [];
+  /** A merged row's number → the row it repeats (whose cells it shares). */
+  const mergedInto = new Map<number, number>();
   const firstOfContent = new Map<string, number>();
   const people: TableRow[] = [];
   let previousRow = header.rowNumber;
@@ -251,6 +259,7 @@ async function analyse<K extends string, T>(
         people.push(row);
       } else {
         skipped.merged += 1;
+        mergedInto.set(row.rowNumber, first);
         mergedNotes.push(
           rowError(
             row.rowNumber,
@@ -410,9 +419,11 @@ async function analyse<K extends string, T>(
     [...rows.flatMap((r) => r.warnings ?? []), ...mergedNotes],
   );
   const headline = def.headline?.(rows);
-  const preview = { ...base, rows, summary, groups, skipped };
+  const preview = { ...base, summary, groups, skipped };
   return {
     preview: headline === undefined ? preview : { ...preview, headline },
+    rows,
+    mergedInto,
     valid,
     problemRows,
   };
@@ -425,11 +436,28 @@ export async function previewImport<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportPreview> {
   const taskId = request.taskId ?? newTaskId('import-preview');
-  return (await analyse(def, request, env, taskId)).preview;
+  const { preview, rows, mergedInto } = await analyse(def, request, env, taskId);
+  const rowsFrom = Math.min(
+    request.rowsFrom ?? 0,
+    Math.max(0, Math.floor((rows.length - 1) / IMPORT_PREVIEW_PAGE) * IMPORT_PREVIEW_PAGE),
+  );
+  const listed = preview.groups.flatMap((g) => g.problems.map((p) => p.rowNumber));
+  const valuesOf = new Map(rows.map((row) => [row.rowNumber, row.values]));
+  const listedValues: ImportPreview['listedValues'] = {};
+  for (const rowNumber of listed) {
+    const values = valuesOf.get(mergedInto.get(rowNumber) ?? rowNumber);
+    if (values) listedValues[rowNumber] = values;
+  }
+  return {
+    ...preview,
+    rows: rows.slice(rowsFrom, rowsFrom + IMPORT_PREVIEW_PAGE),
+    rowsFrom,
+    listedValues,
+  };
 }
 
 /** `“身份证号”列：身份证号码校验位错误（15 行）；…`: what the errors are, by group. */
-function errorGroupsText(preview: ImportPreview): string {
+function errorGroupsText(preview: Pick<ImportPreview, 'groups'>): string {
   const errors = preview.groups.filter((g) => g.severity === 'error');
   const shown = errors
     .slice(0, 3)
@@ -450,7 +478,7 @@ export async function commitImport<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportResult> {
   const taskId = request.taskId ?? newTaskId('import-commit');
-  const { preview, valid } = await analyse(def, request, env, taskId);
+  const { preview, rows, valid } = await analyse(def, request, env, taskId);
   if (preview.missingFields.length > 0) {
     const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
     throw new CoreError(
@@ -464,7 +492,7 @@ export async function commitImport<K extends string, T>(
   }
   const { invalid } = preview.summary;
   if (invalid > 0 && !request.skipInvalid) {
-    const errors = preview.rows.flatMap((r) => r.errors);
+    const errors = rows.flatMap((r) => r.errors);
     throw new CoreError(
       'VALIDATION',
       `未导入任何数据：${invalid} 行有错误（${errorGroupsText(preview)}；例如${errors[0].message}）。请下载问题行修改后重新导入，或选择只导入无误的行。`,

@@ -1,5 +1,4 @@
 import { Collapse, Flex, Table, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
 import type {
   ImportPreview,
   ImportProblemGroup,
@@ -15,10 +14,6 @@ const text = t.importer;
  * opens to its rows: 行号, the cells that say who the row is, the cell at fault, and the problem.
  */
 export function ImportProblemGroups({ result }: { result: ImportPreview }) {
-  const valuesByRow = useMemo(
-    () => new Map(result.rows.map((r) => [r.rowNumber, r.values])),
-    [result.rows],
-  );
   const errors = result.groups.filter((g) => g.severity === 'error');
   const warnings = result.groups.filter((g) => g.severity === 'warning');
   const label = (key: string) => result.fields.find((f) => f.key === key)?.label ?? key;
@@ -26,7 +21,8 @@ export function ImportProblemGroups({ result }: { result: ImportPreview }) {
   const table = (group: ImportProblemGroup) => {
     const identity = result.identityFields.filter((key) => result.mapping[key] !== null);
     const faulty = group.field && !identity.includes(group.field) ? [group.field] : [];
-    const cell = (key: string) => (p: ImportRowError) => valuesByRow.get(p.rowNumber)?.[key] ?? '';
+    const cell = (key: string) => (p: ImportRowError) =>
+      result.listedValues[p.rowNumber]?.[key] ?? '';
     return (
       <Table<ImportRowError>
         size="small"

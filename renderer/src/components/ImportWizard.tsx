@@ -17,12 +17,13 @@ import {
 } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { UploadedFile } from '../../../shared/contract/files';
-import type {
-  ImportPreview,
-  ImportPreviewRow,
-  ImportProblemSheet,
-  ImportRequest,
-  ImportResult,
+import {
+  IMPORT_PREVIEW_PAGE,
+  type ImportPreview,
+  type ImportPreviewRow,
+  type ImportProblemSheet,
+  type ImportRequest,
+  type ImportResult,
 } from '../../../shared/contract/imports';
 import { messageOf } from '../api/client';
 import { toUploadedFile } from '../api/files';
@@ -112,6 +113,20 @@ export function ImportWizard({
       setPhase('pick');
     } finally {
       finish();
+    }
+  };
+
+  /** Another page of the checked rows: the same file and mapping, read again by the core. */
+  const [pageLoading, setPageLoading] = useState(false);
+  const loadRows = async (rowsFrom: number) => {
+    if (!file) return;
+    setPageLoading(true);
+    try {
+      setResult(await preview({ file, mapping, rowsFrom }));
+    } catch (e) {
+      message.error(`${t.importer.previewFailed}：${messageOf(e)}`);
+    } finally {
+      setPageLoading(false);
     }
   };
 
@@ -331,7 +346,13 @@ export function ImportWizard({
             </div>
           )}
           {result && phase !== 'pick' && (
-            <PreviewDetails result={result} words={words} onMappingChange={onMappingChange} />
+            <PreviewDetails
+              result={result}
+              words={words}
+              onMappingChange={onMappingChange}
+              pageLoading={pageLoading}
+              onRowsPage={(rowsFrom) => void loadRows(rowsFrom)}
+            />
           )}
         </Flex>
       )}
@@ -343,10 +364,14 @@ function PreviewDetails({
   result,
   words,
   onMappingChange,
+  pageLoading,
+  onRowsPage,
 }: {
   result: ImportPreview;
   words: { create: string; update: string };
   onMappingChange(field: string, column: number | null): void;
+  pageLoading: boolean;
+  onRowsPage(rowsFrom: number): void;
 }) {
   const { summary } = result;
   const columnOptions = [
@@ -428,8 +453,17 @@ function PreviewDetails({
           title={() => <Typography.Text strong>{t.importer.rowsTitle}</Typography.Text>}
           rowKey="rowNumber"
           dataSource={result.rows}
+          loading={pageLoading}
           scroll={{ x: true }}
-          pagination={{ pageSize: 10, showTotal: (n) => t.common.total(n), size: 'small' }}
+          pagination={{
+            current: result.rowsFrom / IMPORT_PREVIEW_PAGE + 1,
+            pageSize: IMPORT_PREVIEW_PAGE,
+            total: result.summary.total,
+            showSizeChanger: false,
+            showTotal: (n) => t.common.total(n),
+            size: 'small',
+            onChange: (page) => onRowsPage((page - 1) * IMPORT_PREVIEW_PAGE),
+          }}
           rowClassName={(row) => (row.errors.length > 0 ? 'import-row-error' : '')}
           columns={[
             { title: t.importer.rowNumber, dataIndex: 'rowNumber', width: 70 },
