@@ -6,28 +6,13 @@ import path from 'node:path';
 import yazl from 'yazl';
 import type { PackageBuildResult } from '../../shared/contract/package';
 import { openBenchCore } from '../harness/core';
+import { peakRssBytes, toMb } from './processMemory';
 
 const [mode, dataDir, projectId, blobList] = process.argv.slice(2);
-const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
-
-/**
- * This process's own peak RSS: Linux's VmHWM belongs to the current address space, while
- * getrusage's maxRSS keeps the parent's peak across fork + exec (a bench parent holding 500 MB
- * would show as this child's peak).
- */
-function peakRssBytes(): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-    if (kb) return Number(kb) * 1024;
-  } catch {
-    // not Linux
-  }
-  return process.resourceUsage().maxRSS * 1024;
-}
 
 async function main(): Promise<void> {
   const core = openBenchCore(dataDir);
-  const beforeMb = mb(process.memoryUsage().rss);
+  const beforeMb = toMb(process.memoryUsage().rss);
   const start = performance.now();
   if (mode === 'package') {
     const result = await core.dispatch('package.build', {
@@ -54,7 +39,7 @@ async function main(): Promise<void> {
   }
   const ms = performance.now() - start;
   core.close();
-  const peakMb = mb(peakRssBytes());
+  const peakMb = toMb(peakRssBytes());
   process.stdout.write(JSON.stringify({ beforeMb, peakMb, ms }));
 }
 

@@ -58,6 +58,15 @@ export function rssRow(
   };
 }
 
+/** A memory row with an absolute limit: peak RSS in MB against `limitMb`. */
+export function rssLimitRow(name: string, peakMb: number, limitMb: number): BenchRow {
+  return {
+    name: `${name}: peak RSS ${peakMb} MB`,
+    target: `peak RSS ≤ ${limitMb} MB`,
+    missed: peakMb > limitMb,
+  };
+}
+
 export function row(
   name: string,
   ms: number,

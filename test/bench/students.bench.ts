@@ -1,20 +1,59 @@
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { DATABASE_FILE, type Core } from '../../electron/core';
 import type { StudentListQuery } from '../../shared/contract/students';
 import { csvBytes, upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
-import { makeTempDir } from '../harness/webHost';
+import { makeTempDir, repoRoot } from '../harness/webHost';
 import { openAppPage } from './appPage';
 import { actionToRender } from './renderProbe';
-import { median, medianMs, row, type BenchRow } from './stats';
+import { median, medianMs, row, rssLimitRow, type BenchRow } from './stats';
 import { openBenchCore } from '../harness/core';
 import { call } from '../harness/seed';
 import { softwareMajor } from '../harness/majors';
 
 const software = softwareMajor;
+
+const BIG_ROSTER = 60_000;
+
+/**
+ * A 60,000-row roster previewed and committed in a fresh process, as the web host runs them:
+ * its peak RSS against the rosters issue's 350 MB, and the size of the preview's answer.
+ */
+async function benchImportMemory(temp: string): Promise<BenchRow> {
+  const xlsxFile = path.join(temp, 'roster-60k.xlsx');
+  writeFileSync(
+    xlsxFile,
+    await xlsxBytes({ rows: [[...rosterHeader], ...rosterRows(BIG_ROSTER)] }),
+  );
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'importRss.ts'),
+      path.join(temp, 'memory'),
+      xlsxFile,
+      String(BIG_ROSTER),
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(`importRss: ${run.stderr}`);
+  const { peakMb, beforeMb, previewBytes } = JSON.parse(run.stdout) as {
+    peakMb: number;
+    beforeMb: number;
+    previewBytes: number;
+  };
+  return rssLimitRow(
+    `students: 60k-row .xlsx preview + commit in a fresh process (${beforeMb} MB before; preview answer ${Math.round(previewBytes / 1000)} KB)`,
+    peakMb,
+    350,
+  );
+}
 
 /** Median of `runs` timings of `fn`, each after an untimed `setup`. */
 export async function medianWithSetup<S>(
@@ -234,7 +273,7 @@ export async function benchBrowser(dataDir: string, runs: number): Promise<Bench
 export async function benchStudentImport(runs = 3): Promise<BenchRow[]> {
   const temp = makeTempDir('pilotdesk-bench-import-');
   try {
-    return await benchImport(temp.dir, runs);
+    return [...(await benchImport(temp.dir, runs)), await benchImportMemory(temp.dir)];
   } finally {
     temp.remove();
   }
