@@ -30,6 +30,9 @@ export const examSiteFields = {
   note: optionalText('备注', 500),
 };
 
+/** An approval names its period: the form checks it as the core does, with this message. */
+export const validFromRequiredMessage = '已批准的考核站点须填写有效期开始日期（批准文件所载）';
+
 export const examSiteSaveSchema = z
   .object({ id: idField('考核站点编号').optional(), ...examSiteFields })
   .strict()
@@ -38,7 +41,7 @@ export const examSiteSaveSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['validFrom'],
-        message: '已批准的考核站点须填写有效期开始日期（批准文件所载）',
+        message: validFromRequiredMessage,
       });
     }
     if (value.validTo !== null && value.validFrom === null) {
