@@ -124,6 +124,9 @@ test.describe('考核站点', () => {
     await question.getByRole('button', { name: '仍然保存' }).click();
     await expect(openDialog(page)).toHaveCount(0);
     await expect(rows).toHaveCount(2);
+    // The list marks the batch whose place is not an approved site, and only that one.
+    await expect(rows.filter({ hasText: '站点外批次' })).toContainText('非已批准考核站点');
+    await expect(rows.filter({ hasText: '站点内批次' })).not.toContainText('考核站点');
 
     // Each batch's page says whether its place is an approved exam site.
     await rows.filter({ hasText: '站点外批次' }).getByRole('button', { name: '报名管理' }).click();

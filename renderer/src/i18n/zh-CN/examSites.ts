@@ -50,6 +50,7 @@ export const examSites = {
     unchecked: '考核地点为手填文字，无法与考核站点申请核对；请改选实训室或实习实训场所',
     none: '未填写考核地点',
     notApproved: (reason: string) => `不是已批准的考核站点：${reason}`,
+    notApprovedShort: '非已批准考核站点',
     confirmTitle: '考核场所不是已批准的考核站点',
     confirmOk: '仍然保存',
   },
