@@ -224,6 +224,14 @@ describe('exam sites (考核站点)', () => {
     expect(refused.code).toBe('IN_USE');
     await ok(t, 'rooms.delete', { id: roomId(), force: true });
 
+    // The application's change is in its audit log, as an update by the room's delete.
+    const audit = auditEntries<{ places: { name: string }[] }>(t, 'exam_site');
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(audit[1].before?.places.map((p) => p.name)).toEqual([
+      '软件开发实训室',
+      '某软件公司实习基地',
+    ]);
+    expect(audit[1].after?.places.map((p) => p.name)).toEqual(['某软件公司实习基地']);
     const after = (await ok(t, 'examSites.list', {}))[0];
     expect(after.id).toBe(site.id);
     expect(after.places).toEqual([{ kind: 'site', id: siteId(), name: '某软件公司实习基地' }]);

@@ -98,6 +98,43 @@ export function getExamSite(db: Db, id: number): ExamSite {
   return fromRow(getRow(db, id), placesOf(db, [id]).get(id) ?? []);
 }
 
+/** An application with its document's content hash, as the audit log records it. */
+export function loadAudited(db: Db, id: number) {
+  return { site: getExamSite(db, id), sha256: getRow(db, id).document_sha256 };
+}
+
+/** The audit log's view: the application's fields, its places and its document by content hash. */
+export function examSiteAuditView({ site, sha256 }: ReturnType<typeof loadAudited>) {
+  return {
+    certificateId: site.certificateId,
+    certificateName: site.certificateName,
+    appliedOn: site.appliedOn,
+    status: site.status,
+    validFrom: site.validFrom,
+    validTo: site.validTo,
+    places: site.places,
+    documentSha256: sha256,
+    note: site.note,
+  };
+}
+
+/** The applications covering a room or site, by id. */
+export function applicationIdsCovering(db: Db, place: PlaceRef): number[] {
+  const column = place.kind === 'room' ? 'room_id' : 'site_id';
+  return db
+    .prepare<[number], number>(
+      `SELECT DISTINCT application_id FROM exam_site_places WHERE ${column} = ? ORDER BY 1`,
+    )
+    .pluck()
+    .all(place.id);
+}
+
+/** Takes a room or site out of every application covering it. */
+export function removePlaceLinks(db: Db, place: PlaceRef): void {
+  const column = place.kind === 'room' ? 'room_id' : 'site_id';
+  db.prepare(`DELETE FROM exam_site_places WHERE ${column} = ?`).run(place.id);
+}
+
 export function listExamSites(
   db: Db,
   filter: { certificateId: number | null; status: ExamSiteStatus | null },

@@ -18,36 +18,20 @@ import {
   deleteExamSite,
   getExamSite,
   getRow,
+  examSiteAuditView,
   insertExamSite,
+  loadAudited,
   listExamSites,
   replacePlaces,
   setExamSiteAttachment,
   updateExamSite,
 } from './repository';
 
-/** The audit log's view: the application's fields, its places and its document by content hash. */
-function auditView(site: ExamSite, sha256: string | null) {
-  return {
-    certificateId: site.certificateId,
-    certificateName: site.certificateName,
-    appliedOn: site.appliedOn,
-    status: site.status,
-    validFrom: site.validFrom,
-    validTo: site.validTo,
-    places: site.places,
-    documentSha256: sha256,
-    note: site.note,
-  };
-}
-
 /** 考核站点: per certificate, the school's application to be an exam site and what it covers. */
 function examSiteWrites(ctx: CoreContext) {
   const { db } = ctx;
-  const load = (id: number) => ({
-    site: getExamSite(db, id),
-    sha256: getRow(db, id).document_sha256,
-  });
-  const rows = auditedRows(ctx, 'exam_site', load, (r) => auditView(r.site, r.sha256));
+  const load = (id: number) => loadAudited(db, id);
+  const rows = auditedRows(ctx, 'exam_site', load, examSiteAuditView);
 
   const write = (data: Omit<ExamSiteSaveData, 'id'>, beforeId: number | null, at: string) => {
     if (certificateName(db, data.certificateId) === undefined) {

@@ -1,8 +1,15 @@
 import type { UsageRef } from '../../../../shared/contract/usage';
 import type { PlaceRef } from '../../../../shared/domain/examSites';
+import { auditLog, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { usageRef } from '../../usage';
-import { applicationsCovering } from './repository';
+import {
+  applicationIdsCovering,
+  applicationsCovering,
+  examSiteAuditView,
+  loadAudited,
+  removePlaceLinks,
+} from './repository';
 
 /**
  * The 考核站点 applications covering a room or site: deleting the place takes it out of them
@@ -19,4 +26,15 @@ export function examSitesAtPlaceRef(db: Db, place: PlaceRef): UsageRef | null {
     },
     applicationsCovering(db, place),
   );
+}
+
+/**
+ * For a room's or site's delete, inside its transaction: takes the place out of the applications
+ * covering it, each change recorded in the audit log as the application's update.
+ */
+export function releasePlaceFromExamSites(db: Db, place: PlaceRef, stamp: AuditStamp): void {
+  const record = auditLog(db, 'exam_site', examSiteAuditView);
+  const before = applicationIdsCovering(db, place).map((id) => loadAudited(db, id));
+  removePlaceLinks(db, place);
+  for (const b of before) record(stamp, b.site.id, 'update', b, loadAudited(db, b.site.id));
 }

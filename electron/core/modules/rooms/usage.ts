@@ -5,7 +5,7 @@ import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/storedContent';
 import { batchesAtPlaceRef, releasePlaceFromBatches } from '../exams/usage';
-import { examSitesAtPlaceRef } from '../examSites/usage';
+import { examSitesAtPlaceRef, releasePlaceFromExamSites } from '../examSites/usage';
 
 /** Names of the attachments linked to one owner, oldest first. */
 export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: number): string[] {
@@ -45,5 +45,6 @@ export function roomUsage(db: Db, roomId: number): Usage {
  */
 export function releaseRoom(db: Db, roomId: number, stamp: AuditStamp): string[] {
   releasePlaceFromBatches(db, 'room', roomId, stamp.at);
+  releasePlaceFromExamSites(db, { kind: 'room', id: roomId }, stamp);
   return removeLinksOf(db, 'room', roomId, stamp).releasedBlobs;
 }

@@ -6,7 +6,7 @@ import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/storedContent';
 import { attachmentNames } from '../rooms/usage';
 import { batchesAtPlaceRef, releasePlaceFromBatches } from '../exams/usage';
-import { examSitesAtPlaceRef } from '../examSites/usage';
+import { examSitesAtPlaceRef, releasePlaceFromExamSites } from '../examSites/usage';
 
 /**
  * What refers to an internship/training site: its attachments (the cooperation agreement…),
@@ -35,5 +35,6 @@ export function siteUsage(db: Db, siteId: number): Usage {
  */
 export function releaseSite(db: Db, siteId: number, stamp: AuditStamp): string[] {
   releasePlaceFromBatches(db, 'site', siteId, stamp.at);
+  releasePlaceFromExamSites(db, { kind: 'site', id: siteId }, stamp);
   return removeLinksOf(db, 'site', siteId, stamp).releasedBlobs;
 }
