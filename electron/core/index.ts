@@ -18,6 +18,7 @@ import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
 import { dashboardHandlers } from './modules/dashboard/service';
 import { examsHandlers } from './modules/exams/service';
+import { examSitesHandlers } from './modules/examSites/service';
 import { feesHandlers } from './modules/fees/service';
 import { fundsHandlers } from './modules/funds/service';
 import { majorsHandlers } from './modules/majors/service';
@@ -101,6 +102,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...dashboardHandlers(ctx),
     ...examsHandlers(ctx),
     ...agreementsHandlers(ctx),
+    ...examSitesHandlers(ctx),
     ...feesHandlers(ctx),
     ...fundsHandlers(ctx),
     ...weeklyHandlers(ctx),

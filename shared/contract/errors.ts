@@ -1,3 +1,4 @@
+import type { ExamSiteVerdict } from '../domain/examSites';
 import type { Verdict } from '../domain/verdict';
 import type { ImportFieldInfo, ImportRowError } from './imports';
 import type { Usage } from './usage';
@@ -114,6 +115,8 @@ export interface ErrorDetailsByCode {
     skipped?: number;
     /** Package export: the projects whose self-check fails. */
     failing?: FailingProject[];
+    /** Batch save: the place is not an approved 考核站点 of the certificate on the exam date. */
+    examSite?: ExamSiteVerdict;
   };
   CANCELLED: object;
   TOO_LARGE: object;

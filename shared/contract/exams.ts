@@ -26,6 +26,7 @@ import {
 import type { Usage } from './usage';
 import { feeData, type TopicsOf } from './topics';
 import type { AgreedFee } from '../domain/feeAgreements';
+import type { ExamSiteVerdict } from '../domain/examSites';
 
 export const isoDate = (label: string) =>
   z.iso.date({
@@ -51,8 +52,12 @@ export const batchFields = {
   examForm: examFormSchema,
   name: optionalText('批次名称', 100),
   examDate: isoDate('考核日期'),
-  /** A training site of the school, or null with the place typed in `siteText`. */
+  /**
+   * The place: a 实习实训场所 (`siteId`) or a 实训室 (`roomId`), at most one; with neither, the
+   * place typed in `siteText`.
+   */
   siteId: idField('考核场所').nullable().default(null),
+  roomId: idField('考核场所').nullable().default(null),
   siteText: optionalText('考核地点', 100),
   /** '' = the certificate's evaluation organization. */
   organization: optionalText('培训评价组织', 100),
@@ -72,8 +77,22 @@ export const batchFields = {
 };
 
 export const batchSaveSchema = z
-  .object({ id: idField('批次编号').optional(), ...batchFields })
+  .object({
+    id: idField('批次编号').optional(),
+    ...batchFields,
+    /** The user saw that the place is not an approved exam site and saves anyway. */
+    confirm: z.boolean({ error: '“确认”应为是或否' }).default(false),
+  })
   .strict()
+  .superRefine((value, ctx) => {
+    if (value.siteId !== null && value.roomId !== null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['roomId'],
+        message: '考核场所只能选一个：实训室或实习实训场所',
+      });
+    }
+  })
   .transform(({ fee, ...rest }) => ({ ...rest, feeFen: fee }));
 export type BatchSaveInput = z.input<typeof batchSaveSchema>;
 export type BatchSaveData = z.output<typeof batchSaveSchema>;
@@ -87,9 +106,12 @@ export interface ExamBatch {
   name: string;
   examDate: string;
   siteId: number | null;
-  /** The place as shown: the linked site's name, else the typed text. */
+  roomId: number | null;
+  /** The place as shown: the linked room's or site's name, else the typed text. */
   siteName: string;
   siteText: string;
+  /** Whether the place is an approved 考核站点 of the certificate on the exam date. */
+  examSite: ExamSiteVerdict;
   organization: string;
   feeFen: number;
   capacity: number | null;
@@ -396,8 +418,8 @@ export const examsContract = {
 
 /** What each handler reads and writes (see topics.ts). */
 export const examsTopics = {
-  'exams.batches.list': { reads: ['batches', 'catalogue', 'sites', 'signups'] },
-  'exams.batches.get': { reads: ['batches', 'catalogue', 'sites', 'signups'] },
+  'exams.batches.list': { reads: ['batches', 'catalogue', 'rooms', 'sites', 'signups'] },
+  'exams.batches.get': { reads: ['batches', 'catalogue', 'rooms', 'sites', 'signups'] },
   'exams.batches.save': { writes: ['batches'] },
   'exams.batches.usage': { reads: ['batches', 'signups', 'payments'] },
   'exams.batches.delete': { writes: ['batches', 'payments'] },

@@ -6,6 +6,7 @@ import { backupContract, backupTopics } from './backup';
 import { catalogueContract, catalogueTopics } from './catalogue';
 import { dashboardContract, dashboardTopics } from './dashboard';
 import { examsContract, examsTopics } from './exams';
+import { examSitesContract, examSitesTopics } from './examSites';
 import { feesContract, feesTopics } from './fees';
 import { fundsContract, fundsTopics } from './funds';
 import { majorsContract, majorsTopics } from './majors';
@@ -42,6 +43,7 @@ export const contract = {
   ...dashboardContract,
   ...examsContract,
   ...agreementsContract,
+  ...examSitesContract,
   ...feesContract,
   ...fundsContract,
   ...weeklyContract,
@@ -62,6 +64,7 @@ export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
   ...catalogueTopics,
   ...dashboardTopics,
   ...examsTopics,
+  ...examSitesTopics,
   ...feesTopics,
   ...fundsTopics,
   ...majorsTopics,

@@ -87,6 +87,6 @@ export const roomsContract = {
 export const roomsTopics = {
   'rooms.list': { reads: ['rooms', 'attachments'] },
   'rooms.save': { writes: ['rooms'] },
-  'rooms.usage': { reads: ['rooms', 'projects', 'attachments'] },
-  'rooms.delete': { writes: ['rooms', 'projects', 'attachments'] },
+  'rooms.usage': { reads: ['rooms', 'projects', 'batches', 'attachments'] },
+  'rooms.delete': { writes: ['rooms', 'projects', 'batches', 'attachments'] },
 } as const satisfies TopicsOf<typeof roomsContract>;

@@ -34,7 +34,10 @@ const auditRows = (entity: string) =>
 
 describe('exam batches', () => {
   it('creates a batch with the certificate organisation by default and lists it', async () => {
-    const batch = await createBatch(t.core, batchInput(certId(), { siteId: seeded.siteIds[0] }));
+    const batch = await createBatch(
+      t.core,
+      batchInput(certId(), { siteId: seeded.siteIds[0], confirm: true }),
+    );
     expect(batch).toMatchObject({
       certificateName: 'Web前端开发',
       level: 'junior',
@@ -251,7 +254,10 @@ describe('exam batches', () => {
   });
 
   it('keeps the site name when the site is deleted (unlink)', async () => {
-    const batch = await createBatch(t.core, batchInput(certId(), { siteId: seeded.siteIds[0] }));
+    const batch = await createBatch(
+      t.core,
+      batchInput(certId(), { siteId: seeded.siteIds[0], confirm: true }),
+    );
     const usage = await ok(t, 'sites.usage', { id: seeded.siteIds[0] });
     expect(usage.refs.find((r) => r.kind === 'examBatch')).toMatchObject({
       onDelete: 'unlink',

@@ -301,6 +301,7 @@ test.describe('未保存的修改：对话框与抽屉', () => {
       text: '88',
     },
     dialog('费用协商', 'agreements', button('新增费用协商'), '#agreement_note'),
+    dialog('考核站点', 'examSites', button('新增考核站点申请'), '#examSite_note'),
     dialog('缴费记录', 'fees/payments', button('新增缴费记录'), '#payment-invoice'),
     drawer('实训室', 'facilities', '新增实训室', '#room_name'),
     drawer('证书', 'catalogue', '新增证书', '#certificate-name'),

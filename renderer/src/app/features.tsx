@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CloudDownloadOutlined,
+  EnvironmentOutlined,
   FileProtectOutlined,
   FormOutlined,
   ExperimentOutlined,
@@ -31,6 +32,9 @@ const DashboardPage = lazy(() =>
 );
 const ExamsPage = lazy(() =>
   import('../features/exams/ExamsPage').then((m) => ({ default: m.ExamsPage })),
+);
+const ExamSitesPage = lazy(() =>
+  import('../features/examSites/ExamSitesPage').then((m) => ({ default: m.ExamSitesPage })),
 );
 const FacilitiesPage = lazy(() =>
   import('../features/rooms/FacilitiesPage').then((m) => ({ default: m.FacilitiesPage })),
@@ -131,6 +135,12 @@ export const features: readonly FeatureEntry[] = [
   },
   // Running the pilot once the application is in: exams, fees.
   { key: 'exams', label: t.exams.title, icon: <FormOutlined />, render: () => <ExamsPage /> },
+  {
+    key: 'examSites',
+    label: t.examSites.title,
+    icon: <EnvironmentOutlined />,
+    render: () => <ExamSitesPage />,
+  },
   {
     key: 'agreements',
     label: t.agreements.title,

@@ -37,8 +37,15 @@ export async function validatedValues<V>(
   }
 }
 
+/**
+ * Thrown by a save the person declined at a confirmation (e.g. “仍然保存？” → 取消): nothing is
+ * reported and the dialog stays open with what was typed.
+ */
+export class SaveDeclined extends Error {}
+
 /** A save the core refused: its field errors go onto the fields, its message into a toast. */
 export function reportSaveError(form: FormInstance, message: Messages, error: unknown): void {
+  if (error instanceof SaveDeclined) return;
   showFieldErrors(form, error);
   message.error(`${t.common.requestFailed}：${messageOf(error)}`);
 }

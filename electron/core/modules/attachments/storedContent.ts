@@ -22,7 +22,7 @@ import { deleteLink, linkAuditView, linkFromRow, selectLinks, type LinkRow } fro
  */
 
 /**
- * Deletes the attachment row when no link (and no fee agreement or fund record, which name
+ * Deletes the attachment row when no link (and no fee agreement, fund record or exam-site application, which name
  * their document directly) uses it any more; true when it did.
  */
 export function releaseIfUnused(db: Db, attachmentId: number): boolean {
@@ -30,9 +30,10 @@ export function releaseIfUnused(db: Db, attachmentId: number): boolean {
     .prepare(
       `SELECT 1 FROM attachment_links WHERE attachment_id = ?
        UNION ALL SELECT 1 FROM fee_agreements WHERE attachment_id = ?
-       UNION ALL SELECT 1 FROM fund_entries WHERE attachment_id = ? LIMIT 1`,
+       UNION ALL SELECT 1 FROM fund_entries WHERE attachment_id = ?
+       UNION ALL SELECT 1 FROM exam_site_applications WHERE attachment_id = ? LIMIT 1`,
     )
-    .get(attachmentId, attachmentId, attachmentId);
+    .get(attachmentId, attachmentId, attachmentId, attachmentId);
   if (used) return false;
   db.prepare('DELETE FROM attachments WHERE id = ?').run(attachmentId);
   return true;

@@ -19,6 +19,14 @@ import { levelFacts } from './levels';
 import { batchUsage } from './usage';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeAgreements';
+import {
+  examSiteVerdict,
+  notApprovedMessage,
+  type ExamSiteCover,
+  type PlaceRef,
+} from '../../../../shared/domain/examSites';
+import { examSiteCovers } from '../examSites/repository';
+import { batchPlaceJoins, batchPlaceName } from './place';
 
 interface BatchRow {
   id: number;
@@ -29,6 +37,7 @@ interface BatchRow {
   name: string;
   exam_date: string;
   site_id: number | null;
+  room_id: number | null;
   site_name: string;
   site_text: string;
   organization: string;
@@ -42,15 +51,42 @@ interface BatchRow {
 }
 
 const selectBatches = `
-  SELECT b.*, c.name AS certificate_name, coalesce(ts.name, b.site_text) AS site_name
+  SELECT b.*, c.name AS certificate_name, ${batchPlaceName('b')} AS site_name
   FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id
-  LEFT JOIN training_sites ts ON ts.id = b.site_id`;
+  ${batchPlaceJoins('b')}`;
 
-/** `limits`: the batch's certificate's caps and approved fees. */
+/** The batch's chosen place (room or site), null when it is typed text or missing. */
+const placeOf = (p: { siteId: number | null; roomId: number | null }): PlaceRef | null =>
+  p.roomId !== null
+    ? { kind: 'room', id: p.roomId }
+    : p.siteId !== null
+      ? { kind: 'site', id: p.siteId }
+      : null;
+
+/** The batch's place judged by the exam-site rule against its certificate's applications. */
+const examSiteOf = (
+  covers: readonly ExamSiteCover[],
+  b: {
+    certificateId: number;
+    siteId: number | null;
+    roomId: number | null;
+    siteText: string;
+    examDate: string;
+  },
+) =>
+  examSiteVerdict(covers, {
+    certificateId: b.certificateId,
+    place: placeOf(b),
+    placeText: b.siteText,
+    date: b.examDate,
+  });
+
+/** `limits`: the batch's certificate's caps and approved fees; `covers`: its exam-site applications. */
 function fromRow(
   row: BatchRow,
   limits: readonly FeeLimit[],
   agreements: readonly AgreedFee[],
+  covers: readonly ExamSiteCover[],
   figures: SignupFigures = noSignupFigures(),
 ): ExamBatch {
   return {
@@ -62,8 +98,16 @@ function fromRow(
     name: row.name,
     examDate: row.exam_date,
     siteId: row.site_id,
+    roomId: row.room_id,
     siteName: row.site_name,
     siteText: row.site_text,
+    examSite: examSiteOf(covers, {
+      certificateId: row.certificate_id,
+      siteId: row.site_id,
+      roomId: row.room_id,
+      siteText: row.site_text,
+      examDate: row.exam_date,
+    }),
     organization: row.organization,
     feeFen: row.fee_fen,
     capacity: row.capacity,
@@ -98,6 +142,7 @@ function auditView(batch: ExamBatch) {
     name: batch.name,
     examDate: batch.examDate,
     siteId: batch.siteId,
+    roomId: batch.roomId,
     siteText: batch.siteText,
     organization: batch.organization,
     feeFen: batch.feeFen,
@@ -115,6 +160,7 @@ export function findBatch(db: Db, id: number): ExamBatch | undefined {
         row,
         limitsOf(db, row.certificate_id),
         agreedFeesByCertificate(db).get(row.certificate_id) ?? [],
+        examSiteCovers(db, row.certificate_id),
         figuresByBatch(db, id).get(id),
       )
     : undefined;
@@ -135,6 +181,7 @@ export function listBatches(
   const limits = limitsByCertificate(db);
   const agreed = agreedFeesByCertificate(db);
   const figures = figuresByBatch(db);
+  const covers = examSiteCovers(db);
   return db
     .prepare<[typeof filter], BatchRow>(
       `${selectBatches}
@@ -148,6 +195,7 @@ export function listBatches(
         row,
         limits.get(row.certificate_id) ?? [],
         agreed.get(row.certificate_id) ?? [],
+        covers,
         figures.get(row.id),
       ),
     );
@@ -160,7 +208,11 @@ export function batchWrites(ctx: CoreContext) {
   const rows = auditedRows(ctx, 'exam_batch', (id) => getBatch(db, id), auditView);
 
   /** Checks a batch against its certificate, cap and sign-ups and writes it; returns its id. */
-  const write = (data: Omit<BatchSaveData, 'id'>, before: ExamBatch | null, at: string): number => {
+  const write = (
+    { confirm, ...data }: Omit<BatchSaveData, 'id'>,
+    before: ExamBatch | null,
+    at: string,
+  ): number => {
     const facts = levelFacts(db, data.certificateId, data.level);
     const changesCertificate =
       before !== null &&
@@ -197,17 +249,38 @@ export function batchWrites(ctx: CoreContext) {
       ]);
     }
     let siteText = data.siteText;
-    if (data.siteId !== null) {
-      const site = db
-        .prepare<[number], { name: string }>('SELECT name FROM training_sites WHERE id = ?')
-        .get(data.siteId);
-      if (!site) {
+    const place = placeOf(data);
+    if (place !== null) {
+      const table = place.kind === 'room' ? 'training_rooms' : 'training_sites';
+      const found = db
+        .prepare<[number], { name: string }>(`SELECT name FROM ${table} WHERE id = ?`)
+        .get(place.id);
+      if (!found) {
         throw validationError([
-          { path: 'siteId', message: '所选考核场所不存在（可能已被删除），请重新选择' },
+          {
+            path: place.kind === 'room' ? 'roomId' : 'siteId',
+            message: '所选考核场所不存在（可能已被删除），请重新选择',
+          },
         ]);
       }
-      // Kept as text too, so the batch still names its place if the site is deleted.
-      siteText = site.name;
+      // Kept as text too, so the batch still names its place if the room or site is deleted.
+      siteText = found.name;
+    }
+    // Choosing a place that is not an approved 考核站点 warns and asks (not when only other
+    // fields of the batch change).
+    const placeChanged =
+      before === null ||
+      before.certificateId !== data.certificateId ||
+      before.examDate !== data.examDate ||
+      before.siteId !== data.siteId ||
+      before.roomId !== data.roomId;
+    const verdict = examSiteOf(examSiteCovers(db, data.certificateId), { ...data, siteText });
+    if (verdict.kind === 'notApproved' && placeChanged && !confirm) {
+      const warning = notApprovedMessage(siteText, verdict, data.examDate);
+      throw new CoreError('NEEDS_CONFIRMATION', `${warning}，仍然保存？`, {
+        warnings: [warning],
+        examSite: verdict,
+      });
     }
     const row = {
       ...data,
@@ -218,7 +291,7 @@ export function batchWrites(ctx: CoreContext) {
     if (before) {
       db.prepare(
         `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
-           exam_date = @examDate, site_id = @siteId, site_text = @siteText,
+           exam_date = @examDate, site_id = @siteId, room_id = @roomId, site_text = @siteText,
            organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
            exam_form = @examForm, pass_score = @passScore, theory_weight = @theoryWeight,
            updated_at = @at WHERE id = @id`,
@@ -228,10 +301,11 @@ export function batchWrites(ctx: CoreContext) {
     return Number(
       db
         .prepare(
-          `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, site_text,
-             organization, fee_fen, capacity, note, exam_form, pass_score, theory_weight,
-             created_at, updated_at)
-           VALUES (@certificateId, @level, @name, @examDate, @siteId, @siteText, @organization,
+          `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, room_id,
+             site_text, organization, fee_fen, capacity, note, exam_form, pass_score,
+             theory_weight, created_at, updated_at)
+           VALUES (@certificateId, @level, @name, @examDate, @siteId, @roomId, @siteText,
+             @organization,
              @feeFen, @capacity, @note, @examForm, @passScore, @theoryWeight, @at, @at)`,
         )
         .run(row).lastInsertRowid,

@@ -41,32 +41,49 @@ export function signupsOfStudentRef(db: Db, studentId: number): UsageRef | null 
   );
 }
 
-/** Exam batches held at a site: deleting the site keeps them, with the site's name as text. */
-export function batchesAtSiteRef(db: Db, siteId: number): UsageRef | null {
+const placeColumns = {
+  site: { column: 'site_id', table: 'training_sites', what: '场所' },
+  room: { column: 'room_id', table: 'training_rooms', what: '实训室' },
+} as const;
+
+/**
+ * Exam batches held at a site or room: deleting the place keeps them, with its name as text.
+ */
+export function batchesAtPlaceRef(db: Db, kind: 'site' | 'room', placeId: number): UsageRef | null {
+  const { column, what } = placeColumns[kind];
   const names = db
     .prepare<[number], BatchLabelParts>(
       `SELECT ${batchLabelColumns} FROM exam_batches b
-       JOIN certificates c ON c.id = b.certificate_id WHERE b.site_id = ? ORDER BY b.exam_date DESC`,
+       JOIN certificates c ON c.id = b.certificate_id WHERE b.${column} = ? ORDER BY b.exam_date DESC`,
     )
-    .all(siteId)
+    .all(placeId)
     .map((r) => batchLabel(r));
   return usageRef(
     {
       kind: 'examBatch',
       label: '个考核批次',
       onDelete: 'unlink',
-      consequence: '删除后这些考核批次保留，考核地点以场所名称文字显示',
+      consequence: `删除后这些考核批次保留，考核地点以${what}名称文字显示`,
     },
     names,
   );
 }
 
-/** For the site's delete, inside its transaction: batches keep the site's name as text. */
-export function releaseSiteFromBatches(db: Db, siteId: number, at: string): void {
+/**
+ * For a site's or room's delete, inside its transaction: batches keep the place's name as text
+ * (the foreign key then clears the link).
+ */
+export function releasePlaceFromBatches(
+  db: Db,
+  kind: 'site' | 'room',
+  placeId: number,
+  at: string,
+): void {
+  const { column, table } = placeColumns[kind];
   db.prepare(
-    `UPDATE exam_batches SET site_text = (SELECT name FROM training_sites WHERE id = ?),
-       updated_at = ? WHERE site_id = ?`,
-  ).run(siteId, at, siteId);
+    `UPDATE exam_batches SET site_text = (SELECT name FROM ${table} WHERE id = ?),
+       updated_at = ? WHERE ${column} = ?`,
+  ).run(placeId, at, placeId);
 }
 
 /** What refers to a batch: sign-ups block its delete; payments keep their record without it. */

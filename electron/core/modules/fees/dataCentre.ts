@@ -14,6 +14,7 @@ import {
   type DataCentreSheet,
 } from '../../io/dataCentre';
 import { schoolRepository } from '../school/repository';
+import { batchPlaceJoins, batchPlaceName } from '../exams/place';
 
 /** 学生技能证书数据 (ODS_XSJNZSSJ): the header exactly as the data centre lists it. */
 export const SKILL_CERTIFICATES_HEADER = [
@@ -71,13 +72,13 @@ function passedSignups(db: Db): PassedRow[] {
       `SELECT s.student_no, s.name, m.code AS major_code, c.name AS certificate_name,
          CASE WHEN b.organization <> '' THEN b.organization ELSE c.organization END AS organization,
          c.organization_code, b.level, trim(g.certificate_no) AS certificate_no, g.issued_on,
-         coalesce(t.name, b.site_text) AS place
+         ${batchPlaceName('b')} AS place
        FROM signups g
        JOIN students s ON s.id = g.student_id
        JOIN exam_batches b ON b.id = g.batch_id
        JOIN certificates c ON c.id = b.certificate_id
        LEFT JOIN majors m ON m.id = s.major_id
-       LEFT JOIN training_sites t ON t.id = b.site_id
+       ${batchPlaceJoins('b')}
        WHERE g.status = 'passed'
        ORDER BY s.student_no, b.exam_date, g.id`,
     )

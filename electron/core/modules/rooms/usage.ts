@@ -4,6 +4,8 @@ import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/storedContent';
+import { batchesAtPlaceRef, releasePlaceFromBatches } from '../exams/usage';
+import { examSitesAtPlaceRef, releasePlaceFromExamSites } from '../examSites/usage';
 
 /** Names of the attachments linked to one owner, oldest first. */
 export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: number): string[] {
@@ -23,6 +25,8 @@ export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: num
 export function roomUsage(db: Db, roomId: number): Usage {
   return describeUsage([
     projectRefs(db, 'room', roomId),
+    batchesAtPlaceRef(db, 'room', roomId),
+    examSitesAtPlaceRef(db, { kind: 'room', id: roomId }),
     usageRef(
       {
         kind: 'attachment',
@@ -40,5 +44,7 @@ export function roomUsage(db: Db, roomId: number): Usage {
  * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
  */
 export function releaseRoom(db: Db, roomId: number, stamp: AuditStamp): string[] {
+  releasePlaceFromBatches(db, 'room', roomId, stamp.at);
+  releasePlaceFromExamSites(db, { kind: 'room', id: roomId }, stamp);
   return removeLinksOf(db, 'room', roomId, stamp).releasedBlobs;
 }

@@ -5,7 +5,8 @@ import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/storedContent';
 import { attachmentNames } from '../rooms/usage';
-import { batchesAtSiteRef, releaseSiteFromBatches } from '../exams/usage';
+import { batchesAtPlaceRef, releasePlaceFromBatches } from '../exams/usage';
+import { examSitesAtPlaceRef, releasePlaceFromExamSites } from '../examSites/usage';
 
 /**
  * What refers to an internship/training site: its attachments (the cooperation agreement…),
@@ -14,7 +15,8 @@ import { batchesAtSiteRef, releaseSiteFromBatches } from '../exams/usage';
 export function siteUsage(db: Db, siteId: number): Usage {
   return describeUsage([
     projectRefs(db, 'site', siteId),
-    batchesAtSiteRef(db, siteId),
+    batchesAtPlaceRef(db, 'site', siteId),
+    examSitesAtPlaceRef(db, { kind: 'site', id: siteId }),
     usageRef(
       {
         kind: 'attachment',
@@ -32,6 +34,7 @@ export function siteUsage(db: Db, siteId: number): Usage {
  * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
  */
 export function releaseSite(db: Db, siteId: number, stamp: AuditStamp): string[] {
-  releaseSiteFromBatches(db, siteId, stamp.at);
+  releasePlaceFromBatches(db, 'site', siteId, stamp.at);
+  releasePlaceFromExamSites(db, { kind: 'site', id: siteId }, stamp);
   return removeLinksOf(db, 'site', siteId, stamp).releasedBlobs;
 }

@@ -54,6 +54,7 @@ import { ResultModal } from './ResultModal';
 import { ResultTable } from './ResultTable';
 import { SignupDialog } from './SignupDialog';
 import { noWrap } from '../../components/noWrap';
+import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
 
 interface Query {
   statuses: SignupStatus[];
@@ -301,6 +302,9 @@ export function BatchDetail({ id }: { id: number }) {
               </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.siteId}>
                 {batch.siteName || '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t.examSites.verdict.label}>
+                <ExamSiteVerdict verdict={batch.examSite} examDate={batch.examDate} />
               </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.feePerPerson}>
                 {formatFen(batch.feeFen)}

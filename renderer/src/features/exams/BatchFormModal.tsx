@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import {
   batchFields,
   type BatchSaveInput,
@@ -8,6 +8,9 @@ import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { FormModal } from '../../components/FormModal';
+import { SaveDeclined } from '../../components/formErrors';
+import { PilotError } from '../../api/client';
+import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from '../examSites/places';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from './examsStore';
@@ -20,7 +23,8 @@ interface Values {
   examForm?: ExamForm | null;
   name?: string;
   examDate?: string | null;
-  siteId?: number | null;
+  /** A 实训室 or 实习实训场所 ('room:3', 'site:5'); null with the place typed in siteText. */
+  place?: PlaceValue | null;
   siteText?: string;
   organization?: string;
   fee?: number | null;
@@ -38,15 +42,21 @@ interface Props {
 }
 
 function toValues(batch: ExamBatch | null): Values {
-  if (!batch) return { siteId: null, capacity: null, passScore: null, theoryWeight: null };
+  if (!batch) return { place: null, capacity: null, passScore: null, theoryWeight: null };
+  const place =
+    batch.roomId !== null
+      ? placeValue({ kind: 'room', id: batch.roomId })
+      : batch.siteId !== null
+        ? placeValue({ kind: 'site', id: batch.siteId })
+        : null;
   return {
     certificateId: batch.certificateId,
     level: batch.level,
     examForm: batch.examForm,
     name: batch.name,
     examDate: batch.examDate,
-    siteId: batch.siteId,
-    siteText: batch.siteId === null ? batch.siteText : '',
+    place,
+    siteText: place === null ? batch.siteText : '',
     organization: batch.organization,
     fee: fenToYuan(batch.feeFen),
     capacity: batch.capacity,
@@ -62,25 +72,43 @@ function toValues(batch: ExamBatch | null): Values {
  */
 export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
-  const { certificates, sites } = useExamRefs();
+  const { modal } = App.useApp();
+  const { certificates } = useExamRefs();
+  const placeOptions = usePlaceOptions();
   const certificateId = Form.useWatch('certificateId', form);
   const level = Form.useWatch('level', form);
-  const siteId = Form.useWatch('siteId', form);
+  const place = Form.useWatch('place', form);
   const examForm = Form.useWatch('examForm', form);
   const examDate = Form.useWatch('examDate', form);
   const text = t.exams;
   const picked = limitFor(certificates, { certificateId, level, examForm, on: examDate });
   const { certificate } = picked;
 
+  /** Asks whether to save a batch whose place is not an approved 考核站点 (the core's warning). */
+  const confirmPlace = (question: string) =>
+    new Promise<boolean>((resolve) => {
+      modal.confirm({
+        title: t.examSites.verdict.confirmTitle,
+        width: 520,
+        content: <Typography.Paragraph>{question}</Typography.Paragraph>,
+        okText: t.examSites.verdict.confirmOk,
+        cancelText: t.common.cancel,
+        onOk: () => resolve(true),
+        onCancel: () => resolve(false),
+      });
+    });
+
   const save = async (values: Values): Promise<string> => {
+    const chosen = values.place ? placeOf(values.place) : null;
     const input = {
       certificateId: values.certificateId,
       level: values.level,
       examForm: values.examForm ?? null,
       name: values.name ?? '',
       examDate: values.examDate ?? '',
-      siteId: values.siteId ?? null,
-      siteText: values.siteId ? '' : (values.siteText ?? ''),
+      siteId: chosen?.kind === 'site' ? chosen.id : null,
+      roomId: chosen?.kind === 'room' ? chosen.id : null,
+      siteText: chosen ? '' : (values.siteText ?? ''),
       organization: values.organization ?? '',
       fee: values.fee ?? '',
       capacity: values.capacity ?? null,
@@ -88,7 +116,14 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
       theoryWeight: values.theoryWeight ?? null,
       note: values.note ?? '',
     } as BatchSaveInput;
-    await onSave(batch ? { ...input, id: batch.id } : input);
+    const withId = batch ? { ...input, id: batch.id } : input;
+    try {
+      await onSave(withId);
+    } catch (error) {
+      if (!(error instanceof PilotError) || error.shape.code !== 'NEEDS_CONFIRMATION') throw error;
+      if (!(await confirmPlace(error.shape.message))) throw new SaveDeclined();
+      await onSave({ ...withId, confirm: true });
+    }
     return text.saved;
   };
 
@@ -130,11 +165,13 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="siteId" label={text.fields.siteId}>
+          <Form.Item name="place" label={text.fields.siteId}>
             <Select
               allowClear
+              showSearch
+              optionFilterProp="label"
               placeholder={text.placeholders.siteId}
-              options={sites.map((s) => ({ value: s.id, label: s.name }))}
+              options={placeOptions}
             />
           </Form.Item>
         </Col>
@@ -144,7 +181,7 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
             label={text.fields.siteText}
             rules={[zodRule(batchFields.siteText)]}
           >
-            <Input placeholder={text.placeholders.siteText} disabled={Boolean(siteId)} />
+            <Input placeholder={text.placeholders.siteText} disabled={Boolean(place)} />
           </Form.Item>
         </Col>
         <Col span={24}>

@@ -17,6 +17,7 @@ import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
+import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
 import { batchTitle } from './batchTitle';
 import { useBatches, useExamRefs } from './examsStore';
 
@@ -82,7 +83,11 @@ export function BatchList() {
     {
       title: text.fields.siteId,
       dataIndex: 'siteName',
-      render: (name: string) => name || '—',
+      render: (name: string, b) => (
+        <>
+          {name || '—'} <ExamSiteVerdict verdict={b.examSite} examDate={b.examDate} compact />
+        </>
+      ),
       sorter: (a, b) => byText(a.siteName, b.siteName),
     },
     {

@@ -12,9 +12,11 @@ const batchesApi = {
 
 export const useBatches = () => useCrud(useQuery('exams.batches.list', {}), batchesApi);
 
-/** What the batch and agreement forms choose from: certificates in use (not archived) and sites. */
+/**
+ * What the batch and agreement forms choose from: certificates in use (not archived). The places
+ * (实训室, 实习实训场所) come from examSites/places.tsx.
+ */
 export function useExamRefs() {
   const certificates = useQuery('catalogue.list', {}).data ?? [];
-  const sites = useQuery('sites.list', {}).data ?? [];
-  return { certificates, sites };
+  return { certificates };
 }

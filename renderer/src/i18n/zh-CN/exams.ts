@@ -39,7 +39,7 @@ export const exams = {
     certificateId: '选择证书（来自证书目录）',
     level: '选择等级',
     name: '如 2020年第一批',
-    siteId: '选择本校的实习实训场所，或在下方填写地点',
+    siteId: '选择本校的实训室或实习实训场所，或在下方填写地点',
     examForm: '选择考核形式',
     siteText: '不在场所列表中时填写，如 实训楼 301',
     organization: (org: string) => `留空则为 ${org || '该证书的培训评价组织'}`,

@@ -1,0 +1,244 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Popconfirm, Select, Space, Tag, Upload } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
+import {
+  examSiteStatuses,
+  examSiteStatusLabels,
+  validPeriodText,
+  type ExamSiteStatus,
+} from '../../../../shared/domain/examSites';
+import { invoke, messageOf } from '../../api/client';
+import { saveContent, toUploadedFile } from '../../api/files';
+import { mutate } from '../../api/queryCache';
+import { DataTable } from '../../components/DataTable';
+import { LoadState } from '../../components/LoadState';
+import { PageHeader } from '../../components/PageHeader';
+import { byText, formatDate } from '../../components/format';
+import { t } from '../../i18n';
+import { ExamSiteFormModal } from './ExamSiteFormModal';
+import { useExamSites } from './examSitesStore';
+
+const statusColors: Record<ExamSiteStatus, string> = {
+  pending: 'processing',
+  approved: 'success',
+  rejected: 'error',
+};
+
+/** 考核站点: the school's exam-site applications per certificate and the places they cover. */
+export function ExamSitesPage() {
+  const { message } = App.useApp();
+  const { items, loadState, loadError, load, saving, save } = useExamSites();
+  const [editing, setEditing] = useState<ExamSite | 'new' | null>(null);
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [certificateId, setCertificateId] = useState<number | null>(null);
+  const [status, setStatus] = useState<ExamSiteStatus | null>(null);
+  const text = t.examSites;
+
+  const rows = useMemo(
+    () =>
+      items.filter(
+        (s) =>
+          (certificateId === null || s.certificateId === certificateId) &&
+          (status === null || s.status === status),
+      ),
+    [items, certificateId, status],
+  );
+  const certificateOptions = useMemo(
+    () =>
+      [...new Map(items.map((s) => [s.certificateId, s.certificateName]))].map(
+        ([value, label]) => ({ value, label }),
+      ),
+    [items],
+  );
+
+  const act = async (id: number, work: () => Promise<unknown>, done: string) => {
+    setBusyId(id);
+    try {
+      await work();
+      message.success(done);
+    } catch (error) {
+      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  const columns: ColumnsType<ExamSite> = [
+    {
+      title: text.fields.certificateId,
+      dataIndex: 'certificateName',
+      width: 160,
+      sorter: (a, b) => byText(a.certificateName, b.certificateName),
+    },
+    {
+      title: text.fields.status,
+      dataIndex: 'status',
+      width: 100,
+      render: (s: ExamSiteStatus) => <Tag color={statusColors[s]}>{examSiteStatusLabels[s]}</Tag>,
+      sorter: (a, b) => examSiteStatuses.indexOf(a.status) - examSiteStatuses.indexOf(b.status),
+    },
+    {
+      title: text.fields.appliedOn,
+      dataIndex: 'appliedOn',
+      width: 140,
+      render: (d: string) => formatDate(d),
+      sorter: (a, b) => byText(a.appliedOn, b.appliedOn),
+      defaultSortOrder: 'descend',
+    },
+    {
+      title: text.fields.validPeriod,
+      key: 'validPeriod',
+      width: 230,
+      render: (_, s) => (s.validFrom ? validPeriodText(s.validFrom, s.validTo) : text.noPeriod),
+      sorter: (a, b) => byText(a.validTo ?? '9999', b.validTo ?? '9999'),
+    },
+    {
+      title: text.fields.places,
+      dataIndex: 'places',
+      render: (places: ExamSitePlace[]) =>
+        places.map((p) => (
+          <Tag key={`${p.kind}:${p.id}`} color={p.kind === 'room' ? 'blue' : 'geekblue'}>
+            {p.name}
+          </Tag>
+        )),
+    },
+    {
+      title: text.fields.document,
+      key: 'document',
+      width: 200,
+      render: (_, s) =>
+        s.document ? (
+          <Space size={0}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() =>
+                void invoke('examSites.readDocument', { id: s.id }).then(
+                  saveContent,
+                  (e: unknown) => message.error(messageOf(e)),
+                )
+              }
+            >
+              {text.download}
+            </Button>
+            <Popconfirm
+              title={text.removeDocumentTitle}
+              okText={t.common.confirm}
+              cancelText={t.common.cancel}
+              onConfirm={() =>
+                act(
+                  s.id,
+                  () => mutate('examSites.removeDocument', { id: s.id }),
+                  text.documentRemoved,
+                )
+              }
+            >
+              <Button type="link" size="small" danger>
+                {text.removeDocument}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ) : (
+          <Upload
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void act(
+                s.id,
+                async () =>
+                  mutate('examSites.attachDocument', {
+                    id: s.id,
+                    file: await toUploadedFile(file),
+                  }),
+                text.uploaded,
+              );
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={busyId === s.id}>
+              {text.upload}
+            </Button>
+          </Upload>
+        ),
+    },
+    {
+      title: t.common.actions,
+      key: 'actions',
+      width: 150,
+      render: (_, s) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(s)}>
+            {t.common.edit}
+          </Button>
+          <Popconfirm
+            title={text.deleteTitle}
+            description={text.deleteContent}
+            okText={t.common.confirm}
+            cancelText={t.common.cancel}
+            okButtonProps={{ danger: true }}
+            onConfirm={() =>
+              act(s.id, () => mutate('examSites.delete', { id: s.id }), text.deleted)
+            }
+          >
+            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+              {t.common.delete}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={text.title}
+        description={text.intro}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {text.add}
+          </Button>
+        }
+      />
+      <LoadState state={loadState} error={loadError} onRetry={load}>
+        <Flex gap={8} style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            style={{ width: 220 }}
+            placeholder={text.allCertificates}
+            aria-label={text.allCertificates}
+            value={certificateId}
+            onChange={(v: number | undefined) => setCertificateId(v ?? null)}
+            options={certificateOptions}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={text.allStatuses}
+            aria-label={text.allStatuses}
+            value={status}
+            onChange={(v: ExamSiteStatus | undefined) => setStatus(v ?? null)}
+            options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
+          />
+        </Flex>
+        <DataTable<ExamSite>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          emptyHint={items.length ? text.noMatch : text.emptyHint}
+          scroll={{ x: 1200 }}
+          data-testid="exam-sites-table"
+        />
+      </LoadState>
+      {editing && (
+        <ExamSiteFormModal
+          site={editing === 'new' ? null : editing}
+          saving={saving}
+          onSave={save}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </>
+  );
+}
