@@ -12,6 +12,7 @@ import type { Handlers } from './handlers';
 import type { Logger } from './log';
 import { migrations } from './migrations';
 import { agreementsHandlers } from './modules/agreements/service';
+import { arrangementsHandlers } from './modules/arrangements/service';
 import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
@@ -99,6 +100,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...examsHandlers(ctx),
     ...agreementsHandlers(ctx),
     ...feesHandlers(ctx),
+    ...arrangementsHandlers(ctx),
     ...fundsHandlers(ctx),
     ...weeklyHandlers(ctx),
     ...uploadHandlers(ctx),
