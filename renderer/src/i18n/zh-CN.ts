@@ -26,6 +26,7 @@ import { school } from './zh-CN/school';
 import { recovery, settings } from './zh-CN/backup';
 import { batchPackage, exams } from './zh-CN/exams';
 import { agreements } from './zh-CN/agreements';
+import { arrangements } from './zh-CN/arrangements';
 import { students } from './zh-CN/students';
 import { fees } from './zh-CN/fees';
 import { funds } from './zh-CN/funds';
@@ -62,6 +63,7 @@ export const zhCN = {
   exams,
   batchPackage,
   agreements,
+  arrangements,
   students,
   fees,
   funds,
