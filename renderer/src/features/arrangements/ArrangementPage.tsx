@@ -224,7 +224,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
               onChange={setPerPage}
               style={{ width: 110 }}
               options={[1, 2, 4].map((n) => ({ value: n, label: text.print.perPage(n) }))}
-              data-testid="tickets-per-page"
+              id="tickets-per-page"
             />
             <PrintButton
               disabled={!arranged}
@@ -288,10 +288,19 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
                     disabled={mode === 'class'}
                   />
                 </Space>
-                <Button loading={busy} onClick={() => void runPreview()}>
+                <Button
+                  loading={busy}
+                  onClick={() => void runPreview()}
+                  data-testid="arrangement-preview"
+                >
                   {text.run.preview}
                 </Button>
-                <Button type="primary" loading={busy} onClick={() => void arrange()}>
+                <Button
+                  type="primary"
+                  loading={busy}
+                  onClick={() => void arrange()}
+                  data-testid="arrange"
+                >
                   {text.run.arrange}
                 </Button>
                 <Popconfirm

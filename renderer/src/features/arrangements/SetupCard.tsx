@@ -78,6 +78,7 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
             <Flex key={room.id ?? `new-${i}`} gap={8} align="center" data-testid={`room-row-${i}`}>
               <Typography.Text type="secondary">{`${i + 1}.`}</Typography.Text>
               <Select
+                id={`room-training-${i}`}
                 allowClear
                 style={{ width: 180 }}
                 placeholder={text.trainingRoomPlaceholder}
