@@ -130,7 +130,7 @@ function drawTicket(
   box: { x: number; y: number; width: number; height: number },
 ) {
   const { doc } = w;
-  const scale = Math.min(box.width / 480, box.height / 380, 1.2);
+  const scale = Math.min(box.width / 380, box.height / 330, 1.2);
   const pad = 14 * scale;
   doc.lineWidth(1).rect(box.x, box.y, box.width, box.height).stroke();
   const x = box.x + pad;
