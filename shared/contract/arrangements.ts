@@ -5,6 +5,12 @@ import type { SignupStatus } from '../domain/exams';
 import { idField, intField, optionalText, requiredText } from './fields';
 import type { SheetDownload } from './fees';
 import type { GeneratedFile } from './files';
+import {
+  importRequestSchema,
+  type ImportPreview,
+  type ImportProblemSheet,
+  type ImportResult,
+} from './imports';
 import type { TopicsOf } from './topics';
 
 /** 考场编排 (issue 17, item 2–3): rooms, sessions, seats and 准考证号 of one exam batch. */
@@ -91,6 +97,9 @@ export const ticketsPdfSchema = z
 
 const batchOnly = z.object({ batchId: batchIdField }).strict();
 
+export const admissionImportSchema = importRequestSchema.extend({ batchId: batchIdField }).strict();
+export type AdmissionImportRequest = z.input<typeof admissionImportSchema>;
+
 export interface ExamRoom {
   id: number;
   roomId: number | null;
@@ -168,6 +177,17 @@ export const arrangementsContract = {
   'arrangements.signInPdf': { input: batchOnly, output: {} as GeneratedFile },
   'arrangements.doorPdf': { input: batchOnly, output: {} as GeneratedFile },
   'arrangements.sheet': { input: batchOnly, output: {} as SheetDownload },
+  /** The evaluation organization's 准考证号 list, matched to the batch's sign-ups; writes nothing. */
+  'arrangements.importPreview': { input: admissionImportSchema, output: {} as ImportPreview },
+  'arrangements.importCommit': { input: admissionImportSchema, output: {} as ImportResult },
+  'arrangements.importProblems': {
+    input: admissionImportSchema,
+    output: {} as ImportProblemSheet,
+  },
+  'arrangements.importTemplate': {
+    input: z.object({}).strict(),
+    output: {} as ImportProblemSheet,
+  },
 } as const;
 
 const reads = ['batches', 'signups', 'students', 'rooms', 'catalogue', 'sites'] as const;
@@ -185,4 +205,8 @@ export const arrangementsTopics = {
   'arrangements.signInPdf': { reads },
   'arrangements.doorPdf': { reads },
   'arrangements.sheet': { reads },
+  'arrangements.importPreview': { reads, writes: ['uploads'] },
+  'arrangements.importCommit': { reads, writes: ['signups', 'batches', 'uploads'] },
+  'arrangements.importProblems': { reads, writes: ['uploads'] },
+  'arrangements.importTemplate': { reads: ['system'] },
 } as const satisfies TopicsOf<typeof arrangementsContract>;

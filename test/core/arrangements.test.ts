@@ -9,6 +9,7 @@ import { DATABASE_FILE } from '../../electron/core';
 import { createTestCore, type TestCore } from '../harness/core';
 import { pdfPages } from '../harness/documents';
 import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
+import { upload, xlsxBytes } from '../harness/sheets';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
 
 let t: TestCore;
@@ -216,5 +217,38 @@ describe('考场编排 through the dispatcher', () => {
     expect(String(ws.getRow(4).getCell(5).value)).toBe(
       plan.candidates.find((c) => c.seat === 1 && c.examRoomId === plan.rooms[0].id)?.admissionNo,
     );
+  });
+
+  it("imports the organization's 准考证号, which then win over the pattern, all or nothing", async () => {
+    await setUp([12]);
+    await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const [a, b] = seeded.students;
+    const bytes = await xlsxBytes({
+      rows: [
+        ['准考证号', '身份证号', '学号', '姓名'],
+        ['HB2020-001', a.idNumber, '', a.name],
+        ['HB2020-002', '', b.studentNo, b.name],
+        ['HB2020-003', '', '2099999999', '无此人'],
+      ],
+    });
+    const file = upload('准考证号.xlsx', bytes);
+    const preview = await ok(t, 'arrangements.importPreview', { batchId, file });
+    expect(preview.summary).toMatchObject({ total: 3, valid: 2, invalid: 1 });
+    const refused = await fails(t, 'arrangements.importCommit', { batchId, file });
+    expect(refused.message).toContain('1 行有错误');
+    const done = await ok(t, 'arrangements.importCommit', { batchId, file, skipInvalid: true });
+    expect(done).toMatchObject({ total: 2, created: 2, updated: 0 });
+    const plan = await ok(t, 'arrangements.get', { batchId });
+    const of = (studentId: number) => plan.candidates.find((c) => c.studentId === studentId)!;
+    expect(of(a.id)).toMatchObject({ admissionNo: 'HB2020-001', issued: true });
+    expect(of(b.id)).toMatchObject({ admissionNo: 'HB2020-002', issued: true });
+    // A rearrangement keeps them; clearing keeps them too.
+    const again = await ok(t, 'arrangements.run', { batchId, mode: 'mixed', seed: 5 });
+    expect(again.candidates.find((c) => c.studentId === a.id)?.admissionNo).toBe('HB2020-001');
+    await ok(t, 'arrangements.clear', { batchId });
+    const cleared = await ok(t, 'arrangements.get', { batchId });
+    expect(
+      cleared.candidates.filter((c) => c.admissionNo !== '').map((c) => c.admissionNo),
+    ).toEqual(['HB2020-001', 'HB2020-002']);
   });
 });

@@ -165,9 +165,10 @@ test.describe('考场编排', () => {
     expect(ticketText).not.toContain(students[0].idNumber);
     await expect(page.getByText(/准考证打印于/)).toBeVisible();
 
-    // 考场签到表: one page per room (40 rows do not fit one A4 page: two each).
+    // 考场签到表: per room, 12 rows to an A4 page (room for the photo): four pages each.
     const signInFile = testInfo.outputPath('sign-in.pdf');
     const signIn = await printed(page, 'print-sign-in', 'arrangements.signInPdf', signInFile);
+    expect(signIn).toHaveLength(12);
     const signInText = signIn.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n');
     for (const s of students) expect(signInText).toContain(s.name);
     expect(signInText).toContain('考生签名');

@@ -81,6 +81,15 @@ const mustBeArranged = (plan: ArrangementPlan) => {
   }
 };
 
+/**
+ * Forms drawn by position (tickets, sign-in sheets) keep to their own margins: without this
+ * pdfkit would start a new page for text below the house bottom margin.
+ */
+function freePage(w: PdfWriter, addPage: boolean) {
+  if (addPage) w.doc.addPage();
+  w.doc.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
+}
+
 /** Text in a box, one line, shrunk to fit the width. */
 function fitText(
   w: PdfWriter,
@@ -244,7 +253,7 @@ function drawSignIn(
   );
   const pages = Math.max(1, Math.ceil(group.seats.length / perPage));
   for (let p = 0; p < pages; p += 1) {
-    if (!(first && p === 0)) doc.addPage();
+    freePage(w, !(first && p === 0));
     let y = top;
     fitText(w, 'sans', SIZE_PT.heading, '考场签到表', margin, y, width, 'center');
     y += 10 * MM;
@@ -365,10 +374,11 @@ export function arrangementDocuments(
       const seated = seatedOf(plan);
       const name = schoolName();
       const bytes = await housePdf('准考证', (w) => {
+        freePage(w, false);
         let boxes = ticketBoxes(w, perPage);
         seated.forEach((s, i) => {
           if (i > 0 && i % perPage === 0) {
-            w.doc.addPage();
+            freePage(w, true);
             boxes = ticketBoxes(w, perPage);
           }
           drawTicket(w, plan, s, photos(s.candidate.studentId), name, boxes[i % perPage]);

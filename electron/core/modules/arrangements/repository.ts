@@ -149,6 +149,12 @@ export function arrangementsRepository(db: Db) {
   const setGenerated = db.prepare(
     'UPDATE exam_seats SET generated_no = @number WHERE signup_id = @signupId',
   );
+  const setIssued = db.prepare(
+    'UPDATE signups SET admission_no = @number, updated_at = @at WHERE id = @signupId',
+  );
+  const forgetGenerated = db.prepare(
+    "UPDATE exam_seats SET generated_no = '' WHERE signup_id = @signupId",
+  );
   const signupBatch = db.prepare<[number], { batchId: number; status: SignupStatus }>(
     'SELECT batch_id AS batchId, status FROM signups WHERE id = ?',
   );
@@ -240,6 +246,11 @@ export function arrangementsRepository(db: Db) {
     setGeneratedNumber: (signupId: number, number: string, at: string): void => {
       setNumber.run({ signupId, number, at });
       setGenerated.run({ signupId, number });
+    },
+    /** The organization's number: kept by every rearrangement from now on. */
+    setIssuedNumber: (signupId: number, number: string, at: string): void => {
+      setIssued.run({ signupId, number, at });
+      forgetGenerated.run({ signupId });
     },
     signup: (id: number) => signupBatch.get(id) ?? null,
     trainingRoom: (id: number) => trainingRoom.get(id) ?? null,

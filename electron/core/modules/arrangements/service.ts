@@ -20,6 +20,9 @@ import { CoreError, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { arrangementsRepository, type CandidateRow } from './repository';
 import { arrangementDocuments } from './documents';
+import { admissionImportDefinition, admissionImportFields } from './admissionImport';
+import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
+import { importTemplate } from '../../io/importTemplate';
 
 type ArrangementsHandlerName =
   | 'arrangements.get'
@@ -31,7 +34,11 @@ type ArrangementsHandlerName =
   | 'arrangements.ticketsPdf'
   | 'arrangements.signInPdf'
   | 'arrangements.doorPdf'
-  | 'arrangements.sheet';
+  | 'arrangements.sheet'
+  | 'arrangements.importPreview'
+  | 'arrangements.importCommit'
+  | 'arrangements.importProblems'
+  | 'arrangements.importTemplate';
 
 /** A domain refusal as the core's error, its Chinese message kept. */
 function domain<T>(work: () => T): T {
@@ -404,6 +411,10 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
     );
 
   const documents = arrangementDocuments(ctx, (batchId) => planOf(batchId));
+  const admissions = (input: { batchId: number; file: { fileName: string } }) => {
+    mustBatch(input.batchId);
+    return admissionImportDefinition(ctx, repo, input.batchId, input.file.fileName);
+  };
 
   return {
     'arrangements.get': ({ batchId }) => planOf(batchId),
@@ -424,6 +435,11 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
     'arrangements.signInPdf': ({ batchId }) => documents.signIn(batchId),
     'arrangements.doorPdf': ({ batchId }) => documents.door(batchId),
     'arrangements.sheet': ({ batchId }) => documents.sheet(batchId),
+    'arrangements.importPreview': (input) => previewImport(admissions(input), input, ctx),
+    'arrangements.importCommit': (input) => commitImport(db, admissions(input), input, ctx),
+    'arrangements.importProblems': (input) => problemRowsSheet(admissions(input), input, ctx),
+    'arrangements.importTemplate': () =>
+      importTemplate('准考证号导入模板.xlsx', '准考证号', admissionImportFields),
   };
 }
 

@@ -21,6 +21,7 @@ import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { DataTable } from '../../components/DataTable';
+import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
@@ -45,6 +46,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
   const [perPage, setPerPage] = useState<1 | 2 | 4>(2);
   const [search, setSearch] = useState('');
   const [moving, setMoving] = useState<ArrangedCandidate | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const shown = preview ?? plan;
   const seedNumber = Number.parseInt(seed, 10);
@@ -219,6 +221,14 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
         }
         extra={
           <>
+            <Button
+              icon={<FileExcelOutlined />}
+              disabled={!plan}
+              onClick={() => setImporting(true)}
+              data-testid="import-admission"
+            >
+              {text.import.open}
+            </Button>
             <Select
               value={perPage}
               onChange={setPerPage}
@@ -369,6 +379,19 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
           </Flex>
         )}
       </LoadState>
+      {importing && plan && (
+        <ImportWizard
+          open={importing}
+          title={text.import.title(plan.batchLabel)}
+          hint={text.import.hint}
+          words={text.import.words}
+          preview={(request) => invoke('arrangements.importPreview', { ...request, batchId })}
+          commit={(request) => mutate('arrangements.importCommit', { ...request, batchId })}
+          problems={(request) => invoke('arrangements.importProblems', { ...request, batchId })}
+          template={() => invoke('arrangements.importTemplate', {})}
+          onClose={() => setImporting(false)}
+        />
+      )}
       {moving && plan && (
         <MoveSeatModal plan={plan} candidate={moving} onClose={() => setMoving(null)} />
       )}

@@ -74,6 +74,12 @@ export const arrangements = {
     incomplete: '请选择考场、场次并填写座位号',
     moved: '座位已调整（该座位原有考生时已互换）',
   },
+  import: {
+    open: '导入准考证号',
+    title: (batch: string) => `导入准考证号 · ${batch}`,
+    hint: '导入培训评价组织下发的准考证号（.xlsx 或 .csv）。按身份证号匹配本批次的有效报名，没有时按学号和姓名；可识别的列：准考证号、身份证号、学号、姓名。导入的号码优先于按规则生成的号码，重新编排也不会改变。',
+    words: { create: '新下发', update: '更新号码' },
+  },
   print: {
     perPage: (n: number) => `每页 ${n} 张`,
     tickets: '打印准考证',
