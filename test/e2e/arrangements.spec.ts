@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { attachScreenshot, choose } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
+import { xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -206,5 +207,28 @@ test.describe('考场编排', () => {
       '已安排 120 / 120 名考生，座位共 120 个',
     );
     await attachScreenshot(page, testInfo, 'arrangement-mixed');
+
+    // The organization's 准考证号 imported: they win over the generated ones.
+    await page.getByTestId('import-admission').click();
+    const dialog = page.locator('.ant-modal-content');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: '准考证号.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await xlsxBytes({
+        rows: [
+          ['考生姓名', '身份证号码', '准考证号'],
+          [students[0].name, students[0].idNumber, 'HB-2020-0001'],
+          [students[1].name, students[1].idNumber, 'HB-2020-0002'],
+        ],
+      }),
+    });
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 2 行：可导入 2 行');
+    await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    await expect(dialog.getByText(/导入完成：新下发 2 条/)).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await page.getByPlaceholder('按姓名、学号或准考证号搜索').fill('HB-2020');
+    const imported = table.locator('tbody tr.ant-table-row');
+    await expect(imported).toHaveCount(2);
+    await expect(imported.first()).toContainText('评价组织下发');
   });
 });
