@@ -9,6 +9,7 @@ import { defaultRoomCapacity } from '../../../../shared/domain/arrangement';
 import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 
 const text = t.arrangements.setup;
@@ -29,6 +30,10 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
   const [pattern, setPattern] = useState(plan.ticketPattern);
   const [batchCode, setBatchCode] = useState(plan.batchCode);
   const [busy, setBusy] = useState(false);
+  const snapshot = JSON.stringify({ rooms, sessions, pattern, batchCode });
+  const [saved, setSaved] = useState(snapshot);
+  // Leaving with rooms or sessions typed and not saved asks first.
+  useUnsavedGuard(snapshot !== saved);
 
   const setRoom = (i: number, patch: Partial<RoomRow>) =>
     setRooms((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -38,7 +43,7 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
   const save = async () => {
     setBusy(true);
     try {
-      const saved = await mutate('arrangements.setup', {
+      const result = await mutate('arrangements.setup', {
         batchId: plan.batchId,
         rooms,
         sessions,
@@ -46,10 +51,22 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
         batchCode,
       });
       // The saved rows carry their ids: edits after this keep the seats.
-      setRooms(
-        saved.rooms.map(({ id, roomId, name, capacity }) => ({ id, roomId, name, capacity })),
-      );
-      setSessions(saved.sessions.map(({ id, date, start, end }) => ({ id, date, start, end })));
+      const next = {
+        rooms: result.rooms.map(({ id, roomId, name, capacity }) => ({
+          id,
+          roomId,
+          name,
+          capacity,
+        })),
+        sessions: result.sessions.map(({ id, date, start, end }) => ({ id, date, start, end })),
+        pattern: result.ticketPattern,
+        batchCode: result.batchCode,
+      };
+      setRooms(next.rooms);
+      setSessions(next.sessions);
+      setPattern(next.pattern);
+      setBatchCode(next.batchCode);
+      setSaved(JSON.stringify(next));
       message.success(text.saved);
     } catch (e) {
       message.error(`${t.common.requestFailed}：${messageOf(e)}`, 8);
