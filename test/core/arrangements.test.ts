@@ -251,4 +251,56 @@ describe('考场编排 through the dispatcher', () => {
       cleared.candidates.filter((c) => c.admissionNo !== '').map((c) => c.admissionNo),
     ).toEqual(['HB2020-001', 'HB2020-002']);
   });
+
+  it('imports seats with the numbers: swaps work, a seat named twice or off the room is refused', async () => {
+    await setUp([6, 6]);
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const [room1, room2] = plan.rooms;
+    const at = (roomId: number, seat: number) =>
+      plan.candidates.find((c) => c.examRoomId === roomId && c.seat === seat)!;
+    const x = at(room1.id, 1);
+    const y = at(room2.id, 1);
+    const bad = upload(
+      'bad.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['准考证号', '学号', '姓名', '考场号', '座位号'],
+          ['ORG-1', x.studentNo, x.name, '2', '1'],
+          ['ORG-2', y.studentNo, y.name, '2', '1'],
+          ['ORG-3', at(room1.id, 2).studentNo, at(room1.id, 2).name, '第9考场', '1'],
+          ['ORG-4', at(room1.id, 3).studentNo, at(room1.id, 3).name, room1.name, '7'],
+        ],
+      }),
+    );
+    const preview = await ok(t, 'arrangements.importPreview', { batchId, file: bad });
+    const reasons = preview.groups.flatMap((g) => g.problems.map((p) => p.message));
+    expect(reasons.join('\n')).toContain('与第 2 行是同一个座位');
+    expect(reasons.join('\n')).toContain('本批次没有考场“第9考场”');
+    expect(reasons.join('\n')).toContain('座位号应为 1–6 的整数');
+    // The two swap rooms through the list.
+    const swap = upload(
+      'swap.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['准考证号', '学号', '姓名', '考场', '座位号'],
+          ['ORG-1', x.studentNo, x.name, room2.name, '1'],
+          ['ORG-2', y.studentNo, y.name, '1', '1'],
+        ],
+      }),
+    );
+    await ok(t, 'arrangements.importCommit', { batchId, file: swap });
+    const after = await ok(t, 'arrangements.get', { batchId });
+    expect(after.candidates.find((c) => c.signupId === x.signupId)).toMatchObject({
+      examRoomId: room2.id,
+      seat: 1,
+      admissionNo: 'ORG-1',
+      issued: true,
+    });
+    expect(after.candidates.find((c) => c.signupId === y.signupId)).toMatchObject({
+      examRoomId: room1.id,
+      seat: 1,
+      admissionNo: 'ORG-2',
+    });
+    expect(after.seated).toBe(12);
+  });
 });
