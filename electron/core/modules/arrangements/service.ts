@@ -426,10 +426,8 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
     'arrangements.clear': (input) => clear(input),
     'arrangements.ticketsPdf': async ({ batchId, perPage }) => {
       const file = await documents.tickets(batchId, perPage);
-      db.transaction(() => {
-        const stamp = auditStamp(ctx);
-        saveSettings(batchId, { printedAt: stamp.at }, stamp.at);
-      })();
+      // When the tickets were printed: changing seats afterwards asks first.
+      change(batchId, ({ at }) => saveSettings(batchId, { printedAt: at }, at));
       return file;
     },
     'arrangements.signInPdf': ({ batchId }) => documents.signIn(batchId),
@@ -452,6 +450,7 @@ function auditView(plan: ArrangementPlan) {
     seed: plan.seed,
     ticketPattern: plan.ticketPattern,
     batchCode: plan.batchCode,
+    printedAt: plan.printedAt,
     rooms: plan.rooms.map((r) => `${r.name}（${r.capacity}）`),
     sessions: plan.sessions.map((s) => `${s.date} ${s.start}-${s.end}`),
     seats: plan.candidates
