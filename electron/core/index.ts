@@ -13,6 +13,7 @@ import type { Handlers } from './handlers';
 import type { Logger } from './log';
 import { migrations } from './migrations';
 import { agreementsHandlers } from './modules/agreements/service';
+import { arrangementsHandlers } from './modules/arrangements/service';
 import { attachmentHandlers } from './modules/attachments/service';
 import { backupHandlers } from './modules/backup/service';
 import { catalogueHandlers } from './modules/catalogue/service';
@@ -104,6 +105,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...agreementsHandlers(ctx),
     ...examSitesHandlers(ctx),
     ...feesHandlers(ctx),
+    ...arrangementsHandlers(ctx),
     ...fundsHandlers(ctx),
     ...weeklyHandlers(ctx),
     ...uploadHandlers(ctx),

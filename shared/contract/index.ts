@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zodLocale';
 import { agreementsContract, agreementsTopics } from './agreements';
+import { arrangementsContract, arrangementsTopics } from './arrangements';
 import { attachmentsContract, attachmentsTopics } from './attachments';
 import { backupContract, backupTopics } from './backup';
 import { catalogueContract, catalogueTopics } from './catalogue';
@@ -42,6 +43,7 @@ export const contract = {
   ...packageContract,
   ...dashboardContract,
   ...examsContract,
+  ...arrangementsContract,
   ...agreementsContract,
   ...examSitesContract,
   ...feesContract,
@@ -59,6 +61,7 @@ export type HandlerOutput<N extends HandlerName> = Contract[N]['output'];
 /** What each handler reads and writes; a handler missing here does not compile. */
 export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
   ...agreementsTopics,
+  ...arrangementsTopics,
   ...attachmentsTopics,
   ...backupTopics,
   ...catalogueTopics,

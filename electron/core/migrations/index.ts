@@ -17,6 +17,7 @@ import results from './016_results';
 import funds from './017_funds';
 import formats from './018_formats';
 import examSites from './019_exam_sites';
+import arrangements from './020_arrangements';
 
 export interface Migration {
   version: number;
@@ -48,4 +49,5 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'funds', sql: funds },
   { version: 18, name: 'formats', sql: formats },
   { version: 19, name: 'exam_sites', sql: examSites },
+  { version: 20, name: 'arrangements', sql: arrangements },
 ];

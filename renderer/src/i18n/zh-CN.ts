@@ -27,6 +27,7 @@ import { recovery, settings } from './zh-CN/backup';
 import { batchPackage, exams } from './zh-CN/exams';
 import { agreements } from './zh-CN/agreements';
 import { examSites } from './zh-CN/examSites';
+import { arrangements } from './zh-CN/arrangements';
 import { students } from './zh-CN/students';
 import { fees } from './zh-CN/fees';
 import { funds } from './zh-CN/funds';
@@ -64,6 +65,7 @@ export const zhCN = {
   batchPackage,
   agreements,
   examSites,
+  arrangements,
   students,
   fees,
   funds,

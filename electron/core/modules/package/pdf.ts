@@ -228,6 +228,17 @@ export class PdfWriter {
  * Noto Sans SC (both embedded as subsets), numbered pages; byte-stable for the same blocks.
  */
 export function renderPdf(title: string, blocks: readonly Block[]): Promise<Buffer> {
+  return housePdf(title, (writer) => {
+    writer.write(blocks);
+    writer.numberPages();
+  });
+}
+
+/**
+ * An A4 house-style document drawn by `draw` (blocks through the writer, or the page directly
+ * for forms such as admission tickets); byte-stable for the same drawing.
+ */
+export function housePdf(title: string, draw: (writer: PdfWriter) => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const faces: Faces = { serif: pdfFontPath('serif'), sans: pdfFontPath('sans') };
     const doc = new PDFDocument({
@@ -254,9 +265,7 @@ export function renderPdf(title: string, blocks: readonly Block[]): Promise<Buff
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('error', reject);
     doc.on('end', () => resolve(Buffer.concat(chunks)));
-    const writer = new PdfWriter(doc, faces);
-    writer.write(blocks);
-    writer.numberPages();
+    draw(new PdfWriter(doc, faces));
     doc.end();
   });
 }

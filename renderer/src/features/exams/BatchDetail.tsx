@@ -2,6 +2,7 @@ import {
   ArrowLeftOutlined,
   EditOutlined,
   FileExcelOutlined,
+  LayoutOutlined,
   TableOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
@@ -266,6 +267,14 @@ export function BatchDetail({ id }: { id: number }) {
               <AuditHistoryButton source={{ kind: 'batch', id }} title={batchTitle(batch)} />
             )}
             {batch && <BatchPackageButton batch={batch} />}
+            <Button
+              icon={<LayoutOutlined />}
+              disabled={!batch}
+              onClick={() => go(`exams/${id}/arrangement`)}
+              data-testid="open-arrangement"
+            >
+              {t.arrangements.open}
+            </Button>
             <Button
               icon={<TableOutlined />}
               disabled={!batch || batch.signupCount === 0 || bulkResults}

@@ -1,0 +1,306 @@
+import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArrangementPlan } from '../../shared/contract/arrangements';
+import type { TrainingRoom } from '../../shared/contract/rooms';
+import { DATABASE_FILE } from '../../electron/core';
+import { createTestCore, type TestCore } from '../harness/core';
+import { pdfPages } from '../harness/documents';
+import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
+import { upload, xlsxBytes } from '../harness/sheets';
+import { auditEntries, fails, ok, readRows } from '../harness/staff';
+
+let t: TestCore;
+let seeded: Awaited<ReturnType<typeof seedExamSchool>>;
+let batchId: number;
+
+beforeEach(async () => {
+  t = createTestCore();
+  seeded = await seedExamSchool(t.core, { students: 12 });
+  batchId = (await createBatch(t.core, batchInput(seeded.certificate.id))).id;
+  await ok(t, 'exams.signups.create', {
+    batchId,
+    studentIds: seeded.students.map((s) => s.id),
+    confirm: true,
+  });
+});
+afterEach(() => t.dispose());
+
+const session = { date: '2020-11-15', start: '09:00', end: '11:00' };
+
+async function setUp(capacities: number[], extra: Record<string, unknown> = {}) {
+  return ok(t, 'arrangements.setup', {
+    batchId,
+    rooms: capacities.map((capacity, i) => ({ roomId: null, name: `第${i + 1}考场`, capacity })),
+    sessions: [session],
+    ticketPattern: '{批次}{考场}{座位}',
+    batchCode: '2011',
+    ...extra,
+  });
+}
+
+const seats = (plan: ArrangementPlan) =>
+  plan.candidates.map((c) => `${c.examRoomId}/${c.sessionId}/${c.seat}`);
+
+const pdfText = (dir: string, name: string, base64: string) => {
+  const file = path.join(dir, name);
+  writeFileSync(file, Buffer.from(base64, 'base64'));
+  return pdfPages(file).map((p) => p.lines.map((l) => l.text).join('\n'));
+};
+
+describe('考场编排 through the dispatcher', () => {
+  it('refuses too few seats with how many are missing, saving nothing', async () => {
+    await setUp([5, 5]);
+    const error = await fails(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    expect(error.message).toContain('12 名考生，考场×场次共 10 个座位，还差 2 个座位');
+    expect(readRows(t, 'SELECT * FROM exam_seats')).toEqual([]);
+  });
+
+  it('arranges by class, numbers tickets from the pattern, keeps issued numbers, and audits', async () => {
+    const first = seeded.students[0];
+    const signup = readRows<{ id: number }>(
+      t,
+      'SELECT id FROM signups WHERE student_id = ?',
+      first.id,
+    )[0];
+    await setUp([8, 8]);
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 7 });
+    expect(plan.seated).toBe(12);
+    expect(new Set(seats(plan)).size).toBe(12);
+    // 软件2001班 (6) and 其他2001班 (6) each in one room.
+    for (const className of ['软件2001班', '其他2001班']) {
+      const rooms = new Set(
+        plan.candidates.filter((c) => c.className === className).map((c) => c.examRoomId),
+      );
+      expect(rooms.size).toBe(1);
+    }
+    const numbers = plan.candidates.map((c) => c.admissionNo);
+    expect(new Set(numbers).size).toBe(12);
+    expect(numbers.every((n) => /^20110[12]0[1-8]$/.test(n))).toBe(true);
+    const stored = readRows<{ admission_no: string }>(
+      t,
+      'SELECT admission_no FROM signups WHERE id = ?',
+      signup.id,
+    )[0];
+    expect(stored.admission_no).toBe(
+      plan.candidates.find((c) => c.signupId === signup.id)?.admissionNo,
+    );
+    expect(auditEntries(t, 'exam_arrangement').map((a) => a.action)).toEqual(['create', 'update']);
+  });
+
+  it('打乱 with the same seed gives the same seats; preview saves nothing', async () => {
+    await setUp([6, 6]);
+    const preview = await ok(t, 'arrangements.preview', { batchId, mode: 'mixed', seed: 99 });
+    expect(readRows(t, 'SELECT * FROM exam_seats')).toEqual([]);
+    const a = await ok(t, 'arrangements.run', { batchId, mode: 'mixed', seed: 99 });
+    expect(seats(a)).toEqual(seats(preview));
+    await ok(t, 'arrangements.clear', { batchId });
+    const b = await ok(t, 'arrangements.run', { batchId, mode: 'mixed', seed: 99 });
+    expect(seats(b)).toEqual(seats(a));
+    expect(b.candidates.map((c) => c.admissionNo)).toEqual(a.candidates.map((c) => c.admissionNo));
+  });
+
+  it('never seats a withdrawn sign-up, and an issued number wins over the pattern', async () => {
+    const ids = readRows<{ id: number }>(t, 'SELECT id FROM signups ORDER BY id').map((r) => r.id);
+    await ok(t, 'exams.signups.setStatus', { ids: [ids[0]], status: 'withdrawn' });
+    await setUp([11]);
+    let plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    expect(plan.candidates.map((c) => c.signupId)).not.toContain(ids[0]);
+    expect(plan.seated).toBe(11);
+    // An issued number written as the results import does (a plain update of admission_no).
+    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    db.prepare("UPDATE signups SET admission_no = 'HB-0001' WHERE id = ?").run(ids[1]);
+    db.close();
+    plan = await ok(t, 'arrangements.run', { batchId, mode: 'mixed', seed: 3 });
+    const issued = plan.candidates.find((c) => c.signupId === ids[1]);
+    expect(issued).toMatchObject({ admissionNo: 'HB-0001', issued: true });
+    await ok(t, 'arrangements.clear', { batchId });
+    const kept = readRows<{ admission_no: string }>(
+      t,
+      'SELECT admission_no FROM signups WHERE id IN (?, ?) ORDER BY id',
+      ids[1],
+      ids[2],
+    );
+    expect(kept.map((r) => r.admission_no)).toEqual(['HB-0001', '']);
+  });
+
+  it('moves a candidate onto a taken seat by swapping, and asks before changing after printing', async () => {
+    await setUp([12]);
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const [a, b] = plan.candidates.filter((c) => c.seat === 1 || c.seat === 2);
+    const pdf = await ok(t, 'arrangements.ticketsPdf', { batchId, perPage: 4 });
+    expect(pdf.fileName).toMatch(/^准考证_.*\.pdf$/);
+    const move = {
+      signupId: a.signupId,
+      examRoomId: b.examRoomId,
+      sessionId: b.sessionId,
+      seat: b.seat,
+    };
+    const asked = await fails(t, 'arrangements.move', move);
+    expect(asked.code).toBe('NEEDS_CONFIRMATION');
+    expect(asked.message).toContain('准考证已于 2026年3月2日 打印');
+    const moved = await ok(t, 'arrangements.move', { ...move, confirmPrinted: true });
+    expect(moved.candidates.find((c) => c.signupId === a.signupId)?.seat).toBe(b.seat);
+    expect(moved.candidates.find((c) => c.signupId === b.signupId)?.seat).toBe(a.seat);
+    expect(moved.candidates.find((c) => c.signupId === a.signupId)?.admissionNo).toBe(
+      b.admissionNo,
+    );
+  });
+
+  it('defaults a room to its 实训室, refuses to drop a room with seats and a bad pattern', async () => {
+    const rooms = await ok(t, 'rooms.list', {});
+    const room: TrainingRoom = rooms[0];
+    await ok(t, 'arrangements.setup', {
+      batchId,
+      rooms: [{ roomId: room.id, name: room.name, capacity: 12 }],
+      sessions: [session],
+      ticketPattern: '{批次}{座位}',
+      batchCode: 'A',
+    });
+    await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const dropped = await fails(t, 'arrangements.setup', {
+      batchId,
+      rooms: [],
+      sessions: [session],
+      ticketPattern: '{批次}{座位}',
+    });
+    expect(dropped.message).toContain(`考场“${room.name}”已安排 12 名考生，不能删除`);
+    const bad = await fails(t, 'arrangements.setup', {
+      batchId,
+      rooms: [],
+      sessions: [],
+      ticketPattern: '{房间}',
+    });
+    expect(bad.message).toContain('“{房间}”无法识别');
+  });
+
+  it('prints tickets, sign-in sheets and door lists with the names and seats, and the sheet', async () => {
+    await setUp([6, 6]);
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const dir = t.dataDir;
+    const tickets = pdfText(
+      dir,
+      't.pdf',
+      (await ok(t, 'arrangements.ticketsPdf', { batchId, perPage: 2 })).contentBase64,
+    );
+    expect(tickets).toHaveLength(6);
+    const all = tickets.join('\n');
+    for (const c of plan.candidates) {
+      expect(all).toContain(c.name);
+      expect(all).toContain(c.admissionNo);
+    }
+    expect(all).toContain('4201**********');
+    expect(all).toContain('考生须知');
+    const signIn = pdfText(
+      dir,
+      's.pdf',
+      (await ok(t, 'arrangements.signInPdf', { batchId })).contentBase64,
+    );
+    expect(signIn).toHaveLength(2);
+    expect(signIn[0]).toContain('考场签到表');
+    expect(signIn[0]).toContain('考生签名');
+    const door = pdfText(
+      dir,
+      'd.pdf',
+      (await ok(t, 'arrangements.doorPdf', { batchId })).contentBase64,
+    );
+    expect(door[0]).toContain('第1考场');
+    expect(door[0]).toContain('1学生7');
+    const sheet = await ok(t, 'arrangements.sheet', { batchId });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(sheet.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('考场安排')!;
+    expect(ws.getRow(3).values).toContain('准考证号');
+    expect(ws.rowCount).toBe(3 + 12);
+    expect(String(ws.getRow(4).getCell(5).value)).toBe(
+      plan.candidates.find((c) => c.seat === 1 && c.examRoomId === plan.rooms[0].id)?.admissionNo,
+    );
+  });
+
+  it("imports the organization's 准考证号, which then win over the pattern, all or nothing", async () => {
+    await setUp([12]);
+    await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const [a, b] = seeded.students;
+    const bytes = await xlsxBytes({
+      rows: [
+        ['准考证号', '身份证号', '学号', '姓名'],
+        ['HB2020-001', a.idNumber, '', a.name],
+        ['HB2020-002', '', b.studentNo, b.name],
+        ['HB2020-003', '', '2099999999', '无此人'],
+      ],
+    });
+    const file = upload('准考证号.xlsx', bytes);
+    const preview = await ok(t, 'arrangements.importPreview', { batchId, file });
+    expect(preview.summary).toMatchObject({ total: 3, valid: 2, invalid: 1 });
+    const refused = await fails(t, 'arrangements.importCommit', { batchId, file });
+    expect(refused.message).toContain('1 行有错误');
+    const done = await ok(t, 'arrangements.importCommit', { batchId, file, skipInvalid: true });
+    expect(done).toMatchObject({ total: 2, created: 2, updated: 0 });
+    const plan = await ok(t, 'arrangements.get', { batchId });
+    const of = (studentId: number) => plan.candidates.find((c) => c.studentId === studentId)!;
+    expect(of(a.id)).toMatchObject({ admissionNo: 'HB2020-001', issued: true });
+    expect(of(b.id)).toMatchObject({ admissionNo: 'HB2020-002', issued: true });
+    // A rearrangement keeps them; clearing keeps them too.
+    const again = await ok(t, 'arrangements.run', { batchId, mode: 'mixed', seed: 5 });
+    expect(again.candidates.find((c) => c.studentId === a.id)?.admissionNo).toBe('HB2020-001');
+    await ok(t, 'arrangements.clear', { batchId });
+    const cleared = await ok(t, 'arrangements.get', { batchId });
+    expect(
+      cleared.candidates.filter((c) => c.admissionNo !== '').map((c) => c.admissionNo),
+    ).toEqual(['HB2020-001', 'HB2020-002']);
+  });
+
+  it('imports seats with the numbers: swaps work, a seat named twice or off the room is refused', async () => {
+    await setUp([6, 6]);
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const [room1, room2] = plan.rooms;
+    const at = (roomId: number, seat: number) =>
+      plan.candidates.find((c) => c.examRoomId === roomId && c.seat === seat)!;
+    const x = at(room1.id, 1);
+    const y = at(room2.id, 1);
+    const bad = upload(
+      'bad.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['准考证号', '学号', '姓名', '考场号', '座位号'],
+          ['ORG-1', x.studentNo, x.name, '2', '1'],
+          ['ORG-2', y.studentNo, y.name, '2', '1'],
+          ['ORG-3', at(room1.id, 2).studentNo, at(room1.id, 2).name, '第9考场', '1'],
+          ['ORG-4', at(room1.id, 3).studentNo, at(room1.id, 3).name, room1.name, '7'],
+        ],
+      }),
+    );
+    const preview = await ok(t, 'arrangements.importPreview', { batchId, file: bad });
+    const reasons = preview.groups.flatMap((g) => g.problems.map((p) => p.message));
+    expect(reasons.join('\n')).toContain('与第 2 行是同一个座位');
+    expect(reasons.join('\n')).toContain('本批次没有考场“第9考场”');
+    expect(reasons.join('\n')).toContain('座位号应为 1–6 的整数');
+    // The two swap rooms through the list.
+    const swap = upload(
+      'swap.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['准考证号', '学号', '姓名', '考场', '座位号'],
+          ['ORG-1', x.studentNo, x.name, room2.name, '1'],
+          ['ORG-2', y.studentNo, y.name, '1', '1'],
+        ],
+      }),
+    );
+    await ok(t, 'arrangements.importCommit', { batchId, file: swap });
+    const after = await ok(t, 'arrangements.get', { batchId });
+    expect(after.candidates.find((c) => c.signupId === x.signupId)).toMatchObject({
+      examRoomId: room2.id,
+      seat: 1,
+      admissionNo: 'ORG-1',
+      issued: true,
+    });
+    expect(after.candidates.find((c) => c.signupId === y.signupId)).toMatchObject({
+      examRoomId: room1.id,
+      seat: 1,
+      admissionNo: 'ORG-2',
+    });
+    expect(after.seated).toBe(12);
+  });
+});

@@ -1,0 +1,234 @@
+import { expect, test, type Page, type Response } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { attachScreenshot, choose } from '../harness/antd';
+import { pdfPages } from '../harness/documents';
+import { xlsxBytes } from '../harness/sheets';
+import { residentId } from '../harness/students';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+/** Calls the core from the page, as the app does, failing with the core's message. */
+async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(([n, i]) => window.pilot!.invoke(n as never, i as never), [
+    name,
+    input,
+  ] as const);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
+const classes = ['软件2001班', '软件2002班', '网络2001班'];
+
+/**
+ * Three 实训室 of 40 工位, the certificate Web前端开发 and a 初级 batch, and 120 students in three
+ * classes of 40, all signed up.
+ */
+async function seed(page: Page) {
+  for (const name of ['实训楼301', '实训楼302', '实训楼303']) {
+    await pilot(page, 'rooms.save', { name, areaM2: 120, workstations: 40, equipment: [] });
+  }
+  const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
+  const batch = await pilot<{ id: number }>(page, 'exams.batches.save', {
+    certificateId: web.id,
+    level: 'junior',
+    examForm: 'paper',
+    name: '第一批',
+    examDate: '2020-11-15',
+    siteId: null,
+    siteText: '实训楼三楼',
+    fee: 0,
+    capacity: null,
+  });
+  const students = Array.from({ length: 120 }, (_, i) => ({
+    studentNo: `2020${String(i + 1).padStart(6, '0')}`,
+    name: `考生${String(i + 1).padStart(3, '0')}`,
+    idType: 'resident',
+    idNumber: residentId('20040301', i + 1),
+    gender: (i + 1) % 2 === 1 ? 'male' : 'female',
+    majorId: null,
+    className: classes[i % 3],
+    entryYear: 2020,
+    pilot: false,
+  }));
+  const ids = await page.evaluate(async (list) => {
+    const out: number[] = [];
+    for (const s of list) {
+      const r = await window.pilot!.invoke('students.save' as never, s as never);
+      if (!r.ok) throw new Error(r.error.message);
+      out.push((r.data as { id: number }).id);
+    }
+    return out;
+  }, students);
+  await pilot(page, 'exams.signups.create', { batchId: batch.id, studentIds: ids, confirm: true });
+  return { batchId: batch.id, students };
+}
+
+/** Clicks a print button and returns the PDF the core made, written to a file. */
+async function printed(page: Page, testId: string, handler: string, file: string) {
+  const opening = page.waitForEvent('popup');
+  const answered = page.waitForResponse((r: Response) => r.url().endsWith(handler));
+  await page.getByTestId(testId).click();
+  const tab = await opening;
+  await tab.waitForURL(/^blob:/);
+  const { data } = (await (await answered).json()) as { data: { contentBase64: string } };
+  writeFileSync(file, Buffer.from(data.contentBase64, 'base64'));
+  await tab.close();
+  return pdfPages(file);
+}
+
+test.describe('考场编排', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-arrangements-');
+    host = await startWebHostProcess(temp.dir);
+  });
+
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('120 candidates in three rooms: arrange by class, print tickets and sign-in sheets', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    await page.goto(await host.launchUrl());
+    const { batchId, students } = await seed(page);
+
+    // From the batch page to its 考场编排.
+    await page.goto(`${page.url().split('#')[0]}#/exams/${batchId}`);
+    await page.getByTestId('open-arrangement').click();
+    await expect(page.getByText('考场编排 · Web前端开发 初级')).toBeVisible();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 0 / 120 名考生，座位共 0 个',
+    );
+
+    // Three rooms from the 实训室 list (capacity from 工位数), one session.
+    for (let i = 0; i < 3; i += 1) {
+      await page.getByRole('button', { name: '添加考场' }).click();
+      await choose(page, `room-training-${i}`, `实训楼30${i + 1}`);
+      await expect(page.locator(`#room-capacity-${i}`)).toHaveValue('40');
+    }
+    await page.getByRole('button', { name: '添加场次' }).click();
+    await page.locator('#session-date-0').fill('2020-11-15');
+    await page.locator('#batch-code').fill('2011');
+    await page.getByTestId('setup-save').click();
+    await expect(page.getByText('考场与场次已保存')).toBeVisible();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 0 / 120 名考生，座位共 120 个',
+    );
+
+    // Too small a room first: the core says how many seats are missing.
+    await page.locator('#room-capacity-2').fill('39');
+    await page.getByTestId('setup-save').click();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 0 / 120 名考生，座位共 119 个',
+    );
+    await page.getByTestId('arrange').click();
+    await expect(page.getByText(/还差 1 个座位/)).toBeVisible();
+    await page.locator('#room-capacity-2').fill('40');
+    await page.getByTestId('setup-save').click();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 0 / 120 名考生，座位共 120 个',
+    );
+
+    await page.getByTestId('arrange').click();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 120 / 120 名考生，座位共 120 个',
+    );
+    const counts = page.getByTestId('arrangement-counts');
+    for (const room of ['实训楼301', '实训楼302', '实训楼303']) {
+      await expect(counts).toContainText(`${room} 第1场：40/40`);
+    }
+    const table = page.getByTestId('arrangement-table');
+    await expect(page.getByText('共 120 条')).toBeVisible();
+    // 原班: the first class (软件2001班) fills the first room from seat 1, in 学号 order.
+    const first = table.locator('tbody tr.ant-table-row').first();
+    await expect(first).toContainText('2020000001');
+    await expect(first).toContainText('实训楼301');
+    await expect(first).toContainText('20110101');
+    await attachScreenshot(page, testInfo, 'arrangement-arranged');
+
+    // 准考证, four to a page: every name and seat number is on them.
+    await choose(page, 'tickets-per-page', '每页 4 张');
+    await expect(
+      page.locator('.ant-select', { has: page.locator('#tickets-per-page') }),
+    ).toContainText('每页 4 张');
+    const ticketFile = testInfo.outputPath('tickets.pdf');
+    const tickets = await printed(page, 'print-tickets', 'arrangements.ticketsPdf', ticketFile);
+    expect(tickets).toHaveLength(30);
+    const ticketText = tickets.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n');
+    for (const s of students) expect(ticketText).toContain(s.name);
+    for (let seat = 1; seat <= 40; seat += 1) expect(ticketText).toContain(`${seat}号`);
+    expect(ticketText).toContain('考生须知');
+    expect(ticketText).not.toContain(students[0].idNumber);
+    await expect(page.getByText(/准考证打印于/)).toBeVisible();
+
+    // 考场签到表: per room, 12 rows to an A4 page (room for the photo): four pages each.
+    const signInFile = testInfo.outputPath('sign-in.pdf');
+    const signIn = await printed(page, 'print-sign-in', 'arrangements.signInPdf', signInFile);
+    expect(signIn).toHaveLength(12);
+    const signInText = signIn.map((p) => p.lines.map((l) => l.text).join('\n')).join('\n');
+    for (const s of students) expect(signInText).toContain(s.name);
+    expect(signInText).toContain('考生签名');
+    // The pages render, and are kept to look at.
+    spawnSync('pdftoppm', [
+      '-r',
+      '40',
+      '-png',
+      '-l',
+      '2',
+      signInFile,
+      testInfo.outputPath('sign-in'),
+    ]);
+    spawnSync('pdftoppm', [
+      '-r',
+      '40',
+      '-png',
+      '-l',
+      '1',
+      ticketFile,
+      testInfo.outputPath('tickets'),
+    ]);
+    const pngs = readdirSync(testInfo.outputPath()).filter((f) => f.endsWith('.png'));
+    expect(pngs.filter((f) => f.startsWith('sign-in') || f.startsWith('tickets')).length).toBe(3);
+
+    // Rearranging after printing asks first.
+    await page.locator('label', { hasText: '打乱' }).click();
+    await page.locator('#arrangement-seed').fill('2026');
+    await page.getByTestId('arrange').click();
+    const ask = page.getByRole('dialog').filter({ hasText: '准考证已打印' });
+    await expect(ask).toContainText('需要重新打印');
+    await ask.getByRole('button', { name: '仍然修改' }).click();
+    await expect(page.getByText('准考证打印于')).toHaveCount(0);
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 120 / 120 名考生，座位共 120 个',
+    );
+    await attachScreenshot(page, testInfo, 'arrangement-mixed');
+
+    // The organization's 准考证号 imported: they win over the generated ones.
+    await page.getByTestId('import-admission').click();
+    const dialog = page.locator('.ant-modal-content');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: '准考证号.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await xlsxBytes({
+        rows: [
+          ['考生姓名', '身份证号码', '准考证号'],
+          [students[0].name, students[0].idNumber, 'HB-2020-0001'],
+          [students[1].name, students[1].idNumber, 'HB-2020-0002'],
+        ],
+      }),
+    });
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 2 行：可导入 2 行');
+    await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    await expect(dialog.getByText(/导入完成：新下发 2 条/)).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await page.getByPlaceholder('按姓名、学号或准考证号搜索').fill('HB-2020');
+    const imported = table.locator('tbody tr.ant-table-row');
+    await expect(imported).toHaveCount(2);
+    await expect(imported.first()).toContainText('评价组织下发');
+  });
+});
