@@ -310,7 +310,7 @@ export const signupResultSchema = z
 export const resultEntrySchema = z
   .object({
     id: idField('报名记录'),
-    status: z.enum(resultStatuses, { error: '结果应为已考、通过、未通过或缺考' }),
+    status: z.enum(resultStatuses, { error: '结果应为已考、通过、未通过、缺考或违纪' }),
     score: signupResultSchema.shape.score,
     certificateNo: signupResultSchema.shape.certificateNo,
     issuedOn: signupResultSchema.shape.issuedOn,

@@ -16,11 +16,18 @@ import teacherDetails from './015_teacher_details';
 import results from './016_results';
 import funds from './017_funds';
 import formats from './018_formats';
+import violationStatus from './021_violation_status';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table other tables' foreign keys point at (SQLite cannot alter a CHECK): run with
+   * foreign key enforcement off, as SQLite's own procedure for such changes says, and checked
+   * with `foreign_key_check` before its transaction commits.
+   */
+  rebuildsReferencedTable?: true;
 }
 
 /**
@@ -46,4 +53,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'results', sql: results },
   { version: 17, name: 'funds', sql: funds },
   { version: 18, name: 'formats', sql: formats },
+  { version: 21, name: 'violation_status', sql: violationStatus, rebuildsReferencedTable: true },
 ];

@@ -232,7 +232,7 @@ export function BatchDetail({ id }: { id: number }) {
           type="link"
           size="small"
           icon={<EditOutlined />}
-          disabled={s.status === 'withdrawn' || s.status === 'absent'}
+          disabled={['withdrawn', 'absent', 'violation'].includes(s.status)}
           onClick={() => setEditing(s)}
           data-testid={`signup-result-${s.studentNo}`}
         >
