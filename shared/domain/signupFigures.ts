@@ -102,6 +102,31 @@ export function owedToOrganizations(f: SignupFigures): CountAndFee {
   };
 }
 
+/** 应考 / 实考 / 缺考 / 违纪 of a set of sign-ups, and how many are not recorded yet. */
+export interface AttendanceCounts {
+  /** 应考: the live sign-ups (withdrawn ones apart). */
+  expected: number;
+  /** 实考: sat, with a sitting that counts (已考, 通过, 未通过). */
+  present: number;
+  absent: number;
+  violation: number;
+  /** 已报名 or 已缴费: attendance not recorded yet. */
+  unrecorded: number;
+}
+
+/** The attendance figures, read from the sign-up figures so the batch page and 首页 agree. */
+export function attendanceCounts(
+  f: Pick<SignupFigures, 'signups' | 'examined' | 'absent' | 'violation'>,
+): AttendanceCounts {
+  return {
+    expected: f.signups,
+    present: f.examined,
+    absent: f.absent,
+    violation: f.violation,
+    unrecorded: f.signups - f.examined - f.absent - f.violation,
+  };
+}
+
 /** passed / (passed + failed); null before any result. */
 export function passRate(f: Pick<SignupFigures, 'passed' | 'failed'>): number | null {
   const decided = f.passed + f.failed;

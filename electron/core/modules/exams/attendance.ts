@@ -1,0 +1,149 @@
+import type { z } from 'zod';
+import type {
+  AttendanceRow,
+  AttendanceSaved,
+  AttendanceSheet,
+  Signup,
+  attendanceSaveSchema,
+} from '../../../../shared/contract/exams';
+import {
+  attendanceMarkLabels,
+  attendanceOf,
+  attendanceProblem,
+  attendanceStatus,
+} from '../../../../shared/domain/exams';
+import { attendanceCounts } from '../../../../shared/domain/signupFigures';
+import type { CoreContext } from '../../context';
+import { CoreError } from '../../errors';
+import type { Db } from '../../db/open';
+import { getBatch } from './batches';
+import {
+  findSignups,
+  fromRow,
+  recordSignupAudit,
+  selectSignups,
+  type SignupRow,
+} from './repository';
+
+/**
+ * Where each sign-up sits, in the order of the sign-in sheets (room, session, seat): a map from
+ * sign-up id to its label (e.g. “第1考场 05号”) in seat order; null while the batch is not arranged.
+ *
+ * Seam: filled in when the `arrangements` feature (issue 17, item 2) lands — until then every
+ * batch is “not arranged” and the attendance screen lists the candidates by 学号.
+ */
+export function seatOrder(_db: Db, _batchId: number): ReadonlyMap<number, string> | null {
+  return null;
+}
+
+/** The batch's live sign-ups for 考勤登记: in seat order when arranged, else by 学号. */
+function candidates(db: Db, batchId: number): { rows: AttendanceRow[]; seatOrder: boolean } {
+  const rows = (
+    db
+      .prepare(
+        `${selectSignups} WHERE su.batch_id = ? AND su.status <> 'withdrawn' ORDER BY st.student_no`,
+      )
+      .all(batchId) as SignupRow[]
+  ).map(fromRow);
+  const seats = seatOrder(db, batchId);
+  const toRow = (s: Signup): AttendanceRow => ({
+    signupId: s.id,
+    studentId: s.studentId,
+    studentNo: s.studentNo,
+    name: s.name,
+    className: s.className,
+    status: s.status,
+    mark: attendanceOf(s.status),
+    score: s.score,
+    seat: seats?.get(s.id) ?? null,
+  });
+  if (!seats) return { rows: rows.map(toRow), seatOrder: false };
+  // Seated candidates in seat order, then anyone the arrangement left out, by 学号.
+  const position = new Map([...seats.keys()].map((id, i) => [id, i]));
+  const at = (s: Signup) => position.get(s.id) ?? Number.MAX_SAFE_INTEGER;
+  return { rows: [...rows].sort((a, b) => at(a) - at(b)).map(toRow), seatOrder: true };
+}
+
+/**
+ * 考勤登记 (issue 17, item 4): 实考 / 缺考 / 违纪 per candidate from the sign-in sheet. 实考 moves
+ * 已报名 or 已缴费 to 已考 (a result already there stays); 缺考 and 违纪 are statuses of their own.
+ * The counts are the batch's sign-up figures (`attendanceCounts`), as on 首页.
+ */
+export function attendanceService(ctx: CoreContext) {
+  const { db } = ctx;
+
+  const countsOf = (batchId: number) => attendanceCounts(getBatch(db, batchId).figures);
+
+  function list(batchId: number): AttendanceSheet {
+    getBatch(db, batchId);
+    const { rows, seatOrder: seated } = candidates(db, batchId);
+    return { batchId, seatOrder: seated, items: rows, counts: countsOf(batchId) };
+  }
+
+  /** Every row checked first, each refusal naming its student; all saved or none. */
+  const save = db.transaction((input: z.output<typeof attendanceSaveSchema>): AttendanceSaved => {
+    getBatch(db, input.batchId);
+    const at = ctx.clock().toISOString();
+    const found = new Map(
+      findSignups(
+        db,
+        input.entries.map((e) => e.id),
+      ).map((s) => [s.id, s]),
+    );
+    const problems: { path: string; message: string }[] = [];
+    const changes: { before: Signup; after: Signup }[] = [];
+    const seen = new Set<number>();
+    input.entries.forEach((entry, index) => {
+      const before = found.get(entry.id);
+      if (!before || before.batchId !== input.batchId) {
+        problems.push({
+          path: `entries.${index}`,
+          message: `第 ${index + 1} 条报名已不在本批次中（可能已被删除），请刷新后重试`,
+        });
+        return;
+      }
+      const who = `${before.name}（学号 ${before.studentNo}）`;
+      if (seen.has(entry.id)) {
+        problems.push({ path: `entries.${index}`, message: `${who}：重复登记` });
+        return;
+      }
+      seen.add(entry.id);
+      const problem = attendanceProblem(before.status, entry.mark, before.score);
+      if (problem) {
+        problems.push({
+          path: `entries.${index}`,
+          message: `${who}：不能登记为“${attendanceMarkLabels[entry.mark]}”，${problem}`,
+        });
+        return;
+      }
+      if (attendanceOf(before.status) === entry.mark) return;
+      changes.push({ before, after: { ...before, status: attendanceStatus[entry.mark] } });
+    });
+    if (problems.length > 0) {
+      const shown = problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('；');
+      throw new CoreError(
+        'VALIDATION',
+        `${problems.length} 条考勤不能保存，未做任何更改：${shown}${problems.length > 3 ? ' 等' : ''}。`,
+        { fields: problems },
+      );
+    }
+    const update = db.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?');
+    for (const { before, after } of changes) {
+      update.run(after.status, at, before.id);
+      recordSignupAudit(ctx, at, before, { ...after, updatedAt: at });
+    }
+    return {
+      updated: changes.length,
+      unchanged: input.entries.length - changes.length,
+      counts: countsOf(input.batchId),
+    };
+  });
+
+  return {
+    list,
+    save: (input: z.output<typeof attendanceSaveSchema>) => save(input),
+  };
+}
