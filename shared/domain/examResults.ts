@@ -184,7 +184,7 @@ export function planResult(saved: SavedResult, sheet: SheetResult): ResultPlan {
     if (saved.status === 'examined') {
       warnings.push({
         field: 'result',
-        reason: `考勤记录为“实考”（已考），成绩单为${label(sheet.outcome)}：以考勤为准，保持“已考”`,
+        reason: `考勤记录为“已考”，成绩单为${label(sheet.outcome)}：以考勤为准，保持“已考”`,
         group: RESULT_GROUPS.attendance,
       });
       return keepAdmission();

@@ -214,7 +214,7 @@ describe('违纪 (the sign-up status)', () => {
     expect(groups['考勤与成绩单不一致（以考勤为准）']).toEqual([
       [2, expect.stringContaining('考勤记录为“违纪”，成绩单为“通过”：以考勤为准，此行成绩不导入')],
       [3, expect.stringContaining('考勤记录为“缺考”，成绩单为“通过”')],
-      [4, expect.stringContaining('考勤记录为“实考”（已考），成绩单为“违纪”：以考勤为准')],
+      [4, expect.stringContaining('考勤记录为“已考”，成绩单为“违纪”：以考勤为准')],
     ]);
     expect(groups['成绩单本身前后矛盾']).toEqual([
       [5, expect.stringContaining('成绩单写明违纪，却又有分数')],

@@ -1,5 +1,6 @@
 import {
   ArrowLeftOutlined,
+  CheckSquareOutlined,
   EditOutlined,
   FileExcelOutlined,
   TableOutlined,
@@ -35,6 +36,7 @@ import {
   type SignupStatus,
 } from '../../../../shared/domain/exams';
 import { examFormLabels, limitText } from '../../../../shared/domain/costCaps';
+import { attendanceCounts } from '../../../../shared/domain/signupFigures';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
@@ -48,6 +50,7 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
+import { AttendancePanel } from './AttendancePanel';
 import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
 import { ResultModal } from './ResultModal';
@@ -94,6 +97,7 @@ export function BatchDetail({ id }: { id: number }) {
   const [editing, setEditing] = useState<Signup | null>(null);
   const [importing, setImporting] = useState(false);
   const [bulkResults, setBulkResults] = useState(false);
+  const [attendance, setAttendance] = useState(false);
   const text = t.exams.detail;
 
   const batchQuery = useQuery('exams.batches.get', { id });
@@ -243,6 +247,7 @@ export function BatchDetail({ id }: { id: number }) {
   ];
 
   const targets = bulkTargets(selected);
+  const turnout = batch && attendanceCounts(batch.figures);
   const canWithdraw = selected.length > 0 && selected.some((s) => !isFinalStatus(s.status));
 
   return (
@@ -266,8 +271,16 @@ export function BatchDetail({ id }: { id: number }) {
             )}
             {batch && <BatchPackageButton batch={batch} />}
             <Button
+              icon={<CheckSquareOutlined />}
+              disabled={!batch || batch.activeCount === 0 || attendance || bulkResults}
+              onClick={() => setAttendance(true)}
+              data-testid="open-attendance"
+            >
+              {text.attendance.open}
+            </Button>
+            <Button
               icon={<TableOutlined />}
-              disabled={!batch || batch.signupCount === 0 || bulkResults}
+              disabled={!batch || batch.signupCount === 0 || bulkResults || attendance}
               onClick={() => setBulkResults(true)}
               data-testid="bulk-results"
             >
@@ -336,6 +349,17 @@ export function BatchDetail({ id }: { id: number }) {
                   </Typography.Text>
                 )}
               </Descriptions.Item>
+              <Descriptions.Item label={text.attendance.field} span={2}>
+                <span data-testid="batch-attendance">
+                  {turnout &&
+                    text.attendance.counts(
+                      turnout.expected,
+                      turnout.present,
+                      turnout.absent,
+                      turnout.violation,
+                    )}
+                </span>
+              </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.examForm}>
                 {batch.examForm === null ? t.exams.noExamForm : examFormLabels[batch.examForm]}
               </Descriptions.Item>
@@ -402,7 +426,9 @@ export function BatchDetail({ id }: { id: number }) {
                 </Button>
               </Space>
             </Flex>
-            {bulkResults ? (
+            {attendance ? (
+              <AttendancePanel batchId={id} onClose={() => setAttendance(false)} />
+            ) : bulkResults ? (
               <ResultTable batchId={id} items={page.items} onClose={() => setBulkResults(false)} />
             ) : (
               <DataTable<Signup>
