@@ -13,6 +13,7 @@ import {
 import { resultStatuses } from '../domain/examResults';
 import type { AttendanceCounts, SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
+import type { GeneratedFile } from './files';
 import {
   importRequestSchema,
   type ImportPreview,
@@ -442,6 +443,11 @@ export const examsContract = {
   },
   /** 实考 / 缺考 / 违纪 for these sign-ups, in one audited transaction, all or none. */
   'exams.attendance.save': { input: attendanceSaveSchema, output: {} as AttendanceSaved },
+  /** 缺考名单 (缺考 and 违纪) as an .xlsx in the shared sheet style. */
+  'exams.attendance.absentSheet': {
+    input: z.object({ batchId: idField('考核批次') }).strict(),
+    output: {} as GeneratedFile,
+  },
 
   /** Matches the sheet's rows to the batch's sign-ups and checks them; writes nothing. */
   'exams.results.importPreview': { input: resultImportSchema, output: {} as ImportPreview },
@@ -473,6 +479,7 @@ export const examsTopics = {
   'exams.signups.saveResults': { writes: ['signups'] },
   'exams.attendance.list': { reads: ['signups', 'students', 'batches'] },
   'exams.attendance.save': { writes: ['signups'] },
+  'exams.attendance.absentSheet': { reads: ['signups', 'students', 'batches'] },
   'exams.results.importPreview': {
     reads: ['signups', 'students', 'batches'],
     writes: ['uploads'],

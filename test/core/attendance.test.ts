@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExamBatch, Signup } from '../../shared/contract/exams';
 import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
-import { upload, xlsxBytes } from '../harness/sheets';
+import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
 import { auditEntries, fails, ok } from '../harness/staff';
 import { residentId } from '../harness/students';
 
@@ -171,6 +171,45 @@ describe('attendance (考勤登记)', () => {
       entries: [{ id: await idOf(6), mark: 'absent' }],
     });
     expect(withdrawn.message).toContain('学生6（学号 2020000006）：不能登记为“缺考”，报名已撤销');
+  });
+});
+
+describe('缺考名单', () => {
+  it('lists the 缺考 and 违纪 candidates as an .xlsx in the shared sheet style, read back', async () => {
+    await ok(t, 'exams.attendance.save', {
+      batchId: batch.id,
+      entries: [
+        { id: await idOf(1), mark: 'present' },
+        { id: await idOf(2), mark: 'absent' },
+        { id: await idOf(3), mark: 'violation' },
+        { id: await idOf(4), mark: 'present' },
+      ],
+    });
+    const file = await ok(t, 'exams.attendance.absentSheet', { batchId: batch.id });
+    expect(file.fileName).toBe('Web前端开发 初级 · 2020-11-15 第一批 缺考名单.xlsx');
+    const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
+    const ws = wb.getWorksheet('缺考名单')!;
+    expect(String(ws.getCell('A1').value)).toContain(
+      '缺考名单（应考 5 人，实考 2 人，缺考 1 人，违纪 1 人）',
+    );
+    const { header, rows } = sheetTable(ws);
+    expect(header).toEqual([
+      '序号',
+      '考场座位',
+      '准考证号',
+      '学号',
+      '姓名',
+      '身份证号',
+      '专业',
+      '班级',
+      '考勤',
+    ]);
+    expect(rows.map((r) => [r[0], r[3], r[4], r[5], r[8]])).toEqual([
+      [1, studentNo(2), '学生2', residentId('20040301', 2), '缺考'],
+      [2, studentNo(3), '学生3', residentId('20040301', 3), '违纪'],
+    ]);
+    // ID numbers and 学号 are text cells, never numbers Excel would round.
+    expect(ws.getCell(`F${ws.rowCount}`).numFmt).toBe('@');
   });
 });
 

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { attachScreenshot, openPage } from '../harness/antd';
 import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
+import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -84,6 +86,19 @@ test.describe('考勤登记', () => {
     );
     await expect(row(4)).toContainText('违纪');
     await expect(row(1)).toContainText('已考');
+
+    // 缺考名单: the 缺考 and the 违纪 candidate, read back from the downloaded file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('attendance-absent-sheet').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Web前端开发 初级 · 2020-11-15 第一批 缺考名单.xlsx');
+    const wb = await loadWorkbook(readFileSync((await download.path())!));
+    const { rows: listed } = sheetTable(wb.getWorksheet('缺考名单')!);
+    expect(listed.map((r) => [r[4], r[8]])).toEqual([
+      ['学生2', '缺考'],
+      ['学生4', '违纪'],
+    ]);
 
     await page.getByRole('button', { name: '退出考勤登记' }).click();
     await expect(page.getByTestId('batch-attendance')).toHaveText(

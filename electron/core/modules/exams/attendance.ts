@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { GeneratedFile } from '../../../../shared/contract/files';
 import type {
   AttendanceRow,
   AttendanceSaved,
@@ -12,7 +13,11 @@ import {
   attendanceProblem,
   attendanceStatus,
 } from '../../../../shared/domain/exams';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { safeFileName } from '../../../../shared/domain/fileNames';
 import { attendanceCounts } from '../../../../shared/domain/signupFigures';
+import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import type { Db } from '../../db/open';
@@ -142,8 +147,65 @@ export function attendanceService(ctx: CoreContext) {
     };
   });
 
+  /**
+   * 缺考名单 (issue 17, item 6): the batch's 缺考 and 违纪 candidates in seat order (by 学号 until
+   * arranged), in the shared sheet style, with the counts in the title.
+   */
+  async function absentSheet(batchId: number): Promise<GeneratedFile> {
+    const batch = getBatch(db, batchId);
+    const { rows } = candidates(db, batchId);
+    const missing = rows.filter((r) => r.mark === 'absent' || r.mark === 'violation');
+    const details = new Map(
+      db
+        .prepare<
+          [number],
+          { id: number; id_number: string; major_text: string; admission_no: string }
+        >(
+          `SELECT su.id, st.id_number, st.major_text, su.admission_no
+           FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
+        )
+        .all(batchId)
+        .map((r) => [r.id, r]),
+    );
+    const counts = attendanceCounts(batch.figures);
+    const label = batchLabel(batch);
+    const wb = newWorkbook();
+    addSheet(
+      wb,
+      '缺考名单',
+      ['序号', '考场座位', '准考证号', '学号', '姓名', '身份证号', '专业', '班级', '考勤'],
+      missing.map((r, i) => {
+        const d = details.get(r.signupId);
+        return [
+          i + 1,
+          r.seat ?? '',
+          d?.admission_no ?? '',
+          r.studentNo,
+          r.name,
+          d?.id_number ?? '',
+          d?.major_text ?? '',
+          r.className,
+          attendanceMarkLabels[r.mark!],
+        ];
+      }),
+      {
+        textColumns: [2, 3, 5],
+        title: {
+          text: `${label} 缺考名单（应考 ${counts.expected} 人，实考 ${counts.present} 人，缺考 ${counts.absent} 人，违纪 ${counts.violation} 人）`,
+          madeOn: chinaDate(ctx.clock()),
+        },
+      },
+    );
+    const bytes = await workbookBytes(wb);
+    return {
+      fileName: `${safeFileName(`${label} 缺考名单`)}.xlsx`,
+      contentBase64: bytes.toString('base64'),
+    };
+  }
+
   return {
     list,
+    absentSheet,
     save: (input: z.output<typeof attendanceSaveSchema>) => save(input),
   };
 }

@@ -23,6 +23,7 @@ type ExamHandlerName =
   | 'exams.signups.saveResults'
   | 'exams.attendance.list'
   | 'exams.attendance.save'
+  | 'exams.attendance.absentSheet'
   | 'exams.results.importPreview'
   | 'exams.results.importCommit'
   | 'exams.results.importProblems'
@@ -55,6 +56,7 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
     'exams.signups.saveResults': (input) => signups.saveResults(input),
     'exams.attendance.list': ({ batchId }) => attendance.list(batchId),
     'exams.attendance.save': (input) => attendance.save(input),
+    'exams.attendance.absentSheet': ({ batchId }) => attendance.absentSheet(batchId),
     'exams.results.importPreview': (input) => previewImport(results(input), input, ctx),
     'exams.results.importCommit': (input) => commitImport(db, results(input), input, ctx),
     'exams.results.importProblems': (input) => problemRowsSheet(results(input), input, ctx),

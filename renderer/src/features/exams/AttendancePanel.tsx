@@ -1,3 +1,4 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Flex, Radio, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
@@ -10,7 +11,8 @@ import {
   signupStatusLabels,
   type AttendanceMark,
 } from '../../../../shared/domain/exams';
-import { messageOf } from '../../api/client';
+import { invoke, messageOf } from '../../api/client';
+import { saveContent } from '../../api/files';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
@@ -28,6 +30,8 @@ const markKeys: Record<string, AttendanceMark> = {
   '3': 'violation',
   w: 'violation',
 };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const canTake = (row: AttendanceRow, mark: AttendanceMark) =>
   attendanceProblem(row.status, mark, row.score) === null;
@@ -87,6 +91,20 @@ export function AttendancePanel({ batchId, onClose }: { batchId: number; onClose
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       focusRow(Math.max(index - 1, 0));
+    }
+  };
+
+  const [exporting, setExporting] = useState(false);
+  const exportAbsent = async () => {
+    setExporting(true);
+    try {
+      const file = await invoke('exams.attendance.absentSheet', { batchId });
+      saveContent({ ...file, mime: XLSX });
+      message.success(text.exported(file.fileName));
+    } catch (e) {
+      message.error(`${t.common.requestFailed}：${messageOf(e)}`);
+    } finally {
+      setExporting(false);
     }
   };
 
@@ -188,6 +206,15 @@ export function AttendancePanel({ batchId, onClose }: { batchId: number; onClose
               data-testid="attendance-rest-present"
             >
               {text.restPresent(unrecorded.length)}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              disabled={!counts || counts.absent + counts.violation === 0}
+              onClick={() => void exportAbsent()}
+              data-testid="attendance-absent-sheet"
+            >
+              {text.absentSheet}
             </Button>
             <Button onClick={() => guard(onClose)} disabled={saving}>
               {text.close}

@@ -111,6 +111,8 @@ export const exams = {
       cannot: (n: number, label: string) =>
         `${n} 名考生不能登记为“${label}”（已撤销，或已录入成绩/结果），保持原样。`,
       unsaved: '未保存',
+      absentSheet: '导出缺考名单',
+      exported: (name: string) => `已导出“${name}”`,
       close: '退出考勤登记',
       save: (n: number) => (n === 0 ? '没有更改' : `保存 ${n} 条考勤`),
       saved: (n: number) => `已保存考勤，更新 ${n} 名考生`,
