@@ -17,6 +17,7 @@ import results from './016_results';
 import funds from './017_funds';
 import formats from './018_formats';
 import violationStatus from './021_violation_status';
+import photos from './022_photos';
 
 export interface Migration {
   version: number;
@@ -54,4 +55,5 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'funds', sql: funds },
   { version: 18, name: 'formats', sql: formats },
   { version: 21, name: 'violation_status', sql: violationStatus, rebuildsReferencedTable: true },
+  { version: 22, name: 'photos', sql: photos },
 ];

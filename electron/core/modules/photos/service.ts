@@ -1,0 +1,39 @@
+import { photoRulesProblems } from '../../../../shared/domain/photos';
+import type { CoreContext } from '../../context';
+import type { HandlersFor } from '../../handlers';
+import { validationError } from '../../errors';
+import { getBatch } from '../exams/batches';
+import { rulesInForce, saveRules } from './repository';
+import { photoStore } from './store';
+
+type PhotoHandlerName =
+  | 'photos.rules'
+  | 'photos.saveRules'
+  | 'photos.status'
+  | 'photos.import'
+  | 'photos.get'
+  | 'photos.export';
+
+/**
+ * 考生照片 (issue 17, item 5): import, check, show and export candidates' photos. The 准考证 and
+ * 签到表 read a photo through `photoForStudent` (store.ts).
+ */
+export function photosHandlers(ctx: CoreContext): HandlersFor<PhotoHandlerName> {
+  const { db } = ctx;
+  const store = photoStore(ctx);
+  return {
+    'photos.rules': ({ batchId }) => rulesInForce(db, getBatch(db, batchId).organization),
+    'photos.saveRules': ({ organization, ...rules }) => {
+      const problems = photoRulesProblems(rules);
+      if (problems.length > 0) {
+        throw validationError(problems.map((p) => ({ path: p.field, message: p.message })));
+      }
+      saveRules(db, organization, rules, ctx.clock().toISOString());
+      return rulesInForce(db, organization);
+    },
+    'photos.status': ({ batchId }) => store.status(batchId),
+    'photos.import': (input) => store.importPhotos(input),
+    'photos.get': ({ studentId }) => store.get(studentId),
+    'photos.export': ({ batchId }) => store.exportPhotos(batchId),
+  };
+}
