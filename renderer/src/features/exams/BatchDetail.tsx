@@ -1,6 +1,7 @@
 import {
   ArrowLeftOutlined,
   CheckSquareOutlined,
+  PictureOutlined,
   EditOutlined,
   FileExcelOutlined,
   TableOutlined,
@@ -50,6 +51,7 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
+import { PhotoPanel } from '../photos/PhotoPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
@@ -98,6 +100,7 @@ export function BatchDetail({ id }: { id: number }) {
   const [importing, setImporting] = useState(false);
   const [bulkResults, setBulkResults] = useState(false);
   const [attendance, setAttendance] = useState(false);
+  const [photos, setPhotos] = useState(false);
   const text = t.exams.detail;
 
   const batchQuery = useQuery('exams.batches.get', { id });
@@ -270,6 +273,14 @@ export function BatchDetail({ id }: { id: number }) {
               <AuditHistoryButton source={{ kind: 'batch', id }} title={batchTitle(batch)} />
             )}
             {batch && <BatchPackageButton batch={batch} />}
+            <Button
+              icon={<PictureOutlined />}
+              disabled={!batch || batch.activeCount === 0}
+              onClick={() => setPhotos(true)}
+              data-testid="open-photos"
+            >
+              {t.photos.open}
+            </Button>
             <Button
               icon={<CheckSquareOutlined />}
               disabled={!batch || batch.activeCount === 0 || attendance || bulkResults}
@@ -473,6 +484,14 @@ export function BatchDetail({ id }: { id: number }) {
       </LoadState>
       {signingUp && batch && (
         <SignupDialog batch={batch} onDone={changed} onClose={() => setSigningUp(false)} />
+      )}
+      {photos && batch && (
+        <PhotoPanel
+          batchId={id}
+          batchTitle={batchTitle(batch)}
+          organization={batch.organization}
+          onClose={() => setPhotos(false)}
+        />
       )}
       {editing && (
         <ResultModal signup={editing} onSaved={changed} onClose={() => setEditing(null)} />
