@@ -26,6 +26,8 @@ export const auditEntities = [
   'fund_entry',
   'weekly_settings',
   'weekly_report',
+  'student_photo',
+  'photo_rules',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -51,6 +53,8 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   fund_entry: '经费记录',
   weekly_settings: '周报设置',
   weekly_report: '周报',
+  student_photo: '考生照片',
+  photo_rules: '照片要求',
 };
 
 export type AuditAction = 'create' | 'update' | 'delete';

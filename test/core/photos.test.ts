@@ -11,7 +11,7 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
 import { makeJpeg, makePng } from '../harness/photos';
 import { loadWorkbook, sheetTable, upload } from '../harness/sheets';
-import { fails, ok, readRows } from '../harness/staff';
+import { auditEntries, fails, ok, readRows } from '../harness/staff';
 import { residentId } from '../harness/students';
 
 let t: TestCore;
@@ -135,6 +135,15 @@ describe('candidate photos', () => {
     });
     expect(again.files.map((f) => f.outcome)).toEqual(['replaces', 'unchanged']);
     expect(readRows(t, 'SELECT count(*) AS n FROM attachments')).toEqual([{ n: 2 }]);
+    // Every stored photo in the audit log: two created, one replaced.
+    const audit = auditEntries<{ sourceName: string }>(t, 'student_photo');
+    expect(audit.map((e) => [e.action, e.before?.sourceName ?? null, e.after?.sourceName])).toEqual(
+      [
+        ['create', null, `照片.zip/照片/学生1_${idOf(1)}.jpg`],
+        ['create', null, `照片.zip/照片/${studentNo(2)}.png`],
+        ['update', `照片.zip/照片/学生1_${idOf(1)}.jpg`, `${idOf(1)}.jpg`],
+      ],
+    );
 
     const db = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
     try {
@@ -161,6 +170,9 @@ describe('candidate photos', () => {
       files: [upload(`${idOf(1)}.jpg`, good())],
     });
     expect(report.rules).toMatchObject({ organization: batch.organization, own: true });
+    expect(auditEntries(t, 'photo_rules').map((e) => [e.entityId, e.action])).toEqual([
+      [batch.organization, 'create'],
+    ]);
     expect(report.files[0].problems).toEqual([
       expect.stringMatching(/^文件过大：\d+ KB，要求 20–50 KB$/),
       '像素过小：295×413，至少 358×441（宽×高）',

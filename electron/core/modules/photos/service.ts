@@ -1,6 +1,7 @@
 import { photoRulesProblems } from '../../../../shared/domain/photos';
 import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
+import { auditLog, auditStamp } from '../../db/audit';
 import { validationError } from '../../errors';
 import { getBatch } from '../exams/batches';
 import { rulesInForce, saveRules } from './repository';
@@ -28,8 +29,20 @@ export function photosHandlers(ctx: CoreContext): HandlersFor<PhotoHandlerName> 
       if (problems.length > 0) {
         throw validationError(problems.map((p) => ({ path: p.field, message: p.message })));
       }
-      saveRules(db, organization, rules, ctx.clock().toISOString());
-      return rulesInForce(db, organization);
+      const at = ctx.clock().toISOString();
+      return db.transaction(() => {
+        const before = rulesInForce(db, organization);
+        saveRules(db, organization, rules, at);
+        const after = rulesInForce(db, organization);
+        auditLog(db, 'photo_rules')(
+          auditStamp(ctx, at),
+          organization || '（默认）',
+          before.own || organization === '' ? 'update' : 'create',
+          before,
+          after,
+        );
+        return after;
+      })();
     },
     'photos.status': ({ batchId }) => store.status(batchId),
     'photos.import': (input) => store.importPhotos(input),

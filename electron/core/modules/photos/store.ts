@@ -19,6 +19,7 @@ import {
   type PhotoFacts,
 } from '../../../../shared/domain/photos';
 import type { CoreContext } from '../../context';
+import { auditLog, auditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { openSafeZip, type ZipLimits } from '../../io/safeZip';
@@ -38,6 +39,7 @@ import {
   putPhoto,
   rulesInForce,
   type CandidatePhotoRow,
+  type PhotoRow,
 } from './repository';
 
 /** A zip of photos: a class's worth of 一寸 photos is far below these. */
@@ -127,6 +129,15 @@ export async function photoFacts(bytes: Buffer): Promise<PhotoFacts & { mime: st
   }
   return { bytes: bytes.length, type, width, height, mime: found!.mime };
 }
+
+/** What the audit log keeps of a student's photo. */
+const photoAuditView = (row: PhotoRow) => ({
+  studentId: row.student_id,
+  sha256: row.sha256,
+  width: row.width,
+  height: row.height,
+  sourceName: row.source_name,
+});
 
 /** Candidates keyed by 身份证号 and 学号, upper-cased as photoNameKeys gives them. */
 function candidateIndex(rows: readonly CandidatePhotoRow[]) {
@@ -224,6 +235,8 @@ export function photoStore(ctx: CoreContext) {
       const at = ctx.clock().toISOString();
       const storing = reports.filter((r) => r.outcome === 'ready' || r.outcome === 'replaces');
       const released: string[] = [];
+      const stamp = auditStamp(ctx, at);
+      const record = auditLog(db, 'student_photo', photoAuditView);
       db.transaction(() => {
         for (const r of storing) {
           const before = photoRow(db, r.studentId!);
@@ -249,7 +262,9 @@ export function photoStore(ctx: CoreContext) {
                 at,
               ),
           );
-          if (before && before.attachment_id !== photoRow(db, r.studentId!)!.attachment_id) {
+          const after = photoRow(db, r.studentId!)!;
+          record(stamp, r.studentId!, before ? 'update' : 'create', before ?? null, after);
+          if (before && before.attachment_id !== after.attachment_id) {
             if (releaseIfUnused(db, before.attachment_id)) released.push(before.sha256);
           }
           imported += 1;
