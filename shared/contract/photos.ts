@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import type { PhotoRules } from '../domain/photos';
+import {
+  candidateDocumentKinds,
+  type CandidateDocumentKind,
+  type PhotoRules,
+} from '../domain/photos';
 import { idField, intField, optionalText, requiredText } from './fields';
 import { uploadedFileSchema, type GeneratedFile } from './files';
 import type { TopicsOf } from './topics';
@@ -89,6 +93,36 @@ export interface BatchPhotoStatus {
 
 const batchOnly = z.object({ batchId: idField('考核批次') }).strict();
 
+const documentKind = z.enum(candidateDocumentKinds, { error: '材料类型无效' });
+
+export const documentRefSchema = z
+  .object({ signupId: idField('报名记录'), kind: documentKind })
+  .strict();
+
+export const documentSaveSchema = documentRefSchema.extend({ file: uploadedFileSchema }).strict();
+
+/** One candidate's row of the batch's document checklist. */
+export interface DocumentChecklistRow {
+  signupId: number;
+  studentNo: string;
+  name: string;
+  className: string;
+  /** The papers present, by kind: the file name shown. */
+  documents: Partial<Record<CandidateDocumentKind, { name: string; ext: string }>>;
+}
+
+export interface DocumentChecklist {
+  rows: DocumentChecklistRow[];
+  /** How many candidates still lack each kind. */
+  missing: Record<CandidateDocumentKind, number>;
+}
+
+export interface CandidateDocumentFile {
+  fileName: string;
+  mime: string;
+  contentBase64: string;
+}
+
 export const photosContract = {
   'photos.rules': { input: batchOnly, output: {} as PhotoRulesInForce },
   'photos.saveRules': { input: photoRulesSaveSchema, output: {} as PhotoRulesInForce },
@@ -101,6 +135,12 @@ export const photosContract = {
   },
   /** The batch's photos named by the rules' pattern, and 缺少照片名单.xlsx, in one zip. */
   'photos.export': { input: batchOnly, output: {} as GeneratedFile },
+  /** 其他材料: who of the batch's candidates is missing which paper. */
+  'photos.documents': { input: batchOnly, output: {} as DocumentChecklist },
+  /** Stores (or replaces) one paper of a candidate: PDF, JPEG or PNG by content. */
+  'photos.saveDocument': { input: documentSaveSchema, output: {} as DocumentChecklistRow },
+  'photos.removeDocument': { input: documentRefSchema, output: {} as DocumentChecklistRow },
+  'photos.getDocument': { input: documentRefSchema, output: {} as CandidateDocumentFile },
 } as const;
 
 export const photosTopics = {
@@ -110,4 +150,8 @@ export const photosTopics = {
   'photos.import': { reads: ['photos', 'signups', 'students', 'batches'], writes: ['photos'] },
   'photos.get': { reads: ['photos'] },
   'photos.export': { reads: ['photos', 'signups', 'students', 'batches'] },
+  'photos.documents': { reads: ['photos', 'signups', 'students'] },
+  'photos.saveDocument': { writes: ['photos'] },
+  'photos.removeDocument': { writes: ['photos'] },
+  'photos.getDocument': { reads: ['photos'] },
 } as const satisfies TopicsOf<typeof photosContract>;

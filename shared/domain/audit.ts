@@ -28,6 +28,7 @@ export const auditEntities = [
   'weekly_report',
   'student_photo',
   'photo_rules',
+  'signup_document',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -55,6 +56,7 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   weekly_report: '周报',
   student_photo: '考生照片',
   photo_rules: '照片要求',
+  signup_document: '考生材料',
 };
 
 export type AuditAction = 'create' | 'update' | 'delete';

@@ -106,3 +106,16 @@ export function photoFileName(
     .replaceAll('{学号}', candidate.studentNo);
   return `${safeFileName(name)}.${ext}`;
 }
+
+/** A candidate's other papers for a batch, kept as attachments of the sign-up. */
+export const candidateDocumentKinds = ['application_form', 'id_scan', 'enrolment_proof'] as const;
+export type CandidateDocumentKind = (typeof candidateDocumentKinds)[number];
+
+export const candidateDocumentLabels: Record<CandidateDocumentKind, string> = {
+  application_form: '职业技能等级证书申请表',
+  id_scan: '身份证扫描件',
+  enrolment_proof: '在读证明',
+};
+
+/** Papers are scans or PDFs: the types a document of a candidate may have (by content). */
+export const candidateDocumentTypes = ['pdf', 'jpg', 'png'] as const;

@@ -9,6 +9,7 @@ import type { ExamBatch } from '../../shared/contract/exams';
 import type { PhotoFileReport } from '../../shared/contract/photos';
 import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
+import { makeDocx, makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
 import { loadWorkbook, sheetTable, upload } from '../harness/sheets';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
@@ -219,5 +220,60 @@ describe('candidate photos', () => {
   it('refuses to export a batch without any photo, saying what to do', async () => {
     const error = await fails(t, 'photos.export', { batchId: batch.id });
     expect(error.message).toBe('本批次 6 名考生都还没有照片，没有可导出的照片。请先导入照片。');
+  });
+});
+
+describe('other papers of a candidate (其他材料)', () => {
+  it('keeps each candidate’s 申请表, ID scan and 在读证明 and lists who is missing what', async () => {
+    const page = await ok(t, 'exams.signups.list', { batchId: batch.id, pageSize: 100 });
+    const signupOf = (i: number) => page.items.find((s) => s.studentNo === studentNo(i))!.id;
+    const empty = await ok(t, 'photos.documents', { batchId: batch.id });
+    expect(empty.missing).toEqual({ application_form: 6, id_scan: 6, enrolment_proof: 6 });
+
+    await ok(t, 'photos.saveDocument', {
+      signupId: signupOf(1),
+      kind: 'application_form',
+      file: upload('学生1申请表.pdf', makePdf('申请表')),
+    });
+    const row = await ok(t, 'photos.saveDocument', {
+      signupId: signupOf(1),
+      kind: 'id_scan',
+      file: upload('学生1身份证.jpg', makeJpeg(600, 400, 50)),
+    });
+    expect(Object.keys(row.documents).sort()).toEqual(['application_form', 'id_scan']);
+    // A Word file is no scan: refused, with what it is and what is wanted.
+    const refused = await fails(t, 'photos.saveDocument', {
+      signupId: signupOf(2),
+      kind: 'enrolment_proof',
+      file: upload('在读证明.docx', makeDocx('在读证明')),
+    });
+    expect(refused.message).toContain('在读证明应为 PDF、JPEG 或 PNG');
+
+    const list = await ok(t, 'photos.documents', { batchId: batch.id });
+    expect(list.missing).toEqual({ application_form: 5, id_scan: 5, enrolment_proof: 6 });
+    expect(list.rows[0]).toMatchObject({
+      studentNo: studentNo(1),
+      documents: { application_form: { name: '学生1申请表.pdf', ext: 'pdf' } },
+    });
+    const file = await ok(t, 'photos.getDocument', {
+      signupId: signupOf(1),
+      kind: 'application_form',
+    });
+    expect(file).toMatchObject({ fileName: '学生1申请表.pdf', mime: 'application/pdf' });
+    expect(Buffer.from(file.contentBase64, 'base64').equals(makePdf('申请表'))).toBe(true);
+
+    await ok(t, 'photos.removeDocument', { signupId: signupOf(1), kind: 'application_form' });
+    const after = await ok(t, 'photos.documents', { batchId: batch.id });
+    expect(after.missing.application_form).toBe(6);
+    expect(auditEntries(t, 'signup_document').map((e) => e.action)).toEqual([
+      'create',
+      'create',
+      'delete',
+    ]);
+    const missing = await fails(t, 'photos.getDocument', {
+      signupId: signupOf(1),
+      kind: 'application_form',
+    });
+    expect(missing.message).toBe('学生1（学号 2020000001）还没有上传职业技能等级证书申请表。');
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage } from '../harness/antd';
 import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
+import { makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
 import { webHostCall } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
@@ -88,6 +89,26 @@ test.describe('考生照片', () => {
       `学生2_${id(2)}.png`,
       '缺少照片名单.xlsx',
     ]);
+
+    // 其他材料: a 申请表 for 学生1; the checklist counts who still lacks each paper.
+    await panel.getByRole('tab', { name: '其他材料' }).click();
+    await expect(panel.getByTestId('documents-missing')).toHaveText(
+      '尚缺：职业技能等级证书申请表 3 人，身份证扫描件 3 人，在读证明 3 人',
+    );
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      panel.getByTestId('doc-upload-2023000001-application_form').click(),
+    ]);
+    await chooser.setFiles({
+      name: '学生1申请表.pdf',
+      mimeType: 'application/pdf',
+      buffer: makePdf('申请表'),
+    });
+    await expect(page.getByText('已保存学生1的职业技能等级证书申请表')).toBeVisible();
+    await expect(panel.getByTestId('documents-missing')).toHaveText(
+      '尚缺：职业技能等级证书申请表 2 人，身份证扫描件 3 人，在读证明 3 人',
+    );
+    await attachScreenshot(page, testInfo, 'photos-documents');
     await panel.getByRole('button', { name: /关\s*闭/ }).click();
 
     await openPage(page, '学生');

@@ -7,6 +7,8 @@
  * - `photo_rules`: what an evaluation organization asks of a photo (file size range in KB,
  *   minimum pixel size) and how it wants the files named; the row of organization '' is the
  *   default for every organization without its own.
+ * - `signup_documents`: a candidate's other papers for a batch (职业技能等级证书申请表, ID scan,
+ *   在读证明), one of each kind per sign-up, stored like attachments; they go with the sign-up.
  */
 export default /* sql */ `
 CREATE TABLE student_photos (
@@ -29,4 +31,15 @@ CREATE TABLE photo_rules (
   name_pattern TEXT NOT NULL CHECK (name_pattern <> ''),
   updated_at TEXT NOT NULL
 ) WITHOUT ROWID;
+
+CREATE TABLE signup_documents (
+  id INTEGER PRIMARY KEY,
+  signup_id INTEGER NOT NULL REFERENCES signups (id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('application_form', 'id_scan', 'enrolment_proof')),
+  attachment_id INTEGER NOT NULL REFERENCES attachments (id) ON DELETE RESTRICT,
+  display_name TEXT NOT NULL CHECK (length(display_name) BETWEEN 1 AND 255),
+  created_at TEXT NOT NULL,
+  UNIQUE (signup_id, kind)
+);
+CREATE INDEX signup_documents_attachment ON signup_documents (attachment_id);
 `;

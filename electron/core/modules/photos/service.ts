@@ -4,6 +4,7 @@ import type { HandlersFor } from '../../handlers';
 import { auditLog, auditStamp } from '../../db/audit';
 import { validationError } from '../../errors';
 import { getBatch } from '../exams/batches';
+import { candidateDocuments } from './documents';
 import { rulesInForce, saveRules } from './repository';
 import { photoStore } from './store';
 
@@ -13,7 +14,11 @@ type PhotoHandlerName =
   | 'photos.status'
   | 'photos.import'
   | 'photos.get'
-  | 'photos.export';
+  | 'photos.export'
+  | 'photos.documents'
+  | 'photos.saveDocument'
+  | 'photos.removeDocument'
+  | 'photos.getDocument';
 
 /**
  * 考生照片 (issue 17, item 5): import, check, show and export candidates' photos. The 准考证 and
@@ -22,6 +27,7 @@ type PhotoHandlerName =
 export function photosHandlers(ctx: CoreContext): HandlersFor<PhotoHandlerName> {
   const { db } = ctx;
   const store = photoStore(ctx);
+  const documents = candidateDocuments(ctx);
   return {
     'photos.rules': ({ batchId }) => rulesInForce(db, getBatch(db, batchId).organization),
     'photos.saveRules': ({ organization, ...rules }) => {
@@ -48,5 +54,9 @@ export function photosHandlers(ctx: CoreContext): HandlersFor<PhotoHandlerName> 
     'photos.import': (input) => store.importPhotos(input),
     'photos.get': ({ studentId }) => store.get(studentId),
     'photos.export': ({ batchId }) => store.exportPhotos(batchId),
+    'photos.documents': ({ batchId }) => documents.checklist(batchId),
+    'photos.saveDocument': (input) => documents.save(input),
+    'photos.removeDocument': ({ signupId, kind }) => documents.remove(signupId, kind),
+    'photos.getDocument': ({ signupId, kind }) => documents.get(signupId, kind),
   };
 }

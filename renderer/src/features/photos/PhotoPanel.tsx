@@ -4,7 +4,19 @@ import {
   FolderOpenOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Space,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useRef, useState } from 'react';
 import type { UploadedFile } from '../../../../shared/contract/files';
@@ -27,6 +39,7 @@ import { FormModal } from '../../components/FormModal';
 import { LoadState } from '../../components/LoadState';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { DocumentsTab } from './DocumentsTab';
 
 const outcomeColors: Record<PhotoFileOutcome, string> = {
   ready: 'green',
@@ -219,131 +232,148 @@ export function PhotoPanel({
       data-testid="photo-panel"
     >
       <LoadState state={status.state} error={status.error} onRetry={status.retry}>
-        {status.data && rules && (
-          <Flex vertical gap={12}>
-            <Typography.Text type="secondary">{text.intro}</Typography.Text>
-            <Flex gap={8} align="center" wrap>
-              <span data-testid="photo-rules">
-                {text.rules(
-                  rules.minKb,
-                  rules.maxKb,
-                  rules.minWidth,
-                  rules.minHeight,
-                  rules.namePattern,
-                )}
-                {text.rulesOf(organization, rules.own)}
-              </span>
-              <Button
-                size="small"
-                icon={<EditOutlined />}
-                onClick={() => setEditingRules(true)}
-                disabled={busy !== null}
-              >
-                {text.editRules}
-              </Button>
-            </Flex>
-            <Flex gap={8} align="center" wrap>
-              <strong data-testid="photo-counts">
-                {text.counts(status.data.candidates, status.data.withPhoto)}
-              </strong>
-              <Space style={{ marginLeft: 'auto' }} wrap>
-                <input
-                  ref={filesRef}
-                  type="file"
-                  multiple
-                  accept=".jpg,.jpeg,.png,.zip"
-                  style={{ display: 'none' }}
-                  onChange={(e) => void check(e.target.files)}
-                  data-testid="photo-files"
-                />
-                <input
-                  ref={folderRef}
-                  type="file"
-                  style={{ display: 'none' }}
-                  {...{ webkitdirectory: '', directory: '' }}
-                  onChange={(e) => void check(e.target.files)}
-                  data-testid="photo-folder"
-                />
-                <Button
-                  icon={<UploadOutlined />}
-                  loading={busy === 'check'}
-                  onClick={() => filesRef.current?.click()}
-                >
-                  {text.pickFiles}
-                </Button>
-                <Button
-                  icon={<FolderOpenOutlined />}
-                  disabled={busy !== null}
-                  onClick={() => folderRef.current?.click()}
-                >
-                  {text.pickFolder}
-                </Button>
-                <Button
-                  icon={<DownloadOutlined />}
-                  loading={busy === 'export'}
-                  disabled={status.data.withPhoto === 0}
-                  onClick={() => void exportZip()}
-                  data-testid="photo-export"
-                >
-                  {text.export}
-                </Button>
-              </Space>
-            </Flex>
-            {report && (
-              <>
-                <Flex gap={8} align="center">
-                  <span data-testid="photo-report-summary">
-                    {text.reportSummary(
-                      counts('ready'),
-                      counts('replaces'),
-                      counts('unchanged'),
-                      counts('rejected'),
-                    )}
-                  </span>
-                  <Button
-                    type="primary"
-                    style={{ marginLeft: 'auto' }}
-                    disabled={importable === 0}
-                    loading={busy === 'import'}
-                    onClick={() => void importNow()}
-                    data-testid="photo-import"
-                  >
-                    {text.importNow(importable)}
-                  </Button>
-                </Flex>
-                <DataTable<PhotoFileReport>
-                  rowKey="fileName"
-                  size="small"
-                  columns={columns}
-                  dataSource={report.files}
-                  pagination={{ pageSize: 20 }}
-                  emptyHint={text.noImages}
-                  data-testid="photo-report"
-                />
-              </>
-            )}
-            {!report && (
-              <>
-                <Typography.Title level={5} style={{ margin: 0 }}>
-                  {text.missingTitle}
-                </Typography.Title>
-                <DataTable
-                  rowKey="studentId"
-                  size="small"
-                  columns={[
-                    { title: t.exams.detail.columns.studentNo, dataIndex: 'studentNo' },
-                    { title: t.exams.detail.columns.name, dataIndex: 'name' },
-                    { title: t.exams.detail.columns.className, dataIndex: 'className' },
-                  ]}
-                  dataSource={status.data.missing}
-                  pagination={{ pageSize: 10 }}
-                  emptyHint={text.noneMissing}
-                  data-testid="photo-missing"
-                />
-              </>
-            )}
-          </Flex>
-        )}
+        <Tabs
+          items={[
+            {
+              key: 'photos',
+              label: text.tabs.photos,
+              children: (
+                <>
+                  {status.data && rules && (
+                    <Flex vertical gap={12}>
+                      <Typography.Text type="secondary">{text.intro}</Typography.Text>
+                      <Flex gap={8} align="center" wrap>
+                        <span data-testid="photo-rules">
+                          {text.rules(
+                            rules.minKb,
+                            rules.maxKb,
+                            rules.minWidth,
+                            rules.minHeight,
+                            rules.namePattern,
+                          )}
+                          {text.rulesOf(organization, rules.own)}
+                        </span>
+                        <Button
+                          size="small"
+                          icon={<EditOutlined />}
+                          onClick={() => setEditingRules(true)}
+                          disabled={busy !== null}
+                        >
+                          {text.editRules}
+                        </Button>
+                      </Flex>
+                      <Flex gap={8} align="center" wrap>
+                        <strong data-testid="photo-counts">
+                          {text.counts(status.data.candidates, status.data.withPhoto)}
+                        </strong>
+                        <Space style={{ marginLeft: 'auto' }} wrap>
+                          <input
+                            ref={filesRef}
+                            type="file"
+                            multiple
+                            accept=".jpg,.jpeg,.png,.zip"
+                            style={{ display: 'none' }}
+                            onChange={(e) => void check(e.target.files)}
+                            data-testid="photo-files"
+                          />
+                          <input
+                            ref={folderRef}
+                            type="file"
+                            style={{ display: 'none' }}
+                            {...{ webkitdirectory: '', directory: '' }}
+                            onChange={(e) => void check(e.target.files)}
+                            data-testid="photo-folder"
+                          />
+                          <Button
+                            icon={<UploadOutlined />}
+                            loading={busy === 'check'}
+                            onClick={() => filesRef.current?.click()}
+                          >
+                            {text.pickFiles}
+                          </Button>
+                          <Button
+                            icon={<FolderOpenOutlined />}
+                            disabled={busy !== null}
+                            onClick={() => folderRef.current?.click()}
+                          >
+                            {text.pickFolder}
+                          </Button>
+                          <Button
+                            icon={<DownloadOutlined />}
+                            loading={busy === 'export'}
+                            disabled={status.data.withPhoto === 0}
+                            onClick={() => void exportZip()}
+                            data-testid="photo-export"
+                          >
+                            {text.export}
+                          </Button>
+                        </Space>
+                      </Flex>
+                      {report && (
+                        <>
+                          <Flex gap={8} align="center">
+                            <span data-testid="photo-report-summary">
+                              {text.reportSummary(
+                                counts('ready'),
+                                counts('replaces'),
+                                counts('unchanged'),
+                                counts('rejected'),
+                              )}
+                            </span>
+                            <Button
+                              type="primary"
+                              style={{ marginLeft: 'auto' }}
+                              disabled={importable === 0}
+                              loading={busy === 'import'}
+                              onClick={() => void importNow()}
+                              data-testid="photo-import"
+                            >
+                              {text.importNow(importable)}
+                            </Button>
+                          </Flex>
+                          <DataTable<PhotoFileReport>
+                            rowKey="fileName"
+                            size="small"
+                            columns={columns}
+                            dataSource={report.files}
+                            pagination={{ pageSize: 20 }}
+                            emptyHint={text.noImages}
+                            data-testid="photo-report"
+                          />
+                        </>
+                      )}
+                      {!report && (
+                        <>
+                          <Typography.Title level={5} style={{ margin: 0 }}>
+                            {text.missingTitle}
+                          </Typography.Title>
+                          <DataTable
+                            rowKey="studentId"
+                            size="small"
+                            columns={[
+                              { title: t.exams.detail.columns.studentNo, dataIndex: 'studentNo' },
+                              { title: t.exams.detail.columns.name, dataIndex: 'name' },
+                              { title: t.exams.detail.columns.className, dataIndex: 'className' },
+                            ]}
+                            dataSource={status.data.missing}
+                            pagination={{ pageSize: 10 }}
+                            emptyHint={text.noneMissing}
+                            data-testid="photo-missing"
+                          />
+                        </>
+                      )}
+                    </Flex>
+                  )}
+                </>
+              ),
+            },
+            {
+              key: 'documents',
+              label: text.tabs.documents,
+              children: <DocumentsTab batchId={batchId} />,
+            },
+          ]}
+        />
       </LoadState>
       {editingRules && rules && (
         <RulesModal
