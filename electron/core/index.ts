@@ -25,6 +25,7 @@ import { fundsHandlers } from './modules/funds/service';
 import { majorsHandlers } from './modules/majors/service';
 import { roomsHandlers } from './modules/rooms/service';
 import { packageHandlers } from './modules/package/service';
+import { photosHandlers } from './modules/photos/service';
 import { projectHandlers } from './modules/projects/service';
 import { schoolHandlers } from './modules/school/service';
 import { sitesHandlers } from './modules/sites/service';
@@ -100,6 +101,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...projectHandlers(ctx),
     ...studentsHandlers(ctx),
     ...packageHandlers(ctx),
+    ...photosHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...examsHandlers(ctx),
     ...agreementsHandlers(ctx),

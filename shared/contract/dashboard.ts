@@ -17,6 +17,8 @@ export interface ExamLevelStats {
   passed: number;
   failed: number;
   absent: number;
+  /** 违纪: in neither 实考 nor the pass rate. */
+  violation: number;
   /** passed / (passed + failed); null before any result. */
   passRate: number | null;
   feeFen: { school: number; subsidy: number; student: number };

@@ -3,10 +3,17 @@ import { pageField, pageSizeField, searchField, sortOrderField } from './paging'
 import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
-import { signupStatuses, type Payer, type SignupStatus } from '../domain/exams';
+import {
+  attendanceMarks,
+  signupStatuses,
+  type AttendanceMark,
+  type Payer,
+  type SignupStatus,
+} from '../domain/exams';
 import { resultStatuses } from '../domain/examResults';
-import type { SignupFigures } from '../domain/signupFigures';
+import type { AttendanceCounts, SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
+import type { GeneratedFile } from './files';
 import {
   importRequestSchema,
   type ImportPreview,
@@ -332,7 +339,7 @@ export const signupResultSchema = z
 export const resultEntrySchema = z
   .object({
     id: idField('报名记录'),
-    status: z.enum(resultStatuses, { error: '结果应为已考、通过、未通过或缺考' }),
+    status: z.enum(resultStatuses, { error: '结果应为已考、通过、未通过、缺考或违纪' }),
     score: signupResultSchema.shape.score,
     certificateNo: signupResultSchema.shape.certificateNo,
     issuedOn: signupResultSchema.shape.issuedOn,
@@ -373,6 +380,56 @@ export interface SignupAuditView {
   payer: Payer;
 }
 
+// ---------------------------------------------------------------- 考勤登记 (attendance)
+
+/** One candidate on the attendance screen, in seat order. */
+export interface AttendanceRow {
+  signupId: number;
+  studentId: number;
+  studentNo: string;
+  name: string;
+  className: string;
+  status: SignupStatus;
+  /** What is recorded: null while attendance is not (已报名, 已缴费). */
+  mark: AttendanceMark | null;
+  score: number | null;
+  /** 考场 and 座位 once the batch is arranged; null until then. */
+  seat: string | null;
+}
+
+export interface AttendanceSheet {
+  batchId: number;
+  /** True when the rows follow the room arrangement's seats; false: by 学号. */
+  seatOrder: boolean;
+  items: AttendanceRow[];
+  counts: AttendanceCounts;
+}
+
+export const attendanceSaveSchema = z
+  .object({
+    batchId: idField('考核批次'),
+    entries: z
+      .array(
+        z
+          .object({
+            id: idField('报名记录'),
+            mark: z.enum(attendanceMarks, { error: '考勤应为实考、缺考或违纪' }),
+          })
+          .strict(),
+        { error: '请登记考勤' },
+      )
+      .min(1, { error: '没有要保存的考勤' })
+      .max(5000, { error: '一次最多保存 5000 条' }),
+  })
+  .strict();
+
+export interface AttendanceSaved {
+  updated: number;
+  /** Recorded as they already were. */
+  unchanged: number;
+  counts: AttendanceCounts;
+}
+
 // ---------------------------------------------------------------- 成绩导入 (results back in)
 
 /**
@@ -400,6 +457,18 @@ export const examsContract = {
   'exams.signups.saveResults': {
     input: resultEntriesSchema,
     output: {} as ResultEntriesSaved,
+  },
+  /** The batch's candidates for 考勤登记, in seat order (by 学号 until arranged). */
+  'exams.attendance.list': {
+    input: z.object({ batchId: idField('考核批次') }).strict(),
+    output: {} as AttendanceSheet,
+  },
+  /** 实考 / 缺考 / 违纪 for these sign-ups, in one audited transaction, all or none. */
+  'exams.attendance.save': { input: attendanceSaveSchema, output: {} as AttendanceSaved },
+  /** 缺考名单 (缺考 and 违纪) as an .xlsx in the shared sheet style. */
+  'exams.attendance.absentSheet': {
+    input: z.object({ batchId: idField('考核批次') }).strict(),
+    output: {} as GeneratedFile,
   },
 
   /** Matches the sheet's rows to the batch's sign-ups and checks them; writes nothing. */
@@ -430,6 +499,9 @@ export const examsTopics = {
   'exams.signups.setStatus': { writes: ['signups'] },
   'exams.signups.saveResult': { writes: ['signups'] },
   'exams.signups.saveResults': { writes: ['signups'] },
+  'exams.attendance.list': { reads: ['signups', 'students', 'batches'] },
+  'exams.attendance.save': { writes: ['signups'] },
+  'exams.attendance.absentSheet': { reads: ['signups', 'students', 'batches'] },
   'exams.results.importPreview': {
     reads: ['signups', 'students', 'batches'],
     writes: ['uploads'],

@@ -13,6 +13,7 @@ import { fundsContract, fundsTopics } from './funds';
 import { majorsContract, majorsTopics } from './majors';
 import { roomsContract, roomsTopics } from './rooms';
 import { packageContract, packageTopics } from './package';
+import { photosContract, photosTopics } from './photos';
 import { projectsContract, projectsTopics } from './projects';
 import { schoolContract, schoolTopics } from './school';
 import { sitesContract, sitesTopics } from './sites';
@@ -50,6 +51,7 @@ export const contract = {
   ...fundsContract,
   ...weeklyContract,
   ...uploadsContract,
+  ...photosContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -73,6 +75,7 @@ export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
   ...majorsTopics,
   ...roomsTopics,
   ...packageTopics,
+  ...photosTopics,
   ...projectsTopics,
   ...schoolTopics,
   ...sitesTopics,

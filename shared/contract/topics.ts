@@ -23,6 +23,8 @@ export const topics = [
   'payments',
   /** 试点经费: income and spending records (考核费 comes from payments). */
   'funds',
+  /** Candidate photos (证件照) and the organizations' photo rules. */
+  'photos',
   'weekly',
   'backups',
   /** Packages written to exports/. */

@@ -28,6 +28,9 @@ export const auditEntities = [
   'fund_entry',
   'weekly_settings',
   'weekly_report',
+  'student_photo',
+  'photo_rules',
+  'signup_document',
 ] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
@@ -55,6 +58,9 @@ export const auditEntityLabels: Record<AuditEntity, string> = {
   fund_entry: '经费记录',
   weekly_settings: '周报设置',
   weekly_report: '周报',
+  student_photo: '考生照片',
+  photo_rules: '照片要求',
+  signup_document: '考生材料',
 };
 
 export type AuditAction = 'create' | 'update' | 'delete';

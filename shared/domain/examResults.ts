@@ -14,7 +14,10 @@ import { normalizeText } from './text';
  */
 
 /** What a result sheet says of a candidate. 已考: a score without a verdict. */
-export type SheetOutcome = 'passed' | 'failed' | 'absent' | 'examined';
+export type SheetOutcome = 'passed' | 'failed' | 'absent' | 'violation' | 'examined';
+
+/** Outcomes that are no sitting: no score goes with them (缺考, 违纪). */
+export const noShowOutcomes: readonly SheetOutcome[] = ['absent', 'violation'];
 
 const passWords = [
   '通过',
@@ -43,16 +46,18 @@ const failWords = [
   '✗',
 ];
 const absentWords = ['缺考', '缺席', '缺', '未参考', '未参加', '未考', 'absent'];
+const violationWords = ['违纪', '违规', '作弊', '考试违纪', '成绩无效', 'violation'];
 
 const wordKey = (text: string) => normalizeText(text).replace(/\s+/g, '').toLowerCase();
 
-/** A 考核结果 / 是否通过 cell: 通过 / 未通过 / 缺考 and their usual spellings; '' is none. */
+/** A 考核结果 / 是否通过 cell: 通过 / 未通过 / 缺考 / 违纪 and their usual spellings; '' is none. */
 export function parseOutcome(text: string): Exclude<SheetOutcome, 'examined'> | null | undefined {
   const key = wordKey(text);
   if (key === '') return null;
   if (passWords.includes(key)) return 'passed';
   if (failWords.includes(key)) return 'failed';
   if (absentWords.includes(key)) return 'absent';
+  if (violationWords.includes(key)) return 'violation';
   return undefined;
 }
 
@@ -164,21 +169,22 @@ export function planResult(saved: SavedResult, sheet: SheetResult): ResultPlan {
     });
     return unchanged();
   }
-  if (saved.status === 'absent') {
-    if (sheet.outcome !== 'absent') {
+  // 缺考 and 违纪 recorded on exam day: no score goes in, whatever the sheet says.
+  if (saved.status === 'absent' || saved.status === 'violation') {
+    if (sheet.outcome !== saved.status) {
       warnings.push({
         field: 'result',
-        reason: `考勤记录为“缺考”，成绩单为${label(sheet.outcome)}：以考勤为准，此行成绩不导入`,
+        reason: `考勤记录为${label(saved.status)}，成绩单为${label(sheet.outcome)}：以考勤为准，此行成绩不导入`,
         group: RESULT_GROUPS.attendance,
       });
     }
     return keepAdmission();
   }
-  if (sheet.outcome === 'absent') {
+  if (sheet.outcome === 'absent' || sheet.outcome === 'violation') {
     if (saved.status === 'examined') {
       warnings.push({
         field: 'result',
-        reason: '考勤记录为“已考”，成绩单为“缺考”：以考勤为准，保持“已考”',
+        reason: `考勤记录为“已考”，成绩单为${label(sheet.outcome)}：以考勤为准，保持“已考”`,
         group: RESULT_GROUPS.attendance,
       });
       return keepAdmission();
@@ -186,7 +192,7 @@ export function planResult(saved: SavedResult, sheet: SheetResult): ResultPlan {
     if (saved.status === 'passed' || saved.status === 'failed') {
       errors.push({
         field: 'result',
-        reason: `已录入的结果为${label(saved.status)}，成绩单却为“缺考”，请与培训评价组织核对`,
+        reason: `已录入的结果为${label(saved.status)}，成绩单却为${label(sheet.outcome)}，请与培训评价组织核对`,
         group: RESULT_GROUPS.clash,
       });
       return unchanged();
@@ -254,7 +260,7 @@ export function planResult(saved: SavedResult, sheet: SheetResult): ResultPlan {
 }
 
 /** The statuses a result is entered as, on the sheet or in the batch page's result table. */
-export const resultStatuses = ['examined', 'passed', 'failed', 'absent'] as const;
+export const resultStatuses = ['examined', 'passed', 'failed', 'absent', 'violation'] as const;
 export type ResultStatus = (typeof resultStatuses)[number];
 
 /**

@@ -12,6 +12,7 @@ export const signupStatuses = [
   'passed',
   'failed',
   'absent',
+  'violation',
   'withdrawn',
 ] as const;
 export type SignupStatus = (typeof signupStatuses)[number];
@@ -23,6 +24,7 @@ export const signupStatusLabels: Record<SignupStatus, string> = {
   passed: '通过',
   failed: '未通过',
   absent: '缺考',
+  violation: '违纪',
   withdrawn: '已撤销',
 };
 
@@ -34,27 +36,37 @@ export const signupStatusColors: Record<SignupStatus, string> = {
   passed: 'green',
   failed: 'red',
   absent: 'orange',
+  violation: 'volcano',
   withdrawn: 'default',
 };
 
 /** Outcomes and withdrawals: nothing moves on from here (except correcting a grading mistake). */
-export const finalStatuses: readonly SignupStatus[] = ['passed', 'failed', 'absent', 'withdrawn'];
+export const finalStatuses: readonly SignupStatus[] = [
+  'passed',
+  'failed',
+  'absent',
+  'violation',
+  'withdrawn',
+];
 
 export function isFinalStatus(status: SignupStatus): boolean {
   return finalStatuses.includes(status);
 }
 
 /**
- * 已报名 → 已缴费 → 已考 → 通过 / 未通过 / 缺考; 缺考 also straight from 已缴费; 撤销 from any
- * status that is not final; a result of 通过 and 未通过 may be corrected into the other.
+ * 已报名 → 已缴费 → 已考 → 通过 / 未通过 / 缺考; 缺考 and 违纪 also straight from 已缴费 (违纪
+ * from 已考 too: found out after the sitting); 撤销 from any status that is not final; a result
+ * of 通过 and 未通过 may be corrected into the other. 缺考 and 违纪 are final here: the one place
+ * they can be corrected is the attendance record itself (`attendanceProblem`), before a result.
  */
 const transitions: Record<SignupStatus, readonly SignupStatus[]> = {
   registered: ['paid', 'withdrawn'],
-  paid: ['examined', 'absent', 'withdrawn'],
-  examined: ['passed', 'failed', 'absent', 'withdrawn'],
+  paid: ['examined', 'absent', 'violation', 'withdrawn'],
+  examined: ['passed', 'failed', 'absent', 'violation', 'withdrawn'],
   passed: ['failed'],
   failed: ['passed'],
   absent: [],
+  violation: [],
   withdrawn: [],
 };
 
@@ -77,8 +89,60 @@ export function transitionProblem(from: SignupStatus, to: SignupStatus): string 
   return `不能从“${signupStatusLabels[from]}”改为“${signupStatusLabels[to]}”：${options}`;
 }
 
-/** The statuses that have a score: the exam was sat. */
+/**
+ * The statuses that have a score: the exam was sat and counts (实考). 缺考 and 违纪 have none: a
+ * 违纪 candidate was in the room, but the sitting is void, so neither gets a score and neither
+ * is in 实考 or the pass rate; both are live sign-ups whose fee is still owed.
+ */
 export const scoredStatuses: readonly SignupStatus[] = ['examined', 'passed', 'failed'];
+
+/**
+ * 考勤 (attendance) on exam day, from the sign-in sheet: 实考 makes a sign-up 已考, 缺考 and 违纪
+ * their own statuses.
+ */
+export const attendanceMarks = ['present', 'absent', 'violation'] as const;
+export type AttendanceMark = (typeof attendanceMarks)[number];
+
+export const attendanceMarkLabels: Record<AttendanceMark, string> = {
+  present: '实考',
+  absent: '缺考',
+  violation: '违纪',
+};
+
+/** The status a mark records. */
+export const attendanceStatus: Record<AttendanceMark, SignupStatus> = {
+  present: 'examined',
+  absent: 'absent',
+  violation: 'violation',
+};
+
+/** The mark a status shows on the attendance screen; null while attendance is not recorded. */
+export function attendanceOf(status: SignupStatus): AttendanceMark | null {
+  if (scoredStatuses.includes(status)) return 'present';
+  if (status === 'absent' || status === 'violation') return status;
+  return null;
+}
+
+/**
+ * Why a sign-up in `from` cannot take the attendance mark `mark`; null when it can (or nothing
+ * changes). Attendance is recorded for a sign-up 已缴费 (or 已报名: the sign-in sheet proves the
+ * candidate was on the list, as a result sheet does), and may be corrected between 实考, 缺考 and
+ * 违纪 while no result (通过/未通过, a score) is recorded — a wrong tick on the sign-in sheet is
+ * put right where it was made, audited like every change. A withdrawn sign-up takes none.
+ */
+export function attendanceProblem(
+  from: SignupStatus,
+  mark: AttendanceMark,
+  score: number | null = null,
+): string | null {
+  if (attendanceOf(from) === mark) return null;
+  if (from === 'withdrawn') return '报名已撤销，不能登记考勤';
+  if (from === 'passed' || from === 'failed') {
+    return `已录入结果“${signupStatusLabels[from]}”，不能再更改考勤；如结果有误，请先在成绩中更正`;
+  }
+  if (score !== null) return '已录入成绩，不能改为“缺考”或“违纪”：缺考、违纪的考生没有成绩';
+  return null;
+}
 
 export interface SignupResultFields {
   score: number | null;

@@ -7,9 +7,11 @@
  * - 报名人次 and 费用合计 are the live sign-ups and their fees, whoever pays; `byPayer` splits them;
  * - what is owed to the evaluation organizations is the part paid by the school or a subsidy
  *   (a student pays an additional certificate's fee themselves);
- * - pass rate is passed / (passed + failed): 缺考 and results not yet entered decide nothing.
+ * - pass rate is passed / (passed + failed): 缺考, 违纪 and results not yet entered decide nothing;
+ * - 实考 (`examined`) is the sittings that count (`scoredStatuses`); 缺考 and 违纪 are counted
+ *   on their own, and their fees stay owed like any live sign-up's.
  */
-import { payers, type Payer, type SignupStatus } from './exams';
+import { payers, scoredStatuses, type Payer, type SignupStatus } from './exams';
 
 /** A sign-up counts (as an exam and as money) unless it was withdrawn. */
 export const isLiveSignup = (status: SignupStatus): boolean => status !== 'withdrawn';
@@ -33,11 +35,12 @@ export interface SignupFigures {
   /** 费用合计: fees of the live sign-ups, whoever pays. */
   feeFen: number;
   byPayer: Record<Payer, CountAndFee>;
-  /** Live sign-ups by result: sat the exam (已考, 通过, 未通过), passed, failed, absent. */
+  /** Live sign-ups by result: sat the exam (已考, 通过, 未通过), passed, failed, absent, 违纪. */
   examined: number;
   passed: number;
   failed: number;
   absent: number;
+  violation: number;
   /** Withdrawn sign-ups: in no figure above, shown as their own line. */
   withdrawn: CountAndFee;
 }
@@ -54,6 +57,7 @@ export const noSignupFigures = (): SignupFigures => ({
   passed: 0,
   failed: 0,
   absent: 0,
+  violation: 0,
   withdrawn: { signups: 0, feeFen: 0 },
 });
 
@@ -69,10 +73,11 @@ export function addSignupGroup(into: SignupFigures, group: SignupGroup): SignupF
   into.feeFen += fen;
   into.byPayer[payer].signups += n;
   into.byPayer[payer].feeFen += fen;
-  if (status === 'examined' || status === 'passed' || status === 'failed') into.examined += n;
+  if (scoredStatuses.includes(status)) into.examined += n;
   if (status === 'passed') into.passed += n;
   if (status === 'failed') into.failed += n;
   if (status === 'absent') into.absent += n;
+  if (status === 'violation') into.violation += n;
   return into;
 }
 
@@ -94,6 +99,31 @@ export function owedToOrganizations(f: SignupFigures): CountAndFee {
   return {
     signups: owed.reduce((a, p) => a + p.signups, 0),
     feeFen: owed.reduce((a, p) => a + p.feeFen, 0),
+  };
+}
+
+/** 应考 / 实考 / 缺考 / 违纪 of a set of sign-ups, and how many are not recorded yet. */
+export interface AttendanceCounts {
+  /** 应考: the live sign-ups (withdrawn ones apart). */
+  expected: number;
+  /** 实考: sat, with a sitting that counts (已考, 通过, 未通过). */
+  present: number;
+  absent: number;
+  violation: number;
+  /** 已报名 or 已缴费: attendance not recorded yet. */
+  unrecorded: number;
+}
+
+/** The attendance figures, read from the sign-up figures so the batch page and 首页 agree. */
+export function attendanceCounts(
+  f: Pick<SignupFigures, 'signups' | 'examined' | 'absent' | 'violation'>,
+): AttendanceCounts {
+  return {
+    expected: f.signups,
+    present: f.examined,
+    absent: f.absent,
+    violation: f.violation,
+    unrecorded: f.signups - f.examined - f.absent - f.violation,
   };
 }
 

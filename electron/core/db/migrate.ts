@@ -15,10 +15,26 @@ export function applyMigrations(db: Database.Database, migrations: readonly Migr
     .filter((m) => m.version > current)
     .sort((a, b) => a.version - b.version);
   for (const migration of pending) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const rebuild = migration.rebuildsReferencedTable === true;
+    // Only takes effect outside a transaction; restored whatever happens.
+    const enforcing = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (rebuild && enforcing) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) {
+            throw new Error(
+              `migration ${migration.version} would leave ${broken.length} broken foreign keys`,
+            );
+          }
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (rebuild && enforcing) db.pragma('foreign_keys = ON');
+    }
   }
   return pending.map((m) => m.version);
 }

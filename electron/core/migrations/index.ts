@@ -18,11 +18,19 @@ import funds from './017_funds';
 import formats from './018_formats';
 import examSites from './019_exam_sites';
 import arrangements from './020_arrangements';
+import violationStatus from './021_violation_status';
+import photos from './022_photos';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table other tables' foreign keys point at (SQLite cannot alter a CHECK): run with
+   * foreign key enforcement off, as SQLite's own procedure for such changes says, and checked
+   * with `foreign_key_check` before its transaction commits.
+   */
+  rebuildsReferencedTable?: true;
 }
 
 /**
@@ -50,4 +58,6 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'formats', sql: formats },
   { version: 19, name: 'exam_sites', sql: examSites },
   { version: 20, name: 'arrangements', sql: arrangements },
+  { version: 21, name: 'violation_status', sql: violationStatus, rebuildsReferencedTable: true },
+  { version: 22, name: 'photos', sql: photos },
 ];

@@ -32,6 +32,7 @@ import { students } from './zh-CN/students';
 import { fees } from './zh-CN/fees';
 import { funds } from './zh-CN/funds';
 import { weekly } from './zh-CN/weekly';
+import { photos } from './zh-CN/photos';
 
 /** Every user-facing string of the renderer, one file per feature under zh-CN/. */
 export const zhCN = {
@@ -71,4 +72,5 @@ export const zhCN = {
   funds,
   weekly,
   uploads,
+  photos,
 } as const;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   allowedNextStatuses,
+  attendanceOf,
+  attendanceProblem,
   canMoveTo,
   emptyResult,
   resultFieldProblems,
@@ -37,6 +39,32 @@ describe('sign-up status flow', () => {
     // Correcting a grading mistake.
     expect(canMoveTo('passed', 'failed')).toBe(true);
     expect(canMoveTo('failed', 'passed')).toBe(true);
+  });
+});
+
+describe('违纪 and attendance', () => {
+  it('takes 违纪 from 已缴费 and 已考, final like 缺考, and never with a score', () => {
+    expect(canMoveTo('paid', 'violation')).toBe(true);
+    expect(canMoveTo('examined', 'violation')).toBe(true);
+    expect(canMoveTo('registered', 'violation')).toBe(false);
+    expect(allowedNextStatuses('violation')).toEqual([]);
+    expect(canMoveTo('violation', 'withdrawn')).toBe(false);
+    expect(resultFieldProblems('violation', { ...emptyResult, score: 60 })[0]?.field).toBe('score');
+  });
+
+  it('records attendance from the sign-in sheet and corrects it only before a result', () => {
+    expect(attendanceOf('paid')).toBeNull();
+    expect(attendanceOf('passed')).toBe('present');
+    expect(attendanceOf('violation')).toBe('violation');
+    expect(attendanceProblem('registered', 'present')).toBeNull();
+    expect(attendanceProblem('paid', 'violation')).toBeNull();
+    expect(attendanceProblem('absent', 'present')).toBeNull();
+    expect(attendanceProblem('violation', 'absent')).toBeNull();
+    // Nothing changes: no problem.
+    expect(attendanceProblem('failed', 'present')).toBeNull();
+    expect(attendanceProblem('passed', 'absent')).toContain('已录入结果“通过”');
+    expect(attendanceProblem('examined', 'violation', 72)).toContain('已录入成绩');
+    expect(attendanceProblem('withdrawn', 'present')).toBe('报名已撤销，不能登记考勤');
   });
 });
 

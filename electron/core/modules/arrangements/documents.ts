@@ -17,6 +17,7 @@ import type { Block } from '../package/content';
 import { housePdf, type PdfWriter } from '../package/pdf';
 import { SIZE_PT } from '../package/houseStyle';
 import { schoolRepository } from '../school/repository';
+import { photoForStudent } from '../photos/store';
 
 const MM = 72 / 25.4;
 /** The ideographic space forms use between fields. */
@@ -31,12 +32,9 @@ export const TICKET_RULES = [
   '遵守考场纪律，服从监考人员安排；违纪者按有关规定处理。',
 ];
 
-/**
- * The candidate's ID photo for tickets and sign-in sheets (JPEG or PNG bytes), or null for an
- * empty frame. Filled in when the `photos` feature (issue 17, item 5) lands.
- */
-export function candidatePhoto(_ctx: CoreContext, _studentId: number): Buffer | null {
-  return null;
+/** The candidate's ID photo for tickets and sign-in sheets (JPEG or PNG bytes), or null for an empty frame. */
+export function candidatePhoto(ctx: CoreContext, studentId: number): Buffer | null {
+  return photoForStudent(ctx.db, studentId)?.bytes ?? null;
 }
 
 interface Seated {

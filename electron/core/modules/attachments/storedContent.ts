@@ -22,8 +22,9 @@ import { deleteLink, linkAuditView, linkFromRow, selectLinks, type LinkRow } fro
  */
 
 /**
- * Deletes the attachment row when no link (and no fee agreement, fund record or exam-site application, which name
- * their document directly) uses it any more; true when it did.
+ * Deletes the attachment row when no link (and no fee agreement, fund record, exam-site
+ * application, student photo or candidate document, which name their content directly) uses it
+ * any more; true when it did.
  */
 export function releaseIfUnused(db: Db, attachmentId: number): boolean {
   const used = db
@@ -31,9 +32,11 @@ export function releaseIfUnused(db: Db, attachmentId: number): boolean {
       `SELECT 1 FROM attachment_links WHERE attachment_id = ?
        UNION ALL SELECT 1 FROM fee_agreements WHERE attachment_id = ?
        UNION ALL SELECT 1 FROM fund_entries WHERE attachment_id = ?
-       UNION ALL SELECT 1 FROM exam_site_applications WHERE attachment_id = ? LIMIT 1`,
+       UNION ALL SELECT 1 FROM exam_site_applications WHERE attachment_id = ?
+       UNION ALL SELECT 1 FROM student_photos WHERE attachment_id = ?
+       UNION ALL SELECT 1 FROM signup_documents WHERE attachment_id = ? LIMIT 1`,
     )
-    .get(attachmentId, attachmentId, attachmentId, attachmentId);
+    .get(attachmentId, attachmentId, attachmentId, attachmentId, attachmentId, attachmentId);
   if (used) return false;
   db.prepare('DELETE FROM attachments WHERE id = ?').run(attachmentId);
   return true;

@@ -47,6 +47,7 @@ export function examStats(db: Db): ExamLevelStats[] {
           passed: 0,
           failed: 0,
           absent: 0,
+          violation: 0,
           passRate: null,
           feeFen: { school: 0, subsidy: 0, student: 0 },
           maxFeeFen: null,
@@ -83,6 +84,7 @@ export function examStats(db: Db): ExamLevelStats[] {
       passed: f.passed,
       failed: f.failed,
       absent: f.absent,
+      violation: f.violation,
       passRate: passRate(f),
       feeFen: {
         school: f.byPayer.school.feeFen,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ExamBatch, Signup } from '../../../../shared/contract/exams';
 import type { ImportPreviewRow, ImportResult } from '../../../../shared/contract/imports';
 import {
+  noShowOutcomes,
   parseOutcome,
   parseScore,
   passesLine,
@@ -102,7 +103,7 @@ export const resultImportFields: readonly ImportFieldSpec<Field>[] = [
     key: 'result',
     label: '考核结果',
     synonyms: ['是否通过', '结果', '考试结果', '考核结论', '结论', '通过情况', '是否合格'],
-    rule: '通过（合格）、未通过（不合格）或缺考；不填时，有证书编号视为通过，只有成绩视为已考。',
+    rule: '通过（合格）、未通过（不合格）、缺考或违纪；不填时，有证书编号视为通过，只有成绩视为已考。',
     example: '通过',
   },
   {
@@ -175,6 +176,7 @@ const outcomeLabels: Record<SheetOutcome, string> = {
   passed: '通过',
   failed: '未通过',
   absent: '缺考',
+  violation: '违纪',
   examined: '已考',
 };
 
@@ -346,7 +348,7 @@ export function resultImportDefinition(
     if (verdict === undefined) {
       issue(
         'result',
-        `考核结果“${row.result}”无法识别，应为“通过”“未通过”或“缺考”`,
+        `考核结果“${row.result}”无法识别，应为“通过”“未通过”“缺考”或“违纪”`,
         MATCH_GROUP.bad,
       );
     }
@@ -388,9 +390,13 @@ export function resultImportDefinition(
       issue(null, '没有成绩、考核结果或证书编号，无法确定该考生的结果', '没有任何结果');
       return undefined;
     }
-    if (outcome === 'absent' && anyScore) {
+    if (noShowOutcomes.includes(outcome) && anyScore) {
       const field = verdict ? 'result' : 'score';
-      issue(field, '成绩单写明缺考，却又有分数，请核对', RESULT_GROUPS.contradiction);
+      issue(
+        field,
+        `成绩单写明${outcomeLabels[outcome]}，却又有分数，请核对：缺考、违纪的考生没有成绩`,
+        RESULT_GROUPS.contradiction,
+      );
     } else if (absentMark && outcome !== 'absent') {
       issue(
         'result',
@@ -464,7 +470,7 @@ export function resultImportDefinition(
     });
 
   /** A sign-up that has a result already: its row 更新结果, any other 首次录入. */
-  const outcomes = new Set(['passed', 'failed', 'absent']);
+  const outcomes = new Set(['passed', 'failed', 'absent', 'violation']);
   const hasResult = (s: Signup) => outcomes.has(s.status) || s.score !== null;
   return {
     title: '成绩导入',

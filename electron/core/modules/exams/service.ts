@@ -2,6 +2,7 @@ import type { CoreContext } from '../../context';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { importTemplate } from '../../io/importTemplate';
+import { attendanceService } from './attendance';
 import { batchWrites, getBatch, listBatches } from './batches';
 import { resultImportDefinition, resultImportFields } from './resultImport';
 import { signupService } from './signups';
@@ -20,6 +21,9 @@ type ExamHandlerName =
   | 'exams.signups.setStatus'
   | 'exams.signups.saveResult'
   | 'exams.signups.saveResults'
+  | 'exams.attendance.list'
+  | 'exams.attendance.save'
+  | 'exams.attendance.absentSheet'
   | 'exams.results.importPreview'
   | 'exams.results.importCommit'
   | 'exams.results.importProblems'
@@ -30,6 +34,7 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
   const { db } = ctx;
   const batches = batchWrites(ctx);
   const signups = signupService(ctx);
+  const attendance = attendanceService(ctx);
   /** The result sheet's import, for the batch the request names. */
   const results = (input: { batchId: number; file: { fileName: string } }) =>
     resultImportDefinition(ctx, getBatch(db, input.batchId), input.file.fileName);
@@ -49,6 +54,9 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
     'exams.signups.setStatus': ({ ids, status }) => signups.setStatus(ids, status),
     'exams.signups.saveResult': (input) => signups.saveResult(input),
     'exams.signups.saveResults': (input) => signups.saveResults(input),
+    'exams.attendance.list': ({ batchId }) => attendance.list(batchId),
+    'exams.attendance.save': (input) => attendance.save(input),
+    'exams.attendance.absentSheet': ({ batchId }) => attendance.absentSheet(batchId),
     'exams.results.importPreview': (input) => previewImport(results(input), input, ctx),
     'exams.results.importCommit': (input) => commitImport(db, results(input), input, ctx),
     'exams.results.importProblems': (input) => problemRowsSheet(results(input), input, ctx),

@@ -4,7 +4,7 @@ import type {
   WeeklyPaymentLine,
 } from '../../../../shared/contract/weekly';
 import { certificateLevels, type CertificateLevel } from '../../../../shared/domain/certificate';
-import type { SignupStatus } from '../../../../shared/domain/exams';
+import { scoredStatuses, type SignupStatus } from '../../../../shared/domain/exams';
 import type { FigureWindow } from '../../../../shared/domain/weeklyReports';
 import {
   addUpFundLines,
@@ -59,7 +59,8 @@ interface EntryRow {
   after_json: string | null;
 }
 
-const sat: ReadonlySet<SignupStatus> = new Set(['examined', 'passed', 'failed']);
+// 实考: the one definition (缺考 and 违纪 are no sitting that counts).
+const sat: ReadonlySet<SignupStatus> = new Set(scoredStatuses);
 
 const isLive = (v: SignupView | null): v is SignupView => v !== null && v.status !== 'withdrawn';
 

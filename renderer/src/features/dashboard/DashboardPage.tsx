@@ -104,6 +104,7 @@ export function DashboardPage() {
     { title: tx.exams.passed, dataIndex: 'passed', sorter: (a, b) => a.passed - b.passed },
     { title: tx.exams.failed, dataIndex: 'failed' },
     { title: tx.exams.absent, dataIndex: 'absent' },
+    { title: tx.exams.violation, dataIndex: 'violation' },
     {
       title: tx.exams.passRate,
       key: 'passRate',

@@ -1,5 +1,7 @@
 import {
   ArrowLeftOutlined,
+  CheckSquareOutlined,
+  PictureOutlined,
   EditOutlined,
   FileExcelOutlined,
   LayoutOutlined,
@@ -36,6 +38,7 @@ import {
   type SignupStatus,
 } from '../../../../shared/domain/exams';
 import { examFormLabels, limitText } from '../../../../shared/domain/costCaps';
+import { attendanceCounts } from '../../../../shared/domain/signupFigures';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
@@ -49,6 +52,8 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
+import { PhotoPanel } from '../photos/PhotoPanel';
+import { AttendancePanel } from './AttendancePanel';
 import { BatchPackageButton } from './BatchPackageButton';
 import { batchTitle } from './batchTitle';
 import { ResultModal } from './ResultModal';
@@ -96,6 +101,8 @@ export function BatchDetail({ id }: { id: number }) {
   const [editing, setEditing] = useState<Signup | null>(null);
   const [importing, setImporting] = useState(false);
   const [bulkResults, setBulkResults] = useState(false);
+  const [attendance, setAttendance] = useState(false);
+  const [photos, setPhotos] = useState(false);
   const text = t.exams.detail;
 
   const batchQuery = useQuery('exams.batches.get', { id });
@@ -234,7 +241,7 @@ export function BatchDetail({ id }: { id: number }) {
           type="link"
           size="small"
           icon={<EditOutlined />}
-          disabled={s.status === 'withdrawn' || s.status === 'absent'}
+          disabled={['withdrawn', 'absent', 'violation'].includes(s.status)}
           onClick={() => setEditing(s)}
           data-testid={`signup-result-${s.studentNo}`}
         >
@@ -245,6 +252,7 @@ export function BatchDetail({ id }: { id: number }) {
   ];
 
   const targets = bulkTargets(selected);
+  const turnout = batch && attendanceCounts(batch.figures);
   const canWithdraw = selected.length > 0 && selected.some((s) => !isFinalStatus(s.status));
 
   return (
@@ -276,8 +284,24 @@ export function BatchDetail({ id }: { id: number }) {
               {t.arrangements.open}
             </Button>
             <Button
+              icon={<PictureOutlined />}
+              disabled={!batch || batch.activeCount === 0}
+              onClick={() => setPhotos(true)}
+              data-testid="open-photos"
+            >
+              {t.photos.open}
+            </Button>
+            <Button
+              icon={<CheckSquareOutlined />}
+              disabled={!batch || batch.activeCount === 0 || attendance || bulkResults}
+              onClick={() => setAttendance(true)}
+              data-testid="open-attendance"
+            >
+              {text.attendance.open}
+            </Button>
+            <Button
               icon={<TableOutlined />}
-              disabled={!batch || batch.signupCount === 0 || bulkResults}
+              disabled={!batch || batch.signupCount === 0 || bulkResults || attendance}
               onClick={() => setBulkResults(true)}
               data-testid="bulk-results"
             >
@@ -349,6 +373,17 @@ export function BatchDetail({ id }: { id: number }) {
                   </Typography.Text>
                 )}
               </Descriptions.Item>
+              <Descriptions.Item label={text.attendance.field} span={2}>
+                <span data-testid="batch-attendance">
+                  {turnout &&
+                    text.attendance.counts(
+                      turnout.expected,
+                      turnout.present,
+                      turnout.absent,
+                      turnout.violation,
+                    )}
+                </span>
+              </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.examForm}>
                 {batch.examForm === null ? t.exams.noExamForm : examFormLabels[batch.examForm]}
               </Descriptions.Item>
@@ -415,7 +450,9 @@ export function BatchDetail({ id }: { id: number }) {
                 </Button>
               </Space>
             </Flex>
-            {bulkResults ? (
+            {attendance ? (
+              <AttendancePanel batchId={id} onClose={() => setAttendance(false)} />
+            ) : bulkResults ? (
               <ResultTable batchId={id} items={page.items} onClose={() => setBulkResults(false)} />
             ) : (
               <DataTable<Signup>
@@ -460,6 +497,14 @@ export function BatchDetail({ id }: { id: number }) {
       </LoadState>
       {signingUp && batch && (
         <SignupDialog batch={batch} onDone={changed} onClose={() => setSigningUp(false)} />
+      )}
+      {photos && batch && (
+        <PhotoPanel
+          batchId={id}
+          batchTitle={batchTitle(batch)}
+          organization={batch.organization}
+          onClose={() => setPhotos(false)}
+        />
       )}
       {editing && (
         <ResultModal signup={editing} onSaved={changed} onClose={() => setEditing(null)} />

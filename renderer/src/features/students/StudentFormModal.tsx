@@ -26,6 +26,7 @@ import {
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
 import { FormModal } from '../../components/FormModal';
+import { StudentPhoto } from '../photos/StudentPhoto';
 import { formatDate } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -263,6 +264,13 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
             <Input placeholder={p.phone} />
           </Form.Item>
         </Col>
+        {student && (
+          <Col span={24}>
+            <Form.Item label={t.photos.studentPhoto}>
+              <StudentPhoto studentId={student.id} />
+            </Form.Item>
+          </Col>
+        )}
         <Col span={24}>
           <Form.Item
             name="pilot"

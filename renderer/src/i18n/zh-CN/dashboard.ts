@@ -57,6 +57,7 @@ export const dashboard = {
     passed: '通过',
     failed: '未通过',
     absent: '缺考',
+    violation: '违纪',
     passRate: '通过率',
     maxFee: '最高收费',
     cap: '成本上限',

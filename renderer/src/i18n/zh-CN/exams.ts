@@ -96,6 +96,27 @@ export const exams = {
     importWords: { create: '首次录入', update: '更新结果' },
     scoreParts: (theory: number | null, practical: number | null) =>
       `理论 ${theory ?? '—'} · 实操 ${practical ?? '—'}`,
+    attendance: {
+      open: '考勤登记',
+      field: '考勤',
+      seat: '座位',
+      mark: '考勤',
+      hint: '按签到表逐行登记：↑↓ 移动，按 1/S 实考、2/Q 缺考、3/W 违纪；也可勾选后批量设置，改完一起保存。实考的考生状态改为“已考”。',
+      noSeats: '本批次尚未编排考场座位，暂按学号排列。',
+      counts: (expected: number, present: number, absent: number, violation: number) =>
+        `应考 ${expected} 人，实考 ${present} 人，缺考 ${absent} 人，违纪 ${violation} 人`,
+      unrecorded: (n: number) => `未登记 ${n} 人`,
+      setSelected: (label: string) => `所选设为${label}`,
+      restPresent: (n: number) => `其余未登记的 ${n} 人设为实考`,
+      cannot: (n: number, label: string) =>
+        `${n} 名考生不能登记为“${label}”（已撤销，或已录入成绩/结果），保持原样。`,
+      unsaved: '未保存',
+      absentSheet: '导出缺考名单',
+      exported: (name: string) => `已导出“${name}”`,
+      close: '退出考勤登记',
+      save: (n: number) => (n === 0 ? '没有更改' : `保存 ${n} 条考勤`),
+      saved: (n: number) => `已保存考勤，更新 ${n} 名考生`,
+    },
     bulkResults: {
       open: '批量录入结果',
       hint: '逐行选择结果、填写成绩和证书编号，改完一起保存；已报名、已缴费的考生可直接录入结果。只显示当前页的报名。',

@@ -1,0 +1,225 @@
+import type { z } from 'zod';
+import type { GeneratedFile } from '../../../../shared/contract/files';
+import type {
+  AttendanceRow,
+  AttendanceSaved,
+  AttendanceSheet,
+  Signup,
+  attendanceSaveSchema,
+} from '../../../../shared/contract/exams';
+import {
+  attendanceMarkLabels,
+  attendanceOf,
+  attendanceProblem,
+  attendanceStatus,
+} from '../../../../shared/domain/exams';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { safeFileName } from '../../../../shared/domain/fileNames';
+import { attendanceCounts } from '../../../../shared/domain/signupFigures';
+import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
+import type { CoreContext } from '../../context';
+import { CoreError } from '../../errors';
+import type { Db } from '../../db/open';
+import { getBatch } from './batches';
+import {
+  findSignups,
+  fromRow,
+  recordSignupAudit,
+  selectSignups,
+  type SignupRow,
+} from './repository';
+
+/**
+ * Where each sign-up sits, in the order of the sign-in sheets (session, room, seat): a map from
+ * sign-up id to its label (e.g. “第1考场 第1场 05号”) in seat order; null while the batch is not
+ * arranged (考场编排).
+ */
+export function seatOrder(db: Db, batchId: number): ReadonlyMap<number, string> | null {
+  const seats = db
+    .prepare<[number], { signupId: number; room: string; session: number; seat: number }>(
+      `SELECT st.signup_id AS signupId, r.name AS room, se.position AS session, st.seat
+         FROM exam_seats st
+         JOIN exam_rooms r ON r.id = st.exam_room_id
+         JOIN exam_sessions se ON se.id = st.session_id
+        WHERE st.batch_id = ?
+        ORDER BY se.position, r.position, st.seat`,
+    )
+    .all(batchId);
+  if (seats.length === 0) return null;
+  return new Map(
+    seats.map((s) => [
+      s.signupId,
+      `${s.room} 第${s.session + 1}场 ${String(s.seat).padStart(2, '0')}号`,
+    ]),
+  );
+}
+
+/** The batch's live sign-ups for 考勤登记: in seat order when arranged, else by 学号. */
+function candidates(db: Db, batchId: number): { rows: AttendanceRow[]; seatOrder: boolean } {
+  const rows = (
+    db
+      .prepare(
+        `${selectSignups} WHERE su.batch_id = ? AND su.status <> 'withdrawn' ORDER BY st.student_no`,
+      )
+      .all(batchId) as SignupRow[]
+  ).map(fromRow);
+  const seats = seatOrder(db, batchId);
+  const toRow = (s: Signup): AttendanceRow => ({
+    signupId: s.id,
+    studentId: s.studentId,
+    studentNo: s.studentNo,
+    name: s.name,
+    className: s.className,
+    status: s.status,
+    mark: attendanceOf(s.status),
+    score: s.score,
+    seat: seats?.get(s.id) ?? null,
+  });
+  if (!seats) return { rows: rows.map(toRow), seatOrder: false };
+  // Seated candidates in seat order, then anyone the arrangement left out, by 学号.
+  const position = new Map([...seats.keys()].map((id, i) => [id, i]));
+  const at = (s: Signup) => position.get(s.id) ?? Number.MAX_SAFE_INTEGER;
+  return { rows: [...rows].sort((a, b) => at(a) - at(b)).map(toRow), seatOrder: true };
+}
+
+/**
+ * 考勤登记 (issue 17, item 4): 实考 / 缺考 / 违纪 per candidate from the sign-in sheet. 实考 moves
+ * 已报名 or 已缴费 to 已考 (a result already there stays); 缺考 and 违纪 are statuses of their own.
+ * The counts are the batch's sign-up figures (`attendanceCounts`), as on 首页.
+ */
+export function attendanceService(ctx: CoreContext) {
+  const { db } = ctx;
+
+  const countsOf = (batchId: number) => attendanceCounts(getBatch(db, batchId).figures);
+
+  function list(batchId: number): AttendanceSheet {
+    getBatch(db, batchId);
+    const { rows, seatOrder: seated } = candidates(db, batchId);
+    return { batchId, seatOrder: seated, items: rows, counts: countsOf(batchId) };
+  }
+
+  /** Every row checked first, each refusal naming its student; all saved or none. */
+  const save = db.transaction((input: z.output<typeof attendanceSaveSchema>): AttendanceSaved => {
+    getBatch(db, input.batchId);
+    const at = ctx.clock().toISOString();
+    const found = new Map(
+      findSignups(
+        db,
+        input.entries.map((e) => e.id),
+      ).map((s) => [s.id, s]),
+    );
+    const problems: { path: string; message: string }[] = [];
+    const changes: { before: Signup; after: Signup }[] = [];
+    const seen = new Set<number>();
+    input.entries.forEach((entry, index) => {
+      const before = found.get(entry.id);
+      if (!before || before.batchId !== input.batchId) {
+        problems.push({
+          path: `entries.${index}`,
+          message: `第 ${index + 1} 条报名已不在本批次中（可能已被删除），请刷新后重试`,
+        });
+        return;
+      }
+      const who = `${before.name}（学号 ${before.studentNo}）`;
+      if (seen.has(entry.id)) {
+        problems.push({ path: `entries.${index}`, message: `${who}：重复登记` });
+        return;
+      }
+      seen.add(entry.id);
+      const problem = attendanceProblem(before.status, entry.mark, before.score);
+      if (problem) {
+        problems.push({
+          path: `entries.${index}`,
+          message: `${who}：不能登记为“${attendanceMarkLabels[entry.mark]}”，${problem}`,
+        });
+        return;
+      }
+      if (attendanceOf(before.status) === entry.mark) return;
+      changes.push({ before, after: { ...before, status: attendanceStatus[entry.mark] } });
+    });
+    if (problems.length > 0) {
+      const shown = problems
+        .slice(0, 3)
+        .map((p) => p.message)
+        .join('；');
+      throw new CoreError(
+        'VALIDATION',
+        `${problems.length} 条考勤不能保存，未做任何更改：${shown}${problems.length > 3 ? ' 等' : ''}。`,
+        { fields: problems },
+      );
+    }
+    const update = db.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?');
+    for (const { before, after } of changes) {
+      update.run(after.status, at, before.id);
+      recordSignupAudit(ctx, at, before, { ...after, updatedAt: at });
+    }
+    return {
+      updated: changes.length,
+      unchanged: input.entries.length - changes.length,
+      counts: countsOf(input.batchId),
+    };
+  });
+
+  /**
+   * 缺考名单 (issue 17, item 6): the batch's 缺考 and 违纪 candidates in seat order (by 学号 until
+   * arranged), in the shared sheet style, with the counts in the title.
+   */
+  async function absentSheet(batchId: number): Promise<GeneratedFile> {
+    const batch = getBatch(db, batchId);
+    const { rows } = candidates(db, batchId);
+    const missing = rows.filter((r) => r.mark === 'absent' || r.mark === 'violation');
+    const details = new Map(
+      db
+        .prepare<
+          [number],
+          { id: number; id_number: string; major_text: string; admission_no: string }
+        >(
+          `SELECT su.id, st.id_number, st.major_text, su.admission_no
+           FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
+        )
+        .all(batchId)
+        .map((r) => [r.id, r]),
+    );
+    const counts = attendanceCounts(batch.figures);
+    const label = batchLabel(batch);
+    const wb = newWorkbook();
+    addSheet(
+      wb,
+      '缺考名单',
+      ['序号', '考场座位', '准考证号', '学号', '姓名', '身份证号', '专业', '班级', '考勤'],
+      missing.map((r, i) => {
+        const d = details.get(r.signupId);
+        return [
+          i + 1,
+          r.seat ?? '',
+          d?.admission_no ?? '',
+          r.studentNo,
+          r.name,
+          d?.id_number ?? '',
+          d?.major_text ?? '',
+          r.className,
+          attendanceMarkLabels[r.mark!],
+        ];
+      }),
+      {
+        textColumns: [2, 3, 5],
+        title: {
+          text: `${label} 缺考名单（应考 ${counts.expected} 人，实考 ${counts.present} 人，缺考 ${counts.absent} 人，违纪 ${counts.violation} 人）`,
+          madeOn: chinaDate(ctx.clock()),
+        },
+      },
+    );
+    const bytes = await workbookBytes(wb);
+    return {
+      fileName: `${safeFileName(`${label} 缺考名单`)}.xlsx`,
+      contentBase64: bytes.toString('base64'),
+    };
+  }
+
+  return {
+    list,
+    absentSheet,
+    save: (input: z.output<typeof attendanceSaveSchema>) => save(input),
+  };
+}

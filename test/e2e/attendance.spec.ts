@@ -1,0 +1,127 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { attachScreenshot, openPage } from '../harness/antd';
+import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
+import { schoolProfile } from '../harness/seed';
+import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { webHostCall } from '../harness/seedStaff';
+import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+
+test.describe('考勤登记', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let host: RunningWebHost;
+
+  test.beforeEach(async () => {
+    temp = makeTempDir('pilotdesk-e2e-attendance-');
+    host = await startWebHostProcess(temp.dir);
+  });
+  test.afterEach(async () => {
+    await host.stop();
+    temp.remove();
+  });
+
+  test('attendance recorded on the batch page (keys, one 违纪, the rest in bulk) shows on the batch and on 首页', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    // With the school saved, 首页 is the home page (a fresh install opens on 学校信息).
+    await call('school.save', schoolProfile);
+    await setCaps(call);
+    const students = await addStudents(call, 6);
+    await signUp(
+      call,
+      [
+        {
+          certificateId: WEB_CERT,
+          level: 'junior',
+          examDate: '2020-11-15',
+          fee: 480,
+          name: '第一批',
+        },
+      ],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+
+    await page.goto(await host.launchUrl());
+    await openPage(page, '考核报名');
+    await page
+      .getByRole('row', { name: /第一批/ })
+      .getByRole('button', { name: '报名管理' })
+      .click();
+    await expect(page.getByTestId('batch-attendance')).toHaveText(
+      '应考 6 人，实考 0 人，缺考 0 人，违纪 0 人',
+    );
+
+    await page.getByTestId('open-attendance').click();
+    const table = page.getByTestId('attendance-table');
+    const rows = table.locator('tbody tr.ant-table-row');
+    // By 学号 until the batch is arranged, and said so.
+    await expect(rows).toHaveCount(6);
+    await expect(page.getByText('本批次尚未编排考场座位，暂按学号排列。')).toBeVisible();
+    await expect(rows.first()).toContainText('2023000001');
+    await expect(page.getByTestId('attendance-counts')).toHaveText(
+      '应考 6 人，实考 0 人，缺考 0 人，违纪 0 人，未登记 6 人',
+    );
+
+    // Keyboard: 学生2's row, key 2 = 缺考 (the focus moves on to 学生3's row).
+    const row = (n: number) => rows.filter({ hasText: `202300000${n}` });
+    await row(2).focus();
+    await page.keyboard.press('2');
+    await expect(row(2).getByRole('radio', { name: '缺考' })).toBeChecked();
+    await expect(row(3)).toBeFocused();
+    // A click: 学生4 违纪.
+    await row(4).getByText('违纪').click();
+    await expect(row(4).getByRole('radio', { name: '违纪' })).toBeChecked();
+    // The rest in bulk.
+    await page.getByTestId('attendance-rest-present').click();
+    for (const n of [1, 3, 5, 6]) {
+      await expect(row(n).getByRole('radio', { name: '实考' })).toBeChecked();
+    }
+    await attachScreenshot(page, testInfo, 'attendance-marked');
+    await page.getByTestId('attendance-save').click();
+    await expect(page.getByText('已保存考勤，更新 6 名考生')).toBeVisible();
+    await expect(page.getByTestId('attendance-counts')).toHaveText(
+      '应考 6 人，实考 4 人，缺考 1 人，违纪 1 人',
+    );
+    await expect(row(4)).toContainText('违纪');
+    await expect(row(1)).toContainText('已考');
+
+    // 缺考名单: the 缺考 and the 违纪 candidate, read back from the downloaded file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('attendance-absent-sheet').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Web前端开发 初级 · 2020-11-15 第一批 缺考名单.xlsx');
+    const wb = await loadWorkbook(readFileSync((await download.path())!));
+    const { rows: listed } = sheetTable(wb.getWorksheet('缺考名单')!);
+    expect(listed.map((r) => [r[4], r[8]])).toEqual([
+      ['学生2', '缺考'],
+      ['学生4', '违纪'],
+    ]);
+
+    await page.getByRole('button', { name: '退出考勤登记' }).click();
+    await expect(page.getByTestId('batch-attendance')).toHaveText(
+      '应考 6 人，实考 4 人，缺考 1 人，违纪 1 人',
+    );
+    const signups = page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
+    await expect(signups.filter({ hasText: '2023000004' })).toContainText('违纪');
+    await expect(signups.filter({ hasText: '2023000002' })).toContainText('缺考');
+    await attachScreenshot(page, testInfo, 'attendance-batch');
+
+    await openPage(page, '首页');
+    const examTable = page.getByTestId('dashboard-exams');
+    const headers = await examTable.locator('thead th').allInnerTexts();
+    const cell = (title: string) =>
+      examTable
+        .locator('.ant-table-row')
+        .first()
+        .locator('td')
+        .nth(headers.findIndex((h) => h.trim() === title));
+    await expect(cell('报名')).toHaveText('6');
+    await expect(cell('已考')).toHaveText('4');
+    await expect(cell('缺考')).toHaveText('1');
+    await expect(cell('违纪')).toHaveText('1');
+    await attachScreenshot(page, testInfo, 'attendance-dashboard');
+  });
+});
