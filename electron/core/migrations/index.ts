@@ -16,6 +16,7 @@ import teacherDetails from './015_teacher_details';
 import results from './016_results';
 import funds from './017_funds';
 import formats from './018_formats';
+import uploadLayouts from './023_upload_layouts';
 
 export interface Migration {
   version: number;
@@ -46,4 +47,5 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'results', sql: results },
   { version: 17, name: 'funds', sql: funds },
   { version: 18, name: 'formats', sql: formats },
+  { version: 23, name: 'upload_layouts', sql: uploadLayouts },
 ];
