@@ -5,6 +5,12 @@ import type { AuditAction } from '../domain/audit';
 import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import {
+  MAX_UPLOAD_HEADER_LENGTH,
+  uploadColumnKeys,
+  uploadLayoutProblems,
+  type UploadColumn,
+} from '../domain/uploadLayouts';
+import {
   payers,
   signupStatuses,
   type AuditChange,
@@ -322,6 +328,38 @@ export interface SheetDownload {
   size: number;
 }
 
+const uploadColumnSchema = z
+  .object({
+    key: z.enum(uploadColumnKeys, { error: '上传表的列无效' }),
+    header: requiredText('表头文字', MAX_UPLOAD_HEADER_LENGTH),
+  })
+  .strict();
+
+/** A 考生信息上传表 layout an evaluation organization asks for: its columns, order and headers. */
+export const uploadLayoutSaveSchema = z
+  .object({
+    id: idField('列格式').optional(),
+    organization: requiredText('培训评价组织', 100),
+    name: requiredText('格式名称', 50),
+    columns: z
+      .array(uploadColumnSchema, { error: '请选择上传表的列' })
+      .max(uploadColumnKeys.length, { error: '列太多' })
+      .superRefine((columns, ctx) => {
+        for (const message of uploadLayoutProblems(columns))
+          ctx.addIssue({ code: 'custom', message });
+      }),
+  })
+  .strict();
+export type UploadLayoutSave = z.input<typeof uploadLayoutSaveSchema>;
+
+export interface UploadLayout {
+  id: number;
+  organization: string;
+  name: string;
+  columns: UploadColumn[];
+  updatedAt: string;
+}
+
 /** A candidate of the 考生信息上传表 the platform may refuse, and why. */
 export interface UploadSheetFlag {
   studentNo: string;
@@ -376,10 +414,19 @@ export const feesContract = {
   'fees.savePayment': { input: paymentSaveSchema.strict(), output: {} as Payment },
   'fees.deletePayment': { input: deleteSchema.strict(), output: {} as DeleteResult },
   'fees.reconcile': { input: z.object({}).strict(), output: {} as Reconciliation },
+  /** In the platform's columns, or in a saved layout's (`layoutId`). */
   'fees.uploadSheet': {
-    input: z.object({ batchId: idField('考核批次') }).strict(),
+    input: z
+      .object({
+        batchId: idField('考核批次'),
+        layoutId: idField('列格式').nullable().default(null),
+      })
+      .strict(),
     output: {} as SheetDownload,
   },
+  'fees.uploadLayouts.list': { input: z.object({}).strict(), output: {} as UploadLayout[] },
+  'fees.uploadLayouts.save': { input: uploadLayoutSaveSchema, output: {} as UploadLayout },
+  'fees.uploadLayouts.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
   /** The candidates the platform may refuse (15-digit IDs), listed before the upload sheet. */
   'fees.uploadSheetFlags': {
     input: z.object({ batchId: idField('考核批次') }).strict(),
@@ -418,6 +465,9 @@ export const feesTopics = {
   'fees.deletePayment': { writes: ['payments'] },
   'fees.reconcile': { reads: feeData },
   'fees.uploadSheet': { reads: feeData },
+  'fees.uploadLayouts.list': { reads: ['batches'] },
+  'fees.uploadLayouts.save': { writes: ['batches'] },
+  'fees.uploadLayouts.delete': { writes: ['batches'] },
   'fees.uploadSheetFlags': { reads: feeData },
   'fees.feeSheet': { reads: feeData },
   'fees.skillCertificatesSheet': { reads: [...feeData, 'school', 'sites'] },

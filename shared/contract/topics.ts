@@ -16,7 +16,7 @@ export const topics = [
   'attachments',
   'projects',
   'students',
-  /** Exam batches and fee agreements with evaluation organizations. */
+  /** Exam batches, fee agreements and upload-sheet layouts of evaluation organizations. */
   'batches',
   /** Sign-ups: status, results, fee and payer, and their audit log. */
   'signups',

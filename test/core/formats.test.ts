@@ -179,6 +179,53 @@ describe('考生信息上传表', () => {
       rows[0]![12],
     ]);
     expect((await fails(t, 'fees.uploadSheetFlags', { batchId: 999 })).code).toBe('NOT_FOUND');
+
+    // An organization's own layout: fewer columns, its order, its headers; saved, audited, used.
+    const layout = await ok(t, 'fees.uploadLayouts.save', {
+      organization: '示例评价组织',
+      name: '报名表（简）',
+      columns: [
+        { key: 'idNumber', header: '身份证号' },
+        { key: 'name', header: '考生姓名' },
+        { key: 'levelCode', header: '级别' },
+        { key: 'phone', header: ' 联系电话 ' },
+      ],
+    });
+    expect(layout.columns.at(-1)).toEqual({ key: 'phone', header: '联系电话' });
+    const custom = await ok(t, 'fees.uploadSheet', { batchId: batch.id, layoutId: layout.id });
+    const book = sheetTable(
+      (await loadWorkbook(Buffer.from(custom.contentBase64, 'base64'))).worksheets[0]!,
+    );
+    expect(book.header).toEqual(['身份证号', '考生姓名', '级别', '联系电话']);
+    expect(book.rows[1]).toEqual(['420106040301123', '旧证学生', 1, '13800001111']);
+    expect(await ok(t, 'fees.uploadLayouts.list', {})).toEqual([layout]);
+    expect(readRows(t, "SELECT action FROM audit_log WHERE entity = 'upload_layout'").length).toBe(
+      1,
+    );
+
+    // Refusals say which column and why, and save nothing.
+    const twice = await fails(t, 'fees.uploadLayouts.save', {
+      organization: '示例评价组织',
+      name: '重复',
+      columns: [
+        { key: 'name', header: '姓名' },
+        { key: 'name', header: '姓名2' },
+        { key: 'phone', header: '姓名' },
+      ],
+    });
+    expect(twice.message).toContain('第 2 列：“姓名”已在前面选过');
+    expect(twice.message).toContain('第 3 列：表头“姓名”重复');
+    const sameName = await fails(t, 'fees.uploadLayouts.save', {
+      organization: '示例评价组织',
+      name: '报名表（简）',
+      columns: [{ key: 'name', header: '姓名' }],
+    });
+    expect(sameName.message).toContain('已有名为“报名表（简）”的列格式');
+    expect(await ok(t, 'fees.uploadLayouts.list', {})).toHaveLength(1);
+    await ok(t, 'fees.uploadLayouts.delete', { id: layout.id });
+    expect(
+      (await fails(t, 'fees.uploadSheet', { batchId: batch.id, layoutId: layout.id })).code,
+    ).toBe('NOT_FOUND');
   });
 });
 

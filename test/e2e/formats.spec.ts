@@ -189,4 +189,76 @@ test.describe('上报数据中心', () => {
       '20260420',
     ]);
   });
+
+  test('费用台账 saves an organization’s own 考生信息上传表 layout and downloads the sheet in it', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    await call('school.save', schoolProfile);
+    await setCaps(call);
+    const [first] = await addStudents(call, 1);
+    await signUp(
+      call,
+      [{ certificateId: WEB_CERT, level: 'junior', examDate: '2026-03-20', fee: 480 }],
+      [{ student: first!, batch: 0 }],
+    );
+
+    await page.goto(await host.launchUrl());
+    await openPage(page, '费用台账');
+    await page.getByTestId('upload-layout').click();
+    await page.getByRole('menuitem', { name: '管理列格式…' }).click();
+    const manager = openDialog(page);
+    await expect(manager.getByTestId('upload-layouts')).toContainText('还没有保存的列格式');
+    await manager.getByRole('button', { name: '新建列格式' }).click();
+    const editor = page.getByRole('dialog', { name: '新建列格式' });
+    await editor.locator('#layout-organization').fill('示例评价组织');
+    await editor.locator('#layout-name').fill('报名表');
+    await editor.getByRole('checkbox', { name: '证件类型' }).uncheck();
+    await editor.getByRole('button', { name: '“学号”上移' }).click();
+    await editor.getByRole('button', { name: '“学号”上移' }).click();
+    await editor.getByRole('button', { name: '“学号”上移' }).click();
+    await editor.getByRole('button', { name: '“学号”上移' }).click();
+    await editor.getByLabel('“姓名”的表头文字').fill('学号');
+    await expect(editor.getByTestId('layout-problems')).toContainText('表头“学号”重复');
+    await expect(editor.getByTestId('layout-save')).toBeDisabled();
+    await editor.getByLabel('“姓名”的表头文字').fill('考生姓名');
+    await attachScreenshot(page, testInfo, 'upload-layout-editor');
+    await editor.getByTestId('layout-save').click();
+    await expect(editor).toBeHidden();
+    await expect(manager.getByTestId('upload-layouts')).toContainText(
+      '学号、考生姓名、性别、证件号码、专业',
+    );
+    await manager.getByRole('button', { name: /^关\s*闭$/ }).click();
+
+    await page.locator('.ant-select', { has: page.locator('#fees-batch-filter') }).click();
+    await page
+      .locator('.ant-select-item-option', { hasText: '初级' })
+      .filter({ visible: true })
+      .first()
+      .click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('upload-layout').click();
+    await page.getByRole('menuitem', { name: '报名表' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '考生信息上传表（报名表）' }).click();
+    const file = await download;
+    const upload = sheetTable((await loadWorkbook(readFileSync(await file.path()))).worksheets[0]!);
+    expect(upload.header).toEqual([
+      '学号',
+      '考生姓名',
+      '性别',
+      '证件号码',
+      '专业',
+      '班级',
+      '年级',
+      '手机号码',
+      '证书名称',
+      '等级',
+      '等级代码',
+      '考核批次',
+    ]);
+    expect(upload.rows).toHaveLength(1);
+    expect(upload.rows[0]![0]).toBe('2023000001');
+  });
 });

@@ -20,6 +20,7 @@ import examSites from './019_exam_sites';
 import arrangements from './020_arrangements';
 import violationStatus from './021_violation_status';
 import photos from './022_photos';
+import uploadLayouts from './023_upload_layouts';
 
 export interface Migration {
   version: number;
@@ -60,4 +61,5 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'arrangements', sql: arrangements },
   { version: 21, name: 'violation_status', sql: violationStatus, rebuildsReferencedTable: true },
   { version: 22, name: 'photos', sql: photos },
+  { version: 23, name: 'upload_layouts', sql: uploadLayouts },
 ];

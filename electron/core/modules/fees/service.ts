@@ -12,6 +12,7 @@ import { feeSheet, uploadSheet, uploadSheetFlags, type SheetFile } from './sheet
 import { schoolRepository } from '../school/repository';
 import { feeTotals, studentStatement } from './statement';
 import { statementPdf } from './statementPdf';
+import { loadUploadLayout, uploadLayoutsRepo } from './uploadLayouts';
 
 type FeesHandlerName =
   | 'fees.ledger'
@@ -28,6 +29,9 @@ type FeesHandlerName =
   | 'fees.reconcile'
   | 'fees.uploadSheet'
   | 'fees.uploadSheetFlags'
+  | 'fees.uploadLayouts.list'
+  | 'fees.uploadLayouts.save'
+  | 'fees.uploadLayouts.delete'
   | 'fees.feeSheet'
   | 'fees.skillCertificatesSheet'
   | 'fees.xCertificatesSheet'
@@ -47,6 +51,7 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
   const fees = feeChanger(ctx);
   const payments = paymentsRepo(ctx);
   const school = schoolRepository(db);
+  const layouts = uploadLayoutsRepo(ctx);
   return {
     'fees.ledger': (input) => ledger.list(input),
     'fees.facets': () => ledger.facets(),
@@ -67,7 +72,17 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.savePayment': (input) => payments.save(input),
     'fees.deletePayment': ({ id }) => payments.remove(id),
     'fees.reconcile': () => reconcile(db),
-    'fees.uploadSheet': async ({ batchId }) => download(await uploadSheet(db, batchId)),
+    'fees.uploadSheet': async ({ batchId, layoutId }) =>
+      download(
+        await uploadSheet(
+          db,
+          batchId,
+          layoutId === null ? undefined : loadUploadLayout(db, layoutId).columns,
+        ),
+      ),
+    'fees.uploadLayouts.list': () => layouts.list(),
+    'fees.uploadLayouts.save': (input) => layouts.save(input),
+    'fees.uploadLayouts.delete': ({ id }) => layouts.remove(id),
     'fees.uploadSheetFlags': ({ batchId }) => uploadSheetFlags(db, batchId),
     'fees.feeSheet': async ({ batchId }) =>
       download(await feeSheet(db, batchId, chinaDate(ctx.clock()))),

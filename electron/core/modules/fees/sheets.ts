@@ -17,6 +17,12 @@ import {
   type IdType,
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, type Gender } from '../../../../shared/domain/teachers';
+import {
+  standardUploadLayout,
+  uploadTextColumns,
+  type UploadColumn,
+  type UploadColumnKey,
+} from '../../../../shared/domain/uploadLayouts';
 import { addUpSignups } from '../../../../shared/domain/signupFigures';
 import type { UploadSheetFlag } from '../../../../shared/contract/fees';
 import type { Db } from '../../db/open';
@@ -62,22 +68,6 @@ function mustBatch(batches: Map<number, BatchInfo>, batchId: number): BatchInfo 
   return batch;
 }
 
-export const UPLOAD_SHEET_HEADER = [
-  '姓名',
-  '性别',
-  '证件类型',
-  '证件号码',
-  '学号',
-  '专业',
-  '班级',
-  '年级',
-  '手机号码',
-  '证书名称',
-  '等级',
-  '等级代码',
-  '考核批次',
-] as const;
-
 /** The batch's candidates as uploaded: not withdrawn, by 学号. */
 function uploadRows(db: Db, batchId: number): SheetRow[] {
   return db
@@ -102,33 +92,43 @@ export function uploadSheetFlags(db: Db, batchId: number): UploadSheetFlag[] {
 
 /**
  * 考生信息上传表 for one batch: its non-withdrawn candidates by 学号, in the platform's bulk
- * upload columns (等级 as 初级/中级/高级 and its 1/2/3 code). ID numbers, 学号 and phones are
- * text cells; typed text never runs as a formula.
+ * upload columns (等级 as 初级/中级/高级 and its 1/2/3 code) or in the columns, order and headers
+ * of an organization's saved layout. ID numbers, 学号 and phones are text cells; typed text
+ * never runs as a formula.
  */
-export async function uploadSheet(db: Db, batchId: number): Promise<SheetFile> {
+export async function uploadSheet(
+  db: Db,
+  batchId: number,
+  columns: readonly UploadColumn[] = standardUploadLayout,
+): Promise<SheetFile> {
   const batch = mustBatch(loadBatches(db), batchId);
-  const rows = uploadRows(db, batchId);
+  const cell = (r: SheetRow): Record<UploadColumnKey, SheetValue> => ({
+    name: r.name,
+    gender: genderLabels[r.gender],
+    idType: idTypeLabels[r.id_type],
+    idNumber: r.id_number,
+    studentNo: r.student_no,
+    major: r.major_name,
+    className: r.class_name,
+    grade: r.entry_year === null ? '' : String(r.entry_year),
+    phone: r.phone,
+    certificate: batch.certificateName,
+    level: certificateLevelLabels[batch.level],
+    levelCode: certificateLevelCodes[batch.level],
+    batch: batch.label,
+  });
   const wb = newWorkbook();
   addSheet(
     wb,
     '考生信息',
-    UPLOAD_SHEET_HEADER,
-    rows.map((r) => [
-      r.name,
-      genderLabels[r.gender],
-      idTypeLabels[r.id_type],
-      r.id_number,
-      r.student_no,
-      r.major_name,
-      r.class_name,
-      r.entry_year === null ? '' : String(r.entry_year),
-      r.phone,
-      batch.certificateName,
-      certificateLevelLabels[batch.level],
-      certificateLevelCodes[batch.level],
-      batch.label,
-    ]),
-    { textColumns: [3, 4, 7, 8] },
+    columns.map((c) => c.header),
+    uploadRows(db, batchId).map((r) => {
+      const cells = cell(r);
+      return columns.map((c) => cells[c.key]);
+    }),
+    {
+      textColumns: columns.flatMap((c, i) => (uploadTextColumns.includes(c.key) ? [i] : [])),
+    },
   );
   return { fileName: UPLOAD_SHEET_FILE, bytes: await workbookBytes(wb) };
 }

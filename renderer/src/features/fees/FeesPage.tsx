@@ -1,8 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Tabs, Tooltip } from 'antd';
+import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Dropdown, Space, Tabs, Tooltip } from 'antd';
 import { useState } from 'react';
 import { invoke, messageOf } from '../../api/client';
-import { combined } from '../../api/useQuery';
+import { combined, useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { DataCentreExportButton } from '../../components/DataCentreExportButton';
 import { LoadState } from '../../components/LoadState';
@@ -15,6 +15,7 @@ import { PaymentsTab } from './PaymentsTab';
 import { RulesTab } from './RulesTab';
 import { StatementDrawer } from './StatementDrawer';
 import { TotalsTab } from './TotalsTab';
+import { UploadLayoutsModal } from './UploadLayoutsModal';
 
 const text = t.fees;
 const tabKeys = ['ledger', 'rules', 'payments', 'totals'] as const;
@@ -25,6 +26,12 @@ function Downloads() {
   const { message, modal } = App.useApp();
   const batchIds = useFeesStore((s) => s.query.batchIds);
   const [busy, setBusy] = useState<string | null>(null);
+  const [layoutId, setLayoutId] = useState<number | null>(null);
+  const [managing, setManaging] = useState(false);
+  const layouts = useQuery('fees.uploadLayouts.list', {}).data ?? [];
+  // A deleted layout falls back to the standard one rather than failing the download.
+  const chosen = layouts.find((l) => l.id === layoutId);
+  const chosenLayout = chosen?.id ?? null;
   const batchId = batchIds.length === 1 ? batchIds[0] : null;
   /** 15-digit IDs are listed before the upload sheet: the platform may refuse them. */
   const confirmFlags = async (id: number): Promise<boolean> => {
@@ -55,7 +62,7 @@ function Downloads() {
       if (which === 'upload' && batchId !== null && !(await confirmFlags(batchId))) return;
       const sheet =
         which === 'upload' && batchId !== null
-          ? await invoke('fees.uploadSheet', { batchId })
+          ? await invoke('fees.uploadSheet', { batchId, layoutId: chosenLayout })
           : await invoke('fees.feeSheet', { batchId });
       saveSheet(sheet);
       message.success(text.downloaded(sheet.fileName));
@@ -65,18 +72,53 @@ function Downloads() {
       setBusy(null);
     }
   };
+  const organizations = [...new Set(layouts.map((l) => l.organization))];
   return (
     <>
-      <Tooltip title={batchId === null ? text.downloadUploadHint : undefined}>
-        <Button
-          icon={<DownloadOutlined />}
-          disabled={batchId === null}
-          loading={busy === 'upload'}
-          onClick={() => void run('upload')}
+      <Space.Compact>
+        <Tooltip title={batchId === null ? text.downloadUploadHint : undefined}>
+          <Button
+            icon={<DownloadOutlined />}
+            disabled={batchId === null}
+            loading={busy === 'upload'}
+            onClick={() => void run('upload')}
+          >
+            {text.downloadUpload}
+            {chosen ? text.inLayout(chosen.name) : ''}
+          </Button>
+        </Tooltip>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            selectable: true,
+            selectedKeys: [String(chosenLayout ?? 0)],
+            onClick: ({ key }) => {
+              if (key === 'manage') setManaging(true);
+              else setLayoutId(key === '0' ? null : Number(key));
+            },
+            items: [
+              { key: '0', label: text.standardLayout },
+              ...organizations.map((organization) => ({
+                type: 'group' as const,
+                key: `org-${organization}`,
+                label: organization,
+                children: layouts
+                  .filter((l) => l.organization === organization)
+                  .map((l) => ({ key: String(l.id), label: l.name })),
+              })),
+              { type: 'divider' as const },
+              { key: 'manage', label: text.manageLayouts },
+            ],
+          }}
         >
-          {text.downloadUpload}
-        </Button>
-      </Tooltip>
+          <Button
+            icon={<DownOutlined />}
+            aria-label={text.layoutPicker}
+            data-testid="upload-layout"
+          />
+        </Dropdown>
+      </Space.Compact>
+      {managing && <UploadLayoutsModal onClose={() => setManaging(false)} />}
       <Button
         icon={<DownloadOutlined />}
         loading={busy === 'fees'}

@@ -43,6 +43,7 @@ export const common = {
   delete: '删除',
   cancel: '取消',
   confirm: '确定',
+  close: '关闭',
   actions: '操作',
   search: '搜索',
   import: '导入',

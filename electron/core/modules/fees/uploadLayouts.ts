@@ -1,0 +1,87 @@
+import type { UploadLayout, UploadLayoutSave } from '../../../../shared/contract/fees';
+import type { DeleteResult } from '../../../../shared/contract/fields';
+import type { UploadColumn } from '../../../../shared/domain/uploadLayouts';
+import type { CoreContext } from '../../context';
+import { auditedRows } from '../../db/audit';
+import type { Db } from '../../db/open';
+import { CoreError } from '../../errors';
+
+interface LayoutRow {
+  id: number;
+  organization: string;
+  name: string;
+  columns_json: string;
+  updated_at: string;
+}
+
+const fromRow = (row: LayoutRow): UploadLayout => ({
+  id: row.id,
+  organization: row.organization,
+  name: row.name,
+  columns: JSON.parse(row.columns_json) as UploadColumn[],
+  updatedAt: row.updated_at,
+});
+
+/** A saved layout, or NOT_FOUND saying so. */
+export function loadUploadLayout(db: Db, id: number): UploadLayout {
+  const row = db.prepare<[number], LayoutRow>('SELECT * FROM upload_layouts WHERE id = ?').get(id);
+  if (!row) {
+    throw new CoreError('NOT_FOUND', `上传表列格式不存在（编号 ${id}），可能已被删除，请刷新。`);
+  }
+  return fromRow(row);
+}
+
+/** 考生信息上传表 layouts: listed by organization and name, saved and deleted with the audit log. */
+export function uploadLayoutsRepo(ctx: CoreContext) {
+  const { db } = ctx;
+  const rows = auditedRows(ctx, 'upload_layout', (id) => loadUploadLayout(db, id));
+
+  const sameName = (input: UploadLayoutSave) =>
+    db
+      .prepare<[string, string, number], { id: number }>(
+        'SELECT id FROM upload_layouts WHERE organization = ? AND name = ? AND id <> ?',
+      )
+      .get(input.organization, input.name, input.id ?? 0);
+
+  return {
+    list: (): UploadLayout[] =>
+      db
+        .prepare<[], LayoutRow>('SELECT * FROM upload_layouts ORDER BY organization, name, id')
+        .all()
+        .map(fromRow),
+
+    save(input: UploadLayoutSave): UploadLayout {
+      if (sameName(input)) {
+        const message = `“${input.organization}”已有名为“${input.name}”的列格式，请换一个名称`;
+        throw new CoreError('VALIDATION', `输入有误，未保存。${message}`, {
+          fields: [{ path: 'name', message }],
+        });
+      }
+      const columns = JSON.stringify(
+        input.columns.map((c) => ({ key: c.key, header: c.header.trim() })),
+      );
+      return rows.save(input.id, (before, { at }) => {
+        if (before === null) {
+          return Number(
+            db
+              .prepare(
+                `INSERT INTO upload_layouts (organization, name, columns_json, created_at, updated_at)
+                 VALUES (?, ?, ?, ?, ?)`,
+              )
+              .run(input.organization, input.name, columns, at, at).lastInsertRowid,
+          );
+        }
+        db.prepare(
+          'UPDATE upload_layouts SET organization = ?, name = ?, columns_json = ?, updated_at = ? WHERE id = ?',
+        ).run(input.organization, input.name, columns, at, before.id);
+        return before.id;
+      });
+    },
+
+    remove: (id: number): DeleteResult =>
+      rows.remove(id, () => {
+        db.prepare('DELETE FROM upload_layouts WHERE id = ?').run(id);
+        return { id };
+      }),
+  };
+}
