@@ -10,12 +10,13 @@ import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { benchResultsImport } from './results.bench';
 import { printTable, type BenchRow } from './stats';
 import { benchStudentImport, benchStudents } from './students.bench';
-import { benchFirstPaintScripts, benchWebColdStart } from './webStart.bench';
+import { benchFirstPaintScripts, benchWebColdStart, benchWebStart } from './webStart.bench';
 
 const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
   ['core', benchCoreOpen],
   ['firstpaint', benchFirstPaintScripts],
   ['webstart', benchWebColdStart],
+  ['webcli', benchWebStart],
   ['selfcheck', benchSelfCheck],
   ['teachers', benchTeacherFilter],
   ['import', () => benchStudentImport()],
