@@ -5,7 +5,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stderrLogger } from '../core/log';
 import { startCoreWorker } from '../core/worker/client';
-import { fileClock } from './clock';
 import { parseWebOptions } from './options';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startWebHost } from './server';
@@ -41,7 +40,6 @@ async function main(): Promise<void> {
     workerFile: coreWorkerFile,
     dataDir: options.dataDir,
     clock: options.clockFile ? { kind: 'file', file: options.clockFile } : { kind: 'system' },
-    hostClock: options.clockFile ? fileClock(options.clockFile) : undefined,
     log: stderrLogger,
     appVersion: version,
   });

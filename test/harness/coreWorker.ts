@@ -9,14 +9,11 @@ let bundle: Promise<string> | undefined;
 
 /**
  * The core's worker bundled by the build's own function (esbuild, as `npm run web` and the
- * Electron build do), once per test process, into dist/test-worker/<pid>/ (inside the checkout,
- * so the bundle finds better-sqlite3 in node_modules).
+ * Electron build do), once per test process, into dist/test-worker/ (written whole, then renamed;
+ * inside the checkout, so the bundle finds better-sqlite3 in node_modules).
  */
 export function coreWorkerBundle(): Promise<string> {
-  bundle ??= buildCoreWorker(
-    repoRoot,
-    path.join(repoRoot, 'dist', 'test-worker', String(process.pid)),
-  );
+  bundle ??= buildCoreWorker(repoRoot, path.join(repoRoot, 'dist', 'test-worker'));
   return bundle;
 }
 

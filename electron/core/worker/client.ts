@@ -5,7 +5,13 @@ import type { Dispatch } from '../dispatcher';
 import { createEventSource, type EventSource } from '../events';
 import { createDownloadStore, type DownloadStore } from '../io/downloads';
 import type { Logger } from '../log';
-import type { CoreWorkerData, FromWorker, ToWorker, WorkerClock } from './protocol';
+import {
+  clockOf,
+  type CoreWorkerData,
+  type FromWorker,
+  type ToWorker,
+  type WorkerClock,
+} from './protocol';
 
 /**
  * What a host needs of the core, whether it runs in the host's thread (`createCore`, tests) or
@@ -27,7 +33,7 @@ export interface CoreWorkerOptions {
   dataDir: string;
   appVersion: string;
   clock: WorkerClock;
-  /** The host thread's clock, for the download store's expiry (the core's clock by default). */
+  /** The host thread's clock for the download store's expiry: the core's by default. */
   hostClock?: () => Date;
   nativeBinding?: string;
   log: Logger;
@@ -69,14 +75,7 @@ interface Thread {
  */
 export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient> {
   const events = createEventSource();
-  const hostClock =
-    options.hostClock ??
-    (options.clock.kind === 'fixed'
-      ? (() => {
-          const at = new Date(options.clock.iso);
-          return () => at;
-        })()
-      : () => new Date());
+  const hostClock = options.hostClock ?? clockOf(options.clock);
   const downloads = createDownloadStore(() => hostClock().getTime());
   let nextId = 1;
   let closed = false;

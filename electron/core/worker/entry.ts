@@ -1,10 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { fileClock } from '../../web/clock';
 import type { HostCapabilities } from '../context';
 import { createCore, type Core } from '../index';
 import { newDownloadToken, type DownloadStore } from '../io/downloads';
 import type { Logger } from '../log';
-import type { CoreWorkerData, FromWorker, ToWorker, WorkerClock } from './protocol';
+import { clockOf, type CoreWorkerData, type FromWorker, type ToWorker } from './protocol';
 
 /**
  * The core in a `worker_threads` worker (bundled to coreWorker.cjs beside each host's bundle):
@@ -17,15 +16,6 @@ const port = parentPort;
 const data = workerData as CoreWorkerData;
 
 const post = (message: FromWorker) => port.postMessage(message);
-
-function clockOf(clock: WorkerClock): () => Date {
-  if (clock.kind === 'file') return fileClock(clock.file);
-  if (clock.kind === 'fixed') {
-    const at = new Date(clock.iso);
-    return () => at;
-  }
-  return () => new Date();
-}
 
 const log: Logger = (level, message, extra) => {
   try {

@@ -1,3 +1,4 @@
+import { fileClock } from '../../web/clock';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { PilotEvent } from '../../../shared/contract/events';
 import type { ForwardedOffer } from '../io/downloads';
@@ -15,6 +16,16 @@ export type WorkerClock =
   | { kind: 'file'; file: string }
   /** A fixed moment (tests). */
   | { kind: 'fixed'; iso: string };
+
+/** The clock a description stands for (the worker's core and the host's download store share it). */
+export function clockOf(clock: WorkerClock): () => Date {
+  if (clock.kind === 'file') return fileClock(clock.file);
+  if (clock.kind === 'fixed') {
+    const at = new Date(clock.iso);
+    return () => at;
+  }
+  return () => new Date();
+}
 
 /** What the worker needs to build its core (CoreOptions, in a form that can be cloned). */
 export interface CoreWorkerData {
