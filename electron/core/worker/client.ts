@@ -40,8 +40,8 @@ export interface CoreWorkerOptions {
   /** What only the host thread can do for the core (Electron: show a folder). */
   host?: { openPath?: (folder: string) => Promise<string> };
   /**
-   * Start a second, read-only core that answers reads while the first runs long work (default
-   * true). It starts the first time the first core is sent a call that writes.
+   * Start a second core that answers reads while the first runs long work (default true). It
+   * starts with the first call.
    */
   reader?: boolean;
 }
@@ -203,7 +203,6 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
   let primary: Thread | undefined = spawn('primary');
   let reader: Thread | undefined;
   const readerWanted = options.reader ?? true;
-  let readerStopping: Promise<void> = Promise.resolve();
 
   try {
     await primary.ready;
@@ -216,24 +215,38 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
     return primary;
   };
 
+  /** Calls swapping the data file now: no reader opens it meanwhile. */
+  let swapping = 0;
+
   const dispatch: Dispatch = async (name, input) => {
     if (closed) return gone();
     const first = currentPrimary();
-    if (readerWanted && first.pending.size > 0 && readerMayAnswer(name)) {
-      await readerStopping;
-      reader ??= spawn('reader');
-      return call(reader, name, input);
-    }
     if (SWAPS_DATA_FILE.has(String(name))) {
-      // The reader lets go of the file before it is swapped (Windows cannot replace an open file).
-      const stopping = reader;
-      reader = undefined;
-      readerStopping = stop(stopping);
-      await readerStopping;
-    } else if (readerWanted && !reader && !readerMayAnswer(name)) {
-      // Work that writes may take long: have the reader ready for the reads that come meanwhile.
-      await readerStopping;
-      reader = spawn('reader');
+      // The reader lets go of the file before it is swapped (Windows cannot replace an open
+      // file) and opens the new one with the next call.
+      swapping += 1;
+      try {
+        const stopping = reader;
+        reader = undefined;
+        await stop(stopping);
+        return await call(first, name, input);
+      } finally {
+        swapping -= 1;
+      }
+    }
+    if (readerWanted && swapping === 0) {
+      // Started with the first call rather than with the host (whose start it would slow), so
+      // it is ready before the first long work.
+      const second = (reader ??= spawn('reader'));
+      if (first.pending.size > 0 && readerMayAnswer(name)) {
+        try {
+          await second.ready;
+          return await call(second, name, input);
+        } catch {
+          // The reader could not start: the first core answers, after its work.
+          if (reader === second) reader = undefined;
+        }
+      }
     }
     return call(first, name, input);
   };
