@@ -55,26 +55,26 @@ if (data.capabilities.includes('openPath')) {
     });
 }
 
-let core: Core;
-try {
-  core = createCore({
-    dataDir: data.dataDir,
-    clock: clockOf(data.clock),
-    log,
-    appVersion: data.appVersion,
-    nativeBinding: data.nativeBinding,
-    host,
-    downloads,
-    role: data.role,
-  });
-} catch (error) {
-  post({ type: 'failed', message: (error as Error)?.message ?? String(error) });
-  process.exit(1);
+function open(): Core | undefined {
+  try {
+    return createCore({
+      dataDir: data.dataDir,
+      clock: clockOf(data.clock),
+      log,
+      appVersion: data.appVersion,
+      nativeBinding: data.nativeBinding,
+      host,
+      downloads,
+      role: data.role,
+    });
+  } catch (error) {
+    // The host reports it (a data file from a newer version, a failed migration) and stops.
+    post({ type: 'failed', message: (error as Error)?.message ?? String(error) });
+    return undefined;
+  }
 }
 
-core.events.on((event) => post({ type: 'event', event }));
-
-async function answer(message: ToWorker): Promise<void> {
+async function answer(core: Core, message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'call': {
       const envelope = await core.dispatch(message.name, message.input);
@@ -119,5 +119,11 @@ async function answer(message: ToWorker): Promise<void> {
   }
 }
 
-port.on('message', (message: ToWorker) => void answer(message));
-post({ type: 'ready', dataDir: core.dataDir, databasePath: core.databasePath });
+const core = open();
+if (core) {
+  core.events.on((event) => post({ type: 'event', event }));
+  port.on('message', (message: ToWorker) => void answer(core, message));
+  post({ type: 'ready', dataDir: core.dataDir, databasePath: core.databasePath });
+} else {
+  port.close(); // the failure is posted first; the thread then ends
+}
