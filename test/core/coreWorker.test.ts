@@ -261,6 +261,32 @@ describe('core worker', () => {
     expect(readFileSync(file).equals(before)).toBe(true);
   }, 60_000);
 
+  it('asks the host thread to open a folder, and passes on its answer', async () => {
+    const asked: string[] = [];
+    const client = await start({
+      host: {
+        openPath: (folder) => {
+          asked.push(folder);
+          return Promise.resolve(asked.length === 1 ? '' : '找不到该文件夹');
+        },
+      },
+    });
+    const opened = await ask<{ opened: boolean; path: string }>(
+      client,
+      'system.openDataFolder',
+      {},
+    );
+    expect(opened).toMatchObject({ opened: true, path: temp.dir });
+    expect(asked).toEqual([temp.dir]);
+    const refused = await ask<{ opened: boolean; message: string }>(
+      client,
+      'system.openDataFolder',
+      {},
+    );
+    expect(refused.opened).toBe(false);
+    expect(refused.message).toContain('找不到该文件夹');
+  }, 60_000);
+
   it('sends the reader only calls that write nothing and need none of the first core', () => {
     expect(readerMayAnswer('students.list')).toBe(true);
     expect(readerMayAnswer('dashboard.summary')).toBe(true);

@@ -25,7 +25,11 @@ export interface TestCoreWorker {
 /** A real core in a real worker thread on `dataDir`, with a fixed clock (as createTestCore). */
 export async function startTestCoreWorker(
   dataDir: string,
-  options: { clock?: WorkerClock; reader?: boolean } = {},
+  options: {
+    clock?: WorkerClock;
+    reader?: boolean;
+    host?: { openPath?: (folder: string) => Promise<string> };
+  } = {},
 ): Promise<TestCoreWorker> {
   const logs: TestCoreWorker['logs'] = [];
   const client = await startCoreWorker({
@@ -35,6 +39,7 @@ export async function startTestCoreWorker(
     clock: options.clock ?? { kind: 'fixed', iso: '2026-03-02T08:00:00Z' },
     log: (level, message, data) => logs.push({ level, message, data }),
     reader: options.reader,
+    host: options.host,
   });
   return { client, logs };
 }
