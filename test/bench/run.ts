@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/webHost';
 import { benchCoreOpen } from './core.bench';
+import { benchCoreWorker } from './coreWorker.bench';
 import { benchPackage } from './package.bench';
 import { benchDashboard } from './dashboard.bench';
 import { benchFees } from './fees.bench';
@@ -25,6 +26,7 @@ const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
   ['package', benchPackage],
   ['fees', () => benchFees()],
   ['dashboard', () => benchDashboard()],
+  ['worker', benchCoreWorker],
 ];
 
 /**
