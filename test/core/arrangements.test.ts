@@ -149,6 +149,36 @@ describe('考场编排 through the dispatcher', () => {
     );
   });
 
+  it('withdrawing a seated sign-up frees its seat and generated 准考证号; an issued one stays', async () => {
+    await setUp([12]);
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const [a, b] = plan.candidates;
+    expect(a.admissionNo).not.toBe('');
+    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    db.prepare("UPDATE signups SET admission_no = 'ORG-9' WHERE id = ?").run(b.signupId);
+    db.close();
+    await ok(t, 'exams.signups.setStatus', { ids: [a.signupId, b.signupId], status: 'withdrawn' });
+    const rows = readRows<{ id: number; admission_no: string }>(
+      t,
+      'SELECT id, admission_no FROM signups WHERE id IN (?, ?) ORDER BY id',
+      a.signupId,
+      b.signupId,
+    );
+    expect(rows.map((r) => r.admission_no)).toEqual(['', 'ORG-9']);
+    expect(
+      readRows(t, 'SELECT * FROM exam_seats WHERE signup_id IN (?, ?)', a.signupId, b.signupId),
+    ).toEqual([]);
+    const after = await ok(t, 'arrangements.get', { batchId });
+    expect(after.seated).toBe(10);
+    // Signed up again: no seat and no number until the batch is arranged again.
+    await ok(t, 'exams.signups.create', { batchId, studentIds: [a.studentId], confirm: true });
+    const again = await ok(t, 'arrangements.get', { batchId });
+    expect(again.candidates.find((c) => c.signupId === a.signupId)).toMatchObject({
+      seat: null,
+      admissionNo: '',
+    });
+  });
+
   it('defaults a room to its 实训室, refuses to drop a room with seats and a bad pattern', async () => {
     const rooms = await ok(t, 'rooms.list', {});
     const room: TrainingRoom = rooms[0];
