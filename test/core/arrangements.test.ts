@@ -179,6 +179,53 @@ describe('考场编排 through the dispatcher', () => {
     });
   });
 
+  it('asks before importing 准考证号 or changing rooms and pattern after printing', async () => {
+    await setUp([12]);
+    await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    await ok(t, 'arrangements.ticketsPdf', { batchId, perPage: 2 });
+    const [a] = seeded.students;
+    const file = upload(
+      '准考证号.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['准考证号', '身份证号', '姓名'],
+          ['HB-1', a.idNumber, a.name],
+        ],
+      }),
+    );
+    const asked = await fails(t, 'arrangements.importCommit', { batchId, file });
+    expect(asked.code).toBe('NEEDS_CONFIRMATION');
+    expect(asked.message).toContain('准考证已于 2026年3月2日 打印');
+    const before = await ok(t, 'arrangements.get', { batchId });
+    expect(before.candidates.find((c) => c.studentId === a.id)?.admissionNo).not.toBe('HB-1');
+    await ok(t, 'arrangements.importCommit', { batchId, file, confirmPrinted: true });
+    const imported = await ok(t, 'arrangements.get', { batchId });
+    expect(imported.candidates.find((c) => c.studentId === a.id)?.admissionNo).toBe('HB-1');
+    // A new pattern renumbers printed tickets: asks, and nothing changes until confirmed.
+    const setup = {
+      batchId,
+      rooms: imported.rooms.map(({ id, roomId, name, capacity }) => ({
+        id,
+        roomId,
+        name,
+        capacity,
+      })),
+      sessions: imported.sessions.map(({ id, date, start, end }) => ({ id, date, start, end })),
+      ticketPattern: '{批次}{序号:4}',
+      batchCode: '2011',
+    };
+    const renumber = await fails(t, 'arrangements.setup', setup);
+    expect(renumber.code).toBe('NEEDS_CONFIRMATION');
+    expect((await ok(t, 'arrangements.get', { batchId })).ticketPattern).toBe('{批次}{考场}{座位}');
+    await ok(t, 'arrangements.setup', { ...setup, confirmPrinted: true });
+    // A change the printed papers do not show (another session, empty) saves without asking.
+    const extra = await ok(t, 'arrangements.setup', {
+      ...setup,
+      sessions: [...setup.sessions, { date: '2020-11-15', start: '14:00', end: '16:00' }],
+    });
+    expect(extra.sessions).toHaveLength(2);
+  });
+
   it('defaults a room to its 实训室, refuses to drop a room with seats and a bad pattern', async () => {
     const rooms = await ok(t, 'rooms.list', {});
     const room: TrainingRoom = rooms[0];

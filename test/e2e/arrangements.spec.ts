@@ -208,6 +208,10 @@ test.describe('考场编排', () => {
     );
     await attachScreenshot(page, testInfo, 'arrangement-mixed');
 
+    // Printed again: the organization's 准考证号 imported after that ask first.
+    await printed(page, 'print-tickets', 'arrangements.ticketsPdf', ticketFile);
+    await expect(page.getByText(/准考证打印于/)).toBeVisible();
+
     // The organization's 准考证号 imported: they win over the generated ones.
     await page.getByTestId('import-admission').click();
     const dialog = page.locator('.ant-modal-content');
@@ -224,11 +228,31 @@ test.describe('考场编排', () => {
     });
     await expect(dialog.getByTestId('import-summary')).toContainText('共 2 行：可导入 2 行');
     await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    const askImport = page.getByRole('dialog').filter({ hasText: '准考证已打印' });
+    await expect(askImport).toContainText('需要重新打印');
+    await askImport.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(dialog).toContainText('准考证已打印，已取消导入，未做任何更改');
+    await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    await askImport.getByRole('button', { name: '仍然修改' }).click();
     await expect(dialog.getByText(/导入完成：新下发 2 条/)).toBeVisible();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await page.getByPlaceholder('按姓名、学号或准考证号搜索').fill('HB-2020');
     const imported = table.locator('tbody tr.ant-table-row');
     await expect(imported).toHaveCount(2);
     await expect(imported.first()).toContainText('评价组织下发');
+
+    // A new 准考证号 pattern would renumber the printed tickets: asks, and cancelling keeps them.
+    type Plan = { ticketPattern: string; candidates: { admissionNo: string }[] };
+    const numbersBefore = (await pilot<Plan>(page, 'arrangements.get', { batchId })).candidates;
+    await page.locator('#ticket-pattern').fill('{批次}{序号:4}');
+    await page.getByTestId('setup-save').click();
+    const askSetup = page.getByRole('dialog').filter({ hasText: '准考证已打印' });
+    await expect(askSetup).toContainText('需要重新打印');
+    await askSetup.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(askSetup).toHaveCount(0);
+    await expect(page.getByText('考场与场次已保存')).toHaveCount(0);
+    const kept = await pilot<Plan>(page, 'arrangements.get', { batchId });
+    expect(kept.ticketPattern).toBe('{批次}{考场}{座位}');
+    expect(kept.candidates).toEqual(numbersBefore);
   });
 });

@@ -11,6 +11,7 @@ import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
+import { usePrintedConfirm } from './usePrintedConfirm';
 
 const text = t.arrangements.setup;
 
@@ -20,6 +21,7 @@ type SessionRow = ArrangementSetupInput['sessions'][number];
 /** Rooms (a 实训室 or a typed name, capacity from its 工位数), sessions and the ticket pattern. */
 export function SetupCard({ plan }: { plan: ArrangementPlan }) {
   const { message } = App.useApp();
+  const askPrinted = usePrintedConfirm();
   const trainingRooms = useQuery('rooms.list', {}).data ?? [];
   const [rooms, setRooms] = useState<RoomRow[]>(() =>
     plan.rooms.map(({ id, roomId, name, capacity }) => ({ id, roomId, name, capacity })),
@@ -43,13 +45,18 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
   const save = async () => {
     setBusy(true);
     try {
-      const result = await mutate('arrangements.setup', {
-        batchId: plan.batchId,
-        rooms,
-        sessions,
-        ticketPattern: pattern,
-        batchCode,
-      });
+      // A change the printed tickets show (room, time, number) asks first.
+      const result = await askPrinted((confirmPrinted) =>
+        mutate('arrangements.setup', {
+          batchId: plan.batchId,
+          rooms,
+          sessions,
+          ticketPattern: pattern,
+          batchCode,
+          confirmPrinted,
+        }),
+      );
+      if (result === null) return;
       // The saved rows carry their ids: edits after this keep the seats.
       const next = {
         rooms: result.rooms.map(({ id, roomId, name, capacity }) => ({

@@ -79,6 +79,7 @@ export const arrangements = {
     title: (batch: string) => `导入准考证号 · ${batch}`,
     hint: '导入培训评价组织下发的准考证号（.xlsx 或 .csv）。按身份证号匹配本批次的有效报名，没有时按学号和姓名；可识别的列：准考证号、身份证号、学号、姓名，以及可选的考场、场次、座位号（按它们安排座位）。导入的号码优先于按规则生成的号码，重新编排也不会改变。',
     words: { create: '新下发', update: '更新号码' },
+    cancelled: '准考证已打印，已取消导入，未做任何更改',
   },
   print: {
     perPage: (n: number) => `每页 ${n} 张`,
