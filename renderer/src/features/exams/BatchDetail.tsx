@@ -183,6 +183,21 @@ export function BatchDetail({ id }: { id: number }) {
       render: (s: SignupStatus) => <Tag color={signupStatusColors[s]}>{signupStatusLabels[s]}</Tag>,
       ...sortable('status'),
     },
+    // The money before the results: in view at 1280 px, where the table scrolls sideways and
+    // the fixed 操作 column covers its right end.
+    {
+      title: <Tooltip title={text.feeReadOnly}>{c.fee}</Tooltip>,
+      dataIndex: 'feeFen',
+      width: 100,
+      align: 'right',
+      render: (fen: number) => formatFen(fen),
+    },
+    {
+      title: <Tooltip title={text.feeReadOnly}>{c.payer}</Tooltip>,
+      dataIndex: 'payer',
+      width: 100,
+      render: (p: Signup['payer']) => payerLabels[p],
+    },
     {
       title: c.score,
       dataIndex: 'score',
@@ -216,19 +231,6 @@ export function BatchDetail({ id }: { id: number }) {
         ) : (
           '—'
         ),
-    },
-    {
-      title: <Tooltip title={text.feeReadOnly}>{c.fee}</Tooltip>,
-      dataIndex: 'feeFen',
-      width: 100,
-      align: 'right',
-      render: (fen: number) => formatFen(fen),
-    },
-    {
-      title: <Tooltip title={text.feeReadOnly}>{c.payer}</Tooltip>,
-      dataIndex: 'payer',
-      width: 100,
-      render: (p: Signup['payer']) => payerLabels[p],
     },
     {
       title: t.common.actions,
@@ -329,7 +331,12 @@ export function BatchDetail({ id }: { id: number }) {
       <LoadState state={state} error={error} onRetry={retry}>
         {batch && page && (
           <>
-            <Descriptions size="small" column={4} style={{ marginBottom: 16 }}>
+            <Descriptions
+              size="small"
+              // Three to a row below 1600 px: four squeezed the 考核站点 tag over its neighbour.
+              column={{ xs: 1, sm: 2, md: 3, lg: 3, xl: 3, xxl: 4 }}
+              style={{ marginBottom: 16 }}
+            >
               <Descriptions.Item label={t.exams.fields.organization}>
                 {batch.organization || '—'}
               </Descriptions.Item>
