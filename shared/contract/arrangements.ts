@@ -17,10 +17,21 @@ import type { TopicsOf } from './topics';
 
 const batchIdField = idField('考核批次');
 
+/** A time as typed (9:00, 9：00, 09:00) as 'HH:MM'; anything else is kept for the check to refuse. */
+export function normalizeTime(text: string): string {
+  const match = /^(\d{1,2})[:：.](\d{2})$/.exec(text.trim());
+  return match ? `${match[1].padStart(2, '0')}:${match[2]}` : text.trim();
+}
+
 const timeField = (label: string) =>
   z
     .string({ error: `请填写${label}` })
-    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: `${label}应为 时:分，例如 09:00` });
+    .transform(normalizeTime)
+    .pipe(
+      z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, {
+        error: `${label}应为 时:分，例如 09:00`,
+      }),
+    );
 
 export const examRoomInputSchema = z.object({
   /** Present when the room already exists, so its seats stay. */

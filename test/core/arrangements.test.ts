@@ -226,6 +226,20 @@ describe('考场编排 through the dispatcher', () => {
     expect(extra.sessions).toHaveLength(2);
   });
 
+  it('takes a session time as typed (9:00, 9：00) and names a bad one', async () => {
+    const plan = await setUp([12], {
+      sessions: [{ date: '2020-11-15', start: '9:00', end: '11：30' }],
+    });
+    expect(plan.sessions.map((s) => `${s.start}-${s.end}`)).toEqual(['09:00-11:30']);
+    const bad = await fails(t, 'arrangements.setup', {
+      batchId,
+      rooms: [],
+      sessions: [{ date: '2020-11-15', start: '25:00', end: '11:00' }],
+      ticketPattern: '{批次}{座位}',
+    });
+    expect(bad.message).toContain('开始时间应为 时:分，例如 09:00');
+  });
+
   it('defaults a room to its 实训室, refuses to drop a room with seats and a bad pattern', async () => {
     const rooms = await ok(t, 'rooms.list', {});
     const room: TrainingRoom = rooms[0];

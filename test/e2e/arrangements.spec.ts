@@ -112,9 +112,19 @@ test.describe('考场编排', () => {
       await expect(page.locator(`#room-capacity-${i}`)).toHaveValue('40');
     }
     await page.getByRole('button', { name: '添加场次' }).click();
-    await page.locator('#session-date-0').fill('2020-11-15');
+    // A date that is none and a time out of range: refused, naming the session.
+    await page.locator('#session-date-0').fill('2020/13/15');
+    await page.locator('#session-start-0').fill('25:00');
+    await page.getByTestId('setup-save').click();
+    await expect(page.getByText(/第 1 场的日期：日期无效：没有13月/)).toBeVisible();
+    await expect(page.getByText(/第 1 场的开始时间“25:00”无效/)).toBeVisible();
+    // Typed as people type them: 2020/11/15 and 9:00.
+    await page.locator('#session-date-0').fill('2020/11/15');
+    await page.locator('#session-start-0').fill('9:00');
     await page.locator('#batch-code').fill('2011');
     await page.getByTestId('setup-save').click();
+    await expect(page.locator('#session-date-0')).toHaveValue('2020年11月15日');
+    await expect(page.locator('#session-start-0')).toHaveValue('09:00');
     await expect(page.getByText('考场与场次已保存')).toBeVisible();
     await expect(page.getByTestId('arrangement-summary')).toHaveText(
       '已安排 0 / 120 名考生，座位共 120 个',
@@ -214,7 +224,7 @@ test.describe('考场编排', () => {
 
     // The organization's 准考证号 imported: they win over the generated ones.
     await page.getByTestId('import-admission').click();
-    const dialog = page.locator('.ant-modal-content');
+    const dialog = page.locator('.ant-modal-content').filter({ hasText: '导入准考证号 ·' });
     await dialog.locator('input[type=file]').setInputFiles({
       name: '准考证号.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

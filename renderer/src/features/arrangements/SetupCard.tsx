@@ -5,10 +5,13 @@ import type {
   ArrangementPlan,
   ArrangementSetupInput,
 } from '../../../../shared/contract/arrangements';
+import { normalizeTime } from '../../../../shared/contract/arrangements';
 import { defaultRoomCapacity } from '../../../../shared/domain/arrangement';
+import { parseTypedDate } from '../../../../shared/domain/dates';
 import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
+import { DateInput } from '../../components/DateInput';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { usePrintedConfirm } from './usePrintedConfirm';
@@ -42,7 +45,33 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
   const setSession = (i: number, patch: Partial<SessionRow>) =>
     setSessions((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
 
+  /** What is wrong with the rows as typed, each naming its room or session; [] when none. */
+  const problems = (): string[] => {
+    const found: string[] = [];
+    rooms.forEach((room, i) => {
+      if (room.name.trim() === '') found.push(text.roomNameMissing(i + 1));
+    });
+    sessions.forEach((session, i) => {
+      const date = parseTypedDate(session.date ?? '');
+      if (!date.ok) found.push(text.sessionDate(i + 1, date.message));
+      const start = normalizeTime(session.start);
+      const end = normalizeTime(session.end);
+      const bad = (typed: string) => !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(normalizeTime(typed));
+      if (bad(session.start)) found.push(text.sessionTime(i + 1, text.start, session.start));
+      if (bad(session.end)) found.push(text.sessionTime(i + 1, text.end, session.end));
+      if (!bad(session.start) && !bad(session.end) && start >= end) {
+        found.push(text.sessionOrder(i + 1));
+      }
+    });
+    return found;
+  };
+
   const save = async () => {
+    const wrong = problems();
+    if (wrong.length > 0) {
+      message.error(`${t.common.requestFailed}：${wrong.join('；')}`, 8);
+      return;
+    }
     setBusy(true);
     try {
       // A change the printed tickets show (room, time, number) asks first.
@@ -172,13 +201,11 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
           {sessions.map((session, i) => (
             <Flex key={session.id ?? `new-${i}`} gap={8} align="center">
               <Typography.Text type="secondary">{`第${i + 1}场`}</Typography.Text>
-              <Input
+              <DateInput
                 id={`session-date-${i}`}
-                style={{ width: 120 }}
-                aria-label={text.date}
-                placeholder={text.datePlaceholder}
-                value={session.date}
-                onChange={(e) => setSession(i, { date: e.target.value })}
+                style={{ width: 160 }}
+                value={session.date || null}
+                onChange={(date) => setSession(i, { date: date ?? '' })}
               />
               <Input
                 id={`session-start-${i}`}

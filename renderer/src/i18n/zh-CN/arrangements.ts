@@ -17,7 +17,6 @@ export const arrangements = {
     date: '日期',
     start: '开始',
     end: '结束',
-    datePlaceholder: '2020-11-15',
     timePlaceholder: '09:00',
     pattern: '准考证号规则',
     patternHelp:
@@ -29,6 +28,11 @@ export const arrangements = {
     remove: '删除',
     noRooms: '还没有考场：点击“添加考场”，可选实训室（容量默认为工位数）或直接填写名称。',
     noSessions: '还没有场次：点击“添加场次”，填写日期和起止时间。',
+    roomNameMissing: (row: number) => `第 ${row} 个考场：请填写考场名称`,
+    sessionDate: (row: number, why: string) => `第 ${row} 场的日期：${why}`,
+    sessionTime: (row: number, which: string, typed: string) =>
+      `第 ${row} 场的${which}时间“${typed}”无效，应为 时:分，例如 09:00`,
+    sessionOrder: (row: number) => `第 ${row} 场的结束时间应晚于开始时间`,
   },
   run: {
     title: '编排',
