@@ -54,6 +54,8 @@ test.describe('考勤登记', () => {
     );
 
     await page.getByTestId('open-attendance').click();
+    // The sign-up list's own selection and tools are not shown over 考勤登记.
+    await expect(page.getByRole('button', { name: '撤销报名' })).toHaveCount(0);
     const table = page.getByTestId('attendance-table');
     const rows = table.locator('tbody tr.ant-table-row');
     // By 学号 until the batch is arranged, and said so.
@@ -176,5 +178,19 @@ test.describe('考勤登记', () => {
       verdict.y + verdict.height <= feeLabel.y || verdict.x + verdict.width <= feeLabel.x,
     ).toBe(true);
     await attachScreenshot(page, testInfo, 'batch-1280');
+
+    // The batch list: 证书, 批次名称 and 考核场所 are not squeezed to a character a line.
+    await page.getByRole('button', { name: '返回批次列表' }).click();
+    const batches = page.getByTestId('batches-table');
+    const dateCell = (await batches.locator('tbody td').first().boundingBox())!;
+    expect(dateCell.height).toBeLessThan(60);
+    for (const name of ['批次名称', '考核场所', '证书']) {
+      const th = (await batches
+        .locator('thead th')
+        .filter({ hasText: new RegExp(`^${name}$`) })
+        .boundingBox())!;
+      expect(th.width, name).toBeGreaterThanOrEqual(90);
+    }
+    await attachScreenshot(page, testInfo, 'batches-1280');
   });
 });
