@@ -161,6 +161,19 @@ test.describe('考场编排', () => {
     await expect(first).toContainText('20110101');
     await attachScreenshot(page, testInfo, 'arrangement-arranged');
 
+    // 调座 with a seat typed: Esc asks; 放弃 from 取消 leaves the seat as it was.
+    await page.getByTestId('move-2020000001').click();
+    const moveDialog = page.getByRole('dialog').filter({ hasText: '调整座位' });
+    await moveDialog.locator('#move-seat').fill('7');
+    await page.keyboard.press('Escape');
+    const askLeave = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
+    await askLeave.getByRole('button', { name: '继续编辑' }).click();
+    await expect(moveDialog.locator('#move-seat')).toHaveValue('7');
+    await moveDialog.getByRole('button', { name: /取\s*消/ }).click();
+    await askLeave.getByRole('button', { name: /放\s*弃/ }).click();
+    await expect(moveDialog).toBeHidden();
+    await expect(first).toContainText('20110101');
+
     // 准考证, four to a page: every name and seat number is on them.
     await choose(page, 'tickets-per-page', '每页 4 张');
     await expect(
