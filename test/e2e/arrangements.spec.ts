@@ -138,6 +138,15 @@ test.describe('考场编排', () => {
     );
     await page.getByTestId('arrange').click();
     await expect(page.getByText(/还差 1 个座位/)).toBeVisible();
+    // A capacity typed and not saved: arranging says to save first, and arranges nothing.
+    await page.locator('#room-capacity-2').fill('40');
+    await page.getByTestId('arrange').click();
+    await expect(
+      page.getByText(/考场与场次有未保存的修改：请先点击“保存考场与场次”/),
+    ).toBeVisible();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 0 / 120 名考生，座位共 119 个',
+    );
     await page.locator('#room-capacity-2').fill('40');
     await page.getByTestId('setup-save').click();
     await expect(page.getByTestId('arrangement-summary')).toHaveText(

@@ -68,7 +68,15 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
     }
   };
 
+  // Arranging uses the saved rooms and sessions: typed ones are saved first.
+  const [setupDirty, setSetupDirty] = useState(false);
+  const setupSaved = () => {
+    if (setupDirty) message.warning(text.run.saveSetupFirst, 6);
+    return !setupDirty;
+  };
+
   const runPreview = async () => {
+    if (!setupSaved()) return;
     setBusy(true);
     try {
       setPreview(await invoke('arrangements.preview', { batchId, mode, seed: seedNumber }));
@@ -80,6 +88,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
   };
 
   const arrange = () =>
+    setupSaved() &&
     withPrintedConfirm(
       (confirmPrinted) =>
         mutate('arrangements.run', { batchId, mode, seed: seedNumber, confirmPrinted }),
@@ -260,7 +269,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
       <LoadState state={query.state} error={query.error} onRetry={query.retry}>
         {plan && (
           <Flex vertical gap={16}>
-            <SetupCard plan={plan} />
+            <SetupCard plan={plan} onDirtyChange={setSetupDirty} />
             <Card title={text.run.title} size="small">
               <Flex gap={16} wrap align="center">
                 <Radio.Group

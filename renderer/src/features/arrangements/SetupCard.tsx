@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Input, InputNumber, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type {
   ArrangementPlan,
   ArrangementSetupInput,
@@ -22,7 +22,14 @@ type RoomRow = ArrangementSetupInput['rooms'][number];
 type SessionRow = ArrangementSetupInput['sessions'][number];
 
 /** Rooms (a 实训室 or a typed name, capacity from its 工位数), sessions and the ticket pattern. */
-export function SetupCard({ plan }: { plan: ArrangementPlan }) {
+export function SetupCard({
+  plan,
+  onDirtyChange,
+}: {
+  plan: ArrangementPlan;
+  /** Told whether rooms, sessions or the pattern are typed and not saved. */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const { message } = App.useApp();
   const askPrinted = usePrintedConfirm();
   const trainingRooms = useQuery('rooms.list', {}).data ?? [];
@@ -39,6 +46,7 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
   const [saved, setSaved] = useState(snapshot);
   // Leaving with rooms or sessions typed and not saved asks first.
   useUnsavedGuard(snapshot !== saved);
+  useEffect(() => onDirtyChange?.(snapshot !== saved), [snapshot, saved, onDirtyChange]);
 
   const setRoom = (i: number, patch: Partial<RoomRow>) =>
     setRooms((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));

@@ -47,6 +47,7 @@ export const arrangements = {
     clearConfirm: '确定清除本批次的全部座位和生成的准考证号吗？评价组织下发的准考证号会保留。',
     cleared: '已清除编排',
     printedTitle: '准考证已打印',
+    saveSetupFirst: '考场与场次有未保存的修改：请先点击“保存考场与场次”，再预览或编排',
     printedOk: '仍然修改',
     summary: (seated: number, total: number, capacity: number) =>
       `已安排 ${seated} / ${total} 名考生，座位共 ${capacity} 个`,
