@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { arrangementModes, type ArrangementMode } from '../domain/arrangement';
+import {
+  arrangementModes,
+  normalizeTime,
+  SESSION_TIME,
+  type ArrangementMode,
+} from '../domain/arrangement';
 import type { CertificateLevel } from '../domain/certificate';
 import type { SignupStatus } from '../domain/exams';
 import { idField, intField, optionalText, requiredText } from './fields';
@@ -17,18 +22,12 @@ import type { TopicsOf } from './topics';
 
 const batchIdField = idField('考核批次');
 
-/** A time as typed (9:00, 9：00, 09:00) as 'HH:MM'; anything else is kept for the check to refuse. */
-export function normalizeTime(text: string): string {
-  const match = /^(\d{1,2})[:：.](\d{2})$/.exec(text.trim());
-  return match ? `${match[1].padStart(2, '0')}:${match[2]}` : text.trim();
-}
-
 const timeField = (label: string) =>
   z
     .string({ error: `请填写${label}` })
     .transform(normalizeTime)
     .pipe(
-      z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, {
+      z.string().regex(SESSION_TIME, {
         error: `${label}应为 时:分，例如 09:00`,
       }),
     );

@@ -5,8 +5,11 @@ import type {
   ArrangementPlan,
   ArrangementSetupInput,
 } from '../../../../shared/contract/arrangements';
-import { normalizeTime } from '../../../../shared/contract/arrangements';
-import { defaultRoomCapacity } from '../../../../shared/domain/arrangement';
+import {
+  defaultRoomCapacity,
+  normalizeTime,
+  SESSION_TIME,
+} from '../../../../shared/domain/arrangement';
 import { parseTypedDate } from '../../../../shared/domain/dates';
 import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
@@ -64,7 +67,7 @@ export function SetupCard({
       if (!date.ok) found.push(text.sessionDate(i + 1, date.message));
       const start = normalizeTime(session.start);
       const end = normalizeTime(session.end);
-      const bad = (typed: string) => !/^([01][0-9]|2[0-3]):[0-5][0-9]$/.test(normalizeTime(typed));
+      const bad = (typed: string) => !SESSION_TIME.test(normalizeTime(typed));
       if (bad(session.start)) found.push(text.sessionTime(i + 1, text.start, session.start));
       if (bad(session.end)) found.push(text.sessionTime(i + 1, text.end, session.end));
       if (!bad(session.start) && !bad(session.end) && start >= end) {
