@@ -186,7 +186,7 @@ describe('缺考名单', () => {
       ],
     });
     const file = await ok(t, 'exams.attendance.absentSheet', { batchId: batch.id });
-    expect(file.fileName).toBe('Web前端开发 初级 · 2020-11-15 第一批 缺考名单.xlsx');
+    expect(file.fileName).toBe('Web前端开发 初级 · 2020年11月15日 第一批 缺考名单.xlsx');
     const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
     const ws = wb.getWorksheet('缺考名单')!;
     expect(String(ws.getCell('A1').value)).toContain(

@@ -262,7 +262,7 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     if (!refused.ok) {
       expect(refused.error.code).toBe('CONFLICT');
       expect(refused.error.message).toBe(
-        '考核批次“Web前端开发 中级 · 2020-12-20”没有有效的报名（已撤销的不计），无法导出考核报名材料包。请先在该批次中报名考生。',
+        '考核批次“Web前端开发 中级 · 2020年12月20日”没有有效的报名（已撤销的不计），无法导出考核报名材料包。请先在该批次中报名考生。',
       );
     }
     const missing = await t.core.dispatch('package.buildBatch', { batchId: 9999 });

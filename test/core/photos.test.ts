@@ -200,7 +200,7 @@ describe('candidate photos', () => {
       commit: true,
     });
     const file = await ok(t, 'photos.export', { batchId: batch.id });
-    expect(file.fileName).toBe('Web前端开发 初级 · 2020-11-15 第一批 考生照片.zip');
+    expect(file.fileName).toBe('Web前端开发 初级 · 2020年11月15日 第一批 考生照片.zip');
     const entries = await readOwnZip(Buffer.from(file.contentBase64, 'base64'));
     expect(entries.map((e) => e.name)).toEqual([
       `学生1_${idOf(1)}.jpg`,

@@ -55,7 +55,7 @@ import { t } from '../../i18n';
 import { PhotoPanel } from '../photos/PhotoPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { BatchPackageButton } from './BatchPackageButton';
-import { batchTitle } from './batchTitle';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { ResultModal } from './ResultModal';
 import { ResultTable } from './ResultTable';
 import { SignupDialog } from './SignupDialog';
@@ -260,7 +260,7 @@ export function BatchDetail({ id }: { id: number }) {
   return (
     <>
       <PageHeader
-        title={batch ? batchTitle(batch) : t.exams.title}
+        title={batch ? batchLabel(batch) : t.exams.title}
         description={
           <Button
             type="link"
@@ -274,7 +274,7 @@ export function BatchDetail({ id }: { id: number }) {
         extra={
           <>
             {batch && (
-              <AuditHistoryButton source={{ kind: 'batch', id }} title={batchTitle(batch)} />
+              <AuditHistoryButton source={{ kind: 'batch', id }} title={batchLabel(batch)} />
             )}
             {batch && <BatchPackageButton batch={batch} />}
             <Button
@@ -515,7 +515,7 @@ export function BatchDetail({ id }: { id: number }) {
       {photos && batch && (
         <PhotoPanel
           batchId={id}
-          batchTitle={batchTitle(batch)}
+          batchTitle={batchLabel(batch)}
           organization={batch.organization}
           onClose={() => setPhotos(false)}
         />
@@ -526,7 +526,7 @@ export function BatchDetail({ id }: { id: number }) {
       {batch && (
         <ImportWizard
           open={importing}
-          title={text.importResultsTitle(batchTitle(batch))}
+          title={text.importResultsTitle(batchLabel(batch))}
           hint={text.importResultsHint}
           words={text.importWords}
           preview={(request) => invoke('exams.results.importPreview', { ...request, batchId: id })}

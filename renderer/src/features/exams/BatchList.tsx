@@ -19,7 +19,7 @@ import { noWrap } from '../../components/noWrap';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
-import { batchTitle } from './batchTitle';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { useBatches, useExamRefs } from './examsStore';
 
 /** 考核报名: the exam batches, filtered by certificate and level; each opens its sign-ups. */
@@ -135,12 +135,12 @@ export function BatchList() {
             {t.common.edit}
           </Button>
           <UsageDeleteButton
-            what={text.batchWhat(batchTitle(batch))}
+            what={text.batchWhat(batchLabel(batch))}
             testId={`batch-delete-${batch.id}`}
             checkUsage={() => usage(batch.id)}
             onDelete={async (force) => {
               await remove(batch.id, force);
-              message.success(text.deleted(batchTitle(batch)));
+              message.success(text.deleted(batchLabel(batch)));
             }}
           />
         </Space>

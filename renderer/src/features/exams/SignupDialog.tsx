@@ -14,7 +14,7 @@ import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
-import { batchTitle } from './batchTitle';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { noWrap } from '../../components/noWrap';
 
 type Filter = Required<CandidateFilter>;
@@ -159,7 +159,7 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   return (
     <Modal
       open
-      title={`${text.title} · ${batchTitle(batch)}`}
+      title={`${text.title} · ${batchLabel(batch)}`}
       width={980}
       maskClosable={false}
       onCancel={close}
