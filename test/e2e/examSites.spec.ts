@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   attachScreenshot,
@@ -102,7 +103,11 @@ test.describe('考核站点', () => {
       buffer: makePdf('exam site approval'),
     });
     await expect(page.getByText('批准文件已上传')).toBeVisible();
-    await expect(siteRow.getByRole('button', { name: '下载' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await siteRow.getByRole('button', { name: '下载' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Web前端开发考核站点批准文件（2020-06-01）.pdf');
+    expect(readFileSync(await file.path()).equals(makePdf('exam site approval'))).toBe(true);
     await attachScreenshot(page, testInfo, 'exam-sites');
 
     // A batch in the covered room: saved without a question.

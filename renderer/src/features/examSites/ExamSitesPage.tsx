@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Select, Space, Tag, Upload } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Popconfirm, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
@@ -9,12 +9,12 @@ import {
   validPeriodText,
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
-import { invoke, messageOf } from '../../api/client';
-import { saveContent, toUploadedFile } from '../../api/files';
 import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordDocumentCell } from '../../components/RecordDocumentCell';
+import { useAction } from '../../components/useAction';
 import { byText, formatDate } from '../../components/format';
 import { t } from '../../i18n';
 import { ExamSiteFormModal } from './ExamSiteFormModal';
@@ -28,10 +28,9 @@ const statusColors: Record<ExamSiteStatus, string> = {
 
 /** 考核站点: the school's exam-site applications per certificate and the places they cover. */
 export function ExamSitesPage() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, load, saving, save } = useExamSites();
   const [editing, setEditing] = useState<ExamSite | 'new' | null>(null);
-  const [busyId, setBusyId] = useState<number | null>(null);
+  const { run: act } = useAction<number>();
   const [certificateId, setCertificateId] = useState<number | null>(null);
   const [status, setStatus] = useState<ExamSiteStatus | null>(null);
   const text = t.examSites;
@@ -52,18 +51,6 @@ export function ExamSitesPage() {
       ),
     [items],
   );
-
-  const act = async (id: number, work: () => Promise<unknown>, done: string) => {
-    setBusyId(id);
-    try {
-      await work();
-      message.success(done);
-    } catch (error) {
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
-    } finally {
-      setBusyId(null);
-    }
-  };
 
   const columns: ColumnsType<ExamSite> = [
     {
@@ -108,59 +95,14 @@ export function ExamSitesPage() {
       title: text.fields.document,
       key: 'document',
       width: 200,
-      render: (_, s) =>
-        s.document ? (
-          <Space size={0}>
-            <Button
-              type="link"
-              size="small"
-              onClick={() =>
-                void invoke('examSites.readDocument', { id: s.id }).then(
-                  saveContent,
-                  (e: unknown) => message.error(messageOf(e)),
-                )
-              }
-            >
-              {text.download}
-            </Button>
-            <Popconfirm
-              title={text.removeDocumentTitle}
-              okText={t.common.confirm}
-              cancelText={t.common.cancel}
-              onConfirm={() =>
-                act(
-                  s.id,
-                  () => mutate('examSites.removeDocument', { id: s.id }),
-                  text.documentRemoved,
-                )
-              }
-            >
-              <Button type="link" size="small" danger>
-                {text.removeDocument}
-              </Button>
-            </Popconfirm>
-          </Space>
-        ) : (
-          <Upload
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void act(
-                s.id,
-                async () =>
-                  mutate('examSites.attachDocument', {
-                    id: s.id,
-                    file: await toUploadedFile(file),
-                  }),
-                text.uploaded,
-              );
-              return false;
-            }}
-          >
-            <Button size="small" icon={<UploadOutlined />} loading={busyId === s.id}>
-              {text.upload}
-            </Button>
-          </Upload>
-        ),
+      render: (_, s) => (
+        <RecordDocumentCell
+          owner="examSites"
+          id={s.id}
+          hasDocument={s.document !== null}
+          text={text}
+        />
+      ),
     },
     {
       title: t.common.actions,
