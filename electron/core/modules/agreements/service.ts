@@ -1,5 +1,4 @@
 import type { AgreementSaveData, FeeAgreement } from '../../../../shared/contract/agreements';
-import type { UploadedFile } from '../../../../shared/contract/files';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { ceilingInForce, feeOverLimitMessage } from '../../../../shared/domain/costCaps';
 import type { CoreContext } from '../../context';
@@ -117,19 +116,10 @@ function agreementWrites(ctx: CoreContext) {
 
   return {
     save,
-    remove(id: number) {
-      documents.deleteRecord(id, () => deleteAgreement(db, id));
-      return { id };
-    },
-    async attachDocument(id: number, file: UploadedFile): Promise<FeeAgreement> {
-      await documents.attach(id, file);
-      return getAgreement(db, id);
-    },
-    removeDocument(id: number): FeeAgreement {
-      documents.detach(id);
-      return getAgreement(db, id);
-    },
-    readDocument: documents.offer,
+    ...documents.handlers(
+      (id) => getAgreement(db, id),
+      (id) => deleteAgreement(db, id),
+    ),
   };
 }
 

@@ -52,7 +52,7 @@ export function recordDocuments<T>(ctx: CoreContext, spec: RecordDocumentSpec<T>
     return release(old);
   };
 
-  return {
+  const documents = {
     /** Stores the file and makes it the record's document (replacing the one it had). */
     async attach(id: number, file: UploadedFile): Promise<void> {
       const upload = await prepareUpload(file);
@@ -87,6 +87,31 @@ export function recordDocuments<T>(ctx: CoreContext, spec: RecordDocumentSpec<T>
         return release(document(before));
       });
       deleteUnusedBlobFiles(db, released);
+    },
+  };
+
+  return {
+    ...documents,
+    /**
+     * The record's delete and document handlers (`X.delete`, `X.attachDocument`,
+     * `X.removeDocument`, `X.readDocument`), each changed record answered as `read` shows it.
+     */
+    handlers<R>(read: (id: number) => R, deleteRow: (id: number) => void) {
+      return {
+        remove(id: number) {
+          documents.deleteRecord(id, () => deleteRow(id));
+          return { id };
+        },
+        async attachDocument(id: number, file: UploadedFile): Promise<R> {
+          await documents.attach(id, file);
+          return read(id);
+        },
+        removeDocument(id: number): R {
+          documents.detach(id);
+          return read(id);
+        },
+        readDocument: documents.offer,
+      };
     },
   };
 }

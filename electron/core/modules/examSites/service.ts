@@ -1,5 +1,4 @@
 import type { ExamSite, ExamSiteSaveData } from '../../../../shared/contract/examSites';
-import type { UploadedFile } from '../../../../shared/contract/files';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import { validationError } from '../../errors';
@@ -54,19 +53,10 @@ function examSiteWrites(ctx: CoreContext) {
   return {
     save: ({ id, ...data }: ExamSiteSaveData): ExamSite =>
       rows.save(id, (before, { at }) => write(data, before?.site.id ?? null, at)).site,
-    remove(id: number) {
-      documents.deleteRecord(id, () => deleteExamSite(db, id));
-      return { id };
-    },
-    async attachDocument(id: number, file: UploadedFile): Promise<ExamSite> {
-      await documents.attach(id, file);
-      return getExamSite(db, id);
-    },
-    removeDocument(id: number): ExamSite {
-      documents.detach(id);
-      return getExamSite(db, id);
-    },
-    readDocument: documents.offer,
+    ...documents.handlers(
+      (id) => getExamSite(db, id),
+      (id) => deleteExamSite(db, id),
+    ),
   };
 }
 

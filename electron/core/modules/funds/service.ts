@@ -114,6 +114,7 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
     noDocument: (id) => `经费记录 #${id} 还没有上传凭证文件。`,
   });
   const line = (id: number) => entryLine(db, mustGet(db, id));
+  const entry = documents.handlers(line, (id) => deleteEntry(db, id));
 
   /** The checks the schema cannot make: the project exists; a student fee passes rule 12. */
   const check = (input: FundSaveData, before: FundEntryRow | null) => {
@@ -177,19 +178,10 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
   return {
     'funds.overview': ({ year, projectId }) => fundsOverview(db, year, projectId),
     'funds.save': (input) => save(input),
-    'funds.delete': ({ id }) => {
-      documents.deleteRecord(id, () => deleteEntry(db, id));
-      return { id };
-    },
-    'funds.attachDocument': async ({ id, file }) => {
-      await documents.attach(id, file);
-      return line(id);
-    },
-    'funds.removeDocument': ({ id }) => {
-      documents.detach(id);
-      return line(id);
-    },
-    'funds.readDocument': ({ id }) => documents.offer(id),
+    'funds.delete': ({ id }) => entry.remove(id),
+    'funds.attachDocument': ({ id, file }) => entry.attachDocument(id, file),
+    'funds.removeDocument': ({ id }) => entry.removeDocument(id),
+    'funds.readDocument': ({ id }) => entry.readDocument(id),
     'funds.studentFees': () => studentFeeOptions(db),
     'funds.sheet': async ({ year, projectId }) => {
       const file = await fundsSheet(fundsOverview(db, year, projectId), chinaDate(ctx.clock()));
