@@ -1,10 +1,10 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Upload } from 'antd';
+import { App, Button, Space, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { invoke, messageOf } from '../api/client';
 import { saveOffer, toUploadedFile } from '../api/files';
 import { mutate } from '../api/queryCache';
-import { t } from '../i18n';
+import { ConfirmLink } from './RowActions';
 import { useAction } from './useAction';
 
 /** The features whose records keep one document each (`X.attachDocument` … `X.readDocument`). */
@@ -53,18 +53,14 @@ export function RecordDocumentCell({
         >
           {text.download}
         </Button>
-        <Popconfirm
+        <ConfirmLink
           title={text.removeDocumentTitle}
-          okText={t.common.confirm}
-          cancelText={t.common.cancel}
           onConfirm={() =>
             run(true, () => mutate(`${owner}.removeDocument`, { id }), text.documentRemoved)
           }
         >
-          <Button type="link" size="small" danger>
-            {text.removeDocument}
-          </Button>
-        </Popconfirm>
+          {text.removeDocument}
+        </ConfirmLink>
       </Space>
     );
   }

@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Tag } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { FeeAgreement } from '../../../../shared/contract/agreements';
@@ -13,6 +13,7 @@ import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordDocumentCell } from '../../components/RecordDocumentCell';
+import { ConfirmLink, EditLink } from '../../components/RowActions';
 import { useAction } from '../../components/useAction';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
@@ -94,23 +95,18 @@ export function AgreementsPage() {
       width: 150,
       render: (_, a) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(a)}>
-            {t.common.edit}
-          </Button>
-          <Popconfirm
+          <EditLink onClick={() => setEditing(a)} />
+          <ConfirmLink
             title={text.deleteTitle}
             description={text.deleteContent}
-            okText={t.common.confirm}
-            cancelText={t.common.cancel}
-            okButtonProps={{ danger: true }}
+            icon={<DeleteOutlined />}
+            dangerOk
             onConfirm={() =>
               act(a.id, () => mutate('agreements.delete', { id: a.id }), text.deleted)
             }
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t.common.delete}
-            </Button>
-          </Popconfirm>
+            {t.common.delete}
+          </ConfirmLink>
         </Space>
       ),
     },

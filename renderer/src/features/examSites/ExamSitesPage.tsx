@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Popconfirm, Select, Space, Tag } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
@@ -11,9 +11,11 @@ import {
 } from '../../../../shared/domain/examSites';
 import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
+import { certificateOptionsOf, FilterSelect } from '../../components/FilterSelect';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { RecordDocumentCell } from '../../components/RecordDocumentCell';
+import { ConfirmLink, EditLink } from '../../components/RowActions';
 import { useAction } from '../../components/useAction';
 import { byText, formatDate } from '../../components/format';
 import { t } from '../../i18n';
@@ -44,13 +46,7 @@ export function ExamSitesPage() {
       ),
     [items, certificateId, status],
   );
-  const certificateOptions = useMemo(
-    () =>
-      [...new Map(items.map((s) => [s.certificateId, s.certificateName]))].map(
-        ([value, label]) => ({ value, label }),
-      ),
-    [items],
-  );
+  const certificateOptions = useMemo(() => certificateOptionsOf(items), [items]);
 
   const columns: ColumnsType<ExamSite> = [
     {
@@ -110,23 +106,18 @@ export function ExamSitesPage() {
       width: 150,
       render: (_, s) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(s)}>
-            {t.common.edit}
-          </Button>
-          <Popconfirm
+          <EditLink onClick={() => setEditing(s)} />
+          <ConfirmLink
             title={text.deleteTitle}
             description={text.deleteContent}
-            okText={t.common.confirm}
-            cancelText={t.common.cancel}
-            okButtonProps={{ danger: true }}
+            icon={<DeleteOutlined />}
+            dangerOk
             onConfirm={() =>
               act(s.id, () => mutate('examSites.delete', { id: s.id }), text.deleted)
             }
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t.common.delete}
-            </Button>
-          </Popconfirm>
+            {t.common.delete}
+          </ConfirmLink>
         </Space>
       ),
     },
@@ -145,22 +136,18 @@ export function ExamSitesPage() {
       />
       <LoadState state={loadState} error={loadError} onRetry={load}>
         <Flex gap={8} style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            style={{ width: 220 }}
-            placeholder={text.allCertificates}
-            aria-label={text.allCertificates}
+          <FilterSelect
+            label={text.allCertificates}
+            width={220}
             value={certificateId}
-            onChange={(v: number | undefined) => setCertificateId(v ?? null)}
+            onChange={setCertificateId}
             options={certificateOptions}
           />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={text.allStatuses}
-            aria-label={text.allStatuses}
+          <FilterSelect
+            label={text.allStatuses}
+            width={140}
             value={status}
-            onChange={(v: ExamSiteStatus | undefined) => setStatus(v ?? null)}
+            onChange={setStatus}
             options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
           />
         </Flex>
