@@ -9,8 +9,8 @@ import {
   planResult,
   weightedTotal,
   RESULT_GROUPS,
+  savedResultOf,
   type ResultProblem,
-  type SavedResult,
   type SheetOutcome,
   type SheetResult,
 } from '../../../../shared/domain/examResults';
@@ -152,20 +152,6 @@ const outcomeLabels: Record<SheetOutcome, string> = {
   violation: '违纪',
   examined: '已考',
 };
-
-function savedOf(signup: Signup): SavedResult {
-  return {
-    status: signup.status,
-    score: signup.score,
-    theoryScore: signup.theoryScore,
-    practicalScore: signup.practicalScore,
-    admissionNo: signup.admissionNo,
-    certificateNo: signup.certificateNo,
-    issuedOn: signup.issuedOn,
-    platformRegistered: signup.platformRegistered,
-    creditBank: signup.creditBank,
-  };
-}
 
 const toRowProblem = (p: ResultProblem): RowProblem<Field> => ({
   field: p.field,
@@ -423,7 +409,7 @@ export function resultImportDefinition(
       const match = matchRow(row, issue);
       if (!sheet || !match || problems > 0) return z.NEVER;
       const signup = signups.get(match.signupId)!;
-      const plan = planResult(savedOf(signup), sheet);
+      const plan = planResult(savedResultOf(signup), sheet);
       return {
         signupId: match.signupId,
         sheet,
@@ -466,7 +452,7 @@ export function resultImportDefinition(
             `第 ${rowNumber} 行匹配到的报名已不存在（可能刚被删除），未导入任何成绩。请重新预览。`,
           );
         }
-        const plan = planResult(savedOf(before), value.sheet);
+        const plan = planResult(savedResultOf(before), value.sheet);
         if (plan.errors.length > 0) {
           throw new CoreError(
             'CONFLICT',
