@@ -32,6 +32,7 @@ import {
 } from '../attachments/repository';
 import { projectFor } from '../exams/repository';
 import { loadBatches, type BatchInfo } from '../fees/batches';
+import type { PaymentRow as FeePaymentRow } from '../fees/payments';
 
 /** A row of `fund_entries` with its project's and document's facts. */
 export interface FundEntryRow extends DocumentColumns {
@@ -246,15 +247,8 @@ export function entryLine(db: Db, row: FundEntryRow, batches?: Map<number, Batch
   };
 }
 
-interface PaymentRow {
-  id: number;
-  organization: string;
-  batch_id: number | null;
-  invoice_no: string;
-  amount_fen: number;
-  paid_on: string;
-  note: string;
-}
+/** What the 考核费 lines read of a payment. */
+type PaymentRow = Omit<FeePaymentRow, 'created_at' | 'updated_at'>;
 
 /**
  * 考核费 of a year: every payment to an evaluation organization paid in it, read from
