@@ -11,6 +11,7 @@ import {
   yuanToFenField,
   type DeleteResult,
 } from './fields';
+import type { RecordDocument } from './attachments';
 import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
@@ -55,7 +56,7 @@ export interface FeeAgreement {
   agreedOn: string;
   partnerSchools: string[];
   /** The attached agreement document, null when none. */
-  document: { attachmentId: number; fileName: string; size: number; ext: string } | null;
+  document: RecordDocument | null;
   note: string;
   createdAt: string;
   updatedAt: string;

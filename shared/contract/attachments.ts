@@ -66,6 +66,17 @@ export interface AttachmentLink {
   linkCount: number;
 }
 
+/**
+ * The one document a record keeps of its own (a fee agreement's 协议, an exam-site application's
+ * 批准文件, a fund record's 凭证), named for download after the record.
+ */
+export interface RecordDocument {
+  attachmentId: number;
+  fileName: string;
+  size: number;
+  ext: AttachmentExtension;
+}
+
 export interface AttachmentContent {
   /** Safe to save under: no separators or control characters, the real extension. */
   fileName: string;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { examSiteStatuses, type ExamSiteStatus, type PlaceKind } from '../domain/examSites';
-import type { AttachmentContent } from './attachments';
+import type { RecordDocument } from './attachments';
 import { isoDate } from './exams';
 import { byIdSchema, idField, optionalDate, optionalText, type DeleteResult } from './fields';
-import { uploadedFileSchema } from './files';
+import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
 // ---------------------------------------------------------------- 考核站点 (exam sites)
@@ -84,7 +84,7 @@ export interface ExamSite {
   /** Rooms first, then sites, each by name. */
   places: ExamSitePlace[];
   /** The attached approval document, null when none. */
-  document: { attachmentId: number; fileName: string; size: number; ext: string } | null;
+  document: RecordDocument | null;
   note: string;
   createdAt: string;
   updatedAt: string;
@@ -106,7 +106,7 @@ export const examSitesContract = {
     output: {} as ExamSite,
   },
   'examSites.removeDocument': { input: byIdSchema.strict(), output: {} as ExamSite },
-  'examSites.readDocument': { input: byIdSchema.strict(), output: {} as AttachmentContent },
+  'examSites.readDocument': { input: byIdSchema.strict(), output: {} as FileOffer },
 } as const;
 
 /**

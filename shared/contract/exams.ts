@@ -10,7 +10,7 @@ import {
   type Payer,
   type SignupStatus,
 } from '../domain/exams';
-import { resultStatuses } from '../domain/examResults';
+import { resultStatuses, type SavedResult } from '../domain/examResults';
 import type { AttendanceCounts, SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
 import type { GeneratedFile } from './files';
@@ -257,7 +257,7 @@ export const signupListSchema = z
   })
   .strict();
 
-export interface Signup {
+export interface Signup extends SavedResult {
   id: number;
   batchId: number;
   studentId: number;
@@ -266,17 +266,6 @@ export interface Signup {
   majorName: string;
   className: string;
   pilot: boolean;
-  status: SignupStatus;
-  score: number | null;
-  /** The parts of the score when the organization gives them (migration 016). */
-  theoryScore: number | null;
-  practicalScore: number | null;
-  /** The organization's 准考证号, '' until a result sheet gives it. */
-  admissionNo: string;
-  certificateNo: string;
-  issuedOn: string;
-  platformRegistered: boolean;
-  creditBank: boolean;
   feeFen: number;
   payer: Payer;
   createdAt: string;
@@ -364,18 +353,9 @@ export interface ResultEntriesSaved {
 }
 
 /** What the audit log records for every sign-up change (entity 'signup'). */
-export interface SignupAuditView {
+export interface SignupAuditView extends SavedResult {
   studentId: number;
   batchId: number;
-  status: SignupStatus;
-  score: number | null;
-  theoryScore: number | null;
-  practicalScore: number | null;
-  admissionNo: string;
-  certificateNo: string;
-  issuedOn: string;
-  platformRegistered: boolean;
-  creditBank: boolean;
   feeFen: number;
   payer: Payer;
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { AttachmentExtension } from '../domain/attachments';
 import {
   enteredSpendingCategories,
   incomeSources,
@@ -20,6 +19,7 @@ import {
   type DeleteResult,
 } from './fields';
 import type { SheetDownload } from './fees';
+import type { RecordDocument } from './attachments';
 import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
@@ -107,12 +107,7 @@ export const fundsQuerySchema = z
   .strict();
 export type FundsQuery = z.input<typeof fundsQuerySchema>;
 
-export interface FundDocument {
-  attachmentId: number;
-  fileName: string;
-  size: number;
-  ext: AttachmentExtension;
-}
+export type FundDocument = RecordDocument;
 
 /** One line of income or spending: an entered record, or a payment read as 考核费. */
 export interface FundLine {

@@ -89,13 +89,30 @@ export const passesLine = (score: number, passScore: number) => score >= passSco
 export interface SavedResult {
   status: SignupStatus;
   score: number | null;
+  /** The parts of the score when the organization gives them (migration 016). */
   theoryScore: number | null;
   practicalScore: number | null;
+  /** The organization's 准考证号, '' until a result sheet gives it. */
   admissionNo: string;
   certificateNo: string;
   issuedOn: string;
   platformRegistered: boolean;
   creditBank: boolean;
+}
+
+/** Exactly the result fields of a sign-up (or of anything that carries them), in this order. */
+export function savedResultOf(s: SavedResult): SavedResult {
+  return {
+    status: s.status,
+    score: s.score,
+    theoryScore: s.theoryScore,
+    practicalScore: s.practicalScore,
+    admissionNo: s.admissionNo,
+    certificateNo: s.certificateNo,
+    issuedOn: s.issuedOn,
+    platformRegistered: s.platformRegistered,
+    creditBank: s.creditBank,
+  };
 }
 
 /** One row of the sheet, read: '' and null where the sheet says nothing. */

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExamBatch } from '../../shared/contract/exams';
 import { createTestCore, type TestCore } from '../harness/core';
+import { downloaded } from '../harness/downloads';
 import { batchInput, seedExamSchool } from '../harness/exams';
 import { makePdf } from '../harness/files';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
@@ -255,9 +256,13 @@ describe('exam sites (考核站点)', () => {
       file: { fileName: '批准文件.pdf', contentBase64: pdf.toString('base64') },
     });
     expect(withDoc.document).toMatchObject({ ext: 'pdf', size: pdf.length });
-    const content = await ok(t, 'examSites.readDocument', { id: saved.id });
-    expect(Buffer.from(content.contentBase64, 'base64').equals(pdf)).toBe(true);
-    expect(content.fileName).toBe('Web前端开发考核站点批准文件（2020-06-01）.pdf');
+    const offer = await ok(t, 'examSites.readDocument', { id: saved.id });
+    expect(downloaded(t.core, offer).equals(pdf)).toBe(true);
+    expect(offer).toMatchObject({
+      fileName: 'Web前端开发考核站点批准文件（2020-06-01）.pdf',
+      mime: 'application/pdf',
+      size: pdf.length,
+    });
     const without = await ok(t, 'examSites.removeDocument', { id: saved.id });
     expect(without.document).toBeNull();
     expect(readRows<{ n: number }>(t, 'SELECT count(*) AS n FROM attachments')[0].n).toBe(0);

@@ -1,35 +1,18 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, createCore, type Core } from '../../electron/core';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { readSchema, referenceSchema, schemaDifferences } from '../../electron/core/db/schema';
 import { migrations } from '../../electron/core/migrations';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { FeeAgreement } from '../../shared/contract/agreements';
 import type { ExamBatch } from '../../shared/contract/exams';
 import type { FeeViolations } from '../../shared/contract/fees';
+import { migrationHarness, oldRowsAt as at } from '../harness/migrations';
 import { call } from '../harness/seed';
-import { makeTempDir } from '../harness/webHost';
 
-const temps: { remove(): void }[] = [];
-const cores: Core[] = [];
-afterEach(() => {
-  cores.splice(0).forEach((c) => c.close());
-  temps.splice(0).forEach((t) => t.remove());
-});
-
-const at = '2020-05-01T00:00:00.000Z';
+const { oldCore, readDatabase } = migrationHarness();
 
 /** A file at version 11 (one cap per level) with caps, a batch over one cap and an agreement. */
-function version11File(dataDir: string): void {
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
-  db.pragma('foreign_keys = ON');
-  for (const m of migrations.filter((m) => m.version <= 11)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+function version11Rows(db: Database.Database): void {
   const web = db
     .prepare<[], number>("SELECT id FROM certificates WHERE name = 'Web前端开发'")
     .pluck()
@@ -49,21 +32,11 @@ function version11File(dataDir: string): void {
     `INSERT INTO fee_agreements (certificate_id, level, fee_fen, cap_fen, cap_document, agreed_on,
        created_at, updated_at) VALUES (?, 'junior', 48000, 50000, '教职所〔2019〕314号', '2020-06-01', ?, ?)`,
   ).run(web, at, at);
-  db.close();
 }
 
 describe('migration 012: caps by exam form and date', () => {
   it('keeps every cap as a 未区分 cap valid without end, and judges batches as before', async () => {
-    const t = makeTempDir('pilotdesk-m12-');
-    temps.push(t);
-    version11File(t.dir);
-    const core = createCore({
-      dataDir: t.dir,
-      clock: () => new Date('2026-03-02T08:00:00Z'),
-      log: () => undefined,
-      appVersion: 't',
-    });
-    cores.push(core);
+    const { core, dataDir } = oldCore('pilotdesk-m12-', 11, version11Rows);
 
     const [web] = await call<Certificate[]>(core, 'catalogue.list', { search: 'Web前端开发' });
     expect(web.levels.map((l) => l.level)).toEqual(['junior', 'intermediate', 'senior']);
@@ -101,7 +74,7 @@ describe('migration 012: caps by exam form and date', () => {
     const [agreement] = await call<FeeAgreement[]>(core, 'agreements.list', {});
     expect(agreement).toMatchObject({ examForm: null, capFen: 50000, feeFen: 48000 });
     // Levels still hold the limits: a level cannot be dropped from under them silently.
-    const db = new Database(path.join(t.dir, DATABASE_FILE), { readonly: true });
+    const db = readDatabase(dataDir);
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(
       db.prepare("SELECT name FROM pragma_table_info('certificate_levels')").pluck().all(),

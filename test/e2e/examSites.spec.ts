@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import {
   attachScreenshot,
@@ -8,25 +9,11 @@ import {
   openPage,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
-
-/** Calls the core from the page, as the app does, failing with the core's message. */
-async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(([n, i]) => window.pilot!.invoke(n as never, i as never), [
-    name,
-    input,
-  ] as const);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
+import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
 
 /** The certificate Web前端开发 with its 初级 cap, and two 实训室: 软件开发实训室 and 机房二. */
 async function seed(page: Page) {
-  const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
-  await pilot(page, 'catalogue.setLimits', {
-    id: web.id,
-    limits: [{ kind: 'cap', level: 'junior', amountFen: 50000, document: '教职所〔2019〕314号' }],
-  });
+  await webCertificateWithCap(page);
   for (const name of ['软件开发实训室', '机房二']) {
     await pilot(page, 'rooms.save', { name, areaM2: 100, workstations: 40, equipment: [] });
   }
@@ -48,18 +35,7 @@ async function addBatch(page: Page, name: string, room: string) {
 }
 
 test.describe('考核站点', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-exam-sites-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  const host = webHostPerTest('pilotdesk-e2e-exam-sites-');
 
   test('an approved site covering a room: a batch there saves; one in another room warns, is confirmed and saved', async ({
     page,
@@ -102,7 +78,11 @@ test.describe('考核站点', () => {
       buffer: makePdf('exam site approval'),
     });
     await expect(page.getByText('批准文件已上传')).toBeVisible();
-    await expect(siteRow.getByRole('button', { name: '下载' })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await siteRow.getByRole('button', { name: '下载' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Web前端开发考核站点批准文件（2020-06-01）.pdf');
+    expect(readFileSync(await file.path()).equals(makePdf('exam site approval'))).toBe(true);
     await attachScreenshot(page, testInfo, 'exam-sites');
 
     // A batch in the covered room: saved without a question.

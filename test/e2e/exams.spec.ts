@@ -10,19 +10,9 @@ import {
   tick,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
+import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
 import { residentId } from '../harness/students';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { softwareMajor } from '../harness/majors';
-
-/** Calls the core from the page, as the app does, failing with the core's message. */
-async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(([n, i]) => window.pilot!.invoke(n as never, i as never), [
-    name,
-    input,
-  ] as const);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 /**
  * A school with the major 软件技术, the sample certificate Web前端开发 with its 初级 cap
@@ -31,11 +21,7 @@ async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
  */
 async function seed(page: Page) {
   const major = await pilot<{ id: number }>(page, 'majors.save', softwareMajor);
-  const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
-  await pilot(page, 'catalogue.setLimits', {
-    id: web.id,
-    limits: [{ kind: 'cap', level: 'junior', amountFen: 50000, document: '教职所〔2019〕314号' }],
-  });
+  await webCertificateWithCap(page);
   for (let i = 1; i <= 8; i += 1) {
     await pilot(page, 'students.save', {
       studentNo: `20200000${String(i).padStart(2, '0')}`,
@@ -55,18 +41,7 @@ const signupRows = (page: Page) =>
   page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
 
 test.describe('考核报名与费用协商', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-exams-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  const host = webHostPerTest('pilotdesk-e2e-exams-');
 
   test('batch over the cap refused then fixed; agreement; bulk sign-up with warning; statuses; a pass', async ({
     page,

@@ -17,7 +17,7 @@ export function auditStamp(
 }
 
 /** Appends one change of `entity` to the audit log, as the log's `view` shows the row. */
-type AuditRecorder<T> = (
+export type AuditRecorder<T> = (
   stamp: AuditStamp,
   entityId: number | string,
   action: AuditAction,
@@ -85,3 +85,6 @@ export function auditedRows<T>(
       })(),
   };
 }
+
+/** The audited save and delete of one kind of row, as `auditedRows` makes them. */
+export type AuditedRows<T> = ReturnType<typeof auditedRows<T>>;

@@ -8,8 +8,15 @@ import type { ExamForm } from '../../../../shared/domain/costCaps';
 import type { AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
+import {
+  documentColumns,
+  documentJoin,
+  recordDocumentOf,
+  storedDocumentOf,
+  type DocumentColumns,
+} from '../attachments/repository';
 
-export interface AgreementRow {
+export interface AgreementRow extends DocumentColumns {
   id: number;
   certificate_id: number;
   certificate_name: string;
@@ -21,26 +28,25 @@ export interface AgreementRow {
   cap_document: string;
   agreed_on: string;
   partner_schools_json: string;
-  attachment_id: number | null;
-  document_size: number | null;
-  document_ext: AttachmentExtension | null;
-  document_sha256: string | null;
   note: string;
   created_at: string;
   updated_at: string;
 }
 
 const selectAgreements = `
-  SELECT f.*, c.name AS certificate_name, c.organization,
-    a.size AS document_size, a.ext AS document_ext, a.sha256 AS document_sha256
+  SELECT f.*, c.name AS certificate_name, c.organization, ${documentColumns}
   FROM fee_agreements f JOIN certificates c ON c.id = f.certificate_id
-  LEFT JOIN attachments a ON a.id = f.attachment_id`;
+  ${documentJoin('f')}`;
 
-const documentName = (row: AgreementRow, ext: AttachmentExtension) =>
+const documentName = (row: AgreementRow) => (ext: AttachmentExtension) =>
   downloadFileName(
     `${row.certificate_name}${certificateLevelLabels[row.level]}费用协商协议（${row.agreed_on}）`,
     ext,
   );
+
+/** The agreement's document with its content hash. */
+export const storedAgreementDocument = (row: AgreementRow) =>
+  storedDocumentOf(row, documentName(row));
 
 export function fromRow(row: AgreementRow): FeeAgreement {
   return {
@@ -55,15 +61,7 @@ export function fromRow(row: AgreementRow): FeeAgreement {
     capDocument: row.cap_document,
     agreedOn: row.agreed_on,
     partnerSchools: JSON.parse(row.partner_schools_json) as string[],
-    document:
-      row.attachment_id !== null && row.document_ext !== null
-        ? {
-            attachmentId: row.attachment_id,
-            fileName: documentName(row, row.document_ext),
-            size: row.document_size ?? 0,
-            ext: row.document_ext,
-          }
-        : null,
+    document: recordDocumentOf(row, documentName(row)),
     note: row.note,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -154,19 +152,6 @@ export function insertAgreement(db: Db, values: AgreementValues): number {
            @agreedOn, @partners, @note, @at, @at)`,
       )
       .run(values).lastInsertRowid,
-  );
-}
-
-export function setAgreementAttachment(
-  db: Db,
-  id: number,
-  attachmentId: number | null,
-  at: string,
-): void {
-  db.prepare('UPDATE fee_agreements SET attachment_id = ?, updated_at = ? WHERE id = ?').run(
-    attachmentId,
-    at,
-    id,
   );
 }
 

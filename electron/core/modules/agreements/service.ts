@@ -1,19 +1,11 @@
 import type { AgreementSaveData, FeeAgreement } from '../../../../shared/contract/agreements';
-import type { FileOffer, UploadedFile } from '../../../../shared/contract/files';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { ceilingInForce, feeOverLimitMessage } from '../../../../shared/domain/costCaps';
 import type { CoreContext } from '../../context';
-import { auditedRows, auditStamp, type AuditStamp } from '../../db/audit';
-import { CoreError, validationError } from '../../errors';
+import { auditedRows } from '../../db/audit';
+import { validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import { attachmentMime } from '../attachments/repository';
-import {
-  deleteUnusedBlobFiles,
-  prepareUpload,
-  offerStoredContent,
-  releaseIfUnused,
-  withStoredContent,
-} from '../attachments/storedContent';
+import { recordDocuments } from '../attachments/recordDocument';
 import { levelFacts } from '../exams/levels';
 import {
   deleteAgreement,
@@ -22,7 +14,7 @@ import {
   getRow,
   insertAgreement,
   listAgreements,
-  setAgreementAttachment,
+  storedAgreementDocument,
   updateAgreement,
   type AgreementRow,
 } from './repository';
@@ -48,12 +40,17 @@ function auditView(agreement: FeeAgreement, sha256: string | null) {
 function agreementWrites(ctx: CoreContext) {
   const { db } = ctx;
 
-  const rows = auditedRows(
-    ctx,
-    'fee_agreement',
-    (id) => getRow(db, id),
-    (row) => auditView(fromRow(row), row.document_sha256),
+  const load = (id: number) => getRow(db, id);
+  const rows = auditedRows(ctx, 'fee_agreement', load, (row) =>
+    auditView(fromRow(row), row.document_sha256),
   );
+  const documents = recordDocuments(ctx, {
+    table: 'fee_agreements',
+    rows,
+    load,
+    document: storedAgreementDocument,
+    noDocument: () => '这条费用协商还没有上传协议文件。',
+  });
 
   /** Checks an agreement against the cap in force and writes it; returns its id. */
   const write = (
@@ -117,57 +114,12 @@ function agreementWrites(ctx: CoreContext) {
   const save = ({ id, ...data }: AgreementSaveData): FeeAgreement =>
     fromRow(rows.save(id, (before, { at }) => write(data, before, at)));
 
-  /** Sets (or clears) the document inside a transaction; returns the content it released. */
-  const setDocument = (id: number, attachmentId: number | null, stamp: AuditStamp): string[] => {
-    const before = getRow(db, id);
-    if (before.attachment_id === attachmentId) return [];
-    setAgreementAttachment(db, id, attachmentId, stamp.at);
-    rows.record(stamp, id, 'update', before, getRow(db, id));
-    const old = before.attachment_id;
-    return old !== null && releaseIfUnused(db, old) ? [before.document_sha256 as string] : [];
-  };
-
-  /** Deletes the agreement; returns the stored content it released. */
-  const remove = (id: number): string[] =>
-    rows.remove(id, (before) => {
-      deleteAgreement(db, id);
-      return before.attachment_id !== null && releaseIfUnused(db, before.attachment_id)
-        ? [before.document_sha256 as string]
-        : [];
-    });
-
   return {
     save,
-    remove(id: number) {
-      deleteUnusedBlobFiles(db, remove(id));
-      return { id };
-    },
-    async attachDocument(id: number, file: UploadedFile): Promise<FeeAgreement> {
-      const upload = await prepareUpload(file);
-      getRow(db, id);
-      const stamp = auditStamp(ctx);
-      const released = withStoredContent(db, upload, stamp.at, (attachmentId) =>
-        setDocument(id, attachmentId, stamp),
-      );
-      deleteUnusedBlobFiles(db, released);
-      return getAgreement(db, id);
-    },
-    removeDocument(id: number): FeeAgreement {
-      const stamp = auditStamp(ctx);
-      deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, stamp))());
-      return getAgreement(db, id);
-    },
-    readDocument(id: number): Promise<FileOffer> {
-      const row = getRow(db, id);
-      const agreement = fromRow(row);
-      if (!agreement.document || row.document_sha256 === null || row.document_ext === null) {
-        throw new CoreError('NOT_FOUND', '这条费用协商还没有上传协议文件。');
-      }
-      return offerStoredContent(ctx, row.document_sha256, agreement.document.fileName, {
-        fileName: agreement.document.fileName,
-        mime: attachmentMime(db, agreement.document.attachmentId),
-      });
-    },
+    ...documents.handlers(
+      (id) => getAgreement(db, id),
+      (id) => deleteAgreement(db, id),
+    ),
   };
 }
 

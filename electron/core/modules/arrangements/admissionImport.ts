@@ -7,7 +7,8 @@ import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import { looseKey, type ImportDefinition, type ValidRow } from '../../io/importer';
-import type { ArrangementsRepository, CandidateRow } from './repository';
+import { candidateColumns, sameName, signupKeys, signupLookup } from '../exams/candidateMatch';
+import type { ArrangementsRepository } from './repository';
 
 export type AdmissionImportField =
   'admissionNo' | 'idNumber' | 'studentNo' | 'name' | 'room' | 'session' | 'seat';
@@ -16,38 +17,13 @@ type Field = AdmissionImportField;
 /** The columns of the evaluation organization's 准考证号 list. */
 export const admissionImportFields: readonly ImportFieldSpec<Field>[] = [
   {
-    key: 'admissionNo',
-    label: '准考证号',
-    synonyms: ['准考证号码', '准考证', '考号', '考生号', '准考号'],
+    ...candidateColumns.admissionNo,
     required: true,
-    longId: true,
     rule: '培训评价组织下发的准考证号，最长 50 字；导入后优先于按规则生成的号码。',
-    example: '2020110100101',
   },
-  {
-    key: 'idNumber',
-    label: '身份证号',
-    synonyms: ['身份证号码', '证件号码', '证件号', '身份证', '公民身份号码'],
-    longId: true,
-    rule: '首选的匹配依据：按身份证号找到本批次的报名。请把该列设为文本。',
-    example: '11010519491231002X',
-  },
-  {
-    key: 'studentNo',
-    label: '学号',
-    synonyms: ['学生学号', '学籍号'],
-    longId: true,
-    rule: '没有身份证号时，按学号和姓名一起匹配。',
-    example: '2020000001',
-  },
-  {
-    key: 'name',
-    label: '姓名',
-    synonyms: ['考生姓名', '学生姓名'],
-    required: true,
-    rule: '考生姓名，须与本校记录一致。',
-    example: '张三',
-  },
+  candidateColumns.idNumber,
+  { ...candidateColumns.studentNo, rule: '没有身份证号时，按学号和姓名一起匹配。' },
+  candidateColumns.name,
   {
     key: 'room',
     label: '考场',
@@ -99,14 +75,7 @@ export function admissionImportDefinition(
   fileName: string,
 ): ImportDefinition<Field, AdmissionRow> {
   const candidates = repo.candidates(batchId);
-  const byId = new Map<string, CandidateRow>();
-  const byStudentNo = new Map<string, CandidateRow>();
-  const byNumber = new Map<string, CandidateRow>();
-  for (const c of candidates) {
-    if (c.idNumber) byId.set(normalizeIdNumber(c.idNumber), c);
-    byStudentNo.set(looseKey(c.studentNo), c);
-    if (c.admissionNo) byNumber.set(looseKey(c.admissionNo), c);
-  }
+  const find = signupLookup(candidates);
 
   const rooms = repo.rooms(batchId);
   const sessions = repo.sessions(batchId);
@@ -169,12 +138,11 @@ export function admissionImportDefinition(
       const number = normalizeText(row.admissionNo);
       if (number.length > 50) issue('admissionNo', '准考证号最长 50 字', GROUP.bad);
       const id = normalizeIdNumber(row.idNumber);
-      const studentNo = looseKey(row.studentNo);
-      if (!id && !studentNo) {
+      if (!id && !looseKey(row.studentNo)) {
         issue('idNumber', '没有身份证号或学号，无法找到考生', GROUP.noKey);
         return z.NEVER;
       }
-      const match = (id && byId.get(id)) || (studentNo && byStudentNo.get(studentNo)) || null;
+      const match = find.byIdNumber(row.idNumber) ?? find.byStudentNo(row.studentNo);
       if (!match) {
         issue(
           id ? 'idNumber' : 'studentNo',
@@ -183,14 +151,14 @@ export function admissionImportDefinition(
         );
         return z.NEVER;
       }
-      if (looseKey(row.name) !== looseKey(match.name)) {
+      if (!sameName(row.name, match.name)) {
         issue(
           'name',
           `姓名“${row.name}”与报名记录“${match.name}”（学号 ${match.studentNo}）不一致`,
           GROUP.name,
         );
       }
-      const holder = byNumber.get(looseKey(number));
+      const holder = find.byAdmissionNo(number);
       if (holder && holder.signupId !== match.signupId) {
         issue(
           'admissionNo',
@@ -212,14 +180,7 @@ export function admissionImportDefinition(
     title: '准考证号导入',
     fields: admissionImportFields,
     rowSchema,
-    keyOf: (value) => String(value.signupId),
-    keyField: 'name',
-    uniqueFields: [
-      { field: 'admissionNo', normalise: looseKey },
-      { field: 'idNumber', normalise: normalizeIdNumber },
-      { field: 'studentNo', normalise: looseKey },
-    ],
-    identityFields: ['admissionNo', 'idNumber', 'studentNo', 'name'],
+    ...signupKeys(['admissionNo', 'idNumber', 'studentNo']),
     existingKeys: () => new Set(candidates.filter((c) => c.issued).map((c) => String(c.signupId))),
     checkRow: (value, rowNumber) => {
       if (!value.place) return {};

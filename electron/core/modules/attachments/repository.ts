@@ -1,5 +1,12 @@
-import type { AttachmentLink, AttachmentSummary } from '../../../../shared/contract/attachments';
-import type { AttachmentOwnerType } from '../../../../shared/domain/attachments';
+import type {
+  AttachmentLink,
+  AttachmentSummary,
+  RecordDocument,
+} from '../../../../shared/contract/attachments';
+import type {
+  AttachmentExtension,
+  AttachmentOwnerType,
+} from '../../../../shared/domain/attachments';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 
@@ -142,4 +149,66 @@ export function attachmentMime(db: Db, attachmentId: number): string {
   return db
     .prepare<[number], { mime: string }>('SELECT mime FROM attachments WHERE id = ?')
     .get(attachmentId)!.mime;
+}
+
+/** The tables whose rows each keep one document of their own, in an `attachment_id` column. */
+export type DocumentTable = 'fee_agreements' | 'fund_entries' | 'exam_site_applications';
+
+/** The columns a record's select adds for its document: `attachments a` joined on `attachment_id`. */
+export const documentColumns =
+  'a.size AS document_size, a.ext AS document_ext, a.sha256 AS document_sha256';
+
+/** Joins a record (its table's alias) to its document's stored content. */
+export const documentJoin = (alias: string) =>
+  `LEFT JOIN attachments a ON a.id = ${alias}.attachment_id`;
+
+/** A record's row as `documentColumns` leaves it. */
+export interface DocumentColumns {
+  attachment_id: number | null;
+  document_size: number | null;
+  document_ext: AttachmentExtension | null;
+  document_sha256: string | null;
+}
+
+/** The record's document as pages see it, named by `name`; null when it has none. */
+export function recordDocumentOf(
+  row: DocumentColumns,
+  name: (ext: AttachmentExtension) => string,
+): RecordDocument | null {
+  return row.attachment_id !== null && row.document_ext !== null
+    ? {
+        attachmentId: row.attachment_id,
+        fileName: name(row.document_ext),
+        size: row.document_size ?? 0,
+        ext: row.document_ext,
+      }
+    : null;
+}
+
+/** The record's document with its content hash, to read or release it; null when it has none. */
+export function storedDocumentOf(
+  row: DocumentColumns,
+  name: (ext: AttachmentExtension) => string,
+): StoredDocument | null {
+  const document = recordDocumentOf(row, name);
+  return document && row.document_sha256 !== null
+    ? { ...document, sha256: row.document_sha256 }
+    : null;
+}
+
+export type StoredDocument = RecordDocument & { sha256: string };
+
+/** Sets (or clears) a record's document. */
+export function setRecordAttachment(
+  db: Db,
+  table: DocumentTable,
+  id: number,
+  attachmentId: number | null,
+  at: string,
+): void {
+  db.prepare(`UPDATE ${table} SET attachment_id = ?, updated_at = ? WHERE id = ?`).run(
+    attachmentId,
+    at,
+    id,
+  );
 }

@@ -3,8 +3,15 @@ import { downloadFileName, type AttachmentExtension } from '../../../../shared/d
 import type { ExamSiteCover, ExamSiteStatus, PlaceRef } from '../../../../shared/domain/examSites';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
+import {
+  documentColumns,
+  documentJoin,
+  recordDocumentOf,
+  storedDocumentOf,
+  type DocumentColumns,
+} from '../attachments/repository';
 
-export interface ExamSiteRow {
+export interface ExamSiteRow extends DocumentColumns {
   id: number;
   certificate_id: number;
   certificate_name: string;
@@ -13,20 +20,15 @@ export interface ExamSiteRow {
   status: ExamSiteStatus;
   valid_from: string | null;
   valid_to: string | null;
-  attachment_id: number | null;
-  document_size: number | null;
-  document_ext: AttachmentExtension | null;
-  document_sha256: string | null;
   note: string;
   created_at: string;
   updated_at: string;
 }
 
 const selectApplications = `
-  SELECT e.*, c.name AS certificate_name, c.organization,
-    a.size AS document_size, a.ext AS document_ext, a.sha256 AS document_sha256
+  SELECT e.*, c.name AS certificate_name, c.organization, ${documentColumns}
   FROM exam_site_applications e JOIN certificates c ON c.id = e.certificate_id
-  LEFT JOIN attachments a ON a.id = e.attachment_id`;
+  ${documentJoin('e')}`;
 
 /** The places of the applications, rooms first then sites, each by name. */
 function placesOf(db: Db, ids: readonly number[] | null): Map<number, ExamSitePlace[]> {
@@ -54,7 +56,7 @@ function placesOf(db: Db, ids: readonly number[] | null): Map<number, ExamSitePl
   return map;
 }
 
-const documentName = (row: ExamSiteRow, ext: AttachmentExtension) =>
+const documentName = (row: ExamSiteRow) => (ext: AttachmentExtension) =>
   downloadFileName(`${row.certificate_name}考核站点批准文件（${row.applied_on}）`, ext);
 
 export function fromRow(row: ExamSiteRow, places: ExamSitePlace[]): ExamSite {
@@ -68,15 +70,7 @@ export function fromRow(row: ExamSiteRow, places: ExamSitePlace[]): ExamSite {
     validFrom: row.valid_from,
     validTo: row.valid_to,
     places,
-    document:
-      row.attachment_id !== null && row.document_ext !== null
-        ? {
-            attachmentId: row.attachment_id,
-            fileName: documentName(row, row.document_ext),
-            size: row.document_size ?? 0,
-            ext: row.document_ext,
-          }
-        : null,
+    document: recordDocumentOf(row, documentName(row)),
     note: row.note,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -98,9 +92,11 @@ export function getExamSite(db: Db, id: number): ExamSite {
   return fromRow(getRow(db, id), placesOf(db, [id]).get(id) ?? []);
 }
 
-/** An application with its document's content hash, as the audit log records it. */
+/** An application with its document and the document's content hash, as the audit log records it. */
 export function loadAudited(db: Db, id: number) {
-  return { site: getExamSite(db, id), sha256: getRow(db, id).document_sha256 };
+  const row = getRow(db, id);
+  const stored = storedDocumentOf(row, documentName(row));
+  return { site: getExamSite(db, id), stored, sha256: stored?.sha256 ?? null };
 }
 
 /** The audit log's view: the application's fields, its places and its document by content hash. */
@@ -257,17 +253,6 @@ export function replacePlaces(db: Db, id: number, places: readonly PlaceRef[]): 
   for (const p of places) {
     insert.run(id, p.kind === 'room' ? p.id : null, p.kind === 'site' ? p.id : null);
   }
-}
-
-export function setExamSiteAttachment(
-  db: Db,
-  id: number,
-  attachmentId: number | null,
-  at: string,
-): void {
-  db.prepare(
-    'UPDATE exam_site_applications SET attachment_id = ?, updated_at = ? WHERE id = ?',
-  ).run(attachmentId, at, id);
 }
 
 export function deleteExamSite(db: Db, id: number): void {

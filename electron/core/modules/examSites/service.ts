@@ -1,29 +1,18 @@
-import type { AttachmentContent } from '../../../../shared/contract/attachments';
 import type { ExamSite, ExamSiteSaveData } from '../../../../shared/contract/examSites';
-import type { UploadedFile } from '../../../../shared/contract/files';
 import type { CoreContext } from '../../context';
-import { auditedRows, auditStamp, type AuditStamp } from '../../db/audit';
-import { CoreError, validationError } from '../../errors';
+import { auditedRows } from '../../db/audit';
+import { validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import { attachmentMime } from '../attachments/repository';
-import {
-  deleteUnusedBlobFiles,
-  prepareUpload,
-  readStoredContent,
-  releaseIfUnused,
-  withStoredContent,
-} from '../attachments/storedContent';
+import { recordDocuments } from '../attachments/recordDocument';
 import {
   certificateName,
   deleteExamSite,
   getExamSite,
-  getRow,
   examSiteAuditView,
   insertExamSite,
   loadAudited,
   listExamSites,
   replacePlaces,
-  setExamSiteAttachment,
   updateExamSite,
 } from './repository';
 
@@ -32,6 +21,13 @@ function examSiteWrites(ctx: CoreContext) {
   const { db } = ctx;
   const load = (id: number) => loadAudited(db, id);
   const rows = auditedRows(ctx, 'exam_site', load, examSiteAuditView);
+  const documents = recordDocuments(ctx, {
+    table: 'exam_site_applications',
+    rows,
+    load,
+    document: (application) => application.stored,
+    noDocument: () => '这条考核站点记录还没有上传批准文件。',
+  });
 
   const write = (data: Omit<ExamSiteSaveData, 'id'>, beforeId: number | null, at: string) => {
     if (certificateName(db, data.certificateId) === undefined) {
@@ -54,56 +50,13 @@ function examSiteWrites(ctx: CoreContext) {
     return id;
   };
 
-  /** Sets (or clears) the document inside a transaction; returns the content it released. */
-  const setDocument = (id: number, attachmentId: number | null, stamp: AuditStamp): string[] => {
-    const before = load(id);
-    const row = getRow(db, id);
-    if (row.attachment_id === attachmentId) return [];
-    setExamSiteAttachment(db, id, attachmentId, stamp.at);
-    rows.record(stamp, id, 'update', before, load(id));
-    const old = row.attachment_id;
-    return old !== null && releaseIfUnused(db, old) ? [row.document_sha256 as string] : [];
-  };
-
   return {
     save: ({ id, ...data }: ExamSiteSaveData): ExamSite =>
       rows.save(id, (before, { at }) => write(data, before?.site.id ?? null, at)).site,
-    remove(id: number) {
-      const released = rows.remove(id, (before) => {
-        const attachmentId = getRow(db, id).attachment_id;
-        deleteExamSite(db, id);
-        return attachmentId !== null && releaseIfUnused(db, attachmentId)
-          ? [before.sha256 as string]
-          : [];
-      });
-      deleteUnusedBlobFiles(db, released);
-      return { id };
-    },
-    async attachDocument(id: number, file: UploadedFile): Promise<ExamSite> {
-      const upload = await prepareUpload(file);
-      getRow(db, id);
-      const stamp = auditStamp(ctx);
-      const released = withStoredContent(db, upload, stamp.at, (attachmentId) =>
-        setDocument(id, attachmentId, stamp),
-      );
-      deleteUnusedBlobFiles(db, released);
-      return getExamSite(db, id);
-    },
-    removeDocument(id: number): ExamSite {
-      const stamp = auditStamp(ctx);
-      deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, stamp))());
-      return getExamSite(db, id);
-    },
-    readDocument(id: number): AttachmentContent {
-      const row = getRow(db, id);
-      const site = getExamSite(db, id);
-      if (!site.document || row.document_sha256 === null) {
-        throw new CoreError('NOT_FOUND', '这条考核站点记录还没有上传批准文件。');
-      }
-      const mime = attachmentMime(db, site.document.attachmentId);
-      const bytes = readStoredContent(db, row.document_sha256, site.document.fileName);
-      return { fileName: site.document.fileName, mime, contentBase64: bytes.toString('base64') };
-    },
+    ...documents.handlers(
+      (id) => getExamSite(db, id),
+      (id) => deleteExamSite(db, id),
+    ),
   };
 }
 

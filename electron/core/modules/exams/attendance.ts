@@ -19,16 +19,10 @@ import { safeFileName } from '../../../../shared/domain/fileNames';
 import { attendanceCounts } from '../../../../shared/domain/signupFigures';
 import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
 import type { CoreContext } from '../../context';
-import { CoreError } from '../../errors';
 import type { Db } from '../../db/open';
+import { saveBatchEntries } from './batchEntries';
 import { getBatch } from './batches';
-import {
-  findSignups,
-  fromRow,
-  recordSignupAudit,
-  selectSignups,
-  type SignupRow,
-} from './repository';
+import { fromRow, selectSignups, type SignupRow } from './repository';
 
 /**
  * Where each sign-up sits, in the order of the sign-in sheets (session, room, seat): a map from
@@ -103,62 +97,24 @@ export function attendanceService(ctx: CoreContext) {
   const save = db.transaction((input: z.output<typeof attendanceSaveSchema>): AttendanceSaved => {
     getBatch(db, input.batchId);
     const at = ctx.clock().toISOString();
-    const found = new Map(
-      findSignups(
-        db,
-        input.entries.map((e) => e.id),
-      ).map((s) => [s.id, s]),
-    );
-    const problems: { path: string; message: string }[] = [];
-    const changes: { before: Signup; after: Signup }[] = [];
     const seen = new Set<number>();
-    input.entries.forEach((entry, index) => {
-      const before = found.get(entry.id);
-      if (!before || before.batchId !== input.batchId) {
-        problems.push({
-          path: `entries.${index}`,
-          message: `第 ${index + 1} 条报名已不在本批次中（可能已被删除），请刷新后重试`,
-        });
-        return;
-      }
-      const who = `${before.name}（学号 ${before.studentNo}）`;
-      if (seen.has(entry.id)) {
-        problems.push({ path: `entries.${index}`, message: `${who}：重复登记` });
-        return;
-      }
-      seen.add(entry.id);
-      const problem = attendanceProblem(before.status, entry.mark, before.score);
-      if (problem) {
-        problems.push({
-          path: `entries.${index}`,
-          message: `${who}：不能登记为“${attendanceMarkLabels[entry.mark]}”，${problem}`,
-        });
-        return;
-      }
-      if (attendanceOf(before.status) === entry.mark) return;
-      changes.push({ before, after: { ...before, status: attendanceStatus[entry.mark] } });
-    });
-    if (problems.length > 0) {
-      const shown = problems
-        .slice(0, 3)
-        .map((p) => p.message)
-        .join('；');
-      throw new CoreError(
-        'VALIDATION',
-        `${problems.length} 条考勤不能保存，未做任何更改：${shown}${problems.length > 3 ? ' 等' : ''}。`,
-        { fields: problems },
-      );
-    }
     const update = db.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?');
-    for (const { before, after } of changes) {
-      update.run(after.status, at, before.id);
-      recordSignupAudit(ctx, at, before, { ...after, updatedAt: at });
-    }
-    return {
-      updated: changes.length,
-      unchanged: input.entries.length - changes.length,
-      counts: countsOf(input.batchId),
-    };
+    const saved = saveBatchEntries(ctx, {
+      batchId: input.batchId,
+      entries: input.entries,
+      what: '考勤',
+      at,
+      check: (entry, before) => {
+        if (seen.has(entry.id)) return ['重复登记'];
+        seen.add(entry.id);
+        const problem = attendanceProblem(before.status, entry.mark, before.score);
+        if (problem) return [`不能登记为“${attendanceMarkLabels[entry.mark]}”，${problem}`];
+        if (attendanceOf(before.status) === entry.mark) return null;
+        return { ...before, status: attendanceStatus[entry.mark] };
+      },
+      write: (after, when) => update.run(after.status, when, after.id),
+    });
+    return { ...saved, counts: countsOf(input.batchId) };
   });
 
   /**

@@ -1,4 +1,5 @@
 import type { Signup, SignupAuditView } from '../../../../shared/contract/exams';
+import { savedResultOf } from '../../../../shared/domain/examResults';
 import type { Payer, SignupStatus } from '../../../../shared/domain/exams';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
@@ -66,15 +67,7 @@ export function signupAuditView(signup: Signup): SignupAuditView {
   return {
     studentId: signup.studentId,
     batchId: signup.batchId,
-    status: signup.status,
-    score: signup.score,
-    theoryScore: signup.theoryScore,
-    practicalScore: signup.practicalScore,
-    admissionNo: signup.admissionNo,
-    certificateNo: signup.certificateNo,
-    issuedOn: signup.issuedOn,
-    platformRegistered: signup.platformRegistered,
-    creditBank: signup.creditBank,
+    ...savedResultOf(signup),
     feeFen: signup.feeFen,
     payer: signup.payer,
   };

@@ -9,8 +9,8 @@ import {
   planResult,
   weightedTotal,
   RESULT_GROUPS,
+  savedResultOf,
   type ResultProblem,
-  type SavedResult,
   type SheetOutcome,
   type SheetResult,
 } from '../../../../shared/domain/examResults';
@@ -21,12 +21,18 @@ import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import {
-  looseKey,
   type ImportDefinition,
   type RowCheck,
   type RowProblem,
   type ValidRow,
 } from '../../io/importer';
+import {
+  candidateColumns,
+  sameName,
+  signupKeys,
+  signupLookup,
+  type MatchableSignup,
+} from './candidateMatch';
 import { findSignups, recordSignupAudit } from './repository';
 
 export type ResultImportField =
@@ -45,39 +51,16 @@ type Field = ResultImportField;
 /** The columns of a result sheet and the header texts evaluation organizations use for them. */
 export const resultImportFields: readonly ImportFieldSpec<Field>[] = [
   {
-    key: 'admissionNo',
-    label: '准考证号',
-    synonyms: ['准考证号码', '准考证', '考号', '考生号', '准考号'],
-    longId: true,
+    ...candidateColumns.admissionNo,
     rule: '培训评价组织的准考证号；会记在报名上，以后的成绩单可按它匹配。',
-    example: '2020110100101',
   },
   {
-    key: 'idNumber',
-    label: '身份证号',
-    synonyms: ['身份证号码', '证件号码', '证件号', '身份证', '公民身份号码'],
-    longId: true,
+    ...candidateColumns.idNumber,
     lostDigitsWarning:
       '身份证号被 Excel 存成了数字，末几位已丢失，不用它匹配：改按准考证号或学号和姓名匹配',
-    rule: '首选的匹配依据：按身份证号找到本批次的报名。请把该列设为文本。',
-    example: '11010519491231002X',
   },
-  {
-    key: 'studentNo',
-    label: '学号',
-    synonyms: ['学生学号', '学籍号'],
-    longId: true,
-    rule: '没有身份证号和准考证号时，按学号和姓名一起匹配。',
-    example: '2020000001',
-  },
-  {
-    key: 'name',
-    label: '姓名',
-    synonyms: ['考生姓名', '学生姓名'],
-    required: true,
-    rule: '考生姓名，须与本校记录一致。',
-    example: '张三',
-  },
+  { ...candidateColumns.studentNo, rule: '没有身份证号和准考证号时，按学号和姓名一起匹配。' },
+  candidateColumns.name,
   {
     key: 'theoryScore',
     label: '理论成绩',
@@ -122,15 +105,6 @@ export const resultImportFields: readonly ImportFieldSpec<Field>[] = [
   },
 ];
 
-/** A sign-up of the batch with what identifies its student. */
-interface Candidate {
-  signupId: number;
-  studentNo: string;
-  name: string;
-  idNumber: string;
-  admissionNo: string;
-}
-
 /** One valid row: the sign-up it matched and what the sheet says. */
 export interface ResultRow {
   signupId: number;
@@ -171,7 +145,6 @@ function matchHeadline(rows: readonly ImportPreviewRow[]): string {
   return `匹配到本批次报名 ${matched} 行，未匹配 ${unmatched} 行，有冲突或错误 ${conflicting} 行${kept}。`;
 }
 
-const nameKey = (name: string) => looseKey(name);
 const outcomeLabels: Record<SheetOutcome, string> = {
   passed: '通过',
   failed: '未通过',
@@ -179,20 +152,6 @@ const outcomeLabels: Record<SheetOutcome, string> = {
   violation: '违纪',
   examined: '已考',
 };
-
-function savedOf(signup: Signup): SavedResult {
-  return {
-    status: signup.status,
-    score: signup.score,
-    theoryScore: signup.theoryScore,
-    practicalScore: signup.practicalScore,
-    admissionNo: signup.admissionNo,
-    certificateNo: signup.certificateNo,
-    issuedOn: signup.issuedOn,
-    platformRegistered: signup.platformRegistered,
-    creditBank: signup.creditBank,
-  };
-}
 
 const toRowProblem = (p: ResultProblem): RowProblem<Field> => ({
   field: p.field,
@@ -212,20 +171,13 @@ export function resultImportDefinition(
 ): ImportDefinition<Field, ResultRow> {
   const { db } = ctx;
   const candidates = db
-    .prepare<[number], Candidate>(
+    .prepare<[number], MatchableSignup>(
       `SELECT su.id AS signupId, st.student_no AS studentNo, st.name, st.id_number AS idNumber,
          su.admission_no AS admissionNo
        FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
     )
     .all(batch.id);
-  const byId = new Map<string, Candidate>();
-  const byAdmission = new Map<string, Candidate>();
-  const byStudentNo = new Map<string, Candidate>();
-  for (const c of candidates) {
-    byId.set(normalizeIdNumber(c.idNumber), c);
-    if (c.admissionNo) byAdmission.set(looseKey(c.admissionNo), c);
-    byStudentNo.set(looseKey(c.studentNo), c);
-  }
+  const find = signupLookup(candidates);
   const signups = new Map(
     findSignups(
       db,
@@ -246,27 +198,26 @@ export function resultImportDefinition(
   type Row = Record<Field, string>;
 
   /** Who the row is: 身份证号, else 准考证号, else 学号 + 姓名; undefined (reported) if nobody. */
-  function matchRow(row: Row, issue: Issue): Candidate | undefined {
+  function matchRow(row: Row, issue: Issue): MatchableSignup | undefined {
     const sheetName = normalizeText(row.name);
     const idNumber = normalizeIdNumber(row.idNumber);
     const admissionNo = normalizeText(row.admissionNo);
     const studentNo = normalizeText(row.studentNo);
 
-    let match: Candidate | undefined;
+    let match: MatchableSignup | undefined;
     let matchedBy: Field | undefined;
     if (sheetName === '') issue('name', '请填写考生姓名', '姓名为空');
     if (idNumber !== '') {
-      match = byId.get(idNumber);
+      match = find.byIdNumber(idNumber);
       matchedBy = 'idNumber';
       if (!match) {
-        const other =
-          (admissionNo && byAdmission.get(looseKey(admissionNo))) ||
-          (studentNo && byStudentNo.get(looseKey(studentNo)));
+        const byAdmission = find.byAdmissionNo(admissionNo);
+        const other = byAdmission ?? find.byStudentNo(studentNo);
         const student = findStudentId.get(idNumber);
         if (other) {
           issue(
             'idNumber',
-            `按${admissionNo && byAdmission.has(looseKey(admissionNo)) ? '准考证号' : '学号'}找到的考生 ${other.name}（学号 ${other.studentNo}）的身份证号是“${other.idNumber}”，与成绩单不同，请核对`,
+            `按${byAdmission ? '准考证号' : '学号'}找到的考生 ${other.name}（学号 ${other.studentNo}）的身份证号是“${other.idNumber}”，与成绩单不同，请核对`,
             MATCH_GROUP.identity,
           );
         } else if (student) {
@@ -281,11 +232,11 @@ export function resultImportDefinition(
         return undefined;
       }
     } else if (admissionNo !== '') {
-      match = byAdmission.get(looseKey(admissionNo));
+      match = find.byAdmissionNo(admissionNo);
       matchedBy = 'admissionNo';
     }
     if (!match && studentNo !== '') {
-      match = byStudentNo.get(looseKey(studentNo));
+      match = find.byStudentNo(studentNo);
       matchedBy = 'studentNo';
       if (!match) {
         const student = findStudentNo.get(studentNo);
@@ -312,7 +263,7 @@ export function resultImportDefinition(
       }
       return undefined;
     }
-    if (sheetName !== '' && nameKey(sheetName) !== nameKey(match.name)) {
+    if (sheetName !== '' && !sameName(sheetName, match.name)) {
       const by = { idNumber: '身份证号', admissionNo: '准考证号', studentNo: '学号' }[
         matchedBy as 'idNumber' | 'admissionNo' | 'studentNo'
       ];
@@ -458,7 +409,7 @@ export function resultImportDefinition(
       const match = matchRow(row, issue);
       if (!sheet || !match || problems > 0) return z.NEVER;
       const signup = signups.get(match.signupId)!;
-      const plan = planResult(savedOf(signup), sheet);
+      const plan = planResult(savedResultOf(signup), sheet);
       return {
         signupId: match.signupId,
         sheet,
@@ -476,14 +427,7 @@ export function resultImportDefinition(
     title: '成绩导入',
     fields: resultImportFields,
     rowSchema,
-    keyOf: (value) => String(value.signupId),
-    keyField: 'name',
-    uniqueFields: [
-      { field: 'idNumber', normalise: normalizeIdNumber },
-      { field: 'admissionNo', normalise: looseKey },
-      { field: 'studentNo', normalise: looseKey },
-    ],
-    identityFields: ['admissionNo', 'idNumber', 'studentNo', 'name'],
+    ...signupKeys(['idNumber', 'admissionNo', 'studentNo']),
     existingKeys: () => new Set([...signups.values()].filter(hasResult).map((s) => String(s.id))),
     checkRow: (value) => value.check,
     headline: matchHeadline,
@@ -508,7 +452,7 @@ export function resultImportDefinition(
             `第 ${rowNumber} 行匹配到的报名已不存在（可能刚被删除），未导入任何成绩。请重新预览。`,
           );
         }
-        const plan = planResult(savedOf(before), value.sheet);
+        const plan = planResult(savedResultOf(before), value.sheet);
         if (plan.errors.length > 0) {
           throw new CoreError(
             'CONFLICT',

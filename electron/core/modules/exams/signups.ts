@@ -29,6 +29,7 @@ import { projectStatusLabels } from '../../../../shared/domain/projectStatus';
 import type { CoreContext } from '../../context';
 import { CoreError, validationError } from '../../errors';
 import { listWhere } from '../students/repository';
+import { saveBatchEntries } from './batchEntries';
 import { getBatch } from './batches';
 import {
   findSignups,
@@ -396,73 +397,46 @@ export function signupService(ctx: CoreContext) {
   const saveResults = db.transaction(
     (input: z.output<typeof resultEntriesSchema>): ResultEntriesSaved => {
       const at = ctx.clock().toISOString();
-      const found = new Map(
-        findSignups(
-          db,
-          input.entries.map((e) => e.id),
-        ).map((s) => [s.id, s]),
-      );
-      const problems: { path: string; message: string }[] = [];
-      const changes: { before: Signup; after: Signup }[] = [];
-      input.entries.forEach((entry, index) => {
-        const before = found.get(entry.id);
-        if (!before || before.batchId !== input.batchId) {
-          problems.push({
-            path: `entries.${index}`,
-            message: `第 ${index + 1} 条报名已不在本批次中（可能已被删除），请刷新后重试`,
-          });
-          return;
-        }
-        const who = `${before.name}（学号 ${before.studentNo}）`;
-        const moving = resultEntryProblem(before.status, entry.status);
-        const passed = entry.status === 'passed';
-        const fields = {
-          score: entry.score,
-          certificateNo: entry.certificateNo,
-          issuedOn: entry.issuedOn,
-          platformRegistered: passed && before.platformRegistered,
-          creditBank: passed && before.creditBank,
-        };
-        const fieldProblems = moving ? [] : resultFieldProblems(entry.status, fields);
-        for (const message of moving ? [moving] : fieldProblems.map((p) => p.message)) {
-          problems.push({ path: `entries.${index}`, message: `${who}：${message}` });
-        }
-        if (moving || fieldProblems.length > 0) return;
-        const after = { ...before, status: entry.status, ...fields };
-        const same = (Object.keys(fields) as (keyof typeof fields)[]).every(
-          (k) => after[k] === before[k],
-        );
-        if (!same || after.status !== before.status) changes.push({ before, after });
-      });
-      if (problems.length > 0) {
-        const shown = problems
-          .slice(0, 3)
-          .map((p) => p.message)
-          .join('；');
-        throw new CoreError(
-          'VALIDATION',
-          `${problems.length} 条结果不能保存，未做任何更改：${shown}${problems.length > 3 ? ' 等' : ''}。`,
-          { fields: problems },
-        );
-      }
       const update = db.prepare(
         `UPDATE signups SET status = ?, score = ?, certificate_no = ?, issued_on = ?,
            platform_registered = ?, credit_bank = ?, updated_at = ? WHERE id = ?`,
       );
-      for (const { before, after } of changes) {
-        update.run(
-          after.status,
-          after.score,
-          after.certificateNo,
-          after.issuedOn,
-          after.platformRegistered ? 1 : 0,
-          after.creditBank ? 1 : 0,
-          at,
-          before.id,
-        );
-        recordSignupAudit(ctx, at, before, { ...after, updatedAt: at });
-      }
-      return { updated: changes.length, unchanged: input.entries.length - changes.length };
+      return saveBatchEntries(ctx, {
+        batchId: input.batchId,
+        entries: input.entries,
+        what: '结果',
+        at,
+        check: (entry, before) => {
+          const moving = resultEntryProblem(before.status, entry.status);
+          if (moving) return [moving];
+          const passed = entry.status === 'passed';
+          const fields = {
+            score: entry.score,
+            certificateNo: entry.certificateNo,
+            issuedOn: entry.issuedOn,
+            platformRegistered: passed && before.platformRegistered,
+            creditBank: passed && before.creditBank,
+          };
+          const fieldProblems = resultFieldProblems(entry.status, fields);
+          if (fieldProblems.length > 0) return fieldProblems.map((p) => p.message);
+          const after = { ...before, status: entry.status, ...fields };
+          const same = (Object.keys(fields) as (keyof typeof fields)[]).every(
+            (k) => after[k] === before[k],
+          );
+          return same && after.status === before.status ? null : after;
+        },
+        write: (after, when) =>
+          update.run(
+            after.status,
+            after.score,
+            after.certificateNo,
+            after.issuedOn,
+            after.platformRegistered ? 1 : 0,
+            after.creditBank ? 1 : 0,
+            when,
+            after.id,
+          ),
+      });
     },
   );
 

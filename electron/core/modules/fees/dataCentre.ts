@@ -97,11 +97,22 @@ function missingOf(r: PassedRow): string[] {
   return missing;
 }
 
-/** 学生技能证书数据 for every certificate students have passed. */
-export async function skillCertificatesSheet(
+/**
+ * A data-centre table of every certificate students have passed: one row per passed sign-up,
+ * its key from the table's code, the school code, the 学号 and the certificate number, and its
+ * values after those from `values` (given the collection time).
+ */
+async function passedCertificatesSheet(
   db: Db,
   now: Date,
   skipIncomplete: boolean,
+  table: {
+    code: string;
+    file: string;
+    title: string;
+    header: readonly string[];
+    values: (r: PassedRow, at: string) => DataCentreRow['values'];
+  },
 ): Promise<DataCentreSheet> {
   const school = requireSchoolCode(schoolRepository(db).get()?.code);
   const at = collectedAt(now);
@@ -109,8 +120,22 @@ export async function skillCertificatesSheet(
     record: recordOf(r),
     missing: missingOf(r),
     values: [
-      dataCentreKey('ODS_XSJNZSSJ', school, r.student_no, r.certificate_no),
+      dataCentreKey(table.code, school, r.student_no, r.certificate_no),
       school,
+      ...table.values(r, at),
+    ],
+  }));
+  return dataCentreSheet(table.file, table.title, table.header, rows, skipIncomplete);
+}
+
+/** 学生技能证书数据 for every certificate students have passed. */
+export const skillCertificatesSheet = (db: Db, now: Date, skipIncomplete: boolean) =>
+  passedCertificatesSheet(db, now, skipIncomplete, {
+    code: 'ODS_XSJNZSSJ',
+    file: SKILL_CERTIFICATES_FILE,
+    title: '学生技能证书数据',
+    header: SKILL_CERTIFICATES_HEADER,
+    values: (r, at) => [
       r.student_no,
       r.name,
       r.organization_code,
@@ -123,30 +148,16 @@ export async function skillCertificatesSheet(
       0,
       at,
     ],
-  }));
-  return dataCentreSheet(
-    SKILL_CERTIFICATES_FILE,
-    '学生技能证书数据',
-    SKILL_CERTIFICATES_HEADER,
-    rows,
-    skipIncomplete,
-  );
-}
+  });
 
 /** 1+X证书数据 for every certificate students have passed. */
-export async function xCertificatesSheet(
-  db: Db,
-  now: Date,
-  skipIncomplete: boolean,
-): Promise<DataCentreSheet> {
-  const school = requireSchoolCode(schoolRepository(db).get()?.code);
-  const at = collectedAt(now);
-  const rows = passedSignups(db).map((r): DataCentreRow => ({
-    record: recordOf(r),
-    missing: missingOf(r),
-    values: [
-      dataCentreKey('ODS_GZXZSSJ', school, r.student_no, r.certificate_no),
-      school,
+export const xCertificatesSheet = (db: Db, now: Date, skipIncomplete: boolean) =>
+  passedCertificatesSheet(db, now, skipIncomplete, {
+    code: 'ODS_GZXZSSJ',
+    file: X_CERTIFICATES_FILE,
+    title: '1+X证书数据',
+    header: X_CERTIFICATES_HEADER,
+    values: (r, at) => [
       r.certificate_no,
       r.major_code ?? '',
       r.organization_code,
@@ -157,12 +168,4 @@ export async function xCertificatesSheet(
       r.place,
       at,
     ],
-  }));
-  return dataCentreSheet(
-    X_CERTIFICATES_FILE,
-    '1+X证书数据',
-    X_CERTIFICATES_HEADER,
-    rows,
-    skipIncomplete,
-  );
-}
+  });

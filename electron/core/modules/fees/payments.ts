@@ -7,7 +7,8 @@ import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
 import { figuresByBatch } from './figures';
 
-interface PaymentRow {
+/** A row of `payments`. */
+export interface PaymentRow {
   id: number;
   organization: string;
   batch_id: number | null;

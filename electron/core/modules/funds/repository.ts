@@ -23,11 +23,19 @@ import {
 } from '../../../../shared/domain/funds';
 import { formatFen } from '../../../../shared/domain/money';
 import type { Db } from '../../db/open';
+import {
+  documentColumns,
+  documentJoin,
+  recordDocumentOf,
+  storedDocumentOf,
+  type DocumentColumns,
+} from '../attachments/repository';
 import { projectFor } from '../exams/repository';
 import { loadBatches, type BatchInfo } from '../fees/batches';
+import type { PaymentRow as FeePaymentRow } from '../fees/payments';
 
 /** A row of `fund_entries` with its project's and document's facts. */
-export interface FundEntryRow {
+export interface FundEntryRow extends DocumentColumns {
   id: number;
   project_id: number;
   project_year: number;
@@ -39,22 +47,17 @@ export interface FundEntryRow {
   reference: string;
   party: string;
   signup_id: number | null;
-  attachment_id: number | null;
-  document_size: number | null;
-  document_ext: AttachmentExtension | null;
-  document_sha256: string | null;
   note: string;
   created_at: string;
   updated_at: string;
 }
 
 const selectEntries = `
-  SELECT e.*, p.year AS project_year, c.name AS certificate_name,
-    a.size AS document_size, a.ext AS document_ext, a.sha256 AS document_sha256
+  SELECT e.*, p.year AS project_year, c.name AS certificate_name, ${documentColumns}
   FROM fund_entries e
   JOIN pilot_projects p ON p.id = e.project_id
   JOIN certificates c ON c.id = p.certificate_id
-  LEFT JOIN attachments a ON a.id = e.attachment_id`;
+  ${documentJoin('e')}`;
 
 /** What the audit log keeps of a record (entity 'fund_entry'). */
 export const entrySnapshot = (r: FundEntryRow) => ({
@@ -83,6 +86,10 @@ export function entriesOfYear(db: Db, year: number, projectId: number | null): F
     )
     .all(`${year}-01-01`, `${year + 1}-01-01`, projectId, projectId);
 }
+
+/** The record's document with its content hash. */
+export const storedEntryDocument = (row: FundEntryRow) =>
+  storedDocumentOf(row, (ext) => entryDocumentName(row, ext));
 
 export function entryDocumentName(row: FundEntryRow, ext: AttachmentExtension): string {
   const what =
@@ -208,15 +215,7 @@ export function fundYears(db: Db): number[] {
 
 export function entryLine(db: Db, row: FundEntryRow, batches?: Map<number, BatchInfo>): FundLine {
   const income = row.direction === 'income';
-  const document =
-    row.attachment_id !== null && row.document_ext !== null
-      ? {
-          attachmentId: row.attachment_id,
-          fileName: entryDocumentName(row, row.document_ext),
-          size: row.document_size ?? 0,
-          ext: row.document_ext,
-        }
-      : null;
+  const document = recordDocumentOf(row, (ext) => entryDocumentName(row, ext));
   const signup =
     row.signup_id === null ? undefined : signupOf(db, row.signup_id, batches ?? loadBatches(db));
   const problem = row.signup_id === null ? null : studentFeeProblem(db, row.signup_id);
@@ -248,15 +247,8 @@ export function entryLine(db: Db, row: FundEntryRow, batches?: Map<number, Batch
   };
 }
 
-interface PaymentRow {
-  id: number;
-  organization: string;
-  batch_id: number | null;
-  invoice_no: string;
-  amount_fen: number;
-  paid_on: string;
-  note: string;
-}
+/** What the 考核费 lines read of a payment. */
+type PaymentRow = Omit<FeePaymentRow, 'created_at' | 'updated_at'>;
 
 /**
  * 考核费 of a year: every payment to an evaluation organization paid in it, read from
@@ -360,19 +352,6 @@ export function insertEntry(db: Db, values: EntryValues): number {
            @party, @signupId, @note, @at, @at)`,
       )
       .run(values).lastInsertRowid,
-  );
-}
-
-export function setEntryAttachment(
-  db: Db,
-  id: number,
-  attachmentId: number | null,
-  at: string,
-): void {
-  db.prepare('UPDATE fund_entries SET attachment_id = ?, updated_at = ? WHERE id = ?').run(
-    attachmentId,
-    at,
-    id,
   );
 }
 

@@ -1,4 +1,3 @@
-import type { UploadedFile } from '../../../../shared/contract/files';
 import type {
   FileDownload,
   FundLine,
@@ -10,18 +9,11 @@ import { chinaDate } from '../../../../shared/domain/dates';
 import { addUpFundLines, unassignedProjectLabel } from '../../../../shared/domain/funds';
 import { formatFen } from '../../../../shared/domain/money';
 import type { CoreContext } from '../../context';
-import { auditedRows, auditStamp, type AuditStamp } from '../../db/audit';
+import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
-import {
-  deleteUnusedBlobFiles,
-  prepareUpload,
-  offerStoredContent,
-  releaseIfUnused,
-  withStoredContent,
-} from '../attachments/storedContent';
-import { attachmentMime } from '../attachments/repository';
+import { recordDocuments } from '../attachments/recordDocument';
 import { loadBatches } from '../fees/batches';
 import { fundsPdf, fundsSheet } from './export';
 import { pilotProgress } from './progress';
@@ -41,7 +33,7 @@ import {
   entryOfSignup,
   updateEntry,
   insertEntry,
-  setEntryAttachment,
+  storedEntryDocument,
   deleteEntry,
   type FundEntryRow,
 } from './repository';
@@ -112,8 +104,17 @@ const download = (fileName: string, mime: string, bytes: Buffer): FileDownload =
 /** 试点经费: income and spending per project and year; 考核费 read from the payments. */
 export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
   const { db } = ctx;
-  const rows = auditedRows(ctx, 'fund_entry', (id) => mustGet(db, id), entrySnapshot);
+  const load = (id: number) => mustGet(db, id);
+  const rows = auditedRows(ctx, 'fund_entry', load, entrySnapshot);
+  const documents = recordDocuments(ctx, {
+    table: 'fund_entries',
+    rows,
+    load,
+    document: storedEntryDocument,
+    noDocument: (id) => `经费记录 #${id} 还没有上传凭证文件。`,
+  });
   const line = (id: number) => entryLine(db, mustGet(db, id));
+  const entry = documents.handlers(line, (id) => deleteEntry(db, id));
 
   /** The checks the schema cannot make: the project exists; a student fee passes rule 12. */
   const check = (input: FundSaveData, before: FundEntryRow | null) => {
@@ -174,55 +175,13 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
     return entryLine(db, saved);
   };
 
-  /** Sets (or clears) the document inside a transaction; returns the content it released. */
-  const setDocument = (id: number, attachmentId: number | null, stamp: AuditStamp): string[] => {
-    const before = mustGet(db, id);
-    if (before.attachment_id === attachmentId) return [];
-    setEntryAttachment(db, id, attachmentId, stamp.at);
-    rows.record(stamp, id, 'update', before, mustGet(db, id));
-    const old = before.attachment_id;
-    return old !== null && releaseIfUnused(db, old) ? [before.document_sha256 as string] : [];
-  };
-
   return {
     'funds.overview': ({ year, projectId }) => fundsOverview(db, year, projectId),
     'funds.save': (input) => save(input),
-    'funds.delete': ({ id }) => {
-      const released = rows.remove(id, (before) => {
-        deleteEntry(db, id);
-        return before.attachment_id !== null && releaseIfUnused(db, before.attachment_id)
-          ? [before.document_sha256 as string]
-          : [];
-      });
-      deleteUnusedBlobFiles(db, released);
-      return { id };
-    },
-    'funds.attachDocument': async ({ id, file }: { id: number; file: UploadedFile }) => {
-      const upload = await prepareUpload(file);
-      mustGet(db, id);
-      const stamp = auditStamp(ctx);
-      const released = withStoredContent(db, upload, stamp.at, (attachmentId) =>
-        setDocument(id, attachmentId, stamp),
-      );
-      deleteUnusedBlobFiles(db, released);
-      return line(id);
-    },
-    'funds.removeDocument': ({ id }) => {
-      const stamp = auditStamp(ctx);
-      deleteUnusedBlobFiles(db, db.transaction(() => setDocument(id, null, stamp))());
-      return line(id);
-    },
-    'funds.readDocument': ({ id }) => {
-      const row = mustGet(db, id);
-      const document = entryLine(db, row).document;
-      if (!document || row.document_sha256 === null) {
-        throw new CoreError('NOT_FOUND', `经费记录 #${id} 还没有上传凭证文件。`);
-      }
-      return offerStoredContent(ctx, row.document_sha256, document.fileName, {
-        fileName: document.fileName,
-        mime: attachmentMime(db, document.attachmentId),
-      });
-    },
+    'funds.delete': ({ id }) => entry.remove(id),
+    'funds.attachDocument': ({ id, file }) => entry.attachDocument(id, file),
+    'funds.removeDocument': ({ id }) => entry.removeDocument(id),
+    'funds.readDocument': ({ id }) => entry.readDocument(id),
     'funds.studentFees': () => studentFeeOptions(db),
     'funds.sheet': async ({ year, projectId }) => {
       const file = await fundsSheet(fundsOverview(db, year, projectId), chinaDate(ctx.clock()));

@@ -1,4 +1,5 @@
 import type { Usage } from '../../../../shared/contract/usage';
+import type { PlaceRef } from '../../../../shared/domain/examSites';
 import type { AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
@@ -18,33 +19,42 @@ export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: num
 }
 
 /**
- * What refers to a training room: its attachments (photos…), which go with it on a confirmed
- * delete. Pilot projects that use it are listed; their links go with it. Its equipment is part of the
- * room and goes with it without asking.
+ * What refers to a place (a training room or site): pilot projects that use it and batches held
+ * there (listed; their links go with it), exam-site applications covering it, and its
+ * attachments, which go with it on a confirmed delete (`consequence` says so).
  */
-export function roomUsage(db: Db, roomId: number): Usage {
+function placeUsage(db: Db, place: PlaceRef, consequence: string): Usage {
   return describeUsage([
-    projectRefs(db, 'room', roomId),
-    batchesAtPlaceRef(db, 'room', roomId),
-    examSitesAtPlaceRef(db, { kind: 'room', id: roomId }),
+    projectRefs(db, place.kind, place.id),
+    batchesAtPlaceRef(db, place.kind, place.id),
+    examSitesAtPlaceRef(db, place),
     usageRef(
-      {
-        kind: 'attachment',
-        label: '个附件',
-        onDelete: 'unlink',
-        consequence: '删除实训室时这些附件一并删除',
-      },
-      attachmentNames(db, 'room', roomId),
+      { kind: 'attachment', label: '个附件', onDelete: 'unlink', consequence },
+      attachmentNames(db, place.kind, place.id),
     ),
   ]);
 }
 
 /**
- * Clears every `unlink` reference to the room; call inside the delete's transaction. Returns the
+ * Clears every `unlink` reference to a place; call inside the delete's transaction. Returns the
  * stored contents it released: delete their files after the commit (deleteUnusedBlobFiles).
  */
-export function releaseRoom(db: Db, roomId: number, stamp: AuditStamp): string[] {
-  releasePlaceFromBatches(db, 'room', roomId, stamp.at);
-  releasePlaceFromExamSites(db, { kind: 'room', id: roomId }, stamp);
-  return removeLinksOf(db, 'room', roomId, stamp).releasedBlobs;
+function releasePlace(db: Db, place: PlaceRef, stamp: AuditStamp): string[] {
+  releasePlaceFromBatches(db, place.kind, place.id, stamp.at);
+  releasePlaceFromExamSites(db, place, stamp);
+  return removeLinksOf(db, place.kind, place.id, stamp).releasedBlobs;
 }
+
+/** What refers to a training room (its equipment is part of the room and goes without asking). */
+export const roomUsage = (db: Db, roomId: number): Usage =>
+  placeUsage(db, { kind: 'room', id: roomId }, '删除实训室时这些附件一并删除');
+
+/** What refers to an internship/training site. */
+export const siteUsage = (db: Db, siteId: number): Usage =>
+  placeUsage(db, { kind: 'site', id: siteId }, '删除场所时这些附件一并删除');
+
+export const releaseRoom = (db: Db, roomId: number, stamp: AuditStamp): string[] =>
+  releasePlace(db, { kind: 'room', id: roomId }, stamp);
+
+export const releaseSite = (db: Db, siteId: number, stamp: AuditStamp): string[] =>
+  releasePlace(db, { kind: 'site', id: siteId }, stamp);

@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space, Tag, Upload } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { FeeAgreement } from '../../../../shared/contract/agreements';
@@ -8,12 +8,13 @@ import {
   certificateLevels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { saveOffer, toUploadedFile } from '../../api/files';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordDocumentCell } from '../../components/RecordDocumentCell';
+import { ConfirmLink, EditLink } from '../../components/RowActions';
+import { useAction } from '../../components/useAction';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { AgreementFormModal } from './AgreementFormModal';
@@ -21,23 +22,10 @@ import { useAgreements } from './agreementsStore';
 
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, load, saving, save } = useAgreements();
   const [editing, setEditing] = useState<FeeAgreement | 'new' | null>(null);
-  const [busyId, setBusyId] = useState<number | null>(null);
+  const { run: act } = useAction<number>();
   const text = t.agreements;
-
-  const act = async (id: number, work: () => Promise<unknown>, done: string) => {
-    setBusyId(id);
-    try {
-      await work();
-      message.success(done);
-    } catch (error) {
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
-    } finally {
-      setBusyId(null);
-    }
-  };
 
   const certificateFilters = [...new Set(items.map((a) => a.certificateName))].map((name) => ({
     value: name,
@@ -92,58 +80,14 @@ export function AgreementsPage() {
       title: text.fields.document,
       key: 'document',
       width: 200,
-      render: (_, a) =>
-        a.document ? (
-          <Space size={0}>
-            <Button
-              type="link"
-              size="small"
-              onClick={() =>
-                void invoke('agreements.readDocument', { id: a.id }).then(saveOffer, (e: unknown) =>
-                  message.error(messageOf(e)),
-                )
-              }
-            >
-              {text.download}
-            </Button>
-            <Popconfirm
-              title={text.removeDocumentTitle}
-              okText={t.common.confirm}
-              cancelText={t.common.cancel}
-              onConfirm={() =>
-                act(
-                  a.id,
-                  () => mutate('agreements.removeDocument', { id: a.id }),
-                  text.documentRemoved,
-                )
-              }
-            >
-              <Button type="link" size="small" danger>
-                {text.removeDocument}
-              </Button>
-            </Popconfirm>
-          </Space>
-        ) : (
-          <Upload
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void act(
-                a.id,
-                async () =>
-                  mutate('agreements.attachDocument', {
-                    id: a.id,
-                    file: await toUploadedFile(file),
-                  }),
-                text.uploaded,
-              );
-              return false;
-            }}
-          >
-            <Button size="small" icon={<UploadOutlined />} loading={busyId === a.id}>
-              {text.upload}
-            </Button>
-          </Upload>
-        ),
+      render: (_, a) => (
+        <RecordDocumentCell
+          owner="agreements"
+          id={a.id}
+          hasDocument={a.document !== null}
+          text={text}
+        />
+      ),
     },
     {
       title: t.common.actions,
@@ -151,23 +95,18 @@ export function AgreementsPage() {
       width: 150,
       render: (_, a) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(a)}>
-            {t.common.edit}
-          </Button>
-          <Popconfirm
+          <EditLink onClick={() => setEditing(a)} />
+          <ConfirmLink
             title={text.deleteTitle}
             description={text.deleteContent}
-            okText={t.common.confirm}
-            cancelText={t.common.cancel}
-            okButtonProps={{ danger: true }}
+            icon={<DeleteOutlined />}
+            dangerOk
             onConfirm={() =>
               act(a.id, () => mutate('agreements.delete', { id: a.id }), text.deleted)
             }
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t.common.delete}
-            </Button>
-          </Popconfirm>
+            {t.common.delete}
+          </ConfirmLink>
         </Space>
       ),
     },

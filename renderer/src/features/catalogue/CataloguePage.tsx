@@ -1,16 +1,5 @@
-import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Flex,
-  Input,
-  Popconfirm,
-  Space,
-  Switch,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Input, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import type { Certificate } from '../../../../shared/contract/catalogue';
@@ -24,6 +13,7 @@ import { byText, formatFen } from '../../components/format';
 import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { ConfirmLink, EditLink } from '../../components/RowActions';
 import { t } from '../../i18n';
 import { useCatalogueStore, useCertificates } from './catalogueStore';
 import { CertificateDrawer } from './CertificateDrawer';
@@ -168,9 +158,7 @@ export function CataloguePage() {
       width: 140,
       render: (_, c) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => openEditor(c)}>
-            {t.common.edit}
-          </Button>
+          <EditLink onClick={() => openEditor(c)} />
           {c.archived ? (
             <Button
               type="link"
@@ -181,16 +169,13 @@ export function CataloguePage() {
               {text.unarchive}
             </Button>
           ) : (
-            <Popconfirm
+            <ConfirmLink
               title={text.archiveConfirm(c.name)}
-              okText={t.common.confirm}
-              cancelText={t.common.cancel}
+              loading={busyId === c.id}
               onConfirm={() => toggleArchived(c)}
             >
-              <Button type="link" size="small" danger loading={busyId === c.id}>
-                {text.archive}
-              </Button>
-            </Popconfirm>
+              {text.archive}
+            </ConfirmLink>
           )}
         </Space>
       ),

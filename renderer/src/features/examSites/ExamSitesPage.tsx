@@ -1,5 +1,5 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Select, Space, Tag, Upload } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
@@ -9,12 +9,14 @@ import {
   validPeriodText,
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
-import { invoke, messageOf } from '../../api/client';
-import { saveContent, toUploadedFile } from '../../api/files';
 import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
+import { certificateOptionsOf, FilterSelect } from '../../components/FilterSelect';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordDocumentCell } from '../../components/RecordDocumentCell';
+import { ConfirmLink, EditLink } from '../../components/RowActions';
+import { useAction } from '../../components/useAction';
 import { byText, formatDate } from '../../components/format';
 import { t } from '../../i18n';
 import { ExamSiteFormModal } from './ExamSiteFormModal';
@@ -28,10 +30,9 @@ const statusColors: Record<ExamSiteStatus, string> = {
 
 /** 考核站点: the school's exam-site applications per certificate and the places they cover. */
 export function ExamSitesPage() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, load, saving, save } = useExamSites();
   const [editing, setEditing] = useState<ExamSite | 'new' | null>(null);
-  const [busyId, setBusyId] = useState<number | null>(null);
+  const { run: act } = useAction<number>();
   const [certificateId, setCertificateId] = useState<number | null>(null);
   const [status, setStatus] = useState<ExamSiteStatus | null>(null);
   const text = t.examSites;
@@ -45,25 +46,7 @@ export function ExamSitesPage() {
       ),
     [items, certificateId, status],
   );
-  const certificateOptions = useMemo(
-    () =>
-      [...new Map(items.map((s) => [s.certificateId, s.certificateName]))].map(
-        ([value, label]) => ({ value, label }),
-      ),
-    [items],
-  );
-
-  const act = async (id: number, work: () => Promise<unknown>, done: string) => {
-    setBusyId(id);
-    try {
-      await work();
-      message.success(done);
-    } catch (error) {
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
-    } finally {
-      setBusyId(null);
-    }
-  };
+  const certificateOptions = useMemo(() => certificateOptionsOf(items), [items]);
 
   const columns: ColumnsType<ExamSite> = [
     {
@@ -108,59 +91,14 @@ export function ExamSitesPage() {
       title: text.fields.document,
       key: 'document',
       width: 200,
-      render: (_, s) =>
-        s.document ? (
-          <Space size={0}>
-            <Button
-              type="link"
-              size="small"
-              onClick={() =>
-                void invoke('examSites.readDocument', { id: s.id }).then(
-                  saveContent,
-                  (e: unknown) => message.error(messageOf(e)),
-                )
-              }
-            >
-              {text.download}
-            </Button>
-            <Popconfirm
-              title={text.removeDocumentTitle}
-              okText={t.common.confirm}
-              cancelText={t.common.cancel}
-              onConfirm={() =>
-                act(
-                  s.id,
-                  () => mutate('examSites.removeDocument', { id: s.id }),
-                  text.documentRemoved,
-                )
-              }
-            >
-              <Button type="link" size="small" danger>
-                {text.removeDocument}
-              </Button>
-            </Popconfirm>
-          </Space>
-        ) : (
-          <Upload
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void act(
-                s.id,
-                async () =>
-                  mutate('examSites.attachDocument', {
-                    id: s.id,
-                    file: await toUploadedFile(file),
-                  }),
-                text.uploaded,
-              );
-              return false;
-            }}
-          >
-            <Button size="small" icon={<UploadOutlined />} loading={busyId === s.id}>
-              {text.upload}
-            </Button>
-          </Upload>
-        ),
+      render: (_, s) => (
+        <RecordDocumentCell
+          owner="examSites"
+          id={s.id}
+          hasDocument={s.document !== null}
+          text={text}
+        />
+      ),
     },
     {
       title: t.common.actions,
@@ -168,23 +106,18 @@ export function ExamSitesPage() {
       width: 150,
       render: (_, s) => (
         <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(s)}>
-            {t.common.edit}
-          </Button>
-          <Popconfirm
+          <EditLink onClick={() => setEditing(s)} />
+          <ConfirmLink
             title={text.deleteTitle}
             description={text.deleteContent}
-            okText={t.common.confirm}
-            cancelText={t.common.cancel}
-            okButtonProps={{ danger: true }}
+            icon={<DeleteOutlined />}
+            dangerOk
             onConfirm={() =>
               act(s.id, () => mutate('examSites.delete', { id: s.id }), text.deleted)
             }
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t.common.delete}
-            </Button>
-          </Popconfirm>
+            {t.common.delete}
+          </ConfirmLink>
         </Space>
       ),
     },
@@ -203,22 +136,18 @@ export function ExamSitesPage() {
       />
       <LoadState state={loadState} error={loadError} onRetry={load}>
         <Flex gap={8} style={{ marginBottom: 12 }}>
-          <Select
-            allowClear
-            style={{ width: 220 }}
-            placeholder={text.allCertificates}
-            aria-label={text.allCertificates}
+          <FilterSelect
+            label={text.allCertificates}
+            width={220}
             value={certificateId}
-            onChange={(v: number | undefined) => setCertificateId(v ?? null)}
+            onChange={setCertificateId}
             options={certificateOptions}
           />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={text.allStatuses}
-            aria-label={text.allStatuses}
+          <FilterSelect
+            label={text.allStatuses}
+            width={140}
             value={status}
-            onChange={(v: ExamSiteStatus | undefined) => setStatus(v ?? null)}
+            onChange={setStatus}
             options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
           />
         </Flex>

@@ -1,5 +1,5 @@
-import { EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Select, Space } from 'antd';
+import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
@@ -11,8 +11,10 @@ import {
 import { examFormLabels, type ExamForm } from '../../../../shared/domain/costCaps';
 import { useNavigation } from '../../app/navigationStore';
 import { DataTable } from '../../components/DataTable';
+import { FilterSelect } from '../../components/FilterSelect';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { EditLink } from '../../components/RowActions';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { noWrap } from '../../components/noWrap';
@@ -125,15 +127,7 @@ export function BatchList() {
           >
             {text.open}
           </Button>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setEditing(batch)}
-            data-testid={`batch-edit-${batch.id}`}
-          >
-            {t.common.edit}
-          </Button>
+          <EditLink onClick={() => setEditing(batch)} testId={`batch-edit-${batch.id}`} />
           <UsageDeleteButton
             what={text.batchWhat(batchLabel(batch))}
             testId={`batch-delete-${batch.id}`}
@@ -161,24 +155,19 @@ export function BatchList() {
       />
       <LoadState state={loadState} error={loadError} onRetry={load}>
         <Flex gap={12} style={{ marginBottom: 16 }}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            style={{ width: 260 }}
-            placeholder={text.allCertificates}
-            aria-label={text.allCertificates}
+          <FilterSelect
+            label={text.allCertificates}
+            width={260}
+            searchable
             value={certificateId}
-            onChange={(v: number | undefined) => setCertificateId(v ?? null)}
+            onChange={setCertificateId}
             options={certificateOptions}
           />
-          <Select
-            allowClear
-            style={{ width: 140 }}
-            placeholder={text.allLevels}
-            aria-label={text.allLevels}
+          <FilterSelect
+            label={text.allLevels}
+            width={140}
             value={level}
-            onChange={(v: CertificateLevel | undefined) => setLevel(v ?? null)}
+            onChange={setLevel}
             options={certificateLevels.map((l) => ({ value: l, label: certificateLevelLabels[l] }))}
           />
         </Flex>

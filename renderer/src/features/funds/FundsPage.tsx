@@ -1,4 +1,4 @@
-import { CopyOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -14,7 +14,6 @@ import {
   Table,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
@@ -30,7 +29,7 @@ import {
   type FundDirection,
 } from '../../../../shared/domain/funds';
 import { invoke, messageOf } from '../../api/client';
-import { saveContent, saveOffer, toUploadedFile } from '../../api/files';
+import { saveContent } from '../../api/files';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
@@ -38,6 +37,7 @@ import { DataTable } from '../../components/DataTable';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordDocumentCell } from '../../components/RecordDocumentCell';
 import { PrintButton } from '../../components/PrintButton';
 import { t } from '../../i18n';
 import { FundFormModal } from './FundFormModal';
@@ -85,67 +85,17 @@ function Exports({ year, projectId }: { year: number; projectId: number | null }
 
 /** The document cell: download / remove an attached file, or upload one; 无凭证 flagged. */
 function DocumentCell({ line }: { line: FundLine }) {
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const act = async (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    try {
-      await work();
-      message.success(done);
-    } catch (error) {
-      message.error(`${t.common.requestFailed}：${messageOf(error)}`);
-    } finally {
-      setBusy(false);
-    }
-  };
   const flag = line.lacksDocument ? <Tag color="error">{text.noDocument}</Tag> : null;
   const id = line.entryId;
   if (id === null) return flag ?? <Typography.Text type="secondary">—</Typography.Text>;
-  if (line.document) {
-    return (
-      <Space size={0}>
-        <Button
-          type="link"
-          size="small"
-          onClick={() =>
-            void invoke('funds.readDocument', { id }).then(saveOffer, (e: unknown) =>
-              message.error(messageOf(e)),
-            )
-          }
-        >
-          {text.download}
-        </Button>
-        <Popconfirm
-          title={text.removeDocumentTitle}
-          okText={t.common.confirm}
-          cancelText={t.common.cancel}
-          onConfirm={() => act(() => mutate('funds.removeDocument', { id }), text.documentRemoved)}
-        >
-          <Button type="link" size="small" danger>
-            {text.removeDocument}
-          </Button>
-        </Popconfirm>
-      </Space>
-    );
-  }
   return (
-    <Space size={4}>
-      {flag}
-      <Upload
-        showUploadList={false}
-        beforeUpload={(file) => {
-          void act(
-            async () => mutate('funds.attachDocument', { id, file: await toUploadedFile(file) }),
-            text.uploaded,
-          );
-          return false;
-        }}
-      >
-        <Button size="small" icon={<UploadOutlined />} loading={busy}>
-          {text.upload}
-        </Button>
-      </Upload>
-    </Space>
+    <RecordDocumentCell
+      owner="funds"
+      id={id}
+      hasDocument={line.document !== null}
+      text={text}
+      flag={flag}
+    />
   );
 }
 

@@ -1,0 +1,44 @@
+import { Select } from 'antd';
+
+/**
+ * A table's filter above it: cleared, it shows `label` (“全部证书”) and filters nothing (null);
+ * `searchable` lets the person type to find an option.
+ */
+export function FilterSelect<V extends string | number>({
+  label,
+  width,
+  value,
+  onChange,
+  options,
+  searchable = false,
+}: {
+  label: string;
+  width: number;
+  value: V | null;
+  onChange: (value: V | null) => void;
+  options: { value: V; label: string }[];
+  searchable?: boolean;
+}) {
+  return (
+    <Select<V | null>
+      allowClear
+      showSearch={searchable}
+      optionFilterProp={searchable ? 'label' : undefined}
+      style={{ width }}
+      placeholder={label}
+      aria-label={label}
+      value={value}
+      onChange={(v) => onChange(v ?? null)}
+      options={options}
+    />
+  );
+}
+
+/** The distinct certificates of a list's items, as filter options in the order first seen. */
+export function certificateOptionsOf(
+  items: readonly { certificateId: number; certificateName: string }[],
+): { value: number; label: string }[] {
+  return [...new Map(items.map((i) => [i.certificateId, i.certificateName]))].map(
+    ([value, label]) => ({ value, label }),
+  );
+}
