@@ -170,6 +170,18 @@ describe('考场编排 through the dispatcher', () => {
     ).toEqual([]);
     const after = await ok(t, 'arrangements.get', { batchId });
     expect(after.seated).toBe(10);
+    // Withdrawn through the result dialog: the same seat and number go.
+    const c = plan.candidates[2];
+    await ok(t, 'exams.signups.saveResult', { id: c.signupId, status: 'withdrawn' });
+    expect(readRows(t, 'SELECT * FROM exam_seats WHERE signup_id = ?', c.signupId)).toEqual([]);
+    expect(
+      readRows<{ admission_no: string }>(
+        t,
+        'SELECT admission_no FROM signups WHERE id = ?',
+        c.signupId,
+      ),
+    ).toEqual([{ admission_no: '' }]);
+    expect((await ok(t, 'arrangements.get', { batchId })).seated).toBe(9);
     // Signed up again: no seat and no number until the batch is arranged again.
     await ok(t, 'exams.signups.create', { batchId, studentIds: [a.studentId], confirm: true });
     const again = await ok(t, 'arrangements.get', { batchId });

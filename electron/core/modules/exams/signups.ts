@@ -314,6 +314,12 @@ export function signupService(ctx: CoreContext) {
        AND admission_no = (SELECT generated_no FROM exam_seats WHERE signup_id = @id)`,
   );
   const deleteSeat = db.prepare<[number]>('DELETE FROM exam_seats WHERE signup_id = ?');
+  /** Frees a sign-up's seat as it is withdrawn, whichever way; its 准考证号 after that. */
+  const giveUpSeat = (signup: Signup): string => {
+    const cleared = releaseGeneratedNo.run({ id: signup.id }).changes > 0;
+    deleteSeat.run(signup.id);
+    return cleared ? '' : signup.admissionNo;
+  };
 
   /** The sign-ups by id, refusing when some no longer exist (the list on screen is stale). */
   function existing(ids: readonly number[]): Signup[] {
@@ -349,11 +355,7 @@ export function signupService(ctx: CoreContext) {
     for (const before of found) {
       if (!moving.has(before.id)) continue;
       updateStatus.run(status, at, before.id);
-      let { admissionNo } = before;
-      if (status === 'withdrawn') {
-        if (releaseGeneratedNo.run({ id: before.id }).changes > 0) admissionNo = '';
-        deleteSeat.run(before.id);
-      }
+      const admissionNo = status === 'withdrawn' ? giveUpSeat(before) : before.admissionNo;
       recordSignupAudit(ctx, at, before, { ...before, status, admissionNo, updatedAt: at });
     }
     return { updated: plan.applicable.length, unchanged: plan.unchanged };
@@ -385,6 +387,7 @@ export function signupService(ctx: CoreContext) {
       at,
       before.id,
     );
+    if (status === 'withdrawn' && before.status !== 'withdrawn') giveUpSeat(before);
     const [after] = findSignups(db, [before.id]);
     recordSignupAudit(ctx, at, before, after);
     return after;
