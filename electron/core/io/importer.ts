@@ -137,21 +137,38 @@ export function forgetLastRead(): void {
   lastRead = undefined;
 }
 
-function rowError(
-  rowNumber: number,
-  column: string | null,
-  field: string | null,
-  reason: string,
-  group = reason,
-): ImportRowError {
-  const where = column === null ? `第 ${rowNumber} 行` : `第 ${rowNumber} 行“${column}”列`;
-  return { rowNumber, column, field, reason, message: `${where}：${reason}`, group };
+/**
+ * A problem of one row as the checks hold it: without its sentence (`message`), which is made
+ * only for the problems an answer carries (see `withMessage`).
+ */
+export type RowIssue = Omit<ImportRowError, 'message'>;
+
+/**
+ * The texts problems repeat (reasons, groups, columns), one copy each: a roster whose 40,000 rows
+ * share one warning holds its text once, not once per row.
+ */
+type Interned = (text: string) => string;
+
+function interning(): Interned {
+  const texts = new Map<string, string>();
+  return (text) => {
+    const kept = texts.get(text);
+    if (kept !== undefined) return kept;
+    texts.set(text, text);
+    return text;
+  };
+}
+
+/** The problem with its sentence: `第 5 行“证书名称”列：不能为空`. */
+export function withMessage(p: RowIssue): ImportRowError {
+  const where = p.column === null ? `第 ${p.rowNumber} 行` : `第 ${p.rowNumber} 行“${p.column}”列`;
+  return { ...p, message: `${where}：${p.reason}` };
 }
 
 /** What the checks found in one row: errors block it, warnings do not. */
 export interface RowProblems {
-  errors: ImportRowError[];
-  warnings?: ImportRowError[];
+  errors: RowIssue[];
+  warnings?: RowIssue[];
 }
 
 /** The preview without its page of rows. */
@@ -293,6 +310,20 @@ async function analyse<K extends string, T>(
     const index = mapping[field];
     return index === null ? null : columns[index].label;
   };
+  const intern = interning();
+  const rowError = (
+    rowNumber: number,
+    column: string | null,
+    field: string | null,
+    reason: string,
+    group = reason,
+  ): RowIssue => ({
+    rowNumber,
+    column,
+    field,
+    reason: intern(reason),
+    group: intern(group),
+  });
 
   // Rows that hold no person: blank, totals, notes, and exact copies of an earlier row.
   const readColumns = new Set(Object.values<number | null>(mapping).filter((i) => i !== null));
@@ -301,7 +332,7 @@ async function analyse<K extends string, T>(
     .map((f) => mapping[f.key])
     .filter((i): i is number => i !== null);
   const skipped = noneSkipped();
-  const mergedNotes: ImportRowError[] = [];
+  const mergedNotes: RowIssue[] = [];
   /** A merged row's number → the row it repeats (whose cells it shares). */
   const mergedInto = new Map<number, number>();
   // Rows by a hash of their texts (a list on the rare collision): no key string per row.
@@ -343,7 +374,7 @@ async function analyse<K extends string, T>(
   }
 
   // Every clash of a unique field, over the whole file and on all its rows, before any row.
-  const clashes = new Map<number, ImportRowError[]>();
+  const clashes = new Map<number, RowIssue[]>();
   for (const unique of def.uniqueFields ?? [{ field: def.keyField, normalise: looseKey }]) {
     const label = def.fields.find((f) => f.key === unique.field)?.label ?? unique.field;
     // The first row of each value; a list only for values that more than one row has.
@@ -398,8 +429,8 @@ async function analyse<K extends string, T>(
 
   for (let i = 0; i < people.length; i += 1) {
     const row = people[i];
-    const errors: ImportRowError[] = [...(clashes.get(row.rowNumber) ?? [])];
-    const warnings: ImportRowError[] = [];
+    const errors: RowIssue[] = [...(clashes.get(row.rowNumber) ?? [])];
+    const warnings: RowIssue[] = [];
     const flagged = new Set<string>();
     // What the schema reads: as shown, except cells whose lost digits the definition ignores.
     const checkedValues = {} as Record<K, string>;
@@ -485,6 +516,7 @@ async function analyse<K extends string, T>(
   const groups = groupProblems(
     listed.flatMap((r) => r.errors),
     [...listed.flatMap((r) => r.warnings ?? []), ...mergedNotes],
+    withMessage,
   );
   const headline = def.headline?.(total, listed);
   const preview = { ...base, summary, groups, skipped };
@@ -510,14 +542,17 @@ function previewRow<T>(analysis: Analysis<T>, index: number): ImportPreviewRow {
     rowNumber: row.rowNumber,
     values: analysis.valuesOf(row),
     action: actionOf(analysis.actions[index]),
-    errors: found?.errors ?? [],
+    errors: (found?.errors ?? []).map(withMessage),
   };
-  return found?.warnings ? { ...base, warnings: found.warnings } : base;
+  return found?.warnings ? { ...base, warnings: found.warnings.map(withMessage) } : base;
 }
 
-/** The errors of every row, in file order. */
-const allErrors = (problems: ReadonlyMap<number, RowProblems>) =>
-  [...problems.values()].flatMap((p) => p.errors);
+/** The first `limit` errors, in file order, with their sentences. */
+const firstErrors = (problems: ReadonlyMap<number, RowProblems>, limit: number) =>
+  [...problems.values()]
+    .flatMap((p) => p.errors)
+    .slice(0, limit)
+    .map(withMessage);
 
 /** Reads and checks the file; writes nothing. */
 export async function previewImport<K extends string, T>(
@@ -581,11 +616,11 @@ export async function commitImport<K extends string, T>(
   }
   const { invalid } = preview.summary;
   if (invalid > 0 && !request.skipInvalid) {
-    const errors = allErrors(problems);
+    const errors = firstErrors(problems, 200);
     throw new CoreError(
       'VALIDATION',
       `未导入任何数据：${invalid} 行有错误（${errorGroupsText(preview)}；例如${errors[0].message}）。请下载问题行修改后重新导入，或选择只导入无误的行。`,
-      { rowErrors: errors.slice(0, 200) },
+      { rowErrors: errors },
     );
   }
   if (valid.length === 0) {
