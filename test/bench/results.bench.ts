@@ -11,7 +11,8 @@ import { upload, xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
 import { makeTempDir } from '../harness/webHost';
 import { median, row, type BenchRow } from './stats';
-import { excelJsStreamingRead, medianWithSetup } from './students.bench';
+import { excelJsStreamingRead } from './rawImport';
+import { medianWithSetup } from './students.bench';
 
 const STUDENTS = 5_000;
 const header = ['序号', '姓名', '身份证号', '学号', '成绩', '是否通过', '证书编号', '发证日期'];
