@@ -505,8 +505,10 @@ async function analyse<K extends string, T>(
         }
       }
     }
-    if (warnings.length > 0) problems.set(i, { errors, warnings });
-    else if (errors.length > 0) problems.set(i, { errors });
+    // Kept as exact-length copies: an array grown by push holds room for 17 elements.
+    if (warnings.length > 0)
+      problems.set(i, { errors: errors.slice(), warnings: warnings.slice() });
+    else if (errors.length > 0) problems.set(i, { errors: errors.slice() });
     checking(i + 1);
   }
 
