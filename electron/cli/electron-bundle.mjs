@@ -26,6 +26,10 @@ export const mainBundleOptions = {
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
+/** The core's worker thread (electron/core/worker/entry.ts), bundled beside each host's bundle. */
+export const coreWorkerEntry = 'electron/core/worker/entry.ts';
+export const coreWorkerFileName = 'coreWorker.cjs';
+
 /**
  * Files the bundled main reads at run time, copied beside it (inside app.asar once packaged):
  * the fonts go to `<outDir>/fonts/`, where pdfFonts.ts looks first.

@@ -52,6 +52,17 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** What the host can do for the core (open a folder…); see HostCapabilities. */
   host?: HostCapabilities;
+  /**
+   * Where offered files go: the core's own store by default; in a worker, one that hands each
+   * offer to the host thread that serves the downloads (worker/entry.ts).
+   */
+  downloads?: DownloadStore;
+  /**
+   * 'reader': a second core on the same data file that answers reads while the first one runs
+   * long work (SQLite's WAL lets it read beside the writer). It takes no backup at start; the
+   * host sends it no call that writes.
+   */
+  role?: 'primary' | 'reader';
 }
 
 export interface Core {
@@ -160,7 +171,7 @@ export function createCore(options: CoreOptions): Core {
   const databasePath = path.join(options.dataDir, DATABASE_FILE);
   const backupDir = path.join(options.dataDir, BACKUP_DIR);
   const events = createEventSource();
-  const downloads = createDownloadStore(() => options.clock().getTime());
+  const downloads = options.downloads ?? createDownloadStore(() => options.clock().getTime());
   let session: Session | undefined;
 
   const backups = createBackupManager({
@@ -263,11 +274,13 @@ export function createCore(options: CoreOptions): Core {
 
   const fresh = !existsSync(databasePath) || statSync(databasePath).size === 0;
   session = openSession();
-  void backups
-    .start({ fresh })
-    .catch((error: unknown) =>
-      options.log('error', 'backup at start failed', { error: String(error) }),
-    );
+  if (options.role !== 'reader') {
+    void backups
+      .start({ fresh })
+      .catch((error: unknown) =>
+        options.log('error', 'backup at start failed', { error: String(error) }),
+      );
+  }
 
   return {
     dispatch: createDispatcher(

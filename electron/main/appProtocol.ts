@@ -14,7 +14,7 @@ import { APP_HOST } from './security';
 export async function serveAppRequest(
   requestUrl: string,
   rendererDir: string,
-  downloads: DownloadStore,
+  downloads: Pick<DownloadStore, 'take'>,
 ): Promise<Response> {
   const url = new URL(requestUrl);
   const headers = {

@@ -11,8 +11,8 @@ import {
 import path from 'node:path';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type Envelope } from '../../shared/contract';
 import type { WeeklyReminders, WeeklySettings } from '../../shared/contract/weekly';
-import { createCore, type Core } from '../core';
 import { stderrLogger } from '../core/log';
+import { startCoreWorker, type CoreClient } from '../core/worker/client';
 import { DATA_FOLDER_NAME } from '../core/paths';
 import { serveAppRequest } from './appProtocol';
 import { developmentSwitches } from './developmentSwitches';
@@ -36,6 +36,8 @@ import { confirmUnload } from './unsavedEdits';
 // Bundled to dist/electron/main.cjs; the renderer build sits beside it in dist/renderer.
 const rendererDir = path.join(__dirname, '..', 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
+/** The core runs in this worker thread, so long work never freezes the windows. */
+const coreWorkerFile = path.join(__dirname, 'coreWorker.cjs');
 
 app.enableSandbox();
 app.setPath('userData', path.join(app.getPath('appData'), DATA_FOLDER_NAME));
@@ -43,7 +45,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let core: Core | undefined;
+let core: CoreClient | undefined;
 
 /** A report sent, the schedule changed or a backup restored: the reminders may differ. */
 const changesReminders = new Set([
@@ -88,9 +90,10 @@ async function start(): Promise<void> {
       settings: development.ignored,
     });
   }
-  core = createCore({
+  core = await startCoreWorker({
+    workerFile: coreWorkerFile,
     dataDir: app.getPath('userData'),
-    clock: () => new Date(),
+    clock: { kind: 'system' },
     log: stderrLogger,
     appVersion: app.getVersion(),
     nativeBinding: development.sqliteBinding,
@@ -167,7 +170,7 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents(contents, (url) => shell.openExternal(url)),
   );
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => void core?.close());
   app
     .whenReady()
     .then(start)

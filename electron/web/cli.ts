@@ -3,9 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core';
 import { stderrLogger } from '../core/log';
-import { fileClock } from './clock';
+import { startCoreWorker } from '../core/worker/client';
 import { parseWebOptions } from './options';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startWebHost } from './server';
@@ -14,6 +13,8 @@ const BACKUP_TICK_MS = 60_000;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = path.join(root, 'dist', 'renderer');
+/** The core's worker, bundled beside this host's bundle (electron/cli/web-bundle.mjs). */
+const coreWorkerFile = path.join(root, 'dist', 'web', 'coreWorker.cjs');
 
 function openBrowser(url: string): void {
   const command =
@@ -34,9 +35,11 @@ async function main(): Promise<void> {
   if (options.clockFile) {
     process.stdout.write(`测试时钟：当前时间读自 ${options.clockFile}（仅供测试）\n`);
   }
-  const core = createCore({
+  // The core runs in a worker thread: a long import or export never holds up the server.
+  const core = await startCoreWorker({
+    workerFile: coreWorkerFile,
     dataDir: options.dataDir,
-    clock: options.clockFile ? fileClock(options.clockFile) : () => new Date(),
+    clock: options.clockFile ? { kind: 'file', file: options.clockFile } : { kind: 'system' },
     log: stderrLogger,
     appVersion: version,
   });
@@ -58,10 +61,8 @@ async function main(): Promise<void> {
     void host
       .close()
       .then(() => core.backups.idle())
-      .then(() => {
-        core.close();
-        process.exit(0);
-      });
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -14,7 +14,7 @@ export type DownloadAnswer =
  */
 export async function answerDownload(
   pathname: string,
-  downloads: DownloadStore,
+  downloads: Pick<DownloadStore, 'take'>,
 ): Promise<DownloadAnswer | undefined> {
   if (!pathname.startsWith(webPaths.download)) return undefined;
   const taken = downloads.take(decodeURIComponent(pathname.slice(webPaths.download.length)));

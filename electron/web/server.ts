@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../shared/contract/csp';
 import type { Envelope } from '../../shared/contract/errors';
-import type { Core } from '../core';
+import type { CoreClient } from '../core/worker/client';
 import {
   LAUNCH_HEADER,
   LAUNCH_PARAM,
@@ -20,7 +20,8 @@ import { isAllowedHost, isAllowedOrigin, singleHeader } from './guards';
 import { contentTypeFor, resolveStaticPath } from './static';
 
 export interface WebHostOptions {
-  core: Core;
+  /** The core in a worker (`startCoreWorker`), or in this thread (`createCore`, tests). */
+  core: CoreClient;
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;

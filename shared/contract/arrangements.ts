@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { arrangementModes, type ArrangementMode } from '../domain/arrangement';
+import {
+  arrangementModes,
+  normalizeTime,
+  SESSION_TIME,
+  type ArrangementMode,
+} from '../domain/arrangement';
 import type { CertificateLevel } from '../domain/certificate';
 import type { SignupStatus } from '../domain/exams';
 import { idField, intField, optionalText, requiredText } from './fields';
@@ -20,7 +25,12 @@ const batchIdField = idField('考核批次');
 const timeField = (label: string) =>
   z
     .string({ error: `请填写${label}` })
-    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: `${label}应为 时:分，例如 09:00` });
+    .transform(normalizeTime)
+    .pipe(
+      z.string().regex(SESSION_TIME, {
+        error: `${label}应为 时:分，例如 09:00`,
+      }),
+    );
 
 export const examRoomInputSchema = z.object({
   /** Present when the room already exists, so its seats stay. */
@@ -41,6 +51,9 @@ export const examSessionInputSchema = z
   .refine((s) => s.start < s.end, { error: '场次的结束时间应晚于开始时间', path: ['end'] });
 
 /** Rooms, sessions and the ticket number settings of a batch, saved together. */
+/** The person confirmed changing seats or numbers although tickets were already printed. */
+const confirmPrintedField = z.boolean({ error: '“确认”应为是或否' }).default(false);
+
 export const arrangementSetupSchema = z
   .object({
     batchId: batchIdField,
@@ -52,11 +65,11 @@ export const arrangementSetupSchema = z
       .max(20, { error: '一个批次最多 20 个场次' }),
     ticketPattern: requiredText('准考证号规则', 100),
     batchCode: optionalText('批次代码', 30),
+    /** Asked only when the change alters what printed tickets show (room, seat, number). */
+    confirmPrinted: confirmPrintedField,
   })
   .strict();
 export type ArrangementSetupInput = z.input<typeof arrangementSetupSchema>;
-
-const confirmPrintedField = z.boolean().default(false);
 
 export const arrangementRunSchema = z
   .object({
@@ -99,6 +112,9 @@ const batchOnly = z.object({ batchId: batchIdField }).strict();
 
 export const admissionImportSchema = importRequestSchema.extend({ batchId: batchIdField }).strict();
 export type AdmissionImportRequest = z.input<typeof admissionImportSchema>;
+export const admissionImportCommitSchema = admissionImportSchema
+  .extend({ confirmPrinted: confirmPrintedField })
+  .strict();
 
 export interface ExamRoom {
   id: number;
@@ -179,7 +195,7 @@ export const arrangementsContract = {
   'arrangements.sheet': { input: batchOnly, output: {} as SheetDownload },
   /** The evaluation organization's 准考证号 list, matched to the batch's sign-ups; writes nothing. */
   'arrangements.importPreview': { input: admissionImportSchema, output: {} as ImportPreview },
-  'arrangements.importCommit': { input: admissionImportSchema, output: {} as ImportResult },
+  'arrangements.importCommit': { input: admissionImportCommitSchema, output: {} as ImportResult },
   'arrangements.importProblems': {
     input: admissionImportSchema,
     output: {} as ImportProblemSheet,

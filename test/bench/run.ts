@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../harness/webHost';
 import { benchCoreOpen } from './core.bench';
+import { benchCoreWorker } from './coreWorker.bench';
 import { benchPackage } from './package.bench';
 import { benchDashboard } from './dashboard.bench';
 import { benchFees } from './fees.bench';
@@ -10,12 +11,13 @@ import { benchSelfCheck, benchTeacherFilter } from './projects.bench';
 import { benchResultsImport } from './results.bench';
 import { printTable, type BenchRow } from './stats';
 import { benchStudentImport, benchStudents } from './students.bench';
-import { benchFirstPaintScripts, benchWebColdStart } from './webStart.bench';
+import { benchFirstPaintScripts, benchWebColdStart, benchWebStart } from './webStart.bench';
 
 const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
   ['core', benchCoreOpen],
   ['firstpaint', benchFirstPaintScripts],
   ['webstart', benchWebColdStart],
+  ['webcli', benchWebStart],
   ['selfcheck', benchSelfCheck],
   ['teachers', benchTeacherFilter],
   ['import', () => benchStudentImport()],
@@ -24,6 +26,7 @@ const benches: [name: string, run: () => Promise<BenchRow[]>][] = [
   ['package', benchPackage],
   ['fees', () => benchFees()],
   ['dashboard', () => benchDashboard()],
+  ['worker', benchCoreWorker],
 ];
 
 /**

@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { FIRST_PAINT_TARGET_BYTES, firstPaintBytes } from '../../renderer/firstPaint.mts';
 import { makeTempDir, repoRoot, startWebHostProcess } from '../harness/webHost';
 import { launchChromium } from './appPage';
-import { medianMs, row, sizeRow, type BenchRow } from './stats';
+import { row, sizeRow, timeRuns, type BenchRow } from './stats';
 
 /** The renderer JavaScript the built page loads before its frame paints (run after a build). */
 export async function benchFirstPaintScripts(): Promise<BenchRow[]> {
@@ -17,12 +18,12 @@ export async function benchFirstPaintScripts(): Promise<BenchRow[]> {
 export async function benchWebColdStart(runs = 3): Promise<BenchRow[]> {
   const browser = await launchChromium();
   try {
-    const blank = await medianMs(runs, async () => {
+    const blank = await timeRuns(runs, async () => {
       const page = await browser.newPage();
       await page.goto('about:blank');
       await page.close();
     });
-    const coldStart = await medianMs(runs, async () => {
+    const coldStart = await timeRuns(runs, async () => {
       const temp = makeTempDir('pilotdesk-bench-web-');
       const host = await startWebHostProcess(temp.dir);
       const page = await browser.newPage();
@@ -33,12 +34,64 @@ export async function benchWebColdStart(runs = 3): Promise<BenchRow[]> {
       temp.remove();
     });
     return [
-      row('web host cold start → app frame painted', coldStart, {
-        name: 'browser page about:blank',
-        ms: blank,
-      }),
+      row(
+        'web host cold start → app frame painted',
+        coldStart,
+        { name: 'browser page about:blank', ms: blank },
+        { maxMs: 1500, maxRatio: 2 },
+      ),
     ];
   } finally {
     await browser.close();
+  }
+}
+
+/** Starts `node args…` and resolves once its output shows a local URL; the process is killed. */
+function untilUrlPrinted(args: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let printed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!printed && /http:\/\/127\.0\.0\.1:\d+/.test(output)) {
+        printed = true;
+        child.kill('SIGTERM');
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) =>
+      printed ? resolve() : reject(new Error(`exited with ${code} before its URL:\n${output}`)),
+    );
+  });
+}
+
+/** A bare Node HTTP server that prints its URL: what any local server's start costs. */
+const BARE_SERVER = `require('node:http').createServer((q, s) => s.end()).listen(0, '127.0.0.1', function () { console.log('http://127.0.0.1:' + this.address().port + '/'); });`;
+
+/** `npm run web` (the bundled host, already built) to its URL line, against a bare server. */
+export async function benchWebStart(runs = 5): Promise<BenchRow[]> {
+  const temp = makeTempDir('pilotdesk-bench-webstart-');
+  try {
+    const web = path.join(repoRoot, 'electron', 'cli', 'web.mjs');
+    const dataDir = path.join(temp.dir, 'school');
+    await untilUrlPrinted([web, '--no-open', '--port', '0', '--data-dir', dataDir]); // builds if stale
+    const bare = await timeRuns(runs, () => untilUrlPrinted(['-e', BARE_SERVER]));
+    const host = await timeRuns(runs, () =>
+      untilUrlPrinted([web, '--no-open', '--port', '0', '--data-dir', dataDir]),
+    );
+    return [
+      row(
+        'npm run web → URL printed',
+        host,
+        { name: 'bare Node HTTP server → URL printed', ms: bare },
+        { maxRatio: 6 },
+      ),
+    ];
+  } finally {
+    temp.remove();
   }
 }

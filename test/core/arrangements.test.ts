@@ -149,6 +149,97 @@ describe('考场编排 through the dispatcher', () => {
     );
   });
 
+  it('withdrawing a seated sign-up frees its seat and generated 准考证号; an issued one stays', async () => {
+    await setUp([12]);
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    const [a, b] = plan.candidates;
+    expect(a.admissionNo).not.toBe('');
+    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    db.prepare("UPDATE signups SET admission_no = 'ORG-9' WHERE id = ?").run(b.signupId);
+    db.close();
+    await ok(t, 'exams.signups.setStatus', { ids: [a.signupId, b.signupId], status: 'withdrawn' });
+    const rows = readRows<{ id: number; admission_no: string }>(
+      t,
+      'SELECT id, admission_no FROM signups WHERE id IN (?, ?) ORDER BY id',
+      a.signupId,
+      b.signupId,
+    );
+    expect(rows.map((r) => r.admission_no)).toEqual(['', 'ORG-9']);
+    expect(
+      readRows(t, 'SELECT * FROM exam_seats WHERE signup_id IN (?, ?)', a.signupId, b.signupId),
+    ).toEqual([]);
+    const after = await ok(t, 'arrangements.get', { batchId });
+    expect(after.seated).toBe(10);
+    // Signed up again: no seat and no number until the batch is arranged again.
+    await ok(t, 'exams.signups.create', { batchId, studentIds: [a.studentId], confirm: true });
+    const again = await ok(t, 'arrangements.get', { batchId });
+    expect(again.candidates.find((c) => c.signupId === a.signupId)).toMatchObject({
+      seat: null,
+      admissionNo: '',
+    });
+  });
+
+  it('asks before importing 准考证号 or changing rooms and pattern after printing', async () => {
+    await setUp([12]);
+    await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    await ok(t, 'arrangements.ticketsPdf', { batchId, perPage: 2 });
+    const [a] = seeded.students;
+    const file = upload(
+      '准考证号.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['准考证号', '身份证号', '姓名'],
+          ['HB-1', a.idNumber, a.name],
+        ],
+      }),
+    );
+    const asked = await fails(t, 'arrangements.importCommit', { batchId, file });
+    expect(asked.code).toBe('NEEDS_CONFIRMATION');
+    expect(asked.message).toContain('准考证已于 2026年3月2日 打印');
+    const before = await ok(t, 'arrangements.get', { batchId });
+    expect(before.candidates.find((c) => c.studentId === a.id)?.admissionNo).not.toBe('HB-1');
+    await ok(t, 'arrangements.importCommit', { batchId, file, confirmPrinted: true });
+    const imported = await ok(t, 'arrangements.get', { batchId });
+    expect(imported.candidates.find((c) => c.studentId === a.id)?.admissionNo).toBe('HB-1');
+    // A new pattern renumbers printed tickets: asks, and nothing changes until confirmed.
+    const setup = {
+      batchId,
+      rooms: imported.rooms.map(({ id, roomId, name, capacity }) => ({
+        id,
+        roomId,
+        name,
+        capacity,
+      })),
+      sessions: imported.sessions.map(({ id, date, start, end }) => ({ id, date, start, end })),
+      ticketPattern: '{批次}{序号:4}',
+      batchCode: '2011',
+    };
+    const renumber = await fails(t, 'arrangements.setup', setup);
+    expect(renumber.code).toBe('NEEDS_CONFIRMATION');
+    expect((await ok(t, 'arrangements.get', { batchId })).ticketPattern).toBe('{批次}{考场}{座位}');
+    await ok(t, 'arrangements.setup', { ...setup, confirmPrinted: true });
+    // A change the printed papers do not show (another session, empty) saves without asking.
+    const extra = await ok(t, 'arrangements.setup', {
+      ...setup,
+      sessions: [...setup.sessions, { date: '2020-11-15', start: '14:00', end: '16:00' }],
+    });
+    expect(extra.sessions).toHaveLength(2);
+  });
+
+  it('takes a session time as typed (9:00, 9：00) and names a bad one', async () => {
+    const plan = await setUp([12], {
+      sessions: [{ date: '2020-11-15', start: '9:00', end: '11：30' }],
+    });
+    expect(plan.sessions.map((s) => `${s.start}-${s.end}`)).toEqual(['09:00-11:30']);
+    const bad = await fails(t, 'arrangements.setup', {
+      batchId,
+      rooms: [],
+      sessions: [{ date: '2020-11-15', start: '25:00', end: '11:00' }],
+      ticketPattern: '{批次}{座位}',
+    });
+    expect(bad.message).toContain('开始时间应为 时:分，例如 09:00');
+  });
+
   it('defaults a room to its 实训室, refuses to drop a room with seats and a bad pattern', async () => {
     const rooms = await ok(t, 'rooms.list', {});
     const room: TrainingRoom = rooms[0];

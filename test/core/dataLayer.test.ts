@@ -59,6 +59,16 @@ describe('renderer data layer (queryCache) on a real core', () => {
     await vi.waitFor(() => expect(projects.snapshot.fetching).toBe(false));
   });
 
+  it('until the topic table has loaded every change counts as touching every answer', async () => {
+    // The table loads after the first paint (issue 15); meanwhile refetching is the safe side.
+    const topics = await import('../../renderer/src/api/handlerTopics');
+    expect(topics.readsAny('majors.list', ['photos'])).toBe(true);
+    await topics.loadHandlerTopics();
+    expect(topics.readsAny('majors.list', ['photos'])).toBe(false);
+    expect(topics.readsAny('majors.list', ['majors'])).toBe(true);
+    expect(topics.readsAny('projects.list', ['majors'])).toBe(true);
+  });
+
   it('a query no view shows is dropped when its data changes, never shown stale', async () => {
     const { entry, stop } = shown<{ code: string }[]>('majors.list', {});
     await vi.waitFor(() => expect(entry.snapshot.state).toBe('ready'));

@@ -112,9 +112,19 @@ test.describe('考场编排', () => {
       await expect(page.locator(`#room-capacity-${i}`)).toHaveValue('40');
     }
     await page.getByRole('button', { name: '添加场次' }).click();
-    await page.locator('#session-date-0').fill('2020-11-15');
+    // A date that is none and a time out of range: refused, naming the session.
+    await page.locator('#session-date-0').fill('2020/13/15');
+    await page.locator('#session-start-0').fill('25:00');
+    await page.getByTestId('setup-save').click();
+    await expect(page.getByText(/第 1 场的日期：日期无效：没有13月/)).toBeVisible();
+    await expect(page.getByText(/第 1 场的开始时间“25:00”无效/)).toBeVisible();
+    // Typed as people type them: 2020/11/15 and 9:00.
+    await page.locator('#session-date-0').fill('2020/11/15');
+    await page.locator('#session-start-0').fill('9:00');
     await page.locator('#batch-code').fill('2011');
     await page.getByTestId('setup-save').click();
+    await expect(page.locator('#session-date-0')).toHaveValue('2020年11月15日');
+    await expect(page.locator('#session-start-0')).toHaveValue('09:00');
     await expect(page.getByText('考场与场次已保存')).toBeVisible();
     await expect(page.getByTestId('arrangement-summary')).toHaveText(
       '已安排 0 / 120 名考生，座位共 120 个',
@@ -128,6 +138,15 @@ test.describe('考场编排', () => {
     );
     await page.getByTestId('arrange').click();
     await expect(page.getByText(/还差 1 个座位/)).toBeVisible();
+    // A capacity typed and not saved: arranging says to save first, and arranges nothing.
+    await page.locator('#room-capacity-2').fill('40');
+    await page.getByTestId('arrange').click();
+    await expect(
+      page.getByText(/考场与场次有未保存的修改：请先点击“保存考场与场次”/),
+    ).toBeVisible();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 0 / 120 名考生，座位共 119 个',
+    );
     await page.locator('#room-capacity-2').fill('40');
     await page.getByTestId('setup-save').click();
     await expect(page.getByTestId('arrangement-summary')).toHaveText(
@@ -150,6 +169,19 @@ test.describe('考场编排', () => {
     await expect(first).toContainText('实训楼301');
     await expect(first).toContainText('20110101');
     await attachScreenshot(page, testInfo, 'arrangement-arranged');
+
+    // 调座 with a seat typed: Esc asks; 放弃 from 取消 leaves the seat as it was.
+    await page.getByTestId('move-2020000001').click();
+    const moveDialog = page.getByRole('dialog').filter({ hasText: '调整座位' });
+    await moveDialog.locator('#move-seat').fill('7');
+    await page.keyboard.press('Escape');
+    const askLeave = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
+    await askLeave.getByRole('button', { name: '继续编辑' }).click();
+    await expect(moveDialog.locator('#move-seat')).toHaveValue('7');
+    await moveDialog.getByRole('button', { name: /取\s*消/ }).click();
+    await askLeave.getByRole('button', { name: /放\s*弃/ }).click();
+    await expect(moveDialog).toBeHidden();
+    await expect(first).toContainText('20110101');
 
     // 准考证, four to a page: every name and seat number is on them.
     await choose(page, 'tickets-per-page', '每页 4 张');
@@ -208,9 +240,13 @@ test.describe('考场编排', () => {
     );
     await attachScreenshot(page, testInfo, 'arrangement-mixed');
 
+    // Printed again: the organization's 准考证号 imported after that ask first.
+    await printed(page, 'print-tickets', 'arrangements.ticketsPdf', ticketFile);
+    await expect(page.getByText(/准考证打印于/)).toBeVisible();
+
     // The organization's 准考证号 imported: they win over the generated ones.
     await page.getByTestId('import-admission').click();
-    const dialog = page.locator('.ant-modal-content');
+    const dialog = page.locator('.ant-modal-content').filter({ hasText: '导入准考证号 ·' });
     await dialog.locator('input[type=file]').setInputFiles({
       name: '准考证号.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -224,11 +260,31 @@ test.describe('考场编排', () => {
     });
     await expect(dialog.getByTestId('import-summary')).toContainText('共 2 行：可导入 2 行');
     await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    const askImport = page.getByRole('dialog').filter({ hasText: '准考证已打印' });
+    await expect(askImport).toContainText('需要重新打印');
+    await askImport.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(dialog).toContainText('准考证已打印，已取消导入，未做任何更改');
+    await dialog.getByRole('button', { name: '导入 2 行' }).click();
+    await askImport.getByRole('button', { name: '仍然修改' }).click();
     await expect(dialog.getByText(/导入完成：新下发 2 条/)).toBeVisible();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await page.getByPlaceholder('按姓名、学号或准考证号搜索').fill('HB-2020');
     const imported = table.locator('tbody tr.ant-table-row');
     await expect(imported).toHaveCount(2);
     await expect(imported.first()).toContainText('评价组织下发');
+
+    // A new 准考证号 pattern would renumber the printed tickets: asks, and cancelling keeps them.
+    type Plan = { ticketPattern: string; candidates: { admissionNo: string }[] };
+    const numbersBefore = (await pilot<Plan>(page, 'arrangements.get', { batchId })).candidates;
+    await page.locator('#ticket-pattern').fill('{批次}{序号:4}');
+    await page.getByTestId('setup-save').click();
+    const askSetup = page.getByRole('dialog').filter({ hasText: '准考证已打印' });
+    await expect(askSetup).toContainText('需要重新打印');
+    await askSetup.getByRole('button', { name: /取\s*消/ }).click();
+    await expect(askSetup).toHaveCount(0);
+    await expect(page.getByText('考场与场次已保存')).toHaveCount(0);
+    const kept = await pilot<Plan>(page, 'arrangements.get', { batchId });
+    expect(kept.ticketPattern).toBe('{批次}{考场}{座位}');
+    expect(kept.candidates).toEqual(numbersBefore);
   });
 });

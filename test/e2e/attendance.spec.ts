@@ -54,6 +54,8 @@ test.describe('考勤登记', () => {
     );
 
     await page.getByTestId('open-attendance').click();
+    // The sign-up list's own selection and tools are not shown over 考勤登记.
+    await expect(page.getByRole('button', { name: '撤销报名' })).toHaveCount(0);
     const table = page.getByTestId('attendance-table');
     const rows = table.locator('tbody tr.ant-table-row');
     // By 学号 until the batch is arranged, and said so.
@@ -123,5 +125,72 @@ test.describe('考勤登记', () => {
     await expect(cell('缺考')).toHaveText('1');
     await expect(cell('违纪')).toHaveText('1');
     await attachScreenshot(page, testInfo, 'attendance-dashboard');
+  });
+
+  test('at 1280×720 the batch page header fits and the fixed 操作 column covers no money column', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    await call('school.save', schoolProfile);
+    const students = await addStudents(call, 3);
+    await signUp(
+      call,
+      [
+        {
+          certificateId: WEB_CERT,
+          level: 'junior',
+          examDate: '2020-11-15',
+          fee: 480,
+          name: '第一批',
+        },
+      ],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(await host.launchUrl());
+    await openPage(page, '考核报名');
+    await page
+      .getByRole('row', { name: /第一批/ })
+      .getByRole('button', { name: '报名管理' })
+      .click();
+    await expect(page.getByTestId('batch-attendance')).toBeVisible();
+    // Every header action inside the window, the title on one line above or beside them.
+    const signUpButton = page.getByRole('button', { name: '报名学生' });
+    const box = (await signUpButton.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1280);
+    const title = (await page.locator('h3').first().boundingBox())!;
+    expect(title.height).toBeLessThan(50);
+    // 考核费 and 承担方 are not under the fixed 操作 column.
+    const table = page.getByTestId('signups-table');
+    const header = (name: string) =>
+      table.locator('thead th').filter({ hasText: new RegExp(`^${name}$`) });
+    const actions = (await header('操作').boundingBox())!;
+    for (const name of ['考核费', '承担方']) {
+      const cell = (await header(name).boundingBox())!;
+      expect(cell.x + cell.width, name).toBeLessThanOrEqual(actions.x);
+    }
+    // The 考核站点 tag does not run over the next item's label.
+    await expect(page.getByText('每人考核费')).toBeVisible();
+    const verdict = (await page.getByTestId('exam-site-verdict').boundingBox())!;
+    const feeLabel = (await page.getByText('每人考核费').boundingBox())!;
+    expect(
+      verdict.y + verdict.height <= feeLabel.y || verdict.x + verdict.width <= feeLabel.x,
+    ).toBe(true);
+    await attachScreenshot(page, testInfo, 'batch-1280');
+
+    // The batch list: 证书, 批次名称 and 考核场所 are not squeezed to a character a line.
+    await page.getByRole('button', { name: '返回批次列表' }).click();
+    const batches = page.getByTestId('batches-table');
+    const dateCell = (await batches.locator('tbody td').first().boundingBox())!;
+    expect(dateCell.height).toBeLessThan(60);
+    for (const name of ['批次名称', '考核场所', '证书']) {
+      const th = (await batches
+        .locator('thead th')
+        .filter({ hasText: new RegExp(`^${name}$`) })
+        .boundingBox())!;
+      expect(th.width, name).toBeGreaterThanOrEqual(90);
+    }
+    await attachScreenshot(page, testInfo, 'batches-1280');
   });
 });

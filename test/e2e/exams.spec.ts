@@ -165,6 +165,12 @@ test.describe('考核报名与费用协商', () => {
       '符合条件 5 人，其中已报名本批次 0 人',
     );
     await signup.getByRole('button', { name: '全选符合条件的 5 人' }).click();
+    // Esc with students ticked asks first; 继续编辑 keeps the choice.
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await expect(ask).toBeHidden();
+    await expect(signup.getByTestId('signup-count')).toContainText('5');
     await attachScreenshot(page, testInfo, 'exams-signup-dialog');
     await signup.getByTestId('signup-submit').click();
     const confirm = page.locator('.ant-modal-confirm');

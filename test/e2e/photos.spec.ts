@@ -71,6 +71,15 @@ test.describe('考生照片', () => {
       panel.getByTestId('photo-report').locator('tr', { hasText: `${id(3)}.jpg` }),
     ).toContainText('不是竖版照片：600×450，证件照应高大于宽');
     await attachScreenshot(page, testInfo, 'photos-report');
+    // Checked but not imported: Esc and 关闭 ask first; 继续编辑 keeps the report.
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await panel.getByRole('button', { name: /关\s*闭/ }).click();
+    await expect(ask).toBeVisible();
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await expect(panel.getByTestId('photo-report-summary')).toBeVisible();
     await panel.getByTestId('photo-import').click();
     await expect(page.getByText('已导入 2 张照片')).toBeVisible();
     await expect(panel.getByTestId('photo-counts')).toHaveText(

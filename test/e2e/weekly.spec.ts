@@ -76,6 +76,13 @@ test.describe('周报', () => {
     await expect(banner(page)).toHaveAttribute('data-level', 'critical');
     await expect(banner(page)).toContainText('【取消试点资格风险】已连续 3 期周报逾期未报送');
     await expect(banner(page)).toContainText('2026年第10周、2026年第11周、2026年第12周');
+    // One line above every page, even at 1280 px: it must not push the page's table away.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    expect((await banner(page).boundingBox())!.height).toBeLessThan(56);
+    await expect(banner(page).locator('[title]')).toHaveAttribute(
+      'title',
+      /连续三周不按时填报周报将被取消试点资格/,
+    );
     for (const start of ['2026-03-02', '2026-03-09', '2026-03-16']) {
       await expect(row(page, start)).toContainText('已逾期');
     }
@@ -195,6 +202,7 @@ test.describe('周报', () => {
     const reminder = page.getByTestId('weekly-reminder');
     await expect(reminder).toContainText('周报即将截止：2026年第10周');
     await expect(reminder).toContainText('2026年3月6日 17:00');
+    expect((await reminder.boundingBox())!.height).toBeLessThan(56);
     await attachScreenshot(page, testInfo, 'weekly-reminder');
     await reminder.getByRole('button', { name: '去填报' }).click();
     await expect(page.getByRole('heading', { level: 3, name: '周报：2026年第10周' })).toBeVisible();

@@ -4,6 +4,8 @@ import {
   ArrangementError,
   arrange,
   maskIdNumber,
+  normalizeTime,
+  SESSION_TIME,
   parseTicketPattern,
   ticketNumbers,
   type ArrangeCandidate,
@@ -165,5 +167,19 @@ describe('maskIdNumber', () => {
   it('hides the middle of an ID number', () => {
     expect(maskIdNumber('420106200403011234')).toBe('4201**********1234');
     expect(maskIdNumber('H1234567')).toBe('H******7');
+  });
+});
+
+describe('normalizeTime', () => {
+  it('takes a session time as typed and leaves what is no time for the check to refuse', () => {
+    expect(['9:00', '09:00', '9：30', ' 14.05 '].map(normalizeTime)).toEqual([
+      '09:00',
+      '09:00',
+      '09:30',
+      '14:05',
+    ]);
+    expect(normalizeTime('25:00')).toBe('25:00');
+    expect(SESSION_TIME.test(normalizeTime('25:00'))).toBe(false);
+    expect(normalizeTime('九点')).toBe('九点');
   });
 });

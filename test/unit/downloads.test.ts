@@ -1,7 +1,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDownloadStore, DOWNLOAD_TTL_MS } from '../../electron/core/io/downloads';
+import {
+  createDownloadStore,
+  DOWNLOAD_TTL_MS,
+  newDownloadToken,
+} from '../../electron/core/io/downloads';
 import { makeTempDir } from '../harness/webHost';
 
 const temp = makeTempDir('pilotdesk-downloads-');
@@ -49,5 +53,27 @@ describe('offered downloads', () => {
     expect(existsSync(forgotten)).toBe(false);
     store.clear();
     expect(existsSync(path.join(temp.dir, 'next.tmp'))).toBe(false);
+  });
+
+  it('holds an offer made in the core worker under the worker token: once, until expiry', () => {
+    let now = 0;
+    const store = createDownloadStore(() => now);
+    const token = newDownloadToken();
+    const file = makeFile('worker.tmp');
+    store.hold({ token, file, meta, temporary: true });
+    expect(store.take('other')).toBeUndefined();
+    const taken = store.take(token);
+    expect(taken).toMatchObject({ file, ...meta });
+    taken?.done();
+    expect(existsSync(file)).toBe(false);
+    expect(store.take(token)).toBeUndefined();
+
+    const late = makeFile('worker-late.tmp');
+    const lateToken = newDownloadToken();
+    expect(lateToken).not.toBe(token);
+    store.hold({ token: lateToken, file: late, meta, temporary: true });
+    now = DOWNLOAD_TTL_MS;
+    expect(store.take(lateToken)).toBeUndefined();
+    expect(existsSync(late)).toBe(false);
   });
 });

@@ -30,6 +30,19 @@ export interface DownloadStore {
   clear(): void;
 }
 
+/** A file offered in another thread (the core's worker), handed to the host's store to serve. */
+export interface ForwardedOffer {
+  token: string;
+  file: string;
+  meta: { fileName: string; mime: string; size: number };
+  temporary: boolean;
+}
+
+/** The host's store: also holds offers made in the core's worker under the worker's token. */
+export interface HostDownloadStore extends DownloadStore {
+  hold(offer: ForwardedOffer): void;
+}
+
 interface Held {
   file: string;
   fileName: string;
@@ -39,6 +52,9 @@ interface Held {
   expiresAt: number;
 }
 
+/** An unguessable download token (24 random bytes). */
+export const newDownloadToken = () => randomBytes(24).toString('base64url');
+
 // Kept by the token's SHA-256, like the web host's tickets: memory holds no usable token.
 const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -47,7 +63,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('bas
  * from here (the web host over HTTP, Electron on its app:// scheme), so the page saves a large
  * file the same way in both, streamed from disk.
  */
-export function createDownloadStore(now: () => number): DownloadStore {
+export function createDownloadStore(now: () => number): HostDownloadStore {
   const held = new Map<string, Held>();
 
   const drop = (key: string) => {
@@ -56,17 +72,17 @@ export function createDownloadStore(now: () => number): DownloadStore {
     if (entry?.temporary) rmSync(entry.file, { force: true });
   };
 
+  const hold = ({ token, file, meta, temporary }: ForwardedOffer) => {
+    const time = now();
+    for (const [key, entry] of held) if (entry.expiresAt <= time) drop(key);
+    held.set(digest(token), { file, ...meta, temporary, expiresAt: time + DOWNLOAD_TTL_MS });
+  };
+
   return {
+    hold,
     offer(file, meta, options = {}) {
-      const time = now();
-      for (const [key, entry] of held) if (entry.expiresAt <= time) drop(key);
-      const token = randomBytes(24).toString('base64url');
-      held.set(digest(token), {
-        file,
-        ...meta,
-        temporary: options.temporary ?? false,
-        expiresAt: time + DOWNLOAD_TTL_MS,
-      });
+      const token = newDownloadToken();
+      hold({ token, file, meta, temporary: options.temporary ?? false });
       return { ...meta, token };
     },
     take(token) {

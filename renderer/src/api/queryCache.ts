@@ -1,11 +1,5 @@
-import {
-  handlerTopics,
-  topicsTouched,
-  type HandlerInput,
-  type HandlerName,
-  type HandlerOutput,
-  type Topic,
-} from '../../../shared/contract';
+import type { HandlerInput, HandlerName, HandlerOutput, Topic } from '../../../shared/contract';
+import { loadHandlerTopics, readsAny } from './handlerTopics';
 import { invoke, messageOf, onPilotEvent } from './client';
 
 export type QueryStatus = 'loading' | 'ready' | 'error';
@@ -136,7 +130,7 @@ export function watch(entry: QueryEntry, listener: () => void): () => void {
  */
 export function invalidate(topics: readonly Topic[]): void {
   for (const [key, entry] of entries) {
-    if (!topicsTouched(handlerTopics[entry.name], topics)) continue;
+    if (!readsAny(entry.name, topics)) continue;
     if (entry.listeners.size > 0) {
       entry.fetch();
     } else {
@@ -149,6 +143,7 @@ export function invalidate(topics: readonly Topic[]): void {
 
 /** The core says what every call changed (in this window or any other): follow it once. */
 function followChanges() {
+  void loadHandlerTopics();
   following ??= onPilotEvent((event) => {
     if (event.type === 'changed') invalidate(event.topics);
   });
@@ -165,9 +160,9 @@ export async function mutate<N extends HandlerName>(
 ): Promise<HandlerOutput<N>> {
   const call = ++callClock;
   const result = await invoke(name, input);
-  const writes = handlerTopics[name].writes ?? [];
+  const writes = (await loadHandlerTopics())[name].writes ?? [];
   const shown = [...entries.values()].filter(
-    (entry) => entry.listeners.size > 0 && topicsTouched(handlerTopics[entry.name], writes),
+    (entry) => entry.listeners.size > 0 && readsAny(entry.name, writes),
   );
   await Promise.all(shown.map((entry) => entry.freshSince(call)));
   return result;

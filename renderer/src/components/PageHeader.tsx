@@ -34,8 +34,10 @@ export function PageHeader({ title, description, extra }: Props) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   useToastsBelow(titleRef);
   return (
-    <Flex justify="space-between" align="flex-start" gap={16} style={{ marginBottom: 16 }}>
-      <div>
+    // When the actions do not fit beside the title, they wrap onto their own line (right-aligned)
+    // instead of squeezing the title into a narrow column or running off the screen.
+    <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
+      <div style={{ flex: '1 1 320px', minWidth: 0 }}>
         <Typography.Title ref={titleRef} level={3} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
@@ -45,7 +47,11 @@ export function PageHeader({ title, description, extra }: Props) {
           </Typography.Text>
         )}
       </div>
-      {extra && <Flex gap={8}>{extra}</Flex>}
+      {extra && (
+        <Flex gap={8} wrap justify="flex-end" style={{ marginLeft: 'auto' }}>
+          {extra}
+        </Flex>
+      )}
     </Flex>
   );
 }

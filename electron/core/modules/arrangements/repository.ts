@@ -161,6 +161,11 @@ export function arrangementsRepository(db: Db) {
   const trainingRoom = db.prepare<[number], { name: string; workstations: number }>(
     'SELECT name, workstations FROM training_rooms WHERE id = ?',
   );
+  const withdrawnNumbers = db.prepare<[number]>(
+    `UPDATE signups SET admission_no = ''
+     WHERE status = 'withdrawn' AND admission_no <> '' AND admission_no =
+       (SELECT generated_no FROM exam_seats WHERE signup_id = signups.id AND batch_id = ?)`,
+  );
   const withdrawnSeats = db.prepare<[number]>(
     `DELETE FROM exam_seats WHERE batch_id = ?
        AND signup_id IN (SELECT id FROM signups WHERE status = 'withdrawn')`,
@@ -254,8 +259,9 @@ export function arrangementsRepository(db: Db) {
     },
     signup: (id: number) => signupBatch.get(id) ?? null,
     trainingRoom: (id: number) => trainingRoom.get(id) ?? null,
-    /** A withdrawn sign-up is never seated: its seat goes. */
+    /** A withdrawn sign-up is never seated: its seat and the number generated for it go. */
     dropWithdrawn: (batchId: number): void => {
+      withdrawnNumbers.run(batchId);
       withdrawnSeats.run(batchId);
     },
   };

@@ -168,25 +168,37 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
     return numbered(batchId, placed);
   };
 
-  /** One audited change of a batch's arrangement, in one transaction. */
+  /** Tickets were printed for seated candidates: a change to them asks first. */
+  const printedNotice = (plan: ArrangementPlan) =>
+    plan.printedAt && plan.seated > 0
+      ? new CoreError(
+          'NEEDS_CONFIRMATION',
+          `本批次的准考证已于 ${formatChineseDate(plan.printedAt.slice(0, 10))} 打印，改动编排后已打印的准考证和签到表作废，需要重新打印。`,
+          { warnings: ['准考证已打印'] },
+        )
+      : null;
+
+  /**
+   * One audited change of a batch's arrangement, in one transaction. After printing it asks first
+   * (`confirmPrinted` false): always, or with `onlyWhenTicketsChange` only when what the printed
+   * papers show (room, session, seat, 准考证号) would change; nothing is written until confirmed.
+   */
   const change = (
     batchId: number,
     work: (stamp: AuditStamp) => void,
     confirmPrinted?: boolean,
+    onlyWhenTicketsChange = false,
   ): ArrangementPlan =>
     db.transaction(() => {
       const stamp = auditStamp(ctx);
       repo.dropWithdrawn(batchId);
       const before = planOf(batchId);
-      if (confirmPrinted === false && before.printedAt && before.seated > 0) {
-        throw new CoreError(
-          'NEEDS_CONFIRMATION',
-          `本批次的准考证已于 ${formatChineseDate(before.printedAt.slice(0, 10))} 打印，改动编排后已打印的准考证和签到表作废，需要重新打印。`,
-          { warnings: ['准考证已打印'] },
-        );
-      }
+      const notice = confirmPrinted === false ? printedNotice(before) : null;
+      if (notice && !onlyWhenTicketsChange) throw notice;
       work(stamp);
       const after = planOf(batchId);
+      // Thrown inside the transaction: the change is rolled back.
+      if (notice && printedView(before) !== printedView(after)) throw notice;
       record(
         stamp,
         batchId,
@@ -222,102 +234,111 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
       }
       names.set(room.name, i);
     });
-    return change(input.batchId, ({ at }) => {
-      const { batchId } = input;
-      const oldRooms = new Map(repo.rooms(batchId).map((r) => [r.id, r]));
-      const oldSessions = new Map(repo.sessions(batchId).map((s) => [s.id, s]));
-      const keptRooms = new Set<number>();
-      const keptSessions = new Set<number>();
-      input.rooms.forEach((room, i) => {
-        if (room.id === undefined) return;
-        if (!oldRooms.has(room.id) || keptRooms.has(room.id)) {
-          throw validationError([
-            {
-              path: `rooms.${i}.name`,
-              message: `考场第 ${i + 1} 行不是本批次的考场，请刷新后重试`,
-            },
-          ]);
+    return change(
+      input.batchId,
+      ({ at }) => {
+        const { batchId } = input;
+        const oldRooms = new Map(repo.rooms(batchId).map((r) => [r.id, r]));
+        const oldSessions = new Map(repo.sessions(batchId).map((s) => [s.id, s]));
+        const keptRooms = new Set<number>();
+        const keptSessions = new Set<number>();
+        input.rooms.forEach((room, i) => {
+          if (room.id === undefined) return;
+          if (!oldRooms.has(room.id) || keptRooms.has(room.id)) {
+            throw validationError([
+              {
+                path: `rooms.${i}.name`,
+                message: `考场第 ${i + 1} 行不是本批次的考场，请刷新后重试`,
+              },
+            ]);
+          }
+          const used = repo.roomSeats(room.id);
+          if (used.maxSeat !== null && used.maxSeat > room.capacity) {
+            throw validationError([
+              {
+                path: `rooms.${i}.capacity`,
+                message: `考场“${oldRooms.get(room.id)!.name}”已排到 ${used.maxSeat} 号座位，容量不能小于 ${used.maxSeat}；请先清除编排再缩小容量`,
+              },
+            ]);
+          }
+          keptRooms.add(room.id);
+        });
+        for (const [id, room] of oldRooms) {
+          if (keptRooms.has(id)) continue;
+          const used = repo.roomSeats(id).n;
+          if (used > 0) {
+            throw new CoreError(
+              'CONFLICT',
+              `考场“${room.name}”已安排 ${used} 名考生，不能删除；请先清除编排再删除考场。`,
+            );
+          }
+          repo.deleteRoom(id);
         }
-        const used = repo.roomSeats(room.id);
-        if (used.maxSeat !== null && used.maxSeat > room.capacity) {
-          throw validationError([
-            {
-              path: `rooms.${i}.capacity`,
-              message: `考场“${oldRooms.get(room.id)!.name}”已排到 ${used.maxSeat} 号座位，容量不能小于 ${used.maxSeat}；请先清除编排再缩小容量`,
-            },
-          ]);
+        input.sessions.forEach((session, i) => {
+          if (session.id === undefined) return;
+          if (!oldSessions.has(session.id) || keptSessions.has(session.id)) {
+            throw validationError([
+              {
+                path: `sessions.${i}.date`,
+                message: `场次第 ${i + 1} 行不是本批次的场次，请刷新后重试`,
+              },
+            ]);
+          }
+          keptSessions.add(session.id);
+        });
+        for (const [id, session] of oldSessions) {
+          if (keptSessions.has(id)) continue;
+          const used = repo.sessionSeats(id);
+          if (used > 0) {
+            throw new CoreError(
+              'CONFLICT',
+              `${formatChineseDate(session.date)} ${session.start}–${session.end} 的场次已安排 ${used} 名考生，不能删除；请先清除编排再删除场次。`,
+            );
+          }
+          repo.deleteSession(id);
         }
-        keptRooms.add(room.id);
-      });
-      for (const [id, room] of oldRooms) {
-        if (keptRooms.has(id)) continue;
-        const used = repo.roomSeats(id).n;
-        if (used > 0) {
-          throw new CoreError(
-            'CONFLICT',
-            `考场“${room.name}”已安排 ${used} 名考生，不能删除；请先清除编排再删除考场。`,
-          );
-        }
-        repo.deleteRoom(id);
-      }
-      input.sessions.forEach((session, i) => {
-        if (session.id === undefined) return;
-        if (!oldSessions.has(session.id) || keptSessions.has(session.id)) {
-          throw validationError([
-            {
-              path: `sessions.${i}.date`,
-              message: `场次第 ${i + 1} 行不是本批次的场次，请刷新后重试`,
-            },
-          ]);
-        }
-        keptSessions.add(session.id);
-      });
-      for (const [id, session] of oldSessions) {
-        if (keptSessions.has(id)) continue;
-        const used = repo.sessionSeats(id);
-        if (used > 0) {
-          throw new CoreError(
-            'CONFLICT',
-            `${formatChineseDate(session.date)} ${session.start}–${session.end} 的场次已安排 ${used} 名考生，不能删除；请先清除编排再删除场次。`,
-          );
-        }
-        repo.deleteSession(id);
-      }
-      repo.parkRoomNames(batchId);
-      input.rooms.forEach((room, position) => {
-        if (room.roomId !== null && !repo.trainingRoom(room.roomId)) {
-          throw validationError([
-            {
-              path: `rooms.${position}.roomId`,
-              message: `考场第 ${position + 1} 行的实训室不存在，可能已被删除`,
-            },
-          ]);
-        }
-        const values = {
+        repo.parkRoomNames(batchId);
+        input.rooms.forEach((room, position) => {
+          if (room.roomId !== null && !repo.trainingRoom(room.roomId)) {
+            throw validationError([
+              {
+                path: `rooms.${position}.roomId`,
+                message: `考场第 ${position + 1} 行的实训室不存在，可能已被删除`,
+              },
+            ]);
+          }
+          const values = {
+            batchId,
+            position,
+            roomId: room.roomId,
+            name: room.name,
+            capacity: room.capacity,
+          };
+          if (room.id === undefined) repo.insertRoom(values);
+          else repo.updateRoom({ ...values, id: room.id });
+        });
+        input.sessions.forEach((session, position) => {
+          const values = {
+            batchId,
+            position,
+            date: session.date,
+            start: session.start,
+            end: session.end,
+          };
+          if (session.id === undefined) repo.insertSession(values);
+          else repo.updateSession({ ...values, id: session.id });
+        });
+        saveSettings(
           batchId,
-          position,
-          roomId: room.roomId,
-          name: room.name,
-          capacity: room.capacity,
-        };
-        if (room.id === undefined) repo.insertRoom(values);
-        else repo.updateRoom({ ...values, id: room.id });
-      });
-      input.sessions.forEach((session, position) => {
-        const values = {
-          batchId,
-          position,
-          date: session.date,
-          start: session.start,
-          end: session.end,
-        };
-        if (session.id === undefined) repo.insertSession(values);
-        else repo.updateSession({ ...values, id: session.id });
-      });
-      saveSettings(batchId, { ticketPattern: input.ticketPattern, batchCode: input.batchCode }, at);
-      // Room order, pattern and code go into the numbers.
-      renumber(batchId, at);
-    });
+          { ticketPattern: input.ticketPattern, batchCode: input.batchCode },
+          at,
+        );
+        // Room order, pattern and code go into the numbers.
+        renumber(batchId, at);
+      },
+      input.confirmPrinted,
+      true,
+    );
   };
 
   const run = (input: ParsedInput<'arrangements.run'>) =>
@@ -434,11 +455,29 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
     'arrangements.doorPdf': ({ batchId }) => documents.door(batchId),
     'arrangements.sheet': ({ batchId }) => documents.sheet(batchId),
     'arrangements.importPreview': (input) => previewImport(admissions(input), input, ctx),
-    'arrangements.importCommit': (input) => commitImport(db, admissions(input), input, ctx),
+    'arrangements.importCommit': (input) => {
+      // The organization's numbers and seats replace printed ones: ask first.
+      const notice = input.confirmPrinted ? null : printedNotice(planOf(input.batchId));
+      if (notice) throw notice;
+      return commitImport(db, admissions(input), input, ctx);
+    },
     'arrangements.importProblems': (input) => problemRowsSheet(admissions(input), input, ctx),
     'arrangements.importTemplate': () =>
       importTemplate('准考证号导入模板.xlsx', '准考证号', admissionImportFields),
   };
+}
+
+/** What printed tickets and sign-in sheets show of each seated candidate. */
+function printedView(plan: ArrangementPlan): string {
+  const room = new Map(plan.rooms.map((r) => [r.id, r.name]));
+  const session = new Map(plan.sessions.map((s) => [s.id, `${s.date} ${s.start}-${s.end}`]));
+  return plan.candidates
+    .filter((c) => c.seat !== null)
+    .map(
+      (c) =>
+        `${c.signupId} ${room.get(c.examRoomId!)} ${session.get(c.sessionId!)} ${c.seat} ${c.admissionNo}`,
+    )
+    .join('\n');
 }
 
 /** What the audit log keeps of an arrangement: settings, rooms, sessions, and each seat. */

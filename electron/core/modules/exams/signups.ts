@@ -307,6 +307,12 @@ export function signupService(ctx: CoreContext) {
   }
 
   const updateStatus = db.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?');
+  // A withdrawn sign-up gives up its seat and the 准考证号 generated for it (an issued one stays).
+  const releaseGeneratedNo = db.prepare<[{ id: number }]>(
+    `UPDATE signups SET admission_no = '' WHERE id = @id AND admission_no <> ''
+       AND admission_no = (SELECT generated_no FROM exam_seats WHERE signup_id = @id)`,
+  );
+  const deleteSeat = db.prepare<[number]>('DELETE FROM exam_seats WHERE signup_id = ?');
 
   /** The sign-ups by id, refusing when some no longer exist (the list on screen is stale). */
   function existing(ids: readonly number[]): Signup[] {
@@ -342,7 +348,12 @@ export function signupService(ctx: CoreContext) {
     for (const before of found) {
       if (!moving.has(before.id)) continue;
       updateStatus.run(status, at, before.id);
-      recordSignupAudit(ctx, at, before, { ...before, status, updatedAt: at });
+      let { admissionNo } = before;
+      if (status === 'withdrawn') {
+        if (releaseGeneratedNo.run({ id: before.id }).changes > 0) admissionNo = '';
+        deleteSeat.run(before.id);
+      }
+      recordSignupAudit(ctx, at, before, { ...before, status, admissionNo, updatedAt: at });
     }
     return { updated: plan.applicable.length, unchanged: plan.unchanged };
   });

@@ -16,7 +16,7 @@ import type { ColumnsType } from 'antd/es/table/interface';
 import { useMemo, useState } from 'react';
 import type { ArrangedCandidate, ArrangementPlan } from '../../../../shared/contract/arrangements';
 import type { ArrangementMode } from '../../../../shared/domain/arrangement';
-import { invoke, messageOf, PilotError } from '../../api/client';
+import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
@@ -30,12 +30,13 @@ import { t } from '../../i18n';
 import { saveSheet } from '../fees/download';
 import { MoveSeatModal } from './MoveSeatModal';
 import { SetupCard } from './SetupCard';
+import { usePrintedConfirm } from './usePrintedConfirm';
 
 const text = t.arrangements;
 
 /** 考场编排 of one batch (`#/exams/12/arrangement`): rooms, sessions, seats and printing. */
 export function ArrangementPage({ batchId }: { batchId: number }) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const go = useNavigation((s) => s.go);
   const query = useQuery('arrangements.get', { batchId });
   const plan = query.data;
@@ -51,6 +52,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
   const shown = preview ?? plan;
   const seedNumber = Number.parseInt(seed, 10);
 
+  const askPrinted = usePrintedConfirm();
   /** Runs a change; when tickets were printed, asks first and runs it again confirmed. */
   const withPrintedConfirm = async (
     work: (confirmPrinted: boolean) => Promise<unknown>,
@@ -58,34 +60,23 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
   ) => {
     setBusy(true);
     try {
-      await work(false);
-      done();
+      if ((await askPrinted(work)) !== null) done();
     } catch (e) {
-      if (e instanceof PilotError && e.shape.code === 'NEEDS_CONFIRMATION') {
-        modal.confirm({
-          title: text.run.printedTitle,
-          content: e.shape.message,
-          okText: text.run.printedOk,
-          cancelText: t.common.cancel,
-          okButtonProps: { danger: true },
-          onOk: async () => {
-            try {
-              await work(true);
-              done();
-            } catch (again) {
-              message.error(`${t.common.requestFailed}：${messageOf(again)}`);
-            }
-          },
-        });
-      } else {
-        message.error(`${t.common.requestFailed}：${messageOf(e)}`);
-      }
+      message.error(`${t.common.requestFailed}：${messageOf(e)}`);
     } finally {
       setBusy(false);
     }
   };
 
+  // Arranging uses the saved rooms and sessions: typed ones are saved first.
+  const [setupDirty, setSetupDirty] = useState(false);
+  const setupSaved = () => {
+    if (setupDirty) message.warning(text.run.saveSetupFirst, 6);
+    return !setupDirty;
+  };
+
   const runPreview = async () => {
+    if (!setupSaved()) return;
     setBusy(true);
     try {
       setPreview(await invoke('arrangements.preview', { batchId, mode, seed: seedNumber }));
@@ -97,6 +88,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
   };
 
   const arrange = () =>
+    setupSaved() &&
     withPrintedConfirm(
       (confirmPrinted) =>
         mutate('arrangements.run', { batchId, mode, seed: seedNumber, confirmPrinted }),
@@ -277,7 +269,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
       <LoadState state={query.state} error={query.error} onRetry={query.retry}>
         {plan && (
           <Flex vertical gap={16}>
-            <SetupCard plan={plan} />
+            <SetupCard plan={plan} onDirtyChange={setSetupDirty} />
             <Card title={text.run.title} size="small">
               <Flex gap={16} wrap align="center">
                 <Radio.Group
@@ -386,7 +378,14 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
           hint={text.import.hint}
           words={text.import.words}
           preview={(request) => invoke('arrangements.importPreview', { ...request, batchId })}
-          commit={(request) => mutate('arrangements.importCommit', { ...request, batchId })}
+          commit={async (request) => {
+            // Numbers and seats from the list replace printed ones: asks first.
+            const imported = await askPrinted((confirmPrinted) =>
+              mutate('arrangements.importCommit', { ...request, batchId, confirmPrinted }),
+            );
+            if (imported === null) throw new Error(text.import.cancelled);
+            return imported;
+          }}
           problems={(request) => invoke('arrangements.importProblems', { ...request, batchId })}
           template={() => invoke('arrangements.importTemplate', {})}
           onClose={() => setImporting(false)}

@@ -1,10 +1,12 @@
 import { App, Form, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import type { ArrangedCandidate, ArrangementPlan } from '../../../../shared/contract/arrangements';
-import { messageOf, PilotError } from '../../api/client';
+import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { formatDate } from '../../components/format';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
+import { usePrintedConfirm } from './usePrintedConfirm';
 
 const text = t.arrangements.move;
 
@@ -18,40 +20,44 @@ export function MoveSeatModal({
   candidate: ArrangedCandidate;
   onClose: () => void;
 }) {
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const [roomId, setRoomId] = useState(candidate.examRoomId ?? plan.rooms[0]?.id);
   const [sessionId, setSessionId] = useState(candidate.sessionId ?? plan.sessions[0]?.id);
   const [seat, setSeat] = useState<number | null>(candidate.seat ?? 1);
   const [busy, setBusy] = useState(false);
 
-  const move = async (confirmPrinted: boolean): Promise<void> => {
+  const askPrinted = usePrintedConfirm();
+  // A seat chosen and not yet moved to: Esc, the X and 取消 ask first.
+  const changed =
+    roomId !== (candidate.examRoomId ?? plan.rooms[0]?.id) ||
+    sessionId !== (candidate.sessionId ?? plan.sessions[0]?.id) ||
+    seat !== (candidate.seat ?? 1);
+  const guard = useUnsavedGuard(changed);
+  const close = () => {
+    if (!busy) guard(onClose);
+  };
+
+  const move = async (): Promise<void> => {
     if (seat === null || roomId === undefined || sessionId === undefined) {
       message.error(text.incomplete);
       return;
     }
     setBusy(true);
     try {
-      await mutate('arrangements.move', {
-        signupId: candidate.signupId,
-        examRoomId: roomId,
-        sessionId,
-        seat,
-        confirmPrinted,
-      });
+      const moved = await askPrinted((confirmPrinted) =>
+        mutate('arrangements.move', {
+          signupId: candidate.signupId,
+          examRoomId: roomId,
+          sessionId,
+          seat,
+          confirmPrinted,
+        }),
+      );
+      if (moved === null) return;
       message.success(text.moved);
       onClose();
     } catch (e) {
-      if (e instanceof PilotError && e.shape.code === 'NEEDS_CONFIRMATION') {
-        modal.confirm({
-          title: t.arrangements.run.printedTitle,
-          content: e.shape.message,
-          okText: t.arrangements.run.printedOk,
-          cancelText: t.common.cancel,
-          onOk: () => move(true),
-        });
-      } else {
-        message.error(`${t.common.requestFailed}：${messageOf(e)}`, 8);
-      }
+      message.error(`${t.common.requestFailed}：${messageOf(e)}`, 8);
     } finally {
       setBusy(false);
     }
@@ -64,8 +70,8 @@ export function MoveSeatModal({
       okText={text.ok}
       cancelText={t.common.cancel}
       confirmLoading={busy}
-      onOk={() => void move(false)}
-      onCancel={onClose}
+      onOk={() => void move()}
+      onCancel={close}
     >
       <Form layout="vertical">
         <Form.Item label={text.room}>

@@ -1,16 +1,23 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Input, InputNumber, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type {
   ArrangementPlan,
   ArrangementSetupInput,
 } from '../../../../shared/contract/arrangements';
-import { defaultRoomCapacity } from '../../../../shared/domain/arrangement';
+import {
+  defaultRoomCapacity,
+  normalizeTime,
+  SESSION_TIME,
+} from '../../../../shared/domain/arrangement';
+import { parseTypedDate } from '../../../../shared/domain/dates';
 import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
+import { DateInput } from '../../components/DateInput';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
+import { usePrintedConfirm } from './usePrintedConfirm';
 
 const text = t.arrangements.setup;
 
@@ -18,8 +25,16 @@ type RoomRow = ArrangementSetupInput['rooms'][number];
 type SessionRow = ArrangementSetupInput['sessions'][number];
 
 /** Rooms (a 实训室 or a typed name, capacity from its 工位数), sessions and the ticket pattern. */
-export function SetupCard({ plan }: { plan: ArrangementPlan }) {
+export function SetupCard({
+  plan,
+  onDirtyChange,
+}: {
+  plan: ArrangementPlan;
+  /** Told whether rooms, sessions or the pattern are typed and not saved. */
+  onDirtyChange?: (dirty: boolean) => void;
+}) {
   const { message } = App.useApp();
+  const askPrinted = usePrintedConfirm();
   const trainingRooms = useQuery('rooms.list', {}).data ?? [];
   const [rooms, setRooms] = useState<RoomRow[]>(() =>
     plan.rooms.map(({ id, roomId, name, capacity }) => ({ id, roomId, name, capacity })),
@@ -34,22 +49,54 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
   const [saved, setSaved] = useState(snapshot);
   // Leaving with rooms or sessions typed and not saved asks first.
   useUnsavedGuard(snapshot !== saved);
+  useEffect(() => onDirtyChange?.(snapshot !== saved), [snapshot, saved, onDirtyChange]);
 
   const setRoom = (i: number, patch: Partial<RoomRow>) =>
     setRooms((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const setSession = (i: number, patch: Partial<SessionRow>) =>
     setSessions((list) => list.map((s, j) => (j === i ? { ...s, ...patch } : s)));
 
+  /** What is wrong with the rows as typed, each naming its room or session; [] when none. */
+  const problems = (): string[] => {
+    const found: string[] = [];
+    rooms.forEach((room, i) => {
+      if (room.name.trim() === '') found.push(text.roomNameMissing(i + 1));
+    });
+    sessions.forEach((session, i) => {
+      const date = parseTypedDate(session.date ?? '');
+      if (!date.ok) found.push(text.sessionDate(i + 1, date.message));
+      const start = normalizeTime(session.start);
+      const end = normalizeTime(session.end);
+      const bad = (typed: string) => !SESSION_TIME.test(normalizeTime(typed));
+      if (bad(session.start)) found.push(text.sessionTime(i + 1, text.start, session.start));
+      if (bad(session.end)) found.push(text.sessionTime(i + 1, text.end, session.end));
+      if (!bad(session.start) && !bad(session.end) && start >= end) {
+        found.push(text.sessionOrder(i + 1));
+      }
+    });
+    return found;
+  };
+
   const save = async () => {
+    const wrong = problems();
+    if (wrong.length > 0) {
+      message.error(`${t.common.requestFailed}：${wrong.join('；')}`, 8);
+      return;
+    }
     setBusy(true);
     try {
-      const result = await mutate('arrangements.setup', {
-        batchId: plan.batchId,
-        rooms,
-        sessions,
-        ticketPattern: pattern,
-        batchCode,
-      });
+      // A change the printed tickets show (room, time, number) asks first.
+      const result = await askPrinted((confirmPrinted) =>
+        mutate('arrangements.setup', {
+          batchId: plan.batchId,
+          rooms,
+          sessions,
+          ticketPattern: pattern,
+          batchCode,
+          confirmPrinted,
+        }),
+      );
+      if (result === null) return;
       // The saved rows carry their ids: edits after this keep the seats.
       const next = {
         rooms: result.rooms.map(({ id, roomId, name, capacity }) => ({
@@ -165,13 +212,11 @@ export function SetupCard({ plan }: { plan: ArrangementPlan }) {
           {sessions.map((session, i) => (
             <Flex key={session.id ?? `new-${i}`} gap={8} align="center">
               <Typography.Text type="secondary">{`第${i + 1}场`}</Typography.Text>
-              <Input
+              <DateInput
                 id={`session-date-${i}`}
-                style={{ width: 120 }}
-                aria-label={text.date}
-                placeholder={text.datePlaceholder}
-                value={session.date}
-                onChange={(e) => setSession(i, { date: e.target.value })}
+                style={{ width: 160 }}
+                value={session.date || null}
+                onChange={(date) => setSession(i, { date: date ?? '' })}
               />
               <Input
                 id={`session-start-${i}`}

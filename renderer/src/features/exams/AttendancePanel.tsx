@@ -129,8 +129,9 @@ export function AttendancePanel({ batchId, onClose }: { batchId: number; onClose
     {
       title: text.seat,
       key: 'seat',
-      width: 110,
-      render: (_, row, index) => row.seat ?? String(index + 1),
+      // “实训楼301 第1场 02号” on one line: rows stay short, more of the sheet on screen.
+      width: 180,
+      render: (_, row, index) => noWrap(row.seat ?? String(index + 1)),
     },
     { title: c.studentNo, dataIndex: 'studentNo', width: 130, render: noWrap },
     { title: c.name, dataIndex: 'name', width: 90 },

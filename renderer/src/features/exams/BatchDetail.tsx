@@ -183,6 +183,21 @@ export function BatchDetail({ id }: { id: number }) {
       render: (s: SignupStatus) => <Tag color={signupStatusColors[s]}>{signupStatusLabels[s]}</Tag>,
       ...sortable('status'),
     },
+    // The money before the results: in view at 1280 px, where the table scrolls sideways and
+    // the fixed 操作 column covers its right end.
+    {
+      title: <Tooltip title={text.feeReadOnly}>{c.fee}</Tooltip>,
+      dataIndex: 'feeFen',
+      width: 100,
+      align: 'right',
+      render: (fen: number) => formatFen(fen),
+    },
+    {
+      title: <Tooltip title={text.feeReadOnly}>{c.payer}</Tooltip>,
+      dataIndex: 'payer',
+      width: 100,
+      render: (p: Signup['payer']) => payerLabels[p],
+    },
     {
       title: c.score,
       dataIndex: 'score',
@@ -216,19 +231,6 @@ export function BatchDetail({ id }: { id: number }) {
         ) : (
           '—'
         ),
-    },
-    {
-      title: <Tooltip title={text.feeReadOnly}>{c.fee}</Tooltip>,
-      dataIndex: 'feeFen',
-      width: 100,
-      align: 'right',
-      render: (fen: number) => formatFen(fen),
-    },
-    {
-      title: <Tooltip title={text.feeReadOnly}>{c.payer}</Tooltip>,
-      dataIndex: 'payer',
-      width: 100,
-      render: (p: Signup['payer']) => payerLabels[p],
     },
     {
       title: t.common.actions,
@@ -329,7 +331,12 @@ export function BatchDetail({ id }: { id: number }) {
       <LoadState state={state} error={error} onRetry={retry}>
         {batch && page && (
           <>
-            <Descriptions size="small" column={4} style={{ marginBottom: 16 }}>
+            <Descriptions
+              size="small"
+              // Three to a row below 1600 px: four squeezed the 考核站点 tag over its neighbour.
+              column={{ xs: 1, sm: 2, md: 3, lg: 3, xl: 3, xxl: 4 }}
+              style={{ marginBottom: 16 }}
+            >
               <Descriptions.Item label={t.exams.fields.organization}>
                 {batch.organization || '—'}
               </Descriptions.Item>
@@ -361,17 +368,20 @@ export function BatchDetail({ id }: { id: number }) {
                 {t.exams.signupCount(batch.activeCount, batch.capacity)}
               </Descriptions.Item>
               <Descriptions.Item label={t.exams.fields.feeTotal}>
-                <span data-testid="batch-fee-total" style={{ whiteSpace: 'nowrap' }}>
-                  {formatFen(batch.figures.feeFen)}
-                </span>
-                {batch.figures.withdrawn.signups > 0 && (
-                  <Typography.Text type="secondary" style={{ display: 'block' }}>
-                    {t.fees.withdrawnLine(
-                      String(batch.figures.withdrawn.signups),
-                      formatFen(batch.figures.withdrawn.feeFen),
-                    )}
-                  </Typography.Text>
-                )}
+                {/* One block: the withdrawn note goes under the total, not squeezed beside it. */}
+                <div>
+                  <span data-testid="batch-fee-total" style={{ whiteSpace: 'nowrap' }}>
+                    {formatFen(batch.figures.feeFen)}
+                  </span>
+                  {batch.figures.withdrawn.signups > 0 && (
+                    <Typography.Text type="secondary" style={{ display: 'block' }}>
+                      {t.fees.withdrawnLine(
+                        String(batch.figures.withdrawn.signups),
+                        formatFen(batch.figures.withdrawn.feeFen),
+                      )}
+                    </Typography.Text>
+                  )}
+                </div>
               </Descriptions.Item>
               <Descriptions.Item label={text.attendance.field} span={2}>
                 <span data-testid="batch-attendance">
@@ -400,56 +410,60 @@ export function BatchDetail({ id }: { id: number }) {
                 </span>
               </Descriptions.Item>
             </Descriptions>
-            <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
-              <Input.Search
-                allowClear
-                placeholder={text.searchPlaceholder}
-                aria-label={text.searchPlaceholder}
-                style={{ width: 240 }}
-                onSearch={(search) => setQuery((q) => ({ ...q, search, page: 1 }))}
-              />
-              <Select
-                mode="multiple"
-                allowClear
-                style={{ minWidth: 240 }}
-                placeholder={text.statusFilter}
-                aria-label={text.statusFilter}
-                value={query.statuses}
-                onChange={(statuses: SignupStatus[]) =>
-                  setQuery((q) => ({ ...q, statuses, page: 1 }))
-                }
-                options={signupStatuses.map((s) => ({
-                  value: s,
-                  label: `${signupStatusLabels[s]}（${page.statusCounts[s]}）`,
-                }))}
-              />
-              <Space style={{ marginLeft: 'auto' }}>
-                <span>{text.selected(selected.length)}</span>
-                <Select
-                  style={{ width: 140 }}
-                  placeholder={text.statusPlaceholder}
-                  aria-label={text.changeStatus}
-                  disabled={targets.length === 0}
-                  value={target}
-                  onChange={(v: SignupStatus) => setTarget(v)}
-                  options={targets.map((s) => ({ value: s, label: signupStatusLabels[s] }))}
+            {/* 考勤登记 has its own list and selection: the sign-up list's tools would act on
+                rows not on screen. */}
+            {!attendance && (
+              <Flex gap={12} wrap style={{ marginBottom: 16 }} align="center">
+                <Input.Search
+                  allowClear
+                  placeholder={text.searchPlaceholder}
+                  aria-label={text.searchPlaceholder}
+                  style={{ width: 240 }}
+                  onSearch={(search) => setQuery((q) => ({ ...q, search, page: 1 }))}
                 />
-                <Button
-                  disabled={!target || selected.length === 0}
-                  loading={busy}
-                  onClick={() => target && void applyStatus(target)}
-                >
-                  {text.apply}
-                </Button>
-                <Button
-                  danger
-                  disabled={!canWithdraw || busy}
-                  onClick={() => void applyStatus('withdrawn')}
-                >
-                  {text.withdraw}
-                </Button>
-              </Space>
-            </Flex>
+                <Select
+                  mode="multiple"
+                  allowClear
+                  style={{ minWidth: 240 }}
+                  placeholder={text.statusFilter}
+                  aria-label={text.statusFilter}
+                  value={query.statuses}
+                  onChange={(statuses: SignupStatus[]) =>
+                    setQuery((q) => ({ ...q, statuses, page: 1 }))
+                  }
+                  options={signupStatuses.map((s) => ({
+                    value: s,
+                    label: `${signupStatusLabels[s]}（${page.statusCounts[s]}）`,
+                  }))}
+                />
+                <Space style={{ marginLeft: 'auto' }}>
+                  <span>{text.selected(selected.length)}</span>
+                  <Select
+                    style={{ width: 140 }}
+                    placeholder={text.statusPlaceholder}
+                    aria-label={text.changeStatus}
+                    disabled={targets.length === 0}
+                    value={target}
+                    onChange={(v: SignupStatus) => setTarget(v)}
+                    options={targets.map((s) => ({ value: s, label: signupStatusLabels[s] }))}
+                  />
+                  <Button
+                    disabled={!target || selected.length === 0}
+                    loading={busy}
+                    onClick={() => target && void applyStatus(target)}
+                  >
+                    {text.apply}
+                  </Button>
+                  <Button
+                    danger
+                    disabled={!canWithdraw || busy}
+                    onClick={() => void applyStatus('withdrawn')}
+                  >
+                    {text.withdraw}
+                  </Button>
+                </Space>
+              </Flex>
+            )}
             {attendance ? (
               <AttendancePanel batchId={id} onClose={() => setAttendance(false)} />
             ) : bulkResults ? (

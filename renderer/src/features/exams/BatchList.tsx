@@ -15,6 +15,7 @@ import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { byText, formatDate, formatFen } from '../../components/format';
+import { noWrap } from '../../components/noWrap';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
@@ -51,38 +52,41 @@ export function BatchList() {
     {
       title: text.fields.examDate,
       dataIndex: 'examDate',
-      width: 150,
-      render: (d: string) => formatDate(d),
+      width: 140,
+      render: (d: string) => noWrap(formatDate(d)),
       sorter: (a, b) => byText(a.examDate, b.examDate),
       defaultSortOrder: 'descend',
     },
     {
       title: text.fields.certificateId,
       dataIndex: 'certificateName',
+      minWidth: 110,
       sorter: (a, b) => byText(a.certificateName, b.certificateName),
     },
     {
       title: text.fields.level,
       dataIndex: 'level',
-      width: 80,
+      width: 70,
       render: (l: CertificateLevel) => certificateLevelLabels[l],
       sorter: (a, b) => certificateLevels.indexOf(a.level) - certificateLevels.indexOf(b.level),
     },
     {
       title: text.fields.examForm,
       dataIndex: 'examForm',
-      width: 110,
+      width: 90,
       render: (f: ExamForm | null) => (f === null ? text.noExamForm : examFormLabels[f]),
     },
     {
       title: text.fields.name,
       dataIndex: 'name',
+      minWidth: 96,
       render: (name: string) => name || '—',
       sorter: (a, b) => byText(a.name, b.name),
     },
     {
       title: text.fields.siteId,
       dataIndex: 'siteName',
+      minWidth: 110,
       render: (name: string, b) => (
         <>
           {name || '—'} <ExamSiteVerdict verdict={b.examSite} examDate={b.examDate} compact />
@@ -94,7 +98,7 @@ export function BatchList() {
       title: text.fields.feePerPerson,
       dataIndex: 'feeFen',
       align: 'right',
-      width: 130,
+      width: 120,
       render: (fen: number) => formatFen(fen),
       sorter: (a, b) => a.feeFen - b.feeFen,
     },
@@ -102,14 +106,14 @@ export function BatchList() {
       title: text.fields.signups,
       key: 'signups',
       align: 'right',
-      width: 120,
+      width: 100,
       render: (_, b) => text.signupCount(b.activeCount, b.capacity),
       sorter: (a, b) => a.activeCount - b.activeCount,
     },
     {
       title: t.common.actions,
       key: 'actions',
-      width: 250,
+      width: 220,
       render: (_, batch) => (
         <Space size={0}>
           <Button

@@ -12,6 +12,7 @@ import { messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { batchTitle } from './batchTitle';
 import { noWrap } from '../../components/noWrap';
@@ -105,6 +106,11 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   const count = selection.all
     ? Math.max(0, (result?.total ?? 0) - (result?.signedUp ?? 0) - selection.except.length)
     : selection.ids.length;
+  // Students ticked and not yet signed up: Esc, the X and 取消 ask before dropping the choice.
+  const guard = useUnsavedGuard(count > 0);
+  const close = () => {
+    if (!busy) guard(onClose);
+  };
   const submit = () => {
     if (count === 0) {
       message.warning(text.nothingSelected);
@@ -156,12 +162,12 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       title={`${text.title} · ${batchTitle(batch)}`}
       width={980}
       maskClosable={false}
-      onCancel={onClose}
+      onCancel={close}
       footer={
         <Flex justify="space-between" align="center">
           <span data-testid="signup-count">{text.selected(count)}</span>
           <Space>
-            <Button onClick={onClose}>{t.common.cancel}</Button>
+            <Button onClick={close}>{t.common.cancel}</Button>
             <Button type="primary" loading={busy} onClick={submit} data-testid="signup-submit">
               {text.submit}
             </Button>

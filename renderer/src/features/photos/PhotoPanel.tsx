@@ -38,6 +38,7 @@ import { DataTable } from '../../components/DataTable';
 import { FormModal } from '../../components/FormModal';
 import { LoadState } from '../../components/LoadState';
 import { zodRule } from '../../components/zodRule';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { DocumentsTab } from './DocumentsTab';
 
@@ -221,14 +222,20 @@ export function PhotoPanel({
   const counts = (o: PhotoFileOutcome) => report?.files.filter((f) => f.outcome === o).length ?? 0;
   const importable = counts('ready') + counts('replaces');
   const rules = status.data?.rules;
+  // Photos checked and not yet imported: closing (X, Esc, 关闭) or leaving the page asks first.
+  const guard = useUnsavedGuard(importable > 0);
+  const close = () => {
+    if (busy === 'import') return;
+    guard(onClose);
+  };
 
   return (
     <Modal
       open
       width={1000}
       title={text.title(batchTitle)}
-      onCancel={onClose}
-      footer={<Button onClick={onClose}>{text.close}</Button>}
+      onCancel={close}
+      footer={<Button onClick={close}>{text.close}</Button>}
       data-testid="photo-panel"
     >
       <LoadState state={status.state} error={status.error} onRetry={status.retry}>

@@ -49,14 +49,13 @@ export function WeeklyAlertBanner() {
           ? { background: '#cf1322', color: '#fff', borderBottom: '1px solid #a8071a' }
           : undefined
       }
+      // One line (the frame keeps its height at 1280×720); the rule shows on hover.
       message={
-        <span style={critical ? { color: '#fff', fontWeight: 600 } : { fontWeight: 600 }}>
-          【{alertLevelLabels[alert.level]}】{text}
-        </span>
-      }
-      description={
-        <span style={critical ? { color: '#fff' } : undefined}>
-          {tx.description(alert.missedLabels.join('、'))}
+        <span title={tx.rule} style={critical ? { color: '#fff' } : undefined}>
+          <strong>
+            【{alertLevelLabels[alert.level]}】{text}
+          </strong>
+          。{tx.periods(alert.missedLabels)}。
         </span>
       }
       action={

@@ -37,8 +37,7 @@ export function WeeklyDueReminder() {
       banner
       closable
       onClose={() => setReminder(null)}
-      message={tx.title(reminder.label)}
-      description={tx.body(formatChinaDateTime(reminder.dueAt))}
+      message={`${tx.title(reminder.label)}。${tx.body(formatChinaDateTime(reminder.dueAt))}`}
       action={
         <Button
           type="primary"

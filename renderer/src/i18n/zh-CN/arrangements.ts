@@ -17,7 +17,6 @@ export const arrangements = {
     date: '日期',
     start: '开始',
     end: '结束',
-    datePlaceholder: '2020-11-15',
     timePlaceholder: '09:00',
     pattern: '准考证号规则',
     patternHelp:
@@ -29,6 +28,11 @@ export const arrangements = {
     remove: '删除',
     noRooms: '还没有考场：点击“添加考场”，可选实训室（容量默认为工位数）或直接填写名称。',
     noSessions: '还没有场次：点击“添加场次”，填写日期和起止时间。',
+    roomNameMissing: (row: number) => `第 ${row} 个考场：请填写考场名称`,
+    sessionDate: (row: number, why: string) => `第 ${row} 场的日期：${why}`,
+    sessionTime: (row: number, which: string, typed: string) =>
+      `第 ${row} 场的${which}时间“${typed}”无效，应为 时:分，例如 09:00`,
+    sessionOrder: (row: number) => `第 ${row} 场的结束时间应晚于开始时间`,
   },
   run: {
     title: '编排',
@@ -43,6 +47,7 @@ export const arrangements = {
     clearConfirm: '确定清除本批次的全部座位和生成的准考证号吗？评价组织下发的准考证号会保留。',
     cleared: '已清除编排',
     printedTitle: '准考证已打印',
+    saveSetupFirst: '考场与场次有未保存的修改：请先点击“保存考场与场次”，再预览或编排',
     printedOk: '仍然修改',
     summary: (seated: number, total: number, capacity: number) =>
       `已安排 ${seated} / ${total} 名考生，座位共 ${capacity} 个`,
@@ -79,6 +84,7 @@ export const arrangements = {
     title: (batch: string) => `导入准考证号 · ${batch}`,
     hint: '导入培训评价组织下发的准考证号（.xlsx 或 .csv）。按身份证号匹配本批次的有效报名，没有时按学号和姓名；可识别的列：准考证号、身份证号、学号、姓名，以及可选的考场、场次、座位号（按它们安排座位）。导入的号码优先于按规则生成的号码，重新编排也不会改变。',
     words: { create: '新下发', update: '更新号码' },
+    cancelled: '准考证已打印，已取消导入，未做任何更改',
   },
   print: {
     perPage: (n: number) => `每页 ${n} 张`,

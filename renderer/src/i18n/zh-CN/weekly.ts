@@ -79,8 +79,10 @@ export const weekly = {
     warning: (n: number) => `有 ${n} 期周报逾期未报送`,
     serious: (n: number) => `已连续 ${n} 期周报逾期未报送，情况严重`,
     critical: (n: number) => `已连续 ${n} 期周报逾期未报送，存在被取消试点资格的风险`,
-    description: (periods: string) =>
-      `逾期未报：${periods}。按通知要求，连续三周不按时填报周报将被取消试点资格，请尽快补报。`,
+    /** One line above every page: the first periods, then how many in all. */
+    periods: (labels: readonly string[]) =>
+      `逾期未报：${labels.slice(0, 3).join('、')}${labels.length > 3 ? ` 等 ${labels.length} 期` : ''}`,
+    rule: '按通知要求，连续三周不按时填报周报将被取消试点资格，请尽快补报。',
     go: '去填报周报',
   },
   editor: {
