@@ -86,8 +86,11 @@ export interface ImportDefinition<K extends string, T> {
    * another record), plus warnings that do not block the import. Called in file order.
    */
   checkRow?(value: T, rowNumber: number): RowCheck<K>;
-  /** A line about the checked rows as a whole, shown above the problem groups. */
-  headline?(rows: readonly ImportPreviewRow[]): string;
+  /**
+   * A line about the checked rows as a whole, shown above the problem groups: `total` rows were
+   * checked; `problems` holds the problems of each row that has any (the others have none).
+   */
+  headline?(total: number, problems: readonly RowProblems[]): string;
   /**
    * Creates or updates every row; runs inside the import's single transaction. `leftOut`: rows
    * with errors the person chose to leave out (for the audit entry).
@@ -134,32 +137,67 @@ export function forgetLastRead(): void {
   lastRead = undefined;
 }
 
-function rowError(
-  rowNumber: number,
-  column: string | null,
-  field: string | null,
-  reason: string,
-  group = reason,
-): ImportRowError {
-  const where = column === null ? `第 ${rowNumber} 行` : `第 ${rowNumber} 行“${column}”列`;
-  return { rowNumber, column, field, reason, message: `${where}：${reason}`, group };
+/**
+ * A problem of one row as the checks hold it: without its sentence (`message`), which is made
+ * only for the problems an answer carries (see `withMessage`).
+ */
+export type RowIssue = Omit<ImportRowError, 'message'>;
+
+/**
+ * The texts problems repeat (reasons, groups, columns), one copy each: a roster whose 40,000 rows
+ * share one warning holds its text once, not once per row.
+ */
+type Interned = (text: string) => string;
+
+function interning(): Interned {
+  const texts = new Map<string, string>();
+  return (text) => {
+    const kept = texts.get(text);
+    if (kept !== undefined) return kept;
+    texts.set(text, text);
+    return text;
+  };
 }
 
-/** A row of the file with its problems, kept for the problem-rows download. */
-interface ProblemRow {
-  row: TableRow;
-  errors: ImportRowError[];
+/** The problem with its sentence: `第 5 行“证书名称”列：不能为空`. */
+export function withMessage(p: RowIssue): ImportRowError {
+  const where = p.column === null ? `第 ${p.rowNumber} 行` : `第 ${p.rowNumber} 行“${p.column}”列`;
+  return { ...p, message: `${where}：${p.reason}` };
 }
 
-/** The preview without its page of rows; `rows` holds every checked row. */
+/** What the checks found in one row: errors block it, warnings do not. */
+export interface RowProblems {
+  errors: RowIssue[];
+  warnings?: RowIssue[];
+}
+
+/** The preview without its page of rows. */
 type CheckedFile = Omit<ImportPreview, 'rows' | 'rowsFrom' | 'listedValues'>;
 
+/** What commit would do with a checked row (by its index in `people`). */
+const enum RowAction {
+  Blocked = 0,
+  Create = 1,
+  Update = 2,
+}
+
+/**
+ * A checked file, held compactly: the rows stay the table's own (no copy of their cells per
+ * layer), one byte per row says what commit would do with it, and only rows with problems carry
+ * objects. The preview's page of rows is built from these when it is asked for.
+ */
 interface Analysis<T> {
   preview: CheckedFile;
-  rows: ImportPreviewRow[];
+  /** The rows that hold a person, in file order (the table's rows, not copies). */
+  people: readonly TableRow[];
+  actions: Uint8Array;
+  /** By index in `people`: the rows with errors or warnings, in file order. */
+  problems: ReadonlyMap<number, RowProblems>;
+  /** The cleaned cell text per field of a row ('' when empty or unmapped). */
+  valuesOf(row: TableRow): Record<string, string>;
   mergedInto: ReadonlyMap<number, number>;
+  /** The valid rows' records: kept only for commit (`keepValid`), else empty. */
   valid: ValidRow<T>[];
-  problemRows: ProblemRow[];
 }
 
 const noneSkipped = (): ImportSkipped => ({ totals: 0, notes: 0, blank: 0, merged: 0 });
@@ -167,11 +205,41 @@ const noneSkipped = (): ImportSkipped => ({ totals: 0, notes: 0, blank: 0, merge
 /** `3、7、12`: the rows a problem involves. */
 const rowList = (rows: readonly number[]) => rows.join('、');
 
+/** A 32-bit FNV-1a hash of texts (with a separator), so equal rows are found without keys. */
+function hashTexts(texts: readonly string[]): number {
+  let hash = 0x811c9dc5;
+  for (const text of texts) {
+    for (let i = 0; i < text.length; i += 1) {
+      hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    }
+    hash = Math.imul(hash ^ 0xffff, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const sameTexts = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((text, i) => text === b[i]);
+
+/** The index of `rowNumber` in rows sorted by row number, or -1. */
+function indexOfRow(rows: readonly TableRow[], rowNumber: number): number {
+  let low = 0;
+  let high = rows.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = rows[mid].rowNumber;
+    if (at === rowNumber) return mid;
+    if (at < rowNumber) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 async function analyse<K extends string, T>(
   def: ImportDefinition<K, T>,
   request: ParsedImportRequest,
   env: ImportEnvironment,
   taskId: string,
+  keepValid: boolean,
 ): Promise<Analysis<T>> {
   const reading = progressReporter(env.events, taskId, `${def.title}：正在读取文件`, 1);
   const table = await readTableOnce(decodeUpload(request.file), {
@@ -215,20 +283,47 @@ async function analyse<K extends string, T>(
     missingFields,
     identityFields: [...(def.identityFields ?? [def.keyField])],
   };
+  const cellOf = (row: TableRow, field: K): Cell | undefined => {
+    const index = mapping[field];
+    return index === null ? undefined : row.cells[index];
+  };
+  const valuesOf = (row: TableRow) => {
+    const values: Record<string, string> = {};
+    for (const f of def.fields) values[f.key] = cellOf(row, f.key)?.text ?? '';
+    return values;
+  };
   if (missingFields.length > 0) {
     const summary = { total: dataRows.length, valid: 0, invalid: 0, toCreate: 0, toUpdate: 0 };
     const preview = { ...base, summary, groups: [], skipped: noneSkipped() };
-    return { preview, rows: [], mergedInto: new Map(), valid: [], problemRows: [] };
+    return {
+      preview,
+      people: [],
+      actions: new Uint8Array(0),
+      problems: new Map(),
+      valuesOf,
+      mergedInto: new Map(),
+      valid: [],
+    };
   }
 
   const columnLabel = (field: K) => {
     const index = mapping[field];
     return index === null ? null : columns[index].label;
   };
-  const cellOf = (row: TableRow, field: K): Cell | undefined => {
-    const index = mapping[field];
-    return index === null ? undefined : row.cells[index];
-  };
+  const intern = interning();
+  const rowError = (
+    rowNumber: number,
+    column: string | null,
+    field: string | null,
+    reason: string,
+    group = reason,
+  ): RowIssue => ({
+    rowNumber,
+    column,
+    field,
+    reason: intern(reason),
+    group: intern(group),
+  });
 
   // Rows that hold no person: blank, totals, notes, and exact copies of an earlier row.
   const readColumns = new Set(Object.values<number | null>(mapping).filter((i) => i !== null));
@@ -237,25 +332,30 @@ async function analyse<K extends string, T>(
     .map((f) => mapping[f.key])
     .filter((i): i is number => i !== null);
   const skipped = noneSkipped();
-  const mergedNotes: ImportRowError[] = [];
+  const mergedNotes: RowIssue[] = [];
   /** A merged row's number → the row it repeats (whose cells it shares). */
   const mergedInto = new Map<number, number>();
-  const firstOfContent = new Map<string, number>();
+  // Rows by a hash of their texts (a list on the rare collision): no key string per row.
+  const firstOfContent = new Map<number, TableRow | TableRow[]>();
+  const textsOf = (row: TableRow) => def.fields.map((f) => cellOf(row, f.key)?.text ?? '');
   const people: TableRow[] = [];
   let previousRow = header.rowNumber;
   for (const row of dataRows) {
     // The reader drops empty rows; the numbers it skipped between two rows were blank.
     skipped.blank += Math.max(0, row.rowNumber - previousRow - 1);
     previousRow = row.rowNumber;
-    const texts = def.fields.map((f) => cellOf(row, f.key)?.text ?? '');
+    const texts = textsOf(row);
     if (isTotalRow(row, requiredColumns)) skipped.totals += 1;
     else if (isNoteRow(row, readColumns)) skipped.notes += 1;
     else if (texts.every((text) => text === '')) skipped.blank += 1;
     else {
-      const content = texts.join('\u0001');
-      const first = firstOfContent.get(content);
+      const hash = hashTexts(texts);
+      const seen = firstOfContent.get(hash);
+      const candidates = seen === undefined ? [] : Array.isArray(seen) ? seen : [seen];
+      const first = candidates.find((r) => sameTexts(textsOf(r), texts))?.rowNumber;
       if (first === undefined) {
-        firstOfContent.set(content, row.rowNumber);
+        if (seen === undefined) firstOfContent.set(hash, row);
+        else firstOfContent.set(hash, [...candidates, row]);
         people.push(row);
       } else {
         skipped.merged += 1;
@@ -274,21 +374,27 @@ async function analyse<K extends string, T>(
   }
 
   // Every clash of a unique field, over the whole file and on all its rows, before any row.
-  const clashes = new Map<number, ImportRowError[]>();
+  const clashes = new Map<number, RowIssue[]>();
   for (const unique of def.uniqueFields ?? [{ field: def.keyField, normalise: looseKey }]) {
     const label = def.fields.find((f) => f.key === unique.field)?.label ?? unique.field;
+    // The first row of each value; a list only for values that more than one row has.
+    const firstOf = new Map<string, TableRow>();
     const rowsOf = new Map<string, TableRow[]>();
     for (const row of people) {
       const cell = cellOf(row, unique.field);
       if (!cell || lostLongIdentifier(cell)) continue;
       const key = unique.normalise(cell.text);
       if (key === '') continue;
-      const same = rowsOf.get(key);
-      if (same) same.push(row);
-      else rowsOf.set(key, [row]);
+      const first = firstOf.get(key);
+      if (first === undefined) firstOf.set(key, row);
+      else {
+        const same = rowsOf.get(key);
+        if (same) same.push(row);
+        else rowsOf.set(key, [first, row]);
+      }
     }
+    firstOf.clear();
     for (const same of rowsOf.values()) {
-      if (same.length < 2) continue;
       const numbers = same.map((r) => r.rowNumber);
       for (const row of same) {
         const text = cellOf(row, unique.field)?.text ?? '';
@@ -314,23 +420,23 @@ async function analyse<K extends string, T>(
     `${def.title}：正在检查数据`,
     people.length,
   );
-  const rows: ImportPreviewRow[] = [];
+  const actions = new Uint8Array(people.length);
+  const problems = new Map<number, RowProblems>();
   const valid: ValidRow<T>[] = [];
-  const problemRows: ProblemRow[] = [];
+  let validCount = 0;
   let toCreate = 0;
   let toUpdate = 0;
 
-  people.forEach((row, i) => {
-    const values = {} as Record<K, string>;
-    const errors: ImportRowError[] = [...(clashes.get(row.rowNumber) ?? [])];
-    const warnings: ImportRowError[] = [];
+  for (let i = 0; i < people.length; i += 1) {
+    const row = people[i];
+    const errors: RowIssue[] = [...(clashes.get(row.rowNumber) ?? [])];
+    const warnings: RowIssue[] = [];
     const flagged = new Set<string>();
     // What the schema reads: as shown, except cells whose lost digits the definition ignores.
     const checkedValues = {} as Record<K, string>;
     for (const field of def.fields) {
       const cell = cellOf(row, field.key);
-      values[field.key] = cell?.text ?? '';
-      checkedValues[field.key] = values[field.key];
+      checkedValues[field.key] = cell?.text ?? '';
       if (field.longId && cell && lostLongIdentifier(cell) && field.lostDigitsWarning) {
         checkedValues[field.key] = '';
         warnings.push(
@@ -356,7 +462,6 @@ async function analyse<K extends string, T>(
       }
     }
     const result = def.rowSchema.safeParse(checkedValues);
-    let action: ImportPreviewRow['action'] = null;
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = issue.path.length > 0 ? String(issue.path[0]) : null;
@@ -391,43 +496,65 @@ async function analyse<K extends string, T>(
         for (const p of checked?.warnings ?? []) warnings.push(problem(p));
         if (errors.length === 0) {
           firstRowOfKey.set(key, row.rowNumber);
-          action = existing.has(key) ? 'update' : 'create';
-          if (action === 'create') toCreate += 1;
-          else toUpdate += 1;
-          valid.push({ rowNumber: row.rowNumber, key, value: result.data });
+          const update = existing.has(key);
+          actions[i] = update ? RowAction.Update : RowAction.Create;
+          if (update) toUpdate += 1;
+          else toCreate += 1;
+          validCount += 1;
+          if (keepValid) valid.push({ rowNumber: row.rowNumber, key, value: result.data });
         }
       }
     }
-    if (errors.length > 0) problemRows.push({ row, errors });
-    rows.push(
-      warnings.length > 0
-        ? { rowNumber: row.rowNumber, values, action, errors, warnings }
-        : { rowNumber: row.rowNumber, values, action, errors },
-    );
+    // Kept as exact-length copies: an array grown by push holds room for 17 elements.
+    if (warnings.length > 0)
+      problems.set(i, { errors: errors.slice(), warnings: warnings.slice() });
+    else if (errors.length > 0) problems.set(i, { errors: errors.slice() });
     checking(i + 1);
-  });
+  }
 
-  const summary = {
-    total: rows.length,
-    valid: valid.length,
-    invalid: rows.length - valid.length,
-    toCreate,
-    toUpdate,
-  };
+  const total = people.length;
+  const summary = { total, valid: validCount, invalid: total - validCount, toCreate, toUpdate };
+  const listed = [...problems.values()];
   const groups = groupProblems(
-    rows.flatMap((r) => r.errors),
-    [...rows.flatMap((r) => r.warnings ?? []), ...mergedNotes],
+    listed.flatMap((r) => r.errors),
+    [...listed.flatMap((r) => r.warnings ?? []), ...mergedNotes],
+    withMessage,
   );
-  const headline = def.headline?.(rows);
+  const headline = def.headline?.(total, listed);
   const preview = { ...base, summary, groups, skipped };
   return {
     preview: headline === undefined ? preview : { ...preview, headline },
-    rows,
+    people,
+    actions,
+    problems,
+    valuesOf,
     mergedInto,
     valid,
-    problemRows,
   };
 }
+
+const actionOf = (action: number): ImportPreviewRow['action'] =>
+  action === RowAction.Create ? 'create' : action === RowAction.Update ? 'update' : null;
+
+/** The checked row at `index` of `people` as the preview shows it. */
+function previewRow<T>(analysis: Analysis<T>, index: number): ImportPreviewRow {
+  const row = analysis.people[index];
+  const found = analysis.problems.get(index);
+  const base = {
+    rowNumber: row.rowNumber,
+    values: analysis.valuesOf(row),
+    action: actionOf(analysis.actions[index]),
+    errors: (found?.errors ?? []).map(withMessage),
+  };
+  return found?.warnings ? { ...base, warnings: found.warnings.map(withMessage) } : base;
+}
+
+/** The first `limit` errors, in file order, with their sentences. */
+const firstErrors = (problems: ReadonlyMap<number, RowProblems>, limit: number) =>
+  [...problems.values()]
+    .flatMap((p) => p.errors)
+    .slice(0, limit)
+    .map(withMessage);
 
 /** Reads and checks the file; writes nothing. */
 export async function previewImport<K extends string, T>(
@@ -436,24 +563,23 @@ export async function previewImport<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportPreview> {
   const taskId = request.taskId ?? newTaskId('import-preview');
-  const { preview, rows, mergedInto } = await analyse(def, request, env, taskId);
+  const analysis = await analyse(def, request, env, taskId, false);
+  const { preview, people, mergedInto } = analysis;
   const rowsFrom = Math.min(
     request.rowsFrom ?? 0,
-    Math.max(0, Math.floor((rows.length - 1) / IMPORT_PREVIEW_PAGE) * IMPORT_PREVIEW_PAGE),
+    Math.max(0, Math.floor((people.length - 1) / IMPORT_PREVIEW_PAGE) * IMPORT_PREVIEW_PAGE),
   );
   const listed = preview.groups.flatMap((g) => g.problems.map((p) => p.rowNumber));
-  const valuesOf = new Map(rows.map((row) => [row.rowNumber, row.values]));
   const listedValues: ImportPreview['listedValues'] = {};
   for (const rowNumber of listed) {
-    const values = valuesOf.get(mergedInto.get(rowNumber) ?? rowNumber);
-    if (values) listedValues[rowNumber] = values;
+    const index = indexOfRow(people, mergedInto.get(rowNumber) ?? rowNumber);
+    if (index >= 0) listedValues[rowNumber] = analysis.valuesOf(people[index]);
   }
-  return {
-    ...preview,
-    rows: rows.slice(rowsFrom, rowsFrom + IMPORT_PREVIEW_PAGE),
-    rowsFrom,
-    listedValues,
-  };
+  const rows: ImportPreviewRow[] = [];
+  for (let i = rowsFrom; i < Math.min(people.length, rowsFrom + IMPORT_PREVIEW_PAGE); i += 1) {
+    rows.push(previewRow(analysis, i));
+  }
+  return { ...preview, rows, rowsFrom, listedValues };
 }
 
 /** `“身份证号”列：身份证号码校验位错误（15 行）；…`: what the errors are, by group. */
@@ -478,7 +604,7 @@ export async function commitImport<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportResult> {
   const taskId = request.taskId ?? newTaskId('import-commit');
-  const { preview, rows, valid } = await analyse(def, request, env, taskId);
+  const { preview, problems, valid } = await analyse(def, request, env, taskId, true);
   if (preview.missingFields.length > 0) {
     const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
     throw new CoreError(
@@ -492,11 +618,11 @@ export async function commitImport<K extends string, T>(
   }
   const { invalid } = preview.summary;
   if (invalid > 0 && !request.skipInvalid) {
-    const errors = rows.flatMap((r) => r.errors);
+    const errors = firstErrors(problems, 200);
     throw new CoreError(
       'VALIDATION',
       `未导入任何数据：${invalid} 行有错误（${errorGroupsText(preview)}；例如${errors[0].message}）。请下载问题行修改后重新导入，或选择只导入无误的行。`,
-      { rowErrors: errors.slice(0, 200) },
+      { rowErrors: errors },
     );
   }
   if (valid.length === 0) {
@@ -522,7 +648,10 @@ export async function problemRowsSheet<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportProblemSheet> {
   const taskId = request.taskId ?? newTaskId('import-problems');
-  const { preview, problemRows } = await analyse(def, request, env, taskId);
+  const { preview, people, problems } = await analyse(def, request, env, taskId, false);
+  const problemRows = [...problems]
+    .filter(([, p]) => p.errors.length > 0)
+    .map(([index, p]) => ({ row: people[index], errors: p.errors }));
   if (preview.missingFields.length > 0) {
     const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
     throw new CoreError('VALIDATION', `表格中找不到必填列 ${labels}，还没有逐行检查。`);

@@ -7,14 +7,16 @@ import {
 /**
  * Problems gathered by reason: one group per severity, column and reason, counting rows (a row
  * with two problems of one kind counts once). Errors come first; within each, the largest first.
+ * `listed` makes the sentence of each problem a group lists (at most IMPORT_GROUP_LIST_LIMIT).
  */
-export function groupProblems(
-  errors: readonly ImportRowError[],
-  warnings: readonly ImportRowError[],
+export function groupProblems<P extends Omit<ImportRowError, 'message'>>(
+  errors: readonly P[],
+  warnings: readonly P[],
+  listed: (problem: P) => ImportRowError,
 ): ImportProblemGroup[] {
   const groups = new Map<string, ImportProblemGroup>();
   const rowsOf = new Map<ImportProblemGroup, Set<number>>();
-  const add = (severity: ImportProblemGroup['severity'], p: ImportRowError) => {
+  const add = (severity: ImportProblemGroup['severity'], p: P) => {
     const key = `${severity}\u0001${p.field ?? ''}\u0001${p.group}`;
     let group = groups.get(key);
     if (!group) {
@@ -33,10 +35,9 @@ export function groupProblems(
     if (rows.has(p.rowNumber)) return;
     rows.add(p.rowNumber);
     group.count += 1;
-    if (group.problems.length < IMPORT_GROUP_LIST_LIMIT) group.problems.push(p);
+    if (group.problems.length < IMPORT_GROUP_LIST_LIMIT) group.problems.push(listed(p));
   };
-  const inFileOrder = (list: readonly ImportRowError[]) =>
-    [...list].sort((a, b) => a.rowNumber - b.rowNumber);
+  const inFileOrder = (list: readonly P[]) => [...list].sort((a, b) => a.rowNumber - b.rowNumber);
   for (const p of inFileOrder(errors)) add('error', p);
   for (const p of inFileOrder(warnings)) add('warning', p);
   const rank = (g: ImportProblemGroup) => (g.severity === 'error' ? 0 : 1);

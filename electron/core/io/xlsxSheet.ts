@@ -151,7 +151,9 @@ export async function readSheetRows(
   context: SheetContext,
   malformed: () => CoreError,
 ): Promise<TableRow[]> {
-  const rowsByNumber = new Map<number, Cell[]>();
+  // Rows in the order the sheet lists them (ascending, as every writer does; sorted otherwise).
+  const rows: TableRow[] = [];
+  let ordered = true;
   const merges: [c1: number, r1: number, c2: number, r2: number][] = [];
   let rowNumber = 0;
   let cells: Cell[] = [];
@@ -219,7 +221,12 @@ export async function readSheetRows(
           if (cell.kind === 'empty') return;
           while (cells.length < column) cells.push(emptyCell);
           cells[column] = cell;
-        } else if (name === 'row' && cells.length > 0) rowsByNumber.set(rowNumber, cells);
+        } else if (name === 'row' && cells.length > 0) {
+          const last = rows.length > 0 ? rows[rows.length - 1].rowNumber : 0;
+          if (rowNumber <= last) ordered = false;
+          // An exact-length copy: an array grown by push holds room for 17 cells.
+          rows.push({ rowNumber, cells: cells.slice() });
+        }
       },
       text(text) {
         if (inValue) value += text;
@@ -229,6 +236,9 @@ export async function readSheetRows(
     malformed,
   );
 
+  if (merges.length === 0 && ordered) return rows;
+  // A row listed twice keeps its last listing.
+  const rowsByNumber = new Map(rows.map((r) => [r.rowNumber, r.cells]));
   let lastDataRow = 0;
   for (const r of rowsByNumber.keys()) if (r > lastDataRow) lastDataRow = r;
   for (const [c1, r1, c2, r2] of merges) {

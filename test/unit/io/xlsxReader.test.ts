@@ -134,6 +134,32 @@ describe('.xlsx reader', () => {
     expect((await read(bytes)).rows[0].cells[0].text).toBe('第二张的内容');
   });
 
+  it('numbers rows as listed, sorted when a writer lists them out of order (the last listing of a row wins)', async () => {
+    const unmerged = (rows: string) =>
+      `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${rows}</x:sheetData></x:worksheet>`;
+    const cell = (ref: string, text: string) =>
+      `<x:c r="${ref}" t="inlineStr"><x:is><x:t>${text}</x:t></x:is></x:c>`;
+    const inOrder = handmade(
+      unmerged(
+        `<x:row r="2">${cell('A2', '甲')}</x:row><x:row r="5">${cell('A5', '乙')}${cell('C5', '丙')}</x:row>`,
+      ),
+    );
+    expect(texts(await read(inOrder, '学生'))).toEqual([
+      [2, ['text:甲']],
+      [5, ['text:乙', 'empty:', 'text:丙']],
+    ]);
+    const shuffled = handmade(
+      unmerged(
+        `<x:row r="3">${cell('A3', '丙')}</x:row><x:row r="1">${cell('A1', '甲')}</x:row><x:row r="3">${cell('B3', '丁')}</x:row><x:row r="2">${cell('A2', '乙')}</x:row>`,
+      ),
+    );
+    expect(texts(await read(shuffled, '学生'))).toEqual([
+      [1, ['text:甲']],
+      [2, ['text:乙']],
+      [3, ['empty:', 'text:丁']],
+    ]);
+  });
+
   it('honours the 1904 date system', async () => {
     const bytes = handmade(sheet('<x:row r="1"><x:c r="A1" s="1"><x:v>43708</x:v></x:c></x:row>'), {
       date1904: true,

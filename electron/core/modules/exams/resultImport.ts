@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExamBatch, Signup } from '../../../../shared/contract/exams';
-import type { ImportPreviewRow, ImportResult } from '../../../../shared/contract/imports';
+import type { ImportResult } from '../../../../shared/contract/imports';
 import {
   noShowOutcomes,
   parseOutcome,
@@ -24,6 +24,7 @@ import {
   type ImportDefinition,
   type RowCheck,
   type RowProblem,
+  type RowProblems,
   type ValidRow,
 } from '../../io/importer';
 import {
@@ -131,16 +132,16 @@ const unmatchedGroups: ReadonlySet<string> = new Set([
 ]);
 
 /** 匹配 / 未匹配 / 冲突: the preview's first line. */
-function matchHeadline(rows: readonly ImportPreviewRow[]): string {
-  let matched = 0;
+function matchHeadline(total: number, problems: readonly RowProblems[]): string {
+  let matched = total;
   let unmatched = 0;
   let attendance = 0;
-  for (const row of rows) {
-    if (row.errors.length === 0) matched += 1;
-    else if (row.errors.some((e) => unmatchedGroups.has(e.group))) unmatched += 1;
+  for (const row of problems) {
+    if (row.errors.length > 0) matched -= 1;
+    if (row.errors.some((e) => unmatchedGroups.has(e.group))) unmatched += 1;
     if (row.warnings?.some((w) => w.group === RESULT_GROUPS.attendance)) attendance += 1;
   }
-  const conflicting = rows.length - matched - unmatched;
+  const conflicting = total - matched - unmatched;
   const kept = attendance > 0 ? `；其中 ${attendance} 行与已记录的考勤不一致，以考勤为准` : '';
   return `匹配到本批次报名 ${matched} 行，未匹配 ${unmatched} 行，有冲突或错误 ${conflicting} 行${kept}。`;
 }
