@@ -94,7 +94,9 @@ test.describe('考勤登记', () => {
       page.waitForEvent('download'),
       page.getByTestId('attendance-absent-sheet').click(),
     ]);
-    expect(download.suggestedFilename()).toBe('Web前端开发 初级 · 2020年11月15日 第一批 缺考名单.xlsx');
+    expect(download.suggestedFilename()).toBe(
+      'Web前端开发 初级 · 2020年11月15日 第一批 缺考名单.xlsx',
+    );
     const wb = await loadWorkbook(readFileSync((await download.path())!));
     const { rows: listed } = sheetTable(wb.getWorksheet('缺考名单')!);
     expect(listed.map((r) => [r[4], r[8]])).toEqual([

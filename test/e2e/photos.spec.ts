@@ -91,7 +91,9 @@ test.describe('考生照片', () => {
       page.waitForEvent('download'),
       panel.getByTestId('photo-export').click(),
     ]);
-    expect(download.suggestedFilename()).toBe('Web前端开发 初级 · 2020年11月15日 第一批 考生照片.zip');
+    expect(download.suggestedFilename()).toBe(
+      'Web前端开发 初级 · 2020年11月15日 第一批 考生照片.zip',
+    );
     const entries = await readOwnZip(readFileSync((await download.path())!));
     expect(entries.map((e) => e.name)).toEqual([
       `学生1_${id(1)}.jpg`,
