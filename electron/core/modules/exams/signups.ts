@@ -13,7 +13,7 @@ import type {
   resultEntriesSchema,
   ResultEntriesSaved,
 } from '../../../../shared/contract/exams';
-import { resultEntryProblem } from '../../../../shared/domain/examResults';
+import { resultEntryProblem, type SavedResult } from '../../../../shared/domain/examResults';
 import type { StudentListParams } from '../../../../shared/contract/students';
 import { planBulk, skippedSummary, type BulkPlan } from '../../../../shared/domain/bulk';
 import {
@@ -361,6 +361,29 @@ export function signupService(ctx: CoreContext) {
     return { updated: plan.applicable.length, unchanged: plan.unchanged };
   });
 
+  const updateResult = db.prepare(
+    `UPDATE signups SET status = ?, score = ?, certificate_no = ?, issued_on = ?,
+       platform_registered = ?, credit_bank = ?, updated_at = ? WHERE id = ?`,
+  );
+  /** A result as the dialog or the batch table saves it (the status move included). */
+  const writeResult = (
+    result: Pick<
+      SavedResult,
+      'status' | 'score' | 'certificateNo' | 'issuedOn' | 'platformRegistered' | 'creditBank'
+    > & { id: number },
+    at: string,
+  ) =>
+    updateResult.run(
+      result.status,
+      result.score,
+      result.certificateNo,
+      result.issuedOn,
+      result.platformRegistered ? 1 : 0,
+      result.creditBank ? 1 : 0,
+      at,
+      result.id,
+    );
+
   const saveResult = db.transaction((input: z.output<typeof signupResultSchema>): Signup => {
     const at = ctx.clock().toISOString();
     const [before] = findSignups(db, [input.id]);
@@ -374,19 +397,7 @@ export function signupService(ctx: CoreContext) {
     if (problems.length > 0) {
       throw validationError(problems.map((p) => ({ path: p.field, message: p.message })));
     }
-    db.prepare(
-      `UPDATE signups SET status = ?, score = ?, certificate_no = ?, issued_on = ?,
-         platform_registered = ?, credit_bank = ?, updated_at = ? WHERE id = ?`,
-    ).run(
-      status,
-      input.score,
-      input.certificateNo,
-      input.issuedOn,
-      input.platformRegistered ? 1 : 0,
-      input.creditBank ? 1 : 0,
-      at,
-      before.id,
-    );
+    writeResult({ ...input, status }, at);
     if (status === 'withdrawn' && before.status !== 'withdrawn') giveUpSeat(before);
     const [after] = findSignups(db, [before.id]);
     recordSignupAudit(ctx, at, before, after);
@@ -400,10 +411,6 @@ export function signupService(ctx: CoreContext) {
   const saveResults = db.transaction(
     (input: z.output<typeof resultEntriesSchema>): ResultEntriesSaved => {
       const at = ctx.clock().toISOString();
-      const update = db.prepare(
-        `UPDATE signups SET status = ?, score = ?, certificate_no = ?, issued_on = ?,
-           platform_registered = ?, credit_bank = ?, updated_at = ? WHERE id = ?`,
-      );
       return saveBatchEntries(ctx, {
         batchId: input.batchId,
         entries: input.entries,
@@ -428,17 +435,7 @@ export function signupService(ctx: CoreContext) {
           );
           return same && after.status === before.status ? null : after;
         },
-        write: (after, when) =>
-          update.run(
-            after.status,
-            after.score,
-            after.certificateNo,
-            after.issuedOn,
-            after.platformRegistered ? 1 : 0,
-            after.creditBank ? 1 : 0,
-            when,
-            after.id,
-          ),
+        write: writeResult,
       });
     },
   );
