@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { attachScreenshot, openPage } from '../harness/antd';
-import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
+import { addStudents, dataCall, setCaps, signUpForFirstBatch } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { webHostCall } from '../harness/seedStaff';
@@ -29,19 +29,7 @@ test.describe('考勤登记', () => {
     await call('school.save', schoolProfile);
     await setCaps(call);
     const students = await addStudents(call, 6);
-    await signUp(
-      call,
-      [
-        {
-          certificateId: WEB_CERT,
-          level: 'junior',
-          examDate: '2020-11-15',
-          fee: 480,
-          name: '第一批',
-        },
-      ],
-      students.map((student) => ({ student, batch: 0 })),
-    );
+    await signUpForFirstBatch(call, students);
 
     await page.goto(await host.launchUrl());
     await openPage(page, '考核报名');
@@ -136,19 +124,7 @@ test.describe('考勤登记', () => {
     const call = dataCall(webHostCall(request, host));
     await call('school.save', schoolProfile);
     const students = await addStudents(call, 3);
-    await signUp(
-      call,
-      [
-        {
-          certificateId: WEB_CERT,
-          level: 'junior',
-          examDate: '2020-11-15',
-          fee: 480,
-          name: '第一批',
-        },
-      ],
-      students.map((student) => ({ student, batch: 0 })),
-    );
+    await signUpForFirstBatch(call, students);
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(await host.launchUrl());
     await openPage(page, '考核报名');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage } from '../harness/antd';
-import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
+import { addStudents, dataCall, setCaps, signUpForFirstBatch } from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
 import { webHostCall } from '../harness/seedStaff';
@@ -29,19 +29,7 @@ test.describe('考生照片', () => {
     const call = dataCall(webHostCall(request, host));
     await setCaps(call);
     const students = await addStudents(call, 3);
-    await signUp(
-      call,
-      [
-        {
-          certificateId: WEB_CERT,
-          level: 'junior',
-          examDate: '2020-11-15',
-          fee: 480,
-          name: '第一批',
-        },
-      ],
-      students.map((student) => ({ student, batch: 0 })),
-    );
+    await signUpForFirstBatch(call, students);
     const id = (n: number) => residentId('20050301', n);
 
     await page.goto(await host.launchUrl());

@@ -61,6 +61,23 @@ export interface BatchSeed {
   organization?: string;
 }
 
+/** The exam-day specs' batch: Web前端开发 初级 on 2020-11-15, 480 yuan, named 第一批. */
+export const firstBatch: BatchSeed = {
+  certificateId: WEB_CERT,
+  level: 'junior',
+  examDate: '2020-11-15',
+  fee: 480,
+  name: '第一批',
+};
+
+/** Every one of `students` signed up for `firstBatch`. */
+export const signUpForFirstBatch = (call: DataCall, students: readonly number[]) =>
+  signUp(
+    call,
+    [firstBatch],
+    students.map((student) => ({ student, batch: 0 })),
+  );
+
 /**
  * Batches and sign-ups through the exams handlers (confirming the 未省级确认 warning), then the
  * payers through fees.change: each sign-up starts school-paid at its batch's fee.
