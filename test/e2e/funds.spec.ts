@@ -126,6 +126,16 @@ test.describe('试点经费', () => {
     await expect(page.getByTestId('funds-overspent')).toContainText('支出超过收入 ¥5,800.00');
     await expect(page.getByTestId('funds-by-project')).toContainText(PROJECT);
     await attachScreenshot(page, testInfo, 'funds-page');
+    // At 1280×720 the amounts show without scrolling, clear of the fixed 操作 column.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const th = (name: string) =>
+      lines(page)
+        .locator('thead th')
+        .filter({ hasText: new RegExp(`^${name}$`) });
+    const amountBox = (await th('金额').boundingBox())!;
+    expect(amountBox.x + amountBox.width).toBeLessThanOrEqual((await th('操作').boundingBox())!.x);
+    expect(amountBox.x + amountBox.width).toBeLessThanOrEqual(1280);
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // 4. The 使用情况表 (xlsx), read back.
     const download = page.waitForEvent('download');

@@ -345,6 +345,15 @@ export function FundsPage() {
           label
         ),
     },
+    // The money right after what it is, so it shows without scrolling at 1280 px.
+    {
+      title: text.amount,
+      dataIndex: 'amountFen',
+      width: 130,
+      align: 'right',
+      sorter: (a, b) => a.amountFen - b.amountFen,
+      render: (v: number) => formatFen(v),
+    },
     ...(projectId === null
       ? [
           {
@@ -363,14 +372,6 @@ export function FundsPage() {
       key: 'document',
       width: 190,
       render: (_, l) => <DocumentCell line={l} />,
-    },
-    {
-      title: text.amount,
-      dataIndex: 'amountFen',
-      width: 130,
-      align: 'right',
-      sorter: (a, b) => a.amountFen - b.amountFen,
-      render: (v: number) => formatFen(v),
     },
     {
       title: f.note,
