@@ -113,6 +113,12 @@ test.describe('考核站点', () => {
     await expect(page.getByTestId('exam-site-verdict')).toHaveText(
       '不是已批准的考核站点：该证书没有覆盖此场所的已批准考核站点申请',
     );
+    // At 1280×720 the long verdict wraps inside the page, not past its right edge.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const verdict = (await page.getByTestId('exam-site-verdict').boundingBox())!;
+    const facts = (await page.locator('.ant-descriptions').first().boundingBox())!;
+    expect(verdict.x + verdict.width).toBeLessThanOrEqual(facts.x + facts.width);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await openPage(page, '考核报名');
     await rows.filter({ hasText: '站点内批次' }).getByRole('button', { name: '报名管理' }).click();
     await expect(page.getByTestId('exam-site-verdict')).toHaveText(

@@ -6,6 +6,9 @@ import {
 } from '../../../../shared/domain/examSites';
 import { t } from '../../i18n';
 
+/** A full verdict wraps inside its cell (a Tag does not by default) instead of running past it. */
+const wrapping = { whiteSpace: 'normal', marginInlineEnd: 0 } as const;
+
 interface Props {
   verdict: Verdict;
   examDate: string;
@@ -22,7 +25,7 @@ export function ExamSiteVerdict({ verdict, examDate, compact = false }: Props) {
   switch (verdict.kind) {
     case 'approved':
       return compact ? null : (
-        <Tag color="success" data-testid="exam-site-verdict">
+        <Tag color="success" data-testid="exam-site-verdict" style={wrapping}>
           {text.approved(validPeriodText(verdict.validFrom, verdict.validTo))}
         </Tag>
       );
@@ -33,7 +36,7 @@ export function ExamSiteVerdict({ verdict, examDate, compact = false }: Props) {
           <Tag color="warning">{text.notApprovedShort}</Tag>
         </Tooltip>
       ) : (
-        <Tag color="warning" data-testid="exam-site-verdict">
+        <Tag color="warning" data-testid="exam-site-verdict" style={wrapping}>
           {full}
         </Tag>
       );
