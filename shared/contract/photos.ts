@@ -5,7 +5,7 @@ import {
   type PhotoRules,
 } from '../domain/photos';
 import { idField, intField, optionalText, requiredText } from './fields';
-import { uploadedFileSchema, type GeneratedFile } from './files';
+import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
 /**
@@ -134,7 +134,7 @@ export const photosContract = {
     output: {} as StudentPhoto | null,
   },
   /** The batch's photos named by the rules' pattern, and 缺少照片名单.xlsx, in one zip. */
-  'photos.export': { input: batchOnly, output: {} as GeneratedFile },
+  'photos.export': { input: batchOnly, output: {} as FileOffer },
   /** 其他材料: who of the batch's candidates is missing which paper. */
   'photos.documents': { input: batchOnly, output: {} as DocumentChecklist },
   /** Stores (or replaces) one paper of a candidate: PDF, JPEG or PNG by content. */

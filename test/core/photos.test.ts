@@ -14,6 +14,7 @@ import { makeJpeg, makePng } from '../harness/photos';
 import { loadWorkbook, sheetTable, upload } from '../harness/sheets';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
 import { residentId } from '../harness/students';
+import { downloaded } from '../harness/downloads';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedExamSchool>>;
@@ -201,7 +202,7 @@ describe('candidate photos', () => {
     });
     const file = await ok(t, 'photos.export', { batchId: batch.id });
     expect(file.fileName).toBe('Web前端开发 初级 · 2020年11月15日 第一批 考生照片.zip');
-    const entries = await readOwnZip(Buffer.from(file.contentBase64, 'base64'));
+    const entries = await readOwnZip(downloaded(t.core, file));
     expect(entries.map((e) => e.name)).toEqual([
       `学生1_${idOf(1)}.jpg`,
       `学生2_${idOf(2)}.png`,

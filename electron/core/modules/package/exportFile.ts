@@ -1,6 +1,8 @@
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { makePrivateDir, setFileMode } from '../../io/privateFiles';
+import type { FileOffer } from '../../../../shared/contract/files';
+import type { CoreContext } from '../../context';
+import { makePrivateDir, PRIVATE_FILE_MODE, setFileMode } from '../../io/privateFiles';
 import type { CancellableTask } from '../../io/tasks';
 import { processTempName, removeOrphanedTempFiles } from '../../io/tempFiles';
 import { sha256OfFile } from '../../io/checksum';
@@ -50,4 +52,21 @@ export async function writeExportAtomically<T>(
     rmSync(temp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Offers a file made in memory (a batch's photo zip) as a download instead of putting it in the
+ * answer: written to a hidden temporary file in exports/, removed once fetched or when the offer
+ * expires (and, after a crash, at the next start).
+ */
+export function offerExportBytes(
+  ctx: Pick<CoreContext, 'dataDir' | 'downloads'>,
+  bytes: Buffer,
+  meta: { fileName: string; mime: string },
+): FileOffer {
+  const dir = path.join(ctx.dataDir, EXPORTS_DIR);
+  makePrivateDir(dir);
+  const temp = path.join(dir, processTempName(TEMP_KIND));
+  writeFileSync(temp, bytes, { mode: PRIVATE_FILE_MODE });
+  return ctx.downloads.offer(temp, { ...meta, size: bytes.length }, { temporary: true });
 }

@@ -31,7 +31,7 @@ import { photoRulesSaveSchema } from '../../../../shared/contract/photos';
 import { formatBytes } from '../../../../shared/domain/attachments';
 import type { PhotoRules } from '../../../../shared/domain/photos';
 import { invoke, messageOf } from '../../api/client';
-import { saveContent, toUploadedFile } from '../../api/files';
+import { saveOffer, toUploadedFile } from '../../api/files';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
@@ -181,7 +181,7 @@ export function PhotoPanel({
     setBusy('export');
     try {
       const file = await invoke('photos.export', { batchId });
-      saveContent({ ...file, mime: 'application/zip' });
+      saveOffer(file);
       message.success(text.exported(file.fileName));
     } catch (e) {
       fail(e);
