@@ -3,19 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { attachScreenshot, choose } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
+import { pilot } from '../harness/pageCore';
 import { xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
-
-/** Calls the core from the page, as the app does, failing with the core's message. */
-async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(([n, i]) => window.pilot!.invoke(n as never, i as never), [
-    name,
-    input,
-  ] as const);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 const classes = ['软件2001班', '软件2002班', '网络2001班'];
 

@@ -1,8 +1,12 @@
 import { test, type Page } from '@playwright/test';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from './webHost';
 
-/** Calls the core from the page, as the app does, failing with the core's message. */
+/**
+ * Calls the core from the page, as the app does, failing with the core's message. The page makes
+ * its bridge on its own first call, which may come after `goto` resolves, so wait for it.
+ */
 export async function pilot<T>(page: Page, name: string, input: unknown): Promise<T> {
+  await page.waitForFunction(() => window.pilot !== undefined);
   const result = await page.evaluate(([n, i]) => window.pilot!.invoke(n as never, i as never), [
     name,
     input,
