@@ -1,17 +1,19 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mainBundleOptions } from '../../electron/cli/electron-bundle.mjs';
 import { DATABASE_FILE, type Core } from '../../electron/core';
 import type { StudentListQuery } from '../../shared/contract/students';
+import { webPaths } from '../../shared/contract/webAccess';
 import { csvBytes, upload, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows } from '../harness/students';
-import { makeTempDir, repoRoot } from '../harness/webHost';
+import { makeTempDir, repoRoot, startWebHostProcess } from '../harness/webHost';
 import { openAppPage } from './appPage';
 import { actionToRender } from './renderProbe';
 import { excelJsStreamingRead, rawInsert } from './rawImport';
-import { median, row, timeRuns, type BenchRow } from './stats';
+import { median, row, rssLimitRow, timeRuns, type BenchRow } from './stats';
+import { peakRssBytes, toMb } from './processMemory';
 import { openBenchCore } from '../harness/core';
 import { call } from '../harness/seed';
 import { softwareMajor } from '../harness/majors';
@@ -80,6 +82,7 @@ async function benchBigImport(temp: string, runs: number): Promise<BenchRow[]> {
       runChild(script, ['raw', path.join(rawDir, DATABASE_FILE), xlsxFile, String(BIG_ROSTER)]),
     );
   }
+  const webHostPeakMb = await webHostImportPeakMb(path.join(temp, 'big-web'), xlsxFile);
   const peakMb = Math.max(...core.map((r) => r.peakMb));
   const rawPeakMb = Math.max(...raw.map((r) => r.peakMb));
   const limitMb = 350;
@@ -98,7 +101,41 @@ async function benchBigImport(temp: string, runs: number): Promise<BenchRow[]> {
       target: `peak RSS ≤ ${limitMb} MB`,
       missed: peakMb > limitMb,
     },
+    rssLimitRow(
+      '  the same in `npm run web` (HTTP thread + core worker + reader worker, whole process)',
+      webHostPeakMb,
+      limitMb,
+    ),
   ];
+}
+
+/**
+ * The rosters issue's own measure: the whole web host process (its HTTP thread and both core
+ * workers) previewing and committing the roster as the page sends it, on a fresh data folder.
+ */
+async function webHostImportPeakMb(dataDir: string, xlsxFile: string): Promise<number> {
+  const host = await startWebHostProcess(dataDir);
+  try {
+    const invoke = async (name: string, input: unknown) => {
+      const response = await fetch(`${host.origin}${webPaths.invoke}${name}`, {
+        method: 'POST',
+        headers: { ...host.headers, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const answer = (await response.json()) as { ok: boolean; error?: { message: string } };
+      if (!answer.ok) throw new Error(`${name}: ${answer.error?.message}`);
+    };
+    await invoke('majors.save', softwareMajor);
+    const file = {
+      fileName: '全校名单.xlsx',
+      contentBase64: readFileSync(xlsxFile).toString('base64'),
+    };
+    await invoke('students.importPreview', { file });
+    await invoke('students.importCommit', { file });
+    return toMb(peakRssBytes(host.pid));
+  } finally {
+    await host.stop();
+  }
 }
 
 /** Median of `runs` timings of `fn`, each after an untimed `setup`. */

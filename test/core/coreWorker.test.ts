@@ -104,6 +104,23 @@ describe('core worker', () => {
     expect(summary.invalid).toBe(0);
   }, 240_000);
 
+  it('work past the heap limit stops with its own message; saved data stays and the next call is answered', async () => {
+    await seedInThread((core) => call(core, 'majors.save', softwareMajor));
+    const file = upload(
+      '全校名单.xlsx',
+      await xlsxBytes({ rows: [[...rosterHeader], ...rosterRows(30_000)] }),
+    );
+    const client = await start({ heapLimitMb: 40 });
+    const answer = await client.dispatch('students.importCommit', { file });
+    expect(answer.ok ? 'imported' : answer.error.message).toMatch(
+      /内存超过了上限（40 MB）.*之前保存的数据不受影响/,
+    );
+    const majors = await ask<{ name: string }[]>(client, 'majors.list', {});
+    expect(majors.map((m) => m.name)).toEqual([softwareMajor.name]);
+    const students = await ask<StudentListResult>(client, 'students.list', {});
+    expect(students.stats.total).toBe(0);
+  }, 240_000);
+
   it('answers with the same envelopes as the core in the host thread', async () => {
     const inThread = createCore({
       dataDir: path.join(temp.dir, 'in-thread'),

@@ -28,6 +28,7 @@ export async function startTestCoreWorker(
   options: {
     clock?: WorkerClock;
     reader?: boolean;
+    heapLimitMb?: number;
     host?: { openPath?: (folder: string) => Promise<string> };
   } = {},
 ): Promise<TestCoreWorker> {
@@ -39,6 +40,7 @@ export async function startTestCoreWorker(
     clock: options.clock ?? { kind: 'fixed', iso: '2026-03-02T08:00:00Z' },
     log: (level, message, data) => logs.push({ level, message, data }),
     reader: options.reader,
+    heapLimitMb: options.heapLimitMb,
     host: options.host,
   });
   return { client, logs };

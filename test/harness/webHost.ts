@@ -23,6 +23,8 @@ export interface RunningWebHost {
   /** A fresh single-use launch URL for one browser tab, as the printed one was. */
   launchUrl(): Promise<string>;
   port: number;
+  /** The host process (its memory is read by the bench). */
+  pid: number;
   dataDir: string;
   output: () => string;
   stop(): Promise<void>;
@@ -88,6 +90,7 @@ export async function startWebHostProcess(
       return `${origin}/?${LAUNCH_PARAM}=${ticket}`;
     },
     port: Number(parsed.port),
+    pid: child.pid ?? 0,
     dataDir,
     output: () => output,
     stop: () =>
