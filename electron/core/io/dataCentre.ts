@@ -88,7 +88,7 @@ export async function dataCentreSheet(
   if (problems.length > 0 && !skipIncomplete) {
     return { file: null, exported: 0, complete: complete.length, problems };
   }
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(
     wb,
     sheetName,

@@ -19,7 +19,7 @@ export async function importTemplate(
   sheetName: string,
   fields: readonly ImportFieldSpec[],
 ): Promise<ImportProblemSheet> {
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(
     wb,
     sheetName,

@@ -668,7 +668,7 @@ export async function problemRowsSheet<K extends string, T>(
     ...cells(row),
     errors.map((e) => (e.column ? `“${e.column}”列：${e.reason}` : e.reason)).join('；'),
   ]);
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(wb, '问题行', sheetHeader, sheetRows, {
     textColumns: preview.columns.map((c) => c.index + 1),
   });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatChineseDate } from '../../../shared/domain/dates';
 import { FIXED_DOC_DATE, normaliseOffice } from './zip';
 
@@ -14,9 +14,14 @@ export function neutraliseCell(value: SheetValue): SheetValue {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** A workbook whose own dates are fixed, so the same data gives the same bytes. */
-export function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/**
+ * A workbook whose own dates are fixed, so the same data gives the same bytes. ExcelJS loads with
+ * the first workbook, not with the core: it takes most of a second, which the core's start (and
+ * so the app's) would otherwise wait for.
+ */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.Workbook();
   wb.creator = 'PilotDesk';
   wb.lastModifiedBy = 'PilotDesk';
   wb.created = FIXED_DOC_DATE;

@@ -22,7 +22,7 @@ describe('neutraliseCell', () => {
 
 describe('addSheet', () => {
   it('writes text cells that never become formulas, ID numbers as text', async () => {
-    const wb = newWorkbook();
+    const wb = await newWorkbook();
     addSheet(wb, '表', ['姓名', '证件号码'], [['=HYPERLINK("http://x")', '420106200503010013']], {
       textColumns: [1],
     });
@@ -35,7 +35,7 @@ describe('addSheet', () => {
   });
 
   it('writes money as numbers, dates as date cells, a frozen bordered header and A4 landscape print set-up', async () => {
-    const wb = newWorkbook();
+    const wb = await newWorkbook();
     addSheet(
       wb,
       '费用',
@@ -82,7 +82,7 @@ describe('addSheet', () => {
   });
 
   it('keeps an upload template plain: without a title the header is the first row', async () => {
-    const wb = newWorkbook();
+    const wb = await newWorkbook();
     addSheet(wb, '考生信息', ['姓名', '证件号码'], [['张三', '420106200503010013']], {
       textColumns: [1],
     });

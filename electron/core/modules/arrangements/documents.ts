@@ -406,7 +406,7 @@ export function arrangementDocuments(
     /** 考场安排表 (item 6): one row per seated candidate, in the shared sheet style. */
     sheet: async (batchId: number): Promise<SheetDownload> => {
       const plan = load(batchId);
-      const wb = newWorkbook();
+      const wb = await newWorkbook();
       const rows = seatedOf(plan).map((s) => [
         s.session.no,
         s.room.no,

@@ -139,7 +139,7 @@ export function attendanceService(ctx: CoreContext) {
     );
     const counts = attendanceCounts(batch.figures);
     const label = batchLabel(batch);
-    const wb = newWorkbook();
+    const wb = await newWorkbook();
     addSheet(
       wb,
       '缺考名单',

@@ -117,7 +117,7 @@ export async function uploadSheet(
     levelCode: certificateLevelCodes[batch.level],
     batch: batch.label,
   });
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(
     wb,
     '考生信息',
@@ -197,7 +197,7 @@ export async function feeSheet(db: Db, batchId: number | null, madeOn: string): 
       total(`另有已撤销 ${figures.withdrawn.signups} 人次（不计入合计）`, figures.withdrawn.feeFen),
     );
   }
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(wb, '费用明细', FEE_SHEET_HEADER, body, {
     textColumns: [0],
     moneyColumns: [FEE_SHEET_HEADER.indexOf('费用（元）')],

@@ -116,7 +116,7 @@ export async function fundsSheet(overview: FundsOverview, madeOn: string): Promi
   }
   if (notes.length > 0) body.push([`说明：${notes.join('；')}`]);
 
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(wb, '经费使用情况', FUNDS_SHEET_HEADER, body, {
     textColumns: [FUNDS_SHEET_HEADER.indexOf('文号/发票号')],
     moneyColumns: [amountAt],

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Block } from './content';
 import { LINE_SPACING, PAGE_MM, PAGE_NUMBER_GAP_MM, SIZE_PT, pageNumberText } from './houseStyle';
 import { pdfFontPath } from './pdfFonts';
@@ -238,7 +237,9 @@ export function renderPdf(title: string, blocks: readonly Block[]): Promise<Buff
  * An A4 house-style document drawn by `draw` (blocks through the writer, or the page directly
  * for forms such as admission tickets); byte-stable for the same drawing.
  */
-export function housePdf(title: string, draw: (writer: PdfWriter) => void): Promise<Buffer> {
+export async function housePdf(title: string, draw: (writer: PdfWriter) => void): Promise<Buffer> {
+  // Loaded with the first PDF rather than with the core, whose start it would slow by ~0.5 s.
+  const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const faces: Faces = { serif: pdfFontPath('serif'), sans: pdfFontPath('sans') };
     const doc = new PDFDocument({

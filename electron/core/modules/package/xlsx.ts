@@ -4,12 +4,12 @@ import type { PackageData } from './data';
 import { yesNo } from './content';
 
 /** 教师信息表: one row per teacher per project; `madeOn` (YYYY-MM-DD) is its 制表日期. */
-export function teacherWorkbook(
+export async function teacherWorkbook(
   data: PackageData,
   draft: boolean,
   madeOn: string,
 ): Promise<Buffer> {
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(
     wb,
     draft ? '教师信息（草稿）' : '教师信息',
@@ -57,12 +57,12 @@ export function teacherWorkbook(
 }
 
 /** 实训条件表: rooms, equipment and sites of each project; `madeOn` is its 制表日期. */
-export function facilitiesWorkbook(
+export async function facilitiesWorkbook(
   data: PackageData,
   draft: boolean,
   madeOn: string,
 ): Promise<Buffer> {
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   const suffix = draft ? '（草稿）' : '';
   const title = (text: string) => ({ text: `${text}${suffix}`, madeOn });
   addSheet(

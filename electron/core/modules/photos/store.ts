@@ -329,7 +329,7 @@ export function photoStore(ctx: CoreContext) {
       );
     }
     const label = batchLabel(batch);
-    const wb = newWorkbook();
+    const wb = await newWorkbook();
     addSheet(
       wb,
       '缺少照片',

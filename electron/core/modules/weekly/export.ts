@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/domain/weeklyReports';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
 import type { Block } from '../package/content';
-import { renderDocx } from '../package/docx';
+import { renderDocx } from '../package/lazyDocx';
 import { renderPdf } from '../package/pdf';
 import type { WeeklySchool } from './repository';
 
@@ -195,7 +195,7 @@ export async function exportReport(
       await render('1+X证书制度试点工作周报', reportBlocks(school, report, revision, today)),
     );
   }
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(
     wb,
     '周报',
@@ -286,7 +286,7 @@ export async function exportRange(
     }
     return base64(name, await renderDocx('1+X证书制度试点工作周报汇总', blocks));
   }
-  const wb = newWorkbook();
+  const wb = await newWorkbook();
   addSheet(
     wb,
     '周报汇总',
