@@ -46,6 +46,12 @@ export interface CoreWorkerOptions {
   reader?: boolean;
 }
 
+/** A core whose worker is still opening the data file: calls made meanwhile wait for it. */
+export interface StartingCore extends CoreClient {
+  /** Settles once the core has opened (and migrated) the data file; rejects saying why not. */
+  ready: Promise<void>;
+}
+
 /** Calls that swap the data file: the reader closes its connection first and reopens after. */
 const SWAPS_DATA_FILE = new Set(['backup.restore', 'backup.restoreFile']);
 
@@ -67,13 +73,26 @@ interface Thread {
   closing: boolean;
 }
 
+/** `launchCoreWorker`, resolved once the core has opened the data file. */
+export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient> {
+  const core = launchCoreWorker(options);
+  try {
+    await core.ready;
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  return core;
+}
+
 /**
  * Runs the core in a `worker_threads` worker and answers the same contract: the host keeps
  * its routing, guards and the download endpoint on its own thread. Reads that arrive while the
  * worker is busy (a 60,000-row import preview, a package export) go to a second worker on the
- * same data file, so they are answered without waiting for the long work.
+ * same data file, so they are answered without waiting for the long work. Returns at once, so
+ * a host can start serving while the core opens the file (`ready`).
  */
-export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient> {
+export function launchCoreWorker(options: CoreWorkerOptions): StartingCore {
   const events = createEventSource();
   const hostClock = options.hostClock ?? clockOf(options.clock);
   const downloads = createDownloadStore(() => hostClock().getTime());
@@ -203,13 +222,12 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
   let primary: Thread | undefined = spawn('primary');
   let reader: Thread | undefined;
   const readerWanted = options.reader ?? true;
-
-  try {
-    await primary.ready;
-  } catch (error) {
-    await primary.worker.terminate();
-    throw error;
-  }
+  const ready = primary.ready;
+  let started = false;
+  ready.then(
+    () => (started = true),
+    () => undefined, // reported by whoever awaits `ready`
+  );
   const currentPrimary = (): Thread => {
     primary ??= spawn('primary');
     return primary;
@@ -234,9 +252,9 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
         swapping -= 1;
       }
     }
-    if (readerWanted && swapping === 0) {
-      // Started with the first call rather than with the host (whose start it would slow), so
-      // it is ready before the first long work.
+    if (readerWanted && swapping === 0 && started) {
+      // Started with the first call after the first core has started, not beside it (both
+      // starting at once would slow the app's start), so it is ready before the first long work.
       const second = (reader ??= spawn('reader'));
       if (first.pending.size > 0 && readerMayAnswer(name)) {
         try {
@@ -252,6 +270,7 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
   };
 
   return {
+    ready,
     dispatch,
     events,
     downloads,
