@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { handlerTopics, isHandlerName } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { Dispatch } from '../dispatcher';
 import { createEventSource, type EventSource } from '../events';
@@ -58,8 +57,15 @@ const SWAPS_DATA_FILE = new Set(['backup.restore', 'backup.restoreFile']);
 const WORKER_GONE =
   '程序的数据处理线程意外退出，这次操作没有完成。请重试；若反复出现，请重新启动 1+X试点工作台。';
 
+/**
+ * The contract, for its topic map: loaded with the first call that may go to the reader, not
+ * with the host, whose start would otherwise wait ~250 ms for its zod schemas to be built.
+ */
+let contract: Promise<typeof import('../../../shared/contract')> | undefined;
+
 /** A call the reader may answer: it writes nothing and needs none of the first core's state. */
-export function readerMayAnswer(name: unknown): boolean {
+export async function readerMayAnswer(name: unknown): Promise<boolean> {
+  const { handlerTopics, isHandlerName } = await (contract ??= import('../../../shared/contract'));
   if (!isHandlerName(name) || name.startsWith('backup.')) return false;
   const topics = handlerTopics[name] as { writes?: readonly string[] };
   return (topics.writes ?? []).length === 0;
@@ -256,7 +262,7 @@ export function launchCoreWorker(options: CoreWorkerOptions): StartingCore {
       // Started with the first call after the first core has started, not beside it (both
       // starting at once would slow the app's start), so it is ready before the first long work.
       const second = (reader ??= spawn('reader'));
-      if (first.pending.size > 0 && readerMayAnswer(name)) {
+      if (first.pending.size > 0 && (await readerMayAnswer(name))) {
         try {
           await second.ready;
           return await call(second, name, input);
