@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type * as Contract from '../../../shared/contract';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { Dispatch } from '../dispatcher';
 import { createEventSource, type EventSource } from '../events';
@@ -61,7 +62,7 @@ const WORKER_GONE =
  * The contract, for its topic map: loaded with the first call that may go to the reader, not
  * with the host, whose start would otherwise wait ~250 ms for its zod schemas to be built.
  */
-let contract: Promise<typeof import('../../../shared/contract')> | undefined;
+let contract: Promise<typeof Contract> | undefined;
 
 /** A call the reader may answer: it writes nothing and needs none of the first core's state. */
 export async function readerMayAnswer(name: unknown): Promise<boolean> {
