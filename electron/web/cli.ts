@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stderrLogger } from '../core/log';
-import { startCoreWorker } from '../core/worker/client';
+import { launchCoreWorker } from '../core/worker/client';
 import { parseWebOptions } from './options';
 import { ensureRendererBuilt } from './rendererBuild';
 import { startWebHost } from './server';
@@ -35,8 +35,9 @@ async function main(): Promise<void> {
   if (options.clockFile) {
     process.stdout.write(`测试时钟：当前时间读自 ${options.clockFile}（仅供测试）\n`);
   }
-  // The core runs in a worker thread: a long import or export never holds up the server.
-  const core = await startCoreWorker({
+  // The core runs in a worker thread: a long import or export never holds up the server. It
+  // opens the data file while the server starts and the browser loads the page; calls wait for it.
+  const core = launchCoreWorker({
     workerFile: coreWorkerFile,
     dataDir: options.dataDir,
     clock: options.clockFile ? { kind: 'file', file: options.clockFile } : { kind: 'system' },
@@ -55,6 +56,10 @@ async function main(): Promise<void> {
   process.stdout.write(`数据文件夹：${core.dataDir}\n`);
   process.stdout.write(`1+X试点工作台已启动，请在浏览器打开：${host.url}\n`);
   if (options.open) openBrowser(host.url);
+  core.ready.catch((error: unknown) => {
+    process.stderr.write(`无法启动：${(error as Error).message ?? String(error)}\n`);
+    process.exit(1);
+  });
 
   const stop = () => {
     clearInterval(backupTimer);

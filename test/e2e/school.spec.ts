@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose } from '../harness/antd';
+import { appStarted, choose } from '../harness/antd';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const fieldError = (page: Page, text: string | RegExp) =>
@@ -23,7 +23,7 @@ test.describe('学校信息', () => {
     page,
   }, testInfo) => {
     await page.goto(await host.launchUrl());
-    await expect(page.getByRole('menuitem', { name: '学校信息' })).toBeVisible();
+    await appStarted(page);
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
     await expect(page.getByTestId('status-bar')).toContainText(host.dataDir);
 
@@ -63,11 +63,13 @@ test.describe('学校信息', () => {
 
     // A reload and a restart of the web host both bring the saved values back.
     await page.reload();
+    await appStarted(page);
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');
     await host.stop();
     host = await startWebHostProcess(temp.dir);
     // With a school on file the app opens on 首页; the profile is one click away.
     await page.goto(await host.launchUrl());
+    await appStarted(page);
     await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
     await page.getByRole('menuitem', { name: '学校信息' }).click();
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { appStarted } from '../harness/antd';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 /**
@@ -31,7 +32,7 @@ test.describe('启动链接与会话', () => {
     expect(await context.cookies()).toEqual([]);
 
     await page.reload();
-    await expect(page.getByRole('menuitem', { name: '学校信息' })).toBeVisible();
+    await appStarted(page);
     await page.getByRole('menuitem', { name: '学校信息' }).click();
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
 

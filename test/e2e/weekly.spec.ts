@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { attachScreenshot, fillDate, openPage } from '../harness/antd';
+import { appStarted, attachScreenshot, fillDate, openPage } from '../harness/antd';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -9,9 +9,6 @@ import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harnes
 const banner = (page: Page) => page.getByTestId('weekly-alert');
 const row = (page: Page, start: string) => page.getByTestId(`period-${start}`);
 const facts = (page: Page) => page.getByTestId('weekly-facts');
-/** After opening or reloading: the app has started (slow on a busy two-core machine). */
-const appStarted = (page: Page) =>
-  expect(page.getByRole('menuitem', { name: '周报' })).toBeVisible({ timeout: 60_000 });
 
 test.describe('周报', () => {
   let temp: ReturnType<typeof makeTempDir>;

@@ -64,6 +64,18 @@ export async function answerUnsaved(page: Page, choice: '继续编辑' | '放弃
   await expect(question).toHaveCount(0);
 }
 
+/**
+ * After opening or reloading: the app has started. Its frame paints before the core's first
+ * answer, so this waits for that answer (the status bar names the data folder) and for the page
+ * it opened on; slow on a busy two-core machine.
+ */
+export async function appStarted(page: Page) {
+  await expect(page.getByTestId('status-bar')).toContainText('数据文件夹', { timeout: 60_000 });
+  await expect(page.getByRole('main').getByRole('status', { name: '正在打开…' })).toHaveCount(0, {
+    timeout: 60_000,
+  });
+}
+
 /** Opens a page from the sidebar. */
 export async function openPage(page: Page, label: string) {
   await page.getByRole('menuitem', { name: label }).click();

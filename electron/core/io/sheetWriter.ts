@@ -15,8 +15,9 @@ export function neutraliseCell(value: SheetValue): SheetValue {
 }
 
 /**
- * A workbook whose own dates are fixed, so the same data gives the same bytes. ExcelJS is loaded
- * with the first sheet, not with the core: each core thread would otherwise carry it from start.
+ * A workbook whose own dates are fixed, so the same data gives the same bytes. ExcelJS loads with
+ * the first workbook, not with the core: it takes most of a second, which the core's start (and
+ * so the app's) would otherwise wait for, and each core thread would carry it from start.
  */
 export async function newWorkbook(): Promise<ExcelJS.Workbook> {
   const { default: excel } = await import('exceljs');

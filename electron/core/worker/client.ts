@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { handlerTopics, isHandlerName } from '../../../shared/contract';
+import type * as Contract from '../../../shared/contract';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { Dispatch } from '../dispatcher';
 import { createEventSource, type EventSource } from '../events';
@@ -52,9 +52,15 @@ export interface CoreWorkerOptions {
  * Each core thread's JavaScript heap limit. Without one, V8 lets garbage pile up while memory is
  * plentiful: a 60,000-row import then peaked at 350–460 MB for the whole web host, though what it
  * holds is under 100 MB; with this limit it stays near 325 MB (issue 14). A 60,000-row import
- * still fits with room to spare; work that needs more stops with OUT_OF_MEMORY's message.
+ * still fits with room to spare; work that needs more stops with the `outOfMemory` message below.
  */
 export const CORE_HEAP_LIMIT_MB = 192;
+
+/** A core whose worker is still opening the data file: calls made meanwhile wait for it. */
+export interface StartingCore extends CoreClient {
+  /** Settles once the core has opened (and migrated) the data file; rejects saying why not. */
+  ready: Promise<void>;
+}
 
 /** Calls that swap the data file: the reader closes its connection first and reopens after. */
 const SWAPS_DATA_FILE = new Set(['backup.restore', 'backup.restoreFile']);
@@ -64,8 +70,15 @@ const WORKER_GONE =
 const outOfMemory = (limitMb: number) =>
   `这次操作需要的内存超过了上限（${limitMb} MB），已停止，没有完成；之前保存的数据不受影响。若是在导入文件，请把它拆成几个较小的文件分别导入。`;
 
+/**
+ * The contract, for its topic map: loaded with the first call that may go to the reader, not
+ * with the host, whose start would otherwise wait ~250 ms for its zod schemas to be built.
+ */
+let contract: Promise<typeof Contract> | undefined;
+
 /** A call the reader may answer: it writes nothing and needs none of the first core's state. */
-export function readerMayAnswer(name: unknown): boolean {
+export async function readerMayAnswer(name: unknown): Promise<boolean> {
+  const { handlerTopics, isHandlerName } = await (contract ??= import('../../../shared/contract'));
   if (!isHandlerName(name) || name.startsWith('backup.')) return false;
   const topics = handlerTopics[name] as { writes?: readonly string[] };
   return (topics.writes ?? []).length === 0;
@@ -81,13 +94,26 @@ interface Thread {
   outOfMemory: boolean;
 }
 
+/** `launchCoreWorker`, resolved once the core has opened the data file. */
+export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient> {
+  const core = launchCoreWorker(options);
+  try {
+    await core.ready;
+  } catch (error) {
+    await core.close();
+    throw error;
+  }
+  return core;
+}
+
 /**
  * Runs the core in a `worker_threads` worker and answers the same contract: the host keeps
  * its routing, guards and the download endpoint on its own thread. Reads that arrive while the
  * worker is busy (a 60,000-row import preview, a package export) go to a second worker on the
- * same data file, so they are answered without waiting for the long work.
+ * same data file, so they are answered without waiting for the long work. Returns at once, so
+ * a host can start serving while the core opens the file (`ready`).
  */
-export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient> {
+export function launchCoreWorker(options: CoreWorkerOptions): StartingCore {
   const events = createEventSource();
   const hostClock = options.hostClock ?? clockOf(options.clock);
   const downloads = createDownloadStore(() => hostClock().getTime());
@@ -234,14 +260,12 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
   let primary: Thread | undefined = first;
   let reader: Thread | undefined;
   const readerWanted = options.reader ?? true;
-
-  try {
-    await first.ready;
-  } catch (error) {
-    // Its exit handler may have let go of `primary` already.
-    await first.worker.terminate();
-    throw error;
-  }
+  const ready = first.ready;
+  let started = false;
+  ready.then(
+    () => (started = true),
+    () => undefined, // reported by whoever awaits `ready`
+  );
   const currentPrimary = (): Thread => {
     primary ??= spawn('primary');
     return primary;
@@ -266,11 +290,11 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
         swapping -= 1;
       }
     }
-    if (readerWanted && swapping === 0) {
-      // Started with the first call rather than with the host (whose start it would slow), so
-      // it is ready before the first long work.
+    if (readerWanted && swapping === 0 && started) {
+      // Started with the first call after the first core has started, not beside it (both
+      // starting at once would slow the app's start), so it is ready before the first long work.
       const second = (reader ??= spawn('reader'));
-      if (first.pending.size > 0 && readerMayAnswer(name)) {
+      if (first.pending.size > 0 && (await readerMayAnswer(name))) {
         try {
           await second.ready;
           return await call(second, name, input);
@@ -284,6 +308,7 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreC
   };
 
   return {
+    ready,
     dispatch,
     events,
     downloads,

@@ -4,14 +4,22 @@ import { useQuery } from '../api/useQuery';
 import { WeeklyAlertBanner } from '../features/weekly/WeeklyAlertBanner';
 import { WeeklyDueReminder } from '../features/weekly/WeeklyDueReminder';
 import { t } from '../i18n';
+import { useCoreStarted } from './coreStarted';
 import { ErrorBoundary } from './ErrorBoundary';
 import { features } from './features';
 import { useNavigation } from './navigationStore';
+
+const opening = (
+  <div role="status" aria-label={t.app.openingPage} style={{ textAlign: 'center', padding: 48 }}>
+    <Spin size="large" />
+  </div>
+);
 
 /** Sidebar navigation, the current page, and a status line saying where the data lives. */
 export function AppFrame() {
   const { current, go } = useNavigation();
   const info = useQuery('system.info', {}).data;
+  const started = useCoreStarted();
   const feature = features.find((f) => f.key === current) ?? features[0];
   // Plain elements in antd's colours keep the typography component out of the first paint.
   const { token } = theme.useToken();
@@ -34,25 +42,17 @@ export function AppFrame() {
         />
       </Layout.Sider>
       <Layout>
-        <WeeklyAlertBanner />
-        <WeeklyDueReminder />
+        {started && <WeeklyAlertBanner />}
+        {started && <WeeklyDueReminder />}
         <Layout.Content style={{ padding: 24 }} role="main">
           {/* One per page, keyed by it: a page's crash stays on that page, and leaving it clears it. */}
-          <ErrorBoundary key={feature.key} page>
-            <Suspense
-              fallback={
-                <div
-                  role="status"
-                  aria-label={t.app.openingPage}
-                  style={{ textAlign: 'center', padding: 48 }}
-                >
-                  <Spin size="large" />
-                </div>
-              }
-            >
-              {feature.render()}
-            </Suspense>
-          </ErrorBoundary>
+          {started ? (
+            <ErrorBoundary key={feature.key} page>
+              <Suspense fallback={opening}>{feature.render()}</Suspense>
+            </ErrorBoundary>
+          ) : (
+            opening
+          )}
         </Layout.Content>
         <Layout.Footer style={{ padding: '8px 24px', fontSize: 12 }} data-testid="status-bar">
           {info && (

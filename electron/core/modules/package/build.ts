@@ -12,7 +12,7 @@ import { applicationForm } from './applicationForm';
 import { MAX_NAME_PART, labelAttachments } from './attachmentLabels';
 import { implementationPlan } from './content';
 import type { PackageData } from './data';
-import { renderDocx } from './docx';
+import { renderDocx } from './lazyDocx';
 import { renderPdf } from './pdf';
 import { facilitiesWorkbook, teacherWorkbook } from './xlsx';
 import type { CancellableTask } from '../../io/tasks';

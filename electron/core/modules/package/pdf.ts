@@ -238,8 +238,8 @@ export function renderPdf(title: string, blocks: readonly Block[]): Promise<Buff
  * for forms such as admission tickets); byte-stable for the same drawing.
  */
 export async function housePdf(title: string, draw: (writer: PdfWriter) => void): Promise<Buffer> {
-  // pdfkit (with fontkit) is loaded with the first PDF, not with the core: each core thread
-  // would otherwise carry it from start.
+  // Loaded with the first PDF rather than with the core, whose start it would slow by ~0.5 s and
+  // whose every thread would carry it.
   const { default: PDFDocument } = await import('pdfkit');
   return new Promise((resolve, reject) => {
     const faces: Faces = { serif: pdfFontPath('serif'), sans: pdfFontPath('sans') };

@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/domain/weeklyReports';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
 import type { Block } from '../package/content';
-import { renderDocx } from '../package/docx';
+import { renderDocx } from '../package/lazyDocx';
 import { renderPdf } from '../package/pdf';
 import type { WeeklySchool } from './repository';
 

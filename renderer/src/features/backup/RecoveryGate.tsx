@@ -1,6 +1,7 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useQuery } from '../../api/useQuery';
+import { CoreStarted } from '../../app/coreStarted';
 
 // Loaded only when needed, so the recovery screen's tables stay out of the first paint.
 const RecoveryScreen = lazy(() =>
@@ -15,11 +16,11 @@ const waiting = (
 
 /**
  * Shows the app, unless the core started in recovery mode (the data file failed its integrity
- * check): then a recovery screen that offers the newest good backup instead.
+ * check): then a recovery screen that offers the newest good backup instead. The app's frame
+ * paints before the core's first answer; its pages wait for it (`useCoreStarted`).
  */
 export function RecoveryGate({ children }: { children: ReactNode }) {
   const { data: info, state } = useQuery('system.info', {});
-  if (state === 'loading') return waiting;
   if (info?.mode === 'recovery') {
     return (
       <Suspense fallback={waiting}>
@@ -27,5 +28,5 @@ export function RecoveryGate({ children }: { children: ReactNode }) {
       </Suspense>
     );
   }
-  return <>{children}</>;
+  return <CoreStarted.Provider value={state !== 'loading'}>{children}</CoreStarted.Provider>;
 }
