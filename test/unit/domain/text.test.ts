@@ -27,6 +27,10 @@ describe('parseDateText', () => {
     ['44185', '2020-12-20'],
     ['46359', '2026-12-03'],
     ['4418', undefined],
+    // A date column a system exported with its time.
+    ['2020-12-20 00:00:00', '2020-12-20'],
+    ['2020/12/20 8:30', '2020-12-20'],
+    ['2020-12-20 八点', undefined],
     ['2020-02-30', undefined],
     ['九月一日', undefined],
   ])('%s → %s', (text, iso) => {
