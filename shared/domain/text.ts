@@ -48,15 +48,29 @@ function isoIfValid(year: number, month: number, day: number): string | undefine
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
+/** Excel's day 25569 is 1970-01-01 (the 1900 date system every Windows Excel writes). */
+const EXCEL_UNIX_EPOCH_DAY = 25_569;
+
 /**
  * Reads a date as people type it in Chinese sheets — 2020-09-01, 2020/9/1, 2020.9.1,
- * 2020年9月1日, 20200901 — into ISO `YYYY-MM-DD`; undefined when it is not a real date.
+ * 2020年9月1日, 20200901, with or without a time after it — into ISO `YYYY-MM-DD`; undefined
+ * when it is not a real date. A bare five-digit number is an Excel date serial (46359 =
+ * 2026-12-03): what a date shows as once its cell is set to 常规 or it is pasted as a value, so
+ * a sheet cannot mean anything else by it.
  */
 export function parseDateText(value: string): string | undefined {
   const text = normalizeText(value);
+  if (/^\d{5}$/.test(text)) {
+    const date = new Date((Number(text) - EXCEL_UNIX_EPOCH_DAY) * 86_400_000);
+    return isoIfValid(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (compact) return isoIfValid(+compact[1], +compact[2], +compact[3]);
-  const parts = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
+  // A time after the date (“2020-12-20 00:00:00”, as systems export a date column) is dropped.
+  const parts =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(
+      text,
+    );
   if (parts) return isoIfValid(+parts[1], +parts[2], +parts[3]);
   return undefined;
 }

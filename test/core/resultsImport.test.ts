@@ -227,7 +227,8 @@ describe('results import', () => {
     await ok(t, 'exams.signups.setStatus', { ids: [ids[2]], status: 'absent' });
 
     const file = await sheet([
-      [1, 'A1', '学生1', idOf(1), '', '', '', 88, '通过', 'C-1', '2020/12/20'],
+      // 发证日期 as a number cell: the serial a date shows as in a 常规 (General) cell.
+      [1, 'A1', '学生1', idOf(1), '', '', '', 88, '通过', 'C-1', 44185],
       [2, 'A2', '学生2', idOf(2), '', '', '', '缺考', '', '', ''],
       [3, 'A3', '学生3', idOf(3), '', '', '', 75, '通过', 'C-3', ''],
     ]);

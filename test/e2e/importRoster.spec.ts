@@ -81,6 +81,15 @@ test.describe('学生名单导入：真实学校的表格', () => {
       /完全相同的重复行（已合并）\s*1 行/,
     ]);
     await expect(dialog.getByTestId('import-commit')).toBeDisabled();
+    // At 1280×720 the preview is taller than the window: it scrolls inside the dialog, and the
+    // ways to finish stay on screen without scrolling the page.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect(dialog.locator('.ant-modal-body')).toHaveJSProperty('scrollTop', 0);
+    expect(
+      await dialog.locator('.ant-modal-body').evaluate((e) => e.scrollHeight > e.clientHeight),
+    ).toBe(true);
+    await expect(dialog.getByTestId('import-skip-invalid')).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByTestId('import-download-problems')).toBeInViewport({ ratio: 1 });
     await attachScreenshot(page, testInfo, 'import-roster-grouped');
 
     // 下载问题行: the file's own columns between 行号 and 问题, read back with ExcelJS.

@@ -277,6 +277,10 @@ export function ImportWizard({
       footer={footer}
       maskClosable={false}
       destroyOnHidden
+      // A long preview scrolls inside the dialog, so 仅导入无误的行 and 下载问题行 stay on screen
+      // instead of thousands of pixels below a 768-pixel window.
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 180px)', overflowY: 'auto' } }}
     >
       {phase === 'done' && done ? (
         <Result

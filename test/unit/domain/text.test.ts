@@ -23,6 +23,14 @@ describe('parseDateText', () => {
     ['2020年9月1日', '2020-09-01'],
     ['２０２０年９月１日', '2020-09-01'],
     ['20200901', '2020-09-01'],
+    // Excel date serials, as a 常规 cell shows them.
+    ['44185', '2020-12-20'],
+    ['46359', '2026-12-03'],
+    ['4418', undefined],
+    // A date column a system exported with its time.
+    ['2020-12-20 00:00:00', '2020-12-20'],
+    ['2020/12/20 8:30', '2020-12-20'],
+    ['2020-12-20 八点', undefined],
     ['2020-02-30', undefined],
     ['九月一日', undefined],
   ])('%s → %s', (text, iso) => {

@@ -101,7 +101,7 @@ export const resultImportFields: readonly ImportFieldSpec<Field>[] = [
     key: 'issuedOn',
     label: '发证日期',
     synonyms: ['发证时间', '颁证日期', '证书日期', '发证年月日'],
-    rule: '日期，如 2020-12-20、2020/12/20、2020年12月20日 或 20201220。',
+    rule: '日期，如 2020-12-20、2020/12/20、2020.12.20、2020年12月20日、20201220，或 Excel 的日期序号（如 44185）。',
     example: '2020-12-20',
   },
 ];
