@@ -10,12 +10,7 @@ import type { SignupStatus } from '../domain/exams';
 import { idField, intField, optionalText, requiredText } from './fields';
 import type { SheetDownload } from './fees';
 import type { GeneratedFile } from './files';
-import {
-  importRequestSchema,
-  type ImportPreview,
-  type ImportProblemSheet,
-  type ImportResult,
-} from './imports';
+import { importRequestSchema, importHandlers } from './imports';
 import type { TopicsOf } from './topics';
 
 /** 考场编排 (issue 17, item 2–3): rooms, sessions, seats and 准考证号 of one exam batch. */
@@ -193,17 +188,8 @@ export const arrangementsContract = {
   'arrangements.signInPdf': { input: batchOnly, output: {} as GeneratedFile },
   'arrangements.doorPdf': { input: batchOnly, output: {} as GeneratedFile },
   'arrangements.sheet': { input: batchOnly, output: {} as SheetDownload },
-  /** The evaluation organization's 准考证号 list, matched to the batch's sign-ups; writes nothing. */
-  'arrangements.importPreview': { input: admissionImportSchema, output: {} as ImportPreview },
-  'arrangements.importCommit': { input: admissionImportCommitSchema, output: {} as ImportResult },
-  'arrangements.importProblems': {
-    input: admissionImportSchema,
-    output: {} as ImportProblemSheet,
-  },
-  'arrangements.importTemplate': {
-    input: z.object({}).strict(),
-    output: {} as ImportProblemSheet,
-  },
+  /** The evaluation organization's 准考证号 list, matched to the batch's sign-ups. */
+  ...importHandlers('arrangements', admissionImportSchema, admissionImportCommitSchema),
 } as const;
 
 const reads = ['batches', 'signups', 'students', 'rooms', 'catalogue', 'sites'] as const;

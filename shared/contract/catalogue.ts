@@ -7,12 +7,7 @@ import {
 } from '../domain/certificate';
 import { capForms, feeLimitKinds, limitOverlaps, type FeeLimit } from '../domain/costCaps';
 import { normalizeMultilineText, normalizeText } from '../domain/text';
-import {
-  importRequestSchema,
-  type ImportPreview,
-  type ImportResult,
-  type ImportProblemSheet,
-} from './imports';
+import { importRequestSchema, importHandlers } from './imports';
 import type { TopicsOf } from './topics';
 
 /** A required single-line text: cleaned (half-width digits, one space), 1..max characters. */
@@ -216,15 +211,7 @@ export const catalogueContract = {
     input: z.object({ id: idSchema, items: requirementsSchema }).strict(),
     output: {} as Certificate,
   },
-  'catalogue.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
-  'catalogue.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
-  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
-  'catalogue.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
-  /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
-  'catalogue.importProblems': {
-    input: importRequestSchema.strict(),
-    output: {} as ImportProblemSheet,
-  },
+  ...importHandlers('catalogue', importRequestSchema.strict()),
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */

@@ -14,12 +14,7 @@ import { resultStatuses, type SavedResult } from '../domain/examResults';
 import type { AttendanceCounts, SignupFigures } from '../domain/signupFigures';
 import { certificateLevelSchema } from './catalogue';
 import type { GeneratedFile } from './files';
-import {
-  importRequestSchema,
-  type ImportPreview,
-  type ImportProblemSheet,
-  type ImportResult,
-} from './imports';
+import { importRequestSchema, importHandlers } from './imports';
 import { studentListSchema } from './students';
 import {
   byIdSchema,
@@ -451,18 +446,8 @@ export const examsContract = {
     output: {} as GeneratedFile,
   },
 
-  /** Matches the sheet's rows to the batch's sign-ups and checks them; writes nothing. */
-  'exams.results.importPreview': { input: resultImportSchema, output: {} as ImportPreview },
-  /** Sets statuses, scores, certificate numbers and dates in one transaction, audited. */
-  'exams.results.importCommit': { input: resultImportSchema, output: {} as ImportResult },
-  'exams.results.importProblems': {
-    input: resultImportSchema,
-    output: {} as ImportProblemSheet,
-  },
-  'exams.results.importTemplate': {
-    input: z.object({}).strict(),
-    output: {} as ImportProblemSheet,
-  },
+  /** Matched to the batch's sign-ups; commit sets statuses, scores, certificate numbers and dates, audited. */
+  ...importHandlers('exams.results', resultImportSchema),
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */

@@ -38,6 +38,41 @@ export const importRequestSchema = z.object({
     .optional(),
 });
 
+type ImportStep = 'Preview' | 'Commit' | 'Problems' | 'Template';
+
+const templateInput = z.object({}).strict();
+
+/** The handlers of one spreadsheet import, named `<prefix>.import<Step>`. */
+export type ImportHandlers<P extends string, I, C> = {
+  readonly [S in ImportStep as `${P}.import${S}`]: S extends 'Preview'
+    ? { readonly input: I; readonly output: ImportPreview }
+    : S extends 'Commit'
+      ? { readonly input: C; readonly output: ImportResult }
+      : S extends 'Problems'
+        ? { readonly input: I; readonly output: ImportProblemSheet }
+        : { readonly input: typeof templateInput; readonly output: ImportProblemSheet };
+};
+
+/**
+ * The four handlers every spreadsheet import has: `importPreview` checks the file and writes
+ * nothing; `importCommit` saves the rows in one transaction (`commitInput` when it takes more
+ * than the preview); `importProblems` gives the rows with errors as xlsx (行号, the file's
+ * columns, 问题) to fix and import again; `importTemplate` is 下载模板 (header, one example row,
+ * a 说明 sheet with each column's rule).
+ */
+export function importHandlers<P extends string, I extends z.ZodType, C extends z.ZodType = I>(
+  prefix: P,
+  input: I,
+  commitInput?: C,
+): ImportHandlers<P, I, C> {
+  return {
+    [`${prefix}.importPreview`]: { input, output: {} as ImportPreview },
+    [`${prefix}.importCommit`]: { input: commitInput ?? input, output: {} as ImportResult },
+    [`${prefix}.importProblems`]: { input, output: {} as ImportProblemSheet },
+    [`${prefix}.importTemplate`]: { input: templateInput, output: {} as ImportProblemSheet },
+  } as ImportHandlers<P, I, C>;
+}
+
 /**
  * Rows a preview answer carries: one page of the table (a 60,000-row roster answers with these,
  * not all of them); the counts and problem groups always cover the whole file.

@@ -8,12 +8,7 @@ import {
   studentNoPattern,
 } from '../domain/students';
 import { genders, type Gender } from '../domain/teachers';
-import {
-  importRequestSchema,
-  type ImportPreview,
-  type ImportResult,
-  type ImportProblemSheet,
-} from './imports';
+import { importRequestSchema, importHandlers } from './imports';
 import {
   byIdSchema,
   deleteSchema,
@@ -204,15 +199,7 @@ export const studentsContract = {
   'students.usage': { input: byIdSchema.strict(), output: {} as Usage },
   'students.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
   'students.matchMajors': { input: z.object({}).strict(), output: {} as MatchMajorsResult },
-  'students.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
-  'students.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
-  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
-  'students.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
-  /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
-  'students.importProblems': {
-    input: importRequestSchema.strict(),
-    output: {} as ImportProblemSheet,
-  },
+  ...importHandlers('students', importRequestSchema.strict()),
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */

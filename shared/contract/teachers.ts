@@ -17,12 +17,7 @@ import {
   requiredText,
   type DeleteResult,
 } from './fields';
-import {
-  importRequestSchema,
-  type ImportPreview,
-  type ImportResult,
-  type ImportProblemSheet,
-} from './imports';
+import { importRequestSchema, importHandlers } from './imports';
 import type { Usage } from './usage';
 import type { TopicsOf } from './topics';
 
@@ -92,15 +87,7 @@ export const teachersContract = {
   'teachers.save': { input: teacherSaveSchema.strict(), output: {} as Teacher },
   'teachers.usage': { input: byIdSchema.strict(), output: {} as Usage },
   'teachers.delete': { input: deleteSchema.strict(), output: {} as DeleteResult },
-  'teachers.importPreview': { input: importRequestSchema.strict(), output: {} as ImportPreview },
-  'teachers.importCommit': { input: importRequestSchema.strict(), output: {} as ImportResult },
-  /** 下载模板: header, one example row, a 说明 sheet with each column's rule. */
-  'teachers.importTemplate': { input: z.object({}).strict(), output: {} as ImportProblemSheet },
-  /** The rows with errors as xlsx (行号, the file's columns, 问题), to fix and import again. */
-  'teachers.importProblems': {
-    input: importRequestSchema.strict(),
-    output: {} as ImportProblemSheet,
-  },
+  ...importHandlers('teachers', importRequestSchema.strict()),
 } as const;
 
 /** What each handler reads and writes (see topics.ts). */

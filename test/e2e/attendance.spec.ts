@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { attachScreenshot, openPage } from '../harness/antd';
-import { addStudents, dataCall, setCaps, signUpForFirstBatch } from '../harness/fees';
+import { addStudents, dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { webHostCall } from '../harness/seedStaff';
+import { openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 test.describe('考勤登记', () => {
@@ -26,17 +27,11 @@ test.describe('考勤登记', () => {
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
     // With the school saved, 首页 is the home page (a fresh install opens on 学校信息).
-    await call('school.save', schoolProfile);
-    await setCaps(call);
-    const students = await addStudents(call, 6);
+    const students = await examDayStart(call, 6);
     await signUpForFirstBatch(call, students);
 
     await page.goto(await host.launchUrl());
-    await openPage(page, '考核报名');
-    await page
-      .getByRole('row', { name: /第一批/ })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '第一批');
     await expect(page.getByTestId('batch-attendance')).toHaveText(
       '应考 6 人，实考 0 人，缺考 0 人，违纪 0 人',
     );
@@ -127,11 +122,7 @@ test.describe('考勤登记', () => {
     await signUpForFirstBatch(call, students);
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(await host.launchUrl());
-    await openPage(page, '考核报名');
-    await page
-      .getByRole('row', { name: /第一批/ })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '第一批');
     await expect(page.getByTestId('batch-attendance')).toBeVisible();
     // Every header action inside the window, the title on one line above or beside them.
     const signUpButton = page.getByRole('button', { name: '报名学生' });

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage } from '../harness/antd';
-import { WEB_CERT, addStudents, setCaps, signUp, dataCall } from '../harness/fees';
+import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { makeZip } from '../harness/files';
-import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook } from '../harness/sheets';
+import { openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 test.describe('考核报名材料包', () => {
@@ -29,9 +29,7 @@ test.describe('考核报名材料包', () => {
     request,
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
-    await call('school.save', schoolProfile);
-    await setCaps(call);
-    const students = await addStudents(call, 3);
+    const students = await examDayStart(call, 3);
     const examDate = '2020-11-15';
     const batch = { certificateId: WEB_CERT, level: 'junior' as const, examDate, fee: 480 };
     await signUp(
@@ -44,19 +42,12 @@ test.describe('考核报名材料包', () => {
     );
 
     await page.goto(await host.launchUrl());
-    await openPage(page, '考核报名');
     // The empty batch cannot be exported: the button says why.
-    await page
-      .getByRole('row', { name: /空批次/ })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '空批次');
     await expect(page.getByTestId('batch-package-export')).toBeDisabled();
     await page.getByRole('button', { name: '返回批次列表' }).click();
 
-    await page
-      .getByRole('row', { name: /第一批/ })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '第一批');
     await expect(page.getByTestId('signups-table').locator('tbody tr.ant-table-row')).toHaveCount(
       3,
     );

@@ -5,6 +5,7 @@ import { attachScreenshot, openPage, tick } from '../harness/antd';
 import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
+import { openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 test.describe('首页', () => {
@@ -80,8 +81,7 @@ test.describe('首页', () => {
 
     // Withdrawn sign-ups count nowhere: withdraw 学生5's only sign-up (¥480) on the batch page;
     // 台账, 汇总 and 首页 then give the same money, the withdrawn ones on a line of their own.
-    await openPage(page, '考核报名');
-    await page.locator('tr', { hasText: '初级' }).getByRole('button', { name: '报名管理' }).click();
+    await openBatch(page, '初级');
     await tick(
       page
         .getByTestId('signups-table')

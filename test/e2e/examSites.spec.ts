@@ -10,6 +10,7 @@ import {
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
+import { openBatch } from '../harness/uiFlows';
 
 /** The certificate Web前端开发 with its 初级 cap, and two 实训室: 软件开发实训室 and 机房二. */
 async function seed(page: Page) {
@@ -109,7 +110,7 @@ test.describe('考核站点', () => {
     await expect(rows.filter({ hasText: '站点内批次' })).not.toContainText('考核站点');
 
     // Each batch's page says whether its place is an approved exam site.
-    await rows.filter({ hasText: '站点外批次' }).getByRole('button', { name: '报名管理' }).click();
+    await openBatch(page, '站点外批次');
     await expect(page.getByTestId('exam-site-verdict')).toHaveText(
       '不是已批准的考核站点：该证书没有覆盖此场所的已批准考核站点申请',
     );
@@ -119,8 +120,7 @@ test.describe('考核站点', () => {
     const facts = (await page.locator('.ant-descriptions').first().boundingBox())!;
     expect(verdict.x + verdict.width).toBeLessThanOrEqual(facts.x + facts.width);
     await page.setViewportSize({ width: 1366, height: 768 });
-    await openPage(page, '考核报名');
-    await rows.filter({ hasText: '站点内批次' }).getByRole('button', { name: '报名管理' }).click();
+    await openBatch(page, '站点内批次');
     await expect(page.getByTestId('exam-site-verdict')).toHaveText(
       '已批准的考核站点（2020年9月1日至2023年8月31日）',
     );

@@ -11,6 +11,7 @@ import {
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
+import { openBatch } from '../harness/uiFlows';
 import { residentId } from '../harness/students';
 import { softwareMajor } from '../harness/majors';
 
@@ -272,7 +273,7 @@ test.describe('考核报名与费用协商', () => {
     await expect(rows.filter({ hasText: '2020年批次' })).toContainText('机考');
 
     // The old batch's page names the cap it is judged by: the 2019 one, not today's.
-    await rows.filter({ hasText: '2020年批次' }).getByRole('button', { name: '报名管理' }).click();
+    await openBatch(page, '2020年批次');
     await expect(page.getByTestId('batch-fee-limit')).toHaveText(
       '2020年9月1日 适用：机考考核成本上限 ¥500.00（教职所〔2019〕314号，2020年12月31日前有效）',
     );

@@ -16,6 +16,7 @@ import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
+import { openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const ledger = (page: Page) => page.getByTestId('fees-table');
@@ -234,12 +235,7 @@ test.describe('费用台账', () => {
     await expect(page.getByText('没有只有自费报名的试点学生。')).toBeVisible();
     await expect(page.getByText('全部试点学生都已有有效的考核报名。')).toBeVisible();
     // Withdraw the student's school-paid 初级 on the batch page; its history shows it.
-    await openPage(page, '考核报名');
-    await page
-      .getByTestId('batches-table')
-      .locator('tr', { hasText: '2026春初级' })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '2026春初级');
     const row = page
       .getByTestId('signups-table')
       .locator('tbody tr.ant-table-row', { hasText: twice.studentNo });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
-import { addStudents, dataCall, setCaps, signUp, WEB_CERT } from '../harness/fees';
+import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
@@ -86,9 +86,7 @@ test.describe('上报数据中心', () => {
     request,
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
-    await call('school.save', schoolProfile);
-    await setCaps(call);
-    const [first] = await addStudents(call, 1);
+    const [first] = await examDayStart(call, 1);
     const old = (await call('students.save', {
       studentNo: '2023000099',
       name: '旧证学生',
@@ -195,9 +193,7 @@ test.describe('上报数据中心', () => {
     request,
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
-    await call('school.save', schoolProfile);
-    await setCaps(call);
-    const [first] = await addStudents(call, 1);
+    const [first] = await examDayStart(call, 1);
     await signUp(
       call,
       [{ certificateId: WEB_CERT, level: 'junior', examDate: '2026-03-20', fee: 480 }],

@@ -2,11 +2,12 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage } from '../harness/antd';
-import { addStudents, dataCall, setCaps, signUpForFirstBatch } from '../harness/fees';
+import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
 import { webHostCall } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
+import { openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 test.describe('考生照片', () => {
@@ -27,17 +28,12 @@ test.describe('考生照片', () => {
     request,
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
-    await setCaps(call);
-    const students = await addStudents(call, 3);
+    const students = await examDayStart(call, 3, { school: false });
     await signUpForFirstBatch(call, students);
     const id = (n: number) => residentId('20050301', n);
 
     await page.goto(await host.launchUrl());
-    await openPage(page, '考核报名');
-    await page
-      .getByRole('row', { name: /第一批/ })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '第一批');
     await page.getByTestId('open-photos').click();
     const panel = page.getByTestId('photo-panel');
     await expect(panel.getByTestId('photo-counts')).toHaveText(

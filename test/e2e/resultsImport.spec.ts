@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { answerUnsaved, attachScreenshot, openPage } from '../harness/antd';
-import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
+import { answerUnsaved, attachScreenshot } from '../harness/antd';
+import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
+import { openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,21 +27,11 @@ test.describe('成绩导入', () => {
     request,
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
-    await setCaps(call);
-    const students = await addStudents(call, 4);
-    const batch = { certificateId: WEB_CERT, level: 'junior' as const, examDate: '2020-11-15' };
-    await signUp(
-      call,
-      [{ ...batch, fee: 480, name: '第一批' }],
-      students.slice(0, 3).map((student) => ({ student, batch: 0 })),
-    );
+    const students = await examDayStart(call, 4, { school: false });
+    await signUpForFirstBatch(call, students.slice(0, 3));
 
     await page.goto(await host.launchUrl());
-    await openPage(page, '考核报名');
-    await page
-      .getByRole('row', { name: /第一批/ })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '第一批');
     const rows = page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
     await expect(rows).toHaveCount(3);
 
@@ -92,20 +83,10 @@ test.describe('成绩导入', () => {
     request,
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
-    await setCaps(call);
-    const students = await addStudents(call, 3);
-    const batch = { certificateId: WEB_CERT, level: 'junior' as const, examDate: '2020-11-15' };
-    await signUp(
-      call,
-      [{ ...batch, fee: 480, name: '第一批' }],
-      students.map((student) => ({ student, batch: 0 })),
-    );
+    const students = await examDayStart(call, 3, { school: false });
+    await signUpForFirstBatch(call, students);
     await page.goto(await host.launchUrl());
-    await openPage(page, '考核报名');
-    await page
-      .getByRole('row', { name: /第一批/ })
-      .getByRole('button', { name: '报名管理' })
-      .click();
+    await openBatch(page, '第一批');
     await page.getByTestId('bulk-results').click();
 
     const pick = async (testId: string, option: string) => {

@@ -1,4 +1,5 @@
 import type { Call } from './seedStaff';
+import { schoolProfile } from './seed';
 import { residentId } from './students';
 
 /** Calls a handler and returns its data (a core or the web host behind it). */
@@ -25,6 +26,20 @@ export async function setCaps(call: DataCall): Promise<void> {
       { kind: 'cap', level: 'intermediate', amountFen: 80_000, document: '教职所〔2019〕314号' },
     ],
   });
+}
+
+/**
+ * The exam-day specs' start: the school saved (unless `school` is false: a fresh install then opens
+ * on 学校信息), the caps set and `count` students added; returns the students' ids.
+ */
+export async function examDayStart(
+  call: DataCall,
+  count: number,
+  { school = true }: { school?: boolean } = {},
+): Promise<number[]> {
+  if (school) await call('school.save', schoolProfile);
+  await setCaps(call);
+  return addStudents(call, count);
 }
 
 /** `count` students 2023000001… through students.save; pilot unless listed in `nonPilot`. */

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { choose, openDialog } from './antd';
+import { choose, openDialog, openPage } from './antd';
 
 /** UI flows a coordinator repeats (school profile, 专业, 教师, 实训条件), shared by the e2e specs. */
 
@@ -94,4 +94,15 @@ export async function addSite(page: Page, name: string, partner: string) {
   await page.locator('#site_partner').fill(partner);
   await saveButton(page).click();
   await expect(openDialog(page)).toHaveCount(0);
+}
+
+/** Opens 考核报名, then the page of the batch whose row holds `name` (its 报名管理). */
+export async function openBatch(page: Page, name: string) {
+  await openPage(page, '考核报名');
+  await page
+    .getByTestId('batches-table')
+    .locator('tbody tr.ant-table-row', { hasText: name })
+    .getByRole('button', { name: '报名管理' })
+    .click();
+  await expect(page.getByRole('button', { name: '返回批次列表' })).toBeVisible();
 }

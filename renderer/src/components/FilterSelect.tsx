@@ -1,4 +1,6 @@
-import { Select } from 'antd';
+import { Flex, Select } from 'antd';
+import type { ReactNode } from 'react';
+import { t } from '../i18n';
 
 /**
  * A table's filter above it: cleared, it shows `label` (“全部证书”) and filters nothing (null);
@@ -40,5 +42,35 @@ export function certificateOptionsOf(
 ): { value: number; label: string }[] {
   return [...new Map(items.map((i) => [i.certificateId, i.certificateName]))].map(
     ([value, label]) => ({ value, label }),
+  );
+}
+
+/**
+ * The filters above a table of records per certificate: 全部证书 (searchable) first, then the
+ * page's own filters (`children`).
+ */
+export function FilterBar({
+  certificateId,
+  onCertificateChange,
+  certificates,
+  children,
+}: {
+  certificateId: number | null;
+  onCertificateChange: (id: number | null) => void;
+  certificates: { value: number; label: string }[];
+  children: ReactNode;
+}) {
+  return (
+    <Flex gap={12} style={{ marginBottom: 16 }}>
+      <FilterSelect
+        label={t.common.allCertificates}
+        width={260}
+        searchable
+        value={certificateId}
+        onChange={onCertificateChange}
+        options={certificates}
+      />
+      {children}
+    </Flex>
   );
 }

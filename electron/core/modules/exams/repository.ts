@@ -1,9 +1,10 @@
 import type { Signup, SignupAuditView } from '../../../../shared/contract/exams';
-import { savedResultOf } from '../../../../shared/domain/examResults';
+import { savedResultOf, type SavedResult } from '../../../../shared/domain/examResults';
 import type { Payer, SignupStatus } from '../../../../shared/domain/exams';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
+import type { MatchableSignup } from './candidateMatch';
 
 /* Sign-up rows: how they are stored, read and recorded in the audit log. */
 
@@ -110,4 +111,55 @@ export function projectFor(db: Db, certificateId: number, year: number) {
     .pluck()
     .all(project.id);
   return { ...project, year, confirmed: project.status === 'confirmed', majorIds };
+}
+
+/** A batch's sign-ups with what identifies their students, as a result sheet is matched to them. */
+export function matchableSignups(db: Db, batchId: number): MatchableSignup[] {
+  return db
+    .prepare<[number], MatchableSignup>(
+      `SELECT su.id AS signupId, st.student_no AS studentNo, st.name, st.id_number AS idNumber,
+         su.admission_no AS admissionNo
+       FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
+    )
+    .all(batchId);
+}
+
+/** A student of the school, named in a message. */
+export interface StudentNamed {
+  name: string;
+  student_no: string;
+}
+
+/** The school's students by 身份证号 and by 学号 (prepared once for a whole sheet). */
+export function studentFinder(db: Db) {
+  const byIdNumber = db.prepare<[string], StudentNamed>(
+    'SELECT name, student_no FROM students WHERE id_number = ?',
+  );
+  const byStudentNo = db.prepare<[string], StudentNamed>(
+    'SELECT name, student_no FROM students WHERE student_no = ?',
+  );
+  return {
+    byIdNumber: (idNumber: string) => byIdNumber.get(idNumber),
+    byStudentNo: (studentNo: string) => byStudentNo.get(studentNo),
+  };
+}
+
+/** Writes a whole saved result (status, scores, numbers, date, flags) onto sign-ups. */
+export function resultWriter(db: Db) {
+  const update = db.prepare(
+    `UPDATE signups SET status = @status, score = @score, theory_score = @theoryScore,
+       practical_score = @practicalScore, admission_no = @admissionNo,
+       certificate_no = @certificateNo, issued_on = @issuedOn,
+       platform_registered = @platformRegistered, credit_bank = @creditBank, updated_at = @at
+     WHERE id = @id`,
+  );
+  return (id: number, result: SavedResult, at: string): void => {
+    update.run({
+      ...result,
+      platformRegistered: result.platformRegistered ? 1 : 0,
+      creditBank: result.creditBank ? 1 : 0,
+      at,
+      id,
+    });
+  };
 }

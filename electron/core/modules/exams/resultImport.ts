@@ -34,7 +34,14 @@ import {
   signupLookup,
   type MatchableSignup,
 } from './candidateMatch';
-import { findSignups, recordSignupAudit } from './repository';
+import {
+  findSignups,
+  matchableSignups,
+  recordSignupAudit,
+  resultWriter,
+  studentFinder,
+  type StudentNamed,
+} from './repository';
 
 export type ResultImportField =
   | 'admissionNo'
@@ -171,13 +178,7 @@ export function resultImportDefinition(
   fileName: string,
 ): ImportDefinition<Field, ResultRow> {
   const { db } = ctx;
-  const candidates = db
-    .prepare<[number], MatchableSignup>(
-      `SELECT su.id AS signupId, st.student_no AS studentNo, st.name, st.id_number AS idNumber,
-         su.admission_no AS admissionNo
-       FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
-    )
-    .all(batch.id);
+  const candidates = matchableSignups(db, batch.id);
   const find = signupLookup(candidates);
   const signups = new Map(
     findSignups(
@@ -186,13 +187,8 @@ export function resultImportDefinition(
     ).map((s) => [s.id, s]),
   );
   // Students of the school outside the batch, to say so instead of “not found”.
-  const findStudentId = db.prepare<[string], { name: string; student_no: string }>(
-    'SELECT name, student_no FROM students WHERE id_number = ?',
-  );
-  const findStudentNo = db.prepare<[string], { name: string; student_no: string }>(
-    'SELECT name, student_no FROM students WHERE student_no = ?',
-  );
-  const notSignedUp = (s: { name: string; student_no: string }) =>
+  const students = studentFinder(db);
+  const notSignedUp = (s: StudentNamed) =>
     `本校学生 ${s.name}（学号 ${s.student_no}）没有报名本批次，请核对成绩单是否属于本批次`;
 
   type Issue = (field: Field | null, message: string, group: string) => void;
@@ -214,7 +210,7 @@ export function resultImportDefinition(
       if (!match) {
         const byAdmission = find.byAdmissionNo(admissionNo);
         const other = byAdmission ?? find.byStudentNo(studentNo);
-        const student = findStudentId.get(idNumber);
+        const student = students.byIdNumber(idNumber);
         if (other) {
           issue(
             'idNumber',
@@ -240,7 +236,7 @@ export function resultImportDefinition(
       match = find.byStudentNo(studentNo);
       matchedBy = 'studentNo';
       if (!match) {
-        const student = findStudentNo.get(studentNo);
+        const student = students.byStudentNo(studentNo);
         if (student) issue('studentNo', notSignedUp(student), MATCH_GROUP.notSignedUp);
         else {
           issue('studentNo', `本批次的报名中没有学号为“${studentNo}”的考生`, MATCH_GROUP.unmatched);
@@ -434,13 +430,7 @@ export function resultImportDefinition(
     headline: matchHeadline,
     apply(rows: readonly ValidRow<ResultRow>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
-      const update = db.prepare(
-        `UPDATE signups SET status = @status, score = @score, theory_score = @theoryScore,
-           practical_score = @practicalScore, admission_no = @admissionNo,
-           certificate_no = @certificateNo, issued_on = @issuedOn,
-           platform_registered = @platformRegistered, credit_bank = @creditBank, updated_at = @at
-         WHERE id = @id`,
-      );
+      const writeResult = resultWriter(db);
       let created = 0;
       let updated = 0;
       let unchanged = 0;
@@ -463,14 +453,7 @@ export function resultImportDefinition(
         if (!plan.changed) {
           unchanged += 1;
         } else {
-          const n = plan.next;
-          update.run({
-            ...n,
-            platformRegistered: n.platformRegistered ? 1 : 0,
-            creditBank: n.creditBank ? 1 : 0,
-            at,
-            id: before.id,
-          });
+          writeResult(before.id, plan.next, at);
           const [after] = findSignups(db, [before.id]);
           recordSignupAudit(ctx, at, before, after);
           if (hasResult(before)) updated += 1;

@@ -1,35 +1,15 @@
 import type { Major } from '../../../../shared/contract/majors';
 import type { Db } from '../../db/open';
+import { camelRow, type SnakeRow } from '../../db/rows';
 
-interface MajorRow {
-  id: number;
-  code: string;
-  name: string;
-  level: Major['level'];
-  catalogue_year: number;
-  first_enrolment_year: number;
-  annual_enrolment: number;
-  teacher_count: number;
-  created_at: string;
-  updated_at: string;
-}
+type MajorRow = SnakeRow<Major>;
 
-function fromRow(row: MajorRow): Major {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    level: row.level,
-    catalogueYear: row.catalogue_year,
-    firstEnrolmentYear: row.first_enrolment_year,
-    annualEnrolment: row.annual_enrolment,
-    teacherCount: row.teacher_count,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const fromRow = (row: MajorRow): Major => camelRow(row);
 
-const selectMajors = `SELECT m.*, (SELECT count(*) FROM teachers t WHERE t.major_id = m.id) AS teacher_count
+// Exactly a Major's fields, in its order (the audit log records them as read).
+const selectMajors = `SELECT m.id, m.code, m.name, m.level, m.catalogue_year, m.first_enrolment_year,
+    m.annual_enrolment, (SELECT count(*) FROM teachers t WHERE t.major_id = m.id) AS teacher_count,
+    m.created_at, m.updated_at
   FROM majors m`;
 
 /** The columns a major's save writes. */

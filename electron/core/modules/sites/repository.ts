@@ -1,31 +1,10 @@
 import type { SiteSaveData, TrainingSite } from '../../../../shared/contract/sites';
 import type { Db } from '../../db/open';
+import { camelRow, type SnakeRow } from '../../db/rows';
 
-interface SiteRow {
-  id: number;
-  name: string;
-  campus: TrainingSite['campus'];
-  partner: string;
-  capacity: number;
-  agreement_start: string | null;
-  agreement_end: string | null;
-  created_at: string;
-  updated_at: string;
-}
+type SiteRow = SnakeRow<TrainingSite>;
 
-function fromRow(row: SiteRow): TrainingSite {
-  return {
-    id: row.id,
-    name: row.name,
-    campus: row.campus,
-    partner: row.partner,
-    capacity: row.capacity,
-    agreementStart: row.agreement_start,
-    agreementEnd: row.agreement_end,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const fromRow = (row: SiteRow): TrainingSite => camelRow(row);
 
 /** On campus first, then by name: the sites list and a project's self-check facts share it. */
 export const siteOrderSql = "s.campus = 'off', s.name";

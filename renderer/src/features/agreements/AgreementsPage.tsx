@@ -1,5 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Space, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { FeeAgreement } from '../../../../shared/contract/agreements';
@@ -8,13 +8,10 @@ import {
   certificateLevels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { RecordDocumentCell } from '../../components/RecordDocumentCell';
-import { ConfirmLink, EditLink } from '../../components/RowActions';
-import { useAction } from '../../components/useAction';
+import { useRecordColumns } from '../../components/recordColumns';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { AgreementFormModal } from './AgreementFormModal';
@@ -24,13 +21,13 @@ import { useAgreements } from './agreementsStore';
 export function AgreementsPage() {
   const { items, loadState, loadError, load, saving, save } = useAgreements();
   const [editing, setEditing] = useState<FeeAgreement | 'new' | null>(null);
-  const { run: act } = useAction<number>();
   const text = t.agreements;
 
   const certificateFilters = [...new Set(items.map((a) => a.certificateName))].map((name) => ({
     value: name,
     text: name,
   }));
+  const recordColumns = useRecordColumns<FeeAgreement>('agreements', text, setEditing);
   const columns: ColumnsType<FeeAgreement> = [
     {
       title: text.fields.certificateId,
@@ -76,40 +73,7 @@ export function AgreementsPage() {
       render: (names: string[]) =>
         names.length === 0 ? text.alone : names.map((n) => <Tag key={n}>{n}</Tag>),
     },
-    {
-      title: text.fields.document,
-      key: 'document',
-      width: 200,
-      render: (_, a) => (
-        <RecordDocumentCell
-          owner="agreements"
-          id={a.id}
-          hasDocument={a.document !== null}
-          text={text}
-        />
-      ),
-    },
-    {
-      title: t.common.actions,
-      key: 'actions',
-      width: 150,
-      render: (_, a) => (
-        <Space size={0}>
-          <EditLink onClick={() => setEditing(a)} />
-          <ConfirmLink
-            title={text.deleteTitle}
-            description={text.deleteContent}
-            icon={<DeleteOutlined />}
-            dangerOk
-            onConfirm={() =>
-              act(a.id, () => mutate('agreements.delete', { id: a.id }), text.deleted)
-            }
-          >
-            {t.common.delete}
-          </ConfirmLink>
-        </Space>
-      ),
-    },
+    ...recordColumns,
   ];
 
   return (

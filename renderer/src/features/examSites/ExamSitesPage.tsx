@@ -1,5 +1,5 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Space, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
@@ -9,14 +9,11 @@ import {
   validPeriodText,
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
-import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
-import { certificateOptionsOf, FilterSelect } from '../../components/FilterSelect';
+import { certificateOptionsOf, FilterBar, FilterSelect } from '../../components/FilterSelect';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { RecordDocumentCell } from '../../components/RecordDocumentCell';
-import { ConfirmLink, EditLink } from '../../components/RowActions';
-import { useAction } from '../../components/useAction';
+import { useRecordColumns } from '../../components/recordColumns';
 import { byText, formatDate } from '../../components/format';
 import { t } from '../../i18n';
 import { ExamSiteFormModal } from './ExamSiteFormModal';
@@ -32,7 +29,6 @@ const statusColors: Record<ExamSiteStatus, string> = {
 export function ExamSitesPage() {
   const { items, loadState, loadError, load, saving, save } = useExamSites();
   const [editing, setEditing] = useState<ExamSite | 'new' | null>(null);
-  const { run: act } = useAction<number>();
   const [certificateId, setCertificateId] = useState<number | null>(null);
   const [status, setStatus] = useState<ExamSiteStatus | null>(null);
   const text = t.examSites;
@@ -48,6 +44,7 @@ export function ExamSitesPage() {
   );
   const certificateOptions = useMemo(() => certificateOptionsOf(items), [items]);
 
+  const recordColumns = useRecordColumns<ExamSite>('examSites', text, setEditing);
   const columns: ColumnsType<ExamSite> = [
     {
       title: text.fields.certificateId,
@@ -87,40 +84,7 @@ export function ExamSitesPage() {
           </Tag>
         )),
     },
-    {
-      title: text.fields.document,
-      key: 'document',
-      width: 200,
-      render: (_, s) => (
-        <RecordDocumentCell
-          owner="examSites"
-          id={s.id}
-          hasDocument={s.document !== null}
-          text={text}
-        />
-      ),
-    },
-    {
-      title: t.common.actions,
-      key: 'actions',
-      width: 150,
-      render: (_, s) => (
-        <Space size={0}>
-          <EditLink onClick={() => setEditing(s)} />
-          <ConfirmLink
-            title={text.deleteTitle}
-            description={text.deleteContent}
-            icon={<DeleteOutlined />}
-            dangerOk
-            onConfirm={() =>
-              act(s.id, () => mutate('examSites.delete', { id: s.id }), text.deleted)
-            }
-          >
-            {t.common.delete}
-          </ConfirmLink>
-        </Space>
-      ),
-    },
+    ...recordColumns,
   ];
 
   return (
@@ -135,14 +99,11 @@ export function ExamSitesPage() {
         }
       />
       <LoadState state={loadState} error={loadError} onRetry={load}>
-        <Flex gap={8} style={{ marginBottom: 12 }}>
-          <FilterSelect
-            label={text.allCertificates}
-            width={220}
-            value={certificateId}
-            onChange={setCertificateId}
-            options={certificateOptions}
-          />
+        <FilterBar
+          certificateId={certificateId}
+          onCertificateChange={setCertificateId}
+          certificates={certificateOptions}
+        >
           <FilterSelect
             label={text.allStatuses}
             width={140}
@@ -150,7 +111,7 @@ export function ExamSitesPage() {
             onChange={setStatus}
             options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
           />
-        </Flex>
+        </FilterBar>
         <DataTable<ExamSite>
           rowKey="id"
           columns={columns}

@@ -1,5 +1,5 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Space } from 'antd';
+import { App, Button, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
@@ -11,7 +11,7 @@ import {
 import { examFormLabels, type ExamForm } from '../../../../shared/domain/costCaps';
 import { useNavigation } from '../../app/navigationStore';
 import { DataTable } from '../../components/DataTable';
-import { FilterSelect } from '../../components/FilterSelect';
+import { FilterBar, FilterSelect } from '../../components/FilterSelect';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { EditLink } from '../../components/RowActions';
@@ -154,15 +154,11 @@ export function BatchList() {
         }
       />
       <LoadState state={loadState} error={loadError} onRetry={load}>
-        <Flex gap={12} style={{ marginBottom: 16 }}>
-          <FilterSelect
-            label={text.allCertificates}
-            width={260}
-            searchable
-            value={certificateId}
-            onChange={setCertificateId}
-            options={certificateOptions}
-          />
+        <FilterBar
+          certificateId={certificateId}
+          onCertificateChange={setCertificateId}
+          certificates={certificateOptions}
+        >
           <FilterSelect
             label={text.allLevels}
             width={140}
@@ -170,7 +166,7 @@ export function BatchList() {
             onChange={setLevel}
             options={certificateLevels.map((l) => ({ value: l, label: certificateLevelLabels[l] }))}
           />
-        </Flex>
+        </FilterBar>
         <DataTable<ExamBatch>
           rowKey="id"
           columns={columns}

@@ -46,6 +46,7 @@ export const common = {
   close: '关闭',
   actions: '操作',
   search: '搜索',
+  allCertificates: '全部证书',
   import: '导入',
   confirmDelete: '确定删除吗？',
   deleted: '已删除',

@@ -15,7 +15,6 @@ export const examSites = {
   emptyHint:
     '还没有考核站点申请。先在“实训条件”中录入实训室或实习实训场所，再点击右上角“新增考核站点申请”。',
   noMatch: '没有符合筛选条件的考核站点申请，请调整证书或状态筛选。',
-  allCertificates: '全部证书',
   allStatuses: '全部状态',
   fields: {
     certificateId: '证书',

@@ -11,7 +11,6 @@ export const exams = {
   deleted: (name: string) => `已删除考核批次“${name}”`,
   emptyHint: '还没有考核批次。点击右上角“新增考核批次”，选择证书、等级、考核日期和考核费。',
   noMatch: '没有符合筛选条件的批次，请调整证书或等级筛选。',
-  allCertificates: '全部证书',
   allLevels: '全部等级',
   open: '报名管理',
   fields: {

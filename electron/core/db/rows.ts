@@ -1,0 +1,32 @@
+/* A table's row and its record differ only in how fields are named (`first_enrolment_year` vs
+   `firstEnrolmentYear`): one mapping for every repository whose SELECT gives exactly the record's
+   columns, so a new column is one change, not three. */
+
+/** `firstEnrolmentYear` → `first_enrolment_year`, `areaM2` → `area_m2`. */
+type SnakeName<S extends string> = S extends `${infer C}${infer Rest}`
+  ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${SnakeName<Rest>}`
+  : S;
+
+/** `first_enrolment_year` → `firstEnrolmentYear`. */
+type CamelName<S extends string> = S extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelName<Tail>>}`
+  : S;
+
+/** The row SQLite gives for a record `T`: each field under its snake_case column name. */
+export type SnakeRow<T> = { [K in keyof T & string as SnakeName<K>]: T[K] };
+
+/** A row's fields under their camelCase names. */
+export type CamelRecord<R> = { [K in keyof R & string as CamelName<K>]: R[K] };
+
+/**
+ * The record of a stored row: every column under its camelCase name, values unchanged. Only for
+ * a SELECT that gives exactly the record's columns (every column the row has becomes a field).
+ */
+export function camelRow<R extends object>(row: R): CamelRecord<R> {
+  return Object.fromEntries(
+    Object.entries(row).map(([column, value]) => [
+      column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+      value,
+    ]),
+  ) as CamelRecord<R>;
+}

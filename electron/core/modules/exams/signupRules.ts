@@ -1,0 +1,55 @@
+import type { ExamBatch } from '../../../../shared/contract/exams';
+import { projectStatusLabels } from '../../../../shared/domain/projectStatus';
+import { CoreError } from '../../errors';
+import type { projectFor } from './repository';
+import type { PickedStudent } from './signupRepository';
+
+/* Who may be signed up for a batch: its capacity, and the notice's rule 9 (docs/rules.md). */
+
+const names = (items: readonly { name: string }[], max = 5) =>
+  `${items
+    .slice(0, max)
+    .map((i) => i.name)
+    .join('、')}${items.length > max ? ' 等' : ''}`;
+
+/** Refuses signing up `adding` more students than the batch has room for. */
+export function checkCapacity(batch: ExamBatch, adding: number): void {
+  if (batch.capacity === null || batch.activeCount + adding <= batch.capacity) return;
+  const over = batch.activeCount + adding - batch.capacity;
+  throw new CoreError(
+    'CONFLICT',
+    `该批次容量 ${batch.capacity} 人，已有 ${batch.activeCount} 人报名（未撤销），本次新增 ${adding} 人，超出 ${over} 人。请减少人数或调大批次容量；未报名任何学生。`,
+    { capacity: batch.capacity, active: batch.activeCount, adding, over },
+  );
+}
+
+/**
+ * Rule 9, 原则上: what the person must confirm before these students are signed up — the
+ * certificate's project for the exam year missing or not 省级确认, students outside its majors.
+ */
+export function signupWarnings(
+  batch: ExamBatch,
+  year: number,
+  project: ReturnType<typeof projectFor>,
+  students: readonly PickedStudent[],
+): string[] {
+  const warnings: string[] = [];
+  if (!project || !project.confirmed) {
+    const state = project
+      ? `状态为“${projectStatusLabels[project.status as keyof typeof projectStatusLabels]}”`
+      : '没有试点项目';
+    warnings.push(
+      `“${batch.certificateName}”${year} 年度${state}，未经省级确认：按试点通知，未经省级确认的学校和专业原则上不组织学生参加证书考核`,
+    );
+  }
+  if (project) {
+    const allowed = new Set(project.majorIds);
+    const outside = students.filter((s) => s.major_id === null || !allowed.has(s.major_id));
+    if (outside.length > 0) {
+      warnings.push(
+        `${outside.length} 名学生的专业不在该试点项目的相关专业中（${names(outside)}）`,
+      );
+    }
+  }
+  return warnings;
+}
