@@ -39,7 +39,7 @@ import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { MarkSubmittedButton } from './MarkSubmittedButton';
 import { SubmittedPackages } from './SubmittedPackages';
-import { usePackageTask } from './usePackageTask';
+import { useCancellableTask } from '../../components/useCancellableTask';
 
 const text = t.packageExport;
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
@@ -55,7 +55,7 @@ export function PackagePage() {
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
-  const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
+  const { busy, cancelling, progress, run, cancel: stop } = useCancellableTask('package.cancel');
   const { modal } = App.useApp();
 
   const build = async (acceptDraft: boolean) => {
