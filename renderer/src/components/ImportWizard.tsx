@@ -5,7 +5,6 @@ import {
   Button,
   Flex,
   Modal,
-  Progress,
   Result,
   Select,
   Space,
@@ -31,6 +30,7 @@ import { saveSheet } from '../features/fees/download';
 import { t } from '../i18n';
 import { ImportProblemGroups } from './ImportProblemGroups';
 import { useCancellableTask } from './useCancellableTask';
+import { TaskProgress } from './TaskProgress';
 import { useUnsavedGuard } from './useUnsavedGuard';
 
 interface Props {
@@ -341,29 +341,13 @@ export function ImportWizard({
             <Alert type="warning" showIcon message={cancelled} data-testid="import-cancelled" />
           )}
           {busy && (
-            <div data-testid="import-progress">
-              <Typography.Text type="secondary">
-                {task.cancelling ? t.importer.cancelling : (progress?.label ?? t.importer.reading)}
-              </Typography.Text>
-              <Flex gap="small" align="center">
-                <Progress
-                  percent={
-                    progress && progress.total > 0
-                      ? Math.round((progress.done / progress.total) * 100)
-                      : 0
-                  }
-                  status="active"
-                />
-                <Button
-                  size="small"
-                  loading={task.cancelling}
-                  onClick={() => void task.cancel().catch((e: unknown) => setError(messageOf(e)))}
-                  data-testid="import-cancel"
-                >
-                  {t.common.cancel}
-                </Button>
-              </Flex>
-            </div>
+            <TaskProgress
+              label={t.importer.reading}
+              progress={progress}
+              cancelling={task.cancelling}
+              onCancel={() => void task.cancel().catch((e: unknown) => setError(messageOf(e)))}
+              testId="import"
+            />
           )}
           {result && phase !== 'pick' && (
             <PreviewDetails

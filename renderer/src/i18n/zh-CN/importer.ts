@@ -8,7 +8,6 @@ export const importer = {
   fileInfo: (file: string, sheet: string | null, headerRow: number) =>
     `${file}${sheet ? ` · 工作表“${sheet}”` : ''} · 表头在第 ${headerRow} 行`,
   reading: '正在读取文件…',
-  cancelling: '正在取消…',
   summary: (
     total: number,
     valid: number,
