@@ -141,46 +141,4 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[40][0]);
     await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
   });
-  test('取消 stops a long preview and a long commit while their rows are checked: a message, nothing imported', async ({
-    page,
-    request,
-  }) => {
-    test.setTimeout(600_000);
-    const call = dataCall(webHostCall(request, host));
-    await call('majors.save', softwareMajor);
-    const rows = rosterRows(60_000, { majors: ['软件技术'] });
-    const file = {
-      name: '名单.csv',
-      mimeType: 'text/csv',
-      buffer: Buffer.from([rosterHeader, ...rows].map((r) => r.join(',')).join('\r\n')),
-    };
-    await page.goto(await host.launchUrl());
-    await openPage(page, '学生');
-    await page.getByRole('button', { name: '从名单导入' }).click();
-    const dialog = openDialog(page);
-    const progress = dialog.getByTestId('import-progress');
-    const cancelWhileChecking = async () => {
-      await expect(progress).toContainText('正在检查数据', { timeout: 240_000 });
-      await dialog.getByTestId('import-cancel').click();
-      await expect(dialog.getByTestId('import-cancelled')).toContainText('没有保存任何数据', {
-        timeout: 240_000,
-      });
-      await expect(progress).toHaveCount(0);
-    };
-
-    await page.locator('.ant-modal input[type=file]').setInputFiles(file);
-    await cancelWhileChecking();
-    await expect(dialog.getByTestId('import-summary')).toHaveCount(0);
-
-    await page.locator('.ant-modal input[type=file]').setInputFiles(file);
-    await expect(dialog.getByTestId('import-summary')).toContainText('共 60000 行', {
-      timeout: 240_000,
-    });
-    await dialog.getByTestId('import-commit').click();
-    await cancelWhileChecking();
-    // The preview stays, to import again; nothing was saved.
-    await expect(dialog.getByTestId('import-summary')).toContainText('共 60000 行');
-    const list = (await call('students.list', {})) as { total: number };
-    expect(list.total).toBe(0);
-  });
 });
