@@ -2,6 +2,7 @@ import type { BackupManager } from './backup/manager';
 import type { Db } from './db/open';
 import type { EventSource } from './events';
 import type { DownloadStore } from './io/downloads';
+import type { TaskRegistry } from './io/tasks';
 import type { UploadStore } from './io/uploads';
 import type { Logger } from './log';
 
@@ -42,6 +43,8 @@ export interface CoreServices {
   uploads: UploadStore;
   /** Files written for the user to save, fetched once by token from the host's download path. */
   downloads: DownloadStore;
+  /** Imports running (preview, commit, problem rows), by the page's task id: imports.cancel. */
+  importTasks: TaskRegistry;
   /** The open database, or null in recovery mode. */
   currentDb(): Db | null;
   status(): CoreStatus;

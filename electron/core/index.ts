@@ -34,6 +34,8 @@ import { systemHandlers } from './modules/system/service';
 import { teachersHandlers } from './modules/teachers/service';
 import { weeklyHandlers } from './modules/weekly/service';
 import { uploadHandlers } from './modules/uploads/service';
+import { importsHandlers } from './modules/imports/service';
+import { createTaskRegistry } from './io/tasks';
 import { makePrivateDir } from './io/privateFiles';
 import { createUploadStore } from './io/uploads';
 import { ATTACHMENTS_DIR } from './modules/attachments/blobStore';
@@ -111,6 +113,7 @@ function featureHandlers(ctx: CoreContext): Handlers {
     ...sitesHandlers(ctx),
     ...projectHandlers(ctx),
     ...studentsHandlers(ctx),
+    ...importsHandlers(ctx),
     ...packageHandlers(ctx),
     ...photosHandlers(ctx),
     ...dashboardHandlers(ctx),
@@ -226,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
       now: () => options.clock().getTime(),
     }),
     downloads,
+    importTasks: createTaskRegistry(),
     currentDb: () => session?.db ?? null,
     status: () => session?.status ?? { mode: 'recovery', problem: '数据文件正在切换，请稍候。' },
   };

@@ -1,4 +1,11 @@
+import { z } from 'zod';
 import type { Topic } from './topics';
+
+/** The id a page gives long work: it follows the work's progress events by it and cancels it with it. */
+export const taskIdSchema = z
+  .string({ error: '任务编号（taskId）无效' })
+  .min(1, { error: '任务编号（taskId）无效' })
+  .max(100, { error: '任务编号（taskId）过长' });
 
 /** Events the core pushes to the page, e.g. progress of long work. */
 export interface ProgressEvent {

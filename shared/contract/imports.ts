@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { SheetDownload } from './fees';
 import { uploadedFileSchema } from './files';
+import { taskIdSchema } from './events';
+import type { TopicsOf } from './topics';
 
 /**
  * The shape every spreadsheet import shares (catalogue, teachers, students): the same request
@@ -23,8 +25,8 @@ export const importRequestSchema = z.object({
     .optional(),
   /** A named worksheet; the first one when omitted. */
   sheetName: z.string().max(100, { error: '工作表名称过长' }).optional(),
-  /** Chosen by the page so it can follow this call's progress events. */
-  taskId: z.string().max(100, { error: 'taskId 过长' }).optional(),
+  /** Chosen by the page so it can follow this call's progress events and cancel it (imports.cancel). */
+  taskId: taskIdSchema.optional(),
   /**
    * Commit only: import the valid rows and leave the rows with errors out. Off by default, so a
    * file with errors changes nothing unless the person chose so.
@@ -196,3 +198,23 @@ export interface ImportResult {
 
 /** The problem rows as an xlsx to fix in Excel: 行号, the file's own columns, 问题. */
 export type ImportProblemSheet = SheetDownload;
+
+export const importCancelSchema = z.object({ taskId: taskIdSchema }).strict();
+
+export interface ImportCancelResult {
+  /**
+   * True when an import's preview, commit or problem rows with this id was running: it stops and
+   * rejects with CANCELLED, having saved nothing (a commit's transaction is rolled back).
+   */
+  cancelled: boolean;
+}
+
+/** 取消 for every spreadsheet import (catalogue, teachers, students, results, admissions). */
+export const importsContract = {
+  'imports.cancel': { input: importCancelSchema, output: {} as ImportCancelResult },
+} as const;
+
+export const importsTopics = {
+  // Declared as a write so that it reaches the core running the import, not the reader.
+  'imports.cancel': { writes: ['imports'] },
+} as const satisfies TopicsOf<typeof importsContract>;

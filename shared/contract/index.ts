@@ -22,6 +22,7 @@ import { systemContract, systemTopics } from './system';
 import { teachersContract, teachersTopics } from './teachers';
 import type { HandlerTopics } from './topics';
 import { uploadsContract, uploadsTopics } from './uploads';
+import { importsContract, importsTopics } from './imports';
 import { weeklyContract, weeklyTopics } from './weekly';
 
 /**
@@ -51,6 +52,7 @@ export const contract = {
   ...fundsContract,
   ...weeklyContract,
   ...uploadsContract,
+  ...importsContract,
   ...photosContract,
 } as const;
 
@@ -83,6 +85,7 @@ export const handlerTopics: { readonly [N in HandlerName]: HandlerTopics } = {
   ...systemTopics,
   ...teachersTopics,
   ...uploadsTopics,
+  ...importsTopics,
   ...weeklyTopics,
 };
 

@@ -5,6 +5,7 @@ import type { ProjectFieldChange } from '../domain/projectRevisions';
 import { fileNameField, type FileOffer, type GeneratedFile } from './files';
 import type { SelfCheckSummary } from './projects';
 import { uploadRefSchema } from './uploads';
+import { taskIdSchema } from './events';
 import { projectData, feeData, type TopicsOf } from './topics';
 
 export const PACKAGE_FORMAT_VERSION = 1;
@@ -14,11 +15,6 @@ export const MAX_VERIFY_BYTES = 200 * 1024 * 1024;
 /** Why a file is not checked: bigger than any package this app makes. */
 export const verifyTooLargeMessage = () =>
   `文件过大（超过 ${MAX_VERIFY_BYTES / 1024 / 1024} MB），不是本软件生成的材料包。`;
-
-const taskIdSchema = z
-  .string({ error: '任务编号（taskId）无效' })
-  .min(1, { error: '任务编号（taskId）无效' })
-  .max(100, { error: '任务编号（taskId）过长' });
 
 export const packageBuildSchema = z
   .object({

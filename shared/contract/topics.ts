@@ -31,6 +31,8 @@ export const topics = [
   'packages',
   /** Files the page staged with uploads.begin / uploads.chunk. */
   'uploads',
+  /** Imports running (preview, commit): what imports.cancel stops. */
+  'imports',
 ] as const;
 
 export type Topic = (typeof topics)[number];

@@ -17,6 +17,7 @@ import { CoreError } from '../errors';
 import type { EventSource } from '../events';
 import { describeColumns, locateHeader, resolveMapping, type ImportFieldSpec } from './header';
 import { newTaskId, progressReporter } from './progress';
+import type { CancellableTask, TaskRegistry } from './tasks';
 import { addSheet, newWorkbook, workbookBytes } from './sheetWriter';
 import { groupProblems } from './problemGroups';
 import { decodeUpload, readTable } from './read';
@@ -104,6 +105,33 @@ export interface ImportDefinition<K extends string, T> {
 
 export interface ImportEnvironment {
   events: EventSource;
+  /** Where each preview, commit and problem-rows call runs as a task imports.cancel can stop. */
+  importTasks: TaskRegistry;
+}
+
+/** How many rows are checked between two looks for a cancel (the loop yields there). */
+const ROWS_PER_CHECKPOINT = 1000;
+
+/**
+ * Runs one import call as a cancellable task under `taskId`. A cancelled call rejects with
+ * CANCELLED (`what` names it) and leaves nothing behind: no table remembered for the commit, and
+ * a commit's transaction rolled back.
+ */
+async function asTask<R>(
+  env: ImportEnvironment,
+  taskId: string,
+  what: string,
+  work: (task: CancellableTask) => Promise<R>,
+): Promise<R> {
+  const task = env.importTasks.begin(taskId, `已取消${what}，没有保存任何数据。`);
+  try {
+    return await work(task);
+  } catch (error) {
+    if (task.signal.aborted) forgetLastRead();
+    throw error;
+  } finally {
+    task.end();
+  }
 }
 
 export const LOST_DIGITS_REASON =
@@ -239,14 +267,17 @@ async function analyse<K extends string, T>(
   request: ParsedImportRequest,
   env: ImportEnvironment,
   taskId: string,
+  task: CancellableTask,
   keepValid: boolean,
 ): Promise<Analysis<T>> {
+  await task.checkpoint();
   const reading = progressReporter(env.events, taskId, `${def.title}：正在读取文件`, 1);
   const table = await readTableOnce(decodeUpload(request.file), {
     fileName: request.file.fileName,
     sheetName: request.sheetName,
   });
   reading(1);
+  await task.checkpoint();
 
   const fieldInfo: ImportFieldInfo[] = def.fields.map((f) => ({
     key: f.key,
@@ -428,6 +459,7 @@ async function analyse<K extends string, T>(
   let toUpdate = 0;
 
   for (let i = 0; i < people.length; i += 1) {
+    if (i % ROWS_PER_CHECKPOINT === 0) await task.checkpoint();
     const row = people[i];
     const errors: RowIssue[] = [...(clashes.get(row.rowNumber) ?? [])];
     const warnings: RowIssue[] = [];
@@ -563,7 +595,9 @@ export async function previewImport<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportPreview> {
   const taskId = request.taskId ?? newTaskId('import-preview');
-  const analysis = await analyse(def, request, env, taskId, false);
+  const analysis = await asTask(env, taskId, `检查${def.title}文件`, (task) =>
+    analyse(def, request, env, taskId, task, false),
+  );
   const { preview, people, mergedInto } = analysis;
   const rowsFrom = Math.min(
     request.rowsFrom ?? 0,
@@ -604,7 +638,18 @@ export async function commitImport<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportResult> {
   const taskId = request.taskId ?? newTaskId('import-commit');
-  const { preview, problems, valid } = await analyse(def, request, env, taskId, true);
+  return asTask(env, taskId, def.title, (task) => commitTask(db, def, request, env, taskId, task));
+}
+
+async function commitTask<K extends string, T>(
+  db: Db,
+  def: ImportDefinition<K, T>,
+  request: ParsedImportRequest,
+  env: ImportEnvironment,
+  taskId: string,
+  task: CancellableTask,
+): Promise<ImportResult> {
+  const { preview, problems, valid } = await analyse(def, request, env, taskId, task, true);
   if (preview.missingFields.length > 0) {
     const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
     throw new CoreError(
@@ -631,8 +676,19 @@ export async function commitImport<K extends string, T>(
       `未导入任何数据：全部 ${invalid} 行都有错误（${errorGroupsText(preview)}），没有可导入的行。`,
     );
   }
+  await task.checkpoint();
   const writing = progressReporter(env.events, taskId, `${def.title}：正在写入`, valid.length);
-  const result = db.transaction(() => def.apply(valid, writing, invalid))();
+  // A cancel seen while the rows are written throws out of the transaction, which rolls back.
+  const result = db.transaction(() =>
+    def.apply(
+      valid,
+      (done) => {
+        task.check();
+        writing(done);
+      },
+      invalid,
+    ),
+  )();
   writing(valid.length);
   forgetLastRead();
   return invalid > 0 ? { ...result, leftOut: invalid } : result;
@@ -648,7 +704,12 @@ export async function problemRowsSheet<K extends string, T>(
   env: ImportEnvironment,
 ): Promise<ImportProblemSheet> {
   const taskId = request.taskId ?? newTaskId('import-problems');
-  const { preview, people, problems } = await analyse(def, request, env, taskId, false);
+  const { preview, people, problems } = await asTask(
+    env,
+    taskId,
+    `生成${def.title}问题行`,
+    (task) => analyse(def, request, env, taskId, task, false),
+  );
   const problemRows = [...problems]
     .filter(([, p]) => p.errors.length > 0)
     .map(([index, p]) => ({ row: people[index], errors: p.errors }));

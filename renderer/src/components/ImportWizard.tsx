@@ -5,7 +5,6 @@ import {
   Button,
   Flex,
   Modal,
-  Progress,
   Result,
   Select,
   Space,
@@ -25,12 +24,13 @@ import {
   type ImportRequest,
   type ImportResult,
 } from '../../../shared/contract/imports';
-import { messageOf } from '../api/client';
+import { messageOf, PilotError } from '../api/client';
 import { toUploadedFile } from '../api/files';
 import { saveSheet } from '../features/fees/download';
 import { t } from '../i18n';
 import { ImportProblemGroups } from './ImportProblemGroups';
-import { useTaskProgress } from './useTaskProgress';
+import { useCancellableTask } from './useCancellableTask';
+import { TaskProgress } from './TaskProgress';
 import { useUnsavedGuard } from './useUnsavedGuard';
 
 interface Props {
@@ -66,7 +66,7 @@ const actionTag = (row: ImportPreviewRow, words: { create: string; update: strin
  * The import dialog every spreadsheet import uses: pick a file → preview with the problems grouped
  * by reason and the column mapping → import all rows (only when every row is valid), or only the
  * valid ones after a confirmation, or download the problem rows to fix → result.
- * Long steps show the core's progress events.
+ * Long steps show the core's progress events and can be cancelled (取消 beside the progress bar).
  */
 export function ImportWizard({
   open,
@@ -87,7 +87,16 @@ export function ImportWizard({
   const [result, setResult] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { progress, start, finish } = useTaskProgress(open);
+  /** What a cancelled preview or commit said: nothing was saved. */
+  const [cancelled, setCancelled] = useState<string | null>(null);
+  const task = useCancellableTask('imports.cancel', open);
+  const { progress } = task;
+  /** A cancelled step's message, or false when `e` is another failure. */
+  const wasCancelled = (e: unknown) => {
+    if (!(e instanceof PilotError && e.shape.code === 'CANCELLED')) return false;
+    setCancelled(e.message);
+    return true;
+  };
 
   const reset = () => {
     setPhase('pick');
@@ -96,23 +105,23 @@ export function ImportWizard({
     setResult(null);
     setDone(null);
     setError(null);
-    finish();
+    setCancelled(null);
   };
 
   const runPreview = async (picked: UploadedFile, nextMapping: Record<string, number | null>) => {
     setPhase('previewing');
     setError(null);
+    setCancelled(null);
     try {
-      const taskId = start();
-      const next = await preview({ file: picked, mapping: nextMapping, taskId });
+      const next = await task.run((taskId) =>
+        preview({ file: picked, mapping: nextMapping, taskId }),
+      );
       setResult(next);
       setPhase('ready');
     } catch (e) {
-      setError(`${t.importer.previewFailed}：${messageOf(e)}`);
+      if (!wasCancelled(e)) setError(`${t.importer.previewFailed}：${messageOf(e)}`);
       setResult(null);
       setPhase('pick');
-    } finally {
-      finish();
     }
   };
 
@@ -154,17 +163,15 @@ export function ImportWizard({
     if (!file) return;
     setPhase('committing');
     setError(null);
+    setCancelled(null);
     try {
-      const taskId = start();
-      const imported = await commit({ file, mapping, taskId, skipInvalid });
+      const imported = await task.run((taskId) => commit({ file, mapping, taskId, skipInvalid }));
       setDone(imported);
       setPhase('done');
       onImported?.(imported);
     } catch (e) {
-      setError(`${t.importer.failed}：${messageOf(e)}`);
+      if (!wasCancelled(e)) setError(`${t.importer.failed}：${messageOf(e)}`);
       setPhase('ready');
-    } finally {
-      finish();
     }
   };
 
@@ -334,20 +341,17 @@ export function ImportWizard({
             </Flex>
           )}
           {error && <Alert type="error" showIcon message={error} data-testid="import-error" />}
+          {cancelled && (
+            <Alert type="warning" showIcon message={cancelled} data-testid="import-cancelled" />
+          )}
           {busy && (
-            <div data-testid="import-progress">
-              <Typography.Text type="secondary">
-                {progress?.label ?? t.importer.reading}
-              </Typography.Text>
-              <Progress
-                percent={
-                  progress && progress.total > 0
-                    ? Math.round((progress.done / progress.total) * 100)
-                    : 0
-                }
-                status="active"
-              />
-            </div>
+            <TaskProgress
+              label={t.importer.reading}
+              progress={progress}
+              cancelling={task.cancelling}
+              onCancel={() => void task.cancel().catch((e: unknown) => setError(messageOf(e)))}
+              testId="import"
+            />
           )}
           {result && phase !== 'pick' && (
             <PreviewDetails

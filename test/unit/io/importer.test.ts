@@ -6,6 +6,7 @@ import { importRequestSchema } from '../../../shared/contract/imports';
 import { parseDateText } from '../../../shared/domain/text';
 import { CoreError } from '../../../electron/core/errors';
 import { createEventSource } from '../../../electron/core/events';
+import { createTaskRegistry } from '../../../electron/core/io/tasks';
 import { fieldForHeader, headerKey } from '../../../electron/core/io/header';
 import {
   commitImport,
@@ -51,7 +52,7 @@ const env = () => {
   source.on((e) => {
     if (e.type === 'progress') events.push(e);
   });
-  return { events: source };
+  return { events: source, importTasks: createTaskRegistry() };
 };
 
 function definition(): ImportDefinition<Field, Person> {

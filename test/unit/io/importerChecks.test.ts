@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createEventSource } from '../../../electron/core/events';
+import { createTaskRegistry } from '../../../electron/core/io/tasks';
 import {
   commitImport,
   previewImport,
@@ -58,7 +59,7 @@ function definition(): ImportDefinition<Field, Row> {
   };
 }
 
-const env = { events: createEventSource() };
+const env = { events: createEventSource(), importTasks: createTaskRegistry() };
 
 describe('import definitions with their own row checks', () => {
   it('reports checkRow errors and warnings on the right row and column; warnings do not block', async () => {

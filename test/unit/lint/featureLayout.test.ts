@@ -14,6 +14,8 @@ import { repoRoot } from '../../harness/webHost';
 const withoutPage: Record<string, string> = {
   system: 'app info and the data folder, shown on 设置 (features/backup)',
   uploads: 'files sent in pieces before an import or restore; used by every page that takes a file',
+  imports:
+    '取消 of a running import; the import dialog (components/ImportWizard) every importing page uses',
 };
 
 /** Pages that have no handlers of their own, and what they read. */

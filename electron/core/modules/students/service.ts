@@ -94,7 +94,7 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     return { linked, unmatched };
   });
 
-  const importEnv = { events: ctx.events };
+  const importEnv = { events: ctx.events, importTasks: ctx.importTasks };
 
   return {
     'students.list': (input) => repo.list(input),

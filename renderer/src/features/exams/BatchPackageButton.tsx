@@ -7,7 +7,7 @@ import { invoke, messageOf, PilotError } from '../../api/client';
 import { t } from '../../i18n';
 import { saveOffer } from '../../api/files';
 import { MarkSubmittedButton } from '../package/MarkSubmittedButton';
-import { usePackageTask } from '../package/usePackageTask';
+import { useCancellableTask } from '../../components/useCancellableTask';
 
 const text = t.batchPackage;
 
@@ -18,7 +18,7 @@ const text = t.batchPackage;
  */
 export function BatchPackageButton({ batch }: { batch: ExamBatch }) {
   const { message } = App.useApp();
-  const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
+  const { busy, cancelling, progress, run, cancel: stop } = useCancellableTask('package.cancel');
   // The package just downloaded, until the next export: it can be marked as submitted.
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
 

@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined, SafetyOutlined, StopOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -8,7 +8,6 @@ import {
   Flex,
   InputNumber,
   List,
-  Progress,
   Tooltip,
   Typography,
   Upload,
@@ -39,7 +38,8 @@ import { VerdictList } from '../../components/VerdictList';
 import { t } from '../../i18n';
 import { MarkSubmittedButton } from './MarkSubmittedButton';
 import { SubmittedPackages } from './SubmittedPackages';
-import { usePackageTask } from './usePackageTask';
+import { useCancellableTask } from '../../components/useCancellableTask';
+import { TaskProgress } from '../../components/TaskProgress';
 
 const text = t.packageExport;
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
@@ -55,7 +55,7 @@ export function PackagePage() {
   const [built, setBuilt] = useState<PackageBuildResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState<string | null>(null);
-  const { busy, cancelling, progress, run, cancel: stop } = usePackageTask();
+  const { busy, cancelling, progress, run, cancel: stop } = useCancellableTask('package.cancel');
   const { modal } = App.useApp();
 
   const build = async (acceptDraft: boolean) => {
@@ -212,30 +212,13 @@ export function PackagePage() {
             </Tooltip>
           </Flex>
           {busy && (
-            <div data-testid="package-progress">
-              <Typography.Text type="secondary">
-                {cancelling ? text.cancelling : (progress?.label ?? text.building)}
-              </Typography.Text>
-              <Flex align="center" gap={12}>
-                <Progress
-                  style={{ flex: 1, margin: 0 }}
-                  percent={
-                    progress && progress.total > 0
-                      ? Math.floor((progress.done / progress.total) * 100)
-                      : 0
-                  }
-                  status="active"
-                />
-                <Button
-                  icon={<StopOutlined />}
-                  loading={cancelling}
-                  onClick={() => void cancel()}
-                  data-testid="package-cancel"
-                >
-                  {text.cancel}
-                </Button>
-              </Flex>
-            </div>
+            <TaskProgress
+              label={text.building}
+              progress={progress}
+              cancelling={cancelling}
+              onCancel={() => void cancel()}
+              testId="package"
+            />
           )}
           {error && <Alert type="error" showIcon message={error} data-testid="package-error" />}
           {cancelled && (

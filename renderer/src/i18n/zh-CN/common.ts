@@ -42,6 +42,7 @@ export const common = {
   edit: '编辑',
   delete: '删除',
   cancel: '取消',
+  cancelling: '正在取消…',
   confirm: '确定',
   close: '关闭',
   actions: '操作',

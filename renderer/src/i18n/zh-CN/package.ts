@@ -17,7 +17,6 @@ export const packageExport = {
   selectFirst: '请先在表格中勾选要导出的试点项目',
   selected: (n: number) => `已选 ${n} 个项目`,
   building: '正在生成申报材料…',
-  cancelling: '正在取消…',
   draftTitle: '自检未通过，只能导出为草稿',
   draftContent:
     '以下项目自检未通过。导出的文件名和文档中将标注“草稿”，不能作为正式申报材料提交。确定导出草稿吗？',
