@@ -49,19 +49,23 @@ describe('majors.saveMany (按名称新建专业)', () => {
       majors: [softwareMajor, { ...nursing, code: computerMajor.code }],
     });
     expect(taken.code).toBe('CONFLICT');
-    expect(taken.message).toBe('第 2 行：专业代码 510201 已被专业“计算机应用技术”使用，未保存。');
+    expect(taken.message).toBe(
+      '第 2 行（护理）：专业代码 510201 已被专业“计算机应用技术”使用，未保存。',
+    );
     expect(taken.details?.fields?.[0].path).toBe('majors.1.code');
 
     const twice = await fails(t, 'majors.saveMany', {
       majors: [softwareMajor, nursing, { ...nursing, code: '520202' }],
     });
-    expect(twice.message).toBe('第 3 行：高职专科层次已有专业“护理”（代码 520201），未保存。');
+    expect(twice.message).toBe(
+      '第 3 行（护理）：高职专科层次已有专业“护理”（代码 520201），未保存。',
+    );
     expect(twice.details?.fields?.[0].path).toBe('majors.2.name');
 
     const late = await fails(t, 'majors.saveMany', {
       majors: [softwareMajor, { ...nursing, firstEnrolmentYear: 2030 }],
     });
-    expect(late.message).toContain('第 2 行：首次招生年份不能晚于 2027 年');
+    expect(late.message).toContain('第 2 行（护理）：首次招生年份不能晚于 2027 年');
 
     expect((await ok(t, 'majors.list', {})).map((m) => m.code)).toEqual([computerMajor.code]);
     expect(auditCount()).toBe(1);

@@ -85,7 +85,7 @@ export function majorsHandlers(
   const saveMany = (inputs: MajorInputData[]): Major[] =>
     db.transaction(() =>
       inputs.map((input, i) => {
-        const row = `第 ${i + 1} 行：`;
+        const row = `第 ${i + 1} 行（${input.name}）：`;
         const late = enrolmentTooLate(input);
         if (late) {
           throw validationError([
