@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
 import { dataCall } from '../harness/fees';
 import { softwareMajor } from '../harness/majors';
@@ -9,6 +9,19 @@ import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students'
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Opens 学生 → 从名单导入 and picks a roster of `rows` under the usual header: the dialog. */
+async function previewRoster(page: Page, host: RunningWebHost, rows: string[][]) {
+  await page.goto(await host.launchUrl());
+  await openPage(page, '学生');
+  await page.getByRole('button', { name: '从名单导入' }).click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles({
+    name: '名单.xlsx',
+    mimeType: XLSX_MIME,
+    buffer: await xlsxBytes({ rows: [[...rosterHeader], ...rows] }),
+  });
+  return page.getByRole('dialog').filter({ hasText: '导入学生名单' });
+}
 
 test.describe('学生名单导入：真实学校的表格', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -129,15 +142,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
   }) => {
     await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
     const rows = rosterRows(45, { majors: ['软件技术'] });
-    await page.goto(await host.launchUrl());
-    await openPage(page, '学生');
-    await page.getByRole('button', { name: '从名单导入' }).click();
-    const dialog = openDialog(page);
-    await page.locator('.ant-modal input[type=file]').setInputFiles({
-      name: '名单.xlsx',
-      mimeType: XLSX_MIME,
-      buffer: await xlsxBytes({ rows: [[...rosterHeader], ...rows] }),
-    });
+    const dialog = await previewRoster(page, host, rows);
     await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
     const table = dialog.getByTestId('import-rows');
     const firstCell = table.locator('tbody tr.ant-table-row').first().locator('td').first();
@@ -158,15 +163,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await call('majors.save', softwareMajor);
     // rosterRows names majors by threes: rows 1–2 and 9 软件技术, 3–5 护理, 6–8 大数据技术.
     const rows = rosterRows(9, { majors: ['软件技术', '护理', '大数据技术'] });
-    await page.goto(await host.launchUrl());
-    await openPage(page, '学生');
-    await page.getByRole('button', { name: '从名单导入' }).click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '导入学生名单' });
-    await page.locator('.ant-modal input[type=file]').setInputFiles({
-      name: '名单.xlsx',
-      mimeType: XLSX_MIME,
-      buffer: await xlsxBytes({ rows: [[...rosterHeader], ...rows] }),
-    });
+    const dialog = await previewRoster(page, host, rows);
     const warnings = dialog.getByTestId('import-warnings');
     await expect(warnings.getByTestId('import-group')).toHaveText([/专业未匹配\s*6 行/]);
 

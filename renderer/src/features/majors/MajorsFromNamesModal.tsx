@@ -35,6 +35,32 @@ interface Values {
 const text = t.majors.fromNames;
 const f = t.majors.fields;
 
+/** The fields typed per row (the name comes from the roster). */
+const editable = [
+  'code',
+  'level',
+  'catalogueYear',
+  'firstEnrolmentYear',
+  'annualEnrolment',
+] as const;
+
+/** The input of one field, labelled “护理 专业代码” for screen readers and tests. */
+function inputOf(field: (typeof editable)[number], label: string): ReactNode {
+  if (field === 'code') {
+    return <Input aria-label={label} placeholder={t.majors.placeholders.code} maxLength={6} />;
+  }
+  if (field === 'level') {
+    return (
+      <Select
+        aria-label={label}
+        placeholder={t.majors.placeholders.level}
+        options={majorLevels.map((value) => ({ value, label: majorLevelLabels[value] }))}
+      />
+    );
+  }
+  return <InputNumber aria-label={label} style={{ width: '100%' }} />;
+}
+
 /** “510299 某专业” carries its code; a bare name leaves the code to type. */
 function initialRow(name: UnmatchedMajorName, level: MajorLevel | undefined): Partial<MajorInput> {
   const withCode = /^(\d{6})\s*(.+)$/.exec(name.text);
@@ -60,25 +86,22 @@ export function MajorsFromNamesModal({ names, level, onSaved, onClose }: Props) 
     onSaved(saved);
     return text.saved(saved.length);
   };
-  /** One field of row `i`; its input is labelled “护理 专业代码” for screen readers and tests. */
-  const cell = (
-    i: number,
-    field: keyof typeof majorFields,
-    input: (label: string) => ReactNode,
-  ) => (
+  const initial = names.map((n) => initialRow(n, level));
+  /** One field of row `i`, checked as the core checks it, its message naming the row. */
+  const cell = (i: number, field: (typeof editable)[number]) => (
     <Form.Item
       name={[i, field]}
       style={{ margin: 0 }}
-      rules={[zodRule(majorFields[field], text.rowPrefix(i + 1, names[i].text))]}
+      rules={[zodRule(majorFields[field], text.rowPrefix(i + 1, initial[i].name ?? ''))]}
     >
-      {input(`${names[i].text} ${f[field]}`)}
+      {inputOf(field, `${initial[i].name} ${f[field]}`)}
     </Form.Item>
   );
   return (
     <FormModal
       form={form}
       name="majorsFromNames"
-      initialValues={{ majors: names.map((n) => initialRow(n, level)) }}
+      initialValues={{ majors: initial }}
       title={text.title}
       width={960}
       onSubmit={save}
@@ -99,7 +122,7 @@ export function MajorsFromNamesModal({ names, level, onSaved, onClose }: Props) 
                 key: 'name',
                 render: (_, name, i) => (
                   <>
-                    <Typography.Text strong>{initialRow(name, level).name}</Typography.Text>{' '}
+                    <Typography.Text strong>{initial[i].name}</Typography.Text>{' '}
                     <Typography.Text type="secondary">{text.rows(name.count)}</Typography.Text>
                     <Form.Item name={[i, 'name']} hidden>
                       <Input />
@@ -107,46 +130,12 @@ export function MajorsFromNamesModal({ names, level, onSaved, onClose }: Props) 
                   </>
                 ),
               },
-              {
-                title: f.code,
-                key: 'code',
-                width: 170,
-                render: (_, __, i) =>
-                  cell(i, 'code', (label) => (
-                    <Input
-                      aria-label={label}
-                      placeholder={t.majors.placeholders.code}
-                      maxLength={6}
-                    />
-                  )),
-              },
-              {
-                title: f.level,
-                key: 'level',
-                width: 130,
-                render: (_, __, i) =>
-                  cell(i, 'level', (label) => (
-                    <Select
-                      aria-label={label}
-                      placeholder={t.majors.placeholders.level}
-                      options={majorLevels.map((value) => ({
-                        value,
-                        label: majorLevelLabels[value],
-                      }))}
-                    />
-                  )),
-              },
-              ...(['catalogueYear', 'firstEnrolmentYear', 'annualEnrolment'] as const).map(
-                (field) => ({
-                  title: f[field],
-                  key: field,
-                  width: 130,
-                  render: (_: unknown, __: UnmatchedMajorName, i: number) =>
-                    cell(i, field, (label) => (
-                      <InputNumber aria-label={label} style={{ width: '100%' }} />
-                    )),
-                }),
-              ),
+              ...editable.map((field) => ({
+                title: f[field],
+                key: field,
+                width: field === 'code' ? 170 : 130,
+                render: (_: unknown, __: UnmatchedMajorName, i: number) => cell(i, field),
+              })),
             ]}
           />
         )}
