@@ -93,6 +93,9 @@ export interface MajorRef {
   name: string;
 }
 
+/** The import preview's group of rows whose 专业 names no saved major (the dialog offers to add them). */
+export const UNMATCHED_MAJOR_GROUP = '专业未匹配';
+
 export type MajorMatch =
   | { kind: 'none' }
   | { kind: 'matched'; major: MajorRef }

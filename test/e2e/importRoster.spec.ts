@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
 import { dataCall } from '../harness/fees';
 import { softwareMajor } from '../harness/majors';
@@ -9,6 +9,19 @@ import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students'
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Opens 学生 → 从名单导入 and picks a roster of `rows` under the usual header: the dialog. */
+async function previewRoster(page: Page, host: RunningWebHost, rows: string[][]) {
+  await page.goto(await host.launchUrl());
+  await openPage(page, '学生');
+  await page.getByRole('button', { name: '从名单导入' }).click();
+  await page.locator('.ant-modal input[type=file]').setInputFiles({
+    name: '名单.xlsx',
+    mimeType: XLSX_MIME,
+    buffer: await xlsxBytes({ rows: [[...rosterHeader], ...rows] }),
+  });
+  return page.getByRole('dialog').filter({ hasText: '导入学生名单' });
+}
 
 test.describe('学生名单导入：真实学校的表格', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -129,15 +142,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
   }) => {
     await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
     const rows = rosterRows(45, { majors: ['软件技术'] });
-    await page.goto(await host.launchUrl());
-    await openPage(page, '学生');
-    await page.getByRole('button', { name: '从名单导入' }).click();
-    const dialog = openDialog(page);
-    await page.locator('.ant-modal input[type=file]').setInputFiles({
-      name: '名单.xlsx',
-      mimeType: XLSX_MIME,
-      buffer: await xlsxBytes({ rows: [[...rosterHeader], ...rows] }),
-    });
+    const dialog = await previewRoster(page, host, rows);
     await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
     const table = dialog.getByTestId('import-rows');
     const firstCell = table.locator('tbody tr.ant-table-row').first().locator('td').first();
@@ -149,5 +154,69 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(5);
     await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[40][0]);
     await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
+  });
+  test('按名称新建这些专业: two unknown majors get codes in one dialog, and the preview matches them', async ({
+    page,
+    request,
+  }, testInfo) => {
+    const call = dataCall(webHostCall(request, host));
+    await call('majors.save', softwareMajor);
+    // rosterRows names majors by threes: rows 1–2 and 9 软件技术, 3–5 护理, 6–8 大数据技术.
+    const rows = rosterRows(9, { majors: ['软件技术', '护理', '大数据技术'] });
+    const dialog = await previewRoster(page, host, rows);
+    const warnings = dialog.getByTestId('import-warnings');
+    await expect(warnings.getByTestId('import-group')).toHaveText([/专业未匹配\s*6 行/]);
+
+    await warnings.getByTestId('import-majors-from-names').click();
+    const create = page.getByRole('dialog').filter({ hasText: '按名称新建专业' });
+    const table = create.getByTestId('majors-from-names');
+    await expect(table.locator('tbody tr')).toHaveCount(2);
+    await expect(table.locator('tbody tr').nth(0)).toContainText('护理 3 行');
+    await expect(table.locator('tbody tr').nth(1)).toContainText('大数据技术 3 行');
+    // The school's majors are 高职专科: the new ones start at that level.
+    await expect(table.locator('tbody tr').nth(0)).toContainText('高职专科');
+
+    // Codes are not invented: 保存 without them names the row and the field.
+    await create.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(create.getByText('第 1 行（护理）：请填写专业代码')).toBeVisible();
+    await expect(create.getByText('第 2 行（大数据技术）：请填写专业代码')).toBeVisible();
+
+    await create.getByLabel('护理 专业代码').fill('520201');
+    // Esc over typed codes asks first; 继续编辑 keeps them.
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
+    await ask.getByRole('button', { name: '继续编辑' }).click();
+    await expect(ask).toBeHidden();
+    await expect(create.getByLabel('护理 专业代码')).toHaveValue('520201');
+
+    // A code already saved is refused by the core, naming the row; nothing is created.
+    await create.getByLabel('大数据技术 专业代码').fill(softwareMajor.code);
+    await create.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(
+      create.getByText('第 2 行（大数据技术）：专业代码 510203 已被专业“软件技术”使用，未保存。'),
+    ).toBeVisible();
+    expect(((await call('majors.list', {})) as unknown[]).length).toBe(1);
+
+    await create.getByLabel('大数据技术 专业代码').fill('510205');
+    await attachScreenshot(page, testInfo, 'import-roster-majors-from-names');
+    await create.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(create).toBeHidden();
+
+    // The preview ran again: every 专业 now matches, so the group is gone.
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 9 行：可导入 9 行');
+    await expect(dialog.getByText('专业未匹配')).toHaveCount(0);
+    const majors = (await call('majors.list', {})) as { id: number; code: string; name: string }[];
+    expect(majors.map((m) => `${m.code} ${m.name}`)).toEqual([
+      '510203 软件技术',
+      '510205 大数据技术',
+      '520201 护理',
+    ]);
+
+    await dialog.getByTestId('import-commit').click();
+    await expect(dialog.getByText('导入完成：新增 9 条，更新 0 条。')).toBeVisible();
+    const nursing = (await call('students.list', { search: rows[3][0] })) as {
+      items: { majorId: number | null }[];
+    };
+    expect(nursing.items[0].majorId).toBe(majors.find((m) => m.name === '护理')?.id);
   });
 });

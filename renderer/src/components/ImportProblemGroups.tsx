@@ -1,4 +1,5 @@
 import { Collapse, Flex, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type {
   ImportPreview,
   ImportProblemGroup,
@@ -13,7 +14,14 @@ const text = t.importer;
  * The preview's problems by reason (“身份证号码校验位错误 15 行”), errors then warnings; each group
  * opens to its rows: 行号, the cells that say who the row is, the cell at fault, and the problem.
  */
-export function ImportProblemGroups({ result }: { result: ImportPreview }) {
+export function ImportProblemGroups({
+  result,
+  groupAction,
+}: {
+  result: ImportPreview;
+  /** A button on a group's line that mends its rows (e.g. 按名称新建这些专业), if the import has one. */
+  groupAction?: (group: ImportProblemGroup) => ReactNode;
+}) {
   const errors = result.groups.filter((g) => g.severity === 'error');
   const warnings = result.groups.filter((g) => g.severity === 'warning');
   const label = (key: string) => result.fields.find((f) => f.key === key)?.label ?? key;
@@ -69,6 +77,10 @@ export function ImportProblemGroups({ result }: { result: ImportPreview }) {
           <Typography.Text>{text.groupCount(group.count)}</Typography.Text>
           {group.column && (
             <Typography.Text type="secondary">{text.groupColumn(group.column)}</Typography.Text>
+          )}
+          {groupAction && (
+            // A click on the button is not a click on the panel's header: it does not fold it.
+            <span onClick={(e) => e.stopPropagation()}>{groupAction(group)}</span>
           )}
         </Flex>
       ),

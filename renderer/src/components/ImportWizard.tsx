@@ -19,6 +19,7 @@ import type { UploadedFile } from '../../../shared/contract/files';
 import {
   IMPORT_PREVIEW_PAGE,
   type ImportPreview,
+  type ImportProblemGroup,
   type ImportPreviewRow,
   type ImportProblemSheet,
   type ImportRequest,
@@ -46,6 +47,11 @@ interface Props {
   template?(): Promise<ImportProblemSheet>;
   /** What a valid row does, when not 新增 / 更新 (e.g. 首次录入 / 更新结果 for results). */
   words?: { create: string; update: string };
+  /**
+   * A button on a problem group's line that mends its rows, if the import has one; `recheck`
+   * previews the file again once it has.
+   */
+  groupAction?(group: ImportProblemGroup, result: ImportPreview, recheck: () => void): ReactNode;
   /** The lists the import changed reload on their own; this is for anything else to do. */
   onImported?(result: ImportResult): void;
   onClose(): void;
@@ -77,6 +83,7 @@ export function ImportWizard({
   problems,
   template,
   words = t.importer.actions,
+  groupAction,
   onImported,
   onClose,
 }: Props) {
@@ -360,6 +367,13 @@ export function ImportWizard({
               onMappingChange={onMappingChange}
               pageLoading={pageLoading}
               onRowsPage={(rowsFrom) => void loadRows(rowsFrom)}
+              groupAction={
+                groupAction &&
+                ((group) =>
+                  groupAction(group, result, () => {
+                    if (file) void runPreview(file, mapping);
+                  }))
+              }
             />
           )}
         </Flex>
@@ -374,8 +388,10 @@ function PreviewDetails({
   onMappingChange,
   pageLoading,
   onRowsPage,
+  groupAction,
 }: {
   result: ImportPreview;
+  groupAction?: (group: ImportProblemGroup) => ReactNode;
   words: { create: string; update: string };
   onMappingChange(field: string, column: number | null): void;
   pageLoading: boolean;
@@ -428,7 +444,7 @@ function PreviewDetails({
       {result.headline && (
         <Alert type="info" showIcon data-testid="import-headline" message={result.headline} />
       )}
-      <ImportProblemGroups result={result} />
+      <ImportProblemGroups result={result} groupAction={groupAction} />
       <div>
         <Typography.Text strong>{t.importer.mappingTitle}</Typography.Text>
         <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>

@@ -1,4 +1,5 @@
-import type { Major, MajorSaveData } from '../../../../shared/contract/majors';
+import type { ErrorDetails, FieldIssue } from '../../../../shared/contract/errors';
+import type { Major, MajorInputData, MajorSaveData } from '../../../../shared/contract/majors';
 import { latestFirstEnrolmentYear, majorLevelLabels } from '../../../../shared/domain/majors';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
@@ -15,7 +16,9 @@ export function majorLabel(major: { code: string; name: string }): string {
 
 export function majorsHandlers(
   ctx: CoreContext,
-): HandlersFor<'majors.list' | 'majors.save' | 'majors.usage' | 'majors.delete'> {
+): HandlersFor<
+  'majors.list' | 'majors.save' | 'majors.saveMany' | 'majors.usage' | 'majors.delete'
+> {
   const { db } = ctx;
   const repo = majorsRepository(db);
 
@@ -65,6 +68,46 @@ export function majorsHandlers(
   const save = (input: MajorSaveData): Major =>
     rows.save(input.id, (before, { at }) => write(input, before, at));
 
+  /** A first enrolment more than a year ahead is a typo; the issue names the field. */
+  const enrolmentTooLate = (input: MajorInputData): FieldIssue | null => {
+    const latest = latestFirstEnrolmentYear(ctx.clock());
+    if (input.firstEnrolmentYear <= latest) return null;
+    return {
+      path: 'firstEnrolmentYear',
+      message: `首次招生年份不能晚于 ${latest} 年（最多提前一年登记计划招生的专业）`,
+    };
+  };
+
+  /**
+   * Creates every major or none: one transaction, each row saved (and audited) as majors.save
+   * does; the first refused row rolls all back, its message prefixed with its row number.
+   */
+  const saveMany = (inputs: MajorInputData[]): Major[] =>
+    db.transaction(() =>
+      inputs.map((input, i) => {
+        const row = `第 ${i + 1} 行（${input.name}）：`;
+        const late = enrolmentTooLate(input);
+        if (late) {
+          throw validationError([
+            { path: `majors.${i}.${late.path}`, message: `${row}${late.message}` },
+          ]);
+        }
+        try {
+          return save(input);
+        } catch (error) {
+          if (!(error instanceof CoreError) || error.code !== 'CONFLICT') throw error;
+          const details = error.details as ErrorDetails<'CONFLICT'> | undefined;
+          throw new CoreError('CONFLICT', `${row}${error.message}`, {
+            ...details,
+            fields: (details?.fields ?? []).map((f) => ({
+              path: `majors.${i}.${f.path}`,
+              message: `${row}${f.message}`,
+            })),
+          });
+        }
+      }),
+    )();
+
   const deleteMajor = (id: number, force: boolean) =>
     rows.remove(id, (before, stamp) => {
       guardDelete(majorLabel(before), majorUsage(db, id), force);
@@ -76,17 +119,11 @@ export function majorsHandlers(
   return {
     'majors.list': () => repo.list(),
     'majors.save': (input) => {
-      const latest = latestFirstEnrolmentYear(ctx.clock());
-      if (input.firstEnrolmentYear > latest) {
-        throw validationError([
-          {
-            path: 'firstEnrolmentYear',
-            message: `首次招生年份不能晚于 ${latest} 年（最多提前一年登记计划招生的专业）`,
-          },
-        ]);
-      }
+      const late = enrolmentTooLate(input);
+      if (late) throw validationError([late]);
       return save(input);
     },
+    'majors.saveMany': ({ majors }) => saveMany(majors),
     'majors.usage': ({ id }) => {
       mustGet(id);
       return majorUsage(db, id);

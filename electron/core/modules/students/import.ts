@@ -17,6 +17,7 @@ import {
   parseEntryYear,
   parseGender,
   parseYesNo,
+  UNMATCHED_MAJOR_GROUP,
   type MajorMatch,
 } from '../../../../shared/domain/students';
 import type { Gender } from '../../../../shared/domain/teachers';
@@ -368,7 +369,7 @@ export function studentImportDefinition(
         warnings.push({
           field: 'major',
           reason: `专业“${m.text}”不在本校专业列表中：导入后显示为“未匹配”，可在专业列表中新增该专业后重新匹配`,
-          group: '专业未匹配',
+          group: UNMATCHED_MAJOR_GROUP,
         });
       } else if (m.kind === 'ambiguous') {
         const codes = m.candidates.map((c) => c.code).join('、');

@@ -6,6 +6,9 @@ import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { ImportWizard } from '../../components/ImportWizard';
+import { UNMATCHED_MAJOR_GROUP } from '../../../../shared/domain/students';
+import { MajorsFromNamesModal, type UnmatchedMajorName } from '../majors/MajorsFromNamesModal';
+import { unmatchedMajorNames, usualLevel } from './unmatchedMajorNames';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
@@ -186,6 +189,11 @@ export function StudentsPage() {
   const majors = useQuery('majors.list', {}).data ?? [];
   const [editing, setEditing] = useState<Student | 'new' | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  // 按名称新建这些专业 from the import preview: the names, and the preview to run again after.
+  const [fromNames, setFromNames] = useState<{
+    names: UnmatchedMajorName[];
+    recheck: () => void;
+  } | null>(null);
   const onEdit = useCallback((student: Student) => setEditing(student), []);
 
   return (
@@ -227,11 +235,31 @@ export function StudentsPage() {
         commit={(request) => mutate('students.importCommit', request)}
         problems={(request) => invoke('students.importProblems', request)}
         template={() => invoke('students.importTemplate', {})}
+        groupAction={(group, result, recheck) =>
+          group.title === UNMATCHED_MAJOR_GROUP && (
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              data-testid="import-majors-from-names"
+              onClick={() => setFromNames({ names: unmatchedMajorNames(group, result), recheck })}
+            >
+              {t.majors.fromNames.button}
+            </Button>
+          )
+        }
         onImported={(r) => {
           message.success(text.imported(r.created, r.updated, r.leftOut));
         }}
         onClose={() => setImportOpen(false)}
       />
+      {fromNames && (
+        <MajorsFromNamesModal
+          names={fromNames.names}
+          level={usualLevel(majors)}
+          onSaved={fromNames.recheck}
+          onClose={() => setFromNames(null)}
+        />
+      )}
     </>
   );
 }

@@ -34,4 +34,14 @@ export const majors = {
   },
   yearSuffix: '年',
   peopleSuffix: '人',
+  fromNames: {
+    button: '按名称新建这些专业',
+    title: '按名称新建专业',
+    intro:
+      '名单中这些专业名称不在本校专业列表中。本工作台不附带全国专业目录，请为每个专业填写 6 位专业代码（依据《职业教育专业目录（2021年）》）；保存后会重新检查名单，这些行即可匹配到新专业。',
+    rows: (n: number) => `${n} 行`,
+    /** “第 2 行（护理）：”, before a field's message, so it says which row is at fault. */
+    rowPrefix: (row: number, name: string) => `第 ${row} 行（${name}）：`,
+    saved: (n: number) => `已新建 ${n} 个专业，正在重新检查名单`,
+  },
 } as const;
