@@ -14,6 +14,11 @@ export interface ProgressEvent {
   label: string;
   done: number;
   total: number;
+  /**
+   * The step can no longer be cancelled: it runs to its end or, failing, rolls back as a whole
+   * (an import's writes, one transaction the core cannot pause).
+   */
+  final?: true;
 }
 
 /** A call changed data: views that read any of these topics reload. */

@@ -69,6 +69,13 @@ describe('取消 of an import (imports.cancel)', () => {
     const before = dumpDatabase(t.dataDir);
 
     const file = roster(ROWS);
+    // The page is told which steps it may still cancel: only the writes are final.
+    const finalBySteps = new Map<string, boolean>();
+    core.events.on((event) => {
+      if (event.type !== 'progress' || event.taskId !== 'big-commit') return;
+      const step = event.label.split('：').at(-1) ?? '';
+      finalBySteps.set(step, (finalBySteps.get(step) ?? false) || event.final === true);
+    });
     cancelAt(
       core.events,
       'big-commit',
@@ -78,6 +85,8 @@ describe('取消 of an import (imports.cancel)', () => {
     );
     cancelled(await core.dispatch('students.importCommit', { file, taskId: 'big-commit' }));
     expect(dumpDatabase(t.dataDir)).toEqual(before);
+    expect(finalBySteps.get('正在写入')).toBe(true);
+    expect([...finalBySteps].filter(([, final]) => !final).length).toBeGreaterThan(0);
 
     // Nothing is left running under the id: the same import goes through afterwards.
     const done = await ok(t, 'students.importCommit', { file, taskId: 'big-commit' });

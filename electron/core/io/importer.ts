@@ -677,8 +677,16 @@ async function commitTask<K extends string, T>(
     );
   }
   await task.checkpoint();
-  const writing = progressReporter(env.events, taskId, `${def.title}：正在写入`, valid.length);
-  // A cancel seen while the rows are written throws out of the transaction, which rolls back.
+  // The writes are one transaction the worker cannot pause for a cancel: the page is told
+  // (`final`), so it offers no 取消 that would not be honoured. A cancel seen anyway (the core in
+  // the caller's thread) throws out of the transaction, which rolls back.
+  const writing = progressReporter(
+    env.events,
+    taskId,
+    `${def.title}：正在写入`,
+    valid.length,
+    true,
+  );
   const result = db.transaction(() =>
     def.apply(
       valid,

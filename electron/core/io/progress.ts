@@ -12,6 +12,8 @@ export function progressReporter(
   taskId: string,
   label: string,
   total: number,
+  /** The step cannot be cancelled any more (see ProgressEvent.final). */
+  final = false,
 ): ProgressFn {
   const step = Math.max(1, Math.ceil(total / 50));
   let last = -1;
@@ -19,7 +21,8 @@ export function progressReporter(
     if (done === last) return;
     if (done === 0 || done >= total || done - last >= step) {
       last = done;
-      events.emit({ type: 'progress', taskId, label, done: Math.min(done, total), total });
+      const at = Math.min(done, total);
+      events.emit({ type: 'progress', taskId, label, done: at, total, ...(final && { final }) });
     }
   };
   report(0);

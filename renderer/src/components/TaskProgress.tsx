@@ -25,6 +25,7 @@ export function TaskProgress({
     <div data-testid={`${testId}-progress`}>
       <Typography.Text type="secondary">
         {cancelling ? t.common.cancelling : (progress?.label ?? label)}
+        {progress?.final && `（${t.common.cannotCancelNow}）`}
       </Typography.Text>
       <Flex align="center" gap={12}>
         <Progress
@@ -37,6 +38,7 @@ export function TaskProgress({
         <Button
           icon={<StopOutlined />}
           loading={cancelling}
+          disabled={progress?.final}
           onClick={onCancel}
           data-testid={`${testId}-cancel`}
         >

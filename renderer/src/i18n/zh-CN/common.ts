@@ -43,6 +43,8 @@ export const common = {
   delete: '删除',
   cancel: '取消',
   cancelling: '正在取消…',
+  /** Shown on a step that can no longer be cancelled (an import's writes). */
+  cannotCancelNow: '已不能取消；写入失败时不会保存任何数据',
   confirm: '确定',
   close: '关闭',
   actions: '操作',
