@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { attachScreenshot, openPage, tick } from '../harness/antd';
+import { attachScreenshot, openPage, tick, openConfirm } from '../harness/antd';
 import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
@@ -89,10 +89,7 @@ test.describe('首页', () => {
         .locator('input[type=checkbox]'),
     );
     await page.getByRole('button', { name: '撤销报名' }).click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await (await openConfirm(page)).getByRole('button', { name: /确\s*定/ }).click();
     await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
     // 3 junior sign-ups school-paid at ¥480 and one self-paid 中级 at ¥600; two withdrawn ¥480.
     const withdrawnLine = '另有 2 条已撤销报名（¥960.00，不计入';

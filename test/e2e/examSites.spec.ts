@@ -7,6 +7,7 @@ import {
   fillDate,
   openDialog,
   openPage,
+  openConfirm,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -96,7 +97,7 @@ test.describe('考核站点', () => {
 
     // A batch in a room the approval does not cover: the form asks, 仍然保存 saves it.
     await addBatch(page, '站点外批次', '机房二');
-    const question = page.locator('.ant-modal-confirm');
+    const question = await openConfirm(page);
     await expect(question).toContainText('考核场所不是已批准的考核站点');
     await expect(question).toContainText(
       '“机房二”不是该证书已批准的考核站点（该证书没有覆盖此场所的已批准考核站点申请），仍然保存？',

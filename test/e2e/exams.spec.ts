@@ -8,6 +8,7 @@ import {
   openDialog,
   openPage,
   tick,
+  openConfirm,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -149,7 +150,7 @@ test.describe('考核报名与费用协商', () => {
     await expect(signup.getByTestId('signup-count')).toContainText('5');
     await attachScreenshot(page, testInfo, 'exams-signup-dialog');
     await signup.getByTestId('signup-submit').click();
-    const confirm = page.locator('.ant-modal-confirm');
+    const confirm = await openConfirm(page);
     await expect(confirm).toContainText('未经省级确认');
     await expect(confirm).toContainText('原则上不组织');
     await confirm.getByRole('button', { name: '确定报名' }).click();
@@ -195,10 +196,7 @@ test.describe('考核报名与费用协商', () => {
     const last = signupRows(page).filter({ hasText: '2020000005' });
     await tick(last.locator('input[type=checkbox]'));
     await page.getByRole('button', { name: '撤销报名' }).click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await (await openConfirm(page)).getByRole('button', { name: /确\s*定/ }).click();
     await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
     await expect(last).toContainText('已撤销');
     await attachScreenshot(page, testInfo, 'exams-batch-signups');

@@ -10,6 +10,7 @@ import {
   openDialog,
   openPage,
   tick,
+  openConfirm,
 } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
 import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
@@ -122,7 +123,7 @@ test.describe('费用台账', () => {
     await expect(signUpDialog.getByTestId('candidate-summary')).toContainText('符合条件 50 人');
     await signUpDialog.getByRole('button', { name: '全选符合条件的 50 人' }).click();
     await signUpDialog.getByTestId('signup-submit').click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确定报名' }).click();
+    await (await openConfirm(page)).getByRole('button', { name: '确定报名' }).click();
     await expect(page.getByText('已报名 50 人，跳过已报名 0 人')).toBeVisible();
     await expect(page.getByTestId('signups-table').locator('tbody tr.ant-table-row')).toHaveCount(
       50,
@@ -241,10 +242,7 @@ test.describe('费用台账', () => {
       .locator('tbody tr.ant-table-row', { hasText: twice.studentNo });
     await tick(row.locator('input[type=checkbox]'));
     await page.getByRole('button', { name: '撤销报名' }).click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await (await openConfirm(page)).getByRole('button', { name: /确\s*定/ }).click();
     await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
     await page.getByTestId('audit-history-open').click();
     const batchHistory = page

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { attachScreenshot, openDialog, openPage, openConfirm } from '../harness/antd';
 import { dataCall } from '../harness/fees';
 import { softwareMajor } from '../harness/majors';
 import { webHostCall } from '../harness/seedStaff';
@@ -120,7 +120,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
 
     // 仅导入无误的 7 行, after saying what stays out.
     await dialog.getByTestId('import-skip-invalid').click();
-    const confirm = page.locator('.ant-modal-confirm');
+    const confirm = await openConfirm(page);
     await expect(confirm).toContainText('将导入 7 行；另有 1 行有错误，不会导入');
     await confirm.getByRole('button', { name: '确定导入' }).click();
     await expect(dialog.getByText('导入完成：新增 7 条，更新 0 条。')).toBeVisible();

@@ -1,5 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { attachScreenshot, choose, errorOf, openDialog, openPage, tick } from '../harness/antd';
+import {
+  attachScreenshot,
+  choose,
+  errorOf,
+  openDialog,
+  openPage,
+  tick,
+  openConfirm,
+} from '../harness/antd';
 import { WEB_CERT, addStudents, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -86,7 +94,7 @@ test.describe('selections mean what they say', () => {
     await expect(dialog.getByTestId('signup-count')).toHaveText('已勾选 40 人');
     await dialog.getByTestId('signup-submit').click();
     // No pilot project for the certificate: the notice's warning is confirmed first.
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '确定报名' }).click();
+    await (await openConfirm(page)).getByRole('button', { name: '确定报名' }).click();
     await expect(page.getByText('已报名 40 人，跳过已报名 0 人')).toBeVisible();
     await expect(signupRows(page)).toHaveCount(40);
     const listed = (await data('exams.signups.list', { batchId: batch.id, pageSize: 100 })) as {
@@ -100,10 +108,7 @@ test.describe('selections mean what they say', () => {
     const first = signupRows(page).filter({ hasText: '2023000001' });
     await tick(first.locator('input[type=checkbox]'));
     await page.getByRole('button', { name: '撤销报名' }).click();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await (await openConfirm(page)).getByRole('button', { name: /确\s*定/ }).click();
     await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
     // Toasts stay clear of the page title (a long batch title reaches the middle).
     expect(await toastsBelow(page, page.getByRole('heading', { level: 3 }))).toBe(true);
@@ -115,7 +120,7 @@ test.describe('selections mean what they say', () => {
     await page.getByRole('combobox', { name: '批量改状态' }).click();
     await page.locator('.ant-select-item-option[title="已缴费"]').filter({ visible: true }).click();
     await page.getByRole('button', { name: /应\s*用/ }).click();
-    const confirm = page.locator('.ant-modal-confirm');
+    const confirm = await openConfirm(page);
     await expect(confirm).toContainText('将 39 条报名改为“已缴费”？');
     const skipped = confirm.getByTestId('bulk-skipped').locator('li');
     await expect(skipped).toHaveCount(1);
@@ -188,7 +193,7 @@ test.describe('selections mean what they say', () => {
     await openDialog(page)
       .getByRole('button', { name: /保\s*存/ })
       .click();
-    const feeConfirm = page.locator('.ant-modal-confirm');
+    const feeConfirm = await openConfirm(page);
     const feeSkipped = feeConfirm.getByTestId('bulk-skipped').locator('li');
     await expect(feeSkipped).toHaveCount(1);
     await expect(feeSkipped).toContainText(

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, errorOf, openDialog, openPage } from '../harness/antd';
+import { attachScreenshot, errorOf, openDialog, openPage, openConfirm } from '../harness/antd';
 import { csvBytes } from '../harness/sheets';
 import { residentId, withBadCheckChar } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -200,7 +200,7 @@ test.describe('学生', () => {
     await search.fill('2023020001');
     await expect(page.getByText('共 1 条')).toBeVisible();
     await page.getByTestId('student-delete-2023020001').click();
-    const confirm = page.locator('.ant-modal-confirm');
+    const confirm = await openConfirm(page);
     await expect(confirm.locator('.ant-modal-confirm-title')).toHaveText(
       '确定删除学生“周八”（学号 2023020001）吗？',
     );

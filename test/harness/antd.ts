@@ -56,10 +56,19 @@ export const openDialog = (page: Page) => page.getByRole('dialog').filter({ visi
 export const unsavedQuestion = (page: Page) =>
   page.getByRole('dialog', { name: '放弃未保存的修改？' });
 
+/**
+ * Waits until a dialog is shown and its opening zoom has ended: a button clicked while the dialog
+ * still scales moves between mouse down and up, and the click is lost (seen in CI).
+ */
+async function zoomEnded(page: Page, dialog: Locator): Promise<void> {
+  await expect(dialog).toBeVisible();
+  await expect(dialog.and(page.locator('[class*="ant-zoom-"]'))).toHaveCount(0);
+}
+
 /** Answers “放弃未保存的修改？” and waits until it has gone. */
 export async function answerUnsaved(page: Page, choice: '继续编辑' | '放弃') {
   const question = unsavedQuestion(page);
-  await expect(question).toBeVisible();
+  await zoomEnded(page, question);
   await question.getByRole('button', { name: choice === '放弃' ? /放\s*弃/ : choice }).click();
   await expect(question).toHaveCount(0);
 }
@@ -108,6 +117,13 @@ export async function tick(checkbox: Locator) {
   }).toPass({ timeout: 15_000 });
 }
 
+/** The open confirmation (Modal.confirm), once its opening zoom has ended. */
+export async function openConfirm(page: Page): Promise<Locator> {
+  const confirm = page.locator('.ant-modal-confirm');
+  await zoomEnded(page, confirm);
+  return confirm;
+}
+
 /**
  * Presses 还原 in the restore confirmation, once, and waits until the restore shows it is under way
  * (the dialog gone, or loading, 取消 disabled, or a picked file's upload progress). A confirm still
@@ -115,9 +131,7 @@ export async function tick(checkbox: Locator) {
  * of its own: on a busy machine the page may take seconds to answer while it sends a large file.
  */
 export async function confirmRestore(page: Page): Promise<void> {
-  const confirm = page.locator('.ant-modal-confirm');
-  await expect(confirm).toBeVisible();
-  await expect(confirm.and(page.locator('[class*="ant-zoom-"]'))).toHaveCount(0);
+  const confirm = await openConfirm(page);
   await confirm.getByRole('button', { name: /还\s*原/ }).click();
   const notUnderWay = confirm.filter({
     hasNot: page.locator('.ant-btn-loading, button[disabled], [data-testid=upload-progress]'),
