@@ -61,6 +61,12 @@ export const uploadChunkSchema = z
         abort: true,
       })
       .pipe(z.base64({ error: '分块内容（contentBase64）无效（不是 base64 编码）' })),
+    /**
+     * The piece is gzip-compressed (the page compresses before sending: a backup shrinks about
+     * 4×, and the page's upload, not the core, is what is slow). `offset` and every size count
+     * the bytes after decompression.
+     */
+    gzip: z.boolean({ error: '分块压缩标记（gzip）必须是 true 或 false' }).optional(),
   })
   .strict();
 

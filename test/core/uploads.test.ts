@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core';
 import { DATABASE_FILE, UPLOADS_DIR } from '../../electron/core/dataFiles';
@@ -10,6 +11,7 @@ import type { HandlerName } from '../../shared/contract';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import type { PackageBuildResult, PackageVerifyReport } from '../../shared/contract/package';
 import type { StudentFacets } from '../../shared/contract/students';
+import { MAX_CHUNK_BYTES } from '../../shared/contract/uploads';
 import { createTestCore, type TestCore } from '../harness/core';
 import { dumpDatabase } from '../harness/dumpDatabase';
 import { makeBulkyFile } from '../harness/files';
@@ -63,7 +65,8 @@ describe('files over 45 MB, staged in pieces', () => {
     expect(await schoolName(t.core)).not.toBe('新办公室要用的学校');
 
     let started = performance.now();
-    const upload = await staged(t.core, download.fileName, bytes, PAGE_CHUNK);
+    // gzip-compressed pieces, as the page sends them.
+    const upload = await staged(t.core, download.fileName, bytes, PAGE_CHUNK, true);
     const stageMs = performance.now() - started;
     expect(stagedFiles(t)).toHaveLength(1);
     started = performance.now();
@@ -177,6 +180,41 @@ describe('refusals, each in Chinese, changing nothing', () => {
     expect(size()).toBe(10);
     expect(await call(t.core, 'uploads.cancel', { uploadId })).toEqual({ cancelled: true });
     expect(stagedFiles(t)).toEqual([]);
+  });
+
+  it('refuses a compressed piece that is not gzip or that unpacks past one piece', async () => {
+    const t = newCore();
+    await seedCompleteProject(t.core);
+    const { uploadId } = await begin(t.core, 2 * MAX_CHUNK_BYTES);
+    const notGzip = await expectRefusedUnchanged(
+      t,
+      'uploads.chunk',
+      { uploadId, offset: 0, contentBase64: Buffer.from('abcd').toString('base64'), gzip: true },
+      'VALIDATION',
+    );
+    expect(notGzip.message).toBe('分块内容（contentBase64）无效（不是 gzip 压缩数据）');
+    // A few KB that would unpack to 9 MiB: refused before it is written.
+    const bomb = gzipSync(Buffer.alloc(MAX_CHUNK_BYTES + MB));
+    expect(bomb.length).toBeLessThan(MB);
+    const tooLarge = await expectRefusedUnchanged(
+      t,
+      'uploads.chunk',
+      { uploadId, offset: 0, contentBase64: bomb.toString('base64'), gzip: true },
+      'VALIDATION',
+    );
+    expect(tooLarge.message).toBe('分块内容（contentBase64）解压后过大：每块最多 8.0 MB');
+    expect(stagedFiles(t)).toEqual([]);
+    // A good compressed piece is stored as its unpacked bytes.
+    const piece = Buffer.from('压缩前的内容'.repeat(1000));
+    expect(
+      await call(t.core, 'uploads.chunk', {
+        uploadId,
+        offset: 0,
+        contentBase64: gzipSync(piece).toString('base64'),
+        gzip: true,
+      }),
+    ).toEqual({ received: piece.length, size: 2 * MAX_CHUNK_BYTES });
+    expect(statSync(path.join(stagingDir(t), stagedFiles(t)[0])).size).toBe(piece.length);
   });
 
   it('refuses to use an incomplete upload, and deletes it', async () => {

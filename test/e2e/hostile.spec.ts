@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { planSections } from '../../shared/domain/implementationPlan';
 import { attachScreenshot, openDialog, openPage } from '../harness/antd';
-import { makePdf, makeSparseFile } from '../harness/files';
+import { makeIncompressibleFile, makePdf, makeSparseFile } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
@@ -261,7 +261,7 @@ test.describe('HTML and script in text fields', () => {
   test('取消 while a big package is still being sent: nothing is checked, nothing stays staged', async ({
     page,
   }, testInfo) => {
-    const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 190 * 1024 * 1024);
+    const big = makeIncompressibleFile(path.join(temp.dir, '材料包.zip'), 190 * 1024 * 1024);
     await page.goto(await host.launchUrl());
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);

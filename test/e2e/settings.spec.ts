@@ -5,7 +5,7 @@ import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import type { AttachmentContent, AttachmentLink } from '../../shared/contract/attachments';
 import type { Envelope } from '../../shared/contract/errors';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
-import { makeBulkyFile, makeSparseFile } from '../harness/files';
+import { makeBulkyFile, makeIncompressibleFile } from '../harness/files';
 import { attachScreenshot, choose, confirmRestore } from '../harness/antd';
 import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { webHostCall } from '../harness/seedStaff';
@@ -191,8 +191,11 @@ test.describe('设置', () => {
     await page.goto(await host.launchUrl());
     await saveSchoolName(page, '不应被覆盖的学校', true);
     await go(page, '设置');
-    // Big enough to still be on its way when 取消 is clicked (a sparse file: no disk used).
-    const file = makeSparseFile(testInfo.outputPath('很大的备份.sqlite'), 150 * 1024 * 1024);
+    // Big enough to still be on its way when 取消 is clicked.
+    const file = makeIncompressibleFile(
+      testInfo.outputPath('很大的备份.sqlite'),
+      150 * 1024 * 1024,
+    );
     await page.locator('input[type=file]').setInputFiles(file);
     const dialog = page.locator('.ant-modal-confirm');
     await dialog.getByRole('button', { name: /还\s*原/ }).click();

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, truncateSync } from 'node:fs';
+import { closeSync, openSync, truncateSync, writeSync } from 'node:fs';
 import { crc32, deflateSync } from 'node:zlib';
 
 /**
@@ -182,9 +182,27 @@ export function makeLegacyOffice(): Buffer {
 
 export const base64 = (bytes: Buffer) => bytes.toString('base64');
 
-/** A file of `bytes` zero bytes that takes no disk space (sparse): for size limits and slow sends. */
+/** A file of `bytes` zero bytes that takes no disk space (sparse): for size limits. */
 export function makeSparseFile(file: string, bytes: number): string {
   closeSync(openSync(file, 'w'));
   truncateSync(file, bytes);
+  return file;
+}
+
+/**
+ * A file of `bytes` that gzip cannot shrink, for sends still under way when 取消 is clicked (the
+ * page compresses what it sends: zeros would arrive at once). One random MiB repeated: gzip looks
+ * back only 32 KB, so the repeats stay incompressible.
+ */
+export function makeIncompressibleFile(file: string, bytes: number): string {
+  const block = randomBytes(1024 * 1024);
+  const fd = openSync(file, 'w');
+  try {
+    for (let written = 0; written < bytes; written += block.length) {
+      writeSync(fd, block, 0, Math.min(block.length, bytes - written));
+    }
+  } finally {
+    closeSync(fd);
+  }
   return file;
 }
