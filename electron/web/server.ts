@@ -6,6 +6,7 @@ import { contentSecurityPolicy } from '../../shared/contract/csp';
 import type { Envelope } from '../../shared/contract/errors';
 import type { CoreClient } from '../core/worker/client';
 import {
+  INPUT_HEADER,
   LAUNCH_HEADER,
   LAUNCH_PARAM,
   SESSION_HEADER,
@@ -76,7 +77,7 @@ function sendJson(res: http.ServerResponse, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
+async function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -84,7 +85,25 @@ async function readBody(req: http.IncomingMessage): Promise<string | undefined> 
     if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A call's input: the JSON body, or — for bytes sent as they are (an upload's piece) — the
+ * `INPUT_HEADER` JSON with the body as its `content`. Undefined when either is not valid JSON.
+ */
+function callInput(req: http.IncomingMessage, body: Buffer): unknown {
+  try {
+    if (req.headers['content-type']?.startsWith('application/octet-stream')) {
+      const rest: unknown = JSON.parse(
+        decodeURIComponent(singleHeader(req.headers[INPUT_HEADER]) ?? '{}'),
+      );
+      return { ...(rest as object), content: body };
+    }
+    return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -169,10 +188,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.on('finish', () => req.destroy());
       return;
     }
-    let input: unknown;
-    try {
-      input = body === '' ? {} : JSON.parse(body);
-    } catch {
+    const input = callInput(req, body);
+    if (input === undefined) {
       sendJson(res, {
         ok: false,
         error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，未做任何改动。' },

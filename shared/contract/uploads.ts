@@ -7,14 +7,14 @@ import type { TopicsOf } from './topics';
  * Staged uploads: a file too large for one call (backups, material packages) is sent in pieces —
  * `uploads.begin` names it, `uploads.chunk` appends each piece in order, and the handler that
  * uses it (`backup.restoreFile`, `package.verify`) takes the `uploadId` and reads the file from
- * the staging folder. Both hosts carry it as ordinary calls: no new transport.
+ * the staging folder. Both hosts carry it as ordinary calls; a piece's bytes travel as bytes
+ * (the web host's request body, see `INPUT_HEADER`), never as base64 text.
  */
 
 /** The largest file that can be staged: 2 GiB. */
 export const MAX_STAGED_BYTES = 2 * 1024 * 1024 * 1024;
-/** The largest piece one `uploads.chunk` call carries: 8 MiB (base64: under 11 MB per call). */
+/** The largest piece one `uploads.chunk` call carries: 8 MiB, before and after decompression. */
 export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
-export const MAX_CHUNK_BASE64_CHARS = Math.ceil(MAX_CHUNK_BYTES / 3) * 4;
 
 /** Upload ids are 32 hex digits made by the core: nothing else can name a staged file. */
 export const uploadIdPattern = /^[0-9a-f]{32}$/;
@@ -52,15 +52,13 @@ export const uploadChunkSchema = z
       '分块位置（offset）不能为负数',
       '分块位置（offset）超出文件上限',
     ),
-    contentBase64: z
-      .string({ error: '分块内容（contentBase64）无效（不是 base64 编码）' })
-      .min(1, { error: '分块内容（contentBase64）是空的' })
-      // The length first: an oversized piece is refused before it is decoded.
-      .max(MAX_CHUNK_BASE64_CHARS, {
-        error: `分块内容（contentBase64）过大：每块最多 ${formatBytes(MAX_CHUNK_BYTES)}`,
-        abort: true,
-      })
-      .pipe(z.base64({ error: '分块内容（contentBase64）无效（不是 base64 编码）' })),
+    /** The piece's bytes: the request body in the web host, cloned over IPC in the desktop app. */
+    content: z
+      .instanceof(Uint8Array, { error: '分块内容（content）无效：应为文件的字节' })
+      .refine((bytes) => bytes.length > 0, { error: '分块内容（content）是空的' })
+      .refine((bytes) => bytes.length <= MAX_CHUNK_BYTES, {
+        error: `分块内容（content）过大：每块最多 ${formatBytes(MAX_CHUNK_BYTES)}`,
+      }),
     /**
      * The piece is gzip-compressed (the page compresses before sending: a backup shrinks about
      * 4×, and the page's upload, not the core, is what is slow). `offset` and every size count

@@ -8,6 +8,12 @@ export const LAUNCH_HEADER = 'x-pilot-launch';
 /** `?token=` in the printed launch URL. */
 export const LAUNCH_PARAM = 'token';
 export const TICKET_PARAM = 'ticket';
+/**
+ * A call whose input carries bytes (`content`, an upload's piece) is sent as those bytes
+ * (`application/octet-stream`); the rest of its input travels in this header, as URI-encoded
+ * JSON. Bytes never become base64 text on the way.
+ */
+export const INPUT_HEADER = 'x-pilot-input';
 
 export const webPaths = {
   session: '/api/session',

@@ -215,7 +215,7 @@ describe('core worker', () => {
       await ask(client, 'uploads.chunk', {
         uploadId,
         offset,
-        contentBase64: bytes.subarray(offset, offset + chunk).toString('base64'),
+        content: bytes.subarray(offset, offset + chunk),
       });
     }
     const verified = await client.dispatch('package.verify', { uploadId });

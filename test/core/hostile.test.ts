@@ -273,10 +273,10 @@ describe('oversized uploads', () => {
     const piece = await expectRefusedUnchanged(
       t,
       'uploads.chunk',
-      { uploadId, offset: 0, contentBase64: zeroUpload('x', 200 * 1024 * 1024).contentBase64 },
+      { uploadId, offset: 0, content: new Uint8Array(200 * 1024 * 1024) },
       'VALIDATION',
     );
-    expect(piece.message).toContain('分块内容（contentBase64）过大：每块最多 8.0 MB');
+    expect(piece.message).toContain('分块内容（content）过大：每块最多 8.0 MB');
     // Declaring 1 GiB wrote nothing: the staging folder holds no bytes until pieces arrive.
     expect(readdirSync(path.join(t.dataDir, UPLOADS_DIR))).toEqual([]);
     await call(t.core, 'uploads.cancel', { uploadId });

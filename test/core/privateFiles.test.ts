@@ -92,7 +92,7 @@ describe.skipIf(process.platform === 'win32')('private data files', () => {
     await call(t.core, 'uploads.chunk', {
       uploadId,
       offset: 0,
-      contentBase64: Buffer.from('PK\x03\x04').toString('base64'),
+      content: Buffer.from('PK\x03\x04'),
     });
 
     const { files } = modes(t.dataDir);

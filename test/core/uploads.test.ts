@@ -46,7 +46,7 @@ const schoolName = async (core: Core) =>
 const begin = (core: Core, size: number, fileName = '备份.sqlite') =>
   call<{ uploadId: string }>(core, 'uploads.begin', { fileName, size });
 const chunk = (core: Core, uploadId: string, offset: number, bytes: Buffer) =>
-  core.dispatch('uploads.chunk', { uploadId, offset, contentBase64: bytes.toString('base64') });
+  core.dispatch('uploads.chunk', { uploadId, offset, content: bytes });
 
 describe('files over 45 MB, staged in pieces', () => {
   it('restores a real backup of another PC (over 45 MB) downloaded, staged and restored', async () => {
@@ -152,7 +152,7 @@ describe('refusals, each in Chinese, changing nothing', () => {
     const wrong = await expectRefusedUnchanged(
       t,
       'uploads.chunk',
-      { uploadId, offset: 2, contentBase64: Buffer.from('xyz').toString('base64') },
+      { uploadId, offset: 2, content: Buffer.from('xyz') },
       'CONFLICT',
     );
     expect(wrong.message).toBe(
@@ -161,14 +161,14 @@ describe('refusals, each in Chinese, changing nothing', () => {
     const ahead = await expectRefusedUnchanged(
       t,
       'uploads.chunk',
-      { uploadId, offset: 8, contentBase64: Buffer.from('xy').toString('base64') },
+      { uploadId, offset: 8, content: Buffer.from('xy') },
       'CONFLICT',
     );
     expect(ahead.message).toContain('应从第 4 字节接着传，收到的分块从第 8 字节开始');
     const past = await expectRefusedUnchanged(
       t,
       'uploads.chunk',
-      { uploadId, offset: 4, contentBase64: Buffer.from('1234567').toString('base64') },
+      { uploadId, offset: 4, content: Buffer.from('1234567') },
       'BAD_FILE',
     );
     expect(past.message).toBe('分块超出了文件大小：“备份.sqlite”共 10 字节，这一块到第 11 字节。');
@@ -189,20 +189,20 @@ describe('refusals, each in Chinese, changing nothing', () => {
     const notGzip = await expectRefusedUnchanged(
       t,
       'uploads.chunk',
-      { uploadId, offset: 0, contentBase64: Buffer.from('abcd').toString('base64'), gzip: true },
+      { uploadId, offset: 0, content: Buffer.from('abcd'), gzip: true },
       'VALIDATION',
     );
-    expect(notGzip.message).toBe('分块内容（contentBase64）无效（不是 gzip 压缩数据）');
+    expect(notGzip.message).toBe('分块内容（content）无效（不是 gzip 压缩数据）');
     // A few KB that would unpack to 9 MiB: refused before it is written.
     const bomb = gzipSync(Buffer.alloc(MAX_CHUNK_BYTES + MB));
     expect(bomb.length).toBeLessThan(MB);
     const tooLarge = await expectRefusedUnchanged(
       t,
       'uploads.chunk',
-      { uploadId, offset: 0, contentBase64: bomb.toString('base64'), gzip: true },
+      { uploadId, offset: 0, content: bomb, gzip: true },
       'VALIDATION',
     );
-    expect(tooLarge.message).toBe('分块内容（contentBase64）解压后过大：每块最多 8.0 MB');
+    expect(tooLarge.message).toBe('分块内容（content）解压后过大：每块最多 8.0 MB');
     expect(stagedFiles(t)).toEqual([]);
     // A good compressed piece is stored as its unpacked bytes.
     const piece = Buffer.from('压缩前的内容'.repeat(1000));
@@ -210,7 +210,7 @@ describe('refusals, each in Chinese, changing nothing', () => {
       await call(t.core, 'uploads.chunk', {
         uploadId,
         offset: 0,
-        contentBase64: gzipSync(piece).toString('base64'),
+        content: gzipSync(piece),
         gzip: true,
       }),
     ).toEqual({ received: piece.length, size: 2 * MAX_CHUNK_BYTES });
@@ -244,7 +244,7 @@ describe('refusals, each in Chinese, changing nothing', () => {
     await seedCompleteProject(t.core);
     const unknown = randomBytes(16).toString('hex');
     for (const [name, input] of [
-      ['uploads.chunk', { uploadId: unknown, offset: 0, contentBase64: 'YWJj' }],
+      ['uploads.chunk', { uploadId: unknown, offset: 0, content: Buffer.from('abc') }],
       ['backup.restoreFile', { uploadId: unknown }],
       ['package.verify', { uploadId: unknown }],
     ] as const) {

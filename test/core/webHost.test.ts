@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../electron/web/server';
+import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import type { FileOffer } from '../../shared/contract/files';
+import { INPUT_HEADER } from '../../shared/contract/webAccess';
 import { createTestCore, type TestCore } from '../harness/core';
 
 const TOKEN = 'test-token-0123456789abcdef';
@@ -50,7 +52,7 @@ function request(
   method: string,
   urlPath: string,
   headers: Record<string, string> = {},
-  body?: string,
+  body?: string | Buffer,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -286,6 +288,50 @@ describe('web host', () => {
 
     const good = await call('school.save', validProfile);
     expect(JSON.parse(good.body)).toMatchObject({ ok: true, data: { name: '某职业学院' } });
+  });
+
+  it('takes an upload piece as the request body, the rest of its input in a header', async () => {
+    const begun = JSON.parse(
+      (await call('uploads.begin', { fileName: '备份.sqlite', size: 6 })).body,
+    );
+    const { uploadId } = begun.data as { uploadId: string };
+    const piece = (inputHeader: string, bytes: Buffer) =>
+      request(
+        'POST',
+        '/api/invoke/uploads.chunk',
+        {
+          ...authed(),
+          origin,
+          'content-type': 'application/octet-stream',
+          [INPUT_HEADER]: inputHeader,
+        },
+        bytes,
+      );
+    const header = (input: unknown) => encodeURIComponent(JSON.stringify(input));
+    // Bytes that are not text arrive as they were sent.
+    const first = await piece(header({ uploadId, offset: 0 }), Buffer.from([0, 0xff, 0xfe, 10]));
+    expect(JSON.parse(first.body)).toEqual({ ok: true, data: { received: 4, size: 6 } });
+    const [staged] = readdirSync(path.join(t.dataDir, UPLOADS_DIR));
+    expect([...readFileSync(path.join(t.dataDir, UPLOADS_DIR, staged))]).toEqual([0, 255, 254, 10]);
+    // The header is checked by the same contract; a header that is not JSON is refused.
+    expect(JSON.parse((await piece(header({ offset: 4 }), Buffer.from('ab'))).body)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ path: 'uploadId' }] } },
+    });
+    expect(JSON.parse((await piece('{not json', Buffer.from('ab'))).body)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON，未做任何改动。' },
+    });
+    // JSON cannot carry a piece's bytes.
+    expect(
+      JSON.parse((await call('uploads.chunk', { uploadId, offset: 4, content: 'YWI=' })).body),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { fields: [{ path: 'content' }] } },
+    });
+    const last = await piece(header({ uploadId, offset: 4 }), Buffer.from('ab'));
+    expect(JSON.parse(last.body)).toEqual({ ok: true, data: { received: 6, size: 6 } });
+    await call('uploads.cancel', { uploadId });
   });
 
   it('refuses bodies over the size limit', async () => {

@@ -24,7 +24,7 @@ export async function staged(
     await call(core, 'uploads.chunk', {
       uploadId,
       offset,
-      contentBase64: Buffer.from(gzip ? gzipSync(piece) : piece).toString('base64'),
+      content: gzip ? gzipSync(piece) : piece,
       ...(gzip ? { gzip } : {}),
     });
   }

@@ -34,7 +34,7 @@ export interface UploadStore {
   /** Registers an upload. Nothing is written until its first chunk arrives. */
   begin(fileName: string, size: number): { uploadId: string };
   /** Appends `bytes` at `offset`, which must be exactly the bytes received so far. */
-  chunk(uploadId: string, offset: number, bytes: Buffer): UploadProgress;
+  chunk(uploadId: string, offset: number, bytes: Uint8Array): UploadProgress;
   cancel(uploadId: string): { cancelled: boolean };
   /**
    * Hands the complete staged file to `use` and deletes it afterwards, whether `use` succeeded

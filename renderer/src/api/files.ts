@@ -41,7 +41,7 @@ export async function toUploadedFile(file: File): Promise<UploadedFile> {
   return { fileName: file.name, contentBase64: await base64Of(file) };
 }
 
-/** Bytes per `uploads.chunk` call before compression: 4 MiB (under 6 MB of base64 per call). */
+/** Bytes per `uploads.chunk` call before compression: 4 MiB. */
 export const STAGE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Compressed pieces are sent only while they come out under 90% of their size. */
@@ -86,7 +86,7 @@ export async function stageFile(
       const { received } = await invoke('uploads.chunk', {
         uploadId,
         offset,
-        contentBase64: await base64Of(compress ? packed : piece),
+        content: new Uint8Array(await (compress ? packed : piece).arrayBuffer()),
         gzip: compress,
       });
       onProgress?.(received, file.size);

@@ -1,7 +1,12 @@
 import type { PilotBridge } from '../../../shared/contract/bridge';
 import type { Envelope } from '../../../shared/contract/errors';
 import type { PilotEvent } from '../../../shared/contract/events';
-import { TICKET_PARAM, webPaths, type TicketAnswer } from '../../../shared/contract/webAccess';
+import {
+  INPUT_HEADER,
+  TICKET_PARAM,
+  webPaths,
+  type TicketAnswer,
+} from '../../../shared/contract/webAccess';
 import { hostError, unreachableError } from './hostErrors';
 import { sessionHeaders } from './webSession';
 
@@ -24,6 +29,21 @@ async function eventsTicket(): Promise<string | undefined> {
   }
 }
 
+/** The request for one call: its input as JSON, or its bytes as the body (see INPUT_HEADER). */
+function callRequest(input: unknown): { headers: Record<string, string>; body: BodyInit } {
+  const { content, ...rest } = (input ?? {}) as { content?: unknown };
+  if (content instanceof Uint8Array) {
+    return {
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        [INPUT_HEADER]: encodeURIComponent(JSON.stringify(rest)),
+      },
+      body: new Blob([content as Uint8Array<ArrayBuffer>]),
+    };
+  }
+  return { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input ?? {}) };
+}
+
 /**
  * `window.pilot` for the web host: calls go as same-origin POSTs carrying the tab's session
  * secret in a header (no cookie); events arrive as server-sent events, opened with a ticket.
@@ -32,10 +52,11 @@ export function createWebBridge(): PilotBridge {
   return {
     async invoke(name, input) {
       try {
+        const { headers, body } = callRequest(input);
         const response = await fetch(`${webPaths.invoke}${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...sessionHeaders() },
-          body: JSON.stringify(input ?? {}),
+          headers: { ...headers, ...sessionHeaders() },
+          body,
           credentials: 'omit',
         });
         if (!response.ok) return { ok: false, error: await hostError(response) };

@@ -6,18 +6,17 @@ import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 
 /** A piece's bytes, decompressed when the page sent it gzip-compressed, never past one piece. */
-function pieceBytes(contentBase64: string, gzip: boolean | undefined): Buffer {
-  const sent = Buffer.from(contentBase64, 'base64');
-  if (!gzip) return sent;
+function pieceBytes(content: Uint8Array, gzip: boolean | undefined): Uint8Array {
+  if (!gzip) return content;
   try {
-    return gunzipSync(sent, { maxOutputLength: MAX_CHUNK_BYTES });
+    return gunzipSync(content, { maxOutputLength: MAX_CHUNK_BYTES });
   } catch (error) {
     const message =
       (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE'
-        ? `分块内容（contentBase64）解压后过大：每块最多 ${formatBytes(MAX_CHUNK_BYTES)}`
-        : '分块内容（contentBase64）无效（不是 gzip 压缩数据）';
+        ? `分块内容（content）解压后过大：每块最多 ${formatBytes(MAX_CHUNK_BYTES)}`
+        : '分块内容（content）无效（不是 gzip 压缩数据）';
     throw new CoreError('VALIDATION', message, {
-      fields: [{ path: 'contentBase64', message }],
+      fields: [{ path: 'content', message }],
     });
   }
 }
@@ -29,8 +28,8 @@ export function uploadHandlers(
   const { uploads } = services;
   return {
     'uploads.begin': ({ fileName, size }) => uploads.begin(fileName, size),
-    'uploads.chunk': ({ uploadId, offset, contentBase64, gzip }) =>
-      uploads.chunk(uploadId, offset, pieceBytes(contentBase64, gzip)),
+    'uploads.chunk': ({ uploadId, offset, content, gzip }) =>
+      uploads.chunk(uploadId, offset, pieceBytes(content, gzip)),
     'uploads.cancel': ({ uploadId }) => uploads.cancel(uploadId),
   };
 }
