@@ -124,6 +124,21 @@ export interface ImportProblemGroup {
   count: number;
   /** Each row's problem in file order, at most `IMPORT_GROUP_LIST_LIMIT`. */
   problems: ImportRowError[];
+  /**
+   * For a group the import lists by value (专业未匹配): the distinct texts of its column over ALL
+   * its rows, not only the listed ones, most rows first.
+   */
+  values?: ImportGroupValue[];
+}
+
+/** One distinct cell text of a group's column (spaces, width and letter case ignored). */
+export interface ImportGroupValue {
+  /** As the first row with it spells it. */
+  text: string;
+  /** Rows of the group with this text. */
+  count: number;
+  /** The earliest year those rows give (e.g. in 入学年份), when the import names such a field. */
+  earliestYear: number | null;
 }
 
 /** Rows of the file that are not students, teachers…: read past, never imported. */

@@ -11,7 +11,8 @@ import {
 } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
-import { IMPORT_PREVIEW_PAGE } from '../../shared/contract/imports';
+import { IMPORT_GROUP_LIST_LIMIT, IMPORT_PREVIEW_PAGE } from '../../shared/contract/imports';
+import { UNMATCHED_MAJOR_GROUP } from '../../shared/domain/students';
 
 let t: TestCore;
 beforeEach(() => {
@@ -221,5 +222,30 @@ describe('students: a real school’s messy roster', () => {
     const filled = await templateFilledWithExample(bytes);
     const preview = await ok(t, 'students.importPreview', { file: upload('模板.xlsx', filled) });
     expect(preview.summary).toMatchObject({ total: 1, valid: 1, invalid: 0 });
+  });
+
+  it('lists every unmatched 专业 name over all rows, not only the 500 the group lists', async () => {
+    // A fresh install: no majors yet, so every row is 专业未匹配.
+    const rows = rosterRows(1200, { majors: ['软件技术'] });
+    const MAJOR = rosterHeader.indexOf('专业');
+    const YEAR = rosterHeader.indexOf('年级');
+    const late = [800, 801, 802, 950, 1199];
+    for (const i of late) [rows[i][MAJOR], rows[i][YEAR]] = ['大数据技术', '2023级'];
+    rows[950][YEAR] = '2022级'; // the earliest of them, on a row the group does not list
+    rows[1199][MAJOR] = ' 大数据 技术'; // the same name, spaced differently
+    const file = upload('名单.xlsx', await xlsxBytes({ rows: [[...rosterHeader], ...rows] }));
+
+    const preview = await ok(t, 'students.importPreview', { file });
+    const group = preview.groups.find((g) => g.title === UNMATCHED_MAJOR_GROUP)!;
+    expect(group.count).toBe(1200);
+    expect(group.problems).toHaveLength(IMPORT_GROUP_LIST_LIMIT);
+    const earliest = (indexes: number[]) =>
+      Math.min(...indexes.map((i) => Number(/\d{4}/.exec(rows[i][YEAR])![0])));
+    const others = rows.map((_, i) => i).filter((i) => !late.includes(i));
+    expect(earliest(late)).toBe(2022);
+    expect(group.values).toEqual([
+      { text: '软件技术', count: 1195, earliestYear: earliest(others) },
+      { text: '大数据技术', count: 5, earliestYear: 2022 },
+    ]);
   });
 });

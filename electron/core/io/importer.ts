@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import {
   IMPORT_PREVIEW_PAGE,
+  type ImportGroupValue,
   type ImportFieldInfo,
   type ImportPreview,
   type ImportPreviewRow,
@@ -92,6 +93,11 @@ export interface ImportDefinition<K extends string, T> {
    * checked; `problems` holds the problems of each row that has any (the others have none).
    */
   headline?(total: number, problems: readonly RowProblems[]): string;
+  /**
+   * The group (by title) whose distinct `field` texts the preview lists over all its rows, with
+   * the earliest year each one's rows give in `yearField` (see ImportProblemGroup.values).
+   */
+  valuesOfGroup?: { title: string; field: K; yearField?: K };
   /**
    * Creates or updates every row; runs inside the import's single transaction. `leftOut`: rows
    * with errors the person chose to leave out (for the audit entry).
@@ -552,6 +558,16 @@ async function analyse<K extends string, T>(
     [...listed.flatMap((r) => r.warnings ?? []), ...mergedNotes],
     withMessage,
   );
+  if (def.valuesOfGroup) {
+    const { title, field, yearField } = def.valuesOfGroup;
+    const group = groups.find((g) => g.title === title);
+    if (group) {
+      const rows = [...problems]
+        .filter(([, p]) => [...p.errors, ...(p.warnings ?? [])].some((w) => w.group === title))
+        .map(([i]) => valuesOf(people[i]));
+      group.values = distinctValues(rows, field, yearField);
+    }
+  }
   const headline = def.headline?.(total, listed);
   const preview = { ...base, summary, groups, skipped };
   return {
@@ -563,6 +579,28 @@ async function analyse<K extends string, T>(
     mergedInto,
     valid,
   };
+}
+
+/** The distinct texts of `field` in `rows` (looseKey), most rows first, with their earliest year. */
+function distinctValues(
+  rows: readonly Record<string, string>[],
+  field: string,
+  yearField: string | undefined,
+): ImportGroupValue[] {
+  const byKey = new Map<string, ImportGroupValue>();
+  for (const values of rows) {
+    const text = (values[field] ?? '').trim();
+    if (text === '') continue;
+    const key = looseKey(text);
+    const seen = byKey.get(key) ?? { text, count: 0, earliestYear: null };
+    seen.count += 1;
+    const year = /\d{4}/.exec(yearField === undefined ? '' : (values[yearField] ?? ''));
+    if (year && (seen.earliestYear === null || Number(year[0]) < seen.earliestYear)) {
+      seen.earliestYear = Number(year[0]);
+    }
+    byKey.set(key, seen);
+  }
+  return [...byKey.values()].sort((a, b) => b.count - a.count);
 }
 
 const actionOf = (action: number): ImportPreviewRow['action'] =>

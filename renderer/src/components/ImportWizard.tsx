@@ -51,7 +51,7 @@ interface Props {
    * A button on a problem group's line that mends its rows, if the import has one; `recheck`
    * previews the file again once it has.
    */
-  groupAction?(group: ImportProblemGroup, result: ImportPreview, recheck: () => void): ReactNode;
+  groupAction?(group: ImportProblemGroup, recheck: () => void): ReactNode;
   /** The lists the import changed reload on their own; this is for anything else to do. */
   onImported?(result: ImportResult): void;
   onClose(): void;
@@ -370,7 +370,7 @@ export function ImportWizard({
               groupAction={
                 groupAction &&
                 ((group) =>
-                  groupAction(group, result, () => {
+                  groupAction(group, () => {
                     if (file) void runPreview(file, mapping);
                   }))
               }

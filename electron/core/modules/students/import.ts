@@ -381,6 +381,8 @@ export function studentImportDefinition(
       }
       return { errors, warnings };
     },
+    // 按名称新建这些专业 needs every unmatched name, not only the rows the group lists.
+    valuesOfGroup: { title: UNMATCHED_MAJOR_GROUP, field: 'major', yearField: 'entryYear' },
     apply(rows: readonly ValidRow<ImportedStudent>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
       // One statement per row. The rows were matched against the students read moments ago in

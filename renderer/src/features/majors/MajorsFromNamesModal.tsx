@@ -7,21 +7,15 @@ import {
   type MajorInputData,
 } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels, type MajorLevel } from '../../../../shared/domain/majors';
+import type { ImportGroupValue } from '../../../../shared/contract/imports';
 import { mutate } from '../../api/queryCache';
 import { FormModal } from '../../components/FormModal';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
-/** A 专业 cell's text that names no saved major, with how many rows name it. */
-export interface UnmatchedMajorName {
-  text: string;
-  count: number;
-  /** The earliest 入学年份 of those rows, when the file has one: a first enrolment no later. */
-  firstEntryYear: number | null;
-}
-
 interface Props {
-  names: UnmatchedMajorName[];
+  /** The 专业未匹配 group's distinct names, each with its rows' earliest 入学年份. */
+  names: ImportGroupValue[];
   /** The school's usual level (the one most of its majors have), if it has majors. */
   level: MajorLevel | undefined;
   onSaved(majors: Major[]): void;
@@ -62,14 +56,14 @@ function inputOf(field: (typeof editable)[number], label: string): ReactNode {
 }
 
 /** “510299 某专业” carries its code; a bare name leaves the code to type. */
-function initialRow(name: UnmatchedMajorName, level: MajorLevel | undefined): Partial<MajorInput> {
+function initialRow(name: ImportGroupValue, level: MajorLevel | undefined): Partial<MajorInput> {
   const withCode = /^(\d{6})\s*(.+)$/.exec(name.text);
   return {
     code: withCode?.[1] ?? '',
     name: withCode?.[2] ?? name.text,
     level,
     catalogueYear: 2021,
-    firstEnrolmentYear: name.firstEntryYear ?? undefined,
+    firstEnrolmentYear: name.earliestYear ?? undefined,
     annualEnrolment: 0,
   };
 }
@@ -110,7 +104,7 @@ export function MajorsFromNamesModal({ names, level, onSaved, onClose }: Props) 
       <Alert type="info" showIcon message={text.intro} style={{ marginBottom: 12 }} />
       <Form.List name="majors">
         {() => (
-          <Table<UnmatchedMajorName>
+          <Table<ImportGroupValue>
             size="small"
             data-testid="majors-from-names"
             rowKey="text"
@@ -134,7 +128,7 @@ export function MajorsFromNamesModal({ names, level, onSaved, onClose }: Props) 
                 title: f[field],
                 key: field,
                 width: field === 'code' ? 170 : 130,
-                render: (_: unknown, __: UnmatchedMajorName, i: number) => cell(i, field),
+                render: (_: unknown, __: ImportGroupValue, i: number) => cell(i, field),
               })),
             ]}
           />

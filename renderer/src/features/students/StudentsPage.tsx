@@ -1,14 +1,15 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Segmented, Typography } from 'antd';
 import { memo, useCallback, useState } from 'react';
+import type { ImportGroupValue } from '../../../../shared/contract/imports';
 import type { Student } from '../../../../shared/contract/students';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { ImportWizard } from '../../components/ImportWizard';
 import { UNMATCHED_MAJOR_GROUP } from '../../../../shared/domain/students';
-import { MajorsFromNamesModal, type UnmatchedMajorName } from '../majors/MajorsFromNamesModal';
-import { unmatchedMajorNames, usualLevel } from './unmatchedMajorNames';
+import { MajorsFromNamesModal } from '../majors/MajorsFromNamesModal';
+import { usualLevel } from '../majors/usualLevel';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
@@ -191,7 +192,7 @@ export function StudentsPage() {
   const [importOpen, setImportOpen] = useState(false);
   // 按名称新建这些专业 from the import preview: the names, and the preview to run again after.
   const [fromNames, setFromNames] = useState<{
-    names: UnmatchedMajorName[];
+    names: ImportGroupValue[];
     recheck: () => void;
   } | null>(null);
   const onEdit = useCallback((student: Student) => setEditing(student), []);
@@ -235,13 +236,13 @@ export function StudentsPage() {
         commit={(request) => mutate('students.importCommit', request)}
         problems={(request) => invoke('students.importProblems', request)}
         template={() => invoke('students.importTemplate', {})}
-        groupAction={(group, result, recheck) =>
+        groupAction={(group, recheck) =>
           group.title === UNMATCHED_MAJOR_GROUP && (
             <Button
               size="small"
               icon={<PlusOutlined />}
               data-testid="import-majors-from-names"
-              onClick={() => setFromNames({ names: unmatchedMajorNames(group, result), recheck })}
+              onClick={() => setFromNames({ names: group.values ?? [], recheck })}
             >
               {t.majors.fromNames.button}
             </Button>
