@@ -1,23 +1,13 @@
 import type { Teacher, TeacherData } from '../../../../shared/contract/teachers';
 import type { Db } from '../../db/open';
-import { camelRow, type SnakeRow } from '../../db/rows';
+import { camelRowWithFlags, type FlaggedRow } from '../../db/rows';
 import { CoreError } from '../../errors';
 
-/** The yes/no fields, stored as 0/1. */
-type Flag = 'fullTime' | 'dualQualified' | 'canTeachIndependently' | 'assessor';
+const flags = ['fullTime', 'dualQualified', 'canTeachIndependently', 'assessor'] as const;
 
-type TeacherRow = SnakeRow<Omit<Teacher, Flag> & Record<Flag, number>>;
+type TeacherRow = FlaggedRow<Teacher, (typeof flags)[number]>;
 
-function fromRow(row: TeacherRow): Teacher {
-  const teacher = camelRow(row);
-  return {
-    ...teacher,
-    fullTime: teacher.fullTime === 1,
-    dualQualified: teacher.dualQualified === 1,
-    canTeachIndependently: teacher.canTeachIndependently === 1,
-    assessor: teacher.assessor === 1,
-  };
-}
+const fromRow = (row: TeacherRow): Teacher => camelRowWithFlags(row, flags);
 
 // Exactly a Teacher's fields, in its order (the audit log records them as read).
 const selectTeachers = `SELECT t.id, t.name, t.gender, t.staff_no, t.title, t.birth_month, t.education,
