@@ -35,3 +35,27 @@ export function validationError(fields: FieldIssue[]): CoreError<'VALIDATION'> {
   const summary = fields.map((f) => f.message).join('；');
   return new CoreError('VALIDATION', `输入有误，未保存。${summary}`, { fields });
 }
+
+/** What a NOT_FOUND message tells the user after naming the missing record. */
+export type NotFoundAdvice =
+  '可能已被删除，请刷新列表' | '可能已被删除，请刷新' | '请刷新列表' | '请刷新';
+
+/** Record `id` of `what` is gone: “学生不存在（编号 7），可能已被删除，请刷新列表。” */
+export function notFoundError(
+  what: string,
+  id: number,
+  advice: NotFoundAdvice = '可能已被删除，请刷新列表',
+): CoreError<'NOT_FOUND'> {
+  return new CoreError('NOT_FOUND', `${what}不存在（编号 ${id}），${advice}。`);
+}
+
+/** `value` when the record was found, else the NOT_FOUND of `notFoundError`. */
+export function mustExist<T>(
+  value: T | null | undefined,
+  what: string,
+  id: number,
+  advice?: NotFoundAdvice,
+): T {
+  if (value === null || value === undefined) throw notFoundError(what, id, advice);
+  return value;
+}

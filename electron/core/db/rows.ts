@@ -30,3 +30,16 @@ export function camelRow<R extends object>(row: R): CamelRecord<R> {
     ]),
   ) as CamelRecord<R>;
 }
+
+/** The row of a record `T` whose yes/no fields `F` SQLite stores as 0/1. */
+export type FlaggedRow<T, F extends keyof T & string> = SnakeRow<Omit<T, F> & Record<F, number>>;
+
+/** `camelRow`, with the yes/no fields `flags` (stored as 0/1) read as booleans, in place. */
+export function camelRowWithFlags<R extends object, F extends keyof CamelRecord<R> & string>(
+  row: R,
+  flags: readonly F[],
+): Omit<CamelRecord<R>, F> & Record<F, boolean> {
+  const record: Record<string, unknown> = camelRow(row);
+  for (const flag of flags) record[flag] = record[flag] === 1;
+  return record as Omit<CamelRecord<R>, F> & Record<F, boolean>;
+}

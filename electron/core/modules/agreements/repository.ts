@@ -7,7 +7,7 @@ import {
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import type { AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { Db } from '../../db/open';
-import { CoreError } from '../../errors';
+import { mustExist } from '../../errors';
 import {
   documentColumns,
   documentJoin,
@@ -70,13 +70,7 @@ export function fromRow(row: AgreementRow): FeeAgreement {
 
 export function getRow(db: Db, id: number): AgreementRow {
   const row = db.prepare<[number], AgreementRow>(`${selectAgreements} WHERE f.id = ?`).get(id);
-  if (!row) {
-    throw new CoreError(
-      'NOT_FOUND',
-      `费用协商记录不存在（编号 ${id}），可能已被删除，请刷新列表。`,
-    );
-  }
-  return row;
+  return mustExist(row, '费用协商记录', id);
 }
 
 export const getAgreement = (db: Db, id: number): FeeAgreement => fromRow(getRow(db, id));

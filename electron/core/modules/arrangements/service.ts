@@ -16,7 +16,7 @@ import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp, type AuditStamp } from '../../db/audit';
-import { CoreError, validationError } from '../../errors';
+import { CoreError, mustExist, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { arrangementsRepository, type CandidateRow } from './repository';
 import { arrangementDocuments } from './documents';
@@ -56,16 +56,7 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
   const repo = arrangementsRepository(db);
   const record = auditLog<ArrangementPlan>(db, 'exam_arrangement', auditView);
 
-  const mustBatch = (batchId: number) => {
-    const batch = repo.batch(batchId);
-    if (!batch) {
-      throw new CoreError(
-        'NOT_FOUND',
-        `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新列表。`,
-      );
-    }
-    return batch;
-  };
+  const mustBatch = (batchId: number) => mustExist(repo.batch(batchId), '考核批次', batchId);
 
   /** The plan as saved, or with `override` seats and numbers (a preview). */
   const planOf = (batchId: number, candidatesOverride?: CandidateRow[]): ArrangementPlan => {
@@ -368,9 +359,7 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
     );
 
   const move = (input: ParsedInput<'arrangements.move'>) => {
-    const signup = repo.signup(input.signupId);
-    if (!signup)
-      throw new CoreError('NOT_FOUND', `报名记录不存在（编号 ${input.signupId}），请刷新。`);
+    const signup = mustExist(repo.signup(input.signupId), '报名记录', input.signupId, '请刷新');
     if (signup.status === 'withdrawn') {
       throw new CoreError('CONFLICT', '该考生的报名已撤销，不能安排座位。');
     }

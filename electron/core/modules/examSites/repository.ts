@@ -2,7 +2,7 @@ import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSi
 import { downloadFileName, type AttachmentExtension } from '../../../../shared/domain/attachments';
 import type { ExamSiteCover, ExamSiteStatus, PlaceRef } from '../../../../shared/domain/examSites';
 import type { Db } from '../../db/open';
-import { CoreError, validationError } from '../../errors';
+import { mustExist, validationError } from '../../errors';
 import {
   documentColumns,
   documentJoin,
@@ -79,13 +79,7 @@ export function fromRow(row: ExamSiteRow, places: ExamSitePlace[]): ExamSite {
 
 export function getRow(db: Db, id: number): ExamSiteRow {
   const row = db.prepare<[number], ExamSiteRow>(`${selectApplications} WHERE e.id = ?`).get(id);
-  if (!row) {
-    throw new CoreError(
-      'NOT_FOUND',
-      `考核站点记录不存在（编号 ${id}），可能已被删除，请刷新列表。`,
-    );
-  }
-  return row;
+  return mustExist(row, '考核站点记录', id);
 }
 
 export function getExamSite(db: Db, id: number): ExamSite {

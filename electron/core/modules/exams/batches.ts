@@ -10,7 +10,7 @@ import { noSignupFigures, type SignupFigures } from '../../../../shared/domain/s
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { CoreError, validationError } from '../../errors';
+import { CoreError, mustExist, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
 import { agreedFeesByCertificate } from '../agreements/repository';
@@ -167,11 +167,7 @@ export function findBatch(db: Db, id: number): ExamBatch | undefined {
 }
 
 export function getBatch(db: Db, id: number): ExamBatch {
-  const batch = findBatch(db, id);
-  if (!batch) {
-    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${id}），可能已被删除，请刷新列表。`);
-  }
-  return batch;
+  return mustExist(findBatch(db, id), '考核批次', id);
 }
 
 export function listBatches(

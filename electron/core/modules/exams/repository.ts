@@ -1,67 +1,27 @@
 import type { Signup, SignupAuditView } from '../../../../shared/contract/exams';
 import { savedResultOf, type SavedResult } from '../../../../shared/domain/examResults';
-import type { Payer, SignupStatus } from '../../../../shared/domain/exams';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
+import { camelRowWithFlags, type FlaggedRow } from '../../db/rows';
 import type { MatchableSignup } from './candidateMatch';
 
 /* Sign-up rows: how they are stored, read and recorded in the audit log. */
 
-/** A sign-up row as stored. */
-export interface SignupRow {
-  id: number;
-  student_id: number;
-  batch_id: number;
-  status: SignupStatus;
-  score: number | null;
-  theory_score: number | null;
-  practical_score: number | null;
-  admission_no: string;
-  certificate_no: string;
-  issued_on: string;
-  platform_registered: number;
-  credit_bank: number;
-  fee_fen: number;
-  payer: Payer;
-  created_at: string;
-  updated_at: string;
-  student_no: string;
-  name: string;
-  major_name: string;
-  class_name: string;
-  pilot: number;
-}
+const flags = ['pilot', 'platformRegistered', 'creditBank'] as const;
 
+/** A sign-up row as `selectSignups` reads it, with its student's columns. */
+export type SignupRow = FlaggedRow<Signup, (typeof flags)[number]>;
+
+// Exactly a Signup's fields, in its order.
 export const selectSignups = `
-  SELECT su.*, st.student_no, st.name, st.major_text AS major_name, st.class_name, st.pilot
+  SELECT su.id, su.batch_id, su.student_id, st.student_no, st.name, st.major_text AS major_name,
+    st.class_name, st.pilot, su.status, su.score, su.theory_score, su.practical_score,
+    su.admission_no, su.certificate_no, su.issued_on, su.platform_registered, su.credit_bank,
+    su.fee_fen, su.payer, su.created_at, su.updated_at
   FROM signups su JOIN students st ON st.id = su.student_id`;
 
-export function fromRow(row: SignupRow): Signup {
-  return {
-    id: row.id,
-    batchId: row.batch_id,
-    studentId: row.student_id,
-    studentNo: row.student_no,
-    name: row.name,
-    majorName: row.major_name,
-    className: row.class_name,
-    pilot: row.pilot === 1,
-    status: row.status,
-    score: row.score,
-    theoryScore: row.theory_score,
-    practicalScore: row.practical_score,
-    admissionNo: row.admission_no,
-    certificateNo: row.certificate_no,
-    issuedOn: row.issued_on,
-    platformRegistered: row.platform_registered === 1,
-    creditBank: row.credit_bank === 1,
-    feeFen: row.fee_fen,
-    payer: row.payer,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+export const fromRow = (row: SignupRow): Signup => camelRowWithFlags(row, flags);
 
 /** The audit log's view of a sign-up: exactly these keys, for every sign-up change. */
 export function signupAuditView(signup: Signup): SignupAuditView {

@@ -11,6 +11,7 @@ import type { SavedResult } from '../../../../shared/domain/examResults';
 import { signupStatuses, type SignupStatus } from '../../../../shared/domain/exams';
 import type { StudentListParams } from '../../../../shared/contract/students';
 import type { Db } from '../../db/open';
+import { camelRowWithFlags, type FlaggedRow } from '../../db/rows';
 import { listWhere } from '../students/repository';
 import { fromRow, selectSignups, type SignupRow } from './repository';
 
@@ -50,6 +51,12 @@ const sortColumns: Record<SignupSortKey, string> = {
   updatedAt: 'su.updated_at',
 };
 
+const candidateFlags = ['pilot', 'signedUp', 'withdrawn', 'majorOutside'] as const;
+
+type CandidateRow = FlaggedRow<Candidate, (typeof candidateFlags)[number]>;
+
+const candidateFromRow = (row: CandidateRow): Candidate => camelRowWithFlags(row, candidateFlags);
+
 /** The largest code point: `text < prefix || MAX` holds for every text starting with prefix. */
 const MAX_CHAR = '\u{10FFFF}';
 
@@ -79,35 +86,14 @@ export function candidatePage(
     .get(batchId, ...where.params) as { total: number; signed: number; outside: number };
   const rows = db
     .prepare(
-      `SELECT s.id, s.student_no, s.name, s.major_text, s.class_name, s.entry_year, s.pilot,
-         ${signedSql} AS signed, ${signupSql("= 'withdrawn'")} AS withdrawn, ${outsideSql} AS outside
+      `SELECT s.id AS student_id, s.student_no, s.name, s.major_text AS major_name, s.class_name,
+         s.entry_year, s.pilot, ${signedSql} AS signed_up, ${signupSql("= 'withdrawn'")} AS withdrawn,
+         ${outsideSql} AS major_outside
        FROM students s ${where.sql} ORDER BY s.student_no LIMIT ? OFFSET ?`,
     )
-    .all(batchId, batchId, ...where.params, pageSize, (page - 1) * pageSize) as {
-    id: number;
-    student_no: string;
-    name: string;
-    major_text: string;
-    class_name: string;
-    entry_year: number | null;
-    pilot: number;
-    signed: number;
-    withdrawn: number;
-    outside: number;
-  }[];
+    .all(batchId, batchId, ...where.params, pageSize, (page - 1) * pageSize) as CandidateRow[];
   return {
-    items: rows.map((r) => ({
-      studentId: r.id,
-      studentNo: r.student_no,
-      name: r.name,
-      majorName: r.major_text,
-      className: r.class_name,
-      entryYear: r.entry_year,
-      pilot: r.pilot === 1,
-      signedUp: r.signed === 1,
-      withdrawn: r.withdrawn === 1,
-      majorOutside: r.outside === 1,
-    })),
+    items: rows.map(candidateFromRow),
     total: counts.total,
     signedUp: counts.signed,
     majorOutside: counts.outside,

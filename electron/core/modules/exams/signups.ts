@@ -22,7 +22,7 @@ import {
   type SignupStatus,
 } from '../../../../shared/domain/exams';
 import type { CoreContext } from '../../context';
-import { CoreError, validationError } from '../../errors';
+import { CoreError, mustExist, validationError } from '../../errors';
 import { saveBatchEntries } from './batchEntries';
 import { getBatch } from './batches';
 import { findSignups, projectFor, recordSignupAudit } from './repository';
@@ -175,10 +175,7 @@ export function signupService(ctx: CoreContext) {
 
   const saveResult = db.transaction((input: z.output<typeof signupResultSchema>): Signup => {
     const at = ctx.clock().toISOString();
-    const [before] = findSignups(db, [input.id]);
-    if (!before) {
-      throw new CoreError('NOT_FOUND', `报名记录不存在（编号 ${input.id}），请刷新列表。`);
-    }
+    const before = mustExist(findSignups(db, [input.id])[0], '报名记录', input.id, '请刷新列表');
     const status = input.status ?? before.status;
     const moving = transitionProblem(before.status, status);
     if (moving) throw validationError([{ path: 'status', message: moving }]);

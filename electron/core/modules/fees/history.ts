@@ -6,7 +6,7 @@ import {
 } from '../../../../shared/domain/audit';
 import { auditChanges, type AuditNames } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
-import { CoreError } from '../../errors';
+import { notFoundError } from '../../errors';
 import { loadBatches } from './batches';
 
 interface AuditRow {
@@ -85,7 +85,7 @@ function views(db: Db, rows: AuditRow[], limit: number): AuditHistory {
 export function studentHistory(db: Db, studentId: number, limit: number): AuditHistory {
   const exists = db.prepare('SELECT 1 FROM students WHERE id = ?').get(studentId);
   if (!exists) {
-    throw new CoreError('NOT_FOUND', `学生不存在（编号 ${studentId}），可能已被删除，请刷新。`);
+    throw notFoundError('学生', studentId, '可能已被删除，请刷新');
   }
   const rows = db
     .prepare<[string, number, number], AuditRow>(
@@ -103,7 +103,7 @@ export function studentHistory(db: Db, studentId: number, limit: number): AuditH
 export function batchHistory(db: Db, batchId: number, limit: number): AuditHistory {
   const exists = db.prepare('SELECT 1 FROM exam_batches WHERE id = ?').get(batchId);
   if (!exists) {
-    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新。`);
+    throw notFoundError('考核批次', batchId, '可能已被删除，请刷新');
   }
   const rows = db
     .prepare<[string, number, number, number], AuditRow>(

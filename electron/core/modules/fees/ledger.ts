@@ -108,19 +108,11 @@ const sortColumns: Record<LedgerSortKey, string> = {
   updatedAt: 'g.updated_at',
 };
 
-interface LedgerDbRow extends SignupRow {
-  student_no: string;
-  name: string;
-  class_name: string;
-  major_name: string;
-  pilot: number;
-}
-
 /** `walkAbove`: see WALK_ABOVE (tests set 0 to compare both ways to a page). */
 export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: number } = {}) {
   const cached = statementCache(db);
 
-  const toRow = (r: LedgerDbRow, batches: Map<number, BatchInfo>): LedgerRow => {
+  const toRow = (r: SignupRow, batches: Map<number, BatchInfo>): LedgerRow => {
     const b = batches.get(r.batch_id);
     return {
       id: r.id,
@@ -190,7 +182,7 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
                FROM signups g JOIN students s ON s.id = g.student_id
                LEFT JOIN majors m ON m.id = s.major_id
                WHERE g.id IN (${marks(ids)})`,
-            ).all(...ids) as LedgerDbRow[]);
+            ).all(...ids) as SignupRow[]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return {
         items: ids.flatMap((id) => {

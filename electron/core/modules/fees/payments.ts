@@ -2,7 +2,7 @@ import type { Payment, Reconciliation, ReconcileRow } from '../../../../shared/c
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { CoreError } from '../../errors';
+import { CoreError, mustExist } from '../../errors';
 import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
 import { figuresByBatch } from './figures';
@@ -57,12 +57,7 @@ function fromRow(r: PaymentRow, batches: Map<number, BatchInfo>): Payment {
 export function paymentsRepo(ctx: CoreContext) {
   const { db } = ctx;
   const getRow = db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?');
-  const mustGet = (id: number): PaymentRow => {
-    const row = getRow.get(id);
-    if (!row)
-      throw new CoreError('NOT_FOUND', `缴费记录不存在（编号 ${id}），可能已被删除，请刷新列表。`);
-    return row;
-  };
+  const mustGet = (id: number): PaymentRow => mustExist(getRow.get(id), '缴费记录', id);
   const rows = auditedRows(ctx, 'payment', mustGet, snapshot);
 
   return {

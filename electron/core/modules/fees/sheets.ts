@@ -26,7 +26,7 @@ import {
 import { addUpSignups } from '../../../../shared/domain/signupFigures';
 import type { UploadSheetFlag } from '../../../../shared/contract/fees';
 import type { Db } from '../../db/open';
-import { CoreError } from '../../errors';
+import { mustExist } from '../../errors';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
 import { loadBatches, type BatchInfo } from './batches';
 
@@ -61,11 +61,7 @@ const selectRows = `SELECT s.student_no, s.name, s.id_type, s.id_number, s.gende
   FROM signups g JOIN students s ON s.id = g.student_id LEFT JOIN majors m ON m.id = s.major_id`;
 
 function mustBatch(batches: Map<number, BatchInfo>, batchId: number): BatchInfo {
-  const batch = batches.get(batchId);
-  if (!batch) {
-    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新。`);
-  }
-  return batch;
+  return mustExist(batches.get(batchId), '考核批次', batchId, '可能已被删除，请刷新');
 }
 
 /** The batch's candidates as uploaded: not withdrawn, by 学号. */

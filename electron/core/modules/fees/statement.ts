@@ -16,7 +16,7 @@ import {
   type SignupGroup,
 } from '../../../../shared/domain/signupFigures';
 import type { Db } from '../../db/open';
-import { CoreError } from '../../errors';
+import { notFoundError } from '../../errors';
 import { loadBatches } from './batches';
 import { signupGroups } from './figures';
 
@@ -40,7 +40,7 @@ export function studentStatement(db: Db, studentId: number): StudentStatement {
     )
     .get(studentId);
   if (!s) {
-    throw new CoreError('NOT_FOUND', `学生不存在（编号 ${studentId}），可能已被删除，请刷新。`);
+    throw notFoundError('学生', studentId, '可能已被删除，请刷新');
   }
   const batches = loadBatches(db);
   const rows = db

@@ -4,7 +4,7 @@ import type { UploadColumn } from '../../../../shared/domain/uploadLayouts';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { CoreError } from '../../errors';
+import { CoreError, mustExist } from '../../errors';
 
 interface LayoutRow {
   id: number;
@@ -25,10 +25,7 @@ const fromRow = (row: LayoutRow): UploadLayout => ({
 /** A saved layout, or NOT_FOUND saying so. */
 export function loadUploadLayout(db: Db, id: number): UploadLayout {
   const row = db.prepare<[number], LayoutRow>('SELECT * FROM upload_layouts WHERE id = ?').get(id);
-  if (!row) {
-    throw new CoreError('NOT_FOUND', `上传表列格式不存在（编号 ${id}），可能已被删除，请刷新。`);
-  }
-  return fromRow(row);
+  return fromRow(mustExist(row, '上传表列格式', id, '可能已被删除，请刷新'));
 }
 
 /** 考生信息上传表 layouts: listed by organization and name, saved and deleted with the audit log. */

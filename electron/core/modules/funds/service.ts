@@ -11,7 +11,7 @@ import { formatFen } from '../../../../shared/domain/money';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { CoreError, validationError } from '../../errors';
+import { mustExist, notFoundError, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { recordDocuments } from '../attachments/recordDocument';
 import { loadBatches } from '../fees/batches';
@@ -51,11 +51,7 @@ type FundsHandlerName =
   | 'funds.progress';
 
 function mustGet(db: Db, id: number): FundEntryRow {
-  const row = findEntry(db, id);
-  if (!row) {
-    throw new CoreError('NOT_FOUND', `经费记录不存在（编号 ${id}），可能已被删除，请刷新列表。`);
-  }
-  return row;
+  return mustExist(findEntry(db, id), '经费记录', id);
 }
 
 /**
@@ -65,7 +61,7 @@ function mustGet(db: Db, id: number): FundEntryRow {
 export function fundsOverview(db: Db, year: number, projectId: number | null): FundsOverview {
   const projects = projectOptions(db);
   if (projectId !== null && !projects.some((p) => p.id === projectId)) {
-    throw new CoreError('NOT_FOUND', `试点项目不存在（编号 ${projectId}），可能已被删除，请刷新。`);
+    throw notFoundError('试点项目', projectId, '可能已被删除，请刷新');
   }
   const batches = loadBatches(db);
   const entries = entriesOfYear(db, year, null).map((row) => entryLine(db, row, batches));

@@ -3,7 +3,7 @@ import type { Major, MajorInputData, MajorSaveData } from '../../../../shared/co
 import { latestFirstEnrolmentYear, majorLevelLabels } from '../../../../shared/domain/majors';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { CoreError, validationError } from '../../errors';
+import { CoreError, mustExist, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
 import { majorsRepository } from './repository';
@@ -22,13 +22,7 @@ export function majorsHandlers(
   const { db } = ctx;
   const repo = majorsRepository(db);
 
-  const mustGet = (id: number): Major => {
-    const major = repo.get(id);
-    if (!major) {
-      throw new CoreError('NOT_FOUND', `专业不存在（编号 ${id}），可能已被删除，请刷新列表。`);
-    }
-    return major;
-  };
+  const mustGet = (id: number): Major => mustExist(repo.get(id), '专业', id);
 
   const rows = auditedRows(ctx, 'major', mustGet);
 

@@ -5,7 +5,7 @@ import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import type { Db } from '../../db/open';
-import { CoreError } from '../../errors';
+import { CoreError, mustExist } from '../../errors';
 import type { CancellableTask } from '../../io/tasks';
 import { loadBatch } from '../fees/batches';
 import { figuresByBatch } from '../fees/figures';
@@ -21,10 +21,7 @@ export interface BatchPackageData {
 
 /** The school and the batch with its live sign-ups; refuses a missing or empty batch. */
 export function gatherBatchPackageData(db: Db, batchId: number): BatchPackageData {
-  const batch = loadBatch(db, batchId);
-  if (!batch) {
-    throw new CoreError('NOT_FOUND', `考核批次不存在（编号 ${batchId}），可能已被删除，请刷新。`);
-  }
+  const batch = mustExist(loadBatch(db, batchId), '考核批次', batchId, '可能已被删除，请刷新');
   const school = packageSchool(db, '考核报名材料包');
   const signups = figuresByBatch(db, batchId).get(batchId)?.signups ?? 0;
   if (signups === 0) {

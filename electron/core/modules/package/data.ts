@@ -4,7 +4,6 @@ import { attachmentKindLabels } from '../../../../shared/domain/attachments';
 import type { AttachmentKind } from '../../../../shared/domain/attachments';
 import { campusLabels, type CampusKind } from '../../../../shared/domain/facilities';
 import { demonstrationLevelLabels, schoolKindLabels } from '../../../../shared/domain/school';
-import type { DemonstrationLevel, SchoolKind } from '../../../../shared/domain/school';
 import { formatChineseYearMonth } from '../../../../shared/domain/dates';
 import {
   degreeLabels,
@@ -19,6 +18,7 @@ import {
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { loadProject } from '../projects/repository';
+import { schoolRepository } from '../school/repository';
 
 export interface PackageSchool {
   name: string;
@@ -91,18 +91,6 @@ export interface PackageData {
   attachments: PackageAttachment[];
 }
 
-interface SchoolRow {
-  name: string;
-  code: string;
-  kind: SchoolKind;
-  demonstration_level: DemonstrationLevel;
-  city: string;
-  address: string;
-  contact_name: string;
-  contact_phone: string;
-  email: string;
-}
-
 interface TeacherRow {
   name: string;
   gender: Gender;
@@ -122,20 +110,20 @@ interface TeacherRow {
 
 /** The school as packages show it; refuses when it was never filled in (`what` is exported). */
 export function packageSchool(db: Db, what: string): PackageSchool {
-  const row = db.prepare<[], SchoolRow>('SELECT * FROM school WHERE id = 1').get();
-  if (!row) {
+  const school = schoolRepository(db).get();
+  if (!school) {
     throw new CoreError('CONFLICT', `尚未填写学校信息，请先填写后再导出${what}。`);
   }
   return {
-    name: row.name,
-    code: row.code,
-    kind: schoolKindLabels[row.kind],
-    demonstrationLevel: demonstrationLevelLabels[row.demonstration_level],
-    city: row.city,
-    address: row.address,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
-    email: row.email,
+    name: school.name,
+    code: school.code,
+    kind: schoolKindLabels[school.kind],
+    demonstrationLevel: demonstrationLevelLabels[school.demonstrationLevel],
+    city: school.city,
+    address: school.address,
+    contactName: school.contactName,
+    contactPhone: school.contactPhone,
+    email: school.email,
   };
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../../../../shared/domain/photos';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
-import { CoreError } from '../../errors';
+import { CoreError, mustExist } from '../../errors';
 import {
   deleteUnusedBlobFiles,
   prepareUpload,
@@ -68,8 +68,7 @@ export function candidateDocuments(ctx: CoreContext) {
          FROM signups su JOIN students st ON st.id = su.student_id WHERE su.id = ?`,
       )
       .get(signupId);
-    if (!row) throw new CoreError('NOT_FOUND', `报名记录不存在（编号 ${signupId}），请刷新。`);
-    return row;
+    return mustExist(row, '报名记录', signupId, '请刷新');
   };
 
   const documentsOf = (signupIds: readonly number[]) =>

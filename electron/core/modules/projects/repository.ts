@@ -42,6 +42,15 @@ const ids = (db: Db, sql: string, id: number) =>
     .all(id)
     .map((r) => r.id);
 
+/** A project's levels, 初级 first. */
+const levelsOf = (db: Db, id: number): CertificateLevel[] =>
+  db
+    .prepare<[number], { level: CertificateLevel }>(
+      `SELECT level FROM project_levels WHERE project_id = ? ORDER BY ${levelOrderSql}`,
+    )
+    .all(id)
+    .map((r) => r.level);
+
 export function verdictsOf(db: Db, id: number) {
   const verdicts = selfCheckProject(projectFacts(db, id), defaultThresholds);
   return { verdicts, selfCheck: selfCheckSummary(verdicts) };
@@ -80,13 +89,7 @@ function loadFields(db: Db, row: ProjectRow): ProjectFields {
     revokeReason: row.revoke_reason,
     confirmationDocument: row.confirmation_document,
     confirmationDate: row.confirmation_date,
-    levels: db
-      .prepare<[number], { level: CertificateLevel }>(
-        `SELECT level FROM project_levels WHERE project_id = ?
-         ORDER BY ${levelOrderSql}`,
-      )
-      .all(id)
-      .map((r) => r.level),
+    levels: levelsOf(db, id),
     majorIds: ids(
       db,
       'SELECT major_id AS id FROM project_majors WHERE project_id = ? ORDER BY major_id',
@@ -151,13 +154,7 @@ export function listProjects(db: Db): ProjectSummary[] {
       organization: row.organization,
       year: row.year,
       status: row.status,
-      levels: db
-        .prepare<[number], { level: CertificateLevel }>(
-          `SELECT level FROM project_levels WHERE project_id = ?
-           ORDER BY ${levelOrderSql}`,
-        )
-        .all(row.id)
-        .map((r) => r.level),
+      levels: levelsOf(db, row.id),
       majorCount: row.major_count,
       teacherCount: row.teacher_count,
       selfCheck: verdictsOf(db, row.id).selfCheck,

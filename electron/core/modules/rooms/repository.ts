@@ -1,15 +1,15 @@
 import type { Equipment, TrainingRoom } from '../../../../shared/contract/rooms';
 import { equipmentTotalFen, lineValueFen } from '../../../../shared/domain/facilities';
 import type { Db } from '../../db/open';
+import { camelRow, type SnakeRow } from '../../db/rows';
 
-interface RoomRow {
-  id: number;
-  name: string;
-  area_m2: number;
-  workstations: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A room's own columns; its equipment comes from room_equipment. */
+type RoomRow = SnakeRow<
+  Pick<TrainingRoom, 'id' | 'name' | 'areaM2' | 'workstations' | 'createdAt' | 'updatedAt'>
+>;
+
+const selectRooms =
+  'SELECT id, name, area_m2, workstations, created_at, updated_at FROM training_rooms';
 
 interface EquipmentRow {
   id: number;
@@ -32,17 +32,16 @@ function equipmentFromRow(row: EquipmentRow): Equipment {
 }
 
 function roomFromRows(row: RoomRow, equipment: Equipment[]): TrainingRoom {
+  // The times stay last, where the audit log has always recorded them.
+  const { createdAt, updatedAt, ...room } = camelRow(row);
   return {
-    id: row.id,
-    name: row.name,
-    areaM2: row.area_m2,
-    workstations: row.workstations,
+    ...room,
     equipment,
     equipmentCount: equipment.length,
     equipmentQuantity: equipment.reduce((sum, e) => sum + e.quantity, 0),
     totalValueFen: equipmentTotalFen(equipment),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt,
+    updatedAt,
   };
 }
 
@@ -58,11 +57,11 @@ export interface EquipmentValues {
 
 /** The rooms and equipment tables' statements, prepared once per core. */
 export function roomsRepository(db: Db) {
-  const listRooms = db.prepare<[], RoomRow>('SELECT * FROM training_rooms ORDER BY name');
+  const listRooms = db.prepare<[], RoomRow>(`${selectRooms} ORDER BY name`);
   const listEquipment = db.prepare<[], EquipmentRow>(
     'SELECT * FROM room_equipment ORDER BY room_id, position, id',
   );
-  const getRoom = db.prepare<[number], RoomRow>('SELECT * FROM training_rooms WHERE id = ?');
+  const getRoom = db.prepare<[number], RoomRow>(`${selectRooms} WHERE id = ?`);
   const roomEquipment = db.prepare<[number], EquipmentRow>(
     'SELECT * FROM room_equipment WHERE room_id = ? ORDER BY position, id',
   );

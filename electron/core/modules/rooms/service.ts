@@ -1,7 +1,7 @@
 import type { RoomSaveData, TrainingRoom } from '../../../../shared/contract/rooms';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { CoreError } from '../../errors';
+import { CoreError, mustExist } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
 import { deleteUnusedBlobFiles } from '../attachments/storedContent';
@@ -14,13 +14,7 @@ export function roomsHandlers(
   const { db } = ctx;
   const repo = roomsRepository(db);
 
-  const mustGet = (id: number): TrainingRoom => {
-    const room = repo.get(id);
-    if (!room) {
-      throw new CoreError('NOT_FOUND', `实训室不存在（编号 ${id}），可能已被删除，请刷新列表。`);
-    }
-    return room;
-  };
+  const mustGet = (id: number): TrainingRoom => mustExist(repo.get(id), '实训室', id);
 
   const rows = auditedRows(ctx, 'training_room', mustGet);
 

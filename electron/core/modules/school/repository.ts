@@ -1,41 +1,19 @@
 import type { SchoolProfile, SchoolProfileData } from '../../../../shared/contract/school';
 import type { Db } from '../../db/open';
+import { camelRow, type SnakeRow } from '../../db/rows';
 
-interface SchoolRow {
-  name: string;
-  code: string;
-  kind: SchoolProfile['kind'];
-  demonstration_level: SchoolProfile['demonstrationLevel'];
-  city: SchoolProfile['city'];
-  address: string;
-  contact_name: string;
-  contact_phone: string;
-  email: string;
-  weekly_reporter_name: string;
-  weekly_reporter_phone: string;
-  updated_at: string;
-}
+type SchoolRow = SnakeRow<SchoolProfile>;
 
-function fromRow(row: SchoolRow): SchoolProfile {
-  return {
-    name: row.name,
-    code: row.code,
-    kind: row.kind,
-    demonstrationLevel: row.demonstration_level,
-    city: row.city,
-    address: row.address,
-    contactName: row.contact_name,
-    contactPhone: row.contact_phone,
-    email: row.email,
-    weeklyReporterName: row.weekly_reporter_name,
-    weeklyReporterPhone: row.weekly_reporter_phone,
-    updatedAt: row.updated_at,
-  };
-}
+const fromRow = (row: SchoolRow): SchoolProfile => camelRow(row);
 
 /** The school's one row (id 1): its statements, prepared once per core. */
 export function schoolRepository(db: Db) {
-  const select = db.prepare<[], SchoolRow>('SELECT * FROM school WHERE id = 1');
+  // Exactly a SchoolProfile's fields, in its order (the audit log records them as read).
+  const select = db.prepare<[], SchoolRow>(
+    `SELECT name, code, kind, demonstration_level, city, address, contact_name, contact_phone,
+       email, weekly_reporter_name, weekly_reporter_phone, updated_at
+     FROM school WHERE id = 1`,
+  );
   const upsert = db.prepare(
     `INSERT INTO school (id, name, code, kind, demonstration_level, city, address, contact_name,
        contact_phone, email, weekly_reporter_name, weekly_reporter_phone, updated_at)

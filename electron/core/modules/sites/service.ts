@@ -1,7 +1,7 @@
 import type { SiteSaveData, TrainingSite } from '../../../../shared/contract/sites';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { CoreError } from '../../errors';
+import { CoreError, mustExist } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
 import { deleteUnusedBlobFiles } from '../attachments/storedContent';
@@ -14,16 +14,7 @@ export function sitesHandlers(
   const { db } = ctx;
   const repo = sitesRepository(db);
 
-  const mustGet = (id: number): TrainingSite => {
-    const site = repo.get(id);
-    if (!site) {
-      throw new CoreError(
-        'NOT_FOUND',
-        `实习实训场所不存在（编号 ${id}），可能已被删除，请刷新列表。`,
-      );
-    }
-    return site;
-  };
+  const mustGet = (id: number): TrainingSite => mustExist(repo.get(id), '实习实训场所', id);
 
   const rows = auditedRows(ctx, 'training_site', mustGet);
 

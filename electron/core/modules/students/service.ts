@@ -9,7 +9,7 @@ import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import { matchMajor } from '../../../../shared/domain/students';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { CoreError } from '../../errors';
+import { CoreError, mustExist } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { guardDelete } from '../../usage';
@@ -35,13 +35,7 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
   const { db } = ctx;
   const repo = studentRepo(db);
 
-  const mustGet = (id: number): Student => {
-    const student = repo.get(id);
-    if (!student) {
-      throw new CoreError('NOT_FOUND', `学生不存在（编号 ${id}），可能已被删除，请刷新列表。`);
-    }
-    return student;
-  };
+  const mustGet = (id: number): Student => mustExist(repo.get(id), '学生', id);
 
   /** The checks that need the clock or the saved majors, beyond the contract's own. */
   const complete = (data: StudentData): StudentData => {

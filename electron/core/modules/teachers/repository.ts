@@ -1,54 +1,19 @@
 import type { Teacher, TeacherData } from '../../../../shared/contract/teachers';
 import type { Db } from '../../db/open';
+import { camelRowWithFlags, type FlaggedRow } from '../../db/rows';
 import { CoreError } from '../../errors';
 
-interface TeacherRow {
-  id: number;
-  name: string;
-  gender: Teacher['gender'];
-  staff_no: string;
-  title: string;
-  birth_month: string | null;
-  education: Teacher['education'];
-  degree: Teacher['degree'];
-  studied_major: string;
-  skill_certificates: string;
-  major_id: number | null;
-  major_code: string | null;
-  major_name: string | null;
-  full_time: number;
-  dual_qualified: number;
-  can_teach_independently: number;
-  assessor: number;
-  created_at: string;
-  updated_at: string;
-}
+const flags = ['fullTime', 'dualQualified', 'canTeachIndependently', 'assessor'] as const;
 
-function fromRow(row: TeacherRow): Teacher {
-  return {
-    id: row.id,
-    name: row.name,
-    gender: row.gender,
-    staffNo: row.staff_no,
-    title: row.title,
-    birthMonth: row.birth_month,
-    education: row.education,
-    degree: row.degree,
-    studiedMajor: row.studied_major,
-    skillCertificates: row.skill_certificates,
-    majorId: row.major_id,
-    majorCode: row.major_code,
-    majorName: row.major_name,
-    fullTime: row.full_time === 1,
-    dualQualified: row.dual_qualified === 1,
-    canTeachIndependently: row.can_teach_independently === 1,
-    assessor: row.assessor === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+type TeacherRow = FlaggedRow<Teacher, (typeof flags)[number]>;
 
-const selectTeachers = `SELECT t.*, m.code AS major_code, m.name AS major_name
+const fromRow = (row: TeacherRow): Teacher => camelRowWithFlags(row, flags);
+
+// Exactly a Teacher's fields, in its order (the audit log records them as read).
+const selectTeachers = `SELECT t.id, t.name, t.gender, t.staff_no, t.title, t.birth_month, t.education,
+    t.degree, t.studied_major, t.skill_certificates, t.major_id, m.code AS major_code,
+    m.name AS major_name, t.full_time, t.dual_qualified, t.can_teach_independently, t.assessor,
+    t.created_at, t.updated_at
   FROM teachers t LEFT JOIN majors m ON m.id = t.major_id`;
 
 /**

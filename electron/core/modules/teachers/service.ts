@@ -1,7 +1,7 @@
 import type { Teacher, TeacherSaveData } from '../../../../shared/contract/teachers';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { CoreError } from '../../errors';
+import { mustExist } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
@@ -25,13 +25,7 @@ export function teachersHandlers(
   const { db } = ctx;
   const repo = teacherRepo(db);
 
-  const mustGet = (id: number): Teacher => {
-    const teacher = repo.get(id);
-    if (!teacher) {
-      throw new CoreError('NOT_FOUND', `教师不存在（编号 ${id}），可能已被删除，请刷新列表。`);
-    }
-    return teacher;
-  };
+  const mustGet = (id: number): Teacher => mustExist(repo.get(id), '教师', id);
 
   const rows = auditedRows(ctx, 'teacher', mustGet);
 

@@ -44,6 +44,24 @@ export interface ReportRow {
 
 export type Narrative = Record<NarrativeKey, string>;
 
+/** What a revision sent at its write carries: the figures it froze and who sent it. */
+interface SentRevision {
+  figures: WeeklyFigures;
+  submitter: string;
+}
+
+/** A revision's columns as its insert and update write them; `sent` makes it submitted. */
+function revisionValues(narrative: Narrative, at: string, sent?: SentRevision) {
+  return {
+    status: sent ? 'submitted' : 'draft',
+    ...narrative,
+    figures: sent ? JSON.stringify(sent.figures) : null,
+    submitter: sent?.submitter ?? '',
+    submittedAt: sent ? at : null,
+    at,
+  };
+}
+
 /** The SQL of the weekly-report tables (migration 010), in one place. */
 export function weeklyRepository(db: Db) {
   const settingsRow = db.prepare<
@@ -222,47 +240,25 @@ export function weeklyRepository(db: Db) {
       revision: number,
       narrative: Narrative,
       at: string,
-      sent?: { figures: WeeklyFigures; submitter: string },
+      sent?: SentRevision,
     ): void {
       db.prepare(
         `INSERT INTO weekly_report_revisions (report_id, revision, status, progress, problems,
            next_plan, experience, figures_json, submitter, submitted_at, created_at, updated_at)
          VALUES (@reportId, @revision, @status, @progress, @problems, @nextPlan, @experience,
            @figures, @submitter, @submittedAt, @at, @at)`,
-      ).run({
-        reportId,
-        revision,
-        status: sent ? 'submitted' : 'draft',
-        ...narrative,
-        figures: sent ? JSON.stringify(sent.figures) : null,
-        submitter: sent?.submitter ?? '',
-        submittedAt: sent ? at : null,
-        at,
-      });
+      ).run({ reportId, revision, ...revisionValues(narrative, at, sent) });
     },
 
     /** Updates a draft revision (the triggers refuse a sent one). */
-    updateDraft(
-      revisionId: number,
-      narrative: Narrative,
-      at: string,
-      sent?: { figures: WeeklyFigures; submitter: string },
-    ): void {
+    updateDraft(revisionId: number, narrative: Narrative, at: string, sent?: SentRevision): void {
       db.prepare(
         `UPDATE weekly_report_revisions SET status = @status, progress = @progress,
            problems = @problems, next_plan = @nextPlan, experience = @experience,
            figures_json = @figures, submitter = @submitter, submitted_at = @submittedAt,
            updated_at = @at
          WHERE id = @id AND status = 'draft'`,
-      ).run({
-        id: revisionId,
-        status: sent ? 'submitted' : 'draft',
-        ...narrative,
-        figures: sent ? JSON.stringify(sent.figures) : null,
-        submitter: sent?.submitter ?? '',
-        submittedAt: sent ? at : null,
-        at,
-      });
+      ).run({ id: revisionId, ...revisionValues(narrative, at, sent) });
     },
 
     school(): WeeklySchool {
