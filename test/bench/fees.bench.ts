@@ -115,7 +115,7 @@ async function benchBrowser(dataDir: string, runs: number): Promise<BenchRow[]> 
   try {
     const { page } = app;
     await page.getByRole('menuitem', { name: '费用台账' }).click();
-    await page.getByText('共 100,000 条报名').waitFor();
+    await page.getByTestId('fees-summary').waitFor();
     const settle = () => page.waitForTimeout(300); // past the debounce window
     const search = (value: string) =>
       actionToRender(
