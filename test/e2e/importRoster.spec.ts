@@ -156,9 +156,10 @@ test.describe('学生名单导入：真实学校的表格', () => {
     // The coordinator's screen, where 试点学生 and the pages' “•••” used to wrap.
     await page.setViewportSize({ width: 1366, height: 768 });
     await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
-    const rows = rosterRows(205, { majors: ['软件技术'] });
+    const rows = rosterRows(1205, { majors: ['软件技术'] });
     const dialog = await previewRoster(page, host, rows);
-    await expect(dialog.getByTestId('import-summary')).toContainText('共 205 行');
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 1,205 行');
+    await expect(dialog.getByRole('button', { name: '导入 1,205 行' })).toBeVisible();
     const table = dialog.getByTestId('import-rows');
     expect(await textLines(table.locator('thead th', { hasText: '试点学生' }))).toBe(1);
     const firstCell = table.locator('tbody tr.ant-table-row').first().locator('td').first();
@@ -170,11 +171,11 @@ test.describe('学生名单导入：真实学校的表格', () => {
     expect(
       await textLines(dialog.locator('.ant-pagination-jump-next .ant-pagination-item-ellipsis')),
     ).toBe(1);
-    await dialog.locator('.ant-pagination-item-11').click();
-    await expect(firstCell).toHaveText('202');
+    await dialog.locator('.ant-pagination-item-61').click();
+    await expect(firstCell).toHaveText('1202');
     await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(5);
-    await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[200][0]);
-    await expect(dialog.getByTestId('import-summary')).toContainText('共 205 行');
+    await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[1200][0]);
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 1,205 行');
   });
   test('按名称新建这些专业: two unknown majors get codes in one dialog, and the preview matches them', async ({
     page,
