@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './app/antdFixes.css';
 import { AppFrame } from './app/AppFrame';
 import { TOAST_TOP_VAR } from './components/toastTop';
 import { ErrorBoundary } from './app/ErrorBoundary';

@@ -11,6 +11,7 @@ import {
   openPage,
   tick,
   openConfirm,
+  textLines,
 } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
 import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
@@ -170,6 +171,9 @@ test.describe('费用台账', () => {
       '共 51 条有效报名，费用合计 ¥20,700.00',
     );
     await expect(page.getByText('不提供登记培训费的方式').first()).toBeVisible();
+    // At 1280 px its four buttons go below the title rather than squeeze it into four lines.
+    expect(page.viewportSize()?.width).toBe(1280);
+    expect(await textLines(page.getByTestId('page-description'))).toBeLessThanOrEqual(2);
 
     // A tick follows its sign-up, not its row: a search refills the rows on screen with others.
     const [ticked, other] = students.items.filter((s) => s !== alone && s !== twice);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, openDialog, openPage, openConfirm } from '../harness/antd';
+import { Document, Packer, Paragraph } from 'docx';
+import { attachScreenshot, openDialog, openPage, openConfirm, textLines } from '../harness/antd';
 import { dataCall } from '../harness/fees';
 import { softwareMajor } from '../harness/majors';
 import { webHostCall } from '../harness/seedStaff';
@@ -68,6 +69,18 @@ test.describe('学生名单导入：真实学校的表格', () => {
     expect(template.suggestedFilename()).toBe('学生名单导入模板.xlsx');
     const templateBook = await loadWorkbook(readFileSync(await template.path()));
     expect(templateBook.worksheets.map((w) => w.name)).toEqual(['学生名单', '说明']);
+
+    // The roster kept as a Word table is picked first: the file is named as a Word document.
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '学生名单.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await Packer.toBuffer(
+        new Document({ sections: [{ children: [new Paragraph('学号 姓名 身份证号')] }] }),
+      ),
+    });
+    await expect(dialog.getByRole('alert')).toContainText(
+      '文件“学生名单.docx”是 Word 文档，不是表格',
+    );
 
     await page.locator('.ant-modal input[type=file]').setInputFiles({
       name: '名单.xlsx',
@@ -140,20 +153,29 @@ test.describe('学生名单导入：真实学校的表格', () => {
     page,
     request,
   }) => {
+    // The coordinator's screen, where 试点学生 and the pages' “•••” used to wrap.
+    await page.setViewportSize({ width: 1366, height: 768 });
     await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
-    const rows = rosterRows(45, { majors: ['软件技术'] });
+    const rows = rosterRows(1205, { majors: ['软件技术'] });
     const dialog = await previewRoster(page, host, rows);
-    await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 1,205 行');
+    await expect(dialog.getByRole('button', { name: '导入 1,205 行' })).toBeVisible();
     const table = dialog.getByTestId('import-rows');
+    expect(await textLines(table.locator('thead th', { hasText: '试点学生' }))).toBe(1);
     const firstCell = table.locator('tbody tr.ant-table-row').first().locator('td').first();
     // Header in row 1: the first data row is file row 2.
     await expect(firstCell).toHaveText('2');
     await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(20);
     await dialog.locator('.ant-pagination-item-3').click();
     await expect(firstCell).toHaveText('42');
+    expect(
+      await textLines(dialog.locator('.ant-pagination-jump-next .ant-pagination-item-ellipsis')),
+    ).toBe(1);
+    await dialog.locator('.ant-pagination-item-61').click();
+    await expect(firstCell).toHaveText('1202');
     await expect(table.locator('tbody tr.ant-table-row')).toHaveCount(5);
-    await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[40][0]);
-    await expect(dialog.getByTestId('import-summary')).toContainText('共 45 行');
+    await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[1200][0]);
+    await expect(dialog.getByTestId('import-summary')).toContainText('共 1,205 行');
   });
   test('按名称新建这些专业: two unknown majors get codes in one dialog, and the preview matches them', async ({
     page,

@@ -138,3 +138,11 @@ export async function confirmRestore(page: Page): Promise<void> {
   });
   await expect(notUnderWay).toHaveCount(0);
 }
+
+/** How many lines an element's text takes on screen (1: it stays on one line). */
+export const textLines = (locator: Locator) =>
+  locator.evaluate((element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });

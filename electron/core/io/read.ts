@@ -3,6 +3,7 @@ import type { UploadedFile } from '../../../shared/contract/files';
 import { CoreError } from '../errors';
 import { readCsv } from './csv';
 import type { Table } from './table';
+import { hasWordExtension, wordDocumentRefused } from './wordDocument';
 import { readXlsx } from './xlsxReader';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
@@ -16,7 +17,8 @@ export function decodeUpload(file: UploadedFile): Uint8Array {
 /**
  * Reads a spreadsheet the user picked. The format is decided by the content (an .xlsx file is a
  * zip starting with `PK`), so a CSV renamed .xlsx or an .xlsx without extension still reads; a
- * damaged, truncated or foreign file ends in a CoreError with a Chinese explanation.
+ * Word document, a damaged, truncated or foreign file ends in a CoreError with a Chinese
+ * explanation.
  */
 export async function readTable(
   bytes: Uint8Array,
@@ -27,6 +29,9 @@ export async function readTable(
     throw new CoreError('BAD_FILE', `文件“${options.fileName}”是空的（0 字节），请重新选择。`);
   }
   if (startsWith(bytes, zipMagic)) return readXlsx(bytes, options);
+  // Not a zip: a Word 97-2003 .doc (the same container as an .xls), an .rtf or a Word file saved
+  // as web page is known by its name (a .docx by its content, in readXlsx).
+  if (hasWordExtension(options.fileName)) throw wordDocumentRefused(options.fileName);
   if (startsWith(bytes, oleMagic)) {
     throw new CoreError(
       'BAD_FILE',

@@ -1,6 +1,7 @@
 import { CoreError } from '../errors';
 import { openSafeZip, type SafeZip, type SafeZipEntry, type ZipLimits } from './safeZip';
 import type { Table } from './table';
+import { wordDocumentRefused } from './wordDocument';
 import { readSharedStrings, readSheetRows, unescapeOoxml } from './xlsxSheet';
 import { streamXml, type XmlHandlers } from './xmlStream';
 
@@ -123,15 +124,20 @@ export async function readXlsx(
     { what: `Excel 文件“${options.fileName}”`, limits: xlsxLimits, damaged: BROKEN_WORKBOOK },
   );
   try {
-    return await readWorkbook(new WorkbookParts(zip), options.sheetName);
+    return await readWorkbook(new WorkbookParts(zip), options);
   } finally {
     zip.close();
   }
 }
 
-async function readWorkbook(parts: WorkbookParts, sheetName: string | undefined): Promise<Table> {
+async function readWorkbook(
+  parts: WorkbookParts,
+  { fileName, sheetName }: { fileName: string; sheetName?: string },
+): Promise<Table> {
   const rootRels = await parts.relationships('_rels/.rels');
   const officeDoc = rootRels.find((r) => r.type.endsWith('/officeDocument'));
+  // A .docx is the same kind of zip, its main part under word/ (whatever the file is named).
+  if (officeDoc && /^\/?word\//.test(officeDoc.target)) throw wordDocumentRefused(fileName);
   const workbookPath = officeDoc ? resolveTarget('', officeDoc.target) : 'xl/workbook.xml';
   const listed: { name: string; id: string }[] = [];
   let date1904 = false;

@@ -30,6 +30,7 @@ import { toUploadedFile } from '../api/files';
 import { saveSheet } from '../features/fees/download';
 import { t } from '../i18n';
 import { ImportProblemGroups } from './ImportProblemGroups';
+import { noWrap } from './noWrap';
 import { useCancellableTask } from './useCancellableTask';
 import { TaskProgress } from './TaskProgress';
 import { useUnsavedGuard } from './useUnsavedGuard';
@@ -490,11 +491,12 @@ function PreviewDetails({
           }}
           rowClassName={(row) => (row.errors.length > 0 ? 'import-row-error' : '')}
           columns={[
-            { title: t.importer.rowNumber, dataIndex: 'rowNumber', width: 70 },
+            { title: noWrap(t.importer.rowNumber), dataIndex: 'rowNumber', width: 70 },
             ...result.fields
               .filter((f) => result.mapping[f.key] !== null)
               .map((f) => ({
-                title: f.label,
+                // Headers stay on one line too (试点学生 broke into four at 1366 px).
+                title: noWrap(f.label),
                 key: f.key,
                 render: (_: unknown, row: ImportPreviewRow) => {
                   const bad = row.errors.some((e) => e.field === f.key);
@@ -510,7 +512,7 @@ function PreviewDetails({
                 },
               })),
             {
-              title: t.importer.result,
+              title: noWrap(t.importer.result),
               key: 'result',
               width: 90,
               render: (_: unknown, row: ImportPreviewRow) => actionTag(row, words),

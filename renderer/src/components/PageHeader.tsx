@@ -35,14 +35,20 @@ export function PageHeader({ title, description, extra }: Props) {
   useToastsBelow(titleRef);
   return (
     // When the actions do not fit beside the title, they wrap onto their own line (right-aligned)
-    // instead of squeezing the title into a narrow column or running off the screen.
+    // instead of squeezing the title into a narrow column or running off the screen. The title
+    // keeps 480 px, about 34 characters a line: at 320 费用台账's and 试点经费's descriptions ran
+    // to four and seven lines beside their four buttons at 1280 and 1366 px.
     <Flex justify="space-between" align="flex-start" gap={16} wrap style={{ marginBottom: 16 }}>
-      <div style={{ flex: '1 1 320px', minWidth: 0 }}>
+      <div style={{ flex: '1 1 480px', minWidth: 0 }}>
         <Typography.Title ref={titleRef} level={3} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
         {description && (
-          <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+          <Typography.Text
+            type="secondary"
+            data-testid="page-description"
+            style={{ display: 'block', marginTop: 4 }}
+          >
             {description}
           </Typography.Text>
         )}

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { CoreError } from '../../../electron/core/errors';
 import { readTable } from '../../../electron/core/io/read';
@@ -136,6 +137,44 @@ describe('reading .xlsx', () => {
     );
     expect((await failure(readTable(Buffer.alloc(0), { fileName: 'x.csv' }))).message).toContain(
       '是空的',
+    );
+  });
+});
+
+describe('a Word document picked instead of a spreadsheet', () => {
+  const wordSays = (name: string) =>
+    `文件“${name}”是 Word 文档，不是表格，无法导入。请选择 Excel 工作簿（.xlsx）或 CSV 文件`;
+
+  it('refuses a .docx holding a roster table, naming the file, whatever its name says', async () => {
+    const cells = (texts: string[]) =>
+      new TableRow({
+        children: texts.map((text) => new TableCell({ children: [new Paragraph(text)] })),
+      });
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [
+              new Table({ rows: [cells(['学号', '姓名']), cells(['2023000001', '张三'])] }),
+            ],
+          },
+        ],
+      }),
+    );
+    for (const name of ['学生名单.docx', '学生名单.xlsx']) {
+      const error = await failure(readTable(docx, { fileName: name }));
+      expect(error.code).toBe('BAD_FILE');
+      expect(error.message).toContain(wordSays(name));
+    }
+  });
+
+  it('refuses a Word 97-2003 .doc by its name (its container is the one of an .xls)', async () => {
+    const doc = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      randomBytes(512),
+    ]);
+    expect((await failure(readTable(doc, { fileName: '名单.doc' }))).message).toContain(
+      wordSays('名单.doc'),
     );
   });
 });

@@ -50,6 +50,8 @@ export function BatchList() {
     return [...named].map(([value, label]) => ({ value, label }));
   }, [items, certificates]);
 
+  // Short headers stay on one line (考核形式 and 报名人数 broke in two at 1280 px); the
+  // certificate, batch and place names wrap instead.
   const columns: ColumnsType<ExamBatch> = [
     {
       title: text.fields.examDate,
@@ -66,14 +68,14 @@ export function BatchList() {
       sorter: (a, b) => byText(a.certificateName, b.certificateName),
     },
     {
-      title: text.fields.level,
+      title: noWrap(text.fields.level),
       dataIndex: 'level',
       width: 70,
       render: (l: CertificateLevel) => certificateLevelLabels[l],
       sorter: (a, b) => certificateLevels.indexOf(a.level) - certificateLevels.indexOf(b.level),
     },
     {
-      title: text.fields.examForm,
+      title: noWrap(text.fields.examForm),
       dataIndex: 'examForm',
       width: 90,
       render: (f: ExamForm | null) => (f === null ? text.noExamForm : examFormLabels[f]),
@@ -97,7 +99,7 @@ export function BatchList() {
       sorter: (a, b) => byText(a.siteName, b.siteName),
     },
     {
-      title: text.fields.feePerPerson,
+      title: noWrap(text.fields.feePerPerson),
       dataIndex: 'feeFen',
       align: 'right',
       width: 120,
@@ -105,7 +107,7 @@ export function BatchList() {
       sorter: (a, b) => a.feeFen - b.feeFen,
     },
     {
-      title: text.fields.signups,
+      title: noWrap(text.fields.signups),
       key: 'signups',
       align: 'right',
       width: 100,

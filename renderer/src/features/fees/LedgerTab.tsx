@@ -237,6 +237,8 @@ const LedgerTable = memo(function LedgerTable({
         dataIndex: 'feeFen',
         width: 200,
         align: 'right',
+        // Below 1366 px the table scrolls sideways: the money and 修改 stay in sight.
+        fixed: 'right',
         ...sortable('feeFen'),
         render: (fee: number, r) => feeCell(fee, r.capFen),
       },
@@ -244,6 +246,7 @@ const LedgerTable = memo(function LedgerTable({
         title: c.actions,
         key: 'actions',
         width: 56,
+        fixed: 'right',
         render: (_, r) => (
           <button
             type="button"

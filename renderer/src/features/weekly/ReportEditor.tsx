@@ -49,6 +49,7 @@ import { useNavigation } from '../../app/navigationStore';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { noWrap } from '../../components/noWrap';
 import { PageHeader } from '../../components/PageHeader';
 import { PrintButton } from '../../components/PrintButton';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
@@ -68,21 +69,23 @@ type NarrativeValues = Omit<WeeklySubmitInput, 'periodStart'>;
 /** The figures of a period (flows by when they were recorded), its method, and its payments. */
 function FiguresTable({ figures }: { figures: WeeklyFigures }) {
   const c = tx.figureColumns;
-  const money = (f: number) => formatFen(f);
+  const money = (f: number) => noWrap(formatFen(f));
+  // Headers, levels and amounts stay on one line (新增报名 and 初级 broke in two beside 版本记录 at
+  // 1280 px); only the certificate's name wraps.
   const columns: ColumnsType<FigureLine> = [
     { title: c.certificate, dataIndex: 'certificateName' },
     {
-      title: c.level,
+      title: noWrap(c.level),
       dataIndex: 'level',
-      render: (l: WeeklyFigureRow['level']) => (l ? certificateLevelLabels[l] : ''),
+      render: (l: WeeklyFigureRow['level']) => (l ? noWrap(certificateLevelLabels[l]) : ''),
     },
-    { title: c.signups, dataIndex: 'signups', align: 'right' },
-    { title: c.withdrawn, dataIndex: 'withdrawn', align: 'right' },
-    { title: c.examined, dataIndex: 'examined', align: 'right' },
-    { title: c.passed, dataIndex: 'passed', align: 'right' },
-    { title: c.issued, dataIndex: 'issued', align: 'right' },
-    { title: c.fee, dataIndex: 'feeFen', align: 'right', render: money },
-    { title: c.paid, dataIndex: 'paidFen', align: 'right', render: money },
+    { title: noWrap(c.signups), dataIndex: 'signups', align: 'right' },
+    { title: noWrap(c.withdrawn), dataIndex: 'withdrawn', align: 'right' },
+    { title: noWrap(c.examined), dataIndex: 'examined', align: 'right' },
+    { title: noWrap(c.passed), dataIndex: 'passed', align: 'right' },
+    { title: noWrap(c.issued), dataIndex: 'issued', align: 'right' },
+    { title: noWrap(c.fee), dataIndex: 'feeFen', align: 'right', render: money },
+    { title: noWrap(c.paid), dataIndex: 'paidFen', align: 'right', render: money },
   ];
   const rows: FigureLine[] = figures.byCertificate.map((r) => ({
     ...r,
@@ -276,18 +279,13 @@ export function ReportEditor({ periodStart }: { periodStart: string }) {
                   </Descriptions.Item>
                 </Descriptions>
               </Card>
-              <Card
-                size="small"
-                title={tx.figuresTitle}
-                style={{ marginBottom: 16 }}
-                extra={
-                  <Typography.Text type="secondary">
-                    {locked && newest?.submittedAt
-                      ? tx.figuresFrozen(formatChinaDateTime(newest.submittedAt))
-                      : tx.figuresLive}
-                  </Typography.Text>
-                }
-              >
+              <Card size="small" title={tx.figuresTitle} style={{ marginBottom: 16 }}>
+                {/* In the body, not beside the title: there it cut the title short at 1280 px. */}
+                <Typography.Paragraph type="secondary" data-testid="weekly-figures-state">
+                  {locked && newest?.submittedAt
+                    ? tx.figuresFrozen(formatChinaDateTime(newest.submittedAt))
+                    : tx.figuresLive}
+                </Typography.Paragraph>
                 {figures && <FiguresTable figures={figures} />}
               </Card>
               <Card size="small" title={tx.narrativeTitle}>

@@ -67,7 +67,8 @@ export const weekly = {
       `历史记录：曾连续 ${n} 期未按时报送（含逾期补报），补报不能抹去逾期记录。`,
   },
   facts: {
-    title: '已发生：连续未按时报送周报（补报不能消除）',
+    // Each fact below says 已发生 itself: the title does not repeat it.
+    title: '连续未按时报送周报的记录（补报不能消除）',
   },
   reminder: {
     title: (label: string) => `周报即将截止：${label}`,
