@@ -198,7 +198,8 @@ test.describe('设置', () => {
     );
     await page.locator('input[type=file]').setInputFiles(file);
     const dialog = page.locator('.ant-modal-confirm');
-    await dialog.getByRole('button', { name: /还\s*原/ }).click();
+    // A click on 还原 while the confirm still zoomed in was lost in CI: press it once it stands.
+    await confirmRestore(page);
     await expect(dialog.getByTestId('upload-progress')).toBeVisible();
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await expect(page.getByText('已取消发送文件，没有做任何改动。')).toBeVisible();
