@@ -1,3 +1,4 @@
+import { StyleProvider } from '@ant-design/cssinjs';
 import { Alert, App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -6,6 +7,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/antdFixes.css';
 import { AppFrame } from './app/AppFrame';
+import { keepingStyleCache } from './app/styleCache';
 import { TOAST_TOP_VAR } from './components/toastTop';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { UnsavedEditsDialog } from './app/UnsavedEditsDialog';
@@ -19,13 +21,16 @@ const container = document.getElementById('root');
 if (!container) throw new Error('root element missing');
 
 const root = createRoot(container);
+const styleCache = keepingStyleCache();
 const render = (content: ReactNode) =>
   root.render(
     <StrictMode>
-      <ConfigProvider locale={zhCN}>
-        {/* Toasts start below the page title (PageHeader sets the offset), never over it. */}
-        <AntApp message={{ top: `var(${TOAST_TOP_VAR}, 8px)` }}>{content}</AntApp>
-      </ConfigProvider>
+      <StyleProvider cache={styleCache}>
+        <ConfigProvider locale={zhCN}>
+          {/* Toasts start below the page title (PageHeader sets the offset), never over it. */}
+          <AntApp message={{ top: `var(${TOAST_TOP_VAR}, 8px)` }}>{content}</AntApp>
+        </ConfigProvider>
+      </StyleProvider>
     </StrictMode>,
   );
 
