@@ -1,7 +1,7 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { attachScreenshot, choose } from '../harness/antd';
+import { attachScreenshot, choose, openApp } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
 import { pilot } from '../harness/pageCore';
 import { xlsxBytes } from '../harness/sheets';
@@ -85,7 +85,7 @@ test.describe('考场编排', () => {
     page,
   }, testInfo) => {
     test.setTimeout(240_000);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     const { batchId, students } = await seed(page);
 
     // From the batch page to its 考场编排.

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../shared/domain/attachments';
-import { choose } from '../harness/antd';
+import { choose, openApp } from '../harness/antd';
 import { makeExe, makePdf, makePng } from '../harness/files';
 import { saveSchool } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -31,7 +31,7 @@ test.describe('学校附件', () => {
   test('upload a PDF and a PNG, preview, download the same bytes, refuse a fake PDF, remove', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
     // No attachments before the school exists.
     await expect(page.getByTestId(panelId)).toHaveCount(0);
@@ -142,7 +142,7 @@ test.describe('学校附件', () => {
   });
 
   test('rename an attachment; the download takes the new name', async ({ page }) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchool(page);
     const panel = page.getByTestId(panelId);
     await choose(page, `${panelId}-kind`, '盖章申报表扫描件');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, openPage } from '../harness/antd';
+import { attachScreenshot, openPage, openApp } from '../harness/antd';
 import { addStudents, dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
@@ -30,7 +30,7 @@ test.describe('考勤登记', () => {
     const students = await examDayStart(call, 6);
     await signUpForFirstBatch(call, students);
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openBatch(page, '第一批');
     await expect(page.getByTestId('batch-attendance')).toHaveText(
       '应考 6 人，实考 0 人，缺考 0 人，违纪 0 人',
@@ -121,7 +121,7 @@ test.describe('考勤登记', () => {
     const students = await addStudents(call, 3);
     await signUpForFirstBatch(call, students);
     await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openBatch(page, '第一批');
     await expect(page.getByTestId('batch-attendance')).toBeVisible();
     // Every header action inside the window, the title on one line above or beside them.

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
-import { attachScreenshot, openPage } from '../harness/antd';
+import { attachScreenshot, openPage, openApp } from '../harness/antd';
 import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { makeZip } from '../harness/files';
 import { webHostCall } from '../harness/seedStaff';
@@ -41,7 +41,7 @@ test.describe('考核报名材料包', () => {
       students.map((student) => ({ student, batch: 0 })),
     );
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     // The empty batch cannot be exported: the button says why.
     await openBatch(page, '空批次');
     await expect(page.getByTestId('batch-package-export')).toBeDisabled();

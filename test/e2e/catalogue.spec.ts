@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { errorOf } from '../harness/antd';
+import { errorOf, openApp } from '../harness/antd';
 import { xlsxBytes } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -44,7 +44,7 @@ test.describe('证书目录', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
     });
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await page.getByRole('menuitem', { name: '证书目录' }).click();
     await expect(page.getByRole('heading', { name: '证书目录' })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { attachScreenshot, openPage, tick, openConfirm } from '../harness/antd';
+import { attachScreenshot, openPage, tick, openConfirm, openApp } from '../harness/antd';
 import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
@@ -29,7 +29,7 @@ test.describe('首页', () => {
     page,
     request,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
 
     const raw = webHostCall(request, host);
@@ -76,7 +76,7 @@ test.describe('首页', () => {
       dueTime: '17:00',
     });
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
 
     // Withdrawn sign-ups count nowhere: withdraw 学生5's only sign-up (¥480) on the batch page;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, errorOf, openDialog, openPage } from '../harness/antd';
+import { choose, errorOf, openDialog, openPage, openApp } from '../harness/antd';
 import { setCaps, type DataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -44,7 +44,7 @@ test.describe('日期输入', () => {
   test('考核日期 takes every way of typing a date, refuses impossible ones, saves the day', async ({
     page,
   }) => {
-    await page.goto(`${await host.launchUrl()}#/exams`);
+    await openApp(page, `${await host.launchUrl()}#/exams`);
     await page.getByRole('button', { name: '新增考核批次' }).click();
     const dialog = openDialog(page);
     const examDate = dialog.locator('#batch_examDate');
@@ -85,7 +85,7 @@ test.describe('日期输入', () => {
   });
 
   test('试点开始日期 typed as 2026.3.2 sets up the weekly calendar', async ({ page }) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '周报');
     await typeDate(page, 'weekly-pilotStart', '2026.3.2');
     await expect(page.locator('#weekly-pilotStart')).toHaveValue('2026年3月2日');
@@ -98,7 +98,7 @@ test.describe('日期输入', () => {
   test('场所协议日期: typed or picked from the calendar, shown and saved as that day', async ({
     page,
   }) => {
-    await page.goto(`${await host.launchUrl()}#/facilities`);
+    await openApp(page, `${await host.launchUrl()}#/facilities`);
     await page.getByRole('tab', { name: /实习实训场所/ }).click();
     await page.getByRole('button', { name: '新增场所' }).click();
     const dialog = openDialog(page);

@@ -8,6 +8,7 @@ import {
   openDialog,
   openPage,
   openConfirm,
+  openApp,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -43,7 +44,7 @@ test.describe('考核站点', () => {
     page,
   }, testInfo) => {
     test.setTimeout(240_000); // typed forms on a shared two-core machine
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await seed(page);
 
     // 考核站点: an approved application for Web前端开发 covering 软件开发实训室.

@@ -9,6 +9,7 @@ import {
   openPage,
   tick,
   openConfirm,
+  openApp,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -49,7 +50,7 @@ test.describe('考核报名与费用协商', () => {
     page,
   }, testInfo) => {
     test.setTimeout(240_000); // a long path of typed forms on a shared two-core machine
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await seed(page);
 
     // 考核批次: the fee above the level cap is refused inline with both numbers, then fixed.
@@ -206,7 +207,7 @@ test.describe('考核报名与费用协商', () => {
     page,
   }, testInfo) => {
     test.setTimeout(240_000); // the catalogue drawer and two batch forms, typed
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await seed(page);
 
     // 证书目录: the 初级 cap becomes 机考 until 2020-12-31, and a lower 机考 cap from 2021.

@@ -12,6 +12,7 @@ import {
   tick,
   openConfirm,
   textLines,
+  openApp,
 } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
 import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
@@ -75,7 +76,7 @@ test.describe('费用台账', () => {
   }, testInfo) => {
     test.setTimeout(420_000);
     const call = dataCall(webHostCall(request, host));
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
 
     // 1. A roster saved by Chinese Excel (GBK) with two bad check digits: listed by row.
     const rows = rosterRows(50);

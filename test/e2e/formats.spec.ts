@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { attachScreenshot, openDialog, openPage, openApp } from '../harness/antd';
 import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -40,7 +40,7 @@ test.describe('上报数据中心', () => {
     expect(created.ok).toBe(true);
 
     // A second course typed in the project form.
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '试点项目');
     await page
       .locator('.ant-table-row', { hasText: 'Web前端开发' })
@@ -116,7 +116,7 @@ test.describe('上报数据中心', () => {
       issuedOn: '2026-04-20',
     });
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '费用台账');
     await page.locator('.ant-select', { has: page.locator('#fees-batch-filter') }).click();
     await page
@@ -200,7 +200,7 @@ test.describe('上报数据中心', () => {
       [{ student: first!, batch: 0 }],
     );
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '费用台账');
     await page.getByTestId('upload-layout').click();
     await page.getByRole('menuitem', { name: '管理列格式…' }).click();

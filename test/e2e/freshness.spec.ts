@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { Core } from '../../electron/core';
-import { choose, chooseMany, openPage } from '../harness/antd';
+import { choose, chooseMany, openPage, openApp } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
@@ -31,7 +31,7 @@ test.describe('every view is fresh after a change anywhere', () => {
   const selfCheckTag = (page: Page) => page.getByTestId('selfcheck-tag');
 
   async function openProjectList(page: Page, running: RunningWebHost) {
-    await page.goto(await running.launchUrl());
+    await openApp(page, await running.launchUrl());
     await openPage(page, '试点项目');
     await expect(selfCheckTag(page)).toHaveAttribute('data-level', 'fail');
     await expect(selfCheckTag(page)).toContainText('1 项不符合');
@@ -108,7 +108,7 @@ test.describe('every view is fresh after a change anywhere', () => {
     await setCaps(data);
     const students = await addStudents(data, 3);
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '费用台账');
     await expect(page.getByTestId('fees-summary')).toHaveText('共 0 条有效报名，费用合计 ¥0.00');
 

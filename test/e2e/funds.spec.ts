@@ -1,6 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, choose, errorOf, fillDate, openDialog, openPage } from '../harness/antd';
+import {
+  attachScreenshot,
+  choose,
+  errorOf,
+  fillDate,
+  openDialog,
+  openPage,
+  openApp,
+} from '../harness/antd';
 import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
@@ -43,7 +51,7 @@ test.describe('试点经费', () => {
   }, testInfo) => {
     test.setTimeout(240_000);
     const call = dataCall(webHostCall(request, host));
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
 
     await call('school.save', schoolProfile);
     // A 2026 project, a batch with two sign-ups and a payment to the organization for it.

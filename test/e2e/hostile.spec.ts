@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import { planSections } from '../../shared/domain/implementationPlan';
-import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { attachScreenshot, openDialog, openPage, openApp } from '../harness/antd';
 import { makeIncompressibleFile, makePdf, makeSparseFile } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
@@ -173,7 +173,7 @@ test.describe('HTML and script in text fields', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
 
     const pages: [label: string, texts: string[]][] = [
       ['学校信息', [hostile.school, hostile.address]],
@@ -231,7 +231,7 @@ test.describe('HTML and script in text fields', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '学生');
     await page.getByRole('button', { name: '从名单导入' }).click();
     await page.locator('.ant-modal input[type=file]').setInputFiles(big);
@@ -248,7 +248,7 @@ test.describe('HTML and script in text fields', () => {
     page,
   }) => {
     const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 201 * 1024 * 1024);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
     await expect(page.getByTestId('verify-error')).toHaveText(
@@ -262,7 +262,7 @@ test.describe('HTML and script in text fields', () => {
     page,
   }, testInfo) => {
     const big = makeIncompressibleFile(path.join(temp.dir, '材料包.zip'), 190 * 1024 * 1024);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
     await expect(page.getByTestId('upload-progress')).toBeVisible();

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
-import { attachScreenshot, openDialog, openPage, openConfirm, textLines } from '../harness/antd';
+import {
+  attachScreenshot,
+  openDialog,
+  openPage,
+  openConfirm,
+  textLines,
+  openApp,
+} from '../harness/antd';
 import { dataCall } from '../harness/fees';
 import { softwareMajor } from '../harness/majors';
 import { webHostCall } from '../harness/seedStaff';
@@ -13,7 +20,7 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /** Opens 学生 → 从名单导入 and picks a roster of `rows` under the usual header: the dialog. */
 async function previewRoster(page: Page, host: RunningWebHost, rows: string[][]) {
-  await page.goto(await host.launchUrl());
+  await openApp(page, await host.launchUrl());
   await openPage(page, '学生');
   await page.getByRole('button', { name: '从名单导入' }).click();
   await page.locator('.ant-modal input[type=file]').setInputFiles({
@@ -59,7 +66,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
       ['合计', '', '', '', '', '', '', '共 8 人'],
     ];
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '学生');
     await page.getByRole('button', { name: '从名单导入' }).click();
     const dialog = openDialog(page);

@@ -7,7 +7,7 @@ import yauzl from 'yauzl';
 import { readOwnZip } from '../../electron/core/io/zip';
 import type { FileOffer } from '../../shared/contract/files';
 import { webPaths } from '../../shared/contract/webAccess';
-import { attachScreenshot, openDialog, openPage } from '../harness/antd';
+import { attachScreenshot, openDialog, openPage, openApp } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
 import { makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
@@ -81,7 +81,7 @@ test.describe('申报材料', () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     await seed(webHostCall(page.request, host));
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await expect(page.getByTestId('package-export')).toBeDisabled();
     await tickProject(page);
@@ -121,7 +121,7 @@ test.describe('申报材料', () => {
     page,
   }, testInfo) => {
     await seed(webHostCall(page.request, host));
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await expect(page.getByTestId('package-print-plan')).toBeDisabled();
     await tickProject(page);
@@ -154,7 +154,7 @@ test.describe('申报材料', () => {
   }, testInfo) => {
     test.setTimeout(120_000);
     await seed(webHostCall(page.request, host));
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await tickProject(page);
     await page.getByRole('checkbox', { name: '兼容旧版 Windows 解压（GBK 文件名）' }).check();
@@ -193,7 +193,7 @@ test.describe('申报材料', () => {
   test('取消 during an export: a message, no download, no file', async ({ page }, testInfo) => {
     const call = webHostCall(page.request, host);
     await seed(call);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await tickProject(page);
     // The export's call is held in the browser until 取消 has been answered, so the core always
@@ -235,7 +235,7 @@ test.describe('申报材料', () => {
     test.setTimeout(180_000);
     const call = webHostCall(page.request, host);
     const project = await seed(call);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     const submitted = page.getByTestId('submitted-packages');
     await expect(submitted).toContainText('还没有已提交的材料包');
@@ -308,7 +308,7 @@ test.describe('申报材料', () => {
     expect(fetched.status()).toBe(200);
     const entries = (await readOwnZip(await fetched.body())).map((e) => [e.name, e.data] as const);
     const pdf = entries.find(([name]) => name.endsWith('.pdf'))!;
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     const pick = page.getByTestId('package-verify').locator('input[type=file]');
     const zip = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/zip', buffer });
@@ -366,7 +366,7 @@ test.describe('申报材料', () => {
         .setInputFiles({ name: 'x.zip', mimeType: 'application/zip', buffer: makeZip({ a: 'b' }) });
       await expect(page.getByText('此页面出现错误')).toBeVisible();
     };
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await crash();
     await expect(page.getByRole('button', { name: '重新加载此页' })).toBeVisible();

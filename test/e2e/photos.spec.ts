@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
-import { attachScreenshot, openPage } from '../harness/antd';
+import { attachScreenshot, openPage, openApp } from '../harness/antd';
 import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
@@ -32,7 +32,7 @@ test.describe('考生照片', () => {
     await signUpForFirstBatch(call, students);
     const id = (n: number) => residentId('20050301', n);
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openBatch(page, '第一批');
     await page.getByTestId('open-photos').click();
     const panel = page.getByTestId('photo-panel');

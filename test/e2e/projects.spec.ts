@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, choose, fillDate, openDialog, openPage } from '../harness/antd';
+import {
+  attachScreenshot,
+  choose,
+  fillDate,
+  openDialog,
+  openPage,
+  openApp,
+  typeToChoose,
+} from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
@@ -9,18 +17,6 @@ import { softwareMajor } from '../harness/majors';
 
 const verdict = (page: Page, rule: string) =>
   page.getByTestId('live-selfcheck').getByTestId(`verdict-${rule}`);
-
-/** Picks several options of a multiple select, by their labels. */
-async function chooseMany(page: Page, fieldId: string, labels: readonly string[]) {
-  await page.locator('.ant-select', { has: page.locator(`#${fieldId}`) }).click();
-  for (const label of labels) {
-    await page
-      .locator(`.ant-select-item-option[title="${label}"]`)
-      .filter({ visible: true })
-      .click();
-  }
-  await page.keyboard.press('Escape');
-}
 
 async function ok<T>(call: Call, name: string, input: unknown): Promise<T> {
   const result = await call(name, input);
@@ -72,7 +68,7 @@ test.describe('试点项目与资格自查', () => {
     request,
   }, testInfo) => {
     test.setTimeout(240_000);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchool(page);
 
     // The certificate's hardware checklist, in the catalogue.
@@ -163,9 +159,12 @@ test.describe('试点项目与资格自查', () => {
       .getByRole('button', { name: /打\s*开/ })
       .first()
       .click();
-    await chooseMany(page, 'project-majorIds', ['软件技术（510203）', '计算机应用技术（510201）']);
+    await typeToChoose(page, 'project-majorIds', [
+      '软件技术（510203）',
+      '计算机应用技术（510201）',
+    ]);
     await expect(verdict(page, 'project.majors')).toHaveAttribute('data-level', 'pass');
-    await chooseMany(
+    await typeToChoose(
       page,
       'project-teacherIds',
       Array.from({ length: 12 }, (_, i) => `教师${i + 1}（${staffNo(i + 1)}）`),
@@ -179,8 +178,8 @@ test.describe('试点项目与资格自查', () => {
       'data-level',
       'pass',
     );
-    await chooseMany(page, 'project-roomIds', ['前端开发实训室（120 ㎡）']);
-    await chooseMany(page, 'project-siteIds', ['光谷软件园实训基地']);
+    await typeToChoose(page, 'project-roomIds', ['前端开发实训室（120 ㎡）']);
+    await typeToChoose(page, 'project-siteIds', ['光谷软件园实训基地']);
     await page.getByRole('checkbox', { name: '每名学生一台计算机' }).check();
     for (const rule of ['project.rooms', 'project.sites', 'project.hardware']) {
       await expect(verdict(page, rule)).toHaveAttribute('data-level', 'pass');
@@ -233,7 +232,7 @@ test.describe('试点项目与资格自查', () => {
     // Restart the web host: everything is still there.
     await host.stop();
     host = await startWebHostProcess(temp.dir);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '试点项目');
     const projectRow = page.locator('.ant-table-row', { hasText: 'Web前端开发' });
     await expect(projectRow).toContainText('初级、中级');
@@ -268,7 +267,7 @@ test.describe('试点项目与资格自查', () => {
     page,
   }, testInfo) => {
     await seedDraftProject(webHostCall(page.request, host));
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '试点项目');
     await page
       .locator('.ant-table-row', { hasText: 'Web前端开发' })
@@ -320,7 +319,7 @@ test.describe('试点项目与资格自查', () => {
   });
 
   test('deleting a teacher a project uses names the project first', async ({ page }) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchool(page);
     await openPage(page, '教师');
     await fillTeacher(page, { staffNo: 'T001', name: '张老师', gender: '女', title: '讲师' });
@@ -329,7 +328,7 @@ test.describe('试点项目与资格自查', () => {
     await page.getByRole('button', { name: '新建试点项目' }).click();
     await choose(page, 'project-certificateId', '物流管理（北京中物联物流采购培训中心）');
     await page.getByRole('checkbox', { name: '初级' }).check();
-    await chooseMany(page, 'project-teacherIds', ['张老师（T001）']);
+    await typeToChoose(page, 'project-teacherIds', ['张老师（T001）']);
     await saveProject(page, '试点项目已创建');
 
     await openPage(page, '教师');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answerUnsaved, attachScreenshot } from '../harness/antd';
+import { answerUnsaved, attachScreenshot, openApp } from '../harness/antd';
 import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { xlsxBytes } from '../harness/sheets';
@@ -30,7 +30,7 @@ test.describe('成绩导入', () => {
     const students = await examDayStart(call, 4, { school: false });
     await signUpForFirstBatch(call, students.slice(0, 3));
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openBatch(page, '第一批');
     const rows = page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
     await expect(rows).toHaveCount(3);
@@ -85,7 +85,7 @@ test.describe('成绩导入', () => {
     const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 3, { school: false });
     await signUpForFirstBatch(call, students);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openBatch(page, '第一批');
     await page.getByTestId('bulk-results').click();
 

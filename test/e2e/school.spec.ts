@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { appStarted, choose } from '../harness/antd';
+import { appStarted, choose, openApp } from '../harness/antd';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const fieldError = (page: Page, text: string | RegExp) =>
@@ -22,8 +22,7 @@ test.describe('学校信息', () => {
   test('fill the profile, see the live verdict, save, restart, values persist', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
-    await appStarted(page);
+    await openApp(page, await host.launchUrl());
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
     await expect(page.getByTestId('status-bar')).toContainText(host.dataDir);
 
@@ -68,8 +67,7 @@ test.describe('学校信息', () => {
     await host.stop();
     host = await startWebHostProcess(temp.dir);
     // With a school on file the app opens on 首页; the profile is one click away.
-    await page.goto(await host.launchUrl());
-    await appStarted(page);
+    await openApp(page, await host.launchUrl());
     await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
     await page.getByRole('menuitem', { name: '学校信息' }).click();
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');
@@ -83,7 +81,7 @@ test.describe('学校信息', () => {
   });
 
   test('an invalid value shows its message and nothing is saved', async ({ page }) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await page.locator('#school-name').fill('某职业学校');
     await page.locator('#school-contactPhone').fill('12345');
     await page.keyboard.press('Control+s');

@@ -7,6 +7,7 @@ import {
   openPage,
   tick,
   openConfirm,
+  openApp,
 } from '../harness/antd';
 import { WEB_CERT, addStudents, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
@@ -68,7 +69,7 @@ test.describe('selections mean what they say', () => {
       examDate: '2026-05-10',
       fee: 400,
     })) as { id: number };
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
 
     // 1. 全选符合条件的 41 人 spans the three pages; unticking one on page 2 leaves 40.
     await openPage(page, '考核报名');

@@ -6,7 +6,7 @@ import type { AttachmentContent, AttachmentLink } from '../../shared/contract/at
 import type { Envelope } from '../../shared/contract/errors';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import { makeBulkyFile, makeIncompressibleFile } from '../harness/files';
-import { attachScreenshot, choose, confirmRestore } from '../harness/antd';
+import { attachScreenshot, choose, confirmRestore, openApp } from '../harness/antd';
 import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -65,7 +65,7 @@ test.describe('设置', () => {
   test('data folder, manual backup, restore it, undo the restore, export the database', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchoolName(page, '备份前的学校名称', true);
 
     // Settings is the sidebar's last entry and shows where the data lives.
@@ -155,7 +155,7 @@ test.describe('设置', () => {
     }
     expect(statSync(file).size).toBeGreaterThan(MAX_UPLOAD_BYTES);
 
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchoolName(page, '旧电脑上的学校', true);
     await go(page, '设置');
     await page.locator('input[type=file]').setInputFiles(file);
@@ -188,7 +188,7 @@ test.describe('设置', () => {
   test('取消 while a restore file is still being sent: nothing is restored, nothing stays staged', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchoolName(page, '不应被覆盖的学校', true);
     await go(page, '设置');
     // Big enough to still be on its way when 取消 is clicked.
@@ -224,7 +224,7 @@ test.describe('设置', () => {
       return result.data as T;
     };
     const scan = makeBulkyFile('pdf', 2 * 1024 * 1024);
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchoolName(page, '旧电脑上的学校', true);
     await data(
       call('attachments.upload', {
@@ -251,7 +251,7 @@ test.describe('设置', () => {
     const newPc = makeTempDir('pilotdesk-new-pc-');
     const other = await startWebHostProcess(newPc.dir);
     try {
-      await page.goto(await other.launchUrl());
+      await openApp(page, await other.launchUrl());
       await go(page, '设置');
       await page.locator('input[type=file]').setInputFiles(saved);
       await confirmRestore(page);
@@ -279,7 +279,7 @@ test.describe('设置', () => {
   test('restoring an uploaded file that is not a database is refused with a message', async ({
     page,
   }) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await saveSchoolName(page, '原有学校', true);
     await go(page, '设置');
     await page.locator('input[type=file]').setInputFiles({

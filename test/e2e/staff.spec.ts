@@ -8,6 +8,7 @@ import {
   openDialog,
   openPage,
   tick,
+  openApp,
 } from '../harness/antd';
 import { addMajor, fillTeacher, saveButton, type TeacherRow } from '../harness/uiFlows';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
@@ -31,7 +32,7 @@ test.describe('专业、教师与实训条件', () => {
     page,
   }, testInfo) => {
     test.setTimeout(180_000); // the whole path of four pages, typed as a coordinator would
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
 
     // 专业: the empty state says what to do first; a bad code is refused inline.
     await openPage(page, '专业');
@@ -211,7 +212,7 @@ test.describe('专业、教师与实训条件', () => {
   test('deleting a major in use says how many teachers use it, and unlinks them when confirmed', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '专业');
     await addMajor(page, {
       code: '510203',
@@ -262,7 +263,7 @@ test.describe('专业、教师与实训条件', () => {
   test('a teacher’s 出生年月, 学历, 学位, 所学专业 and 职业技能等级证书 are typed in the form and shown in the table', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '教师');
     // A bad month is refused on its field, in the core's words.
     await fillTeacher(page, {
@@ -305,7 +306,7 @@ test.describe('专业、教师与实训条件', () => {
 
   test('a thousand teachers list, filter and count on the page', async ({ page }, testInfo) => {
     await seedStaff(webHostCall(page.request, host), 1000);
-    await page.goto(`${await host.launchUrl()}#/teachers`);
+    await openApp(page, `${await host.launchUrl()}#/teachers`);
     await expect(page.getByRole('heading', { level: 3, name: '教师' })).toBeVisible();
     await expect(page.getByText('共 1,000 条')).toBeVisible();
     await expect(page.getByTestId('stat-total')).toContainText('1,000');

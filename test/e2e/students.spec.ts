@@ -1,5 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, errorOf, openDialog, openPage, openConfirm } from '../harness/antd';
+import {
+  attachScreenshot,
+  errorOf,
+  openDialog,
+  openPage,
+  openConfirm,
+  openApp,
+} from '../harness/antd';
 import { csvBytes } from '../harness/sheets';
 import { residentId, withBadCheckChar } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -83,7 +90,7 @@ test.describe('学生', () => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
     });
     await seedMajor(webHostCall(page.request, host));
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '学生');
     await expect(page.getByText('还没有学生。点击右上角“从名单导入”')).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { attachScreenshot, openPage } from '../harness/antd';
+import { attachScreenshot, openPage, openApp } from '../harness/antd';
 import { xlsxBytes } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -22,7 +22,7 @@ test.describe('教师导入', () => {
   test('a sheet with a bad row is refused with its row number; fixed, it imports; again, nothing doubles', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '教师');
     const pick = async (name: string, rows: string[][]) =>
       page.locator('.ant-modal input[type=file]').setInputFiles({

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { planSections } from '../../shared/domain/implementationPlan';
-import { answerUnsaved, openDialog, unsavedQuestion } from '../harness/antd';
+import { answerUnsaved, openDialog, unsavedQuestion, openApp } from '../harness/antd';
 import { addStudents, dataCall, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -80,7 +80,7 @@ test.describe('未保存的修改', () => {
   });
 
   const open = async (page: Page, route: string) =>
-    page.goto(`${await host.launchUrl()}#/${route}`);
+    openApp(page, `${await host.launchUrl()}#/${route}`);
 
   test('学校信息: the sidebar and closing the tab ask; 继续编辑 keeps, 放弃 leaves, 保存 clears', async ({
     page,
@@ -234,7 +234,7 @@ test.describe('未保存的修改：对话框与抽屉', () => {
   });
 
   const open = async (page: Page, route: string) =>
-    page.goto(`${await host.launchUrl()}#/${route}`);
+    openApp(page, `${await host.launchUrl()}#/${route}`);
 
   interface Editor {
     name: string;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { appStarted, attachScreenshot, fillDate, openPage } from '../harness/antd';
+import { appStarted, attachScreenshot, fillDate, openPage, openApp } from '../harness/antd';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -54,7 +54,7 @@ test.describe('周报', () => {
   test('three missed weeks raise the red alert on every page; late filings lower it step by step', async ({
     page,
   }, testInfo) => {
-    await page.goto(await host.launchUrl());
+    await openApp(page, await host.launchUrl());
     await openPage(page, '周报');
     await expect(page.getByText('还没有设置周报')).toBeVisible();
     await expect(page.locator('#weekly-dueTime')).toHaveValue('17:00');
@@ -171,8 +171,7 @@ test.describe('周报', () => {
       submitter: '李老师',
     });
     expect(late.ok).toBe(true);
-    await page.goto(await host.launchUrl());
-    await appStarted(page);
+    await openApp(page, await host.launchUrl());
     const threeWeeks = '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报';
     await openPage(page, '首页');
     await expect(banner(page)).toHaveAttribute('data-level', 'serious');
@@ -194,8 +193,7 @@ test.describe('周报', () => {
     await saveSchedule(request);
     // Thursday of week 10: the report is due tomorrow at 17:00.
     setClock('2026-03-05T10:00:00+08:00');
-    await page.goto(await host.launchUrl());
-    await appStarted(page);
+    await openApp(page, await host.launchUrl());
     const reminder = page.getByTestId('weekly-reminder');
     await expect(reminder).toContainText('周报即将截止：2026年第10周');
     await expect(reminder).toContainText('2026年3月6日 17:00');

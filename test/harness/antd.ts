@@ -38,6 +38,29 @@ export async function chooseMany(page: Page, select: Locator, option: string) {
   await expect(openDropdown).toHaveCount(0);
 }
 
+/**
+ * Chooses options of a multiple select that searches by label, as a keyboard user does: types each
+ * label and presses Enter. No option is clicked, so a long dropdown near the window's bottom that
+ * re-aligns while the page scrolls cannot move away from the pointer (seen in CI).
+ */
+export async function typeToChoose(page: Page, fieldId: string, labels: readonly string[]) {
+  const input = page.locator(`#${fieldId}`);
+  const select = page.locator('.ant-select', { has: input });
+  for (const label of labels) {
+    // The search input is read-only until the select has focus.
+    await input.focus();
+    await input.fill(label);
+    await expect(
+      page.locator(`.ant-select-item-option-active[title="${label}"]`).filter({ visible: true }),
+    ).toHaveCount(1);
+    await input.press('Enter');
+    // Hidden (+N) tags of a responsive select are rendered too, so this counts them as well.
+    await expect(select.locator(`.ant-select-selection-item[title="${label}"]`)).toHaveCount(1);
+  }
+  await input.press('Escape');
+  await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toHaveCount(0);
+}
+
 /** The inline error shown under a form field. */
 export const fieldError = (page: Page, text: string | RegExp) =>
   page.locator('.ant-form-item-explain-error').filter({ hasText: text });
@@ -83,6 +106,16 @@ export async function appStarted(page: Page) {
   await expect(page.getByRole('main').getByRole('status', { name: '正在打开…' })).toHaveCount(0, {
     timeout: 60_000,
   });
+}
+
+/**
+ * Opens the app at a launch link (with an optional `#/route`) and waits until it has started: a
+ * check right after `goto` would wait for the first frame with the short default timeout, which a
+ * cold start on a busy machine outlasts (seen in CI).
+ */
+export async function openApp(page: Page, url: string) {
+  await page.goto(url);
+  await appStarted(page);
 }
 
 /** Opens a page from the sidebar. */
