@@ -283,8 +283,11 @@ export const defaultRoomCapacity = (workstations: number | null | undefined) =>
 /** A session time as saved: 'HH:MM', 00:00–23:59. */
 export const SESSION_TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
-/** A time as typed (9:00, 9：00, 09:00) as 'HH:MM'; anything else is kept for the check to refuse. */
+/**
+ * A time as typed (9:00, 9：00, 09:00, or without a separator 0900, 900, 1430) as 'HH:MM';
+ * anything else is kept for the check to refuse.
+ */
 export function normalizeTime(text: string): string {
-  const match = /^(\d{1,2})[:：.](\d{2})$/.exec(text.trim());
+  const match = /^(\d{1,2})(?:[:：.]|(?=\d{2}$))(\d{2})$/.exec(text.trim());
   return match ? `${match[1].padStart(2, '0')}:${match[2]}` : text.trim();
 }

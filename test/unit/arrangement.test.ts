@@ -172,12 +172,12 @@ describe('maskIdNumber', () => {
 
 describe('normalizeTime', () => {
   it('takes a session time as typed and leaves what is no time for the check to refuse', () => {
-    expect(['9:00', '09:00', '9：30', ' 14.05 '].map(normalizeTime)).toEqual([
-      '09:00',
-      '09:00',
-      '09:30',
-      '14:05',
-    ]);
+    expect(['9:00', '09:00', '9：30', ' 14.05 ', '0900', '900', '1430'].map(normalizeTime)).toEqual(
+      ['09:00', '09:00', '09:30', '14:05', '09:00', '09:00', '14:30'],
+    );
+    expect(normalizeTime('2500')).toBe('25:00');
+    expect(SESSION_TIME.test(normalizeTime('2500'))).toBe(false);
+    expect(normalizeTime('90')).toBe('90');
     expect(normalizeTime('25:00')).toBe('25:00');
     expect(SESSION_TIME.test(normalizeTime('25:00'))).toBe(false);
     expect(normalizeTime('九点')).toBe('九点');
