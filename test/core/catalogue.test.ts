@@ -9,6 +9,7 @@ import type { ImportPreview, ImportResult } from '../../shared/contract/imports'
 import sample from '../../resources/catalogue/sample-certificates.json';
 import { createTestCore, type TestCore } from '../harness/core';
 import { upload, xlsxBytes, csvBytes } from '../harness/sheets';
+import { auditEntries } from '../harness/staff';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -449,6 +450,15 @@ describe('import', () => {
       error: { code: 'VALIDATION', message: expect.stringMatching(/^未导入任何数据：4 行有错误/) },
     });
     expect(await call<Certificate[]>('catalogue.list', {})).toEqual(before);
+    expect(auditEntries(t, 'certificate_import')).toEqual([]);
+
+    // 仅导入无误的行: the one valid row goes in; the log says which file and how many were left out.
+    expect(await call<ImportResult>('catalogue.importCommit', { file, skipInvalid: true })).toEqual(
+      { total: 1, created: 0, updated: 1, leftOut: 4 },
+    );
+    expect(auditEntries(t, 'certificate_import').map((e) => e.after)).toEqual([
+      { fileName: '第三批.xlsx', total: 1, created: 0, updated: 1, leftOut: 4 },
+    ]);
   });
 
   it('commits a clean file all at once, and re-importing updates rather than duplicates', async () => {

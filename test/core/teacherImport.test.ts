@@ -9,7 +9,7 @@ import {
   upload,
   xlsxBytes,
 } from '../harness/sheets';
-import { fails, ok, readRows } from '../harness/staff';
+import { auditEntries, fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
 
 let t: TestCore;
@@ -132,5 +132,11 @@ describe('teacher import', () => {
       updated: 0,
       leftOut: 1,
     });
+    expect(auditEntries(t, 'teacher_import').map((e) => [e.entityId, e.after])).toEqual([
+      [
+        '教师名单.xlsx',
+        { fileName: '教师名单.xlsx', total: 1, created: 1, updated: 0, leftOut: 1 },
+      ],
+    ]);
   });
 });

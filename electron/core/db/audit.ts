@@ -46,6 +46,30 @@ export function auditLog<T = unknown>(
     insert.run(stamp.at, stamp.actor, entity, String(entityId), action, json(before), json(after));
 }
 
+/** What an import's entry in the audit log says of it, besides what a module adds. */
+export interface ImportAuditSummary {
+  fileName: string;
+  total: number;
+  created: number;
+  updated: number;
+  /** Rows with errors the coordinator chose not to import (仅导入无误的行). */
+  leftOut: number;
+}
+
+/**
+ * Records one import of a file as a whole, inside the import's transaction, so the log says
+ * which file brought what in and how many rows were left out.
+ */
+export function auditImport(
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
+  entity: AuditEntity,
+  entityId: number | string,
+  summary: ImportAuditSummary & Record<string, unknown>,
+  at?: string,
+): void {
+  auditLog(ctx.db, entity)(auditStamp(ctx, at), entityId, 'create', null, summary);
+}
+
 /**
  * The audited save and delete of one kind of row: each runs in one transaction that reads the
  * row before, lets the module check and write, reads it after and records both. `load` throws

@@ -11,7 +11,9 @@ function entitiesWritten(): Set<string> {
   for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts')) continue;
     const code = readFileSync(path.join(dir, file), 'utf8');
-    for (const m of code.matchAll(/audit(?:Log|edRows)(?:<[^>]*>)?\(\s*[\w.]+,\s*'(\w+)'/g)) {
+    for (const m of code.matchAll(
+      /audit(?:Log|edRows|Import)(?:<[^>]*>)?\(\s*[\w.]+,\s*'(\w+)'/g,
+    )) {
       names.add(m[1]);
     }
   }

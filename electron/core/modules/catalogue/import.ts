@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/contract/catalogue';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { parseLevels, type CertificateLevel } from '../../../../shared/domain/certificate';
+import { auditImport } from '../../db/audit';
 import type { CoreContext } from '../../context';
 import type { ImportFieldSpec } from '../../io/header';
 import type { ImportDefinition, ValidRow } from '../../io/importer';
@@ -110,7 +111,7 @@ export function catalogueImportDefinition(
     keyOf: (value) => keyOf(value.name),
     keyField: 'name',
     existingKeys: () => new Set(repo.activeNames().map(keyOf)),
-    apply(rows: readonly ValidRow<ImportedCertificate>[], progress): ImportResult {
+    apply(rows: readonly ValidRow<ImportedCertificate>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
       let created = 0;
       let updated = 0;
@@ -152,6 +153,8 @@ export function catalogueImportDefinition(
         }
         progress(index + 1);
       });
+      const summary = { fileName, total: rows.length, created, updated, leftOut };
+      auditImport(ctx, 'certificate_import', fileName, summary, at);
       return { total: rows.length, created, updated };
     },
   };

@@ -17,7 +17,7 @@ import {
 import { normalizeIdNumber } from '../../../../shared/domain/idNumber';
 import { normalizeText, parseDateText } from '../../../../shared/domain/text';
 import type { CoreContext } from '../../context';
-import { auditLog, auditStamp } from '../../db/audit';
+import { auditImport } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import {
@@ -470,7 +470,7 @@ export function resultImportDefinition(
         unchanged,
         leftOut,
       };
-      auditLog(db, 'result_import')(auditStamp(ctx, at), batch.id, 'create', null, summary);
+      auditImport(ctx, 'result_import', batch.id, summary, at);
       return { total: rows.length, created, updated };
     },
   };

@@ -22,7 +22,7 @@ import {
 } from '../../../../shared/domain/students';
 import type { Gender } from '../../../../shared/domain/teachers';
 import type { CoreContext } from '../../context';
-import { auditLog, auditStamp } from '../../db/audit';
+import { auditImport } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import { looseKey, type ImportDefinition, type RowProblem, type ValidRow } from '../../io/importer';
@@ -449,9 +449,8 @@ export function studentImportDefinition(
         }
         progress(i + 1);
       });
-      // leftOut: rows with errors the coordinator chose not to import (仅导入无误的行).
       const summary = { fileName, total: rows.length, created, updated, leftOut };
-      auditLog(db, 'student_import')(auditStamp(ctx, at), fileName, 'create', null, summary);
+      auditImport(ctx, 'student_import', fileName, summary, at);
       return { total: rows.length, created, updated };
     },
   };

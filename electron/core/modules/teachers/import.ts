@@ -3,7 +3,7 @@ import type { ImportResult } from '../../../../shared/contract/imports';
 import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
 import { degreeLabels, educationLabels } from '../../../../shared/domain/teachers';
 import type { CoreContext } from '../../context';
-import { auditLog } from '../../db/audit';
+import { auditImport, auditLog } from '../../db/audit';
 import type { ImportFieldSpec } from '../../io/header';
 import type { ImportDefinition, ValidRow } from '../../io/importer';
 import type { teacherRepo } from './repository';
@@ -238,6 +238,7 @@ const keyOf = (staffNo: string) => staffNo.toUpperCase();
 export function teacherImportDefinition(
   ctx: CoreContext,
   repo: ReturnType<typeof teacherRepo>,
+  fileName: string,
 ): ImportDefinition<Field, TeacherData> {
   const majors = new Map<string, number>();
   for (const m of ctx.db
@@ -260,7 +261,7 @@ export function teacherImportDefinition(
           .all()
           .map((r) => keyOf(r.staff_no)),
       ),
-    apply(rows: readonly ValidRow<TeacherData>[], progress): ImportResult {
+    apply(rows: readonly ValidRow<TeacherData>[], progress, leftOut): ImportResult {
       const stamp = { at: ctx.clock().toISOString(), actor: ctx.actor };
       const record = auditLog(ctx.db, 'teacher');
       let created = 0;
@@ -276,6 +277,8 @@ export function teacherImportDefinition(
         else created += 1;
         progress(index + 1);
       });
+      const summary = { fileName, total: rows.length, created, updated, leftOut };
+      auditImport(ctx, 'teacher_import', fileName, summary, stamp.at);
       return { total: rows.length, created, updated };
     },
   };

@@ -55,10 +55,10 @@ export function teachersHandlers(
     'teachers.importTemplate': () =>
       importTemplate('教师导入模板.xlsx', '教师', teacherImportFields),
     'teachers.importProblems': (input) =>
-      problemRowsSheet(teacherImportDefinition(ctx, repo), input, ctx),
+      problemRowsSheet(teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'teachers.importPreview': (input) =>
-      previewImport(teacherImportDefinition(ctx, repo), input, ctx),
+      previewImport(teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'teachers.importCommit': (input) =>
-      commitImport(db, teacherImportDefinition(ctx, repo), input, ctx),
+      commitImport(db, teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
   };
 }
