@@ -129,6 +129,11 @@ export interface ImportProblemGroup {
    * its rows, not only the listed ones, most rows first.
    */
   values?: ImportGroupValue[];
+  /**
+   * Rows that share a value only one row may have (学号, 身份证号) but differ elsewhere: the page
+   * lays them side by side with every column, so the difference shows.
+   */
+  compare?: true;
 }
 
 /** One distinct cell text of a group's column (spaces, width and letter case ignored). */

@@ -478,6 +478,7 @@ describe('students: roster import', () => {
       ['证件号码重复但内容不同', 2],
       ['证件号码已属于另一名学生', 1],
     ]);
+    expect(result.groups.map((g) => g.compare ?? false)).toEqual([true, true, false]);
   });
 
   it('offers manual column mapping when headers are unusual', async () => {

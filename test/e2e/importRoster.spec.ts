@@ -184,6 +184,33 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await expect(table.locator('tbody tr.ant-table-row').first()).toContainText(rows[1200][0]);
     await expect(dialog.getByTestId('import-summary')).toContainText('共 1,205 行');
   });
+  test('two rows with one 学号 but different people are laid side by side, the differing cells marked', async ({
+    page,
+    request,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
+    const rows = rosterRows(5, { majors: ['软件技术'] });
+    // File row 3's 学号 typed again for someone else (another name and ID number): file row 6.
+    const other = [rows[1][0], '王小明', rows[4][2], rows[4][3], ...rows[1].slice(4)];
+    const dialog = await previewRoster(page, host, [...rows.slice(0, 4), other]);
+
+    const errors = dialog.getByTestId('import-errors');
+    await expect(errors.getByTestId('import-group')).toHaveText([/学号重复但内容不同\s*2 行/]);
+    const comparison = errors.getByTestId('import-comparison');
+    await expect(comparison.locator('thead th')).toContainText(['行号', '学号', '姓名']);
+    const lines = comparison.locator('tbody tr.ant-table-row');
+    await expect(lines).toHaveCount(2);
+    await expect(lines.locator('td:first-child')).toHaveText(['3', '6']);
+    const changed = [1, 2, 3].filter((c) => rows[1][c] !== other[c]);
+    await expect(lines.nth(0).locator('[data-diff]')).toHaveText(changed.map((c) => rows[1][c]));
+    await expect(lines.nth(1).locator('[data-diff]')).toHaveText(changed.map((c) => other[c]));
+    // Every column is there, yet the dialog does not scroll sideways at 1280 px.
+    const body = dialog.locator('.ant-modal-body');
+    expect(await body.evaluate((e) => e.scrollWidth - e.clientWidth)).toBe(0);
+    await attachScreenshot(page, testInfo, 'import-roster-clash-side-by-side');
+  });
+
   test('按名称新建这些专业: two unknown majors get codes in one dialog, and the preview matches them', async ({
     page,
     request,

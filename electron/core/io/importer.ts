@@ -412,6 +412,7 @@ async function analyse<K extends string, T>(
 
   // Every clash of a unique field, over the whole file and on all its rows, before any row.
   const clashes = new Map<number, RowIssue[]>();
+  const clashGroups = new Set<string>();
   for (const unique of def.uniqueFields ?? [{ field: def.keyField, normalise: looseKey }]) {
     const label = def.fields.find((f) => f.key === unique.field)?.label ?? unique.field;
     // The first row of each value; a list only for values that more than one row has.
@@ -431,6 +432,8 @@ async function analyse<K extends string, T>(
       }
     }
     firstOf.clear();
+    const clashGroup = `${label}重复但内容不同`;
+    if (rowsOf.size > 0) clashGroups.add(clashGroup);
     for (const same of rowsOf.values()) {
       const numbers = same.map((r) => r.rowNumber);
       for (const row of same) {
@@ -440,7 +443,7 @@ async function analyse<K extends string, T>(
           columnLabel(unique.field),
           unique.field,
           `第 ${rowList(numbers)} 行的${label}都是“${text}”，但其他内容不同：同一${label}只能有一行，请核对后只保留正确的一行`,
-          `${label}重复但内容不同`,
+          clashGroup,
         );
         const list = clashes.get(row.rowNumber);
         if (list) list.push(problem);
@@ -558,6 +561,7 @@ async function analyse<K extends string, T>(
     [...listed.flatMap((r) => r.warnings ?? []), ...mergedNotes],
     withMessage,
   );
+  for (const group of groups) if (clashGroups.has(group.title)) group.compare = true;
   if (def.valuesOfGroup) {
     const { title, field, yearField } = def.valuesOfGroup;
     const group = groups.find((g) => g.title === title);

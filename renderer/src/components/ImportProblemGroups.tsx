@@ -26,11 +26,60 @@ export function ImportProblemGroups({
   const warnings = result.groups.filter((g) => g.severity === 'warning');
   const label = (key: string) => result.fields.find((f) => f.key === key)?.label ?? key;
 
+  const cellOf = (key: string, p: ImportRowError) => result.listedValues[p.rowNumber]?.[key] ?? '';
+
+  /**
+   * Rows that clash on one value, side by side: every column of the file, the rows sharing the
+   * value one under the other, and the cells in which they differ marked.
+   */
+  const comparison = (group: ImportProblemGroup) => {
+    const field = group.field ?? '';
+    const sameOf = (p: ImportRowError) => cellOf(field, p).replace(/\s+/g, '').toUpperCase();
+    const rows = [...group.problems].sort(
+      (a, b) => sameOf(a).localeCompare(sameOf(b)) || a.rowNumber - b.rowNumber,
+    );
+    const differs = (key: string, p: ImportRowError) =>
+      rows.some((o) => o !== p && sameOf(o) === sameOf(p) && cellOf(key, o) !== cellOf(key, p));
+    const shown = result.fields.filter((f) => result.mapping[f.key] !== null);
+    return (
+      <Table<ImportRowError>
+        size="small"
+        data-testid="import-comparison"
+        rowKey={(p) => `${p.rowNumber}-${p.field}`}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
+        title={() => <Typography.Text type="secondary">{text.compareNote}</Typography.Text>}
+        footer={
+          group.count > group.problems.length
+            ? () => text.groupCut(group.problems.length)
+            : undefined
+        }
+        columns={[
+          { title: text.rowNumber, dataIndex: 'rowNumber', width: 70 },
+          ...shown.map((f) => ({
+            title: f.label,
+            key: f.key,
+            render: (_: unknown, p: ImportRowError) => {
+              const value = cellOf(f.key, p);
+              return differs(f.key, p) ? (
+                <Typography.Text type="danger" strong data-diff style={{ whiteSpace: 'nowrap' }}>
+                  {value || text.emptyCell}
+                </Typography.Text>
+              ) : (
+                noWrap(value)
+              );
+            },
+          })),
+        ]}
+      />
+    );
+  };
+
   const table = (group: ImportProblemGroup) => {
+    if (group.compare) return comparison(group);
     const identity = result.identityFields.filter((key) => result.mapping[key] !== null);
     const faulty = group.field && !identity.includes(group.field) ? [group.field] : [];
-    const cell = (key: string) => (p: ImportRowError) =>
-      result.listedValues[p.rowNumber]?.[key] ?? '';
     return (
       <Table<ImportRowError>
         size="small"
@@ -48,7 +97,7 @@ export function ImportProblemGroups({
             title: key === group.field ? (group.column ?? label(key)) : label(key),
             key,
             render: (_: unknown, p: ImportRowError) => {
-              const value = cell(key)(p);
+              const value = cellOf(key, p);
               // Values stay on one line (学号, ID numbers); the reason column takes the wrapping.
               return key === group.field && group.severity === 'error' ? (
                 <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>

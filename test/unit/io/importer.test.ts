@@ -179,6 +179,8 @@ describe('generic import preview', () => {
       ['error', '出生日期', '日期“2003年2月30日”无法识别', 1],
     ]);
     expect(preview.groups[0].problems.map((p) => p.rowNumber)).toEqual([5, 8]);
+    // Only the clash is laid out side by side on the page.
+    expect(preview.groups.map((g) => g.compare ?? false)).toEqual([true, false, false, false]);
     // Progress went out under the page's task id, from 0 to the total.
     const checking = events.filter((e) => e.taskId === 't1' && e.label.includes('检查'));
     expect(checking[0]).toMatchObject({ done: 0, total: 4 });
