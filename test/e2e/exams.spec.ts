@@ -10,6 +10,7 @@ import {
   tick,
   openConfirm,
   openApp,
+  expectTitlesOnOneLine,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -113,7 +114,18 @@ test.describe('考核报名与费用协商', () => {
     const agreementRow = page.getByTestId('agreements-table').locator('tbody tr.ant-table-row');
     await expect(agreementRow).toContainText('¥480.00');
     await expect(agreementRow).toContainText('襄阳职业技术学院');
-    await expect(agreementRow).toContainText('上限 ¥500.00（教职所〔2019〕314号）');
+    // The organization under the certificate, the exam form under the level, the document under
+    // the cap: at 1280 px every header stays on one line and 编辑 is on screen without scrolling.
+    await expect(agreementRow.locator('td')).toContainText([
+      /^Web前端开发工业和信息化部教育与考试中心$/,
+      '初级纸笔考试',
+      '¥480.00上限 ¥500.00（教职所〔2019〕314号）',
+    ]);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expectTitlesOnOneLine(page.getByTestId('agreements-table'));
+    await expect(agreementRow.getByRole('button', { name: /编\s*辑/ })).toBeInViewport({
+      ratio: 1,
+    });
     await agreementRow.locator('input[type=file]').setInputFiles({
       name: '联合谈判协议.pdf',
       mimeType: 'application/pdf',

@@ -7,6 +7,7 @@ import {
   openPage,
   openApp,
   typeToChoose,
+  expectTitlesOnOneLine,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
@@ -267,12 +268,19 @@ test.describe('试点项目与资格自查', () => {
     page,
   }, testInfo) => {
     await seedDraftProject(webHostCall(page.request, host));
+    await page.setViewportSize({ width: 1280, height: 720 });
     await openApp(page, await host.launchUrl());
     await openPage(page, '试点项目');
-    await page
-      .locator('.ant-table-row', { hasText: 'Web前端开发' })
-      .getByRole('button', { name: /打\s*开/ })
-      .click();
+    // The organization is the certificate's second line: at 1280 px the titles stay on one line
+    // and 打开 is on screen without scrolling.
+    const listed = page.locator('.ant-table-row', { hasText: 'Web前端开发' });
+    await expect(listed.locator('td').first()).toHaveText(
+      'Web前端开发工业和信息化部教育与考试中心',
+    );
+    await expectTitlesOnOneLine(page.getByTestId('projects-table'));
+    const open = listed.getByRole('button', { name: /打\s*开/ });
+    await expect(open).toBeInViewport({ ratio: 1 });
+    await open.click();
     const submitted = page.getByTestId('submitted-version');
     await expect(submitted).toHaveCount(0);
     await page.getByRole('button', { name: '标记为已申报' }).click();

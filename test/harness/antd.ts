@@ -179,3 +179,14 @@ export const textLines = (locator: Locator) =>
     range.selectNodeContents(element);
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   });
+
+/** Checks that every column title of a table stays on one line. */
+export async function expectTitlesOnOneLine(table: Locator) {
+  for (const title of await table.locator('thead th').all()) {
+    // A sortable column's caret pair sits on two rows: its title alone is measured.
+    const words = (await title.locator('.ant-table-column-title').count())
+      ? title.locator('.ant-table-column-title').last()
+      : title;
+    expect(await textLines(words), (await title.textContent()) ?? '').toBeLessThanOrEqual(1);
+  }
+}

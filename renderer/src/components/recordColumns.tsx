@@ -33,7 +33,7 @@ export function useRecordColumns<R extends { id: number; document: unknown }>(
     {
       title: text.fields.document,
       key: 'document',
-      width: 200,
+      width: 170,
       render: (_, r) => (
         <RecordDocumentCell owner={owner} id={r.id} hasDocument={r.document !== null} text={text} />
       ),
@@ -41,7 +41,7 @@ export function useRecordColumns<R extends { id: number; document: unknown }>(
     {
       title: t.common.actions,
       key: 'actions',
-      width: 150,
+      width: 140,
       render: (_, r) => (
         <Space size={0}>
           <EditLink onClick={() => onEdit(r)} />

@@ -8,10 +8,12 @@ import {
   certificateLevels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
+import { capFormLabels } from '../../../../shared/domain/costCaps';
 import { DataTable } from '../../components/DataTable';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { useRecordColumns } from '../../components/recordColumns';
+import { twoLines } from '../../components/twoLines';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { AgreementFormModal } from './AgreementFormModal';
@@ -32,7 +34,8 @@ export function AgreementsPage() {
     {
       title: text.fields.certificateId,
       dataIndex: 'certificateName',
-      width: 160,
+      width: 170,
+      render: (name: string, a) => twoLines(name, a.organization),
       sorter: (a, b) => byText(a.certificateName, b.certificateName),
       filters: certificateFilters,
       onFilter: (value, a) => a.certificateName === value,
@@ -40,29 +43,26 @@ export function AgreementsPage() {
     {
       title: text.fields.level,
       dataIndex: 'level',
-      width: 80,
-      render: (l: CertificateLevel) => certificateLevelLabels[l],
+      width: 90,
+      render: (l: CertificateLevel, a) =>
+        twoLines(certificateLevelLabels[l], capFormLabels[a.examForm ?? 'any']),
       filters: certificateLevels.map((l) => ({ value: l, text: certificateLevelLabels[l] })),
       onFilter: (value, a) => a.level === value,
     },
-    { title: text.fields.organization, dataIndex: 'organization' },
     {
       title: text.fields.fee,
       dataIndex: 'feeFen',
       align: 'right',
-      width: 140,
-      render: (fen: number) => formatFen(fen),
+      width: 160,
+      // The cap it was held to, under it: a column of its own would not fit a 1280 px window.
+      render: (fen: number, a) =>
+        twoLines(formatFen(fen), text.capInForce(formatFen(a.capFen), a.capDocument)),
       sorter: (a, b) => a.feeFen - b.feeFen,
-    },
-    {
-      title: text.fields.cap,
-      key: 'cap',
-      render: (_, a) => text.capInForce(formatFen(a.capFen), a.capDocument),
     },
     {
       title: text.fields.agreedOn,
       dataIndex: 'agreedOn',
-      width: 140,
+      width: 115,
       render: (d: string) => formatDate(d),
       sorter: (a, b) => byText(a.agreedOn, b.agreedOn),
       defaultSortOrder: 'descend',
@@ -93,7 +93,7 @@ export function AgreementsPage() {
           columns={columns}
           dataSource={items}
           emptyHint={text.emptyHint}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 'max-content' }}
           data-testid="agreements-table"
         />
       </LoadState>

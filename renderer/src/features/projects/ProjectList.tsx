@@ -13,6 +13,7 @@ import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
+import { twoLines } from '../../components/twoLines';
 import { byText, formatDateTime } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { DataCentreExportButton } from '../../components/DataCentreExportButton';
@@ -49,9 +50,9 @@ export function ProjectList() {
       title: t.projects.columns.certificate,
       dataIndex: 'certificateName',
       sorter: (a, b) => byText(a.certificateName, b.certificateName),
-      render: (name: string, row) => <a onClick={() => openProject(row.id)}>{name}</a>,
+      render: (name: string, row) =>
+        twoLines(<a onClick={() => openProject(row.id)}>{name}</a>, row.organization),
     },
-    { title: t.projects.columns.organization, dataIndex: 'organization', ellipsis: true },
     {
       title: t.projects.columns.year,
       dataIndex: 'year',
@@ -169,6 +170,7 @@ export function ProjectList() {
           columns={columns}
           dataSource={list}
           emptyHint={t.projects.empty}
+          data-testid="projects-table"
         />
       </LoadState>
       <Modal

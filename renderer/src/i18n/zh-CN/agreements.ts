@@ -23,7 +23,6 @@ export const agreements = {
     partnerSchools: '联合谈判学校',
     document: '协议文件',
     note: '备注',
-    organization: '培训评价组织',
   },
   placeholders: {
     partnerSchools: '输入学校名称后回车，可添加多所；单独谈判则留空',

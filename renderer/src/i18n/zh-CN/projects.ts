@@ -22,7 +22,6 @@ export const projects = {
   editTitle: (name: string, year: number) => `${name} · ${year} 年度`,
   columns: {
     certificate: '证书',
-    organization: '培训评价组织',
     year: '年度',
     levels: '等级',
     status: '状态',
