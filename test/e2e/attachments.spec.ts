@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../../shared/domain/attachments';
-import { choose, openApp } from '../harness/antd';
+import { choose, openApp, pressInConfirm } from '../harness/antd';
 import { makeExe, makePdf, makePng } from '../harness/files';
 import { saveSchool } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -126,7 +126,7 @@ test.describe('学校附件', () => {
     await confirm.getByRole('button', { name: /取\s*消/ }).click();
     await expect(rows).toHaveCount(2);
     await pngRow.getByRole('button', { name: /删\s*除/ }).click();
-    await confirm.getByRole('button', { name: /确\s*定/ }).click();
+    await pressInConfirm(page);
     await expect(
       page.getByText('已删除附件“实训室全景.png”，文件已从数据文件夹中删除'),
     ).toBeVisible();

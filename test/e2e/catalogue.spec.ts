@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { errorOf, openApp } from '../harness/antd';
+import { errorOf, openApp, pressInConfirm } from '../harness/antd';
 import { xlsxBytes } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -137,7 +137,7 @@ test.describe('证书目录', () => {
     await row(page, '网络安全评估')
       .getByRole('button', { name: /归\s*档/ })
       .click();
-    await page.getByRole('button', { name: /确\s*定/ }).click();
+    await pressInConfirm(page);
     await expect(page.getByText('已归档“网络安全评估”')).toBeVisible();
     await expect(page.getByText('共 17 条')).toBeVisible();
     await page.locator('#catalogue-show-archived').click();

@@ -9,6 +9,7 @@ import {
   openPage,
   openConfirm,
   openApp,
+  pressInConfirm,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -138,11 +139,7 @@ test.describe('考核站点', () => {
     // Deleting the application asks first.
     await openPage(page, '考核站点');
     await siteRow.getByRole('button', { name: /删\s*除/ }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .filter({ visible: true })
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
     await expect(page.getByText('考核站点申请已删除')).toBeVisible();
     await expect(page.getByText('还没有考核站点申请。')).toBeVisible();
   });

@@ -7,7 +7,7 @@ import yauzl from 'yauzl';
 import { readOwnZip } from '../../electron/core/io/zip';
 import type { FileOffer } from '../../shared/contract/files';
 import { webPaths } from '../../shared/contract/webAccess';
-import { attachScreenshot, openDialog, openPage, openApp } from '../harness/antd';
+import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
 import { makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
@@ -89,9 +89,7 @@ test.describe('申报材料', () => {
     await page.getByTestId('package-export').click();
     await expect(page.getByTestId('package-draft-confirm')).toContainText('Web前端开发 · 2020');
     const downloading = page.waitForEvent('download');
-    await openDialog(page)
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(
       /^湖北示例职业技术学院_Web前端开发_1\+X证书试点申报材料_\d{8}_草稿\.zip$/,
@@ -161,9 +159,7 @@ test.describe('申报材料', () => {
     await page.getByTestId('package-export').click();
     await expect(page.getByTestId('package-draft-confirm')).toContainText('Web前端开发 · 2020');
     const downloading = page.waitForEvent('download');
-    await openDialog(page)
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
     // The page's own verdict first: a failure then shows its message, not a silent wait.
     await expect(page.getByTestId('package-draft-confirm')).toHaveCount(0);
     await expect(page.getByTestId('package-done')).toContainText('草稿');
@@ -211,9 +207,7 @@ test.describe('申报材料', () => {
     const downloads: string[] = [];
     page.on('download', (d) => downloads.push(d.suggestedFilename()));
     await page.getByTestId('package-export').click();
-    await openDialog(page)
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
 
     await expect(page.getByTestId('package-progress')).toBeVisible();
     await page.getByTestId('package-cancel').click();
@@ -242,9 +236,7 @@ test.describe('申报材料', () => {
     await tickProject(page);
     await page.getByTestId('package-export').click();
     const downloading = page.waitForEvent('download');
-    await openDialog(page)
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
     const sent = testInfo.outputPath('sent.zip');
     await (await downloading).saveAs(sent);
     const sentBytes = readFileSync(sent);
@@ -253,7 +245,7 @@ test.describe('申报材料', () => {
     // A draft: marking it asks first.
     await page.getByTestId('package-mark-submitted').click();
     await expect(openDialog(page)).toContainText('是草稿材料包');
-    await openDialog(page).getByRole('button', { name: '仍标记为已提交' }).click();
+    await pressInConfirm(page, /仍标记为已提交/);
     await expect(page.getByText(/已留存已提交的材料包：/)).toBeVisible();
     await expect(page.getByTestId('package-mark-submitted')).toBeDisabled();
     const row = submitted.locator('.ant-table-row');

@@ -6,7 +6,7 @@ import type { AttachmentContent, AttachmentLink } from '../../shared/contract/at
 import type { Envelope } from '../../shared/contract/errors';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import { makeBulkyFile, makeIncompressibleFile } from '../harness/files';
-import { attachScreenshot, choose, confirmRestore, openApp } from '../harness/antd';
+import { attachScreenshot, choose, confirmRestore, openApp, pressInConfirm } from '../harness/antd';
 import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -125,10 +125,7 @@ test.describe('设置', () => {
       .filter({ hasText: '手动' })
       .getByRole('button', { name: /删\s*除/ })
       .click();
-    await page
-      .locator('.ant-popconfirm')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
     await expect(page.locator('.ant-message')).toContainText('备份已删除');
     await expect(rows.filter({ hasText: '手动' })).toHaveCount(0);
   });

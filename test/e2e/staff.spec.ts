@@ -9,6 +9,7 @@ import {
   openPage,
   tick,
   openApp,
+  pressInConfirm,
 } from '../harness/antd';
 import { addMajor, fillTeacher, saveButton, type TeacherRow } from '../harness/uiFlows';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
@@ -251,7 +252,7 @@ test.describe('专业、教师与实训条件', () => {
     await expect(page.getByTestId('majors-table').locator('tbody tr')).toHaveCount(1);
 
     await page.getByTestId('major-delete-510203').click();
-    await confirm.getByRole('button', { name: /确\s*定/ }).click();
+    await pressInConfirm(page);
     await expect(page.getByText('已删除专业“510203 软件技术”')).toBeVisible();
     await expect(page.getByText('还没有登记专业')).toBeVisible();
     await openPage(page, '教师');

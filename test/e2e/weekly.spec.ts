@@ -1,7 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { appStarted, attachScreenshot, fillDate, openPage, openApp } from '../harness/antd';
+import {
+  appStarted,
+  attachScreenshot,
+  fillDate,
+  openPage,
+  openApp,
+  pressInConfirm,
+} from '../harness/antd';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
@@ -40,7 +47,7 @@ test.describe('周报', () => {
     await page.getByRole('button', { name: /报\s*送/ }).click();
     const confirm = page.locator('.ant-popconfirm').filter({ visible: true });
     await expect(confirm).toContainText('本期已过截止时间，报送后将记为“逾期报送”');
-    await confirm.getByRole('button', { name: /确\s*定/ }).click();
+    await pressInConfirm(page);
     await expect(page.getByText('周报已报送').last()).toBeVisible();
     await expect(page.getByText(/已于 .* 由 李老师 报送，内容已锁定/)).toBeVisible();
     if (start === '2026-03-02') await attachScreenshot(page, test.info(), 'weekly-report-sent');
@@ -112,19 +119,11 @@ test.describe('周报', () => {
       .getByRole('button', { name: /查\s*看/ })
       .click();
     await page.getByRole('button', { name: /更\s*正/ }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .filter({ visible: true })
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
     await expect(page.locator('#weekly-progress')).toHaveValue('补报：第11周工作。');
     await page.locator('#weekly-progress').fill('补报：第11周工作（更正）。');
     await page.getByRole('button', { name: /报\s*送/ }).click();
-    await page
-      .locator('.ant-popconfirm')
-      .filter({ visible: true })
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await pressInConfirm(page);
     await expect(page.getByText('周报已报送').last()).toBeVisible();
     const newest = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).first().click();

@@ -158,6 +158,18 @@ export async function openConfirm(page: Page): Promise<Locator> {
 }
 
 /**
+ * Presses a button (default 确定) of the confirmation on screen — a Modal.confirm or a
+ * Popconfirm — once its opening zoom has ended, and waits until it has closed: a click while it
+ * still scales is lost, and the confirmation stays open (seen in CI for both kinds).
+ */
+export async function pressInConfirm(page: Page, name: RegExp = /确\s*定/): Promise<void> {
+  const confirm = page.locator('.ant-modal-confirm, .ant-popconfirm').filter({ visible: true });
+  await zoomEnded(page, confirm);
+  await confirm.getByRole('button', { name }).click();
+  await expect(confirm).toHaveCount(0);
+}
+
+/**
  * Presses 还原 in the restore confirmation, once, and waits until the restore shows it is under way
  * (the dialog gone, or loading, 取消 disabled, or a picked file's upload progress). A confirm still
  * zooming in can swallow a click, so it waits for the opening motion to end first. No time window
