@@ -11,6 +11,7 @@ import {
   openConfirm,
   openApp,
   expectTitlesOnOneLine,
+  answerUnsaved,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -157,9 +158,7 @@ test.describe('考核报名与费用协商', () => {
     await signup.getByRole('button', { name: '全选符合条件的 5 人' }).click();
     // Esc with students ticked asks first; 继续编辑 keeps the choice.
     await page.keyboard.press('Escape');
-    const ask = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
-    await ask.getByRole('button', { name: '继续编辑' }).click();
-    await expect(ask).toBeHidden();
+    await answerUnsaved(page, '继续编辑');
     await expect(signup.getByTestId('signup-count')).toContainText('5');
     await attachScreenshot(page, testInfo, 'exams-signup-dialog');
     await signup.getByTestId('signup-submit').click();

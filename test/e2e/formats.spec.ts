@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, openDialog, openPage, openApp } from '../harness/antd';
+import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from '../harness/antd';
 import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -132,7 +132,7 @@ test.describe('上报数据中心', () => {
     await expect(flags).toContainText('2023000099 旧证学生（420106040301123）：15 位旧身份证号');
     await expect(flags.locator('li')).toHaveCount(1);
     const download = page.waitForEvent('download');
-    await openDialog(page).getByRole('button', { name: '仍然下载' }).click();
+    await pressInConfirm(page, /仍然下载/);
     const file = await download;
     expect(file.suggestedFilename()).toBe('考生信息上传表.xlsx');
     const upload = sheetTable((await loadWorkbook(readFileSync(await file.path()))).worksheets[0]!);

@@ -8,6 +8,7 @@ import {
   openConfirm,
   textLines,
   openApp,
+  answerUnsaved,
 } from '../harness/antd';
 import { dataCall } from '../harness/fees';
 import { softwareMajor } from '../harness/majors';
@@ -240,9 +241,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await create.getByLabel('护理 专业代码').fill('520201');
     // Esc over typed codes asks first; 继续编辑 keeps them.
     await page.keyboard.press('Escape');
-    const ask = page.getByRole('dialog').filter({ hasText: '放弃未保存的修改？' });
-    await ask.getByRole('button', { name: '继续编辑' }).click();
-    await expect(ask).toBeHidden();
+    await answerUnsaved(page, '继续编辑');
     await expect(create.getByLabel('护理 专业代码')).toHaveValue('520201');
 
     // A code already saved is refused by the core, naming the row; nothing is created.

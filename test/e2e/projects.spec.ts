@@ -8,6 +8,7 @@ import {
   openApp,
   typeToChoose,
   expectTitlesOnOneLine,
+  pressInConfirm,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
@@ -284,7 +285,7 @@ test.describe('试点项目与资格自查', () => {
     const submitted = page.getByTestId('submitted-version');
     await expect(submitted).toHaveCount(0);
     await page.getByRole('button', { name: '标记为已申报' }).click();
-    await openDialog(page).getByRole('button', { name: '仍标记为已申报' }).click();
+    await pressInConfirm(page, /仍标记为已申报/);
     // The confirmation has closed and the status is saved before the next dialog is looked for.
     await expect(openDialog(page)).toHaveCount(0);
     await expect(page.getByTestId('project-status').first()).toHaveAttribute(
@@ -308,7 +309,7 @@ test.describe('试点项目与资格自查', () => {
     await expect(submitted).toContainText('申报后尚未修改。');
 
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await openDialog(page).getByRole('button', { name: '保存为修订版本' }).click();
+    await pressInConfirm(page, /保存为修订版本/);
     await expect(page.getByText('已保存为修订版本 1，已申报的版本保留不变')).toBeVisible();
     await expect(submitted).toContainText('申报后已保存 1 个修订版本。');
     await expect(submitted).toContainText('当前内容有 1 项与已申报版本不同。');
