@@ -1,4 +1,5 @@
-import { Collapse, Flex, Table, Tag, Typography } from 'antd';
+import { Collapse, Flex, Table, Tag, Typography, type TableProps } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import type {
   ImportPreview,
@@ -28,6 +29,28 @@ export function ImportProblemGroups({
 
   const cellOf = (key: string, p: ImportRowError) => result.listedValues[p.rowNumber]?.[key] ?? '';
 
+  /** A group's rows as a table: 行号 first, ten rows a page, and a note when the list was cut. */
+  const groupTable = (
+    group: ImportProblemGroup,
+    rows: ImportRowError[],
+    columns: ColumnsType<ImportRowError>,
+    extra: Pick<TableProps<ImportRowError>, 'scroll' | 'title'> & { testId?: string } = {},
+  ) => (
+    <Table<ImportRowError>
+      size="small"
+      data-testid={extra.testId}
+      rowKey={(p) => `${p.rowNumber}-${p.field}`}
+      dataSource={rows}
+      scroll={extra.scroll}
+      title={extra.title}
+      pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
+      footer={
+        group.count > group.problems.length ? () => text.groupCut(group.problems.length) : undefined
+      }
+      columns={[{ title: text.rowNumber, dataIndex: 'rowNumber', width: 70 }, ...columns]}
+    />
+  );
+
   /**
    * Rows that clash on one value, side by side: every column of the file, the rows sharing the
    * value one under the other, and the cells in which they differ marked.
@@ -41,38 +64,28 @@ export function ImportProblemGroups({
     const differs = (key: string, p: ImportRowError) =>
       rows.some((o) => o !== p && sameOf(o) === sameOf(p) && cellOf(key, o) !== cellOf(key, p));
     const shown = result.fields.filter((f) => result.mapping[f.key] !== null);
-    return (
-      <Table<ImportRowError>
-        size="small"
-        data-testid="import-comparison"
-        rowKey={(p) => `${p.rowNumber}-${p.field}`}
-        dataSource={rows}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
-        title={() => <Typography.Text type="secondary">{text.compareNote}</Typography.Text>}
-        footer={
-          group.count > group.problems.length
-            ? () => text.groupCut(group.problems.length)
-            : undefined
-        }
-        columns={[
-          { title: text.rowNumber, dataIndex: 'rowNumber', width: 70 },
-          ...shown.map((f) => ({
-            title: f.label,
-            key: f.key,
-            render: (_: unknown, p: ImportRowError) => {
-              const value = cellOf(f.key, p);
-              return differs(f.key, p) ? (
-                <Typography.Text type="danger" strong data-diff style={{ whiteSpace: 'nowrap' }}>
-                  {value || text.emptyCell}
-                </Typography.Text>
-              ) : (
-                noWrap(value)
-              );
-            },
-          })),
-        ]}
-      />
+    return groupTable(
+      group,
+      rows,
+      shown.map((f) => ({
+        title: f.label,
+        key: f.key,
+        render: (_: unknown, p: ImportRowError) => {
+          const value = cellOf(f.key, p);
+          return differs(f.key, p) ? (
+            <Typography.Text type="danger" strong data-diff style={{ whiteSpace: 'nowrap' }}>
+              {value || text.emptyCell}
+            </Typography.Text>
+          ) : (
+            noWrap(value)
+          );
+        },
+      })),
+      {
+        testId: 'import-comparison',
+        scroll: { x: 'max-content' },
+        title: () => <Typography.Text type="secondary">{text.compareNote}</Typography.Text>,
+      },
     );
   };
 
@@ -80,38 +93,24 @@ export function ImportProblemGroups({
     if (group.compare) return comparison(group);
     const identity = result.identityFields.filter((key) => result.mapping[key] !== null);
     const faulty = group.field && !identity.includes(group.field) ? [group.field] : [];
-    return (
-      <Table<ImportRowError>
-        size="small"
-        rowKey={(p) => `${p.rowNumber}-${p.field}`}
-        dataSource={group.problems}
-        pagination={{ pageSize: 10, size: 'small', hideOnSinglePage: true }}
-        footer={
-          group.count > group.problems.length
-            ? () => text.groupCut(group.problems.length)
-            : undefined
-        }
-        columns={[
-          { title: text.rowNumber, dataIndex: 'rowNumber', width: 70 },
-          ...[...identity, ...faulty].map((key) => ({
-            title: key === group.field ? (group.column ?? label(key)) : label(key),
-            key,
-            render: (_: unknown, p: ImportRowError) => {
-              const value = cellOf(key, p);
-              // Values stay on one line (学号, ID numbers); the reason column takes the wrapping.
-              return key === group.field && group.severity === 'error' ? (
-                <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>
-                  {value || text.emptyCell}
-                </Typography.Text>
-              ) : (
-                noWrap(value)
-              );
-            },
-          })),
-          { title: text.problem, dataIndex: 'reason' },
-        ]}
-      />
-    );
+    return groupTable(group, group.problems, [
+      ...[...identity, ...faulty].map((key) => ({
+        title: key === group.field ? (group.column ?? label(key)) : label(key),
+        key,
+        render: (_: unknown, p: ImportRowError) => {
+          const value = cellOf(key, p);
+          // Values stay on one line (学号, ID numbers); the reason column takes the wrapping.
+          return key === group.field && group.severity === 'error' ? (
+            <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>
+              {value || text.emptyCell}
+            </Typography.Text>
+          ) : (
+            noWrap(value)
+          );
+        },
+      })),
+      { title: text.problem, dataIndex: 'reason' },
+    ]);
   };
 
   const panels = (groups: ImportProblemGroup[]) =>
