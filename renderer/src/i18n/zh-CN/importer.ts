@@ -75,7 +75,8 @@ export const importer = {
   failed: '导入失败',
   previewFailed: '无法读取这个文件',
   emptyCell: '（空）',
-  compareNote: '同一值的行排在一起，列出文件的每一列；红色是这些行不一致的单元格，请核对后只保留正确的一行。',
+  compareNote:
+    '同一值的行排在一起，列出文件的每一列；红色是这些行不一致的单元格，请核对后只保留正确的一行。',
 } as const;
 
 export const uploads = {
