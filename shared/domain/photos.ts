@@ -36,6 +36,8 @@ export interface PhotoFacts {
   actually?: string;
   width: number | null;
   height: number | null;
+  /** false: the header reads but the picture does not decode to its end (a cut-off file). */
+  intact?: boolean;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB`;
@@ -54,6 +56,9 @@ export function photoProblems(facts: PhotoFacts, rules: PhotoRules): string[] {
   if (facts.width === null || facts.height === null) {
     problems.push('无法读取图片的像素尺寸（文件可能已损坏）');
     return problems;
+  }
+  if (facts.intact === false) {
+    problems.push('图片数据不完整或已损坏：无法完整显示，也无法印在准考证上');
   }
   if (facts.width < rules.minWidth || facts.height < rules.minHeight) {
     problems.push(

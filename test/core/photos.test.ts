@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { imageSize } from 'image-size';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core';
@@ -9,6 +10,7 @@ import type { ExamBatch } from '../../shared/contract/exams';
 import type { PhotoFileReport } from '../../shared/contract/photos';
 import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
+import { pdfImages, pdfPages } from '../harness/documents';
 import { makeDocx, makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
 import { loadWorkbook, sheetTable, upload } from '../harness/sheets';
@@ -102,6 +104,50 @@ describe('candidate photos', () => {
     expect(committed).toMatchObject({ imported: 2, candidates: 6, missing: 4 });
     const status = await ok(t, 'photos.status', { batchId: batch.id });
     expect(status.missing.map((m) => m.name)).toEqual(['学生3', '学生4', '学生5', '学生6']);
+  });
+
+  it('names each fault of a PNG and refuses a cut-off PNG or JPEG whose header still reads', async () => {
+    const png = makePng(300, 420, 200);
+    const jpg = good();
+    const cut = (b: Buffer, share: number) => b.subarray(0, Math.floor(b.length * share));
+    const files = [
+      upload(`${studentNo(1)}.png`, cut(png, 0.9)),
+      upload(`${studentNo(2)}.jpg`, cut(jpg, 0.98)),
+      upload(`${studentNo(3)}.png`, makePng(200, 280, 280)),
+      upload(`${studentNo(4)}.png`, makePng(600, 450, 60)),
+      upload(`${studentNo(5)}.png`, makePng(600, 800, 400)),
+      upload(`${studentNo(6)}.png`, png),
+    ];
+    // The cut files keep a header that names their type and pixel size.
+    expect(imageSize(cut(png, 0.9))).toMatchObject({ type: 'png', width: 300, height: 420 });
+    expect(imageSize(cut(jpg, 0.98))).toMatchObject({ type: 'jpg', width: 295, height: 413 });
+    const report = await ok(t, 'photos.import', { batchId: batch.id, files, commit: true });
+    const damaged = '图片数据不完整或已损坏：无法完整显示，也无法印在准考证上';
+    expect(report.files.map((f) => [f.name, f.outcome, f.problems])).toEqual([
+      ['学生1', 'rejected', [damaged]],
+      ['学生2', 'rejected', [damaged]],
+      ['学生3', 'rejected', ['像素过小：200×280，至少 295×413（宽×高）']],
+      ['学生4', 'rejected', ['不是竖版照片：600×450，证件照应高大于宽']],
+      ['学生5', 'rejected', [expect.stringMatching(/^文件过大：\d+ KB，要求 40–200 KB$/)]],
+      ['学生6', 'ready', []],
+    ]);
+    expect(report.imported).toBe(1);
+    expect(readRows(t, 'SELECT count(*) AS n FROM student_photos')).toEqual([{ n: 1 }]);
+    // The one stored photo prints: the tickets PDF is made and holds one picture.
+    await ok(t, 'arrangements.setup', {
+      batchId: batch.id,
+      rooms: [{ roomId: null, name: '第1考场', capacity: 6 }],
+      sessions: [{ date: '2020-11-15', start: '09:00', end: '11:00' }],
+      ticketPattern: '{批次}{考场}{座位}',
+      batchCode: '2011',
+    });
+    await ok(t, 'arrangements.run', { batchId: batch.id, mode: 'class', seed: 1 });
+    const pdf = await ok(t, 'arrangements.ticketsPdf', { batchId: batch.id, perPage: 2 });
+    const file = path.join(t.dataDir, 'tickets.pdf');
+    writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    const page = pdfPages(file).findIndex((p) => p.lines.some((l) => l.text.includes('学生6'))) + 1;
+    expect(page).toBeGreaterThan(0);
+    expect(pdfImages(file)).toEqual([{ page, width: 300, height: 420 }]);
   });
 
   it('reads a zip (a folder’s photos), replaces a photo, and gives it to the student page and the tickets', async () => {

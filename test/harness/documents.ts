@@ -103,6 +103,20 @@ export function pdfFonts(file: string): { name: string; embedded: boolean; subse
     });
 }
 
+/** The pictures `pdfimages -list` finds (soft masks left out): page and pixel size of each. */
+export function pdfImages(file: string): { page: number; width: number; height: number }[] {
+  return run('pdfimages', ['-list', file])
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((cols) => cols[2] === 'image')
+    .map(([page, , , width, height]) => ({
+      page: Number(page),
+      width: Number(width),
+      height: Number(height),
+    }));
+}
+
 /** A folder under test-results/ for one test's files, emptied first. */
 export function artefactDir(...parts: string[]): string {
   const dir = path.join(repoRoot, 'test-results', 'documents', ...parts);

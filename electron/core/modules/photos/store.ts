@@ -26,6 +26,7 @@ import { openSafeZip, type ZipLimits } from '../../io/safeZip';
 import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
 import { writeZip, type ZipEntry } from '../../io/zip';
 import { sha256Hex } from '../../io/checksum';
+import { imageDecodes } from './decodes';
 import {
   deleteUnusedBlobFiles,
   readStoredContent,
@@ -201,6 +202,9 @@ export function photoStore(ctx: CoreContext) {
       const facts = await photoFacts(file.bytes);
       const keys = photoNameKeys(file.fileName);
       const candidate = keys.map((k) => index.get(k)).find((c) => c !== undefined);
+      // Decoding is the slow check: only for a photo that passes the others.
+      if (photoProblems(facts, rules).length === 0)
+        facts.intact = imageDecodes(file.bytes, facts.type!);
       const problems = photoProblems(facts, rules);
       if (!candidate) {
         problems.unshift('文件名中没有本批次考生的身份证号或学号，无法确定是哪位考生');
