@@ -1,10 +1,13 @@
 import { expect, test, type Page, type Response } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { attachScreenshot, choose, openApp } from '../harness/antd';
-import { pdfPages } from '../harness/documents';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { attachScreenshot, choose, openApp, openPage } from '../harness/antd';
+import { pdfImages, pdfPages, type PdfPage } from '../harness/documents';
 import { pilot } from '../harness/pageCore';
-import { xlsxBytes } from '../harness/sheets';
+import { schoolProfile } from '../harness/seed';
+import { makeJpeg, makePng } from '../harness/photos';
+import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
@@ -15,8 +18,11 @@ const classes = ['软件2001班', '软件2002班', '网络2001班'];
  * classes of 40, all signed up.
  */
 async function seed(page: Page) {
+  const rooms: { id: number; name: string }[] = [];
   for (const name of ['实训楼301', '实训楼302', '实训楼303']) {
-    await pilot(page, 'rooms.save', { name, areaM2: 120, workstations: 40, equipment: [] });
+    rooms.push(
+      await pilot(page, 'rooms.save', { name, areaM2: 120, workstations: 40, equipment: [] }),
+    );
   }
   const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
   const batch = await pilot<{ id: number }>(page, 'exams.batches.save', {
@@ -51,7 +57,7 @@ async function seed(page: Page) {
     return out;
   }, students);
   await pilot(page, 'exams.signups.create', { batchId: batch.id, studentIds: ids, confirm: true });
-  return { batchId: batch.id, students };
+  return { batchId: batch.id, students, rooms };
 }
 
 /** Clicks a print button and returns the PDF the core made, written to a file. */
@@ -277,5 +283,132 @@ test.describe('考场编排', () => {
     const kept = await pilot<Plan>(page, 'arrangements.get', { batchId });
     expect(kept.ticketPattern).toBe('{批次}{考场}{座位}');
     expect(kept.candidates).toEqual(numbersBefore);
+  });
+
+  test('an arranged batch: photos from a folder on the tickets, 门贴, 考场安排表, attendance in seat order, 首页', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(240_000);
+    await openApp(page, await host.launchUrl());
+    const { batchId, students, rooms } = await seed(page);
+    // With the school saved, 首页 shows the figures (a fresh install opens on 学校信息).
+    await pilot(page, 'school.save', schoolProfile);
+    await pilot(page, 'arrangements.setup', {
+      batchId,
+      rooms: rooms.map((r) => ({ roomId: r.id, name: r.name, capacity: 40 })),
+      sessions: [{ date: '2020-11-15', start: '09:00', end: '11:00' }],
+      ticketPattern: '{批次}{考场}{座位}',
+      batchCode: '2011',
+    });
+    await pilot(page, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+
+    // Photos from a folder as the camera left it: two good ones, a landscape one, a note file.
+    const folder = testInfo.outputPath('照片');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${students[0].idNumber}.jpg`), makeJpeg(295, 413, 80));
+    writeFileSync(path.join(folder, `${students[3].idNumber}.png`), makePng(300, 420, 80));
+    writeFileSync(path.join(folder, `${students[6].idNumber}.jpg`), makeJpeg(600, 450, 90));
+    writeFileSync(path.join(folder, '说明.txt'), '照片按身份证号命名');
+    await page.goto(`${page.url().split('#')[0]}#/exams/${batchId}`);
+    await page.getByTestId('open-photos').click();
+    const panel = page.getByTestId('photo-panel');
+    await panel.getByTestId('photo-folder').setInputFiles(folder);
+    await expect(page.getByText('已略过 1 个不是图片或 zip 的文件：说明.txt')).toBeVisible();
+    await expect(panel.getByTestId('photo-report-summary')).toHaveText(
+      '可导入 2 张，替换已有照片 0 张，与已有照片相同 0 张，有问题 1 张',
+    );
+    await expect(
+      panel.getByTestId('photo-report').locator('tr', { hasText: `${students[6].idNumber}.jpg` }),
+    ).toContainText('不是竖版照片');
+    await panel.getByTestId('photo-import').click();
+    await expect(panel.getByTestId('photo-counts')).toHaveText(
+      '本批次 120 名考生，已有照片 2 人，缺 118 人',
+    );
+    await panel.getByRole('button', { name: /关\s*闭/ }).click();
+
+    // 准考证 and 签到表 carry the two photos, each on the page of its candidate.
+    await page.getByTestId('open-arrangement').click();
+    await expect(page.getByTestId('arrangement-summary')).toHaveText(
+      '已安排 120 / 120 名考生，座位共 120 个',
+    );
+    const pagesWith = (pages: PdfPage[], name: string) =>
+      pages.flatMap((p, i) => (p.lines.some((l) => l.text.includes(name)) ? [i + 1] : []));
+    const photoPages = (file: string) => pdfImages(file).map((i) => i.page);
+    const ticketFile = testInfo.outputPath('tickets.pdf');
+    const tickets = await printed(page, 'print-tickets', 'arrangements.ticketsPdf', ticketFile);
+    expect(photoPages(ticketFile)).toEqual([
+      ...pagesWith(tickets, students[0].name),
+      ...pagesWith(tickets, students[3].name),
+    ]);
+    const signInFile = testInfo.outputPath('sign-in.pdf');
+    const signIn = await printed(page, 'print-sign-in', 'arrangements.signInPdf', signInFile);
+    expect(new Set(photoPages(signInFile))).toEqual(
+      new Set([...pagesWith(signIn, students[0].name), ...pagesWith(signIn, students[3].name)]),
+    );
+
+    // 门贴: every page names its room; a room's pages list its forty names.
+    const door = await printed(
+      page,
+      'print-door',
+      'arrangements.doorPdf',
+      testInfo.outputPath('door.pdf'),
+    );
+    const doorText = door.map((p) => p.lines.map((l) => l.text).join('\n'));
+    const roomNames = ['实训楼301', '实训楼302', '实训楼303'];
+    for (const text of doorText) expect(roomNames.filter((r) => text.includes(r))).toHaveLength(1);
+    for (const [i, room] of roomNames.entries()) {
+      const roomText = doorText.filter((text) => text.includes(room)).join('\n');
+      for (const s of students.filter((_, n) => n % 3 === i)) expect(roomText).toContain(s.name);
+    }
+
+    // 考场安排表: 120 rows, the first room's first seat is the first student of 软件2001班.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('arrangement-sheet').click(),
+    ]);
+    expect(download.suggestedFilename()).toContain('考场安排表');
+    const wb = await loadWorkbook(readFileSync((await download.path())!));
+    const { header, rows: sheetRows } = sheetTable(wb.getWorksheet('考场安排')!);
+    const col = (title: string) => header.findIndex((h) => h === title);
+    expect(sheetRows).toHaveLength(120);
+    expect(new Set(sheetRows.map((r) => r[col('准考证号')])).size).toBe(120);
+    expect(sheetRows[0][col('姓名')]).toBe(students[0].name);
+
+    // 考勤登记 in seat order: 实训楼301's seats 1, 2, 3 are 考生001, 004, 007 (软件2001班).
+    await page.goto(`${page.url().split('#')[0]}#/exams/${batchId}`);
+    await page.getByTestId('open-attendance').click();
+    await expect(page.getByText('本批次尚未编排考场座位，暂按学号排列。')).toHaveCount(0);
+    const rows = page.getByTestId('attendance-table').locator('tbody tr.ant-table-row');
+    for (const [i, n] of [0, 3, 6].entries()) {
+      await expect(rows.nth(i)).toContainText(students[n].studentNo);
+      await expect(rows.nth(i)).toContainText(`${i + 1}`);
+    }
+    await rows.nth(1).getByText('缺考').click();
+    await rows.nth(2).getByText('违纪').click();
+    await page.getByTestId('attendance-rest-present').click();
+    await page.getByTestId('attendance-save').click();
+    await expect(page.getByText('已保存考勤，更新 120 名考生')).toBeVisible();
+    await expect(page.getByTestId('attendance-counts')).toHaveText(
+      '应考 120 人，实考 118 人，缺考 1 人，违纪 1 人',
+    );
+    await attachScreenshot(page, testInfo, 'arranged-attendance');
+    await page.getByRole('button', { name: '退出考勤登记' }).click();
+    await expect(page.getByTestId('batch-attendance')).toHaveText(
+      '应考 120 人，实考 118 人，缺考 1 人，违纪 1 人',
+    );
+
+    await openPage(page, '首页');
+    const examTable = page.getByTestId('dashboard-exams');
+    const headers = await examTable.locator('thead th').allInnerTexts();
+    const cell = (title: string) =>
+      examTable
+        .locator('.ant-table-row')
+        .first()
+        .locator('td')
+        .nth(headers.findIndex((h) => h.trim() === title));
+    await expect(cell('报名')).toHaveText('120');
+    await expect(cell('已考')).toHaveText('118');
+    await expect(cell('缺考')).toHaveText('1');
+    await expect(cell('违纪')).toHaveText('1');
   });
 });

@@ -319,7 +319,10 @@ function doorBlocks(plan: ArrangementPlan, group: ReturnType<typeof groupsOf>[nu
     {
       type: 'table',
       widths: [1, 2, 3, 2],
+      // The room heads the table too, so a list that runs onto a second sheet still names it.
+      header: 2,
       rows: [
+        [{ text: `第 ${group.room.no} 考场${SP}${group.room.name}`, colSpan: 4, label: true }],
         ['座位号', '姓名', '准考证号', '班级'],
         ...group.seats.map((s) => [
           String(s.seat),

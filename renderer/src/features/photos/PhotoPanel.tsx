@@ -49,7 +49,10 @@ const outcomeColors: Record<PhotoFileOutcome, string> = {
   rejected: 'red',
 };
 
-const photoFile = /\.(jpe?g|png|zip)$/i;
+// Other picture types go to the core too, which names what each really is (a phone's HEIC).
+const photoFile = /\.(jpe?g|png|zip|heic|heif|bmp|gif|webp|tiff?)$/i;
+// What a folder holds besides photos without anyone having put it there.
+const systemFile = /^(\.|thumbs\.db$|desktop\.ini$)/i;
 
 /** The organization's photo rules: KB range, minimum pixels, export name pattern. */
 function RulesModal({
@@ -139,8 +142,11 @@ export function PhotoPanel({
   const fail = (e: unknown) => message.error(`${t.common.requestFailed}：${messageOf(e)}`);
 
   const check = async (list: FileList | null) => {
-    const files = [...(list ?? [])].filter((f) => photoFile.test(f.name));
+    const all = [...(list ?? [])].filter((f) => !systemFile.test(f.name));
+    const files = all.filter((f) => photoFile.test(f.name));
     if (files.length === 0) return void message.warning(text.noImages);
+    const others = all.filter((f) => !photoFile.test(f.name)).map((f) => f.name);
+    if (others.length > 0) message.info(text.otherFiles(others), 8);
     const total = files.reduce((sum, f) => sum + f.size, 0);
     if (total > MAX_UPLOAD_BYTES) {
       return void message.error(text.tooLarge(total / (1024 * 1024)), 8);

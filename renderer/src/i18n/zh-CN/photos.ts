@@ -30,6 +30,8 @@ export const photos = {
   tooLarge: (mb: number) =>
     `所选文件共约 ${mb.toFixed(0)} MB，超过一次 45 MB 的上限，请分批选择（如每次一个班）。`,
   noImages: '所选文件夹中没有 .jpg、.jpeg、.png 或 .zip 文件。',
+  otherFiles: (names: string[]) =>
+    `已略过 ${names.length} 个不是图片或 zip 的文件：${names.slice(0, 3).join('、')}${names.length > 3 ? ' 等' : ''}`,
   reportSummary: (ready: number, replaces: number, unchanged: number, rejected: number) =>
     `可导入 ${ready} 张，替换已有照片 ${replaces} 张，与已有照片相同 ${unchanged} 张，有问题 ${rejected} 张`,
   importNow: (n: number) => (n === 0 ? '没有可导入的照片' : `导入 ${n} 张照片`),
