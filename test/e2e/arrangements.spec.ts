@@ -2,7 +2,8 @@ import { expect, test, type Page, type Response } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { attachScreenshot, choose, openApp, openPage } from '../harness/antd';
+import { attachScreenshot, choose, openApp } from '../harness/antd';
+import { expectDashboardExamFigures } from '../harness/uiFlows';
 import { pdfImages, pdfPages, type PdfPage } from '../harness/documents';
 import { pilot } from '../harness/pageCore';
 import { schoolProfile } from '../harness/seed';
@@ -397,18 +398,6 @@ test.describe('考场编排', () => {
       '应考 120 人，实考 118 人，缺考 1 人，违纪 1 人',
     );
 
-    await openPage(page, '首页');
-    const examTable = page.getByTestId('dashboard-exams');
-    const headers = await examTable.locator('thead th').allInnerTexts();
-    const cell = (title: string) =>
-      examTable
-        .locator('.ant-table-row')
-        .first()
-        .locator('td')
-        .nth(headers.findIndex((h) => h.trim() === title));
-    await expect(cell('报名')).toHaveText('120');
-    await expect(cell('已考')).toHaveText('118');
-    await expect(cell('缺考')).toHaveText('1');
-    await expect(cell('违纪')).toHaveText('1');
+    await expectDashboardExamFigures(page, { 报名: '120', 已考: '118', 缺考: '1', 违纪: '1' });
   });
 });

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, openPage, openApp } from '../harness/antd';
+import { attachScreenshot, openApp } from '../harness/antd';
 import { addStudents, dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { webHostCall } from '../harness/seedStaff';
-import { openBatch } from '../harness/uiFlows';
+import { expectDashboardExamFigures, openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 test.describe('考勤登记', () => {
@@ -96,19 +96,7 @@ test.describe('考勤登记', () => {
     await expect(signups.filter({ hasText: '2023000002' })).toContainText('缺考');
     await attachScreenshot(page, testInfo, 'attendance-batch');
 
-    await openPage(page, '首页');
-    const examTable = page.getByTestId('dashboard-exams');
-    const headers = await examTable.locator('thead th').allInnerTexts();
-    const cell = (title: string) =>
-      examTable
-        .locator('.ant-table-row')
-        .first()
-        .locator('td')
-        .nth(headers.findIndex((h) => h.trim() === title));
-    await expect(cell('报名')).toHaveText('6');
-    await expect(cell('已考')).toHaveText('4');
-    await expect(cell('缺考')).toHaveText('1');
-    await expect(cell('违纪')).toHaveText('1');
+    await expectDashboardExamFigures(page, { 报名: '6', 已考: '4', 缺考: '1', 违纪: '1' });
     await attachScreenshot(page, testInfo, 'attendance-dashboard');
   });
 

@@ -106,3 +106,19 @@ export async function openBatch(page: Page, name: string) {
     .click();
   await expect(page.getByRole('button', { name: '返回批次列表' })).toBeVisible();
 }
+
+/**
+ * Opens 首页 and checks its exam table's first batch: the figures by column title
+ * (报名, 已考, 缺考, 违纪…), as the coordinator reads them.
+ */
+export async function expectDashboardExamFigures(page: Page, figures: Record<string, string>) {
+  await openPage(page, '首页');
+  const examTable = page.getByTestId('dashboard-exams');
+  const headers = await examTable.locator('thead th').allInnerTexts();
+  const row = examTable.locator('.ant-table-row').first();
+  for (const [title, value] of Object.entries(figures)) {
+    await expect(row.locator('td').nth(headers.findIndex((h) => h.trim() === title))).toHaveText(
+      value,
+    );
+  }
+}
