@@ -322,6 +322,71 @@ describe('考场编排 through the dispatcher', () => {
     );
   });
 
+  it('prints a sign-in sheet per room and session; tickets name the level, the session and the place as it is called now', async () => {
+    // The batch held in the school's 实训室 (not an approved exam site: confirmed), renamed later.
+    const room: TrainingRoom = (await ok(t, 'rooms.list', {}))[0];
+    await ok(t, 'exams.batches.save', {
+      ...batchInput(seeded.certificate.id),
+      id: batchId,
+      roomId: room.id,
+      siteText: '',
+      confirm: true,
+    });
+    const { id, areaM2, workstations } = room;
+    await ok(t, 'rooms.save', {
+      id,
+      name: '软件开发实训室（新楼）',
+      areaM2,
+      workstations,
+      equipment: [],
+    });
+    const afternoon = { date: '2020-11-15', start: '14:00', end: '16:00' };
+    await setUp([3, 3], {
+      sessions: [session, afternoon],
+      ticketPattern: '{批次}{场次}{考场}{座位}',
+    });
+    const plan = await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });
+    expect(plan.seated).toBe(12);
+
+    const signIn = pdfText(
+      t.dataDir,
+      's.pdf',
+      (await ok(t, 'arrangements.signInPdf', { batchId })).contentBase64,
+    );
+    // 2 rooms × 2 sessions: four sheets, each naming its room and session and listing its three.
+    expect(signIn).toHaveLength(4);
+    const sheets = [
+      ['第1考场', '09:00–11:00'],
+      ['第1考场', '14:00–16:00'],
+      ['第2考场', '09:00–11:00'],
+      ['第2考场', '14:00–16:00'],
+    ];
+    for (const [roomName, time] of sheets) {
+      const sheet = signIn.filter((p) => p.includes(roomName) && p.includes(time));
+      expect(sheet).toHaveLength(1);
+      expect(sheet[0]).toContain('地点：软件开发实训室（新楼）');
+      const r = plan.rooms.find((x) => x.name === roomName)!;
+      const s = plan.sessions.find((x) => x.start === time.slice(0, 5))!;
+      const names = plan.candidates
+        .filter((c) => c.examRoomId === r.id && c.sessionId === s.id)
+        .map((c) => c.name);
+      expect(names).toHaveLength(3);
+      for (const n of names) expect(sheet[0]).toContain(n);
+    }
+
+    const tickets = pdfText(
+      t.dataDir,
+      't.pdf',
+      (await ok(t, 'arrangements.ticketsPdf', { batchId, perPage: 1 })).contentBase64,
+    );
+    expect(tickets).toHaveLength(12);
+    const late = plan.candidates.find((c) => c.sessionId === plan.sessions[1].id)!;
+    const ticket = tickets.find((p) => p.includes(late.admissionNo))!;
+    expect(ticket).toContain('Web前端开发职业技能等级证书（初级）');
+    expect(ticket).toContain('考试时间2020年11月15日14:00–16:00');
+    expect(ticket).toContain('考试地点软件开发实训室（新楼）');
+  });
+
   it("imports the organization's 准考证号, which then win over the pattern, all or nothing", async () => {
     await setUp([12]);
     await ok(t, 'arrangements.run', { batchId, mode: 'class', seed: 1 });

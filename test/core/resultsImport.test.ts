@@ -292,6 +292,17 @@ describe('results import', () => {
     now = await loadSignups();
     expect(now.get(studentNo(1))).toMatchObject({ status: 'failed', score: 88, certificateNo: '' });
     expect(now.get(studentNo(2))).toMatchObject({ status: 'passed', certificateNo: 'C-2' });
+
+    // 学生1's 准考证号 on 学生4's row: refused, never a second holder of one number.
+    const taken = await sheet([[1, 'A1', '学生4', idOf(4), '', '', '', 70, '通过', '', '']]);
+    const refused = await ok(t, 'exams.results.importPreview', request(taken));
+    expect(refused.summary).toMatchObject({ total: 1, valid: 0, invalid: 1 });
+    expect(
+      refused.groups.find((g) => g.title === '准考证号已是本批次其他考生的')?.problems[0].message,
+    ).toBe(
+      '第 3 行“准考证号”列：准考证号“A1”已是 学生1（学号 2020000001）的准考证号，与本行考生 学生4 不符，请核对',
+    );
+    expect((await loadSignups()).get(studentNo(4))?.admissionNo).toBe('');
   });
 
   it('a recorded 通过 contradicted by 缺考 blocks its row; the same person twice is one error; the template reads back', async () => {

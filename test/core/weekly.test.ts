@@ -497,6 +497,44 @@ describe('figures and exports', () => {
     expect(sum('paidFen')).toBe(paid);
   });
 
+  it('attendance recorded on exam day counts as 实考 in its week; 缺考 and 违纪 do not', async () => {
+    await seedExamData();
+    setNow('2026-03-10', '09:00');
+    const [web] = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
+    const { id: batchId } = await call<ExamBatch>(t.core, 'exams.batches.save', {
+      certificateId: web.id,
+      level: 'senior',
+      examDate: '2026-03-12',
+      fee: 0,
+      name: '',
+      organization: '工业和信息化部教育与考试中心',
+    });
+    const ledger = await call<{ items: { studentId: number }[] }>(t.core, 'fees.ledger', {
+      pageSize: 100,
+    });
+    const studentIds = [...new Set(ledger.items.map((r) => r.studentId))].slice(0, 3);
+    await call(t.core, 'exams.signups.create', { batchId, studentIds, confirm: true });
+    setNow('2026-03-12', '11:30');
+    const signups = await call<{ items: { id: number; studentId: number }[] }>(
+      t.core,
+      'exams.signups.list',
+      { batchId },
+    );
+    const idOf = (studentId: number) => signups.items.find((r) => r.studentId === studentId)!.id;
+    await call(t.core, 'exams.attendance.save', {
+      batchId,
+      entries: [
+        { id: idOf(studentIds[0]), mark: 'present' },
+        { id: idOf(studentIds[1]), mark: 'absent' },
+        { id: idOf(studentIds[2]), mark: 'violation' },
+      ],
+    });
+    const week11 = await periodDetail('2026-03-09');
+    const senior = week11.liveFigures.byCertificate.find((r) => r.level === 'senior');
+    expect(senior).toMatchObject({ signups: 3, examined: 1, passed: 0 });
+    expect(week11.liveFigures.totals).toMatchObject({ signups: 3, examined: 1 });
+  });
+
   it('a correction sent later keeps the figures of the first sending', async () => {
     await seedExamData();
     setNow('2026-03-11', '09:00');

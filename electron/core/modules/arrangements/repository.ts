@@ -8,6 +8,7 @@ import { DEFAULT_TICKET_PATTERN } from '../../../../shared/domain/arrangement';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { SignupStatus } from '../../../../shared/domain/exams';
 import type { Db } from '../../db/open';
+import { batchPlaceJoins, batchPlaceName } from '../exams/place';
 
 export interface BatchFacts {
   id: number;
@@ -54,9 +55,8 @@ const defaults: Settings = {
 export function arrangementsRepository(db: Db) {
   const batch = db.prepare<[number], BatchFacts>(
     `SELECT b.id, b.name, c.name AS certificateName, b.level, b.exam_date AS examDate,
-       coalesce(ts.name, b.site_text) AS place, b.organization
-     FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id
-       LEFT JOIN training_sites ts ON ts.id = b.site_id
+       ${batchPlaceName('b')} AS place, b.organization
+     FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id ${batchPlaceJoins('b')}
      WHERE b.id = ?`,
   );
   const settings = db.prepare<[number], Settings>(

@@ -128,6 +128,7 @@ const MATCH_GROUP = {
   name: '姓名与报名记录不一致',
   identity: '身份证号与报名记录不一致',
   noKey: '未匹配：没有可用于匹配的身份证号、准考证号或学号',
+  admissionTaken: '准考证号已是本批次其他考生的',
   bad: '单元格内容无法识别',
 } as const;
 
@@ -268,6 +269,16 @@ export function resultImportDefinition(
         'name',
         `按${by}匹配到的考生是“${match.name}”（学号 ${match.studentNo}），与成绩单上的姓名“${sheetName}”不一致`,
         MATCH_GROUP.name,
+      );
+      return undefined;
+    }
+    // A 准考证号 is one candidate's within the batch: the sheet cannot hand out someone else's.
+    const holder = admissionNo === '' ? undefined : find.byAdmissionNo(admissionNo);
+    if (holder && holder.signupId !== match.signupId) {
+      issue(
+        'admissionNo',
+        `准考证号“${admissionNo}”已是 ${holder.name}（学号 ${holder.studentNo}）的准考证号，与本行考生 ${match.name} 不符，请核对`,
+        MATCH_GROUP.admissionTaken,
       );
       return undefined;
     }
