@@ -147,6 +147,28 @@ export async function keepPdfPages(
   return file;
 }
 
+/**
+ * What a reader sees on one page: the page rendered to a PNG (`pdftoppm -r 150`, kept beside the
+ * PDF) and read back by OCR (`tesseract`, simplified Chinese), whitespace removed. It proves the
+ * text is drawn where it can be seen, which the PDF's text layer alone does not.
+ */
+export function ocrPdfPage(file: string, page: number): string {
+  const png = `${file.replace(/\.pdf$/, '')}-ocr-${page}`;
+  run('pdftoppm', [
+    '-r',
+    '150',
+    '-png',
+    '-singlefile',
+    '-f',
+    `${page}`,
+    '-l',
+    `${page}`,
+    file,
+    png,
+  ]);
+  return run('tesseract', [`${png}.png`, '-', '-l', 'chi_sim']).replace(/\s+/g, '');
+}
+
 /** One XML part of an Office file, read with `unzip -p`. */
 export function officePart(file: string, part: string): string {
   return run('unzip', ['-p', file, part]);
