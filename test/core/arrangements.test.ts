@@ -418,6 +418,22 @@ describe('考场编排 through the dispatcher', () => {
     expect(
       cleared.candidates.filter((c) => c.admissionNo !== '').map((c) => c.admissionNo),
     ).toEqual(['HB2020-001', 'HB2020-002']);
+    // A later list giving 学生1's number to someone else is refused for that row.
+    const c = seeded.students[2];
+    const clash = upload(
+      '准考证号（更正）.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['准考证号', '身份证号', '姓名'],
+          ['HB2020-001', c.idNumber, c.name],
+        ],
+      }),
+    );
+    const refusedRow = await ok(t, 'arrangements.importPreview', { batchId, file: clash });
+    expect(refusedRow.summary).toMatchObject({ total: 1, valid: 0, invalid: 1 });
+    expect(refusedRow.groups.flatMap((g) => g.problems.map((p) => p.message))).toEqual([
+      `第 2 行“准考证号”列：准考证号“HB2020-001”已是 ${a.name}（学号 ${a.studentNo}）的准考证号`,
+    ]);
   });
 
   it('imports seats with the numbers: swaps work, a seat named twice or off the room is refused', async () => {
