@@ -154,6 +154,8 @@ export interface ImportSkipped {
   notes: number;
   /** Empty rows between data rows (or rows with nothing in any imported column). */
   blank: number;
+  /** 下载模板's example row, left in as it came (every imported column holds its example). */
+  examples: number;
   /** Rows identical to an earlier row in every imported column: imported once. */
   merged: number;
 }

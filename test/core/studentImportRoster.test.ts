@@ -2,15 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../shared/contract/imports';
 import { createTestCore, type TestCore } from '../harness/core';
 import { softwareMajor } from '../harness/majors';
-import {
-  loadWorkbook,
-  sheetTable,
-  templateFilledWithExample,
-  upload,
-  xlsxBytes,
-} from '../harness/sheets';
+import { loadWorkbook, sheetTable, templateWithRows, upload, xlsxBytes } from '../harness/sheets';
 import { fails, ok, readRows } from '../harness/staff';
-import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
+import { residentId, rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
 import { IMPORT_GROUP_LIST_LIMIT, IMPORT_PREVIEW_PAGE } from '../../shared/contract/imports';
 import { UNMATCHED_MAJOR_GROUP } from '../../shared/domain/students';
 
@@ -97,7 +91,7 @@ describe('students: a real school’s messy roster', () => {
       ['15 位旧身份证号', 10],
       ['性别与身份证号码不一致（以身份证号码为准）', 8],
     ]);
-    expect(preview.skipped).toEqual({ totals: 1, notes: 1, blank: 3, merged: 12 });
+    expect(preview.skipped).toEqual({ totals: 1, notes: 1, blank: 3, examples: 0, merged: 12 });
     const checkGroup = preview.groups.find((g) => g.title === '身份证号码校验位错误');
     expect(checkGroup?.column).toBe('身份证号码');
     expect(checkGroup?.problems[0].message).toMatch(/^第 \d+ 行“身份证号码”列：校验位应为/);
@@ -194,7 +188,7 @@ describe('students: a real school’s messy roster', () => {
     expect(count()).toBe(2000);
   }, 60_000);
 
-  it('下载模板: the header only (columns as text), a 说明 sheet with each column’s rule and a valid example', async () => {
+  it('下载模板: the header and one example row (columns as text), a 说明 sheet with each column’s rule; the example is valid', async () => {
     const template = await ok(t, 'students.importTemplate', {});
     expect(template.fileName).toBe('学生名单导入模板.xlsx');
     const bytes = Buffer.from(template.contentBase64, 'base64');
@@ -203,8 +197,9 @@ describe('students: a real school’s messy roster', () => {
     const data = sheetTable(wb.worksheets[0]);
     const header = data.header as string[];
     expect(header.slice(0, 4)).toEqual(['学号', '姓名', '证件类型', '证件号码']);
-    // No example among the data: one left there would be imported as a real student.
-    expect(data.rows).toHaveLength(0);
+    // One example row, its ID number a text cell (see importTemplates.test for every import).
+    expect(data.rows).toHaveLength(1);
+    expect(typeof data.rows[0][header.indexOf('证件号码')]).toBe('string');
     const idColumn = wb.worksheets[0].getColumn(header.indexOf('证件号码') + 1);
     expect(idColumn.numFmt).toBe('@');
     const notes = sheetTable(wb.worksheets[1]);
@@ -218,8 +213,11 @@ describe('students: a real school’s messy roster', () => {
     expect(typeof idNote?.[2]).toBe('string');
     const empty = await ok(t, 'students.importPreview', { file: upload('模板.xlsx', bytes) });
     expect(empty.summary).toMatchObject({ total: 0, valid: 0 });
-    // The example, typed under the header, imports cleanly.
-    const filled = await templateFilledWithExample(bytes);
+    expect(empty.skipped.examples).toBe(1);
+    // The example with another 学号 and ID number (a person copying it) imports cleanly.
+    const filled = await templateWithRows(bytes, [
+      { 学号: '2023010102', 证件号码: residentId('20050301', 4) },
+    ]);
     const preview = await ok(t, 'students.importPreview', { file: upload('模板.xlsx', filled) });
     expect(preview.summary).toMatchObject({ total: 1, valid: 1, invalid: 0 });
   });

@@ -75,8 +75,21 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await dialog.getByTestId('import-template').click();
     const template = await templateDownload;
     expect(template.suggestedFilename()).toBe('学生名单导入模板.xlsx');
-    const templateBook = await loadWorkbook(readFileSync(await template.path()));
+    const templateBytes = readFileSync(await template.path());
+    const templateBook = await loadWorkbook(templateBytes);
     expect(templateBook.worksheets.map((w) => w.name)).toEqual(['学生名单', '说明']);
+    expect(sheetTable(templateBook.worksheets[0]).rows).toHaveLength(1);
+    // Picked as downloaded, the template's example row is skipped, and the preview says so.
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: template.suggestedFilename(),
+      mimeType: XLSX_MIME,
+      buffer: templateBytes,
+    });
+    await expect(dialog.getByTestId('import-summary')).toHaveText('表头下方没有数据行。');
+    await expect(dialog.getByTestId('import-skipped')).toHaveText(
+      '已跳过模板的示例行 1 行，它们不是数据行。',
+    );
+    await dialog.getByRole('button', { name: '重新选择文件' }).click();
 
     // The roster kept as a Word table is picked first: the file is named as a Word document.
     await page.locator('.ant-modal input[type=file]').setInputFiles({

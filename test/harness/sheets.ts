@@ -69,16 +69,23 @@ export function sheetTable(ws: ExcelJS.Worksheet): {
 }
 
 /**
- * A downloaded import template filled in as a person would: the 说明 sheet's 示例 value of each
- * column typed under the data sheet's header (text cells, as the template's columns are).
+ * A downloaded import template filled in as a person would, its example row left in place: under
+ * it one row per entry, each the example with the given columns (by header label) changed.
  */
-export async function templateFilledWithExample(template: Buffer): Promise<Buffer> {
+export async function templateWithRows(
+  template: Buffer,
+  rows: readonly Readonly<Record<string, string>>[],
+): Promise<Buffer> {
   const wb = await loadWorkbook(template);
-  const [data, notes] = wb.worksheets;
-  const notesTable = sheetTable(notes);
-  const example = new Map(notesTable.rows.map((r) => [String(r[0] ?? ''), String(r[2] ?? '')]));
-  const header = sheetTable(data).header.map((h) => String(h ?? ''));
-  data.getRow(2).values = header.map((label) => example.get(label) ?? '');
+  const data = wb.worksheets[0];
+  const table = sheetTable(data);
+  const header = table.header.map((h) => String(h ?? ''));
+  const example = table.rows[0].map((v) => String(v ?? ''));
+  rows.forEach((changes, i) => {
+    data.getRow(table.headerRow + 2 + i).values = header.map(
+      (label, c) => changes[label] ?? example[c] ?? '',
+    );
+  });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

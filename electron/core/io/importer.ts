@@ -22,7 +22,7 @@ import type { CancellableTask, TaskRegistry } from './tasks';
 import { addSheet, newWorkbook, workbookBytes } from './sheetWriter';
 import { groupProblems } from './problemGroups';
 import { decodeUpload, readTable } from './read';
-import { isNoteRow, isTotalRow } from './rowKinds';
+import { isExampleRow, isNoteRow, isTotalRow } from './rowKinds';
 import { lostLongIdentifier, type Cell, type Table, type TableRow } from './table';
 
 export type ParsedImportRequest = z.output<typeof importRequestSchema>;
@@ -234,7 +234,13 @@ interface Analysis<T> {
   valid: ValidRow<T>[];
 }
 
-const noneSkipped = (): ImportSkipped => ({ totals: 0, notes: 0, blank: 0, merged: 0 });
+const noneSkipped = (): ImportSkipped => ({
+  totals: 0,
+  notes: 0,
+  blank: 0,
+  examples: 0,
+  merged: 0,
+});
 
 /** `3、7、12`: the rows a problem involves. */
 const rowList = (rows: readonly number[]) => rows.join('、');
@@ -362,12 +368,18 @@ async function analyse<K extends string, T>(
     group: intern(group),
   });
 
-  // Rows that hold no person: blank, totals, notes, and exact copies of an earlier row.
+  // Rows that hold no person: blank, totals, notes, the template's example, and exact copies of
+  // an earlier row.
   const readColumns = new Set(Object.values<number | null>(mapping).filter((i) => i !== null));
   const requiredColumns = def.fields
     .filter((f) => f.required)
     .map((f) => mapping[f.key])
     .filter((i): i is number => i !== null);
+  const examples = new Map<number, string>();
+  for (const f of def.fields) {
+    const index = mapping[f.key];
+    if (index !== null) examples.set(index, f.example ?? '');
+  }
   const skipped = noneSkipped();
   const mergedNotes: RowIssue[] = [];
   /** A merged row's number → the row it repeats (whose cells it shares). */
@@ -385,6 +397,7 @@ async function analyse<K extends string, T>(
     if (isTotalRow(row, requiredColumns)) skipped.totals += 1;
     else if (isNoteRow(row, readColumns)) skipped.notes += 1;
     else if (texts.every((text) => text === '')) skipped.blank += 1;
+    else if (isExampleRow(row, examples)) skipped.examples += 1;
     else {
       const hash = hashTexts(texts);
       const seen = firstOfContent.get(hash);
@@ -701,7 +714,12 @@ async function commitTask<K extends string, T>(
     );
   }
   if (preview.summary.total === 0) {
-    throw new CoreError('VALIDATION', '未导入任何数据：表头下方没有数据行。');
+    throw new CoreError(
+      'VALIDATION',
+      preview.skipped.examples > 0
+        ? '未导入任何数据：表头下方只有模板的示例行（已跳过），没有要导入的数据行。'
+        : '未导入任何数据：表头下方没有数据行。',
+    );
   }
   const { invalid } = preview.summary;
   if (invalid > 0 && !request.skipInvalid) {

@@ -33,3 +33,17 @@ export function isNoteRow(row: TableRow, readColumns: ReadonlySet<number>): bool
   if (cells.length !== 1 || cells[0].cell.kind !== 'text') return false;
   return NOTE.test(cells[0].cell.text) || !readColumns.has(cells[0].index);
 }
+
+/**
+ * The example row of the import's own 下载模板, left in as it came: every column the import reads
+ * holds that column's example value (`examples`: column index → example text). A template whose
+ * columns hold no example at all has no example row to find.
+ */
+export function isExampleRow(row: TableRow, examples: ReadonlyMap<number, string>): boolean {
+  let any = false;
+  for (const [index, example] of examples) {
+    if ((row.cells[index]?.text ?? '') !== example) return false;
+    if (example !== '') any = true;
+  }
+  return any;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNoteRow, isTotalRow } from '../../../electron/core/io/rowKinds';
+import { isExampleRow, isNoteRow, isTotalRow } from '../../../electron/core/io/rowKinds';
 import type { Cell, TableRow } from '../../../electron/core/io/table';
 
 const cell = (text: string | number): Cell =>
@@ -35,5 +35,22 @@ describe('rows that are not people', () => {
     // A row with only a name is a person with missing cells, not a note.
     expect(isNoteRow(row('', '', '王五'), read)).toBe(false);
     expect(isNoteRow(row('', '2023010103', '王五'), read)).toBe(false);
+  });
+
+  it('the template’s example row is one whose every read column holds its example', () => {
+    // 学号 in column 1, 姓名 in 2, 备注 (no example) in 3; column 0 is not read.
+    const examples = new Map([
+      [1, '2023010101'],
+      [2, '张三'],
+      [3, ''],
+    ]);
+    expect(isExampleRow(row('', '2023010101', '张三'), examples)).toBe(true);
+    expect(isExampleRow(row(1, '2023010101', '张三', ''), examples)).toBe(true);
+    // One cell changed or added: a real row typed over the example.
+    expect(isExampleRow(row('', '2023010102', '张三'), examples)).toBe(false);
+    expect(isExampleRow(row('', '2023010101', '张三', '转专业'), examples)).toBe(false);
+    // No example in any column: nothing is an example row, not even an empty one.
+    const noExamples = new Map([...examples.keys()].map((index) => [index, '']));
+    expect(isExampleRow(row('', '', ''), noExamples)).toBe(false);
   });
 });

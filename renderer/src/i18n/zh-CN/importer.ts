@@ -25,11 +25,18 @@ export const importer = {
     valid > 0
       ? '有错误的行不能导入：可“下载问题行”在 Excel 中改正后导入该文件，或先“仅导入无误的行”。'
       : '没有可以导入的行：可“下载问题行”在 Excel 中改正后导入该文件。',
-  skipped: (s: { totals: number; notes: number; blank: number; merged: number }) => {
+  skipped: (s: {
+    totals: number;
+    notes: number;
+    blank: number;
+    examples: number;
+    merged: number;
+  }) => {
     const parts = [
       s.totals > 0 ? `合计/小计行 ${s.totals} 行` : '',
       s.notes > 0 ? `表尾说明 ${s.notes} 行` : '',
       s.blank > 0 ? `空行 ${s.blank} 行` : '',
+      s.examples > 0 ? `模板的示例行 ${s.examples} 行` : '',
     ].filter(Boolean);
     const skipped = parts.length > 0 ? `已跳过${parts.join('、')}，它们不是数据行。` : '';
     const merged = s.merged > 0 ? `完全相同的重复行 ${s.merged} 行已合并，只导入一次。` : '';
@@ -43,7 +50,8 @@ export const importer = {
   problem: '问题',
   downloadProblems: '下载问题行',
   template: '下载模板',
-  templateSaved: (fileName: string) => `已下载 ${fileName}：按“说明”工作表填写后导入。`,
+  templateSaved: (fileName: string) =>
+    `已下载 ${fileName}：灰色的一行是示例，可改写或删除；按“说明”工作表填写后导入。`,
   downloaded: (fileName: string) => `已下载 ${fileName}：改正后可直接导入该文件。`,
   skipInvalid: (n: number) => `仅导入无误的 ${rows(n)} 行`,
   skipConfirmTitle: '仅导入无误的行？',
