@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { errorOf, openApp, pressInConfirm } from '../harness/antd';
-import { xlsxBytes } from '../harness/sheets';
+import { errorOf, openApp, openConfirm, pressInConfirm } from '../harness/antd';
+import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -37,7 +38,7 @@ test.describe('证书目录', () => {
     temp.remove();
   });
 
-  test('samples, a cap with its document number, import with a bad row fixed, archive', async ({
+  test('samples, a cap with its document number, import with a bad row left out then fixed, archive', async ({
     page,
   }, testInfo) => {
     const consoleErrors: string[] = [];
@@ -108,19 +109,49 @@ test.describe('证书目录', () => {
       contentType: 'image/png',
     });
 
-    // Fix the file, pick it again, import.
-    await dialog.getByRole('button', { name: '重新选择文件' }).click();
+    // 下载问题行: 行号, the file's own columns, 问题 — read back with ExcelJS.
+    const downloading = page.waitForEvent('download');
+    await dialog.getByTestId('import-download-problems').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('补充证书-问题行.xlsx');
+    const problems = sheetTable(
+      (await loadWorkbook(readFileSync(await download.path()))).worksheets[0],
+    );
+    expect(problems.header).toEqual(['行号', '证书名称', '培训评价组织', '批次', '等级', '问题']);
+    expect(problems.rows).toHaveLength(1);
+    expect(problems.rows[0].slice(0, 5)).toEqual([
+      5,
+      '网络安全评估',
+      '中科软科技股份有限公司',
+      '3',
+      '特级',
+    ]);
+    expect(String(problems.rows[0][5])).toContain('无法识别的等级“特级”');
+
+    // 仅导入无误的 2 行, after saying what stays out: 数字媒体交互设计 added, 物流管理 updated.
+    await dialog.getByTestId('import-skip-invalid').click();
+    await expect(await openConfirm(page)).toContainText('将导入 2 行；另有 1 行有错误，不会导入');
+    await pressInConfirm(page, /确定导入/);
+    await expect(dialog.getByText('导入完成：新增 1 条，更新 1 条。')).toBeVisible();
+    await expect(dialog.getByText('有错误的 1 行未导入。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await expect(page.getByText('共 17 条')).toBeVisible();
+    await expect(row(page, '数字媒体交互设计')).toBeVisible();
+    await expect(row(page, '网络安全评估')).toHaveCount(0);
+
+    // Fix the file, pick it again, import: only the fixed row is new.
+    await page.getByRole('button', { name: '从表格导入' }).click();
     await importFile(page, '补充证书（已改正）.xlsx', [
       ['数字媒体交互设计', '凤凰新联合（北京）教育科技有限公司', '第三批', '初级、中级、高级'],
       ['网络安全评估', '中科软科技股份有限公司', '3', '高级'],
       ['物流管理', '北京中物联物流采购培训中心', '第一批', '初级、中级、高级'],
     ]);
     await expect(dialog.getByTestId('import-summary')).toContainText(
-      '共 3 行：可导入 3 行（新增 2，更新 1），有错误 0 行。',
+      '共 3 行：可导入 3 行（新增 1，更新 2），有错误 0 行。',
     );
     await expect(dialog.getByTestId('import-errors')).toHaveCount(0);
     await dialog.getByTestId('import-commit').click();
-    await expect(dialog.getByText('导入完成：新增 2 条，更新 1 条。')).toBeVisible();
+    await expect(dialog.getByText('导入完成：新增 1 条，更新 2 条。')).toBeVisible();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await expect(page.getByText('共 18 条')).toBeVisible();
     await expect(row(page, '网络安全评估')).toContainText('第三批');

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { attachScreenshot, openPage, openApp } from '../harness/antd';
-import { xlsxBytes } from '../harness/sheets';
+import { attachScreenshot, openApp, openConfirm, openPage, pressInConfirm } from '../harness/antd';
+import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,7 +20,7 @@ test.describe('教师导入', () => {
     temp.remove();
   });
 
-  test('a sheet with a bad row is refused with its row number; fixed, it imports; again, nothing doubles', async ({
+  test('a sheet with a bad row: its problem rows downloaded, the valid row imported alone; fixed, the rest imports; again, nothing doubles', async ({
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
@@ -48,16 +49,40 @@ test.describe('教师导入', () => {
     await expect(dialog.getByTestId('import-commit')).toBeDisabled();
     await attachScreenshot(page, testInfo, 'teacher-import-error');
 
-    await dialog.getByRole('button', { name: '重新选择文件' }).click();
+    // 下载问题行: 行号, the file's own columns, 问题 — read back with ExcelJS.
+    const downloading = page.waitForEvent('download');
+    await dialog.getByTestId('import-download-problems').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('教师-问题行.xlsx');
+    const problems = sheetTable(
+      (await loadWorkbook(readFileSync(await download.path()))).worksheets[0],
+    );
+    expect(problems.header).toEqual(['行号', ...header, '问题']);
+    expect(problems.rows).toEqual([
+      [4, 'T002', '李四', '男士', '讲师', '是', '否', '是', '“性别”列：性别“男士”应为“男”或“女”'],
+    ]);
+
+    // 仅导入无误的 1 行, after saying what stays out: only 张三 is saved.
+    await dialog.getByTestId('import-skip-invalid').click();
+    await expect(await openConfirm(page)).toContainText('将导入 1 行；另有 1 行有错误，不会导入');
+    await pressInConfirm(page, /确定导入/);
+    await expect(dialog.getByText('导入完成：新增 1 条，更新 0 条。')).toBeVisible();
+    await expect(dialog.getByText('有错误的 1 行未导入。')).toBeVisible();
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    const rows = page.getByTestId('teachers-table').locator('tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(1);
+    await expect(rows).toContainText(['张三']);
+
+    // The fixed sheet: 李四 is added, 张三 (the same 工号) updated.
+    await page.getByRole('button', { name: '从表格导入' }).click();
     const fixed = [
       ['T001', '张三', '女', '讲师', '是', '是', '是'],
       ['T002', '李四', '男', '讲师', '是', '否', '是'],
     ];
     await pick('教师（已改正）.xlsx', fixed);
     await dialog.getByTestId('import-commit').click();
-    await expect(dialog.getByText('导入完成：新增 2 条，更新 0 条。')).toBeVisible();
+    await expect(dialog.getByText('导入完成：新增 1 条，更新 1 条。')).toBeVisible();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
-    const rows = page.getByTestId('teachers-table').locator('tbody tr.ant-table-row');
     await expect(rows).toHaveCount(2);
 
     await page.getByRole('button', { name: '从表格导入' }).click();
