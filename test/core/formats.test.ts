@@ -5,7 +5,7 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, confirmedProject, createBatch, seedExamSchool } from '../harness/exams';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
-import { fails, ok, readRows } from '../harness/staff';
+import { auditEntries, fails, ok, readRows } from '../harness/staff';
 
 /*
  * Formats out (issue 14, item 6): 发证机构编码 and 融通课程 recorded, and the data centre's
@@ -82,6 +82,52 @@ describe('发证机构编码 and 融通课程', () => {
     expect(
       readRows(t, 'SELECT organization_code FROM certificates WHERE id = ?', saved.id),
     ).toEqual([{ organization_code: '12100000400012345X' }]);
+  });
+
+  it('发证机构编码 is the organization’s: set on one certificate, every certificate of it carries it', async () => {
+    const { organization } = seeded.certificate;
+    const sibling = await ok(t, 'catalogue.create', {
+      ...certificateInput({ name: '同组织的另一证书', organizationCode: '' }),
+    });
+    const other = await ok(t, 'catalogue.create', {
+      ...certificateInput({ name: '别的组织的证书', organization: '另一评价组织' }),
+    });
+    await ok(t, 'catalogue.update', {
+      id: seeded.certificate.id,
+      ...certificateInput({ organizationCode: '12100000400012345X' }),
+    });
+    const codes = () =>
+      readRows<{ name: string; organization_code: string }>(
+        t,
+        'SELECT name, organization_code FROM certificates WHERE organization = ? OR id = ? ORDER BY id',
+        organization,
+        other.id,
+      );
+    const expected = (code: string) =>
+      codes().map((r) => ({ name: r.name, organization_code: r.name === other.name ? '' : code }));
+    expect(codes()).toEqual(expected('12100000400012345X'));
+    // The sibling's change is in the audit log.
+    expect(
+      auditEntries(t, 'certificate')
+        .filter((e) => e.entityId === String(sibling.id))
+        .map((e) => [e.before, e.after]),
+    ).toEqual([
+      [
+        { name: '同组织的另一证书', organizationCode: '' },
+        { name: '同组织的另一证书', organizationCode: '12100000400012345X' },
+      ],
+    ]);
+    // A new certificate of the organization left blank takes the code.
+    const third = await ok(t, 'catalogue.create', {
+      ...certificateInput({ name: '第三个证书', organizationCode: '' }),
+    });
+    expect(third.organizationCode).toBe('12100000400012345X');
+    // Changed on the sibling: changed for all of the organization, the other one untouched.
+    await ok(t, 'catalogue.update', {
+      id: sibling.id,
+      ...certificateInput({ name: '同组织的另一证书', organizationCode: '12100000400099999Y' }),
+    });
+    expect(codes()).toEqual(expected('12100000400099999Y'));
   });
 
   it('a project lists its 融通课程 in order and refuses a repeated 课程号 naming both rows', async () => {

@@ -93,6 +93,18 @@ export function catalogueRepository(ctx: CoreContext) {
          source = @source, updated_at = @at WHERE id = @id`,
     ),
     touch: db.prepare('UPDATE certificates SET updated_at = ? WHERE id = ?'),
+    organizationCode: db.prepare<[string, number], { code: string }>(
+      `SELECT organization_code AS code FROM certificates
+       WHERE organization = ? AND id <> ? AND organization_code <> ''
+       ORDER BY updated_at DESC, id DESC LIMIT 1`,
+    ),
+    otherCodes: db.prepare<[string, string], { id: number; name: string; code: string }>(
+      `SELECT id, name, organization_code AS code FROM certificates
+       WHERE organization = ? AND organization_code <> ?`,
+    ),
+    setCode: db.prepare(
+      'UPDATE certificates SET organization_code = ?, updated_at = ? WHERE id = ?',
+    ),
     setArchived: db.prepare('UPDATE certificates SET archived = ?, updated_at = ? WHERE id = ?'),
     insertLevel: db.prepare(
       'INSERT INTO certificate_levels (certificate_id, level, updated_at) VALUES (?, ?, ?)',
@@ -351,11 +363,41 @@ export function catalogueRepository(ctx: CoreContext) {
     });
   }
 
+  /**
+   * 发证机构编码 is the evaluation organization's, so every certificate of one organization
+   * carries the same: a code given for one is set on the others (each change audited), and a
+   * certificate saved without one takes its organization's.
+   */
+  function shareOrganizationCode(
+    id: number,
+    organization: string,
+    given: string | undefined,
+    at: string,
+  ) {
+    const code = given ?? statements.organizationCode.get(organization, id)?.code;
+    if (code === undefined) return;
+    const record = auditLog(db, 'certificate');
+    for (const other of statements.otherCodes.all(organization, code)) {
+      statements.setCode.run(code, at, other.id);
+      if (other.id === id) continue;
+      record(
+        auditStamp(ctx, at),
+        other.id,
+        'update',
+        { name: other.name, organizationCode: other.code },
+        { name: other.name, organizationCode: code },
+      );
+    }
+  }
+
   function insertCertificate(fields: CertificateFields, at: string): number {
-    return Number(
+    const id = Number(
       statements.insert.run({ ...fields, organizationCode: fields.organizationCode ?? null, at })
         .lastInsertRowid,
     );
+    // A new certificate left blank takes its organization's code.
+    shareOrganizationCode(id, fields.organization, fields.organizationCode || undefined, at);
+    return id;
   }
 
   function updateCertificate(id: number, fields: CertificateFields, at: string): void {
@@ -365,6 +407,7 @@ export function catalogueRepository(ctx: CoreContext) {
       id,
       at,
     });
+    shareOrganizationCode(id, fields.organization, fields.organizationCode, at);
   }
 
   function setArchived(certificate: Certificate, archived: boolean, at: string): void {
