@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-/** The most JavaScript the browser may load before the app frame paints (issue 15). */
+/** The most JavaScript the browser may load before the app frame paints. */
 export const FIRST_PAINT_TARGET_BYTES = 900 * 1000;
 
 /**

@@ -8,12 +8,11 @@ import {
 import type { CertificateLevel } from '../domain/certificate';
 import type { SignupStatus } from '../domain/exams';
 import { idField, intField, optionalText, requiredText } from './fields';
-import type { SheetDownload } from './fees';
-import type { GeneratedFile } from './files';
+import type { GeneratedFile, SheetDownload } from './files';
 import { importRequestSchema, importHandlers } from './imports';
 import type { TopicsOf } from './topics';
 
-/** 考场编排 (issue 17, item 2–3): rooms, sessions, seats and 准考证号 of one exam batch. */
+/** 考场编排: rooms, sessions, seats and 准考证号 of one exam batch. */
 
 const batchIdField = idField('考核批次');
 
@@ -106,7 +105,6 @@ export const ticketsPdfSchema = z
 const batchOnly = z.object({ batchId: batchIdField }).strict();
 
 export const admissionImportSchema = importRequestSchema.extend({ batchId: batchIdField }).strict();
-export type AdmissionImportRequest = z.input<typeof admissionImportSchema>;
 export const admissionImportCommitSchema = admissionImportSchema
   .extend({ confirmPrinted: confirmPrintedField })
   .strict();

@@ -414,7 +414,6 @@ export interface AttendanceSaved {
 export const resultImportSchema = importRequestSchema
   .extend({ batchId: idField('考核批次') })
   .strict();
-export type ResultImportRequest = z.input<typeof resultImportSchema>;
 
 export const examsContract = {
   'exams.batches.list': { input: batchListSchema, output: {} as ExamBatch[] },

@@ -26,6 +26,7 @@ import {
   yuanToFenField,
   type DeleteResult,
 } from './fields';
+import type { SheetDownload } from './files';
 import { feeData, type TopicsOf } from './topics';
 
 // ---- 台账: the sign-ups with their fee and payer ----
@@ -319,14 +320,6 @@ export interface AuditHistory {
 }
 
 export const auditLimit = z.number().int().min(1).max(2000).default(500);
-
-// ---- 下载 ----
-
-export interface SheetDownload {
-  fileName: string;
-  contentBase64: string;
-  size: number;
-}
 
 const uploadColumnSchema = z
   .object({

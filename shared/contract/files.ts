@@ -46,6 +46,13 @@ export type UploadedFile = z.infer<typeof uploadedFileSchema>;
 /** A file the core made, to save or open: its safe name and bytes (the same shape as an upload). */
 export type GeneratedFile = UploadedFile;
 
+/** A spreadsheet the core wrote, sent back in the answer for the page to save (base64, with its size). */
+export interface SheetDownload {
+  fileName: string;
+  contentBase64: string;
+  size: number;
+}
+
 /** The media types of the files the app makes, named once. */
 export const mimeTypes = {
   zip: 'application/zip',

@@ -18,9 +18,8 @@ import {
   yuanToFenField,
   type DeleteResult,
 } from './fields';
-import type { SheetDownload } from './fees';
 import type { RecordDocument } from './attachments';
-import { uploadedFileSchema, type FileOffer } from './files';
+import { uploadedFileSchema, type FileOffer, type SheetDownload } from './files';
 import type { TopicsOf } from './topics';
 
 // ---- 登记收入与支出 ----
@@ -105,7 +104,6 @@ export const fundsQuerySchema = z
     projectId: idField('试点项目').nullable().default(null),
   })
   .strict();
-export type FundsQuery = z.input<typeof fundsQuerySchema>;
 
 export type FundDocument = RecordDocument;
 
@@ -178,7 +176,7 @@ export interface StudentFeeOption {
   recordedBy: number | null;
 }
 
-/** 试点推进情况: the factors the notice names for funding, for one year (item 5 of issue 18). */
+/** 试点推进情况: the factors the notice names for funding, for one year. */
 export type { PilotProgress } from '../domain/funds';
 
 export interface FileDownload extends SheetDownload {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { SheetDownload } from './fees';
-import { uploadedFileSchema } from './files';
+import { uploadedFileSchema, type SheetDownload } from './files';
 import { taskIdSchema } from './events';
 import type { TopicsOf } from './topics';
 

@@ -9,7 +9,7 @@ import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 
 /**
- * Candidate photos (证件照, issue 17, item 5): imported for a batch's candidates from photo files
+ * Candidate photos (证件照): imported for a batch's candidates from photo files
  * or a zip (a folder is sent as its files), checked against the batch's evaluation organization's
  * rules, shown on the student page, exported as a zip named the organization's way.
  */

@@ -75,7 +75,6 @@ export const projectCourseSchema = z
     courseName: courseText('课程名称', 100),
   })
   .strict();
-export type ProjectCourse = z.output<typeof projectCourseSchema>;
 
 /** Everything the coordinator edits on a project page. */
 export const projectDataSchema = z

@@ -1,5 +1,5 @@
 /**
- * 考场编排 (issue 17, item 2): candidates into room × session × seat, and 准考证号 from the
+ * 考场编排: candidates into room × session × seat, and 准考证号 from the
  * coordinator's pattern. Pure: the core saves what these return, the page previews the same.
  *
  * - Never over capacity: too few seats is an error saying how many are missing.
@@ -12,11 +12,6 @@
 
 export const arrangementModes = ['class', 'mixed'] as const;
 export type ArrangementMode = (typeof arrangementModes)[number];
-
-export const arrangementModeLabels: Record<ArrangementMode, string> = {
-  class: '原班',
-  mixed: '打乱',
-};
 
 export interface ArrangeCandidate {
   signupId: number;

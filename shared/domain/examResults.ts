@@ -9,7 +9,7 @@ import {
 import { normalizeText } from './text';
 
 /**
- * Results back in (issue 14, item 5): what one row of an evaluation organization's result sheet
+ * Results back in: what one row of an evaluation organization's result sheet
  * makes of a sign-up. Pure, so the preview and the commit (and any page) decide alike.
  */
 
@@ -69,12 +69,6 @@ export function parseScore(text: string): number | 'absent' | null | undefined {
   if (!/^\d+(\.\d+)?$/.test(key)) return undefined;
   const value = Number(key);
   return value <= 1000 ? value : undefined;
-}
-
-/** A batch's scoring when the organization gives it: 及格线 and the theory share in percent. */
-export interface BatchScoring {
-  passScore: number | null;
-  theoryWeight: number | null;
 }
 
 /** Theory × its share + practical × the rest, to one decimal: 40% of 82 and 60% of 76 is 78.4. */
@@ -278,7 +272,6 @@ export function planResult(saved: SavedResult, sheet: SheetResult): ResultPlan {
 
 /** The statuses a result is entered as, on the sheet or in the batch page's result table. */
 export const resultStatuses = ['examined', 'passed', 'failed', 'absent', 'violation'] as const;
-export type ResultStatus = (typeof resultStatuses)[number];
 
 /**
  * Why a sign-up in `from` cannot be given the result `to` in the batch page's result table; null

@@ -1,5 +1,5 @@
 /**
- * 试点经费: the pilot's money as a whole (issue 18), defined once for the core, the page and the
+ * 试点经费: the pilot's money as a whole, defined once for the core, the page and the
  * 试点经费使用情况表.
  * - Income comes from 奖补资金 (with the allocating document number), 学校预算, other sources, or —
  *   the only money a student may be the source of — a voluntary additional certificate's exam

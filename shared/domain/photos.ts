@@ -1,5 +1,5 @@
 /**
- * Candidate photos (证件照, issue 17, item 5): the checks an evaluation organization asks of a
+ * Candidate photos (证件照): the checks an evaluation organization asks of a
  * photo, how a photo file is matched to a student by its name, and how an exported photo is
  * named. Pure, so the import's report and the settings form say the same.
  */

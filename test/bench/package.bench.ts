@@ -100,7 +100,7 @@ function peakRss(
 }
 
 /**
- * Issue 5 item 8: the package export of a school with 300 teachers and 50 attachments (~100 MB)
+ * The package export of a school with 300 teachers and 50 attachments (~100 MB)
  * through the dispatcher (documents, zip to a temp file, rename, offered for download), against
  * yazl zipping the same attachment files in the same run; peak RSS of each in its own process.
  */

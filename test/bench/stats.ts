@@ -31,7 +31,7 @@ export function spread(list: readonly number[]): number {
 }
 
 /**
- * A time row's hard target (issue 15 item 6): an absolute budget for what a person feels, a
+ * A time row's hard target: an absolute budget for what a person feels, a
  * ratio to the baseline's median for machine work, or both.
  */
 export interface TimeTarget {

@@ -60,7 +60,7 @@ describe('renderer data layer (queryCache) on a real core', () => {
   });
 
   it('until the topic table has loaded every change counts as touching every answer', async () => {
-    // The table loads after the first paint (issue 15); meanwhile refetching is the safe side.
+    // The table loads after the first paint; meanwhile refetching is the safe side.
     const topics = await import('../../renderer/src/api/handlerTopics');
     expect(topics.readsAny('majors.list', ['photos'])).toBe(true);
     await topics.loadHandlerTopics();

@@ -8,7 +8,7 @@ import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
 
 /*
- * Formats out (issue 14, item 6): 发证机构编码 and 融通课程 recorded, and the data centre's
+ * Formats out: 发证机构编码 and 融通课程 recorded, and the data centre's
  * ODS sheets exported through the one sheet writer, read back here with ExcelJS.
  */
 

@@ -21,7 +21,7 @@ import { makePdf } from '../harness/files';
 import { call, schoolProfile } from '../harness/seed';
 
 /**
- * Issue 13 item 3: the project form's live self-check (`factsFromForm` over what the page
+ * The project form's live self-check (`factsFromForm` over what the page
  * loads) and the core's (`projectFacts` over the saved project) must give the same facts and
  * the same verdicts. Random schools — profile or none, majors, teachers with every mix of
  * flags, rooms with and without equipment, sites on and off campus, hardware requirements

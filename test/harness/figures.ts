@@ -6,8 +6,8 @@ import type {
   FeeViolations,
   LedgerResult,
   Reconciliation,
-  SheetDownload,
 } from '../../shared/contract/fees';
+import type { SheetDownload } from '../../shared/contract/files';
 import { BIM_CERT, WEB_CERT, addStudents, type DataCall } from './fees';
 import { loadWorkbook, sheetTable } from './sheets';
 

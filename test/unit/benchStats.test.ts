@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { row } from '../bench/stats';
 
-describe('bench rows judged against their targets (issue 15 item 6)', () => {
+describe('bench rows judged against their targets', () => {
   it('an absolute budget is missed only by more than the spread of the runs', () => {
     expect(row('steady, over', [40, 41, 42], undefined, { maxMs: 30 }).missed).toBe(true);
     // Median 35 is 5 over, but the runs lie 20 apart: noise, not a miss.

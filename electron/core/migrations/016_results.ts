@@ -1,5 +1,5 @@
 /**
- * Results as the evaluation organization sends them back (issue 14, item 5): each sign-up keeps
+ * Results as the evaluation organization sends them back: each sign-up keeps
  * the theory and practical parts of its score beside the total, and the organization's own
  * 准考证号 when its sheet gives one, so a later sheet can be matched by it. A batch may record
  * the organization's pass line and the theory share of the total (practical: the rest), both

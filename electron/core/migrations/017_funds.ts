@@ -1,5 +1,5 @@
 /**
- * 试点经费 (issue 18): money received and spent for each pilot project, kept as carefully as the
+ * 试点经费: money received and spent for each pilot project, kept as carefully as the
  * exam fees.
  *
  * - Income by source: 奖补资金 (with its allocating document number), 学校预算, 其他来源, and

@@ -1,5 +1,5 @@
 /**
- * Formats out (issue 14, item 6): what the vocational-education data centre's tables need and
+ * Formats out: what the vocational-education data centre's tables need and
  * the app did not record.
  *
  * - 发证机构编码 of each certificate's evaluation organization (ODS_XSJNZSSJ, ODS_GZXZSSJ), ≤ 60.

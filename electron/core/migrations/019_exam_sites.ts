@@ -1,5 +1,5 @@
 /**
- * 考核站点 (issue 17, item 1).
+ * 考核站点: where the school may hold exams.
  *
  * - `exam_site_applications`: per certificate, the school's application to be an exam site:
  *   applied date, status (申请中 / 已批准 / 未通过), the approval document (an attachment, as fee

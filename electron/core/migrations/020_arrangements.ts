@@ -1,5 +1,5 @@
 /**
- * 考场编排 (issue 17, item 2): per exam batch, its exam rooms (a 实训室 or a typed name, with a
+ * 考场编排: per exam batch, its exam rooms (a 实训室 or a typed name, with a
  * capacity), its sessions (场次), and one seat per sign-up in a room × session. A seat is used
  * once per room and session; a sign-up has at most one seat.
  *

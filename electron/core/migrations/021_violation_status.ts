@@ -1,7 +1,7 @@
 import { signupSumsTriggers, studentMajorTrigger } from './009_fees_indexes';
 
 /**
- * 违纪 (issue 17, item 4): a sign-up's status may be 'violation' — the candidate sat but broke
+ * 违纪: a sign-up's status may be 'violation' — the candidate sat but broke
  * the exam rules, so the sitting is void: no score, fee still owed, final like 缺考.
  *
  * SQLite cannot change a CHECK, so `signups` is rebuilt the way SQLite documents it (the

@@ -1,5 +1,5 @@
 /**
- * Candidate photos (issue 17, item 5).
+ * Candidate photos (证件照).
  *
  * - `student_photos`: a student's 证件照, one per student, its content stored once like every
  *   attachment (`attachments`, migration 005) with its pixel size and the name of the file it

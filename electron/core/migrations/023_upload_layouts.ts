@@ -1,5 +1,5 @@
 /**
- * 考生信息上传表 layouts per evaluation organization (issue 14 item 6): which columns, in which
+ * 考生信息上传表 layouts per evaluation organization: which columns, in which
  * order and under which header, as a JSON list of `{ key, header }` checked by the core
  * (shared/domain/uploadLayouts.ts) before it is stored.
  */

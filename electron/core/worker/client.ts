@@ -51,7 +51,7 @@ export interface CoreWorkerOptions {
 /**
  * Each core thread's JavaScript heap limit. Without one, V8 lets garbage pile up while memory is
  * plentiful: a 60,000-row import then peaked at 350–460 MB for the whole web host, though what it
- * holds is under 100 MB; with this limit it stays near 325 MB (issue 14). A 60,000-row import
+ * holds is under 100 MB; with this limit it stays near 325 MB. A 60,000-row import
  * still fits with room to spare; work that needs more stops with the `outOfMemory` message below.
  */
 export const CORE_HEAP_LIMIT_MB = 192;

@@ -8,7 +8,7 @@ let loaded: TopicMap | undefined;
 
 /**
  * What each handler reads and writes. The map sits beside the zod schemas in the contract, so
- * importing it statically would put every schema in the first-paint JavaScript (issue 15); it
+ * importing it statically would put every schema in the first-paint JavaScript (capped by renderer/firstPaint.mts); it
  * loads when the first query starts, after the frame has painted.
  */
 export function loadHandlerTopics(): Promise<TopicMap> {

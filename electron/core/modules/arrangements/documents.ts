@@ -4,8 +4,7 @@ import type {
   ExamRoom,
   ExamSession,
 } from '../../../../shared/contract/arrangements';
-import type { SheetDownload } from '../../../../shared/contract/fees';
-import type { GeneratedFile } from '../../../../shared/contract/files';
+import type { GeneratedFile, SheetDownload } from '../../../../shared/contract/files';
 import { maskIdNumber } from '../../../../shared/domain/arrangement';
 import { downloadFileName } from '../../../../shared/domain/attachments';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
@@ -406,7 +405,7 @@ export function arrangementDocuments(
       });
       return file(downloadFileName(`考场门贴_${plan.batchLabel}`, 'pdf'), bytes);
     },
-    /** 考场安排表 (item 6): one row per seated candidate, in the shared sheet style. */
+    /** 考场安排表: one row per seated candidate, in the shared sheet style. */
     sheet: async (batchId: number): Promise<SheetDownload> => {
       const plan = load(batchId);
       const wb = await newWorkbook();

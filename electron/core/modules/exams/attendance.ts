@@ -78,7 +78,7 @@ function candidates(db: Db, batchId: number): { rows: AttendanceRow[]; seatOrder
 }
 
 /**
- * 考勤登记 (issue 17, item 4): 实考 / 缺考 / 违纪 per candidate from the sign-in sheet. 实考 moves
+ * 考勤登记: 实考 / 缺考 / 违纪 per candidate from the sign-in sheet. 实考 moves
  * 已报名 or 已缴费 to 已考 (a result already there stays); 缺考 and 违纪 are statuses of their own.
  * The counts are the batch's sign-up figures (`attendanceCounts`), as on 首页.
  */
@@ -118,7 +118,7 @@ export function attendanceService(ctx: CoreContext) {
   });
 
   /**
-   * 缺考名单 (issue 17, item 6): the batch's 缺考 and 违纪 candidates in seat order (by 学号 until
+   * 缺考名单: the batch's 缺考 and 违纪 candidates in seat order (by 学号 until
    * arranged), in the shared sheet style, with the counts in the title.
    */
   async function absentSheet(batchId: number): Promise<GeneratedFile> {

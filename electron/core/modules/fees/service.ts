@@ -1,5 +1,5 @@
 import { chinaDate } from '../../../../shared/domain/dates';
-import type { SheetDownload } from '../../../../shared/contract/fees';
+import type { SheetDownload } from '../../../../shared/contract/files';
 import { dataCentreDownload } from '../../io/dataCentre';
 import { skillCertificatesSheet, xCertificatesSheet } from './dataCentre';
 import type { CoreContext } from '../../context';

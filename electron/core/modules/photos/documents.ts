@@ -55,7 +55,7 @@ const documentAuditView = (row: DocumentRow) => ({
 });
 
 /**
- * 其他材料 (issue 17, item 5): each candidate's 申请表, ID scan and 在读证明 as attachments of the
+ * 其他材料: each candidate's 申请表, ID scan and 在读证明 as attachments of the
  * sign-up, and the batch's checklist of who is missing what.
  */
 export function candidateDocuments(ctx: CoreContext) {

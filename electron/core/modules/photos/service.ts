@@ -21,7 +21,7 @@ type PhotoHandlerName =
   | 'photos.getDocument';
 
 /**
- * 考生照片 (issue 17, item 5): import, check, show and export candidates' photos. The 准考证 and
+ * 考生照片: import, check, show and export candidates' photos. The 准考证 and
  * 签到表 read a photo through `photoForStudent` (store.ts).
  */
 export function photosHandlers(ctx: CoreContext): HandlersFor<PhotoHandlerName> {

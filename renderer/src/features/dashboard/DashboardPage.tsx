@@ -6,6 +6,7 @@ import type { ExamLevelStats, Violation } from '../../../../shared/contract/dash
 import type { ProjectFunds } from '../../../../shared/contract/funds';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { signupStatusLabels } from '../../../../shared/domain/exams';
 import { useNavigation } from '../../app/navigationStore';
 import { Chart } from '../../components/Chart';
 import { DataTable } from '../../components/DataTable';
@@ -101,10 +102,14 @@ export function DashboardPage() {
     },
     { title: tx.exams.signedUp, dataIndex: 'signedUp', sorter: (a, b) => a.signedUp - b.signedUp },
     { title: tx.exams.examined, dataIndex: 'examined', sorter: (a, b) => a.examined - b.examined },
-    { title: tx.exams.passed, dataIndex: 'passed', sorter: (a, b) => a.passed - b.passed },
-    { title: tx.exams.failed, dataIndex: 'failed' },
-    { title: tx.exams.absent, dataIndex: 'absent' },
-    { title: tx.exams.violation, dataIndex: 'violation' },
+    {
+      title: signupStatusLabels.passed,
+      dataIndex: 'passed',
+      sorter: (a, b) => a.passed - b.passed,
+    },
+    { title: signupStatusLabels.failed, dataIndex: 'failed' },
+    { title: signupStatusLabels.absent, dataIndex: 'absent' },
+    { title: signupStatusLabels.violation, dataIndex: 'violation' },
     {
       title: tx.exams.passRate,
       key: 'passRate',

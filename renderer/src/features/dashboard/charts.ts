@@ -1,6 +1,6 @@
 import type { DashboardSummary, ExamLevelStats } from '../../../../shared/contract/dashboard';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import { payers } from '../../../../shared/domain/exams';
+import { payerLabels, payers, signupStatusLabels } from '../../../../shared/domain/exams';
 import { fenToYuan, roundYuanToFen } from '../../../../shared/domain/money';
 import { addDays, periodStatusLabels } from '../../../../shared/domain/weeklyReports';
 import type { ChartOption } from '../../components/Chart';
@@ -11,8 +11,13 @@ const tx = t.dashboard;
 
 /** Grouped bars per certificate level: 报名, 已考, 通过. */
 export function examsChart(exams: readonly ExamLevelStats[]): ChartOption {
+  const names = {
+    signedUp: tx.exams.signedUp,
+    examined: tx.exams.examined,
+    passed: signupStatusLabels.passed,
+  };
   const series = (['signedUp', 'examined', 'passed'] as const).map((key) => ({
-    name: tx.exams[key],
+    name: names[key],
     type: 'bar',
     data: exams.map((e) => e[key]),
   }));
@@ -32,9 +37,7 @@ export function examsChart(exams: readonly ExamLevelStats[]): ChartOption {
 
 /** Fees by who pays, in yuan. */
 export function payerChart(fees: DashboardSummary['totals']['feeFen']): ChartOption {
-  const amountOf = new Map<string, string>(
-    payers.map((p) => [tx.fees.payers[p], formatFen(fees[p])]),
-  );
+  const amountOf = new Map<string, string>(payers.map((p) => [payerLabels[p], formatFen(fees[p])]));
   return {
     tooltip: {
       trigger: 'item',
@@ -52,7 +55,7 @@ export function payerChart(fees: DashboardSummary['totals']['feeFen']): ChartOpt
         radius: ['35%', '60%'],
         center: ['50%', '40%'],
         label: { show: false },
-        data: payers.map((p) => ({ name: tx.fees.payers[p], value: fenToYuan(fees[p]) })),
+        data: payers.map((p) => ({ name: payerLabels[p], value: fenToYuan(fees[p]) })),
       },
     ],
   };

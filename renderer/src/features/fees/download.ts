@@ -1,5 +1,4 @@
-import type { SheetDownload } from '../../../../shared/contract/fees';
-import { mimeTypes } from '../../../../shared/contract/files';
+import { mimeTypes, type SheetDownload } from '../../../../shared/contract/files';
 import { saveContent } from '../../api/files';
 
 /** Saves a sheet the core wrote, as every other download does (blob + `<a download>`). */

@@ -1,7 +1,7 @@
 import { Alert, Button } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatChinaDateTime, type DueReminder } from '../../../../shared/domain/weeklyReports';
-import { invoke } from '../../api/client';
+import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { t } from '../../i18n';
 
@@ -14,20 +14,12 @@ const tx = t.weekly.reminder;
  */
 export function WeeklyDueReminder() {
   const go = useNavigation((s) => s.go);
-  const [reminder, setReminder] = useState<DueReminder | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    invoke('weekly.reminders', {}).then(
-      (answer) => {
-        if (!cancelled) setReminder(answer.reminder);
-      },
-      // A reminder is a hint: if it cannot be read, the banner and 周报 still say it.
-      () => undefined,
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  // A reminder is a hint: if it cannot be read (no answer), the banner and 周报 still say it.
+  const answer = useQuery('weekly.reminders', {}).data;
+  // The first answer's reminder, kept until closed: later answers (after the reports or the
+  // schedule change) neither bring it back nor add one. undefined: no answer yet.
+  const [reminder, setReminder] = useState<DueReminder | null>();
+  if (reminder === undefined && answer) setReminder(answer.reminder);
   if (!reminder) return null;
   return (
     <Alert

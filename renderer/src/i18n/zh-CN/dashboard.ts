@@ -53,11 +53,11 @@ export const dashboard = {
     empty: '还没有考核报名。',
     level: '证书 · 等级',
     signedUp: '报名',
+    /**
+     * 实考: 已考, 通过 and 未通过 together, not the status 已考. The 通过, 未通过, 缺考 and 违纪
+     * columns are titled by their statuses (`signupStatusLabels`).
+     */
     examined: '已考',
-    passed: '通过',
-    failed: '未通过',
-    absent: '缺考',
-    violation: '违纪',
     passRate: '通过率',
     maxFee: '最高收费',
     cap: '成本上限',
@@ -71,6 +71,5 @@ export const dashboard = {
   fees: {
     chartTitle: '考核费用（按承担方）',
     byLevelTitle: '考核费用（按证书等级与承担方）',
-    payers: { school: '学校承担', subsidy: '财政补助', student: '学生自愿自费' },
   },
 } as const;
