@@ -231,6 +231,7 @@ export function catalogueRepository(ctx: CoreContext) {
   });
 
   const recordLimit = auditLog(db, 'certificate_fee_limit');
+  const recordCertificate = auditLog(db, 'certificate');
   function auditLimit(
     certificate: { id: number; name: string },
     id: number,
@@ -376,11 +377,10 @@ export function catalogueRepository(ctx: CoreContext) {
   ) {
     const code = given ?? statements.organizationCode.get(organization, id)?.code;
     if (code === undefined) return;
-    const record = auditLog(db, 'certificate');
     for (const other of statements.otherCodes.all(organization, code)) {
       statements.setCode.run(code, at, other.id);
       if (other.id === id) continue;
-      record(
+      recordCertificate(
         auditStamp(ctx, at),
         other.id,
         'update',
@@ -412,7 +412,7 @@ export function catalogueRepository(ctx: CoreContext) {
 
   function setArchived(certificate: Certificate, archived: boolean, at: string): void {
     statements.setArchived.run(archived ? 1 : 0, at, certificate.id);
-    auditLog(db, 'certificate')(
+    recordCertificate(
       auditStamp(ctx, at),
       certificate.id,
       'update',

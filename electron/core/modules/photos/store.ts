@@ -202,10 +202,11 @@ export function photoStore(ctx: CoreContext) {
       const facts = await photoFacts(file.bytes);
       const keys = photoNameKeys(file.fileName);
       const candidate = keys.map((k) => index.get(k)).find((c) => c !== undefined);
+      let problems = photoProblems(facts, rules);
       // Decoding is the slow check: only for a photo that passes the others.
-      if (photoProblems(facts, rules).length === 0)
-        facts.intact = imageDecodes(file.bytes, facts.type!);
-      const problems = photoProblems(facts, rules);
+      if (problems.length === 0 && !imageDecodes(file.bytes, facts.type!)) {
+        problems = photoProblems({ ...facts, intact: false }, rules);
+      }
       if (!candidate) {
         problems.unshift('文件名中没有本批次考生的身份证号或学号，无法确定是哪位考生');
       } else if (taken.has(candidate.student_id)) {
