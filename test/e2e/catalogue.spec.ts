@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { downloadProblemRows } from '../harness/uiFlows';
 import { expect, test, type Page } from '@playwright/test';
 import { errorOf, openApp, openConfirm, pressInConfirm } from '../harness/antd';
-import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
+import { xlsxBytes } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -110,13 +110,7 @@ test.describe('证书目录', () => {
     });
 
     // 下载问题行: 行号, the file's own columns, 问题 — read back with ExcelJS.
-    const downloading = page.waitForEvent('download');
-    await dialog.getByTestId('import-download-problems').click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toBe('补充证书-问题行.xlsx');
-    const problems = sheetTable(
-      (await loadWorkbook(readFileSync(await download.path()))).worksheets[0],
-    );
+    const problems = await downloadProblemRows(page, dialog, '补充证书-问题行.xlsx');
     expect(problems.header).toEqual(['行号', '证书名称', '培训评价组织', '批次', '等级', '问题']);
     expect(problems.rows).toHaveLength(1);
     expect(problems.rows[0].slice(0, 5)).toEqual([

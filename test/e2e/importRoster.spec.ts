@@ -1,3 +1,4 @@
+import { downloadProblemRows } from '../harness/uiFlows';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
@@ -140,12 +141,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await attachScreenshot(page, testInfo, 'import-roster-grouped');
 
     // 下载问题行: the file's own columns between 行号 and 问题, read back with ExcelJS.
-    const downloading = page.waitForEvent('download');
-    await dialog.getByTestId('import-download-problems').click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toBe('名单-问题行.xlsx');
-    const wb = await loadWorkbook(readFileSync(await download.path()));
-    const problems = sheetTable(wb.worksheets[0]);
+    const problems = await downloadProblemRows(page, dialog, '名单-问题行.xlsx');
     expect(problems.header).toEqual(['行号', ...rosterHeader, '问题']);
     expect(problems.rows).toHaveLength(1);
     expect(problems.rows[0][0]).toBe(5);

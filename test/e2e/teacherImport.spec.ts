@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { downloadProblemRows } from '../harness/uiFlows';
 import { expect, test } from '@playwright/test';
 import { attachScreenshot, openApp, openConfirm, openPage, pressInConfirm } from '../harness/antd';
-import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
+import { xlsxBytes } from '../harness/sheets';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,13 +50,7 @@ test.describe('教师导入', () => {
     await attachScreenshot(page, testInfo, 'teacher-import-error');
 
     // 下载问题行: 行号, the file's own columns, 问题 — read back with ExcelJS.
-    const downloading = page.waitForEvent('download');
-    await dialog.getByTestId('import-download-problems').click();
-    const download = await downloading;
-    expect(download.suggestedFilename()).toBe('教师-问题行.xlsx');
-    const problems = sheetTable(
-      (await loadWorkbook(readFileSync(await download.path()))).worksheets[0],
-    );
+    const problems = await downloadProblemRows(page, dialog, '教师-问题行.xlsx');
     expect(problems.header).toEqual(['行号', ...header, '问题']);
     expect(problems.rows).toEqual([
       [4, 'T002', '李四', '男士', '讲师', '是', '否', '是', '“性别”列：性别“男士”应为“男”或“女”'],

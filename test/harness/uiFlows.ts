@@ -1,4 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { loadWorkbook, sheetTable } from './sheets';
 import { choose, openDialog, openPage } from './antd';
 
 /** UI flows a coordinator repeats (school profile, 专业, 教师, 实训条件), shared by the e2e specs. */
@@ -121,4 +123,16 @@ export async function expectDashboardExamFigures(page: Page, figures: Record<str
       value,
     );
   }
+}
+
+/**
+ * Presses an import's 下载问题行 and reads the file back: its name is checked, the first sheet's
+ * header and rows are returned.
+ */
+export async function downloadProblemRows(page: Page, dialog: Locator, fileName: string) {
+  const downloading = page.waitForEvent('download');
+  await dialog.getByTestId('import-download-problems').click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(fileName);
+  return sheetTable((await loadWorkbook(readFileSync(await download.path()))).worksheets[0]);
 }
