@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExamBatch, Signup } from '../../shared/contract/exams';
+import { savedResultOf } from '../../shared/domain/examResults';
 import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
 import { csvBytes, loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
@@ -194,6 +195,18 @@ describe('results import', () => {
       ['registered', 'examined'],
     ]);
     expect(changes[0].after?.certificateNo).toBe('WEB-2020-0001');
+    // Each entry's after is the sign-up as stored, not as the sheet asked.
+    const stored = new Map([...after.values()].map((s) => [s.id, s]));
+    for (const change of changes) {
+      const s = stored.get(Number(change.entityId))!;
+      expect(change.after).toEqual({
+        studentId: s.studentId,
+        batchId: s.batchId,
+        ...savedResultOf(s),
+        feeFen: s.feeFen,
+        payer: s.payer,
+      });
+    }
     const imports = auditEntries(t, 'result_import');
     expect(imports).toHaveLength(1);
     expect(imports[0].after).toEqual({

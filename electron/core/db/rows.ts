@@ -23,12 +23,20 @@ export type CamelRecord<R> = { [K in keyof R & string as CamelName<K>]: R[K] };
  * a SELECT that gives exactly the record's columns (every column the row has becomes a field).
  */
 export function camelRow<R extends object>(row: R): CamelRecord<R> {
-  return Object.fromEntries(
-    Object.entries(row).map(([column, value]) => [
-      column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
-      value,
-    ]),
-  ) as CamelRecord<R>;
+  const record: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) record[camelName(column)] = value;
+  return record as CamelRecord<R>;
+}
+
+// Lists read thousands of rows with the same few dozen column names: each is converted once.
+const camelNames = new Map<string, string>();
+function camelName(column: string): string {
+  let name = camelNames.get(column);
+  if (name === undefined) {
+    name = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    camelNames.set(column, name);
+  }
+  return name;
 }
 
 /** The row of a record `T` whose yes/no fields `F` SQLite stores as 0/1. */

@@ -1,7 +1,7 @@
 import type { Signup } from '../../../../shared/contract/exams';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
-import { findSignups, recordSignupAudit } from './repository';
+import { findSignups, signupAuditRecorder } from './repository';
 
 /** One entry's verdict: its problems (refused), the sign-up after the change, or null (unchanged). */
 export type EntryCheck = readonly string[] | Signup | null;
@@ -70,9 +70,10 @@ export function saveBatchEntries<E extends { id: number }>(
       { fields: problems },
     );
   }
+  const recordAudit = signupAuditRecorder(ctx, at);
   for (const { before, after } of changes) {
     write(after, at);
-    recordSignupAudit(ctx, at, before, { ...after, updatedAt: at });
+    recordAudit(before, { ...after, updatedAt: at });
   }
   return { updated: changes.length, unchanged: entries.length - changes.length };
 }

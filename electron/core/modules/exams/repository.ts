@@ -45,9 +45,21 @@ export function recordSignupAudit(
   before: Signup | null,
   after: Signup | null,
 ): void {
-  const id = (after ?? before)!.id;
-  const action = before === null ? 'create' : after === null ? 'delete' : 'update';
-  auditLog(ctx.db, 'signup', signupAuditView)(auditStamp(ctx, at), id, action, before, after);
+  signupAuditRecorder(ctx, at)(before, after);
+}
+
+/** `recordSignupAudit` with its statement prepared once, for a change of many sign-ups. */
+export function signupAuditRecorder(
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
+  at: string,
+): (before: Signup | null, after: Signup | null) => void {
+  const record = auditLog(ctx.db, 'signup', signupAuditView);
+  const stamp = auditStamp(ctx, at);
+  return (before, after) => {
+    const id = (after ?? before)!.id;
+    const action = before === null ? 'create' : after === null ? 'delete' : 'update';
+    record(stamp, id, action, before, after);
+  };
 }
 
 export function findSignups(db: Db, ids: readonly number[]): Signup[] {
@@ -56,6 +68,14 @@ export function findSignups(db: Db, ids: readonly number[]): Signup[] {
     .prepare(`${selectSignups} WHERE su.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as SignupRow[];
   return rows.map(fromRow);
+}
+
+/** Every sign-up of a batch (withdrawn ones too), by id. */
+export function batchSignups(db: Db, batchId: number): Map<number, Signup> {
+  const rows = db
+    .prepare<[number], SignupRow>(`${selectSignups} WHERE su.batch_id = ?`)
+    .all(batchId);
+  return new Map(rows.map((row) => [row.id, fromRow(row)]));
 }
 
 /** The pilot project of a certificate in a year, with its majors; null when there is none. */

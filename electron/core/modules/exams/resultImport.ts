@@ -35,10 +35,10 @@ import {
   type MatchableSignup,
 } from './candidateMatch';
 import {
-  findSignups,
+  batchSignups,
   matchableSignups,
-  recordSignupAudit,
   resultWriter,
+  signupAuditRecorder,
   studentFinder,
   type StudentNamed,
 } from './repository';
@@ -181,12 +181,7 @@ export function resultImportDefinition(
   const { db } = ctx;
   const candidates = matchableSignups(db, batch.id);
   const find = signupLookup(candidates);
-  const signups = new Map(
-    findSignups(
-      db,
-      candidates.map((c) => c.signupId),
-    ).map((s) => [s.id, s]),
-  );
+  const signups = batchSignups(db, batch.id);
   // Students of the school outside the batch, to say so instead of “not found”.
   const students = studentFinder(db);
   const notSignedUp = (s: StudentNamed) =>
@@ -442,12 +437,14 @@ export function resultImportDefinition(
     apply(rows: readonly ValidRow<ResultRow>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
       const writeResult = resultWriter(db);
+      const recordAudit = signupAuditRecorder(ctx, at);
+      // Planned again on the sign-ups as they are now, inside the transaction.
+      const current = batchSignups(db, batch.id);
       let created = 0;
       let updated = 0;
       let unchanged = 0;
       rows.forEach(({ value, rowNumber }, i) => {
-        // Planned again on the sign-up as it is now, inside the transaction.
-        const [before] = findSignups(db, [value.signupId]);
+        const before = current.get(value.signupId);
         if (!before) {
           throw new CoreError(
             'CONFLICT',
@@ -465,8 +462,7 @@ export function resultImportDefinition(
           unchanged += 1;
         } else {
           writeResult(before.id, plan.next, at);
-          const [after] = findSignups(db, [before.id]);
-          recordSignupAudit(ctx, at, before, after);
+          recordAudit(before, { ...before, ...plan.next, updatedAt: at });
           if (hasResult(before)) updated += 1;
           else created += 1;
         }

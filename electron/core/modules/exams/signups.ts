@@ -25,7 +25,7 @@ import type { CoreContext } from '../../context';
 import { CoreError, mustExist, validationError } from '../../errors';
 import { saveBatchEntries } from './batchEntries';
 import { getBatch } from './batches';
-import { findSignups, projectFor, recordSignupAudit } from './repository';
+import { findSignups, projectFor, recordSignupAudit, signupAuditRecorder } from './repository';
 import {
   batchSignupsByStudent,
   candidatePage,
@@ -112,15 +112,16 @@ export function signupService(ctx: CoreContext) {
       }
 
       const signups = signupWriter(db);
+      const recordAudit = signupAuditRecorder(ctx, at);
       for (const student of fresh) {
         const withdrawn = existing.get(student.id);
         if (withdrawn) {
           const before = signups.get(withdrawn.id);
           signups.revive(withdrawn.id, at);
-          recordSignupAudit(ctx, at, before, signups.get(withdrawn.id));
+          recordAudit(before, signups.get(withdrawn.id));
         } else {
           const id = signups.insert(student.id, batch.id, batch.feeFen, at);
-          recordSignupAudit(ctx, at, null, signups.get(id));
+          recordAudit(null, signups.get(id));
         }
       }
       return { created: fresh.length, skipped, warnings };
@@ -164,11 +165,12 @@ export function signupService(ctx: CoreContext) {
       );
     }
     const moving = new Set(plan.applicable);
+    const recordAudit = signupAuditRecorder(ctx, at);
     for (const before of found) {
       if (!moving.has(before.id)) continue;
       write.status(before.id, status, at);
       const admissionNo = status === 'withdrawn' ? write.giveUpSeat(before) : before.admissionNo;
-      recordSignupAudit(ctx, at, before, { ...before, status, admissionNo, updatedAt: at });
+      recordAudit(before, { ...before, status, admissionNo, updatedAt: at });
     }
     return { updated: plan.applicable.length, unchanged: plan.unchanged };
   });

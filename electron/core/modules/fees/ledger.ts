@@ -20,7 +20,7 @@ import type { Statement } from 'better-sqlite3';
 import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
-import { findSignups, recordSignupAudit, type SignupRow } from '../exams/repository';
+import { findSignups, signupAuditRecorder, type SignupRow } from '../exams/repository';
 import { loadBatches, marks, type BatchInfo } from './batches';
 
 const MAX_CHAR = '\u{10FFFF}';
@@ -331,12 +331,13 @@ export function feeChanger(ctx: CoreContext) {
     }
     const at = ctx.clock().toISOString();
     const changing = new Set(checked.applicable);
+    const recordAudit = signupAuditRecorder(ctx, at);
     for (const before of rows) {
       if (!changing.has(before.id)) continue;
       const fee = input.fee ?? before.feeFen;
       const payer = input.payer ?? before.payer;
       update.run(fee, payer, at, before.id);
-      recordSignupAudit(ctx, at, before, { ...before, feeFen: fee, payer, updatedAt: at });
+      recordAudit(before, { ...before, feeFen: fee, payer, updatedAt: at });
     }
     return { changed: checked.applicable.length };
   });
