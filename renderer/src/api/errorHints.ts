@@ -8,7 +8,7 @@ import { t } from '../i18n';
 const hintWords: Record<ErrorHint, () => string> = {
   weeklyCorrection: () => t.errorHints.weeklyCorrection(t.weekly.editor.revise),
   weeklySettings: () => t.errorHints.weeklySettings(t.weekly.settingsTitle),
-  exportDraft: () => t.errorHints.exportDraft(t.packageExport.export, t.packageExport.draftOk),
+  exportDraft: () => t.errorHints.exportDraft(t.package.export, t.package.draftOk),
   importColumnMapping: () => t.errorHints.importColumnMapping(t.importer.mappingTitle),
 };
 

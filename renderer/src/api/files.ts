@@ -1,8 +1,10 @@
 import type { AttachmentContent } from '../../../shared/contract/attachments';
 import {
   MAX_UPLOAD_BYTES,
+  mimeTypes,
   uploadTooLargeMessage,
   type FileOffer,
+  type SheetDownload,
   type UploadedFile,
 } from '../../../shared/contract/files';
 import { webPaths } from '../../../shared/contract/webAccess';
@@ -119,6 +121,15 @@ export function saveContent(content: AttachmentContent): void {
   clickDownload(url, content.fileName);
   // Give the download time to start before the URL goes.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves a sheet the core wrote, as every other download does (blob + `<a download>`). */
+export function saveSheet(sheet: SheetDownload): void {
+  saveContent({
+    fileName: sheet.fileName,
+    mime: mimeTypes.xlsx,
+    contentBase64: sheet.contentBase64,
+  });
 }
 
 /**

@@ -129,7 +129,7 @@ export const features: readonly FeatureEntry[] = [
   },
   {
     key: 'package',
-    label: t.nav.packageExport,
+    label: t.nav.package,
     icon: <CloudDownloadOutlined />,
     render: () => <PackagePage />,
   },
@@ -168,7 +168,7 @@ export const features: readonly FeatureEntry[] = [
   // Keep last: settings closes the sidebar.
   {
     key: 'settings',
-    label: t.settings.title,
+    label: t.backup.title,
     icon: <SettingOutlined />,
     render: () => <SettingsPage />,
   },

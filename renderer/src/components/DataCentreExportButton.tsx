@@ -3,7 +3,7 @@ import { App, Button, Typography } from 'antd';
 import { useState } from 'react';
 import type { DataCentreExport } from '../../../shared/contract/fees';
 import { invoke, messageOf } from '../api/client';
-import { saveSheet } from '../features/fees/download';
+import { saveSheet } from '../api/files';
 import { t } from '../i18n';
 
 type DataCentreHandler =

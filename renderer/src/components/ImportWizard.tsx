@@ -26,8 +26,7 @@ import {
   type ImportResult,
 } from '../../../shared/contract/imports';
 import { messageOf, PilotError } from '../api/client';
-import { toUploadedFile } from '../api/files';
-import { saveSheet } from '../features/fees/download';
+import { saveSheet, toUploadedFile } from '../api/files';
 import { t } from '../i18n';
 import { ImportProblemGroups } from './ImportProblemGroups';
 import { noWrap } from './noWrap';

@@ -18,12 +18,13 @@ import { attachments } from './zh-CN/attachments';
 import { catalogue } from './zh-CN/catalogue';
 import { majors } from './zh-CN/majors';
 import { teachers } from './zh-CN/teachers';
-import { facilities } from './zh-CN/rooms';
+import { facilities, rooms } from './zh-CN/rooms';
+import { sites } from './zh-CN/sites';
 import { projects } from './zh-CN/projects';
 import { selfCheck } from './zh-CN/selfCheck';
-import { packageExport } from './zh-CN/package';
+import { packageText } from './zh-CN/package';
 import { school } from './zh-CN/school';
-import { recovery, settings } from './zh-CN/backup';
+import { backup, recovery } from './zh-CN/backup';
 import { batchPackage, exams } from './zh-CN/exams';
 import { agreements } from './zh-CN/agreements';
 import { examSites } from './zh-CN/examSites';
@@ -54,13 +55,15 @@ export const zhCN = {
   majors,
   teachers,
   facilities,
+  rooms,
+  sites,
   bulk,
   deleteConfirm,
   projects,
   selfCheck,
-  packageExport,
+  package: packageText,
   school,
-  settings,
+  backup,
   recovery,
   exams,
   batchPackage,

@@ -13,7 +13,7 @@ import { DataTable } from '../../components/DataTable';
 import dayjs from 'dayjs';
 import { t } from '../../i18n';
 
-const tx = t.settings;
+const tx = t.backup;
 
 /** To the second: a restore's 还原前 backup and the one restored often share a minute. */
 export const formatBackupTime = (iso: string) => dayjs(iso).format('YYYY年M月D日 HH:mm:ss');

@@ -100,7 +100,7 @@ export function RecoveryScreen({ info }: { info: AppInfo }) {
               return false;
             }}
           >
-            <Button>{t.settings.restoreFromFile}</Button>
+            <Button>{t.backup.restoreFromFile}</Button>
           </Upload>
         }
       >

@@ -17,7 +17,7 @@ import { BackupTable, formatBackupTime } from './BackupTable';
 import { useConfirmRestore } from './restoreFlow';
 import { useSettingsData, useSettingsStore } from './backupStore';
 
-const tx = t.settings;
+const tx = t.backup;
 
 const describe = (entry: BackupEntry) =>
   `${formatBackupTime(entry.createdAt)} ${backupKindLabels[entry.kind]}备份`;

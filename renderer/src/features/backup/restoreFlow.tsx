@@ -9,7 +9,7 @@ import { t } from '../../i18n';
 /** Bytes of a picked file sent to the core so far (api/files.ts stageFile). */
 export type ProgressListener = (sent: number, total: number) => void;
 
-const tx = t.settings;
+const tx = t.backup;
 
 /**
  * The confirm-then-restore step both the settings page and the recovery screen use: a modal

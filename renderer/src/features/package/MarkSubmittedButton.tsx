@@ -6,7 +6,7 @@ import { messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { t } from '../../i18n';
 
-const text = t.packageExport;
+const text = t.package;
 
 /**
  * 标记为已提交 for a package just exported (application or batch): keeps that exact zip, named

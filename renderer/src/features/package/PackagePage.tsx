@@ -41,7 +41,7 @@ import { SubmittedPackages } from './SubmittedPackages';
 import { useCancellableTask } from '../../components/useCancellableTask';
 import { TaskProgress } from '../../components/TaskProgress';
 
-const text = t.packageExport;
+const text = t.package;
 const severity = { pass: 0, warn: 1, fail: 2 } as const;
 
 /** 申报材料: pick projects, export the package (drafts after confirmation), verify a package. */

@@ -12,7 +12,7 @@ import { ProjectChanges } from '../../components/ProjectChanges';
 import { t } from '../../i18n';
 import { saveOffer } from '../../api/files';
 
-const text = t.packageExport;
+const text = t.package;
 
 const fileTag: Record<SubmittedPackage['file'], { color: string; label: string }> = {
   ok: { color: 'green', label: text.fileOk },

@@ -27,11 +27,11 @@ export function FacilitiesPage() {
   const addButton =
     tab === 'rooms' ? (
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditingRoom('new')}>
-        {f.rooms.add}
+        {t.rooms.add}
       </Button>
     ) : (
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditingSite('new')}>
-        {f.sites.add}
+        {t.sites.add}
       </Button>
     );
 

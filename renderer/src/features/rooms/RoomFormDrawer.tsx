@@ -86,7 +86,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
   const guard = useUnsavedGuard(dirty);
   const cancel = () => guard(onClose);
   const equipment = Form.useWatch('equipment', form);
-  const r = t.facilities.rooms;
+  const r = t.rooms;
   const eq = r.equipment;
   const totalFen = (equipment ?? []).reduce((sum, line) => sum + lineFen(line), 0);
 

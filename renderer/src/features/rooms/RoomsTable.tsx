@@ -11,7 +11,7 @@ import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useRooms } from './roomsStore';
 
 function EquipmentList({ room }: { room: TrainingRoom }) {
-  const eq = t.facilities.rooms.equipment;
+  const eq = t.rooms.equipment;
   const columns: ColumnsType<Equipment> = [
     { title: eq.name, dataIndex: 'name' },
     { title: eq.model, dataIndex: 'model' },
@@ -44,8 +44,8 @@ function EquipmentList({ room }: { room: TrainingRoom }) {
         ownerType="room"
         ownerId={room.id}
         kinds={['room_photo', 'other']}
-        title={t.facilities.rooms.attachmentsTitle}
-        description={t.facilities.rooms.attachmentsDescription}
+        title={t.rooms.attachmentsTitle}
+        description={t.rooms.attachmentsDescription}
       />
     </Flex>
   );
@@ -59,7 +59,7 @@ export function RoomsTable({ onEdit }: Props) {
   const { message } = App.useApp();
   const { items, usage, remove } = useRooms();
   const [search, setSearch] = useState('');
-  const r = t.facilities.rooms;
+  const r = t.rooms;
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();

@@ -57,7 +57,7 @@ function crossFieldRule(path: SiteIssue['path']): FormRule {
 export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<SiteValues>();
   const campus = Form.useWatch('campus', form);
-  const s = t.facilities.sites;
+  const s = t.sites;
 
   const save = async (values: SiteValues): Promise<string> => {
     const input = {

@@ -34,7 +34,7 @@ export function SitesTable({ onEdit }: Props) {
   const { message } = App.useApp();
   const { items, usage, remove } = useSites();
   const [search, setSearch] = useState('');
-  const s = t.facilities.sites;
+  const s = t.sites;
   const today = dayjs().format('YYYY-MM-DD');
   const statusOf = (site: TrainingSite) =>
     agreementStatus(site.agreementStart, site.agreementEnd, today);

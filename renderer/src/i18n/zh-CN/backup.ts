@@ -1,6 +1,6 @@
 /* The text of backup (renderer/src/features/backup). */
 
-export const settings = {
+export const backup = {
   title: '设置',
   intro: '数据保存在本机的数据文件夹中。备份、还原和导出都在这里。',
   dataTitle: '数据文件夹',

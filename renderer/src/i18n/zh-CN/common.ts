@@ -15,7 +15,7 @@ export const nav = {
   facilities: '实训条件',
   projects: '试点项目',
   selfCheck: '资格自查',
-  packageExport: '申报材料',
+  package: '申报材料',
 } as const;
 
 export const print = {

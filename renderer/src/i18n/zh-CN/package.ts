@@ -1,6 +1,6 @@
 /* The text of package (renderer/src/features/package). */
 
-export const packageExport = {
+export const packageText = {
   title: '申报材料',
   intro:
     '选择试点项目，一键生成申报材料包（申报表 Word/PDF、实施方案、教师信息表、实训条件表、附件和校验清单）。自检未通过的项目只能导出为草稿。',
