@@ -27,28 +27,19 @@ import { EXPORTS_DIR } from './exportFile';
 import { sha256Hex, sha256OfFile } from '../../io/checksum';
 import { MANIFEST_NAME } from './manifestZip';
 import { parseManifest, type ReadManifest } from './manifestCheck';
+import {
+  dataUpdatedAt,
+  insertPackageProjects,
+  insertSubmittedPackage,
+  listSubmittedPackages,
+  packageProjectRows,
+  submittedPackageById,
+  submittedPackageBySha,
+  type PackageRow,
+} from './repository';
 import { verifyLimits } from './verify';
 
 const TEMP_KIND = 'zip';
-
-interface PackageRow {
-  id: number;
-  submitted_at: string;
-  built_at: string;
-  file_name: string;
-  stored_name: string;
-  sha256: string;
-  size: number;
-  kind: 'application' | 'batch';
-  draft: number;
-}
-
-interface PackageProjectRow {
-  project_id: number | null;
-  certificate_name: string;
-  year: number;
-  record_json: string;
-}
 
 /**
  * A name made by this app's exports: one plain file name, nothing that reaches elsewhere, nothing
@@ -86,9 +77,7 @@ export function submittedPackages(ctx: CoreContext) {
   removeOrphanedTempFiles(folder, TEMP_KIND);
 
   const byId = (id: number) => {
-    const row = db
-      .prepare<[number], PackageRow>('SELECT * FROM submitted_packages WHERE id = ?')
-      .get(id);
+    const row = submittedPackageById(db, id);
     if (!row) throw new CoreError('NOT_FOUND', `已提交的材料包（编号 ${id}）不存在。`);
     return row;
   };
@@ -137,10 +126,7 @@ export function submittedPackages(ctx: CoreContext) {
           `导出文件夹中的“${fileName}”已被之后的导出替换，不是您下载的那个文件。请重新导出后再标记为已提交。`,
         );
       }
-      const marked = () =>
-        db
-          .prepare<[string], PackageRow>('SELECT * FROM submitted_packages WHERE sha256 = ?')
-          .get(sha);
+      const marked = () => submittedPackageBySha(db, sha);
       const existing = marked();
       if (existing) return view(existing);
 
@@ -182,42 +168,31 @@ export function submittedPackages(ctx: CoreContext) {
       const at = ctx.clock().toISOString();
       try {
         const id = db.transaction(() => {
-          const packageId = Number(
-            db
-              .prepare(
-                `INSERT INTO submitted_packages
-                   (submitted_at, built_at, file_name, stored_name, sha256, size, kind, draft)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-              )
-              .run(
-                at,
-                manifest.createdAt,
-                fileName,
-                storedName,
-                sha,
-                bytes.length,
-                manifest.kind,
-                manifest.draft ? 1 : 0,
-              ).lastInsertRowid,
-          );
-          const insert = db.prepare(
-            `INSERT INTO submitted_package_projects
-               (package_id, position, project_id, certificate_name, year, record_json)
-             VALUES (?, ?, ?, ?, ?, ?)`,
-          );
-          projects.forEach(({ listed, project }, position) => {
-            const version = project
-              ? { data: projectData(project), record: projectRecord(db, project) }
-              : null;
-            insert.run(
-              packageId,
-              position,
-              project?.id ?? null,
-              listed.certificateName,
-              listed.year,
-              JSON.stringify(version),
-            );
+          const packageId = insertSubmittedPackage(db, {
+            submitted_at: at,
+            built_at: manifest.createdAt,
+            file_name: fileName,
+            stored_name: storedName,
+            sha256: sha,
+            size: bytes.length,
+            kind: manifest.kind,
+            draft: manifest.draft ? 1 : 0,
           });
+          insertPackageProjects(
+            db,
+            packageId,
+            projects.map(({ listed, project }) => {
+              const version = project
+                ? { data: projectData(project), record: projectRecord(db, project) }
+                : null;
+              return {
+                project_id: project?.id ?? null,
+                certificate_name: listed.certificateName,
+                year: listed.year,
+                record_json: JSON.stringify(version),
+              };
+            }),
+          );
           auditLog(db, 'submitted_package')(auditStamp(ctx, at), packageId, 'create', null, {
             fileName,
             storedAs: `${SUBMITTED_DIR}/${storedName}`,
@@ -239,11 +214,7 @@ export function submittedPackages(ctx: CoreContext) {
     },
 
     async list(): Promise<SubmittedPackage[]> {
-      const rows = db
-        .prepare<[], PackageRow>(
-          'SELECT * FROM submitted_packages ORDER BY submitted_at DESC, id DESC',
-        )
-        .all();
+      const rows = listSubmittedPackages(db);
       const views: SubmittedPackage[] = [];
       for (const row of rows) views.push(await view(row));
       return views;
@@ -269,33 +240,16 @@ export function submittedPackages(ctx: CoreContext) {
   };
 }
 
-function dataUpdatedAt(db: Db, projectId: number): string {
-  return (
-    db
-      .prepare<[number], { at: string }>(
-        'SELECT data_updated_at AS at FROM pilot_projects WHERE id = ?',
-      )
-      .get(projectId)?.at ?? ''
-  );
-}
-
 /** The package's projects, each with what it changes today against the version sent. */
 function projectsOf(db: Db, packageId: number): SubmittedPackage['projects'] {
-  return db
-    .prepare<[number], PackageProjectRow>(
-      `SELECT project_id, certificate_name, year, record_json FROM submitted_package_projects
-       WHERE package_id = ? ORDER BY position`,
-    )
-    .all(packageId)
-    .map((row) => {
-      const sent = JSON.parse(row.record_json) as { record: ProjectRecord } | null;
-      const project = row.project_id === null ? undefined : loadProject(db, row.project_id);
-      return {
-        projectId: project ? project.id : null,
-        certificateName: row.certificate_name,
-        year: row.year,
-        changes:
-          project && sent ? diffProjectRecords(sent.record, projectRecord(db, project)) : null,
-      };
-    });
+  return packageProjectRows(db, packageId).map((row) => {
+    const sent = JSON.parse(row.record_json) as { record: ProjectRecord } | null;
+    const project = row.project_id === null ? undefined : loadProject(db, row.project_id);
+    return {
+      projectId: project ? project.id : null,
+      certificateName: row.certificate_name,
+      year: row.year,
+      changes: project && sent ? diffProjectRecords(sent.record, projectRecord(db, project)) : null,
+    };
+  });
 }

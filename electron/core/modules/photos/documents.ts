@@ -5,7 +5,7 @@ import type {
   DocumentChecklistRow,
   documentSaveSchema,
 } from '../../../../shared/contract/photos';
-import { downloadFileName, type AttachmentExtension } from '../../../../shared/domain/attachments';
+import { downloadFileName } from '../../../../shared/domain/attachments';
 import {
   candidateDocumentKinds,
   candidateDocumentLabels,
@@ -23,29 +23,16 @@ import {
   withStoredContent,
 } from '../attachments/storedContent';
 import { getBatch } from '../exams/batches';
-
-interface DocumentRow {
-  id: number;
-  signup_id: number;
-  kind: CandidateDocumentKind;
-  attachment_id: number;
-  display_name: string;
-  sha256: string;
-  ext: AttachmentExtension;
-  mime: string;
-}
-
-interface CandidateRow {
-  signup_id: number;
-  batch_id: number;
-  status: string;
-  student_no: string;
-  name: string;
-  class_name: string;
-}
-
-const selectDocuments = `SELECT d.*, a.sha256, a.ext, a.mime FROM signup_documents d
-  JOIN attachments a ON a.id = d.attachment_id`;
+import {
+  candidateRow,
+  checklistCandidates,
+  deleteDocument,
+  documentsOf,
+  findDocument,
+  putDocument,
+  type CandidateRow,
+  type DocumentRow,
+} from './repository';
 
 const documentAuditView = (row: DocumentRow) => ({
   signupId: row.signup_id,
@@ -62,21 +49,9 @@ export function candidateDocuments(ctx: CoreContext) {
   const { db } = ctx;
 
   const candidate = (signupId: number): CandidateRow => {
-    const row = db
-      .prepare<[number], CandidateRow>(
-        `SELECT su.id AS signup_id, su.batch_id, su.status, st.student_no, st.name, st.class_name
-         FROM signups su JOIN students st ON st.id = su.student_id WHERE su.id = ?`,
-      )
-      .get(signupId);
+    const row = candidateRow(db, signupId);
     return mustExist(row, '报名记录', signupId, '请刷新');
   };
-
-  const documentsOf = (signupIds: readonly number[]) =>
-    db
-      .prepare<[string], DocumentRow>(
-        `${selectDocuments} WHERE d.signup_id IN (SELECT value FROM json_each(?)) ORDER BY d.id`,
-      )
-      .all(JSON.stringify(signupIds));
 
   const rowOf = (c: CandidateRow, documents: readonly DocumentRow[]): DocumentChecklistRow => ({
     signupId: c.signup_id,
@@ -92,27 +67,17 @@ export function candidateDocuments(ctx: CoreContext) {
 
   function checklist(batchId: number): DocumentChecklist {
     getBatch(db, batchId);
-    const candidates = db
-      .prepare<[number], CandidateRow>(
-        `SELECT su.id AS signup_id, su.batch_id, su.status, st.student_no, st.name, st.class_name
-         FROM signups su JOIN students st ON st.id = su.student_id
-         WHERE su.batch_id = ? AND su.status <> 'withdrawn' ORDER BY st.student_no`,
-      )
-      .all(batchId);
-    const documents = documentsOf(candidates.map((c) => c.signup_id));
+    const candidates = checklistCandidates(db, batchId);
+    const documents = documentsOf(
+      db,
+      candidates.map((c) => c.signup_id),
+    );
     const rows = candidates.map((c) => rowOf(c, documents));
     const missing = Object.fromEntries(
       candidateDocumentKinds.map((k) => [k, rows.filter((r) => !r.documents[k]).length]),
     ) as DocumentChecklist['missing'];
     return { rows, missing };
   }
-
-  const findDocument = (signupId: number, kind: CandidateDocumentKind) =>
-    db
-      .prepare<[number, string], DocumentRow>(
-        `${selectDocuments} WHERE d.signup_id = ? AND d.kind = ?`,
-      )
-      .get(signupId, kind);
 
   async function save(input: z.output<typeof documentSaveSchema>): Promise<DocumentChecklistRow> {
     const who = candidate(input.signupId);
@@ -133,14 +98,13 @@ export function candidateDocuments(ctx: CoreContext) {
     const at = ctx.clock().toISOString();
     const released: string[] = [];
     withStoredContent(db, upload, at, (attachmentId) => {
-      const before = findDocument(input.signupId, input.kind);
-      db.prepare(
-        `INSERT INTO signup_documents (signup_id, kind, attachment_id, display_name, created_at)
-         VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (signup_id, kind) DO UPDATE SET attachment_id = excluded.attachment_id,
-           display_name = excluded.display_name, created_at = excluded.created_at`,
-      ).run(input.signupId, input.kind, attachmentId, upload.name, at);
-      const after = findDocument(input.signupId, input.kind)!;
+      const before = findDocument(db, input.signupId, input.kind);
+      putDocument(
+        db,
+        { signupId: input.signupId, kind: input.kind, attachmentId, name: upload.name },
+        at,
+      );
+      const after = findDocument(db, input.signupId, input.kind)!;
       auditLog(db, 'signup_document', documentAuditView)(
         auditStamp(ctx, at),
         after.id,
@@ -157,16 +121,16 @@ export function candidateDocuments(ctx: CoreContext) {
       }
     });
     deleteUnusedBlobFiles(db, released);
-    return rowOf(who, documentsOf([who.signup_id]));
+    return rowOf(who, documentsOf(db, [who.signup_id]));
   }
 
   function remove(signupId: number, kind: CandidateDocumentKind): DocumentChecklistRow {
     const who = candidate(signupId);
     const released: string[] = [];
     db.transaction(() => {
-      const before = findDocument(signupId, kind);
+      const before = findDocument(db, signupId, kind);
       if (!before) return;
-      db.prepare('DELETE FROM signup_documents WHERE id = ?').run(before.id);
+      deleteDocument(db, before.id);
       auditLog(db, 'signup_document', documentAuditView)(
         auditStamp(ctx),
         before.id,
@@ -177,12 +141,12 @@ export function candidateDocuments(ctx: CoreContext) {
       if (releaseIfUnused(db, before.attachment_id)) released.push(before.sha256);
     })();
     deleteUnusedBlobFiles(db, released);
-    return rowOf(who, documentsOf([signupId]));
+    return rowOf(who, documentsOf(db, [signupId]));
   }
 
   function get(signupId: number, kind: CandidateDocumentKind): CandidateDocumentFile {
     const who = candidate(signupId);
-    const row = findDocument(signupId, kind);
+    const row = findDocument(db, signupId, kind);
     if (!row) {
       throw new CoreError(
         'NOT_FOUND',

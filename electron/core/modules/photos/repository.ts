@@ -1,5 +1,10 @@
 import type { PhotoRulesInForce } from '../../../../shared/contract/photos';
-import { defaultPhotoRules, type PhotoRules } from '../../../../shared/domain/photos';
+import type { AttachmentExtension } from '../../../../shared/domain/attachments';
+import {
+  defaultPhotoRules,
+  type CandidateDocumentKind,
+  type PhotoRules,
+} from '../../../../shared/domain/photos';
 import type { Db } from '../../db/open';
 
 /* Candidate photos and photo rules: how they are stored and read (migration 022). */
@@ -110,4 +115,93 @@ export function putPhoto(
        width = excluded.width, height = excluded.height, source_name = excluded.source_name,
        updated_at = excluded.updated_at`,
   ).run({ ...photo, at });
+}
+
+/* Candidate documents (申请表, ID scan, 在读证明): sign-ups' own files (migration 022). */
+
+export interface DocumentRow {
+  id: number;
+  signup_id: number;
+  kind: CandidateDocumentKind;
+  attachment_id: number;
+  display_name: string;
+  sha256: string;
+  ext: AttachmentExtension;
+  mime: string;
+}
+
+/** A sign-up with the student's names, for the documents checklist and its messages. */
+export interface CandidateRow {
+  signup_id: number;
+  batch_id: number;
+  status: string;
+  student_no: string;
+  name: string;
+  class_name: string;
+}
+
+const selectDocuments = `SELECT d.*, a.sha256, a.ext, a.mime FROM signup_documents d
+  JOIN attachments a ON a.id = d.attachment_id`;
+
+export function candidateRow(db: Db, signupId: number): CandidateRow | undefined {
+  return db
+    .prepare<[number], CandidateRow>(
+      `SELECT su.id AS signup_id, su.batch_id, su.status, st.student_no, st.name, st.class_name
+         FROM signups su JOIN students st ON st.id = su.student_id WHERE su.id = ?`,
+    )
+    .get(signupId);
+}
+
+/** A batch's live candidates (withdrawn sign-ups apart), by 学号. */
+export function checklistCandidates(db: Db, batchId: number): CandidateRow[] {
+  return db
+    .prepare<[number], CandidateRow>(
+      `SELECT su.id AS signup_id, su.batch_id, su.status, st.student_no, st.name, st.class_name
+         FROM signups su JOIN students st ON st.id = su.student_id
+         WHERE su.batch_id = ? AND su.status <> 'withdrawn' ORDER BY st.student_no`,
+    )
+    .all(batchId);
+}
+
+export function documentsOf(db: Db, signupIds: readonly number[]): DocumentRow[] {
+  return db
+    .prepare<[string], DocumentRow>(
+      `${selectDocuments} WHERE d.signup_id IN (SELECT value FROM json_each(?)) ORDER BY d.id`,
+    )
+    .all(JSON.stringify(signupIds));
+}
+
+export function findDocument(
+  db: Db,
+  signupId: number,
+  kind: CandidateDocumentKind,
+): DocumentRow | undefined {
+  return db
+    .prepare<[number, string], DocumentRow>(
+      `${selectDocuments} WHERE d.signup_id = ? AND d.kind = ?`,
+    )
+    .get(signupId, kind);
+}
+
+/** Sets the sign-up's document of this kind, replacing the one it had. */
+export function putDocument(
+  db: Db,
+  document: {
+    signupId: number;
+    kind: CandidateDocumentKind;
+    attachmentId: number;
+    name: string;
+  },
+  at: string,
+): void {
+  db.prepare(
+    `INSERT INTO signup_documents (signup_id, kind, attachment_id, display_name, created_at)
+         VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (signup_id, kind) DO UPDATE SET attachment_id = excluded.attachment_id,
+           display_name = excluded.display_name, created_at = excluded.created_at`,
+  ).run(document.signupId, document.kind, document.attachmentId, document.name, at);
+}
+
+export function deleteDocument(db: Db, id: number): void {
+  db.prepare('DELETE FROM signup_documents WHERE id = ?').run(id);
 }

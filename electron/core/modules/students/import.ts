@@ -26,6 +26,12 @@ import { auditImport } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import { looseKey, type ImportDefinition, type RowProblem, type ValidRow } from '../../io/importer';
+import {
+  existingStudents,
+  studentImportWriter,
+  type ExistingStudent,
+  type StudentImportColumns,
+} from './importRepository';
 import type { StudentRepo } from './repository';
 
 export type StudentImportField =
@@ -256,17 +262,9 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
   });
 }
 
-interface Existing {
-  id: number;
-  studentNo: string;
-  name: string;
-  idType: IdType;
-  idNumber: string;
-}
-
 const noKey = (studentNo: string) => studentNo.toLowerCase();
 const idKey = (type: IdType, number: string) => `${type}|${number}`;
-const who = (e: Existing) => `学号 ${e.studentNo}（${e.name}）`;
+const who = (e: ExistingStudent) => `学号 ${e.studentNo}（${e.name}）`;
 const conflict = (rowNumber: number) =>
   new CoreError(
     'CONFLICT',
@@ -286,17 +284,12 @@ export function studentImportDefinition(
 ): ImportDefinition<Field, ImportedStudent> {
   const { db } = ctx;
   const today = chinaDate(ctx.clock());
-  let index: { byNo: Map<string, Existing>; byId: Map<string, Existing> } | undefined;
+  let index: { byNo: Map<string, ExistingStudent>; byId: Map<string, ExistingStudent> } | undefined;
   const saved = () => {
     if (!index) {
-      const byNo = new Map<string, Existing>();
-      const byId = new Map<string, Existing>();
-      const rows = db
-        .prepare<[], Existing>(
-          'SELECT id, student_no AS studentNo, name, id_type AS idType, id_number AS idNumber FROM students',
-        )
-        .all();
-      for (const row of rows) {
+      const byNo = new Map<string, ExistingStudent>();
+      const byId = new Map<string, ExistingStudent>();
+      for (const row of existingStudents(db)) {
         byNo.set(noKey(row.studentNo), row);
         byId.set(idKey(row.idType, row.idNumber), row);
       }
@@ -388,37 +381,12 @@ export function studentImportDefinition(
       // One statement per row. The rows were matched against the students read moments ago in
       // this same call; if anything changed since, a UNIQUE constraint or a vanished id stops
       // the import and the transaction leaves everything as it was.
-      const insert = db.prepare(
-        `INSERT INTO students (student_no, name, id_type, id_number, gender, major_id, major_text,
-           class_name, entry_year, phone, pilot, created_at, updated_at)
-         VALUES (@studentNo, @name, @idType, @idNumber, @gender, @majorId, @majorText,
-           @className, @entryYear, @phone, coalesce(@pilot, 1), @at, @at)`,
-      );
-      // Empty cells keep what is saved; a row that changes nothing leaves updated_at alone.
-      const update = db.prepare(
-        `UPDATE students SET student_no = @studentNo, name = @name, id_type = @idType,
-           id_number = @idNumber, gender = @gender,
-           major_id = CASE WHEN @majorText = '' THEN major_id ELSE @majorId END,
-           major_text = CASE WHEN @majorText = '' THEN major_text ELSE @majorText END,
-           class_name = CASE WHEN @className = '' THEN class_name ELSE @className END,
-           entry_year = coalesce(@entryYear, entry_year),
-           phone = CASE WHEN @phone = '' THEN phone ELSE @phone END,
-           pilot = coalesce(@pilot, pilot), updated_at = @at
-         WHERE id = @id AND NOT (
-           (student_no COLLATE BINARY) IS @studentNo AND name IS @name AND id_type IS @idType
-           AND id_number IS @idNumber AND gender IS @gender
-           AND (@majorText = '' OR (major_id IS @majorId AND major_text IS @majorText))
-           AND (@className = '' OR class_name IS @className)
-           AND (@entryYear IS NULL OR entry_year IS @entryYear)
-           AND (@phone = '' OR phone IS @phone)
-           AND (@pilot IS NULL OR pilot IS @pilot))`,
-      );
-      const exists = db.prepare<[number]>('SELECT 1 FROM students WHERE id = ?').pluck();
+      const write = studentImportWriter(db);
       let created = 0;
       let updated = 0;
       rows.forEach(({ value: v, rowNumber }, i) => {
         const target = match(v).target;
-        const params = {
+        const columns: StudentImportColumns = {
           studentNo: v.studentNo,
           name: v.name,
           idType: v.idType,
@@ -434,11 +402,11 @@ export function studentImportDefinition(
         };
         try {
           if (target) {
-            const { changes } = update.run({ ...params, id: target.id });
-            if (changes === 0 && !exists.get(target.id)) throw conflict(rowNumber);
+            const changes = write.update(target.id, columns);
+            if (changes === 0 && !write.exists(target.id)) throw conflict(rowNumber);
             updated += 1;
           } else {
-            insert.run(params);
+            write.insert(columns);
             created += 1;
           }
         } catch (error) {

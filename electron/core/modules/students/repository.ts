@@ -359,3 +359,19 @@ export function studentRepo(db: Db) {
 }
 
 export type StudentRepo = ReturnType<typeof studentRepo>;
+
+/** The students linked to a major, for its usage: the first names in 学号 order and the count. */
+export function studentsOfMajor(db: Db, majorId: number): { names: string[]; count: number } {
+  const names = db
+    .prepare<[number], { name: string }>(
+      'SELECT name FROM students WHERE major_id = ? ORDER BY student_no LIMIT 6',
+    )
+    .all(majorId)
+    .map((r) => r.name);
+  const count = (
+    db
+      .prepare<[number], { n: number }>('SELECT count(*) AS n FROM students WHERE major_id = ?')
+      .get(majorId) as { n: number }
+  ).n;
+  return { names, count };
+}

@@ -2,6 +2,7 @@ import type { Usage, UsageRef } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { signupsOfStudentRef } from '../exams/usage';
+import { studentsOfMajor } from './repository';
 
 /**
  * What refers to a student: exam sign-ups, a `block` reference — a student with sign-ups must
@@ -13,21 +14,11 @@ export function studentUsage(db: Db, studentId: number): Usage {
 
 /**
  * For the majors module: the students linked to a major. Deleting the major unlinks them
- * (students.major_id is ON DELETE SET NULL) and they keep the major's name as unmatched text,
+ * (the foreign key sets students.major_id to null) and they keep the major's name as unmatched text,
  * so they can be linked again after the major is re-created. Listed in `majorUsage`.
  */
 export function studentsOfMajorRef(db: Db, majorId: number): UsageRef | null {
-  const names = db
-    .prepare<[number], { name: string }>(
-      'SELECT name FROM students WHERE major_id = ? ORDER BY student_no LIMIT 6',
-    )
-    .all(majorId)
-    .map((r) => r.name);
-  const count = (
-    db
-      .prepare<[number], { n: number }>('SELECT count(*) AS n FROM students WHERE major_id = ?')
-      .get(majorId) as { n: number }
-  ).n;
+  const { names, count } = studentsOfMajor(db, majorId);
   const ref = usageRef(
     {
       kind: 'student',

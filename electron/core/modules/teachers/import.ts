@@ -241,9 +241,7 @@ export function teacherImportDefinition(
   fileName: string,
 ): ImportDefinition<Field, TeacherData> {
   const majors = new Map<string, number>();
-  for (const m of ctx.db
-    .prepare<[], { id: number; code: string; name: string }>('SELECT id, code, name FROM majors')
-    .all()) {
+  for (const m of repo.majors()) {
     majors.set(m.code, m.id);
     majors.set(m.name, m.id);
   }
@@ -254,13 +252,7 @@ export function teacherImportDefinition(
     keyOf: (value) => keyOf(value.staffNo),
     keyField: 'staffNo',
     identityFields: ['staffNo', 'name'],
-    existingKeys: () =>
-      new Set(
-        ctx.db
-          .prepare<[], { staff_no: string }>('SELECT staff_no FROM teachers')
-          .all()
-          .map((r) => keyOf(r.staff_no)),
-      ),
+    existingKeys: () => new Set(repo.staffNos().map(keyOf)),
     apply(rows: readonly ValidRow<TeacherData>[], progress, leftOut): ImportResult {
       const stamp = { at: ctx.clock().toISOString(), actor: ctx.actor };
       const record = auditLog(ctx.db, 'teacher');

@@ -109,5 +109,18 @@ export function teacherRepo(db: Db) {
     remove(id: number): void {
       remove.run(id);
     },
+    /** Every major, for matching an import's 所属专业 cells by code or name. */
+    majors: () =>
+      db
+        .prepare<[], { id: number; code: string; name: string }>(
+          'SELECT id, code, name FROM majors',
+        )
+        .all(),
+    /** Every saved 工号, for telling an import's new teachers from updated ones. */
+    staffNos: () =>
+      db
+        .prepare<[], { staff_no: string }>('SELECT staff_no FROM teachers')
+        .all()
+        .map((r) => r.staff_no),
   };
 }

@@ -5,7 +5,7 @@ import { projectRefs } from '../projects/usage';
 
 /**
  * What refers to a teacher: the pilot projects whose staff they are. Their project links go with
- * the teacher (ON DELETE CASCADE), so there is nothing to release by hand.
+ * the teacher (the foreign keys cascade), so there is nothing to release by hand.
  */
 export function teacherUsage(db: Db, teacherId: number): Usage {
   return describeUsage([projectRefs(db, 'teacher', teacherId)]);
