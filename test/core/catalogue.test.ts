@@ -174,10 +174,29 @@ describe('certificates', () => {
       ),
     ).toBe(true);
     expect((await call('catalogue.unarchive', { id: created.id })).archived).toBe(false);
-    expect(auditRows('certificate').map((r) => r.after)).toEqual([
-      { name: '数字媒体交互设计（UI）', archived: true },
-      { name: '数字媒体交互设计（UI）', archived: false },
-    ]);
+    // Each change of the certificate itself is one entry with the whole certificate in words.
+    const entries = auditRows('certificate');
+    expect(entries.map((e) => [e.entityId, e.action])).toEqual(
+      ['create', 'update', 'update', 'update'].map((action) => [String(created.id), action]),
+    );
+    expect(entries[0]).toMatchObject({
+      before: null,
+      after: {
+        name: '数字媒体交互设计',
+        organization: newCertificate.organization,
+        archived: false,
+        levels: ['初级', '中级', '高级'],
+        requirements: ['图形工作站 40 台', '数位板 40 块'],
+      },
+    });
+    expect(entries[1].before).toEqual(entries[0].after);
+    expect(entries[1].after).toEqual({
+      ...entries[0].after,
+      name: '数字媒体交互设计（UI）',
+      levels: ['初级'],
+    });
+    expect(entries[2].after).toEqual({ ...entries[1].after, archived: true });
+    expect(entries[3]).toMatchObject({ before: entries[2].after, after: entries[1].after });
   });
 
   it('keeps names unique among certificates in use (case-insensitive), not among archived ones', async () => {

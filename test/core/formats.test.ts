@@ -110,12 +110,10 @@ describe('发证机构编码 and 融通课程', () => {
     expect(
       auditEntries(t, 'certificate')
         .filter((e) => e.entityId === String(sibling.id))
-        .map((e) => [e.before, e.after]),
+        .map((e) => [e.action, e.before?.organizationCode, e.after?.organizationCode]),
     ).toEqual([
-      [
-        { name: '同组织的另一证书', organizationCode: '' },
-        { name: '同组织的另一证书', organizationCode: '12100000400012345X' },
-      ],
+      ['create', undefined, ''],
+      ['update', '', '12100000400012345X'],
     ]);
     // A new certificate of the organization left blank takes the code.
     const third = await ok(t, 'catalogue.create', {

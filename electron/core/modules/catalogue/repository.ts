@@ -98,9 +98,8 @@ export function catalogueRepository(ctx: CoreContext) {
        WHERE organization = ? AND id <> ? AND organization_code <> ''
        ORDER BY updated_at DESC, id DESC LIMIT 1`,
     ),
-    otherCodes: db.prepare<[string, string], { id: number; name: string; code: string }>(
-      `SELECT id, name, organization_code AS code FROM certificates
-       WHERE organization = ? AND organization_code <> ?`,
+    otherCodes: db.prepare<[string, string], { id: number }>(
+      'SELECT id FROM certificates WHERE organization = ? AND organization_code <> ?',
     ),
     setCode: db.prepare(
       'UPDATE certificates SET organization_code = ?, updated_at = ? WHERE id = ?',
@@ -231,7 +230,7 @@ export function catalogueRepository(ctx: CoreContext) {
   });
 
   const recordLimit = auditLog(db, 'certificate_fee_limit');
-  const recordCertificate = auditLog(db, 'certificate');
+  const recordCertificate = auditLog(db, 'certificate', certificateAuditView);
   function auditLimit(
     certificate: { id: number; name: string },
     id: number,
@@ -378,15 +377,9 @@ export function catalogueRepository(ctx: CoreContext) {
     const code = given ?? statements.organizationCode.get(organization, id)?.code;
     if (code === undefined) return;
     for (const other of statements.otherCodes.all(organization, code)) {
+      const before = other.id === id ? undefined : get(other.id);
       statements.setCode.run(code, at, other.id);
-      if (other.id === id) continue;
-      recordCertificate(
-        auditStamp(ctx, at),
-        other.id,
-        'update',
-        { name: other.name, organizationCode: other.code },
-        { name: other.name, organizationCode: code },
-      );
+      if (before) recordCertificate(auditStamp(ctx, at), other.id, 'update', before, get(other.id));
     }
   }
 
@@ -410,15 +403,8 @@ export function catalogueRepository(ctx: CoreContext) {
     shareOrganizationCode(id, fields.organization, fields.organizationCode, at);
   }
 
-  function setArchived(certificate: Certificate, archived: boolean, at: string): void {
-    statements.setArchived.run(archived ? 1 : 0, at, certificate.id);
-    recordCertificate(
-      auditStamp(ctx, at),
-      certificate.id,
-      'update',
-      { name: certificate.name, archived: certificate.archived },
-      { name: certificate.name, archived },
-    );
+  function setArchived(id: number, archived: boolean, at: string): void {
+    statements.setArchived.run(archived ? 1 : 0, at, id);
   }
 
   return {
@@ -439,3 +425,17 @@ export function catalogueRepository(ctx: CoreContext) {
 }
 
 export type CatalogueRepository = ReturnType<typeof catalogueRepository>;
+
+/** What the audit log keeps of a certificate: what the coordinator edits, in words. */
+export function certificateAuditView(certificate: Certificate) {
+  return {
+    name: certificate.name,
+    organization: certificate.organization,
+    organizationCode: certificate.organizationCode,
+    batch: certificate.batch,
+    source: certificate.source,
+    archived: certificate.archived,
+    levels: certificate.levels.map((l) => certificateLevelLabels[l.level]),
+    requirements: certificate.requirements.map((r) => r.text),
+  };
+}

@@ -1,11 +1,12 @@
 import type { CertificateData } from '../../../../shared/contract/catalogue';
 import type { CoreContext } from '../../context';
+import { auditedRows } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { importTemplate } from '../../io/importTemplate';
 import { catalogueImportDefinition, catalogueImportFields } from './import';
-import { catalogueRepository, type LimitInput } from './repository';
+import { catalogueRepository, certificateAuditView, type LimitInput } from './repository';
 
 type CatalogueHandlerName =
   | 'catalogue.list'
@@ -30,43 +31,48 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
   const repo = catalogueRepository(ctx);
   const now = () => ctx.clock().toISOString();
 
-  const create = db.transaction((data: CertificateData) => {
-    const at = now();
-    repo.assertNameFree(data.name);
-    const id = repo.insertCertificate(data, at);
-    repo.writeLevels({ id, name: data.name }, data.levels, at);
-    repo.writeLimits({ id, name: data.name }, data.limits ?? [], at);
-    repo.writeRequirements(id, data.requirements);
-    return repo.get(id);
-  });
+  // Caps and approved fees are money and audited one by one (certificate_fee_limit); the
+  // certificate's own entry keeps everything else a coordinator can change.
+  const rows = auditedRows(ctx, 'certificate', repo.get, certificateAuditView);
 
-  const update = db.transaction((data: CertificateData & { id: number }) => {
-    const at = now();
-    const current = repo.get(data.id);
-    if (!current.archived) repo.assertNameFree(data.name, data.id);
-    repo.updateCertificate(data.id, data, at);
-    repo.writeLevels({ id: data.id, name: data.name }, data.levels, at);
-    if (data.limits) repo.writeLimits({ id: data.id, name: data.name }, data.limits, at);
-    repo.writeRequirements(data.id, data.requirements);
-    return repo.get(data.id);
-  });
+  const create = (data: CertificateData) =>
+    rows.save(undefined, (_before, { at }) => {
+      repo.assertNameFree(data.name);
+      const id = repo.insertCertificate(data, at);
+      repo.writeLevels({ id, name: data.name }, data.levels, at);
+      repo.writeLimits({ id, name: data.name }, data.limits ?? [], at);
+      repo.writeRequirements(id, data.requirements);
+      return id;
+    });
 
-  const setArchived = db.transaction((id: number, archived: boolean) => {
+  const update = (data: CertificateData & { id: number }) =>
+    rows.save(data.id, (current, { at }) => {
+      if (!current!.archived) repo.assertNameFree(data.name, data.id);
+      repo.updateCertificate(data.id, data, at);
+      repo.writeLevels({ id: data.id, name: data.name }, data.levels, at);
+      if (data.limits) repo.writeLimits({ id: data.id, name: data.name }, data.limits, at);
+      repo.writeRequirements(data.id, data.requirements);
+      return data.id;
+    });
+
+  const setArchived = (id: number, archived: boolean) => {
     const current = repo.get(id);
     if (current.archived === archived) return current;
-    if (!archived) {
-      const clash = repo.activeByName(current.name);
-      if (clash && clash.id !== id) {
-        throw new CoreError(
-          'CONFLICT',
-          `不能恢复“${current.name}”：已有同名证书在使用中。请先把那一条归档或改名，再恢复这一条。`,
-          { existingId: clash.id },
-        );
+    return rows.save(id, (before, { at }) => {
+      if (!archived) {
+        const clash = repo.activeByName(before!.name);
+        if (clash && clash.id !== id) {
+          throw new CoreError(
+            'CONFLICT',
+            `不能恢复“${before!.name}”：已有同名证书在使用中。请先把那一条归档或改名，再恢复这一条。`,
+            { existingId: clash.id },
+          );
+        }
       }
-    }
-    repo.setArchived(current, archived, now());
-    return repo.get(id);
-  });
+      repo.setArchived(id, archived, at);
+      return id;
+    });
+  };
 
   const setLimits = db.transaction((id: number, limits: LimitInput[]) => {
     const at = now();
@@ -76,12 +82,12 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     return repo.get(id);
   });
 
-  const setRequirements = db.transaction((id: number, items: CertificateData['requirements']) => {
-    repo.get(id);
-    repo.writeRequirements(id, items);
-    repo.touch(id, now());
-    return repo.get(id);
-  });
+  const setRequirements = (id: number, items: CertificateData['requirements']) =>
+    rows.save(id, (_before, { at }) => {
+      repo.writeRequirements(id, items);
+      repo.touch(id, at);
+      return id;
+    });
 
   return {
     'catalogue.list': (input) => repo.list(input),
