@@ -97,6 +97,23 @@ describe('pilot projects', () => {
       'intermediate',
       'senior',
     ]);
+    // The draft's edit is audited with the project in words before and after.
+    const [created, edited] = auditEntries<{ levels: string[]; plannedStudents: string[] }>(
+      t,
+      'pilot_project',
+    );
+    expect(created).toMatchObject({ action: 'create', before: null });
+    expect(edited).toMatchObject({
+      entityId: String(project.id),
+      action: 'update',
+      before: created!.after,
+      after: { status: 'draft', levels: ['初级', '中级', '高级'] },
+    });
+    expect(edited!.after!.plannedStudents).toEqual([
+      '初级 2020 年 80 人',
+      '中级 2020 年 40 人',
+      '高级 2020 年 10 人',
+    ]);
     const list = await call<ProjectSummary[]>(t.core, 'projects.list', {});
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ majorCount: 2, teacherCount: 12 });

@@ -25,7 +25,7 @@ import {
   verdictsOf,
   writeProjectData,
 } from './repository';
-import { keepVersion } from './revisions';
+import { keepVersion, projectRecord } from './revisions';
 import { dataCentreDownload } from '../../io/dataCentre';
 import { coursesSheet } from './dataCentre';
 
@@ -61,14 +61,16 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
     at: string,
   ) => addStatusHistory(db, id, from, to, note, at);
 
-  const audit = auditLog(db, 'pilot_project');
-
-  const statusView = (p: Project) => ({
+  // Every entry holds the project in words (as its versions do) and its status, so a draft's
+  // edits and a status change read alike in the audit history.
+  const audit = auditLog(db, 'pilot_project', (p: Project & { copiedFrom?: number }) => ({
+    ...projectRecord(db, p),
     status: p.status,
     revokeReason: p.revokeReason,
     confirmationDocument: p.confirmationDocument,
     confirmationDate: p.confirmationDate,
-  });
+    ...(p.copiedFrom === undefined ? {} : { copiedFrom: p.copiedFrom }),
+  }));
 
   return {
     'projects.list': () => listProjects(db),
@@ -84,7 +86,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         writeProjectData(db, id, data, at);
         addHistory(id, null, 'draft', '新建', at);
         const project = mustLoad(id);
-        audit(auditStamp(ctx, at), id, 'create', null, statusView(project));
+        audit(auditStamp(ctx, at), id, 'create', null, project);
         return project;
       })(),
 
@@ -99,6 +101,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         const at = now();
         writeProjectData(db, id, data, at);
         const after = mustLoad(id);
+        audit(auditStamp(ctx, at), id, 'update', before, after);
         // The province holds the submitted version: the edit is kept beside it, not over it.
         if (!isOnRecord(before.status)) return after;
         keepVersion(db, after, 'revision', auditStamp(ctx, at));
@@ -155,7 +158,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
           keepVersion(db, mustLoad(change.id), 'submitted', auditStamp(ctx, at));
         }
         const after = mustLoad(change.id);
-        audit(auditStamp(ctx, at), change.id, 'update', statusView(before), statusView(after));
+        audit(auditStamp(ctx, at), change.id, 'update', before, after);
         return after;
       })(),
 
@@ -187,10 +190,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         writeProjectData(db, newId, data, at);
         addHistory(newId, null, 'draft', `由 ${source.year} 年度项目复制`, at);
         const project = mustLoad(newId);
-        audit(auditStamp(ctx, at), newId, 'create', null, {
-          ...statusView(project),
-          copiedFrom: id,
-        });
+        audit(auditStamp(ctx, at), newId, 'create', null, { ...project, copiedFrom: id });
         return project;
       })(),
 
@@ -213,7 +213,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         const at = now();
         const { releasedBlobs } = removeLinksOf(db, 'project', id, auditStamp(ctx, at));
         deleteProject(db, id);
-        audit(auditStamp(ctx, at), id, 'delete', statusView(before), null);
+        audit(auditStamp(ctx, at), id, 'delete', before, null);
         return releasedBlobs;
       })();
       deleteUnusedBlobFiles(db, released);
