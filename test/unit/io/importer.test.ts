@@ -8,11 +8,8 @@ import { CoreError } from '../../../electron/core/errors';
 import { createEventSource } from '../../../electron/core/events';
 import { createTaskRegistry } from '../../../electron/core/io/tasks';
 import { fieldForHeader, headerKey } from '../../../electron/core/io/header';
-import {
-  commitImport,
-  previewImport,
-  type ImportDefinition,
-} from '../../../electron/core/io/importer';
+import { commitImport, previewImport } from '../../../electron/core/io/importer';
+import type { ImportDefinition } from '../../../electron/core/io/importDefinition';
 import type { ProgressEvent } from '../../../shared/contract/events';
 import { csvBytes, upload, xlsxBytes } from '../../harness/sheets';
 

@@ -3,11 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createEventSource } from '../../../electron/core/events';
 import { createTaskRegistry } from '../../../electron/core/io/tasks';
-import {
-  commitImport,
-  previewImport,
-  type ImportDefinition,
-} from '../../../electron/core/io/importer';
+import { commitImport, previewImport } from '../../../electron/core/io/importer';
+import type { ImportDefinition } from '../../../electron/core/io/importDefinition';
 import { importRequestSchema } from '../../../shared/contract/imports';
 import { csvBytes, upload } from '../../harness/sheets';
 

@@ -6,7 +6,7 @@ import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
-import { looseKey, type ImportDefinition, type ValidRow } from '../../io/importer';
+import { looseKey, type ImportDefinition, type ValidRow } from '../../io/importDefinition';
 import { candidateColumns, sameName, signupKeys, signupLookup } from '../exams/candidateMatch';
 import type { ArrangementsRepository } from './repository';
 

@@ -10,7 +10,7 @@ import { parseLevels, type CertificateLevel } from '../../../../shared/domain/ce
 import { auditImport } from '../../db/audit';
 import type { CoreContext } from '../../context';
 import type { ImportFieldSpec } from '../../io/header';
-import type { ImportDefinition, ValidRow } from '../../io/importer';
+import type { ImportDefinition, ValidRow } from '../../io/importDefinition';
 import type { CatalogueRepository, LevelInput } from './repository';
 
 type Field = 'name' | 'organization' | 'batch' | 'levels' | 'source';

@@ -1,6 +1,6 @@
 import { normalizeIdNumber } from '../../../../shared/domain/idNumber';
 import type { ImportFieldSpec } from '../../io/header';
-import { looseKey, type ImportDefinition } from '../../io/importer';
+import { looseKey, type ImportDefinition } from '../../io/importDefinition';
 
 /*
  * The organization's lists of one batch's candidates (准考证号, results) name each candidate by

@@ -26,7 +26,7 @@ import {
   type RowProblem,
   type RowProblems,
   type ValidRow,
-} from '../../io/importer';
+} from '../../io/importDefinition';
 import {
   candidateColumns,
   sameName,

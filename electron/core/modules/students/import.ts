@@ -25,7 +25,12 @@ import type { CoreContext } from '../../context';
 import { auditImport } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
-import { looseKey, type ImportDefinition, type RowProblem, type ValidRow } from '../../io/importer';
+import {
+  looseKey,
+  type ImportDefinition,
+  type RowProblem,
+  type ValidRow,
+} from '../../io/importDefinition';
 import {
   existingStudents,
   studentImportWriter,

@@ -5,7 +5,7 @@ import { degreeLabels, educationLabels } from '../../../../shared/domain/teacher
 import type { CoreContext } from '../../context';
 import { auditImport, auditLog } from '../../db/audit';
 import type { ImportFieldSpec } from '../../io/header';
-import type { ImportDefinition, ValidRow } from '../../io/importer';
+import type { ImportDefinition, ValidRow } from '../../io/importDefinition';
 import type { teacherRepo } from './repository';
 
 type Field =
