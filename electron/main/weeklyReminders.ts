@@ -1,5 +1,6 @@
 import type { WeeklyReminders } from '../../shared/contract/weekly';
-import { formatChinaDateTime, type DueReminder } from '../../shared/domain/weeklyReports';
+import { type DueReminder } from '../../shared/domain/weeklyReports';
+import { formatChinaDateTime } from '../../shared/domain/dates';
 
 /**
  * The desktop shell's part of the weekly reminders. The schedule itself is

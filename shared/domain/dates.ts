@@ -1,3 +1,5 @@
+import { CHINA_OFFSET_MS } from './calendar';
+
 /** '2020-05-20' → '2020年5月20日' (Chinese documents and records); other text is returned as is. */
 export function formatChineseDate(isoDate: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
@@ -11,7 +13,7 @@ export function formatDateSpan(start: string, end: string | null): string {
 
 /** The calendar date in China (UTC+8, no daylight saving) at `instant`, as `YYYY-MM-DD`. */
 export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** '1985-03' → '1985年3月' (a birth month in records and documents); other text is returned as is. */
@@ -82,4 +84,11 @@ export function parseTypedYearMonth(text: string): TypedYearMonth {
   const [year, month] = [match[1], match[2]].map(Number) as [number, number];
   if (month < 1 || month > 12) return { ok: false, message: `年月无效：没有${month}月` };
   return { ok: true, yearMonth: `${year}-${pad(month)}` };
+}
+
+/** An instant as China time: '2026-03-06T09:00:00.000Z' → '2026年3月6日 17:00'. */
+export function formatChinaDateTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString();
+  const [y, m, d] = local.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日 ${local.slice(11, 16)}`;
 }

@@ -1,4 +1,5 @@
-import { chinaDate } from './dates';
+import { addDays, chinaInstant, DAY_MS, isoWeek, mondayOf } from './calendar';
+import { chinaDate, formatChineseDate } from './dates';
 /**
  * Weekly reports (周报, notice 四 6, rule 16 of docs/rules.md): the report calendar and the alert
  * level.
@@ -100,48 +101,6 @@ export interface Period {
   cadence: Cadence;
   /** 2026年第10周, 2026年第10–11周, 2026年第53周–2027年第1周. */
   label: string;
-}
-
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** 'YYYY-MM-DD' → days since 1970-01-01. */
-export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
-}
-
-/** Days since 1970-01-01 → 'YYYY-MM-DD'. */
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return dateOfDay(dayNumber(date) + days);
-}
-
-/** ISO weekday of a date: 1 Monday … 7 Sunday. */
-export function isoWeekday(date: string): number {
-  return ((((dayNumber(date) + 3) % 7) + 7) % 7) + 1;
-}
-
-/** The Monday of the week containing `date`. */
-export function mondayOf(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
-}
-
-/** The instant of a China-time date and 'HH:MM' time, as an ISO string in UTC. */
-export function chinaInstant(date: string, time: string): string {
-  const [h, m] = time.split(':').map(Number);
-  return new Date(dayNumber(date) * DAY_MS + (h * 60 + m) * 60_000 - CHINA_OFFSET_MS).toISOString();
-}
-
-/** ISO 8601 week of a date: week-year and week 1…53 (week 1 holds the year's first Thursday). */
-export function isoWeek(date: string): { year: number; week: number } {
-  const thursday = addDays(date, 4 - isoWeekday(date));
-  const year = Number(thursday.slice(0, 4));
-  const week = Math.floor((dayNumber(thursday) - dayNumber(`${year}-01-01`)) / 7) + 1;
-  return { year, week };
 }
 
 export function periodLabel(start: string, end: string): string {
@@ -539,18 +498,7 @@ export const weeklyFiguresMethod =
 /** 'HH:MM' 00:00–23:59. */
 export const dueTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** An instant as China time: '2026-03-06T09:00:00.000Z' → '2026年3月6日 17:00'. */
-export function formatChinaDateTime(iso: string): string {
-  const local = new Date(Date.parse(iso) + CHINA_OFFSET_MS).toISOString();
-  const [y, m, d] = local.slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${d}日 ${local.slice(11, 16)}`;
-}
-
 /** '2026-03-02', '2026-03-08' → '2026年3月2日至2026年3月8日'. */
 export function formatPeriodRange(start: string, end: string): string {
-  const f = (date: string) => {
-    const [y, m, d] = date.split('-').map(Number);
-    return `${y}年${m}月${d}日`;
-  };
-  return `${f(start)}至${f(end)}`;
+  return `${formatChineseDate(start)}至${formatChineseDate(end)}`;
 }

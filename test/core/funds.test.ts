@@ -6,7 +6,7 @@ import yauzl from 'yauzl';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import type { HandlerName } from '../../shared/contract';
 import type { FundLine, FundsOverview } from '../../shared/contract/funds';
-import { chinaInstant } from '../../shared/domain/weeklyReports';
+import { chinaInstant } from '../../shared/domain/calendar';
 import { createTestCore, type TestCore } from '../harness/core';
 import { softwareMajor } from '../harness/majors';
 import { progressLines } from '../../shared/domain/funds';

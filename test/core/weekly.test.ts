@@ -9,7 +9,8 @@ import type {
   WeeklyReportDetail,
   WeeklySettings,
 } from '../../shared/contract/weekly';
-import { chinaInstant, type AlertSummary } from '../../shared/domain/weeklyReports';
+import { type AlertSummary } from '../../shared/domain/weeklyReports';
+import { chinaInstant } from '../../shared/domain/calendar';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { createTestCore, type TestCore } from '../harness/core';
 import { call, schoolProfile } from '../harness/seed';

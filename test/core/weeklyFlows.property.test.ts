@@ -10,7 +10,7 @@ import type {
   WeeklyReportDetail,
 } from '../../shared/contract/weekly';
 import { signupStatuses } from '../../shared/domain/exams';
-import { addDays, chinaInstant } from '../../shared/domain/weeklyReports';
+import { addDays, chinaInstant } from '../../shared/domain/calendar';
 import { createTestCore } from '../harness/core';
 import { addStudents } from '../harness/fees';
 import { call, schoolProfile } from '../harness/seed';

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   alertOf,
-  chinaInstant,
   dueReminder,
   figureWindow,
   notOnTimeRuns,
   notOnTimeRunText,
   reminderTimes,
   standingOf,
-  isoWeek,
   listPeriods,
   reportCalendar,
   type ReportOnFile,
   type ScheduleRule,
   type WeeklySchedule,
 } from '../../../shared/domain/weeklyReports';
+import { chinaInstant, isoWeek } from '../../../shared/domain/calendar';
 
 const weekly = (effectiveFrom: string, dueWeekday = 5, dueTime = '17:00'): ScheduleRule => ({
   effectiveFrom,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WeeklyReminders } from '../../../shared/contract/weekly';
-import { chinaInstant, type DueReminder } from '../../../shared/domain/weeklyReports';
+import { type DueReminder } from '../../../shared/domain/weeklyReports';
+import { chinaInstant } from '../../../shared/domain/calendar';
 import {
   loginItemSettingsFor,
   notificationText,

@@ -7,11 +7,10 @@ import type {
 } from '../../../../shared/contract/weekly';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { formatFen, fenToYuan } from '../../../../shared/domain/money';
-import { formatChineseDate } from '../../../../shared/domain/dates';
+import { formatChineseDate, formatChinaDateTime } from '../../../../shared/domain/dates';
 import { weeklyFundsLine } from '../../../../shared/domain/funds';
 import {
   figuresMethodLine,
-  formatChinaDateTime,
   formatPeriodRange,
   notOnTimeRunText,
   periodStatusLabels,

@@ -1,14 +1,13 @@
-import { chinaDate } from '../../../../shared/domain/dates';
+import { chinaDate, formatChinaDateTime } from '../../../../shared/domain/dates';
 import type { ParsedInput } from '../../../../shared/contract';
 import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
 import {
   figureWindow,
-  formatChinaDateTime,
-  mondayOf,
   notOnTimeRuns,
   type PeriodState,
   type ScheduleRule,
 } from '../../../../shared/domain/weeklyReports';
+import { mondayOf } from '../../../../shared/domain/calendar';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError, validationError } from '../../errors';

@@ -2,7 +2,8 @@ import type { DashboardSummary, ExamLevelStats } from '../../../../shared/contra
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { payerLabels, payers, signupStatusLabels } from '../../../../shared/domain/exams';
 import { fenToYuan, roundYuanToFen } from '../../../../shared/domain/money';
-import { addDays, periodStatusLabels } from '../../../../shared/domain/weeklyReports';
+import { periodStatusLabels } from '../../../../shared/domain/weeklyReports';
+import { addDays } from '../../../../shared/domain/calendar';
 import type { ChartOption } from '../../components/Chart';
 import { formatFen } from '../../components/format';
 import { t } from '../../i18n';

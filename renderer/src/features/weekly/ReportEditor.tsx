@@ -38,11 +38,8 @@ import {
 } from '../../../../shared/contract/weekly';
 import { weeklyFundsLine } from '../../../../shared/domain/funds';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import {
-  figuresMethodLine,
-  formatChinaDateTime,
-  formatPeriodRange,
-} from '../../../../shared/domain/weeklyReports';
+import { figuresMethodLine, formatPeriodRange } from '../../../../shared/domain/weeklyReports';
+import { formatChinaDateTime } from '../../../../shared/domain/dates';
 import { invoke, messageOf } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';

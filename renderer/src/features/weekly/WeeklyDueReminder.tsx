@@ -1,6 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
-import { formatChinaDateTime, type DueReminder } from '../../../../shared/domain/weeklyReports';
+import { type DueReminder } from '../../../../shared/domain/weeklyReports';
+import { formatChinaDateTime } from '../../../../shared/domain/dates';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
 import { t } from '../../i18n';

@@ -18,12 +18,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import {
   cadenceLabels,
-  formatChinaDateTime,
   formatPeriodRange,
   periodStatusLabels,
   periodStatuses,
   type PeriodState,
 } from '../../../../shared/domain/weeklyReports';
+import { formatChinaDateTime } from '../../../../shared/domain/dates';
 import { messageOf } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useNavigation } from '../../app/navigationStore';
