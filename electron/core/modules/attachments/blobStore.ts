@@ -12,6 +12,7 @@ import {
 import path from 'node:path';
 import type { Db } from '../../db/open';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../io/privateFiles';
+import { storedShaChecker } from './blobRepository';
 
 /** The folder, beside the database file, that holds every attachment's content once. */
 export const ATTACHMENTS_DIR = 'attachments';
@@ -91,9 +92,7 @@ export function sweepBlobStore(db: Db, root: string, now: number, graceMs: numbe
   } catch {
     return result;
   }
-  const known = db.prepare<[string], { one: number }>(
-    'SELECT 1 AS one FROM attachments WHERE sha256 = ?',
-  );
+  const known = storedShaChecker(db);
   for (const folder of folders) {
     if (!/^[0-9a-f]{2}$/.test(folder)) continue;
     const dir = path.join(root, folder);
@@ -115,7 +114,7 @@ export function sweepBlobStore(db: Db, root: string, now: number, graceMs: numbe
       if (name.startsWith('.') && name.endsWith(TEMP_SUFFIX)) {
         rmSync(file, { force: true });
         result.tempFiles += 1;
-      } else if (shaPattern.test(name) && name.startsWith(folder) && !known.get(name)) {
+      } else if (shaPattern.test(name) && name.startsWith(folder) && !known(name)) {
         rmSync(file, { force: true });
         result.orphanBlobs += 1;
       }

@@ -87,6 +87,20 @@ export function listLinks(
     .map(linkFromRow);
 }
 
+/** Every link of one owner, in the order they were made (by id), for the owner's own delete. */
+export function ownerLinksInIdOrder(
+  db: Db,
+  ownerType: AttachmentOwnerType,
+  ownerId: number,
+): AttachmentLink[] {
+  return db
+    .prepare<[string, number], LinkRow>(
+      `${selectLinks} WHERE l.owner_type = ? AND l.owner_id = ? ORDER BY l.id`,
+    )
+    .all(ownerType, ownerId)
+    .map(linkFromRow);
+}
+
 /** The owner's link to this content under this kind, if any. */
 export function findSameLink(
   db: Db,
@@ -130,6 +144,35 @@ export function renameLink(db: Db, linkId: number, name: string): void {
 
 export function deleteLink(db: Db, linkId: number): void {
   db.prepare('DELETE FROM attachment_links WHERE id = ?').run(linkId);
+}
+
+/** The table each owner type lives in; all have an INTEGER PRIMARY KEY `id`. */
+export const ownerTables: Record<AttachmentOwnerType, string> = {
+  school: 'school',
+  project: 'pilot_projects',
+  room: 'training_rooms',
+  site: 'training_sites',
+};
+
+/** True when the owner type's table exists (tables of later features may not yet). */
+export function ownerTableExists(db: Db, ownerType: AttachmentOwnerType): boolean {
+  return (
+    db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+      .get(ownerTables[ownerType]) !== undefined
+  );
+}
+
+/** True when the school's information has been saved (its one row exists). */
+export function schoolSaved(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM school WHERE id = 1').get() !== undefined;
+}
+
+/** True when the owner's row exists in its table. */
+export function ownerRowExists(db: Db, ownerType: AttachmentOwnerType, ownerId: number): boolean {
+  return (
+    db.prepare(`SELECT 1 FROM "${ownerTables[ownerType]}" WHERE id = ?`).get(ownerId) !== undefined
+  );
 }
 
 export function attachmentSummary(db: Db): AttachmentSummary {

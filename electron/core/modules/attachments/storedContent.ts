@@ -11,9 +11,16 @@ import { auditLog, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { sha256Hex, sha256OfFile } from '../../io/checksum';
+import {
+  attachmentIdLookup,
+  attachmentInUse,
+  deleteAttachment,
+  insertAttachment,
+  storedShaChecker,
+} from './blobRepository';
 import { blobPath, blobRootFor, deleteBlobFile, ensureBlob } from './blobStore';
 import { detectAttachmentType } from './detect';
-import { deleteLink, linkAuditView, linkFromRow, selectLinks, type LinkRow } from './repository';
+import { deleteLink, linkAuditView, ownerLinksInIdOrder } from './repository';
 
 /*
  * Stored content shared by every module that keeps files (attachments, fee agreements' documents,
@@ -27,18 +34,8 @@ import { deleteLink, linkAuditView, linkFromRow, selectLinks, type LinkRow } fro
  * any more; true when it did.
  */
 export function releaseIfUnused(db: Db, attachmentId: number): boolean {
-  const used = db
-    .prepare(
-      `SELECT 1 FROM attachment_links WHERE attachment_id = ?
-       UNION ALL SELECT 1 FROM fee_agreements WHERE attachment_id = ?
-       UNION ALL SELECT 1 FROM fund_entries WHERE attachment_id = ?
-       UNION ALL SELECT 1 FROM exam_site_applications WHERE attachment_id = ?
-       UNION ALL SELECT 1 FROM student_photos WHERE attachment_id = ?
-       UNION ALL SELECT 1 FROM signup_documents WHERE attachment_id = ? LIMIT 1`,
-    )
-    .get(attachmentId, attachmentId, attachmentId, attachmentId, attachmentId, attachmentId);
-  if (used) return false;
-  db.prepare('DELETE FROM attachments WHERE id = ?').run(attachmentId);
+  if (attachmentInUse(db, attachmentId)) return false;
+  deleteAttachment(db, attachmentId);
   return true;
 }
 
@@ -51,11 +48,11 @@ export function releaseIfUnused(db: Db, attachmentId: number): boolean {
 export function deleteUnusedBlobFiles(db: Db, sha256s: readonly string[]): number {
   if (sha256s.length === 0) return 0;
   const root = blobRootFor(db);
-  const known = db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?');
+  const known = storedShaChecker(db);
   const run = () => {
     let deleted = 0;
     for (const sha of sha256s) {
-      if (known.get(sha)) continue;
+      if (known(sha)) continue;
       deleteBlobFile(root, sha);
       deleted += 1;
     }
@@ -89,12 +86,7 @@ export function removeLinksOf(
 ): OwnerLinksRemoval {
   const nested = db.inTransaction;
   const { links, releasedBlobs } = db.transaction(() => {
-    const rows = db
-      .prepare<[string, number], LinkRow>(
-        `${selectLinks} WHERE l.owner_type = ? AND l.owner_id = ? ORDER BY l.id`,
-      )
-      .all(ownerType, ownerId)
-      .map(linkFromRow);
+    const rows = ownerLinksInIdOrder(db, ownerType, ownerId);
     const released: string[] = [];
     const record = auditLog(db, 'attachment_link', linkAuditView);
     for (const link of rows) {
@@ -148,24 +140,14 @@ export function withStoredContent<T>(
 ): T {
   const root = blobRootFor(db);
   const { sha256, bytes, name, type } = upload;
-  const selectBySha = db.prepare<[string], { id: number }>(
-    'SELECT id FROM attachments WHERE sha256 = ?',
-  );
+  const attachmentIdOf = attachmentIdLookup(db);
   let wroteFile = false;
   try {
     return db
       .transaction((): T => {
-        const existing = selectBySha.get(sha256);
-        const attachmentId = existing
-          ? existing.id
-          : Number(
-              db
-                .prepare(
-                  `INSERT INTO attachments (sha256, size, mime, ext, created_at)
-                   VALUES (@sha256, @size, @mime, @ext, @createdAt)`,
-                )
-                .run({ sha256, size: bytes.length, ...type, createdAt }).lastInsertRowid,
-            );
+        const existing = attachmentIdOf(sha256);
+        const attachmentId =
+          existing ?? insertAttachment(db, { sha256, size: bytes.length, ...type, createdAt });
         // Written (or rewritten, if it went missing) for existing content too.
         try {
           wroteFile = ensureBlob(root, sha256, bytes);
@@ -180,7 +162,7 @@ export function withStoredContent<T>(
       .immediate();
   } catch (error) {
     // The rows were rolled back: a file written for them alone goes too.
-    if (wroteFile && !selectBySha.get(sha256)) deleteBlobFile(root, sha256);
+    if (wroteFile && attachmentIdOf(sha256) === undefined) deleteBlobFile(root, sha256);
     throw error;
   }
 }

@@ -1,25 +1,6 @@
-import type { CertificateLevel } from '../../../../shared/domain/certificate';
-import type { CapForm, FeeLimit, FeeLimitKind } from '../../../../shared/domain/costCaps';
+import type { FeeLimit } from '../../../../shared/domain/costCaps';
 import type { Db } from '../../db/open';
-
-interface LimitRow {
-  id: number;
-  certificate_id: number;
-  level: CertificateLevel;
-  kind: FeeLimitKind;
-  exam_form: CapForm;
-  amount_fen: number;
-  document: string;
-  valid_from: string | null;
-  valid_until: string | null;
-}
-
-const selectLimits = `SELECT id, certificate_id, level, kind, exam_form, amount_fen, document,
-    valid_from, valid_until FROM certificate_fee_limits`;
-// Level, then kind (caps first), form, and oldest period first: the order a person reads them.
-const order = `ORDER BY certificate_id,
-    CASE level WHEN 'junior' THEN 1 WHEN 'intermediate' THEN 2 ELSE 3 END,
-    kind DESC, exam_form, coalesce(valid_from, ''), id`;
+import { allLimitRows, limitRowsOf, type LimitRow } from './limitRepository';
 
 const fromRow = (r: LimitRow): FeeLimit => ({
   id: r.id,
@@ -34,10 +15,7 @@ const fromRow = (r: LimitRow): FeeLimit => ({
 
 /** The caps and approved fees of one certificate. */
 export function limitsOf(db: Db, certificateId: number): FeeLimit[] {
-  return db
-    .prepare<[number], LimitRow>(`${selectLimits} WHERE certificate_id = ? ${order}`)
-    .all(certificateId)
-    .map(fromRow);
+  return limitRowsOf(db, certificateId).map(fromRow);
 }
 
 /**
@@ -46,7 +24,7 @@ export function limitsOf(db: Db, certificateId: number): FeeLimit[] {
  */
 export function limitsByCertificate(db: Db): Map<number, FeeLimit[]> {
   const map = new Map<number, FeeLimit[]>();
-  for (const row of db.prepare<[], LimitRow>(`${selectLimits} ${order}`).all()) {
+  for (const row of allLimitRows(db)) {
     const list = map.get(row.certificate_id) ?? [];
     list.push(fromRow(row));
     map.set(row.certificate_id, list);

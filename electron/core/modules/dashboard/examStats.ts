@@ -10,6 +10,7 @@ import {
 import type { Db } from '../../db/open';
 import { loadBatches } from '../fees/batches';
 import { signupGroups } from '../fees/figures';
+import { batchMaxFeeReader } from './repository';
 
 const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 2, senior: 3 };
 
@@ -22,10 +23,7 @@ const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 
  */
 export function examStats(db: Db): ExamLevelStats[] {
   const batches = loadBatches(db);
-  const maxFee = db.prepare<[number], { fee: number | null }>(
-    `SELECT max(fee_fen) AS fee FROM signups INDEXED BY signups_batch_fee
-     WHERE batch_id = ? AND status <> 'withdrawn'`,
-  );
+  const maxFee = batchMaxFeeReader(db);
   const byLevel = new Map<string, { stats: ExamLevelStats; figures: SignupFigures }>();
   // The worst standing so far per level: fee minus figure (−∞ while no batch has a figure).
   const worst = new Map<string, number>();
@@ -60,7 +58,7 @@ export function examStats(db: Db): ExamLevelStats[] {
     addSignupGroup(entry.figures, g);
     if (counted.has(b.id) || !isLiveSignup(g.status)) continue;
     counted.add(b.id);
-    const fee = maxFee.get(b.id)?.fee ?? 0;
+    const fee = maxFee(b.id) ?? 0;
     const standing = b.feeLimit === null ? -Infinity : fee - b.feeLimit.amountFen;
     const before = worst.get(key);
     const stats = entry.stats;

@@ -22,7 +22,8 @@ import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
 import { saveBatchEntries } from './batchEntries';
 import { getBatch } from './batches';
-import { fromRow, selectSignups, type SignupRow } from './repository';
+import { batchSeats, liveBatchSignups, signupSheetDetails } from './repository';
+import { signupStateWriter } from './signupRepository';
 
 /**
  * Where each sign-up sits, in the order of the sign-in sheets (session, room, seat): a map from
@@ -30,16 +31,7 @@ import { fromRow, selectSignups, type SignupRow } from './repository';
  * arranged (考场编排).
  */
 export function seatOrder(db: Db, batchId: number): ReadonlyMap<number, string> | null {
-  const seats = db
-    .prepare<[number], { signupId: number; room: string; session: number; seat: number }>(
-      `SELECT st.signup_id AS signupId, r.name AS room, se.position AS session, st.seat
-         FROM exam_seats st
-         JOIN exam_rooms r ON r.id = st.exam_room_id
-         JOIN exam_sessions se ON se.id = st.session_id
-        WHERE st.batch_id = ?
-        ORDER BY se.position, r.position, st.seat`,
-    )
-    .all(batchId);
+  const seats = batchSeats(db, batchId);
   if (seats.length === 0) return null;
   return new Map(
     seats.map((s) => [
@@ -51,13 +43,7 @@ export function seatOrder(db: Db, batchId: number): ReadonlyMap<number, string> 
 
 /** The batch's live sign-ups for 考勤登记: in seat order when arranged, else by 学号. */
 function candidates(db: Db, batchId: number): { rows: AttendanceRow[]; seatOrder: boolean } {
-  const rows = (
-    db
-      .prepare(
-        `${selectSignups} WHERE su.batch_id = ? AND su.status <> 'withdrawn' ORDER BY st.student_no`,
-      )
-      .all(batchId) as SignupRow[]
-  ).map(fromRow);
+  const rows = liveBatchSignups(db, batchId);
   const seats = seatOrder(db, batchId);
   const toRow = (s: Signup): AttendanceRow => ({
     signupId: s.id,
@@ -98,7 +84,7 @@ export function attendanceService(ctx: CoreContext) {
     getBatch(db, input.batchId);
     const at = ctx.clock().toISOString();
     const seen = new Set<number>();
-    const update = db.prepare('UPDATE signups SET status = ?, updated_at = ? WHERE id = ?');
+    const write = signupStateWriter(db);
     const saved = saveBatchEntries(ctx, {
       batchId: input.batchId,
       entries: input.entries,
@@ -112,7 +98,7 @@ export function attendanceService(ctx: CoreContext) {
         if (attendanceOf(before.status) === entry.mark) return null;
         return { ...before, status: attendanceStatus[entry.mark] };
       },
-      write: (after, when) => update.run(after.status, when, after.id),
+      write: (after, when) => write.status(after.id, after.status, when),
     });
     return { ...saved, counts: countsOf(input.batchId) };
   });
@@ -125,18 +111,7 @@ export function attendanceService(ctx: CoreContext) {
     const batch = getBatch(db, batchId);
     const { rows } = candidates(db, batchId);
     const missing = rows.filter((r) => r.mark === 'absent' || r.mark === 'violation');
-    const details = new Map(
-      db
-        .prepare<
-          [number],
-          { id: number; id_number: string; major_text: string; admission_no: string }
-        >(
-          `SELECT su.id, st.id_number, st.major_text, su.admission_no
-           FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
-        )
-        .all(batchId)
-        .map((r) => [r.id, r]),
-    );
+    const details = new Map(signupSheetDetails(db, batchId).map((r) => [r.id, r]));
     const counts = attendanceCounts(batch.figures);
     const label = batchLabel(batch);
     const wb = await newWorkbook();

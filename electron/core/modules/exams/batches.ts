@@ -3,7 +3,6 @@ import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import {
   ceilingInForce,
   feeOverLimitMessage,
-  type ExamForm,
   type FeeLimit,
 } from '../../../../shared/domain/costCaps';
 import { noSignupFigures, type SignupFigures } from '../../../../shared/domain/signupFigures';
@@ -26,34 +25,15 @@ import {
   type PlaceRef,
 } from '../../../../shared/domain/examSites';
 import { examSiteCovers } from '../examSites/repository';
-import { batchPlaceJoins, batchPlaceName } from './place';
-
-interface BatchRow {
-  id: number;
-  certificate_id: number;
-  certificate_name: string;
-  level: CertificateLevel;
-  exam_form: ExamForm | null;
-  name: string;
-  exam_date: string;
-  site_id: number | null;
-  room_id: number | null;
-  site_name: string;
-  site_text: string;
-  organization: string;
-  fee_fen: number;
-  capacity: number | null;
-  pass_score: number | null;
-  theory_weight: number | null;
-  note: string;
-  created_at: string;
-  updated_at: string;
-}
-
-const selectBatches = `
-  SELECT b.*, c.name AS certificate_name, ${batchPlaceName('b')} AS site_name
-  FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id
-  ${batchPlaceJoins('b')}`;
+import {
+  batchRow,
+  batchRows,
+  deleteBatch,
+  insertBatch,
+  placeName,
+  updateBatch,
+  type BatchRow,
+} from './batchRepository';
 
 /** The batch's chosen place (room or site), null when it is typed text or missing. */
 const placeOf = (p: { siteId: number | null; roomId: number | null }): PlaceRef | null =>
@@ -154,7 +134,7 @@ function auditView(batch: ExamBatch) {
 }
 
 export function findBatch(db: Db, id: number): ExamBatch | undefined {
-  const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
+  const row = batchRow(db, id);
   return row
     ? fromRow(
         row,
@@ -178,23 +158,15 @@ export function listBatches(
   const agreed = agreedFeesByCertificate(db);
   const figures = figuresByBatch(db);
   const covers = examSiteCovers(db);
-  return db
-    .prepare<[typeof filter], BatchRow>(
-      `${selectBatches}
-       WHERE (@certificateId IS NULL OR b.certificate_id = @certificateId)
-         AND (@level IS NULL OR b.level = @level)
-       ORDER BY b.exam_date DESC, b.id DESC`,
-    )
-    .all(filter)
-    .map((row) =>
-      fromRow(
-        row,
-        limits.get(row.certificate_id) ?? [],
-        agreed.get(row.certificate_id) ?? [],
-        covers,
-        figures.get(row.id),
-      ),
-    );
+  return batchRows(db, filter).map((row) =>
+    fromRow(
+      row,
+      limits.get(row.certificate_id) ?? [],
+      agreed.get(row.certificate_id) ?? [],
+      covers,
+      figures.get(row.id),
+    ),
+  );
 }
 
 /** 考核批次: create, update and delete, each checked and audited in one transaction. */
@@ -247,11 +219,8 @@ export function batchWrites(ctx: CoreContext) {
     let siteText = data.siteText;
     const place = placeOf(data);
     if (place !== null) {
-      const table = place.kind === 'room' ? 'training_rooms' : 'training_sites';
-      const found = db
-        .prepare<[number], { name: string }>(`SELECT name FROM ${table} WHERE id = ?`)
-        .get(place.id);
-      if (!found) {
+      const found = placeName(db, place.kind, place.id);
+      if (found === undefined) {
         throw validationError([
           {
             path: place.kind === 'room' ? 'roomId' : 'siteId',
@@ -260,7 +229,7 @@ export function batchWrites(ctx: CoreContext) {
         ]);
       }
       // Kept as text too, so the batch still names its place if the room or site is deleted.
-      siteText = found.name;
+      siteText = found;
     }
     // Choosing a place that is not an approved 考核站点 warns and asks (not when only other
     // fields of the batch change).
@@ -285,27 +254,10 @@ export function batchWrites(ctx: CoreContext) {
       at,
     };
     if (before) {
-      db.prepare(
-        `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
-           exam_date = @examDate, site_id = @siteId, room_id = @roomId, site_text = @siteText,
-           organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
-           exam_form = @examForm, pass_score = @passScore, theory_weight = @theoryWeight,
-           updated_at = @at WHERE id = @id`,
-      ).run({ ...row, id: before.id });
+      updateBatch(db, before.id, row);
       return before.id;
     }
-    return Number(
-      db
-        .prepare(
-          `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, room_id,
-             site_text, organization, fee_fen, capacity, note, exam_form, pass_score,
-             theory_weight, created_at, updated_at)
-           VALUES (@certificateId, @level, @name, @examDate, @siteId, @roomId, @siteText,
-             @organization,
-             @feeFen, @capacity, @note, @examForm, @passScore, @theoryWeight, @at, @at)`,
-        )
-        .run(row).lastInsertRowid,
-    );
+    return insertBatch(db, row);
   };
 
   const save = ({ id, ...data }: BatchSaveData): ExamBatch =>
@@ -314,7 +266,7 @@ export function batchWrites(ctx: CoreContext) {
   const remove = (id: number, force: boolean) =>
     rows.remove(id, (before) => {
       guardDelete(`考核批次“${batchLabel(before)}”`, batchUsage(db, id), force);
-      db.prepare('DELETE FROM exam_batches WHERE id = ?').run(id);
+      deleteBatch(db, id);
       return { id };
     });
 

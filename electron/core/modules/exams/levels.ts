@@ -7,6 +7,8 @@ import type { FeeLimit } from '../../../../shared/domain/costCaps';
 import type { Db } from '../../db/open';
 import { validationError } from '../../errors';
 import { limitsOf } from '../catalogue/limits';
+import { certificateFacts, offeredLevels } from '../catalogue/lookupRepository';
+import { offersLevel } from './batchRepository';
 
 /** A certificate level as the catalogue has it: what batches and agreements check against. */
 export interface LevelFacts {
@@ -24,26 +26,12 @@ export interface LevelFacts {
  * exist or a level it does not offer.
  */
 export function levelFacts(db: Db, certificateId: number, level: CertificateLevel): LevelFacts {
-  const certificate = db
-    .prepare<[number], { name: string; organization: string; archived: number }>(
-      'SELECT name, organization, archived FROM certificates WHERE id = ?',
-    )
-    .get(certificateId);
+  const certificate = certificateFacts(db, certificateId);
   if (!certificate) {
     throw validationError([{ path: 'certificateId', message: '所选证书不存在，请重新选择' }]);
   }
-  const row = db
-    .prepare<[number, string], { level: CertificateLevel }>(
-      'SELECT level FROM certificate_levels WHERE certificate_id = ? AND level = ?',
-    )
-    .get(certificateId, level);
-  if (!row) {
-    const offered = db
-      .prepare<[number], { level: CertificateLevel }>(
-        'SELECT level FROM certificate_levels WHERE certificate_id = ?',
-      )
-      .all(certificateId)
-      .map((r) => certificateLevelLabels[r.level]);
+  if (!offersLevel(db, certificateId, level)) {
+    const offered = offeredLevels(db, certificateId).map((l) => certificateLevelLabels[l]);
     const issue: FieldIssue = {
       path: 'level',
       message: `证书“${certificate.name}”不设${certificateLevelLabels[level]}，可选：${offered.join('、') || '无'}`,

@@ -143,3 +143,54 @@ export function resultWriter(db: Db) {
     });
   };
 }
+
+/** A seat of a batch's arrangement (考场编排): the sign-up, its room, session and seat. */
+export interface SeatRow {
+  signupId: number;
+  room: string;
+  session: number;
+  seat: number;
+}
+
+/** The batch's seats in the order of the sign-in sheets: session, room, seat. */
+export function batchSeats(db: Db, batchId: number): SeatRow[] {
+  return db
+    .prepare<[number], SeatRow>(
+      `SELECT st.signup_id AS signupId, r.name AS room, se.position AS session, st.seat
+         FROM exam_seats st
+         JOIN exam_rooms r ON r.id = st.exam_room_id
+         JOIN exam_sessions se ON se.id = st.session_id
+        WHERE st.batch_id = ?
+        ORDER BY se.position, r.position, st.seat`,
+    )
+    .all(batchId);
+}
+
+/** The batch's live (not withdrawn) sign-ups, by 学号. */
+export function liveBatchSignups(db: Db, batchId: number): Signup[] {
+  return (
+    db
+      .prepare(
+        `${selectSignups} WHERE su.batch_id = ? AND su.status <> 'withdrawn' ORDER BY st.student_no`,
+      )
+      .all(batchId) as SignupRow[]
+  ).map(fromRow);
+}
+
+/** What a sheet of the batch adds to each sign-up: 身份证号, 专业 and 准考证号. */
+export interface SignupSheetDetails {
+  id: number;
+  id_number: string;
+  major_text: string;
+  admission_no: string;
+}
+
+/** Every sign-up of the batch (withdrawn ones too) with its sheet details. */
+export function signupSheetDetails(db: Db, batchId: number): SignupSheetDetails[] {
+  return db
+    .prepare<[number], SignupSheetDetails>(
+      `SELECT su.id, st.id_number, st.major_text, su.admission_no
+           FROM signups su JOIN students st ON st.id = su.student_id WHERE su.batch_id = ?`,
+    )
+    .all(batchId);
+}

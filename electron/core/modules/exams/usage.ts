@@ -3,27 +3,24 @@ import {
   certificateLevelLabels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { batchLabel, type BatchLabelParts } from '../../../../shared/domain/batchLabel';
+import { batchLabel } from '../../../../shared/domain/batchLabel';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { describeUsage, usageRef } from '../../usage';
-
-/** The parts `batchLabel` names a batch by; SQL returns them and TS formats the label. */
-const batchLabelColumns = `b.name, c.name AS certificateName, b.level, b.exam_date AS examDate`;
-
-const count = (db: Db, sql: string, ...params: unknown[]) =>
-  (db.prepare(sql).get(...params) as { n: number }).n;
+import {
+  batchPaymentNames,
+  batchSignupCount,
+  batchSignupNames,
+  batchesAtPlace,
+  levelUseCounts,
+  placeNameOntoBatches,
+  studentSignupBatches,
+  studentSignupCount,
+} from './usageRepository';
 
 /** A student's sign-ups: they block the student's delete (the exam record must stay). */
 export function signupsOfStudentRef(db: Db, studentId: number): UsageRef | null {
-  const names = db
-    .prepare<[number], BatchLabelParts>(
-      `SELECT ${batchLabelColumns} FROM signups s
-       JOIN exam_batches b ON b.id = s.batch_id JOIN certificates c ON c.id = b.certificate_id
-       WHERE s.student_id = ? ORDER BY b.exam_date DESC LIMIT 6`,
-    )
-    .all(studentId)
-    .map((r) => batchLabel(r));
+  const names = studentSignupBatches(db, studentId).map((r) => batchLabel(r));
   const ref = usageRef(
     {
       kind: 'signup',
@@ -36,28 +33,19 @@ export function signupsOfStudentRef(db: Db, studentId: number): UsageRef | null 
   return (
     ref && {
       ...ref,
-      count: count(db, 'SELECT count(*) AS n FROM signups WHERE student_id = ?', studentId),
+      count: studentSignupCount(db, studentId),
     }
   );
 }
 
-const placeColumns = {
-  site: { column: 'site_id', table: 'training_sites', what: '场所' },
-  room: { column: 'room_id', table: 'training_rooms', what: '实训室' },
-} as const;
+const placeWhat = { site: '场所', room: '实训室' } as const;
 
 /**
  * Exam batches held at a site or room: deleting the place keeps them, with its name as text.
  */
 export function batchesAtPlaceRef(db: Db, kind: 'site' | 'room', placeId: number): UsageRef | null {
-  const { column, what } = placeColumns[kind];
-  const names = db
-    .prepare<[number], BatchLabelParts>(
-      `SELECT ${batchLabelColumns} FROM exam_batches b
-       JOIN certificates c ON c.id = b.certificate_id WHERE b.${column} = ? ORDER BY b.exam_date DESC`,
-    )
-    .all(placeId)
-    .map((r) => batchLabel(r));
+  const what = placeWhat[kind];
+  const names = batchesAtPlace(db, kind, placeId).map((r) => batchLabel(r));
   return usageRef(
     {
       kind: 'examBatch',
@@ -79,22 +67,12 @@ export function releasePlaceFromBatches(
   placeId: number,
   at: string,
 ): void {
-  const { column, table } = placeColumns[kind];
-  db.prepare(
-    `UPDATE exam_batches SET site_text = (SELECT name FROM ${table} WHERE id = ?),
-       updated_at = ? WHERE ${column} = ?`,
-  ).run(placeId, at, placeId);
+  placeNameOntoBatches(db, kind, placeId, at);
 }
 
 /** What refers to a batch: sign-ups block its delete; payments keep their record without it. */
 export function batchUsage(db: Db, batchId: number): Usage {
-  const signups = db
-    .prepare<[number], { name: string }>(
-      `SELECT st.name FROM signups s JOIN students st ON st.id = s.student_id
-       WHERE s.batch_id = ? ORDER BY st.student_no LIMIT 6`,
-    )
-    .all(batchId)
-    .map((r) => r.name);
+  const signups = batchSignupNames(db, batchId);
   const signupRef = usageRef(
     {
       kind: 'signup',
@@ -104,17 +82,11 @@ export function batchUsage(db: Db, batchId: number): Usage {
     },
     signups,
   );
-  const payments = db
-    .prepare<[number], { name: string }>(
-      `SELECT CASE WHEN invoice_no <> '' THEN '发票 ' || invoice_no ELSE paid_on END AS name
-       FROM payments WHERE batch_id = ? ORDER BY paid_on`,
-    )
-    .all(batchId)
-    .map((r) => r.name);
+  const payments = batchPaymentNames(db, batchId);
   return describeUsage([
     signupRef && {
       ...signupRef,
-      count: count(db, 'SELECT count(*) AS n FROM signups WHERE batch_id = ?', batchId),
+      count: batchSignupCount(db, batchId),
     },
     usageRef(
       {
@@ -137,18 +109,7 @@ export function assertLevelUnused(
   certificate: { id: number; name: string },
   level: CertificateLevel,
 ): void {
-  const batches = count(
-    db,
-    'SELECT count(*) AS n FROM exam_batches WHERE certificate_id = ? AND level = ?',
-    certificate.id,
-    level,
-  );
-  const agreements = count(
-    db,
-    'SELECT count(*) AS n FROM fee_agreements WHERE certificate_id = ? AND level = ?',
-    certificate.id,
-    level,
-  );
+  const { batches, agreements } = levelUseCounts(db, certificate.id, level);
   if (batches + agreements === 0) return;
   const uses = [
     batches > 0 ? `${batches} 个考核批次` : '',

@@ -5,6 +5,12 @@ import { loadBatches } from '../fees/batches';
 import { figuresByBatch } from '../fees/figures';
 import { weeklyRepository } from '../weekly/repository';
 import { weeklyStanding } from '../weekly/standing';
+import {
+  issuedCountOfBatches,
+  majorCountOfProjects,
+  pilotStudentCount,
+  standingProjectIds,
+} from './progressRepository';
 
 /**
  * 试点推进情况 of `year`, each figure from its one definition: the sign-up figures of the batches
@@ -13,23 +19,9 @@ import { weeklyStanding } from '../weekly/standing';
  */
 export function pilotProgress(ctx: CoreContext, year: number): PilotProgress {
   const { db } = ctx;
-  const projects = db
-    .prepare<[number], { id: number }>(
-      `SELECT id FROM pilot_projects WHERE year = ? AND status NOT IN ('rejected', 'revoked')`,
-    )
-    .all(year)
-    .map((p) => p.id);
-  const pilotMajors = db
-    .prepare<[string], number>(
-      `SELECT count(DISTINCT major_id) FROM project_majors
-       WHERE project_id IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
-    .get(JSON.stringify(projects))!;
-  const pilotStudents = db
-    .prepare<[], number>('SELECT count(*) FROM students WHERE pilot = 1')
-    .pluck()
-    .get()!;
+  const projects = standingProjectIds(db, year);
+  const pilotMajors = majorCountOfProjects(db, projects);
+  const pilotStudents = pilotStudentCount(db);
   const batches = loadBatches(db);
   const ofYear = [...batches.values()]
     .filter((b) => examYear(b.examDate) === year)
@@ -42,13 +34,7 @@ export function pilotProgress(ctx: CoreContext, year: number): PilotProgress {
     signups += f?.signups ?? 0;
     passed += f?.passed ?? 0;
   }
-  const certificates = db
-    .prepare<[string], number>(
-      `SELECT count(*) FROM signups WHERE status <> 'withdrawn' AND issued_on <> ''
-         AND batch_id IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
-    .get(JSON.stringify(ofYear))!;
+  const certificates = issuedCountOfBatches(db, ofYear);
   const due = weeklyStanding(weeklyRepository(db), ctx.clock()).periods.filter(
     (p) => Number(p.start.slice(0, 4)) === year && !p.open,
   );

@@ -65,3 +65,29 @@ export function majorsRepository(db: Db) {
     },
   };
 }
+
+/** The names of the teachers of a major, by 工号. */
+export function teacherNamesOfMajor(db: Db, majorId: number): string[] {
+  return db
+    .prepare<[number], { name: string }>(
+      'SELECT name FROM teachers WHERE major_id = ? ORDER BY staff_no',
+    )
+    .all(majorId)
+    .map((r) => r.name);
+}
+
+/** The ids of the teachers of a major, in id order. */
+export function teacherIdsOfMajor(db: Db, majorId: number): number[] {
+  return db
+    .prepare<[number], { id: number }>('SELECT id FROM teachers WHERE major_id = ? ORDER BY id')
+    .all(majorId)
+    .map((r) => r.id);
+}
+
+/** Clears teachers' major one by one (prepared once for all the teachers of a delete). */
+export function teacherMajorClearer(db: Db): (teacherId: number, at: string) => void {
+  const unlink = db.prepare('UPDATE teachers SET major_id = NULL, updated_at = ? WHERE id = ?');
+  return (teacherId, at) => {
+    unlink.run(at, teacherId);
+  };
+}

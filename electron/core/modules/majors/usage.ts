@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import { describeUsage, usageRef } from '../../usage';
 import { projectRefs } from '../projects/usage';
 import { studentsOfMajorRef } from '../students/usage';
+import { teacherIdsOfMajor, teacherMajorClearer, teacherNamesOfMajor } from './repository';
 
 /**
  * What refers to a major. Teachers are unlinked on a confirmed delete (their major becomes
@@ -11,12 +12,7 @@ import { studentsOfMajorRef } from '../students/usage';
  * Students keep the major's name as unmatched text.
  */
 export function majorUsage(db: Db, majorId: number): Usage {
-  const teachers = db
-    .prepare<[number], { name: string }>(
-      'SELECT name FROM teachers WHERE major_id = ? ORDER BY staff_no',
-    )
-    .all(majorId)
-    .map((r) => r.name);
+  const teachers = teacherNamesOfMajor(db, majorId);
   return describeUsage([
     projectRefs(db, 'major', majorId),
     usageRef(
@@ -37,13 +33,11 @@ export function majorUsage(db: Db, majorId: number): Usage {
  * delete's transaction.
  */
 export function releaseMajor(db: Db, majorId: number, stamp: AuditStamp): void {
-  const teachers = db
-    .prepare<[number], { id: number }>('SELECT id FROM teachers WHERE major_id = ? ORDER BY id')
-    .all(majorId);
-  const unlink = db.prepare('UPDATE teachers SET major_id = NULL, updated_at = ? WHERE id = ?');
+  const teacherIds = teacherIdsOfMajor(db, majorId);
+  const unlink = teacherMajorClearer(db);
   const record = auditLog<{ majorId: number | null }>(db, 'teacher');
-  for (const teacher of teachers) {
-    unlink.run(stamp.at, teacher.id);
-    record(stamp, teacher.id, 'update', { majorId }, { majorId: null });
+  for (const teacherId of teacherIds) {
+    unlink(teacherId, stamp.at);
+    record(stamp, teacherId, 'update', { majorId }, { majorId: null });
   }
 }

@@ -8,6 +8,7 @@ import {
   type DataCentreSheet,
 } from '../../io/dataCentre';
 import { schoolRepository } from '../school/repository';
+import { coursesOfLiveProjects } from './repository';
 
 /** 课证融通关联关系数据 (ODS_KZRTGLGXSJ): the header exactly as the data centre lists it. */
 export const COURSES_HEADER = [
@@ -21,13 +22,6 @@ export const COURSES_HEADER = [
 ] as const;
 export const COURSES_FILE = '课证融通关联关系数据（ODS_KZRTGLGXSJ）.xlsx';
 
-interface CourseRow {
-  course_no: string;
-  course_name: string;
-  certificate_name: string;
-  year: number;
-}
-
 /**
  * One row per course and certificate, from the projects not rejected or revoked (the latest
  * year's course name when a pair recurs). 证书号 is the certificate's number in the data
@@ -40,16 +34,7 @@ export async function coursesSheet(
 ): Promise<DataCentreSheet> {
   const school = requireSchoolCode(schoolRepository(db).get()?.code);
   const at = collectedAt(now);
-  const found = db
-    .prepare<[], CourseRow>(
-      `SELECT pc.course_no, pc.course_name, c.name AS certificate_name, p.year
-       FROM project_courses pc
-       JOIN pilot_projects p ON p.id = pc.project_id
-       JOIN certificates c ON c.id = p.certificate_id
-       WHERE p.status NOT IN ('rejected', 'revoked')
-       ORDER BY p.year DESC, c.name, pc.position`,
-    )
-    .all();
+  const found = coursesOfLiveProjects(db);
   const seen = new Set<string>();
   const rows: DataCentreRow[] = [];
   for (const r of found) {

@@ -1,17 +1,15 @@
 import type { FieldIssue } from '../../../../shared/contract/errors';
 import type { ProjectData } from '../../../../shared/contract/projects';
-import {
-  certificateLevelLabels,
-  type CertificateLevel,
-} from '../../../../shared/domain/certificate';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import type { Db } from '../../db/open';
 import { CoreError, validationError } from '../../errors';
-
-/** Ids that do not exist in `table`. */
-function missingIds(db: Db, table: string, ids: readonly number[]): number[] {
-  const exists = db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`);
-  return ids.filter((id) => exists.get(id) === undefined);
-}
+import { certificateFacts, offeredLevels } from '../catalogue/lookupRepository';
+import {
+  missingMembers,
+  projectOfCertificateYear,
+  requirementCertificateLookup,
+  type ProjectMember,
+} from './referenceRepository';
 
 /**
  * Checks what the schema cannot: the certificate exists (and is in use for a new project), offers
@@ -19,11 +17,7 @@ function missingIds(db: Db, table: string, ids: readonly number[]): number[] {
  * Field-level messages, so the page marks the right field.
  */
 export function checkReferences(db: Db, data: ProjectData, isNew: boolean): void {
-  const certificate = db
-    .prepare<[number], { name: string; archived: number }>(
-      'SELECT name, archived FROM certificates WHERE id = ?',
-    )
-    .get(data.certificateId);
+  const certificate = certificateFacts(db, data.certificateId);
   if (!certificate) {
     throw validationError([{ path: 'certificateId', message: '所选证书不存在，请重新选择' }]);
   }
@@ -34,14 +28,7 @@ export function checkReferences(db: Db, data: ProjectData, isNew: boolean): void
       message: `证书“${certificate.name}”已归档，请先在证书目录中恢复后再新建试点项目`,
     });
   }
-  const offered = new Set(
-    db
-      .prepare<[number], { level: CertificateLevel }>(
-        'SELECT level FROM certificate_levels WHERE certificate_id = ?',
-      )
-      .all(data.certificateId)
-      .map((r) => r.level),
-  );
+  const offered = new Set(offeredLevels(db, data.certificateId));
   const notOffered = data.levels.filter((l) => !offered.has(l));
   if (notOffered.length > 0) {
     issues.push({
@@ -49,14 +36,14 @@ export function checkReferences(db: Db, data: ProjectData, isNew: boolean): void
       message: `证书“${certificate.name}”不设${notOffered.map((l) => certificateLevelLabels[l]).join('、')}等级`,
     });
   }
-  const members: [keyof ProjectData, string, string, readonly number[]][] = [
-    ['majorIds', 'majors', '专业', data.majorIds],
-    ['teacherIds', 'teachers', '教师', data.teacherIds],
-    ['roomIds', 'training_rooms', '实训室', data.roomIds],
-    ['siteIds', 'training_sites', '实习实训场所', data.siteIds],
+  const members: [keyof ProjectData, ProjectMember, string, readonly number[]][] = [
+    ['majorIds', 'major', '专业', data.majorIds],
+    ['teacherIds', 'teacher', '教师', data.teacherIds],
+    ['roomIds', 'room', '实训室', data.roomIds],
+    ['siteIds', 'site', '实习实训场所', data.siteIds],
   ];
-  for (const [path, table, label, ids] of members) {
-    const missing = missingIds(db, table, ids);
+  for (const [path, member, label, ids] of members) {
+    const missing = missingMembers(db, member, ids);
     if (missing.length > 0) {
       issues.push({
         path,
@@ -64,12 +51,8 @@ export function checkReferences(db: Db, data: ProjectData, isNew: boolean): void
       });
     }
   }
-  const requirement = db.prepare<[number], { certificate_id: number }>(
-    'SELECT certificate_id FROM certificate_requirements WHERE id = ?',
-  );
-  const foreign = data.hardwareChecks.filter(
-    (id) => requirement.get(id)?.certificate_id !== data.certificateId,
-  );
+  const certificateOf = requirementCertificateLookup(db);
+  const foreign = data.hardwareChecks.filter((id) => certificateOf(id) !== data.certificateId);
   if (foreign.length > 0) {
     issues.push({
       path: 'hardwareChecks',
@@ -80,12 +63,7 @@ export function checkReferences(db: Db, data: ProjectData, isNew: boolean): void
 }
 
 export function ensureUniqueYear(db: Db, data: ProjectData, exceptId: number | null): void {
-  const clash = db
-    .prepare<[number, number], { id: number; name: string }>(
-      `SELECT p.id, c.name FROM pilot_projects p JOIN certificates c ON c.id = p.certificate_id
-       WHERE p.certificate_id = ? AND p.year = ?`,
-    )
-    .get(data.certificateId, data.year);
+  const clash = projectOfCertificateYear(db, data.certificateId, data.year);
   if (clash && clash.id !== exceptId) {
     throw new CoreError(
       'CONFLICT',

@@ -262,3 +262,28 @@ export function setProjectStatus(
 export function deleteProject(db: Db, id: number): void {
   db.prepare('DELETE FROM pilot_projects WHERE id = ?').run(id);
 }
+
+/** A course of a project, with the project's certificate and year, for the data centre sheet. */
+interface CourseCertificateRow {
+  course_no: string;
+  course_name: string;
+  certificate_name: string;
+  year: number;
+}
+
+/**
+ * Every course of the projects not rejected or revoked, the latest year first, then by
+ * certificate name and the course's position in its project.
+ */
+export function coursesOfLiveProjects(db: Db): CourseCertificateRow[] {
+  return db
+    .prepare<[], CourseCertificateRow>(
+      `SELECT pc.course_no, pc.course_name, c.name AS certificate_name, p.year
+       FROM project_courses pc
+       JOIN pilot_projects p ON p.id = pc.project_id
+       JOIN certificates c ON c.id = p.certificate_id
+       WHERE p.status NOT IN ('rejected', 'revoked')
+       ORDER BY p.year DESC, c.name, pc.position`,
+    )
+    .all();
+}

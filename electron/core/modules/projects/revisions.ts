@@ -4,6 +4,14 @@ import { commitmentLabels, commitments } from '../../../../shared/domain/impleme
 import { diffProjectRecords, type ProjectRecord } from '../../../../shared/domain/projectRevisions';
 import { auditLog, type AuditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
+import {
+  insertRevision,
+  latestSubmitted,
+  memberLabels,
+  revisionsAfter,
+  type LabelledMember,
+  type RevisionRow,
+} from './revisionRepository';
 
 /** A project without its submission: what `projectRecord` reads and `submissionOf` completes. */
 export type ProjectFields = Omit<Project, 'submission'>;
@@ -15,14 +23,12 @@ interface StoredVersion {
 }
 
 /** Names of the rows `ids` picks, in the order of `ids` (one statement whatever their number). */
-function namesOf(db: Db, sql: string, ids: readonly number[]): string[] {
+function namesOf(db: Db, member: LabelledMember, ids: readonly number[]): string[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare<[string], { id: number; label: string }>(sql).all(JSON.stringify(ids));
+  const rows = memberLabels(db, member, ids);
   const byId = new Map(rows.map((r) => [r.id, r.label]));
   return ids.map((id) => byId.get(id) ?? `（编号 ${id}）`);
 }
-
-const inIds = 'WHERE id IN (SELECT value FROM json_each(?))';
 
 /** The project's fields as a person reads them, with the names its members have today. */
 export function projectRecord(db: Db, p: ProjectFields): ProjectRecord {
@@ -33,23 +39,11 @@ export function projectRecord(db: Db, p: ProjectFields): ProjectRecord {
     plannedStudents: p.plannedStudents.map(
       (s) => `${certificateLevelLabels[s.level]} ${s.year} 年 ${s.count} 人`,
     ),
-    majors: namesOf(
-      db,
-      `SELECT id, name || '（' || code || '）' AS label FROM majors ${inIds}`,
-      p.majorIds,
-    ),
-    teachers: namesOf(
-      db,
-      `SELECT id, name || '（' || staff_no || '）' AS label FROM teachers ${inIds}`,
-      p.teacherIds,
-    ),
-    rooms: namesOf(db, `SELECT id, name AS label FROM training_rooms ${inIds}`, p.roomIds),
-    sites: namesOf(db, `SELECT id, name AS label FROM training_sites ${inIds}`, p.siteIds),
-    hardware: namesOf(
-      db,
-      `SELECT id, text AS label FROM certificate_requirements ${inIds}`,
-      p.hardwareChecks,
-    ),
+    majors: namesOf(db, 'majors', p.majorIds),
+    teachers: namesOf(db, 'teachers', p.teacherIds),
+    rooms: namesOf(db, 'rooms', p.roomIds),
+    sites: namesOf(db, 'sites', p.siteIds),
+    hardware: namesOf(db, 'hardware', p.hardwareChecks),
     plan: { ...p.plan },
     commitments: commitments.filter((c) => p.commitments[c]).map((c) => commitmentLabels[c]),
   };
@@ -72,29 +66,6 @@ export function projectData(p: ProjectFields): ProjectData {
     commitments: p.commitments,
   };
 }
-
-interface RevisionRow {
-  id: number;
-  kind: 'submitted' | 'revision';
-  at: string;
-  record_json: string;
-}
-
-const latestSubmitted = (db: Db, projectId: number) =>
-  db
-    .prepare<[number], RevisionRow>(
-      `SELECT id, kind, at, record_json FROM project_revisions
-       WHERE project_id = ? AND kind = 'submitted' ORDER BY id DESC LIMIT 1`,
-    )
-    .get(projectId);
-
-const revisionsAfter = (db: Db, projectId: number, afterId: number) =>
-  db
-    .prepare<[number, number], RevisionRow>(
-      `SELECT id, kind, at, record_json FROM project_revisions
-       WHERE project_id = ? AND id > ? ORDER BY id`,
-    )
-    .all(projectId, afterId);
 
 /** The latest submitted version, the revisions since and what today's copy changes; or null. */
 export function submissionOf(db: Db, project: ProjectFields): ProjectSubmission | null {
@@ -131,13 +102,7 @@ export function keepVersion(
     const previous = revisionsAfter(db, project.id, submitted.id).at(-1) ?? submitted;
     if (previous.record_json === json) return;
   }
-  const id = Number(
-    db
-      .prepare(
-        'INSERT INTO project_revisions (project_id, kind, at, record_json) VALUES (?, ?, ?, ?)',
-      )
-      .run(project.id, kind, stamp.at, json).lastInsertRowid,
-  );
+  const id = insertRevision(db, project.id, kind, stamp.at, json);
   const after = { projectId: project.id, kind, record: version.record };
   auditLog(db, 'project_revision')(stamp, id, 'create', null, after);
 }

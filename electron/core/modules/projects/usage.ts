@@ -1,14 +1,14 @@
 import type { UsageRef } from '../../../../shared/contract/usage';
 import type { Db } from '../../db/open';
 import { usageRef } from '../../usage';
+import { projectNamesWithMember, type ProjectMember } from './referenceRepository';
 
-type Member = 'major' | 'teacher' | 'room' | 'site';
-
-const links: Record<Member, { table: string; column: string; what: string }> = {
-  major: { table: 'project_majors', column: 'major_id', what: '相关专业' },
-  teacher: { table: 'project_teachers', column: 'teacher_id', what: '项目教师' },
-  room: { table: 'project_rooms', column: 'room_id', what: '实训室' },
-  site: { table: 'project_sites', column: 'site_id', what: '实习实训场所' },
+/** What each member is called in a project's page. */
+const memberFields: Record<ProjectMember, string> = {
+  major: '相关专业',
+  teacher: '项目教师',
+  room: '实训室',
+  site: '实习实训场所',
 };
 
 /**
@@ -16,17 +16,9 @@ const links: Record<Member, { table: string; column: string; what: string }> = {
  * A confirmed delete takes it out of those projects (the link rows cascade), which the user is
  * told, since the projects' self-check may then fail.
  */
-export function projectRefs(db: Db, member: Member, id: number): UsageRef | null {
-  const { table, column, what } = links[member];
-  const names = db
-    .prepare<[number], { name: string }>(
-      `SELECT c.name || ' · ' || p.year || ' 年度' AS name
-       FROM ${table} l JOIN pilot_projects p ON p.id = l.project_id
-       JOIN certificates c ON c.id = p.certificate_id
-       WHERE l.${column} = ? ORDER BY p.year DESC, c.name`,
-    )
-    .all(id)
-    .map((r) => r.name);
+export function projectRefs(db: Db, member: ProjectMember, id: number): UsageRef | null {
+  const what = memberFields[member];
+  const names = projectNamesWithMember(db, member, id);
   return usageRef(
     {
       kind: 'pilotProject',

@@ -122,3 +122,17 @@ export function roomsRepository(db: Db) {
     },
   };
 }
+
+/** Names of the attachments linked to a room or site, oldest first. */
+export function placeAttachmentNames(
+  db: Db,
+  ownerType: 'room' | 'site',
+  ownerId: number,
+): string[] {
+  return db
+    .prepare<[string, number], { display_name: string }>(
+      'SELECT display_name FROM attachment_links WHERE owner_type = ? AND owner_id = ? ORDER BY id',
+    )
+    .all(ownerType, ownerId)
+    .map((r) => r.display_name);
+}

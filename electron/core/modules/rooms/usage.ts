@@ -7,16 +7,7 @@ import { projectRefs } from '../projects/usage';
 import { removeLinksOf } from '../attachments/storedContent';
 import { batchesAtPlaceRef, releasePlaceFromBatches } from '../exams/usage';
 import { examSitesAtPlaceRef, releasePlaceFromExamSites } from '../examSites/usage';
-
-/** Names of the attachments linked to one owner, oldest first. */
-export function attachmentNames(db: Db, ownerType: 'room' | 'site', ownerId: number): string[] {
-  return db
-    .prepare<[string, number], { display_name: string }>(
-      'SELECT display_name FROM attachment_links WHERE owner_type = ? AND owner_id = ? ORDER BY id',
-    )
-    .all(ownerType, ownerId)
-    .map((r) => r.display_name);
-}
+import { placeAttachmentNames } from './repository';
 
 /**
  * What refers to a place (a training room or site): pilot projects that use it and batches held
@@ -30,7 +21,7 @@ function placeUsage(db: Db, place: PlaceRef, consequence: string): Usage {
     examSitesAtPlaceRef(db, place),
     usageRef(
       { kind: 'attachment', label: '个附件', onDelete: 'unlink', consequence },
-      attachmentNames(db, place.kind, place.id),
+      placeAttachmentNames(db, place.kind, place.id),
     ),
   ]);
 }

@@ -3,7 +3,7 @@ import type {
   WeeklyFigures,
   WeeklyPaymentLine,
 } from '../../../../shared/contract/weekly';
-import { certificateLevels, type CertificateLevel } from '../../../../shared/domain/certificate';
+import { certificateLevels } from '../../../../shared/domain/certificate';
 import { scoredStatuses, type SignupStatus } from '../../../../shared/domain/exams';
 import type { FigureWindow } from '../../../../shared/domain/weeklyReports';
 import {
@@ -14,6 +14,7 @@ import {
   type SpendingCategory,
 } from '../../../../shared/domain/funds';
 import type { Db } from '../../db/open';
+import { figureBatches, figureEntries } from './figuresRepository';
 
 type Counted = Required<Omit<WeeklyFigures['totals'], 'exams'>>;
 const zero = (): Counted => ({
@@ -48,15 +49,6 @@ interface FundView {
   direction: FundDirection;
   category: IncomeSource | SpendingCategory;
   amountFen: number;
-}
-
-interface EntryRow {
-  entity: 'signup' | 'payment' | 'fund_entry';
-  entity_id: string;
-  action: 'create' | 'update' | 'delete';
-  at: string;
-  before_json: string | null;
-  after_json: string | null;
 }
 
 // 实考: the one definition (缺考 and 违纪 are no sitting that counts).
@@ -94,15 +86,7 @@ export function periodFigures(
   window: FigureWindow,
 ): WeeklyFigures {
   const rows = new Map<string, WeeklyFigureRow>();
-  const batches = new Map(
-    db
-      .prepare<[], { id: number; certificate_id: number; level: CertificateLevel; name: string }>(
-        `SELECT b.id, b.certificate_id, b.level, c.name
-         FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id`,
-      )
-      .all()
-      .map((b) => [b.id, b]),
-  );
+  const batches = new Map(figureBatches(db).map((b) => [b.id, b]));
   const rowOf = (batchId: number | null): WeeklyFigureRow => {
     const batch = batchId === null ? undefined : batches.get(batchId);
     const key = batch ? `${batch.certificate_id}|${batch.level}` : '';
@@ -123,14 +107,7 @@ export function periodFigures(
   };
 
   const payments: WeeklyPaymentLine[] = [];
-  const entries = db
-    .prepare<[FigureWindow], EntryRow>(
-      `SELECT entity, entity_id, action, at, before_json, after_json FROM audit_log
-       WHERE entity IN ('signup', 'payment', 'fund_entry')
-         AND (@from IS NULL OR at >= @from) AND at < @to
-       ORDER BY id`,
-    )
-    .all(window);
+  const entries = figureEntries(db, window);
   const fundLines: FundLineFigure[] = [];
   const fundLine = (v: FundView | null, sign: 1 | -1) => {
     if (v) fundLines.push({ ...v, amountFen: sign * v.amountFen, lacksDocument: false });

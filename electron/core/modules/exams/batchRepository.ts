@@ -1,0 +1,110 @@
+import type { BatchSaveData } from '../../../../shared/contract/exams';
+import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import type { ExamForm } from '../../../../shared/domain/costCaps';
+import type { Db } from '../../db/open';
+import { batchPlaceJoins, batchPlaceName } from './place';
+
+/* Batch SQL: the exam_batches rows, their writes, and the catalogue facts a batch is checked against. */
+
+/** An exam batch row with its certificate's name and its place's current name. */
+export interface BatchRow {
+  id: number;
+  certificate_id: number;
+  certificate_name: string;
+  level: CertificateLevel;
+  exam_form: ExamForm | null;
+  name: string;
+  exam_date: string;
+  site_id: number | null;
+  room_id: number | null;
+  site_name: string;
+  site_text: string;
+  organization: string;
+  fee_fen: number;
+  capacity: number | null;
+  pass_score: number | null;
+  theory_weight: number | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const selectBatches = `
+  SELECT b.*, c.name AS certificate_name, ${batchPlaceName('b')} AS site_name
+  FROM exam_batches b JOIN certificates c ON c.id = b.certificate_id
+  ${batchPlaceJoins('b')}`;
+
+/** One batch's row, undefined when there is none. */
+export function batchRow(db: Db, id: number): BatchRow | undefined {
+  return db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
+}
+
+/** The batches of a certificate and level (null: any), newest exam date first. */
+export function batchRows(
+  db: Db,
+  filter: { certificateId: number | null; level: CertificateLevel | null },
+): BatchRow[] {
+  return db
+    .prepare<[typeof filter], BatchRow>(
+      `${selectBatches}
+       WHERE (@certificateId IS NULL OR b.certificate_id = @certificateId)
+         AND (@level IS NULL OR b.level = @level)
+       ORDER BY b.exam_date DESC, b.id DESC`,
+    )
+    .all(filter);
+}
+
+/** The current name of a training room or site, undefined when it is gone. */
+export function placeName(db: Db, kind: 'room' | 'site', id: number): string | undefined {
+  const table = kind === 'room' ? 'training_rooms' : 'training_sites';
+  const row = db
+    .prepare<[number], { name: string }>(`SELECT name FROM ${table} WHERE id = ?`)
+    .get(id);
+  return row?.name;
+}
+
+/** The columns a batch's save writes (the place's name already in `siteText`). */
+export type BatchValues = Omit<BatchSaveData, 'id' | 'confirm'> & { at: string };
+
+/** Writes a batch's columns over an existing batch. */
+export function updateBatch(db: Db, id: number, values: BatchValues): void {
+  db.prepare(
+    `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
+           exam_date = @examDate, site_id = @siteId, room_id = @roomId, site_text = @siteText,
+           organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
+           exam_form = @examForm, pass_score = @passScore, theory_weight = @theoryWeight,
+           updated_at = @at WHERE id = @id`,
+  ).run({ ...values, id });
+}
+
+/** Inserts a batch; returns its id. */
+export function insertBatch(db: Db, values: BatchValues): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, room_id,
+             site_text, organization, fee_fen, capacity, note, exam_form, pass_score,
+             theory_weight, created_at, updated_at)
+           VALUES (@certificateId, @level, @name, @examDate, @siteId, @roomId, @siteText,
+             @organization,
+             @feeFen, @capacity, @note, @examForm, @passScore, @theoryWeight, @at, @at)`,
+      )
+      .run(values).lastInsertRowid,
+  );
+}
+
+/** Deletes a batch. */
+export function deleteBatch(db: Db, id: number): void {
+  db.prepare('DELETE FROM exam_batches WHERE id = ?').run(id);
+}
+
+/** Whether the certificate offers the level. */
+export function offersLevel(db: Db, certificateId: number, level: CertificateLevel): boolean {
+  return (
+    db
+      .prepare<[number, string], { level: CertificateLevel }>(
+        'SELECT level FROM certificate_levels WHERE certificate_id = ? AND level = ?',
+      )
+      .get(certificateId, level) !== undefined
+  );
+}
