@@ -8,7 +8,7 @@ import { DEFAULT_TICKET_PATTERN } from '../../../../shared/domain/arrangement';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { SignupStatus } from '../../../../shared/domain/exams';
 import type { Db } from '../../db/open';
-import { batchPlaceJoins, batchPlaceName } from '../exams/place';
+import { batchPlaceJoins, batchPlaceName } from '../exams/placeRepository';
 
 export interface BatchFacts {
   id: number;

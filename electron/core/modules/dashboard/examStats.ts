@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/domain/signupFigures';
 import type { Db } from '../../db/open';
 import { loadBatches } from '../fees/batches';
-import { signupGroups } from '../fees/figures';
+import { signupGroups } from '../fees/repository';
 import { batchMaxFeeReader } from './repository';
 
 const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 2, senior: 3 };

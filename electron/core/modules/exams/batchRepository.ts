@@ -2,7 +2,7 @@ import type { BatchSaveData } from '../../../../shared/contract/exams';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import type { Db } from '../../db/open';
-import { batchPlaceJoins, batchPlaceName } from './place';
+import { batchPlaceJoins, batchPlaceName } from './placeRepository';
 
 /* Batch SQL: the exam_batches rows, their writes, and the catalogue facts a batch is checked against. */
 

@@ -5,6 +5,7 @@ import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeA
 import type { Db } from '../../db/open';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
 import { agreedFeesByCertificate } from '../agreements/repository';
+import { allBatchRows, batchRowById, type BatchRow } from './repository';
 
 /** One exam batch with its certificate and the figure its fee is judged by. */
 export interface BatchInfo {
@@ -26,25 +27,6 @@ export interface BatchInfo {
   /** The 费用协商 in force for it (agreementInForce), null when none. */
   agreedFee: AgreedFee | null;
 }
-
-interface BatchRow {
-  id: number;
-  name: string;
-  certificate_id: number;
-  certificate_name: string;
-  level: CertificateLevel;
-  exam_date: string;
-  exam_form: ExamForm | null;
-  organization: string;
-  fee_fen: number;
-}
-
-const selectBatches = `SELECT b.id, b.name, b.certificate_id, c.name AS certificate_name, b.level,
-    b.exam_date, b.exam_form,
-    CASE WHEN b.organization <> '' THEN b.organization ELSE c.organization END AS organization,
-    b.fee_fen
-  FROM exam_batches b
-  JOIN certificates c ON c.id = b.certificate_id`;
 
 function fromRow(
   row: BatchRow,
@@ -83,9 +65,7 @@ function fromRow(
  * queries join sign-ups with students only and take batch facts from this map.
  */
 export function loadBatches(db: Db): Map<number, BatchInfo> {
-  const rows = db
-    .prepare<[], BatchRow>(`${selectBatches} ORDER BY b.exam_date DESC, b.id DESC`)
-    .all();
+  const rows = allBatchRows(db);
   const limits = limitsByCertificate(db);
   const agreed = agreedFeesByCertificate(db);
   return new Map(
@@ -97,7 +77,7 @@ export function loadBatches(db: Db): Map<number, BatchInfo> {
 }
 
 export function loadBatch(db: Db, id: number): BatchInfo | undefined {
-  const row = db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
+  const row = batchRowById(db, id);
   return row
     ? fromRow(
         row,
@@ -106,10 +86,3 @@ export function loadBatch(db: Db, id: number): BatchInfo | undefined {
       )
     : undefined;
 }
-
-/** `?, ?, ?` for an IN list. */
-export const marks = (values: readonly unknown[]) => values.map(() => '?').join(', ');
-
-/** Fixed words (a domain list such as `schoolPaidPayers`) as SQL string literals: `'a', 'b'`. */
-export const sqlList = (values: readonly string[]) =>
-  values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');

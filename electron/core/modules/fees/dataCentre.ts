@@ -1,7 +1,6 @@
 import {
   certificateLevelCodes,
   certificateLevelLabels,
-  type CertificateLevel,
 } from '../../../../shared/domain/certificate';
 import type { Db } from '../../db/open';
 import {
@@ -14,7 +13,7 @@ import {
   type DataCentreSheet,
 } from '../../io/dataCentre';
 import { schoolRepository } from '../school/repository';
-import { batchPlaceJoins, batchPlaceName } from '../exams/place';
+import { passedSignups, type PassedRow } from './sheetRepository';
 
 /** 学生技能证书数据 (ODS_XSJNZSSJ): the header exactly as the data centre lists it. */
 export const SKILL_CERTIFICATES_HEADER = [
@@ -51,39 +50,6 @@ export const X_CERTIFICATES_FILE = '1+X证书数据（ODS_GZXZSSJ）.xlsx';
 
 /** 证书类型 of every certificate this app keeps. */
 const X_CERTIFICATE_TYPE = '1+X职业技能等级证书';
-
-interface PassedRow {
-  student_no: string;
-  name: string;
-  major_code: string | null;
-  certificate_name: string;
-  organization: string;
-  organization_code: string;
-  level: CertificateLevel;
-  certificate_no: string;
-  issued_on: string;
-  place: string;
-}
-
-/** Every passed sign-up (one certificate each), by 学号 then exam date. */
-function passedSignups(db: Db): PassedRow[] {
-  return db
-    .prepare<[], PassedRow>(
-      `SELECT s.student_no, s.name, m.code AS major_code, c.name AS certificate_name,
-         CASE WHEN b.organization <> '' THEN b.organization ELSE c.organization END AS organization,
-         c.organization_code, b.level, trim(g.certificate_no) AS certificate_no, g.issued_on,
-         ${batchPlaceName('b')} AS place
-       FROM signups g
-       JOIN students s ON s.id = g.student_id
-       JOIN exam_batches b ON b.id = g.batch_id
-       JOIN certificates c ON c.id = b.certificate_id
-       LEFT JOIN majors m ON m.id = s.major_id
-       ${batchPlaceJoins('b')}
-       WHERE g.status = 'passed'
-       ORDER BY s.student_no, b.exam_date, g.id`,
-    )
-    .all();
-}
 
 const recordOf = (r: PassedRow) =>
   `${r.student_no} ${r.name}（${r.certificate_name}${certificateLevelLabels[r.level]}）`;

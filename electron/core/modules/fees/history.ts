@@ -1,24 +1,17 @@
 import type { AuditHistory, AuditView } from '../../../../shared/contract/fees';
-import {
-  auditActionLabels,
-  auditEntityLabel,
-  type AuditAction,
-} from '../../../../shared/domain/audit';
+import { auditActionLabels, auditEntityLabel } from '../../../../shared/domain/audit';
 import { auditChanges, type AuditNames } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
 import { notFoundError } from '../../errors';
 import { loadBatches } from './batches';
-
-interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string;
-  action: AuditAction;
-  before_json: string | null;
-  after_json: string | null;
-}
+import {
+  batchAuditRows,
+  batchExists,
+  studentAuditRows,
+  studentExists,
+  studentNameFinder,
+  type AuditRow,
+} from './repository';
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 const field = (value: unknown, key: string): unknown =>
@@ -27,15 +20,13 @@ const field = (value: unknown, key: string): unknown =>
 /** Audit entries shown to a person: newest first, changed fields labelled and formatted. */
 function views(db: Db, rows: AuditRow[], limit: number): AuditHistory {
   const batches = loadBatches(db);
-  const studentStmt = db.prepare<[number], { name: string; student_no: string }>(
-    'SELECT name, student_no FROM students WHERE id = ?',
-  );
+  const studentNamed = studentNameFinder(db);
   const studentNames = new Map<number, string | undefined>();
   const names: AuditNames = {
     batch: (id) => batches.get(id)?.label,
     student(id) {
       if (!studentNames.has(id)) {
-        const s = studentStmt.get(id);
+        const s = studentNamed(id);
         studentNames.set(id, s ? `${s.name}（${s.student_no}）` : undefined);
       }
       return studentNames.get(id);
@@ -83,38 +74,19 @@ function views(db: Db, rows: AuditRow[], limit: number): AuditHistory {
 
 /** A student's history: the student and every one of its sign-ups. */
 export function studentHistory(db: Db, studentId: number, limit: number): AuditHistory {
-  const exists = db.prepare('SELECT 1 FROM students WHERE id = ?').get(studentId);
-  if (!exists) {
+  if (!studentExists(db, studentId)) {
     throw notFoundError('学生', studentId, '可能已被删除，请刷新');
   }
-  const rows = db
-    .prepare<[string, number, number], AuditRow>(
-      `SELECT * FROM audit_log
-       WHERE (entity = 'student' AND entity_id = ?)
-          OR (entity = 'signup' AND entity_id IN
-                (SELECT CAST(id AS TEXT) FROM signups WHERE student_id = ?))
-       ORDER BY id DESC LIMIT ?`,
-    )
-    .all(String(studentId), studentId, limit + 1);
+  // One more than shown tells whether the list is truncated.
+  const rows = studentAuditRows(db, studentId, limit + 1);
   return views(db, rows, limit);
 }
 
 /** A batch's history: the batch, its sign-ups, its result imports and its payments. */
 export function batchHistory(db: Db, batchId: number, limit: number): AuditHistory {
-  const exists = db.prepare('SELECT 1 FROM exam_batches WHERE id = ?').get(batchId);
-  if (!exists) {
+  if (!batchExists(db, batchId)) {
     throw notFoundError('考核批次', batchId, '可能已被删除，请刷新');
   }
-  const rows = db
-    .prepare<[string, number, number, number], AuditRow>(
-      `SELECT * FROM audit_log
-       WHERE (entity IN ('exam_batch', 'result_import') AND entity_id = ?)
-          OR (entity = 'signup' AND entity_id IN
-                (SELECT CAST(id AS TEXT) FROM signups WHERE batch_id = ?))
-          OR (entity = 'payment'
-              AND json_extract(coalesce(after_json, before_json), '$.batchId') = ?)
-       ORDER BY id DESC LIMIT ?`,
-    )
-    .all(String(batchId), batchId, batchId, limit + 1);
+  const rows = batchAuditRows(db, batchId, limit + 1);
   return views(db, rows, limit);
 }

@@ -4,7 +4,6 @@ import type {
   LedgerParams,
   LedgerResult,
   LedgerRow,
-  LedgerSortKey,
 } from '../../../../shared/contract/fees';
 import type { Signup } from '../../../../shared/contract/exams';
 import { planBulk, type BulkPlan } from '../../../../shared/domain/bulk';
@@ -13,104 +12,18 @@ import {
   studentPaidWithoutSchoolPaid,
   studentPayerRefusal,
   type Payer,
-  type SignupStatus,
 } from '../../../../shared/domain/fees';
-import { addUpSignups, type SignupGroup } from '../../../../shared/domain/signupFigures';
-import type { Statement } from 'better-sqlite3';
+import { addUpSignups } from '../../../../shared/domain/signupFigures';
 import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { findSignups, signupAuditRecorder, type SignupRow } from '../exams/repository';
-import { loadBatches, marks, type BatchInfo } from './batches';
+import { loadBatches, type BatchInfo } from './batches';
+import { feeChangeStatements, ledgerQueries } from './ledgerRepository';
 
-const MAX_CHAR = '\u{10FFFF}';
-
-/** Statements prepared once per distinct SQL text (filters combine into a few shapes). */
-export function statementCache(db: Db) {
-  const statements = new Map<string, Statement<unknown[]>>();
-  return (sql: string) => {
-    let stmt = statements.get(sql);
-    if (!stmt) {
-      stmt = db.prepare<unknown[]>(sql);
-      statements.set(sql, stmt);
-    }
-    return stmt;
-  };
-}
-
-/**
- * Matching sign-ups above which a page is found by walking an order (the students' 学号/name
- * index, or the sign-ups' own ids) and stopping at the page, rather than finding every match by
- * the filter's index and sorting them all. The walk is bounded by one pass over 100,000
- * sign-ups (a few milliseconds); sorting 25,000 matches costs more than that.
- */
-const WALK_ABOVE = 5_000;
-
-/**
- * The WHERE clause over `signups g`; certificates become their batches' ids. Without `seek`
- * the batch and student tests use no index (`+g.batch_id`), so the query walks its ORDER BY.
- */
-function ledgerWhere(
-  p: LedgerParams,
-  batches: Map<number, BatchInfo>,
-  { seek }: { seek: boolean } = { seek: true },
-) {
-  const plus = seek ? '' : '+';
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  let batchIds = p.batchIds;
-  if (p.certificateIds.length > 0) {
-    const certs = new Set(p.certificateIds);
-    const ofCerts = [...batches.values()]
-      .filter((b) => certs.has(b.certificateId))
-      .map((b) => b.id);
-    batchIds = batchIds.length > 0 ? batchIds.filter((id) => ofCerts.includes(id)) : ofCerts;
-    if (batchIds.length === 0) batchIds = [0]; // no batch of these certificates: nothing matches
-  }
-  if (batchIds.length > 0) {
-    conditions.push(`${plus}g.batch_id IN (${marks(batchIds)})`);
-    params.push(...batchIds);
-  }
-  if (p.statuses.length > 0) {
-    conditions.push(`g.status IN (${marks(p.statuses)})`);
-    params.push(...p.statuses);
-  }
-  if (p.payers.length > 0) {
-    conditions.push(`g.payer IN (${marks(p.payers)})`);
-    params.push(...p.payers);
-  }
-  if (p.studentId !== null) {
-    conditions.push(`${plus}g.student_id = ?`);
-    params.push(p.studentId);
-  }
-  const q = p.search;
-  if (q !== '') {
-    const ranges: string[] = [];
-    const range = (column: string) => {
-      ranges.push(`(${column} >= ? AND ${column} < ?)`);
-      params.push(q, q + MAX_CHAR);
-    };
-    if (!/^[\d\sXx-]+$/.test(q)) range('name');
-    if (/^[A-Za-z0-9_-]+$/.test(q)) range('student_no');
-    conditions.push(
-      `${plus}g.student_id IN (SELECT id FROM students WHERE ${ranges.join(' OR ')})`,
-    );
-  }
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
-}
-
-const sortColumns: Record<LedgerSortKey, string> = {
-  id: 'g.id',
-  studentNo: 's.student_no',
-  name: 's.name',
-  examDate: '(SELECT exam_date FROM exam_batches WHERE id = g.batch_id)',
-  feeFen: 'g.fee_fen',
-  updatedAt: 'g.updated_at',
-};
-
-/** `walkAbove`: see WALK_ABOVE (tests set 0 to compare both ways to a page). */
-export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: number } = {}) {
-  const cached = statementCache(db);
+/** `walkAbove`: see `ledgerQueries` (tests set 0 to compare both ways to a page). */
+export function ledgerRepo(db: Db, options: { walkAbove?: number } = {}) {
+  const queries = ledgerQueries(db, options);
 
   const toRow = (r: SignupRow, batches: Map<number, BatchInfo>): LedgerRow => {
     const b = batches.get(r.batch_id);
@@ -140,49 +53,12 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
   return {
     list(p: LedgerParams): LedgerResult {
       const batches = loadBatches(db);
-      const where = ledgerWhere(p, batches);
-      // Filtered by batch, status and payer only: the counts and sums come from signup_sums
-      // (migration 009, a few rows per batch) rather than from every matching sign-up.
-      const bySums = p.search === '' && p.studentId === null;
-      const groups = cached(
-        bySums
-          ? `SELECT g.status, g.payer, sum(g.n) AS n, sum(g.fen) AS fen
-             FROM signup_sums g ${where.sql} GROUP BY g.status, g.payer`
-          : `SELECT g.status, g.payer, count(*) AS n, coalesce(sum(g.fee_fen), 0) AS fen
-             FROM signups g ${where.sql} GROUP BY g.status, g.payer`,
-      ).all(...where.params) as SignupGroup[];
-      const figures = addUpSignups(groups);
+      const matching = queries.matching(p, batches);
+      const figures = addUpSignups(matching.groups());
       // The rows listed (for paging) include withdrawn ones; the figures count them apart.
-      const stats = { total: figures.signups + figures.withdrawn.signups };
-      const direction = p.sortOrder === 'desc' ? 'DESC' : 'ASC';
-      const needsStudent = p.sortBy === 'studentNo' || p.sortBy === 'name';
-      // Many matches: walk the order and stop at the page. Sorted by a student column, that is
-      // the students' index (CROSS JOIN keeps students outside), each student one seek into
-      // their sign-ups with the batches tested there; by id, the sign-ups themselves. Fewer
-      // matches: find them by the filter's index and sort only those.
-      const walk = stats.total > walkAbove && (needsStudent || p.sortBy === 'id');
-      const from = !needsStudent
-        ? 'signups g'
-        : walk
-          ? 'students s CROSS JOIN signups g ON g.student_id = s.id'
-          : 'signups g CROSS JOIN students s ON s.id = g.student_id';
-      const order = walk ? ledgerWhere(p, batches, { seek: false }) : where;
-      const ids = cached(
-        `SELECT g.id FROM ${from} ${order.sql}
-         ORDER BY ${sortColumns[p.sortBy]} ${direction}, g.id ${direction} LIMIT ? OFFSET ?`,
-      )
-        .pluck()
-        .all(...order.params, p.pageSize, (p.page - 1) * p.pageSize) as number[];
-      const rows =
-        ids.length === 0
-          ? []
-          : (cached(
-              `SELECT g.*, s.student_no, s.name, s.class_name, s.pilot,
-                 coalesce(m.name, s.major_text) AS major_name
-               FROM signups g JOIN students s ON s.id = g.student_id
-               LEFT JOIN majors m ON m.id = s.major_id
-               WHERE g.id IN (${marks(ids)})`,
-            ).all(...ids) as SignupRow[]);
+      const total = figures.signups + figures.withdrawn.signups;
+      const ids = matching.pageIds(total);
+      const rows = queries.signupRows(ids);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return {
         items: ids.flatMap((id) => {
@@ -191,21 +67,14 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
         }),
         page: p.page,
         pageSize: p.pageSize,
-        total: stats.total,
+        total,
         figures,
       };
     },
 
     facets(): LedgerFacets {
       const batches = loadBatches(db);
-      const counts = new Map(
-        (
-          cached('SELECT batch_id AS id, count(*) AS n FROM signups GROUP BY batch_id').all() as {
-            id: number;
-            n: number;
-          }[]
-        ).map((r) => [r.id, r.n]),
-      );
+      const counts = new Map(queries.signupsPerBatch().map((r) => [r.id, r.n]));
       const certificates = new Map<number, { id: number; name: string; signups: number }>();
       for (const b of batches.values()) {
         const c = certificates.get(b.certificateId) ?? {
@@ -235,12 +104,6 @@ export function ledgerRepo(db: Db, { walkAbove = WALK_ABOVE }: { walkAbove?: num
   };
 }
 
-interface StudentRef {
-  id: number;
-  student_no: string;
-  name: string;
-}
-
 type FeeChange = { signupIds: number[]; payer?: Payer; fee?: number };
 
 /**
@@ -252,15 +115,7 @@ type FeeChange = { signupIds: number[]; payer?: Payer; fee?: number };
  */
 export function feeChanger(ctx: CoreContext) {
   const { db } = ctx;
-  const update = db.prepare(
-    'UPDATE signups SET fee_fen = ?, payer = ?, updated_at = ? WHERE id = ?',
-  );
-  const ofStudent = db.prepare<[number], { id: number; status: SignupStatus; payer: Payer }>(
-    'SELECT id, status, payer FROM signups WHERE student_id = ?',
-  );
-  const student = db.prepare<[number], StudentRef>(
-    'SELECT id, student_no, name FROM students WHERE id = ?',
-  );
+  const statements = feeChangeStatements(db);
 
   function plan(input: FeeChange): { plan: BulkPlan; rows: Signup[] } {
     const ids = [...new Set(input.signupIds)];
@@ -298,8 +153,8 @@ export function feeChanger(ctx: CoreContext) {
     if (input.payer === 'student') {
       const changing = new Set(rows.filter((r) => !overCap.get(r.batchId)).map((r) => r.id));
       for (const studentId of new Set(rows.map((r) => r.studentId))) {
-        const after = ofStudent
-          .all(studentId)
+        const after = statements
+          .signupsOfStudent(studentId)
           .map((g) => (changing.has(g.id) ? { ...g, payer: 'student' as const } : g));
         if (studentPaidWithoutSchoolPaid(after).some((id) => changing.has(id))) {
           refusedStudents.add(studentId);
@@ -310,7 +165,7 @@ export function feeChanger(ctx: CoreContext) {
       const cap = overCap.get(row.batchId);
       if (cap) return { reason: cap, field: 'fee' };
       if (refusedStudents.has(row.studentId)) {
-        const s = student.get(row.studentId);
+        const s = statements.student(row.studentId);
         return { reason: studentPayerRefusal(s?.name ?? '', s?.student_no ?? ''), field: 'payer' };
       }
       const fee = input.fee ?? row.feeFen;
@@ -336,7 +191,7 @@ export function feeChanger(ctx: CoreContext) {
       if (!changing.has(before.id)) continue;
       const fee = input.fee ?? before.feeFen;
       const payer = input.payer ?? before.payer;
-      update.run(fee, payer, at, before.id);
+      statements.setFee(before.id, fee, payer, at);
       recordAudit(before, { ...before, feeFen: fee, payer, updatedAt: at });
     }
     return { changed: checked.applicable.length };

@@ -6,28 +6,16 @@ import { CoreError, mustExist } from '../../errors';
 import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
 import { figuresByBatch } from './figures';
-
-/** A row of `payments`. */
-export interface PaymentRow {
-  id: number;
-  organization: string;
-  batch_id: number | null;
-  invoice_no: string;
-  amount_fen: number;
-  paid_on: string;
-  note: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PaymentData {
-  organization: string;
-  batchId: number | null;
-  invoiceNo: string;
-  amount: number;
-  paidOn: string;
-  note: string;
-}
+import {
+  deletePayment,
+  insertPayment,
+  paidByBatchAndOrganization,
+  paymentRowGetter,
+  paymentRows,
+  updatePayment,
+  type PaymentData,
+  type PaymentRow,
+} from './paymentRepository';
 
 const snapshot = (r: PaymentRow) => ({
   organization: r.organization,
@@ -56,17 +44,14 @@ function fromRow(r: PaymentRow, batches: Map<number, BatchInfo>): Payment {
 /** 缴费记录: payments to evaluation organizations, each change audited (entity 'payment'). */
 export function paymentsRepo(ctx: CoreContext) {
   const { db } = ctx;
-  const getRow = db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?');
-  const mustGet = (id: number): PaymentRow => mustExist(getRow.get(id), '缴费记录', id);
+  const getRow = paymentRowGetter(db);
+  const mustGet = (id: number): PaymentRow => mustExist(getRow(id), '缴费记录', id);
   const rows = auditedRows(ctx, 'payment', mustGet, snapshot);
 
   return {
     list(): Payment[] {
       const batches = loadBatches(db);
-      return db
-        .prepare<[], PaymentRow>('SELECT * FROM payments ORDER BY paid_on DESC, id DESC')
-        .all()
-        .map((r) => fromRow(r, batches));
+      return paymentRows(db).map((r) => fromRow(r, batches));
     },
     save(input: PaymentData & { id?: number }): Payment {
       const batches = loadBatches(db);
@@ -77,35 +62,17 @@ export function paymentsRepo(ctx: CoreContext) {
         });
       }
       const after = rows.save(input.id, (before, { at }) => {
-        const values = [
-          input.organization,
-          input.batchId,
-          input.invoiceNo,
-          input.amount,
-          input.paidOn,
-          input.note,
-        ];
         if (before) {
-          db.prepare(
-            `UPDATE payments SET organization = ?, batch_id = ?, invoice_no = ?, amount_fen = ?,
-               paid_on = ?, note = ?, updated_at = ? WHERE id = ?`,
-          ).run(...values, at, before.id);
+          updatePayment(db, before.id, input, at);
           return before.id;
         }
-        return Number(
-          db
-            .prepare(
-              `INSERT INTO payments (organization, batch_id, invoice_no, amount_fen, paid_on, note,
-                 created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(...values, at, at).lastInsertRowid,
-        );
+        return insertPayment(db, input, at);
       });
       return fromRow(after, batches);
     },
     remove: (id: number) =>
       rows.remove(id, () => {
-        db.prepare('DELETE FROM payments WHERE id = ?').run(id);
+        deletePayment(db, id);
         return { id };
       }),
   };
@@ -120,11 +87,7 @@ export function reconcile(db: Db): Reconciliation {
   const due = [...figuresByBatch(db)]
     .map(([batchId, figures]) => ({ batchId, ...owedToOrganizations(figures) }))
     .filter((d) => d.signups > 0);
-  const paid = db
-    .prepare<[], { batch_id: number | null; organization: string; fen: number }>(
-      'SELECT batch_id, organization, sum(amount_fen) AS fen FROM payments GROUP BY batch_id, organization',
-    )
-    .all();
+  const paid = paidByBatchAndOrganization(db);
   const row = (key: string, label: string, organization: string): ReconcileRow => ({
     key,
     label,

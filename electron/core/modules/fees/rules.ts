@@ -7,26 +7,16 @@ import {
 } from '../../../../shared/contract/fees';
 import { limitText } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
-import { schoolPaidStanding, type Payer, type SignupStatus } from '../../../../shared/domain/fees';
+import { schoolPaidStanding } from '../../../../shared/domain/fees';
 import type { Db } from '../../db/open';
-import { schoolPaidPayers } from '../../../../shared/domain/signupFigures';
-import { loadBatches, marks, sqlList, type BatchInfo } from './batches';
-
-interface CandidateRow {
-  id: number;
-  student_no: string;
-  name: string;
-  class_name: string;
-}
-
-interface SignupFactRow {
-  id: number;
-  student_id: number;
-  batch_id: number;
-  status: SignupStatus;
-  payer: Payer;
-  fee_fen: number;
-}
+import { loadBatches, type BatchInfo } from './batches';
+import {
+  schoolPaidCandidates,
+  signupFactsOfStudents,
+  signupsOverCapFinder,
+  type CandidateRow,
+  type SignupFactRow,
+} from './repository';
 
 /**
  * Rule 13 (`schoolPaidStanding` in shared/domain/fees.ts decides): the pilot students whose live
@@ -40,29 +30,13 @@ export function schoolPaidViolations(
   db: Db,
   batches: Map<number, BatchInfo> = loadBatches(db),
 ): Pick<FeeViolations, 'schoolPaid' | 'unscheduled'> {
-  const candidates = db
-    .prepare<[], CandidateRow>(
-      `SELECT s.id, s.student_no, s.name, s.class_name FROM students s
-       WHERE s.pilot = 1 AND NOT EXISTS (SELECT 1 FROM signups g WHERE g.student_id = s.id
-         AND g.status <> 'withdrawn' AND g.payer IN (${sqlList(schoolPaidPayers)}))
-       ORDER BY s.student_no`,
-    )
-    .all();
+  const candidates = schoolPaidCandidates(db);
   const signupsOf = new Map<number, SignupFactRow[]>();
   const ids = candidates.map((c) => c.id);
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = db
-      .prepare<unknown[], SignupFactRow>(
-        `SELECT id, student_id, batch_id, status, payer, fee_fen FROM signups
-         WHERE student_id IN (${marks(chunk)}) ORDER BY id`,
-      )
-      .all(...chunk);
-    for (const r of rows) {
-      const list = signupsOf.get(r.student_id);
-      if (list) list.push(r);
-      else signupsOf.set(r.student_id, [r]);
-    }
+  for (const r of signupFactsOfStudents(db, ids)) {
+    const list = signupsOf.get(r.student_id);
+    if (list) list.push(r);
+    else signupsOf.set(r.student_id, [r]);
   }
   const listed = (c: CandidateRow, signups: SignupFactRow[]): SchoolPaidViolation => ({
     studentId: c.id,
@@ -103,15 +77,7 @@ export function overCapViolations(
   batches: Map<number, BatchInfo> = loadBatches(db),
 ): OverCapViolation[] {
   const out: OverCapViolation[] = [];
-  const signupsOver = db.prepare<
-    [number, number],
-    { id: number; student_id: number; fee_fen: number; student_no: string; name: string }
-  >(
-    `SELECT g.id, g.student_id, g.fee_fen, s.student_no, s.name
-     FROM signups g INDEXED BY signups_batch_fee JOIN students s ON s.id = g.student_id
-     WHERE g.batch_id = ? AND g.status <> 'withdrawn' AND g.fee_fen > ?
-     ORDER BY s.student_no`,
-  );
+  const signupsOver = signupsOverCapFinder(db);
   for (const b of batches.values()) {
     const limit = b.feeLimit;
     if (limit === null) continue;
@@ -136,7 +102,7 @@ export function overCapViolations(
         feeFen: b.feeFen,
       });
     }
-    for (const g of signupsOver.all(b.id, limit.amountFen)) {
+    for (const g of signupsOver(b.id, limit.amountFen)) {
       out.push({
         ...base,
         kind: 'signup',

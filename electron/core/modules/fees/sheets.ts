@@ -3,20 +3,13 @@ import {
   certificateLevelCodes,
   certificateLevelLabels,
 } from '../../../../shared/domain/certificate';
-import {
-  payerLabels,
-  payers,
-  signupStatusLabels,
-  type Payer,
-  type SignupStatus,
-} from '../../../../shared/domain/fees';
+import { payerLabels, payers, signupStatusLabels } from '../../../../shared/domain/fees';
 import {
   idTypeLabels,
   isLegacyResidentId,
   LEGACY_ID_WARNING,
-  type IdType,
 } from '../../../../shared/domain/idNumber';
-import { genderLabels, type Gender } from '../../../../shared/domain/teachers';
+import { genderLabels } from '../../../../shared/domain/teachers';
 import {
   standardUploadLayout,
   uploadTextColumns,
@@ -29,6 +22,7 @@ import type { Db } from '../../db/open';
 import { mustExist } from '../../errors';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
 import { loadBatches, type BatchInfo } from './batches';
+import { allFeeSheetRows, batchFeeSheetRows, uploadRows, type SheetRow } from './sheetRepository';
 
 /** The two sheets' file names, for downloads and for the batch package (which requires both). */
 export const UPLOAD_SHEET_FILE = '考生信息上传表.xlsx';
@@ -39,38 +33,8 @@ export interface SheetFile {
   bytes: Buffer;
 }
 
-interface SheetRow {
-  student_no: string;
-  name: string;
-  id_type: IdType;
-  id_number: string;
-  gender: Gender;
-  major_name: string;
-  class_name: string;
-  entry_year: number | null;
-  phone: string;
-  batch_id: number;
-  status: SignupStatus;
-  payer: Payer;
-  fee_fen: number;
-}
-
-const selectRows = `SELECT s.student_no, s.name, s.id_type, s.id_number, s.gender,
-    coalesce(m.name, s.major_text) AS major_name, s.class_name, s.entry_year, s.phone, g.batch_id, g.status, g.payer,
-    g.fee_fen
-  FROM signups g JOIN students s ON s.id = g.student_id LEFT JOIN majors m ON m.id = s.major_id`;
-
 function mustBatch(batches: Map<number, BatchInfo>, batchId: number): BatchInfo {
   return mustExist(batches.get(batchId), '考核批次', batchId, '可能已被删除，请刷新');
-}
-
-/** The batch's candidates as uploaded: not withdrawn, by 学号. */
-function uploadRows(db: Db, batchId: number): SheetRow[] {
-  return db
-    .prepare<[number], SheetRow>(
-      `${selectRows} WHERE g.batch_id = ? AND g.status <> 'withdrawn' ORDER BY s.student_no`,
-    )
-    .all(batchId);
 }
 
 /** The candidates of the 考生信息上传表 with 15-digit ID numbers, to fix before uploading. */
@@ -155,12 +119,7 @@ export const FEE_SHEET_TOTAL = '合计';
 export async function feeSheet(db: Db, batchId: number | null, madeOn: string): Promise<SheetFile> {
   const batches = loadBatches(db);
   if (batchId !== null) mustBatch(batches, batchId);
-  const rows =
-    batchId === null
-      ? db.prepare<[], SheetRow>(`${selectRows} ORDER BY g.batch_id, s.student_no`).all()
-      : db
-          .prepare<[number], SheetRow>(`${selectRows} WHERE g.batch_id = ? ORDER BY s.student_no`)
-          .all(batchId);
+  const rows = batchId === null ? allFeeSheetRows(db) : batchFeeSheetRows(db, batchId);
   const figures = addUpSignups(rows.map((r) => ({ ...r, n: 1, fen: r.fee_fen })));
   const body: SheetValue[][] = rows.map((r) => {
     const b = batches.get(r.batch_id);

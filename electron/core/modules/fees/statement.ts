@@ -5,7 +5,6 @@ import {
   payers,
   schoolPaidStanding,
   type Payer,
-  type SignupStatus,
 } from '../../../../shared/domain/fees';
 import {
   addSignupGroup,
@@ -18,37 +17,16 @@ import {
 import type { Db } from '../../db/open';
 import { notFoundError } from '../../errors';
 import { loadBatches } from './batches';
-import { signupGroups } from './figures';
+import { majorNameRows, signupGroups, statementStudent, studentSignupFees } from './repository';
 
 /** 学生费用明细: every sign-up of one student with fee and payer, and who pays how much. */
 export function studentStatement(db: Db, studentId: number): StudentStatement {
-  const s = db
-    .prepare<
-      [number],
-      {
-        id: number;
-        student_no: string;
-        name: string;
-        class_name: string;
-        major_name: string;
-        pilot: number;
-      }
-    >(
-      `SELECT s.id, s.student_no, s.name, s.class_name, coalesce(m.name, s.major_text) AS major_name,
-         s.pilot
-       FROM students s LEFT JOIN majors m ON m.id = s.major_id WHERE s.id = ?`,
-    )
-    .get(studentId);
+  const s = statementStudent(db, studentId);
   if (!s) {
     throw notFoundError('学生', studentId, '可能已被删除，请刷新');
   }
   const batches = loadBatches(db);
-  const rows = db
-    .prepare<
-      [number],
-      { id: number; batch_id: number; status: SignupStatus; payer: Payer; fee_fen: number }
-    >('SELECT id, batch_id, status, payer, fee_fen FROM signups WHERE student_id = ? ORDER BY id')
-    .all(studentId);
+  const rows = studentSignupFees(db, studentId);
   const signups = rows.map((r) => {
     const b = batches.get(r.batch_id);
     return {
@@ -115,12 +93,7 @@ class Buckets {
 export function feeTotals(db: Db): FeeTotals {
   const batches = loadBatches(db);
   const groups = signupGroups(db);
-  const majorNames = new Map(
-    db
-      .prepare<[], { id: number; name: string }>('SELECT id, name FROM majors')
-      .all()
-      .map((m) => [`id:${m.id}`, m.name]),
-  );
+  const majorNames = new Map(majorNameRows(db).map((m) => [`id:${m.id}`, m.name]));
   const majorLabel = (key: string) =>
     majorNames.get(key) ??
     (key.startsWith('text:') && key.length > 5 ? key.slice(5) : '未填写专业');

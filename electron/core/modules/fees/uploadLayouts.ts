@@ -5,14 +5,15 @@ import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, mustExist } from '../../errors';
-
-interface LayoutRow {
-  id: number;
-  organization: string;
-  name: string;
-  columns_json: string;
-  updated_at: string;
-}
+import {
+  deleteLayout,
+  insertLayout,
+  layoutNamed,
+  layoutRow,
+  layoutRows,
+  updateLayout,
+  type LayoutRow,
+} from './layoutRepository';
 
 const fromRow = (row: LayoutRow): UploadLayout => ({
   id: row.id,
@@ -24,8 +25,7 @@ const fromRow = (row: LayoutRow): UploadLayout => ({
 
 /** A saved layout, or NOT_FOUND saying so. */
 export function loadUploadLayout(db: Db, id: number): UploadLayout {
-  const row = db.prepare<[number], LayoutRow>('SELECT * FROM upload_layouts WHERE id = ?').get(id);
-  return fromRow(mustExist(row, '上传表列格式', id, '可能已被删除，请刷新'));
+  return fromRow(mustExist(layoutRow(db, id), '上传表列格式', id, '可能已被删除，请刷新'));
 }
 
 /** 考生信息上传表 layouts: listed by organization and name, saved and deleted with the audit log. */
@@ -34,18 +34,10 @@ export function uploadLayoutsRepo(ctx: CoreContext) {
   const rows = auditedRows(ctx, 'upload_layout', (id) => loadUploadLayout(db, id));
 
   const sameName = (input: UploadLayoutSave) =>
-    db
-      .prepare<[string, string, number], { id: number }>(
-        'SELECT id FROM upload_layouts WHERE organization = ? AND name = ? AND id <> ?',
-      )
-      .get(input.organization, input.name, input.id ?? 0);
+    layoutNamed(db, input.organization, input.name, input.id ?? 0);
 
   return {
-    list: (): UploadLayout[] =>
-      db
-        .prepare<[], LayoutRow>('SELECT * FROM upload_layouts ORDER BY organization, name, id')
-        .all()
-        .map(fromRow),
+    list: (): UploadLayout[] => layoutRows(db).map(fromRow),
 
     save(input: UploadLayoutSave): UploadLayout {
       if (sameName(input)) {
@@ -54,30 +46,23 @@ export function uploadLayoutsRepo(ctx: CoreContext) {
           fields: [{ path: 'name', message }],
         });
       }
-      const columns = JSON.stringify(
-        input.columns.map((c) => ({ key: c.key, header: c.header.trim() })),
-      );
+      const values = {
+        organization: input.organization,
+        name: input.name,
+        columnsJson: JSON.stringify(
+          input.columns.map((c) => ({ key: c.key, header: c.header.trim() })),
+        ),
+      };
       return rows.save(input.id, (before, { at }) => {
-        if (before === null) {
-          return Number(
-            db
-              .prepare(
-                `INSERT INTO upload_layouts (organization, name, columns_json, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?)`,
-              )
-              .run(input.organization, input.name, columns, at, at).lastInsertRowid,
-          );
-        }
-        db.prepare(
-          'UPDATE upload_layouts SET organization = ?, name = ?, columns_json = ?, updated_at = ? WHERE id = ?',
-        ).run(input.organization, input.name, columns, at, before.id);
+        if (before === null) return insertLayout(db, values, at);
+        updateLayout(db, before.id, values, at);
         return before.id;
       });
     },
 
     remove: (id: number): DeleteResult =>
       rows.remove(id, () => {
-        db.prepare('DELETE FROM upload_layouts WHERE id = ?').run(id);
+        deleteLayout(db, id);
         return { id };
       }),
   };

@@ -32,7 +32,7 @@ import {
 } from '../attachments/repository';
 import { projectFor } from '../exams/repository';
 import { loadBatches, type BatchInfo } from '../fees/batches';
-import type { PaymentRow as FeePaymentRow } from '../fees/payments';
+import type { PaymentRow as FeePaymentRow } from '../fees/paymentRepository';
 
 /** A row of `fund_entries` with its project's and document's facts. */
 export interface FundEntryRow extends DocumentColumns {
