@@ -6,6 +6,8 @@ import type {
   ImportPreviewRow,
   ImportSkipped,
 } from '../../../shared/contract/imports';
+import { chinaDate } from '../../../shared/domain/dates';
+import { dataVersion } from '../db/dataVersion';
 import { CoreError } from '../errors';
 import { describeColumns, locateHeader, resolveMapping } from './header';
 import { progressReporter } from './progress';
@@ -39,29 +41,60 @@ const LOST_DIGITS_GROUP = '被 Excel 存成数字（末几位已丢失）';
 const MERGED_GROUP = '完全相同的重复行（已合并）';
 
 /**
- * The last file read, by content: a commit right after its preview (the same bytes and sheet)
- * does not parse the file again. The rows are still checked again against the saved data.
- * Tables are never changed after reading, so sharing one is safe.
+ * The last file read and the last file checked. A commit right after its preview, or the
+ * preview's next page, reuses them: the table when the bytes and sheet are the same, the checks
+ * too when the request, the day and the saved data are also unchanged (`dataVersion` moves with
+ * every write, even one made while the checks ran), so a reused check can never differ from one
+ * made now. Neither is changed after it is made, so sharing them is safe.
  */
 let lastRead: { key: string; table: Table } | undefined;
+let lastChecked: { key: string; analysis: Analysis<unknown> } | undefined;
 
-async function readTableOnce(
-  bytes: Uint8Array,
-  options: { fileName: string; sheetName?: string },
-): Promise<Table> {
-  const key = createHash('sha256')
-    .update(bytes)
-    .update(`\0${options.sheetName ?? ''}`)
-    .digest('hex');
-  if (lastRead?.key === key) return lastRead.table;
-  const table = await readTable(bytes, options);
-  lastRead = { key, table };
-  return table;
-}
-
-/** Lets go of the remembered table (after a commit, or in tests). */
+/** Lets go of the remembered table and checks (after a commit or a cancel, or in tests). */
 export function forgetLastRead(): void {
   lastRead = undefined;
+  lastChecked = undefined;
+}
+
+/** The file of `request` read and checked by `def`, or the same checks made moments ago. */
+export async function checkedFile<K extends string, T>(
+  def: ImportDefinition<K, T>,
+  request: ParsedImportRequest,
+  env: ImportEnvironment,
+  taskId: string,
+  task: CancellableTask,
+): Promise<Analysis<T>> {
+  const bytes = decodeUpload(request.file);
+  const fileKey = createHash('sha256')
+    .update(bytes)
+    .update(`\0${request.sheetName ?? ''}`)
+    .digest('hex');
+  // What the checks depend on besides the file; paging and 仅导入无误的行 do not change them.
+  const { file, taskId: _task, rowsFrom: _page, skipInvalid: _skip, ...options } = request;
+  const checkKey = JSON.stringify([
+    fileKey,
+    file.fileName,
+    def.title,
+    options,
+    chinaDate(env.clock()),
+    dataVersion(env.db),
+  ]);
+  if (lastChecked?.key === checkKey) return lastChecked.analysis as Analysis<T>;
+  lastChecked = undefined;
+
+  await task.checkpoint();
+  const reading = progressReporter(env.events, taskId, `${def.title}：正在读取文件`, 1);
+  if (lastRead?.key !== fileKey) {
+    lastRead = undefined;
+    lastRead = {
+      key: fileKey,
+      table: await readTable(bytes, { fileName: file.fileName, sheetName: request.sheetName }),
+    };
+  }
+  reading(1);
+  const analysis = await analyse(def, request, env, taskId, task, lastRead.table);
+  lastChecked = { key: checkKey, analysis };
+  return analysis;
 }
 
 /**
@@ -105,7 +138,7 @@ export interface Analysis<T> {
   /** The cleaned cell text per field of a row ('' when empty or unmapped). */
   valuesOf(row: TableRow): Record<string, string>;
   mergedInto: ReadonlyMap<number, number>;
-  /** The valid rows' records: kept only for commit (`keepValid`), else empty. */
+  /** The valid rows' records, for commit. */
   valid: ValidRow<T>[];
 }
 
@@ -149,21 +182,14 @@ export function indexOfRow(rows: readonly TableRow[], rowNumber: number): number
   return -1;
 }
 
-export async function analyse<K extends string, T>(
+async function analyse<K extends string, T>(
   def: ImportDefinition<K, T>,
   request: ParsedImportRequest,
   env: ImportEnvironment,
   taskId: string,
   task: CancellableTask,
-  keepValid: boolean,
+  table: Table,
 ): Promise<Analysis<T>> {
-  await task.checkpoint();
-  const reading = progressReporter(env.events, taskId, `${def.title}：正在读取文件`, 1);
-  const table = await readTableOnce(decodeUpload(request.file), {
-    fileName: request.file.fileName,
-    sheetName: request.sheetName,
-  });
-  reading(1);
   await task.checkpoint();
 
   const fieldInfo: ImportFieldInfo[] = def.fields.map((f) => ({
@@ -430,7 +456,7 @@ export async function analyse<K extends string, T>(
           if (update) toUpdate += 1;
           else toCreate += 1;
           validCount += 1;
-          if (keepValid) valid.push({ rowNumber: row.rowNumber, key, value: result.data });
+          valid.push({ rowNumber: row.rowNumber, key, value: result.data });
         }
       }
     }

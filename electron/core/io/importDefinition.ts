@@ -5,6 +5,7 @@ import type {
   importRequestSchema,
 } from '../../../shared/contract/imports';
 import { normalizeText } from '../../../shared/domain/text';
+import type { Db } from '../db/open';
 import type { EventSource } from '../events';
 import type { ImportFieldSpec } from './header';
 import type { TaskRegistry } from './tasks';
@@ -99,6 +100,8 @@ export interface ImportDefinition<K extends string, T> {
 }
 
 export interface ImportEnvironment {
+  db: Db;
+  clock: () => Date;
   events: EventSource;
   /** Where each preview, commit and problem-rows call runs as a task imports.cancel can stop. */
   importTasks: TaskRegistry;

@@ -5,13 +5,12 @@ import {
   type ImportProblemSheet,
   type ImportResult,
 } from '../../../shared/contract/imports';
-import type { Db } from '../db/open';
 import { CoreError } from '../errors';
 import { newTaskId, progressReporter } from './progress';
 import type { CancellableTask } from './tasks';
 import { addSheet, newWorkbook, workbookBytes } from './sheetWriter';
 import type { TableRow } from './table';
-import { analyse, forgetLastRead, indexOfRow, previewRow } from './importAnalysis';
+import { checkedFile, forgetLastRead, indexOfRow, previewRow } from './importAnalysis';
 import {
   withMessage,
   type ImportDefinition,
@@ -57,7 +56,7 @@ export async function previewImport<K extends string, T>(
 ): Promise<ImportPreview> {
   const taskId = request.taskId ?? newTaskId('import-preview');
   const analysis = await asTask(env, taskId, `检查${def.title}文件`, (task) =>
-    analyse(def, request, env, taskId, task, false),
+    checkedFile(def, request, env, taskId, task),
   );
   const { preview, people, mergedInto } = analysis;
   const rowsFrom = Math.min(
@@ -93,24 +92,22 @@ function errorGroupsText(preview: Pick<ImportPreview, 'groups'>): string {
  * changes nothing the second time.
  */
 export async function commitImport<K extends string, T>(
-  db: Db,
   def: ImportDefinition<K, T>,
   request: ParsedImportRequest,
   env: ImportEnvironment,
 ): Promise<ImportResult> {
   const taskId = request.taskId ?? newTaskId('import-commit');
-  return asTask(env, taskId, def.title, (task) => commitTask(db, def, request, env, taskId, task));
+  return asTask(env, taskId, def.title, (task) => commitTask(def, request, env, taskId, task));
 }
 
 async function commitTask<K extends string, T>(
-  db: Db,
   def: ImportDefinition<K, T>,
   request: ParsedImportRequest,
   env: ImportEnvironment,
   taskId: string,
   task: CancellableTask,
 ): Promise<ImportResult> {
-  const { preview, problems, valid } = await analyse(def, request, env, taskId, task, true);
+  const { preview, problems, valid } = await checkedFile(def, request, env, taskId, task);
   if (preview.missingFields.length > 0) {
     const labels = preview.missingFields.map((f) => `“${f.label}”`).join('、');
     throw new CoreError(
@@ -153,7 +150,7 @@ async function commitTask<K extends string, T>(
     valid.length,
     true,
   );
-  const result = db.transaction(() =>
+  const result = env.db.transaction(() =>
     def.apply(
       valid,
       (done) => {
@@ -182,7 +179,7 @@ export async function problemRowsSheet<K extends string, T>(
     env,
     taskId,
     `生成${def.title}问题行`,
-    (task) => analyse(def, request, env, taskId, task, false),
+    (task) => checkedFile(def, request, env, taskId, task),
   );
   const problemRows = [...problems]
     .filter(([, p]) => p.errors.length > 0)

@@ -49,7 +49,7 @@ const env = () => {
   source.on((e) => {
     if (e.type === 'progress') events.push(e);
   });
-  return { events: source, importTasks: createTaskRegistry() };
+  return { db, clock: () => new Date(), events: source, importTasks: createTaskRegistry() };
 };
 
 function definition(): ImportDefinition<Field, Person> {
@@ -219,7 +219,7 @@ describe('generic import preview', () => {
     const preview = await previewImport(definition(), request({ file }), env());
     expect(preview.missingFields).toEqual([{ key: 'name', label: '姓名', required: true }]);
     expect(preview.rows).toEqual([]);
-    await expect(commitImport(db, definition(), request({ file }), env())).rejects.toThrow(
+    await expect(commitImport(definition(), request({ file }), env())).rejects.toThrow(
       '未导入任何数据：表格中找不到必填列 “姓名”',
     );
 
@@ -265,7 +265,6 @@ describe('generic import commit', () => {
   it('refuses a file with any bad row and writes nothing', async () => {
     const bytes = csvBytes([...good, ['', '110105200302030029', '']]);
     const error = await commitImport(
-      db,
       definition(),
       request({ file: upload('a.csv', bytes) }),
       env(),
@@ -280,9 +279,12 @@ describe('generic import commit', () => {
   it('with skipInvalid, writes the valid rows and says how many were left out', async () => {
     const bytes = csvBytes([...good, ['', '110105200302030029', ''], ['王五', '1101', '']]);
     const file = upload('a.csv', bytes);
-    expect(
-      await commitImport(db, definition(), request({ file, skipInvalid: true }), env()),
-    ).toEqual({ total: 2, created: 2, updated: 0, leftOut: 2 });
+    expect(await commitImport(definition(), request({ file, skipInvalid: true }), env())).toEqual({
+      total: 2,
+      created: 2,
+      updated: 0,
+      leftOut: 2,
+    });
     expect(people()).toHaveLength(2);
   });
 
@@ -290,7 +292,7 @@ describe('generic import commit', () => {
     const bytes = csvBytes([good[0], ['', '110105200302030029', '']]);
     const file = upload('a.csv', bytes);
     await expect(
-      commitImport(db, definition(), request({ file, skipInvalid: true }), env()),
+      commitImport(definition(), request({ file, skipInvalid: true }), env()),
     ).rejects.toThrow(
       '未导入任何数据：全部 1 行都有错误（“姓名”列：请填写姓名（1 行）），没有可导入的行。',
     );
@@ -300,14 +302,14 @@ describe('generic import commit', () => {
   it('rolls everything back when writing fails part-way', async () => {
     const bytes = csvBytes([...good, ['触发写入失败', '110105200302030020', '']]);
     await expect(
-      commitImport(db, definition(), request({ file: upload('a.csv', bytes) }), env()),
+      commitImport(definition(), request({ file: upload('a.csv', bytes) }), env()),
     ).rejects.toThrow('simulated failure');
     expect(people()).toEqual([]);
   });
 
   it('writes all rows once, and a second import of the same file updates instead of duplicating', async () => {
     const file = upload('a.csv', csvBytes(good));
-    expect(await commitImport(db, definition(), request({ file, taskId: 'c1' }), env())).toEqual({
+    expect(await commitImport(definition(), request({ file, taskId: 'c1' }), env())).toEqual({
       total: 2,
       created: 2,
       updated: 0,
@@ -317,7 +319,7 @@ describe('generic import commit', () => {
 
     const again = await previewImport(definition(), request({ file }), env());
     expect(again.summary).toEqual({ total: 2, valid: 2, invalid: 0, toCreate: 0, toUpdate: 2 });
-    expect(await commitImport(db, definition(), request({ file }), env())).toEqual({
+    expect(await commitImport(definition(), request({ file }), env())).toEqual({
       total: 2,
       created: 0,
       updated: 2,
@@ -339,7 +341,6 @@ describe('generic import commit', () => {
     }
     const bytes = await xlsxBytes({ rows });
     const result = await commitImport(
-      db,
       definition(),
       request({ file: upload('big.xlsx', bytes) }),
       env(),

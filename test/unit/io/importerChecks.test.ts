@@ -56,7 +56,14 @@ function definition(): ImportDefinition<Field, Row> {
   };
 }
 
-const env = { events: createEventSource(), importTasks: createTaskRegistry() };
+const env = {
+  get db() {
+    return db;
+  },
+  clock: () => new Date(),
+  events: createEventSource(),
+  importTasks: createTaskRegistry(),
+};
 
 describe('import definitions with their own row checks', () => {
   it('reports checkRow errors and warnings on the right row and column; warnings do not block', async () => {
@@ -96,7 +103,7 @@ describe('import definitions with their own row checks', () => {
     expect((await previewImport(definition(), request, env)).summary.invalid).toBe(0);
     // Someone takes the e-mail between preview and commit.
     db.prepare("INSERT INTO t VALUES ('Z', 'b@x.cn')").run();
-    await expect(commitImport(db, definition(), request, env)).rejects.toThrow(
+    await expect(commitImport(definition(), request, env)).rejects.toThrow(
       '第 2 行“邮箱”列：已属于编号 Z',
     );
     expect(db.prepare("SELECT count(*) FROM t WHERE code = 'B'").pluck().get()).toBe(0);

@@ -448,7 +448,7 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
       // The organization's numbers and seats replace printed ones: ask first.
       const notice = input.confirmPrinted ? null : printedNotice(planOf(input.batchId));
       if (notice) throw notice;
-      return commitImport(db, admissions(input), input, ctx);
+      return commitImport(admissions(input), input, ctx);
     },
     'arrangements.importProblems': (input) => problemRowsSheet(admissions(input), input, ctx),
     'arrangements.importTemplate': () =>

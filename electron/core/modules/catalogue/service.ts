@@ -105,6 +105,6 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     'catalogue.importPreview': (input) =>
       previewImport(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'catalogue.importCommit': (input) =>
-      commitImport(db, catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
+      commitImport(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
   };
 }

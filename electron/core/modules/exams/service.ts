@@ -58,7 +58,7 @@ export function examsHandlers(ctx: CoreContext): HandlersFor<ExamHandlerName> {
     'exams.attendance.save': (input) => attendance.save(input),
     'exams.attendance.absentSheet': ({ batchId }) => attendance.absentSheet(batchId),
     'exams.results.importPreview': (input) => previewImport(results(input), input, ctx),
-    'exams.results.importCommit': (input) => commitImport(db, results(input), input, ctx),
+    'exams.results.importCommit': (input) => commitImport(results(input), input, ctx),
     'exams.results.importProblems': (input) => problemRowsSheet(results(input), input, ctx),
     'exams.results.importTemplate': () =>
       importTemplate('成绩导入模板.xlsx', '成绩', resultImportFields),

@@ -88,8 +88,6 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     return { linked, unmatched };
   });
 
-  const importEnv = { events: ctx.events, importTasks: ctx.importTasks };
-
   return {
     'students.list': (input) => repo.list(input),
     'students.facets': () => repo.facets(),
@@ -103,12 +101,12 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     'students.importTemplate': () =>
       importTemplate('学生名单导入模板.xlsx', '学生名单', studentImportFields),
     'students.importProblems': (input) =>
-      problemRowsSheet(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
+      problemRowsSheet(studentImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'students.importPreview': (input) =>
-      previewImport(studentImportDefinition(ctx, repo, input.file.fileName), input, importEnv),
+      previewImport(studentImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'students.importCommit': async (input) => {
       const definition = studentImportDefinition(ctx, repo, input.file.fileName);
-      const result = await commitImport(db, definition, input, importEnv);
+      const result = await commitImport(definition, input, ctx);
       // Fresh statistics let SQLite pick the right index for each filter of the list.
       repo.analyze();
       return result;

@@ -59,6 +59,6 @@ export function teachersHandlers(
     'teachers.importPreview': (input) =>
       previewImport(teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
     'teachers.importCommit': (input) =>
-      commitImport(db, teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
+      commitImport(teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
   };
 }
