@@ -10,7 +10,7 @@ import type {
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 
-export interface LinkRow {
+interface LinkRow {
   id: number;
   attachment_id: number;
   owner_type: AttachmentLink['ownerType'];
@@ -25,13 +25,13 @@ export interface LinkRow {
   link_count: number;
 }
 
-export const selectLinks = `
+const selectLinks = `
   SELECT l.id, l.attachment_id, l.owner_type, l.owner_id, l.kind, l.display_name, l.created_at,
     a.size, a.mime, a.ext, a.sha256,
     (SELECT count(*) FROM attachment_links o WHERE o.attachment_id = l.attachment_id) AS link_count
   FROM attachment_links l JOIN attachments a ON a.id = l.attachment_id`;
 
-export function linkFromRow(row: LinkRow): AttachmentLink {
+function linkFromRow(row: LinkRow): AttachmentLink {
   return {
     id: row.id,
     attachmentId: row.attachment_id,
@@ -74,28 +74,18 @@ export function linkAuditView(link: AttachmentLink) {
   };
 }
 
+/** Every link of one owner: as made (by time), or by id. */
 export function listLinks(
   db: Db,
   ownerType: AttachmentOwnerType,
   ownerId: number,
+  // By id for the owner's own delete, so its audit entries follow the order of the rows.
+  order: 'created' | 'id' = 'created',
 ): AttachmentLink[] {
+  const orderBy = order === 'id' ? 'l.id' : 'l.created_at, l.id';
   return db
     .prepare<[string, number], LinkRow>(
-      `${selectLinks} WHERE l.owner_type = ? AND l.owner_id = ? ORDER BY l.created_at, l.id`,
-    )
-    .all(ownerType, ownerId)
-    .map(linkFromRow);
-}
-
-/** Every link of one owner, in the order they were made (by id), for the owner's own delete. */
-export function ownerLinksInIdOrder(
-  db: Db,
-  ownerType: AttachmentOwnerType,
-  ownerId: number,
-): AttachmentLink[] {
-  return db
-    .prepare<[string, number], LinkRow>(
-      `${selectLinks} WHERE l.owner_type = ? AND l.owner_id = ? ORDER BY l.id`,
+      `${selectLinks} WHERE l.owner_type = ? AND l.owner_id = ? ORDER BY ${orderBy}`,
     )
     .all(ownerType, ownerId)
     .map(linkFromRow);

@@ -20,7 +20,7 @@ import {
 } from './blobRepository';
 import { blobPath, blobRootFor, deleteBlobFile, ensureBlob } from './blobStore';
 import { detectAttachmentType } from './detect';
-import { deleteLink, linkAuditView, ownerLinksInIdOrder } from './repository';
+import { deleteLink, linkAuditView, listLinks } from './repository';
 
 /*
  * Stored content shared by every module that keeps files (attachments, fee agreements' documents,
@@ -86,7 +86,7 @@ export function removeLinksOf(
 ): OwnerLinksRemoval {
   const nested = db.inTransaction;
   const { links, releasedBlobs } = db.transaction(() => {
-    const rows = ownerLinksInIdOrder(db, ownerType, ownerId);
+    const rows = listLinks(db, ownerType, ownerId, 'id');
     const released: string[] = [];
     const record = auditLog(db, 'attachment_link', linkAuditView);
     for (const link of rows) {

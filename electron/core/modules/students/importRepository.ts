@@ -1,17 +1,10 @@
-import type { IdType } from '../../../../shared/domain/idNumber';
-import type { Gender } from '../../../../shared/domain/teachers';
+import type { Student } from '../../../../shared/contract/students';
 import type { Db } from '../../db/open';
 
 /* Roster import SQL: the saved students a row is matched against, and the per-row writes. */
 
 /** A saved student as far as matching a roster row needs it. */
-export interface ExistingStudent {
-  id: number;
-  studentNo: string;
-  name: string;
-  idType: IdType;
-  idNumber: string;
-}
+export type ExistingStudent = Pick<Student, 'id' | 'studentNo' | 'name' | 'idType' | 'idNumber'>;
 
 /** Every saved student, read once per import to match its rows by 学号 or ID number. */
 export function existingStudents(db: Db): ExistingStudent[] {
@@ -23,21 +16,23 @@ export function existingStudents(db: Db): ExistingStudent[] {
 }
 
 /** The columns one roster row writes; '' and null mean "keep what is saved". */
-export interface StudentImportColumns {
-  studentNo: string;
-  name: string;
-  idType: IdType;
-  idNumber: string;
-  gender: Gender;
-  majorId: number | null;
-  majorText: string;
-  className: string;
-  entryYear: number | null;
-  phone: string;
+export type StudentImportColumns = Pick<
+  Student,
+  | 'studentNo'
+  | 'name'
+  | 'idType'
+  | 'idNumber'
+  | 'gender'
+  | 'majorId'
+  | 'majorText'
+  | 'className'
+  | 'entryYear'
+  | 'phone'
+> & {
   /** 1/0, or null: new students become pilot students, saved ones keep their flag. */
   pilot: number | null;
   at: string;
-}
+};
 
 /**
  * The import's writes, each statement prepared once per import (a roster has tens of thousands
