@@ -1,0 +1,64 @@
+import type { SorterResult } from 'antd/es/table/interface';
+import type { Dispatch, ReactNode, SetStateAction } from 'react';
+import type { Signup, SignupPage, SignupSortKey } from '../../../../shared/contract/exams';
+import { DataTable } from '../../components/DataTable';
+import { signupColumns } from './signupColumns';
+import type { SignupQuery } from './signupQuery';
+
+interface Props {
+  page: SignupPage;
+  query: SignupQuery;
+  setQuery: Dispatch<SetStateAction<SignupQuery>>;
+  fetching: boolean;
+  selected: Signup[];
+  onSelect(rows: Signup[]): void;
+  onEdit(signup: Signup): void;
+  emptyHint: ReactNode;
+}
+
+/** A batch's sign-ups, one page at a time: sorting and paging ask the core for another page. */
+export function SignupsTable({
+  page,
+  query,
+  setQuery,
+  fetching,
+  selected,
+  onSelect,
+  onEdit,
+  emptyHint,
+}: Props) {
+  return (
+    <DataTable<Signup>
+      rowKey="id"
+      columns={signupColumns(query, onEdit)}
+      dataSource={page.items}
+      loading={fetching}
+      scroll={{ x: 1180 }}
+      rowSelection={{
+        selectedRowKeys: selected.map((s) => s.id),
+        onChange: (_, rows) => onSelect(rows),
+        preserveSelectedRowKeys: true,
+      }}
+      pagination={{
+        current: query.page,
+        pageSize: query.pageSize,
+        total: page.total,
+        pageSizeOptions: [20, 50, 100, 200],
+      }}
+      onChange={(pagination, _filters, sorter) => {
+        const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Signup>;
+        const sortBy = s?.order ? (s.columnKey as SignupSortKey) : 'studentNo';
+        const sortOrder = s?.order === 'descend' ? 'desc' : 'asc';
+        setQuery((q) => ({
+          ...q,
+          sortBy,
+          sortOrder,
+          page: sortBy !== q.sortBy || sortOrder !== q.sortOrder ? 1 : (pagination.current ?? 1),
+          pageSize: pagination.pageSize ?? q.pageSize,
+        }));
+      }}
+      emptyHint={emptyHint}
+      data-testid="signups-table"
+    />
+  );
+}
