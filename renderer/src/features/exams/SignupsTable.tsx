@@ -1,7 +1,7 @@
-import type { SorterResult } from 'antd/es/table/interface';
 import type { Dispatch, ReactNode, SetStateAction } from 'react';
 import type { Signup, SignupPage, SignupSortKey } from '../../../../shared/contract/exams';
 import { DataTable } from '../../components/DataTable';
+import { sortOfTable } from '../../components/serverSort';
 import { signupColumns } from './signupColumns';
 import type { SignupQuery } from './signupQuery';
 
@@ -46,9 +46,10 @@ export function SignupsTable({
         pageSizeOptions: [20, 50, 100, 200],
       }}
       onChange={(pagination, _filters, sorter) => {
-        const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Signup>;
-        const sortBy = s?.order ? (s.columnKey as SignupSortKey) : 'studentNo';
-        const sortOrder = s?.order === 'descend' ? 'desc' : 'asc';
+        const { sortBy, sortOrder } = sortOfTable<SignupSortKey, Signup>(sorter, {
+          sortBy: 'studentNo',
+          sortOrder: 'asc',
+        });
         setQuery((q) => ({
           ...q,
           sortBy,

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Button, Tag, Tooltip } from 'antd';
-import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
+import type { ColumnsType } from 'antd/es/table/interface';
 import type { Signup, SignupSortKey } from '../../../../shared/contract/exams';
 import {
   payerLabels,
@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/domain/exams';
 import { formatDate, formatFen } from '../../components/format';
 import { noWrap } from '../../components/noWrap';
+import { serverSortColumn } from '../../components/serverSort';
 import { t } from '../../i18n';
 import type { SignupQuery } from './signupQuery';
 
@@ -21,9 +22,7 @@ export function signupColumns(
   query: SignupQuery,
   onEdit: (signup: Signup) => void,
 ): ColumnsType<Signup> {
-  const sortOrderOf = (key: SignupSortKey): SortOrder =>
-    query.sortBy === key ? (query.sortOrder === 'asc' ? 'ascend' : 'descend') : null;
-  const sortable = (key: SignupSortKey) => ({ key, sorter: true, sortOrder: sortOrderOf(key) });
+  const sortable = (key: SignupSortKey) => serverSortColumn(query, key);
   return [
     {
       title: c.studentNo,

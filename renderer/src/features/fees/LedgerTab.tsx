@@ -1,5 +1,5 @@
 import { Button, Flex, Select, Space, Typography, type TableProps } from 'antd';
-import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { LedgerRow, LedgerSortKey } from '../../../../shared/contract/fees';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
@@ -14,6 +14,7 @@ import { formatDate, formatFen } from '../../components/format';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
+import { serverSortColumn, sortOfTable } from '../../components/serverSort';
 import { t } from '../../i18n';
 import { noWrap } from '../../components/noWrap';
 import { FeeChangeModal } from './FeeChangeModal';
@@ -154,14 +155,7 @@ const LedgerTable = memo(function LedgerTable({
 
   const columns = useMemo((): ColumnsType<LedgerRow> => {
     const query = useFeesStore.getState().query;
-    const sortOrder = (key: LedgerSortKey): SortOrder =>
-      query.sortBy === key ? (query.sortOrder === 'desc' ? 'descend' : 'ascend') : null;
-    const sortable = (key: LedgerSortKey) => ({
-      key,
-      sorter: true,
-      sortOrder: sortOrder(key),
-      sortDirections: ['ascend' as const, 'descend' as const],
-    });
+    const sortable = (key: LedgerSortKey) => serverSortColumn(query, key);
     return [
       {
         title: <PageCheck />,
@@ -265,12 +259,10 @@ const LedgerTable = memo(function LedgerTable({
 
   const onChange: TableProps<LedgerRow>['onChange'] = (pagination, filters, sorter) => {
     const { query, setQuery } = useFeesStore.getState();
-    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<LedgerRow>;
     const patch: Partial<LedgerQuery> = {
       payers: (filters.payer ?? []) as LedgerQuery['payers'],
       statuses: (filters.status ?? []) as LedgerQuery['statuses'],
-      sortBy: s.order ? (s.columnKey as LedgerSortKey) : 'id',
-      sortOrder: s.order === 'ascend' ? 'asc' : 'desc',
+      ...sortOfTable<LedgerSortKey, LedgerRow>(sorter, { sortBy: 'id', sortOrder: 'desc' }),
       pageSize: pagination.pageSize ?? query.pageSize,
     };
     const unchanged =

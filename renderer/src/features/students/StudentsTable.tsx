@@ -1,6 +1,6 @@
 import { DeleteOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Tooltip, type TableProps } from 'antd';
-import type { ColumnsType, SorterResult, SortOrder } from 'antd/es/table/interface';
+import type { ColumnsType } from 'antd/es/table/interface';
 import { memo, useMemo } from 'react';
 import type { Student, StudentSortKey } from '../../../../shared/contract/students';
 import { idTypeLabels } from '../../../../shared/domain/idNumber';
@@ -9,6 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { useTableHeight } from '../../components/useTableHeight';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
+import { serverSortColumn, sortOfTable } from '../../components/serverSort';
 import { t } from '../../i18n';
 import {
   useStudentFacets,
@@ -142,14 +143,7 @@ export const StudentsTable = memo(function StudentsTable({
 
   const columns = useMemo((): ColumnsType<Student> => {
     const query = useStudentsStore.getState().query;
-    const sortOrder = (key: StudentSortKey): SortOrder =>
-      query.sortBy === key ? (query.sortOrder === 'desc' ? 'descend' : 'ascend') : null;
-    const sortable = (key: StudentSortKey) => ({
-      key,
-      sorter: true,
-      sortOrder: sortOrder(key),
-      sortDirections: ['ascend' as const, 'descend' as const],
-    });
+    const sortable = (key: StudentSortKey) => serverSortColumn(query, key);
     const majorFilters = (facets?.majors ?? []).map((m) =>
       m.majorId === null
         ? { text: text.withCount(text.noMajor, count(m.count)), value: NONE }
@@ -279,15 +273,13 @@ export const StudentsTable = memo(function StudentsTable({
 
   const onChange: TableProps<Student>['onChange'] = (pagination, filters, sorter) => {
     const { query, setQuery } = useStudentsStore.getState();
-    const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Student>;
     const values = (key: string) => (filters[key] ?? []) as (string | number | boolean)[];
     const patch: Partial<StudentQuery> = {
       majors: values('major').map((v) => (v === NONE ? 'none' : Number(v))),
       classNames: values('className').map((v) => (v === NONE ? '' : String(v))),
       entryYears: values('entryYear').map((v) => (v === NONE ? 'none' : Number(v))),
       genders: values('gender') as StudentQuery['genders'],
-      sortBy: s.order ? (s.columnKey as StudentSortKey) : 'studentNo',
-      sortOrder: s.order === 'descend' ? 'desc' : 'asc',
+      ...sortOfTable<StudentSortKey, Student>(sorter, { sortBy: 'studentNo', sortOrder: 'asc' }),
       pageSize: pagination.pageSize ?? query.pageSize,
     };
     const unchanged =

@@ -1,0 +1,28 @@
+import type { SorterResult, SortOrder } from 'antd/es/table/interface';
+
+/** The sort a paged list asks the core for. */
+export interface ServerSort<K extends string> {
+  sortBy: K;
+  sortOrder: 'asc' | 'desc';
+}
+
+/**
+ * A column the core sorts by `key`: it shows the order the list was asked for, and a click
+ * switches between ascending and descending.
+ */
+export function serverSortColumn<K extends string>(sort: ServerSort<K>, key: K) {
+  const sortOrder: SortOrder =
+    sort.sortBy === key ? (sort.sortOrder === 'desc' ? 'descend' : 'ascend') : null;
+  return { key, sorter: true, sortOrder, sortDirections: ['ascend', 'descend'] as SortOrder[] };
+}
+
+/** The sort a table's change asks for; `fallback` when no column is sorted. */
+export function sortOfTable<K extends string, R>(
+  sorter: SorterResult<R> | SorterResult<R>[],
+  fallback: ServerSort<K>,
+): ServerSort<K> {
+  const s = Array.isArray(sorter) ? sorter[0] : sorter;
+  return s?.order
+    ? { sortBy: s.columnKey as K, sortOrder: s.order === 'descend' ? 'desc' : 'asc' }
+    : fallback;
+}
