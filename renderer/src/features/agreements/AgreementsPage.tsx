@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { FeeAgreement } from '../../../../shared/contract/agreements';
@@ -10,11 +9,10 @@ import {
 } from '../../../../shared/domain/certificate';
 import { capFormLabels } from '../../../../shared/domain/costCaps';
 import { DataTable } from '../../components/DataTable';
-import { LoadState } from '../../components/LoadState';
-import { PageHeader } from '../../components/PageHeader';
 import { useRecordColumns } from '../../components/recordColumns';
 import { twoLines } from '../../components/twoLines';
 import { byText, formatDate, formatFen } from '../../components/format';
+import { RecordListPage } from '../../components/RecordListPage';
 import { t } from '../../i18n';
 import { AgreementFormModal } from './AgreementFormModal';
 import { useAgreements } from './agreementsStore';
@@ -78,16 +76,13 @@ export function AgreementsPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordListPage
         title={text.title}
-        description={text.intro}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {text.add}
-          </Button>
-        }
-      />
-      <LoadState state={loadState} error={loadError} onRetry={load}>
+        intro={text.intro}
+        addLabel={text.add}
+        onAdd={() => setEditing('new')}
+        load={{ state: loadState, error: loadError, retry: load }}
+      >
         <DataTable<FeeAgreement>
           rowKey="id"
           columns={columns}
@@ -96,7 +91,7 @@ export function AgreementsPage() {
           scroll={{ x: 'max-content' }}
           data-testid="agreements-table"
         />
-      </LoadState>
+      </RecordListPage>
       {editing && (
         <AgreementFormModal
           agreement={editing === 'new' ? null : editing}

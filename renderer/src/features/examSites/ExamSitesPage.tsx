@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
@@ -11,10 +10,9 @@ import {
 } from '../../../../shared/domain/examSites';
 import { DataTable } from '../../components/DataTable';
 import { certificateOptionsOf, FilterBar, FilterSelect } from '../../components/FilterSelect';
-import { LoadState } from '../../components/LoadState';
-import { PageHeader } from '../../components/PageHeader';
 import { useRecordColumns } from '../../components/recordColumns';
 import { byText, formatDate } from '../../components/format';
+import { RecordListPage } from '../../components/RecordListPage';
 import { t } from '../../i18n';
 import { ExamSiteFormModal } from './ExamSiteFormModal';
 import { useExamSites } from './examSitesStore';
@@ -89,16 +87,13 @@ export function ExamSitesPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordListPage
         title={text.title}
-        description={text.intro}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {text.add}
-          </Button>
-        }
-      />
-      <LoadState state={loadState} error={loadError} onRetry={load}>
+        intro={text.intro}
+        addLabel={text.add}
+        onAdd={() => setEditing('new')}
+        load={{ state: loadState, error: loadError, retry: load }}
+      >
         <FilterBar
           certificateId={certificateId}
           onCertificateChange={setCertificateId}
@@ -120,7 +115,7 @@ export function ExamSitesPage() {
           scroll={{ x: 1200 }}
           data-testid="exam-sites-table"
         />
-      </LoadState>
+      </RecordListPage>
       {editing && (
         <ExamSiteFormModal
           site={editing === 'new' ? null : editing}

@@ -1,4 +1,4 @@
-import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { TeamOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
@@ -12,12 +12,11 @@ import { examFormLabels, type ExamForm } from '../../../../shared/domain/costCap
 import { useNavigation } from '../../app/navigationStore';
 import { DataTable } from '../../components/DataTable';
 import { FilterBar, FilterSelect } from '../../components/FilterSelect';
-import { LoadState } from '../../components/LoadState';
-import { PageHeader } from '../../components/PageHeader';
 import { EditLink } from '../../components/RowActions';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { noWrap } from '../../components/noWrap';
+import { RecordListPage } from '../../components/RecordListPage';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
@@ -146,16 +145,13 @@ export function BatchList() {
 
   return (
     <>
-      <PageHeader
+      <RecordListPage
         title={text.title}
-        description={text.intro}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {text.addBatch}
-          </Button>
-        }
-      />
-      <LoadState state={loadState} error={loadError} onRetry={load}>
+        intro={text.intro}
+        addLabel={text.addBatch}
+        onAdd={() => setEditing('new')}
+        load={{ state: loadState, error: loadError, retry: load }}
+      >
         <FilterBar
           certificateId={certificateId}
           onCertificateChange={setCertificateId}
@@ -176,7 +172,7 @@ export function BatchList() {
           emptyHint={items.length ? text.noMatch : text.emptyHint}
           data-testid="batches-table"
         />
-      </LoadState>
+      </RecordListPage>
       {editing && (
         <BatchFormModal
           batch={editing === 'new' ? null : editing}

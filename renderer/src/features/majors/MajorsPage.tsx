@@ -1,17 +1,16 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { Major } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels, splitMajorCode } from '../../../../shared/domain/majors';
 import { DataTable } from '../../components/DataTable';
-import { LoadState } from '../../components/LoadState';
-import { PageHeader } from '../../components/PageHeader';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { MajorFormModal } from './MajorFormModal';
 import { useMajors } from './majorsStore';
 import { byText } from '../../components/format';
+import { RecordListPage } from '../../components/RecordListPage';
 
 export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
   return `${major.code} ${major.name}`;
@@ -108,16 +107,13 @@ export function MajorsPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordListPage
         title={t.majors.title}
-        description={t.majors.intro}
-        extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t.majors.add}
-          </Button>
-        }
-      />
-      <LoadState state={loadState} error={loadError} onRetry={load}>
+        intro={t.majors.intro}
+        addLabel={t.majors.add}
+        onAdd={() => setEditing('new')}
+        load={{ state: loadState, error: loadError, retry: load }}
+      >
         <Flex gap={8} style={{ marginBottom: 16 }}>
           <Input.Search
             allowClear
@@ -134,7 +130,7 @@ export function MajorsPage() {
           emptyHint={items.length ? t.majors.noMatch : t.majors.emptyHint}
           data-testid="majors-table"
         />
-      </LoadState>
+      </RecordListPage>
       {editing && (
         <MajorFormModal
           major={editing === 'new' ? null : editing}

@@ -1,4 +1,4 @@
-import { EditOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, ImportOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
@@ -19,14 +19,13 @@ import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { ImportWizard } from '../../components/ImportWizard';
-import { LoadState } from '../../components/LoadState';
-import { PageHeader } from '../../components/PageHeader';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { TeacherFormModal } from './TeacherFormModal';
 import { TeacherStats } from './TeacherStats';
 import { useTeachers } from './teachersStore';
 import { byText } from '../../components/format';
+import { RecordListPage } from '../../components/RecordListPage';
 
 const flags: readonly TeacherFlag[] = [
   'fullTime',
@@ -151,21 +150,18 @@ export function TeachersPage() {
 
   return (
     <>
-      <PageHeader
+      <RecordListPage
         title={t.teachers.title}
-        description={t.teachers.intro}
-        extra={
-          <>
-            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
-              {t.teachers.import}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t.teachers.add}
-            </Button>
-          </>
+        intro={t.teachers.intro}
+        actions={
+          <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
+            {t.teachers.import}
+          </Button>
         }
-      />
-      <LoadState state={loadState} error={loadError} onRetry={load}>
+        addLabel={t.teachers.add}
+        onAdd={() => setEditing('new')}
+        load={{ state: loadState, error: loadError, retry: load }}
+      >
         <TeacherStats stats={stats} filtered={filtered} />
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
           <Input.Search
@@ -215,7 +211,7 @@ export function TeachersPage() {
           emptyHint={items.length ? t.teachers.noMatch : t.teachers.emptyHint}
           data-testid="teachers-table"
         />
-      </LoadState>
+      </RecordListPage>
       {editing && (
         <TeacherFormModal
           teacher={editing === 'new' ? null : editing}
