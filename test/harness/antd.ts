@@ -194,6 +194,8 @@ export const textLines = (locator: Locator) =>
 
 /** Checks that every column title of a table stays on one line. */
 export async function expectTitlesOnOneLine(table: Locator) {
+  // `all()` does not wait: an undrawn table would pass with no titles measured.
+  await expect(table.locator('thead th').first()).toBeVisible();
   for (const title of await table.locator('thead th').all()) {
     // A sortable column's caret pair sits on two rows: its title alone is measured.
     const words = (await title.locator('.ant-table-column-title').count())

@@ -116,12 +116,16 @@ export async function openBatch(page: Page, name: string) {
 export async function expectDashboardExamFigures(page: Page, figures: Record<string, string>) {
   await openPage(page, '首页');
   const examTable = page.getByTestId('dashboard-exams');
-  const headers = await examTable.locator('thead th').allInnerTexts();
   const row = examTable.locator('.ant-table-row').first();
+  // The page loads lazily: its headers are read only once a batch row is drawn.
+  await expect(row).toBeVisible();
+  const headers = (await examTable.locator('thead th').allInnerTexts()).map((h) => h.trim());
   for (const [title, value] of Object.entries(figures)) {
-    await expect(row.locator('td').nth(headers.findIndex((h) => h.trim() === title))).toHaveText(
-      value,
+    const column = headers.indexOf(title);
+    expect(column, `首页 exam table has a ${title} column: ${headers.join(' | ')}`).toBeGreaterThan(
+      -1,
     );
+    await expect(row.locator('td').nth(column)).toHaveText(value);
   }
 }
 
