@@ -48,8 +48,14 @@ function isoIfValid(year: number, month: number, day: number): string | undefine
   return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** Excel's day 25569 is 1970-01-01 (the 1900 date system every Windows Excel writes). */
-const EXCEL_UNIX_EPOCH_DAY = 25_569;
+/**
+ * An Excel date serial as the UTC instant it stands for. Day 25569 is 1970-01-01 in the 1900
+ * system every Windows Excel writes; a workbook in the 1904 system counts 1462 days fewer. This
+ * is ExcelJS's conversion too, so a date cell and a date typed as a number agree.
+ */
+export function excelSerialDate(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - 25_569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
 
 /**
  * Reads a date as people type it in Chinese sheets — 2020-09-01, 2020/9/1, 2020.9.1,
@@ -61,7 +67,7 @@ const EXCEL_UNIX_EPOCH_DAY = 25_569;
 export function parseDateText(value: string): string | undefined {
   const text = normalizeText(value);
   if (/^\d{5}$/.test(text)) {
-    const date = new Date((Number(text) - EXCEL_UNIX_EPOCH_DAY) * 86_400_000);
+    const date = excelSerialDate(Number(text));
     return isoIfValid(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
   }
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);

@@ -1,4 +1,4 @@
-import { normalizeText } from '../../../shared/domain/text';
+import { excelSerialDate, normalizeText } from '../../../shared/domain/text';
 import type { CoreError } from '../errors';
 import type { SafeZip, SafeZipEntry } from './safeZip';
 import { emptyCell, numberText, type Cell, type TableRow } from './table';
@@ -24,9 +24,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** An Excel serial date as the sheet shows it: `2020-09-01`, or `2020-09-01 08:30` with a time. */
 export function serialDateText(serial: number, date1904: boolean): string {
-  // The same conversion as ExcelJS: day 25569 is 1970-01-01 in the 1900 system.
-  const ms = Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
-  return dateText(new Date(ms));
+  return dateText(excelSerialDate(serial, date1904));
 }
 
 /** A date held at UTC as the sheet shows it: `2020-09-01`, or with its time when it has one. */
