@@ -7,6 +7,7 @@ import {
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import type { AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import { mustExist } from '../../errors';
 import {
   documentColumns,
@@ -124,31 +125,17 @@ export interface AgreementValues {
   agreedOn: string;
   partners: string;
   note: string;
-  at: string;
 }
 
-export function updateAgreement(db: Db, id: number, values: AgreementValues): void {
-  db.prepare(
-    `UPDATE fee_agreements SET certificate_id = @certificateId, level = @level,
-       exam_form = @examForm, fee_fen = @feeFen, cap_fen = @capFen, cap_document = @capDocument,
-       agreed_on = @agreedOn, partner_schools_json = @partners, note = @note,
-       updated_at = @at WHERE id = @id`,
-  ).run({ ...values, id });
-}
-
-export function insertAgreement(db: Db, values: AgreementValues): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO fee_agreements (certificate_id, level, exam_form, fee_fen, cap_fen,
-           cap_document, agreed_on, partner_schools_json, note, created_at, updated_at)
-         VALUES (@certificateId, @level, @examForm, @feeFen, @capFen, @capDocument,
-           @agreedOn, @partners, @note, @at, @at)`,
-      )
-      .run(values).lastInsertRowid,
-  );
-}
-
-export function deleteAgreement(db: Db, id: number): void {
-  db.prepare('DELETE FROM fee_agreements WHERE id = ?').run(id);
-}
+/** Writes agreements: each column from its value. */
+export const agreementRecords = recordWriter<AgreementValues>('fee_agreements', {
+  certificate_id: 'certificateId',
+  level: 'level',
+  exam_form: 'examForm',
+  fee_fen: 'feeFen',
+  cap_fen: 'capFen',
+  cap_document: 'capDocument',
+  agreed_on: 'agreedOn',
+  partner_schools_json: 'partners',
+  note: 'note',
+});

@@ -8,14 +8,12 @@ import type { HandlersFor } from '../../handlers';
 import { recordDocuments } from '../attachments/recordDocument';
 import { levelFacts } from '../exams/levels';
 import {
-  deleteAgreement,
+  agreementRecords,
   fromRow,
   getAgreement,
   getRow,
-  insertAgreement,
   listAgreements,
   storedAgreementDocument,
-  updateAgreement,
   type AgreementRow,
 } from './repository';
 
@@ -39,6 +37,7 @@ function auditView(agreement: FeeAgreement, sha256: string | null) {
 /** 费用协商: the agreed fee per person, never above the cap in force (notice rule 11). */
 function agreementWrites(ctx: CoreContext) {
   const { db } = ctx;
+  const records = agreementRecords(db);
 
   const load = (id: number) => getRow(db, id);
   const rows = auditedRows(ctx, 'fee_agreement', load, (row) =>
@@ -104,11 +103,7 @@ function agreementWrites(ctx: CoreContext) {
       note: data.note,
       at,
     };
-    if (before) {
-      updateAgreement(db, before.id, row);
-      return before.id;
-    }
-    return insertAgreement(db, row);
+    return records.save(before?.id ?? null, row);
   };
 
   const save = ({ id, ...data }: AgreementSaveData): FeeAgreement =>
@@ -118,7 +113,7 @@ function agreementWrites(ctx: CoreContext) {
     save,
     ...documents.handlers(
       (id) => getAgreement(db, id),
-      (id) => deleteAgreement(db, id),
+      (id) => records.remove(id),
     ),
   };
 }

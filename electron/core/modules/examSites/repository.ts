@@ -2,6 +2,7 @@ import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSi
 import { downloadFileName, type AttachmentExtension } from '../../../../shared/domain/attachments';
 import type { ExamSiteCover, ExamSiteStatus, PlaceRef } from '../../../../shared/domain/examSites';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import { mustExist, validationError } from '../../errors';
 import {
   documentColumns,
@@ -199,28 +200,17 @@ export interface ExamSiteValues {
   validFrom: string | null;
   validTo: string | null;
   note: string;
-  at: string;
 }
 
-export function insertExamSite(db: Db, values: ExamSiteValues): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO exam_site_applications (certificate_id, applied_on, status, valid_from,
-           valid_to, note, created_at, updated_at)
-         VALUES (@certificateId, @appliedOn, @status, @validFrom, @validTo, @note, @at, @at)`,
-      )
-      .run(values).lastInsertRowid,
-  );
-}
-
-export function updateExamSite(db: Db, id: number, values: ExamSiteValues): void {
-  db.prepare(
-    `UPDATE exam_site_applications SET certificate_id = @certificateId, applied_on = @appliedOn,
-       status = @status, valid_from = @validFrom, valid_to = @validTo, note = @note,
-       updated_at = @at WHERE id = @id`,
-  ).run({ ...values, id });
-}
+/** Writes applications: each column from its value (the places by replacePlaces). */
+export const examSiteRecords = recordWriter<ExamSiteValues>('exam_site_applications', {
+  certificate_id: 'certificateId',
+  applied_on: 'appliedOn',
+  status: 'status',
+  valid_from: 'validFrom',
+  valid_to: 'validTo',
+  note: 'note',
+});
 
 /**
  * Replaces the places an application covers; refuses (naming the field) a room or site that no
@@ -247,10 +237,6 @@ export function replacePlaces(db: Db, id: number, places: readonly PlaceRef[]): 
   for (const p of places) {
     insert.run(id, p.kind === 'room' ? p.id : null, p.kind === 'site' ? p.id : null);
   }
-}
-
-export function deleteExamSite(db: Db, id: number): void {
-  db.prepare('DELETE FROM exam_site_applications WHERE id = ?').run(id);
 }
 
 /** The applications covering a room or site, named for the place's delete confirmation. */

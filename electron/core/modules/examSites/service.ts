@@ -6,19 +6,18 @@ import type { HandlersFor } from '../../handlers';
 import { recordDocuments } from '../attachments/recordDocument';
 import {
   certificateName,
-  deleteExamSite,
   getExamSite,
   examSiteAuditView,
-  insertExamSite,
+  examSiteRecords,
   loadAudited,
   listExamSites,
   replacePlaces,
-  updateExamSite,
 } from './repository';
 
 /** 考核站点: per certificate, the school's application to be an exam site and what it covers. */
 function examSiteWrites(ctx: CoreContext) {
   const { db } = ctx;
+  const records = examSiteRecords(db);
   const load = (id: number) => loadAudited(db, id);
   const rows = auditedRows(ctx, 'exam_site', load, examSiteAuditView);
   const documents = recordDocuments(ctx, {
@@ -44,8 +43,7 @@ function examSiteWrites(ctx: CoreContext) {
       note: data.note,
       at,
     };
-    const id = beforeId ?? insertExamSite(db, values);
-    if (beforeId !== null) updateExamSite(db, id, values);
+    const id = records.save(beforeId, values);
     replacePlaces(db, id, data.places);
     return id;
   };
@@ -55,7 +53,7 @@ function examSiteWrites(ctx: CoreContext) {
       rows.save(id, (before, { at }) => write(data, before?.site.id ?? null, at)).site,
     ...documents.handlers(
       (id) => getExamSite(db, id),
-      (id) => deleteExamSite(db, id),
+      (id) => records.remove(id),
     ),
   };
 }

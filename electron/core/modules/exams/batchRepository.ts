@@ -2,6 +2,7 @@ import type { BatchSaveData } from '../../../../shared/contract/exams';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import { batchPlaceJoins, batchPlaceName } from './placeRepository';
 
 /* Batch SQL: the exam_batches rows, their writes, and the catalogue facts a batch is checked against. */
@@ -64,39 +65,25 @@ export function placeName(db: Db, kind: 'room' | 'site', id: number): string | u
 }
 
 /** The columns a batch's save writes (the place's name already in `siteText`). */
-export type BatchValues = Omit<BatchSaveData, 'id' | 'confirm'> & { at: string };
+export type BatchValues = Omit<BatchSaveData, 'id' | 'confirm'>;
 
-/** Writes a batch's columns over an existing batch. */
-export function updateBatch(db: Db, id: number, values: BatchValues): void {
-  db.prepare(
-    `UPDATE exam_batches SET certificate_id = @certificateId, level = @level, name = @name,
-           exam_date = @examDate, site_id = @siteId, room_id = @roomId, site_text = @siteText,
-           organization = @organization, fee_fen = @feeFen, capacity = @capacity, note = @note,
-           exam_form = @examForm, pass_score = @passScore, theory_weight = @theoryWeight,
-           updated_at = @at WHERE id = @id`,
-  ).run({ ...values, id });
-}
-
-/** Inserts a batch; returns its id. */
-export function insertBatch(db: Db, values: BatchValues): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO exam_batches (certificate_id, level, name, exam_date, site_id, room_id,
-             site_text, organization, fee_fen, capacity, note, exam_form, pass_score,
-             theory_weight, created_at, updated_at)
-           VALUES (@certificateId, @level, @name, @examDate, @siteId, @roomId, @siteText,
-             @organization,
-             @feeFen, @capacity, @note, @examForm, @passScore, @theoryWeight, @at, @at)`,
-      )
-      .run(values).lastInsertRowid,
-  );
-}
-
-/** Deletes a batch. */
-export function deleteBatch(db: Db, id: number): void {
-  db.prepare('DELETE FROM exam_batches WHERE id = ?').run(id);
-}
+/** Writes batches: each column from its value. */
+export const batchRecords = recordWriter<BatchValues>('exam_batches', {
+  certificate_id: 'certificateId',
+  level: 'level',
+  name: 'name',
+  exam_date: 'examDate',
+  site_id: 'siteId',
+  room_id: 'roomId',
+  site_text: 'siteText',
+  organization: 'organization',
+  fee_fen: 'feeFen',
+  capacity: 'capacity',
+  note: 'note',
+  exam_form: 'examForm',
+  pass_score: 'passScore',
+  theory_weight: 'theoryWeight',
+});
 
 /** Whether the certificate offers the level. */
 export function offersLevel(db: Db, certificateId: number, level: CertificateLevel): boolean {

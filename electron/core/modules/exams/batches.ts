@@ -25,15 +25,7 @@ import {
   type PlaceRef,
 } from '../../../../shared/domain/examSites';
 import { examSiteCovers } from '../examSites/repository';
-import {
-  batchRow,
-  batchRows,
-  deleteBatch,
-  insertBatch,
-  placeName,
-  updateBatch,
-  type BatchRow,
-} from './batchRepository';
+import { batchRow, batchRows, batchRecords, placeName, type BatchRow } from './batchRepository';
 
 /** The batch's chosen place (room or site), null when it is typed text or missing. */
 const placeOf = (p: { siteId: number | null; roomId: number | null }): PlaceRef | null =>
@@ -172,6 +164,7 @@ export function listBatches(
 /** 考核批次: create, update and delete, each checked and audited in one transaction. */
 export function batchWrites(ctx: CoreContext) {
   const { db } = ctx;
+  const records = batchRecords(db);
 
   const rows = auditedRows(ctx, 'exam_batch', (id) => getBatch(db, id), auditView);
 
@@ -253,11 +246,7 @@ export function batchWrites(ctx: CoreContext) {
       organization: data.organization === '' ? facts.organization : data.organization,
       at,
     };
-    if (before) {
-      updateBatch(db, before.id, row);
-      return before.id;
-    }
-    return insertBatch(db, row);
+    return records.save(before?.id ?? null, row);
   };
 
   const save = ({ id, ...data }: BatchSaveData): ExamBatch =>
@@ -266,7 +255,7 @@ export function batchWrites(ctx: CoreContext) {
   const remove = (id: number, force: boolean) =>
     rows.remove(id, (before) => {
       guardDelete(`考核批次“${batchLabel(before)}”`, batchUsage(db, id), force);
-      deleteBatch(db, id);
+      records.remove(id);
       return { id };
     });
 

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 
 /* Upload-layout SQL: the saved column layouts of the 考生信息上传表 (upload_layouts). */
 
@@ -44,26 +45,9 @@ export function layoutNamed(
     .get(organization, name, exceptId);
 }
 
-/** Saves a new layout; its id. */
-export function insertLayout(db: Db, values: LayoutValues, at: string): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO upload_layouts (organization, name, columns_json, created_at, updated_at)
-                 VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(values.organization, values.name, values.columnsJson, at, at).lastInsertRowid,
-  );
-}
-
-/** Overwrites a saved layout. */
-export function updateLayout(db: Db, id: number, values: LayoutValues, at: string): void {
-  db.prepare(
-    'UPDATE upload_layouts SET organization = ?, name = ?, columns_json = ?, updated_at = ? WHERE id = ?',
-  ).run(values.organization, values.name, values.columnsJson, at, id);
-}
-
-/** Deletes a saved layout. */
-export function deleteLayout(db: Db, id: number): void {
-  db.prepare('DELETE FROM upload_layouts WHERE id = ?').run(id);
-}
+/** Writes saved layouts: each column from its value. */
+export const layoutRecords = recordWriter<LayoutValues>('upload_layouts', {
+  organization: 'organization',
+  name: 'name',
+  columns_json: 'columnsJson',
+});

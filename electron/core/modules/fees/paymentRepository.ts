@@ -1,4 +1,5 @@
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 
 /* Payment SQL: the payments to evaluation organizations (缴费记录) and their sums. */
 
@@ -25,15 +26,6 @@ export interface PaymentData {
   note: string;
 }
 
-const valuesOf = (p: PaymentData) => [
-  p.organization,
-  p.batchId,
-  p.invoiceNo,
-  p.amount,
-  p.paidOn,
-  p.note,
-];
-
 /** Payments by id, the statement prepared once for the life of the payments repo. */
 export function paymentRowGetter(db: Db): (id: number) => PaymentRow | undefined {
   const getRow = db.prepare<[number], PaymentRow>('SELECT * FROM payments WHERE id = ?');
@@ -45,30 +37,15 @@ export function paymentRows(db: Db): PaymentRow[] {
   return db.prepare<[], PaymentRow>('SELECT * FROM payments ORDER BY paid_on DESC, id DESC').all();
 }
 
-/** Overwrites a payment. */
-export function updatePayment(db: Db, id: number, input: PaymentData, at: string): void {
-  db.prepare(
-    `UPDATE payments SET organization = ?, batch_id = ?, invoice_no = ?, amount_fen = ?,
-               paid_on = ?, note = ?, updated_at = ? WHERE id = ?`,
-  ).run(...valuesOf(input), at, id);
-}
-
-/** Records a new payment; its id. */
-export function insertPayment(db: Db, input: PaymentData, at: string): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO payments (organization, batch_id, invoice_no, amount_fen, paid_on, note,
-                 created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(...valuesOf(input), at, at).lastInsertRowid,
-  );
-}
-
-/** Deletes a payment. */
-export function deletePayment(db: Db, id: number): void {
-  db.prepare('DELETE FROM payments WHERE id = ?').run(id);
-}
+/** Writes payments: each column from its value. */
+export const paymentRecords = recordWriter<PaymentData>('payments', {
+  organization: 'organization',
+  batch_id: 'batchId',
+  invoice_no: 'invoiceNo',
+  amount_fen: 'amount',
+  paid_on: 'paidOn',
+  note: 'note',
+});
 
 /** What was paid, summed per batch (null: not assigned to one) and organization. */
 export function paidByBatchAndOrganization(

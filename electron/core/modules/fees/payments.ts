@@ -7,12 +7,10 @@ import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
 import { figuresByBatch } from './figures';
 import {
-  deletePayment,
-  insertPayment,
   paidByBatchAndOrganization,
   paymentRowGetter,
   paymentRows,
-  updatePayment,
+  paymentRecords,
   type PaymentData,
   type PaymentRow,
 } from './paymentRepository';
@@ -44,6 +42,7 @@ function fromRow(r: PaymentRow, batches: Map<number, BatchInfo>): Payment {
 /** 缴费记录: payments to evaluation organizations, each change audited (entity 'payment'). */
 export function paymentsRepo(ctx: CoreContext) {
   const { db } = ctx;
+  const records = paymentRecords(db);
   const getRow = paymentRowGetter(db);
   const mustGet = (id: number): PaymentRow => mustExist(getRow(id), '缴费记录', id);
   const rows = auditedRows(ctx, 'payment', mustGet, snapshot);
@@ -61,18 +60,14 @@ export function paymentsRepo(ctx: CoreContext) {
           fields: [{ path: 'batchId', message }],
         });
       }
-      const after = rows.save(input.id, (before, { at }) => {
-        if (before) {
-          updatePayment(db, before.id, input, at);
-          return before.id;
-        }
-        return insertPayment(db, input, at);
-      });
+      const after = rows.save(input.id, (before, { at }) =>
+        records.save(before?.id ?? null, { ...input, at }),
+      );
       return fromRow(after, batches);
     },
     remove: (id: number) =>
       rows.remove(id, () => {
-        deletePayment(db, id);
+        records.remove(id);
         return { id };
       }),
   };

@@ -6,12 +6,10 @@ import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { CoreError, mustExist } from '../../errors';
 import {
-  deleteLayout,
-  insertLayout,
+  layoutRecords,
   layoutNamed,
   layoutRow,
   layoutRows,
-  updateLayout,
   type LayoutRow,
 } from './layoutRepository';
 
@@ -31,6 +29,7 @@ export function loadUploadLayout(db: Db, id: number): UploadLayout {
 /** 考生信息上传表 layouts: listed by organization and name, saved and deleted with the audit log. */
 export function uploadLayoutsRepo(ctx: CoreContext) {
   const { db } = ctx;
+  const records = layoutRecords(db);
   const rows = auditedRows(ctx, 'upload_layout', (id) => loadUploadLayout(db, id));
 
   const sameName = (input: UploadLayoutSave) =>
@@ -53,16 +52,14 @@ export function uploadLayoutsRepo(ctx: CoreContext) {
           input.columns.map((c) => ({ key: c.key, header: c.header.trim() })),
         ),
       };
-      return rows.save(input.id, (before, { at }) => {
-        if (before === null) return insertLayout(db, values, at);
-        updateLayout(db, before.id, values, at);
-        return before.id;
-      });
+      return rows.save(input.id, (before, { at }) =>
+        records.save(before?.id ?? null, { ...values, at }),
+      );
     },
 
     remove: (id: number): DeleteResult =>
       rows.remove(id, () => {
-        deleteLayout(db, id);
+        records.remove(id);
         return { id };
       }),
   };

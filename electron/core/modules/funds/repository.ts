@@ -23,6 +23,7 @@ import {
 } from '../../../../shared/domain/funds';
 import { formatFen } from '../../../../shared/domain/money';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import {
   documentColumns,
   documentJoin,
@@ -327,37 +328,27 @@ export function entryValues(input: FundSaveData) {
   };
 }
 
-type EntryValues = ReturnType<typeof entryValues> & { at: string };
+type EntryValues = ReturnType<typeof entryValues>;
 
 export function projectExists(db: Db, projectId: number): boolean {
   return db.prepare('SELECT 1 FROM pilot_projects WHERE id = ?').get(projectId) !== undefined;
 }
 
-export function updateEntry(db: Db, id: number, values: EntryValues): void {
-  db.prepare(
-    `UPDATE fund_entries SET project_id = @projectId, category = @category,
-       amount_fen = @amountFen, occurred_on = @occurredOn, reference = @reference,
-       party = @party, signup_id = @signupId, note = @note, updated_at = @at
-     WHERE id = @id`,
-  ).run({ ...values, id });
-}
-
-export function insertEntry(db: Db, values: EntryValues): number {
-  return Number(
-    db
-      .prepare(
-        `INSERT INTO fund_entries (project_id, direction, category, amount_fen, occurred_on,
-           reference, party, signup_id, note, created_at, updated_at)
-         VALUES (@projectId, @direction, @category, @amountFen, @occurredOn, @reference,
-           @party, @signupId, @note, @at, @at)`,
-      )
-      .run(values).lastInsertRowid,
-  );
-}
-
-export function deleteEntry(db: Db, id: number): void {
-  db.prepare('DELETE FROM fund_entries WHERE id = ?').run(id);
-}
+/** Writes fund entries; an entry's direction is set when it is made. */
+export const entryRecords = recordWriter<EntryValues>(
+  'fund_entries',
+  {
+    project_id: 'projectId',
+    category: 'category',
+    amount_fen: 'amountFen',
+    occurred_on: 'occurredOn',
+    reference: 'reference',
+    party: 'party',
+    signup_id: 'signupId',
+    note: 'note',
+  },
+  { direction: 'direction' },
+);
 
 /** Another entry (`selfId` excluded) that records this sign-up's student fee. */
 export function entryOfSignup(

@@ -31,10 +31,8 @@ import {
   studentFeeProblem,
   projectExists,
   entryOfSignup,
-  updateEntry,
-  insertEntry,
   storedEntryDocument,
-  deleteEntry,
+  entryRecords,
   type FundEntryRow,
 } from './repository';
 
@@ -100,6 +98,7 @@ const download = (fileName: string, mime: string, bytes: Buffer): FileDownload =
 /** 试点经费: income and spending per project and year; 考核费 read from the payments. */
 export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
   const { db } = ctx;
+  const records = entryRecords(db);
   const load = (id: number) => mustGet(db, id);
   const rows = auditedRows(ctx, 'fund_entry', load, entrySnapshot);
   const documents = recordDocuments(ctx, {
@@ -110,7 +109,7 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
     noDocument: (id) => `经费记录 #${id} 还没有上传凭证文件。`,
   });
   const line = (id: number) => entryLine(db, mustGet(db, id));
-  const entry = documents.handlers(line, (id) => deleteEntry(db, id));
+  const entry = documents.handlers(line, (id) => records.remove(id));
 
   /** The checks the schema cannot make: the project exists; a student fee passes rule 12. */
   const check = (input: FundSaveData, before: FundEntryRow | null) => {
@@ -161,12 +160,7 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
         ]);
       }
       check(input, before);
-      const v = { ...entryValues(input), at };
-      if (before) {
-        updateEntry(db, before.id, v);
-        return before.id;
-      }
-      return insertEntry(db, v);
+      return records.save(before?.id ?? null, { ...entryValues(input), at });
     });
     return entryLine(db, saved);
   };

@@ -1,5 +1,6 @@
 import type { Major } from '../../../../shared/contract/majors';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import { camelRow, type SnakeRow } from '../../db/rows';
 
 type MajorRow = SnakeRow<Major>;
@@ -13,15 +14,23 @@ const selectMajors = `SELECT m.id, m.code, m.name, m.level, m.catalogue_year, m.
   FROM majors m`;
 
 /** The columns a major's save writes. */
-export interface MajorValues {
+interface MajorValues {
   code: string;
   name: string;
   level: Major['level'];
   catalogueYear: number;
   firstEnrolmentYear: number;
   annualEnrolment: number;
-  at: string;
 }
+
+const majorRecords = recordWriter<MajorValues>('majors', {
+  code: 'code',
+  name: 'name',
+  level: 'level',
+  catalogue_year: 'catalogueYear',
+  first_enrolment_year: 'firstEnrolmentYear',
+  annual_enrolment: 'annualEnrolment',
+});
 
 /** The majors table's statements, prepared once per core. */
 export function majorsRepository(db: Db) {
@@ -33,19 +42,8 @@ export function majorsRepository(db: Db) {
   const byLevelName = db.prepare<[string, string, number], { id: number; code: string }>(
     'SELECT id, code FROM majors WHERE level = ? AND name = ? AND id <> ?',
   );
-  const insert = db.prepare(
-    `INSERT INTO majors (code, name, level, catalogue_year, first_enrolment_year,
-       annual_enrolment, created_at, updated_at)
-     VALUES (@code, @name, @level, @catalogueYear, @firstEnrolmentYear, @annualEnrolment, @at, @at)`,
-  );
-  const update = db.prepare(
-    `UPDATE majors SET code = @code, name = @name, level = @level,
-       catalogue_year = @catalogueYear, first_enrolment_year = @firstEnrolmentYear,
-       annual_enrolment = @annualEnrolment, updated_at = @at
-     WHERE id = @id`,
-  );
-  const remove = db.prepare<[number]>('DELETE FROM majors WHERE id = ?');
   return {
+    ...majorRecords(db),
     list: (): Major[] => listAll.all().map(fromRow),
     get: (id: number): Major | null => {
       const row = getOne.get(id);
@@ -56,13 +54,6 @@ export function majorsRepository(db: Db) {
     /** Another major with this name at this level (`selfId` excluded). */
     withLevelName: (level: string, name: string, selfId: number) =>
       byLevelName.get(level, name, selfId),
-    insert: (values: MajorValues): number => Number(insert.run(values).lastInsertRowid),
-    update: (id: number, values: MajorValues): void => {
-      update.run({ ...values, id });
-    },
-    remove: (id: number): void => {
-      remove.run(id);
-    },
   };
 }
 

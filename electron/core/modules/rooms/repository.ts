@@ -1,12 +1,19 @@
 import type { Equipment, TrainingRoom } from '../../../../shared/contract/rooms';
 import { equipmentTotalFen, lineValueFen } from '../../../../shared/domain/facilities';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import { camelRow, type SnakeRow } from '../../db/rows';
 
 /** A room's own columns; its equipment comes from room_equipment. */
 type RoomRow = SnakeRow<
   Pick<TrainingRoom, 'id' | 'name' | 'areaM2' | 'workstations' | 'createdAt' | 'updatedAt'>
 >;
+
+/** A room's own columns: its equipment lines are written one by one. */
+const roomRecords = recordWriter<{ name: string; areaM2: number; workstations: number }>(
+  'training_rooms',
+  { name: 'name', area_m2: 'areaM2', workstations: 'workstations' },
+);
 
 const selectRooms =
   'SELECT id, name, area_m2, workstations, created_at, updated_at FROM training_rooms';
@@ -68,14 +75,6 @@ export function roomsRepository(db: Db) {
   const byName = db.prepare<[string, number], { id: number }>(
     'SELECT id FROM training_rooms WHERE name = ? AND id <> ?',
   );
-  const insertRoom = db.prepare(
-    `INSERT INTO training_rooms (name, area_m2, workstations, created_at, updated_at)
-     VALUES (@name, @areaM2, @workstations, @at, @at)`,
-  );
-  const updateRoom = db.prepare(
-    `UPDATE training_rooms SET name = @name, area_m2 = @areaM2, workstations = @workstations,
-       updated_at = @at WHERE id = @id`,
-  );
   const insertLine = db.prepare(
     `INSERT INTO room_equipment (room_id, position, name, model, quantity, unit_value_fen)
      VALUES (@roomId, @position, @name, @model, @quantity, @unitValueFen)`,
@@ -85,9 +84,8 @@ export function roomsRepository(db: Db) {
        quantity = @quantity, unit_value_fen = @unitValueFen WHERE id = @id AND room_id = @roomId`,
   );
   const deleteLine = db.prepare<[number]>('DELETE FROM room_equipment WHERE id = ?');
-  const deleteRoom = db.prepare<[number]>('DELETE FROM training_rooms WHERE id = ?');
-  type RoomValues = { name: string; areaM2: number; workstations: number; at: string };
   return {
+    ...roomRecords(db),
     /** Every room with its equipment, by name. */
     list: (): TrainingRoom[] => {
       const byRoom = new Map<number, Equipment[]>();
@@ -104,13 +102,6 @@ export function roomsRepository(db: Db) {
     },
     /** Whether another room (`selfId` excluded) has this name. */
     nameTaken: (name: string, selfId: number): boolean => byName.get(name, selfId) !== undefined,
-    insert: (values: RoomValues): number => Number(insertRoom.run(values).lastInsertRowid),
-    update: (id: number, values: RoomValues): void => {
-      updateRoom.run({ ...values, id });
-    },
-    remove: (id: number): void => {
-      deleteRoom.run(id);
-    },
     insertLine: (values: EquipmentValues): void => {
       insertLine.run(values);
     },

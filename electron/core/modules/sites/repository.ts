@@ -1,5 +1,6 @@
 import type { SiteSaveData, TrainingSite } from '../../../../shared/contract/sites';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import { camelRow, type SnakeRow } from '../../db/rows';
 
 type SiteRow = SnakeRow<TrainingSite>;
@@ -8,6 +9,15 @@ const fromRow = (row: SiteRow): TrainingSite => camelRow(row);
 
 /** On campus first, then by name: the sites list and a project's self-check facts share it. */
 export const siteOrderSql = "s.campus = 'off', s.name";
+
+const siteRecords = recordWriter<Omit<SiteSaveData, 'id'>>('training_sites', {
+  name: 'name',
+  campus: 'campus',
+  partner: 'partner',
+  capacity: 'capacity',
+  agreement_start: 'agreementStart',
+  agreement_end: 'agreementEnd',
+});
 
 /** The sites table's statements, prepared once per core. */
 export function sitesRepository(db: Db) {
@@ -18,19 +28,8 @@ export function sitesRepository(db: Db) {
   const byName = db.prepare<[string, number], { id: number }>(
     'SELECT id FROM training_sites WHERE name = ? AND id <> ?',
   );
-  const insert = db.prepare(
-    `INSERT INTO training_sites (name, campus, partner, capacity, agreement_start, agreement_end,
-       created_at, updated_at)
-     VALUES (@name, @campus, @partner, @capacity, @agreementStart, @agreementEnd, @at, @at)`,
-  );
-  const update = db.prepare(
-    `UPDATE training_sites SET name = @name, campus = @campus, partner = @partner,
-       capacity = @capacity, agreement_start = @agreementStart, agreement_end = @agreementEnd,
-       updated_at = @at WHERE id = @id`,
-  );
-  const deleteSite = db.prepare<[number]>('DELETE FROM training_sites WHERE id = ?');
-  type Values = Omit<SiteSaveData, 'id'> & { at: string };
   return {
+    ...siteRecords(db),
     list: (): TrainingSite[] => listAll.all().map(fromRow),
     get: (id: number): TrainingSite | null => {
       const row = getOne.get(id);
@@ -38,12 +37,5 @@ export function sitesRepository(db: Db) {
     },
     /** Whether another site (`selfId` excluded) has this name. */
     nameTaken: (name: string, selfId: number): boolean => byName.get(name, selfId) !== undefined,
-    insert: (values: Values): number => Number(insert.run(values).lastInsertRowid),
-    update: (id: number, values: Values): void => {
-      update.run({ ...values, id });
-    },
-    remove: (id: number): void => {
-      deleteSite.run(id);
-    },
   };
 }

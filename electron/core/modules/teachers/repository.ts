@@ -1,5 +1,6 @@
 import type { Teacher, TeacherData } from '../../../../shared/contract/teachers';
 import type { Db } from '../../db/open';
+import { recordWriter } from '../../db/recordWriter';
 import { camelRowWithFlags, type FlaggedRow } from '../../db/rows';
 import { CoreError } from '../../errors';
 
@@ -16,6 +17,28 @@ const selectTeachers = `SELECT t.id, t.name, t.gender, t.staff_no, t.title, t.bi
     t.created_at, t.updated_at
   FROM teachers t LEFT JOIN majors m ON m.id = t.major_id`;
 
+/** A teacher's columns as stored: its flags as 0/1. */
+type TeacherValues = Omit<TeacherData, (typeof flags)[number]> & {
+  readonly [F in (typeof flags)[number]]: number;
+};
+
+const teacherRecords = recordWriter<TeacherValues>('teachers', {
+  name: 'name',
+  gender: 'gender',
+  staff_no: 'staffNo',
+  title: 'title',
+  birth_month: 'birthMonth',
+  education: 'education',
+  degree: 'degree',
+  studied_major: 'studiedMajor',
+  skill_certificates: 'skillCertificates',
+  major_id: 'majorId',
+  full_time: 'fullTime',
+  dual_qualified: 'dualQualified',
+  can_teach_independently: 'canTeachIndependently',
+  assessor: 'assessor',
+});
+
 /**
  * Teacher rows and the checks a write needs, kept apart from the handlers so a row-by-row
  * import can run the same checks and writes inside its own transaction.
@@ -27,23 +50,7 @@ export function teacherRepo(db: Db) {
     'SELECT id, name, staff_no FROM teachers WHERE staff_no = ?',
   );
   const majorExists = db.prepare<[number], { id: number }>('SELECT id FROM majors WHERE id = ?');
-  const insert = db.prepare(
-    `INSERT INTO teachers (name, gender, staff_no, title, birth_month, education, degree,
-       studied_major, skill_certificates, major_id, full_time, dual_qualified,
-       can_teach_independently, assessor, created_at, updated_at)
-     VALUES (@name, @gender, @staffNo, @title, @birthMonth, @education, @degree, @studiedMajor,
-       @skillCertificates, @majorId, @fullTime, @dualQualified, @canTeachIndependently, @assessor,
-       @at, @at)`,
-  );
-  const update = db.prepare(
-    `UPDATE teachers SET name = @name, gender = @gender, staff_no = @staffNo, title = @title,
-       birth_month = @birthMonth, education = @education, degree = @degree,
-       studied_major = @studiedMajor, skill_certificates = @skillCertificates,
-       major_id = @majorId, full_time = @fullTime, dual_qualified = @dualQualified,
-       can_teach_independently = @canTeachIndependently, assessor = @assessor, updated_at = @at
-     WHERE id = @id`,
-  );
-
+  const records = teacherRecords(db);
   const columns = (data: TeacherData, at: string) => ({
     name: data.name,
     gender: data.gender,
@@ -69,8 +76,6 @@ export function teacherRepo(db: Db) {
     const row = byStaffNo.get(staffNo);
     return row ? { id: row.id, name: row.name, staffNo: row.staff_no } : undefined;
   };
-
-  const remove = db.prepare<[number]>('DELETE FROM teachers WHERE id = ?');
 
   return {
     /** Every teacher in 工号 order. */
@@ -100,15 +105,10 @@ export function teacherRepo(db: Db) {
         });
       }
     },
-    insert(data: TeacherData, at: string): number {
-      return Number(insert.run(columns(data, at)).lastInsertRowid);
-    },
-    update(id: number, data: TeacherData, at: string): void {
-      update.run({ ...columns(data, at), id });
-    },
-    remove(id: number): void {
-      remove.run(id);
-    },
+    insert: (data: TeacherData, at: string): number => records.insert(columns(data, at)),
+    update: (id: number, data: TeacherData, at: string): void =>
+      records.update(id, columns(data, at)),
+    remove: records.remove,
     /** Every major, for matching an import's 所属专业 cells by code or name. */
     majors: () =>
       db
