@@ -7,23 +7,12 @@ import {
 } from '../domain/certificate';
 import { capForms, feeLimitKinds, limitOverlaps, type FeeLimit } from '../domain/costCaps';
 import { normalizeMultilineText, normalizeText } from '../domain/text';
+import { requiredCleanText } from './fields';
 import { importRequestSchema, importHandlers } from './imports';
 import type { TopicsOf } from './topics';
 
-/** A required single-line text: cleaned (half-width digits, one space), 1..max characters. */
-const requiredText = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .transform(normalizeText)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: `请填写${label}` })
-        .max(max, { error: `${label}不能超过 ${max} 个字` }),
-    );
-
-export const certificateNameSchema = requiredText('证书名称', 100);
-export const organizationSchema = requiredText('培训评价组织', 100);
+export const certificateNameSchema = requiredCleanText('证书名称', 100);
+export const organizationSchema = requiredCleanText('培训评价组织', 100);
 export const batchSchema = z
   .string({ error: '批次必须是文字' })
   .default('')
@@ -52,7 +41,7 @@ export const costCapFenSchema = z
   .min(1, { error: '金额应大于 0 元' })
   .max(MAX_COST_CAP_FEN, { error: '金额不能超过 999,999.99 元' });
 
-export const capDocumentSchema = requiredText('文件文号', 100);
+export const capDocumentSchema = requiredCleanText('文件文号', 100);
 
 export const certificateLevelSchema = z.enum(certificateLevels, {
   error: '等级应为 初级、中级 或 高级',
@@ -127,7 +116,7 @@ export const requirementItemSchema = z
   .object({
     /** Present for an item that exists: it keeps its identity (ticks elsewhere refer to it). */
     id: z.number().int().positive().optional(),
-    text: requiredText('实训条件要求', 300),
+    text: requiredCleanText('实训条件要求', 300),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseTypedYearMonth } from '../domain/dates';
 import { yuanToFen } from '../domain/money';
+import { normalizeText } from '../domain/text';
 
 /**
  * Field builders and the id/delete schemas every contract shares: each names its field in every
@@ -14,6 +15,21 @@ export const requiredText = (label: string, max: number) =>
     .trim()
     .min(1, { error: `请填写${label}`, abort: true })
     .max(max, { error: `${label}不能超过 ${max} 个字` });
+
+/**
+ * Required text as a sheet or a form gives it: cleaned (half-width digits, one space between
+ * words), then 1..max characters — for names matched against other rows.
+ */
+export const requiredCleanText = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .transform(normalizeText)
+    .pipe(
+      z
+        .string()
+        .min(1, { error: `请填写${label}` })
+        .max(max, { error: `${label}不能超过 ${max} 个字` }),
+    );
 
 /** Optional text: trimmed, '' when empty, bounded. */
 export const optionalText = (label: string, max: number) =>

@@ -8,7 +8,7 @@ import {
 } from '../domain/implementationPlan';
 import type { ProjectFieldChange, ProjectRecord } from '../domain/projectRevisions';
 import { projectStatuses, type ProjectStatus } from '../domain/projectStatus';
-import { normalizeText } from '../domain/text';
+import { requiredCleanText } from './fields';
 import type { Verdict, VerdictLevel } from '../domain/verdict';
 import { dataCentreExportSchema, type DataCentreExport } from './fees';
 import { projectData, type TopicsOf } from './topics';
@@ -57,22 +57,11 @@ export const plannedStudentsSchema = z.object({
     .max(100000, { error: '计划人数过大' }),
 });
 
-const courseText = (label: string, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .transform(normalizeText)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: `请填写${label}` })
-        .max(max, { error: `${label}不能超过 ${max} 个字` }),
-    );
-
 /** One 融通课程 (课程号, 课程名称), as the data centre's 课证融通关联关系数据 lists it. */
 export const projectCourseSchema = z
   .object({
-    courseNo: courseText('课程号', 32),
-    courseName: courseText('课程名称', 100),
+    courseNo: requiredCleanText('课程号', 32),
+    courseName: requiredCleanText('课程名称', 100),
   })
   .strict();
 
