@@ -76,6 +76,17 @@ export function loadBatches(db: Db): Map<number, BatchInfo> {
   );
 }
 
+/** A sign-up's batch as its row shows it; a batch no longer there shows as its number. */
+export function signupBatchFacts(batches: Map<number, BatchInfo>, batchId: number) {
+  const b = batches.get(batchId);
+  return {
+    batchLabel: b?.label ?? `#${batchId}`,
+    certificateName: b?.certificateName ?? '',
+    level: b?.level ?? 'junior',
+    examDate: b?.examDate ?? '',
+  };
+}
+
 export function loadBatch(db: Db, id: number): BatchInfo | undefined {
   const row = batchRowById(db, id);
   return row

@@ -18,7 +18,7 @@ import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
 import { CoreError } from '../../errors';
 import { findSignups, signupAuditRecorder, type SignupRow } from '../exams/repository';
-import { loadBatches, type BatchInfo } from './batches';
+import { loadBatches, signupBatchFacts, type BatchInfo } from './batches';
 import { feeChangeStatements, ledgerQueries } from './ledgerRepository';
 
 /** `walkAbove`: see `ledgerQueries` (tests set 0 to compare both ways to a page). */
@@ -36,11 +36,8 @@ export function ledgerRepo(db: Db, options: { walkAbove?: number } = {}) {
       majorName: r.major_name,
       pilot: r.pilot === 1,
       batchId: r.batch_id,
-      batchLabel: b?.label ?? `#${r.batch_id}`,
+      ...signupBatchFacts(batches, r.batch_id),
       certificateId: b?.certificateId ?? 0,
-      certificateName: b?.certificateName ?? '',
-      level: b?.level ?? 'junior',
-      examDate: b?.examDate ?? '',
       organization: b?.organization ?? '',
       status: r.status,
       feeFen: r.fee_fen,

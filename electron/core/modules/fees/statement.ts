@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/domain/signupFigures';
 import type { Db } from '../../db/open';
 import { notFoundError } from '../../errors';
-import { loadBatches } from './batches';
+import { loadBatches, signupBatchFacts } from './batches';
 import { majorNameRows, signupGroups, statementStudent, studentSignupFees } from './repository';
 
 /** 学生费用明细: every sign-up of one student with fee and payer, and who pays how much. */
@@ -27,20 +27,14 @@ export function studentStatement(db: Db, studentId: number): StudentStatement {
   }
   const batches = loadBatches(db);
   const rows = studentSignupFees(db, studentId);
-  const signups = rows.map((r) => {
-    const b = batches.get(r.batch_id);
-    return {
-      id: r.id,
-      batchId: r.batch_id,
-      batchLabel: b?.label ?? `#${r.batch_id}`,
-      certificateName: b?.certificateName ?? '',
-      level: b?.level ?? 'junior',
-      examDate: b?.examDate ?? '',
-      status: r.status,
-      feeFen: r.fee_fen,
-      payer: r.payer,
-    };
-  });
+  const signups = rows.map((r) => ({
+    id: r.id,
+    batchId: r.batch_id,
+    ...signupBatchFacts(batches, r.batch_id),
+    status: r.status,
+    feeFen: r.fee_fen,
+    payer: r.payer,
+  }));
   const figures = addUpSignups(signups.map((g) => ({ ...g, n: 1, fen: g.feeFen })));
   return {
     student: {
