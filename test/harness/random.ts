@@ -1,14 +1,7 @@
-/** mulberry32: a small seeded PRNG giving numbers in [0, 1), so "random" tests reproduce. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../shared/domain/arrangement';
+
+/** The seat shuffle's PRNG, so "random" tests reproduce. */
+export { seededRandom };
 
 /** `length` seeded noise bytes: the same "random" file on every run. */
 export function seededBytes(length: number, seed: number): Buffer {
