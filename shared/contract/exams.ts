@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
+import { pageField, pageSizeField, searchField, sortedPageFields } from './paging';
 import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
 import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
@@ -245,10 +245,7 @@ export const signupListSchema = z
     statuses: z.array(z.enum(signupStatuses, { error: '状态无效' })).default([]),
     /** Prefix of a name or 学号. */
     search: searchField,
-    sortBy: z.enum(signupSortKeys, { error: '排序列无效' }).default('studentNo'),
-    sortOrder: sortOrderField('asc'),
-    page: pageField,
-    pageSize: pageSizeField(50),
+    ...sortedPageFields(signupSortKeys, 'studentNo', 'asc', 50),
   })
   .strict();
 

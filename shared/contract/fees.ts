@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CountAndFee, SignupFigures } from '../domain/signupFigures';
-import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
+import { searchField, sortedPageFields } from './paging';
 import type { AuditAction } from '../domain/audit';
 import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
@@ -49,10 +49,7 @@ export const ledgerListSchema = z.object({
   payers: z.array(z.enum(payers, { error: '付费方无效' })).default([]),
   statuses: z.array(z.enum(signupStatuses, { error: '报名状态无效' })).default([]),
   studentId: idField('学生').nullable().default(null),
-  sortBy: z.enum(ledgerSortKeys, { error: '排序列无效' }).default('id'),
-  sortOrder: sortOrderField('desc'),
-  page: pageField,
-  pageSize: pageSizeField(50),
+  ...sortedPageFields(ledgerSortKeys, 'id', 'desc', 50),
 });
 export type LedgerQuery = z.input<typeof ledgerListSchema>;
 export type LedgerParams = z.output<typeof ledgerListSchema>;

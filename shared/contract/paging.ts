@@ -21,3 +21,16 @@ export const pageSizeField = (fallback: number) =>
     .min(1, { error: '每页条数应为 1–1000' })
     .max(1000, { error: '每页条数应为 1–1000' })
     .default(fallback);
+
+/** A sorted, paged list's fields: the column the core sorts by, its direction, the page and its size. */
+export const sortedPageFields = <const Keys extends readonly [string, ...string[]]>(
+  sortKeys: Keys,
+  sortBy: Keys[number],
+  sortOrder: 'asc' | 'desc',
+  pageSize: number,
+) => ({
+  sortBy: z.enum(sortKeys, { error: '排序列无效' }).default(sortBy),
+  sortOrder: sortOrderField(sortOrder),
+  page: pageField,
+  pageSize: pageSizeField(pageSize),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageField, pageSizeField, searchField, sortOrderField } from './paging';
+import { searchField, sortedPageFields } from './paging';
 import { checkIdNumber, idTypes, type IdType } from '../domain/idNumber';
 import {
   isStudentPhone,
@@ -146,10 +146,7 @@ export const studentListSchema = z.object({
   pilot: z.boolean({ error: '“试点学生”筛选应为是或否' }).nullable().default(null),
   /** Only students whose ID number needs attention (15-digit old numbers). */
   idWarningsOnly: z.boolean().default(false),
-  sortBy: z.enum(studentSortKeys, { error: '排序列无效' }).default('studentNo'),
-  sortOrder: sortOrderField('asc'),
-  page: pageField,
-  pageSize: pageSizeField(100),
+  ...sortedPageFields(studentSortKeys, 'studentNo', 'asc', 100),
 });
 export type StudentListQuery = z.input<typeof studentListSchema>;
 export type StudentListParams = z.output<typeof studentListSchema>;

@@ -47,24 +47,6 @@ export interface HandlerTopics {
 /** The declaration a feature's contract owes: one entry per handler, no more, no fewer. */
 export type TopicsOf<C> = { readonly [K in keyof C]: HandlerTopics };
 
-/** What every figure of the whole school (首页) is derived from. */
-export const schoolData = [
-  'school',
-  'catalogue',
-  'majors',
-  'teachers',
-  'rooms',
-  'sites',
-  'attachments',
-  'projects',
-  'students',
-  'batches',
-  'signups',
-  'payments',
-  'funds',
-  'weekly',
-] as const satisfies readonly Topic[];
-
 /** What a project's self-check (rules 1–8) is derived from. */
 export const projectData = [
   'projects',
@@ -76,6 +58,16 @@ export const projectData = [
   'sites',
   'attachments',
   'students',
+] as const satisfies readonly Topic[];
+
+/** What every figure of the whole school (首页) is derived from: a project's data and the exams'. */
+export const schoolData = [
+  ...projectData,
+  'batches',
+  'signups',
+  'payments',
+  'funds',
+  'weekly',
 ] as const satisfies readonly Topic[];
 
 /** What the ledger, its sheets and the fee rules are derived from. */
