@@ -4,6 +4,7 @@ import type {
   SeatCount,
 } from '../../../../shared/contract/arrangements';
 import type { ParsedInput } from '../../../../shared/contract';
+import type { FieldIssue } from '../../../../shared/contract/errors';
 import {
   ArrangementError,
   arrange,
@@ -231,18 +232,12 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
         const { batchId } = input;
         const oldRooms = new Map(repo.rooms(batchId).map((r) => [r.id, r]));
         const oldSessions = new Map(repo.sessions(batchId).map((s) => [s.id, s]));
-        const keptRooms = new Set<number>();
-        const keptSessions = new Set<number>();
+        const keptRooms = keptRows(input.rooms, oldRooms, (i) => ({
+          path: `rooms.${i}.name`,
+          message: `考场第 ${i + 1} 行不是本批次的考场，请刷新后重试`,
+        }));
         input.rooms.forEach((room, i) => {
           if (room.id === undefined) return;
-          if (!oldRooms.has(room.id) || keptRooms.has(room.id)) {
-            throw validationError([
-              {
-                path: `rooms.${i}.name`,
-                message: `考场第 ${i + 1} 行不是本批次的考场，请刷新后重试`,
-              },
-            ]);
-          }
           const used = repo.roomSeats(room.id);
           if (used.maxSeat !== null && used.maxSeat > room.capacity) {
             throw validationError([
@@ -252,7 +247,6 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
               },
             ]);
           }
-          keptRooms.add(room.id);
         });
         for (const [id, room] of oldRooms) {
           if (keptRooms.has(id)) continue;
@@ -265,18 +259,10 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
           }
           repo.deleteRoom(id);
         }
-        input.sessions.forEach((session, i) => {
-          if (session.id === undefined) return;
-          if (!oldSessions.has(session.id) || keptSessions.has(session.id)) {
-            throw validationError([
-              {
-                path: `sessions.${i}.date`,
-                message: `场次第 ${i + 1} 行不是本批次的场次，请刷新后重试`,
-              },
-            ]);
-          }
-          keptSessions.add(session.id);
-        });
+        const keptSessions = keptRows(input.sessions, oldSessions, (i) => ({
+          path: `sessions.${i}.date`,
+          message: `场次第 ${i + 1} 行不是本批次的场次，请刷新后重试`,
+        }));
         for (const [id, session] of oldSessions) {
           if (keptSessions.has(id)) continue;
           const used = repo.sessionSeats(id);
@@ -454,6 +440,24 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
     'arrangements.importTemplate': () =>
       importTemplate('准考证号导入模板.xlsx', '准考证号', admissionImportFields),
   };
+}
+
+/**
+ * The saved rows an edited list keeps, by id. An id that is not one of the saved rows, or comes
+ * twice, means the page showed stale rows: refuse the whole save at that row.
+ */
+function keptRows(
+  rows: readonly { id?: number }[],
+  saved: ReadonlyMap<number, unknown>,
+  stale: (index: number) => FieldIssue,
+): Set<number> {
+  const kept = new Set<number>();
+  rows.forEach(({ id }, i) => {
+    if (id === undefined) return;
+    if (!saved.has(id) || kept.has(id)) throw validationError([stale(i)]);
+    kept.add(id);
+  });
+  return kept;
 }
 
 /** What printed tickets and sign-in sheets show of each seated candidate. */

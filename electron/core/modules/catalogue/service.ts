@@ -29,6 +29,8 @@ type CatalogueHandlerName =
 export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandlerName> {
   const { db } = ctx;
   const repo = catalogueRepository(ctx);
+  const catalogueSheet = (input: { file: { fileName: string } }) =>
+    catalogueImportDefinition(ctx, repo, input.file.fileName);
   const now = () => ctx.clock().toISOString();
 
   // Caps and approved fees are money and audited one by one (certificate_fee_limit); the
@@ -100,11 +102,8 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     'catalogue.setRequirements': ({ id, items }) => setRequirements(id, items),
     'catalogue.importTemplate': () =>
       importTemplate('证书目录导入模板.xlsx', '证书目录', catalogueImportFields),
-    'catalogue.importProblems': (input) =>
-      problemRowsSheet(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
-    'catalogue.importPreview': (input) =>
-      previewImport(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
-    'catalogue.importCommit': (input) =>
-      commitImport(catalogueImportDefinition(ctx, repo, input.file.fileName), input, ctx),
+    'catalogue.importProblems': (input) => problemRowsSheet(catalogueSheet(input), input, ctx),
+    'catalogue.importPreview': (input) => previewImport(catalogueSheet(input), input, ctx),
+    'catalogue.importCommit': (input) => commitImport(catalogueSheet(input), input, ctx),
   };
 }

@@ -34,6 +34,8 @@ type StudentHandlerName =
 export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerName> {
   const { db } = ctx;
   const repo = studentRepo(db);
+  const roster = (input: { file: { fileName: string } }) =>
+    studentImportDefinition(ctx, repo, input.file.fileName);
 
   const mustGet = (id: number): Student => mustExist(repo.get(id), '学生', id);
 
@@ -100,13 +102,10 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     'students.matchMajors': () => matchMajors(),
     'students.importTemplate': () =>
       importTemplate('学生名单导入模板.xlsx', '学生名单', studentImportFields),
-    'students.importProblems': (input) =>
-      problemRowsSheet(studentImportDefinition(ctx, repo, input.file.fileName), input, ctx),
-    'students.importPreview': (input) =>
-      previewImport(studentImportDefinition(ctx, repo, input.file.fileName), input, ctx),
+    'students.importProblems': (input) => problemRowsSheet(roster(input), input, ctx),
+    'students.importPreview': (input) => previewImport(roster(input), input, ctx),
     'students.importCommit': async (input) => {
-      const definition = studentImportDefinition(ctx, repo, input.file.fileName);
-      const result = await commitImport(definition, input, ctx);
+      const result = await commitImport(roster(input), input, ctx);
       // Fresh statistics let SQLite pick the right index for each filter of the list.
       repo.analyze();
       return result;

@@ -24,6 +24,8 @@ export function teachersHandlers(
 > {
   const { db } = ctx;
   const repo = teacherRepo(db);
+  const teacherSheet = (input: { file: { fileName: string } }) =>
+    teacherImportDefinition(ctx, repo, input.file.fileName);
 
   const mustGet = (id: number): Teacher => mustExist(repo.get(id), '教师', id);
 
@@ -54,11 +56,8 @@ export function teachersHandlers(
     'teachers.delete': ({ id, force }) => deleteTeacher(id, force),
     'teachers.importTemplate': () =>
       importTemplate('教师导入模板.xlsx', '教师', teacherImportFields),
-    'teachers.importProblems': (input) =>
-      problemRowsSheet(teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
-    'teachers.importPreview': (input) =>
-      previewImport(teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
-    'teachers.importCommit': (input) =>
-      commitImport(teacherImportDefinition(ctx, repo, input.file.fileName), input, ctx),
+    'teachers.importProblems': (input) => problemRowsSheet(teacherSheet(input), input, ctx),
+    'teachers.importPreview': (input) => previewImport(teacherSheet(input), input, ctx),
+    'teachers.importCommit': (input) => commitImport(teacherSheet(input), input, ctx),
   };
 }
