@@ -1,5 +1,6 @@
 import { Col, Form, type FormItemProps } from 'antd';
 import type { z } from 'zod';
+import { dateField } from './DateInput';
 import { zodRule } from './zodRule';
 
 interface FieldProps extends FormItemProps {
@@ -23,4 +24,9 @@ export function labelledOptions<T extends string>(
   labels: Readonly<Record<T, string>>,
 ): { value: T; label: string }[] {
   return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/** A DateInput's field: its typed-date check, then the schema and `rules`, on leaving the field. */
+export function DateField({ schema, rules = [], ...item }: FieldProps) {
+  return <Field {...item} {...dateField(...(schema ? [zodRule(schema)] : []), ...rules)} />;
 }
