@@ -12,7 +12,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import {
   paymentFields,
   type Payment,
@@ -208,6 +208,32 @@ const reconcileColumns = (first: string) => [
 ];
 
 /** 缴费与对账: payments to evaluation organizations and what is still due. */
+/** One breakdown of the reconciliation (by batch or by organization), `first` naming its key. */
+function ReconcileTable({
+  testId,
+  rows,
+  first,
+  style,
+}: {
+  testId: string;
+  rows: ReconcileRow[];
+  first: string;
+  style?: CSSProperties;
+}) {
+  return (
+    <Table<ReconcileRow>
+      rowKey="key"
+      size="small"
+      data-testid={testId}
+      pagination={false}
+      locale={{ emptyText: text.reconcileEmpty }}
+      dataSource={rows}
+      columns={reconcileColumns(first)}
+      style={style}
+    />
+  );
+}
+
 export function PaymentsTab() {
   const { message } = App.useApp();
   const payments = useQuery('fees.payments', {});
@@ -299,25 +325,17 @@ export function PaymentsTab() {
             </Typography.Paragraph>
           )}
           <Typography.Title level={5}>{text.byBatch}</Typography.Title>
-          <Table<ReconcileRow>
-            rowKey="key"
-            size="small"
-            data-testid="reconcile-batch"
-            pagination={false}
-            locale={{ emptyText: text.reconcileEmpty }}
-            dataSource={r?.byBatch ?? []}
-            columns={reconcileColumns(f.batchId)}
+          <ReconcileTable
+            testId="reconcile-batch"
+            rows={r?.byBatch ?? []}
+            first={f.batchId}
             style={{ marginBottom: 16 }}
           />
           <Typography.Title level={5}>{text.byOrganization}</Typography.Title>
-          <Table<ReconcileRow>
-            rowKey="key"
-            size="small"
-            data-testid="reconcile-organization"
-            pagination={false}
-            locale={{ emptyText: text.reconcileEmpty }}
-            dataSource={r?.byOrganization ?? []}
-            columns={reconcileColumns(f.organization)}
+          <ReconcileTable
+            testId="reconcile-organization"
+            rows={r?.byOrganization ?? []}
+            first={f.organization}
           />
         </LoadState>
       </Card>
