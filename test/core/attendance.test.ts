@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExamBatch, Signup } from '../../shared/contract/exams';
 import { createTestCore, type TestCore } from '../harness/core';
-import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
+import { batchInput, createBatch, type seedExamSchool, seedSignedUpBatch } from '../harness/exams';
 import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
 import { auditEntries, fails, ok } from '../harness/staff';
 import { residentId } from '../harness/students';
@@ -15,13 +15,7 @@ const studentNo = (i: number) => `2020${String(i).padStart(6, '0')}`;
 /** 学生1…学生6 signed up (学号 2020000001…), 1–4 paid; 6 withdrawn. */
 beforeEach(async () => {
   t = createTestCore();
-  seeded = await seedExamSchool(t.core, { students: 6 });
-  batch = await createBatch(t.core, batchInput(seeded.certificate.id));
-  await ok(t, 'exams.signups.create', {
-    batchId: batch.id,
-    studentIds: seeded.students.map((s) => s.id),
-    confirm: true,
-  });
+  ({ seeded, batch } = await seedSignedUpBatch(t.core, 6));
   const all = await signups();
   await ok(t, 'exams.signups.setStatus', {
     ids: [1, 2, 3, 4].map((i) => all.get(studentNo(i))!.id),

@@ -27,20 +27,7 @@ import { makePdf } from '../harness/files';
 import { makeTempDir } from '../harness/webHost';
 import { downloaded } from '../harness/downloads';
 import { staged } from '../harness/uploads';
-
-const profile = {
-  name: '湖北示例职业技术学院',
-  code: '4142012345',
-  kind: 'higher_vocational',
-  demonstrationLevel: 'provincial',
-  city: '宜昌市',
-  address: '宜昌市西陵区某路 1 号',
-  contactName: '王老师',
-  contactPhone: '0717-6543210',
-  email: '1x@example.edu.cn',
-  weeklyReporterName: '李老师',
-  weeklyReporterPhone: '13800138000',
-};
+import { fullSchoolProfile as profile } from '../harness/seed';
 
 const MINUTE = 60_000;
 const temps: { remove(): void }[] = [];

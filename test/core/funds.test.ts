@@ -83,25 +83,36 @@ async function seed() {
 const overview = (year: number, projectId: number | null = null) =>
   ok(t, 'funds.overview', { year, projectId }) as Promise<FundsOverview>;
 
-const income = (projectId: number, source: string, amount: number | string, extra = {}) =>
-  ok(t, 'funds.save', {
-    direction: 'income',
-    projectId,
-    source,
-    amount,
-    occurredOn: '2026-03-01',
-    ...extra,
-  });
+/** A funds.save input for income; extra overrides the date or adds fields. */
+const incomeInput = (projectId: number, source: string, amount: number | string, extra = {}) => ({
+  direction: 'income',
+  projectId,
+  source,
+  amount,
+  occurredOn: '2026-03-01',
+  ...extra,
+});
 
-const spend = (projectId: number, category: string, amount: number | string, extra = {}) =>
-  ok(t, 'funds.save', {
-    direction: 'spending',
-    projectId,
-    category,
-    amount,
-    occurredOn: '2026-04-01',
-    ...extra,
-  });
+/** A funds.save input for spending; extra overrides the date or adds fields. */
+const spendingInput = (
+  projectId: number,
+  category: string,
+  amount: number | string,
+  extra = {},
+) => ({
+  direction: 'spending',
+  projectId,
+  category,
+  amount,
+  occurredOn: '2026-04-01',
+  ...extra,
+});
+
+const income = (...args: Parameters<typeof incomeInput>) =>
+  ok(t, 'funds.save', incomeInput(...args));
+
+const spend = (...args: Parameters<typeof spendingInput>) =>
+  ok(t, 'funds.save', spendingInput(...args));
 
 /** Every entry of a zip, by name. */
 function unzipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
@@ -145,13 +156,7 @@ describe('funds: income and spending', () => {
     await spend(web, 'equipment', 50_000, { payee: '某设备公司', invoiceNo: 'INV-002' });
     await spend(bim, 'materials', 1_200, { payee: '某出版社', invoiceNo: 'INV-003' });
     // Another year: not in 2026.
-    await ok(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'budget',
-      amount: 999,
-      occurredOn: '2027-01-05',
-    });
+    await ok(t, 'funds.save', incomeInput(web, 'budget', 999, { occurredOn: '2027-01-05' }));
 
     const all = await overview(2026);
     expect(all.totals.incomeFen).toBe(15_000_050);
@@ -172,15 +177,15 @@ describe('funds: income and spending', () => {
       ['建筑信息模型（BIM）（2026年）', 0, 120_000],
     ]);
 
-    const changed = await ok(t, 'funds.save', {
-      id: award.entryId,
-      direction: 'income',
-      projectId: web,
-      source: 'award',
-      amount: 100_000,
-      occurredOn: '2026-03-02',
-      documentNo: '鄂教职成〔2026〕3号',
-    });
+    const changed = await ok(
+      t,
+      'funds.save',
+      incomeInput(web, 'award', 100_000, {
+        id: award.entryId,
+        occurredOn: '2026-03-02',
+        documentNo: '鄂教职成〔2026〕3号',
+      }),
+    );
     expect(changed.amountFen).toBe(10_000_000);
     await ok(t, 'funds.delete', { id: award.entryId });
     const log = auditEntries(t, 'fund_entry').filter((e) => e.entityId === String(award.entryId));
@@ -192,46 +197,32 @@ describe('funds: income and spending', () => {
 
   it('refuses bad input with Chinese messages that name the field, writing nothing', async () => {
     const { web } = await seed();
-    const noDoc = await fails(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'award',
-      amount: 100,
-      occurredOn: '2026-03-01',
-    });
+    const noDoc = await fails(t, 'funds.save', incomeInput(web, 'award', 100));
     expect(noDoc.message).toContain('请填写奖补资金的拨款文号');
-    const badAmount = await fails(t, 'funds.save', {
-      direction: 'spending',
-      projectId: web,
-      category: 'training',
-      amount: '12.345',
-      occurredOn: '2026-03-01',
-    });
+    const badAmount = await fails(
+      t,
+      'funds.save',
+      spendingInput(web, 'training', '12.345', { occurredOn: '2026-03-01' }),
+    );
     expect(badAmount.message).toContain('金额应为金额（元）');
-    const zero = await fails(t, 'funds.save', {
-      direction: 'spending',
-      projectId: web,
-      category: 'training',
-      amount: 0,
-      occurredOn: '2026-03-01',
-    });
+    const zero = await fails(
+      t,
+      'funds.save',
+      spendingInput(web, 'training', 0, { occurredOn: '2026-03-01' }),
+    );
     expect(zero.message).toContain('金额应大于 0');
     // 考核费 is never typed: it is read from the payments.
-    const exam = await fails(t, 'funds.save', {
-      direction: 'spending',
-      projectId: web,
-      category: 'exam',
-      amount: 100,
-      occurredOn: '2026-03-01',
-    });
+    const exam = await fails(
+      t,
+      'funds.save',
+      spendingInput(web, 'exam', 100, { occurredOn: '2026-03-01' }),
+    );
     expect(exam.message).toContain('考核费由缴费记录生成');
-    const noProject = await fails(t, 'funds.save', {
-      direction: 'spending',
-      projectId: 9999,
-      category: 'training',
-      amount: 100,
-      occurredOn: '2026-03-01',
-    });
+    const noProject = await fails(
+      t,
+      'funds.save',
+      spendingInput(9999, 'training', 100, { occurredOn: '2026-03-01' }),
+    );
     expect(noProject.message).toContain('所选试点项目不存在');
     expect(readRows(t, 'SELECT * FROM fund_entries')).toHaveLength(0);
   });
@@ -331,15 +322,11 @@ describe('funds: rules', () => {
     const removed = await ok(t, 'funds.removeDocument', { id: bare.entryId });
     expect(removed.lacksDocument).toBe(true);
     expect(readRows(t, 'SELECT * FROM attachments')).toHaveLength(0);
-    const invoiced = await ok(t, 'funds.save', {
-      id: bare.entryId,
-      direction: 'spending',
-      projectId: web,
-      category: 'consumables',
-      amount: 200,
-      occurredOn: '2026-04-01',
-      invoiceNo: 'INV-9',
-    });
+    const invoiced = await ok(
+      t,
+      'funds.save',
+      spendingInput(web, 'consumables', 200, { id: bare.entryId, invoiceNo: 'INV-9' }),
+    );
     expect(invoiced.lacksDocument).toBe(false);
     // Income needs no invoice: never flagged.
     expect((await income(web, 'budget', 10)).lacksDocument).toBe(false);
@@ -356,32 +343,24 @@ describe('funds: rules', () => {
 
   it('money from students: only a voluntary additional certificate’s exam fee, by the ledger’s rule 12', async () => {
     const { web, signup } = await seed();
-    const refusedOther = await fails(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'other',
-      sourceName: '学生资料费',
-      amount: 50,
-      occurredOn: '2026-03-01',
-    });
+    const refusedOther = await fails(
+      t,
+      'funds.save',
+      incomeInput(web, 'other', 50, { sourceName: '学生资料费' }),
+    );
     expect(refusedOther.message).toContain('不得向试点学生收取费用');
     // A school-paid sign-up is not money from a student.
-    const schoolPaid = await fails(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'studentExamFee',
-      signupId: signup(0, 0),
-      amount: 400,
-      occurredOn: '2026-06-01',
-    });
+    const schoolPaid = await fails(
+      t,
+      'funds.save',
+      incomeInput(web, 'studentExamFee', 400, { signupId: signup(0, 0), occurredOn: '2026-06-01' }),
+    );
     expect(schoolPaid.message).toContain('付费方不是“学生自愿自费”');
-    const noSignup = await fails(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'studentExamFee',
-      amount: 400,
-      occurredOn: '2026-06-01',
-    });
+    const noSignup = await fails(
+      t,
+      'funds.save',
+      incomeInput(web, 'studentExamFee', 400, { occurredOn: '2026-06-01' }),
+    );
     expect(noSignup.message).toContain('请选择这笔学生自愿自费考核费对应的报名记录');
     const options = await ok(t, 'funds.studentFees', {});
     expect(options).toEqual([
@@ -392,33 +371,24 @@ describe('funds: rules', () => {
         recordedBy: null,
       }),
     ]);
-    const tooMuch = await fails(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'studentExamFee',
-      signupId: signup(0, 1),
-      amount: 701,
-      occurredOn: '2026-06-01',
-    });
+    const tooMuch = await fails(
+      t,
+      'funds.save',
+      incomeInput(web, 'studentExamFee', 701, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
+    );
     expect(tooMuch.message).toContain('金额不能超过这条报名的考核费 ¥700.00');
-    const fee = await ok(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'studentExamFee',
-      signupId: signup(0, 1),
-      amount: 700,
-      occurredOn: '2026-06-01',
-    });
+    const fee = await ok(
+      t,
+      'funds.save',
+      incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
+    );
     expect(fee).toMatchObject({ amountFen: 70_000, problem: null });
     expect(fee.signupLabel).toContain('学号 2023000001');
-    const twice = await fails(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'studentExamFee',
-      signupId: signup(0, 1),
-      amount: 700,
-      occurredOn: '2026-06-02',
-    });
+    const twice = await fails(
+      t,
+      'funds.save',
+      incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-02' }),
+    );
     expect(twice.message).toContain('已登记为收入');
 
     // The school-paid exam withdrawn: the self-paid one is no longer an additional certificate.
@@ -426,15 +396,15 @@ describe('funds: rules', () => {
     const line = byKey((await overview(2026, web)).lines, `entry:${fee.entryId}`);
     expect(line.problem).toContain('不是加考的证书');
     expect(await ok(t, 'funds.studentFees', {})).toEqual([]);
-    const again = await fails(t, 'funds.save', {
-      id: fee.entryId,
-      direction: 'income',
-      projectId: web,
-      source: 'studentExamFee',
-      signupId: signup(0, 1),
-      amount: 700,
-      occurredOn: '2026-06-01',
-    });
+    const again = await fails(
+      t,
+      'funds.save',
+      incomeInput(web, 'studentExamFee', 700, {
+        id: fee.entryId,
+        signupId: signup(0, 1),
+        occurredOn: '2026-06-01',
+      }),
+    );
     expect(again.message).toContain('不是加考的证书');
   });
 });
@@ -517,14 +487,11 @@ describe('funds: 首页', () => {
       amount: 400,
       paidOn: '2026-05-20',
     });
-    const fee = await ok(t, 'funds.save', {
-      direction: 'income',
-      projectId: web,
-      source: 'studentExamFee',
-      signupId: signup(0, 1),
-      amount: 700,
-      occurredOn: '2026-06-01',
-    });
+    const fee = await ok(
+      t,
+      'funds.save',
+      incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
+    );
     const summary = await ok(t, 'dashboard.summary', {});
     expect(summary.funds.year).toBe(2026);
     expect(summary.funds.byProject).toEqual([
@@ -659,14 +626,14 @@ describe('funds: 试点推进情况', () => {
 describe('funds: the submission package', () => {
   it('can include the 使用情况表 of a year, listed in its manifest and verified like the rest', async () => {
     const project = await seedCompleteProject(t.core);
-    await ok(t, 'funds.save', {
-      direction: 'income',
-      projectId: project.id,
-      source: 'award',
-      documentNo: '鄂教职成〔2026〕3号',
-      amount: 5_000,
-      occurredOn: '2026-02-01',
-    });
+    await ok(
+      t,
+      'funds.save',
+      incomeInput(project.id, 'award', 5_000, {
+        documentNo: '鄂教职成〔2026〕3号',
+        occurredOn: '2026-02-01',
+      }),
+    );
     const without = await ok(t, 'package.build', { projectIds: [project.id], acceptDraft: true });
     expect(without.manifest.files.some((f) => f.path.startsWith('试点经费'))).toBe(false);
     const result = await ok(t, 'package.build', {

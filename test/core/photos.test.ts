@@ -9,7 +9,7 @@ import { photoForStudent } from '../../electron/core/modules/photos/store';
 import type { ExamBatch } from '../../shared/contract/exams';
 import type { PhotoFileReport } from '../../shared/contract/photos';
 import { createTestCore, type TestCore } from '../harness/core';
-import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
+import { type seedExamSchool, seedSignedUpBatch } from '../harness/exams';
 import { pdfImages, pdfPages } from '../harness/documents';
 import { makeDocx, makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
@@ -28,13 +28,7 @@ const idOf = (i: number) => residentId('20040301', i);
 /** 学生1…学生6 signed up for the batch (organization 工业和信息化部教育与考试中心). */
 beforeEach(async () => {
   t = createTestCore();
-  seeded = await seedExamSchool(t.core, { students: 6 });
-  batch = await createBatch(t.core, batchInput(seeded.certificate.id));
-  await ok(t, 'exams.signups.create', {
-    batchId: batch.id,
-    studentIds: seeded.students.map((s) => s.id),
-    confirm: true,
-  });
+  ({ seeded, batch } = await seedSignedUpBatch(t.core, 6));
 });
 afterEach(() => t.dispose());
 

@@ -3,20 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createCore } from '../../electron/core';
 import { createTestCore, type TestCore } from '../harness/core';
-
-const profile = {
-  name: '湖北示例职业技术学院',
-  code: '4142012345',
-  kind: 'higher_vocational',
-  demonstrationLevel: 'provincial',
-  city: '宜昌市',
-  address: '宜昌市西陵区某路 1 号',
-  contactName: '王老师',
-  contactPhone: '0717-6543210',
-  email: '1x@example.edu.cn',
-  weeklyReporterName: '李老师',
-  weeklyReporterPhone: '13800138000',
-};
+import { fullSchoolProfile as profile } from '../harness/seed';
 
 let t: TestCore;
 afterEach(() => t?.dispose());

@@ -90,3 +90,15 @@ export function batchInput(certificateId: number, overrides: Record<string, unkn
 
 export const createBatch = (core: Core, input: Record<string, unknown>) =>
   call<ExamBatch>(core, 'exams.batches.save', input);
+
+/** seedExamSchool plus one batch with every student signed up. */
+export async function seedSignedUpBatch(core: Core, students: number) {
+  const seeded = await seedExamSchool(core, { students });
+  const batch = await createBatch(core, batchInput(seeded.certificate.id));
+  await call(core, 'exams.signups.create', {
+    batchId: batch.id,
+    studentIds: seeded.students.map((s) => s.id),
+    confirm: true,
+  });
+  return { seeded, batch };
+}

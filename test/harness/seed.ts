@@ -17,6 +17,21 @@ export const schoolProfile = {
   city: '武汉市',
 };
 
+/** A profile with every optional field filled, for tests that read each one back. */
+export const fullSchoolProfile = {
+  name: '湖北示例职业技术学院',
+  code: '4142012345',
+  kind: 'higher_vocational',
+  demonstrationLevel: 'provincial',
+  city: '宜昌市',
+  address: '宜昌市西陵区某路 1 号',
+  contactName: '王老师',
+  contactPhone: '0717-6543210',
+  email: '1x@example.edu.cn',
+  weeklyReporterName: '李老师',
+  weeklyReporterPhone: '13800138000',
+};
+
 /** A school ready to apply: profile, two majors, teachers, a room with equipment and a site. */
 export async function seedSchool(
   core: Core,

@@ -31,14 +31,12 @@ export type ChartOption = echarts.EChartsCoreOption;
 interface Props {
   title: string;
   option: ChartOption;
-  /** The PNG's file name without extension. */
-  fileName: string;
   height?: number;
   testId?: string;
 }
 
-/** One ECharts chart in a card, with 导出图片 saving it as a PNG. */
-export function Chart({ title, option, fileName, height = 300, testId }: Props) {
+/** One ECharts chart in a card, with 导出图片 saving it as a PNG named by the chart's title. */
+export function Chart({ title, option, height = 300, testId }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -63,7 +61,7 @@ export function Chart({ title, option, fileName, height = 300, testId }: Props) 
     const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
     if (!url) return;
     saveContent({
-      fileName: `${fileName}.png`,
+      fileName: `${title}.png`,
       mime: 'image/png',
       contentBase64: url.slice(url.indexOf(',') + 1),
     });

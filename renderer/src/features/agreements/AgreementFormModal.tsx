@@ -9,11 +9,11 @@ import { limitText, type ExamForm } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { FormModal } from '../../components/FormModal';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
-import { DateInput, dateField } from '../../components/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { CertificateLevelFields, ExamFormField, FeeField, limitFor } from '../exams/formParts';
+import { DateField, Field } from '../../components/formFields';
 
 interface Values {
   certificateId?: number;
@@ -113,47 +113,41 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
             dependencies={['examForm', 'agreedOn']}
           />
         </Col>
-        <Col span={24}>
-          <Form.Item label={text.fields.cap}>
-            <Typography.Text type={noCap ? 'danger' : undefined} data-testid="agreement-cap">
-              {!picked.ready
-                ? '—'
-                : limit
-                  ? limitText(limit)
-                  : text.noCap(formatChineseDate(agreedOn!))}
-            </Typography.Text>
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="agreedOn"
-            label={text.fields.agreedOn}
-            required
-            {...dateField(zodRule(agreementFields.agreedOn))}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item
-            name="partnerSchools"
-            label={text.fields.partnerSchools}
-            rules={[zodRule(agreementFields.partnerSchools)]}
-          >
-            <Select
-              mode="tags"
-              open={false}
-              suffixIcon={null}
-              tokenSeparators={['，', ',', '、']}
-              placeholder={text.placeholders.partnerSchools}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name="note" label={text.fields.note} rules={[zodRule(agreementFields.note)]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Col>
+        <Field span={24} label={text.fields.cap}>
+          <Typography.Text type={noCap ? 'danger' : undefined} data-testid="agreement-cap">
+            {!picked.ready
+              ? '—'
+              : limit
+                ? limitText(limit)
+                : text.noCap(formatChineseDate(agreedOn!))}
+          </Typography.Text>
+        </Field>
+        <DateField
+          span={12}
+          name="agreedOn"
+          label={text.fields.agreedOn}
+          required
+          schema={agreementFields.agreedOn}
+        >
+          <DateInput />
+        </DateField>
+        <Field
+          span={24}
+          name="partnerSchools"
+          label={text.fields.partnerSchools}
+          schema={agreementFields.partnerSchools}
+        >
+          <Select
+            mode="tags"
+            open={false}
+            suffixIcon={null}
+            tokenSeparators={['，', ',', '、']}
+            placeholder={text.placeholders.partnerSchools}
+          />
+        </Field>
+        <Field span={24} name="note" label={text.fields.note} schema={agreementFields.note}>
+          <Input.TextArea rows={2} />
+        </Field>
       </Row>
     </FormModal>
   );

@@ -9,7 +9,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Col,
   Drawer,
   Empty,
   Flex,
@@ -41,11 +40,11 @@ import { fenToYuan, roundYuanToFen } from '../../../../shared/domain/money';
 import { messageOf, PilotError } from '../../api/client';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useCatalogueStore } from './catalogueStore';
 import { LimitsEditor, type LimitFormValue } from './LimitsEditor';
 import { SuggestInput } from '../../components/SuggestInput';
+import { Field } from '../../components/formFields';
 
 interface LevelFormValue {
   offered: boolean;
@@ -235,63 +234,56 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       >
         <Card title={text.sections.basic} size="small" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
-            <Col span={24}>
-              <Form.Item
-                name="name"
-                label={text.fields.name}
-                required
-                rules={[zodRule(certificateNameSchema)]}
-              >
-                <Input id="certificate-name" placeholder={text.placeholders.name} allowClear />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item
-                name="organization"
-                label={text.fields.organization}
-                required
-                rules={[zodRule(organizationSchema)]}
-              >
-                <Input
-                  id="certificate-organization"
-                  placeholder={text.placeholders.organization}
-                  allowClear
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="batch" label={text.fields.batch} rules={[zodRule(batchSchema)]}>
-                <SuggestInput
-                  id="certificate-batch"
-                  options={batchOptions}
-                  placeholder={text.placeholders.batch}
-                  allowClear
-                />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item
-                name="organizationCode"
-                label={text.fields.organizationCode}
-                tooltip={text.organizationCodeHint}
-                rules={[zodRule(organizationCodeSchema)]}
-              >
-                <Input
-                  id="certificate-organization-code"
-                  placeholder={text.placeholders.organizationCode}
-                  allowClear
-                />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="source" label={text.fields.source} rules={[zodRule(sourceSchema)]}>
-                <Input.TextArea
-                  id="certificate-source"
-                  autoSize={{ minRows: 1, maxRows: 4 }}
-                  placeholder={text.placeholders.source}
-                />
-              </Form.Item>
-            </Col>
+            <Field
+              span={24}
+              name="name"
+              label={text.fields.name}
+              required
+              schema={certificateNameSchema}
+            >
+              <Input id="certificate-name" placeholder={text.placeholders.name} allowClear />
+            </Field>
+            <Field
+              span={16}
+              name="organization"
+              label={text.fields.organization}
+              required
+              schema={organizationSchema}
+            >
+              <Input
+                id="certificate-organization"
+                placeholder={text.placeholders.organization}
+                allowClear
+              />
+            </Field>
+            <Field span={8} name="batch" label={text.fields.batch} schema={batchSchema}>
+              <SuggestInput
+                id="certificate-batch"
+                options={batchOptions}
+                placeholder={text.placeholders.batch}
+                allowClear
+              />
+            </Field>
+            <Field
+              span={12}
+              name="organizationCode"
+              label={text.fields.organizationCode}
+              tooltip={text.organizationCodeHint}
+              schema={organizationCodeSchema}
+            >
+              <Input
+                id="certificate-organization-code"
+                placeholder={text.placeholders.organizationCode}
+                allowClear
+              />
+            </Field>
+            <Field span={24} name="source" label={text.fields.source} schema={sourceSchema}>
+              <Input.TextArea
+                id="certificate-source"
+                autoSize={{ minRows: 1, maxRows: 4 }}
+                placeholder={text.placeholders.source}
+              />
+            </Field>
           </Row>
         </Card>
 
@@ -342,9 +334,9 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
                     <Form.Item name={[item.name, 'id']} hidden>
                       <Input />
                     </Form.Item>
-                    <Form.Item
+                    <Field
                       name={[item.name, 'text']}
-                      rules={[zodRule(requirementItemSchema.shape.text)]}
+                      schema={requirementItemSchema.shape.text}
                       style={{ flex: 1 }}
                     >
                       <Input
@@ -352,7 +344,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
                         addonBefore={text.fields.requirement(index + 1)}
                         placeholder={text.placeholders.requirement}
                       />
-                    </Form.Item>
+                    </Field>
                     <Button
                       icon={<ArrowUpOutlined />}
                       aria-label={text.moveUp}

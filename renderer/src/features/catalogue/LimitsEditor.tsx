@@ -26,8 +26,8 @@ import {
   type FeeLimitKind,
 } from '../../../../shared/domain/costCaps';
 import { DateInput, dateField } from '../../components/DateInput';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { Field } from '../../components/formFields';
 
 /** One row of the list as the form holds it: the amount in yuan, dates as ISO strings. */
 export interface LimitFormValue {
@@ -76,87 +76,78 @@ export function LimitsEditor({
                   <Input />
                 </Form.Item>
                 <Row gutter={8} align="top">
-                  <Col span={6}>
-                    <Form.Item name={[item.name, 'kind']} label={text.kind}>
-                      <Select
-                        aria-label={`${text.kind} ${index + 1}`}
-                        options={feeLimitKinds.map((k) => ({
-                          value: k,
-                          label: feeLimitKindLabels[k],
-                        }))}
-                        onChange={(next: FeeLimitKind) => {
-                          if (next === 'approved_fee') {
-                            form.setFieldValue(['limits', item.name, 'examForm'], 'any');
-                          }
-                        }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={4}>
-                    <Form.Item
-                      name={[item.name, 'level']}
-                      label={text.level}
-                      rules={[{ required: true, message: text.levelRequired }]}
-                    >
-                      <Select aria-label={`${text.level} ${index + 1}`} options={levelOptions} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[item.name, 'examForm']} label={text.examForm}>
-                      <Select
-                        aria-label={`${text.examForm} ${index + 1}`}
-                        disabled={kind === 'approved_fee'}
-                        options={capForms.map((f) => ({ value: f, label: capFormLabels[f] }))}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item
-                      name={[item.name, 'amountYuan']}
-                      label={text.amount}
-                      rules={[{ required: true, message: text.amountRequired }]}
-                    >
-                      <InputNumber
-                        aria-label={`${text.amount} ${index + 1}`}
-                        prefix="¥"
-                        min={0.01}
-                        precision={2}
-                        step={10}
-                        style={{ width: '100%' }}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={9}>
-                    <Form.Item
-                      name={[item.name, 'document']}
-                      label={text.document}
-                      required
-                      rules={[zodRule(capDocumentSchema)]}
-                    >
-                      <Input
-                        aria-label={`${text.document} ${index + 1}`}
-                        placeholder={text.documentPlaceholder}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={7}>
-                    <Form.Item
-                      name={[item.name, 'validFrom']}
-                      label={text.validFrom}
-                      {...dateField()}
-                    >
-                      <DateInput placeholder={text.openStart} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={7}>
-                    <Form.Item
-                      name={[item.name, 'validUntil']}
-                      label={text.validUntil}
-                      {...dateField()}
-                    >
-                      <DateInput placeholder={text.openEnd} />
-                    </Form.Item>
-                  </Col>
+                  <Field span={6} name={[item.name, 'kind']} label={text.kind}>
+                    <Select
+                      aria-label={`${text.kind} ${index + 1}`}
+                      options={feeLimitKinds.map((k) => ({
+                        value: k,
+                        label: feeLimitKindLabels[k],
+                      }))}
+                      onChange={(next: FeeLimitKind) => {
+                        if (next === 'approved_fee') {
+                          form.setFieldValue(['limits', item.name, 'examForm'], 'any');
+                        }
+                      }}
+                    />
+                  </Field>
+                  <Field
+                    span={4}
+                    name={[item.name, 'level']}
+                    label={text.level}
+                    rules={[{ required: true, message: text.levelRequired }]}
+                  >
+                    <Select aria-label={`${text.level} ${index + 1}`} options={levelOptions} />
+                  </Field>
+                  <Field span={6} name={[item.name, 'examForm']} label={text.examForm}>
+                    <Select
+                      aria-label={`${text.examForm} ${index + 1}`}
+                      disabled={kind === 'approved_fee'}
+                      options={capForms.map((f) => ({ value: f, label: capFormLabels[f] }))}
+                    />
+                  </Field>
+                  <Field
+                    span={8}
+                    name={[item.name, 'amountYuan']}
+                    label={text.amount}
+                    rules={[{ required: true, message: text.amountRequired }]}
+                  >
+                    <InputNumber
+                      aria-label={`${text.amount} ${index + 1}`}
+                      prefix="¥"
+                      min={0.01}
+                      precision={2}
+                      step={10}
+                      style={{ width: '100%' }}
+                    />
+                  </Field>
+                  <Field
+                    span={9}
+                    name={[item.name, 'document']}
+                    label={text.document}
+                    required
+                    schema={capDocumentSchema}
+                  >
+                    <Input
+                      aria-label={`${text.document} ${index + 1}`}
+                      placeholder={text.documentPlaceholder}
+                    />
+                  </Field>
+                  <Field
+                    span={7}
+                    name={[item.name, 'validFrom']}
+                    label={text.validFrom}
+                    {...dateField()}
+                  >
+                    <DateInput placeholder={text.openStart} />
+                  </Field>
+                  <Field
+                    span={7}
+                    name={[item.name, 'validUntil']}
+                    label={text.validUntil}
+                    {...dateField()}
+                  >
+                    <DateInput placeholder={text.openEnd} />
+                  </Field>
                   <Col span={1} style={{ paddingTop: 30 }}>
                     <Button
                       icon={<DeleteOutlined />}

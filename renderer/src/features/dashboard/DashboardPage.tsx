@@ -233,7 +233,6 @@ export function DashboardPage() {
               <Chart
                 title={tx.weekly.chartTitle}
                 option={charts.weekly}
-                fileName={tx.weekly.chartTitle}
                 height={220}
                 testId="chart-weekly"
               />
@@ -293,20 +292,10 @@ export function DashboardPage() {
 
             <Row gutter={16}>
               <Col span={16}>
-                <Chart
-                  title={tx.exams.chartTitle}
-                  option={charts.exams}
-                  fileName={tx.exams.chartTitle}
-                  testId="chart-exams"
-                />
+                <Chart title={tx.exams.chartTitle} option={charts.exams} testId="chart-exams" />
               </Col>
               <Col span={8}>
-                <Chart
-                  title={tx.fees.chartTitle}
-                  option={charts.payers}
-                  fileName={tx.fees.chartTitle}
-                  testId="chart-payers"
-                />
+                <Chart title={tx.fees.chartTitle} option={charts.payers} testId="chart-payers" />
               </Col>
             </Row>
 

@@ -1,4 +1,4 @@
-import { Col, Form, Input, Row, Select } from 'antd';
+import { Form, Input, Row, Select } from 'antd';
 import {
   examSiteFields,
   type ExamSite,
@@ -10,12 +10,12 @@ import {
   examSiteStatusLabels,
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
-import { DateInput, dateField } from '../../components/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from './places';
+import { DateField, Field } from '../../components/formFields';
 
 interface Values {
   certificateId?: number;
@@ -80,98 +80,93 @@ export function ExamSiteFormModal({ site, saving, onSave, onClose }: Props) {
       onClose={onClose}
     >
       <Row gutter={16}>
-        <Col span={14}>
-          <Form.Item
-            name="certificateId"
-            label={text.fields.certificateId}
-            required
-            rules={[zodRule(examSiteFields.certificateId)]}
-          >
-            <Select
-              showSearch
-              optionFilterProp="label"
-              placeholder={text.placeholders.certificateId}
-              options={certificates.map((c) => ({ value: c.id, label: c.name }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item
-            name="status"
-            label={text.fields.status}
-            required
-            rules={[zodRule(examSiteFields.status)]}
-          >
-            <Select
-              options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
-              onChange={() => void form.validateFields(['validFrom']).catch(() => undefined)}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="appliedOn"
-            label={text.fields.appliedOn}
-            required
-            {...dateField(zodRule(examSiteFields.appliedOn))}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="validFrom"
-            label={text.fields.validFrom}
-            required={status === 'approved'}
-            dependencies={['status']}
-            {...dateField(zodRule(examSiteFields.validFrom), {
+        <Field
+          span={14}
+          name="certificateId"
+          label={text.fields.certificateId}
+          required
+          schema={examSiteFields.certificateId}
+        >
+          <Select
+            showSearch
+            optionFilterProp="label"
+            placeholder={text.placeholders.certificateId}
+            options={certificates.map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Field>
+        <Field
+          span={10}
+          name="status"
+          label={text.fields.status}
+          required
+          schema={examSiteFields.status}
+        >
+          <Select
+            options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
+            onChange={() => void form.validateFields(['validFrom']).catch(() => undefined)}
+          />
+        </Field>
+        <DateField
+          span={8}
+          name="appliedOn"
+          label={text.fields.appliedOn}
+          required
+          schema={examSiteFields.appliedOn}
+        >
+          <DateInput />
+        </DateField>
+        <DateField
+          span={8}
+          name="validFrom"
+          label={text.fields.validFrom}
+          required={status === 'approved'}
+          dependencies={['status']}
+          schema={examSiteFields.validFrom}
+          rules={[
+            {
               validator: async (_rule, value: unknown) => {
                 if (form.getFieldValue('status') === 'approved' && !value) {
                   throw new Error(validFromRequiredMessage);
                 }
               },
-            })}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="validTo"
-            label={text.fields.validTo}
-            {...dateField(zodRule(examSiteFields.validTo))}
-          >
-            <DateInput placeholder={text.placeholders.validTo} />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item
-            name="places"
-            label={text.fields.places}
-            required
-            rules={[
-              {
-                validator: async (_rule, value: PlaceValue[] | undefined) => {
-                  const result = examSiteFields.places.safeParse((value ?? []).map(placeOf));
-                  if (!result.success) throw new Error(result.error.issues[0]?.message);
-                },
+            },
+          ]}
+        >
+          <DateInput />
+        </DateField>
+        <DateField
+          span={8}
+          name="validTo"
+          label={text.fields.validTo}
+          schema={examSiteFields.validTo}
+        >
+          <DateInput placeholder={text.placeholders.validTo} />
+        </DateField>
+        <Field
+          span={24}
+          name="places"
+          label={text.fields.places}
+          required
+          rules={[
+            {
+              validator: async (_rule, value: PlaceValue[] | undefined) => {
+                const result = examSiteFields.places.safeParse((value ?? []).map(placeOf));
+                if (!result.success) throw new Error(result.error.issues[0]?.message);
               },
-            ]}
-          >
-            <Select
-              mode="multiple"
-              allowClear
-              optionFilterProp="label"
-              placeholder={text.placeholders.places}
-              options={placeOptions}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name="note" label={text.fields.note} rules={[zodRule(examSiteFields.note)]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Col>
+            },
+          ]}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            optionFilterProp="label"
+            placeholder={text.placeholders.places}
+            options={placeOptions}
+          />
+        </Field>
+        <Field span={24} name="note" label={text.fields.note} schema={examSiteFields.note}>
+          <Input.TextArea rows={2} />
+        </Field>
       </Row>
     </FormModal>
   );

@@ -11,11 +11,11 @@ import { FormModal } from '../../components/FormModal';
 import { SaveDeclined } from '../../components/formErrors';
 import { PilotError } from '../../api/client';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from '../examSites/places';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useExamRefs } from './examsStore';
-import { DateInput, dateField } from '../../components/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { CertificateLevelFields, ExamFormField, FeeField, limitFor, limitHint } from './formParts';
+import { DateField, Field } from '../../components/formFields';
 
 interface Values {
   certificateId?: number;
@@ -146,53 +146,41 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
           labels={text.fields}
           schemas={batchFields}
         />
-        <Col span={8}>
-          <Form.Item name="name" label={text.fields.name} rules={[zodRule(batchFields.name)]}>
-            <Input placeholder={text.placeholders.name} />
-          </Form.Item>
-        </Col>
+        <Field span={8} name="name" label={text.fields.name} schema={batchFields.name}>
+          <Input placeholder={text.placeholders.name} />
+        </Field>
         <Col span={6}>
           <ExamFormField label={text.fields.examForm} />
         </Col>
-        <Col span={10}>
-          <Form.Item
-            name="examDate"
-            label={text.fields.examDate}
-            required
-            {...dateField(zodRule(batchFields.examDate))}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="place" label={text.fields.siteId}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder={text.placeholders.siteId}
-              options={placeOptions}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="siteText"
-            label={text.fields.siteText}
-            rules={[zodRule(batchFields.siteText)]}
-          >
-            <Input placeholder={text.placeholders.siteText} disabled={Boolean(place)} />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item
-            name="organization"
-            label={text.fields.organization}
-            rules={[zodRule(batchFields.organization)]}
-          >
-            <Input placeholder={text.placeholders.organization(certificate?.organization ?? '')} />
-          </Form.Item>
-        </Col>
+        <DateField
+          span={10}
+          name="examDate"
+          label={text.fields.examDate}
+          required
+          schema={batchFields.examDate}
+        >
+          <DateInput />
+        </DateField>
+        <Field span={12} name="place" label={text.fields.siteId}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={text.placeholders.siteId}
+            options={placeOptions}
+          />
+        </Field>
+        <Field span={12} name="siteText" label={text.fields.siteText} schema={batchFields.siteText}>
+          <Input placeholder={text.placeholders.siteText} disabled={Boolean(place)} />
+        </Field>
+        <Field
+          span={24}
+          name="organization"
+          label={text.fields.organization}
+          schema={batchFields.organization}
+        >
+          <Input placeholder={text.placeholders.organization(certificate?.organization ?? '')} />
+        </Field>
         <Col span={12}>
           <FeeField
             label={text.fields.fee}
@@ -204,56 +192,46 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
             extra={limitHint(picked, examDate)}
           />
         </Col>
-        <Col span={12}>
-          <Form.Item
-            name="capacity"
-            label={text.fields.capacity}
-            rules={[zodRule(batchFields.capacity)]}
-          >
-            <InputNumber
-              style={{ width: '100%' }}
-              min={1}
-              precision={0}
-              placeholder={text.placeholders.capacity}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="passScore"
-            label={text.fields.passScore}
-            tooltip={text.scoringHelp}
-            rules={[zodRule(batchFields.passScore)]}
-          >
-            <InputNumber
-              style={{ width: '100%' }}
-              min={0}
-              max={1000}
-              placeholder={text.placeholders.passScore}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="theoryWeight"
-            label={text.fields.theoryWeight}
-            tooltip={text.scoringHelp}
-            rules={[zodRule(batchFields.theoryWeight)]}
-          >
-            <InputNumber
-              style={{ width: '100%' }}
-              min={0}
-              max={100}
-              precision={0}
-              placeholder={text.placeholders.theoryWeight}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name="note" label={text.fields.note} rules={[zodRule(batchFields.note)]}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </Col>
+        <Field span={12} name="capacity" label={text.fields.capacity} schema={batchFields.capacity}>
+          <InputNumber
+            style={{ width: '100%' }}
+            min={1}
+            precision={0}
+            placeholder={text.placeholders.capacity}
+          />
+        </Field>
+        <Field
+          span={12}
+          name="passScore"
+          label={text.fields.passScore}
+          tooltip={text.scoringHelp}
+          schema={batchFields.passScore}
+        >
+          <InputNumber
+            style={{ width: '100%' }}
+            min={0}
+            max={1000}
+            placeholder={text.placeholders.passScore}
+          />
+        </Field>
+        <Field
+          span={12}
+          name="theoryWeight"
+          label={text.fields.theoryWeight}
+          tooltip={text.scoringHelp}
+          schema={batchFields.theoryWeight}
+        >
+          <InputNumber
+            style={{ width: '100%' }}
+            min={0}
+            max={100}
+            precision={0}
+            placeholder={text.placeholders.theoryWeight}
+          />
+        </Field>
+        <Field span={24} name="note" label={text.fields.note} schema={batchFields.note}>
+          <Input.TextArea rows={2} />
+        </Field>
       </Row>
     </FormModal>
   );

@@ -12,6 +12,7 @@ import { mutate } from '../../api/queryCache';
 import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { DateInput, dateField } from '../../components/DateInput';
+import { Field } from '../../components/formFields';
 
 interface Values {
   status: SignupStatus;
@@ -103,42 +104,37 @@ export function ResultModal({ signup, onSaved, onClose }: Props) {
       }}
     >
       <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="status" label={text.status} required>
-            <Select options={options.map((s) => ({ value: s, label: signupStatusLabels[s] }))} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="score"
-            label={text.score}
-            dependencies={deps}
-            rules={[resultRule('score')]}
-          >
-            <InputNumber style={{ width: '100%' }} min={0} max={1000} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="certificateNo"
-            label={text.certificateNo}
-            extra={passed ? undefined : text.onlyPassed}
-            dependencies={deps}
-            rules={[resultRule('certificateNo')]}
-          >
-            <Input disabled={!passed} maxLength={50} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="issuedOn"
-            label={text.issuedOn}
-            dependencies={deps}
-            {...dateField(resultRule('issuedOn'))}
-          >
-            <DateInput disabled={!passed} />
-          </Form.Item>
-        </Col>
+        <Field span={12} name="status" label={text.status} required>
+          <Select options={options.map((s) => ({ value: s, label: signupStatusLabels[s] }))} />
+        </Field>
+        <Field
+          span={12}
+          name="score"
+          label={text.score}
+          dependencies={deps}
+          rules={[resultRule('score')]}
+        >
+          <InputNumber style={{ width: '100%' }} min={0} max={1000} />
+        </Field>
+        <Field
+          span={12}
+          name="certificateNo"
+          label={text.certificateNo}
+          extra={passed ? undefined : text.onlyPassed}
+          dependencies={deps}
+          rules={[resultRule('certificateNo')]}
+        >
+          <Input disabled={!passed} maxLength={50} />
+        </Field>
+        <Field
+          span={12}
+          name="issuedOn"
+          label={text.issuedOn}
+          dependencies={deps}
+          {...dateField(resultRule('issuedOn'))}
+        >
+          <DateInput disabled={!passed} />
+        </Field>
         <Col span={24}>
           <Form.Item
             name="platformRegistered"

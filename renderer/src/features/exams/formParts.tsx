@@ -1,4 +1,4 @@
-import { Col, Form, InputNumber, Select, type FormInstance, type FormRule } from 'antd';
+import { Form, InputNumber, Select, type FormInstance, type FormRule } from 'antd';
 import type { ReactNode } from 'react';
 import type { ZodType } from 'zod';
 import type { Certificate } from '../../../../shared/contract/catalogue';
@@ -17,8 +17,8 @@ import {
   type FeeLimit,
 } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { Field } from '../../components/formFields';
 
 /**
  * The picked certificate, and the figure a fee on `on` is judged by (`ceilingInForce`, as the
@@ -96,16 +96,17 @@ export function FeeField({
     },
   };
   return (
-    <Form.Item
+    <Field
       name="fee"
       label={label}
       required
       dependencies={['level', 'certificateId', ...dependencies]}
       extra={extra}
-      rules={[zodRule(schema), overCap]}
+      schema={schema}
+      rules={[overCap]}
     >
       <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
-    </Form.Item>
+    </Field>
   );
 }
 
@@ -150,36 +151,35 @@ export function CertificateLevelFields({
 }: CertificateLevelProps) {
   return (
     <>
-      <Col span={14}>
-        <Form.Item
-          name="certificateId"
-          label={labels.certificateId}
-          required
-          rules={[zodRule(schemas.certificateId)]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            placeholder={t.exams.placeholders.certificateId}
-            options={certificates.map((c) => ({ value: c.id, label: c.name }))}
-            onChange={() => form.setFieldValue('level', undefined)}
-          />
-        </Form.Item>
-      </Col>
-      <Col span={10}>
-        <Form.Item
-          name="level"
-          label={labels.level}
-          required
-          rules={[zodRule(schemas.level), ...levelRules]}
-        >
-          <Select
-            placeholder={t.exams.placeholders.level}
-            options={levelOptions(certificate)}
-            onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
-          />
-        </Form.Item>
-      </Col>
+      <Field
+        span={14}
+        name="certificateId"
+        label={labels.certificateId}
+        required
+        schema={schemas.certificateId}
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          placeholder={t.exams.placeholders.certificateId}
+          options={certificates.map((c) => ({ value: c.id, label: c.name }))}
+          onChange={() => form.setFieldValue('level', undefined)}
+        />
+      </Field>
+      <Field
+        span={10}
+        name="level"
+        label={labels.level}
+        required
+        schema={schemas.level}
+        rules={[...levelRules]}
+      >
+        <Select
+          placeholder={t.exams.placeholders.level}
+          options={levelOptions(certificate)}
+          onChange={() => void form.validateFields(['fee']).catch(() => undefined)}
+        />
+      </Field>
     </>
   );
 }

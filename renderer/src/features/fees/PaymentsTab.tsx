@@ -12,7 +12,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import {
   paymentFields,
   type Payment,
@@ -23,16 +23,16 @@ import { fenToYuanText } from '../../../../shared/domain/money';
 import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
-import { DateInput, dateField } from '../../components/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useLedgerFacets } from './feesStore';
 import { useQuery } from '../../api/useQuery';
 import { SuggestInput } from '../../components/SuggestInput';
+import { DateField, Field } from '../../components/formFields';
 
 const text = t.fees.payments;
 const f = text.fields;
@@ -114,17 +114,17 @@ function PaymentModal({
             : { batchId: null, paidOn: null, invoiceNo: '', note: '' }
         }
       >
-        <Form.Item
+        <Field
           name="organization"
           label={f.organization}
-          rules={[zodRule(paymentFields.organization)]}
+          schema={paymentFields.organization}
           required
         >
           <SuggestInput
             id="payment-organization"
             options={organizations.map((o) => ({ value: o }))}
           />
-        </Form.Item>
+        </Field>
         <Form.Item name="batchId" label={f.batchId}>
           <Select
             id="payment-batch"
@@ -141,36 +141,36 @@ function PaymentModal({
           />
         </Form.Item>
         <Flex gap={16}>
-          <Form.Item
+          <Field
             name="invoiceNo"
             label={f.invoiceNo}
-            rules={[zodRule(paymentFields.invoiceNo)]}
+            schema={paymentFields.invoiceNo}
             style={{ flex: 1 }}
           >
             <Input id="payment-invoice" />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <Field
             name="amount"
             label={f.amount}
-            rules={[zodRule(paymentFields.amount)]}
+            schema={paymentFields.amount}
             required
             style={{ flex: 1 }}
           >
             <Input id="payment-amount" inputMode="decimal" />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <DateField
             name="paidOn"
             label={f.paidOn}
             required
-            {...dateField(zodRule(paymentFields.paidOn))}
+            schema={paymentFields.paidOn}
             style={{ flex: 1 }}
           >
             <DateInput id="payment-date" />
-          </Form.Item>
+          </DateField>
         </Flex>
-        <Form.Item name="note" label={f.note} rules={[zodRule(paymentFields.note)]}>
+        <Field name="note" label={f.note} schema={paymentFields.note}>
           <Input.TextArea id="payment-note" rows={2} />
-        </Form.Item>
+        </Field>
       </Form>
     </Modal>
   );
@@ -208,6 +208,32 @@ const reconcileColumns = (first: string) => [
 ];
 
 /** 缴费与对账: payments to evaluation organizations and what is still due. */
+/** One breakdown of the reconciliation (by batch or by organization), `first` naming its key. */
+function ReconcileTable({
+  testId,
+  rows,
+  first,
+  style,
+}: {
+  testId: string;
+  rows: ReconcileRow[];
+  first: string;
+  style?: CSSProperties;
+}) {
+  return (
+    <Table<ReconcileRow>
+      rowKey="key"
+      size="small"
+      data-testid={testId}
+      pagination={false}
+      locale={{ emptyText: text.reconcileEmpty }}
+      dataSource={rows}
+      columns={reconcileColumns(first)}
+      style={style}
+    />
+  );
+}
+
 export function PaymentsTab() {
   const { message } = App.useApp();
   const payments = useQuery('fees.payments', {});
@@ -299,25 +325,17 @@ export function PaymentsTab() {
             </Typography.Paragraph>
           )}
           <Typography.Title level={5}>{text.byBatch}</Typography.Title>
-          <Table<ReconcileRow>
-            rowKey="key"
-            size="small"
-            data-testid="reconcile-batch"
-            pagination={false}
-            locale={{ emptyText: text.reconcileEmpty }}
-            dataSource={r?.byBatch ?? []}
-            columns={reconcileColumns(f.batchId)}
+          <ReconcileTable
+            testId="reconcile-batch"
+            rows={r?.byBatch ?? []}
+            first={f.batchId}
             style={{ marginBottom: 16 }}
           />
           <Typography.Title level={5}>{text.byOrganization}</Typography.Title>
-          <Table<ReconcileRow>
-            rowKey="key"
-            size="small"
-            data-testid="reconcile-organization"
-            pagination={false}
-            locale={{ emptyText: text.reconcileEmpty }}
-            dataSource={r?.byOrganization ?? []}
-            columns={reconcileColumns(f.organization)}
+          <ReconcileTable
+            testId="reconcile-organization"
+            rows={r?.byOrganization ?? []}
+            first={f.organization}
           />
         </LoadState>
       </Card>

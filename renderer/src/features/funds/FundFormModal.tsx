@@ -20,12 +20,12 @@ import {
 import { fenToYuanText } from '../../../../shared/domain/money';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
-import { DateInput, dateField } from '../../components/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatFen } from '../../components/format';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { DateField, Field } from '../../components/formFields';
 
 const text = t.funds;
 const f = text.fields;
@@ -164,11 +164,11 @@ export function FundFormModal({
         }
       >
         <Flex gap={16}>
-          <Form.Item
+          <Field
             name="projectId"
             label={f.projectId}
             required
-            rules={[zodRule(fundFields.projectId)]}
+            schema={fundFields.projectId}
             style={{ flex: 2 }}
           >
             <Select
@@ -177,16 +177,16 @@ export function FundFormModal({
               optionFilterProp="label"
               options={projects.map((p) => ({ value: p.id, label: p.label }))}
             />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <Field
             name={kindName}
             label={income ? f.source : f.category}
             required
-            rules={[zodRule(income ? incomeFields.source : spendingFields.category)]}
+            schema={income ? incomeFields.source : spendingFields.category}
             style={{ flex: 2 }}
           >
             <Select id="fund-kind" options={kinds} />
-          </Form.Item>
+          </Field>
         </Flex>
         {studentFee && (
           <Form.Item name="signupId" label={f.signupId} required>
@@ -214,48 +214,48 @@ export function FundFormModal({
           </Form.Item>
         )}
         <Flex gap={16}>
-          <Form.Item
+          <Field
             name="amount"
             label={f.amount}
             required
-            rules={[zodRule(fundFields.amount)]}
+            schema={fundFields.amount}
             style={{ flex: 1 }}
           >
             <Input id="fund-amount" inputMode="decimal" />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <DateField
             name="occurredOn"
             label={f.occurredOn}
             required
-            {...dateField(zodRule(fundFields.occurredOn))}
+            schema={fundFields.occurredOn}
             style={{ flex: 1 }}
           >
             <DateInput id="fund-date" />
-          </Form.Item>
+          </DateField>
         </Flex>
         <Flex gap={16}>
-          <Form.Item
+          <Field
             name={partyName}
             label={income ? f.sourceName : f.payee}
-            rules={[zodRule(income ? incomeFields.sourceName : spendingFields.payee)]}
+            schema={income ? incomeFields.sourceName : spendingFields.payee}
             style={{ flex: 1 }}
           >
             <Input id="fund-party" />
-          </Form.Item>
-          <Form.Item
+          </Field>
+          <Field
             name={referenceName}
             label={income ? f.documentNo : f.invoiceNo}
             extra={income && source === 'award' ? f.documentNoHint : undefined}
             required={income && source === 'award'}
-            rules={[zodRule(income ? incomeFields.documentNo : spendingFields.invoiceNo)]}
+            schema={income ? incomeFields.documentNo : spendingFields.invoiceNo}
             style={{ flex: 1 }}
           >
             <Input id="fund-reference" />
-          </Form.Item>
+          </Field>
         </Flex>
-        <Form.Item name="note" label={f.note} rules={[zodRule(fundFields.note)]}>
+        <Field name="note" label={f.note} schema={fundFields.note}>
           <Input.TextArea id="fund-note" rows={2} />
-        </Form.Item>
+        </Field>
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Input, InputNumber, Row, Select } from 'antd';
 import {
   majorFields,
   type Major,
@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels } from '../../../../shared/domain/majors';
 import { FormModal } from '../../components/FormModal';
-import { zodRule } from '../../components/zodRule';
+import { Field, labelledOptions } from '../../components/formFields';
 import { t } from '../../i18n';
 
 interface Props {
@@ -48,61 +48,53 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
       onClose={onClose}
     >
       <Row gutter={16}>
-        <Col span={10}>
-          <Form.Item
-            name="code"
-            label={f.code}
-            required
-            tooltip={t.majors.help.code}
-            rules={[zodRule(majorFields.code)]}
-          >
-            <Input placeholder={t.majors.placeholders.code} maxLength={6} autoFocus />
-          </Form.Item>
-        </Col>
-        <Col span={14}>
-          <Form.Item name="name" label={f.name} required rules={[zodRule(majorFields.name)]}>
-            <Input placeholder={t.majors.placeholders.name} />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item name="level" label={f.level} required rules={[zodRule(majorFields.level)]}>
-            <Select
-              placeholder={t.majors.placeholders.level}
-              options={majorLevels.map((value) => ({ value, label: majorLevelLabels[value] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={14}>
-          <Form.Item
-            name="catalogueYear"
-            label={f.catalogueYear}
-            required
-            tooltip={t.majors.help.catalogueYear}
-            rules={[zodRule(majorFields.catalogueYear)]}
-          >
-            <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item
-            name="firstEnrolmentYear"
-            label={f.firstEnrolmentYear}
-            required
-            rules={[zodRule(majorFields.firstEnrolmentYear)]}
-          >
-            <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
-          </Form.Item>
-        </Col>
-        <Col span={14}>
-          <Form.Item
-            name="annualEnrolment"
-            label={f.annualEnrolment}
-            required
-            rules={[zodRule(majorFields.annualEnrolment)]}
-          >
-            <InputNumber style={{ width: '100%' }} suffix={t.majors.peopleSuffix} />
-          </Form.Item>
-        </Col>
+        <Field
+          span={10}
+          name="code"
+          label={f.code}
+          required
+          tooltip={t.majors.help.code}
+          schema={majorFields.code}
+        >
+          <Input placeholder={t.majors.placeholders.code} maxLength={6} autoFocus />
+        </Field>
+        <Field span={14} name="name" label={f.name} required schema={majorFields.name}>
+          <Input placeholder={t.majors.placeholders.name} />
+        </Field>
+        <Field span={10} name="level" label={f.level} required schema={majorFields.level}>
+          <Select
+            placeholder={t.majors.placeholders.level}
+            options={labelledOptions(majorLevels, majorLevelLabels)}
+          />
+        </Field>
+        <Field
+          span={14}
+          name="catalogueYear"
+          label={f.catalogueYear}
+          required
+          tooltip={t.majors.help.catalogueYear}
+          schema={majorFields.catalogueYear}
+        >
+          <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
+        </Field>
+        <Field
+          span={10}
+          name="firstEnrolmentYear"
+          label={f.firstEnrolmentYear}
+          required
+          schema={majorFields.firstEnrolmentYear}
+        >
+          <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
+        </Field>
+        <Field
+          span={14}
+          name="annualEnrolment"
+          label={f.annualEnrolment}
+          required
+          schema={majorFields.annualEnrolment}
+        >
+          <InputNumber style={{ width: '100%' }} suffix={t.majors.peopleSuffix} />
+        </Field>
       </Row>
     </FormModal>
   );

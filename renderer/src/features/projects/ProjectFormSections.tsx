@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Checkbox,
-  Col,
   Form,
   Input,
   InputNumber,
@@ -21,10 +20,10 @@ import {
   planSectionLabels,
   planSections,
 } from '../../../../shared/domain/implementationPlan';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import type { ReferenceData } from './projectsStore';
 import { sectionId } from './sections';
+import { Field } from '../../components/formFields';
 
 /*
  * The project form's sections, one card each, in the order of the 申报表. They live inside the
@@ -63,55 +62,44 @@ export function BasicSection({
       style={{ marginBottom: 16 }}
     >
       <Row gutter={16}>
-        <Col span={16}>
-          <Form.Item
-            name="certificateId"
-            label={t.projects.fields.certificateId}
-            required
-            rules={[zodRule(shape.certificateId)]}
-          >
-            <Select
-              id="project-certificateId"
-              showSearch
-              optionFilterProp="label"
-              placeholder={t.projects.placeholders.certificateId}
-              options={(refs?.certificates ?? [])
-                .filter((c) => !c.archived || c.id === project?.certificateId)
-                .map((c) => ({ value: c.id, label: `${c.name}（${c.organization}）` }))}
+        <Field
+          span={16}
+          name="certificateId"
+          label={t.projects.fields.certificateId}
+          required
+          schema={shape.certificateId}
+        >
+          <Select
+            id="project-certificateId"
+            showSearch
+            optionFilterProp="label"
+            placeholder={t.projects.placeholders.certificateId}
+            options={(refs?.certificates ?? [])
+              .filter((c) => !c.archived || c.id === project?.certificateId)
+              .map((c) => ({ value: c.id, label: `${c.name}（${c.organization}）` }))}
+          />
+        </Field>
+        <Field span={8} name="year" label={t.projects.fields.year} required schema={shape.year}>
+          <InputNumber id="project-year" min={2019} max={2100} style={{ width: '100%' }} />
+        </Field>
+        <Field
+          span={24}
+          name="levels"
+          label={t.projects.fields.levels}
+          required
+          schema={shape.levels}
+        >
+          {certificate ? (
+            <Checkbox.Group
+              options={certificate.levels.map((l) => ({
+                value: l.level,
+                label: certificateLevelLabels[l.level],
+              }))}
             />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="year"
-            label={t.projects.fields.year}
-            required
-            rules={[zodRule(shape.year)]}
-          >
-            <InputNumber id="project-year" min={2019} max={2100} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item
-            name="levels"
-            label={t.projects.fields.levels}
-            required
-            rules={[zodRule(shape.levels)]}
-          >
-            {certificate ? (
-              <Checkbox.Group
-                options={certificate.levels.map((l) => ({
-                  value: l.level,
-                  label: certificateLevelLabels[l.level],
-                }))}
-              />
-            ) : (
-              <Typography.Text type="secondary">
-                {t.projects.selectCertificateFirst}
-              </Typography.Text>
-            )}
-          </Form.Item>
-        </Col>
+          ) : (
+            <Typography.Text type="secondary">{t.projects.selectCertificateFirst}</Typography.Text>
+          )}
+        </Field>
       </Row>
       <Typography.Text strong>{t.projects.fields.plannedStudents}</Typography.Text>
       <Form.List name="plannedStudents">
@@ -180,9 +168,9 @@ export function CoursesSection() {
           <div>
             {fields.map((field, index) => (
               <Space key={field.key} align="baseline" wrap>
-                <Form.Item
+                <Field
                   name={[field.name, 'courseNo']}
-                  rules={[zodRule(shape.courses.unwrap().element.shape.courseNo)]}
+                  schema={shape.courses.unwrap().element.shape.courseNo}
                 >
                   <Input
                     id={`project-course-no-${index}`}
@@ -190,10 +178,10 @@ export function CoursesSection() {
                     placeholder={text.courseNo}
                     style={{ width: 160 }}
                   />
-                </Form.Item>
-                <Form.Item
+                </Field>
+                <Field
                   name={[field.name, 'courseName']}
-                  rules={[zodRule(shape.courses.unwrap().element.shape.courseName)]}
+                  schema={shape.courses.unwrap().element.shape.courseName}
                 >
                   <Input
                     id={`project-course-name-${index}`}
@@ -201,7 +189,7 @@ export function CoursesSection() {
                     placeholder={text.courseName}
                     style={{ width: 280 }}
                   />
-                </Form.Item>
+                </Field>
                 <Button
                   icon={<DeleteOutlined />}
                   aria-label={text.remove(index + 1)}
@@ -282,28 +270,24 @@ export function FacilitiesSection({
       style={{ marginBottom: 16 }}
     >
       <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="roomIds" label={t.projects.fields.roomIds}>
-            <Select
-              id="project-roomIds"
-              mode="multiple"
-              optionFilterProp="label"
-              placeholder={t.projects.placeholders.roomIds}
-              options={options(refs?.rooms, (r) => `${r.name}（${r.areaM2} ㎡）`)}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="siteIds" label={t.projects.fields.siteIds}>
-            <Select
-              id="project-siteIds"
-              mode="multiple"
-              optionFilterProp="label"
-              placeholder={t.projects.placeholders.siteIds}
-              options={options(refs?.sites, (s) => s.name)}
-            />
-          </Form.Item>
-        </Col>
+        <Field span={12} name="roomIds" label={t.projects.fields.roomIds}>
+          <Select
+            id="project-roomIds"
+            mode="multiple"
+            optionFilterProp="label"
+            placeholder={t.projects.placeholders.roomIds}
+            options={options(refs?.rooms, (r) => `${r.name}（${r.areaM2} ㎡）`)}
+          />
+        </Field>
+        <Field span={12} name="siteIds" label={t.projects.fields.siteIds}>
+          <Select
+            id="project-siteIds"
+            mode="multiple"
+            optionFilterProp="label"
+            placeholder={t.projects.placeholders.siteIds}
+            options={options(refs?.sites, (s) => s.name)}
+          />
+        </Field>
       </Row>
       <Form.Item name="hardwareChecks" label={t.projects.fields.hardwareChecks}>
         {certificate && certificate.requirements.length > 0 ? (

@@ -25,8 +25,8 @@ import { formatFen } from '../../components/format';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { Field } from '../../components/formFields';
 
 interface EquipmentValues {
   id?: number;
@@ -146,36 +146,21 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
         onValuesChange={() => setDirty(true)}
       >
         <Row gutter={16}>
-          <Col span={12}>
-            <Form.Item
-              name="name"
-              label={r.fields.name}
-              required
-              rules={[zodRule(roomFields.name)]}
-            >
-              <Input placeholder={r.placeholders.name} autoFocus />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item
-              name="areaM2"
-              label={r.fields.areaM2}
-              required
-              rules={[zodRule(roomFields.areaM2)]}
-            >
-              <InputNumber style={{ width: '100%' }} min={0} precision={2} />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item
-              name="workstations"
-              label={r.fields.workstations}
-              required
-              rules={[zodRule(roomFields.workstations)]}
-            >
-              <InputNumber style={{ width: '100%' }} min={0} precision={0} />
-            </Form.Item>
-          </Col>
+          <Field span={12} name="name" label={r.fields.name} required schema={roomFields.name}>
+            <Input placeholder={r.placeholders.name} autoFocus />
+          </Field>
+          <Field span={6} name="areaM2" label={r.fields.areaM2} required schema={roomFields.areaM2}>
+            <InputNumber style={{ width: '100%' }} min={0} precision={2} />
+          </Field>
+          <Field
+            span={6}
+            name="workstations"
+            label={r.fields.workstations}
+            required
+            schema={roomFields.workstations}
+          >
+            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+          </Field>
         </Row>
         <Typography.Title level={5}>{r.fields.equipment}</Typography.Title>
         <Form.List name="equipment">
@@ -209,33 +194,24 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
                     <InputNumber />
                   </Form.Item>
                   <Col span={col.name}>
-                    <Form.Item name={[field.name, 'name']} rules={[zodRule(equipmentFields.name)]}>
+                    <Field name={[field.name, 'name']} schema={equipmentFields.name}>
                       <Input placeholder={eq.name} />
-                    </Form.Item>
+                    </Field>
                   </Col>
                   <Col span={col.model}>
-                    <Form.Item
-                      name={[field.name, 'model']}
-                      rules={[zodRule(equipmentFields.model)]}
-                    >
+                    <Field name={[field.name, 'model']} schema={equipmentFields.model}>
                       <Input placeholder={eq.model} />
-                    </Form.Item>
+                    </Field>
                   </Col>
                   <Col span={col.quantity}>
-                    <Form.Item
-                      name={[field.name, 'quantity']}
-                      rules={[zodRule(equipmentFields.quantity)]}
-                    >
+                    <Field name={[field.name, 'quantity']} schema={equipmentFields.quantity}>
                       <InputNumber style={{ width: '100%' }} min={1} precision={0} />
-                    </Form.Item>
+                    </Field>
                   </Col>
                   <Col span={col.unitValue}>
-                    <Form.Item
-                      name={[field.name, 'unitValue']}
-                      rules={[zodRule(equipmentFields.unitValue)]}
-                    >
+                    <Field name={[field.name, 'unitValue']} schema={equipmentFields.unitValue}>
                       <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
-                    </Form.Item>
+                    </Field>
                   </Col>
                   <Col span={col.total} style={{ textAlign: 'right', paddingTop: 5 }}>
                     <Typography.Text data-testid={`equipment-total-${index}`}>

@@ -13,12 +13,12 @@ import { useQuery } from '../../api/useQuery';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
-import { zodRule } from '../../components/zodRule';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { demonstrationLevelLabels, hubeiCities, schoolKindLabels, t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EligibilityCard } from './EligibilityCard';
+import { Field } from '../../components/formFields';
 
 type FieldName = keyof SchoolProfileInput;
 const shape = schoolProfileSchema.shape;
@@ -39,15 +39,15 @@ function toFormValues(profile: SchoolProfile | null): Partial<SchoolProfileInput
 
 function TextField({ name, required }: { name: FieldName; required?: boolean }) {
   return (
-    <Form.Item
+    <Field
       name={name}
       label={t.school.fields[name]}
       required={required}
-      rules={[zodRule(shape[name])]}
+      schema={shape[name]}
       validateTrigger={['onChange', 'onBlur']}
     >
       <Input placeholder={t.school.placeholders[name]} allowClear id={`school-${name}`} />
-    </Form.Item>
+    </Field>
   );
 }
 
@@ -152,49 +152,46 @@ export function SchoolPage() {
                   <Col span={8}>
                     <TextField name="code" />
                   </Col>
-                  <Col span={8}>
-                    <Form.Item
-                      name="kind"
-                      label={t.school.fields.kind}
-                      required
-                      rules={[zodRule(shape.kind)]}
-                    >
-                      <Select
-                        id="school-kind"
-                        placeholder={t.school.placeholders.kind}
-                        options={selectOptions(schoolKinds, schoolKindLabels)}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item
-                      name="demonstrationLevel"
-                      label={t.school.fields.demonstrationLevel}
-                      required
-                      rules={[zodRule(shape.demonstrationLevel)]}
-                    >
-                      <Select
-                        id="school-demonstrationLevel"
-                        placeholder={t.school.placeholders.demonstrationLevel}
-                        options={selectOptions(demonstrationLevels, demonstrationLevelLabels)}
-                      />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item
-                      name="city"
-                      label={t.school.fields.city}
-                      required
-                      rules={[zodRule(shape.city)]}
-                    >
-                      <Select
-                        id="school-city"
-                        showSearch
-                        placeholder={t.school.placeholders.city}
-                        options={hubeiCities.map((city) => ({ value: city, label: city }))}
-                      />
-                    </Form.Item>
-                  </Col>
+                  <Field
+                    span={8}
+                    name="kind"
+                    label={t.school.fields.kind}
+                    required
+                    schema={shape.kind}
+                  >
+                    <Select
+                      id="school-kind"
+                      placeholder={t.school.placeholders.kind}
+                      options={selectOptions(schoolKinds, schoolKindLabels)}
+                    />
+                  </Field>
+                  <Field
+                    span={8}
+                    name="demonstrationLevel"
+                    label={t.school.fields.demonstrationLevel}
+                    required
+                    schema={shape.demonstrationLevel}
+                  >
+                    <Select
+                      id="school-demonstrationLevel"
+                      placeholder={t.school.placeholders.demonstrationLevel}
+                      options={selectOptions(demonstrationLevels, demonstrationLevelLabels)}
+                    />
+                  </Field>
+                  <Field
+                    span={8}
+                    name="city"
+                    label={t.school.fields.city}
+                    required
+                    schema={shape.city}
+                  >
+                    <Select
+                      id="school-city"
+                      showSearch
+                      placeholder={t.school.placeholders.city}
+                      options={hubeiCities.map((city) => ({ value: city, label: city }))}
+                    />
+                  </Field>
                   <Col span={24}>
                     <TextField name="address" />
                   </Col>

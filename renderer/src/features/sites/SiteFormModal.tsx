@@ -1,4 +1,4 @@
-import { Col, Form, Input, InputNumber, Radio, Row, type FormRule } from 'antd';
+import { Form, Input, InputNumber, Radio, Row, type FormRule } from 'antd';
 import {
   siteFields,
   type SiteSaveInput,
@@ -11,10 +11,10 @@ import {
   type CampusKind,
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
-import { DateInput, dateField } from '../../components/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
+import { DateField, Field } from '../../components/formFields';
 
 interface SiteValues {
   name?: string;
@@ -82,66 +82,56 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
       onClose={onClose}
     >
       <Row gutter={16}>
-        <Col span={14}>
-          <Form.Item name="name" label={s.fields.name} required rules={[zodRule(siteFields.name)]}>
-            <Input placeholder={s.placeholders.name} autoFocus />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item
-            name="campus"
-            label={s.fields.campus}
-            required
-            rules={[zodRule(siteFields.campus)]}
-          >
-            <Radio.Group
-              optionType="button"
-              buttonStyle="solid"
-              options={campusKinds.map((value) => ({ value, label: campusLabels[value] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={14}>
-          <Form.Item
-            name="partner"
-            label={s.fields.partner}
-            required={campus === 'off'}
-            dependencies={['campus']}
-            rules={[zodRule(siteFields.partner), crossFieldRule('partner')]}
-          >
-            <Input placeholder={s.placeholders.partner} />
-          </Form.Item>
-        </Col>
-        <Col span={10}>
-          <Form.Item
-            name="capacity"
-            label={s.fields.capacity}
-            required
-            rules={[zodRule(siteFields.capacity)]}
-          >
-            <InputNumber style={{ width: '100%' }} min={1} precision={0} suffix="人" />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="agreementStart"
-            label={s.fields.agreementStart}
-            dependencies={['agreementEnd']}
-            {...dateField(zodRule(siteFields.agreementStart), crossFieldRule('agreementStart'))}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="agreementEnd"
-            label={s.fields.agreementEnd}
-            dependencies={['agreementStart']}
-            {...dateField(zodRule(siteFields.agreementEnd), crossFieldRule('agreementEnd'))}
-          >
-            <DateInput />
-          </Form.Item>
-        </Col>
+        <Field span={14} name="name" label={s.fields.name} required schema={siteFields.name}>
+          <Input placeholder={s.placeholders.name} autoFocus />
+        </Field>
+        <Field span={10} name="campus" label={s.fields.campus} required schema={siteFields.campus}>
+          <Radio.Group
+            optionType="button"
+            buttonStyle="solid"
+            options={campusKinds.map((value) => ({ value, label: campusLabels[value] }))}
+          />
+        </Field>
+        <Field
+          span={14}
+          name="partner"
+          label={s.fields.partner}
+          required={campus === 'off'}
+          dependencies={['campus']}
+          schema={siteFields.partner}
+          rules={[crossFieldRule('partner')]}
+        >
+          <Input placeholder={s.placeholders.partner} />
+        </Field>
+        <Field
+          span={10}
+          name="capacity"
+          label={s.fields.capacity}
+          required
+          schema={siteFields.capacity}
+        >
+          <InputNumber style={{ width: '100%' }} min={1} precision={0} suffix="人" />
+        </Field>
+        <DateField
+          span={12}
+          name="agreementStart"
+          label={s.fields.agreementStart}
+          dependencies={['agreementEnd']}
+          schema={siteFields.agreementStart}
+          rules={[crossFieldRule('agreementStart')]}
+        >
+          <DateInput />
+        </DateField>
+        <DateField
+          span={12}
+          name="agreementEnd"
+          label={s.fields.agreementEnd}
+          dependencies={['agreementStart']}
+          schema={siteFields.agreementEnd}
+          rules={[crossFieldRule('agreementEnd')]}
+        >
+          <DateInput />
+        </DateField>
       </Row>
     </FormModal>
   );

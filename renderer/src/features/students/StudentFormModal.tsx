@@ -26,6 +26,8 @@ import {
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
 import { FormModal } from '../../components/FormModal';
+import { Field, labelledOptions } from '../../components/formFields';
+import { MajorSelect } from '../majors/MajorSelect';
 import { StudentPhoto } from '../photos/StudentPhoto';
 import { formatDate } from '../../components/format';
 import { zodRule } from '../../components/zodRule';
@@ -152,26 +154,21 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
       onClose={onClose}
     >
       <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item
-            name="studentNo"
-            label={f.studentNo}
-            required
-            rules={[zodRule(studentFields.studentNo)]}
-          >
-            <Input placeholder={p.studentNo} autoFocus />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="name" label={f.name} required rules={[zodRule(studentFields.name)]}>
-            <Input placeholder={p.name} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="idType" label={f.idType} rules={[zodRule(studentFields.idType)]}>
-            <Select options={idTypes.map((value) => ({ value, label: idTypeLabels[value] }))} />
-          </Form.Item>
-        </Col>
+        <Field
+          span={12}
+          name="studentNo"
+          label={f.studentNo}
+          required
+          schema={studentFields.studentNo}
+        >
+          <Input placeholder={p.studentNo} autoFocus />
+        </Field>
+        <Field span={12} name="name" label={f.name} required schema={studentFields.name}>
+          <Input placeholder={p.name} />
+        </Field>
+        <Field span={8} name="idType" label={f.idType} schema={studentFields.idType}>
+          <Select options={labelledOptions(idTypes, idTypeLabels)} />
+        </Field>
         <Col span={16}>
           <Form.Item
             name="idNumber"
@@ -198,18 +195,9 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
           </Form.Item>
         </Col>
         <Col span={24}>{idStatus}</Col>
-        <Col span={8}>
-          <Form.Item
-            name="gender"
-            label={f.gender}
-            required
-            rules={[zodRule(studentFields.gender)]}
-          >
-            <Radio.Group
-              options={genders.map((value) => ({ value, label: genderLabels[value] }))}
-            />
-          </Form.Item>
-        </Col>
+        <Field span={8} name="gender" label={f.gender} required schema={studentFields.gender}>
+          <Radio.Group options={labelledOptions(genders, genderLabels)} />
+        </Field>
         <Col span={16}>
           <Form.Item
             name="majorId"
@@ -222,48 +210,23 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
               ) : undefined
             }
           >
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder={p.majorId}
-              options={majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
-            />
+            <MajorSelect majors={majors} placeholder={p.majorId} />
           </Form.Item>
         </Col>
-        <Col span={8}>
-          <Form.Item
-            name="className"
-            label={f.className}
-            rules={[zodRule(studentFields.className)]}
-          >
-            <SuggestInput
-              placeholder={p.className}
-              options={classes.map((value) => ({ value }))}
-              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
-              allowClear
-            />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="entryYear"
-            label={f.entryYear}
-            rules={[zodRule(studentFields.entryYear)]}
-          >
-            <InputNumber
-              placeholder={p.entryYear}
-              style={{ width: '100%' }}
-              precision={0}
-              controls={false}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item name="phone" label={f.phone} rules={[zodRule(studentFields.phone)]}>
-            <Input placeholder={p.phone} />
-          </Form.Item>
-        </Col>
+        <Field span={8} name="className" label={f.className} schema={studentFields.className}>
+          <SuggestInput placeholder={p.className} suggestions={classes} allowClear />
+        </Field>
+        <Field span={8} name="entryYear" label={f.entryYear} schema={studentFields.entryYear}>
+          <InputNumber
+            placeholder={p.entryYear}
+            style={{ width: '100%' }}
+            precision={0}
+            controls={false}
+          />
+        </Field>
+        <Field span={8} name="phone" label={f.phone} schema={studentFields.phone}>
+          <Input placeholder={p.phone} />
+        </Field>
         {student && (
           <Col span={24}>
             <Form.Item label={t.photos.studentPhoto}>

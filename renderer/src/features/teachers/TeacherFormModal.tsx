@@ -17,7 +17,8 @@ import {
   teacherTitleSuggestions,
 } from '../../../../shared/domain/teachers';
 import { FormModal } from '../../components/FormModal';
-import { zodRule } from '../../components/zodRule';
+import { Field, labelledOptions } from '../../components/formFields';
+import { MajorSelect } from '../majors/MajorSelect';
 import { t } from '../../i18n';
 import { SuggestInput } from '../../components/SuggestInput';
 
@@ -99,99 +100,58 @@ export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: P
       onClose={onClose}
     >
       <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item name="name" label={f.name} required rules={[zodRule(teacherFields.name)]}>
-            <Input placeholder={t.teachers.placeholders.name} autoFocus />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="staffNo"
-            label={f.staffNo}
-            required
-            rules={[zodRule(teacherFields.staffNo)]}
-          >
-            <Input placeholder={t.teachers.placeholders.staffNo} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="gender"
-            label={f.gender}
-            required
-            rules={[zodRule(teacherFields.gender)]}
-          >
-            <Radio.Group
-              options={genders.map((value) => ({ value, label: genderLabels[value] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item name="title" label={f.title} rules={[zodRule(teacherFields.title)]}>
-            <SuggestInput
-              placeholder={t.teachers.placeholders.title}
-              options={teacherTitleSuggestions.map((value) => ({ value }))}
-              filterOption={(input, option) => String(option?.value ?? '').includes(input)}
-              allowClear
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="birthMonth"
-            label={f.birthMonth}
-            rules={[zodRule(teacherFields.birthMonth)]}
-          >
-            <Input placeholder={t.teachers.placeholders.birthMonth} />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="education" label={f.education}>
-            <Select
-              allowClear
-              placeholder={t.teachers.placeholders.education}
-              options={educations.map((value) => ({ value, label: educationLabels[value] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={6}>
-          <Form.Item name="degree" label={f.degree}>
-            <Select
-              allowClear
-              placeholder={t.teachers.placeholders.degree}
-              options={degrees.map((value) => ({ value, label: degreeLabels[value] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="studiedMajor"
-            label={f.studiedMajor}
-            rules={[zodRule(teacherFields.studiedMajor)]}
-          >
-            <Input placeholder={t.teachers.placeholders.studiedMajor} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="skillCertificates"
-            label={f.skillCertificates}
-            rules={[zodRule(teacherFields.skillCertificates)]}
-          >
-            <Input placeholder={t.teachers.placeholders.skillCertificates} />
-          </Form.Item>
-        </Col>
-        <Col span={24}>
-          <Form.Item name="majorId" label={f.majorId} rules={[zodRule(teacherFields.majorId)]}>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
-              placeholder={t.teachers.placeholders.majorId}
-              options={majors.map((m) => ({ value: m.id, label: `${m.code} ${m.name}` }))}
-            />
-          </Form.Item>
-        </Col>
+        <Field span={12} name="name" label={f.name} required schema={teacherFields.name}>
+          <Input placeholder={t.teachers.placeholders.name} autoFocus />
+        </Field>
+        <Field span={12} name="staffNo" label={f.staffNo} required schema={teacherFields.staffNo}>
+          <Input placeholder={t.teachers.placeholders.staffNo} />
+        </Field>
+        <Field span={12} name="gender" label={f.gender} required schema={teacherFields.gender}>
+          <Radio.Group options={labelledOptions(genders, genderLabels)} />
+        </Field>
+        <Field span={12} name="title" label={f.title} schema={teacherFields.title}>
+          <SuggestInput
+            placeholder={t.teachers.placeholders.title}
+            suggestions={teacherTitleSuggestions}
+            allowClear
+          />
+        </Field>
+        <Field span={12} name="birthMonth" label={f.birthMonth} schema={teacherFields.birthMonth}>
+          <Input placeholder={t.teachers.placeholders.birthMonth} />
+        </Field>
+        <Field span={6} name="education" label={f.education}>
+          <Select
+            allowClear
+            placeholder={t.teachers.placeholders.education}
+            options={labelledOptions(educations, educationLabels)}
+          />
+        </Field>
+        <Field span={6} name="degree" label={f.degree}>
+          <Select
+            allowClear
+            placeholder={t.teachers.placeholders.degree}
+            options={labelledOptions(degrees, degreeLabels)}
+          />
+        </Field>
+        <Field
+          span={12}
+          name="studiedMajor"
+          label={f.studiedMajor}
+          schema={teacherFields.studiedMajor}
+        >
+          <Input placeholder={t.teachers.placeholders.studiedMajor} />
+        </Field>
+        <Field
+          span={12}
+          name="skillCertificates"
+          label={f.skillCertificates}
+          schema={teacherFields.skillCertificates}
+        >
+          <Input placeholder={t.teachers.placeholders.skillCertificates} />
+        </Field>
+        <Field span={24} name="majorId" label={f.majorId} schema={teacherFields.majorId}>
+          <MajorSelect majors={majors} placeholder={t.teachers.placeholders.majorId} />
+        </Field>
         <Col span={24}>
           <Form.Item label={f.flags} style={{ marginBottom: 0 }}>
             <Row>

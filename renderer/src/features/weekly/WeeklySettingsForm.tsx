@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import {
   weeklySettingsSchema,
@@ -17,13 +17,13 @@ import {
   NOT_ON_TIME_THRESHOLD_MIN,
   weekdayLabels,
 } from '../../../../shared/domain/weeklyReports';
-import { DateInput, dateField } from '../../components/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate } from '../../components/format';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
-import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { useWeeklyStore } from './weeklyStore';
+import { DateField, Field } from '../../components/formFields';
 
 const tx = t.weekly;
 const shape = weeklySettingsSchema.shape;
@@ -90,83 +90,77 @@ export function WeeklySettingsForm({
         {tx.settingsIntro} {tx.defaultsNote}
       </Typography.Paragraph>
       <Row gutter={16}>
-        <Col span={12}>
-          <Form.Item
-            name="pilotStart"
-            label={tx.fields.pilotStart}
-            required
-            {...dateField(zodRule(shape.pilotStart))}
-            extra={tx.help.pilotStart}
-          >
-            <DateInput id="weekly-pilotStart" placeholder={tx.placeholders.pilotStart} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="cadence"
-            label={tx.fields.cadence}
-            required
-            rules={[zodRule(shape.cadence)]}
-            extra={tx.help.cadence}
-          >
-            <Select
-              id="weekly-cadence"
-              options={cadences.map((c) => ({ value: c, label: cadenceLabels[c] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="dueWeekday"
-            label={tx.fields.dueWeekday}
-            required
-            rules={[zodRule(shape.dueWeekday)]}
-            extra={tx.help.due}
-          >
-            <Select
-              id="weekly-dueWeekday"
-              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabels[d] }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="dueTime"
-            label={tx.fields.dueTime}
-            required
-            rules={[zodRule(shape.dueTime)]}
-            validateTrigger={['onChange', 'onBlur']}
-          >
-            <Input id="weekly-dueTime" placeholder={tx.placeholders.dueTime} maxLength={5} />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="notOnTimeThreshold"
-            label={tx.fields.notOnTimeThreshold}
-            rules={[zodRule(shape.notOnTimeThreshold)]}
-            extra={tx.help.notOnTimeThreshold}
-          >
-            <InputNumber
-              id="weekly-notOnTimeThreshold"
-              min={NOT_ON_TIME_THRESHOLD_MIN}
-              max={NOT_ON_TIME_THRESHOLD_MAX}
-              precision={0}
-              addonAfter="期"
-              style={{ width: '100%' }}
-            />
-          </Form.Item>
-        </Col>
-        <Col span={12}>
-          <Form.Item
-            name="startWithSystem"
-            label={tx.fields.startWithSystem}
-            valuePropName="checked"
-            extra={tx.help.startWithSystem}
-          >
-            <Switch id="weekly-startWithSystem" />
-          </Form.Item>
-        </Col>
+        <DateField
+          span={12}
+          name="pilotStart"
+          label={tx.fields.pilotStart}
+          required
+          schema={shape.pilotStart}
+          extra={tx.help.pilotStart}
+        >
+          <DateInput id="weekly-pilotStart" placeholder={tx.placeholders.pilotStart} />
+        </DateField>
+        <Field
+          span={12}
+          name="cadence"
+          label={tx.fields.cadence}
+          required
+          schema={shape.cadence}
+          extra={tx.help.cadence}
+        >
+          <Select
+            id="weekly-cadence"
+            options={cadences.map((c) => ({ value: c, label: cadenceLabels[c] }))}
+          />
+        </Field>
+        <Field
+          span={12}
+          name="dueWeekday"
+          label={tx.fields.dueWeekday}
+          required
+          schema={shape.dueWeekday}
+          extra={tx.help.due}
+        >
+          <Select
+            id="weekly-dueWeekday"
+            options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabels[d] }))}
+          />
+        </Field>
+        <Field
+          span={12}
+          name="dueTime"
+          label={tx.fields.dueTime}
+          required
+          schema={shape.dueTime}
+          validateTrigger={['onChange', 'onBlur']}
+        >
+          <Input id="weekly-dueTime" placeholder={tx.placeholders.dueTime} maxLength={5} />
+        </Field>
+        <Field
+          span={12}
+          name="notOnTimeThreshold"
+          label={tx.fields.notOnTimeThreshold}
+          schema={shape.notOnTimeThreshold}
+          extra={tx.help.notOnTimeThreshold}
+        >
+          <InputNumber
+            id="weekly-notOnTimeThreshold"
+            min={NOT_ON_TIME_THRESHOLD_MIN}
+            max={NOT_ON_TIME_THRESHOLD_MAX}
+            precision={0}
+            addonAfter="期"
+            style={{ width: '100%' }}
+          />
+        </Field>
+        <Field
+          span={12}
+          name="startWithSystem"
+          label={tx.fields.startWithSystem}
+          valuePropName="checked"
+          extra={tx.help.startWithSystem}
+        >
+          <Switch id="weekly-startWithSystem" />
+        </Field>
       </Row>
       {settings && settings.rules.length > 1 && (
         <Typography.Paragraph type="secondary" data-testid="weekly-rules">

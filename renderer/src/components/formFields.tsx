@@ -1,0 +1,32 @@
+import { Col, Form, type FormItemProps } from 'antd';
+import type { z } from 'zod';
+import { dateField } from './DateInput';
+import { zodRule } from './zodRule';
+
+interface FieldProps extends FormItemProps {
+  /** The contract's schema for this field, run first so the form shows the core's message. */
+  schema?: z.ZodType;
+  /** The grid column the field fills, when it sits in a `<Row>`. */
+  span?: number;
+}
+
+/** One form field (label, input and the contract's rule), optionally in its grid column. */
+export function Field({ schema, span, rules, ...item }: FieldProps) {
+  const field = (
+    <Form.Item {...item} rules={schema ? [zodRule(schema), ...(rules ?? [])] : rules} />
+  );
+  return span === undefined ? field : <Col span={span}>{field}</Col>;
+}
+
+/** Select/radio options for a domain's values and their Chinese labels. */
+export function labelledOptions<T extends string>(
+  values: readonly T[],
+  labels: Readonly<Record<T, string>>,
+): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+/** A DateInput's field: its typed-date check, then the schema and `rules`, on leaving the field. */
+export function DateField({ schema, rules = [], ...item }: FieldProps) {
+  return <Field {...item} {...dateField(...(schema ? [zodRule(schema)] : []), ...rules)} />;
+}
