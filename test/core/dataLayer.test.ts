@@ -21,6 +21,8 @@ describe('renderer data layer (queryCache) on a real core', () => {
       on: (listener) => t.core.events.on(listener),
     };
     vi.stubGlobal('window', { pilot: bridge });
+    // The browser API the cache schedules its handler-topic map with; Node has none.
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => setTimeout(run, 0));
     vi.resetModules(); // a fresh cache per test, following this test's core
     cache = await import('../../renderer/src/api/queryCache');
   });

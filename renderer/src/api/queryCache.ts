@@ -141,10 +141,15 @@ export function invalidate(topics: readonly Topic[]): void {
   }
 }
 
-/** The core says what every call changed (in this window or any other): follow it once. */
+/**
+ * The core says what every call changed (in this window or any other): follow it once. The
+ * handler-topic map loads when the page is idle: evaluating the contract's schemas before the
+ * frame has painted would delay the first paint, and until it arrives every change refetches.
+ */
 function followChanges() {
-  void loadHandlerTopics();
-  following ??= onPilotEvent((event) => {
+  if (following) return;
+  requestIdleCallback(() => void loadHandlerTopics(), { timeout: 2000 });
+  following = onPilotEvent((event) => {
     if (event.type === 'changed') invalidate(event.topics);
   });
 }
