@@ -34,7 +34,12 @@ export default defineConfig({
         codeSplitting: {
           // What the frame imports is one chunk; everything else (tables, forms, ECharts, each
           // page) loads with the first page that needs it, after the frame has painted.
-          groups: [{ name: 'frame', tags: ['$initial'] }],
+          // The contract (zod schemas and the handler-topic map) is one chunk, not one per
+          // feature file: the first page and the idle topic-map load fetch it in one request.
+          groups: [
+            { name: 'frame', tags: ['$initial'] },
+            { name: 'contract', test: /[\\/]shared[\\/]contract[\\/]/ },
+          ],
         },
       },
     },
