@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { type Page, type Response } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { attachScreenshot, choose, openApp } from '../harness/antd';
@@ -9,7 +9,7 @@ import { schoolProfile } from '../harness/seed';
 import { makeJpeg, makePng } from '../harness/photos';
 import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const classes = ['软件2001班', '软件2002班', '网络2001班'];
 
@@ -74,20 +74,8 @@ async function printed(page: Page, testId: string, handler: string, file: string
 }
 
 test.describe('考场编排', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-arrangements-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('120 candidates in three rooms: arrange by class, print tickets and sign-in sheets', async ({
+    host,
     page,
   }, testInfo) => {
     test.setTimeout(240_000);
@@ -276,6 +264,7 @@ test.describe('考场编排', () => {
   });
 
   test('an arranged batch: photos from a folder on the tickets, 门贴, 考场安排表, attendance in seat order, 首页', async ({
+    host,
     page,
   }, testInfo) => {
     test.setTimeout(240_000);

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { formatBytes } from '../../shared/domain/attachments';
 import { choose, openApp, pressInConfirm } from '../harness/antd';
 import { makeExe, makePdf, makePng } from '../harness/files';
 import { saveSchool } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const panelId = 'attachments-school-1';
 const blobOf = (dataDir: string, bytes: Buffer) => {
@@ -15,20 +14,8 @@ const blobOf = (dataDir: string, bytes: Buffer) => {
 };
 
 test.describe('学校附件', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('upload a PDF and a PNG, preview, download the same bytes, refuse a fake PDF, remove', async ({
+    host,
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
@@ -141,7 +128,7 @@ test.describe('学校附件', () => {
     ).toHaveCount(1);
   });
 
-  test('rename an attachment; the download takes the new name', async ({ page }) => {
+  test('rename an attachment; the download takes the new name', async ({ host, page }) => {
     await openApp(page, await host.launchUrl());
     await saveSchool(page);
     const panel = page.getByTestId(panelId);

@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { attachScreenshot, openApp } from '../harness/antd';
 import { addStudents, dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
@@ -6,22 +5,13 @@ import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { webHostCall } from '../harness/seedStaff';
 import { expectDashboardExamFigures, openBatch } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 test.describe('考勤登记', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-attendance-');
-    host = await startWebHostProcess(temp.dir);
-  });
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  test.afterEach(async () => {});
 
   test('attendance recorded on the batch page (keys, one 违纪, the rest in bulk) shows on the batch and on 首页', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -101,6 +91,7 @@ test.describe('考勤登记', () => {
   });
 
   test('at 1280×720 the batch page header fits and the fixed 操作 column covers no money column', async ({
+    host,
     page,
     request,
   }, testInfo) => {

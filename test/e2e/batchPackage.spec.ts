@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
@@ -8,23 +7,11 @@ import { makeZip } from '../harness/files';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook } from '../harness/sheets';
 import { openBatch } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 test.describe('考核报名材料包', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-batchpkg-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('导出报名材料包 on the batch page downloads a zip that 校验材料包 accepts and 标记为已提交 keeps', async ({
+    host,
     page,
     request,
   }, testInfo) => {

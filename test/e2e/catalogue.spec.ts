@@ -1,8 +1,8 @@
 import { downloadProblemRows } from '../harness/uiFlows';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { errorOf, openApp, openConfirm, pressInConfirm } from '../harness/antd';
 import { xlsxBytes } from '../harness/sheets';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,20 +25,8 @@ async function importFile(page: Page, name: string, rows: string[][]) {
 }
 
 test.describe('证书目录', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('samples, a cap with its document number, import with a bad row left out then fixed, archive', async ({
+    host,
     page,
   }, testInfo) => {
     const consoleErrors: string[] = [];

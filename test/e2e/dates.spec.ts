@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { choose, errorOf, openDialog, openPage, openApp } from '../harness/antd';
 import { setCaps, type DataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 /**
  * One date input: what people type (2019-09-01, 2019/9/1, 2019.9.1, 20190901, 2019年9月1日) is
@@ -19,13 +19,9 @@ async function typeDate(page: Page, fieldId: string, text: string) {
 }
 
 test.describe('日期输入', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
   let call: DataCall;
 
-  test.beforeEach(async ({ request }) => {
-    temp = makeTempDir('pilotdesk-e2e-');
-    host = await startWebHostProcess(temp.dir);
+  test.beforeEach(async ({ host, request }) => {
     const raw = webHostCall(request, host);
     call = async (name, input) => {
       const result = await raw(name, input);
@@ -36,12 +32,8 @@ test.describe('日期输入', () => {
     await setCaps(call);
   });
 
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('考核日期 takes every way of typing a date, refuses impossible ones, saves the day', async ({
+    host,
     page,
   }) => {
     await openApp(page, `${await host.launchUrl()}#/exams`);
@@ -84,7 +76,7 @@ test.describe('日期输入', () => {
     expect(batches.map((b) => b.examDate)).toEqual(['2022-08-31']);
   });
 
-  test('试点开始日期 typed as 2026.3.2 sets up the weekly calendar', async ({ page }) => {
+  test('试点开始日期 typed as 2026.3.2 sets up the weekly calendar', async ({ host, page }) => {
     await openApp(page, await host.launchUrl());
     await openPage(page, '周报');
     await typeDate(page, 'weekly-pilotStart', '2026.3.2');
@@ -96,6 +88,7 @@ test.describe('日期输入', () => {
   });
 
   test('场所协议日期: typed or picked from the calendar, shown and saved as that day', async ({
+    host,
     page,
   }) => {
     await openApp(page, `${await host.launchUrl()}#/facilities`);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   answerUnsaved,
@@ -20,7 +20,7 @@ import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
 import { openBatch } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const ledger = (page: Page) => page.getByTestId('fees-table');
 const rowOf = (page: Page, studentNo: string) =>
@@ -57,20 +57,8 @@ async function saveChange(page: Page) {
 }
 
 test.describe('费用台账', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-fees-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('roster from GBK CSV, 50 sign-ups, fees and payers, rule violations appear and clear', async ({
+    host,
     page,
     request,
   }, testInfo) => {

@@ -1,27 +1,14 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from '../harness/antd';
 import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 test.describe('上报数据中心', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-formats-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('试点项目 exports 课证融通关联关系数据 with its courses, read back', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -82,6 +69,7 @@ test.describe('上报数据中心', () => {
   });
 
   test('费用台账 names the 15-digit IDs before 考生信息上传表 and the missing 发证机构编码 before 学生技能证书数据', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -189,6 +177,7 @@ test.describe('上报数据中心', () => {
   });
 
   test('费用台账 saves an organization’s own 考生信息上传表 layout and downloads the sheet in it', async ({
+    host,
     page,
     request,
   }, testInfo) => {

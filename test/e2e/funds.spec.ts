@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import {
   attachScreenshot,
@@ -14,7 +14,7 @@ import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const ORG = '工业和信息化部教育与考试中心';
 const PROJECT = 'Web前端开发（2026年）';
@@ -32,20 +32,8 @@ async function save(page: Page) {
 }
 
 test.describe('试点经费', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-funds-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('records income, spends, sees 考核费 from the payments, exports the 使用情况表 and reads it back', async ({
+    host,
     page,
     request,
   }, testInfo) => {

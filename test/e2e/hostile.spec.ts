@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
@@ -8,7 +8,7 @@ import { makeIncompressibleFile, makePdf, makeSparseFile } from '../harness/file
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 /**
  * Hostile input: HTML and script typed into text fields are shown as text on every page —
@@ -150,19 +150,10 @@ async function expectInert(page: Page, dialogs: string[]) {
 }
 
 test.describe('HTML and script in text fields', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-hostile-');
-    host = await startWebHostProcess(temp.dir);
-  });
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  test.afterEach(async () => {});
 
   test('are shown as the literal text on every page, and nothing runs', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -223,9 +214,11 @@ test.describe('HTML and script in text fields', () => {
   });
 
   test('a 200 MB file picked for an import is refused by its size before it is read', async ({
+    host,
+    workDir,
     page,
   }, testInfo) => {
-    const big = makeSparseFile(path.join(temp.dir, '全校名单.xlsx'), 200 * 1024 * 1024);
+    const big = makeSparseFile(path.join(workDir, '全校名单.xlsx'), 200 * 1024 * 1024);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -245,9 +238,11 @@ test.describe('HTML and script in text fields', () => {
   });
 
   test('a package over 200 MB picked for 校验材料包 is refused at once, nothing sent', async ({
+    host,
+    workDir,
     page,
   }) => {
-    const big = makeSparseFile(path.join(temp.dir, '材料包.zip'), 201 * 1024 * 1024);
+    const big = makeSparseFile(path.join(workDir, '材料包.zip'), 201 * 1024 * 1024);
     await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);
@@ -259,9 +254,11 @@ test.describe('HTML and script in text fields', () => {
   });
 
   test('取消 while a big package is still being sent: nothing is checked, nothing stays staged', async ({
+    host,
+    workDir,
     page,
   }, testInfo) => {
-    const big = makeIncompressibleFile(path.join(temp.dir, '材料包.zip'), 190 * 1024 * 1024);
+    const big = makeIncompressibleFile(path.join(workDir, '材料包.zip'), 190 * 1024 * 1024);
     await openApp(page, await host.launchUrl());
     await openPage(page, '申报材料');
     await page.getByTestId('package-verify').locator('input[type=file]').setInputFiles(big);

@@ -1,6 +1,6 @@
 import { downloadProblemRows } from '../harness/uiFlows';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { Document, Packer, Paragraph } from 'docx';
 import {
   attachScreenshot,
@@ -16,7 +16,8 @@ import { softwareMajor } from '../harness/majors';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,20 +35,8 @@ async function previewRoster(page: Page, host: RunningWebHost, rows: string[][])
 }
 
 test.describe('学生名单导入：真实学校的表格', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-import-roster-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('a 合计 row, a pasted row, a bad check digit and a dashed phone: grouped, problem rows downloaded, the valid rows imported', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -167,6 +156,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
   });
 
   test('a long roster previews a page of rows at a time; another page comes from the core', async ({
+    host,
     page,
     request,
   }) => {
@@ -195,6 +185,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
     await expect(dialog.getByTestId('import-summary')).toContainText('共 1,205 行');
   });
   test('two rows with one 学号 but different people are laid side by side, the differing cells marked', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -222,6 +213,7 @@ test.describe('学生名单导入：真实学校的表格', () => {
   });
 
   test('按名称新建这些专业: two unknown majors get codes in one dialog, and the preview matches them', async ({
+    host,
     page,
     request,
   }, testInfo) => {

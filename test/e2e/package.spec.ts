@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
@@ -12,8 +12,8 @@ import { pdfPages } from '../harness/documents';
 import { makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { softwareMajor } from '../harness/majors';
+import { expect, test } from '../harness/webHostTest';
 
 async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
   const result = await call(name, input);
@@ -63,20 +63,8 @@ async function seed(call: Call): Promise<{ id: number }> {
 }
 
 test.describe('申报材料', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-package-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('a failing project exports as 草稿 after 确定, and the download verifies', async ({
+    host,
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
@@ -116,6 +104,7 @@ test.describe('申报材料', () => {
   });
 
   test('打印申报表 and 打印实施方案 open each document’s PDF in a new tab of the browser', async ({
+    host,
     page,
   }, testInfo) => {
     await seed(webHostCall(page.request, host));
@@ -148,6 +137,7 @@ test.describe('申报材料', () => {
   });
 
   test('兼容旧版 Windows 解压 writes GBK names without the UTF-8 flag, and the download still verifies', async ({
+    host,
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
@@ -186,7 +176,11 @@ test.describe('申报材料', () => {
     await attachScreenshot(page, testInfo, 'package-gbk');
   });
 
-  test('取消 during an export: a message, no download, no file', async ({ page }, testInfo) => {
+  test('取消 during an export: a message, no download, no file', async ({
+    host,
+    workDir,
+    page,
+  }, testInfo) => {
     const call = webHostCall(page.request, host);
     await seed(call);
     await openApp(page, await host.launchUrl());
@@ -219,11 +213,13 @@ test.describe('申报材料', () => {
     // The page saves a package only when the export answers with one; 已取消 is that same
     // answer's refusal, so no download can follow it.
     expect(downloads).toEqual([]);
-    const exportsDir = path.join(temp.dir, 'exports');
+    const exportsDir = path.join(workDir, 'exports');
     expect(existsSync(exportsDir) ? readdirSync(exportsDir) : []).toEqual([]);
   });
 
   test('标记为已提交 keeps the downloaded zip read-only with its SHA-256; downloading it back gives the same bytes; later edits are listed', async ({
+    host,
+    workDir,
     page,
   }, testInfo) => {
     test.setTimeout(180_000);
@@ -256,7 +252,7 @@ test.describe('申报材料', () => {
     await expect(row).toContainText('提交后未修改');
 
     // The kept copy: in submitted/, read-only, byte for byte what was downloaded.
-    const keptDir = path.join(temp.dir, 'submitted');
+    const keptDir = path.join(workDir, 'submitted');
     const [kept] = readdirSync(keptDir);
     expect(readFileSync(path.join(keptDir, kept)).equals(sentBytes)).toBe(true);
     expect(statSync(path.join(keptDir, kept)).mode & 0o777).toBe(0o400);
@@ -288,6 +284,7 @@ test.describe('申报材料', () => {
     await attachScreenshot(page, testInfo, 'submitted-packages');
   });
   test('校验材料包 shows a duplicate-entry package and a foreign manifest without crashing', async ({
+    host,
     page,
   }, testInfo) => {
     const call = webHostCall(page.request, host);
@@ -325,6 +322,7 @@ test.describe('申报材料', () => {
   });
 
   test('a page that crashes keeps the sidebar working, and 重新加载此页 mounts it again', async ({
+    host,
     page,
   }, testInfo) => {
     await seed(webHostCall(page.request, host));

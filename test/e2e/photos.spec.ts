@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage, openApp } from '../harness/antd';
@@ -8,22 +7,13 @@ import { makeJpeg, makePng } from '../harness/photos';
 import { webHostCall } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
 import { openBatch } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 test.describe('考生照片', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-photos-');
-    host = await startWebHostProcess(temp.dir);
-  });
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  test.afterEach(async () => {});
 
   test('photos picked on the batch page are checked file by file, imported, exported and shown on the student', async ({
+    host,
     page,
     request,
   }, testInfo) => {

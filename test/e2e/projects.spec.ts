@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import {
   attachScreenshot,
   choose,
@@ -14,8 +14,8 @@ import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { addMajor, addRoom, addSite, fillTeacher, saveSchool } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { softwareMajor } from '../harness/majors';
+import { expect, test } from '../harness/webHostTest';
 
 const verdict = (page: Page, rule: string) =>
   page.getByTestId('live-selfcheck').getByTestId(`verdict-${rule}`);
@@ -52,20 +52,9 @@ async function saveProject(page: Page, toast: string) {
 }
 
 test.describe('试点项目与资格自查', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-projects-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('build an application from nothing; the self-check goes from fail to pass; it survives a restart', async ({
+    host,
+    restartHost,
     page,
     request,
   }, testInfo) => {
@@ -232,9 +221,8 @@ test.describe('试点项目与资格自查', () => {
     await attachScreenshot(page, testInfo, 'selfcheck-pass');
 
     // Restart the web host: everything is still there.
-    await host.stop();
-    host = await startWebHostProcess(temp.dir);
-    await openApp(page, await host.launchUrl());
+    const restarted = await restartHost();
+    await openApp(page, await restarted.launchUrl());
     await openPage(page, '试点项目');
     const projectRow = page.locator('.ant-table-row', { hasText: 'Web前端开发' });
     await expect(projectRow).toContainText('初级、中级');
@@ -266,6 +254,7 @@ test.describe('试点项目与资格自查', () => {
   });
 
   test('an edit after 已申报 asks first, is saved as a revision, and the submitted version stays beside it', async ({
+    host,
     page,
   }, testInfo) => {
     await seedDraftProject(webHostCall(page.request, host));
@@ -327,7 +316,7 @@ test.describe('试点项目与资格自查', () => {
     await attachScreenshot(page, testInfo, 'project-revision-compare');
   });
 
-  test('deleting a teacher a project uses names the project first', async ({ page }) => {
+  test('deleting a teacher a project uses names the project first', async ({ host, page }) => {
     await openApp(page, await host.launchUrl());
     await saveSchool(page);
     await openPage(page, '教师');

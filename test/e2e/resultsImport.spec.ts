@@ -1,28 +1,18 @@
-import { expect, test } from '@playwright/test';
 import { answerUnsaved, attachScreenshot, openApp } from '../harness/antd';
 import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
 import { openBatch } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 test.describe('成绩导入', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-results-');
-    host = await startWebHostProcess(temp.dir);
-  });
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  test.afterEach(async () => {});
 
   test('the organization’s sheet imported from the batch page sets statuses and certificate numbers', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -79,6 +69,7 @@ test.describe('成绩导入', () => {
   });
 
   test('批量录入结果: a page of results typed into the table and saved at once', async ({
+    host,
     page,
     request,
   }, testInfo) => {

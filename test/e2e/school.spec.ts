@@ -1,25 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { appStarted, choose, openApp } from '../harness/antd';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const fieldError = (page: Page, text: string | RegExp) =>
   page.locator('.ant-form-item-explain-error').filter({ hasText: text });
 
 test.describe('学校信息', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('fill the profile, see the live verdict, save, restart, values persist', async ({
+    host,
+    restartHost,
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
@@ -64,10 +53,9 @@ test.describe('学校信息', () => {
     await page.reload();
     await appStarted(page);
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');
-    await host.stop();
-    host = await startWebHostProcess(temp.dir);
+    const restarted = await restartHost();
     // With a school on file the app opens on 首页; the profile is one click away.
-    await openApp(page, await host.launchUrl());
+    await openApp(page, await restarted.launchUrl());
     await expect(page.getByRole('heading', { name: '首页' })).toBeVisible();
     await page.getByRole('menuitem', { name: '学校信息' }).click();
     await expect(page.locator('#school-name')).toHaveValue('湖北示例职业技术学院');
@@ -80,7 +68,7 @@ test.describe('学校信息', () => {
     await expect(page.getByText(/最后保存于 \d{4}年\d{1,2}月\d{1,2}日/)).toBeVisible();
   });
 
-  test('an invalid value shows its message and nothing is saved', async ({ page }) => {
+  test('an invalid value shows its message and nothing is saved', async ({ host, page }) => {
     await openApp(page, await host.launchUrl());
     await page.locator('#school-name').fill('某职业学校');
     await page.locator('#school-contactPhone').fill('12345');

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import {
   attachScreenshot,
   choose,
@@ -11,7 +11,7 @@ import {
 } from '../harness/antd';
 import { WEB_CERT, addStudents, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 /**
  * Whether toasts start under the bottom edge of `title`, whatever their widths: measured on
@@ -41,20 +41,9 @@ const signupRows = (page: Page) =>
 test.describe('selections mean what they say', () => {
   // The coordinator's screen.
   test.use({ viewport: { width: 1366, height: 768 } });
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-selection-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
 
   test('全选 41 across pages minus one signs up 40; a bulk 已缴费 skips the withdrawn row after saying why; an emptied fee keeps the fee', async ({
+    host,
     page,
     request,
   }, testInfo) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { type Page, type TestInfo } from '@playwright/test';
 import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
@@ -9,7 +9,8 @@ import { makeBulkyFile, makeIncompressibleFile } from '../harness/files';
 import { attachScreenshot, choose, confirmRestore, openApp, pressInConfirm } from '../harness/antd';
 import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
 import { webHostCall } from '../harness/seedStaff';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { makeTempDir, startWebHostProcess } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const go = (page: Page, menu: string) => page.getByRole('menuitem', { name: menu }).click();
 
@@ -49,20 +50,8 @@ async function restoreRow(page: Page, row: ReturnType<Page['locator']>) {
 }
 
 test.describe('设置', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('data folder, manual backup, restore it, undo the restore, export the database', async ({
+    host,
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
@@ -131,6 +120,7 @@ test.describe('设置', () => {
   });
 
   test('restores a backup file over 45 MB from disk (another PC’s), showing the upload progress', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -183,6 +173,7 @@ test.describe('设置', () => {
   });
 
   test('取消 while a restore file is still being sent: nothing is restored, nothing stays staged', async ({
+    host,
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
@@ -211,6 +202,7 @@ test.describe('设置', () => {
   });
 
   test('moves to a new PC: 下载（含附件） in one host, 从文件还原 the .zip in another, attachments included', async ({
+    host,
     page,
     request,
   }, testInfo) => {
@@ -274,6 +266,7 @@ test.describe('设置', () => {
   });
 
   test('restoring an uploaded file that is not a database is refused with a message', async ({
+    host,
     page,
   }) => {
     await openApp(page, await host.launchUrl());

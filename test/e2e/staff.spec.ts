@@ -1,4 +1,3 @@
-import { expect, test } from '@playwright/test';
 import {
   answerUnsaved,
   attachScreenshot,
@@ -13,23 +12,11 @@ import {
 } from '../harness/antd';
 import { addMajor, fillTeacher, saveButton, type TeacherRow } from '../harness/uiFlows';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 test.describe('专业、教师与实训条件', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-staff-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('majors, teachers (duplicate 工号 refused), a room with equipment and an off-campus site persist', async ({
+    host,
     page,
   }, testInfo) => {
     test.setTimeout(180_000); // the whole path of four pages, typed as a coordinator would
@@ -211,6 +198,7 @@ test.describe('专业、教师与实训条件', () => {
   });
 
   test('deleting a major in use says how many teachers use it, and unlinks them when confirmed', async ({
+    host,
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
@@ -262,6 +250,7 @@ test.describe('专业、教师与实训条件', () => {
   });
 
   test('a teacher’s 出生年月, 学历, 学位, 所学专业 and 职业技能等级证书 are typed in the form and shown in the table', async ({
+    host,
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
@@ -305,7 +294,10 @@ test.describe('专业、教师与实训条件', () => {
     await expect(row).toContainText('1985年3月');
   });
 
-  test('a thousand teachers list, filter and count on the page', async ({ page }, testInfo) => {
+  test('a thousand teachers list, filter and count on the page', async ({
+    host,
+    page,
+  }, testInfo) => {
     await seedStaff(webHostCall(page.request, host), 1000);
     await openApp(page, `${await host.launchUrl()}#/teachers`);
     await expect(page.getByRole('heading', { level: 3, name: '教师' })).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import {
   attachScreenshot,
   errorOf,
@@ -9,9 +9,9 @@ import {
 } from '../harness/antd';
 import { csvBytes } from '../harness/sheets';
 import { residentId, withBadCheckChar } from '../harness/students';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { softwareMajor } from '../harness/majors';
 import { webHostCall, type Call } from '../harness/seedStaff';
+import { expect, test } from '../harness/webHostTest';
 
 /** The school already has its major 软件技术 (entered on the 专业 page, see staff.spec.ts). */
 async function seedMajor(call: Call) {
@@ -69,20 +69,8 @@ async function pickFile(page: Page, name: string, rows: string[][]) {
 const table = (page: Page) => page.getByTestId('students-table');
 
 test.describe('学生', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-students-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('roster import from a GBK CSV: errors by row, fix, re-import; search, filter, add, delete', async ({
+    host,
     page,
   }, testInfo) => {
     const consoleErrors: string[] = [];

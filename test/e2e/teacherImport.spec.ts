@@ -1,26 +1,16 @@
 import { downloadProblemRows } from '../harness/uiFlows';
-import { expect, test } from '@playwright/test';
 import { attachScreenshot, openApp, openConfirm, openPage, pressInConfirm } from '../harness/antd';
 import { xlsxBytes } from '../harness/sheets';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const header = ['工号', '姓名', '性别', '职称', '专任', '双师型', '能独立承担教学任务'];
 
 test.describe('教师导入', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-teachers-');
-    host = await startWebHostProcess(temp.dir);
-  });
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  test.afterEach(async () => {});
 
   test('a sheet with a bad row: its problem rows downloaded, the valid row imported alone; fixed, the rest imports; again, nothing doubles', async ({
+    host,
     page,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());

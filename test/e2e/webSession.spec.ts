@@ -1,26 +1,13 @@
-import { expect, test } from '@playwright/test';
 import { appStarted } from '../harness/antd';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { expect, test } from '../harness/webHostTest';
 
 /**
  * The browser side of the web host's access: the launch link is spent by the tab
  * that opens it, the tab keeps its session through a reload, and no cookie is involved.
  */
 test.describe('启动链接与会话', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-session-');
-    host = await startWebHostProcess(temp.dir);
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
-
   test('the launch link opens one tab, leaves the address bar, survives a reload; a second tab is refused', async ({
+    host,
     page,
     context,
   }) => {
@@ -42,7 +29,10 @@ test.describe('启动链接与会话', () => {
     await expect(second.getByRole('menuitem', { name: '学校信息' })).toHaveCount(0);
   });
 
-  test('a page opened without a launch link shows the same Chinese answer', async ({ page }) => {
+  test('a page opened without a launch link shows the same Chinese answer', async ({
+    host,
+    page,
+  }) => {
     await page.goto(`${host.origin}/`);
     await expect(page.getByText('链接已失效，请重新启动 1+X试点工作台')).toBeVisible();
   });

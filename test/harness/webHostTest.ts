@@ -1,0 +1,51 @@
+import { test as base } from '@playwright/test';
+import {
+  makeTempDir,
+  startWebHostProcess,
+  type RunningWebHost,
+  type WebHostOptions,
+} from './webHost';
+
+interface WebHostFixtures {
+  /** How the test's host starts (`test.use({ hostOptions })`), e.g. with a test clock. */
+  hostOptions: WebHostOptions;
+  /** A folder of the test's own, removed after it: the host's data folder, and room for files. */
+  workDir: string;
+  /** `npm run web` on `workDir`, started for the test and stopped after it. */
+  host: RunningWebHost;
+  /**
+   * Stops the test's host and starts it again on the same folder (what a coordinator's restart
+   * does); the new host, stopped after the test like the first.
+   */
+  restartHost: () => Promise<RunningWebHost>;
+}
+
+/** Playwright's `test` with a web host of the test's own, in a fresh data folder. */
+export const test = base.extend<WebHostFixtures>({
+  hostOptions: [{}, { option: true }],
+  // Playwright reads a fixture's dependencies from its first parameter: this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  workDir: async ({}, use) => {
+    const temp = makeTempDir('pilotdesk-e2e-');
+    await use(temp.dir);
+    temp.remove();
+  },
+  host: async ({ workDir, hostOptions }, use) => {
+    const host = await startWebHostProcess(workDir, 0, hostOptions);
+    await use(host);
+    await host.stop();
+  },
+  restartHost: async ({ host, workDir, hostOptions }, use) => {
+    const started: RunningWebHost[] = [];
+    let current = host;
+    await use(async () => {
+      await current.stop();
+      current = await startWebHostProcess(workDir, 0, hostOptions);
+      started.push(current);
+      return current;
+    });
+    for (const running of started) await running.stop();
+  },
+});
+
+export { expect } from '@playwright/test';
