@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { CertificateLevel } from '../domain/certificate';
 import type { ExamForm } from '../domain/costCaps';
 import { certificateLevelSchema } from './catalogue';
-import { batchListSchema, examFormSchema, isoDate } from './exams';
+import { batchListSchema, examFormSchema } from './exams';
 import {
   byIdSchema,
   idField,
+  isoDate,
   optionalText,
   requiredText,
   yuanToFenField,

@@ -44,7 +44,7 @@ export const costCapFenSchema = z
 export const capDocumentSchema = requiredCleanText('文件文号', 100);
 
 export const certificateLevelSchema = z.enum(certificateLevels, {
-  error: '等级应为 初级、中级 或 高级',
+  error: (issue) => (issue.input == null ? '请选择等级' : '等级应为 初级、中级 或 高级'),
 });
 
 /** One offered level. Its caps and approved fees are `limits`, each with its own period. */

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { examSiteStatuses, type ExamSiteStatus, type PlaceKind } from '../domain/examSites';
 import type { RecordDocument } from './attachments';
-import { isoDate } from './exams';
-import { byIdSchema, idField, optionalDate, optionalText, type DeleteResult } from './fields';
+import {
+  byIdSchema,
+  idField,
+  isoDate,
+  optionalDate,
+  optionalText,
+  type DeleteResult,
+} from './fields';
 import { uploadedFileSchema, type FileOffer } from './files';
 import type { TopicsOf } from './topics';
 

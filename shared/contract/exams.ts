@@ -21,6 +21,7 @@ import {
   deleteSchema,
   idField,
   intField,
+  isoDate,
   optionalText,
   yuanToFenField,
   type DeleteResult,
@@ -29,14 +30,6 @@ import type { Usage } from './usage';
 import { feeData, type TopicsOf } from './topics';
 import type { AgreedFee } from '../domain/feeAgreements';
 import type { ExamSiteVerdict } from '../domain/examSites';
-
-export const isoDate = (label: string) =>
-  z.iso.date({
-    error: (issue) =>
-      issue.input == null || issue.input === ''
-        ? `请填写${label}`
-        : `${label}应为有效日期，格式如 2020-09-01`,
-  });
 
 // ---------------------------------------------------------------- 考核批次 (exam batches)
 

@@ -21,6 +21,7 @@ import {
 import {
   deleteSchema,
   idField,
+  isoDate,
   optionalText,
   requiredText,
   yuanToFenField,
@@ -202,7 +203,7 @@ export const paymentFields = {
   batchId: idField('考核批次').nullable().default(null),
   invoiceNo: optionalText('发票号', 50),
   amount: yuanToFenField('金额').refine((fen) => fen > 0, { error: '金额应大于 0' }),
-  paidOn: z.iso.date({ error: '付款日期应为有效日期，格式如 2020-09-01' }),
+  paidOn: isoDate('付款日期'),
   note: optionalText('备注', 500),
 };
 

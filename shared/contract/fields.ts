@@ -53,10 +53,19 @@ export const intField = (label: string, min: number, max: number, unit = '') => 
 export const flagField = (label: string, fallback: boolean) =>
   z.boolean({ error: `“${label}”应为“是”或“否”` }).default(fallback);
 
-/** A database row id. */
+/** A required ISO date (2020-09-01): “请填写” when empty, the format otherwise. */
+export const isoDate = (label: string) =>
+  z.iso.date({
+    error: (issue) =>
+      issue.input == null || issue.input === ''
+        ? `请填写${label}`
+        : `${label}应为有效日期，格式如 2020-09-01`,
+  });
+
+/** A database row id; absent, it is a choice not made (a form's empty select). */
 export const idField = (label: string) =>
   z
-    .number({ error: `${label}无效` })
+    .number({ error: (issue) => (issue.input == null ? `请选择${label}` : `${label}无效`) })
     .int({ error: `${label}无效` })
     .positive({ error: `${label}无效` });
 
@@ -90,7 +99,7 @@ export const optionalYearMonth = (label: string) =>
  * integer fen. The output is fen; never store the yuan value.
  */
 export const yuanToFenField = (label: string) => {
-  const message = `${label}应为金额（元），最多两位小数，例如 12800 或 12800.50`;
+  const message = `${label}应以元为单位，最多两位小数，例如 12800 或 12800.50`;
   return z
     .union([z.number(), z.string()], {
       error: (issue) => (issue.input == null ? `请填写${label}` : message),

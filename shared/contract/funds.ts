@@ -14,6 +14,7 @@ import {
   byIdSchema,
   idField,
   intField,
+  isoDate,
   optionalText,
   yuanToFenField,
   type DeleteResult,
@@ -30,7 +31,7 @@ export const fundFields = {
   id: idField('经费记录').optional(),
   projectId: idField('试点项目'),
   amount: positiveAmount,
-  occurredOn: z.iso.date({ error: '日期应为有效日期，格式如 2020-09-01' }),
+  occurredOn: isoDate('日期'),
   note: optionalText('备注', 500),
 };
 

@@ -13,14 +13,12 @@ import {
   type PeriodState,
   type ScheduleRule,
 } from '../domain/weeklyReports';
-import { intField, optionalText } from './fields';
+import { intField, isoDate, optionalText } from './fields';
 import { feeData, type TopicsOf } from './topics';
-
-const date = (label: string) => z.iso.date({ error: `${label}应为有效日期，格式如 2020-09-01` });
 
 /** The schedule of weekly reports; the settings form and the core validate with it. */
 export const weeklySettingsSchema = z.object({
-  pilotStart: date('试点开始日期').refine((v) => v >= '2019-01-01' && v <= '2100-12-31', {
+  pilotStart: isoDate('试点开始日期').refine((v) => v >= '2019-01-01' && v <= '2100-12-31', {
     error: '试点开始日期应在 2019 年至 2100 年之间',
   }),
   cadence: z.enum(cadences, { error: '请选择报送周期（每周或每两周）' }),
@@ -50,7 +48,7 @@ export const weeklyNarrativeFields = {
 export const narrativeKeys = ['progress', 'problems', 'nextPlan', 'experience'] as const;
 export type NarrativeKey = (typeof narrativeKeys)[number];
 
-const periodStart = date('周报期次（开始日期）');
+const periodStart = isoDate('周报期次（开始日期）');
 
 export const weeklyDraftSchema = z.object({ periodStart, ...weeklyNarrativeFields });
 export type WeeklyDraftInput = z.input<typeof weeklyDraftSchema>;
@@ -74,7 +72,7 @@ export const weeklyExportSchema = z.object({
 });
 
 export const weeklyExportRangeSchema = z
-  .object({ from: date('起始日期'), to: date('截止日期'), format: exportFormat })
+  .object({ from: isoDate('起始日期'), to: isoDate('截止日期'), format: exportFormat })
   .strict()
   .refine((v) => v.from <= v.to, { error: '起始日期不能晚于截止日期', path: ['to'] });
 

@@ -204,7 +204,7 @@ describe('funds: income and spending', () => {
       'funds.save',
       spendingInput(web, 'training', '12.345', { occurredOn: '2026-03-01' }),
     );
-    expect(badAmount.message).toContain('金额应为金额（元）');
+    expect(badAmount.message).toContain('金额应以元为单位');
     const zero = await fails(
       t,
       'funds.save',

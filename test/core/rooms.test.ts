@@ -125,7 +125,7 @@ describe('training rooms', () => {
       { path: 'equipment.1.name', message: '请填写设备名称' },
       {
         path: 'equipment.1.unitValue',
-        message: '设备单价应为金额（元），最多两位小数，例如 12800 或 12800.50',
+        message: '设备单价应以元为单位，最多两位小数，例如 12800 或 12800.50',
       },
       { path: 'equipment.2.unitValue', message: '请填写设备单价' },
     ]);

@@ -24,6 +24,14 @@ export function showFieldErrors(form: FormInstance, error: unknown): boolean {
 
 type Messages = Pick<MessageInstance, 'error'>;
 
+/**
+ * Says nothing was saved because fields are marked. One toast however often 保存 is pressed: a
+ * stack of the same words would cover the very fields it points to.
+ */
+export function sayFixFields(message: Messages): void {
+  void message.error({ content: t.common.fixFields, key: 'fix-fields' });
+}
+
 /** The form's values once every field is valid; otherwise says nothing was saved and returns undefined. */
 export async function validatedValues<V>(
   form: FormInstance<V>,
@@ -32,7 +40,7 @@ export async function validatedValues<V>(
   try {
     return await form.validateFields();
   } catch {
-    message.error(t.common.fixFields);
+    sayFixFields(message);
     return undefined;
   }
 }

@@ -24,7 +24,7 @@ describe('exams contract', () => {
     });
     expect('fee' in parsed).toBe(false);
     const bad = batchSaveSchema.safeParse({ ...batch, fee: '12.345' });
-    expect(bad.error?.issues[0].message).toContain('每人考核费应为金额（元），最多两位小数');
+    expect(bad.error?.issues[0].message).toContain('每人考核费应以元为单位，最多两位小数');
     const noDate = batchSaveSchema.safeParse({ ...batch, examDate: '' });
     expect(noDate.error?.issues[0].message).toBe('请填写考核日期');
   });

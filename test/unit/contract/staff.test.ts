@@ -89,7 +89,7 @@ describe('equipment schema: yuan in, fen out', () => {
 
   it.each([[-1], ['12.345'], ['abc'], [1e10]])('refuses %s', (unitValue) => {
     expect(messages(equipmentInputSchema, { name: '计算机', quantity: 1, unitValue })).toEqual({
-      unitValue: '设备单价应为金额（元），最多两位小数，例如 12800 或 12800.50',
+      unitValue: '设备单价应以元为单位，最多两位小数，例如 12800 或 12800.50',
     });
   });
 

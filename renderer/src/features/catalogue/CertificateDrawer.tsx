@@ -45,6 +45,7 @@ import { useCatalogueStore } from './catalogueStore';
 import { LimitsEditor, type LimitFormValue } from './LimitsEditor';
 import { SuggestInput } from '../../components/SuggestInput';
 import { Field } from '../../components/formFields';
+import { sayFixFields } from '../../components/formErrors';
 
 interface LevelFormValue {
   offered: boolean;
@@ -159,12 +160,12 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
     try {
       values = await form.validateFields();
     } catch {
-      message.error(t.common.fixFields);
+      sayFixFields(message);
       return;
     }
     const input = toInput(values);
     if (input.levels.length === 0) {
-      message.error(t.common.fixFields);
+      sayFixFields(message);
       return;
     }
     // Overlapping periods and dates out of order: the contract's own check, shown at the row.
@@ -176,7 +177,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
           errors: [issue.message],
         })),
       );
-      message.error(t.common.fixFields);
+      sayFixFields(message);
       return;
     }
     try {

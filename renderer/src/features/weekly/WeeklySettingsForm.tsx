@@ -13,8 +13,6 @@ import {
   DEFAULT_DUE_TIME,
   DEFAULT_DUE_WEEKDAY,
   DEFAULT_NOT_ON_TIME_THRESHOLD,
-  NOT_ON_TIME_THRESHOLD_MAX,
-  NOT_ON_TIME_THRESHOLD_MIN,
   weekdayLabels,
 } from '../../../../shared/domain/weeklyReports';
 import { DateInput } from '../../components/DateInput';
@@ -143,10 +141,9 @@ export function WeeklySettingsForm({
           schema={shape.notOnTimeThreshold}
           extra={tx.help.notOnTimeThreshold}
         >
+          {/* No min/max: the box would silently change 0 to 2; the contract's rule says the range. */}
           <InputNumber
             id="weekly-notOnTimeThreshold"
-            min={NOT_ON_TIME_THRESHOLD_MIN}
-            max={NOT_ON_TIME_THRESHOLD_MAX}
             precision={0}
             addonAfter="期"
             style={{ width: '100%' }}
