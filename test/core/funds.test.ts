@@ -15,7 +15,7 @@ import { makePdf } from '../harness/files';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
-import { auditEntries, fails, ok, readRows } from '../harness/staff';
+import { auditEntries, coreDataCall, fails, ok, readRows } from '../harness/staff';
 import { downloaded } from '../harness/downloads';
 import { unzipEntries } from '../harness/zip';
 
@@ -23,7 +23,7 @@ let t: TestCore;
 let call: DataCall;
 beforeEach(() => {
   t = createTestCore();
-  call = (name, input) => ok(t, name as HandlerName, input);
+  call = coreDataCall(t);
 });
 afterEach(() => t.dispose());
 
