@@ -9,7 +9,7 @@ import type { ImportPreview, ImportResult } from '../../shared/contract/imports'
 import sample from '../../resources/catalogue/sample-certificates.json';
 import { createTestCore, type TestCore } from '../harness/core';
 import { upload, xlsxBytes, csvBytes } from '../harness/sheets';
-import { auditEntries } from '../harness/staff';
+import { auditEntries, readRows } from '../harness/staff';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -22,17 +22,18 @@ const call = async <T = Certificate>(name: string, input: unknown) =>
   data<T>(await t.core.dispatch(name, input));
 
 function auditRows(entity?: string) {
-  const db = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
-  const rows = db
-    .prepare('SELECT * FROM audit_log WHERE ? IS NULL OR entity = ? ORDER BY id')
-    .all(entity ?? null, entity ?? null) as {
+  const rows = readRows<{
     entity: string;
     entity_id: string;
     action: string;
     before_json: string | null;
     after_json: string | null;
-  }[];
-  db.close();
+  }>(
+    t,
+    'SELECT * FROM audit_log WHERE ? IS NULL OR entity = ? ORDER BY id',
+    entity ?? null,
+    entity ?? null,
+  );
   return rows.map((r) => ({
     entity: r.entity,
     entityId: r.entity_id,

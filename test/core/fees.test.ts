@@ -3,13 +3,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import { ledgerRepo } from '../../electron/core/modules/fees/ledger';
-import type { HandlerName } from '../../shared/contract';
 import { ledgerListSchema, type LedgerParams } from '../../shared/contract/fees';
 import { createTestCore, type TestCore } from '../harness/core';
 import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
 import { readEveryFigure } from '../harness/figures';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
-import { fails, ok, readRows } from '../harness/staff';
+import { coreDataCall, fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
 import { artefactDir, keepPdfPages, pdfPages } from '../harness/documents';
 import { schoolProfile } from '../harness/seed';
@@ -19,7 +18,7 @@ let t: TestCore;
 let call: DataCall;
 beforeEach(() => {
   t = createTestCore();
-  call = (name, input) => ok(t, name as HandlerName, input);
+  call = coreDataCall(t);
 });
 afterEach(() => t.dispose());
 

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import type { HandlerName } from '../../shared/contract';
 import type { FundLine, FundsOverview } from '../../shared/contract/funds';
@@ -16,14 +15,15 @@ import { makePdf } from '../harness/files';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
-import { auditEntries, fails, ok, readRows } from '../harness/staff';
+import { auditEntries, coreDataCall, fails, ok, readRows } from '../harness/staff';
 import { downloaded } from '../harness/downloads';
+import { unzipEntries } from '../harness/zip';
 
 let t: TestCore;
 let call: DataCall;
 beforeEach(() => {
   t = createTestCore();
-  call = (name, input) => ok(t, name as HandlerName, input);
+  call = coreDataCall(t);
 });
 afterEach(() => t.dispose());
 
@@ -113,29 +113,6 @@ const income = (...args: Parameters<typeof incomeInput>) =>
 
 const spend = (...args: Parameters<typeof spendingInput>) =>
   ok(t, 'funds.save', spendingInput(...args));
-
-/** Every entry of a zip, by name. */
-function unzipEntries(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
-  });
-}
 
 const byKey = (lines: FundLine[], key: string) => lines.find((l) => l.key === key)!;
 

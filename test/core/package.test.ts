@@ -33,6 +33,8 @@ import { call, schoolProfile, seedSchool } from '../harness/seed';
 import { staged } from '../harness/uploads';
 import { artefactDir, keepPdfPages, pdfFonts, pdfPages } from '../harness/documents';
 import { downloaded } from '../harness/downloads';
+import { unzipEntries } from '../harness/zip';
+import { projectInput } from '../harness/seedProject';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -52,19 +54,15 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 async function completeProject(): Promise<Project> {
-  const project = await call<Project>(t.core, 'projects.create', {
-    certificateId: certificate.id,
-    year: 2020,
-    levels: ['junior', 'intermediate'],
-    majorIds: seeded.majorIds,
-    teacherIds: seeded.teacherIds,
-    roomIds: seeded.roomIds,
-    siteIds: seeded.siteIds,
-    plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
-    hardwareChecks: certificate.requirements.map((r) => r.id),
-    plan: fullPlan,
-    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
-  });
+  const project = await call<Project>(
+    t.core,
+    'projects.create',
+    projectInput(seeded, certificate.id, {
+      levels: ['junior', 'intermediate'],
+      hardwareChecks: certificate.requirements.map((r) => r.id),
+      plan: fullPlan,
+    }),
+  );
   await call(t.core, 'attachments.upload', {
     ownerType: 'project',
     ownerId: project.id,
@@ -77,30 +75,20 @@ async function completeProject(): Promise<Project> {
   return call<Project>(t.core, 'projects.get', { id: project.id });
 }
 
-function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => {
-      if (err) return reject(err);
-      const out = new Map<string, Buffer>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (e, stream) => {
-          if (e) return reject(e);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(out));
-      zip.readEntry();
-    });
+/** A 2021 project with no majors, staff, rooms or sites: its self-check fails. */
+const failingProject = () =>
+  call<Project>(t.core, 'projects.create', {
+    certificateId: certificate.id,
+    year: 2021,
+    levels: ['junior'],
+    majorIds: [],
+    teacherIds: [],
+    roomIds: [],
+    siteIds: [],
   });
-}
 
 const docxText = async (docx: Buffer) =>
-  ((await unzip(docx)).get('word/document.xml') ?? Buffer.alloc(0))
+  ((await unzipEntries(docx)).get('word/document.xml') ?? Buffer.alloc(0))
     .toString('utf8')
     .replace(/<[^>]+>/g, '');
 
@@ -122,7 +110,7 @@ describe('submission package', () => {
     const bytes = downloaded(t.core, result);
     expect(readFileSync(path.join(t.dataDir, result.savedAs))).toEqual(bytes);
 
-    const files = await unzip(bytes);
+    const files = await unzipEntries(bytes);
     const names = [...files.keys()];
     expect(names).toEqual([...names].sort());
     expect(names).toEqual(
@@ -246,7 +234,7 @@ describe('submission package', () => {
       t = at;
       const result = await build([other.id], true);
       expect(result.fileName).toMatch(/_20260303_草稿\.zip$/);
-      const files = await unzip(downloaded(t.core, result));
+      const files = await unzipEntries(downloaded(t.core, result));
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(files.get('教师信息表（草稿）.xlsx')! as unknown as ArrayBuffer);
       expect(wb.worksheets[0].getCell('A2').value).toBe('制表日期：2026年3月3日');
@@ -278,8 +266,8 @@ describe('submission package', () => {
       t = later;
       try {
         const other = await build([(await completeProject()).id]);
-        const first = await unzip(downloaded(saved.core, a));
-        const second = await unzip(downloaded(t.core, other));
+        const first = await unzipEntries(downloaded(saved.core, a));
+        const second = await unzipEntries(downloaded(t.core, other));
         expect([...second.keys()]).toEqual([...first.keys()]);
         for (const [name, bytes] of first) {
           if (name === 'manifest.json') continue;
@@ -300,15 +288,7 @@ describe('submission package', () => {
   });
 
   it('refuses a failing project unless drafted, leaving nothing behind; a draft says 草稿', async () => {
-    const project = await call<Project>(t.core, 'projects.create', {
-      certificateId: certificate.id,
-      year: 2021,
-      levels: ['junior'],
-      majorIds: [],
-      teacherIds: [],
-      roomIds: [],
-      siteIds: [],
-    });
+    const project = await failingProject();
     const refused = await t.core.dispatch('package.build', { projectIds: [project.id] });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
@@ -324,7 +304,7 @@ describe('submission package', () => {
     const draft = await build([project.id], true);
     expect(draft.draft).toBe(true);
     expect(draft.fileName).toMatch(/_草稿\.zip$/);
-    const files = await unzip(downloaded(t.core, draft));
+    const files = await unzipEntries(downloaded(t.core, draft));
     expect(await docxText(files.get('申报表（草稿）.docx')!)).toContain('草稿');
     expect(readdirSync(exportsDir)).toEqual([draft.fileName]);
   });
@@ -364,15 +344,7 @@ describe('submission package', () => {
     );
     expect(pdfPages(formFile)[0].lines.map((l) => l.text)).toContain('1+X证书制度试点申报表');
 
-    const failing = await call<Project>(t.core, 'projects.create', {
-      certificateId: certificate.id,
-      year: 2021,
-      levels: ['junior'],
-      majorIds: [],
-      teacherIds: [],
-      roomIds: [],
-      siteIds: [],
-    });
+    const failing = await failingProject();
     const draft = await call<GeneratedFile>(t.core, 'package.documentPdf', {
       document: 'plan',
       projectIds: [failing.id],
@@ -390,7 +362,7 @@ describe('submission package', () => {
     const clean = await verify(bytes, result.fileName);
     expect(clean.ok && clean.data).toMatchObject({ ok: true, missing: [], extra: [], changed: [] });
 
-    const files = await unzip(bytes);
+    const files = await unzipEntries(bytes);
     const tampered = Buffer.from(files.get('申报表.pdf')!);
     tampered[tampered.length - 10] ^= 1;
     files.set('申报表.pdf', tampered);
@@ -417,7 +389,7 @@ describe('submission package', () => {
         zip.on('end', () => resolve(all));
       });
     });
-    expect(entries.length).toBe((await unzip(bytes)).size);
+    expect(entries.length).toBe((await unzipEntries(bytes)).size);
     for (const e of entries) {
       expect(e.generalPurposeBitFlag & 0x800, e.fileName).toBe(0x800);
       const local = e.relativeOffsetOfLocalHeader;

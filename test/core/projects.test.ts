@@ -8,6 +8,7 @@ import { planSections } from '../../shared/domain/implementationPlan';
 import { createTestCore, type TestCore } from '../harness/core';
 import { makePdf } from '../harness/files';
 import { call, seedSchool } from '../harness/seed';
+import { projectInput } from '../harness/seedProject';
 import { auditEntries } from '../harness/staff';
 
 let t: TestCore;
@@ -41,20 +42,13 @@ const projectAudit = () =>
   ]);
 
 function data(overrides: Record<string, unknown> = {}) {
-  return {
-    certificateId: certificate.id,
-    year: 2020,
+  return projectInput(seeded, certificate.id, {
     levels: ['intermediate', 'junior'],
-    majorIds: seeded.majorIds,
-    teacherIds: seeded.teacherIds,
-    roomIds: seeded.roomIds,
-    siteIds: seeded.siteIds,
-    plannedStudents: [{ level: 'junior', year: 2020, count: 80 }],
     hardwareChecks: certificate.requirements.map((r) => r.id),
     plan: fullPlan,
     commitments: allCommitments,
     ...overrides,
-  };
+  });
 }
 
 async function attachTalentPlan(projectId: number) {

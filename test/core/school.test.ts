@@ -4,22 +4,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, createCore } from '../../electron/core';
 import { createTestCore, type TestCore } from '../harness/core';
 import { fullSchoolProfile as profile } from '../harness/seed';
+import { readRows } from '../harness/staff';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
 
-function auditRows(dataDir: string) {
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as {
+const auditRows = () =>
+  readRows<{
     entity: string;
     entity_id: string;
     action: string;
     before_json: string | null;
     after_json: string | null;
-  }[];
-  db.close();
-  return rows;
-}
+  }>(t, 'SELECT * FROM audit_log ORDER BY id');
 
 describe('school profile', () => {
   it('is empty at first, saves, and loads again after the core restarts', async () => {
@@ -46,7 +43,7 @@ describe('school profile', () => {
     t = createTestCore();
     await t.core.dispatch('school.save', profile);
     await t.core.dispatch('school.save', { ...profile, demonstrationLevel: 'national' });
-    const rows = auditRows(t.dataDir);
+    const rows = auditRows();
     expect(rows.map((r) => [r.entity, r.entity_id, r.action])).toEqual([
       ['school', '1', 'create'],
       ['school', '1', 'update'],
@@ -64,7 +61,7 @@ describe('school profile', () => {
   it('rejects invalid input with field details in Chinese and writes nothing', async () => {
     t = createTestCore();
     await t.core.dispatch('school.save', profile);
-    const before = auditRows(t.dataDir).length;
+    const before = auditRows().length;
 
     const result = await t.core.dispatch('school.save', {
       ...profile,
@@ -84,7 +81,7 @@ describe('school profile', () => {
       ok: true,
       data: { name: profile.name },
     });
-    expect(auditRows(t.dataDir)).toHaveLength(before);
+    expect(auditRows()).toHaveLength(before);
   });
 
   it.each([

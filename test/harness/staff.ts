@@ -5,6 +5,7 @@ import { DATABASE_FILE } from '../../electron/core';
 import type { Envelope, HandlerName, HandlerOutput } from '../../shared/contract';
 import type { AuditAction, AuditEntity } from '../../shared/domain/audit';
 import type { TestCore } from './core';
+import type { DataCall } from './fees';
 
 /** Calls a handler and returns its data, failing the test with the error when it fails. */
 export async function ok<N extends HandlerName>(
@@ -16,6 +17,12 @@ export async function ok<N extends HandlerName>(
   if (!result.ok) expect.fail(`${name} failed: ${result.error.code} ${result.error.message}`);
   return result.data;
 }
+
+/** A DataCall straight to a test core (handler names unchecked), failing the test as `ok` does. */
+export const coreDataCall =
+  (t: TestCore): DataCall =>
+  (name, input) =>
+    ok(t, name as HandlerName, input);
 
 /** Calls a handler that must fail and returns its error. */
 export async function fails(t: TestCore, name: HandlerName, input: unknown) {

@@ -10,26 +10,25 @@ import {
   type SheetResult,
 } from '../../../shared/domain/examResults';
 
-const saved = (extra: Partial<SavedResult> = {}): SavedResult => ({
-  status: 'registered',
+/** What both a saved result and a sheet's result hold before any score or number is known. */
+const noScores = {
   score: null,
   theoryScore: null,
   practicalScore: null,
   admissionNo: '',
   certificateNo: '',
   issuedOn: '',
+};
+const saved = (extra: Partial<SavedResult> = {}): SavedResult => ({
+  status: 'registered',
+  ...noScores,
   platformRegistered: false,
   creditBank: false,
   ...extra,
 });
 const sheet = (extra: Partial<SheetResult> = {}): SheetResult => ({
   outcome: 'passed',
-  score: null,
-  theoryScore: null,
-  practicalScore: null,
-  admissionNo: '',
-  certificateNo: '',
-  issuedOn: '',
+  ...noScores,
   ...extra,
 });
 
