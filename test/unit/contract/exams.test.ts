@@ -29,6 +29,25 @@ describe('exams contract', () => {
     expect(noDate.error?.issues[0].message).toBe('请填写考核日期');
   });
 
+  it('an empty form says what to choose or fill in, a wrong value what is wrong', () => {
+    const messages = (input: object) =>
+      Object.fromEntries(
+        (batchSaveSchema.safeParse(input).error?.issues ?? []).map((i) => [i.path[0], i.message]),
+      );
+    expect(messages({ fee: '300' })).toMatchObject({
+      certificateId: '请选择证书',
+      level: '请选择等级',
+      examDate: '请填写考核日期',
+    });
+    expect(
+      messages({ ...batch, certificateId: 'x', level: 'top', examDate: '2020-02-30' }),
+    ).toMatchObject({
+      certificateId: '证书无效',
+      level: '等级应为 初级、中级 或 高级',
+      examDate: '考核日期应为有效日期，格式如 2020-09-01',
+    });
+  });
+
   it('needs exactly one of studentIds or filter for a sign-up', () => {
     expect(signupCreateSchema.safeParse({ batchId: 1 }).success).toBe(false);
     expect(signupCreateSchema.safeParse({ batchId: 1, studentIds: [] }).success).toBe(false);
