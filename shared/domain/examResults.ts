@@ -110,14 +110,11 @@ export function savedResultOf(s: SavedResult): SavedResult {
 }
 
 /** One row of the sheet, read: '' and null where the sheet says nothing. */
-export interface SheetResult {
+export interface SheetResult extends Pick<
+  SavedResult,
+  'score' | 'theoryScore' | 'practicalScore' | 'admissionNo' | 'certificateNo' | 'issuedOn'
+> {
   outcome: SheetOutcome;
-  score: number | null;
-  theoryScore: number | null;
-  practicalScore: number | null;
-  admissionNo: string;
-  certificateNo: string;
-  issuedOn: string;
 }
 
 export type SheetField = 'result' | Exclude<keyof SheetResult, 'outcome'>;

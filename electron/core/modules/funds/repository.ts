@@ -150,17 +150,17 @@ export function studentFeeProblem(db: Db, signupId: number): string | null {
   return null;
 }
 
+/** What a student fee shows of its sign-up: its label, fee and project. */
+function feeFacts(db: Db, s: SignupFact, batches: Map<number, BatchInfo>) {
+  const batch = batches.get(s.batch_id);
+  return { label: signupLabel(s, batch), feeFen: s.fee_fen, projectId: projectOfBatch(db, batch) };
+}
+
 /** The sign-up a student fee is for, with its label, fee and project. */
 export function signupOf(db: Db, signupId: number, batches = loadBatches(db)) {
   const s = db.prepare<[number], SignupFact>(`${selectSignupFacts} WHERE g.id = ?`).get(signupId);
   if (!s) return undefined;
-  const batch = batches.get(s.batch_id);
-  return {
-    id: s.id,
-    label: signupLabel(s, batch),
-    feeFen: s.fee_fen,
-    projectId: projectOfBatch(db, batch),
-  };
+  return { id: s.id, ...feeFacts(db, s, batches) };
 }
 
 /** Live 学生自愿自费 sign-ups that rule 12 accepts, with the entry that records each, if any. */
@@ -176,16 +176,7 @@ export function studentFeeOptions(db: Db): StudentFeeOption[] {
     .all();
   return rows
     .filter((r) => studentFeeProblem(db, r.id) === null)
-    .map((r) => {
-      const batch = batches.get(r.batch_id);
-      return {
-        signupId: r.id,
-        label: signupLabel(r, batch),
-        feeFen: r.fee_fen,
-        projectId: projectOfBatch(db, batch),
-        recordedBy: r.recorded_by,
-      };
-    });
+    .map((r) => ({ signupId: r.id, ...feeFacts(db, r, batches), recordedBy: r.recorded_by }));
 }
 
 // ---- the lines of a year: entries, and payments read as 考核费 ----

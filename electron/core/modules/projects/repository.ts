@@ -63,6 +63,18 @@ export function loadProject(db: Db, id: number): Project | undefined {
   return { ...project, submission: submissionOf(db, project) };
 }
 
+/** What both a project and its summary open with: which certificate, by whom, when, how far. */
+function projectHeading(row: ProjectRow) {
+  return {
+    id: row.id,
+    certificateId: row.certificate_id,
+    certificateName: row.certificate_name,
+    organization: row.organization,
+    year: row.year,
+    status: row.status,
+  };
+}
+
 function loadFields(db: Db, row: ProjectRow): ProjectFields {
   const id = row.id;
   const history = db
@@ -80,12 +92,7 @@ function loadFields(db: Db, row: ProjectRow): ProjectFields {
       note: h.note,
     }));
   return {
-    id: row.id,
-    certificateId: row.certificate_id,
-    certificateName: row.certificate_name,
-    organization: row.organization,
-    year: row.year,
-    status: row.status,
+    ...projectHeading(row),
     revokeReason: row.revoke_reason,
     confirmationDocument: row.confirmation_document,
     confirmationDate: row.confirmation_date,
@@ -148,12 +155,7 @@ export function listProjects(db: Db): ProjectSummary[] {
     )
     .all()
     .map((row) => ({
-      id: row.id,
-      certificateId: row.certificate_id,
-      certificateName: row.certificate_name,
-      organization: row.organization,
-      year: row.year,
-      status: row.status,
+      ...projectHeading(row),
       levels: levelsOf(db, row.id),
       majorCount: row.major_count,
       teacherCount: row.teacher_count,

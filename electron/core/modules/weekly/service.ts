@@ -70,6 +70,23 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   const figuresOf = (states: readonly PeriodState[], index: number, sendingAt?: string) =>
     periodFigures(db, states[index], figureWindow(states, index, sendingAt));
 
+  /**
+   * The period's report (made on the first write) and its newest revision, which must not be sent:
+   * a sent revision is corrected by a new one (`locked` says so, given when it was sent).
+   */
+  function openReport(
+    period: PeriodState,
+    at: string,
+    locked: (submittedAt: string | null) => string,
+  ) {
+    const report = repo.ensureReport(period.start, period.end, at);
+    const newest = repo.newestRevision(report.id);
+    if (newest?.status === 'submitted') {
+      throw new CoreError('CONFLICT', locked(newest.submitted_at), { hint: 'weeklyCorrection' });
+    }
+    return { report, newest };
+  }
+
   function detail(
     periodStart: string,
     known?: { states: PeriodState[]; index: number },
@@ -128,15 +145,11 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
   const saveDraft = db.transaction((input: ParsedInput<'weekly.saveDraft'>) => {
     const { period } = periodOf(input.periodStart);
     const at = ctx.clock().toISOString();
-    const report = repo.ensureReport(period.start, period.end, at);
-    const newest = repo.newestRevision(report.id);
-    if (newest?.status === 'submitted') {
-      throw new CoreError(
-        'CONFLICT',
-        `${period.label}的周报已报送并锁定，不能直接修改；如需更正，请新建一个更正版本。`,
-        { hint: 'weeklyCorrection' },
-      );
-    }
+    const { report, newest } = openReport(
+      period,
+      at,
+      () => `${period.label}的周报已报送并锁定，不能直接修改；如需更正，请新建一个更正版本。`,
+    );
     const narrative = narrativeOf(input);
     if (!newest) {
       repo.insertRevision(report.id, 1, narrative, at);
@@ -173,15 +186,12 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     }
     if (missing.length > 0) throw validationError(missing);
     const at = ctx.clock().toISOString();
-    const report = repo.ensureReport(period.start, period.end, at);
-    const newest = repo.newestRevision(report.id);
-    if (newest?.status === 'submitted') {
-      throw new CoreError(
-        'CONFLICT',
-        `${period.label}的周报已于 ${formatChinaDateTime(newest.submitted_at ?? at)} 报送；如需更正，请新建一个更正版本。`,
-        { hint: 'weeklyCorrection' },
-      );
-    }
+    const { report, newest } = openReport(
+      period,
+      at,
+      (submittedAt) =>
+        `${period.label}的周报已于 ${formatChinaDateTime(submittedAt ?? at)} 报送；如需更正，请新建一个更正版本。`,
+    );
     const sent = { figures: figuresOf(states, index, at), submitter };
     const revision = newest?.revision ?? 1;
     if (newest) repo.updateDraft(newest.id, narrative, at, sent);
