@@ -1,8 +1,28 @@
+import { formatChineseYearMonth } from './dates';
+
 /** Teachers (教师) and the counts the notice's conditions are built on (rules 4–5). */
 export const genders = ['male', 'female'] as const;
 export type Gender = (typeof genders)[number];
 
 export const genderLabels: Record<Gender, string> = { male: '男', female: '女' };
+
+/** The youngest a teacher on record can be, in whole years. */
+export const TEACHER_MIN_AGE = 18;
+
+/**
+ * Why `birthMonth` ('YYYY-MM', null when unknown) cannot be a teacher's 出生年月 on `today`
+ * ('YYYY-MM-DD', China): a month still to come, or a teacher younger than 18; null when it can.
+ */
+export function birthMonthProblem(birthMonth: string | null, today: string): string | null {
+  if (birthMonth === null) return null;
+  const shown = formatChineseYearMonth(birthMonth);
+  if (birthMonth > today.slice(0, 7)) return `出生年月${shown}晚于当前年月，请核对`;
+  const adultFrom = `${Number(today.slice(0, 4)) - TEACHER_MIN_AGE}${today.slice(4, 7)}`;
+  if (birthMonth > adultFrom) {
+    return `按出生年月${shown}计算，该教师不满 ${TEACHER_MIN_AGE} 周岁，请核对`;
+  }
+  return null;
+}
 
 /** 学历 (highest education) as provincial forms list it. */
 export const educations = ['postgraduate', 'bachelor', 'associate', 'other'] as const;

@@ -49,7 +49,8 @@ describe('dashboard.summary', () => {
     const { batchIds, signupId } = await signUp(
       data,
       [
-        { certificateId: WEB_CERT, level: 'junior', examDate: '2026-05-10', fee: 480 },
+        // Sat before the clock's date: attendance and results exist only from the exam day on.
+        { certificateId: WEB_CERT, level: 'junior', examDate: '2026-02-10', fee: 480 },
         { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 600 },
       ],
       [
@@ -138,7 +139,7 @@ describe('dashboard.summary', () => {
     expect(weekly.title).toBe('周报：严重（2 期逾期未报送）');
     expect(overCap.detail).toContain('批次考核费 ¥480.00');
     expect(overCap.detail).toContain(
-      '依据 2026年5月10日 适用的考核成本上限 ¥470.00（鄂教职成〔2026〕1号，长期有效）',
+      '依据 2026年2月10日 适用的考核成本上限 ¥470.00（鄂教职成〔2026〕1号，长期有效）',
     );
     expect(schoolPaid.detail).toContain('学生3（2023000003）');
     expect(selfCheck.detail).toContain('双师型');

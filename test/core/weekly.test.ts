@@ -364,7 +364,7 @@ describe('figures and exports', () => {
           organization: '工业和信息化部教育与考试中心',
         })
       ).id;
-    const webJunior = await batch(web.id, 'junior', '2026-03-07', 300);
+    const webJunior = await batch(web.id, 'junior', '2026-03-06', 300);
     const webLater = await batch(web.id, 'intermediate', '2026-03-20', 400);
     const logisticsJunior = await batch(logistics.id, 'junior', '2026-03-04', 250);
     const signUp = (batchId: number, studentIds: number[]) =>
@@ -413,7 +413,7 @@ describe('figures and exports', () => {
       status: 'passed',
       score: 80,
       certificateNo: 'WL-001',
-      issuedOn: '2026-03-08',
+      issuedOn: '2026-03-06',
     });
     return { web, logistics };
   }

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { attachScreenshot, openApp } from '../harness/antd';
-import { addStudents, dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
+import { attachScreenshot, choose, errorOf, openApp, openDialog } from '../harness/antd';
+import {
+  addStudents,
+  dataCall,
+  examDayStart,
+  firstBatch,
+  signUp,
+  signUpForFirstBatch,
+} from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { webHostCall } from '../harness/seedStaff';
@@ -140,5 +147,56 @@ test.describe('考勤登记', () => {
       expect(th.width, name).toBeGreaterThanOrEqual(90);
     }
     await attachScreenshot(page, testInfo, 'batches-1280');
+  });
+
+  test('a batch whose exam is still ahead takes no attendance or result, and says why', async ({
+    host,
+    page,
+    request,
+  }) => {
+    const call = dataCall(webHostCall(request, host));
+    const students = await examDayStart(call, 2);
+    // Thirty days after the host's (real) clock.
+    const ahead = new Date(Date.now() + 30 * 86_400_000);
+    const examDate = ahead.toISOString().slice(0, 10);
+    const shown = `${ahead.getUTCFullYear()}年${ahead.getUTCMonth() + 1}月${ahead.getUTCDate()}日`;
+    const { batchIds } = await signUp(
+      call,
+      [{ ...firstBatch, examDate }],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+
+    const listed = async () =>
+      (
+        (await call('exams.signups.list', { batchId: batchIds[0], pageSize: 10 })) as {
+          items: { id: number; status: string }[];
+        }
+      ).items;
+    // Paying before the exam is fine.
+    await call('exams.signups.setStatus', {
+      ids: (await listed()).map((s) => s.id),
+      status: 'paid',
+    });
+
+    await openApp(page, await host.launchUrl());
+    await openBatch(page, '第一批');
+    for (const id of ['open-attendance', 'bulk-results', 'import-results']) {
+      await expect(page.getByTestId(id), id).toBeDisabled();
+    }
+    await page.getByTestId('open-attendance').hover();
+    await expect(page.getByRole('tooltip')).toHaveText(
+      `考核日期为${shown}，考核当天起才能登记考勤和结果`,
+    );
+
+    // One sign-up's own 录入结果: the core refuses 缺考 before the exam and says so on 状态.
+    await page.getByTestId('signup-result-2023000001').click();
+    await choose(page, 'result_status', '缺考');
+    await openDialog(page)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await expect(errorOf(page, 'result_status')).toContainText(
+      `考核日期为${shown}，尚未考核，不能登记“缺考”`,
+    );
+    expect((await listed()).map((s) => s.status)).toEqual(['paid', 'paid']);
   });
 });

@@ -52,7 +52,8 @@ test.describe('首页', () => {
     const { signupId } = await signUp(
       data,
       [
-        { certificateId: WEB_CERT, level: 'junior', examDate: '2026-05-10', fee: 480 },
+        // Sat before the host's clock: attendance and results exist only from the exam day on.
+        { certificateId: WEB_CERT, level: 'junior', examDate: '2026-02-10', fee: 480 },
         { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 600 },
       ],
       [

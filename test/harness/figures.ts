@@ -133,7 +133,8 @@ export async function buildSchool(call: DataCall, plan: SchoolPlan): Promise<Sch
     const saved = (await call('exams.batches.save', {
       certificateId: b.certificateId,
       level: b.level,
-      examDate: `2026-0${4 + i}-10`,
+      // Before the test clock (2026-03-02): results exist only from the exam day on.
+      examDate: `2026-02-${10 + i}`,
       fee: b.fee,
       name: `批次${i + 1}`,
       organization: i === 2 ? '另一评价组织' : '',

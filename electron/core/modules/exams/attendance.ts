@@ -20,8 +20,9 @@ import { attendanceCounts } from '../../../../shared/domain/signupFigures';
 import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
 import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
+import { beforeExamProblem } from '../../../../shared/domain/examDay';
 import { saveBatchEntries } from './batchEntries';
-import { getBatch } from './batches';
+import { examDayOf, getBatch } from './batches';
 import { batchSeats, liveBatchSignups, signupSheetDetails } from './repository';
 import { signupStateWriter } from './signupRepository';
 
@@ -81,7 +82,7 @@ export function attendanceService(ctx: CoreContext) {
 
   /** Every row checked first, each refusal naming its student; all saved or none. */
   const save = db.transaction((input: z.output<typeof attendanceSaveSchema>): AttendanceSaved => {
-    getBatch(db, input.batchId);
+    const day = examDayOf(ctx, getBatch(db, input.batchId).examDate);
     const at = ctx.clock().toISOString();
     const seen = new Set<number>();
     const write = signupStateWriter(db);
@@ -96,7 +97,8 @@ export function attendanceService(ctx: CoreContext) {
         const problem = attendanceProblem(before.status, entry.mark, before.score);
         if (problem) return [`不能登记为“${attendanceMarkLabels[entry.mark]}”，${problem}`];
         if (attendanceOf(before.status) === entry.mark) return null;
-        return { ...before, status: attendanceStatus[entry.mark] };
+        const early = beforeExamProblem(day, attendanceStatus[entry.mark]);
+        return early ? [early] : { ...before, status: attendanceStatus[entry.mark] };
       },
       write: (after, when) => write.status(after.id, after.status, when),
     });

@@ -40,6 +40,24 @@ export function batchRow(db: Db, id: number): BatchRow | undefined {
   return db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
 }
 
+/** Every batch's 考核日期 by batch id. */
+export function batchExamDates(db: Db): Map<number, string> {
+  const rows = db
+    .prepare<[], { id: number; exam_date: string }>('SELECT id, exam_date FROM exam_batches')
+    .all();
+  return new Map(rows.map((r) => [r.id, r.exam_date]));
+}
+
+/** The earliest 发证日期 recorded on a batch's sign-ups, null when none is. */
+export function earliestIssuedOn(db: Db, batchId: number): string | null {
+  const row = db
+    .prepare<[number], { first: string | null }>(
+      "SELECT MIN(issued_on) AS first FROM signups WHERE batch_id = ? AND issued_on <> ''",
+    )
+    .get(batchId);
+  return row?.first ?? null;
+}
+
 /** The batches of a certificate and level (null: any), newest exam date first. */
 export function batchRows(
   db: Db,

@@ -25,7 +25,22 @@ import {
   type PlaceRef,
 } from '../../../../shared/domain/examSites';
 import { examSiteCovers } from '../examSites/repository';
-import { batchRow, batchRows, batchRecords, placeName, type BatchRow } from './batchRepository';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { examDateMoveProblem, type ExamDay } from '../../../../shared/domain/examDay';
+import {
+  batchRow,
+  batchRows,
+  batchRecords,
+  earliestIssuedOn,
+  placeName,
+  type BatchRow,
+} from './batchRepository';
+
+/** A batch's 考核日期 against today's date in China (the core's clock). */
+export const examDayOf = (ctx: CoreContext, examDate: string): ExamDay => ({
+  examDate,
+  today: chinaDate(ctx.clock()),
+});
 
 /** The batch's chosen place (room or site), null when it is typed text or missing. */
 const placeOf = (p: { siteId: number | null; roomId: number | null }): PlaceRef | null =>
@@ -208,6 +223,14 @@ export function batchWrites(ctx: CoreContext) {
           message: `容量 ${data.capacity} 人少于该批次现有的 ${before.activeCount} 名有效报名（未撤销），请调大容量或先撤销部分报名`,
         },
       ]);
+    }
+    if (before && before.examDate !== data.examDate) {
+      const { examined, absent, violation } = before.figures;
+      const moved = examDateMoveProblem(examDayOf(ctx, data.examDate), {
+        sitting: examined + absent + violation,
+        firstIssuedOn: earliestIssuedOn(db, before.id),
+      });
+      if (moved) throw validationError([{ path: 'examDate', message: moved }]);
     }
     let siteText = data.siteText;
     const place = placeOf(data);

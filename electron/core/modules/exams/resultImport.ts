@@ -14,6 +14,8 @@ import {
   type SheetOutcome,
   type SheetResult,
 } from '../../../../shared/domain/examResults';
+import { formatChineseDate } from '../../../../shared/domain/dates';
+import { examAhead, issuedOnProblem } from '../../../../shared/domain/examDay';
 import { normalizeIdNumber } from '../../../../shared/domain/idNumber';
 import { normalizeText, parseDateText } from '../../../../shared/domain/text';
 import type { CoreContext } from '../../context';
@@ -34,6 +36,7 @@ import {
   signupLookup,
   type MatchableSignup,
 } from './candidateMatch';
+import { examDayOf } from './batches';
 import {
   batchSignups,
   matchableSignups,
@@ -179,6 +182,13 @@ export function resultImportDefinition(
   fileName: string,
 ): ImportDefinition<Field, ResultRow> {
   const { db } = ctx;
+  const day = examDayOf(ctx, batch.examDate);
+  if (examAhead(day)) {
+    throw new CoreError(
+      'CONFLICT',
+      `该批次的考核日期为${formatChineseDate(batch.examDate)}，尚未考核，不能导入成绩；请在考核结束后导入培训评价组织的成绩单。`,
+    );
+  }
   const candidates = matchableSignups(db, batch.id);
   const find = signupLookup(candidates);
   const signups = batchSignups(db, batch.id);
@@ -315,7 +325,11 @@ export function resultImportDefinition(
           `发证日期“${row.issuedOn}”不是有效日期，格式如 2020-12-20`,
           MATCH_GROUP.bad,
         );
-      } else issuedOn = date;
+      } else {
+        issuedOn = date;
+        const wrong = issuedOnProblem(day, date);
+        if (wrong) issue('issuedOn', wrong, '发证日期不在考核日期与今天之间');
+      }
     }
     const certificateNo = normalizeText(row.certificateNo);
     if (certificateNo.length > 50) {

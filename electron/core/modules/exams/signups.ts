@@ -23,8 +23,10 @@ import {
 } from '../../../../shared/domain/exams';
 import type { CoreContext } from '../../context';
 import { CoreError, mustExist, validationError } from '../../errors';
+import { beforeExamProblem, examDayProblems } from '../../../../shared/domain/examDay';
 import { saveBatchEntries } from './batchEntries';
-import { getBatch } from './batches';
+import { examDayOf, getBatch } from './batches';
+import { batchExamDates } from './batchRepository';
 import { findSignups, projectFor, recordSignupAudit, signupAuditRecorder } from './repository';
 import {
   batchSignupsByStudent,
@@ -147,10 +149,21 @@ export function signupService(ctx: CoreContext) {
     return found.sort((a, b) => a.studentNo.localeCompare(b.studentNo) || a.id - b.id);
   }
 
-  /** What moving these sign-ups to `status` would change and skip (and why); writes nothing. */
+  /**
+   * What moving these sign-ups to `status` would change and skip (and why); writes nothing. No
+   * attendance or result goes to a batch whose exam is still ahead.
+   */
   function planStatus(ids: readonly number[], status: SignupStatus) {
     const found = existing(ids);
-    return { found, plan: planBulk(found, (signup) => statusChangeVerdict(signup, status)) };
+    const examDates = batchExamDates(db);
+    const plan = planBulk(found, (signup) => {
+      const verdict = statusChangeVerdict(signup, status);
+      const early =
+        verdict === 'apply' &&
+        beforeExamProblem(examDayOf(ctx, examDates.get(signup.batchId)!), status);
+      return early ? { reason: early } : verdict;
+    });
+    return { found, plan };
   }
 
   /** Moves exactly these sign-ups, all or none: any that cannot move refuses the whole call. */
@@ -181,7 +194,13 @@ export function signupService(ctx: CoreContext) {
     const status = input.status ?? before.status;
     const moving = transitionProblem(before.status, status);
     if (moving) throw validationError([{ path: 'status', message: moving }]);
-    const problems = resultFieldProblems(status, input);
+    const problems = [
+      ...resultFieldProblems(status, input),
+      ...examDayProblems(examDayOf(ctx, getBatch(db, before.batchId).examDate), {
+        status,
+        issuedOn: input.issuedOn,
+      }),
+    ];
     if (problems.length > 0) {
       throw validationError(problems.map((p) => ({ path: p.field, message: p.message })));
     }
@@ -199,6 +218,7 @@ export function signupService(ctx: CoreContext) {
   const saveResults = db.transaction(
     (input: z.output<typeof resultEntriesSchema>): ResultEntriesSaved => {
       const at = ctx.clock().toISOString();
+      const day = examDayOf(ctx, getBatch(db, input.batchId).examDate);
       return saveBatchEntries(ctx, {
         batchId: input.batchId,
         entries: input.entries,
@@ -221,7 +241,9 @@ export function signupService(ctx: CoreContext) {
           const same = (Object.keys(fields) as (keyof typeof fields)[]).every(
             (k) => after[k] === before[k],
           );
-          return same && after.status === before.status ? null : after;
+          if (same && after.status === before.status) return null;
+          const early = examDayProblems(day, after);
+          return early.length > 0 ? early.map((p) => p.message) : after;
         },
         write: write.result,
       });

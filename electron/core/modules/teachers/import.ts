@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
-import { degreeLabels, educationLabels } from '../../../../shared/domain/teachers';
+import { chinaDate } from '../../../../shared/domain/dates';
+import {
+  birthMonthProblem,
+  degreeLabels,
+  educationLabels,
+} from '../../../../shared/domain/teachers';
 import type { CoreContext } from '../../context';
 import { auditImport, auditLog } from '../../db/audit';
 import type { ImportFieldSpec } from '../../io/header';
@@ -182,7 +187,7 @@ const genderCell = z.string().transform((text, ctx) => {
 });
 
 /** Rows as the teacher form would save them; 所属专业 matches a major by 6-digit code or name. */
-function teacherRowSchema(majors: ReadonlyMap<string, number>) {
+function teacherRowSchema(majors: ReadonlyMap<string, number>, today: string) {
   const majorCell = z.string().transform((text, ctx) => {
     const value = text.trim();
     if (value === '') return null;
@@ -216,7 +221,12 @@ function teacherRowSchema(majors: ReadonlyMap<string, number>) {
     .transform(({ major, ...rest }, ctx): TeacherData => {
       // The form's own schema has the last word (lengths, 工号 characters), reported per field.
       const parsed = teacherInputSchema.safeParse({ ...rest, majorId: major });
-      if (parsed.success) return parsed.data;
+      if (parsed.success) {
+        const wrongBirth = birthMonthProblem(parsed.data.birthMonth, today);
+        if (!wrongBirth) return parsed.data;
+        ctx.addIssue({ code: 'custom', message: wrongBirth, path: ['birthMonth'] });
+        return z.NEVER;
+      }
       for (const issue of parsed.error.issues) {
         const [field] = issue.path;
         ctx.addIssue({
@@ -248,7 +258,7 @@ export function teacherImportDefinition(
   return {
     title: '教师导入',
     fields: teacherImportFields,
-    rowSchema: teacherRowSchema(majors),
+    rowSchema: teacherRowSchema(majors, chinaDate(ctx.clock())),
     keyOf: (value) => keyOf(value.staffNo),
     keyField: 'staffNo',
     identityFields: ['staffNo', 'name'],

@@ -1,7 +1,9 @@
 import type { Teacher, TeacherSaveData } from '../../../../shared/contract/teachers';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { mustExist } from '../../errors';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { birthMonthProblem } from '../../../../shared/domain/teachers';
+import { mustExist, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
@@ -33,6 +35,8 @@ export function teachersHandlers(
 
   const save = ({ id, ...data }: TeacherSaveData): Teacher =>
     rows.save(id, (before, { at }) => {
+      const wrongBirth = birthMonthProblem(data.birthMonth, chinaDate(ctx.clock()));
+      if (wrongBirth) throw validationError([{ path: 'birthMonth', message: wrongBirth }]);
       repo.check(data, id);
       if (!before) return repo.insert(data, at);
       repo.update(before.id, data, at);

@@ -6,9 +6,12 @@ import {
   TableOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
-import { Button } from 'antd';
+import { Button, Tooltip } from 'antd';
 import type { ExamBatch } from '../../../../shared/contract/exams';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
+import { chinaDate } from '../../../../shared/domain/dates';
+import { examAhead } from '../../../../shared/domain/examDay';
+import { formatDate } from '../../components/format';
 import { useNavigation } from '../../app/navigationStore';
 import { AuditHistoryButton } from '../../components/AuditHistory';
 import { t } from '../../i18n';
@@ -43,6 +46,10 @@ export function BatchActions({
   onSignUp,
 }: Props) {
   const go = useNavigation((s) => s.go);
+  // Before the exam day the core refuses attendance and results; say why up front.
+  const ahead =
+    batch !== null && examAhead({ examDate: batch.examDate, today: chinaDate(new Date()) });
+  const aheadHint = ahead ? text.examAhead(formatDate(batch.examDate)) : undefined;
   return (
     <>
       {batch && <AuditHistoryButton source={{ kind: 'batch', id }} title={batchLabel(batch)} />}
@@ -63,30 +70,36 @@ export function BatchActions({
       >
         {t.photos.open}
       </Button>
-      <Button
-        icon={<CheckSquareOutlined />}
-        disabled={!batch || batch.activeCount === 0 || attendance || bulkResults}
-        onClick={onAttendance}
-        data-testid="open-attendance"
-      >
-        {text.attendance.open}
-      </Button>
-      <Button
-        icon={<TableOutlined />}
-        disabled={!batch || batch.signupCount === 0 || bulkResults || attendance}
-        onClick={onBulkResults}
-        data-testid="bulk-results"
-      >
-        {text.bulkResults.open}
-      </Button>
-      <Button
-        icon={<FileExcelOutlined />}
-        disabled={!batch || batch.signupCount === 0}
-        onClick={onImport}
-        data-testid="import-results"
-      >
-        {text.importResults}
-      </Button>
+      <Tooltip title={aheadHint}>
+        <Button
+          icon={<CheckSquareOutlined />}
+          disabled={!batch || batch.activeCount === 0 || attendance || bulkResults || ahead}
+          onClick={onAttendance}
+          data-testid="open-attendance"
+        >
+          {text.attendance.open}
+        </Button>
+      </Tooltip>
+      <Tooltip title={aheadHint}>
+        <Button
+          icon={<TableOutlined />}
+          disabled={!batch || batch.signupCount === 0 || bulkResults || attendance || ahead}
+          onClick={onBulkResults}
+          data-testid="bulk-results"
+        >
+          {text.bulkResults.open}
+        </Button>
+      </Tooltip>
+      <Tooltip title={aheadHint}>
+        <Button
+          icon={<FileExcelOutlined />}
+          disabled={!batch || batch.signupCount === 0 || ahead}
+          onClick={onImport}
+          data-testid="import-results"
+        >
+          {text.importResults}
+        </Button>
+      </Tooltip>
       <Button type="primary" icon={<UserAddOutlined />} disabled={!batch} onClick={onSignUp}>
         {text.signUp}
       </Button>

@@ -89,6 +89,7 @@ export const exams = {
     withdrawn: (n: number) => `已撤销 ${n} 条报名`,
     result: '录入结果',
     importResults: '导入成绩',
+    examAhead: (date: string) => `考核日期为${date}，考核当天起才能登记考勤和结果`,
     importResultsTitle: (batch: string) => `导入成绩：${batch}`,
     importResultsHint:
       '导入培训评价组织发回的成绩单（.xlsx 或 .csv）。按身份证号匹配本批次的报名，没有时按准考证号，再按学号和姓名；可识别的列：准考证号、身份证号、学号、姓名、理论成绩、实操成绩、总分（成绩）、考核结果（是否通过）、证书编号、发证日期。已记录的缺考/已考以考勤为准。',
