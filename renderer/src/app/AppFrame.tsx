@@ -46,7 +46,10 @@ export function AppFrame() {
                 }
                 onClick={() => go(f.key)}
               >
-                {f.icon}
+                {/* The label alone names the item (the icon's own label is its English name). */}
+                <span aria-hidden className="frame-menu-icon">
+                  {f.icon}
+                </span>
                 <span>{f.label}</span>
               </button>
             );
