@@ -65,7 +65,8 @@ test.describe('恢复界面', () => {
     host = await startWebHostProcess(temp.dir);
 
     await page.goto(await host.launchUrl());
-    await expect(page.getByText('数据文件已损坏')).toBeVisible();
+    // A cold start, then antd's code with the screen: as openApp, longer than the default wait.
+    await expect(page.getByText('数据文件已损坏')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/未通过完整性检查/)).toBeVisible();
     await expect(page.getByRole('menuitem', { name: '学校信息' })).toHaveCount(0);
     await expect(page.getByText(/最新的完好备份：.*（手动）/)).toBeVisible();

@@ -16,7 +16,7 @@ import { expect, test } from '../harness/webHostTest';
 /**
  * Whether toasts start under the bottom edge of `title`, whatever their widths: measured on
  * antd's message container while a toast is up; once it has faded (a busy machine can take
- * longer than its 3 seconds to get here), on a probe placed with the offset main.tsx gives it.
+ * longer than its 3 seconds to get here), on a probe placed with the offset antdProviders gives it.
  */
 async function toastsBelow(page: Page, title: Locator): Promise<boolean> {
   const toastsTop = await page.evaluate(() => {

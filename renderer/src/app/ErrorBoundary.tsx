@@ -1,6 +1,6 @@
-import { Alert, Button } from 'antd';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { t } from '../i18n';
+import { Notice } from './Notice';
 
 interface Props {
   children: ReactNode;
@@ -38,12 +38,12 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (!error) return this.props.children;
     const text = this.props.page ? t.errorBoundary.page : t.errorBoundary;
+    // Plain elements: around the whole app this shows even when antd's code failed to load.
     return (
-      <Alert
+      <Notice
         type="error"
-        showIcon
         style={{ margin: 24 }}
-        message={text.title}
+        title={text.title}
         description={
           <>
             <p>{text.description}</p>
@@ -51,9 +51,9 @@ export class ErrorBoundary extends Component<Props, State> {
           </>
         }
         action={
-          <Button type="primary" onClick={this.reload}>
+          <button type="button" className="frame-button" onClick={this.reload}>
             {text.reload}
-          </Button>
+          </button>
         }
       />
     );

@@ -1,2 +1,2 @@
-/** The CSS variable main.tsx gives antd's messages as their top offset (PageHeader sets it). */
+/** The CSS variable app/antdProviders.tsx gives antd's messages as their top offset (PageHeader sets it). */
 export const TOAST_TOP_VAR = '--pilot-toast-top';

@@ -1,16 +1,28 @@
-import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
+import type { AppInfo } from '../../../../shared/contract/system';
 import { useQuery } from '../../api/useQuery';
 import { CoreStarted } from '../../app/coreStarted';
 
-// Loaded only when needed, so the recovery screen's tables stay out of the first paint.
-const RecoveryScreen = lazy(() =>
-  import('./RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })),
-);
+// Loaded only when needed, with antd's providers, so neither is part of the first paint.
+const RecoveryScreen = lazy(async () => {
+  const [{ AntdProviders }, screen] = await Promise.all([
+    import('../../app/antdProviders'),
+    import('./RecoveryScreen'),
+  ]);
+  return {
+    default: function RecoveryWithAntd({ info }: { info: AppInfo }) {
+      return (
+        <AntdProviders>
+          <screen.RecoveryScreen info={info} />
+        </AntdProviders>
+      );
+    },
+  };
+});
 
 const waiting = (
-  <div style={{ padding: 96, textAlign: 'center' }}>
-    <Spin />
+  <div className="frame-waiting">
+    <span className="frame-spinner" />
   </div>
 );
 

@@ -6,6 +6,7 @@ export const app = {
   dataDir: '数据文件夹',
   version: '版本',
   openingPage: '正在打开…',
+  navigation: '导航',
 } as const;
 
 export const nav = {

@@ -1,0 +1,37 @@
+import { StyleProvider } from '@ant-design/cssinjs';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import type { ReactNode } from 'react';
+import { TOAST_TOP_VAR } from '../components/toastTop';
+import './antdFixes.css';
+import { keepingStyleCache } from './styleCache';
+
+dayjs.locale('zh-cn');
+
+// One cache for every antd part of the app (the workspace, the recovery screen).
+const styleCache = keepingStyleCache();
+
+/**
+ * antd's theme, Chinese locale and message/modal context, around the parts of the app that use
+ * antd. Loaded with them, after the frame has painted; `className` goes on antd's App wrapper.
+ */
+export function AntdProviders({
+  children,
+  className,
+}: {
+  children: ReactNode;
+  className?: string;
+}) {
+  return (
+    <StyleProvider cache={styleCache}>
+      <ConfigProvider locale={zhCN}>
+        {/* Toasts start below the page title (PageHeader sets the offset), never over it. */}
+        <AntApp className={className} message={{ top: `var(${TOAST_TOP_VAR}, 8px)` }}>
+          {children}
+        </AntApp>
+      </ConfigProvider>
+    </StyleProvider>
+  );
+}
