@@ -15,7 +15,7 @@ import { formatDate, formatFen } from '../../components/format';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
-import { serverSortColumn, sortOfTable } from '../../components/serverSort';
+import { pagedTableChange, serverSortColumn, sortOfTable } from '../../components/serverSort';
 import { t } from '../../i18n';
 import { noWrap } from '../../components/noWrap';
 import { FeeChangeModal } from './FeeChangeModal';
@@ -260,11 +260,8 @@ const LedgerTable = memo(function LedgerTable({
       payers: (filters.payer ?? []) as LedgerQuery['payers'],
       statuses: (filters.status ?? []) as LedgerQuery['statuses'],
       ...sortOfTable<LedgerSortKey, LedgerRow>(sorter, { sortBy: 'id', sortOrder: 'desc' }),
-      pageSize: pagination.pageSize ?? query.pageSize,
     };
-    const unchanged =
-      tableQuery({ ...query, ...patch }) === tableQuery(query) && patch.pageSize === query.pageSize;
-    void setQuery(unchanged ? { page: pagination.current ?? 1 } : patch);
+    void setQuery(pagedTableChange(query, patch, pagination, tableQuery));
   };
 
   return (
