@@ -1,13 +1,11 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE } from '../../electron/core';
 import { projectData } from '../../electron/core/modules/projects/revisions';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project } from '../../shared/contract/projects';
 import { createTestCore, type TestCore } from '../harness/core';
 import { call, seedSchool } from '../harness/seed';
 import { projectInput } from '../harness/seedProject';
+import { readRows } from '../harness/staff';
 
 let t: TestCore;
 let now: Date;
@@ -29,14 +27,7 @@ const data = (overrides: Record<string, unknown> = {}) =>
 const submit = (id: number) =>
   call<Project>(t.core, 'projects.setStatus', { id, status: 'submitted', acceptFailures: true });
 
-function rows<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const rows = <T>(sql: string, ...params: unknown[]) => readRows<T>(t, sql, ...params);
 
 describe('what was submitted stays what was submitted', () => {
   it('a draft has no submitted version and its edits keep no revisions', async () => {

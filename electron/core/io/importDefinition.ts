@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type {
   ImportResult,
   ImportRowError,
@@ -16,6 +16,13 @@ import type { TaskRegistry } from './tasks';
  */
 
 export type ParsedImportRequest = z.output<typeof importRequestSchema>;
+
+/** A row's cell texts, one string per field: what a definition's `rowSchema` reads. */
+export function cellTextsSchema<K extends string>(fields: readonly ImportFieldSpec<K>[]) {
+  return z.object(
+    Object.fromEntries(fields.map((f) => [f.key, z.string()])) as Record<K, z.ZodString>,
+  );
+}
 
 /** A row that passed every check, with the value the schema made of it. */
 export interface ValidRow<T> {

@@ -36,6 +36,43 @@ export function FilterSelect<V extends string | number>({
   );
 }
 
+/**
+ * A table's filter that picks several values: cleared, it shows `label` and filters nothing ([]);
+ * `searchable` finds options by their label as the person types.
+ */
+export function MultiFilterSelect<V extends string | number>({
+  id,
+  label,
+  minWidth,
+  value,
+  onChange,
+  options,
+  searchable = false,
+}: {
+  id?: string;
+  label: string;
+  minWidth: number;
+  value: V[];
+  onChange: (value: V[]) => void;
+  options: { value: V; label: string }[];
+  searchable?: boolean;
+}) {
+  return (
+    <Select<V[]>
+      id={id}
+      mode="multiple"
+      allowClear
+      optionFilterProp={searchable ? 'label' : undefined}
+      style={{ minWidth }}
+      placeholder={label}
+      aria-label={label}
+      value={value}
+      onChange={onChange}
+      options={options}
+    />
+  );
+}
+
 /** The distinct certificates of a list's items, as filter options in the order first seen. */
 export function certificateOptionsOf(
   items: readonly { certificateId: number; certificateName: string }[],

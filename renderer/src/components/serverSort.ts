@@ -1,3 +1,4 @@
+import type { TablePaginationConfig } from 'antd';
 import type { SorterResult, SortOrder } from 'antd/es/table/interface';
 
 /** The sort a paged list asks the core for. */
@@ -25,4 +26,20 @@ export function sortOfTable<K extends string, R>(
   return s?.order
     ? { sortBy: s.columnKey as K, sortOrder: s.order === 'descend' ? 'desc' : 'asc' }
     : fallback;
+}
+
+/**
+ * What a paged table's change asks of its query: only another page when the column filters and
+ * sort (`patch`, compared through `tableQuery`) and the page size are as they were; else those.
+ */
+export function pagedTableChange<Q extends { pageSize: number }>(
+  query: Q,
+  patch: Partial<Q>,
+  pagination: TablePaginationConfig,
+  tableQuery: (q: Q) => string,
+): Partial<Q> | { page: number } {
+  const next = { ...patch, pageSize: pagination.pageSize ?? query.pageSize };
+  const unchanged =
+    tableQuery({ ...query, ...next }) === tableQuery(query) && next.pageSize === query.pageSize;
+  return unchanged ? { page: pagination.current ?? 1 } : next;
 }

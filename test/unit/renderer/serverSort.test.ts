@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { serverSortColumn, sortOfTable } from '../../../renderer/src/components/serverSort';
+import {
+  pagedTableChange,
+  serverSortColumn,
+  sortOfTable,
+} from '../../../renderer/src/components/serverSort';
 
 type Key = 'studentNo' | 'name';
 const byNo = { sortBy: 'studentNo', sortOrder: 'asc' } as const;
@@ -29,5 +33,21 @@ describe('the sort a paged table asks the core for', () => {
     expect(sortOfTable<Key, unknown>({ columnKey: 'name', order: null }, newestFirst)).toEqual(
       newestFirst,
     );
+  });
+
+  it('turns the page alone when filters, sort and page size stay; else asks for those', () => {
+    const query = { ...byNo, statuses: ['paid'], page: 3, pageSize: 50 };
+    const shown = (q: typeof query) => JSON.stringify([q.sortBy, q.sortOrder, q.statuses]);
+    const same = { ...byNo, statuses: ['paid'] };
+    expect(pagedTableChange(query, same, { current: 4, pageSize: 50 }, shown)).toEqual({ page: 4 });
+    expect(pagedTableChange(query, same, { current: 3, pageSize: 100 }, shown)).toEqual({
+      ...same,
+      pageSize: 100,
+    });
+    const unpaid = { ...byNo, statuses: [] };
+    expect(pagedTableChange(query, unpaid, { current: 3 }, shown)).toEqual({
+      ...unpaid,
+      pageSize: 50,
+    });
   });
 });

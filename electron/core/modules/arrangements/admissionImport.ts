@@ -6,7 +6,12 @@ import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
-import { looseKey, type ImportDefinition, type ValidRow } from '../../io/importDefinition';
+import {
+  cellTextsSchema,
+  looseKey,
+  type ImportDefinition,
+  type ValidRow,
+} from '../../io/importDefinition';
 import { candidateColumns, sameName, signupKeys, signupLookup } from '../exams/candidateMatch';
 import type { ArrangementsRepository } from './repository';
 
@@ -122,53 +127,43 @@ export function admissionImportDefinition(
     return { examRoomId: room.id, sessionId: session.id, seat };
   };
 
-  const rowSchema = z
-    .object({
-      admissionNo: z.string(),
-      idNumber: z.string(),
-      studentNo: z.string(),
-      name: z.string(),
-      room: z.string(),
-      session: z.string(),
-      seat: z.string(),
-    })
-    .transform((row, zctx): AdmissionRow => {
-      const issue = (field: Field, message: string, group: string) =>
-        zctx.addIssue({ code: 'custom', path: [field], message, params: { group } });
-      const number = normalizeText(row.admissionNo);
-      if (number.length > 50) issue('admissionNo', '准考证号最长 50 字', GROUP.bad);
-      const id = normalizeIdNumber(row.idNumber);
-      if (!id && !looseKey(row.studentNo)) {
-        issue('idNumber', '没有身份证号或学号，无法找到考生', GROUP.noKey);
-        return z.NEVER;
-      }
-      const match = find.byIdNumber(row.idNumber) ?? find.byStudentNo(row.studentNo);
-      if (!match) {
-        issue(
-          id ? 'idNumber' : 'studentNo',
-          `本批次的有效报名中没有${id ? `身份证号为“${row.idNumber}”` : `学号为“${row.studentNo}”`}的考生`,
-          GROUP.unmatched,
-        );
-        return z.NEVER;
-      }
-      if (!sameName(row.name, match.name)) {
-        issue(
-          'name',
-          `姓名“${row.name}”与报名记录“${match.name}”（学号 ${match.studentNo}）不一致`,
-          GROUP.name,
-        );
-      }
-      const holder = find.byAdmissionNo(number);
-      if (holder && holder.signupId !== match.signupId) {
-        issue(
-          'admissionNo',
-          `准考证号“${number}”已是 ${holder.name}（学号 ${holder.studentNo}）的准考证号`,
-          GROUP.taken,
-        );
-      }
-      const place = placeOf(row, issue);
-      return { signupId: match.signupId, admissionNo: number, place };
-    });
+  const rowSchema = cellTextsSchema(admissionImportFields).transform((row, zctx): AdmissionRow => {
+    const issue = (field: Field, message: string, group: string) =>
+      zctx.addIssue({ code: 'custom', path: [field], message, params: { group } });
+    const number = normalizeText(row.admissionNo);
+    if (number.length > 50) issue('admissionNo', '准考证号最长 50 字', GROUP.bad);
+    const id = normalizeIdNumber(row.idNumber);
+    if (!id && !looseKey(row.studentNo)) {
+      issue('idNumber', '没有身份证号或学号，无法找到考生', GROUP.noKey);
+      return z.NEVER;
+    }
+    const match = find.byIdNumber(row.idNumber) ?? find.byStudentNo(row.studentNo);
+    if (!match) {
+      issue(
+        id ? 'idNumber' : 'studentNo',
+        `本批次的有效报名中没有${id ? `身份证号为“${row.idNumber}”` : `学号为“${row.studentNo}”`}的考生`,
+        GROUP.unmatched,
+      );
+      return z.NEVER;
+    }
+    if (!sameName(row.name, match.name)) {
+      issue(
+        'name',
+        `姓名“${row.name}”与报名记录“${match.name}”（学号 ${match.studentNo}）不一致`,
+        GROUP.name,
+      );
+    }
+    const holder = find.byAdmissionNo(number);
+    if (holder && holder.signupId !== match.signupId) {
+      issue(
+        'admissionNo',
+        `准考证号“${number}”已是 ${holder.name}（学号 ${holder.studentNo}）的准考证号`,
+        GROUP.taken,
+      );
+    }
+    const place = placeOf(row, issue);
+    return { signupId: match.signupId, admissionNo: number, place };
+  });
 
   /** Seats named by the rows so far, for the second row that names the same one. */
   const seatsTaken = new Map<string, number>();

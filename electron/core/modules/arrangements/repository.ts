@@ -1,9 +1,9 @@
 import type {
   ArrangedCandidate,
+  ArrangementPlan,
   ExamRoom,
   ExamSession,
 } from '../../../../shared/contract/arrangements';
-import type { ArrangementMode } from '../../../../shared/domain/arrangement';
 import { DEFAULT_TICKET_PATTERN } from '../../../../shared/domain/arrangement';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { SignupStatus } from '../../../../shared/domain/exams';
@@ -20,14 +20,11 @@ export interface BatchFacts {
   organization: string;
 }
 
-export interface Settings {
-  mode: ArrangementMode;
-  seed: number;
-  ticketPattern: string;
-  batchCode: string;
-  arrangedAt: string | null;
-  printedAt: string | null;
-}
+/** A batch's saved arrangement settings: the plan's fields of the same names. */
+export type Settings = Pick<
+  ArrangementPlan,
+  'mode' | 'seed' | 'ticketPattern' | 'batchCode' | 'arrangedAt' | 'printedAt'
+>;
 
 /** A candidate row as read, with the seat's generated number to tell issued numbers apart. */
 export interface CandidateRow extends ArrangedCandidate {

@@ -23,6 +23,7 @@ import { auditImport } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import {
+  cellTextsSchema,
   type ImportDefinition,
   type RowCheck,
   type RowProblem,
@@ -396,46 +397,33 @@ export function resultImportDefinition(
     return sheet;
   }
 
-  const rowSchema = z
-    .object({
-      admissionNo: z.string(),
-      idNumber: z.string(),
-      studentNo: z.string(),
-      name: z.string(),
-      theoryScore: z.string(),
-      practicalScore: z.string(),
-      score: z.string(),
-      result: z.string(),
-      certificateNo: z.string(),
-      issuedOn: z.string(),
-    })
-    .transform((row, zctx): ResultRow => {
-      let problems = 0;
-      const issue: Issue = (field, message, group) => {
-        problems += 1;
-        zctx.addIssue({
-          code: 'custom',
-          path: field === null ? [] : [field],
-          message,
-          params: { group },
-        });
-      };
-      // Both halves report, so every problem of the row shows at once.
-      const scoring: ResultProblem[] = [];
-      const sheet = readSheet(row, issue, (p) => scoring.push(p));
-      const match = matchRow(row, issue);
-      if (!sheet || !match || problems > 0) return z.NEVER;
-      const signup = signups.get(match.signupId)!;
-      const plan = planResult(savedResultOf(signup), sheet);
-      return {
-        signupId: match.signupId,
-        sheet,
-        check: {
-          errors: plan.errors.map(toRowProblem),
-          warnings: [...scoring, ...plan.warnings].map(toRowProblem),
-        },
-      };
-    });
+  const rowSchema = cellTextsSchema(resultImportFields).transform((row, zctx): ResultRow => {
+    let problems = 0;
+    const issue: Issue = (field, message, group) => {
+      problems += 1;
+      zctx.addIssue({
+        code: 'custom',
+        path: field === null ? [] : [field],
+        message,
+        params: { group },
+      });
+    };
+    // Both halves report, so every problem of the row shows at once.
+    const scoring: ResultProblem[] = [];
+    const sheet = readSheet(row, issue, (p) => scoring.push(p));
+    const match = matchRow(row, issue);
+    if (!sheet || !match || problems > 0) return z.NEVER;
+    const signup = signups.get(match.signupId)!;
+    const plan = planResult(savedResultOf(signup), sheet);
+    return {
+      signupId: match.signupId,
+      sheet,
+      check: {
+        errors: plan.errors.map(toRowProblem),
+        warnings: [...scoring, ...plan.warnings].map(toRowProblem),
+      },
+    };
+  });
 
   /** A sign-up that has a result already: its row 更新结果, any other 首次录入. */
   const outcomes = new Set(['passed', 'failed', 'absent', 'violation']);

@@ -26,6 +26,7 @@ import { auditImport } from '../../db/audit';
 import { CoreError } from '../../errors';
 import type { ImportFieldSpec } from '../../io/header';
 import {
+  cellTextsSchema,
   looseKey,
   type ImportDefinition,
   type RowProblem,
@@ -178,10 +179,6 @@ const idTypeList = idTypes.map((t) => idTypeLabels[t]).join('、');
 
 /** The row schema: every cell's text in, one student out, each problem on its own column. */
 export function studentRowSchema(today: string, majors: Parameters<typeof matchMajor>[1]) {
-  const cells = Object.fromEntries(studentImportFields.map((f) => [f.key, z.string()])) as Record<
-    Field,
-    z.ZodString
-  >;
   // A roster repeats the same few majors, years and words thousands of times: read each once.
   const once = <T>(read: (text: string) => T) => {
     const seen = new Map<string, T>();
@@ -199,7 +196,7 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
   const genderOf = once(parseGender);
   const yesNoOf = once(parseYesNo);
   const idTypeOf = once(parseIdType);
-  return z.object(cells).transform((v, ctx): ImportedStudent => {
+  return cellTextsSchema(studentImportFields).transform((v, ctx): ImportedStudent => {
     let failed = false;
     const issue = (field: Field, message: string, group?: string) => {
       failed = true;

@@ -18,7 +18,6 @@ import {
   Image,
   Input,
   Modal,
-  Popconfirm,
   Select,
   Space,
   Tag,
@@ -48,6 +47,7 @@ import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
+import { ConfirmLink } from '../../components/RowActions';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -261,20 +261,17 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
           >
             {tx.rename}
           </Button>
-          <Popconfirm
+          <ConfirmLink
             title={tx.removeTitle(link.name)}
             description={
               link.linkCount > 1 ? tx.removeShared(link.linkCount - 1) : tx.removeLastUse
             }
-            okText={t.common.confirm}
-            cancelText={t.common.cancel}
-            okButtonProps={{ danger: true }}
+            icon={<DeleteOutlined />}
+            dangerOk
             onConfirm={() => onRemove(link)}
           >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t.common.delete}
-            </Button>
-          </Popconfirm>
+            {t.common.delete}
+          </ConfirmLink>
         </Space>
       ),
     },

@@ -4,12 +4,13 @@ import {
   FileZipOutlined,
   RollbackOutlined,
 } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Tag } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { BackupEntry } from '../../../../shared/contract/backup';
 import { formatBytes } from '../../../../shared/domain/attachments';
 import { backupKindLabels, backupKinds, type BackupKind } from '../../../../shared/domain/backup';
 import { DataTable } from '../../components/DataTable';
+import { ConfirmLink } from '../../components/RowActions';
 import dayjs from 'dayjs';
 import { t } from '../../i18n';
 
@@ -100,18 +101,15 @@ export function BackupTable({
             {tx.download}
           </Button>
           {onDelete && (
-            <Popconfirm
+            <ConfirmLink
               title={tx.confirmDeleteTitle(formatBackupTime(entry.createdAt))}
               description={tx.confirmDeleteBody}
-              okText={t.common.confirm}
-              cancelText={t.common.cancel}
-              okButtonProps={{ danger: true }}
+              icon={<DeleteOutlined />}
+              dangerOk
               onConfirm={() => onDelete(entry)}
             >
-              <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                {t.common.delete}
-              </Button>
-            </Popconfirm>
+              {t.common.delete}
+            </ConfirmLink>
           )}
         </Space>
       ),

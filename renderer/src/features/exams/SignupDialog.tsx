@@ -12,6 +12,7 @@ import { messageOf, PilotError } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
+import { MultiFilterSelect } from '../../components/FilterSelect';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
@@ -189,43 +190,34 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
         />
       )}
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 200 }}
-          placeholder={text.majors}
-          aria-label={text.majors}
+        <MultiFilterSelect
+          label={text.majors}
+          minWidth={200}
+          searchable
           value={filter.majors}
-          onChange={(majors: Filter['majors']) => changeFilter({ majors })}
+          onChange={(majors) => changeFilter({ majors })}
           options={(facets?.majors ?? []).map((m) => ({
-            value: m.majorId ?? 'none',
+            value: m.majorId ?? ('none' as const),
             label: `${m.name ?? text.noMajor}（${m.count}）`,
           }))}
-          optionFilterProp="label"
         />
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 180 }}
-          placeholder={text.classes}
-          aria-label={text.classes}
+        <MultiFilterSelect
+          label={text.classes}
+          minWidth={180}
+          searchable
           value={filter.classNames}
-          onChange={(classNames: string[]) => changeFilter({ classNames })}
+          onChange={(classNames) => changeFilter({ classNames })}
           options={(facets?.classes ?? [])
             .filter((c) => c.value !== '')
             .map((c) => ({ value: c.value, label: `${c.value}（${c.count}）` }))}
-          optionFilterProp="label"
         />
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 140 }}
-          placeholder={text.entryYears}
-          aria-label={text.entryYears}
+        <MultiFilterSelect
+          label={text.entryYears}
+          minWidth={140}
           value={filter.entryYears}
-          onChange={(entryYears: Filter['entryYears']) => changeFilter({ entryYears })}
+          onChange={(entryYears) => changeFilter({ entryYears })}
           options={(facets?.entryYears ?? []).map((y) => ({
-            value: y.value ?? 'none',
+            value: y.value ?? ('none' as const),
             label: `${y.value ?? text.noYear}（${y.count}）`,
           }))}
         />

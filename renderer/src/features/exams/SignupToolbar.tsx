@@ -8,6 +8,7 @@ import {
   signupStatuses,
   type SignupStatus,
 } from '../../../../shared/domain/exams';
+import { MultiFilterSelect } from '../../components/FilterSelect';
 import { t } from '../../i18n';
 import type { SignupQuery } from './signupQuery';
 import type { BulkStatus } from './useBulkStatus';
@@ -43,14 +44,11 @@ export function SignupToolbar({ query, setQuery, statusCounts, bulk }: Props) {
         style={{ width: 240 }}
         onSearch={(search) => setQuery((q) => ({ ...q, search, page: 1 }))}
       />
-      <Select
-        mode="multiple"
-        allowClear
-        style={{ minWidth: 240 }}
-        placeholder={text.statusFilter}
-        aria-label={text.statusFilter}
+      <MultiFilterSelect
+        label={text.statusFilter}
+        minWidth={240}
         value={query.statuses}
-        onChange={(statuses: SignupStatus[]) => setQuery((q) => ({ ...q, statuses, page: 1 }))}
+        onChange={(statuses) => setQuery((q) => ({ ...q, statuses, page: 1 }))}
         options={signupStatuses.map((s) => ({
           value: s,
           label: `${signupStatusLabels[s]}（${statusCounts[s]}）`,

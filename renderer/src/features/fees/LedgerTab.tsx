@@ -1,4 +1,4 @@
-import { Button, Flex, Select, Space, Typography, type TableProps } from 'antd';
+import { Button, Flex, Space, Typography, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { LedgerRow, LedgerSortKey } from '../../../../shared/contract/fees';
@@ -10,11 +10,12 @@ import {
   signupStatuses,
 } from '../../../../shared/domain/fees';
 import { DataTable } from '../../components/DataTable';
+import { MultiFilterSelect } from '../../components/FilterSelect';
 import { formatDate, formatFen } from '../../components/format';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
-import { serverSortColumn, sortOfTable } from '../../components/serverSort';
+import { pagedTableChange, serverSortColumn, sortOfTable } from '../../components/serverSort';
 import { t } from '../../i18n';
 import { noWrap } from '../../components/noWrap';
 import { FeeChangeModal } from './FeeChangeModal';
@@ -105,28 +106,24 @@ const Filters = memo(function Filters() {
   );
   return (
     <>
-      <Select
+      <MultiFilterSelect
         id="fees-certificate-filter"
-        mode="multiple"
-        allowClear
-        style={{ minWidth: 200 }}
-        placeholder={text.filters.certificate}
+        label={text.filters.certificate}
+        minWidth={200}
         value={certificateIds}
-        onChange={(ids: number[]) => void setQuery({ certificateIds: ids })}
+        onChange={(ids) => void setQuery({ certificateIds: ids })}
         options={(facets?.certificates ?? []).map((x) => ({
           value: x.id,
           label: `${x.name}（${count(x.signups)}）`,
         }))}
       />
-      <Select
+      <MultiFilterSelect
         id="fees-batch-filter"
-        mode="multiple"
-        allowClear
-        style={{ minWidth: 260 }}
-        placeholder={text.filters.batch}
+        label={text.filters.batch}
+        minWidth={260}
+        searchable
         value={batchIds}
-        onChange={(ids: number[]) => void setQuery({ batchIds: ids })}
-        optionFilterProp="label"
+        onChange={(ids) => void setQuery({ batchIds: ids })}
         options={batches.map((b) => ({ value: b.id, label: `${b.label}（${count(b.signups)}）` }))}
       />
     </>
@@ -263,11 +260,8 @@ const LedgerTable = memo(function LedgerTable({
       payers: (filters.payer ?? []) as LedgerQuery['payers'],
       statuses: (filters.status ?? []) as LedgerQuery['statuses'],
       ...sortOfTable<LedgerSortKey, LedgerRow>(sorter, { sortBy: 'id', sortOrder: 'desc' }),
-      pageSize: pagination.pageSize ?? query.pageSize,
     };
-    const unchanged =
-      tableQuery({ ...query, ...patch }) === tableQuery(query) && patch.pageSize === query.pageSize;
-    void setQuery(unchanged ? { page: pagination.current ?? 1 } : patch);
+    void setQuery(pagedTableChange(query, patch, pagination, tableQuery));
   };
 
   return (

@@ -1,17 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Select,
-  Table,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
 import { useState, type CSSProperties } from 'react';
 import {
   paymentFields,
@@ -24,10 +12,9 @@ import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate, formatFen } from '../../components/format';
+import { FormModal } from '../../components/FormModal';
 import { LoadState } from '../../components/LoadState';
-import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { useLedgerFacets } from './feesStore';
 import { useQuery } from '../../api/useQuery';
@@ -46,27 +33,14 @@ interface FormValues {
   note: string;
 }
 
-function PaymentModal({
-  payment,
-  onClose,
-  onSaved,
-}: {
-  payment: Payment | null;
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const { message } = App.useApp();
+function PaymentModal({ payment, onClose }: { payment: Payment | null; onClose: () => void }) {
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  const guard = useUnsavedGuard(dirty);
   const facets = useLedgerFacets().data;
   const organizations = [
     ...new Set((facets?.batches ?? []).map((b) => b.organization).filter(Boolean)),
   ];
-  const onOk = async () => {
-    const values = await validatedValues(form, message);
-    if (!values) return;
+  const submit = async (values: FormValues) => {
     const input: PaymentSaveInput = {
       ...(payment ? { id: payment.id } : {}),
       organization: values.organization,
@@ -79,100 +53,88 @@ function PaymentModal({
     setSaving(true);
     try {
       await mutate('fees.savePayment', input);
-      message.success(text.saved);
-      setDirty(false);
-      onSaved();
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
+      return text.saved;
     } finally {
       setSaving(false);
     }
   };
   return (
-    <Modal
-      open
+    <FormModal<FormValues>
+      form={form}
+      name="payment"
       title={payment ? text.editTitle : text.addTitle}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      confirmLoading={saving}
-      onOk={() => void onOk()}
-      onCancel={() => guard(onClose)}
-      destroyOnHidden
+      width={520}
+      saving={saving}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={
+        payment
+          ? {
+              ...payment,
+              amount: fenToYuanText(payment.amountFen),
+              paidOn: payment.paidOn,
+            }
+          : { batchId: null, paidOn: null, invoiceNo: '', note: '' }
+      }
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        onValuesChange={() => setDirty(true)}
-        initialValues={
-          payment
-            ? {
-                ...payment,
-                amount: fenToYuanText(payment.amountFen),
-                paidOn: payment.paidOn,
-              }
-            : { batchId: null, paidOn: null, invoiceNo: '', note: '' }
-        }
+      <Field
+        name="organization"
+        label={f.organization}
+        schema={paymentFields.organization}
+        required
       >
+        <SuggestInput
+          id="payment-organization"
+          options={organizations.map((o) => ({ value: o }))}
+        />
+      </Field>
+      <Form.Item name="batchId" label={f.batchId}>
+        <Select
+          id="payment-batch"
+          allowClear
+          placeholder={text.batchPlaceholder}
+          optionFilterProp="label"
+          showSearch
+          options={(facets?.batches ?? []).map((b) => ({ value: b.id, label: b.label }))}
+          onChange={(id: number | undefined) => {
+            const b = facets?.batches.find((x) => x.id === id);
+            if (b?.organization && !form.getFieldValue('organization'))
+              form.setFieldValue('organization', b.organization);
+          }}
+        />
+      </Form.Item>
+      <Flex gap={16}>
         <Field
-          name="organization"
-          label={f.organization}
-          schema={paymentFields.organization}
-          required
+          name="invoiceNo"
+          label={f.invoiceNo}
+          schema={paymentFields.invoiceNo}
+          style={{ flex: 1 }}
         >
-          <SuggestInput
-            id="payment-organization"
-            options={organizations.map((o) => ({ value: o }))}
-          />
+          <Input id="payment-invoice" />
         </Field>
-        <Form.Item name="batchId" label={f.batchId}>
-          <Select
-            id="payment-batch"
-            allowClear
-            placeholder={text.batchPlaceholder}
-            optionFilterProp="label"
-            showSearch
-            options={(facets?.batches ?? []).map((b) => ({ value: b.id, label: b.label }))}
-            onChange={(id: number | undefined) => {
-              const b = facets?.batches.find((x) => x.id === id);
-              if (b?.organization && !form.getFieldValue('organization'))
-                form.setFieldValue('organization', b.organization);
-            }}
-          />
-        </Form.Item>
-        <Flex gap={16}>
-          <Field
-            name="invoiceNo"
-            label={f.invoiceNo}
-            schema={paymentFields.invoiceNo}
-            style={{ flex: 1 }}
-          >
-            <Input id="payment-invoice" />
-          </Field>
-          <Field
-            name="amount"
-            label={f.amount}
-            schema={paymentFields.amount}
-            required
-            style={{ flex: 1 }}
-          >
-            <Input id="payment-amount" inputMode="decimal" />
-          </Field>
-          <DateField
-            name="paidOn"
-            label={f.paidOn}
-            required
-            schema={paymentFields.paidOn}
-            style={{ flex: 1 }}
-          >
-            <DateInput id="payment-date" />
-          </DateField>
-        </Flex>
-        <Field name="note" label={f.note} schema={paymentFields.note}>
-          <Input.TextArea id="payment-note" rows={2} />
+        <Field
+          name="amount"
+          label={f.amount}
+          schema={paymentFields.amount}
+          required
+          style={{ flex: 1 }}
+        >
+          <Input id="payment-amount" inputMode="decimal" />
         </Field>
-      </Form>
-    </Modal>
+        <DateField
+          name="paidOn"
+          label={f.paidOn}
+          required
+          schema={paymentFields.paidOn}
+          style={{ flex: 1 }}
+        >
+          <DateInput id="payment-date" />
+        </DateField>
+      </Flex>
+      <Field name="note" label={f.note} schema={paymentFields.note}>
+        <Input.TextArea id="payment-note" rows={2} />
+      </Field>
+    </FormModal>
   );
 }
 
@@ -343,7 +305,6 @@ export function PaymentsTab() {
         <PaymentModal
           payment={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={() => undefined}
         />
       )}
     </>

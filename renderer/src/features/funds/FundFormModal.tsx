@@ -1,4 +1,4 @@
-import { App, Flex, Form, Input, Modal, Select } from 'antd';
+import { Flex, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import {
   fundFields,
@@ -21,9 +21,8 @@ import { fenToYuanText } from '../../../../shared/domain/money';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DateInput } from '../../components/DateInput';
-import { reportSaveError, validatedValues } from '../../components/formErrors';
+import { FormModal } from '../../components/FormModal';
 import { formatFen } from '../../components/format';
-import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { DateField, Field } from '../../components/formFields';
 
@@ -61,19 +60,14 @@ export function FundFormModal({
   projectId: number | null;
   onClose: () => void;
 }) {
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
-  const [dirty, setDirty] = useState(false);
-  const guard = useUnsavedGuard(dirty);
   const income = direction === 'income';
   const source = Form.useWatch('source', form);
   const studentFee = income && source === 'studentExamFee';
   const studentFees = useQuery('funds.studentFees', studentFee ? {} : null);
 
-  const onOk = async () => {
-    const values = await validatedValues(form, message);
-    if (!values) return;
+  const submit = async (values: FormValues) => {
     const common = {
       ...(line?.entryId ? { id: line.entryId } : {}),
       projectId: values.projectId ?? 0,
@@ -100,11 +94,7 @@ export function FundFormModal({
     setSaving(true);
     try {
       await mutate('funds.save', input);
-      message.success(text.saved);
-      setDirty(false);
-      onClose();
-    } catch (error) {
-      reportSaveError(form, message, error);
+      return text.saved;
     } finally {
       setSaving(false);
     }
@@ -125,138 +115,129 @@ export function FundFormModal({
       : text.spendingTitle;
 
   return (
-    <Modal
-      open
+    <FormModal<FormValues>
+      form={form}
+      name="fund"
       title={title}
-      okText={t.common.save}
-      cancelText={t.common.cancel}
-      confirmLoading={saving}
-      onOk={() => void onOk()}
-      onCancel={() => guard(onClose)}
-      destroyOnHidden
-      width={640}
+      saving={saving}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={
+        line
+          ? {
+              projectId: line.projectId,
+              [kindName]: line.category,
+              amount: fenToYuanText(line.amountFen),
+              occurredOn: line.date,
+              [referenceName]: line.reference,
+              [partyName]: line.party,
+              signupId: line.signupId,
+              note: line.note,
+            }
+          : {
+              projectId: projectId ?? (projects.length === 1 ? projects[0].id : null),
+              [kindName]: income ? 'budget' : 'training',
+              occurredOn: null,
+              [referenceName]: '',
+              [partyName]: '',
+              signupId: null,
+              note: '',
+            }
+      }
     >
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        onValuesChange={() => setDirty(true)}
-        initialValues={
-          line
-            ? {
-                projectId: line.projectId,
-                [kindName]: line.category,
-                amount: fenToYuanText(line.amountFen),
-                occurredOn: line.date,
-                [referenceName]: line.reference,
-                [partyName]: line.party,
-                signupId: line.signupId,
-                note: line.note,
-              }
-            : {
-                projectId: projectId ?? (projects.length === 1 ? projects[0].id : null),
-                [kindName]: income ? 'budget' : 'training',
-                occurredOn: null,
-                [referenceName]: '',
-                [partyName]: '',
-                signupId: null,
-                note: '',
-              }
-        }
-      >
-        <Flex gap={16}>
-          <Field
-            name="projectId"
-            label={f.projectId}
-            required
-            schema={fundFields.projectId}
-            style={{ flex: 2 }}
-          >
-            <Select
-              id="fund-project"
-              showSearch
-              optionFilterProp="label"
-              options={projects.map((p) => ({ value: p.id, label: p.label }))}
-            />
-          </Field>
-          <Field
-            name={kindName}
-            label={income ? f.source : f.category}
-            required
-            schema={income ? incomeFields.source : spendingFields.category}
-            style={{ flex: 2 }}
-          >
-            <Select id="fund-kind" options={kinds} />
-          </Field>
-        </Flex>
-        {studentFee && (
-          <Form.Item name="signupId" label={f.signupId} required>
-            <Select
-              id="fund-signup"
-              showSearch
-              optionFilterProp="label"
-              placeholder={text.signupPlaceholder}
-              loading={studentFees.state === 'loading'}
-              options={(studentFees.data ?? []).map((o) => ({
-                value: o.signupId,
-                label: `${o.label} ${formatFen(o.feeFen)}${
-                  o.recordedBy !== null && o.recordedBy !== line?.entryId ? text.signupRecorded : ''
-                }`,
-              }))}
-              onChange={(id: number) => {
-                const o = studentFees.data?.find((x) => x.signupId === id);
-                if (!o) return;
-                if (!form.getFieldValue('amount')) {
-                  form.setFieldValue('amount', fenToYuanText(o.feeFen));
-                }
-                if (o.projectId !== null) form.setFieldValue('projectId', o.projectId);
-              }}
-            />
-          </Form.Item>
-        )}
-        <Flex gap={16}>
-          <Field
-            name="amount"
-            label={f.amount}
-            required
-            schema={fundFields.amount}
-            style={{ flex: 1 }}
-          >
-            <Input id="fund-amount" inputMode="decimal" />
-          </Field>
-          <DateField
-            name="occurredOn"
-            label={f.occurredOn}
-            required
-            schema={fundFields.occurredOn}
-            style={{ flex: 1 }}
-          >
-            <DateInput id="fund-date" />
-          </DateField>
-        </Flex>
-        <Flex gap={16}>
-          <Field
-            name={partyName}
-            label={income ? f.sourceName : f.payee}
-            schema={income ? incomeFields.sourceName : spendingFields.payee}
-            style={{ flex: 1 }}
-          >
-            <Input id="fund-party" />
-          </Field>
-          <Field
-            name={referenceName}
-            label={income ? f.documentNo : f.invoiceNo}
-            extra={income && source === 'award' ? f.documentNoHint : undefined}
-            required={income && source === 'award'}
-            schema={income ? incomeFields.documentNo : spendingFields.invoiceNo}
-            style={{ flex: 1 }}
-          >
-            <Input id="fund-reference" />
-          </Field>
-        </Flex>
-        <Field name="note" label={f.note} schema={fundFields.note}>
-          <Input.TextArea id="fund-note" rows={2} />
+      <Flex gap={16}>
+        <Field
+          name="projectId"
+          label={f.projectId}
+          required
+          schema={fundFields.projectId}
+          style={{ flex: 2 }}
+        >
+          <Select
+            id="fund-project"
+            showSearch
+            optionFilterProp="label"
+            options={projects.map((p) => ({ value: p.id, label: p.label }))}
+          />
         </Field>
-      </Form>
-    </Modal>
+        <Field
+          name={kindName}
+          label={income ? f.source : f.category}
+          required
+          schema={income ? incomeFields.source : spendingFields.category}
+          style={{ flex: 2 }}
+        >
+          <Select id="fund-kind" options={kinds} />
+        </Field>
+      </Flex>
+      {studentFee && (
+        <Form.Item name="signupId" label={f.signupId} required>
+          <Select
+            id="fund-signup"
+            showSearch
+            optionFilterProp="label"
+            placeholder={text.signupPlaceholder}
+            loading={studentFees.state === 'loading'}
+            options={(studentFees.data ?? []).map((o) => ({
+              value: o.signupId,
+              label: `${o.label} ${formatFen(o.feeFen)}${
+                o.recordedBy !== null && o.recordedBy !== line?.entryId ? text.signupRecorded : ''
+              }`,
+            }))}
+            onChange={(id: number) => {
+              const o = studentFees.data?.find((x) => x.signupId === id);
+              if (!o) return;
+              if (!form.getFieldValue('amount')) {
+                form.setFieldValue('amount', fenToYuanText(o.feeFen));
+              }
+              if (o.projectId !== null) form.setFieldValue('projectId', o.projectId);
+            }}
+          />
+        </Form.Item>
+      )}
+      <Flex gap={16}>
+        <Field
+          name="amount"
+          label={f.amount}
+          required
+          schema={fundFields.amount}
+          style={{ flex: 1 }}
+        >
+          <Input id="fund-amount" inputMode="decimal" />
+        </Field>
+        <DateField
+          name="occurredOn"
+          label={f.occurredOn}
+          required
+          schema={fundFields.occurredOn}
+          style={{ flex: 1 }}
+        >
+          <DateInput id="fund-date" />
+        </DateField>
+      </Flex>
+      <Flex gap={16}>
+        <Field
+          name={partyName}
+          label={income ? f.sourceName : f.payee}
+          schema={income ? incomeFields.sourceName : spendingFields.payee}
+          style={{ flex: 1 }}
+        >
+          <Input id="fund-party" />
+        </Field>
+        <Field
+          name={referenceName}
+          label={income ? f.documentNo : f.invoiceNo}
+          extra={income && source === 'award' ? f.documentNoHint : undefined}
+          required={income && source === 'award'}
+          schema={income ? incomeFields.documentNo : spendingFields.invoiceNo}
+          style={{ flex: 1 }}
+        >
+          <Input id="fund-reference" />
+        </Field>
+      </Flex>
+      <Field name="note" label={f.note} schema={fundFields.note}>
+        <Input.TextArea id="fund-note" rows={2} />
+      </Field>
+    </FormModal>
   );
 }

@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable';
 import { useTableHeight } from '../../components/useTableHeight';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { serverSortColumn, sortOfTable } from '../../components/serverSort';
+import { pagedTableChange, serverSortColumn, sortOfTable } from '../../components/serverSort';
 import { t } from '../../i18n';
 import {
   useStudentFacets,
@@ -280,11 +280,8 @@ export const StudentsTable = memo(function StudentsTable({
       entryYears: values('entryYear').map((v) => (v === NONE ? 'none' : Number(v))),
       genders: values('gender') as StudentQuery['genders'],
       ...sortOfTable<StudentSortKey, Student>(sorter, { sortBy: 'studentNo', sortOrder: 'asc' }),
-      pageSize: pagination.pageSize ?? query.pageSize,
     };
-    const unchanged =
-      tableQuery({ ...query, ...patch }) === tableQuery(query) && patch.pageSize === query.pageSize;
-    void setQuery(unchanged ? { page: pagination.current ?? 1 } : patch);
+    void setQuery(pagedTableChange(query, patch, pagination, tableQuery));
   };
 
   return (
