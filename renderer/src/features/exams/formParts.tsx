@@ -1,4 +1,4 @@
-import { Form, InputNumber, Select, type FormInstance, type FormRule } from 'antd';
+import { Form, Select, type FormInstance, type FormRule } from 'antd';
 import type { ReactNode } from 'react';
 import type { ZodType } from 'zod';
 import type { Certificate } from '../../../../shared/contract/catalogue';
@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { t } from '../../i18n';
-import { Field } from '../../components/formFields';
+import { Field, MoneyInput } from '../../components/formFields';
 
 /**
  * The picked certificate, and the figure a fee on `on` is judged by (`ceilingInForce`, as the
@@ -105,7 +105,7 @@ export function FeeField({
       schema={schema}
       rules={[overCap]}
     >
-      <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+      <MoneyInput />
     </Field>
   );
 }
