@@ -91,4 +91,32 @@ test.describe('1280×720', () => {
     await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
     await expect(dialog).toBeVisible();
   });
+
+  test('a long form dialog fits the window: its title and 保存 stay on screen', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    const dialogs: [page: string, button: string][] = [
+      ['考核报名', '新增考核批次'],
+      ['费用协商', '新增费用协商'],
+      ['考核站点', '新增考核站点申请'],
+      ['学生', '新增学生'],
+      ['教师', '新增教师'],
+      ['试点经费', '登记收入'],
+    ];
+    for (const [pageName, button] of dialogs) {
+      await openPage(page, pageName);
+      await page.getByRole('button', { name: button }).click();
+      const dialog = openDialog(page);
+      await expect(dialog.locator('.ant-modal-title')).toBeInViewport({ ratio: 1 });
+      await expect(dialog.getByRole('button', { name: /保\s*存/ })).toBeInViewport({ ratio: 1 });
+      const box = await dialog.locator('.ant-modal-content').boundingBox();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height, `${button} fits 720 px`).toBeLessThanOrEqual(720);
+      await page.keyboard.press('Escape');
+      await expect(openDialog(page)).toHaveCount(0);
+    }
+  });
 });
