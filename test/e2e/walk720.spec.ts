@@ -119,4 +119,32 @@ test.describe('1280×720', () => {
       await expect(openDialog(page)).toHaveCount(0);
     }
   });
+
+  test('a fee over the cap is said once, the cap line under the field giving way to it', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    await openPage(page, '考核报名');
+    await page.getByRole('button', { name: '新增考核批次' }).click();
+    const dialog = openDialog(page);
+    await choose(page, 'batch_certificateId', 'Web前端开发');
+    await choose(page, 'batch_level', '初级');
+    await choose(page, 'batch_examForm', '纸笔考试');
+    await fillDate(page, 'batch_examDate', '2020年11月15日');
+    const feeItem = dialog.locator('.ant-form-item', { has: page.locator('#batch_fee') });
+    await dialog.locator('#batch_fee').fill('520');
+    await expect(errorOf(page, 'batch_fee')).toHaveText([
+      '考核费 ¥520.00 超过 2020年11月15日 适用的考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
+    ]);
+    await expect(feeItem.locator('.ant-form-item-extra')).toHaveCount(0);
+    await expect(feeItem.getByText('¥500.00')).toHaveCount(1);
+    // Within the cap, the line says which cap applies.
+    await dialog.locator('#batch_fee').fill('480');
+    await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
+    await expect(feeItem.locator('.ant-form-item-extra')).toHaveText(
+      '2020年11月15日 适用：考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
+    );
+  });
 });

@@ -66,6 +66,8 @@ export function limitHint(picked: ReturnType<typeof limitFor>, on: string | null
 /**
  * 每人考核费 in yuan, checked with the contract's schema and against the figure in force for the
  * picked level, form and date (the same message the core gives); re-checked when they change.
+ * A fee over the figure says so as it is shown (a saved batch too, after the cap changed), once:
+ * then `extra`, the figure in force, is left out, as the message already names it.
  */
 export function FeeField({
   label,
@@ -86,22 +88,25 @@ export function FeeField({
   dependencies: string[];
   extra?: ReactNode;
 }) {
+  const overLimit = (value: unknown): string | null => {
+    if (value === null || value === undefined || value === '' || !on) return null;
+    const fen = yuanToFen(value as number | string);
+    return fen === undefined ? null : feeOverLimitMessage(what, fen, limit, on);
+  };
   const overCap: FormRule = {
     validator: async (_rule, value: unknown) => {
-      if (value === null || value === undefined || value === '' || !on) return;
-      const fen = yuanToFen(value as number | string);
-      if (fen === undefined) return;
-      const problem = feeOverLimitMessage(what, fen, limit, on);
+      const problem = overLimit(value);
       if (problem) throw new Error(problem);
     },
   };
+  const over = overLimit(Form.useWatch<unknown>('fee'));
   return (
     <Field
       name="fee"
       label={label}
       required
       dependencies={['level', 'certificateId', ...dependencies]}
-      extra={extra}
+      {...(over ? { help: over, validateStatus: 'error' as const } : { extra })}
       schema={schema}
       rules={[overCap]}
     >
