@@ -147,4 +147,28 @@ test.describe('1280×720', () => {
       '2020年11月15日 适用：考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
   });
+
+  test('with a drawer open the page behind it does not scroll', async ({ host, page }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    await openPage(page, '证书目录');
+    await page.getByRole('button', { name: '新增证书' }).click();
+    await expect(page.locator('.ant-drawer-content').filter({ visible: true })).toBeVisible();
+    // The page is longer than the window, and the window's scroller is locked while the drawer is open.
+    const scroller = () =>
+      page.evaluate(() => ({
+        overflowing: document.documentElement.scrollHeight > window.innerHeight,
+        body: getComputedStyle(document.body).overflowY,
+        html: getComputedStyle(document.documentElement).overflowY,
+        y: window.scrollY,
+      }));
+    await expect
+      .poll(scroller)
+      .toMatchObject({ overflowing: true, body: 'hidden', html: 'visible' });
+    const before = (await scroller()).y;
+    await page.mouse.move(100, 400); // over the mask, beside the drawer
+    await page.mouse.wheel(0, 600);
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await scroller()).y).toBe(before);
+  });
 });
