@@ -96,18 +96,21 @@ export const optionalYearMonth = (label: string) =>
 
 /**
  * A money amount typed in yuan (number or text such as "12800.50" or "¥12,800.5"), parsed into
- * integer fen. The output is fen; never store the yuan value.
+ * integer fen. The output is fen; never store the yuan value. One message: “请填写” when nothing
+ * is typed (absent or a blank text box), the format when something wrong is (e.g. -5).
  */
 export const yuanToFenField = (label: string) => {
+  const missing = `请填写${label}`;
   const message = `${label}应以元为单位，最多两位小数，例如 12800 或 12800.50`;
   return z
     .union([z.number(), z.string()], {
-      error: (issue) => (issue.input == null ? `请填写${label}` : message),
+      error: (issue) => (issue.input == null ? missing : message),
     })
     .transform((value, ctx) => {
       const fen = yuanToFen(value);
       if (fen === undefined) {
-        ctx.addIssue({ code: 'custom', message, input: value });
+        const blank = typeof value === 'string' && value.trim() === '';
+        ctx.addIssue({ code: 'custom', message: blank ? missing : message, input: value });
         return z.NEVER;
       }
       return fen;

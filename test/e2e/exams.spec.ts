@@ -71,15 +71,15 @@ test.describe('考核报名与费用协商', () => {
     await choose(page, 'batch_examForm', '纸笔考试');
     await fillDate(page, 'batch_examDate', '2020年11月15日');
     await dialog.locator('#batch_siteText').fill('实训楼 301');
-    await expect(dialog.locator('#batch_fee_extra')).toHaveText(
-      '2020年11月15日 适用：考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
-    );
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(errorOf(page, 'batch_fee')).toHaveText(
       '考核费 ¥520.00 超过 2020年11月15日 适用的考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
     await dialog.locator('#batch_fee').fill('480');
     await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
+    await expect(dialog.locator('#batch_fee_extra')).toHaveText(
+      '2020年11月15日 适用：考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
+    );
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(dialog).toHaveCount(0);
     const batchRow = page.getByTestId('batches-table').locator('tbody tr.ant-table-row');

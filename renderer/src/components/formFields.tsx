@@ -1,4 +1,4 @@
-import { Col, Form, type FormItemProps } from 'antd';
+import { Col, Form, InputNumber, type FormItemProps, type InputNumberProps } from 'antd';
 import type { z } from 'zod';
 import { dateField } from './DateInput';
 import { zodRule } from './zodRule';
@@ -29,4 +29,13 @@ export function labelledOptions<T extends string>(
 /** A DateInput's field: its typed-date check, then the schema and `rules`, on leaving the field. */
 export function DateField({ schema, rules = [], ...item }: FieldProps) {
   return <Field {...item} {...dateField(...(schema ? [zodRule(schema)] : []), ...rules)} />;
+}
+
+/**
+ * An amount in yuan (¥, two decimals). No min: the box would report an amount below it (-5) as
+ * empty, so the field said 请填写, and on leaving silently change it to the min; without one the
+ * contract's rule says what is wrong with what was typed.
+ */
+export function MoneyInput(props: InputNumberProps<number>) {
+  return <InputNumber<number> style={{ width: '100%' }} precision={2} prefix="¥" {...props} />;
 }

@@ -6,7 +6,6 @@ import {
   Flex,
   Form,
   Input,
-  InputNumber,
   Row,
   Select,
   Typography,
@@ -27,7 +26,7 @@ import {
 } from '../../../../shared/domain/costCaps';
 import { DateInput, dateField } from '../../components/DateInput';
 import { t } from '../../i18n';
-import { Field } from '../../components/formFields';
+import { Field, MoneyInput } from '../../components/formFields';
 
 /** One row of the list as the form holds it: the amount in yuan, dates as ISO strings. */
 export interface LimitFormValue {
@@ -111,14 +110,7 @@ export function LimitsEditor({
                     label={text.amount}
                     rules={[{ required: true, message: text.amountRequired }]}
                   >
-                    <InputNumber
-                      aria-label={`${text.amount} ${index + 1}`}
-                      prefix="¥"
-                      min={0.01}
-                      precision={2}
-                      step={10}
-                      style={{ width: '100%' }}
-                    />
+                    <MoneyInput aria-label={`${text.amount} ${index + 1}`} step={10} />
                   </Field>
                   <Field
                     span={9}

@@ -1,4 +1,4 @@
-import { Form, InputNumber, Select, type FormInstance, type FormRule } from 'antd';
+import { Form, Select, type FormInstance, type FormRule } from 'antd';
 import type { ReactNode } from 'react';
 import type { ZodType } from 'zod';
 import type { Certificate } from '../../../../shared/contract/catalogue';
@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { t } from '../../i18n';
-import { Field } from '../../components/formFields';
+import { Field, MoneyInput } from '../../components/formFields';
 
 /**
  * The picked certificate, and the figure a fee on `on` is judged by (`ceilingInForce`, as the
@@ -66,6 +66,8 @@ export function limitHint(picked: ReturnType<typeof limitFor>, on: string | null
 /**
  * 每人考核费 in yuan, checked with the contract's schema and against the figure in force for the
  * picked level, form and date (the same message the core gives); re-checked when they change.
+ * A fee over the figure says so as it is shown (a saved batch too, after the cap changed), once:
+ * then `extra`, the figure in force, is left out, as the message already names it.
  */
 export function FeeField({
   label,
@@ -86,26 +88,29 @@ export function FeeField({
   dependencies: string[];
   extra?: ReactNode;
 }) {
+  const overLimit = (value: unknown): string | null => {
+    if (value === null || value === undefined || value === '' || !on) return null;
+    const fen = yuanToFen(value as number | string);
+    return fen === undefined ? null : feeOverLimitMessage(what, fen, limit, on);
+  };
   const overCap: FormRule = {
     validator: async (_rule, value: unknown) => {
-      if (value === null || value === undefined || value === '' || !on) return;
-      const fen = yuanToFen(value as number | string);
-      if (fen === undefined) return;
-      const problem = feeOverLimitMessage(what, fen, limit, on);
+      const problem = overLimit(value);
       if (problem) throw new Error(problem);
     },
   };
+  const over = overLimit(Form.useWatch<unknown>('fee'));
   return (
     <Field
       name="fee"
       label={label}
       required
       dependencies={['level', 'certificateId', ...dependencies]}
-      extra={extra}
+      {...(over ? { help: over, validateStatus: 'error' as const } : { extra })}
       schema={schema}
       rules={[overCap]}
     >
-      <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+      <MoneyInput />
     </Field>
   );
 }

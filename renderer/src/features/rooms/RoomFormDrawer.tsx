@@ -26,7 +26,7 @@ import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { t } from '../../i18n';
-import { Field } from '../../components/formFields';
+import { Field, MoneyInput } from '../../components/formFields';
 
 interface EquipmentValues {
   id?: number;
@@ -210,7 +210,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
                   </Col>
                   <Col span={col.unitValue}>
                     <Field name={[field.name, 'unitValue']} schema={equipmentFields.unitValue}>
-                      <InputNumber style={{ width: '100%' }} min={0} precision={2} prefix="¥" />
+                      <MoneyInput />
                     </Field>
                   </Col>
                   <Col span={col.total} style={{ textAlign: 'right', paddingTop: 5 }}>

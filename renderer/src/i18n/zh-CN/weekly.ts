@@ -15,7 +15,7 @@ export const weekly = {
     cadence: '报送周期',
     dueWeekday: '截止日',
     dueTime: '截止时间',
-    notOnTimeThreshold: '取消资格风险期数',
+    notOnTimeThreshold: '连续未按时报送期数',
     startWithSystem: '开机启动并提醒',
   },
   help: {

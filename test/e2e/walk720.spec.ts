@@ -1,0 +1,174 @@
+import { type Page } from '@playwright/test';
+import {
+  answerUnsaved,
+  choose,
+  errorOf,
+  fillDate,
+  openApp,
+  openDialog,
+  openPage,
+} from '../harness/antd';
+import { pilot, webCertificateWithCap } from '../harness/pageCore';
+import { schoolProfile } from '../harness/seed';
+import { expect, test } from '../harness/webHostTest';
+
+/**
+ * The coordinator's walk at 1280×720 (a common office laptop): forms say one right thing per
+ * field, and long dialogs and drawers stay usable on a screen that short.
+ */
+
+/** The school saved, Web前端开发 初级 capped at ¥500.00, and its 2026 pilot project. */
+async function seed(page: Page): Promise<void> {
+  await pilot(page, 'school.save', schoolProfile);
+  const certificateId = await webCertificateWithCap(page);
+  await pilot(page, 'projects.create', {
+    certificateId,
+    year: 2026,
+    levels: ['junior'],
+    majorIds: [],
+    teacherIds: [],
+    roomIds: [],
+    siteIds: [],
+  });
+}
+
+/** Closes the open form over its edits: 取消, then 放弃. */
+async function discard(page: Page) {
+  await openDialog(page)
+    .getByRole('button', { name: /取\s*消/ })
+    .click();
+  await answerUnsaved(page, '放弃');
+  await expect(openDialog(page)).toHaveCount(0);
+}
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test.describe('1280×720', () => {
+  test('a money field says 请填写 when empty and only what is wrong with -5', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    const format = (label: string) => `${label}应以元为单位，最多两位小数，例如 12800 或 12800.50`;
+
+    // 试点经费 (a text box).
+    await openPage(page, '试点经费');
+    await page.getByRole('button', { name: '登记收入' }).click();
+    const amount = openDialog(page).locator('#fund-amount');
+    await amount.pressSequentially('-5');
+    await expect(errorOf(page, 'fund-amount')).toHaveText([format('金额')]);
+    await amount.fill('');
+    await expect(errorOf(page, 'fund-amount')).toHaveText(['请填写金额']);
+    await discard(page);
+
+    // 缴费记录 (a text box too).
+    await openPage(page, '费用台账');
+    await page.getByRole('tab', { name: '缴费与对账' }).click();
+    await page.getByRole('button', { name: '新增缴费记录' }).click();
+    const paid = openDialog(page).locator('#payment-amount');
+    await paid.pressSequentially('-5');
+    await expect(errorOf(page, 'payment-amount')).toHaveText([format('金额')]);
+    await paid.fill('');
+    await expect(errorOf(page, 'payment-amount')).toHaveText(['请填写金额']);
+    await discard(page);
+
+    // 每人考核费 (a number box): -5 is kept as typed, not taken for empty nor turned into 0.
+    await openPage(page, '考核报名');
+    await page.getByRole('button', { name: '新增考核批次' }).click();
+    const dialog = openDialog(page);
+    await choose(page, 'batch_certificateId', 'Web前端开发');
+    await choose(page, 'batch_level', '初级');
+    await choose(page, 'batch_examForm', '纸笔考试');
+    await fillDate(page, 'batch_examDate', '2020年11月15日');
+    const fee = dialog.locator('#batch_fee');
+    await fee.pressSequentially('-5');
+    await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
+    await fee.blur();
+    await expect(fee).toHaveValue('-5.00');
+    await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
+    await expect(dialog).toBeVisible();
+  });
+
+  test('a long form dialog fits the window: its title and 保存 stay on screen', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    const dialogs: [page: string, button: string][] = [
+      ['考核报名', '新增考核批次'],
+      ['费用协商', '新增费用协商'],
+      ['考核站点', '新增考核站点申请'],
+      ['学生', '新增学生'],
+      ['教师', '新增教师'],
+      ['试点经费', '登记收入'],
+    ];
+    for (const [pageName, button] of dialogs) {
+      await openPage(page, pageName);
+      await page.getByRole('button', { name: button }).click();
+      const dialog = openDialog(page);
+      await expect(dialog.locator('.ant-modal-title')).toBeInViewport({ ratio: 1 });
+      await expect(dialog.getByRole('button', { name: /保\s*存/ })).toBeInViewport({ ratio: 1 });
+      const box = await dialog.locator('.ant-modal-content').boundingBox();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height, `${button} fits 720 px`).toBeLessThanOrEqual(720);
+      await page.keyboard.press('Escape');
+      await expect(openDialog(page)).toHaveCount(0);
+    }
+  });
+
+  test('a fee over the cap is said once, the cap line under the field giving way to it', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    await openPage(page, '考核报名');
+    await page.getByRole('button', { name: '新增考核批次' }).click();
+    const dialog = openDialog(page);
+    await choose(page, 'batch_certificateId', 'Web前端开发');
+    await choose(page, 'batch_level', '初级');
+    await choose(page, 'batch_examForm', '纸笔考试');
+    await fillDate(page, 'batch_examDate', '2020年11月15日');
+    const feeItem = dialog.locator('.ant-form-item', { has: page.locator('#batch_fee') });
+    await dialog.locator('#batch_fee').fill('520');
+    await expect(errorOf(page, 'batch_fee')).toHaveText([
+      '考核费 ¥520.00 超过 2020年11月15日 适用的考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
+    ]);
+    await expect(feeItem.locator('.ant-form-item-extra')).toHaveCount(0);
+    await expect(feeItem.getByText('¥500.00')).toHaveCount(1);
+    // Within the cap, the line says which cap applies.
+    await dialog.locator('#batch_fee').fill('480');
+    await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
+    await expect(feeItem.locator('.ant-form-item-extra')).toHaveText(
+      '2020年11月15日 适用：考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
+    );
+  });
+
+  test('with a drawer open the page behind it does not scroll', async ({ host, page }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    await openPage(page, '证书目录');
+    await page.getByRole('button', { name: '新增证书' }).click();
+    await expect(page.locator('.ant-drawer-content').filter({ visible: true })).toBeVisible();
+    // The page is longer than the window, and the window's scroller is locked while the drawer is open.
+    const scroller = () =>
+      page.evaluate(() => ({
+        overflowing: document.documentElement.scrollHeight > window.innerHeight,
+        body: getComputedStyle(document.body).overflowY,
+        html: getComputedStyle(document.documentElement).overflowY,
+        y: window.scrollY,
+      }));
+    await expect
+      .poll(scroller)
+      .toMatchObject({ overflowing: true, body: 'hidden', html: 'visible' });
+    const before = (await scroller()).y;
+    await page.mouse.move(100, 400); // over the mask, beside the drawer
+    await page.mouse.wheel(0, 600);
+    await page.keyboard.press('PageDown');
+    await expect.poll(async () => (await scroller()).y).toBe(before);
+  });
+});
