@@ -22,7 +22,7 @@ import type { CoreContext } from '../../context';
 import type { Db } from '../../db/open';
 import { beforeExamProblem } from '../../../../shared/domain/examDay';
 import { saveBatchEntries } from './batchEntries';
-import { examDayOf, getBatch } from './batches';
+import { examDaysOf, getBatch } from './batches';
 import { batchSeats, liveBatchSignups, signupSheetDetails } from './repository';
 import { signupStateWriter } from './signupRepository';
 
@@ -82,7 +82,7 @@ export function attendanceService(ctx: CoreContext) {
 
   /** Every row checked first, each refusal naming its student; all saved or none. */
   const save = db.transaction((input: z.output<typeof attendanceSaveSchema>): AttendanceSaved => {
-    const day = examDayOf(ctx, getBatch(db, input.batchId).examDate);
+    const day = examDaysOf(ctx, [input.batchId])(input.batchId);
     const at = ctx.clock().toISOString();
     const seen = new Set<number>();
     const write = signupStateWriter(db);

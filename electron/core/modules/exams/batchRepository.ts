@@ -40,11 +40,13 @@ export function batchRow(db: Db, id: number): BatchRow | undefined {
   return db.prepare<[number], BatchRow>(`${selectBatches} WHERE b.id = ?`).get(id);
 }
 
-/** Every batch's 考核日期 by batch id. */
-export function batchExamDates(db: Db): Map<number, string> {
+/** These batches' 考核日期 by batch id (an id with no batch is absent). */
+export function batchExamDates(db: Db, ids: readonly number[]): Map<number, string> {
   const rows = db
-    .prepare<[], { id: number; exam_date: string }>('SELECT id, exam_date FROM exam_batches')
-    .all();
+    .prepare<[string], { id: number; exam_date: string }>(
+      'SELECT id, exam_date FROM exam_batches WHERE id IN (SELECT value FROM json_each(?))',
+    )
+    .all(JSON.stringify(ids));
   return new Map(rows.map((r) => [r.id, r.exam_date]));
 }
 

@@ -28,6 +28,7 @@ import { examSiteCovers } from '../examSites/repository';
 import { chinaDate } from '../../../../shared/domain/dates';
 import { examDateMoveProblem, type ExamDay } from '../../../../shared/domain/examDay';
 import {
+  batchExamDates,
   batchRow,
   batchRows,
   batchRecords,
@@ -36,11 +37,24 @@ import {
   type BatchRow,
 } from './batchRepository';
 
-/** A batch's 考核日期 against today's date in China (the core's clock). */
+/** A 考核日期 against today's date in China (the core's clock). */
 export const examDayOf = (ctx: CoreContext, examDate: string): ExamDay => ({
   examDate,
   today: chinaDate(ctx.clock()),
 });
+
+/**
+ * These batches' exam days, the clock read once and only their dates loaded; asking for a batch
+ * that does not exist is NOT_FOUND.
+ */
+export function examDaysOf(ctx: CoreContext, batchIds: readonly number[]) {
+  const today = chinaDate(ctx.clock());
+  const dates = batchExamDates(ctx.db, [...new Set(batchIds)]);
+  return (batchId: number): ExamDay => ({
+    examDate: mustExist(dates.get(batchId), '考核批次', batchId),
+    today,
+  });
+}
 
 /** The batch's chosen place (room or site), null when it is typed text or missing. */
 const placeOf = (p: { siteId: number | null; roomId: number | null }): PlaceRef | null =>

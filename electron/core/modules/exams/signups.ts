@@ -25,8 +25,7 @@ import type { CoreContext } from '../../context';
 import { CoreError, mustExist, validationError } from '../../errors';
 import { beforeExamProblem, examDayProblems } from '../../../../shared/domain/examDay';
 import { saveBatchEntries } from './batchEntries';
-import { examDayOf, getBatch } from './batches';
-import { batchExamDates } from './batchRepository';
+import { examDaysOf, getBatch } from './batches';
 import { findSignups, projectFor, recordSignupAudit, signupAuditRecorder } from './repository';
 import {
   batchSignupsByStudent,
@@ -155,12 +154,13 @@ export function signupService(ctx: CoreContext) {
    */
   function planStatus(ids: readonly number[], status: SignupStatus) {
     const found = existing(ids);
-    const examDates = batchExamDates(db);
+    const dayOf = examDaysOf(
+      ctx,
+      found.map((s) => s.batchId),
+    );
     const plan = planBulk(found, (signup) => {
       const verdict = statusChangeVerdict(signup, status);
-      const early =
-        verdict === 'apply' &&
-        beforeExamProblem(examDayOf(ctx, examDates.get(signup.batchId)!), status);
+      const early = verdict === 'apply' && beforeExamProblem(dayOf(signup.batchId), status);
       return early ? { reason: early } : verdict;
     });
     return { found, plan };
@@ -196,7 +196,7 @@ export function signupService(ctx: CoreContext) {
     if (moving) throw validationError([{ path: 'status', message: moving }]);
     const problems = [
       ...resultFieldProblems(status, input),
-      ...examDayProblems(examDayOf(ctx, getBatch(db, before.batchId).examDate), {
+      ...examDayProblems(examDaysOf(ctx, [before.batchId])(before.batchId), {
         status,
         issuedOn: input.issuedOn,
       }),
@@ -218,7 +218,7 @@ export function signupService(ctx: CoreContext) {
   const saveResults = db.transaction(
     (input: z.output<typeof resultEntriesSchema>): ResultEntriesSaved => {
       const at = ctx.clock().toISOString();
-      const day = examDayOf(ctx, getBatch(db, input.batchId).examDate);
+      const day = examDaysOf(ctx, [input.batchId])(input.batchId);
       return saveBatchEntries(ctx, {
         batchId: input.batchId,
         entries: input.entries,
