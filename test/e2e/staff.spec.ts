@@ -266,6 +266,16 @@ test.describe('专业、教师与实训条件', () => {
     await expect(errorOf(page, 'teacher_birthMonth')).toHaveText(
       '出生年月“1985.13”年月无效：没有13月',
     );
+    // A month to come, or a teacher under 18, is said on the field before 保存, as the core says it.
+    await page.locator('#teacher_birthMonth').fill('2099.1');
+    await expect(errorOf(page, 'teacher_birthMonth')).toHaveText(
+      '出生年月2099年1月晚于当前年月，请核对',
+    );
+    const young = new Date().getFullYear() - 10;
+    await page.locator('#teacher_birthMonth').fill(`${young}.1`);
+    await expect(errorOf(page, 'teacher_birthMonth')).toHaveText(
+      `按出生年月${young}年1月计算，该教师不满 18 周岁，请核对`,
+    );
     await page.locator('#teacher_birthMonth').fill('1985.3');
     await choose(page, 'teacher_education', '研究生');
     await choose(page, 'teacher_degree', '硕士');

@@ -6,8 +6,9 @@ import {
   type TeacherInput,
   type TeacherSaveInput,
 } from '../../../../shared/contract/teachers';
-import { formatChineseYearMonth } from '../../../../shared/domain/dates';
+import { chinaDate, formatChineseYearMonth } from '../../../../shared/domain/dates';
 import {
+  birthMonthProblem,
   degreeLabels,
   degrees,
   educationLabels,
@@ -18,6 +19,7 @@ import {
 } from '../../../../shared/domain/teachers';
 import { FormModal } from '../../components/FormModal';
 import { Field, labelledOptions } from '../../components/formFields';
+import { zodRule } from '../../components/zodRule';
 import { MajorSelect } from '../majors/MajorSelect';
 import { t } from '../../i18n';
 import { SuggestInput } from '../../components/SuggestInput';
@@ -116,7 +118,16 @@ export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: P
             allowClear
           />
         </Field>
-        <Field span={12} name="birthMonth" label={f.birthMonth} schema={teacherFields.birthMonth}>
+        <Field
+          span={12}
+          name="birthMonth"
+          label={f.birthMonth}
+          rules={[
+            zodRule(teacherFields.birthMonth, '', (month) =>
+              birthMonthProblem(month, chinaDate(new Date())),
+            ),
+          ]}
+        >
           <Input placeholder={t.teachers.placeholders.birthMonth} />
         </Field>
         <Field span={6} name="education" label={f.education}>
