@@ -4,7 +4,8 @@ import { commitImport, previewImport, problemRowsSheet } from '../../io/importer
 import { importTemplate } from '../../io/importTemplate';
 import { attendanceService } from './attendance';
 import { batchWrites, getBatch, listBatches } from './batches';
-import { resultImportDefinition, resultImportFields } from './resultImport';
+import { resultImportDefinition } from './resultImport';
+import { resultImportFields } from './resultSheet';
 import { signupService } from './signups';
 import { batchUsage } from './usage';
 
