@@ -1,5 +1,7 @@
-import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import CloseCircleFilled from '@ant-design/icons-svg/es/asn/CloseCircleFilled';
+import ExclamationCircleFilled from '@ant-design/icons-svg/es/asn/ExclamationCircleFilled';
 import type { CSSProperties, ReactNode } from 'react';
+import { SvgIcon } from './SvgIcon';
 
 interface Props {
   type: 'error' | 'warning';
@@ -17,7 +19,7 @@ export function Notice({ type, title, description, action, style }: Props) {
   return (
     <div role="alert" className={`frame-notice frame-notice-${type}`} style={style}>
       <span className="frame-notice-icon" aria-hidden>
-        {type === 'error' ? <CloseCircleFilled /> : <ExclamationCircleFilled />}
+        <SvgIcon icon={type === 'error' ? CloseCircleFilled : ExclamationCircleFilled} />
       </span>
       <div className="frame-notice-text">
         <div className="frame-notice-title">{title}</div>

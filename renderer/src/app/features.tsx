@@ -1,24 +1,23 @@
-import {
-  AccountBookOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  BankOutlined,
-  CloudDownloadOutlined,
-  EnvironmentOutlined,
-  FileProtectOutlined,
-  FormOutlined,
-  ExperimentOutlined,
-  HomeOutlined,
-  MoneyCollectOutlined,
-  ProjectOutlined,
-  ScheduleOutlined,
-  SafetyCertificateOutlined,
-  SettingOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import AccountBookOutlined from '@ant-design/icons-svg/es/asn/AccountBookOutlined';
+import ApartmentOutlined from '@ant-design/icons-svg/es/asn/ApartmentOutlined';
+import AuditOutlined from '@ant-design/icons-svg/es/asn/AuditOutlined';
+import BankOutlined from '@ant-design/icons-svg/es/asn/BankOutlined';
+import CloudDownloadOutlined from '@ant-design/icons-svg/es/asn/CloudDownloadOutlined';
+import EnvironmentOutlined from '@ant-design/icons-svg/es/asn/EnvironmentOutlined';
+import ExperimentOutlined from '@ant-design/icons-svg/es/asn/ExperimentOutlined';
+import FileProtectOutlined from '@ant-design/icons-svg/es/asn/FileProtectOutlined';
+import FormOutlined from '@ant-design/icons-svg/es/asn/FormOutlined';
+import HomeOutlined from '@ant-design/icons-svg/es/asn/HomeOutlined';
+import MoneyCollectOutlined from '@ant-design/icons-svg/es/asn/MoneyCollectOutlined';
+import ProjectOutlined from '@ant-design/icons-svg/es/asn/ProjectOutlined';
+import SafetyCertificateOutlined from '@ant-design/icons-svg/es/asn/SafetyCertificateOutlined';
+import ScheduleOutlined from '@ant-design/icons-svg/es/asn/ScheduleOutlined';
+import SettingOutlined from '@ant-design/icons-svg/es/asn/SettingOutlined';
+import TeamOutlined from '@ant-design/icons-svg/es/asn/TeamOutlined';
+import UserOutlined from '@ant-design/icons-svg/es/asn/UserOutlined';
 import { lazy, type ReactNode } from 'react';
 import { t } from '../i18n';
+import { SvgIcon } from './SvgIcon';
 
 // Each page's code (and ECharts with 首页) loads on its first visit, after the frame has painted.
 const AgreementsPage = lazy(() =>
@@ -86,90 +85,105 @@ export const features: readonly FeatureEntry[] = [
   {
     key: 'dashboard',
     label: t.dashboard.title,
-    icon: <HomeOutlined />,
+    icon: <SvgIcon icon={HomeOutlined} />,
     render: () => <DashboardPage />,
   },
-  { key: 'school', label: t.nav.school, icon: <BankOutlined />, render: () => <SchoolPage /> },
+  {
+    key: 'school',
+    label: t.nav.school,
+    icon: <SvgIcon icon={BankOutlined} />,
+    render: () => <SchoolPage />,
+  },
   {
     key: 'catalogue',
     label: t.catalogue.title,
-    icon: <SafetyCertificateOutlined />,
+    icon: <SvgIcon icon={SafetyCertificateOutlined} />,
     render: () => <CataloguePage />,
   },
-  { key: 'majors', label: t.nav.majors, icon: <ApartmentOutlined />, render: () => <MajorsPage /> },
+  {
+    key: 'majors',
+    label: t.nav.majors,
+    icon: <SvgIcon icon={ApartmentOutlined} />,
+    render: () => <MajorsPage />,
+  },
   {
     key: 'teachers',
     label: t.nav.teachers,
-    icon: <TeamOutlined />,
+    icon: <SvgIcon icon={TeamOutlined} />,
     render: () => <TeachersPage />,
   },
   {
     key: 'students',
     label: t.students.title,
-    icon: <UserOutlined />,
+    icon: <SvgIcon icon={UserOutlined} />,
     render: () => <StudentsPage />,
   },
   {
     key: 'facilities',
     label: t.nav.facilities,
-    icon: <ExperimentOutlined />,
+    icon: <SvgIcon icon={ExperimentOutlined} />,
     render: () => <FacilitiesPage />,
   },
   {
     key: 'projects',
     label: t.nav.projects,
-    icon: <ProjectOutlined />,
+    icon: <SvgIcon icon={ProjectOutlined} />,
     render: () => <ProjectsPage />,
   },
   {
     key: 'selfCheck',
     label: t.nav.selfCheck,
-    icon: <AuditOutlined />,
+    icon: <SvgIcon icon={AuditOutlined} />,
     render: () => <SelfCheckPage />,
   },
   {
     key: 'package',
     label: t.nav.package,
-    icon: <CloudDownloadOutlined />,
+    icon: <SvgIcon icon={CloudDownloadOutlined} />,
     render: () => <PackagePage />,
   },
   // Running the pilot once the application is in: exams, fees.
-  { key: 'exams', label: t.exams.title, icon: <FormOutlined />, render: () => <ExamsPage /> },
+  {
+    key: 'exams',
+    label: t.exams.title,
+    icon: <SvgIcon icon={FormOutlined} />,
+    render: () => <ExamsPage />,
+  },
   {
     key: 'examSites',
     label: t.examSites.title,
-    icon: <EnvironmentOutlined />,
+    icon: <SvgIcon icon={EnvironmentOutlined} />,
     render: () => <ExamSitesPage />,
   },
   {
     key: 'agreements',
     label: t.agreements.title,
-    icon: <FileProtectOutlined />,
+    icon: <SvgIcon icon={FileProtectOutlined} />,
     render: () => <AgreementsPage />,
   },
   {
     key: 'fees',
     label: t.fees.title,
-    icon: <MoneyCollectOutlined />,
+    icon: <SvgIcon icon={MoneyCollectOutlined} />,
     render: () => <FeesPage />,
   },
   {
     key: 'funds',
     label: t.funds.title,
-    icon: <AccountBookOutlined />,
+    icon: <SvgIcon icon={AccountBookOutlined} />,
     render: () => <FundsPage />,
   },
   {
     key: 'weekly',
     label: t.weekly.title,
-    icon: <ScheduleOutlined />,
+    icon: <SvgIcon icon={ScheduleOutlined} />,
     render: () => <WeeklyPage />,
   },
   // Keep last: settings closes the sidebar.
   {
     key: 'settings',
     label: t.backup.title,
-    icon: <SettingOutlined />,
+    icon: <SvgIcon icon={SettingOutlined} />,
     render: () => <SettingsPage />,
   },
 ];
