@@ -34,7 +34,12 @@ import { staged } from '../harness/uploads';
 import { artefactDir, keepPdfPages, pdfFonts, pdfPages } from '../harness/documents';
 import { downloaded } from '../harness/downloads';
 import { unzipEntries } from '../harness/zip';
-import { projectInput, seedProjectSchool, webCertificateRequiring } from '../harness/seedProject';
+import {
+  bareProject,
+  projectInput,
+  seedProjectSchool,
+  webCertificateRequiring,
+} from '../harness/seedProject';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -74,15 +79,7 @@ async function completeProject(): Promise<Project> {
 
 /** A 2021 project with no majors, staff, rooms or sites: its self-check fails. */
 const failingProject = () =>
-  call<Project>(t.core, 'projects.create', {
-    certificateId: certificate.id,
-    year: 2021,
-    levels: ['junior'],
-    majorIds: [],
-    teacherIds: [],
-    roomIds: [],
-    siteIds: [],
-  });
+  call<Project>(t.core, 'projects.create', bareProject(certificate.id, 2021));
 
 const docxText = async (docx: Buffer) =>
   ((await unzipEntries(docx)).get('word/document.xml') ?? Buffer.alloc(0))
@@ -217,16 +214,13 @@ describe('submission package', () => {
     try {
       // The same data folder's state is not needed: the name and 制表日期 come from the clock.
       await seedSchool(at.core);
-      const other = await call<Project>(at.core, 'projects.create', {
-        certificateId: (await findCertificate(at.core)).id,
-        year: 2020,
-        levels: ['junior'],
-        majorIds: [],
-        teacherIds: [],
-        roomIds: [],
-        siteIds: [],
-        commitments: project.commitments,
-      });
+      const other = await call<Project>(
+        at.core,
+        'projects.create',
+        bareProject((await findCertificate(at.core)).id, 2020, {
+          commitments: project.commitments,
+        }),
+      );
       t = at;
       const result = await build([other.id], true);
       expect(result.fileName).toMatch(/_20260303_草稿\.zip$/);

@@ -30,6 +30,27 @@ export function projectInput(
 }
 
 /**
+ * What `projects.create` takes for a bare 初级 project of `certificateId` in `year`: no majors,
+ * staff, rooms or sites; `more` adds or replaces fields.
+ */
+export function bareProject(
+  certificateId: number,
+  year: number,
+  more: Record<string, unknown> = {},
+) {
+  return {
+    certificateId,
+    year,
+    levels: ['junior'],
+    majorIds: [],
+    teacherIds: [],
+    roomIds: [],
+    siteIds: [],
+    ...more,
+  };
+}
+
+/**
  * What a project test starts from: a school (seedSchool, with `teachers` teachers) and the sample
  * certificate Web前端开发, given `requirements` as its hardware requirements when they are named.
  */
