@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackageBuildResult } from '../../shared/contract/package';
-import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project } from '../../shared/contract/projects';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { PAGE_MM } from '../../electron/core/modules/package/houseStyle';
@@ -16,7 +15,7 @@ import {
   type PdfPage,
 } from '../harness/documents';
 import { makePdf } from '../harness/files';
-import { call, schoolProfile, seedSchool } from '../harness/seed';
+import { call, findCertificate, schoolProfile, seedSchool } from '../harness/seed';
 import { projectInput } from '../harness/seedProject';
 import { downloaded } from '../harness/downloads';
 
@@ -66,7 +65,7 @@ async function seedTwoProjects(): Promise<number[]> {
   }
   const ids: number[] = [];
   for (const search of ['Web前端开发', '物流管理']) {
-    const [certificate] = await call<Certificate[]>(t.core, 'catalogue.list', { search });
+    const certificate = await findCertificate(t.core, search);
     const project = await call<Project>(
       t.core,
       'projects.create',

@@ -4,6 +4,7 @@ import type { FeeTotals } from '../../shared/contract/fees';
 import { createTestCore, type TestCore } from '../harness/core';
 import { addStudents, setCaps, signUp, WEB_CERT } from '../harness/fees';
 import { call, seedSchool } from '../harness/seed';
+import { bareProject } from '../harness/seedProject';
 
 let t: TestCore;
 afterEach(() => t?.dispose());
@@ -33,17 +34,16 @@ describe('dashboard.summary', () => {
     t = createTestCore();
     const seeded = await seedSchool(t.core, { teachers: 3, dualQualified: 0 });
     await setCaps(data);
-    const project = await data<{ id: number }>('projects.create', {
-      certificateId: WEB_CERT,
-      year: 2026,
-      levels: ['junior', 'intermediate'],
-      majorIds: seeded.majorIds,
-      teacherIds: seeded.teacherIds,
-      roomIds: [],
-      siteIds: [],
-      plannedStudents: [],
-      hardwareChecks: [],
-    });
+    const project = await data<{ id: number }>(
+      'projects.create',
+      bareProject(WEB_CERT, 2026, {
+        levels: ['junior', 'intermediate'],
+        majorIds: seeded.majorIds,
+        teacherIds: seeded.teacherIds,
+        plannedStudents: [],
+        hardwareChecks: [],
+      }),
+    );
     // Students 1–6; 2, 4 and 6 are not pilot students.
     const ids = await addStudents(data, 6, { nonPilot: [2, 4, 6] });
     const { batchIds, signupId } = await signUp(

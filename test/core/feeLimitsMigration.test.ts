@@ -2,12 +2,11 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { readSchema, referenceSchema, schemaDifferences } from '../../electron/core/db/schema';
 import { migrations } from '../../electron/core/migrations';
-import type { Certificate } from '../../shared/contract/catalogue';
 import type { FeeAgreement } from '../../shared/contract/agreements';
 import type { ExamBatch } from '../../shared/contract/exams';
 import type { FeeViolations } from '../../shared/contract/fees';
 import { migrationHarness, oldRowsAt as at } from '../harness/migrations';
-import { call } from '../harness/seed';
+import { call, findCertificate } from '../harness/seed';
 
 const { oldCore, readDatabase } = migrationHarness();
 
@@ -38,7 +37,7 @@ describe('migration 012: caps by exam form and date', () => {
   it('keeps every cap as a 未区分 cap valid without end, and judges batches as before', async () => {
     const { core, dataDir } = oldCore('pilotdesk-m12-', 11, version11Rows);
 
-    const [web] = await call<Certificate[]>(core, 'catalogue.list', { search: 'Web前端开发' });
+    const web = await findCertificate(core);
     expect(web.levels.map((l) => l.level)).toEqual(['junior', 'intermediate', 'senior']);
     expect(web.limits).toEqual([
       {

@@ -13,6 +13,7 @@ import {
 } from '../harness/figures';
 import { call as dispatch } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { bareProject } from '../harness/seedProject';
 
 /**
  * One definition per figure and rule. Random schools (students pilot or not,
@@ -35,15 +36,10 @@ describe('figures agree on every page (property)', () => {
         const t = createTestCore();
         try {
           const call: DataCall = (name, input) => dispatch(t.core, name as HandlerName, input);
-          const project = (await call('projects.create', {
-            certificateId: WEB_CERT,
-            year: 2026,
-            levels: ['junior', 'intermediate'],
-            majorIds: [],
-            teacherIds: [],
-            roomIds: [],
-            siteIds: [],
-          })) as { id: number };
+          const project = (await call(
+            'projects.create',
+            bareProject(WEB_CERT, 2026, { levels: ['junior', 'intermediate'] }),
+          )) as { id: number };
           const model = await buildSchool(call, plan);
           const expected = expectedFigures(model);
           const seen = await readEveryFigure(call);

@@ -4,7 +4,7 @@ import type { Signup } from '../../shared/contract/exams';
 import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, confirmedProject, createBatch, seedExamSchool } from '../harness/exams';
 import { schoolProfile } from '../harness/seed';
-import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 import { auditEntries, fails, ok, readRows } from '../harness/staff';
 
 /*
@@ -192,21 +192,7 @@ describe('考生信息上传表', () => {
     const file = await ok(t, 'fees.uploadSheet', { batchId: batch.id });
     const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
     const { header, rows } = sheetTable(wb.worksheets[0]!);
-    expect(header).toEqual([
-      '姓名',
-      '性别',
-      '证件类型',
-      '证件号码',
-      '学号',
-      '专业',
-      '班级',
-      '年级',
-      '手机号码',
-      '证书名称',
-      '等级',
-      '等级代码',
-      '考核批次',
-    ]);
+    expect(header).toEqual(uploadSheetHeader);
     expect(rows[1]).toEqual([
       '旧证学生',
       '男',

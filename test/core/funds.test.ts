@@ -14,10 +14,11 @@ import { pdfPages } from '../harness/documents';
 import { makePdf } from '../harness/files';
 import { seedCompleteProject } from '../harness/seedProject';
 import { staged } from '../harness/uploads';
-import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { fundsSheet, loadWorkbook } from '../harness/sheets';
 import { auditEntries, coreDataCall, fails, ok, readRows } from '../harness/staff';
 import { downloaded } from '../harness/downloads';
 import { unzipEntries } from '../harness/zip';
+import { bareProject } from '../harness/seedProject';
 
 let t: TestCore;
 let call: DataCall;
@@ -30,15 +31,11 @@ afterEach(() => t.dispose());
 const ORG = '工业和信息化部教育与考试中心';
 
 async function project(certificateId: number, year: number): Promise<number> {
-  const saved = await ok(t, 'projects.create', {
-    certificateId,
-    year,
-    levels: ['junior', 'intermediate'],
-    majorIds: [],
-    teacherIds: [],
-    roomIds: [],
-    siteIds: [],
-  });
+  const saved = await ok(
+    t,
+    'projects.create',
+    bareProject(certificateId, year, { levels: ['junior', 'intermediate'] }),
+  );
   return saved.id;
 }
 
@@ -403,7 +400,7 @@ describe('funds: 试点经费使用情况表', () => {
     const file = await ok(t, 'funds.sheet', { year: 2026, projectId: web });
     expect(file.fileName).toBe('试点经费使用情况表_2026年度_Web前端开发（2026年）.xlsx');
     const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
-    const table = sheetTable(wb.getWorksheet('经费使用情况')!);
+    const table = fundsSheet(wb);
     expect(table.header).toEqual([
       '序号',
       '收支',
@@ -416,21 +413,16 @@ describe('funds: 试点经费使用情况表', () => {
       '金额（元）',
       '备注',
     ]);
-    const body = table.rows.slice(
-      0,
-      table.rows.findIndex((r) => r.length === 0),
-    );
-    expect(body.map((r) => [r[1], r[2], r[6], r[7], r[8]])).toEqual([
+    expect(table.lines.map((r) => [r[1], r[2], r[6], r[7], r[8]])).toEqual([
       ['收入', '奖补资金', '鄂财教〔2026〕8号', '见文号/发票号', 20_000],
       ['支出', '耗材', '', '无凭证', 300],
       ['支出', '师资培训', 'INV-77', '见文号/发票号', 25_000],
       ['支出', '考核费', 'FP-1', '见文号/发票号', 1_200],
     ]);
-    const line = (label: string) => table.rows.find((r) => r[0] === label)?.[8];
-    expect(line('收入合计')).toBe(20_000);
-    expect(line('其中考核费')).toBe(1_200);
-    expect(line('支出合计')).toBe(26_500);
-    expect(line('结余')).toBe(-6_500);
+    expect(table.total('收入合计')).toBe(20_000);
+    expect(table.total('其中考核费')).toBe(1_200);
+    expect(table.total('支出合计')).toBe(26_500);
+    expect(table.total('结余')).toBe(-6_500);
     expect(String(table.rows.at(-1)?.[0])).toContain('支出超过收入 ¥6,500.00；1 笔支出无凭证');
     expect(noDoc.lacksDocument).toBe(true);
 
@@ -510,17 +502,7 @@ describe('funds: weekly figures', () => {
         dueWeekday: 5,
         dueTime: '17:00',
       });
-      const web = (
-        await c('projects.create', {
-          certificateId: WEB_CERT,
-          year: 2026,
-          levels: ['junior'],
-          majorIds: [],
-          teacherIds: [],
-          roomIds: [],
-          siteIds: [],
-        })
-      ).id;
+      const web = (await c('projects.create', bareProject(WEB_CERT, 2026))).id;
       const entry = (input: object) =>
         c('funds.save', { projectId: web, occurredOn: '2026-03-02', ...input });
       await entry({ direction: 'income', source: 'budget', amount: 1_000 });
@@ -568,15 +550,7 @@ describe('funds: 试点推进情况', () => {
     call = coreDataCall(t);
     const { signup } = await seed();
     const major = await ok(t, 'majors.save', softwareMajor);
-    await ok(t, 'projects.create', {
-      certificateId: 3,
-      year: 2026,
-      levels: ['junior'],
-      majorIds: [major.id],
-      teacherIds: [],
-      roomIds: [],
-      siteIds: [],
-    });
+    await ok(t, 'projects.create', bareProject(3, 2026, { majorIds: [major.id] }));
     const s = signup(0, 0);
     await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'paid' });
     await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'examined' });
@@ -629,9 +603,9 @@ describe('funds: the submission package', () => {
     const bytes = downloaded(t.core, result);
     const files = await unzipEntries(bytes);
     const wb = await loadWorkbook(files.get(name)!);
-    const table = sheetTable(wb.getWorksheet('经费使用情况')!);
+    const table = fundsSheet(wb);
     expect(table.rows[0].slice(1, 3)).toEqual(['收入', '奖补资金']);
-    expect(table.rows.find((r) => r[0] === '收入合计')?.[8]).toBe(5_000);
+    expect(table.total('收入合计')).toBe(5_000);
     const verified = await t.core.dispatch(
       'package.verify',
       await staged(t.core, result.fileName, bytes),

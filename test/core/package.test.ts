@@ -29,12 +29,17 @@ import { createTestCore, type TestCore } from '../harness/core';
 import { makeBulkyFile, makePdf, makeZip } from '../harness/files';
 import { sheetTable } from '../harness/sheets';
 import { MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
-import { call, schoolProfile, seedSchool } from '../harness/seed';
+import { call, findCertificate, schoolProfile, seedSchool } from '../harness/seed';
 import { staged } from '../harness/uploads';
 import { artefactDir, keepPdfPages, pdfFonts, pdfPages } from '../harness/documents';
 import { downloaded } from '../harness/downloads';
 import { unzipEntries } from '../harness/zip';
-import { projectInput } from '../harness/seedProject';
+import {
+  bareProject,
+  projectInput,
+  seedProjectSchool,
+  webCertificateRequiring,
+} from '../harness/seedProject';
 
 let t: TestCore;
 let seeded: Awaited<ReturnType<typeof seedSchool>>;
@@ -44,12 +49,9 @@ const fullPlan = Object.fromEntries(planSections.map((s) => [s, `${s} 的具体�
 
 beforeEach(async () => {
   t = createTestCore();
-  seeded = await seedSchool(t.core);
-  const list = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
-  certificate = await call<Certificate>(t.core, 'catalogue.setRequirements', {
-    id: list[0].id,
-    items: [{ text: '每名学生一台计算机' }],
-  });
+  ({ seeded, certificate } = await seedProjectSchool(t.core, {
+    requirements: ['每名学生一台计算机'],
+  }));
 });
 afterEach(() => t.dispose());
 
@@ -77,15 +79,7 @@ async function completeProject(): Promise<Project> {
 
 /** A 2021 project with no majors, staff, rooms or sites: its self-check fails. */
 const failingProject = () =>
-  call<Project>(t.core, 'projects.create', {
-    certificateId: certificate.id,
-    year: 2021,
-    levels: ['junior'],
-    majorIds: [],
-    teacherIds: [],
-    roomIds: [],
-    siteIds: [],
-  });
+  call<Project>(t.core, 'projects.create', bareProject(certificate.id, 2021));
 
 const docxText = async (docx: Buffer) =>
   ((await unzipEntries(docx)).get('word/document.xml') ?? Buffer.alloc(0))
@@ -220,17 +214,13 @@ describe('submission package', () => {
     try {
       // The same data folder's state is not needed: the name and 制表日期 come from the clock.
       await seedSchool(at.core);
-      const list = await call<Certificate[]>(at.core, 'catalogue.list', { search: 'Web前端开发' });
-      const other = await call<Project>(at.core, 'projects.create', {
-        certificateId: list[0].id,
-        year: 2020,
-        levels: ['junior'],
-        majorIds: [],
-        teacherIds: [],
-        roomIds: [],
-        siteIds: [],
-        commitments: project.commitments,
-      });
+      const other = await call<Project>(
+        at.core,
+        'projects.create',
+        bareProject((await findCertificate(at.core)).id, 2020, {
+          commitments: project.commitments,
+        }),
+      );
       t = at;
       const result = await build([other.id], true);
       expect(result.fileName).toMatch(/_20260303_草稿\.zip$/);
@@ -255,13 +245,7 @@ describe('submission package', () => {
     const later = createTestCore(new Date('2026-03-02T10:00:00Z'));
     try {
       await seedSchool(later.core);
-      const list = await call<Certificate[]>(later.core, 'catalogue.list', {
-        search: 'Web前端开发',
-      });
-      await call(later.core, 'catalogue.setRequirements', {
-        id: list[0].id,
-        items: [{ text: '每名学生一台计算机' }],
-      });
+      await webCertificateRequiring(later.core, ['每名学生一台计算机']);
       const saved = t;
       t = later;
       try {

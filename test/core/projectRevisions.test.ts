@@ -3,8 +3,8 @@ import { projectData } from '../../electron/core/modules/projects/revisions';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project } from '../../shared/contract/projects';
 import { createTestCore, type TestCore } from '../harness/core';
-import { call, seedSchool } from '../harness/seed';
-import { projectInput } from '../harness/seedProject';
+import { call, type seedSchool } from '../harness/seed';
+import { projectInput, seedProjectSchool } from '../harness/seedProject';
 import { readRows } from '../harness/staff';
 
 let t: TestCore;
@@ -15,9 +15,7 @@ let certificate: Certificate;
 beforeEach(async () => {
   now = new Date('2026-11-03T02:00:00Z');
   t = createTestCore(() => now);
-  seeded = await seedSchool(t.core);
-  const list = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
-  certificate = list[0];
+  ({ seeded, certificate } = await seedProjectSchool(t.core));
 });
 afterEach(() => t.dispose());
 

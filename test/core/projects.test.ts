@@ -7,8 +7,8 @@ import type { Project, ProjectCheck, ProjectSummary } from '../../shared/contrac
 import { planSections } from '../../shared/domain/implementationPlan';
 import { createTestCore, type TestCore } from '../harness/core';
 import { makePdf } from '../harness/files';
-import { call, seedSchool } from '../harness/seed';
-import { projectInput } from '../harness/seedProject';
+import { call, type seedSchool } from '../harness/seed';
+import { projectInput, seedProjectSchool } from '../harness/seedProject';
 import { auditEntries } from '../harness/staff';
 
 let t: TestCore;
@@ -24,12 +24,9 @@ const allCommitments = {
 
 beforeEach(async () => {
   t = createTestCore();
-  seeded = await seedSchool(t.core);
-  const list = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
-  certificate = await call<Certificate>(t.core, 'catalogue.setRequirements', {
-    id: list[0].id,
-    items: [{ text: '每名学生一台计算机' }, { text: '投影设备' }],
-  });
+  ({ seeded, certificate } = await seedProjectSchool(t.core, {
+    requirements: ['每名学生一台计算机', '投影设备'],
+  }));
 });
 afterEach(() => t.dispose());
 

@@ -19,6 +19,7 @@ import { factsFromForm } from '../../renderer/src/features/projects/formFacts';
 import { createTestCore, type TestCore } from '../harness/core';
 import { makePdf } from '../harness/files';
 import { call, schoolProfile } from '../harness/seed';
+import { webCertificateRequiring } from '../harness/seedProject';
 
 /**
  * The project form's live self-check (`factsFromForm` over what the page
@@ -129,11 +130,7 @@ async function build(t: TestCore, plan: RandomSchool): Promise<Project> {
     });
     sites.push(saved.id);
   }
-  const [web] = await call<Certificate[]>(c, 'catalogue.list', { search: 'Web前端开发' });
-  const certificate = await call<Certificate>(c, 'catalogue.setRequirements', {
-    id: web.id,
-    items: plan.requirements.map((text) => ({ text })),
-  });
+  const certificate = await webCertificateRequiring(c, plan.requirements);
   let n = 0;
   const picked = (ids: readonly number[]) => ids.filter(() => plan.picks[n++ % plan.picks.length]);
   const project = await call<Project>(c, 'projects.create', {

@@ -13,8 +13,8 @@ import type { Project } from '../../shared/contract/projects';
 import type { BackupArchiveManifest } from '../../electron/core/backup/archive';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { createTestCore, type TestCore } from '../harness/core';
-import { call, seedSchool } from '../harness/seed';
-import { projectInput } from '../harness/seedProject';
+import { call, type seedSchool } from '../harness/seed';
+import { projectInput, seedProjectSchool } from '../harness/seedProject';
 import { makeZip } from '../harness/files';
 import { auditEntries } from '../harness/staff';
 import { staged } from '../harness/uploads';
@@ -31,8 +31,7 @@ let certificate: Certificate;
 beforeEach(async () => {
   now = new Date('2026-11-03T02:00:00Z');
   t = createTestCore(() => now);
-  seeded = await seedSchool(t.core);
-  certificate = (await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' }))[0];
+  ({ seeded, certificate } = await seedProjectSchool(t.core));
 });
 afterEach(() => t.dispose());
 

@@ -5,14 +5,13 @@ import { DATABASE_FILE, createCore, type Core } from '../../electron/core';
 import { readSchema, referenceSchema, schemaDifferences } from '../../electron/core/db/schema';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { migrations } from '../../electron/core/migrations';
-import type { Certificate } from '../../shared/contract/catalogue';
 import type { PackageBuildResult } from '../../shared/contract/package';
 import type { Project } from '../../shared/contract/projects';
 import type { Teacher } from '../../shared/contract/teachers';
 import { createTestCore, type TestCore } from '../harness/core';
 import { artefactDir, keepPdfPages, pdfPages } from '../harness/documents';
 import { softwareMajor } from '../harness/majors';
-import { call, seedSchool } from '../harness/seed';
+import { call, findCertificate, seedSchool } from '../harness/seed';
 import { projectInput } from '../harness/seedProject';
 import { loadWorkbook, sheetTable, upload, xlsxBytes } from '../harness/sheets';
 import { fails, ok, readRows, teacher } from '../harness/staff';
@@ -184,9 +183,7 @@ describe('teacher details for provincial forms', () => {
       }),
       id: seeded.teacherIds[0],
     });
-    const [certificate] = await call<Certificate[]>(t.core, 'catalogue.list', {
-      search: 'Web前端开发',
-    });
+    const certificate = await findCertificate(t.core);
     const project = await call<Project>(
       t.core,
       'projects.create',

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Certificate } from '../../shared/contract/catalogue';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
 import type { ExamBatch } from '../../shared/contract/exams';
 import type { FeeTotals, Payment } from '../../shared/contract/fees';
@@ -13,7 +12,7 @@ import { type AlertSummary } from '../../shared/domain/weeklyReports';
 import { chinaInstant } from '../../shared/domain/calendar';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { createTestCore, type TestCore } from '../harness/core';
-import { call, schoolProfile } from '../harness/seed';
+import { call, findCertificate, schoolProfile } from '../harness/seed';
 import { addStudents } from '../harness/fees';
 import { openDataFile } from '../harness/seedExams';
 import { DATE_FORMAT, MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
@@ -350,8 +349,8 @@ describe('figures and exports', () => {
   async function seedExamData() {
     setNow('2026-02-27', '10:00');
     await call(t.core, 'school.save', { ...schoolProfile, weeklyReporterName: '李老师' });
-    const [web] = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
-    const [logistics] = await call<Certificate[]>(t.core, 'catalogue.list', { search: '物流管理' });
+    const web = await findCertificate(t.core);
+    const logistics = await findCertificate(t.core, '物流管理');
     const students = await addStudents((name, input) => call(t.core, name as never, input), 6);
     const batch = async (certificateId: number, level: string, examDate: string, fee: number) =>
       (
@@ -501,7 +500,7 @@ describe('figures and exports', () => {
   it('attendance recorded on exam day counts as 实考 in its week; 缺考 and 违纪 do not', async () => {
     await seedExamData();
     setNow('2026-03-10', '09:00');
-    const [web] = await call<Certificate[]>(t.core, 'catalogue.list', { search: 'Web前端开发' });
+    const web = await findCertificate(t.core);
     const { id: batchId } = await call<ExamBatch>(t.core, 'exams.batches.save', {
       certificateId: web.id,
       level: 'senior',

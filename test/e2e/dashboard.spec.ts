@@ -7,6 +7,7 @@ import { schoolProfile } from '../harness/seed';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
 import { openBatch } from '../harness/uiFlows';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
+import { bareProject } from '../harness/seedProject';
 
 test.describe('首页', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -37,17 +38,14 @@ test.describe('首页', () => {
     await data('school.save', schoolProfile);
     const staff = await seedStaff(raw, 3);
     await setCaps(data);
-    await data('projects.create', {
-      certificateId: WEB_CERT,
-      year: 2026,
-      levels: ['junior'],
-      majorIds: [staff.majors[0].id],
-      teacherIds: [],
-      roomIds: [],
-      siteIds: [],
-      plannedStudents: [],
-      hardwareChecks: [],
-    });
+    await data(
+      'projects.create',
+      bareProject(WEB_CERT, 2026, {
+        majorIds: [staff.majors[0].id],
+        plannedStudents: [],
+        hardwareChecks: [],
+      }),
+    );
     const ids = await addStudents(data, 5);
     const { signupId } = await signUp(
       data,

@@ -13,7 +13,7 @@ import {
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
-import { openBatch } from '../harness/uiFlows';
+import { fillNewWebBatch, openBatch } from '../harness/uiFlows';
 
 /** The certificate Web前端开发 with its 初级 cap, and two 实训室: 软件开发实训室 and 机房二. */
 async function seed(page: Page) {
@@ -25,13 +25,11 @@ async function seed(page: Page) {
 
 /** Fills and saves a new 初级 batch on 2020-11-15 at a room; the warning, if any, is left open. */
 async function addBatch(page: Page, name: string, room: string) {
-  await page.getByRole('button', { name: '新增考核批次' }).click();
-  const dialog = openDialog(page);
-  await choose(page, 'batch_certificateId', 'Web前端开发');
-  await choose(page, 'batch_level', '初级');
-  await choose(page, 'batch_examForm', '纸笔考试');
-  await dialog.locator('#batch_name').fill(name);
-  await fillDate(page, 'batch_examDate', '2020年11月15日');
+  const dialog = await fillNewWebBatch(page, {
+    examForm: '纸笔考试',
+    name,
+    examDate: '2020年11月15日',
+  });
   await choose(page, 'batch_place', room);
   await expect(dialog.locator('#batch_siteText')).toBeDisabled();
   await dialog.locator('#batch_fee').fill('480');

@@ -15,7 +15,7 @@ import {
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
-import { openBatch } from '../harness/uiFlows';
+import { editWebCertificate, fillNewWebBatch, openBatch } from '../harness/uiFlows';
 import { residentId } from '../harness/students';
 import { softwareMajor } from '../harness/majors';
 
@@ -222,13 +222,7 @@ test.describe('考核报名与费用协商', () => {
     await seed(page);
 
     // 证书目录: the 初级 cap becomes 机考 until 2020-12-31, and a lower 机考 cap from 2021.
-    await openPage(page, '证书目录');
-    await page
-      .getByTestId('catalogue-table')
-      .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
-      .getByRole('button', { name: /编\s*辑/ })
-      .click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = await editWebCertificate(page);
     await expect(drawer.getByText('编辑：Web前端开发')).toBeVisible();
     await choose(page, 'certificate_limits_0_examForm', '机考');
     await fillDate(page, 'certificate_limits_0_validUntil', '2020年12月31日');
@@ -247,13 +241,11 @@ test.describe('考核报名与费用协商', () => {
 
     // The old batch (2020年9月1日) is judged by the 2019 cap of ¥500.
     await openPage(page, '考核报名');
-    await page.getByRole('button', { name: '新增考核批次' }).click();
-    let dialog = openDialog(page);
-    await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级');
-    await choose(page, 'batch_examForm', '机考');
-    await dialog.locator('#batch_name').fill('2020年批次');
-    await fillDate(page, 'batch_examDate', '2020年9月1日');
+    let dialog = await fillNewWebBatch(page, {
+      examForm: '机考',
+      name: '2020年批次',
+      examDate: '2020年9月1日',
+    });
     await dialog.locator('#batch_fee').fill('480');
     await expect(dialog.locator('#batch_fee_extra')).toHaveText(
       '2020年9月1日 适用：机考考核成本上限 ¥500.00（教职所〔2019〕314号，2020年12月31日前有效）',
@@ -262,13 +254,11 @@ test.describe('考核报名与费用协商', () => {
     await expect(dialog).toHaveCount(0);
 
     // The new batch (2021年3月1日), same fee: over the 2021 cap of ¥420, refused; ¥420 saves.
-    await page.getByRole('button', { name: '新增考核批次' }).click();
-    dialog = openDialog(page);
-    await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级');
-    await choose(page, 'batch_examForm', '机考');
-    await dialog.locator('#batch_name').fill('2021年批次');
-    await fillDate(page, 'batch_examDate', '2021年3月1日');
+    dialog = await fillNewWebBatch(page, {
+      examForm: '机考',
+      name: '2021年批次',
+      examDate: '2021年3月1日',
+    });
     await dialog.locator('#batch_fee').fill('480');
     await expect(errorOf(page, 'batch_fee')).toHaveText(
       '考核费 ¥480.00 超过 2021年3月1日 适用的机考考核成本上限 ¥420.00（教职成厅函〔2020〕11号，2021年1月1日起有效）',

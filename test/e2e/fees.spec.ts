@@ -6,7 +6,6 @@ import {
   choose,
   chooseMany,
   errorOf,
-  fillDate,
   openDialog,
   openPage,
   tick,
@@ -19,7 +18,7 @@ import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
-import { openBatch } from '../harness/uiFlows';
+import { fillNewWebBatch, openBatch } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 const ledger = (page: Page) => page.getByTestId('fees-table');
@@ -97,13 +96,11 @@ test.describe('费用台账', () => {
       items: { id: number; studentNo: string; name: string; pilot: boolean }[];
     };
     await openPage(page, '考核报名');
-    await page.getByRole('button', { name: '新增考核批次' }).click();
-    const batchForm = openDialog(page);
-    await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级');
-    await choose(page, 'batch_examForm', '机考');
-    await batchForm.locator('#batch_name').fill('2026春初级');
-    await fillDate(page, 'batch_examDate', '2026年5月10日');
+    const batchForm = await fillNewWebBatch(page, {
+      examForm: '机考',
+      name: '2026春初级',
+      examDate: '2026年5月10日',
+    });
     await batchForm.locator('#batch_fee').fill('400');
     await batchForm.getByRole('button', { name: /保\s*存/ }).click();
     await expect(batchForm).toHaveCount(0);

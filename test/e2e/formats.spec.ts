@@ -5,6 +5,8 @@ import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
+import { bareProject } from '../harness/seedProject';
+import { editWebCertificate } from '../harness/uiFlows';
 
 test.describe('上报数据中心', () => {
   test('试点项目 exports 课证融通关联关系数据 with its courses, read back', async ({
@@ -14,16 +16,12 @@ test.describe('上报数据中心', () => {
   }, testInfo) => {
     const call = webHostCall(request, host);
     expect((await call('school.save', schoolProfile)).ok).toBe(true);
-    const created = await call('projects.create', {
-      certificateId: WEB_CERT,
-      year: 2020,
-      levels: ['junior'],
-      majorIds: [],
-      teacherIds: [],
-      roomIds: [],
-      siteIds: [],
-      courses: [{ courseNo: 'RJ1001', courseName: 'JavaScript 程序设计' }],
-    });
+    const created = await call(
+      'projects.create',
+      bareProject(WEB_CERT, 2020, {
+        courses: [{ courseNo: 'RJ1001', courseName: 'JavaScript 程序设计' }],
+      }),
+    );
     expect(created.ok).toBe(true);
 
     // A second course typed in the project form.
@@ -142,13 +140,7 @@ test.describe('上报数据中心', () => {
     await expect(problems).toBeHidden();
 
     // 证书目录: the code recorded in the drawer; the sheet then exports that certificate.
-    await openPage(page, '证书目录');
-    await page
-      .getByTestId('catalogue-table')
-      .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
-      .getByRole('button', { name: /编\s*辑/ })
-      .click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = await editWebCertificate(page);
     await expect(drawer.getByText('编辑：Web前端开发')).toBeVisible();
     await drawer.locator('#certificate-organization-code').fill('12100000400012345X');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();

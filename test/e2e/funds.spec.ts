@@ -13,8 +13,9 @@ import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fee
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
-import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { fundsSheet, loadWorkbook } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
+import { bareProject } from '../harness/seedProject';
 
 const ORG = '工业和信息化部教育与考试中心';
 const PROJECT = 'Web前端开发（2026年）';
@@ -43,15 +44,7 @@ test.describe('试点经费', () => {
 
     await call('school.save', schoolProfile);
     // A 2026 project, a batch with two sign-ups and a payment to the organization for it.
-    await call('projects.create', {
-      certificateId: WEB_CERT,
-      year: 2026,
-      levels: ['junior'],
-      majorIds: [],
-      teacherIds: [],
-      roomIds: [],
-      siteIds: [],
-    });
+    await call('projects.create', bareProject(WEB_CERT, 2026));
     await setCaps(call);
     const students = await addStudents(call, 2);
     const { batchIds } = await signUp(
@@ -139,21 +132,16 @@ test.describe('试点经费', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('试点经费使用情况表_2026年度_全部试点项目.xlsx');
     const wb = await loadWorkbook(readFileSync(await file.path()));
-    const table = sheetTable(wb.getWorksheet('经费使用情况')!);
-    const body = table.rows.slice(
-      0,
-      table.rows.findIndex((r) => r.length === 0),
-    );
-    expect(body.map((r) => [r[1], r[2], r[6], String(r[7]).slice(0, 3), r[8]])).toEqual([
+    const table = fundsSheet(wb);
+    expect(table.lines.map((r) => [r[1], r[2], r[6], String(r[7]).slice(0, 3), r[8]])).toEqual([
       ['收入', '奖补资金', '鄂教职成〔2026〕3号', '见文号', 20_000],
       ['支出', '师资培训', '', '附件：', 25_000],
       ['支出', '考核费', 'FP-2026-1', '见文号', 800],
     ]);
-    const total = (label: string) => table.rows.find((r) => r[0] === label)?.[8];
-    expect(total('收入合计')).toBe(20_000);
-    expect(total('其中考核费')).toBe(800);
-    expect(total('支出合计')).toBe(25_800);
-    expect(total('结余')).toBe(-5_800);
+    expect(table.total('收入合计')).toBe(20_000);
+    expect(table.total('其中考核费')).toBe(800);
+    expect(table.total('支出合计')).toBe(25_800);
+    expect(table.total('结余')).toBe(-5_800);
 
     const pdf = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出使用情况表（PDF）' }).click();

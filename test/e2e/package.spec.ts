@@ -14,6 +14,7 @@ import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { softwareMajor } from '../harness/majors';
 import { expect, test } from '../harness/webHostTest';
+import { bareProject } from '../harness/seedProject';
 
 async function data<T>(call: Call, name: string, input: unknown): Promise<T> {
   const result = await call(name, input);
@@ -51,15 +52,11 @@ async function seed(call: Call): Promise<{ id: number }> {
   const certificates = await data<{ id: number }[]>(call, 'catalogue.list', {
     search: 'Web前端开发',
   });
-  return data<{ id: number }>(call, 'projects.create', {
-    certificateId: certificates[0].id,
-    year: 2020,
-    levels: ['junior'],
-    majorIds: [major.id],
-    teacherIds,
-    roomIds: [],
-    siteIds: [],
-  });
+  return data<{ id: number }>(
+    call,
+    'projects.create',
+    bareProject(certificates[0].id, 2020, { majorIds: [major.id], teacherIds }),
+  );
 }
 
 test.describe('申报材料', () => {
@@ -264,18 +261,17 @@ test.describe('申报材料', () => {
     expect(readFileSync(back).equals(sentBytes)).toBe(true);
 
     // An edit after the submission shows in the list (after a reload of the page).
-    const current = await data<Record<string, unknown>>(call, 'projects.get', { id: project.id });
+    const current = await data<{ certificateId: number; majorIds: number[]; teacherIds: number[] }>(
+      call,
+      'projects.get',
+      { id: project.id },
+    );
     await data(call, 'projects.update', {
       id: project.id,
-      data: {
-        certificateId: current.certificateId,
-        year: 2020,
-        levels: ['junior'],
+      data: bareProject(current.certificateId, 2020, {
         majorIds: current.majorIds,
-        teacherIds: (current.teacherIds as number[]).slice(1),
-        roomIds: [],
-        siteIds: [],
-      },
+        teacherIds: current.teacherIds.slice(1),
+      }),
     });
     await page.reload();
     await openPage(page, '申报材料');

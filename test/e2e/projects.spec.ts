@@ -13,9 +13,17 @@ import {
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
-import { addMajor, addRoom, addSite, fillTeacher, saveSchool } from '../harness/uiFlows';
+import {
+  addMajor,
+  addRoom,
+  addSite,
+  editWebCertificate,
+  fillTeacher,
+  saveSchool,
+} from '../harness/uiFlows';
 import { softwareMajor } from '../harness/majors';
 import { expect, test } from '../harness/webHostTest';
+import { bareProject } from '../harness/seedProject';
 
 const verdict = (page: Page, rule: string) =>
   page.getByTestId('live-selfcheck').getByTestId(`verdict-${rule}`);
@@ -33,17 +41,15 @@ async function seedDraftProject(call: Call): Promise<void> {
   const [certificate] = await ok<{ id: number }[]>(call, 'catalogue.list', {
     search: 'Web前端开发',
   });
-  await ok(call, 'projects.create', {
-    certificateId: certificate.id,
-    year: 2020,
-    levels: ['junior'],
-    majorIds: [major.id],
-    teacherIds: [],
-    roomIds: [],
-    siteIds: [],
-    plan: { goals: '培养 80 名学生取得初级证书。' },
-    commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
-  });
+  await ok(
+    call,
+    'projects.create',
+    bareProject(certificate.id, 2020, {
+      majorIds: [major.id],
+      plan: { goals: '培养 80 名学生取得初级证书。' },
+      commitments: { noGraduationRequirement: true, noTrainingFee: true, schoolPaysOneExam: true },
+    }),
+  );
 }
 
 async function saveProject(page: Page, toast: string) {
@@ -63,13 +69,7 @@ test.describe('试点项目与资格自查', () => {
     await saveSchool(page);
 
     // The certificate's hardware checklist, in the catalogue.
-    await openPage(page, '证书目录');
-    await page
-      .getByTestId('catalogue-table')
-      .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
-      .getByRole('button', { name: /编\s*辑/ })
-      .click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = await editWebCertificate(page);
     await drawer.getByRole('button', { name: '添加一项要求' }).click();
     await drawer.locator('#certificate-requirement-0').fill('每名学生一台计算机');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();

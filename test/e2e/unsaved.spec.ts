@@ -6,6 +6,7 @@ import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { softwareMajor } from '../harness/majors';
+import { bareProject } from '../harness/seedProject';
 
 /**
  * Nothing typed is lost: every editor of the app (pages, dialogs, drawers), and every way out of
@@ -36,15 +37,10 @@ async function seed(call: DataCall): Promise<Seeded> {
   await call('school.save', schoolProfile);
   const major = (await call('majors.save', softwareMajor)) as { id: number };
   await setCaps(call);
-  const project = (await call('projects.create', {
-    certificateId: WEB_CERT,
-    year: 2026,
-    levels: ['junior'],
-    majorIds: [major.id],
-    teacherIds: [],
-    roomIds: [],
-    siteIds: [],
-  })) as { id: number };
+  const project = (await call(
+    'projects.create',
+    bareProject(WEB_CERT, 2026, { majorIds: [major.id] }),
+  )) as { id: number };
   await addStudents(call, 2);
   const { batchIds } = await signUp(
     call,

@@ -1,16 +1,10 @@
 import { type Page } from '@playwright/test';
-import {
-  answerUnsaved,
-  choose,
-  errorOf,
-  fillDate,
-  openApp,
-  openDialog,
-  openPage,
-} from '../harness/antd';
+import { answerUnsaved, errorOf, openApp, openDialog, openPage } from '../harness/antd';
 import { pilot, webCertificateWithCap } from '../harness/pageCore';
 import { schoolProfile } from '../harness/seed';
 import { expect, test } from '../harness/webHostTest';
+import { bareProject } from '../harness/seedProject';
+import { fillNewWebBatch } from '../harness/uiFlows';
 
 /**
  * The coordinator's walk at 1280×720 (a common office laptop): forms say one right thing per
@@ -21,15 +15,7 @@ import { expect, test } from '../harness/webHostTest';
 async function seed(page: Page): Promise<void> {
   await pilot(page, 'school.save', schoolProfile);
   const certificateId = await webCertificateWithCap(page);
-  await pilot(page, 'projects.create', {
-    certificateId,
-    year: 2026,
-    levels: ['junior'],
-    majorIds: [],
-    teacherIds: [],
-    roomIds: [],
-    siteIds: [],
-  });
+  await pilot(page, 'projects.create', bareProject(certificateId, 2026));
 }
 
 /** Closes the open form over its edits: 取消, then 放弃. */
@@ -51,36 +37,33 @@ test.describe('1280×720', () => {
     await openApp(page, await host.launchUrl());
     await seed(page);
     const format = (label: string) => `${label}应以元为单位，最多两位小数，例如 12800 或 12800.50`;
+    /** In the open dialog's 金额 text box `id`: -5 is said wrong, empty is said missing. */
+    const checkAmountBox = async (id: string) => {
+      const box = openDialog(page).locator(`#${id}`);
+      await box.pressSequentially('-5');
+      await expect(errorOf(page, id)).toHaveText([format('金额')]);
+      await box.fill('');
+      await expect(errorOf(page, id)).toHaveText(['请填写金额']);
+      await discard(page);
+    };
 
     // 试点经费 (a text box).
     await openPage(page, '试点经费');
     await page.getByRole('button', { name: '登记收入' }).click();
-    const amount = openDialog(page).locator('#fund-amount');
-    await amount.pressSequentially('-5');
-    await expect(errorOf(page, 'fund-amount')).toHaveText([format('金额')]);
-    await amount.fill('');
-    await expect(errorOf(page, 'fund-amount')).toHaveText(['请填写金额']);
-    await discard(page);
+    await checkAmountBox('fund-amount');
 
     // 缴费记录 (a text box too).
     await openPage(page, '费用台账');
     await page.getByRole('tab', { name: '缴费与对账' }).click();
     await page.getByRole('button', { name: '新增缴费记录' }).click();
-    const paid = openDialog(page).locator('#payment-amount');
-    await paid.pressSequentially('-5');
-    await expect(errorOf(page, 'payment-amount')).toHaveText([format('金额')]);
-    await paid.fill('');
-    await expect(errorOf(page, 'payment-amount')).toHaveText(['请填写金额']);
-    await discard(page);
+    await checkAmountBox('payment-amount');
 
     // 每人考核费 (a number box): -5 is kept as typed, not taken for empty nor turned into 0.
     await openPage(page, '考核报名');
-    await page.getByRole('button', { name: '新增考核批次' }).click();
-    const dialog = openDialog(page);
-    await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级');
-    await choose(page, 'batch_examForm', '纸笔考试');
-    await fillDate(page, 'batch_examDate', '2020年11月15日');
+    const dialog = await fillNewWebBatch(page, {
+      examForm: '纸笔考试',
+      examDate: '2020年11月15日',
+    });
     const fee = dialog.locator('#batch_fee');
     await fee.pressSequentially('-5');
     await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
@@ -127,12 +110,10 @@ test.describe('1280×720', () => {
     await openApp(page, await host.launchUrl());
     await seed(page);
     await openPage(page, '考核报名');
-    await page.getByRole('button', { name: '新增考核批次' }).click();
-    const dialog = openDialog(page);
-    await choose(page, 'batch_certificateId', 'Web前端开发');
-    await choose(page, 'batch_level', '初级');
-    await choose(page, 'batch_examForm', '纸笔考试');
-    await fillDate(page, 'batch_examDate', '2020年11月15日');
+    const dialog = await fillNewWebBatch(page, {
+      examForm: '纸笔考试',
+      examDate: '2020年11月15日',
+    });
     const feeItem = dialog.locator('.ant-form-item', { has: page.locator('#batch_fee') });
     await dialog.locator('#batch_fee').fill('520');
     await expect(errorOf(page, 'batch_fee')).toHaveText([

@@ -3,7 +3,7 @@ import type { Certificate } from '../../shared/contract/catalogue';
 import type { ExamBatch } from '../../shared/contract/exams';
 import type { Student } from '../../shared/contract/students';
 import { planSections } from '../../shared/domain/implementationPlan';
-import { call, seedSchool } from './seed';
+import { call, findCertificate, seedSchool } from './seed';
 import { residentId } from './students';
 
 /**
@@ -13,7 +13,7 @@ import { residentId } from './students';
  */
 export async function seedExamSchool(core: Core, options: { students?: number } = {}) {
   const seeded = await seedSchool(core);
-  const [web] = await call<Certificate[]>(core, 'catalogue.list', { search: 'Web前端开发' });
+  const web = await findCertificate(core);
   const certificate = await call<Certificate>(core, 'catalogue.setLimits', {
     id: web.id,
     limits: [

@@ -1,12 +1,19 @@
 import type { Core } from '../../electron/core';
 import { computerMajor, softwareMajor } from './majors';
 import type { HandlerName } from '../../shared/contract';
+import type { Certificate } from '../../shared/contract/catalogue';
 
 /** Calls a handler and returns its data, failing the test with the core's message otherwise. */
 export async function call<T = unknown>(core: Core, name: HandlerName, input: unknown): Promise<T> {
   const result = await core.dispatch(name, input);
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.data as T;
+}
+
+/** The first certificate of the bundled sample catalogue whose name matches `search`. */
+export async function findCertificate(core: Core, search = 'Web前端开发'): Promise<Certificate> {
+  const [certificate] = await call<Certificate[]>(core, 'catalogue.list', { search });
+  return certificate;
 }
 
 export const schoolProfile = {

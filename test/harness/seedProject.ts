@@ -3,7 +3,7 @@ import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project } from '../../shared/contract/projects';
 import { planSections } from '../../shared/domain/implementationPlan';
 import { makePdf } from './files';
-import { call, seedSchool } from './seed';
+import { call, findCertificate, seedSchool } from './seed';
 
 /**
  * What `projects.create` takes for a 2020 junior project of `certificateId` using everything
@@ -30,6 +30,54 @@ export function projectInput(
 }
 
 /**
+ * What `projects.create` takes for a bare 初级 project of `certificateId` in `year`: no majors,
+ * staff, rooms or sites; `more` adds or replaces fields.
+ */
+export function bareProject(
+  certificateId: number,
+  year: number,
+  more: Record<string, unknown> = {},
+) {
+  return {
+    certificateId,
+    year,
+    levels: ['junior'],
+    majorIds: [],
+    teacherIds: [],
+    roomIds: [],
+    siteIds: [],
+    ...more,
+  };
+}
+
+/**
+ * What a project test starts from: a school (seedSchool, with `teachers` teachers) and the sample
+ * certificate Web前端开发, given `requirements` as its hardware requirements when they are named.
+ */
+export async function seedProjectSchool(
+  core: Core,
+  options: { teachers?: number; requirements?: readonly string[] } = {},
+) {
+  const seeded = await seedSchool(core, { teachers: options.teachers });
+  const certificate = options.requirements
+    ? await webCertificateRequiring(core, options.requirements)
+    : await findCertificate(core);
+  return { seeded, certificate };
+}
+
+/** The sample certificate Web前端开发 with `requirements` as its hardware requirements. */
+export async function webCertificateRequiring(
+  core: Core,
+  requirements: readonly string[],
+): Promise<Certificate> {
+  const web = await findCertificate(core);
+  return call<Certificate>(core, 'catalogue.setRequirements', {
+    id: web.id,
+    items: requirements.map((text) => ({ text })),
+  });
+}
+
+/**
  * A school (seedSchool) with one complete 2020 project for Web前端开发: levels, majors, staff,
  * rooms, sites, hardware checks, the whole plan, commitments and a PDF attachment — ready for
  * `package.build`. `projectTeachers` leaves the school's other teachers out of the project;
@@ -39,11 +87,9 @@ export async function seedCompleteProject(
   core: Core,
   options: { attachment?: Buffer | null; teachers?: number; projectTeachers?: number } = {},
 ): Promise<Project> {
-  const seeded = await seedSchool(core, { teachers: options.teachers });
-  const list = await call<Certificate[]>(core, 'catalogue.list', { search: 'Web前端开发' });
-  const certificate = await call<Certificate>(core, 'catalogue.setRequirements', {
-    id: list[0].id,
-    items: [{ text: '每名学生一台计算机' }],
+  const { seeded, certificate } = await seedProjectSchool(core, {
+    teachers: options.teachers,
+    requirements: ['每名学生一台计算机'],
   });
   const project = await call<Project>(
     core,

@@ -69,6 +69,22 @@ export function sheetTable(ws: ExcelJS.Worksheet): {
 }
 
 /**
+ * The 试点经费使用情况表 of a workbook read back: its table, the `lines` above the first empty row,
+ * and `total(label)`, the amount of the totals row so labelled.
+ */
+export function fundsSheet(wb: ExcelJS.Workbook) {
+  const table = sheetTable(wb.getWorksheet('经费使用情况')!);
+  return {
+    ...table,
+    lines: table.rows.slice(
+      0,
+      table.rows.findIndex((r) => r.length === 0),
+    ),
+    total: (label: string) => table.rows.find((r) => r[0] === label)?.[8],
+  };
+}
+
+/**
  * A downloaded import template filled in as a person would, its example row left in place: under
  * it one row per entry, each the example with the given columns (by header label) changed.
  */

@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { loadWorkbook, sheetTable } from './sheets';
-import { choose, openDialog, openPage } from './antd';
+import { choose, fillDate, openDialog, openPage } from './antd';
 
 /** UI flows a coordinator repeats (school profile, 专业, 教师, 实训条件), shared by the e2e specs. */
 
@@ -107,6 +107,35 @@ export async function openBatch(page: Page, name: string) {
     .getByRole('button', { name: '报名管理' })
     .click();
   await expect(page.getByRole('button', { name: '返回批次列表' })).toBeVisible();
+}
+
+/** Opens 证书目录 and the drawer editing Web前端开发; the drawer. */
+export async function editWebCertificate(page: Page): Promise<Locator> {
+  await openPage(page, '证书目录');
+  await page
+    .getByTestId('catalogue-table')
+    .locator('tr', { has: page.getByText('Web前端开发', { exact: true }) })
+    .getByRole('button', { name: /编\s*辑/ })
+    .click();
+  return page.locator('.ant-drawer-content');
+}
+
+/**
+ * On 考核报名, opens 新增考核批次 and fills a Web前端开发 初级 batch: its 考核形式, its name when
+ * given, and its exam date as typed; the rest is the test's. The dialog.
+ */
+export async function fillNewWebBatch(
+  page: Page,
+  batch: { examForm: string; name?: string; examDate: string },
+): Promise<Locator> {
+  await page.getByRole('button', { name: '新增考核批次' }).click();
+  const dialog = openDialog(page);
+  await choose(page, 'batch_certificateId', 'Web前端开发');
+  await choose(page, 'batch_level', '初级');
+  await choose(page, 'batch_examForm', batch.examForm);
+  if (batch.name !== undefined) await dialog.locator('#batch_name').fill(batch.name);
+  await fillDate(page, 'batch_examDate', batch.examDate);
+  return dialog;
 }
 
 /**

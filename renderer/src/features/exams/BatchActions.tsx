@@ -50,6 +50,31 @@ export function BatchActions({
   const ahead =
     batch !== null && examAhead({ examDate: batch.examDate, today: chinaDate(new Date()) });
   const aheadHint = ahead ? text.examAhead(formatDate(batch.examDate)) : undefined;
+  const inPlace = attendance || bulkResults;
+  // 考勤登记, 批量录入成绩 and 导入成绩: from the exam day on, each once there is someone to record.
+  const examDayButtons = [
+    {
+      testId: 'open-attendance',
+      icon: <CheckSquareOutlined />,
+      label: text.attendance.open,
+      onClick: onAttendance,
+      unavailable: batch?.activeCount === 0 || inPlace,
+    },
+    {
+      testId: 'bulk-results',
+      icon: <TableOutlined />,
+      label: text.bulkResults.open,
+      onClick: onBulkResults,
+      unavailable: batch?.signupCount === 0 || inPlace,
+    },
+    {
+      testId: 'import-results',
+      icon: <FileExcelOutlined />,
+      label: text.importResults,
+      onClick: onImport,
+      unavailable: batch?.signupCount === 0,
+    },
+  ];
   return (
     <>
       {batch && <AuditHistoryButton source={{ kind: 'batch', id }} title={batchLabel(batch)} />}
@@ -70,36 +95,18 @@ export function BatchActions({
       >
         {t.photos.open}
       </Button>
-      <Tooltip title={aheadHint}>
-        <Button
-          icon={<CheckSquareOutlined />}
-          disabled={!batch || batch.activeCount === 0 || attendance || bulkResults || ahead}
-          onClick={onAttendance}
-          data-testid="open-attendance"
-        >
-          {text.attendance.open}
-        </Button>
-      </Tooltip>
-      <Tooltip title={aheadHint}>
-        <Button
-          icon={<TableOutlined />}
-          disabled={!batch || batch.signupCount === 0 || bulkResults || attendance || ahead}
-          onClick={onBulkResults}
-          data-testid="bulk-results"
-        >
-          {text.bulkResults.open}
-        </Button>
-      </Tooltip>
-      <Tooltip title={aheadHint}>
-        <Button
-          icon={<FileExcelOutlined />}
-          disabled={!batch || batch.signupCount === 0 || ahead}
-          onClick={onImport}
-          data-testid="import-results"
-        >
-          {text.importResults}
-        </Button>
-      </Tooltip>
+      {examDayButtons.map((button) => (
+        <Tooltip key={button.testId} title={aheadHint}>
+          <Button
+            icon={button.icon}
+            disabled={!batch || button.unavailable || ahead}
+            onClick={button.onClick}
+            data-testid={button.testId}
+          >
+            {button.label}
+          </Button>
+        </Tooltip>
+      ))}
       <Button type="primary" icon={<UserAddOutlined />} disabled={!batch} onClick={onSignUp}>
         {text.signUp}
       </Button>
