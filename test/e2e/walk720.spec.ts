@@ -98,6 +98,10 @@ test.describe('1280×720', () => {
       const box = await dialog.locator('.ant-modal-content').boundingBox();
       expect(box!.y).toBeGreaterThanOrEqual(0);
       expect(box!.y + box!.height, `${button} fits 720 px`).toBeLessThanOrEqual(720);
+      // Esc reaches the dialog once it holds the focus (antd moves it in after opening).
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.closest('.ant-modal-wrap') != null))
+        .toBe(true);
       await page.keyboard.press('Escape');
       await expect(openDialog(page)).toHaveCount(0);
     }
