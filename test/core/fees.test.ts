@@ -184,6 +184,25 @@ describe('fees: ledger', () => {
       payer: 'student',
     });
     expect(afterWithdraw.message).toContain('2023000001');
+    // The withdrawn sign-up itself is closed: neither its payer nor its fee moves, even in a mix.
+    const mark2 = lastAudit();
+    const plan = await ok(t, 'fees.planChange', {
+      signupIds: [signup(0, 0), signup(1, 0)],
+      payer: 'school',
+      fee: 450,
+    });
+    expect(plan.skipped).toEqual([
+      expect.objectContaining({
+        id: signup(0, 0),
+        reason: expect.stringContaining(
+          '（学号 2023000001）的报名已撤销，不能再修改考核费或付费方',
+        ),
+      }),
+    ]);
+    const closed = await fails(t, 'fees.change', { signupIds: [signup(0, 0)], payer: 'student' });
+    expect(closed.message).toContain('报名已撤销');
+    expect(closed.details?.fields?.[0].path).toBe('payer');
+    expect(signupAuditSince(mark2)).toHaveLength(0);
   });
 });
 

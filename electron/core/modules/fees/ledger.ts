@@ -159,6 +159,13 @@ export function feeChanger(ctx: CoreContext) {
       }
     }
     const result = planBulk(rows, (row) => {
+      // A withdrawn sign-up is counted apart at the fee it had: it is a closed record.
+      if (row.status === 'withdrawn') {
+        return {
+          reason: `学生“${row.name}”（学号 ${row.studentNo}）的报名已撤销，不能再修改考核费或付费方`,
+          field: input.fee !== undefined ? 'fee' : 'payer',
+        };
+      }
       const cap = overCap.get(row.batchId);
       if (cap) return { reason: cap, field: 'fee' };
       if (refusedStudents.has(row.studentId)) {
