@@ -471,6 +471,53 @@ describe('sign-ups', () => {
     expect(confirmed).toMatchObject({ created: 3, skipped: 3 });
   });
 
+  it('asks before a second fee for one exam: a student who passed the level, or is signed up for it elsewhere without a result', async () => {
+    await confirmedProject(t.core, seeded);
+    const first = await createBatch(t.core, batchInput(certId()));
+    const [s1, s2, s3, s4] = studentIds();
+    await ok(t, 'exams.signups.create', { batchId: first.id, studentIds: [s1, s2, s3] });
+    const ids = new Map((await signups(first.id)).map((g) => [g.studentId, g.id]));
+    const move = (studentIds: number[], status: string) =>
+      ok(t, 'exams.signups.setStatus', { ids: studentIds.map((s) => ids.get(s)!), status });
+    await move([s1, s2], 'paid');
+    await move([s1, s2], 'examined');
+    await move([s1], 'passed');
+    await move([s2], 'failed');
+    // 学生3 is still 已报名 in the first batch; a 补考 after 未通过 (学生2) asks nothing.
+    const second = await createBatch(
+      t.core,
+      batchInput(certId(), { name: '第二批', examDate: '2020-12-20' }),
+    );
+    const asked = await fails(t, 'exams.signups.create', {
+      batchId: second.id,
+      studentIds: [s1, s2, s3, s4],
+    });
+    expect(asked.code).toBe('NEEDS_CONFIRMATION');
+    expect(asked.message).toContain(
+      '1 名学生已通过“Web前端开发”初级的考核（学生1），再次报名会再产生一次考核费',
+    );
+    expect(asked.message).toContain(
+      '1 名学生已在“Web前端开发”初级的其他批次报名、尚无结果（学生3）',
+    );
+    expect(asked.message).not.toContain('学生2');
+    expect(await signups(second.id)).toEqual([]);
+    // Another level is another exam: nothing to ask.
+    const senior = await createBatch(
+      t.core,
+      batchInput(certId(), { name: '中级', level: 'intermediate', fee: 400 }),
+    );
+    expect(
+      await ok(t, 'exams.signups.create', { batchId: senior.id, studentIds: [s1, s3] }),
+    ).toMatchObject({ created: 2, warnings: [] });
+    expect(
+      await ok(t, 'exams.signups.create', {
+        batchId: second.id,
+        studentIds: [s1, s2, s3, s4],
+        confirm: true,
+      }),
+    ).toMatchObject({ created: 4 });
+  });
+
   it('warns when the project exists but is not confirmed', async () => {
     await confirmedProject(t.core, seeded, { confirm: false });
     const batch = await createBatch(t.core, batchInput(certId()));

@@ -7,6 +7,7 @@ import type {
   candidateFilterSchema,
   signupListSchema,
 } from '../../../../shared/contract/exams';
+import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { SavedResult } from '../../../../shared/domain/examResults';
 import { signupStatuses, type SignupStatus } from '../../../../shared/domain/exams';
 import type { StudentListParams } from '../../../../shared/contract/students';
@@ -105,6 +106,28 @@ export interface PickedStudent {
   id: number;
   name: string;
   major_id: number | null;
+}
+
+/**
+ * Of these students, the ones whose sign-up for the batch's certificate and level in another
+ * batch has passed or is still open (报名, 缴费, 已考 without a result); a fail, absence or
+ * withdrawal is no obstacle to signing up again.
+ */
+export function sameLevelSignups(
+  db: Db,
+  batch: { id: number; certificateId: number; level: CertificateLevel },
+  studentIds: readonly number[],
+): { studentId: number; passed: boolean }[] {
+  return db
+    .prepare<[number, string, number, string], { studentId: number; passed: number }>(
+      `SELECT DISTINCT g.student_id AS studentId, g.status = 'passed' AS passed
+         FROM signups g JOIN exam_batches b ON b.id = g.batch_id
+        WHERE b.certificate_id = ? AND b.level = ? AND g.batch_id <> ?
+          AND g.status IN ('passed', 'registered', 'paid', 'examined')
+          AND g.student_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(batch.certificateId, batch.level, batch.id, JSON.stringify(studentIds))
+    .map((r) => ({ studentId: r.studentId, passed: r.passed === 1 }));
 }
 
 /** The students matching the filter, by 学号. */

@@ -1,4 +1,5 @@
 import type { ExamBatch } from '../../../../shared/contract/exams';
+import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { projectStatusLabels } from '../../../../shared/domain/projectStatus';
 import { CoreError } from '../../errors';
 import type { projectFor } from './repository';
@@ -24,14 +25,17 @@ export function checkCapacity(batch: ExamBatch, adding: number): void {
 }
 
 /**
- * Rule 9, 原则上: what the person must confirm before these students are signed up — the
+ * What the person must confirm before these students are signed up. Rule 9, 原则上: the
  * certificate's project for the exam year missing or not 省级确认, students outside its majors.
+ * And a second fee for one exam: students who already passed this certificate and level, or
+ * are signed up for it in another batch still without a result (`sameLevel`).
  */
 export function signupWarnings(
   batch: ExamBatch,
   year: number,
   project: ReturnType<typeof projectFor>,
   students: readonly PickedStudent[],
+  sameLevel: readonly { studentId: number; passed: boolean }[],
 ): string[] {
   const warnings: string[] = [];
   if (!project || !project.confirmed) {
@@ -50,6 +54,21 @@ export function signupWarnings(
         `${outside.length} 名学生的专业不在该试点项目的相关专业中（${names(outside)}）`,
       );
     }
+  }
+  const passed = new Set(sameLevel.filter((g) => g.passed).map((g) => g.studentId));
+  const open = new Set(sameLevel.map((g) => g.studentId).filter((id) => !passed.has(id)));
+  const what = `“${batch.certificateName}”${certificateLevelLabels[batch.level]}`;
+  const holders = students.filter((s) => passed.has(s.id));
+  if (holders.length > 0) {
+    warnings.push(
+      `${holders.length} 名学生已通过${what}的考核（${names(holders)}），再次报名会再产生一次考核费`,
+    );
+  }
+  const twice = students.filter((s) => open.has(s.id));
+  if (twice.length > 0) {
+    warnings.push(
+      `${twice.length} 名学生已在${what}的其他批次报名、尚无结果（${names(twice)}），本批次将是重复报名`,
+    );
   }
   return warnings;
 }

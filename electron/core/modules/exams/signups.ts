@@ -30,6 +30,7 @@ import { findSignups, projectFor, recordSignupAudit, signupAuditRecorder } from 
 import {
   batchSignupsByStudent,
   candidatePage,
+  sameLevelSignups,
   signupPage,
   signupStateWriter,
   signupWriter,
@@ -103,6 +104,11 @@ export function signupService(ctx: CoreContext) {
         year,
         projectFor(db, batch.certificateId, year),
         fresh,
+        sameLevelSignups(
+          db,
+          batch,
+          fresh.map((s) => s.id),
+        ),
       );
       if (warnings.length > 0 && !input.confirm) {
         throw new CoreError(
