@@ -118,6 +118,10 @@ test.describe('首页', () => {
     await expect(examRows).toHaveCount(2);
     await expect(examRows.first()).toContainText('Web前端开发 · 初级');
     await expect(examRows.first()).toContainText('66.7%');
+    // The rate counts judged results only, and its header says so.
+    await expect(
+      page.getByTestId('dashboard-exams').getByRole('columnheader', { name: '通过率（已出结果）' }),
+    ).toBeVisible();
     const violations = page.getByTestId('dashboard-violations').locator('.ant-list-item');
     await expect(violations).toHaveCount(4);
     await expect(violations.nth(0)).toContainText('周报：严重（2 期逾期未报送）');

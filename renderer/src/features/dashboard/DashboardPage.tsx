@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag } from 'antd';
+import { Alert, Button, Card, Col, List, Row, Space, Statistic, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo } from 'react';
 import type { ExamLevelStats, Violation } from '../../../../shared/contract/dashboard';
@@ -111,7 +111,7 @@ export function DashboardPage() {
     { title: signupStatusLabels.absent, dataIndex: 'absent' },
     { title: signupStatusLabels.violation, dataIndex: 'violation' },
     {
-      title: tx.exams.passRate,
+      title: <Tooltip title={tx.exams.passRateHint}>{tx.exams.passRate}</Tooltip>,
       key: 'passRate',
       render: (_: unknown, e) => percent(e.passRate),
       sorter: (a, b) => (a.passRate ?? -1) - (b.passRate ?? -1),

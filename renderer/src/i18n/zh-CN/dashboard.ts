@@ -58,7 +58,8 @@ export const dashboard = {
      * columns are titled by their statuses (`signupStatusLabels`).
      */
     examined: '已考',
-    passRate: '通过率',
+    passRate: '通过率（已出结果）',
+    passRateHint: '通过 ÷（通过 + 未通过）；已考但还没有录入结果的、缺考和违纪的不计入',
     maxFee: '最高收费',
     cap: '成本上限',
     noCap: '未录入',
