@@ -102,6 +102,12 @@ export const optionalYearMonth = (label: string) =>
 export const yuanToFenField = (label: string) => {
   const missing = `请填写${label}`;
   const message = `${label}应以元为单位，最多两位小数，例如 12800 或 12800.50`;
+  const negative = `${label}不能是负数`;
+  // An amount that is right but for its sign is told so, not given the format.
+  const isNegative = (value: string | number) =>
+    typeof value === 'number'
+      ? value < 0
+      : /^\s*-/.test(value) && yuanToFen(value.trim().slice(1)) !== undefined;
   return z
     .union([z.number(), z.string()], {
       error: (issue) => (issue.input == null ? missing : message),
@@ -110,7 +116,8 @@ export const yuanToFenField = (label: string) => {
       const fen = yuanToFen(value);
       if (fen === undefined) {
         const blank = typeof value === 'string' && value.trim() === '';
-        ctx.addIssue({ code: 'custom', message: blank ? missing : message, input: value });
+        const said = blank ? missing : isNegative(value) ? negative : message;
+        ctx.addIssue({ code: 'custom', message: said, input: value });
         return z.NEVER;
       }
       return fen;

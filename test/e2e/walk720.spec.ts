@@ -36,12 +36,12 @@ test.describe('1280×720', () => {
   }) => {
     await openApp(page, await host.launchUrl());
     await seed(page);
-    const format = (label: string) => `${label}应以元为单位，最多两位小数，例如 12800 或 12800.50`;
-    /** In the open dialog's 金额 text box `id`: -5 is said wrong, empty is said missing. */
+    const negative = (label: string) => `${label}不能是负数`;
+    /** In the open dialog's 金额 text box `id`: -5 is said negative, empty is said missing. */
     const checkAmountBox = async (id: string) => {
       const box = openDialog(page).locator(`#${id}`);
       await box.pressSequentially('-5');
-      await expect(errorOf(page, id)).toHaveText([format('金额')]);
+      await expect(errorOf(page, id)).toHaveText([negative('金额')]);
       await box.fill('');
       await expect(errorOf(page, id)).toHaveText(['请填写金额']);
       await discard(page);
@@ -66,12 +66,12 @@ test.describe('1280×720', () => {
     });
     const fee = dialog.locator('#batch_fee');
     await fee.pressSequentially('-5');
-    await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
+    await expect(errorOf(page, 'batch_fee')).toHaveText([negative('每人考核费')]);
     await fee.blur();
     await expect(fee).toHaveValue('-5.00');
-    await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
+    await expect(errorOf(page, 'batch_fee')).toHaveText([negative('每人考核费')]);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
-    await expect(errorOf(page, 'batch_fee')).toHaveText([format('每人考核费')]);
+    await expect(errorOf(page, 'batch_fee')).toHaveText([negative('每人考核费')]);
     await expect(dialog).toBeVisible();
   });
 

@@ -25,8 +25,11 @@ describe('money fields: one message, the right one', () => {
     }
   });
 
-  it.each(fields)('%s: a wrong amount (-5) says only what is wrong with it', (label, schema) => {
-    for (const value of [-5, '-5', 'abc', '12.345']) {
+  it.each(fields)('%s: a wrong amount says only what is wrong with it', (label, schema) => {
+    for (const value of [-5, '-5', ' -2400.50 ']) {
+      expect(messages(schema, value)).toEqual([`${label}不能是负数`]);
+    }
+    for (const value of ['abc', '12.345', '-abc', '-']) {
       expect(messages(schema, value)).toEqual([
         `${label}应以元为单位，最多两位小数，例如 12800 或 12800.50`,
       ]);

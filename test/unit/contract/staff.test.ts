@@ -87,9 +87,15 @@ describe('equipment schema: yuan in, fen out', () => {
     });
   });
 
-  it.each([[-1], ['12.345'], ['abc'], [1e10]])('refuses %s', (unitValue) => {
+  it.each([['12.345'], ['abc'], [1e10]])('refuses %s', (unitValue) => {
     expect(messages(equipmentInputSchema, { name: '计算机', quantity: 1, unitValue })).toEqual({
       unitValue: '设备单价应以元为单位，最多两位小数，例如 12800 或 12800.50',
+    });
+  });
+
+  it('refuses a negative price as negative', () => {
+    expect(messages(equipmentInputSchema, { name: '计算机', quantity: 1, unitValue: -1 })).toEqual({
+      unitValue: '设备单价不能是负数',
     });
   });
 
