@@ -22,23 +22,31 @@ export function showFieldErrors(form: FormInstance, error: unknown): boolean {
   return true;
 }
 
-type Messages = Pick<MessageInstance, 'error'>;
+const fixFieldsKey = 'fix-fields';
+
+type Messages = Pick<MessageInstance, 'error' | 'destroy'>;
 
 /**
  * Says nothing was saved because fields are marked. One toast however often 保存 is pressed: a
  * stack of the same words would cover the very fields it points to.
  */
 export function sayFixFields(message: Messages): void {
-  void message.error({ content: t.common.fixFields, key: 'fix-fields' });
+  void message.error({ content: t.common.fixFields, key: fixFieldsKey });
 }
 
-/** The form's values once every field is valid; otherwise says nothing was saved and returns undefined. */
+/**
+ * The form's values once every field is valid (the earlier “fix the fields” toast goes, so it
+ * does not stand beside the save's own message); otherwise says nothing was saved and returns
+ * undefined.
+ */
 export async function validatedValues<V>(
   form: FormInstance<V>,
   message: Messages,
 ): Promise<V | undefined> {
   try {
-    return await form.validateFields();
+    const values = await form.validateFields();
+    message.destroy(fixFieldsKey);
+    return values;
   } catch {
     sayFixFields(message);
     return undefined;
