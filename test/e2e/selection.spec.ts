@@ -136,14 +136,21 @@ test.describe('selections mean what they say', () => {
     await choose(page, 'fees-new-payer', '财政补助');
     await expect(errorOf(page, 'fees-new-fee')).toHaveCount(0);
     await change.getByRole('button', { name: /保\s*存/ }).click();
-    await expect(page.getByText('已修改 40 条报名')).toBeVisible();
+    // The withdrawn sign-up is closed: it is listed with its reason and keeps its payer.
+    const closed = await openConfirm(page);
+    await expect(closed.getByTestId('bulk-skipped').locator('li')).toHaveText([
+      /学生1（2023000001）：.*报名已撤销，不能再修改考核费或付费方/,
+    ]);
+    await expect(closed).toContainText('确定修改其余 39 条吗？');
+    await closed.getByRole('button', { name: '修改其余记录' }).click();
+    await expect(page.getByText('已修改 39 条报名')).toBeVisible();
     await expect(change).toHaveCount(0);
     await expect(page.getByText('已选 40 条')).toHaveCount(0);
     const subsidy = (await data('fees.ledger', { payers: ['subsidy'], pageSize: 100 })) as {
       total: number;
       items: { feeFen: number }[];
     };
-    expect(subsidy.total).toBe(40);
+    expect(subsidy.total).toBe(39);
     expect(subsidy.items.every((r) => r.feeFen === 40_000)).toBe(true);
 
     // 4. 学生自愿自费 for two sign-ups: student 2's additional 中级 may be; student 3's only

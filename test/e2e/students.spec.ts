@@ -7,6 +7,7 @@ import {
   openConfirm,
   openApp,
 } from '../harness/antd';
+import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { csvBytes } from '../harness/sheets';
 import { residentId, withBadCheckChar } from '../harness/students';
 import { softwareMajor } from '../harness/majors';
@@ -207,5 +208,30 @@ test.describe('学生', () => {
     await expect(page.getByText('共 12 条')).toBeVisible();
 
     expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  });
+});
+
+test.describe('deleting a student in use', () => {
+  test('a student with a sign-up is not offered for deletion: the dialog says 不能删除 and why, with only 关闭', async ({
+    host,
+    page,
+    request,
+  }) => {
+    const call = dataCall(webHostCall(request, host));
+    const [signedUp] = await examDayStart(call, 2);
+    await signUpForFirstBatch(call, [signedUp]);
+    await openApp(page, await host.launchUrl());
+    await openPage(page, '学生');
+    await page.getByTestId('student-delete-2023000001').click();
+    const dialog = await openConfirm(page);
+    await expect(dialog.locator('.ant-modal-confirm-title')).toHaveText(
+      '不能删除学生“学生1”（学号 2023000001）',
+    );
+    await expect(dialog).toContainText('有考核报名记录的学生不能删除');
+    await expect(dialog.getByRole('button')).toHaveText([/关\s*闭/]);
+    await dialog.getByRole('button', { name: /关\s*闭/ }).click();
+    await expect(dialog).toHaveCount(0);
+    const left = (await call('students.list', {})) as { total: number };
+    expect(left.total).toBe(2);
   });
 });

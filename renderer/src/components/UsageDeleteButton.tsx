@@ -17,7 +17,7 @@ interface Props {
 
 /**
  * A delete link that, when clicked, asks the core what uses the row and shows that in a
- * Popconfirm (确定/取消) before anything is deleted. A blocking use disables 确定.
+ * Popconfirm (确定/取消) before anything is deleted. A blocking use says 不能删除 and offers only 关闭.
  */
 export function UsageDeleteButton({ what, checkUsage, onDelete, testId }: Props) {
   const { message } = App.useApp();
@@ -41,17 +41,17 @@ export function UsageDeleteButton({ what, checkUsage, onDelete, testId }: Props)
   ) : (
     <Typography.Text type={blocked ? 'danger' : 'warning'} data-testid="delete-usage">
       {usage.summary}
-      {blocked && ` ${t.deleteConfirm.blocked}`}
     </Typography.Text>
   );
 
   return (
     <Popconfirm
-      title={t.deleteConfirm.confirmTitle(what)}
+      title={blocked ? t.deleteConfirm.blockedTitle(what) : t.deleteConfirm.confirmTitle(what)}
       description={<div style={{ maxWidth: 360 }}>{description}</div>}
       okText={t.common.confirm}
-      cancelText={t.common.cancel}
-      okButtonProps={{ danger: true, disabled: !usage || blocked }}
+      cancelText={blocked ? t.common.close : t.common.cancel}
+      // A blocked row has nothing to confirm: only the way out is offered.
+      okButtonProps={{ danger: true, disabled: !usage, hidden: blocked }}
       onOpenChange={onOpenChange}
       onConfirm={async () => {
         try {

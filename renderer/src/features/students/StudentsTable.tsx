@@ -79,13 +79,21 @@ const RowActions = memo(function RowActions({
       message.error(t.deleteConfirm.checkFailed(messageOf(error)));
       return;
     }
-    const blocked = usage.refs.some((r) => r.onDelete === 'block');
+    if (usage.refs.some((r) => r.onDelete === 'block')) {
+      // Nothing to confirm: say why it cannot go, with only a way out.
+      modal.warning({
+        title: t.deleteConfirm.blockedTitle(what),
+        content: usage.summary,
+        okText: t.common.close,
+      });
+      return;
+    }
     modal.confirm({
       title: t.deleteConfirm.confirmTitle(what),
       content: usage.refs.length === 0 ? t.deleteConfirm.unused : usage.summary,
       okText: t.common.confirm,
       cancelText: t.common.cancel,
-      okButtonProps: { danger: true, disabled: blocked },
+      okButtonProps: { danger: true },
       onOk: async () => {
         try {
           await mutate('students.delete', { id: student.id, force: usage.refs.length > 0 });

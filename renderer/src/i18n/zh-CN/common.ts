@@ -90,7 +90,7 @@ export const deleteConfirm = {
   unused: '没有其他记录使用它，删除后无法恢复。',
   checkFailed: (message: string) => `无法检查使用情况：${message}`,
   confirmTitle: (what: string) => `确定删除${what}吗？`,
-  blocked: '不能删除：请先按提示处理。',
+  blockedTitle: (what: string) => `不能删除${what}`,
 } as const;
 
 export const errorBoundary = {
