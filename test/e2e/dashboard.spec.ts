@@ -151,5 +151,29 @@ test.describe('首页', () => {
       page.getByText('学校承担与财政补助 ¥1,440.00，学生自愿自费 ¥600.00'),
     ).toBeVisible();
     await expect(violations).toHaveCount(4);
+
+    // The province lowers the junior cap below ¥480: 规则检查 counts the batch and its 3 live
+    // sign-ups apart (withdrawn ones are not judged), as 首页 names them, by the cap of the day.
+    await data('catalogue.setLimits', {
+      id: WEB_CERT,
+      limits: [
+        { kind: 'cap', level: 'junior', amountFen: 47_000, document: '鄂教职成〔2026〕1号' },
+      ],
+    });
+    await openPage(page, '费用台账');
+    await page.getByRole('tab', { name: '规则检查' }).click();
+    await page.getByRole('button', { name: '重新检查' }).click();
+    const overCap = page.getByTestId('rule-over-cap');
+    await expect(overCap).toContainText(
+      '1 个批次的每人考核费、3 条报名的费用超过考核日期适用的成本上限',
+    );
+    await expect(overCap.locator('tbody tr')).toHaveCount(4);
+    await expect(overCap.locator('tbody tr').filter({ hasText: '学生5' })).toHaveCount(0);
+    await openPage(page, '首页');
+    const overCapLine = violations.filter({ hasText: '考核费超过成本上限' });
+    await expect(overCapLine).toContainText('批次考核费 ¥480.00');
+    await expect(overCapLine).toContainText('的报名费用超过上限');
+    await expect(overCapLine).not.toContainText('学生5');
+    await expect(violations).toHaveCount(5);
   });
 });

@@ -156,7 +156,10 @@ export function RulesTab() {
         testId="rule-over-cap"
         found={data ? data.overCap.length : null}
         ok={text.overCapOk}
-        count={text.overCapCount(data?.overCap.length ?? 0)}
+        count={text.overCapCount(
+          data?.overCap.filter((v) => v.kind === 'batch').length ?? 0,
+          data?.overCap.filter((v) => v.kind === 'signup').length ?? 0,
+        )}
         level="error"
       >
         <Table<OverCapViolation>

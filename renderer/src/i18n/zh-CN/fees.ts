@@ -97,7 +97,9 @@ export const fees = {
     noSignups: '没有报名',
     overCapTitle: '费用不超过考核成本上限',
     overCapOk: '没有超过考核成本上限的批次或报名。',
-    overCapCount: (n: number) => `${n} 处费用超过当前的考核成本上限`,
+    // Batches and sign-ups counted apart: 首页 names the students, so one mixed count would not match.
+    overCapCount: (batches: number, signups: number) =>
+      `${[batches > 0 ? `${batches} 个批次的每人考核费` : '', signups > 0 ? `${signups} 条报名的费用` : ''].filter(Boolean).join('、')}超过考核日期适用的成本上限`,
     aboveAgreementTitle: '批次考核费不高于协商费用',
     aboveAgreementOk: '没有考核费高于费用协商的批次。',
     aboveAgreementCount: (n: number) =>
