@@ -9,7 +9,8 @@ import { capForms, feeLimitKinds, limitOverlaps, type FeeLimit } from '../domain
 import { normalizeMultilineText, normalizeText } from '../domain/text';
 import { requiredCleanText } from './fields';
 import { importRequestSchema, importHandlers } from './imports';
-import type { TopicsOf } from './topics';
+import type { OverCapViolation } from './fees';
+import { feeData, type TopicsOf } from './topics';
 
 export const certificateNameSchema = requiredCleanText('证书名称', 100);
 export const organizationSchema = requiredCleanText('培训评价组织', 100);
@@ -200,6 +201,14 @@ export const catalogueContract = {
     input: z.object({ id: idSchema, items: requirementsSchema }).strict(),
     output: {} as Certificate,
   },
+  /**
+   * What rule 11 would find for this certificate's batches and sign-ups with these limits, saving
+   * nothing: the page asks before a lowered cap puts existing batches over it.
+   */
+  'catalogue.overCapWith': {
+    input: z.object({ id: idSchema, limits: limitsSchema }).strict(),
+    output: {} as OverCapViolation[],
+  },
   ...importHandlers('catalogue', importRequestSchema.strict()),
 } as const;
 
@@ -213,6 +222,7 @@ export const catalogueTopics = {
   'catalogue.unarchive': { writes: ['catalogue'] },
   'catalogue.setLimits': { writes: ['catalogue'] },
   'catalogue.setRequirements': { writes: ['catalogue', 'projects'] },
+  'catalogue.overCapWith': { reads: feeData },
   'catalogue.importPreview': { reads: ['catalogue'], writes: ['uploads'] },
   'catalogue.importCommit': { writes: ['catalogue', 'uploads'] },
   // Written from the field list alone; nothing saved changes it.

@@ -227,14 +227,19 @@ describe('fees: rule check', () => {
     await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'school' });
     expect((await ok(t, 'fees.violations', {})).schoolPaid).toEqual([]);
 
-    // The cap lowered after the fees were set: the batch and its sign-ups are over it.
-    await ok(t, 'catalogue.setLimits', {
-      id: WEB_CERT,
-      limits: [
-        { kind: 'cap', level: 'junior', amountFen: 30_000, document: '鄂教职成〔2021〕1号' },
-      ],
-    });
+    // The cap lowered after the fees were set: the batch and its sign-ups are over it. Before
+    // saving, the catalogue's check finds what 规则检查 will find after, and writes nothing.
+    const lowered = [
+      { kind: 'cap', level: 'junior', amountFen: 30_000, document: '鄂教职成〔2021〕1号' },
+    ] as const;
+    const foreseen = await ok(t, 'catalogue.overCapWith', { id: WEB_CERT, limits: lowered });
+    expect((await ok(t, 'fees.violations', {})).overCap).toEqual([]);
+    // A lower cap that ends before the exam day judges nothing.
+    const expired = [{ ...lowered[0], validUntil: '2026-05-09' }];
+    expect(await ok(t, 'catalogue.overCapWith', { id: WEB_CERT, limits: expired })).toEqual([]);
+    await ok(t, 'catalogue.setLimits', { id: WEB_CERT, limits: lowered });
     const over = (await ok(t, 'fees.violations', {})).overCap;
+    expect(foreseen).toEqual(over);
     expect(over.filter((o) => o.kind === 'batch').map((o) => o.batchId)).toEqual([batches[0]]);
     expect(over.filter((o) => o.kind === 'signup').map((o) => o.studentNo)).toEqual([
       '2023000002',

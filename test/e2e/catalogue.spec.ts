@@ -1,6 +1,9 @@
 import { downloadProblemRows } from '../harness/uiFlows';
 import { type Page } from '@playwright/test';
 import { errorOf, openApp, openConfirm, pressInConfirm } from '../harness/antd';
+import { addStudents, dataCall, setCaps, signUp, WEB_CERT } from '../harness/fees';
+import { schoolProfile } from '../harness/seed';
+import { webHostCall } from '../harness/seedStaff';
 import { xlsxBytes } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
 
@@ -162,5 +165,65 @@ test.describe('证书目录', () => {
     await expect(page.getByText('共 2 条')).toBeVisible();
     // No React or Ant Design warnings along the way (a missing favicon aside).
     expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+  });
+
+  test('lowering a cap below fees already set asks first, naming the batch and its sign-ups', async ({
+    host,
+    page,
+    request,
+  }) => {
+    const data = dataCall(webHostCall(request, host));
+    await data('school.save', schoolProfile);
+    await setCaps(data); // Web前端开发 初级 ¥500
+    const students = await addStudents(data, 3);
+    const { signupId } = await signUp(
+      data,
+      [
+        {
+          certificateId: WEB_CERT,
+          level: 'junior',
+          examDate: '2027-01-15',
+          fee: 480,
+          name: '冬季批',
+        },
+      ],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+    await data('exams.signups.setStatus', { ids: [signupId(students[2], 0)], status: 'withdrawn' });
+    const overCap = async () =>
+      ((await data('fees.violations', {})) as { overCap: unknown[] }).overCap.length;
+
+    await openApp(page, await host.launchUrl());
+    await page.getByRole('menuitem', { name: '证书目录' }).click();
+    await row(page, 'Web前端开发')
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.locator('#certificate_limits_0_amountYuan').fill('470');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    const confirm = await openConfirm(page);
+    await expect(confirm).toContainText('保存后，已有的考核费用将超过上限');
+    // The batch's own fee, and its 2 live sign-ups: the withdrawn one is not judged.
+    await expect(confirm.getByTestId('over-cap-confirm').locator('li')).toHaveText([
+      /每人考核费 ¥480\.00，超过上限 ¥470\.00/,
+      /2 条报名的费用超过上限 ¥470\.00/,
+    ]);
+    // 取消 keeps the drawer and the typed cap, and saves nothing.
+    await pressInConfirm(page, /取\s*消/);
+    await expect(drawer.locator('#certificate_limits_0_amountYuan')).toHaveValue('470.00');
+    expect(await overCap()).toBe(0);
+
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await pressInConfirm(page, /仍然保存/);
+    await expect(page.getByText('已保存“Web前端开发”')).toBeVisible();
+    expect(await overCap()).toBe(3);
+
+    // Saving again changes nothing that is not already listed: no question.
+    await row(page, 'Web前端开发')
+      .getByRole('button', { name: /编\s*辑/ })
+      .click();
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(drawer).toBeHidden();
+    await expect(page.locator('.ant-modal-confirm')).toHaveCount(0);
   });
 });

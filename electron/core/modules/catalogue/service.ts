@@ -5,6 +5,8 @@ import { CoreError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { importTemplate } from '../../io/importTemplate';
+import { certificateBatchesWith } from '../fees/batches';
+import { overCapViolations } from '../fees/rules';
 import { catalogueImportDefinition, catalogueImportFields } from './import';
 import { catalogueRepository, certificateAuditView, type LimitInput } from './repository';
 
@@ -17,6 +19,7 @@ type CatalogueHandlerName =
   | 'catalogue.unarchive'
   | 'catalogue.setLimits'
   | 'catalogue.setRequirements'
+  | 'catalogue.overCapWith'
   | 'catalogue.importPreview'
   | 'catalogue.importCommit'
   | 'catalogue.importProblems'
@@ -100,6 +103,12 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
     'catalogue.unarchive': ({ id }) => setArchived(id, false),
     'catalogue.setLimits': ({ id, limits }) => setLimits(id, limits),
     'catalogue.setRequirements': ({ id, items }) => setRequirements(id, items),
+    // Rule 11's own check over the batches as these limits would judge them; nothing is written.
+    'catalogue.overCapWith': ({ id, limits }) => {
+      repo.get(id); // an unknown certificate is NOT_FOUND, not an empty answer
+      const judged = limits.map((limit) => ({ ...limit, id: limit.id ?? 0 }));
+      return overCapViolations(db, certificateBatchesWith(db, id, judged));
+    },
     'catalogue.importTemplate': () =>
       importTemplate('证书目录导入模板.xlsx', '证书目录', catalogueImportFields),
     'catalogue.importProblems': (input) => problemRowsSheet(catalogueSheet(input), input, ctx),

@@ -76,6 +76,20 @@ export function loadBatches(db: Db): Map<number, BatchInfo> {
   );
 }
 
+/** A certificate's batches judged by `limits` instead of its saved ones (a change not yet saved). */
+export function certificateBatchesWith(
+  db: Db,
+  certificateId: number,
+  limits: readonly FeeLimit[],
+): Map<number, BatchInfo> {
+  const agreed = agreedFeesByCertificate(db).get(certificateId) ?? [];
+  return new Map(
+    allBatchRows(db)
+      .filter((row) => row.certificate_id === certificateId)
+      .map((row) => [row.id, fromRow(row, limits, agreed)]),
+  );
+}
+
 /** A sign-up's batch as its row shows it; a batch no longer there shows as its number. */
 export function signupBatchFacts(batches: Map<number, BatchInfo>, batchId: number) {
   const b = batches.get(batchId);

@@ -42,6 +42,7 @@ import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { useCatalogueStore } from './catalogueStore';
+import { useOverCapConfirm } from './useOverCapConfirm';
 import { LimitsEditor, type LimitFormValue } from './LimitsEditor';
 import { SuggestInput } from '../../components/SuggestInput';
 import { Field } from '../../components/formFields';
@@ -136,6 +137,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CertificateFormValues>();
   const save = useCatalogueStore((s) => s.save);
+  const confirmOverCap = useOverCapConfirm();
   const [dirty, setDirty] = useState(false);
   const guard = useUnsavedGuard(open && dirty);
   const cancel = () =>
@@ -181,6 +183,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       return;
     }
     try {
+      if (certificate && !(await confirmOverCap(certificate, limitsChecked.data))) return;
       const saved = await save(input, certificate?.id);
       message.success(
         certificate ? t.catalogue.savedMessage(saved.name) : t.catalogue.createdMessage(saved.name),
@@ -205,7 +208,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       }
       message.error(`${t.common.requestFailed}：${messageOf(error)}`);
     }
-  }, [certificate, form, message, onClose, open, save]);
+  }, [certificate, confirmOverCap, form, message, onClose, open, save]);
 
   useSaveShortcut(onSave);
 

@@ -34,6 +34,16 @@ export const catalogue = {
   unarchived: (name: string) => `已恢复“${name}”`,
   createdMessage: (name: string) => `已新增“${name}”`,
   savedMessage: (name: string) => `已保存“${name}”`,
+  overCap: {
+    title: '保存后，已有的考核费用将超过上限',
+    intro:
+      '按修改后的收费依据，下列已有批次的费用超过考核日期适用的上限（已撤销的报名不算）。保存后，费用台账的“规则检查”和首页会把它们列为问题。',
+    batch: (label: string, fee: string, cap: string) =>
+      `“${label}”：每人考核费 ${fee}，超过上限 ${cap}`,
+    signups: (label: string, count: number, cap: string) =>
+      `“${label}”：${count} 条报名的费用超过上限 ${cap}`,
+    ok: '仍然保存',
+  },
   form: {
     createTitle: '新增证书',
     editTitle: (name: string) => `编辑：${name}`,
