@@ -175,6 +175,48 @@ export function listPeriods(schedule: WeeklySchedule, now: Date): Period[] {
   return periods;
 }
 
+/** The periods whose report was due by `now`, each as start, end and due time. */
+function passedDues(periods: readonly Period[], now: Date): string {
+  return periods
+    .filter((p) => Date.parse(p.dueAt) <= now.getTime())
+    .map((p) => `${p.start}/${p.end}/${p.dueAt}`)
+    .join();
+}
+
+/**
+ * The Monday a change of cadence or due day made at `now` applies from: the start of the first
+ * period not yet due, or of the next period when applying it there would move a deadline that
+ * has passed (a due day moved earlier, a fortnight split into weeks). A deadline that has passed
+ * never moves, so a report missed stays missed (rule 16).
+ */
+export function ruleChangeFrom(
+  schedule: WeeklySchedule,
+  rule: Omit<ScheduleRule, 'effectiveFrom'>,
+  now: Date,
+): string {
+  const periods = listPeriods(schedule, now);
+  const last = periods[periods.length - 1];
+  if (!last) return firstPeriodStart(schedule.pilotStart, { ...rule, effectiveFrom: '' });
+  const next = addDays(last.end, 1);
+  const open = periods.find((p) => Date.parse(p.dueAt) > now.getTime());
+  const passed = passedDues(periods, now);
+  const keepsPassed = (from: string) =>
+    passedDues(
+      listPeriods(
+        {
+          pilotStart: schedule.pilotStart,
+          rules: [
+            ...schedule.rules.filter((r) => mondayOf(r.effectiveFrom) < from),
+            { ...rule, effectiveFrom: from },
+          ],
+        },
+        now,
+      ),
+      now,
+    ) === passed;
+  return open && keepsPassed(open.start) ? open.start : next;
+}
+
 /** What the calendar needs to know about one report on file. */
 export interface ReportOnFile {
   periodStart: string;

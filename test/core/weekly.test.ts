@@ -147,6 +147,33 @@ describe('weekly report settings and calendar', () => {
     ).toHaveLength(2);
   });
 
+  it('a change never moves a deadline that has passed: three missed weeks stay missed', async () => {
+    await settings();
+    // Saturday: the Friday deadlines of weeks 10–12 have passed, none filed.
+    setNow('2026-03-21', '10:00');
+    const dues = async () => (await calendar()).periods.map((p) => [p.start, p.dueAt]);
+    const missed = await dues();
+    expect((await alert()).level).toBe('critical');
+    // Due day to Sunday, then a fortnight: both apply from the next period, 2026-03-23.
+    for (const change of [{ dueWeekday: 7 }, { cadence: 'biweekly', dueWeekday: 7 }]) {
+      const saved = await settings(change);
+      expect(saved.rules.map((r) => r.effectiveFrom)).toEqual(['2026-03-02', '2026-03-23']);
+      expect(await dues()).toEqual(missed);
+      expect((await alert()).level).toBe('critical');
+    }
+    // Midweek, the open week's due day moved to Monday would already have passed: from the next.
+    await settings();
+    setNow('2026-03-25');
+    const open = (await calendar()).periods.at(-1)!;
+    expect(open).toMatchObject({ start: '2026-03-23', status: 'unfiled' });
+    const earlier = await settings({ dueWeekday: 1, dueTime: '09:00' });
+    expect(earlier.rules.at(-1)).toMatchObject({ effectiveFrom: '2026-03-30', dueWeekday: 1 });
+    expect((await calendar()).periods.at(-1)).toMatchObject({ dueAt: open.dueAt });
+    // A later due day for the open week is fine: it applies to this week already.
+    const later = await settings({ dueWeekday: 7 });
+    expect(later.rules.at(-1)).toMatchObject({ effectiveFrom: '2026-03-23', dueWeekday: 7 });
+  });
+
   it('refuses a pilot start that would orphan a report on file, and changes nothing', async () => {
     await call(t.core, 'school.save', { ...schoolProfile, weeklyReporterName: '李老师' });
     await settings();

@@ -3,7 +3,9 @@ import type { ParsedInput } from '../../../../shared/contract';
 import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
 import {
   figureWindow,
+  listPeriods,
   notOnTimeRuns,
+  ruleChangeFrom,
   type PeriodState,
   type ScheduleRule,
 } from '../../../../shared/domain/weeklyReports';
@@ -120,19 +122,25 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       const at = now.toISOString();
       const before = repo.settings();
       const rule = { cadence: input.cadence, dueWeekday: input.dueWeekday, dueTime: input.dueTime };
-      const thisMonday = mondayOf(chinaDate(now));
       const firstMonday = mondayOf(input.pilotStart);
       repo.writeSettings(
         input.pilotStart,
         { threshold: input.notOnTimeThreshold, startWithSystem: input.startWithSystem },
         at,
       );
-      if (!before || thisMonday <= firstMonday) {
-        // Not started yet (or just this week): one rule from the start.
+      const schedule = before && repo.schedule(before);
+      const anyDue =
+        schedule && listPeriods(schedule, now).some((p) => Date.parse(p.dueAt) <= +now);
+      if (!schedule || !anyDue) {
+        // No report due yet: one rule from the start.
         repo.setRuleFrom({ ...rule, effectiveFrom: firstMonday }, at, true);
       } else if (!sameRule(before.rules[before.rules.length - 1], rule)) {
-        // Mid-pilot: the change applies from this week on; earlier periods keep their schedule.
-        repo.setRuleFrom({ ...rule, effectiveFrom: thisMonday }, at, false);
+        // Mid-pilot: from the first period not yet due; no deadline that has passed moves.
+        repo.setRuleFrom(
+          { ...rule, effectiveFrom: ruleChangeFrom(schedule, rule, now) },
+          at,
+          false,
+        );
       }
       const after = repo.settings();
       if (!after) throw new Error('weekly settings missing after save');
