@@ -35,6 +35,8 @@ export const weeklySettingsSchema = z.object({
   ).optional(),
   /** Desktop app: start with the system, minimised, and notify before due times. */
   startWithSystem: z.boolean({ error: '“开机启动”应为是或否' }).optional(),
+  /** A new pilot start that changes periods already due is saved only when confirmed. */
+  confirm: z.boolean({ error: '“确认”应为是或否' }).optional(),
 });
 export type WeeklySettingsInput = z.input<typeof weeklySettingsSchema>;
 

@@ -175,12 +175,14 @@ export function listPeriods(schedule: WeeklySchedule, now: Date): Period[] {
   return periods;
 }
 
-/** The periods whose report was due by `now`, each as start, end and due time. */
-function passedDues(periods: readonly Period[], now: Date): string {
-  return periods
-    .filter((p) => Date.parse(p.dueAt) <= now.getTime())
-    .map((p) => `${p.start}/${p.end}/${p.dueAt}`)
-    .join();
+/** The periods whose report was due by `now`. */
+export function passedPeriods<P extends Period>(periods: readonly P[], now: Date): P[] {
+  return periods.filter((p) => Date.parse(p.dueAt) <= now.getTime());
+}
+
+/** Each passed period as a comparable text of its start, end and due time. */
+export function passedDues(periods: readonly Period[], now: Date): string[] {
+  return passedPeriods(periods, now).map((p) => `${p.start}/${p.end}/${p.dueAt}`);
 }
 
 /**
@@ -199,7 +201,7 @@ export function ruleChangeFrom(
   if (!last) return firstPeriodStart(schedule.pilotStart, { ...rule, effectiveFrom: '' });
   const next = addDays(last.end, 1);
   const open = periods.find((p) => Date.parse(p.dueAt) > now.getTime());
-  const passed = passedDues(periods, now);
+  const passed = passedDues(periods, now).join();
   const keepsPassed = (from: string) =>
     passedDues(
       listPeriods(
@@ -213,7 +215,7 @@ export function ruleChangeFrom(
         now,
       ),
       now,
-    ) === passed;
+    ).join() === passed;
   return open && keepsPassed(open.start) ? open.start : next;
 }
 

@@ -46,14 +46,16 @@ const calendar = () => call<WeeklyCalendar>(t.core, 'weekly.calendar', {});
 const alert = () => call<AlertSummary>(t.core, 'weekly.alert', {});
 const submit = (periodStart: string, extra: Record<string, unknown> = {}) =>
   call<WeeklyReportDetail>(t.core, 'weekly.submit', { periodStart, ...narrative, ...extra });
+/** Pilot from week 10 (2026-03-02), due Fridays 17:00, unless overridden. */
+const settingsInput = (overrides: Record<string, unknown> = {}) => ({
+  pilotStart: '2026-03-02',
+  cadence: 'weekly',
+  dueWeekday: 5,
+  dueTime: '17:00',
+  ...overrides,
+});
 const settings = (overrides: Record<string, unknown> = {}) =>
-  call<WeeklySettings>(t.core, 'weekly.saveSettings', {
-    pilotStart: '2026-03-02',
-    cadence: 'weekly',
-    dueWeekday: 5,
-    dueTime: '17:00',
-    ...overrides,
-  });
+  call<WeeklySettings>(t.core, 'weekly.saveSettings', settingsInput(overrides));
 const auditOf = () =>
   openDataFileRows<{ entity: string; entity_id: string; action: string; after_json: string }>(
     "SELECT entity, entity_id, action, after_json FROM audit_log WHERE entity LIKE 'weekly%' ORDER BY id",
@@ -172,6 +174,27 @@ describe('weekly report settings and calendar', () => {
     // A later due day for the open week is fine: it applies to this week already.
     const later = await settings({ dueWeekday: 7 });
     expect(later.rules.at(-1)).toMatchObject({ effectiveFrom: '2026-03-23', dueWeekday: 7 });
+  });
+
+  it('asks before a new pilot start drops or moves periods already due; adding earlier ones is fine', async () => {
+    await settings();
+    setNow('2026-03-21', '10:00');
+    const later = await fails('weekly.saveSettings', settingsInput({ pilotStart: '2026-03-09' }));
+    expect(later.code).toBe('NEEDS_CONFIRMATION');
+    expect(later.message).toContain('原来已到期 3 期（其中未按时报送 3 期），改后已到期 2 期');
+    expect(await call(t.core, 'weekly.getSettings', {})).toMatchObject({
+      pilotStart: '2026-03-02',
+    });
+    expect((await alert()).level).toBe('critical');
+    // Confirmed (a wrong date on file), it is saved and on the audit log.
+    expect(await settings({ pilotStart: '2026-03-09', confirm: true })).toMatchObject({
+      pilotStart: '2026-03-09',
+    });
+    expect(auditOf().at(-1)).toMatchObject({ entity: 'weekly_settings', action: 'update' });
+    // An earlier start adds periods and keeps every deadline on file: no question.
+    expect(await settings({ pilotStart: '2026-02-23' })).toMatchObject({
+      pilotStart: '2026-02-23',
+    });
   });
 
   it('refuses a pilot start that would orphan a report on file, and changes nothing', async () => {

@@ -7,6 +7,7 @@ import {
   fillDate,
   openPage,
   openApp,
+  openConfirm,
   pressInConfirm,
 } from '../harness/antd';
 import { schoolProfile } from '../harness/seed';
@@ -183,6 +184,42 @@ test.describe('周报', () => {
     await openPage(page, '周报');
     await expect(banner(page)).toHaveAttribute('data-level', 'serious');
     await expect(facts(page)).toContainText(threeWeeks);
+  });
+
+  test('周报设置 never erases a missed week: a later pilot start asks first, a new due day waits', async ({
+    page,
+    request,
+  }) => {
+    const call = webHostCall(request, host);
+    await saveSchedule(request);
+    setClock('2026-03-21T10:00:00+08:00');
+    await openApp(page, await host.launchUrl());
+    await openPage(page, '周报');
+    const threeWeeks = '已发生：2026年第10周至2026年第12周连续 3 期未按时报送周报';
+    await expect(facts(page)).toContainText(threeWeeks);
+
+    // A later pilot start would drop week 10 from the record: asked first; 取消 keeps it all.
+    await page.getByRole('button', { name: '周报设置' }).click();
+    const drawer = page.locator('.ant-drawer-open');
+    await fillDate(page, 'weekly-pilotStart', '2026年3月9日');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    const confirm = await openConfirm(page);
+    await expect(confirm).toContainText('修改试点开始日期会改变已到期的周报');
+    await expect(confirm).toContainText('原来已到期 3 期（其中未按时报送 3 期），改后已到期 2 期');
+    await pressInConfirm(page, /取\s*消/);
+    await expect(drawer).toBeVisible();
+    expect(await call('weekly.getSettings', {})).toMatchObject({
+      ok: true,
+      data: { pilotStart: '2026-03-02' },
+    });
+
+    // A later due time applies from next week: the missed weeks stay as they were.
+    await fillDate(page, 'weekly-pilotStart', '2026年3月2日');
+    await page.locator('#weekly-dueTime').fill('18:00');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(page.getByText('周报设置已保存')).toBeVisible();
+    await expect(facts(page)).toContainText(threeWeeks);
+    await expect(row(page, '2026-03-16')).toContainText('2026年3月20日 17:00');
   });
 
   test('the day before the due day the app reminds on opening; on Saturday 下次截止 names next Friday', async ({

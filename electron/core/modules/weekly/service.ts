@@ -1,10 +1,12 @@
-import { chinaDate, formatChinaDateTime } from '../../../../shared/domain/dates';
+import { chinaDate, formatChinaDateTime, formatChineseDate } from '../../../../shared/domain/dates';
 import type { ParsedInput } from '../../../../shared/contract';
 import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
 import {
   figureWindow,
   listPeriods,
   notOnTimeRuns,
+  passedDues,
+  passedPeriods,
   ruleChangeFrom,
   type PeriodState,
   type ScheduleRule,
@@ -111,9 +113,26 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
     const listed = new Set(calendar(settings, now).map((p) => p.start));
     const orphan = repo.reportsOnFile().find((r) => !listed.has(r.periodStart));
     if (orphan) {
-      const message = `已有从 ${orphan.periodStart} 开始的一期周报，按新的设置它不再对应任何一期；请保留原来的试点开始日期，或选择使这一期仍然成立的日期。`;
+      const message = `已有从 ${formatChineseDate(orphan.periodStart)}开始的一期周报，按新的设置它不再对应任何一期；请保留原来的试点开始日期，或选择使这一期仍然成立的日期。`;
       throw new CoreError('CONFLICT', message, { fields: [{ path: 'pilotStart', message }] });
     }
+  }
+
+  /**
+   * A new pilot start that moves or drops periods already due, and with them the weeks missed
+   * (rule 16), is asked about first: only a wrong date on file should be corrected that way.
+   * Periods added before the old start change no deadline that was on file.
+   */
+  function confirmPassedUnchanged(before: WeeklySettings, after: WeeklySettings, now: Date) {
+    const was = calendar(before, now);
+    const will = calendar(after, now);
+    const kept = new Set(passedDues(will, now));
+    if (passedDues(was, now).every((due) => kept.has(due))) return;
+    const missed = (periods: PeriodState[]) =>
+      passedPeriods(periods, now).filter((p) => p.status === 'unfiled' || p.status === 'late')
+        .length;
+    const message = `试点开始日期改为${formatChineseDate(after.pilotStart)}后，已过截止时间的周报期次会改变：原来已到期 ${passedPeriods(was, now).length} 期（其中未按时报送 ${missed(was)} 期），改后已到期 ${passedPeriods(will, now).length} 期（未按时报送 ${missed(will)} 期）。只应在原来的日期填错时这样修改，修改会记入操作记录。仍然保存？`;
+    throw new CoreError('NEEDS_CONFIRMATION', message);
   }
 
   const saveSettings = db.transaction(
@@ -145,6 +164,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       const after = repo.settings();
       if (!after) throw new Error('weekly settings missing after save');
       checkReportsStillListed(after, now);
+      if (before && !input.confirm) confirmPassedUnchanged(before, after, now);
       auditSettings(auditStamp(ctx, at), 1, before ? 'update' : 'create', before, after);
       return after;
     },

@@ -30,7 +30,8 @@ import { byText, formatDateTime } from '../../components/format';
 import { t } from '../../i18n';
 import { MoveSeatModal } from './MoveSeatModal';
 import { SetupCard } from './SetupCard';
-import { usePrintedConfirm } from './usePrintedConfirm';
+import { useConfirmedRun } from '../../components/useConfirmedRun';
+import { printedConfirm } from './printedConfirm';
 
 const text = t.arrangements;
 
@@ -52,7 +53,7 @@ export function ArrangementPage({ batchId }: { batchId: number }) {
   const shown = preview ?? plan;
   const seedNumber = Number.parseInt(seed, 10);
 
-  const askPrinted = usePrintedConfirm();
+  const askPrinted = useConfirmedRun(printedConfirm);
   /** Runs a change; when tickets were printed, asks first and runs it again confirmed. */
   const withPrintedConfirm = async (
     work: (confirmPrinted: boolean) => Promise<unknown>,

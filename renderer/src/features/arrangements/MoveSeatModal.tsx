@@ -6,7 +6,8 @@ import { mutate } from '../../api/queryCache';
 import { formatDate } from '../../components/format';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
-import { usePrintedConfirm } from './usePrintedConfirm';
+import { useConfirmedRun } from '../../components/useConfirmedRun';
+import { printedConfirm } from './printedConfirm';
 
 const text = t.arrangements.move;
 
@@ -26,7 +27,7 @@ export function MoveSeatModal({
   const [seat, setSeat] = useState<number | null>(candidate.seat ?? 1);
   const [busy, setBusy] = useState(false);
 
-  const askPrinted = usePrintedConfirm();
+  const askPrinted = useConfirmedRun(printedConfirm);
   // A seat chosen and not yet moved to: Esc, the X and 取消 ask first.
   const changed =
     roomId !== (candidate.examRoomId ?? plan.rooms[0]?.id) ||

@@ -17,7 +17,8 @@ import { useQuery } from '../../api/useQuery';
 import { DateInput } from '../../components/DateInput';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
-import { usePrintedConfirm } from './usePrintedConfirm';
+import { useConfirmedRun } from '../../components/useConfirmedRun';
+import { printedConfirm } from './printedConfirm';
 
 const text = t.arrangements.setup;
 
@@ -34,7 +35,7 @@ export function SetupCard({
   onDirtyChange?: (dirty: boolean) => void;
 }) {
   const { message } = App.useApp();
-  const askPrinted = usePrintedConfirm();
+  const askPrinted = useConfirmedRun(printedConfirm);
   const trainingRooms = useQuery('rooms.list', {}).data ?? [];
   const [rooms, setRooms] = useState<RoomRow[]>(() =>
     plan.rooms.map(({ id, roomId, name, capacity }) => ({ id, roomId, name, capacity })),

@@ -18,6 +18,7 @@ import {
 import { DateInput } from '../../components/DateInput';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { formatDate } from '../../components/format';
+import { useConfirmedRun } from '../../components/useConfirmedRun';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { useWeeklyStore } from './weeklyStore';
@@ -39,6 +40,8 @@ export function WeeklySettingsForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<WeeklySettingsInput>();
   const saveSettings = useWeeklyStore((s) => s.saveSettings);
+  // A new pilot start that moves periods already due is asked about (the core says how).
+  const run = useConfirmedRun({ title: tx.pilotStartConfirmTitle, okText: tx.pilotStartConfirmOk });
   const [dirty, setDirty] = useState(false);
   useUnsavedGuard(dirty);
   const initial = useMemo<Partial<WeeklySettingsInput>>(
@@ -67,7 +70,8 @@ export function WeeklySettingsForm({
     const values = await validatedValues(form, message);
     if (!values) return;
     try {
-      await saveSettings(values);
+      const saved = await run((confirm) => saveSettings({ ...values, confirm }));
+      if (!saved) return;
       setDirty(false);
       message.success(tx.settingsSaved);
       onSaved?.();

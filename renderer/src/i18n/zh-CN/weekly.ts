@@ -6,8 +6,10 @@ export const weekly = {
   settingsButton: '周报设置',
   settingsTitle: '周报设置',
   settingsIntro:
-    '设置试点开始日期和报送周期。周期中途调整时，从本周起按新设置计算，之前各期保持原来的截止时间。',
+    '设置试点开始日期和报送周期。周期或截止时间中途调整时，从还没到截止时间的一期起按新设置计算，已过截止时间的各期保持不变。',
   settingsSaved: '周报设置已保存',
+  pilotStartConfirmTitle: '修改试点开始日期会改变已到期的周报',
+  pilotStartConfirmOk: '仍然保存',
   emptyTitle: '还没有设置周报',
   emptyHint: '先填写试点开始日期，系统会从这一天起按周列出每期周报和截止时间。',
   fields: {
