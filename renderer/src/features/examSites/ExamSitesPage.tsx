@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
 import {
   examSiteStatuses,
@@ -8,8 +8,7 @@ import {
   validPeriodText,
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
-import { DataTable } from '../../components/DataTable';
-import { certificateOptionsOf, FilterBar, FilterSelect } from '../../components/FilterSelect';
+import { CertificateFilteredTable } from '../../components/CertificateFilteredTable';
 import { useRecordColumns } from '../../components/recordColumns';
 import { byText, formatDate } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
@@ -27,20 +26,7 @@ const statusColors: Record<ExamSiteStatus, string> = {
 export function ExamSitesPage() {
   const { items, loadState, loadError, load, saving, save } = useExamSites();
   const [editing, setEditing] = useState<ExamSite | 'new' | null>(null);
-  const [certificateId, setCertificateId] = useState<number | null>(null);
-  const [status, setStatus] = useState<ExamSiteStatus | null>(null);
   const text = t.examSites;
-
-  const rows = useMemo(
-    () =>
-      items.filter(
-        (s) =>
-          (certificateId === null || s.certificateId === certificateId) &&
-          (status === null || s.status === status),
-      ),
-    [items, certificateId, status],
-  );
-  const certificateOptions = useMemo(() => certificateOptionsOf(items), [items]);
 
   const recordColumns = useRecordColumns<ExamSite>('examSites', text, setEditing);
   const columns: ColumnsType<ExamSite> = [
@@ -94,24 +80,16 @@ export function ExamSitesPage() {
         onAdd={() => setEditing('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
-        <FilterBar
-          certificateId={certificateId}
-          onCertificateChange={setCertificateId}
-          certificates={certificateOptions}
-        >
-          <FilterSelect
-            label={text.allStatuses}
-            width={140}
-            value={status}
-            onChange={setStatus}
-            options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
-          />
-        </FilterBar>
-        <DataTable<ExamSite>
-          rowKey="id"
+        <CertificateFilteredTable<ExamSite, 'status'>
+          items={items}
+          filter={{
+            field: 'status',
+            label: text.allStatuses,
+            width: 140,
+            options: examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] })),
+          }}
+          text={text}
           columns={columns}
-          dataSource={rows}
-          emptyHint={items.length ? text.noMatch : text.emptyHint}
           scroll={{ x: 1200 }}
           data-testid="exam-sites-table"
         />

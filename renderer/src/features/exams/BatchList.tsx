@@ -10,8 +10,7 @@ import {
 } from '../../../../shared/domain/certificate';
 import { examFormLabels, type ExamForm } from '../../../../shared/domain/costCaps';
 import { useNavigation } from '../../app/navigationStore';
-import { DataTable } from '../../components/DataTable';
-import { FilterBar, FilterSelect } from '../../components/FilterSelect';
+import { CertificateFilteredTable } from '../../components/CertificateFilteredTable';
 import { EditLink } from '../../components/RowActions';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { byText, formatDate, formatFen } from '../../components/format';
@@ -30,19 +29,8 @@ export function BatchList() {
   const { certificates } = useExamRefs();
   const go = useNavigation((s) => s.go);
   const [editing, setEditing] = useState<ExamBatch | 'new' | null>(null);
-  const [certificateId, setCertificateId] = useState<number | null>(null);
-  const [level, setLevel] = useState<CertificateLevel | null>(null);
   const text = t.exams;
 
-  const rows = useMemo(
-    () =>
-      items.filter(
-        (b) =>
-          (certificateId === null || b.certificateId === certificateId) &&
-          (level === null || b.level === level),
-      ),
-    [items, certificateId, level],
-  );
   const certificateOptions = useMemo(() => {
     const named = new Map(items.map((b) => [b.certificateId, b.certificateName]));
     for (const c of certificates) named.set(c.id, c.name);
@@ -152,24 +140,17 @@ export function BatchList() {
         onAdd={() => setEditing('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
-        <FilterBar
-          certificateId={certificateId}
-          onCertificateChange={setCertificateId}
+        <CertificateFilteredTable<ExamBatch, 'level'>
+          items={items}
           certificates={certificateOptions}
-        >
-          <FilterSelect
-            label={text.allLevels}
-            width={140}
-            value={level}
-            onChange={setLevel}
-            options={certificateLevels.map((l) => ({ value: l, label: certificateLevelLabels[l] }))}
-          />
-        </FilterBar>
-        <DataTable<ExamBatch>
-          rowKey="id"
+          filter={{
+            field: 'level',
+            label: text.allLevels,
+            width: 140,
+            options: certificateLevels.map((l) => ({ value: l, label: certificateLevelLabels[l] })),
+          }}
+          text={text}
           columns={columns}
-          dataSource={rows}
-          emptyHint={items.length ? text.noMatch : text.emptyHint}
           data-testid="batches-table"
         />
       </RecordListPage>
