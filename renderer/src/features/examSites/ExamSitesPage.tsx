@@ -1,6 +1,5 @@
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
 import {
   examSiteStatuses,
@@ -12,6 +11,7 @@ import { CertificateFilteredTable } from '../../components/CertificateFilteredTa
 import { useRecordColumns } from '../../components/recordColumns';
 import { byText, formatDate } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
 import { ExamSiteFormModal } from './ExamSiteFormModal';
 import { useExamSites } from './examSitesStore';
@@ -25,10 +25,12 @@ const statusColors: Record<ExamSiteStatus, string> = {
 /** 考核站点: the school's exam-site applications per certificate and the places they cover. */
 export function ExamSitesPage() {
   const { items, loadState, loadError, load, saving, save } = useExamSites();
-  const [editing, setEditing] = useState<ExamSite | 'new' | null>(null);
+  const { edit, dialog } = useEditDialog<ExamSite>((site, close) => (
+    <ExamSiteFormModal site={site} saving={saving} onSave={save} onClose={close} />
+  ));
   const text = t.examSites;
 
-  const recordColumns = useRecordColumns<ExamSite>('examSites', text, setEditing);
+  const recordColumns = useRecordColumns<ExamSite>('examSites', text, edit);
   const columns: ColumnsType<ExamSite> = [
     {
       title: text.fields.certificateId,
@@ -74,10 +76,8 @@ export function ExamSitesPage() {
   return (
     <>
       <RecordListPage
-        title={text.title}
-        intro={text.intro}
-        addLabel={text.add}
-        onAdd={() => setEditing('new')}
+        text={text}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <CertificateFilteredTable<ExamSite, 'status'>
@@ -94,14 +94,7 @@ export function ExamSitesPage() {
           data-testid="exam-sites-table"
         />
       </RecordListPage>
-      {editing && (
-        <ExamSiteFormModal
-          site={editing === 'new' ? null : editing}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
 import {
   certificateLevelLabels,
@@ -16,6 +16,7 @@ import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { noWrap } from '../../components/noWrap';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
@@ -28,7 +29,9 @@ export function BatchList() {
   const { items, loadState, loadError, load, saving, save, usage, remove } = useBatches();
   const { certificates } = useExamRefs();
   const go = useNavigation((s) => s.go);
-  const [editing, setEditing] = useState<ExamBatch | 'new' | null>(null);
+  const { edit, dialog } = useEditDialog<ExamBatch>((batch, close) => (
+    <BatchFormModal batch={batch} saving={saving} onSave={save} onClose={close} />
+  ));
   const text = t.exams;
 
   const certificateOptions = useMemo(() => {
@@ -116,7 +119,7 @@ export function BatchList() {
           >
             {text.open}
           </Button>
-          <EditLink onClick={() => setEditing(batch)} testId={`batch-edit-${batch.id}`} />
+          <EditLink onClick={() => edit(batch)} testId={`batch-edit-${batch.id}`} />
           <UsageDeleteButton
             what={text.batchWhat(batchLabel(batch))}
             testId={`batch-delete-${batch.id}`}
@@ -134,10 +137,8 @@ export function BatchList() {
   return (
     <>
       <RecordListPage
-        title={text.title}
-        intro={text.intro}
-        addLabel={text.addBatch}
-        onAdd={() => setEditing('new')}
+        text={text}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <CertificateFilteredTable<ExamBatch, 'level'>
@@ -154,14 +155,7 @@ export function BatchList() {
           data-testid="batches-table"
         />
       </RecordListPage>
-      {editing && (
-        <BatchFormModal
-          batch={editing === 'new' ? null : editing}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { MajorFormModal } from './MajorFormModal';
 import { useMajors } from './majorsStore';
 import { byText } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 
 export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
   return `${major.code} ${major.name}`;
@@ -20,7 +21,9 @@ export function MajorsPage() {
   const { message } = App.useApp();
   const { items, loadState, loadError, saving, load, save, usage, remove } = useMajors();
   const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<Major | 'new' | null>(null);
+  const { edit, dialog } = useEditDialog<Major>((major, close) => (
+    <MajorFormModal major={major} saving={saving} onSave={save} onClose={close} />
+  ));
   const f = t.majors.fields;
 
   const rows = useMemo(() => {
@@ -86,7 +89,7 @@ export function MajorsPage() {
             type="link"
             size="small"
             icon={<EditOutlined />}
-            onClick={() => setEditing(major)}
+            onClick={() => edit(major)}
             data-testid={`major-edit-${major.code}`}
           >
             {t.common.edit}
@@ -108,10 +111,8 @@ export function MajorsPage() {
   return (
     <>
       <RecordListPage
-        title={t.majors.title}
-        intro={t.majors.intro}
-        addLabel={t.majors.add}
-        onAdd={() => setEditing('new')}
+        text={t.majors}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <Flex gap={8} style={{ marginBottom: 16 }}>
@@ -131,14 +132,7 @@ export function MajorsPage() {
           data-testid="majors-table"
         />
       </RecordListPage>
-      {editing && (
-        <MajorFormModal
-          major={editing === 'new' ? null : editing}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
     </>
   );
 }

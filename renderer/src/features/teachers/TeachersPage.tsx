@@ -26,6 +26,7 @@ import { TeacherStats } from './TeacherStats';
 import { useTeachers } from './teachersStore';
 import { byText } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 
 const flags: readonly TeacherFlag[] = [
   'fullTime',
@@ -51,7 +52,15 @@ export function TeachersPage() {
   const [search, setSearch] = useState('');
   const [major, setMajor] = useState<MajorFilter>(undefined);
   const [flagFilter, setFlagFilter] = useState<TeacherFlag[]>([]);
-  const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
+  const { edit, dialog } = useEditDialog<Teacher>((teacher, close) => (
+    <TeacherFormModal
+      teacher={teacher}
+      majors={majors}
+      saving={saving}
+      onSave={save}
+      onClose={close}
+    />
+  ));
   const [importOpen, setImportOpen] = useState(false);
   const f = t.teachers.fields;
 
@@ -129,7 +138,7 @@ export function TeachersPage() {
             type="link"
             size="small"
             icon={<EditOutlined />}
-            onClick={() => setEditing(teacher)}
+            onClick={() => edit(teacher)}
             data-testid={`teacher-edit-${teacher.staffNo}`}
           >
             {t.common.edit}
@@ -151,15 +160,13 @@ export function TeachersPage() {
   return (
     <>
       <RecordListPage
-        title={t.teachers.title}
-        intro={t.teachers.intro}
+        text={t.teachers}
         actions={
           <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
             {t.teachers.import}
           </Button>
         }
-        addLabel={t.teachers.add}
-        onAdd={() => setEditing('new')}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <TeacherStats stats={stats} filtered={filtered} />
@@ -212,15 +219,7 @@ export function TeachersPage() {
           data-testid="teachers-table"
         />
       </RecordListPage>
-      {editing && (
-        <TeacherFormModal
-          teacher={editing === 'new' ? null : editing}
-          majors={majors}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
       <ImportWizard
         open={importOpen}
         title={t.teachers.importTitle}
