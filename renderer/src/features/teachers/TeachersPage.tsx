@@ -1,4 +1,4 @@
-import { EditOutlined, ImportOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
@@ -14,11 +14,8 @@ import {
   type TeacherFilter,
   type TeacherFlag,
 } from '../../../../shared/domain/teachers';
-import { invoke } from '../../api/client';
-import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
-import { ImportWizard } from '../../components/ImportWizard';
 import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { TeacherFormModal } from './TeacherFormModal';
@@ -27,6 +24,7 @@ import { useTeachers } from './teachersStore';
 import { byText } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
 import { useEditDialog } from '../../components/useEditDialog';
+import { ImportButton } from '../../components/ImportButton';
 
 const flags: readonly TeacherFlag[] = [
   'fullTime',
@@ -61,7 +59,6 @@ export function TeachersPage() {
       onClose={close}
     />
   ));
-  const [importOpen, setImportOpen] = useState(false);
   const f = t.teachers.fields;
 
   const deferredSearch = useDeferredValue(search);
@@ -161,11 +158,7 @@ export function TeachersPage() {
     <>
       <RecordListPage
         text={t.teachers}
-        actions={
-          <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
-            {t.teachers.import}
-          </Button>
-        }
+        actions={<ImportButton list="teachers" text={t.teachers} />}
         onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
@@ -220,16 +213,6 @@ export function TeachersPage() {
         />
       </RecordListPage>
       {dialog}
-      <ImportWizard
-        open={importOpen}
-        title={t.teachers.importTitle}
-        hint={t.teachers.importHint}
-        preview={(request) => invoke('teachers.importPreview', request)}
-        commit={(request) => mutate('teachers.importCommit', request)}
-        problems={(request) => invoke('teachers.importProblems', request)}
-        template={() => invoke('teachers.importTemplate', {})}
-        onClose={() => setImportOpen(false)}
-      />
     </>
   );
 }
