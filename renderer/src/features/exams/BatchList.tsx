@@ -1,5 +1,5 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { App, Button, Space } from 'antd';
+import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
@@ -11,8 +11,6 @@ import {
 import { examFormLabels, type ExamForm } from '../../../../shared/domain/costCaps';
 import { useNavigation } from '../../app/navigationStore';
 import { CertificateFilteredTable } from '../../components/CertificateFilteredTable';
-import { EditLink } from '../../components/RowActions';
-import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { noWrap } from '../../components/noWrap';
 import { RecordListPage } from '../../components/RecordListPage';
@@ -22,10 +20,10 @@ import { BatchFormModal } from './BatchFormModal';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { useBatches, useExamRefs } from './examsStore';
+import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 /** 考核报名: the exam batches, filtered by certificate and level; each opens its sign-ups. */
 export function BatchList() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, load, saving, save, usage, remove } = useBatches();
   const { certificates } = useExamRefs();
   const go = useNavigation((s) => s.go);
@@ -104,34 +102,27 @@ export function BatchList() {
       render: (_, b) => text.signupCount(b.activeCount, b.capacity),
       sorter: (a, b) => a.activeCount - b.activeCount,
     },
-    {
-      title: t.common.actions,
-      key: 'actions',
+    editDeleteColumn<ExamBatch>({
+      kind: 'batch',
+      testKey: (batch) => batch.id,
+      what: (batch) => text.batchWhat(batchLabel(batch)),
+      deleted: (batch) => text.deleted(batchLabel(batch)),
+      onEdit: edit,
+      usage,
+      remove,
       width: 220,
-      render: (_, batch) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<TeamOutlined />}
-            onClick={() => go(`exams/${batch.id}`)}
-            data-testid={`batch-open-${batch.id}`}
-          >
-            {text.open}
-          </Button>
-          <EditLink onClick={() => edit(batch)} testId={`batch-edit-${batch.id}`} />
-          <UsageDeleteButton
-            what={text.batchWhat(batchLabel(batch))}
-            testId={`batch-delete-${batch.id}`}
-            checkUsage={() => usage(batch.id)}
-            onDelete={async (force) => {
-              await remove(batch.id, force);
-              message.success(text.deleted(batchLabel(batch)));
-            }}
-          />
-        </Space>
+      before: (batch) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<TeamOutlined />}
+          onClick={() => go(`exams/${batch.id}`)}
+          data-testid={`batch-open-${batch.id}`}
+        >
+          {text.open}
+        </Button>
       ),
-    },
+    }),
   ];
 
   return (

@@ -1,5 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
+import { Button, Checkbox, Flex, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { useDeferredValue, useMemo, useState } from 'react';
@@ -16,7 +15,6 @@ import {
 } from '../../../../shared/domain/teachers';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
-import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { TeacherFormModal } from './TeacherFormModal';
 import { TeacherStats } from './TeacherStats';
@@ -25,6 +23,7 @@ import { byText } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
 import { useEditDialog } from '../../components/useEditDialog';
 import { ImportButton } from '../../components/ImportButton';
+import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 const flags: readonly TeacherFlag[] = [
   'fullTime',
@@ -44,7 +43,6 @@ function FlagTag({ value }: { value: boolean }) {
 }
 
 export function TeachersPage() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, saving, load, save, usage, remove } = useTeachers();
   const majors = useQuery('majors.list', {}).data ?? [];
   const [search, setSearch] = useState('');
@@ -125,33 +123,15 @@ export function TeachersPage() {
       sorter: (a, b) => byText(a.majorCode ?? '', b.majorCode ?? ''),
     },
     ...flags.map(flagColumn),
-    {
-      title: t.common.actions,
-      key: 'actions',
-      width: 160,
-      render: (_, teacher) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => edit(teacher)}
-            data-testid={`teacher-edit-${teacher.staffNo}`}
-          >
-            {t.common.edit}
-          </Button>
-          <UsageDeleteButton
-            what={`教师“${teacher.name}”（工号 ${teacher.staffNo}）`}
-            testId={`teacher-delete-${teacher.staffNo}`}
-            checkUsage={() => usage(teacher.id)}
-            onDelete={async (force) => {
-              await remove(teacher.id, force);
-              message.success(t.teachers.deleted(teacher.name));
-            }}
-          />
-        </Space>
-      ),
-    },
+    editDeleteColumn<Teacher>({
+      kind: 'teacher',
+      testKey: (teacher) => teacher.staffNo,
+      what: (teacher) => `教师“${teacher.name}”（工号 ${teacher.staffNo}）`,
+      deleted: (teacher) => t.teachers.deleted(teacher.name),
+      onEdit: edit,
+      usage,
+      remove,
+    }),
   ];
 
   return (
