@@ -2,7 +2,7 @@ import { Empty, Table, type TableProps } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { t } from '../i18n';
 
-interface Props<T> extends Omit<TableProps<T>, 'locale'> {
+export interface DataTableProps<T> extends Omit<TableProps<T>, 'locale'> {
   /** What to do first when the list is empty, e.g. “点击右上角‘新增教师’”. */
   emptyHint: ReactNode;
   /**
@@ -22,7 +22,7 @@ export function DataTable<T extends object>({
   pagination,
   reuseRows = false,
   ...props
-}: Props<T>) {
+}: DataTableProps<T>) {
   const { dataSource, rowKey } = props;
   const slotKey = useMemo(() => {
     if (!reuseRows) return rowKey;

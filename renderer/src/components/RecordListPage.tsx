@@ -5,10 +5,9 @@ import { LoadState } from './LoadState';
 import { PageHeader } from './PageHeader';
 
 interface Props {
-  title: string;
-  intro: ReactNode;
-  /** The primary 新增 button's label and action. */
-  addLabel: string;
+  /** The page's title, what it is for, and the primary 新增 button's label. */
+  text: { title: string; intro: ReactNode; add: string };
+  /** What 新增 does. */
   onAdd: () => void;
   /** Buttons shown before 新增 (import, export). */
   actions?: ReactNode;
@@ -18,17 +17,17 @@ interface Props {
 }
 
 /** A page of records: its title, what it is for, 新增, and the list in its loading states. */
-export function RecordListPage({ title, intro, addLabel, onAdd, actions, load, children }: Props) {
+export function RecordListPage({ text, onAdd, actions, load, children }: Props) {
   return (
     <>
       <PageHeader
-        title={title}
-        description={intro}
+        title={text.title}
+        description={text.intro}
         extra={
           <>
             {actions}
             <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
-              {addLabel}
+              {text.add}
             </Button>
           </>
         }

@@ -10,9 +10,13 @@ import { formatChineseDate } from '../../../../shared/domain/dates';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
-import { useExamRefs } from '../exams/examsStore';
 import { DateInput } from '../../components/DateInput';
-import { CertificateLevelFields, ExamFormField, FeeField, limitFor } from '../exams/formParts';
+import {
+  CertificateLevelFields,
+  ExamFormField,
+  FeeField,
+  usePickedLimit,
+} from '../exams/formParts';
 import { DateField, Field } from '../../components/formFields';
 
 interface Values {
@@ -38,14 +42,9 @@ interface Props {
  */
 export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
-  const { certificates } = useExamRefs();
-  const certificateId = Form.useWatch('certificateId', form);
-  const level = Form.useWatch('level', form);
-  const examForm = Form.useWatch('examForm', form);
-  const agreedOn = Form.useWatch('agreedOn', form);
   const text = t.agreements;
-  const picked = limitFor(certificates, { certificateId, level, examForm, on: agreedOn });
-  const { certificate, limit } = picked;
+  const picked = usePickedLimit(form, 'agreedOn');
+  const { limit, on: agreedOn } = picked;
   const noCap = picked.ready && limit === null;
 
   const save = async (values: Values): Promise<string> => {
@@ -87,9 +86,7 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
     >
       <Row gutter={16}>
         <CertificateLevelFields
-          form={form}
-          certificates={certificates}
-          certificate={certificate}
+          picked={picked}
           labels={text.fields}
           schemas={agreementFields}
           levelRules={[
@@ -108,9 +105,7 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
             label={text.fields.fee}
             what={text.feeWhat}
             schema={agreementFields.fee}
-            limit={limit}
-            on={agreedOn}
-            dependencies={['examForm', 'agreedOn']}
+            picked={picked}
           />
         </Col>
         <Field span={24} label={text.fields.cap}>

@@ -1,6 +1,5 @@
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import type { FeeAgreement } from '../../../../shared/contract/agreements';
 import {
   certificateLevelLabels,
@@ -13,6 +12,7 @@ import { useRecordColumns } from '../../components/recordColumns';
 import { twoLines } from '../../components/twoLines';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
 import { AgreementFormModal } from './AgreementFormModal';
 import { useAgreements } from './agreementsStore';
@@ -20,14 +20,16 @@ import { useAgreements } from './agreementsStore';
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {
   const { items, loadState, loadError, load, saving, save } = useAgreements();
-  const [editing, setEditing] = useState<FeeAgreement | 'new' | null>(null);
+  const { edit, dialog } = useEditDialog<FeeAgreement>((agreement, close) => (
+    <AgreementFormModal agreement={agreement} saving={saving} onSave={save} onClose={close} />
+  ));
   const text = t.agreements;
 
   const certificateFilters = [...new Set(items.map((a) => a.certificateName))].map((name) => ({
     value: name,
     text: name,
   }));
-  const recordColumns = useRecordColumns<FeeAgreement>('agreements', text, setEditing);
+  const recordColumns = useRecordColumns<FeeAgreement>('agreements', text, edit);
   const columns: ColumnsType<FeeAgreement> = [
     {
       title: text.fields.certificateId,
@@ -77,10 +79,8 @@ export function AgreementsPage() {
   return (
     <>
       <RecordListPage
-        title={text.title}
-        intro={text.intro}
-        addLabel={text.add}
-        onAdd={() => setEditing('new')}
+        text={text}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <DataTable<FeeAgreement>
@@ -92,14 +92,7 @@ export function AgreementsPage() {
           data-testid="agreements-table"
         />
       </RecordListPage>
-      {editing && (
-        <AgreementFormModal
-          agreement={editing === 'new' ? null : editing}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
     </>
   );
 }

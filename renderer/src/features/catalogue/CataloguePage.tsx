@@ -1,4 +1,4 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Input, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
@@ -6,17 +6,16 @@ import type { Certificate } from '../../../../shared/contract/catalogue';
 import dayjs from 'dayjs';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { isInForce, limitName, limitText } from '../../../../shared/domain/costCaps';
-import { invoke, messageOf } from '../../api/client';
-import { mutate } from '../../api/queryCache';
+import { messageOf } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatFen } from '../../components/format';
-import { ImportWizard } from '../../components/ImportWizard';
 import { LoadState } from '../../components/LoadState';
 import { PageHeader } from '../../components/PageHeader';
 import { ConfirmLink, EditLink } from '../../components/RowActions';
 import { t } from '../../i18n';
 import { useCatalogueStore, useCertificates } from './catalogueStore';
 import { CertificateDrawer } from './CertificateDrawer';
+import { ImportButton } from '../../components/ImportButton';
 
 const text = t.catalogue;
 const isSample = (c: Certificate) => c.source.startsWith('样例数据');
@@ -64,7 +63,6 @@ export function CataloguePage() {
   const certificates = useMemo(() => list.data ?? [], [list.data]);
   const [editing, setEditing] = useState<Certificate | null>(null);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [importOpen, setImportOpen] = useState(false);
   const [search, setSearch] = useState(filter.search);
 
   // Search as the user types, once they pause.
@@ -189,9 +187,7 @@ export function CataloguePage() {
         description={text.intro}
         extra={
           <>
-            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
-              {text.import}
-            </Button>
+            <ImportButton list="catalogue" text={text} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => openEditor(null)}>
               {text.add}
             </Button>
@@ -230,16 +226,6 @@ export function CataloguePage() {
         open={drawerOpen}
         certificate={editing}
         onClose={() => setDrawerOpen(false)}
-      />
-      <ImportWizard
-        open={importOpen}
-        title={text.importTitle}
-        hint={text.importHint}
-        preview={(request) => invoke('catalogue.importPreview', request)}
-        commit={(request) => mutate('catalogue.importCommit', request)}
-        problems={(request) => invoke('catalogue.importProblems', request)}
-        template={() => invoke('catalogue.importTemplate', {})}
-        onClose={() => setImportOpen(false)}
       />
     </>
   );

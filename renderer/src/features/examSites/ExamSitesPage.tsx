@@ -1,6 +1,5 @@
 import { Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
 import type { ExamSite, ExamSitePlace } from '../../../../shared/contract/examSites';
 import {
   examSiteStatuses,
@@ -8,11 +7,11 @@ import {
   validPeriodText,
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
-import { DataTable } from '../../components/DataTable';
-import { certificateOptionsOf, FilterBar, FilterSelect } from '../../components/FilterSelect';
+import { CertificateFilteredTable } from '../../components/CertificateFilteredTable';
 import { useRecordColumns } from '../../components/recordColumns';
 import { byText, formatDate } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
 import { ExamSiteFormModal } from './ExamSiteFormModal';
 import { useExamSites } from './examSitesStore';
@@ -26,23 +25,12 @@ const statusColors: Record<ExamSiteStatus, string> = {
 /** 考核站点: the school's exam-site applications per certificate and the places they cover. */
 export function ExamSitesPage() {
   const { items, loadState, loadError, load, saving, save } = useExamSites();
-  const [editing, setEditing] = useState<ExamSite | 'new' | null>(null);
-  const [certificateId, setCertificateId] = useState<number | null>(null);
-  const [status, setStatus] = useState<ExamSiteStatus | null>(null);
+  const { edit, dialog } = useEditDialog<ExamSite>((site, close) => (
+    <ExamSiteFormModal site={site} saving={saving} onSave={save} onClose={close} />
+  ));
   const text = t.examSites;
 
-  const rows = useMemo(
-    () =>
-      items.filter(
-        (s) =>
-          (certificateId === null || s.certificateId === certificateId) &&
-          (status === null || s.status === status),
-      ),
-    [items, certificateId, status],
-  );
-  const certificateOptions = useMemo(() => certificateOptionsOf(items), [items]);
-
-  const recordColumns = useRecordColumns<ExamSite>('examSites', text, setEditing);
+  const recordColumns = useRecordColumns<ExamSite>('examSites', text, edit);
   const columns: ColumnsType<ExamSite> = [
     {
       title: text.fields.certificateId,
@@ -88,42 +76,25 @@ export function ExamSitesPage() {
   return (
     <>
       <RecordListPage
-        title={text.title}
-        intro={text.intro}
-        addLabel={text.add}
-        onAdd={() => setEditing('new')}
+        text={text}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
-        <FilterBar
-          certificateId={certificateId}
-          onCertificateChange={setCertificateId}
-          certificates={certificateOptions}
-        >
-          <FilterSelect
-            label={text.allStatuses}
-            width={140}
-            value={status}
-            onChange={setStatus}
-            options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
-          />
-        </FilterBar>
-        <DataTable<ExamSite>
-          rowKey="id"
+        <CertificateFilteredTable<ExamSite, 'status'>
+          items={items}
+          filter={{
+            field: 'status',
+            label: text.allStatuses,
+            width: 140,
+            options: examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] })),
+          }}
+          text={text}
           columns={columns}
-          dataSource={rows}
-          emptyHint={items.length ? text.noMatch : text.emptyHint}
           scroll={{ x: 1200 }}
           data-testid="exam-sites-table"
         />
       </RecordListPage>
-      {editing && (
-        <ExamSiteFormModal
-          site={editing === 'new' ? null : editing}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
     </>
   );
 }

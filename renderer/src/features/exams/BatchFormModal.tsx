@@ -12,9 +12,14 @@ import { SaveDeclined } from '../../components/formErrors';
 import { PilotError } from '../../api/client';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from '../examSites/places';
 import { t } from '../../i18n';
-import { useExamRefs } from './examsStore';
 import { DateInput } from '../../components/DateInput';
-import { CertificateLevelFields, ExamFormField, FeeField, limitFor, limitHint } from './formParts';
+import {
+  CertificateLevelFields,
+  ExamFormField,
+  FeeField,
+  limitHint,
+  usePickedLimit,
+} from './formParts';
 import { DateField, Field } from '../../components/formFields';
 
 interface Values {
@@ -73,15 +78,10 @@ function toValues(batch: ExamBatch | null): Values {
 export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const { modal } = App.useApp();
-  const { certificates } = useExamRefs();
   const placeOptions = usePlaceOptions();
-  const certificateId = Form.useWatch('certificateId', form);
-  const level = Form.useWatch('level', form);
   const place = Form.useWatch('place', form);
-  const examForm = Form.useWatch('examForm', form);
-  const examDate = Form.useWatch('examDate', form);
   const text = t.exams;
-  const picked = limitFor(certificates, { certificateId, level, examForm, on: examDate });
+  const picked = usePickedLimit(form, 'examDate');
   const { certificate } = picked;
 
   /** Asks whether to save a batch whose place is not an approved 考核站点 (the core's warning). */
@@ -139,13 +139,7 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
       onClose={onClose}
     >
       <Row gutter={16}>
-        <CertificateLevelFields
-          form={form}
-          certificates={certificates}
-          certificate={certificate}
-          labels={text.fields}
-          schemas={batchFields}
-        />
+        <CertificateLevelFields picked={picked} labels={text.fields} schemas={batchFields} />
         <Field span={8} name="name" label={text.fields.name} schema={batchFields.name}>
           <Input placeholder={text.placeholders.name} />
         </Field>
@@ -186,10 +180,8 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
             label={text.fields.fee}
             what={text.feeWhat}
             schema={batchFields.fee}
-            limit={picked.limit}
-            on={examDate}
-            dependencies={['examForm', 'examDate']}
-            extra={limitHint(picked, examDate)}
+            picked={picked}
+            extra={limitHint(picked)}
           />
         </Col>
         <Field span={12} name="capacity" label={text.fields.capacity} schema={batchFields.capacity}>

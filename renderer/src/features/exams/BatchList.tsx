@@ -1,7 +1,7 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { App, Button, Space } from 'antd';
+import { Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
 import {
   certificateLevelLabels,
@@ -10,39 +10,28 @@ import {
 } from '../../../../shared/domain/certificate';
 import { examFormLabels, type ExamForm } from '../../../../shared/domain/costCaps';
 import { useNavigation } from '../../app/navigationStore';
-import { DataTable } from '../../components/DataTable';
-import { FilterBar, FilterSelect } from '../../components/FilterSelect';
-import { EditLink } from '../../components/RowActions';
-import { UsageDeleteButton } from '../../components/UsageDeleteButton';
+import { CertificateFilteredTable } from '../../components/CertificateFilteredTable';
 import { byText, formatDate, formatFen } from '../../components/format';
 import { noWrap } from '../../components/noWrap';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { useBatches, useExamRefs } from './examsStore';
+import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 /** 考核报名: the exam batches, filtered by certificate and level; each opens its sign-ups. */
 export function BatchList() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, load, saving, save, usage, remove } = useBatches();
   const { certificates } = useExamRefs();
   const go = useNavigation((s) => s.go);
-  const [editing, setEditing] = useState<ExamBatch | 'new' | null>(null);
-  const [certificateId, setCertificateId] = useState<number | null>(null);
-  const [level, setLevel] = useState<CertificateLevel | null>(null);
+  const { edit, dialog } = useEditDialog<ExamBatch>((batch, close) => (
+    <BatchFormModal batch={batch} saving={saving} onSave={save} onClose={close} />
+  ));
   const text = t.exams;
 
-  const rows = useMemo(
-    () =>
-      items.filter(
-        (b) =>
-          (certificateId === null || b.certificateId === certificateId) &&
-          (level === null || b.level === level),
-      ),
-    [items, certificateId, level],
-  );
   const certificateOptions = useMemo(() => {
     const named = new Map(items.map((b) => [b.certificateId, b.certificateName]));
     for (const c of certificates) named.set(c.id, c.name);
@@ -113,74 +102,51 @@ export function BatchList() {
       render: (_, b) => text.signupCount(b.activeCount, b.capacity),
       sorter: (a, b) => a.activeCount - b.activeCount,
     },
-    {
-      title: t.common.actions,
-      key: 'actions',
+    editDeleteColumn<ExamBatch>({
+      kind: 'batch',
+      testKey: (batch) => batch.id,
+      what: (batch) => text.batchWhat(batchLabel(batch)),
+      deleted: (batch) => text.deleted(batchLabel(batch)),
+      onEdit: edit,
+      usage,
+      remove,
       width: 220,
-      render: (_, batch) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<TeamOutlined />}
-            onClick={() => go(`exams/${batch.id}`)}
-            data-testid={`batch-open-${batch.id}`}
-          >
-            {text.open}
-          </Button>
-          <EditLink onClick={() => setEditing(batch)} testId={`batch-edit-${batch.id}`} />
-          <UsageDeleteButton
-            what={text.batchWhat(batchLabel(batch))}
-            testId={`batch-delete-${batch.id}`}
-            checkUsage={() => usage(batch.id)}
-            onDelete={async (force) => {
-              await remove(batch.id, force);
-              message.success(text.deleted(batchLabel(batch)));
-            }}
-          />
-        </Space>
+      before: (batch) => (
+        <Button
+          type="link"
+          size="small"
+          icon={<TeamOutlined />}
+          onClick={() => go(`exams/${batch.id}`)}
+          data-testid={`batch-open-${batch.id}`}
+        >
+          {text.open}
+        </Button>
       ),
-    },
+    }),
   ];
 
   return (
     <>
       <RecordListPage
-        title={text.title}
-        intro={text.intro}
-        addLabel={text.addBatch}
-        onAdd={() => setEditing('new')}
+        text={text}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
-        <FilterBar
-          certificateId={certificateId}
-          onCertificateChange={setCertificateId}
+        <CertificateFilteredTable<ExamBatch, 'level'>
+          items={items}
           certificates={certificateOptions}
-        >
-          <FilterSelect
-            label={text.allLevels}
-            width={140}
-            value={level}
-            onChange={setLevel}
-            options={certificateLevels.map((l) => ({ value: l, label: certificateLevelLabels[l] }))}
-          />
-        </FilterBar>
-        <DataTable<ExamBatch>
-          rowKey="id"
+          filter={{
+            field: 'level',
+            label: text.allLevels,
+            width: 140,
+            options: certificateLevels.map((l) => ({ value: l, label: certificateLevelLabels[l] })),
+          }}
+          text={text}
           columns={columns}
-          dataSource={rows}
-          emptyHint={items.length ? text.noMatch : text.emptyHint}
           data-testid="batches-table"
         />
       </RecordListPage>
-      {editing && (
-        <BatchFormModal
-          batch={editing === 'new' ? null : editing}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
     </>
   );
 }

@@ -19,6 +19,7 @@ import {
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { t } from '../../i18n';
 import { Field, MoneyInput } from '../../components/formFields';
+import { useExamRefs } from './examsStore';
 
 /**
  * The picked certificate, and the figure a fee on `on` is judged by (`ceilingInForce`, as the
@@ -47,6 +48,28 @@ export function limitFor(
   return { certificate, limit, ready: true };
 }
 
+/**
+ * What a batch or agreement form has picked so far (certificate, level, exam form and the date in
+ * `dateField`) and the fee figure in force for them, as `limitFor` finds it.
+ */
+export interface PickedLimit extends ReturnType<typeof limitFor> {
+  certificates: readonly Certificate[];
+  /** The form's date field (考核日期, 协商日期) and its value. */
+  dateField: string;
+  on: string | null | undefined;
+}
+
+/** Watches the fields a fee is judged by, in a form with certificateId, level and examForm. */
+export function usePickedLimit(form: FormInstance, dateField: string): PickedLimit {
+  const { certificates } = useExamRefs();
+  const certificateId = Form.useWatch<number | undefined>('certificateId', form);
+  const level = Form.useWatch<CertificateLevel | undefined>('level', form);
+  const examForm = Form.useWatch<ExamForm | null | undefined>('examForm', form);
+  const on = Form.useWatch<string | null | undefined>(dateField, form);
+  const picked = limitFor(certificates, { certificateId, level, examForm, on });
+  return { ...picked, certificates, dateField, on };
+}
+
 /** Level options of one certificate (their caps depend on the date and form: see the fee). */
 export function levelOptions(certificate: Certificate | undefined) {
   return (certificate?.levels ?? []).map((l) => ({
@@ -56,7 +79,8 @@ export function levelOptions(certificate: Certificate | undefined) {
 }
 
 /** “2020年9月1日 适用：机考考核成本上限 ¥500.00（…，…有效）”, or that none applies. */
-export function limitHint(picked: ReturnType<typeof limitFor>, on: string | null | undefined) {
+export function limitHint(picked: PickedLimit) {
+  const { on } = picked;
   if (!picked.ready || !on) return undefined;
   return picked.limit === null
     ? t.exams.noCapHint(formatChineseDate(on))
@@ -73,19 +97,14 @@ export function FeeField({
   label,
   what,
   schema,
-  limit,
-  on,
-  dependencies,
+  picked: { limit, on, dateField },
   extra,
 }: {
   label: string;
   /** What the fee is called in the over-cap message, e.g. 考核费. */
   what: string;
   schema: ZodType;
-  limit: FeeLimit | null;
-  on: string | null | undefined;
-  /** The fields the figure depends on, besides certificate and level (date, form). */
-  dependencies: string[];
+  picked: PickedLimit;
   extra?: ReactNode;
 }) {
   const overLimit = (value: unknown): string | null => {
@@ -105,7 +124,7 @@ export function FeeField({
       name="fee"
       label={label}
       required
-      dependencies={['level', 'certificateId', ...dependencies]}
+      dependencies={['level', 'certificateId', 'examForm', dateField]}
       {...(over ? { help: over, validateStatus: 'error' as const } : { extra })}
       schema={schema}
       rules={[overCap]}
@@ -133,9 +152,7 @@ export function ExamFormField({ label }: { label: string }) {
 }
 
 interface CertificateLevelProps {
-  form: FormInstance;
-  certificates: readonly Certificate[];
-  certificate: Certificate | undefined;
+  picked: PickedLimit;
   labels: { certificateId: string; level: string };
   schemas: { certificateId: ZodType; level: ZodType };
   /** More checks on the level, e.g. that a cap applies. */
@@ -147,13 +164,12 @@ interface CertificateLevelProps {
  * clears the level; picking a level re-checks the fee against the figure in force.
  */
 export function CertificateLevelFields({
-  form,
-  certificates,
-  certificate,
+  picked: { certificates, certificate },
   labels,
   schemas,
   levelRules = [],
 }: CertificateLevelProps) {
+  const form = Form.useFormInstance();
   return (
     <>
       <Field

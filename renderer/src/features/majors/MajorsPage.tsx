@@ -1,26 +1,27 @@
-import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Space, Tooltip, Typography } from 'antd';
+import { Flex, Input, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { Major } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels, splitMajorCode } from '../../../../shared/domain/majors';
 import { DataTable } from '../../components/DataTable';
-import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { MajorFormModal } from './MajorFormModal';
 import { useMajors } from './majorsStore';
 import { byText } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
+import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
   return `${major.code} ${major.name}`;
 }
 
 export function MajorsPage() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, saving, load, save, usage, remove } = useMajors();
   const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<Major | 'new' | null>(null);
+  const { edit, dialog } = useEditDialog<Major>((major, close) => (
+    <MajorFormModal major={major} saving={saving} onSave={save} onClose={close} />
+  ));
   const f = t.majors.fields;
 
   const rows = useMemo(() => {
@@ -76,42 +77,22 @@ export function MajorsPage() {
       align: 'right',
       sorter: (a, b) => a.teacherCount - b.teacherCount,
     },
-    {
-      title: t.common.actions,
-      key: 'actions',
-      width: 160,
-      render: (_, major) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setEditing(major)}
-            data-testid={`major-edit-${major.code}`}
-          >
-            {t.common.edit}
-          </Button>
-          <UsageDeleteButton
-            what={`专业“${majorLabel(major)}”`}
-            testId={`major-delete-${major.code}`}
-            checkUsage={() => usage(major.id)}
-            onDelete={async (force) => {
-              await remove(major.id, force);
-              message.success(t.majors.deleted(`专业“${majorLabel(major)}”`));
-            }}
-          />
-        </Space>
-      ),
-    },
+    editDeleteColumn<Major>({
+      kind: 'major',
+      testKey: (major) => major.code,
+      what: (major) => `专业“${majorLabel(major)}”`,
+      deleted: (major) => t.majors.deleted(`专业“${majorLabel(major)}”`),
+      onEdit: edit,
+      usage,
+      remove,
+    }),
   ];
 
   return (
     <>
       <RecordListPage
-        title={t.majors.title}
-        intro={t.majors.intro}
-        addLabel={t.majors.add}
-        onAdd={() => setEditing('new')}
+        text={t.majors}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <Flex gap={8} style={{ marginBottom: 16 }}>
@@ -131,14 +112,7 @@ export function MajorsPage() {
           data-testid="majors-table"
         />
       </RecordListPage>
-      {editing && (
-        <MajorFormModal
-          major={editing === 'new' ? null : editing}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
+      {dialog}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import {
   Button,
   Card,
@@ -30,6 +31,26 @@ import { Field } from '../../components/formFields';
  * editor's <Form>, so their fields are the form's.
  */
 
+/** One part of the project form: a card titled with the part's name, that the outline scrolls to. */
+function SectionCard({
+  section,
+  children,
+}: {
+  section: keyof typeof t.projects.sections;
+  children: ReactNode;
+}) {
+  return (
+    <Card
+      title={t.projects.sections[section]}
+      size="small"
+      id={sectionId(section)}
+      style={{ marginBottom: 16 }}
+    >
+      {children}
+    </Card>
+  );
+}
+
 const shape = projectDataSchema.shape;
 
 type FormValues = Partial<ProjectDataInput> | undefined;
@@ -55,12 +76,7 @@ export function BasicSection({
 }) {
   const certificate = chosenCertificate(refs, values);
   return (
-    <Card
-      title={t.projects.sections.basic}
-      size="small"
-      id={sectionId('basic')}
-      style={{ marginBottom: 16 }}
-    >
+    <SectionCard section="basic">
       <Row gutter={16}>
         <Field
           span={16}
@@ -148,7 +164,7 @@ export function BasicSection({
           </div>
         )}
       </Form.List>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -156,12 +172,7 @@ export function BasicSection({
 export function CoursesSection() {
   const text = t.projects.courses;
   return (
-    <Card
-      title={t.projects.sections.courses}
-      size="small"
-      id={sectionId('courses')}
-      style={{ marginBottom: 16 }}
-    >
+    <SectionCard section="courses">
       <Typography.Paragraph type="secondary">{text.hint}</Typography.Paragraph>
       <Form.List name="courses">
         {(fields, { add, remove }) => (
@@ -207,7 +218,7 @@ export function CoursesSection() {
           </div>
         )}
       </Form.List>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -216,12 +227,7 @@ export function StaffSection({ refs, values }: { refs: ReferenceData | null; val
   const teacherSet = new Set(values?.teacherIds ?? []);
   const chosenTeachers = (refs?.teachers ?? []).filter((x) => teacherSet.has(x.id));
   return (
-    <Card
-      title={t.projects.sections.staff}
-      size="small"
-      id={sectionId('staff')}
-      style={{ marginBottom: 16 }}
-    >
+    <SectionCard section="staff">
       <Form.Item name="majorIds" label={t.projects.fields.majorIds}>
         <Select
           id="project-majorIds"
@@ -249,7 +255,7 @@ export function StaffSection({ refs, values }: { refs: ReferenceData | null; val
           options={options(refs?.teachers, (x) => `${x.name}（${x.staffNo}）`)}
         />
       </Form.Item>
-    </Card>
+    </SectionCard>
   );
 }
 
@@ -263,12 +269,7 @@ export function FacilitiesSection({
 }) {
   const certificate = chosenCertificate(refs, values);
   return (
-    <Card
-      title={t.projects.sections.facilities}
-      size="small"
-      id={sectionId('facilities')}
-      style={{ marginBottom: 16 }}
-    >
+    <SectionCard section="facilities">
       <Row gutter={16}>
         <Field span={12} name="roomIds" label={t.projects.fields.roomIds}>
           <Select
@@ -304,19 +305,14 @@ export function FacilitiesSection({
           </Typography.Text>
         )}
       </Form.Item>
-    </Card>
+    </SectionCard>
   );
 }
 
 /** 实施方案: the seven parts. */
 export function PlanSection() {
   return (
-    <Card
-      title={t.projects.sections.plan}
-      size="small"
-      id={sectionId('plan')}
-      style={{ marginBottom: 16 }}
-    >
+    <SectionCard section="plan">
       {planSections.map((s, index) => (
         <Form.Item key={s} name={['plan', s]} label={`${index + 1}. ${planSectionLabels[s]}`}>
           <Input.TextArea
@@ -326,19 +322,14 @@ export function PlanSection() {
           />
         </Form.Item>
       ))}
-    </Card>
+    </SectionCard>
   );
 }
 
 /** 承诺事项. */
 export function CommitmentsSection() {
   return (
-    <Card
-      title={t.projects.sections.commitments}
-      size="small"
-      id={sectionId('commitments')}
-      style={{ marginBottom: 16 }}
-    >
+    <SectionCard section="commitments">
       {commitments.map((c) => (
         <Form.Item
           key={c}
@@ -349,6 +340,6 @@ export function CommitmentsSection() {
           <Checkbox id={`project-commitment-${c}`}>{commitmentLabels[c]}</Checkbox>
         </Form.Item>
       ))}
-    </Card>
+    </SectionCard>
   );
 }

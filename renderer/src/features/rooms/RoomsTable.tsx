@@ -1,14 +1,13 @@
-import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Space, Table, Typography } from 'antd';
+import { Flex, Input, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { Equipment, TrainingRoom } from '../../../../shared/contract/rooms';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatFen } from '../../components/format';
-import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useRooms } from './roomsStore';
+import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 function EquipmentList({ room }: { room: TrainingRoom }) {
   const eq = t.rooms.equipment;
@@ -56,7 +55,6 @@ interface Props {
 }
 
 export function RoomsTable({ onEdit }: Props) {
-  const { message } = App.useApp();
   const { items, usage, remove } = useRooms();
   const [search, setSearch] = useState('');
   const r = t.rooms;
@@ -104,33 +102,15 @@ export function RoomsTable({ onEdit }: Props) {
       render: (fen: number) => formatFen(fen),
       sorter: (a, b) => a.totalValueFen - b.totalValueFen,
     },
-    {
-      title: t.common.actions,
-      key: 'actions',
-      width: 160,
-      render: (_, room) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => onEdit(room)}
-            data-testid={`room-edit-${room.id}`}
-          >
-            {t.common.edit}
-          </Button>
-          <UsageDeleteButton
-            what={`实训室“${room.name}”`}
-            testId={`room-delete-${room.id}`}
-            checkUsage={() => usage(room.id)}
-            onDelete={async (force) => {
-              await remove(room.id, force);
-              message.success(r.deleted(room.name));
-            }}
-          />
-        </Space>
-      ),
-    },
+    editDeleteColumn<TrainingRoom>({
+      kind: 'room',
+      testKey: (room) => room.id,
+      what: (room) => `实训室“${room.name}”`,
+      deleted: (room) => r.deleted(room.name),
+      onEdit,
+      usage,
+      remove,
+    }),
   ];
 
   return (

@@ -1,5 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Space, Tag } from 'antd';
+import { Flex, Input, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -12,11 +11,11 @@ import {
 } from '../../../../shared/domain/facilities';
 import { DataTable } from '../../components/DataTable';
 import { byText } from '../../components/format';
-import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useSites } from './sitesStore';
 import { formatDateSpan } from '../../../../shared/domain/dates';
+import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 const statusColor: Record<AgreementStatus, string> = {
   none: 'default',
@@ -31,7 +30,6 @@ interface Props {
 }
 
 export function SitesTable({ onEdit }: Props) {
-  const { message } = App.useApp();
   const { items, usage, remove } = useSites();
   const [search, setSearch] = useState('');
   const s = t.sites;
@@ -94,33 +92,15 @@ export function SitesTable({ onEdit }: Props) {
       filters: statuses.map((value) => ({ value, text: s.agreementStatus[value] })),
       onFilter: (value, site) => statusOf(site) === value,
     },
-    {
-      title: t.common.actions,
-      key: 'actions',
-      width: 160,
-      render: (_, site) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => onEdit(site)}
-            data-testid={`site-edit-${site.id}`}
-          >
-            {t.common.edit}
-          </Button>
-          <UsageDeleteButton
-            what={`实习实训场所“${site.name}”`}
-            testId={`site-delete-${site.id}`}
-            checkUsage={() => usage(site.id)}
-            onDelete={async (force) => {
-              await remove(site.id, force);
-              message.success(s.deleted(site.name));
-            }}
-          />
-        </Space>
-      ),
-    },
+    editDeleteColumn<TrainingSite>({
+      kind: 'site',
+      testKey: (site) => site.id,
+      what: (site) => `实习实训场所“${site.name}”`,
+      deleted: (site) => s.deleted(site.name),
+      onEdit,
+      usage,
+      remove,
+    }),
   ];
 
   return (

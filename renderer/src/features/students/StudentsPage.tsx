@@ -1,17 +1,16 @@
-import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Segmented, Typography } from 'antd';
 import { memo, useCallback, useState } from 'react';
 import type { ImportGroupValue } from '../../../../shared/contract/imports';
 import type { Student } from '../../../../shared/contract/students';
-import { invoke, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
-import { ImportWizard } from '../../components/ImportWizard';
 import { UNMATCHED_MAJOR_GROUP } from '../../../../shared/domain/students';
 import { MajorsFromNamesModal } from '../majors/MajorsFromNamesModal';
 import { usualLevel } from '../majors/usualLevel';
-import { LoadState } from '../../components/LoadState';
-import { PageHeader } from '../../components/PageHeader';
+import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { t } from '../../i18n';
 
@@ -24,6 +23,7 @@ import {
   useStudentsStore,
   type StudentQuery,
 } from './studentsStore';
+import { ImportButton } from '../../components/ImportButton';
 
 const text = t.students;
 type Pilot = 'all' | 'pilot' | 'other';
@@ -188,71 +188,55 @@ export function StudentsPage() {
   const saving = useStudentsStore((s) => s.saving);
   const facets = useStudentFacets();
   const majors = useQuery('majors.list', {}).data ?? [];
-  const [editing, setEditing] = useState<Student | 'new' | null>(null);
-  const [importOpen, setImportOpen] = useState(false);
+  const { edit, dialog } = useEditDialog<Student>((student, close) => (
+    <StudentFormModal
+      student={student}
+      majors={majors}
+      classes={(facets?.classes ?? []).map((k) => k.value).filter((k) => k !== '')}
+      saving={saving}
+      onSave={(input) => useStudentsStore.getState().save(input)}
+      onClose={close}
+    />
+  ));
   // 按名称新建这些专业 from the import preview: the names, and the preview to run again after.
   const [fromNames, setFromNames] = useState<{
     names: ImportGroupValue[];
     recheck: () => void;
   } | null>(null);
-  const onEdit = useCallback((student: Student) => setEditing(student), []);
 
   return (
     <>
-      <PageHeader
-        title={text.title}
-        description={text.intro}
-        extra={
-          <>
-            <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
-              {text.import}
-            </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {text.add}
-            </Button>
-          </>
+      <RecordListPage
+        text={text}
+        actions={
+          <ImportButton
+            list="students"
+            text={text}
+            groupAction={(group, recheck) =>
+              group.title === UNMATCHED_MAJOR_GROUP && (
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  data-testid="import-majors-from-names"
+                  onClick={() => setFromNames({ names: group.values ?? [], recheck })}
+                >
+                  {t.majors.fromNames.button}
+                </Button>
+              )
+            }
+            onImported={(r) => {
+              message.success(text.imported(r.created, r.updated, r.leftOut));
+            }}
+          />
         }
-      />
-      <LoadState state={list.state} error={list.error} onRetry={list.retry}>
+        onAdd={() => edit('new')}
+        load={list}
+      >
         <Alerts />
         <Toolbar />
-        <StudentsTable onEdit={onEdit} />
-      </LoadState>
-      {editing && (
-        <StudentFormModal
-          student={editing === 'new' ? null : editing}
-          majors={majors}
-          classes={(facets?.classes ?? []).map((k) => k.value).filter((k) => k !== '')}
-          saving={saving}
-          onSave={(input) => useStudentsStore.getState().save(input)}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      <ImportWizard
-        open={importOpen}
-        title={text.importTitle}
-        hint={text.importHint}
-        preview={(request) => invoke('students.importPreview', request)}
-        commit={(request) => mutate('students.importCommit', request)}
-        problems={(request) => invoke('students.importProblems', request)}
-        template={() => invoke('students.importTemplate', {})}
-        groupAction={(group, recheck) =>
-          group.title === UNMATCHED_MAJOR_GROUP && (
-            <Button
-              size="small"
-              icon={<PlusOutlined />}
-              data-testid="import-majors-from-names"
-              onClick={() => setFromNames({ names: group.values ?? [], recheck })}
-            >
-              {t.majors.fromNames.button}
-            </Button>
-          )
-        }
-        onImported={(r) => {
-          message.success(text.imported(r.created, r.updated, r.leftOut));
-        }}
-        onClose={() => setImportOpen(false)}
-      />
+        <StudentsTable onEdit={edit} />
+      </RecordListPage>
+      {dialog}
       {fromNames && (
         <MajorsFromNamesModal
           names={fromNames.names}

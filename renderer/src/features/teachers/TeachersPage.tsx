@@ -1,5 +1,4 @@
-import { EditOutlined, ImportOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Flex, Input, Select, Space, Tag } from 'antd';
+import { Button, Checkbox, Flex, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Breakpoint } from 'antd/es/_util/responsiveObserver';
 import { useDeferredValue, useMemo, useState } from 'react';
@@ -14,18 +13,17 @@ import {
   type TeacherFilter,
   type TeacherFlag,
 } from '../../../../shared/domain/teachers';
-import { invoke } from '../../api/client';
-import { mutate } from '../../api/queryCache';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
-import { ImportWizard } from '../../components/ImportWizard';
-import { UsageDeleteButton } from '../../components/UsageDeleteButton';
 import { t } from '../../i18n';
 import { TeacherFormModal } from './TeacherFormModal';
 import { TeacherStats } from './TeacherStats';
 import { useTeachers } from './teachersStore';
 import { byText } from '../../components/format';
 import { RecordListPage } from '../../components/RecordListPage';
+import { useEditDialog } from '../../components/useEditDialog';
+import { ImportButton } from '../../components/ImportButton';
+import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 const flags: readonly TeacherFlag[] = [
   'fullTime',
@@ -45,14 +43,20 @@ function FlagTag({ value }: { value: boolean }) {
 }
 
 export function TeachersPage() {
-  const { message } = App.useApp();
   const { items, loadState, loadError, saving, load, save, usage, remove } = useTeachers();
   const majors = useQuery('majors.list', {}).data ?? [];
   const [search, setSearch] = useState('');
   const [major, setMajor] = useState<MajorFilter>(undefined);
   const [flagFilter, setFlagFilter] = useState<TeacherFlag[]>([]);
-  const [editing, setEditing] = useState<Teacher | 'new' | null>(null);
-  const [importOpen, setImportOpen] = useState(false);
+  const { edit, dialog } = useEditDialog<Teacher>((teacher, close) => (
+    <TeacherFormModal
+      teacher={teacher}
+      majors={majors}
+      saving={saving}
+      onSave={save}
+      onClose={close}
+    />
+  ));
   const f = t.teachers.fields;
 
   const deferredSearch = useDeferredValue(search);
@@ -119,47 +123,23 @@ export function TeachersPage() {
       sorter: (a, b) => byText(a.majorCode ?? '', b.majorCode ?? ''),
     },
     ...flags.map(flagColumn),
-    {
-      title: t.common.actions,
-      key: 'actions',
-      width: 160,
-      render: (_, teacher) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setEditing(teacher)}
-            data-testid={`teacher-edit-${teacher.staffNo}`}
-          >
-            {t.common.edit}
-          </Button>
-          <UsageDeleteButton
-            what={`教师“${teacher.name}”（工号 ${teacher.staffNo}）`}
-            testId={`teacher-delete-${teacher.staffNo}`}
-            checkUsage={() => usage(teacher.id)}
-            onDelete={async (force) => {
-              await remove(teacher.id, force);
-              message.success(t.teachers.deleted(teacher.name));
-            }}
-          />
-        </Space>
-      ),
-    },
+    editDeleteColumn<Teacher>({
+      kind: 'teacher',
+      testKey: (teacher) => teacher.staffNo,
+      what: (teacher) => `教师“${teacher.name}”（工号 ${teacher.staffNo}）`,
+      deleted: (teacher) => t.teachers.deleted(teacher.name),
+      onEdit: edit,
+      usage,
+      remove,
+    }),
   ];
 
   return (
     <>
       <RecordListPage
-        title={t.teachers.title}
-        intro={t.teachers.intro}
-        actions={
-          <Button icon={<ImportOutlined />} onClick={() => setImportOpen(true)}>
-            {t.teachers.import}
-          </Button>
-        }
-        addLabel={t.teachers.add}
-        onAdd={() => setEditing('new')}
+        text={t.teachers}
+        actions={<ImportButton list="teachers" text={t.teachers} />}
+        onAdd={() => edit('new')}
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <TeacherStats stats={stats} filtered={filtered} />
@@ -212,25 +192,7 @@ export function TeachersPage() {
           data-testid="teachers-table"
         />
       </RecordListPage>
-      {editing && (
-        <TeacherFormModal
-          teacher={editing === 'new' ? null : editing}
-          majors={majors}
-          saving={saving}
-          onSave={save}
-          onClose={() => setEditing(null)}
-        />
-      )}
-      <ImportWizard
-        open={importOpen}
-        title={t.teachers.importTitle}
-        hint={t.teachers.importHint}
-        preview={(request) => invoke('teachers.importPreview', request)}
-        commit={(request) => mutate('teachers.importCommit', request)}
-        problems={(request) => invoke('teachers.importProblems', request)}
-        template={() => invoke('teachers.importTemplate', {})}
-        onClose={() => setImportOpen(false)}
-      />
+      {dialog}
     </>
   );
 }
