@@ -6,12 +6,12 @@ import { ledgerRepo } from '../../electron/core/modules/fees/ledger';
 import { ledgerListSchema, type LedgerParams } from '../../shared/contract/fees';
 import { createTestCore, type TestCore } from '../harness/core';
 import {
-  WEB_CERT,
   addStudents,
-  signUp,
   setCaps,
-  webJunior2026,
+  signUp,
   type DataCall,
+  WEB_CERT,
+  webJunior2026,
 } from '../harness/fees';
 import { readEveryFigure } from '../harness/figures';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
