@@ -8,8 +8,6 @@ import { expectDashboardExamFigures, openBatch, openFirstBatchWith } from '../ha
 import { expect, test } from '../harness/webHostTest';
 
 test.describe('考勤登记', () => {
-  test.afterEach(async () => {});
-
   test('attendance recorded on the batch page (keys, one 违纪, the rest in bulk) shows on the batch and on 首页', async ({
     host,
     page,

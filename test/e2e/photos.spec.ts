@@ -10,8 +10,6 @@ import { openFirstBatchWith } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 test.describe('考生照片', () => {
-  test.afterEach(async () => {});
-
   test('photos picked on the batch page are checked file by file, imported, exported and shown on the student', async ({
     host,
     page,

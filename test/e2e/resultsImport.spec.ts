@@ -9,8 +9,6 @@ import { expect, test } from '../harness/webHostTest';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 test.describe('成绩导入', () => {
-  test.afterEach(async () => {});
-
   test('the organization’s sheet imported from the batch page sets statuses and certificate numbers', async ({
     host,
     page,
