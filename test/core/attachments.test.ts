@@ -85,18 +85,23 @@ const upload = (
     file: { fileName, contentBase64: base64(bytes) },
   });
 
+/** The core's database file, opened on a connection of the test's own. */
 function rawDb(): Database.Database {
   return new Database(path.join(t.dataDir, DATABASE_FILE));
 }
 
-function tableCount(table: string): number {
+/** `use` given `rawDb()`, closed after. */
+function withRawDb<T>(use: (db: Database.Database) => T): T {
   const db = rawDb();
   try {
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return use(db);
   } finally {
     db.close();
   }
 }
+
+const tableCount = (table: string): number =>
+  withRawDb((db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
 
 describe('attachments: upload and read back', () => {
   it('stores each allowed type by content, lists it and reads the same bytes back', async () => {
@@ -394,10 +399,9 @@ describe('attachments: owners', () => {
     'refuses a %s that does not exist, or whose table is not built yet',
     async (type, table, label) => {
       await schoolCore();
-      const db = rawDb();
-      const hasTable =
-        db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table) !== undefined;
-      db.close();
+      const hasTable = withRawDb(
+        (db) => db.prepare('SELECT 1 FROM sqlite_master WHERE name = ?').get(table) !== undefined,
+      );
       const result = await upload('照片.png', makePng(), 'room_photo', type, 999_999);
       expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
       if (result.ok) return;
@@ -492,13 +496,14 @@ describe('attachments: rename and remove', () => {
     const link = ok<AttachmentLink>(await upload('a.pdf', makePdf()));
     ok(await t.core.dispatch('attachments.rename', { linkId: link.id, name: 'b' }));
     ok(await t.core.dispatch('attachments.remove', { linkId: link.id }));
-    const db = rawDb();
-    const rows = db
-      .prepare(
-        "SELECT action, before_json, after_json FROM audit_log WHERE entity = 'attachment_link'",
-      )
-      .all() as { action: string; before_json: string | null; after_json: string | null }[];
-    db.close();
+    const rows = withRawDb(
+      (db) =>
+        db
+          .prepare(
+            "SELECT action, before_json, after_json FROM audit_log WHERE entity = 'attachment_link'",
+          )
+          .all() as { action: string; before_json: string | null; after_json: string | null }[],
+    );
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
     expect(JSON.parse(rows[1].after_json!)).toMatchObject({ name: 'b', kind: 'other' });
     expect(rows[2].after_json).toBeNull();
@@ -507,10 +512,10 @@ describe('attachments: rename and remove', () => {
   it('a stored file cannot be deleted while a link uses it (database guard)', async () => {
     await schoolCore();
     ok(await upload('a.pdf', makePdf()));
-    const db = rawDb();
-    db.pragma('foreign_keys = ON');
-    expect(() => db.prepare('DELETE FROM attachments').run()).toThrow(/FOREIGN KEY/);
-    db.close();
+    withRawDb((db) => {
+      db.pragma('foreign_keys = ON');
+      expect(() => db.prepare('DELETE FROM attachments').run()).toThrow(/FOREIGN KEY/);
+    });
   });
 });
 
@@ -559,8 +564,7 @@ describe('removeLinksOf (for an owner being deleted)', () => {
     await schoolCore();
     const pdf = makePdf();
     ok(await upload('方案.pdf', pdf));
-    const db = rawDb();
-    try {
+    withRawDb((db) => {
       // The caller's transaction fails after the links went: everything comes back, file too.
       expect(() =>
         db.transaction(() => {
@@ -579,9 +583,7 @@ describe('removeLinksOf (for an owner being deleted)', () => {
       expect(existsSync(blobFile(pdf))).toBe(true);
       expect(deleteUnusedBlobFiles(db, released)).toBe(1);
       expect(existsSync(blobFile(pdf))).toBe(false);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('clears old leftovers of an interrupted upload at start-up, and only old ones', async () => {

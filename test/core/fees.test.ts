@@ -5,7 +5,14 @@ import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import { ledgerRepo } from '../../electron/core/modules/fees/ledger';
 import { ledgerListSchema, type LedgerParams } from '../../shared/contract/fees';
 import { createTestCore, type TestCore } from '../harness/core';
-import { WEB_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
+import {
+  addStudents,
+  setCaps,
+  signUp,
+  type DataCall,
+  WEB_CERT,
+  webJunior2026,
+} from '../harness/fees';
 import { readEveryFigure } from '../harness/figures';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 import { coreDataCall, fails, ok, readRows } from '../harness/staff';
@@ -33,14 +40,7 @@ async function seed() {
   const { batchIds: batches, signupId } = await signUp(
     call,
     [
-      {
-        certificateId: WEB_CERT,
-        level: 'junior',
-        examDate: '2026-05-10',
-        fee: 400,
-        name: '2026春初级',
-        organization: '工业和信息化部教育与考试中心',
-      },
+      { ...webJunior2026, name: '2026春初级' },
       { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 700 },
     ],
     [

@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DataCentreExport } from '../../shared/contract/fees';
 import type { Signup } from '../../shared/contract/exams';
+import {
+  SKILL_CERTIFICATES_HEADER,
+  X_CERTIFICATES_HEADER,
+} from '../../electron/core/modules/fees/dataCentre';
+import { COURSES_HEADER } from '../../electron/core/modules/projects/dataCentre';
 import { createTestCore, type TestCore } from '../harness/core';
 import { batchInput, confirmedProject, createBatch, seedExamSchool } from '../harness/exams';
 import { schoolProfile } from '../harness/seed';
@@ -288,20 +293,7 @@ describe('data-centre sheets', () => {
     const exported = await ok(t, 'fees.skillCertificatesSheet', { skipIncomplete: true });
     expect(exported.exported).toBe(1);
     const { header, rows } = await rowsOf(exported);
-    expect(header).toEqual([
-      '主键数据唯一性标识',
-      '学校代码',
-      '学号',
-      '学生姓名',
-      '发证机构编码',
-      '证书等级',
-      '证书号',
-      '证书名称',
-      '发证日期',
-      '是否支持电子证书',
-      '下载/打印次数',
-      '数据采集时间',
-    ]);
+    expect(header).toEqual(SKILL_CERTIFICATES_HEADER);
     expect(rows).toHaveLength(1);
     const [key, ...rest] = rows[0]!;
     expect(key).toMatch(/^[0-9A-Z]{32}$/);
@@ -346,19 +338,7 @@ describe('data-centre sheets', () => {
     expect(result.problems).toEqual([]);
     expect(result.exported).toBe(2);
     const { header, rows } = await rowsOf(result);
-    expect(header).toEqual([
-      '主键数据唯一性标识',
-      '学校代码',
-      '证书号',
-      '专业号',
-      '发证机构编码',
-      '发证机构名称',
-      '证书名称',
-      '证书类型',
-      '证书等级',
-      '鉴定地点',
-      '数据采集时间',
-    ]);
+    expect(header).toEqual(X_CERTIFICATES_HEADER);
     expect(rows.map((r) => r.slice(1))).toEqual([
       [
         schoolProfile.code,
@@ -416,15 +396,7 @@ describe('data-centre sheets', () => {
     });
     const result = await ok(t, 'projects.coursesSheet', {});
     const { header, rows } = await rowsOf(result);
-    expect(header).toEqual([
-      '主键数据唯一性标识',
-      '学校代码',
-      '课程名称',
-      '课程号',
-      '证书号',
-      '证书名称',
-      '数据采集时间',
-    ]);
+    expect(header).toEqual(COURSES_HEADER);
     expect(rows).toHaveLength(1);
     expect(rows[0]![0]).toMatch(/^[0-9A-Z]{32}$/);
     expect(rows[0]!.slice(1, 4)).toEqual([schoolProfile.code, 'JavaScript 程序设计', 'RJ1001']);

@@ -3,13 +3,23 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
+import { FUNDS_SHEET_HEADER } from '../../electron/core/modules/funds/export';
 import type { HandlerName } from '../../shared/contract';
 import type { FundLine, FundsOverview } from '../../shared/contract/funds';
 import { chinaInstant } from '../../shared/domain/calendar';
 import { createTestCore, type TestCore } from '../harness/core';
 import { softwareMajor } from '../harness/majors';
 import { progressLines } from '../../shared/domain/funds';
-import { WEB_CERT, BIM_CERT, addStudents, signUp, setCaps, type DataCall } from '../harness/fees';
+import {
+  WEB_CERT,
+  BIM_CERT,
+  WEB_ORGANIZATION,
+  addStudents,
+  signUp,
+  setCaps,
+  webJunior2026,
+  type DataCall,
+} from '../harness/fees';
 import { pdfPages } from '../harness/documents';
 import { makePdf } from '../harness/files';
 import { seedCompleteProject } from '../harness/seedProject';
@@ -27,8 +37,6 @@ beforeEach(() => {
   call = coreDataCall(t);
 });
 afterEach(() => t.dispose());
-
-const ORG = '工业和信息化部教育与考试中心';
 
 async function project(certificateId: number, year: number): Promise<number> {
   const saved = await ok(
@@ -52,13 +60,7 @@ async function seed() {
   const { batchIds, signupId } = await signUp(
     call,
     [
-      {
-        certificateId: WEB_CERT,
-        level: 'junior',
-        examDate: '2026-05-10',
-        fee: 400,
-        organization: ORG,
-      },
+      webJunior2026,
       { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 700 },
     ],
     [
@@ -231,14 +233,22 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
   it('fills 考核费 from the payments, by the project of each batch, and follows every change to them', async () => {
     const { web, batchIds } = await seed();
     const p1 = await ok(t, 'fees.savePayment', {
-      organization: ORG,
+      organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 1_200,
       paidOn: '2026-05-20',
     });
-    await ok(t, 'fees.savePayment', { organization: ORG, amount: 300, paidOn: '2026-06-01' });
-    await ok(t, 'fees.savePayment', { organization: ORG, amount: 50, paidOn: '2025-12-31' });
+    await ok(t, 'fees.savePayment', {
+      organization: WEB_ORGANIZATION,
+      amount: 300,
+      paidOn: '2026-06-01',
+    });
+    await ok(t, 'fees.savePayment', {
+      organization: WEB_ORGANIZATION,
+      amount: 50,
+      paidOn: '2025-12-31',
+    });
 
     const all = await overview(2026);
     expect(all.totals.spendingByCategory.exam).toBe(150_000);
@@ -247,7 +257,7 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
       entryId: null,
       category: 'exam',
       projectId: web,
-      party: ORG,
+      party: WEB_ORGANIZATION,
       reference: 'FP-1',
       amountFen: 120_000,
       lacksDocument: false,
@@ -261,7 +271,7 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
     // One definition: a change in 缴费与对账 is the change here.
     await ok(t, 'fees.savePayment', {
       id: p1.id,
-      organization: ORG,
+      organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 1_000,
@@ -390,7 +400,7 @@ describe('funds: 试点经费使用情况表', () => {
     const noDoc = await spend(web, 'consumables', 300, { payee: '某耗材店' });
     await spend(web, 'training', 25_000, { payee: '某培训中心', invoiceNo: 'INV-77' });
     await ok(t, 'fees.savePayment', {
-      organization: ORG,
+      organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 1_200,
@@ -401,18 +411,7 @@ describe('funds: 试点经费使用情况表', () => {
     expect(file.fileName).toBe('试点经费使用情况表_2026年度_Web前端开发（2026年）.xlsx');
     const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
     const table = fundsSheet(wb);
-    expect(table.header).toEqual([
-      '序号',
-      '收支',
-      '类别',
-      '试点项目',
-      '日期',
-      '来源单位/收款方',
-      '文号/发票号',
-      '凭证',
-      '金额（元）',
-      '备注',
-    ]);
+    expect(table.header).toEqual(FUNDS_SHEET_HEADER);
     expect(table.lines.map((r) => [r[1], r[2], r[6], r[7], r[8]])).toEqual([
       ['收入', '奖补资金', '鄂财教〔2026〕8号', '见文号/发票号', 20_000],
       ['支出', '耗材', '', '无凭证', 300],
@@ -450,7 +449,7 @@ describe('funds: 首页', () => {
     await income(web, 'budget', 2_000);
     await spend(web, 'consumables', 300);
     await ok(t, 'fees.savePayment', {
-      organization: ORG,
+      organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 400,
@@ -507,7 +506,11 @@ describe('funds: weekly figures', () => {
         c('funds.save', { projectId: web, occurredOn: '2026-03-02', ...input });
       await entry({ direction: 'income', source: 'budget', amount: 1_000 });
       const training = await entry({ direction: 'spending', category: 'training', amount: 300 });
-      await c('fees.savePayment', { organization: ORG, amount: 200, paidOn: '2026-03-03' });
+      await c('fees.savePayment', {
+        organization: WEB_ORGANIZATION,
+        amount: 200,
+        paidOn: '2026-03-03',
+      });
 
       now = new Date(chinaInstant('2026-03-10', '09:00'));
       await entry({ direction: 'spending', category: 'consumables', amount: 50 });

@@ -1,42 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectData } from '../../electron/core/modules/projects/revisions';
-import type { Certificate } from '../../shared/contract/catalogue';
 import type { Project } from '../../shared/contract/projects';
-import { createTestCore, type TestCore } from '../harness/core';
-import { call, type seedSchool } from '../harness/seed';
-import { projectInput, seedProjectSchool } from '../harness/seedProject';
+import { call } from '../harness/seed';
+import { projectInput } from '../harness/seedProject';
+import { projectSchoolPerTest } from '../harness/projectSchoolPerTest';
 import { readRows } from '../harness/staff';
 
-let t: TestCore;
-let now: Date;
-let seeded: Awaited<ReturnType<typeof seedSchool>>;
-let certificate: Certificate;
-
-beforeEach(async () => {
-  now = new Date('2026-11-03T02:00:00Z');
-  t = createTestCore(() => now);
-  ({ seeded, certificate } = await seedProjectSchool(t.core));
-});
-afterEach(() => t.dispose());
+const ctx = projectSchoolPerTest('2026-11-03T02:00:00Z');
 
 const data = (overrides: Record<string, unknown> = {}) =>
-  projectInput(seeded, certificate.id, overrides);
+  projectInput(ctx.seeded, ctx.certificate.id, overrides);
 
 const submit = (id: number) =>
-  call<Project>(t.core, 'projects.setStatus', { id, status: 'submitted', acceptFailures: true });
+  call<Project>(ctx.t.core, 'projects.setStatus', {
+    id,
+    status: 'submitted',
+    acceptFailures: true,
+  });
 
-const rows = <T>(sql: string, ...params: unknown[]) => readRows<T>(t, sql, ...params);
+const rows = <T>(sql: string, ...params: unknown[]) => readRows<T>(ctx.t, sql, ...params);
 
 describe('what was submitted stays what was submitted', () => {
   it('a draft has no submitted version and its edits keep no revisions', async () => {
-    const project = await call<Project>(t.core, 'projects.create', data());
+    const project = await call<Project>(ctx.t.core, 'projects.create', data());
     expect(project.submission).toBeNull();
-    await call(t.core, 'projects.update', { id: project.id, data: data({ year: 2021 }) });
+    await call(ctx.t.core, 'projects.update', { id: project.id, data: data({ year: 2021 }) });
     expect(rows('SELECT * FROM project_revisions')).toEqual([]);
   });
 
   it('an edit after 已申报 becomes revision 1 beside the unchanged submitted version, with the changed fields listed', async () => {
-    const project = await call<Project>(t.core, 'projects.create', data());
+    const project = await call<Project>(ctx.t.core, 'projects.create', data());
     const submitted = await submit(project.id);
     expect(submitted.submission).toMatchObject({
       submittedAt: '2026-11-03T02:00:00.000Z',
@@ -48,11 +41,11 @@ describe('what was submitted stays what was submitted', () => {
     expect(asSubmitted.teachers[0]).toBe('教师1（T0001）');
     expect(asSubmitted.certificate).toContain('Web前端开发');
 
-    now = new Date('2026-11-10T03:00:00Z');
-    const edited = await call<Project>(t.core, 'projects.update', {
+    ctx.now = new Date('2026-11-10T03:00:00Z');
+    const edited = await call<Project>(ctx.t.core, 'projects.update', {
       id: project.id,
       data: data({
-        teacherIds: seeded.teacherIds.slice(1),
+        teacherIds: ctx.seeded.teacherIds.slice(1),
         plannedStudents: [{ level: 'junior', year: 2020, count: 60 }],
         plan: { ...data().plan, goals: '新的目标任务' },
       }),
@@ -88,8 +81,8 @@ describe('what was submitted stays what was submitted', () => {
     ]);
 
     // Saving the same again keeps no second revision; a further change does.
-    await call(t.core, 'projects.update', { id: edited.id, data: projectData(edited) });
-    const again = await call<Project>(t.core, 'projects.update', {
+    await call(ctx.t.core, 'projects.update', { id: edited.id, data: projectData(edited) });
+    const again = await call<Project>(ctx.t.core, 'projects.update', {
       id: edited.id,
       data: { ...projectData(edited), year: 2021 },
     });
@@ -118,15 +111,15 @@ describe('what was submitted stays what was submitted', () => {
   });
 
   it('after 省级确认 edits are revisions too, and re-submitting after a withdrawal starts a new submitted version', async () => {
-    const project = await call<Project>(t.core, 'projects.create', data());
+    const project = await call<Project>(ctx.t.core, 'projects.create', data());
     await submit(project.id);
-    await call(t.core, 'projects.setStatus', {
+    await call(ctx.t.core, 'projects.setStatus', {
       id: project.id,
       status: 'confirmed',
       confirmationDocument: '鄂教职成办〔2020〕5号',
       confirmationDate: '2020-12-01',
     });
-    const confirmedEdit = await call<Project>(t.core, 'projects.update', {
+    const confirmedEdit = await call<Project>(ctx.t.core, 'projects.update', {
       id: project.id,
       data: data({ siteIds: [] }),
     });
@@ -135,17 +128,17 @@ describe('what was submitted stays what was submitted', () => {
       expect.objectContaining({ field: 'sites', added: [], removed: ['某软件公司实习基地'] }),
     ]);
 
-    const other = await call<Project>(t.core, 'projects.create', data({ year: 2022 }));
+    const other = await call<Project>(ctx.t.core, 'projects.create', data({ year: 2022 }));
     await submit(other.id);
-    await call(t.core, 'projects.setStatus', { id: other.id, status: 'draft' });
-    const draftEdit = await call<Project>(t.core, 'projects.update', {
+    await call(ctx.t.core, 'projects.setStatus', { id: other.id, status: 'draft' });
+    const draftEdit = await call<Project>(ctx.t.core, 'projects.update', {
       id: other.id,
       data: data({ year: 2022, roomIds: [] }),
     });
     // Withdrawn to 草稿: the edit is an ordinary one, compared with the last submitted version.
     expect(draftEdit.submission!.revisions).toEqual([]);
     expect(draftEdit.submission!.changes.map((c) => c.field)).toEqual(['rooms']);
-    now = new Date('2026-12-01T00:00:00Z');
+    ctx.now = new Date('2026-12-01T00:00:00Z');
     const resubmitted = await submit(other.id);
     expect(resubmitted.submission).toMatchObject({
       submittedAt: '2026-12-01T00:00:00.000Z',

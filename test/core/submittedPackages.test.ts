@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackupDownload, BackupEntry } from '../../shared/contract/backup';
-import type { Certificate } from '../../shared/contract/catalogue';
 import type {
   PackageBuildResult,
   SubmittedPackage,
@@ -12,9 +11,10 @@ import type {
 import type { Project } from '../../shared/contract/projects';
 import type { BackupArchiveManifest } from '../../electron/core/backup/archive';
 import { readOwnZip } from '../../electron/core/io/zip';
-import { createTestCore, type TestCore } from '../harness/core';
-import { call, type seedSchool } from '../harness/seed';
-import { projectInput, seedProjectSchool } from '../harness/seedProject';
+import { createTestCore } from '../harness/core';
+import { call } from '../harness/seed';
+import { projectInput } from '../harness/seedProject';
+import { projectSchoolPerTest } from '../harness/projectSchoolPerTest';
 import { makeZip } from '../harness/files';
 import { auditEntries } from '../harness/staff';
 import { staged } from '../harness/uploads';
@@ -23,27 +23,17 @@ import { downloaded } from '../harness/downloads';
 /** Kept packages are read-only, for their user alone; Windows shows read-only as 0444. */
 const readOnlyMode = process.platform === 'win32' ? 0o444 : 0o400;
 
-let t: TestCore;
-let now: Date;
-let seeded: Awaited<ReturnType<typeof seedSchool>>;
-let certificate: Certificate;
-
-beforeEach(async () => {
-  now = new Date('2026-11-03T02:00:00Z');
-  t = createTestCore(() => now);
-  ({ seeded, certificate } = await seedProjectSchool(t.core));
-});
-afterEach(() => t.dispose());
+const ctx = projectSchoolPerTest('2026-11-03T02:00:00Z');
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 const projectData = (overrides: Record<string, unknown> = {}) =>
-  projectInput(seeded, certificate.id, { plannedStudents: [], ...overrides });
+  projectInput(ctx.seeded, ctx.certificate.id, { plannedStudents: [], ...overrides });
 
 /** A project exported as a package (a draft: it has no files, so its self-check fails). */
 async function exported(): Promise<{ project: Project; built: PackageBuildResult }> {
-  const project = await call<Project>(t.core, 'projects.create', projectData());
-  const built = await call<PackageBuildResult>(t.core, 'package.build', {
+  const project = await call<Project>(ctx.t.core, 'projects.create', projectData());
+  const built = await call<PackageBuildResult>(ctx.t.core, 'package.build', {
     projectIds: [project.id],
     acceptDraft: true,
   });
@@ -52,19 +42,19 @@ async function exported(): Promise<{ project: Project; built: PackageBuildResult
 
 /** Marks a package (these are drafts: the person has confirmed it is what was sent). */
 const mark = (built: PackageBuildResult) =>
-  call<SubmittedPackage>(t.core, 'package.markSubmitted', {
+  call<SubmittedPackage>(ctx.t.core, 'package.markSubmitted', {
     fileName: built.fileName,
     sha256: built.sha256,
     acceptDraft: true,
   });
 
-const list = () => call<SubmittedPackage[]>(t.core, 'package.submittedList', {});
+const list = () => call<SubmittedPackage[]>(ctx.t.core, 'package.submittedList', {});
 
 describe('submitted packages', () => {
   it('asks before marking a draft: refused with NEEDS_CONFIRMATION and nothing kept until confirmed', async () => {
     const { built } = await exported();
     expect(built.draft).toBe(true);
-    const refused = await t.core.dispatch('package.markSubmitted', {
+    const refused = await ctx.t.core.dispatch('package.markSubmitted', {
       fileName: built.fileName,
       sha256: built.sha256,
     });
@@ -79,10 +69,10 @@ describe('submitted packages', () => {
 
   it('keeps a byte-identical read-only copy with its SHA-256, once, and reads it back', async () => {
     const { project, built } = await exported();
-    const bytes = downloaded(t.core, built);
+    const bytes = downloaded(ctx.t.core, built);
     expect(built.sha256).toBe(sha(bytes));
 
-    now = new Date('2026-11-04T01:00:00Z');
+    ctx.now = new Date('2026-11-04T01:00:00Z');
     const kept = await mark(built);
     expect(kept).toMatchObject({
       submittedAt: '2026-11-04T01:00:00.000Z',
@@ -98,15 +88,18 @@ describe('submitted packages', () => {
       ],
     });
     expect(kept.storedAs).toMatch(/^submitted\//);
-    const file = path.join(t.dataDir, kept.storedAs);
+    const file = path.join(ctx.t.dataDir, kept.storedAs);
     expect(readFileSync(file).equals(bytes)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(readOnlyMode);
 
     // Marking the same file again (even twice at once) is the same record, and the copy stays.
     expect((await mark(built)).id).toBe(kept.id);
     expect(await list()).toHaveLength(1);
-    await call(t.core, 'projects.update', { id: project.id, data: projectData({ year: 2021 }) });
-    const other = await call<PackageBuildResult>(t.core, 'package.build', {
+    await call(ctx.t.core, 'projects.update', {
+      id: project.id,
+      data: projectData({ year: 2021 }),
+    });
+    const other = await call<PackageBuildResult>(ctx.t.core, 'package.build', {
       projectIds: [project.id],
       acceptDraft: true,
     });
@@ -115,7 +108,7 @@ describe('submitted packages', () => {
     expect(twice[0].file).toBe('ok');
     expect((await list()).map((p) => p.file)).toEqual(['ok', 'ok']);
     // One audit entry per package kept, however often it was marked.
-    const audit = auditEntries(t, 'submitted_package');
+    const audit = auditEntries(ctx.t, 'submitted_package');
     expect(audit.map((a) => [Number(a.entityId), a.action])).toEqual([
       [kept.id, 'create'],
       [twice[0].id, 'create'],
@@ -127,18 +120,18 @@ describe('submitted packages', () => {
       size: bytes.length,
     });
 
-    const content = await call<SubmittedPackageContent>(t.core, 'package.readSubmitted', {
+    const content = await call<SubmittedPackageContent>(ctx.t.core, 'package.readSubmitted', {
       id: kept.id,
     });
     expect(content.fileName).toBe(built.fileName);
-    expect(downloaded(t.core, content).equals(bytes)).toBe(true);
+    expect(downloaded(ctx.t.core, content).equals(bytes)).toBe(true);
   });
 
   it('says what changed in each project since the package was submitted', async () => {
     const { project, built } = await exported();
     await mark(built);
-    now = new Date('2026-11-05T01:00:00Z');
-    await call(t.core, 'projects.update', {
+    ctx.now = new Date('2026-11-05T01:00:00Z');
+    await call(ctx.t.core, 'projects.update', {
       id: project.id,
       data: projectData({ roomIds: [], plan: { ...projectData().plan, goals: '改过的目标' } }),
     });
@@ -152,7 +145,7 @@ describe('submitted packages', () => {
       removed: ['软件开发实训室'],
     });
 
-    await call(t.core, 'projects.delete', { id: project.id });
+    await call(ctx.t.core, 'projects.delete', { id: project.id });
     const [afterDelete] = await list();
     expect(afterDelete.projects[0]).toMatchObject({
       projectId: null,
@@ -164,18 +157,18 @@ describe('submitted packages', () => {
   it('reports a kept copy that was altered or removed, and will not hand it out', async () => {
     const { built } = await exported();
     const kept = await mark(built);
-    const file = path.join(t.dataDir, kept.storedAs);
+    const file = path.join(ctx.t.dataDir, kept.storedAs);
 
     chmodSync(file, 0o644);
     writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('x')]));
     expect((await list())[0].file).toBe('altered');
-    const altered = await t.core.dispatch('package.readSubmitted', { id: kept.id });
+    const altered = await ctx.t.core.dispatch('package.readSubmitted', { id: kept.id });
     expect(altered).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(!altered.ok && altered.error.message).toContain('已被改动');
 
     rmSync(file);
     expect((await list())[0].file).toBe('missing');
-    const missing = await t.core.dispatch('package.readSubmitted', { id: kept.id });
+    const missing = await ctx.t.core.dispatch('package.readSubmitted', { id: kept.id });
     expect(!missing.ok && missing.error.message).toContain('不在数据文件夹中');
   });
 
@@ -183,22 +176,25 @@ describe('submitted packages', () => {
     const { project, built } = await exported();
 
     // Exported again the same day: same name, other bytes; the first download is gone.
-    now = new Date('2026-11-03T05:00:00Z');
-    await call(t.core, 'projects.update', { id: project.id, data: projectData({ siteIds: [] }) });
-    const rebuilt = await call<PackageBuildResult>(t.core, 'package.build', {
+    ctx.now = new Date('2026-11-03T05:00:00Z');
+    await call(ctx.t.core, 'projects.update', {
+      id: project.id,
+      data: projectData({ siteIds: [] }),
+    });
+    const rebuilt = await call<PackageBuildResult>(ctx.t.core, 'package.build', {
       projectIds: [project.id],
       acceptDraft: true,
     });
     expect(rebuilt.fileName).toBe(built.fileName);
-    const replaced = await t.core.dispatch('package.markSubmitted', {
+    const replaced = await ctx.t.core.dispatch('package.markSubmitted', {
       fileName: built.fileName,
       sha256: built.sha256,
     });
     expect(!replaced.ok && replaced.error.message).toContain('已被之后的导出替换');
 
-    now = new Date('2026-11-03T06:00:00Z');
-    await call(t.core, 'projects.update', { id: project.id, data: projectData() });
-    const stale = await t.core.dispatch('package.markSubmitted', {
+    ctx.now = new Date('2026-11-03T06:00:00Z');
+    await call(ctx.t.core, 'projects.update', { id: project.id, data: projectData() });
+    const stale = await ctx.t.core.dispatch('package.markSubmitted', {
       fileName: rebuilt.fileName,
       sha256: rebuilt.sha256,
       acceptDraft: true,
@@ -206,7 +202,7 @@ describe('submitted packages', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(!stale.ok && stale.error.message).toContain('在材料包生成之后又修改过');
 
-    const outside = await t.core.dispatch('package.markSubmitted', {
+    const outside = await ctx.t.core.dispatch('package.markSubmitted', {
       fileName: '../pilotdesk.sqlite',
       sha256: built.sha256,
     });
@@ -217,16 +213,16 @@ describe('submitted packages', () => {
   it('survives a restore in the same folder, and a portable backup archive carries it to another PC', async () => {
     const { built } = await exported();
     const kept = await mark(built);
-    const bytes = downloaded(t.core, built);
+    const bytes = downloaded(ctx.t.core, built);
 
-    const backup = await call<BackupEntry>(t.core, 'backup.create', {});
-    await call(t.core, 'backup.restore', { id: backup.id });
+    const backup = await call<BackupEntry>(ctx.t.core, 'backup.create', {});
+    await call(ctx.t.core, 'backup.restore', { id: backup.id });
     expect(await list()).toEqual([kept]);
 
-    const archive = await call<BackupDownload>(t.core, 'backup.downloadArchive', {
+    const archive = await call<BackupDownload>(ctx.t.core, 'backup.downloadArchive', {
       id: backup.id,
     });
-    const zipped = downloaded(t.core, archive);
+    const zipped = downloaded(ctx.t.core, archive);
     const entries = await readOwnZip(zipped);
     const manifest = JSON.parse(
       entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8'),

@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { attachScreenshot, choose, errorOf, openApp, openDialog } from '../harness/antd';
-import {
-  addStudents,
-  dataCall,
-  examDayStart,
-  firstBatch,
-  signUp,
-  signUpForFirstBatch,
-} from '../harness/fees';
+import { addStudents, dataCall, examDayStart, firstBatch, signUp } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { webHostCall } from '../harness/seedStaff';
-import { expectDashboardExamFigures, openBatch } from '../harness/uiFlows';
+import { expectDashboardExamFigures, openBatch, openFirstBatchWith } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 test.describe('考勤登记', () => {
-  test.afterEach(async () => {});
-
   test('attendance recorded on the batch page (keys, one 违纪, the rest in bulk) shows on the batch and on 首页', async ({
     host,
     page,
@@ -25,10 +16,8 @@ test.describe('考勤登记', () => {
     const call = dataCall(webHostCall(request, host));
     // With the school saved, 首页 is the home page (a fresh install opens on 学校信息).
     const students = await examDayStart(call, 6);
-    await signUpForFirstBatch(call, students);
 
-    await openApp(page, await host.launchUrl());
-    await openBatch(page, '第一批');
+    await openFirstBatchWith(page, await host.launchUrl(), call, students);
     await expect(page.getByTestId('batch-attendance')).toHaveText(
       '应考 6 人，实考 0 人，缺考 0 人，违纪 0 人',
     );
@@ -105,10 +94,8 @@ test.describe('考勤登记', () => {
     const call = dataCall(webHostCall(request, host));
     await call('school.save', schoolProfile);
     const students = await addStudents(call, 3);
-    await signUpForFirstBatch(call, students);
     await page.setViewportSize({ width: 1280, height: 720 });
-    await openApp(page, await host.launchUrl());
-    await openBatch(page, '第一批');
+    await openFirstBatchWith(page, await host.launchUrl(), call, students);
     await expect(page.getByTestId('batch-attendance')).toBeVisible();
     // Every header action inside the window, the title on one line above or beside them.
     const signUpButton = page.getByRole('button', { name: '报名学生' });

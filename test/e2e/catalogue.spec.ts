@@ -1,6 +1,6 @@
 import { downloadProblemRows } from '../harness/uiFlows';
 import { type Page } from '@playwright/test';
-import { errorOf, openApp, openConfirm, pressInConfirm } from '../harness/antd';
+import { consoleProblems, errorOf, openApp, openConfirm, pressInConfirm } from '../harness/antd';
 import { addStudents, dataCall, setCaps, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -32,10 +32,7 @@ test.describe('证书目录', () => {
     host,
     page,
   }, testInfo) => {
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
-    });
+    const consoleErrors = consoleProblems(page);
     await openApp(page, await host.launchUrl());
     await page.getByRole('menuitem', { name: '证书目录' }).click();
     await expect(page.getByRole('heading', { name: '证书目录' })).toBeVisible();
@@ -164,7 +161,7 @@ test.describe('证书目录', () => {
     await page.getByRole('searchbox').fill('老年');
     await expect(page.getByText('共 2 条')).toBeVisible();
     // No React or Ant Design warnings along the way (a missing favicon aside).
-    expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    expect(consoleErrors()).toEqual([]);
   });
 
   test('lowering a cap below fees already set asks first, naming the batch and its sign-ups', async ({

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { COURSES_HEADER } from '../../electron/core/modules/projects/dataCentre';
 import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from '../harness/antd';
 import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
@@ -46,15 +47,7 @@ test.describe('上报数据中心', () => {
     await expect(page.getByText('（2 条）')).toBeVisible();
     const wb = await loadWorkbook(readFileSync(await file.path()));
     const { header, rows } = sheetTable(wb.worksheets[0]!);
-    expect(header).toEqual([
-      '主键数据唯一性标识',
-      '学校代码',
-      '课程名称',
-      '课程号',
-      '证书号',
-      '证书名称',
-      '数据采集时间',
-    ]);
+    expect(header).toEqual(COURSES_HEADER);
     expect(rows.map((r) => r.slice(1, 4))).toEqual([
       [schoolProfile.code, 'JavaScript 程序设计', 'RJ1001'],
       [schoolProfile.code, '网页设计与制作', 'RJ1002'],

@@ -9,7 +9,15 @@ import {
   openPage,
   openApp,
 } from '../harness/antd';
-import { WEB_CERT, addStudents, dataCall, setCaps, signUp } from '../harness/fees';
+import {
+  WEB_CERT,
+  WEB_ORGANIZATION,
+  addStudents,
+  dataCall,
+  setCaps,
+  signUp,
+  webJunior2026,
+} from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -17,7 +25,6 @@ import { fundsSheet, loadWorkbook } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
 import { bareProject } from '../harness/seedProject';
 
-const ORG = '工业和信息化部教育与考试中心';
 const PROJECT = 'Web前端开发（2026年）';
 
 const lines = (page: Page) => page.getByTestId('funds-lines');
@@ -49,19 +56,11 @@ test.describe('试点经费', () => {
     const students = await addStudents(call, 2);
     const { batchIds } = await signUp(
       call,
-      [
-        {
-          certificateId: WEB_CERT,
-          level: 'junior',
-          examDate: '2026-05-10',
-          fee: 400,
-          organization: ORG,
-        },
-      ],
+      [webJunior2026],
       students.map((student) => ({ student, batch: 0 })),
     );
     await call('fees.savePayment', {
-      organization: ORG,
+      organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-2026-1',
       amount: 800,

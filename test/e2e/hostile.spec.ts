@@ -150,8 +150,6 @@ async function expectInert(page: Page, dialogs: string[]) {
 }
 
 test.describe('HTML and script in text fields', () => {
-  test.afterEach(async () => {});
-
   test('are shown as the literal text on every page, and nothing runs', async ({
     host,
     page,

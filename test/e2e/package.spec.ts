@@ -13,6 +13,7 @@ import { makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall, type Call } from '../harness/seedStaff';
 import { softwareMajor } from '../harness/majors';
+import type { RunningWebHost } from '../harness/webHost';
 import { expect, test } from '../harness/webHostTest';
 import { bareProject } from '../harness/seedProject';
 
@@ -59,15 +60,21 @@ async function seed(call: Call): Promise<{ id: number }> {
   );
 }
 
+/** The school seeded through `call`, then the app opened on 申报材料; the seeded project. */
+async function openPackages(page: Page, host: RunningWebHost, call: Call) {
+  const project = await seed(call);
+  await openApp(page, await host.launchUrl());
+  await openPage(page, '申报材料');
+  return project;
+}
+
 test.describe('申报材料', () => {
   test('a failing project exports as 草稿 after 确定, and the download verifies', async ({
     host,
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await seed(webHostCall(page.request, host));
-    await openApp(page, await host.launchUrl());
-    await openPage(page, '申报材料');
+    await openPackages(page, host, webHostCall(page.request, host));
     await expect(page.getByTestId('package-export')).toBeDisabled();
     await tickProject(page);
 
@@ -104,9 +111,7 @@ test.describe('申报材料', () => {
     host,
     page,
   }, testInfo) => {
-    await seed(webHostCall(page.request, host));
-    await openApp(page, await host.launchUrl());
-    await openPage(page, '申报材料');
+    await openPackages(page, host, webHostCall(page.request, host));
     await expect(page.getByTestId('package-print-plan')).toBeDisabled();
     await tickProject(page);
     for (const [button, title] of [
@@ -138,9 +143,7 @@ test.describe('申报材料', () => {
     page,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await seed(webHostCall(page.request, host));
-    await openApp(page, await host.launchUrl());
-    await openPage(page, '申报材料');
+    await openPackages(page, host, webHostCall(page.request, host));
     await tickProject(page);
     await page.getByRole('checkbox', { name: '兼容旧版 Windows 解压（GBK 文件名）' }).check();
     await page.getByTestId('package-export').click();
@@ -179,9 +182,7 @@ test.describe('申报材料', () => {
     page,
   }, testInfo) => {
     const call = webHostCall(page.request, host);
-    await seed(call);
-    await openApp(page, await host.launchUrl());
-    await openPage(page, '申报材料');
+    await openPackages(page, host, call);
     await tickProject(page);
     // The export's call is held in the browser until 取消 has been answered, so the core always
     // sees 取消 first: the order a busy machine can produce, made certain (an export racing its
@@ -221,9 +222,7 @@ test.describe('申报材料', () => {
   }, testInfo) => {
     test.setTimeout(180_000);
     const call = webHostCall(page.request, host);
-    const project = await seed(call);
-    await openApp(page, await host.launchUrl());
-    await openPage(page, '申报材料');
+    const project = await openPackages(page, host, call);
     const submitted = page.getByTestId('submitted-packages');
     await expect(submitted).toContainText('还没有已提交的材料包');
     await tickProject(page);

@@ -1,17 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
-import { attachScreenshot, openPage, openApp } from '../harness/antd';
-import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
+import { attachScreenshot, openPage } from '../harness/antd';
+import { dataCall, examDayStart } from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
 import { webHostCall } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
-import { openBatch } from '../harness/uiFlows';
+import { openFirstBatchWith } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 test.describe('考生照片', () => {
-  test.afterEach(async () => {});
-
   test('photos picked on the batch page are checked file by file, imported, exported and shown on the student', async ({
     host,
     page,
@@ -19,11 +17,9 @@ test.describe('考生照片', () => {
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 3, { school: false });
-    await signUpForFirstBatch(call, students);
     const id = (n: number) => residentId('20050301', n);
 
-    await openApp(page, await host.launchUrl());
-    await openBatch(page, '第一批');
+    await openFirstBatchWith(page, await host.launchUrl(), call, students);
     await page.getByTestId('open-photos').click();
     const panel = page.getByTestId('photo-panel');
     await expect(panel.getByTestId('photo-counts')).toHaveText(

@@ -1,16 +1,14 @@
-import { answerUnsaved, attachScreenshot, openApp } from '../harness/antd';
-import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
+import { answerUnsaved, attachScreenshot } from '../harness/antd';
+import { dataCall, examDayStart } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
-import { openBatch } from '../harness/uiFlows';
+import { openFirstBatchWith } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 test.describe('成绩导入', () => {
-  test.afterEach(async () => {});
-
   test('the organization’s sheet imported from the batch page sets statuses and certificate numbers', async ({
     host,
     page,
@@ -18,10 +16,8 @@ test.describe('成绩导入', () => {
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 4, { school: false });
-    await signUpForFirstBatch(call, students.slice(0, 3));
 
-    await openApp(page, await host.launchUrl());
-    await openBatch(page, '第一批');
+    await openFirstBatchWith(page, await host.launchUrl(), call, students.slice(0, 3));
     const rows = page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
     await expect(rows).toHaveCount(3);
 
@@ -75,9 +71,7 @@ test.describe('成绩导入', () => {
   }, testInfo) => {
     const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 3, { school: false });
-    await signUpForFirstBatch(call, students);
-    await openApp(page, await host.launchUrl());
-    await openBatch(page, '第一批');
+    await openFirstBatchWith(page, await host.launchUrl(), call, students);
     await page.getByTestId('bulk-results').click();
 
     const pick = async (testId: string, option: string) => {

@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import {
   attachScreenshot,
+  consoleProblems,
   errorOf,
   openDialog,
   openPage,
@@ -74,10 +75,7 @@ test.describe('学生', () => {
     host,
     page,
   }, testInfo) => {
-    const consoleErrors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(m.text());
-    });
+    const consoleErrors = consoleProblems(page);
     await seedMajor(webHostCall(page.request, host));
     await openApp(page, await host.launchUrl());
     await openPage(page, '学生');
@@ -207,7 +205,7 @@ test.describe('学生', () => {
     await page.getByRole('button', { name: '清除筛选' }).click();
     await expect(page.getByText('共 12 条')).toBeVisible();
 
-    expect(consoleErrors.filter((e) => !e.startsWith('Failed to load resource'))).toEqual([]);
+    expect(consoleErrors()).toEqual([]);
   });
 });
 

@@ -7,8 +7,6 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const header = ['工号', '姓名', '性别', '职称', '专任', '双师型', '能独立承担教学任务'];
 
 test.describe('教师导入', () => {
-  test.afterEach(async () => {});
-
   test('a sheet with a bad row: its problem rows downloaded, the valid row imported alone; fixed, the rest imports; again, nothing doubles', async ({
     host,
     page,

@@ -1,4 +1,10 @@
-import { _electron as electron, expect, test } from '@playwright/test';
+import {
+  _electron as electron,
+  expect,
+  test,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,6 +15,22 @@ const electronDir = path.dirname(require.resolve('electron/package.json'));
 const binaryPresent = existsSync(path.join(electronDir, 'path.txt'));
 const builtApp = path.join(repoRoot, 'dist', 'electron', 'main.cjs');
 
+/** The built app launched on a new, empty data folder; closed and the folder removed after `use`. */
+async function withApp(use: (app: ElectronApplication, window: Page) => Promise<void>) {
+  expect(existsSync(builtApp), 'run npm run build first').toBe(true);
+  const temp = makeTempDir('pilotdesk-electron-');
+  const app = await electron.launch({
+    args: [repoRoot, `--user-data-dir=${temp.dir}`],
+    env: { ...process.env, PILOTDESK_SQLITE_BINDING: process.env.PILOTDESK_SQLITE_BINDING ?? '' },
+  });
+  try {
+    await use(app, await app.firstWindow());
+  } finally {
+    await app.close();
+    temp.remove();
+  }
+}
+
 test.describe('desktop shell', () => {
   test.skip(
     !binaryPresent,
@@ -16,14 +38,7 @@ test.describe('desktop shell', () => {
   );
 
   test('launches one hardened window showing the app', async () => {
-    expect(existsSync(builtApp), 'run npm run build first').toBe(true);
-    const temp = makeTempDir('pilotdesk-electron-');
-    const app = await electron.launch({
-      args: [repoRoot, `--user-data-dir=${temp.dir}`],
-      env: { ...process.env, PILOTDESK_SQLITE_BINDING: process.env.PILOTDESK_SQLITE_BINDING ?? '' },
-    });
-    try {
-      const window = await app.firstWindow();
+    await withApp(async (app, window) => {
       await expect(window.getByRole('menuitem', { name: '学校信息' })).toBeVisible();
       // Web preferences, seen from the page: no Node, only the two bridge functions.
       const seen = await window.evaluate(() => {
@@ -46,20 +61,10 @@ test.describe('desktop shell', () => {
       );
       expect(openedWindows).toBe(true);
       expect(app.windows()).toHaveLength(1);
-    } finally {
-      await app.close();
-      temp.remove();
-    }
+    });
   });
   test('stays on its page and is denied every permission', async () => {
-    expect(existsSync(builtApp), 'run npm run build first').toBe(true);
-    const temp = makeTempDir('pilotdesk-electron-');
-    const app = await electron.launch({
-      args: [repoRoot, `--user-data-dir=${temp.dir}`],
-      env: { ...process.env, PILOTDESK_SQLITE_BINDING: process.env.PILOTDESK_SQLITE_BINDING ?? '' },
-    });
-    try {
-      const window = await app.firstWindow();
+    await withApp(async (app, window) => {
       await expect(window.getByRole('menuitem', { name: '设置' })).toBeVisible();
       // will-navigate is prevented: the page stays on app://pilotdesk.
       await window.evaluate(() => {
@@ -73,9 +78,6 @@ test.describe('desktop shell', () => {
       );
       expect(geolocation).toBe('denied');
       expect(app.windows()).toHaveLength(1);
-    } finally {
-      await app.close();
-      temp.remove();
-    }
+    });
   });
 });

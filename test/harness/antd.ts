@@ -124,6 +124,18 @@ export async function openPage(page: Page, label: string) {
   await expect(page.getByRole('heading', { level: 3, name: label })).toBeVisible();
 }
 
+/**
+ * Listens to the page's console from now on; returns a function listing the errors and warnings
+ * it logged, but for the browser's “Failed to load resource” lines.
+ */
+export function consoleProblems(page: Page): () => string[] {
+  const logged: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') logged.push(m.text());
+  });
+  return () => logged.filter((e) => !e.startsWith('Failed to load resource'));
+}
+
 /** A full-page screenshot kept as a test artefact. */
 export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
   const file = testInfo.outputPath(`${name}.png`);

@@ -85,6 +85,18 @@ export const firstBatch: BatchSeed = {
   name: '第一批',
 };
 
+/** 工业和信息化部教育与考试中心, the organization that examines Web前端开发. */
+export const WEB_ORGANIZATION = '工业和信息化部教育与考试中心';
+
+/** The fund specs' batch: Web前端开发 初级 on 2026-05-10, 400 yuan, by `WEB_ORGANIZATION`. */
+export const webJunior2026: BatchSeed = {
+  certificateId: WEB_CERT,
+  level: 'junior',
+  examDate: '2026-05-10',
+  fee: 400,
+  organization: WEB_ORGANIZATION,
+};
+
 /** Every one of `students` signed up for `firstBatch`. */
 export const signUpForFirstBatch = (call: DataCall, students: readonly number[]) =>
   signUp(

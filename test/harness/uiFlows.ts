@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { loadWorkbook, sheetTable } from './sheets';
-import { choose, fillDate, openDialog, openPage } from './antd';
+import { choose, fillDate, openApp, openDialog, openPage } from './antd';
+import { signUpForFirstBatch, type DataCall } from './fees';
 
 /** UI flows a coordinator repeats (school profile, 专业, 教师, 实训条件), shared by the e2e specs. */
 
@@ -107,6 +108,18 @@ export async function openBatch(page: Page, name: string) {
     .getByRole('button', { name: '报名管理' })
     .click();
   await expect(page.getByRole('button', { name: '返回批次列表' })).toBeVisible();
+}
+
+/** `students` signed up for `firstBatch` (第一批) through the handlers, then the app at `url` on its page. */
+export async function openFirstBatchWith(
+  page: Page,
+  url: string,
+  call: DataCall,
+  students: readonly number[],
+) {
+  await signUpForFirstBatch(call, students);
+  await openApp(page, url);
+  await openBatch(page, '第一批');
 }
 
 /** Opens 证书目录 and the drawer editing Web前端开发; the drawer. */

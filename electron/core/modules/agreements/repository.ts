@@ -115,16 +115,12 @@ export function listAgreements(
 }
 
 /** The columns an agreement's save writes. */
-export interface AgreementValues {
-  certificateId: number;
-  level: CertificateLevel;
-  examForm: ExamForm | null;
-  feeFen: number;
-  capFen: number;
-  capDocument: string;
-  agreedOn: string;
+export interface AgreementValues extends Pick<
+  FeeAgreement,
+  'certificateId' | 'level' | 'examForm' | 'feeFen' | 'capFen' | 'capDocument' | 'agreedOn' | 'note'
+> {
+  /** The partner schools as JSON. */
   partners: string;
-  note: string;
 }
 
 /** Writes agreements: each column from its value. */

@@ -4,15 +4,13 @@ import {
 } from '../../../../shared/domain/certificate';
 import type { Db } from '../../db/open';
 import {
-  collectedAt,
   dataCentreDate,
   dataCentreKey,
   dataCentreSheet,
-  requireSchoolCode,
   type DataCentreRow,
   type DataCentreSheet,
 } from '../../io/dataCentre';
-import { schoolRepository } from '../school/repository';
+import { dataCentreStamp } from '../school/dataCentre';
 import { passedSignups, type PassedRow } from './sheetRepository';
 
 /** 学生技能证书数据 (ODS_XSJNZSSJ): the header exactly as the data centre lists it. */
@@ -80,8 +78,7 @@ async function passedCertificatesSheet(
     values: (r: PassedRow, at: string) => DataCentreRow['values'];
   },
 ): Promise<DataCentreSheet> {
-  const school = requireSchoolCode(schoolRepository(db).get()?.code);
-  const at = collectedAt(now);
+  const { school, at } = dataCentreStamp(db, now);
   const rows = passedSignups(db).map((r): DataCentreRow => ({
     record: recordOf(r),
     missing: missingOf(r),

@@ -1,13 +1,11 @@
 import type { Db } from '../../db/open';
 import {
-  collectedAt,
   dataCentreKey,
   dataCentreSheet,
-  requireSchoolCode,
   type DataCentreRow,
   type DataCentreSheet,
 } from '../../io/dataCentre';
-import { schoolRepository } from '../school/repository';
+import { dataCentreStamp } from '../school/dataCentre';
 import { coursesOfLiveProjects } from './repository';
 
 /** 课证融通关联关系数据 (ODS_KZRTGLGXSJ): the header exactly as the data centre lists it. */
@@ -32,8 +30,7 @@ export async function coursesSheet(
   now: Date,
   skipIncomplete: boolean,
 ): Promise<DataCentreSheet> {
-  const school = requireSchoolCode(schoolRepository(db).get()?.code);
-  const at = collectedAt(now);
+  const { school, at } = dataCentreStamp(db, now);
   const found = coursesOfLiveProjects(db);
   const seen = new Set<string>();
   const rows: DataCentreRow[] = [];

@@ -36,6 +36,7 @@ import {
   existingStudents,
   studentImportWriter,
   type ExistingStudent,
+  type RosterFacts,
   type StudentImportColumns,
 } from './importRepository';
 import type { StudentRepo } from './repository';
@@ -142,19 +143,10 @@ export const studentImportFields: readonly ImportFieldSpec<Field>[] = [
 ];
 
 /** One roster row after checking: empty optional cells are null/'' and never erase saved data. */
-export interface ImportedStudent {
-  studentNo: string;
-  name: string;
-  idType: IdType;
-  idNumber: string;
-  gender: Gender;
-  majorId: number | null;
+export interface ImportedStudent extends RosterFacts {
   /** '' when the cell is empty (keep what is saved). */
   majorText: string;
   majorMatch: MajorMatch;
-  className: string;
-  entryYear: number | null;
-  phone: string;
   /** null: not given (new students become pilot students; saved ones keep their flag). */
   pilot: boolean | null;
   /** The 性别 cell when it disagrees with the resident ID number (which wins); else null. */

@@ -15,8 +15,8 @@ export function existingStudents(db: Db): ExistingStudent[] {
     .all();
 }
 
-/** The columns one roster row writes; '' and null mean "keep what is saved". */
-export type StudentImportColumns = Pick<
+/** A roster row's facts that a student keeps as they are. */
+export type RosterFacts = Pick<
   Student,
   | 'studentNo'
   | 'name'
@@ -28,7 +28,10 @@ export type StudentImportColumns = Pick<
   | 'className'
   | 'entryYear'
   | 'phone'
-> & {
+>;
+
+/** The columns one roster row writes; '' and null mean "keep what is saved". */
+export type StudentImportColumns = RosterFacts & {
   /** 1/0, or null: new students become pilot students, saved ones keep their flag. */
   pilot: number | null;
   at: string;
