@@ -316,6 +316,8 @@ export interface AlertSummary {
   longestRun: number;
   /** Starts of the periods in that run (the earliest such run when several are as long). */
   runStarts: string[];
+  /** Their labels, for the banner. */
+  runLabels: string[];
   /** Starts of every missed period, oldest first. */
   missedStarts: string[];
   /** Their labels (2026年第10周 …), for the banner. */
@@ -395,11 +397,12 @@ export function alertOf(
   options: { threshold?: number; nextDueAt?: string | null } = {},
 ): AlertSummary {
   const threshold = options.threshold ?? DEFAULT_NOT_ON_TIME_THRESHOLD;
-  const run = longestOf(runsOf(states, (s) => s.overdue)).map((s) => s.start);
+  const run = longestOf(runsOf(states, (s) => s.overdue));
   return {
     level: levelForRun(run.length, threshold),
     longestRun: run.length,
-    runStarts: run,
+    runStarts: run.map((s) => s.start),
+    runLabels: run.map((s) => s.label),
     missedStarts: states.filter((s) => s.overdue).map((s) => s.start),
     missedLabels: states.filter((s) => s.overdue).map((s) => s.label),
     lateCount: states.filter((s) => s.status === 'late').length,

@@ -198,6 +198,7 @@ describe('alert level', () => {
       level: 'critical',
       longestRun: 3,
       runStarts: ['2020-12-21', '2020-12-28', '2021-01-04'],
+      runLabels: ['2020年第52周', '2020年第53周', '2021年第1周'],
     });
   });
 

@@ -13,6 +13,7 @@ const noAlert: AlertSummary = {
   level: 'none',
   longestRun: 0,
   runStarts: [],
+  runLabels: [],
   missedStarts: [],
   missedLabels: [],
   lateCount: 0,

@@ -55,7 +55,11 @@ export function WeeklyAlertBanner() {
           <strong>
             【{alertLevelLabels[alert.level]}】{text}
           </strong>
-          。{tx.periods(alert.missedLabels)}。
+          。
+          {alert.runLabels.length > 1
+            ? tx.run(alert.runLabels, alert.missedLabels.length)
+            : tx.periods(alert.missedLabels)}
+          。
         </span>
       }
       action={

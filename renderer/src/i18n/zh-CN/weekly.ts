@@ -85,6 +85,9 @@ export const weekly = {
     /** One line above every page: the first periods, then how many in all. */
     periods: (labels: readonly string[]) =>
       `逾期未报：${labels.slice(0, 3).join('、')}${labels.length > 3 ? ` 等 ${labels.length} 期` : ''}`,
+    /** A run of missed periods named as the run, with how many are missed in all beside it. */
+    run: (labels: readonly string[], all: number) =>
+      `连续未报：${labels[0]}至${labels[labels.length - 1]}${all > labels.length ? `；逾期未报共 ${all} 期` : ''}`,
     rule: '按通知要求，连续三周不按时填报周报将被取消试点资格，请尽快补报。',
     go: '去填报周报',
   },
