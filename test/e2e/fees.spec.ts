@@ -175,6 +175,14 @@ test.describe('费用台账', () => {
     await search(ticked.studentNo);
     await rowOf(page, ticked.studentNo).getByRole('checkbox').uncheck();
     await expect(page.getByText('已选 1 条')).toHaveCount(0);
+    // The ticks belong to the visit: back from another page, none is left (the search is).
+    await tick(rowOf(page, ticked.studentNo).getByRole('checkbox'));
+    await expect(page.getByText('已选 1 条')).toBeVisible();
+    await openPage(page, '学生');
+    await openPage(page, '费用台账');
+    await expect(ledger(page)).toHaveAttribute('data-search', ticked.studentNo);
+    await expect(rowOf(page, ticked.studentNo).getByRole('checkbox')).not.toBeChecked();
+    await expect(page.getByText('已选 1 条')).toHaveCount(0);
     await page.getByRole('button', { name: '清除筛选' }).click();
 
     // Bulk: the first batch's fee to ¥450 (within the ¥500 cap); ¥600 is refused with both numbers.

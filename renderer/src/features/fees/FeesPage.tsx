@@ -1,6 +1,6 @@
 import { DownloadOutlined, DownOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Dropdown, Space, Tabs, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { invoke, messageOf } from '../../api/client';
 import { saveSheet } from '../../api/files';
 import { combined, useQuery } from '../../api/useQuery';
@@ -143,6 +143,10 @@ export function FeesPage() {
   const [first = 'ledger', kind, id] = sub.split('/');
   const tab: TabKey = (tabKeys as readonly string[]).includes(first) ? (first as TabKey) : 'ledger';
   const studentId = kind === 'student' && /^\d+$/.test(id ?? '') ? Number(id) : null;
+  // The ticked rows belong to this visit: leaving the page drops them, so a bulk change made
+  // after coming back never takes rows ticked before (the filters stay).
+  const setSelected = useFeesStore((s) => s.setSelected);
+  useEffect(() => () => setSelected([]), [setSelected]);
 
   return (
     <div>
