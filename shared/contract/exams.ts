@@ -277,7 +277,10 @@ export const signupStatusSchema = z
   .strict();
 
 /** `exams.signups.planStatus`: what `setStatus` with these ids would change and skip. */
-export type SignupStatusPlan = BulkPlan;
+export interface SignupStatusPlan extends BulkPlan {
+  /** Withdrawing: the pilot students it leaves without a school-paid exam (rule 13), 姓名（学号）. */
+  schoolPaidLost: string[];
+}
 
 export interface SignupStatusResult {
   updated: number;

@@ -215,6 +215,19 @@ describe('fees: rule check', () => {
       overCap: [],
       aboveAgreement: [],
     });
+    // Before withdrawing, the batch page's plan names the pilot students it would leave without
+    // a school-paid exam: student 1 (only the self-paid 中级 left) and student 3 (nothing left);
+    // student 4 is not a pilot student.
+    const plan = (status: string) =>
+      ok(t, 'exams.signups.planStatus', {
+        ids: [signup(0, 0), signup(2, 0), signup(3, 1)],
+        status,
+      });
+    expect((await plan('withdrawn')).schoolPaidLost).toEqual([
+      '=HYPERLINK("x")（2023000001）',
+      '学生3（2023000003）',
+    ]);
+    expect((await plan('paid')).schoolPaidLost).toEqual([]);
     await withdraw(signup(0, 0)); // student 1 keeps only the student-paid 中级
     const v = await ok(t, 'fees.violations', {});
     expect(v.schoolPaid).toHaveLength(1);

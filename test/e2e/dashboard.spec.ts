@@ -88,7 +88,12 @@ test.describe('首页', () => {
         .locator('input[type=checkbox]'),
     );
     await page.getByRole('button', { name: '撤销报名' }).click();
-    await (await openConfirm(page)).getByRole('button', { name: /确\s*定/ }).click();
+    // It is 学生5's only exam, paid by the school: the dialog says rule 13 will list the student.
+    const withdrawing = await openConfirm(page);
+    await expect(withdrawing.getByTestId('withdraw-school-paid-lost')).toContainText(
+      '学生5（2023000005）将没有由学校承担或财政补助的有效报名',
+    );
+    await withdrawing.getByRole('button', { name: /确\s*定/ }).click();
     await expect(page.getByText('已撤销 1 条报名')).toBeVisible();
     // 3 junior sign-ups school-paid at ¥480 and one self-paid 中级 at ¥600; two withdrawn ¥480.
     const withdrawnLine = '另有 2 条已撤销报名（¥960.00，不计入';

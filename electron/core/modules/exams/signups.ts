@@ -4,6 +4,7 @@ import type {
   Signup,
   SignupCreateResult,
   SignupPage,
+  SignupStatusPlan,
   candidatesSchema,
   signupCreateSchema,
   signupListSchema,
@@ -12,7 +13,7 @@ import type {
   ResultEntriesSaved,
 } from '../../../../shared/contract/exams';
 import { resultEntryProblem } from '../../../../shared/domain/examResults';
-import { planBulk, skippedSummary, type BulkPlan } from '../../../../shared/domain/bulk';
+import { planBulk, skippedSummary } from '../../../../shared/domain/bulk';
 import {
   examYear,
   resultFieldProblems,
@@ -38,6 +39,7 @@ import {
   studentsMatching,
   type PickedStudent,
 } from './signupRepository';
+import { schoolPaidLostBy } from '../fees/rules';
 import { checkCapacity, signupWarnings } from './signupRules';
 
 /** 考核报名: candidates, bulk sign-up with the notice's warnings, statuses and results. */
@@ -260,8 +262,18 @@ export function signupService(ctx: CoreContext) {
     candidates,
     create: (input: z.output<typeof signupCreateSchema>) => create(input),
     list,
-    planStatus: (ids: readonly number[], status: SignupStatus): BulkPlan =>
-      planStatus(ids, status).plan,
+    planStatus: (ids: readonly number[], status: SignupStatus): SignupStatusPlan => {
+      const { found, plan } = planStatus(ids, status);
+      const moving = new Set(plan.applicable);
+      const schoolPaidLost =
+        status === 'withdrawn'
+          ? schoolPaidLostBy(
+              db,
+              found.filter((s) => moving.has(s.id)),
+            )
+          : [];
+      return { ...plan, schoolPaidLost };
+    },
     setStatus: (ids: readonly number[], status: SignupStatus) => setStatus(ids, status),
     saveResult: (input: z.output<typeof signupResultSchema>) => saveResult(input),
     saveResults: (input: z.output<typeof resultEntriesSchema>) => saveResults(input),

@@ -8,6 +8,7 @@ import {
 import { limitText } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { schoolPaidStanding } from '../../../../shared/domain/fees';
+import type { Signup } from '../../../../shared/contract/exams';
 import type { Db } from '../../db/open';
 import { loadBatches, type BatchInfo } from './batches';
 import {
@@ -65,6 +66,32 @@ export function schoolPaidViolations(
     }
   }
   return { schoolPaid, unscheduled };
+}
+
+/**
+ * Rule 13 before a withdrawal: the pilot students whom withdrawing these sign-ups leaves without
+ * a live sign-up paid by the school or a subsidy (they have one now), as 姓名（学号）, by 学号.
+ */
+export function schoolPaidLostBy(
+  db: Db,
+  withdrawing: readonly Pick<Signup, 'id' | 'studentId' | 'studentNo' | 'name' | 'pilot'>[],
+): string[] {
+  const leaving = new Set(withdrawing.map((s) => s.id));
+  const students = new Map(withdrawing.filter((s) => s.pilot).map((s) => [s.studentId, s]));
+  const signupsOf = new Map<number, SignupFactRow[]>();
+  for (const r of signupFactsOfStudents(db, [...students.keys()])) {
+    signupsOf.set(r.student_id, [...(signupsOf.get(r.student_id) ?? []), r]);
+  }
+  return [...students.values()]
+    .filter((s) => {
+      const now = signupsOf.get(s.studentId) ?? [];
+      const after = now.map((g) =>
+        leaving.has(g.id) ? { ...g, status: 'withdrawn' as const } : g,
+      );
+      return schoolPaidStanding(now) === 'met' && schoolPaidStanding(after) !== 'met';
+    })
+    .sort((a, b) => a.studentNo.localeCompare(b.studentNo))
+    .map((s) => `${s.name}（${s.studentNo}）`);
 }
 
 /**

@@ -86,6 +86,8 @@ export const exams = {
     withdraw: '撤销报名',
     withdrawTitle: (n: number) => `撤销选中的 ${n} 条报名？`,
     withdrawContent: '撤销后状态为“已撤销”，记录保留，不能再恢复。',
+    withdrawLosesSchoolPaid: (names: readonly string[]) =>
+      `撤销后，${names.length > 5 ? `${names.slice(0, 5).join('、')} 等 ${names.length} 名试点学生` : names.join('、')}将没有由学校承担或财政补助的有效报名：通知要求学校至少为每名试点学生承担一个证书的考核费用，费用台账的规则检查和首页会把他们列为问题。`,
     withdrawn: (n: number) => `已撤销 ${n} 条报名`,
     result: '录入结果',
     importResults: '导入成绩',

@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { Alert, App, Typography } from 'antd';
 import { useState } from 'react';
 import type { Signup } from '../../../../shared/contract/exams';
 import { signupStatusLabels, type SignupStatus } from '../../../../shared/domain/exams';
@@ -8,6 +8,22 @@ import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
 import { t } from '../../i18n';
 
 const text = t.exams.detail;
+
+/** The withdrawal's warning, and whom it leaves without a school-paid exam (rule 13). */
+const withdrawBody = (schoolPaidLost: readonly string[]) =>
+  schoolPaidLost.length === 0 ? (
+    text.withdrawContent
+  ) : (
+    <>
+      <Typography.Paragraph>{text.withdrawContent}</Typography.Paragraph>
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="withdraw-school-paid-lost"
+        message={text.withdrawLosesSchoolPaid(schoolPaidLost)}
+      />
+    </>
+  );
 
 /** The sign-ups ticked in a batch's list and the status change applied to them all. */
 export function useBulkStatus() {
@@ -41,7 +57,7 @@ export function useBulkStatus() {
           ? text.withdrawTitle(plan.applicable.length)
           : text.statusTitle(plan.applicable.length, signupStatusLabels[status]),
         danger: withdrawing,
-        body: withdrawing ? text.withdrawContent : undefined,
+        body: withdrawing ? withdrawBody(plan.schoolPaidLost) : undefined,
       });
       if (!proceed) return;
       setBusy(true);
