@@ -82,7 +82,10 @@ export function normalizePhone(text: string): string {
   const t = normalizeText(text).replace(/\s+/g, '');
   const digits = t.replace(/[-－‐‑‒–—―.·()（）]/g, '').replace(/^＋/, '+');
   const mobile = /^(?:\+86|0086|86)?(1\d{10})$/.exec(digits);
-  return mobile ? mobile[1] : t;
+  if (mobile) return mobile[1];
+  // A landline as rosters write it — (027)8888-1234, 027-8888-1234 — as 027-88881234.
+  const landline = /^[(（]?(0\d{2,3})[)）]?[-－‐‑‒–—―.·]?(\d{3,4})[-－‐‑‒–—―.·]?(\d{4})$/.exec(t);
+  return landline ? `${landline[1]}-${landline[2]}${landline[3]}` : t;
 }
 
 export const isStudentPhone = (value: string) => value === '' || isPhoneNumber(value);

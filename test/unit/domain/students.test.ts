@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   matchMajor,
   normalizePersonName,
+  isStudentPhone,
   normalizePhone,
   parseEntryYear,
   parseGender,
@@ -73,6 +74,10 @@ describe('roster cells', () => {
   it('cleans phone numbers', () => {
     expect(normalizePhone('138 0013 8000')).toBe('13800138000');
     expect(normalizePhone('+86 13800138000')).toBe('13800138000');
+    expect(normalizePhone('027-8888-1234')).toBe('027-88881234');
+    expect(normalizePhone('（0710）888-1234')).toBe('0710-8881234');
+    expect(normalizePhone('027-87654321')).toBe('027-87654321');
+    expect(isStudentPhone(normalizePhone('027-8888-1234'))).toBe(true);
     expect(normalizePhone('138-0013-8000')).toBe('13800138000');
     expect(normalizePhone('１３８００１３８０００')).toBe('13800138000');
     expect(normalizePhone('027-87654321')).toBe('027-87654321');
