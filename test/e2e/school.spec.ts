@@ -15,6 +15,10 @@ test.describe('学校信息', () => {
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
     await expect(page.getByTestId('status-bar')).toContainText(host.dataDir);
 
+    // Each label names its input (a click on it focuses the field; screen readers read it).
+    await expect(page.getByLabel('学校名称')).toHaveAttribute('id', 'school-name');
+    await page.getByText('学校名称', { exact: true }).click();
+    await expect(page.locator('#school-name')).toBeFocused();
     await page.locator('#school-name').fill('湖北示例职业技术学院');
     await page.locator('#school-code').fill('123456789');
     await page.locator('#school-code').blur();

@@ -1,4 +1,5 @@
 import { Col, Form, InputNumber, type FormItemProps, type InputNumberProps } from 'antd';
+import { isValidElement } from 'react';
 import type { z } from 'zod';
 import { dateField } from './DateInput';
 import { zodRule } from './zodRule';
@@ -10,10 +11,21 @@ interface FieldProps extends FormItemProps {
   span?: number;
 }
 
+/** The id an input was given in place of the form's own, which its label must then point to. */
+function inputId(children: FormItemProps['children']): string | undefined {
+  if (!isValidElement<{ id?: unknown }>(children)) return undefined;
+  return typeof children.props.id === 'string' ? children.props.id : undefined;
+}
+
 /** One form field (label, input and the contract's rule), optionally in its grid column. */
 export function Field({ schema, span, rules, ...item }: FieldProps) {
+  const id = inputId(item.children);
   const field = (
-    <Form.Item {...item} rules={schema ? [zodRule(schema), ...(rules ?? [])] : rules} />
+    <Form.Item
+      {...(id === undefined ? {} : { htmlFor: id })}
+      {...item}
+      rules={schema ? [zodRule(schema), ...(rules ?? [])] : rules}
+    />
   );
   return span === undefined ? field : <Col span={span}>{field}</Col>;
 }
