@@ -212,7 +212,10 @@ export interface ImportPreview {
 export interface ImportResult {
   total: number;
   created: number;
+  /** Saved records the file actually changed. */
   updated: number;
+  /** Rows matching a saved record that already held the same values: nothing was written. */
+  unchanged?: number;
   /** Rows with errors left out by `skipInvalid`; absent when every row was imported. */
   leftOut?: number;
 }

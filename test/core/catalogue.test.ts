@@ -474,10 +474,10 @@ describe('import', () => {
 
     // 仅导入无误的行: the one valid row goes in; the log says which file and how many were left out.
     expect(await call<ImportResult>('catalogue.importCommit', { file, skipInvalid: true })).toEqual(
-      { total: 1, created: 0, updated: 1, leftOut: 4 },
+      { total: 1, created: 0, updated: 0, unchanged: 1, leftOut: 4 },
     );
     expect(auditEntries(t, 'certificate_import').map((e) => e.after)).toEqual([
-      { fileName: '第三批.xlsx', total: 1, created: 0, updated: 1, leftOut: 4 },
+      { fileName: '第三批.xlsx', total: 1, created: 0, updated: 0, unchanged: 1, leftOut: 4 },
     ]);
   });
 
@@ -508,6 +508,7 @@ describe('import', () => {
       total: 3,
       created: 2,
       updated: 1,
+      unchanged: 0,
     });
     unsubscribe();
     expect(events.every((e) => e.taskId === 'page-task-1')).toBe(true);
@@ -537,7 +538,8 @@ describe('import', () => {
     expect(await call<ImportResult>('catalogue.importCommit', { file })).toEqual({
       total: 3,
       created: 0,
-      updated: 3,
+      updated: 0,
+      unchanged: 3,
     });
     expect(await call<Certificate[]>('catalogue.list', {})).toEqual(list);
   });
@@ -561,7 +563,7 @@ describe('import', () => {
     expect(mapped.summary).toMatchObject({ valid: 1, toCreate: 1 });
     expect(
       await call<ImportResult>('catalogue.importCommit', { file, mapping: { name: 0 } }),
-    ).toEqual({ total: 1, created: 1, updated: 0 });
+    ).toEqual({ total: 1, created: 1, updated: 0, unchanged: 0 });
     const created = (await call<Certificate[]>('catalogue.list', { search: '智能制造' }))[0];
     expect(created.organization).toBe('"北京" 某公司, 有限');
     expect(created.levels.map((l) => l.level)).toEqual(['junior', 'intermediate']);

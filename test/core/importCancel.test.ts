@@ -90,7 +90,7 @@ describe('取消 of an import (imports.cancel)', () => {
 
     // Nothing is left running under the id: the same import goes through afterwards.
     const done = await ok(t, 'students.importCommit', { file, taskId: 'big-commit' });
-    expect(done).toMatchObject({ total: ROWS, created: ROWS - 1000, updated: 1000 });
+    expect(done).toMatchObject({ total: ROWS, created: ROWS - 1000, unchanged: 1000 });
     expect(await ok(t, 'imports.cancel', { taskId: 'big-commit' })).toEqual({ cancelled: false });
   }, 600_000);
 

@@ -128,6 +128,7 @@ describe('students: a real school’s messy roster', () => {
       total: 1959,
       created: 1959,
       updated: 0,
+      unchanged: 0,
       leftOut: 41,
     });
     expect(count()).toBe(1959);

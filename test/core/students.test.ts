@@ -391,6 +391,7 @@ describe('students: roster import', () => {
       total: 3,
       created: 3,
       updated: 0,
+      unchanged: 0,
     });
     const saved = (await list()).items;
     expect(saved.map((s) => [s.studentNo, s.gender, s.majorCode, s.majorText, s.pilot])).toEqual([
@@ -407,6 +408,7 @@ describe('students: roster import', () => {
       total: 3,
       created: 3,
       updated: 0,
+      unchanged: 0,
       leftOut: 0,
     });
   });
@@ -417,13 +419,15 @@ describe('students: roster import', () => {
     await ok(t, 'students.importCommit', { file });
     const before = (await list()).items;
 
-    // The same file again: every row updates, nothing is added, nothing changes.
+    // The same file again: every row matches, nothing is added, nothing changes — and the
+    // result says so rather than calling them updated.
     const again = await preview(file);
     expect(again.summary).toMatchObject({ toCreate: 0, toUpdate: 3, invalid: 0 });
     expect(await ok(t, 'students.importCommit', { file })).toEqual({
       total: 3,
       created: 0,
-      updated: 3,
+      updated: 0,
+      unchanged: 3,
     });
     expect((await list()).items).toEqual(before);
 
@@ -528,6 +532,7 @@ describe('students: roster import', () => {
       total: 20_000,
       created: 20_000,
       updated: 0,
+      unchanged: 0,
     });
     expect(count()).toBe(20_000);
     const some: Student = (await list({ search: '2023' })).items[0];

@@ -142,6 +142,7 @@ describe('teacher details for provincial forms', () => {
       total: 4,
       created: 4,
       updated: 0,
+      unchanged: 0,
     });
     const list: Teacher[] = await ok(t, 'teachers.list', {});
     expect(

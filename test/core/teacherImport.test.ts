@@ -67,7 +67,7 @@ describe('teacher import', () => {
       ['t002', '李四', '男', '副教授', '软件技术', '否', '√', '', ''],
     ];
     const result: ImportResult = await ok(t, 'teachers.importCommit', { file: await file(rows) });
-    expect(result).toEqual({ total: 2, created: 2, updated: 0 });
+    expect(result).toEqual({ total: 2, created: 2, updated: 0, unchanged: 0 });
     const teachers: Teacher[] = await ok(t, 'teachers.list', {});
     expect(
       teachers.map((x) => [
@@ -90,10 +90,17 @@ describe('teacher import', () => {
       total: 1,
       created: 0,
       updated: 1,
+      unchanged: 0,
     });
     const after: Teacher[] = await ok(t, 'teachers.list', {});
     expect(after).toHaveLength(2);
     expect(after.find((x) => x.name === '李四')?.title).toBe('教授');
+    // Once more: 李四 already holds every value, so nothing is written, audited or called updated.
+    expect(await ok(t, 'teachers.importCommit', { file: again })).toMatchObject({
+      updated: 0,
+      unchanged: 1,
+    });
+    expect(await ok(t, 'teachers.list', {})).toEqual(after);
     expect(
       readRows<{ n: number }>(t, "SELECT count(*) AS n FROM audit_log WHERE entity = 'teacher'")[0]
         .n,
@@ -127,12 +134,13 @@ describe('teacher import', () => {
       total: 1,
       created: 1,
       updated: 0,
+      unchanged: 0,
       leftOut: 1,
     });
     expect(auditEntries(t, 'teacher_import').map((e) => [e.entityId, e.after])).toEqual([
       [
         '教师名单.xlsx',
-        { fileName: '教师名单.xlsx', total: 1, created: 1, updated: 0, leftOut: 1 },
+        { fileName: '教师名单.xlsx', total: 1, created: 1, updated: 0, unchanged: 0, leftOut: 1 },
       ],
     ]);
   });

@@ -137,12 +137,14 @@ test.describe('学生', () => {
     );
     await expect(page.getByTestId('students-unmatched')).toContainText('物联网应用技术（2）');
 
-    // Importing the same roster again updates, never duplicates.
+    // Importing the same roster again matches every row, never duplicates, and says nothing changed.
     await page.getByRole('button', { name: '从名单导入' }).click();
     await pickFile(page, '2023级名单（已改正）.csv', rows);
     await expect(dialog.getByTestId('import-summary')).toContainText('（新增 0，更新 12）');
     await dialog.getByTestId('import-commit').click();
-    await expect(dialog.getByText('导入完成：新增 0 条，更新 12 条。')).toBeVisible();
+    await expect(
+      dialog.getByText('导入完成：新增 0 条，更新 0 条，另有 12 条与已保存的相同（未改动）。'),
+    ).toBeVisible();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await expect(page.getByText('共 12 条')).toBeVisible();
 

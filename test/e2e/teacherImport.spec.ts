@@ -55,10 +55,10 @@ test.describe('教师导入', () => {
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText(['张三']);
 
-    // The fixed sheet: 李四 is added, 张三 (the same 工号) updated.
+    // The fixed sheet: 李四 is added, 张三 (the same 工号, now 副教授) updated.
     await page.getByRole('button', { name: '从表格导入' }).click();
     const fixed = [
-      ['T001', '张三', '女', '讲师', '是', '是', '是'],
+      ['T001', '张三', '女', '副教授', '是', '是', '是'],
       ['T002', '李四', '男', '讲师', '是', '否', '是'],
     ];
     await pick('教师（已改正）.xlsx', fixed);
@@ -70,7 +70,10 @@ test.describe('教师导入', () => {
     await page.getByRole('button', { name: '从表格导入' }).click();
     await pick('教师（再次）.xlsx', fixed);
     await dialog.getByTestId('import-commit').click();
-    await expect(dialog.getByText('导入完成：新增 0 条，更新 2 条。')).toBeVisible();
+    // The same sheet again changes nothing, and the result says so instead of 更新 2.
+    await expect(
+      dialog.getByText('导入完成：新增 0 条，更新 0 条，另有 2 条与已保存的相同（未改动）。'),
+    ).toBeVisible();
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await expect(rows).toHaveCount(2);
     await expect(page.getByTestId('stat-dual')).toContainText('1');

@@ -71,7 +71,7 @@ export function ImportWizard({
       {phase === 'done' && done ? (
         <Result
           status="success"
-          title={t.importer.done(done.created, done.updated, words)}
+          title={t.importer.done(done, words)}
           subTitle={done.leftOut ? t.importer.leftOut(done.leftOut) : undefined}
         />
       ) : (

@@ -115,6 +115,7 @@ export function catalogueImportDefinition(
       const at = ctx.clock().toISOString();
       let created = 0;
       let updated = 0;
+      let unchanged = 0;
       rows.forEach(({ value }, index) => {
         const existing = repo.activeByName(value.name);
         if (existing) {
@@ -134,8 +135,8 @@ export function catalogueImportDefinition(
           if (changed) {
             repo.updateCertificate(current.id, fields, at);
             repo.writeLevels(current, levels, at);
-          }
-          updated += 1;
+            updated += 1;
+          } else unchanged += 1;
         } else {
           const fields = {
             name: value.name,
@@ -153,9 +154,9 @@ export function catalogueImportDefinition(
         }
         progress(index + 1);
       });
-      const summary = { fileName, total: rows.length, created, updated, leftOut };
+      const summary = { fileName, total: rows.length, created, updated, unchanged, leftOut };
       auditImport(ctx, 'certificate_import', fileName, summary, at);
-      return { total: rows.length, created, updated };
+      return { total: rows.length, created, updated, unchanged };
     },
   };
 }

@@ -378,6 +378,7 @@ export function studentImportDefinition(
       const write = studentImportWriter(db);
       let created = 0;
       let updated = 0;
+      let unchanged = 0;
       rows.forEach(({ value: v, rowNumber }, i) => {
         const target = match(v).target;
         const columns: StudentImportColumns = {
@@ -397,8 +398,9 @@ export function studentImportDefinition(
         try {
           if (target) {
             const changes = write.update(target.id, columns);
-            if (changes === 0 && !write.exists(target.id)) throw conflict(rowNumber);
-            updated += 1;
+            if (changes > 0) updated += 1;
+            else if (write.exists(target.id)) unchanged += 1;
+            else throw conflict(rowNumber);
           } else {
             write.insert(columns);
             created += 1;
@@ -411,9 +413,9 @@ export function studentImportDefinition(
         }
         progress(i + 1);
       });
-      const summary = { fileName, total: rows.length, created, updated, leftOut };
+      const summary = { fileName, total: rows.length, created, updated, unchanged, leftOut };
       auditImport(ctx, 'student_import', fileName, summary, at);
-      return { total: rows.length, created, updated };
+      return { total: rows.length, created, updated, unchanged };
     },
   };
 }

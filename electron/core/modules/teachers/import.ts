@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
-import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
+import {
+  teacherInputSchema,
+  type Teacher,
+  type TeacherData,
+} from '../../../../shared/contract/teachers';
 import { chinaDate } from '../../../../shared/domain/dates';
 import {
   birthMonthProblem,
@@ -268,20 +272,29 @@ export function teacherImportDefinition(
       const record = auditLog(ctx.db, 'teacher');
       let created = 0;
       let updated = 0;
+      let unchanged = 0;
       rows.forEach(({ value }, index) => {
         const existing = repo.findByStaffNo(value.staffNo);
-        const before = existing ? repo.get(existing.id) : null;
-        repo.check(value, existing?.id);
-        const id = existing ? existing.id : repo.insert(value, stamp.at);
-        if (existing) repo.update(existing.id, value, stamp.at);
-        record(stamp, id, existing ? 'update' : 'create', before, repo.get(id));
-        if (existing) updated += 1;
-        else created += 1;
+        const before = existing ? repo.get(existing.id) : undefined;
+        if (before && holdsAll(before, value)) unchanged += 1;
+        else {
+          repo.check(value, existing?.id);
+          const id = existing ? existing.id : repo.insert(value, stamp.at);
+          if (existing) repo.update(existing.id, value, stamp.at);
+          record(stamp, id, existing ? 'update' : 'create', before ?? null, repo.get(id));
+          if (existing) updated += 1;
+          else created += 1;
+        }
         progress(index + 1);
       });
-      const summary = { fileName, total: rows.length, created, updated, leftOut };
+      const summary = { fileName, total: rows.length, created, updated, unchanged, leftOut };
       auditImport(ctx, 'teacher_import', fileName, summary, stamp.at);
-      return { total: rows.length, created, updated };
+      return { total: rows.length, created, updated, unchanged };
     },
   };
+}
+
+/** Whether the saved teacher already holds every imported value (a row that changes nothing). */
+function holdsAll(saved: Teacher, row: TeacherData): boolean {
+  return (Object.keys(row) as (keyof TeacherData)[]).every((key) => saved[key] === row[key]);
 }

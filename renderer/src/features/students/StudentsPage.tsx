@@ -225,7 +225,7 @@ export function StudentsPage() {
               )
             }
             onImported={(r) => {
-              message.success(text.imported(r.created, r.updated, r.leftOut));
+              message.success(text.imported(r));
             }}
           />
         }

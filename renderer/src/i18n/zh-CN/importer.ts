@@ -3,6 +3,17 @@
 /** Row counts grouped as the tables' 共 1,200 条 beside them (导入 1200 行 read oddly). */
 const rows = (n: number) => n.toLocaleString('zh-CN');
 
+/** What an import's result counts (the contract's ImportResult). */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged?: number;
+  leftOut?: number;
+}
+
+/** The rows an import matched to saved records already holding the same values. */
+export const sameAsSaved = (n = 0) => (n > 0 ? `，另有 ${rows(n)} 条与已保存的相同（未改动）` : '');
+
 export const importer = {
   pickTitle: '点击或拖入文件',
   pickHint:
@@ -74,10 +85,10 @@ export const importer = {
   commitBlocked: (invalid: number) => `全部导入（${invalid} 行有错误）`,
   committing: '正在导入…',
   done: (
-    created: number,
-    updated: number,
+    { created, updated, unchanged }: ImportCounts,
     words: { create: string; update: string } = { create: '新增', update: '更新' },
-  ) => `导入完成：${words.create} ${created} 条，${words.update} ${updated} 条。`,
+  ) =>
+    `导入完成：${words.create} ${created} 条，${words.update} ${updated} 条${sameAsSaved(unchanged)}。`,
   leftOut: (n: number) => `有错误的 ${n} 行未导入。`,
   close: '关闭',
   failed: '导入失败',

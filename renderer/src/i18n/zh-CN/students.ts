@@ -1,5 +1,7 @@
 /* The text of students (renderer/src/features/students). */
 
+import { sameAsSaved, type ImportCounts } from './importer';
+
 export const students = {
   title: '学生',
   intro:
@@ -27,8 +29,8 @@ export const students = {
   pilotFilter: { all: '全部', pilot: '试点学生', other: '非试点' },
   saved: (name: string) => `已保存学生“${name}”`,
   deleted: (name: string) => `已删除学生“${name}”`,
-  imported: (created: number, updated: number, leftOut = 0) =>
-    `名单已导入：新增 ${created} 名，更新 ${updated} 名${leftOut > 0 ? `；有错误的 ${leftOut} 行未导入` : ''}`,
+  imported: ({ created, updated, unchanged, leftOut = 0 }: ImportCounts) =>
+    `名单已导入：新增 ${created} 名，更新 ${updated} 名${sameAsSaved(unchanged)}${leftOut > 0 ? `；有错误的 ${leftOut} 行未导入` : ''}`,
   unmatchedTag: '未匹配',
   what: (name: string, studentNo: string) => `学生“${name}”（学号 ${studentNo}）`,
   withCount: (label: string, n: string) => `${label}（${n}）`,
