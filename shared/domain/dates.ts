@@ -7,6 +7,13 @@ export function formatChineseDate(isoDate: string): string {
 }
 
 /** An agreement's term: '2020年9月1日 至 2023年8月31日' (an open end stays blank). */
+/** Why a dated record (`what`, e.g. 发证日期) cannot be on `on`, after `today`; null when it can. */
+export function afterTodayProblem(what: string, on: string, today: string): string | null {
+  return on > today
+    ? `${what}${formatChineseDate(on)}晚于今天（${formatChineseDate(today)}），请核对`
+    : null;
+}
+
 export function formatDateSpan(start: string, end: string | null): string {
   return `${formatChineseDate(start)} 至 ${end ? formatChineseDate(end) : ''}`.trimEnd();
 }

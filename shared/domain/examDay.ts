@@ -1,4 +1,4 @@
-import { formatChineseDate } from './dates';
+import { afterTodayProblem, formatChineseDate } from './dates';
 import { scoredStatuses, signupStatusLabels, type SignupStatus } from './exams';
 
 /**
@@ -32,9 +32,7 @@ export function issuedOnProblem(day: ExamDay, issuedOn: string): string | null {
   if (issuedOn < day.examDate) {
     return `发证日期${on}早于考核日期${formatChineseDate(day.examDate)}，请核对`;
   }
-  if (issuedOn > day.today)
-    return `发证日期${on}晚于今天（${formatChineseDate(day.today)}），请核对`;
-  return null;
+  return afterTodayProblem('发证日期', issuedOn, day.today);
 }
 
 /** Both checks for a result as it would be saved, each problem naming its field. */

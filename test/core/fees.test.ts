@@ -323,7 +323,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
       batchId: batches[0],
       invoiceNo: 'FP-001',
       amount: '1,000.50',
-      paidOn: '2026-05-20',
+      paidOn: '2026-02-20',
     });
     expect(p).toMatchObject({ amountFen: 100_050, batchLabel: '2026春初级' });
     await ok(t, 'fees.savePayment', {
@@ -334,6 +334,19 @@ describe('fees: payments, reconcile, statement, totals', () => {
       amount: 1000,
       paidOn: p.paidOn,
     });
+    // A payment dated after today (the clock's 2026-03-02) is refused on its field, and the
+    // saved one keeps its date: it would otherwise count in a week not yet begun.
+    const future = await fails(t, 'fees.savePayment', {
+      id: p.id,
+      organization: p.organization,
+      amount: 1000,
+      paidOn: '2026-03-03',
+    });
+    expect(future.code).toBe('VALIDATION');
+    expect(future.details).toEqual({
+      fields: [{ path: 'paidOn', message: '付款日期2026年3月3日晚于今天（2026年3月2日），请核对' }],
+    });
+    expect((await ok(t, 'fees.payments', {})).map((x) => x.paidOn)).toEqual(['2026-02-20']);
     const r = await ok(t, 'fees.reconcile', {});
     const b0 = r.byBatch.find((b) => b.key === String(batches[0]))!;
     expect(b0).toMatchObject({
@@ -441,7 +454,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
       organization: '某组织',
       batchId: batches[0],
       amount: 10,
-      paidOn: '2026-05-01',
+      paidOn: '2026-02-10',
     });
     const b = await ok(t, 'fees.history.batch', { batchId: batches[0] });
     expect(b.entries[0].entity).toBe('payment');

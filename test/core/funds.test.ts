@@ -237,12 +237,12 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 1_200,
-      paidOn: '2026-05-20',
+      paidOn: '2026-02-20',
     });
     await ok(t, 'fees.savePayment', {
       organization: WEB_ORGANIZATION,
       amount: 300,
-      paidOn: '2026-06-01',
+      paidOn: '2026-02-27',
     });
     await ok(t, 'fees.savePayment', {
       organization: WEB_ORGANIZATION,
@@ -275,7 +275,7 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 1_000,
-      paidOn: '2026-05-20',
+      paidOn: '2026-02-20',
     });
     expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(100_000);
     await ok(t, 'fees.deletePayment', { id: p1.id });
@@ -404,7 +404,7 @@ describe('funds: 试点经费使用情况表', () => {
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 1_200,
-      paidOn: '2026-05-20',
+      paidOn: '2026-02-20',
     });
 
     const file = await ok(t, 'funds.sheet', { year: 2026, projectId: web });
@@ -414,9 +414,9 @@ describe('funds: 试点经费使用情况表', () => {
     expect(table.header).toEqual(FUNDS_SHEET_HEADER);
     expect(table.lines.map((r) => [r[1], r[2], r[6], r[7], r[8]])).toEqual([
       ['收入', '奖补资金', '鄂财教〔2026〕8号', '见文号/发票号', 20_000],
+      ['支出', '考核费', 'FP-1', '见文号/发票号', 1_200],
       ['支出', '耗材', '', '无凭证', 300],
       ['支出', '师资培训', 'INV-77', '见文号/发票号', 25_000],
-      ['支出', '考核费', 'FP-1', '见文号/发票号', 1_200],
     ]);
     expect(table.total('收入合计')).toBe(20_000);
     expect(table.total('其中考核费')).toBe(1_200);
@@ -453,7 +453,7 @@ describe('funds: 首页', () => {
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 400,
-      paidOn: '2026-05-20',
+      paidOn: '2026-02-20',
     });
     const fee = await ok(
       t,
@@ -509,7 +509,7 @@ describe('funds: weekly figures', () => {
       await c('fees.savePayment', {
         organization: WEB_ORGANIZATION,
         amount: 200,
-        paidOn: '2026-03-03',
+        paidOn: '2026-03-02',
       });
 
       now = new Date(chinaInstant('2026-03-10', '09:00'));

@@ -437,7 +437,7 @@ describe('figures and exports', () => {
       organization: '工业和信息化部教育与考试中心',
       batchId: webJunior,
       amount: 900,
-      paidOn: '2026-03-06',
+      paidOn: '2026-03-04',
     });
     await call(t.core, 'fees.savePayment', {
       organization: '某机构',
@@ -515,7 +515,7 @@ describe('figures and exports', () => {
     ]);
     // A payment shows its 缴费日期 (here before the pilot start, recorded in week 10).
     expect(sent.payments.map((p) => [p.organization, p.paidOn, p.amountFen, p.action])).toEqual([
-      ['工业和信息化部教育与考试中心', '2026-03-06', 90000, 'create'],
+      ['工业和信息化部教育与考试中心', '2026-03-04', 90000, 'create'],
       ['某机构', '2026-02-20', 1250, 'create'],
     ]);
     // Recomputed now, the sent window gives the same figures.
@@ -649,7 +649,7 @@ describe('figures and exports', () => {
       'Web前端开发初级40210¥1,200.00¥900.00',
       '合计61310¥1,450.00¥912.50',
       '统计口径：按记录录入系统的时间',
-      '缴费日期 2026年3月6日 · 工业和信息化部教育与考试中心 · ¥900.00（新增）',
+      '缴费日期 2026年3月4日 · 工业和信息化部教育与考试中心 · ¥900.00（新增）',
       '二、本周工作进展完成Web前端开发初级考核报名。组织了一次模拟考试。',
       '五、典型经验无',
       '填报人签字：湖北示例职业技术学院（盖章）',

@@ -209,7 +209,7 @@ export async function buildSchool(call: DataCall, plan: SchoolPlan): Promise<Sch
       organization: '工业和信息化部教育与考试中心',
       batchId,
       amount: p.amount,
-      paidOn: '2026-05-20',
+      paidOn: '2026-02-20',
     });
     payments.push({ batchId, amountFen: fen(p.amount) });
   }

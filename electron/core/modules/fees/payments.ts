@@ -2,7 +2,8 @@ import type { Payment, Reconciliation, ReconcileRow } from '../../../../shared/c
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { CoreError, mustExist } from '../../errors';
+import { mustExist, validationError } from '../../errors';
+import { afterTodayProblem, chinaDate } from '../../../../shared/domain/dates';
 import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
 import { figuresByBatch } from './figures';
@@ -56,10 +57,11 @@ export function paymentsRepo(ctx: CoreContext) {
       const batches = loadBatches(db);
       if (input.batchId !== null && !batches.has(input.batchId)) {
         const message = '所选考核批次不存在（可能已被删除），请重新选择';
-        throw new CoreError('VALIDATION', `输入有误，未保存。${message}`, {
-          fields: [{ path: 'batchId', message }],
-        });
+        throw validationError([{ path: 'batchId', message }]);
       }
+      // A payment not made yet would count in a weekly report that has not begun.
+      const future = afterTodayProblem('付款日期', input.paidOn, chinaDate(ctx.clock()));
+      if (future) throw validationError([{ path: 'paidOn', message: future }]);
       const after = rows.save(input.id, (before, { at }) =>
         records.save(before?.id ?? null, { ...input, at }),
       );
