@@ -156,4 +156,29 @@ test.describe('1280×720', () => {
     await page.keyboard.press('PageDown');
     await expect.poll(async () => (await scroller()).y).toBe(before);
   });
+
+  test('the menu stays in view down a long page, and scrolls on its own to 设置', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    await openPage(page, '证书目录');
+    const menu = (name: string) => page.getByRole('menuitem', { name, exact: true });
+    // The page is longer than the window; at its foot the menu's top is still on screen.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight))
+      .toBe(true);
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect(menu('首页')).toBeInViewport();
+    // 18 items are taller than 720 pixels: the menu scrolls by itself, the page staying put.
+    const pageY = await page.evaluate(() => window.scrollY);
+    await page.locator('.frame-sider').hover();
+    await page.mouse.wheel(0, 800);
+    await expect(menu('设置')).toBeInViewport();
+    expect(await page.evaluate(() => window.scrollY)).toBe(pageY);
+    await menu('周报').click();
+    await expect(page.getByRole('heading', { level: 3, name: '周报' })).toBeVisible();
+  });
 });
