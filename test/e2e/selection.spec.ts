@@ -77,6 +77,8 @@ test.describe('selections mean what they say', () => {
     await expect(candidate('2023000025')).toBeChecked();
     await candidate('2023000025').uncheck();
     await expect(dialog.getByTestId('signup-count')).toHaveText('已勾选 40 人');
+    // No longer every one of them: the button offers to clear the choice, not 已全选 41.
+    await expect(dialog.getByRole('button', { name: '取消全选' })).toBeVisible();
     await dialog.locator('.ant-pagination-item-3').click();
     await expect(candidate('2023000041')).toBeChecked();
     await dialog.locator('.ant-pagination-item-1').click();
@@ -93,6 +95,17 @@ test.describe('selections mean what they say', () => {
     };
     expect(listed.total).toBe(40);
     expect(listed.items.map((s) => s.studentNo)).not.toContain('2023000025');
+    // Again: the 40 signed up cannot be ticked, so 全选 offers the one left.
+    await page.getByRole('button', { name: '报名学生' }).click();
+    await expect(dialog.getByTestId('candidate-summary')).toContainText(
+      '符合条件 41 人，其中已报名本批次 40 人',
+    );
+    await dialog.getByRole('button', { name: '全选符合条件的 1 人' }).click();
+    await expect(dialog.getByTestId('signup-count')).toHaveText('已勾选 1 人');
+    await dialog.getByRole('button', { name: '取消全选' }).click();
+    await expect(dialog.getByTestId('signup-count')).toHaveText('已勾选 0 人');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
 
     // 2. One withdrawn; a bulk 已缴费 over all 40 lists it with the reason, then changes 39.
     const first = signupRows(page).filter({ hasText: '2023000001' });

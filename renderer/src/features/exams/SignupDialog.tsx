@@ -104,8 +104,9 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   };
 
   // Signed-up students cannot be ticked, so `except` holds none of them.
+  const selectable = Math.max(0, (result?.total ?? 0) - (result?.signedUp ?? 0));
   const count = selection.all
-    ? Math.max(0, (result?.total ?? 0) - (result?.signedUp ?? 0) - selection.except.length)
+    ? Math.max(0, selectable - selection.except.length)
     : selection.ids.length;
   // Students ticked and not yet signed up: Esc, the X and 取消 ask before dropping the choice.
   const guard = useUnsavedGuard(count > 0);
@@ -246,12 +247,10 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
         </Typography.Text>
         <Button
           size="small"
-          disabled={!result || result.total === 0}
+          disabled={selectable === 0 && !selection.all}
           onClick={() => setSelection((sel) => (sel.all ? noSelection : { all: true, except: [] }))}
         >
-          {selection.all && result
-            ? text.selectAllActive(result.total)
-            : text.selectAll(result?.total ?? 0)}
+          {selection.all ? text.selectAllActive : text.selectAll(selectable)}
         </Button>
       </Flex>
       <DataTable<Candidate>

@@ -169,8 +169,10 @@ export const exams = {
     noProject: '该证书在考核年度没有试点项目，报名前会提醒确认。',
     projectNotConfirmed: (status: string) =>
       `该证书在考核年度的试点项目状态为“${status}”，尚未省级确认：报名前会提醒确认。`,
+    /** `n` leaves out the students already signed up, who cannot be ticked. */
     selectAll: (n: number) => `全选符合条件的 ${n} 人`,
-    selectAllActive: (n: number) => `已全选符合条件的 ${n} 人（取消）`,
+    // Not 已全选…: some may have been unticked since; 已勾选 N 人 beside it says how many.
+    selectAllActive: '取消全选',
     selected: (n: number) => `已勾选 ${n} 人`,
     submit: '报名',
     nothingSelected: '请先勾选学生，或点击“全选符合条件”',
