@@ -291,8 +291,15 @@ test.describe('费用台账', () => {
     await page.locator('.ant-drawer-close').click();
     await expect(statement).toBeHidden();
 
-    // 6. Fix it: the 中级 paid by the school again; the violation clears.
+    // 6. Fix it: the 中级 paid by the school again; the violation clears. The withdrawn 初级
+    // offers no 修改 (the core would refuse it), and says why.
     await page.getByRole('tab', { name: '台账' }).click();
+    await page.locator('#fees-search').fill(twice.studentNo);
+    await expect(ledger(page)).toHaveAttribute('data-search', twice.studentNo);
+    const withdrawnRow = rowOf(page, twice.studentNo).filter({ hasText: '2026春初级' });
+    await expect(withdrawnRow).toContainText('已撤销');
+    await expect(withdrawnRow.getByRole('button', { name: '修改' })).toHaveCount(0);
+    await expect(withdrawnRow.getByTitle('报名已撤销，不能修改考核费或付费方')).toHaveText('修改');
     await changeOne(page, twice.studentNo, '2026秋中级');
     await choose(page, 'fees-new-payer', '学校承担');
     await saveChange(page);

@@ -238,16 +238,22 @@ const LedgerTable = memo(function LedgerTable({
         key: 'actions',
         width: 56,
         fixed: 'right',
-        render: (_, r) => (
-          <button
-            type="button"
-            style={linkButton}
-            onClick={() => onChangeRows([r.id])}
-            data-testid={`fees-change-${r.id}`}
-          >
-            {text.change}
-          </button>
-        ),
+        // A withdrawn sign-up has no fee to change (the core refuses it): said, not offered.
+        render: (_, r) =>
+          r.status === 'withdrawn' ? (
+            <span style={muted} title={text.changeWithdrawn} data-testid={`fees-change-${r.id}`}>
+              {text.change}
+            </span>
+          ) : (
+            <button
+              type="button"
+              style={linkButton}
+              onClick={() => onChangeRows([r.id])}
+              data-testid={`fees-change-${r.id}`}
+            >
+              {text.change}
+            </button>
+          ),
       },
     ];
     // queryKey stands for the query parts read above.

@@ -85,6 +85,7 @@ export const fees = {
   selectRow: (name: string) => `选择 ${name} 的报名`,
   selectPage: '选择本页全部报名',
   change: '修改',
+  changeWithdrawn: '报名已撤销，不能修改考核费或付费方',
   rules: {
     schoolPaidTitle: '试点学生至少一个证书由学校承担（通知第四部分）',
     schoolPaidOk: '没有只有自费报名的试点学生。',
