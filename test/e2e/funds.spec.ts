@@ -77,6 +77,13 @@ test.describe('试点经费', () => {
     await page.getByRole('button', { name: '登记收入' }).click();
     const income = openDialog(page);
     await choose(page, 'fund-project', PROJECT);
+    // 学生自愿自费 with no student-paid sign-up: the empty list says why and what to do.
+    await choose(page, 'fund-kind', '学生自愿自费（加考证书考核费）');
+    await page.locator('.ant-select', { has: page.locator('#fund-signup') }).click();
+    await expect(page.locator('.ant-select-dropdown').filter({ visible: true })).toContainText(
+      '没有付费方为“学生自愿自费”的有效报名：请先在费用台账中把加考证书的报名改为学生自愿自费',
+    );
+    await page.keyboard.press('Escape');
     await choose(page, 'fund-kind', '奖补资金');
     await income.locator('#fund-amount').fill('20000');
     await fillDate(page, 'fund-date', '2026年3月1日');

@@ -177,6 +177,7 @@ export function FundFormModal({
             showSearch
             optionFilterProp="label"
             placeholder={text.signupPlaceholder}
+            notFoundContent={studentFees.data?.length === 0 ? text.noStudentFees : undefined}
             loading={studentFees.state === 'loading'}
             options={(studentFees.data ?? []).map((o) => ({
               value: o.signupId,

@@ -55,6 +55,8 @@ export const funds = {
   editSpendingTitle: '修改支出',
   signupPlaceholder: '选择学生自愿自费（加考证书）的报名',
   signupRecorded: '（已登记）',
+  noStudentFees:
+    '没有付费方为“学生自愿自费”的有效报名：请先在费用台账中把加考证书的报名改为学生自愿自费',
   fields: {
     projectId: '试点项目',
     source: '收入来源',
