@@ -1,10 +1,13 @@
 /** Money is kept in integer fen (分); these convert at the edges (forms, sheets, documents). */
 
+import { halfWidthNumber } from './text';
+
 const yuanPattern = /^\d{1,9}(\.\d{1,2})?$/;
 
 /** Parses a yuan amount such as "1234.5" or 1234.5 into fen; undefined when not a valid amount. */
 export function yuanToFen(value: string | number): number | undefined {
-  const text = typeof value === 'number' ? String(value) : value.trim().replace(/[,，¥￥\s]/g, '');
+  const text =
+    typeof value === 'number' ? String(value) : halfWidthNumber(value).replace(/[,¥￥\s]/g, '');
   if (!yuanPattern.test(text)) return undefined;
   const [whole, fraction = ''] = text.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));

@@ -23,6 +23,17 @@ export function normalizeText(value: string): string {
     .trim();
 }
 
+// Full-width digits, signs (＋－), separators (，．) and the ideographic full stop (。) a Chinese
+// keyboard gives for a decimal point.
+const fullWidthNumber = /[\uFF10-\uFF19\uFF0B-\uFF0E\u3002]/g;
+
+/** A number as typed with a Chinese keyboard (３００．５, 300。5) in half-width form: 300.5. */
+export function halfWidthNumber(text: string): string {
+  return text.replace(fullWidthNumber, (c) =>
+    c === '\u3002' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
 /** Like normalizeText, but keeps line breaks (for multi-line notes): spaces collapse per line. */
 export function normalizeMultilineText(value: string): string {
   return value

@@ -44,6 +44,8 @@ test.describe('1280×720', () => {
       await expect(errorOf(page, id)).toHaveText([negative('金额')]);
       await box.fill('');
       await expect(errorOf(page, id)).toHaveText(['请填写金额']);
+      await box.fill('１，２００．５');
+      await expect(errorOf(page, id)).toHaveCount(0);
       await discard(page);
     };
 
@@ -73,6 +75,11 @@ test.describe('1280×720', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(errorOf(page, 'batch_fee')).toHaveText([negative('每人考核费')]);
     await expect(dialog).toBeVisible();
+    // A Chinese keyboard's full-width digits and 。 are read as the amount, not emptied.
+    await fee.fill('３００。５');
+    await fee.blur();
+    await expect(fee).toHaveValue('300.50');
+    await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
   });
 
   test('a long form dialog fits the window: its title and 保存 stay on screen', async ({

@@ -1,7 +1,8 @@
-import { Col, Form, InputNumber, type FormItemProps, type InputNumberProps } from 'antd';
+import { Col, Form, type FormItemProps, type InputNumberProps } from 'antd';
 import { isValidElement } from 'react';
 import type { z } from 'zod';
 import { dateField } from './DateInput';
+import { NumberInput } from './NumberInput';
 import { zodRule } from './zodRule';
 
 interface FieldProps extends FormItemProps {
@@ -49,5 +50,5 @@ export function DateField({ schema, rules = [], ...item }: FieldProps) {
  * contract's rule says what is wrong with what was typed.
  */
 export function MoneyInput(props: InputNumberProps<number>) {
-  return <InputNumber<number> style={{ width: '100%' }} precision={2} prefix="¥" {...props} />;
+  return <NumberInput style={{ width: '100%' }} precision={2} prefix="¥" {...props} />;
 }

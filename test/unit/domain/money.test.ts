@@ -15,6 +15,10 @@ describe('money in fen', () => {
     ['1234.56', 123456],
     ['1,234.56', 123456],
     ['¥ 300', 30000],
+    // A Chinese keyboard's full-width digits and its 。 for the decimal point.
+    ['３００', 30000],
+    ['１，２００．５', 120050],
+    ['300。5', 30050],
     [0.1, 10],
     [0.29, 29],
   ] as const)('%s yuan is %i fen', (yuan, fen) => {
