@@ -43,11 +43,16 @@ export function DateField({ schema, rules = [], ...item }: FieldProps) {
   return <Field {...item} {...dateField(...(schema ? [zodRule(schema)] : []), ...rules)} />;
 }
 
+/** A number box as wide as its field. */
+export function NumberInput(props: InputNumberProps<number>) {
+  return <InputNumber<number> style={{ width: '100%' }} {...props} />;
+}
+
 /**
  * An amount in yuan (¥, two decimals). No min: the box would report an amount below it (-5) as
  * empty, so the field said 请填写, and on leaving silently change it to the min; without one the
  * contract's rule says what is wrong with what was typed.
  */
 export function MoneyInput(props: InputNumberProps<number>) {
-  return <InputNumber<number> style={{ width: '100%' }} precision={2} prefix="¥" {...props} />;
+  return <NumberInput precision={2} prefix="¥" {...props} />;
 }

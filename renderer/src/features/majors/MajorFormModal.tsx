@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Input, Row, Select } from 'antd';
 import {
   majorFields,
   type Major,
@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels } from '../../../../shared/domain/majors';
 import { FormModal } from '../../components/FormModal';
-import { Field, labelledOptions } from '../../components/formFields';
+import { Field, labelledOptions, NumberInput } from '../../components/formFields';
 import { t } from '../../i18n';
 
 interface Props {
@@ -75,7 +75,7 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
           tooltip={t.majors.help.catalogueYear}
           schema={majorFields.catalogueYear}
         >
-          <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
+          <NumberInput suffix={t.majors.yearSuffix} />
         </Field>
         <Field
           span={10}
@@ -84,7 +84,7 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
           required
           schema={majorFields.firstEnrolmentYear}
         >
-          <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
+          <NumberInput suffix={t.majors.yearSuffix} />
         </Field>
         <Field
           span={14}
@@ -93,7 +93,7 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
           required
           schema={majorFields.annualEnrolment}
         >
-          <InputNumber style={{ width: '100%' }} suffix={t.majors.peopleSuffix} />
+          <NumberInput suffix={t.majors.peopleSuffix} />
         </Field>
       </Row>
     </FormModal>

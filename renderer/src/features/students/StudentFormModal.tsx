@@ -1,16 +1,5 @@
 import { chinaDate } from '../../../../shared/domain/dates';
-import {
-  Alert,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import type { Major } from '../../../../shared/contract/majors';
 import {
@@ -26,7 +15,7 @@ import {
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
 import { FormModal } from '../../components/FormModal';
-import { Field, labelledOptions } from '../../components/formFields';
+import { Field, labelledOptions, NumberInput } from '../../components/formFields';
 import { MajorSelect } from '../majors/MajorSelect';
 import { StudentPhoto } from '../photos/StudentPhoto';
 import { formatDate } from '../../components/format';
@@ -217,12 +206,7 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
           <SuggestInput placeholder={p.className} suggestions={classes} allowClear />
         </Field>
         <Field span={8} name="entryYear" label={f.entryYear} schema={studentFields.entryYear}>
-          <InputNumber
-            placeholder={p.entryYear}
-            style={{ width: '100%' }}
-            precision={0}
-            controls={false}
-          />
+          <NumberInput placeholder={p.entryYear} precision={0} controls={false} />
         </Field>
         <Field span={8} name="phone" label={f.phone} schema={studentFields.phone}>
           <Input placeholder={p.phone} />

@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { App, Button, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import {
   weeklySettingsSchema,
@@ -22,7 +22,7 @@ import { useConfirmedRun } from '../../components/useConfirmedRun';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { useWeeklyStore } from './weeklyStore';
-import { DateField, Field } from '../../components/formFields';
+import { DateField, Field, NumberInput } from '../../components/formFields';
 
 const tx = t.weekly;
 const shape = weeklySettingsSchema.shape;
@@ -146,12 +146,7 @@ export function WeeklySettingsForm({
           extra={tx.help.notOnTimeThreshold}
         >
           {/* No min/max: the box would silently change 0 to 2; the contract's rule says the range. */}
-          <InputNumber
-            id="weekly-notOnTimeThreshold"
-            precision={0}
-            addonAfter="期"
-            style={{ width: '100%' }}
-          />
+          <NumberInput id="weekly-notOnTimeThreshold" precision={0} addonAfter="期" />
         </Field>
         <Field
           span={12}
