@@ -9,6 +9,8 @@ interface FieldProps extends FormItemProps {
   schema?: z.ZodType;
   /** The grid column the field fills, when it sits in a `<Row>`. */
   span?: number;
+  /** The share of a `<Flex>` row the field takes, when it sits in one. */
+  flex?: number;
 }
 
 /** The id an input was given in place of the form's own, which its label must then point to. */
@@ -18,11 +20,12 @@ function inputId(children: FormItemProps['children']): string | undefined {
 }
 
 /** One form field (label, input and the contract's rule), optionally in its grid column. */
-export function Field({ schema, span, rules, ...item }: FieldProps) {
+export function Field({ schema, span, flex, rules, ...item }: FieldProps) {
   const id = inputId(item.children);
   const field = (
     <Form.Item
       {...(id === undefined ? {} : { htmlFor: id })}
+      {...(flex === undefined ? {} : { style: { flex } })}
       {...item}
       rules={schema ? [zodRule(schema), ...(rules ?? [])] : rules}
     />

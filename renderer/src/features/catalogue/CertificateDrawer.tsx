@@ -341,7 +341,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
                     <Field
                       name={[item.name, 'text']}
                       schema={requirementItemSchema.shape.text}
-                      style={{ flex: 1 }}
+                      flex={1}
                     >
                       <Input
                         id={`certificate-requirement-${index}`}

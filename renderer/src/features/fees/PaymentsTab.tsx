@@ -104,30 +104,13 @@ function PaymentModal({ payment, onClose }: { payment: Payment | null; onClose: 
         />
       </Form.Item>
       <Flex gap={16}>
-        <Field
-          name="invoiceNo"
-          label={f.invoiceNo}
-          schema={paymentFields.invoiceNo}
-          style={{ flex: 1 }}
-        >
+        <Field name="invoiceNo" label={f.invoiceNo} schema={paymentFields.invoiceNo} flex={1}>
           <Input id="payment-invoice" />
         </Field>
-        <Field
-          name="amount"
-          label={f.amount}
-          schema={paymentFields.amount}
-          required
-          style={{ flex: 1 }}
-        >
+        <Field name="amount" label={f.amount} schema={paymentFields.amount} required flex={1}>
           <Input id="payment-amount" inputMode="decimal" />
         </Field>
-        <DateField
-          name="paidOn"
-          label={f.paidOn}
-          required
-          schema={paymentFields.paidOn}
-          style={{ flex: 1 }}
-        >
+        <DateField name="paidOn" label={f.paidOn} required schema={paymentFields.paidOn} flex={1}>
           <DateInput id="payment-date" />
         </DateField>
       </Flex>
