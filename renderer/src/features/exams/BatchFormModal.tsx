@@ -7,7 +7,7 @@ import {
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { SaveDeclined } from '../../components/formErrors';
 import { useConfirmedRun } from '../../components/useConfirmedRun';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from '../examSites/places';
@@ -39,11 +39,8 @@ interface Values {
   note?: string;
 }
 
-interface Props {
+interface Props extends RecordFormProps<ExamBatch, BatchSaveInput> {
   batch: ExamBatch | null;
-  saving: boolean;
-  onSave: (input: BatchSaveInput) => Promise<ExamBatch>;
-  onClose: () => void;
 }
 
 function toValues(batch: ExamBatch | null): Values {

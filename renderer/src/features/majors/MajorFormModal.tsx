@@ -6,15 +6,12 @@ import {
   type MajorSaveInput,
 } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels } from '../../../../shared/domain/majors';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { Field, labelledOptions, NumberInput } from '../../components/formFields';
 import { t } from '../../i18n';
 
-interface Props {
+interface Props extends RecordFormProps<Major, MajorSaveInput> {
   major: Major | null;
-  saving: boolean;
-  onSave: (input: MajorSaveInput) => Promise<Major>;
-  onClose: () => void;
 }
 
 const defaults: Partial<MajorInput> = { catalogueYear: 2021, annualEnrolment: 0 };

@@ -12,7 +12,7 @@ import {
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
 import { DateInput } from '../../components/DateInput';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { DateField, Field, NumberInput } from '../../components/formFields';
 
@@ -25,11 +25,8 @@ interface SiteValues {
   agreementEnd?: string | null;
 }
 
-interface Props {
+interface Props extends RecordFormProps<TrainingSite, SiteSaveInput> {
   site: TrainingSite | null;
-  saving: boolean;
-  onSave: (input: SiteSaveInput) => Promise<TrainingSite>;
-  onClose: () => void;
 }
 
 function toFormValues(site: TrainingSite | null): SiteValues {

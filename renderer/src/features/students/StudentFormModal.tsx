@@ -14,7 +14,7 @@ import {
   type IdType,
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { Field, labelledOptions, NumberInput } from '../../components/formFields';
 import { MajorSelect } from '../majors/MajorSelect';
 import { StudentPhoto } from '../photos/StudentPhoto';
@@ -23,13 +23,10 @@ import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { SuggestInput } from '../../components/SuggestInput';
 
-interface Props {
+interface Props extends RecordFormProps<Student, StudentSaveInput> {
   student: Student | null;
   majors: readonly Major[];
   classes: readonly string[];
-  saving: boolean;
-  onSave: (input: StudentSaveInput) => Promise<Student>;
-  onClose: () => void;
 }
 
 interface FormValues {
