@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain/fees';
 import { DataTable } from '../../components/DataTable';
 import { MultiFilterSelect } from '../../components/FilterSelect';
-import { formatDate, formatFen } from '../../components/format';
+import { formatCount, formatDate, formatFen } from '../../components/format';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
@@ -30,7 +30,6 @@ import {
 
 const text = t.fees;
 const c = text.columns;
-const count = (n: number) => n.toLocaleString('zh-CN');
 
 const linkButton = {
   border: 0,
@@ -114,7 +113,7 @@ const Filters = memo(function Filters() {
         onChange={(ids) => void setQuery({ certificateIds: ids })}
         options={(facets?.certificates ?? []).map((x) => ({
           value: x.id,
-          label: `${x.name}（${count(x.signups)}）`,
+          label: `${x.name}（${formatCount(x.signups)}）`,
         }))}
       />
       <MultiFilterSelect
@@ -124,7 +123,10 @@ const Filters = memo(function Filters() {
         searchable
         value={batchIds}
         onChange={(ids) => void setQuery({ batchIds: ids })}
-        options={batches.map((b) => ({ value: b.id, label: `${b.label}（${count(b.signups)}）` }))}
+        options={batches.map((b) => ({
+          value: b.id,
+          label: `${b.label}（${formatCount(b.signups)}）`,
+        }))}
       />
     </>
   );
@@ -294,9 +296,9 @@ const Summary = memo(function Summary() {
   const { signups, feeFen, withdrawn } = result.figures;
   return (
     <Typography.Text type="secondary" data-testid="fees-summary">
-      {text.summary(count(signups), formatFen(feeFen))}
+      {text.summary(formatCount(signups), formatFen(feeFen))}
       {withdrawn.signups > 0 &&
-        `；${text.withdrawnLine(count(withdrawn.signups), formatFen(withdrawn.feeFen))}`}
+        `；${text.withdrawnLine(formatCount(withdrawn.signups), formatFen(withdrawn.feeFen))}`}
     </Typography.Text>
   );
 });
