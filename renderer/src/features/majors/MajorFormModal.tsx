@@ -22,6 +22,32 @@ function toFormValues(major: Major | null): Partial<MajorInput> {
   return { code, name, level, catalogueYear, firstEnrolmentYear, annualEnrolment };
 }
 
+/** One of the major's required numbers (years, students a year) with its unit. */
+function NumberField({
+  name,
+  span,
+  tooltip,
+  suffix,
+}: {
+  name: 'catalogueYear' | 'firstEnrolmentYear' | 'annualEnrolment';
+  span: number;
+  tooltip?: string;
+  suffix: string;
+}) {
+  return (
+    <Field
+      span={span}
+      name={name}
+      label={t.majors.fields[name]}
+      required
+      tooltip={tooltip}
+      schema={majorFields[name]}
+    >
+      <NumberInput suffix={suffix} />
+    </Field>
+  );
+}
+
 /** Create or edit one major; validates with the contract's field schemas. */
 export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<MajorInput>();
@@ -64,34 +90,14 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
             options={labelledOptions(majorLevels, majorLevelLabels)}
           />
         </Field>
-        <Field
+        <NumberField
           span={14}
           name="catalogueYear"
-          label={f.catalogueYear}
-          required
           tooltip={t.majors.help.catalogueYear}
-          schema={majorFields.catalogueYear}
-        >
-          <NumberInput suffix={t.majors.yearSuffix} />
-        </Field>
-        <Field
-          span={10}
-          name="firstEnrolmentYear"
-          label={f.firstEnrolmentYear}
-          required
-          schema={majorFields.firstEnrolmentYear}
-        >
-          <NumberInput suffix={t.majors.yearSuffix} />
-        </Field>
-        <Field
-          span={14}
-          name="annualEnrolment"
-          label={f.annualEnrolment}
-          required
-          schema={majorFields.annualEnrolment}
-        >
-          <NumberInput suffix={t.majors.peopleSuffix} />
-        </Field>
+          suffix={t.majors.yearSuffix}
+        />
+        <NumberField span={10} name="firstEnrolmentYear" suffix={t.majors.yearSuffix} />
+        <NumberField span={14} name="annualEnrolment" suffix={t.majors.peopleSuffix} />
       </Row>
     </FormModal>
   );
