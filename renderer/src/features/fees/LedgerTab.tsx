@@ -15,7 +15,12 @@ import { formatCount, formatDate, formatFen } from '../../components/format';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
-import { pagedTableChange, serverSortColumn, sortOfTable } from '../../components/serverSort';
+import {
+  pagedTableChange,
+  serverFilterColumn,
+  serverSortColumn,
+  sortOfTable,
+} from '../../components/serverSort';
 import { t } from '../../i18n';
 import { noWrap } from '../../components/noWrap';
 import { FeeChangeModal } from './FeeChangeModal';
@@ -206,8 +211,7 @@ const LedgerTable = memo(function LedgerTable({
         key: 'status',
         dataIndex: 'status',
         width: 80,
-        filters: signupStatuses.map((value) => ({ text: signupStatusLabels[value], value })),
-        filteredValue: query.statuses.length ? query.statuses : null,
+        ...serverFilterColumn(signupStatuses, signupStatusLabels, query.statuses),
         render: (s: LedgerRow['status']) =>
           s === 'withdrawn' ? (
             <span style={muted}>{signupStatusLabels[s]}</span>
@@ -220,8 +224,7 @@ const LedgerTable = memo(function LedgerTable({
         key: 'payer',
         dataIndex: 'payer',
         width: 120,
-        filters: payers.map((value) => ({ text: payerLabels[value], value })),
-        filteredValue: query.payers.length ? query.payers : null,
+        ...serverFilterColumn(payers, payerLabels, query.payers),
         render: (p: LedgerRow['payer']) =>
           p === 'student' ? <span style={studentTag}>{payerLabels[p]}</span> : payerLabels[p],
       },

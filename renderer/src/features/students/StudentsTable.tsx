@@ -10,7 +10,12 @@ import { formatCount } from '../../components/format';
 import { useTableHeight } from '../../components/useTableHeight';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { pagedTableChange, serverSortColumn, sortOfTable } from '../../components/serverSort';
+import {
+  pagedTableChange,
+  serverFilterColumn,
+  serverSortColumn,
+  sortOfTable,
+} from '../../components/serverSort';
 import { t } from '../../i18n';
 import {
   useStudentFacets,
@@ -183,8 +188,7 @@ export const StudentsTable = memo(function StudentsTable({
         dataIndex: 'gender',
         width: 84,
         render: (g: Student['gender']) => genderLabels[g],
-        filters: genders.map((value) => ({ text: genderLabels[value], value })),
-        filteredValue: query.genders.length ? query.genders : null,
+        ...serverFilterColumn(genders, genderLabels, query.genders),
         ...sortable('gender'),
       },
       {
