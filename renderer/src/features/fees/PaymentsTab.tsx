@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import { ActionLink, ConfirmLink } from '../../components/RowActions';
 import { useState, type CSSProperties } from 'react';
 import {
   paymentFields,
@@ -241,19 +242,13 @@ export function PaymentsTab() {
                 width: 120,
                 render: (_, p) => (
                   <Flex gap={8}>
-                    <Button type="link" size="small" onClick={() => setEditing(p)}>
-                      {t.common.edit}
-                    </Button>
-                    <Popconfirm
+                    <ActionLink onClick={() => setEditing(p)}>{t.common.edit}</ActionLink>
+                    <ConfirmLink
                       title={text.deleteConfirm(`${p.organization} ${formatFen(p.amountFen)}`)}
-                      okText={t.common.confirm}
-                      cancelText={t.common.cancel}
                       onConfirm={() => void remove(p)}
                     >
-                      <Button type="link" size="small" danger>
-                        {t.common.delete}
-                      </Button>
-                    </Popconfirm>
+                      {t.common.delete}
+                    </ConfirmLink>
                   </Flex>
                 ),
               },
