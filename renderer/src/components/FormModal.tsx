@@ -4,6 +4,15 @@ import { t } from '../i18n';
 import { reportSaveError, validatedValues } from './formErrors';
 import { useUnsavedGuard } from './useUnsavedGuard';
 
+/** What a list page gives the create/edit dialog of one of its records. */
+export interface RecordFormProps<R, I> {
+  /** The save in flight. */
+  saving: boolean;
+  /** Stores the input (with the record's id when editing) and answers the stored record. */
+  onSave: (input: I) => Promise<R>;
+  onClose: () => void;
+}
+
 interface Props<V> {
   form: FormInstance<V>;
   /** The form's name: field ids are `<name>_<field>`. */

@@ -1,14 +1,19 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Popconfirm } from 'antd';
+import { Button, Popconfirm, type ButtonProps } from 'antd';
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
+
+/** A table row's small link that acts at once (编辑, 下载, 预览…), usually an icon and a word. */
+export function ActionLink(props: Omit<ButtonProps, 'type' | 'size'>) {
+  return <Button type="link" size="small" {...props} />;
+}
 
 /** A table row's 编辑 link. */
 export function EditLink({ onClick, testId }: { onClick: () => void; testId?: string }) {
   return (
-    <Button type="link" size="small" icon={<EditOutlined />} onClick={onClick} data-testid={testId}>
+    <ActionLink icon={<EditOutlined />} onClick={onClick} data-testid={testId}>
       {t.common.edit}
-    </Button>
+    </ActionLink>
   );
 }
 

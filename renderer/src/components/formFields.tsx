@@ -2,7 +2,7 @@ import { Col, Form, type FormItemProps, type InputNumberProps } from 'antd';
 import { isValidElement } from 'react';
 import type { z } from 'zod';
 import { dateField } from './DateInput';
-import { NumberInput } from './NumberInput';
+import { NumberBox } from './NumberBox';
 import { zodRule } from './zodRule';
 
 interface FieldProps extends FormItemProps {
@@ -10,6 +10,8 @@ interface FieldProps extends FormItemProps {
   schema?: z.ZodType;
   /** The grid column the field fills, when it sits in a `<Row>`. */
   span?: number;
+  /** The share of a `<Flex>` row the field takes, when it sits in one. */
+  flex?: number;
 }
 
 /** The id an input was given in place of the form's own, which its label must then point to. */
@@ -19,11 +21,12 @@ function inputId(children: FormItemProps['children']): string | undefined {
 }
 
 /** One form field (label, input and the contract's rule), optionally in its grid column. */
-export function Field({ schema, span, rules, ...item }: FieldProps) {
+export function Field({ schema, span, flex, rules, ...item }: FieldProps) {
   const id = inputId(item.children);
   const field = (
     <Form.Item
       {...(id === undefined ? {} : { htmlFor: id })}
+      {...(flex === undefined ? {} : { style: { flex } })}
       {...item}
       rules={schema ? [zodRule(schema), ...(rules ?? [])] : rules}
     />
@@ -44,11 +47,16 @@ export function DateField({ schema, rules = [], ...item }: FieldProps) {
   return <Field {...item} {...dateField(...(schema ? [zodRule(schema)] : []), ...rules)} />;
 }
 
+/** A number box as wide as its field. */
+export function NumberInput(props: InputNumberProps<number>) {
+  return <NumberBox style={{ width: '100%' }} {...props} />;
+}
+
 /**
  * An amount in yuan (¥, two decimals). No min: the box would report an amount below it (-5) as
  * empty, so the field said 请填写, and on leaving silently change it to the min; without one the
  * contract's rule says what is wrong with what was typed.
  */
 export function MoneyInput(props: InputNumberProps<number>) {
-  return <NumberInput style={{ width: '100%' }} precision={2} prefix="¥" {...props} />;
+  return <NumberInput precision={2} prefix="¥" {...props} />;
 }

@@ -14,6 +14,9 @@ export const formatDate = (iso: string | null | undefined) => formatTime(iso, 'Y
 export const formatDateTime = (iso: string | null | undefined) =>
   formatTime(iso, 'YYYY年M月D日 HH:mm');
 
+/** A count with thousands separators: 12,345. */
+export const formatCount = (n: number) => n.toLocaleString('zh-CN');
+
 export { formatFen } from '../../../shared/domain/money';
 
 /** Sorts text the way a Chinese reader expects (pinyin order), for table sorters. */

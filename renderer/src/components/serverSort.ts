@@ -17,6 +17,21 @@ export function serverSortColumn<K extends string>(sort: ServerSort<K>, key: K) 
   return { key, sorter: true, sortOrder, sortDirections: ['ascend', 'descend'] as SortOrder[] };
 }
 
+/**
+ * The filter of a column the core filters by a domain's values: each value under its label, and
+ * those the query holds ticked.
+ */
+export function serverFilterColumn<V extends string>(
+  values: readonly V[],
+  labels: Readonly<Record<V, string>>,
+  chosen: readonly V[],
+) {
+  return {
+    filters: values.map((value) => ({ text: labels[value], value })),
+    filteredValue: chosen.length ? [...chosen] : null,
+  };
+}
+
 /** The sort a table's change asks for; `fallback` when no column is sorted. */
 export function sortOfTable<K extends string, R>(
   sorter: SorterResult<R> | SorterResult<R>[],

@@ -8,7 +8,7 @@ import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import { limitText, type ExamForm } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { DateInput } from '../../components/DateInput';
 import {
@@ -29,11 +29,8 @@ interface Values {
   note?: string;
 }
 
-interface Props {
+interface Props extends RecordFormProps<FeeAgreement, AgreementSaveInput> {
   agreement: FeeAgreement | null;
-  saving: boolean;
-  onSave: (input: AgreementSaveInput) => Promise<FeeAgreement>;
-  onClose: () => void;
 }
 
 /**

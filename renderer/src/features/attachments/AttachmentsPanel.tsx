@@ -47,7 +47,7 @@ import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
-import { ConfirmLink } from '../../components/RowActions';
+import { ActionLink, ConfirmLink } from '../../components/RowActions';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
@@ -235,32 +235,20 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
       render: (_value, link) => (
         <Space size={0} wrap>
           {isImageExtension(link.ext) && (
-            <Button
-              type="link"
-              size="small"
-              icon={<EyeOutlined />}
-              onClick={() => void onPreview(link)}
-            >
+            <ActionLink icon={<EyeOutlined />} onClick={() => void onPreview(link)}>
               {tx.preview}
-            </Button>
+            </ActionLink>
           )}
-          <Button
-            type="link"
-            size="small"
+          <ActionLink
             icon={<DownloadOutlined />}
             loading={busyId === link.id}
             onClick={() => void onDownload(link)}
           >
             {tx.download}
-          </Button>
-          <Button
-            type="link"
-            size="small"
-            icon={<EditOutlined />}
-            onClick={() => setRenaming(link)}
-          >
+          </ActionLink>
+          <ActionLink icon={<EditOutlined />} onClick={() => setRenaming(link)}>
             {tx.rename}
-          </Button>
+          </ActionLink>
           <ConfirmLink
             title={tx.removeTitle(link.name)}
             description={

@@ -4,13 +4,13 @@ import {
   FileZipOutlined,
   RollbackOutlined,
 } from '@ant-design/icons';
-import { Button, Space, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { BackupEntry } from '../../../../shared/contract/backup';
 import { formatBytes } from '../../../../shared/domain/attachments';
 import { backupKindLabels, backupKinds, type BackupKind } from '../../../../shared/domain/backup';
 import { DataTable } from '../../components/DataTable';
-import { ConfirmLink } from '../../components/RowActions';
+import { ActionLink, ConfirmLink } from '../../components/RowActions';
 import dayjs from 'dayjs';
 import { t } from '../../i18n';
 
@@ -73,33 +73,21 @@ export function BackupTable({
       key: 'actions',
       render: (_, entry) => (
         <Space size="small">
-          <Button
-            type="link"
-            size="small"
-            icon={<RollbackOutlined />}
-            onClick={() => onRestore(entry)}
-          >
+          <ActionLink icon={<RollbackOutlined />} onClick={() => onRestore(entry)}>
             {tx.restore}
-          </Button>
+          </ActionLink>
           {onDownloadArchive && (
-            <Button
-              type="link"
-              size="small"
+            <ActionLink
               icon={<FileZipOutlined />}
               title={tx.downloadArchiveTip}
               onClick={() => onDownloadArchive(entry)}
             >
               {tx.downloadArchive}
-            </Button>
+            </ActionLink>
           )}
-          <Button
-            type="link"
-            size="small"
-            icon={<DownloadOutlined />}
-            onClick={() => onDownload(entry)}
-          >
+          <ActionLink icon={<DownloadOutlined />} onClick={() => onDownload(entry)}>
             {tx.download}
-          </Button>
+          </ActionLink>
           {onDelete && (
             <ConfirmLink
               title={tx.confirmDeleteTitle(formatBackupTime(entry.createdAt))}

@@ -18,6 +18,7 @@ import {
   Space,
   Typography,
 } from 'antd';
+import type { z } from 'zod';
 import { useCallback, useEffect, useState } from 'react';
 import {
   batchSchema,
@@ -65,6 +66,26 @@ export interface CertificateFormValues {
 
 const batchOptions = ['第一批', '第二批', '第三批', '第四批'].map((value) => ({ value }));
 const text = t.catalogue.form;
+
+/** A one-line text field of the certificate, with its label and placeholder. */
+function TextField({
+  name,
+  id,
+  ...field
+}: {
+  name: 'name' | 'organization' | 'organizationCode';
+  id: string;
+  span: number;
+  required?: boolean;
+  tooltip?: string;
+  schema: z.ZodType;
+}) {
+  return (
+    <Field name={name} label={text.fields[name]} {...field}>
+      <Input id={id} placeholder={text.placeholders[name]} allowClear />
+    </Field>
+  );
+}
 
 function toFormValues(certificate: Certificate | null): CertificateFormValues {
   const levels = Object.fromEntries(
@@ -238,28 +259,20 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       >
         <Card title={text.sections.basic} size="small" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
-            <Field
+            <TextField
               span={24}
               name="name"
-              label={text.fields.name}
+              id="certificate-name"
               required
               schema={certificateNameSchema}
-            >
-              <Input id="certificate-name" placeholder={text.placeholders.name} allowClear />
-            </Field>
-            <Field
+            />
+            <TextField
               span={16}
               name="organization"
-              label={text.fields.organization}
+              id="certificate-organization"
               required
               schema={organizationSchema}
-            >
-              <Input
-                id="certificate-organization"
-                placeholder={text.placeholders.organization}
-                allowClear
-              />
-            </Field>
+            />
             <Field span={8} name="batch" label={text.fields.batch} schema={batchSchema}>
               <SuggestInput
                 id="certificate-batch"
@@ -268,19 +281,13 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
                 allowClear
               />
             </Field>
-            <Field
+            <TextField
               span={12}
               name="organizationCode"
-              label={text.fields.organizationCode}
+              id="certificate-organization-code"
               tooltip={text.organizationCodeHint}
               schema={organizationCodeSchema}
-            >
-              <Input
-                id="certificate-organization-code"
-                placeholder={text.placeholders.organizationCode}
-                allowClear
-              />
-            </Field>
+            />
             <Field span={24} name="source" label={text.fields.source} schema={sourceSchema}>
               <Input.TextArea
                 id="certificate-source"
@@ -341,7 +348,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
                     <Field
                       name={[item.name, 'text']}
                       schema={requirementItemSchema.shape.text}
-                      style={{ flex: 1 }}
+                      flex={1}
                     >
                       <Input
                         id={`certificate-requirement-${index}`}

@@ -31,10 +31,9 @@ function lines(found: readonly OverCapViolation[]): string[] {
 export function useOverCapConfirm() {
   const { modal } = App.useApp();
   return async (certificate: Certificate, limits: FeeLimitInput[]): Promise<boolean> => {
-    const [now, after] = await Promise.all([
-      invoke('catalogue.overCapWith', { id: certificate.id, limits: certificate.limits }),
-      invoke('catalogue.overCapWith', { id: certificate.id, limits }),
-    ]);
+    const overCapWith = (tried: FeeLimitInput[]) =>
+      invoke('catalogue.overCapWith', { id: certificate.id, limits: tried });
+    const [now, after] = await Promise.all([overCapWith(certificate.limits), overCapWith(limits)]);
     const already = new Set(now.map(keyOf));
     const added = after.filter((v) => !already.has(keyOf(v)));
     if (added.length === 0) return true;

@@ -11,7 +11,7 @@ import {
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
 import { DateInput } from '../../components/DateInput';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from './places';
@@ -27,11 +27,8 @@ interface Values {
   note?: string;
 }
 
-interface Props {
+interface Props extends RecordFormProps<ExamSite, ExamSiteSaveInput> {
   site: ExamSite | null;
-  saving: boolean;
-  onSave: (input: ExamSiteSaveInput) => Promise<ExamSite>;
-  onClose: () => void;
 }
 
 /** Create or edit a 考核站点 application: certificate, status, valid period and covered places. */

@@ -1,4 +1,4 @@
-import { App, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Col, Form, Input, Row, Select, type InputNumberProps } from 'antd';
 import {
   batchFields,
   type BatchSaveInput,
@@ -7,9 +7,9 @@ import {
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { SaveDeclined } from '../../components/formErrors';
-import { PilotError } from '../../api/client';
+import { useConfirmedRun } from '../../components/useConfirmedRun';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from '../examSites/places';
 import { t } from '../../i18n';
 import { DateInput } from '../../components/DateInput';
@@ -20,7 +20,7 @@ import {
   limitHint,
   usePickedLimit,
 } from './formParts';
-import { DateField, Field } from '../../components/formFields';
+import { DateField, Field, NumberInput } from '../../components/formFields';
 
 interface Values {
   certificateId?: number;
@@ -39,11 +39,8 @@ interface Values {
   note?: string;
 }
 
-interface Props {
+interface Props extends RecordFormProps<ExamBatch, BatchSaveInput> {
   batch: ExamBatch | null;
-  saving: boolean;
-  onSave: (input: BatchSaveInput) => Promise<ExamBatch>;
-  onClose: () => void;
 }
 
 function toValues(batch: ExamBatch | null): Values {
@@ -71,32 +68,45 @@ function toValues(batch: ExamBatch | null): Values {
   };
 }
 
+/** One of the batch's numbers in half the row, with its placeholder. */
+function NumberField({
+  name,
+  tooltip,
+  ...input
+}: {
+  name: 'capacity' | 'passScore' | 'theoryWeight';
+  tooltip?: string;
+} & InputNumberProps<number>) {
+  return (
+    <Field
+      span={12}
+      name={name}
+      label={t.exams.fields[name]}
+      tooltip={tooltip}
+      schema={batchFields[name]}
+    >
+      <NumberInput placeholder={t.exams.placeholders[name]} {...input} />
+    </Field>
+  );
+}
+
 /**
  * Create or edit an exam batch; the fee is typed in yuan and checked against the cap (or approved
  * fee) in force on the exam date for the exam form.
  */
 export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
   const [form] = Form.useForm<Values>();
-  const { modal } = App.useApp();
   const placeOptions = usePlaceOptions();
   const place = Form.useWatch('place', form);
   const text = t.exams;
   const picked = usePickedLimit(form, 'examDate');
   const { certificate } = picked;
 
-  /** Asks whether to save a batch whose place is not an approved 考核站点 (the core's warning). */
-  const confirmPlace = (question: string) =>
-    new Promise<boolean>((resolve) => {
-      modal.confirm({
-        title: t.examSites.verdict.confirmTitle,
-        width: 520,
-        content: <Typography.Paragraph>{question}</Typography.Paragraph>,
-        okText: t.examSites.verdict.confirmOk,
-        cancelText: t.common.cancel,
-        onOk: () => resolve(true),
-        onCancel: () => resolve(false),
-      });
-    });
+  // A place that is not an approved 考核站点 is asked about (the core's warning says which).
+  const run = useConfirmedRun({
+    title: t.examSites.verdict.confirmTitle,
+    okText: t.examSites.verdict.confirmOk,
+  });
 
   const save = async (values: Values): Promise<string> => {
     const chosen = values.place ? placeOf(values.place) : null;
@@ -117,13 +127,7 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
       note: values.note ?? '',
     } as BatchSaveInput;
     const withId = batch ? { ...input, id: batch.id } : input;
-    try {
-      await onSave(withId);
-    } catch (error) {
-      if (!(error instanceof PilotError) || error.shape.code !== 'NEEDS_CONFIRMATION') throw error;
-      if (!(await confirmPlace(error.shape.message))) throw new SaveDeclined();
-      await onSave({ ...withId, confirm: true });
-    }
+    if ((await run((confirm) => onSave({ ...withId, confirm }))) === null) throw new SaveDeclined();
     return text.saved;
   };
 
@@ -184,43 +188,15 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
             extra={limitHint(picked)}
           />
         </Col>
-        <Field span={12} name="capacity" label={text.fields.capacity} schema={batchFields.capacity}>
-          <InputNumber
-            style={{ width: '100%' }}
-            min={1}
-            precision={0}
-            placeholder={text.placeholders.capacity}
-          />
-        </Field>
-        <Field
-          span={12}
-          name="passScore"
-          label={text.fields.passScore}
-          tooltip={text.scoringHelp}
-          schema={batchFields.passScore}
-        >
-          <InputNumber
-            style={{ width: '100%' }}
-            min={0}
-            max={1000}
-            placeholder={text.placeholders.passScore}
-          />
-        </Field>
-        <Field
-          span={12}
+        <NumberField name="capacity" min={1} precision={0} />
+        <NumberField name="passScore" tooltip={text.scoringHelp} min={0} max={1000} />
+        <NumberField
           name="theoryWeight"
-          label={text.fields.theoryWeight}
           tooltip={text.scoringHelp}
-          schema={batchFields.theoryWeight}
-        >
-          <InputNumber
-            style={{ width: '100%' }}
-            min={0}
-            max={100}
-            precision={0}
-            placeholder={text.placeholders.theoryWeight}
-          />
-        </Field>
+          min={0}
+          max={100}
+          precision={0}
+        />
         <Field span={24} name="note" label={text.fields.note} schema={batchFields.note}>
           <Input.TextArea rows={2} />
         </Field>

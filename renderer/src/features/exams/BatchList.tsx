@@ -1,5 +1,5 @@
 import { TeamOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { ActionLink } from '../../components/RowActions';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import type { ExamBatch } from '../../../../shared/contract/exams';
@@ -112,15 +112,13 @@ export function BatchList() {
       remove,
       width: 220,
       before: (batch) => (
-        <Button
-          type="link"
-          size="small"
+        <ActionLink
           icon={<TeamOutlined />}
           onClick={() => go(`exams/${batch.id}`)}
           data-testid={`batch-open-${batch.id}`}
         >
           {text.open}
-        </Button>
+        </ActionLink>
       ),
     }),
   ];

@@ -1,4 +1,4 @@
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import type { FormRule } from 'antd';
 import type { Signup } from '../../../../shared/contract/exams';
 import {
@@ -12,7 +12,7 @@ import { mutate } from '../../api/queryCache';
 import { FormModal } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { DateInput, dateField } from '../../components/DateInput';
-import { Field } from '../../components/formFields';
+import { Field, NumberInput } from '../../components/formFields';
 
 interface Values {
   status: SignupStatus;
@@ -114,7 +114,7 @@ export function ResultModal({ signup, onSaved, onClose }: Props) {
           dependencies={deps}
           rules={[resultRule('score')]}
         >
-          <InputNumber style={{ width: '100%' }} min={0} max={1000} />
+          <NumberInput min={0} max={1000} />
         </Field>
         <Field
           span={12}

@@ -1,5 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, Tag, Tooltip } from 'antd';
+import { Tag, Tooltip } from 'antd';
+import { ActionLink } from '../../components/RowActions';
 import type { ColumnsType } from 'antd/es/table/interface';
 import type { Signup, SignupSortKey } from '../../../../shared/contract/exams';
 import {
@@ -103,16 +104,14 @@ export function signupColumns(
       // In view on narrower screens, where the table scrolls sideways.
       fixed: 'right',
       render: (_, s) => (
-        <Button
-          type="link"
-          size="small"
+        <ActionLink
           icon={<EditOutlined />}
           disabled={['withdrawn', 'absent', 'violation'].includes(s.status)}
           onClick={() => onEdit(s)}
           data-testid={`signup-result-${s.studentNo}`}
         >
           {text.result}
-        </Button>
+        </ActionLink>
       ),
     },
   ];

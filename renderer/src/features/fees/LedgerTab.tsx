@@ -11,11 +11,16 @@ import {
 } from '../../../../shared/domain/fees';
 import { DataTable } from '../../components/DataTable';
 import { MultiFilterSelect } from '../../components/FilterSelect';
-import { formatDate, formatFen } from '../../components/format';
+import { formatCount, formatDate, formatFen } from '../../components/format';
 import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { useTableHeight } from '../../components/useTableHeight';
 import { useNavigation } from '../../app/navigationStore';
-import { pagedTableChange, serverSortColumn, sortOfTable } from '../../components/serverSort';
+import {
+  pagedTableChange,
+  serverFilterColumn,
+  serverSortColumn,
+  sortOfTable,
+} from '../../components/serverSort';
 import { t } from '../../i18n';
 import { noWrap } from '../../components/noWrap';
 import { FeeChangeModal } from './FeeChangeModal';
@@ -30,7 +35,6 @@ import {
 
 const text = t.fees;
 const c = text.columns;
-const count = (n: number) => n.toLocaleString('zh-CN');
 
 const linkButton = {
   border: 0,
@@ -114,7 +118,7 @@ const Filters = memo(function Filters() {
         onChange={(ids) => void setQuery({ certificateIds: ids })}
         options={(facets?.certificates ?? []).map((x) => ({
           value: x.id,
-          label: `${x.name}（${count(x.signups)}）`,
+          label: `${x.name}（${formatCount(x.signups)}）`,
         }))}
       />
       <MultiFilterSelect
@@ -124,7 +128,10 @@ const Filters = memo(function Filters() {
         searchable
         value={batchIds}
         onChange={(ids) => void setQuery({ batchIds: ids })}
-        options={batches.map((b) => ({ value: b.id, label: `${b.label}（${count(b.signups)}）` }))}
+        options={batches.map((b) => ({
+          value: b.id,
+          label: `${b.label}（${formatCount(b.signups)}）`,
+        }))}
       />
     </>
   );
@@ -204,8 +211,7 @@ const LedgerTable = memo(function LedgerTable({
         key: 'status',
         dataIndex: 'status',
         width: 80,
-        filters: signupStatuses.map((value) => ({ text: signupStatusLabels[value], value })),
-        filteredValue: query.statuses.length ? query.statuses : null,
+        ...serverFilterColumn(signupStatuses, signupStatusLabels, query.statuses),
         render: (s: LedgerRow['status']) =>
           s === 'withdrawn' ? (
             <span style={muted}>{signupStatusLabels[s]}</span>
@@ -218,8 +224,7 @@ const LedgerTable = memo(function LedgerTable({
         key: 'payer',
         dataIndex: 'payer',
         width: 120,
-        filters: payers.map((value) => ({ text: payerLabels[value], value })),
-        filteredValue: query.payers.length ? query.payers : null,
+        ...serverFilterColumn(payers, payerLabels, query.payers),
         render: (p: LedgerRow['payer']) =>
           p === 'student' ? <span style={studentTag}>{payerLabels[p]}</span> : payerLabels[p],
       },
@@ -300,9 +305,9 @@ const Summary = memo(function Summary() {
   const { signups, feeFen, withdrawn } = result.figures;
   return (
     <Typography.Text type="secondary" data-testid="fees-summary">
-      {text.summary(count(signups), formatFen(feeFen))}
+      {text.summary(formatCount(signups), formatFen(feeFen))}
       {withdrawn.signups > 0 &&
-        `；${text.withdrawnLine(count(withdrawn.signups), formatFen(withdrawn.feeFen))}`}
+        `；${text.withdrawnLine(formatCount(withdrawn.signups), formatFen(withdrawn.feeFen))}`}
     </Typography.Text>
   );
 });

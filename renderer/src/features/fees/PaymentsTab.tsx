@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Table, Typography } from 'antd';
+import { ActionLink, ConfirmLink } from '../../components/RowActions';
 import { useState, type CSSProperties } from 'react';
 import {
   paymentFields,
@@ -104,30 +105,13 @@ function PaymentModal({ payment, onClose }: { payment: Payment | null; onClose: 
         />
       </Form.Item>
       <Flex gap={16}>
-        <Field
-          name="invoiceNo"
-          label={f.invoiceNo}
-          schema={paymentFields.invoiceNo}
-          style={{ flex: 1 }}
-        >
+        <Field name="invoiceNo" label={f.invoiceNo} schema={paymentFields.invoiceNo} flex={1}>
           <Input id="payment-invoice" />
         </Field>
-        <Field
-          name="amount"
-          label={f.amount}
-          schema={paymentFields.amount}
-          required
-          style={{ flex: 1 }}
-        >
+        <Field name="amount" label={f.amount} schema={paymentFields.amount} required flex={1}>
           <Input id="payment-amount" inputMode="decimal" />
         </Field>
-        <DateField
-          name="paidOn"
-          label={f.paidOn}
-          required
-          schema={paymentFields.paidOn}
-          style={{ flex: 1 }}
-        >
+        <DateField name="paidOn" label={f.paidOn} required schema={paymentFields.paidOn} flex={1}>
           <DateInput id="payment-date" />
         </DateField>
       </Flex>
@@ -258,19 +242,13 @@ export function PaymentsTab() {
                 width: 120,
                 render: (_, p) => (
                   <Flex gap={8}>
-                    <Button type="link" size="small" onClick={() => setEditing(p)}>
-                      {t.common.edit}
-                    </Button>
-                    <Popconfirm
+                    <ActionLink onClick={() => setEditing(p)}>{t.common.edit}</ActionLink>
+                    <ConfirmLink
                       title={text.deleteConfirm(`${p.organization} ${formatFen(p.amountFen)}`)}
-                      okText={t.common.confirm}
-                      cancelText={t.common.cancel}
                       onConfirm={() => void remove(p)}
                     >
-                      <Button type="link" size="small" danger>
-                        {t.common.delete}
-                      </Button>
-                    </Popconfirm>
+                      {t.common.delete}
+                    </ConfirmLink>
                   </Flex>
                 ),
               },

@@ -1,7 +1,7 @@
 import { Card, Table, Typography } from 'antd';
 import type { TotalsRow } from '../../../../shared/contract/fees';
 import { payerLabels } from '../../../../shared/domain/fees';
-import { formatFen } from '../../components/format';
+import { formatCount, formatFen } from '../../components/format';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
 import { useQuery } from '../../api/useQuery';
@@ -34,7 +34,7 @@ function TotalsTable({
             dataIndex: 'signups',
             width: 90,
             align: 'right',
-            render: (n: number) => n.toLocaleString('zh-CN'),
+            render: formatCount,
             sorter: (a, b) => a.signups - b.signups,
           },
           {
@@ -80,12 +80,12 @@ export function TotalsTab() {
       {data && (
         <>
           <Typography.Paragraph data-testid="totals-all">
-            {text.all(data.all.signups.toLocaleString('zh-CN'), formatFen(data.all.totalFen))}
+            {text.all(formatCount(data.all.signups), formatFen(data.all.totalFen))}
           </Typography.Paragraph>
           {data.withdrawn.signups > 0 && (
             <Typography.Paragraph type="secondary" data-testid="totals-withdrawn">
               {text.withdrawn(
-                data.withdrawn.signups.toLocaleString('zh-CN'),
+                formatCount(data.withdrawn.signups),
                 formatFen(data.withdrawn.feeFen),
               )}
             </Typography.Paragraph>

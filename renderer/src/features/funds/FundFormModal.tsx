@@ -146,13 +146,7 @@ export function FundFormModal({
       }
     >
       <Flex gap={16}>
-        <Field
-          name="projectId"
-          label={f.projectId}
-          required
-          schema={fundFields.projectId}
-          style={{ flex: 2 }}
-        >
+        <Field name="projectId" label={f.projectId} required schema={fundFields.projectId} flex={2}>
           <Select
             id="fund-project"
             showSearch
@@ -165,7 +159,7 @@ export function FundFormModal({
           label={income ? f.source : f.category}
           required
           schema={income ? incomeFields.source : spendingFields.category}
-          style={{ flex: 2 }}
+          flex={2}
         >
           <Select id="fund-kind" options={kinds} />
         </Field>
@@ -197,13 +191,7 @@ export function FundFormModal({
         </Form.Item>
       )}
       <Flex gap={16}>
-        <Field
-          name="amount"
-          label={f.amount}
-          required
-          schema={fundFields.amount}
-          style={{ flex: 1 }}
-        >
+        <Field name="amount" label={f.amount} required schema={fundFields.amount} flex={1}>
           <Input id="fund-amount" inputMode="decimal" />
         </Field>
         <DateField
@@ -211,7 +199,7 @@ export function FundFormModal({
           label={f.occurredOn}
           required
           schema={fundFields.occurredOn}
-          style={{ flex: 1 }}
+          flex={1}
         >
           <DateInput id="fund-date" />
         </DateField>
@@ -221,7 +209,7 @@ export function FundFormModal({
           name={partyName}
           label={income ? f.sourceName : f.payee}
           schema={income ? incomeFields.sourceName : spendingFields.payee}
-          style={{ flex: 1 }}
+          flex={1}
         >
           <Input id="fund-party" />
         </Field>
@@ -231,7 +219,7 @@ export function FundFormModal({
           extra={income && source === 'award' ? f.documentNoHint : undefined}
           required={income && source === 'award'}
           schema={income ? incomeFields.documentNo : spendingFields.invoiceNo}
-          style={{ flex: 1 }}
+          flex={1}
         >
           <Input id="fund-reference" />
         </Field>

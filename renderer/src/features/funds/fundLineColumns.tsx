@@ -1,4 +1,5 @@
-import { Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Flex, Space, Tag, Typography } from 'antd';
+import { ActionLink, ConfirmLink } from '../../components/RowActions';
 import type { ColumnsType } from 'antd/es/table';
 import type { FundLine } from '../../../../shared/contract/funds';
 import {
@@ -121,24 +122,16 @@ export function fundLineColumns({
       fixed: 'right',
       render: (_, l) =>
         l.entryId === null ? (
-          <Button type="link" size="small" onClick={onEditPayment}>
-            {text.editPayment}
-          </Button>
+          <ActionLink onClick={onEditPayment}>{text.editPayment}</ActionLink>
         ) : (
           <Flex gap={8}>
-            <Button type="link" size="small" onClick={() => onEdit(l)}>
-              {t.common.edit}
-            </Button>
-            <Popconfirm
+            <ActionLink onClick={() => onEdit(l)}>{t.common.edit}</ActionLink>
+            <ConfirmLink
               title={text.deleteConfirm(`${l.categoryLabel} ${formatFen(l.amountFen)}`)}
-              okText={t.common.confirm}
-              cancelText={t.common.cancel}
               onConfirm={() => onDelete(l)}
             >
-              <Button type="link" size="small" danger>
-                {t.common.delete}
-              </Button>
-            </Popconfirm>
+              {t.common.delete}
+            </ConfirmLink>
           </Flex>
         ),
     },

@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Row, Select } from 'antd';
+import { Form, Input, Row, Select } from 'antd';
 import {
   majorFields,
   type Major,
@@ -6,15 +6,12 @@ import {
   type MajorSaveInput,
 } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels } from '../../../../shared/domain/majors';
-import { FormModal } from '../../components/FormModal';
-import { Field, labelledOptions } from '../../components/formFields';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
+import { Field, labelledOptions, NumberInput } from '../../components/formFields';
 import { t } from '../../i18n';
 
-interface Props {
+interface Props extends RecordFormProps<Major, MajorSaveInput> {
   major: Major | null;
-  saving: boolean;
-  onSave: (input: MajorSaveInput) => Promise<Major>;
-  onClose: () => void;
 }
 
 const defaults: Partial<MajorInput> = { catalogueYear: 2021, annualEnrolment: 0 };
@@ -23,6 +20,32 @@ function toFormValues(major: Major | null): Partial<MajorInput> {
   if (!major) return defaults;
   const { code, name, level, catalogueYear, firstEnrolmentYear, annualEnrolment } = major;
   return { code, name, level, catalogueYear, firstEnrolmentYear, annualEnrolment };
+}
+
+/** One of the major's required numbers (years, students a year) with its unit. */
+function NumberField({
+  name,
+  span,
+  tooltip,
+  suffix,
+}: {
+  name: 'catalogueYear' | 'firstEnrolmentYear' | 'annualEnrolment';
+  span: number;
+  tooltip?: string;
+  suffix: string;
+}) {
+  return (
+    <Field
+      span={span}
+      name={name}
+      label={t.majors.fields[name]}
+      required
+      tooltip={tooltip}
+      schema={majorFields[name]}
+    >
+      <NumberInput suffix={suffix} />
+    </Field>
+  );
 }
 
 /** Create or edit one major; validates with the contract's field schemas. */
@@ -67,34 +90,14 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
             options={labelledOptions(majorLevels, majorLevelLabels)}
           />
         </Field>
-        <Field
+        <NumberField
           span={14}
           name="catalogueYear"
-          label={f.catalogueYear}
-          required
           tooltip={t.majors.help.catalogueYear}
-          schema={majorFields.catalogueYear}
-        >
-          <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
-        </Field>
-        <Field
-          span={10}
-          name="firstEnrolmentYear"
-          label={f.firstEnrolmentYear}
-          required
-          schema={majorFields.firstEnrolmentYear}
-        >
-          <InputNumber style={{ width: '100%' }} suffix={t.majors.yearSuffix} />
-        </Field>
-        <Field
-          span={14}
-          name="annualEnrolment"
-          label={f.annualEnrolment}
-          required
-          schema={majorFields.annualEnrolment}
-        >
-          <InputNumber style={{ width: '100%' }} suffix={t.majors.peopleSuffix} />
-        </Field>
+          suffix={t.majors.yearSuffix}
+        />
+        <NumberField span={10} name="firstEnrolmentYear" suffix={t.majors.yearSuffix} />
+        <NumberField span={14} name="annualEnrolment" suffix={t.majors.peopleSuffix} />
       </Row>
     </FormModal>
   );

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, Form, Input, InputNumber, Select, Table, Typography } from 'antd';
+import { Alert, Form, Input, Select, Table, Typography } from 'antd';
 import {
   majorFields,
   type Major,
@@ -10,6 +10,7 @@ import { majorLevelLabels, majorLevels, type MajorLevel } from '../../../../shar
 import type { ImportGroupValue } from '../../../../shared/contract/imports';
 import { mutate } from '../../api/queryCache';
 import { FormModal } from '../../components/FormModal';
+import { NumberInput } from '../../components/formFields';
 import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 
@@ -52,7 +53,7 @@ function inputOf(field: (typeof editable)[number], label: string): ReactNode {
       />
     );
   }
-  return <InputNumber aria-label={label} style={{ width: '100%' }} />;
+  return <NumberInput aria-label={label} />;
 }
 
 /** “510299 某专业” carries its code; a bare name leaves the code to type. */

@@ -1,6 +1,6 @@
-import { Flex, Input, Tooltip, Typography } from 'antd';
+import { Flex, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useListSearch } from '../../components/useListSearch';
 import type { Major } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels, splitMajorCode } from '../../../../shared/domain/majors';
 import { DataTable } from '../../components/DataTable';
@@ -16,18 +16,16 @@ export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
   return `${major.code} ${major.name}`;
 }
 
+const majorTexts = (major: Major) => [major.code, major.name];
+
 export function MajorsPage() {
   const { items, loadState, loadError, saving, load, save, usage, remove } = useMajors();
-  const [search, setSearch] = useState('');
   const { edit, dialog } = useEditDialog<Major>((major, close) => (
     <MajorFormModal major={major} saving={saving} onSave={save} onClose={close} />
   ));
   const f = t.majors.fields;
 
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return q ? items.filter((m) => m.code.includes(q) || m.name.toLowerCase().includes(q)) : items;
-  }, [items, search]);
+  const { rows, box } = useListSearch(items, majorTexts, t.majors.searchPlaceholder);
 
   const columns: ColumnsType<Major> = [
     {
@@ -96,13 +94,7 @@ export function MajorsPage() {
         load={{ state: loadState, error: loadError, retry: load }}
       >
         <Flex gap={8} style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            placeholder={t.majors.searchPlaceholder}
-            style={{ maxWidth: 320 }}
-            onChange={(e) => setSearch(e.target.value)}
-            aria-label={t.majors.searchPlaceholder}
-          />
+          {box}
         </Flex>
         <DataTable<Major>
           rowKey="id"

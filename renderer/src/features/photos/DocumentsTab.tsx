@@ -1,5 +1,6 @@
 import { DeleteOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { ActionLink } from '../../components/RowActions';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import type { DocumentChecklistRow } from '../../../../shared/contract/photos';
@@ -85,9 +86,7 @@ export function DocumentsTab({ batchId }: { batchId: number }) {
         <Tag color="green" title={doc.name}>
           {text.present}
         </Tag>
-        <Button
-          size="small"
-          type="link"
+        <ActionLink
           icon={<EyeOutlined />}
           onClick={() =>
             void run(key, async () => {
@@ -98,7 +97,7 @@ export function DocumentsTab({ batchId }: { batchId: number }) {
           }
         >
           {text.open}
-        </Button>
+        </ActionLink>
         <Popconfirm
           title={text.removeTitle(row.name, candidateDocumentLabels[kind])}
           okText={t.common.confirm}

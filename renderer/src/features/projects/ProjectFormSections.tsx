@@ -24,7 +24,7 @@ import {
 import { t } from '../../i18n';
 import type { ReferenceData } from './projectsStore';
 import { sectionId } from './sections';
-import { Field } from '../../components/formFields';
+import { Field, NumberInput } from '../../components/formFields';
 
 /*
  * The project form's sections, one card each, in the order of the 申报表. They live inside the
@@ -96,7 +96,7 @@ export function BasicSection({
           />
         </Field>
         <Field span={8} name="year" label={t.projects.fields.year} required schema={shape.year}>
-          <InputNumber id="project-year" min={2019} max={2100} style={{ width: '100%' }} />
+          <NumberInput id="project-year" min={2019} max={2100} />
         </Field>
         <Field
           span={24}

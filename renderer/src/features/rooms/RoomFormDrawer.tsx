@@ -26,7 +26,7 @@ import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { t } from '../../i18n';
-import { Field, MoneyInput } from '../../components/formFields';
+import { Field, MoneyInput, NumberInput } from '../../components/formFields';
 
 interface EquipmentValues {
   id?: number;
@@ -150,7 +150,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
             <Input placeholder={r.placeholders.name} autoFocus />
           </Field>
           <Field span={6} name="areaM2" label={r.fields.areaM2} required schema={roomFields.areaM2}>
-            <InputNumber style={{ width: '100%' }} min={0} precision={2} />
+            <NumberInput min={0} precision={2} />
           </Field>
           <Field
             span={6}
@@ -159,7 +159,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
             required
             schema={roomFields.workstations}
           >
-            <InputNumber style={{ width: '100%' }} min={0} precision={0} />
+            <NumberInput min={0} precision={0} />
           </Field>
         </Row>
         <Typography.Title level={5}>{r.fields.equipment}</Typography.Title>
@@ -205,7 +205,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
                   </Col>
                   <Col span={col.quantity}>
                     <Field name={[field.name, 'quantity']} schema={equipmentFields.quantity}>
-                      <InputNumber style={{ width: '100%' }} min={1} precision={0} />
+                      <NumberInput min={1} precision={0} />
                     </Field>
                   </Col>
                   <Col span={col.unitValue}>

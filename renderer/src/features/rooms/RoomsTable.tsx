@@ -1,6 +1,6 @@
-import { Flex, Input, Table, Typography } from 'antd';
+import { Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useListSearch } from '../../components/useListSearch';
 import type { Equipment, TrainingRoom } from '../../../../shared/contract/rooms';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatFen } from '../../components/format';
@@ -54,20 +54,13 @@ interface Props {
   onEdit: (room: TrainingRoom) => void;
 }
 
+/** A room is found by its name or an item of its equipment. */
+const roomTexts = (room: TrainingRoom) => [room.name, ...room.equipment.map((e) => e.name)];
+
 export function RoomsTable({ onEdit }: Props) {
   const { items, usage, remove } = useRooms();
-  const [search, setSearch] = useState('');
   const r = t.rooms;
-
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    if (!q) return items;
-    return items.filter(
-      (room) =>
-        room.name.toLowerCase().includes(q) ||
-        room.equipment.some((e) => e.name.toLowerCase().includes(q)),
-    );
-  }, [items, search]);
+  const { rows, box } = useListSearch(items, roomTexts, r.searchPlaceholder);
   const grandTotal = rows.reduce((sum, room) => sum + room.totalValueFen, 0);
 
   const columns: ColumnsType<TrainingRoom> = [
@@ -116,13 +109,7 @@ export function RoomsTable({ onEdit }: Props) {
   return (
     <>
       <Flex gap={12} align="center" justify="space-between" style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={r.searchPlaceholder}
-          style={{ maxWidth: 320 }}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label={r.searchPlaceholder}
-        />
+        {box}
         <Typography.Text type="secondary" data-testid="rooms-grand-total">
           {r.grandTotal(rows.length, formatFen(grandTotal))}
         </Typography.Text>

@@ -18,7 +18,7 @@ import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { demonstrationLevelLabels, hubeiCities, schoolKindLabels, t } from '../../i18n';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { EligibilityCard } from './EligibilityCard';
-import { Field } from '../../components/formFields';
+import { Field, labelledOptions } from '../../components/formFields';
 
 type FieldName = keyof SchoolProfileInput;
 const shape = schoolProfileSchema.shape;
@@ -47,6 +47,28 @@ function TextField({ name, required }: { name: FieldName; required?: boolean }) 
       validateTrigger={['onChange', 'onBlur']}
     >
       <Input placeholder={t.school.placeholders[name]} allowClear id={`school-${name}`} />
+    </Field>
+  );
+}
+
+/** A required choice in a third of the row. */
+function SelectField({
+  name,
+  options,
+  showSearch,
+}: {
+  name: 'kind' | 'demonstrationLevel' | 'city';
+  options: { value: string; label: string }[];
+  showSearch?: boolean;
+}) {
+  return (
+    <Field span={8} name={name} label={t.school.fields[name]} required schema={shape[name]}>
+      <Select
+        id={`school-${name}`}
+        showSearch={showSearch}
+        placeholder={t.school.placeholders[name]}
+        options={options}
+      />
     </Field>
   );
 }
@@ -88,9 +110,6 @@ export function SchoolPage() {
   const focusField = (field: string) => {
     form.scrollToField(field, { focus: true, block: 'center' });
   };
-
-  const selectOptions = <K extends string>(values: readonly K[], labels: Record<K, string>) =>
-    values.map((value) => ({ value, label: labels[value] }));
 
   return (
     <>
@@ -152,46 +171,19 @@ export function SchoolPage() {
                   <Col span={8}>
                     <TextField name="code" />
                   </Col>
-                  <Field
-                    span={8}
+                  <SelectField
                     name="kind"
-                    label={t.school.fields.kind}
-                    required
-                    schema={shape.kind}
-                  >
-                    <Select
-                      id="school-kind"
-                      placeholder={t.school.placeholders.kind}
-                      options={selectOptions(schoolKinds, schoolKindLabels)}
-                    />
-                  </Field>
-                  <Field
-                    span={8}
+                    options={labelledOptions(schoolKinds, schoolKindLabels)}
+                  />
+                  <SelectField
                     name="demonstrationLevel"
-                    label={t.school.fields.demonstrationLevel}
-                    required
-                    schema={shape.demonstrationLevel}
-                  >
-                    <Select
-                      id="school-demonstrationLevel"
-                      placeholder={t.school.placeholders.demonstrationLevel}
-                      options={selectOptions(demonstrationLevels, demonstrationLevelLabels)}
-                    />
-                  </Field>
-                  <Field
-                    span={8}
+                    options={labelledOptions(demonstrationLevels, demonstrationLevelLabels)}
+                  />
+                  <SelectField
                     name="city"
-                    label={t.school.fields.city}
-                    required
-                    schema={shape.city}
-                  >
-                    <Select
-                      id="school-city"
-                      showSearch
-                      placeholder={t.school.placeholders.city}
-                      options={hubeiCities.map((city) => ({ value: city, label: city }))}
-                    />
-                  </Field>
+                    showSearch
+                    options={hubeiCities.map((city) => ({ value: city, label: city }))}
+                  />
                   <Col span={24}>
                     <TextField name="address" />
                   </Col>

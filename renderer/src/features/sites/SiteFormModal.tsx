@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Radio, Row, type FormRule } from 'antd';
+import { Form, Input, Radio, Row, type FormRule } from 'antd';
 import {
   siteFields,
   type SiteSaveInput,
@@ -12,9 +12,9 @@ import {
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
 import { DateInput } from '../../components/DateInput';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { t } from '../../i18n';
-import { DateField, Field } from '../../components/formFields';
+import { DateField, Field, NumberInput } from '../../components/formFields';
 
 interface SiteValues {
   name?: string;
@@ -25,11 +25,8 @@ interface SiteValues {
   agreementEnd?: string | null;
 }
 
-interface Props {
+interface Props extends RecordFormProps<TrainingSite, SiteSaveInput> {
   site: TrainingSite | null;
-  saving: boolean;
-  onSave: (input: SiteSaveInput) => Promise<TrainingSite>;
-  onClose: () => void;
 }
 
 function toFormValues(site: TrainingSite | null): SiteValues {
@@ -110,7 +107,7 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
           required
           schema={siteFields.capacity}
         >
-          <InputNumber style={{ width: '100%' }} min={1} precision={0} suffix="人" />
+          <NumberInput min={1} precision={0} suffix="人" />
         </Field>
         <DateField
           span={12}

@@ -1,7 +1,7 @@
-import { Flex, Input, Tag } from 'antd';
+import { Flex, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useListSearch } from '../../components/useListSearch';
 import type { TrainingSite } from '../../../../shared/contract/sites';
 import {
   agreementStatus,
@@ -29,21 +29,16 @@ interface Props {
   onEdit: (site: TrainingSite) => void;
 }
 
+const siteTexts = (site: TrainingSite) => [site.name, site.partner];
+
 export function SitesTable({ onEdit }: Props) {
   const { items, usage, remove } = useSites();
-  const [search, setSearch] = useState('');
   const s = t.sites;
   const today = dayjs().format('YYYY-MM-DD');
   const statusOf = (site: TrainingSite) =>
     agreementStatus(site.agreementStart, site.agreementEnd, today);
 
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    if (!q) return items;
-    return items.filter(
-      (site) => site.name.toLowerCase().includes(q) || site.partner.toLowerCase().includes(q),
-    );
-  }, [items, search]);
+  const { rows, box } = useListSearch(items, siteTexts, s.searchPlaceholder);
 
   const columns: ColumnsType<TrainingSite> = [
     { title: s.fields.name, dataIndex: 'name', sorter: (a, b) => byText(a.name, b.name) },
@@ -106,13 +101,7 @@ export function SitesTable({ onEdit }: Props) {
   return (
     <>
       <Flex gap={12} style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={s.searchPlaceholder}
-          style={{ maxWidth: 320 }}
-          onChange={(e) => setSearch(e.target.value)}
-          aria-label={s.searchPlaceholder}
-        />
+        {box}
       </Flex>
       <DataTable<TrainingSite>
         rowKey="id"

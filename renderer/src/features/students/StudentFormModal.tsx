@@ -1,16 +1,5 @@
 import { chinaDate } from '../../../../shared/domain/dates';
-import {
-  Alert,
-  Checkbox,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Typography,
-} from 'antd';
+import { Alert, Checkbox, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import type { Major } from '../../../../shared/contract/majors';
 import {
@@ -25,8 +14,8 @@ import {
   type IdType,
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
-import { FormModal } from '../../components/FormModal';
-import { Field, labelledOptions } from '../../components/formFields';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
+import { Field, labelledOptions, NumberInput } from '../../components/formFields';
 import { MajorSelect } from '../majors/MajorSelect';
 import { StudentPhoto } from '../photos/StudentPhoto';
 import { formatDate } from '../../components/format';
@@ -34,13 +23,10 @@ import { zodRule } from '../../components/zodRule';
 import { t } from '../../i18n';
 import { SuggestInput } from '../../components/SuggestInput';
 
-interface Props {
+interface Props extends RecordFormProps<Student, StudentSaveInput> {
   student: Student | null;
   majors: readonly Major[];
   classes: readonly string[];
-  saving: boolean;
-  onSave: (input: StudentSaveInput) => Promise<Student>;
-  onClose: () => void;
 }
 
 interface FormValues {
@@ -217,12 +203,7 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
           <SuggestInput placeholder={p.className} suggestions={classes} allowClear />
         </Field>
         <Field span={8} name="entryYear" label={f.entryYear} schema={studentFields.entryYear}>
-          <InputNumber
-            placeholder={p.entryYear}
-            style={{ width: '100%' }}
-            precision={0}
-            controls={false}
-          />
+          <NumberInput placeholder={p.entryYear} precision={0} controls={false} />
         </Field>
         <Field span={8} name="phone" label={f.phone} schema={studentFields.phone}>
           <Input placeholder={p.phone} />

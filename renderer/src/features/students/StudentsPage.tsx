@@ -15,7 +15,8 @@ import { SearchAsYouType } from '../../components/SearchAsYouType';
 import { t } from '../../i18n';
 
 import { StudentFormModal } from './StudentFormModal';
-import { count, StudentsTable } from './StudentsTable';
+import { StudentsTable } from './StudentsTable';
+import { formatCount } from '../../components/format';
 import {
   defaultQuery,
   useStudentFacets,
@@ -85,7 +86,12 @@ const Summary = memo(function Summary() {
   if (!stats) return null;
   return (
     <Typography.Text type="secondary" data-testid="students-summary">
-      {text.summary(count(stats.total), count(stats.pilot), count(stats.male), count(stats.female))}
+      {text.summary(
+        formatCount(stats.total),
+        formatCount(stats.pilot),
+        formatCount(stats.male),
+        formatCount(stats.female),
+      )}
     </Typography.Text>
   );
 });
@@ -146,9 +152,9 @@ const Alerts = memo(function Alerts() {
           showIcon
           data-testid="students-unmatched"
           message={text.unmatched(
-            count(facets.unlinkedMajor),
+            formatCount(facets.unlinkedMajor),
             text.list(
-              unmatched.slice(0, 5).map((u) => text.withCount(u.text, count(u.count))),
+              unmatched.slice(0, 5).map((u) => text.withCount(u.text, formatCount(u.count))),
               unmatched.length > 5,
             ),
           )}
@@ -163,7 +169,7 @@ const Alerts = memo(function Alerts() {
         <Alert
           type="warning"
           showIcon
-          message={text.idWarnings(count(facets.idWarnings))}
+          message={text.idWarnings(formatCount(facets.idWarnings))}
           action={
             <Button
               size="small"

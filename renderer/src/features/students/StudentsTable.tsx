@@ -6,10 +6,16 @@ import type { Student, StudentSortKey } from '../../../../shared/contract/studen
 import { idTypeLabels } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders } from '../../../../shared/domain/teachers';
 import { DataTable } from '../../components/DataTable';
+import { formatCount } from '../../components/format';
 import { useTableHeight } from '../../components/useTableHeight';
 import { invoke, messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
-import { pagedTableChange, serverSortColumn, sortOfTable } from '../../components/serverSort';
+import {
+  pagedTableChange,
+  serverFilterColumn,
+  serverSortColumn,
+  sortOfTable,
+} from '../../components/serverSort';
 import { t } from '../../i18n';
 import {
   useStudentFacets,
@@ -22,7 +28,6 @@ import { noWrap } from '../../components/noWrap';
 const text = t.students;
 const c = text.columns;
 const NONE = '__none__';
-export const count = (n: number) => n.toLocaleString('zh-CN');
 const muted = { color: 'rgba(0, 0, 0, 0.45)' };
 const dash = <span style={muted}>—</span>;
 // Tags as plain spans styled like antd's: hundreds of table cells stay cheap to render.
@@ -154,17 +159,17 @@ export const StudentsTable = memo(function StudentsTable({
     const sortable = (key: StudentSortKey) => serverSortColumn(query, key);
     const majorFilters = (facets?.majors ?? []).map((m) =>
       m.majorId === null
-        ? { text: text.withCount(text.noMajor, count(m.count)), value: NONE }
-        : { text: text.withCount(`${m.code} ${m.name}`, count(m.count)), value: m.majorId },
+        ? { text: text.withCount(text.noMajor, formatCount(m.count)), value: NONE }
+        : { text: text.withCount(`${m.code} ${m.name}`, formatCount(m.count)), value: m.majorId },
     );
     const classFilters = (facets?.classes ?? []).map((k) => ({
-      text: text.withCount(k.value || text.noValue, count(k.count)),
+      text: text.withCount(k.value || text.noValue, formatCount(k.count)),
       value: k.value === '' ? NONE : k.value,
     }));
     const yearFilters = (facets?.entryYears ?? []).map((y) => ({
       text: text.withCount(
         y.value === null ? text.noValue : text.yearSuffix(y.value),
-        count(y.count),
+        formatCount(y.count),
       ),
       value: y.value === null ? NONE : y.value,
     }));
@@ -183,8 +188,7 @@ export const StudentsTable = memo(function StudentsTable({
         dataIndex: 'gender',
         width: 84,
         render: (g: Student['gender']) => genderLabels[g],
-        filters: genders.map((value) => ({ text: genderLabels[value], value })),
-        filteredValue: query.genders.length ? query.genders : null,
+        ...serverFilterColumn(genders, genderLabels, query.genders),
         ...sortable('gender'),
       },
       {

@@ -17,19 +17,16 @@ import {
   genders,
   teacherTitleSuggestions,
 } from '../../../../shared/domain/teachers';
-import { FormModal } from '../../components/FormModal';
+import { FormModal, type RecordFormProps } from '../../components/FormModal';
 import { Field, labelledOptions } from '../../components/formFields';
 import { zodRule } from '../../components/zodRule';
 import { MajorSelect } from '../majors/MajorSelect';
 import { t } from '../../i18n';
 import { SuggestInput } from '../../components/SuggestInput';
 
-interface Props {
+interface Props extends RecordFormProps<Teacher, TeacherSaveInput> {
   teacher: Teacher | null;
   majors: readonly Major[];
-  saving: boolean;
-  onSave: (input: TeacherSaveInput) => Promise<Teacher>;
-  onClose: () => void;
 }
 
 const flagNames = ['fullTime', 'dualQualified', 'canTeachIndependently', 'assessor'] as const;

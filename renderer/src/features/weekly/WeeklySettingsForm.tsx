@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { App, Button, Form, Input, Row, Select, Switch, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import {
   weeklySettingsSchema,
@@ -22,12 +22,36 @@ import { useConfirmedRun } from '../../components/useConfirmedRun';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { useWeeklyStore } from './weeklyStore';
-import { DateField, Field } from '../../components/formFields';
+import { DateField, Field, labelledOptions, NumberInput } from '../../components/formFields';
 
 const tx = t.weekly;
 const shape = weeklySettingsSchema.shape;
 
 export const dueText = (weekday: number, time: string) => `${weekdayLabels[weekday]} ${time}`;
+
+/** A required choice of the schedule, in half the row. */
+function ChoiceField({
+  name,
+  extra,
+  options,
+}: {
+  name: 'cadence' | 'dueWeekday';
+  extra: string;
+  options: { value: string | number; label: string }[];
+}) {
+  return (
+    <Field
+      span={12}
+      name={name}
+      label={tx.fields[name]}
+      required
+      schema={shape[name]}
+      extra={extra}
+    >
+      <Select id={`weekly-${name}`} options={options} />
+    </Field>
+  );
+}
 
 /** The schedule: pilot start, cadence, due weekday and time (defaults 每周, 周五 17:00). */
 export function WeeklySettingsForm({
@@ -102,32 +126,16 @@ export function WeeklySettingsForm({
         >
           <DateInput id="weekly-pilotStart" placeholder={tx.placeholders.pilotStart} />
         </DateField>
-        <Field
-          span={12}
+        <ChoiceField
           name="cadence"
-          label={tx.fields.cadence}
-          required
-          schema={shape.cadence}
           extra={tx.help.cadence}
-        >
-          <Select
-            id="weekly-cadence"
-            options={cadences.map((c) => ({ value: c, label: cadenceLabels[c] }))}
-          />
-        </Field>
-        <Field
-          span={12}
+          options={labelledOptions(cadences, cadenceLabels)}
+        />
+        <ChoiceField
           name="dueWeekday"
-          label={tx.fields.dueWeekday}
-          required
-          schema={shape.dueWeekday}
           extra={tx.help.due}
-        >
-          <Select
-            id="weekly-dueWeekday"
-            options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabels[d] }))}
-          />
-        </Field>
+          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabels[d] }))}
+        />
         <Field
           span={12}
           name="dueTime"
@@ -146,12 +154,7 @@ export function WeeklySettingsForm({
           extra={tx.help.notOnTimeThreshold}
         >
           {/* No min/max: the box would silently change 0 to 2; the contract's rule says the range. */}
-          <InputNumber
-            id="weekly-notOnTimeThreshold"
-            precision={0}
-            addonAfter="期"
-            style={{ width: '100%' }}
-          />
+          <NumberInput id="weekly-notOnTimeThreshold" precision={0} addonAfter="期" />
         </Field>
         <Field
           span={12}

@@ -1,3 +1,5 @@
+// The one place antd's own number box is used; everything else takes NumberBox.
+// eslint-disable-next-line no-restricted-imports
 import { InputNumber, type InputNumberProps } from 'antd';
 import { halfWidthNumber } from '../../../shared/domain/text';
 
@@ -10,7 +12,10 @@ import { halfWidthNumber } from '../../../shared/domain/text';
 const parseTyped = ((text?: string) =>
   halfWidthNumber(text ?? '').replace(/[^\w.-]+/g, '')) as unknown as (text?: string) => number;
 
-/** antd's InputNumber that also reads full-width digits (３００) and 。 as a decimal point. */
-export function NumberInput(props: InputNumberProps<number>) {
+/**
+ * antd's InputNumber that also reads full-width digits (３００) and 。 as a decimal point: every
+ * number box of the app is one (formFields' NumberInput is one as wide as its field).
+ */
+export function NumberBox(props: InputNumberProps<number>) {
   return <InputNumber<number> parser={parseTyped} {...props} />;
 }
