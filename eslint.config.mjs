@@ -95,6 +95,13 @@ export default tseslint.config(
               message: 'the renderer reaches data only through window.pilot.',
             },
           ],
+          paths: [
+            {
+              name: 'antd',
+              importNames: ['InputNumber'],
+              message: 'use NumberBox (components/NumberBox): it reads full-width digits (３００).',
+            },
+          ],
         },
       ],
     },

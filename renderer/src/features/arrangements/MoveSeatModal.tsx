@@ -1,4 +1,5 @@
-import { App, Form, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Modal, Select } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import { useState } from 'react';
 import type { ArrangedCandidate, ArrangementPlan } from '../../../../shared/contract/arrangements';
 import { messageOf } from '../../api/client';
@@ -98,7 +99,7 @@ export function MoveSeatModal({
           />
         </Form.Item>
         <Form.Item label={text.seat}>
-          <InputNumber id="move-seat" min={1} max={1000} value={seat} onChange={setSeat} />
+          <NumberBox id="move-seat" min={1} max={1000} value={seat} onChange={setSeat} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Input, InputNumber, Select, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Select, Typography } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import { useEffect, useState } from 'react';
 import type {
   ArrangementPlan,
@@ -171,7 +172,7 @@ export function SetupCard({
                 value={room.name}
                 onChange={(e) => setRoom(i, { name: e.target.value })}
               />
-              <InputNumber
+              <NumberBox
                 id={`room-capacity-${i}`}
                 min={1}
                 max={1000}

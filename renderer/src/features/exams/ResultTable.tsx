@@ -1,4 +1,5 @@
-import { App, Button, Flex, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { App, Button, Flex, Input, Select, Space, Typography } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
 import type { Signup } from '../../../../shared/contract/exams';
@@ -149,7 +150,7 @@ export function ResultTable({
       key: 'score',
       width: 100,
       render: (_, s) => (
-        <InputNumber
+        <NumberBox
           size="small"
           min={0}
           max={1000}

@@ -1,17 +1,6 @@
 import { CloudDownloadOutlined, SafetyOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Flex,
-  InputNumber,
-  List,
-  Tooltip,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, List, Tooltip, Typography, Upload } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
@@ -187,7 +176,7 @@ export function PackagePage() {
                 {text.includeFunds}
               </Checkbox>
               {fundsYear !== null && (
-                <InputNumber
+                <NumberBox
                   id="package-funds-year"
                   size="small"
                   min={2019}

@@ -4,19 +4,8 @@ import {
   FolderOpenOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Space,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useRef, useState } from 'react';
 import type { UploadedFile } from '../../../../shared/contract/files';
@@ -89,16 +78,16 @@ function RulesModal({
     >
       <Space wrap>
         <Form.Item name="minKb" label={f.minKb} rules={[zodRule(shape.minKb)]}>
-          <InputNumber min={0} />
+          <NumberBox min={0} />
         </Form.Item>
         <Form.Item name="maxKb" label={f.maxKb} rules={[zodRule(shape.maxKb)]}>
-          <InputNumber min={1} />
+          <NumberBox min={1} />
         </Form.Item>
         <Form.Item name="minWidth" label={f.minWidth} rules={[zodRule(shape.minWidth)]}>
-          <InputNumber min={0} />
+          <NumberBox min={0} />
         </Form.Item>
         <Form.Item name="minHeight" label={f.minHeight} rules={[zodRule(shape.minHeight)]}>
-          <InputNumber min={0} />
+          <NumberBox min={0} />
         </Form.Item>
       </Space>
       <Form.Item

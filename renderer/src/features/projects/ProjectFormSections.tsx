@@ -1,17 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import {
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Typography,
-} from 'antd';
+import { Button, Card, Checkbox, Form, Input, Row, Select, Space, Typography } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import type { Project, ProjectDataInput } from '../../../../shared/contract/projects';
 import { projectDataSchema } from '../../../../shared/contract/projects';
 import { certificateLevelLabels, certificateLevels } from '../../../../shared/domain/certificate';
@@ -139,13 +129,13 @@ export function BasicSection({
                   name={[field.name, 'year']}
                   rules={[{ required: true, message: t.projects.planned.year }]}
                 >
-                  <InputNumber placeholder={t.projects.planned.year} min={2019} max={2100} />
+                  <NumberBox placeholder={t.projects.planned.year} min={2019} max={2100} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'count']}
                   rules={[{ required: true, message: t.projects.planned.count }]}
                 >
-                  <InputNumber placeholder={t.projects.planned.count} min={0} addonAfter="人" />
+                  <NumberBox placeholder={t.projects.planned.count} min={0} addonAfter="人" />
                 </Form.Item>
                 <Button
                   icon={<DeleteOutlined />}

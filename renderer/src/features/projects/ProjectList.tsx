@@ -1,5 +1,6 @@
 import { CopyOutlined, DeleteOutlined, FolderOpenOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, InputNumber, Modal, Popconfirm, Space, Tooltip } from 'antd';
+import { App, Button, Form, Modal, Popconfirm, Space, Tooltip } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import type { ProjectSummary } from '../../../../shared/contract/projects';
@@ -184,7 +185,7 @@ export function ProjectList() {
         <p>{t.projects.copyHint}</p>
         <Form layout="vertical">
           <Form.Item label={t.projects.fields.year}>
-            <InputNumber
+            <NumberBox
               id="copy-year"
               min={2019}
               max={2100}

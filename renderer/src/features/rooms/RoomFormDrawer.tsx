@@ -1,18 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Col,
-  Drawer,
-  Empty,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Space,
-  Typography,
-} from 'antd';
+import { App, Button, Col, Drawer, Empty, Flex, Form, Input, Row, Space, Typography } from 'antd';
+import { NumberBox } from '../../components/NumberBox';
 import { useState } from 'react';
 import {
   equipmentFields,
@@ -191,7 +179,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
               {fields.map((field, index) => (
                 <Row gutter={8} key={field.key} data-testid={`equipment-row-${index}`}>
                   <Form.Item name={[field.name, 'id']} hidden>
-                    <InputNumber />
+                    <NumberBox />
                   </Form.Item>
                   <Col span={col.name}>
                     <Field name={[field.name, 'name']} schema={equipmentFields.name}>
