@@ -100,8 +100,8 @@ test.describe('费用台账', () => {
       examForm: '机考',
       name: '2026春初级',
       examDate: '2026年5月10日',
+      fee: '400',
     });
-    await batchForm.locator('#batch_fee').fill('400');
     await batchForm.getByRole('button', { name: /保\s*存/ }).click();
     await expect(batchForm).toHaveCount(0);
     await page.getByRole('button', { name: '报名管理' }).click();
