@@ -14,7 +14,7 @@ import {
   openApp,
 } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
-import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
+import { setCaps, dataCall, webIntermediateAutumn2026 } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
@@ -136,13 +136,7 @@ test.describe('费用台账', () => {
     await expect(openDialog(page)).toHaveCount(0);
 
     // A second batch (中级) with one pilot student: set up through the web host API.
-    const second = (await call('exams.batches.save', {
-      certificateId: WEB_CERT,
-      level: 'intermediate',
-      name: '2026秋中级',
-      examDate: '2026-10-10',
-      fee: 700,
-    })) as { id: number };
+    const second = (await call('exams.batches.save', webIntermediateAutumn2026)) as { id: number };
     const pilots = students.items.filter((s) => s.pilot);
     const [alone, twice] = pilots;
     await call('exams.signups.create', {
