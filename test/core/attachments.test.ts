@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, DATABASE_FILE } from '../../electron/core';
+import { DATABASE_FILE } from '../../electron/core';
 import { ownerExists } from '../../electron/core/modules/attachments/owners';
 import {
   deleteUnusedBlobFiles,
@@ -182,13 +182,7 @@ describe('attachments: upload and read back', () => {
     await schoolCore();
     const pdf = makePdf();
     const link = ok<AttachmentLink>(await upload('方案.pdf', pdf, 'talent_training_plan'));
-    t.core.close();
-    t.core = createCore({
-      dataDir: t.dataDir,
-      clock: () => new Date(),
-      log: () => undefined,
-      appVersion: 't',
-    });
+    t.restart(() => new Date());
     const read = ok<{ contentBase64: string }>(
       await t.core.dispatch('attachments.read', { linkId: link.id }),
     );
@@ -603,13 +597,7 @@ describe('removeLinksOf (for an owner being deleted)', () => {
     utimesSync(tempFile, old, old);
     utimesSync(blobFile(kept), old, old);
 
-    t.core.close();
-    t.core = createCore({
-      dataDir: t.dataDir,
-      clock: () => new Date(),
-      log: () => undefined,
-      appVersion: 't',
-    });
+    t.restart(() => new Date());
     expect(existsSync(orphanFile)).toBe(false);
     expect(existsSync(tempFile)).toBe(false);
     expect(existsSync(freshTemp)).toBe(true);

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { SignupPage } from '../../shared/contract/exams';
 import type {
   PackageBuildResult,
@@ -11,8 +11,7 @@ import type { ProgressEvent } from '../../shared/contract/events';
 import { payerLabels, signupStatusLabels } from '../../shared/domain/fees';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { sha256Hex as sha256 } from '../../electron/core/io/checksum';
-import { createTestCore, type TestCore } from '../harness/core';
-import { seedExamSchool } from '../harness/exams';
+import { examSchoolPerTest } from '../harness/examSchoolPerTest';
 import { signUp, type DataCall } from '../harness/fees';
 import { makeZip } from '../harness/files';
 import { staged } from '../harness/uploads';
@@ -20,26 +19,21 @@ import { call } from '../harness/seed';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 import { downloaded } from '../harness/downloads';
 
-let now = new Date('2026-03-02T08:00:00Z');
-let t: TestCore;
-let seeded: Awaited<ReturnType<typeof seedExamSchool>>;
+const ctx = examSchoolPerTest('2026-03-02T08:00:00Z', 6);
 let batchId: number;
 let dataCall: DataCall;
 
 const EXPECTED_NAME = '湖北示例职业技术学院_Web前端开发初级_20201115_第一批_考核报名材料.zip';
 
 beforeEach(async () => {
-  now = new Date('2026-03-02T08:00:00Z');
-  t = createTestCore(() => now);
-  seeded = await seedExamSchool(t.core, { students: 6 });
-  dataCall = (name, input) => call(t.core, name as never, input);
-  const student = (i: number) => seeded.students[i].id;
+  dataCall = (name, input) => call(ctx.t.core, name as never, input);
+  const student = (i: number) => ctx.seeded.students[i].id;
   // Students 1–5 sign up (2 subsidy-paid, 1 paying a second certificate himself); 6 does not.
   const signed = await signUp(
     dataCall,
     [
       {
-        certificateId: seeded.certificate.id,
+        certificateId: ctx.seeded.certificate.id,
         level: 'junior',
         examDate: '2020-11-15',
         fee: 480,
@@ -56,18 +50,21 @@ beforeEach(async () => {
   );
   batchId = signed.batchIds[0];
   // Student 4 withdraws: listed in the fee sheet as 已撤销, left out of the upload sheet.
-  await call(t.core, 'exams.signups.setStatus', {
+  await call(ctx.t.core, 'exams.signups.setStatus', {
     ids: [signed.signupId(student(3), 0)],
     status: 'withdrawn',
   });
 });
-afterEach(() => t.dispose());
 
 const build = async (input: Record<string, unknown> = { batchId }) =>
-  call<PackageBuildResult>(t.core, 'package.buildBatch', input);
+  call<PackageBuildResult>(ctx.t.core, 'package.buildBatch', input);
 
 const verify = async (bytes: Buffer, fileName = 'x.zip') =>
-  call<PackageVerifyReport>(t.core, 'package.verify', await staged(t.core, fileName, bytes));
+  call<PackageVerifyReport>(
+    ctx.t.core,
+    'package.verify',
+    await staged(ctx.t.core, fileName, bytes),
+  );
 
 const entriesOf = async (bytes: Buffer) =>
   new Map((await readOwnZip(bytes)).map((e) => [e.name, e.data]));
@@ -85,9 +82,9 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     expect(result.fileName).toBe(EXPECTED_NAME);
     expect(result.savedAs).toBe(`exports/${EXPECTED_NAME}`);
     expect(result.draft).toBe(false);
-    const bytes = downloaded(t.core, result);
-    expect(readFileSync(path.join(t.dataDir, 'exports', EXPECTED_NAME))).toEqual(bytes);
-    expect(readdirSync(path.join(t.dataDir, 'exports'))).toEqual([EXPECTED_NAME]);
+    const bytes = downloaded(ctx.t.core, result);
+    expect(readFileSync(path.join(ctx.t.dataDir, 'exports', EXPECTED_NAME))).toEqual(bytes);
+    expect(readdirSync(path.join(ctx.t.dataDir, 'exports'))).toEqual([EXPECTED_NAME]);
 
     const files = await entriesOf(bytes);
     // Byte order of the UTF-8 names: manifest.json, 考生信息上传表.xlsx, 费用明细表.xlsx.
@@ -122,9 +119,12 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     );
 
     // What the database holds for the batch, through the handlers.
-    const page = await call<SignupPage>(t.core, 'exams.signups.list', { batchId, pageSize: 200 });
+    const page = await call<SignupPage>(ctx.t.core, 'exams.signups.list', {
+      batchId,
+      pageSize: 200,
+    });
     const byNo = [...page.items].sort((a, b) => a.studentNo.localeCompare(b.studentNo));
-    const student = (no: string) => seeded.students.find((s) => s.studentNo === no)!;
+    const student = (no: string) => ctx.seeded.students.find((s) => s.studentNo === no)!;
     expect(byNo.map((s) => s.status)).toEqual([
       'registered',
       'registered',
@@ -180,7 +180,7 @@ describe('考核报名材料包 (package.buildBatch)', () => {
 
   it('verify (校验材料包) accepts it, says it is a batch package, and flags one changed byte', async () => {
     const result = await build();
-    const bytes = downloaded(t.core, result);
+    const bytes = downloaded(ctx.t.core, result);
     const clean = await verify(bytes, result.fileName);
     expect(clean).toMatchObject({ ok: true, missing: [], extra: [], changed: [], problems: [] });
     expect(clean.checkedFiles).toBe(2);
@@ -205,13 +205,13 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     const again = await build();
     expect(again.sha256).toBe(first.sha256);
     // Read now: the next build of the same name replaces the file in exports/.
-    const a = await entriesOf(downloaded(t.core, first));
+    const a = await entriesOf(downloaded(ctx.t.core, first));
 
     // 17:30 in China: the same day, so the same 制表日期.
-    now = new Date('2026-03-02T09:30:00Z');
+    ctx.now = new Date('2026-03-02T09:30:00Z');
     const later = await build();
     expect(later.fileName).toBe(first.fileName);
-    const b = await entriesOf(downloaded(t.core, later));
+    const b = await entriesOf(downloaded(ctx.t.core, later));
     for (const name of ['考生信息上传表.xlsx', '费用明细表.xlsx']) {
       expect(b.get(name)).toEqual(a.get(name));
     }
@@ -220,21 +220,21 @@ describe('考核报名材料包 (package.buildBatch)', () => {
     expect(manifestB.createdAt).toBe('2026-03-02T09:30:00.000Z');
     expect({ ...manifestB, createdAt: '' }).toEqual({ ...manifestA, createdAt: '' });
     // Rebuilt in place: still one file in exports/, no temporary file.
-    expect(readdirSync(path.join(t.dataDir, 'exports'))).toEqual([first.fileName]);
+    expect(readdirSync(path.join(ctx.t.dataDir, 'exports'))).toEqual([first.fileName]);
   });
 
   it('reports progress and can be cancelled, leaving no file', async () => {
     const events: ProgressEvent[] = [];
-    const off = t.core.events.on((e) => {
+    const off = ctx.t.core.events.on((e) => {
       if (e.type === 'progress' && e.taskId === 'batch-1') events.push(e);
     });
     await build({ batchId, taskId: 'batch-1' });
     off();
     expect(events.at(-1)).toMatchObject({ label: '生成考核报名材料包', done: 3, total: 3 });
 
-    const exportsDir = path.join(t.dataDir, 'exports');
-    const running = t.core.dispatch('package.buildBatch', { batchId, taskId: 'batch-2' });
-    expect(await t.core.dispatch('package.cancel', { taskId: 'batch-2' })).toEqual({
+    const exportsDir = path.join(ctx.t.dataDir, 'exports');
+    const running = ctx.t.core.dispatch('package.buildBatch', { batchId, taskId: 'batch-2' });
+    expect(await ctx.t.core.dispatch('package.cancel', { taskId: 'batch-2' })).toEqual({
       ok: true,
       data: { cancelled: true },
     });
@@ -249,15 +249,15 @@ describe('考核报名材料包 (package.buildBatch)', () => {
   });
 
   it('refuses a batch without live sign-ups, a missing batch and bad input, in Chinese', async () => {
-    const empty = await call<{ id: number }>(t.core, 'exams.batches.save', {
-      certificateId: seeded.certificate.id,
+    const empty = await call<{ id: number }>(ctx.t.core, 'exams.batches.save', {
+      certificateId: ctx.seeded.certificate.id,
       level: 'intermediate',
       examDate: '2020-12-20',
       fee: 600,
       name: '',
       organization: '',
     });
-    const refused = await t.core.dispatch('package.buildBatch', { batchId: empty.id });
+    const refused = await ctx.t.core.dispatch('package.buildBatch', { batchId: empty.id });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('CONFLICT');
@@ -265,28 +265,31 @@ describe('考核报名材料包 (package.buildBatch)', () => {
         '考核批次“Web前端开发 中级 · 2020年12月20日”没有有效的报名（已撤销的不计），无法导出考核报名材料包。请先在该批次中报名考生。',
       );
     }
-    const missing = await t.core.dispatch('package.buildBatch', { batchId: 9999 });
+    const missing = await ctx.t.core.dispatch('package.buildBatch', { batchId: 9999 });
     expect(missing.ok).toBe(false);
     if (!missing.ok) {
       expect(missing.error.code).toBe('NOT_FOUND');
       expect(missing.error.message).toContain('考核批次不存在');
     }
-    const bad = await t.core.dispatch('package.buildBatch', { batchId: 'x' });
+    const bad = await ctx.t.core.dispatch('package.buildBatch', { batchId: 'x' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.error.code).toBe('VALIDATION');
       expect(bad.error.message).toContain('考核批次无效');
     }
-    expect(existsSync(path.join(t.dataDir, 'exports'))).toBe(false);
+    expect(existsSync(path.join(ctx.t.dataDir, 'exports'))).toBe(false);
   });
 
   it('refuses a batch whose sign-ups were all withdrawn', async () => {
-    const page = await call<SignupPage>(t.core, 'exams.signups.list', { batchId, pageSize: 200 });
-    await call(t.core, 'exams.signups.setStatus', {
+    const page = await call<SignupPage>(ctx.t.core, 'exams.signups.list', {
+      batchId,
+      pageSize: 200,
+    });
+    await call(ctx.t.core, 'exams.signups.setStatus', {
       ids: page.items.filter((s) => s.status !== 'withdrawn').map((s) => s.id),
       status: 'withdrawn',
     });
-    const refused = await t.core.dispatch('package.buildBatch', { batchId });
+    const refused = await ctx.t.core.dispatch('package.buildBatch', { batchId });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toContain('没有有效的报名');
   });

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, createCore } from '../../electron/core';
+import { DATABASE_FILE } from '../../electron/core';
 import type { Certificate } from '../../shared/contract/catalogue';
 import type { Envelope } from '../../shared/contract/errors';
 import type { ProgressEvent } from '../../shared/contract/events';
@@ -102,13 +102,7 @@ describe('sample catalogue', () => {
     db.prepare('DELETE FROM certificates WHERE id = ?').run(list[1].id);
     db.close();
 
-    t.core.close();
-    t.core = createCore({
-      dataDir: t.dataDir,
-      clock: () => new Date('2026-03-03T08:00:00Z'),
-      log: () => undefined,
-      appVersion: 't',
-    });
+    t.restart(new Date('2026-03-03T08:00:00Z'));
     const active = await call<Certificate[]>('catalogue.list', {});
     const all = await call<Certificate[]>('catalogue.list', { includeArchived: true });
     expect(active).toHaveLength(14);

@@ -1,33 +1,20 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import { ledgerRepo } from '../../electron/core/modules/fees/ledger';
 import { ledgerListSchema, type LedgerParams } from '../../shared/contract/fees';
-import { createTestCore, type TestCore } from '../harness/core';
-import {
-  addStudents,
-  setCaps,
-  signUp,
-  type DataCall,
-  WEB_CERT,
-  webJunior2026,
-} from '../harness/fees';
+import { corePerTest } from '../harness/corePerTest';
+import { addStudents, setCaps, signUp, WEB_CERT, webJunior2026 } from '../harness/fees';
 import { readEveryFigure } from '../harness/figures';
 import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
-import { coreDataCall, fails, ok, readRows } from '../harness/staff';
+import { fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
 import { artefactDir, keepPdfPages, pdfPages } from '../harness/documents';
 import { schoolProfile } from '../harness/seed';
 import { formatFen } from '../../shared/domain/money';
 
-let t: TestCore;
-let call: DataCall;
-beforeEach(() => {
-  t = createTestCore();
-  call = coreDataCall(t);
-});
-afterEach(() => t.dispose());
+const ctx = corePerTest();
 
 /**
  * Three pilot students and one non-pilot; two batches of Web前端开发 (初级 ¥400, 中级 ¥700,
@@ -35,10 +22,13 @@ afterEach(() => t.dispose());
  * 初级 subsidy; student 3: 初级 school; student 4 (non-pilot): 中级 school.
  */
 async function seed() {
-  await setCaps(call);
-  const students = await addStudents(call, 4, { nonPilot: [4], names: { 1: '=HYPERLINK("x")' } });
+  await setCaps(ctx.call);
+  const students = await addStudents(ctx.call, 4, {
+    nonPilot: [4],
+    names: { 1: '=HYPERLINK("x")' },
+  });
   const { batchIds: batches, signupId } = await signUp(
-    call,
+    ctx.call,
     [
       { ...webJunior2026, name: '2026春初级' },
       { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 700 },
@@ -57,42 +47,43 @@ async function seed() {
 
 /** Withdraws a sign-up through the exams module. */
 /** The newest audit entry's id: entries written after it belong to the step under test. */
-const lastAudit = () => readRows<{ id: number }>(t, 'SELECT max(id) AS id FROM audit_log')[0].id;
+const lastAudit = () =>
+  readRows<{ id: number }>(ctx.t, 'SELECT max(id) AS id FROM audit_log')[0].id;
 const signupAuditSince = (mark: number) =>
   readRows<{ entity_id: string; before_json: string; after_json: string }>(
-    t,
+    ctx.t,
     "SELECT entity_id, before_json, after_json FROM audit_log WHERE entity = 'signup' AND id > ? ORDER BY id",
     mark,
   );
 
 const withdraw = (id: number) =>
-  ok(t, 'exams.signups.setStatus', { ids: [id], status: 'withdrawn' });
+  ok(ctx.t, 'exams.signups.setStatus', { ids: [id], status: 'withdrawn' });
 
 describe('fees: ledger', () => {
   it('lists sign-ups with filters, search, totals and paging in fen', async () => {
     const { batches } = await seed();
-    const all = await ok(t, 'fees.ledger', {});
+    const all = await ok(ctx.t, 'fees.ledger', {});
     expect(all.total).toBe(5);
     expect(all.figures).toMatchObject({ signups: 5, feeFen: 260_000 });
     expect(all.items[0]).toMatchObject({ certificateName: 'Web前端开发', capFen: 80_000 });
-    const byBatch = await ok(t, 'fees.ledger', { batchIds: [batches[0]] });
+    const byBatch = await ok(ctx.t, 'fees.ledger', { batchIds: [batches[0]] });
     expect(byBatch.total).toBe(3);
     expect(byBatch.items.every((r) => r.batchLabel === '2026春初级')).toBe(true);
-    const students = await ok(t, 'fees.ledger', {
+    const students = await ok(ctx.t, 'fees.ledger', {
       payers: ['student'],
       sortBy: 'studentNo',
       sortOrder: 'asc',
     });
     expect(students.items.map((r) => r.studentNo)).toEqual(['2023000001']);
-    const search = await ok(t, 'fees.ledger', { search: '2023000002' });
+    const search = await ok(ctx.t, 'fees.ledger', { search: '2023000002' });
     expect(search.items.map((r) => r.payer)).toEqual(['subsidy']);
-    const byName = await ok(t, 'fees.ledger', { search: '学生3' });
+    const byName = await ok(ctx.t, 'fees.ledger', { search: '学生3' });
     expect(byName.total).toBe(1);
-    const otherCert = await ok(t, 'fees.ledger', { certificateIds: [1] });
+    const otherCert = await ok(ctx.t, 'fees.ledger', { certificateIds: [1] });
     expect(otherCert.total).toBe(0);
-    const page2 = await ok(t, 'fees.ledger', { pageSize: 2, page: 3 });
+    const page2 = await ok(ctx.t, 'fees.ledger', { pageSize: 2, page: 3 });
     expect(page2.items).toHaveLength(1);
-    const facets = await ok(t, 'fees.facets', {});
+    const facets = await ok(ctx.t, 'fees.facets', {});
     expect(facets.signups).toBe(5);
     expect(facets.batches.map((b) => b.signups).sort()).toEqual([2, 3]);
     expect(facets.certificates).toEqual([{ id: WEB_CERT, name: 'Web前端开发', signups: 5 }]);
@@ -102,11 +93,13 @@ describe('fees: ledger', () => {
     const { signup } = await seed();
     const ids = [signup(1, 0), signup(2, 0)];
     const mark = lastAudit();
-    expect(await ok(t, 'fees.change', { signupIds: ids, fee: '450', payer: 'school' })).toEqual({
-      changed: 2,
-    });
+    expect(await ok(ctx.t, 'fees.change', { signupIds: ids, fee: '450', payer: 'school' })).toEqual(
+      {
+        changed: 2,
+      },
+    );
     const rows = readRows<{ fee_fen: number; payer: string }>(
-      t,
+      ctx.t,
       `SELECT fee_fen, payer FROM signups WHERE id IN (${ids.join(',')})`,
     );
     expect(rows).toEqual([
@@ -137,7 +130,7 @@ describe('fees: ledger', () => {
     expect(before).toMatchObject({ feeFen: 40_000, payer: 'subsidy' });
     expect(JSON.parse(entry.after_json)).toMatchObject({ feeFen: 45_000, payer: 'school' });
 
-    const over = await fails(t, 'fees.change', {
+    const over = await fails(ctx.t, 'fees.change', {
       signupIds: [signup(0, 0), signup(0, 1)],
       fee: 600,
     });
@@ -148,14 +141,17 @@ describe('fees: ledger', () => {
     expect(over.details?.fields?.[0].path).toBe('fee');
     // All or nothing: the 中级 sign-up (cap ¥800) was not changed either.
     expect(
-      readRows<{ fee_fen: number }>(t, 'SELECT fee_fen FROM signups WHERE id = ?', signup(0, 1))[0]
-        .fee_fen,
+      readRows<{ fee_fen: number }>(
+        ctx.t,
+        'SELECT fee_fen FROM signups WHERE id = ?',
+        signup(0, 1),
+      )[0].fee_fen,
     ).toBe(70_000);
     expect(signupAuditSince(mark)).toHaveLength(2);
 
-    const empty = await fails(t, 'fees.change', { signupIds: [signup(0, 0)] });
+    const empty = await fails(ctx.t, 'fees.change', { signupIds: [signup(0, 0)] });
     expect(empty.message).toContain('请填写新的费用或选择新的付费方');
-    const missing = await fails(t, 'fees.change', { signupIds: [99_999], payer: 'school' });
+    const missing = await fails(ctx.t, 'fees.change', { signupIds: [99_999], payer: 'school' });
     expect(missing.code).toBe('NOT_FOUND');
   });
 
@@ -163,30 +159,36 @@ describe('fees: ledger', () => {
     const { signup } = await seed();
     const mark = lastAudit();
     // Student 3's only sign-up.
-    const refused = await fails(t, 'fees.change', { signupIds: [signup(2, 0)], payer: 'student' });
+    const refused = await fails(ctx.t, 'fees.change', {
+      signupIds: [signup(2, 0)],
+      payer: 'student',
+    });
     expect(refused.message).toContain('学生“学生3”（学号 2023000003）');
     expect(refused.details?.fields?.[0].path).toBe('payer');
     // Student 1's school-paid one while the other is already student-paid: both would be.
-    const both = await fails(t, 'fees.change', { signupIds: [signup(0, 0)], payer: 'student' });
+    const both = await fails(ctx.t, 'fees.change', { signupIds: [signup(0, 0)], payer: 'student' });
     expect(both.message).toContain('2023000001');
     expect(signupAuditSince(mark)).toHaveLength(0);
     // Student 4 is not a pilot student, but 学生自愿自费 is still only for an additional exam.
-    const nonPilot = await fails(t, 'fees.change', { signupIds: [signup(3, 1)], payer: 'student' });
+    const nonPilot = await fails(ctx.t, 'fees.change', {
+      signupIds: [signup(3, 1)],
+      payer: 'student',
+    });
     expect(nonPilot.message).toContain('2023000004');
     // Allowed: student 1's 中级 again (already student) with a new fee; flips are fine both ways.
     expect(
-      await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'student', fee: 650 }),
+      await ok(ctx.t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'student', fee: 650 }),
     ).toEqual({ changed: 1 });
     // A withdrawn school-paid sign-up does not count.
     await withdraw(signup(0, 0));
-    const afterWithdraw = await fails(t, 'fees.change', {
+    const afterWithdraw = await fails(ctx.t, 'fees.change', {
       signupIds: [signup(0, 1)],
       payer: 'student',
     });
     expect(afterWithdraw.message).toContain('2023000001');
     // The withdrawn sign-up itself is closed: neither its payer nor its fee moves, even in a mix.
     const mark2 = lastAudit();
-    const plan = await ok(t, 'fees.planChange', {
+    const plan = await ok(ctx.t, 'fees.planChange', {
       signupIds: [signup(0, 0), signup(1, 0)],
       payer: 'school',
       fee: 450,
@@ -199,7 +201,10 @@ describe('fees: ledger', () => {
         ),
       }),
     ]);
-    const closed = await fails(t, 'fees.change', { signupIds: [signup(0, 0)], payer: 'student' });
+    const closed = await fails(ctx.t, 'fees.change', {
+      signupIds: [signup(0, 0)],
+      payer: 'student',
+    });
     expect(closed.message).toContain('报名已撤销');
     expect(closed.details?.fields?.[0].path).toBe('payer');
     expect(signupAuditSince(mark2)).toHaveLength(0);
@@ -209,7 +214,7 @@ describe('fees: ledger', () => {
 describe('fees: rule check', () => {
   it('lists pilot students without a school-paid exam and fees over the cap, and clears when fixed', async () => {
     const { signup, batches } = await seed();
-    expect(await ok(t, 'fees.violations', {})).toEqual({
+    expect(await ok(ctx.t, 'fees.violations', {})).toEqual({
       schoolPaid: [],
       unscheduled: { count: 0, students: [] },
       overCap: [],
@@ -219,7 +224,7 @@ describe('fees: rule check', () => {
     // a school-paid exam: student 1 (only the self-paid 中级 left) and student 3 (nothing left);
     // student 4 is not a pilot student.
     const plan = (status: string) =>
-      ok(t, 'exams.signups.planStatus', {
+      ok(ctx.t, 'exams.signups.planStatus', {
         ids: [signup(0, 0), signup(2, 0), signup(3, 1)],
         status,
       });
@@ -229,7 +234,7 @@ describe('fees: rule check', () => {
     ]);
     expect((await plan('paid')).schoolPaidLost).toEqual([]);
     await withdraw(signup(0, 0)); // student 1 keeps only the student-paid 中级
-    const v = await ok(t, 'fees.violations', {});
+    const v = await ok(ctx.t, 'fees.violations', {});
     expect(v.schoolPaid).toHaveLength(1);
     expect(v.schoolPaid[0]).toMatchObject({ studentNo: '2023000001', className: '软件2302班' });
     expect(v.schoolPaid[0].signups.map((g) => [g.status, g.payer])).toEqual([
@@ -237,21 +242,21 @@ describe('fees: rule check', () => {
       ['registered', 'student'],
     ]);
     // Student 4 (not a pilot student) pays its own and is not listed.
-    await ok(t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'school' });
-    expect((await ok(t, 'fees.violations', {})).schoolPaid).toEqual([]);
+    await ok(ctx.t, 'fees.change', { signupIds: [signup(0, 1)], payer: 'school' });
+    expect((await ok(ctx.t, 'fees.violations', {})).schoolPaid).toEqual([]);
 
     // The cap lowered after the fees were set: the batch and its sign-ups are over it. Before
     // saving, the catalogue's check finds what 规则检查 will find after, and writes nothing.
     const lowered = [
       { kind: 'cap', level: 'junior', amountFen: 30_000, document: '鄂教职成〔2021〕1号' },
     ] as const;
-    const foreseen = await ok(t, 'catalogue.overCapWith', { id: WEB_CERT, limits: lowered });
-    expect((await ok(t, 'fees.violations', {})).overCap).toEqual([]);
+    const foreseen = await ok(ctx.t, 'catalogue.overCapWith', { id: WEB_CERT, limits: lowered });
+    expect((await ok(ctx.t, 'fees.violations', {})).overCap).toEqual([]);
     // A lower cap that ends before the exam day judges nothing.
     const expired = [{ ...lowered[0], validUntil: '2026-05-09' }];
-    expect(await ok(t, 'catalogue.overCapWith', { id: WEB_CERT, limits: expired })).toEqual([]);
-    await ok(t, 'catalogue.setLimits', { id: WEB_CERT, limits: lowered });
-    const over = (await ok(t, 'fees.violations', {})).overCap;
+    expect(await ok(ctx.t, 'catalogue.overCapWith', { id: WEB_CERT, limits: expired })).toEqual([]);
+    await ok(ctx.t, 'catalogue.setLimits', { id: WEB_CERT, limits: lowered });
+    const over = (await ok(ctx.t, 'fees.violations', {})).overCap;
     expect(foreseen).toEqual(over);
     expect(over.filter((o) => o.kind === 'batch').map((o) => o.batchId)).toEqual([batches[0]]);
     expect(over.filter((o) => o.kind === 'signup').map((o) => o.studentNo)).toEqual([
@@ -270,7 +275,7 @@ describe('withdrawn sign-ups and rule 13', () => {
   it('leaves a withdrawn sign-up out of every total and shows it apart, the same on every page', async () => {
     const { signup } = await seed();
     await withdraw(signup(2, 0)); // student 3's only sign-up, school-paid ¥400
-    const seen = await readEveryFigure(call);
+    const seen = await readEveryFigure(ctx.call);
     const expected = { signups: 4, feeFen: 220_000, withdrawnSignups: 1, withdrawnFeeFen: 40_000 };
     for (const [page, reading] of Object.entries(seen.readings)) {
       expect(reading, page).toEqual(expected);
@@ -284,8 +289,8 @@ describe('withdrawn sign-ups and rule 13', () => {
     const { signup, students } = await seed();
     await withdraw(signup(2, 0));
     // A fifth student, a pilot one, not signed up for anything yet.
-    await addStudents(call, 1, { start: 5 });
-    const v = await ok(t, 'fees.violations', {});
+    await addStudents(ctx.call, 1, { start: 5 });
+    const v = await ok(ctx.t, 'fees.violations', {});
     expect(v.schoolPaid).toEqual([]);
     expect(v.unscheduled.count).toBe(2);
     expect(
@@ -294,18 +299,18 @@ describe('withdrawn sign-ups and rule 13', () => {
       ['2023000003', ['withdrawn']],
       ['2023000005', []],
     ]);
-    expect((await ok(t, 'fees.statement', { studentId: students[2] })).schoolPaid).toBe(
+    expect((await ok(ctx.t, 'fees.statement', { studentId: students[2] })).schoolPaid).toBe(
       'unscheduled',
     );
     // Student 1 loses the school-paid 初级: only the self-paid 中级 is left — a violation.
     await withdraw(signup(0, 0));
-    const after = await ok(t, 'fees.violations', {});
+    const after = await ok(ctx.t, 'fees.violations', {});
     expect(after.schoolPaid.map((s) => s.studentNo)).toEqual(['2023000001']);
-    expect((await ok(t, 'fees.statement', { studentId: students[0] })).schoolPaid).toBe(
+    expect((await ok(ctx.t, 'fees.statement', { studentId: students[0] })).schoolPaid).toBe(
       'selfPaidOnly',
     );
     // The non-pilot student 4 is in neither list; 首页 lists both, the to-do on its own line.
-    const dashboard = await ok(t, 'dashboard.summary', {});
+    const dashboard = await ok(ctx.t, 'dashboard.summary', {});
     const kinds = dashboard.violations.map((x) => [x.kind, x.title]);
     expect(kinds).toContainEqual([
       'schoolPaid',
@@ -318,7 +323,7 @@ describe('withdrawn sign-ups and rule 13', () => {
 describe('fees: payments, reconcile, statement, totals', () => {
   it('records payments with audit and reconciles per batch and organization', async () => {
     const { batches } = await seed();
-    const p = await ok(t, 'fees.savePayment', {
+    const p = await ok(ctx.t, 'fees.savePayment', {
       organization: '工业和信息化部教育与考试中心',
       batchId: batches[0],
       invoiceNo: 'FP-001',
@@ -326,7 +331,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
       paidOn: '2026-02-20',
     });
     expect(p).toMatchObject({ amountFen: 100_050, batchLabel: '2026春初级' });
-    await ok(t, 'fees.savePayment', {
+    await ok(ctx.t, 'fees.savePayment', {
       id: p.id,
       organization: p.organization,
       batchId: p.batchId,
@@ -336,7 +341,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
     });
     // A payment dated after today (the clock's 2026-03-02) is refused on its field, and the
     // saved one keeps its date: it would otherwise count in a week not yet begun.
-    const future = await fails(t, 'fees.savePayment', {
+    const future = await fails(ctx.t, 'fees.savePayment', {
       id: p.id,
       organization: p.organization,
       amount: 1000,
@@ -346,8 +351,8 @@ describe('fees: payments, reconcile, statement, totals', () => {
     expect(future.details).toEqual({
       fields: [{ path: 'paidOn', message: '付款日期2026年3月3日晚于今天（2026年3月2日），请核对' }],
     });
-    expect((await ok(t, 'fees.payments', {})).map((x) => x.paidOn)).toEqual(['2026-02-20']);
-    const r = await ok(t, 'fees.reconcile', {});
+    expect((await ok(ctx.t, 'fees.payments', {})).map((x) => x.paidOn)).toEqual(['2026-02-20']);
+    const r = await ok(ctx.t, 'fees.reconcile', {});
     const b0 = r.byBatch.find((b) => b.key === String(batches[0]))!;
     expect(b0).toMatchObject({
       dueFen: 120_000,
@@ -358,7 +363,7 @@ describe('fees: payments, reconcile, statement, totals', () => {
     const org = r.byOrganization.find((o) => o.key === '工业和信息化部教育与考试中心')!;
     // Batch 2 has no organization of its own: the certificate's (the same body) is used.
     expect(org).toMatchObject({ dueFen: 190_000, paidFen: 100_000, differenceFen: 90_000 });
-    const bad = await fails(t, 'fees.savePayment', {
+    const bad = await fails(ctx.t, 'fees.savePayment', {
       organization: '',
       amount: 0,
       paidOn: '2026-13-01',
@@ -368,10 +373,10 @@ describe('fees: payments, reconcile, statement, totals', () => {
       'organization',
       'paidOn',
     ]);
-    await ok(t, 'fees.deletePayment', { id: p.id });
-    expect(await ok(t, 'fees.payments', {})).toEqual([]);
+    await ok(ctx.t, 'fees.deletePayment', { id: p.id });
+    expect(await ok(ctx.t, 'fees.payments', {})).toEqual([]);
     const audit = readRows<{ action: string }>(
-      t,
+      ctx.t,
       "SELECT action FROM audit_log WHERE entity = 'payment' ORDER BY id",
     );
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
@@ -379,14 +384,14 @@ describe('fees: payments, reconcile, statement, totals', () => {
 
   it('gives a per-student statement and totals by certificate, level, major and payer', async () => {
     const { students } = await seed();
-    const s = await ok(t, 'fees.statement', { studentId: students[0] });
+    const s = await ok(ctx.t, 'fees.statement', { studentId: students[0] });
     expect(s.signups).toHaveLength(2);
     expect(s).toMatchObject({
       schoolPaidFen: 40_000,
       studentPaidFen: 70_000,
       schoolPaid: 'met',
     });
-    const totals = await ok(t, 'fees.totals', {});
+    const totals = await ok(ctx.t, 'fees.totals', {});
     expect(totals.all).toMatchObject({
       signups: 5,
       totalFen: 260_000,
@@ -407,9 +412,9 @@ describe('fees: payments, reconcile, statement, totals', () => {
 
   it('prints a student’s statement (对账单) as a PDF with the same sign-ups and sums', async (context) => {
     const { students } = await seed();
-    await call('school.save', schoolProfile);
-    const statement = await ok(t, 'fees.statement', { studentId: students[0] });
-    const file = await ok(t, 'fees.statementPdf', { studentId: students[0] });
+    await ctx.call('school.save', schoolProfile);
+    const statement = await ok(ctx.t, 'fees.statement', { studentId: students[0] });
+    const file = await ok(ctx.t, 'fees.statementPdf', { studentId: students[0] });
     // Student 1's name is formula-like text with quotes: the file name keeps only safe characters.
     expect(file.fileName).toBe(`对账单_=HYPERLINK(_x_)_${statement.student.studentNo}.pdf`);
     const pdf = await keepPdfPages(
@@ -431,9 +436,9 @@ describe('fees: payments, reconcile, statement, totals', () => {
 
   it('shows the audit history of a student and a batch, newest first, with labelled changes', async () => {
     const { students, batches, signup } = await seed();
-    await ok(t, 'fees.change', { signupIds: [signup(1, 0)], payer: 'school' });
-    await ok(t, 'fees.change', { signupIds: [signup(1, 0)], fee: 450 });
-    const h = await ok(t, 'fees.history.student', { studentId: students[1] });
+    await ok(ctx.t, 'fees.change', { signupIds: [signup(1, 0)], payer: 'school' });
+    await ok(ctx.t, 'fees.change', { signupIds: [signup(1, 0)], fee: 450 });
+    const h = await ok(ctx.t, 'fees.history.student', { studentId: students[1] });
     // Newest first: the two changes here, the payer set while seeding, the sign-up, the student.
     expect(h.entries.map((e) => [e.entity, e.action])).toEqual([
       ['signup', 'update'],
@@ -450,13 +455,13 @@ describe('fees: payments, reconcile, statement, totals', () => {
     expect(h.entries[1].changes).toEqual([
       { field: 'payer', label: '付费方', before: '财政补助', after: '学校承担' },
     ]);
-    await ok(t, 'fees.savePayment', {
+    await ok(ctx.t, 'fees.savePayment', {
       organization: '某组织',
       batchId: batches[0],
       amount: 10,
       paidOn: '2026-02-10',
     });
-    const b = await ok(t, 'fees.history.batch', { batchId: batches[0] });
+    const b = await ok(ctx.t, 'fees.history.batch', { batchId: batches[0] });
     expect(b.entries[0].entity).toBe('payment');
     expect(b.entries.at(-1)).toMatchObject({ entity: 'exam_batch', action: 'create' });
     expect(b.entries.filter((e) => e.entity === 'signup' && e.action === 'create')).toHaveLength(3);
@@ -464,17 +469,19 @@ describe('fees: payments, reconcile, statement, totals', () => {
       before: '',
       after: '¥10.00',
     });
-    expect((await ok(t, 'fees.history.batch', { batchId: batches[0], limit: 1 })).truncated).toBe(
-      true,
+    expect(
+      (await ok(ctx.t, 'fees.history.batch', { batchId: batches[0], limit: 1 })).truncated,
+    ).toBe(true);
+    expect((await fails(ctx.t, 'fees.history.student', { studentId: 9999 })).code).toBe(
+      'NOT_FOUND',
     );
-    expect((await fails(t, 'fees.history.student', { studentId: 9999 })).code).toBe('NOT_FOUND');
   });
 });
 
 describe('fees: ledger pages found either way', () => {
   it('gives the same pages walking the sort order as sorting the matches, and true totals', async () => {
     const { batches, students } = await seed();
-    const db = new Database(path.join(t.dataDir, DATABASE_FILE), { readonly: true });
+    const db = new Database(path.join(ctx.t.dataDir, DATABASE_FILE), { readonly: true });
     try {
       const sorted = ledgerRepo(db, { walkAbove: Number.MAX_SAFE_INTEGER });
       const walked = ledgerRepo(db, { walkAbove: 0 });
@@ -529,13 +536,13 @@ describe('fees: ledger pages found either way', () => {
 describe('fees: the sums behind the totals (migration 009)', () => {
   const sums = () =>
     readRows<{ k: string; n: number; fen: number }>(
-      t,
+      ctx.t,
       `SELECT batch_id || '/' || status || '/' || payer || '/' || major_key AS k, n, fen
        FROM signup_sums WHERE n <> 0 ORDER BY k`,
     );
   const recomputed = () =>
     readRows<{ k: string; n: number; fen: number }>(
-      t,
+      ctx.t,
       `SELECT g.batch_id || '/' || g.status || '/' || g.payer || '/' ||
          CASE WHEN s.major_id IS NOT NULL THEN 'id:' || s.major_id ELSE 'text:' || s.major_text END
          AS k, count(*) AS n, sum(g.fee_fen) AS fen
@@ -545,15 +552,15 @@ describe('fees: the sums behind the totals (migration 009)', () => {
   it('stay equal to the sign-ups through changes, withdrawals and a student changing major', async () => {
     const { students, signup } = await seed();
     expect(sums()).toEqual(recomputed());
-    await ok(t, 'fees.change', { signupIds: [signup(1, 0), signup(2, 0)], fee: 450 });
+    await ok(ctx.t, 'fees.change', { signupIds: [signup(1, 0), signup(2, 0)], fee: 450 });
     await withdraw(signup(2, 0));
-    const major = await ok(t, 'majors.save', softwareMajor);
+    const major = await ok(ctx.t, 'majors.save', softwareMajor);
     const s1 = readRows<Record<string, unknown>>(
-      t,
+      ctx.t,
       'SELECT * FROM students WHERE id = ?',
       students[0],
     )[0];
-    await ok(t, 'students.save', {
+    await ok(ctx.t, 'students.save', {
       id: students[0],
       studentNo: s1.student_no,
       name: s1.name,
@@ -566,13 +573,13 @@ describe('fees: the sums behind the totals (migration 009)', () => {
       pilot: true,
     });
     expect(sums()).toEqual(recomputed());
-    const totals = await ok(t, 'fees.totals', {});
+    const totals = await ok(ctx.t, 'fees.totals', {});
     expect(totals.byMajor.map((m) => [m.label, m.signups]).sort()).toEqual([
       ['未填写专业', 2],
       ['软件技术', 2],
     ]);
     // Deleting the major unlinks the student (SET NULL): the sums follow.
-    await ok(t, 'majors.delete', { id: major.id, force: true });
+    await ok(ctx.t, 'majors.delete', { id: major.id, force: true });
     expect(sums()).toEqual(recomputed());
   });
 });
@@ -588,7 +595,7 @@ describe('fees: sheets', () => {
   it('writes 考生信息上传表 for a batch: exact columns, ID numbers as text, formulas neutralised', async () => {
     const { batches, signup } = await seed();
     await withdraw(signup(2, 0));
-    const file = await ok(t, 'fees.uploadSheet', { batchId: batches[0] });
+    const file = await ok(ctx.t, 'fees.uploadSheet', { batchId: batches[0] });
     expect(file.fileName).toBe('考生信息上传表.xlsx');
     const { ws, rows } = await read(file.contentBase64);
     expect(rows[0]).toEqual(uploadSheetHeader);
@@ -598,7 +605,7 @@ describe('fees: sheets', () => {
       student_no: string;
       class_name: string;
     }>(
-      t,
+      ctx.t,
       `SELECT s.name, s.id_number, s.student_no, s.class_name FROM signups g JOIN students s ON s.id = g.student_id
        WHERE g.batch_id = ? AND g.status <> 'withdrawn' ORDER BY s.student_no`,
       batches[0],
@@ -616,18 +623,18 @@ describe('fees: sheets', () => {
     expect(rows[1][2]).toBe('居民身份证');
     expect(typeof ws.getCell('D2').value).toBe('string');
     expect(ws.getColumn(4).numFmt).toBe('@');
-    expect((await fails(t, 'fees.uploadSheet', { batchId: 999 })).code).toBe('NOT_FOUND');
+    expect((await fails(ctx.t, 'fees.uploadSheet', { batchId: 999 })).code).toBe('NOT_FOUND');
   });
 
   it('writes 费用明细表 with each sign-up’s fee and payer and totals by payer', async () => {
     await seed();
-    const file = await ok(t, 'fees.feeSheet', { batchId: null });
+    const file = await ok(ctx.t, 'fees.feeSheet', { batchId: null });
     expect(file.fileName).toBe('费用明细表.xlsx');
     const { rows } = await read(file.contentBase64);
     expect(rows[0].at(-1)).toBe('费用（元）');
     const body = rows.slice(1, 6);
     const db = readRows<{ student_no: string; fee_fen: number; payer: string }>(
-      t,
+      ctx.t,
       'SELECT s.student_no, g.fee_fen, g.payer FROM signups g JOIN students s ON s.id = g.student_id ORDER BY g.batch_id, s.student_no',
     );
     const labels: Record<string, string> = {

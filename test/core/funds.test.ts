@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
 import { FUNDS_SHEET_HEADER } from '../../electron/core/modules/funds/export';
 import type { HandlerName } from '../../shared/contract';
 import type { FundLine, FundsOverview } from '../../shared/contract/funds';
 import { chinaInstant } from '../../shared/domain/calendar';
-import { createTestCore, type TestCore } from '../harness/core';
+import { createTestCore } from '../harness/core';
+import { corePerTest } from '../harness/corePerTest';
 import { softwareMajor } from '../harness/majors';
 import { progressLines } from '../../shared/domain/funds';
 import {
@@ -18,7 +19,6 @@ import {
   signUp,
   setCaps,
   webJunior2026,
-  type DataCall,
 } from '../harness/fees';
 import { pdfPages } from '../harness/documents';
 import { makePdf } from '../harness/files';
@@ -30,17 +30,11 @@ import { downloaded } from '../harness/downloads';
 import { unzipEntries } from '../harness/zip';
 import { bareProject } from '../harness/seedProject';
 
-let t: TestCore;
-let call: DataCall;
-beforeEach(() => {
-  t = createTestCore();
-  call = coreDataCall(t);
-});
-afterEach(() => t.dispose());
+const ctx = corePerTest();
 
 async function project(certificateId: number, year: number): Promise<number> {
   const saved = await ok(
-    t,
+    ctx.t,
     'projects.create',
     bareProject(certificateId, year, { levels: ['junior', 'intermediate'] }),
   );
@@ -55,10 +49,10 @@ async function project(certificateId: number, year: number): Promise<number> {
 async function seed() {
   const web = await project(WEB_CERT, 2026);
   const bim = await project(BIM_CERT, 2026);
-  await setCaps(call);
-  const students = await addStudents(call, 3);
+  await setCaps(ctx.call);
+  const students = await addStudents(ctx.call, 3);
   const { batchIds, signupId } = await signUp(
-    call,
+    ctx.call,
     [
       webJunior2026,
       { certificateId: WEB_CERT, level: 'intermediate', examDate: '2026-06-10', fee: 700 },
@@ -80,7 +74,7 @@ async function seed() {
 }
 
 const overview = (year: number, projectId: number | null = null) =>
-  ok(t, 'funds.overview', { year, projectId }) as Promise<FundsOverview>;
+  ok(ctx.t, 'funds.overview', { year, projectId }) as Promise<FundsOverview>;
 
 /** A funds.save input for income; extra overrides the date or adds fields. */
 const incomeInput = (projectId: number, source: string, amount: number | string, extra = {}) => ({
@@ -108,10 +102,10 @@ const spendingInput = (
 });
 
 const income = (...args: Parameters<typeof incomeInput>) =>
-  ok(t, 'funds.save', incomeInput(...args));
+  ok(ctx.t, 'funds.save', incomeInput(...args));
 
 const spend = (...args: Parameters<typeof spendingInput>) =>
-  ok(t, 'funds.save', spendingInput(...args));
+  ok(ctx.t, 'funds.save', spendingInput(...args));
 
 const byKey = (lines: FundLine[], key: string) => lines.find((l) => l.key === key)!;
 
@@ -132,7 +126,7 @@ describe('funds: income and spending', () => {
     await spend(web, 'equipment', 50_000, { payee: '某设备公司', invoiceNo: 'INV-002' });
     await spend(bim, 'materials', 1_200, { payee: '某出版社', invoiceNo: 'INV-003' });
     // Another year: not in 2026.
-    await ok(t, 'funds.save', incomeInput(web, 'budget', 999, { occurredOn: '2027-01-05' }));
+    await ok(ctx.t, 'funds.save', incomeInput(web, 'budget', 999, { occurredOn: '2027-01-05' }));
 
     const all = await overview(2026);
     expect(all.totals.incomeFen).toBe(15_000_050);
@@ -154,7 +148,7 @@ describe('funds: income and spending', () => {
     ]);
 
     const changed = await ok(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'award', 100_000, {
         id: award.entryId,
@@ -163,8 +157,10 @@ describe('funds: income and spending', () => {
       }),
     );
     expect(changed.amountFen).toBe(10_000_000);
-    await ok(t, 'funds.delete', { id: award.entryId });
-    const log = auditEntries(t, 'fund_entry').filter((e) => e.entityId === String(award.entryId));
+    await ok(ctx.t, 'funds.delete', { id: award.entryId });
+    const log = auditEntries(ctx.t, 'fund_entry').filter(
+      (e) => e.entityId === String(award.entryId),
+    );
     expect(log.map((e) => e.action)).toEqual(['create', 'update', 'delete']);
     expect(log[1].before).toMatchObject({ amountFen: 12_000_050 });
     expect(log[1].after).toMatchObject({ amountFen: 10_000_000, occurredOn: '2026-03-02' });
@@ -173,40 +169,40 @@ describe('funds: income and spending', () => {
 
   it('refuses bad input with Chinese messages that name the field, writing nothing', async () => {
     const { web } = await seed();
-    const noDoc = await fails(t, 'funds.save', incomeInput(web, 'award', 100));
+    const noDoc = await fails(ctx.t, 'funds.save', incomeInput(web, 'award', 100));
     expect(noDoc.message).toContain('请填写奖补资金的拨款文号');
     const badAmount = await fails(
-      t,
+      ctx.t,
       'funds.save',
       spendingInput(web, 'training', '12.345', { occurredOn: '2026-03-01' }),
     );
     expect(badAmount.message).toContain('金额应以元为单位');
     const zero = await fails(
-      t,
+      ctx.t,
       'funds.save',
       spendingInput(web, 'training', 0, { occurredOn: '2026-03-01' }),
     );
     expect(zero.message).toContain('金额应大于 0');
     // 考核费 is never typed: it is read from the payments.
     const exam = await fails(
-      t,
+      ctx.t,
       'funds.save',
       spendingInput(web, 'exam', 100, { occurredOn: '2026-03-01' }),
     );
     expect(exam.message).toContain('考核费由缴费记录生成');
     const noProject = await fails(
-      t,
+      ctx.t,
       'funds.save',
       spendingInput(9999, 'training', 100, { occurredOn: '2026-03-01' }),
     );
     expect(noProject.message).toContain('所选试点项目不存在');
-    expect(readRows(t, 'SELECT * FROM fund_entries')).toHaveLength(0);
+    expect(readRows(ctx.t, 'SELECT * FROM fund_entries')).toHaveLength(0);
   });
 
   it('the data file itself has no 考核费 category to type into', async () => {
     const { web } = await seed();
-    t.core.close();
-    const db = new Database(path.join(t.dataDir, DATABASE_FILE));
+    ctx.t.core.close();
+    const db = new Database(path.join(ctx.t.dataDir, DATABASE_FILE));
     try {
       expect(() =>
         db
@@ -224,7 +220,7 @@ describe('funds: income and spending', () => {
   it('a project with money recorded cannot be deleted from under it', async () => {
     const { bim } = await seed();
     await spend(bim, 'consumables', 10, { invoiceNo: 'X1' });
-    const refused = await fails(t, 'projects.delete', { id: bim });
+    const refused = await fails(ctx.t, 'projects.delete', { id: bim });
     expect(refused.message).toContain('已登记 1 条经费收支记录');
   });
 });
@@ -232,19 +228,19 @@ describe('funds: income and spending', () => {
 describe('funds: 考核费 is read from the payments to evaluation organizations', () => {
   it('fills 考核费 from the payments, by the project of each batch, and follows every change to them', async () => {
     const { web, batchIds } = await seed();
-    const p1 = await ok(t, 'fees.savePayment', {
+    const p1 = await ok(ctx.t, 'fees.savePayment', {
       organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
       amount: 1_200,
       paidOn: '2026-02-20',
     });
-    await ok(t, 'fees.savePayment', {
+    await ok(ctx.t, 'fees.savePayment', {
       organization: WEB_ORGANIZATION,
       amount: 300,
       paidOn: '2026-02-27',
     });
-    await ok(t, 'fees.savePayment', {
+    await ok(ctx.t, 'fees.savePayment', {
       organization: WEB_ORGANIZATION,
       amount: 50,
       paidOn: '2025-12-31',
@@ -269,7 +265,7 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
     expect((await overview(2025)).totals.spendingByCategory.exam).toBe(5_000);
 
     // One definition: a change in 缴费与对账 is the change here.
-    await ok(t, 'fees.savePayment', {
+    await ok(ctx.t, 'fees.savePayment', {
       id: p1.id,
       organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
@@ -278,9 +274,9 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
       paidOn: '2026-02-20',
     });
     expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(100_000);
-    await ok(t, 'fees.deletePayment', { id: p1.id });
+    await ok(ctx.t, 'fees.deletePayment', { id: p1.id });
     expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(0);
-    const payments = await ok(t, 'fees.payments', {});
+    const payments = await ok(ctx.t, 'fees.payments', {});
     const paid2026 = payments
       .filter((p) => p.paidOn.startsWith('2026'))
       .reduce((a, p) => a + p.amountFen, 0);
@@ -294,20 +290,20 @@ describe('funds: rules', () => {
     const bare = await spend(web, 'consumables', 200, { payee: '某耗材店' });
     expect(bare.lacksDocument).toBe(true);
     expect((await overview(2026)).totals.undocumented).toBe(1);
-    const withFile = await ok(t, 'funds.attachDocument', {
+    const withFile = await ok(ctx.t, 'funds.attachDocument', {
       id: bare.entryId,
       file: { fileName: '发票.pdf', contentBase64: makePdf('invoice').toString('base64') },
     });
     expect(withFile.lacksDocument).toBe(false);
     expect(withFile.document?.fileName).toMatch(/\.pdf$/);
-    const read = await ok(t, 'funds.readDocument', { id: bare.entryId });
-    expect(downloaded(t.core, read).subarray(0, 5).toString()).toBe('%PDF-');
+    const read = await ok(ctx.t, 'funds.readDocument', { id: bare.entryId });
+    expect(downloaded(ctx.t.core, read).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await overview(2026)).totals.undocumented).toBe(0);
-    const removed = await ok(t, 'funds.removeDocument', { id: bare.entryId });
+    const removed = await ok(ctx.t, 'funds.removeDocument', { id: bare.entryId });
     expect(removed.lacksDocument).toBe(true);
-    expect(readRows(t, 'SELECT * FROM attachments')).toHaveLength(0);
+    expect(readRows(ctx.t, 'SELECT * FROM attachments')).toHaveLength(0);
     const invoiced = await ok(
-      t,
+      ctx.t,
       'funds.save',
       spendingInput(web, 'consumables', 200, { id: bare.entryId, invoiceNo: 'INV-9' }),
     );
@@ -328,25 +324,25 @@ describe('funds: rules', () => {
   it('money from students: only a voluntary additional certificate’s exam fee, by the ledger’s rule 12', async () => {
     const { web, signup } = await seed();
     const refusedOther = await fails(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'other', 50, { sourceName: '学生资料费' }),
     );
     expect(refusedOther.message).toContain('不得向试点学生收取费用');
     // A school-paid sign-up is not money from a student.
     const schoolPaid = await fails(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'studentExamFee', 400, { signupId: signup(0, 0), occurredOn: '2026-06-01' }),
     );
     expect(schoolPaid.message).toContain('付费方不是“学生自愿自费”');
     const noSignup = await fails(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'studentExamFee', 400, { occurredOn: '2026-06-01' }),
     );
     expect(noSignup.message).toContain('请选择这笔学生自愿自费考核费对应的报名记录');
-    const options = await ok(t, 'funds.studentFees', {});
+    const options = await ok(ctx.t, 'funds.studentFees', {});
     expect(options).toEqual([
       expect.objectContaining({
         signupId: signup(0, 1),
@@ -356,32 +352,32 @@ describe('funds: rules', () => {
       }),
     ]);
     const tooMuch = await fails(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'studentExamFee', 701, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
     );
     expect(tooMuch.message).toContain('金额不能超过这条报名的考核费 ¥700.00');
     const fee = await ok(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
     );
     expect(fee).toMatchObject({ amountFen: 70_000, problem: null });
     expect(fee.signupLabel).toContain('学号 2023000001');
     const twice = await fails(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-02' }),
     );
     expect(twice.message).toContain('已登记为收入');
 
     // The school-paid exam withdrawn: the self-paid one is no longer an additional certificate.
-    await ok(t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
+    await ok(ctx.t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
     const line = byKey((await overview(2026, web)).lines, `entry:${fee.entryId}`);
     expect(line.problem).toContain('不是加考的证书');
-    expect(await ok(t, 'funds.studentFees', {})).toEqual([]);
+    expect(await ok(ctx.t, 'funds.studentFees', {})).toEqual([]);
     const again = await fails(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'studentExamFee', 700, {
         id: fee.entryId,
@@ -399,7 +395,7 @@ describe('funds: 试点经费使用情况表', () => {
     await income(web, 'award', 20_000, { documentNo: '鄂财教〔2026〕8号', sourceName: '省财政厅' });
     const noDoc = await spend(web, 'consumables', 300, { payee: '某耗材店' });
     await spend(web, 'training', 25_000, { payee: '某培训中心', invoiceNo: 'INV-77' });
-    await ok(t, 'fees.savePayment', {
+    await ok(ctx.t, 'fees.savePayment', {
       organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
@@ -407,7 +403,7 @@ describe('funds: 试点经费使用情况表', () => {
       paidOn: '2026-02-20',
     });
 
-    const file = await ok(t, 'funds.sheet', { year: 2026, projectId: web });
+    const file = await ok(ctx.t, 'funds.sheet', { year: 2026, projectId: web });
     expect(file.fileName).toBe('试点经费使用情况表_2026年度_Web前端开发（2026年）.xlsx');
     const wb = await loadWorkbook(Buffer.from(file.contentBase64, 'base64'));
     const table = fundsSheet(wb);
@@ -425,9 +421,9 @@ describe('funds: 试点经费使用情况表', () => {
     expect(String(table.rows.at(-1)?.[0])).toContain('支出超过收入 ¥6,500.00；1 笔支出无凭证');
     expect(noDoc.lacksDocument).toBe(true);
 
-    const pdf = await ok(t, 'funds.pdf', { year: 2026, projectId: null });
+    const pdf = await ok(ctx.t, 'funds.pdf', { year: 2026, projectId: null });
     expect(pdf.mime).toBe('application/pdf');
-    const pdfFile = path.join(t.dataDir, 'funds.pdf');
+    const pdfFile = path.join(ctx.t.dataDir, 'funds.pdf');
     writeFileSync(pdfFile, Buffer.from(pdf.contentBase64, 'base64'));
     const text = pdfPages(pdfFile)
       .flatMap((p) => p.lines.map((l) => l.text))
@@ -448,7 +444,7 @@ describe('funds: 首页', () => {
     const { web, batchIds, signup } = await seed();
     await income(web, 'budget', 2_000);
     await spend(web, 'consumables', 300);
-    await ok(t, 'fees.savePayment', {
+    await ok(ctx.t, 'fees.savePayment', {
       organization: WEB_ORGANIZATION,
       batchId: batchIds[0],
       invoiceNo: 'FP-1',
@@ -456,11 +452,11 @@ describe('funds: 首页', () => {
       paidOn: '2026-02-20',
     });
     const fee = await ok(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
     );
-    const summary = await ok(t, 'dashboard.summary', {});
+    const summary = await ok(ctx.t, 'dashboard.summary', {});
     expect(summary.funds.year).toBe(2026);
     expect(summary.funds.byProject).toEqual([
       expect.objectContaining({
@@ -479,8 +475,8 @@ describe('funds: 首页', () => {
         route: 'funds/2026',
       }),
     ]);
-    await ok(t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
-    const after = (await ok(t, 'dashboard.summary', {})).violations.find(
+    await ok(ctx.t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
+    const after = (await ok(ctx.t, 'dashboard.summary', {})).violations.find(
       (v) => v.kind === 'fundsStudentMoney',
     );
     expect(after).toMatchObject({ route: `funds/2026/${web}` });
@@ -548,24 +544,24 @@ describe('funds: weekly figures', () => {
 describe('funds: 试点推进情况', () => {
   it('shows the factors the notice names for one year, each from its one definition', async () => {
     // After the seed's exams (May and June): results exist only from the exam day on.
-    t.dispose();
-    t = createTestCore(new Date('2026-07-01T02:00:00Z'));
-    call = coreDataCall(t);
+    ctx.t.dispose();
+    ctx.t = createTestCore(new Date('2026-07-01T02:00:00Z'));
+    ctx.call = coreDataCall(ctx.t);
     const { signup } = await seed();
-    const major = await ok(t, 'majors.save', softwareMajor);
-    await ok(t, 'projects.create', bareProject(3, 2026, { majorIds: [major.id] }));
+    const major = await ok(ctx.t, 'majors.save', softwareMajor);
+    await ok(ctx.t, 'projects.create', bareProject(3, 2026, { majorIds: [major.id] }));
     const s = signup(0, 0);
-    await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'paid' });
-    await ok(t, 'exams.signups.setStatus', { ids: [s], status: 'examined' });
-    await ok(t, 'exams.signups.saveResult', {
+    await ok(ctx.t, 'exams.signups.setStatus', { ids: [s], status: 'paid' });
+    await ok(ctx.t, 'exams.signups.setStatus', { ids: [s], status: 'examined' });
+    await ok(ctx.t, 'exams.signups.saveResult', {
       id: s,
       status: 'passed',
       score: 90,
       certificateNo: 'WEB-1',
       issuedOn: '2026-06-30',
     });
-    await ok(t, 'exams.signups.setStatus', { ids: [signup(2, 0)], status: 'withdrawn' });
-    const p = await ok(t, 'funds.progress', { year: 2026 });
+    await ok(ctx.t, 'exams.signups.setStatus', { ids: [signup(2, 0)], status: 'withdrawn' });
+    const p = await ok(ctx.t, 'funds.progress', { year: 2026 });
     expect(p).toEqual({
       year: 2026,
       projects: 3,
@@ -577,24 +573,27 @@ describe('funds: 试点推进情况', () => {
       weekly: { due: 0, onTime: 0, late: 0, notFiled: 0 },
     });
     expect(progressLines(p)).toContain('考核报名人次：3');
-    expect((await ok(t, 'funds.progress', { year: 2025 })).signups).toBe(0);
+    expect((await ok(ctx.t, 'funds.progress', { year: 2025 })).signups).toBe(0);
   });
 });
 
 describe('funds: the submission package', () => {
   it('can include the 使用情况表 of a year, listed in its manifest and verified like the rest', async () => {
-    const project = await seedCompleteProject(t.core);
+    const project = await seedCompleteProject(ctx.t.core);
     await ok(
-      t,
+      ctx.t,
       'funds.save',
       incomeInput(project.id, 'award', 5_000, {
         documentNo: '鄂教职成〔2026〕3号',
         occurredOn: '2026-02-01',
       }),
     );
-    const without = await ok(t, 'package.build', { projectIds: [project.id], acceptDraft: true });
+    const without = await ok(ctx.t, 'package.build', {
+      projectIds: [project.id],
+      acceptDraft: true,
+    });
     expect(without.manifest.files.some((f) => f.path.startsWith('试点经费'))).toBe(false);
-    const result = await ok(t, 'package.build', {
+    const result = await ok(ctx.t, 'package.build', {
       projectIds: [project.id],
       acceptDraft: true,
       fundsYear: 2026,
@@ -603,15 +602,15 @@ describe('funds: the submission package', () => {
     expect(result.manifest.files.map((f) => f.path)).toEqual(
       expect.arrayContaining([name, '试点经费使用情况表（2026年度）.pdf']),
     );
-    const bytes = downloaded(t.core, result);
+    const bytes = downloaded(ctx.t.core, result);
     const files = await unzipEntries(bytes);
     const wb = await loadWorkbook(files.get(name)!);
     const table = fundsSheet(wb);
     expect(table.rows[0].slice(1, 3)).toEqual(['收入', '奖补资金']);
     expect(table.total('收入合计')).toBe(5_000);
-    const verified = await t.core.dispatch(
+    const verified = await ctx.t.core.dispatch(
       'package.verify',
-      await staged(t.core, result.fileName, bytes),
+      await staged(ctx.t.core, result.fileName, bytes),
     );
     expect(verified.ok && verified.data).toMatchObject({
       ok: true,

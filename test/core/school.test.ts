@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, createCore } from '../../electron/core';
+import { DATABASE_FILE } from '../../electron/core';
 import { createTestCore, type TestCore } from '../harness/core';
 import { fullSchoolProfile as profile } from '../harness/seed';
 import { readRows } from '../harness/staff';
@@ -28,15 +28,8 @@ describe('school profile', () => {
       data: { ...profile, updatedAt: '2026-03-02T08:00:00.000Z' },
     });
 
-    t.core.close();
-    const reopened = createCore({
-      dataDir: t.dataDir,
-      clock: () => new Date(),
-      log: () => undefined,
-      appVersion: 't',
-    });
-    expect(await reopened.dispatch('school.get', {})).toEqual(saved);
-    t.core = reopened;
+    t.restart(() => new Date());
+    expect(await t.core.dispatch('school.get', {})).toEqual(saved);
   });
 
   it('records each save in the append-only audit log with before and after', async () => {

@@ -245,8 +245,8 @@ test.describe('考核报名与费用协商', () => {
       examForm: '机考',
       name: '2020年批次',
       examDate: '2020年9月1日',
+      fee: '480',
     });
-    await dialog.locator('#batch_fee').fill('480');
     await expect(dialog.locator('#batch_fee_extra')).toHaveText(
       '2020年9月1日 适用：机考考核成本上限 ¥500.00（教职所〔2019〕314号，2020年12月31日前有效）',
     );
@@ -258,8 +258,8 @@ test.describe('考核报名与费用协商', () => {
       examForm: '机考',
       name: '2021年批次',
       examDate: '2021年3月1日',
+      fee: '480',
     });
-    await dialog.locator('#batch_fee').fill('480');
     await expect(errorOf(page, 'batch_fee')).toHaveText(
       '考核费 ¥480.00 超过 2021年3月1日 适用的机考考核成本上限 ¥420.00（教职成厅函〔2020〕11号，2021年1月1日起有效）',
     );

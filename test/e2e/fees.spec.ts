@@ -14,7 +14,7 @@ import {
   openApp,
 } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
-import { WEB_CERT, setCaps, dataCall } from '../harness/fees';
+import { setCaps, dataCall, webIntermediateAutumn2026 } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
@@ -100,8 +100,8 @@ test.describe('费用台账', () => {
       examForm: '机考',
       name: '2026春初级',
       examDate: '2026年5月10日',
+      fee: '400',
     });
-    await batchForm.locator('#batch_fee').fill('400');
     await batchForm.getByRole('button', { name: /保\s*存/ }).click();
     await expect(batchForm).toHaveCount(0);
     await page.getByRole('button', { name: '报名管理' }).click();
@@ -136,13 +136,7 @@ test.describe('费用台账', () => {
     await expect(openDialog(page)).toHaveCount(0);
 
     // A second batch (中级) with one pilot student: set up through the web host API.
-    const second = (await call('exams.batches.save', {
-      certificateId: WEB_CERT,
-      level: 'intermediate',
-      name: '2026秋中级',
-      examDate: '2026-10-10',
-      fee: 700,
-    })) as { id: number };
+    const second = (await call('exams.batches.save', webIntermediateAutumn2026)) as { id: number };
     const pilots = students.items.filter((s) => s.pilot);
     const [alone, twice] = pilots;
     await call('exams.signups.create', {

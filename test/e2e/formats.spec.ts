@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { COURSES_HEADER } from '../../electron/core/modules/projects/dataCentre';
 import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from '../harness/antd';
@@ -8,6 +9,17 @@ import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
 import { bareProject } from '../harness/seedProject';
 import { editWebCertificate } from '../harness/uiFlows';
+
+/** On 费用台账, narrows the ledger to the 初级 batch: the upload-sheet buttons need one batch. */
+async function filterToJuniorBatch(page: Page) {
+  await page.locator('.ant-select', { has: page.locator('#fees-batch-filter') }).click();
+  await page
+    .locator('.ant-select-item-option', { hasText: '初级' })
+    .filter({ visible: true })
+    .first()
+    .click();
+  await page.keyboard.press('Escape');
+}
 
 test.describe('上报数据中心', () => {
   test('试点项目 exports 课证融通关联关系数据 with its courses, read back', async ({
@@ -97,13 +109,7 @@ test.describe('上报数据中心', () => {
 
     await openApp(page, await host.launchUrl());
     await openPage(page, '费用台账');
-    await page.locator('.ant-select', { has: page.locator('#fees-batch-filter') }).click();
-    await page
-      .locator('.ant-select-item-option', { hasText: '初级' })
-      .filter({ visible: true })
-      .first()
-      .click();
-    await page.keyboard.press('Escape');
+    await filterToJuniorBatch(page);
     await expect(page.getByRole('button', { name: '考生信息上传表' })).toBeEnabled();
 
     await page.getByRole('button', { name: '考生信息上传表' }).click();
@@ -201,13 +207,7 @@ test.describe('上报数据中心', () => {
     );
     await manager.getByRole('button', { name: /^关\s*闭$/ }).click();
 
-    await page.locator('.ant-select', { has: page.locator('#fees-batch-filter') }).click();
-    await page
-      .locator('.ant-select-item-option', { hasText: '初级' })
-      .filter({ visible: true })
-      .first()
-      .click();
-    await page.keyboard.press('Escape');
+    await filterToJuniorBatch(page);
     await page.getByTestId('upload-layout').click();
     await page.getByRole('menuitem', { name: '报名表' }).click();
     const download = page.waitForEvent('download');

@@ -21,7 +21,8 @@ import {
   fillTeacher,
   saveSchool,
 } from '../harness/uiFlows';
-import { softwareMajor } from '../harness/majors';
+import { commitments, planSections } from '../../shared/domain/implementationPlan';
+import { computerMajorTyped, softwareMajor, softwareMajorTyped } from '../harness/majors';
 import { expect, test } from '../harness/webHostTest';
 import { bareProject } from '../harness/seedProject';
 
@@ -99,20 +100,8 @@ test.describe('试点项目与资格自查', () => {
 
     // The data arrives: two majors, 12 teachers (4 双师型), a room and a site.
     await openPage(page, '专业');
-    await addMajor(page, {
-      code: '510203',
-      name: '软件技术',
-      level: '高职专科',
-      first: 2015,
-      annual: 120,
-    });
-    await addMajor(page, {
-      code: '510201',
-      name: '计算机应用技术',
-      level: '高职专科',
-      first: 2012,
-      annual: 90,
-    });
+    await addMajor(page, softwareMajorTyped);
+    await addMajor(page, computerMajorTyped);
     // Ten teachers arrive through the API and two are typed: typing all twelve made this the
     // slowest test, and the teacher form is walked field by field in staff.spec.
     const staffNo = (i: number) => `T${String(i).padStart(3, '0')}`;
@@ -175,20 +164,11 @@ test.describe('试点项目与资格自查', () => {
     for (const rule of ['project.rooms', 'project.sites', 'project.hardware']) {
       await expect(verdict(page, rule)).toHaveAttribute('data-level', 'pass');
     }
-    const sections = [
-      'goals',
-      'curriculumIntegration',
-      'trainingAndStaff',
-      'examSitesAndSchedule',
-      'organisation',
-      'fundingAndFees',
-      'expectedResults',
-    ];
-    for (const section of sections) {
+    for (const section of planSections) {
       await page.locator(`#project-plan-${section}`).fill(`${section}：按通知要求组织实施。`);
     }
     await expect(verdict(page, 'project.plan')).toHaveAttribute('data-level', 'pass');
-    for (const c of ['noGraduationRequirement', 'noTrainingFee', 'schoolPaysOneExam']) {
+    for (const c of commitments) {
       await page.locator(`#project-commitment-${c}`).check();
     }
     await saveProject(page, '试点项目已保存');

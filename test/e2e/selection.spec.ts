@@ -9,7 +9,13 @@ import {
   openConfirm,
   openApp,
 } from '../harness/antd';
-import { WEB_CERT, addStudents, setCaps, dataCall } from '../harness/fees';
+import {
+  WEB_CERT,
+  addStudents,
+  setCaps,
+  dataCall,
+  webIntermediateAutumn2026,
+} from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { expect, test } from '../harness/webHostTest';
 
@@ -168,13 +174,7 @@ test.describe('selections mean what they say', () => {
 
     // 4. 学生自愿自费 for two sign-ups: student 2's additional 中级 may be; student 3's only
     // one may not, and is listed with the reason before the other is changed.
-    const second = (await data('exams.batches.save', {
-      certificateId: WEB_CERT,
-      level: 'intermediate',
-      name: '2026秋中级',
-      examDate: '2026-10-10',
-      fee: 700,
-    })) as { id: number };
+    const second = (await data('exams.batches.save', webIntermediateAutumn2026)) as { id: number };
     const [student2] = (
       (await data('students.list', { search: '2023000002' })) as { items: { id: number }[] }
     ).items;

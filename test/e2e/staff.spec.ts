@@ -11,8 +11,12 @@ import {
   pressInConfirm,
 } from '../harness/antd';
 import { addMajor, fillTeacher, saveButton, type TeacherRow } from '../harness/uiFlows';
+import { softwareMajorTyped } from '../harness/majors';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
 import { expect, test } from '../harness/webHostTest';
+
+/** The first teacher most tests here type. */
+const zhangSan: TeacherRow = { staffNo: 'T001', name: '张三', gender: '女', title: '讲师' };
 
 test.describe('专业、教师与实训条件', () => {
   test('majors, teachers (duplicate 工号 refused), a room with equipment and an off-campus site persist', async ({
@@ -35,13 +39,7 @@ test.describe('专业、教师与实训条件', () => {
       .getByRole('button', { name: /取\s*消/ })
       .click();
     await answerUnsaved(page, '放弃');
-    await addMajor(page, {
-      code: '510203',
-      name: '软件技术',
-      level: '高职专科',
-      first: 2015,
-      annual: 120,
-    });
+    await addMajor(page, softwareMajorTyped);
     await addMajor(page, {
       code: '530802',
       name: '现代物流管理',
@@ -58,14 +56,7 @@ test.describe('专业、教师与实训条件', () => {
     await openPage(page, '教师');
     await expect(page.getByText('还没有登记教师')).toBeVisible();
     const teachers: TeacherRow[] = [
-      {
-        staffNo: 'T001',
-        name: '张三',
-        gender: '女',
-        title: '讲师',
-        major: '510203 软件技术',
-        dual: true,
-      },
+      { ...zhangSan, major: '510203 软件技术', dual: true },
       { staffNo: 'T002', name: '李四', gender: '男', title: '副教授', major: '510203 软件技术' },
       {
         staffNo: 'T003',
@@ -203,21 +194,9 @@ test.describe('专业、教师与实训条件', () => {
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
     await openPage(page, '专业');
-    await addMajor(page, {
-      code: '510203',
-      name: '软件技术',
-      level: '高职专科',
-      first: 2015,
-      annual: 120,
-    });
+    await addMajor(page, softwareMajorTyped);
     await openPage(page, '教师');
-    await fillTeacher(page, {
-      staffNo: 'T001',
-      name: '张三',
-      gender: '女',
-      title: '讲师',
-      major: '510203 软件技术',
-    });
+    await fillTeacher(page, { ...zhangSan, major: '510203 软件技术' });
     await expect(openDialog(page)).toHaveCount(0);
     await fillTeacher(page, {
       staffNo: 'T002',
@@ -256,13 +235,7 @@ test.describe('专业、教师与实训条件', () => {
     await openApp(page, await host.launchUrl());
     await openPage(page, '教师');
     // A bad month is refused on its field, in the core's words.
-    await fillTeacher(page, {
-      staffNo: 'T001',
-      name: '张三',
-      gender: '女',
-      title: '讲师',
-      birthMonth: '1985.13',
-    });
+    await fillTeacher(page, { ...zhangSan, birthMonth: '1985.13' });
     await expect(errorOf(page, 'teacher_birthMonth')).toHaveText(
       '出生年月“1985.13”年月无效：没有13月',
     );

@@ -6,6 +6,11 @@ export interface TestCore {
   core: Core;
   dataDir: string;
   logs: { level: LogLevel; message: string }[];
+  /**
+   * Closes the core and opens a new one on the same folder, as the app's next start does: with
+   * the clock given, or the same one.
+   */
+  restart(now?: Date | (() => Date)): void;
   /** Closes the core and removes its folder. */
   dispose(): void;
 }
@@ -19,21 +24,27 @@ export function createTestCore(
 ): TestCore {
   const temp = makeTempDir('pilotdesk-core-');
   const logs: TestCore['logs'] = [];
-  const core = createCore({
-    dataDir: temp.dir,
-    clock: typeof now === 'function' ? now : () => now,
-    log: (level, message) => logs.push({ level, message }),
-    appVersion: '0.0.0-test',
-  });
-  return {
-    core,
+  const open = (at: Date | (() => Date)) =>
+    createCore({
+      dataDir: temp.dir,
+      clock: typeof at === 'function' ? at : () => at,
+      log: (level, message) => logs.push({ level, message }),
+      appVersion: '0.0.0-test',
+    });
+  const test: TestCore = {
+    core: open(now),
     dataDir: temp.dir,
     logs,
+    restart(at = now) {
+      test.core.close();
+      test.core = open(at);
+    },
     dispose() {
-      core.close();
+      test.core.close();
       temp.remove();
     },
   };
+  return test;
 }
 
 /** A core on a data folder with the real clock and no log: for benches and measuring children. */

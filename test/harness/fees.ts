@@ -97,6 +97,15 @@ export const webJunior2026: BatchSeed = {
   organization: WEB_ORGANIZATION,
 };
 
+/** The fee specs' second batch: Web前端开发 中级 on 2026-10-10, 700 yuan, named 2026秋中级. */
+export const webIntermediateAutumn2026: BatchSeed = {
+  certificateId: WEB_CERT,
+  level: 'intermediate',
+  name: '2026秋中级',
+  examDate: '2026-10-10',
+  fee: 700,
+};
+
 /** Every one of `students` signed up for `firstBatch`. */
 export const signUpForFirstBatch = (call: DataCall, students: readonly number[]) =>
   signUp(

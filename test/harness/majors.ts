@@ -16,3 +16,17 @@ export const computerMajor = {
   firstEnrolmentYear: 2012,
   annualEnrolment: 90,
 };
+
+/** A 高职专科 major as typed in the 新增专业 form (uiFlows' addMajor). */
+function typedJuniorCollegeMajor(major: typeof softwareMajor) {
+  return {
+    code: major.code,
+    name: major.name,
+    level: '高职专科',
+    first: major.firstEnrolmentYear,
+    annual: major.annualEnrolment,
+  };
+}
+
+export const softwareMajorTyped = typedJuniorCollegeMajor(softwareMajor);
+export const computerMajorTyped = typedJuniorCollegeMajor(computerMajor);

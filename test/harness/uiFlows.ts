@@ -134,12 +134,12 @@ export async function editWebCertificate(page: Page): Promise<Locator> {
 }
 
 /**
- * On 考核报名, opens 新增考核批次 and fills a Web前端开发 初级 batch: its 考核形式, its name when
- * given, and its exam date as typed; the rest is the test's. The dialog.
+ * On 考核报名, opens 新增考核批次 and fills a Web前端开发 初级 batch: its 考核形式, its name and
+ * 每人考核费 when given, and its exam date as typed; the rest is the test's. The dialog.
  */
 export async function fillNewWebBatch(
   page: Page,
-  batch: { examForm: string; name?: string; examDate: string },
+  batch: { examForm: string; name?: string; examDate: string; fee?: string },
 ): Promise<Locator> {
   await page.getByRole('button', { name: '新增考核批次' }).click();
   const dialog = openDialog(page);
@@ -148,6 +148,7 @@ export async function fillNewWebBatch(
   await choose(page, 'batch_examForm', batch.examForm);
   if (batch.name !== undefined) await dialog.locator('#batch_name').fill(batch.name);
   await fillDate(page, 'batch_examDate', batch.examDate);
+  if (batch.fee !== undefined) await dialog.locator('#batch_fee').fill(batch.fee);
   return dialog;
 }
 

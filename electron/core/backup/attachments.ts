@@ -1,7 +1,8 @@
-import { existsSync, linkSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { connect, type Db } from '../db/open';
 import { copyPrivateFile, makePrivateDir } from '../io/privateFiles';
+import { namesIn } from '../io/folders';
 import { ATTACHMENTS_DIR, blobPath } from '../modules/attachments/blobStore';
 
 /**
@@ -89,20 +90,9 @@ export function bringBackAttachments(
 function pooledFiles(backupDir: string): { sha: string; file: string }[] {
   const root = poolRoot(backupDir);
   const found: { sha: string; file: string }[] = [];
-  let folders: string[];
-  try {
-    folders = readdirSync(root);
-  } catch {
-    return found;
-  }
-  for (const folder of folders) {
-    let names: string[];
-    try {
-      names = readdirSync(path.join(root, folder));
-    } catch {
-      continue;
-    }
-    for (const name of names) found.push({ sha: name, file: path.join(root, folder, name) });
+  for (const folder of namesIn(root)) {
+    for (const name of namesIn(path.join(root, folder)))
+      found.push({ sha: name, file: path.join(root, folder, name) });
   }
   return found;
 }

@@ -1,7 +1,8 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BackupEntry } from '../../../shared/contract/backup';
 import type { BackupKind } from '../../../shared/domain/backup';
+import { namesIn } from '../io/folders';
 
 /**
  * Backup files are named by what they are and when they were taken, so the folder explains
@@ -61,12 +62,7 @@ export function newBackupName(
   at: Date,
 ): string {
   const base = `${kind}-${fileStamp(at)}`;
-  let existing: Set<string>;
-  try {
-    existing = new Set(readdirSync(dir));
-  } catch {
-    existing = new Set();
-  }
+  const existing = new Set(namesIn(dir));
   for (let seq = 1; ; seq += 1) {
     const name = seq === 1 ? `${base}.sqlite` : `${base}-${seq}.sqlite`;
     if (!existing.has(name) && !existing.has(`.${name}.tmp`)) return name;
@@ -83,14 +79,8 @@ function sizeOf(file: string): number {
 
 /** Every backup in the folder, newest first (same second: the later sequence number first). */
 export function listBackupFiles(dir: string): BackupEntry[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
   const entries: (BackupEntry & { at: number; seq: number })[] = [];
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     const parsed = parseBackupName(name);
     if (!parsed) continue;
     const file = path.join(dir, name);
@@ -140,13 +130,7 @@ export function removeStaleTempCopies(
   const removed: string[] = [];
   const now = Date.now();
   for (const dir of dirs) {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+    for (const name of namesIn(dir)) {
       if (!tempCopy.test(name)) continue;
       const file = path.join(dir, name);
       try {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { namesIn } from './folders';
 
 /**
  * Hidden working files named after the process writing them: `.<pid>-<hex>.<kind>.tmp` (a package
@@ -29,14 +30,8 @@ function processAlive(pid: number): boolean {
  */
 export function removeOrphanedTempFiles(dir: string, kind: string): string[] {
   const pattern = new RegExp(`^\\.(?:(\\d+)-)?[0-9a-f]+\\.${kind}\\.tmp$`);
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
   const removed: string[] = [];
-  for (const name of names) {
+  for (const name of namesIn(dir)) {
     const m = pattern.exec(name);
     if (!m || (m[1] !== undefined && processAlive(Number(m[1])))) continue;
     rmSync(path.join(dir, name), { force: true });

@@ -99,6 +99,10 @@ export function agreedFeesByCertificate(db: Db): Map<number, AgreedFee[]> {
   return map;
 }
 
+/** One certificate's fee agreements (agreedFeesByCertificate, for one batch's certificate). */
+export const agreedFeesOf = (db: Db, certificateId: number): AgreedFee[] =>
+  agreedFeesByCertificate(db).get(certificateId) ?? [];
+
 export function listAgreements(
   db: Db,
   filter: { certificateId: number | null; level: CertificateLevel | null },

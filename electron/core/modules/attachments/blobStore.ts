@@ -1,16 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/open';
+import { namesIn } from '../../io/folders';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../../io/privateFiles';
 import { storedShaChecker } from './blobRepository';
 
@@ -86,23 +78,11 @@ export interface SweepResult {
  */
 export function sweepBlobStore(db: Db, root: string, now: number, graceMs: number): SweepResult {
   const result: SweepResult = { tempFiles: 0, orphanBlobs: 0 };
-  let folders: string[];
-  try {
-    folders = readdirSync(root);
-  } catch {
-    return result;
-  }
   const known = storedShaChecker(db);
-  for (const folder of folders) {
+  for (const folder of namesIn(root)) {
     if (!/^[0-9a-f]{2}$/.test(folder)) continue;
     const dir = path.join(root, folder);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+    for (const name of namesIn(dir)) {
       const file = path.join(dir, name);
       let stat;
       try {

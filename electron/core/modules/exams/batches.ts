@@ -12,7 +12,7 @@ import type { Db } from '../../db/open';
 import { CoreError, mustExist, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
-import { agreedFeesByCertificate } from '../agreements/repository';
+import { agreedFeesByCertificate, agreedFeesOf } from '../agreements/repository';
 import { figuresByBatch } from '../fees/figures';
 import { levelFacts } from './levels';
 import { batchUsage } from './usage';
@@ -160,7 +160,7 @@ export function findBatch(db: Db, id: number): ExamBatch | undefined {
     ? fromRow(
         row,
         limitsOf(db, row.certificate_id),
-        agreedFeesByCertificate(db).get(row.certificate_id) ?? [],
+        agreedFeesOf(db, row.certificate_id),
         examSiteCovers(db, row.certificate_id),
         figuresByBatch(db, id).get(id),
       )

@@ -4,7 +4,7 @@ import { batchShortLabel } from '../../../../shared/domain/batchLabel';
 import { agreementInForce, type AgreedFee } from '../../../../shared/domain/feeAgreements';
 import type { Db } from '../../db/open';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
-import { agreedFeesByCertificate } from '../agreements/repository';
+import { agreedFeesByCertificate, agreedFeesOf } from '../agreements/repository';
 import { allBatchRows, batchRowById, type BatchRow } from './repository';
 
 /** One exam batch with its certificate and the figure its fee is judged by. */
@@ -82,7 +82,7 @@ export function certificateBatchesWith(
   certificateId: number,
   limits: readonly FeeLimit[],
 ): Map<number, BatchInfo> {
-  const agreed = agreedFeesByCertificate(db).get(certificateId) ?? [];
+  const agreed = agreedFeesOf(db, certificateId);
   return new Map(
     allBatchRows(db)
       .filter((row) => row.certificate_id === certificateId)
@@ -104,10 +104,6 @@ export function signupBatchFacts(batches: Map<number, BatchInfo>, batchId: numbe
 export function loadBatch(db: Db, id: number): BatchInfo | undefined {
   const row = batchRowById(db, id);
   return row
-    ? fromRow(
-        row,
-        limitsOf(db, row.certificate_id),
-        agreedFeesByCertificate(db).get(row.certificate_id) ?? [],
-      )
+    ? fromRow(row, limitsOf(db, row.certificate_id), agreedFeesOf(db, row.certificate_id))
     : undefined;
 }

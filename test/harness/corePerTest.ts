@@ -1,0 +1,23 @@
+import { afterEach, beforeEach } from 'vitest';
+import { createTestCore, type TestCore } from './core';
+import type { DataCall } from './fees';
+import { coreDataCall } from './staff';
+
+export interface CoreTest {
+  t: TestCore;
+  call: DataCall;
+}
+
+/**
+ * In a Vitest file: for each test, a fresh core (createTestCore) and a DataCall on it. A test
+ * that needs another clock may replace both (`ctx.t = …; ctx.call = coreDataCall(ctx.t)`).
+ */
+export function corePerTest(): CoreTest {
+  const ctx = {} as CoreTest;
+  beforeEach(() => {
+    ctx.t = createTestCore();
+    ctx.call = coreDataCall(ctx.t);
+  });
+  afterEach(() => ctx.t.dispose());
+  return ctx;
+}
