@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   answerUnsaved,
+  anyErrorOf,
   attachScreenshot,
   choose,
   chooseMany,
@@ -193,6 +194,8 @@ test.describe('费用台账', () => {
     await expect(errorOf(page, 'fees-new-fee')).toContainText('¥500.00');
     await expect(errorOf(page, 'fees-new-fee')).toContainText('教职所〔2019〕314号');
     await openDialog(page).locator('#fees-new-fee').fill('450');
+    // The refusal fades out and the dialog shrinks: 保存 is clicked once it has moved up.
+    await expect(anyErrorOf(page, 'fees-new-fee')).toHaveCount(0);
     await saveChange(page);
     await expect(page.getByText('已修改 50 条报名')).toBeVisible();
     await expect(page.getByTestId('fees-summary')).toHaveText(

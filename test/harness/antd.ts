@@ -65,6 +65,15 @@ export async function typeToChoose(page: Page, fieldId: string, labels: readonly
 export const fieldError = (page: Page, text: string | RegExp) =>
   page.locator('.ant-form-item-explain-error').filter({ hasText: text });
 
+/**
+ * Every error under the form field with this id, one still fading out included: none left means
+ * the dialog has stopped shrinking, so a button below it is where a click will land.
+ */
+export const anyErrorOf = (page: Page, fieldId: string) =>
+  page
+    .locator('.ant-form-item', { has: page.locator(`#${fieldId}`) })
+    .locator('.ant-form-item-explain-error');
+
 /** The inline error shown under the form field with this id. */
 export const errorOf = (page: Page, fieldId: string) =>
   page
