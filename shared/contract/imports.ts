@@ -166,8 +166,11 @@ export interface ImportPreviewRow {
   rowNumber: number;
   /** Cleaned cell text per field ('' when empty or unmapped). */
   values: Record<string, string>;
-  /** What commit would do with a valid row; null while the row has errors. */
-  action: 'create' | 'update' | null;
+  /**
+   * What commit would do with a valid row ('unchanged': it matches a saved record that already
+   * holds what it says, so nothing is written); null while the row has errors.
+   */
+  action: 'create' | 'update' | 'unchanged' | null;
   errors: ImportRowError[];
   /** Worth a look but not blocking (e.g. a 15-digit old ID number); absent when none. */
   warnings?: ImportRowError[];
@@ -179,6 +182,8 @@ export interface ImportSummary {
   invalid: number;
   toCreate: number;
   toUpdate: number;
+  /** Valid rows matching a saved record that already holds what they say (未改动). */
+  unchanged: number;
 }
 
 export interface ImportPreview {

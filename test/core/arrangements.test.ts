@@ -410,6 +410,12 @@ describe('考场编排 through the dispatcher', () => {
     const of = (studentId: number) => plan.candidates.find((c) => c.studentId === studentId)!;
     expect(of(a.id)).toMatchObject({ admissionNo: 'HB2020-001', issued: true });
     expect(of(b.id)).toMatchObject({ admissionNo: 'HB2020-002', issued: true });
+    // The same list again: its rows change nothing, and the preview and the result say so.
+    const same = await ok(t, 'arrangements.importPreview', { batchId, file });
+    expect(same.rows.map((r) => r.action)).toEqual(['unchanged', 'unchanged', null]);
+    expect(
+      await ok(t, 'arrangements.importCommit', { batchId, file, skipInvalid: true }),
+    ).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     // A rearrangement keeps them; clearing keeps them too.
     const again = await ok(t, 'arrangements.run', { batchId, mode: 'mixed', seed: 5 });
     expect(again.candidates.find((c) => c.studentId === a.id)?.admissionNo).toBe('HB2020-001');

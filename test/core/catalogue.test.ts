@@ -432,8 +432,15 @@ describe('import', () => {
     // Rows 3 and 7 name the same certificate differently: both are held back until one goes.
     const clash =
       '第 3、7 行的证书名称都是“数字媒体交互设计”，但其他内容不同：同一证书名称只能有一行，请核对后只保留正确的一行';
-    expect(preview.summary).toEqual({ total: 5, valid: 1, invalid: 4, toCreate: 0, toUpdate: 1 });
-    expect(preview.rows.map((r) => r.action)).toEqual([null, null, null, 'update', null]);
+    expect(preview.summary).toEqual({
+      total: 5,
+      valid: 1,
+      invalid: 4,
+      toCreate: 0,
+      toUpdate: 0,
+      unchanged: 1,
+    });
+    expect(preview.rows.map((r) => r.action)).toEqual([null, null, null, 'unchanged', null]);
     expect(preview.rows.flatMap((r) => r.errors)).toEqual([
       expect.objectContaining({ rowNumber: 3, column: '证书名称', reason: clash }),
       {
@@ -528,7 +535,7 @@ describe('import', () => {
     expect(updatedLogistics.limits.map((l) => [l.level, l.amountFen])).toEqual([['junior', 30000]]);
 
     const again = await call<ImportPreview>('catalogue.importPreview', { file });
-    expect(again.summary).toMatchObject({ toCreate: 0, toUpdate: 3, invalid: 0 });
+    expect(again.summary).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3, invalid: 0 });
     expect(await call<ImportResult>('catalogue.importCommit', { file })).toEqual({
       total: 3,
       created: 0,

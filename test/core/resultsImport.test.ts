@@ -113,7 +113,14 @@ describe('results import', () => {
       certificateNo: 9,
       issuedOn: 10,
     });
-    expect(preview.summary).toEqual({ total: 9, valid: 4, invalid: 5, toCreate: 4, toUpdate: 0 });
+    expect(preview.summary).toEqual({
+      total: 9,
+      valid: 4,
+      invalid: 5,
+      toCreate: 4,
+      toUpdate: 0,
+      unchanged: 0,
+    });
     const byTitle = Object.fromEntries(
       preview.groups.map((g) => [
         g.title,
@@ -162,7 +169,7 @@ describe('results import', () => {
 
     // Only the valid rows, when the person chooses so.
     const result = await ok(t, 'exams.results.importCommit', request(file, { skipInvalid: true }));
-    expect(result).toEqual({ total: 4, created: 4, updated: 0, leftOut: 5 });
+    expect(result).toEqual({ total: 4, created: 4, updated: 0, unchanged: 0, leftOut: 5 });
     const after = await loadSignups();
     const view = (i: number) => {
       const s = after.get(studentNo(i))!;
@@ -227,9 +234,11 @@ describe('results import', () => {
       expect.arrayContaining(['首次录入 4', '未导入的问题行 5']),
     );
 
-    // The same sheet again changes nothing.
+    // The same sheet again changes nothing, and its preview says so before.
+    const previewAgain = await ok(t, 'exams.results.importPreview', request(file));
+    expect(previewAgain.summary).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 4 });
     const again = await ok(t, 'exams.results.importCommit', request(file, { skipInvalid: true }));
-    expect(again).toEqual({ total: 4, created: 0, updated: 0, leftOut: 5 });
+    expect(again).toEqual({ total: 4, created: 0, updated: 0, unchanged: 4, leftOut: 5 });
   });
 
   it('attendance already recorded wins and the disagreement is listed; a kept 准考证号 matches the next sheet', async () => {
@@ -301,7 +310,7 @@ describe('results import', () => {
     );
     const result = await ok(t, 'exams.results.importCommit', request(csv, { skipInvalid: true }));
     // 学生2 was 已考 without a score: its first result; 学生1's result is corrected.
-    expect(result).toEqual({ total: 2, created: 1, updated: 1, leftOut: 1 });
+    expect(result).toEqual({ total: 2, created: 1, updated: 1, unchanged: 0, leftOut: 1 });
     now = await loadSignups();
     expect(now.get(studentNo(1))).toMatchObject({ status: 'failed', score: 88, certificateNo: '' });
     expect(now.get(studentNo(2))).toMatchObject({ status: 'passed', certificateNo: 'C-2' });

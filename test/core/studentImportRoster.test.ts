@@ -80,6 +80,7 @@ describe('students: a real school’s messy roster', () => {
       invalid: 41,
       toCreate: 1959,
       toUpdate: 0,
+      unchanged: 0,
     });
     expect(groupCounts(preview, 'error')).toEqual([
       ['证件号码被 Excel 存成数字（末几位已丢失）', 20],

@@ -354,7 +354,14 @@ describe('students: roster import', () => {
     expect(result.rows[3].warnings?.find((w) => w.field === 'gender')?.reason).toBe(
       '性别填写为“男”，但身份证号码表示女性：以身份证号码为准，导入为“女”',
     );
-    expect(result.summary).toEqual({ total: 5, valid: 2, invalid: 3, toCreate: 2, toUpdate: 0 });
+    expect(result.summary).toEqual({
+      total: 5,
+      valid: 2,
+      invalid: 3,
+      toCreate: 2,
+      toUpdate: 0,
+      unchanged: 0,
+    });
     // Committing such a file saves nothing.
     const error = await fails(t, 'students.importCommit', { file: upload('名单.csv', bytes) });
     expect(error.message).toMatch(/^未导入任何数据：3 行有错误/);
@@ -422,7 +429,8 @@ describe('students: roster import', () => {
     // The same file again: every row matches, nothing is added, nothing changes — and the
     // result says so rather than calling them updated.
     const again = await preview(file);
-    expect(again.summary).toMatchObject({ toCreate: 0, toUpdate: 3, invalid: 0 });
+    expect(again.summary).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 3, invalid: 0 });
+    expect(again.rows.map((r) => r.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     expect(await ok(t, 'students.importCommit', { file })).toEqual({
       total: 3,
       created: 0,
@@ -439,11 +447,18 @@ describe('students: roster import', () => {
     rows[2][5] = '物联2302班';
     const changed = upload('名单2.xlsx', await xlsxBytes({ rows: [[...rosterHeader], ...rows] }));
     const p = await preview(changed);
-    expect(p.summary).toMatchObject({ toCreate: 0, toUpdate: 3 });
+    // 张三's empty phone cell keeps what is saved, so his row changes nothing.
+    expect(p.summary).toMatchObject({ toCreate: 0, toUpdate: 2, unchanged: 1 });
+    expect(p.rows.map((r) => r.action)).toEqual(['unchanged', 'update', 'update']);
     expect(p.rows[1].warnings?.map((w) => [w.column, w.reason])).toEqual([
       ['学号', `按证件号码匹配到已有学生学号 2023010102（李四），其学号将改为 2023019999`],
     ]);
-    await ok(t, 'students.importCommit', { file: changed });
+    expect(await ok(t, 'students.importCommit', { file: changed })).toEqual({
+      total: 3,
+      created: 0,
+      updated: 2,
+      unchanged: 1,
+    });
     const after = (await list()).items;
     expect(count()).toBe(3);
     expect(after.map((s) => [s.studentNo, s.name, s.phone, s.className])).toEqual([

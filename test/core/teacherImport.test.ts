@@ -95,7 +95,11 @@ describe('teacher import', () => {
     const after: Teacher[] = await ok(t, 'teachers.list', {});
     expect(after).toHaveLength(2);
     expect(after.find((x) => x.name === '李四')?.title).toBe('教授');
-    // Once more: 李四 already holds every value, so nothing is written, audited or called updated.
+    // Once more: 李四 already holds every value, so nothing is written, audited or called updated,
+    // and the preview says so before.
+    const same: ImportPreview = await ok(t, 'teachers.importPreview', { file: again });
+    expect(same.summary).toMatchObject({ toCreate: 0, toUpdate: 0, unchanged: 1 });
+    expect(same.rows.map((r) => r.action)).toEqual(['unchanged']);
     expect(await ok(t, 'teachers.importCommit', { file: again })).toMatchObject({
       updated: 0,
       unchanged: 1,

@@ -132,7 +132,7 @@ test.describe('证书目录', () => {
       ['物流管理', '北京中物联物流采购培训中心', '第一批', '初级、中级、高级'],
     ]);
     await expect(dialog.getByTestId('import-summary')).toContainText(
-      '共 3 行：可导入 3 行（新增 1，更新 2），有错误 0 行。',
+      '共 3 行：可导入 3 行（新增 1，更新 0，与已保存的相同 2），有错误 0 行。',
     );
     await expect(dialog.getByTestId('import-errors')).toHaveCount(0);
     await dialog.getByTestId('import-commit').click();

@@ -140,7 +140,10 @@ test.describe('学生', () => {
     // Importing the same roster again matches every row, never duplicates, and says nothing changed.
     await page.getByRole('button', { name: '从名单导入' }).click();
     await pickFile(page, '2023级名单（已改正）.csv', rows);
-    await expect(dialog.getByTestId('import-summary')).toContainText('（新增 0，更新 12）');
+    await expect(dialog.getByTestId('import-summary')).toContainText(
+      '（新增 0，更新 0，与已保存的相同 12）',
+    );
+    await expect(dialog.getByTestId('import-rows').getByText('未改动')).toHaveCount(12);
     await dialog.getByTestId('import-commit').click();
     await expect(
       dialog.getByText('导入完成：新增 0 条，更新 0 条，另有 12 条与已保存的相同（未改动）。'),

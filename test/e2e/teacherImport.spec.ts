@@ -69,8 +69,11 @@ test.describe('教师导入', () => {
 
     await page.getByRole('button', { name: '从表格导入' }).click();
     await pick('教师（再次）.xlsx', fixed);
+    // The same sheet again changes nothing: the preview and the result say so instead of 更新 2.
+    await expect(dialog.getByTestId('import-summary')).toContainText(
+      '（新增 0，更新 0，与已保存的相同 2）',
+    );
     await dialog.getByTestId('import-commit').click();
-    // The same sheet again changes nothing, and the result says so instead of 更新 2.
     await expect(
       dialog.getByText('导入完成：新增 0 条，更新 0 条，另有 2 条与已保存的相同（未改动）。'),
     ).toBeVisible();

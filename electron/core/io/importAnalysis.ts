@@ -121,6 +121,7 @@ const enum RowAction {
   Blocked = 0,
   Create = 1,
   Update = 2,
+  Unchanged = 3,
 }
 
 /**
@@ -237,7 +238,14 @@ async function analyse<K extends string, T>(
     return values;
   };
   if (missingFields.length > 0) {
-    const summary = { total: dataRows.length, valid: 0, invalid: 0, toCreate: 0, toUpdate: 0 };
+    const summary = {
+      total: dataRows.length,
+      valid: 0,
+      invalid: 0,
+      toCreate: 0,
+      toUpdate: 0,
+      unchanged: 0,
+    };
     const preview = { ...base, summary, groups: [], skipped: noneSkipped() };
     return {
       preview,
@@ -380,6 +388,7 @@ async function analyse<K extends string, T>(
   let validCount = 0;
   let toCreate = 0;
   let toUpdate = 0;
+  let unchanged = 0;
 
   for (let i = 0; i < people.length; i += 1) {
     if (i % ROWS_PER_CHECKPOINT === 0) await task.checkpoint();
@@ -451,10 +460,16 @@ async function analyse<K extends string, T>(
         for (const p of checked?.warnings ?? []) warnings.push(problem(p));
         if (errors.length === 0) {
           firstRowOfKey.set(key, row.rowNumber);
-          const update = existing.has(key);
-          actions[i] = update ? RowAction.Update : RowAction.Create;
-          if (update) toUpdate += 1;
-          else toCreate += 1;
+          if (!existing.has(key)) {
+            actions[i] = RowAction.Create;
+            toCreate += 1;
+          } else if (def.holds?.(result.data)) {
+            actions[i] = RowAction.Unchanged;
+            unchanged += 1;
+          } else {
+            actions[i] = RowAction.Update;
+            toUpdate += 1;
+          }
           validCount += 1;
           valid.push({ rowNumber: row.rowNumber, key, value: result.data });
         }
@@ -468,7 +483,14 @@ async function analyse<K extends string, T>(
   }
 
   const total = people.length;
-  const summary = { total, valid: validCount, invalid: total - validCount, toCreate, toUpdate };
+  const summary = {
+    total,
+    valid: validCount,
+    invalid: total - validCount,
+    toCreate,
+    toUpdate,
+    unchanged,
+  };
   const listed = [...problems.values()];
   const groups = groupProblems(
     listed.flatMap((r) => r.errors),
@@ -521,8 +543,13 @@ function distinctValues(
   return [...byKey.values()].sort((a, b) => b.count - a.count);
 }
 
-const actionOf = (action: number): ImportPreviewRow['action'] =>
-  action === RowAction.Create ? 'create' : action === RowAction.Update ? 'update' : null;
+const actionNames: Record<RowAction, ImportPreviewRow['action']> = {
+  [RowAction.Blocked]: null,
+  [RowAction.Create]: 'create',
+  [RowAction.Update]: 'update',
+  [RowAction.Unchanged]: 'unchanged',
+};
+const actionOf = (action: RowAction): ImportPreviewRow['action'] => actionNames[action];
 
 /** The checked row at `index` of `people` as the preview shows it. */
 export function previewRow<T>(analysis: Analysis<T>, index: number): ImportPreviewRow {

@@ -80,6 +80,12 @@ export interface ImportDefinition<K extends string, T> {
   /** Keys of records that exist already, so preview can say 新增 or 更新. */
   existingKeys(): Set<string>;
   /**
+   * Whether the saved record a row's key matches already holds everything the row would write.
+   * Preview then says 未改动 instead of 更新, and `apply` leaves the record as it is and counts
+   * it `unchanged`, so both tell the same. Without it, every matched row is an update.
+   */
+  holds?(value: T): boolean;
+  /**
    * Optional further checks of a row that passed `rowSchema` and is no duplicate key: against
    * saved data and the rows before it (a second unique key such as an ID number, a clash with
    * another record), plus warnings that do not block the import. Called in file order.

@@ -36,18 +36,7 @@ export function ImportPreviewDetails({
           type={summary.invalid > 0 || summary.total === 0 ? 'warning' : 'success'}
           showIcon
           data-testid="import-summary"
-          message={
-            summary.total === 0
-              ? t.importer.noRows
-              : t.importer.summary(
-                  summary.total,
-                  summary.valid,
-                  summary.toCreate,
-                  summary.toUpdate,
-                  summary.invalid,
-                  words,
-                )
-          }
+          message={summary.total === 0 ? t.importer.noRows : t.importer.summary(summary, words)}
           description={summary.invalid > 0 ? t.importer.fixFirst(summary.valid) : undefined}
         />
       )}

@@ -7,7 +7,7 @@ import {
 import { t } from '../i18n';
 import { noWrap } from './noWrap';
 
-/** What a valid row does, when not 新增 / 更新 (e.g. 首次录入 / 更新结果 for results). */
+/** What a valid row does, when not 新增 / 更新 (未改动 is the same word everywhere) (e.g. 首次录入 / 更新结果 for results). */
 export interface ImportWords {
   create: string;
   update: string;
@@ -18,6 +18,8 @@ const actionTag = (row: ImportPreviewRow, words: ImportWords) =>
     <Tag color="error">{t.importer.actions.error}</Tag>
   ) : row.action === 'update' ? (
     <Tag color="processing">{words.update}</Tag>
+  ) : row.action === 'unchanged' ? (
+    <Tag>{t.importer.unchangedRow}</Tag>
   ) : (
     <Tag color="success">{words.create}</Tag>
   );

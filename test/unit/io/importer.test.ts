@@ -168,7 +168,14 @@ describe('generic import preview', () => {
     expect(preview.rows[3].errors.map((e) => e.message)).toEqual([
       `第 8 行“身份证号码”列：${clash}`,
     ]);
-    expect(preview.summary).toEqual({ total: 4, valid: 0, invalid: 4, toCreate: 0, toUpdate: 0 });
+    expect(preview.summary).toEqual({
+      total: 4,
+      valid: 0,
+      invalid: 4,
+      toCreate: 0,
+      toUpdate: 0,
+      unchanged: 0,
+    });
     expect(preview.groups.map((g) => [g.severity, g.column, g.title, g.count])).toEqual([
       ['error', '身份证号码', '证件号码重复但内容不同', 2],
       ['error', '身份证号码', '证件号码被 Excel 存成数字（末几位已丢失）', 1],
@@ -318,7 +325,14 @@ describe('generic import commit', () => {
     expect(writing.at(-1)).toMatchObject({ done: 2, total: 2 });
 
     const again = await previewImport(definition(), request({ file }), env());
-    expect(again.summary).toEqual({ total: 2, valid: 2, invalid: 0, toCreate: 0, toUpdate: 2 });
+    expect(again.summary).toEqual({
+      total: 2,
+      valid: 2,
+      invalid: 0,
+      toCreate: 0,
+      toUpdate: 2,
+      unchanged: 0,
+    });
     expect(await commitImport(definition(), request({ file }), env())).toEqual({
       total: 2,
       created: 0,

@@ -88,7 +88,14 @@ describe('import definitions with their own row checks', () => {
     ]);
     expect(preview.rows[3].warnings?.map((w) => w.message)).toEqual(['第 5 行“邮箱”列：没有邮箱']);
     expect(preview.rows[1]).not.toHaveProperty('warnings');
-    expect(preview.summary).toEqual({ total: 4, valid: 2, invalid: 2, toCreate: 2, toUpdate: 0 });
+    expect(preview.summary).toEqual({
+      total: 4,
+      valid: 2,
+      invalid: 2,
+      toCreate: 2,
+      toUpdate: 0,
+      unchanged: 0,
+    });
   });
 
   it('checks again on commit against what is saved by then, though the file is parsed once', async () => {

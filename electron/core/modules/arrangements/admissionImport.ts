@@ -170,13 +170,25 @@ export function admissionImportDefinition(
   const seatKey = (p: NonNullable<AdmissionRow['place']>) =>
     `${p.examRoomId}/${p.sessionId}/${p.seat}`;
 
+  /** Whether the candidate already has this issued number and, when the row names one, seat. */
+  const holdsRow = (c: (typeof candidates)[number] | undefined, row: AdmissionRow) =>
+    c !== undefined &&
+    c.issued &&
+    c.admissionNo === row.admissionNo &&
+    (row.place === null ||
+      (c.examRoomId === row.place.examRoomId &&
+        c.sessionId === row.place.sessionId &&
+        c.seat === row.place.seat));
+
   const record = auditLog(ctx.db, 'exam_arrangement');
+  const byId = new Map(candidates.map((c) => [c.signupId, c]));
   return {
     title: '准考证号导入',
     fields: admissionImportFields,
     rowSchema,
     ...signupKeys(['admissionNo', 'idNumber', 'studentNo']),
     existingKeys: () => new Set(candidates.filter((c) => c.issued).map((c) => String(c.signupId))),
+    holds: (value) => holdsRow(byId.get(value.signupId), value),
     checkRow: (value, rowNumber) => {
       if (!value.place) return {};
       const key = seatKey(value.place);
@@ -194,6 +206,7 @@ export function admissionImportDefinition(
       const now = new Map(repo.candidates(batchId).map((c) => [c.signupId, c]));
       let created = 0;
       let updated = 0;
+      let unchanged = 0;
       const changes: string[] = [];
       rows.forEach(({ value, rowNumber }, i) => {
         const before = now.get(value.signupId);
@@ -203,7 +216,8 @@ export function admissionImportDefinition(
             `第 ${rowNumber} 行匹配到的报名已不存在或已撤销，未导入任何准考证号。请重新预览。`,
           );
         }
-        if (before.admissionNo !== value.admissionNo) {
+        if (holdsRow(before, value)) unchanged += 1;
+        else if (before.admissionNo !== value.admissionNo) {
           repo.setIssuedNumber(value.signupId, value.admissionNo, stamp.at);
           changes.push(`${before.studentNo} ${before.admissionNo || '—'} → ${value.admissionNo}`);
           if (before.issued) updated += 1;
@@ -212,7 +226,10 @@ export function admissionImportDefinition(
         progress(i + 1);
       });
       // Seats last: everyone the list seats leaves their old seat first, so swaps work.
-      const seated = rows.filter((r) => r.value.place !== null);
+      // Rows that change nothing keep their seats rather than giving them up and taking them back.
+      const seated = rows.filter(
+        (r) => r.value.place !== null && !holdsRow(now.get(r.value.signupId), r.value),
+      );
       for (const { value } of seated) repo.deleteSeat(value.signupId, stamp.at);
       for (const { value, rowNumber } of seated) {
         const place = value.place!;
@@ -233,7 +250,7 @@ export function admissionImportDefinition(
         leftOut,
         changes,
       });
-      return { total: rows.length, created, updated };
+      return { total: rows.length, created, updated, unchanged };
     },
   };
 }

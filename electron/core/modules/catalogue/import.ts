@@ -104,6 +104,23 @@ export function catalogueImportDefinition(
   repo: CatalogueRepository,
   fileName: string,
 ): ImportDefinition<Field, ImportedCertificate> {
+  /** What a row writes to the saved certificate `id` (empty cells keep what is saved). */
+  const planUpdate = (id: number, value: ImportedCertificate) => {
+    const current = repo.get(id);
+    const fields = {
+      name: current.name,
+      organization: value.organization,
+      batch: value.batch || current.batch,
+      source: value.source || current.source,
+    };
+    const levels = value.levels.map((level): LevelInput => ({ level }));
+    const changed =
+      fields.organization !== current.organization ||
+      fields.batch !== current.batch ||
+      fields.source !== current.source ||
+      levels.map((l) => l.level).join() !== current.levels.map((l) => l.level).join();
+    return { current, fields, levels, changed };
+  };
   return {
     title: '证书目录导入',
     fields: catalogueImportFields,
@@ -111,6 +128,10 @@ export function catalogueImportDefinition(
     keyOf: (value) => keyOf(value.name),
     keyField: 'name',
     existingKeys: () => new Set(repo.activeNames().map(keyOf)),
+    holds(value) {
+      const existing = repo.activeByName(value.name);
+      return existing !== undefined && !planUpdate(existing.id, value).changed;
+    },
     apply(rows: readonly ValidRow<ImportedCertificate>[], progress, leftOut): ImportResult {
       const at = ctx.clock().toISOString();
       let created = 0;
@@ -119,19 +140,7 @@ export function catalogueImportDefinition(
       rows.forEach(({ value }, index) => {
         const existing = repo.activeByName(value.name);
         if (existing) {
-          const current = repo.get(existing.id);
-          const fields = {
-            name: current.name,
-            organization: value.organization,
-            batch: value.batch || current.batch,
-            source: value.source || current.source,
-          };
-          const levels = value.levels.map((level): LevelInput => ({ level }));
-          const changed =
-            fields.organization !== current.organization ||
-            fields.batch !== current.batch ||
-            fields.source !== current.source ||
-            levels.map((l) => l.level).join() !== current.levels.map((l) => l.level).join();
+          const { current, fields, levels, changed } = planUpdate(existing.id, value);
           if (changed) {
             repo.updateCertificate(current.id, fields, at);
             repo.writeLevels(current, levels, at);

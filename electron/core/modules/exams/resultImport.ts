@@ -240,6 +240,10 @@ export function resultImportDefinition(
     rowSchema,
     ...signupKeys(['idNumber', 'admissionNo', 'studentNo']),
     existingKeys: () => new Set([...signups.values()].filter(hasResult).map((s) => String(s.id))),
+    holds: (value) => {
+      const saved = signups.get(value.signupId);
+      return saved !== undefined && !planResult(savedResultOf(saved), value.sheet).changed;
+    },
     checkRow: (value) => value.check,
     headline: matchHeadline,
     apply(rows: readonly ValidRow<ResultRow>[], progress, leftOut): ImportResult {
@@ -286,7 +290,7 @@ export function resultImportDefinition(
         leftOut,
       };
       auditImport(ctx, 'result_import', batch.id, summary, at);
-      return { total: rows.length, created, updated };
+      return { total: rows.length, created, updated, unchanged };
     },
   };
 }

@@ -34,6 +34,7 @@ import {
 } from '../../io/importDefinition';
 import {
   existingStudents,
+  holdsRoster,
   studentImportWriter,
   type ExistingStudent,
   type RosterFacts,
@@ -256,6 +257,21 @@ export function studentRowSchema(today: string, majors: Parameters<typeof matchM
   });
 }
 
+/** What a checked roster row writes ('' and null keep what is saved). */
+const rosterColumns = (v: ImportedStudent): Omit<StudentImportColumns, 'at'> => ({
+  studentNo: v.studentNo,
+  name: v.name,
+  idType: v.idType,
+  idNumber: v.idNumber,
+  gender: v.gender,
+  majorId: v.majorId,
+  majorText: v.majorText,
+  className: v.className,
+  entryYear: v.entryYear,
+  phone: v.phone,
+  pilot: v.pilot === null ? null : v.pilot ? 1 : 0,
+});
+
 const noKey = (studentNo: string) => studentNo.toLowerCase();
 const idKey = (type: IdType, number: string) => `${type}|${number}`;
 const who = (e: ExistingStudent) => `学号 ${e.studentNo}（${e.name}）`;
@@ -313,6 +329,10 @@ export function studentImportDefinition(
     ],
     identityFields: ['studentNo', 'name'],
     existingKeys: () => new Set([...saved().byNo.values()].map((e) => `#${e.id}`)),
+    holds(v) {
+      const { target } = match(v);
+      return target !== undefined && holdsRoster(target, rosterColumns(v));
+    },
     checkRow(v) {
       const errors: RowProblem<Field>[] = [];
       const warnings: RowProblem<Field>[] = [];
@@ -381,26 +401,12 @@ export function studentImportDefinition(
       let unchanged = 0;
       rows.forEach(({ value: v, rowNumber }, i) => {
         const target = match(v).target;
-        const columns: StudentImportColumns = {
-          studentNo: v.studentNo,
-          name: v.name,
-          idType: v.idType,
-          idNumber: v.idNumber,
-          gender: v.gender,
-          majorId: v.majorId,
-          majorText: v.majorText,
-          className: v.className,
-          entryYear: v.entryYear,
-          phone: v.phone,
-          pilot: v.pilot === null ? null : v.pilot ? 1 : 0,
-          at,
-        };
+        const columns = { ...rosterColumns(v), at };
         try {
-          if (target) {
-            const changes = write.update(target.id, columns);
-            if (changes > 0) updated += 1;
-            else if (write.exists(target.id)) unchanged += 1;
-            else throw conflict(rowNumber);
+          if (target && holdsRoster(target, columns)) unchanged += 1;
+          else if (target) {
+            if (write.update(target.id, columns) === 0) throw conflict(rowNumber);
+            updated += 1;
           } else {
             write.insert(columns);
             created += 1;

@@ -3,14 +3,17 @@ import type { Db } from '../../db/open';
 
 /* Roster import SQL: the saved students a row is matched against, and the per-row writes. */
 
-/** A saved student as far as matching a roster row needs it. */
-export type ExistingStudent = Pick<Student, 'id' | 'studentNo' | 'name' | 'idType' | 'idNumber'>;
+/** A saved student as a roster row meets it: matched by 学号 or ID number, then compared. */
+export type ExistingStudent = RosterFacts & Pick<Student, 'id'> & { pilot: number };
 
 /** Every saved student, read once per import to match its rows by 学号 or ID number. */
 export function existingStudents(db: Db): ExistingStudent[] {
   return db
     .prepare<[], ExistingStudent>(
-      'SELECT id, student_no AS studentNo, name, id_type AS idType, id_number AS idNumber FROM students',
+      `SELECT id, student_no AS studentNo, name, id_type AS idType, id_number AS idNumber, gender,
+              major_id AS majorId, major_text AS majorText, class_name AS className,
+              entry_year AS entryYear, phone, pilot
+         FROM students`,
     )
     .all();
 }
@@ -48,7 +51,7 @@ export function studentImportWriter(db: Db) {
          VALUES (@studentNo, @name, @idType, @idNumber, @gender, @majorId, @majorText,
            @className, @entryYear, @phone, coalesce(@pilot, 1), @at, @at)`,
   );
-  // Empty cells keep what is saved; a row that changes nothing leaves updated_at alone.
+  // Empty cells keep what is saved.
   const update = db.prepare(
     `UPDATE students SET student_no = @studentNo, name = @name, id_type = @idType,
            id_number = @idNumber, gender = @gender,
@@ -58,26 +61,39 @@ export function studentImportWriter(db: Db) {
            entry_year = coalesce(@entryYear, entry_year),
            phone = CASE WHEN @phone = '' THEN phone ELSE @phone END,
            pilot = coalesce(@pilot, pilot), updated_at = @at
-         WHERE id = @id AND NOT (
-           (student_no COLLATE BINARY) IS @studentNo AND name IS @name AND id_type IS @idType
-           AND id_number IS @idNumber AND gender IS @gender
-           AND (@majorText = '' OR (major_id IS @majorId AND major_text IS @majorText))
-           AND (@className = '' OR class_name IS @className)
-           AND (@entryYear IS NULL OR entry_year IS @entryYear)
-           AND (@phone = '' OR phone IS @phone)
-           AND (@pilot IS NULL OR pilot IS @pilot))`,
+         WHERE id = @id`,
   );
-  const exists = db.prepare<[number]>('SELECT 1 FROM students WHERE id = ?').pluck();
   return {
     insert(columns: StudentImportColumns): void {
       insert.run(columns);
     },
-    /** How many rows changed: 0 when nothing differs, or when the student is gone. */
+    /** How many rows changed: 0 when the student is gone. */
     update(id: number, columns: StudentImportColumns): number {
       return update.run({ ...columns, id }).changes;
     },
-    exists(id: number): boolean {
-      return Boolean(exists.get(id));
-    },
   };
+}
+
+/**
+ * Whether `saved` already holds what a roster row would write (empty cells keep what is saved),
+ * so the import leaves it alone: preview says 未改动 and `updated_at` stays as it was.
+ */
+export function holdsRoster(
+  saved: ExistingStudent,
+  row: Omit<StudentImportColumns, 'at'>,
+): boolean {
+  const kept = (text: string, savedText: string) => text === '' || text === savedText;
+  return (
+    saved.studentNo === row.studentNo &&
+    saved.name === row.name &&
+    saved.idType === row.idType &&
+    saved.idNumber === row.idNumber &&
+    saved.gender === row.gender &&
+    (row.majorText === '' ||
+      (saved.majorId === row.majorId && saved.majorText === row.majorText)) &&
+    kept(row.className, saved.className) &&
+    (row.entryYear === null || row.entryYear === saved.entryYear) &&
+    kept(row.phone, saved.phone) &&
+    (row.pilot === null || row.pilot === saved.pilot)
+  );
 }

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
-import {
-  teacherInputSchema,
-  type Teacher,
-  type TeacherData,
-} from '../../../../shared/contract/teachers';
+import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
 import { chinaDate } from '../../../../shared/domain/dates';
 import {
   birthMonthProblem,
@@ -259,6 +255,13 @@ export function teacherImportDefinition(
     majors.set(m.code, m.id);
     majors.set(m.name, m.id);
   }
+  /** Whether the saved teacher with this 工号 already holds every imported value. */
+  const holdsSaved = (row: TeacherData) => {
+    const existing = repo.findByStaffNo(row.staffNo);
+    const saved = existing && repo.get(existing.id);
+    if (!saved) return false;
+    return (Object.keys(row) as (keyof TeacherData)[]).every((key) => saved[key] === row[key]);
+  };
   return {
     title: '教师导入',
     fields: teacherImportFields,
@@ -267,6 +270,7 @@ export function teacherImportDefinition(
     keyField: 'staffNo',
     identityFields: ['staffNo', 'name'],
     existingKeys: () => new Set(repo.staffNos().map(keyOf)),
+    holds: holdsSaved,
     apply(rows: readonly ValidRow<TeacherData>[], progress, leftOut): ImportResult {
       const stamp = { at: ctx.clock().toISOString(), actor: ctx.actor };
       const record = auditLog(ctx.db, 'teacher');
@@ -274,10 +278,10 @@ export function teacherImportDefinition(
       let updated = 0;
       let unchanged = 0;
       rows.forEach(({ value }, index) => {
-        const existing = repo.findByStaffNo(value.staffNo);
-        const before = existing ? repo.get(existing.id) : undefined;
-        if (before && holdsAll(before, value)) unchanged += 1;
+        if (holdsSaved(value)) unchanged += 1;
         else {
+          const existing = repo.findByStaffNo(value.staffNo);
+          const before = existing ? repo.get(existing.id) : undefined;
           repo.check(value, existing?.id);
           const id = existing ? existing.id : repo.insert(value, stamp.at);
           if (existing) repo.update(existing.id, value, stamp.at);
@@ -292,9 +296,4 @@ export function teacherImportDefinition(
       return { total: rows.length, created, updated, unchanged };
     },
   };
-}
-
-/** Whether the saved teacher already holds every imported value (a row that changes nothing). */
-function holdsAll(saved: Teacher, row: TeacherData): boolean {
-  return (Object.keys(row) as (keyof TeacherData)[]).every((key) => saved[key] === row[key]);
 }

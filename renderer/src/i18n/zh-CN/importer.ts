@@ -23,14 +23,17 @@ export const importer = {
     `${file}${sheet ? ` · 工作表“${sheet}”` : ''} · 表头在第 ${headerRow} 行`,
   reading: '正在读取文件…',
   summary: (
-    total: number,
-    valid: number,
-    toCreate: number,
-    toUpdate: number,
-    invalid: number,
+    s: {
+      total: number;
+      valid: number;
+      toCreate: number;
+      toUpdate: number;
+      unchanged: number;
+      invalid: number;
+    },
     words: { create: string; update: string } = { create: '新增', update: '更新' },
   ) =>
-    `共 ${rows(total)} 行：可导入 ${rows(valid)} 行（${words.create} ${rows(toCreate)}，${words.update} ${rows(toUpdate)}），有错误 ${rows(invalid)} 行。`,
+    `共 ${rows(s.total)} 行：可导入 ${rows(s.valid)} 行（${words.create} ${rows(s.toCreate)}，${words.update} ${rows(s.toUpdate)}${s.unchanged > 0 ? `，与已保存的相同 ${rows(s.unchanged)}` : ''}），有错误 ${rows(s.invalid)} 行。`,
   noRows: '表头下方没有数据行。',
   fixFirst: (valid: number) =>
     valid > 0
@@ -81,6 +84,8 @@ export const importer = {
   reason: '原因',
   result: '结果',
   actions: { create: '新增', update: '更新', error: '有错误' },
+  /** A valid row matching a saved record that already holds what it says. */
+  unchangedRow: '未改动',
   commit: (n: number) => `导入 ${rows(n)} 行`,
   commitBlocked: (invalid: number) => `全部导入（${invalid} 行有错误）`,
   committing: '正在导入…',
