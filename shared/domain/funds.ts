@@ -170,7 +170,10 @@ export interface PilotProgress {
   passed: number;
   /** Live sign-ups of the year's batches with an issue date recorded. */
   certificates: number;
-  /** Weekly-report periods of the year whose due time has passed, and how they were filed. */
+  /**
+   * Weekly-report periods of the year whose due time has passed or whose report was sent (on
+   * time, then), and how they were filed.
+   */
   weekly: { due: number; onTime: number; late: number; notFiled: number };
 }
 

@@ -535,6 +535,21 @@ describe('funds: weekly figures', () => {
         late: 0,
         notFiled: 1,
       });
+      // A report sent before its due time counts at once, as 周报 counts it.
+      await c('weekly.submit', {
+        periodStart: '2026-03-09',
+        progress: '完成报名',
+        problems: '',
+        nextPlan: '组织考核',
+        experience: '',
+        submitter: '李老师',
+      });
+      expect((await c('funds.progress', { year: 2026 })).weekly).toEqual({
+        due: 2,
+        onTime: 1,
+        late: 0,
+        notFiled: 1,
+      });
     } finally {
       w.dispose();
     }

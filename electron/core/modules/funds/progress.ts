@@ -15,7 +15,7 @@ import {
 /**
  * 试点推进情况 of `year`, each figure from its one definition: the sign-up figures of the batches
  * examined in the year (`figuresByBatch`, withdrawn ones apart), the students flagged 试点学生,
- * and the weekly calendar (`weeklyStanding`) for the periods of the year already due.
+ * and the weekly calendar (`weeklyStanding`) for the periods of the year already due or sent.
  */
 export function pilotProgress(ctx: CoreContext, year: number): PilotProgress {
   const { db } = ctx;
@@ -35,8 +35,10 @@ export function pilotProgress(ctx: CoreContext, year: number): PilotProgress {
     passed += f?.passed ?? 0;
   }
   const certificates = issuedCountOfBatches(db, ofYear);
+  // A report sent before its due time is on time already: it counts as due and 按时报送, as 周报
+  // counts it, rather than waiting for its deadline to pass.
   const due = weeklyStanding(weeklyRepository(db), ctx.clock()).periods.filter(
-    (p) => Number(p.start.slice(0, 4)) === year && !p.open,
+    (p) => Number(p.start.slice(0, 4)) === year && (!p.open || p.status === 'submitted'),
   );
   const count = (status: string) => due.filter((p) => p.status === status).length;
   return {
