@@ -30,7 +30,8 @@ import { downloaded } from '../harness/downloads';
 import { unzipEntries } from '../harness/zip';
 import { bareProject } from '../harness/seedProject';
 
-const ctx = corePerTest();
+// Late in 2026, after every date the lines below record: money is recorded once it has moved.
+const ctx = corePerTest(new Date('2026-12-01T02:00:00Z'));
 
 async function project(certificateId: number, year: number): Promise<number> {
   const saved = await ok(
@@ -126,7 +127,7 @@ describe('funds: income and spending', () => {
     await spend(web, 'equipment', 50_000, { payee: '某设备公司', invoiceNo: 'INV-002' });
     await spend(bim, 'materials', 1_200, { payee: '某出版社', invoiceNo: 'INV-003' });
     // Another year: not in 2026.
-    await ok(ctx.t, 'funds.save', incomeInput(web, 'budget', 999, { occurredOn: '2027-01-05' }));
+    await ok(ctx.t, 'funds.save', incomeInput(web, 'budget', 999, { occurredOn: '2025-12-20' }));
 
     const all = await overview(2026);
     expect(all.totals.incomeFen).toBe(15_000_050);
@@ -138,7 +139,7 @@ describe('funds: income and spending', () => {
       materials: 120_000,
       exam: 0,
     });
-    expect(all.years).toEqual([2027, 2026]);
+    expect(all.years).toEqual([2026, 2025]);
     const webOnly = await overview(2026, web);
     expect(webOnly.lines).toHaveLength(4);
     expect(webOnly.totals).toMatchObject({ incomeFen: 15_000_050, spendingFen: 5_800_000 });
@@ -633,5 +634,32 @@ describe('funds: the submission package', () => {
       extra: [],
       changed: [],
     });
+  });
+});
+
+describe('funds: dates', () => {
+  it('refuses a line dated after today on its field, and an edit keeps the saved date', async () => {
+    const { web } = await seed();
+    const future = await fails(
+      ctx.t,
+      'funds.save',
+      spendingInput(web, 'training', 100, { occurredOn: '2026-12-02' }),
+    );
+    expect(future.details?.fields).toEqual([
+      { path: 'occurredOn', message: '日期2026年12月2日晚于今天（2026年12月1日），请核对' },
+    ]);
+    expect(readRows(ctx.t, 'SELECT * FROM fund_entries')).toHaveLength(0);
+    const saved = await ok(
+      ctx.t,
+      'funds.save',
+      spendingInput(web, 'training', 100, { occurredOn: '2026-12-01' }),
+    );
+    await fails(ctx.t, 'funds.save', {
+      ...spendingInput(web, 'training', 100, { occurredOn: '2027-01-05' }),
+      id: saved.entryId,
+    });
+    expect(readRows(ctx.t, 'SELECT occurred_on FROM fund_entries')).toEqual([
+      { occurred_on: '2026-12-01' },
+    ]);
   });
 });

@@ -9,13 +9,14 @@ export interface CoreTest {
 }
 
 /**
- * In a Vitest file: for each test, a fresh core (createTestCore) and a DataCall on it. A test
- * that needs another clock may replace both (`ctx.t = …; ctx.call = coreDataCall(ctx.t)`).
+ * In a Vitest file: for each test, a fresh core (createTestCore, at `now` when given) and a
+ * DataCall on it. A test that needs another clock may replace both (`ctx.t = …; ctx.call =
+ * coreDataCall(ctx.t)`).
  */
-export function corePerTest(): CoreTest {
+export function corePerTest(now?: Date): CoreTest {
   const ctx = {} as CoreTest;
   beforeEach(() => {
-    ctx.t = createTestCore();
+    ctx.t = createTestCore(now);
     ctx.call = coreDataCall(ctx.t);
   });
   afterEach(() => ctx.t.dispose());

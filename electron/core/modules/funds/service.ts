@@ -5,7 +5,7 @@ import type {
   FundsOverview,
   ProjectFunds,
 } from '../../../../shared/contract/funds';
-import { chinaDate } from '../../../../shared/domain/dates';
+import { afterTodayProblem, chinaDate } from '../../../../shared/domain/dates';
 import { addUpFundLines, unassignedProjectLabel } from '../../../../shared/domain/funds';
 import { formatFen } from '../../../../shared/domain/money';
 import type { CoreContext } from '../../context';
@@ -111,13 +111,18 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
   const line = (id: number) => entryLine(db, mustGet(db, id));
   const entry = documents.handlers(line, (id) => records.remove(id));
 
-  /** The checks the schema cannot make: the project exists; a student fee passes rule 12. */
+  /**
+   * The checks the schema cannot make: the project exists; the money has moved (a line dated
+   * after today would count in a weekly report that has not begun); a student fee passes rule 12.
+   */
   const check = (input: FundSaveData, before: FundEntryRow | null) => {
     if (!projectExists(db, input.projectId)) {
       throw validationError([
         { path: 'projectId', message: '所选试点项目不存在（可能已被删除），请重新选择' },
       ]);
     }
+    const future = afterTodayProblem('日期', input.occurredOn, chinaDate(ctx.clock()));
+    if (future) throw validationError([{ path: 'occurredOn', message: future }]);
     if (input.direction !== 'income' || input.signupId === null) return;
     const problem = studentFeeProblem(db, input.signupId);
     if (problem) throw validationError([{ path: 'signupId', message: problem }]);
