@@ -1,17 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+  answerUnsaved,
+  anyErrorOf,
   attachScreenshot,
-  chooseMany,
   choose,
+  chooseMany,
   errorOf,
+  expectTitlesOnOneLine,
   fillDate,
+  openApp,
+  openConfirm,
   openDialog,
   openPage,
   tick,
-  openConfirm,
-  openApp,
-  expectTitlesOnOneLine,
-  answerUnsaved,
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
@@ -71,12 +72,14 @@ test.describe('考核报名与费用协商', () => {
     await choose(page, 'batch_examForm', '纸笔考试');
     await fillDate(page, 'batch_examDate', '2020年11月15日');
     await dialog.locator('#batch_siteText').fill('实训楼 301');
+    // The refusal fades out and the dialog shrinks: 保存 is clicked once it has moved up.
+    await expect(anyErrorOf(page, 'batch_examForm')).toHaveCount(0);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(errorOf(page, 'batch_fee')).toHaveText(
       '考核费 ¥520.00 超过 2020年11月15日 适用的考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
     await dialog.locator('#batch_fee').fill('480');
-    await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
+    await expect(anyErrorOf(page, 'batch_fee')).toHaveCount(0);
     await expect(dialog.locator('#batch_fee_extra')).toHaveText(
       '2020年11月15日 适用：考核成本上限 ¥500.00（教职所〔2019〕314号，长期有效）',
     );
@@ -110,6 +113,7 @@ test.describe('考核报名与费用协商', () => {
     const partners = agreement.locator('#agreement_partnerSchools');
     await partners.fill('襄阳职业技术学院');
     await partners.press('Enter');
+    await expect(anyErrorOf(page, 'agreement_fee')).toHaveCount(0);
     await agreement.getByRole('button', { name: /保\s*存/ }).click();
     await expect(agreement).toHaveCount(0);
     const agreementRow = page.getByTestId('agreements-table').locator('tbody tr.ant-table-row');
@@ -265,7 +269,7 @@ test.describe('考核报名与费用协商', () => {
     );
     await attachScreenshot(page, testInfo, 'exams-cap-by-date');
     await dialog.locator('#batch_fee').fill('420');
-    await expect(errorOf(page, 'batch_fee')).toHaveCount(0);
+    await expect(anyErrorOf(page, 'batch_fee')).toHaveCount(0);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect(dialog).toHaveCount(0);
     const rows = page.getByTestId('batches-table').locator('tbody tr.ant-table-row');
