@@ -691,9 +691,15 @@ describe('figures and exports', () => {
     const info = wb.getWorksheet('周报')!;
     expect(info.getCell('B3').value).toBe('2026年3月2日至2026年3月8日');
     expect(info.getCell('A8').value).toBe('统计口径');
-    expect(info.getCell('A9').value).toBe('本周工作进展');
-    expect(info.getCell('B9').value).toBe(narrative.progress);
+    // The period's 试点经费 line, as the page and the Word file show it: 考核费 are its payments.
+    expect([info.getCell('A9').value, info.getCell('B9').value]).toEqual([
+      '本期试点经费',
+      '本期试点经费：收入 ¥0.00，支出 ¥912.50（其中考核费 ¥912.50）',
+    ]);
+    expect(info.getCell('A10').value).toBe('本周工作进展');
+    expect(info.getCell('B10').value).toBe(narrative.progress);
     const figures = wb.getWorksheet('本期数据')!;
+    expect(figures.getCell('H1').value).toBe('费用变动（元）');
     expect(figures.getRow(3).values).toEqual([
       undefined,
       'Web前端开发',
@@ -745,9 +751,11 @@ describe('figures and exports', () => {
     expect(ws.getCell(2, 7).value).toBe('李老师');
     expect(ws.getCell(2, 14).value).toBe(1450);
     expect(ws.getCell(2, 15).value).toBe(912.5);
+    // 试点经费 收入 and 支出 of the period: its payments are its 考核费.
+    expect([ws.getCell(2, 16).value, ws.getCell(2, 17).value]).toEqual([0, 912.5]);
     expect(ws.getCell(3, 12).value).toBe(1); // week 11: the pass recorded after 报送
     // A formula typed into the narrative is kept as text.
-    expect(ws.getCell(2, 18).value).toBe('\'=HYPERLINK("x")');
+    expect(ws.getCell(2, 20).value).toBe('\'=HYPERLINK("x")');
 
     const docx = await call<WeeklyFile>(t.core, 'weekly.exportRange', {
       from: '2026-03-01',
@@ -761,6 +769,7 @@ describe('figures and exports', () => {
     expect(text).toContain('1+X证书制度试点工作周报汇总');
     expect(text).toContain('共 3 期');
     expect(text).toContain('2026年第12周（未填）');
+    expect(text).toContain('本期试点经费：收入 ¥0.00，支出 ¥912.50（其中考核费 ¥912.50）');
 
     const bad = await fails('weekly.exportRange', {
       from: '2026-03-31',

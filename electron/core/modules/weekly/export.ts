@@ -30,19 +30,15 @@ export const narrativeSections = [
   ['experience', '典型经验'],
 ] as const;
 
-const figureHeader = [
-  '证书',
-  '等级',
-  '新增报名',
-  '撤销报名',
-  '参考人数',
-  '通过人数',
-  '发证数',
-  '费用变动',
-];
+const countHeader = ['证书', '等级', '新增报名', '撤销报名', '参考人数', '通过人数', '发证数'];
+/** The columns of figureRows: the document shows money as ¥, a sheet as numbers in 元. */
+const figureHeader = {
+  document: [...countHeader, '费用变动', '缴费金额'],
+  sheet: [...countHeader, '费用变动（元）', '缴费金额（元）'],
+};
 
 /** 费用变动 and 缴费金额 in the rows figureRows makes. */
-const figureMoneyColumns = [figureHeader.length - 1, figureHeader.length];
+const figureMoneyColumns = [countHeader.length, countHeader.length + 1];
 
 function figureRows(figures: WeeklyFigures, money: (fen: number) => SheetValue): SheetValue[][] {
   const row = (f: Omit<WeeklyFigureRow, 'certificateId' | 'certificateName' | 'level'>) => [
@@ -147,7 +143,7 @@ function reportBlocks(
       // Names and money need room; the counts are short.
       widths: [2.6, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 2, 2],
       rows: [
-        [...figureHeader, '缴费金额'],
+        figureHeader.document,
         ...figureRows(figures, formatFen).map((r) => r.map((v) => String(v ?? ''))),
       ],
     },
@@ -194,6 +190,7 @@ export async function exportReport(
       await render('1+X证书制度试点工作周报', reportBlocks(school, report, revision, today)),
     );
   }
+  const figures = revision?.figures ?? report.liveFigures;
   const wb = await newWorkbook();
   addSheet(
     wb,
@@ -206,23 +203,20 @@ export async function exportReport(
       ['截止时间', formatChinaDateTime(period.dueAt)],
       ['状态', statusLine(period)],
       ['版本', revisionLine(revision)],
-      ['统计口径', figuresMethodLine((revision?.figures ?? report.liveFigures).basis)],
+      ['统计口径', figuresMethodLine(figures.basis)],
+      ...(figures.funds ? [['本期试点经费', weeklyFundsLine(figures.funds)]] : []),
       ...factLines(report.notOnTimeRuns).map((text) => ['按时报送记录', text]),
       ...narrativeSections.map(([key, label]) => [label, revision?.[key] ?? '']),
     ],
   );
-  addSheet(
-    wb,
-    '本期数据',
-    [...figureHeader, '缴费金额（元）'],
-    figureRows(revision?.figures ?? report.liveFigures, fenToYuan),
-    { moneyColumns: figureMoneyColumns },
-  );
+  addSheet(wb, '本期数据', figureHeader.sheet, figureRows(figures, fenToYuan), {
+    moneyColumns: figureMoneyColumns,
+  });
   addSheet(
     wb,
     '本期缴费',
     ['缴费日期', '缴费单位', '金额（元）', '操作', '录入时间'],
-    (revision?.figures ?? report.liveFigures).payments.map((p) => [
+    figures.payments.map((p) => [
       p.paidOn,
       p.organization,
       fenToYuan(p.amountFen),
@@ -246,8 +240,8 @@ export async function exportRange(
   const facts = reports[0]?.notOnTimeRuns ?? [];
   const rows = reports.map((r) => {
     const revision = r.revisions[0] ?? null;
-    const totals = (revision?.figures ?? r.liveFigures).totals;
-    return { r, revision, totals };
+    const { totals, funds } = revision?.figures ?? r.liveFigures;
+    return { r, revision, totals, funds };
   });
   if (format === 'docx') {
     const blocks: Block[] = [
@@ -274,11 +268,12 @@ export async function exportRange(
       },
       { type: 'heading', text: '二、各期内容' },
     ];
-    for (const { r, revision } of rows) {
+    for (const { r, revision, funds } of rows) {
       blocks.push({
         type: 'heading',
         text: `${r.period.label}（${periodStatusLabels[r.period.status]}）`,
       });
+      if (funds) blocks.push({ type: 'paragraph', text: weeklyFundsLine(funds) });
       for (const [key, label] of narrativeSections) {
         blocks.push({ type: 'paragraph', text: `${label}：${revision?.[key] || '无'}` });
       }
@@ -305,9 +300,11 @@ export async function exportRange(
       '发证数',
       '费用变动（元）',
       '缴费金额（元）',
+      '试点经费收入（元）',
+      '试点经费支出（元）',
       ...narrativeSections.map(([, label]) => label),
     ],
-    rows.map(({ r, revision, totals }) => [
+    rows.map(({ r, revision, totals, funds }) => [
       r.period.label,
       r.period.start,
       r.period.end,
@@ -323,14 +320,16 @@ export async function exportRange(
       totals.issued,
       fenToYuan(totals.feeFen),
       fenToYuan(totals.paidFen),
+      funds ? fenToYuan(funds.incomeFen) : '',
+      funds ? fenToYuan(funds.spendingFen) : '',
       ...narrativeSections.map(([key]) => revision?.[key] ?? ''),
     ]),
-    { dateColumns: [1, 2], moneyColumns: [13, 14] },
+    { dateColumns: [1, 2], moneyColumns: [13, 14, 15, 16] },
   );
   addSheet(
     wb,
     '按证书',
-    ['期次', ...figureHeader, '缴费金额（元）'],
+    ['期次', ...figureHeader.sheet],
     rows.flatMap(({ r, revision }) =>
       figureRows(revision?.figures ?? r.liveFigures, fenToYuan)
         .slice(0, -1)
