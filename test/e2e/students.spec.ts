@@ -231,6 +231,8 @@ test.describe('deleting a student in use', () => {
       '不能删除学生“学生1”（学号 2023000001）',
     );
     await expect(dialog).toContainText('有考核报名记录的学生不能删除');
+    // Withdrawing is offered as what to do instead, not as a way to make the delete possible.
+    await expect(dialog).toContainText('已撤销的报名也一样');
     await expect(dialog.getByRole('button')).toHaveText([/关\s*闭/]);
     await dialog.getByRole('button', { name: /关\s*闭/ }).click();
     await expect(dialog).toHaveCount(0);

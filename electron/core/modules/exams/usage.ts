@@ -26,7 +26,9 @@ export function signupsOfStudentRef(db: Db, studentId: number): UsageRef | null 
       kind: 'signup',
       label: '条考核报名',
       onDelete: 'block',
-      consequence: '有考核报名记录的学生不能删除（报名、成绩和费用须留档），可把报名改为“已撤销”',
+      // Withdrawing does not make the student deletable: say so, not only "withdraw instead".
+      consequence:
+        '有考核报名记录的学生不能删除：报名、成绩和费用须留档，已撤销的报名也一样；不再参加的考核可把报名改为“已撤销”，学生保留在名单中',
     },
     names,
   );
