@@ -30,6 +30,12 @@ const differs = (a: Draft, b: Draft) =>
   a.certificateNo !== b.certificateNo ||
   a.issuedOn !== b.issuedOn;
 
+/** A refusal shown on its own row need not repeat whose it is (the core prefixes 姓名（学号 …）：). */
+const withoutWho = (s: Signup, m: string) => {
+  const who = `${s.name}（学号 ${s.studentNo}）：`;
+  return m.startsWith(who) ? m.slice(who.length) : m;
+};
+
 /** The results a sign-up in `from` can be given here (its own status first, when it is one). */
 const choices = (from: SignupStatus): SignupStatus[] =>
   resultStatuses.filter((to) => to === from || resultEntryProblem(from, to) === null);
@@ -120,7 +126,7 @@ export function ResultTable({
               style={{ display: 'block', fontSize: 12 }}
               data-testid={`bulk-error-${s.studentNo}`}
             >
-              {m}
+              {withoutWho(s, m)}
             </Typography.Text>
           ))}
         </>
