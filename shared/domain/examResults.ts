@@ -273,11 +273,16 @@ export const resultStatuses = ['examined', 'passed', 'failed', 'absent', 'violat
 /**
  * Why a sign-up in `from` cannot be given the result `to` in the batch page's result table; null
  * when it can. Entering a result proves the sitting, so 已报名 and 已缴费 take any result in one
- * step; otherwise the status flow's own rules apply (通过 ↔ 未通过 corrected, 缺考 final).
+ * step; otherwise the status flow's own rules apply (通过 ↔ 未通过 corrected, 缺考 final). 已考
+ * records attendance as 实考: making it 缺考 or 违纪 corrects attendance, which is done only on
+ * 考勤登记 (README), so the table does not offer it.
  */
 export function resultEntryProblem(from: SignupStatus, to: SignupStatus): string | null {
   if ((from === 'registered' || from === 'paid') && resultStatuses.some((s) => s === to)) {
     return null;
+  }
+  if (from === 'examined' && (to === 'absent' || to === 'violation')) {
+    return `考勤已登记为“实考”（已考），不能在结果中改为“${signupStatusLabels[to]}”：考勤只在“考勤登记”中更正`;
   }
   return transitionProblem(from, to);
 }

@@ -476,6 +476,17 @@ describe('bulk result entry (the batch page’s result table)', () => {
       entries: [entry(3, 'passed', { score: 80 })],
     });
     expect(absent.message).toContain('不能从“缺考”改为“通过”');
+    // 已考 is attendance recorded as 实考: 缺考/违纪 are corrected on 考勤登记, not here.
+    const attendance = await fails(t, 'exams.signups.saveResults', {
+      batchId: batch.id,
+      entries: [entry(4, 'absent')],
+    });
+    expect(attendance.message).toBe(
+      '1 条结果不能保存，未做任何更改：学生4（学号 2020000004）：考勤已登记为“实考”（已考），不能在结果中改为“缺考”：考勤只在“考勤登记”中更正。',
+    );
+    expect(attendance.details).toEqual({
+      fields: [{ path: 'entries.0', message: expect.stringContaining('考勤登记') }],
+    });
     const again = await ok(t, 'exams.signups.saveResults', {
       batchId: batch.id,
       entries: [entry(2, 'failed', { score: 40 }), entry(3, 'absent')],

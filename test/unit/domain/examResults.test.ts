@@ -106,5 +106,7 @@ describe('what a row makes of a sign-up', () => {
     expect(resultEntryProblem('failed', 'passed')).toBeNull();
     expect(resultEntryProblem('absent', 'passed')).toContain('最终状态');
     expect(resultEntryProblem('registered', 'withdrawn')).toBeNull();
+    expect(resultEntryProblem('examined', 'violation')).toContain('只在“考勤登记”中更正');
+    expect(resultEntryProblem('examined', 'failed')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { App, Button, Flex, Input, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Flex, Input, Select, Space, Typography } from 'antd';
 import { NumberBox } from '../../components/NumberBox';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { useState } from 'react';
@@ -9,20 +9,13 @@ import {
   signupStatusLabels,
   type SignupStatus,
 } from '../../../../shared/domain/exams';
-import { messageOf } from '../../api/client';
-import { mutate } from '../../api/queryCache';
+import { fillVerdict, type FillVerdict } from '../../../../shared/domain/resultFill';
 import { DataTable } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';
 import { noWrap } from '../../components/noWrap';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
-
-interface Draft {
-  status: SignupStatus;
-  score: number | null;
-  certificateNo: string;
-  issuedOn: string;
-}
+import { useResultSave, type ResultDraft as Draft } from './useResultSave';
 
 const draftOf = (s: Signup): Draft => ({
   status: s.status,
@@ -36,6 +29,12 @@ const differs = (a: Draft, b: Draft) =>
   a.score !== b.score ||
   a.certificateNo !== b.certificateNo ||
   a.issuedOn !== b.issuedOn;
+
+/** A refusal shown on its own row need not repeat whose it is (the core prefixes 姓名（学号 …）：). */
+const withoutWho = (s: Signup, m: string) => {
+  const who = `${s.name}（学号 ${s.studentNo}）：`;
+  return m.startsWith(who) ? m.slice(who.length) : m;
+};
 
 /** The results a sign-up in `from` can be given here (its own status first, when it is one). */
 const choices = (from: SignupStatus): SignupStatus[] =>
@@ -57,12 +56,16 @@ export function ResultTable({
 }) {
   const { message } = App.useApp();
   const [drafts, setDrafts] = useState<ReadonlyMap<number, Draft>>(new Map());
-  const [saving, setSaving] = useState(false);
+  const { saving, rowErrors, save, clearRowError } = useResultSave(batchId, () => {
+    setDrafts(new Map());
+    onClose();
+  });
   const text = t.exams.detail.bulkResults;
   const c = t.exams.detail.columns;
 
   const current = (s: Signup) => drafts.get(s.id) ?? draftOf(s);
-  const edit = (s: Signup, patch: Partial<Draft>) =>
+  const edit = (s: Signup, patch: Partial<Draft>) => {
+    clearRowError(s.id);
     setDrafts((all) => {
       const next = { ...(all.get(s.id) ?? draftOf(s)), ...patch };
       // A result that is no pass has no certificate; 缺考 has no score.
@@ -73,52 +76,62 @@ export function ResultTable({
       else copy.delete(s.id);
       return copy;
     });
+  };
   const changed = items.filter((s) => drafts.has(s.id));
 
   const guard = useUnsavedGuard(changed.length > 0);
 
-  /** Sets every row that can take it; rows already typed in are left as typed, and said so. */
+  /**
+   * Sets every row still waiting for a result (`fillVerdict`); rows already typed in are left as
+   * typed. Says how many rows were set and why each other kind was left alone.
+   */
   const setAll = (status: SignupStatus) => {
-    let typed = 0;
-    let cannot = 0;
+    const left: Record<Exclude<FillVerdict, 'apply' | 'same'> | 'typed', number> = {
+      typed: 0,
+      hasResult: 0,
+      withdrawn: 0,
+      attendance: 0,
+    };
+    let filled = 0;
     for (const s of items) {
-      if (drafts.has(s.id)) typed += 1;
-      else if (s.status === status) continue;
-      else if (!choices(s.status).includes(status)) cannot += 1;
-      else edit(s, { status });
+      const verdict = drafts.has(s.id) ? 'typed' : fillVerdict(s.status, status);
+      if (verdict === 'same') continue;
+      if (verdict === 'apply') {
+        edit(s, { status });
+        filled += 1;
+      } else left[verdict] += 1;
     }
-    if (typed + cannot > 0) message.info(text.setAllSkipped(typed, cannot), 8);
+    const parts = (Object.keys(left) as (keyof typeof left)[])
+      .filter((k) => left[k] > 0)
+      .map((k) => text.fillSkipped[k](left[k]));
+    const said = text.filled(filled, signupStatusLabels[status]);
+    message.info(parts.length > 0 ? `${said}${text.untouched(parts)}` : said, 8);
   };
 
-  const save = async () => {
-    setSaving(true);
-    try {
-      const result = await mutate('exams.signups.saveResults', {
-        batchId,
-        entries: changed.map((s) => {
-          const d = current(s);
-          return {
-            id: s.id,
-            status: d.status as (typeof resultStatuses)[number],
-            score: d.score,
-            certificateNo: d.certificateNo.trim(),
-            issuedOn: d.issuedOn,
-          };
-        }),
-      });
-      message.success(text.saved(result.updated));
-      setDrafts(new Map());
-      onClose();
-    } catch (e) {
-      message.error(`${t.common.requestFailed}：${messageOf(e)}`);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const rowsToSave = () => changed.map((s) => ({ s, draft: current(s) }));
 
   const columns: ColumnsType<Signup> = [
     { title: c.studentNo, dataIndex: 'studentNo', width: 130, render: noWrap },
-    { title: c.name, dataIndex: 'name', width: 90 },
+    {
+      title: c.name,
+      key: 'name',
+      width: 90,
+      render: (_, s) => (
+        <>
+          {s.name}
+          {rowErrors.get(s.id)?.map((m) => (
+            <Typography.Text
+              key={m}
+              type="danger"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid={`bulk-error-${s.studentNo}`}
+            >
+              {withoutWho(s, m)}
+            </Typography.Text>
+          ))}
+        </>
+      ),
+    },
     {
       title: c.status,
       key: 'status',
@@ -131,6 +144,7 @@ export function ResultTable({
             style={{ width: 110 }}
             aria-label={`${s.name} ${c.status}`}
             value={current(s).status}
+            status={rowErrors.has(s.id) ? 'error' : undefined}
             disabled={options.length === 0 || (options.length === 1 && options[0] === s.status)}
             options={[...(options.includes(s.status) ? [] : [s.status]), ...options].map(
               (status) => ({
@@ -185,6 +199,7 @@ export function ResultTable({
       width: 170,
       render: (_, s) => (
         <DateInput
+          id={`bulk-issued-${s.studentNo}`}
           value={current(s).issuedOn || null}
           disabled={current(s).status !== 'passed'}
           onChange={(value) => edit(s, { issuedOn: value ?? '' })}
@@ -202,6 +217,7 @@ export function ResultTable({
             style={{ width: 150 }}
             placeholder={text.setAll}
             aria-label={text.setAll}
+            data-testid="bulk-results-set-all"
             value={null}
             options={resultStatuses.map((s) => ({ value: s, label: signupStatusLabels[s] }))}
             onChange={setAll}
@@ -213,15 +229,34 @@ export function ResultTable({
             type="primary"
             disabled={changed.length === 0}
             loading={saving}
-            onClick={() => void save()}
+            onClick={() => void save(rowsToSave())}
             data-testid="bulk-results-save"
           >
             {text.save(changed.length)}
           </Button>
         </Space>
       </Flex>
+      {rowErrors.size > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="bulk-results-refused"
+          message={text.refused.title(rowErrors.size)}
+          description={
+            <>
+              {text.refused.hint}
+              <ul style={{ paddingLeft: 18, margin: 0 }}>
+                {[...rowErrors.values()].flat().map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </>
+          }
+        />
+      )}
       <DataTable<Signup>
         rowKey="id"
+        onRow={(s) => (rowErrors.has(s.id) ? { style: { background: '#fff1f0' } } : {})}
         columns={columns}
         dataSource={[...items]}
         pagination={false}

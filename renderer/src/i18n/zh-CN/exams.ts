@@ -123,13 +123,26 @@ export const exams = {
       open: '批量录入结果',
       hint: '逐行选择结果、填写成绩和证书编号，改完一起保存；已报名、已缴费的考生可直接录入结果。只显示当前页的报名。',
       setAll: '本页全部设为…',
-      setAllSkipped: (typed: number, cannot: number) =>
-        `未改动：${[
-          typed > 0 ? `${typed} 行已有未保存的修改（保留原样）` : '',
-          cannot > 0 ? `${cannot} 行的当前状态不能改为此结果（如已撤销、已录入通过）` : '',
-        ]
-          .filter(Boolean)
-          .join('；')}。`,
+      /** What 本页全部设为… did: the rows set (not yet saved), then each kind of row left alone. */
+      filled: (n: number, label: string) =>
+        n > 0 ? `已将 ${n} 行设为“${label}”（尚未保存）。` : `没有行改为“${label}”。`,
+      fillSkipped: {
+        typed: (n: number) => `${n} 行已有未保存的修改，保留原样`,
+        hasResult: (n: number) =>
+          `${n} 行已有结果（通过、未通过、缺考或违纪），保留原样；如需更正，请在该行单独修改`,
+        withdrawn: (n: number) => `${n} 行已撤销`,
+        attendance: (n: number) => `${n} 行已考（实考），缺考、违纪只在“考勤登记”中更正`,
+      },
+      untouched: (parts: readonly string[]) => `未改动：${parts.join('；')}。`,
+      losses: {
+        title: (n: number) => `保存将撤销 ${n} 名考生已录入的通过结果或证书，确定保存吗？`,
+        intro: '保存后以下内容将被清除（审计日志中保留原值）：',
+        ok: '仍然保存',
+      },
+      refused: {
+        title: (n: number) => `未保存：${n} 行有错误，未做任何更改`,
+        hint: '请改正下列标红的行后再保存：',
+      },
       certificateNo: '证书编号',
       issuedOn: '发证日期',
       close: '退出批量录入',
