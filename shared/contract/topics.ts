@@ -1,3 +1,14 @@
+/** The school's own records: a project's self-check (rules 1–8) reads them beside the project. */
+const conditionTopics = [
+  'school',
+  'catalogue',
+  'majors',
+  'teachers',
+  'rooms',
+  'sites',
+  'attachments',
+] as const;
+
 /**
  * The data the core holds, in groups a view can depend on. Every handler declares which topics
  * it reads and which it writes (next to its schema, e.g. `majorsTopics` in majors.ts); after a
@@ -7,13 +18,7 @@
  */
 export const topics = [
   'system',
-  'school',
-  'catalogue',
-  'majors',
-  'teachers',
-  'rooms',
-  'sites',
-  'attachments',
+  ...conditionTopics,
   'projects',
   'students',
   /** Exam batches, fee agreements and upload-sheet layouts of evaluation organizations. */
@@ -50,13 +55,7 @@ export type TopicsOf<C> = { readonly [K in keyof C]: HandlerTopics };
 /** What a project's self-check (rules 1–8) is derived from. */
 export const projectData = [
   'projects',
-  'school',
-  'catalogue',
-  'majors',
-  'teachers',
-  'rooms',
-  'sites',
-  'attachments',
+  ...conditionTopics,
   'students',
 ] as const satisfies readonly Topic[];
 

@@ -29,6 +29,13 @@ const certificateInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** An upload-sheet layout of 示例评价组织: its name and its columns as [key, header]. */
+const orgLayout = (name: string, columns: [key: string, header: string][]) => ({
+  organization: '示例评价组织',
+  name,
+  columns: columns.map(([key, header]) => ({ key, header })),
+});
+
 /** Two students passed (one without a certificate number yet), one failed. */
 async function results() {
   await confirmedProject(ctx.t.core, ctx.seeded);
@@ -210,16 +217,16 @@ describe('考生信息上传表', () => {
     expect((await fails(ctx.t, 'fees.uploadSheetFlags', { batchId: 999 })).code).toBe('NOT_FOUND');
 
     // An organization's own layout: fewer columns, its order, its headers; saved, audited, used.
-    const layout = await ok(ctx.t, 'fees.uploadLayouts.save', {
-      organization: '示例评价组织',
-      name: '报名表（简）',
-      columns: [
-        { key: 'idNumber', header: '身份证号' },
-        { key: 'name', header: '考生姓名' },
-        { key: 'levelCode', header: '级别' },
-        { key: 'phone', header: ' 联系电话 ' },
-      ],
-    });
+    const layout = await ok(
+      ctx.t,
+      'fees.uploadLayouts.save',
+      orgLayout('报名表（简）', [
+        ['idNumber', '身份证号'],
+        ['name', '考生姓名'],
+        ['levelCode', '级别'],
+        ['phone', ' 联系电话 '],
+      ]),
+    );
     expect(layout.columns.at(-1)).toEqual({ key: 'phone', header: '联系电话' });
     const custom = await ok(ctx.t, 'fees.uploadSheet', { batchId: batch.id, layoutId: layout.id });
     const book = sheetTable(
@@ -233,22 +240,22 @@ describe('考生信息上传表', () => {
     ).toBe(1);
 
     // Refusals say which column and why, and save nothing.
-    const twice = await fails(ctx.t, 'fees.uploadLayouts.save', {
-      organization: '示例评价组织',
-      name: '重复',
-      columns: [
-        { key: 'name', header: '姓名' },
-        { key: 'name', header: '姓名2' },
-        { key: 'phone', header: '姓名' },
-      ],
-    });
+    const twice = await fails(
+      ctx.t,
+      'fees.uploadLayouts.save',
+      orgLayout('重复', [
+        ['name', '姓名'],
+        ['name', '姓名2'],
+        ['phone', '姓名'],
+      ]),
+    );
     expect(twice.message).toContain('第 2 列：“姓名”已在前面选过');
     expect(twice.message).toContain('第 3 列：表头“姓名”重复');
-    const sameName = await fails(ctx.t, 'fees.uploadLayouts.save', {
-      organization: '示例评价组织',
-      name: '报名表（简）',
-      columns: [{ key: 'name', header: '姓名' }],
-    });
+    const sameName = await fails(
+      ctx.t,
+      'fees.uploadLayouts.save',
+      orgLayout('报名表（简）', [['name', '姓名']]),
+    );
     expect(sameName.message).toContain('已有名为“报名表（简）”的列格式');
     expect(await ok(ctx.t, 'fees.uploadLayouts.list', {})).toHaveLength(1);
     await ok(ctx.t, 'fees.uploadLayouts.delete', { id: layout.id });
@@ -333,31 +340,22 @@ describe('data-centre sheets', () => {
     expect(result.exported).toBe(2);
     const { header, rows } = await rowsOf(result);
     expect(header).toEqual(X_CERTIFICATES_HEADER);
+    // The two passes differ only in their certificate number and the student's major.
+    const passRow = (certificateNo: string, majorCode: string | null) => [
+      schoolProfile.code,
+      certificateNo,
+      majorCode ?? '',
+      '12100000400012345X',
+      ctx.seeded.certificate.organization,
+      'Web前端开发',
+      '1+X职业技能等级证书',
+      '1',
+      '实训楼 301',
+      '20260302 160000',
+    ];
     expect(rows.map((r) => r.slice(1))).toEqual([
-      [
-        schoolProfile.code,
-        'WEB2020-0001',
-        ctx.seeded.students[0]!.majorCode,
-        '12100000400012345X',
-        ctx.seeded.certificate.organization,
-        'Web前端开发',
-        '1+X职业技能等级证书',
-        '1',
-        '实训楼 301',
-        '20260302 160000',
-      ],
-      [
-        schoolProfile.code,
-        'WEB2020-0002',
-        ctx.seeded.students[1]!.majorCode ?? '',
-        '12100000400012345X',
-        ctx.seeded.certificate.organization,
-        'Web前端开发',
-        '1+X职业技能等级证书',
-        '1',
-        '实训楼 301',
-        '20260302 160000',
-      ],
+      passRow('WEB2020-0001', ctx.seeded.students[0]!.majorCode),
+      passRow('WEB2020-0002', ctx.seeded.students[1]!.majorCode),
     ]);
     const keys = rows.map((r) => r[0]);
     expect(new Set(keys).size).toBe(2);

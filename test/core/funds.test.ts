@@ -108,6 +108,13 @@ const income = (...args: Parameters<typeof incomeInput>) =>
 const spend = (...args: Parameters<typeof spendingInput>) =>
   ok(ctx.t, 'funds.save', spendingInput(...args));
 
+/** A 学生自愿自费考核费 income received on 2026-06-01; extra names its sign-up or changes the date. */
+const studentFee = (projectId: number, amount: number, extra = {}) =>
+  incomeInput(projectId, 'studentExamFee', amount, { occurredOn: '2026-06-01', ...extra });
+
+/** The message funds.save refuses this input with. */
+const refusal = async (input: unknown) => (await fails(ctx.t, 'funds.save', input)).message;
+
 const byKey = (lines: FundLine[], key: string) => lines.find((l) => l.key === key)!;
 
 describe('funds: income and spending', () => {
@@ -170,33 +177,20 @@ describe('funds: income and spending', () => {
 
   it('refuses bad input with Chinese messages that name the field, writing nothing', async () => {
     const { web } = await seed();
-    const noDoc = await fails(ctx.t, 'funds.save', incomeInput(web, 'award', 100));
-    expect(noDoc.message).toContain('请填写奖补资金的拨款文号');
-    const badAmount = await fails(
-      ctx.t,
-      'funds.save',
-      spendingInput(web, 'training', '12.345', { occurredOn: '2026-03-01' }),
-    );
-    expect(badAmount.message).toContain('金额应以元为单位');
-    const zero = await fails(
-      ctx.t,
-      'funds.save',
-      spendingInput(web, 'training', 0, { occurredOn: '2026-03-01' }),
-    );
-    expect(zero.message).toContain('金额应大于 0');
+    expect(await refusal(incomeInput(web, 'award', 100))).toContain('请填写奖补资金的拨款文号');
+    expect(
+      await refusal(spendingInput(web, 'training', '12.345', { occurredOn: '2026-03-01' })),
+    ).toContain('金额应以元为单位');
+    expect(
+      await refusal(spendingInput(web, 'training', 0, { occurredOn: '2026-03-01' })),
+    ).toContain('金额应大于 0');
     // 考核费 is never typed: it is read from the payments.
-    const exam = await fails(
-      ctx.t,
-      'funds.save',
-      spendingInput(web, 'exam', 100, { occurredOn: '2026-03-01' }),
+    expect(await refusal(spendingInput(web, 'exam', 100, { occurredOn: '2026-03-01' }))).toContain(
+      '考核费由缴费记录生成',
     );
-    expect(exam.message).toContain('考核费由缴费记录生成');
-    const noProject = await fails(
-      ctx.t,
-      'funds.save',
-      spendingInput(9999, 'training', 100, { occurredOn: '2026-03-01' }),
-    );
-    expect(noProject.message).toContain('所选试点项目不存在');
+    expect(
+      await refusal(spendingInput(9999, 'training', 100, { occurredOn: '2026-03-01' })),
+    ).toContain('所选试点项目不存在');
     expect(readRows(ctx.t, 'SELECT * FROM fund_entries')).toHaveLength(0);
   });
 
@@ -324,25 +318,16 @@ describe('funds: rules', () => {
 
   it('money from students: only a voluntary additional certificate’s exam fee, by the ledger’s rule 12', async () => {
     const { web, signup } = await seed();
-    const refusedOther = await fails(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'other', 50, { sourceName: '学生资料费' }),
+    expect(await refusal(incomeInput(web, 'other', 50, { sourceName: '学生资料费' }))).toContain(
+      '不得向试点学生收取费用',
     );
-    expect(refusedOther.message).toContain('不得向试点学生收取费用');
     // A school-paid sign-up is not money from a student.
-    const schoolPaid = await fails(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'studentExamFee', 400, { signupId: signup(0, 0), occurredOn: '2026-06-01' }),
+    expect(await refusal(studentFee(web, 400, { signupId: signup(0, 0) }))).toContain(
+      '付费方不是“学生自愿自费”',
     );
-    expect(schoolPaid.message).toContain('付费方不是“学生自愿自费”');
-    const noSignup = await fails(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'studentExamFee', 400, { occurredOn: '2026-06-01' }),
+    expect(await refusal(studentFee(web, 400))).toContain(
+      '请选择这笔学生自愿自费考核费对应的报名记录',
     );
-    expect(noSignup.message).toContain('请选择这笔学生自愿自费考核费对应的报名记录');
     const options = await ok(ctx.t, 'funds.studentFees', {});
     expect(options).toEqual([
       expect.objectContaining({
@@ -352,41 +337,24 @@ describe('funds: rules', () => {
         recordedBy: null,
       }),
     ]);
-    const tooMuch = await fails(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'studentExamFee', 701, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
+    expect(await refusal(studentFee(web, 701, { signupId: signup(0, 1) }))).toContain(
+      '金额不能超过这条报名的考核费 ¥700.00',
     );
-    expect(tooMuch.message).toContain('金额不能超过这条报名的考核费 ¥700.00');
-    const fee = await ok(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
-    );
+    const fee = await ok(ctx.t, 'funds.save', studentFee(web, 700, { signupId: signup(0, 1) }));
     expect(fee).toMatchObject({ amountFen: 70_000, problem: null });
     expect(fee.signupLabel).toContain('学号 2023000001');
-    const twice = await fails(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-02' }),
-    );
-    expect(twice.message).toContain('已登记为收入');
+    expect(
+      await refusal(studentFee(web, 700, { signupId: signup(0, 1), occurredOn: '2026-06-02' })),
+    ).toContain('已登记为收入');
 
     // The school-paid exam withdrawn: the self-paid one is no longer an additional certificate.
     await ok(ctx.t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
     const line = byKey((await overview(2026, web)).lines, `entry:${fee.entryId}`);
     expect(line.problem).toContain('不是加考的证书');
     expect(await ok(ctx.t, 'funds.studentFees', {})).toEqual([]);
-    const again = await fails(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'studentExamFee', 700, {
-        id: fee.entryId,
-        signupId: signup(0, 1),
-        occurredOn: '2026-06-01',
-      }),
-    );
-    expect(again.message).toContain('不是加考的证书');
+    expect(
+      await refusal(studentFee(web, 700, { id: fee.entryId, signupId: signup(0, 1) })),
+    ).toContain('不是加考的证书');
   });
 });
 
@@ -452,11 +420,7 @@ describe('funds: 首页', () => {
       amount: 400,
       paidOn: '2026-02-20',
     });
-    const fee = await ok(
-      ctx.t,
-      'funds.save',
-      incomeInput(web, 'studentExamFee', 700, { signupId: signup(0, 1), occurredOn: '2026-06-01' }),
-    );
+    const fee = await ok(ctx.t, 'funds.save', studentFee(web, 700, { signupId: signup(0, 1) }));
     const summary = await ok(ctx.t, 'dashboard.summary', {});
     expect(summary.funds.year).toBe(2026);
     expect(summary.funds.byProject).toEqual([

@@ -16,7 +16,13 @@ import {
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { pilot, webCertificateWithCap, webHostPerTest } from '../harness/pageCore';
-import { editWebCertificate, fillNewWebBatch, openBatch } from '../harness/uiFlows';
+import {
+  applyBulkStatus,
+  editWebCertificate,
+  fillNewWebBatch,
+  openBatch,
+  signupRows,
+} from '../harness/uiFlows';
 import { residentId } from '../harness/students';
 import { softwareMajor } from '../harness/majors';
 
@@ -42,9 +48,6 @@ async function seed(page: Page) {
     });
   }
 }
-
-const signupRows = (page: Page) =>
-  page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
 
 test.describe('考核报名与费用协商', () => {
   const host = webHostPerTest('pilotdesk-e2e-exams-');
@@ -182,12 +185,7 @@ test.describe('考核报名与费用协商', () => {
     ] as const) {
       await tick(page.getByTestId('signups-table').locator('thead input[type=checkbox]'));
       await expect(page.getByText('已选 5 条')).toBeVisible();
-      await page.getByRole('combobox', { name: '批量改状态' }).click();
-      await page
-        .locator(`.ant-select-item-option[title="${status}"]`)
-        .filter({ visible: true })
-        .click();
-      await page.getByRole('button', { name: /应\s*用/ }).click();
+      await applyBulkStatus(page, status);
       await expect(page.getByText(done)).toBeVisible();
     }
     await expect(signupRows(page).filter({ hasText: '已考' })).toHaveCount(5);

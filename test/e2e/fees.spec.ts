@@ -19,7 +19,7 @@ import { setCaps, dataCall, webIntermediateAutumn2026 } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
-import { fillNewWebBatch, openBatch } from '../harness/uiFlows';
+import { applyBulkStatus, fillNewWebBatch, openBatch, signupRows } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 const ledger = (page: Page) => page.getByTestId('fees-table');
@@ -113,18 +113,11 @@ test.describe('费用台账', () => {
     await signUpDialog.getByTestId('signup-submit').click();
     await (await openConfirm(page)).getByRole('button', { name: '确定报名' }).click();
     await expect(page.getByText('已报名 50 人，跳过已报名 0 人')).toBeVisible();
-    await expect(page.getByTestId('signups-table').locator('tbody tr.ant-table-row')).toHaveCount(
-      50,
-    );
+    await expect(signupRows(page)).toHaveCount(50);
     // Results: everyone 已缴费 then 已考, and the first a pass with a score.
     for (const status of ['已缴费', '已考']) {
       await tick(page.getByTestId('signups-table').locator('thead input[type=checkbox]'));
-      await page.getByRole('combobox', { name: '批量改状态' }).click();
-      await page
-        .locator(`.ant-select-item-option[title="${status}"]`)
-        .filter({ visible: true })
-        .click();
-      await page.getByRole('button', { name: /应\s*用/ }).click();
+      await applyBulkStatus(page, status);
       await expect(page.getByText(`已将 50 条报名改为“${status}”`)).toBeVisible();
     }
     const firstStudent = students.items[0].studentNo;

@@ -17,6 +17,7 @@ import {
   webIntermediateAutumn2026,
 } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
+import { applyBulkStatus, signupRows } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 /**
@@ -40,9 +41,6 @@ async function toastsBelow(page: Page, title: Locator): Promise<boolean> {
   if (!box) throw new Error('title not on screen');
   return toastsTop >= box.y + box.height;
 }
-
-const signupRows = (page: Page) =>
-  page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
 
 test.describe('selections mean what they say', () => {
   // The coordinator's screen.
@@ -126,9 +124,7 @@ test.describe('selections mean what they say', () => {
 
     await tick(page.getByTestId('signups-table').locator('thead input[type=checkbox]'));
     await expect(page.getByText('已选 40 条')).toBeVisible();
-    await page.getByRole('combobox', { name: '批量改状态' }).click();
-    await page.locator('.ant-select-item-option[title="已缴费"]').filter({ visible: true }).click();
-    await page.getByRole('button', { name: /应\s*用/ }).click();
+    await applyBulkStatus(page, '已缴费');
     const confirm = await openConfirm(page);
     await expect(confirm).toContainText('将 39 条报名改为“已缴费”？');
     const skipped = confirm.getByTestId('bulk-skipped').locator('li');

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { DATABASE_FILE } from '../../electron/core/dataFiles';
+import type { BatchSeed } from './fees';
 
 /**
  * Bulk rows for benches and large fixtures: exam batches and sign-ups written straight into a
@@ -15,13 +16,9 @@ export function openDataFile(dataDir: string): Database.Database {
   return db;
 }
 
-export interface SeedBatch {
-  certificateId: number;
-  level: 'junior' | 'intermediate' | 'senior';
-  examDate: string;
+/** A batch as the specs seed it, but its fee in fen, as the data file stores it. */
+export interface SeedBatch extends Omit<BatchSeed, 'fee'> {
   feeFen: number;
-  name?: string;
-  organization?: string;
   capacity?: number | null;
 }
 

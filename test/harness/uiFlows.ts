@@ -122,6 +122,20 @@ export async function openFirstBatchWith(
   await openBatch(page, '第一批');
 }
 
+/** The sign-up rows on a batch's page (this page of the table). */
+export const signupRows = (page: Page) =>
+  page.getByTestId('signups-table').locator('tbody tr.ant-table-row');
+
+/** On a batch's page: picks `status` in 批量改状态 and presses 应用 for the ticked sign-ups. */
+export async function applyBulkStatus(page: Page, status: string) {
+  await page.getByRole('combobox', { name: '批量改状态' }).click();
+  await page
+    .locator(`.ant-select-item-option[title="${status}"]`)
+    .filter({ visible: true })
+    .click();
+  await page.getByRole('button', { name: /应\s*用/ }).click();
+}
+
 /** Opens 证书目录 and the drawer editing Web前端开发; the drawer. */
 export async function editWebCertificate(page: Page): Promise<Locator> {
   await openPage(page, '证书目录');

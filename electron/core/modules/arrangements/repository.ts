@@ -48,6 +48,56 @@ const defaults: Settings = {
   printedAt: null,
 };
 
+/** Where a batch's room or session stands in its list, and whose it is. */
+interface PartPlace {
+  batchId: number;
+  position: number;
+}
+
+interface RoomValues extends PartPlace {
+  roomId: number | null;
+  name: string;
+  capacity: number;
+}
+
+interface SessionValues extends PartPlace {
+  date: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * Writes a batch's exam rooms or sessions, each column named once with the key of its value (as
+ * `recordWriter` does for tables with timestamps, which these have not). An update touches the
+ * row only while it belongs to the batch being saved.
+ */
+function batchPartWriter<V extends PartPlace>(
+  db: Db,
+  table: string,
+  columns: { readonly [column: string]: keyof V & string },
+) {
+  const written = [['position', 'position'], ...Object.entries(columns)];
+  const insertRow = db.prepare(
+    `INSERT INTO ${table} (batch_id, ${written.map(([c]) => c).join(', ')})
+     VALUES (@batchId, ${written.map(([, key]) => `@${key}`).join(', ')})`,
+  );
+  const updateRow = db.prepare(
+    `UPDATE ${table} SET ${written.map(([c, key]) => `${c} = @${key}`).join(', ')}
+     WHERE id = @id AND batch_id = @batchId`,
+  );
+  const deleteRow = db.prepare<[number]>(`DELETE FROM ${table} WHERE id = ?`);
+  return {
+    /** Adds the row (no id yet) or writes over row `id`. */
+    save(id: number | undefined, values: V): void {
+      if (id === undefined) insertRow.run(values);
+      else updateRow.run({ ...values, id });
+    },
+    remove(id: number): void {
+      deleteRow.run(id);
+    },
+  };
+}
+
 /** The arrangement tables' statements, prepared once per core. */
 export function arrangementsRepository(db: Db) {
   const batch = db.prepare<[number], BatchFacts>(
@@ -91,28 +141,20 @@ export function arrangementsRepository(db: Db) {
      WHERE su.batch_id = ? AND su.status <> 'withdrawn'
      ORDER BY st.student_no, su.id`,
   );
-  const insertRoom = db.prepare(
-    `INSERT INTO exam_rooms (batch_id, position, room_id, name, capacity)
-     VALUES (@batchId, @position, @roomId, @name, @capacity)`,
-  );
-  const updateRoom = db.prepare(
-    `UPDATE exam_rooms SET position = @position, room_id = @roomId, name = @name,
-       capacity = @capacity WHERE id = @id AND batch_id = @batchId`,
-  );
+  const examRooms = batchPartWriter<RoomValues>(db, 'exam_rooms', {
+    room_id: 'roomId',
+    name: 'name',
+    capacity: 'capacity',
+  });
   // Names are unique per batch: park the kept rooms' names first so a swap of two names saves.
   const parkRoomNames = db.prepare<[number]>(
     `UPDATE exam_rooms SET name = '#' || id || '#' || name WHERE batch_id = ?`,
   );
-  const deleteRoom = db.prepare<[number]>('DELETE FROM exam_rooms WHERE id = ?');
-  const insertSession = db.prepare(
-    `INSERT INTO exam_sessions (batch_id, position, exam_date, start_time, end_time)
-     VALUES (@batchId, @position, @date, @start, @end)`,
-  );
-  const updateSession = db.prepare(
-    `UPDATE exam_sessions SET position = @position, exam_date = @date, start_time = @start,
-       end_time = @end WHERE id = @id AND batch_id = @batchId`,
-  );
-  const deleteSession = db.prepare<[number]>('DELETE FROM exam_sessions WHERE id = ?');
+  const examSessions = batchPartWriter<SessionValues>(db, 'exam_sessions', {
+    exam_date: 'date',
+    start_time: 'start',
+    end_time: 'end',
+  });
   const seatsInSession = db.prepare<[number], { n: number }>(
     'SELECT count(*) AS n FROM exam_seats WHERE session_id = ?',
   );
@@ -186,46 +228,10 @@ export function arrangementsRepository(db: Db) {
     parkRoomNames: (batchId: number): void => {
       parkRoomNames.run(batchId);
     },
-    insertRoom: (values: {
-      batchId: number;
-      position: number;
-      roomId: number | null;
-      name: string;
-      capacity: number;
-    }): number => Number(insertRoom.run(values).lastInsertRowid),
-    updateRoom: (values: {
-      id: number;
-      batchId: number;
-      position: number;
-      roomId: number | null;
-      name: string;
-      capacity: number;
-    }): void => {
-      updateRoom.run(values);
-    },
-    deleteRoom: (id: number): void => {
-      deleteRoom.run(id);
-    },
-    insertSession: (values: {
-      batchId: number;
-      position: number;
-      date: string;
-      start: string;
-      end: string;
-    }): number => Number(insertSession.run(values).lastInsertRowid),
-    updateSession: (values: {
-      id: number;
-      batchId: number;
-      position: number;
-      date: string;
-      start: string;
-      end: string;
-    }): void => {
-      updateSession.run(values);
-    },
-    deleteSession: (id: number): void => {
-      deleteSession.run(id);
-    },
+    saveRoom: examRooms.save,
+    deleteRoom: examRooms.remove,
+    saveSession: examSessions.save,
+    deleteSession: examSessions.remove,
     /** Seats taken in a room (all sessions) and the highest seat number used. */
     roomSeats: (examRoomId: number) => roomSeats.get(examRoomId) ?? { n: 0, maxSeat: null },
     sessionSeats: (sessionId: number): number => seatsInSession.get(sessionId)?.n ?? 0,

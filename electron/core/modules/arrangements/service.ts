@@ -291,8 +291,7 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
             name: room.name,
             capacity: room.capacity,
           };
-          if (room.id === undefined) repo.insertRoom(values);
-          else repo.updateRoom({ ...values, id: room.id });
+          repo.saveRoom(room.id, values);
         });
         input.sessions.forEach((session, position) => {
           const values = {
@@ -302,8 +301,7 @@ export function arrangementsHandlers(ctx: CoreContext): HandlersFor<Arrangements
             start: session.start,
             end: session.end,
           };
-          if (session.id === undefined) repo.insertSession(values);
-          else repo.updateSession({ ...values, id: session.id });
+          repo.saveSession(session.id, values);
         });
         saveSettings(
           batchId,
