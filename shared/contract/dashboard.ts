@@ -23,8 +23,9 @@ export interface ExamLevelStats {
   passRate: number | null;
   feeFen: { school: number; subsidy: number; student: number };
   /**
-   * The highest fee per person of the batch that stands worst against the cap (or approved fee)
-   * in force on its own exam date, with that figure; the level's highest fee when none applies.
+   * 最高收费: the most the level's worst batch under rule 11 charges (its own fee or a live
+   * sign-up's), with the figure in force on its exam date (null: none, so not checkable); the
+   * same standing (`batchCapStandings`) the problems list reads.
    */
   maxFeeFen: number | null;
   capFen: number | null;
@@ -36,6 +37,7 @@ export interface Violation {
   kind:
     | 'selfCheck'
     | 'feeOverCap'
+    | 'feeCapMissing'
     | 'feeAboveAgreement'
     | 'schoolPaid'
     | 'schoolPaidTodo'

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageField, pageSizeField, searchField, sortedPageFields } from './paging';
 import type { BulkPlan } from '../domain/bulk';
+import type { CapStanding } from '../domain/batchCap';
 import type { CertificateLevel } from '../domain/certificate';
 import { examForms, type ExamForm, type FeeLimit } from '../domain/costCaps';
 import {
@@ -118,6 +119,13 @@ export interface ExamBatch {
    * exam date for its exam form (null: none recorded for that day).
    */
   feeLimit: FeeLimit | null;
+  /**
+   * Rule 11 (`capStanding` in shared/domain/batchCap.ts) for the most it charges, its own fee or
+   * a live sign-up's (`highestFeeFen`); `overLimit` says by how much and against what when over.
+   */
+  capStanding: CapStanding;
+  highestFeeFen: number;
+  overLimit: string | null;
   /** The 费用协商 in force on its exam date for its level and form (null: none recorded). */
   agreedFee: AgreedFee | null;
   /** All sign-ups, and those that hold a place (not withdrawn): from `figures`. */

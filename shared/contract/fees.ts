@@ -4,6 +4,7 @@ import { searchField, sortedPageFields } from './paging';
 import type { AuditAction } from '../domain/audit';
 import type { BulkPlan } from '../domain/bulk';
 import type { CertificateLevel } from '../domain/certificate';
+import type { ExamForm } from '../domain/costCaps';
 import {
   MAX_UPLOAD_HEADER_LENGTH,
   uploadColumnKeys,
@@ -175,6 +176,22 @@ export interface OverCapViolation {
   limitText: string;
 }
 
+/**
+ * A batch charging a fee with no cap (or approved fee) in force on its exam date for its level
+ * and exam form: rule 11 cannot be checked until one is entered in 证书目录.
+ */
+export interface CapMissingViolation {
+  batchId: number;
+  batchLabel: string;
+  certificateId: number;
+  certificateName: string;
+  level: CertificateLevel;
+  examForm: ExamForm | null;
+  examDate: string;
+  /** The batch's own fee or its highest live sign-up fee, whichever is higher. */
+  feeFen: number;
+}
+
 /** A batch whose fee is higher than the 费用协商 in force for it (a warning, not rule 11). */
 export interface AboveAgreementViolation {
   batchId: number;
@@ -193,6 +210,8 @@ export interface FeeViolations {
   /** Rule 13 to-do: pilot students with no live sign-up yet (尚未安排), counted apart. */
   unscheduled: { count: number; students: SchoolPaidViolation[] };
   overCap: OverCapViolation[];
+  /** Rule 11 not checkable: batches charging a fee with no cap in force. */
+  capMissing: CapMissingViolation[];
   aboveAgreement: AboveAgreementViolation[];
 }
 

@@ -132,10 +132,15 @@ describe('dashboard.summary', () => {
     expect(s.violations.map((v) => [v.kind, v.route])).toEqual([
       ['weeklyReport', 'weekly'],
       ['feeOverCap', `exams/${batchIds[0]}`],
+      // The 中级 batch charges a fee but the new list has no 中级 cap: it cannot be checked.
+      ['feeCapMissing', 'catalogue'],
       ['schoolPaid', 'fees/rules'],
       ['selfCheck', `projects/${project.id}`],
     ]);
-    const [weekly, overCap, schoolPaid, selfCheck] = s.violations;
+    const [weekly, overCap, capMissing, schoolPaid, selfCheck] = s.violations;
+    expect(capMissing.title).toContain('没有适用的考核成本上限，无法核对考核费');
+    expect(capMissing.detail).toContain('最高收费 ¥600.00');
+    expect(capMissing.detail).toContain('请在证书目录中为“Web前端开发”中级');
     expect(weekly.title).toBe('周报：严重（2 期逾期未报送）');
     expect(overCap.detail).toContain('批次考核费 ¥480.00');
     expect(overCap.detail).toContain(

@@ -218,6 +218,7 @@ describe('fees: rule check', () => {
       schoolPaid: [],
       unscheduled: { count: 0, students: [] },
       overCap: [],
+      capMissing: [],
       aboveAgreement: [],
     });
     // Before withdrawing, the batch page's plan names the pilot students it would leave without

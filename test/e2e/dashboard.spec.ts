@@ -159,6 +159,7 @@ test.describe('首页', () => {
 
     // The province lowers the junior cap below ¥480: 规则检查 counts the batch and its 3 live
     // sign-ups apart (withdrawn ones are not judged), as 首页 names them, by the cap of the day.
+    // The new list has no 中级 cap: the ¥600 中级 batch cannot be checked, and says so.
     await data('catalogue.setLimits', {
       id: WEB_CERT,
       limits: [
@@ -172,13 +173,18 @@ test.describe('首页', () => {
     await expect(overCap).toContainText(
       '1 个批次的每人考核费、3 条报名的费用超过考核日期适用的成本上限',
     );
-    await expect(overCap.locator('tbody tr')).toHaveCount(4);
+    await expect(overCap).toContainText('1 个批次收取考核费，但考核日期没有适用于其等级');
+    await expect(overCap.locator('tbody tr')).toHaveCount(5);
+    await expect(overCap.getByTestId('rule-cap-missing').locator('tbody tr')).toHaveCount(1);
     await expect(overCap.locator('tbody tr').filter({ hasText: '学生5' })).toHaveCount(0);
     await openPage(page, '首页');
     const overCapLine = violations.filter({ hasText: '考核费超过成本上限' });
     await expect(overCapLine).toContainText('批次考核费 ¥480.00');
     await expect(overCapLine).toContainText('的报名费用超过上限');
     await expect(overCapLine).not.toContainText('学生5');
-    await expect(violations).toHaveCount(5);
+    await expect(violations.filter({ hasText: '无法核对考核费' })).toContainText(
+      '最高收费 ¥600.00',
+    );
+    await expect(violations).toHaveCount(6);
   });
 });

@@ -2,36 +2,57 @@ import type { ExamLevelStats } from '../../../../shared/contract/dashboard';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import {
   addSignupGroup,
-  isLiveSignup,
   noSignupFigures,
   passRate,
   type SignupFigures,
 } from '../../../../shared/domain/signupFigures';
 import type { Db } from '../../db/open';
-import { loadBatches } from '../fees/batches';
+import { batchCapStandings, type BatchCapStanding } from '../fees/capStandings';
 import { signupGroups } from '../fees/repository';
-import { batchMaxFeeReader } from './repository';
 
 const levelOrder: Record<CertificateLevel, number> = { junior: 1, intermediate: 2, senior: 3 };
 
 /**
+ * How badly a batch stands under rule 11, to pick the level's worst: over the cap (by how much)
+ * before a fee that cannot be checked, before a fee within (by how close), before no fee at all.
+ */
+const badness = ({ standing, highestFen, batch }: BatchCapStanding): [number, number] => {
+  const margin = highestFen - (batch.feeLimit?.amountFen ?? 0);
+  if (standing === 'over') return [3, margin];
+  if (standing === 'unchecked') return [2, highestFen];
+  if (standing === 'within') return [1, margin];
+  return [0, 0];
+};
+
+const worse = (a: BatchCapStanding, b: BatchCapStanding | undefined) => {
+  if (b === undefined) return true;
+  const [ra, ma] = badness(a);
+  const [rb, mb] = badness(b);
+  return ra > rb || (ra === rb && ma > mb);
+};
+
+const levelKey = (b: { certificateId: number; level: CertificateLevel }) =>
+  `${b.certificateId}:${b.level}`;
+
+/**
  * Sign-ups, results and fees per certificate level: the sign-up groups (`fees/figures.ts`)
  * added up by the domain's `addSignupGroup`, so withdrawn sign-ups are left out as everywhere.
- * Each batch's highest fee (one index probe, `signups_batch_fee`) is set against the figure in
- * force on its own exam date (`BatchInfo.feeLimit`); the level shows the batch that stands worst
- * against its figure.
+ * 最高收费 and its figure come from the batch of the level that stands worst under rule 11 in
+ * `batchCapStandings`, the query 首页's problems list reads too, so the two always agree.
  */
 export function examStats(db: Db): ExamLevelStats[] {
-  const batches = loadBatches(db);
-  const maxFee = batchMaxFeeReader(db);
+  const standings = batchCapStandings(db);
+  const batches = new Map(standings.map((s) => [s.batch.id, s.batch]));
+  const worst = new Map<string, BatchCapStanding>();
+  for (const s of standings) {
+    const key = levelKey(s.batch);
+    if (worse(s, worst.get(key))) worst.set(key, s);
+  }
   const byLevel = new Map<string, { stats: ExamLevelStats; figures: SignupFigures }>();
-  // The worst standing so far per level: fee minus figure (−∞ while no batch has a figure).
-  const worst = new Map<string, number>();
-  const counted = new Set<number>();
   for (const g of signupGroups(db)) {
     const b = batches.get(g.batchId);
     if (!b) continue;
-    const key = `${b.certificateId}:${b.level}`;
+    const key = levelKey(b);
     let entry = byLevel.get(key);
     if (!entry) {
       entry = {
@@ -56,22 +77,13 @@ export function examStats(db: Db): ExamLevelStats[] {
       byLevel.set(key, entry);
     }
     addSignupGroup(entry.figures, g);
-    if (counted.has(b.id) || !isLiveSignup(g.status)) continue;
-    counted.add(b.id);
-    const fee = maxFee(b.id) ?? 0;
-    const standing = b.feeLimit === null ? -Infinity : fee - b.feeLimit.amountFen;
-    const before = worst.get(key);
-    const stats = entry.stats;
-    const worse =
-      before === undefined ||
-      standing > before ||
-      (standing === before && standing === -Infinity && fee > (stats.maxFeeFen ?? 0));
-    if (worse) {
-      worst.set(key, standing);
-      stats.maxFeeFen = fee;
-      stats.capFen = b.feeLimit?.amountFen ?? null;
-      stats.capDocument = b.feeLimit?.document ?? null;
-    }
+  }
+  for (const [key, { stats }] of byLevel) {
+    const w = worst.get(key);
+    if (!w) continue;
+    stats.maxFeeFen = w.highestFen;
+    stats.capFen = w.batch.feeLimit?.amountFen ?? null;
+    stats.capDocument = w.batch.feeLimit?.document ?? null;
   }
   const all = [...byLevel.values()]
     .filter(({ figures }) => figures.signups > 0)

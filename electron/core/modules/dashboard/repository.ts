@@ -9,15 +9,3 @@ export function dashboardCounts(db: Db): () => { school: number; students: numbe
   );
   return () => counts.get()!;
 }
-
-/**
- * Each batch's highest live sign-up fee (null without one): prepared once, run per batch, one
- * index probe each (`signups_batch_fee`).
- */
-export function batchMaxFeeReader(db: Db): (batchId: number) => number | null {
-  const maxFee = db.prepare<[number], { fee: number | null }>(
-    `SELECT max(fee_fen) AS fee FROM signups INDEXED BY signups_batch_fee
-     WHERE batch_id = ? AND status <> 'withdrawn'`,
-  );
-  return (batchId) => maxFee.get(batchId)?.fee ?? null;
-}

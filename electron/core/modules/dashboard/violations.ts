@@ -3,6 +3,7 @@ import type { FeeViolations } from '../../../../shared/contract/fees';
 import type { FundsOverview } from '../../../../shared/contract/funds';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
+import { examFormLabels } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { formatFen } from '../../../../shared/domain/money';
 import {
@@ -32,7 +33,7 @@ const names = (list: readonly string[], total = list.length) =>
 
 /**
  * Rules 11 and 13 from the fee ledger's checks: one line per batch over its cap, one per batch
- * above its 费用协商 (a warning), one for the rule-13 violations (只有自费) and one for its to-do
+ * whose fee cannot be checked for want of a cap, one per batch above its 费用协商 (a warning), one for the rule-13 violations (只有自费) and one for its to-do
  * (尚未安排).
  */
 export function feeRuleViolations(fees: FeeViolations): Violation[] {
@@ -54,6 +55,15 @@ export function feeRuleViolations(fees: FeeViolations): Violation[] {
         .filter(Boolean)
         .join('；'),
       route: batchOver ? `exams/${batchId}` : 'fees/rules',
+    });
+  }
+  for (const v of fees.capMissing) {
+    const what = `${certificateLevelLabels[v.level]}${v.examForm === null ? '' : `（${examFormLabels[v.examForm]}）`}`;
+    out.push({
+      kind: 'feeCapMissing',
+      title: `${v.certificateName}（${certificateLevelLabels[v.level]}）${v.batchLabel}：没有适用的考核成本上限，无法核对考核费`,
+      detail: `最高收费 ${formatFen(v.feeFen)}，但 ${formatChineseDate(v.examDate)} 没有适用于${what}的考核成本上限，不能判断是否超过上限。请在证书目录中为“${v.certificateName}”${what}录入该日期适用的考核成本上限及其文件号，或核对批次的考核日期和考核形式。`,
+      route: 'catalogue',
     });
   }
   for (const v of fees.aboveAgreement) {

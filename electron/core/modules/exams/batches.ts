@@ -5,6 +5,7 @@ import {
   feeOverLimitMessage,
   type FeeLimit,
 } from '../../../../shared/domain/costCaps';
+import { batchFeeOverLimit, capStanding, highestFee } from '../../../../shared/domain/batchCap';
 import { noSignupFigures, type SignupFigures } from '../../../../shared/domain/signupFigures';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
@@ -14,6 +15,7 @@ import { guardDelete } from '../../usage';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
 import { agreedFeesByCertificate, agreedFeesOf } from '../agreements/repository';
 import { figuresByBatch } from '../fees/figures';
+import { batchMaxFeeReader } from '../fees/repository';
 import { levelFacts } from './levels';
 import { batchUsage } from './usage';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
@@ -82,14 +84,30 @@ const examSiteOf = (
     date: b.examDate,
   });
 
-/** `limits`: the batch's certificate's caps and approved fees; `covers`: its exam-site applications. */
+/**
+ * `limits`: the batch's certificate's caps and approved fees; `covers`: its exam-site
+ * applications; `liveMaxFen`: its highest live sign-up fee (`batchMaxFeeReader`).
+ */
 function fromRow(
   row: BatchRow,
   limits: readonly FeeLimit[],
   agreements: readonly AgreedFee[],
   covers: readonly ExamSiteCover[],
+  liveMaxFen: number | null,
   figures: SignupFigures = noSignupFigures(),
 ): ExamBatch {
+  const feeLimit = ceilingInForce(limits, {
+    level: row.level,
+    examForm: row.exam_form,
+    on: row.exam_date,
+  });
+  const highestFeeFen = highestFee(row.fee_fen, liveMaxFen);
+  const label = {
+    name: row.name,
+    certificateName: row.certificate_name,
+    level: row.level,
+    examDate: row.exam_date,
+  };
   return {
     id: row.id,
     certificateId: row.certificate_id,
@@ -115,11 +133,10 @@ function fromRow(
     passScore: row.pass_score,
     theoryWeight: row.theory_weight,
     note: row.note,
-    feeLimit: ceilingInForce(limits, {
-      level: row.level,
-      examForm: row.exam_form,
-      on: row.exam_date,
-    }),
+    feeLimit,
+    capStanding: capStanding(feeLimit, highestFeeFen),
+    highestFeeFen,
+    overLimit: batchFeeOverLimit({ ...label, feeLimit }, highestFeeFen),
     agreedFee: agreementInForce(agreements, {
       level: row.level,
       examForm: row.exam_form,
@@ -162,6 +179,7 @@ export function findBatch(db: Db, id: number): ExamBatch | undefined {
         limitsOf(db, row.certificate_id),
         agreedFeesOf(db, row.certificate_id),
         examSiteCovers(db, row.certificate_id),
+        batchMaxFeeReader(db)(id),
         figuresByBatch(db, id).get(id),
       )
     : undefined;
@@ -179,12 +197,14 @@ export function listBatches(
   const agreed = agreedFeesByCertificate(db);
   const figures = figuresByBatch(db);
   const covers = examSiteCovers(db);
+  const maxFee = batchMaxFeeReader(db);
   return batchRows(db, filter).map((row) =>
     fromRow(
       row,
       limits.get(row.certificate_id) ?? [],
       agreed.get(row.certificate_id) ?? [],
       covers,
+      maxFee(row.id),
       figures.get(row.id),
     ),
   );

@@ -1,17 +1,32 @@
 import type { ExamBatch } from '../../../../shared/contract/exams';
+import { batchFeeOverLimit } from '../../../../shared/domain/batchCap';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { projectStatusLabels } from '../../../../shared/domain/projectStatus';
 import { CoreError } from '../../errors';
 import type { projectFor } from './repository';
 import type { PickedStudent } from './signupRepository';
 
-/* Who may be signed up for a batch: its capacity, and the notice's rule 9 (docs/rules.md). */
+/* Who may be signed up for a batch: its fee (rule 11), its capacity, and the notice's rule 9. */
 
 const names = (items: readonly { name: string }[], max = 5) =>
   `${items
     .slice(0, max)
     .map((i) => i.name)
     .join('、')}${items.length > max ? ' 等' : ''}`;
+
+/**
+ * Rule 11 (`batchFeeOverLimit`, as the batch editor and the ledger judge it): a new sign-up takes
+ * the batch's fee, so none is taken while that fee is over the figure in force on the exam date
+ * (a cap lowered after the batch was saved).
+ */
+export function checkFeeWithinCap(batch: ExamBatch): void {
+  const over = batchFeeOverLimit(batch, batch.feeFen);
+  if (over === null) return;
+  throw new CoreError(
+    'CONFLICT',
+    `${over}。请先在考核批次中把每人考核费改为不超过上限的金额，再报名；未报名任何学生。`,
+  );
+}
 
 /** Refuses signing up `adding` more students than the batch has room for. */
 export function checkCapacity(batch: ExamBatch, adding: number): void {

@@ -40,7 +40,7 @@ import {
   type PickedStudent,
 } from './signupRepository';
 import { schoolPaidLostBy } from '../fees/rules';
-import { checkCapacity, signupWarnings } from './signupRules';
+import { checkCapacity, checkFeeWithinCap, signupWarnings } from './signupRules';
 
 /** 考核报名: candidates, bulk sign-up with the notice's warnings, statuses and results. */
 export function signupService(ctx: CoreContext) {
@@ -71,6 +71,7 @@ export function signupService(ctx: CoreContext) {
     (input: z.output<typeof signupCreateSchema>): SignupCreateResult => {
       const at = ctx.clock().toISOString();
       const batch = getBatch(db, input.batchId);
+      checkFeeWithinCap(batch);
       const year = examYear(batch.examDate);
       let picked: PickedStudent[];
       if (input.filter) {

@@ -7,7 +7,7 @@ import type {
 } from '../../../../shared/contract/fees';
 import type { Signup } from '../../../../shared/contract/exams';
 import { planBulk, type BulkPlan } from '../../../../shared/domain/bulk';
-import { feeOverLimitMessage } from '../../../../shared/domain/costCaps';
+import { batchFeeOverLimit } from '../../../../shared/domain/batchCap';
 import {
   studentPaidWithoutSchoolPaid,
   studentPayerRefusal,
@@ -131,17 +131,7 @@ export function feeChanger(ctx: CoreContext) {
       const batches = loadBatches(db);
       for (const batchId of new Set(rows.map((r) => r.batchId))) {
         const b = batches.get(batchId);
-        overCap.set(
-          batchId,
-          b
-            ? feeOverLimitMessage(
-                `考核批次“${b.label}”（${b.certificateName}）的考核费`,
-                input.fee,
-                b.feeLimit,
-                b.examDate,
-              )
-            : null,
-        );
+        overCap.set(batchId, b ? batchFeeOverLimit(b, input.fee) : null);
       }
     }
     // 学生自愿自费: each student's sign-ups as they would be after the change (rows kept back

@@ -189,6 +189,18 @@ export function signupsOverCapFinder(
   return (batchId, capFen) => signupsOver.all(batchId, capFen);
 }
 
+/**
+ * Each batch's highest live sign-up fee (null without one): prepared once, run per batch, one
+ * index probe each (`signups_batch_fee`).
+ */
+export function batchMaxFeeReader(db: Db): (batchId: number) => number | null {
+  const maxFee = db.prepare<[number], { fee: number | null }>(
+    `SELECT max(fee_fen) AS fee FROM signups INDEXED BY signups_batch_fee
+     WHERE batch_id = ? AND status <> 'withdrawn'`,
+  );
+  return (batchId) => maxFee.get(batchId)?.fee ?? null;
+}
+
 /** A row of `audit_log`. */
 export interface AuditRow {
   id: number;

@@ -1,6 +1,7 @@
 import {
   UNSCHEDULED_LISTED,
   type AboveAgreementViolation,
+  type CapMissingViolation,
   type FeeViolations,
   type OverCapViolation,
   type SchoolPaidViolation,
@@ -11,6 +12,7 @@ import { schoolPaidStanding } from '../../../../shared/domain/fees';
 import type { Signup } from '../../../../shared/contract/exams';
 import type { Db } from '../../db/open';
 import { loadBatches, type BatchInfo } from './batches';
+import { batchCapStandings, type BatchCapStanding } from './capStandings';
 import {
   schoolPaidCandidates,
   signupFactsOfStudents,
@@ -97,17 +99,18 @@ export function schoolPaidLostBy(
 /**
  * Rule 11: batches, and non-withdrawn sign-ups, whose fee exceeds the cap (or approved fee) in
  * force on the batch's exam date for its exam form (`ceilingInForce`): an old batch is judged by
- * the figure of its day, not by today's.
+ * the figure of its day, not by today's. `standings` is `batchCapStandings`, read once.
  */
 export function overCapViolations(
   db: Db,
   batches: Map<number, BatchInfo> = loadBatches(db),
+  standings: readonly BatchCapStanding[] = batchCapStandings(db, batches),
 ): OverCapViolation[] {
   const out: OverCapViolation[] = [];
   const signupsOver = signupsOverCapFinder(db);
-  for (const b of batches.values()) {
+  for (const { batch: b, standing } of standings) {
     const limit = b.feeLimit;
-    if (limit === null) continue;
+    if (standing !== 'over' || limit === null) continue;
     const base = {
       batchId: b.id,
       batchLabel: b.label,
@@ -144,6 +147,32 @@ export function overCapViolations(
   return out;
 }
 
+/**
+ * Rule 11 that cannot be checked: batches charging a fee with no cap or approved fee in force on
+ * their exam date for their level and exam form. Flagged, not refused (a cap may be entered
+ * later), and never counted as within the cap.
+ */
+export function capMissingViolations(
+  standings: readonly BatchCapStanding[],
+): CapMissingViolation[] {
+  return standings.flatMap(({ batch: b, highestFen, standing }) =>
+    standing === 'unchecked'
+      ? [
+          {
+            batchId: b.id,
+            batchLabel: b.label,
+            certificateId: b.certificateId,
+            certificateName: b.certificateName,
+            level: b.level,
+            examForm: b.examForm,
+            examDate: b.examDate,
+            feeFen: highestFen,
+          },
+        ]
+      : [],
+  );
+}
+
 /** Batches charging more than the 费用协商 in force for them, by exam date. */
 export function aboveAgreementViolations(
   batches: Map<number, BatchInfo>,
@@ -165,9 +194,11 @@ export function aboveAgreementViolations(
 
 export function feeViolations(db: Db): FeeViolations {
   const batches = loadBatches(db);
+  const standings = batchCapStandings(db, batches);
   return {
     ...schoolPaidViolations(db, batches),
-    overCap: overCapViolations(db, batches),
+    overCap: overCapViolations(db, batches, standings),
+    capMissing: capMissingViolations(standings),
     aboveAgreement: aboveAgreementViolations(batches),
   };
 }

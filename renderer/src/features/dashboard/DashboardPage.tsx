@@ -24,6 +24,7 @@ import { examsChart, payerChart, weeklyChart } from './charts';
 const warningKinds: ReadonlySet<Violation['kind']> = new Set([
   'schoolPaidTodo',
   'feeAboveAgreement',
+  'feeCapMissing',
   'fundsDocument',
 ]);
 

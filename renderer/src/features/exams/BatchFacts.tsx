@@ -6,6 +6,7 @@ import { attendanceCounts } from '../../../../shared/domain/signupFigures';
 import { formatFen } from '../../components/format';
 import { t } from '../../i18n';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
+import { CapStandingTag } from './CapStandingTag';
 
 const text = t.exams.detail;
 
@@ -27,7 +28,8 @@ export function BatchFacts({ batch }: { batch: ExamBatch }) {
         <ExamSiteVerdict verdict={batch.examSite} examDate={batch.examDate} />
       </Descriptions.Item>
       <Descriptions.Item label={t.exams.fields.feePerPerson}>
-        {formatFen(batch.feeFen)}
+        <span data-testid="batch-fee">{formatFen(batch.feeFen)}</span>
+        <CapStandingTag batch={batch} />
       </Descriptions.Item>
       <Descriptions.Item label={t.exams.fields.agreedFee}>
         <span data-testid="batch-agreed-fee">

@@ -18,6 +18,7 @@ import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
 import { BatchFormModal } from './BatchFormModal';
 import { ExamSiteVerdict } from '../examSites/ExamSiteVerdict';
+import { CapStandingTag } from './CapStandingTag';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { useBatches, useExamRefs } from './examsStore';
 import { editDeleteColumn } from '../../components/editDeleteColumn';
@@ -91,7 +92,12 @@ export function BatchList() {
       dataIndex: 'feeFen',
       align: 'right',
       width: 120,
-      render: (fen: number) => formatFen(fen),
+      render: (fen: number, b) => (
+        <>
+          {noWrap(formatFen(fen))}
+          <CapStandingTag batch={b} />
+        </>
+      ),
       sorter: (a, b) => a.feeFen - b.feeFen,
     },
     {

@@ -16,6 +16,7 @@ import { MultiFilterSelect } from '../../components/FilterSelect';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
+import { batchFeeOverLimit } from '../../../../shared/domain/batchCap';
 import { noWrap } from '../../components/noWrap';
 
 type Filter = Required<CandidateFilter>;
@@ -122,6 +123,8 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   };
 
   const project = result?.project;
+  // Rule 11 as the core refuses it: a new sign-up would take a fee over the cap in force.
+  const overCap = batchFeeOverLimit(batch, batch.feeFen);
   /** The students on this page that can be ticked. */
   const onPage = (result?.items ?? []).filter((c) => !c.signedUp).map((c) => c.studentId);
   const columns: ColumnsType<Candidate> = [
@@ -170,7 +173,13 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
           <span data-testid="signup-count">{text.selected(count)}</span>
           <Space>
             <Button onClick={close}>{t.common.cancel}</Button>
-            <Button type="primary" loading={busy} onClick={submit} data-testid="signup-submit">
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={overCap !== null}
+              onClick={submit}
+              data-testid="signup-submit"
+            >
               {text.submit}
             </Button>
           </Space>
@@ -178,6 +187,15 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       }
     >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {overCap && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t.exams.signupOverCap(overCap)}
+          data-testid="signup-over-cap"
+        />
+      )}
       {result && (!project || !project.confirmed) && (
         <Alert
           type="warning"

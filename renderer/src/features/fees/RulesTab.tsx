@@ -3,9 +3,11 @@ import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type {
   AboveAgreementViolation,
+  CapMissingViolation,
   OverCapViolation,
   SchoolPaidViolation,
 } from '../../../../shared/contract/fees';
+import { examFormLabels } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { payerLabels, signupStatusLabels } from '../../../../shared/domain/fees';
 import { useNavigation } from '../../app/navigationStore';
@@ -106,7 +108,8 @@ function RuleCard({
 
 /**
  * 规则检查: rule 13 (a school-paid exam for every pilot student: violations 只有自费, and the
- * to-do 尚未安排 apart) and rule 11 (caps).
+ * to-do 尚未安排 apart) and rule 11 (caps: fees over them, and fees no cap applies to, which
+ * cannot be checked).
  */
 export function RulesTab() {
   const { data, state, error, retry } = useQuery('fees.violations', {});
@@ -121,6 +124,8 @@ export function RulesTab() {
       {label}
     </Button>
   );
+  const overCap = data?.overCap ?? [];
+  const capMissing = data?.capMissing ?? [];
   return (
     <LoadState state={state} error={error} onRetry={retry}>
       <Button onClick={retry} style={{ marginBottom: 12 }}>
@@ -154,41 +159,73 @@ export function RulesTab() {
       <RuleCard
         title={text.overCapTitle}
         testId="rule-over-cap"
-        found={data ? data.overCap.length : null}
+        found={data ? overCap.length + capMissing.length : null}
         ok={text.overCapOk}
-        count={text.overCapCount(
-          data?.overCap.filter((v) => v.kind === 'batch').length ?? 0,
-          data?.overCap.filter((v) => v.kind === 'signup').length ?? 0,
-        )}
-        level="error"
+        count={[
+          overCap.length > 0
+            ? text.overCapCount(
+                overCap.filter((v) => v.kind === 'batch').length,
+                overCap.filter((v) => v.kind === 'signup').length,
+              )
+            : '',
+          capMissing.length > 0 ? text.capMissingCount(capMissing.length) : '',
+        ]
+          .filter(Boolean)
+          .join('；')}
+        level={overCap.length > 0 ? 'error' : 'warning'}
       >
-        <Table<OverCapViolation>
-          rowKey={(v) => `${v.kind}-${v.id}`}
-          size="small"
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          dataSource={data?.overCap ?? []}
-          columns={[
-            {
-              title: c.batch,
-              render: (_, v) =>
-                v.kind === 'batch' ? (
-                  <Tag color="red">{text.batchItem(v.batchLabel)}</Tag>
-                ) : (
-                  <span>
-                    {student(v.studentId ?? 0, `${v.name}（${v.studentNo}）`)} · {v.batchLabel}
-                  </span>
-                ),
-            },
-            moneyColumn<OverCapViolation>(c.fee, 'feeFen'),
-            moneyColumn<OverCapViolation>(c.cap, 'capFen'),
-            {
-              title: c.capDocument,
-              dataIndex: 'limitText',
-              width: 280,
-              render: (d: string) => <Typography.Text type="secondary">{d}</Typography.Text>,
-            },
-          ]}
-        />
+        {overCap.length > 0 && (
+          <Table<OverCapViolation>
+            rowKey={(v) => `${v.kind}-${v.id}`}
+            size="small"
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            dataSource={overCap}
+            columns={[
+              {
+                title: c.batch,
+                render: (_, v) =>
+                  v.kind === 'batch' ? (
+                    <Tag color="red">{text.batchItem(v.batchLabel)}</Tag>
+                  ) : (
+                    <span>
+                      {student(v.studentId ?? 0, `${v.name}（${v.studentNo}）`)} · {v.batchLabel}
+                    </span>
+                  ),
+              },
+              moneyColumn<OverCapViolation>(c.fee, 'feeFen'),
+              moneyColumn<OverCapViolation>(c.cap, 'capFen'),
+              {
+                title: c.capDocument,
+                dataIndex: 'limitText',
+                width: 280,
+                render: (d: string) => <Typography.Text type="secondary">{d}</Typography.Text>,
+              },
+            ]}
+          />
+        )}
+        {capMissing.length > 0 && (
+          <Table<CapMissingViolation>
+            rowKey="batchId"
+            size="small"
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            dataSource={capMissing}
+            data-testid="rule-cap-missing"
+            columns={[
+              {
+                title: c.batch,
+                render: (_, v) => <Tag color="orange">{text.batchItem(v.batchLabel)}</Tag>,
+              },
+              {
+                title: t.exams.fields.examForm,
+                width: 110,
+                render: (_, v) =>
+                  v.examForm === null ? t.exams.noExamForm : examFormLabels[v.examForm],
+              },
+              moneyColumn<CapMissingViolation>(c.fee, 'feeFen'),
+              { title: c.cap, width: 160, render: () => text.capMissingCap },
+            ]}
+          />
+        )}
       </RuleCard>
       <RuleCard
         title={text.aboveAgreementTitle}

@@ -22,6 +22,7 @@ export const dashboard = {
     kinds: {
       selfCheck: '资格自查',
       feeOverCap: '收费超过上限',
+      feeCapMissing: '无法核对上限',
       feeAboveAgreement: '高于协商费用',
       schoolPaid: '学校未承担考核费',
       schoolPaidTodo: '尚未安排考核',

@@ -65,6 +65,10 @@ export const exams = {
   agreedHint: (fee: string, date: string) => `${fee}（${date}协商）`,
   noAgreement: '没有适用的费用协商',
   aboveAgreement: '考核费高于协商费用',
+  overCap: '考核费超过成本上限',
+  capUnchecked: '无法核对成本上限',
+  signupOverCap: (problem: string) =>
+    `${problem}。请先修改该批次的每人考核费（不超过上限），再报名。`,
   examFormRequired: '请选择考核形式：不同考核形式的成本上限不同',
   noExamForm: '未填写',
   unlimited: '不限',

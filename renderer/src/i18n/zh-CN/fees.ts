@@ -101,6 +101,9 @@ export const fees = {
     // Batches and sign-ups counted apart: 首页 names the students, so one mixed count would not match.
     overCapCount: (batches: number, signups: number) =>
       `${[batches > 0 ? `${batches} 个批次的每人考核费` : '', signups > 0 ? `${signups} 条报名的费用` : ''].filter(Boolean).join('、')}超过考核日期适用的成本上限`,
+    capMissingCount: (n: number) =>
+      `${n} 个批次收取考核费，但考核日期没有适用于其等级和考核形式的考核成本上限，无法核对；请在证书目录中录入该日期适用的成本上限及其文件号`,
+    capMissingCap: '未录入（无法核对）',
     aboveAgreementTitle: '批次考核费不高于协商费用',
     aboveAgreementOk: '没有考核费高于费用协商的批次。',
     aboveAgreementCount: (n: number) =>
