@@ -1,5 +1,5 @@
 import { Col, Form, type FormItemProps, type InputNumberProps } from 'antd';
-import { isValidElement } from 'react';
+import { isValidElement, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { dateField } from './DateInput';
 import { NumberBox } from './NumberBox';
@@ -32,6 +32,33 @@ export function Field({ schema, span, flex, rules, ...item }: FieldProps) {
     />
   );
   return span === undefined ? field : <Col span={span}>{field}</Col>;
+}
+
+type NamedFieldProps<N extends string> = Omit<FieldProps, 'name'> & { name: N };
+
+/**
+ * One form's Field and DateField, each taking its label and the contract's schema by the field's
+ * name (either can still be given, to override), so a field is written as its name, place and
+ * input. Call it once at module level: the components it returns must keep their identity.
+ */
+export function fieldsOf<N extends string>(
+  labels: Readonly<Record<N, ReactNode>>,
+  schemas: { readonly [K in NoInfer<N>]?: z.ZodType },
+) {
+  const named = ({ name, ...item }: NamedFieldProps<N>): FieldProps => ({
+    name,
+    label: labels[name],
+    schema: schemas[name],
+    ...item,
+  });
+  return {
+    Field: function NamedField(props: NamedFieldProps<N>) {
+      return <Field {...named(props)} />;
+    },
+    DateField: function NamedDateField(props: NamedFieldProps<N>) {
+      return <DateField {...named(props)} />;
+    },
+  };
 }
 
 /** Select/radio options for a domain's values and their Chinese labels. */
