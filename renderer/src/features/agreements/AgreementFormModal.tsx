@@ -4,8 +4,7 @@ import {
   type AgreementSaveInput,
   type FeeAgreement,
 } from '../../../../shared/contract/agreements';
-import type { CertificateLevel } from '../../../../shared/domain/certificate';
-import { limitText, type ExamForm } from '../../../../shared/domain/costCaps';
+import { limitText } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
@@ -15,15 +14,13 @@ import {
   CertificateLevelFields,
   ExamFormField,
   FeeField,
+  feeInput,
   usePickedLimit,
+  type FeeValues,
 } from '../exams/formParts';
 import { fieldsOf } from '../../components/formFields';
 
-interface Values {
-  certificateId?: number;
-  level?: CertificateLevel;
-  examForm?: ExamForm | null;
-  fee?: number | null;
+interface Values extends FeeValues {
   agreedOn?: string | null;
   partnerSchools?: string[];
   note?: string;
@@ -37,10 +34,7 @@ const { Field, DateField } = fieldsOf(t.agreements.fields, agreementFields);
 
 function toInput(values: Values): AgreementSaveInput {
   return {
-    certificateId: values.certificateId,
-    level: values.level,
-    examForm: values.examForm ?? null,
-    fee: values.fee ?? '',
+    ...feeInput(values),
     agreedOn: values.agreedOn ?? '',
     partnerSchools: (values.partnerSchools ?? []).map((s) => s.trim()).filter((s) => s !== ''),
     note: values.note ?? '',
@@ -98,12 +92,7 @@ export function AgreementFormModal({ agreement, ...dialog }: Props) {
           <ExamFormField label={text.fields.examForm} />
         </Col>
         <Col span={12}>
-          <FeeField
-            label={text.fields.fee}
-            what={text.feeWhat}
-            schema={agreementFields.fee}
-            picked={picked}
-          />
+          <FeeField text={text} schemas={agreementFields} picked={picked} />
         </Col>
         <Col span={24}>
           <Form.Item label={text.fields.cap}>

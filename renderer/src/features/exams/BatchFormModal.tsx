@@ -4,8 +4,6 @@ import {
   type BatchSaveInput,
   type ExamBatch,
 } from '../../../../shared/contract/exams';
-import type { CertificateLevel } from '../../../../shared/domain/certificate';
-import type { ExamForm } from '../../../../shared/domain/costCaps';
 import { fenToYuan } from '../../../../shared/domain/money';
 import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
 import { SaveDeclined } from '../../components/formErrors';
@@ -17,22 +15,20 @@ import {
   CertificateLevelFields,
   ExamFormField,
   FeeField,
+  feeInput,
   limitHint,
   usePickedLimit,
+  type FeeValues,
 } from './formParts';
 import { fieldsOf, NumberInput } from '../../components/formFields';
 
-interface Values {
-  certificateId?: number;
-  level?: CertificateLevel;
-  examForm?: ExamForm | null;
+interface Values extends FeeValues {
   name?: string;
   examDate?: string | null;
   /** A 实训室 or 实习实训场所 ('room:3', 'site:5'); null with the place typed in siteText. */
   place?: PlaceValue | null;
   siteText?: string;
   organization?: string;
-  fee?: number | null;
   capacity?: number | null;
   passScore?: number | null;
   theoryWeight?: number | null;
@@ -73,16 +69,13 @@ const { Field, DateField } = fieldsOf(t.exams.fields, batchFields);
 function toInput(values: Values): BatchSaveInput {
   const chosen = values.place ? placeOf(values.place) : null;
   return {
-    certificateId: values.certificateId,
-    level: values.level,
-    examForm: values.examForm ?? null,
+    ...feeInput(values),
     name: values.name ?? '',
     examDate: values.examDate ?? '',
     siteId: chosen?.kind === 'site' ? chosen.id : null,
     roomId: chosen?.kind === 'room' ? chosen.id : null,
     siteText: chosen ? '' : (values.siteText ?? ''),
     organization: values.organization ?? '',
-    fee: values.fee ?? '',
     capacity: values.capacity ?? null,
     passScore: values.passScore ?? null,
     theoryWeight: values.theoryWeight ?? null,
@@ -170,13 +163,7 @@ export function BatchFormModal({ batch, onSave, ...dialog }: Props) {
           <Input placeholder={text.placeholders.organization(certificate?.organization ?? '')} />
         </Field>
         <Col span={12}>
-          <FeeField
-            label={text.fields.fee}
-            what={text.feeWhat}
-            schema={batchFields.fee}
-            picked={picked}
-            extra={limitHint(picked)}
-          />
+          <FeeField text={text} schemas={batchFields} picked={picked} extra={limitHint(picked)} />
         </Col>
         <NumberField name="capacity" min={1} precision={0} />
         <NumberField name="passScore" tooltip={text.scoringHelp} min={0} max={1000} />
