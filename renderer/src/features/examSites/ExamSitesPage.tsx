@@ -9,7 +9,8 @@ import {
 } from '../../../../shared/domain/examSites';
 import { CertificateFilteredTable } from '../../components/CertificateFilteredTable';
 import { useRecordColumns } from '../../components/recordColumns';
-import { byText, formatDate } from '../../components/format';
+import { byText } from '../../components/format';
+import { newestFirstColumn } from '../../components/sortedColumns';
 import { RecordListPage } from '../../components/RecordListPage';
 import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
@@ -45,14 +46,7 @@ export function ExamSitesPage() {
       render: (s: ExamSiteStatus) => <Tag color={statusColors[s]}>{examSiteStatusLabels[s]}</Tag>,
       sorter: (a, b) => examSiteStatuses.indexOf(a.status) - examSiteStatuses.indexOf(b.status),
     },
-    {
-      title: text.fields.appliedOn,
-      dataIndex: 'appliedOn',
-      width: 140,
-      render: (d: string) => formatDate(d),
-      sorter: (a, b) => byText(a.appliedOn, b.appliedOn),
-      defaultSortOrder: 'descend',
-    },
+    newestFirstColumn('appliedOn', text.fields.appliedOn, 140),
     {
       title: text.fields.validPeriod,
       key: 'validPeriod',
