@@ -20,7 +20,7 @@ import { useAgreements } from './agreementsStore';
 
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {
-  const { items, loadState, loadError, load, saving, save } = useAgreements();
+  const { items, load, saving, save } = useAgreements();
   const { edit, dialog } = useEditDialog<FeeAgreement>((agreement, close) => (
     <AgreementFormModal agreement={agreement} saving={saving} onSave={save} onClose={close} />
   ));
@@ -72,11 +72,7 @@ export function AgreementsPage() {
 
   return (
     <>
-      <RecordListPage
-        text={text}
-        onAdd={() => edit('new')}
-        load={{ state: loadState, error: loadError, retry: load }}
-      >
+      <RecordListPage text={text} onAdd={() => edit('new')} load={load}>
         <DataTable<FeeAgreement>
           rowKey="id"
           columns={columns}

@@ -25,7 +25,7 @@ const statusColors: Record<ExamSiteStatus, string> = {
 
 /** 考核站点: the school's exam-site applications per certificate and the places they cover. */
 export function ExamSitesPage() {
-  const { items, loadState, loadError, load, saving, save } = useExamSites();
+  const { items, load, saving, save } = useExamSites();
   const { edit, dialog } = useEditDialog<ExamSite>((site, close) => (
     <ExamSiteFormModal site={site} saving={saving} onSave={save} onClose={close} />
   ));
@@ -69,11 +69,7 @@ export function ExamSitesPage() {
 
   return (
     <>
-      <RecordListPage
-        text={text}
-        onAdd={() => edit('new')}
-        load={{ state: loadState, error: loadError, retry: load }}
-      >
+      <RecordListPage text={text} onAdd={() => edit('new')} load={load}>
         <CertificateFilteredTable<ExamSite, 'status'>
           items={items}
           filter={{
