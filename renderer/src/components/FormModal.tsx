@@ -13,6 +13,13 @@ export interface RecordFormProps<R, I> {
   onClose: () => void;
 }
 
+/** A record dialog's words: its two titles and what a save says. */
+export interface RecordFormText<R> {
+  addTitle: ReactNode;
+  editTitle: ReactNode | ((record: R) => ReactNode);
+  saved: string | ((saved: R) => string);
+}
+
 interface Props<V> {
   form: FormInstance<V>;
   /** The form's name: field ids are `<name>_<field>`. */
@@ -94,4 +101,38 @@ export function FormModal<V>({
       </Form>
     </Modal>
   );
+}
+
+interface RecordFormModalProps<R extends { id: number }, I, V>
+  extends RecordFormProps<R, I>, Omit<Props<V>, 'title' | 'saving' | 'onSubmit' | 'onClose'> {
+  /** The record edited, or null for a new one. */
+  record: R | null;
+  text: RecordFormText<R>;
+  /** The save input of the validated values, without the record's id. */
+  toInput: (values: V) => I;
+}
+
+/**
+ * The create/edit dialog of a list page's record: saves the input of the values, with the
+ * record's id when editing, and says so.
+ */
+export function RecordFormModal<R extends { id: number }, I, V>({
+  record,
+  text,
+  toInput,
+  onSave,
+  ...modal
+}: RecordFormModalProps<R, I, V>) {
+  const submit = async (values: V): Promise<string> => {
+    const input = toInput(values);
+    const saved = await onSave(record ? { ...input, id: record.id } : input);
+    return typeof text.saved === 'function' ? text.saved(saved) : text.saved;
+  };
+  const { editTitle } = text;
+  const title = !record
+    ? text.addTitle
+    : typeof editTitle === 'function'
+      ? editTitle(record)
+      : editTitle;
+  return <FormModal<V> {...modal} title={title} onSubmit={submit} />;
 }

@@ -35,9 +35,8 @@ export function useCrud<T extends { id: number }, SaveInput>(
   );
   return {
     items: query.data ?? [],
-    loadState: query.state,
-    loadError: query.error,
-    load: query.retry,
+    /** The list's loading state and its retry, as RecordListPage takes them. */
+    load: { state: query.state, error: query.error, retry: query.retry },
     saving,
     save,
     usage: api.usage,

@@ -1,5 +1,5 @@
 import { Col, Form, type FormItemProps, type InputNumberProps } from 'antd';
-import { isValidElement } from 'react';
+import { isValidElement, type ReactNode } from 'react';
 import type { z } from 'zod';
 import { dateField } from './DateInput';
 import { NumberBox } from './NumberBox';
@@ -32,6 +32,40 @@ export function Field({ schema, span, flex, rules, ...item }: FieldProps) {
     />
   );
   return span === undefined ? field : <Col span={span}>{field}</Col>;
+}
+
+type Labels<N extends string> = Readonly<Record<N, ReactNode>>;
+type Schemas<N extends string> = { readonly [K in N]?: z.ZodType };
+
+/** A field's name with its label and the contract's schema, looked up in its form's. */
+export function namedField<N extends string>(
+  labels: Labels<N>,
+  schemas: Schemas<NoInfer<N>>,
+  name: N,
+): Pick<FieldProps, 'label' | 'schema'> & { name: N } {
+  return { name, label: labels[name], schema: schemas[name] };
+}
+
+type NamedFieldProps<N extends string> = Omit<FieldProps, 'name'> & { name: N };
+
+/**
+ * One form's Field and DateField, each taking its label and the contract's schema by the field's
+ * name (either can still be given, to override), so a field is written as its name, place and
+ * input. Call it once at module level: the components it returns must keep their identity.
+ */
+export function fieldsOf<N extends string>(labels: Labels<N>, schemas: Schemas<NoInfer<N>>) {
+  const props = ({ name, ...item }: NamedFieldProps<N>): FieldProps => ({
+    ...namedField(labels, schemas, name),
+    ...item,
+  });
+  return {
+    Field: function NamedField(item: NamedFieldProps<N>) {
+      return <Field {...props(item)} />;
+    },
+    DateField: function NamedDateField(item: NamedFieldProps<N>) {
+      return <DateField {...props(item)} />;
+    },
+  };
 }
 
 /** Select/radio options for a domain's values and their Chinese labels. */

@@ -18,15 +18,18 @@ export function serverSortColumn<K extends string>(sort: ServerSort<K>, key: K) 
 }
 
 /**
- * The filter of a column the core filters by a domain's values: each value under its label, and
- * those the query holds ticked.
+ * A column the core filters by a domain's values: the field it shows (its key, which the table's
+ * change names its ticked values by), each value under its label, and those the query holds.
  */
 export function serverFilterColumn<V extends string>(
+  field: string,
   values: readonly V[],
   labels: Readonly<Record<V, string>>,
   chosen: readonly V[],
 ) {
   return {
+    key: field,
+    dataIndex: field,
     filters: values.map((value) => ({ text: labels[value], value })),
     filteredValue: chosen.length ? [...chosen] : null,
   };

@@ -4,26 +4,23 @@ import {
   type AgreementSaveInput,
   type FeeAgreement,
 } from '../../../../shared/contract/agreements';
-import type { CertificateLevel } from '../../../../shared/domain/certificate';
-import { limitText, type ExamForm } from '../../../../shared/domain/costCaps';
+import { limitText } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { FormModal, type RecordFormProps } from '../../components/FormModal';
+import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { DateInput } from '../../components/DateInput';
 import {
   CertificateLevelFields,
   ExamFormField,
   FeeField,
+  feeInput,
   usePickedLimit,
+  type FeeValues,
 } from '../exams/formParts';
-import { DateField, Field } from '../../components/formFields';
+import { fieldsOf } from '../../components/formFields';
 
-interface Values {
-  certificateId?: number;
-  level?: CertificateLevel;
-  examForm?: ExamForm | null;
-  fee?: number | null;
+interface Values extends FeeValues {
   agreedOn?: string | null;
   partnerSchools?: string[];
   note?: string;
@@ -33,35 +30,35 @@ interface Props extends RecordFormProps<FeeAgreement, AgreementSaveInput> {
   agreement: FeeAgreement | null;
 }
 
+const { Field, DateField } = fieldsOf(t.agreements.fields, agreementFields);
+
+function toInput(values: Values): AgreementSaveInput {
+  return {
+    ...feeInput(values),
+    agreedOn: values.agreedOn ?? '',
+    partnerSchools: (values.partnerSchools ?? []).map((s) => s.trim()).filter((s) => s !== ''),
+    note: values.note ?? '',
+  } as AgreementSaveInput;
+}
+
 /**
  * Create or edit a fee agreement: the cap in force on the agreement date for the exam form shows
  * beside the fee, checked as typed.
  */
-export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props) {
+export function AgreementFormModal({ agreement, ...dialog }: Props) {
   const [form] = Form.useForm<Values>();
   const text = t.agreements;
   const picked = usePickedLimit(form, 'agreedOn');
   const { limit, on: agreedOn } = picked;
   const noCap = picked.ready && limit === null;
 
-  const save = async (values: Values): Promise<string> => {
-    const input = {
-      certificateId: values.certificateId,
-      level: values.level,
-      examForm: values.examForm ?? null,
-      fee: values.fee ?? '',
-      agreedOn: values.agreedOn ?? '',
-      partnerSchools: (values.partnerSchools ?? []).map((s) => s.trim()).filter((s) => s !== ''),
-      note: values.note ?? '',
-    } as AgreementSaveInput;
-    await onSave(agreement ? { ...input, id: agreement.id } : input);
-    return text.saved;
-  };
-
   return (
-    <FormModal
+    <RecordFormModal
+      {...dialog}
       form={form}
       name="agreement"
+      record={agreement}
+      text={text}
       initialValues={
         agreement
           ? {
@@ -75,11 +72,8 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
             }
           : { partnerSchools: [] }
       }
-      title={agreement ? text.editTitle : text.addTitle}
       width={680}
-      saving={saving}
-      onSubmit={save}
-      onClose={onClose}
+      toInput={toInput}
     >
       <Row gutter={16}>
         <CertificateLevelFields
@@ -98,37 +92,23 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
           <ExamFormField label={text.fields.examForm} />
         </Col>
         <Col span={12}>
-          <FeeField
-            label={text.fields.fee}
-            what={text.feeWhat}
-            schema={agreementFields.fee}
-            picked={picked}
-          />
+          <FeeField text={text} schemas={agreementFields} picked={picked} />
         </Col>
-        <Field span={24} label={text.fields.cap}>
-          <Typography.Text type={noCap ? 'danger' : undefined} data-testid="agreement-cap">
-            {!picked.ready
-              ? '—'
-              : limit
-                ? limitText(limit)
-                : text.noCap(formatChineseDate(agreedOn!))}
-          </Typography.Text>
-        </Field>
-        <DateField
-          span={12}
-          name="agreedOn"
-          label={text.fields.agreedOn}
-          required
-          schema={agreementFields.agreedOn}
-        >
+        <Col span={24}>
+          <Form.Item label={text.fields.cap}>
+            <Typography.Text type={noCap ? 'danger' : undefined} data-testid="agreement-cap">
+              {!picked.ready
+                ? '—'
+                : limit
+                  ? limitText(limit)
+                  : text.noCap(formatChineseDate(agreedOn!))}
+            </Typography.Text>
+          </Form.Item>
+        </Col>
+        <DateField span={12} name="agreedOn" required>
           <DateInput />
         </DateField>
-        <Field
-          span={24}
-          name="partnerSchools"
-          label={text.fields.partnerSchools}
-          schema={agreementFields.partnerSchools}
-        >
+        <Field span={24} name="partnerSchools">
           <Select
             mode="tags"
             open={false}
@@ -137,10 +117,10 @@ export function AgreementFormModal({ agreement, saving, onSave, onClose }: Props
             placeholder={text.placeholders.partnerSchools}
           />
         </Field>
-        <Field span={24} name="note" label={text.fields.note} schema={agreementFields.note}>
+        <Field span={24} name="note">
           <Input.TextArea rows={2} />
         </Field>
       </Row>
-    </FormModal>
+    </RecordFormModal>
   );
 }

@@ -10,7 +10,8 @@ import { capFormLabels } from '../../../../shared/domain/costCaps';
 import { DataTable } from '../../components/DataTable';
 import { useRecordColumns } from '../../components/recordColumns';
 import { twoLines } from '../../components/twoLines';
-import { byText, formatDate, formatFen } from '../../components/format';
+import { byText, formatFen } from '../../components/format';
+import { newestFirstColumn } from '../../components/sortedColumns';
 import { RecordListPage } from '../../components/RecordListPage';
 import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
@@ -19,7 +20,7 @@ import { useAgreements } from './agreementsStore';
 
 /** 费用协商: fees agreed with evaluation organizations, each within the cap in force. */
 export function AgreementsPage() {
-  const { items, loadState, loadError, load, saving, save } = useAgreements();
+  const { items, load, saving, save } = useAgreements();
   const { edit, dialog } = useEditDialog<FeeAgreement>((agreement, close) => (
     <AgreementFormModal agreement={agreement} saving={saving} onSave={save} onClose={close} />
   ));
@@ -59,14 +60,7 @@ export function AgreementsPage() {
         twoLines(formatFen(fen), text.capInForce(formatFen(a.capFen), a.capDocument)),
       sorter: (a, b) => a.feeFen - b.feeFen,
     },
-    {
-      title: text.fields.agreedOn,
-      dataIndex: 'agreedOn',
-      width: 115,
-      render: (d: string) => formatDate(d),
-      sorter: (a, b) => byText(a.agreedOn, b.agreedOn),
-      defaultSortOrder: 'descend',
-    },
+    newestFirstColumn('agreedOn', text.fields.agreedOn, 115),
     {
       title: text.fields.partnerSchools,
       dataIndex: 'partnerSchools',
@@ -78,11 +72,7 @@ export function AgreementsPage() {
 
   return (
     <>
-      <RecordListPage
-        text={text}
-        onAdd={() => edit('new')}
-        load={{ state: loadState, error: loadError, retry: load }}
-      >
+      <RecordListPage text={text} onAdd={() => edit('new')} load={load}>
         <DataTable<FeeAgreement>
           rowKey="id"
           columns={columns}

@@ -46,6 +46,7 @@ import { contentToBlob, saveOffer, toUploadedFile } from '../../api/files';
 import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
+import { numberColumn } from '../../components/sortedColumns';
 import { LoadState } from '../../components/LoadState';
 import { ActionLink, ConfirmLink } from '../../components/RowActions';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
@@ -202,14 +203,7 @@ export function AttachmentsPanel({ ownerType, ownerId, kinds, title, description
         </Space>
       ),
     },
-    {
-      title: tx.columns.size,
-      dataIndex: 'size',
-      width: 100,
-      align: 'right',
-      sorter: (a, b) => a.size - b.size,
-      render: (value: number) => formatBytes(value),
-    },
+    numberColumn('size', tx.columns.size, 100, formatBytes),
     {
       title: tx.columns.type,
       dataIndex: 'ext',

@@ -15,7 +15,6 @@ import {
   Form,
   Input,
   Row,
-  Space,
   Typography,
 } from 'antd';
 import type { z } from 'zod';
@@ -46,6 +45,7 @@ import { useCatalogueStore } from './catalogueStore';
 import { useOverCapConfirm } from './useOverCapConfirm';
 import { LimitsEditor, type LimitFormValue } from './LimitsEditor';
 import { SuggestInput } from '../../components/SuggestInput';
+import { DrawerSaveButtons } from '../../components/DrawerSaveButtons';
 import { Field } from '../../components/formFields';
 import { sayFixFields } from '../../components/formErrors';
 
@@ -241,14 +241,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       onClose={cancel}
       destroyOnHidden={false}
       forceRender
-      extra={
-        <Space>
-          <Button onClick={cancel}>{t.common.cancel}</Button>
-          <Button type="primary" onClick={() => void onSave()} title={t.common.saveShortcut}>
-            {t.common.save}
-          </Button>
-        </Space>
-      }
+      extra={<DrawerSaveButtons onCancel={cancel} onSave={onSave} />}
     >
       <Form
         form={form}

@@ -11,11 +11,11 @@ import {
   type ExamSiteStatus,
 } from '../../../../shared/domain/examSites';
 import { DateInput } from '../../components/DateInput';
-import { FormModal, type RecordFormProps } from '../../components/FormModal';
+import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
 import { t } from '../../i18n';
 import { useExamRefs } from '../exams/examsStore';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from './places';
-import { DateField, Field } from '../../components/formFields';
+import { fieldsOf, labelledOptions } from '../../components/formFields';
 
 interface Values {
   certificateId?: number;
@@ -31,32 +31,35 @@ interface Props extends RecordFormProps<ExamSite, ExamSiteSaveInput> {
   site: ExamSite | null;
 }
 
+const { Field, DateField } = fieldsOf(t.examSites.fields, examSiteFields);
+
+function toInput(values: Values): ExamSiteSaveInput {
+  return {
+    certificateId: values.certificateId,
+    appliedOn: values.appliedOn ?? '',
+    status: values.status,
+    validFrom: values.validFrom ?? null,
+    validTo: values.validTo ?? null,
+    places: (values.places ?? []).map(placeOf),
+    note: values.note ?? '',
+  } as ExamSiteSaveInput;
+}
+
 /** Create or edit a 考核站点 application: certificate, status, valid period and covered places. */
-export function ExamSiteFormModal({ site, saving, onSave, onClose }: Props) {
+export function ExamSiteFormModal({ site, ...dialog }: Props) {
   const [form] = Form.useForm<Values>();
   const { certificates } = useExamRefs();
   const placeOptions = usePlaceOptions();
   const status = Form.useWatch('status', form);
   const text = t.examSites;
 
-  const save = async (values: Values): Promise<string> => {
-    const input = {
-      certificateId: values.certificateId,
-      appliedOn: values.appliedOn ?? '',
-      status: values.status,
-      validFrom: values.validFrom ?? null,
-      validTo: values.validTo ?? null,
-      places: (values.places ?? []).map(placeOf),
-      note: values.note ?? '',
-    } as ExamSiteSaveInput;
-    await onSave(site ? { ...input, id: site.id } : input);
-    return text.saved;
-  };
-
   return (
-    <FormModal
+    <RecordFormModal
+      {...dialog}
       form={form}
       name="examSite"
+      record={site}
+      text={text}
       initialValues={
         site
           ? {
@@ -70,20 +73,11 @@ export function ExamSiteFormModal({ site, saving, onSave, onClose }: Props) {
             }
           : { status: 'pending', validFrom: null, validTo: null, places: [] }
       }
-      title={site ? text.editTitle : text.addTitle}
       width={680}
-      saving={saving}
-      onSubmit={save}
-      onClose={onClose}
+      toInput={toInput}
     >
       <Row gutter={16}>
-        <Field
-          span={14}
-          name="certificateId"
-          label={text.fields.certificateId}
-          required
-          schema={examSiteFields.certificateId}
-        >
+        <Field span={14} name="certificateId" required>
           <Select
             showSearch
             optionFilterProp="label"
@@ -91,34 +85,20 @@ export function ExamSiteFormModal({ site, saving, onSave, onClose }: Props) {
             options={certificates.map((c) => ({ value: c.id, label: c.name }))}
           />
         </Field>
-        <Field
-          span={10}
-          name="status"
-          label={text.fields.status}
-          required
-          schema={examSiteFields.status}
-        >
+        <Field span={10} name="status" required>
           <Select
-            options={examSiteStatuses.map((s) => ({ value: s, label: examSiteStatusLabels[s] }))}
+            options={labelledOptions(examSiteStatuses, examSiteStatusLabels)}
             onChange={() => void form.validateFields(['validFrom']).catch(() => undefined)}
           />
         </Field>
-        <DateField
-          span={8}
-          name="appliedOn"
-          label={text.fields.appliedOn}
-          required
-          schema={examSiteFields.appliedOn}
-        >
+        <DateField span={8} name="appliedOn" required>
           <DateInput />
         </DateField>
         <DateField
           span={8}
           name="validFrom"
-          label={text.fields.validFrom}
           required={status === 'approved'}
           dependencies={['status']}
-          schema={examSiteFields.validFrom}
           rules={[
             {
               validator: async (_rule, value: unknown) => {
@@ -131,19 +111,15 @@ export function ExamSiteFormModal({ site, saving, onSave, onClose }: Props) {
         >
           <DateInput />
         </DateField>
-        <DateField
-          span={8}
-          name="validTo"
-          label={text.fields.validTo}
-          schema={examSiteFields.validTo}
-        >
+        <DateField span={8} name="validTo">
           <DateInput placeholder={text.placeholders.validTo} />
         </DateField>
         <Field
           span={24}
           name="places"
-          label={text.fields.places}
           required
+          // The places are checked as the core gets them, not as the select holds them.
+          schema={undefined}
           rules={[
             {
               validator: async (_rule, value: PlaceValue[] | undefined) => {
@@ -161,10 +137,10 @@ export function ExamSiteFormModal({ site, saving, onSave, onClose }: Props) {
             options={placeOptions}
           />
         </Field>
-        <Field span={24} name="note" label={text.fields.note} schema={examSiteFields.note}>
+        <Field span={24} name="note">
           <Input.TextArea rows={2} />
         </Field>
       </Row>
-    </FormModal>
+    </RecordFormModal>
   );
 }

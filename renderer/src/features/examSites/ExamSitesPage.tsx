@@ -9,7 +9,8 @@ import {
 } from '../../../../shared/domain/examSites';
 import { CertificateFilteredTable } from '../../components/CertificateFilteredTable';
 import { useRecordColumns } from '../../components/recordColumns';
-import { byText, formatDate } from '../../components/format';
+import { byText } from '../../components/format';
+import { newestFirstColumn } from '../../components/sortedColumns';
 import { RecordListPage } from '../../components/RecordListPage';
 import { useEditDialog } from '../../components/useEditDialog';
 import { t } from '../../i18n';
@@ -24,7 +25,7 @@ const statusColors: Record<ExamSiteStatus, string> = {
 
 /** 考核站点: the school's exam-site applications per certificate and the places they cover. */
 export function ExamSitesPage() {
-  const { items, loadState, loadError, load, saving, save } = useExamSites();
+  const { items, load, saving, save } = useExamSites();
   const { edit, dialog } = useEditDialog<ExamSite>((site, close) => (
     <ExamSiteFormModal site={site} saving={saving} onSave={save} onClose={close} />
   ));
@@ -45,14 +46,7 @@ export function ExamSitesPage() {
       render: (s: ExamSiteStatus) => <Tag color={statusColors[s]}>{examSiteStatusLabels[s]}</Tag>,
       sorter: (a, b) => examSiteStatuses.indexOf(a.status) - examSiteStatuses.indexOf(b.status),
     },
-    {
-      title: text.fields.appliedOn,
-      dataIndex: 'appliedOn',
-      width: 140,
-      render: (d: string) => formatDate(d),
-      sorter: (a, b) => byText(a.appliedOn, b.appliedOn),
-      defaultSortOrder: 'descend',
-    },
+    newestFirstColumn('appliedOn', text.fields.appliedOn, 140),
     {
       title: text.fields.validPeriod,
       key: 'validPeriod',
@@ -75,11 +69,7 @@ export function ExamSitesPage() {
 
   return (
     <>
-      <RecordListPage
-        text={text}
-        onAdd={() => edit('new')}
-        load={{ state: loadState, error: loadError, retry: load }}
-      >
+      <RecordListPage text={text} onAdd={() => edit('new')} load={load}>
         <CertificateFilteredTable<ExamSite, 'status'>
           items={items}
           filter={{

@@ -4,10 +4,8 @@ import {
   type BatchSaveInput,
   type ExamBatch,
 } from '../../../../shared/contract/exams';
-import type { CertificateLevel } from '../../../../shared/domain/certificate';
-import type { ExamForm } from '../../../../shared/domain/costCaps';
 import { fenToYuan } from '../../../../shared/domain/money';
-import { FormModal, type RecordFormProps } from '../../components/FormModal';
+import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
 import { SaveDeclined } from '../../components/formErrors';
 import { useConfirmedRun } from '../../components/useConfirmedRun';
 import { placeOf, placeValue, usePlaceOptions, type PlaceValue } from '../examSites/places';
@@ -17,22 +15,20 @@ import {
   CertificateLevelFields,
   ExamFormField,
   FeeField,
+  feeInput,
   limitHint,
   usePickedLimit,
+  type FeeValues,
 } from './formParts';
-import { DateField, Field, NumberInput } from '../../components/formFields';
+import { fieldsOf, NumberInput } from '../../components/formFields';
 
-interface Values {
-  certificateId?: number;
-  level?: CertificateLevel;
-  examForm?: ExamForm | null;
+interface Values extends FeeValues {
   name?: string;
   examDate?: string | null;
   /** A 实训室 or 实习实训场所 ('room:3', 'site:5'); null with the place typed in siteText. */
   place?: PlaceValue | null;
   siteText?: string;
   organization?: string;
-  fee?: number | null;
   capacity?: number | null;
   passScore?: number | null;
   theoryWeight?: number | null;
@@ -68,6 +64,25 @@ function toValues(batch: ExamBatch | null): Values {
   };
 }
 
+const { Field, DateField } = fieldsOf(t.exams.fields, batchFields);
+
+function toInput(values: Values): BatchSaveInput {
+  const chosen = values.place ? placeOf(values.place) : null;
+  return {
+    ...feeInput(values),
+    name: values.name ?? '',
+    examDate: values.examDate ?? '',
+    siteId: chosen?.kind === 'site' ? chosen.id : null,
+    roomId: chosen?.kind === 'room' ? chosen.id : null,
+    siteText: chosen ? '' : (values.siteText ?? ''),
+    organization: values.organization ?? '',
+    capacity: values.capacity ?? null,
+    passScore: values.passScore ?? null,
+    theoryWeight: values.theoryWeight ?? null,
+    note: values.note ?? '',
+  } as BatchSaveInput;
+}
+
 /** One of the batch's numbers in half the row, with its placeholder. */
 function NumberField({
   name,
@@ -78,13 +93,7 @@ function NumberField({
   tooltip?: string;
 } & InputNumberProps<number>) {
   return (
-    <Field
-      span={12}
-      name={name}
-      label={t.exams.fields[name]}
-      tooltip={tooltip}
-      schema={batchFields[name]}
-    >
+    <Field span={12} name={name} tooltip={tooltip}>
       <NumberInput placeholder={t.exams.placeholders[name]} {...input} />
     </Field>
   );
@@ -94,7 +103,7 @@ function NumberField({
  * Create or edit an exam batch; the fee is typed in yuan and checked against the cap (or approved
  * fee) in force on the exam date for the exam form.
  */
-export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
+export function BatchFormModal({ batch, onSave, ...dialog }: Props) {
   const [form] = Form.useForm<Values>();
   const placeOptions = usePlaceOptions();
   const place = Form.useWatch('place', form);
@@ -107,86 +116,54 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
     title: t.examSites.verdict.confirmTitle,
     okText: t.examSites.verdict.confirmOk,
   });
-
-  const save = async (values: Values): Promise<string> => {
-    const chosen = values.place ? placeOf(values.place) : null;
-    const input = {
-      certificateId: values.certificateId,
-      level: values.level,
-      examForm: values.examForm ?? null,
-      name: values.name ?? '',
-      examDate: values.examDate ?? '',
-      siteId: chosen?.kind === 'site' ? chosen.id : null,
-      roomId: chosen?.kind === 'room' ? chosen.id : null,
-      siteText: chosen ? '' : (values.siteText ?? ''),
-      organization: values.organization ?? '',
-      fee: values.fee ?? '',
-      capacity: values.capacity ?? null,
-      passScore: values.passScore ?? null,
-      theoryWeight: values.theoryWeight ?? null,
-      note: values.note ?? '',
-    } as BatchSaveInput;
-    const withId = batch ? { ...input, id: batch.id } : input;
-    if ((await run((confirm) => onSave({ ...withId, confirm }))) === null) throw new SaveDeclined();
-    return text.saved;
+  const saveConfirmed = async (input: BatchSaveInput): Promise<ExamBatch> => {
+    const saved = await run((confirm) => onSave({ ...input, confirm }));
+    if (saved === null) throw new SaveDeclined();
+    return saved;
   };
 
   return (
-    <FormModal
+    <RecordFormModal
+      {...dialog}
+      onSave={saveConfirmed}
       form={form}
       name="batch"
+      record={batch}
+      text={text}
       initialValues={toValues(batch)}
-      title={batch ? text.editTitle : text.addTitle}
       width={720}
-      saving={saving}
-      onSubmit={save}
-      onClose={onClose}
+      toInput={toInput}
     >
       <Row gutter={16}>
         <CertificateLevelFields picked={picked} labels={text.fields} schemas={batchFields} />
-        <Field span={8} name="name" label={text.fields.name} schema={batchFields.name}>
+        <Field span={8} name="name">
           <Input placeholder={text.placeholders.name} />
         </Field>
         <Col span={6}>
           <ExamFormField label={text.fields.examForm} />
         </Col>
-        <DateField
-          span={10}
-          name="examDate"
-          label={text.fields.examDate}
-          required
-          schema={batchFields.examDate}
-        >
+        <DateField span={10} name="examDate" required>
           <DateInput />
         </DateField>
-        <Field span={12} name="place" label={text.fields.siteId}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            placeholder={text.placeholders.siteId}
-            options={placeOptions}
-          />
-        </Field>
-        <Field span={12} name="siteText" label={text.fields.siteText} schema={batchFields.siteText}>
+        <Col span={12}>
+          <Form.Item name="place" label={text.fields.siteId}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={text.placeholders.siteId}
+              options={placeOptions}
+            />
+          </Form.Item>
+        </Col>
+        <Field span={12} name="siteText">
           <Input placeholder={text.placeholders.siteText} disabled={Boolean(place)} />
         </Field>
-        <Field
-          span={24}
-          name="organization"
-          label={text.fields.organization}
-          schema={batchFields.organization}
-        >
+        <Field span={24} name="organization">
           <Input placeholder={text.placeholders.organization(certificate?.organization ?? '')} />
         </Field>
         <Col span={12}>
-          <FeeField
-            label={text.fields.fee}
-            what={text.feeWhat}
-            schema={batchFields.fee}
-            picked={picked}
-            extra={limitHint(picked)}
-          />
+          <FeeField text={text} schemas={batchFields} picked={picked} extra={limitHint(picked)} />
         </Col>
         <NumberField name="capacity" min={1} precision={0} />
         <NumberField name="passScore" tooltip={text.scoringHelp} min={0} max={1000} />
@@ -197,10 +174,10 @@ export function BatchFormModal({ batch, saving, onSave, onClose }: Props) {
           max={100}
           precision={0}
         />
-        <Field span={24} name="note" label={text.fields.note} schema={batchFields.note}>
+        <Field span={24} name="note">
           <Input.TextArea rows={2} />
         </Field>
       </Row>
-    </FormModal>
+    </RecordFormModal>
   );
 }

@@ -25,7 +25,7 @@ import { editDeleteColumn } from '../../components/editDeleteColumn';
 
 /** 考核报名: the exam batches, filtered by certificate and level; each opens its sign-ups. */
 export function BatchList() {
-  const { items, loadState, loadError, load, saving, save, usage, remove } = useBatches();
+  const { items, load, saving, save, usage, remove } = useBatches();
   const { certificates } = useExamRefs();
   const go = useNavigation((s) => s.go);
   const { edit, dialog } = useEditDialog<ExamBatch>((batch, close) => (
@@ -131,11 +131,7 @@ export function BatchList() {
 
   return (
     <>
-      <RecordListPage
-        text={text}
-        onAdd={() => edit('new')}
-        load={{ state: loadState, error: loadError, retry: load }}
-      >
+      <RecordListPage text={text} onAdd={() => edit('new')} load={load}>
         <CertificateFilteredTable<ExamBatch, 'level'>
           items={items}
           certificates={certificateOptions}

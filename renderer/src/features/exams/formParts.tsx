@@ -18,7 +18,7 @@ import {
 } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import { t } from '../../i18n';
-import { Field, MoneyInput } from '../../components/formFields';
+import { Field, MoneyInput, namedField } from '../../components/formFields';
 import { useExamRefs } from './examsStore';
 
 /**
@@ -46,6 +46,19 @@ export function limitFor(
     on: picked.on,
   });
   return { certificate, limit, ready: true };
+}
+
+/** The values a fee is judged by, as the batch and agreement forms hold them. */
+export interface FeeValues {
+  certificateId?: number;
+  level?: CertificateLevel;
+  examForm?: ExamForm | null;
+  fee?: number | null;
+}
+
+/** Those values as the contract takes them; an empty fee goes as '', for its schema to refuse. */
+export function feeInput({ certificateId, level, examForm, fee }: FeeValues) {
+  return { certificateId, level, examForm: examForm ?? null, fee: fee ?? '' };
 }
 
 /**
@@ -94,23 +107,21 @@ export function limitHint(picked: PickedLimit) {
  * then `extra`, the figure in force, is left out, as the message already names it.
  */
 export function FeeField({
-  label,
-  what,
-  schema,
+  text: { fields, feeWhat },
+  schemas,
   picked: { limit, on, dateField },
   extra,
 }: {
-  label: string;
-  /** What the fee is called in the over-cap message, e.g. 考核费. */
-  what: string;
-  schema: ZodType;
+  /** The form's words: the fee's label, and what the over-cap message calls it, e.g. 考核费. */
+  text: { fields: { fee: string }; feeWhat: string };
+  schemas: { fee: ZodType };
   picked: PickedLimit;
   extra?: ReactNode;
 }) {
   const overLimit = (value: unknown): string | null => {
     if (value === null || value === undefined || value === '' || !on) return null;
     const fen = yuanToFen(value as number | string);
-    return fen === undefined ? null : feeOverLimitMessage(what, fen, limit, on);
+    return fen === undefined ? null : feeOverLimitMessage(feeWhat, fen, limit, on);
   };
   const overCap: FormRule = {
     validator: async (_rule, value: unknown) => {
@@ -121,12 +132,10 @@ export function FeeField({
   const over = overLimit(Form.useWatch<unknown>('fee'));
   return (
     <Field
-      name="fee"
-      label={label}
+      {...namedField(fields, schemas, 'fee')}
       required
       dependencies={['level', 'certificateId', 'examForm', dateField]}
       {...(over ? { help: over, validateStatus: 'error' as const } : { extra })}
-      schema={schema}
       rules={[overCap]}
     >
       <MoneyInput />
@@ -172,13 +181,7 @@ export function CertificateLevelFields({
   const form = Form.useFormInstance();
   return (
     <>
-      <Field
-        span={14}
-        name="certificateId"
-        label={labels.certificateId}
-        required
-        schema={schemas.certificateId}
-      >
+      <Field span={14} {...namedField(labels, schemas, 'certificateId')} required>
         <Select
           showSearch
           optionFilterProp="label"
@@ -187,14 +190,7 @@ export function CertificateLevelFields({
           onChange={() => form.setFieldValue('level', undefined)}
         />
       </Field>
-      <Field
-        span={10}
-        name="level"
-        label={labels.level}
-        required
-        schema={schemas.level}
-        rules={[...levelRules]}
-      >
+      <Field span={10} {...namedField(labels, schemas, 'level')} required rules={[...levelRules]}>
         <Select
           placeholder={t.exams.placeholders.level}
           options={levelOptions(certificate)}

@@ -208,10 +208,8 @@ const LedgerTable = memo(function LedgerTable({
       },
       {
         title: c.status,
-        key: 'status',
-        dataIndex: 'status',
         width: 80,
-        ...serverFilterColumn(signupStatuses, signupStatusLabels, query.statuses),
+        ...serverFilterColumn('status', signupStatuses, signupStatusLabels, query.statuses),
         render: (s: LedgerRow['status']) =>
           s === 'withdrawn' ? (
             <span style={muted}>{signupStatusLabels[s]}</span>
@@ -221,10 +219,8 @@ const LedgerTable = memo(function LedgerTable({
       },
       {
         title: c.payer,
-        key: 'payer',
-        dataIndex: 'payer',
         width: 120,
-        ...serverFilterColumn(payers, payerLabels, query.payers),
+        ...serverFilterColumn('payer', payers, payerLabels, query.payers),
         render: (p: LedgerRow['payer']) =>
           p === 'student' ? <span style={studentTag}>{payerLabels[p]}</span> : payerLabels[p],
       },

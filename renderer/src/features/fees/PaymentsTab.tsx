@@ -13,7 +13,8 @@ import { messageOf } from '../../api/client';
 import { mutate } from '../../api/queryCache';
 import { DataTable } from '../../components/DataTable';
 import { DateInput } from '../../components/DateInput';
-import { formatDate, formatFen } from '../../components/format';
+import { formatFen } from '../../components/format';
+import { dateColumn, numberColumn } from '../../components/sortedColumns';
 import { FormModal } from '../../components/FormModal';
 import { LoadState } from '../../components/LoadState';
 import { t } from '../../i18n';
@@ -214,13 +215,7 @@ export function PaymentsTab() {
             dataSource={payments.data ?? []}
             emptyHint={text.empty}
             columns={[
-              {
-                title: f.paidOn,
-                dataIndex: 'paidOn',
-                width: 130,
-                sorter: (a, b) => a.paidOn.localeCompare(b.paidOn),
-                render: (d: string) => formatDate(d),
-              },
+              dateColumn('paidOn', f.paidOn, 130),
               { title: f.organization, dataIndex: 'organization', ellipsis: true },
               {
                 title: f.batchId,
@@ -229,14 +224,7 @@ export function PaymentsTab() {
                 render: (l: string | null) => l ?? '—',
               },
               { title: f.invoiceNo, dataIndex: 'invoiceNo', width: 140 },
-              {
-                title: f.amount,
-                dataIndex: 'amountFen',
-                width: 130,
-                align: 'right',
-                sorter: (a, b) => a.amountFen - b.amountFen,
-                render: (v: number) => formatFen(v),
-              },
+              numberColumn('amountFen', f.amount, 130, formatFen),
               {
                 title: t.common.actions,
                 width: 120,

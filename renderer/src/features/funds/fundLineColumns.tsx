@@ -9,7 +9,8 @@ import {
   spendingCategoryLabels,
   type FundDirection,
 } from '../../../../shared/domain/funds';
-import { byText, formatDate, formatFen } from '../../components/format';
+import { byText, formatFen } from '../../components/format';
+import { dateColumn, numberColumn } from '../../components/sortedColumns';
 import { t } from '../../i18n';
 import { FundDocumentCell } from './FundDocumentCell';
 
@@ -33,13 +34,7 @@ export function fundLineColumns({
   onEditPayment,
 }: Actions): ColumnsType<FundLine> {
   return [
-    {
-      title: f.occurredOn,
-      dataIndex: 'date',
-      width: 130,
-      sorter: (a, b) => byText(a.date, b.date),
-      render: (d: string) => formatDate(d),
-    },
+    dateColumn('date', f.occurredOn, 130),
     {
       title: text.directionTitle,
       dataIndex: 'direction',
@@ -73,14 +68,7 @@ export function fundLineColumns({
         ),
     },
     // The money right after what it is, so it shows without scrolling at 1280 px.
-    {
-      title: text.amount,
-      dataIndex: 'amountFen',
-      width: 130,
-      align: 'right',
-      sorter: (a, b) => a.amountFen - b.amountFen,
-      render: (v: number) => formatFen(v),
-    },
+    numberColumn('amountFen', text.amount, 130, formatFen),
     ...(projectId === null
       ? [
           {

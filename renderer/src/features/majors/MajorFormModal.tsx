@@ -6,8 +6,8 @@ import {
   type MajorSaveInput,
 } from '../../../../shared/contract/majors';
 import { majorLevelLabels, majorLevels } from '../../../../shared/domain/majors';
-import { FormModal, type RecordFormProps } from '../../components/FormModal';
-import { Field, labelledOptions, NumberInput } from '../../components/formFields';
+import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
+import { fieldsOf, labelledOptions, NumberInput } from '../../components/formFields';
 import { t } from '../../i18n';
 
 interface Props extends RecordFormProps<Major, MajorSaveInput> {
@@ -22,12 +22,12 @@ function toFormValues(major: Major | null): Partial<MajorInput> {
   return { code, name, level, catalogueYear, firstEnrolmentYear, annualEnrolment };
 }
 
+const { Field } = fieldsOf(t.majors.fields, majorFields);
+
 /** One of the major's required numbers (years, students a year) with its unit. */
 function NumberField({
-  name,
-  span,
-  tooltip,
   suffix,
+  ...item
 }: {
   name: 'catalogueYear' | 'firstEnrolmentYear' | 'annualEnrolment';
   span: number;
@@ -35,56 +35,35 @@ function NumberField({
   suffix: string;
 }) {
   return (
-    <Field
-      span={span}
-      name={name}
-      label={t.majors.fields[name]}
-      required
-      tooltip={tooltip}
-      schema={majorFields[name]}
-    >
+    <Field {...item} required>
       <NumberInput suffix={suffix} />
     </Field>
   );
 }
 
 /** Create or edit one major; validates with the contract's field schemas. */
-export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
+export function MajorFormModal({ major, ...dialog }: Props) {
   const [form] = Form.useForm<MajorInput>();
-  const f = t.majors.fields;
-
-  const save = async (values: MajorInput): Promise<string> => {
-    await onSave(major ? { ...values, id: major.id } : values);
-    return t.majors.saved;
-  };
 
   return (
-    <FormModal
+    <RecordFormModal<Major, MajorSaveInput, MajorInput>
+      {...dialog}
       form={form}
       name="major"
+      record={major}
+      text={t.majors}
       initialValues={toFormValues(major)}
-      title={major ? t.majors.editTitle : t.majors.addTitle}
-      width={640}
-      saving={saving}
-      onSubmit={save}
+      toInput={(values) => values}
       submitOnEnter
-      onClose={onClose}
     >
       <Row gutter={16}>
-        <Field
-          span={10}
-          name="code"
-          label={f.code}
-          required
-          tooltip={t.majors.help.code}
-          schema={majorFields.code}
-        >
+        <Field span={10} name="code" required tooltip={t.majors.help.code}>
           <Input placeholder={t.majors.placeholders.code} maxLength={6} autoFocus />
         </Field>
-        <Field span={14} name="name" label={f.name} required schema={majorFields.name}>
+        <Field span={14} name="name" required>
           <Input placeholder={t.majors.placeholders.name} />
         </Field>
-        <Field span={10} name="level" label={f.level} required schema={majorFields.level}>
+        <Field span={10} name="level" required>
           <Select
             placeholder={t.majors.placeholders.level}
             options={labelledOptions(majorLevels, majorLevelLabels)}
@@ -99,6 +78,6 @@ export function MajorFormModal({ major, saving, onSave, onClose }: Props) {
         <NumberField span={10} name="firstEnrolmentYear" suffix={t.majors.yearSuffix} />
         <NumberField span={14} name="annualEnrolment" suffix={t.majors.peopleSuffix} />
       </Row>
-    </FormModal>
+    </RecordFormModal>
   );
 }

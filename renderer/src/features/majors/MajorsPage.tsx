@@ -19,7 +19,7 @@ export function majorLabel(major: Pick<Major, 'code' | 'name'>): string {
 const majorTexts = (major: Major) => [major.code, major.name];
 
 export function MajorsPage() {
-  const { items, loadState, loadError, saving, load, save, usage, remove } = useMajors();
+  const { items, saving, load, save, usage, remove } = useMajors();
   const { edit, dialog } = useEditDialog<Major>((major, close) => (
     <MajorFormModal major={major} saving={saving} onSave={save} onClose={close} />
   ));
@@ -88,11 +88,7 @@ export function MajorsPage() {
 
   return (
     <>
-      <RecordListPage
-        text={t.majors}
-        onAdd={() => edit('new')}
-        load={{ state: loadState, error: loadError, retry: load }}
-      >
+      <RecordListPage text={t.majors} onAdd={() => edit('new')} load={load}>
         <Flex gap={8} style={{ marginBottom: 16 }}>
           {box}
         </Flex>

@@ -46,7 +46,11 @@ export function FacilitiesPage() {
             key: 'rooms',
             label: f.tabs.rooms(rooms.items.length),
             children: (
-              <LoadState state={rooms.loadState} error={rooms.loadError} onRetry={rooms.load}>
+              <LoadState
+                state={rooms.load.state}
+                error={rooms.load.error}
+                onRetry={rooms.load.retry}
+              >
                 <RoomsTable onEdit={setEditingRoom} />
               </LoadState>
             ),
@@ -55,7 +59,11 @@ export function FacilitiesPage() {
             key: 'sites',
             label: f.tabs.sites(sites.items.length),
             children: (
-              <LoadState state={sites.loadState} error={sites.loadError} onRetry={sites.load}>
+              <LoadState
+                state={sites.load.state}
+                error={sites.load.error}
+                onRetry={sites.load.retry}
+              >
                 <SitesTable onEdit={setEditingSite} />
               </LoadState>
             ),

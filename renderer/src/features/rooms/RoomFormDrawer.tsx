@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, Drawer, Empty, Flex, Form, Input, Row, Space, Typography } from 'antd';
+import { App, Button, Col, Drawer, Empty, Flex, Form, Input, Row, Typography } from 'antd';
 import { NumberBox } from '../../components/NumberBox';
 import { useState } from 'react';
 import {
@@ -14,7 +14,8 @@ import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { t } from '../../i18n';
-import { Field, MoneyInput, NumberInput } from '../../components/formFields';
+import { DrawerSaveButtons } from '../../components/DrawerSaveButtons';
+import { Field, fieldsOf, MoneyInput, NumberInput } from '../../components/formFields';
 
 interface EquipmentValues {
   id?: number;
@@ -60,6 +61,8 @@ function lineFen(line: EquipmentValues | undefined): number {
   const quantity = line?.quantity ?? 0;
   return unit === undefined || !Number.isInteger(quantity) ? 0 : unit * quantity;
 }
+
+const { Field: RoomField } = fieldsOf(t.rooms.fields, roomFields);
 
 const col = { name: 6, model: 5, quantity: 3, unitValue: 4, total: 4, remove: 2 };
 
@@ -112,19 +115,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
       title={room ? r.editTitle : r.addTitle}
       onClose={cancel}
       maskClosable={false}
-      extra={
-        <Space>
-          <Button onClick={cancel}>{t.common.cancel}</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            onClick={() => void submit()}
-            title={t.common.saveShortcut}
-          >
-            {t.common.save}
-          </Button>
-        </Space>
-      }
+      extra={<DrawerSaveButtons saving={saving} onCancel={cancel} onSave={submit} />}
     >
       <Form
         form={form}
@@ -134,21 +125,15 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
         onValuesChange={() => setDirty(true)}
       >
         <Row gutter={16}>
-          <Field span={12} name="name" label={r.fields.name} required schema={roomFields.name}>
+          <RoomField span={12} name="name" required>
             <Input placeholder={r.placeholders.name} autoFocus />
-          </Field>
-          <Field span={6} name="areaM2" label={r.fields.areaM2} required schema={roomFields.areaM2}>
+          </RoomField>
+          <RoomField span={6} name="areaM2" required>
             <NumberInput min={0} precision={2} />
-          </Field>
-          <Field
-            span={6}
-            name="workstations"
-            label={r.fields.workstations}
-            required
-            schema={roomFields.workstations}
-          >
+          </RoomField>
+          <RoomField span={6} name="workstations" required>
             <NumberInput min={0} precision={0} />
-          </Field>
+          </RoomField>
         </Row>
         <Typography.Title level={5}>{r.fields.equipment}</Typography.Title>
         <Form.List name="equipment">

@@ -12,9 +12,9 @@ import {
   type SiteIssue,
 } from '../../../../shared/domain/facilities';
 import { DateInput } from '../../components/DateInput';
-import { FormModal, type RecordFormProps } from '../../components/FormModal';
+import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
 import { t } from '../../i18n';
-import { DateField, Field, NumberInput } from '../../components/formFields';
+import { fieldsOf, NumberInput } from '../../components/formFields';
 
 interface SiteValues {
   name?: string;
@@ -50,39 +50,38 @@ function crossFieldRule(path: SiteIssue['path']): FormRule {
   });
 }
 
+const { Field, DateField } = fieldsOf(t.sites.fields, siteFields);
+
+function toInput(values: SiteValues): SiteSaveInput {
+  return {
+    ...values,
+    partner: values.partner ?? '',
+    agreementStart: values.agreementStart ?? null,
+    agreementEnd: values.agreementEnd ?? null,
+  } as SiteSaveInput;
+}
+
 /** Create or edit an internship/training site. */
-export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
+export function SiteFormModal({ site, ...dialog }: Props) {
   const [form] = Form.useForm<SiteValues>();
   const campus = Form.useWatch('campus', form);
   const s = t.sites;
 
-  const save = async (values: SiteValues): Promise<string> => {
-    const input = {
-      ...values,
-      partner: values.partner ?? '',
-      agreementStart: values.agreementStart ?? null,
-      agreementEnd: values.agreementEnd ?? null,
-    } as SiteSaveInput;
-    await onSave(site ? { ...input, id: site.id } : input);
-    return s.saved;
-  };
-
   return (
-    <FormModal
+    <RecordFormModal
+      {...dialog}
       form={form}
       name="site"
+      record={site}
+      text={s}
       initialValues={toFormValues(site)}
-      title={site ? s.editTitle : s.addTitle}
-      width={640}
-      saving={saving}
-      onSubmit={save}
-      onClose={onClose}
+      toInput={toInput}
     >
       <Row gutter={16}>
-        <Field span={14} name="name" label={s.fields.name} required schema={siteFields.name}>
+        <Field span={14} name="name" required>
           <Input placeholder={s.placeholders.name} autoFocus />
         </Field>
-        <Field span={10} name="campus" label={s.fields.campus} required schema={siteFields.campus}>
+        <Field span={10} name="campus" required>
           <Radio.Group
             optionType="button"
             buttonStyle="solid"
@@ -92,29 +91,19 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
         <Field
           span={14}
           name="partner"
-          label={s.fields.partner}
           required={campus === 'off'}
           dependencies={['campus']}
-          schema={siteFields.partner}
           rules={[crossFieldRule('partner')]}
         >
           <Input placeholder={s.placeholders.partner} />
         </Field>
-        <Field
-          span={10}
-          name="capacity"
-          label={s.fields.capacity}
-          required
-          schema={siteFields.capacity}
-        >
+        <Field span={10} name="capacity" required>
           <NumberInput min={1} precision={0} suffix="人" />
         </Field>
         <DateField
           span={12}
           name="agreementStart"
-          label={s.fields.agreementStart}
           dependencies={['agreementEnd']}
-          schema={siteFields.agreementStart}
           rules={[crossFieldRule('agreementStart')]}
         >
           <DateInput />
@@ -122,14 +111,12 @@ export function SiteFormModal({ site, saving, onSave, onClose }: Props) {
         <DateField
           span={12}
           name="agreementEnd"
-          label={s.fields.agreementEnd}
           dependencies={['agreementStart']}
-          schema={siteFields.agreementEnd}
           rules={[crossFieldRule('agreementEnd')]}
         >
           <DateInput />
         </DateField>
       </Row>
-    </FormModal>
+    </RecordFormModal>
   );
 }

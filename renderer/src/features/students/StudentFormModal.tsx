@@ -14,8 +14,8 @@ import {
   type IdType,
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
-import { FormModal, type RecordFormProps } from '../../components/FormModal';
-import { Field, labelledOptions, NumberInput } from '../../components/formFields';
+import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
+import { fieldsOf, labelledOptions, NumberInput } from '../../components/formFields';
 import { MajorSelect } from '../majors/MajorSelect';
 import { StudentPhoto } from '../photos/StudentPhoto';
 import { formatDate } from '../../components/format';
@@ -60,6 +60,8 @@ function toFormValues(student: Student | null): Partial<FormValues> {
   };
 }
 
+const { Field } = fieldsOf(t.students.form.fields, studentFields);
+
 /** Today in China, as the core judges birth dates. */
 const today = () => chinaDate(new Date());
 
@@ -68,7 +70,7 @@ const today = () => chinaDate(new Date());
  * function the core uses (GB 11643: check character, birth date, gender); the result is shown
  * under the field, and a valid resident ID number fills in an empty gender.
  */
-export function StudentFormModal({ student, majors, classes, saving, onSave, onClose }: Props) {
+export function StudentFormModal({ student, majors, classes, ...dialog }: Props) {
   const [form] = Form.useForm<FormValues>();
   const f = t.students.form.fields;
   const p = t.students.form.placeholders;
@@ -93,9 +95,9 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
     }
   }, [check, form]);
 
-  const save = async (values: FormValues): Promise<string> => {
+  const toInput = (values: FormValues): StudentSaveInput => {
     const linked = values.majorId ?? null;
-    const input: StudentSaveInput = {
+    return {
       ...values,
       gender: values.gender as Gender,
       majorId: linked,
@@ -105,8 +107,6 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
       phone: values.phone ?? '',
       className: values.className ?? '',
     };
-    const saved = await onSave(student ? { ...input, id: student.id } : input);
-    return t.students.saved(saved.name);
   };
 
   const idStatus =
@@ -128,31 +128,29 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
     );
 
   return (
-    <FormModal
+    <RecordFormModal
+      {...dialog}
       form={form}
       name="student"
+      record={student}
+      text={{
+        addTitle: t.students.form.addTitle,
+        editTitle: (edited: Student) => t.students.form.editTitle(edited.name),
+        saved: (saved: Student) => t.students.saved(saved.name),
+      }}
       initialValues={toFormValues(student)}
-      title={student ? t.students.form.editTitle(student.name) : t.students.form.addTitle}
       width={720}
-      saving={saving}
-      onSubmit={save}
+      toInput={toInput}
       submitOnEnter
-      onClose={onClose}
     >
       <Row gutter={16}>
-        <Field
-          span={12}
-          name="studentNo"
-          label={f.studentNo}
-          required
-          schema={studentFields.studentNo}
-        >
+        <Field span={12} name="studentNo" required>
           <Input placeholder={p.studentNo} autoFocus />
         </Field>
-        <Field span={12} name="name" label={f.name} required schema={studentFields.name}>
+        <Field span={12} name="name" required>
           <Input placeholder={p.name} />
         </Field>
-        <Field span={8} name="idType" label={f.idType} schema={studentFields.idType}>
+        <Field span={8} name="idType">
           <Select options={labelledOptions(idTypes, idTypeLabels)} />
         </Field>
         <Col span={16}>
@@ -181,7 +179,7 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
           </Form.Item>
         </Col>
         <Col span={24}>{idStatus}</Col>
-        <Field span={8} name="gender" label={f.gender} required schema={studentFields.gender}>
+        <Field span={8} name="gender" required>
           <Radio.Group options={labelledOptions(genders, genderLabels)} />
         </Field>
         <Col span={16}>
@@ -199,13 +197,13 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
             <MajorSelect majors={majors} placeholder={p.majorId} />
           </Form.Item>
         </Col>
-        <Field span={8} name="className" label={f.className} schema={studentFields.className}>
+        <Field span={8} name="className">
           <SuggestInput placeholder={p.className} suggestions={classes} allowClear />
         </Field>
-        <Field span={8} name="entryYear" label={f.entryYear} schema={studentFields.entryYear}>
+        <Field span={8} name="entryYear">
           <NumberInput placeholder={p.entryYear} precision={0} controls={false} />
         </Field>
-        <Field span={8} name="phone" label={f.phone} schema={studentFields.phone}>
+        <Field span={8} name="phone">
           <Input placeholder={p.phone} />
         </Field>
         {student && (
@@ -226,6 +224,6 @@ export function StudentFormModal({ student, majors, classes, saving, onSave, onC
           </Form.Item>
         </Col>
       </Row>
-    </FormModal>
+    </RecordFormModal>
   );
 }

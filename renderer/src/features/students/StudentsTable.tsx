@@ -185,10 +185,9 @@ export const StudentsTable = memo(function StudentsTable({
       { title: c.name, dataIndex: 'name', width: 90, ellipsis: true, ...sortable('name') },
       {
         title: c.gender,
-        dataIndex: 'gender',
         width: 84,
         render: (g: Student['gender']) => genderLabels[g],
-        ...serverFilterColumn(genders, genderLabels, query.genders),
+        ...serverFilterColumn('gender', genders, genderLabels, query.genders),
         ...sortable('gender'),
       },
       {

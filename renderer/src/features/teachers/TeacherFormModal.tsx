@@ -17,8 +17,8 @@ import {
   genders,
   teacherTitleSuggestions,
 } from '../../../../shared/domain/teachers';
-import { FormModal, type RecordFormProps } from '../../components/FormModal';
-import { Field, labelledOptions } from '../../components/formFields';
+import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
+import { fieldsOf, labelledOptions } from '../../components/formFields';
 import { zodRule } from '../../components/zodRule';
 import { MajorSelect } from '../majors/MajorSelect';
 import { t } from '../../i18n';
@@ -30,6 +30,13 @@ interface Props extends RecordFormProps<Teacher, TeacherSaveInput> {
 }
 
 const flagNames = ['fullTime', 'dualQualified', 'canTeachIndependently', 'assessor'] as const;
+
+/** The two optional choices of the teacher's schooling, side by side. */
+const levelNames = ['education', 'degree'] as const;
+const levelOptions: Record<(typeof levelNames)[number], { value: string; label: string }[]> = {
+  education: labelledOptions(educations, educationLabels),
+  degree: labelledOptions(degrees, degreeLabels),
+};
 
 const defaults: Partial<TeacherInput> = {
   gender: undefined,
@@ -70,95 +77,73 @@ function toFormValues(teacher: Teacher | null): Partial<TeacherInput> {
   };
 }
 
+const { Field } = fieldsOf(t.teachers.fields, teacherFields);
+
+function toInput(values: TeacherInput): TeacherSaveInput {
+  return {
+    ...values,
+    majorId: values.majorId ?? null,
+    education: values.education ?? null,
+    degree: values.degree ?? null,
+  };
+}
+
 /** Create or edit one teacher; a duplicate 工号 comes back as an error on the 工号 field. */
-export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: Props) {
+export function TeacherFormModal({ teacher, majors, ...dialog }: Props) {
   const [form] = Form.useForm<TeacherInput>();
   const f = t.teachers.fields;
-
-  const save = async (values: TeacherInput): Promise<string> => {
-    const input = {
-      ...values,
-      majorId: values.majorId ?? null,
-      education: values.education ?? null,
-      degree: values.degree ?? null,
-    };
-    await onSave(teacher ? { ...input, id: teacher.id } : input);
-    return t.teachers.saved;
-  };
+  const p = t.teachers.placeholders;
 
   return (
-    <FormModal
+    <RecordFormModal
+      {...dialog}
       form={form}
       name="teacher"
+      record={teacher}
+      text={t.teachers}
       initialValues={toFormValues(teacher)}
-      title={teacher ? t.teachers.editTitle : t.teachers.addTitle}
-      width={640}
-      saving={saving}
-      onSubmit={save}
+      toInput={toInput}
       submitOnEnter
-      onClose={onClose}
     >
       <Row gutter={16}>
-        <Field span={12} name="name" label={f.name} required schema={teacherFields.name}>
-          <Input placeholder={t.teachers.placeholders.name} autoFocus />
+        <Field span={12} name="name" required>
+          <Input placeholder={p.name} autoFocus />
         </Field>
-        <Field span={12} name="staffNo" label={f.staffNo} required schema={teacherFields.staffNo}>
-          <Input placeholder={t.teachers.placeholders.staffNo} />
+        <Field span={12} name="staffNo" required>
+          <Input placeholder={p.staffNo} />
         </Field>
-        <Field span={12} name="gender" label={f.gender} required schema={teacherFields.gender}>
+        <Field span={12} name="gender" required>
           <Radio.Group options={labelledOptions(genders, genderLabels)} />
         </Field>
-        <Field span={12} name="title" label={f.title} schema={teacherFields.title}>
-          <SuggestInput
-            placeholder={t.teachers.placeholders.title}
-            suggestions={teacherTitleSuggestions}
-            allowClear
-          />
+        <Field span={12} name="title">
+          <SuggestInput placeholder={p.title} suggestions={teacherTitleSuggestions} allowClear />
         </Field>
         <Field
           span={12}
           name="birthMonth"
-          label={f.birthMonth}
+          // Its rule runs the schema and then the birth-month check on what it parsed.
+          schema={undefined}
           rules={[
             zodRule(teacherFields.birthMonth, '', (month) =>
               birthMonthProblem(month, chinaDate(new Date())),
             ),
           ]}
         >
-          <Input placeholder={t.teachers.placeholders.birthMonth} />
+          <Input placeholder={p.birthMonth} />
         </Field>
-        <Field span={6} name="education" label={f.education}>
-          <Select
-            allowClear
-            placeholder={t.teachers.placeholders.education}
-            options={labelledOptions(educations, educationLabels)}
-          />
+        {levelNames.map((name) => (
+          <Field key={name} span={6} name={name}>
+            <Select allowClear placeholder={p[name]} options={levelOptions[name]} />
+          </Field>
+        ))}
+        <Field span={12} name="studiedMajor">
+          <Input placeholder={p.studiedMajor} />
         </Field>
-        <Field span={6} name="degree" label={f.degree}>
-          <Select
-            allowClear
-            placeholder={t.teachers.placeholders.degree}
-            options={labelledOptions(degrees, degreeLabels)}
-          />
+        <Field span={12} name="skillCertificates">
+          <Input placeholder={p.skillCertificates} />
         </Field>
-        <Field
-          span={12}
-          name="studiedMajor"
-          label={f.studiedMajor}
-          schema={teacherFields.studiedMajor}
-        >
-          <Input placeholder={t.teachers.placeholders.studiedMajor} />
-        </Field>
-        <Field
-          span={12}
-          name="skillCertificates"
-          label={f.skillCertificates}
-          schema={teacherFields.skillCertificates}
-        >
-          <Input placeholder={t.teachers.placeholders.skillCertificates} />
-        </Field>
-        <Field span={24} name="majorId" label={f.majorId} schema={teacherFields.majorId}>
-          <MajorSelect majors={majors} placeholder={t.teachers.placeholders.majorId} />
+        <Field span={24} name="majorId">
+          <MajorSelect majors={majors} placeholder={p.majorId} />
         </Field>
         <Col span={24}>
           <Form.Item label={f.flags} style={{ marginBottom: 0 }}>
@@ -174,6 +159,6 @@ export function TeacherFormModal({ teacher, majors, saving, onSave, onClose }: P
           </Form.Item>
         </Col>
       </Row>
-    </FormModal>
+    </RecordFormModal>
   );
 }

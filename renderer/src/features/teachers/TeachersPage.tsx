@@ -43,7 +43,7 @@ function FlagTag({ value }: { value: boolean }) {
 }
 
 export function TeachersPage() {
-  const { items, loadState, loadError, saving, load, save, usage, remove } = useTeachers();
+  const { items, saving, load, save, usage, remove } = useTeachers();
   const majors = useQuery('majors.list', {}).data ?? [];
   const [search, setSearch] = useState('');
   const [major, setMajor] = useState<MajorFilter>(undefined);
@@ -140,7 +140,7 @@ export function TeachersPage() {
         text={t.teachers}
         actions={<ImportButton list="teachers" text={t.teachers} />}
         onAdd={() => edit('new')}
-        load={{ state: loadState, error: loadError, retry: load }}
+        load={load}
       >
         <TeacherStats stats={stats} filtered={filtered} />
         <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>

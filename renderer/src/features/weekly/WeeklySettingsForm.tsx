@@ -22,10 +22,10 @@ import { useConfirmedRun } from '../../components/useConfirmedRun';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { useWeeklyStore } from './weeklyStore';
-import { DateField, Field, labelledOptions, NumberInput } from '../../components/formFields';
+import { fieldsOf, labelledOptions, NumberInput } from '../../components/formFields';
 
 const tx = t.weekly;
-const shape = weeklySettingsSchema.shape;
+const { Field, DateField } = fieldsOf(tx.fields, weeklySettingsSchema.shape);
 
 export const dueText = (weekday: number, time: string) => `${weekdayLabels[weekday]} ${time}`;
 
@@ -40,14 +40,7 @@ function ChoiceField({
   options: { value: string | number; label: string }[];
 }) {
   return (
-    <Field
-      span={12}
-      name={name}
-      label={tx.fields[name]}
-      required
-      schema={shape[name]}
-      extra={extra}
-    >
+    <Field span={12} name={name} required extra={extra}>
       <Select id={`weekly-${name}`} options={options} />
     </Field>
   );
@@ -116,14 +109,7 @@ export function WeeklySettingsForm({
         {tx.settingsIntro} {tx.defaultsNote}
       </Typography.Paragraph>
       <Row gutter={16}>
-        <DateField
-          span={12}
-          name="pilotStart"
-          label={tx.fields.pilotStart}
-          required
-          schema={shape.pilotStart}
-          extra={tx.help.pilotStart}
-        >
+        <DateField span={12} name="pilotStart" required extra={tx.help.pilotStart}>
           <DateInput id="weekly-pilotStart" placeholder={tx.placeholders.pilotStart} />
         </DateField>
         <ChoiceField
@@ -136,30 +122,16 @@ export function WeeklySettingsForm({
           extra={tx.help.due}
           options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdayLabels[d] }))}
         />
-        <Field
-          span={12}
-          name="dueTime"
-          label={tx.fields.dueTime}
-          required
-          schema={shape.dueTime}
-          validateTrigger={['onChange', 'onBlur']}
-        >
+        <Field span={12} name="dueTime" required validateTrigger={['onChange', 'onBlur']}>
           <Input id="weekly-dueTime" placeholder={tx.placeholders.dueTime} maxLength={5} />
         </Field>
-        <Field
-          span={12}
-          name="notOnTimeThreshold"
-          label={tx.fields.notOnTimeThreshold}
-          schema={shape.notOnTimeThreshold}
-          extra={tx.help.notOnTimeThreshold}
-        >
+        <Field span={12} name="notOnTimeThreshold" extra={tx.help.notOnTimeThreshold}>
           {/* No min/max: the box would silently change 0 to 2; the contract's rule says the range. */}
           <NumberInput id="weekly-notOnTimeThreshold" precision={0} addonAfter="期" />
         </Field>
         <Field
           span={12}
           name="startWithSystem"
-          label={tx.fields.startWithSystem}
           valuePropName="checked"
           extra={tx.help.startWithSystem}
         >
