@@ -1,26 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore } from '../harness/core';
-import { batchInput, createBatch, seedExamSchool } from '../harness/exams';
+import { describe, expect, it } from 'vitest';
+import { batchInput, createBatch } from '../harness/exams';
+import { examSchoolPerTest } from '../harness/examSchoolPerTest';
 import { fails, ok } from '../harness/staff';
 
 /* Rule 11 for a batch, one verdict on every path: sign-up, ledger, batch page, 规则检查, 首页. */
 
-let t: TestCore;
-let seeded: Awaited<ReturnType<typeof seedExamSchool>>;
-beforeEach(async () => {
-  t = createTestCore();
-  seeded = await seedExamSchool(t.core);
-});
-afterEach(() => t.dispose());
+const ctx = examSchoolPerTest('2026-03-02T08:00:00Z', 6);
 
-const certId = () => seeded.certificate.id;
-const studentIds = () => seeded.students.map((s) => s.id);
+const certId = () => ctx.seeded.certificate.id;
+const studentIds = () => ctx.seeded.students.map((s) => s.id);
 const junior = async () =>
-  (await ok(t, 'dashboard.summary', {})).exams.find((e) => e.level === 'junior');
+  (await ok(ctx.t, 'dashboard.summary', {})).exams.find((e) => e.level === 'junior');
 /** The junior cap (¥500 when seeded) set to `amountFen`, the intermediate one kept. */
 const setJuniorCap = async (amountFen: number) => {
-  const limits = (await ok(t, 'catalogue.get', { id: certId() })).limits;
-  await ok(t, 'catalogue.setLimits', {
+  const limits = (await ok(ctx.t, 'catalogue.get', { id: certId() })).limits;
+  await ok(ctx.t, 'catalogue.setLimits', {
     id: certId(),
     limits: limits.map((l) => (l.level === 'junior' ? { ...l, amountFen } : l)),
   });
@@ -28,12 +22,16 @@ const setJuniorCap = async (amountFen: number) => {
 
 describe('rule 11 per batch', () => {
   it('refuses a sign-up at a batch fee over a cap lowered later, as the ledger refuses that fee', async () => {
-    const batch = await createBatch(t.core, batchInput(certId(), { fee: 480 }));
+    const batch = await createBatch(ctx.t.core, batchInput(certId(), { fee: 480 }));
     const [first, second] = studentIds();
-    await ok(t, 'exams.signups.create', { batchId: batch.id, studentIds: [first], confirm: true });
+    await ok(ctx.t, 'exams.signups.create', {
+      batchId: batch.id,
+      studentIds: [first],
+      confirm: true,
+    });
     await setJuniorCap(45000);
 
-    const refused = await fails(t, 'exams.signups.create', {
+    const refused = await fails(ctx.t, 'exams.signups.create', {
       batchId: batch.id,
       studentIds: [second],
       confirm: true,
@@ -44,59 +42,63 @@ describe('rule 11 per batch', () => {
     expect(refused.message).toBe(
       `${rule}。请先在考核批次中把每人考核费改为不超过上限的金额，再报名；未报名任何学生。`,
     );
-    expect((await ok(t, 'exams.signups.list', { batchId: batch.id })).items).toHaveLength(1);
+    expect((await ok(ctx.t, 'exams.signups.list', { batchId: batch.id })).items).toHaveLength(1);
     // The ledger refuses the same fee with the same words.
-    const [signup] = (await ok(t, 'exams.signups.list', { batchId: batch.id })).items;
-    const ledger = await fails(t, 'fees.change', { signupIds: [signup.id], fee: 480 });
+    const [signup] = (await ok(ctx.t, 'exams.signups.list', { batchId: batch.id })).items;
+    const ledger = await fails(ctx.t, 'fees.change', { signupIds: [signup.id], fee: 480 });
     expect(ledger.message).toBe(`${rule}，未修改任何报名。`);
 
     // The batch page and list carry the verdict; 首页's 最高收费 is what the problems list names.
-    const page = await ok(t, 'exams.batches.get', { id: batch.id });
+    const page = await ok(ctx.t, 'exams.batches.get', { id: batch.id });
     expect(page).toMatchObject({ capStanding: 'over', highestFeeFen: 48000, overLimit: rule });
-    const [listed] = await ok(t, 'exams.batches.list', {});
+    const [listed] = await ok(ctx.t, 'exams.batches.list', {});
     expect(listed.capStanding).toBe('over');
     expect(await junior()).toMatchObject({ maxFeeFen: 48000, capFen: 45000 });
-    const summary = await ok(t, 'dashboard.summary', {});
+    const summary = await ok(ctx.t, 'dashboard.summary', {});
     expect(summary.violations.find((v) => v.kind === 'feeOverCap')?.detail).toContain(
       '批次考核费 ¥480.00',
     );
 
     // The batch fee corrected down: sign-up goes ahead at the new fee; the old sign-up (¥480)
     // is still over and keeps 最高收费 at its fee, as the problems list says.
-    await ok(t, 'exams.batches.save', { ...batchInput(certId(), { fee: 450 }), id: batch.id });
-    await ok(t, 'exams.signups.create', { batchId: batch.id, studentIds: [second], confirm: true });
+    await ok(ctx.t, 'exams.batches.save', { ...batchInput(certId(), { fee: 450 }), id: batch.id });
+    await ok(ctx.t, 'exams.signups.create', {
+      batchId: batch.id,
+      studentIds: [second],
+      confirm: true,
+    });
     expect(await junior()).toMatchObject({ maxFeeFen: 48000, capFen: 45000 });
-    const over = (await ok(t, 'fees.violations', {})).overCap;
+    const over = (await ok(ctx.t, 'fees.violations', {})).overCap;
     expect(over.map((v) => [v.kind, v.feeFen])).toEqual([['signup', 48000]]);
-    await ok(t, 'fees.change', { signupIds: [signup.id], fee: 450 });
-    expect(await ok(t, 'exams.batches.get', { id: batch.id })).toMatchObject({
+    await ok(ctx.t, 'fees.change', { signupIds: [signup.id], fee: 450 });
+    expect(await ok(ctx.t, 'exams.batches.get', { id: batch.id })).toMatchObject({
       capStanding: 'within',
       overLimit: null,
     });
-    expect((await ok(t, 'fees.violations', {})).overCap).toEqual([]);
+    expect((await ok(ctx.t, 'fees.violations', {})).overCap).toEqual([]);
   });
 
   it('reports a batch with a fee and no cap in force as not checkable, never as within', async () => {
     // The seeded caps hold from 2019; an exam in 2018 has none.
-    const limits = (await ok(t, 'catalogue.get', { id: certId() })).limits;
-    await ok(t, 'catalogue.setLimits', {
+    const limits = (await ok(ctx.t, 'catalogue.get', { id: certId() })).limits;
+    await ok(ctx.t, 'catalogue.setLimits', {
       id: certId(),
       limits: limits.map((l) => ({ ...l, validFrom: '2019-01-01' })),
     });
-    const batch = await createBatch(t.core, batchInput(certId(), { examDate: '2018-12-20' }));
+    const batch = await createBatch(ctx.t.core, batchInput(certId(), { examDate: '2018-12-20' }));
     expect(batch).toMatchObject({ feeLimit: null, capStanding: 'unchecked', overLimit: null });
-    await ok(t, 'exams.signups.create', {
+    await ok(ctx.t, 'exams.signups.create', {
       batchId: batch.id,
       studentIds: studentIds().slice(0, 1),
       confirm: true,
     });
-    const violations = await ok(t, 'fees.violations', {});
+    const violations = await ok(ctx.t, 'fees.violations', {});
     expect(violations.overCap).toEqual([]);
     expect(violations.capMissing).toEqual([
       expect.objectContaining({ batchId: batch.id, feeFen: 48000, examForm: null }),
     ]);
     expect(await junior()).toMatchObject({ maxFeeFen: 48000, capFen: null });
-    const problem = (await ok(t, 'dashboard.summary', {})).violations.find(
+    const problem = (await ok(ctx.t, 'dashboard.summary', {})).violations.find(
       (v) => v.kind === 'feeCapMissing',
     );
     expect(problem).toMatchObject({
@@ -109,11 +111,11 @@ describe('rule 11 per batch', () => {
     );
 
     // A cap for that day entered: checked, within, and the problem is gone.
-    await ok(t, 'catalogue.setLimits', {
+    await ok(ctx.t, 'catalogue.setLimits', {
       id: certId(),
       limits: limits.map((l) => ({ ...l, validFrom: null })),
     });
-    expect((await ok(t, 'exams.batches.get', { id: batch.id })).capStanding).toBe('within');
-    expect((await ok(t, 'fees.violations', {})).capMissing).toEqual([]);
+    expect((await ok(ctx.t, 'exams.batches.get', { id: batch.id })).capStanding).toBe('within');
+    expect((await ok(ctx.t, 'fees.violations', {})).capMissing).toEqual([]);
   });
 });
