@@ -58,7 +58,7 @@ test.describe('考核成本上限', () => {
     const row = page
       .getByTestId('batches-table')
       .locator('tbody tr.ant-table-row', { hasText: '2026年第一批' });
-    await expect(row.getByTestId('batch-over-cap')).toHaveText('考核费超过成本上限');
+    await expect(row.getByTestId('batch-over-cap')).toHaveText('超上限');
 
     await openBatch(page, '2026年第一批');
     await expect(page.getByTestId('batch-fee')).toHaveText('¥300.00');

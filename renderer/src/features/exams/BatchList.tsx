@@ -92,12 +92,13 @@ export function BatchList() {
       dataIndex: 'feeFen',
       align: 'right',
       width: 120,
-      render: (fen: number, b) => (
-        <>
-          {noWrap(formatFen(fen))}
-          <CapStandingTag batch={b} />
-        </>
-      ),
+      render: (fen: number, b) =>
+        noWrap(
+          <>
+            {formatFen(fen)}
+            <CapStandingTag batch={b} compact />
+          </>,
+        ),
       sorter: (a, b) => a.feeFen - b.feeFen,
     },
     {

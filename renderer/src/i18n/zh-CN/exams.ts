@@ -67,6 +67,11 @@ export const exams = {
   aboveAgreement: '考核费高于协商费用',
   overCap: '考核费超过成本上限',
   capUnchecked: '无法核对成本上限',
+  /** The same in a list's cell, the whole text in its tooltip. */
+  overCapShort: '超上限',
+  capUncheckedShort: '无法核对',
+  capUncheckedWhy:
+    '考核日期没有适用于该等级和考核形式的考核成本上限，无法核对考核费（可在证书目录中录入）',
   signupOverCap: (problem: string) =>
     `${problem}。请先修改该批次的每人考核费（不超过上限），再报名。`,
   examFormRequired: '请选择考核形式：不同考核形式的成本上限不同',
