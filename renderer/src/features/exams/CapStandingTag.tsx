@@ -4,6 +4,24 @@ import { t } from '../../i18n';
 
 const text = t.exams;
 
+/** How each standing that needs a look is shown; `within` and `free` show nothing. */
+const shown = {
+  over: {
+    color: 'red',
+    testId: 'batch-over-cap',
+    words: text.overCap,
+    short: text.overCapShort,
+    why: (batch: ExamBatch) => batch.overLimit,
+  },
+  unchecked: {
+    color: 'orange',
+    testId: 'batch-cap-unchecked',
+    words: text.capUnchecked,
+    short: text.capUncheckedShort,
+    why: () => text.capUncheckedWhy,
+  },
+} as const;
+
 /**
  * A batch's rule-11 standing as the core judged it (`capStanding`), beside its fee on the batch
  * page and in the list, as the agreement tag is: red when over the figure in force, orange when
@@ -17,24 +35,13 @@ export function CapStandingTag({
   batch: ExamBatch;
   compact?: boolean;
 }) {
-  const style = { marginLeft: 8, marginInlineEnd: 0 };
-  if (batch.capStanding === 'over') {
-    return (
-      <Tooltip title={batch.overLimit}>
-        <Tag color="red" style={style} data-testid="batch-over-cap">
-          {compact ? text.overCapShort : text.overCap}
-        </Tag>
-      </Tooltip>
-    );
-  }
-  if (batch.capStanding === 'unchecked') {
-    return (
-      <Tooltip title={text.capUncheckedWhy}>
-        <Tag color="orange" style={style} data-testid="batch-cap-unchecked">
-          {compact ? text.capUncheckedShort : text.capUnchecked}
-        </Tag>
-      </Tooltip>
-    );
-  }
-  return null;
+  if (batch.capStanding !== 'over' && batch.capStanding !== 'unchecked') return null;
+  const how = shown[batch.capStanding];
+  return (
+    <Tooltip title={how.why(batch)}>
+      <Tag color={how.color} style={{ marginLeft: 8, marginInlineEnd: 0 }} data-testid={how.testId}>
+        {compact ? how.short : how.words}
+      </Tag>
+    </Tooltip>
+  );
 }
