@@ -1,12 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { expect, test } from '../harness/webHostTest';
 import { attachScreenshot, openApp, openDialog, openPage } from '../harness/antd';
 import { addStudents, dataCall, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
 import { openBatch } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 
 /* Rule 11 per batch: one verdict on the batch list and page, in sign-up, 规则检查 and 首页. */
 
@@ -19,22 +16,11 @@ const juniorCap = (amountFen: number, validFrom: string | null = null) => ({
 });
 
 test.describe('考核成本上限', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-');
-    const clockFile = path.join(temp.dir, 'clock.txt');
-    writeFileSync(clockFile, '2026-03-02T16:00:00+08:00');
-    host = await startWebHostProcess(path.join(temp.dir, 'data'), 0, { clockFile });
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  // Monday 2 March 2026, 16:00 China time.
+  test.use({ clockAt: '2026-03-02T16:00:00+08:00' });
 
   test('a batch fee over a lowered cap is flagged everywhere and refuses new sign-ups; a fee with no cap in force is 无法核对', async ({
+    host,
     page,
     request,
   }, testInfo) => {

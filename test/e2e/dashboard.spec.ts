@@ -1,32 +1,18 @@
-import { expect, test } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { expect, test } from '../harness/webHostTest';
+import { readFileSync } from 'node:fs';
 import { attachScreenshot, openPage, tick, openConfirm, openApp } from '../harness/antd';
 import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { seedStaff, webHostCall } from '../harness/seedStaff';
 import { openBatch } from '../harness/uiFlows';
-import { makeTempDir, startWebHostProcess, type RunningWebHost } from '../harness/webHost';
 import { bareProject } from '../harness/seedProject';
 
 test.describe('首页', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let host: RunningWebHost;
-
-  test.beforeEach(async () => {
-    temp = makeTempDir('pilotdesk-e2e-');
-    const clockFile = path.join(temp.dir, 'clock.txt');
-    // Monday 2 March 2026, 16:00 China time.
-    writeFileSync(clockFile, '2026-03-02T16:00:00+08:00');
-    host = await startWebHostProcess(path.join(temp.dir, 'data'), 0, { clockFile });
-  });
-
-  test.afterEach(async () => {
-    await host.stop();
-    temp.remove();
-  });
+  // Monday 2 March 2026, 16:00 China time.
+  test.use({ clockAt: '2026-03-02T16:00:00+08:00' });
 
   test('a fresh install opens on 学校信息; with data, 首页 shows what the tables hold and links each problem', async ({
+    host,
     page,
     request,
   }, testInfo) => {

@@ -1,4 +1,6 @@
 import { test as base } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   makeTempDir,
   startWebHostProcess,
@@ -9,6 +11,10 @@ import {
 interface WebHostFixtures {
   /** How the test's host starts (`test.use({ hostOptions })`), e.g. with a test clock. */
   hostOptions: WebHostOptions;
+  /** The host's clock (`test.use({ clockAt: '2026-03-02T16:00:00+08:00' })`); the real one if unset. */
+  clockAt: string | undefined;
+  /** `hostOptions` with the clock file `clockAt` writes, as every start of the test's host takes them. */
+  startOptions: WebHostOptions;
   /** A folder of the test's own, removed after it: the host's data folder, and room for files. */
   workDir: string;
   /** `npm run web` on `workDir`, started for the test and stopped after it. */
@@ -23,6 +29,15 @@ interface WebHostFixtures {
 /** Playwright's `test` with a web host of the test's own, in a fresh data folder. */
 export const test = base.extend<WebHostFixtures>({
   hostOptions: [{}, { option: true }],
+  clockAt: [undefined, { option: true }],
+  startOptions: async ({ hostOptions, clockAt }, use) => {
+    if (clockAt === undefined) return use(hostOptions);
+    const clock = makeTempDir('pilotdesk-clock-');
+    const clockFile = path.join(clock.dir, 'clock.txt');
+    writeFileSync(clockFile, clockAt);
+    await use({ ...hostOptions, clockFile });
+    clock.remove();
+  },
   // Playwright reads a fixture's dependencies from its first parameter: this one has none.
   // eslint-disable-next-line no-empty-pattern
   workDir: async ({}, use) => {
@@ -30,17 +45,17 @@ export const test = base.extend<WebHostFixtures>({
     await use(temp.dir);
     temp.remove();
   },
-  host: async ({ workDir, hostOptions }, use) => {
-    const host = await startWebHostProcess(workDir, 0, hostOptions);
+  host: async ({ workDir, startOptions }, use) => {
+    const host = await startWebHostProcess(workDir, 0, startOptions);
     await use(host);
     await host.stop();
   },
-  restartHost: async ({ host, workDir, hostOptions }, use) => {
+  restartHost: async ({ host, workDir, startOptions }, use) => {
     const started: RunningWebHost[] = [];
     let current = host;
     await use(async () => {
       await current.stop();
-      current = await startWebHostProcess(workDir, 0, hostOptions);
+      current = await startWebHostProcess(workDir, 0, startOptions);
       started.push(current);
       return current;
     });
