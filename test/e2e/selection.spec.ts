@@ -14,10 +14,11 @@ import {
   addStudents,
   setCaps,
   dataCall,
+  examDayStart,
   webIntermediateAutumn2026,
 } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
-import { applyBulkStatus, signupRows } from '../harness/uiFlows';
+import { applyBulkStatus, openFirstBatchWith, signupRows } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 /**
@@ -215,5 +216,38 @@ test.describe('selections mean what they say', () => {
     expect(studentPaid.items.map((r) => [r.studentNo, r.batchLabel])).toEqual([
       ['2023000002', '2026秋中级'],
     ]);
+  });
+
+  test('ticking a page of 50 sign-ups selects every row at once: no cell starts a CSS transition', async ({
+    host,
+    page,
+    request,
+  }) => {
+    // Each transition's events pass through React: a page of fading cells held a busy machine
+    // for seconds after every tick, every status change and every refresh.
+    const call = dataCall(webHostCall(request, host));
+    await openFirstBatchWith(page, await host.launchUrl(), call, await examDayStart(call, 50));
+    const table = page.getByTestId('signups-table');
+    await expect(signupRows(page)).toHaveCount(50);
+    await table.evaluate((element) => {
+      element.dataset.transitions = '0';
+      element.addEventListener('transitionrun', () => {
+        element.dataset.transitions = String(Number(element.dataset.transitions) + 1);
+      });
+    });
+    await tick(table.locator('thead input[type=checkbox]'));
+    await expect(table.locator('tr.ant-table-row-selected')).toHaveCount(50);
+    // The new styles are computed, and transitions they start announce themselves by the
+    // second frame after.
+    const transitions = await table.evaluate(
+      (element) =>
+        new Promise<string | undefined>((resolve) => {
+          element.getAnimations({ subtree: true });
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => resolve(element.dataset.transitions)),
+          );
+        }),
+    );
+    expect(transitions).toBe('0');
   });
 });
