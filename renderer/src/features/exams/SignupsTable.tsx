@@ -1,4 +1,4 @@
-import type { Dispatch, ReactNode, SetStateAction } from 'react';
+import { memo, useMemo, type Dispatch, type ReactNode, type SetStateAction } from 'react';
 import type { Signup, SignupPage, SignupSortKey } from '../../../../shared/contract/exams';
 import { DataTable } from '../../components/DataTable';
 import { sortOfTable } from '../../components/serverSort';
@@ -16,8 +16,12 @@ interface Props {
   emptyHint: ReactNode;
 }
 
-/** A batch's sign-ups, one page at a time: sorting and paging ask the core for another page. */
-export function SignupsTable({
+/**
+ * A batch's sign-ups, one page at a time: sorting and paging ask the core for another page.
+ * Memoised: the toolbar's state (the picked status, 应用's spinner) lives beside it, and
+ * re-rendering every row for it held the page for seconds on a busy machine.
+ */
+export const SignupsTable = memo(function SignupsTable({
   page,
   query,
   setQuery,
@@ -27,18 +31,23 @@ export function SignupsTable({
   onEdit,
   emptyHint,
 }: Props) {
+  const columns = useMemo(() => signupColumns(query, onEdit), [query, onEdit]);
+  const rowSelection = useMemo(
+    () => ({
+      selectedRowKeys: selected.map((s) => s.id),
+      onChange: (_: unknown, rows: Signup[]) => onSelect(rows),
+      preserveSelectedRowKeys: true,
+    }),
+    [selected, onSelect],
+  );
   return (
     <DataTable<Signup>
       rowKey="id"
-      columns={signupColumns(query, onEdit)}
+      columns={columns}
       dataSource={page.items}
       loading={fetching}
       scroll={{ x: 1180 }}
-      rowSelection={{
-        selectedRowKeys: selected.map((s) => s.id),
-        onChange: (_, rows) => onSelect(rows),
-        preserveSelectedRowKeys: true,
-      }}
+      rowSelection={rowSelection}
       pagination={{
         current: query.page,
         pageSize: query.pageSize,
@@ -62,4 +71,4 @@ export function SignupsTable({
       data-testid="signups-table"
     />
   );
-}
+});
