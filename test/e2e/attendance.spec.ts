@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { attachScreenshot, choose, errorOf, openApp, openDialog } from '../harness/antd';
-import { addStudents, dataCall, examDayStart, firstBatch, signUp } from '../harness/fees';
+import { addStudents, examDayStart, firstBatch, signUp } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
-import { webHostCall } from '../harness/seedStaff';
 import { expectDashboardExamFigures, openBatch, openFirstBatchWith } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
@@ -11,9 +10,8 @@ test.describe('考勤登记', () => {
   test('attendance recorded on the batch page (keys, one 违纪, the rest in bulk) shows on the batch and on 首页', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     // With the school saved, 首页 is the home page (a fresh install opens on 学校信息).
     const students = await examDayStart(call, 6);
 
@@ -90,9 +88,8 @@ test.describe('考勤登记', () => {
   test('at 1280×720 the batch page header fits and the fixed 操作 column covers no money column', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     await call('school.save', schoolProfile);
     const students = await addStudents(call, 3);
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -140,9 +137,8 @@ test.describe('考勤登记', () => {
   test('a batch whose exam is still ahead takes no attendance or result, and says why', async ({
     host,
     page,
-    request,
+    call,
   }) => {
-    const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 2);
     // Thirty days after the host's (real) clock.
     const ahead = new Date(Date.now() + 30 * 86_400_000);

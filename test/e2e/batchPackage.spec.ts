@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage, openApp } from '../harness/antd';
-import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
+import { examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { makeZip } from '../harness/files';
-import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook } from '../harness/sheets';
 import { openBatch } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
@@ -13,9 +12,8 @@ test.describe('考核报名材料包', () => {
   test('导出报名材料包 on the batch page downloads a zip that 校验材料包 accepts and 标记为已提交 keeps', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 3);
     const examDate = '2020-11-15';
     const batch = { certificateId: WEB_CERT, level: 'junior' as const, examDate, fee: 480 };

@@ -1,8 +1,7 @@
 import { expect, test } from '../harness/webHostTest';
 import { attachScreenshot, openApp, openDialog, openPage } from '../harness/antd';
-import { addStudents, dataCall, signUp, WEB_CERT } from '../harness/fees';
+import { addStudents, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall } from '../harness/seedStaff';
 import { openBatch } from '../harness/uiFlows';
 
 /* Rule 11 per batch: one verdict on the batch list and page, in sign-up, 规则检查 and 首页. */
@@ -22,9 +21,8 @@ test.describe('考核成本上限', () => {
   test('a batch fee over a lowered cap is flagged everywhere and refuses new sign-ups; a fee with no cap in force is 无法核对', async ({
     host,
     page,
-    request,
+    call: data,
   }, testInfo) => {
-    const data = dataCall(webHostCall(request, host));
     await data('school.save', schoolProfile);
     await data('catalogue.setLimits', { id: WEB_CERT, limits: [juniorCap(30_000)] });
     const [first] = await addStudents(data, 2);

@@ -8,9 +8,8 @@ import {
   openConfirm,
   pressInConfirm,
 } from '../harness/antd';
-import { addStudents, dataCall, setCaps, signUp, WEB_CERT } from '../harness/fees';
+import { addStudents, setCaps, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall } from '../harness/seedStaff';
 import { xlsxBytes } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
 
@@ -179,9 +178,8 @@ test.describe('证书目录', () => {
   test('lowering a cap below fees already set asks first, naming the batch and its sign-ups', async ({
     host,
     page,
-    request,
+    call: data,
   }) => {
-    const data = dataCall(webHostCall(request, host));
     await data('school.save', schoolProfile);
     await setCaps(data); // Web前端开发 初级 ¥500
     const students = await addStudents(data, 3);

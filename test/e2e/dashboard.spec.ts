@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { attachScreenshot, openPage, tick, openConfirm, openApp } from '../harness/antd';
 import { addStudents, setCaps, signUp, WEB_CERT, dataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
-import { seedStaff, webHostCall } from '../harness/seedStaff';
+import { seedStaff } from '../harness/seedStaff';
 import { openBatch } from '../harness/uiFlows';
 import { bareProject } from '../harness/seedProject';
 
@@ -14,12 +14,11 @@ test.describe('首页', () => {
   test('a fresh install opens on 学校信息; with data, 首页 shows what the tables hold and links each problem', async ({
     host,
     page,
-    request,
+    hostCall: raw,
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
 
-    const raw = webHostCall(request, host);
     const data = dataCall(raw);
     await data('school.save', schoolProfile);
     const staff = await seedStaff(raw, 3);

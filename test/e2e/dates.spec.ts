@@ -1,8 +1,7 @@
 import { type Page } from '@playwright/test';
 import { anyErrorOf, choose, errorOf, openApp, openDialog, openPage } from '../harness/antd';
-import { setCaps, type DataCall } from '../harness/fees';
+import { setCaps } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall } from '../harness/seedStaff';
 import { expect, test } from '../harness/webHostTest';
 
 /**
@@ -19,15 +18,7 @@ async function typeDate(page: Page, fieldId: string, text: string) {
 }
 
 test.describe('日期输入', () => {
-  let call: DataCall;
-
-  test.beforeEach(async ({ host, request }) => {
-    const raw = webHostCall(request, host);
-    call = async (name, input) => {
-      const result = await raw(name, input);
-      if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-      return result.data;
-    };
+  test.beforeEach(async ({ call }) => {
     await call('school.save', schoolProfile);
     await setCaps(call);
   });
@@ -35,6 +26,7 @@ test.describe('日期输入', () => {
   test('考核日期 takes every way of typing a date, refuses impossible ones, saves the day', async ({
     host,
     page,
+    call,
   }) => {
     await openApp(page, `${await host.launchUrl()}#/exams`);
     await page.getByRole('button', { name: '新增考核批次' }).click();
@@ -76,7 +68,11 @@ test.describe('日期输入', () => {
     expect(batches.map((b) => b.examDate)).toEqual(['2022-08-31']);
   });
 
-  test('试点开始日期 typed as 2026.3.2 sets up the weekly calendar', async ({ host, page }) => {
+  test('试点开始日期 typed as 2026.3.2 sets up the weekly calendar', async ({
+    host,
+    page,
+    call,
+  }) => {
     await openApp(page, await host.launchUrl());
     await openPage(page, '周报');
     await typeDate(page, 'weekly-pilotStart', '2026.3.2');

@@ -15,8 +15,7 @@ import {
   openApp,
 } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
-import { setCaps, dataCall, webIntermediateAutumn2026 } from '../harness/fees';
-import { webHostCall } from '../harness/seedStaff';
+import { setCaps, webIntermediateAutumn2026 } from '../harness/fees';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
 import { applyBulkStatus, fillNewWebBatch, openBatch, signupRows } from '../harness/uiFlows';
@@ -60,10 +59,9 @@ test.describe('费用台账', () => {
   test('roster from GBK CSV, 50 sign-ups, fees and payers, rule violations appear and clear', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
     test.setTimeout(420_000);
-    const call = dataCall(webHostCall(request, host));
     await openApp(page, await host.launchUrl());
 
     // 1. A roster saved by Chinese Excel (GBK) with two bad check digits: listed by row.

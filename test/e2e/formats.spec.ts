@@ -2,9 +2,8 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { COURSES_HEADER } from '../../electron/core/modules/projects/dataCentre';
 import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from '../harness/antd';
-import { dataCall, examDayStart, signUp, WEB_CERT } from '../harness/fees';
+import { examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
 import { bareProject } from '../harness/seedProject';
@@ -25,9 +24,8 @@ test.describe('上报数据中心', () => {
   test('试点项目 exports 课证融通关联关系数据 with its courses, read back', async ({
     host,
     page,
-    request,
+    hostCall: call,
   }, testInfo) => {
-    const call = webHostCall(request, host);
     expect((await call('school.save', schoolProfile)).ok).toBe(true);
     const created = await call(
       'projects.create',
@@ -74,9 +72,8 @@ test.describe('上报数据中心', () => {
   test('费用台账 names the 15-digit IDs before 考生信息上传表 and the missing 发证机构编码 before 学生技能证书数据', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const [first] = await examDayStart(call, 1);
     const old = (await call('students.save', {
       studentNo: '2023000099',
@@ -170,9 +167,8 @@ test.describe('上报数据中心', () => {
   test('费用台账 saves an organization’s own 考生信息上传表 layout and downloads the sheet in it', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const [first] = await examDayStart(call, 1);
     await signUp(
       call,

@@ -13,14 +13,12 @@ import {
   WEB_CERT,
   WEB_ORGANIZATION,
   addStudents,
-  dataCall,
   setCaps,
   signUp,
   webJunior2026,
 } from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall } from '../harness/seedStaff';
 import { fundsSheet, loadWorkbook } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
 import { bareProject } from '../harness/seedProject';
@@ -43,10 +41,9 @@ test.describe('试点经费', () => {
   test('records income, spends, sees 考核费 from the payments, exports the 使用情况表 and reads it back', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
     test.setTimeout(240_000);
-    const call = dataCall(webHostCall(request, host));
     await openApp(page, await host.launchUrl());
 
     await call('school.save', schoolProfile);

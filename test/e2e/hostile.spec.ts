@@ -6,7 +6,7 @@ import { planSections } from '../../shared/domain/implementationPlan';
 import { attachScreenshot, openDialog, openPage, openApp } from '../harness/antd';
 import { makeIncompressibleFile, makePdf, makeSparseFile } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall, type Call } from '../harness/seedStaff';
+import type { Call } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
 import { expect, test } from '../harness/webHostTest';
 
@@ -153,10 +153,10 @@ test.describe('HTML and script in text fields', () => {
   test('are shown as the literal text on every page, and nothing runs', async ({
     host,
     page,
-    request,
+    hostCall,
   }, testInfo) => {
     test.setTimeout(180_000);
-    const projectId = await seedHostile(webHostCall(request, host));
+    const projectId = await seedHostile(hostCall);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

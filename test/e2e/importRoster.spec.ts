@@ -11,9 +11,7 @@ import {
   openApp,
   answerUnsaved,
 } from '../harness/antd';
-import { dataCall } from '../harness/fees';
 import { softwareMajor } from '../harness/majors';
-import { webHostCall } from '../harness/seedStaff';
 import { loadWorkbook, sheetTable, xlsxBytes } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
 import { type RunningWebHost } from '../harness/webHost';
@@ -38,9 +36,8 @@ test.describe('学生名单导入：真实学校的表格', () => {
   test('a 合计 row, a pasted row, a bad check digit and a dashed phone: grouped, problem rows downloaded, the valid rows imported', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     await call('majors.save', softwareMajor);
 
     // Title in row 1, header in row 2: rows[i] is file row 3 + i.
@@ -158,11 +155,11 @@ test.describe('学生名单导入：真实学校的表格', () => {
   test('a long roster previews a page of rows at a time; another page comes from the core', async ({
     host,
     page,
-    request,
+    call,
   }) => {
     // The coordinator's screen, where 试点学生 and the pages' “•••” used to wrap.
     await page.setViewportSize({ width: 1366, height: 768 });
-    await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
+    await call('majors.save', softwareMajor);
     const rows = rosterRows(1205, { majors: ['软件技术'] });
     const dialog = await previewRoster(page, host, rows);
     await expect(dialog.getByTestId('import-summary')).toContainText('共 1,205 行');
@@ -187,10 +184,10 @@ test.describe('学生名单导入：真实学校的表格', () => {
   test('two rows with one 学号 but different people are laid side by side, the differing cells marked', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
     await page.setViewportSize({ width: 1280, height: 720 });
-    await dataCall(webHostCall(request, host))('majors.save', softwareMajor);
+    await call('majors.save', softwareMajor);
     const rows = rosterRows(5, { majors: ['软件技术'] });
     // File row 3's 学号 typed again for someone else (another name and ID number): file row 6.
     const other = [rows[1][0], '王小明', rows[4][2], rows[4][3], ...rows[1].slice(4)];
@@ -215,9 +212,8 @@ test.describe('学生名单导入：真实学校的表格', () => {
   test('按名称新建这些专业: two unknown majors get codes in one dialog, and the preview matches them', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     await call('majors.save', softwareMajor);
     // rosterRows names majors by threes: rows 1–2 and 9 软件技术, 3–5 护理, 6–8 大数据技术.
     const rows = rosterRows(9, { majors: ['软件技术', '护理', '大数据技术'] });

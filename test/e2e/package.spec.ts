@@ -11,7 +11,7 @@ import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from 
 import { pdfPages } from '../harness/documents';
 import { makeZip } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall, type Call } from '../harness/seedStaff';
+import type { Call } from '../harness/seedStaff';
 import { softwareMajor } from '../harness/majors';
 import type { RunningWebHost } from '../harness/webHost';
 import { expect, test } from '../harness/webHostTest';
@@ -72,9 +72,10 @@ test.describe('申报材料', () => {
   test('a failing project exports as 草稿 after 确定, and the download verifies', async ({
     host,
     page,
+    hostCall,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await openPackages(page, host, webHostCall(page.request, host));
+    await openPackages(page, host, hostCall);
     await expect(page.getByTestId('package-export')).toBeDisabled();
     await tickProject(page);
 
@@ -110,8 +111,9 @@ test.describe('申报材料', () => {
   test('打印申报表 and 打印实施方案 open each document’s PDF in a new tab of the browser', async ({
     host,
     page,
+    hostCall,
   }, testInfo) => {
-    await openPackages(page, host, webHostCall(page.request, host));
+    await openPackages(page, host, hostCall);
     await expect(page.getByTestId('package-print-plan')).toBeDisabled();
     await tickProject(page);
     for (const [button, title] of [
@@ -141,9 +143,10 @@ test.describe('申报材料', () => {
   test('兼容旧版 Windows 解压 writes GBK names without the UTF-8 flag, and the download still verifies', async ({
     host,
     page,
+    hostCall,
   }, testInfo) => {
     test.setTimeout(120_000);
-    await openPackages(page, host, webHostCall(page.request, host));
+    await openPackages(page, host, hostCall);
     await tickProject(page);
     await page.getByRole('checkbox', { name: '兼容旧版 Windows 解压（GBK 文件名）' }).check();
     await page.getByTestId('package-export').click();
@@ -180,8 +183,8 @@ test.describe('申报材料', () => {
     host,
     workDir,
     page,
+    hostCall: call,
   }, testInfo) => {
-    const call = webHostCall(page.request, host);
     await openPackages(page, host, call);
     await tickProject(page);
     // The export's call is held in the browser until 取消 has been answered, so the core always
@@ -219,9 +222,9 @@ test.describe('申报材料', () => {
     host,
     workDir,
     page,
+    hostCall: call,
   }, testInfo) => {
     test.setTimeout(180_000);
-    const call = webHostCall(page.request, host);
     const project = await openPackages(page, host, call);
     const submitted = page.getByTestId('submitted-packages');
     await expect(submitted).toContainText('还没有已提交的材料包');
@@ -281,8 +284,8 @@ test.describe('申报材料', () => {
   test('校验材料包 shows a duplicate-entry package and a foreign manifest without crashing', async ({
     host,
     page,
+    hostCall: call,
   }, testInfo) => {
-    const call = webHostCall(page.request, host);
     const project = await seed(call);
     const built = await data<FileOffer>(call, 'package.build', {
       projectIds: [project.id],
@@ -319,8 +322,9 @@ test.describe('申报材料', () => {
   test('a page that crashes keeps the sidebar working, and 重新加载此页 mounts it again', async ({
     host,
     page,
+    hostCall,
   }, testInfo) => {
-    await seed(webHostCall(page.request, host));
+    await seed(hostCall);
     // An answer the page cannot render (a manifest without its school) stands in for a bug.
     const brokenAnswer = () =>
       page.route(

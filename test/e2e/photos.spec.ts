@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { readOwnZip } from '../../electron/core/io/zip';
 import { attachScreenshot, openPage } from '../harness/antd';
-import { dataCall, examDayStart } from '../harness/fees';
+import { examDayStart } from '../harness/fees';
 import { makePdf } from '../harness/files';
 import { makeJpeg, makePng } from '../harness/photos';
-import { webHostCall } from '../harness/seedStaff';
 import { residentId } from '../harness/students';
 import { openFirstBatchWith } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
@@ -13,9 +12,8 @@ test.describe('考生照片', () => {
   test('photos picked on the batch page are checked file by file, imported, exported and shown on the student', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 3, { school: false });
     const id = (n: number) => residentId('20050301', n);
 

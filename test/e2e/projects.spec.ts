@@ -12,7 +12,7 @@ import {
 } from '../harness/antd';
 import { makePdf } from '../harness/files';
 import { schoolProfile } from '../harness/seed';
-import { webHostCall, type Call } from '../harness/seedStaff';
+import type { Call } from '../harness/seedStaff';
 import {
   addMajor,
   addRoom,
@@ -63,7 +63,7 @@ test.describe('试点项目与资格自查', () => {
     host,
     restartHost,
     page,
-    request,
+    hostCall,
   }, testInfo) => {
     test.setTimeout(240_000);
     await openApp(page, await host.launchUrl());
@@ -106,7 +106,7 @@ test.describe('试点项目与资格自查', () => {
     // slowest test, and the teacher form is walked field by field in staff.spec.
     const staffNo = (i: number) => `T${String(i).padStart(3, '0')}`;
     for (let i = 3; i <= 12; i += 1) {
-      await ok(webHostCall(request, host), 'teachers.save', {
+      await ok(hostCall, 'teachers.save', {
         staffNo: staffNo(i),
         name: `教师${i}`,
         gender: i % 2 ? 'male' : 'female',
@@ -236,8 +236,9 @@ test.describe('试点项目与资格自查', () => {
   test('an edit after 已申报 asks first, is saved as a revision, and the submitted version stays beside it', async ({
     host,
     page,
+    hostCall,
   }, testInfo) => {
-    await seedDraftProject(webHostCall(page.request, host));
+    await seedDraftProject(hostCall);
     await page.setViewportSize({ width: 1280, height: 720 });
     await openApp(page, await host.launchUrl());
     await openPage(page, '试点项目');

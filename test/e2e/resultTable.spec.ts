@@ -1,7 +1,6 @@
 import { type Page } from '@playwright/test';
 import { attachScreenshot, fillDate, openApp, openConfirm } from '../harness/antd';
-import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
-import { webHostCall } from '../harness/seedStaff';
+import { examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { openBatch } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
@@ -19,9 +18,8 @@ test.describe('批量录入结果', () => {
   test('本页全部设为… leaves recorded results alone; undoing a pass is confirmed first', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 5, { school: false });
     const { batchIds, signupId } = await signUpForFirstBatch(call, students);
     const id = (n: number) => signupId(students[n - 1], 0);
@@ -102,9 +100,8 @@ test.describe('批量录入结果', () => {
   test('a refused save marks its rows and says so above the table until they are fixed', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 2, { school: false });
     await signUpForFirstBatch(call, students);
     await openApp(page, await host.launchUrl());

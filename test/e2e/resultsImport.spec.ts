@@ -1,6 +1,5 @@
 import { answerUnsaved, attachScreenshot } from '../harness/antd';
-import { dataCall, examDayStart } from '../harness/fees';
-import { webHostCall } from '../harness/seedStaff';
+import { examDayStart } from '../harness/fees';
 import { xlsxBytes } from '../harness/sheets';
 import { residentId } from '../harness/students';
 import { openFirstBatchWith } from '../harness/uiFlows';
@@ -12,9 +11,8 @@ test.describe('成绩导入', () => {
   test('the organization’s sheet imported from the batch page sets statuses and certificate numbers', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 4, { school: false });
 
     await openFirstBatchWith(page, await host.launchUrl(), call, students.slice(0, 3));
@@ -67,9 +65,8 @@ test.describe('成绩导入', () => {
   test('批量录入结果: a page of results typed into the table and saved at once', async ({
     host,
     page,
-    request,
+    call,
   }, testInfo) => {
-    const call = dataCall(webHostCall(request, host));
     const students = await examDayStart(call, 3, { school: false });
     await openFirstBatchWith(page, await host.launchUrl(), call, students);
     await page.getByTestId('bulk-results').click();

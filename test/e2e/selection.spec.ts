@@ -13,11 +13,9 @@ import {
   WEB_CERT,
   addStudents,
   setCaps,
-  dataCall,
   examDayStart,
   webIntermediateAutumn2026,
 } from '../harness/fees';
-import { webHostCall } from '../harness/seedStaff';
 import { applyBulkStatus, openFirstBatchWith, signupRows } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
@@ -50,10 +48,9 @@ test.describe('selections mean what they say', () => {
   test('全选 41 across pages minus one signs up 40; a bulk 已缴费 skips the withdrawn row after saying why; an emptied fee keeps the fee', async ({
     host,
     page,
-    request,
+    call: data,
   }, testInfo) => {
     test.setTimeout(300_000);
-    const data = dataCall(webHostCall(request, host));
     await setCaps(data);
     await addStudents(data, 41);
     const batch = (await data('exams.batches.save', {
@@ -221,11 +218,10 @@ test.describe('selections mean what they say', () => {
   test('ticking a page of 50 sign-ups selects every row at once: no cell starts a CSS transition', async ({
     host,
     page,
-    request,
+    call,
   }) => {
     // Each transition's events pass through React: a page of fading cells held a busy machine
     // for seconds after every tick, every status change and every refresh.
-    const call = dataCall(webHostCall(request, host));
     await openFirstBatchWith(page, await host.launchUrl(), call, await examDayStart(call, 50));
     const table = page.getByTestId('signups-table');
     await expect(signupRows(page)).toHaveCount(50);

@@ -3,11 +3,11 @@ import { copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UPLOADS_DIR } from '../../electron/core/dataFiles';
 import type { AttachmentContent, AttachmentLink } from '../../shared/contract/attachments';
-import type { Envelope } from '../../shared/contract/errors';
 import { MAX_UPLOAD_BYTES } from '../../shared/contract/files';
 import { makeBulkyFile, makeIncompressibleFile } from '../harness/files';
 import { attachScreenshot, choose, confirmRestore, openApp, pressInConfirm } from '../harness/antd';
 import { LARGE_BACKUP_STUDENTS, makeLargeBackup } from '../harness/largeBackup';
+import { dataCall } from '../harness/fees';
 import { webHostCall } from '../harness/seedStaff';
 import { makeTempDir, startWebHostProcess } from '../harness/webHost';
 import { expect, test } from '../harness/webHostTest';
@@ -205,24 +205,17 @@ test.describe('设置', () => {
     host,
     page,
     request,
+    call,
   }, testInfo) => {
-    const call = webHostCall(request, host);
-    const data = async <T>(envelope: Promise<Envelope<unknown>>) => {
-      const result = await envelope;
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data as T;
-    };
     const scan = makeBulkyFile('pdf', 2 * 1024 * 1024);
     await openApp(page, await host.launchUrl());
     await saveSchoolName(page, '旧电脑上的学校', true);
-    await data(
-      call('attachments.upload', {
-        ownerType: 'school',
-        ownerId: 1,
-        kind: 'other',
-        file: { fileName: '合作协议扫描件.pdf', contentBase64: scan.toString('base64') },
-      }),
-    );
+    await call('attachments.upload', {
+      ownerType: 'school',
+      ownerId: 1,
+      kind: 'other',
+      file: { fileName: '合作协议扫描件.pdf', contentBase64: scan.toString('base64') },
+    });
     await go(page, '设置');
     await expect(page.getByText('换电脑时：')).toBeVisible();
     await page.getByRole('button', { name: '立即备份' }).click();
@@ -250,14 +243,15 @@ test.describe('设置', () => {
       await expect(page.locator('.ant-message-warning')).toHaveCount(0);
       await go(page, '学校信息');
       await expect(page.locator('#school-name')).toHaveValue('旧电脑上的学校');
-      const otherCall = webHostCall(request, other);
-      const links = await data<AttachmentLink[]>(
-        otherCall('attachments.list', { ownerType: 'school', ownerId: 1 }),
-      );
+      const otherCall = dataCall(webHostCall(request, other));
+      const links = (await otherCall('attachments.list', {
+        ownerType: 'school',
+        ownerId: 1,
+      })) as AttachmentLink[];
       expect(links.map((l) => l.name)).toEqual(['合作协议扫描件.pdf']);
-      const content = await data<AttachmentContent>(
-        otherCall('attachments.read', { linkId: links[0].id }),
-      );
+      const content = (await otherCall('attachments.read', {
+        linkId: links[0].id,
+      })) as AttachmentContent;
       expect(Buffer.from(content.contentBase64, 'base64').equals(scan)).toBe(true);
     } finally {
       await other.stop();

@@ -13,7 +13,7 @@ import {
 } from '../harness/antd';
 import { addMajor, fillTeacher, saveButton, type TeacherRow } from '../harness/uiFlows';
 import { softwareMajorTyped } from '../harness/majors';
-import { seedStaff, webHostCall } from '../harness/seedStaff';
+import { seedStaff } from '../harness/seedStaff';
 import { expect, test } from '../harness/webHostTest';
 
 /** The first teacher most tests here type. */
@@ -281,8 +281,9 @@ test.describe('专业、教师与实训条件', () => {
   test('a thousand teachers list, filter and count on the page', async ({
     host,
     page,
+    hostCall,
   }, testInfo) => {
-    await seedStaff(webHostCall(page.request, host), 1000);
+    await seedStaff(hostCall, 1000);
     await openApp(page, `${await host.launchUrl()}#/teachers`);
     await expect(page.getByRole('heading', { level: 3, name: '教师' })).toBeVisible();
     await expect(page.getByText('共 1,000 条')).toBeVisible();

@@ -8,11 +8,11 @@ import {
   openConfirm,
   openApp,
 } from '../harness/antd';
-import { dataCall, examDayStart, signUpForFirstBatch } from '../harness/fees';
+import { examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { csvBytes } from '../harness/sheets';
 import { residentId, withBadCheckChar } from '../harness/students';
 import { softwareMajor } from '../harness/majors';
-import { webHostCall, type Call } from '../harness/seedStaff';
+import type { Call } from '../harness/seedStaff';
 import { expect, test } from '../harness/webHostTest';
 
 /** The school already has its major 软件技术 (entered on the 专业 page, see staff.spec.ts). */
@@ -74,9 +74,10 @@ test.describe('学生', () => {
   test('roster import from a GBK CSV: errors by row, fix, re-import; search, filter, add, delete', async ({
     host,
     page,
+    hostCall,
   }, testInfo) => {
     const consoleErrors = consoleProblems(page);
-    await seedMajor(webHostCall(page.request, host));
+    await seedMajor(hostCall);
     await openApp(page, await host.launchUrl());
     await openPage(page, '学生');
     await expect(page.getByText('还没有学生。点击右上角“从名单导入”')).toBeVisible();
@@ -218,9 +219,8 @@ test.describe('deleting a student in use', () => {
   test('a student with a sign-up is not offered for deletion: the dialog says 不能删除 and why, with only 关闭', async ({
     host,
     page,
-    request,
+    call,
   }) => {
-    const call = dataCall(webHostCall(request, host));
     const [signedUp] = await examDayStart(call, 2);
     await signUpForFirstBatch(call, [signedUp]);
     await openApp(page, await host.launchUrl());

@@ -1,6 +1,8 @@
 import { test as base } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { dataCall, type DataCall } from './fees';
+import { webHostCall, type Call } from './seedStaff';
 import {
   makeTempDir,
   startWebHostProcess,
@@ -24,6 +26,10 @@ interface WebHostFixtures {
    * does); the new host, stopped after the test like the first.
    */
   restartHost: () => Promise<RunningWebHost>;
+  /** The test's host's API: each call answers its envelope, a refusal included. */
+  hostCall: Call;
+  /** The same for setting up data: a refusal fails the test with its message. */
+  call: DataCall;
 }
 
 /** Playwright's `test` with a web host of the test's own, in a fresh data folder. */
@@ -61,6 +67,8 @@ export const test = base.extend<WebHostFixtures>({
     });
     for (const running of started) await running.stop();
   },
+  hostCall: async ({ host, request }, use) => use(webHostCall(request, host)),
+  call: async ({ hostCall }, use) => use(dataCall(hostCall)),
 });
 
 export { expect } from '@playwright/test';
