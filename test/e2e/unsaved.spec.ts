@@ -1,6 +1,13 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { planSections } from '../../shared/domain/implementationPlan';
-import { answerUnsaved, openDialog, unsavedQuestion, openApp } from '../harness/antd';
+import {
+  answerUnsaved,
+  anyErrorOf,
+  errorOf,
+  openDialog,
+  unsavedQuestion,
+  openApp,
+} from '../harness/antd';
 import { addStudents, dataCall, setCaps, signUp, WEB_CERT, type DataCall } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
 import { webHostCall } from '../harness/seedStaff';
@@ -189,7 +196,7 @@ test.describe('未保存的修改', () => {
     await expect(box.locator('#batch_name')).toHaveValue('第一批');
   });
 
-  test('Esc in a field with suggestions (职称) closes them and keeps what was typed', async ({
+  test('Esc and Enter in a field with suggestions (职称) act on them: Esc keeps what was typed, Enter picks without saving', async ({
     page,
   }) => {
     await open(page, 'teachers');
@@ -207,6 +214,18 @@ test.describe('未保存的修改', () => {
     await title.press('Escape');
     await answerUnsaved(page, '继续编辑');
     await expect(title).toHaveValue('讲师');
+    // Enter with the suggestions open picks one and does not also save (a save of this form,
+    // 工号 and 姓名 empty, would mark them); with them closed, Enter saves.
+    await title.fill('副教');
+    await expect(suggestions).toHaveCount(1);
+    await title.press('ArrowDown');
+    await title.press('Enter');
+    await expect(title).toHaveValue('副教授');
+    await expect(suggestions).toHaveCount(0);
+    await expect(anyErrorOf(page, 'teacher_staffNo')).toHaveCount(0);
+    await title.press('Enter');
+    await expect(errorOf(page, 'teacher_staffNo')).toBeVisible();
+    await expect(box).toBeVisible();
   });
 });
 

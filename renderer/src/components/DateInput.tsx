@@ -94,8 +94,10 @@ export function DateInput({ id, value, onChange, onBlur, placeholder, disabled, 
           tidy();
           onBlur?.();
         }}
-        // Enter commits like leaving the field: shown in Chinese, checked by the form.
-        onPressEnter={() => {
+        // Enter commits like leaving the field: shown in Chinese, checked by the form. It does not
+        // also submit the form around it: the person sees the date as read before saving.
+        onPressEnter={(event) => {
+          event.preventDefault();
           tidy();
           onBlur?.();
         }}

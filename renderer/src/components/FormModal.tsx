@@ -25,10 +25,6 @@ interface Props<V> {
   /** The form's name: field ids are `<name>_<field>`. */
   name: string;
   initialValues?: Partial<V>;
-  /**
-   * Enter in a field saves. Off for forms with date pickers, where Enter confirms a typed date.
-   */
-  submitOnEnter?: boolean;
   title: ReactNode;
   width?: number;
   /** The save in flight (the OK button spins). */
@@ -43,14 +39,14 @@ interface Props<V> {
 
 /**
  * Every create/edit dialog: 保存 validates the form with the contract's rules, saves, says so and
- * closes; a refusal puts the core's field errors on the fields and keeps what was typed. Closing
+ * closes; a refusal puts the core's field errors on the fields and keeps what was typed. Enter in
+ * a field saves too (in a date field it confirms the typed date, in a select it picks). Closing
  * it over unsaved edits (取消, the X, Esc) asks first.
  */
 export function FormModal<V>({
   form,
   name,
   initialValues,
-  submitOnEnter = false,
   title,
   width = 640,
   saving,
@@ -97,7 +93,7 @@ export function FormModal<V>({
         onFinish={() => void submit()}
       >
         {children}
-        {submitOnEnter && <button type="submit" hidden aria-hidden />}
+        <button type="submit" hidden aria-hidden />
       </Form>
     </Modal>
   );

@@ -54,7 +54,6 @@ export function MajorFormModal({ major, ...dialog }: Props) {
       text={t.majors}
       initialValues={toFormValues(major)}
       toInput={(values) => values}
-      submitOnEnter
     >
       <Row gutter={16}>
         <Field span={10} name="code" required tooltip={t.majors.help.code}>

@@ -63,7 +63,6 @@ function RulesModal({
       title={text.rulesTitle(rules.organization)}
       initialValues={rules}
       saving={saving}
-      submitOnEnter
       onClose={onClose}
       onSubmit={async (values) => {
         setSaving(true);

@@ -141,7 +141,6 @@ export function StudentFormModal({ student, majors, classes, ...dialog }: Props)
       initialValues={toFormValues(student)}
       width={720}
       toInput={toInput}
-      submitOnEnter
     >
       <Row gutter={16}>
         <Field span={12} name="studentNo" required>

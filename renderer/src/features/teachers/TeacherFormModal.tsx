@@ -103,7 +103,6 @@ export function TeacherFormModal({ teacher, majors, ...dialog }: Props) {
       text={t.teachers}
       initialValues={toFormValues(teacher)}
       toInput={toInput}
-      submitOnEnter
     >
       <Row gutter={16}>
         <Field span={12} name="name" required>
