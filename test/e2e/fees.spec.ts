@@ -314,7 +314,7 @@ test.describe('费用台账', () => {
     // 49 live school-paid sign-ups × ¥450 = ¥22,050.00 due; ¥20,000.00 paid.
     await expect(byBatch).toContainText('¥22,050.00');
     await expect(byBatch).toContainText('¥20,000.00');
-    await expect(byBatch).toContainText('¥2,050.00');
+    await expect(byBatch).toContainText('待付 ¥2,050.00');
     await attachScreenshot(page, testInfo, 'fees-reconcile');
 
     // 8. Totals and the two sheets.

@@ -149,7 +149,10 @@ const reconcileColumns = (first: string) => [
       v === 0 ? (
         <Typography.Text type="success">{text.settled}</Typography.Text>
       ) : (
-        <Typography.Text type={v > 0 ? 'danger' : 'warning'}>{formatFen(v)}</Typography.Text>
+        // Said in words: a bare “-¥500.00” read as money still owed.
+        <Typography.Text type={v > 0 ? 'danger' : 'warning'}>
+          {v > 0 ? text.toPay(formatFen(v)) : text.overpaid(formatFen(-v))}
+        </Typography.Text>
       ),
   },
 ];

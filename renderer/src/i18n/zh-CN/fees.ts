@@ -145,6 +145,8 @@ export const fees = {
     difference: '差额（应付 − 已付）',
     signups: '人次',
     settled: '已结清',
+    toPay: (fee: string) => `待付 ${fee}`,
+    overpaid: (fee: string) => `多付 ${fee}`,
     unassigned: (fee: string) => `未指定批次的付款共 ${fee}，只计入按组织对账。`,
     reconcileEmpty: '还没有需要对账的报名或付款。',
   },
