@@ -246,4 +246,52 @@ test.describe('selections mean what they say', () => {
     );
     expect(transitions).toBe('0');
   });
+
+  test('the sign-up dialog counts the places left: past the capacity it says by how much, and the core signs up no one', async ({
+    host,
+    page,
+    call,
+  }) => {
+    await setCaps(call);
+    await addStudents(call, 5);
+    await call('exams.batches.save', {
+      certificateId: WEB_CERT,
+      level: 'junior',
+      name: '2026春初级',
+      examDate: '2026-05-10',
+      fee: 400,
+      capacity: 3,
+    });
+    await openApp(page, await host.launchUrl());
+    await openPage(page, '考核报名');
+    await page.getByRole('button', { name: '报名管理' }).click();
+    await page.getByRole('button', { name: '报名学生' }).click();
+    const dialog = openDialog(page);
+    const count = dialog.getByTestId('signup-count');
+    await expect(count).toHaveText('已勾选 0 人，尚余名额 3 人');
+    await dialog.getByRole('button', { name: '全选符合条件的 5 人' }).click();
+    await expect(count).toHaveText('已勾选 5 人，尚余名额 3 人，超出 2 人');
+    // Refused before the notice's question: the whole sign-up, whatever the answer, would be.
+    await dialog.getByTestId('signup-submit').click();
+    await expect(
+      page.getByText(/本次新增 5 人，超出 2 人。请减少人数或调大批次容量；未报名任何学生/),
+    ).toBeVisible();
+    await expect(signupRows(page)).toHaveCount(0);
+
+    const candidate = (studentNo: string) =>
+      dialog
+        .getByTestId('candidates-table')
+        .locator('tr.ant-table-row', { hasText: studentNo })
+        .locator('input[type=checkbox]');
+    await candidate('2023000004').uncheck();
+    await candidate('2023000005').uncheck();
+    await expect(count).toHaveText('已勾选 3 人，尚余名额 3 人');
+    await dialog.getByTestId('signup-submit').click();
+    await (await openConfirm(page)).getByRole('button', { name: '确定报名' }).click();
+    await expect(page.getByText('已报名 3 人，跳过已报名 0 人')).toBeVisible();
+    await expect(signupRows(page)).toHaveCount(3);
+    // The batch's places are taken: the dialog opened again says so before anyone is ticked.
+    await page.getByRole('button', { name: '报名学生' }).click();
+    await expect(count).toHaveText('已勾选 0 人，尚余名额 0 人');
+  });
 });

@@ -122,6 +122,9 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
     void create(false);
   };
 
+  // The capacity as the core holds it: the whole sign-up is refused when it would exceed it.
+  const placesLeft =
+    batch.capacity === null ? null : Math.max(0, batch.capacity - batch.activeCount);
   const project = result?.project;
   // Rule 11 as the core refuses it: a new sign-up would take a fee over the cap in force.
   const overCap = batchFeeOverLimit(batch, batch.feeFen);
@@ -170,7 +173,16 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       onCancel={close}
       footer={
         <Flex justify="space-between" align="center">
-          <span data-testid="signup-count">{text.selected(count)}</span>
+          <Typography.Text
+            data-testid="signup-count"
+            type={placesLeft !== null && count > placesLeft ? 'danger' : undefined}
+          >
+            {text.selected(count)}
+            {placesLeft !== null &&
+              (count > placesLeft
+                ? text.overPlaces(placesLeft, count - placesLeft)
+                : text.placesLeft(placesLeft))}
+          </Typography.Text>
           <Space>
             <Button onClick={close}>{t.common.cancel}</Button>
             <Button
