@@ -1,5 +1,6 @@
 import type { ExamBatch } from '../../../../shared/contract/exams';
 import { batchFeeOverLimit } from '../../../../shared/domain/batchCap';
+import { placesShort } from '../../../../shared/domain/batchPlaces';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { projectStatusLabels } from '../../../../shared/domain/projectStatus';
 import { CoreError } from '../../errors';
@@ -28,10 +29,10 @@ export function checkFeeWithinCap(batch: ExamBatch): void {
   );
 }
 
-/** Refuses signing up `adding` more students than the batch has room for. */
+/** Refuses signing up `adding` more students than the batch has room for (`placesShort`). */
 export function checkCapacity(batch: ExamBatch, adding: number): void {
-  if (batch.capacity === null || batch.activeCount + adding <= batch.capacity) return;
-  const over = batch.activeCount + adding - batch.capacity;
+  const over = placesShort(batch, adding);
+  if (over === 0 || batch.capacity === null) return;
   throw new CoreError(
     'CONFLICT',
     `该批次容量 ${batch.capacity} 人，已有 ${batch.activeCount} 人报名（未撤销），本次新增 ${adding} 人，超出 ${over} 人。请减少人数或调大批次容量；未报名任何学生。`,

@@ -17,6 +17,7 @@ import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { t } from '../../i18n';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
 import { batchFeeOverLimit } from '../../../../shared/domain/batchCap';
+import { placesLeft, placesShort } from '../../../../shared/domain/batchPlaces';
 import { noWrap } from '../../components/noWrap';
 
 type Filter = Required<CandidateFilter>;
@@ -123,8 +124,8 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
   };
 
   // The capacity as the core holds it: the whole sign-up is refused when it would exceed it.
-  const placesLeft =
-    batch.capacity === null ? null : Math.max(0, batch.capacity - batch.activeCount);
+  const left = placesLeft(batch);
+  const short = placesShort(batch, count);
   const project = result?.project;
   // Rule 11 as the core refuses it: a new sign-up would take a fee over the cap in force.
   const overCap = batchFeeOverLimit(batch, batch.feeFen);
@@ -173,15 +174,10 @@ export function SignupDialog({ batch, onDone, onClose }: Props) {
       onCancel={close}
       footer={
         <Flex justify="space-between" align="center">
-          <Typography.Text
-            data-testid="signup-count"
-            type={placesLeft !== null && count > placesLeft ? 'danger' : undefined}
-          >
+          <Typography.Text data-testid="signup-count" type={short > 0 ? 'danger' : undefined}>
             {text.selected(count)}
-            {placesLeft !== null &&
-              (count > placesLeft
-                ? text.overPlaces(placesLeft, count - placesLeft)
-                : text.placesLeft(placesLeft))}
+            {left !== null && text.placesLeft(left)}
+            {short > 0 && text.overPlaces(short)}
           </Typography.Text>
           <Space>
             <Button onClick={close}>{t.common.cancel}</Button>

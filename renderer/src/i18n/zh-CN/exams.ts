@@ -198,7 +198,7 @@ export const exams = {
     selected: (n: number) => `已勾选 ${n} 人`,
     /** The batch's places not held by a live sign-up, against the ticked count. */
     placesLeft: (left: number) => `，尚余名额 ${left} 人`,
-    overPlaces: (left: number, over: number) => `，尚余名额 ${left} 人，超出 ${over} 人`,
+    overPlaces: (over: number) => `，超出 ${over} 人`,
     submit: '报名',
     nothingSelected: '请先勾选学生，或点击“全选符合条件”',
     flags: { signed: '已报名', withdrawn: '已撤销，可重新报名', outside: '专业不在项目中' },
