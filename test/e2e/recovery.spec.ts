@@ -76,8 +76,24 @@ test.describe('恢复界面', () => {
       contentType: 'image/png',
     });
 
+    // The screen stays until the page has reloaded on the restored file: the app must not show
+    // for a moment before it, taking a click the reload then drops.
+    const shownBeforeReload: string[] = [];
+    page.on('console', (entry) => {
+      if (entry.text() === 'app shown') shownBeforeReload.push(page.url());
+    });
+    await page.evaluate(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('[role="menuitem"]')) return;
+        console.log('app shown');
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '还原最新的完好备份' }).click();
     await confirmRestore(page);
+    await reloaded;
+    expect(shownBeforeReload).toEqual([]);
     await expect(page.getByRole('menuitem', { name: '学校信息' })).toBeVisible();
     await page.getByRole('menuitem', { name: '学校信息' }).click();
     await expect(page.locator('#school-name')).toHaveValue('损坏前的学校');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { AppInfo } from '../../../../shared/contract/system';
 import { useQuery } from '../../api/useQuery';
 import { CoreStarted } from '../../app/coreStarted';
@@ -33,10 +33,15 @@ const waiting = (
  */
 export function RecoveryGate({ children }: { children: ReactNode }) {
   const { data: info, state } = useQuery('system.info', {});
-  if (info?.mode === 'recovery') {
+  // Once shown, the screen stays until the page reloads on the restored file: the app must not
+  // appear for the moment before, taking a click that the reload then drops.
+  const [recovery, setRecovery] = useState<AppInfo | null>(null);
+  if (info?.mode === 'recovery' && info !== recovery) setRecovery(info);
+  const shown = info?.mode === 'recovery' ? info : recovery;
+  if (shown) {
     return (
       <Suspense fallback={waiting}>
-        <RecoveryScreen info={info} />
+        <RecoveryScreen info={shown} />
       </Suspense>
     );
   }
