@@ -6,7 +6,6 @@ export function formatChineseDate(isoDate: string): string {
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : isoDate;
 }
 
-/** An agreement's term: '2020年9月1日 至 2023年8月31日' (an open end stays blank). */
 /** Why a dated record (`what`, e.g. 发证日期) cannot be on `on`, after `today`; null when it can. */
 export function afterTodayProblem(what: string, on: string, today: string): string | null {
   return on > today
@@ -14,6 +13,7 @@ export function afterTodayProblem(what: string, on: string, today: string): stri
     : null;
 }
 
+/** An agreement's term: '2020年9月1日 至 2023年8月31日' (an open end stays blank). */
 export function formatDateSpan(start: string, end: string | null): string {
   return `${formatChineseDate(start)} 至 ${end ? formatChineseDate(end) : ''}`.trimEnd();
 }

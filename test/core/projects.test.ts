@@ -195,6 +195,24 @@ describe('pilot projects', () => {
       status: 'confirmed',
     });
     expect(noDoc).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // The core's clock says 2026-03-02: a confirmation cannot be dated after it.
+    const tomorrow = await t.core.dispatch('projects.setStatus', {
+      id: project.id,
+      status: 'confirmed',
+      confirmationDocument: '鄂教职成办〔2026〕5号',
+      confirmationDate: '2026-03-03',
+    });
+    expect(tomorrow).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: '输入有误，未保存。确认日期2026年3月3日晚于今天（2026年3月2日），请核对',
+        details: { fields: [{ path: 'confirmationDate' }] },
+      },
+    });
+    expect((await call<Project>(t.core, 'projects.get', { id: project.id })).status).toBe(
+      'submitted',
+    );
     const confirmed = await call<Project>(t.core, 'projects.setStatus', {
       id: project.id,
       status: 'confirmed',

@@ -1,4 +1,4 @@
-import { formatChineseDate } from '../../../../shared/domain/dates';
+import { afterTodayProblem, chinaDate, formatChineseDate } from '../../../../shared/domain/dates';
 import { commitmentLabels, commitments } from '../../../../shared/domain/implementationPlan';
 import {
   canTransition,
@@ -9,7 +9,7 @@ import type { Project } from '../../../../shared/contract/projects';
 import { isOnRecord } from '../../../../shared/domain/projectRevisions';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
-import { CoreError } from '../../errors';
+import { CoreError, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/storedContent';
 import { entryCountOfProject } from '../funds/repository';
@@ -116,6 +116,14 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             'CONFLICT',
             `试点项目状态不能从“${projectStatusLabels[before.status]}”改为“${projectStatusLabels[change.status]}”。`,
           );
+        }
+        if (change.status === 'confirmed') {
+          const future = afterTodayProblem(
+            '确认日期',
+            change.confirmationDate,
+            chinaDate(ctx.clock()),
+          );
+          if (future) throw validationError([{ path: 'confirmationDate', message: future }]);
         }
         if (change.status === 'submitted') {
           const missing = commitments.filter((c) => !before.commitments[c]);
