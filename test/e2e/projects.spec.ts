@@ -222,6 +222,20 @@ test.describe('试点项目与资格自查', () => {
     );
     await page.getByRole('button', { name: '登记省级确认' }).click();
     await page.locator('#status-document').fill('鄂教职成办〔2020〕5号');
+    // A confirmation cannot be dated after today: the core refuses it and the field says why.
+    await fillDate(page, 'status-date', '2099-01-01', '2099年1月1日');
+    await openDialog(page)
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect(
+      openDialog(page).locator('.ant-form-item-explain-error', {
+        hasText: '确认日期2099年1月1日晚于今天',
+      }),
+    ).toBeVisible();
+    await expect(page.getByTestId('project-status').first()).toHaveAttribute(
+      'data-status',
+      'submitted',
+    );
     await fillDate(page, 'status-date', '2020-05-20', '2020年5月20日');
     await openDialog(page)
       .getByRole('button', { name: /确\s*定/ })
