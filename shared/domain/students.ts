@@ -20,8 +20,16 @@ export function normalizePersonName(text: string): string {
 }
 
 /** Entry years (入学年份) the app accepts: from 1990 to next year's intake. */
-export const entryYearRange = (today: string) =>
+const entryYearRange = (today: string) =>
   ({ min: 1990, max: Number(today.slice(0, 4)) + 1 }) as const;
+
+/** Why `year` cannot be an entry year on `today` (ISO); null when it can. */
+export function entryYearProblem(year: number, today: string): string | null {
+  const range = entryYearRange(today);
+  return year < range.min || year > range.max
+    ? `入学年份 ${year} 超出范围：应在 ${range.min}–${range.max} 年之间`
+    : null;
+}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -33,7 +41,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 export function parseEntryYear(text: string, today: string): Parsed<number | null> {
   const t = normalizeText(text).replace(/\s+/g, '');
   if (t === '') return { ok: true, value: null };
-  const range = entryYearRange(today);
   const expected = `应为入学年份，例如 2023 或“2023级”`;
   if (/届$/.test(t)) {
     return {
@@ -47,13 +54,8 @@ export function parseEntryYear(text: string, today: string): Parsed<number | nul
   if (full) year = Number(full[1]);
   else if (short) year = 2000 + Number(short[1]);
   if (year === undefined) return { ok: false, message: `年级“${t}”无法识别，${expected}` };
-  if (year < range.min || year > range.max) {
-    return {
-      ok: false,
-      message: `入学年份 ${year} 超出范围：应在 ${range.min}–${range.max} 年之间`,
-    };
-  }
-  return { ok: true, value: year };
+  const problem = entryYearProblem(year, today);
+  return problem ? { ok: false, message: problem } : { ok: true, value: year };
 }
 
 /** 男/女 as rosters write it (男性, M, F, 1 = 男, 2 = 女 per GB/T 2261.1); undefined if unknown. */

@@ -89,6 +89,20 @@ describe('students: one by one', () => {
     expect(count()).toBe(1);
   });
 
+  it("bounds 入学年份 by today as a roster's 年级 is: next year's intake at the latest", async () => {
+    // The clock says 2026-03-02: 2027 is next autumn's intake, 2028 is not yet anyone's.
+    const error = await fails(t, 'students.save', student({ entryYear: 2028 }));
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      message: '输入有误，未保存。入学年份 2028 超出范围：应在 1990–2027 年之间',
+      details: { fields: [{ path: 'entryYear' }] },
+    });
+    expect(count()).toBe(0);
+    expect(await ok(t, 'students.save', student({ entryYear: 2027 }))).toMatchObject({
+      entryYear: 2027,
+    });
+  });
+
   it('accepts a 15-digit old number with a warning, and other documents by shape', async () => {
     const old = await ok(t, 'students.save', student({ idNumber: '110105491231002' }));
     expect(old.idWarning).toBe('15 位旧身份证号，请更换为 18 位');

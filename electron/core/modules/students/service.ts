@@ -6,10 +6,10 @@ import type {
   StudentSaveData,
 } from '../../../../shared/contract/students';
 import { checkIdNumber } from '../../../../shared/domain/idNumber';
-import { matchMajor } from '../../../../shared/domain/students';
+import { entryYearProblem, matchMajor } from '../../../../shared/domain/students';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { CoreError, mustExist } from '../../errors';
+import { mustExist, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { guardDelete } from '../../usage';
@@ -44,11 +44,11 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
     const today = chinaDate(ctx.clock());
     const checked = checkIdNumber(data.idType, data.idNumber, { today, gender: data.gender });
     if (!checked.valid) {
-      const message = checked.errors[0].message;
-      throw new CoreError('VALIDATION', `输入有误，未保存。${message}`, {
-        fields: [{ path: 'idNumber', message }],
-      });
+      throw validationError([{ path: 'idNumber', message: checked.errors[0].message }]);
     }
+    // The contract takes 1990–2100; a roster's year is bounded by today, and so is the form's.
+    const year = data.entryYear === null ? null : entryYearProblem(data.entryYear, today);
+    if (year) throw validationError([{ path: 'entryYear', message: year }]);
     if (data.majorId === null) return data;
     const major = repo.major(data.majorId);
     // A linked student keeps the major's name too, so deleting the major leaves it readable.
