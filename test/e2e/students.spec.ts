@@ -189,6 +189,15 @@ test.describe('学生', () => {
       '号码有效：出生日期 2006年1月1日，性别 女',
     );
     await expect(page.locator('#student_gender input[value=female]')).toBeChecked();
+    // 入学年份 is bounded as a roster's 年级 is: next year's intake at the latest.
+    await page.locator('#student_entryYear').fill('2099');
+    await openDialog(page)
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
+    await expect(errorOf(page, 'student_entryYear')).toHaveText(
+      /^入学年份 2099 超出范围：应在 1990–\d{4} 年之间$/,
+    );
+    await page.locator('#student_entryYear').fill('2024');
     await openDialog(page)
       .getByRole('button', { name: /保\s*存/ })
       .click();
