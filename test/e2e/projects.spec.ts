@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test';
 import {
+  anyErrorOf,
   attachScreenshot,
   choose,
   fillDate,
@@ -237,6 +238,7 @@ test.describe('试点项目与资格自查', () => {
       'submitted',
     );
     await fillDate(page, 'status-date', '2020-05-20', '2020年5月20日');
+    await expect(anyErrorOf(page, 'status-date')).toHaveCount(0);
     await openDialog(page)
       .getByRole('button', { name: /确\s*定/ })
       .click();

@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test';
 import {
+  anyErrorOf,
   attachScreenshot,
   consoleProblems,
   errorOf,
@@ -198,6 +199,7 @@ test.describe('学生', () => {
       /^入学年份 2099 超出范围：应在 1990–\d{4} 年之间$/,
     );
     await page.locator('#student_entryYear').fill('2024');
+    await expect(anyErrorOf(page, 'student_entryYear')).toHaveCount(0);
     await openDialog(page)
       .getByRole('button', { name: /保\s*存/ })
       .click();
