@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Table, Tag, Typography, type TableProps } from 'antd';
 import type { ReactNode } from 'react';
 import type {
   AboveAgreementViolation,
@@ -26,6 +26,11 @@ function moneyColumn<T>(title: string, dataIndex: keyof T & string): ColumnType<
   return { title, dataIndex, width: 120, align: 'right', render: (f: number) => formatFen(f) };
 }
 
+/** What a rule found: twenty to a page, with no pager while it fits on one. */
+function FoundTable<T extends object>(props: TableProps<T>) {
+  return <Table<T> size="small" pagination={{ pageSize: 20, hideOnSinglePage: true }} {...props} />;
+}
+
 /** Pilot students under rule 13, each with every sign-up (withdrawn ones included). */
 function PilotStudents({
   students,
@@ -35,10 +40,8 @@ function PilotStudents({
   link: (id: number, label: string) => ReactNode;
 }) {
   return (
-    <Table<SchoolPaidViolation>
+    <FoundTable<SchoolPaidViolation>
       rowKey="studentId"
-      size="small"
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
       dataSource={students}
       columns={[
         { title: c.studentNo, dataIndex: 'studentNo', width: 130, render: noWrap },
@@ -175,10 +178,8 @@ export function RulesTab() {
         level={overCap.length > 0 ? 'error' : 'warning'}
       >
         {overCap.length > 0 && (
-          <Table<OverCapViolation>
+          <FoundTable<OverCapViolation>
             rowKey={(v) => `${v.kind}-${v.id}`}
-            size="small"
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             dataSource={overCap}
             columns={[
               {
@@ -204,10 +205,8 @@ export function RulesTab() {
           />
         )}
         {capMissing.length > 0 && (
-          <Table<CapMissingViolation>
+          <FoundTable<CapMissingViolation>
             rowKey="batchId"
-            size="small"
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
             dataSource={capMissing}
             data-testid="rule-cap-missing"
             columns={[
@@ -235,10 +234,8 @@ export function RulesTab() {
         count={text.aboveAgreementCount(data?.aboveAgreement.length ?? 0)}
         level="warning"
       >
-        <Table<AboveAgreementViolation>
+        <FoundTable<AboveAgreementViolation>
           rowKey="batchId"
-          size="small"
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
           dataSource={data?.aboveAgreement ?? []}
           columns={[
             { title: c.batch, dataIndex: 'batchLabel' },
