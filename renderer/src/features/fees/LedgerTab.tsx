@@ -23,6 +23,7 @@ import {
 } from '../../components/serverSort';
 import { t } from '../../i18n';
 import { noWrap } from '../../components/noWrap';
+import { linkButton, muted, plainTag } from '../../components/plainCellStyles';
 import { FeeChangeModal } from './FeeChangeModal';
 import { PageCheck, RowCheck } from './LedgerSelection';
 import {
@@ -36,25 +37,6 @@ import {
 const text = t.fees;
 const c = text.columns;
 
-const linkButton = {
-  border: 0,
-  background: 'none',
-  padding: 0,
-  color: '#1677ff',
-  cursor: 'pointer',
-  font: 'inherit',
-} as const;
-
-// Plain spans styled like antd tags: a page of rows stays cheap to render.
-const muted = { color: 'rgba(0, 0, 0, 0.45)' };
-const plainTag = {
-  display: 'inline-block',
-  padding: '0 6px',
-  fontSize: 12,
-  lineHeight: '18px',
-  borderRadius: 4,
-  border: '1px solid',
-} as const;
 const studentTag = { ...plainTag, color: '#d46b08', borderColor: '#ffd591', background: '#fff7e6' };
 const overTag = {
   ...plainTag,

@@ -24,44 +24,26 @@ import {
   type StudentQuery,
 } from './studentsStore';
 import { noWrap } from '../../components/noWrap';
+import { linkButton, muted, plainTag } from '../../components/plainCellStyles';
 
 const text = t.students;
 const c = text.columns;
 const NONE = '__none__';
-const muted = { color: 'rgba(0, 0, 0, 0.45)' };
 const dash = <span style={muted}>—</span>;
-// Tags as plain spans styled like antd's: hundreds of table cells stay cheap to render.
-const plainTag = {
-  display: 'inline-block',
-  marginLeft: 4,
-  padding: '0 6px',
-  fontSize: 12,
-  lineHeight: '18px',
-  border: '1px solid #d9d9d9',
-  borderRadius: 4,
-  background: '#fafafa',
-} as const;
+const idTypeTag = { ...plainTag, marginLeft: 4 };
 const warningTag = {
   ...plainTag,
-  marginLeft: 0,
   marginRight: 4,
   color: '#d46b08',
   borderColor: '#ffd591',
   background: '#fff7e6',
-} as const;
+};
 
 /** The columns' widths added up: the table scrolls sideways in narrower windows. */
 const COLUMNS_WIDTH = 1198;
 
-/** A link-styled button: plain DOM, so a page of rows renders fast. */
-const linkButton = {
-  border: 0,
-  background: 'none',
-  padding: '0 4px',
-  color: '#1677ff',
-  cursor: 'pointer',
-  font: 'inherit',
-} as const;
+/** Room between 编辑 and 删除. */
+const rowLink = { ...linkButton, padding: '0 4px' };
 
 /**
  * Edit and delete for one row. Delete asks first in a confirmation dialog (确定/取消) that says
@@ -113,7 +95,7 @@ const RowActions = memo(function RowActions({
     <span style={{ whiteSpace: 'nowrap' }}>
       <button
         type="button"
-        style={linkButton}
+        style={rowLink}
         onClick={() => onEdit(student)}
         data-testid={`student-edit-${student.studentNo}`}
       >
@@ -121,7 +103,7 @@ const RowActions = memo(function RowActions({
       </button>
       <button
         type="button"
-        style={{ ...linkButton, color: '#ff4d4f' }}
+        style={{ ...rowLink, color: '#ff4d4f' }}
         onClick={() => void askDelete()}
         data-testid={`student-delete-${student.studentNo}`}
       >
@@ -198,7 +180,7 @@ export const StudentsTable = memo(function StudentsTable({
         render: (_, s) => (
           <span>
             <span style={{ fontFamily: 'monospace' }}>{s.idNumber}</span>
-            {s.idType !== 'resident' && <span style={plainTag}>{idTypeLabels[s.idType]}</span>}
+            {s.idType !== 'resident' && <span style={idTypeTag}>{idTypeLabels[s.idType]}</span>}
             {s.idWarning && (
               <Tooltip title={s.idWarning}>
                 <WarningOutlined
