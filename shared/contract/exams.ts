@@ -143,6 +143,7 @@ export const batchListSchema = z
     level: certificateLevelSchema.nullable().default(null),
   })
   .strict();
+export type BatchListParams = z.output<typeof batchListSchema>;
 
 // ---------------------------------------------------------------- 考核报名 (sign-ups)
 

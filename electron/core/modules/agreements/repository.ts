@@ -1,4 +1,5 @@
 import type { FeeAgreement } from '../../../../shared/contract/agreements';
+import type { BatchListParams } from '../../../../shared/contract/exams';
 import { downloadFileName, type AttachmentExtension } from '../../../../shared/domain/attachments';
 import {
   certificateLevelLabels,
@@ -16,6 +17,7 @@ import {
   storedDocumentOf,
   type DocumentColumns,
 } from '../attachments/repository';
+import { batchListWhere } from '../exams/batchRepository';
 
 export interface AgreementRow extends DocumentColumns {
   id: number;
@@ -103,16 +105,10 @@ export function agreedFeesByCertificate(db: Db): Map<number, AgreedFee[]> {
 export const agreedFeesOf = (db: Db, certificateId: number): AgreedFee[] =>
   agreedFeesByCertificate(db).get(certificateId) ?? [];
 
-export function listAgreements(
-  db: Db,
-  filter: { certificateId: number | null; level: CertificateLevel | null },
-): FeeAgreement[] {
+export function listAgreements(db: Db, filter: BatchListParams): FeeAgreement[] {
   return db
-    .prepare<[typeof filter], AgreementRow>(
-      `${selectAgreements}
-       WHERE (@certificateId IS NULL OR f.certificate_id = @certificateId)
-         AND (@level IS NULL OR f.level = @level)
-       ORDER BY f.agreed_on DESC, f.id DESC`,
+    .prepare<[BatchListParams], AgreementRow>(
+      `${selectAgreements} WHERE ${batchListWhere('f')} ORDER BY f.agreed_on DESC, f.id DESC`,
     )
     .all(filter)
     .map(fromRow);

@@ -1,4 +1,4 @@
-import type { BatchSaveData } from '../../../../shared/contract/exams';
+import type { BatchListParams, BatchSaveData } from '../../../../shared/contract/exams';
 import type { CertificateLevel } from '../../../../shared/domain/certificate';
 import type { ExamForm } from '../../../../shared/domain/costCaps';
 import type { Db } from '../../db/open';
@@ -60,17 +60,19 @@ export function earliestIssuedOn(db: Db, batchId: number): string | null {
   return row?.first ?? null;
 }
 
+/**
+ * The batches list's filter, a certificate and a level (null: any), on the rows of `alias`: fee
+ * agreements are listed by the same filter.
+ */
+export const batchListWhere = (alias: string) =>
+  `(@certificateId IS NULL OR ${alias}.certificate_id = @certificateId)
+   AND (@level IS NULL OR ${alias}.level = @level)`;
+
 /** The batches of a certificate and level (null: any), newest exam date first. */
-export function batchRows(
-  db: Db,
-  filter: { certificateId: number | null; level: CertificateLevel | null },
-): BatchRow[] {
+export function batchRows(db: Db, filter: BatchListParams): BatchRow[] {
   return db
-    .prepare<[typeof filter], BatchRow>(
-      `${selectBatches}
-       WHERE (@certificateId IS NULL OR b.certificate_id = @certificateId)
-         AND (@level IS NULL OR b.level = @level)
-       ORDER BY b.exam_date DESC, b.id DESC`,
+    .prepare<[BatchListParams], BatchRow>(
+      `${selectBatches} WHERE ${batchListWhere('b')} ORDER BY b.exam_date DESC, b.id DESC`,
     )
     .all(filter);
 }

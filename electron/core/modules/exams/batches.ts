@@ -1,5 +1,4 @@
-import type { BatchSaveData, ExamBatch } from '../../../../shared/contract/exams';
-import type { CertificateLevel } from '../../../../shared/domain/certificate';
+import type { BatchListParams, BatchSaveData, ExamBatch } from '../../../../shared/contract/exams';
 import {
   ceilingInForce,
   feeOverLimitMessage,
@@ -189,10 +188,7 @@ export function getBatch(db: Db, id: number): ExamBatch {
   return mustExist(findBatch(db, id), '考核批次', id);
 }
 
-export function listBatches(
-  db: Db,
-  filter: { certificateId: number | null; level: CertificateLevel | null },
-): ExamBatch[] {
+export function listBatches(db: Db, filter: BatchListParams): ExamBatch[] {
   const limits = limitsByCertificate(db);
   const agreed = agreedFeesByCertificate(db);
   const figures = figuresByBatch(db);
