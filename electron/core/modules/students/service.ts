@@ -47,8 +47,8 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
       throw validationError([{ path: 'idNumber', message: checked.errors[0].message }]);
     }
     // The contract takes 1990–2100; a roster's year is bounded by today, and so is the form's.
-    const year = data.entryYear === null ? null : entryYearProblem(data.entryYear, today);
-    if (year) throw validationError([{ path: 'entryYear', message: year }]);
+    const yearProblem = data.entryYear === null ? null : entryYearProblem(data.entryYear, today);
+    if (yearProblem) throw validationError([{ path: 'entryYear', message: yearProblem }]);
     if (data.majorId === null) return data;
     const major = repo.major(data.majorId);
     // A linked student keeps the major's name too, so deleting the major leaves it readable.
