@@ -30,6 +30,8 @@ export interface CoreStatus {
  */
 export interface CoreServices {
   clock: () => Date;
+  /** Today's date in China (YYYY-MM-DD) by `clock`: the “today” of every rule and document. */
+  today: () => string;
   log: Logger;
   events: EventSource;
   dataDir: string;

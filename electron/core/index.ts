@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { contract, type HandlerName } from '../../shared/contract';
+import { chinaDate } from '../../shared/domain/dates';
 import { BACKUP_DIR, DATABASE_FILE, SUBMITTED_DIR, UPLOADS_DIR } from './dataFiles';
 import { createBackupManager, type BackupManager } from './backup/manager';
 import type { CoreContext, CoreServices, CoreStatus, HostCapabilities } from './context';
@@ -215,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
 
   const services: CoreServices = {
     clock: options.clock,
+    today: () => chinaDate(options.clock()),
     log: options.log,
     events,
     dataDir: options.dataDir,

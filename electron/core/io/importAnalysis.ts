@@ -6,7 +6,6 @@ import type {
   ImportPreviewRow,
   ImportSkipped,
 } from '../../../shared/contract/imports';
-import { chinaDate } from '../../../shared/domain/dates';
 import { dataVersion } from '../db/dataVersion';
 import { CoreError } from '../errors';
 import { describeColumns, locateHeader, resolveMapping } from './header';
@@ -76,7 +75,7 @@ export async function checkedFile<K extends string, T>(
     file.fileName,
     def.title,
     options,
-    chinaDate(env.clock()),
+    env.today(),
     dataVersion(env.db),
   ]);
   if (lastChecked?.key === checkKey) return lastChecked.analysis as Analysis<T>;

@@ -11,6 +11,7 @@ import { fieldForHeader, headerKey } from '../../../electron/core/io/header';
 import { commitImport, previewImport } from '../../../electron/core/io/importer';
 import type { ImportDefinition } from '../../../electron/core/io/importDefinition';
 import type { ProgressEvent } from '../../../shared/contract/events';
+import { chinaDate } from '../../../shared/domain/dates';
 import { csvBytes, upload, xlsxBytes } from '../../harness/sheets';
 
 /** A person import like the later student roster: ID number (a long identifier), name, birth date. */
@@ -49,7 +50,12 @@ const env = () => {
   source.on((e) => {
     if (e.type === 'progress') events.push(e);
   });
-  return { db, clock: () => new Date(), events: source, importTasks: createTaskRegistry() };
+  return {
+    db,
+    today: () => chinaDate(new Date()),
+    events: source,
+    importTasks: createTaskRegistry(),
+  };
 };
 
 function definition(): ImportDefinition<Field, Person> {

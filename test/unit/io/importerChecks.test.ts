@@ -6,6 +6,7 @@ import { createTaskRegistry } from '../../../electron/core/io/tasks';
 import { commitImport, previewImport } from '../../../electron/core/io/importer';
 import type { ImportDefinition } from '../../../electron/core/io/importDefinition';
 import { importRequestSchema } from '../../../shared/contract/imports';
+import { chinaDate } from '../../../shared/domain/dates';
 import { csvBytes, upload } from '../../harness/sheets';
 
 /** A code/e-mail import: code is the key, e-mail a second value that must be unique too. */
@@ -60,7 +61,7 @@ const env = {
   get db() {
     return db;
   },
-  clock: () => new Date(),
+  today: () => chinaDate(new Date()),
   events: createEventSource(),
   importTasks: createTaskRegistry(),
 };

@@ -8,7 +8,7 @@ import type { GeneratedFile, SheetDownload } from '../../../../shared/contract/f
 import { maskIdNumber } from '../../../../shared/domain/arrangement';
 import { downloadFileName } from '../../../../shared/domain/attachments';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
-import { chinaDate, formatChineseDate } from '../../../../shared/domain/dates';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import type { CoreContext } from '../../context';
 import { CoreError } from '../../errors';
 import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
@@ -426,7 +426,7 @@ export function arrangementDocuments(
       addSheet(wb, '考场安排', ARRANGEMENT_SHEET_HEADER, rows, {
         textColumns: [4, 6, 8],
         dateColumns: [9],
-        title: { text: `考场安排表（${plan.batchLabel}）`, madeOn: chinaDate(ctx.clock()) },
+        title: { text: `考场安排表（${plan.batchLabel}）`, madeOn: ctx.today() },
       });
       const bytes = await workbookBytes(wb);
       return {

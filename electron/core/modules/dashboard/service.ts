@@ -15,7 +15,6 @@ import {
   selfCheckViolations,
   weeklyViolations,
 } from './violations';
-import { chinaDate } from '../../../../shared/domain/dates';
 
 /** 首页: where the pilot stands, and every open rule violation with where to fix it. */
 export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summary'> {
@@ -29,7 +28,7 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
       const weekly = weeklyStanding(weeklyRepo, ctx.clock());
       const c = counts();
       const figures = allSignupFigures(db);
-      const funds = fundsOverview(db, Number(chinaDate(ctx.clock()).slice(0, 4)), null);
+      const funds = fundsOverview(db, Number(ctx.today().slice(0, 4)), null);
       return {
         schoolSaved: c.school > 0,
         projects,

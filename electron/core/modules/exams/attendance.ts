@@ -14,7 +14,6 @@ import {
   attendanceStatus,
 } from '../../../../shared/domain/exams';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
-import { chinaDate } from '../../../../shared/domain/dates';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import { attendanceCounts } from '../../../../shared/domain/signupFigures';
 import { addSheet, newWorkbook, workbookBytes } from '../../io/sheetWriter';
@@ -139,7 +138,7 @@ export function attendanceService(ctx: CoreContext) {
         textColumns: [2, 3, 5],
         title: {
           text: `${label} 缺考名单（应考 ${counts.expected} 人，实考 ${counts.present} 人，缺考 ${counts.absent} 人，违纪 ${counts.violation} 人）`,
-          madeOn: chinaDate(ctx.clock()),
+          madeOn: ctx.today(),
         },
       },
     );

@@ -26,7 +26,6 @@ import {
   type PlaceRef,
 } from '../../../../shared/domain/examSites';
 import { examSiteCovers } from '../examSites/repository';
-import { chinaDate } from '../../../../shared/domain/dates';
 import { examDateMoveProblem, type ExamDay } from '../../../../shared/domain/examDay';
 import {
   batchExamDates,
@@ -41,7 +40,7 @@ import {
 /** A 考核日期 against today's date in China (the core's clock). */
 export const examDayOf = (ctx: CoreContext, examDate: string): ExamDay => ({
   examDate,
-  today: chinaDate(ctx.clock()),
+  today: ctx.today(),
 });
 
 /**
@@ -49,7 +48,7 @@ export const examDayOf = (ctx: CoreContext, examDate: string): ExamDay => ({
  * that does not exist is NOT_FOUND.
  */
 export function examDaysOf(ctx: CoreContext, batchIds: readonly number[]) {
-  const today = chinaDate(ctx.clock());
+  const today = ctx.today();
   const dates = batchExamDates(ctx.db, [...new Set(batchIds)]);
   return (batchId: number): ExamDay => ({
     examDate: mustExist(dates.get(batchId), '考核批次', batchId),

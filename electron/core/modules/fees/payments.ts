@@ -3,7 +3,7 @@ import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { mustExist, validationError } from '../../errors';
-import { afterTodayProblem, chinaDate } from '../../../../shared/domain/dates';
+import { afterTodayProblem } from '../../../../shared/domain/dates';
 import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
 import { figuresByBatch } from './figures';
@@ -60,7 +60,7 @@ export function paymentsRepo(ctx: CoreContext) {
         throw validationError([{ path: 'batchId', message }]);
       }
       // A payment not made yet would count in a weekly report that has not begun.
-      const future = afterTodayProblem('付款日期', input.paidOn, chinaDate(ctx.clock()));
+      const future = afterTodayProblem('付款日期', input.paidOn, ctx.today());
       if (future) throw validationError([{ path: 'paidOn', message: future }]);
       const after = rows.save(input.id, (before, { at }) =>
         records.save(before?.id ?? null, { ...input, at }),

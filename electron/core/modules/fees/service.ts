@@ -1,4 +1,3 @@
-import { chinaDate } from '../../../../shared/domain/dates';
 import type { SheetDownload } from '../../../../shared/contract/files';
 import { dataCentreDownload } from '../../io/dataCentre';
 import { skillCertificatesSheet, xCertificatesSheet } from './dataCentre';
@@ -61,11 +60,7 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.statement': ({ studentId }) => studentStatement(db, studentId),
     'fees.statementPdf': async ({ studentId }) =>
       download(
-        await statementPdf(
-          studentStatement(db, studentId),
-          school.get()?.name ?? '',
-          chinaDate(ctx.clock()),
-        ),
+        await statementPdf(studentStatement(db, studentId), school.get()?.name ?? '', ctx.today()),
       ),
     'fees.totals': () => feeTotals(db),
     'fees.payments': () => payments.list(),
@@ -84,8 +79,7 @@ export function feesHandlers(ctx: CoreContext): HandlersFor<FeesHandlerName> {
     'fees.uploadLayouts.save': (input) => layouts.save(input),
     'fees.uploadLayouts.delete': ({ id }) => layouts.remove(id),
     'fees.uploadSheetFlags': ({ batchId }) => uploadSheetFlags(db, batchId),
-    'fees.feeSheet': async ({ batchId }) =>
-      download(await feeSheet(db, batchId, chinaDate(ctx.clock()))),
+    'fees.feeSheet': async ({ batchId }) => download(await feeSheet(db, batchId, ctx.today())),
     'fees.skillCertificatesSheet': async ({ skipIncomplete }) =>
       dataCentreDownload(await skillCertificatesSheet(db, ctx.clock(), skipIncomplete)),
     'fees.xCertificatesSheet': async ({ skipIncomplete }) =>

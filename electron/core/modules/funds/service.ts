@@ -5,7 +5,7 @@ import type {
   FundsOverview,
   ProjectFunds,
 } from '../../../../shared/contract/funds';
-import { afterTodayProblem, chinaDate } from '../../../../shared/domain/dates';
+import { afterTodayProblem } from '../../../../shared/domain/dates';
 import { addUpFundLines, unassignedProjectLabel } from '../../../../shared/domain/funds';
 import { formatFen } from '../../../../shared/domain/money';
 import type { CoreContext } from '../../context';
@@ -121,7 +121,7 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
         { path: 'projectId', message: '所选试点项目不存在（可能已被删除），请重新选择' },
       ]);
     }
-    const future = afterTodayProblem('日期', input.occurredOn, chinaDate(ctx.clock()));
+    const future = afterTodayProblem('日期', input.occurredOn, ctx.today());
     if (future) throw validationError([{ path: 'occurredOn', message: future }]);
     if (input.direction !== 'income' || input.signupId === null) return;
     const problem = studentFeeProblem(db, input.signupId);
@@ -179,11 +179,11 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
     'funds.readDocument': ({ id }) => entry.readDocument(id),
     'funds.studentFees': () => studentFeeOptions(db),
     'funds.sheet': async ({ year, projectId }) => {
-      const file = await fundsSheet(fundsOverview(db, year, projectId), chinaDate(ctx.clock()));
+      const file = await fundsSheet(fundsOverview(db, year, projectId), ctx.today());
       return download(file.fileName, file.mime, file.bytes);
     },
     'funds.pdf': async ({ year, projectId }) => {
-      const file = await fundsPdf(fundsOverview(db, year, projectId), chinaDate(ctx.clock()));
+      const file = await fundsPdf(fundsOverview(db, year, projectId), ctx.today());
       return download(file.fileName, file.mime, file.bytes);
     },
     'funds.progress': ({ year }) => pilotProgress(ctx, year),

@@ -79,7 +79,7 @@ export function packageHandlers(
               fileName: names.formPdf,
               bytes: await renderPdf(
                 '1+X证书制度试点申报表',
-                applicationForm(data, draft, chinaDate(ctx.clock())),
+                applicationForm(data, draft, ctx.today()),
               ),
             }
           : {

@@ -10,7 +10,6 @@ import type {
   photoImportSchema,
 } from '../../../../shared/contract/photos';
 import { batchLabel } from '../../../../shared/domain/batchLabel';
-import { chinaDate } from '../../../../shared/domain/dates';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import {
   photoFileName,
@@ -344,7 +343,7 @@ export function photoStore(ctx: CoreContext) {
         textColumns: [1, 3],
         title: {
           text: `${label} 缺少照片名单（共 ${rows.length} 名考生，缺 ${missing.length} 人）`,
-          madeOn: chinaDate(ctx.clock()),
+          madeOn: ctx.today(),
         },
       },
     );

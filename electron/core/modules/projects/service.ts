@@ -1,4 +1,4 @@
-import { afterTodayProblem, chinaDate, formatChineseDate } from '../../../../shared/domain/dates';
+import { afterTodayProblem, formatChineseDate } from '../../../../shared/domain/dates';
 import { commitmentLabels, commitments } from '../../../../shared/domain/implementationPlan';
 import {
   canTransition,
@@ -118,11 +118,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
           );
         }
         if (change.status === 'confirmed') {
-          const future = afterTodayProblem(
-            '确认日期',
-            change.confirmationDate,
-            chinaDate(ctx.clock()),
-          );
+          const future = afterTodayProblem('确认日期', change.confirmationDate, ctx.today());
           if (future) throw validationError([{ path: 'confirmationDate', message: future }]);
         }
         if (change.status === 'submitted') {

@@ -1,4 +1,3 @@
-import { chinaDate } from '../../../../shared/domain/dates';
 import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { studentFields } from '../../../../shared/contract/students';
@@ -293,7 +292,7 @@ export function studentImportDefinition(
   fileName: string,
 ): ImportDefinition<Field, ImportedStudent> {
   const { db } = ctx;
-  const today = chinaDate(ctx.clock());
+  const today = ctx.today();
   let index: { byNo: Map<string, ExistingStudent>; byId: Map<string, ExistingStudent> } | undefined;
   const saved = () => {
     if (!index) {

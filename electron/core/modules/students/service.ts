@@ -1,4 +1,3 @@
-import { chinaDate } from '../../../../shared/domain/dates';
 import type {
   MatchMajorsResult,
   Student,
@@ -41,7 +40,7 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
 
   /** The checks that need the clock or the saved majors, beyond the contract's own. */
   const complete = (data: StudentData): StudentData => {
-    const today = chinaDate(ctx.clock());
+    const today = ctx.today();
     const checked = checkIdNumber(data.idType, data.idNumber, { today, gender: data.gender });
     if (!checked.valid) {
       throw validationError([{ path: 'idNumber', message: checked.errors[0].message }]);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { teacherInputSchema, type TeacherData } from '../../../../shared/contract/teachers';
-import { chinaDate } from '../../../../shared/domain/dates';
 import {
   birthMonthProblem,
   degreeLabels,
@@ -265,7 +264,7 @@ export function teacherImportDefinition(
   return {
     title: '教师导入',
     fields: teacherImportFields,
-    rowSchema: teacherRowSchema(majors, chinaDate(ctx.clock())),
+    rowSchema: teacherRowSchema(majors, ctx.today()),
     keyOf: (value) => keyOf(value.staffNo),
     keyField: 'staffNo',
     identityFields: ['staffNo', 'name'],

@@ -1,7 +1,6 @@
 import type { Teacher, TeacherSaveData } from '../../../../shared/contract/teachers';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { chinaDate } from '../../../../shared/domain/dates';
 import { birthMonthProblem } from '../../../../shared/domain/teachers';
 import { mustExist, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
@@ -35,7 +34,7 @@ export function teachersHandlers(
 
   const save = ({ id, ...data }: TeacherSaveData): Teacher =>
     rows.save(id, (before, { at }) => {
-      const wrongBirth = birthMonthProblem(data.birthMonth, chinaDate(ctx.clock()));
+      const wrongBirth = birthMonthProblem(data.birthMonth, ctx.today());
       if (wrongBirth) throw validationError([{ path: 'birthMonth', message: wrongBirth }]);
       repo.check(data, id);
       if (!before) return repo.insert(data, at);

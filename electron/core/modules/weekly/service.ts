@@ -1,4 +1,4 @@
-import { chinaDate, formatChinaDateTime, formatChineseDate } from '../../../../shared/domain/dates';
+import { formatChinaDateTime, formatChineseDate } from '../../../../shared/domain/dates';
 import type { ParsedInput } from '../../../../shared/contract';
 import type { WeeklyReportDetail, WeeklySettings } from '../../../../shared/contract/weekly';
 import {
@@ -298,7 +298,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       if (revision !== undefined && !chosen) {
         throw new CoreError('NOT_FOUND', `${report.period.label}的周报没有第 ${revision} 版。`);
       }
-      return exportReport(repo.school(), report, chosen ?? null, format, chinaDate(ctx.clock()));
+      return exportReport(repo.school(), report, chosen ?? null, format, ctx.today());
     },
     'weekly.exportRange': ({ from, to, format }) => {
       const states = calendar(requireSettings(), ctx.clock());
