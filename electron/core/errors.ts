@@ -36,6 +36,11 @@ export function validationError(fields: FieldIssue[]): CoreError<'VALIDATION'> {
   return new CoreError('VALIDATION', `输入有误，未保存。${summary}`, { fields });
 }
 
+/** Refuses the input on one field when a check of the domain found a problem there (null: none). */
+export function refuseField(path: string, problem: string | null): void {
+  if (problem !== null) throw validationError([{ path, message: problem }]);
+}
+
 /** What a NOT_FOUND message tells the user after naming the missing record. */
 export type NotFoundAdvice =
   '可能已被删除，请刷新列表' | '可能已被删除，请刷新' | '请刷新列表' | '请刷新';

@@ -9,7 +9,7 @@ import { noSignupFigures, type SignupFigures } from '../../../../shared/domain/s
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { CoreError, mustExist, validationError } from '../../errors';
+import { CoreError, mustExist, refuseField, validationError } from '../../errors';
 import { guardDelete } from '../../usage';
 import { limitsByCertificate, limitsOf } from '../catalogue/limits';
 import { agreedFeesByCertificate, agreedFeesOf } from '../agreements/repository';
@@ -259,7 +259,7 @@ export function batchWrites(ctx: CoreContext) {
         sitting: examined + absent + violation,
         firstIssuedOn: earliestIssuedOn(db, before.id),
       });
-      if (moved) throw validationError([{ path: 'examDate', message: moved }]);
+      refuseField('examDate', moved);
     }
     let siteText = data.siteText;
     const place = placeOf(data);

@@ -23,7 +23,7 @@ import {
   type SignupStatus,
 } from '../../../../shared/domain/exams';
 import type { CoreContext } from '../../context';
-import { CoreError, mustExist, validationError } from '../../errors';
+import { CoreError, mustExist, refuseField, validationError } from '../../errors';
 import { beforeExamProblem, examDayProblems } from '../../../../shared/domain/examDay';
 import { saveBatchEntries } from './batchEntries';
 import { examDaysOf, getBatch } from './batches';
@@ -201,8 +201,7 @@ export function signupService(ctx: CoreContext) {
     const at = ctx.clock().toISOString();
     const before = mustExist(findSignups(db, [input.id])[0], '报名记录', input.id, '请刷新列表');
     const status = input.status ?? before.status;
-    const moving = transitionProblem(before.status, status);
-    if (moving) throw validationError([{ path: 'status', message: moving }]);
+    refuseField('status', transitionProblem(before.status, status));
     const problems = [
       ...resultFieldProblems(status, input),
       ...examDayProblems(examDaysOf(ctx, [before.batchId])(before.batchId), {

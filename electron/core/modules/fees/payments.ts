@@ -2,7 +2,7 @@ import type { Payment, Reconciliation, ReconcileRow } from '../../../../shared/c
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { mustExist, validationError } from '../../errors';
+import { mustExist, refuseField, validationError } from '../../errors';
 import { afterTodayProblem } from '../../../../shared/domain/dates';
 import { owedToOrganizations } from '../../../../shared/domain/signupFigures';
 import { loadBatches, type BatchInfo } from './batches';
@@ -60,8 +60,7 @@ export function paymentsRepo(ctx: CoreContext) {
         throw validationError([{ path: 'batchId', message }]);
       }
       // A payment not made yet would count in a weekly report that has not begun.
-      const future = afterTodayProblem('付款日期', input.paidOn, ctx.today());
-      if (future) throw validationError([{ path: 'paidOn', message: future }]);
+      refuseField('paidOn', afterTodayProblem('付款日期', input.paidOn, ctx.today()));
       const after = rows.save(input.id, (before, { at }) =>
         records.save(before?.id ?? null, { ...input, at }),
       );

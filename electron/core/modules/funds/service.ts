@@ -11,7 +11,7 @@ import { formatFen } from '../../../../shared/domain/money';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
-import { mustExist, notFoundError, validationError } from '../../errors';
+import { mustExist, notFoundError, refuseField, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { recordDocuments } from '../attachments/recordDocument';
 import { loadBatches } from '../fees/batches';
@@ -121,11 +121,9 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
         { path: 'projectId', message: '所选试点项目不存在（可能已被删除），请重新选择' },
       ]);
     }
-    const future = afterTodayProblem('日期', input.occurredOn, ctx.today());
-    if (future) throw validationError([{ path: 'occurredOn', message: future }]);
+    refuseField('occurredOn', afterTodayProblem('日期', input.occurredOn, ctx.today()));
     if (input.direction !== 'income' || input.signupId === null) return;
-    const problem = studentFeeProblem(db, input.signupId);
-    if (problem) throw validationError([{ path: 'signupId', message: problem }]);
+    refuseField('signupId', studentFeeProblem(db, input.signupId));
     const signup = signupOf(db, input.signupId)!;
     if (signup.projectId !== input.projectId) {
       throw validationError([

@@ -9,7 +9,7 @@ import type { Project } from '../../../../shared/contract/projects';
 import { isOnRecord } from '../../../../shared/domain/projectRevisions';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
-import { CoreError, validationError } from '../../errors';
+import { CoreError, refuseField } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { deleteUnusedBlobFiles, removeLinksOf } from '../attachments/storedContent';
 import { entryCountOfProject } from '../funds/repository';
@@ -119,7 +119,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         }
         if (change.status === 'confirmed') {
           const future = afterTodayProblem('确认日期', change.confirmationDate, ctx.today());
-          if (future) throw validationError([{ path: 'confirmationDate', message: future }]);
+          refuseField('confirmationDate', future);
         }
         if (change.status === 'submitted') {
           const missing = commitments.filter((c) => !before.commitments[c]);

@@ -8,7 +8,7 @@ import { checkIdNumber } from '../../../../shared/domain/idNumber';
 import { entryYearProblem, matchMajor } from '../../../../shared/domain/students';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
-import { mustExist, validationError } from '../../errors';
+import { mustExist, refuseField, validationError } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
 import { guardDelete } from '../../usage';
@@ -46,8 +46,7 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
       throw validationError([{ path: 'idNumber', message: checked.errors[0].message }]);
     }
     // The contract takes 1990–2100; a roster's year is bounded by today, and so is the form's.
-    const yearProblem = data.entryYear === null ? null : entryYearProblem(data.entryYear, today);
-    if (yearProblem) throw validationError([{ path: 'entryYear', message: yearProblem }]);
+    if (data.entryYear !== null) refuseField('entryYear', entryYearProblem(data.entryYear, today));
     if (data.majorId === null) return data;
     const major = repo.major(data.majorId);
     // A linked student keeps the major's name too, so deleting the major leaves it readable.

@@ -2,7 +2,7 @@ import type { Teacher, TeacherSaveData } from '../../../../shared/contract/teach
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import { birthMonthProblem } from '../../../../shared/domain/teachers';
-import { mustExist, validationError } from '../../errors';
+import { mustExist, refuseField } from '../../errors';
 import type { HandlersFor } from '../../handlers';
 import { guardDelete } from '../../usage';
 import { commitImport, previewImport, problemRowsSheet } from '../../io/importer';
@@ -34,8 +34,7 @@ export function teachersHandlers(
 
   const save = ({ id, ...data }: TeacherSaveData): Teacher =>
     rows.save(id, (before, { at }) => {
-      const wrongBirth = birthMonthProblem(data.birthMonth, ctx.today());
-      if (wrongBirth) throw validationError([{ path: 'birthMonth', message: wrongBirth }]);
+      refuseField('birthMonth', birthMonthProblem(data.birthMonth, ctx.today()));
       repo.check(data, id);
       if (!before) return repo.insert(data, at);
       repo.update(before.id, data, at);
