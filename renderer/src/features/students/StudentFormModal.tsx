@@ -14,6 +14,7 @@ import {
   type IdType,
 } from '../../../../shared/domain/idNumber';
 import { genderLabels, genders, type Gender } from '../../../../shared/domain/teachers';
+import { entryYearProblem } from '../../../../shared/domain/students';
 import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
 import { fieldsOf, labelledOptions, NumberInput } from '../../components/formFields';
 import { MajorSelect } from '../majors/MajorSelect';
@@ -199,7 +200,17 @@ export function StudentFormModal({ student, majors, classes, ...dialog }: Props)
         <Field span={8} name="className">
           <SuggestInput placeholder={p.className} suggestions={classes} allowClear />
         </Field>
-        <Field span={8} name="entryYear">
+        <Field
+          span={8}
+          name="entryYear"
+          // The schema, then the same bound a roster's 年级 has: at most next year's intake.
+          schema={undefined}
+          rules={[
+            zodRule(studentFields.entryYear, '', (year) =>
+              year === null ? null : entryYearProblem(year, today()),
+            ),
+          ]}
+        >
           <NumberInput placeholder={p.entryYear} precision={0} controls={false} />
         </Field>
         <Field span={8} name="phone">
