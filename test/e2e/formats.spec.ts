@@ -4,7 +4,7 @@ import { COURSES_HEADER } from '../../electron/core/modules/projects/dataCentre'
 import { attachScreenshot, openDialog, openPage, openApp, pressInConfirm } from '../harness/antd';
 import { examDayStart, signUp, WEB_CERT } from '../harness/fees';
 import { schoolProfile } from '../harness/seed';
-import { loadWorkbook, sheetTable } from '../harness/sheets';
+import { loadWorkbook, sheetTable, uploadSheetHeader } from '../harness/sheets';
 import { expect, test } from '../harness/webHostTest';
 import { bareProject } from '../harness/seedProject';
 import { editWebCertificate } from '../harness/uiFlows';
@@ -210,19 +210,13 @@ test.describe('上报数据中心', () => {
     await page.getByRole('button', { name: '考生信息上传表（报名表）' }).click();
     const file = await download;
     const upload = sheetTable((await loadWorkbook(readFileSync(await file.path()))).worksheets[0]!);
+    // As edited: 学号 first, 姓名 renamed, no 证件类型; from 专业 on, the platform's columns as they were.
     expect(upload.header).toEqual([
       '学号',
       '考生姓名',
       '性别',
       '证件号码',
-      '专业',
-      '班级',
-      '年级',
-      '手机号码',
-      '证书名称',
-      '等级',
-      '等级代码',
-      '考核批次',
+      ...uploadSheetHeader.slice(uploadSheetHeader.indexOf('专业')),
     ]);
     expect(upload.rows).toHaveLength(1);
     expect(upload.rows[0]![0]).toBe('2023000001');
