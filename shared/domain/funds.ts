@@ -144,6 +144,34 @@ export function addUpFundLines(lines: Iterable<FundLineFigure>): FundFigures {
   };
 }
 
+/** One income source's or spending category's money, with its label. */
+export interface KindAmount {
+  key: IncomeSource | SpendingCategory;
+  label: string;
+  fen: number;
+}
+
+/**
+ * The totals' income by source and spending by category, labelled and in the kinds' order: as
+ * the 经费 page shows them and the 使用情况表 lists them.
+ */
+export function amountsByKind(
+  figures: Pick<FundFigures, 'incomeBySource' | 'spendingByCategory'>,
+): Record<FundDirection, KindAmount[]> {
+  return {
+    income: incomeSources.map((s) => ({
+      key: s,
+      label: incomeSourceLabels[s],
+      fen: figures.incomeBySource[s],
+    })),
+    spending: spendingCategories.map((c) => ({
+      key: c,
+      label: spendingCategoryLabels[c],
+      fen: figures.spendingByCategory[c],
+    })),
+  };
+}
+
 /** “本期试点经费：收入 ¥0.00，支出 ¥900.00（其中考核费 ¥900.00）”: the weekly report's line. */
 export function weeklyFundsLine(flow: {
   incomeFen: number;

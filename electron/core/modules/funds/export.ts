@@ -1,12 +1,12 @@
 import type { FundLine, FundsOverview, FundTotals } from '../../../../shared/contract/funds';
 import { formatChineseDate } from '../../../../shared/domain/dates';
 import {
+  amountsByKind,
   fundDirectionLabels,
-  incomeSourceLabels,
-  incomeSources,
   overspentText,
   spendingCategories,
   spendingCategoryLabels,
+  type KindAmount,
 } from '../../../../shared/domain/funds';
 import { fenToYuan, formatFen } from '../../../../shared/domain/money';
 import { addSheet, newWorkbook, workbookBytes, type SheetValue } from '../../io/sheetWriter';
@@ -71,17 +71,13 @@ const ordered = (lines: readonly FundLine[]) => [
 
 /** The summary lines under the table: totals by source and category, then the balance. */
 export function summaryLines(totals: FundTotals): [string, number][] {
+  const { income, spending } = amountsByKind(totals);
+  const part = ({ label, fen }: KindAmount): [string, number] => [`其中${label}`, fen];
   return [
     ['收入合计', totals.incomeFen],
-    ...incomeSources.map((s): [string, number] => [
-      `其中${incomeSourceLabels[s]}`,
-      totals.incomeBySource[s],
-    ]),
+    ...income.map(part),
     ['支出合计', totals.spendingFen],
-    ...spendingCategories.map((c): [string, number] => [
-      `其中${spendingCategoryLabels[c]}`,
-      totals.spendingByCategory[c],
-    ]),
+    ...spending.map(part),
     ['结余', totals.balanceFen],
   ];
 }

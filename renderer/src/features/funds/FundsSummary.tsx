@@ -1,12 +1,6 @@
 import { Alert, Card, Col, Row, Statistic, Table } from 'antd';
 import type { FundsOverview } from '../../../../shared/contract/funds';
-import {
-  incomeSourceLabels,
-  incomeSources,
-  overspentText,
-  spendingCategories,
-  spendingCategoryLabels,
-} from '../../../../shared/domain/funds';
+import { amountsByKind, overspentText, type KindAmount } from '../../../../shared/domain/funds';
 import { formatFen } from '../../components/format';
 import { t } from '../../i18n';
 
@@ -17,6 +11,7 @@ const f = text.fields;
 export function FundsSummary({ overview }: { overview: FundsOverview }) {
   const { totals } = overview;
   const overspent = totals.balanceFen < 0;
+  const amounts = amountsByKind(totals);
   return (
     <>
       <Row gutter={16} style={{ marginBottom: 16 }}>
@@ -63,33 +58,15 @@ export function FundsSummary({ overview }: { overview: FundsOverview }) {
             title={text.byCategory}
             kindTitle={text.category}
             testId="funds-by-category"
-            rows={spendingCategories.map((c) => ({
-              key: c,
-              label: spendingCategoryLabels[c],
-              fen: totals.spendingByCategory[c],
-            }))}
+            rows={amounts.spending}
           />
         </Col>
         <Col span={12}>
-          <AmountsCard
-            title={text.bySource}
-            kindTitle={f.source}
-            rows={incomeSources.map((s) => ({
-              key: s,
-              label: incomeSourceLabels[s],
-              fen: totals.incomeBySource[s],
-            }))}
-          />
+          <AmountsCard title={text.bySource} kindTitle={f.source} rows={amounts.income} />
         </Col>
       </Row>
     </>
   );
-}
-
-interface AmountRow {
-  key: string;
-  label: string;
-  fen: number;
 }
 
 /** A card with money by kind: the kind, and its amount on the right. */
@@ -97,11 +74,11 @@ function AmountsCard(props: {
   title: string;
   kindTitle: string;
   testId?: string;
-  rows: AmountRow[];
+  rows: KindAmount[];
 }) {
   return (
     <Card size="small" title={props.title}>
-      <Table<AmountRow>
+      <Table<KindAmount>
         size="small"
         rowKey="key"
         pagination={false}
