@@ -82,6 +82,14 @@ export function summaryLines(totals: FundTotals): [string, number][] {
   ];
 }
 
+/** The remarks under the summary (sheet and PDF alike): overspending, undocumented spending. */
+function summaryNotes(totals: FundTotals): string[] {
+  const notes: string[] = [];
+  if (totals.balanceFen < 0) notes.push(overspentText(totals.balanceFen));
+  if (totals.undocumented > 0) notes.push(`${totals.undocumented} 笔支出无凭证`);
+  return notes;
+}
+
 export async function fundsSheet(overview: FundsOverview, madeOn: string): Promise<FundsFile> {
   const lines = ordered(overview.lines);
   const width = FUNDS_SHEET_HEADER.length;
@@ -105,11 +113,7 @@ export async function fundsSheet(overview: FundsOverview, madeOn: string): Promi
     return row;
   };
   body.push([], ...summaryLines(overview.totals).map(([label, fen]) => total(label, fen)));
-  const notes: string[] = [];
-  if (overview.totals.balanceFen < 0) notes.push(overspentText(overview.totals.balanceFen));
-  if (overview.totals.undocumented > 0) {
-    notes.push(`${overview.totals.undocumented} 笔支出无凭证`);
-  }
+  const notes = summaryNotes(overview.totals);
   if (notes.length > 0) body.push([`说明：${notes.join('；')}`]);
 
   const wb = await newWorkbook();
@@ -201,11 +205,7 @@ export function fundsBlocks(overview: FundsOverview, madeOn: string): Block[] {
       formatFen(fen),
     ]),
   ];
-  const notes: string[] = [];
-  if (overview.totals.balanceFen < 0) notes.push(overspentText(overview.totals.balanceFen));
-  if (overview.totals.undocumented > 0) {
-    notes.push(`${overview.totals.undocumented} 笔支出无凭证`);
-  }
+  const notes = summaryNotes(overview.totals);
   return [
     { type: 'title', text: FUNDS_TABLE_TITLE },
     {
