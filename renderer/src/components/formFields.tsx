@@ -46,23 +46,33 @@ export function namedField<N extends string>(
   return { name, label: labels[name], schema: schemas[name] };
 }
 
-type NamedFieldProps<N extends string> = Omit<FieldProps, 'name'> & { name: N };
+/** A check of the domain on the value the field's schema parsed: its problem, or null. */
+type Check<S> = S extends z.ZodType ? (value: z.output<S>) => string | null : never;
+
+/** A field named `K`, with an optional `check` typed by its schema's output. */
+type NamedFieldProps<N extends string, S extends Schemas<N>> = {
+  [K in N]: Omit<FieldProps, 'name'> & { name: K; check?: Check<S[K]> };
+}[N];
 
 /**
  * One form's Field and DateField, each taking its label and the contract's schema by the field's
  * name (either can still be given, to override), so a field is written as its name, place and
- * input. Call it once at module level: the components it returns must keep their identity.
+ * input; `check` runs after the schema, on what it parsed (a bound that depends on today, say).
+ * Call it once at module level: the components it returns must keep their identity.
  */
-export function fieldsOf<N extends string>(labels: Labels<N>, schemas: Schemas<NoInfer<N>>) {
-  const props = ({ name, ...item }: NamedFieldProps<N>): FieldProps => ({
-    ...namedField(labels, schemas, name),
-    ...item,
-  });
+export function fieldsOf<N extends string, S extends Schemas<N>>(labels: Labels<N>, schemas: S) {
+  const props = ({ name, check, ...item }: NamedFieldProps<N, S>): FieldProps => {
+    const named = namedField(labels, schemas, name);
+    if (!check || !named.schema) return { ...named, ...item };
+    // `check` is typed by this name's schema, which is the one it is paired with here.
+    const checked = zodRule(named.schema, '', check as (value: unknown) => string | null);
+    return { ...named, ...item, schema: undefined, rules: [checked, ...(item.rules ?? [])] };
+  };
   return {
-    Field: function NamedField(item: NamedFieldProps<N>) {
+    Field: function NamedField(item: NamedFieldProps<N, S>) {
       return <Field {...props(item)} />;
     },
-    DateField: function NamedDateField(item: NamedFieldProps<N>) {
+    DateField: function NamedDateField(item: NamedFieldProps<N, S>) {
       return <DateField {...props(item)} />;
     },
   };

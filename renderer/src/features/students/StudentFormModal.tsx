@@ -203,13 +203,8 @@ export function StudentFormModal({ student, majors, classes, ...dialog }: Props)
         <Field
           span={8}
           name="entryYear"
-          // The schema, then the same bound a roster's 年级 has: at most next year's intake.
-          schema={undefined}
-          rules={[
-            zodRule(studentFields.entryYear, '', (year) =>
-              year === null ? null : entryYearProblem(year, today()),
-            ),
-          ]}
+          // The same bound a roster's 年级 has: at most next year's intake.
+          check={(year) => (year === null ? null : entryYearProblem(year, today()))}
         >
           <NumberInput placeholder={p.entryYear} precision={0} controls={false} />
         </Field>

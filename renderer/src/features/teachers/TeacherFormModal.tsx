@@ -19,7 +19,6 @@ import {
 } from '../../../../shared/domain/teachers';
 import { RecordFormModal, type RecordFormProps } from '../../components/FormModal';
 import { fieldsOf, labelledOptions } from '../../components/formFields';
-import { zodRule } from '../../components/zodRule';
 import { MajorSelect } from '../majors/MajorSelect';
 import { t } from '../../i18n';
 import { SuggestInput } from '../../components/SuggestInput';
@@ -120,13 +119,7 @@ export function TeacherFormModal({ teacher, majors, ...dialog }: Props) {
         <Field
           span={12}
           name="birthMonth"
-          // Its rule runs the schema and then the birth-month check on what it parsed.
-          schema={undefined}
-          rules={[
-            zodRule(teacherFields.birthMonth, '', (month) =>
-              birthMonthProblem(month, chinaDate(new Date())),
-            ),
-          ]}
+          check={(month) => birthMonthProblem(month, chinaDate(new Date()))}
         >
           <Input placeholder={p.birthMonth} />
         </Field>
