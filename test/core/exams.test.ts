@@ -566,6 +566,8 @@ describe('sign-ups', () => {
       confirm: true,
     });
     const [withdrawn] = await signups(batch.id);
+    // Its own fee and payer, set in the ledger before it was withdrawn.
+    await ok(t, 'fees.change', { signupIds: [withdrawn.id], fee: '300', payer: 'subsidy' });
     await ok(t, 'exams.signups.setStatus', { ids: [withdrawn.id], status: 'withdrawn' });
 
     const page = await ok(t, 'exams.signups.candidates', { batchId: batch.id, pageSize: 50 });
@@ -582,7 +584,14 @@ describe('sign-ups', () => {
     const after = await signups(batch.id);
     // The same sign-up, live again: no second row for the student.
     expect(after).toHaveLength(2);
-    expect(after.find((g) => g.id === withdrawn.id)?.status).toBe('registered');
+    // Signed up on the terms of a new sign-up: the batch's fee, school-paid. Its old fee was
+    // checked against the cap of its day, and its old payer against the 自费 rule, not today's.
+    expect(after.find((g) => g.id === withdrawn.id)).toMatchObject({
+      status: 'registered',
+      feeFen: batch.feeFen,
+      payer: 'school',
+    });
+    expect(batch.feeFen).not.toBe(30_000);
     expect(
       (await ok(t, 'exams.signups.candidates', { batchId: batch.id, pageSize: 50 })).signedUp,
     ).toBe(2);

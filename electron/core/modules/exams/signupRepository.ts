@@ -160,21 +160,26 @@ export function batchSignupsByStudent(db: Db, batchId: number) {
   );
 }
 
-/** Signs students up for a batch: a new registered, school-paid sign-up, or a withdrawn one revived. */
+/**
+ * Signs students up for a batch: a new registered, school-paid sign-up at the batch's fee, or a
+ * withdrawn one revived on the same terms. A revived one does not keep its old fee or payer: the
+ * cap and the 自费 rule were checked for those when they were set, not for today's batch.
+ */
 export function signupWriter(db: Db) {
   const insert = db.prepare(
     `INSERT INTO signups (student_id, batch_id, status, fee_fen, payer, created_at, updated_at)
      VALUES (?, ?, 'registered', ?, 'school', ?, ?)`,
   );
   const revive = db.prepare(
-    `UPDATE signups SET status = 'registered', updated_at = ? WHERE id = ?`,
+    `UPDATE signups SET status = 'registered', fee_fen = ?, payer = 'school', updated_at = ?
+     WHERE id = ?`,
   );
   const getOne = db.prepare<[number], SignupRow>(`${selectSignups} WHERE su.id = ?`);
   return {
     get: (id: number): Signup => fromRow(getOne.get(id)!),
     insert: (studentId: number, batchId: number, feeFen: number, at: string): number =>
       Number(insert.run(studentId, batchId, feeFen, at, at).lastInsertRowid),
-    revive: (id: number, at: string): void => void revive.run(at, id),
+    revive: (id: number, feeFen: number, at: string): void => void revive.run(feeFen, at, id),
   };
 }
 

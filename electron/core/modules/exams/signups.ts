@@ -127,7 +127,7 @@ export function signupService(ctx: CoreContext) {
         const withdrawn = existing.get(student.id);
         if (withdrawn) {
           const before = signups.get(withdrawn.id);
-          signups.revive(withdrawn.id, at);
+          signups.revive(withdrawn.id, batch.feeFen, at);
           recordAudit(before, signups.get(withdrawn.id));
         } else {
           const id = signups.insert(student.id, batch.id, batch.feeFen, at);
