@@ -14,7 +14,7 @@ const BACKUP_TICK_MS = 60_000;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = path.join(root, 'dist', 'renderer');
 /** The core's worker, bundled beside this host's bundle (electron/cli/web-bundle.mjs). */
-const coreWorkerFile = path.join(root, 'dist', 'web', 'coreWorker.cjs');
+const coreWorkerFile = path.join(root, 'dist', 'web', 'coreWorker.mjs');
 
 function openBrowser(url: string): void {
   const command =

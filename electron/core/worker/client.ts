@@ -28,7 +28,7 @@ export interface CoreClient {
 }
 
 export interface CoreWorkerOptions {
-  /** The bundled worker entry (coreWorker.cjs beside the host's bundle). */
+  /** The bundled worker entry (coreWorker.mjs or .cjs beside the host's bundle). */
   workerFile: string;
   dataDir: string;
   appVersion: string;

@@ -6,9 +6,10 @@ import type { Logger } from '../log';
 import { clockOf, type CoreWorkerData, type FromWorker, type ToWorker } from './protocol';
 
 /**
- * The core in a `worker_threads` worker (bundled to coreWorker.cjs beside each host's bundle):
- * answers calls by message, sends its events, logs and download offers to the host thread, and
- * asks the host thread for what only it can do (open a folder).
+ * The core in a `worker_threads` worker (bundled beside each host's bundle: coreWorker.mjs for the
+ * web host, coreWorker.cjs for Electron): answers calls by message, sends its events, logs and
+ * download offers to the host thread, and asks the host thread for what only it can do (open a
+ * folder).
  */
 
 if (!parentPort) throw new Error('worker/entry.ts runs only as a worker thread');
