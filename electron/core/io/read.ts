@@ -1,10 +1,8 @@
 import path from 'node:path';
 import type { UploadedFile } from '../../../shared/contract/files';
 import { CoreError } from '../errors';
-import { readCsv } from './csv';
 import type { Table } from './table';
 import { hasWordExtension, wordDocumentRefused } from './wordDocument';
-import { readXlsx } from './xlsxReader';
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -28,7 +26,12 @@ export async function readTable(
   if (bytes.length === 0) {
     throw new CoreError('BAD_FILE', `文件“${options.fileName}”是空的（0 字节），请重新选择。`);
   }
-  if (startsWith(bytes, zipMagic)) return readXlsx(bytes, options);
+  // The readers (saxes, fast-csv, iconv-lite's GBK tables) load with the first file read, not
+  // with the core: the web host's worker would otherwise compile them at every start.
+  if (startsWith(bytes, zipMagic)) {
+    const { readXlsx } = await import('./xlsxReader');
+    return readXlsx(bytes, options);
+  }
   // Not a zip: a Word 97-2003 .doc (the same container as an .xls), an .rtf or a Word file saved
   // as web page is known by its name (a .docx by its content, in readXlsx).
   if (hasWordExtension(options.fileName)) throw wordDocumentRefused(options.fileName);
@@ -44,5 +47,6 @@ export async function readTable(
       '文件不是有效的 Excel 工作簿（.xlsx），可能已损坏或被截断。请在 Excel 中打开确认后重新保存，再导入。',
     );
   }
+  const { readCsv } = await import('./csv');
   return readCsv(bytes);
 }

@@ -6,7 +6,6 @@ import type { PackageManifest } from '../../../../shared/contract/package';
 import { PACKAGE_FORMAT_VERSION } from '../../../../shared/contract/package';
 import { safeFileName } from '../../../../shared/domain/fileNames';
 import { blobPath } from '../attachments/blobStore';
-import { gbkSpells } from '../../io/gbkZip';
 import { CoreError } from '../../errors';
 import { applicationForm } from './applicationForm';
 import { MAX_NAME_PART, labelAttachments } from './attachmentLabels';
@@ -116,6 +115,8 @@ export async function buildPackage(
   const { data, draft, progress, task } = options;
   const names = applicationDocuments(draft);
   const attachments = labelAttachments(data.attachments);
+  // GBK tables (iconv-lite) and JSZip load with the first package, not with the core.
+  const { gbkSpells } = await import('../../io/gbkZip');
   const unspellable = options.gbkNames && attachments.find((a) => !gbkSpells(a.path));
   if (unspellable) {
     throw new CoreError(

@@ -1,6 +1,5 @@
 import type { ManifestFile, PackageManifest } from '../../../../shared/contract/package';
 import { sha256Hex } from '../../io/checksum';
-import { writeGbkZipFile } from '../../io/gbkZip';
 import { writeZipFile, type ZipSource } from '../../io/zip';
 
 /** The checklist every package carries: what `package.verify` checks the archive against. */
@@ -54,7 +53,8 @@ export function packageContents() {
           compress: true,
         },
       ].sort((a, b) => byteOrder(a.name, b.name));
-      await (gbkNames ? writeGbkZipFile : writeZipFile)(all, target, signal);
+      const write = gbkNames ? (await import('../../io/gbkZip')).writeGbkZipFile : writeZipFile;
+      await write(all, target, signal);
       return manifest;
     },
   };
