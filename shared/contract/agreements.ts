@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CertificateLevel } from '../domain/certificate';
 import type { ExamForm } from '../domain/costCaps';
 import { certificateLevelSchema } from './catalogue';

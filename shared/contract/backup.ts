@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { backupIdPattern, type BackupKind } from '../domain/backup';
 import { uploadRefSchema } from './uploads';
 import type { FileOffer } from './files';

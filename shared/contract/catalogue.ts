@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   certificateLevels,
   MAX_COST_CAP_FEN,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FundTotals, ProjectFunds } from './funds';
 import type { CertificateLevel } from '../domain/certificate';
 import type { CountAndFee } from '../domain/signupFigures';

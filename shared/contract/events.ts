@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Topic } from './topics';
 
 /** The id a page gives long work: it follows the work's progress events by it and cancels it with it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { examSiteStatuses, type ExamSiteStatus, type PlaceKind } from '../domain/examSites';
 import type { RecordDocument } from './attachments';
 import {

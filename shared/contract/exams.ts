@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageField, pageSizeField, searchField, sortedPageFields } from './paging';
 import type { BulkPlan } from '../domain/bulk';
 import type { CapStanding } from '../domain/batchCap';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CountAndFee, SignupFigures } from '../domain/signupFigures';
 import { searchField, sortedPageFields } from './paging';
 import type { AuditAction } from '../domain/audit';

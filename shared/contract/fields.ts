@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseTypedYearMonth } from '../domain/dates';
 import { yuanToFen } from '../domain/money';
 import { normalizeText } from '../domain/text';

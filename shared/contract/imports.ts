@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { uploadedFileSchema, type SheetDownload } from './files';
 import { taskIdSchema } from './events';
 import type { TopicsOf } from './topics';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { majorCodePattern, majorLevels, yearRange, type MajorLevel } from '../domain/majors';
 import {
   byIdSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Verdict } from '../domain/verdict';
 import type { CertificateLevel } from '../domain/certificate';
 import type { ProjectFieldChange } from '../domain/projectRevisions';

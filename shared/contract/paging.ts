@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The parts every list query shares: the core searches, sorts and pages in SQL. */
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPhoneNumber, schoolCodePattern } from '../domain/formats';
 import { demonstrationLevels, hubeiCities, schoolKinds } from '../domain/school';
 import type { TopicsOf } from './topics';

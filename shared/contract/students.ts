@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { searchField, sortedPageFields } from './paging';
 import { checkIdNumber, idTypes, type IdType } from '../domain/idNumber';
 import {

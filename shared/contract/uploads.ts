@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatBytes } from '../domain/attachments';
 import { fileNameField } from './files';
 import type { TopicsOf } from './topics';

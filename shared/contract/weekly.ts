@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SpendingCategory } from '../domain/funds';
 import type { CertificateLevel } from '../domain/certificate';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ExamBatch, Signup } from '../../../../shared/contract/exams';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import {

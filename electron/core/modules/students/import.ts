@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImportResult } from '../../../../shared/contract/imports';
 import { studentFields } from '../../../../shared/contract/students';
 import {
