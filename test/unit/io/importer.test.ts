@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImportRequest } from '../../../shared/contract/imports';
 import { importRequestSchema } from '../../../shared/contract/imports';
 import { parseDateText } from '../../../shared/domain/text';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createEventSource } from '../../../electron/core/events';
 import { createTaskRegistry } from '../../../electron/core/io/tasks';
 import { commitImport, previewImport } from '../../../electron/core/io/importer';
