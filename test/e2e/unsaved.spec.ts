@@ -348,9 +348,12 @@ test.describe('未保存的修改：对话框与抽屉', () => {
       await answerUnsaved(page, '放弃');
       await expect(editor.box(page)).toHaveCount(0);
 
-      // Nothing typed: Esc closes it without asking.
+      // Nothing typed: the caret waits in its first field, and Esc closes it without asking.
       await editor.open(page);
-      await editor.box(page).locator('input:not([disabled])').first().press('Escape');
+      await expect(
+        editor.box(page).locator('input:not([type="hidden"]):not([disabled]), textarea').first(),
+      ).toBeFocused();
+      await page.keyboard.press('Escape');
       await expect(editor.box(page)).toHaveCount(0);
       await expect(unsavedQuestion(page)).toHaveCount(0);
     });

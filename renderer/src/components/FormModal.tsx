@@ -1,6 +1,7 @@
 import { App, Form, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { t } from '../i18n';
+import { focusFirstField } from './focusFirstField';
 import { reportSaveError, validatedValues } from './formErrors';
 import { useUnsavedGuard } from './useUnsavedGuard';
 
@@ -41,7 +42,7 @@ interface Props<V> {
  * Every create/edit dialog: 保存 validates the form with the contract's rules, saves, says so and
  * closes; a refusal puts the core's field errors on the fields and keeps what was typed. Enter in
  * a field saves too (in a date field it confirms the typed date, in a select it picks). Closing
- * it over unsaved edits (取消, the X, Esc) asks first.
+ * it over unsaved edits (取消, the X, Esc) asks first. It opens with the caret in its first field.
  */
 export function FormModal<V>({
   form,
@@ -80,6 +81,7 @@ export function FormModal<V>({
       onCancel={() => guard(onClose)}
       width={width}
       maskClosable={false}
+      afterOpenChange={focusFirstField(name)}
     >
       <Form
         form={form}

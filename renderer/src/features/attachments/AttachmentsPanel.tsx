@@ -47,6 +47,7 @@ import { useQuery } from '../../api/useQuery';
 import { DataTable } from '../../components/DataTable';
 import { byText, formatDate } from '../../components/format';
 import { numberColumn } from '../../components/sortedColumns';
+import { focusFirstField } from '../../components/focusFirstField';
 import { LoadState } from '../../components/LoadState';
 import { ActionLink, ConfirmLink } from '../../components/RowActions';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
@@ -396,9 +397,11 @@ function RenameModal({
       onOk={() => void submit()}
       onCancel={() => guard(onClose)}
       destroyOnHidden
+      afterOpenChange={focusFirstField('attachment-rename')}
     >
       <Form
         form={form}
+        name="attachment-rename"
         layout="vertical"
         initialValues={{ name: link.name }}
         onValuesChange={() => setDirty(true)}
@@ -409,7 +412,7 @@ function RenameModal({
           extra={tx.renameHelp}
           rules={[zodRule(attachmentNameSchema)]}
         >
-          <Input autoFocus maxLength={255} onPressEnter={() => void submit()} />
+          <Input maxLength={255} onPressEnter={() => void submit()} />
         </Form.Item>
       </Form>
     </Modal>

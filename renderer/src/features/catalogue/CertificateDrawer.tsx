@@ -46,6 +46,7 @@ import { useOverCapConfirm } from './useOverCapConfirm';
 import { LimitsEditor, type LimitFormValue } from './LimitsEditor';
 import { SuggestInput } from '../../components/SuggestInput';
 import { DrawerSaveButtons } from '../../components/DrawerSaveButtons';
+import { focusFirstField } from '../../components/focusFirstField';
 import { Field } from '../../components/formFields';
 import { sayFixFields } from '../../components/formErrors';
 
@@ -241,6 +242,7 @@ export function CertificateDrawer({ open, certificate, onClose }: Props) {
       onClose={cancel}
       destroyOnHidden={false}
       forceRender
+      afterOpenChange={focusFirstField('certificate')}
       extra={<DrawerSaveButtons onCancel={cancel} onSave={onSave} />}
     >
       <Form

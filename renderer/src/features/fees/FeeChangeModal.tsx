@@ -8,6 +8,7 @@ import {
 import { payerLabels, payers, type Payer } from '../../../../shared/domain/fees';
 import { invoke } from '../../api/client';
 import { useBulkPlanConfirm } from '../../components/BulkPlanConfirm';
+import { focusFirstField } from '../../components/focusFirstField';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
 import { zodRule } from '../../components/zodRule';
@@ -94,6 +95,7 @@ export function FeeChangeModal({
       onOk={() => void onOk()}
       onCancel={() => guard(onClose)}
       destroyOnHidden
+      afterOpenChange={focusFirstField('fee-change')}
     >
       <Alert
         type="info"
@@ -102,7 +104,7 @@ export function FeeChangeModal({
         description={text.noTrainingFee}
         style={{ marginBottom: 16 }}
       />
-      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
+      <Form form={form} name="fee-change" layout="vertical" onValuesChange={() => setDirty(true)}>
         <Form.Item name="fee" label={text.newFee} rules={[feeRule]}>
           <Input id="fees-new-fee" placeholder={text.keepFee} inputMode="decimal" />
         </Form.Item>

@@ -57,7 +57,7 @@ export function MajorFormModal({ major, ...dialog }: Props) {
     >
       <Row gutter={16}>
         <Field span={10} name="code" required tooltip={t.majors.help.code}>
-          <Input placeholder={t.majors.placeholders.code} maxLength={6} autoFocus />
+          <Input placeholder={t.majors.placeholders.code} maxLength={6} />
         </Field>
         <Field span={14} name="name" required>
           <Input placeholder={t.majors.placeholders.name} />

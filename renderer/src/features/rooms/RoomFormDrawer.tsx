@@ -9,6 +9,7 @@ import {
   type TrainingRoom,
 } from '../../../../shared/contract/rooms';
 import { fenToYuan, yuanToFen } from '../../../../shared/domain/money';
+import { focusFirstField } from '../../components/focusFirstField';
 import { formatFen } from '../../components/format';
 import { reportSaveError, validatedValues } from '../../components/formErrors';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
@@ -115,6 +116,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
       title={room ? r.editTitle : r.addTitle}
       onClose={cancel}
       maskClosable={false}
+      afterOpenChange={focusFirstField('room')}
       extra={<DrawerSaveButtons saving={saving} onCancel={cancel} onSave={submit} />}
     >
       <Form
@@ -126,7 +128,7 @@ export function RoomFormDrawer({ room, saving, onSave, onClose }: Props) {
       >
         <Row gutter={16}>
           <RoomField span={12} name="name" required>
-            <Input placeholder={r.placeholders.name} autoFocus />
+            <Input placeholder={r.placeholders.name} />
           </RoomField>
           <RoomField span={6} name="areaM2" required>
             <NumberInput min={0} precision={2} />

@@ -79,7 +79,7 @@ export function SiteFormModal({ site, ...dialog }: Props) {
     >
       <Row gutter={16}>
         <Field span={14} name="name" required>
-          <Input placeholder={s.placeholders.name} autoFocus />
+          <Input placeholder={s.placeholders.name} />
         </Field>
         <Field span={10} name="campus" required>
           <Radio.Group

@@ -145,7 +145,7 @@ export function StudentFormModal({ student, majors, classes, ...dialog }: Props)
     >
       <Row gutter={16}>
         <Field span={12} name="studentNo" required>
-          <Input placeholder={p.studentNo} autoFocus />
+          <Input placeholder={p.studentNo} />
         </Field>
         <Field span={12} name="name" required>
           <Input placeholder={p.name} />

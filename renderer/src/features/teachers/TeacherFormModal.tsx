@@ -105,7 +105,7 @@ export function TeacherFormModal({ teacher, majors, ...dialog }: Props) {
     >
       <Row gutter={16}>
         <Field span={12} name="name" required>
-          <Input placeholder={p.name} autoFocus />
+          <Input placeholder={p.name} />
         </Field>
         <Field span={12} name="staffNo" required>
           <Input placeholder={p.staffNo} />
