@@ -448,6 +448,25 @@ describe('funds: 首页', () => {
     expect(after?.detail).toContain('不是加考的证书');
     expect(fee.entryId).not.toBeNull();
   });
+
+  it('keeps a student fee of an earlier year that stopped passing rule 12 among the problems', async () => {
+    const { web, signup } = await seed();
+    await ok(ctx.t, 'funds.save', studentFee(web, 700, { signupId: signup(0, 1) }));
+    // The new year: 首页 shows 2027's funds, but the 2026 fee from a student is still money
+    // the school should not have taken once the school-paid exam is withdrawn.
+    ctx.t.restart(new Date('2027-01-05T02:00:00Z'));
+    await ok(ctx.t, 'exams.signups.setStatus', { ids: [signup(0, 0)], status: 'withdrawn' });
+    const summary = await ok(ctx.t, 'dashboard.summary', {});
+    expect(summary.funds.year).toBe(2027);
+    const bad = summary.violations.filter((v) => v.kind === 'fundsStudentMoney');
+    expect(bad).toEqual([
+      expect.objectContaining({
+        title: '2026年度试点经费：来自学生的收入不符合规定',
+        route: `funds/2026/${web}`,
+      }),
+    ]);
+    expect(bad[0].detail).toContain('不是加考的证书');
+  });
 });
 
 describe('funds: weekly figures', () => {

@@ -8,7 +8,7 @@ import { allSignupFigures } from '../fees/figures';
 import { feeViolations } from '../fees/rules';
 import { weeklyRepository } from '../weekly/repository';
 import { weeklyStanding } from '../weekly/standing';
-import { fundsOverview } from '../funds/service';
+import { fundsOverview, studentMoneyProblems } from '../funds/service';
 import {
   feeRuleViolations,
   fundsViolations,
@@ -61,7 +61,7 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
           ...weeklyViolations(weekly.alert),
           ...feeRuleViolations(feeViolations(db)),
           ...selfCheckViolations(projects),
-          ...fundsViolations(funds),
+          ...fundsViolations(funds, studentMoneyProblems(db)),
         ],
         funds: { year: funds.year, byProject: funds.byProject, totals: funds.totals },
       };

@@ -1,6 +1,6 @@
 import type { Violation } from '../../../../shared/contract/dashboard';
 import type { FeeViolations } from '../../../../shared/contract/fees';
-import type { FundsOverview } from '../../../../shared/contract/funds';
+import type { FundLine, FundsOverview } from '../../../../shared/contract/funds';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { examFormLabels } from '../../../../shared/domain/costCaps';
@@ -125,9 +125,12 @@ export function weeklyViolations(alert: AlertSummary): Violation[] {
 /**
  * 试点经费 (rule 16: irregular use of funds or charging students): one line for the spending of
  * the year with no document (a warning), one per 学生自愿自费 income whose sign-up no longer
- * passes rule 12 (a breach).
+ * passes rule 12 (a breach), of any year (`studentMoney`, `studentMoneyProblems`).
  */
-export function fundsViolations(funds: FundsOverview): Violation[] {
+export function fundsViolations(
+  funds: FundsOverview,
+  studentMoney: readonly FundLine[],
+): Violation[] {
   const out: Violation[] = [];
   const undocumented = funds.lines.filter((l) => l.lacksDocument);
   if (undocumented.length > 0) {
@@ -141,13 +144,14 @@ export function fundsViolations(funds: FundsOverview): Violation[] {
       route: `funds/${funds.year}`,
     });
   }
-  for (const l of funds.lines) {
+  for (const l of studentMoney) {
     if (l.problem === null) continue;
+    const year = l.date.slice(0, 4);
     out.push({
       kind: 'fundsStudentMoney',
-      title: `${funds.year}年度试点经费：来自学生的收入不符合规定`,
+      title: `${year}年度试点经费：来自学生的收入不符合规定`,
       detail: l.problem,
-      route: l.projectId === null ? `funds/${funds.year}` : `funds/${funds.year}/${l.projectId}`,
+      route: l.projectId === null ? `funds/${year}` : `funds/${year}/${l.projectId}`,
     });
   }
   return out;

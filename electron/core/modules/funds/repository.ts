@@ -88,6 +88,18 @@ export function entriesOfYear(db: Db, year: number, projectId: number | null): F
     .all(`${year}-01-01`, `${year + 1}-01-01`, projectId, projectId);
 }
 
+/**
+ * Every 学生自愿自费 income, whatever its year, by date: rule 12 is judged on each while its
+ * sign-up may still change, so a fee taken in an earlier year stays a problem until resolved.
+ */
+export function studentFeeEntries(db: Db): FundEntryRow[] {
+  return db
+    .prepare<[], FundEntryRow>(
+      `${selectEntries} WHERE e.signup_id IS NOT NULL ORDER BY e.occurred_on, e.id`,
+    )
+    .all();
+}
+
 /** The record's document with its content hash. */
 export const storedEntryDocument = (row: FundEntryRow) =>
   storedDocumentOf(row, (ext) => entryDocumentName(row, ext));

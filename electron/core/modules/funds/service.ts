@@ -33,6 +33,7 @@ import {
   entryOfSignup,
   storedEntryDocument,
   entryRecords,
+  studentFeeEntries,
   type FundEntryRow,
 } from './repository';
 
@@ -86,6 +87,18 @@ export function fundsOverview(db: Db, year: number, projectId: number | null): F
   const lines = projectId === null ? all : all.filter((l) => l.projectId === projectId);
   const years = [...new Set([year, ...fundYears(db)])].sort((a, b) => b - a);
   return { year, projectId, years, projects, byProject, totals: addUpFundLines(lines), lines };
+}
+
+/**
+ * The money taken from students that rule 12 no longer allows (`studentFeeProblem`), in every
+ * year: 首页 lists these beside the current year's funds, so a fee recorded last year whose
+ * school-paid exam was later withdrawn is not hidden when the year turns.
+ */
+export function studentMoneyProblems(db: Db): FundLine[] {
+  const batches = loadBatches(db);
+  return studentFeeEntries(db)
+    .map((row) => entryLine(db, row, batches))
+    .filter((line) => line.problem !== null);
 }
 
 const download = (fileName: string, mime: string, bytes: Buffer): FileDownload => ({
