@@ -540,6 +540,35 @@ describe('funds: weekly figures', () => {
   });
 });
 
+describe('funds: 试点推进情况 across the year end', () => {
+  it('counts each weekly period in the year its label names (ISO week), not its Monday’s year', async () => {
+    // Monday 2025-12-29 starts 2026年第1周 (its Thursday is 2026-01-01).
+    const w = createTestCore(new Date(chinaInstant('2026-01-10', '09:00')));
+    try {
+      await ok(w, 'weekly.saveSettings', {
+        pilotStart: '2025-12-15',
+        cadence: 'weekly',
+        dueWeekday: 5,
+        dueTime: '17:00',
+      });
+      const labels = (await ok(w, 'weekly.calendar', {})).periods.map(
+        (p) => `${p.start} ${p.label}`,
+      );
+      expect(labels).toEqual([
+        '2025-12-15 2025年第51周',
+        '2025-12-22 2025年第52周',
+        '2025-12-29 2026年第1周',
+        '2026-01-05 2026年第2周',
+      ]);
+      const weekly = async (year: number) => (await ok(w, 'funds.progress', { year })).weekly;
+      expect(await weekly(2025)).toEqual({ due: 2, onTime: 0, late: 0, notFiled: 2 });
+      expect(await weekly(2026)).toEqual({ due: 2, onTime: 0, late: 0, notFiled: 2 });
+    } finally {
+      w.dispose();
+    }
+  });
+});
+
 describe('funds: 试点推进情况', () => {
   it('shows the factors the notice names for one year, each from its one definition', async () => {
     // After the seed's exams (May and June): results exist only from the exam day on.

@@ -1,3 +1,4 @@
+import { isoWeek } from '../../../../shared/domain/calendar';
 import { examYear } from '../../../../shared/domain/exams';
 import type { PilotProgress } from '../../../../shared/domain/funds';
 import type { CoreContext } from '../../context';
@@ -36,9 +37,10 @@ export function pilotProgress(ctx: CoreContext, year: number): PilotProgress {
   }
   const certificates = issuedCountOfBatches(db, ofYear);
   // A report sent before its due time is on time already: it counts as due and 按时报送, as 周报
-  // counts it, rather than waiting for its deadline to pass.
+  // counts it, rather than waiting for its deadline to pass. A period belongs to the year its
+  // label names (the ISO week-year of its first week): Monday 2025-12-29 is 2026年第1周.
   const due = weeklyStanding(weeklyRepository(db), ctx.clock()).periods.filter(
-    (p) => Number(p.start.slice(0, 4)) === year && (!p.open || p.status === 'submitted'),
+    (p) => isoWeek(p.start).year === year && (!p.open || p.status === 'submitted'),
   );
   const count = (status: string) => due.filter((p) => p.status === status).length;
   return {
