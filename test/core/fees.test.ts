@@ -272,6 +272,55 @@ describe('fees: rule check', () => {
   });
 });
 
+describe('rule 11 when a batch moves to another cap', () => {
+  it('refuses a new exam date whose cap is below a live sign-up’s fee, as the ledger would', async () => {
+    await ok(ctx.t, 'catalogue.setLimits', {
+      id: WEB_CERT,
+      limits: [
+        {
+          kind: 'cap',
+          level: 'junior',
+          amountFen: 50_000,
+          document: '教职所〔2019〕314号',
+          validUntil: '2026-06-30',
+        },
+        {
+          kind: 'cap',
+          level: 'junior',
+          amountFen: 45_000,
+          document: '某文件〔2026〕1号',
+          validFrom: '2026-07-01',
+        },
+      ],
+    });
+    const students = await addStudents(ctx.call, 2);
+    const { batchIds, signupId } = await signUp(
+      ctx.call,
+      [webJunior2026],
+      students.map((student) => ({ student, batch: 0 })),
+    );
+    const raised = signupId(students[0], 0);
+    await ok(ctx.t, 'fees.change', { signupIds: [raised], fee: '480' });
+    // The ledger refuses ¥480 once the exam is judged by the July cap …
+    const move = { ...webJunior2026, id: batchIds[0], name: '', examDate: '2026-07-10' };
+    const refused = await fails(ctx.t, 'exams.batches.save', move);
+    expect(refused.message).toContain(
+      '¥480.00 超过 2026年7月10日 适用的考核成本上限 ¥450.00（某文件〔2026〕1号',
+    );
+    expect(refused.details?.fields?.[0].path).toBe('examDate');
+    const kept = await ok(ctx.t, 'exams.batches.get', { id: batchIds[0] });
+    expect(kept).toMatchObject({ examDate: '2026-05-10', capStanding: 'within' });
+    // … so moving the batch there is refused too, until the sign-up's fee is within it.
+    await ok(ctx.t, 'fees.change', { signupIds: [raised], fee: '450' });
+    const moved = await ok(ctx.t, 'exams.batches.save', move);
+    expect(moved).toMatchObject({ examDate: '2026-07-10', capStanding: 'within' });
+    // An edit that leaves the date and form alone is not held up by the sign-ups' fees.
+    expect(await ok(ctx.t, 'exams.batches.save', { ...move, name: '七月批' })).toMatchObject({
+      name: '七月批',
+    });
+  });
+});
+
 describe('withdrawn sign-ups and rule 13', () => {
   it('leaves a withdrawn sign-up out of every total and shows it apart, the same on every page', async () => {
     const { signup } = await seed();

@@ -239,6 +239,23 @@ export function batchWrites(ctx: CoreContext) {
     if (overCap) {
       throw validationError([{ path: 'fee', message: `${overCap}，请改为不超过上限的金额` }]);
     }
+    // A new exam date or form brings another figure: the live sign-ups' own fees (changed in the
+    // ledger) must be within it too, as the ledger would hold them (rule 11, `highestFee`).
+    if (before && (before.examDate !== data.examDate || before.examForm !== data.examForm)) {
+      const liveMaxFen = batchMaxFeeReader(db)(before.id);
+      const signupsOver =
+        liveMaxFen !== null && liveMaxFen > data.feeFen
+          ? feeOverLimitMessage('已有报名的考核费', liveMaxFen, limit, data.examDate)
+          : null;
+      if (signupsOver) {
+        throw validationError([
+          {
+            path: before.examDate !== data.examDate ? 'examDate' : 'examForm',
+            message: `${signupsOver}，请先在收费台账中把这些报名的费用改为不超过上限的金额`,
+          },
+        ]);
+      }
+    }
     if (before && changesCertificate && before.signupCount > 0) {
       const message = `该批次已有 ${before.signupCount} 条报名，不能再更改证书或等级；请另建批次`;
       throw new CoreError('CONFLICT', `${message}，未保存。`, {
