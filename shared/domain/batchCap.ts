@@ -6,6 +6,8 @@
  */
 import { batchShortLabel, type BatchLabelParts } from './batchLabel';
 import { feeOverLimitMessage, type FeeLimit } from './costCaps';
+import type { SignupStatus } from './exams';
+import { isLiveSignup } from './signupFigures';
 
 /** A batch as rule 11 judges it: its label, exam date and the figure in force on that date. */
 export interface BatchCapFacts extends BatchLabelParts {
@@ -40,3 +42,13 @@ export function capStanding(feeLimit: FeeLimit | null, highestFen: number): CapS
   if (feeLimit === null) return highestFen > 0 ? 'unchecked' : 'free';
   return highestFen > feeLimit.amountFen ? 'over' : 'within';
 }
+
+/**
+ * One sign-up's fee over the figure of its batch (`capFen`, null when none): only a live one,
+ * as 规则检查 counts them (`signupsOverCapFinder`) — a withdrawn sign-up charges nothing.
+ */
+export const signupFeeOverCap = (
+  status: SignupStatus,
+  feeFen: number,
+  capFen: number | null,
+): boolean => isLiveSignup(status) && capFen !== null && feeFen > capFen;

@@ -15,7 +15,14 @@ import {
   openApp,
 } from '../harness/antd';
 import { pdfPages } from '../harness/documents';
-import { setCaps, webIntermediateAutumn2026 } from '../harness/fees';
+import {
+  addStudents,
+  setCaps,
+  signUp,
+  WEB_CERT,
+  webIntermediateAutumn2026,
+  webJunior2026,
+} from '../harness/fees';
 import { csvBytes, loadWorkbook, uploadSheetHeader } from '../harness/sheets';
 import { rosterHeader, rosterRows, withBadCheckChar } from '../harness/students';
 import { applyBulkStatus, fillNewWebBatch, openBatch, signupRows } from '../harness/uiFlows';
@@ -343,5 +350,35 @@ test.describe('费用台账', () => {
     await page.getByRole('button', { name: '费用明细表' }).click();
     expect((await downloadFees).suggestedFilename()).toBe('费用明细表.xlsx');
     await attachScreenshot(page, testInfo, 'fees-ledger');
+  });
+});
+
+test.describe('费用台账: rule 11 per sign-up', () => {
+  test('超过上限 marks a live sign-up above the cap, not a withdrawn one', async ({
+    host,
+    page,
+    call,
+  }) => {
+    await setCaps(call);
+    const ids = await addStudents(call, 2);
+    const { signupId } = await signUp(
+      call,
+      [webJunior2026],
+      ids.map((student) => ({ student, batch: 0 })),
+    );
+    const both = ids.map((id) => signupId(id, 0));
+    await call('fees.change', { signupIds: both, fee: '480' });
+    await call('exams.signups.setStatus', { ids: [both[0]], status: 'withdrawn' });
+    // The cap lowered to ¥450: both fees are above it, only the live sign-up charges it.
+    await call('catalogue.setLimits', {
+      id: WEB_CERT,
+      limits: [{ kind: 'cap', level: 'junior', amountFen: 45_000, document: '某文件〔2026〕1号' }],
+    });
+    await openApp(page, await host.launchUrl());
+    await openPage(page, '费用台账');
+    await expect(ledger(page).locator('.ant-table-row')).toHaveCount(2);
+    await expect(rowOf(page, '2023000001')).toContainText('¥480.00 / ¥450.00');
+    await expect(rowOf(page, '2023000001')).not.toContainText('超过上限');
+    await expect(rowOf(page, '2023000002')).toContainText('超过上限');
   });
 });

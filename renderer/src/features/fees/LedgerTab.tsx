@@ -2,6 +2,7 @@ import { Button, Flex, Space, Typography, type TableProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table/interface';
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { LedgerRow, LedgerSortKey } from '../../../../shared/contract/fees';
+import { signupFeeOverCap } from '../../../../shared/domain/batchCap';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import {
   payerLabels,
@@ -60,11 +61,15 @@ function batchCell(label: string, level: LedgerRow['level']): ReactNode {
   );
 }
 
-/** The fee against its level's cap: 超过上限 in red when above it, 未登记 when none is recorded. */
-function feeCell(fee: number, cap: number | null): ReactNode {
+/**
+ * The fee against its level's cap: 超过上限 in red when a live sign-up's fee is above it (as
+ * 规则检查 judges it: a withdrawn one charges nothing), 未登记 when none is recorded.
+ */
+function feeCell(r: LedgerRow): ReactNode {
+  const { feeFen: fee, capFen: cap } = r;
   return (
     <span>
-      {cap !== null && fee > cap && <span style={overTag}>{text.overCap}</span>}
+      {signupFeeOverCap(r.status, fee, cap) && <span style={overTag}>{text.overCap}</span>}
       {formatFen(fee)}
       <span style={muted}> / {cap === null ? text.noCap : formatFen(cap)}</span>
     </span>
@@ -214,7 +219,7 @@ const LedgerTable = memo(function LedgerTable({
         // Below 1366 px the table scrolls sideways: the money and 修改 stay in sight.
         fixed: 'right',
         ...sortable('feeFen'),
-        render: (fee: number, r) => feeCell(fee, r.capFen),
+        render: (_: number, r) => feeCell(r),
       },
       {
         title: c.actions,
