@@ -74,6 +74,16 @@ export function overspentText(balanceFen: number): string {
 }
 
 /**
+ * Rule 12: a student's voluntary exam fee is at most what the sign-up costs — checked when the
+ * income is recorded and again on every reading, since the ledger may lower the fee later.
+ */
+export function studentFeeAmountProblem(amountFen: number, signupFeeFen: number): string | null {
+  return amountFen > signupFeeFen
+    ? `金额不能超过这条报名的考核费 ${formatFen(signupFeeFen)}`
+    : null;
+}
+
+/**
  * Words in an “other source” that name students as the payer: money from students other than a
  * voluntary additional certificate's exam fee cannot be entered (notice 四 5, rule 12).
  */

@@ -358,6 +358,26 @@ describe('funds: rules', () => {
   });
 });
 
+describe('funds: a student fee whose exam got cheaper', () => {
+  it('flags money taken from a student above what the sign-up now costs, on the page and 首页', async () => {
+    const { web, signup } = await seed();
+    const fee = await ok(ctx.t, 'funds.save', studentFee(web, 700, { signupId: signup(0, 1) }));
+    expect(fee.problem).toBeNull();
+    // At the sign-up's fee the income is fine; lowered in the ledger, ¥200 too much was taken.
+    await ok(ctx.t, 'fees.change', { signupIds: [signup(0, 1)], fee: '500' });
+    const line = byKey((await overview(2026, web)).lines, `entry:${fee.entryId}`);
+    expect(line.problem).toContain('¥500.00');
+    const bad = (await ok(ctx.t, 'dashboard.summary', {})).violations.filter(
+      (v) => v.kind === 'fundsStudentMoney',
+    );
+    expect(bad).toHaveLength(1);
+    expect(bad[0].detail).toContain('¥700.00');
+    // Back at ¥700 (or the income corrected to ¥500) nothing is flagged.
+    await ok(ctx.t, 'fees.change', { signupIds: [signup(0, 1)], fee: '700' });
+    expect(byKey((await overview(2026, web)).lines, `entry:${fee.entryId}`).problem).toBeNull();
+  });
+});
+
 describe('funds: 试点经费使用情况表', () => {
   it('writes every line with its document reference and the totals, as xlsx and PDF', async () => {
     const { web, batchIds } = await seed();

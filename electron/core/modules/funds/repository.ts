@@ -16,6 +16,7 @@ import {
   incomeSourceLabels,
   lacksDocument,
   spendingCategoryLabels,
+  studentFeeAmountProblem,
   unassignedProjectLabel,
   type EnteredSpendingCategory,
   type FundDirection,
@@ -222,7 +223,11 @@ export function entryLine(db: Db, row: FundEntryRow, batches?: Map<number, Batch
   const document = recordDocumentOf(row, (ext) => entryDocumentName(row, ext));
   const signup =
     row.signup_id === null ? undefined : signupOf(db, row.signup_id, batches ?? loadBatches(db));
-  const problem = row.signup_id === null ? null : studentFeeProblem(db, row.signup_id);
+  const problem =
+    row.signup_id === null
+      ? null
+      : (studentFeeProblem(db, row.signup_id) ??
+        (signup ? studentFeeAmountProblem(row.amount_fen, signup.feeFen) : null));
   return {
     key: `entry:${row.id}`,
     entryId: row.id,

@@ -6,8 +6,11 @@ import type {
   ProjectFunds,
 } from '../../../../shared/contract/funds';
 import { afterTodayProblem } from '../../../../shared/domain/dates';
-import { addUpFundLines, unassignedProjectLabel } from '../../../../shared/domain/funds';
-import { formatFen } from '../../../../shared/domain/money';
+import {
+  addUpFundLines,
+  studentFeeAmountProblem,
+  unassignedProjectLabel,
+} from '../../../../shared/domain/funds';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import type { Db } from '../../db/open';
@@ -149,14 +152,7 @@ export function fundsHandlers(ctx: CoreContext): HandlersFor<FundsHandlerName> {
         },
       ]);
     }
-    if (input.amount > signup.feeFen) {
-      throw validationError([
-        {
-          path: 'amount',
-          message: `金额不能超过这条报名的考核费 ${formatFen(signup.feeFen)}`,
-        },
-      ]);
-    }
+    refuseField('amount', studentFeeAmountProblem(input.amount, signup.feeFen));
     const other = entryOfSignup(db, input.signupId, before?.id ?? 0);
     if (other) {
       throw validationError([
