@@ -469,6 +469,20 @@ describe('funds: 首页', () => {
     expect(fee.entryId).not.toBeNull();
   });
 
+  it('keeps an earlier year’s spending with no document among the problems after the year turns', async () => {
+    const { web } = await seed();
+    await spend(web, 'consumables', 300, { payee: '某耗材店' });
+    ctx.t.restart(new Date('2027-01-05T02:00:00Z'));
+    const summary = await ok(ctx.t, 'dashboard.summary', {});
+    expect(summary.funds.year).toBe(2027);
+    expect(summary.violations.filter((v) => v.kind === 'fundsDocument')).toEqual([
+      expect.objectContaining({
+        title: '2026年度试点经费：1 笔支出没有凭证',
+        route: 'funds/2026',
+      }),
+    ]);
+  });
+
   it('keeps a student fee of an earlier year that stopped passing rule 12 among the problems', async () => {
     const { web, signup } = await seed();
     await ok(ctx.t, 'funds.save', studentFee(web, 700, { signupId: signup(0, 1) }));

@@ -61,7 +61,13 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
           ...weeklyViolations(weekly.alert),
           ...feeRuleViolations(feeViolations(db)),
           ...selfCheckViolations(projects),
-          ...fundsViolations(funds, studentMoneyProblems(db)),
+          ...fundsViolations(
+            [
+              funds,
+              ...funds.years.filter((y) => y !== funds.year).map((y) => fundsOverview(db, y, null)),
+            ],
+            studentMoneyProblems(db),
+          ),
         ],
         funds: { year: funds.year, byProject: funds.byProject, totals: funds.totals },
       };

@@ -123,17 +123,20 @@ export function weeklyViolations(alert: AlertSummary): Violation[] {
 }
 
 /**
- * 试点经费 (rule 16: irregular use of funds or charging students): one line for the spending of
- * the year with no document (a warning), one per 学生自愿自费 income whose sign-up no longer
- * passes rule 12 (a breach), of any year (`studentMoney`, `studentMoneyProblems`).
+ * 试点经费 (rule 16: irregular use of funds or charging students): one line per year whose
+ * spending has no document (a warning; `years`: the overviews of every year with funds, so an
+ * earlier year's gap stays listed after the year turns), one per 学生自愿自费 income whose
+ * sign-up no longer passes rule 12 (a breach), of any year (`studentMoney`,
+ * `studentMoneyProblems`).
  */
 export function fundsViolations(
-  funds: FundsOverview,
+  years: readonly FundsOverview[],
   studentMoney: readonly FundLine[],
 ): Violation[] {
   const out: Violation[] = [];
-  const undocumented = funds.lines.filter((l) => l.lacksDocument);
-  if (undocumented.length > 0) {
+  for (const funds of [...years].sort((a, b) => b.year - a.year)) {
+    const undocumented = funds.lines.filter((l) => l.lacksDocument);
+    if (undocumented.length === 0) continue;
     out.push({
       kind: 'fundsDocument',
       title: `${funds.year}年度试点经费：${undocumented.length} 笔支出没有凭证`,
