@@ -61,9 +61,14 @@ export const isLegacyResidentId = (type: IdType, normalized: string) =>
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 
-/** Half-width, no spaces or dashes someone typed to group digits, upper case (x → X). */
+/**
+ * Half-width, no spaces or dashes someone typed to group digits, upper case (x → X), without the
+ * apostrophe put before it to keep a spreadsheet from turning it into a number ('4201…, as many
+ * systems export ID numbers to CSV and WPS keeps in a text cell).
+ */
 export function normalizeIdNumber(value: string): string {
   return normalizeText(value)
+    .replace(/^[\s'‘’`]+/, '')
     .replace(/[\s\u2010-\u2015-]/g, '')
     .toUpperCase();
 }

@@ -32,6 +32,9 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     expect(lower.normalized).toBe('11010519491231002X');
     expect(check(' １１０１０５ １９４９１２３１ ００２ｘ ').normalized).toBe('11010519491231002X');
     expect(normalizeIdNumber('110105-19491231-002x')).toBe('11010519491231002X');
+    // The text mark a spreadsheet or an exported CSV leaves in front of the digits.
+    expect(check("'11010519491231002X").errors).toEqual([]);
+    expect(normalizeIdNumber(' ‘11010519491231002X')).toBe('11010519491231002X');
   });
 
   // Computed independently (Python) for 42010620050301 + sequence: one number per check value.
