@@ -743,10 +743,11 @@ describe('figures and exports', () => {
       '周报汇总',
     )!;
     expect(ws.rowCount).toBe(4);
+    // Weeks 11 and 12 passed their due time unsent: the sheet says so, as the Word file does.
     expect([2, 3, 4].map((r) => [ws.getCell(r, 1).value, ws.getCell(r, 5).value])).toEqual([
       ['2026年第10周', '已报送'],
-      ['2026年第11周', '未填'],
-      ['2026年第12周', '未填'],
+      ['2026年第11周', '未填（已逾期）'],
+      ['2026年第12周', '未填（已逾期）'],
     ]);
     expect(ws.getCell(2, 7).value).toBe('李老师');
     expect(ws.getCell(2, 14).value).toBe(1450);
@@ -769,6 +770,7 @@ describe('figures and exports', () => {
     expect(text).toContain('1+X证书制度试点工作周报汇总');
     expect(text).toContain('共 3 期');
     expect(text).toContain('2026年第12周（未填）');
+    expect(text).toContain('未填（已逾期）');
     expect(text).toContain('本期试点经费：收入 ¥0.00，支出 ¥912.50（其中考核费 ¥912.50）');
 
     const bad = await fails('weekly.exportRange', {

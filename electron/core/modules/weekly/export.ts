@@ -73,13 +73,19 @@ function paymentLines(figures: WeeklyFigures): string[] {
 /** The standing facts of rule 16, or nothing. */
 const factLines = (runs: readonly NotOnTimeRun[]) => runs.map(notOnTimeRunText);
 
+/** '已报送', '草稿', '未填（已逾期）': the status, and whether its due time passed unsent. */
+function statusLabel(period: PeriodState): string {
+  const base = periodStatusLabels[period.status];
+  return period.overdue ? `${base}（已逾期）` : base;
+}
+
 /** '已报送（2026年3月6日 10:00，报送人：李老师）', '草稿', '未填（已逾期）'. */
 function statusLine(period: PeriodState): string {
-  const base = periodStatusLabels[period.status];
   if (period.submittedAt) {
+    const base = periodStatusLabels[period.status];
     return `${base}（${formatChinaDateTime(period.submittedAt)}，报送人：${period.submitter}）`;
   }
-  return period.overdue ? `${base}（已逾期）` : base;
+  return statusLabel(period);
 }
 
 function revisionLine(revision: WeeklyRevision | null): string {
@@ -309,7 +315,7 @@ export async function exportRange(
       r.period.start,
       r.period.end,
       formatChinaDateTime(r.period.dueAt),
-      periodStatusLabels[r.period.status],
+      statusLabel(r.period),
       r.period.submittedAt ? formatChinaDateTime(r.period.submittedAt) : '',
       r.period.submitter,
       revision?.revision ?? '',
