@@ -515,6 +515,29 @@ describe('students: roster import', () => {
     expect(result.groups.map((g) => g.compare ?? false)).toEqual([true, true, false]);
   });
 
+  it('names the saved student two rows reach, one by 学号 and one by ID number', async () => {
+    await ok(
+      t,
+      'students.save',
+      student({ studentNo: 'S1', name: '甲', idNumber: residentId('20050301', 2) }),
+    );
+    const bytes = csvBytes([
+      ['学号', '姓名', '证件号码', '性别'],
+      // A new 学号 with S1's ID number (a pasted ID): matched to 甲 by the number.
+      ['S9', '丙', residentId('20050301', 2), '女'],
+      // S1's own 学号 with another number: matched to 甲 by the 学号. The rows share nothing.
+      ['S1', '甲', residentId('20050301', 4), '女'],
+    ]);
+    const result = await preview(upload('a.csv', bytes));
+    expect(errorsOf(result)).toEqual([
+      [
+        3,
+        '学号',
+        '与第 2 行对应同一名已有学生学号 S1（甲）：一行按学号、一行按证件号码匹配到该学生。同一名学生只能出现一次，请核对这两行的学号和证件号码',
+      ],
+    ]);
+  });
+
   it('offers manual column mapping when headers are unusual', async () => {
     const bytes = csvBytes(
       [

@@ -447,7 +447,8 @@ async function analyse<K extends string, T>(
             row.rowNumber,
             columnLabel(def.keyField),
             def.keyField,
-            `与第 ${first} 行是同一条记录（${keyLabel}或证件相同），同一文件中只能出现一次`,
+            def.duplicateReason?.(result.data, first) ??
+              `与第 ${first} 行是同一条记录（${keyLabel}相同），同一文件中只能出现一次`,
             '与前面的行是同一条记录',
           ),
         );

@@ -71,6 +71,11 @@ export interface ImportDefinition<K extends string, T> {
   /** The field a duplicate key is reported on. */
   keyField: K;
   /**
+   * Why a row is the same record as row `firstRow` before it, when the definition can say more
+   * than “${keyField} 相同” (a key that is a saved record two rows reached by different fields).
+   */
+  duplicateReason?(value: T, firstRow: number): string | undefined;
+  /**
    * Fields two different rows may not share, checked over the whole file before any row, so
    * every such clash shows at once on all its rows. Default: `keyField`, compared loosely.
    */

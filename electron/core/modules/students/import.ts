@@ -322,6 +322,13 @@ export function studentImportDefinition(
       return target ? `#${target.id}` : `new:${noKey(v.studentNo)}`;
     },
     keyField: 'studentNo',
+    // Two rows that share neither 学号 nor 证件号码 in the file, but reach one saved student,
+    // one by each: the message names that student, or neither row explains the clash.
+    duplicateReason(v, firstRow) {
+      const { target } = match(v);
+      if (!target) return undefined;
+      return `与第 ${firstRow} 行对应同一名已有学生${who(target)}：一行按学号、一行按证件号码匹配到该学生。同一名学生只能出现一次，请核对这两行的学号和证件号码`;
+    },
     uniqueFields: [
       { field: 'studentNo', normalise: looseKey },
       { field: 'idNumber', normalise: normalizeIdNumber },
