@@ -143,7 +143,16 @@ test.describe('未保存的修改', () => {
   }) => {
     await open(page, 'weekly/2026-03-02');
     const progress = page.locator('#weekly-progress');
+    // The report's files hold what is saved: while typed text is not, they wait for it.
+    const files = [
+      page.getByRole('button', { name: '导出 Word' }),
+      page.getByRole('button', { name: '导出 Excel' }),
+      page.getByTestId('weekly-print'),
+    ];
+    for (const button of files) await expect(button).toBeEnabled();
     await progress.fill('本周完成了考前培训。');
+    for (const button of files) await expect(button).toBeDisabled();
+    await expect(files[0]).toHaveAttribute('title', /请先保存草稿/);
     await page.getByRole('button', { name: '返回周报列表' }).click();
     await answerUnsaved(page, '继续编辑');
     await expect(progress).toHaveValue('本周完成了考前培训。');

@@ -229,20 +229,38 @@ export function ReportEditor({ periodStart }: { periodStart: string }) {
     [detail?.defaultSubmitter],
   );
 
-  const exportButtons = (revision?: number) => (
-    <>
-      <Button icon={<FileWordOutlined />} onClick={() => void exportFile('docx', revision)}>
-        {t.weekly.exportDocx}
-      </Button>
-      <Button icon={<FileExcelOutlined />} onClick={() => void exportFile('xlsx', revision)}>
-        {t.weekly.exportXlsx}
-      </Button>
-      <PrintButton
-        load={() => invoke('weekly.export', { periodStart, format: 'pdf', revision })}
-        testId={revision === undefined ? 'weekly-print' : `weekly-print-${revision}`}
-      />
-    </>
-  );
+  // The newest version's files hold what is saved: while typed edits are not, they would leave
+  // them out, so they wait for 保存草稿 (a revision from the history is never being edited).
+  const unsavedEdits = dirty && !locked;
+  const exportButtons = (revision?: number) => {
+    const waiting = revision === undefined && unsavedEdits;
+    const title = waiting ? tx.saveBeforeExport : undefined;
+    return (
+      <>
+        <Button
+          icon={<FileWordOutlined />}
+          disabled={waiting}
+          title={title}
+          onClick={() => void exportFile('docx', revision)}
+        >
+          {t.weekly.exportDocx}
+        </Button>
+        <Button
+          icon={<FileExcelOutlined />}
+          disabled={waiting}
+          title={title}
+          onClick={() => void exportFile('xlsx', revision)}
+        >
+          {t.weekly.exportXlsx}
+        </Button>
+        <PrintButton
+          load={() => invoke('weekly.export', { periodStart, format: 'pdf', revision })}
+          disabled={waiting}
+          testId={revision === undefined ? 'weekly-print' : `weekly-print-${revision}`}
+        />
+      </>
+    );
+  };
 
   return (
     <>

@@ -134,6 +134,7 @@ export const weekly = {
     submitterHelp: (name: string) =>
       name ? `默认为学校的周报填报人“${name}”` : '学校信息中还没有填写周报填报人，请填写报送人',
     saveDraft: '保存草稿',
+    saveBeforeExport: '请先保存草稿：导出和打印的是已保存的内容，不含刚才的修改。',
     draftSaved: '草稿已保存',
     submit: '报送',
     submitConfirm: '确定报送本期周报吗？',
