@@ -57,6 +57,16 @@ test.describe('考勤登记', () => {
     await expect(row(4)).toContainText('违纪');
     await expect(row(1)).toContainText('已考');
 
+    // An unsaved mark would be missing from the 缺考名单: it waits until there is none.
+    const absentSheet = page.getByTestId('attendance-absent-sheet');
+    await expect(absentSheet).toBeEnabled();
+    await row(3).getByText('缺考').click();
+    await expect(absentSheet).toBeDisabled();
+    await expect(absentSheet).toHaveAttribute('title', /请先保存考勤/);
+    await row(3).getByText('实考').click();
+    await expect(page.getByTestId('attendance-save')).toHaveText('没有更改');
+    await expect(absentSheet).toBeEnabled();
+
     // 缺考名单: the 缺考 and the 违纪 candidate, read back from the downloaded file.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -211,7 +211,9 @@ export function AttendancePanel({ batchId, onClose }: { batchId: number; onClose
             <Button
               icon={<DownloadOutlined />}
               loading={exporting}
-              disabled={!counts || counts.absent + counts.violation === 0}
+              // The sheet lists saved attendance: unsaved marks would be missing from it.
+              disabled={drafts.size > 0 || !counts || counts.absent + counts.violation === 0}
+              title={drafts.size > 0 ? text.saveBeforeAbsentSheet : undefined}
               onClick={() => void exportAbsent()}
               data-testid="attendance-absent-sheet"
             >

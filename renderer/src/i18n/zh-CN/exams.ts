@@ -123,6 +123,7 @@ export const exams = {
         `${n} 名考生不能登记为“${label}”（已撤销，或已录入成绩/结果），保持原样。`,
       unsaved: '未保存',
       absentSheet: '导出缺考名单',
+      saveBeforeAbsentSheet: '请先保存考勤：缺考名单按已保存的考勤导出，不含未保存的登记。',
       exported: (name: string) => `已导出“${name}”`,
       close: '退出考勤登记',
       save: (n: number) => (n === 0 ? '没有更改' : `保存 ${n} 条考勤`),
