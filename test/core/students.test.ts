@@ -515,6 +515,35 @@ describe('students: roster import', () => {
     expect(result.groups.map((g) => g.compare ?? false)).toEqual([true, true, false]);
   });
 
+  it('refuses a saved student’s ID number under another 学号 and name, keeping the student', async () => {
+    await ok(
+      t,
+      'students.save',
+      student({ studentNo: 'S1', name: '甲', idNumber: residentId('20050301', 2) }),
+    );
+    const bytes = csvBytes([
+      ['学号', '姓名', '证件号码', '性别'],
+      // 丙's row with 甲's ID number pasted in: not taken for 甲 with a new 学号 and name.
+      ['S9', '丙', residentId('20050301', 2), '女'],
+      ['S8', '丁', residentId('20060101', 3), '男'],
+    ]);
+    const file = upload('a.csv', bytes);
+    const result = await preview(file);
+    expect(errorsOf(result)).toEqual([
+      [
+        2,
+        '证件号码',
+        '该居民身份证号码已登记在学号 S1（甲）名下，本行的学号和姓名都与其不同，不能确定是同一名学生：请核对证件号码；如确是该学生改了学号和姓名，请先在“学生”中修改其姓名后再导入',
+      ],
+    ]);
+    expect(result.summary).toMatchObject({ toCreate: 1, toUpdate: 0, invalid: 1 });
+    await ok(t, 'students.importCommit', { file, skipInvalid: true });
+    expect((await list()).items.map((s) => [s.studentNo, s.name])).toEqual([
+      ['S1', '甲'],
+      ['S8', '丁'],
+    ]);
+  });
+
   it('names the saved student two rows reach, one by 学号 and one by ID number', async () => {
     await ok(
       t,
@@ -523,8 +552,8 @@ describe('students: roster import', () => {
     );
     const bytes = csvBytes([
       ['学号', '姓名', '证件号码', '性别'],
-      // A new 学号 with S1's ID number (a pasted ID): matched to 甲 by the number.
-      ['S9', '丙', residentId('20050301', 2), '女'],
+      // A new 学号 with S1's ID number and name: matched to 甲 by the number.
+      ['S9', '甲', residentId('20050301', 2), '女'],
       // S1's own 学号 with another number: matched to 甲 by the 学号. The rows share nothing.
       ['S1', '甲', residentId('20050301', 4), '女'],
     ]);

@@ -362,7 +362,15 @@ export function studentImportDefinition(
           group: '性别与身份证号码不一致（以身份证号码为准）',
         });
       }
-      if (!sameNo && sameId) {
+      // A new 学号 and another name on a saved student's ID number is most often a pasted ID:
+      // taking it would give that student's sign-ups and results to someone else.
+      if (!sameNo && sameId && sameId.name !== v.name) {
+        errors.push({
+          field: 'idNumber',
+          reason: `该${label}号码已登记在${who(sameId)}名下，本行的学号和姓名都与其不同，不能确定是同一名学生：请核对证件号码；如确是该学生改了学号和姓名，请先在“学生”中修改其姓名后再导入`,
+          group: '证件号码已属于另一名学生',
+        });
+      } else if (!sameNo && sameId) {
         warnings.push({
           field: 'studentNo',
           reason: `按证件号码匹配到已有学生${who(sameId)}，其学号将改为 ${v.studentNo}`,
