@@ -18,6 +18,10 @@ test.describe('首页', () => {
   }, testInfo) => {
     await openApp(page, await host.launchUrl());
     await expect(page.getByText('还没有填写学校信息')).toBeVisible();
+    // 首页 before the school is saved comes back here, and the page says why.
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await expect(page.getByRole('heading', { level: 3, name: '学校信息' })).toBeVisible();
+    await expect(page.getByText('保存后“首页”才会显示试点概况')).toBeVisible();
 
     const data = dataCall(raw);
     await data('school.save', schoolProfile);
