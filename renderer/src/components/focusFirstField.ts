@@ -4,11 +4,15 @@ const FIELD = 'input:not([type="hidden"]):not(:disabled), textarea:not(:disabled
 /**
  * For an antd Modal's or Drawer's `afterOpenChange`: puts the caret in the first field of the
  * form named `formName` (antd gives the form that id) once the dialog has opened, so typing
- * starts at once. A field's own `autoFocus` cannot do this: it runs while the dialog is still
- * hidden, and the dialog then focuses its own frame.
+ * starts at once — unless a field already has it (clicked while the dialog was opening). A
+ * field's own `autoFocus` cannot do this: it runs while the dialog is still hidden, and the
+ * dialog then focuses its own frame.
  */
 export function focusFirstField(formName: string): (open: boolean) => void {
   return (open) => {
-    if (open) document.getElementById(formName)?.querySelector<HTMLElement>(FIELD)?.focus();
+    const form = document.getElementById(formName);
+    if (open && form && !form.contains(document.activeElement)) {
+      form.querySelector<HTMLElement>(FIELD)?.focus();
+    }
   };
 }
