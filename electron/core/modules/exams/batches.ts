@@ -247,14 +247,10 @@ export function batchWrites(ctx: CoreContext) {
         liveMaxFen !== null && liveMaxFen > data.feeFen
           ? feeOverLimitMessage('已有报名的考核费', liveMaxFen, limit, data.examDate)
           : null;
-      if (signupsOver) {
-        throw validationError([
-          {
-            path: before.examDate !== data.examDate ? 'examDate' : 'examForm',
-            message: `${signupsOver}，请先在收费台账中把这些报名的费用改为不超过上限的金额`,
-          },
-        ]);
-      }
+      refuseField(
+        before.examDate !== data.examDate ? 'examDate' : 'examForm',
+        signupsOver && `${signupsOver}，请先把这些报名的考核费改为不超过上限的金额`,
+      );
     }
     if (before && changesCertificate && before.signupCount > 0) {
       const message = `该批次已有 ${before.signupCount} 条报名，不能再更改证书或等级；请另建批次`;
