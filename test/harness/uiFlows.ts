@@ -99,7 +99,11 @@ export async function addSite(page: Page, name: string, partner: string) {
   await expect(openDialog(page)).toHaveCount(0);
 }
 
-/** Opens 考核报名, then the page of the batch whose row holds `name` (its 报名管理). */
+/**
+ * Opens 考核报名, then the page of the batch whose row holds `name` (its 报名管理), and waits
+ * until the batch has loaded: before, its buttons show disabled and without their tooltips, so a
+ * check or a hover then would see the loading page (its 修改记录 comes with the batch).
+ */
 export async function openBatch(page: Page, name: string) {
   await openPage(page, '考核报名');
   await page
@@ -108,6 +112,12 @@ export async function openBatch(page: Page, name: string) {
     .getByRole('button', { name: '报名管理' })
     .click();
   await expect(page.getByRole('button', { name: '返回批次列表' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('button', { name: /修改记录/ })
+      .first(),
+  ).toBeVisible();
 }
 
 /** `students` signed up for `firstBatch` (第一批) through the handlers, then the app at `url` on its page. */
