@@ -11,6 +11,7 @@ import { createTestCore } from '../harness/core';
 import { corePerTest } from '../harness/corePerTest';
 import { softwareMajor } from '../harness/majors';
 import { progressLines } from '../../shared/domain/funds';
+import { formatFen } from '../../shared/domain/money';
 import {
   WEB_CERT,
   BIM_CERT,
@@ -470,17 +471,37 @@ describe('funds: 首页', () => {
   });
 
   it('keeps an earlier year’s spending with no document among the problems after the year turns', async () => {
-    const { web } = await seed();
+    const { web, batchIds } = await seed();
     await spend(web, 'consumables', 300, { payee: '某耗材店' });
+    await spend(web, 'training', 120, { occurredOn: '2026-05-01', invoiceNo: 'FP-9' });
+    await ok(ctx.t, 'fees.savePayment', {
+      organization: WEB_ORGANIZATION,
+      batchId: batchIds[0],
+      invoiceNo: '',
+      amount: 400,
+      paidOn: '2026-02-20',
+    });
     ctx.t.restart(new Date('2027-01-05T02:00:00Z'));
+    await spend(web, 'consumables', 80, { occurredOn: '2027-01-04' });
     const summary = await ok(ctx.t, 'dashboard.summary', {});
     expect(summary.funds.year).toBe(2027);
-    expect(summary.violations.filter((v) => v.kind === 'fundsDocument')).toEqual([
-      expect.objectContaining({
-        title: '2026年度试点经费：1 笔支出没有凭证',
-        route: 'funds/2026',
-      }),
+    const problems = summary.violations.filter((v) => v.kind === 'fundsDocument');
+    expect(problems).toEqual([
+      expect.objectContaining({ title: '2027年度试点经费：1 笔支出没有凭证', route: 'funds/2027' }),
+      expect.objectContaining({ title: '2026年度试点经费：2 笔支出没有凭证', route: 'funds/2026' }),
     ]);
+    // The same lines 试点经费 flags 无凭证 for each year, the payment's 考核费 among them.
+    for (const [year, problem] of [
+      [2027, problems[0]],
+      [2026, problems[1]],
+    ] as const) {
+      const overview = await ok(ctx.t, 'funds.overview', { year, projectId: null });
+      const flagged = overview.lines.filter((l) => l.lacksDocument);
+      expect(problem.detail).toBe(
+        flagged.map((l) => `${l.date} ${l.categoryLabel} ${formatFen(l.amountFen)}`).join('；'),
+      );
+    }
+    expect(problems[1].detail).toContain('考核费');
   });
 
   it('keeps a student fee of an earlier year that stopped passing rule 12 among the problems', async () => {

@@ -8,7 +8,7 @@ import { allSignupFigures } from '../fees/figures';
 import { feeViolations } from '../fees/rules';
 import { weeklyRepository } from '../weekly/repository';
 import { weeklyStanding } from '../weekly/standing';
-import { fundsOverview, studentMoneyProblems } from '../funds/service';
+import { fundsOverview, studentMoneyProblems, undocumentedSpending } from '../funds/service';
 import {
   feeRuleViolations,
   fundsViolations,
@@ -61,13 +61,7 @@ export function dashboardHandlers(ctx: CoreContext): HandlersFor<'dashboard.summ
           ...weeklyViolations(weekly.alert),
           ...feeRuleViolations(feeViolations(db)),
           ...selfCheckViolations(projects),
-          ...fundsViolations(
-            [
-              funds,
-              ...funds.years.filter((y) => y !== funds.year).map((y) => fundsOverview(db, y, null)),
-            ],
-            studentMoneyProblems(db),
-          ),
+          ...fundsViolations(undocumentedSpending(db), studentMoneyProblems(db)),
         ],
         funds: { year: funds.year, byProject: funds.byProject, totals: funds.totals },
       };

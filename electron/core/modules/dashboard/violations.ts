@@ -1,10 +1,11 @@
 import type { Violation } from '../../../../shared/contract/dashboard';
 import type { FeeViolations } from '../../../../shared/contract/fees';
-import type { FundLine, FundsOverview } from '../../../../shared/contract/funds';
+import type { FundLine } from '../../../../shared/contract/funds';
 import type { ProjectCheck } from '../../../../shared/contract/projects';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { examFormLabels } from '../../../../shared/domain/costCaps';
 import { formatChineseDate } from '../../../../shared/domain/dates';
+import { fundYear } from '../../../../shared/domain/funds';
 import { formatFen } from '../../../../shared/domain/money';
 import {
   alertLevelLabels,
@@ -124,27 +125,30 @@ export function weeklyViolations(alert: AlertSummary): Violation[] {
 
 /**
  * 试点经费 (rule 16: irregular use of funds or charging students): one line per year whose
- * spending has no document (a warning; `years`: the overviews of every year with funds, so an
- * earlier year's gap stays listed after the year turns), one per 学生自愿自费 income whose
+ * spending has no document (a warning; `undocumented`: every year's, `undocumentedSpending`, so
+ * an earlier year's gap stays listed after the year turns), one per 学生自愿自费 income whose
  * sign-up no longer passes rule 12 (a breach), of any year (`studentMoney`,
  * `studentMoneyProblems`).
  */
 export function fundsViolations(
-  years: readonly FundsOverview[],
+  undocumented: readonly FundLine[],
   studentMoney: readonly FundLine[],
 ): Violation[] {
   const out: Violation[] = [];
-  for (const funds of [...years].sort((a, b) => b.year - a.year)) {
-    const undocumented = funds.lines.filter((l) => l.lacksDocument);
-    if (undocumented.length === 0) continue;
+  const byYear = new Map<number, FundLine[]>();
+  for (const l of undocumented) {
+    const year = fundYear(l.date);
+    byYear.set(year, [...(byYear.get(year) ?? []), l]);
+  }
+  for (const [year, lines] of [...byYear].sort(([a], [b]) => b - a)) {
     out.push({
       kind: 'fundsDocument',
-      title: `${funds.year}年度试点经费：${undocumented.length} 笔支出没有凭证`,
-      detail: undocumented
+      title: `${year}年度试点经费：${lines.length} 笔支出没有凭证`,
+      detail: lines
         .slice(0, 5)
         .map((l) => `${l.date} ${l.categoryLabel} ${formatFen(l.amountFen)}`)
         .join('；'),
-      route: `funds/${funds.year}`,
+      route: `funds/${year}`,
     });
   }
   for (const l of studentMoney) {

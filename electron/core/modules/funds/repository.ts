@@ -89,6 +89,15 @@ export function entriesOfYear(db: Db, year: number, projectId: number | null): F
     .all(`${year}-01-01`, `${year + 1}-01-01`, projectId, projectId);
 }
 
+/** Every spending entry, whatever its year, by date: 首页 looks for the undocumented ones. */
+export function spendingEntries(db: Db): FundEntryRow[] {
+  return db
+    .prepare<[], FundEntryRow>(
+      `${selectEntries} WHERE e.direction = 'spending' ORDER BY e.occurred_on, e.id`,
+    )
+    .all();
+}
+
 /**
  * Every 学生自愿自费 income, whatever its year, by date: rule 12 is judged on each while its
  * sign-up may still change, so a fee taken in an earlier year stays a problem until resolved.
@@ -260,12 +269,12 @@ export function entryLine(db: Db, row: FundEntryRow, batches?: Map<number, Batch
 type PaymentRow = Omit<FeePaymentRow, 'created_at' | 'updated_at'>;
 
 /**
- * 考核费 of a year: every payment to an evaluation organization paid in it, read from
- * `payments` (never retyped), each attributed to the pilot project of its batch (its
- * certificate's project in the exam's year); one linked to no batch, or to a batch of no
- * project, belongs to no project.
+ * 考核费 of a year (every year when `year` is null): every payment to an evaluation
+ * organization paid in it, read from `payments` (never retyped), each attributed to the pilot
+ * project of its batch (its certificate's project in the exam's year); one linked to no batch,
+ * or to a batch of no project, belongs to no project.
  */
-export function examFeeLines(db: Db, year: number): FundLine[] {
+export function examFeeLines(db: Db, year: number | null): FundLine[] {
   const batches = loadBatches(db);
   const projects = new Map(projectOptions(db).map((p) => [p.id, p.label]));
   const projectOfBatchId = new Map<number, number | null>();
@@ -277,11 +286,11 @@ export function examFeeLines(db: Db, year: number): FundLine[] {
     return projectOfBatchId.get(batchId) ?? null;
   };
   return db
-    .prepare<[string, string], PaymentRow>(
+    .prepare<[number | null, string, string], PaymentRow>(
       `SELECT id, organization, batch_id, invoice_no, amount_fen, paid_on, note FROM payments
-       WHERE paid_on >= ? AND paid_on < ? ORDER BY paid_on, id`,
+       WHERE ? IS NULL OR (paid_on >= ? AND paid_on < ?) ORDER BY paid_on, id`,
     )
-    .all(`${year}-01-01`, `${year + 1}-01-01`)
+    .all(year, `${year}-01-01`, `${(year ?? 0) + 1}-01-01`)
     .map((p) => {
       const projectId = projectOf(p.batch_id);
       const batchLabel = p.batch_id === null ? '' : (batches.get(p.batch_id)?.label ?? '');

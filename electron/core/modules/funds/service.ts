@@ -27,6 +27,7 @@ import {
   entryValues,
   examFeeLines,
   findEntry,
+  spendingEntries,
   fundYears,
   projectOptions,
   signupOf,
@@ -90,6 +91,17 @@ export function fundsOverview(db: Db, year: number, projectId: number | null): F
   const lines = projectId === null ? all : all.filter((l) => l.projectId === projectId);
   const years = [...new Set([year, ...fundYears(db)])].sort((a, b) => b - a);
   return { year, projectId, years, projects, byProject, totals: addUpFundLines(lines), lines };
+}
+
+/**
+ * Every spending with no document (`lacksDocument`), of every year, by date: 首页 lists them
+ * per year, so an earlier year's gap stays listed after the year turns.
+ */
+export function undocumentedSpending(db: Db): FundLine[] {
+  const entries = spendingEntries(db).map((row) => entryLine(db, row));
+  return [...entries, ...examFeeLines(db, null)]
+    .filter((line) => line.lacksDocument)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.key.localeCompare(b.key));
 }
 
 /**
