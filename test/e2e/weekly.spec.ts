@@ -216,6 +216,14 @@ test.describe('周报', () => {
     // A later due time applies from next week: the missed weeks stay as they were.
     await fillDate(page, 'weekly-pilotStart', '2026年3月2日');
     await page.locator('#weekly-dueTime').fill('18:00');
+    // A write elsewhere reloads the calendar behind the drawer; what was typed stays.
+    await call('weekly.saveDraft', { periodStart: '2026-03-02', progress: '草稿' });
+    await expect(row(page, '2026-03-02').getByTestId('period-status')).toHaveAttribute(
+      'data-status',
+      'draft',
+    );
+    await expect(page.locator('#weekly-dueTime')).toHaveValue('18:00');
+    await expect(page.locator('#weekly-pilotStart')).toHaveValue('2026年3月2日');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await expect(page.getByText('周报设置已保存')).toBeVisible();
     await expect(facts(page)).toContainText(threeWeeks);

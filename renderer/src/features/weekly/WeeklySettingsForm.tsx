@@ -81,7 +81,10 @@ export function WeeklySettingsForm({
           },
     [settings],
   );
-  useEffect(() => form.setFieldsValue(initial), [form, initial]);
+  // A reload of the settings (any 周报 write reloads them) never overwrites what is being typed.
+  useEffect(() => {
+    if (!dirty) form.setFieldsValue(initial);
+  }, [form, initial, dirty]);
 
   const onSave = async () => {
     const values = await validatedValues(form, message);
