@@ -109,6 +109,14 @@ const income = (...args: Parameters<typeof incomeInput>) =>
 const spend = (...args: Parameters<typeof spendingInput>) =>
   ok(ctx.t, 'funds.save', spendingInput(...args));
 
+/** A payment to the web certificate's evaluation organization (paid 2026-02-20 unless given). */
+const pay = (payment: { amount: number } & Record<string, unknown>) =>
+  ok(ctx.t, 'fees.savePayment', {
+    organization: WEB_ORGANIZATION,
+    paidOn: '2026-02-20',
+    ...payment,
+  });
+
 /** A 学生自愿自费考核费 income received on 2026-06-01; extra names its sign-up or changes the date. */
 const studentFee = (projectId: number, amount: number, extra = {}) =>
   incomeInput(projectId, 'studentExamFee', amount, { occurredOn: '2026-06-01', ...extra });
@@ -224,23 +232,9 @@ describe('funds: income and spending', () => {
 describe('funds: 考核费 is read from the payments to evaluation organizations', () => {
   it('fills 考核费 from the payments, by the project of each batch, and follows every change to them', async () => {
     const { web, batchIds } = await seed();
-    const p1 = await ok(ctx.t, 'fees.savePayment', {
-      organization: WEB_ORGANIZATION,
-      batchId: batchIds[0],
-      invoiceNo: 'FP-1',
-      amount: 1_200,
-      paidOn: '2026-02-20',
-    });
-    await ok(ctx.t, 'fees.savePayment', {
-      organization: WEB_ORGANIZATION,
-      amount: 300,
-      paidOn: '2026-02-27',
-    });
-    await ok(ctx.t, 'fees.savePayment', {
-      organization: WEB_ORGANIZATION,
-      amount: 50,
-      paidOn: '2025-12-31',
-    });
+    const p1 = await pay({ batchId: batchIds[0], invoiceNo: 'FP-1', amount: 1_200 });
+    await pay({ amount: 300, paidOn: '2026-02-27' });
+    await pay({ amount: 50, paidOn: '2025-12-31' });
 
     const all = await overview(2026);
     expect(all.totals.spendingByCategory.exam).toBe(150_000);
@@ -261,14 +255,7 @@ describe('funds: 考核费 is read from the payments to evaluation organizations
     expect((await overview(2025)).totals.spendingByCategory.exam).toBe(5_000);
 
     // One definition: a change in 缴费与对账 is the change here.
-    await ok(ctx.t, 'fees.savePayment', {
-      id: p1.id,
-      organization: WEB_ORGANIZATION,
-      batchId: batchIds[0],
-      invoiceNo: 'FP-1',
-      amount: 1_000,
-      paidOn: '2026-02-20',
-    });
+    await pay({ id: p1.id, batchId: batchIds[0], invoiceNo: 'FP-1', amount: 1_000 });
     expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(100_000);
     await ok(ctx.t, 'fees.deletePayment', { id: p1.id });
     expect((await overview(2026, web)).totals.spendingByCategory.exam).toBe(0);
@@ -385,13 +372,7 @@ describe('funds: 试点经费使用情况表', () => {
     await income(web, 'award', 20_000, { documentNo: '鄂财教〔2026〕8号', sourceName: '省财政厅' });
     const noDoc = await spend(web, 'consumables', 300, { payee: '某耗材店' });
     await spend(web, 'training', 25_000, { payee: '某培训中心', invoiceNo: 'INV-77' });
-    await ok(ctx.t, 'fees.savePayment', {
-      organization: WEB_ORGANIZATION,
-      batchId: batchIds[0],
-      invoiceNo: 'FP-1',
-      amount: 1_200,
-      paidOn: '2026-02-20',
-    });
+    await pay({ batchId: batchIds[0], invoiceNo: 'FP-1', amount: 1_200 });
 
     const file = await ok(ctx.t, 'funds.sheet', { year: 2026, projectId: web });
     expect(file.fileName).toBe('试点经费使用情况表_2026年度_Web前端开发（2026年）.xlsx');
@@ -434,13 +415,7 @@ describe('funds: 首页', () => {
     const { web, batchIds, signup } = await seed();
     await income(web, 'budget', 2_000);
     await spend(web, 'consumables', 300);
-    await ok(ctx.t, 'fees.savePayment', {
-      organization: WEB_ORGANIZATION,
-      batchId: batchIds[0],
-      invoiceNo: 'FP-1',
-      amount: 400,
-      paidOn: '2026-02-20',
-    });
+    await pay({ batchId: batchIds[0], invoiceNo: 'FP-1', amount: 400 });
     const fee = await ok(ctx.t, 'funds.save', studentFee(web, 700, { signupId: signup(0, 1) }));
     const summary = await ok(ctx.t, 'dashboard.summary', {});
     expect(summary.funds.year).toBe(2026);
@@ -474,13 +449,7 @@ describe('funds: 首页', () => {
     const { web, batchIds } = await seed();
     await spend(web, 'consumables', 300, { payee: '某耗材店' });
     await spend(web, 'training', 120, { occurredOn: '2026-05-01', invoiceNo: 'FP-9' });
-    await ok(ctx.t, 'fees.savePayment', {
-      organization: WEB_ORGANIZATION,
-      batchId: batchIds[0],
-      invoiceNo: '',
-      amount: 400,
-      paidOn: '2026-02-20',
-    });
+    await pay({ batchId: batchIds[0], invoiceNo: '', amount: 400 });
     ctx.t.restart(new Date('2027-01-05T02:00:00Z'));
     await spend(web, 'consumables', 80, { occurredOn: '2027-01-04' });
     const summary = await ok(ctx.t, 'dashboard.summary', {});
