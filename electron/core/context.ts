@@ -30,6 +30,8 @@ export interface CoreStatus {
  */
 export interface CoreServices {
   clock: () => Date;
+  /** The instant by `clock` as ISO text: what `updated_at`, `created_at` and the audit log keep. */
+  now: () => string;
   /** Today's date in China (YYYY-MM-DD) by `clock`: the “today” of every rule and document. */
   today: () => string;
   log: Logger;

@@ -216,6 +216,7 @@ export function createCore(options: CoreOptions): Core {
 
   const services: CoreServices = {
     clock: options.clock,
+    now: () => options.clock().toISOString(),
     today: () => chinaDate(options.clock()),
     log: options.log,
     events,

@@ -9,10 +9,7 @@ export interface AuditStamp {
 }
 
 /** The stamp of a change the coordinator makes at `at` (default: now, by the core's clock). */
-export function auditStamp(
-  ctx: Pick<CoreContext, 'clock' | 'actor'>,
-  at = ctx.clock().toISOString(),
-): AuditStamp {
+export function auditStamp(ctx: Pick<CoreContext, 'now' | 'actor'>, at = ctx.now()): AuditStamp {
   return { at, actor: ctx.actor };
 }
 
@@ -61,7 +58,7 @@ export interface ImportAuditSummary {
  * which file brought what in and how many rows were left out.
  */
 export function auditImport(
-  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'now'>,
   entity: AuditEntity,
   entityId: number | string,
   summary: ImportAuditSummary & Record<string, unknown>,
@@ -76,7 +73,7 @@ export function auditImport(
  * NOT_FOUND for a missing row.
  */
 export function auditedRows<T>(
-  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'now'>,
   entity: AuditEntity,
   load: (id: number) => T,
   view?: (row: T) => unknown,

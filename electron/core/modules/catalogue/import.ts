@@ -133,7 +133,7 @@ export function catalogueImportDefinition(
       return existing !== undefined && !planUpdate(existing.id, value).changed;
     },
     apply(rows: readonly ValidRow<ImportedCertificate>[], progress, leftOut): ImportResult {
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       let created = 0;
       let updated = 0;
       let unchanged = 0;

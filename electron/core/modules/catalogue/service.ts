@@ -34,7 +34,6 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
   const repo = catalogueRepository(ctx);
   const catalogueSheet = (input: { file: { fileName: string } }) =>
     catalogueImportDefinition(ctx, repo, input.file.fileName);
-  const now = () => ctx.clock().toISOString();
 
   // Caps and approved fees are money and audited one by one (certificate_fee_limit); the
   // certificate's own entry keeps everything else a coordinator can change.
@@ -80,7 +79,7 @@ export function catalogueHandlers(ctx: CoreContext): HandlersFor<CatalogueHandle
   };
 
   const setLimits = db.transaction((id: number, limits: LimitInput[]) => {
-    const at = now();
+    const at = ctx.now();
     const current = repo.get(id);
     repo.writeLimits(current, limits, at);
     repo.touch(id, at);

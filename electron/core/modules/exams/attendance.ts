@@ -82,7 +82,7 @@ export function attendanceService(ctx: CoreContext) {
   /** Every row checked first, each refusal naming its student; all saved or none. */
   const save = db.transaction((input: z.output<typeof attendanceSaveSchema>): AttendanceSaved => {
     const day = examDaysOf(ctx, [input.batchId])(input.batchId);
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const seen = new Set<number>();
     const write = signupStateWriter(db);
     const saved = saveBatchEntries(ctx, {

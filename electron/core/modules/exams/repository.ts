@@ -40,7 +40,7 @@ export function signupAuditView(signup: Signup): SignupAuditView {
  * use it too, so every entry has the same shape.
  */
 export function recordSignupAudit(
-  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'now'>,
   at: string,
   before: Signup | null,
   after: Signup | null,
@@ -50,7 +50,7 @@ export function recordSignupAudit(
 
 /** `recordSignupAudit` with its statement prepared once, for a change of many sign-ups. */
 export function signupAuditRecorder(
-  ctx: Pick<CoreContext, 'db' | 'actor' | 'clock'>,
+  ctx: Pick<CoreContext, 'db' | 'actor' | 'now'>,
   at: string,
 ): (before: Signup | null, after: Signup | null) => void {
   const record = auditLog(ctx.db, 'signup', signupAuditView);

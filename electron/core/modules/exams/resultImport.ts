@@ -247,7 +247,7 @@ export function resultImportDefinition(
     checkRow: (value) => value.check,
     headline: matchHeadline,
     apply(rows: readonly ValidRow<ResultRow>[], progress, leftOut): ImportResult {
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       const writeResult = resultWriter(db);
       const recordAudit = signupAuditRecorder(ctx, at);
       // Planned again on the sign-ups as they are now, inside the transaction.

@@ -69,7 +69,7 @@ export function signupService(ctx: CoreContext) {
 
   const create = db.transaction(
     (input: z.output<typeof signupCreateSchema>): SignupCreateResult => {
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       const batch = getBatch(db, input.batchId);
       checkFeeWithinCap(batch);
       const year = examYear(batch.examDate);
@@ -177,7 +177,7 @@ export function signupService(ctx: CoreContext) {
 
   /** Moves exactly these sign-ups, all or none: any that cannot move refuses the whole call. */
   const setStatus = db.transaction((ids: readonly number[], status: SignupStatus) => {
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const { found, plan } = planStatus(ids, status);
     if (plan.skipped.length > 0) {
       throw new CoreError(
@@ -198,7 +198,7 @@ export function signupService(ctx: CoreContext) {
   });
 
   const saveResult = db.transaction((input: z.output<typeof signupResultSchema>): Signup => {
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const before = mustExist(findSignups(db, [input.id])[0], '报名记录', input.id, '请刷新列表');
     const status = input.status ?? before.status;
     refuseField('status', transitionProblem(before.status, status));
@@ -225,7 +225,7 @@ export function signupService(ctx: CoreContext) {
    */
   const saveResults = db.transaction(
     (input: z.output<typeof resultEntriesSchema>): ResultEntriesSaved => {
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       const day = examDaysOf(ctx, [input.batchId])(input.batchId);
       return saveBatchEntries(ctx, {
         batchId: input.batchId,

@@ -178,7 +178,7 @@ export function feeChanger(ctx: CoreContext) {
         fields: [{ path: first.field ?? 'payer', message }],
       });
     }
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const changing = new Set(checked.applicable);
     const recordAudit = signupAuditRecorder(ctx, at);
     for (const before of rows) {

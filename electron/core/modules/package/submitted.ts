@@ -165,7 +165,7 @@ export function submittedPackages(ctx: CoreContext) {
         rmSync(temp, { force: true });
       }
 
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       try {
         const id = db.transaction(() => {
           const packageId = insertSubmittedPackage(db, {

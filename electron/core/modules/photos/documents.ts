@@ -95,7 +95,7 @@ export function candidateDocuments(ctx: CoreContext) {
         fields: [{ path: 'file', message }],
       });
     }
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const released: string[] = [];
     withStoredContent(db, upload, at, (attachmentId) => {
       const before = findDocument(db, input.signupId, input.kind);

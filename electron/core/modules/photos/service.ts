@@ -35,7 +35,7 @@ export function photosHandlers(ctx: CoreContext): HandlersFor<PhotoHandlerName> 
       if (problems.length > 0) {
         throw validationError(problems.map((p) => ({ path: p.field, message: p.message })));
       }
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       return db.transaction(() => {
         const before = rulesInForce(db, organization);
         saveRules(db, organization, rules, at);

@@ -237,7 +237,7 @@ export function photoStore(ctx: CoreContext) {
 
     let imported = 0;
     if (input.commit) {
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       const storing = reports.filter((r) => r.outcome === 'ready' || r.outcome === 'replaces');
       const released: string[] = [];
       const stamp = auditStamp(ctx, at);

@@ -45,7 +45,6 @@ const deletable: readonly ProjectStatus[] = ['draft', 'rejected'];
 
 export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerName> {
   const { db } = ctx;
-  const now = () => ctx.clock().toISOString();
 
   const mustLoad = (id: number): Project => {
     const project = loadProject(db, id);
@@ -81,7 +80,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
       db.transaction(() => {
         checkReferences(db, data, true);
         ensureUniqueYear(db, data, null);
-        const at = now();
+        const at = ctx.now();
         const id = insertProject(db, data.certificateId, data.year, at);
         writeProjectData(db, id, data, at);
         addHistory(id, null, 'draft', '新建', at);
@@ -98,7 +97,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         }
         checkReferences(db, data, data.certificateId !== before.certificateId);
         ensureUniqueYear(db, data, id);
-        const at = now();
+        const at = ctx.now();
         writeProjectData(db, id, data, at);
         const after = mustLoad(id);
         audit(auditStamp(ctx, at), id, 'update', before, after);
@@ -141,7 +140,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             );
           }
         }
-        const at = now();
+        const at = ctx.now();
         setProjectStatus(db, change.id, {
           status: change.status,
           revokeReason: change.status === 'revoked' ? change.reason : '',
@@ -189,7 +188,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
         };
         checkReferences(db, data, true);
         ensureUniqueYear(db, data, null);
-        const at = now();
+        const at = ctx.now();
         const newId = insertProject(db, data.certificateId, year, at);
         writeProjectData(db, newId, data, at);
         addHistory(newId, null, 'draft', `由 ${source.year} 年度项目复制`, at);
@@ -214,7 +213,7 @@ export function projectHandlers(ctx: CoreContext): HandlersFor<ProjectHandlerNam
             `这个试点项目已登记 ${funds} 条经费收支记录，不能删除；请先删除这些记录或把它们改到其他项目。`,
           );
         }
-        const at = now();
+        const at = ctx.now();
         const { releasedBlobs } = removeLinksOf(db, 'project', id, auditStamp(ctx, at));
         deleteProject(db, id);
         audit(auditStamp(ctx, at), id, 'delete', before, null);

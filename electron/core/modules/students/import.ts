@@ -405,7 +405,7 @@ export function studentImportDefinition(
     // 按名称新建这些专业 needs every unmatched name, not only the rows the group lists.
     valuesOfGroup: { title: UNMATCHED_MAJOR_GROUP, field: 'major', yearField: 'entryYear' },
     apply(rows: readonly ValidRow<ImportedStudent>[], progress, leftOut): ImportResult {
-      const at = ctx.clock().toISOString();
+      const at = ctx.now();
       // One statement per row. The rows were matched against the students read moments ago in
       // this same call; if anything changed since, a UNIQUE constraint or a vanished id stops
       // the import and the transaction leaves everything as it was.

@@ -77,7 +77,7 @@ export function studentsHandlers(ctx: CoreContext): HandlersFor<StudentHandlerNa
    */
   const matchMajors = db.transaction((): MatchMajorsResult => {
     const majors = repo.majors();
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     repo.refreshLinkedMajorNames();
     let linked = 0;
     for (const text of repo.unlinkedMajorTexts()) {

@@ -271,7 +271,7 @@ export function teacherImportDefinition(
     existingKeys: () => new Set(repo.staffNos().map(keyOf)),
     holds: holdsSaved,
     apply(rows: readonly ValidRow<TeacherData>[], progress, leftOut): ImportResult {
-      const stamp = { at: ctx.clock().toISOString(), actor: ctx.actor };
+      const stamp = { at: ctx.now(), actor: ctx.actor };
       const record = auditLog(ctx.db, 'teacher');
       let created = 0;
       let updated = 0;

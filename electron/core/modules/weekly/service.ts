@@ -172,7 +172,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
 
   const saveDraft = db.transaction((input: ParsedInput<'weekly.saveDraft'>) => {
     const { period } = periodOf(input.periodStart);
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const { report, newest } = openReport(
       period,
       at,
@@ -213,7 +213,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       });
     }
     if (missing.length > 0) throw validationError(missing);
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const { report, newest } = openReport(
       period,
       at,
@@ -251,7 +251,7 @@ export function weeklyHandlers(ctx: CoreContext): HandlersFor<WeeklyHandlerName>
       if (newest?.status === 'draft') return; // a correction is already being drafted
       throw new CoreError('CONFLICT', `${period.label}的周报还没有报送，直接修改草稿即可。`);
     }
-    const at = ctx.clock().toISOString();
+    const at = ctx.now();
     const narrative = narrativeOf(newest);
     repo.insertRevision(report.id, newest.revision + 1, narrative, at);
     auditReport(auditStamp(ctx, at), period.start, 'create', null, {
