@@ -187,4 +187,40 @@ test.describe('1280×720', () => {
     await menu('周报').click();
     await expect(page.getByRole('heading', { level: 3, name: '周报' })).toBeVisible();
   });
+
+  test('考核站点 shows every column, 操作 included, without scrolling sideways', async ({
+    host,
+    page,
+  }) => {
+    await openApp(page, await host.launchUrl());
+    await seed(page);
+    const [web] = await pilot<{ id: number }[]>(page, 'catalogue.list', { search: 'Web前端开发' });
+    const rooms = [];
+    for (const name of ['软件开发实训室', '网络综合布线与云计算实训中心']) {
+      rooms.push(
+        await pilot<{ id: number }>(page, 'rooms.save', {
+          name,
+          areaM2: 120,
+          workstations: 40,
+          equipment: [],
+        }),
+      );
+    }
+    await pilot(page, 'examSites.save', {
+      certificateId: web.id,
+      appliedOn: '2026-03-01',
+      status: 'approved',
+      validFrom: '2026-04-01',
+      validTo: '2028-12-31',
+      places: rooms.map((r) => ({ kind: 'room', id: r.id })),
+      note: '',
+    });
+    await openPage(page, '考核站点');
+    const table = page.getByTestId('exam-sites-table');
+    await expect(table.locator('.ant-table-row')).toHaveCount(1);
+    expect(
+      await table.locator('.ant-table-content').evaluate((el) => el.scrollWidth - el.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    await expect(table.getByRole('button', { name: /删\s*除/ })).toBeInViewport();
+  });
 });
