@@ -413,6 +413,53 @@ describe('results import', () => {
       ['passed', 54.8],
     ]);
   });
+
+  it('reads a merged “成绩” over 理论 / 实操 / 总分 as three columns, with or without the merge, and skips the signature footer', async () => {
+    const title = ['湖北省2020年Web前端开发职业技能等级证书（初级）考核成绩单'];
+    const header = ['序号', '准考证号', '考生姓名', '身份证号码', '成绩', '', '', '考核结果'];
+    const parts = ['', '', '', '', '理论', '实操', '总分', ''];
+    const rows = [
+      [1, 'A01', '学生1', idOf(1), '82分', '76分', '78.4分', '合格'],
+      [2, 'A02', '学生2', idOf(2), '缺考', '缺考', '缺考', '缺考'],
+      [3, 'A03', '学生3', idOf(3), 40, 50, 46, '不合格'],
+      ['合计', '', '共3人', '', '', '', '', '通过1人'],
+      ['制表人：张三', '', '', '审核人：李四'],
+    ];
+    const expected = {
+      headerRowNumber: 2,
+      mapping: { name: 2, idNumber: 3, theoryScore: 4, practicalScore: 5, score: 6, result: 7 },
+      summary: { total: 3, valid: 3, invalid: 0 },
+      skipped: { totals: 1, notes: 1 },
+    };
+    // Saved as CSV (or never merged): the parts' names sit beside an empty cell.
+    const csv = upload('成绩单.csv', csvBytes([title, header, parts, ...rows]));
+    expect(await ok(t, 'exams.results.importPreview', request(csv))).toMatchObject(expected);
+    // Merged in the workbook: each merged cell reads as its top-left value.
+    const merged = upload(
+      '成绩单.xlsx',
+      await xlsxBytes({
+        rows: [title, header, parts, ...rows],
+        decorate: (sheet) => {
+          sheet.mergeCells('E2:G2');
+          for (const column of ['A', 'B', 'C', 'D', 'H']) sheet.mergeCells(`${column}2:${column}3`);
+        },
+      }),
+    );
+    expect(await ok(t, 'exams.results.importPreview', request(merged))).toMatchObject(expected);
+
+    await ok(t, 'exams.results.importCommit', request(csv));
+    const now = await loadSignups();
+    expect(
+      [1, 2, 3].map((i) => {
+        const s = now.get(studentNo(i))!;
+        return [s.status, s.score, s.theoryScore, s.practicalScore];
+      }),
+    ).toEqual([
+      ['passed', 78.4, 82, 76],
+      ['absent', null, null, null],
+      ['failed', 46, 40, 50],
+    ]);
+  });
 });
 
 describe('bulk result entry (the batch page’s result table)', () => {

@@ -72,14 +72,62 @@ function matchHeaderRow<K extends string>(
 }
 
 /**
+ * The row under a header that splits a merged group into its parts, e.g. “成绩” over
+ * “理论 / 实操 / 总分”: right below the header, every cell naming a field or repeating the header
+ * cell above it (as a merged cell reads), and at least one naming a field the header cell above
+ * does not; the header itself names a field. A person's row (a name, an ID) never qualifies; unknown part names leave it a data row.
+ */
+function subHeaderOf<K extends string>(
+  header: TableRow,
+  next: TableRow | undefined,
+  fields: readonly ImportFieldSpec<K>[],
+): TableRow | undefined {
+  if (!next || next.rowNumber !== header.rowNumber + 1) return undefined;
+  // A title merged across the columns is no header above the parts.
+  if (matchHeaderRow(header.cells, fields).size === 0) return undefined;
+  let refines = false;
+  for (const [index, cell] of next.cells.entries()) {
+    if (cell.text === '') continue;
+    const above = header.cells[index]?.text ?? '';
+    if (cell.kind !== 'text') return undefined;
+    if (headerKey(cell.text) === headerKey(above)) continue;
+    const field = fieldForHeader(cell.text, fields);
+    if (field === undefined) return undefined;
+    if (fieldForHeader(above, fields) !== field) refines = true;
+  }
+  return refines ? next : undefined;
+}
+
+/** One header row from a header and its sub-header: each part's name where it has one. */
+function joinHeader(header: TableRow, sub: TableRow): TableRow {
+  const length = Math.max(header.cells.length, sub.cells.length);
+  const cells = Array.from({ length }, (_, i) => {
+    const part = sub.cells[i];
+    return part && part.text !== '' ? part : (header.cells[i] ?? part);
+  });
+  return { rowNumber: header.rowNumber, cells };
+}
+
+export interface LocatedHeader<K extends string> {
+  /** The index of the header's first row. */
+  rowIndex: number;
+  /** 1, or 2 when a sub-header row splits merged groups (its names win in their columns). */
+  rowCount: 1 | 2;
+  /** The header as one row, numbered as its first. */
+  header: TableRow;
+  matches: Map<K, number>;
+}
+
+/**
  * Finds the header among the first rows: the row naming the most known fields (the earliest on a
- * tie), so title rows such as “2020年1+X证书目录” above the header are skipped.
+ * tie), so title rows such as “2020年1+X证书目录” above the header are skipped. A sub-header row
+ * under it (a merged “成绩” over 理论 / 实操 / 总分) is read as part of it.
  */
 export function locateHeader<K extends string>(
   rows: readonly TableRow[],
   fields: readonly ImportFieldSpec<K>[],
   scanRows = HEADER_SCAN_ROWS,
-): { rowIndex: number; matches: Map<K, number> } | undefined {
+): LocatedHeader<K> | undefined {
   let best: { rowIndex: number; matches: Map<K, number> } | undefined;
   rows.slice(0, scanRows).forEach((row, rowIndex) => {
     const matches = matchHeaderRow(row.cells, fields);
@@ -87,7 +135,16 @@ export function locateHeader<K extends string>(
       best = { rowIndex, matches };
     }
   });
-  return best;
+  if (!best) return undefined;
+  // The row naming the most is the parts' row itself when merged cells repeat the groups in it.
+  const above = best.rowIndex > 0 ? rows[best.rowIndex - 1] : undefined;
+  const rowIndex =
+    above && subHeaderOf(above, rows[best.rowIndex], fields) ? best.rowIndex - 1 : best.rowIndex;
+  const first = rows[rowIndex];
+  const sub = subHeaderOf(first, rows[rowIndex + 1], fields);
+  if (!sub) return { ...best, rowCount: 1, header: first };
+  const header = joinHeader(first, sub);
+  return { rowIndex, rowCount: 2, header, matches: matchHeaderRow(header.cells, fields) };
 }
 
 /** Every column that has a header or data, named for messages (`证书名称`, or `E 列`). */

@@ -209,8 +209,9 @@ async function analyse<K extends string, T>(
           }是数据表，且表头在数据上方。`,
     );
   }
-  const header = table.rows[located.rowIndex];
-  const dataRows = table.rows.slice(located.rowIndex + 1);
+  const { header } = located;
+  const dataRows = table.rows.slice(located.rowIndex + located.rowCount);
+  const lastHeaderRow = table.rows[located.rowIndex + located.rowCount - 1].rowNumber;
   const columns = describeColumns(header, dataRows);
   const mapping = resolveMapping(def.fields, located.matches, columns, request.mapping);
   const missingFields = fieldInfo.filter((f) => f.required && mapping[f.key as K] === null);
@@ -296,7 +297,7 @@ async function analyse<K extends string, T>(
   const firstOfContent = new Map<number, TableRow | TableRow[]>();
   const textsOf = (row: TableRow) => def.fields.map((f) => cellOf(row, f.key)?.text ?? '');
   const people: TableRow[] = [];
-  let previousRow = header.rowNumber;
+  let previousRow = lastHeaderRow;
   for (const row of dataRows) {
     // The reader drops empty rows; the numbers it skipped between two rows were blank.
     skipped.blank += Math.max(0, row.rowNumber - previousRow - 1);

@@ -25,13 +25,15 @@ export function isTotalRow(row: TableRow, requiredColumns: readonly number[]): b
 }
 
 /**
- * A note under the table: one cell of text only, beginning like a note (注：…) or standing in a
- * column the import does not read (e.g. a merged 序号 cell spanning the footer).
+ * A note under the table: text only, either one cell beginning like a note (注：…) or standing in a
+ * column the import does not read (e.g. a merged 序号 cell spanning the footer), or every cell
+ * beginning like a note (制表人：张三 … 审核人：李四 across the footer).
  */
 export function isNoteRow(row: TableRow, readColumns: ReadonlySet<number>): boolean {
   const cells = row.cells.map((cell, index) => ({ cell, index })).filter((c) => c.cell.text !== '');
-  if (cells.length !== 1 || cells[0].cell.kind !== 'text') return false;
-  return NOTE.test(cells[0].cell.text) || !readColumns.has(cells[0].index);
+  if (cells.length === 0 || cells.some((c) => c.cell.kind !== 'text')) return false;
+  if (cells.every((c) => NOTE.test(c.cell.text))) return true;
+  return cells.length === 1 && !readColumns.has(cells[0].index);
 }
 
 /**

@@ -32,6 +32,9 @@ describe('rows that are not people', () => {
     expect(isNoteRow(row('注：本表由教务处导出'), read)).toBe(true);
     expect(isNoteRow(row('', '', '', '制表人：张老师'), read)).toBe(true);
     expect(isNoteRow(row('教务处 2023 年 9 月'), read)).toBe(true);
+    // A signature footer across the columns: every cell begins like a note.
+    expect(isNoteRow(row('制表人：张三', '', '审核人：李四', '日期：2020-11-20'), read)).toBe(true);
+    expect(isNoteRow(row('制表人：张三', '2023010103', '王五'), read)).toBe(false);
     // A row with only a name is a person with missing cells, not a note.
     expect(isNoteRow(row('', '', '王五'), read)).toBe(false);
     expect(isNoteRow(row('', '2023010103', '王五'), read)).toBe(false);
