@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { attachScreenshot, fillDate, openApp, openConfirm } from '../harness/antd';
+import { answerUnsaved, attachScreenshot, fillDate, openApp, openConfirm } from '../harness/antd';
 import { examDayStart, signUpForFirstBatch } from '../harness/fees';
 import { openBatch } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
@@ -130,5 +130,44 @@ test.describe('批量录入结果', () => {
     await expect(page.getByTestId('bulk-error-2023000001')).toHaveCount(0);
     await page.getByTestId('bulk-results-save').click();
     await expect(page.getByText('已保存 2 条结果')).toBeVisible();
+  });
+
+  test('a typed row hidden by a search is still counted, guarded against leaving and saved', async ({
+    host,
+    page,
+    call,
+  }) => {
+    const students = await examDayStart(call, 3, { school: false });
+    const { batchIds } = await signUpForFirstBatch(call, students);
+    await openApp(page, await host.launchUrl());
+    await openBatch(page, '第一批');
+    await page.getByTestId('bulk-results').click();
+    await pick(page, 'bulk-status-2023000001', '已考');
+    await page.getByTestId('bulk-score-2023000001').fill('88');
+
+    const search = page.getByRole('searchbox', { name: '按姓名或学号开头搜索' });
+    await search.fill('2023000002');
+    await search.press('Enter');
+    await expect(page.getByTestId('bulk-score-2023000001')).toHaveCount(0);
+    await expect(page.getByTestId('bulk-results-hidden')).toContainText(
+      '另有 1 条未保存的更改不在当前搜索或筛选结果中',
+    );
+    await expect(page.getByTestId('bulk-results-save')).toHaveText('保存 1 条更改');
+
+    // Leaving asks, though the typed row is not on screen.
+    await page.getByRole('menuitem', { name: '首页' }).click();
+    await answerUnsaved(page, '继续编辑');
+    await page.getByRole('button', { name: '退出批量录入' }).click();
+    await answerUnsaved(page, '继续编辑');
+
+    await page.getByTestId('bulk-results-save').click();
+    await expect(page.getByText('已保存 1 条结果')).toBeVisible();
+    const saved = (await call('exams.signups.list', { batchId: batchIds[0] })) as {
+      items: { studentNo: string; status: string; score: number | null }[];
+    };
+    expect(saved.items.find((s) => s.studentNo === '2023000001')).toMatchObject({
+      status: 'examined',
+      score: 88,
+    });
   });
 });

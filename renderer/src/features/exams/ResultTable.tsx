@@ -24,6 +24,12 @@ const draftOf = (s: Signup): Draft => ({
   issuedOn: s.issuedOn,
 });
 
+/** A row's typed result and the sign-up it was typed on. */
+interface Typed {
+  s: Signup;
+  draft: Draft;
+}
+
 const differs = (a: Draft, b: Draft) =>
   a.status !== b.status ||
   a.score !== b.score ||
@@ -55,7 +61,9 @@ export function ResultTable({
   onClose(): void;
 }) {
   const { message } = App.useApp();
-  const [drafts, setDrafts] = useState<ReadonlyMap<number, Draft>>(new Map());
+  // Each typed row with the sign-up it was typed on: a search or filter that hides the row keeps
+  // it, so it is still saved, counted and guarded against leaving.
+  const [drafts, setDrafts] = useState<ReadonlyMap<number, Typed>>(new Map());
   const { saving, rowErrors, save, clearRowError } = useResultSave(batchId, () => {
     setDrafts(new Map());
     onClose();
@@ -63,21 +71,23 @@ export function ResultTable({
   const text = t.exams.detail.bulkResults;
   const c = t.exams.detail.columns;
 
-  const current = (s: Signup) => drafts.get(s.id) ?? draftOf(s);
+  const current = (s: Signup) => drafts.get(s.id)?.draft ?? draftOf(s);
   const edit = (s: Signup, patch: Partial<Draft>) => {
     clearRowError(s.id);
     setDrafts((all) => {
-      const next = { ...(all.get(s.id) ?? draftOf(s)), ...patch };
+      const next = { ...(all.get(s.id)?.draft ?? draftOf(s)), ...patch };
       // A result that is no pass has no certificate; 缺考 has no score.
       if (next.status !== 'passed') Object.assign(next, { certificateNo: '', issuedOn: '' });
       if (!scoredStatuses.includes(next.status)) next.score = null;
       const copy = new Map(all);
-      if (differs(next, draftOf(s))) copy.set(s.id, next);
+      if (differs(next, draftOf(s))) copy.set(s.id, { s, draft: next });
       else copy.delete(s.id);
       return copy;
     });
   };
-  const changed = items.filter((s) => drafts.has(s.id));
+  const changed = [...drafts.values()];
+  const onScreen = new Set(items.map((s) => s.id));
+  const hidden = changed.filter(({ s }) => !onScreen.has(s.id)).length;
 
   const guard = useUnsavedGuard(changed.length > 0);
 
@@ -107,8 +117,6 @@ export function ResultTable({
     const said = text.filled(filled, signupStatusLabels[status]);
     message.info(parts.length > 0 ? `${said}${text.untouched(parts)}` : said, 8);
   };
-
-  const rowsToSave = () => changed.map((s) => ({ s, draft: current(s) }));
 
   const columns: ColumnsType<Signup> = [
     { title: c.studentNo, dataIndex: 'studentNo', width: 130, render: noWrap },
@@ -229,13 +237,21 @@ export function ResultTable({
             type="primary"
             disabled={changed.length === 0}
             loading={saving}
-            onClick={() => void save(rowsToSave())}
+            onClick={() => void save(changed)}
             data-testid="bulk-results-save"
           >
             {text.save(changed.length)}
           </Button>
         </Space>
       </Flex>
+      {hidden > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="bulk-results-hidden"
+          message={text.hidden(hidden)}
+        />
+      )}
       {rowErrors.size > 0 && (
         <Alert
           type="error"

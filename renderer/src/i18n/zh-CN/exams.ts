@@ -156,6 +156,8 @@ export const exams = {
       certificateNo: '证书编号',
       issuedOn: '发证日期',
       close: '退出批量录入',
+      hidden: (n: number) =>
+        `另有 ${n} 条未保存的更改不在当前搜索或筛选结果中，保存时一并保存；清除搜索和筛选即可看到`,
       save: (n: number) => (n === 0 ? '没有更改' : `保存 ${n} 条更改`),
       saved: (n: number) => `已保存 ${n} 条结果`,
     },
