@@ -81,6 +81,26 @@ export function residentCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11];
 }
 
+/**
+ * The form two ID numbers of one person are compared in: an old 15-digit resident number as the
+ * 18-digit number it became (19 put before its year, the check character added), as
+ * evaluation organizations' platforms list it; anything else normalised only.
+ */
+export function idNumberMatchKey(value: string): string {
+  const id = normalizeIdNumber(value);
+  if (!/^\d{15}$/.test(id)) return id;
+  const first17 = `${id.slice(0, 6)}19${id.slice(6)}`;
+  return first17 + residentCheckChar(first17);
+}
+
+/** The old 15-digit form of an 18-digit resident number from the 1900s, else null. */
+export function legacyIdNumberOf(value: string): string | null {
+  const id = normalizeIdNumber(value);
+  if (!/^\d{6}19\d{9}[\dX]$/.test(id)) return null;
+  const legacy = id.slice(0, 6) + id.slice(8, 17);
+  return idNumberMatchKey(legacy) === id ? legacy : null;
+}
+
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 

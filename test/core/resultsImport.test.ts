@@ -460,6 +460,40 @@ describe('results import', () => {
       ['failed', 46, 40, 50],
     ]);
   });
+
+  it('matches an old 15-digit ID number with the 18-digit number the organization lists, both ways', async () => {
+    const save = (studentNo: string, name: string, idNumber: string) =>
+      ok(t, 'students.save', {
+        studentNo,
+        name,
+        idType: 'resident',
+        idNumber,
+        gender: 'female',
+        majorId: null,
+        className: '软件2001班',
+        entryYear: 2020,
+        pilot: true,
+      });
+    const old = await save('2020000091', '老生', '110105491231002');
+    await save('2020000092', '未报名', '420106840301122');
+    await ok(t, 'exams.signups.create', { batchId: batch.id, studentIds: [old.id], confirm: true });
+    const file = upload(
+      '成绩.xlsx',
+      await xlsxBytes({
+        rows: [
+          ['姓名', '身份证号', '成绩', '考核结果'],
+          ['老生', '11010519491231002X', 75, '通过'],
+          ['未报名', '420106198403011221', 80, '通过'],
+        ],
+      }),
+    );
+    const preview = await ok(t, 'exams.results.importPreview', request(file));
+    expect(preview.rows.flatMap((r) => r.errors.map((e) => e.message))).toEqual([
+      '第 3 行“身份证号”列：本校学生 未报名（学号 2020000092）没有报名本批次，请核对成绩单是否属于本批次',
+    ]);
+    await ok(t, 'exams.results.importCommit', request(file, { skipInvalid: true }));
+    expect((await loadSignups()).get('2020000091')).toMatchObject({ status: 'passed', score: 75 });
+  });
 });
 
 describe('bulk result entry (the batch page’s result table)', () => {

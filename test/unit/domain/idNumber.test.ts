@@ -4,6 +4,8 @@ import {
   checkIdNumber,
   checkResidentId,
   compactDateToIso,
+  idNumberMatchKey,
+  legacyIdNumberOf,
   normalizeIdNumber,
   parseIdType,
   residentCheckChar,
@@ -144,6 +146,16 @@ describe('resident ID numbers (GB 11643-1999)', () => {
     expect(messages('110105490231003')).toEqual(['出生日期“19490231”（第 7–12 位）不是有效日期']);
     expect(messages('110105491231003', 'female')[0]).toContain('性别不一致');
     expect(messages('11010549123100X')).toEqual(['15 位旧身份证号码应全部为数字']);
+  });
+
+  it('matches a 15-digit number with the 18-digit number it became, and back', () => {
+    expect(idNumberMatchKey('110105491231002')).toBe('11010519491231002X');
+    expect(idNumberMatchKey(' 11010519491231002x')).toBe('11010519491231002X');
+    expect(legacyIdNumberOf('11010519491231002X')).toBe('110105491231002');
+    // Born in 2000s, or a wrong check character: no 15-digit form.
+    expect(legacyIdNumberOf('420106200503010015')).toBeNull();
+    expect(legacyIdNumberOf('110105194912310021')).toBeNull();
+    expect(idNumberMatchKey('E12345678')).toBe('E12345678');
   });
 });
 

@@ -1,4 +1,4 @@
-import { normalizeIdNumber } from '../../../../shared/domain/idNumber';
+import { idNumberMatchKey } from '../../../../shared/domain/idNumber';
 import type { ImportFieldSpec } from '../../io/header';
 import { looseKey, type ImportDefinition } from '../../io/importDefinition';
 
@@ -53,19 +53,22 @@ export interface MatchableSignup {
   admissionNo: string;
 }
 
-/** The batch's sign-ups by 身份证号, 准考证号 and 学号, each key normalised as the lists write it. */
+/**
+ * The batch's sign-ups by 身份证号 (a 15-digit number and its 18-digit form alike), 准考证号 and
+ * 学号, each key normalised as the lists write it.
+ */
 export function signupLookup<C extends MatchableSignup>(candidates: readonly C[]) {
   const byId = new Map<string, C>();
   const byAdmission = new Map<string, C>();
   const byStudentNo = new Map<string, C>();
   for (const c of candidates) {
-    if (c.idNumber) byId.set(normalizeIdNumber(c.idNumber), c);
+    if (c.idNumber) byId.set(idNumberMatchKey(c.idNumber), c);
     if (c.admissionNo) byAdmission.set(looseKey(c.admissionNo), c);
     byStudentNo.set(looseKey(c.studentNo), c);
   }
   const find = (map: Map<string, C>, key: string) => (key === '' ? undefined : map.get(key));
   return {
-    byIdNumber: (text: string) => find(byId, normalizeIdNumber(text)),
+    byIdNumber: (text: string) => find(byId, idNumberMatchKey(text)),
     byAdmissionNo: (text: string) => find(byAdmission, looseKey(text)),
     byStudentNo: (text: string) => find(byStudentNo, looseKey(text)),
   };
@@ -76,7 +79,7 @@ export const sameName = (sheetName: string, name: string) => looseKey(sheetName)
 
 type KeyField = Exclude<CandidateField, 'name'>;
 const normaliseKey: Record<KeyField, (text: string) => string> = {
-  idNumber: normalizeIdNumber,
+  idNumber: idNumberMatchKey,
   admissionNo: looseKey,
   studentNo: looseKey,
 };

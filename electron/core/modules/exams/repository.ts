@@ -1,5 +1,6 @@
 import type { Signup, SignupAuditView } from '../../../../shared/contract/exams';
 import { savedResultOf, type SavedResult } from '../../../../shared/domain/examResults';
+import { idNumberMatchKey, legacyIdNumberOf } from '../../../../shared/domain/idNumber';
 import type { CoreContext } from '../../context';
 import { auditLog, auditStamp } from '../../db/audit';
 import type { Db } from '../../db/open';
@@ -112,14 +113,18 @@ export interface StudentNamed {
 
 /** The school's students by 身份证号 and by 学号 (prepared once for a whole sheet). */
 export function studentFinder(db: Db) {
-  const byIdNumber = db.prepare<[string], StudentNamed>(
-    'SELECT name, student_no FROM students WHERE id_number = ?',
+  const byIdNumber = db.prepare<[string, string], StudentNamed>(
+    'SELECT name, student_no FROM students WHERE id_number IN (?, ?)',
   );
   const byStudentNo = db.prepare<[string], StudentNamed>(
     'SELECT name, student_no FROM students WHERE student_no = ?',
   );
   return {
-    byIdNumber: (idNumber: string) => byIdNumber.get(idNumber),
+    /** By the number as written, or its other form (15 ↔ 18 digits). */
+    byIdNumber: (idNumber: string) => {
+      const key = idNumberMatchKey(idNumber);
+      return byIdNumber.get(key, legacyIdNumberOf(key) ?? key);
+    },
     byStudentNo: (studentNo: string) => byStudentNo.get(studentNo),
   };
 }
