@@ -574,4 +574,82 @@ describe('bulk result entry (the batch page’s result table)', () => {
     });
     expect(again).toEqual({ updated: 0, unchanged: 2 });
   });
+
+  it('one 证书编号 is one candidate’s: the result dialog, the table and the sheet refuse a second', async () => {
+    const before = await loadSignups();
+    const id = (i: number) => before.get(studentNo(i))!.id;
+    const pass = (i: number, certificateNo: string) => ({
+      id: id(i),
+      status: 'passed',
+      score: 90,
+      certificateNo,
+      issuedOn: '',
+    });
+    await ok(t, 'exams.signups.saveResults', {
+      batchId: batch.id,
+      entries: [pass(1, 'C-1'), pass(2, 'C-2')],
+    });
+    const saved = await loadSignups();
+
+    // The table: a number already given, and one typed twice in the same save.
+    const table = await fails(t, 'exams.signups.saveResults', {
+      batchId: batch.id,
+      entries: [pass(5, 'C-1'), pass(3, 'C-3'), pass(4, 'C-3')],
+    });
+    expect(table.code).toBe('VALIDATION');
+    expect(
+      (table.details as { fields: { path: string; message: string }[] }).fields.map((f) => [
+        f.path,
+        f.message,
+      ]),
+    ).toEqual([
+      [
+        'entries.0',
+        '学生5（学号 2020000005）：证书编号“C-1”已是 学生1（学号 2020000001）的证书编号，同一证书的编号不能重复，请核对',
+      ],
+      [
+        'entries.1',
+        '学生3（学号 2020000003）：证书编号“C-3”已是 学生4（学号 2020000004）的证书编号，同一证书的编号不能重复，请核对',
+      ],
+      [
+        'entries.2',
+        '学生4（学号 2020000004）：证书编号“C-3”已是 学生3（学号 2020000003）的证书编号，同一证书的编号不能重复，请核对',
+      ],
+    ]);
+    expect(await loadSignups()).toEqual(saved);
+
+    // The result dialog.
+    const dialog = await fails(t, 'exams.signups.saveResult', {
+      id: id(2),
+      score: 90,
+      certificateNo: 'C-1',
+      issuedOn: '',
+      platformRegistered: false,
+      creditBank: false,
+    });
+    expect((dialog.details as { fields: unknown[] }).fields).toEqual([
+      {
+        path: 'certificateNo',
+        message:
+          '证书编号“C-1”已是 学生1（学号 2020000001）的证书编号，同一证书的编号不能重复，请核对',
+      },
+    ]);
+    expect(await loadSignups()).toEqual(saved);
+
+    // The sheet: the saved holder keeps it; a number given to two rows is refused on both.
+    const file = await sheet([
+      [1, '', '学生1', idOf(1), '', '', '', 90, '通过', '', ''],
+      [2, '', '学生2', idOf(2), '', '', '', 90, '通过', 'C-1', ''],
+      [3, '', '学生3', idOf(3), '', '', '', 90, '通过', 'C-5', ''],
+      [4, '', '学生4', idOf(4), '', '', '', 90, '通过', 'C-5', ''],
+    ]);
+    const preview = await ok(t, 'exams.results.importPreview', request(file));
+    expect(preview.summary).toMatchObject({ total: 4, valid: 1, invalid: 3 });
+    expect(preview.rows.flatMap((r) => r.errors.map((e) => e.message))).toEqual(
+      expect.arrayContaining([
+        '第 4 行“证书编号”列：证书编号“C-1”已是 学生1（学号 2020000001）的证书编号，同一证书的编号不能重复，请核对',
+      ]),
+    );
+    expect(preview.rows.flatMap((r) => r.errors.map((e) => e.rowNumber))).toEqual([4, 5, 6]);
+  });
 });

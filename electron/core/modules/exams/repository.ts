@@ -199,3 +199,59 @@ export function signupSheetDetails(db: Db, batchId: number): SignupSheetDetails[
     )
     .all(batchId);
 }
+
+/** A sign-up holding a 证书编号 of one certificate, named for a message. */
+export interface CertificateNoHolder {
+  signupId: number;
+  name: string;
+  studentNo: string;
+  certificateNo: string;
+}
+
+/**
+ * The 证书编号 already given on the certificate's sign-ups, by number (each number lists every
+ * sign-up holding it): a number names one certificate of one person, so two sign-ups sharing it
+ * is a typing or copying slip.
+ */
+export function certificateNoHolders(
+  db: Db,
+  certificateId: number,
+): Map<string, CertificateNoHolder[]> {
+  const rows = db
+    .prepare<[number], CertificateNoHolder>(
+      `SELECT s.id AS signupId, st.name AS name, st.student_no AS studentNo,
+         s.certificate_no AS certificateNo
+       FROM signups s
+       JOIN exam_batches b ON b.id = s.batch_id
+       JOIN students st ON st.id = s.student_id
+       WHERE b.certificate_id = ? AND s.certificate_no <> ''`,
+    )
+    .all(certificateId);
+  const holders = new Map<string, CertificateNoHolder[]>();
+  for (const row of rows) {
+    const list = holders.get(row.certificateNo);
+    if (list) list.push(row);
+    else holders.set(row.certificateNo, [row]);
+  }
+  return holders;
+}
+
+/** Why `signupId` cannot hold `certificateNo`: another sign-up of the certificate holds it. */
+export function certificateNoTaken(
+  holders: ReadonlyMap<string, readonly CertificateNoHolder[]>,
+  signupId: number,
+  certificateNo: string,
+): string | null {
+  const other = holders.get(certificateNo)?.find((h) => h.signupId !== signupId);
+  return other
+    ? `证书编号“${certificateNo}”已是 ${other.name}（学号 ${other.studentNo}）的证书编号，同一证书的编号不能重复，请核对`
+    : null;
+}
+
+/** The batch's certificate. */
+export const certificateOfBatch = (db: Db, batchId: number): number =>
+  db
+    .prepare<[number], { certificateId: number }>(
+      'SELECT certificate_id AS certificateId FROM exam_batches WHERE id = ?',
+    )
+    .get(batchId)!.certificateId;

@@ -34,6 +34,8 @@ import {
 } from './resultSheet';
 import {
   batchSignups,
+  certificateNoHolders,
+  certificateNoTaken,
   matchableSignups,
   resultWriter,
   signupAuditRecorder,
@@ -48,6 +50,8 @@ export interface ResultRow {
   /** Checked against the sign-up as read (warnings, errors such as a withdrawn sign-up). */
   check: RowCheck<Field>;
 }
+
+const CERTIFICATE_TAKEN = '证书编号已是其他考生的';
 
 const MATCH_GROUP = {
   // “未匹配：” opens each group the headline counts as 未匹配, so the two add up on screen.
@@ -110,6 +114,8 @@ export function resultImportDefinition(
   const signups = batchSignups(db, batch.id);
   // Students of the school outside the batch, to say so instead of “not found”.
   const students = studentFinder(db);
+  // The certificate's numbers given already: a sheet cannot give one to a second candidate.
+  const certificateNos = certificateNoHolders(db, batch.certificateId);
   const notSignedUp = (s: StudentNamed) =>
     `本校学生 ${s.name}（学号 ${s.student_no}）没有报名本批次，请核对成绩单是否属于本批次`;
 
@@ -218,6 +224,10 @@ export function resultImportDefinition(
     const scoring: ResultProblem[] = [];
     const sheet = readResultSheet(row, { ...batch, day }, issue, (p) => scoring.push(p));
     const match = matchRow(row, issue);
+    if (sheet && match && sheet.certificateNo !== '') {
+      const taken = certificateNoTaken(certificateNos, match.signupId, sheet.certificateNo);
+      if (taken) issue('certificateNo', taken, CERTIFICATE_TAKEN);
+    }
     if (!sheet || !match || problems > 0) return z.NEVER;
     const signup = signups.get(match.signupId)!;
     const plan = planResult(savedResultOf(signup), sheet);
@@ -239,6 +249,11 @@ export function resultImportDefinition(
     fields: resultImportFields,
     rowSchema,
     ...signupKeys(['idNumber', 'admissionNo', 'studentNo']),
+    // …and one 证书编号 is one candidate's (a row matched twice is refused by its identity).
+    uniqueFields: [
+      ...(signupKeys(['idNumber', 'admissionNo', 'studentNo']).uniqueFields ?? []),
+      { field: 'certificateNo', normalise: normalizeText },
+    ],
     existingKeys: () => new Set([...signups.values()].filter(hasResult).map((s) => String(s.id))),
     holds: (value) => {
       const saved = signups.get(value.signupId);
@@ -280,6 +295,19 @@ export function resultImportDefinition(
         }
         progress(i + 1);
       });
+      // Saved since the preview: a number given meanwhile to another candidate refuses it all.
+      const nowHeld = certificateNoHolders(db, batch.certificateId);
+      for (const { value, rowNumber } of rows) {
+        const taken =
+          value.sheet.certificateNo &&
+          certificateNoTaken(nowHeld, value.signupId, value.sheet.certificateNo);
+        if (taken) {
+          throw new CoreError(
+            'CONFLICT',
+            `第 ${rowNumber} 行：${taken}（报名在预览后有变化），未导入任何成绩。请重新预览。`,
+          );
+        }
+      }
       const summary = {
         fileName,
         batchId: batch.id,

@@ -27,7 +27,15 @@ import { CoreError, mustExist, refuseField, validationError } from '../../errors
 import { beforeExamProblem, examDayProblems } from '../../../../shared/domain/examDay';
 import { saveBatchEntries } from './batchEntries';
 import { examDaysOf, getBatch } from './batches';
-import { findSignups, projectFor, recordSignupAudit, signupAuditRecorder } from './repository';
+import {
+  certificateNoHolders,
+  certificateNoTaken,
+  certificateOfBatch,
+  findSignups,
+  projectFor,
+  recordSignupAudit,
+  signupAuditRecorder,
+} from './repository';
 import {
   batchSignupsByStudent,
   candidatePage,
@@ -215,6 +223,10 @@ export function signupService(ctx: CoreContext) {
     write.result({ ...input, status }, at);
     if (status === 'withdrawn' && before.status !== 'withdrawn') write.giveUpSeat(before);
     const [after] = findSignups(db, [before.id]);
+    if (after.certificateNo !== '') {
+      const holders = certificateNoHolders(db, certificateOfBatch(db, after.batchId));
+      refuseField('certificateNo', certificateNoTaken(holders, after.id, after.certificateNo));
+    }
     recordSignupAudit(ctx, at, before, after);
     return after;
   });
@@ -227,7 +239,7 @@ export function signupService(ctx: CoreContext) {
     (input: z.output<typeof resultEntriesSchema>): ResultEntriesSaved => {
       const at = ctx.now();
       const day = examDaysOf(ctx, [input.batchId])(input.batchId);
-      return saveBatchEntries(ctx, {
+      const saved = saveBatchEntries(ctx, {
         batchId: input.batchId,
         entries: input.entries,
         what: '结果',
@@ -255,6 +267,33 @@ export function signupService(ctx: CoreContext) {
         },
         write: write.result,
       });
+      // Each number typed is checked against the certificate's others, the rows saved included.
+      const holders = certificateNoHolders(db, certificateOfBatch(db, input.batchId));
+      const problems = input.entries.flatMap((entry, index) => {
+        const taken = entry.certificateNo
+          ? certificateNoTaken(holders, entry.id, entry.certificateNo)
+          : null;
+        const self = holders.get(entry.certificateNo)?.find((h) => h.signupId === entry.id);
+        return taken && self
+          ? [
+              {
+                path: `entries.${index}`,
+                message: `${self.name}（学号 ${self.studentNo}）：${taken}`,
+              },
+            ]
+          : [];
+      });
+      if (problems.length > 0) {
+        throw new CoreError(
+          'VALIDATION',
+          `${problems.length} 条结果不能保存，未做任何更改：${problems
+            .slice(0, 3)
+            .map((p) => p.message)
+            .join('；')}${problems.length > 3 ? ' 等' : ''}。`,
+          { fields: problems },
+        );
+      }
+      return saved;
     },
   );
 
