@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { answerUnsaved, attachScreenshot, fillDate, openApp, openConfirm } from '../harness/antd';
 import { examDayStart, signUpForFirstBatch } from '../harness/fees';
-import { openBatch } from '../harness/uiFlows';
+import { openBatch, signupRows } from '../harness/uiFlows';
 import { expect, test } from '../harness/webHostTest';
 
 /** Picks `option` in the 批量录入结果 select `testId`, retrying while a re-render eats the click. */
@@ -141,7 +141,12 @@ test.describe('批量录入结果', () => {
     const { batchIds } = await signUpForFirstBatch(call, students);
     await openApp(page, await host.launchUrl());
     await openBatch(page, '第一批');
+    // Rows ticked in the list are not carried into the table, where no tick shows.
+    await signupRows(page).first().locator('input[type=checkbox]').check();
+    await expect(page.getByText('已选 1 条')).toBeVisible();
     await page.getByTestId('bulk-results').click();
+    await expect(page.getByText('已选 0 条')).toBeVisible();
+    await expect(page.getByRole('button', { name: '撤销报名' })).toBeDisabled();
     await pick(page, 'bulk-status-2023000001', '已考');
     await page.getByTestId('bulk-score-2023000001').fill('88');
 

@@ -66,7 +66,11 @@ export function BatchDetail({ id }: { id: number }) {
             bulkResults={bulkResults}
             onPhotos={() => setPhotos(true)}
             onAttendance={() => setAttendance(true)}
-            onBulkResults={() => setBulkResults(true)}
+            onBulkResults={() => {
+              // The ticks are the list's; the result table has none, so 改为… would act unseen.
+              bulk.setSelected([]);
+              setBulkResults(true);
+            }}
             onImport={() => setImporting(true)}
             onSignUp={() => setSigningUp(true)}
           />
