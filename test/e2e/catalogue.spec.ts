@@ -58,7 +58,17 @@ test.describe('证书目录', () => {
     const drawer = page.locator('.ant-drawer-content');
     await expect(drawer.getByText('编辑：物流管理')).toBeVisible();
     await drawer.getByRole('button', { name: '添加上限或收费标准' }).click();
-    await drawer.locator('#certificate_limits_0_amountYuan').fill('500');
+    // A third decimal is refused as typed, not rounded to ¥500.01 on leaving the box.
+    const amount = drawer.locator('#certificate_limits_0_amountYuan');
+    await amount.fill('500.005');
+    await drawer.locator('#certificate_limits_0_document').fill('教职所〔2019〕314号');
+    await expect(amount).toHaveValue('500.005');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await expect(errorOf(page, 'certificate_limits_0_amountYuan')).toHaveText('金额最多精确到分');
+    await expect(amount).toHaveValue('500.005');
+    await amount.fill('500');
+    await drawer.locator('#certificate_limits_0_document').fill('');
+    await expect(amount).toHaveValue('500.00');
     await drawer.getByRole('button', { name: /保\s*存/ }).click();
     await expect(errorOf(page, 'certificate_limits_0_document')).toHaveText('请填写文件文号');
     await page.screenshot({ path: testInfo.outputPath('catalogue-edit.png') });

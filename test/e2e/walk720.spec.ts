@@ -80,6 +80,13 @@ test.describe('1280×720', () => {
     await fee.blur();
     await expect(fee).toHaveValue('300.50');
     await expect(anyErrorOf(page, 'batch_fee')).toHaveCount(0);
+    // A third decimal is kept as typed and refused, not rounded up to the cap's ¥500.00.
+    await fee.fill('499.999');
+    await fee.blur();
+    await expect(fee).toHaveValue('499.999');
+    await expect(errorOf(page, 'batch_fee')).toHaveText([
+      '每人考核费应以元为单位，最多两位小数，例如 12800 或 12800.50',
+    ]);
   });
 
   test('a long form dialog fits the window, its title and 保存 on screen, the caret in its first field', async ({

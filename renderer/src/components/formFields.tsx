@@ -97,10 +97,24 @@ export function NumberInput(props: InputNumberProps<number>) {
 }
 
 /**
+ * An amount as the box shows it once left: two decimals (480 → 480.00), but an amount with more
+ * (499.999) as typed. While typing, the text as typed.
+ */
+const moneyText = (
+  value: number | string | undefined,
+  info: { userTyping: boolean; input: string },
+) => {
+  if (info.userTyping) return info.input;
+  const text = value === undefined ? '' : String(value);
+  return /^-?\d+(\.\d{0,2})?$/.test(text) ? Number(text).toFixed(2) : text;
+};
+
+/**
  * An amount in yuan (¥, two decimals). No min: the box would report an amount below it (-5) as
  * empty, so the field said 请填写, and on leaving silently change it to the min; without one the
- * contract's rule says what is wrong with what was typed.
+ * contract's rule says what is wrong with what was typed. No precision either: it rounded on
+ * leaving, so 499.999 became 500.00 unasked; the field's rule refuses a third decimal instead.
  */
 export function MoneyInput(props: InputNumberProps<number>) {
-  return <NumberInput precision={2} prefix="¥" {...props} />;
+  return <NumberInput formatter={moneyText} prefix="¥" {...props} />;
 }

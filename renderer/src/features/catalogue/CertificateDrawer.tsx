@@ -36,7 +36,7 @@ import {
   certificateLevels,
   type CertificateLevel,
 } from '../../../../shared/domain/certificate';
-import { fenToYuan, roundYuanToFen } from '../../../../shared/domain/money';
+import { fenToYuan, yuanToFen } from '../../../../shared/domain/money';
 import { messageOf, PilotError } from '../../api/client';
 import { useSaveShortcut } from '../../components/useSaveShortcut';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard';
@@ -110,9 +110,12 @@ function toFormValues(certificate: Certificate | null): CertificateFormValues {
   };
 }
 
-/** The yuan input (2 decimals) as fen; null when empty. */
+/**
+ * The yuan input as fen; null when empty. Not rounded: an amount below 0 or with a third decimal
+ * (500.005 → 50000.5 fen) goes to the contract as it is, which says what is wrong with it.
+ */
 const yuanInputToFen = (yuan: number | null | undefined): number | null =>
-  yuan === null || yuan === undefined ? null : roundYuanToFen(yuan);
+  yuan === null || yuan === undefined ? null : (yuanToFen(yuan) ?? yuan * 100);
 
 /** The form values as the contract's input: offered levels, and caps and fees in fen. */
 export function toInput(values: CertificateFormValues): CertificateDataInput {
