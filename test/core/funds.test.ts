@@ -410,6 +410,24 @@ describe('funds: 试点经费使用情况表', () => {
   });
 });
 
+describe('funds: 试点经费使用情况表 PDF amounts', () => {
+  it('prints each amount of six figures whole on one line, for all projects and for one', async () => {
+    const { web } = await seed();
+    await income(web, 'budget', 500_000);
+    await spend(web, 'equipment', '999999.99', { invoiceNo: 'INV-1' });
+    for (const projectId of [null, web]) {
+      const pdf = await ok(ctx.t, 'funds.pdf', { year: 2026, projectId });
+      const pdfFile = path.join(ctx.t.dataDir, `funds-${projectId ?? 'all'}.pdf`);
+      writeFileSync(pdfFile, Buffer.from(pdf.contentBase64, 'base64'));
+      const lines = pdfPages(pdfFile).flatMap((p) => p.lines.map((l) => l.text));
+      // The 收入明细 and 支出明细 tables, before the 收支汇总 that repeats the totals.
+      const details = lines.slice(0, lines.indexOf('三、收支汇总')).join('\n');
+      expect(details).toContain('¥500,000.00');
+      expect(details).toContain('¥999,999.99');
+    }
+  });
+});
+
 describe('funds: 首页', () => {
   it('shows the year’s funds by project, and the spending with no document and bad student money as problems', async () => {
     const { web, batchIds, signup } = await seed();

@@ -190,9 +190,10 @@ function linesTable(overview: FundsOverview, direction: 'income' | 'spending'): 
   if (lines.length === 0) {
     rows.push([{ text: income ? '本年度无收入记录' : '本年度无支出记录', colSpan: head.length }]);
   }
+  // 金额 wide enough for ¥999,999.99 on one line: narrower, ¥20,000.00 broke into ¥20,000.0 and 0.
   const widths = allProjects
-    ? [0.45, 0.95, 1.3, 1.3, 1.2, 1.3, 0.8, 1.1]
-    : [0.45, 1.1, 1.3, 1.4, 1.6, 0.8, 1.2];
+    ? [0.45, 0.85, 1.2, 1.3, 1.1, 1.25, 0.8, 1.5]
+    : [0.45, 1.0, 1.3, 1.35, 1.5, 0.8, 1.45];
   return { type: 'table', rows, widths };
 }
 
