@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../shared/contract/dashboard';
 import type { ExamBatch } from '../../shared/contract/exams';
@@ -628,6 +630,26 @@ describe('figures and exports', () => {
       basis: 'eventDate',
       totals: { signups: 2, exams: 1, withdrawn: 0, feeFen: 0, paidFen: 500 },
     });
+  });
+
+  it('prints a six-figure payment whole in the report PDF, not broken over two lines', async () => {
+    await seedExamData();
+    setNow('2026-03-10', '10:00');
+    await call(t.core, 'fees.savePayment', {
+      organization: '某机构',
+      amount: 999_999.99,
+      paidOn: '2026-03-10',
+    });
+    const pdf = await call<WeeklyFile>(t.core, 'weekly.export', {
+      periodStart: '2026-03-09',
+      format: 'pdf',
+    });
+    const pdfFile = path.join(t.dataDir, 'weekly-11.pdf');
+    writeFileSync(pdfFile, Buffer.from(pdf.contentBase64, 'base64'));
+    const lines = pdfPages(pdfFile).flatMap((p) => p.lines.map((l) => l.text));
+    // The figures table: the 未关联考核批次 row and 合计, each with the amount on its line.
+    expect(lines.find((l) => l.startsWith('未关联考核批次'))).toContain('¥999,999.99');
+    expect(lines.find((l) => l.startsWith('合计'))).toContain('¥999,999.99');
   });
 
   it('exports one report as docx, pdf and xlsx with the figures and the narrative, byte-stable', async (context) => {

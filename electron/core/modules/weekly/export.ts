@@ -146,8 +146,9 @@ function reportBlocks(
     { type: 'paragraph', text: figuresMethodLine(figures.basis) },
     {
       type: 'table',
-      // Names and money need room; the counts are short.
-      widths: [2.6, 1.2, 1.2, 1.2, 1.2, 1.2, 1.2, 2, 2],
+      // Names and money need room (¥999,999.99 on one line: narrower, ¥120,000.00 broke into
+      // ¥120,000.0 and 0); the counts are short.
+      widths: [2.6, 1, 1, 1, 1, 1, 1, 2.4, 2.4],
       rows: [
         figureHeader.document,
         ...figureRows(figures, formatFen).map((r) => r.map((v) => String(v ?? ''))),
