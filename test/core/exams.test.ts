@@ -365,7 +365,8 @@ describe('fee agreements', () => {
 
   it('refuses a level with no cap recorded, pointing to 证书目录', async () => {
     const error = await fails(t, 'agreements.save', agreement({ level: 'senior' }));
-    expect(error.message).toContain('没有适用的考核成本上限');
+    // The date as every other message and document writes it, not 2020-06-01.
+    expect(error.message).toContain('在 2020年6月1日 没有适用的考核成本上限');
     expect(error.message).toContain('证书目录');
   });
 

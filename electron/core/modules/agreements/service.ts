@@ -1,6 +1,7 @@
 import type { AgreementSaveData, FeeAgreement } from '../../../../shared/contract/agreements';
 import { certificateLevelLabels } from '../../../../shared/domain/certificate';
 import { ceilingInForce, feeOverLimitMessage } from '../../../../shared/domain/costCaps';
+import { formatChineseDate } from '../../../../shared/domain/dates';
 import type { CoreContext } from '../../context';
 import { auditedRows } from '../../db/audit';
 import { validationError } from '../../errors';
@@ -81,7 +82,7 @@ function agreementWrites(ctx: CoreContext) {
       throw validationError([
         {
           path: 'level',
-          message: `${label}在 ${data.agreedOn} 没有适用的考核成本上限：请先在证书目录中为该等级录入考核成本上限、文件文号及有效期，再登记协商费用`,
+          message: `${label}在 ${formatChineseDate(data.agreedOn)} 没有适用的考核成本上限：请先在证书目录中为该等级录入考核成本上限、文件文号及有效期，再登记协商费用`,
         },
       ]);
     }
