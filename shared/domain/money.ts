@@ -4,10 +4,17 @@ import { halfWidthNumber } from './text';
 
 const yuanPattern = /^\d{1,9}(\.\d{1,2})?$/;
 
-/** Parses a yuan amount such as "1234.5" or 1234.5 into fen; undefined when not a valid amount. */
+/**
+ * Parses a yuan amount such as "1234.5", "¥1,234.50", "1234.5元" or 1234.5 into fen; undefined when
+ * not a valid amount. A trailing 元 is read as the unit, as the number boxes already read it.
+ */
 export function yuanToFen(value: string | number): number | undefined {
   const text =
-    typeof value === 'number' ? String(value) : halfWidthNumber(value).replace(/[,¥￥\s]/g, '');
+    typeof value === 'number'
+      ? String(value)
+      : halfWidthNumber(value)
+          .replace(/[,¥￥\s]/g, '')
+          .replace(/元$/, '');
   if (!yuanPattern.test(text)) return undefined;
   const [whole, fraction = ''] = text.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));

@@ -15,6 +15,9 @@ describe('money in fen', () => {
     ['1234.56', 123456],
     ['1,234.56', 123456],
     ['¥ 300', 30000],
+    // The unit typed after the amount, as a text box takes it like a number box.
+    ['450元', 45000],
+    ['1,200.50 元', 120050],
     // A Chinese keyboard's full-width digits and its 。 for the decimal point.
     ['３００', 30000],
     ['１，２００．５', 120050],
@@ -25,9 +28,12 @@ describe('money in fen', () => {
     expect(yuanToFen(yuan)).toBe(fen);
   });
 
-  it.each(['', 'abc', '1.234', '-1', '1e3', '12345678901'])('%s is not an amount', (text) => {
-    expect(yuanToFen(text)).toBeUndefined();
-  });
+  it.each(['', 'abc', '1.234', '-1', '1e3', '12345678901', '元', '4元5', '450元元'])(
+    '%s is not an amount',
+    (text) => {
+      expect(yuanToFen(text)).toBeUndefined();
+    },
+  );
 
   it('formats fen as yuan with thousands separators', () => {
     expect(formatFen(123450)).toBe('¥1,234.50');
