@@ -12,6 +12,7 @@ import { corePerTest } from '../harness/corePerTest';
 import { softwareMajor } from '../harness/majors';
 import { progressLines } from '../../shared/domain/funds';
 import { formatFen } from '../../shared/domain/money';
+import { formatChineseDate } from '../../shared/domain/dates';
 import {
   WEB_CERT,
   BIM_CERT,
@@ -463,6 +464,20 @@ describe('funds: 首页', () => {
     expect(fee.entryId).not.toBeNull();
   });
 
+  it('lists the spending with no document by Chinese date, and says how many when it lists only five', async () => {
+    const { web } = await seed();
+    for (let day = 1; day <= 6; day += 1) {
+      await spend(web, 'consumables', 100 + day, { occurredOn: `2026-04-0${day}` });
+    }
+    const summary = await ok(ctx.t, 'dashboard.summary', {});
+    const [line] = summary.violations.filter((v) => v.kind === 'fundsDocument');
+    expect(line.title).toBe('2026年度试点经费：6 笔支出没有凭证');
+    expect(line.detail).toMatch(/^2026年4月\d日 耗材 ¥10\d\.00；/);
+    expect(line.detail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(line.detail.split('；')).toHaveLength(5);
+    expect(line.detail).toMatch(/等 6 笔$/);
+  });
+
   it('keeps an earlier year’s spending with no document among the problems after the year turns', async () => {
     const { web, batchIds } = await seed();
     await spend(web, 'consumables', 300, { payee: '某耗材店' });
@@ -485,7 +500,9 @@ describe('funds: 首页', () => {
       const overview = await ok(ctx.t, 'funds.overview', { year, projectId: null });
       const flagged = overview.lines.filter((l) => l.lacksDocument);
       expect(problem.detail).toBe(
-        flagged.map((l) => `${l.date} ${l.categoryLabel} ${formatFen(l.amountFen)}`).join('；'),
+        flagged
+          .map((l) => `${formatChineseDate(l.date)} ${l.categoryLabel} ${formatFen(l.amountFen)}`)
+          .join('；'),
       );
     }
     expect(problems[1].detail).toContain('考核费');

@@ -144,10 +144,11 @@ export function fundsViolations(
     out.push({
       kind: 'fundsDocument',
       title: `${year}年度试点经费：${lines.length} 笔支出没有凭证`,
-      detail: lines
-        .slice(0, 5)
-        .map((l) => `${l.date} ${l.categoryLabel} ${formatFen(l.amountFen)}`)
-        .join('；'),
+      detail:
+        lines
+          .slice(0, 5)
+          .map((l) => `${formatChineseDate(l.date)} ${l.categoryLabel} ${formatFen(l.amountFen)}`)
+          .join('；') + (lines.length > 5 ? ` 等 ${lines.length} 笔` : ''),
       route: `funds/${year}`,
     });
   }
