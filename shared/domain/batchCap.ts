@@ -17,10 +17,16 @@ export interface BatchCapFacts extends BatchLabelParts {
 /**
  * “考核批次“2026年第一批”（Web前端开发）的考核费 ¥300.00 超过 2026年6月20日 适用的考核成本上限
  * ¥280.00（…）”: `feeFen` charged in this batch over its figure; null when within or none applies.
+ * `of`: whose fee it is — the batch's (its 每人考核费, or the highest it charges) or the fee its
+ * sign-ups are being given in the ledger, which is not the batch's own.
  */
-export function batchFeeOverLimit(batch: BatchCapFacts, feeFen: number): string | null {
+export function batchFeeOverLimit(
+  batch: BatchCapFacts,
+  feeFen: number,
+  of: 'batch' | 'signups' = 'batch',
+): string | null {
   return feeOverLimitMessage(
-    `考核批次“${batchShortLabel(batch)}”（${batch.certificateName}）的考核费`,
+    `考核批次“${batchShortLabel(batch)}”（${batch.certificateName}）${of === 'batch' ? '的' : '中报名的'}考核费`,
     feeFen,
     batch.feeLimit,
     batch.examDate,

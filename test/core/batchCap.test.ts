@@ -43,10 +43,16 @@ describe('rule 11 per batch', () => {
       `${rule}。请先在考核批次中把每人考核费改为不超过上限的金额，再报名；未报名任何学生。`,
     );
     expect((await ok(ctx.t, 'exams.signups.list', { batchId: batch.id })).items).toHaveLength(1);
-    // The ledger refuses the same fee with the same words.
+    // The ledger refuses the same fee by the same rule, naming it as the sign-ups' fee: the
+    // batch's own 每人考核费 is not what the ledger changes.
     const [signup] = (await ok(ctx.t, 'exams.signups.list', { batchId: batch.id })).items;
     const ledger = await fails(ctx.t, 'fees.change', { signupIds: [signup.id], fee: 480 });
-    expect(ledger.message).toBe(`${rule}，未修改任何报名。`);
+    expect(ledger.message).toBe(
+      `${rule.replace('）的考核费', '）中报名的考核费')}，未修改任何报名。`,
+    );
+    // A fee the batch does not charge is named as what it is, not as the batch's fee.
+    const other = await fails(ctx.t, 'fees.change', { signupIds: [signup.id], fee: 460 });
+    expect(other.message).toContain('考核批次“第一批”（Web前端开发）中报名的考核费 ¥460.00 超过');
 
     // The batch page and list carry the verdict; 首页's 最高收费 is what the problems list names.
     const page = await ok(ctx.t, 'exams.batches.get', { id: batch.id });

@@ -131,7 +131,7 @@ export function feeChanger(ctx: CoreContext) {
       const batches = loadBatches(db);
       for (const batchId of new Set(rows.map((r) => r.batchId))) {
         const b = batches.get(batchId);
-        overCap.set(batchId, b ? batchFeeOverLimit(b, input.fee) : null);
+        overCap.set(batchId, b ? batchFeeOverLimit(b, input.fee, 'signups') : null);
       }
     }
     // 学生自愿自费: each student's sign-ups as they would be after the change (rows kept back
