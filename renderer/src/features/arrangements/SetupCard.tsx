@@ -269,7 +269,8 @@ export function SetupCard({
             />
             <Input
               id="batch-code"
-              style={{ width: 140 }}
+              // The addon takes ~80 px: what is left holds “例如 2011” and a typed code whole.
+              style={{ width: 190 }}
               addonBefore={text.batchCode}
               placeholder={text.batchCodePlaceholder}
               value={batchCode}
