@@ -12,6 +12,7 @@ import { fails, ok, readRows } from '../harness/staff';
 import { softwareMajor } from '../harness/majors';
 import { artefactDir, keepPdfPages, pdfPages } from '../harness/documents';
 import { schoolProfile } from '../harness/seed';
+import { formatChineseDate } from '../../shared/domain/dates';
 import { formatFen } from '../../shared/domain/money';
 
 const ctx = corePerTest();
@@ -482,6 +483,54 @@ describe('fees: payments, reconcile, statement, totals', () => {
     for (const signup of statement.signups) expect(text).toContain(formatFen(signup.feeFen));
     expect(text).toContain('符合通知要求');
     expect(lines).toContain(`${schoolProfile.name}（盖章）`);
+  });
+
+  it('prints the statement’s totals and sentence on the page the student signs, on one page for up to three sign-ups', async (context) => {
+    await setCaps(ctx.call);
+    await ctx.call('school.save', schoolProfile);
+    const counts = [1, 2, 3, 25];
+    const students = await addStudents(ctx.call, counts.length);
+    // Unnamed batches: the long label (Web前端开发 初级 2026年10月10日) wraps in its cell, as it
+    // does for most schools; two-digit months and days are the widest dates.
+    const batches = Array.from({ length: Math.max(...counts) }, (_, i) => ({
+      ...webJunior2026,
+      examDate: `2026-${10 + Math.floor(i / 12)}-${10 + (i % 12)}`,
+    }));
+    await signUp(
+      ctx.call,
+      batches,
+      counts.flatMap((count, s) =>
+        Array.from({ length: count }, (_, b) => ({
+          student: students[s],
+          batch: b,
+          payer: b === 0 ? undefined : ('student' as const),
+        })),
+      ),
+    );
+    const dir = artefactDir('statement-pages');
+    for (const [s, count] of counts.entries()) {
+      const statement = await ok(ctx.t, 'fees.statement', { studentId: students[s] });
+      expect(statement.signups).toHaveLength(count);
+      const file = await ok(ctx.t, 'fees.statementPdf', { studentId: students[s] });
+      const pdf = await keepPdfPages(
+        context,
+        dir,
+        `signups-${count}`,
+        Buffer.from(file.contentBase64, 'base64'),
+      );
+      const pages = pdfPages(pdf).map((p) => p.lines.map((l) => l.text));
+      const signed = pages.filter((lines) => lines.includes('学生签字：'));
+      expect(signed, `${count} sign-ups: one page signed`).toHaveLength(1);
+      // The page signed shows what is signed: the totals and the sentence on rule 13.
+      expect(signed[0]).toContain(`学校承担（含财政补助）${formatFen(statement.schoolPaidFen)}`);
+      expect(signed[0]).toContain(`学生自愿自费${formatFen(statement.studentPaidFen)}`);
+      expect(signed[0].join('')).toContain('符合通知要求。');
+      expect(signed[0]).toContain('年月日');
+      // Every sign-up is on the paper, each date on one line.
+      const text = pages.flat().join('\n');
+      for (const x of statement.signups) expect(text).toContain(formatChineseDate(x.examDate));
+      if (count <= 3) expect(pages, `${count} sign-ups fit one A4 page`).toHaveLength(1);
+    }
   });
 
   it('shows the audit history of a student and a batch, newest first, with labelled changes', async () => {

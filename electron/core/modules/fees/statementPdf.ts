@@ -49,7 +49,8 @@ export function statementBlocks(
       ? { type: 'paragraph', text: '该学生还没有考核报名。' }
       : {
           type: 'table',
-          widths: [3.2, 1, 2, 1.2, 2, 1.6],
+          // 五号 text: 考核日期 holds “2026年12月12日” and 考核费 “¥99,999.99” on one line each.
+          widths: [3.3, 0.8, 2.3, 1.1, 1.9, 1.6],
           rows: [
             ['考核批次', '等级', '考核日期', '状态', '承担方', '考核费'],
             ...statement.signups.map((x) => [

@@ -5,6 +5,10 @@ import { PdfTable } from './pdfTable';
 import { FIXED_DOC_DATE } from '../../io/zip';
 
 const MM = 72 / 25.4;
+/** About a blank body line between what is signed and the signature lines. */
+const SIGNATURE_GAP = SIZE_PT.body;
+/** Line to line of the signature lines: room to sign or stamp beside each (about 11 mm). */
+const SIGNATURE_PITCH = SIZE_PT.body * 2.25;
 
 /** The two faces, each loaded (and subset-embedded) once per document, keyed by file path. */
 export interface Faces {
@@ -79,13 +83,26 @@ export class PdfWriter {
         if (blocks[i + 1]?.type === 'signature') return height + this.lead(blocks, i + 1);
         return Math.min(height, this.height('serif', SIZE_PT.body, '字') * 2);
       }
-      case 'table':
+      case 'table': {
+        // A short table that the closing signs (its totals) goes to the signature's page whole.
+        const whole = this.table(b).shortHeight();
+        if (whole !== null && this.closes(blocks, i + 1)) {
+          return whole + SIZE_PT.table + this.lead(blocks, i + 1);
+        }
         return this.table(b).leadHeight();
+      }
       case 'signature':
         return this.signatureHeight(b.lines);
       default:
         return 0;
     }
+  }
+
+  /** Whether block `i` starts the closing: the signature, or the one paragraph before it. */
+  private closes(blocks: readonly Block[], i: number): boolean {
+    const b = blocks[i];
+    if (b?.type === 'signature') return true;
+    return b?.type === 'paragraph' && blocks[i + 1]?.type === 'signature';
   }
 
   private table(b: Extract<Block, { type: 'table' }>) {
@@ -133,6 +150,7 @@ export class PdfWriter {
           });
           break;
         case 'table':
+          this.keep(this.lead(blocks, i));
           this.table(b).draw();
           doc.y += SIZE_PT.table;
           break;
@@ -181,22 +199,25 @@ export class PdfWriter {
     doc.addPage();
   }
 
+  /** What `signature` draws: the gap above, then a line every SIGNATURE_PITCH, the last one whole. */
   private signatureHeight(lines: readonly string[]) {
-    return SIZE_PT.heading * 2 + lines.length * SIZE_PT.body * 3;
+    this.set('serif', SIZE_PT.body);
+    const last = this.doc.currentLineHeight(true);
+    return SIGNATURE_GAP + Math.max(lines.length - 1, 0) * SIGNATURE_PITCH + last;
   }
 
   /** Signature and stamp lines, right of centre with room for the seal, all on one page. */
   private signature(lines: readonly string[]) {
     const { doc, left, width } = this;
     this.keep(this.signatureHeight(lines));
-    doc.y += SIZE_PT.heading * 2;
+    const top = doc.y + SIGNATURE_GAP;
     this.set('serif', SIZE_PT.body);
     const blockWidth = Math.max(...lines.map((l) => doc.widthOfString(l)));
     const x = left + width - blockWidth - SIZE_PT.body * 2;
-    for (const line of lines) {
-      doc.text(line, x, doc.y, { width: blockWidth + 1, lineBreak: false });
-      doc.y += SIZE_PT.body * 2;
-    }
+    lines.forEach((line, k) => {
+      doc.text(line, x, top + k * SIGNATURE_PITCH, { width: blockWidth + 1, lineBreak: false });
+    });
+    doc.x = left;
   }
 
   /** “— n —” centred below the text area of every page but the cover, counting from 1. */

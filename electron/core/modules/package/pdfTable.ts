@@ -83,14 +83,21 @@ export class PdfTable {
     return this.headRows > 0 ? this.sum(0, this.headRows - 1) : 0;
   }
 
+  /** The whole table's height if it is short enough to be kept on one page, else null. */
+  shortHeight(): number | null {
+    const page = this.w.bottom - this.w.doc.page.margins.top;
+    const whole = this.sum(0, this.heights.length - 1);
+    return whole <= page * SHORT_TABLE ? whole : null;
+  }
+
   /**
    * What must start on the same page as the table's top (and a heading above it): all of a short
    * table, else the head and the first group of rows (its first row, if it is taller than a page).
    */
   leadHeight() {
     const page = this.w.bottom - this.w.doc.page.margins.top;
-    const whole = this.sum(0, this.heights.length - 1);
-    if (whole <= page * SHORT_TABLE) return whole;
+    const whole = this.shortHeight();
+    if (whole !== null) return whole;
     const [first] = rowGroups(this.cells, this.heights.length, this.headRows);
     if (!first) return this.headHeight;
     const group = this.sum(first[0], first[1]);
