@@ -209,6 +209,46 @@ describe('申报表 as an official form', () => {
     expect(last.join('')).toContain('本校承诺以上填报内容及所附材料真实、准确');
   });
 
+  it('the PDF prints seven-figure equipment prices and totals whole, each on one line of its cell', async ({
+    annotate,
+  }) => {
+    const seeded = await seedSchool(t.core);
+    const room = await call<{ id: number }>(t.core, 'rooms.save', {
+      name: '智能制造实训中心',
+      areaM2: 600,
+      workstations: 40,
+      equipment: [{ name: '五轴加工中心', model: 'DMU 50', quantity: 2, unitValue: 1_250_000 }],
+    });
+    const certificate = await findCertificate(t.core, 'Web前端开发');
+    const project = await call<Project>(
+      t.core,
+      'projects.create',
+      projectInput(seeded, certificate.id, { roomIds: [room.id] }),
+    );
+    const files = await buildFiles([project.id]);
+    const name = [...files.keys()].find((n) => /^申报表.*\.pdf$/.test(n))!;
+    const file = await keepPdfPages(
+      { annotate },
+      artefactDir('applicationFormMoney'),
+      'form',
+      files.get(name)!,
+    );
+    const words = pdfPages(file).flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text)));
+    // 单价, then 金额 and 设备总值 (the same sum): each one word, not broken over two lines.
+    expect(words.filter((w) => w === '¥1,250,000.00')).toHaveLength(1);
+    expect(words.filter((w) => w === '¥2,500,000.00')).toHaveLength(2);
+
+    // In Word the same columns: 单价 and 金额 (the last two) hold ¥9,999,999.99 in 五号 digits
+    // (about 70 pt) inside Word's default cell margins (5.4 pt a side): 80 pt is 1,600 twips.
+    const docx = path.join(artefactDir('applicationFormMoneyWord'), 'form.docx');
+    writeFileSync(docx, files.get(name.replace(/\.pdf$/, '.docx'))!);
+    const tables = officePart(docx, 'word/document.xml').split('<w:tbl>');
+    const rooms = tables.find((x) => x.includes('设备总值'))!;
+    const grid = [...rooms.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(8);
+    for (const twips of grid.slice(-2)) expect(twips).toBeGreaterThanOrEqual(1600);
+  });
+
   it('the Word files: 仿宋_GB2312 (仿宋 as stand-in), 宋体 and 黑体, nothing in colour, GB/T 9704 margins, numbered footer, 附件二 on the plan', async () => {
     const files = await buildFiles(await seedTwoProjects());
     const dir = artefactDir('applicationFormWord');

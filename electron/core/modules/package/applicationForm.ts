@@ -188,7 +188,9 @@ function roomTable(p: PackageProject): Block {
   });
   return {
     type: 'table',
-    widths: [1.3, 0.8, 0.6, 1.1, 1, 0.7, 1.2, 1.6],
+    // Of 155 mm at 五号 (one unit ≈ 18.7 mm): 单价 holds ¥9,999,999.99 and 金额/设备总值
+    // ¥99,999,999.99 on one line, with Word's cell margins (5.4 pt a side) as well as the PDF's.
+    widths: [1.2, 0.8, 0.55, 1, 0.85, 0.6, 1.6, 1.7],
     rows: [
       header,
       ...(rows.length > 0 ? rows : [none]),
