@@ -19,7 +19,7 @@ import { addStudents } from '../harness/fees';
 import { openDataFile } from '../harness/seedExams';
 import { DATE_FORMAT, MONEY_FORMAT } from '../../electron/core/io/sheetWriter';
 import { loadWorkbook } from '../harness/sheets';
-import { artefactDir, keepPdfPages, pdfFonts, pdfPages } from '../harness/documents';
+import { artefactDir, keepPdfPages, officePart, pdfFonts, pdfPages } from '../harness/documents';
 
 let t: TestCore;
 /** The injected clock, as China wall-clock time. */
@@ -650,6 +650,32 @@ describe('figures and exports', () => {
     // The figures table: the 未关联考核批次 row and 合计, each with the amount on its line.
     expect(lines.find((l) => l.startsWith('未关联考核批次'))).toContain('¥999,999.99');
     expect(lines.find((l) => l.startsWith('合计'))).toContain('¥999,999.99');
+  });
+
+  it('gives 缴费金额 in the range summary (Word) room for a six-figure payment on one line', async () => {
+    await seedExamData();
+    setNow('2026-03-10', '10:00');
+    await call(t.core, 'fees.savePayment', {
+      organization: '某机构',
+      amount: 999_999.99,
+      paidOn: '2026-03-10',
+    });
+    const docx = await call<WeeklyFile>(t.core, 'weekly.exportRange', {
+      from: '2026-03-01',
+      to: '2026-03-31',
+      format: 'docx',
+    });
+    const file = path.join(t.dataDir, 'weekly-range.docx');
+    writeFileSync(file, Buffer.from(docx.contentBase64, 'base64'));
+    const table = officePart(file, 'word/document.xml')
+      .split('<w:tbl>')
+      .find((x) => x.includes('缴费金额'))!;
+    expect(table.replace(/<[^>]+>/g, '')).toContain('¥999,999.99');
+    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(grid).toHaveLength(8);
+    // ¥999,999.99 in 五号 (10.5 pt) is about 60 pt (11 half-width characters at most 0.55 em),
+    // and Word's default cell margins take 5.4 pt a side: 71 pt, 1,420 twips, at the least.
+    expect(grid[7]).toBeGreaterThanOrEqual(1420);
   });
 
   it('exports one report as docx, pdf and xlsx with the figures and the narrative, byte-stable', async (context) => {
