@@ -632,7 +632,8 @@ describe('figures and exports', () => {
     });
   });
 
-  it('prints a six-figure payment whole in the report PDF, not broken over two lines', async () => {
+  /** The exam data and a ¥999,999.99 payment on 2026-03-10 (week 11), the clock that day. */
+  async function seedSixFigurePayment() {
     await seedExamData();
     setNow('2026-03-10', '10:00');
     await call(t.core, 'fees.savePayment', {
@@ -640,6 +641,10 @@ describe('figures and exports', () => {
       amount: 999_999.99,
       paidOn: '2026-03-10',
     });
+  }
+
+  it('prints a six-figure payment whole in the report PDF, not broken over two lines', async () => {
+    await seedSixFigurePayment();
     const pdf = await call<WeeklyFile>(t.core, 'weekly.export', {
       periodStart: '2026-03-09',
       format: 'pdf',
@@ -653,13 +658,7 @@ describe('figures and exports', () => {
   });
 
   it('gives 缴费金额 in the range summary (Word) room for a six-figure payment on one line', async () => {
-    await seedExamData();
-    setNow('2026-03-10', '10:00');
-    await call(t.core, 'fees.savePayment', {
-      organization: '某机构',
-      amount: 999_999.99,
-      paidOn: '2026-03-10',
-    });
+    await seedSixFigurePayment();
     const docx = await call<WeeklyFile>(t.core, 'weekly.exportRange', {
       from: '2026-03-01',
       to: '2026-03-31',
